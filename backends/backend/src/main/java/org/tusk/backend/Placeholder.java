@@ -1,0 +1,1 @@
+package org.tusk.backend; final class Placeholder { private Placeholder() {} }

@@ -1,0 +1,1 @@
+package org.tusk.engine; final class Placeholder { private Placeholder() {} }

@@ -1,0 +1,1 @@
+package org.tusk.protocol; final class Placeholder { private Placeholder() {} }

@@ -1,0 +1,24 @@
+package org.tusk.api.backend;
+
+import java.time.Instant;
+
+/**
+ * One row of pg_stat_activity, copied out of shared memory.
+ *
+ * @param pid              backend process id
+ * @param database         datname, null for a backend without a session
+ * @param user             usename
+ * @param applicationName  application_name
+ * @param clientAddress    client_addr (null for a Unix socket)
+ * @param clientPort       client_port (-1 for a Unix socket)
+ * @param backendStart     when the session started
+ * @param queryStart       when the current or last query started, or null
+ * @param stateChange      when state last changed, or null
+ * @param state            active, idle, idle in transaction, idle in transaction (aborted), or null
+ * @param query            current or last query text
+ * @param backendType      "client backend" for sessions
+ */
+public record BackendActivity(int pid, String database, String user, String applicationName,
+        String clientAddress, int clientPort, Instant backendStart, Instant queryStart,
+        Instant stateChange, String state, String query, String backendType) {
+}

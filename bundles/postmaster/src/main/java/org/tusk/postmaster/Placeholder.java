@@ -1,0 +1,1 @@
+package org.tusk.postmaster; final class Placeholder { private Placeholder() {} }

@@ -1,0 +1,1 @@
+package org.tusk.shmem; final class Placeholder { private Placeholder() {} }

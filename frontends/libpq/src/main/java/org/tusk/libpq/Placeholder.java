@@ -1,0 +1,1 @@
+package org.tusk.libpq; final class Placeholder { private Placeholder() {} }

@@ -1,0 +1,1 @@
+package org.tusk.monitor; final class Placeholder { private Placeholder() {} }

@@ -1,0 +1,1 @@
+package org.tusk.boot; final class Placeholder { private Placeholder() {} }
