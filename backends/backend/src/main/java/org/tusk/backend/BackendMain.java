@@ -1,0 +1,234 @@
+package org.tusk.backend;
+
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.newsclub.net.unix.FileDescriptorCast;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tusk.api.engine.QueryEngine;
+import org.tusk.api.error.PgException;
+import org.tusk.api.error.SqlState;
+import org.tusk.api.protocol.ProtocolHandler;
+import org.tusk.api.protocol.SessionOutcome;
+import org.tusk.ipc.ControlChannel;
+import org.tusk.ipc.ControlMessage;
+import org.tusk.shmem.Interrupts;
+import org.tusk.shmem.ProcSlot;
+import org.tusk.shmem.ShmemSegment;
+
+/**
+ * The backend process's main loop (PostgreSQL's PostgresMain, seen from the
+ * process rather than the protocol): attach to shared memory, report to the
+ * postmaster, then serve each handed-over connection on the session thread,
+ * returning to the pool after a clean end.
+ *
+ * <p>Three threads: the control reader (handoffs and orders from the
+ * postmaster; EOF means the postmaster died), the latch watcher (cancel and
+ * terminate requests from other backends through shared memory), and the
+ * session thread. Only the session thread touches the engine.
+ */
+@Component(immediate = true)
+public final class BackendMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackendMain.class);
+
+    @Reference(policyOption = ReferencePolicyOption.GREEDY)
+    private ProtocolHandler protocol;
+
+    @Reference(policyOption = ReferencePolicyOption.GREEDY)
+    private QueryEngine engine;
+
+    private final InterruptState interrupts = new InterruptState();
+    private final ExecutorService sessionThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "postgres"));
+    private ShmemSegment shmem;
+    private ProcSlot slot;
+    private ControlChannel control;
+    private ProcessContext context;
+    private boolean reuse;
+    private int maxSessions;
+    private int sessionsServed;
+    private volatile SessionConnection current;
+    private volatile boolean retireRequested;
+
+    @Activate
+    void activate(BundleContext ctx) {
+        Thread main = new Thread(() -> run(ctx), "backend control");
+        main.setDaemon(false);
+        main.start();
+    }
+
+    private void run(BundleContext ctx) {
+        try {
+            Path dataDir = Path.of(ctx.getProperty("tusk.data"));
+            Map<String, String> settings = loadSettings(Path.of(ctx.getProperty("tusk.settings")));
+            reuse = isOn(settings.getOrDefault("backend_reuse", "on"));
+            maxSessions = Integer.parseInt(settings.getOrDefault("max_sessions_per_backend", "10000").strip());
+            int slotIndex = Integer.parseInt(ctx.getProperty("tusk.slot"));
+            shmem = ShmemSegment.attach(dataDir.resolve("pg_shmem"));
+            slot = shmem.slot(slotIndex);
+            slot.setPid((int) ProcessHandle.current().pid());
+            slot.ownLatch();
+            context = new ProcessContext(shmem, slot, interrupts, dataDir, settings);
+            control = ControlChannel.connect(Path.of(ctx.getProperty("tusk.control")));
+            control.send(new ControlMessage.Hello(slotIndex, (int) ProcessHandle.current().pid()));
+            startLatchWatcher();
+            ProcessTitle.set("tusk: backend (pooled, idle)");
+            control.send(new ControlMessage.Ready(0));
+            controlLoop();
+        } catch (EOFException e) {
+            die(PgException.fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to unexpected postmaster exit"), 1);
+        } catch (Exception e) {
+            LOG.error("backend failed: {}", e.toString());
+            exit(1);
+        }
+    }
+
+    private void controlLoop() throws IOException {
+        while (true) {
+            ControlMessage m = control.receive();
+            if (m instanceof ControlMessage.Handoff h) {
+                FileDescriptor[] fds = control.takeReceivedDescriptors();
+                if (fds == null || fds.length == 0 || current != null) {
+                    LOG.error("handoff without a descriptor, or while busy: dropped");
+                    continue;
+                }
+                Socket socket = FileDescriptorCast.using(fds[0]).as(Socket.class);
+                context.beginSession(h.cancelKey(), h.remoteAddress(), h.remotePort());
+                interrupts.reset();
+                SessionConnection conn = new SessionConnection(socket, h.remoteAddress(), h.remotePort(), context, engine);
+                current = conn;
+                sessionThread.execute(() -> serve(conn));
+            } else if (m instanceof ControlMessage.Quit q) {
+                die(quitError(q.reason()), 1);
+            } else if (m instanceof ControlMessage.Retire) {
+                retireRequested = true;
+                if (current == null) {
+                    exit(0);
+                }
+            }
+        }
+    }
+
+    private static PgException quitError(ControlMessage.Reason reason) {
+        return switch (reason) {
+            case CRASH -> PgException.fatal(SqlState.CRASH_SHUTDOWN,
+                    "terminating connection because of crash of another server process")
+                    .withDetail("The postmaster has commanded this server process to roll back the current transaction and exit, "
+                            + "because another server process exited abnormally and possibly corrupted shared memory.")
+                    .withHint("In a moment you should be able to reconnect to the database and repeat your command.");
+            case FAST_SHUTDOWN -> PgException.fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command");
+            case IMMEDIATE_SHUTDOWN -> PgException.fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to immediate shutdown command");
+        };
+    }
+
+    private void serve(SessionConnection conn) {
+        SessionOutcome outcome;
+        try {
+            outcome = protocol.serve(conn);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("session ended with {}", e.toString());
+            outcome = SessionOutcome.FATAL;
+        }
+        conn.close();
+        context.endSession();
+        current = null;
+        if (outcome != SessionOutcome.NO_SESSION) {
+            sessionsServed++;
+        }
+        if (outcome == SessionOutcome.FATAL || interrupts.dying()) {
+            exit(1);
+        } else if (retireRequested || (!reuse && outcome != SessionOutcome.NO_SESSION) || sessionsServed >= maxSessions) {
+            exit(0);
+        }
+        interrupts.reset();
+        try {
+            control.send(new ControlMessage.Ready(sessionsServed));
+        } catch (IOException e) {
+            exit(1);
+        }
+    }
+
+    /** Cancel and terminate requests from other backends arrive as interrupt bits plus a latch wake-up. */
+    private void startLatchWatcher() {
+        Thread t = new Thread(() -> {
+            while (true) {
+                try {
+                    slot.waitLatch(60_000);
+                } catch (IOException e) {
+                    LOG.warn("latch wait failed: {}", e.getMessage());
+                    sleepQuietly(100);
+                }
+                int bits = slot.consumeInterrupts(Interrupts.CANCEL | Interrupts.TERMINATE);
+                SessionConnection conn = current;
+                if ((bits & Interrupts.TERMINATE) != 0 && conn != null) {
+                    PgException fatal = PgException.fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command");
+                    interrupts.requestDie(fatal);
+                    if (!context.isActive()) {
+                        conn.terminate(fatal); // blocked reading the client: end it from here
+                    }
+                } else if ((bits & Interrupts.CANCEL) != 0 && conn != null && context.isActive()) {
+                    interrupts.requestCancel();
+                }
+            }
+        }, "latch watcher");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Ends the session (if any) with a FATAL sent from here, then exits. */
+    private void die(PgException fatal, int status) {
+        interrupts.requestDie(fatal);
+        SessionConnection conn = current;
+        if (conn != null) {
+            conn.terminate(fatal);
+        }
+        exit(status);
+    }
+
+    private void exit(int status) {
+        if (shmem != null && slot != null) {
+            slot.clearSession();
+        }
+        System.exit(status);
+    }
+
+    private static Map<String, String> loadSettings(Path file) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        }
+        Map<String, String> m = new HashMap<>();
+        for (String name : p.stringPropertyNames()) {
+            m.put(name, p.getProperty(name));
+        }
+        return m;
+    }
+
+    private static boolean isOn(String v) {
+        return java.util.List.of("on", "true", "yes", "1", "t", "y").contains(v.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

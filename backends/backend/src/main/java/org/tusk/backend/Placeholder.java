@@ -1,1 +1,0 @@
-package org.tusk.backend; final class Placeholder { private Placeholder() {} }

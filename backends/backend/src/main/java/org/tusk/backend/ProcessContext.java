@@ -1,0 +1,133 @@
+package org.tusk.backend;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tusk.api.backend.BackendActivity;
+import org.tusk.api.backend.BackendContext;
+import org.tusk.api.backend.BackendSignal;
+import org.tusk.api.error.PgException;
+import org.tusk.shmem.Interrupts;
+import org.tusk.shmem.ProcSlot;
+import org.tusk.shmem.ShmemSegment;
+
+/**
+ * {@link BackendContext} for the session this process is serving: its slot in
+ * shared memory, its interrupts, and what it publishes for pg_stat_activity
+ * and ps.
+ */
+final class ProcessContext implements BackendContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessContext.class);
+
+    private final ShmemSegment shmem;
+    private final ProcSlot slot;
+    private final InterruptState interrupts;
+    private final Path dataDir;
+    private final Map<String, String> serverSettings;
+    private final int pid = (int) ProcessHandle.current().pid();
+
+    private volatile int cancelKey;
+    private volatile String clientAddress;
+    private volatile int clientPort;
+    private volatile String user = "";
+    private volatile String database = "";
+    /** True while a statement runs: a cancel is acted on only then, as in PostgreSQL. */
+    private volatile boolean active;
+
+    ProcessContext(ShmemSegment shmem, ProcSlot slot, InterruptState interrupts, Path dataDir, Map<String, String> serverSettings) {
+        this.shmem = shmem;
+        this.slot = slot;
+        this.interrupts = interrupts;
+        this.dataDir = dataDir;
+        this.serverSettings = Map.copyOf(serverSettings);
+    }
+
+    void beginSession(int key, String address, int port) {
+        this.cancelKey = key;
+        this.clientAddress = address;
+        this.clientPort = port;
+        this.user = "";
+        this.database = "";
+        this.active = false;
+        ProcessTitle.set("tusk: " + clientLabel() + " authentication");
+    }
+
+    void endSession() {
+        active = false;
+        slot.clearSession();
+        ProcessTitle.set("tusk: backend (pooled, idle)");
+    }
+
+    boolean isActive() {
+        return active;
+    }
+
+    private String clientLabel() {
+        return clientAddress == null ? "[local]" : clientAddress + "(" + clientPort + ")";
+    }
+
+    @Override public int pid() { return pid; }
+    @Override public int cancelKey() { return cancelKey; }
+    @Override public Path dataDirectory() { return dataDir; }
+    @Override public Map<String, String> serverSettings() { return serverSettings; }
+
+    @Override
+    public void checkForInterrupts() throws PgException {
+        interrupts.check();
+    }
+
+    @Override
+    public void sleep(long millis) throws PgException {
+        interrupts.sleep(millis);
+    }
+
+    @Override
+    public void reportSessionStart(String user, String database, String applicationName) {
+        this.user = user;
+        this.database = database;
+        slot.publishSession(user, database, applicationName, clientAddress, clientAddress == null ? -1 : clientPort, Instant.now());
+        ProcessTitle.set("tusk: " + user + " " + database + " " + clientLabel() + " idle");
+    }
+
+    @Override
+    public void reportActivity(String state, String query) {
+        active = "active".equals(state);
+        slot.publishActivity(state, query);
+        ProcessTitle.set("tusk: " + user + " " + database + " " + clientLabel() + " " + state);
+    }
+
+    @Override
+    public void reportApplicationName(String applicationName) {
+        slot.publishApplicationName(applicationName);
+    }
+
+    @Override
+    public List<BackendActivity> activitySnapshot() {
+        return shmem.activitySnapshot();
+    }
+
+    @Override
+    public void cancelRequest(int targetPid, int key) {
+        ProcSlot target = shmem.findByPid(targetPid);
+        if (target != null && target.cancelKey() == key && key != 0) {
+            target.raiseInterrupt(Interrupts.CANCEL);
+        } else {
+            LOG.info("wrong key in cancel request for process {}", targetPid);
+        }
+    }
+
+    @Override
+    public boolean signalBackend(int targetPid, BackendSignal signal) {
+        ProcSlot target = shmem.findByPid(targetPid);
+        if (target == null || target.readActivity() == null) {
+            return false;
+        }
+        target.raiseInterrupt(signal == BackendSignal.CANCEL ? Interrupts.CANCEL : Interrupts.TERMINATE);
+        return true;
+    }
+}

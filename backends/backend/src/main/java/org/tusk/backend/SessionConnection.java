@@ -1,0 +1,77 @@
+package org.tusk.backend;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+
+import org.tusk.api.backend.BackendContext;
+import org.tusk.api.engine.QueryEngine;
+import org.tusk.api.error.PgException;
+import org.tusk.api.protocol.ClientConnection;
+import org.tusk.api.protocol.TerminationListener;
+
+/** A client connection received from the postmaster, as the protocol handler sees it. */
+final class SessionConnection implements ClientConnection {
+
+    /** Sized like PostgreSQL's PQ_SEND_BUFFER_SIZE / PQ_RECV_BUFFER_SIZE. */
+    private static final int BUFFER_SIZE = 8192;
+
+    private final Socket socket;
+    private final InputStream input;
+    private final OutputStream output;
+    private final String remoteAddress;
+    private final int remotePort;
+    private final ProcessContext backend;
+    private final QueryEngine engine;
+    private volatile TerminationListener terminationListener;
+
+    SessionConnection(Socket socket, String remoteAddress, int remotePort, ProcessContext backend, QueryEngine engine)
+            throws IOException {
+        this.socket = socket;
+        this.input = new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE);
+        this.output = new BufferedOutputStream(socket.getOutputStream(), BUFFER_SIZE);
+        this.remoteAddress = remoteAddress;
+        this.remotePort = remotePort;
+        this.backend = backend;
+        this.engine = engine;
+    }
+
+    @Override public InputStream input() { return input; }
+    @Override public OutputStream output() { return output; }
+    @Override public String remoteAddress() { return remoteAddress; }
+    @Override public int remotePort() { return remotePort; }
+    @Override public BackendContext backend() { return backend; }
+    @Override public QueryEngine engine() { return engine; }
+
+    @Override
+    public void onTermination(TerminationListener listener) {
+        this.terminationListener = listener;
+    }
+
+    /**
+     * Ends the session from outside the session thread: the handler sends the
+     * FATAL if it can, then the socket is closed so a blocked read returns.
+     */
+    void terminate(PgException fatal) {
+        TerminationListener l = terminationListener;
+        if (l != null) {
+            try {
+                l.terminate(fatal);
+            } catch (RuntimeException ignored) {
+                // the client may be gone already
+            }
+        }
+        close();
+    }
+
+    void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+}

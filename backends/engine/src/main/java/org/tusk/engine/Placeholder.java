@@ -1,1 +1,0 @@
-package org.tusk.engine; final class Placeholder { private Placeholder() {} }

@@ -1,0 +1,4 @@
+package org.tusk.engine.expr;
+
+/** The built-in aggregates. */
+public enum AggKind { COUNT_STAR, COUNT, SUM, MIN, MAX }

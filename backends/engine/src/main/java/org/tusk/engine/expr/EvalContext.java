@@ -1,0 +1,31 @@
+package org.tusk.engine.expr;
+
+/**
+ * Per-row evaluation state (ExprContext): the current scan row, the portal's
+ * parameter values, the current group's aggregate results, and the session.
+ */
+public final class EvalContext {
+    private final SessionServices session;
+    private final Object[] params;
+    private Object[] row;
+    private Object[] aggregates;
+
+    public EvalContext(SessionServices session, Object[] params) {
+        this.session = session;
+        this.params = params;
+    }
+
+    public SessionServices session() { return session; }
+    public Object param(int index) { return params[index]; }
+    public Object[] row() { return row; }
+    public void setRow(Object[] row) { this.row = row; }
+    public Object[] aggregates() { return aggregates; }
+    public void setAggregates(Object[] aggregates) { this.aggregates = aggregates; }
+
+    /** CHECK_FOR_INTERRUPTS(). */
+    public void checkForInterrupts() {
+        if (session != null && session.host() != null && session.host().backend() != null) {
+            session.host().backend().checkForInterrupts();
+        }
+    }
+}

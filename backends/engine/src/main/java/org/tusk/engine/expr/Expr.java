@@ -1,0 +1,15 @@
+package org.tusk.engine.expr;
+
+import org.tusk.engine.types.PgType;
+
+/** An analyzed, typed, executable expression (primnodes.h's Expr plus ExecEvalExpr). */
+public interface Expr {
+    PgType type();
+
+    default int typmod() {
+        return -1;
+    }
+
+    /** Evaluates to a value in the engine's Java representation of {@link #type()}, or null for SQL NULL. */
+    Object eval(EvalContext ctx);
+}

@@ -1,0 +1,27 @@
+package org.tusk.engine.expr;
+
+import org.tusk.api.engine.SessionHost;
+import org.tusk.engine.types.TypeContext;
+
+/** What built-in functions may ask of the session running them. */
+public interface SessionServices {
+    SessionHost host();
+
+    TypeContext typeContext();
+
+    /** current_setting(): the value, null if unknown and missingOk, else ERROR 42704. */
+    String currentSetting(String name, boolean missingOk);
+
+    /** set_config(). */
+    String setConfig(String name, String value, boolean isLocal);
+
+    long transactionStartMicros();
+
+    long statementStartMicros();
+
+    String currentUser();
+
+    String sessionUser();
+
+    String databaseName();
+}

@@ -1,0 +1,150 @@
+package org.tusk.engine.func;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+import org.tusk.api.error.SqlState;
+import org.tusk.engine.error.Ereport;
+import org.tusk.engine.types.NumericSupport;
+import org.tusk.engine.types.PgType;
+
+/** + - * / % ^ for the numeric types, with PostgreSQL's overflow and division-by-zero errors. */
+public final class Arithmetic {
+    private Arithmetic() {}
+
+    public static Object binary(String op, PgType type, Object a, Object b) {
+        switch (type) {
+            case INT2: case INT4: case INT8: return integer(op, type, ((Number) a).longValue(), ((Number) b).longValue());
+            case NUMERIC: return numeric(op, Comparisons.toBigDecimal(a), Comparisons.toBigDecimal(b));
+            case FLOAT4: {
+                double r = floating(op, ((Number) a).doubleValue(), ((Number) b).doubleValue(), true);
+                return (float) r;
+            }
+            default: return floating(op, ((Number) a).doubleValue(), ((Number) b).doubleValue(), false);
+        }
+    }
+
+    static Object box(PgType type, long v) {
+        switch (type) {
+            case INT2:
+                if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
+                    throw Ereport.outOfRange("smallint");
+                }
+                return (short) v;
+            case INT4:
+                if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                    throw Ereport.outOfRange("integer");
+                }
+                return (int) v;
+            default:
+                return v;
+        }
+    }
+
+    static Object integer(String op, PgType type, long x, long y) {
+        try {
+            switch (op) {
+                case "+": return box(type, Math.addExact(x, y));
+                case "-": return box(type, Math.subtractExact(x, y));
+                case "*": return box(type, Math.multiplyExact(x, y));
+                case "/":
+                    if (y == 0) {
+                        throw Ereport.divisionByZero();
+                    }
+                    if (x == Long.MIN_VALUE && y == -1) {
+                        throw Ereport.outOfRange("bigint");
+                    }
+                    return box(type, x / y);
+                case "%":
+                    if (y == 0) {
+                        throw Ereport.divisionByZero();
+                    }
+                    return box(type, y == -1 ? 0 : x % y);
+                default:
+                    throw new IllegalStateException(op);
+            }
+        } catch (ArithmeticException e) {
+            throw Ereport.outOfRange("bigint");
+        }
+    }
+
+    static BigDecimal numeric(String op, BigDecimal x, BigDecimal y) {
+        switch (op) {
+            case "+": return x.add(y);
+            case "-": return x.subtract(y);
+            case "*": return x.multiply(y);
+            case "/": return NumericSupport.divide(x, y);
+            case "%": return NumericSupport.mod(x, y);
+            case "^": {
+                if (x.signum() == 0 && y.signum() < 0) {
+                    throw Ereport.error("2201F", "zero raised to a negative power is undefined");
+                }
+                double r = Math.pow(x.doubleValue(), y.doubleValue());
+                if (Double.isNaN(r)) {
+                    throw Ereport.error("2201F", "a negative number raised to a non-integer power yields a complex result");
+                }
+                BigDecimal v = new BigDecimal(r, MathContext.DECIMAL64);
+                int scale = Math.max(16, Math.max(x.scale(), y.scale()));
+                if (y.stripTrailingZeros().scale() <= 0 && y.signum() >= 0 && y.compareTo(BigDecimal.valueOf(1000)) < 0) {
+                    v = x.pow(y.intValue());
+                }
+                return v.setScale(scale, RoundingMode.HALF_UP);
+            }
+            default: throw new IllegalStateException(op);
+        }
+    }
+
+    static double floating(String op, double x, double y, boolean isFloat4) {
+        double r;
+        switch (op) {
+            case "+": r = x + y; break;
+            case "-": r = x - y; break;
+            case "*": r = x * y; break;
+            case "/":
+                if (y == 0) {
+                    throw Ereport.divisionByZero();
+                }
+                r = x / y;
+                break;
+            case "^":
+                if (x == 0 && y < 0) {
+                    throw Ereport.error("2201F", "zero raised to a negative power is undefined");
+                }
+                if (x < 0 && y != Math.rint(y)) {
+                    throw Ereport.error("2201F", "a negative number raised to a non-integer power yields a complex result");
+                }
+                r = Math.pow(x, y);
+                break;
+            default: throw new IllegalStateException(op);
+        }
+        if (isFloat4) {
+            float f = (float) r;
+            if (Float.isInfinite(f) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
+                throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+            }
+            return f;
+        }
+        if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
+            throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+        }
+        if (r == 0 && (op.equals("*") || op.equals("/")) && x != 0 && !Double.isInfinite(y)) {
+            throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
+        }
+        return r;
+    }
+
+    public static Object negate(PgType type, Object a) {
+        switch (type) {
+            case INT2: case INT4: case INT8:
+                long v = ((Number) a).longValue();
+                if (type == PgType.INT8 && v == Long.MIN_VALUE) {
+                    throw Ereport.outOfRange("bigint");
+                }
+                return box(type, -v);
+            case NUMERIC: return ((BigDecimal) a).negate();
+            case FLOAT4: return -(Float) a;
+            default: return -(Double) a;
+        }
+    }
+}

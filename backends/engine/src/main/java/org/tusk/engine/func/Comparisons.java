@@ -1,0 +1,64 @@
+package org.tusk.engine.func;
+
+import java.math.BigDecimal;
+
+/**
+ * Ordering of values of the same type family (btree comparison procs):
+ * integers as long, numeric exactly, floats with NaN greater than everything
+ * (as float8_cmp_internal), strings by code point (C collation).
+ */
+public final class Comparisons {
+    private Comparisons() {}
+
+    public static int compare(Object a, Object b) {
+        if (a instanceof BigDecimal || b instanceof BigDecimal) {
+            return toBigDecimal(a).compareTo(toBigDecimal(b));
+        }
+        if (a instanceof Double || a instanceof Float || b instanceof Double || b instanceof Float) {
+            double x = ((Number) a).doubleValue();
+            double y = ((Number) b).doubleValue();
+            if (Double.isNaN(x)) {
+                return Double.isNaN(y) ? 0 : 1;
+            }
+            if (Double.isNaN(y)) {
+                return -1;
+            }
+            return Double.compare(x == 0 ? 0.0 : x, y == 0 ? 0.0 : y);
+        }
+        if (a instanceof Number && b instanceof Number) {
+            return Long.compare(((Number) a).longValue(), ((Number) b).longValue());
+        }
+        if (a instanceof String && b instanceof String) {
+            return compareStrings((String) a, (String) b);
+        }
+        if (a instanceof Boolean && b instanceof Boolean) {
+            return Boolean.compare((Boolean) a, (Boolean) b);
+        }
+        throw new IllegalArgumentException("cannot compare " + a.getClass() + " with " + b.getClass());
+    }
+
+    static int compareStrings(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    public static BigDecimal toBigDecimal(Object o) {
+        if (o instanceof BigDecimal) {
+            return (BigDecimal) o;
+        }
+        if (o instanceof Double || o instanceof Float) {
+            return new BigDecimal(((Number) o).doubleValue());
+        }
+        return BigDecimal.valueOf(((Number) o).longValue());
+    }
+}

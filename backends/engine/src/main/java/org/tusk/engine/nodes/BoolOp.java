@@ -1,0 +1,4 @@
+package org.tusk.engine.nodes;
+
+/** AND, OR, NOT. */
+public enum BoolOp { AND, OR, NOT }

@@ -1,0 +1,4 @@
+package org.tusk.engine.nodes;
+
+/** VariableSetKind. */
+public enum VariableSetKind { VALUE, DEFAULT, RESET, RESET_ALL }

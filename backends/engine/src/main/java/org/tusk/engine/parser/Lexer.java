@@ -1,0 +1,388 @@
+package org.tusk.engine.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.api.error.PgException;
+import org.tusk.engine.error.Ereport;
+
+/**
+ * The SQL scanner, following PostgreSQL's scan.l: identifiers fold to lower case
+ * (ASCII only), "quoted" identifiers keep case, 'strings' with '' doubling and
+ * concatenation across newlines, E'' escapes, $tag$dollar$tag$ quoting, numbers
+ * (1, 1.5, .5, 1e5), operators with the trailing +/- rule, -- and nested block
+ * comments, $n parameters.
+ */
+public final class Lexer {
+    private static final String OP_CHARS = "~!@#^&|`?+-*/%<>=";
+    private static final String NON_MATH_OP_CHARS = "~!@#^&|`?";
+
+    private final String sql;
+    private int pos;
+
+    public Lexer(String sql) {
+        this.sql = sql;
+    }
+
+    public static List<Token> tokenize(String sql) {
+        Lexer lexer = new Lexer(sql);
+        List<Token> tokens = new ArrayList<>();
+        Token t;
+        do {
+            t = lexer.next();
+            tokens.add(t);
+        } while (t.kind() != TokenKind.EOF);
+        return tokens;
+    }
+
+    private PgException error(String message, int start) {
+        // scan.l reports "at or near" the rest of the offending token, which for unterminated ones is all the rest.
+        return Ereport.syntaxError(message + " at or near \"" + sql.substring(start) + "\"", start);
+    }
+
+    private boolean skipWhitespaceAndComments() {
+        boolean sawNewline = false;
+        while (pos < sql.length()) {
+            char c = sql.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
+                if (c == '\n' || c == '\r') {
+                    sawNewline = true;
+                }
+                pos++;
+            } else if (c == '-' && pos + 1 < sql.length() && sql.charAt(pos + 1) == '-') {
+                while (pos < sql.length() && sql.charAt(pos) != '\n' && sql.charAt(pos) != '\r') {
+                    pos++;
+                }
+            } else if (c == '/' && pos + 1 < sql.length() && sql.charAt(pos + 1) == '*') {
+                int start = pos;
+                int depth = 0;
+                while (true) {
+                    if (pos + 1 >= sql.length()) {
+                        throw error("unterminated /* comment", start);
+                    }
+                    if (sql.charAt(pos) == '/' && sql.charAt(pos + 1) == '*') {
+                        depth++;
+                        pos += 2;
+                    } else if (sql.charAt(pos) == '*' && sql.charAt(pos + 1) == '/') {
+                        depth--;
+                        pos += 2;
+                        if (depth == 0) {
+                            break;
+                        }
+                    } else {
+                        pos++;
+                    }
+                }
+            } else {
+                break;
+            }
+        }
+        return sawNewline;
+    }
+
+    public Token next() {
+        skipWhitespaceAndComments();
+        if (pos >= sql.length()) {
+            return new Token(TokenKind.EOF, "", sql.length(), sql.length(), false);
+        }
+        int start = pos;
+        char c = sql.charAt(pos);
+        if ((c == 'e' || c == 'E') && peek(1) == '\'') {
+            pos++;
+            return stringConstant(start, true);
+        }
+        if ((c == 'n' || c == 'N') && peek(1) == '\'') {
+            pos++;
+            return stringConstant(start, false);
+        }
+        if ((c == 'b' || c == 'B' || c == 'x' || c == 'X') && peek(1) == '\'') {
+            throw Ereport.error(org.tusk.api.error.SqlState.FEATURE_NOT_SUPPORTED, "bit string constants are not supported yet", start);
+        }
+        if ((c == 'u' || c == 'U') && peek(1) == '&' && (peek(2) == '\'' || peek(2) == '"')) {
+            throw Ereport.error(org.tusk.api.error.SqlState.FEATURE_NOT_SUPPORTED, "Unicode escapes are not supported yet", start);
+        }
+        if (c == '\'') {
+            return stringConstant(start, false);
+        }
+        if (c == '"') {
+            return quotedIdentifier(start);
+        }
+        if (c == '$') {
+            if (pos + 1 < sql.length() && Character.isDigit(sql.charAt(pos + 1))) {
+                pos++;
+                while (pos < sql.length() && Character.isDigit(sql.charAt(pos))) {
+                    pos++;
+                }
+                return new Token(TokenKind.PARAM, sql.substring(start + 1, pos), start, pos, false);
+            }
+            Token dollar = dollarQuoted(start);
+            if (dollar != null) {
+                return dollar;
+            }
+        }
+        if (isIdentStart(c)) {
+            pos++;
+            while (pos < sql.length() && isIdentCont(sql.charAt(pos))) {
+                pos++;
+            }
+            return new Token(TokenKind.IDENT, downcase(sql.substring(start, pos)), start, pos, false);
+        }
+        if (Character.isDigit(c) || (c == '.' && pos + 1 < sql.length() && Character.isDigit(sql.charAt(pos + 1)))) {
+            return number(start);
+        }
+        if (c == ':' && peek(1) == ':') {
+            pos += 2;
+            return new Token(TokenKind.TYPECAST, "::", start, pos, false);
+        }
+        if ("(),;.[]:".indexOf(c) >= 0) {
+            pos++;
+            return new Token(TokenKind.PUNCT, String.valueOf(c), start, pos, false);
+        }
+        if (OP_CHARS.indexOf(c) >= 0) {
+            return operator(start);
+        }
+        pos++;
+        throw Ereport.syntaxError("syntax error at or near \"" + c + "\"", start);
+    }
+
+    private char peek(int ahead) {
+        int p = pos + ahead;
+        return p < sql.length() ? sql.charAt(p) : '\0';
+    }
+
+    private static boolean isIdentStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+    }
+
+    private static boolean isIdentCont(char c) {
+        return isIdentStart(c) || (c >= '0' && c <= '9') || c == '$';
+    }
+
+    /** downcase_identifier: only ASCII letters are folded. */
+    static String downcase(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return sb.toString();
+    }
+
+    private Token number(int start) {
+        boolean isFloat = false;
+        while (pos < sql.length() && Character.isDigit(sql.charAt(pos))) {
+            pos++;
+        }
+        if (pos < sql.length() && sql.charAt(pos) == '.' && peek(1) != '.') {
+            isFloat = true;
+            pos++;
+            while (pos < sql.length() && Character.isDigit(sql.charAt(pos))) {
+                pos++;
+            }
+        }
+        if (pos < sql.length() && (sql.charAt(pos) == 'e' || sql.charAt(pos) == 'E')) {
+            int save = pos;
+            pos++;
+            if (pos < sql.length() && (sql.charAt(pos) == '+' || sql.charAt(pos) == '-')) {
+                pos++;
+            }
+            if (pos < sql.length() && Character.isDigit(sql.charAt(pos))) {
+                isFloat = true;
+                while (pos < sql.length() && Character.isDigit(sql.charAt(pos))) {
+                    pos++;
+                }
+            } else {
+                pos = save;
+            }
+        }
+        String text = sql.substring(start, pos);
+        if (!isFloat) {
+            try {
+                Integer.parseInt(text);
+                return new Token(TokenKind.ICONST, text, start, pos, false);
+            } catch (NumberFormatException e) {
+                return new Token(TokenKind.FCONST, text, start, pos, false);
+            }
+        }
+        return new Token(TokenKind.FCONST, text, start, pos, false);
+    }
+
+    private Token operator(int start) {
+        while (pos < sql.length() && OP_CHARS.indexOf(sql.charAt(pos)) >= 0) {
+            // A comment start ends the operator.
+            if (pos > start && ((sql.charAt(pos) == '-' && peek(1) == '-') || (sql.charAt(pos) == '/' && peek(1) == '*'))) {
+                break;
+            }
+            pos++;
+        }
+        String op = sql.substring(start, pos);
+        // "1+-2": a multi-char operator may not end in + or - unless it contains a non-math character.
+        if (op.length() > 1 && (op.endsWith("+") || op.endsWith("-"))) {
+            boolean hasNonMath = false;
+            for (int i = 0; i < op.length(); i++) {
+                if (NON_MATH_OP_CHARS.indexOf(op.charAt(i)) >= 0) {
+                    hasNonMath = true;
+                }
+            }
+            if (!hasNonMath) {
+                while (op.length() > 1 && (op.endsWith("+") || op.endsWith("-"))) {
+                    op = op.substring(0, op.length() - 1);
+                }
+                pos = start + op.length();
+            }
+        }
+        if (op.equals("!=")) {
+            op = "<>";
+        }
+        return new Token(TokenKind.OP, op, start, pos, false);
+    }
+
+    private Token quotedIdentifier(int start) {
+        pos++;
+        StringBuilder sb = new StringBuilder();
+        while (true) {
+            if (pos >= sql.length()) {
+                throw error("unterminated quoted identifier", start);
+            }
+            char c = sql.charAt(pos);
+            if (c == '"') {
+                if (peek(1) == '"') {
+                    sb.append('"');
+                    pos += 2;
+                    continue;
+                }
+                pos++;
+                break;
+            }
+            sb.append(c);
+            pos++;
+        }
+        if (sb.length() == 0) {
+            throw Ereport.syntaxError("zero-length delimited identifier at or near \"\"\"\"", start);
+        }
+        String ident = sb.toString();
+        return new Token(TokenKind.IDENT, org.tusk.engine.types.Coercions.truncateName(ident), start, pos, true);
+    }
+
+    private Token stringConstant(int start, boolean escapes) {
+        StringBuilder sb = new StringBuilder();
+        while (true) {
+            int segmentStart = pos;
+            pos++; // opening quote
+            while (true) {
+                if (pos >= sql.length()) {
+                    throw error("unterminated quoted string", start);
+                }
+                char c = sql.charAt(pos);
+                if (c == '\'') {
+                    if (peek(1) == '\'') {
+                        sb.append('\'');
+                        pos += 2;
+                        continue;
+                    }
+                    pos++;
+                    break;
+                }
+                if (escapes && c == '\\') {
+                    pos = escape(sb, pos + 1, segmentStart);
+                    continue;
+                }
+                sb.append(c);
+                pos++;
+            }
+            // SQL: 'a' <newline> 'b' is one literal.
+            int save = pos;
+            boolean newline = false;
+            while (pos < sql.length() && Character.isWhitespace(sql.charAt(pos))) {
+                if (sql.charAt(pos) == '\n' || sql.charAt(pos) == '\r') {
+                    newline = true;
+                }
+                pos++;
+            }
+            if (newline && pos < sql.length() && sql.charAt(pos) == '\'') {
+                continue;
+            }
+            pos = save;
+            break;
+        }
+        return new Token(TokenKind.SCONST, sb.toString(), start, pos, false);
+    }
+
+    private int escape(StringBuilder sb, int p, int segmentStart) {
+        if (p >= sql.length()) {
+            throw error("unterminated quoted string", segmentStart);
+        }
+        char c = sql.charAt(p);
+        switch (c) {
+            case 'b': sb.append('\b'); return p + 1;
+            case 'f': sb.append('\f'); return p + 1;
+            case 'n': sb.append('\n'); return p + 1;
+            case 'r': sb.append('\r'); return p + 1;
+            case 't': sb.append('\t'); return p + 1;
+            case 'x': {
+                int q = p + 1;
+                int v = 0;
+                int n = 0;
+                while (n < 2 && q < sql.length() && Character.digit(sql.charAt(q), 16) >= 0) {
+                    v = v * 16 + Character.digit(sql.charAt(q), 16);
+                    q++;
+                    n++;
+                }
+                if (n == 0) {
+                    sb.append('x');
+                    return p + 1;
+                }
+                sb.append((char) v);
+                return q;
+            }
+            case 'u': case 'U': {
+                int digits = c == 'u' ? 4 : 8;
+                if (p + 1 + digits > sql.length()) {
+                    throw Ereport.syntaxError("invalid Unicode escape", p - 1);
+                }
+                String hex = sql.substring(p + 1, p + 1 + digits);
+                try {
+                    sb.appendCodePoint(Integer.parseInt(hex, 16));
+                } catch (IllegalArgumentException e) {
+                    throw Ereport.syntaxError("invalid Unicode escape", p - 1);
+                }
+                return p + 1 + digits;
+            }
+            default:
+                if (c >= '0' && c <= '7') {
+                    int q = p;
+                    int v = 0;
+                    while (q < p + 3 && q < sql.length() && sql.charAt(q) >= '0' && sql.charAt(q) <= '7') {
+                        v = v * 8 + (sql.charAt(q) - '0');
+                        q++;
+                    }
+                    sb.append((char) (v & 0xff));
+                    return q;
+                }
+                sb.append(c);
+                return p + 1;
+        }
+    }
+
+    /** $tag$ ... $tag$; returns null when '$' does not start a dollar quote. */
+    private Token dollarQuoted(int start) {
+        int p = start + 1;
+        while (p < sql.length() && sql.charAt(p) != '$') {
+            char c = sql.charAt(p);
+            if (!(isIdentStart(c) || (p > start + 1 && Character.isDigit(c)))) {
+                return null;
+            }
+            p++;
+        }
+        if (p >= sql.length()) {
+            return null;
+        }
+        String tag = sql.substring(start, p + 1);
+        int close = sql.indexOf(tag, p + 1);
+        if (close < 0) {
+            throw error("unterminated dollar-quoted string", start);
+        }
+        pos = close + tag.length();
+        return new Token(TokenKind.SCONST, sql.substring(p + 1, close), start, pos, false);
+    }
+}

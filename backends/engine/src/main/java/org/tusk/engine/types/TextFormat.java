@@ -1,0 +1,156 @@
+package org.tusk.engine.types;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+import org.tusk.api.error.SqlState;
+import org.tusk.engine.error.Ereport;
+
+/**
+ * The types' text input and output functions (int4in/int4out, numeric_in, boolin...).
+ * Values are held as Java objects: Boolean, Short, Integer, Long (int8, oid, xid),
+ * BigDecimal, Float, Double, String (text-like and inet), Long micros (timestamps),
+ * Integer days (date).
+ */
+public final class TextFormat {
+    private TextFormat() {}
+
+    public static String output(PgType type, Object value, TypeContext ctx) {
+        if (value == null) {
+            return null;
+        }
+        switch (type) {
+            case BOOL: return ((Boolean) value) ? "t" : "f";
+            case NUMERIC: return ((BigDecimal) value).toPlainString();
+            case FLOAT4: return FloatFormat.float4((Float) value, ctx.extraFloatDigits());
+            case FLOAT8: return FloatFormat.float8((Double) value, ctx.extraFloatDigits());
+            case TIMESTAMPTZ: return DateTimes.formatTimestamptz((Long) value, ctx.timeZone());
+            case TIMESTAMP: return DateTimes.formatTimestamp((Long) value);
+            case DATE: return DateTimes.formatDate((Integer) value);
+            case VOID: return "";
+            default: return value.toString();
+        }
+    }
+
+    /** The type's input function, then the typmod coercion (varchar length, numeric precision). */
+    public static Object input(PgType type, int typmod, String s, TypeContext ctx) {
+        switch (type) {
+            case BOOL: return parseBool(s);
+            case INT2: return (short) parseInteger(s, PgType.INT2, Short.MIN_VALUE, Short.MAX_VALUE);
+            case INT4: return (int) parseInteger(s, PgType.INT4, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case INT8: return parseInteger(s, PgType.INT8, Long.MIN_VALUE, Long.MAX_VALUE);
+            case OID: case XID: {
+                long v = parseInteger(s, type, -4294967296L, 4294967295L);
+                return v < 0 ? v + 4294967296L : v;
+            }
+            case NUMERIC: return NumericSupport.applyTypmod(parseNumeric(s), typmod);
+            case FLOAT4: {
+                double d = parseFloat(s, PgType.FLOAT4);
+                float f = (float) d;
+                if ((Float.isInfinite(f) && !Double.isInfinite(d)) || (f == 0 && d != 0)) {
+                    throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                            "\"" + s + "\" is out of range for type real");
+                }
+                return f;
+            }
+            case FLOAT8: return parseFloat(s, PgType.FLOAT8);
+            case TEXT: case UNKNOWN: return s;
+            case VARCHAR: return Coercions.varcharTypmod(s, typmod, false);
+            case BPCHAR: return Coercions.bpcharTypmod(s, typmod < 0 ? -1 : typmod, false);
+            case NAME: return Coercions.truncateName(s);
+            case INET: return parseInet(s);
+            case TIMESTAMPTZ: return DateTimes.parseTimestamp(s, ctx.timeZone(), true, ctx.nowMicros());
+            case TIMESTAMP: return DateTimes.parseTimestamp(s, ctx.timeZone(), false, ctx.nowMicros());
+            case DATE: return DateTimes.parseDate(s);
+            default:
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot accept a value of type " + type.displayName());
+        }
+    }
+
+    static boolean parseBool(String s) {
+        String v = s.trim().toLowerCase(Locale.ROOT);
+        if (!v.isEmpty()) {
+            if ("true".startsWith(v) || "yes".startsWith(v) || v.equals("on") || v.equals("1")) {
+                return true;
+            }
+            if ("false".startsWith(v) || "no".startsWith(v) || (v.length() >= 2 && "off".startsWith(v)) || v.equals("0")) {
+                return false;
+            }
+        }
+        throw Ereport.invalidInput("boolean", s);
+    }
+
+    static long parseInteger(String s, PgType type, long min, long max) {
+        String v = s.strip();
+        int i = 0;
+        boolean negative = false;
+        if (!v.isEmpty() && (v.charAt(0) == '+' || v.charAt(0) == '-')) {
+            negative = v.charAt(0) == '-';
+            i = 1;
+        }
+        if (i >= v.length()) {
+            throw Ereport.invalidInput(type.displayName(), s);
+        }
+        java.math.BigInteger acc = java.math.BigInteger.ZERO;
+        for (; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                throw Ereport.invalidInput(type.displayName(), s);
+            }
+            acc = acc.multiply(java.math.BigInteger.TEN).add(java.math.BigInteger.valueOf(c - '0'));
+        }
+        if (negative) {
+            acc = acc.negate();
+        }
+        if (acc.compareTo(java.math.BigInteger.valueOf(min)) < 0 || acc.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                    "value \"" + s + "\" is out of range for type " + type.displayName());
+        }
+        return acc.longValue();
+    }
+
+    public static BigDecimal parseNumeric(String s) {
+        String v = s.strip();
+        if (!v.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            throw Ereport.invalidInput("numeric", s);
+        }
+        return NumericSupport.normalize(new BigDecimal(v.startsWith("+") ? v.substring(1) : v));
+    }
+
+    static double parseFloat(String s, PgType type) {
+        String v = s.strip();
+        String lower = v.toLowerCase(Locale.ROOT);
+        switch (lower) {
+            case "nan": return Double.NaN;
+            case "infinity": case "+infinity": case "inf": case "+inf": return Double.POSITIVE_INFINITY;
+            case "-infinity": case "-inf": return Double.NEGATIVE_INFINITY;
+            default: break;
+        }
+        if (!v.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            throw Ereport.invalidInput(type.displayName(), s);
+        }
+        double d = Double.parseDouble(v);
+        if (Double.isInfinite(d) || (d == 0 && new BigDecimal(v).signum() != 0)) {
+            throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                    "\"" + s + "\" is out of range for type " + type.displayName());
+        }
+        return d;
+    }
+
+    static String parseInet(String s) {
+        String v = s.strip();
+        String addr = v;
+        int slash = v.indexOf('/');
+        if (slash >= 0) {
+            addr = v.substring(0, slash);
+        }
+        boolean ok = addr.matches("(\\d{1,3})(\\.\\d{1,3}){3}") || (addr.contains(":") && addr.matches("[0-9a-fA-F:.]+"));
+        if (!ok) {
+            throw Ereport.invalidInput("inet", s);
+        }
+        if (slash >= 0 && addr.indexOf(':') < 0 && v.substring(slash + 1).equals("32")) {
+            return addr;
+        }
+        return v;
+    }
+}

@@ -1,0 +1,12 @@
+package org.tusk.engine.types;
+
+import java.time.ZoneId;
+
+/**
+ * The session settings that type input and output depend on (TimeZone,
+ * extra_float_digits), plus the transaction's start time for the special
+ * input 'now'.
+ */
+public record TypeContext(ZoneId timeZone, int extraFloatDigits, long nowMicros) {
+    public static final TypeContext DEFAULT = new TypeContext(ZoneId.of("Etc/UTC"), 1, 0L);
+}

@@ -1,1 +1,0 @@
-package org.tusk.protocol; final class Placeholder { private Placeholder() {} }

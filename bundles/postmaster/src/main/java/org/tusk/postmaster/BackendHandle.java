@@ -1,0 +1,55 @@
+package org.tusk.postmaster;
+
+import java.io.IOException;
+
+import org.tusk.ipc.ControlChannel;
+import org.tusk.ipc.ControlMessage;
+
+/** The postmaster's record of one backend process (PostgreSQL's Backend struct in the postmaster). */
+final class BackendHandle {
+
+    enum State {
+        /** Spawned, not yet connected to the control socket. */
+        STARTING,
+        /** In the pool, waiting for a connection. */
+        IDLE,
+        /** Serving a session. */
+        BUSY,
+        /** Told to exit (retire, quit); its exit is expected. */
+        EXITING
+    }
+
+    final int slot;
+    final Process process;
+    volatile ControlChannel channel;
+    State state = State.STARTING;
+    int sessionsServed;
+
+    BackendHandle(int slot, Process process) {
+        this.slot = slot;
+        this.process = process;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Sends a control message; a failure means the backend is dying, which its exit handler deals with. */
+    boolean trySend(ControlMessage message) {
+        ControlChannel ch = channel;
+        if (ch == null) {
+            return false;
+        }
+        try {
+            ch.send(message);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "backend " + pid() + " (slot " + slot + ", " + state + ")";
+    }
+}

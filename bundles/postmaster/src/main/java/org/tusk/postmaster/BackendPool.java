@@ -1,0 +1,378 @@
+package org.tusk.postmaster;
+
+import java.io.File;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tusk.api.error.SqlState;
+import org.tusk.ipc.ControlChannel;
+import org.tusk.ipc.ControlMessage;
+import org.tusk.shmem.ShmemSegment;
+
+/**
+ * The postmaster's children: spawning backend processes, keeping spares warm,
+ * handing connections to idle ones, and reacting to their exits. PostgreSQL's
+ * BackendStartup, reaper and HandleChildCrash in one place, because all of
+ * them change the same state under one lock.
+ *
+ * <p>Invariants: a backend is in {@code idle} iff its state is IDLE; {@code busy}
+ * counts BUSY backends; a connection waits in {@code pending} only while no
+ * backend is idle; shared memory is reinitialized only when no backend is left.
+ */
+final class BackendPool {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackendPool.class);
+    /** PostgreSQL's SIGKILL_CHILDREN_AFTER_SECS. */
+    private static final long KILL_STRAGGLERS_AFTER_SECONDS = 5;
+
+    enum State { RUNNING, RECOVERY, SMART_SHUTDOWN, FAST_SHUTDOWN, IMMEDIATE_SHUTDOWN, STOPPED }
+
+    private final PostmasterSettings settings;
+    private final ShmemSegment shmem;
+    private final List<String> backendCommand;
+    private final BackendHandle[] bySlot;
+    private final Deque<BackendHandle> idle = new ArrayDeque<>();
+    private final Deque<ClientSocket> pending = new ArrayDeque<>();
+    private final Refusal refusal;
+    private final SecureRandom random = new SecureRandom();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "postmaster timers");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Runnable onStopped;
+    private int busy;
+    private int startFailures;
+    private State state = State.RUNNING;
+
+    /**
+     * @param backendCommand the command that starts a backend, without its {@code --slot N}
+     * @param onStopped      run once, when a shutdown has seen every backend exit
+     */
+    BackendPool(PostmasterSettings settings, ShmemSegment shmem, List<String> backendCommand, Runnable onStopped) {
+        this.settings = settings;
+        this.shmem = shmem;
+        this.backendCommand = List.copyOf(backendCommand);
+        this.bySlot = new BackendHandle[shmem.maxBackends()];
+        this.onStopped = onStopped;
+        this.refusal = new Refusal(this::cancelRequest);
+    }
+
+    synchronized void start() {
+        maintainSpares();
+    }
+
+    synchronized State state() {
+        return state;
+    }
+
+    /** A new client connection from a listener. */
+    synchronized void dispatch(ClientSocket client) {
+        switch (state) {
+            case RECOVERY -> refusal.refuse(client, SqlState.CANNOT_CONNECT_NOW, "the database system is in recovery mode");
+            case SMART_SHUTDOWN, FAST_SHUTDOWN, IMMEDIATE_SHUTDOWN, STOPPED ->
+                    refusal.refuse(client, SqlState.CANNOT_CONNECT_NOW, "the database system is shutting down");
+            case RUNNING -> {
+                if (busy + pending.size() >= settings.maxConnections()) {
+                    refusal.refuse(client, SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
+                    return;
+                }
+                BackendHandle b = idle.pollFirst();
+                if (b != null) {
+                    handoff(b, client);
+                } else {
+                    pending.addLast(client);
+                }
+                maintainSpares();
+            }
+        }
+    }
+
+    private void handoff(BackendHandle b, ClientSocket client) {
+        int key = random.nextInt();
+        // the key is in shared memory before the client can learn it, so an early CancelRequest finds it
+        shmem.slot(b.slot).setCancelKey(key);
+        b.state = BackendHandle.State.BUSY;
+        busy++;
+        try {
+            b.channel.send(new ControlMessage.Handoff(key, client.unixSocket(), client.remoteAddress(), client.remotePort()),
+                    client.descriptor());
+            client.close();
+        } catch (IOException e) {
+            // the backend is dying; its exit will be handled, the client goes to the next one
+            LOG.debug("handoff to {} failed: {}", b, e.getMessage());
+            b.state = BackendHandle.State.EXITING;
+            busy--;
+            pending.addFirst(client);
+        }
+    }
+
+    /** Keeps min_spare_backends idle or starting, and enough starting for the waiting connections. */
+    private void maintainSpares() {
+        if (state != State.RUNNING) {
+            return;
+        }
+        int available = idle.size() + count(BackendHandle.State.STARTING);
+        int wanted = Math.max(settings.minSpareBackends(), pending.size());
+        while (available < wanted && spawn()) {
+            available++;
+        }
+    }
+
+    private int count(BackendHandle.State s) {
+        int n = 0;
+        for (BackendHandle b : bySlot) {
+            if (b != null && b.state == s) n++;
+        }
+        return n;
+    }
+
+    private boolean spawn() {
+        int slot = -1;
+        for (int i = 0; i < bySlot.length; i++) {
+            if (bySlot[i] == null) {
+                slot = i;
+                break;
+            }
+        }
+        if (slot < 0) {
+            return false;
+        }
+        List<String> cmd = new ArrayList<>(backendCommand);
+        cmd.add("--slot");
+        cmd.add(Integer.toString(slot));
+        try {
+            Process p = new ProcessBuilder(cmd)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            BackendHandle b = new BackendHandle(slot, p);
+            bySlot[slot] = b;
+            shmem.slot(slot).setPid((int) p.pid());
+            p.onExit().thenAccept(done -> onExit(b, done.exitValue()));
+            return true;
+        } catch (IOException e) {
+            LOG.error("could not fork new process for connection: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /** First message of a backend on its control channel. Returns its handle, or null to close the channel. */
+    synchronized BackendHandle onHello(ControlChannel channel, ControlMessage.Hello hello) {
+        if (hello.slot() < 0 || hello.slot() >= bySlot.length) {
+            return null;
+        }
+        BackendHandle b = bySlot[hello.slot()];
+        if (b == null || b.pid() != hello.pid()) {
+            return null;
+        }
+        b.channel = channel;
+        startFailures = 0;
+        if (state != State.RUNNING && state != State.SMART_SHUTDOWN) {
+            b.state = BackendHandle.State.EXITING;
+            b.trySend(new ControlMessage.Quit(state == State.RECOVERY ? ControlMessage.Reason.CRASH
+                    : ControlMessage.Reason.FAST_SHUTDOWN));
+        }
+        return b;
+    }
+
+    /** The backend is idle (after starting, or after a session that ended cleanly). */
+    synchronized void onReady(BackendHandle b, ControlMessage.Ready ready) {
+        if (b.state == BackendHandle.State.BUSY) {
+            busy--;
+        }
+        b.sessionsServed = ready.sessionsServed();
+        if (b.state == BackendHandle.State.EXITING) {
+            return;
+        }
+        if (state != State.RUNNING) {
+            retire(b);
+            return;
+        }
+        ClientSocket next = pending.pollFirst();
+        if (next != null) {
+            handoff(b, next);
+        } else if (idle.size() >= settings.maxSpareBackends()) {
+            retire(b);
+        } else {
+            b.state = BackendHandle.State.IDLE;
+            idle.addFirst(b); // LIFO: the most recently used backend has the warmest JIT and caches
+        }
+    }
+
+    private void retire(BackendHandle b) {
+        idle.remove(b);
+        b.state = BackendHandle.State.EXITING;
+        b.trySend(new ControlMessage.Retire());
+    }
+
+    private void onExit(BackendHandle b, int exitCode) {
+        synchronized (this) {
+            boolean neverStarted = b.channel == null;
+            if (bySlot[b.slot] == b) {
+                bySlot[b.slot] = null;
+            }
+            idle.remove(b);
+            if (b.state == BackendHandle.State.BUSY) {
+                busy--;
+            }
+            BackendHandle.State was = b.state;
+            b.state = BackendHandle.State.EXITING;
+            // PostgreSQL treats exit status 0 and 1 (FATAL) of a backend as normal; anything else is a crash
+            boolean crashed = exitCode != 0 && exitCode != 1;
+            if (crashed && neverStarted && state == State.RUNNING) {
+                startFailures++;
+                LOG.error("backend process (PID {}) failed to start (exit status {})", b.pid(), exitCode);
+            } else if (crashed && state == State.RUNNING) {
+                LOG.warn("server process (PID {}) was terminated by {}", b.pid(), describeExit(exitCode));
+                LOG.warn("terminating any other active server processes");
+                beginCrashRecovery();
+            } else if (was != BackendHandle.State.EXITING && crashed) {
+                LOG.warn("server process (PID {}) was terminated by {}", b.pid(), describeExit(exitCode));
+            }
+            if (state == State.RUNNING) {
+                shmem.slot(b.slot).clearSession();
+                shmem.slot(b.slot).setPid(0);
+                if (startFailures >= 3) {
+                    // do not spin on a backend that cannot start (bad JVM options, missing bundles)
+                    for (ClientSocket c : drainPending()) {
+                        refusal.refuse(c, "53000", "could not fork new process for connection: backend processes fail to start");
+                    }
+                    timers.schedule(() -> { synchronized (this) { startFailures = 0; maintainSpares(); } }, 1, TimeUnit.SECONDS);
+                } else {
+                    maintainSpares();
+                }
+            }
+            checkAllExited();
+        }
+    }
+
+    private static String describeExit(int exitCode) {
+        if (exitCode > 128) {
+            int sig = exitCode - 128;
+            String name = switch (sig) {
+                case 9 -> "Killed";
+                case 6 -> "Aborted";
+                case 11 -> "Segmentation fault";
+                case 15 -> "Terminated";
+                default -> "signal";
+            };
+            return "signal " + sig + ": " + name;
+        }
+        return "exit code " + exitCode;
+    }
+
+    /** HandleChildCrash: every other backend quits, then shared memory is reset. */
+    private void beginCrashRecovery() {
+        state = State.RECOVERY;
+        for (ClientSocket c : drainPending()) {
+            refusal.refuse(c, SqlState.CANNOT_CONNECT_NOW, "the database system is in recovery mode");
+        }
+        quitAll(ControlMessage.Reason.CRASH);
+    }
+
+    private void quitAll(ControlMessage.Reason reason) {
+        idle.clear();
+        for (BackendHandle b : bySlot) {
+            if (b == null) continue;
+            b.state = BackendHandle.State.EXITING;
+            if (!b.trySend(new ControlMessage.Quit(reason))) {
+                b.process.destroyForcibly();
+            }
+        }
+        timers.schedule(this::killStragglers, KILL_STRAGGLERS_AFTER_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private synchronized void killStragglers() {
+        for (BackendHandle b : bySlot) {
+            if (b != null && b.process.isAlive()) {
+                LOG.warn("issuing SIGKILL to recalcitrant children");
+                b.process.destroyForcibly();
+            }
+        }
+    }
+
+    private List<ClientSocket> drainPending() {
+        List<ClientSocket> out = new ArrayList<>(pending);
+        pending.clear();
+        return out;
+    }
+
+    private void checkAllExited() {
+        for (BackendHandle b : bySlot) {
+            if (b != null) return;
+        }
+        if (state == State.RECOVERY) {
+            LOG.info("all server processes terminated; reinitializing");
+            shmem.reinitialize();
+            state = State.RUNNING;
+            LOG.info("database system is ready to accept connections");
+            maintainSpares();
+        } else if (state == State.SMART_SHUTDOWN || state == State.FAST_SHUTDOWN || state == State.IMMEDIATE_SHUTDOWN) {
+            state = State.STOPPED;
+            timers.shutdownNow();
+            refusal.shutdown();
+            onStopped.run();
+        }
+    }
+
+    /** Starts a shutdown in PostgreSQL's modes; a stronger mode may follow a weaker one. */
+    synchronized void shutdown(String mode) {
+        State requested = switch (mode) {
+            case "immediate" -> State.IMMEDIATE_SHUTDOWN;
+            case "fast" -> State.FAST_SHUTDOWN;
+            default -> State.SMART_SHUTDOWN;
+        };
+        if (state == State.STOPPED || (state.ordinal() >= requested.ordinal() && state != State.RECOVERY)) {
+            return;
+        }
+        state = requested;
+        LOG.info("received {} shutdown request", mode);
+        for (ClientSocket c : drainPending()) {
+            refusal.refuse(c, SqlState.CANNOT_CONNECT_NOW, "the database system is shutting down");
+        }
+        switch (requested) {
+            case SMART_SHUTDOWN -> {
+                for (BackendHandle b : new ArrayList<>(idle)) retire(b);
+                for (BackendHandle b : bySlot) {
+                    if (b != null && b.state == BackendHandle.State.STARTING) {
+                        b.state = BackendHandle.State.EXITING;
+                        b.process.destroyForcibly();
+                    }
+                }
+            }
+            case FAST_SHUTDOWN -> quitAll(ControlMessage.Reason.FAST_SHUTDOWN);
+            default -> quitAll(ControlMessage.Reason.IMMEDIATE_SHUTDOWN);
+        }
+        checkAllExited();
+    }
+
+    /** A CancelRequest that reached the postmaster (only on the refusal path). */
+    private void cancelRequest(int pid, int key) {
+        var slot = shmem.findByPid(pid);
+        if (slot != null && slot.cancelKey() == key) {
+            slot.raiseInterrupt(org.tusk.shmem.Interrupts.CANCEL);
+        } else {
+            LOG.info("wrong key in cancel request for process {}", pid);
+        }
+    }
+
+    /** Live backend processes, for tests and status. */
+    synchronized List<Long> backendPids() {
+        List<Long> pids = new ArrayList<>();
+        for (BackendHandle b : bySlot) {
+            if (b != null) pids.add(b.pid());
+        }
+        return pids;
+    }
+}

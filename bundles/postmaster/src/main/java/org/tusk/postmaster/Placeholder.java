@@ -1,1 +1,0 @@
-package org.tusk.postmaster; final class Placeholder { private Placeholder() {} }

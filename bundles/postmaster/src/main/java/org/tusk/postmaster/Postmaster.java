@@ -1,0 +1,191 @@
+package org.tusk.postmaster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tusk.shmem.ShmemSegment;
+
+/**
+ * The postmaster (PostgreSQL's PostmasterMain and ServerLoop): creates shared
+ * memory, opens the listeners, starts the backend pool, and shuts everything
+ * down in the mode requested. It never reads or writes client bytes except to
+ * turn a connection away.
+ *
+ * <p>Registered as a {@code Consumer<String>} with {@code tusk.control=shutdown}:
+ * the launcher passes it the shutdown mode when a signal arrives.
+ */
+@Component(immediate = true, service = Consumer.class, property = "tusk.control=shutdown")
+public final class Postmaster implements Consumer<String> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Postmaster.class);
+    private static final String EXIT_STATUS_PROPERTY = "tusk.exit.status";
+
+    private BundleContext context;
+    private Path dataDir;
+    private Path runtimeDir;
+    private ShmemSegment shmem;
+    private BackendPool pool;
+    private ControlServer control;
+    private final List<Listener> listeners = new ArrayList<>();
+
+    @Activate
+    void activate(BundleContext ctx) {
+        this.context = ctx;
+        try {
+            startUp(ctx);
+        } catch (Exception e) {
+            LOG.error("FATAL:  {}", e.getMessage());
+            closeResources();
+            exit(1);
+        }
+    }
+
+    private void startUp(BundleContext ctx) throws IOException {
+        dataDir = Path.of(ctx.getProperty("tusk.data"));
+        Path opts = Path.of(ctx.getProperty("tusk.settings"));
+        PostmasterSettings settings = PostmasterSettings.load(opts);
+        removeStaleBackendCaches();
+        // a short private directory for the control and latch sockets (Unix socket paths are limited to ~100 bytes)
+        runtimeDir = Files.createTempDirectory(Path.of("/tmp"), "tusk-pm-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        shmem = ShmemSegment.create(dataDir.resolve("pg_shmem"), settings.maxBackends(), runtimeDir);
+
+        List<String> backendCommand = new ArrayList<>();
+        backendCommand.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        backendCommand.addAll(List.of("-XX:+UseSerialGC", "-Xss512k", "-Xms32m", "-Xmx512m", "-XX:MaxMetaspaceSize=128m",
+                "-XX:ReservedCodeCacheSize=64m", "-Xshare:auto"));
+        backendCommand.addAll(settings.backendJvmOptions());
+        backendCommand.addAll(List.of("-jar", Path.of(ctx.getProperty("tusk.home"), "tusk-boot.jar").toString(),
+                "backend", "-D", dataDir.toString(), "--control", runtimeDir.resolve("control").toString()));
+
+        pool = new BackendPool(settings, shmem, backendCommand, () -> {
+            LOG.info("database system is shut down");
+            closeResources();
+            exit(0);
+        });
+        control = new ControlServer(runtimeDir.resolve("control"), pool);
+
+        listeners.addAll(Listener.openTcp(settings.listenAddresses(), settings.port(), settings.maxConnections()));
+        for (String dir : settings.unixSocketDirectories()) {
+            listeners.add(Listener.openUnix(Path.of(dir), settings.port()));
+        }
+        if (listeners.isEmpty()) {
+            throw new IOException("no socket created for listening");
+        }
+        pool.start();
+        for (Listener l : listeners) {
+            l.start(pool::dispatch);
+        }
+        PidFileStatus.markReady(dataDir);
+        LOG.info("database system is ready to accept connections");
+    }
+
+    /** Shutdown request from the launcher (smart, fast or immediate). */
+    @Override
+    public void accept(String mode) {
+        closeListeners();
+        PidFileStatus.mark(dataDir, "stopping");
+        if (pool != null) {
+            pool.shutdown(mode);
+        } else {
+            exit(0);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        // the framework is stopping (e.g. after a shutdown, or an unexpected stop): leave no process behind
+        if (pool != null && pool.state() != BackendPool.State.STOPPED) {
+            pool.shutdown("immediate");
+        }
+        closeResources();
+    }
+
+    private void closeListeners() {
+        for (Listener l : listeners) {
+            try {
+                l.close();
+            } catch (IOException ignored) {
+                // closing on the way out
+            }
+        }
+        listeners.clear();
+    }
+
+    private synchronized void closeResources() {
+        closeListeners();
+        try {
+            if (control != null) control.close();
+        } catch (IOException ignored) {
+            // the socket file goes with the runtime directory
+        }
+        control = null;
+        if (shmem != null) {
+            shmem.close();
+            shmem = null;
+            try {
+                Files.deleteIfExists(dataDir.resolve("pg_shmem"));
+            } catch (IOException ignored) {
+                // recreated at the next start
+            }
+        }
+        if (runtimeDir != null) {
+            try (Stream<Path> files = Files.list(runtimeDir)) {
+                files.forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // best effort
+            }
+            runtimeDir.toFile().delete();
+            runtimeDir = null;
+        }
+    }
+
+    /** Stops the framework so the launcher exits with the given status. */
+    private void exit(int status) {
+        System.setProperty(EXIT_STATUS_PROPERTY, Integer.toString(status));
+        Thread t = new Thread(() -> {
+            try {
+                context.getBundle(0).stop();
+            } catch (BundleException | IllegalStateException e) {
+                Runtime.getRuntime().halt(status);
+            }
+        }, "postmaster exit");
+        t.start();
+    }
+
+    /** Backends killed with -9 leave their Felix cache behind; remove those of dead processes. */
+    private void removeStaleBackendCaches() {
+        Path caches = dataDir.resolve("pg_felix");
+        if (!Files.isDirectory(caches)) return;
+        try (Stream<Path> dirs = Files.list(caches)) {
+            dirs.filter(d -> d.getFileName().toString().startsWith("backend.")).forEach(d -> {
+                try {
+                    long pid = Long.parseLong(d.getFileName().toString().substring("backend.".length()));
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) return;
+                } catch (NumberFormatException ignored) {
+                    // not ours
+                }
+                try (Stream<Path> walk = Files.walk(d)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}

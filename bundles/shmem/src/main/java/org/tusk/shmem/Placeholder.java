@@ -1,1 +1,0 @@
-package org.tusk.shmem; final class Placeholder { private Placeholder() {} }

@@ -1,0 +1,2 @@
+/** Private implementation of the shared memory bundle: raw mapped access, layout, latch sockets. */
+package org.tusk.shmem.internal;

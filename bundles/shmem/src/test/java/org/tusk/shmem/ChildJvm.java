@@ -1,0 +1,95 @@
+package org.tusk.shmem;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** Starts {@link ShmemChild} in a separate JVM, as a backend process would be started. */
+final class ChildJvm implements AutoCloseable {
+
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private final Process process;
+    private final Path log;
+
+    private ChildJvm(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static ChildJvm start(Path logDirectory, String... args) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-cp", classPath, ShmemChild.class.getName()));
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile(logDirectory, "child-" + args[0] + "-", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        return new ChildJvm(process, log);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** CPU time the child used so far. */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration()
+                .orElseThrow(() -> new AssertionError("no CPU time reported for pid " + process.pid()));
+    }
+
+    /** Waits (generously) for the child to exit and returns its status. */
+    int awaitExit() throws Exception {
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("child " + process.pid() + " did not finish in " + TIMEOUT_SECONDS + " s; its output:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** Waits for a clean exit; fails with the child's output otherwise. */
+    void awaitSuccess() throws Exception {
+        int status = awaitExit();
+        if (status != 0) {
+            fail("child " + process.pid() + " exited with status " + status + "; its output:\n" + output());
+        }
+    }
+
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no output: " + e + ")";
+        }
+    }
+
+    /** Polls {@code condition} until it holds; fails after a generous timeout or if the child died. */
+    void await(BooleanSupplier condition, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!condition.getAsBoolean()) {
+            if (!process.isAlive()) {
+                fail("child exited with status " + process.exitValue() + " before " + what + "; its output:\n"
+                        + output());
+            }
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting for " + what + "; child output:\n" + output());
+            }
+            Thread.sleep(2);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,1 +1,0 @@
-package org.tusk.libpq; final class Placeholder { private Placeholder() {} }

@@ -1,1 +1,0 @@
-package org.tusk.monitor; final class Placeholder { private Placeholder() {} }

@@ -1,0 +1,190 @@
+package org.tusk.monitor.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits input lines into SQL statements and backslash commands, the way
+ * psql's lexer (psqlscan.l) does for what matters here: a statement ends at a
+ * ';' outside quotes ('...', E'...', "..."), dollar quotes ($tag$...$tag$),
+ * comments and parentheses; whitespace and "--" comments before a statement
+ * are dropped; lines of a statement are joined with '\n'; a backslash
+ * outside quotes starts a meta-command that takes the rest of the line.
+ * The state (open quote, comment depth, parentheses) carries across lines.
+ */
+final class QueryScanner {
+
+    /** What a line produced, in order. */
+    sealed interface Event permits Statement, MetaCommand {}
+
+    /** A complete SQL statement, including its terminating ';'. */
+    record Statement(String sql) implements Event {}
+
+    /** A backslash command: its name (without the backslash) and the rest of the line. */
+    record MetaCommand(String name, String args) implements Event {}
+
+    private enum State { NORMAL, SINGLE_QUOTE, ESCAPE_QUOTE, DOUBLE_QUOTE, DOLLAR_QUOTE, BLOCK_COMMENT }
+
+    private final StringBuilder buffer = new StringBuilder();
+    private State state = State.NORMAL;
+    private String dollarTag;
+    private int commentDepth;
+    private int parenDepth;
+
+    List<Event> feedLine(String line) {
+        List<Event> events = new ArrayList<>();
+        if (buffer.length() > 0) buffer.append('\n');
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            char c = line.charAt(i);
+            switch (state) {
+                case SINGLE_QUOTE:
+                case ESCAPE_QUOTE:
+                    buffer.append(c);
+                    if (state == State.ESCAPE_QUOTE && c == '\\' && i + 1 < n) {
+                        buffer.append(line.charAt(++i));
+                    } else if (c == '\'') {
+                        if (i + 1 < n && line.charAt(i + 1) == '\'') {
+                            buffer.append('\'');
+                            i++;
+                        } else {
+                            state = State.NORMAL;
+                        }
+                    }
+                    i++;
+                    continue;
+                case DOUBLE_QUOTE:
+                    buffer.append(c);
+                    if (c == '"') state = State.NORMAL;
+                    i++;
+                    continue;
+                case DOLLAR_QUOTE:
+                    if (c == '$' && line.startsWith(dollarTag, i)) {
+                        buffer.append(dollarTag);
+                        i += dollarTag.length();
+                        state = State.NORMAL;
+                    } else {
+                        buffer.append(c);
+                        i++;
+                    }
+                    continue;
+                case BLOCK_COMMENT:
+                    if (c == '*' && i + 1 < n && line.charAt(i + 1) == '/') {
+                        buffer.append("*/");
+                        i += 2;
+                        if (--commentDepth == 0) state = State.NORMAL;
+                    } else if (c == '/' && i + 1 < n && line.charAt(i + 1) == '*') {
+                        buffer.append("/*");
+                        i += 2;
+                        commentDepth++;
+                    } else {
+                        buffer.append(c);
+                        i++;
+                    }
+                    continue;
+                default:
+                    break;
+            }
+            // NORMAL state
+            if (Character.isWhitespace(c) && buffer.length() == 0) {
+                i++;
+            } else if (c == '-' && i + 1 < n && line.charAt(i + 1) == '-') {
+                if (buffer.length() > 0) buffer.append(line, i, n);
+                i = n;
+            } else if (c == '/' && i + 1 < n && line.charAt(i + 1) == '*') {
+                buffer.append("/*");
+                i += 2;
+                state = State.BLOCK_COMMENT;
+                commentDepth = 1;
+            } else if (c == '\'') {
+                boolean escape = buffer.length() > 0 && (buffer.charAt(buffer.length() - 1) == 'E' || buffer.charAt(buffer.length() - 1) == 'e')
+                        && (buffer.length() == 1 || !isIdentChar(buffer.charAt(buffer.length() - 2)));
+                buffer.append(c);
+                state = escape ? State.ESCAPE_QUOTE : State.SINGLE_QUOTE;
+                i++;
+            } else if (c == '"') {
+                buffer.append(c);
+                state = State.DOUBLE_QUOTE;
+                i++;
+            } else if (c == '$' && (buffer.length() == 0 || !isIdentChar(buffer.charAt(buffer.length() - 1)))
+                    && dollarTagAt(line, i) != null) {
+                dollarTag = dollarTagAt(line, i);
+                buffer.append(dollarTag);
+                i += dollarTag.length();
+                state = State.DOLLAR_QUOTE;
+            } else if (c == '(') {
+                parenDepth++;
+                buffer.append(c);
+                i++;
+            } else if (c == ')') {
+                if (parenDepth > 0) parenDepth--;
+                buffer.append(c);
+                i++;
+            } else if (c == ';' && parenDepth == 0) {
+                buffer.append(c);
+                events.add(new Statement(buffer.toString()));
+                buffer.setLength(0);
+                i++;
+            } else if (c == '\\') {
+                int j = i + 1;
+                if (j < n && line.charAt(j) == '\\') {
+                    i = j + 1; // "\\" separates commands on a line
+                    continue;
+                }
+                while (j < n && !Character.isWhitespace(line.charAt(j)) && line.charAt(j) != '\\') j++;
+                String name = line.substring(i + 1, j);
+                events.add(new MetaCommand(name, line.substring(j).trim()));
+                i = n;
+            } else {
+                buffer.append(c);
+                i++;
+            }
+        }
+        return events;
+    }
+
+    private static boolean isIdentChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+
+    /** "$tag$" at position i, or null. */
+    private static String dollarTagAt(String line, int i) {
+        int j = i + 1;
+        while (j < line.length() && (Character.isLetterOrDigit(line.charAt(j)) || line.charAt(j) == '_')) {
+            if (j == i + 1 && Character.isDigit(line.charAt(j))) return null;
+            j++;
+        }
+        if (j < line.length() && line.charAt(j) == '$') return line.substring(i, j + 1);
+        return null;
+    }
+
+    /** The unfinished statement text, "" if none. */
+    String pending() {
+        return buffer.toString();
+    }
+
+    boolean hasPending() {
+        return buffer.length() > 0;
+    }
+
+    void reset() {
+        buffer.setLength(0);
+        state = State.NORMAL;
+        commentDepth = 0;
+        parenDepth = 0;
+    }
+
+    /** psql's %R prompt character for the current state. */
+    char promptState() {
+        switch (state) {
+            case SINGLE_QUOTE: case ESCAPE_QUOTE: return '\'';
+            case DOUBLE_QUOTE: return '"';
+            case DOLLAR_QUOTE: return '$';
+            case BLOCK_COMMENT: return '*';
+            default:
+                if (parenDepth > 0) return '(';
+                return buffer.length() > 0 ? '-' : '=';
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.tusk.boot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+
+/**
+ * Starts an embedded Felix framework with one role's bundles.
+ *
+ * <p>Bundles are installed by reference ({@code reference:file:}) so that Felix
+ * does not copy the jars into its cache: backends start often and must start
+ * fast. The cache itself is private to the process and deleted at exit.
+ */
+final class FelixBoot {
+
+    /**
+     * SPI Fly must be active before any bundle that uses ServiceLoader starts
+     * (slf4j 2 finds its provider that way), else logging silently becomes NOP.
+     */
+    private static int startLevelOf(String symbolicName) {
+        if (symbolicName.startsWith("org.objectweb.asm") || symbolicName.startsWith("org.apache.aries.spifly")) {
+            return 1;
+        }
+        if (symbolicName.startsWith("slf4j.")) {
+            return 2;
+        }
+        return 10;
+    }
+
+    private FelixBoot() {}
+
+    static Framework start(Distribution dist, ProcessRole role, Path cacheDir, Map<String, String> extraProperties)
+            throws IOException, BundleException {
+        List<RunBundles.Entry> entries = RunBundles.read(dist.bndrun(role));
+        BundleRepository repo = new BundleRepository(dist.bundlesFolder());
+
+        Map<String, String> props = new HashMap<>();
+        props.put(Constants.FRAMEWORK_STORAGE, cacheDir.toString());
+        props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        props.put(Constants.FRAMEWORK_BOOTDELEGATION, "sun.*,jdk.internal.misc");
+        props.put("felix.log.level", "1");
+        props.put("org.osgi.framework.startlevel.beginning", "10");
+        props.put("tusk.home", dist.home().toString());
+        props.put("tusk.role", role.bndrunName);
+        props.putAll(extraProperties);
+
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, FelixBoot.class.getClassLoader())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+        Framework framework = factory.newFramework(props);
+        framework.init();
+        List<Bundle> installed = new ArrayList<>();
+        for (RunBundles.Entry e : entries) {
+            Path jar = repo.find(e.symbolicName());
+            Bundle b = framework.getBundleContext().installBundle("reference:" + jar.toUri());
+            b.adapt(BundleStartLevel.class).setStartLevel(startLevelOf(e.symbolicName()));
+            installed.add(b);
+        }
+        for (Bundle b : installed) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                b.start(Bundle.START_ACTIVATION_POLICY);
+            }
+        }
+        framework.start();
+        framework.adapt(FrameworkStartLevel.class).setStartLevel(10);
+        return framework;
+    }
+
+    /** Deletes a framework cache directory tree (best effort). */
+    static void deleteCache(Path cacheDir) {
+        if (!Files.exists(cacheDir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(cacheDir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover cache is harmless: the next start of this role cleans it (storage.clean=onFirstInit)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.tusk.boot;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Creates a database cluster: the data directory with its version file, a
+ * commented {@code tusk.conf}, and the bootstrap catalogs. Until the storage
+ * layer lands, the shared catalogs are text files under {@code global/}:
+ * {@code pg_database} ("oid datname") and {@code pg_authid} ("oid rolname rolsuper").
+ * OIDs are PostgreSQL's: template1 = 1, template0 = 4, postgres = 5, the
+ * bootstrap superuser = 10.
+ */
+final class Initdb {
+
+    private Initdb() {}
+
+    static int run(Path dataDir, String superuser, PrintStream out, PrintStream err) throws IOException {
+        if (Files.exists(dataDir)) {
+            boolean empty;
+            try (Stream<Path> s = Files.list(dataDir)) {
+                empty = s.findAny().isEmpty();
+            }
+            if (!empty) {
+                err.println("initdb: error: directory \"" + dataDir + "\" exists but is not empty");
+                err.println("initdb: hint: If you want to create a new database system, either remove or empty the directory \""
+                        + dataDir + "\" or run initdb with an argument other than \"" + dataDir + "\".");
+                return 1;
+            }
+        }
+        out.println("The files belonging to this database system will be owned by user \"" + System.getProperty("user.name") + "\".");
+        out.println("The database cluster will be initialized with superuser \"" + superuser + "\".");
+        out.println();
+        out.println("creating directory " + dataDir + " ... ok");
+        Files.createDirectories(dataDir);
+        for (String sub : new String[] {"global", "base/1", "base/4", "base/5", "pg_wal", "log"}) {
+            Files.createDirectories(dataDir.resolve(sub));
+        }
+        Files.writeString(dataDir.resolve("PG_VERSION"), "15\n");
+        Files.writeString(dataDir.resolve("global/pg_database"), "1 template1\n4 template0\n5 postgres\n");
+        Files.writeString(dataDir.resolve("global/pg_authid"), "10 " + superuser + " t\n");
+        Files.writeString(dataDir.resolve(ServerSettings.CONF_FILE), DEFAULT_CONF);
+        out.println("creating configuration files ... ok");
+        out.println();
+        out.println("Success. You can now start the database server using:");
+        out.println();
+        out.println("    ./tusk start -D " + dataDir + " -l logfile");
+        out.println();
+        return 0;
+    }
+
+    private static final String DEFAULT_CONF = String.join("\n",
+            "# Tusk configuration file (postgresql.conf syntax: name = value, # comments).",
+            "# Settings given with -c on the command line override these. SHOW name prints the value in effect.",
+            "",
+            "#listen_addresses = 'localhost'    # comma-separated addresses, or '*'",
+            "#port = 5432",
+            "#unix_socket_directories = '/tmp'",
+            "#max_connections = 100             # sessions; the next one gets FATAL 53300",
+            "",
+            "# The backend pool: warm backend processes waiting for a connection",
+            "#min_spare_backends = 2",
+            "#max_spare_backends = 8",
+            "#backend_reuse = on                # a backend serves another session after a clean end",
+            "#max_sessions_per_backend = 10000  # then it exits and is replaced",
+            "#backend_jvm_options = ''          # extra JVM options for backend processes",
+            "",
+            "#shared_buffers = 128MB",
+            "#TimeZone = 'Etc/UTC'",
+            "");
+}

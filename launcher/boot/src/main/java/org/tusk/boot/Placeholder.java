@@ -1,1 +1,0 @@
-package org.tusk.boot; final class Placeholder { private Placeholder() {} }

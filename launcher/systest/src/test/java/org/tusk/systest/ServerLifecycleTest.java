@@ -1,0 +1,131 @@
+package org.tusk.systest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pg_ctl-like commands, settings, admission control and shutdown modes. */
+class ServerLifecycleTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void initdbCreatesTheClusterAndRefusesANonEmptyDirectory() throws Exception {
+        Path dir = root.resolve("c");
+        TuskCluster.Result r = TuskCluster.tusk("initdb", "-D", dir.toString(), "-U", "alice");
+        assertEquals(0, r.status(), r.output());
+        assertTrue(Files.readString(dir.resolve("global/pg_database")).contains(" postgres"));
+        assertTrue(Files.readString(dir.resolve("global/pg_database")).contains(" template1"));
+        assertTrue(Files.readString(dir.resolve("global/pg_authid")).contains(" alice t"));
+        TuskCluster.Result again = TuskCluster.tusk("initdb", "-D", dir.toString());
+        assertEquals(1, again.status());
+        assertTrue(again.output().contains("exists but is not empty"), again.output());
+    }
+
+    @Test
+    void settingsFromConfFileAndCommandLineAreVisibleThroughShow() throws Exception {
+        try (TuskCluster cluster = TuskCluster.start(root, "work_mem=8MB")) {
+            try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+                assertEquals(Integer.toString(cluster.port), show(s, "port"));
+                assertEquals("8MB", show(s, "work_mem"));
+                assertEquals("100", show(s, "max_connections"));
+                assertTrue(show(s, "server_version").startsWith("15."));
+            }
+            TuskCluster.Result status = TuskCluster.tusk("status", "-D", cluster.dataDir.toString());
+            assertEquals(0, status.status(), status.output());
+            assertTrue(status.output().contains("server is running (PID: " + cluster.postmasterPid() + ")"), status.output());
+
+            // a second postmaster on the same data directory is refused by the lock file
+            TuskCluster.Result second = TuskCluster.tusk("start", "-D", cluster.dataDir.toString(), "-p",
+                    Integer.toString(TuskCluster.freePort()), "-l", root.resolve("second.log").toString());
+            assertNotEquals(0, second.status());
+            assertTrue(Files.readString(root.resolve("second.log")).contains("lock file \"postmaster.pid\" already exists"));
+        }
+    }
+
+    private static String show(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void startFailsClearlyOnABadSettingAndOnAPortInUse() throws Exception {
+        Path dir = root.resolve("d");
+        assertEquals(0, TuskCluster.tusk("initdb", "-D", dir.toString()).status());
+        TuskCluster.Result bad = TuskCluster.tusk("start", "-D", dir.toString(), "-c", "no_such_setting=1", "-l", root.resolve("l1").toString());
+        assertNotEquals(0, bad.status());
+        assertTrue(bad.output().contains("unrecognized configuration parameter \"no_such_setting\""), bad.output());
+        TuskCluster.Result badValue = TuskCluster.tusk("start", "-D", dir.toString(), "-c", "max_connections=lots", "-l", root.resolve("l2").toString());
+        assertNotEquals(0, badValue.status());
+        assertTrue(badValue.output().contains("invalid value for parameter \"max_connections\""), badValue.output());
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            TuskCluster.Result busy = TuskCluster.tusk("start", "-D", dir.toString(), "-p", Integer.toString(taken.getLocalPort()),
+                    "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + root, "-l", root.resolve("l3").toString());
+            assertNotEquals(0, busy.status());
+            assertTrue(busy.output().contains("could not create any TCP/IP sockets"), busy.output());
+        }
+        assertEquals(3, TuskCluster.tusk("status", "-D", dir.toString()).status());
+    }
+
+    @Test
+    void theConnectionPastMaxConnectionsIsRefused() throws Exception {
+        try (TuskCluster cluster = TuskCluster.start(root, "max_connections=2")) {
+            try (Connection a = cluster.connect(); Connection b = cluster.connect()) {
+                SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, cluster::connect);
+                assertEquals("53300", e.getSQLState(), e.getMessage());
+                assertTrue(e.getMessage().contains("sorry, too many clients already"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void everyShutdownModeLeavesNoProcessBehind() throws Exception {
+        for (String mode : List.of("smart", "fast", "immediate")) {
+            Path dir = root.resolve(mode);
+            Files.createDirectories(dir);
+            TuskCluster cluster = TuskCluster.start(dir);
+            List<Long> pids = new ArrayList<>();
+            pids.add(cluster.postmasterPid());
+            Connection open = null;
+            if (!mode.equals("smart")) {
+                open = cluster.connect(); // fast and immediate end sessions; smart would wait for them
+            }
+            Thread.sleep(300);
+            pids.addAll(cluster.backendPids());
+            assertTrue(pids.size() > 1, "backends were running");
+            TuskCluster.Result r = cluster.stop(mode);
+            assertEquals(0, r.status(), mode + ": " + r.output());
+            for (long pid : pids) {
+                ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
+                assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), mode + ": process " + pid + " left behind");
+            }
+            assertFalse(Files.exists(cluster.dataDir.resolve("postmaster.pid")), mode + ": lock file removed");
+            if (open != null) {
+                Connection c = open;
+                SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                        () -> c.createStatement().execute("select 1"));
+                assertTrue(List.of("57P01", "08006", "08003").contains(e.getSQLState()), mode + ": " + e.getSQLState());
+                open.close();
+            }
+            cluster.close();
+        }
+    }
+}
