@@ -71,13 +71,6 @@ public final class Postmaster implements Consumer<String> {
         backendCommand.addAll(List.of("-jar", Path.of(ctx.getProperty("tusk.home"), "tusk-boot.jar").toString(),
                 "backend", "-D", dataDir.toString(), "--control", runtimeDir.resolve("control").toString()));
 
-        pool = new BackendPool(settings, shmem, backendCommand, () -> {
-            LOG.info("database system is shut down");
-            closeResources();
-            exit(0);
-        });
-        control = new ControlServer(runtimeDir.resolve("control"), pool);
-
         listeners.addAll(Listener.openTcp(settings.listenAddresses(), settings.port(), settings.maxConnections()));
         for (String dir : settings.unixSocketDirectories()) {
             listeners.add(Listener.openUnix(Path.of(dir), settings.port()));
@@ -85,6 +78,12 @@ public final class Postmaster implements Consumer<String> {
         if (listeners.isEmpty()) {
             throw new IOException("no socket created for listening");
         }
+        pool = new BackendPool(settings, shmem, backendCommand, () -> {
+            LOG.info("database system is shut down");
+            closeResources();
+            exit(0);
+        });
+        control = new ControlServer(runtimeDir.resolve("control"), pool);
         pool.start();
         for (Listener l : listeners) {
             l.start(pool::dispatch);
@@ -155,7 +154,9 @@ public final class Postmaster implements Consumer<String> {
 
     /** Stops the framework so the launcher exits with the given status. */
     private void exit(int status) {
-        System.setProperty(EXIT_STATUS_PROPERTY, Integer.toString(status));
+        if (status != 0 || System.getProperty(EXIT_STATUS_PROPERTY) == null) {
+            System.setProperty(EXIT_STATUS_PROPERTY, Integer.toString(status));
+        }
         Thread t = new Thread(() -> {
             try {
                 context.getBundle(0).stop();

@@ -32,7 +32,8 @@ import org.tusk.shmem.internal.SpinBackoff;
  * the queueing, and its release saw no waiter: this second try is what
  * prevents the lost wake-up); if it still fails, sleep on your latch socket
  * until a releaser has taken you off the queue and marked you NOT_WAITING,
- * then start over. A woken waiter competes again with newcomers, as in
+ * then start over. (The sleep uses a second socket of the slot, not the
+ * latch, like PostgreSQL's PGPROC semaphore.) A woken waiter competes again with newcomers, as in
  * PostgreSQL; a release wakes either the first exclusive waiter or the
  * leading shared waiters together with all other shared ones.
  */
@@ -72,9 +73,11 @@ public final class LWLock {
     }
 
     /**
-     * Acquires the lock, sleeping (no CPU) on {@code self}'s latch socket while
-     * it is unavailable. {@code self} is the slot of the calling process; it
-     * should own its latch (else the wait degrades to polling).
+     * Acquires the lock, sleeping (no CPU) on {@code self}'s LWLock wait socket
+     * while it is unavailable. {@code self} is the slot of the calling process;
+     * it should have called {@link ProcSlot#ownLatch()} (else the wait degrades
+     * to polling). The latch itself is left alone, so another thread of the
+     * owner may sleep in waitLatch meanwhile.
      */
     public void acquire(LWLockMode mode, ProcSlot self) throws IOException {
         checkSlot(self);
@@ -290,7 +293,7 @@ public final class LWLock {
         for (int i = 0; i < count; i++) {
             ProcSlot waiter = segment.slot(woken[i]);
             waiter.setLwWaitState(LW_WS_NOT_WAITING);
-            waiter.wakeOwner();
+            waiter.wakeLWLockWaiter();
         }
     }
 

@@ -63,8 +63,16 @@ public final class ProcSlot {
     private final int index;
     private final int base;
     private final Path latchPath;
+    private final Path semaphorePath;
     private SocketAddress latchAddress;
+    private SocketAddress semaphoreAddress;
     private volatile LatchSocket ownedLatch;
+    /**
+     * A second socket for LWLock waits (PostgreSQL keeps PGPROC's semaphore apart
+     * from its latch too): a thread sleeping in waitLatch and another sleeping in
+     * LWLock.acquire must not steal each other's wake-ups.
+     */
+    private volatile LatchSocket ownedSemaphore;
 
     /** LWLocks this process holds through this slot, in acquisition order (PostgreSQL's held_lwlocks). */
     final List<LWLock> heldLocks = new ArrayList<>();
@@ -76,6 +84,7 @@ public final class ProcSlot {
         this.index = index;
         this.base = slot(index);
         this.latchPath = latchDirectory.resolve("latch." + index);
+        this.semaphorePath = latchDirectory.resolve("sem." + index);
     }
 
     public int index() {
@@ -121,27 +130,42 @@ public final class ProcSlot {
 
     /**
      * Makes the calling process the owner of this slot's latch: binds the Unix
-     * datagram socket {@code <latchSocketDirectory>/latch.<index>} (removing one a
-     * dead owner left behind). Idempotent within a process.
+     * datagram sockets {@code <latchSocketDirectory>/latch.<index>} and, for
+     * LWLock waits, {@code sem.<index>} (removing ones a dead owner left
+     * behind). Idempotent within a process.
      */
     public synchronized void ownLatch() throws IOException {
         if (ownedLatch != null) {
             return;
         }
         memory.putIntVolatile(base + P_OWNER_SLEEPING, 0);
-        ownedLatch = LatchSocket.bind(latchPath);
+        memory.putIntVolatile(base + P_SEM_SLEEPING, 0);
+        LatchSocket semaphore = LatchSocket.bind(semaphorePath);
+        try {
+            ownedLatch = LatchSocket.bind(latchPath);
+        } catch (IOException e) {
+            semaphore.close();
+            throw e;
+        }
+        ownedSemaphore = semaphore;
         memory.putIntVolatile(base + P_OWNER_PID, (int) ProcessHandle.current().pid());
     }
 
     /** Gives up ownership (a pooled backend leaving the slot): closes and removes the socket. */
     public synchronized void disownLatch() throws IOException {
         LatchSocket latch = ownedLatch;
+        LatchSocket semaphore = ownedSemaphore;
         if (latch == null) {
             return;
         }
         ownedLatch = null;
+        ownedSemaphore = null;
         memory.compareAndSetInt(base + P_OWNER_PID, (int) ProcessHandle.current().pid(), 0);
-        latch.close();
+        try {
+            latch.close();
+        } finally {
+            semaphore.close();
+        }
     }
 
     /** Whether this process owns the latch. */
@@ -179,7 +203,7 @@ public final class ProcSlot {
         }
         long deadline = timeoutMillis < 0 ? Long.MAX_VALUE
                 : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        return sleepUntil(this::consumeLatch, deadline, latch);
+        return sleepUntil(this::consumeLatch, deadline, latch, P_OWNER_SLEEPING);
     }
 
     /** The latch flag, without resetting it. */
@@ -196,7 +220,7 @@ public final class ProcSlot {
         return true;
     }
 
-    /** Sends a datagram to the owner if it announced that it sleeps. Call after publishing the wake-up condition. */
+    /** Sends a datagram to the owner if it announced that it sleeps on its latch. Call after setting the latch. */
     void wakeOwner() {
         // Dekker-style pairing with sleepUntil: we wrote the condition, then read SLEEPING;
         // the sleeper wrote SLEEPING, then reads the condition. Volatile accesses are
@@ -206,8 +230,19 @@ public final class ProcSlot {
         }
     }
 
+    /** The same for a waiter in LWLock.acquire; call after marking it NOT_WAITING. */
+    void wakeLWLockWaiter() {
+        if (memory.getIntVolatile(base + P_SEM_SLEEPING) != 0) {
+            segment.latchWaker().wake(semaphoreAddress());
+        }
+    }
+
     boolean isOwnerSleeping() {
         return memory.getIntVolatile(base + P_OWNER_SLEEPING) != 0;
+    }
+
+    boolean isLWLockWaiterSleeping() {
+        return memory.getIntVolatile(base + P_SEM_SLEEPING) != 0;
     }
 
     private synchronized SocketAddress latchAddress() {
@@ -217,13 +252,21 @@ public final class ProcSlot {
         return latchAddress;
     }
 
+    private synchronized SocketAddress semaphoreAddress() {
+        if (semaphoreAddress == null) {
+            semaphoreAddress = LatchWaker.address(semaphorePath);
+        }
+        return semaphoreAddress;
+    }
+
     /**
      * Blocks until {@code condition} holds or {@code deadlineNanos} (a
      * System.nanoTime value; Long.MAX_VALUE = never) passes, and returns the
      * condition's last value. The condition must be something a waker
      * publishes before calling {@link #wakeOwner()}.
      */
-    private boolean sleepUntil(BooleanSupplier condition, long deadlineNanos, LatchSocket latch) throws IOException {
+    private boolean sleepUntil(BooleanSupplier condition, long deadlineNanos, LatchSocket socket, int sleepingFlag)
+            throws IOException {
         for (;;) {
             if (condition.getAsBoolean()) {
                 return true;
@@ -232,14 +275,14 @@ public final class ProcSlot {
             if (sleepMillis == 0) {
                 return false;
             }
-            memory.putIntVolatile(base + P_OWNER_SLEEPING, 1);
+            memory.putIntVolatile(base + sleepingFlag, 1);
             try {
                 if (condition.getAsBoolean()) {
                     return true;
                 }
-                latch.await(sleepMillis);
+                socket.await(sleepMillis);
             } finally {
-                memory.putIntVolatile(base + P_OWNER_SLEEPING, 0);
+                memory.putIntVolatile(base + sleepingFlag, 0);
             }
         }
     }
@@ -257,19 +300,19 @@ public final class ProcSlot {
 
     /**
      * Waits (for an LWLock) until our wait state is NOT_WAITING. Sleeps on the
-     * latch socket when this process owns it, else polls with short parks.
+     * semaphore socket when this process owns the slot, else polls with short parks.
      * Never throws: a socket failure degrades to polling, because leaving the
      * lock's wait queue in a half state would be worse.
      */
     void awaitLWLockWakeup() {
-        LatchSocket latch = ownedLatch;
+        LatchSocket semaphore = ownedSemaphore;
         BooleanSupplier woken = () -> lwWaitState() == LW_WS_NOT_WAITING;
-        if (latch != null) {
+        if (semaphore != null) {
             try {
-                sleepUntil(woken, Long.MAX_VALUE, latch);
+                sleepUntil(woken, Long.MAX_VALUE, semaphore, P_SEM_SLEEPING);
                 return;
             } catch (IOException | RuntimeException e) {
-                LOG.warn("waiting on latch socket of slot {} failed, polling instead: {}", index, e.toString());
+                LOG.warn("waiting on LWLock socket of slot {} failed, polling instead: {}", index, e.toString());
             }
         }
         long park = TimeUnit.MICROSECONDS.toNanos(20);

@@ -114,7 +114,7 @@ class MultiProcessTest {
             ChildJvm child = start("lwwait", 2);
             SharedWords words = segment.sharedWords();
             child.await(() -> words.getVolatile(W_PHASE) == 1 && lock.waiterCount() == 1
-                    && segment.slot(2).isOwnerSleeping(), "the child sleeping in acquire(EXCLUSIVE)");
+                    && segment.slot(2).isLWLockWaiterSleeping(), "the child sleeping in acquire(EXCLUSIVE)");
 
             // Shared holders coexist (the child got SHARED while we hold it); exclusive is refused.
             assertEquals(RESULT_SHARED_GRANTED | RESULT_EXCLUSIVE_REFUSED, words.getVolatile(W_RESULT));

@@ -129,6 +129,7 @@ class ShmemSegmentTest {
         assertThrows(IllegalStateException.class, () -> slot.waitLatch(0), "only the owner may wait");
         slot.ownLatch();
         assertTrue(Files.exists(dir.resolve("latches").resolve("latch.0")));
+        assertTrue(Files.exists(dir.resolve("latches").resolve("sem.0")));
         assertFalse(slot.waitLatch(0));
         assertFalse(slot.waitLatch(20));
         slot.setLatch();
@@ -137,6 +138,7 @@ class ShmemSegmentTest {
         assertFalse(slot.waitLatch(0), "waitLatch resets the latch");
         slot.disownLatch();
         assertFalse(Files.exists(dir.resolve("latches").resolve("latch.0")));
+        assertFalse(Files.exists(dir.resolve("latches").resolve("sem.0")));
     }
 
     @Test
@@ -270,6 +272,49 @@ class ShmemSegmentTest {
             }
             lock.release(holder);
             thread.join();
+        });
+        assertEquals(0, lock.stateWord());
+    }
+
+    @Test
+    void latchSleeperAndLWLockSleeperOfOneSlotDoNotStealWakeups() throws Exception {
+        ProcSlot holder = segment.slot(0);
+        ProcSlot owner = segment.slot(2);
+        owner.ownLatch();
+        LWLock lock = segment.lwlock(12);
+        lock.acquire(LWLockMode.EXCLUSIVE, holder);
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            // Like a backend: a watcher thread sleeps on the latch while the session thread waits for a lock.
+            java.util.concurrent.atomic.AtomicInteger latchReturns = new java.util.concurrent.atomic.AtomicInteger();
+            Thread watcher = new Thread(() -> {
+                try {
+                    while ((owner.peekInterrupts() & Interrupts.CANCEL) == 0) {
+                        assertTrue(owner.waitLatch(-1));
+                        latchReturns.incrementAndGet();
+                    }
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            Thread session = new Thread(() -> {
+                try {
+                    lock.acquire(LWLockMode.EXCLUSIVE, owner);
+                    lock.release(owner);
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            watcher.start();
+            session.start();
+            while (!owner.isOwnerSleeping() || !owner.isLWLockWaiterSleeping()) {
+                Thread.sleep(1);
+            }
+            lock.release(holder);
+            session.join();
+            assertEquals(0, latchReturns.get(), "the lock's wake-up must not set or consume the latch");
+            owner.raiseInterrupt(Interrupts.CANCEL);
+            watcher.join();
+            assertEquals(1, latchReturns.get());
         });
         assertEquals(0, lock.stateWord());
     }

@@ -42,6 +42,16 @@ final class FelixBoot {
         return 10;
     }
 
+    /**
+     * SPI Fly reports every provider it wires through java.util.logging at INFO;
+     * keep its warnings only. A strong reference keeps the level from being collected.
+     */
+    private static final java.util.logging.Logger SPIFLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
+
+    static {
+        SPIFLY_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private FelixBoot() {}
 
     static Framework start(Distribution dist, ProcessRole role, Path cacheDir, Map<String, String> extraProperties)

@@ -68,6 +68,8 @@ public final class SegmentLayout {
     public static final int P_LW_WAIT_MODE = 24;
     public static final int P_LW_WAIT_NEXT = 28;      // slot index + 1, 0 = end of queue
     public static final int P_OWNER_PID = 32;         // pid of the process that owns the latch, 0 = none
+    /** Like P_OWNER_SLEEPING, for the owner's LWLock wait socket (PostgreSQL's per-process semaphore). */
+    public static final int P_SEM_SLEEPING = 36;
 
     // PgBackendStatus part, guarded by the changecount
     public static final int A_CHANGECOUNT = 64;       // int, odd while the owner writes

@@ -53,6 +53,7 @@ final class Monitor {
     private boolean quit;
     private String lastQuery;
     private volatile boolean queryRunning;
+    private InputStream stdin = System.in;
 
     Monitor(PrintStream out, PrintStream err) {
         this.out = out;
@@ -76,6 +77,7 @@ final class Monitor {
             out.println("tusk sql (PostgreSQL) 15");
             return EXIT_SUCCESS;
         }
+        stdin = in;
         quiet = o.quiet;
         print.unaligned = o.unaligned;
         print.tuplesOnly = o.tuplesOnly;
@@ -159,7 +161,7 @@ final class Monitor {
     private int processFile(String name) {
         if (name.equals("-")) {
             inputName = "<stdin>";
-            return processInput(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), inputName);
+            return processInput(new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), inputName);
         }
         BufferedReader reader;
         try {
@@ -332,8 +334,8 @@ final class Monitor {
         } else if (r.status() == ResultStatus.COMMAND_OK) {
             printStatus(r.commandTag());
         } else if (r.status() == ResultStatus.COPY_OUT) {
+            // psql writes the data but no "COPY n" status for COPY TO STDOUT
             out.print(new String(r.copyData(), StandardCharsets.UTF_8));
-            printStatus(r.commandTag());
         }
     }
 

@@ -153,8 +153,8 @@ final class ResultPrinter {
 
     private void alignedVertical(StringBuilder out, String[] headers, String[][] cells) {
         int ncols = headers.length;
-        if (cells.length == 0) {
-            if (!opt.tuplesOnly) out.append(footer(0)).append('\n');
+        if (cells.length == 0 || ncols == 0) { // psql: no cells at all, so only the default footer
+            if (!opt.tuplesOnly) out.append(footer(cells.length)).append('\n');
             out.append('\n');
             return;
         }
@@ -253,8 +253,8 @@ final class ResultPrinter {
     }
 
     private void unalignedVertical(StringBuilder out, String[] headers, String[][] cells) {
-        if (cells.length == 0) {
-            if (!opt.tuplesOnly) out.append(footer(0)).append('\n');
+        if (cells.length == 0 || headers.length == 0) {
+            if (!opt.tuplesOnly) out.append(footer(cells.length)).append('\n');
             return;
         }
         for (int rec = 0; rec < cells.length; rec++) {

@@ -1,0 +1,51 @@
+package org.tusk.engine.analyze;
+
+import org.tusk.engine.nodes.*;
+
+/** FigureColname: the default label of a select-list item without AS. */
+final class ColumnNames {
+    private ColumnNames() {}
+
+    private record Named(String name, int strength) {}
+
+    static String figure(RawNode node) {
+        Named n = internal(node);
+        return n.strength == 0 ? "?column?" : n.name;
+    }
+
+    private static Named internal(RawNode node) {
+        if (node instanceof ColumnRef c) {
+            if (c.star() || c.fields().isEmpty()) {
+                return new Named(null, 0);
+            }
+            return new Named(c.fields().get(c.fields().size() - 1), 2);
+        }
+        if (node instanceof FuncCallNode f) {
+            return new Named(f.lastName(), 2);
+        }
+        if (node instanceof TypeCastNode t) {
+            Named inner = internal(t.arg());
+            if (inner.strength <= 1) {
+                return new Named(t.typeName().lastName(), 1);
+            }
+            return inner;
+        }
+        if (node instanceof CaseNode c) {
+            Named inner = c.defaultResult() == null ? new Named(null, 0) : internal(c.defaultResult());
+            if (inner.strength <= 1) {
+                return new Named("case", 1);
+            }
+            return inner;
+        }
+        if (node instanceof CoalesceNode c) {
+            return new Named(c.kind(), 2);
+        }
+        if (node instanceof AExpr a && a.kind() == AExprKind.NULLIF) {
+            return new Named("nullif", 2);
+        }
+        if (node instanceof SqlValueFunctionNode s) {
+            return new Named(s.name(), 2);
+        }
+        return new Named(null, 0);
+    }
+}

@@ -1,0 +1,679 @@
+package org.tusk.engine.analyze;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.tusk.api.error.PgException;
+import org.tusk.api.error.Severity;
+import org.tusk.api.error.SqlState;
+import org.tusk.engine.catalog.RelationColumn;
+import org.tusk.engine.catalog.VirtualRelation;
+import org.tusk.engine.error.Ereport;
+import org.tusk.engine.expr.*;
+import org.tusk.engine.func.BuiltinFunction;
+import org.tusk.engine.func.Cast;
+import org.tusk.engine.func.CastContext;
+import org.tusk.engine.func.Casts;
+import org.tusk.engine.func.Comparisons;
+import org.tusk.engine.func.Functions;
+import org.tusk.engine.func.Operators;
+import org.tusk.engine.nodes.*;
+import org.tusk.engine.types.NumericSupport;
+import org.tusk.engine.types.PgType;
+import org.tusk.engine.types.TextFormat;
+import org.tusk.engine.types.TypeContext;
+
+/**
+ * transformExpr: raw expression nodes to typed expressions, with PostgreSQL's
+ * literal typing, operator/function resolution, coercion of unknown literals
+ * and parameters, and errors positioned at the offending token.
+ */
+public final class ExprAnalyzer {
+    private static final String OP_HINT = "No operator matches the given name and argument types. You might need to add explicit type casts.";
+    private static final String FUNC_HINT = "No function matches the given name and argument types. You might need to add explicit type casts.";
+    private static final Set<String> KNOWN_UNSUPPORTED_TYPES = Set.of("interval", "time", "timetz", "bytea", "json",
+            "jsonb", "uuid", "money", "regclass", "regtype", "regproc", "regprocedure", "oidvector", "bit", "varbit",
+            "cidr", "macaddr", "point", "tsvector", "xml", "char", "record", "anyelement", "cstring");
+
+    private final ParseState pstate;
+    private final TypeContext typeContext;
+
+    public ExprAnalyzer(ParseState pstate, TypeContext typeContext) {
+        this.pstate = pstate;
+        this.typeContext = typeContext;
+    }
+
+    public Expr transform(RawNode node) {
+        if (node instanceof AConst c) {
+            return constant(c);
+        }
+        if (node instanceof ParamRef p) {
+            return param(p);
+        }
+        if (node instanceof ColumnRef c) {
+            return columnRef(c);
+        }
+        if (node instanceof AExpr a) {
+            return aexpr(a);
+        }
+        if (node instanceof BoolExprNode b) {
+            List<Expr> args = new ArrayList<>();
+            for (RawNode arg : b.args()) {
+                args.add(coerceToBoolean(transform(arg), b.op().name(), locationOf(arg)));
+            }
+            return new BoolExpr(b.op(), args);
+        }
+        if (node instanceof NullTestNode n) {
+            return new NullTestExpr(resolveUnknownAsText(transform(n.arg())), n.isNot());
+        }
+        if (node instanceof BooleanTestNode b) {
+            String what = b.kind().name().replace("IS_NOT_", "IS NOT ").replace("IS_", "IS ");
+            return new BoolTestExpr(coerceToBoolean(transform(b.arg()), what, locationOf(b.arg())), b.kind());
+        }
+        if (node instanceof TypeCastNode t) {
+            return typeCast(t);
+        }
+        if (node instanceof FuncCallNode f) {
+            return funcCall(f);
+        }
+        if (node instanceof CaseNode c) {
+            return caseExpr(c);
+        }
+        if (node instanceof CoalesceNode c) {
+            return coalesce(c);
+        }
+        if (node instanceof SqlValueFunctionNode s) {
+            return sqlValueFunction(s);
+        }
+        throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "unsupported expression", locationOf(node));
+    }
+
+    static int locationOf(RawNode node) {
+        return node == null ? -1 : node.location();
+    }
+
+    // ---- leaves ----
+
+    private Expr constant(AConst c) {
+        switch (c.kind()) {
+            case INTEGER: {
+                long v = Long.parseLong(c.text());
+                if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+                    return new ConstExpr(PgType.INT4, -1, (int) v);
+                }
+                return new ConstExpr(PgType.INT8, -1, v);
+            }
+            case FLOAT: {
+                String t = c.text();
+                if (t.matches("-?\\d+")) {
+                    try {
+                        return new ConstExpr(PgType.INT8, -1, Long.parseLong(t));
+                    } catch (NumberFormatException e) {
+                        // too big for int8: numeric
+                    }
+                }
+                return new ConstExpr(PgType.NUMERIC, -1, TextFormat.parseNumeric(t));
+            }
+            case STRING: return pstate.at(new ConstExpr(PgType.UNKNOWN, -1, c.text()), c.location());
+            case BOOLEAN: return new ConstExpr(PgType.BOOL, -1, "t".equals(c.text()));
+            default: return pstate.at(new ConstExpr(PgType.UNKNOWN, -1, null), c.location());
+        }
+    }
+
+    private Expr param(ParamRef p) {
+        if (p.number() <= 0 || p.number() > 65535) {
+            throw Ereport.error(SqlState.UNDEFINED_PARAMETER, "there is no parameter $" + p.number(), p.location());
+        }
+        return pstate.at(new ParamExpr(p.number() - 1, pstate.paramType(p.number())), p.location());
+    }
+
+    private Expr columnRef(ColumnRef c) {
+        VirtualRelation rel = pstate.relation();
+        List<String> f = c.fields();
+        if (c.star()) {
+            throw Ereport.error(SqlState.SYNTAX_ERROR, rel == null ? "SELECT * with no tables specified is not valid"
+                    : "row expansion via \"*\" is not supported here", c.location());
+        }
+        String column = f.get(f.size() - 1);
+        if (f.size() > 1) {
+            String qualifier = f.get(f.size() - 2);
+            String relName = pstate.relationAlias() != null ? pstate.relationAlias() : (rel == null ? null : rel.name());
+            if (rel == null || !qualifier.equals(relName)) {
+                throw Ereport.error(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + qualifier + "\"",
+                        c.location());
+            }
+            if (f.size() > 2 && !(f.size() == 3 && f.get(0).equals("pg_catalog") && pstate.relationAlias() == null)) {
+                throw Ereport.error(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + qualifier + "\"",
+                        c.location());
+            }
+        }
+        if (rel != null) {
+            List<RelationColumn> cols = rel.columns();
+            for (int i = 0; i < cols.size(); i++) {
+                if (cols.get(i).name().equals(column)) {
+                    String relName = pstate.relationAlias() != null ? pstate.relationAlias() : rel.name();
+                    return pstate.at(new VarExpr(i, cols.get(i).type(), cols.get(i).typmod(), relName, column), c.location());
+                }
+            }
+            if (f.size() > 1) {
+                throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column " + f.get(f.size() - 2) + "." + column
+                        + " does not exist", c.location());
+            }
+        }
+        throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" does not exist", c.location());
+    }
+
+    // ---- coercion ----
+
+    /** coerce_type: null when no conversion exists in this context. */
+    Expr coerce(Expr expr, PgType target, int typmod, CastContext context) {
+        PgType from = expr.type();
+        if (from == target && (typmod < 0 || expr.typmod() == typmod)) {
+            return expr;
+        }
+        if (from == PgType.UNKNOWN) {
+            int location = pstate.locationOf(expr);
+            if (expr instanceof ConstExpr c) {
+                if (c.value() == null) {
+                    return pstate.at(new ConstExpr(target, typmod, null), location);
+                }
+                try {
+                    return pstate.at(new ConstExpr(target, typmod, TextFormat.input(target, typmod, (String) c.value(),
+                            typeContext)), location);
+                } catch (PgException e) {
+                    throw Ereport.atLocation(e, location);
+                }
+            }
+            if (expr instanceof ParamExpr p) {
+                pstate.setParamType(p.index() + 1, target);
+                Expr resolved = pstate.at(new ParamExpr(p.index(), target), location);
+                return typmod < 0 ? resolved : coerce(resolved, target, typmod, context);
+            }
+        }
+        Cast cast = Casts.find(from, target);
+        if (cast == null || !context.allows(cast.context())) {
+            return null;
+        }
+        boolean explicit = context == CastContext.EXPLICIT;
+        return new FuncExpr(target.typname(), (args, ctx) -> cast.function().convert(args[0], typmod, explicit, ctx),
+                List.of(expr), target, typmod, true);
+    }
+
+    private Expr coerceOrFail(Expr expr, PgType target, int typmod, CastContext context, int location) {
+        Expr e = coerce(expr, target, typmod, context);
+        if (e == null) {
+            throw Ereport.error(SqlState.CANNOT_COERCE, "cannot cast type " + expr.type().displayName(expr.typmod())
+                    + " to " + target.displayName(typmod), location);
+        }
+        return e;
+    }
+
+    Expr coerceToBoolean(Expr expr, String constructName, int location) {
+        if (expr.type() == PgType.BOOL) {
+            return expr;
+        }
+        Expr e = expr.type() == PgType.UNKNOWN ? coerce(expr, PgType.BOOL, -1, CastContext.IMPLICIT) : null;
+        if (e == null) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "argument of " + constructName + " must be type boolean, not type "
+                    + expr.type().displayName(), location);
+        }
+        return e;
+    }
+
+    Expr coerceToSpecific(Expr expr, PgType target, String constructName, int location) {
+        Expr e = coerce(expr, target, -1, CastContext.IMPLICIT);
+        if (e == null) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "argument of " + constructName + " must be type "
+                    + target.displayName() + ", not type " + expr.type().displayName(), location);
+        }
+        return e;
+    }
+
+    /** resolveTargetListUnknowns: an untyped literal or parameter in the output becomes text. */
+    Expr resolveUnknownAsText(Expr expr) {
+        if (expr.type() == PgType.UNKNOWN) {
+            return coerce(expr, PgType.TEXT, -1, CastContext.IMPLICIT);
+        }
+        return expr;
+    }
+
+    private Expr typeCast(TypeCastNode t) {
+        PgType[] typeOut = new PgType[1];
+        int typmod = resolveTypeName(t.typeName(), typeOut);
+        Expr arg = transform(t.arg());
+        int location = t.location();
+        if (arg.type() == PgType.UNKNOWN && arg instanceof ConstExpr && t.arg() instanceof AConst) {
+            location = t.arg().location();
+        }
+        return coerceOrFail(arg, typeOut[0], typmod, CastContext.EXPLICIT, location);
+    }
+
+    /** typenameTypeIdAndMod: the type and its typmod, or ERROR 42704. */
+    int resolveTypeName(TypeNameNode tn, PgType[] out) {
+        String name = tn.lastName();
+        if (tn.names().size() > 1 && !tn.names().get(0).equals("pg_catalog")) {
+            throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + String.join(".", tn.names()) + "\" does not exist",
+                    tn.location());
+        }
+        PgType type = null;
+        for (PgType t : PgType.values()) {
+            if (t.typname().equals(name) && t != PgType.VOID) {
+                type = t;
+            }
+        }
+        if (type == null) {
+            if (KNOWN_UNSUPPORTED_TYPES.contains(name)) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "type " + name + " is not supported yet", tn.location());
+            }
+            throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist", tn.location());
+        }
+        if (tn.array()) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "array types are not supported yet", tn.location());
+        }
+        out[0] = type;
+        List<Integer> mods = tn.typmods();
+        if (mods.isEmpty()) {
+            return -1;
+        }
+        switch (type) {
+            case VARCHAR: case BPCHAR: {
+                if (mods.size() != 1) {
+                    throw Ereport.error(SqlState.SYNTAX_ERROR, "invalid type modifier", tn.location());
+                }
+                int n = mods.get(0);
+                if (n < 1) {
+                    throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "length for type " + type.typname()
+                            + " must be at least 1", tn.location());
+                }
+                return n + 4;
+            }
+            case NUMERIC: {
+                int precision = mods.get(0);
+                int scale = mods.size() > 1 ? mods.get(1) : 0;
+                if (mods.size() > 2) {
+                    throw Ereport.error(SqlState.SYNTAX_ERROR, "invalid NUMERIC type modifier", tn.location());
+                }
+                if (precision < 1 || precision > 1000) {
+                    throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "NUMERIC precision " + precision
+                            + " must be between 1 and 1000", tn.location());
+                }
+                if (scale < 0 || scale > precision) {
+                    throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "NUMERIC scale " + scale
+                            + " must be between 0 and precision " + precision, tn.location());
+                }
+                return NumericSupport.makeTypmod(precision, scale);
+            }
+            default:
+                throw Ereport.error(SqlState.SYNTAX_ERROR, "type modifier is not allowed for type \"" + type.typname() + "\"",
+                        tn.location());
+        }
+    }
+
+    // ---- operators ----
+
+    private Expr aexpr(AExpr a) {
+        switch (a.kind()) {
+            case OP:
+                if (a.left() == null) {
+                    return prefixOperator(a.op(), transform(a.right()), a.location());
+                }
+                return binaryOperator(a.op(), transform(a.left()), transform(a.right()), a.location());
+            case LIKE: case ILIKE: case NOT_LIKE: case NOT_ILIKE:
+                return binaryOperator(a.op(), transform(a.left()), transform(a.right()), a.location());
+            case IN: case NOT_IN: {
+                Expr left = transform(a.left());
+                List<Expr> tests = new ArrayList<>();
+                for (RawNode item : a.list()) {
+                    tests.add(binaryOperator(a.op(), left, transform(item), a.location()));
+                }
+                if (tests.size() == 1) {
+                    return tests.get(0);
+                }
+                return new BoolExpr(a.kind() == AExprKind.IN ? BoolOp.OR : BoolOp.AND, tests);
+            }
+            case BETWEEN: case NOT_BETWEEN: {
+                Expr value = transform(a.left());
+                Expr low = transform(a.list().get(0));
+                Expr high = transform(a.list().get(1));
+                if (a.kind() == AExprKind.BETWEEN) {
+                    return new BoolExpr(BoolOp.AND, List.of(binaryOperator(">=", value, low, a.location()),
+                            binaryOperator("<=", value, high, a.location())));
+                }
+                return new BoolExpr(BoolOp.OR, List.of(binaryOperator("<", value, low, a.location()),
+                        binaryOperator(">", value, high, a.location())));
+            }
+            case NULLIF: {
+                Expr left = transform(a.left());
+                Expr right = transform(a.right());
+                FuncExpr eq = (FuncExpr) binaryOperator("=", left, right, a.location());
+                Expr coercedLeft = eq.args().get(0);
+                return new NullIfExpr(coercedLeft, eq, coercedLeft.type());
+            }
+            case DISTINCT: case NOT_DISTINCT: {
+                FuncExpr eq = (FuncExpr) binaryOperator("=", transform(a.left()), transform(a.right()), a.location());
+                return new DistinctExpr(eq.args().get(0), eq.args().get(1),
+                        new FuncExpr("=", eq.body(), eq.args(), PgType.BOOL, -1, true), a.kind() == AExprKind.NOT_DISTINCT);
+            }
+            default:
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "unsupported operator", a.location());
+        }
+    }
+
+    Expr binaryOperator(String op, Expr left, Expr right, int location) {
+        if (op.equals("||")) {
+            Expr concat = anynonarrayConcat(left, right);
+            if (concat != null) {
+                return concat;
+            }
+        }
+        PgType[] types = {left.type(), right.type()};
+        BuiltinFunction f;
+        try {
+            f = CandidateSelector.select(Operators.binary(op), types);
+        } catch (CandidateSelector.Ambiguous e) {
+            throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "operator is not unique: "
+                    + types[0].displayName() + " " + op + " " + types[1].displayName(), null,
+                    "Could not choose a best candidate operator. You might need to add explicit type casts.",
+                    location + 1, null);
+        }
+        if (f == null) {
+            throw new PgException(Severity.ERROR, SqlState.UNDEFINED_FUNCTION, "operator does not exist: "
+                    + types[0].displayName() + " " + op + " " + types[1].displayName(), null, OP_HINT, location + 1, null);
+        }
+        Expr l = coerceOrFail(left, f.argTypes().get(0), -1, CastContext.IMPLICIT, location);
+        Expr r = coerceOrFail(right, f.argTypes().get(1), -1, CastContext.IMPLICIT, location);
+        return new FuncExpr(op, f.body(), List.of(l, r), f.resultType(), -1, f.strict());
+    }
+
+    /** textanycat / anytextcat: || with one string side accepts any other non-array type. */
+    private Expr anynonarrayConcat(Expr left, Expr right) {
+        boolean leftString = left.type().isStringLike() || left.type() == PgType.UNKNOWN;
+        boolean rightString = right.type().isStringLike() || right.type() == PgType.UNKNOWN;
+        if (leftString && rightString) {
+            return null;
+        }
+        if (!leftString && !rightString) {
+            return null;
+        }
+        Expr l = leftString ? coerce(left, PgType.TEXT, -1, CastContext.IMPLICIT) : coerce(left, PgType.TEXT, -1,
+                CastContext.ASSIGNMENT);
+        Expr r = rightString ? coerce(right, PgType.TEXT, -1, CastContext.IMPLICIT) : coerce(right, PgType.TEXT, -1,
+                CastContext.ASSIGNMENT);
+        if (l == null || r == null) {
+            return null;
+        }
+        return new FuncExpr("||", (args, ctx) -> (String) args[0] + args[1], List.of(l, r), PgType.TEXT, -1, true);
+    }
+
+    private Expr prefixOperator(String op, Expr arg, int location) {
+        BuiltinFunction f;
+        try {
+            f = CandidateSelector.select(Operators.prefix(op), new PgType[] {arg.type()});
+        } catch (CandidateSelector.Ambiguous e) {
+            throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "operator is not unique: " + op + " "
+                    + arg.type().displayName(), null,
+                    "Could not choose a best candidate operator. You might need to add explicit type casts.", location + 1,
+                    null);
+        }
+        if (f == null) {
+            throw new PgException(Severity.ERROR, SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + op + " "
+                    + arg.type().displayName(), null, OP_HINT, location + 1, null);
+        }
+        Expr a = coerceOrFail(arg, f.argTypes().get(0), -1, CastContext.IMPLICIT, location);
+        return new FuncExpr(op, f.body(), List.of(a), f.resultType(), -1, true);
+    }
+
+    // ---- functions ----
+
+    private Expr funcCall(FuncCallNode f) {
+        String name = f.lastName();
+        if (f.name().size() > 1 && !(f.name().size() == 2 && f.name().get(0).equals("pg_catalog"))) {
+            List<Expr> args = new ArrayList<>();
+            for (RawNode a : f.args()) {
+                args.add(transform(a));
+            }
+            throw undefinedFunction(String.join(".", f.name()), args, f.location());
+        }
+        AggKind agg = aggregateKind(name);
+        if (agg != null) {
+            return aggregate(f, agg);
+        }
+        if (f.star()) {
+            throw Ereport.error("42809", name + "(*) specified, but " + name + " is not an aggregate function", f.location());
+        }
+        if (f.distinct()) {
+            throw Ereport.error("42809", "DISTINCT specified, but " + name + " is not an aggregate function", f.location());
+        }
+        List<Expr> args = new ArrayList<>();
+        for (RawNode a : f.args()) {
+            args.add(transform(a));
+        }
+        PgType[] types = new PgType[args.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = args.get(i).type();
+        }
+        BuiltinFunction fn;
+        try {
+            fn = CandidateSelector.select(Functions.lookup(name), types);
+        } catch (CandidateSelector.Ambiguous e) {
+            throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "function " + signature(name, args)
+                    + " is not unique", null,
+                    "Could not choose a best candidate function. You might need to add explicit type casts.",
+                    f.location() + 1, null);
+        }
+        if (fn == null) {
+            throw undefinedFunction(name, args, f.location());
+        }
+        List<Expr> coerced = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            coerced.add(coerceOrFail(args.get(i), fn.argTypes().get(i), -1, CastContext.IMPLICIT, f.location()));
+        }
+        return new FuncExpr(name, fn.body(), coerced, fn.resultType(), -1, fn.strict());
+    }
+
+    private PgException undefinedFunction(String name, List<Expr> args, int location) {
+        return new PgException(Severity.ERROR, SqlState.UNDEFINED_FUNCTION, "function " + signature(name, args)
+                + " does not exist", null, FUNC_HINT, location + 1, null);
+    }
+
+    private static String signature(String name, List<Expr> args) {
+        StringBuilder sb = new StringBuilder(name).append('(');
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(args.get(i).type().displayName());
+        }
+        return sb.append(')').toString();
+    }
+
+    private static AggKind aggregateKind(String name) {
+        switch (name) {
+            case "count": return AggKind.COUNT;
+            case "sum": return AggKind.SUM;
+            case "min": return AggKind.MIN;
+            case "max": return AggKind.MAX;
+            default: return null;
+        }
+    }
+
+    private Expr aggregate(FuncCallNode f, AggKind kind) {
+        if (pstate.noAggregatesIn != null) {
+            throw Ereport.error(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in " + pstate.noAggregatesIn,
+                    f.location());
+        }
+        if (pstate.inAggregateArgs) {
+            throw Ereport.error(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested", f.location());
+        }
+        if (f.distinct()) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "DISTINCT aggregates are not supported yet", f.location());
+        }
+        String name = f.lastName();
+        if (f.star()) {
+            if (kind != AggKind.COUNT) {
+                throw Ereport.error("42809", name + "(*) specified, but " + name + " is not an aggregate function",
+                        f.location());
+            }
+            AggrefExpr a = new AggrefExpr(pstate.aggregates().size(), name, null, PgType.INT8, AggKind.COUNT_STAR);
+            pstate.aggregates().add(a);
+            return a;
+        }
+        if (f.args().size() != 1) {
+            List<Expr> args = new ArrayList<>();
+            for (RawNode r : f.args()) {
+                args.add(transform(r));
+            }
+            throw undefinedFunction(name, args, f.location());
+        }
+        pstate.inAggregateArgs = true;
+        Expr arg;
+        try {
+            arg = transform(f.args().get(0));
+        } finally {
+            pstate.inAggregateArgs = false;
+        }
+        PgType result;
+        switch (kind) {
+            case COUNT:
+                arg = resolveUnknownAsText(arg);
+                result = PgType.INT8;
+                break;
+            case SUM:
+                if (arg.type() == PgType.UNKNOWN) {
+                    throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "function sum(unknown) is not unique",
+                            null, "Could not choose a best candidate function. You might need to add explicit type casts.",
+                            f.location() + 1, null);
+                }
+                switch (arg.type()) {
+                    case INT2: case INT4: result = PgType.INT8; break;
+                    case INT8: case NUMERIC: result = PgType.NUMERIC; break;
+                    case FLOAT4: result = PgType.FLOAT4; break;
+                    case FLOAT8: result = PgType.FLOAT8; break;
+                    default: throw undefinedFunction(name, List.of(arg), f.location());
+                }
+                break;
+            default:
+                arg = resolveUnknownAsText(arg);
+                if (arg.type() == PgType.BOOL || arg.type() == PgType.VOID) {
+                    throw undefinedFunction(name, List.of(arg), f.location());
+                }
+                result = arg.type() == PgType.VARCHAR || arg.type() == PgType.NAME ? PgType.TEXT : arg.type();
+                if (result != arg.type()) {
+                    arg = coerce(arg, result, -1, CastContext.IMPLICIT);
+                }
+                break;
+        }
+        AggrefExpr a = new AggrefExpr(pstate.aggregates().size(), name, arg, result, kind);
+        pstate.aggregates().add(a);
+        return a;
+    }
+
+    // ---- conditional expressions ----
+
+    /** select_common_type + coercion of every expression to it. */
+    List<Expr> commonType(List<Expr> exprs, List<Integer> locations, String context) {
+        PgType ptype = null;
+        for (int i = 0; i < exprs.size(); i++) {
+            PgType t = exprs.get(i).type();
+            if (t == PgType.UNKNOWN) {
+                continue;
+            }
+            if (ptype == null) {
+                ptype = t;
+            } else if (t != ptype) {
+                if (t.category() != ptype.category()) {
+                    throw Ereport.error(SqlState.DATATYPE_MISMATCH, context + " types " + ptype.displayName() + " and "
+                            + t.displayName() + " cannot be matched", locations.get(i));
+                }
+                if (!ptype.preferred() && Casts.canCoerceImplicitly(ptype, t) && !Casts.canCoerceImplicitly(t, ptype)) {
+                    ptype = t;
+                }
+            }
+        }
+        if (ptype == null) {
+            ptype = PgType.TEXT;
+        }
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < exprs.size(); i++) {
+            Expr e = exprs.get(i);
+            Expr c = coerce(e, ptype, -1, CastContext.IMPLICIT);
+            if (c == null) {
+                throw Ereport.error(SqlState.CANNOT_COERCE, context + " could not convert type " + e.type().displayName()
+                        + " to " + ptype.displayName(), locations.get(i));
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    private Expr caseExpr(CaseNode c) {
+        Expr arg = c.arg() == null ? null : transform(c.arg());
+        List<Expr> conditions = new ArrayList<>();
+        List<Expr> results = new ArrayList<>();
+        List<Integer> locations = new ArrayList<>();
+        for (CaseWhenNode w : c.whens()) {
+            Expr cond;
+            if (arg != null) {
+                cond = binaryOperator("=", arg, transform(w.expr()), w.location());
+            } else {
+                cond = coerceToBoolean(transform(w.expr()), "CASE/WHEN", locationOf(w.expr()));
+            }
+            conditions.add(cond);
+            results.add(transform(w.result()));
+            locations.add(locationOf(w.result()));
+        }
+        if (c.defaultResult() != null) {
+            results.add(transform(c.defaultResult()));
+            locations.add(locationOf(c.defaultResult()));
+        }
+        List<Expr> coerced = commonType(results, locations, "CASE");
+        Expr def = c.defaultResult() != null ? coerced.remove(coerced.size() - 1) : null;
+        PgType type = coerced.get(0).type();
+        return new CaseExpr(conditions, coerced, def, type, -1);
+    }
+
+    private Expr coalesce(CoalesceNode c) {
+        List<Expr> args = new ArrayList<>();
+        List<Integer> locations = new ArrayList<>();
+        for (RawNode a : c.args()) {
+            args.add(transform(a));
+            locations.add(locationOf(a));
+        }
+        String context = c.kind().toUpperCase(Locale.ROOT);
+        List<Expr> coerced = commonType(args, locations, context);
+        PgType type = coerced.get(0).type();
+        if (c.kind().equals("coalesce")) {
+            return new CoalesceExpr(coerced, type);
+        }
+        return new MinMaxExpr(coerced, type, c.kind().equals("greatest"), Comparisons::compare);
+    }
+
+    private Expr sqlValueFunction(SqlValueFunctionNode s) {
+        switch (s.name()) {
+            case "current_timestamp":
+                return new FuncExpr(s.name(), (a, ctx) -> ctx.session().transactionStartMicros(), List.of(),
+                        PgType.TIMESTAMPTZ, -1, false);
+            case "localtimestamp":
+                return new FuncExpr(s.name(), (a, ctx) -> org.tusk.engine.types.DateTimes.timestamptzToTimestamp(
+                        ctx.session().transactionStartMicros(), ctx.session().typeContext().timeZone()), List.of(),
+                        PgType.TIMESTAMP, -1, false);
+            case "current_date":
+                return new FuncExpr(s.name(), (a, ctx) -> (int) Math.floorDiv(org.tusk.engine.types.DateTimes
+                        .timestamptzToTimestamp(ctx.session().transactionStartMicros(), ctx.session().typeContext().timeZone()),
+                        86_400_000_000L), List.of(), PgType.DATE, -1, false);
+            case "current_user": case "user": case "current_role":
+                return new FuncExpr(s.name(), (a, ctx) -> ctx.session().currentUser(), List.of(), PgType.NAME, -1, false);
+            case "session_user":
+                return new FuncExpr(s.name(), (a, ctx) -> ctx.session().sessionUser(), List.of(), PgType.NAME, -1, false);
+            case "current_catalog":
+                return new FuncExpr(s.name(), (a, ctx) -> ctx.session().databaseName(), List.of(), PgType.NAME, -1, false);
+            case "current_schema":
+                return new FuncExpr(s.name(), (a, ctx) -> "public", List.of(), PgType.NAME, -1, false);
+            default:
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, s.name().toUpperCase(Locale.ROOT)
+                        + " is not supported yet", s.location());
+        }
+    }
+}
