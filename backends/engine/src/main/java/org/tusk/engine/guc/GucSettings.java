@@ -190,14 +190,18 @@ public final class GucSettings {
         push();
     }
 
-    public void releaseSavepoint() {
-        if (stack.size() > 1) {
+    /** RELEASE of the savepoint at nesting level {@code level} (0 = first savepoint) and all later ones. */
+    public void releaseSavepoint(int level) {
+        while (stack.size() > level + 1 && stack.size() > 1) {
             stack.pop();
         }
     }
 
-    /** ROLLBACK TO: back to the values at the savepoint, which stays. */
-    public void rollbackToSavepoint() {
+    /** ROLLBACK TO the savepoint at nesting level {@code level}: back to its values; it stays. */
+    public void rollbackToSavepoint(int level) {
+        while (stack.size() > level + 2) {
+            stack.pop();
+        }
         Map<String, String>[] top = stack.peek();
         if (top != null) {
             sessionValues = new HashMap<>(top[0]);
@@ -234,9 +238,6 @@ public final class GucSettings {
         List<String[]> rows = new java.util.ArrayList<>();
         java.util.TreeMap<String, GucVariable> all = new java.util.TreeMap<>();
         for (GucVariable v : table.all()) {
-            all.put(key(v.name()), v);
-        }
-        for (GucVariable v : placeholders.values()) {
             all.put(key(v.name()), v);
         }
         for (GucVariable v : all.values()) {
