@@ -2,33 +2,39 @@ package org.tusk.backend;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Sets what {@code ps} shows for this process, as PostgreSQL's ps_status.c
- * does on Linux: by overwriting the process's own argument area (found through
- * /proc/self/stat fields arg_start and arg_end) via /proc/self/mem. The JVM's
- * command line is long, so titles like "tusk: alice mydb 127.0.0.1(53122) idle"
- * fit. Where /proc is unavailable the title silently stays as it is.
+ * does on Linux: by overwriting the process's own argument area, found through
+ * the arg_start and arg_end fields of /proc/self/stat. The JVM's command line
+ * is long, so titles like "tusk: alice mydb 127.0.0.1(53122) idle" fit.
+ *
+ * <p>The title changes twice per statement (active, idle), so the write must
+ * be cheap: plain memory stores through {@code sun.misc.Unsafe} into our own
+ * address space, no system call. Without Unsafe it falls back to
+ * /proc/self/mem; where neither works the title silently stays as it is.
  */
 final class ProcessTitle {
 
     private static long argStart = -1;
     private static int argLength;
+    private static String current = "";
+    private static final sun.misc.Unsafe UNSAFE = findUnsafe();
 
     private ProcessTitle() {}
 
     static synchronized void set(String title) {
+        if (title.equals(current)) {
+            return;
+        }
+        current = title;
         try {
             if (argStart < 0) {
-                String stat = Files.readString(Path.of("/proc/self/stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // fields are numbered from 1 in proc(5); f[0] is field 3 (state): arg_start is 48, arg_end 49
-                argStart = Long.parseLong(f[48 - 3]);
-                long argEnd = Long.parseLong(f[49 - 3]);
-                argLength = (int) Math.min(4096, argEnd - argStart);
+                locateArgumentArea();
             }
             if (argLength <= 1) {
                 return;
@@ -36,12 +42,37 @@ final class ProcessTitle {
             byte[] text = title.getBytes(StandardCharsets.UTF_8);
             byte[] area = new byte[argLength];
             System.arraycopy(text, 0, area, 0, Math.min(text.length, argLength - 1));
-            try (RandomAccessFile mem = new RandomAccessFile("/proc/self/mem", "rw")) {
-                mem.seek(argStart);
-                mem.write(area);
+            if (UNSAFE != null) {
+                for (int i = 0; i < argLength; i++) {
+                    UNSAFE.putByte(argStart + i, area[i]);
+                }
+            } else {
+                try (RandomAccessFile mem = new RandomAccessFile("/proc/self/mem", "rw")) {
+                    mem.seek(argStart);
+                    mem.write(area);
+                }
             }
         } catch (IOException | RuntimeException e) {
             argLength = 0; // not supported here: stop trying
+        }
+    }
+
+    private static void locateArgumentArea() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // proc(5) numbers fields from 1 and f[0] is field 3 (state): arg_start is field 48, arg_end 49
+        argStart = Long.parseLong(f[48 - 3]);
+        long argEnd = Long.parseLong(f[49 - 3]);
+        argLength = (int) Math.max(0, Math.min(4096, argEnd - argStart));
+    }
+
+    private static sun.misc.Unsafe findUnsafe() {
+        try {
+            Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            return (sun.misc.Unsafe) f.get(null);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
         }
     }
 }

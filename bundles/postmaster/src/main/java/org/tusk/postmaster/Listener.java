@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -17,9 +20,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.newsclub.net.unix.AFUNIXServerSocket;
-import org.newsclub.net.unix.AFUNIXSocket;
-import org.newsclub.net.unix.AFUNIXSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +95,7 @@ abstract class Listener implements Closeable {
 
         TcpListener(InetAddress address, int port, int backlog) throws IOException {
             server = ServerSocketChannel.open(address instanceof java.net.Inet6Address
-                    ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET);
+                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
             try {
                 server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 server.bind(new InetSocketAddress(address, port), backlog);
@@ -118,9 +118,8 @@ abstract class Listener implements Closeable {
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 ch.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
                 InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
-                // the socket adaptor's streams honour SO_TIMEOUT, which the refusal path needs
                 return new ClientSocket(descriptorOf(ch), false, remote.getAddress().getHostAddress(), remote.getPort(), ch,
-                        ch.socket().getInputStream(), ch.socket().getOutputStream());
+                        Channels.newInputStream(ch), Channels.newOutputStream(ch));
             } catch (IOException | RuntimeException e) {
                 ch.close();
                 throw e;
@@ -153,8 +152,13 @@ abstract class Listener implements Closeable {
         return new UnixListener(directory, port);
     }
 
+    /**
+     * Unix-domain listener on the JDK's own channel (not junixsocket's): closing
+     * a junixsocket socket shuts the connection down for the backend's copy too,
+     * while closing a JDK channel only drops our descriptor.
+     */
     private static final class UnixListener extends Listener {
-        private final AFUNIXServerSocket server;
+        private final ServerSocketChannel server;
         private final Path socketPath;
         private final Path lockPath;
 
@@ -176,8 +180,8 @@ abstract class Listener implements Closeable {
             }
             Files.writeString(lockPath, ProcessHandle.current().pid() + "\n");
             Files.deleteIfExists(socketPath);
-            server = AFUNIXServerSocket.newInstance();
-            server.bind(AFUNIXSocketAddress.of(socketPath.toFile()), 1024);
+            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(UnixDomainSocketAddress.of(socketPath), 1024);
             LOG.info("listening on Unix socket \"{}\"", socketPath);
         }
 
@@ -188,11 +192,11 @@ abstract class Listener implements Closeable {
 
         @Override
         ClientSocket acceptOne() throws IOException {
-            AFUNIXSocket s = server.accept();
+            SocketChannel ch = server.accept();
             try {
-                return new ClientSocket(s.getFileDescriptor(), true, null, -1, s, s.getInputStream(), s.getOutputStream());
+                return new ClientSocket(descriptorOf(ch), true, null, -1, ch, Channels.newInputStream(ch), Channels.newOutputStream(ch));
             } catch (IOException | RuntimeException e) {
-                s.close();
+                ch.close();
                 throw e;
             }
         }

@@ -29,6 +29,11 @@ final class Refusal {
         t.setDaemon(true);
         return t;
     });
+    private final java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "refusal timeout");
+        t.setDaemon(true);
+        return t;
+    });
     private final BiConsumer<Integer, Integer> cancelRequest;
 
     /** @param cancelRequest called with (pid, key) for a CancelRequest */
@@ -38,8 +43,10 @@ final class Refusal {
 
     void refuse(ClientSocket client, String sqlState, String message) {
         workers.execute(() -> {
+            // channel streams have no read timeout: a silent client is cut off by closing the channel
+            java.util.concurrent.ScheduledFuture<?> timeout = timer.schedule(client::close, READ_TIMEOUT_MILLIS,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
             try {
-                setTimeout(client);
                 DataInputStream in = new DataInputStream(client.input());
                 for (int packets = 0; packets < 3; packets++) {
                     int len = in.readInt();
@@ -65,17 +72,10 @@ final class Refusal {
             } catch (IOException ignored) {
                 // the client went away: nothing to refuse
             } finally {
+                timeout.cancel(false);
                 client.close();
             }
         });
-    }
-
-    private static void setTimeout(ClientSocket client) throws IOException {
-        if (client.handle() instanceof java.net.Socket s) {
-            s.setSoTimeout(READ_TIMEOUT_MILLIS);
-        } else if (client.handle() instanceof java.nio.channels.SocketChannel ch) {
-            ch.socket().setSoTimeout(READ_TIMEOUT_MILLIS);
-        }
     }
 
     static void sendFatal(OutputStream out, String sqlState, String message) throws IOException {
@@ -100,5 +100,6 @@ final class Refusal {
 
     void shutdown() {
         workers.shutdownNow();
+        timer.shutdownNow();
     }
 }

@@ -27,7 +27,7 @@ final class CandidateSelector {
     }
 
     /** The chosen candidate, null if none fits; throws Ambiguous if no single best one. */
-    static BuiltinFunction select(List<BuiltinFunction> all, PgType[] args) {
+    static BuiltinFunction select(List<BuiltinFunction> all, PgType[] args, boolean isOperator) {
         List<BuiltinFunction> candidates = new ArrayList<>();
         for (BuiltinFunction f : all) {
             if (f.argTypes().size() == args.length) {
@@ -85,7 +85,7 @@ final class CandidateSelector {
                     return f;
                 }
             }
-            if (args.length > 1) {
+            if (args.length > 1 || isOperator) {
                 throw new Ambiguous();
             }
         }

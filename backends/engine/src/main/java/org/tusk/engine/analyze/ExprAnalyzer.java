@@ -180,8 +180,9 @@ public final class ExprAnalyzer {
                     return pstate.at(new ConstExpr(target, typmod, null), location);
                 }
                 try {
-                    return pstate.at(new ConstExpr(target, typmod, TextFormat.input(target, typmod, (String) c.value(),
-                            typeContext)), location);
+                    Object v = TextFormat.input(target, -1, (String) c.value(), typeContext);
+                    v = Casts.applyTypmod(target, v, typmod, context == CastContext.EXPLICIT);
+                    return pstate.at(new ConstExpr(target, typmod, v), location);
                 } catch (PgException e) {
                     throw Ereport.atLocation(e, location);
                 }
@@ -371,7 +372,7 @@ public final class ExprAnalyzer {
         PgType[] types = {left.type(), right.type()};
         BuiltinFunction f;
         try {
-            f = CandidateSelector.select(Operators.binary(op), types);
+            f = CandidateSelector.select(Operators.binary(op), types, true);
         } catch (CandidateSelector.Ambiguous e) {
             throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "operator is not unique: "
                     + types[0].displayName() + " " + op + " " + types[1].displayName(), null,
@@ -410,7 +411,7 @@ public final class ExprAnalyzer {
     private Expr prefixOperator(String op, Expr arg, int location) {
         BuiltinFunction f;
         try {
-            f = CandidateSelector.select(Operators.prefix(op), new PgType[] {arg.type()});
+            f = CandidateSelector.select(Operators.prefix(op), new PgType[] {arg.type()}, true);
         } catch (CandidateSelector.Ambiguous e) {
             throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "operator is not unique: " + op + " "
                     + arg.type().displayName(), null,
@@ -456,7 +457,7 @@ public final class ExprAnalyzer {
         }
         BuiltinFunction fn;
         try {
-            fn = CandidateSelector.select(Functions.lookup(name), types);
+            fn = CandidateSelector.select(Functions.lookup(name), types, false);
         } catch (CandidateSelector.Ambiguous e) {
             throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "function " + signature(name, args)
                     + " is not unique", null,

@@ -64,7 +64,8 @@ public final class PgStatActivity implements VirtualRelation {
             r[5] = a.user();
             r[6] = a.applicationName();
             r[7] = a.clientAddress();
-            r[9] = a.clientAddress() == null ? (a.database() == null ? null : -1) : a.clientPort();
+            // PostgreSQL shows -1 for a Unix-socket client and NULL for a process without a client
+            r[9] = a.clientAddress() != null ? Integer.valueOf(a.clientPort()) : a.database() == null ? null : Integer.valueOf(-1);
             r[10] = a.backendStart() == null ? null : DateTimes.toPgMicros(a.backendStart());
             if (a.pid() == session.host().backend().pid()) {
                 r[11] = session.transactionStartMicros();

@@ -159,6 +159,10 @@ public final class Casts {
                 return applyTypmod(to, s, m, e);
             });
         }
+        if (from == PgType.BOOL && STRINGS.contains(to)) {
+            // booltext: the cast spells the value out, unlike boolout's t/f
+            return new Cast(CastContext.ASSIGNMENT, (v, m, e, c) -> applyTypmod(to, ((Boolean) v) ? "true" : "false", m, e));
+        }
         if (STRINGS.contains(to) && from != PgType.UNKNOWN && from != PgType.VOID) {
             return new Cast(CastContext.ASSIGNMENT,
                     (v, m, e, c) -> applyTypmod(to, TextFormat.output(from, v, tc(c)), m, e));

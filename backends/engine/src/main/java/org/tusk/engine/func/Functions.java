@@ -142,7 +142,7 @@ public final class Functions {
             }
             c.session().host().backend().sleep(Math.min(remainingMs, 1000L));
         }
-        return null;
+        return "";
     }
 
     private static Object signal(EvalContext c, int pid, BackendSignal signal) {

@@ -108,7 +108,7 @@ public final class GucSettings {
         GucVariable v = findOrError(name, true);
         checkSettable(v);
         String k = key(v.name());
-        String normalized = value == null ? resetValue(v) : v.normalize(value);
+        String normalized = value == null ? resetValue(v) : v.normalize(value, name);
         currentValues.put(k, normalized);
         if (!local) {
             sessionValues.put(k, normalized);

@@ -62,11 +62,16 @@ public final class GucVariable {
 
     /** parse_and_validate_value: the canonical SHOW form of {@code value}, or ERROR 22023. */
     public String normalize(String value) {
+        return normalize(value, name);
+    }
+
+    /** As {@link #normalize(String)}; messages name the variable as the user spelled it, as guc.c does. */
+    public String normalize(String value, String shownName) {
         switch (type) {
             case BOOL: {
                 Boolean b = parseBool(value);
                 if (b == null) {
-                    throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "parameter \"" + name + "\" requires a Boolean value");
+                    throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "parameter \"" + shownName + "\" requires a Boolean value");
                 }
                 return b ? "on" : "off";
             }
@@ -74,12 +79,12 @@ public final class GucVariable {
                 Long v = unit.parse(value);
                 if (v == null) {
                     PgException e = Ereport.error(SqlState.INVALID_PARAMETER_VALUE,
-                            "invalid value for parameter \"" + name + "\": \"" + value + "\"");
+                            "invalid value for parameter \"" + shownName + "\": \"" + value + "\"");
                     throw unit == GucUnit.NONE ? e : e.withHint(unit.hint());
                 }
                 if (v < min || v > max) {
                     throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, value.trim() + " is outside the valid range for parameter \""
-                            + name + "\" (" + min + " .. " + max + ")");
+                            + shownName + "\" (" + min + " .. " + max + ")");
                 }
                 return unit.format(v);
             }
@@ -89,7 +94,7 @@ public final class GucVariable {
                     return new java.math.BigDecimal(d).stripTrailingZeros().toPlainString();
                 } catch (NumberFormatException e) {
                     throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE,
-                            "invalid value for parameter \"" + name + "\": \"" + value + "\"");
+                            "invalid value for parameter \"" + shownName + "\": \"" + value + "\"");
                 }
             }
             case ENUM: {
@@ -100,7 +105,7 @@ public final class GucVariable {
                     }
                 }
                 throw new PgException(Severity.ERROR, SqlState.INVALID_PARAMETER_VALUE,
-                        "invalid value for parameter \"" + name + "\": \"" + value + "\"", null,
+                        "invalid value for parameter \"" + shownName + "\": \"" + value + "\"", null,
                         "Available values: " + String.join(", ", enumValues) + ".", 0, null);
             }
             default:
