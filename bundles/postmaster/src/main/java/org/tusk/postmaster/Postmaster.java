@@ -159,12 +159,32 @@ public final class Postmaster implements Consumer<String> {
         }
         Thread t = new Thread(() -> {
             try {
+                awaitFrameworkStarted();
                 context.getBundle(0).stop();
             } catch (BundleException | IllegalStateException e) {
                 Runtime.getRuntime().halt(status);
             }
         }, "postmaster exit");
         t.start();
+    }
+
+    /** Stopping Felix while it is still raising the start level makes other bundles fail noisily: wait for it. */
+    private void awaitFrameworkStarted() {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        org.osgi.framework.FrameworkListener listener = event -> {
+            if (event.getType() == org.osgi.framework.FrameworkEvent.STARTED) started.countDown();
+        };
+        context.addFrameworkListener(listener);
+        try {
+            if (context.getBundle(0).getState() == org.osgi.framework.Bundle.ACTIVE) {
+                started.countDown();
+            }
+            started.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            context.removeFrameworkListener(listener);
+        }
     }
 
     /** Backends killed with -9 leave their Felix cache behind; remove those of dead processes. */

@@ -45,6 +45,7 @@ final class PgCtl {
         }
         Path log = cl.logFile != null ? Path.of(cl.logFile).toAbsolutePath() : dataDir.resolve("log/tusk.log");
         Files.createDirectories(log.getParent());
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -67,7 +68,7 @@ final class PgCtl {
                 out.println(" stopped waiting");
                 err.println("tusk start: could not start server");
                 err.println("Examine the log output: " + log);
-                printTail(log, err);
+                printFatal(log, logStart, err);
                 return 1;
             }
             Thread.sleep(50);
@@ -79,11 +80,16 @@ final class PgCtl {
         return 1;
     }
 
-    private static void printTail(Path log, PrintStream err) {
+    /** The reasons the postmaster gave in this start's part of the log (its FATAL, HINT and bind errors). */
+    private static void printFatal(Path log, long from, PrintStream err) {
         try {
-            List<String> lines = Files.readAllLines(log);
-            for (String l : lines.subList(Math.max(0, lines.size() - 10), lines.size())) {
-                err.println("  " + l);
+            byte[] all = Files.readAllBytes(log);
+            String mine = new String(all, (int) Math.min(from, all.length), (int) (all.length - Math.min(from, all.length)),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            for (String l : mine.split("\n")) {
+                if (l.contains("FATAL") || l.contains("HINT") || l.contains("could not")) {
+                    err.println("  " + l.strip());
+                }
             }
         } catch (IOException ignored) {
             // the message above already names the log
