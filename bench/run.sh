@@ -42,11 +42,23 @@ tps() { # port extra-args...
 }
 median() { sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
+# Waits (up to 180 s) until the CPU is 90% idle: Tusk's pool has finished starting and warming backends.
+settle() {
+    for _ in $(seq 180); do
+        local a b
+        a=$(head -1 /proc/stat | awk '{print $5, $2+$3+$4+$5+$6+$7+$8}'); sleep 1
+        b=$(head -1 /proc/stat | awk '{print $5, $2+$3+$4+$5+$6+$7+$8}')
+        if echo "$a $b" | awk '{exit !(($3-$1)*100/($4-$2) > 90)}'; then return; fi
+    done
+}
+
 measure() { # label args...
     local label=$1; shift
     local pg=() tk=()
-    # warm-up run for the JIT of Tusk's backends, not counted
+    # Tusk keeps warm backends: one unmeasured run lets the pool grow to this load's working set
+    # (min_spare_backends idle beside the busy ones), then it settles before measuring
     tps "$TUSK_PORT" "$@" >/dev/null
+    settle
     for _ in $(seq "$RUNS"); do
         pg+=("$(tps "$PGPORT_REF" "$@")")
         tk+=("$(tps "$TUSK_PORT" "$@")")
@@ -58,7 +70,8 @@ measure() { # label args...
         "$label" "$pgm" "$tkm" "$(awk -v a="$tkm" -v b="$pgm" 'BEGIN{print a/b}')" "${pg[*]}" "${tk[*]}"
 }
 
-echo "Tusk vs PostgreSQL 15 on $(nproc) cores, ${SECS}s per run, median of $RUNS runs"
+settle
+echo "Tusk vs PostgreSQL 15 on $(nproc) cores, ${SECS}s per run, median of $RUNS runs (runs alternate)"
 measure "connections/s (pgbench -C, select 1, 8 cl)" -C -c 8 -j 2
 measure "connections/s (pgbench -C, select 1, 1 cl)" -C -c 1 -j 1
 measure "select 1 tps, 8 clients, simple protocol" -c 8 -j 2
@@ -72,5 +85,6 @@ sleep 3
 PG_PID=$(psql -X -At -h 127.0.0.1 -p "$PGPORT_REF" -U "$(whoami)" postgres -c "select pid from pg_stat_activity where query like 'select pg_sleep(30)%' limit 1")
 TK_PID=$(psql -X -At -h 127.0.0.1 -p "$TUSK_PORT" -U "$(whoami)" postgres -c "select pid from pg_stat_activity where query like 'select pg_sleep(30)%' limit 1")
 PG_PSS=$(pss "$PG_PID"); TK_PSS=$(pss "$TK_PID")
+echo "Tusk backend processes at the end: $(pgrep -fc 'tusk: ')"
 printf '%-44s PostgreSQL %8d kB  Tusk %8d kB  ratio %.1f\n' "PSS of a backend in a session" "$PG_PSS" "$TK_PSS" "$(awk -v a="$TK_PSS" -v b="$PG_PSS" 'BEGIN{print a/b}')"
 kill %1 %2 2>/dev/null || true

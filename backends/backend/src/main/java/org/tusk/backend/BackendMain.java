@@ -65,6 +65,7 @@ public final class BackendMain {
     private int sessionsServed;
     private volatile SessionConnection current;
     private volatile boolean retireRequested;
+    private Warmup warmup;
 
     @Activate
     void activate(BundleContext ctx) {
@@ -89,7 +90,9 @@ public final class BackendMain {
             control.send(new ControlMessage.Hello(slotIndex, (int) ProcessHandle.current().pid()));
             startLatchWatcher();
             ProcessTitle.set("tusk: backend (pooled, idle)");
+            warmup = new Warmup(protocol, engine, context, dataDir);
             control.send(new ControlMessage.Ready(0));
+            scheduleWarmup();
             controlLoop();
         } catch (EOFException e) {
             die(PgException.fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to unexpected postmaster exit"), 1);
@@ -111,7 +114,7 @@ public final class BackendMain {
                 Socket socket = FileDescriptorCast.using(fds[0]).as(Socket.class);
                 context.beginSession(h.cancelKey(), h.remoteAddress(), h.remotePort());
                 interrupts.reset();
-                SessionConnection conn = new SessionConnection(socket, h.remoteAddress(), h.remotePort(), context, engine);
+                SessionConnection conn = new SessionConnection(socket, fds[0], h.remoteAddress(), h.remotePort(), context, engine);
                 current = conn;
                 sessionThread.execute(() -> serve(conn));
             } else if (m instanceof ControlMessage.Quit q) {
@@ -162,6 +165,24 @@ public final class BackendMain {
         } catch (IOException e) {
             exit(1);
         }
+        scheduleWarmup();
+    }
+
+    /**
+     * Runs the next warm-up round on the session thread, unless a session is
+     * waiting: warm-up only ever uses time the backend would spend idle.
+     */
+    private void scheduleWarmup() {
+        if (warmup == null || warmup.finished()) {
+            return;
+        }
+        sessionThread.execute(() -> {
+            if (current != null) {
+                return; // a session was handed over; warm-up resumes when it ends
+            }
+            warmup.runRound();
+            scheduleWarmup();
+        });
     }
 
     /** Cancel and terminate requests from other backends arrive as interrupt bits plus a latch wake-up. */

@@ -38,8 +38,21 @@ final class ProcessContext implements BackendContext {
     private volatile String database = "";
     /** True while a statement runs: a cancel is acted on only then, as in PostgreSQL. */
     private volatile boolean active;
+    /** False for warm-up sessions, which must not show in pg_stat_activity or ps. */
+    private final boolean publishing;
 
     ProcessContext(ShmemSegment shmem, ProcSlot slot, InterruptState interrupts, Path dataDir, Map<String, String> serverSettings) {
+        this(shmem, slot, interrupts, dataDir, serverSettings, true);
+    }
+
+    /** A context that publishes nothing: for warm-up sessions (same class, so the JIT sees the real call sites). */
+    ProcessContext quiet() {
+        return new ProcessContext(shmem, slot, new InterruptState(), dataDir, serverSettings, false);
+    }
+
+    private ProcessContext(ShmemSegment shmem, ProcSlot slot, InterruptState interrupts, Path dataDir,
+            Map<String, String> serverSettings, boolean publishing) {
+        this.publishing = publishing;
         this.shmem = shmem;
         this.slot = slot;
         this.interrupts = interrupts;
@@ -54,7 +67,7 @@ final class ProcessContext implements BackendContext {
         this.user = "";
         this.database = "";
         this.active = false;
-        ProcessTitle.set("tusk: " + clientLabel() + " authentication");
+        if (publishing) ProcessTitle.set("tusk: " + clientLabel() + " authentication");
     }
 
     void endSession() {
@@ -90,6 +103,7 @@ final class ProcessContext implements BackendContext {
     public void reportSessionStart(String user, String database, String applicationName) {
         this.user = user;
         this.database = database;
+        if (!publishing) return;
         slot.publishSession(user, database, applicationName, clientAddress, clientAddress == null ? -1 : clientPort, Instant.now());
         ProcessTitle.set("tusk: " + user + " " + database + " " + clientLabel() + " idle");
     }
@@ -97,12 +111,14 @@ final class ProcessContext implements BackendContext {
     @Override
     public void reportActivity(String state, String query) {
         active = "active".equals(state);
+        if (!publishing) return;
         slot.publishActivity(state, query);
         ProcessTitle.set("tusk: " + user + " " + database + " " + clientLabel() + " " + state);
     }
 
     @Override
     public void reportApplicationName(String applicationName) {
+        if (!publishing) return;
         slot.publishApplicationName(applicationName);
     }
 

@@ -2,6 +2,8 @@ package org.tusk.backend;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +22,7 @@ final class SessionConnection implements ClientConnection {
     private static final int BUFFER_SIZE = 8192;
 
     private final Socket socket;
+    private final FileDescriptor descriptor;
     private final InputStream input;
     private final OutputStream output;
     private final String remoteAddress;
@@ -28,9 +31,14 @@ final class SessionConnection implements ClientConnection {
     private final QueryEngine engine;
     private volatile TerminationListener terminationListener;
 
-    SessionConnection(Socket socket, String remoteAddress, int remotePort, ProcessContext backend, QueryEngine engine)
-            throws IOException {
+    /**
+     * @param socket     the client socket, wrapped around {@code descriptor}
+     * @param descriptor the descriptor received from the postmaster; this connection owns it
+     */
+    SessionConnection(Socket socket, FileDescriptor descriptor, String remoteAddress, int remotePort, ProcessContext backend,
+            QueryEngine engine) throws IOException {
         this.socket = socket;
+        this.descriptor = descriptor;
         this.input = new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE);
         this.output = new BufferedOutputStream(socket.getOutputStream(), BUFFER_SIZE);
         this.remoteAddress = remoteAddress;
@@ -67,11 +75,23 @@ final class SessionConnection implements ClientConnection {
         close();
     }
 
-    void close() {
+    /**
+     * Closes the connection. A socket made from a received descriptor shuts
+     * down on close but does not release the descriptor itself, so it is
+     * closed here too (closing invalidates it, so this never closes twice).
+     */
+    synchronized void close() {
         try {
             socket.close();
         } catch (IOException ignored) {
             // already closed
+        }
+        if (descriptor.valid()) {
+            try {
+                new FileInputStream(descriptor).close();
+            } catch (IOException ignored) {
+                // nothing more to release
+            }
         }
     }
 }

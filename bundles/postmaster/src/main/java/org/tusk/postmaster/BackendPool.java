@@ -33,6 +33,14 @@ final class BackendPool {
     private static final Logger LOG = LoggerFactory.getLogger(BackendPool.class);
     /** PostgreSQL's SIGKILL_CHILDREN_AFTER_SECS. */
     private static final long KILL_STRAGGLERS_AFTER_SECONDS = 5;
+    /** A JVM with Felix starts in about a second here; one that has not said Hello after this is broken. */
+    private static final long BACKEND_START_TIMEOUT_SECONDS = 60;
+    /** Backend JVMs starting at the same time, at most. */
+    private static final int MAX_STARTING = 2;
+    /** Beyond the initial fill, spare backends are started at most this often. */
+    private static final long SPARE_SPAWN_INTERVAL_NANOS = 2_000_000_000L;
+    /** How long waiting connections wait for a busy backend to come back before the pool grows. */
+    private static final long PENDING_GRACE_MILLIS = 20;
 
     enum State { RUNNING, RECOVERY, SMART_SHUTDOWN, FAST_SHUTDOWN, IMMEDIATE_SHUTDOWN, STOPPED }
 
@@ -51,6 +59,8 @@ final class BackendPool {
     });
     private final Runnable onStopped;
     private int busy;
+    private boolean pendingCheckScheduled;
+    private long lastSpareSpawnNanos;
     private int startFailures;
     private State state = State.RUNNING;
 
@@ -116,16 +126,56 @@ final class BackendPool {
         }
     }
 
-    /** Keeps min_spare_backends idle or starting, and enough starting for the waiting connections. */
+    /**
+     * Keeps min_spare_backends idle or starting. Starting a backend JVM costs
+     * about a second of CPU, so at most {@value #MAX_STARTING} start at once,
+     * and a waiting connection does not start one at once: with short sessions
+     * a busy backend is usually ready again within milliseconds. Only when
+     * connections are still waiting after {@value #PENDING_GRACE_MILLIS} ms
+     * does the pool grow for them.
+     */
     private void maintainSpares() {
         if (state != State.RUNNING) {
             return;
         }
-        int available = idle.size() + count(BackendHandle.State.STARTING);
-        int wanted = Math.max(settings.minSpareBackends(), pending.size());
-        while (available < wanted && spawn()) {
-            available++;
+        int starting = count(BackendHandle.State.STARTING);
+        // short dips below min_spare_backends are normal while busy backends report back: refill at a measured pace
+        boolean filling = liveBackends() < settings.minSpareBackends();
+        long now = System.nanoTime();
+        if (filling || now - lastSpareSpawnNanos > SPARE_SPAWN_INTERVAL_NANOS) {
+            boolean spawned = false;
+            while (idle.size() + starting < settings.minSpareBackends() && starting < MAX_STARTING && spawn()) {
+                starting++;
+                spawned = true;
+            }
+            if (spawned) {
+                lastSpareSpawnNanos = now;
+            }
         }
+        if (!pending.isEmpty() && !pendingCheckScheduled) {
+            pendingCheckScheduled = true;
+            timers.schedule(this::growForWaitingConnections, PENDING_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void growForWaitingConnections() {
+        pendingCheckScheduled = false;
+        if (state != State.RUNNING || pending.isEmpty()) {
+            return;
+        }
+        int starting = count(BackendHandle.State.STARTING);
+        if (starting < Math.min(pending.size(), MAX_STARTING)) {
+            spawn();
+        }
+        maintainSpares();
+    }
+
+    private int liveBackends() {
+        int n = 0;
+        for (BackendHandle b : bySlot) {
+            if (b != null && b.state != BackendHandle.State.EXITING) n++;
+        }
+        return n;
     }
 
     private int count(BackendHandle.State s) {
@@ -160,6 +210,13 @@ final class BackendPool {
             bySlot[slot] = b;
             shmem.slot(slot).setPid((int) p.pid());
             p.onExit().thenAccept(done -> onExit(b, done.exitValue()));
+            // a backend that never reports (its bundles did not resolve, the JVM hangs) must not hold a slot forever
+            timers.schedule(() -> {
+                if (b.channel == null && p.isAlive()) {
+                    LOG.error("backend process (PID {}) did not report within {} s; killing it", p.pid(), BACKEND_START_TIMEOUT_SECONDS);
+                    p.destroyForcibly();
+                }
+            }, BACKEND_START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return true;
         } catch (IOException e) {
             LOG.error("could not fork new process for connection: {}", e.getMessage());
@@ -203,11 +260,13 @@ final class BackendPool {
         if (next != null) {
             handoff(b, next);
         } else if (idle.size() >= settings.maxSpareBackends()) {
-            retire(b);
+            retire(b); // more idle backends than wanted: this one goes
+
         } else {
             b.state = BackendHandle.State.IDLE;
             idle.addFirst(b); // LIFO: the most recently used backend has the warmest JIT and caches
         }
+        maintainSpares(); // a start finished: the next may begin
     }
 
     private void retire(BackendHandle b) {
@@ -227,6 +286,7 @@ final class BackendPool {
                 busy--;
             }
             BackendHandle.State was = b.state;
+            LOG.debug("backend process (PID {}) exited with status {} while {}", b.pid(), exitCode, was);
             b.state = BackendHandle.State.EXITING;
             // PostgreSQL treats exit status 0 and 1 (FATAL) of a backend as normal; anything else is a crash
             boolean crashed = exitCode != 0 && exitCode != 1;
