@@ -31,7 +31,7 @@ su tuskbench -c "$PGBIN/pg_ctl -D $WORK/pg -l $WORK/pg.log -o '-p $PGPORT_REF -k
 
 java -jar "$JAR" initdb -D "$WORK/tusk" >/dev/null
 java -jar "$JAR" start -D "$WORK/tusk" -p "$TUSK_PORT" -c "unix_socket_directories=$WORK" -c listen_addresses=127.0.0.1 \
-    -c min_spare_backends=10 -c max_spare_backends=16 -l "$WORK/tusk.log" >/dev/null
+    -c min_spare_backends=12 -c max_spare_backends=24 -l "$WORK/tusk.log" >/dev/null
 
 echo "select 1;" > "$WORK/select1.sql"
 
@@ -42,13 +42,16 @@ tps() { # port extra-args...
 }
 median() { sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-# Waits (up to 180 s) until the CPU is 90% idle: Tusk's pool has finished starting and warming backends.
+# Waits (up to 240 s) until the CPU has been 90% idle for 5 s in a row: Tusk's pool has finished
+# starting and warming backends (spares start one after another, so one quiet second is not enough).
 settle() {
-    for _ in $(seq 180); do
+    local quiet=0
+    for _ in $(seq 240); do
         local a b
         a=$(head -1 /proc/stat | awk '{print $5, $2+$3+$4+$5+$6+$7+$8}'); sleep 1
         b=$(head -1 /proc/stat | awk '{print $5, $2+$3+$4+$5+$6+$7+$8}')
-        if echo "$a $b" | awk '{exit !(($3-$1)*100/($4-$2) > 90)}'; then return; fi
+        if echo "$a $b" | awk '{exit !(($3-$1)*100/($4-$2) > 90)}'; then quiet=$((quiet + 1)); else quiet=0; fi
+        [ "$quiet" -ge 5 ] && return
     done
 }
 

@@ -23,6 +23,8 @@ final class ProcessTitle {
     private static long argStart = -1;
     private static int argLength;
     private static String current = "";
+    /** Bytes of the argument area the last title used, including its terminator; -1 before the first. */
+    private static int written = -1;
     private static final sun.misc.Unsafe UNSAFE = findUnsafe();
 
     private ProcessTitle() {}
@@ -40,12 +42,14 @@ final class ProcessTitle {
                 return;
             }
             byte[] text = title.getBytes(StandardCharsets.UTF_8);
-            byte[] area = new byte[argLength];
-            System.arraycopy(text, 0, area, 0, Math.min(text.length, argLength - 1));
+            int length = Math.min(text.length, argLength - 1);
+            // the first title clears the whole original command line; later ones only cover the previous title
+            int span = written < 0 ? argLength : Math.max(length + 1, written);
+            byte[] area = new byte[span];
+            System.arraycopy(text, 0, area, 0, length);
+            written = length + 1;
             if (UNSAFE != null) {
-                for (int i = 0; i < argLength; i++) {
-                    UNSAFE.putByte(argStart + i, area[i]);
-                }
+                UNSAFE.copyMemory(area, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET, null, argStart, span);
             } else {
                 try (RandomAccessFile mem = new RandomAccessFile("/proc/self/mem", "rw")) {
                     mem.seek(argStart);

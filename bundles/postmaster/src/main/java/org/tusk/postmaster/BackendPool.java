@@ -79,6 +79,18 @@ final class BackendPool {
 
     synchronized void start() {
         maintainSpares();
+        timers.scheduleWithFixedDelay(this::retireExcessSpares, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Beyond max_spare_backends, one idle backend a second exits, the one idle
+     * longest (coldest). Retiring slowly, rather than as soon as a session ends,
+     * keeps a pool that serves bursts from starting and stopping JVMs for each one.
+     */
+    private synchronized void retireExcessSpares() {
+        if (state == State.RUNNING && idle.size() > settings.maxSpareBackends()) {
+            retire(idle.peekLast());
+        }
     }
 
     synchronized State state() {
@@ -259,9 +271,6 @@ final class BackendPool {
         ClientSocket next = pending.pollFirst();
         if (next != null) {
             handoff(b, next);
-        } else if (idle.size() >= settings.maxSpareBackends()) {
-            retire(b); // more idle backends than wanted: this one goes
-
         } else {
             b.state = BackendHandle.State.IDLE;
             idle.addFirst(b); // LIFO: the most recently used backend has the warmest JIT and caches

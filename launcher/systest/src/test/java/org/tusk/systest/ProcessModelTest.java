@@ -182,4 +182,53 @@ class ProcessModelTest {
             assertTrue(seen.size() < 4, "backends were reused: " + seen);
         }
     }
+
+    @Test
+    void psShowsUserDatabaseAndState() throws Exception {
+        try (TuskCluster cluster = TuskCluster.start(root); Connection c = cluster.connect()) {
+            int pid = backendPid(c);
+            String title = new String(Files.readAllBytes(Path.of("/proc", Integer.toString(pid), "cmdline"))).replace('\0', ' ').strip();
+            assertEquals("tusk: " + cluster.user + " postgres 127.0.0.1(" + localPortOf(c) + ") idle", title);
+        }
+    }
+
+    @Test
+    void withoutReuseEverySessionGetsAFreshBackend() throws Exception {
+        try (TuskCluster cluster = TuskCluster.start(root, "backend_reuse=off", "min_spare_backends=1")) {
+            Set<Integer> pids = new HashSet<>();
+            for (int i = 0; i < 3; i++) {
+                try (Connection c = cluster.connect()) {
+                    pids.add(backendPid(c));
+                }
+            }
+            assertEquals(3, pids.size(), "no backend served two sessions: " + pids);
+        }
+    }
+
+    @Test
+    void backendsExitWhenThePostmasterDies() throws Exception {
+        try (TuskCluster cluster = TuskCluster.start(root)) {
+            List<Long> backends = new ArrayList<>();
+            try (Connection c = cluster.connect()) {
+                backendPid(c);
+                backends.addAll(cluster.backendPids());
+                assertFalse(backends.isEmpty());
+                ProcessHandle.of(cluster.postmasterPid()).orElseThrow().destroyForcibly();
+                for (long pid : backends) {
+                    ProcessHandle.of(pid).ifPresent(h -> {
+                        try {
+                            h.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            fail("backend " + pid + " outlived its postmaster");
+                        }
+                    });
+                }
+            } catch (SQLException expected) {
+                // the session's connection ends with its backend
+            }
+            for (long pid : backends) {
+                assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "backend " + pid + " still alive");
+            }
+        }
+    }
 }

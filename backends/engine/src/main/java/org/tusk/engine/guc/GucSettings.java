@@ -33,6 +33,9 @@ public final class GucSettings {
     private Map<String, String> currentValues = new HashMap<>();
     private final Deque<Map<String, String>[]> stack = new ArrayDeque<>();
     private final Map<String, String> lastReported = new HashMap<>();
+    /** Bumped by every change of any value: lets changedReported() skip its scan after most statements. */
+    private long version;
+    private long reportedVersion = -1;
 
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
@@ -65,6 +68,7 @@ public final class GucSettings {
 
     /** Installs a server-level default (tusk.conf, -c): becomes the boot and reset value. */
     public void setServerDefault(String name, String value) {
+        version++;
         GucVariable v = table.find(name);
         if (v == null) {
             if (name.indexOf('.') <= 0) {
@@ -78,6 +82,7 @@ public final class GucSettings {
 
     /** Forces an internal value (is_superuser, session_authorization) for this session. */
     public void setInternal(String name, String value) {
+        version++;
         resetValues.put(key(name), value);
         currentValues.remove(key(name));
         sessionValues.remove(key(name));
@@ -85,6 +90,7 @@ public final class GucSettings {
 
     /** A startup-packet setting: like SET, but it also becomes the value RESET returns to. */
     public void setStartup(String name, String value) {
+        version++;
         GucVariable v = findOrError(name, true);
         checkSettable(v);
         resetValues.put(key(v.name()), v.normalize(value));
@@ -105,6 +111,7 @@ public final class GucSettings {
 
     /** SET name = value (null value: SET ... TO DEFAULT). Returns the new value. */
     public String set(String name, String value, boolean local) {
+        version++;
         GucVariable v = findOrError(name, true);
         checkSettable(v);
         String k = key(v.name());
@@ -117,11 +124,13 @@ public final class GucSettings {
     }
 
     public void reset(String name) {
+        version++;
         set(name, null, false);
     }
 
     /** RESET ALL: every user-settable variable back to its reset value. */
     public void resetAll() {
+        version++;
         for (String k : new java.util.ArrayList<>(currentValues.keySet())) {
             GucVariable v = find(k);
             if (v != null && (v.context() == GucContext.USER || v.context() == GucContext.SUPERUSER)) {
@@ -170,12 +179,14 @@ public final class GucSettings {
 
     /** End of transaction: SET LOCAL values go away, SET ones stay. */
     public void commit() {
+        version++;
         stack.clear();
         currentValues = new HashMap<>(sessionValues);
     }
 
     /** Rollback: everything set during the transaction is undone. */
     public void abort() {
+        version++;
         if (!stack.isEmpty()) {
             Map<String, String>[] first = stack.getLast();
             sessionValues = new HashMap<>(first[0]);
@@ -192,6 +203,7 @@ public final class GucSettings {
 
     /** RELEASE of the savepoint at nesting level {@code level} (0 = first savepoint) and all later ones. */
     public void releaseSavepoint(int level) {
+        version++;
         while (stack.size() > level + 1 && stack.size() > 1) {
             stack.pop();
         }
@@ -199,6 +211,7 @@ public final class GucSettings {
 
     /** ROLLBACK TO the savepoint at nesting level {@code level}: back to its values; it stays. */
     public void rollbackToSavepoint(int level) {
+        version++;
         while (stack.size() > level + 2) {
             stack.pop();
         }
@@ -222,6 +235,10 @@ public final class GucSettings {
 
     /** Reported variables whose value changed since the last call (ReportChangedGUCOptions). */
     public Map<String, String> changedReported() {
+        if (version == reportedVersion) {
+            return Map.of();
+        }
+        reportedVersion = version;
         Map<String, String> out = new LinkedHashMap<>();
         for (String name : REPORTED) {
             String v = show(name);
