@@ -102,7 +102,7 @@ final class Warmup {
             roundsDone = ROUNDS; // never let warm-up get in the way of real work
         }
         if (roundsDone == ROUNDS) {
-            LOG.info("warm-up finished: {} rounds in {} ms", ROUNDS, (System.nanoTime() - startNanos) / 1_000_000);
+            LOG.debug("warm-up finished: {} rounds in {} ms", ROUNDS, (System.nanoTime() - startNanos) / 1_000_000);
             close();
         }
     }
