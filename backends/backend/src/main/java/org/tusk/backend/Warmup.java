@@ -2,7 +2,6 @@ package org.tusk.backend;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
-import java.io.FileDescriptor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tusk.api.engine.QueryEngine;
 import org.tusk.api.protocol.ProtocolHandler;
+import org.tusk.ipc.ChannelDescriptors;
 
 /**
  * Warms a pooled backend's JIT before clients need it. A JVM cannot fork, so
@@ -88,7 +88,7 @@ final class Warmup {
                 FileDescriptorCast cast;
                 try (SocketChannel accepted = listener.accept()) {
                     accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                    cast = FileDescriptorCast.duplicating(descriptorOf(accepted));
+                    cast = FileDescriptorCast.duplicating(ChannelDescriptors.of(accepted));
                 }
                 Socket server = cast.as(Socket.class);
                 Future<?> feeding = feeder.submit(() -> playClient(client));
@@ -148,11 +148,6 @@ final class Warmup {
                 throw new IOException("warm-up session ended early");
             }
         }
-    }
-
-    private static FileDescriptor descriptorOf(SocketChannel ch) throws ReflectiveOperationException {
-        // as in the postmaster's listener: the launcher's manifest exports sun.nio.ch to us
-        return (FileDescriptor) Class.forName("sun.nio.ch.SelChImpl").getMethod("getFD").invoke(ch);
     }
 
     private void close() {

@@ -1,9 +1,7 @@
 package org.tusk.postmaster;
 
 import java.io.Closeable;
-import java.io.FileDescriptor;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -22,6 +20,7 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tusk.ipc.ChannelDescriptors;
 
 /**
  * A listening socket of the postmaster (PostgreSQL's ListenSocket): TCP on
@@ -113,17 +112,7 @@ abstract class Listener implements Closeable {
 
         @Override
         ClientSocket acceptOne() throws IOException {
-            SocketChannel ch = server.accept();
-            try {
-                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                ch.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-                InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
-                return new ClientSocket(descriptorOf(ch), false, remote.getAddress().getHostAddress(), remote.getPort(), ch,
-                        Channels.newInputStream(ch), Channels.newOutputStream(ch));
-            } catch (IOException | RuntimeException e) {
-                ch.close();
-                throw e;
-            }
+            return wrap(server.accept(), false);
         }
 
         @Override
@@ -134,16 +123,26 @@ abstract class Listener implements Closeable {
     }
 
     /**
-     * The JDK exposes a channel's descriptor only through sun.nio.ch.SelChImpl;
-     * the launcher's manifest exports that package to us (Add-Exports).
+     * Wraps an accepted connection for the handoff, setting the options that
+     * belong to the socket first (TCP_NODELAY, keepalive); closes it when that
+     * fails, so a bad accept leaks nothing.
      */
-    private static FileDescriptor descriptorOf(SocketChannel ch) throws IOException {
+    static ClientSocket wrap(SocketChannel ch, boolean unixSocket) throws IOException {
         try {
-            Method getFD = Class.forName("sun.nio.ch.SelChImpl").getMethod("getFD");
-            return (FileDescriptor) getFD.invoke(ch);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IOException("cannot get the descriptor of an accepted socket (is the JVM started with "
-                    + "--add-exports java.base/sun.nio.ch=ALL-UNNAMED?)", e);
+            String address = null;
+            int port = -1;
+            if (!unixSocket) {
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                ch.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+                InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
+                address = remote.getAddress().getHostAddress();
+                port = remote.getPort();
+            }
+            return new ClientSocket(ChannelDescriptors.of(ch), unixSocket, address, port, ch,
+                    Channels.newInputStream(ch), Channels.newOutputStream(ch));
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
         }
     }
 
@@ -192,13 +191,7 @@ abstract class Listener implements Closeable {
 
         @Override
         ClientSocket acceptOne() throws IOException {
-            SocketChannel ch = server.accept();
-            try {
-                return new ClientSocket(descriptorOf(ch), true, null, -1, ch, Channels.newInputStream(ch), Channels.newOutputStream(ch));
-            } catch (IOException | RuntimeException e) {
-                ch.close();
-                throw e;
-            }
+            return wrap(server.accept(), true);
         }
 
         @Override

@@ -13,27 +13,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A long pg_sleep is cancelled by a CancelRequest, by pg_cancel_backend and by psql's Ctrl-C; pg_terminate_backend ends a session. */
-class CancelAndTerminateTest {
-
-    @TempDir
-    static Path root;
-    static TuskCluster cluster;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = TuskCluster.start(root);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (cluster != null) cluster.close();
-    }
+class CancelAndTerminateTest extends SharedClusterTest {
 
     /** Runs pg_sleep(30) and returns the SQLSTATE it failed with and how long it ran (for the message only). */
     private static CompletableFuture<String> sleepIn(Connection c) {

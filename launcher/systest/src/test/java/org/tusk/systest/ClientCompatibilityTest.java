@@ -11,27 +11,10 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.Properties;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Unmodified PostgreSQL clients against a real Tusk server: psql, pgjdbc, node-postgres, pgbench. */
-class ClientCompatibilityTest {
-
-    @TempDir
-    static Path root;
-    static TuskCluster cluster;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = TuskCluster.start(root);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (cluster != null) cluster.close();
-    }
+class ClientCompatibilityTest extends SharedClusterTest {
 
     private TuskCluster.Result psql(String host, String sql) throws Exception {
         return TuskCluster.run(List.of(Clients.require("psql"), "-X", "-h", host, "-p", Integer.toString(cluster.port),

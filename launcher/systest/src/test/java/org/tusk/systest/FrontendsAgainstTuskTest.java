@@ -11,30 +11,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.tusk.libpq.PgConnection;
 import org.tusk.libpq.PgError;
 import org.tusk.libpq.PgResult;
 
 /** Tusk's own frontends against Tusk: the client library, and `tusk sql` printing what psql prints. */
-class FrontendsAgainstTuskTest {
-
-    @TempDir
-    static Path root;
-    static TuskCluster cluster;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = TuskCluster.start(root);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (cluster != null) cluster.close();
-    }
+class FrontendsAgainstTuskTest extends SharedClusterTest {
 
     private PgConnection connect(String host) {
         return PgConnection.connect("host=" + host + " port=" + cluster.port + " dbname=postgres user=" + cluster.user);
