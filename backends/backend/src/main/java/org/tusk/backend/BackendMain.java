@@ -17,7 +17,9 @@ import org.newsclub.net.unix.FileDescriptorCast;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +50,16 @@ public final class BackendMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackendMain.class);
 
-    @Reference(policyOption = ReferencePolicyOption.GREEDY)
-    private ProtocolHandler protocol;
+    /**
+     * Dynamic and greedy: a newer or higher-ranked protocol or engine bundle
+     * takes over for the next session without restarting this process; the
+     * session in flight finishes on the one it started with.
+     */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ProtocolHandler protocol;
 
-    @Reference(policyOption = ReferencePolicyOption.GREEDY)
-    private QueryEngine engine;
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile QueryEngine engine;
 
     private final InterruptState interrupts = new InterruptState();
     private final ExecutorService sessionThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "postgres"));
@@ -72,6 +79,16 @@ public final class BackendMain {
         Thread main = new Thread(() -> run(ctx), "backend control");
         main.setDaemon(false);
         main.start();
+    }
+
+    /**
+     * The protocol or engine is gone with no replacement (a bundle stopped or
+     * was uninstalled): this process cannot serve anyone, so it ends its session
+     * and exits; the postmaster starts a new backend from the current bundles.
+     */
+    @Deactivate
+    void deactivate() {
+        die(PgException.fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"), 1);
     }
 
     private void run(BundleContext ctx) {
@@ -116,7 +133,8 @@ public final class BackendMain {
                 interrupts.reset();
                 SessionConnection conn = new SessionConnection(socket, fds[0], h.remoteAddress(), h.remotePort(), context, engine);
                 current = conn;
-                sessionThread.execute(() -> serve(conn));
+                ProtocolHandler handler = protocol;
+                sessionThread.execute(() -> serve(handler, conn));
             } else if (m instanceof ControlMessage.Quit q) {
                 die(quitError(q.reason()), 1);
             } else if (m instanceof ControlMessage.Retire) {
@@ -140,10 +158,10 @@ public final class BackendMain {
         };
     }
 
-    private void serve(SessionConnection conn) {
+    private void serve(ProtocolHandler handler, SessionConnection conn) {
         SessionOutcome outcome;
         try {
-            outcome = protocol.serve(conn);
+            outcome = handler.serve(conn);
         } catch (IOException | RuntimeException e) {
             LOG.debug("session ended with {}", e.toString());
             outcome = SessionOutcome.FATAL;

@@ -60,11 +60,22 @@ public final class Main {
     static List<String> javaCommand(List<String> jvmOptions) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(runtimeOptions());
         cmd.addAll(jvmOptions);
         // -jar, not -cp: the jar's manifest carries Add-Exports for sun.nio.ch (see the postmaster's TCP handoff)
         cmd.add("-jar");
         cmd.add(Distribution.locate().bootJar().toString());
         return cmd;
+    }
+
+    /**
+     * Options every Tusk JVM needs on this Java version. Felix 7 still calls
+     * sun.misc.Unsafe's memory methods, which JDK 23+ warns about on stderr
+     * (and that would land in front of a frontend's output); the flag does not
+     * exist before 23.
+     */
+    public static List<String> runtimeOptions() {
+        return Runtime.version().feature() >= 23 ? List.of("--sun-misc-unsafe-memory-access=allow") : List.of();
     }
 
     /** Waits for a framework to stop and returns the exit status its bundles asked for (0 by default). */

@@ -124,8 +124,11 @@ final class TuskCluster implements AutoCloseable {
 
     /** Runs {@code tusk ARGS} through the distribution's launcher. */
     static Result tusk(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", DIST.resolve("tusk-boot.jar").toString()));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (Runtime.version().feature() >= 23) {
+            cmd.add("--sun-misc-unsafe-memory-access=allow"); // as ./tusk does: Felix 7 still uses sun.misc.Unsafe
+        }
+        cmd.addAll(List.of("-jar", DIST.resolve("tusk-boot.jar").toString()));
         cmd.addAll(List.of(args));
         return run(cmd, 120);
     }
