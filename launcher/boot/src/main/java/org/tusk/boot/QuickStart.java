@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * {@code tusk} with no arguments: the newcomer's path. Creates {@code ./data}
- * on first use, starts the server there unless it is running, and opens the
- * terminal monitor on it.
+ * (or {@code $PGDATA}) on first use, starts the server there unless it is
+ * running (on {@code $PGPORT} when set), and opens the terminal monitor on it.
  */
 final class QuickStart {
 
@@ -25,7 +25,10 @@ final class QuickStart {
                 return rc;
             }
         }
-        CommandLine cl = CommandLine.parse(new String[] {"-D", dataDir.toString()}, 0);
+        String port = System.getenv("PGPORT");
+        CommandLine cl = CommandLine.parse(port != null && !port.isEmpty()
+                ? new String[] {"-D", dataDir.toString(), "-p", port}
+                : new String[] {"-D", dataDir.toString()}, 0);
         Optional<Long> pid = PostmasterPidFile.readPid(dataDir);
         if (pid.isEmpty() || !PostmasterPidFile.isAlive(pid.get())) {
             int rc = PgCtl.start(cl, out, err);
@@ -34,11 +37,11 @@ final class QuickStart {
             }
         }
         List<String> lines = PostmasterPidFile.read(dataDir).orElseThrow();
-        String port = lines.get(3).strip();
+        String runningPort = lines.get(3).strip();
         String socketDir = lines.get(4).strip();
-        out.println("Tusk is running in the background: data directory " + dataDir + ", port " + port + ".");
+        out.println("Tusk is running in the background: data directory " + dataDir + ", port " + runningPort + ".");
         out.println("Stop it with: ./tusk stop -D " + dataDir);
         out.println();
-        return Frontends.run("sql", new String[] {"-h", socketDir, "-p", port, "-d", "postgres"}, err);
+        return Frontends.run("sql", new String[] {"-h", socketDir, "-p", runningPort, "-d", "postgres"}, err);
     }
 }
