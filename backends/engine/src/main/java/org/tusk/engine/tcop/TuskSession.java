@@ -78,13 +78,8 @@ final class TuskSession implements EngineSession, SessionServices {
     <T> T guarded(Body<T> body) {
         try {
             return body.run();
-        } catch (PgException e) {
-            abortCurrent();
-            throw e;
         } catch (RuntimeException e) {
-            abortCurrent();
-            LOG.error("internal error in engine", e);
-            throw new PgException(Severity.ERROR, SqlState.INTERNAL_ERROR, String.valueOf(e), null, null, 0, e);
+            throw abortFor(e);
         }
     }
 
@@ -94,14 +89,19 @@ final class TuskSession implements EngineSession, SessionServices {
         } catch (IOException e) {
             abortCurrent();
             throw e;
-        } catch (PgException e) {
-            abortCurrent();
-            throw e;
         } catch (RuntimeException e) {
-            abortCurrent();
-            LOG.error("internal error in engine", e);
-            throw new PgException(Severity.ERROR, SqlState.INTERNAL_ERROR, String.valueOf(e), null, null, 0, e);
+            throw abortFor(e);
         }
+    }
+
+    /** Aborts the current transaction for an error; anything not already a PgException becomes XX000. */
+    private PgException abortFor(RuntimeException e) {
+        abortCurrent();
+        if (e instanceof PgException pg) {
+            return pg;
+        }
+        LOG.error("internal error in engine", e);
+        return new PgException(Severity.ERROR, SqlState.INTERNAL_ERROR, String.valueOf(e), null, null, 0, e);
     }
 
     /** AbortCurrentTransaction: a block goes to the failed state; an implicit transaction waits for sync. */
