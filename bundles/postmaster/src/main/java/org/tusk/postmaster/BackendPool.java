@@ -435,13 +435,4 @@ final class BackendPool {
             LOG.info("wrong key in cancel request for process {}", pid);
         }
     }
-
-    /** Live backend processes, for tests and status. */
-    synchronized List<Long> backendPids() {
-        List<Long> pids = new ArrayList<>();
-        for (BackendHandle b : bySlot) {
-            if (b != null) pids.add(b.pid());
-        }
-        return pids;
-    }
 }

@@ -38,10 +38,6 @@ final class ControlServer implements Closeable {
         acceptor.start();
     }
 
-    Path path() {
-        return path;
-    }
-
     private void acceptLoop() {
         while (!closed) {
             try {

@@ -65,9 +65,10 @@ public final class Postmaster implements Consumer<String> {
 
         List<String> backendCommand = new ArrayList<>();
         backendCommand.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (Runtime.version().feature() >= 23) {
-            // Felix 7 uses sun.misc.Unsafe; JDK 23+ would warn about it in every backend (the launcher does the same)
-            backendCommand.add("--sun-misc-unsafe-memory-access=allow");
+        // the options the launcher chose for this Java version (Main.runtimeOptions): one place decides them
+        String runtimeOptions = ctx.getProperty("tusk.runtime.options");
+        if (runtimeOptions != null && !runtimeOptions.isBlank()) {
+            backendCommand.addAll(List.of(runtimeOptions.strip().split("\\s+")));
         }
         backendCommand.addAll(List.of("-XX:+UseSerialGC", "-Xss512k", "-Xms32m", "-Xmx512m", "-XX:MaxMetaspaceSize=128m",
                 "-XX:ReservedCodeCacheSize=64m", "-Xshare:auto"));

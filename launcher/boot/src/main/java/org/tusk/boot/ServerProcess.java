@@ -40,6 +40,7 @@ final class ServerProcess {
             Map<String, String> props = new HashMap<>();
             props.put("tusk.data", dataDir.toString());
             props.put("tusk.settings", opts.toString());
+            props.put("tusk.runtime.options", String.join(" ", Main.runtimeOptions()));
             Framework fw = FelixBoot.start(Distribution.locate(), ProcessRole.POSTMASTER, cache, props);
             installShutdownSignals(fw, dataDir);
             return Main.awaitStop(fw);
