@@ -59,10 +59,14 @@ public final class LWLock {
     private final int tail;
 
     LWLock(ShmemSegment segment, SharedMemory memory, int id) {
+        this(segment, memory, id, SegmentLayout.lwlock(id));
+    }
+
+    /** A lock whose state lives at {@code base} (a 64-byte line of its own), e.g. in a {@link ShmemArea}. */
+    LWLock(ShmemSegment segment, SharedMemory memory, int id, int base) {
         this.segment = segment;
         this.memory = memory;
         this.id = id;
-        int base = SegmentLayout.lwlock(id);
         this.state = base + SegmentLayout.LW_STATE;
         this.head = base + SegmentLayout.LW_HEAD;
         this.tail = base + SegmentLayout.LW_TAIL;

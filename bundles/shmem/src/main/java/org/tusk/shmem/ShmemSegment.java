@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.tusk.api.backend.BackendActivity;
 import org.tusk.shmem.internal.LatchWaker;
@@ -47,6 +50,7 @@ public final class ShmemSegment implements AutoCloseable {
     private final Spinlock[] spinlocks;
     private final LWLock[] lwlocks;
     private final SharedWords sharedWords;
+    private final Map<String, ShmemArea> areas = new LinkedHashMap<>();
     private final LatchWaker latchWaker = new LatchWaker();
     private volatile boolean closed;
 
@@ -78,6 +82,22 @@ public final class ShmemSegment implements AutoCloseable {
      * socket directory if needed.
      */
     public static ShmemSegment create(Path file, int maxBackends, Path latchSocketDirectory) throws IOException {
+        return create(file, maxBackends, latchSocketDirectory, List.of());
+    }
+
+    /**
+     * Like {@link #create(Path, int, Path)}, with the named areas the storage
+     * subsystems asked for placed after the proc slots, in request order (see
+     * {@link ShmemRequest}). The whole segment must stay below 2 GiB.
+     */
+    public static ShmemSegment create(Path file, int maxBackends, Path latchSocketDirectory,
+            List<ShmemRequest> requests) throws IOException {
+        if (requests.size() > MAX_AREAS) {
+            throw new IllegalArgumentException("at most " + MAX_AREAS + " shared memory areas: " + requests.size());
+        }
+        if (requests.stream().map(ShmemRequest::name).distinct().count() != requests.size()) {
+            throw new IllegalArgumentException("duplicate shared memory area names in " + requests);
+        }
         if (maxBackends < 1 || maxBackends > MAX_BACKENDS) {
             throw new IllegalArgumentException("maxBackends must be between 1 and " + MAX_BACKENDS + ": " + maxBackends);
         }
@@ -95,7 +115,22 @@ public final class ShmemSegment implements AutoCloseable {
             Files.createDirectories(absolute.getParent());
         }
         Files.deleteIfExists(absolute);
+        long[] dataOffsets = new long[requests.size()];
+        int[] firstLWLock = new int[requests.size()];
         long size = segmentSize(maxBackends);
+        int nextLWLockId = NUM_LWLOCKS;
+        for (int i = 0; i < requests.size(); i++) {
+            ShmemRequest request = requests.get(i);
+            long lwlockBytes = (long) request.lwlocks() * LWLOCK_STRIDE;
+            dataOffsets[i] = align(size + lwlockBytes, AREA_ALIGNMENT);
+            firstLWLock[i] = nextLWLockId;
+            nextLWLockId += request.lwlocks();
+            size = dataOffsets[i] + request.bytes();
+        }
+        if (size > MAX_SEGMENT_SIZE) {
+            throw new IOException("shared memory segment of " + size + " bytes requested; at most "
+                    + MAX_SEGMENT_SIZE + " are supported (lower shared_buffers)");
+        }
         MappedByteBuffer mapping;
         try (FileChannel channel = FileChannel.open(absolute, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.READ, StandardOpenOption.WRITE)) {
@@ -111,6 +146,19 @@ public final class ShmemSegment implements AutoCloseable {
         memory.putLong(HDR_SEGMENT_SIZE, size);
         memory.putInt(HDR_LATCH_DIR_LENGTH, latchDirBytes.length);
         memory.putBytes(HDR_LATCH_DIR, latchDirBytes, 0, latchDirBytes.length);
+        memory.putInt(HDR_AREA_COUNT, requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            ShmemRequest request = requests.get(i);
+            int entry = areaEntry(i);
+            byte[] name = request.name().getBytes(StandardCharsets.UTF_8);
+            memory.putInt(entry + AREA_NAME_LENGTH, name.length);
+            memory.putBytes(entry + AREA_NAME, name, 0, name.length);
+            memory.putLong(entry + AREA_OFFSET, dataOffsets[i]);
+            memory.putLong(entry + AREA_SIZE, request.bytes());
+            memory.putInt(entry + AREA_LWLOCK_FIRST_ID, firstLWLock[i]);
+            memory.putInt(entry + AREA_LWLOCK_COUNT, request.lwlocks());
+        }
+        segment.mapAreas();
         // The magic goes last, so an attacher that sees it sees a complete header.
         memory.putLongVolatile(HDR_MAGIC, MAGIC);
         LOG.debug("created shared memory segment {} ({} bytes, {} backends)", absolute, size, maxBackends);
@@ -143,16 +191,65 @@ public final class ShmemSegment implements AutoCloseable {
             int maxBackends = header.getInt(HDR_MAX_BACKENDS);
             long size = header.getLong(HDR_SEGMENT_SIZE);
             int latchDirLength = header.getInt(HDR_LATCH_DIR_LENGTH);
-            if (maxBackends < 1 || maxBackends > MAX_BACKENDS || size != segmentSize(maxBackends)
+            if (maxBackends < 1 || maxBackends > MAX_BACKENDS || size < segmentSize(maxBackends)
+                    || size > MAX_SEGMENT_SIZE
                     || fileSize < size || latchDirLength <= 0 || latchDirLength > LATCH_DIR_MAX_BYTES) {
                 throw new IOException("shared memory segment \"" + absolute + "\" has a corrupt header");
             }
             byte[] latchDir = new byte[latchDirLength];
             header.get(HDR_LATCH_DIR, latchDir);
             MappedByteBuffer mapping = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
-            return new ShmemSegment(absolute, mapping, maxBackends,
+            ShmemSegment segment = new ShmemSegment(absolute, mapping, maxBackends,
                     Path.of(new String(latchDir, StandardCharsets.UTF_8)));
+            segment.mapAreas();
+            return segment;
         }
+    }
+
+    /** Builds the area objects from the header's directory (written by create). */
+    private void mapAreas() throws IOException {
+        int count = memory.getInt(HDR_AREA_COUNT);
+        if (count < 0 || count > MAX_AREAS) {
+            throw new IOException("shared memory segment \"" + file + "\" has a corrupt area directory");
+        }
+        for (int i = 0; i < count; i++) {
+            int entry = areaEntry(i);
+            int nameLength = memory.getInt(entry + AREA_NAME_LENGTH);
+            long offset = memory.getLong(entry + AREA_OFFSET);
+            long bytes = memory.getLong(entry + AREA_SIZE);
+            int firstId = memory.getInt(entry + AREA_LWLOCK_FIRST_ID);
+            int lwlockCount = memory.getInt(entry + AREA_LWLOCK_COUNT);
+            if (nameLength <= 0 || nameLength > AREA_NAME_MAX_BYTES || bytes < 0 || lwlockCount < 0
+                    || offset - (long) lwlockCount * LWLOCK_STRIDE < segmentSize(maxBackends)
+                    || offset + bytes > memory.capacity()) {
+                throw new IOException("shared memory segment \"" + file + "\" has a corrupt area directory");
+            }
+            byte[] name = new byte[nameLength];
+            memory.getBytes(entry + AREA_NAME, name, 0, nameLength);
+            LWLock[] locks = new LWLock[lwlockCount];
+            int lockBase = (int) (offset - (long) lwlockCount * LWLOCK_STRIDE);
+            for (int l = 0; l < lwlockCount; l++) {
+                locks[l] = new LWLock(this, memory, firstId + l, lockBase + l * LWLOCK_STRIDE);
+            }
+            String areaName = new String(name, StandardCharsets.UTF_8);
+            areas.put(areaName, new ShmemArea(areaName, memory, (int) offset, (int) bytes, locks));
+        }
+    }
+
+    /** The named area a subsystem requested at creation; IllegalStateException if there is none. */
+    public ShmemArea area(String name) {
+        checkOpen();
+        ShmemArea area = areas.get(name);
+        if (area == null) {
+            throw new IllegalStateException("shared memory segment " + file + " has no area \"" + name
+                    + "\" (it has " + areas.keySet() + ")");
+        }
+        return area;
+    }
+
+    /** Names of the areas, in layout order. */
+    public List<String> areaNames() {
+        return Collections.unmodifiableList(new ArrayList<>(areas.keySet()));
     }
 
     public Path file() {

@@ -18,7 +18,7 @@ public final class SegmentLayout {
 
     /** "TUSKSHM\0" read as a native long; attach refuses anything else. */
     public static final long MAGIC = 0x54_55_53_4B_53_48_4D_00L;
-    public static final int LAYOUT_VERSION = 1;
+    public static final int LAYOUT_VERSION = 2;
 
     /** PostgreSQL's MAX_BACKENDS (2^18 - 1); it also keeps LWLock shared counts far below their 24 bits. */
     public static final int MAX_BACKENDS = 0x3FFFF;
@@ -38,7 +38,23 @@ public final class SegmentLayout {
     public static final int HDR_SEGMENT_SIZE = 24;    // long
     public static final int HDR_LATCH_DIR_LENGTH = 32; // int
     public static final int HDR_LATCH_DIR = 64;       // bytes (UTF-8)
-    public static final int LATCH_DIR_MAX_BYTES = HEADER_SIZE - HDR_LATCH_DIR;
+    public static final int HDR_AREA_COUNT = 40;      // int
+    /** The named-area directory (PostgreSQL's ShmemIndex): {@link #MAX_AREAS} entries of {@link #AREA_ENTRY} bytes. */
+    public static final int HDR_AREAS = 1536;
+    public static final int LATCH_DIR_MAX_BYTES = HDR_AREAS - HDR_LATCH_DIR;
+    public static final int MAX_AREAS = 32;
+    public static final int AREA_ENTRY = 64;
+    public static final int AREA_NAME_LENGTH = 0;     // int
+    public static final int AREA_NAME = 4;            // bytes, at most AREA_NAME_MAX_BYTES
+    public static final int AREA_NAME_MAX_BYTES = 36;
+    public static final int AREA_OFFSET = 40;         // long: first data byte, page aligned
+    public static final int AREA_SIZE = 48;           // long: data bytes
+    public static final int AREA_LWLOCK_FIRST_ID = 56; // int: id of the area's first LWLock
+    public static final int AREA_LWLOCK_COUNT = 60;   // int: LWLocks just before the data
+    /** Area data starts on an OS page, so that buffer pages never straddle two. */
+    public static final int AREA_ALIGNMENT = 4096;
+    /** Java maps at most 2 GiB in one buffer and the accessors take int offsets. */
+    public static final long MAX_SEGMENT_SIZE = Integer.MAX_VALUE;
 
     // --- spinlocks: one int per cache line ---
     public static final int SPINLOCKS = HEADER_SIZE;
@@ -144,8 +160,18 @@ public final class SegmentLayout {
         return SLOTS + index * SLOT_STRIDE;
     }
 
+    /** Size of the fixed part: everything up to and including the slots. */
     public static long segmentSize(int maxBackends) {
         return (long) SLOTS + (long) maxBackends * SLOT_STRIDE;
+    }
+
+    public static int areaEntry(int index) {
+        return HDR_AREAS + index * AREA_ENTRY;
+    }
+
+    /** Rounds up to a multiple of {@code alignment} (a power of two). */
+    public static long align(long value, long alignment) {
+        return (value + alignment - 1) & -alignment;
     }
 
     private static int roundUp(int value, int multiple) {

@@ -108,6 +108,19 @@ public final class SharedMemory {
 
     // --- bytes -------------------------------------------------------------
 
+    public byte getByte(int offset) {
+        return buffer.get(offset);
+    }
+
+    public void putByte(int offset, byte value) {
+        buffer.put(offset, value);
+    }
+
+    /** A view of {@code length} bytes at {@code offset} sharing this memory (big-endian until the caller sets an order). */
+    public ByteBuffer slice(int offset, int length) {
+        return buffer.slice(offset, length);
+    }
+
     public void getBytes(int offset, byte[] target, int targetOffset, int length) {
         buffer.get(offset, target, targetOffset, length);
     }
