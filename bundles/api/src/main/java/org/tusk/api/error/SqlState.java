@@ -60,6 +60,13 @@ public final class SqlState {
     public static final String OUT_OF_MEMORY = "53200";
     public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
     public static final String OBJECT_NOT_IN_PREREQUISITE_STATE = "55000";
+    public static final String OBJECT_IN_USE = "55006";
+    public static final String LOCK_NOT_AVAILABLE = "55P03";
+    public static final String UNIQUE_VIOLATION = "23505";
+    public static final String DISK_FULL = "53100";
+    public static final String IO_ERROR = "58030";
+    public static final String DATA_CORRUPTED = "XX001";
+    public static final String INDEX_CORRUPTED = "XX002";
     public static final String QUERY_CANCELED = "57014";
     public static final String ADMIN_SHUTDOWN = "57P01";
     public static final String CRASH_SHUTDOWN = "57P02";

@@ -1,0 +1,9 @@
+/**
+ * Identifiers shared by every storage layer (smgr, buffers, WAL, access
+ * methods), in PostgreSQL's terms: a relation's files are named by a
+ * {@link org.tusk.api.storage.RelFileLocator} and split into forks; positions in
+ * the write-ahead log are {@link org.tusk.api.storage.Lsn}s.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.tusk.api.storage;
