@@ -11,8 +11,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** Starts {@link ShmemChild} in a separate JVM, as a backend process would be started. */
-final class ChildJvm implements AutoCloseable {
+/**
+ * Starts a main class of the test class path in a separate JVM, as a backend
+ * process would be started. Other modules' multi-process tests use it through
+ * this module's test jar ({@code tusk-shmem}, type {@code test-jar}).
+ */
+public final class ChildJvm implements AutoCloseable {
 
     private static final long TIMEOUT_SECONDS = 30;
 
@@ -24,11 +28,17 @@ final class ChildJvm implements AutoCloseable {
         this.log = log;
     }
 
+    /** Starts {@link ShmemChild} with {@code args}. */
     static ChildJvm start(Path logDirectory, String... args) throws IOException {
+        return start(ShmemChild.class, logDirectory, args);
+    }
+
+    /** Starts {@code mainClass} with {@code args}; its output goes to a log named after {@code args[0]}. */
+    public static ChildJvm start(Class<?> mainClass, Path logDirectory, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-cp", classPath, ShmemChild.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-cp", classPath, mainClass.getName()));
         command.addAll(List.of(args));
         Path log = Files.createTempFile(logDirectory, "child-" + args[0] + "-", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -36,18 +46,18 @@ final class ChildJvm implements AutoCloseable {
         return new ChildJvm(process, log);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** CPU time the child used so far. */
-    Duration cpuTime() {
+    public Duration cpuTime() {
         return process.toHandle().info().totalCpuDuration()
                 .orElseThrow(() -> new AssertionError("no CPU time reported for pid " + process.pid()));
     }
 
     /** Waits (generously) for the child to exit and returns its status. */
-    int awaitExit() throws Exception {
+    public int awaitExit() throws Exception {
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             fail("child " + process.pid() + " did not finish in " + TIMEOUT_SECONDS + " s; its output:\n" + output());
@@ -56,14 +66,14 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits for a clean exit; fails with the child's output otherwise. */
-    void awaitSuccess() throws Exception {
+    public void awaitSuccess() throws Exception {
         int status = awaitExit();
         if (status != 0) {
             fail("child " + process.pid() + " exited with status " + status + "; its output:\n" + output());
         }
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -72,7 +82,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Polls {@code condition} until it holds; fails after a generous timeout or if the child died. */
-    void await(BooleanSupplier condition, String what) throws Exception {
+    public void await(BooleanSupplier condition, String what) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (!condition.getAsBoolean()) {
             if (!process.isAlive()) {
