@@ -74,6 +74,13 @@ public final class ProcSlot {
      */
     private volatile LatchSocket ownedSemaphore;
 
+    /** Threads of this process waiting in waitLatch besides the one on the socket wait on this. */
+    private final Object latchWaiters = new Object();
+    /** Guarded by latchWaiters: a thread of this process sleeps on the latch socket. */
+    private boolean latchSleeperActive;
+    /** Guarded by latchWaiters: counts sets consumed by the socket sleeper, so monitor waiters see them. */
+    private long latchGeneration;
+
     /** LWLocks this process holds through this slot, in acquisition order (PostgreSQL's held_lwlocks). */
     final List<LWLock> heldLocks = new ArrayList<>();
     final List<LWLockMode> heldModes = new ArrayList<>();
@@ -195,6 +202,10 @@ public final class ProcSlot {
      * receive, so a long wait costs no CPU. Like PostgreSQL's WaitLatch it may
      * return true for a set that has nothing to do with the caller's condition,
      * so callers re-check their condition in a loop.
+     *
+     * <p>Several threads of the owning process may wait at once (a backend's
+     * interrupt watcher and its session thread waiting for a lock): one sleeps
+     * on the socket, the others on a monitor, and every set wakes them all.
      */
     public boolean waitLatch(long timeoutMillis) throws IOException {
         LatchSocket latch = ownedLatch;
@@ -203,7 +214,41 @@ public final class ProcSlot {
         }
         long deadline = timeoutMillis < 0 ? Long.MAX_VALUE
                 : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        return sleepUntil(this::consumeLatch, deadline, latch, P_OWNER_SLEEPING);
+        for (;;) {
+            synchronized (latchWaiters) {
+                long seen = latchGeneration;
+                while (latchSleeperActive) {
+                    // another thread of this process sleeps on the socket and wakes us all when it sees a set
+                    int millis = sleepMillis(deadline);
+                    if (millis == 0) {
+                        return false;
+                    }
+                    try {
+                        latchWaiters.wait(millis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                    if (latchGeneration != seen) {
+                        return true;
+                    }
+                }
+                latchSleeperActive = true;
+            }
+            boolean set = false;
+            try {
+                set = sleepUntil(this::consumeLatch, deadline, latch, P_OWNER_SLEEPING);
+            } finally {
+                synchronized (latchWaiters) {
+                    latchSleeperActive = false;
+                    if (set) {
+                        latchGeneration++;
+                    }
+                    latchWaiters.notifyAll();
+                }
+            }
+            return set;
+        }
     }
 
     /** The latch flag, without resetting it. */

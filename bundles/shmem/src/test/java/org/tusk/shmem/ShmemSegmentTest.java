@@ -159,6 +159,73 @@ class ShmemSegmentTest {
     }
 
     @Test
+    void oneSetWakesEveryThreadOfTheOwnerWaitingOnTheLatch() throws Exception {
+        ProcSlot slot = segment.slot(2);
+        slot.ownLatch();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            java.util.concurrent.atomic.AtomicInteger woken = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(3);
+            List<Thread> waiters = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Thread t = new Thread(() -> {
+                    started.countDown();
+                    try {
+                        if (slot.waitLatch(20_000)) {
+                            woken.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                t.start();
+                waiters.add(t);
+            }
+            started.await();
+            while (!slot.isOwnerSleeping()) {
+                Thread.onSpinWait();
+            }
+            Thread.sleep(50); // let the other two reach their monitor wait
+            slot.setLatch();
+            for (Thread t : waiters) {
+                t.join();
+            }
+            assertEquals(3, woken.get(), "every waiting thread returns for the one set");
+            assertFalse(slot.waitLatch(0), "and the set was consumed once");
+        });
+    }
+
+    @Test
+    void aWaiterWithALongerTimeoutTakesOverTheSocket() throws Exception {
+        ProcSlot slot = segment.slot(0);
+        slot.ownLatch();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            Thread shortWaiter = new Thread(() -> {
+                try {
+                    slot.waitLatch(100);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            shortWaiter.start();
+            while (!slot.isOwnerSleeping()) {
+                Thread.onSpinWait();
+            }
+            Thread setter = new Thread(() -> {
+                try {
+                    shortWaiter.join();
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                slot.setLatch();
+            });
+            setter.start();
+            assertTrue(slot.waitLatch(20_000), "woken by a set that came after the socket sleeper timed out");
+            setter.join();
+        });
+    }
+
+    @Test
     void activityRoundTripsAndLeavesTheSnapshotWhenCleared() {
         ProcSlot slot = segment.slot(3);
         slot.setPid(1234);

@@ -73,4 +73,5 @@ public final class SqlState {
     public static final String CANNOT_CONNECT_NOW = "57P03";
     public static final String CONFIG_FILE_ERROR = "F0000";
     public static final String INTERNAL_ERROR = "XX000";
+    public static final String UNDEFINED_FILE = "58P01";
 }

@@ -1,4 +1,4 @@
-package org.tusk.engine.guc;
+package org.tusk.api.setting;
 
 import java.util.Locale;
 
@@ -42,8 +42,12 @@ public enum GucUnit {
         }
     }
 
-    /** Parses "4MB", "1500", "1.5s" into the base unit; null when malformed. */
-    Long parse(String text) {
+    /**
+     * Parses "4MB", "1500", "1.5s" into the base unit; null when malformed.
+     * Every process that reads a setting (engine, storage) parses it here, so
+     * they agree on what "128MB" means.
+     */
+    public Long parse(String text) {
         String s = text.trim();
         int i = 0;
         while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.' || s.charAt(i) == '-'
@@ -78,7 +82,7 @@ public enum GucUnit {
         return null;
     }
 
-    String hint() {
+    public String hint() {
         if (isMemory()) {
             return "Valid units for this parameter are \"B\", \"kB\", \"MB\", \"GB\", and \"TB\".";
         }
@@ -86,7 +90,7 @@ public enum GucUnit {
     }
 
     /** The value in the largest unit that divides it, e.g. 4096 kB shows as "4MB". */
-    String format(long baseValue) {
+    public String format(long baseValue) {
         if (this == NONE) {
             return Long.toString(baseValue);
         }
@@ -105,7 +109,7 @@ public enum GucUnit {
         return baseValue + (baseName == null ? "" : baseName);
     }
 
-    static String lower(String s) {
+    public static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }
 }

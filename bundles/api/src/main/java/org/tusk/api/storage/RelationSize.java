@@ -1,0 +1,5 @@
+package org.tusk.api.storage;
+
+/** Size estimates for the planner (relpages, reltuples). */
+public record RelationSize(long pages, double tuples) {
+}

@@ -1,0 +1,66 @@
+package org.tusk.api.storage;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A table access method (PostgreSQL's TableAmRoutine), registered as an OSGi
+ * service with the property {@value #NAME_PROPERTY} (e.g. {@code heap},
+ * {@code memory}); {@code CREATE TABLE ... USING name} picks one per relation.
+ * Tuples cross this boundary as opaque byte arrays formed by the executor;
+ * visibility, versions, WAL and locking are the method's business.
+ *
+ * <p>Implementations must stay able to read data written by their earlier
+ * versions: a new bundle version replaces a running one for new sessions
+ * without a restart.
+ */
+@ConsumerType
+public interface TableAccessMethod {
+
+    String NAME_PROPERTY = "tusk.am.name";
+
+    /** The name CREATE TABLE ... USING refers to. */
+    String name();
+
+    /** Creates the relation's (empty) storage. Called in the creating transaction. */
+    void createStorage(RelFileLocator relation);
+
+    /** Removes the relation's storage (after the dropping transaction committed). */
+    void dropStorage(RelFileLocator relation);
+
+    /** Inserts a new tuple version created by {@code txn}; returns where it went. */
+    TupleId insert(RelFileLocator relation, byte[] data, TransactionContext txn);
+
+    /** A scan of the versions visible to {@code snapshot} (and, for own changes, to its command id). */
+    TableScan beginScan(RelFileLocator relation, Snapshot snapshot, TransactionContext txn);
+
+    /** The version at {@code tid} if visible to {@code snapshot}, else null. */
+    byte[] fetch(RelFileLocator relation, TupleId tid, Snapshot snapshot, TransactionContext txn);
+
+    /**
+     * Deletes the version at {@code tid}. With {@code wait}, a concurrent
+     * changer is waited for (then the result says what it did); without it,
+     * WOULD_BLOCK.
+     */
+    ModifyResult delete(RelFileLocator relation, TupleId tid, TransactionContext txn, Snapshot snapshot,
+            boolean wait);
+
+    /** Replaces the version at {@code tid} with {@code data}; on OK the result carries the new version's id. */
+    ModifyResult update(RelFileLocator relation, TupleId tid, byte[] data, TransactionContext txn,
+            Snapshot snapshot, boolean wait);
+
+    /** SELECT ... FOR UPDATE/SHARE on one version. */
+    ModifyResult lockTuple(RelFileLocator relation, TupleId tid, RowLockMode mode, TransactionContext txn,
+            Snapshot snapshot, boolean wait);
+
+    /**
+     * Removes versions no transaction can see any more (deleted before
+     * {@code oldestXmin}) and freezes those inserted before {@code freezeLimit}.
+     */
+    VacuumResult vacuum(RelFileLocator relation, int oldestXmin, int freezeLimit);
+
+    /** Planner estimates. */
+    RelationSize estimateSize(RelFileLocator relation);
+
+    /** Whether the method's data survive a crash (heap: yes; memory: no). */
+    boolean isDurable();
+}

@@ -1,0 +1,20 @@
+package org.tusk.api.storage;
+
+/**
+ * A sequential scan returning the tuple versions visible to its snapshot, in
+ * physical order. Not thread-safe; close it to release pins.
+ */
+public interface TableScan extends AutoCloseable {
+
+    /** Advances to the next visible tuple; false at the end. */
+    boolean next();
+
+    /** The current tuple's id. */
+    TupleId tupleId();
+
+    /** The current tuple's data (a private copy; the AM's header is not included). */
+    byte[] data();
+
+    @Override
+    void close();
+}

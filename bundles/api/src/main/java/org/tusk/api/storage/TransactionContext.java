@@ -1,0 +1,35 @@
+package org.tusk.api.storage;
+
+/**
+ * The calling transaction as an access method needs it (PostgreSQL reaches
+ * the same through xact.c's globals): its ids, its command counter, the
+ * status of other transactions and waiting for them.
+ */
+public interface TransactionContext {
+
+    /** The xid of the current (sub)transaction, assigned on first use (GetCurrentTransactionId). */
+    int assignXid();
+
+    /** The current command id (GetCurrentCommandId). */
+    int commandId();
+
+    /** Whether {@code xid} is this transaction or one of its live subtransactions. */
+    boolean isCurrentTransactionId(int xid);
+
+    /** TransactionIdIsInProgress / DidCommit: the status of another transaction now. */
+    TransactionStatus status(int xid);
+
+    /** Whether this transaction runs at REPEATABLE READ (a concurrent update is then a serialization failure). */
+    boolean isRepeatableRead();
+
+    /**
+     * XactLockTableWait: sleeps until transaction {@code xid} has ended
+     * (deadlock detection and lock_timeout apply).
+     */
+    void waitForTransaction(int xid);
+
+    /** Whether {@code xid} has ended, without waiting (for NOWAIT / SKIP LOCKED). */
+    default boolean hasEnded(int xid) {
+        return status(xid) != TransactionStatus.IN_PROGRESS;
+    }
+}
