@@ -1,5 +1,7 @@
 package org.tusk.engine.guc;
 
+import org.tusk.api.setting.GucUnit;
+
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
