@@ -1,0 +1,64 @@
+package org.tusk.xact.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Instant;
+
+import org.tusk.wal.ResourceManager;
+import org.tusk.wal.WalRecord;
+
+/**
+ * The XACT resource manager's records (PostgreSQL's xl_xact_commit and
+ * xl_xact_abort, simplified): the record's xid is the transaction that ends
+ * (a subtransaction's own xid for a subtransaction rollback); the main data,
+ * little-endian, is
+ * <pre>
+ *   int64  xact_time   microseconds since 2000-01-01 00:00 UTC
+ *   int32  nsubxacts
+ *   int32  subxacts[nsubxacts]   committed (or aborted) subtransactions ending with it
+ * </pre>
+ */
+public record XactRecord(int info, int xid, long xactTime, int[] subxids) {
+
+    /** XLOG_XACT_COMMIT. */
+    public static final int COMMIT = 0x00;
+    /** XLOG_XACT_ABORT. */
+    public static final int ABORT = 0x20;
+
+    /** Microseconds from 1970-01-01 to 2000-01-01, PostgreSQL's timestamp epoch. */
+    private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
+
+    public static long nowPgMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000 - PG_EPOCH_MICROS;
+    }
+
+    public WalRecord toWal() {
+        ByteBuffer data = ByteBuffer.allocate(12 + 4 * subxids.length).order(ByteOrder.LITTLE_ENDIAN);
+        data.putLong(xactTime).putInt(subxids.length);
+        for (int sub : subxids) {
+            data.putInt(sub);
+        }
+        return WalRecord.builder(ResourceManager.XACT, info).xid(xid).data(data.array()).build();
+    }
+
+    public static XactRecord decode(int info, int xid, byte[] bytes) {
+        if (info != COMMIT && info != ABORT) {
+            throw new IllegalArgumentException("xact_redo: unknown op code " + info);
+        }
+        ByteBuffer data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (data.remaining() < 12) {
+            throw new IllegalArgumentException("xact record of " + bytes.length + " bytes is too short");
+        }
+        long time = data.getLong();
+        int n = data.getInt();
+        if (n < 0 || data.remaining() != 4 * (long) n) {
+            throw new IllegalArgumentException("xact record with " + n + " subxacts has " + bytes.length + " bytes");
+        }
+        int[] subs = new int[n];
+        for (int i = 0; i < n; i++) {
+            subs[i] = data.getInt();
+        }
+        return new XactRecord(info, xid, time, subs);
+    }
+}
