@@ -1,0 +1,94 @@
+package org.tusk.buffer;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.tusk.api.storage.ForkNumber;
+import org.tusk.api.storage.RelFileLocator;
+import org.tusk.buffer.internal.BufferLayout;
+import org.tusk.buffer.internal.SharedBufferManager;
+import org.tusk.shmem.ProcSlot;
+import org.tusk.shmem.ShmemRequest;
+import org.tusk.shmem.ShmemSegment;
+import org.tusk.wal.RedoContext;
+import org.tusk.wal.WalWriter;
+
+/**
+ * Shared buffers (PostgreSQL's bufmgr.c): one process's handle on the pool of
+ * 8 kB pages in shared memory that every process reads and writes relations
+ * through. Obtained with {@link #attach}; one instance per process slot, used
+ * by one thread at a time (it carries the process's private pin counts, like
+ * a backend's PrivateRefCount array).
+ */
+public interface BufferManager extends AutoCloseable {
+
+    /** The shared memory the pool needs (PostgreSQL's BufferShmemSize): one area with its LWLocks. */
+    static List<ShmemRequest> shmemRequests(int nBuffers) {
+        BufferLayout layout = new BufferLayout(nBuffers);
+        return List.of(new ShmemRequest(BufferLayout.AREA_NAME, layout.areaSize, BufferLayout.lwlockCount(nBuffers)));
+    }
+
+    /**
+     * Attaches this process to the pool in {@code segment}, for relation files
+     * under {@code dataDir}. {@code self} is the caller's slot (it should own its
+     * latch so that lock waits sleep); {@code wal} is flushed before any dirty
+     * page is written (WAL before data).
+     */
+    static BufferManager attach(ShmemSegment segment, Path dataDir, ProcSlot self, WalWriter wal) {
+        return new SharedBufferManager(segment.area(BufferLayout.AREA_NAME), new Smgr(dataDir), self, wal);
+    }
+
+    /** Like {@link #attach}, over a given storage manager (tests use small segments). */
+    static BufferManager attach(ShmemSegment segment, Smgr smgr, ProcSlot self, WalWriter wal) {
+        return new SharedBufferManager(segment.area(BufferLayout.AREA_NAME), smgr, self, wal);
+    }
+
+    /** Number of buffers in the pool (shared_buffers). */
+    int nBuffers();
+
+    /** This process's storage manager. */
+    Smgr smgr();
+
+    /**
+     * ReadBuffer: the block, pinned and not locked; read from disk (checksum
+     * verified) if it is not in the pool. A block past the end of the fork is
+     * an error; a checksum mismatch is XX001 "invalid page in block N of
+     * relation base/D/R".
+     */
+    Buffer read(RelFileLocator locator, ForkNumber fork, int block);
+
+    /**
+     * ExtendBufferedRel: adds a zeroed page at the end of the fork (creating
+     * the file if needed), pinned and EXCLUSIVE-locked. The zero page is
+     * written to the file before the relation extension lock is released, so
+     * concurrent extenders get different blocks and {@link #nblocks} counts it
+     * at once.
+     */
+    Buffer extend(RelFileLocator locator, ForkNumber fork);
+
+    /** RelationGetNumberOfBlocksInFork. */
+    int nblocks(RelFileLocator locator, ForkNumber fork);
+
+    /**
+     * BufferSync for a checkpoint: writes every buffer that is dirty (WAL
+     * flushed first), then fsyncs every relation segment written since the
+     * last call by any process. Returns the number of buffers written.
+     */
+    int flushAll();
+
+    /** Background writer round: writes at most {@code max} unpinned dirty buffers; returns how many it wrote. */
+    int writeSomeDirty(int max);
+
+    /**
+     * DropRelationBuffers: forgets every buffer of the relation (all forks)
+     * without writing it, for DROP and TRUNCATE. The caller holds a lock that
+     * keeps other processes away from the relation.
+     */
+    void dropRelation(RelFileLocator locator);
+
+    /** XLogReadBufferForRedo over this pool, for the startup process. */
+    RedoContext redoContext();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,334 @@
+package org.tusk.buffer;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Static helpers over an 8 kB page in PostgreSQL's layout (bufpage.h/.c), on a
+ * {@link ByteBuffer} whose position and order are ignored: every access is
+ * absolute and little-endian.
+ *
+ * <pre>
+ *  0  pd_lsn              8 bytes, LSN just past the last WAL record that changed the page
+ *  8  pd_checksum         u16, see {@link PageChecksum}
+ * 10  pd_flags            u16, PD_HAS_FREE_LINES 1, PD_PAGE_FULL 2, PD_ALL_VISIBLE 4
+ * 12  pd_lower            u16, end of the line pointer array
+ * 14  pd_upper            u16, start of tuple space
+ * 16  pd_special          u16, start of the access method's special space
+ * 18  pd_pagesize_version u16, 8192 | layout version 4
+ * 20  pd_prune_xid        u32
+ * 24  line pointers (ItemIdData, 4 bytes each) ... free space ... items ... special
+ * </pre>
+ *
+ * <p>Line pointers (ItemIdData) are 32-bit words: bits 0-14 lp_off, bits 15-16
+ * lp_flags (UNUSED 0, NORMAL 1, REDIRECT 2, DEAD 3), bits 17-31 lp_len, as the
+ * C bit fields are laid out on little-endian machines. Offset numbers are
+ * 1-based; 0 is InvalidOffsetNumber. Item storage is MAXALIGNed (8 bytes).
+ */
+public final class Page {
+
+    public static final int BLCKSZ = 8192;
+    public static final int SIZE_OF_PAGE_HEADER = 24;
+    public static final int PG_PAGE_LAYOUT_VERSION = 4;
+    public static final int MAXIMUM_ALIGNOF = 8;
+    public static final int ITEM_ID_SIZE = 4;
+    public static final int INVALID_OFFSET_NUMBER = 0;
+
+    public static final int PD_LSN = 0;
+    public static final int PD_CHECKSUM = 8;
+    public static final int PD_FLAGS = 10;
+    public static final int PD_LOWER = 12;
+    public static final int PD_UPPER = 14;
+    public static final int PD_SPECIAL = 16;
+    public static final int PD_PAGESIZE_VERSION = 18;
+    public static final int PD_PRUNE_XID = 20;
+
+    public static final int PD_HAS_FREE_LINES = 0x0001;
+    public static final int PD_PAGE_FULL = 0x0002;
+    public static final int PD_ALL_VISIBLE = 0x0004;
+    public static final int PD_VALID_FLAG_BITS = 0x0007;
+
+    public static final int LP_UNUSED = 0;
+    public static final int LP_NORMAL = 1;
+    public static final int LP_REDIRECT = 2;
+    public static final int LP_DEAD = 3;
+
+    private Page() {
+    }
+
+    /** A fresh zeroed heap page buffer in little-endian order (for private copies). */
+    public static ByteBuffer allocate() {
+        return ByteBuffer.allocate(BLCKSZ).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    public static int maxAlign(int length) {
+        return (length + MAXIMUM_ALIGNOF - 1) & ~(MAXIMUM_ALIGNOF - 1);
+    }
+
+    /** PageInit: zeroes the page and sets an empty layout with {@code specialSize} (MAXALIGNed) bytes of special space. */
+    public static void init(ByteBuffer page, int specialSize) {
+        int special = BLCKSZ - maxAlign(specialSize);
+        if (specialSize < 0 || special < SIZE_OF_PAGE_HEADER) {
+            throw new IllegalArgumentException("invalid special space size " + specialSize);
+        }
+        for (int i = 0; i < BLCKSZ; i += Long.BYTES) {
+            page.putLong(i, 0);
+        }
+        putU16(page, PD_LOWER, SIZE_OF_PAGE_HEADER);
+        putU16(page, PD_UPPER, special);
+        putU16(page, PD_SPECIAL, special);
+        putU16(page, PD_PAGESIZE_VERSION, BLCKSZ | PG_PAGE_LAYOUT_VERSION);
+    }
+
+    /** Whether the header is all zeroes: a page that was never initialized (PageIsNew). */
+    public static boolean isNew(ByteBuffer page) {
+        ByteBuffer le = le(page);
+        return le.getLong(0) == 0 && le.getLong(8) == 0 && le.getLong(16) == 0;
+    }
+
+    /** Whether every byte of the page is zero. */
+    public static boolean isAllZero(ByteBuffer page) {
+        for (int i = 0; i < BLCKSZ; i += Long.BYTES) {
+            if (page.getLong(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The header checks of PageIsVerified: known flags, lower &lt;= upper &lt;= special &lt;= BLCKSZ, aligned special. */
+    public static boolean headerIsSane(ByteBuffer page) {
+        int flags = flags(page);
+        int lower = lower(page);
+        int upper = upper(page);
+        int special = special(page);
+        return (flags & ~PD_VALID_FLAG_BITS) == 0 && lower >= SIZE_OF_PAGE_HEADER && lower <= upper
+                && upper <= special && special <= BLCKSZ && special == maxAlign(special);
+    }
+
+    public static long lsn(ByteBuffer page) {
+        return le(page).getLong(PD_LSN);
+    }
+
+    public static void setLsn(ByteBuffer page, long lsn) {
+        le(page).putLong(PD_LSN, lsn);
+    }
+
+    public static int checksum(ByteBuffer page) {
+        return getU16(page, PD_CHECKSUM);
+    }
+
+    public static void setChecksum(ByteBuffer page, int checksum) {
+        putU16(page, PD_CHECKSUM, checksum);
+    }
+
+    public static int flags(ByteBuffer page) {
+        return getU16(page, PD_FLAGS);
+    }
+
+    public static void setFlags(ByteBuffer page, int flags) {
+        putU16(page, PD_FLAGS, flags);
+    }
+
+    public static int lower(ByteBuffer page) {
+        return getU16(page, PD_LOWER);
+    }
+
+    public static void setLower(ByteBuffer page, int lower) {
+        putU16(page, PD_LOWER, lower);
+    }
+
+    public static int upper(ByteBuffer page) {
+        return getU16(page, PD_UPPER);
+    }
+
+    public static void setUpper(ByteBuffer page, int upper) {
+        putU16(page, PD_UPPER, upper);
+    }
+
+    public static int special(ByteBuffer page) {
+        return getU16(page, PD_SPECIAL);
+    }
+
+    /** Size of the special space. */
+    public static int specialSize(ByteBuffer page) {
+        return BLCKSZ - special(page);
+    }
+
+    public static int pageSizeVersion(ByteBuffer page) {
+        return getU16(page, PD_PAGESIZE_VERSION);
+    }
+
+    public static int pruneXid(ByteBuffer page) {
+        return le(page).getInt(PD_PRUNE_XID);
+    }
+
+    public static void setPruneXid(ByteBuffer page, int xid) {
+        le(page).putInt(PD_PRUNE_XID, xid);
+    }
+
+    /** PageGetFreeSpace: room for one more item including its line pointer, 0 if none. */
+    public static int freeSpace(ByteBuffer page) {
+        int space = upper(page) - lower(page);
+        return space < ITEM_ID_SIZE ? 0 : space - ITEM_ID_SIZE;
+    }
+
+    // --- line pointers and items ----------------------------------------------
+
+    /** PageGetMaxOffsetNumber: the number of line pointers. */
+    public static int maxOffsetNumber(ByteBuffer page) {
+        int lower = lower(page);
+        return lower <= SIZE_OF_PAGE_HEADER ? 0 : (lower - SIZE_OF_PAGE_HEADER) / ITEM_ID_SIZE;
+    }
+
+    /** PageGetItemId: the raw line pointer word of {@code offsetNumber} (1-based). */
+    public static int itemId(ByteBuffer page, int offsetNumber) {
+        checkOffset(page, offsetNumber);
+        return le(page).getInt(itemIdPosition(offsetNumber));
+    }
+
+    public static void setItemId(ByteBuffer page, int offsetNumber, int offset, int flags, int length) {
+        checkOffset(page, offsetNumber);
+        le(page).putInt(itemIdPosition(offsetNumber), makeItemId(offset, flags, length));
+    }
+
+    public static int makeItemId(int offset, int flags, int length) {
+        return (offset & 0x7FFF) | (flags & 3) << 15 | (length & 0x7FFF) << 17;
+    }
+
+    public static int itemIdOffset(int itemId) {
+        return itemId & 0x7FFF;
+    }
+
+    public static int itemIdFlags(int itemId) {
+        return itemId >>> 15 & 3;
+    }
+
+    public static int itemIdLength(int itemId) {
+        return itemId >>> 17;
+    }
+
+    /** PageGetItem: a view of the item's bytes (little-endian), sharing the page. */
+    public static ByteBuffer item(ByteBuffer page, int offsetNumber) {
+        int id = itemId(page, offsetNumber);
+        return page.duplicate().clear().position(itemIdOffset(id)).limit(itemIdOffset(id) + itemIdLength(id))
+                .slice().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * PageAddItem: stores {@code item} and a NORMAL line pointer to it. With
+     * {@code offsetNumber} 0 the first unused line pointer is reused (when the
+     * page says it has some), else a new one is appended; a given offset
+     * number must be an unused line pointer or the next new one. Returns the
+     * offset number used, or 0 (InvalidOffsetNumber) when the page has no room.
+     */
+    public static int addItem(ByteBuffer page, byte[] item, int offsetNumber) {
+        int max = maxOffsetNumber(page);
+        int target = offsetNumber;
+        if (target == INVALID_OFFSET_NUMBER) {
+            target = max + 1;
+            if ((flags(page) & PD_HAS_FREE_LINES) != 0) {
+                for (int off = 1; off <= max; off++) {
+                    int id = itemId(page, off);
+                    if (itemIdFlags(id) == LP_UNUSED && itemIdLength(id) == 0) {
+                        target = off;
+                        break;
+                    }
+                }
+                if (target == max + 1) {
+                    setFlags(page, flags(page) & ~PD_HAS_FREE_LINES);   // the hint was stale
+                }
+            }
+        } else if (target < 1 || target > max + 1) {
+            throw new IllegalArgumentException("invalid offset number " + offsetNumber + " on page with " + max + " items");
+        } else if (target <= max && itemIdFlags(itemId(page, target)) != LP_UNUSED) {
+            throw new IllegalArgumentException("line pointer " + target + " is in use");
+        }
+        int lower = lower(page) + (target == max + 1 ? ITEM_ID_SIZE : 0);
+        int upper = upper(page) - maxAlign(item.length);
+        if (lower > upper) {
+            return INVALID_OFFSET_NUMBER;
+        }
+        page.duplicate().clear().position(upper).put(item);
+        setLower(page, lower);
+        setUpper(page, upper);
+        setItemId(page, target, upper, LP_NORMAL, item.length);
+        return target;
+    }
+
+    /** ItemIdSetUnused on {@code offsetNumber}; its storage is reclaimed by {@link #repairFragmentation}. */
+    public static void setItemUnused(ByteBuffer page, int offsetNumber) {
+        setItemId(page, offsetNumber, 0, LP_UNUSED, 0);
+        setFlags(page, flags(page) | PD_HAS_FREE_LINES);
+    }
+
+    /** ItemIdMarkDead: keeps the storage until {@link #repairFragmentation} (which frees it). */
+    public static void markItemDead(ByteBuffer page, int offsetNumber) {
+        int id = itemId(page, offsetNumber);
+        setItemId(page, offsetNumber, itemIdOffset(id), LP_DEAD, itemIdLength(id));
+    }
+
+    /**
+     * PageRepairFragmentation (simplified): moves the storage of every NORMAL
+     * item together at the end of the tuple space, in their original relative
+     * order; DEAD line pointers lose their storage. Line pointer numbers stay,
+     * so references to items stay valid. Caller holds the buffer's cleanup lock.
+     */
+    public static void repairFragmentation(ByteBuffer page) {
+        int max = maxOffsetNumber(page);
+        Integer[] order = new Integer[max];
+        int count = 0;
+        boolean hasFree = false;
+        for (int off = 1; off <= max; off++) {
+            int id = itemId(page, off);
+            int flags = itemIdFlags(id);
+            if (flags == LP_NORMAL && itemIdLength(id) > 0) {
+                order[count++] = off;
+            } else if (flags == LP_DEAD) {
+                setItemId(page, off, 0, LP_DEAD, 0);
+            } else if (flags == LP_UNUSED) {
+                hasFree = true;
+            }
+        }
+        // Highest storage first, so each move goes to an offset at or above its source (no overlap damage).
+        java.util.Arrays.sort(order, 0, count, (a, b) -> Integer.compare(itemIdOffset(itemId(page, b)),
+                itemIdOffset(itemId(page, a))));
+        int upper = special(page);
+        byte[] copy = new byte[BLCKSZ];
+        page.duplicate().clear().get(copy);
+        for (int i = 0; i < count; i++) {
+            int off = order[i];
+            int id = itemId(page, off);
+            int length = itemIdLength(id);
+            upper -= maxAlign(length);
+            page.duplicate().clear().position(upper).put(copy, itemIdOffset(id), length);
+            setItemId(page, off, upper, LP_NORMAL, length);
+        }
+        setUpper(page, upper);
+        int flags = flags(page) & ~PD_HAS_FREE_LINES;
+        setFlags(page, hasFree ? flags | PD_HAS_FREE_LINES : flags);
+    }
+
+    private static int itemIdPosition(int offsetNumber) {
+        return SIZE_OF_PAGE_HEADER + (offsetNumber - 1) * ITEM_ID_SIZE;
+    }
+
+    private static void checkOffset(ByteBuffer page, int offsetNumber) {
+        if (offsetNumber < 1 || offsetNumber > maxOffsetNumber(page)) {
+            throw new IllegalArgumentException("offset number " + offsetNumber + " out of range 1.."
+                    + maxOffsetNumber(page));
+        }
+    }
+
+    private static ByteBuffer le(ByteBuffer page) {
+        return page.order() == ByteOrder.LITTLE_ENDIAN ? page : page.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static int getU16(ByteBuffer page, int offset) {
+        return le(page).getShort(offset) & 0xFFFF;
+    }
+
+    private static void putU16(ByteBuffer page, int offset, int value) {
+        le(page).putShort(offset, (short) value);
+    }
+}

@@ -1,0 +1,681 @@
+package org.tusk.buffer.internal;
+
+import static org.tusk.buffer.internal.BufferState.*;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tusk.api.error.PgException;
+import org.tusk.api.error.SqlState;
+import org.tusk.api.storage.ForkNumber;
+import org.tusk.api.storage.RelFileLocator;
+import org.tusk.buffer.Buffer;
+import org.tusk.buffer.BufferManager;
+import org.tusk.buffer.Page;
+import org.tusk.buffer.PageChecksum;
+import org.tusk.buffer.Smgr;
+import org.tusk.shmem.LWLock;
+import org.tusk.shmem.LWLockMode;
+import org.tusk.shmem.ProcSlot;
+import org.tusk.shmem.ShmemArea;
+import org.tusk.wal.RedoContext;
+import org.tusk.wal.WalWriter;
+
+/**
+ * The buffer manager of one process (bufmgr.c, freelist.c): lookups in the
+ * shared mapping table, pins (shared refcount once per process, plus this
+ * process's private count), clock-sweep replacement, buffer I/O with
+ * checksums, and the checkpoint / bgwriter / drop paths.
+ *
+ * <p>Lock order: relation extension lock, then content lock, then I/O lock or
+ * mapping partition lock, then the buffer header spinlock (never held across
+ * any other wait). A victim's content lock is only taken conditionally, so a
+ * process holding content locks never waits for another buffer's.
+ */
+public final class SharedBufferManager implements BufferManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedBufferManager.class);
+
+    /** Flags that describe the page contents; a buffer that changes tag loses them all. */
+    private static final int CONTENT_FLAGS = BM_VALID | BM_DIRTY | BM_JUST_DIRTIED | BM_IO_ERROR
+            | BM_CHECKPOINT_NEEDED | USAGECOUNT_MASK;
+
+    private final ShmemArea area;
+    private final BufferLayout layout;
+    private final BufferDescriptors descriptors;
+    private final BufMappingTable table;
+    private final FsyncRequestQueue fsyncQueue;
+    private final Smgr smgr;
+    private final ProcSlot self;
+    private final WalWriter wal;
+    /** PrivateRefCount: this process's pins per buffer; the shared refcount counts the process once. */
+    private final int[] privateRefCount;
+    private final ByteBuffer[] pageViews;
+    /** Private copy a page is written from (the shared page may be hint-updated meanwhile in PostgreSQL). */
+    private final ByteBuffer writeCopy = Page.allocate();
+    private final ByteBuffer zeroPage = Page.allocate();
+
+    public SharedBufferManager(ShmemArea area, Smgr smgr, ProcSlot self, WalWriter wal) {
+        this.area = area;
+        this.layout = new BufferLayout(BufferLayout.nBuffersFromLWLockCount(area.lwlockCount()));
+        if (area.size() < layout.areaSize) {
+            throw new IllegalStateException(area + " is smaller than the " + layout.areaSize + " bytes "
+                    + layout.nBuffers + " buffers need");
+        }
+        this.descriptors = new BufferDescriptors(area, layout);
+        this.table = new BufMappingTable(area, layout, descriptors);
+        this.fsyncQueue = new FsyncRequestQueue(area, layout, self);
+        this.smgr = smgr;
+        this.self = self;
+        this.wal = wal;
+        this.privateRefCount = new int[layout.nBuffers];
+        this.pageViews = new ByteBuffer[layout.nBuffers];
+    }
+
+    @Override
+    public int nBuffers() {
+        return layout.nBuffers;
+    }
+
+    @Override
+    public Smgr smgr() {
+        return smgr;
+    }
+
+    ProcSlot self() {
+        return self;
+    }
+
+    BufferDescriptors descriptors() {
+        return descriptors;
+    }
+
+    /** Pending fsync requests (tests). */
+    public int pendingFsyncRequests() {
+        return fsyncQueue.pending();
+    }
+
+    /** This process's pins of a buffer (tests). */
+    public int privateRefCount(int bufferId) {
+        return privateRefCount[bufferId];
+    }
+
+    /** The shared refcount of a buffer (tests). */
+    public int sharedRefCount(int bufferId) {
+        return refcount(descriptors.state(bufferId));
+    }
+
+    // --- public operations ----------------------------------------------------------
+
+    @Override
+    public Buffer read(RelFileLocator locator, ForkNumber fork, int block) {
+        BufferTag tag = new BufferTag(locator, fork, block);
+        return new SharedBuffer(this, readBuffer(tag, false), tag, null);
+    }
+
+    @Override
+    public Buffer extend(RelFileLocator locator, ForkNumber fork) {
+        LWLock extensionLock = area.lwlock(layout.extensionLock(
+                Math.floorMod(new BufferTag(locator, fork, 0).hash(), BufferLayout.NUM_EXTENSION_LOCKS)));
+        acquire(extensionLock, LWLockMode.EXCLUSIVE);
+        try {
+            if (!smgr.exists(locator, fork)) {
+                smgr.create(locator, fork);
+            }
+            int block = smgr.nblocks(locator, fork);
+            // Writing the zero page now makes the file length the relation length for every process.
+            smgr.extend(locator, fork, block, zeroPage);
+            BufferTag tag = new BufferTag(locator, fork, block);
+            int id = readBuffer(tag, true);
+            ByteBuffer page = pageView(id);
+            if (!Page.isAllZero(page)) {
+                // A stale buffer of a block that was truncated away without dropRelation: start clean.
+                page.put(0, zeroPage, 0, Page.BLCKSZ);
+                markDirty(id);
+            }
+            return new SharedBuffer(this, id, tag, LWLockMode.EXCLUSIVE);
+        } finally {
+            release(extensionLock);
+        }
+    }
+
+    @Override
+    public int nblocks(RelFileLocator locator, ForkNumber fork) {
+        // extend() writes each new page before returning it, so the file is never shorter than the pool's view.
+        return smgr.nblocks(locator, fork);
+    }
+
+    @Override
+    public int flushAll() {
+        int written = 0;
+        for (int id = 0; id < layout.nBuffers; id++) {
+            int state = descriptors.state(id);
+            if (!has(state, BM_VALID) || !has(state, BM_DIRTY)) {
+                continue;
+            }
+            if (!pinIfDirty(id)) {
+                continue;
+            }
+            try {
+                LWLock content = contentLock(id);
+                acquire(content, LWLockMode.SHARED);
+                try {
+                    if (flushBuffer(id)) {
+                        written++;
+                    }
+                } finally {
+                    release(content);
+                }
+            } finally {
+                unpinBuffer(id);
+            }
+        }
+        syncRequestedFiles();
+        return written;
+    }
+
+    @Override
+    public int writeSomeDirty(int max) {
+        int written = 0;
+        for (int scanned = 0; scanned < layout.nBuffers && written < max; scanned++) {
+            int id = Integer.remainderUnsigned(area.getAndAddInt(BufferLayout.CTL_BGWRITER_HAND, 1), layout.nBuffers);
+            int state = descriptors.state(id);
+            // Like SyncOneBuffer: leave pinned pages (probably being changed) to later.
+            if (!has(state, BM_VALID) || !has(state, BM_DIRTY) || refcount(state) != 0) {
+                continue;
+            }
+            if (!pinIfDirty(id)) {
+                continue;
+            }
+            try {
+                LWLock content = contentLock(id);
+                if (!content.conditionalAcquire(LWLockMode.SHARED, self)) {
+                    continue;   // somebody is changing it: it will be dirty again anyway
+                }
+                try {
+                    if (flushBuffer(id)) {
+                        written++;
+                    }
+                } finally {
+                    release(content);
+                }
+            } finally {
+                unpinBuffer(id);
+            }
+        }
+        return written;
+    }
+
+    @Override
+    public void dropRelation(RelFileLocator locator) {
+        for (int id = 0; id < layout.nBuffers; id++) {
+            if (!descriptors.relationMatches(id, locator)) {
+                continue;   // unlocked peek, as DropRelationBuffers does: a buffer cannot become ours meanwhile
+            }
+            int state = descriptors.lockHeader(id);
+            if (!has(state, BM_TAG_VALID) || !descriptors.relationMatches(id, locator)) {
+                descriptors.unlockHeader(id, state);
+                continue;
+            }
+            BufferTag tag = descriptors.tag(id);
+            descriptors.unlockHeader(id, state);
+            invalidateBuffer(id, tag);
+        }
+        smgr.forget(locator);
+    }
+
+    @Override
+    public RedoContext redoContext() {
+        return new BufferRedoContext(this);
+    }
+
+    /** Like AtEOXact_Buffers / at process exit: pins still held are a caller's bug; report and drop them. */
+    @Override
+    public void close() {
+        for (int id = 0; id < privateRefCount.length; id++) {
+            if (privateRefCount[id] > 0) {
+                LOG.warn("buffer refcount leak: buffer {} ({}) still pinned {} times", id, descriptors.tag(id),
+                        privateRefCount[id]);
+                privateRefCount[id] = 1;
+                unpinBuffer(id);
+            }
+        }
+        smgr.close();
+    }
+
+    // --- reading ------------------------------------------------------------------
+
+    /**
+     * ReadBuffer_common: the pinned buffer of {@code tag}, valid. With
+     * {@code zeroAndLock} (RBM_ZERO_AND_LOCK) a page that is not in the pool
+     * is zeroed instead of read, and the buffer comes back EXCLUSIVE-locked.
+     */
+    int readBuffer(BufferTag tag, boolean zeroAndLock) {
+        int id = bufferAlloc(tag);
+        try {
+            if (has(descriptors.state(id), BM_VALID) || !startBufferIO(id, true)) {
+                if (zeroAndLock) {
+                    acquire(contentLock(id), LWLockMode.EXCLUSIVE);
+                }
+                return id;
+            }
+            ByteBuffer page = pageView(id);
+            if (zeroAndLock) {
+                page.put(0, zeroPage, 0, Page.BLCKSZ);
+                acquire(contentLock(id), LWLockMode.EXCLUSIVE);
+            } else {
+                try {
+                    smgr.read(tag.locator(), tag.fork(), tag.block(), page);
+                } catch (RuntimeException e) {
+                    abortBufferIO(id);
+                    throw e;
+                }
+                if (!PageChecksum.verify(page, tag.block())) {
+                    abortBufferIO(id);
+                    throw PgException.error(SqlState.DATA_CORRUPTED, "invalid page in block "
+                            + Integer.toUnsignedString(tag.block()) + " of relation " + tag.locator().path(tag.fork()));
+                }
+            }
+            terminateBufferIO(id, false, BM_VALID);
+            return id;
+        } catch (RuntimeException e) {
+            unpinBuffer(id);
+            throw e;
+        }
+    }
+
+    /**
+     * BufferAlloc: the buffer for {@code tag}, pinned; found in the mapping
+     * table or a clean, untagged victim given the tag (not yet valid).
+     */
+    private int bufferAlloc(BufferTag tag) {
+        int hash = tag.hash();
+        LWLock partition = partitionLock(hash);
+        acquire(partition, LWLockMode.SHARED);
+        try {
+            int id = table.lookup(tag, hash);
+            if (id >= 0) {
+                // Pinned under the partition lock, so nobody can re-tag it before we hold it.
+                pinBuffer(id);
+                return id;
+            }
+        } finally {
+            release(partition);
+        }
+        int victim = getVictimBuffer();
+        acquire(partition, LWLockMode.EXCLUSIVE);
+        try {
+            int existing = table.lookup(tag, hash);
+            if (existing >= 0) {
+                // Somebody loaded it meanwhile: use theirs; the victim stays untagged for the clock sweep.
+                pinBuffer(existing);
+                unpinBuffer(victim);
+                return existing;
+            }
+            int state = descriptors.lockHeader(victim);
+            descriptors.setTag(victim, tag);
+            table.insert(hash, victim);
+            descriptors.unlockHeader(victim, (state & ~CONTENT_FLAGS) | BM_TAG_VALID | USAGECOUNT_ONE);
+            return victim;
+        } finally {
+            release(partition);
+        }
+    }
+
+    /**
+     * GetVictimBuffer: a buffer pinned only by us, clean, without a tag and
+     * out of the mapping table. A dirty candidate is written first (WAL
+     * flushed up to its LSN before); one that is pinned or dirtied again
+     * meanwhile is skipped.
+     */
+    private int getVictimBuffer() {
+        for (;;) {
+            int id = clockSweep();
+            try {
+                if (has(descriptors.state(id), BM_DIRTY)) {
+                    LWLock content = contentLock(id);
+                    // Conditional: we may hold content locks ourselves, and its holder may wait for them.
+                    if (!content.conditionalAcquire(LWLockMode.SHARED, self)) {
+                        unpinBuffer(id);
+                        continue;
+                    }
+                    try {
+                        flushBuffer(id);
+                    } finally {
+                        release(content);
+                    }
+                }
+                if (invalidateVictim(id)) {
+                    return id;
+                }
+            } catch (RuntimeException e) {
+                unpinBuffer(id);
+                throw e;
+            }
+            unpinBuffer(id);
+        }
+    }
+
+    /**
+     * StrategyGetBuffer's clock sweep: advance the shared hand; an unpinned
+     * buffer with a usage count loses one, one without is taken (pinned by
+     * CAS, so no other process can take it too).
+     */
+    private int clockSweep() {
+        int tries = layout.nBuffers;
+        for (;;) {
+            int id = Integer.remainderUnsigned(area.getAndAddInt(BufferLayout.CTL_CLOCK_HAND, 1), layout.nBuffers);
+            for (;;) {
+                int old = descriptors.waitUnlocked(id);
+                if (refcount(old) != 0) {
+                    if (--tries == 0) {
+                        throw PgException.error(SqlState.INTERNAL_ERROR, "no unpinned buffers available");
+                    }
+                    if (tries % 64 == 0) {
+                        Thread.yield();   // everything pinned right now: let the pinners run
+                    }
+                    break;
+                }
+                if (usageCount(old) > 0) {
+                    if (descriptors.compareAndSet(id, old, old - USAGECOUNT_ONE)) {
+                        tries = layout.nBuffers;
+                        break;
+                    }
+                    continue;
+                }
+                if (descriptors.compareAndSet(id, old, old + REFCOUNT_ONE)) {
+                    privateRefCount[id] = 1;
+                    return id;
+                }
+            }
+        }
+    }
+
+    /**
+     * InvalidateVictimBuffer: removes the victim's old mapping, provided we
+     * still hold its only pin and it is clean. Returns false otherwise.
+     */
+    private boolean invalidateVictim(int id) {
+        int state = descriptors.lockHeader(id);
+        if (!has(state, BM_TAG_VALID)) {
+            descriptors.unlockHeader(id, state & ~CONTENT_FLAGS);
+            return true;
+        }
+        BufferTag old = descriptors.tag(id);
+        descriptors.unlockHeader(id, state);
+        int hash = old.hash();
+        LWLock partition = partitionLock(hash);
+        acquire(partition, LWLockMode.EXCLUSIVE);
+        try {
+            state = descriptors.lockHeader(id);
+            if (refcount(state) != 1 || has(state, BM_DIRTY) || !has(state, BM_TAG_VALID)
+                    || !descriptors.tagMatches(id, old)) {
+                descriptors.unlockHeader(id, state);
+                return false;
+            }
+            table.delete(hash, id);
+            descriptors.clearTag(id);
+            descriptors.unlockHeader(id, state & ~(CONTENT_FLAGS | BM_TAG_VALID));
+            return true;
+        } finally {
+            release(partition);
+        }
+    }
+
+    /**
+     * InvalidateBuffer (for dropRelation): takes the buffer out of the mapping
+     * table without writing it, once nobody has it pinned.
+     */
+    private void invalidateBuffer(int id, BufferTag tag) {
+        int hash = tag.hash();
+        LWLock partition = partitionLock(hash);
+        for (;;) {
+            acquire(partition, LWLockMode.EXCLUSIVE);
+            int state = descriptors.lockHeader(id);
+            if (!has(state, BM_TAG_VALID) || !descriptors.tagMatches(id, tag)) {
+                descriptors.unlockHeader(id, state);
+                release(partition);
+                return;
+            }
+            if (refcount(state) != 0) {
+                descriptors.unlockHeader(id, state);
+                release(partition);
+                if (privateRefCount[id] > 0) {
+                    throw new IllegalStateException("buffer " + id + " (" + tag + ") is pinned in InvalidateBuffer");
+                }
+                // Pinned by a writer (checkpointer, bgwriter) for the duration of one write.
+                if (has(state, BM_IO_IN_PROGRESS)) {
+                    waitIO(id);
+                } else {
+                    LockSupport.parkNanos(100_000);
+                }
+                continue;
+            }
+            table.delete(hash, id);
+            descriptors.clearTag(id);
+            descriptors.unlockHeader(id, state & ~(CONTENT_FLAGS | BM_TAG_VALID));
+            release(partition);
+            return;
+        }
+    }
+
+    // --- pins -----------------------------------------------------------------------
+
+    /** PinBuffer: a process's first pin goes to shared memory; later ones are private. */
+    void pinBuffer(int id) {
+        if (privateRefCount[id] > 0) {
+            privateRefCount[id]++;
+            return;
+        }
+        descriptors.pin(id);
+        privateRefCount[id] = 1;
+    }
+
+    /** UnpinBuffer: the last private pin drops the shared one. */
+    void unpinBuffer(int id) {
+        int count = privateRefCount[id];
+        if (count <= 0) {
+            throw new IllegalStateException("buffer " + id + " is not pinned by this process");
+        }
+        privateRefCount[id] = count - 1;
+        if (count == 1) {
+            descriptors.unpin(id);
+        }
+    }
+
+    /**
+     * PinBuffer_Locked for the writers: pins the buffer if it is still valid,
+     * tagged and dirty (checked under the header lock, so it cannot be
+     * re-tagged in between). The usage count is left alone.
+     */
+    private boolean pinIfDirty(int id) {
+        int state = descriptors.lockHeader(id);
+        int wanted = BM_VALID | BM_DIRTY | BM_TAG_VALID;
+        if ((state & wanted) != wanted) {
+            descriptors.unlockHeader(id, state);
+            return false;
+        }
+        if (privateRefCount[id] == 0) {
+            state += REFCOUNT_ONE;
+        }
+        privateRefCount[id]++;
+        descriptors.unlockHeader(id, state);
+        return true;
+    }
+
+    // --- content -----------------------------------------------------------------------
+
+    /** MarkBufferDirty: caller holds a pin and the EXCLUSIVE content lock. */
+    void markDirty(int id) {
+        for (;;) {
+            int old = descriptors.waitUnlocked(id);
+            int next = old | BM_DIRTY | BM_JUST_DIRTIED;
+            if (next == old || descriptors.compareAndSet(id, old, next)) {
+                return;
+            }
+        }
+    }
+
+    LWLock contentLock(int id) {
+        return area.lwlock(layout.contentLock(id));
+    }
+
+    ByteBuffer pageView(int id) {
+        ByteBuffer view = pageViews[id];
+        if (view == null) {
+            view = area.slice(layout.page(id), Page.BLCKSZ).order(ByteOrder.LITTLE_ENDIAN);
+            pageViews[id] = view;
+        }
+        return view.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    // --- I/O ------------------------------------------------------------------------
+
+    /**
+     * StartBufferIO: returns true with BM_IO_IN_PROGRESS set and the buffer's
+     * I/O lock held if I/O is still needed (input: not valid yet; output:
+     * still dirty). A process doing I/O holds the I/O lock EXCLUSIVE
+     * throughout, so waiting for the lock is waiting (asleep) for that I/O.
+     */
+    private boolean startBufferIO(int id, boolean forInput) {
+        LWLock io = area.lwlock(layout.ioLock(id));
+        acquire(io, LWLockMode.EXCLUSIVE);
+        int state = descriptors.lockHeader(id);
+        boolean done = forInput ? has(state, BM_VALID) : !has(state, BM_DIRTY);
+        if (done) {
+            descriptors.unlockHeader(id, state);
+            release(io);
+            return false;
+        }
+        state |= BM_IO_IN_PROGRESS;
+        if (!forInput) {
+            state &= ~BM_JUST_DIRTIED;   // a change from now on must keep the buffer dirty
+        }
+        descriptors.unlockHeader(id, state);
+        return true;
+    }
+
+    /** TerminateBufferIO: ends our I/O; a write clears BM_DIRTY unless the page was dirtied again meanwhile. */
+    private void terminateBufferIO(int id, boolean clearDirty, int setFlags) {
+        int state = descriptors.lockHeader(id);
+        state &= ~(BM_IO_IN_PROGRESS | BM_IO_ERROR);
+        if (clearDirty && !has(state, BM_JUST_DIRTIED)) {
+            state &= ~(BM_DIRTY | BM_CHECKPOINT_NEEDED);
+        }
+        descriptors.unlockHeader(id, state | setFlags);
+        release(area.lwlock(layout.ioLock(id)));
+    }
+
+    /** AbortBufferIO: the I/O failed; the buffer stays invalid (input) or dirty (output). */
+    private void abortBufferIO(int id) {
+        int state = descriptors.lockHeader(id);
+        descriptors.unlockHeader(id, (state & ~BM_IO_IN_PROGRESS) | BM_IO_ERROR);
+        release(area.lwlock(layout.ioLock(id)));
+    }
+
+    /** WaitIO: sleeps until the current I/O on the buffer (if any) is over. */
+    private void waitIO(int id) {
+        LWLock io = area.lwlock(layout.ioLock(id));
+        acquire(io, LWLockMode.SHARED);
+        release(io);
+    }
+
+    /**
+     * FlushBuffer: caller holds a pin and the content lock (SHARED is enough:
+     * writers of the page need EXCLUSIVE). Copies the page, flushes WAL up to
+     * its LSN, checksums the copy, writes it, and queues an fsync request.
+     * Returns false if it was not dirty any more.
+     */
+    private boolean flushBuffer(int id) {
+        if (!startBufferIO(id, false)) {
+            return false;
+        }
+        try {
+            BufferTag tag = descriptors.tag(id);
+            ByteBuffer copy = writeCopy;
+            copy.put(0, pageView(id), 0, Page.BLCKSZ);
+            long lsn = Page.lsn(copy);
+            if (lsn != 0) {
+                wal.flush(lsn);   // WAL before data
+            }
+            PageChecksum.set(copy, tag.block());
+            smgr.write(tag.locator(), tag.fork(), tag.block(), copy);
+            fsyncQueue.register(tag.locator(), tag.fork(), smgr.segmentOf(tag.block()));
+        } catch (RuntimeException e) {
+            abortBufferIO(id);
+            throw e;
+        }
+        terminateBufferIO(id, true, 0);
+        return true;
+    }
+
+    /** The checkpointer's ProcessSyncRequests: fsync every segment queued since the last call. */
+    private void syncRequestedFiles() {
+        FsyncRequestQueue.Drained drained = fsyncQueue.drain();
+        try {
+            if (drained.syncEverything()) {
+                syncAllRelationFiles();
+            }
+            for (FsyncRequestQueue.Request r : drained.requests()) {
+                smgr.sync(r.locator(), r.fork(), r.segment());
+            }
+        } catch (RuntimeException e) {
+            fsyncQueue.requeue(drained.requests(), drained.syncEverything());
+            throw e;
+        }
+        LOG.debug("checkpoint synced {} relation segments{}", drained.requests().size(),
+                drained.syncEverything() ? " after a full sync (request queue overflowed)" : "");
+    }
+
+    private void syncAllRelationFiles() {
+        for (String dir : List.of("base", "global")) {
+            Path root = smgr.dataDir().resolve(dir);
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                        channel.force(true);
+                    }
+                }
+            } catch (IOException e) {
+                throw PgException.error(SqlState.IO_ERROR, "could not fsync relation files under \"" + root + "\": "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    // --- LWLock helpers ------------------------------------------------------------------
+
+    private LWLock partitionLock(int hash) {
+        return area.lwlock(layout.partitionLock(BufMappingTable.partition(hash)));
+    }
+
+    void acquire(LWLock lock, LWLockMode mode) {
+        try {
+            lock.acquire(mode, self);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void release(LWLock lock) {
+        try {
+            lock.release(self);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

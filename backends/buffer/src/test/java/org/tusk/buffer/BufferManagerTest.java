@@ -1,0 +1,285 @@
+package org.tusk.buffer;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tusk.api.error.PgException;
+import org.tusk.api.storage.ForkNumber;
+import org.tusk.api.storage.RelFileLocator;
+import org.tusk.buffer.internal.SharedBufferManager;
+import org.tusk.shmem.LWLockMode;
+import org.tusk.shmem.ShmemSegment;
+
+/** One process (several BufferManager instances in one JVM stand for several processes where needed). */
+class BufferManagerTest {
+
+    private static final RelFileLocator REL = RelFileLocator.of(5, 16384);
+    private static final int COUNTER = 64;
+
+    @TempDir
+    Path dir;
+
+    private final List<ShmemSegment> segments = new ArrayList<>();
+    private final List<BufferManager> managers = new ArrayList<>();
+    private Path data;
+
+    @BeforeEach
+    void setUp() {
+        data = dir.resolve("data");
+    }
+
+    @AfterEach
+    void tearDown() {
+        managers.forEach(BufferManager::close);
+        segments.forEach(ShmemSegment::close);
+    }
+
+    private ShmemSegment segment(String name, int nBuffers) throws Exception {
+        ShmemSegment segment = TestPool.create(dir, name, nBuffers);
+        segments.add(segment);
+        return segment;
+    }
+
+    private BufferManager attach(ShmemSegment segment, int slot, FakeWal wal) throws Exception {
+        BufferManager manager = TestPool.attach(segment, data, slot, wal);
+        managers.add(manager);
+        return manager;
+    }
+
+    /** Extends REL by {@code pages} initialized pages whose counter is the block number and LSN is 1000 + block. */
+    private static void createPages(BufferManager pool, int pages) {
+        for (int i = 0; i < pages; i++) {
+            try (Buffer buffer = pool.extend(REL, ForkNumber.MAIN)) {
+                assertEquals(i, buffer.blockNumber());
+                ByteBuffer page = buffer.page();
+                assertTrue(Page.isAllZero(page));
+                Page.init(page, 0);
+                page.putInt(COUNTER, i);
+                Page.setLsn(page, 1000 + i);
+                buffer.markDirty();
+            }
+        }
+    }
+
+    private static int counter(BufferManager pool, int block) {
+        try (Buffer buffer = pool.read(REL, ForkNumber.MAIN, block)) {
+            buffer.lock(LWLockMode.SHARED);
+            return buffer.page().getInt(COUNTER);
+        }
+    }
+
+    private Path file() {
+        return data.resolve(REL.path(ForkNumber.MAIN));
+    }
+
+    private ByteBuffer readFromDisk(int block) throws Exception {
+        ByteBuffer page = Page.allocate();
+        try (FileChannel channel = FileChannel.open(file(), StandardOpenOption.READ)) {
+            channel.read(page, (long) block * Page.BLCKSZ);
+        }
+        return page.clear();
+    }
+
+    private void writeToDisk(int block, ByteBuffer page) throws Exception {
+        try (FileChannel channel = FileChannel.open(file(), StandardOpenOption.WRITE)) {
+            channel.write(page.duplicate().clear(), (long) block * Page.BLCKSZ);
+        }
+    }
+
+    @Test
+    void pagesSurviveEvictionAndRestart() throws Exception {
+        FakeWal wal = new FakeWal();
+        BufferManager pool = attach(segment("a", 16), 0, wal);
+        createPages(pool, 64);
+        assertEquals(64, pool.nblocks(REL, ForkNumber.MAIN));
+        for (int round = 0; round < 3; round++) {
+            for (int b = 0; b < 64; b++) {
+                try (Buffer buffer = pool.read(REL, ForkNumber.MAIN, b)) {
+                    buffer.lock(LWLockMode.EXCLUSIVE);
+                    buffer.page().putInt(COUNTER, buffer.page().getInt(COUNTER) + 1000);
+                    buffer.markDirty();
+                }
+            }
+        }
+        for (int b = 0; b < 64; b++) {
+            assertEquals(b + 3000, counter(pool, b));
+        }
+        pool.flushAll();
+        BufferManager restarted = attach(segment("b", 16), 1, new FakeWal());
+        for (int b = 0; b < 64; b++) {
+            assertEquals(b + 3000, counter(restarted, b));
+        }
+        PgException beyond = assertThrows(PgException.class, () -> restarted.read(REL, ForkNumber.MAIN, 64));
+        assertEquals("XX001", beyond.sqlState());
+    }
+
+    @Test
+    void walIsFlushedBeforeADirtyPageIsWritten() throws Exception {
+        FakeWal wal = new FakeWal();
+        List<String> violations = new ArrayList<>();
+        wal.onFlush = lsn -> {
+            // At flush(L) of page block L-1000, the disk must not have that version yet.
+            try {
+                int block = (int) (lsn - 1000);
+                if (block >= 0 && block < 64 && Page.lsn(readFromDisk(block)) == lsn) {
+                    violations.add("block " + block + " was on disk before WAL was flushed to " + lsn);
+                }
+            } catch (Exception e) {
+                violations.add(e.toString());
+            }
+        };
+        BufferManager pool = attach(segment("a", 16), 0, wal);
+        createPages(pool, 64);   // 64 dirty pages through 16 buffers: at least 48 evictions
+        assertTrue(wal.flushes.size() >= 48, "flushes: " + wal.flushes);
+        assertEquals(List.of(), violations);
+        for (long lsn : wal.flushes) {
+            assertEquals(lsn, Page.lsn(readFromDisk((int) (lsn - 1000))), "written after the flush of " + lsn);
+        }
+        // The evicted pages reached disk with a valid checksum.
+        ByteBuffer first = readFromDisk(0);
+        assertTrue(PageChecksum.verify(first, 0));
+        assertNotEquals(0, Page.checksum(first));
+    }
+
+    @Test
+    void corruptPageIsReportedAndNotCached() throws Exception {
+        BufferManager pool = attach(segment("a", 16), 0, new FakeWal());
+        createPages(pool, 4);
+        pool.flushAll();
+        ByteBuffer page = readFromDisk(2);
+        page.put(3000, (byte) (page.get(3000) ^ 1));
+        writeToDisk(2, page);
+        BufferManager fresh = attach(segment("b", 16), 1, new FakeWal());
+        for (int attempt = 0; attempt < 2; attempt++) {
+            PgException e = assertThrows(PgException.class, () -> fresh.read(REL, ForkNumber.MAIN, 2));
+            assertEquals("XX001", e.sqlState());
+            assertEquals("invalid page in block 2 of relation base/5/16384", e.getMessage());
+        }
+        assertEquals(1, counter(fresh, 1));
+        assertEquals(3, counter(fresh, 3));
+        // the failed reads left no pin behind: all 16 buffers can still be cycled through
+        for (int i = 0; i < 40; i++) {
+            counter(fresh, i % 2 == 0 ? 1 : 3);
+        }
+    }
+
+    @Test
+    void tornWriteIsDetected() throws Exception {
+        BufferManager pool = attach(segment("a", 16), 0, new FakeWal());
+        createPages(pool, 2);
+        pool.flushAll();
+        ByteBuffer oldVersion = readFromDisk(1);
+        try (Buffer buffer = pool.read(REL, ForkNumber.MAIN, 1)) {
+            buffer.lock(LWLockMode.EXCLUSIVE);
+            byte[] item = new byte[3000];
+            java.util.Arrays.fill(item, (byte) 0x5A);
+            Page.addItem(buffer.page(), item, 0);   // changes the header and the page's end
+            Page.setLsn(buffer.page(), 5000);
+            buffer.markDirty();
+        }
+        pool.flushAll();
+        ByteBuffer newVersion = readFromDisk(1);
+        ByteBuffer torn = Page.allocate();
+        torn.put(0, newVersion, 0, 4096);
+        torn.put(4096, oldVersion, 4096, 4096);
+        writeToDisk(1, torn);
+        BufferManager fresh = attach(segment("b", 16), 1, new FakeWal());
+        PgException e = assertThrows(PgException.class, () -> fresh.read(REL, ForkNumber.MAIN, 1));
+        assertEquals("XX001", e.sqlState());
+        // and the other tear: old first half, new second half
+        torn.put(0, oldVersion, 0, 4096);
+        torn.put(4096, newVersion, 4096, 4096);
+        writeToDisk(1, torn);
+        assertThrows(PgException.class, () -> fresh.read(REL, ForkNumber.MAIN, 1));
+        writeToDisk(1, newVersion);
+        assertEquals(1, counter(fresh, 1));
+    }
+
+    @Test
+    void pinsAreCountedOncePerProcess() throws Exception {
+        ShmemSegment segment = segment("a", 16);
+        SharedBufferManager one = (SharedBufferManager) attach(segment, 0, new FakeWal());
+        SharedBufferManager two = (SharedBufferManager) attach(segment, 1, new FakeWal());
+        createPages(one, 1);
+        Buffer a = one.read(REL, ForkNumber.MAIN, 0);
+        Buffer b = one.read(REL, ForkNumber.MAIN, 0);
+        int id = a.bufferId();
+        assertEquals(id, b.bufferId());
+        assertEquals(2, one.privateRefCount(id));
+        assertEquals(1, one.sharedRefCount(id));
+        assertFalse(a.conditionalLockForCleanup(), "two local pins");
+        b.release();
+        assertThrows(IllegalStateException.class, b::release);
+        Buffer c = two.read(REL, ForkNumber.MAIN, 0);
+        assertEquals(2, one.sharedRefCount(id));
+        assertFalse(a.conditionalLockForCleanup(), "another process has it pinned");
+        c.lock(LWLockMode.SHARED);
+        c.release();
+        assertEquals(1, one.sharedRefCount(id));
+        assertTrue(a.conditionalLockForCleanup());
+        assertFalse(c == a);
+        Buffer d = two.read(REL, ForkNumber.MAIN, 0);
+        assertFalse(d.conditionalLock(LWLockMode.SHARED), "a holds the cleanup lock");
+        d.release();
+        a.release();
+        assertEquals(0, one.sharedRefCount(id));
+        assertEquals(0, one.privateRefCount(id));
+    }
+
+    @Test
+    void dropRelationForgetsItsBuffersAndWriterTracksDirtyPages() throws Exception {
+        ShmemSegment segment = segment("a", 32);
+        BufferManager pool = attach(segment, 0, new FakeWal());
+        createPages(pool, 8);
+        assertEquals(8, pool.writeSomeDirty(100) + pool.writeSomeDirty(100), "bgwriter writes the unpinned dirty pages");
+        assertEquals(0, pool.writeSomeDirty(100));
+        try (Buffer buffer = pool.read(REL, ForkNumber.MAIN, 3)) {
+            buffer.lock(LWLockMode.EXCLUSIVE);
+            buffer.page().putInt(COUNTER, 99);
+            buffer.markDirty();
+        }
+        pool.dropRelation(REL);
+        pool.smgr().truncate(REL, ForkNumber.MAIN, 0);
+        assertEquals(0, pool.nblocks(REL, ForkNumber.MAIN));
+        assertEquals(0, pool.flushAll(), "dropped buffers are not written");
+        try (Buffer buffer = pool.extend(REL, ForkNumber.MAIN)) {
+            assertEquals(0, buffer.blockNumber());
+            assertTrue(Page.isAllZero(buffer.page()), "no stale page comes back");
+        }
+    }
+
+    @Test
+    void flushAllWritesEveryDirtyPageAndDrainsFsyncRequests() throws Exception {
+        ShmemSegment segment = segment("a", 32);
+        SharedBufferManager backend = (SharedBufferManager) attach(segment, 0, new FakeWal());
+        SharedBufferManager checkpointer = (SharedBufferManager) attach(segment, 1, new FakeWal());
+        createPages(backend, 20);
+        assertEquals(0, backend.pendingFsyncRequests(), "nothing was written yet");
+        assertEquals(20, checkpointer.flushAll());
+        assertEquals(0, checkpointer.pendingFsyncRequests());
+        assertEquals(0, checkpointer.flushAll());
+        for (int b = 0; b < 20; b++) {
+            assertTrue(PageChecksum.verify(readFromDisk(b), b));
+            assertEquals(b, readFromDisk(b).getInt(COUNTER));
+        }
+        // a backend's own write (bgwriter) queues the segment for the checkpointer
+        try (Buffer buffer = backend.read(REL, ForkNumber.MAIN, 4)) {
+            buffer.lock(LWLockMode.EXCLUSIVE);
+            buffer.markDirty();
+        }
+        assertEquals(1, backend.writeSomeDirty(32) + backend.writeSomeDirty(32));
+        assertEquals(1, checkpointer.pendingFsyncRequests());
+        checkpointer.flushAll();
+        assertEquals(0, checkpointer.pendingFsyncRequests());
+    }
+}

@@ -1,0 +1,90 @@
+package org.tusk.buffer;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.ByteBuffer;
+
+import org.junit.jupiter.api.Test;
+
+class PageTest {
+
+    @Test
+    void initLaysOutAnEmptyPage() {
+        ByteBuffer page = Page.allocate();
+        assertTrue(Page.isNew(page));
+        Page.init(page, 16);
+        assertFalse(Page.isNew(page));
+        assertEquals(24, Page.lower(page));
+        assertEquals(8192 - 16, Page.upper(page));
+        assertEquals(8192 - 16, Page.special(page));
+        assertEquals(16, Page.specialSize(page));
+        assertEquals(8192 | 4, Page.pageSizeVersion(page));
+        assertEquals(8192 - 16 - 24 - 4, Page.freeSpace(page));
+        assertTrue(Page.headerIsSane(page));
+        Page.setLsn(page, 0x1_0000_0002L);
+        assertEquals(0x1_0000_0002L, Page.lsn(page));
+        // pd_lsn is a plain little-endian long at offset 0
+        assertEquals(2, page.get(0));
+        assertEquals(1, page.get(4));
+        Page.init(page, 5);
+        assertEquals(8192 - 8, Page.special(page), "special size is MAXALIGNed");
+    }
+
+    @Test
+    void itemsAreAddedFetchedAndCompacted() {
+        ByteBuffer page = Page.allocate();
+        Page.init(page, 0);
+        int first = Page.addItem(page, new byte[] {1, 2, 3}, 0);
+        int second = Page.addItem(page, new byte[] {4, 5, 6, 7, 8, 9, 10, 11, 12}, 0);
+        int third = Page.addItem(page, new byte[] {13}, 0);
+        assertEquals(1, first);
+        assertEquals(2, second);
+        assertEquals(3, third);
+        assertEquals(3, Page.maxOffsetNumber(page));
+        assertEquals(8192 - 8 - 16 - 8, Page.upper(page));
+        int id = Page.itemId(page, 2);
+        assertEquals(Page.LP_NORMAL, Page.itemIdFlags(id));
+        assertEquals(9, Page.itemIdLength(id));
+        assertEquals(4, Page.item(page, 2).get(0));
+        Page.setItemUnused(page, 2);
+        Page.repairFragmentation(page);
+        assertEquals(8192 - 16, Page.upper(page), "the middle item's storage was reclaimed");
+        assertEquals(1, Page.item(page, 1).get(0));
+        assertEquals(3, Page.item(page, 1).get(2));
+        assertEquals(13, Page.item(page, 3).get(0));
+        assertEquals(2, Page.addItem(page, new byte[] {42}, 0), "the unused line pointer is reused");
+        assertEquals(3, Page.maxOffsetNumber(page));
+        assertEquals(42, Page.item(page, 2).get(0));
+        // fill the page: addItem reports no room with 0
+        int added = 0;
+        while (Page.addItem(page, new byte[100], 0) != 0) {
+            added++;
+        }
+        assertTrue(added > 70 && Page.freeSpace(page) < 104, "added " + added);
+    }
+
+    @Test
+    void checksumDetectsChangesAndDependsOnTheBlock() {
+        ByteBuffer page = Page.allocate();
+        assertTrue(PageChecksum.verify(page, 7), "an all-zero page is valid");
+        page.put(5000, (byte) 1);
+        assertFalse(PageChecksum.verify(page, 7), "a new page with data is not");
+        Page.init(page, 0);
+        Page.addItem(page, "hello".getBytes(), 0);
+        PageChecksum.set(page, 7);
+        int sum = Page.checksum(page);
+        assertTrue(sum >= 1 && sum <= 65535);
+        assertTrue(PageChecksum.verify(page, 7));
+        assertFalse(PageChecksum.verify(page, 8), "the block number is mixed in");
+        assertEquals(sum, PageChecksum.compute(page, 7), "pd_checksum itself is not part of the sum");
+        for (int offset : new int[] {0, 9, 11, 100, 4096, 8191}) {
+            ByteBuffer copy = Page.allocate();
+            copy.put(0, page, 0, Page.BLCKSZ);
+            copy.put(offset, (byte) (copy.get(offset) ^ 0x10));
+            assertFalse(PageChecksum.verify(copy, 7), "flip at " + offset);
+        }
+        ByteBuffer zero = Page.allocate();
+        PageChecksum.set(zero, 3);
+        assertTrue(Page.isAllZero(zero), "new pages get no checksum");
+    }
+}
