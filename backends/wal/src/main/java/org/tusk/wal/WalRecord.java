@@ -1,0 +1,91 @@
+package org.tusk.wal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A record to insert: which resource manager redoes it, its info byte (the
+ * record type within the resource manager), the inserting transaction, its
+ * main data and the blocks it changes. Built with {@link #builder}.
+ */
+public final class WalRecord {
+
+    private final int rmgrId;
+    private final int info;
+    private final int xid;
+    private final byte[] data;
+    private final List<BlockReference> blocks;
+
+    private WalRecord(Builder builder) {
+        this.rmgrId = builder.rmgrId;
+        this.info = builder.info;
+        this.xid = builder.xid;
+        this.data = builder.data;
+        this.blocks = List.copyOf(builder.blocks);
+    }
+
+    public static Builder builder(int rmgrId, int info) {
+        return new Builder(rmgrId, info);
+    }
+
+    public int rmgrId() {
+        return rmgrId;
+    }
+
+    public int info() {
+        return info;
+    }
+
+    /** The inserting transaction's xid, 0 when none. */
+    public int xid() {
+        return xid;
+    }
+
+    public byte[] data() {
+        return data;
+    }
+
+    public List<BlockReference> blocks() {
+        return blocks;
+    }
+
+    public static final class Builder {
+        private final int rmgrId;
+        private final int info;
+        private int xid;
+        private byte[] data = new byte[0];
+        private final List<BlockReference> blocks = new ArrayList<>();
+
+        private Builder(int rmgrId, int info) {
+            if (rmgrId < 0 || rmgrId > 255 || info < 0 || info > 255) {
+                throw new IllegalArgumentException("rmgr id and info are bytes: " + rmgrId + ", " + info);
+            }
+            this.rmgrId = rmgrId;
+            this.info = info;
+        }
+
+        public Builder xid(int value) {
+            this.xid = value;
+            return this;
+        }
+
+        public Builder data(byte[] value) {
+            this.data = value;
+            return this;
+        }
+
+        public Builder block(BlockReference block) {
+            for (BlockReference existing : blocks) {
+                if (existing.blockId() == block.blockId()) {
+                    throw new IllegalArgumentException("block id " + block.blockId() + " registered twice");
+                }
+            }
+            blocks.add(block);
+            return this;
+        }
+
+        public WalRecord build() {
+            return new WalRecord(this);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.tusk.wal;
+
+/**
+ * One process's handle on the cluster's shared WAL (PostgreSQL's XLogInsert,
+ * XLogFlush and friends). Thread-safe within the process.
+ */
+public interface WalWriter {
+
+    /**
+     * Appends {@code record} and returns its end LSN (the position just past
+     * it, as XLogInsert returns), which the caller stores as the page LSN of
+     * every page the record changes while still holding their exclusive
+     * content locks. For each block reference whose page LSN is at or before
+     * {@link #redoPointer()} (and that is not WILL_INIT), a full-page image is
+     * included, so redo can rebuild a torn page.
+     */
+    long insert(WalRecord record);
+
+    /**
+     * Returns once WAL up to {@code upTo} is written and fsynced. Concurrent
+     * callers share one fsync (group commit): whoever holds the write lock
+     * flushes everything inserted so far.
+     */
+    void flush(long upTo);
+
+    /** Everything before this LSN is durable. */
+    long flushedUpTo();
+
+    /** The LSN the next record would start at. */
+    long insertPosition();
+
+    /** The redo point of the latest checkpoint (PostgreSQL's RedoRecPtr): pages last changed before it need a full-page image. */
+    long redoPointer();
+
+    // The methods below were added after the interface was first published; they
+    // have defaults so that test doubles written against the first version still compile.
+
+    /**
+     * Starts a checkpoint (the first half of CreateCheckPoint): with every WAL
+     * insertion lock held, sets the shared redo pointer to the current insert
+     * position and returns it. From now on, the first change of a page whose
+     * LSN is at or before it logs a full-page image.
+     */
+    default long beginCheckpoint() {
+        throw new UnsupportedOperationException("beginCheckpoint");
+    }
+
+    /**
+     * Inserts {@code checkpoint} as an XLOG CHECKPOINT_SHUTDOWN / ONLINE record,
+     * flushes it, and returns its start LSN (the checkpoint location for the
+     * control file).
+     */
+    default long logCheckpoint(CheckpointRecord checkpoint) {
+        throw new UnsupportedOperationException("logCheckpoint");
+    }
+
+    /**
+     * Deletes the segment files wholly before the segment holding {@code redo}
+     * (RemoveOldXlogFiles). Call only after the control file points at the
+     * checkpoint whose redo pointer this is.
+     */
+    default void removeOldSegments(long redo) {
+        throw new UnsupportedOperationException("removeOldSegments");
+    }
+
+    /** Cluster-wide counters (pg_stat_wal). */
+    default WalStats stats() {
+        throw new UnsupportedOperationException("stats");
+    }
+}
