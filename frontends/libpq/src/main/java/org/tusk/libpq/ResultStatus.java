@@ -9,5 +9,7 @@ public enum ResultStatus {
     /** The query string was empty. */
     EMPTY_QUERY,
     /** COPY TO STDOUT: the data is in {@link PgResult#copyData()}. */
-    COPY_OUT
+    COPY_OUT,
+    /** In pipeline mode: not run because an earlier statement failed before the next sync point (PGRES_PIPELINE_ABORTED). */
+    PIPELINE_ABORTED
 }

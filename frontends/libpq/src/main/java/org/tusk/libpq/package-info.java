@@ -3,5 +3,5 @@
  * frontend/backend protocol version 3 over TCP or a Unix-domain socket.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.tusk.libpq;

@@ -294,8 +294,6 @@ class PgConnectionTest {
         assertEquals("3D000", e.sqlState());
         assertEquals("connection to server on socket \"" + pg.socketDir() + "/.s.PGSQL." + pg.port()
                 + "\" failed: FATAL:  database \"nosuchdb\" does not exist\n", e.libpqMessage());
-        e = assertThrows(PgError.class, () -> PgConnection.connect(pg.socketConnInfo() + " sslmode=require"));
-        assertTrue(e.libpqMessage().endsWith("failed: server does not support SSL, but SSL was required\n"), e.libpqMessage());
     }
 
     @Test

@@ -30,6 +30,10 @@ public final class RealPostgres {
     public static final String MD5_PASSWORD = "md5 secret";
     public static final String SCRAM_USER = "scramuser";
     public static final String SCRAM_PASSWORD = "scram-secret";
+    /** A role that may only connect over TLS (hostssl), for sslmode=allow. */
+    public static final String SSL_ONLY_USER = "ssluser";
+    /** A role that authenticates with a client certificate (hostssl ... cert). */
+    public static final String CERT_USER = "certuser";
 
     private static RealPostgres instance;
     private static String unavailable;
@@ -37,6 +41,7 @@ public final class RealPostgres {
     private final Path dir;
     private final Path data;
     private final int port;
+    private int standbyPort;
 
     private RealPostgres(Path dir, int port) {
         this.dir = dir;
@@ -61,6 +66,33 @@ public final class RealPostgres {
     /** The Unix socket directory (host=... for socket connections). */
     public String socketDir() { return dir.toString(); }
     public String psql() { return BIN + "/psql"; }
+
+    /** The test CA's certificate (PEM) that signed the server and client certificates. */
+    public Path caCert() { return dir.resolve("tls/ca.crt"); }
+    /** A second CA that signed nothing this server uses. */
+    public Path otherCaCert() { return dir.resolve("tls/other.crt"); }
+    /** Client certificate for {@value #CERT_USER} and its PKCS#1 RSA key. */
+    public Path clientCert() { return dir.resolve("tls/client.crt"); }
+    public Path clientKey() { return dir.resolve("tls/client.key"); }
+
+    /**
+     * A hot standby streaming from this server (pg_basebackup -R), started on
+     * first use on another port with the same socket directory; returns its port.
+     */
+    public synchronized int standbyPort() throws Exception {
+        if (standbyPort == 0) {
+            Path sdata = dir.resolve("standby");
+            int p;
+            try (ServerSocket s = new ServerSocket(0)) {
+                p = s.getLocalPort();
+            }
+            su(BIN + "/pg_basebackup -D " + sdata + " -R -X stream -h " + dir + " -p " + port + " -U " + SUPERUSER, "pg_basebackup");
+            su(BIN + "/pg_ctl -D " + sdata + " -l " + dir.resolve("standby.log") + " -w -t 60 -o \"-p " + p + " -k " + dir
+                    + " -c listen_addresses=127.0.0.1\" start", "pg_ctl start standby");
+            standbyPort = p;
+        }
+        return standbyPort;
+    }
 
     /** conninfo for a Unix-socket connection as the superuser to database postgres. */
     public String socketConnInfo() {
@@ -87,7 +119,12 @@ public final class RealPostgres {
         }
         RealPostgres pg = new RealPostgres(dir, port);
         pg.su(BIN + "/initdb -D " + pg.data + " -U " + SUPERUSER + " -A trust -E UTF8 --locale=C --no-sync", "initdb");
+        pg.makeCertificates();
         String hba = String.join("\n",
+                "local replication all trust",
+                "hostssl all " + CERT_USER + " 127.0.0.1/32 cert",
+                "hostssl all " + SSL_ONLY_USER + " 127.0.0.1/32 trust",
+                "host all " + SSL_ONLY_USER + " 127.0.0.1/32 reject",
                 "local all " + MD5_USER + " md5",
                 "host all " + MD5_USER + " 127.0.0.1/32 md5",
                 "local all " + SCRAM_USER + " scram-sha-256",
@@ -97,15 +134,51 @@ public final class RealPostgres {
         Files.writeString(pg.data.resolve("pg_hba.conf"), hba);
         Runtime.getRuntime().addShutdownHook(new Thread(pg::stop, "stop-real-postgres"));
         pg.su(BIN + "/pg_ctl -D " + pg.data + " -l " + dir.resolve("log") + " -w -t 60 -o \"-p " + port + " -k " + dir
-                + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=40\" start", "pg_ctl start");
+                + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=40 -c ssl=on -c ssl_ca_file=ca.crt\" start",
+                "pg_ctl start");
         check(run(List.of(pg.psql(), "-X", "-q", "-h", dir.toString(), "-p", Integer.toString(port), "-U", SUPERUSER,
                 "-d", "postgres", "-c", "set password_encryption = 'md5'; create role " + MD5_USER + " login password '"
                         + MD5_PASSWORD + "'; set password_encryption = 'scram-sha-256'; create role " + SCRAM_USER
-                        + " login password '" + SCRAM_PASSWORD + "'")), "create roles");
+                        + " login password '" + SCRAM_PASSWORD + "'; create role " + SSL_ONLY_USER + " login; create role "
+                        + CERT_USER + " login")), "create roles");
         return pg;
     }
 
+    /**
+     * A test CA (EC P-256), a server certificate for DNS name "localhost"
+     * only (so verify-full fails for "127.0.0.1"), a client certificate for
+     * {@value #CERT_USER} with a PKCS#1 RSA key, and an unrelated CA.
+     */
+    private void makeCertificates() throws IOException, InterruptedException {
+        Path tls = dir.resolve("tls");
+        Files.createDirectories(tls);
+        Files.writeString(tls.resolve("san.ext"), "subjectAltName=DNS:localhost\n");
+        String ec = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
+        String sh = String.join(" && ",
+                "cd " + tls,
+                "openssl req -x509 " + ec + " -keyout ca.key -out ca.crt -days 2 -subj /CN=tusk-test-ca",
+                "openssl req -x509 " + ec + " -keyout other.key -out other.crt -days 2 -subj /CN=tusk-other-ca",
+                "openssl req " + ec + " -keyout server.key -out server.csr -subj /CN=localhost",
+                "openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out server.crt -days 2 -extfile san.ext",
+                "openssl genrsa -traditional -out client.key 2048",
+                "openssl req -new -key client.key -out client.csr -subj /CN=" + CERT_USER,
+                "openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out client.crt -days 2");
+        check(run(List.of("sh", "-c", sh)), "openssl");
+        for (String f : new String[] {"server.crt", "server.key", "ca.crt"}) {
+            Files.copy(tls.resolve(f), data.resolve(f));
+            check(run(List.of("chown", OS_USER, data.resolve(f).toString())), "chown");
+            check(run(List.of("chmod", "600", data.resolve(f).toString())), "chmod");
+        }
+    }
+
     private void stop() {
+        if (standbyPort != 0) {
+            try {
+                su(BIN + "/pg_ctl -D " + dir.resolve("standby") + " -m immediate -w stop", "pg_ctl stop standby");
+            } catch (Exception ignored) {
+                // best effort at JVM exit
+            }
+        }
         try {
             su(BIN + "/pg_ctl -D " + data + " -m immediate -w stop", "pg_ctl stop");
         } catch (Exception ignored) {

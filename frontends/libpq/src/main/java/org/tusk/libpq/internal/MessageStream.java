@@ -7,7 +7,6 @@ import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
@@ -21,16 +20,44 @@ public final class MessageStream implements Closeable {
     /** Messages bigger than this are a protocol violation, not an allocation. */
     private static final int MAX_MESSAGE = 1 << 30;
 
+    private final BufferedInputStream buffered;
     private final DataInputStream in;
     private final OutputStream out;
-    private final Closeable socket;
+    private final Transport transport;
     private final Charset charset;
 
-    public MessageStream(InputStream in, OutputStream out, Closeable socket, Charset charset) {
-        this.in = new DataInputStream(new BufferedInputStream(in, 16384));
-        this.out = new BufferedOutputStream(out, 8192);
-        this.socket = socket;
+    public MessageStream(Transport transport, Charset charset) {
+        this.buffered = new BufferedInputStream(transport.in(), 65536);
+        this.in = new DataInputStream(buffered);
+        this.out = new BufferedOutputStream(transport.out(), 65536);
+        this.transport = transport;
         this.charset = charset;
+    }
+
+    public Transport transport() { return transport; }
+
+    /** Whether bytes can be read without blocking (already buffered, or waiting on the socket). */
+    public boolean hasPendingInput() throws IOException {
+        return buffered.available() > 0;
+    }
+
+    /**
+     * Waits up to timeoutMillis (at least 1) for the next message to start
+     * arriving, without consuming anything. False on timeout.
+     */
+    public boolean waitReadable(int timeoutMillis) throws IOException {
+        if (buffered.available() > 0) return true;
+        transport.setReadTimeout(Math.max(1, timeoutMillis));
+        try {
+            buffered.mark(1);
+            if (buffered.read() < 0) throw new EOFException("server closed the connection");
+            buffered.reset();
+            return true;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } finally {
+            transport.setReadTimeout(0);
+        }
     }
 
     public Charset charset() { return charset; }
@@ -57,6 +84,13 @@ public final class MessageStream implements Closeable {
         out.write(type);
         writeInt(body.length + 4);
         out.write(body);
+    }
+
+    /** A message whose body is part of an array (CopyData from a caller's buffer). */
+    public void send(char type, byte[] body, int off, int len) throws IOException {
+        out.write(type);
+        writeInt(len + 4);
+        out.write(body, off, len);
     }
 
     /** A startup-phase packet: length then body, no type byte. */
@@ -128,6 +162,6 @@ public final class MessageStream implements Closeable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        transport.close();
     }
 }

@@ -1,17 +1,10 @@
 package org.tusk.libpq.internal;
 
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 
 /**
@@ -42,9 +35,6 @@ public final class ServerAddress {
         return dir + "/.s.PGSQL." + port;
     }
 
-    /** An open connection's streams. */
-    public record Opened(InputStream in, OutputStream out, Closeable socket) {}
-
     /** libpq's wording for the start of a connection failure message. */
     public String describe(String resolvedAddress) {
         if (isUnixSocket()) return "connection to server on socket \"" + socketPath() + "\" failed: ";
@@ -69,26 +59,17 @@ public final class ServerAddress {
     }
 
     /** Opens the socket; timeoutMillis 0 means wait as long as the OS does. */
-    public Opened open(InetAddress resolved, int timeoutMillis) throws IOException {
-        if (isUnixSocket()) {
-            SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-            try {
-                ch.connect(UnixDomainSocketAddress.of(Path.of(socketPath())));
-            } catch (IOException e) {
-                ch.close();
-                throw e;
-            }
-            return new Opened(Channels.newInputStream(ch), Channels.newOutputStream(ch), ch);
-        }
+    public Transport open(InetAddress resolved, int timeoutMillis) throws IOException {
+        if (isUnixSocket()) return Transport.unix(UnixChannelStreams.connect(Path.of(socketPath())));
         Socket s = new Socket();
         try {
             s.setTcpNoDelay(true);
             s.setKeepAlive(true);
             s.connect(new InetSocketAddress(resolved, port), timeoutMillis);
+            return Transport.tcp(s);
         } catch (IOException e) {
             s.close();
             throw e;
         }
-        return new Opened(s.getInputStream(), s.getOutputStream(), s);
     }
 }
