@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.newsclub.net.unix.FileDescriptorCast;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,6 +24,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.osgi.util.tracker.ServiceTracker;
+import org.tusk.api.backend.AuxiliaryProcess;
 import org.tusk.api.engine.QueryEngine;
 import org.tusk.api.error.PgException;
 import org.tusk.api.error.SqlState;
@@ -32,6 +35,7 @@ import org.tusk.ipc.ControlChannel;
 import org.tusk.ipc.ControlMessage;
 import org.tusk.shmem.Interrupts;
 import org.tusk.shmem.ProcSlot;
+import org.tusk.shmem.ShmemAttachment;
 import org.tusk.shmem.ShmemSegment;
 
 /**
@@ -46,9 +50,12 @@ import org.tusk.shmem.ShmemSegment;
  * session thread. Only the session thread touches the engine.
  */
 @Component(immediate = true)
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.shmem.ShmemAttachment")
 public final class BackendMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackendMain.class);
+    /** The storage bundles register auxiliary roles as they activate, shortly after this component. */
+    private static final long AUXILIARY_SERVICE_WAIT_MILLIS = 30_000;
 
     /**
      * Dynamic and greedy: a newer or higher-ranked protocol or engine bundle
@@ -103,8 +110,14 @@ public final class BackendMain {
             slot.setPid((int) ProcessHandle.current().pid());
             slot.ownLatch();
             context = new ProcessContext(shmem, slot, interrupts, dataDir, settings);
+            ctx.registerService(ShmemAttachment.class, new ShmemAttachment(shmem, slot, dataDir, settings), null);
             control = ControlChannel.connect(Path.of(ctx.getProperty("tusk.control")));
             control.send(new ControlMessage.Hello(slotIndex, (int) ProcessHandle.current().pid()));
+            String role = ctx.getProperty("tusk.auxiliary");
+            if (role != null) {
+                runAuxiliary(ctx, role);
+                return;
+            }
             startLatchWatcher();
             ProcessTitle.set("tusk: backend (pooled, idle)");
             warmup = new Warmup(protocol, engine, context, dataDir);
@@ -116,6 +129,44 @@ public final class BackendMain {
         } catch (Exception e) {
             LOG.error("backend failed: {}", e.toString());
             exit(1);
+        }
+    }
+
+    /**
+     * An auxiliary process (startup, checkpointer): runs the service
+     * registered for its role on its own thread while this thread keeps
+     * listening to the postmaster (Quit ends the process at once, Retire asks
+     * for an orderly end). The process owns its latch for the role's own waits.
+     */
+    private void runAuxiliary(BundleContext ctx, String role) throws Exception {
+        ProcessTitle.set("tusk: " + role);
+        ServiceTracker<AuxiliaryProcess, AuxiliaryProcess> tracker = new ServiceTracker<>(ctx,
+                ctx.createFilter("(&(objectClass=" + AuxiliaryProcess.class.getName() + ")("
+                        + AuxiliaryProcess.ROLE_PROPERTY + "=" + role + "))"), null);
+        tracker.open();
+        AuxiliaryProcess work = tracker.waitForService(AUXILIARY_SERVICE_WAIT_MILLIS);
+        if (work == null) {
+            LOG.error("no service for the {} process role", role);
+            exit(1);
+            return;
+        }
+        Thread worker = new Thread(() -> {
+            try {
+                work.run();
+                exit(0);
+            } catch (Throwable e) {
+                LOG.error("{} process failed: {}", role, e.toString(), e);
+                exit(1);
+            }
+        }, role);
+        worker.start();
+        while (true) {
+            ControlMessage m = control.receive();
+            if (m instanceof ControlMessage.Quit) {
+                exit(1);
+            } else if (m instanceof ControlMessage.Retire) {
+                work.requestShutdown();
+            }
         }
     }
 

@@ -30,4 +30,23 @@ public interface ProcArray {
 
     /** The top-level xids running now, in slot order. */
     int[] runningXids();
+
+    /**
+     * DELAY_CHKPT_START: the caller (a committer) is between inserting its
+     * commit record and setting the commit log. A checkpoint whose redo point
+     * fell inside that window must not flush the commit log before the bits
+     * are set, or the commit would be neither in the flushed clog nor after
+     * the redo point.
+     */
+    void delayCheckpointStart();
+
+    /** Leaves the window opened by {@link #delayCheckpointStart()}. */
+    void delayCheckpointEnd();
+
+    /**
+     * For the checkpointer, after it fixed its redo point: waits until every
+     * process that was inside the commit window has left it (newcomers insert
+     * their commit records after the redo point, so they need no waiting).
+     */
+    void waitForDelayedCheckpointStart();
 }

@@ -16,18 +16,30 @@ final class BackendHandle {
         /** Serving a session. */
         BUSY,
         /** Told to exit (retire, quit); its exit is expected. */
-        EXITING
+        EXITING,
+        /** An auxiliary process doing its role's work; never idle or busy. */
+        AUXILIARY
     }
 
     final int slot;
     final Process process;
+    /** The auxiliary role ({@code startup}, {@code checkpointer}), or null for a backend that serves sessions. */
+    final String role;
     volatile ControlChannel channel;
     State state = State.STARTING;
     int sessionsServed;
 
-    BackendHandle(int slot, Process process) {
+    BackendHandle(int slot, Process process, String role) {
         this.slot = slot;
         this.process = process;
+        this.role = role;
+        if (role != null) {
+            state = State.AUXILIARY;
+        }
+    }
+
+    boolean isAuxiliary() {
+        return role != null;
     }
 
     long pid() {
@@ -50,6 +62,6 @@ final class BackendHandle {
 
     @Override
     public String toString() {
-        return "backend " + pid() + " (slot " + slot + ", " + state + ")";
+        return (role == null ? "backend " : role + " process ") + pid() + " (slot " + slot + ", " + state + ")";
     }
 }

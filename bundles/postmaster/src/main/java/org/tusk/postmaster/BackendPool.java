@@ -42,7 +42,15 @@ final class BackendPool {
     /** How long waiting connections wait for a busy backend to come back before the pool grows. */
     private static final long PENDING_GRACE_MILLIS = 20;
 
-    enum State { RUNNING, RECOVERY, SMART_SHUTDOWN, FAST_SHUTDOWN, IMMEDIATE_SHUTDOWN, STOPPED }
+    /**
+     * STARTUP: the startup process replays WAL, connections are refused;
+     * RECOVERY: after a crash, waiting for every child to exit before shared
+     * memory is reset and STARTUP begins again.
+     */
+    enum State { STARTUP, RUNNING, RECOVERY, SMART_SHUTDOWN, FAST_SHUTDOWN, IMMEDIATE_SHUTDOWN, STOPPED }
+
+    static final String STARTUP_ROLE = "startup";
+    static final String CHECKPOINTER_ROLE = "checkpointer";
 
     private final PostmasterSettings settings;
     private final ShmemSegment shmem;
@@ -58,27 +66,38 @@ final class BackendPool {
         return t;
     });
     private final Runnable onStopped;
+    private final Runnable onReady;
+    private final Runnable onStartupFailed;
+    /** Slots 0..backendSlots-1 serve sessions; the two after them belong to the auxiliary processes. */
+    private final int backendSlots;
+    private boolean checkpointerToldToStop;
     private int busy;
     private boolean pendingCheckScheduled;
     private long lastSpareSpawnNanos;
     private int startFailures;
-    private State state = State.RUNNING;
+    private State state = State.STARTUP;
 
     /**
      * @param backendCommand the command that starts a backend, without its {@code --slot N}
      * @param onStopped      run once, when a shutdown has seen every backend exit
+     * @param onReady        run whenever the startup process finished and connections are accepted
+     * @param onStartupFailed run when the startup process fails (the server cannot start)
      */
-    BackendPool(PostmasterSettings settings, ShmemSegment shmem, List<String> backendCommand, Runnable onStopped) {
+    BackendPool(PostmasterSettings settings, ShmemSegment shmem, List<String> backendCommand, Runnable onStopped,
+            Runnable onReady, Runnable onStartupFailed) {
         this.settings = settings;
         this.shmem = shmem;
         this.backendCommand = List.copyOf(backendCommand);
         this.bySlot = new BackendHandle[shmem.maxBackends()];
+        this.backendSlots = shmem.maxBackends() - PostmasterSettings.AUXILIARY_SLOTS;
         this.onStopped = onStopped;
+        this.onReady = onReady;
+        this.onStartupFailed = onStartupFailed;
         this.refusal = new Refusal(this::cancelRequest);
     }
 
     synchronized void start() {
-        maintainSpares();
+        spawnAuxiliary(STARTUP_ROLE, backendSlots);
         timers.scheduleWithFixedDelay(this::retireExcessSpares, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -100,6 +119,7 @@ final class BackendPool {
     /** A new client connection from a listener. */
     synchronized void dispatch(ClientSocket client) {
         switch (state) {
+            case STARTUP -> refusal.refuse(client, SqlState.CANNOT_CONNECT_NOW, "the database system is starting up");
             case RECOVERY -> refusal.refuse(client, SqlState.CANNOT_CONNECT_NOW, "the database system is in recovery mode");
             case SMART_SHUTDOWN, FAST_SHUTDOWN, IMMEDIATE_SHUTDOWN, STOPPED ->
                     refusal.refuse(client, SqlState.CANNOT_CONNECT_NOW, "the database system is shutting down");
@@ -185,7 +205,7 @@ final class BackendPool {
     private int liveBackends() {
         int n = 0;
         for (BackendHandle b : bySlot) {
-            if (b != null && b.state != BackendHandle.State.EXITING) n++;
+            if (b != null && !b.isAuxiliary() && b.state != BackendHandle.State.EXITING) n++;
         }
         return n;
     }
@@ -200,7 +220,7 @@ final class BackendPool {
 
     private boolean spawn() {
         int slot = -1;
-        for (int i = 0; i < bySlot.length; i++) {
+        for (int i = 0; i < backendSlots; i++) {
             if (bySlot[i] == null) {
                 slot = i;
                 break;
@@ -209,16 +229,39 @@ final class BackendPool {
         if (slot < 0) {
             return false;
         }
+        return startProcess(slot, null);
+    }
+
+    /** Starts the startup process or the checkpointer in its reserved slot (StartChildProcess). */
+    private void spawnAuxiliary(String role, int slot) {
+        if (bySlot[slot] != null) {
+            LOG.error("slot {} for the {} process is still taken by {}", slot, role, bySlot[slot]);
+            return;
+        }
+        if (!startProcess(slot, role)) {
+            if (STARTUP_ROLE.equals(role)) {
+                onStartupFailed.run();
+            } else {
+                beginCrashRecovery();
+            }
+        }
+    }
+
+    private boolean startProcess(int slot, String role) {
         List<String> cmd = new ArrayList<>(backendCommand);
         cmd.add("--slot");
         cmd.add(Integer.toString(slot));
+        if (role != null) {
+            cmd.add("--role");
+            cmd.add(role);
+        }
         try {
             Process p = new ProcessBuilder(cmd)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
-            BackendHandle b = new BackendHandle(slot, p);
+            BackendHandle b = new BackendHandle(slot, p, role);
             bySlot[slot] = b;
             shmem.slot(slot).setPid((int) p.pid());
             p.onExit().thenAccept(done -> onExit(b, done.exitValue()));
@@ -246,6 +289,14 @@ final class BackendPool {
             return null;
         }
         b.channel = channel;
+        if (b.isAuxiliary()) {
+            if (state == State.RECOVERY || state == State.IMMEDIATE_SHUTDOWN) {
+                b.trySend(new ControlMessage.Quit(ControlMessage.Reason.CRASH));
+            } else if (checkpointerToldToStop && CHECKPOINTER_ROLE.equals(b.role)) {
+                b.trySend(new ControlMessage.Retire());
+            }
+            return b;
+        }
         startFailures = 0;
         if (state != State.RUNNING && state != State.SMART_SHUTDOWN) {
             b.state = BackendHandle.State.EXITING;
@@ -290,6 +341,11 @@ final class BackendPool {
             if (bySlot[b.slot] == b) {
                 bySlot[b.slot] = null;
             }
+            if (b.isAuxiliary()) {
+                onAuxiliaryExit(b, exitCode);
+                checkAllExited();
+                return;
+            }
             idle.remove(b);
             if (b.state == BackendHandle.State.BUSY) {
                 busy--;
@@ -326,6 +382,40 @@ final class BackendPool {
         }
     }
 
+    /**
+     * The startup process ending well opens the doors; ending badly at first
+     * start stops the server (PostgreSQL: "aborting startup due to startup
+     * process failure"). A checkpointer exiting outside a shutdown is a crash.
+     */
+    private void onAuxiliaryExit(BackendHandle b, int exitCode) {
+        shmem.slot(b.slot).setPid(0);
+        if (STARTUP_ROLE.equals(b.role)) {
+            if (state != State.STARTUP) {
+                return; // killed by a shutdown or another crash
+            }
+            if (exitCode == 0) {
+                state = State.RUNNING;
+                spawnAuxiliary(CHECKPOINTER_ROLE, backendSlots + 1);
+                LOG.info("database system is ready to accept connections");
+                onReady.run();
+                maintainSpares();
+            } else {
+                LOG.error("startup process (PID {}) exited with {}", b.pid(), describeExit(exitCode));
+                LOG.error("aborting startup due to startup process failure");
+                state = State.IMMEDIATE_SHUTDOWN;
+                quitAll(ControlMessage.Reason.IMMEDIATE_SHUTDOWN);
+                onStartupFailed.run();
+            }
+        } else if (state == State.RUNNING) {
+            LOG.warn("{} process (PID {}) was terminated by {}", b.role, b.pid(), describeExit(exitCode));
+            LOG.warn("terminating any other active server processes");
+            beginCrashRecovery();
+        } else if (exitCode != 0 && state != State.RECOVERY && state != State.IMMEDIATE_SHUTDOWN) {
+            // during a shutdown: the next start recovers from the last checkpoint
+            LOG.warn("{} process (PID {}) exited with {} during shutdown", b.role, b.pid(), describeExit(exitCode));
+        }
+    }
+
     private static String describeExit(int exitCode) {
         if (exitCode > 128) {
             int sig = exitCode - 128;
@@ -350,21 +440,29 @@ final class BackendPool {
         quitAll(ControlMessage.Reason.CRASH);
     }
 
+    /**
+     * Tells every child to quit. In a fast shutdown the checkpointer stays: it
+     * writes the shutdown checkpoint once the backends are gone.
+     */
     private void quitAll(ControlMessage.Reason reason) {
         idle.clear();
+        List<BackendHandle> told = new ArrayList<>();
         for (BackendHandle b : bySlot) {
             if (b == null) continue;
+            if (CHECKPOINTER_ROLE.equals(b.role) && reason == ControlMessage.Reason.FAST_SHUTDOWN) continue;
             b.state = BackendHandle.State.EXITING;
+            told.add(b);
             if (!b.trySend(new ControlMessage.Quit(reason))) {
                 b.process.destroyForcibly();
             }
         }
-        timers.schedule(this::killStragglers, KILL_STRAGGLERS_AFTER_SECONDS, TimeUnit.SECONDS);
+        // only the processes told now: by the time this fires, the server may have recovered and started new ones
+        timers.schedule(() -> killStragglers(told), KILL_STRAGGLERS_AFTER_SECONDS, TimeUnit.SECONDS);
     }
 
-    private synchronized void killStragglers() {
-        for (BackendHandle b : bySlot) {
-            if (b != null && b.process.isAlive()) {
+    private synchronized void killStragglers(List<BackendHandle> told) {
+        for (BackendHandle b : told) {
+            if (b.process.isAlive()) {
                 LOG.warn("issuing SIGKILL to recalcitrant children");
                 b.process.destroyForcibly();
             }
@@ -378,15 +476,26 @@ final class BackendPool {
     }
 
     private void checkAllExited() {
+        BackendHandle checkpointer = bySlot[backendSlots + 1];
         for (BackendHandle b : bySlot) {
-            if (b != null) return;
+            if (b != null && b != checkpointer) return;
+        }
+        if (checkpointer != null) {
+            if ((state == State.SMART_SHUTDOWN || state == State.FAST_SHUTDOWN) && !checkpointerToldToStop) {
+                // every backend is gone: the checkpointer writes the shutdown checkpoint and exits
+                checkpointerToldToStop = true;
+                LOG.info("shutting down");
+                if (!checkpointer.trySend(new ControlMessage.Retire()) && checkpointer.channel != null) {
+                    checkpointer.process.destroyForcibly();
+                }
+            }
+            return;
         }
         if (state == State.RECOVERY) {
             LOG.info("all server processes terminated; reinitializing");
             shmem.reinitialize();
-            state = State.RUNNING;
-            LOG.info("database system is ready to accept connections");
-            maintainSpares();
+            state = State.STARTUP;
+            spawnAuxiliary(STARTUP_ROLE, backendSlots);
         } else if (state == State.SMART_SHUTDOWN || state == State.FAST_SHUTDOWN || state == State.IMMEDIATE_SHUTDOWN) {
             state = State.STOPPED;
             timers.shutdownNow();
@@ -402,7 +511,8 @@ final class BackendPool {
             case "fast" -> State.FAST_SHUTDOWN;
             default -> State.SMART_SHUTDOWN;
         };
-        if (state == State.STOPPED || (state.ordinal() >= requested.ordinal() && state != State.RECOVERY)) {
+        if (state == State.STOPPED || (state.ordinal() >= requested.ordinal() && state != State.RECOVERY
+                && state != State.STARTUP)) {
             return;
         }
         state = requested;

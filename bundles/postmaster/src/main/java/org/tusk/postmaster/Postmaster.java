@@ -14,8 +14,12 @@ import org.osgi.framework.BundleException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tusk.shmem.ShmemRequest;
+import org.tusk.shmem.ShmemRequester;
 import org.tusk.shmem.ShmemSegment;
 
 /**
@@ -32,6 +36,10 @@ public final class Postmaster implements Consumer<String> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Postmaster.class);
     private static final String EXIT_STATUS_PROPERTY = "tusk.exit.status";
+
+    /** The storage core's shared memory needs (buffers, WAL, commit log, locks): the segment is sized from them. */
+    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE)
+    private List<ShmemRequester> shmemRequesters;
 
     private BundleContext context;
     private Path dataDir;
@@ -61,7 +69,12 @@ public final class Postmaster implements Consumer<String> {
         // a short private directory for the control and latch sockets (Unix socket paths are limited to ~100 bytes)
         runtimeDir = Files.createTempDirectory(Path.of("/tmp"), "tusk-pm-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        shmem = ShmemSegment.create(dataDir.resolve("pg_shmem"), settings.maxBackends(), runtimeDir);
+        int slots = settings.maxBackends() + PostmasterSettings.AUXILIARY_SLOTS;
+        List<ShmemRequest> requests = new ArrayList<>();
+        for (ShmemRequester requester : shmemRequesters) {
+            requests.addAll(requester.shmemRequests(settings.all(), slots));
+        }
+        shmem = ShmemSegment.create(dataDir.resolve("pg_shmem"), slots, runtimeDir, requests);
 
         List<String> backendCommand = new ArrayList<>();
         backendCommand.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -87,14 +100,15 @@ public final class Postmaster implements Consumer<String> {
             LOG.info("database system is shut down");
             closeResources();
             exit(0);
+        }, () -> PidFileStatus.markReady(dataDir), () -> {
+            closeResources();
+            exit(1);
         });
         control = new ControlServer(runtimeDir.resolve("control"), pool);
         pool.start();
         for (Listener l : listeners) {
             l.start(pool::dispatch);
         }
-        PidFileStatus.markReady(dataDir);
-        LOG.info("database system is ready to accept connections");
     }
 
     /** Shutdown request from the launcher (smart, fast or immediate). */

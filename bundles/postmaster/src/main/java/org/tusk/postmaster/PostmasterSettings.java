@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -15,7 +17,10 @@ import java.util.Properties;
  */
 record PostmasterSettings(int port, List<String> listenAddresses, List<String> unixSocketDirectories,
         int maxConnections, int minSpareBackends, int maxSpareBackends, int maxSessionsPerBackend,
-        boolean backendReuse, List<String> backendJvmOptions) {
+        boolean backendReuse, List<String> backendJvmOptions, Map<String, String> all) {
+
+    /** Slots beyond maxBackends() for auxiliary processes: the startup process and the checkpointer. */
+    static final int AUXILIARY_SLOTS = 2;
 
     static PostmasterSettings load(Path optsFile) throws IOException {
         Properties p = new Properties();
@@ -32,7 +37,16 @@ record PostmasterSettings(int port, List<String> listenAddresses, List<String> u
                 Integer.parseInt(p.getProperty("max_sessions_per_backend", "10000").strip()),
                 bool(p.getProperty("backend_reuse", "on")),
                 List.of(p.getProperty("backend_jvm_options", "").strip().split("\\s+")).stream()
-                        .filter(s -> !s.isEmpty()).toList());
+                        .filter(s -> !s.isEmpty()).toList(),
+                asMap(p));
+    }
+
+    private static Map<String, String> asMap(Properties p) {
+        Map<String, String> all = new HashMap<>();
+        for (String name : p.stringPropertyNames()) {
+            all.put(name.toLowerCase(Locale.ROOT), p.getProperty(name).strip());
+        }
+        return Map.copyOf(all);
     }
 
     /** Every process that can hold a shared-memory slot: sessions plus idle pooled backends. */

@@ -1142,6 +1142,16 @@ public final class PgConnection implements AutoCloseable {
         return s instanceof SSLSocket ? ((SSLSocket) s).getSession().getProtocol() : null;
     }
 
+    /**
+     * The negotiated cipher suite, or null without TLS (PQsslAttribute(conn,
+     * "cipher")). TLS 1.3 suites carry the same names in Java and OpenSSL;
+     * older ones keep Java's IANA names.
+     */
+    public String sslCipher() {
+        java.net.Socket s = stream == null ? null : stream.transport().socket();
+        return s instanceof SSLSocket ? ((SSLSocket) s).getSession().getCipherSuite() : null;
+    }
+
     /** server_version as PQserverVersion computes it (150018 for 15.18), 0 if unknown. */
     public int serverVersion() {
         String v = parameterStatus.get("server_version");

@@ -16,6 +16,8 @@ final class CommandLine {
     /** Backend role only: the postmaster's control socket and this backend's slot. */
     String controlSocket;
     String slot;
+    /** Auxiliary processes only: startup, checkpointer. */
+    String role;
 
     static CommandLine parse(String[] args, int from) throws ConfigException {
         CommandLine cl = new CommandLine();
@@ -30,6 +32,7 @@ final class CommandLine {
                 case "-c": cl.settings.add(value(args, ++i, a)); break;
                 case "--control": cl.controlSocket = value(args, ++i, a); break;
                 case "--slot": cl.slot = value(args, ++i, a); break;
+                case "--role": cl.role = value(args, ++i, a); break;
                 default:
                     if (a.startsWith("-D") && a.length() > 2) cl.dataDir = Path.of(a.substring(2));
                     else if (a.startsWith("--") && a.contains("=")) cl.settings.add(a.substring(2));

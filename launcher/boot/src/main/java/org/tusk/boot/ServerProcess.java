@@ -59,6 +59,9 @@ final class ServerProcess {
         props.put("tusk.settings", dataDir.resolve(ServerSettings.OPTS_FILE).toString());
         props.put("tusk.control", cl.controlSocket);
         props.put("tusk.slot", cl.slot);
+        if (cl.role != null) {
+            props.put("tusk.auxiliary", cl.role);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> FelixBoot.deleteCache(cache)));
         Framework fw = FelixBoot.start(Distribution.locate(), ProcessRole.BACKEND, cache, props);
         return Main.awaitStop(fw);

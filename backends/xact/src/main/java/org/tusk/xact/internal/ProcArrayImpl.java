@@ -19,7 +19,8 @@ import org.tusk.xact.TransactionIds;
  *
  * <pre>
  * header (64 bytes):  latestCompletedXid as a full xid (long)
- * entry i (320 bytes): xid, xmin, nsubxids, overflowed (ints), subxids[64]
+ * entry i (320 bytes): xid, xmin, nsubxids, overflowed (ints), subxids[64],
+ *                      delayChkpt (int, odd while inside the commit window)
  * </pre>
  *
  * An entry is written only by its owner. The xid and subxids are set under
@@ -41,6 +42,7 @@ public final class ProcArrayImpl implements ProcArray {
     private static final int E_NSUBXIDS = 8;
     private static final int E_OVERFLOWED = 12;
     private static final int E_SUBXIDS = 16;
+    private static final int E_DELAY_CHKPT = E_SUBXIDS + SUBXID_CACHE_SIZE * 4;
     private static final int ENTRY_SIZE = 320;
 
     private final ShmemArea area;
@@ -339,6 +341,30 @@ public final class ProcArrayImpl implements ProcArray {
             procArrayLock.release(self);
         } catch (IOException e) {
             throw new UncheckedIOException("releasing ProcArrayLock", e);
+        }
+    }
+
+    @Override
+    public void delayCheckpointStart() {
+        area.getAndAddInt(myEntry + E_DELAY_CHKPT, 1);
+    }
+
+    @Override
+    public void delayCheckpointEnd() {
+        area.getAndAddInt(myEntry + E_DELAY_CHKPT, 1);
+    }
+
+    @Override
+    public void waitForDelayedCheckpointStart() {
+        int[] seen = new int[procs];
+        for (int p = 0; p < procs; p++) {
+            seen[p] = area.getIntVolatile(entry(p) + E_DELAY_CHKPT);
+        }
+        for (int p = 0; p < procs; p++) {
+            // an odd count that has not moved: that committer is still between its record and its clog update
+            while ((seen[p] & 1) != 0 && area.getIntVolatile(entry(p) + E_DELAY_CHKPT) == seen[p]) {
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            }
         }
     }
 }

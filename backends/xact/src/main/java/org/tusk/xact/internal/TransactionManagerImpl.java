@@ -210,9 +210,15 @@ public final class TransactionManagerImpl implements TransactionManager {
         if (TransactionIds.isValid(xid)) {
             int[] subxids = top.committedChildren.toArray();
             // RecordTransactionCommit: the commit record must be durable before anyone can see the commit.
-            long end = wal.insert(new XactRecord(XactRecord.COMMIT, xid, XactRecord.nowPgMicros(), subxids).toWal());
-            wal.flush(end);
-            shared.clog().setTreeStatus(xid, subxids, XidStatus.COMMITTED);
+            shared.procArray().delayCheckpointStart();
+            try {
+                long end = wal.insert(new XactRecord(XactRecord.COMMIT, xid, XactRecord.nowPgMicros(), subxids)
+                        .toWal());
+                wal.flush(end);
+                shared.clog().setTreeStatus(xid, subxids, XidStatus.COMMITTED);
+            } finally {
+                shared.procArray().delayCheckpointEnd();
+            }
             shared.procArray().endMyTransaction(latest(xid, subxids));
         } else {
             shared.procArray().endMyReadOnlyTransaction();

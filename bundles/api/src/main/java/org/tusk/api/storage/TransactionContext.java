@@ -5,7 +5,7 @@ package org.tusk.api.storage;
  * the same through xact.c's globals): its ids, its command counter, the
  * status of other transactions and waiting for them.
  */
-public interface TransactionContext {
+public interface TransactionContext extends TransactionStatusLookup {
 
     /** The xid of the current (sub)transaction, assigned on first use (GetCurrentTransactionId). */
     int assignXid();
@@ -17,6 +17,7 @@ public interface TransactionContext {
     boolean isCurrentTransactionId(int xid);
 
     /** TransactionIdIsInProgress / DidCommit: the status of another transaction now. */
+    @Override
     TransactionStatus status(int xid);
 
     /** Whether this transaction runs at REPEATABLE READ (a concurrent update is then a serialization failure). */

@@ -440,10 +440,17 @@ final class Monitor {
         String prefix = "You are connected to database \"" + conn.dbname() + "\" as user \"" + conn.user() + "\" ";
         if (conn.isUnixSocket()) return prefix + "via socket in \"" + conn.host() + "\" at port \"" + conn.port() + "\".";
         if (!conn.hostaddr().isEmpty() && !conn.hostaddr().equals(conn.host()) && !conn.host().isEmpty()) {
-            return prefix + "on host \"" + conn.host() + "\" (address \"" + conn.hostaddr() + "\") at port \"" + conn.port() + "\".";
+            return prefix + "on host \"" + conn.host() + "\" (address \"" + conn.hostaddr() + "\") at port \"" + conn.port() + "\"." + sslInfo();
         }
         String host = conn.host().isEmpty() ? conn.hostaddr() : conn.host();
-        return prefix + "on host \"" + host + "\" at port \"" + conn.port() + "\".";
+        return prefix + "on host \"" + host + "\" at port \"" + conn.port() + "\"." + sslInfo();
+    }
+
+    /** psql's printSSLInfo line, after \conninfo on an encrypted connection. */
+    private String sslInfo() {
+        if (!conn.sslInUse()) return "";
+        return System.lineSeparator() + "SSL connection (protocol: " + conn.sslProtocol() + ", cipher: "
+                + conn.sslCipher() + ", compression: off)";
     }
 
     PgConnection connection() { return conn; }

@@ -1,0 +1,658 @@
+package org.tusk.heapam;
+
+import org.tusk.api.storage.TransactionStatusLookup;
+
+import static org.tusk.heapam.internal.HeapTupleHeader.*;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tusk.api.error.PgException;
+import org.tusk.api.error.SqlState;
+import org.tusk.api.storage.ForkNumber;
+import org.tusk.api.storage.ModifyResult;
+import org.tusk.api.storage.RelFileLocator;
+import org.tusk.api.storage.RelationSize;
+import org.tusk.api.storage.RowLockMode;
+import org.tusk.api.storage.Snapshot;
+import org.tusk.api.storage.TableAccessMethod;
+import org.tusk.api.storage.TableScan;
+import org.tusk.api.storage.TransactionContext;
+import org.tusk.api.storage.TransactionStatus;
+import org.tusk.api.storage.TupleId;
+import org.tusk.api.storage.VacuumResult;
+import org.tusk.buffer.Buffer;
+import org.tusk.buffer.BufferManager;
+import org.tusk.buffer.Page;
+import org.tusk.heapam.internal.ComboCids;
+import org.tusk.heapam.internal.FreeSpaceCache;
+import org.tusk.heapam.internal.HeaderChange;
+import org.tusk.heapam.internal.HeapRecords;
+import org.tusk.heapam.internal.HeapTupleHeader;
+import org.tusk.heapam.internal.HeapVisibility;
+import org.tusk.heapam.internal.HeapVisibility.UpdateResult;
+import org.tusk.heapam.internal.PruneRecord;
+import org.tusk.heapam.internal.Xids;
+import org.tusk.shmem.LWLockMode;
+import org.tusk.wal.BlockReference;
+import org.tusk.wal.ResourceManager;
+import org.tusk.wal.WalRecord;
+import org.tusk.wal.WalWriter;
+
+/**
+ * The heap table access method (heapam.c, heapam_handler.c): tuple versions
+ * in slotted pages of the relation's main fork, read and changed only through
+ * shared buffers under their content locks, every change WAL-logged with the
+ * page LSN set while the exclusive lock is still held.
+ *
+ * <p>Concurrency is PostgreSQL's: an update, delete or row lock that finds
+ * the tuple's xmax running releases the buffer lock, waits for that
+ * transaction ({@link TransactionContext#waitForTransaction}) and looks again.
+ * Without multixacts a row has one locker at a time: a second locker, even a
+ * compatible one, waits for the first to end.
+ *
+ * <p>One instance per process, used by one thread at a time (like the
+ * {@link BufferManager} it works through).
+ */
+@Component(service = TableAccessMethod.class, property = TableAccessMethod.NAME_PROPERTY + "=heap")
+public final class HeapAccessMethod implements TableAccessMethod {
+
+    public static final String NAME = "heap";
+    /** MaxHeapTupleSize: a tuple must fit on an empty page with its line pointer. */
+    public static final int MAX_TUPLE_SIZE = Page.BLCKSZ - Page.maxAlign(Page.SIZE_OF_PAGE_HEADER + Page.ITEM_ID_SIZE);
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeapAccessMethod.class);
+
+    @Reference
+    private BufferManager buffers;
+    @Reference
+    private WalWriter wal;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TransactionStatusLookup clog;
+
+    private final FreeSpaceCache freeSpace = new FreeSpaceCache();
+
+    /** For Declarative Services: the references are injected into the fields. */
+    @Activate
+    public HeapAccessMethod() {
+    }
+
+    public HeapAccessMethod(BufferManager buffers, WalWriter wal, TransactionStatusLookup clog) {
+        this.buffers = buffers;
+        this.wal = wal;
+        this.clog = clog;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean isDurable() {
+        return true;
+    }
+
+    @Override
+    public void createStorage(RelFileLocator relation) {
+        buffers.smgr().create(relation, ForkNumber.MAIN);
+    }
+
+    @Override
+    public void dropStorage(RelFileLocator relation) {
+        buffers.dropRelation(relation);
+        for (ForkNumber fork : ForkNumber.values()) {
+            if (buffers.smgr().exists(relation, fork)) {
+                buffers.smgr().unlink(relation, fork);
+            }
+        }
+        freeSpace.forget(relation);
+    }
+
+    // --- insert ----------------------------------------------------------------
+
+    @Override
+    public TupleId insert(RelFileLocator relation, byte[] data, TransactionContext txn) {
+        checkSize(data);
+        int xid = txn.assignXid();
+        byte[] tuple = HeapTupleHeader.form(data, xid, txn.commandId(), 0, 0, 0);
+        Buffer buffer = bufferForTuple(relation, tuple.length, -1);
+        try {
+            ByteBuffer page = buffer.page();
+            int offset = HeapRecords.chooseOffset(page, tuple.length);
+            HeapTupleHeader.setCtid(tuple, buffer.blockNumber(), offset);
+            HeapRecords.placeTuple(page, offset, tuple);
+            buffer.markDirty();
+            boolean init = isOnlyItem(page, offset);
+            WalRecord record = WalRecord.builder(ResourceManager.HEAP,
+                    HeapRecords.XLOG_HEAP_INSERT | (init ? HeapRecords.XLOG_HEAP_INIT_PAGE : 0))
+                    .xid(xid).data(HeapRecords.encodeInsert(offset, tuple))
+                    .block(blockRef(0, buffer, init ? BlockReference.WILL_INIT : 0)).build();
+            Page.setLsn(page, wal.insert(record));
+            freeSpace.record(relation, buffer.blockNumber(), HeapRecords.freeSpace(page));
+            return new TupleId(buffer.blockNumber(), offset);
+        } finally {
+            buffer.release();
+        }
+    }
+
+    /**
+     * RelationGetBufferForTuple: a page with room for {@code length} bytes,
+     * pinned and EXCLUSIVE-locked, initialized if it was new; never
+     * {@code excludedBlock} (the old page of an update, whose lock the caller
+     * does not hold now). Tries pages this process knows to have room, then
+     * the last page, then extends the relation.
+     */
+    private Buffer bufferForTuple(RelFileLocator relation, int length, int excludedBlock) {
+        int needed = Page.maxAlign(length) + Page.ITEM_ID_SIZE;
+        while (true) {
+            int block = freeSpace.find(relation, needed, excludedBlock);
+            if (block < 0) {
+                int last = buffers.nblocks(relation, ForkNumber.MAIN) - 1;
+                if (last >= 0 && last != excludedBlock && !freeSpace.knows(relation, last)) {
+                    block = last;
+                }
+            }
+            if (block < 0) {
+                Buffer buffer = buffers.extend(relation, ForkNumber.MAIN);
+                HeapRecords.initPage(buffer.page());
+                buffer.markDirty();
+                return buffer;
+            }
+            Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block);
+            buffer.lock(LWLockMode.EXCLUSIVE);
+            ByteBuffer page = buffer.page();
+            if (Page.isNew(page)) {
+                // Extended by someone who did not get to use it (PostgreSQL initializes such pages too).
+                HeapRecords.initPage(page);
+                buffer.markDirty();
+            }
+            if (HeapRecords.chooseOffset(page, length) != Page.INVALID_OFFSET_NUMBER) {
+                return buffer;
+            }
+            freeSpace.record(relation, block, HeapRecords.freeSpace(page));
+            buffer.release();
+        }
+    }
+
+    /** Whether the tuple just placed at {@code offset} is alone on the page: its record may re-initialize it. */
+    private static boolean isOnlyItem(ByteBuffer page, int offset) {
+        return offset == 1 && Page.maxOffsetNumber(page) == 1;
+    }
+
+    private static void checkSize(byte[] data) {
+        int size = HOFF + data.length;
+        if (size > MAX_TUPLE_SIZE) {
+            throw PgException.error(SqlState.PROGRAM_LIMIT_EXCEEDED,
+                    "row is too big: size " + size + ", maximum size " + MAX_TUPLE_SIZE);
+        }
+    }
+
+    // --- reading ---------------------------------------------------------------
+
+    @Override
+    public TableScan beginScan(RelFileLocator relation, Snapshot snapshot, TransactionContext txn) {
+        return new HeapScan(buffers, relation, snapshot, txn);
+    }
+
+    @Override
+    public byte[] fetch(RelFileLocator relation, TupleId tid, Snapshot snapshot, TransactionContext txn) {
+        if (Integer.compareUnsigned(tid.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
+            return null;
+        }
+        Buffer buffer = buffers.read(relation, ForkNumber.MAIN, tid.block());
+        try {
+            buffer.lock(LWLockMode.SHARED);
+            ByteBuffer tuple = normalTuple(buffer.page(), tid.offset());
+            if (tuple == null || !HeapVisibility.satisfiesMvcc(tuple, snapshot, txn)) {
+                return null;
+            }
+            return HeapTupleHeader.data(tuple);
+        } finally {
+            buffer.release();
+        }
+    }
+
+    /** The tuple at {@code offset} if that line pointer is in range and NORMAL, else null. */
+    static ByteBuffer normalTuple(ByteBuffer page, int offset) {
+        if (Page.isNew(page) || offset < 1 || offset > Page.maxOffsetNumber(page)) {
+            return null;
+        }
+        return Page.itemIdFlags(Page.itemId(page, offset)) == Page.LP_NORMAL ? Page.item(page, offset) : null;
+    }
+
+    // --- delete, update, lock ----------------------------------------------------
+
+    @Override
+    public ModifyResult delete(RelFileLocator relation, TupleId tid, TransactionContext txn, Snapshot snapshot,
+            boolean wait) {
+        int xid = txn.assignXid();
+        int cid = txn.commandId();
+        Buffer buffer = readForModify(relation, tid);
+        try {
+            ModifyResult failure = lockModifiable(buffer, tid, cid, txn, wait);
+            if (failure != null) {
+                return failure;
+            }
+            ByteBuffer page = buffer.page();
+            ByteBuffer tuple = Page.item(page, tid.offset());
+            HeaderChange change = newXmax(tuple, tid.offset(), xid, cid, txn, tid.block(), tid.offset());
+            change.apply(page);
+            buffer.markDirty();
+            log(HeapRecords.XLOG_HEAP_DELETE, xid, HeapRecords.encodeHeaderChange(change), buffer);
+            return ModifyResult.ok(null);
+        } finally {
+            buffer.release();
+        }
+    }
+
+    @Override
+    public ModifyResult update(RelFileLocator relation, TupleId tid, byte[] data, TransactionContext txn,
+            Snapshot snapshot, boolean wait) {
+        checkSize(data);
+        int xid = txn.assignXid();
+        int cid = txn.commandId();
+        byte[] newTuple = HeapTupleHeader.form(data, xid, cid, 0, 0, HEAP_UPDATED);
+        Buffer oldBuffer = readForModify(relation, tid);
+        try {
+            while (true) {
+                ModifyResult failure = lockModifiable(oldBuffer, tid, cid, txn, wait);
+                if (failure != null) {
+                    return failure;
+                }
+                ByteBuffer oldPage = oldBuffer.page();
+                if (HeapRecords.chooseOffset(oldPage, newTuple.length) != Page.INVALID_OFFSET_NUMBER) {
+                    return ModifyResult.ok(updateOnPages(oldBuffer, oldBuffer, tid, newTuple, xid, cid, txn));
+                }
+                // Another page: lock both in block order (as RelationGetBufferForTuple does) to avoid deadlocks.
+                oldBuffer.unlock();
+                Buffer newBuffer = bufferForTuple(relation, newTuple.length, tid.block());
+                try {
+                    if (Integer.compareUnsigned(newBuffer.blockNumber(), tid.block()) > 0) {
+                        newBuffer.unlock();
+                        oldBuffer.lock(LWLockMode.EXCLUSIVE);
+                        newBuffer.lock(LWLockMode.EXCLUSIVE);
+                    } else {
+                        oldBuffer.lock(LWLockMode.EXCLUSIVE);
+                    }
+                    ByteBuffer tuple = normalTuple(oldBuffer.page(), tid.offset());
+                    boolean stillOk = tuple != null && HeapVisibility.satisfiesUpdate(tuple, tid.block(),
+                            tid.offset(), cid, txn) == UpdateResult.OK;
+                    if (stillOk && HeapRecords.chooseOffset(newBuffer.page(), newTuple.length)
+                            != Page.INVALID_OFFSET_NUMBER) {
+                        return ModifyResult.ok(updateOnPages(oldBuffer, newBuffer, tid, newTuple, xid, cid, txn));
+                    }
+                    // Changed while unlocked: start over with the old page locked.
+                } finally {
+                    newBuffer.release();
+                }
+            }
+        } finally {
+            oldBuffer.release();
+        }
+    }
+
+    /** heap_update's critical section: both pages exclusively locked, the old tuple checked. */
+    private TupleId updateOnPages(Buffer oldBuffer, Buffer newBuffer, TupleId tid, byte[] newTuple, int xid, int cid,
+            TransactionContext txn) {
+        ByteBuffer newPage = newBuffer.page();
+        int newOffset = HeapRecords.chooseOffset(newPage, newTuple.length);
+        int newBlock = newBuffer.blockNumber();
+        HeapTupleHeader.setCtid(newTuple, newBlock, newOffset);
+        ByteBuffer oldPage = oldBuffer.page();
+        HeaderChange change = newXmax(Page.item(oldPage, tid.offset()), tid.offset(), xid, cid, txn, newBlock,
+                newOffset);
+        change.apply(oldPage);
+        HeapRecords.placeTuple(newPage, newOffset, newTuple);
+        oldBuffer.markDirty();
+        newBuffer.markDirty();
+        boolean samePage = oldBuffer == newBuffer;
+        boolean init = !samePage && isOnlyItem(newPage, newOffset);
+        WalRecord.Builder record = WalRecord.builder(ResourceManager.HEAP,
+                HeapRecords.XLOG_HEAP_UPDATE | (init ? HeapRecords.XLOG_HEAP_INIT_PAGE : 0))
+                .xid(xid).data(HeapRecords.encodeUpdate(change, newOffset, newTuple))
+                .block(blockRef(0, newBuffer, init ? BlockReference.WILL_INIT : 0));
+        if (!samePage) {
+            record.block(blockRef(1, oldBuffer, 0));
+        }
+        long lsn = wal.insert(record.build());
+        Page.setLsn(newPage, lsn);
+        Page.setLsn(oldPage, lsn);
+        freeSpace.record(newBuffer.locator(), newBlock, HeapRecords.freeSpace(newPage));
+        if (!samePage) {
+            newBuffer.unlock();
+        }
+        return new TupleId(newBlock, newOffset);
+    }
+
+    @Override
+    public ModifyResult lockTuple(RelFileLocator relation, TupleId tid, RowLockMode mode, TransactionContext txn,
+            Snapshot snapshot, boolean wait) {
+        int xid = txn.assignXid();
+        int cid = txn.commandId();
+        int lockBits = switch (mode) {
+            case KEY_SHARE -> HEAP_XMAX_KEYSHR_LOCK;
+            case SHARE -> HEAP_XMAX_SHR_LOCK;
+            case NO_KEY_UPDATE, UPDATE -> HEAP_XMAX_EXCL_LOCK;
+        };
+        Buffer buffer = readForModify(relation, tid);
+        try {
+            ModifyResult failure = lockModifiable(buffer, tid, cid, txn, wait);
+            if (failure != null) {
+                return failure;
+            }
+            ByteBuffer page = buffer.page();
+            ByteBuffer tuple = Page.item(page, tid.offset());
+            int mask = infomask(tuple);
+            if ((mask & HEAP_XMAX_INVALID) == 0 && xmaxIsLockedOnly(mask) && txn.isCurrentTransactionId(xmax(tuple))
+                    && lockStrength(mask & HEAP_LOCK_MASK) >= lockStrength(lockBits)) {
+                return ModifyResult.ok(null);           // we already hold at least this lock
+            }
+            int newMask = mask & ~HEAP_XMAX_BITS | HEAP_XMAX_LOCK_ONLY | lockBits;
+            // Without multixacts every locker excludes every other, so FOR UPDATE and FOR NO KEY UPDATE look alike.
+            int infomask2 = infomask2(tuple) & ~HEAP_KEYS_UPDATED;
+            HeaderChange change = new HeaderChange(tid.offset(), xid, rawCid(tuple), newMask, infomask2,
+                    ctidBlock(tuple), ctidOffset(tuple), 0);
+            change.apply(page);
+            buffer.markDirty();
+            log(HeapRecords.XLOG_HEAP_LOCK, xid, HeapRecords.encodeHeaderChange(change), buffer);
+            return ModifyResult.ok(null);
+        } finally {
+            buffer.release();
+        }
+    }
+
+    private static int lockStrength(int lockBits) {
+        return switch (lockBits) {
+            case HEAP_XMAX_KEYSHR_LOCK -> 1;
+            case HEAP_XMAX_SHR_LOCK -> 2;
+            case HEAP_XMAX_EXCL_LOCK -> 3;
+            default -> 0;
+        };
+    }
+
+    /** The pinned, unlocked buffer of {@code tid}, which must be inside the relation. */
+    private Buffer readForModify(RelFileLocator relation, TupleId tid) {
+        if (Integer.compareUnsigned(tid.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
+            throw PgException.error(SqlState.INTERNAL_ERROR, "tuple " + tid + " is beyond the end of relation "
+                    + relation);
+        }
+        return buffers.read(relation, ForkNumber.MAIN, tid.block());
+    }
+
+    /**
+     * Takes the buffer's EXCLUSIVE lock and waits until the tuple may be
+     * changed by {@code txn} (HeapTupleSatisfiesUpdate, waiting for a running
+     * xmax). Returns null with the lock held if it may; otherwise the
+     * failure, with the lock released.
+     */
+    private ModifyResult lockModifiable(Buffer buffer, TupleId tid, int cid, TransactionContext txn, boolean wait) {
+        buffer.lock(LWLockMode.EXCLUSIVE);
+        while (true) {
+            ByteBuffer tuple = normalTuple(buffer.page(), tid.offset());
+            if (tuple == null) {
+                buffer.unlock();
+                return new ModifyResult(ModifyResult.Status.INVISIBLE, null, 0);
+            }
+            UpdateResult result = HeapVisibility.satisfiesUpdate(tuple, tid.block(), tid.offset(), cid, txn);
+            int xmax = xmax(tuple);
+            switch (result) {
+                case OK:
+                    return null;
+                case BEING_MODIFIED:
+                    buffer.unlock();
+                    if (!wait) {
+                        return new ModifyResult(ModifyResult.Status.WOULD_BLOCK, null, xmax);
+                    }
+                    // XactLockTableWait outside the buffer lock (heavyweight waits never hold content locks).
+                    txn.waitForTransaction(xmax);
+                    buffer.lock(LWLockMode.EXCLUSIVE);
+                    continue;
+                default:
+                    TupleId next = new TupleId(ctidBlock(tuple), ctidOffset(tuple));
+                    buffer.unlock();
+                    return switch (result) {
+                        case INVISIBLE -> new ModifyResult(ModifyResult.Status.INVISIBLE, null, 0);
+                        case SELF_MODIFIED -> new ModifyResult(ModifyResult.Status.SELF_MODIFIED, next, xmax);
+                        case UPDATED -> new ModifyResult(ModifyResult.Status.UPDATED, next, xmax);
+                        default -> new ModifyResult(ModifyResult.Status.DELETED, tid, xmax);
+                    };
+            }
+        }
+    }
+
+    /**
+     * The header of a version that {@code xid}/{@code cid} deletes or replaces
+     * with the one at (ctidBlock, ctidOffset): xmax set, cmax stored (as a
+     * combo id when we inserted it too, HeapTupleHeaderAdjustCmax).
+     */
+    private static HeaderChange newXmax(ByteBuffer tuple, int offset, int xid, int cid, TransactionContext txn,
+            int ctidBlock, int ctidOffset) {
+        int mask = infomask(tuple) & ~(HEAP_XMAX_BITS | HEAP_COMBOCID);
+        int storedCid = cid;
+        if (!xminCommitted(infomask(tuple)) && txn.isCurrentTransactionId(xmin(tuple))) {
+            storedCid = ComboCids.comboId(HeapVisibility.cmin(tuple), cid);
+            mask |= HEAP_COMBOCID;
+        }
+        int infomask2 = infomask2(tuple) & ~HEAP_HOT_UPDATED | HEAP_KEYS_UPDATED;
+        return new HeaderChange(offset, xid, storedCid, mask, infomask2, ctidBlock, ctidOffset,
+                HeaderChange.CLEAR_ALL_VISIBLE | HeaderChange.SET_PRUNABLE);
+    }
+
+    private void log(int info, int xid, byte[] data, Buffer buffer) {
+        WalRecord record = WalRecord.builder(ResourceManager.HEAP, info).xid(xid).data(data)
+                .block(blockRef(0, buffer, 0)).build();
+        Page.setLsn(buffer.page(), wal.insert(record));
+    }
+
+    private static BlockReference blockRef(int blockId, Buffer buffer, int flags) {
+        return new BlockReference(blockId, buffer.locator(), buffer.fork(), buffer.blockNumber(), buffer.page(),
+                flags);
+    }
+
+    // --- VACUUM ------------------------------------------------------------------
+
+    @Override
+    public VacuumResult vacuum(RelFileLocator relation, int oldestXmin, int freezeLimit) {
+        TransactionStatusLookup lookup = clog;
+        if (lookup == null) {
+            throw PgException.error(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "VACUUM of heap relation " + relation + " needs the commit log, which is not available");
+        }
+        return vacuum(relation, oldestXmin, freezeLimit, lookup);
+    }
+
+    /**
+     * Lazy VACUUM's first heap pass (lazy_scan_heap with heap_page_prune and
+     * freezing): on every page whose cleanup lock is free, dead versions'
+     * line pointers become LP_DEAD and their space is reclaimed, tuples whose
+     * xmin precedes {@code freezeLimit} are frozen, and the page is marked
+     * all-visible when every tuple on it is visible to everyone. Pages whose
+     * cleanup lock is busy are skipped (counted as scanned, nothing removed).
+     */
+    public VacuumResult vacuum(RelFileLocator relation, int oldestXmin, int freezeLimit,
+            TransactionStatusLookup lookup) {
+        int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
+        long removed = 0;
+        long remaining = 0;
+        long frozen = 0;
+        long allVisiblePages = 0;
+        for (int block = 0; block < nblocks; block++) {
+            Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block);
+            try {
+                if (!buffer.conditionalLockForCleanup()) {
+                    LOG.debug("vacuum of {} skips block {}: cleanup lock not available", relation, block);
+                    continue;
+                }
+                ByteBuffer page = buffer.page();
+                if (Page.isNew(page)) {
+                    continue;
+                }
+                PagePruner pruner = new PagePruner(page, oldestXmin, freezeLimit, lookup);
+                PruneRecord prune = pruner.prune();
+                if (prune.changesAnything(page)) {
+                    prune.apply(page);
+                    buffer.markDirty();
+                    WalRecord record = WalRecord.builder(ResourceManager.HEAP2,
+                            HeapRecords.XLOG_HEAP2_PRUNE_VACUUM_SCAN).data(prune.encode())
+                            .block(blockRef(0, buffer, 0)).build();
+                    Page.setLsn(page, wal.insert(record));
+                }
+                removed += prune.deadOffsets().length;
+                remaining += pruner.remaining();
+                frozen += pruner.frozen();
+                if ((Page.flags(page) & Page.PD_ALL_VISIBLE) != 0) {
+                    allVisiblePages++;
+                }
+                freeSpace.record(relation, block, HeapRecords.freeSpace(page));
+            } finally {
+                buffer.release();
+            }
+        }
+        return new VacuumResult(nblocks, removed, remaining, frozen, allVisiblePages);
+    }
+
+    // --- estimates -------------------------------------------------------------
+
+    /** Counts the NORMAL line pointers of up to 16 evenly spread pages and extrapolates. */
+    @Override
+    public RelationSize estimateSize(RelFileLocator relation) {
+        int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
+        if (nblocks == 0) {
+            return new RelationSize(0, 0);
+        }
+        int samples = Math.min(nblocks, 16);
+        long tuples = 0;
+        for (int i = 0; i < samples; i++) {
+            int block = (int) ((long) i * nblocks / samples);
+            Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block);
+            try {
+                buffer.lock(LWLockMode.SHARED);
+                ByteBuffer page = buffer.page();
+                if (!Page.isNew(page)) {
+                    for (int off = 1; off <= Page.maxOffsetNumber(page); off++) {
+                        if (Page.itemIdFlags(Page.itemId(page, off)) == Page.LP_NORMAL) {
+                            tuples++;
+                        }
+                    }
+                }
+            } finally {
+                buffer.release();
+            }
+        }
+        return new RelationSize(nblocks, (double) tuples * nblocks / samples);
+    }
+
+    /** Collects a page's pruning and freezing decisions (heap_page_prune_and_freeze's analysis half). */
+    private static final class PagePruner {
+        private final ByteBuffer page;
+        private final int oldestXmin;
+        private final int freezeLimit;
+        private final TransactionStatusLookup lookup;
+        private int remaining;
+        private int frozen;
+
+        PagePruner(ByteBuffer page, int oldestXmin, int freezeLimit, TransactionStatusLookup lookup) {
+            this.page = page;
+            this.oldestXmin = oldestXmin;
+            this.freezeLimit = freezeLimit;
+            this.lookup = lookup;
+        }
+
+        PruneRecord prune() {
+            List<Integer> dead = new ArrayList<>();
+            List<int[]> freezes = new ArrayList<>();
+            boolean allVisible = true;
+            int pruneXid = Xids.INVALID;
+            for (int off = 1; off <= Page.maxOffsetNumber(page); off++) {
+                int flags = Page.itemIdFlags(Page.itemId(page, off));
+                if (flags == Page.LP_DEAD) {
+                    allVisible = false;                 // waits for index vacuuming
+                }
+                if (flags != Page.LP_NORMAL) {
+                    continue;
+                }
+                ByteBuffer tuple = Page.item(page, off);
+                switch (HeapVisibility.satisfiesVacuum(tuple, oldestXmin, lookup::status)) {
+                    case DEAD -> {
+                        dead.add(off);
+                        allVisible = false;
+                    }
+                    case RECENTLY_DEAD, DELETE_IN_PROGRESS -> {
+                        remaining++;
+                        allVisible = false;
+                        pruneXid = olderPruneXid(pruneXid, xmax(tuple));
+                    }
+                    case INSERT_IN_PROGRESS -> {
+                        remaining++;
+                        allVisible = false;
+                    }
+                    case LIVE -> {
+                        remaining++;
+                        int[] freeze = freezePlan(tuple, off);
+                        if (freeze != null) {
+                            freezes.add(freeze);
+                        }
+                        int mask = freeze != null ? freeze[1] : infomask(tuple);
+                        if (!xminFrozen(mask) && !Xids.precedes(xmin(tuple), oldestXmin)) {
+                            allVisible = false;         // someone may still not see the inserter as committed
+                        }
+                    }
+                }
+            }
+            int[] offsets = new int[freezes.size()];
+            int[] masks = new int[freezes.size()];
+            int[] xmaxes = new int[freezes.size()];
+            for (int i = 0; i < freezes.size(); i++) {
+                offsets[i] = freezes.get(i)[0];
+                masks[i] = freezes.get(i)[1];
+                xmaxes[i] = freezes.get(i)[2];
+            }
+            return new PruneRecord(dead.stream().mapToInt(Integer::intValue).toArray(), offsets, masks, xmaxes,
+                    pruneXid, allVisible ? PruneRecord.ALL_VISIBLE : 0);
+        }
+
+        /**
+         * heap_prepare_freeze_tuple for a LIVE tuple: {offset, infomask, xmax}
+         * when it changes, else null. xmin before freezeLimit becomes frozen;
+         * an xmax that no longer matters (a finished locker, an aborted
+         * updater) before freezeLimit is removed.
+         */
+        private int[] freezePlan(ByteBuffer tuple, int off) {
+            int mask = infomask(tuple);
+            int xmax = xmax(tuple);
+            int newMask = mask;
+            int newXmax = xmax;
+            if (!xminFrozen(mask) && Xids.isNormal(xmin(tuple)) && Xids.precedes(xmin(tuple), freezeLimit)) {
+                newMask |= HEAP_XMIN_FROZEN;
+                frozen++;
+            }
+            if ((mask & HEAP_XMAX_INVALID) == 0 && xmax != Xids.INVALID && Xids.precedes(xmax, freezeLimit)
+                    && lookup.status(xmax) != TransactionStatus.IN_PROGRESS) {
+                newMask = newMask & ~HEAP_XMAX_BITS | HEAP_XMAX_INVALID;
+                newXmax = Xids.INVALID;
+            }
+            return newMask == mask && newXmax == xmax ? null : new int[] {off, newMask, newXmax};
+        }
+
+        private static int olderPruneXid(int current, int xid) {
+            return current == Xids.INVALID || Xids.precedes(xid, current) ? xid : current;
+        }
+
+        int remaining() {
+            return remaining;
+        }
+
+        int frozen() {
+            return frozen;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.tusk.heapam;
+
+import java.nio.ByteBuffer;
+
+import org.osgi.service.component.annotations.Component;
+import org.tusk.buffer.Page;
+import org.tusk.heapam.internal.HeaderChange;
+import org.tusk.heapam.internal.HeapRecords;
+import org.tusk.wal.DecodedRecord;
+import org.tusk.wal.RedoBlock;
+import org.tusk.wal.RedoContext;
+import org.tusk.wal.ResourceManager;
+
+/**
+ * Redo of the heap's records (heap_redo): INSERT, DELETE, UPDATE and LOCK,
+ * applied with the same code the operations used, so every page comes out
+ * byte-for-byte as the operation left it (tuple ids in indexes stay valid).
+ */
+@Component(service = ResourceManager.class)
+public final class HeapResourceManager implements ResourceManager {
+
+    @Override
+    public int id() {
+        return HEAP;
+    }
+
+    @Override
+    public String name() {
+        return "Heap";
+    }
+
+    @Override
+    public void redo(DecodedRecord record, RedoContext context) {
+        boolean init = (record.info() & HeapRecords.XLOG_HEAP_INIT_PAGE) != 0;
+        ByteBuffer data = HeapRecords.reader(record.data());
+        switch (record.info() & HeapRecords.XLOG_HEAP_OPMASK) {
+            case HeapRecords.XLOG_HEAP_INSERT -> {
+                int offset = data.getShort() & 0xFFFF;
+                byte[] tuple = HeapRecords.rest(data);
+                try (RedoBlock block = context.block(record, 0)) {
+                    if (block.action() == RedoBlock.Action.NEEDS_REDO) {
+                        placeTuple(block.page(), init, offset, tuple, record);
+                    }
+                }
+            }
+            case HeapRecords.XLOG_HEAP_DELETE, HeapRecords.XLOG_HEAP_LOCK -> {
+                HeaderChange change = HeaderChange.decode(data);
+                try (RedoBlock block = context.block(record, 0)) {
+                    if (block.action() == RedoBlock.Action.NEEDS_REDO) {
+                        change.apply(block.page());
+                    }
+                }
+            }
+            case HeapRecords.XLOG_HEAP_UPDATE -> {
+                HeaderChange change = HeaderChange.decode(data);
+                int newOffset = data.getShort() & 0xFFFF;
+                byte[] tuple = HeapRecords.rest(data);
+                if (record.block(1) != null) {
+                    try (RedoBlock old = context.block(record, 1)) {
+                        if (old.action() == RedoBlock.Action.NEEDS_REDO) {
+                            change.apply(old.page());
+                        }
+                    }
+                    try (RedoBlock block = context.block(record, 0)) {
+                        if (block.action() == RedoBlock.Action.NEEDS_REDO) {
+                            placeTuple(block.page(), init, newOffset, tuple, record);
+                        }
+                    }
+                } else {
+                    try (RedoBlock block = context.block(record, 0)) {
+                        if (block.action() == RedoBlock.Action.NEEDS_REDO) {
+                            change.apply(block.page());
+                            placeTuple(block.page(), false, newOffset, tuple, record);
+                        }
+                    }
+                }
+            }
+            default -> throw new IllegalStateException("heap redo: unknown op code " + record.info());
+        }
+    }
+
+    private static void placeTuple(ByteBuffer page, boolean init, int offset, byte[] tuple, DecodedRecord record) {
+        if (init) {
+            HeapRecords.initPage(page);
+        } else if (Page.isNew(page)) {
+            throw new IllegalStateException("heap redo at " + org.tusk.api.storage.Lsn.format(record.lsn())
+                    + ": uninitialized page");
+        }
+        HeapRecords.placeTuple(page, offset, tuple);
+    }
+}

@@ -1,0 +1,111 @@
+package org.tusk.heapam;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.tusk.api.storage.ForkNumber;
+import org.tusk.api.storage.RelFileLocator;
+import org.tusk.api.storage.Snapshot;
+import org.tusk.api.storage.TableScan;
+import org.tusk.api.storage.TransactionContext;
+import org.tusk.api.storage.TupleId;
+import org.tusk.buffer.Buffer;
+import org.tusk.buffer.BufferManager;
+import org.tusk.buffer.Page;
+import org.tusk.heapam.internal.HeapTupleHeader;
+import org.tusk.heapam.internal.HeapVisibility;
+import org.tusk.shmem.LWLockMode;
+
+/**
+ * A sequential scan in page-at-a-time mode (heapgettup_pagemode): each page is
+ * pinned and share-locked once, the visible tuples are copied out, and the
+ * page is released before the caller sees them, so no pin or lock is held
+ * between calls. The relation's length is taken at the start, as
+ * PostgreSQL's rs_nblocks: pages added later hold only versions invisible to
+ * the snapshot (or inserted by later commands).
+ */
+final class HeapScan implements TableScan {
+
+    private final BufferManager buffers;
+    private final RelFileLocator relation;
+    private final Snapshot snapshot;
+    private final TransactionContext txn;
+    private final int nblocks;
+    private int nextBlock;
+    private final List<TupleId> ids = new ArrayList<>();
+    private final List<byte[]> tuples = new ArrayList<>();
+    private int index = -1;
+
+    HeapScan(BufferManager buffers, RelFileLocator relation, Snapshot snapshot, TransactionContext txn) {
+        this.buffers = buffers;
+        this.relation = relation;
+        this.snapshot = snapshot;
+        this.txn = txn;
+        this.nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
+    }
+
+    @Override
+    public boolean next() {
+        index++;
+        while (index >= ids.size()) {
+            if (nextBlock >= nblocks) {
+                return false;
+            }
+            loadPage(nextBlock++);
+        }
+        return true;
+    }
+
+    private void loadPage(int block) {
+        ids.clear();
+        tuples.clear();
+        index = 0;
+        Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block);
+        try {
+            buffer.lock(LWLockMode.SHARED);
+            ByteBuffer page = buffer.page();
+            if (Page.isNew(page)) {
+                return;
+            }
+            for (int off = 1; off <= Page.maxOffsetNumber(page); off++) {
+                if (Page.itemIdFlags(Page.itemId(page, off)) != Page.LP_NORMAL) {
+                    continue;
+                }
+                ByteBuffer tuple = Page.item(page, off);
+                if (HeapVisibility.satisfiesMvcc(tuple, snapshot, txn)) {
+                    ids.add(new TupleId(block, off));
+                    tuples.add(HeapTupleHeader.data(tuple));
+                }
+            }
+        } finally {
+            buffer.release();
+        }
+    }
+
+    @Override
+    public TupleId tupleId() {
+        check();
+        return ids.get(index);
+    }
+
+    @Override
+    public byte[] data() {
+        check();
+        return tuples.get(index).clone();
+    }
+
+    private void check() {
+        if (index < 0 || index >= ids.size()) {
+            throw new NoSuchElementException("scan is not on a tuple");
+        }
+    }
+
+    @Override
+    public void close() {
+        ids.clear();
+        tuples.clear();
+        nextBlock = nblocks;
+    }
+}

@@ -1,0 +1,119 @@
+package org.tusk.heapam.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import org.tusk.buffer.Page;
+
+/**
+ * The WAL records of the heap (heapam_xlog.h), their encodings (main data,
+ * little-endian) and the page changes they stand for. Each operation builds a
+ * record, applies it to the locked page with the methods here, and logs it;
+ * redo decodes it and applies the same methods, so a replayed page is
+ * byte-for-byte the page the operation produced.
+ *
+ * <pre>
+ * HEAP    INSERT  block 0: offset u16, tuple (header + data)
+ * HEAP    DELETE  block 0: HeaderChange
+ * HEAP    LOCK    block 0: HeaderChange
+ * HEAP    UPDATE  block 0 = new page, block 1 = old page when different:
+ *                 HeaderChange of the old version, new offset u16, new tuple
+ *         | INIT_PAGE on INSERT/UPDATE: block 0 is initialized first (WILL_INIT)
+ * HEAP2   PRUNE_VACUUM_SCAN block 0: see {@link PruneRecord}
+ * </pre>
+ */
+public final class HeapRecords {
+
+    public static final int XLOG_HEAP_INSERT = 0x00;
+    public static final int XLOG_HEAP_DELETE = 0x10;
+    public static final int XLOG_HEAP_UPDATE = 0x20;
+    public static final int XLOG_HEAP_LOCK = 0x60;
+    public static final int XLOG_HEAP_OPMASK = 0x70;
+    public static final int XLOG_HEAP_INIT_PAGE = 0x80;
+
+    public static final int XLOG_HEAP2_PRUNE_VACUUM_SCAN = 0x20;
+
+    private HeapRecords() {
+    }
+
+    /** PageInit for a heap page: no special space. */
+    public static void initPage(ByteBuffer page) {
+        Page.init(page, 0);
+    }
+
+    /**
+     * Puts {@code tuple} at line pointer {@code offset} (a new one or an unused
+     * one) and clears PD_ALL_VISIBLE, as heap_insert does. Fails if the page
+     * has no room: the caller checked.
+     */
+    public static void placeTuple(ByteBuffer page, int offset, byte[] tuple) {
+        int placed = Page.addItem(page, tuple, offset);
+        if (placed != offset) {
+            throw new IllegalStateException("failed to add tuple at offset " + offset + " (placed " + placed + ")");
+        }
+        Page.setFlags(page, Page.flags(page) & ~Page.PD_ALL_VISIBLE);
+    }
+
+    /**
+     * The line pointer a new tuple of {@code length} bytes would get, or 0 if it
+     * does not fit (PageAddItem's choice, made without changing the page so that
+     * redo can replay it with the same number).
+     */
+    public static int chooseOffset(ByteBuffer page, int length) {
+        int max = Page.maxOffsetNumber(page);
+        int target = max + 1;
+        if ((Page.flags(page) & Page.PD_HAS_FREE_LINES) != 0) {
+            for (int off = 1; off <= max; off++) {
+                int id = Page.itemId(page, off);
+                if (Page.itemIdFlags(id) == Page.LP_UNUSED && Page.itemIdLength(id) == 0) {
+                    target = off;
+                    break;
+                }
+            }
+        }
+        int lower = Page.lower(page) + (target == max + 1 ? Page.ITEM_ID_SIZE : 0);
+        if (lower > Page.upper(page) - Page.maxAlign(length)) {
+            return Page.INVALID_OFFSET_NUMBER;
+        }
+        return target;
+    }
+
+    /** Free space a heap insert may use (PageGetHeapFreeSpace, ignoring MaxHeapTuplesPerPage). */
+    public static int freeSpace(ByteBuffer page) {
+        return Page.isNew(page) ? Page.BLCKSZ - Page.SIZE_OF_PAGE_HEADER - Page.ITEM_ID_SIZE : Page.freeSpace(page);
+    }
+
+    public static byte[] encodeInsert(int offset, byte[] tuple) {
+        ByteBuffer out = allocate(2 + tuple.length);
+        out.putShort((short) offset).put(tuple);
+        return out.array();
+    }
+
+    public static byte[] encodeHeaderChange(HeaderChange change) {
+        ByteBuffer out = allocate(HeaderChange.SIZE);
+        change.encode(out);
+        return out.array();
+    }
+
+    public static byte[] encodeUpdate(HeaderChange old, int newOffset, byte[] newTuple) {
+        ByteBuffer out = allocate(HeaderChange.SIZE + 2 + newTuple.length);
+        old.encode(out);
+        out.putShort((short) newOffset).put(newTuple);
+        return out.array();
+    }
+
+    public static ByteBuffer reader(byte[] data) {
+        return ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** The rest of {@code in} as a byte array. */
+    public static byte[] rest(ByteBuffer in) {
+        byte[] out = new byte[in.remaining()];
+        in.get(out);
+        return out;
+    }
+
+    private static ByteBuffer allocate(int size) {
+        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    }
+}

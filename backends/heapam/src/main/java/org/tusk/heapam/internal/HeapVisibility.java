@@ -1,0 +1,203 @@
+package org.tusk.heapam.internal;
+
+import static org.tusk.heapam.internal.HeapTupleHeader.*;
+
+import java.nio.ByteBuffer;
+import java.util.function.IntFunction;
+
+import org.tusk.api.storage.Snapshot;
+import org.tusk.api.storage.TransactionContext;
+import org.tusk.api.storage.TransactionStatus;
+
+/**
+ * Tuple visibility (heapam_visibility.c) without hint bits: the commit log is
+ * asked (through {@link TransactionContext#status}) every time a tuple's xmin
+ * or xmax is not frozen. Only VACUUM's freezing writes HEAP_XMIN_COMMITTED
+ * (as part of HEAP_XMIN_FROZEN), under WAL.
+ *
+ * <p>Multixacts do not exist here: xmax is always one transaction id.
+ */
+public final class HeapVisibility {
+
+    /** TM_Result as HeapTupleSatisfiesUpdate returns it. */
+    public enum UpdateResult {
+        OK, INVISIBLE, SELF_MODIFIED, UPDATED, DELETED, BEING_MODIFIED
+    }
+
+    /** HTSV_Result. */
+    public enum VacuumResult {
+        LIVE, DEAD, RECENTLY_DEAD, INSERT_IN_PROGRESS, DELETE_IN_PROGRESS
+    }
+
+    private HeapVisibility() {
+    }
+
+    /** HeapTupleHeaderGetCmin. */
+    public static int cmin(ByteBuffer t) {
+        int raw = rawCid(t);
+        return (infomask(t) & HEAP_COMBOCID) != 0 ? ComboCids.cmin(raw) : raw;
+    }
+
+    /** HeapTupleHeaderGetCmax. */
+    public static int cmax(ByteBuffer t) {
+        int raw = rawCid(t);
+        return (infomask(t) & HEAP_COMBOCID) != 0 ? ComboCids.cmax(raw) : raw;
+    }
+
+    private static boolean xmaxInvalid(ByteBuffer t) {
+        return (infomask(t) & HEAP_XMAX_INVALID) != 0 || xmax(t) == Xids.INVALID;
+    }
+
+    /**
+     * HeapTupleSatisfiesMVCC: visible when inserted by a transaction that had
+     * committed when the snapshot was taken (or by an earlier command of our
+     * own), and not deleted by such a transaction.
+     */
+    public static boolean satisfiesMvcc(ByteBuffer t, Snapshot snapshot, TransactionContext txn) {
+        int mask = infomask(t);
+        int xmin = xmin(t);
+        if (!xminCommitted(mask)) {
+            if (xminInvalid(mask)) {
+                return false;
+            }
+            if (txn.isCurrentTransactionId(xmin)) {
+                if (cmin(t) >= snapshot.commandId()) {
+                    return false;                       // inserted after the scan started
+                }
+                if (xmaxInvalid(t) || xmaxIsLockedOnly(mask)) {
+                    return true;
+                }
+                if (!txn.isCurrentTransactionId(xmax(t))) {
+                    return true;                        // deleting subtransaction aborted
+                }
+                return cmax(t) >= snapshot.commandId(); // deleted after the scan started?
+            }
+            if (snapshot.isInProgress(xmin)) {
+                return false;
+            }
+            if (txn.status(xmin) != TransactionStatus.COMMITTED) {
+                return false;                           // aborted or crashed
+            }
+        } else if (!xminFrozen(mask) && snapshot.isInProgress(xmin)) {
+            return false;
+        }
+        // xmin committed and visible to the snapshot: now xmax
+        if (xmaxInvalid(t) || xmaxIsLockedOnly(mask)) {
+            return true;
+        }
+        int xmax = xmax(t);
+        if ((mask & HEAP_XMAX_COMMITTED) == 0) {
+            if (txn.isCurrentTransactionId(xmax)) {
+                return cmax(t) >= snapshot.commandId();
+            }
+            if (snapshot.isInProgress(xmax)) {
+                return true;
+            }
+            return txn.status(xmax) != TransactionStatus.COMMITTED;
+        }
+        return snapshot.isInProgress(xmax);
+    }
+
+    /**
+     * HeapTupleSatisfiesUpdate: may command {@code curcid} of {@code txn}
+     * update, delete or lock this tuple (found at block/offset) now?
+     */
+    public static UpdateResult satisfiesUpdate(ByteBuffer t, int block, int offset, int curcid,
+            TransactionContext txn) {
+        int mask = infomask(t);
+        int xmin = xmin(t);
+        if (!xminCommitted(mask)) {
+            if (xminInvalid(mask)) {
+                return UpdateResult.INVISIBLE;
+            }
+            if (txn.isCurrentTransactionId(xmin)) {
+                if (cmin(t) >= curcid) {
+                    return UpdateResult.INVISIBLE;
+                }
+                if (xmaxInvalid(t)) {
+                    return UpdateResult.OK;
+                }
+                if (xmaxIsLockedOnly(mask)) {
+                    return txn.isCurrentTransactionId(xmax(t))
+                            || txn.status(xmax(t)) != TransactionStatus.IN_PROGRESS
+                                    ? UpdateResult.OK : UpdateResult.BEING_MODIFIED;
+                }
+                if (!txn.isCurrentTransactionId(xmax(t))) {
+                    return UpdateResult.OK;             // deleting subtransaction aborted
+                }
+                return cmax(t) >= curcid ? UpdateResult.SELF_MODIFIED : UpdateResult.INVISIBLE;
+            }
+            TransactionStatus status = txn.status(xmin);
+            if (status != TransactionStatus.COMMITTED) {
+                return UpdateResult.INVISIBLE;
+            }
+        }
+        if (xmaxInvalid(t)) {
+            return UpdateResult.OK;
+        }
+        int xmax = xmax(t);
+        if (xmaxIsLockedOnly(mask)) {
+            if (txn.isCurrentTransactionId(xmax)) {
+                return UpdateResult.OK;
+            }
+            return (mask & HEAP_XMAX_COMMITTED) == 0 && txn.status(xmax) == TransactionStatus.IN_PROGRESS
+                    ? UpdateResult.BEING_MODIFIED : UpdateResult.OK;
+        }
+        if ((mask & HEAP_XMAX_COMMITTED) == 0) {
+            if (txn.isCurrentTransactionId(xmax)) {
+                return cmax(t) >= curcid ? UpdateResult.SELF_MODIFIED : UpdateResult.INVISIBLE;
+            }
+            TransactionStatus status = txn.status(xmax);
+            if (status == TransactionStatus.IN_PROGRESS) {
+                return UpdateResult.BEING_MODIFIED;
+            }
+            if (status == TransactionStatus.ABORTED) {
+                return UpdateResult.OK;
+            }
+        }
+        return isOwnCtid(t, block, offset) ? UpdateResult.DELETED : UpdateResult.UPDATED;
+    }
+
+    /**
+     * HeapTupleSatisfiesVacuum: can anybody still see this tuple? Every xid
+     * before {@code oldestXmin} has ended; {@code clog} tells how (a crashed
+     * transaction's xid that no longer runs reads as not committed).
+     */
+    public static VacuumResult satisfiesVacuum(ByteBuffer t, int oldestXmin, IntFunction<TransactionStatus> clog) {
+        int mask = infomask(t);
+        int xmin = xmin(t);
+        if (!xminCommitted(mask)) {
+            if (xminInvalid(mask)) {
+                return VacuumResult.DEAD;
+            }
+            TransactionStatus status = clog.apply(xmin);
+            if (status == TransactionStatus.IN_PROGRESS) {
+                if (xmaxInvalid(t) || xmaxIsLockedOnly(mask)) {
+                    return VacuumResult.INSERT_IN_PROGRESS;
+                }
+                return xmax(t) == xmin ? VacuumResult.DELETE_IN_PROGRESS : VacuumResult.INSERT_IN_PROGRESS;
+            }
+            if (status != TransactionStatus.COMMITTED) {
+                return VacuumResult.DEAD;
+            }
+        }
+        if (xmaxInvalid(t) || xmaxIsLockedOnly(mask)) {
+            return VacuumResult.LIVE;
+        }
+        int xmax = xmax(t);
+        if ((mask & HEAP_XMAX_COMMITTED) == 0) {
+            TransactionStatus status = clog.apply(xmax);
+            if (status == TransactionStatus.IN_PROGRESS) {
+                return VacuumResult.DELETE_IN_PROGRESS;
+            }
+            if (status != TransactionStatus.COMMITTED) {
+                return VacuumResult.LIVE;
+            }
+        }
+        return Xids.precedes(xmax, oldestXmin) ? VacuumResult.DEAD : VacuumResult.RECENTLY_DEAD;
+    }
+
+    private static boolean isOwnCtid(ByteBuffer t, int block, int offset) {
+        return ctidBlock(t) == block && ctidOffset(t) == offset;
+    }
+}

@@ -1,0 +1,73 @@
+package org.tusk.storage;
+
+import java.util.concurrent.locks.LockSupport;
+
+import org.tusk.api.error.PgException;
+import org.tusk.api.error.SqlState;
+import org.tusk.shmem.ProcSlot;
+import org.tusk.shmem.ShmemArea;
+import org.tusk.shmem.ShmemRequest;
+import org.tusk.shmem.ShmemSegment;
+
+/**
+ * How other processes ask the checkpointer for a checkpoint and learn that it
+ * happened (PostgreSQL's CheckpointerShmem counters). Requests are numbered;
+ * a checkpoint covers every request made before it started, and publishes the
+ * highest one it covered when it ends (in DONE, or FAILED if it failed).
+ */
+public final class CheckpointRequests {
+
+    static final String AREA = "storage.checkpoint";
+    private static final int REQUESTED = 0;      // long: requests made
+    private static final int DONE = 8;           // long: highest request covered by a finished checkpoint
+    private static final int FAILED = 16;        // long: highest request covered by a failed checkpoint
+    private static final int CHECKPOINTER = 24;  // int: slot index + 1 of the checkpointer, 0 = none
+
+    private final ShmemSegment segment;
+    private final ShmemArea area;
+
+    public CheckpointRequests(ShmemSegment segment) {
+        this.segment = segment;
+        this.area = segment.area(AREA);
+    }
+
+    static ShmemRequest shmemRequest() {
+        return new ShmemRequest(AREA, 64, 0);
+    }
+
+    /** The checkpointer announces itself, so requests can wake it. */
+    void registerCheckpointer(ProcSlot slot) {
+        area.putIntVolatile(CHECKPOINTER, slot.index() + 1);
+    }
+
+    /** The checkpointer, as a checkpoint starts: the requests it will cover. */
+    long requested() {
+        return area.getLongVolatile(REQUESTED);
+    }
+
+    /** The checkpointer, as a checkpoint ends. */
+    void finished(long covered, boolean ok) {
+        area.putLongVolatile(ok ? DONE : FAILED, covered);
+    }
+
+    /** RequestCheckpoint(CHECKPOINT_WAIT): asks for a checkpoint and waits until one that started later is done. */
+    public void requestAndWait(long timeoutMillis) {
+        int checkpointer = area.getIntVolatile(CHECKPOINTER);
+        if (checkpointer == 0) {
+            throw PgException.error(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "checkpointer is not running");
+        }
+        long mine = area.getAndAddLong(REQUESTED, 1) + 1;
+        segment.slot(checkpointer - 1).setLatch();
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (area.getLongVolatile(DONE) < mine) {
+            if (area.getLongVolatile(FAILED) >= mine) {
+                throw PgException.error(SqlState.INTERNAL_ERROR, "checkpoint request failed")
+                        .withHint("Consult recent messages in the server log for details.");
+            }
+            if (System.nanoTime() > deadline) {
+                throw PgException.error(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "checkpoint request timed out");
+            }
+            LockSupport.parkNanos(2_000_000);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.tusk.storage;
+
+import java.io.IOException;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tusk.api.backend.AuxiliaryProcess;
+import org.tusk.buffer.BufferManager;
+import org.tusk.shmem.ShmemAttachment;
+import org.tusk.wal.WalWriter;
+import org.tusk.xact.TransactionSystem;
+
+/**
+ * The checkpointer, which also does the background writer's job (PostgreSQL
+ * runs them as two processes; one JVM fewer matters more here): every
+ * bgwriter_delay it writes some dirty buffers the clock sweep will reach, and
+ * it checkpoints when checkpoint_timeout has passed, when a third of
+ * max_wal_size was written since the last redo point, or when asked. On the
+ * postmaster's request it writes the shutdown checkpoint and exits.
+ */
+@Component(service = AuxiliaryProcess.class,
+        property = AuxiliaryProcess.ROLE_PROPERTY + "=" + Checkpointer.ROLE)
+public final class Checkpointer implements AuxiliaryProcess {
+
+    static final String ROLE = "checkpointer";
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
+    /** Buffers written per background-writer round (bgwriter_lru_maxpages). */
+    private static final int BGWRITER_MAX_PAGES = 100;
+
+    @Reference
+    private ShmemAttachment attachment;
+    @Reference
+    private WalWriter wal;
+    @Reference
+    private BufferManager buffers;
+    @Reference
+    private TransactionSystem xacts;
+    @Reference
+    private CheckpointRequests requests;
+
+    private volatile boolean shutdownRequested;
+
+    @Override
+    public void run() throws IOException {
+        StorageSettings settings = StorageSettings.from(attachment.settings(), attachment.segment().maxBackends());
+        requests.registerCheckpointer(attachment.slot());
+        long lastCheckpoint = System.nanoTime();
+        long lastRedo = wal.redoPointer();
+        long handled = requests.requested();
+        while (!shutdownRequested) {
+            long sinceLast = (System.nanoTime() - lastCheckpoint) / 1_000_000;
+            boolean timedOut = sinceLast >= settings.checkpointTimeoutMillis();
+            boolean walFull = wal.insertPosition() - lastRedo >= settings.maxWalSizeBytes() / 3;
+            long asked = requests.requested();
+            if (timedOut || walFull || asked > handled) {
+                try {
+                    Checkpoint.create(attachment.dataDirectory(), wal, buffers, xacts, false);
+                    requests.finished(asked, true);
+                } catch (RuntimeException e) {
+                    LOG.error("checkpoint failed: {}", e.toString(), e);
+                    requests.finished(asked, false);
+                }
+                handled = asked;
+                lastCheckpoint = System.nanoTime();
+                lastRedo = wal.redoPointer();
+                continue;
+            }
+            buffers.writeSomeDirty(BGWRITER_MAX_PAGES);
+            long untilCheckpoint = settings.checkpointTimeoutMillis() - sinceLast;
+            attachment.slot().waitLatch(Math.max(1, Math.min(settings.bgwriterDelayMillis(), untilCheckpoint)));
+        }
+        Checkpoint.create(attachment.dataDirectory(), wal, buffers, xacts, true);
+        requests.finished(requests.requested(), true);
+    }
+
+    @Override
+    public void requestShutdown() {
+        shutdownRequested = true;
+        attachment.slot().setLatch();
+    }
+}

@@ -1,0 +1,40 @@
+package org.tusk.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+import org.tusk.buffer.BufferManager;
+import org.tusk.lmgr.LockManager;
+import org.tusk.shmem.ShmemRequest;
+import org.tusk.shmem.ShmemRequester;
+import org.tusk.wal.Wal;
+import org.tusk.xact.TransactionSystem;
+import org.tusk.xact.XactSettings;
+
+/**
+ * The storage core's claim on shared memory (its part of PostgreSQL's
+ * CalculateShmemSize), registered in the postmaster's framework: WAL buffers,
+ * shared buffers, the commit log and ProcArray, the lock table, and the
+ * checkpointer's request counters.
+ */
+@Component(service = ShmemRequester.class)
+public final class StorageShmem implements ShmemRequester {
+
+    @Override
+    public List<ShmemRequest> shmemRequests(Map<String, String> settings, int maxBackends) {
+        return requests(StorageSettings.from(settings, maxBackends));
+    }
+
+    /** Also used by tests that play the postmaster. */
+    public static List<ShmemRequest> requests(StorageSettings settings) {
+        List<ShmemRequest> all = new ArrayList<>();
+        all.addAll(Wal.shmemRequests(settings.walSettings()));
+        all.addAll(BufferManager.shmemRequests(settings.sharedBuffers()));
+        all.addAll(TransactionSystem.shmemRequests(XactSettings.defaults(), settings.maxBackends()));
+        all.addAll(LockManager.shmemRequests(settings.maxBackends(), settings.maxLocksPerTransaction()));
+        all.add(CheckpointRequests.shmemRequest());
+        return all;
+    }
+}
