@@ -1,0 +1,93 @@
+package org.tusk.storage;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+
+import org.tusk.api.storage.TransactionContext;
+import org.tusk.api.storage.TransactionStatus;
+import org.tusk.lmgr.LockManager;
+import org.tusk.xact.IsolationLevel;
+import org.tusk.xact.TransactionListener;
+import org.tusk.xact.TransactionManager;
+
+/**
+ * A session's transaction as access methods see it: the transaction manager
+ * (xids, command ids, snapshots) joined with the lock manager, as
+ * PostgreSQL's xact.c and lmgr.c are joined through MyProc. An assigned xid is
+ * locked exclusively (XactLockTableInsert) so that others can wait for its end
+ * (XactLockTableWait); every lock is released when the transaction ends.
+ */
+public final class SessionTransaction implements TransactionContext {
+
+    private final TransactionManager transactions;
+    private final LockManager locks;
+    /** Xids of this transaction whose lock is held (top and subtransactions), cleared at its end. */
+    private final Set<Integer> lockedXids = new HashSet<>();
+
+    public SessionTransaction(TransactionManager transactions, LockManager locks) {
+        this.transactions = transactions;
+        this.locks = locks;
+        transactions.addListener(new TransactionListener() {
+            @Override
+            public void transactionEnded(int topXid, boolean committed) {
+                lockedXids.clear();
+                locks.releaseAll();
+            }
+        });
+    }
+
+    public TransactionManager transactions() {
+        return transactions;
+    }
+
+    @Override
+    public int assignXid() {
+        int xid = transactions.currentXid();
+        int top = transactions.topXidIfAny();
+        if (top != 0 && lockedXids.add(top)) {
+            locks.lockTransactionId(top);
+        }
+        if (lockedXids.add(xid)) {
+            // a subtransaction's xid is waited on too (PostgreSQL locks each one)
+            locks.lockTransactionId(xid);
+        }
+        return xid;
+    }
+
+    @Override
+    public int commandId() {
+        return transactions.currentCommandId();
+    }
+
+    @Override
+    public boolean isCurrentTransactionId(int xid) {
+        return transactions.isCurrentTransactionId(xid);
+    }
+
+    @Override
+    public TransactionStatus status(int xid) {
+        return transactions.status(xid);
+    }
+
+    @Override
+    public boolean isRepeatableRead() {
+        return transactions.isolationLevel() == IsolationLevel.REPEATABLE_READ;
+    }
+
+    /**
+     * XactLockTableWait: the xid's lock is held until its transaction ends,
+     * but a subtransaction's lock goes away with the subtransaction while its
+     * parent may still run, so loop until the status says it ended.
+     */
+    @Override
+    public void waitForTransaction(int xid) {
+        while (transactions.status(xid) == TransactionStatus.IN_PROGRESS) {
+            locks.waitForTransaction(xid);
+            if (transactions.status(xid) == TransactionStatus.IN_PROGRESS) {
+                // assigned but not locked yet (the owner is between the two): look again shortly
+                LockSupport.parkNanos(1_000_000);
+            }
+        }
+    }
+}
