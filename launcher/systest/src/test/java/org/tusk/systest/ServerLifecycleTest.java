@@ -97,6 +97,32 @@ class ServerLifecycleTest {
     }
 
     @Test
+    void aCleanStopNeedsNoRecoveryWhileAfterAnImmediateStopTheStartupProcessReplaysWal() throws Exception {
+        Path dir = root.resolve("recovery");
+        Files.createDirectories(dir);
+        TuskCluster cluster = TuskCluster.start(dir);
+        try {
+            assertEquals(0, cluster.stop("fast").status());
+            assertTrue(cluster.log().contains("shutdown checkpoint complete"), cluster.log());
+            cluster.restart();
+            assertFalse(cluster.log().contains("automatic recovery in progress"), cluster.log());
+            try (Connection c = cluster.connect()) {
+                assertTrue(c.createStatement().execute("select 1"));
+            }
+            assertEquals(0, cluster.stop("immediate").status());
+            cluster.restart();
+            String log = cluster.log();
+            assertTrue(log.contains("database system was not properly shut down; automatic recovery in progress"), log);
+            assertTrue(log.contains("redo starts at"), log);
+            try (Connection c = cluster.connect()) {
+                assertTrue(c.createStatement().execute("select 1"), "accepting connections after recovery");
+            }
+        } finally {
+            cluster.close();
+        }
+    }
+
+    @Test
     void everyShutdownModeLeavesNoProcessBehind() throws Exception {
         for (String mode : List.of("smart", "fast", "immediate")) {
             Path dir = root.resolve(mode);

@@ -28,6 +28,7 @@ final class TuskCluster implements AutoCloseable {
     final int port;
     final String user = System.getProperty("user.name");
     private boolean running;
+    private String[] settings = new String[0];
 
     private TuskCluster(Path root, int port) {
         this.dataDir = root.resolve("data");
@@ -42,19 +43,29 @@ final class TuskCluster implements AutoCloseable {
         if (init.status != 0) {
             throw new IllegalStateException("initdb failed: " + init.output);
         }
-        List<String> args = new ArrayList<>(List.of("start", "-D", c.dataDir.toString(), "-p", Integer.toString(c.port),
-                "-c", "unix_socket_directories=" + c.socketDir, "-c", "listen_addresses=127.0.0.1",
-                "-l", root.resolve("server.log").toString()));
+        c.settings = settings;
+        c.launch();
+        return c;
+    }
+
+    /** Starts the stopped cluster again on the same data directory and port. */
+    void restart() throws Exception {
+        launch();
+    }
+
+    private void launch() throws Exception {
+        List<String> args = new ArrayList<>(List.of("start", "-D", dataDir.toString(), "-p", Integer.toString(port),
+                "-c", "unix_socket_directories=" + socketDir, "-c", "listen_addresses=127.0.0.1",
+                "-l", socketDir.resolve("server.log").toString()));
         for (String s : settings) {
             args.add("-c");
             args.add(s);
         }
         Result start = tusk(args.toArray(String[]::new));
         if (start.status != 0) {
-            throw new IllegalStateException("start failed: " + start.output + "\nlog:\n" + c.log());
+            throw new IllegalStateException("start failed: " + start.output + "\nlog:\n" + log());
         }
-        c.running = true;
-        return c;
+        running = true;
     }
 
     static int freePort() throws IOException {
