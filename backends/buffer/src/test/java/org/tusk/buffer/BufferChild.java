@@ -40,6 +40,7 @@ public final class BufferChild {
             switch (role) {
                 case "increment" -> increment(pool, slot, Integer.parseInt(args[4]), Integer.parseInt(args[5]));
                 case "extend" -> extend(pool, slot, Integer.parseInt(args[4]));
+                case "extendOrAppend" -> extendOrAppend(pool, Integer.parseInt(args[4]));
                 default -> throw new IllegalArgumentException("unknown role " + role);
             }
         }
@@ -74,6 +75,38 @@ public final class BufferChild {
                 buffer.page().putInt(COUNTER, slot);
                 buffer.page().putInt(COUNTER + 4, i);
                 buffer.markDirty();
+            }
+        }
+    }
+
+    /**
+     * A heap inserter's page choice: mostly "append to the last page" (read
+     * nblocks - 1, initialize it if it is new), every fourth time extend.
+     * Each operation adds one to the counter of the page it used, so the
+     * counters add up to the number of operations unless an extender wiped a
+     * page someone else had already initialized and changed.
+     */
+    private static void extendOrAppend(BufferManager pool, int count) {
+        for (int i = 0; i < count; i++) {
+            Buffer buffer;
+            if (i % 4 == 0 || pool.nblocks(REL, ForkNumber.MAIN) == 0) {
+                buffer = pool.extend(REL, ForkNumber.MAIN);
+                if (!Page.isNew(buffer.page())) {
+                    throw new IllegalStateException("extend returned a page that is not new");
+                }
+            } else {
+                buffer = pool.read(REL, ForkNumber.MAIN, pool.nblocks(REL, ForkNumber.MAIN) - 1);
+                buffer.lock(LWLockMode.EXCLUSIVE);
+            }
+            try {
+                ByteBuffer page = buffer.page();
+                if (Page.isNew(page)) {
+                    Page.init(page, 0);
+                }
+                page.putInt(COUNTER, page.getInt(COUNTER) + 1);
+                buffer.markDirty();
+            } finally {
+                buffer.release();
             }
         }
     }

@@ -119,4 +119,33 @@ class MultiProcessBufferTest {
             }
         });
     }
+
+    /**
+     * Regression: extend() used to grow the file before mapping the new
+     * block's buffer, so a process appending to the last page could load and
+     * initialize the new page first; the extender then found a non-zero page
+     * and zeroed it, losing the other process's change (in the heap: tuples
+     * of committed transactions and broken update chains).
+     */
+    @Test
+    void extendNeverWipesAPageAnotherProcessAlreadyChanged() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            Path data = dir.resolve("data");
+            ShmemSegment segment = segment("shm");
+            int each = 400;
+            runChildren(segment, data, "extendOrAppend", Integer.toString(each));
+            try (BufferManager pool = TestPool.attach(segment, data, 0, new FakeWal())) {
+                long sum = 0;
+                for (int b = 0; b < pool.nblocks(REL, ForkNumber.MAIN); b++) {
+                    try (Buffer buffer = pool.read(REL, ForkNumber.MAIN, b)) {
+                        buffer.lock(LWLockMode.SHARED);
+                        if (!Page.isNew(buffer.page())) {
+                            sum += buffer.page().getInt(COUNTER);
+                        }
+                    }
+                }
+                assertEquals((long) CHILDREN * each, sum, "every page change survives concurrent extension");
+            }
+        });
+    }
 }

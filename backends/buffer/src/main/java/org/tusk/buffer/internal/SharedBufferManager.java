@@ -134,19 +134,52 @@ public final class SharedBufferManager implements BufferManager {
                 smgr.create(locator, fork);
             }
             int block = smgr.nblocks(locator, fork);
-            // Writing the zero page now makes the file length the relation length for every process.
-            smgr.extend(locator, fork, block, zeroPage);
             BufferTag tag = new BufferTag(locator, fork, block);
-            int id = readBuffer(tag, true);
-            ByteBuffer page = pageView(id);
-            if (!Page.isAllZero(page)) {
-                // A stale buffer of a block that was truncated away without dropRelation: start clean.
-                page.put(0, zeroPage, 0, Page.BLCKSZ);
-                markDirty(id);
+            // The buffer must be mapped and locked BEFORE the file grows: as soon as nblocks counts the new block,
+            // other processes may read it (an inserter tries the last page) and must then wait for our content
+            // lock instead of loading the zero page themselves, initializing it, and having us wipe their tuples.
+            int id = lockedBufferForNewBlock(tag);
+            try {
+                // Writing the zero page now makes the file length the relation length for every process.
+                smgr.extend(locator, fork, block, zeroPage);
+            } catch (RuntimeException e) {
+                release(contentLock(id));
+                unpinBuffer(id);
+                throw e;
             }
             return new SharedBuffer(this, id, tag, LWLockMode.EXCLUSIVE);
         } finally {
             release(extensionLock);
+        }
+    }
+
+    /**
+     * The buffer of a block just beyond the end of its fork, pinned, zeroed
+     * and EXCLUSIVE-locked (ExtendBufferedRelShared's buffer half). Readers of
+     * the block wait on our I/O and then on our content lock, so the extender
+     * is always the first to change the new page.
+     */
+    private int lockedBufferForNewBlock(BufferTag tag) {
+        int id = bufferAlloc(tag);
+        try {
+            if (has(descriptors.state(id), BM_VALID) || !startBufferIO(id, true)) {
+                // A stale buffer of a block that was truncated away without dropRelation: start clean. Nobody can
+                // have seen the block as part of the relation, since the file does not contain it yet.
+                acquire(contentLock(id), LWLockMode.EXCLUSIVE);
+                ByteBuffer page = pageView(id);
+                if (!Page.isAllZero(page)) {
+                    page.put(0, zeroPage, 0, Page.BLCKSZ);
+                    markDirty(id);
+                }
+                return id;
+            }
+            pageView(id).put(0, zeroPage, 0, Page.BLCKSZ);
+            acquire(contentLock(id), LWLockMode.EXCLUSIVE);
+            terminateBufferIO(id, false, BM_VALID);
+            return id;
+        } catch (RuntimeException e) {
+            unpinBuffer(id);
+            throw e;
         }
     }
 
