@@ -290,7 +290,9 @@ public final class HeapAccessMethod implements TableAccessMethod {
                             != Page.INVALID_OFFSET_NUMBER) {
                         return ModifyResult.ok(updateOnPages(oldBuffer, newBuffer, tid, newTuple, xid, cid, txn));
                     }
-                    // Changed while unlocked: start over with the old page locked.
+                    // Changed while unlocked (the tuple, or the room on the new page): start over, which
+                    // locks the old page again after waiting for whoever changed the tuple.
+                    oldBuffer.unlock();
                 } finally {
                     newBuffer.release();
                 }

@@ -15,7 +15,7 @@ import org.tusk.wal.WalSettings;
 public record StorageSettings(int sharedBuffers, int walBuffersBytes, int maxBackends, int maxLocksPerTransaction,
         boolean fsync, boolean synchronousCommit, boolean fullPageWrites, long checkpointTimeoutMillis,
         long maxWalSizeBytes, long bgwriterDelayMillis, long deadlockTimeoutMillis, String walSyncMethod,
-        int walSegmentSize) {
+        int walSegmentSize, long memoryTableBytes) {
 
     private static final int BLOCK_SIZE = 8192;
 
@@ -40,7 +40,8 @@ public record StorageSettings(int sharedBuffers, int walBuffersBytes, int maxBac
                 time(settings, "bgwriter_delay", "200ms", GucUnit.MS),
                 time(settings, "deadlock_timeout", "1s", GucUnit.MS),
                 lower(settings.getOrDefault("wal_sync_method", "fdatasync")),
-                (int) (memoryKb(settings, "wal_segment_size", "16MB") * 1024));
+                (int) (memoryKb(settings, "wal_segment_size", "16MB") * 1024),
+                memoryKb(settings, "memory_table_size", "32MB") * 1024);
     }
 
     /** The WAL's settings: fsync=off (tests, bulk loads) turns syncing off altogether, as in PostgreSQL. */

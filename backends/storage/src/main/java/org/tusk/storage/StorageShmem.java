@@ -35,6 +35,18 @@ public final class StorageShmem implements ShmemRequester {
         all.addAll(TransactionSystem.shmemRequests(XactSettings.defaults(), settings.maxBackends()));
         all.addAll(LockManager.shmemRequests(settings.maxBackends(), settings.maxLocksPerTransaction()));
         all.add(CheckpointRequests.shmemRequest());
+        all.add(new ShmemRequest(MEMORY_TABLES_AREA, settings.memoryTableBytes(), MEMORY_TABLES_LWLOCKS));
         return all;
     }
+
+    /**
+     * Room for table access methods that keep their data in shared memory
+     * instead of files (the {@code memory} AM): sized by
+     * {@code memory_table_size} at start, zeroed at every start and crash
+     * reset, so its contents never outlive the server, like UNLOGGED tables
+     * after a crash. The core only reserves it; the access method owns its
+     * layout and its LWLocks.
+     */
+    public static final String MEMORY_TABLES_AREA = "storage.memory";
+    public static final int MEMORY_TABLES_LWLOCKS = 64;
 }
