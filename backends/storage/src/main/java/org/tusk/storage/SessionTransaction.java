@@ -1,12 +1,15 @@
 package org.tusk.storage;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 import org.tusk.api.storage.TransactionContext;
 import org.tusk.api.storage.TransactionStatus;
 import org.tusk.lmgr.LockManager;
+import org.tusk.lmgr.LockMode;
+import org.tusk.lmgr.LockTag;
 import org.tusk.xact.IsolationLevel;
 import org.tusk.xact.TransactionListener;
 import org.tusk.xact.TransactionManager;
@@ -17,13 +20,21 @@ import org.tusk.xact.TransactionManager;
  * PostgreSQL's xact.c and lmgr.c are joined through MyProc. An assigned xid is
  * locked exclusively (XactLockTableInsert) so that others can wait for its end
  * (XactLockTableWait); every lock is released when the transaction ends.
+ *
+ * <p>Subtransactions own their xid locks as PostgreSQL's resource owners do:
+ * RELEASE SAVEPOINT hands them to the parent level, ROLLBACK TO releases them
+ * at once, so a row the aborted subtransaction locked or changed is free for
+ * others while the top-level transaction goes on.
  */
 public final class SessionTransaction implements TransactionContext {
 
     private final TransactionManager transactions;
     private final LockManager locks;
-    /** Xids of this transaction whose lock is held (top and subtransactions), cleared at its end. */
-    private final Set<Integer> lockedXids = new HashSet<>();
+    /**
+     * Xids of this transaction whose lock is held (top and subtransactions),
+     * each with the nesting level that owns the lock; cleared at its end.
+     */
+    private final Map<Integer, Integer> lockedXids = new HashMap<>();
 
     public SessionTransaction(TransactionManager transactions, LockManager locks) {
         this.transactions = transactions;
@@ -33,6 +44,24 @@ public final class SessionTransaction implements TransactionContext {
             public void transactionEnded(int topXid, boolean committed) {
                 lockedXids.clear();
                 locks.releaseAll();
+            }
+
+            @Override
+            public void subtransactionEnded(int level, int xid, boolean committed) {
+                for (Iterator<Map.Entry<Integer, Integer>> it = lockedXids.entrySet().iterator(); it.hasNext();) {
+                    Map.Entry<Integer, Integer> entry = it.next();
+                    if (entry.getValue() < level) {
+                        continue;
+                    }
+                    if (committed) {
+                        entry.setValue(level - 1);      // AtSubCommit: the parent owns them now
+                    } else {
+                        // AtSubAbort: the subtransaction is over (aborted in the commit log and gone from the
+                        // ProcArray), so whoever waits for its xid may go on
+                        locks.release(LockTag.transaction(entry.getKey()), LockMode.EXCLUSIVE);
+                        it.remove();
+                    }
+                }
             }
         });
     }
@@ -45,11 +74,12 @@ public final class SessionTransaction implements TransactionContext {
     public int assignXid() {
         int xid = transactions.currentXid();
         int top = transactions.topXidIfAny();
-        if (top != 0 && lockedXids.add(top)) {
+        if (top != 0 && lockedXids.putIfAbsent(top, 0) == null) {
             locks.lockTransactionId(top);
         }
-        if (lockedXids.add(xid)) {
-            // a subtransaction's xid is waited on too (PostgreSQL locks each one)
+        if (lockedXids.putIfAbsent(xid, transactions.nestingLevel()) == null) {
+            // a subtransaction's xid is waited on too (PostgreSQL locks each one); an intermediate level's
+            // xid assigned on the way is locked when that level first uses it, before any tuple carries it
             locks.lockTransactionId(xid);
         }
         return xid;

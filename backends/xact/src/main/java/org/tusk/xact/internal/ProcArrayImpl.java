@@ -51,8 +51,9 @@ public final class ProcArrayImpl implements ProcArray {
     private final int procs;
     private final int myEntry;
     private final SubTrans subTrans;
+    private final CommitLogImpl clog;
 
-    ProcArrayImpl(ShmemArea area, ProcSlot self, SubTrans subTrans) {
+    ProcArrayImpl(ShmemArea area, ProcSlot self, SubTrans subTrans, CommitLogImpl clog) {
         this.area = area;
         this.procArrayLock = area.lwlock(0);
         this.self = self;
@@ -63,6 +64,7 @@ public final class ProcArrayImpl implements ProcArray {
         }
         this.myEntry = entry(self.index());
         this.subTrans = subTrans;
+        this.clog = clog;
     }
 
     static ShmemRequest request(String areaName, int maxBackends) {
@@ -292,7 +294,12 @@ public final class ProcArrayImpl implements ProcArray {
         if (noverflowed == 0) {
             return false;
         }
-        // Some subxids are known only to pg_subtrans: is xid a subtransaction of one of those?
+        // Some subxids are known only to pg_subtrans: is xid a subtransaction of one of those? A rolled
+        // back subtransaction is not running even though its parent is (TransactionIdIsInProgress checks
+        // pg_xact first too); otherwise whoever waits for it would wait for the whole tree.
+        if (clog.didAbort(xid)) {
+            return false;
+        }
         int top = subTrans.topmost(xid);
         if (top == xid) {
             return false;

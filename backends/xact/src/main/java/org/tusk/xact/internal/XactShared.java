@@ -29,7 +29,7 @@ public final class XactShared {
         this.variables = new TransamVariablesImpl(segment.area(VARSUP_AREA), self);
         this.subTrans = new SubTrans(segment.area(SUBTRANS_AREA), self, dataDirectory);
         this.clog = new CommitLogImpl(segment.area(CLOG_AREA), self, dataDirectory, subTrans);
-        this.procArray = new ProcArrayImpl(segment.area(PROCARRAY_AREA), self, subTrans);
+        this.procArray = new ProcArrayImpl(segment.area(PROCARRAY_AREA), self, subTrans, clog);
         this.resourceManager = new XactResourceManager(clog, variables);
     }
 
