@@ -69,4 +69,19 @@ final class HelpText {
             "Type:  \\? for help with tusk sql commands",
             "       \\q to quit",
             "");
+
+    /** \\h: the list of SQL commands, or a pointer to the documentation for one. */
+    static String sqlHelp(String topic) {
+        if (topic.isEmpty()) {
+            return String.join("\n", "Available help:",
+                    "  ABORT  ALTER  ANALYZE  BEGIN  CALL  CHECKPOINT  CLOSE  CLUSTER  COMMENT  COMMIT  COPY  CREATE",
+                    "  DEALLOCATE  DECLARE  DELETE  DISCARD  DO  DROP  END  EXECUTE  EXPLAIN  FETCH  GRANT  IMPORT",
+                    "  INSERT  LISTEN  LOAD  LOCK  MERGE  MOVE  NOTIFY  PREPARE  REASSIGN  REFRESH  REINDEX  RELEASE",
+                    "  RESET  REVOKE  ROLLBACK  SAVEPOINT  SECURITY LABEL  SELECT  SET  SHOW  START  TRUNCATE",
+                    "  UNLISTEN  UPDATE  VACUUM  VALUES  WITH", "");
+        }
+        String cmd = topic.trim().toUpperCase(java.util.Locale.ROOT);
+        String page = cmd.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        return "Command:     " + cmd + "\nURL: https://www.postgresql.org/docs/15/sql-" + page + ".html\n\n";
+    }
 }

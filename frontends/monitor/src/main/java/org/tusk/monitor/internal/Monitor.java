@@ -9,6 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,9 +45,18 @@ final class Monitor {
 
     private final PrintStream out;
     private final PrintStream err;
+    /** Where query results go: stdout, or the \o file. */
+    private PrintStream qout;
+    private String qoutName;
+    /** \if states: TRUE (running this branch), FALSE (looking for a true branch), DONE (a branch ran), IGNORED (inside a skipped branch). */
+    private enum Cond { TRUE, FALSE, DONE, IGNORED }
+    private final Deque<Cond> conds = new ArrayDeque<>();
+    private final Deque<Boolean> condInElse = new ArrayDeque<>();
+    private PgError lastError;
+    private String currentFileDir;
     private final PrintOptions print = new PrintOptions();
     private final Map<String, String> variables = new TreeMap<>();
-    private final QueryScanner scanner = new QueryScanner();
+    private QueryScanner scanner = newScanner();
     private PgConnection conn;
     private boolean quiet;
     private boolean timing;
@@ -58,6 +72,21 @@ final class Monitor {
     Monitor(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+        this.qout = out;
+    }
+
+    private QueryScanner newScanner() {
+        QueryScanner s = new QueryScanner();
+        s.setVariables(name -> active() ? variables.get(name) : null);
+        return s;
+    }
+
+    boolean active() {
+        return conds.isEmpty() || conds.peek() == Cond.TRUE;
+    }
+
+    private MetaArgs args(String text) {
+        return new MetaArgs(text, name -> variables.get(name));
     }
 
     int run(String[] args, InputStream in, boolean terminal) {
@@ -79,11 +108,21 @@ final class Monitor {
         }
         stdin = in;
         quiet = o.quiet;
-        print.unaligned = o.unaligned;
+        if (o.unaligned) print.format = PrintOptions.Format.UNALIGNED;
+        if (o.csv) print.format = PrintOptions.Format.CSV;
         print.tuplesOnly = o.tuplesOnly;
         if (o.expanded) print.expanded = PrintOptions.Expanded.ON;
         variables.putAll(o.variables);
         if (variables.containsKey("FIELDSEP")) print.fieldSeparator = variables.get("FIELDSEP");
+        if (o.recordSep != null) print.recordSeparator = o.recordSep;
+        singleTransaction = o.singleTransaction;
+        variables.putIfAbsent("AUTOCOMMIT", "on");
+        variables.putIfAbsent("ON_ERROR_STOP", "off");
+        variables.putIfAbsent("ECHO", "none");
+        variables.putIfAbsent("PROMPT1", "%/%R%x%# ");
+        variables.putIfAbsent("PROMPT2", "%/%R%x%# ");
+        variables.putIfAbsent("PROMPT3", ">> ");
+        if (o.echoAll) variables.put("ECHO", "all");
         interactive = terminal && o.actions.isEmpty();
 
         InteractiveTerminal term = interactive ? InteractiveTerminal.open(this) : null;
@@ -91,13 +130,26 @@ final class Monitor {
             int rc = connect(o, term);
             if (rc != EXIT_SUCCESS) return rc;
             try {
+                setConnectionVariables();
+                for (String ps : o.psets) {
+                    int eq = ps.indexOf('=');
+                    boolean savedQuiet = quiet;
+                    quiet = true;
+                    pset(eq < 0 ? ps : ps.substring(0, eq), eq < 0 ? null : ps.substring(eq + 1), false);
+                    quiet = savedQuiet;
+                }
+                if (o.output != null) setOutput(o.output);
+                if (!o.noPsqlrc) runStartupFile();
                 if (!o.actions.isEmpty()) return runActions(o.actions);
                 if (term != null) {
                     term.banner();
                     term.loop();
                     return EXIT_SUCCESS;
                 }
-                return processInput(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), null);
+                if (singleTransaction) silent("BEGIN");
+                int rc2 = processInput(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), null);
+                if (singleTransaction && !conn.isClosed()) silent(rc2 == EXIT_SUCCESS ? "COMMIT" : "ROLLBACK");
+                return rc2;
             } catch (ConnectionLost e) {
                 return EXIT_BADCONN;
             } finally {
@@ -138,7 +190,48 @@ final class Monitor {
         }
     }
 
+    private boolean singleTransaction;
+
+    private void setConnectionVariables() {
+        variables.put("DBNAME", conn.dbname());
+        variables.put("USER", conn.user());
+        variables.put("HOST", conn.host());
+        variables.put("PORT", Integer.toString(conn.port()));
+        String enc = conn.parameterStatus("client_encoding");
+        if (enc != null) variables.put("ENCODING", enc);
+        String sv = conn.parameterStatus("server_version");
+        if (sv != null) variables.put("SERVER_VERSION_NAME", sv);
+        variables.put("SERVER_VERSION_NUM", Integer.toString(conn.serverVersion()));
+    }
+
+    /** ~/.tuskrc, or ~/.psqlrc when there is no .tuskrc; -X skips both. */
+    private void runStartupFile() {
+        String home = System.getProperty("user.home");
+        for (String name : new String[] {".tuskrc", ".psqlrc"}) {
+            Path p = Path.of(home, name);
+            if (Files.isReadable(p)) {
+                includeFile(p.toString());
+                return;
+            }
+        }
+    }
+
     private int runActions(List<MonitorOptions.Action> actions) {
+        if (singleTransaction) silent("BEGIN");
+        int rc = runActions0(actions);
+        if (singleTransaction && !conn.isClosed()) silent(rc == EXIT_SUCCESS ? "COMMIT" : "ROLLBACK");
+        return rc;
+    }
+
+    private void silent(String sql) {
+        try {
+            conn.query(sql);
+        } catch (PgError e) {
+            err.print(e.libpqMessage());
+        }
+    }
+
+    private int runActions0(List<MonitorOptions.Action> actions) {
         int rc = EXIT_SUCCESS;
         for (MonitorOptions.Action a : actions) {
             if (a.isFile()) {
@@ -146,7 +239,7 @@ final class Monitor {
             } else if (a.value().startsWith("\\")) {
                 inputName = null;
                 rc = EXIT_SUCCESS;
-                for (QueryScanner.Event ev : new QueryScanner().feedLine(a.value())) {
+                for (QueryScanner.Event ev : newScanner().feedLine(a.value())) {
                     if (ev instanceof QueryScanner.MetaCommand m && !metaCommand(m.name(), m.args())) rc = EXIT_FAILURE;
                 }
             } else {
@@ -185,18 +278,31 @@ final class Monitor {
         inputName = name;
         lineno = 0;
         scanner.reset();
+        int depth = conds.size();
         try {
             String line;
             while (!quit && (line = reader.readLine()) != null) {
                 lineno++;
+                if (isEcho("all")) {
+                    out.println(line);
+                    out.flush();
+                }
                 if (!processLine(line)) return EXIT_USER;
+            }
+            if (conds.size() > depth) {
+                metaError("reached EOF without finding closing \\endif(s)");
+                while (conds.size() > depth) {
+                    conds.pop();
+                    condInElse.pop();
+                }
+                if (onErrorStop()) return EXIT_USER;
             }
         } catch (IOException e) {
             err.println(PROGNAME + ": error: could not read from input file: " + e.getMessage());
             return EXIT_FAILURE;
         }
         // psql sends what is left in the buffer at the end of a script
-        if (scanner.hasPending()) {
+        if (scanner.hasPending() && active()) {
             String sql = scanner.pending();
             scanner.reset();
             if (!sendQuery(sql, false) && onErrorStop()) return EXIT_USER;
@@ -204,20 +310,68 @@ final class Monitor {
         return EXIT_SUCCESS;
     }
 
+    /** \i and \ir: runs a file in the middle of the current input, then carries on. */
+    private boolean includeFile(String name) {
+        Path path = Path.of(name);
+        BufferedReader reader;
+        try {
+            reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            metaError(name + ": No such file or directory");
+            return false;
+        }
+        String savedName = inputName;
+        long savedLine = lineno;
+        QueryScanner savedScanner = scanner;
+        String savedDir = currentFileDir;
+        scanner = newScanner();
+        Path parent = path.toAbsolutePath().getParent();
+        currentFileDir = parent == null ? null : parent.toString();
+        try (reader) {
+            int rc = processInput(reader, name);
+            if (rc == EXIT_USER) {
+                stopScript = true;
+                return false;
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            inputName = savedName;
+            lineno = savedLine;
+            scanner = savedScanner;
+            currentFileDir = savedDir;
+        }
+    }
+
+    private boolean stopScript;
+
     /** Feeds one input line; false when ON_ERROR_STOP ends the script. */
     boolean processLine(String line) {
         for (QueryScanner.Event ev : scanner.feedLine(line)) {
             boolean ok;
             if (ev instanceof QueryScanner.Statement s) {
-                ok = sendQuery(s.sql(), false);
+                ok = !active() || sendQuery(s.sql(), false);
             } else {
                 QueryScanner.MetaCommand m = (QueryScanner.MetaCommand) ev;
                 ok = metaCommand(m.name(), m.args());
             }
+            if (stopScript && !interactive) return false;
             if (!ok && onErrorStop() && !interactive) return false;
             if (quit) return true;
         }
+        if (!active()) scanner.resetBuffer();
         return true;
+    }
+
+    private boolean isEcho(String v) {
+        return v.equalsIgnoreCase(variables.getOrDefault("ECHO", "none"));
+    }
+
+    /** A meta-command's error, as psql's pg_log_error prints it. */
+    private void metaError(String message) {
+        err.println(inputName == null ? message : locus() + "error: " + message);
+        err.flush();
     }
 
     boolean quitRequested() { return quit; }
@@ -236,7 +390,7 @@ final class Monitor {
         return isTrue(variables.get("ON_ERROR_STOP"));
     }
 
-    private static boolean isTrue(String v) {
+    static boolean isTrue(String v) {
         if (v == null) return false;
         String s = v.trim().toLowerCase(Locale.ROOT);
         if (s.isEmpty()) return false;
@@ -261,32 +415,129 @@ final class Monitor {
     }
 
     boolean sendQuery(String sql, boolean expandedOnce) {
+        return sendQuery(sql, expandedOnce, null, null);
+    }
+
+    /**
+     * Sends a query and prints its results; toFile is \g's target ("|cmd" pipes),
+     * gsetPrefix is \gset's prefix (results are stored in variables, not printed).
+     */
+    boolean sendQuery(String sql, boolean expandedOnce, String toFile, String gsetPrefix) {
         lastQuery = sql;
+        if (isEcho("queries")) {
+            out.println(sql);
+            out.flush();
+        }
         long start = System.nanoTime();
         boolean ok = true;
         PrintOptions.Expanded saved = print.expanded;
         if (expandedOnce) print.expanded = PrintOptions.Expanded.ON;
+        PrintStream savedOut = qout;
+        Process pipe = null;
+        if (toFile != null) {
+            try {
+                if (toFile.startsWith("|")) {
+                    pipe = new ProcessBuilder("sh", "-c", toFile.substring(1)).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    qout = new PrintStream(pipe.getOutputStream(), false, StandardCharsets.UTF_8);
+                } else {
+                    qout = new PrintStream(new FileOutputStream(toFile), false, StandardCharsets.UTF_8);
+                }
+            } catch (IOException e) {
+                metaError(toFile + ": " + ioMessage(e));
+                print.expanded = saved;
+                return false;
+            }
+        }
         queryRunning = true;
         try {
-            for (PgResult r : conn.queryAll(sql)) printResult(r);
+            if (!isTrue(variables.get("AUTOCOMMIT")) && conn.transactionStatus() == 'I' && needsTransaction(sql)) {
+                conn.query("BEGIN");
+            }
+            List<PgResult> results = conn.queryAll(sql);
+            if (gsetPrefix != null) {
+                ok = gset(results, gsetPrefix);
+            } else {
+                for (PgResult r : results) printResult(r);
+            }
+            variables.put("ERROR", "false");
+            variables.put("SQLSTATE", "00000");
+            if (!results.isEmpty()) variables.put("ROW_COUNT", Long.toString(Math.max(0, results.get(results.size() - 1).affectedRows())));
         } catch (PgError e) {
             ok = false;
-            for (PgResult r : e.precedingResults()) printResult(r);
+            lastError = e;
+            variables.put("ERROR", "true");
+            variables.put("LAST_ERROR_MESSAGE", e.getMessage() == null ? "" : e.getMessage());
+            variables.put("LAST_ERROR_SQLSTATE", e.sqlState() == null ? "" : e.sqlState());
+            if (e.sqlState() != null) variables.put("SQLSTATE", e.sqlState());
+            if (gsetPrefix == null) for (PgResult r : e.precedingResults()) printResult(r);
+            qout.flush();
             out.flush();
             err.print(locus() + e.libpqMessage());
+            if (isEcho("errors")) err.println(locus() + "STATEMENT:  " + sql);
             err.flush();
             if (conn.isClosed()) connectionLost();
         } finally {
             queryRunning = false;
             print.expanded = saved;
+            if (toFile != null) {
+                qout.close();
+                qout = savedOut;
+                if (pipe != null) {
+                    try {
+                        pipe.waitFor();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
         }
         if (timing && ok) {
             out.println(timingText((System.nanoTime() - start) / 1e6));
         }
+        qout.flush();
         out.flush();
         return ok;
     }
 
+    private static String ioMessage(IOException e) {
+        String m = e.getMessage();
+        if (m != null && m.contains("(No such file or directory)")) return "No such file or directory";
+        if (m != null && m.contains("(Permission denied)")) return "Permission denied";
+        return m;
+    }
+
+    /** AUTOCOMMIT off: psql opens a transaction before any statement but these. */
+    private static boolean needsTransaction(String sql) {
+        String s = sql.trim().toLowerCase(Locale.ROOT);
+        for (String w : new String[] {"begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release",
+                "prepare transaction", "commit prepared", "rollback prepared", "vacuum", "create database", "drop database",
+                "create tablespace", "drop tablespace", "reindex database", "reindex system", "cluster", "discard all"}) {
+            if (s.startsWith(w)) return false;
+        }
+        return !s.isEmpty() && !s.equals(";");
+    }
+
+    private boolean gset(List<PgResult> results, String prefix) {
+        PgResult r = results.isEmpty() ? null : results.get(results.size() - 1);
+        if (r == null || r.status() != ResultStatus.TUPLES_OK) {
+            if (r != null) printResult(r);
+            return true;
+        }
+        if (r.rowCount() == 0) {
+            metaError("no rows returned for \\gset");
+            return false;
+        }
+        if (r.rowCount() > 1) {
+            metaError("more than one row returned for \\gset");
+            return false;
+        }
+        for (int j = 0; j < r.columnCount(); j++) {
+            String name = prefix + r.column(j).name();
+            if (r.isNull(0, j)) variables.remove(name); else variables.put(name, r.getString(0, j));
+        }
+        return true;
+    }
     private void connectionLost() {
         if (!interactive) {
             err.println(locus().isEmpty() ? PROGNAME + ": error: connection to server was lost"
@@ -326,29 +577,73 @@ final class Monitor {
         return String.format(Locale.ROOT, "Time: %.3f ms (%.0f d %02d:%02d:%06.3f)", ms, days, (int) hours, (int) minutes, seconds);
     }
 
+    private PgResult lastResult;
+
+    PgResult lastResult() { return lastResult; }
+
     private void printResult(PgResult r) {
         if (r.status() == ResultStatus.TUPLES_OK) {
-            out.print(new ResultPrinter(print).print(r));
+            lastResult = r;
+            printTable(PrintTable.of(r, print));
             String tag = r.commandTag();
             if (tag.startsWith("INSERT") || tag.startsWith("UPDATE") || tag.startsWith("DELETE")) printStatus(tag);
         } else if (r.status() == ResultStatus.COMMAND_OK) {
             printStatus(r.commandTag());
         } else if (r.status() == ResultStatus.COPY_OUT) {
             // psql writes the data but no "COPY n" status for COPY TO STDOUT
-            out.print(new String(r.copyData(), StandardCharsets.UTF_8));
+            qout.print(new String(r.copyData(), StandardCharsets.UTF_8));
         }
     }
 
+    /** Prints a table to the query output, through the pager when it is taller than the terminal. */
+    void printTable(PrintTable t) {
+        String text = new ResultPrinter(print).print(t);
+        if (qout == out && pager != null && pager.page(text)) return;
+        qout.print(text);
+    }
+
+    /** Set by the interactive terminal. */
+    Pager pager;
+
+    interface Pager {
+        /** True when the text went through a pager. */
+        boolean page(String text);
+    }
+
     private void printStatus(String tag) {
-        if (!quiet) out.println(tag);
+        if (!quiet) qout.println(tag);
     }
 
     private void info(String message) {
         if (!quiet) out.println(message);
     }
 
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("q", "quit", "?", "conninfo", "timing", "x", "a", "t",
+            "g", "gx", "gset", "r", "reset", "p", "print", "echo", "qecho", "warn", "set", "unset", "if", "elif", "else",
+            "endif", "o", "out", "i", "include", "ir", "include_relative", "pset", "errverbose", "copy", "c", "connect",
+            "watch", "d", "dt", "di", "dv", "ds", "dn", "df", "du", "dg", "dT", "l", "list", "dm", "h", "help", "f", "C",
+            "H", "html", "plot", "e", "edit", "encoding", "cd", "setenv", "!");
+
     /** Runs a backslash command; false if it failed. */
-    boolean metaCommand(String name, String args) {
+    boolean metaCommand(String name, String argText) {
+        switch (name) {
+            case "if": case "elif": case "else": case "endif":
+                return conditional(name, argText);
+            default:
+                break;
+        }
+        String base = name.endsWith("+") ? name.substring(0, name.length() - 1) : name;
+        if (!active()) {
+            if (KNOWN.contains(base) || Describe.handles(base)) return true;
+            String message = "invalid command \\" + name;
+            metaError(message);
+            return false;
+        }
+        MetaArgs a = args(argText);
+        if (Describe.handles(base)) {
+            PrintTableSink sink = this::printTable;
+            return new Describe(conn, print, sink, this::describeError).run(base, name.endsWith("+"), a.next(), a.next());
+        }
         switch (name) {
             case "q": case "quit":
                 quit = true;
@@ -356,46 +651,52 @@ final class Monitor {
             case "?":
                 out.print(HelpText.BACKSLASH);
                 return true;
+            case "h": case "help":
+                out.print(HelpText.sqlHelp(a.wholeLine()));
+                return true;
             case "conninfo":
                 out.println(conninfo());
                 return true;
             case "timing": {
-                Boolean v = parseBool(args, !timing, "\\timing");
+                Boolean v = parseBool(a.next(), !timing, "\\timing");
                 if (v == null) return false;
                 timing = v;
                 info(timing ? "Timing is on." : "Timing is off.");
                 return true;
             }
             case "x": {
-                if (args.equalsIgnoreCase("auto")) {
-                    print.expanded = PrintOptions.Expanded.AUTO;
-                } else {
-                    Boolean v = parseBool(args, print.expanded != PrintOptions.Expanded.ON, "expanded");
-                    if (v == null) return false;
-                    print.expanded = v ? PrintOptions.Expanded.ON : PrintOptions.Expanded.OFF;
-                }
-                info(print.expanded == PrintOptions.Expanded.ON ? "Expanded display is on."
-                        : print.expanded == PrintOptions.Expanded.AUTO ? "Expanded display is used automatically."
-                        : "Expanded display is off.");
-                return true;
+                String arg = a.next();
+                return pset("expanded", arg, false);
             }
             case "a":
-                print.unaligned = !print.unaligned;
-                info(print.unaligned ? "Output format is unaligned." : "Output format is aligned.");
-                return true;
-            case "t": {
-                Boolean v = parseBool(args, !print.tuplesOnly, "tuples_only");
-                if (v == null) return false;
-                print.tuplesOnly = v;
-                info(v ? "Tuples only is on." : "Tuples only is off.");
-                return true;
+                return pset("format", print.format == PrintOptions.Format.ALIGNED ? "unaligned" : "aligned", false);
+            case "H": case "html":
+                return pset("format", print.format == PrintOptions.Format.HTML ? "aligned" : "html", false);
+            case "t":
+                return pset("tuples_only", a.next(), false);
+            case "C":
+                return pset("title", a.next(), false);
+            case "f":
+                return pset("fieldsep", a.next(), false);
+            case "pset": {
+                String opt = a.next();
+                String val = a.next();
+                if (opt == null) {
+                    for (String o : PSET_NAMES) pset(o, null, true);
+                    return true;
+                }
+                return pset(opt, val, false);
             }
-            case "g": case "gx": {
+            case "g": case "gx": case "gset": {
                 String sql = scanner.hasPending() ? scanner.pending() : lastQuery;
                 scanner.reset();
+                String arg = a.next();
                 if (sql == null) return true;
-                return sendQuery(sql, name.equals("gx"));
+                if (name.equals("gset")) return sendQuery(sql, false, null, arg == null ? "" : arg);
+                return sendQuery(sql, name.equals("gx"), arg, null);
             }
+            case "watch":
+                return watch(a.next());
             case "r": case "reset":
                 scanner.reset();
                 info("Query buffer reset (cleared).");
@@ -403,36 +704,453 @@ final class Monitor {
             case "p": case "print":
                 out.println(scanner.hasPending() ? scanner.pending() : lastQuery != null ? lastQuery : "Query buffer is empty.");
                 return true;
-            case "echo":
-                out.println(args);
+            case "echo": case "qecho": case "warn": {
+                List<String> words = a.rest();
+                boolean newline = true;
+                if (!words.isEmpty() && words.get(0).equals("-n")) {
+                    newline = false;
+                    words = words.subList(1, words.size());
+                }
+                PrintStream target = name.equals("echo") ? out : name.equals("qecho") ? qout : err;
+                target.print(String.join(" ", words));
+                if (newline) target.println();
+                target.flush();
                 return true;
+            }
             case "set": {
-                if (args.isEmpty()) {
+                String var = a.next();
+                if (var == null) {
                     variables.forEach((k, v) -> out.println(k + " = '" + v + "'"));
                     return true;
                 }
-                String[] kv = args.split("\\s+", 2);
-                variables.put(kv[0], kv.length > 1 ? kv[1] : "");
+                if (!QueryScanner.isVarName(var)) {
+                    metaError("invalid variable name: \"" + var + "\"");
+                    return false;
+                }
+                variables.put(var, String.join("", a.rest()));
                 return true;
             }
-            case "unset":
-                variables.remove(args.trim());
+            case "unset": {
+                String var = a.next();
+                if (var == null) {
+                    metaError("\\unset: missing required argument");
+                    return false;
+                }
+                variables.remove(var);
                 return true;
+            }
+            case "o": case "out":
+                return setOutput(a.wholeLine());
+            case "i": case "include": case "ir": case "include_relative": {
+                String f = a.next();
+                if (f == null) {
+                    metaError("\\" + name + ": missing required argument");
+                    return false;
+                }
+                if ((name.equals("ir") || name.equals("include_relative")) && !Path.of(f).isAbsolute() && currentFileDir != null) {
+                    f = Path.of(currentFileDir, f).toString();
+                }
+                return includeFile(f);
+            }
+            case "errverbose":
+                if (lastError == null) out.println("There is no previous error.");
+                else {
+                    err.print((inputName == null ? "" : locus() + "error: ") + verbose(lastError));
+                    err.flush();
+                }
+                return true;
+            case "copy":
+                return CopyCommand.run(this, conn, a.wholeLine());
+            case "c": case "connect":
+                return reconnect(a.rest());
+            case "plot":
+                return Plot.draw(lastResult, out, print.terminalColumns > 0 ? print.terminalColumns : 80, err);
             default:
                 String message = "invalid command \\" + name;
-                err.println(inputName == null ? message : locus() + "error: " + message);
+                metaError(message);
                 if (interactive) err.println("Try \\? for help.");
                 err.flush();
                 return false;
         }
     }
 
+    interface PrintTableSink {
+        void print(PrintTable t);
+    }
+
+    private void describeError(String message) {
+        metaError(message);
+    }
+
+    /** Error as \errverbose shows it: VERBOSITY verbose, with the SQLSTATE and the LOCATION. */
+    static String verbose(PgError e) {
+        org.tusk.libpq.PgDiagnostic d = e.diagnostic();
+        String normal = d.format(true);
+        String first = normal.substring(0, normal.indexOf('\n') + 1);
+        StringBuilder sb = new StringBuilder();
+        sb.append(d.severity()).append(":  ");
+        if (d.sqlState() != null) sb.append(d.sqlState()).append(": ");
+        sb.append(first.substring(d.severity().length() + 3));
+        sb.append(normal.substring(first.length()));
+        String file = d.field('F');
+        String line = d.field('L');
+        String func = d.field('R');
+        if (file != null || func != null) {
+            sb.append("LOCATION:  ");
+            if (func != null) sb.append(func).append(", ");
+            sb.append(file).append(':').append(line).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private boolean setOutput(String target) {
+        if (qout != out) {
+            qout.close();
+        }
+        qout = out;
+        qoutName = null;
+        if (target.isEmpty()) return true;
+        try {
+            if (target.startsWith("|")) {
+                Process p = new ProcessBuilder("sh", "-c", target.substring(1)).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                qout = new PrintStream(p.getOutputStream(), true, StandardCharsets.UTF_8);
+            } else {
+                qout = new PrintStream(new FileOutputStream(new File(target)), true, StandardCharsets.UTF_8);
+            }
+            qoutName = target;
+            return true;
+        } catch (IOException e) {
+            metaError(target + ": " + ioMessage(e));
+            return false;
+        }
+    }
+
+    private boolean reconnect(List<String> words) {
+        ConnInfo info = conn.connInfo();
+        String db = words.size() > 0 && !words.get(0).equals("-") ? words.get(0) : null;
+        if (db != null && ConnInfo.looksLikeConnString(db)) {
+            info = ConnInfo.parse(db);
+        } else {
+            if (db != null) info = info.with("dbname", db);
+            if (words.size() > 1 && !words.get(1).equals("-")) info = info.with("user", words.get(1));
+            if (words.size() > 2 && !words.get(2).equals("-")) info = info.with("host", words.get(2));
+            if (words.size() > 3 && !words.get(3).equals("-")) info = info.with("port", words.get(3));
+        }
+        PgConnection fresh;
+        try {
+            fresh = PgConnection.connect(info);
+        } catch (PgError e) {
+            err.print(locus() + e.libpqMessage());
+            if (!interactive) err.println(locus().isEmpty() ? "Previous connection kept" : locus() + "Previous connection kept");
+            else err.println("Previous connection kept");
+            err.flush();
+            return false;
+        }
+        PgConnection old = conn;
+        conn = fresh;
+        conn.setNoticeHandler(old == null ? null : n -> {
+            err.print(locus() + n.format(false));
+            err.flush();
+        });
+        old.close();
+        setConnectionVariables();
+        String host = conn.host();
+        if (conn.isUnixSocket()) {
+            info("You are now connected to database \"" + conn.dbname() + "\" as user \"" + conn.user() + "\".");
+        } else {
+            info("You are now connected to database \"" + conn.dbname() + "\" as user \"" + conn.user() + "\" on host \""
+                    + host + "\" at port \"" + conn.port() + "\".");
+        }
+        return true;
+    }
+
+    private volatile boolean watchCancelled;
+
+    /** \watch [SECONDS]: repeats the last query until Ctrl-C or an error; tusk.watch.max bounds it (tests). */
+    private boolean watch(String interval) {
+        String sql = scanner.hasPending() ? scanner.pending() : lastQuery;
+        scanner.reset();
+        if (sql == null) {
+            metaError("\\watch cannot be used with an empty query");
+            return false;
+        }
+        double seconds = 2;
+        if (interval != null) {
+            try {
+                seconds = Double.parseDouble(interval);
+            } catch (NumberFormatException e) {
+                seconds = 2;
+            }
+        }
+        int max = Integer.getInteger("tusk.watch.max", Integer.MAX_VALUE);
+        watchCancelled = false;
+        String savedTitle = print.title;
+        try {
+            for (int i = 0; i < max && !watchCancelled; i++) {
+                String now = java.time.ZonedDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ROOT));
+                String head = savedTitle != null ? savedTitle : "";
+                print.title = head + (head.isEmpty() ? "" : "  ") + now + " (every " + formatSeconds(seconds) + "s)\n";
+                if (!sendQuery(sql, false)) return false;
+                if (i + 1 < max) Thread.sleep((long) (seconds * 1000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            print.title = savedTitle;
+        }
+        return true;
+    }
+
+    private static String formatSeconds(double s) {
+        return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
+    }
+
+    private boolean conditional(String name, String argText) {
+        MetaArgs a = args(argText);
+        switch (name) {
+            case "if": {
+                if (!active()) {
+                    conds.push(Cond.IGNORED);
+                    condInElse.push(false);
+                    return true;
+                }
+                Boolean v = parseBool(a.next(), false, "\\if expression", true);
+                conds.push(Boolean.TRUE.equals(v) ? Cond.TRUE : Cond.FALSE);
+                condInElse.push(false);
+                return v != null;
+            }
+            case "elif": {
+                if (conds.isEmpty()) {
+                    metaError("\\elif: no matching \\if");
+                    return false;
+                }
+                if (condInElse.peek()) {
+                    metaError("\\elif: cannot occur after \\else");
+                    return false;
+                }
+                Cond c = conds.peek();
+                if (c == Cond.TRUE) {
+                    conds.pop();
+                    conds.push(Cond.DONE);
+                } else if (c == Cond.FALSE) {
+                    Boolean v = parseBool(a.next(), false, "\\elif expression", true);
+                    conds.pop();
+                    conds.push(Boolean.TRUE.equals(v) ? Cond.TRUE : Cond.FALSE);
+                    return v != null;
+                }
+                return true;
+            }
+            case "else": {
+                if (conds.isEmpty()) {
+                    metaError("\\else: no matching \\if");
+                    return false;
+                }
+                if (condInElse.peek()) {
+                    metaError("\\else: cannot occur after \\else");
+                    return false;
+                }
+                Cond c = conds.pop();
+                conds.push(c == Cond.TRUE ? Cond.DONE : c == Cond.FALSE ? Cond.TRUE : c);
+                condInElse.pop();
+                condInElse.push(true);
+                return true;
+            }
+            default: {
+                if (conds.isEmpty()) {
+                    metaError("\\endif: no matching \\if");
+                    return false;
+                }
+                conds.pop();
+                condInElse.pop();
+                return true;
+            }
+        }
+    }
+
+    private static final String[] PSET_NAMES = {"border", "columns", "csv_fieldsep", "expanded", "fieldsep", "fieldsep_zero",
+        "footer", "format", "linestyle", "null", "numericlocale", "pager", "pager_min_lines", "recordsep", "recordsep_zero",
+        "tableattr", "title", "tuples_only", "unicode_border_linestyle", "unicode_column_linestyle", "unicode_header_linestyle"};
+
+    /** \pset NAME [VALUE] (and the shortcuts \x, \a, \t, \C, \f, \H); show lists the value as \pset without arguments does. */
+    private boolean pset(String opt, String val, boolean show) {
+        String format = null;
+        switch (opt) {
+            case "format": {
+                if (!show && val != null) {
+                    PrintOptions.Format f = null;
+                    for (PrintOptions.Format c : PrintOptions.Format.values()) {
+                        if (c.psqlName().startsWith(val.toLowerCase(Locale.ROOT)) && !val.isEmpty()) {
+                            if (f != null) {
+                                metaError("\\pset: ambiguous abbreviation \"" + val + "\" matches both \"" + f.psqlName()
+                                        + "\" and \"" + c.psqlName() + "\"");
+                                return false;
+                            }
+                            f = c;
+                        }
+                    }
+                    if (f == null) {
+                        metaError("\\pset: allowed formats are aligned, asciidoc, csv, html, latex, latex-longtable, troff-ms, unaligned, wrapped");
+                        return false;
+                    }
+                    print.format = f;
+                }
+                format = show ? pad("format") + print.format.psqlName() : "Output format is " + print.format.psqlName() + ".";
+                break;
+            }
+            case "border":
+                if (!show && val != null) {
+                    try {
+                        print.border = Math.max(0, Math.min(Integer.parseInt(val.trim()), 65535));
+                    } catch (NumberFormatException e) {
+                        print.border = 0;
+                    }
+                }
+                format = show ? pad("border") + print.border : "Border style is " + print.border + ".";
+                break;
+            case "expanded": case "x":
+                if (!show) {
+                    if (val != null && val.equalsIgnoreCase("auto")) {
+                        print.expanded = PrintOptions.Expanded.AUTO;
+                    } else {
+                        Boolean v = parseBool(val, print.expanded != PrintOptions.Expanded.ON, "expanded");
+                        if (v == null) return false;
+                        print.expanded = v ? PrintOptions.Expanded.ON : PrintOptions.Expanded.OFF;
+                    }
+                }
+                String e = print.expanded == PrintOptions.Expanded.ON ? "on" : print.expanded == PrintOptions.Expanded.AUTO ? "auto" : "off";
+                format = show ? pad("expanded") + e : print.expanded == PrintOptions.Expanded.ON ? "Expanded display is on."
+                        : print.expanded == PrintOptions.Expanded.AUTO ? "Expanded display is used automatically."
+                        : "Expanded display is off.";
+                break;
+            case "null":
+                if (!show && val != null) print.nullDisplay = val;
+                format = show ? pad("null") + "'" + print.nullDisplay + "'" : "Null display is \"" + print.nullDisplay + "\".";
+                break;
+            case "footer": {
+                if (!show) {
+                    Boolean v = parseBool(val, !print.footer, "footer");
+                    if (v == null) return false;
+                    print.footer = v;
+                }
+                format = show ? pad("footer") + (print.footer ? "on" : "off") : print.footer ? "Default footer is on." : "Default footer is off.";
+                break;
+            }
+            case "tuples_only": case "t": {
+                if (!show) {
+                    Boolean v = parseBool(val, !print.tuplesOnly, "tuples_only");
+                    if (v == null) return false;
+                    print.tuplesOnly = v;
+                }
+                format = show ? pad("tuples_only") + (print.tuplesOnly ? "on" : "off") : print.tuplesOnly ? "Tuples only is on." : "Tuples only is off.";
+                break;
+            }
+            case "fieldsep":
+                if (!show && val != null) {
+                    print.fieldSeparator = val;
+                    print.fieldSeparatorZero = false;
+                }
+                format = show ? pad("fieldsep") + (print.fieldSeparatorZero ? "ZERO" : "'" + print.fieldSeparator + "'")
+                        : "Field separator is \"" + print.fieldSeparator + "\".";
+                break;
+            case "fieldsep_zero":
+                if (!show) print.fieldSeparatorZero = true;
+                format = show ? pad("fieldsep_zero") + (print.fieldSeparatorZero ? "on" : "off") : "Field separator is zero byte.";
+                break;
+            case "recordsep":
+                if (!show && val != null) {
+                    print.recordSeparator = val;
+                    print.recordSeparatorZero = false;
+                }
+                format = show ? pad("recordsep") + (print.recordSeparatorZero ? "ZERO" : print.recordSeparator.equals("\n") ? "'\\n'" : "'" + print.recordSeparator + "'")
+                        : print.recordSeparator.equals("\n") ? "Record separator is <newline>." : "Record separator is \"" + print.recordSeparator + "\".";
+                break;
+            case "recordsep_zero":
+                if (!show) print.recordSeparatorZero = true;
+                format = show ? pad("recordsep_zero") + (print.recordSeparatorZero ? "on" : "off") : "Record separator is zero byte.";
+                break;
+            case "csv_fieldsep":
+                if (!show && val != null) {
+                    if (val.length() != 1 || val.equals("\"") || val.equals("\n") || val.equals("\r")) {
+                        metaError("\\pset: csv_fieldsep must be a single one-byte character");
+                        return false;
+                    }
+                    print.csvFieldSeparator = val;
+                }
+                format = show ? pad("csv_fieldsep") + "'" + print.csvFieldSeparator + "'" : "Field separator for CSV is \"" + print.csvFieldSeparator + "\".";
+                break;
+            case "title":
+                if (!show) print.title = val;
+                format = show ? pad("title") + (print.title == null ? "" : "'" + print.title + "'")
+                        : print.title == null ? "Title is unset." : "Title is \"" + print.title + "\".";
+                break;
+            case "pager":
+                if (!show) {
+                    if (val != null && val.equalsIgnoreCase("always")) {
+                        print.pager = 2;
+                    } else {
+                        Boolean v = parseBool(val, print.pager == 0, "pager");
+                        if (v == null) return false;
+                        print.pager = v ? 1 : 0;
+                    }
+                }
+                format = show ? pad("pager") + print.pager : print.pager == 2 ? "Pager is always used." : print.pager == 1
+                        ? "Pager is used for long output." : "Pager usage is off.";
+                break;
+            case "columns":
+                if (!show && val != null) print.columns = Integer.parseInt(val.trim());
+                format = show ? pad("columns") + print.columns : print.columns == 0 ? "Target width is unset." : "Target width is " + print.columns + ".";
+                break;
+            case "linestyle":
+                format = show ? pad("linestyle") + "ascii" : "Line style is ascii.";
+                break;
+            case "numericlocale":
+                format = show ? pad("numericlocale") + "off" : "Locale-adjusted numeric output is off.";
+                break;
+            case "pager_min_lines":
+                format = show ? pad("pager_min_lines") + "0" : "Pager won't be used for less than 0 lines.";
+                break;
+            case "tableattr":
+                format = show ? pad("tableattr") : "Table attributes unset.";
+                break;
+            case "unicode_border_linestyle":
+                format = show ? pad(opt) + "single" : "Unicode border line style is \"single\".";
+                break;
+            case "unicode_column_linestyle":
+                format = show ? pad(opt) + "single" : "Unicode column line style is \"single\".";
+                break;
+            case "unicode_header_linestyle":
+                format = show ? pad(opt) + "single" : "Unicode header line style is \"single\".";
+                break;
+            default:
+                metaError("\\pset: unknown option: " + opt);
+                return false;
+        }
+        if (show) out.println(format);
+        // psql 15 says nothing when footer or tuples_only gets an explicit value
+        else if (val == null || !(opt.equals("footer") || opt.equals("tuples_only") || opt.equals("t"))) info(format);
+        return true;
+    }
+
+    private static String pad(String name) {
+        return String.format("%-24s ", name);
+    }
     private Boolean parseBool(String arg, boolean toggled, String what) {
-        if (arg.isEmpty()) return toggled;
+        return parseBool(arg, toggled, what, false);
+    }
+
+    private Boolean parseBool(String arg, boolean toggled, String what, boolean required) {
+        if (arg == null || arg.isEmpty()) {
+            if (required) {
+                metaError(what.startsWith("\\") ? what.substring(0, what.indexOf(' ')) + ": missing required argument" : what);
+                return null;
+            }
+            return toggled;
+        }
         String s = arg.trim().toLowerCase(Locale.ROOT);
         if (("true".startsWith(s) || "yes".startsWith(s) || (s.length() > 1 && "on".startsWith(s)) || s.equals("1"))) return true;
         if (("false".startsWith(s) || "no".startsWith(s) || (s.length() > 1 && "off".startsWith(s)) || s.equals("0"))) return false;
-        err.println(locus() + "unrecognized value \"" + arg + "\" for \"" + what + "\": Boolean expected");
+        metaError("unrecognized value \"" + arg + "\" for \"" + what + "\": Boolean expected");
         return null;
     }
 
@@ -454,6 +1172,22 @@ final class Monitor {
     }
 
     PgConnection connection() { return conn; }
+
+    void metaErrorPublic(String m) { metaError(m); }
+
+    InputStream stdinStream() { return stdin; }
+
+    PrintStream queryOutput() { return qout; }
+
+    void statusLine(String s) { printStatus(s); }
+
+    Map<String, String> variables() { return variables; }
+
+    void queryError(PgError e) {
+        lastError = e;
+        err.print(locus() + e.libpqMessage());
+        err.flush();
+    }
     PrintOptions printOptions() { return print; }
     PrintStream out() { return out; }
 }

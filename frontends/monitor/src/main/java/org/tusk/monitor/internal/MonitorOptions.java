@@ -16,6 +16,10 @@ final class MonitorOptions {
     String dbname;
     boolean noPsqlrc;
     boolean unaligned;
+    boolean csv;
+    boolean singleTransaction;
+    boolean echoAll;
+    String recordSep;
     boolean tuplesOnly;
     boolean quiet;
     boolean expanded;
@@ -24,6 +28,8 @@ final class MonitorOptions {
     /** -w never prompt, -W always prompt, neither: prompt when the server asks and input is a terminal. */
     Boolean promptPassword;
     final List<Action> actions = new ArrayList<>();
+    final List<String> psets = new ArrayList<>();
+    String output;
     final Map<String, String> variables = new LinkedHashMap<>();
 
     static final class UsageError extends Exception {
@@ -31,7 +37,7 @@ final class MonitorOptions {
         UsageError(String m) { super(m); }
     }
 
-    private static final String WITH_ARG = "hpUdcfvF";
+    private static final String WITH_ARG = "hpUdcfvFRPo";
 
     static MonitorOptions parse(String[] args) throws UsageError {
         MonitorOptions o = new MonitorOptions();
@@ -98,6 +104,12 @@ final class MonitorOptions {
             case "help": return '?';
             case "version": return 'V';
             case "field-separator": return 'F';
+            case "record-separator": return 'R';
+            case "csv": return 'C';
+            case "single-transaction": return '1';
+            case "echo-all": return 'a';
+            case "pset": return 'P';
+            case "output": return 'o';
             default: return 0;
         }
     }
@@ -117,6 +129,12 @@ final class MonitorOptions {
             }
             case 'F': variables.put("FIELDSEP", value); break;
             case 'X': noPsqlrc = true; break;
+            case 'R': recordSep = value; break;
+            case 'C': csv = true; break;
+            case '1': singleTransaction = true; break;
+            case 'a': echoAll = true; break;
+            case 'P': psets.add(value); break;
+            case 'o': output = value; break;
             case 'A': unaligned = true; break;
             case 't': tuplesOnly = true; break;
             case 'q': quiet = true; break;

@@ -1,15 +1,56 @@
 package org.tusk.monitor.internal;
 
-/** psql's \pset-style output settings that this monitor supports (border 1, ascii line style). */
+/** psql's \pset output settings (print.h's printTableOpt), ascii line style. */
 final class PrintOptions {
     enum Expanded { OFF, ON, AUTO }
 
+    enum Format {
+        ALIGNED, UNALIGNED, CSV, HTML, WRAPPED;
+
+        String psqlName() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
+
     Expanded expanded = Expanded.OFF;
-    boolean unaligned;
+    Format format = Format.ALIGNED;
+    int border = 1;
     boolean tuplesOnly;
+    boolean footer = true;
     String fieldSeparator = "|";
+    boolean fieldSeparatorZero;
     String recordSeparator = "\n";
+    boolean recordSeparatorZero;
+    String csvFieldSeparator = ",";
     String nullDisplay = "";
+    String title;
+    /** 0 off, 1 on, 2 always. */
+    int pager = 1;
+    int columns;
     /** Terminal width for \x auto; 0 when not on a terminal (auto then means off, like psql). */
     int terminalColumns;
+
+    PrintOptions copy() {
+        PrintOptions o = new PrintOptions();
+        o.expanded = expanded;
+        o.format = format;
+        o.border = border;
+        o.tuplesOnly = tuplesOnly;
+        o.footer = footer;
+        o.fieldSeparator = fieldSeparator;
+        o.fieldSeparatorZero = fieldSeparatorZero;
+        o.recordSeparator = recordSeparator;
+        o.recordSeparatorZero = recordSeparatorZero;
+        o.csvFieldSeparator = csvFieldSeparator;
+        o.nullDisplay = nullDisplay;
+        o.title = title;
+        o.pager = pager;
+        o.columns = columns;
+        o.terminalColumns = terminalColumns;
+        return o;
+    }
+
+    boolean unaligned() { return format == Format.UNALIGNED; }
+
+    String fieldSep() { return fieldSeparatorZero ? "\0" : fieldSeparator; }
+
+    String recordSep() { return recordSeparatorZero ? "\0" : recordSeparator; }
 }

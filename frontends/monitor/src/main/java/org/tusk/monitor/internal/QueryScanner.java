@@ -25,14 +25,23 @@ final class QueryScanner {
 
     private enum State { NORMAL, SINGLE_QUOTE, ESCAPE_QUOTE, DOUBLE_QUOTE, DOLLAR_QUOTE, BLOCK_COMMENT }
 
+    /** Looks up a variable for :name interpolation; returns null for none (or while skipping). */
+    interface Variables {
+        String get(String name);
+    }
+
     private final StringBuilder buffer = new StringBuilder();
+    private Variables variables = name -> null;
     private State state = State.NORMAL;
     private String dollarTag;
     private int commentDepth;
     private int parenDepth;
 
+    void setVariables(Variables v) { variables = v; }
+
     List<Event> feedLine(String line) {
         List<Event> events = new ArrayList<>();
+        int noInterpolationBefore = 0;
         if (buffer.length() > 0) buffer.append('\n');
         int i = 0;
         int n = line.length();
@@ -113,6 +122,35 @@ final class QueryScanner {
                 buffer.append(dollarTag);
                 i += dollarTag.length();
                 state = State.DOLLAR_QUOTE;
+            } else if (c == ':' && i + 1 < n && line.charAt(i + 1) == ':') {
+                buffer.append("::");
+                i += 2;
+            } else if (c == ':' && i >= noInterpolationBefore && i + 1 < n
+                    && (line.charAt(i + 1) == '\'' || line.charAt(i + 1) == '"')) {
+                char q = line.charAt(i + 1);
+                int end = line.indexOf(q, i + 2);
+                String name = end < 0 ? null : line.substring(i + 2, end);
+                String value = name == null || !isVarName(name) ? null : variables.get(name);
+                if (value == null) {
+                    buffer.append(c);
+                    i++;
+                } else {
+                    buffer.append(q == '\'' ? quoteLiteral(value) : quoteIdent(value));
+                    i = end + 1;
+                }
+            } else if (c == ':' && i >= noInterpolationBefore && i + 1 < n && isVarChar(line.charAt(i + 1))) {
+                int j = i + 1;
+                while (j < n && isVarChar(line.charAt(j))) j++;
+                String value = variables.get(line.substring(i + 1, j));
+                if (value == null) {
+                    buffer.append(line, i, j);
+                    i = j;
+                } else {
+                    // psql lexes the value again (it may hold ';' or quotes), but not recursively
+                    line = line.substring(0, i) + value + line.substring(j);
+                    n = line.length();
+                    noInterpolationBefore = i + value.length();
+                }
             } else if (c == '(') {
                 parenDepth++;
                 buffer.append(c);
@@ -134,14 +172,55 @@ final class QueryScanner {
                 }
                 while (j < n && !Character.isWhitespace(line.charAt(j)) && line.charAt(j) != '\\') j++;
                 String name = line.substring(i + 1, j);
-                events.add(new MetaCommand(name, line.substring(j).trim()));
-                i = n;
+                int k = j;
+                if (!name.equals("copy") && !name.equals("!")) {
+                    // the arguments end at the next backslash outside quotes: "\if x \echo y \endif"
+                    char q = 0;
+                    while (k < n) {
+                        char d = line.charAt(k);
+                        if (q != 0) {
+                            if (d == q) q = 0;
+                        } else if (d == '\'' || d == '"' || d == '`') {
+                            q = d;
+                        } else if (d == '\\') {
+                            break;
+                        }
+                        k++;
+                    }
+                } else {
+                    k = n;
+                }
+                events.add(new MetaCommand(name, line.substring(j, k).trim()));
+                i = k;
             } else {
                 buffer.append(c);
                 i++;
             }
         }
         return events;
+    }
+
+    static boolean isVarChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
+    }
+
+    static boolean isVarName(String s) {
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); i++) if (!isVarChar(s.charAt(i))) return false;
+        return true;
+    }
+
+    /** PQescapeLiteral: '...' with quotes doubled; with backslashes, " E'...'" with them doubled too. */
+    static String quoteLiteral(String v) {
+        boolean backslash = v.indexOf('\\') >= 0;
+        String body = v.replace("'", "''");
+        if (backslash) return " E'" + body.replace("\\", "\\\\") + "'";
+        return "'" + body + "'";
+    }
+
+    /** PQescapeIdentifier. */
+    static String quoteIdent(String v) {
+        return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 
     private static boolean isIdentChar(char c) {
@@ -166,6 +245,10 @@ final class QueryScanner {
 
     boolean hasPending() {
         return buffer.length() > 0;
+    }
+
+    void resetBuffer() {
+        reset();
     }
 
     void reset() {

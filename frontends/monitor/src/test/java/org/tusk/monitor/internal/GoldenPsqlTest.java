@@ -219,4 +219,151 @@ class GoldenPsqlTest {
             assertEquals(expected, actual);
         });
     }
+
+    // ---- the \d family, on a schema created in the real PostgreSQL ----
+
+    private static final String SCHEMA = String.join("\n",
+            "drop schema if exists gs cascade;",
+            "drop schema if exists gs2 cascade;",
+            "create schema gs;",
+            "create schema gs2;",
+            "set search_path = gs, public;",
+            "create table customers(id serial primary key, name text not null, email varchar(100) unique, created timestamptz default now());",
+            "create table orders(id bigint generated always as identity primary key, customer_id int references customers(id) on delete cascade,"
+                    + " amount numeric(10,2) check (amount > 0), note text default 'none', status char(1) collate \"C\");",
+            "create index orders_cust_idx on orders(customer_id);",
+            "create unique index orders_note_idx on orders(lower(note)) where note is not null;",
+            "create sequence gs2.counter start 10 increment 5;",
+            "create view big_orders as select * from orders where amount > 100;",
+            "create table gs2.things(k int, v text);",
+            "comment on table customers is 'the customers';",
+            "create function add1(i int) returns int language sql as 'select i + 1';",
+            "create type mood as enum ('sad', 'happy');",
+            "create domain posint as int check (value > 0);",
+            "create materialized view mv as select 1 as x;",
+            "");
+
+    private synchronized void schema() throws Exception {
+        RealPostgres pg = RealPostgres.get();
+        Outcome o = psql(pg, false, SCHEMA, List.of("-q", "-v", "ON_ERROR_STOP=1"));
+        assertEquals(0, o.status(), o.err());
+    }
+
+    @Test
+    void describeFamily() throws Exception {
+        schema();
+        same(false, "set search_path = gs, public;\n" + String.join("\n",
+                "\\d", "\\dt", "\\di", "\\dv", "\\ds", "\\dm", "\\dn", "\\df", "\\dT", "\\l nosuchdb", "\\du nosuchrole",
+                "\\d customers", "\\d orders", "\\d orders_cust_idx", "\\d orders_note_idx", "\\d orders_pkey",
+                "\\d big_orders", "\\d gs2.counter", "\\d customers_id_seq", "\\d orders_id_seq", "\\dt gs2.*", "\\d c*",
+                "\\dt+ gs2.*", "\\d+ orders", "\\d+ big_orders", "\\d mv", "\\dn+ gs*", "\\dt nosuch", "\\d nosuch",
+                "\\dt gs.*", "\\di gs.orders*", "\\df gs.*", "\\dT gs.*", ""));
+    }
+
+    // ---- variables, conditionals, output, files ----
+
+    @Test
+    void variablesAndConditionals() throws Exception {
+        String script = String.join("\n",
+                "\\set a 1",
+                "\\set b 'x''y' \"q\" :a",
+                "\\echo :a :'b' :\"b\" :nosuch :'nosuch' -n",
+                "\\echo -n hi",
+                "\\echo  there 'a\\tb'",
+                "\\if :a",
+                "\\echo yes",
+                "\\elif false",
+                "\\echo no",
+                "\\else",
+                "\\echo no2",
+                "\\endif",
+                "\\if foo",
+                "\\echo in foo",
+                "\\endif",
+                "\\if false",
+                "select 1/0;",
+                "\\echo skipped :a",
+                "\\nosuchcmd",
+                "\\elif on",
+                "  \\if true \\echo nested \\endif",
+                "select :a + 1 as v, :'b' as w, :\"b\" as \"x\", 1::int as c;",
+                "\\else",
+                "\\echo never",
+                "\\endif",
+                "\\set q 'select 5 as q;'",
+                ":q",
+                "\\unset a",
+                "\\echo :a",
+                "\\elif",
+                "\\endif",
+                "select 6 as s \\gset v_",
+                "\\echo :v_s",
+                "select 1 as n where false \\gset",
+                "\\if 1",
+                "");
+        same(false, "", "-f", file("vars.sql", script));
+        same(false, script);
+    }
+
+    @Test
+    void psetFormats() throws Exception {
+        String q = "select 1 as a, E'x\\ny<&>' as b, null as c union all select 22, 'q,\"', '  ';\n";
+        StringBuilder sb = new StringBuilder("\\pset null NUL\n\\pset title 'My title here'\n");
+        for (String fmt : new String[] {"aligned", "unaligned", "csv", "html"}) {
+            for (String border : new String[] {"0", "1", "2"}) {
+                sb.append("\\pset format ").append(fmt).append("\n\\pset border ").append(border).append('\n');
+                sb.append(q).append("\\x\n").append(q).append("\\x\n");
+            }
+        }
+        sb.append("\\pset title\n\\pset footer\n").append(q).append("\\pset footer on\n\\pset tuples_only on\n").append(q)
+                .append("\\x\n").append(q).append("\\pset border 0\n").append(q).append("\\pset fieldsep ';'\n\\pset recordsep '#'\n")
+                .append("\\pset format u\n").append(q).append("\\pset format cs\n\\pset csv_fieldsep '|'\n").append(q)
+                .append("\\pset format bogus\n\\pset tuples_only off\n\\pset footer off\n\\t\n\\pset nosuch\n");
+        same(false, "", "-f", file("pset.sql", sb.toString()));
+        same(false, "", "--csv", "-c", q);
+        same(false, "", "-P", "null=(null)", "-P", "border=2", "-c", q);
+    }
+
+    @Test
+    void outputAndIncludeFilesCopyAndErrors() throws Exception {
+        String inc = file("inc.sql", "select 'included' as inc;\n\\ir inc2.sql\n");
+        file("inc2.sql", "select 'relative' as rel;\n");
+        String out1 = tmp.resolve("o1.txt").toString();
+        String csv = tmp.resolve("x.csv").toString();
+        String script = String.join("\n",
+                "\\o " + out1,
+                "select 42 as answer;",
+                "\\qecho in file",
+                "\\o",
+                "\\echo after",
+                "\\i " + inc,
+                "\\i /nonexistent/x.sql",
+                "\\copy (select g as a, g * 2 as b from generate_series(1, 3) g) to " + csv + " csv",
+                "create temp table tc(a int, b int);",
+                "\\copy tc from " + csv + " csv",
+                "\\copy tc to stdout",
+                "\\copy tc from /nonexistent/file",
+                "select * from tc order by a;",
+                "\\errverbose",
+                "select nosuch;",
+                "\\errverbose",
+                "\\set ECHO queries",
+                "select 1 as echoed;",
+                "\\set ECHO errors",
+                "select nosuch2;",
+                "\\set ECHO none",
+                "\\set AUTOCOMMIT off",
+                "create temp table ac(a int);",
+                "rollback;",
+                "select count(*) from pg_class where relname = 'ac';",
+                "\\set AUTOCOMMIT on",
+                "\\c postgres",
+                "select current_database();",
+                "");
+        same(false, script);
+        same(false, "", "-f", file("io.sql", script));
+        same(false, "", "-1", "-f", file("io1.sql", "create temp table one(a int);\ninsert into one values (1);\nselect * from one;\n"));
+        same(false, "select 1;\n\\set ECHO all\nselect 2;\n");
+        same(false, "", "-a", "-f", file("echo.sql", "select 1;\n-- comment\nselect 2;\n"));
+    }
 }
