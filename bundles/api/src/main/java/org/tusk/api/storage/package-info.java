@@ -2,8 +2,10 @@
  * Identifiers shared by every storage layer (smgr, buffers, WAL, access
  * methods), in PostgreSQL's terms: a relation's files are named by a
  * {@link org.tusk.api.storage.RelFileLocator} and split into forks; positions in
- * the write-ahead log are {@link org.tusk.api.storage.Lsn}s.
+ * the write-ahead log are {@link org.tusk.api.storage.Lsn}s. Access methods
+ * plug in through {@link org.tusk.api.storage.TableAccessMethod} and (1.1)
+ * {@link org.tusk.api.storage.IndexAccessMethod}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.tusk.api.storage;

@@ -1,0 +1,133 @@
+package org.tusk.nbtree;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tusk.api.error.PgException;
+import org.tusk.api.error.SqlState;
+import org.tusk.api.storage.ForkNumber;
+import org.tusk.api.storage.IndexAccessMethod;
+import org.tusk.api.storage.IndexBuildScan;
+import org.tusk.api.storage.IndexDescriptor;
+import org.tusk.api.storage.IndexScan;
+import org.tusk.api.storage.IndexVacuumResult;
+import org.tusk.api.storage.RelFileLocator;
+import org.tusk.api.storage.RelationSize;
+import org.tusk.api.storage.ScanBounds;
+import org.tusk.api.storage.Snapshot;
+import org.tusk.api.storage.TransactionContext;
+import org.tusk.api.storage.TupleId;
+import org.tusk.api.storage.UniqueCheck;
+import org.tusk.buffer.BufferManager;
+import org.tusk.nbtree.internal.BTree;
+import org.tusk.nbtree.internal.BTreeForwardScan;
+import org.tusk.wal.WalWriter;
+
+/**
+ * The B-tree index access method (nbtree.c's btbuild, btinsert,
+ * btbeginscan/btgettuple, btbulkdelete): Lehman–Yao B+-trees in shared
+ * buffers, every change WAL-logged (rmgr BTREE, replayed by
+ * {@link BTreeResourceManager}). Entries are (key, heap TID), unique in the
+ * tree: equal keys are ordered by heap TID.
+ *
+ * <p>One instance per process, used by one thread at a time (like the
+ * {@link BufferManager} it works through). Concurrency between processes is
+ * by buffer content locks only.
+ */
+@Component(service = IndexAccessMethod.class, property = IndexAccessMethod.NAME_PROPERTY + "=btree")
+public final class BTreeAccessMethod implements IndexAccessMethod {
+
+    public static final String NAME = "btree";
+
+    @Reference
+    private BufferManager buffers;
+    @Reference
+    private WalWriter wal;
+
+    /** For Declarative Services: the references are injected into the fields. */
+    @Activate
+    public BTreeAccessMethod() {
+    }
+
+    public BTreeAccessMethod(BufferManager buffers, WalWriter wal) {
+        this.buffers = buffers;
+        this.wal = wal;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    private BTree tree(IndexDescriptor index) {
+        return new BTree(buffers, wal, index);
+    }
+
+    /**
+     * Creates the metapage and an empty root, then inserts the heap's entries
+     * in (key, TID) order (so rightmost splits keep pages 90% full). A unique
+     * index refuses two equal keys with 23505.
+     */
+    @Override
+    public long build(IndexDescriptor index, IndexBuildScan heapScan) {
+        record Entry(byte[] key, TupleId tid) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        heapScan.scan((key, tid) -> entries.add(new Entry(key.clone(), tid)));
+        Comparator<Entry> order = (a, b) -> {
+            int c = index.comparator().compare(a.key(), b.key());
+            return c != 0 ? c : a.tid().compareTo(b.tid());
+        };
+        entries.sort(order);
+        if (index.unique()) {
+            for (int i = 1; i < entries.size(); i++) {
+                if (index.comparator().compare(entries.get(i - 1).key(), entries.get(i).key()) == 0) {
+                    throw new PgException(SqlState.UNIQUE_VIOLATION,
+                            "could not create unique index \"" + index.name() + "\"");
+                }
+            }
+        }
+        BTree tree = tree(index);
+        tree.create();
+        for (Entry entry : entries) {
+            tree.insert(entry.key(), entry.tid(), null, null);
+        }
+        return entries.size();
+    }
+
+    @Override
+    public void dropStorage(RelFileLocator index) {
+        buffers.dropRelation(index);
+        for (ForkNumber fork : ForkNumber.values()) {
+            if (buffers.smgr().exists(index, fork)) {
+                buffers.smgr().unlink(index, fork);
+            }
+        }
+    }
+
+    @Override
+    public void insert(IndexDescriptor index, byte[] key, TupleId heapTid, UniqueCheck uniqueCheck,
+            TransactionContext txn) {
+        tree(index).insert(key, heapTid, uniqueCheck, txn);
+    }
+
+    @Override
+    public IndexScan beginScan(IndexDescriptor index, ScanBounds bounds, Snapshot snapshot, TransactionContext txn) {
+        return new BTreeForwardScan(buffers, tree(index), bounds);
+    }
+
+    @Override
+    public IndexVacuumResult bulkDelete(IndexDescriptor index, Predicate<TupleId> isDead) {
+        return tree(index).bulkDelete(isDead);
+    }
+
+    @Override
+    public RelationSize estimateSize(IndexDescriptor index) {
+        return new RelationSize(buffers.nblocks(index.index(), ForkNumber.MAIN), tree(index).countEntries());
+    }
+}

@@ -1,0 +1,59 @@
+package org.tusk.nbtree.internal;
+
+import org.tusk.api.storage.IndexKeyComparator;
+import org.tusk.api.storage.TupleId;
+
+/**
+ * BTScanInsert: what a descent looks for, a (key, heap TID) position in the
+ * tree's total order. A null key is before everything (the leftmost leaf).
+ * The TID part is either a real TID (an insertion: the entry's exact place)
+ * or minus/plus infinity (a search for the first entry &gt;= key or &gt; key,
+ * PostgreSQL's scantid = NULL with nextkey false / true).
+ */
+public record ScanKey(byte[] key, TupleId tid, int infinity, IndexKeyComparator comparator) {
+
+    public static ScanKey exact(byte[] key, TupleId tid, IndexKeyComparator comparator) {
+        return new ScanKey(key, tid, 0, comparator);
+    }
+
+    /** Before every entry with an equal key. */
+    public static ScanKey before(byte[] key, IndexKeyComparator comparator) {
+        return new ScanKey(key, null, -1, comparator);
+    }
+
+    /** After every entry with an equal key. */
+    public static ScanKey after(byte[] key, IndexKeyComparator comparator) {
+        return new ScanKey(key, null, 1, comparator);
+    }
+
+    /** Before everything. */
+    public static ScanKey leftmost(IndexKeyComparator comparator) {
+        return new ScanKey(null, null, -1, comparator);
+    }
+
+    /** Compares this position with a tuple (leaf, pivot or high key): negative if this sorts before it. */
+    public int compareTo(byte[] tuple) {
+        if (IndexTuple.isMinusInfinity(tuple)) {
+            return 1;
+        }
+        if (key == null) {
+            return -1;
+        }
+        int c = comparator.compare(key, IndexTuple.key(tuple));
+        if (c != 0) {
+            return c;
+        }
+        if (infinity != 0) {
+            return infinity;
+        }
+        return tid.compareTo(IndexTuple.heapTid(tuple));
+    }
+
+    /** Compares two stored tuples (neither minus infinity unless first): the order BTreeCheck verifies. */
+    public static int compareTuples(byte[] a, byte[] b, IndexKeyComparator comparator) {
+        if (IndexTuple.isMinusInfinity(a)) {
+            return IndexTuple.isMinusInfinity(b) ? 0 : -1;
+        }
+        return exact(IndexTuple.key(a), IndexTuple.heapTid(a), comparator).compareTo(b);
+    }
+}
