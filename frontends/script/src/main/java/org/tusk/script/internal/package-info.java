@@ -1,0 +1,2 @@
+/** The script frontend's implementation: not exported. */
+package org.tusk.script.internal;
