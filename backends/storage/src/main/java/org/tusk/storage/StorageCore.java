@@ -12,12 +12,10 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tusk.api.storage.TransactionStatus;
 import org.tusk.api.storage.TransactionStatusLookup;
 import org.tusk.buffer.BufferManager;
 import org.tusk.lmgr.LockManager;
 import org.tusk.shmem.ShmemAttachment;
-import org.tusk.wal.Wal;
 import org.tusk.wal.WalWriter;
 import org.tusk.xact.TransactionSystem;
 
@@ -53,28 +51,16 @@ public final class StorageCore {
             return;
         }
         StorageSettings settings = StorageSettings.from(attachment.settings(), attachment.segment().maxBackends());
-        WalWriter wal = Wal.attach(attachment.segment(), attachment.dataDirectory(), settings.walSettings(),
-                attachment.slot());
-        buffers = BufferManager.attach(attachment.segment(), attachment.dataDirectory(), attachment.slot(), wal);
-        TransactionSystem xacts = TransactionSystem.attach(attachment.segment(), attachment.dataDirectory(),
-                attachment.slot());
-        LockManager locks = LockManager.attach(attachment.segment(), attachment.slot(), settings.lockSettings());
-        registrations.add(context.registerService(WalWriter.class, wal, null));
-        registrations.add(context.registerService(BufferManager.class, buffers, null));
-        registrations.add(context.registerService(TransactionSystem.class, xacts, null));
-        registrations.add(context.registerService(LockManager.class, locks, null));
-        registrations.add(context.registerService(TransactionStatusLookup.class, xid -> status(xacts, xid), null));
+        ProcessStorage storage = ProcessStorage.attach(attachment, settings);
+        buffers = storage.buffers();
+        registrations.add(context.registerService(WalWriter.class, storage.wal(), null));
+        registrations.add(context.registerService(BufferManager.class, storage.buffers(), null));
+        registrations.add(context.registerService(TransactionSystem.class, storage.xacts(), null));
+        registrations.add(context.registerService(LockManager.class, storage.locks(), null));
+        registrations.add(context.registerService(TransactionStatusLookup.class, storage::status, null));
         registrations.add(context.registerService(CheckpointRequests.class,
                 new CheckpointRequests(attachment.segment()), null));
         LOG.debug("storage core attached to slot {}", attachment.slot().index());
-    }
-
-    /** Running per the ProcArray, else committed per the commit log, else aborted (crashed ones too). */
-    static TransactionStatus status(TransactionSystem xacts, int xid) {
-        if (xacts.procArray().isInProgress(xid)) {
-            return TransactionStatus.IN_PROGRESS;
-        }
-        return xacts.commitLog().didCommit(xid) ? TransactionStatus.COMMITTED : TransactionStatus.ABORTED;
     }
 
     @Deactivate

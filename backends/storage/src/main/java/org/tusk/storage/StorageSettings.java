@@ -13,35 +13,34 @@ import org.tusk.wal.WalSettings;
  * The postmaster sizes shared memory from the same values every process reads.
  */
 public record StorageSettings(int sharedBuffers, int walBuffersBytes, int maxBackends, int maxLocksPerTransaction,
-        boolean fsync, boolean synchronousCommit, boolean fullPageWrites, long checkpointTimeoutMillis,
+        boolean fsync, long checkpointTimeoutMillis,
         long maxWalSizeBytes, long bgwriterDelayMillis, long deadlockTimeoutMillis, String walSyncMethod,
         int walSegmentSize, long memoryTableBytes) {
-
-    private static final int BLOCK_SIZE = 8192;
 
     /**
      * @param maxBackends every shared-memory slot, backends and auxiliary
      *                    processes (the segment's maxBackends)
      */
     public static StorageSettings from(Map<String, String> settings, int maxBackends) {
-        int sharedBuffers = (int) Math.max(16, memoryKb(settings, "shared_buffers", "128MB") / 8);
-        long walBuffersSetting = settings.containsKey("wal_buffers")
-                ? memoryKb(settings, "wal_buffers", "-1") : -1;
+        int sharedBuffers = (int) Math.max(16, kilobytes(settings, "shared_buffers", "128MB", GucUnit.BLOCKS_8KB) / 8);
+        long walBuffersSetting = kilobytes(settings, "wal_buffers", "-1", GucUnit.BLOCKS_8KB);
         // PostgreSQL's -1: 1/32 of shared_buffers, at least 64 kB, at most one 16 MB segment
         long walBuffersKb = walBuffersSetting == -1
                 ? Math.min(16L * 1024, Math.max(64, (long) sharedBuffers * 8 / 32)) : Math.max(32, walBuffersSetting);
+        String maxWalSize = settings.getOrDefault("max_wal_size", "1GB").strip();
+        // max_wal_size counts in MB when it has no unit
+        long maxWalSizeKb = require("max_wal_size", maxWalSize,
+                GucUnit.KB.parse(maxWalSize.matches("-?\\d+") ? maxWalSize + "MB" : maxWalSize));
         return new StorageSettings(sharedBuffers, (int) (walBuffersKb * 1024), maxBackends,
                 (int) plain(settings, "max_locks_per_transaction", 64),
                 bool(settings, "fsync", true),
-                !"off".equals(lower(settings.getOrDefault("synchronous_commit", "on"))),
-                bool(settings, "full_page_writes", true),
                 time(settings, "checkpoint_timeout", "300s", GucUnit.S),
-                memoryKb(settings, "max_wal_size", "1GB") * 1024,
+                maxWalSizeKb * 1024,
                 time(settings, "bgwriter_delay", "200ms", GucUnit.MS),
                 time(settings, "deadlock_timeout", "1s", GucUnit.MS),
                 lower(settings.getOrDefault("wal_sync_method", "fdatasync")),
-                (int) (memoryKb(settings, "wal_segment_size", "16MB") * 1024),
-                memoryKb(settings, "memory_table_size", "32MB") * 1024);
+                (int) (kilobytes(settings, "wal_segment_size", "16MB", GucUnit.KB) * 1024),
+                kilobytes(settings, "memory_table_size", "32MB", GucUnit.KB) * 1024);
     }
 
     /** The WAL's settings: fsync=off (tests, bulk loads) turns syncing off altogether, as in PostgreSQL. */
@@ -56,21 +55,10 @@ public record StorageSettings(int sharedBuffers, int walBuffersBytes, int maxBac
         return LockSettings.DEFAULTS.withDeadlockTimeout(deadlockTimeoutMillis);
     }
 
-    public long sharedBuffersBytes() {
-        return (long) sharedBuffers * BLOCK_SIZE;
-    }
-
-    private static long memoryKb(Map<String, String> settings, String name, String fallback) {
-        GucUnit unit = name.equals("shared_buffers") || name.equals("wal_buffers") ? GucUnit.BLOCKS_8KB
-                : name.equals("max_wal_size") ? null : GucUnit.KB;
+    /** A memory setting in kB; {@code unit} is what a number without a unit counts (-1 stays -1). */
+    private static long kilobytes(Map<String, String> settings, String name, String fallback, GucUnit unit) {
         String text = settings.getOrDefault(name, fallback);
-        if (unit == null) {
-            // max_wal_size is in MB when unitless
-            Long mb = GucUnit.KB.parse(text.matches("\\s*-?\\d+\\s*") ? text.strip() + "MB" : text);
-            return require(name, text, mb);
-        }
-        Long parsed = unit.parse(text);
-        long value = require(name, text, parsed);
+        long value = require(name, text, unit.parse(text));
         return unit == GucUnit.BLOCKS_8KB && value != -1 ? value * 8 : value;
     }
 
