@@ -13,12 +13,12 @@ import org.tusk.api.storage.TransactionContext;
 import org.tusk.api.storage.TransactionStatus;
 
 /** A tiny single-process transaction system for tests: a clog map, xids handed out in order, snapshots. */
-final class FakeTransactions implements TransactionStatusLookup {
+public final class FakeTransactions implements TransactionStatusLookup {
 
     private final Map<Integer, TransactionStatus> clog = new HashMap<>();
     private int nextXid = 100;
     /** What waitForTransaction does (tests end the awaited transaction here). */
-    IntConsumer onWait = xid -> {
+    public IntConsumer onWait = xid -> {
         throw new IllegalStateException("test did not expect a wait for " + xid);
     };
 
@@ -27,12 +27,12 @@ final class FakeTransactions implements TransactionStatusLookup {
         return clog.getOrDefault(xid, TransactionStatus.ABORTED);
     }
 
-    Txn begin() {
+    public Txn begin() {
         return new Txn();
     }
 
     /** A snapshot now: every running xid is in progress for it. */
-    Snapshot snapshot(int commandId) {
+    public Snapshot snapshot(int commandId) {
         Set<Integer> running = new HashSet<>();
         clog.forEach((xid, status) -> {
             if (status == TransactionStatus.IN_PROGRESS) {
@@ -44,17 +44,17 @@ final class FakeTransactions implements TransactionStatusLookup {
         return new FakeSnapshot(xmin, xmax, running, commandId);
     }
 
-    record FakeSnapshot(int xmin, int xmax, Set<Integer> running, int commandId) implements Snapshot {
+    public record FakeSnapshot(int xmin, int xmax, Set<Integer> running, int commandId) implements Snapshot {
         @Override
         public boolean isInProgress(int xid) {
             return Integer.compareUnsigned(xid, xmax) >= 0 || running.contains(xid);
         }
     }
 
-    final class Txn implements TransactionContext {
-        int xid;
-        int cid;
-        boolean repeatableRead;
+    public final class Txn implements TransactionContext {
+        public int xid;
+        public int cid;
+        public boolean repeatableRead;
 
         @Override
         public int assignXid() {
@@ -71,12 +71,12 @@ final class FakeTransactions implements TransactionStatusLookup {
         }
 
         /** CommandCounterIncrement. */
-        void next() {
+        public void next() {
             cid++;
         }
 
         /** The snapshot of the current command (own earlier commands visible). */
-        Snapshot snapshot() {
+        public Snapshot snapshot() {
             return FakeTransactions.this.snapshot(cid);
         }
 
@@ -100,11 +100,11 @@ final class FakeTransactions implements TransactionStatusLookup {
             onWait.accept(other);
         }
 
-        void commit() {
+        public void commit() {
             clog.put(assignXid(), TransactionStatus.COMMITTED);
         }
 
-        void abort() {
+        public void abort() {
             clog.put(assignXid(), TransactionStatus.ABORTED);
         }
     }

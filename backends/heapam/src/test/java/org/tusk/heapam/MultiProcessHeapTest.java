@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.tusk.wal.RecordingWal;
 import org.tusk.api.storage.ForkNumber;
 import org.tusk.api.storage.TableScan;
 import org.tusk.buffer.BufferManager;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tusk.heapam.FakeTransactions;
 import org.tusk.api.error.PgException;
 import org.tusk.api.storage.ModifyResult;
 import org.tusk.api.storage.RelFileLocator;

@@ -2,7 +2,6 @@ package org.tusk.memam;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,20 +14,14 @@ import org.tusk.api.storage.Snapshot;
 import org.tusk.api.storage.TableAccessMethod;
 import org.tusk.api.storage.TableScan;
 import org.tusk.api.storage.TupleId;
-import org.tusk.buffer.BufferManager;
 import org.tusk.heapam.Heap2ResourceManager;
 import org.tusk.heapam.HeapAccessMethod;
 import org.tusk.heapam.HeapResourceManager;
-import org.tusk.lmgr.LockManager;
-import org.tusk.shmem.ProcSlot;
 import org.tusk.shmem.ShmemAttachment;
-import org.tusk.shmem.ShmemSegment;
+import org.tusk.storage.ProcessStorage;
 import org.tusk.storage.SessionTransaction;
-import org.tusk.storage.StartupProcess;
 import org.tusk.storage.StorageSettings;
-import org.tusk.wal.Wal;
-import org.tusk.wal.WalWriter;
-import org.tusk.xact.TransactionSystem;
+import org.tusk.storage.TestPostmaster;
 import org.tusk.xact.TransactionManager;
 
 /**
@@ -48,28 +41,18 @@ public final class MemoryWorker {
     static final int COUNTERS = 2;
     static final Map<String, String> SETTINGS = Map.of("shared_buffers", "1MB", "wal_segment_size", "1MB",
             "wal_buffers", "256kB", "deadlock_timeout", "200ms", "memory_table_size", "2MB", "fsync", "off");
-    static final int MAX_BACKENDS = 8;
 
-    private final ShmemSegment segment;
-    private final ProcSlot slot;
-    private final Path dataDir;
-    private final StorageSettings settings;
+    private final ShmemAttachment attachment;
 
-    private MemoryWorker(Path dataDir, Path segmentFile, int slotIndex) throws Exception {
-        this.dataDir = dataDir;
-        this.segment = ShmemSegment.attach(segmentFile);
-        this.slot = segment.slot(slotIndex);
-        slot.setPid((int) ProcessHandle.current().pid());
-        slot.ownLatch();
-        this.settings = StorageSettings.from(SETTINGS, MAX_BACKENDS);
+    private MemoryWorker(ShmemAttachment attachment) {
+        this.attachment = attachment;
     }
 
     public static void main(String[] args) throws Exception {
-        MemoryWorker worker = new MemoryWorker(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
+        MemoryWorker worker = new MemoryWorker(TestPostmaster.attachChild(args[1], args[2], args[3], SETTINGS));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         switch (args[0]) {
-            case "recover" -> StartupProcess.Recovery.run(new ShmemAttachment(worker.segment, worker.slot,
-                    worker.dataDir, SETTINGS), worker.settings,
+            case "recover" -> TestPostmaster.recover(worker.attachment,
                     List.of(new HeapResourceManager(), new Heap2ResourceManager()));
             case "setup" -> worker.setup(out);
             case "work" -> worker.work(Integer.parseInt(args[4]), Integer.parseInt(args[5]),
@@ -82,15 +65,13 @@ public final class MemoryWorker {
 
     /** A backend's storage core as StorageCore attaches it, plus both access methods. */
     private final class Core {
-        final WalWriter wal = Wal.attach(segment, dataDir, settings.walSettings(), slot);
-        final BufferManager buffers = BufferManager.attach(segment, dataDir, slot, wal);
-        final TransactionSystem xacts = TransactionSystem.attach(segment, dataDir, slot);
-        final LockManager locks = LockManager.attach(segment, slot, settings.lockSettings());
-        final SessionTransaction txn = new SessionTransaction(xacts.newTransactionManager(wal), locks);
+        final ProcessStorage storage = ProcessStorage.attach(attachment,
+                StorageSettings.from(SETTINGS, TestPostmaster.MAX_BACKENDS));
+        final SessionTransaction txn = storage.newSession();
         final TransactionManager tm = txn.transactions();
-        final TableAccessMethod heap = new HeapAccessMethod(buffers, wal, txn::status);
-        final TableAccessMethod memory = new MemoryAccessMethod(segment.area(MemoryAccessMethod.AREA_NAME), slot,
-                txn::status);
+        final TableAccessMethod heap = new HeapAccessMethod(storage.buffers(), storage.wal(), txn::status);
+        final TableAccessMethod memory = new MemoryAccessMethod(
+                attachment.segment().area(MemoryAccessMethod.AREA_NAME), attachment.slot(), txn::status);
     }
 
     /** Creates both tables and the shared counter rows of the memory table. */

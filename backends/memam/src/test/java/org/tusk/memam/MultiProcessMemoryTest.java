@@ -11,51 +11,42 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tusk.shmem.ChildJvm;
 import org.tusk.shmem.ShmemSegment;
-import org.tusk.storage.StorageSettings;
-import org.tusk.storage.StorageShmem;
+import org.tusk.storage.TestPostmaster;
 
 /**
  * Real processes on one memory table. The test is the postmaster: it creates
- * shared memory sized by {@link StorageShmem} (which reserves the memory-table
+ * shared memory sized by {@code StorageShmem} (which reserves the memory-table
  * area) and starts the startup process, backends and a checker as child JVMs
  * ({@link MemoryWorker}) running the real storage core.
  */
 class MultiProcessMemoryTest {
 
-    private static final int STARTUP_SLOT = 7;
     private static final int WORKERS = 4;
     private static final int STEPS = 30;
 
     @TempDir
     Path dir;
 
-    private int segments;
+    private TestPostmaster postmaster;
 
-    private Path data() {
-        return dir.resolve("data");
+    @BeforeEach
+    void postmaster() {
+        postmaster = new TestPostmaster(dir, MemoryWorker.SETTINGS, MemoryWorker.class);
     }
 
     /** A (re)start: new shared memory (the memory-table area zeroed), then the startup process. */
     private ShmemSegment start() throws Exception {
-        StorageSettings settings = StorageSettings.from(MemoryWorker.SETTINGS, MemoryWorker.MAX_BACKENDS);
-        ShmemSegment segment = ShmemSegment.create(dir.resolve("shm" + (++segments)), MemoryWorker.MAX_BACKENDS,
-                dir.resolve("latches"), StorageShmem.requests(settings));
-        try (ChildJvm startup = child(segment, "recover", STARTUP_SLOT)) {
-            startup.awaitSuccess();
-        }
-        return segment;
+        return postmaster.restart();
     }
 
     private ChildJvm child(ShmemSegment segment, String role, int slot, String... more) throws IOException {
-        List<String> args = new ArrayList<>(List.of(role, data().toString(), segment.file().toString(),
-                Integer.toString(slot)));
-        args.addAll(List.of(more));
-        return ChildJvm.start(MemoryWorker.class, dir, args.toArray(String[]::new));
+        return postmaster.child(segment, role, slot, more);
     }
 
     private void setup(ShmemSegment segment) throws Exception {

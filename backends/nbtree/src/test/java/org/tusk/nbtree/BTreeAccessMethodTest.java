@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tusk.wal.RecordingWal;
 import org.tusk.api.error.PgException;
 import org.tusk.api.storage.ForkNumber;
 import org.tusk.api.storage.IndexDescriptor;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tusk.wal.RecordingWal;
 import org.tusk.buffer.BufferManager;
 import org.tusk.shmem.ProcSlot;
 import org.tusk.shmem.ShmemRequest;

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.tusk.wal.RecordingWal;
 import org.tusk.api.storage.ForkNumber;
 import org.tusk.api.storage.IndexScan;
 import org.tusk.api.storage.ScanBounds;

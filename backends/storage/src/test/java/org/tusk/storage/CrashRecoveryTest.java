@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tusk.api.storage.ForkNumber;
@@ -30,33 +31,26 @@ import org.tusk.shmem.ShmemSegment;
  */
 class CrashRecoveryTest {
 
-    private static final int STARTUP_SLOT = 7;
-
     @TempDir
     Path dir;
 
-    private int segments;
+    private TestPostmaster postmaster;
 
-    private Path data() {
-        return dir.resolve("data");
+    @BeforeEach
+    void postmaster() {
+        postmaster = new TestPostmaster(dir, StorageWorker.SETTINGS, StorageWorker.class);
     }
 
-    /** A restart: new shared memory (the old one died with the cluster), then the startup process. */
+    private Path data() {
+        return postmaster.data();
+    }
+
     private ShmemSegment restart() throws Exception {
-        StorageSettings settings = StorageSettings.from(StorageWorker.SETTINGS, StorageWorker.MAX_BACKENDS);
-        ShmemSegment segment = ShmemSegment.create(dir.resolve("shm" + (++segments)), StorageWorker.MAX_BACKENDS,
-                dir.resolve("latches"), StorageShmem.requests(settings));
-        try (ChildJvm startup = child(segment, "recover", STARTUP_SLOT)) {
-            startup.awaitSuccess();
-        }
-        return segment;
+        return postmaster.restart();
     }
 
     private ChildJvm child(ShmemSegment segment, String role, int slot, String... more) throws IOException {
-        List<String> args = new ArrayList<>(List.of(role, data().toString(), segment.file().toString(),
-                Integer.toString(slot)));
-        args.addAll(List.of(more));
-        return ChildJvm.start(StorageWorker.class, dir, args.toArray(String[]::new));
+        return postmaster.child(segment, role, slot, more);
     }
 
     private List<String> verify(ShmemSegment segment) throws Exception {

@@ -32,36 +32,29 @@ import org.tusk.shmem.ShmemSegment;
  */
 final class IsolationCluster implements AutoCloseable {
 
-    private static final int STARTUP_SLOT = 7;
     private static final int OBSERVER_SLOT = 6;
     private static final long REPLY_TIMEOUT_SECONDS = 20;
 
     private final Path dir;
+    private final Path data;
     private final ShmemSegment segment;
     private final LockManager observer;
     private final List<Session> sessions = new ArrayList<>();
 
-    private IsolationCluster(Path dir, ShmemSegment segment, LockManager observer) {
+    private IsolationCluster(Path dir, Path data, ShmemSegment segment, LockManager observer) {
         this.dir = dir;
+        this.data = data;
         this.segment = segment;
         this.observer = observer;
     }
 
     static IsolationCluster start(Path dir) throws Exception {
-        StorageSettings settings = StorageSettings.from(StorageWorker.SETTINGS, StorageWorker.MAX_BACKENDS);
-        ShmemSegment segment = ShmemSegment.create(dir.resolve("shm"), StorageWorker.MAX_BACKENDS,
-                dir.resolve("latches"), StorageShmem.requests(settings));
-        try (ChildJvm startup = ChildJvm.start(StorageWorker.class, dir, "recover", data(dir).toString(),
-                segment.file().toString(), Integer.toString(STARTUP_SLOT))) {
-            startup.awaitSuccess();
-        }
+        TestPostmaster postmaster = new TestPostmaster(dir, StorageWorker.SETTINGS, StorageWorker.class);
+        ShmemSegment segment = postmaster.restart();
         ProcSlot slot = segment.slot(OBSERVER_SLOT);
         slot.ownLatch();
-        return new IsolationCluster(dir, segment, LockManager.attach(segment, slot, settings.lockSettings()));
-    }
-
-    private static Path data(Path dir) {
-        return dir.resolve("data");
+        return new IsolationCluster(dir, postmaster.data(), segment,
+                LockManager.attach(segment, slot, postmaster.storageSettings().lockSettings()));
     }
 
     /** Starts a session backend on {@code slot} (its JVM starts in the background). */
@@ -104,12 +97,9 @@ final class IsolationCluster implements AutoCloseable {
         private Session(String name, int slot) throws IOException {
             this.name = name;
             this.slot = slot;
-            String java = ProcessHandle.current().info().command().orElse("java");
-            String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             log = Files.createTempFile(dir, "session-" + name + "-", ".log");
-            process = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                    classPath, IsolationSessionWorker.class.getName(), data(dir).toString(),
-                    segment.file().toString(), Integer.toString(slot))
+            process = new ProcessBuilder(ChildJvm.command(IsolationSessionWorker.class, data.toString(),
+                    segment.file().toString(), Integer.toString(slot)))
                     .redirectError(log.toFile()).start();
             stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             Thread reader = new Thread(() -> {

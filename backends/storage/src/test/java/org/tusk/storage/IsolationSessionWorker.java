@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +17,11 @@ import org.tusk.api.storage.RowLockMode;
 import org.tusk.api.storage.Snapshot;
 import org.tusk.api.storage.TableScan;
 import org.tusk.api.storage.TupleId;
-import org.tusk.buffer.BufferManager;
 import org.tusk.heapam.HeapAccessMethod;
 import org.tusk.lmgr.LockManager;
-import org.tusk.shmem.ProcSlot;
-import org.tusk.shmem.ShmemSegment;
-import org.tusk.wal.Wal;
-import org.tusk.wal.WalWriter;
+import org.tusk.shmem.ShmemAttachment;
 import org.tusk.xact.IsolationLevel;
 import org.tusk.xact.TransactionManager;
-import org.tusk.xact.TransactionSystem;
 
 /**
  * A backend for isolation tests: one session on the real storage core (WAL,
@@ -71,24 +65,18 @@ public final class IsolationSessionWorker {
     private boolean inBlock;
     private boolean failed;
 
-    private IsolationSessionWorker(Path dataDir, Path segmentFile, int slotIndex) throws Exception {
-        ShmemSegment segment = ShmemSegment.attach(segmentFile);
-        ProcSlot slot = segment.slot(slotIndex);
-        slot.setPid((int) ProcessHandle.current().pid());
-        slot.ownLatch();
-        StorageSettings settings = StorageSettings.from(StorageWorker.SETTINGS, StorageWorker.MAX_BACKENDS);
-        WalWriter wal = Wal.attach(segment, dataDir, settings.walSettings(), slot);
-        BufferManager buffers = BufferManager.attach(segment, dataDir, slot, wal);
-        TransactionSystem xacts = TransactionSystem.attach(segment, dataDir, slot);
-        locks = LockManager.attach(segment, slot, settings.lockSettings());
-        heap = new HeapAccessMethod(buffers, wal, xid -> StorageCore.status(xacts, xid));
-        xact = xacts.newTransactionManager(wal);
-        txn = new SessionTransaction(xact, locks);
+    private IsolationSessionWorker(ShmemAttachment attachment) {
+        ProcessStorage storage = ProcessStorage.attach(attachment,
+                StorageSettings.from(StorageWorker.SETTINGS, TestPostmaster.MAX_BACKENDS));
+        locks = storage.locks();
+        heap = new HeapAccessMethod(storage.buffers(), storage.wal(), storage::status);
+        txn = storage.newSession();
+        xact = txn.transactions();
     }
 
     public static void main(String[] args) throws Exception {
-        IsolationSessionWorker session = new IsolationSessionWorker(Path.of(args[0]), Path.of(args[1]),
-                Integer.parseInt(args[2]));
+        IsolationSessionWorker session = new IsolationSessionWorker(
+                TestPostmaster.attachChild(args[0], args[1], args[2], StorageWorker.SETTINGS));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {

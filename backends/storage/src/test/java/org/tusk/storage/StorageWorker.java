@@ -2,7 +2,6 @@ package org.tusk.storage;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -12,18 +11,11 @@ import org.tusk.api.storage.RelFileLocator;
 import org.tusk.api.storage.Snapshot;
 import org.tusk.api.storage.TableScan;
 import org.tusk.api.storage.TupleId;
-import org.tusk.buffer.BufferManager;
 import org.tusk.heapam.Heap2ResourceManager;
 import org.tusk.heapam.HeapAccessMethod;
 import org.tusk.heapam.HeapCheck;
 import org.tusk.heapam.HeapResourceManager;
-import org.tusk.lmgr.LockManager;
-import org.tusk.shmem.ProcSlot;
 import org.tusk.shmem.ShmemAttachment;
-import org.tusk.shmem.ShmemSegment;
-import org.tusk.wal.Wal;
-import org.tusk.wal.WalWriter;
-import org.tusk.xact.TransactionSystem;
 
 /**
  * A child JVM playing one process of a cluster whose postmaster is the test:
@@ -41,24 +33,15 @@ public final class StorageWorker {
     /** 1 MB of shared buffers (128 pages) and 1 MB WAL segments: small enough to evict and switch segments. */
     static final Map<String, String> SETTINGS = Map.of("shared_buffers", "1MB", "wal_segment_size", "1MB",
             "wal_buffers", "256kB", "deadlock_timeout", "200ms");
-    static final int MAX_BACKENDS = 8;
 
-    private final ShmemSegment segment;
-    private final ProcSlot slot;
-    private final Path dataDir;
-    private final StorageSettings settings;
+    private final ShmemAttachment attachment;
 
-    private StorageWorker(Path dataDir, Path segmentFile, int slotIndex) throws Exception {
-        this.dataDir = dataDir;
-        this.segment = ShmemSegment.attach(segmentFile);
-        this.slot = segment.slot(slotIndex);
-        slot.setPid((int) ProcessHandle.current().pid());
-        slot.ownLatch();
-        this.settings = StorageSettings.from(SETTINGS, MAX_BACKENDS);
+    private StorageWorker(ShmemAttachment attachment) {
+        this.attachment = attachment;
     }
 
     public static void main(String[] args) throws Exception {
-        StorageWorker worker = new StorageWorker(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
+        StorageWorker worker = new StorageWorker(TestPostmaster.attachChild(args[1], args[2], args[3], SETTINGS));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         switch (args[0]) {
             case "recover" -> worker.recover();
@@ -72,18 +55,15 @@ public final class StorageWorker {
     }
 
     private void recover() throws Exception {
-        StartupProcess.Recovery.run(new ShmemAttachment(segment, slot, dataDir, SETTINGS), settings,
-                List.of(new HeapResourceManager(), new Heap2ResourceManager()));
+        TestPostmaster.recover(attachment, List.of(new HeapResourceManager(), new Heap2ResourceManager()));
     }
 
-    /** A backend's storage core, as StorageCore attaches it. */
+    /** A backend's storage core, as StorageCore attaches it, with the heap and one session. */
     private final class Core {
-        final WalWriter wal = Wal.attach(segment, dataDir, settings.walSettings(), slot);
-        final BufferManager buffers = BufferManager.attach(segment, dataDir, slot, wal);
-        final TransactionSystem xacts = TransactionSystem.attach(segment, dataDir, slot);
-        final LockManager locks = LockManager.attach(segment, slot, settings.lockSettings());
-        final HeapAccessMethod heap = new HeapAccessMethod(buffers, wal, xid -> StorageCore.status(xacts, xid));
-        final SessionTransaction txn = new SessionTransaction(xacts.newTransactionManager(wal), locks);
+        final ProcessStorage storage = ProcessStorage.attach(attachment,
+                StorageSettings.from(SETTINGS, TestPostmaster.MAX_BACKENDS));
+        final HeapAccessMethod heap = new HeapAccessMethod(storage.buffers(), storage.wal(), storage::status);
+        final SessionTransaction txn = storage.newSession();
     }
 
     /**
@@ -136,7 +116,8 @@ public final class StorageWorker {
     private void checkpoints(long intervalMillis) throws Exception {
         Core core = new Core();
         do {
-            Checkpoint.create(dataDir, core.wal, core.buffers, core.xacts, false);
+            Checkpoint.create(attachment.dataDirectory(), core.storage.wal(), core.storage.buffers(),
+                    core.storage.xacts(), false);
             Thread.sleep(intervalMillis);
         } while (intervalMillis > 0);
     }
@@ -152,8 +133,7 @@ public final class StorageWorker {
                 }
             }
             core.txn.transactions().commit();
-            for (HeapCheck.Problem problem : HeapCheck.check(core.buffers, TABLE, xid -> StorageCore.status(
-                    core.xacts, xid))) {
+            for (HeapCheck.Problem problem : HeapCheck.check(core.storage.buffers(), TABLE, core.storage::status)) {
                 out.println("problem " + problem);
             }
         } catch (PgException e) {

@@ -1,18 +1,16 @@
-package org.tusk.heapam;
+package org.tusk.wal;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.tusk.wal.BlockReference;
-import org.tusk.wal.DecodedBlock;
-import org.tusk.wal.DecodedRecord;
-import org.tusk.wal.WalRecord;
-import org.tusk.wal.WalWriter;
+/**
+ * A WAL that keeps records in memory (no full-page images) and can hand them
+ * back decoded, for access methods' redo tests (shared through this module's
+ * test jar).
+ */
+public final class RecordingWal implements WalWriter {
 
-/** A WAL that keeps records in memory (no full-page images) and can hand them back decoded, for redo tests. */
-final class RecordingWal implements WalWriter {
-
-    final List<DecodedRecord> records = new ArrayList<>();
+    public final List<DecodedRecord> records = new ArrayList<>();
     private long position = 1000;
 
     @Override

@@ -35,15 +35,24 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} with {@code args}; its output goes to a log named after {@code args[0]}. */
     public static ChildJvm start(Class<?> mainClass, Path logDirectory, String... args) throws IOException {
+        List<String> command = command(mainClass, args);
+        Path log = Files.createTempFile(logDirectory, "child-" + args[0] + "-", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        return new ChildJvm(process, log);
+    }
+
+    /**
+     * The command line of a small child JVM running {@code mainClass} on the
+     * test class path, for tests that need the child's stdin and stdout.
+     */
+    public static List<String> command(Class<?> mainClass, String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-cp", classPath, mainClass.getName()));
         command.addAll(List.of(args));
-        Path log = Files.createTempFile(logDirectory, "child-" + args[0] + "-", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        return new ChildJvm(process, log);
+        return command;
     }
 
     public long pid() {
