@@ -118,7 +118,7 @@ public final class Acl {
                 if (it.grantor() == grantee && (it.privileges() & revokePrivileges) != 0) {
                     if (behavior == DropBehavior.RESTRICT) {
                         throw new PgException(org.tusk.api.error.Severity.ERROR,
-                                SqlState.DEPENDENT_PRIVILEGE_DESCRIPTORS_STILL_EXIST, "dependent privileges exist", null,
+                                SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "dependent privileges exist", null,
                                 "Use CASCADE to revoke them too.", 0, null);
                     }
                     AclItem mod = new AclItem(it.grantee(), grantee, revokePrivileges | AclMode.grantOptionFor(revokePrivileges));

@@ -38,7 +38,7 @@ public final class SqlState {
     public static final String INVALID_GRANTOR = "0L000";
     public static final String INVALID_GRANT_OPERATION = "0LP01";
     public static final String INVALID_ROLE_SPECIFICATION = "0P000";
-    public static final String DEPENDENT_PRIVILEGE_DESCRIPTORS_STILL_EXIST = "2BP01";
+    public static final String DEPENDENT_OBJECTS_STILL_EXIST = "2BP01";
     public static final String RESERVED_NAME = "42939";
     public static final String INVALID_CURSOR_NAME = "34000";
     public static final String INVALID_SQL_STATEMENT_NAME = "26000";
