@@ -38,10 +38,22 @@ final class InteractiveTerminal implements AutoCloseable {
                 .completer(new SqlCompleter(monitor::connection, this::earlierLines, () -> !monitor.queryRunning()))
                 .highlighter(new SqlHighlighter(this::highlighting, monitor::scanState))
                 .build();
+        monitor.terminalLines = this::copyLine;
         monitor.terminalPause = this::pause;
         monitor.terminalResume = this::resume;
         monitor.pager = new OutputPager(monitor.env, monitor.printOptions(), () -> terminal.getHeight(),
                 () -> terminal.getWidth(), this::pause, this::resume);
+    }
+
+    /** One line of COPY data typed at PROMPT3; null for Ctrl-D; Ctrl-C fails the COPY as in psql. */
+    private String copyLine() throws IOException {
+        try {
+            return reader.readLine(monitor.copyPrompt());
+        } catch (EndOfFileException e) {
+            return null;
+        } catch (UserInterruptException e) {
+            throw new IOException("canceled by user");
+        }
     }
 
     /** The statement's earlier lines, for completion (empty at the start of a statement). */

@@ -138,6 +138,13 @@ final class QueryScanner {
                     buffer.append(q == '\'' ? quoteLiteral(value) : quoteIdent(value));
                     i = end + 1;
                 }
+            } else if (c == ':' && i >= noInterpolationBefore && line.startsWith("{?", i + 1)
+                    && line.indexOf('}', i + 3) > i + 3 && isVarName(line.substring(i + 3, line.indexOf('}', i + 3)))) {
+                // :{?name} tests whether the variable is set
+                int end = line.indexOf('}', i + 3);
+                boolean set = variables.get(line.substring(i + 3, end)) != null;
+                buffer.append(set ? "TRUE" : "FALSE");
+                i = end + 1;
             } else if (c == ':' && i >= noInterpolationBefore && i + 1 < n && isVarChar(line.charAt(i + 1))) {
                 int j = i + 1;
                 while (j < n && isVarChar(line.charAt(j))) j++;

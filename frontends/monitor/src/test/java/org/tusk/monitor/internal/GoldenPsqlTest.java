@@ -366,4 +366,41 @@ class GoldenPsqlTest {
         same(false, "select 1;\n\\set ECHO all\nselect 2;\n");
         same(false, "", "-a", "-f", file("echo.sql", "select 1;\n-- comment\nselect 2;\n"));
     }
+
+    /**
+     * COPY FROM STDIN and \copy ... from stdin read the lines that follow, up to "\.", from
+     * the script (-f) or from standard input; a COPY that fails before asking for data leaves
+     * them to be read as input (psql's cascade of errors); bad data fail at the "\." line.
+     */
+    @Test
+    void inlineCopyData() throws Exception {
+        String script = String.join("\n",
+                "create temp table ic(a int, b text);",
+                "copy ic from stdin;",
+                "1\tone",
+                "2\ttwo with ; semicolon",
+                "\\.",
+                "select 'between' as x;",
+                "\\copy ic from stdin csv",
+                "3,\"three, quoted\"",
+                "\\.",
+                "copy ic (a) from stdin; select count(*) from ic;",
+                "4",
+                "\\.",
+                "copy ic from stdin;",
+                "5\tfive",
+                "bad\tdata",
+                "6\tsix",
+                "\\.",
+                "copy nosuch from stdin;",
+                "7\tseven",
+                "\\.",
+                "select * from ic order by a;",
+                "copy ic from stdin;",
+                "8\teight at the end without a marker",
+                "");
+        same(false, "", "-f", file("copy.sql", script));
+        same(false, script);
+        same(false, "", "-q", "-f", file("copyq.sql", script));
+    }
 }
