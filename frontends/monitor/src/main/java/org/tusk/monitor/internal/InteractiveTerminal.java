@@ -124,8 +124,22 @@ final class InteractiveTerminal implements AutoCloseable {
         }
     }
 
+    /** COLUMNS when set (psql prefers it to the tty's size), else the terminal's width. */
+    private int screenColumns() {
+        String env = monitor.env.apply("COLUMNS");
+        if (env != null) {
+            try {
+                int c = Integer.parseInt(env.trim());
+                if (c > 0) return c;
+            } catch (NumberFormatException ignored) {
+                // psql ignores a COLUMNS that is not a number
+            }
+        }
+        return terminal.getWidth();
+    }
+
     void loop() {
-        monitor.printOptions().terminalColumns = terminal.getWidth();
+        monitor.printOptions().terminalColumns = screenColumns();
         while (!monitor.quitRequested()) {
             String line;
             try {
@@ -137,7 +151,7 @@ final class InteractiveTerminal implements AutoCloseable {
                 monitor.out().println("\\q");
                 break;
             }
-            monitor.printOptions().terminalColumns = terminal.getWidth();
+            monitor.printOptions().terminalColumns = screenColumns();
             if (line.trim().equals("help") && monitor.atStatementStart()) {
                 monitor.out().print(HelpText.GREETING_HELP);
                 continue;

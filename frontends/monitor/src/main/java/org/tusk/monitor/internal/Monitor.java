@@ -813,7 +813,13 @@ final class Monitor {
 
     /** Prints a table to the query output, through the pager when it is taller than the terminal. */
     void printTable(PrintTable t) {
-        String text = new ResultPrinter(print).print(t);
+        PrintOptions options = print;
+        if (qout != out && print.terminalColumns > 0) {
+            // psql asks the terminal for its width only when printing to it (not to \o or \g files)
+            options = print.copy();
+            options.terminalColumns = 0;
+        }
+        String text = new ResultPrinter(options).print(t);
         if (qout == out && pager != null && pager.page(text)) return;
         qout.print(text);
     }

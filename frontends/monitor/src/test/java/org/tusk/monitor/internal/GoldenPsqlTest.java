@@ -403,4 +403,36 @@ class GoldenPsqlTest {
         same(false, script);
         same(false, "", "-q", "-f", file("copyq.sql", script));
     }
+
+    /** \pset format wrapped with \pset columns: print_aligned_text's shrinking and wrap marks. */
+    @Test
+    void wrappedFormat() throws Exception {
+        String q = String.join("\n",
+                "select g as id, repeat('abcdefghij', g) as long_text, g * 1234567 as num,",
+                "  case when g % 2 = 0 then E'two\nlines here' else 'short' end as multi",
+                "  from generate_series(1, 6) g;",
+                "select 'wrap ' || repeat('日本語', 8) as wide, 'e\u0301' || repeat('x', 30) as comb, 12.5 as n;",
+                "select repeat('a', 50) as \"a long header that is wide\", repeat('b', 60) as b;",
+                "select 1 as a, 2 as b where false;",
+                "select repeat('z', 100) as only_one;",
+                "");
+        StringBuilder sb = new StringBuilder("\\pset format wrapped\n\\pset title 'A title wider than thirty columns'\n");
+        for (String cols : new String[] {"40", "25", "80", "10"}) {
+            sb.append("\\pset columns ").append(cols).append('\n');
+            for (String border : new String[] {"0", "1", "2"}) {
+                sb.append("\\pset border ").append(border).append('\n').append(q);
+            }
+        }
+        sb.append("\\pset title\n\\pset columns 30\n\\x auto\n").append(q).append("\\pset format aligned\n").append(q);
+        // expanded and wrapped: the data column narrows to the target width
+        sb.append("\\x on\n\\pset format wrapped\n");
+        for (String cols : new String[] {"30", "12", "0"}) {
+            sb.append("\\pset columns ").append(cols).append('\n');
+            for (String border : new String[] {"0", "1", "2"}) {
+                sb.append("\\pset border ").append(border).append('\n').append(q)
+                        .append("select E'multi\\nline header' as \"h\nh\", repeat('q', 40) as q;\n");
+            }
+        }
+        same(false, "", "-f", file("wrapped.sql", sb.toString()));
+    }
 }

@@ -248,7 +248,10 @@ class TerminalSessionTest {
         session = new Session("xterm", Map.of());
         session.type("\\x auto\r");
         session.waitFor(s -> s.contains("Expanded display is used automatically."));
-        session.type("select repeat('w', 120) as wide;\r");
+        // psql never expands a one-column table (it would only get wider)
+        session.type("select repeat('v', 120) as one;\r");
+        session.waitFor(s -> s.contains(" vvvvvvvvvv") && s.contains("(1 row)"));
+        session.type("select 1 as a, repeat('w', 120) as wide;\r");
         session.waitFor(s -> s.contains("-[ RECORD 1 ]"));
         session.type("select 'narrow' as n;\r");
         session.waitFor(s -> s.contains("   n    \n--------\n narrow\n(1 row)"));
