@@ -260,6 +260,40 @@ class GoldenPsqlTest {
                 "\\dt gs.*", "\\di gs.orders*", "\\df gs.*", "\\dT gs.*", ""));
     }
 
+    /** \\df+, \\dT+, \\du+ and \\l+ (their extra columns: owners, privileges, sources, sizes, comments). */
+    @Test
+    void describeVerbose() throws Exception {
+        schema();
+        RealPostgres pg = RealPostgres.get();
+        Outcome setup = psql(pg, false, String.join("\n",
+                "drop role if exists mon_reader;",
+                "create role mon_reader connection limit 3 valid until '2031-01-01 00:00:00+00';",
+                "comment on role mon_reader is 'reads things';",
+                "create or replace function gs.twice(x numeric) returns numeric language sql immutable parallel safe",
+                "  begin atomic select x * 2; end;",
+                "create or replace function gs.secret() returns int language plpgsql security definer stable",
+                "  as $$ begin return 42; end $$;",
+                "comment on function gs.secret() is 'the answer';",
+                "revoke all on function gs.secret() from public;",
+                "grant execute on function gs.secret() to mon_reader;",
+                "drop type if exists gs.rgb;",
+                "create type gs.rgb as enum ('red', 'green', 'blue');",
+                "comment on type gs.rgb is 'colours';",
+                "grant usage on type gs.rgb to mon_reader;",
+                "comment on database postgres is 'default administrative connection database';",
+                ""), List.of("-q", "-v", "ON_ERROR_STOP=1"));
+        assertEquals(0, setup.status(), setup.err());
+        same(false, "set search_path = gs, public;\n" + String.join("\n",
+                // a SQL-standard body: its ';'s do not end the statement (psqlscan.l's BEGIN ... END tracking)
+                "create or replace function gs.sign_of(x int) returns text language sql",
+                "begin atomic",
+                "  select case when x < 0 then 'neg' else 'pos' end;",
+                "end;",
+                "select gs.sign_of(-1), gs.sign_of(1);",
+                "\\df+ gs.*", "\\df+ add1", "\\df+ nosuch", "\\dT+ gs.*", "\\dT+ mood", "\\dT+", "\\du+", "\\du+ mon_*",
+                "\\du+ nosuch", "\\l+ postgres", "\\l+ nosuchdb", "\\x", "\\df+ gs.secret", "\\du+ mon_reader", ""));
+    }
+
     // ---- variables, conditionals, output, files ----
 
     @Test
