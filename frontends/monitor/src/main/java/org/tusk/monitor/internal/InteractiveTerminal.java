@@ -138,10 +138,73 @@ final class InteractiveTerminal implements AutoCloseable {
         return terminal.getWidth();
     }
 
+    /**
+     * Where the history lives, chosen once the startup file has run, as psql does: the
+     * HISTFILE variable (so {@code \set HISTFILE ~/.psql_history- :DBNAME} in ~/.psqlrc keeps
+     * one history per database), else PSQL_HISTORY, else ~/.tusk_history. ~ is the home
+     * directory.
+     */
+    Path historyFile() {
+        String name = monitor.variable("HISTFILE");
+        if (name == null || name.isEmpty()) name = monitor.env.apply("PSQL_HISTORY");
+        if (name == null || name.isEmpty()) return monitor.historyFile;
+        if (name.equals("~") || name.startsWith("~/")) name = System.getProperty("user.home") + name.substring(1);
+        return Path.of(name);
+    }
+
+    private void openHistory() {
+        Path file = historyFile();
+        if (file.equals(reader.getVariable(LineReader.HISTORY_FILE))) return;
+        reader.setVariable(LineReader.HISTORY_FILE, file);
+        try {
+            reader.getHistory().load();
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("could not read history from {}: {}", file, e.toString());
+        }
+    }
+
+    /** HISTSIZE (default 500, negative = no limit) and HISTCONTROL (ignorespace, ignoredups, ignoreboth, none). */
+    private void historySettings() {
+        int size = 500;
+        String hs = monitor.variable("HISTSIZE");
+        if (hs != null) {
+            try {
+                size = Integer.parseInt(hs.trim());
+            } catch (NumberFormatException e) {
+                size = 500;
+            }
+        }
+        if (size < 0) size = Integer.MAX_VALUE;
+        reader.setVariable(LineReader.HISTORY_SIZE, size);
+        reader.setVariable(LineReader.HISTORY_FILE_SIZE, size);
+        String hc = monitor.variable("HISTCONTROL");
+        String control = hc == null ? "none" : hc.trim().toLowerCase(java.util.Locale.ROOT);
+        boolean both = control.equals("ignoreboth");
+        reader.option(LineReader.Option.HISTORY_IGNORE_SPACE, both || control.equals("ignorespace"));
+        reader.option(LineReader.Option.HISTORY_IGNORE_DUPS, both || control.equals("ignoredups"));
+    }
+
+    /**
+     * psql writes at most HISTSIZE entries at exit; JLine appends and trims only with a
+     * margin, so the file is cut to the last HISTSIZE entries here (one line per entry).
+     */
+    private void trimHistoryFile() throws IOException {
+        Object v = reader.getVariable(LineReader.HISTORY_FILE_SIZE);
+        Object f = reader.getVariable(LineReader.HISTORY_FILE);
+        if (!(v instanceof Integer max) || max == Integer.MAX_VALUE || f == null) return;
+        Path file = f instanceof Path p ? p : Path.of(f.toString());
+        if (!java.nio.file.Files.exists(file)) return;
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        if (lines.size() <= max) return;
+        java.nio.file.Files.write(file, lines.subList(lines.size() - max, lines.size()), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     void loop() {
         monitor.printOptions().terminalColumns = screenColumns();
+        openHistory();
         while (!monitor.quitRequested()) {
             String line;
+            historySettings();
             try {
                 line = reader.readLine(monitor.prompt());
             } catch (UserInterruptException e) {
@@ -165,6 +228,7 @@ final class InteractiveTerminal implements AutoCloseable {
     public void close() {
         try {
             reader.getHistory().save();
+            trimHistoryFile();
         } catch (IOException e) {
             LOG.warn("could not save history: {}", e.toString());
         }

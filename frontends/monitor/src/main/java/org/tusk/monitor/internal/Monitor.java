@@ -238,8 +238,14 @@ final class Monitor {
         variables.put("SERVER_VERSION_NUM", Integer.toString(conn.serverVersion()));
     }
 
-    /** ~/.tuskrc, or ~/.psqlrc when there is no .tuskrc; -X skips both. */
+    /** PSQLRC, else ~/.tuskrc, or ~/.psqlrc when there is no .tuskrc; -X skips them. */
     private void runStartupFile() {
+        String rc = env.apply("PSQLRC");
+        if (rc != null && !rc.isEmpty()) {
+            if (rc.equals("~") || rc.startsWith("~/")) rc = System.getProperty("user.home") + rc.substring(1);
+            if (Files.isReadable(Path.of(rc))) includeFile(rc);
+            return;
+        }
         String home = System.getProperty("user.home");
         for (String name : new String[] {".tuskrc", ".psqlrc"}) {
             Path p = Path.of(home, name);
