@@ -45,10 +45,28 @@ final class InteractiveTerminal implements AutoCloseable {
                 () -> terminal.getWidth(), this::pause, this::resume);
     }
 
+    /**
+     * Reads COPY data: psql reads it without readline, so a Tab is data, not completion, and
+     * the lines stay out of the history.
+     */
+    private LineReader copyReader;
+
     /** One line of COPY data typed at PROMPT3; null for Ctrl-D; Ctrl-C fails the COPY as in psql. */
     private String copyLine() throws IOException {
+        if (copyReader == null) {
+            copyReader = LineReaderBuilder.builder().terminal(terminal).appName("tusk sql copy")
+                    .history(new org.jline.reader.impl.history.DefaultHistory() {
+                        @Override public void add(java.time.Instant time, String line) {
+                            // COPY data are not history
+                        }
+                    })
+                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                    .option(LineReader.Option.AUTO_FRESH_LINE, false)
+                    .build();
+            copyReader.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference(LineReader.SELF_INSERT), "\t");
+        }
         try {
-            return reader.readLine(monitor.copyPrompt());
+            return copyReader.readLine(monitor.copyPrompt());
         } catch (EndOfFileException e) {
             return null;
         } catch (UserInterruptException e) {

@@ -258,6 +258,21 @@ class TerminalSessionTest {
         session.waitFor(s -> s.contains("   n    \n--------\n narrow\n(1 row)"));
     }
 
+    /** COPY FROM STDIN typed at the terminal: psql's notice, PROMPT3 for each data line, "\\." ends it. */
+    @Test
+    void copyFromStdinAtTheTerminal() throws Exception {
+        session = new Session("xterm", Map.of());
+        session.type("create temp table ct(a int, b text);\r");
+        session.waitFor(s -> s.contains("CREATE TABLE"));
+        session.type("copy ct from stdin;\r");
+        session.waitFor(s -> s.contains("Enter data to be copied followed by a newline.\n"
+                + "End with a backslash and a period on a line by itself, or an EOF signal.\n>> "));
+        session.type("1\tone\r2\ttwo\r\\.\r");
+        session.waitFor(s -> s.contains("COPY 2"));
+        session.type("select count(*) from ct;\r");
+        session.waitFor(s -> s.contains("-------\n     2\n(1 row)"));
+    }
+
     /** HISTFILE (set from :DBNAME in a startup file, or with -v), HISTCONTROL=ignoreboth, HISTSIZE. */
     @Test
     void historyFollowsHistfileHistcontrolAndHistsize() throws Exception {
