@@ -20,6 +20,9 @@ import org.tusk.buffer.Page;
  *                 HeaderChange of the old version, new offset u16, new tuple
  *         | INIT_PAGE on INSERT/UPDATE: block 0 is initialized first (WILL_INIT)
  * HEAP2   PRUNE_VACUUM_SCAN block 0: see {@link PruneRecord}
+ * HEAP2   VISIBLE block 0 = visibility map page: heap block u32, bits u8 (set to exactly these)
+ * INSERT, UPDATE, DELETE, LOCK may carry blocks 2 (and 3): visibility map pages
+ *         whose bits for the record's heap blocks were cleared
  * </pre>
  */
 public final class HeapRecords {
@@ -32,6 +35,8 @@ public final class HeapRecords {
     public static final int XLOG_HEAP_INIT_PAGE = 0x80;
 
     public static final int XLOG_HEAP2_PRUNE_VACUUM_SCAN = 0x20;
+    /** visibilitymap_set: block 0 = the map page; data heap block u32, the block's new bits u8. */
+    public static final int XLOG_HEAP2_VISIBLE = 0x40;
 
     private HeapRecords() {
     }
@@ -81,6 +86,12 @@ public final class HeapRecords {
     /** Free space a heap insert may use (PageGetHeapFreeSpace, ignoring MaxHeapTuplesPerPage). */
     public static int freeSpace(ByteBuffer page) {
         return Page.isNew(page) ? Page.BLCKSZ - Page.SIZE_OF_PAGE_HEADER - Page.ITEM_ID_SIZE : Page.freeSpace(page);
+    }
+
+    public static byte[] encodeVisible(int heapBlock, int bits) {
+        ByteBuffer out = allocate(5);
+        out.putInt(heapBlock).put((byte) bits);
+        return out.array();
     }
 
     public static byte[] encodeInsert(int offset, byte[] tuple) {

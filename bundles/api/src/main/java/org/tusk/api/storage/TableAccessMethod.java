@@ -61,6 +61,17 @@ public interface TableAccessMethod {
     /** Planner estimates. */
     RelationSize estimateSize(RelFileLocator relation);
 
+    /**
+     * Whether every tuple version on {@code block} is visible to every
+     * transaction, now and later (the visibility map's ALL_VISIBLE bit): an
+     * index-only scan may then answer from the index without fetching the
+     * tuple. False when not known; methods without a visibility map always
+     * say false (since 1.2).
+     */
+    default boolean isAllVisible(RelFileLocator relation, int block) {
+        return false;
+    }
+
     /** Whether the method's data survive a crash (heap: yes; memory: no). */
     boolean isDurable();
 }
