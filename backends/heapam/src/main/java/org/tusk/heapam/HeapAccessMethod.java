@@ -25,6 +25,7 @@ import org.tusk.api.storage.RowLockMode;
 import org.tusk.api.storage.Snapshot;
 import org.tusk.api.storage.TableAccessMethod;
 import org.tusk.api.storage.TableScan;
+import org.tusk.api.storage.TableStatistics;
 import org.tusk.api.storage.TransactionContext;
 import org.tusk.api.storage.TransactionStatus;
 import org.tusk.api.storage.TupleId;
@@ -79,6 +80,8 @@ public final class HeapAccessMethod implements TableAccessMethod {
     private WalWriter wal;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile TransactionStatusLookup clog;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TableStatistics stats;
 
     private final FreeSpaceCache freeSpace = new FreeSpaceCache();
     private FreeSpaceMap fsm;
@@ -93,6 +96,27 @@ public final class HeapAccessMethod implements TableAccessMethod {
         this.buffers = buffers;
         this.wal = wal;
         this.clog = clog;
+    }
+
+    /** Where inserts, updates and deletes are counted (the storage core's service; tests set it). */
+    public void setStatistics(TableStatistics stats) {
+        this.stats = stats;
+    }
+
+    @Override
+    public boolean isDeadTuple(RelFileLocator relation, TupleId tid) {
+        if (Integer.compareUnsigned(tid.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
+            return false;
+        }
+        try (Buffer buffer = buffers.read(relation, ForkNumber.MAIN, tid.block())) {
+            buffer.lock(LWLockMode.SHARED);
+            ByteBuffer page = buffer.page();
+            if (Page.isNew(page) || tid.offset() < 1 || tid.offset() > Page.maxOffsetNumber(page)) {
+                return false;
+            }
+            int flags = Page.itemIdFlags(Page.itemId(page, tid.offset()));
+            return flags == Page.LP_DEAD || flags == Page.LP_UNUSED;
+        }
     }
 
     /** The shared free space map (the {@code _fsm} fork), created on first use after injection. */
@@ -173,6 +197,10 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 vmClear.setLsn(lsn);
             }
             freeSpace.record(relation, buffer.blockNumber(), HeapRecords.freeSpace(page));
+            TableStatistics counters = stats;
+            if (counters != null) {
+                counters.countInsert(relation, NAME);
+            }
             return new TupleId(buffer.blockNumber(), offset);
         } finally {
             buffer.release();
@@ -299,6 +327,10 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 buffer.markDirty();
                 log(HeapRecords.XLOG_HEAP_DELETE, xid, HeapRecords.encodeHeaderChange(change), buffer, vmClear);
             }
+            TableStatistics counters = stats;
+            if (counters != null) {
+                counters.countDelete(relation, NAME);
+            }
             return ModifyResult.ok(null);
         } finally {
             buffer.release();
@@ -385,6 +417,10 @@ public final class HeapAccessMethod implements TableAccessMethod {
         }
         Page.setLsn(newPage, lsn);
         Page.setLsn(oldPage, lsn);
+        TableStatistics counters = stats;
+        if (counters != null) {
+            counters.countUpdate(oldBuffer.locator(), NAME);
+        }
         freeSpace.record(newBuffer.locator(), newBlock, HeapRecords.freeSpace(newPage));
         if (!samePage) {
             newBuffer.unlock();

@@ -72,6 +72,16 @@ public interface TableAccessMethod {
         return false;
     }
 
+    /**
+     * After {@link #vacuum}: whether {@code tid} points at a version VACUUM
+     * removed (heap: an LP_DEAD or LP_UNUSED line pointer), so index entries
+     * pointing there may go ({@link IndexAccessMethod#bulkDelete}'s
+     * predicate, lazy_tid_reaped). False when not known (since 1.2).
+     */
+    default boolean isDeadTuple(RelFileLocator relation, TupleId tid) {
+        return false;
+    }
+
     /** Whether the method's data survive a crash (heap: yes; memory: no). */
     boolean isDurable();
 }
