@@ -51,6 +51,7 @@ final class BackendPool {
 
     static final String STARTUP_ROLE = "startup";
     static final String CHECKPOINTER_ROLE = "checkpointer";
+    static final String AUTOVACUUM_ROLE = "autovacuum";
 
     private final PostmasterSettings settings;
     private final ShmemSegment shmem;
@@ -68,7 +69,10 @@ final class BackendPool {
     private final Runnable onStopped;
     private final Runnable onReady;
     private final Runnable onStartupFailed;
-    /** Slots 0..backendSlots-1 serve sessions; the two after them belong to the auxiliary processes. */
+    /**
+     * Slots 0..backendSlots-1 serve sessions; the three after them belong to the auxiliary processes
+     * (startup, checkpointer, autovacuum launcher).
+     */
     private final int backendSlots;
     private boolean checkpointerToldToStop;
     private int busy;
@@ -294,6 +298,8 @@ final class BackendPool {
                 b.trySend(new ControlMessage.Quit(ControlMessage.Reason.CRASH));
             } else if (checkpointerToldToStop && CHECKPOINTER_ROLE.equals(b.role)) {
                 b.trySend(new ControlMessage.Retire());
+            } else if (AUTOVACUUM_ROLE.equals(b.role) && state != State.RUNNING) {
+                b.trySend(new ControlMessage.Retire());
             }
             return b;
         }
@@ -396,6 +402,9 @@ final class BackendPool {
             if (exitCode == 0) {
                 state = State.RUNNING;
                 spawnAuxiliary(CHECKPOINTER_ROLE, backendSlots + 1);
+                if (settings.autovacuum()) {
+                    spawnAuxiliary(AUTOVACUUM_ROLE, backendSlots + 2);
+                }
                 LOG.info("database system is ready to accept connections");
                 onReady.run();
                 maintainSpares();
@@ -450,6 +459,11 @@ final class BackendPool {
         for (BackendHandle b : bySlot) {
             if (b == null) continue;
             if (CHECKPOINTER_ROLE.equals(b.role) && reason == ControlMessage.Reason.FAST_SHUTDOWN) continue;
+            if (AUTOVACUUM_ROLE.equals(b.role) && reason == ControlMessage.Reason.FAST_SHUTDOWN
+                    && b.trySend(new ControlMessage.Retire())) {
+                told.add(b);                            // an orderly end: it finishes the relation at hand
+                continue;
+            }
             b.state = BackendHandle.State.EXITING;
             told.add(b);
             if (!b.trySend(new ControlMessage.Quit(reason))) {
@@ -523,6 +537,10 @@ final class BackendPool {
         switch (requested) {
             case SMART_SHUTDOWN -> {
                 for (BackendHandle b : new ArrayList<>(idle)) retire(b);
+                BackendHandle autovacuum = bySlot[backendSlots + 2];
+                if (autovacuum != null && autovacuum.channel != null) {
+                    autovacuum.trySend(new ControlMessage.Retire());    // the launcher stops at once, as PostgreSQL's
+                }
                 for (BackendHandle b : bySlot) {
                     if (b != null && b.state == BackendHandle.State.STARTING) {
                         b.state = BackendHandle.State.EXITING;
