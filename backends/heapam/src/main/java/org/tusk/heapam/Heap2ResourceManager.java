@@ -37,6 +37,15 @@ public final class Heap2ResourceManager implements ResourceManager {
             }
             return;
         }
+        if (op == HeapRecords.XLOG_HEAP2_VACUUM) {
+            int[] offsets = HeapRecords.decodeOffsets(record.data());
+            try (RedoBlock block = context.block(record, 0)) {
+                if (block.action() == RedoBlock.Action.NEEDS_REDO) {
+                    HeapRecords.setUnused(block.page(), offsets);
+                }
+            }
+            return;
+        }
         if (op != HeapRecords.XLOG_HEAP2_PRUNE_VACUUM_SCAN) {
             throw new IllegalStateException("heap2 redo: unknown op code " + record.info());
         }

@@ -104,19 +104,59 @@ public final class HeapAccessMethod implements TableAccessMethod {
     }
 
     @Override
-    public boolean isDeadTuple(RelFileLocator relation, TupleId tid) {
-        if (Integer.compareUnsigned(tid.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
-            return false;
-        }
-        try (Buffer buffer = buffers.read(relation, ForkNumber.MAIN, tid.block())) {
-            buffer.lock(LWLockMode.SHARED);
-            ByteBuffer page = buffer.page();
-            if (Page.isNew(page) || tid.offset() < 1 || tid.offset() > Page.maxOffsetNumber(page)) {
-                return false;
+    public List<TupleId> collectDeadTuples(RelFileLocator relation) {
+        List<TupleId> dead = new ArrayList<>();
+        int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
+        for (int block = 0; block < nblocks; block++) {
+            try (Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block)) {
+                buffer.lock(LWLockMode.SHARED);
+                ByteBuffer page = buffer.page();
+                for (int off = 1; !Page.isNew(page) && off <= Page.maxOffsetNumber(page); off++) {
+                    if (Page.itemIdFlags(Page.itemId(page, off)) == Page.LP_DEAD) {
+                        dead.add(new TupleId(block, off));
+                    }
+                }
             }
-            int flags = Page.itemIdFlags(Page.itemId(page, tid.offset()));
-            return flags == Page.LP_DEAD || flags == Page.LP_UNUSED;
         }
+        return dead;
+    }
+
+    /**
+     * lazy_vacuum_heap_page for each page of {@code deadTuples}: under the
+     * exclusive lock the still-LP_DEAD ones become LP_UNUSED (no tuple
+     * moves, so no cleanup lock is needed), logged as HEAP2 VACUUM.
+     */
+    @Override
+    public long reclaimDeadTuples(RelFileLocator relation, java.util.Collection<TupleId> deadTuples) {
+        java.util.TreeMap<Integer, List<Integer>> byBlock = new java.util.TreeMap<>();
+        for (TupleId tid : deadTuples) {
+            byBlock.computeIfAbsent(tid.block(), b -> new ArrayList<>()).add(tid.offset());
+        }
+        int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
+        long reclaimed = 0;
+        for (var entry : byBlock.entrySet()) {
+            if (Integer.compareUnsigned(entry.getKey(), nblocks) >= 0) {
+                continue;
+            }
+            try (Buffer buffer = buffers.read(relation, ForkNumber.MAIN, entry.getKey())) {
+                buffer.lock(LWLockMode.EXCLUSIVE);
+                ByteBuffer page = buffer.page();
+                int[] offsets = entry.getValue().stream().mapToInt(Integer::intValue)
+                        .filter(off -> !Page.isNew(page) && off >= 1 && off <= Page.maxOffsetNumber(page)
+                                && Page.itemIdFlags(Page.itemId(page, off)) == Page.LP_DEAD)
+                        .sorted().toArray();
+                if (offsets.length == 0) {
+                    continue;
+                }
+                HeapRecords.setUnused(page, offsets);
+                buffer.markDirty();
+                WalRecord record = WalRecord.builder(ResourceManager.HEAP2, HeapRecords.XLOG_HEAP2_VACUUM)
+                        .data(HeapRecords.encodeOffsets(offsets)).block(blockRef(0, buffer, 0)).build();
+                Page.setLsn(page, wal.insert(record));
+                reclaimed += offsets.length;
+            }
+        }
+        return reclaimed;
     }
 
     /** The shared free space map (the {@code _fsm} fork), created on first use after injection. */

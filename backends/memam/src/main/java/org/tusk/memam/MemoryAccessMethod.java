@@ -353,6 +353,55 @@ public final class MemoryAccessMethod implements TableAccessMethod {
     // --- VACUUM and statistics -----------------------------------------------------
 
     @Override
+    public java.util.List<TupleId> collectDeadTuples(RelFileLocator relation) {
+        java.util.List<TupleId> dead = new java.util.ArrayList<>();
+        int nblocks;
+        int next;
+        try (MemoryArea.Held lock = memory.lockRelation(relation, LWLockMode.SHARED)) {
+            int entry = memory.lookup(relation);
+            nblocks = entry < 0 ? 0 : memory.nblocks(entry);
+            next = entry < 0 ? -1 : memory.firstBlock(entry);
+        }
+        for (int i = 0; i < nblocks && next >= 0; i++) {
+            try (MemoryArea.Held lock = memory.lockRelation(relation, LWLockMode.SHARED)) {
+                MemoryBlock block = memory.block(next);
+                if (!block.isOwnedBy(relation)) {
+                    break;
+                }
+                for (int off = 1; off <= block.nitems(); off++) {
+                    if (block.isDead(off)) {
+                        dead.add(new TupleId(block.number(), off));
+                    }
+                }
+                next = block.next();
+            }
+        }
+        return dead;
+    }
+
+    /** The second half of VACUUM: LP_DEAD line pointers the indexes no longer point at become reusable. */
+    @Override
+    public long reclaimDeadTuples(RelFileLocator relation, java.util.Collection<TupleId> deadTuples) {
+        java.util.TreeMap<Integer, java.util.List<Integer>> byBlock = new java.util.TreeMap<>();
+        for (TupleId tid : deadTuples) {
+            byBlock.computeIfAbsent(tid.block(), b -> new java.util.ArrayList<>()).add(tid.offset());
+        }
+        long reclaimed = 0;
+        for (var entry : byBlock.entrySet()) {
+            if (entry.getKey() < 0 || entry.getKey() >= memory.layout().nblocks()) {
+                continue;
+            }
+            try (MemoryArea.Held lock = memory.lockRelation(relation, LWLockMode.EXCLUSIVE)) {
+                MemoryBlock block = memory.block(entry.getKey());
+                if (block.isOwnedBy(relation)) {
+                    reclaimed += block.reclaim(entry.getValue().stream().mapToInt(Integer::intValue).toArray());
+                }
+            }
+        }
+        return reclaimed;
+    }
+
+    @Override
     public VacuumResult vacuum(RelFileLocator relation, int oldestXmin, int freezeLimit) {
         TransactionStatusLookup lookup = clog;
         if (lookup == null) {

@@ -85,11 +85,7 @@ public final class Autovacuum {
             }
             VacuumResult result = am.vacuum(counters.relation(), oldestXmin, freezeLimit);
             if (targets != null) {
-                for (VacuumTargets.IndexTarget index : targets.indexesOf(counters.relation())) {
-                    IndexVacuumResult removed = index.accessMethod().bulkDelete(index.index(),
-                            tid -> am.isDeadTuple(counters.relation(), tid));
-                    LOG.debug("autovacuum: index {} of {}: {}", index.index().name(), counters.relation(), removed);
-                }
+                vacuumIndexes(counters.relation(), am, targets);
             }
             long dead = Math.max(0, result.tuplesRemaining() - estimateLive(counters, result));
             stats.reportVacuum(counters.relation(), estimateLive(counters, result), dead, true);
@@ -98,6 +94,28 @@ public final class Autovacuum {
             done.add(counters);
         }
         return done;
+    }
+
+    /**
+     * lazy_vacuum: the dead items VACUUM left are removed from every index,
+     * then their line pointers become reusable. Only with a known index list:
+     * reclaiming while an unknown index still points at them would let it
+     * point at another row later. (The caller is the only VACUUM of the
+     * relation: the autovacuum launcher does one relation at a time.)
+     */
+    static void vacuumIndexes(org.tusk.api.storage.RelFileLocator relation, TableAccessMethod am,
+            VacuumTargets targets) {
+        List<org.tusk.api.storage.TupleId> dead = am.collectDeadTuples(relation);
+        if (dead.isEmpty()) {
+            return;
+        }
+        java.util.Set<org.tusk.api.storage.TupleId> deadSet = new java.util.HashSet<>(dead);
+        for (VacuumTargets.IndexTarget index : targets.indexesOf(relation)) {
+            IndexVacuumResult removed = index.accessMethod().bulkDelete(index.index(), deadSet::contains);
+            LOG.debug("autovacuum: index {} of {}: {}", index.index().name(), relation, removed);
+        }
+        long reclaimed = am.reclaimDeadTuples(relation, dead);
+        LOG.debug("autovacuum: {} line pointers of {} reusable again", reclaimed, relation);
     }
 
     /** VACUUM counts remaining versions (live and recently dead together); take the live counter where lower. */

@@ -73,13 +73,28 @@ public interface TableAccessMethod {
     }
 
     /**
-     * After {@link #vacuum}: whether {@code tid} points at a version VACUUM
-     * removed (heap: an LP_DEAD or LP_UNUSED line pointer), so index entries
-     * pointing there may go ({@link IndexAccessMethod#bulkDelete}'s
-     * predicate, lazy_tid_reaped). False when not known (since 1.2).
+     * VACUUM's dead items: the tuple ids whose versions {@link #vacuum}
+     * removed but whose line pointers stay reserved (LP_DEAD) because index
+     * entries may still point at them. VACUUM then has every index of the
+     * relation drop those entries ({@link IndexAccessMethod#bulkDelete}) and
+     * calls {@link #reclaimDeadTuples} (since 1.2; empty when the method
+     * reuses nothing).
      */
-    default boolean isDeadTuple(RelFileLocator relation, TupleId tid) {
-        return false;
+    default java.util.List<TupleId> collectDeadTuples(RelFileLocator relation) {
+        return java.util.List.of();
+    }
+
+    /**
+     * lazy_vacuum_heap_rel: makes the line pointers of {@code deadTuples}
+     * (from {@link #collectDeadTuples}) reusable. Only after every index of
+     * the relation dropped its entries for them, and only while holding what
+     * keeps other VACUUMs of the relation away (PostgreSQL's
+     * ShareUpdateExclusiveLock): otherwise an index entry could point at a
+     * different row. Ids that are not dead any more are skipped. Returns how
+     * many became reusable (since 1.2).
+     */
+    default long reclaimDeadTuples(RelFileLocator relation, java.util.Collection<TupleId> deadTuples) {
+        return 0;
     }
 
     /** Whether the method's data survive a crash (heap: yes; memory: no). */
