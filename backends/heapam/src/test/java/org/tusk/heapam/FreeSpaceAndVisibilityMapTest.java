@@ -165,6 +165,32 @@ class FreeSpaceAndVisibilityMapTest {
     }
 
     @Test
+    void heapCheckFindsAMapBitThePageDoesNotJustify() {
+        List<TupleId> ids = fill(7);
+        FakeTransactions.Txn probe = xacts.begin();
+        int horizon = probe.assignXid();
+        probe.commit();
+        heap.vacuum(REL, horizon, 3);
+        assertEquals(List.of(), HeapCheck.check(buffers, REL, xacts));
+        // Corrupt: a delete that forgets the map (its page flag is cleared, the bit stays).
+        FakeTransactions.Txn d = xacts.begin();
+        d.assignXid();
+        d.commit();
+        try (Buffer buffer = buffers.read(REL, ForkNumber.MAIN, 0)) {
+            buffer.lock(LWLockMode.EXCLUSIVE);
+            ByteBuffer tuple = Page.item(buffer.page(), ids.get(0).offset());
+            org.tusk.heapam.internal.HeapTupleHeader.setXmax(tuple, d.xid);
+            org.tusk.heapam.internal.HeapTupleHeader.setInfomask(tuple,
+                    org.tusk.heapam.internal.HeapTupleHeader.infomask(tuple)
+                            & ~org.tusk.heapam.internal.HeapTupleHeader.HEAP_XMAX_INVALID);
+            buffer.markDirty();
+        }
+        List<HeapCheck.Problem> problems = HeapCheck.check(buffers, REL, xacts);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).message().contains("not visible to all"), problems.toString());
+    }
+
+    @Test
     void redoRebuildsTheVisibilityMap() throws Exception {
         List<TupleId> ids = fill(20);
         FakeTransactions.Txn probe = xacts.begin();
