@@ -50,9 +50,12 @@ class CompatibilityScoreTest {
         }
         List<String> report = new ArrayList<>();
         try (TuskCluster cluster = TuskCluster.start(tmp)) {
-            RegressScore regress = runRegress(cluster, tmp.resolve("regress"));
-            report.add("regress: " + regress.filesPassed + " of " + regress.files + " files identical, "
-                    + regress.responsesOk + " of " + regress.responses + " responses match");
+            // the suite lives beside the project (../shared), not in it; a checkout without it says so
+            boolean haveRegress = Files.isRegularFile(REGRESS.resolve("run.py"));
+            RegressScore regress = haveRegress ? runRegress(cluster, tmp.resolve("regress")) : null;
+            report.add(regress == null ? "regress: not run, " + REGRESS + " is missing"
+                    : "regress: " + regress.filesPassed + " of " + regress.files + " files identical, "
+                            + regress.responsesOk + " of " + regress.responses + " responses match");
             int sltPassed = 0;
             int sltTotal = 0;
             for (int i = 1; i <= 5; i++) {
@@ -68,8 +71,10 @@ class CompatibilityScoreTest {
             Files.write(out, report, StandardCharsets.UTF_8);
             report.forEach(System.out::println);
 
-            assertAtLeast(baseline, "regress.files.identical", regress.filesPassed);
-            assertAtLeast(baseline, "regress.responses.matching", regress.responsesOk);
+            if (regress != null) {
+                assertAtLeast(baseline, "regress.files.identical", regress.filesPassed);
+                assertAtLeast(baseline, "regress.responses.matching", regress.responsesOk);
+            }
             assertAtLeast(baseline, "sqllogictest.records.passing", sltPassed);
         }
     }
