@@ -312,9 +312,15 @@ public final class TableModifier {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < table.columns().size(); i++) {
             ResultColumn column = table.columns().get(i);
-            parts.add(row[i] == null ? "null" : TextFormat.output(column.type(), row[i], typeContext()));
+            parts.add(row[i] == null ? "null"
+                    : truncate(TextFormat.output(column.type(), row[i], typeContext()), 64));
         }
         return "(" + String.join(", ", parts) + ")";
+    }
+
+    /** ExecBuildSlotValueDescription's maxfieldlen: at most {@code max} characters, then "...". */
+    static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "...";
     }
 
     private TypeContext typeContext() {

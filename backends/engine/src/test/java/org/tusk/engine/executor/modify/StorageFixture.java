@@ -30,17 +30,17 @@ import org.tusk.wal.RecordingWal;
  * in-memory WAL and a single-process transaction table, for executor tests
  * that need no catalog: tables are described directly as ResultRelations.
  */
-final class StorageFixture implements AutoCloseable {
+public final class StorageFixture implements AutoCloseable {
 
-    final ShmemSegment segment;
-    final BufferManager buffers;
-    final RecordingWal wal = new RecordingWal();
-    final FakeTransactions xacts = new FakeTransactions();
-    final HeapAccessMethod heap;
-    final BTreeAccessMethod btree;
+    public final ShmemSegment segment;
+    public final BufferManager buffers;
+    public final RecordingWal wal = new RecordingWal();
+    public final FakeTransactions xacts = new FakeTransactions();
+    public final HeapAccessMethod heap;
+    public final BTreeAccessMethod btree;
     private int nextRelNumber = 16384;
 
-    StorageFixture(Path dir) throws Exception {
+    public StorageFixture(Path dir) throws Exception {
         segment = ShmemSegment.create(dir.resolve("shm"), 4, dir.resolve("latches"), BufferManager.shmemRequests(256));
         ProcSlot self = segment.slot(0);
         self.setPid((int) ProcessHandle.current().pid());
@@ -53,7 +53,7 @@ final class StorageFixture implements AutoCloseable {
     }
 
     /** A new table with these columns; {@code uniqueIndexes} name key column lists (empty name = none). */
-    ResultRelation table(String name, List<ResultColumn> columns, List<CheckConstraint> checks, int[]... uniqueKeys) {
+    public ResultRelation table(String name, List<ResultColumn> columns, List<CheckConstraint> checks, int[]... uniqueKeys) {
         RelFileLocator locator = RelFileLocator.of(5, nextRelNumber++);
         heap.createStorage(locator);
         List<PgType> types = columns.stream().map(ResultColumn::type).toList();
