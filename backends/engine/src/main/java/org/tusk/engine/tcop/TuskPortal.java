@@ -57,6 +57,7 @@ final class TuskPortal implements Portal {
                 sentNow++;
             }
             done = true;
+            session.endStatement();
             return utility.tag();
         }
         if (plan == null) {
@@ -79,6 +80,7 @@ final class TuskPortal implements Portal {
             rowsSent++;
         }
         done = true;
+        session.endStatement();
         return "SELECT " + rowsSent;
     }
 

@@ -96,6 +96,10 @@ final class UtilityCommands {
                 break;
         }
         String name = set.name();
+        if (name.equals("transaction_isolation") && session.storage() != null && session.storage().snapshotTaken()) {
+            throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION,
+                    "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+        }
         boolean local = set.isLocal() || name.equals("transaction_isolation") || name.equals("transaction_read_only")
                 || name.equals("transaction_deferrable");
         if (set.isLocal() && !session.inTransactionBlock()) {
