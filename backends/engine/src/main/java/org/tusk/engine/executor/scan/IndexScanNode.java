@@ -26,7 +26,8 @@ public final class IndexScanNode implements PlanState, AutoCloseable {
     private final ScanRelation relation;
     private final IndexAccessMethod indexAm;
     private final IndexDescriptor index;
-    private final ScanBounds bounds;
+    private final java.util.function.Supplier<ScanBounds> bounds;
+    private final java.util.function.Predicate<Object[]> filter;
     private final Snapshot snapshot;
     private final TransactionContext txn;
     private final EvalContext ctx;
@@ -36,6 +37,18 @@ public final class IndexScanNode implements PlanState, AutoCloseable {
 
     public IndexScanNode(ScanRelation relation, IndexAccessMethod indexAm, IndexDescriptor index,
             ScanBounds bounds, Snapshot snapshot, TransactionContext txn, EvalContext ctx, boolean emitCtid) {
+        this(relation, indexAm, index, () -> bounds, null, snapshot, txn, ctx, emitCtid);
+    }
+
+    /**
+     * @param bounds computed when the scan starts and at every rescan (its keys may be executor parameters);
+     *               null means the scan is empty (a key compared with NULL)
+     * @param filter index quals the bounds cannot express (checked on each row), or null
+     */
+    public IndexScanNode(ScanRelation relation, IndexAccessMethod indexAm, IndexDescriptor index,
+            java.util.function.Supplier<ScanBounds> bounds, java.util.function.Predicate<Object[]> filter,
+            Snapshot snapshot, TransactionContext txn, EvalContext ctx, boolean emitCtid) {
+        this.filter = filter;
         this.relation = relation;
         this.indexAm = indexAm;
         this.index = index;
@@ -52,7 +65,12 @@ public final class IndexScanNode implements PlanState, AutoCloseable {
             return null;
         }
         if (scan == null) {
-            scan = indexAm.beginScan(index, bounds, snapshot, txn);
+            ScanBounds b = bounds.get();
+            if (b == null) {
+                close();
+                return null;
+            }
+            scan = indexAm.beginScan(index, b, snapshot, txn);
         }
         while (scan.next()) {
             if (ctx != null) {
@@ -64,6 +82,9 @@ public final class IndexScanNode implements PlanState, AutoCloseable {
                 continue;                       // dead, not yet visible, or an older version
             }
             Object[] row = relation.codec().deform(data);
+            if (filter != null && !filter.test(row)) {
+                continue;
+            }
             if (!emitCtid) {
                 return row;
             }
@@ -78,6 +99,17 @@ public final class IndexScanNode implements PlanState, AutoCloseable {
     @Override
     public void close() {
         done = true;
+        release();
+    }
+
+    /** ExecReScan: the next {@link #next()} starts over (with the same snapshot). */
+    @Override
+    public void rescan() {
+        release();
+        done = false;
+    }
+
+    private void release() {
         if (scan != null) {
             scan.close();
             scan = null;

@@ -64,6 +64,17 @@ public final class SeqScanNode implements PlanState, AutoCloseable {
     @Override
     public void close() {
         done = true;
+        release();
+    }
+
+    /** ExecReScan: the next {@link #next()} starts over (with the same snapshot). */
+    @Override
+    public void rescan() {
+        release();
+        done = false;
+    }
+
+    private void release() {
         if (scan != null) {
             scan.close();
             scan = null;
