@@ -55,6 +55,18 @@ public interface TableAccessMethod {
     }
 
     /**
+     * (1.2) heap_inplace_update: overwrites the data of the version at {@code tid}
+     * in place, not transactionally (no new version; an abort does not undo it),
+     * WAL-logged. {@code change} gets the current data under the page's
+     * exclusive lock and returns the new data, of the same length; it must not
+     * block. Returns the new data. For sequences (nextval) and statistics
+     * in pg_class, as PostgreSQL does.
+     */
+    default byte[] inplaceUpdate(RelFileLocator relation, TupleId tid, java.util.function.UnaryOperator<byte[]> change) {
+        throw new UnsupportedOperationException(name() + " does not support in-place updates");
+    }
+
+    /**
      * Deletes the version at {@code tid}. With {@code wait}, a concurrent
      * changer is waited for (then the result says what it did); without it,
      * WOULD_BLOCK.
