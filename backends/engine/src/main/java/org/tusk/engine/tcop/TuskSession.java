@@ -382,6 +382,11 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             ParsedStatement parsed = ((TuskRawStatement) statement).parsed();
             checkNotAborted(parsed);
             ParseState pstate = new ParseState(parameterTypeOids);
+            org.tusk.engine.commands.DmlCommand dml = DmlStatements.prepare(this, relations, parsed.stmt(), pstate);
+            if (dml != null) {
+                return new TuskPreparedStatement(this, parsed, null, pstate.resolvedParamTypes(), dml.resultColumns(),
+                        dml);
+            }
             if (parsed.stmt() instanceof SelectStmt select) {
                 Query query = new SelectAnalyzer(relations, typeContext()).analyze(select, pstate);
                 query = org.tusk.engine.executor.ConstantFolder.fold(query, new org.tusk.engine.expr.EvalContext(this, new Object[0]));

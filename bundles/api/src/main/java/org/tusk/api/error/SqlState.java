@@ -82,4 +82,7 @@ public final class SqlState {
     public static final String CHECK_VIOLATION = "23514";
     public static final String BAD_COPY_FILE_FORMAT = "22P04";
     public static final String SEQUENCE_GENERATOR_LIMIT_EXCEEDED = "2200H";
+    public static final String WRONG_OBJECT_TYPE = "42809";
+    public static final String DUPLICATE_COLUMN = "42701";
+    public static final String INVALID_NAME = "42602";
 }
