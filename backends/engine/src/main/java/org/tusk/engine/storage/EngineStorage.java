@@ -9,6 +9,7 @@ import org.tusk.api.error.SqlState;
 import org.tusk.api.storage.IndexAccessMethod;
 import org.tusk.api.storage.TableAccessMethod;
 import org.tusk.lmgr.LockManager;
+import org.tusk.storage.OidCounter;
 import org.tusk.storage.SessionTransaction;
 import org.tusk.wal.WalWriter;
 import org.tusk.xact.TransactionSystem;
@@ -28,6 +29,10 @@ public final class EngineStorage {
     private final Path dataDirectory;
     private final Map<String, TableAccessMethod> tableAms = new ConcurrentHashMap<>();
     private final Map<String, IndexAccessMethod> indexAms = new ConcurrentHashMap<>();
+    private volatile OidCounter oids;
+    /** Without the shared counter (engine tests on partial storage): a process-local one, collision-checked by callers. */
+    private final java.util.concurrent.atomic.AtomicInteger localOids =
+            new java.util.concurrent.atomic.AtomicInteger(OidCounter.FIRST_NORMAL_OBJECT_ID);
 
     public EngineStorage(TransactionSystem transactions, LockManager locks, WalWriter wal, Path dataDirectory) {
         this.transactions = transactions;
@@ -46,6 +51,21 @@ public final class EngineStorage {
 
     public Path dataDirectory() {
         return dataDirectory;
+    }
+
+    /** Uses the cluster's shared OID counter (StorageCore registers it in every backend). */
+    public void useOidCounter(OidCounter counter) {
+        this.oids = counter;
+    }
+
+    /**
+     * GetNewObjectId: a new OID from the cluster-wide counter. OIDs wrap
+     * around, so code that needs an OID unused in some catalog checks there
+     * (see {@code commands.ObjectIds}).
+     */
+    public int newOid() {
+        OidCounter counter = oids;
+        return counter != null ? counter.next() : localOids.getAndIncrement();
     }
 
     /** A new session's transaction state (ProcessStorage.newSession without the process attachment). */

@@ -13,6 +13,7 @@ import org.tusk.engine.catalog.bootstrap.ClusterBootstrapper;
 import org.tusk.engine.storage.EngineStorage;
 import org.tusk.engine.storage.StorageTransaction;
 import org.tusk.lmgr.LockManager;
+import org.tusk.storage.OidCounter;
 import org.tusk.wal.WalWriter;
 import org.tusk.xact.TransactionSystem;
 import org.slf4j.Logger;
@@ -39,6 +40,8 @@ public final class TuskQueryEngine implements QueryEngine {
     private volatile LockManager lockManager;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private volatile WalWriter walWriter;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile OidCounter oidCounter;
 
     private final java.util.Set<TableAccessMethod> tableAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<IndexAccessMethod> indexAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -90,6 +93,9 @@ public final class TuskQueryEngine implements QueryEngine {
             EngineStorage s = new EngineStorage(transactionSystem, lockManager, walWriter, dataDirectory);
             tableAms.forEach(s::addTableAccessMethod);
             indexAms.forEach(s::addIndexAccessMethod);
+            if (oidCounter != null) {
+                s.useOidCounter(oidCounter);
+            }
             storage = s;
         }
         return storage;

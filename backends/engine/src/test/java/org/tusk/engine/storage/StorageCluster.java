@@ -62,6 +62,7 @@ public final class StorageCluster implements AutoCloseable {
     public Backend backend(int slot) throws Exception {
         ProcessStorage ps = ProcessStorage.attach(attachment(slot), settings);
         EngineStorage storage = new EngineStorage(ps.xacts(), ps.locks(), ps.wal(), data());
+        storage.useOidCounter(org.tusk.storage.OidCounter.attach(segment, ps.wal()));
         storage.addTableAccessMethod(new HeapAccessMethod(ps.buffers(), ps.wal(), ps::status));
         storage.addIndexAccessMethod(new BTreeAccessMethod(ps.buffers(), ps.wal()));
         TuskQueryEngine engine = new TuskQueryEngine();
