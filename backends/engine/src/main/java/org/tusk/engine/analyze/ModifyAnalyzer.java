@@ -243,6 +243,7 @@ public final class ModifyAnalyzer {
     // --- INSERT ---------------------------------------------------------------------------
 
     private DmlCommand insert(InsertStmt stmt, ParseState pstate) {
+        // (targets is reassigned when VALUES is shorter than an implicit column list)
         if (stmt.withClause() != null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH in INSERT is not supported yet");
         }
@@ -284,6 +285,16 @@ public final class ModifyAnalyzer {
             valuesRows.add(defaults.clone());                                // DEFAULT VALUES
         } else if (isPlainValues(select)) {
             valuesRows = new ArrayList<>();
+            int width = select.valuesLists().get(0).size();
+            for (List<RawNode> exprs : select.valuesLists()) {
+                if (exprs.size() != width) {
+                    throw Ereport.error(SqlState.SYNTAX_ERROR, "VALUES lists must all be the same length",
+                            exprs.isEmpty() ? 0 : location(exprs.get(0)));
+                }
+            }
+            if ((stmt.cols() == null || stmt.cols().isEmpty()) && width < targets.size()) {
+                targets = new ArrayList<>(targets.subList(0, width));    // no column list: the leading columns
+            }
             for (List<RawNode> exprs : select.valuesLists()) {
                 if (exprs.size() > targets.size()) {
                     throw Ereport.error(SqlState.SYNTAX_ERROR, "INSERT has more expressions than target columns",
@@ -379,7 +390,7 @@ public final class ModifyAnalyzer {
     }
 
     private static boolean isPlainValues(SelectStmt s) {
-        return s.valuesLists() != null && !s.valuesLists().isEmpty() && s.op() == null
+        return s.valuesLists() != null && !s.valuesLists().isEmpty() && (s.op() == null || s.op() == org.tusk.engine.nodes.SetOperation.NONE)
                 && (s.sortClause() == null || s.sortClause().isEmpty()) && s.limitCount() == null
                 && s.limitOffset() == null && s.withClause() == null;
     }
