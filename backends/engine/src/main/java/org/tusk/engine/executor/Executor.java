@@ -19,7 +19,9 @@ public final class Executor {
     private Executor() {}
 
     public static PlanState start(Query query, EvalContext ctx) {
-        PlanState plan = query.relation() == null ? new ResultScan() : new VirtualScan(query.relation(), ctx);
+        PlanState indexed = org.tusk.engine.executor.scan.IndexPaths.indexScanFor(query.relation(), query.where(), ctx);
+        PlanState plan = query.relation() == null ? new ResultScan()
+                : indexed != null ? indexed : new VirtualScan(query.relation(), ctx);
         if (query.where() != null) {
             plan = new FilterNode(plan, query.where(), ctx);
         }

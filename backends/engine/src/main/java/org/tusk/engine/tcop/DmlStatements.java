@@ -11,7 +11,7 @@ import org.tusk.engine.nodes.RawStmt;
 /**
  * The traffic cop's door to data modification: INSERT, UPDATE, DELETE
  * (ModifyAnalyzer) and COPY (CopyCommand) are analyzed at prepare time into
- * a {@link DmlCommand} the portal runs.
+ * a {@link DmlCommand} the portal runs; VACUUM/ANALYZE take the same path.
  */
 final class DmlStatements {
 
@@ -20,6 +20,9 @@ final class DmlStatements {
 
     /** The analyzed command, or null when {@code stmt} is not a DML statement. */
     static DmlCommand prepare(TuskSession session, SystemRelations relations, RawStmt stmt, ParseState pstate) {
+        if (stmt instanceof org.tusk.engine.nodes.VacuumStmt vacuum && session.storage() != null) {
+            return new org.tusk.engine.commands.vacuum.VacuumCommand(session, vacuum, session::inTransactionBlock);
+        }
         if (!ModifyAnalyzer.handles(stmt) && !(stmt instanceof CopyStmt)) {
             return null;
         }

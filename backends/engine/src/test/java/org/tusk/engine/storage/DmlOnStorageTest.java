@@ -197,4 +197,22 @@ class DmlOnStorageTest {
         assertEquals(List.of("E: 40001 could not serialize access due to concurrent update", "110"),
                 concurrentUpdate("REPEATABLE READ"));
     }
+
+    @Test
+    void vacuumAnalyzeAndIndexLookups() {
+        query(a, "CREATE TABLE v (id int PRIMARY KEY, x int)");
+        assertEquals(List.of("INSERT 0 3"), query(a, "INSERT INTO v VALUES (1, 10), (2, 20), (3, 30)"));
+        assertEquals(List.of("DELETE 1"), query(a, "DELETE FROM v WHERE id = 2"));
+        assertEquals(List.of(), query(a, "VACUUM v"));
+        query(a, "BEGIN");
+        assertEquals(List.of("E: 25001 VACUUM cannot run inside a transaction block"), query(a, "VACUUM v"));
+        query(a, "ROLLBACK");
+        assertEquals(List.of(), query(a, "VACUUM ANALYZE"));
+        assertEquals(List.of("2"), query(a, "SELECT reltuples FROM pg_class WHERE relname = 'v'"));
+        assertEquals(List.of("30"), query(a, "SELECT x FROM v WHERE id = 3"));
+        assertEquals(List.of(), query(a, "SELECT x FROM v WHERE id = 2"));
+        assertEquals(List.of("INSERT 0 1"), query(a, "INSERT INTO v VALUES (2, 22)"));
+        assertEquals(List.of("22"), query(a, "SELECT x FROM v WHERE id = 2 AND x > 0"));
+        query(a, "DROP TABLE v");
+    }
 }
