@@ -1,9 +1,12 @@
 package org.tusk.engine.commands;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.tusk.api.error.SqlState;
 import org.tusk.api.storage.IndexAccessMethod;
@@ -15,6 +18,7 @@ import org.tusk.engine.access.TupleFormat;
 import org.tusk.engine.catalog.SystemCatalogs;
 import org.tusk.engine.catalog.bootstrap.CsvReader;
 import org.tusk.engine.error.Ereport;
+import org.tusk.engine.executor.scan.IndexKeyEncoding;
 import org.tusk.engine.relcache.AttributeDesc;
 import org.tusk.engine.relcache.RelationDesc;
 import org.tusk.engine.types.PgType;
@@ -180,14 +184,21 @@ public final class DefineIndex {
         return indexOid;
     }
 
-    /** Builds (or rebuilds into new files) the index from the table's rows visible to the command. */
+    /**
+     * Builds (or rebuilds into new files) the index from the table's rows
+     * visible to the command. Keys are in the executor's
+     * {@link IndexKeyEncoding}, the one format index inserts and scans use.
+     * Uniqueness is checked here rather than by the access method, because
+     * keys with a NULL column never conflict (several NULLs are allowed in a
+     * unique index); the AM builds without its own check.
+     */
     static void build(DdlContext ctx, RelationDesc table, String indexName, RelFileLocator locator, int[] keyAttnums,
             List<PgType> keyTypes, boolean unique, IndexAccessMethod am) {
-        IndexKeyFormat format = IndexKeyFormat.current();
-        IndexDescriptor descriptor = new IndexDescriptor(indexName, locator, table.locator(), unique,
-                format.comparator(keyTypes));
+        IndexDescriptor descriptor = new IndexDescriptor(indexName, locator, table.locator(), false,
+                IndexKeyEncoding.comparator());
         TableAccessMethod heap = ctx.storage().tableAm(table.amName() == null ? "heap" : table.amName());
         int natts = table.natts();
+        Set<ByteBuffer> seen = unique ? new HashSet<>() : null;
         ctx.txn().onAbort(() -> am.dropStorage(locator));
         am.build(descriptor, sink -> {
             try (TableScan scan = heap.beginScan(table.locator(), ctx.txn().snapshot(ctx.access().level()),
@@ -195,12 +206,38 @@ public final class DefineIndex {
                 while (scan.next()) {
                     Object[] row = TupleFormat.deform(scan.data(), natts);
                     Object[] key = new Object[keyAttnums.length];
+                    boolean hasNull = false;
                     for (int i = 0; i < key.length; i++) {
                         key[i] = row[keyAttnums[i] - 1];
+                        hasNull |= key[i] == null;
                     }
-                    sink.accept(format.encode(keyTypes, key), scan.tupleId());
+                    byte[] encoded = IndexKeyEncoding.encode(keyTypes, key);
+                    if (seen != null && !hasNull && !seen.add(ByteBuffer.wrap(encoded))) {
+                        throw Ereport.error(SqlState.UNIQUE_VIOLATION,
+                                "could not create unique index \"" + indexName + "\"")
+                                .withDetail("Key " + describeKey(table, keyAttnums, key) + " is duplicated.");
+                    }
+                    sink.accept(encoded, scan.tupleId());
                 }
             }
         });
+    }
+
+    /** BuildIndexValueDescription: {@code (a, b)=(1, x)}. */
+    private static String describeKey(RelationDesc table, int[] keyAttnums, Object[] key) {
+        StringBuilder names = new StringBuilder("(");
+        StringBuilder values = new StringBuilder("(");
+        for (int i = 0; i < key.length; i++) {
+            if (i > 0) {
+                names.append(", ");
+                values.append(", ");
+            }
+            AttributeDesc col = table.attributes().get(keyAttnums[i] - 1);
+            names.append(col.name());
+            PgType type = PgType.byOid(col.typeOid());
+            values.append(key[i] == null ? "null" : type == null ? String.valueOf(key[i])
+                    : org.tusk.engine.types.TextFormat.output(type, key[i], org.tusk.engine.types.TypeContext.DEFAULT));
+        }
+        return names.append(")=").append(values).append(")").toString();
     }
 }
