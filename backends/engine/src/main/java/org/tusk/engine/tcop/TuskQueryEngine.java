@@ -14,6 +14,7 @@ import org.tusk.engine.storage.EngineStorage;
 import org.tusk.engine.storage.StorageTransaction;
 import org.tusk.lmgr.LockManager;
 import org.tusk.storage.OidCounter;
+import org.tusk.storage.SharedInvalidationQueue;
 import org.tusk.wal.WalWriter;
 import org.tusk.xact.TransactionSystem;
 import org.slf4j.Logger;
@@ -42,6 +43,8 @@ public final class TuskQueryEngine implements QueryEngine {
     private volatile WalWriter walWriter;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private volatile OidCounter oidCounter;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SharedInvalidationQueue invalidationQueue;
 
     private final java.util.Set<TableAccessMethod> tableAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<IndexAccessMethod> indexAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -81,11 +84,6 @@ public final class TuskQueryEngine implements QueryEngine {
         }
     }
 
-    static {
-        // index keys: the executor's order-preserving encoding, for DDL builds and DML alike
-        org.tusk.engine.commands.IndexKeyFormat.install(org.tusk.engine.executor.scan.IndexKeyEncoding.FORMAT);
-    }
-
     /** For tests and embedding: run sessions on this storage instead of the referenced services. */
     public void useStorage(EngineStorage engineStorage) {
         this.storage = engineStorage;
@@ -100,6 +98,9 @@ public final class TuskQueryEngine implements QueryEngine {
             indexAms.forEach(s::addIndexAccessMethod);
             if (oidCounter != null) {
                 s.useOidCounter(oidCounter);
+            }
+            if (invalidationQueue != null) {
+                s.useInvalidationQueue(invalidationQueue);
             }
             storage = s;
         }
