@@ -60,6 +60,8 @@ public final class StorageCore {
         registrations.add(context.registerService(TransactionStatusLookup.class, storage::status, null));
         registrations.add(context.registerService(CheckpointRequests.class,
                 new CheckpointRequests(attachment.segment()), null));
+        registrations.add(context.registerService(OidCounter.class,
+                OidCounter.attach(attachment.segment(), storage.wal()), null));
         LOG.debug("storage core attached to slot {}", attachment.slot().index());
     }
 

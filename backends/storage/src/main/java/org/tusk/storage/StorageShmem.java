@@ -35,6 +35,7 @@ public final class StorageShmem implements ShmemRequester {
         all.addAll(TransactionSystem.shmemRequests(XactSettings.defaults(), settings.maxBackends()));
         all.addAll(LockManager.shmemRequests(settings.maxBackends(), settings.maxLocksPerTransaction()));
         all.add(CheckpointRequests.shmemRequest());
+        all.add(OidCounter.shmemRequest());
         all.add(new ShmemRequest(MEMORY_TABLES_AREA, settings.memoryTableBytes(), MEMORY_TABLES_LWLOCKS));
         return all;
     }

@@ -1,0 +1,32 @@
+package org.tusk.engine.tcop;
+
+import org.tusk.engine.analyze.ModifyAnalyzer;
+import org.tusk.engine.analyze.ParseState;
+import org.tusk.engine.catalog.SystemRelations;
+import org.tusk.engine.commands.DmlCommand;
+import org.tusk.engine.commands.copy.CopyCommand;
+import org.tusk.engine.nodes.CopyStmt;
+import org.tusk.engine.nodes.RawStmt;
+
+/**
+ * The traffic cop's door to data modification: INSERT, UPDATE, DELETE
+ * (ModifyAnalyzer) and COPY (CopyCommand) are analyzed at prepare time into
+ * a {@link DmlCommand} the portal runs.
+ */
+final class DmlStatements {
+
+    private DmlStatements() {
+    }
+
+    /** The analyzed command, or null when {@code stmt} is not a DML statement. */
+    static DmlCommand prepare(TuskSession session, SystemRelations relations, RawStmt stmt, ParseState pstate) {
+        if (!ModifyAnalyzer.handles(stmt) && !(stmt instanceof CopyStmt)) {
+            return null;
+        }
+        ModifyAnalyzer analyzer = new ModifyAnalyzer(session, relations, session.typeContext());
+        if (stmt instanceof CopyStmt copy) {
+            return new CopyCommand(session, copy, analyzer);
+        }
+        return analyzer.analyze(stmt, pstate);
+    }
+}
