@@ -103,6 +103,9 @@ public final class GrantCommand {
                             "sequence \"" + o.name() + "\" only supports USAGE, SELECT, and UPDATE privileges", null,
                             null, 0, null));
                     privileges &= AclObjectKind.SEQUENCE.allRights;
+                    if (privileges == 0) {
+                        continue;   // PostgreSQL leaves the sequence's ACL alone
+                    }
                 }
             } else if (o.kind() == AclObjectKind.TABLE && kind == AclObjectKind.TABLE && (privileges & AclMode.USAGE) != 0) {
                 throw PgException.error(SqlState.INVALID_GRANT_OPERATION, "invalid privilege type USAGE for table");
