@@ -41,6 +41,32 @@ public final class Functions {
                     }
                     return c.session().setConfig((String) a[0], (String) a[1], (Boolean) a[2]);
                 }));
+        // privilege inquiry (acl.c): (object, privilege) for the current user, (user, object, privilege)
+        def("has_table_privilege", List.of(PgType.TEXT, PgType.TEXT), PgType.BOOL, (a, c) -> acl(c).table(null, (String) a[0], (String) a[1]));
+        def("has_table_privilege", List.of(PgType.TEXT, PgType.TEXT, PgType.TEXT), PgType.BOOL,
+                (a, c) -> acl(c).table((String) a[0], (String) a[1], (String) a[2]));
+        def("has_sequence_privilege", List.of(PgType.TEXT, PgType.TEXT), PgType.BOOL,
+                (a, c) -> acl(c).sequence(null, (String) a[0], (String) a[1]));
+        def("has_sequence_privilege", List.of(PgType.TEXT, PgType.TEXT, PgType.TEXT), PgType.BOOL,
+                (a, c) -> acl(c).sequence((String) a[0], (String) a[1], (String) a[2]));
+        def("has_schema_privilege", List.of(PgType.TEXT, PgType.TEXT), PgType.BOOL, (a, c) -> acl(c).schema(null, (String) a[0], (String) a[1]));
+        def("has_schema_privilege", List.of(PgType.TEXT, PgType.TEXT, PgType.TEXT), PgType.BOOL,
+                (a, c) -> acl(c).schema((String) a[0], (String) a[1], (String) a[2]));
+        def("has_database_privilege", List.of(PgType.TEXT, PgType.TEXT), PgType.BOOL,
+                (a, c) -> acl(c).database(null, (String) a[0], (String) a[1]));
+        def("has_database_privilege", List.of(PgType.TEXT, PgType.TEXT, PgType.TEXT), PgType.BOOL,
+                (a, c) -> acl(c).database((String) a[0], (String) a[1], (String) a[2]));
+        def("has_function_privilege", List.of(PgType.TEXT, PgType.TEXT), PgType.BOOL,
+                (a, c) -> acl(c).function(null, (String) a[0], (String) a[1]));
+        def("has_function_privilege", List.of(PgType.TEXT, PgType.TEXT, PgType.TEXT), PgType.BOOL,
+                (a, c) -> acl(c).function((String) a[0], (String) a[1], (String) a[2]));
+        def("has_column_privilege", List.of(PgType.TEXT, PgType.TEXT, PgType.TEXT), PgType.BOOL,
+                (a, c) -> acl(c).column(null, (String) a[0], (String) a[1], (String) a[2]));
+        def("has_column_privilege", List.of(PgType.TEXT, PgType.TEXT, PgType.TEXT, PgType.TEXT), PgType.BOOL,
+                (a, c) -> acl(c).column((String) a[0], (String) a[1], (String) a[2], (String) a[3]));
+        def("pg_has_role", List.of(PgType.TEXT, PgType.TEXT), PgType.BOOL, (a, c) -> acl(c).role(null, (String) a[0], (String) a[1]));
+        def("pg_has_role", List.of(PgType.TEXT, PgType.TEXT, PgType.TEXT), PgType.BOOL,
+                (a, c) -> acl(c).role((String) a[0], (String) a[1], (String) a[2]));
         def("pg_backend_pid", List.of(), PgType.INT4, (a, c) -> c.session().host().backend().pid());
         def("pg_sleep", List.of(PgType.FLOAT8), PgType.VOID, Functions::pgSleep);
         def("now", List.of(), PgType.TIMESTAMPTZ, (a, c) -> c.session().transactionStartMicros());
@@ -115,6 +141,10 @@ public final class Functions {
         def("mod", List.of(PgType.INT8, PgType.INT8), PgType.INT8, (a, c) -> Arithmetic.binary("%", PgType.INT8, a[0], a[1]));
         def("mod", List.of(PgType.NUMERIC, PgType.NUMERIC), PgType.NUMERIC,
                 (a, c) -> Arithmetic.binary("%", PgType.NUMERIC, a[0], a[1]));
+    }
+
+    private static org.tusk.engine.acl.PrivilegeSqlFunctions acl(org.tusk.engine.expr.EvalContext c) {
+        return org.tusk.engine.acl.PrivilegeSqlFunctions.of(c.session());
     }
 
     private static void def(String name, List<PgType> args, PgType result, FunctionBody body) {
