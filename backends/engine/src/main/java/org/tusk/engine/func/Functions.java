@@ -125,6 +125,13 @@ public final class Functions {
         BY_NAME.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
     }
 
+    /** Every hand-written entry (FunctionRegistry binds them to their pg_proc rows). */
+    static java.util.List<BuiltinFunction> all() {
+        List<BuiltinFunction> out = new ArrayList<>();
+        BY_NAME.values().forEach(out::addAll);
+        return out;
+    }
+
     /** Candidates named {@code name} (pg_catalog only, so a schema-qualified name must say pg_catalog). */
     public static List<BuiltinFunction> lookup(String name) {
         return BY_NAME.getOrDefault(name, List.of());

@@ -126,6 +126,13 @@ public final class Operators {
         }));
     }
 
+    /** Every hand-written binary (prefix == false) or prefix operator. */
+    static List<BuiltinFunction> all(boolean prefix) {
+        List<BuiltinFunction> out = new ArrayList<>();
+        (prefix ? PREFIX : BINARY).values().forEach(out::addAll);
+        return out;
+    }
+
     public static List<BuiltinFunction> binary(String op) {
         return BINARY.getOrDefault(op, List.of());
     }
