@@ -1,11 +1,9 @@
 package org.tusk.engine.func;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.tusk.engine.expr.FunctionBody;
-import org.tusk.engine.types.PgType;
 
 /**
  * fmgr's builtin table: the Java body of each internal function, keyed by
@@ -22,9 +20,12 @@ public final class FunctionRegistry {
     private static final Map<Integer, FunctionBody> BY_OID = new HashMap<>();
 
     static {
-        bindLegacyTables();
         StringFunctions.register();
         MathFunctions.register();
+        CastFunctions.register();
+        SystemFunctions.register();
+        // last: bodies derived from pg_operator rows fill in only what nothing above bound
+        OperatorFunctions.register();
     }
 
     private FunctionRegistry() {}
@@ -32,6 +33,11 @@ public final class FunctionRegistry {
     /** Binds an internal function symbol. */
     static void bind(String prosrc, FunctionBody body) {
         BY_PROSRC.put(prosrc, body);
+    }
+
+    /** Binds an internal function symbol unless something already did. */
+    static void bindIfAbsent(String prosrc, FunctionBody body) {
+        BY_PROSRC.putIfAbsent(prosrc, body);
     }
 
     /** Binds a built-in whose facts carry no prosrc (SQL-language body). */
@@ -56,48 +62,19 @@ public final class FunctionRegistry {
         return k == null ? null : BY_PROSRC.get(k);
     }
 
-    /** The body, or a feature-not-supported error naming the function. */
-    public static FunctionBody require(ProcEntry p) {
+    /** The body, or a feature-not-supported error naming the function (at {@code location}, -1 for none). */
+    public static FunctionBody require(ProcEntry p, int location) {
         FunctionBody b = body(p);
         if (b == null) {
             throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.FEATURE_NOT_SUPPORTED,
-                    "function " + p.signature() + " is not implemented in Tusk yet");
+                    "function " + p.signature() + " is not implemented in Tusk yet", location);
         }
         return b;
     }
 
-    /**
-     * The hand-written Functions/Operators tables predate the catalog: bind each
-     * of their entries to the pg_proc row with the same name and argument types.
-     */
-    private static void bindLegacyTables() {
-        BuiltinCatalog cat = BuiltinCatalog.get();
-        for (BuiltinFunction f : Functions.all()) {
-            for (ProcEntry p : cat.procs(f.name())) {
-                if (p.argTypes().equals(f.argTypes())) {
-                    bindEntry(p, f.body());
-                }
-            }
-        }
-        for (boolean prefix : new boolean[] {false, true}) {
-            for (BuiltinFunction f : Operators.all(prefix)) {
-                List<OperatorEntry> ops = prefix ? cat.prefixOperators(f.name()) : cat.binaryOperators(f.name());
-                for (OperatorEntry o : ops) {
-                    List<PgType> sig = prefix ? List.of(o.right()) : List.of(o.left(), o.right());
-                    if (sig.equals(f.argTypes()) && o.proc() != null) {
-                        bindEntry(o.proc(), f.body());
-                    }
-                }
-            }
-        }
+    /** Whether Tusk has a body for {@code p}. */
+    public static boolean implemented(ProcEntry p) {
+        return body(p) != null;
     }
 
-    private static void bindEntry(ProcEntry p, FunctionBody body) {
-        String k = key(p);
-        if (k != null) {
-            BY_PROSRC.putIfAbsent(k, body);
-        } else {
-            BY_OID.putIfAbsent(p.oid(), body);
-        }
-    }
 }

@@ -6,12 +6,41 @@ import java.math.RoundingMode;
 
 import org.tusk.api.error.SqlState;
 import org.tusk.engine.error.Ereport;
+import org.tusk.engine.expr.FunctionBody;
+import org.tusk.engine.types.PgType;
+import java.util.List;
 
 /** float.c / int.c / numeric.c math functions, by prosrc. */
 final class MathFunctions {
     private MathFunctions() {}
 
     static void register() {
+        FunctionRegistry.bind("int2abs", (a, c) -> abs(PgType.INT2, a[0]));
+        FunctionRegistry.bind("int4abs", (a, c) -> abs(PgType.INT4, a[0]));
+        FunctionRegistry.bind("int8abs", (a, c) -> abs(PgType.INT8, a[0]));
+        FunctionRegistry.bind("float4abs", (a, c) -> Math.abs((Float) a[0]));
+        FunctionRegistry.bind("float8abs", (a, c) -> Math.abs((Double) a[0]));
+        FunctionRegistry.bind("numeric_abs", (a, c) -> abs(PgType.NUMERIC, a[0]));
+        FunctionRegistry.bind("numeric_round", (a, c) -> roundNumeric((BigDecimal) a[0], (Integer) a[1], RoundingMode.HALF_UP));
+        FunctionRegistry.bind("numeric_trunc", (a, c) -> roundNumeric((BigDecimal) a[0], (Integer) a[1], RoundingMode.DOWN));
+        bindSql("round", List.of(PgType.NUMERIC), (a, c) -> roundNumeric((BigDecimal) a[0], 0, RoundingMode.HALF_UP));
+        bindSql("trunc", List.of(PgType.NUMERIC), (a, c) -> roundNumeric((BigDecimal) a[0], 0, RoundingMode.DOWN));
+        FunctionRegistry.bind("numeric_ceil", (a, c) -> ((BigDecimal) a[0]).setScale(0, RoundingMode.CEILING));
+        FunctionRegistry.bind("numeric_floor", (a, c) -> ((BigDecimal) a[0]).setScale(0, RoundingMode.FLOOR));
+        FunctionRegistry.bind("dround", (a, c) -> Math.rint((Double) a[0]));
+        FunctionRegistry.bind("dtrunc", (a, c) -> {
+            double d = (Double) a[0];
+            return d < 0 ? Math.ceil(d) : Math.floor(d);
+        });
+        FunctionRegistry.bind("dceil", (a, c) -> Math.ceil((Double) a[0]));
+        FunctionRegistry.bind("dfloor", (a, c) -> Math.floor((Double) a[0]));
+        FunctionRegistry.bind("dsqrt", (a, c) -> {
+            double d = (Double) a[0];
+            if (d < 0) {
+                throw Ereport.error("2201F", "cannot take square root of a negative number");
+            }
+            return Math.sqrt(d);
+        });
         FunctionRegistry.bind("dpi", (a, c) -> Math.PI);
         FunctionRegistry.bind("degrees", (a, c) -> Math.toDegrees((Double) a[0]));
         FunctionRegistry.bind("radians", (a, c) -> Math.toRadians((Double) a[0]));
@@ -47,6 +76,30 @@ final class MathFunctions {
             }
             return new BigDecimal(r);
         });
+    }
+
+    /** SQL-language built-ins (no prosrc) are bound by OID: the pg_proc row with this name and argument types. */
+    static void bindSql(String name, List<PgType> args, FunctionBody body) {
+        for (ProcEntry p : BuiltinCatalog.get().procs(name)) {
+            if (p.argTypes().equals(args)) {
+                FunctionRegistry.bindOid(p.oid(), body);
+            }
+        }
+    }
+
+    static Object abs(PgType type, Object v) {
+        switch (type) {
+            case NUMERIC: return ((BigDecimal) v).abs();
+            case FLOAT4: return Math.abs((Float) v);
+            case FLOAT8: return Math.abs((Double) v);
+            default: return ((Number) v).longValue() < 0 ? Arithmetic.negate(type, v) : v;
+        }
+    }
+
+    /** round/trunc(numeric, s): a negative s rounds left of the point and the result has scale 0. */
+    static BigDecimal roundNumeric(BigDecimal v, int scale, RoundingMode mode) {
+        BigDecimal r = v.setScale(Math.max(scale, -1000), mode);
+        return scale < 0 ? r.setScale(0) : r;
     }
 
     private static double checkFloat(double r, Object in) {

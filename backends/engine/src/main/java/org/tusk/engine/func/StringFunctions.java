@@ -44,6 +44,22 @@ final class StringFunctions {
         FunctionRegistry.bind("quote_nullable", (a, c) -> a[0] == null ? "NULL" : quoteLiteral((String) a[0]));
         FunctionRegistry.bind("text_concat", (a, c) -> concat(a, 0, ""));
         FunctionRegistry.bind("text_concat_ws", (a, c) -> a[0] == null ? null : concat(a, 1, (String) a[0]));
+        FunctionRegistry.bind("upper", (a, c) -> ((String) a[0]).toUpperCase(Locale.ROOT));
+        FunctionRegistry.bind("lower", (a, c) -> ((String) a[0]).toLowerCase(Locale.ROOT));
+        FunctionRegistry.bind("textlen", (a, c) -> ((String) a[0]).codePointCount(0, ((String) a[0]).length()));
+        FunctionRegistry.bind("bpcharlen", (a, c) -> {
+            String s = trim((String) a[0], " ", false, true);
+            return s.codePointCount(0, s.length());
+        });
+        FunctionRegistry.bind("textoctetlen", (a, c) -> ((String) a[0]).getBytes(StandardCharsets.UTF_8).length);
+        FunctionRegistry.bind("bpcharoctetlen", (a, c) -> ((String) a[0]).getBytes(StandardCharsets.UTF_8).length);
+        FunctionRegistry.bind("byteaoctetlen", (a, c) -> ((byte[]) a[0]).length);
+        FunctionRegistry.bind("repeat", (a, c) -> ((String) a[0]).repeat(Math.max(0, (Integer) a[1])));
+        FunctionRegistry.bind("replace_text",
+                (a, c) -> ((String) a[1]).isEmpty() ? a[0] : ((String) a[0]).replace((String) a[1], (String) a[2]));
+        FunctionRegistry.bind("text_substr", (a, c) -> substr((String) a[0], (Integer) a[1], (Integer) a[2]));
+        FunctionRegistry.bind("text_substr_no_len", (a, c) -> substr((String) a[0], (Integer) a[1], null));
+        FunctionRegistry.bind("like_escape", (a, c) -> likeEscape((String) a[0], (String) a[1]));
     }
 
     /** SQL-language built-ins are bound by OID: the (only) pg_proc row of that name and arity with no prosrc. */
@@ -194,6 +210,48 @@ final class StringFunctions {
             return "E'" + body.replace("\\", "\\\\") + "'";
         }
         return "'" + body + "'";
+    }
+
+    static String substr(String s, int start, Integer count) {
+        if (count != null && count < 0) {
+            throw Ereport.error("22011", "negative substring length not allowed");
+        }
+        int[] cps = s.codePoints().toArray();
+        long from = Math.max(start, 1);
+        long to = count == null ? cps.length + 1L : Math.min((long) start + count, cps.length + 1L);
+        if (from >= to) {
+            return "";
+        }
+        return new String(cps, (int) from - 1, (int) (to - from));
+    }
+
+    /** like_escape: rewrites a pattern with a custom escape character to use backslash. */
+    static String likeEscape(String pattern, String esc) {
+        if (esc.codePointCount(0, esc.length()) > 1) {
+            throw Ereport.error(SqlState.INVALID_ESCAPE_SEQUENCE, "invalid escape string")
+                    .withHint("Escape string must be empty or one character.");
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char ch = pattern.charAt(i);
+            if (esc.isEmpty()) {
+                if (ch == '\\') {
+                    sb.append("\\\\");
+                } else {
+                    sb.append(ch);
+                }
+            } else if (ch == esc.charAt(0)) {
+                sb.append('\\');
+                if (i + 1 < pattern.length()) {
+                    sb.append(pattern.charAt(++i));
+                }
+            } else if (ch == '\\') {
+                sb.append("\\\\");
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
     }
 
     /** A value's text form for concat()'s "any" arguments (the common cases; the analyzer may pass text). */

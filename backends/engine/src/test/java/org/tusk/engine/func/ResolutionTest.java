@@ -80,7 +80,7 @@ class ResolutionTest {
         }
         Resolution r = fn(name, types);
         assertTrue(r.found(), name);
-        return FunctionRegistry.require(r.proc()).apply(args, null);
+        return FunctionRegistry.require(r.proc(), -1).apply(args, null);
     }
 
     @Test
@@ -105,10 +105,10 @@ class ResolutionTest {
     }
 
     @Test
-    void legacyImplementationsAreBoundToTheirProcs() {
+    void operatorAndFunctionBodiesAreBoundByProsrc() {
         assertNotNull(FunctionRegistry.body(fn("upper", PgType.TEXT).proc()));
         assertNotNull(FunctionRegistry.body(OperatorCatalog.lookup("<", PgType.INT4, PgType.INT8).proc()));
-        assertEquals(3, FunctionRegistry.require(OperatorCatalog.lookup("+", PgType.INT4, PgType.INT4).proc())
+        assertEquals(3, FunctionRegistry.require(OperatorCatalog.lookup("+", PgType.INT4, PgType.INT4).proc(), -1)
                 .apply(new Object[] {1, 2}, null));
     }
 }
