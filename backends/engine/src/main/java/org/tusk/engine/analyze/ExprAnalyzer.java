@@ -48,10 +48,33 @@ public final class ExprAnalyzer {
 
     private final ParseState pstate;
     private final TypeContext typeContext;
+    /** Analyzes subqueries (SubLinks); set by the SELECT analyzer. */
+    SubqueryAnalyzer subqueries;
+    private final AggregateAnalyzer aggregates = new AggregateAnalyzer(this);
+
+    /** transformSubselect for SubLinks: analyzes a SELECT as a query level below the given one. */
+    interface SubqueryAnalyzer {
+        Query analyzeSubquery(SelectStmt stmt, ParseState level);
+    }
+
+    ParseState pstate() {
+        return pstate;
+    }
 
     public ExprAnalyzer(ParseState pstate, TypeContext typeContext) {
         this.pstate = pstate;
         this.typeContext = typeContext;
+    }
+
+    private Expr subLink(SubLink l) {
+        if (subqueries == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "subqueries are not supported here", l.location());
+        }
+        return SubLinks.transform(this, l, subqueries);
+    }
+
+    private Expr groupingFunc(GroupingFunc g) {
+        return aggregates.grouping(g);
     }
 
     public Expr transform(RawNode node) {
@@ -99,6 +122,12 @@ public final class ExprAnalyzer {
         if (node instanceof SQLValueFunction s) {
             return sqlValueFunction(s);
         }
+        if (node instanceof SubLink l) {
+            return subLink(l);
+        }
+        if (node instanceof GroupingFunc g) {
+            return groupingFunc(g);
+        }
         throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "unsupported expression", locationOf(node));
     }
 
@@ -142,39 +171,29 @@ public final class ExprAnalyzer {
     }
 
     private Expr columnRef(ColumnRef c) {
-        VirtualRelation rel = pstate.relation();
         List<String> f = c.fields();
         if (c.star()) {
-            throw Ereport.error(SqlState.SYNTAX_ERROR, rel == null ? "SELECT * with no tables specified is not valid"
-                    : "row expansion via \"*\" is not supported here", c.location());
+            throw Ereport.error(SqlState.SYNTAX_ERROR, "row expansion via \"*\" is not supported here", c.location());
         }
         String column = f.get(f.size() - 1);
-        if (f.size() > 1) {
-            String qualifier = f.get(f.size() - 2);
-            String relName = pstate.relationAlias() != null ? pstate.relationAlias() : (rel == null ? null : rel.name());
-            if (rel == null || !qualifier.equals(relName)) {
+        String qualifier = f.size() > 1 ? f.get(f.size() - 2) : null;
+        Expr found = pstate.lookupColumn(qualifier, column, c.location());
+        if (found == null) {
+            if (qualifier != null && !pstate.hasRefname(qualifier)) {
                 throw Ereport.error(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + qualifier + "\"",
                         c.location());
             }
-            if (f.size() > 2 && !(f.size() == 3 && f.get(0).equals("pg_catalog") && pstate.relationAlias() == null)) {
-                throw Ereport.error(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + qualifier + "\"",
+            if (qualifier != null) {
+                throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column " + qualifier + "." + column + " does not exist",
                         c.location());
             }
+            throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" does not exist", c.location());
         }
-        if (rel != null) {
-            List<RelationColumn> cols = rel.columns();
-            for (int i = 0; i < cols.size(); i++) {
-                if (cols.get(i).name().equals(column)) {
-                    String relName = pstate.relationAlias() != null ? pstate.relationAlias() : rel.name();
-                    return pstate.at(new VarExpr(i, cols.get(i).type(), cols.get(i).typmod(), relName, column), c.location());
-                }
-            }
-            if (f.size() > 1) {
-                throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column " + f.get(f.size() - 2) + "." + column
-                        + " does not exist", c.location());
-            }
+        // a fresh node per reference, so each carries its own error position
+        if (found instanceof VarExpr v) {
+            return pstate.at(new VarExpr(v.attno(), v.type(), v.typmod(), v.relationName(), v.columnName()), c.location());
         }
-        throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" does not exist", c.location());
+        return found;
     }
 
     // ---- coercion ----
@@ -468,8 +487,11 @@ public final class ExprAnalyzer {
 
     private Expr funcCall(FuncCall f) {
         String name = f.lastName();
-        if (f.over() != null || f.aggFilter() != null || !f.aggOrder().isEmpty() || f.funcVariadic()) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "window functions, FILTER, ORDER BY in aggregates and VARIADIC are not supported yet", f.location());
+        if (f.over() != null) {
+            return aggregates.windowFunction(f);
+        }
+        if (f.funcVariadic()) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "VARIADIC is not supported yet", f.location());
         }
         for (RawNode a : f.args()) {
             if (a instanceof NamedArgExpr n) {
@@ -483,9 +505,14 @@ public final class ExprAnalyzer {
             }
             throw undefinedFunction(String.join(".", f.funcname()), args, f.location());
         }
-        AggKind agg = aggregateKind(name);
-        if (agg != null) {
-            return aggregate(f, agg);
+        if (AggregateAnalyzer.isAggregate(name)) {
+            return aggregates.aggregate(f);
+        }
+        if (f.aggFilter() != null) {
+            throw Ereport.error("42809", "FILTER specified, but " + name + " is not an aggregate function", f.location());
+        }
+        if (!f.aggOrder().isEmpty()) {
+            throw Ereport.error("42809", "ORDER BY specified, but " + name + " is not an aggregate function", f.location());
         }
         if (f.aggStar()) {
             throw Ereport.error("42809", name + "(*) specified, but " + name + " is not an aggregate function", f.location());
@@ -585,87 +612,6 @@ public final class ExprAnalyzer {
             sb.append(args.get(i).type().displayName());
         }
         return sb.append(')').toString();
-    }
-
-    private static AggKind aggregateKind(String name) {
-        switch (name) {
-            case "count": return AggKind.COUNT;
-            case "sum": return AggKind.SUM;
-            case "min": return AggKind.MIN;
-            case "max": return AggKind.MAX;
-            default: return null;
-        }
-    }
-
-    private Expr aggregate(FuncCall f, AggKind kind) {
-        if (pstate.noAggregatesIn != null) {
-            throw Ereport.error(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in " + pstate.noAggregatesIn,
-                    f.location());
-        }
-        if (pstate.inAggregateArgs) {
-            throw Ereport.error(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested", f.location());
-        }
-        if (f.aggDistinct()) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "DISTINCT aggregates are not supported yet", f.location());
-        }
-        String name = f.lastName();
-        if (f.aggStar()) {
-            if (kind != AggKind.COUNT) {
-                throw Ereport.error("42809", name + "(*) specified, but " + name + " is not an aggregate function",
-                        f.location());
-            }
-            AggrefExpr a = new AggrefExpr(pstate.aggregates().size(), name, null, PgType.INT8, AggKind.COUNT_STAR);
-            pstate.aggregates().add(a);
-            return a;
-        }
-        if (f.args().size() != 1) {
-            List<Expr> args = new ArrayList<>();
-            for (RawNode r : f.args()) {
-                args.add(transform(r));
-            }
-            throw undefinedFunction(name, args, f.location());
-        }
-        pstate.inAggregateArgs = true;
-        Expr arg;
-        try {
-            arg = transform(f.args().get(0));
-        } finally {
-            pstate.inAggregateArgs = false;
-        }
-        PgType result;
-        switch (kind) {
-            case COUNT:
-                arg = resolveUnknownAsText(arg);
-                result = PgType.INT8;
-                break;
-            case SUM:
-                if (arg.type() == PgType.UNKNOWN) {
-                    throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "function sum(unknown) is not unique",
-                            null, "Could not choose a best candidate function. You might need to add explicit type casts.",
-                            f.location() + 1, null);
-                }
-                switch (arg.type()) {
-                    case INT2: case INT4: result = PgType.INT8; break;
-                    case INT8: case NUMERIC: result = PgType.NUMERIC; break;
-                    case FLOAT4: result = PgType.FLOAT4; break;
-                    case FLOAT8: result = PgType.FLOAT8; break;
-                    default: throw undefinedFunction(name, List.of(arg), f.location());
-                }
-                break;
-            default:
-                arg = resolveUnknownAsText(arg);
-                if (arg.type() == PgType.BOOL || arg.type() == PgType.VOID) {
-                    throw undefinedFunction(name, List.of(arg), f.location());
-                }
-                result = arg.type() == PgType.VARCHAR || arg.type() == PgType.NAME ? PgType.TEXT : arg.type();
-                if (result != arg.type()) {
-                    arg = coerce(arg, result, -1, CastContext.IMPLICIT);
-                }
-                break;
-        }
-        AggrefExpr a = new AggrefExpr(pstate.aggregates().size(), name, arg, result, kind);
-        pstate.aggregates().add(a);
-        return a;
     }
 
     // ---- conditional expressions ----
