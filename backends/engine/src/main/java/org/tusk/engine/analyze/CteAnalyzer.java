@@ -87,9 +87,11 @@ final class CteAnalyzer {
             if (t.expr().type() != want) {
                 Expr c = ea.coerce(t.expr(), want, -1, CastContext.IMPLICIT);
                 if (c == null || t.expr().type() != PgType.UNKNOWN) {
-                    throw Ereport.error(SqlState.DATATYPE_MISMATCH, "recursive query \"" + def.name + "\" column " + (i + 1)
-                            + " has type " + want.displayName() + " in non-recursive term but type "
-                            + t.expr().type().displayName() + " overall", cte.location());
+                    int loc = i < nonRec.targetLocations.size() ? nonRec.targetLocations.get(i) : cte.location();
+                    throw new org.tusk.api.error.PgException(org.tusk.api.error.Severity.ERROR, SqlState.DATATYPE_MISMATCH,
+                            "recursive query \"" + def.name + "\" column " + (i + 1) + " has type " + want.displayName()
+                                    + " in non-recursive term but type " + t.expr().type().displayName() + " overall", null,
+                            "Cast the output of the non-recursive term to the correct type.", loc + 1, null);
                 }
                 rec.targetList.set(i, new TargetEntry(t.name(), c, t.tableOid(), t.attnum()));
             }

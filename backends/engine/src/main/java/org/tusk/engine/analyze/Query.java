@@ -60,6 +60,10 @@ public final class Query {
     public boolean withTies;
     public final List<CteDef> ctes = new ArrayList<>();
     public boolean forUpdate;
+    /** Target list entries that were untyped literals before resolution (index -> original), for set operations. */
+    public final java.util.Map<Integer, Expr> unresolvedTargets = new java.util.HashMap<>();
+    /** Locations of the target list entries' expressions (error cursors of set operations). */
+    public final List<Integer> targetLocations = new ArrayList<>();
 
     public int groupingBitsPosition;
     public int aggBase;

@@ -209,9 +209,17 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
         for (ResTarget rt : list) {
             if (rt.val() instanceof ColumnRef c && c.star()) {
                 expandStar(c, ps, q.targetList);
+                while (q.targetLocations.size() < q.targetList.size()) {
+                    q.targetLocations.add(c.location());
+                }
                 continue;
             }
-            Expr e = ea.resolveUnknownAsText(ea.transform(rt.val()));
+            Expr raw = ea.transform(rt.val());
+            Expr e = ea.resolveUnknownAsText(raw);
+            if (raw != e) {
+                q.unresolvedTargets.put(q.targetList.size(), raw);
+            }
+            q.targetLocations.add(rt.val().location());
             String name = rt.name() != null ? rt.name() : ColumnNames.figure(rt.val());
             int tableOid = 0;
             short attnum = 0;
@@ -629,8 +637,9 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
         String opName = stmt.op().name();
         for (Query leaf : leaves) {
             if (leaf.targets().size() != width) {
+                int loc = leaf.targetLocations.isEmpty() ? stmt.location() : leaf.targetLocations.get(0);
                 throw Ereport.error(SqlState.SYNTAX_ERROR, "each " + opName + " query must have the same number of columns",
-                        stmt.location());
+                        loc);
             }
         }
         RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.SETOP, null);
@@ -639,8 +648,9 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             List<Expr> column = new ArrayList<>();
             List<Integer> locations = new ArrayList<>();
             for (Query leaf : leaves) {
-                column.add(leaf.targets().get(c).expr());
-                locations.add(-1);
+                Expr raw = leaf.unresolvedTargets.get(c);
+                column.add(raw != null ? raw : leaf.targets().get(c).expr());
+                locations.add(c < leaf.targetLocations.size() ? leaf.targetLocations.get(c) : -1);
             }
             List<Expr> coerced = ea.commonType(column, locations, opName);
             for (int i = 0; i < leaves.size(); i++) {

@@ -37,6 +37,8 @@ public final class ConstantFolder {
         }
         q.targetList.clear();
         q.targetList.addAll(targets);
+        // plan once now, so planning errors (an unsupported FULL JOIN) come before the row description
+        Executor.start(q, new EvalContext(ctx.session(), new Object[0])).close();
         return q;
     }
 
