@@ -81,11 +81,6 @@ public final class TuskQueryEngine implements QueryEngine {
         }
     }
 
-    static {
-        // index keys: the executor's order-preserving encoding, for DDL builds and DML alike
-        org.tusk.engine.commands.IndexKeyFormat.install(org.tusk.engine.executor.scan.IndexKeyEncoding.FORMAT);
-    }
-
     /** For tests and embedding: run sessions on this storage instead of the referenced services. */
     public void useStorage(EngineStorage engineStorage) {
         this.storage = engineStorage;

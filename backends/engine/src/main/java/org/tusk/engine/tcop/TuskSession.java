@@ -76,7 +76,8 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         this.relcache = storage == null ? null
                 : new RelationCache(() -> new CatalogAccess(storage, isolationLevel()));
         if (relcache != null) {
-            relations.useStoredRelations((schema, name) -> StoredRelation.lookup(this, schema, name));
+            relations.useStoredRelations((schema, name) -> org.tusk.engine.executor.scan.StorageBaseRelation.resolve(
+                    StoredRelation.lookup(this, schema, name), this));
         }
         this.relations = relations;
         this.user = user;

@@ -37,19 +37,6 @@ public final class IndexKeyEncoding {
     private static final int VALUE = 1;
     private static final int NULL = 2;
 
-    /** This encoding as the index key format DDL builds indexes with (installed by the query engine). */
-    public static final org.tusk.engine.commands.IndexKeyFormat FORMAT = new org.tusk.engine.commands.IndexKeyFormat() {
-        @Override
-        public byte[] encode(List<PgType> types, Object[] values) {
-            return IndexKeyEncoding.encode(types, values);
-        }
-
-        @Override
-        public IndexKeyComparator comparator(List<PgType> types) {
-            return IndexKeyComparator.UNSIGNED_BYTES;
-        }
-    };
-
     private IndexKeyEncoding() {
     }
 
