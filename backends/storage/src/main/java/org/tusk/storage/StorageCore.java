@@ -33,6 +33,7 @@ import org.tusk.xact.TransactionSystem;
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.xact.TransactionSystem")
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.lmgr.LockManager")
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.storage.CheckpointRequests")
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.storage.SharedInvalidationQueue")
 @Capability(namespace = "osgi.service",
         attribute = "objectClass:List<String>=org.tusk.api.storage.TransactionStatusLookup")
 public final class StorageCore {
@@ -60,6 +61,10 @@ public final class StorageCore {
         registrations.add(context.registerService(TransactionStatusLookup.class, storage::status, null));
         registrations.add(context.registerService(CheckpointRequests.class,
                 new CheckpointRequests(attachment.segment()), null));
+        registrations.add(context.registerService(OidCounter.class,
+                OidCounter.attach(attachment.segment(), storage.wal()), null));
+        registrations.add(context.registerService(SharedInvalidationQueue.class,
+                SharedInvalidationQueue.attach(attachment.segment()), null));
         LOG.debug("storage core attached to slot {}", attachment.slot().index());
     }
 

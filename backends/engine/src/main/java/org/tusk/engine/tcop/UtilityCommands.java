@@ -19,6 +19,21 @@ import org.tusk.engine.nodes.VariableSetKind;
 import org.tusk.engine.nodes.VariableSetStmt;
 import org.tusk.engine.nodes.VariableShowStmt;
 import org.tusk.engine.parser.ParsedStatement;
+import org.tusk.engine.catalog.CatalogAccess;
+import org.tusk.engine.commands.CommentCommand;
+import org.tusk.engine.commands.CreateTable;
+import org.tusk.engine.commands.DdlContext;
+import org.tusk.engine.commands.DefineIndex;
+import org.tusk.engine.commands.DropObjects;
+import org.tusk.engine.commands.SchemaCommands;
+import org.tusk.engine.commands.TruncateTable;
+import org.tusk.engine.nodes.CommentStmt;
+import org.tusk.engine.nodes.CreateSchemaStmt;
+import org.tusk.engine.nodes.CreateStmt;
+import org.tusk.engine.nodes.DropStmt;
+import org.tusk.engine.nodes.IndexStmt;
+import org.tusk.engine.nodes.ObjectType;
+import org.tusk.engine.nodes.TruncateStmt;
 import org.tusk.engine.types.PgType;
 
 /** ProcessUtility for the commands the engine runs: SET, RESET, SHOW, transaction control, DISCARD. */
@@ -84,7 +99,46 @@ final class UtilityCommands {
             }
             return UtilityResult.of(d.commandName());
         }
+        String ddl = ddl(parsed);
+        if (ddl != null) {
+            return UtilityResult.of(ddl);
+        }
         throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " is not supported yet");
+    }
+
+    /** The catalog-changing commands (ProcessUtilitySlow), run by {@code commands}; null if {@code parsed} is none. */
+    private String ddl(ParsedStatement parsed) {
+        RawStmt stmt = parsed.stmt();
+        boolean isDdl = stmt instanceof CreateStmt || stmt instanceof IndexStmt || stmt instanceof TruncateStmt
+                || stmt instanceof CreateSchemaStmt || stmt instanceof CommentStmt
+                || stmt instanceof DropStmt d && (d.removeType() == ObjectType.TABLE || d.removeType() == ObjectType.INDEX
+                        || d.removeType() == ObjectType.SCHEMA || d.removeType() == ObjectType.VIEW
+                        || d.removeType() == ObjectType.SEQUENCE);
+        if (!isDdl) {
+            return null;
+        }
+        if (session.storage() == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " needs storage");
+        }
+        DdlContext ctx = new DdlContext(session.storage(),
+                new CatalogAccess(session.storage(), session.isolationLevel()), session.relcache(),
+                session.searchPath(), parsed.queryString(), session.currentUser(), session.host()::notice);
+        if (stmt instanceof CreateStmt c) {
+            return CreateTable.execute(ctx, c);
+        }
+        if (stmt instanceof IndexStmt i) {
+            return DefineIndex.execute(ctx, i);
+        }
+        if (stmt instanceof TruncateStmt t) {
+            return TruncateTable.execute(ctx, t);
+        }
+        if (stmt instanceof CreateSchemaStmt s) {
+            return SchemaCommands.create(ctx, s);
+        }
+        if (stmt instanceof CommentStmt c) {
+            return CommentCommand.execute(ctx, c);
+        }
+        return DropObjects.execute(ctx, (DropStmt) stmt);
     }
 
     private UtilityResult set(VariableSetStmt set) {
@@ -100,6 +154,10 @@ final class UtilityCommands {
                 break;
         }
         String name = set.name();
+        if (name.equals("transaction_isolation") && session.storage() != null && session.storage().snapshotTaken()) {
+            throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION,
+                    "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+        }
         boolean local = set.isLocal() || name.equals("transaction_isolation") || name.equals("transaction_read_only")
                 || name.equals("transaction_deferrable");
         if (set.isLocal() && !session.inTransactionBlock()) {

@@ -4,8 +4,8 @@
  * {@link org.tusk.api.storage.RelFileLocator} and split into forks; positions in
  * the write-ahead log are {@link org.tusk.api.storage.Lsn}s. Access methods
  * plug in through {@link org.tusk.api.storage.TableAccessMethod} and (1.1)
- * {@link org.tusk.api.storage.IndexAccessMethod}.
+ * {@link org.tusk.api.storage.IndexAccessMethod}; (1.2) TableAccessMethod.liveness for unique checks.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.tusk.api.storage;
