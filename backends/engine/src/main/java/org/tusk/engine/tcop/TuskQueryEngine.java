@@ -14,6 +14,7 @@ import org.tusk.engine.storage.EngineStorage;
 import org.tusk.engine.storage.StorageTransaction;
 import org.tusk.lmgr.LockManager;
 import org.tusk.storage.OidCounter;
+import org.tusk.storage.SharedInvalidationQueue;
 import org.tusk.wal.WalWriter;
 import org.tusk.xact.TransactionSystem;
 import org.slf4j.Logger;
@@ -42,6 +43,8 @@ public final class TuskQueryEngine implements QueryEngine {
     private volatile WalWriter walWriter;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private volatile OidCounter oidCounter;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SharedInvalidationQueue invalidationQueue;
 
     private final java.util.Set<TableAccessMethod> tableAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<IndexAccessMethod> indexAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -95,6 +98,9 @@ public final class TuskQueryEngine implements QueryEngine {
             indexAms.forEach(s::addIndexAccessMethod);
             if (oidCounter != null) {
                 s.useOidCounter(oidCounter);
+            }
+            if (invalidationQueue != null) {
+                s.useInvalidationQueue(invalidationQueue);
             }
             storage = s;
         }

@@ -76,6 +76,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         this.relcache = storage == null ? null
                 : new RelationCache(() -> new CatalogAccess(storage, isolationLevel()));
         if (relcache != null) {
+            storage.setCacheInvalidation(relcache);
             relations.useStoredRelations((schema, name) -> org.tusk.engine.executor.scan.StorageBaseRelation.resolve(
                     StoredRelation.lookup(this, schema, name), this));
         }
@@ -337,11 +338,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     private void commitStorage() {
         if (storage != null) {
-            try {
-                storage.commit();
-            } finally {
-                relcache.invalidateAll();
-            }
+            storage.commit();   // the relcache lives on: invalidation messages keep it current
         }
     }
 
@@ -353,7 +350,6 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             } catch (RuntimeException e) {
                 LOG.error("could not abort the storage transaction", e);
             }
-            relcache.invalidateAll();
         }
     }
 
