@@ -70,6 +70,9 @@ final class MathFunctions {
                 throw Ereport.error("2201E",
                         "factorial of a negative number is undefined");
             }
+            if (n > 32177) {
+                throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+            }
             BigInteger r = BigInteger.ONE;
             for (long i = 2; i <= n; i++) {
                 r = r.multiply(BigInteger.valueOf(i));
