@@ -16,7 +16,12 @@ public final class Arithmetic {
     public static Object binary(String op, PgType type, Object a, Object b) {
         switch (type) {
             case INT2: case INT4: case INT8: return integer(op, type, ((Number) a).longValue(), ((Number) b).longValue());
-            case NUMERIC: return numeric(op, Comparisons.toBigDecimal(a), Comparisons.toBigDecimal(b));
+            case NUMERIC: {
+                Object x = a instanceof Number && !(a instanceof BigDecimal) ? Comparisons.toBigDecimal(a) : a;
+                Object y = b instanceof Number && !(b instanceof BigDecimal) ? Comparisons.toBigDecimal(b) : b;
+                Object special = NumericSpecials.binary(op, x, y);
+                return special != null ? special : numeric(op, (BigDecimal) x, (BigDecimal) y);
+            }
             case FLOAT4: {
                 double r = floating(op, ((Number) a).doubleValue(), ((Number) b).doubleValue(), true);
                 return (float) r;
@@ -142,7 +147,11 @@ public final class Arithmetic {
                     throw Ereport.outOfRange("bigint");
                 }
                 return box(type, -v);
-            case NUMERIC: return ((BigDecimal) a).negate();
+            case NUMERIC:
+                if (a instanceof BigDecimal d) {
+                    return d.negate();
+                }
+                return a == NumericSpecials.NAN ? a : NumericSpecials.infinity(-NumericSpecials.sign(a));
             case FLOAT4: return -(Float) a;
             default: return -(Double) a;
         }
