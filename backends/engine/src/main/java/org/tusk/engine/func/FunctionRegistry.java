@@ -22,6 +22,7 @@ public final class FunctionRegistry {
     static {
         StringFunctions.register();
         MathFunctions.register();
+        NumericMath.register();
         CastFunctions.register();
         SystemFunctions.register();
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
