@@ -20,31 +20,34 @@ final class ColumnNames {
             }
             return new Named(c.fields().get(c.fields().size() - 1), 2);
         }
-        if (node instanceof FuncCallNode f) {
+        if (node instanceof FuncCall f) {
             return new Named(f.lastName(), 2);
         }
-        if (node instanceof TypeCastNode t) {
+        if (node instanceof TypeCast t) {
             Named inner = internal(t.arg());
             if (inner.strength <= 1) {
                 return new Named(t.typeName().lastName(), 1);
             }
             return inner;
         }
-        if (node instanceof CaseNode c) {
-            Named inner = c.defaultResult() == null ? new Named(null, 0) : internal(c.defaultResult());
+        if (node instanceof CaseExprNode c) {
+            Named inner = c.defresult() == null ? new Named(null, 0) : internal(c.defresult());
             if (inner.strength <= 1) {
                 return new Named("case", 1);
             }
             return inner;
         }
-        if (node instanceof CoalesceNode c) {
-            return new Named(c.kind(), 2);
+        if (node instanceof CoalesceExprNode) {
+            return new Named("coalesce", 2);
+        }
+        if (node instanceof MinMaxExprNode m) {
+            return new Named(m.greatest() ? "greatest" : "least", 2);
         }
         if (node instanceof AExpr a && a.kind() == AExprKind.NULLIF) {
             return new Named("nullif", 2);
         }
-        if (node instanceof SqlValueFunctionNode s) {
-            return new Named(s.name(), 2);
+        if (node instanceof SQLValueFunction s) {
+            return new Named(s.op().keyword(), 2);
         }
         return new Named(null, 0);
     }

@@ -70,30 +70,33 @@ public final class ExprAnalyzer {
         if (node instanceof BoolExprNode b) {
             List<Expr> args = new ArrayList<>();
             for (RawNode arg : b.args()) {
-                args.add(coerceToBoolean(transform(arg), b.op().name(), locationOf(arg)));
+                args.add(coerceToBoolean(transform(arg), b.boolop().name(), locationOf(arg)));
             }
-            return new BoolExpr(b.op(), args);
+            return new BoolExpr(b.boolop(), args);
         }
-        if (node instanceof NullTestNode n) {
+        if (node instanceof NullTest n) {
             return new NullTestExpr(resolveUnknownAsText(transform(n.arg())), n.isNot());
         }
-        if (node instanceof BooleanTestNode b) {
-            String what = b.kind().name().replace("IS_NOT_", "IS NOT ").replace("IS_", "IS ");
-            return new BoolTestExpr(coerceToBoolean(transform(b.arg()), what, locationOf(b.arg())), b.kind());
+        if (node instanceof BooleanTest b) {
+            String what = b.booltesttype().name().replace("IS_NOT_", "IS NOT ").replace("IS_", "IS ");
+            return new BoolTestExpr(coerceToBoolean(transform(b.arg()), what, locationOf(b.arg())), b.booltesttype());
         }
-        if (node instanceof TypeCastNode t) {
+        if (node instanceof TypeCast t) {
             return typeCast(t);
         }
-        if (node instanceof FuncCallNode f) {
+        if (node instanceof FuncCall f) {
             return funcCall(f);
         }
-        if (node instanceof CaseNode c) {
+        if (node instanceof CaseExprNode c) {
             return caseExpr(c);
         }
-        if (node instanceof CoalesceNode c) {
-            return coalesce(c);
+        if (node instanceof CoalesceExprNode c) {
+            return coalesce("coalesce", c.args());
         }
-        if (node instanceof SqlValueFunctionNode s) {
+        if (node instanceof MinMaxExprNode m) {
+            return coalesce(m.greatest() ? "greatest" : "least", m.args());
+        }
+        if (node instanceof SQLValueFunction s) {
             return sqlValueFunction(s);
         }
         throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "unsupported expression", locationOf(node));
@@ -108,14 +111,14 @@ public final class ExprAnalyzer {
     private Expr constant(AConst c) {
         switch (c.kind()) {
             case INTEGER: {
-                long v = Long.parseLong(c.text());
+                long v = Long.parseLong(c.val());
                 if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
                     return new ConstExpr(PgType.INT4, -1, (int) v);
                 }
                 return new ConstExpr(PgType.INT8, -1, v);
             }
             case FLOAT: {
-                String t = c.text();
+                String t = c.val();
                 if (t.matches("-?\\d+")) {
                     try {
                         return new ConstExpr(PgType.INT8, -1, Long.parseLong(t));
@@ -125,8 +128,8 @@ public final class ExprAnalyzer {
                 }
                 return new ConstExpr(PgType.NUMERIC, -1, TextFormat.parseNumeric(t));
             }
-            case STRING: return pstate.at(new ConstExpr(PgType.UNKNOWN, -1, c.text()), c.location());
-            case BOOLEAN: return new ConstExpr(PgType.BOOL, -1, "t".equals(c.text()));
+            case STRING: return pstate.at(new ConstExpr(PgType.UNKNOWN, -1, c.val()), c.location());
+            case BOOLEAN: return new ConstExpr(PgType.BOOL, -1, "t".equals(c.val()));
             default: return pstate.at(new ConstExpr(PgType.UNKNOWN, -1, null), c.location());
         }
     }
@@ -284,7 +287,7 @@ public final class ExprAnalyzer {
         return expr;
     }
 
-    private Expr typeCast(TypeCastNode t) {
+    private Expr typeCast(TypeCast t) {
         PgType[] typeOut = new PgType[1];
         int typmod = resolveTypeName(t.typeName(), typeOut);
         Expr arg = transform(t.arg());
@@ -296,7 +299,7 @@ public final class ExprAnalyzer {
     }
 
     /** typenameTypeIdAndMod: the type and its typmod, or ERROR 42704. */
-    int resolveTypeName(TypeNameNode tn, PgType[] out) {
+    int resolveTypeName(TypeName tn, PgType[] out) {
         String name = tn.lastName();
         if (tn.names().size() > 1 && !tn.names().get(0).equals("pg_catalog")) {
             throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + String.join(".", tn.names()) + "\" does not exist",
@@ -314,7 +317,7 @@ public final class ExprAnalyzer {
             }
             throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist", tn.location());
         }
-        if (tn.array()) {
+        if (tn.isArray()) {
             PgType array = type.arrayType();
             if (array == null) {
                 throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + name + "[]\" does not exist", tn.location());
@@ -323,9 +326,12 @@ public final class ExprAnalyzer {
         } else {
             out[0] = type;
         }
-        List<Integer> mods = tn.typmods();
+        List<Integer> mods = tn.intTypmods();
         if (mods.isEmpty()) {
             return -1;
+        }
+        if (mods.contains(null)) {
+            throw Ereport.error(SqlState.SYNTAX_ERROR, "type modifiers must be simple constants or identifiers", tn.location());
         }
         switch (type) {
             case VARCHAR: case BPCHAR: {
@@ -364,29 +370,33 @@ public final class ExprAnalyzer {
     // ---- operators ----
 
     private Expr aexpr(AExpr a) {
+        if (a.name().size() > 1 && !(a.name().size() == 2 && a.name().get(0).equals("pg_catalog"))) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "qualified operator names are not supported yet", a.location());
+        }
         switch (a.kind()) {
             case OP:
-                if (a.left() == null) {
-                    return prefixOperator(a.op(), transform(a.right()), a.location());
+                if (a.lexpr() == null) {
+                    return prefixOperator(a.opName(), transform(a.rexpr()), a.location());
                 }
-                return binaryOperator(a.op(), transform(a.left()), transform(a.right()), a.location());
-            case LIKE: case ILIKE: case NOT_LIKE: case NOT_ILIKE:
-                return binaryOperator(a.op(), transform(a.left()), transform(a.right()), a.location());
-            case IN: case NOT_IN: {
-                Expr left = transform(a.left());
+                return binaryOperator(a.opName(), transform(a.lexpr()), transform(a.rexpr()), a.location());
+            case LIKE: case ILIKE:
+                return binaryOperator(a.opName(), transform(a.lexpr()), transform(a.rexpr()), a.location());
+            case IN: {
+                Expr left = transform(a.lexpr());
                 List<Expr> tests = new ArrayList<>();
-                for (RawNode item : a.list()) {
-                    tests.add(binaryOperator(a.op(), left, transform(item), a.location()));
+                for (RawNode item : ((NodeList) a.rexpr()).items()) {
+                    tests.add(binaryOperator(a.opName(), left, transform(item), a.location()));
                 }
                 if (tests.size() == 1) {
                     return tests.get(0);
                 }
-                return new BoolExpr(a.kind() == AExprKind.IN ? BoolOp.OR : BoolOp.AND, tests);
+                return new BoolExpr(a.opName().equals("=") ? BoolOp.OR : BoolOp.AND, tests);
             }
             case BETWEEN: case NOT_BETWEEN: {
-                Expr value = transform(a.left());
-                Expr low = transform(a.list().get(0));
-                Expr high = transform(a.list().get(1));
+                List<RawNode> bounds = ((NodeList) a.rexpr()).items();
+                Expr value = transform(a.lexpr());
+                Expr low = transform(bounds.get(0));
+                Expr high = transform(bounds.get(1));
                 if (a.kind() == AExprKind.BETWEEN) {
                     return new BoolExpr(BoolOp.AND, List.of(binaryOperator(">=", value, low, a.location()),
                             binaryOperator("<=", value, high, a.location())));
@@ -395,14 +405,14 @@ public final class ExprAnalyzer {
                         binaryOperator(">", value, high, a.location())));
             }
             case NULLIF: {
-                Expr left = transform(a.left());
-                Expr right = transform(a.right());
+                Expr left = transform(a.lexpr());
+                Expr right = transform(a.rexpr());
                 FuncExpr eq = (FuncExpr) binaryOperator("=", left, right, a.location());
                 Expr coercedLeft = eq.args().get(0);
                 return new NullIfExpr(coercedLeft, eq, coercedLeft.type());
             }
             case DISTINCT: case NOT_DISTINCT: {
-                FuncExpr eq = (FuncExpr) binaryOperator("=", transform(a.left()), transform(a.right()), a.location());
+                FuncExpr eq = (FuncExpr) binaryOperator("=", transform(a.lexpr()), transform(a.rexpr()), a.location());
                 return new DistinctExpr(eq.args().get(0), eq.args().get(1),
                         new FuncExpr("=", eq.body(), eq.args(), PgType.BOOL, -1, true), a.kind() == AExprKind.NOT_DISTINCT);
             }
@@ -456,23 +466,31 @@ public final class ExprAnalyzer {
 
     // ---- functions ----
 
-    private Expr funcCall(FuncCallNode f) {
+    private Expr funcCall(FuncCall f) {
         String name = f.lastName();
-        if (f.name().size() > 1 && !(f.name().size() == 2 && f.name().get(0).equals("pg_catalog"))) {
+        if (f.over() != null || f.aggFilter() != null || !f.aggOrder().isEmpty() || f.funcVariadic()) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "window functions, FILTER, ORDER BY in aggregates and VARIADIC are not supported yet", f.location());
+        }
+        for (RawNode a : f.args()) {
+            if (a instanceof NamedArgExpr n) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "named arguments are not supported yet", n.location());
+            }
+        }
+        if (f.funcname().size() > 1 && !(f.funcname().size() == 2 && f.funcname().get(0).equals("pg_catalog"))) {
             List<Expr> args = new ArrayList<>();
             for (RawNode a : f.args()) {
                 args.add(transform(a));
             }
-            throw undefinedFunction(String.join(".", f.name()), args, f.location());
+            throw undefinedFunction(String.join(".", f.funcname()), args, f.location());
         }
         AggKind agg = aggregateKind(name);
         if (agg != null) {
             return aggregate(f, agg);
         }
-        if (f.star()) {
+        if (f.aggStar()) {
             throw Ereport.error("42809", name + "(*) specified, but " + name + " is not an aggregate function", f.location());
         }
-        if (f.distinct()) {
+        if (f.aggDistinct()) {
             throw Ereport.error("42809", "DISTINCT specified, but " + name + " is not an aggregate function", f.location());
         }
         List<Expr> args = new ArrayList<>();
@@ -579,7 +597,7 @@ public final class ExprAnalyzer {
         }
     }
 
-    private Expr aggregate(FuncCallNode f, AggKind kind) {
+    private Expr aggregate(FuncCall f, AggKind kind) {
         if (pstate.noAggregatesIn != null) {
             throw Ereport.error(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in " + pstate.noAggregatesIn,
                     f.location());
@@ -587,11 +605,11 @@ public final class ExprAnalyzer {
         if (pstate.inAggregateArgs) {
             throw Ereport.error(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested", f.location());
         }
-        if (f.distinct()) {
+        if (f.aggDistinct()) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "DISTINCT aggregates are not supported yet", f.location());
         }
         String name = f.lastName();
-        if (f.star()) {
+        if (f.aggStar()) {
             if (kind != AggKind.COUNT) {
                 throw Ereport.error("42809", name + "(*) specified, but " + name + " is not an aggregate function",
                         f.location());
@@ -689,12 +707,12 @@ public final class ExprAnalyzer {
         return out;
     }
 
-    private Expr caseExpr(CaseNode c) {
+    private Expr caseExpr(CaseExprNode c) {
         Expr arg = c.arg() == null ? null : transform(c.arg());
         List<Expr> conditions = new ArrayList<>();
         List<Expr> results = new ArrayList<>();
         List<Integer> locations = new ArrayList<>();
-        for (CaseWhenNode w : c.whens()) {
+        for (CaseWhen w : c.args()) {
             Expr cond;
             if (arg != null) {
                 cond = binaryOperator("=", arg, transform(w.expr()), w.location());
@@ -705,55 +723,55 @@ public final class ExprAnalyzer {
             results.add(transform(w.result()));
             locations.add(locationOf(w.result()));
         }
-        if (c.defaultResult() != null) {
-            results.add(transform(c.defaultResult()));
-            locations.add(locationOf(c.defaultResult()));
+        if (c.defresult() != null) {
+            results.add(transform(c.defresult()));
+            locations.add(locationOf(c.defresult()));
         }
         List<Expr> coerced = commonType(results, locations, "CASE");
-        Expr def = c.defaultResult() != null ? coerced.remove(coerced.size() - 1) : null;
+        Expr def = c.defresult() != null ? coerced.remove(coerced.size() - 1) : null;
         PgType type = coerced.get(0).type();
         return new CaseExpr(conditions, coerced, def, type, -1);
     }
 
-    private Expr coalesce(CoalesceNode c) {
+    private Expr coalesce(String kind, List<RawNode> rawArgs) {
         List<Expr> args = new ArrayList<>();
         List<Integer> locations = new ArrayList<>();
-        for (RawNode a : c.args()) {
+        for (RawNode a : rawArgs) {
             args.add(transform(a));
             locations.add(locationOf(a));
         }
-        String context = c.kind().toUpperCase(Locale.ROOT);
+        String context = kind.toUpperCase(Locale.ROOT);
         List<Expr> coerced = commonType(args, locations, context);
         PgType type = coerced.get(0).type();
-        if (c.kind().equals("coalesce")) {
+        if (kind.equals("coalesce")) {
             return new CoalesceExpr(coerced, type);
         }
-        return new MinMaxExpr(coerced, type, c.kind().equals("greatest"), Comparisons::compare);
+        return new MinMaxExpr(coerced, type, kind.equals("greatest"), Comparisons::compare);
     }
 
-    private Expr sqlValueFunction(SqlValueFunctionNode s) {
-        switch (s.name()) {
+    private Expr sqlValueFunction(SQLValueFunction s) {
+        switch (s.op().keyword()) {
             case "current_timestamp":
-                return new FuncExpr(s.name(), (a, ctx) -> ctx.session().transactionStartMicros(), List.of(),
+                return new FuncExpr(s.op().keyword(), (a, ctx) -> ctx.session().transactionStartMicros(), List.of(),
                         PgType.TIMESTAMPTZ, -1, false);
             case "localtimestamp":
-                return new FuncExpr(s.name(), (a, ctx) -> org.tusk.engine.types.DateTimes.timestamptzToTimestamp(
+                return new FuncExpr(s.op().keyword(), (a, ctx) -> org.tusk.engine.types.DateTimes.timestamptzToTimestamp(
                         ctx.session().transactionStartMicros(), ctx.session().typeContext().timeZone()), List.of(),
                         PgType.TIMESTAMP, -1, false);
             case "current_date":
-                return new FuncExpr(s.name(), (a, ctx) -> (int) Math.floorDiv(org.tusk.engine.types.DateTimes
+                return new FuncExpr(s.op().keyword(), (a, ctx) -> (int) Math.floorDiv(org.tusk.engine.types.DateTimes
                         .timestamptzToTimestamp(ctx.session().transactionStartMicros(), ctx.session().typeContext().timeZone()),
                         86_400_000_000L), List.of(), PgType.DATE, -1, false);
             case "current_user": case "user": case "current_role":
-                return new FuncExpr(s.name(), (a, ctx) -> ctx.session().currentUser(), List.of(), PgType.NAME, -1, false);
+                return new FuncExpr(s.op().keyword(), (a, ctx) -> ctx.session().currentUser(), List.of(), PgType.NAME, -1, false);
             case "session_user":
-                return new FuncExpr(s.name(), (a, ctx) -> ctx.session().sessionUser(), List.of(), PgType.NAME, -1, false);
+                return new FuncExpr(s.op().keyword(), (a, ctx) -> ctx.session().sessionUser(), List.of(), PgType.NAME, -1, false);
             case "current_catalog":
-                return new FuncExpr(s.name(), (a, ctx) -> ctx.session().databaseName(), List.of(), PgType.NAME, -1, false);
+                return new FuncExpr(s.op().keyword(), (a, ctx) -> ctx.session().databaseName(), List.of(), PgType.NAME, -1, false);
             case "current_schema":
-                return new FuncExpr(s.name(), (a, ctx) -> "public", List.of(), PgType.NAME, -1, false);
+                return new FuncExpr(s.op().keyword(), (a, ctx) -> "public", List.of(), PgType.NAME, -1, false);
             default:
-                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, s.name().toUpperCase(Locale.ROOT)
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, s.op().keyword().toUpperCase(Locale.ROOT)
                         + " is not supported yet", s.location());
         }
     }

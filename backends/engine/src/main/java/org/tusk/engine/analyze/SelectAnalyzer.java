@@ -27,22 +27,30 @@ public final class SelectAnalyzer {
 
     public Query analyze(SelectStmt stmt, ParseState pstate) {
         ExprAnalyzer ea = new ExprAnalyzer(pstate, typeContext);
-        if (stmt.from().size() > 1) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "joins are not supported yet", stmt.from().get(1).location());
+        rejectUnsupportedClauses(stmt);
+        if (stmt.fromClause().size() > 1) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "joins are not supported yet",
+                    stmt.fromClause().get(1).location());
         }
         VirtualRelation relation = null;
-        if (!stmt.from().isEmpty()) {
-            RangeVarNode rv = stmt.from().get(0);
-            relation = relations.lookup(rv.schema(), rv.name());
+        if (!stmt.fromClause().isEmpty()) {
+            if (!(stmt.fromClause().get(0) instanceof RangeVar rv) || rv.catalogname() != null) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "this kind of FROM item is not supported yet",
+                        stmt.fromClause().get(0).location());
+            }
+            relation = relations.lookup(rv.schemaname(), rv.relname());
             if (relation == null) {
-                String shown = rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
+                String shown = rv.schemaname() == null ? rv.relname() : rv.schemaname() + "." + rv.relname();
                 throw Ereport.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist", rv.location());
             }
-            pstate.setRelation(relation, rv.alias());
+            if (rv.alias() != null && !rv.alias().colnames().isEmpty()) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "column aliases are not supported yet", rv.location());
+            }
+            pstate.setRelation(relation, rv.alias() == null ? null : rv.alias().aliasname());
         }
 
         List<TargetEntry> targets = new ArrayList<>();
-        for (ResTarget rt : stmt.targets()) {
+        for (ResTarget rt : stmt.targetList()) {
             if (rt.val() instanceof ColumnRef c && c.star()) {
                 expandStar(c, pstate, targets);
                 continue;
@@ -55,17 +63,21 @@ public final class SelectAnalyzer {
         }
 
         Expr where = null;
-        if (stmt.where() != null) {
+        if (stmt.whereClause() != null) {
             pstate.noAggregatesIn = "WHERE";
-            where = ea.coerceToBoolean(ea.transform(stmt.where()), "WHERE", stmt.where().location());
+            where = ea.coerceToBoolean(ea.transform(stmt.whereClause()), "WHERE", stmt.whereClause().location());
             pstate.noAggregatesIn = null;
         }
 
         List<SortKey> sortKeys = new ArrayList<>();
-        for (SortByNode sb : stmt.sortBy()) {
+        for (SortBy sb : stmt.sortClause()) {
+            if (sb.sortbyDir() == SortByDir.USING) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ORDER BY USING is not supported yet", sb.location());
+            }
             Expr key = sortKeyExpr(sb, targets, ea);
-            boolean nullsFirst = sb.nullsFirst() != null ? sb.nullsFirst() : sb.descending();
-            sortKeys.add(new SortKey(key, sb.descending(), nullsFirst));
+            boolean descending = sb.sortbyDir() == SortByDir.DESC;
+            boolean nullsFirst = sb.sortbyNulls() == SortByNulls.DEFAULT ? descending : sb.sortbyNulls() == SortByNulls.FIRST;
+            sortKeys.add(new SortKey(key, descending, nullsFirst));
         }
 
         Expr limit = null;
@@ -90,6 +102,35 @@ public final class SelectAnalyzer {
             }
         }
         return new Query(targets, relation, where, List.copyOf(pstate.aggregates()), sortKeys, limit, offset);
+    }
+
+    /** Clauses the raw tree carries that this analyzer cannot run yet: 0A000 at the clause. */
+    private static void rejectUnsupportedClauses(SelectStmt stmt) {
+        String what = null;
+        if (stmt.op() != SetOperation.NONE) {
+            what = stmt.op().name() + " is";
+        } else if (stmt.valuesLists() != null) {
+            what = "VALUES is";
+        } else if (stmt.distinctClause() != null) {
+            what = "SELECT DISTINCT is";
+        } else if (stmt.intoClause() != null) {
+            what = "SELECT INTO is";
+        } else if (!stmt.groupClause().isEmpty()) {
+            what = "GROUP BY is";
+        } else if (stmt.havingClause() != null) {
+            what = "HAVING is";
+        } else if (!stmt.windowClause().isEmpty()) {
+            what = "WINDOW is";
+        } else if (!stmt.lockingClause().isEmpty()) {
+            what = "SELECT FOR UPDATE/SHARE is";
+        } else if (stmt.withClause() != null) {
+            what = "WITH is";
+        } else if (stmt.limitOption() == LimitOption.WITH_TIES) {
+            what = "FETCH FIRST ... WITH TIES is";
+        }
+        if (what != null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, what + " not supported yet", stmt.location());
+        }
     }
 
     private static void checkUngrouped(Expr e, ParseState pstate) {
@@ -122,10 +163,10 @@ public final class SelectAnalyzer {
     }
 
     /** findTargetlistEntrySQL92: ORDER BY n, ORDER BY output-name, or an expression. */
-    private Expr sortKeyExpr(SortByNode sb, List<TargetEntry> targets, ExprAnalyzer ea) {
+    private Expr sortKeyExpr(SortBy sb, List<TargetEntry> targets, ExprAnalyzer ea) {
         RawNode node = sb.node();
         if (node instanceof AConst c && c.kind() == ConstKind.INTEGER) {
-            int n = Integer.parseInt(c.text());
+            int n = Integer.parseInt(c.val());
             if (n < 1 || n > targets.size()) {
                 throw Ereport.error(SqlState.INVALID_COLUMN_REFERENCE, "ORDER BY position " + n + " is not in select list",
                         c.location());

@@ -1,4 +1,4 @@
 package org.tusk.engine.nodes;
 
-/** A literal. {@code text} holds the digits, string contents, or "t"/"f". */
-public record AConst(ConstKind kind, String text, int location) implements RawNode {}
+/** A_Const: a literal. {@code val} holds the digits (sign included), string contents, "t"/"f", or the bits of B''/X'' (prefixed 'b' or 'x' as in PostgreSQL); null for NULL. */
+public record AConst(ConstKind kind, String val, int location) implements RawNode {}

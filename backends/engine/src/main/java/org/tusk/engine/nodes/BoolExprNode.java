@@ -2,5 +2,5 @@ package org.tusk.engine.nodes;
 
 import java.util.List;
 
-/** AND/OR/NOT over boolean arguments. */
-public record BoolExprNode(BoolOp op, List<RawNode> args, int location) implements RawNode {}
+/** BoolExpr (raw form): AND/OR/NOT; AND and OR chains are flattened like makeAndExpr does. */
+public record BoolExprNode(BoolOp boolop, List<RawNode> args, int location) implements RawNode {}

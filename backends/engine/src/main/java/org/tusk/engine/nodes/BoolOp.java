@@ -1,4 +1,6 @@
 package org.tusk.engine.nodes;
 
-/** AND, OR, NOT. */
-public enum BoolOp { AND, OR, NOT }
+/** BoolExprType: AND, OR, NOT. */
+public enum BoolOp {
+    AND, OR, NOT
+}

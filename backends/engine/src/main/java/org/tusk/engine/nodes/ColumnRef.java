@@ -2,5 +2,5 @@ package org.tusk.engine.nodes;
 
 import java.util.List;
 
-/** A possibly qualified column reference; {@code star} for "*" or "t.*". */
+/** ColumnRef: a possibly qualified column name; {@code star} when the last field is "*" (t.* or bare *). */
 public record ColumnRef(List<String> fields, boolean star, int location) implements RawNode {}

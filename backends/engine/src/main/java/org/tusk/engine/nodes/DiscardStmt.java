@@ -1,9 +1,10 @@
 package org.tusk.engine.nodes;
 
-/** DISCARD ALL | PLANS | SEQUENCES | TEMP. */
-public record DiscardStmt(String target, int location) implements RawStmt {
+/** DiscardStmt: DISCARD ALL | PLANS | SEQUENCES | TEMP. */
+public record DiscardStmt(DiscardMode target, int location) implements RawStmt {
+
     @Override
     public String commandName() {
-        return "DISCARD " + target;
+        return "DISCARD " + target.name();
     }
 }

@@ -1,4 +1,4 @@
 package org.tusk.engine.nodes;
 
-/** $n. */
+/** ParamRef: $n. */
 public record ParamRef(int number, int location) implements RawNode {}

@@ -1,4 +1,6 @@
 package org.tusk.engine.nodes;
 
-/** VariableSetKind. */
-public enum VariableSetKind { VALUE, DEFAULT, RESET, RESET_ALL }
+/** VariableSetKind: SET x = v, SET x TO DEFAULT, SET x FROM CURRENT, RESET x, RESET ALL. */
+public enum VariableSetKind {
+    VALUE, DEFAULT, CURRENT, RESET, RESET_ALL
+}

@@ -96,7 +96,7 @@ public final class Lexer {
             return stringConstant(start, false);
         }
         if ((c == 'b' || c == 'B' || c == 'x' || c == 'X') && peek(1) == '\'') {
-            throw Ereport.error(org.tusk.api.error.SqlState.FEATURE_NOT_SUPPORTED, "bit string constants are not supported yet", start);
+            return bitString(start, Character.toLowerCase(c));
         }
         if ((c == 'u' || c == 'U') && peek(1) == '&' && (peek(2) == '\'' || peek(2) == '"')) {
             throw Ereport.error(org.tusk.api.error.SqlState.FEATURE_NOT_SUPPORTED, "Unicode escapes are not supported yet", start);
@@ -362,6 +362,18 @@ public final class Lexer {
                 sb.append(c);
                 return p + 1;
         }
+    }
+
+    /** B'0101' / X'1F': the digits are checked later, by the bit type's input function (as in PostgreSQL). */
+    private Token bitString(int start, char kind) {
+        pos += 2;
+        int close = sql.indexOf('\'', pos);
+        if (close < 0) {
+            throw error(kind == 'b' ? "unterminated bit string literal" : "unterminated hexadecimal string literal", start);
+        }
+        String digits = sql.substring(pos, close);
+        pos = close + 1;
+        return new Token(TokenKind.BCONST, kind + digits, start, pos, false);
     }
 
     /** $tag$ ... $tag$; returns null when '$' does not start a dollar quote. */

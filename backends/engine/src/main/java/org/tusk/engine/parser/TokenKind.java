@@ -6,6 +6,8 @@ public enum TokenKind {
     IDENT,
     /** String constant, with quotes and escapes processed. */
     SCONST,
+    /** Bit string constant B'...' (text "b0101") or X'...' (text "x1F"). */
+    BCONST,
     /** Integer constant that fits in int4. */
     ICONST,
     /** Other numeric constant (decimal point, exponent, or too big for int4). */

@@ -156,8 +156,10 @@ final class TuskSession implements EngineSession, SessionServices {
                     state = TransactionBlockState.INPROGRESS;
                     savepoints.clear();
                 }
-                for (String[] mode : t.options()) {
-                    guc.set(mode[0], mode[1], true);
+                for (org.tusk.engine.nodes.DefElem mode : t.options()) {
+                    org.tusk.engine.nodes.AConst v = (org.tusk.engine.nodes.AConst) mode.arg();
+                    String value = v.kind() == org.tusk.engine.nodes.ConstKind.BOOLEAN ? (v.val().equals("t") ? "on" : "off") : v.val();
+                    guc.set(mode.defname(), value, true);
                 }
                 return t.kind().tag();
             case COMMIT:

@@ -54,7 +54,11 @@ final class UtilityCommands {
     UtilityResult execute(ParsedStatement parsed) {
         RawStmt stmt = parsed.stmt();
         if (stmt instanceof VariableSetStmt set) {
-            return set(set);
+            UtilityResult r = set(set);
+            for (VariableSetStmt more : set.more()) {
+                set(more);
+            }
+            return r;
         }
         if (stmt instanceof VariableShowStmt show) {
             if (show.name().equals("all")) {
@@ -72,7 +76,7 @@ final class UtilityCommands {
             return UtilityResult.of(session.transactionCommand(t));
         }
         if (stmt instanceof DiscardStmt d) {
-            if (d.target().equals("ALL")) {
+            if (d.target() == org.tusk.engine.nodes.DiscardMode.ALL) {
                 if (session.inTransactionBlock()) {
                     throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block");
                 }
@@ -124,9 +128,9 @@ final class UtilityCommands {
                 sb.append(", ");
             }
             if (list && a.kind() == ConstKind.STRING) {
-                sb.append(quoteIdentifier(a.text()));
+                sb.append(quoteIdentifier(a.val()));
             } else {
-                sb.append(a.text());
+                sb.append(a.val());
             }
         }
         return sb.toString();

@@ -40,6 +40,8 @@ public final class SqlState {
     public static final String DEADLOCK_DETECTED = "40P01";
     public static final String SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION = "42000";
     public static final String SYNTAX_ERROR = "42601";
+    public static final String WINDOWING_ERROR = "42P20";
+    public static final String RESERVED_NAME = "42939";
     public static final String INSUFFICIENT_PRIVILEGE = "42501";
     public static final String UNDEFINED_COLUMN = "42703";
     public static final String UNDEFINED_FUNCTION = "42883";

@@ -1,0 +1,4 @@
+package org.tusk.engine.nodes;
+
+/** CurrentOfExpr (raw form): WHERE CURRENT OF cursor. */
+public record CurrentOfExpr(String cursorName, int location) implements RawNode {}

@@ -1,0 +1,6 @@
+package org.tusk.engine.nodes;
+
+/** DropBehavior: RESTRICT (default) or CASCADE. */
+public enum DropBehavior {
+    RESTRICT, CASCADE
+}

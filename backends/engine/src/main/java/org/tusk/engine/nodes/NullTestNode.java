@@ -1,4 +1,0 @@
-package org.tusk.engine.nodes;
-
-/** x IS [NOT] NULL. */
-public record NullTestNode(RawNode arg, boolean isNot, int location) implements RawNode {}

@@ -1,0 +1,6 @@
+package org.tusk.engine.nodes;
+
+/** OnConflictAction. */
+public enum OnConflictAction {
+    NONE, NOTHING, UPDATE
+}

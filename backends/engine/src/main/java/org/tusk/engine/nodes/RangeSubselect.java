@@ -1,0 +1,4 @@
+package org.tusk.engine.nodes;
+
+/** RangeSubselect: (subquery) [AS] alias in FROM. */
+public record RangeSubselect(boolean lateral, SelectStmt subquery, Alias alias, int location) implements RawNode {}

@@ -1,0 +1,6 @@
+package org.tusk.engine.nodes;
+
+/** SortByDir. */
+public enum SortByDir {
+    DEFAULT, ASC, DESC, USING
+}

@@ -1,0 +1,6 @@
+package org.tusk.engine.nodes;
+
+/** SortByNulls. */
+public enum SortByNulls {
+    DEFAULT, FIRST, LAST
+}
