@@ -11,6 +11,9 @@ public final class Comparisons {
     private Comparisons() {}
 
     public static int compare(Object a, Object b) {
+        if (a instanceof org.tusk.engine.types.ArrayValue && b instanceof org.tusk.engine.types.ArrayValue) {
+            return ArrayFunctions.compare(a, b, null);
+        }
         if (a instanceof org.tusk.engine.types.NumericSpecial || b instanceof org.tusk.engine.types.NumericSpecial) {
             if (a instanceof Double || a instanceof Float || b instanceof Double || b instanceof Float) {
                 return compare(toDouble(a), toDouble(b));

@@ -22,6 +22,8 @@ public final class FunctionRegistry {
     static {
         StringFunctions.register();
         MathFunctions.register();
+        ArrayFunctions.register();
+        RegexFunctions.register();
         NumericMath.register();
         CastFunctions.register();
         SystemFunctions.register();

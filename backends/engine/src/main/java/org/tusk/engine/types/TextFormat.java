@@ -68,6 +68,9 @@ public final class TextFormat {
             case DATE: return DateTimes.parseDate(s);
             case UUID: return parseUuid(s);
             default:
+                if (type.isArray()) {
+                    return ArrayInput.parse(type, typmod, s, ctx);
+                }
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot accept a value of type " + type.displayName());
         }
     }
