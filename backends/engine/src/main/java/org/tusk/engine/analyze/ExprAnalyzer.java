@@ -663,6 +663,12 @@ public final class ExprAnalyzer {
             }
             throw undefinedFunction(String.join(".", f.funcname()), args, f.location());
         }
+        if ((name.equals("generate_series") || name.equals("unnest")) && f.funcname().size() == 1) {
+            Expr srf = FunctionRtes.targetListSrf(this, f);
+            if (srf != null) {
+                return srf;
+            }
+        }
         if (AggregateAnalyzer.isAggregate(name)) {
             return aggregates.aggregate(f);
         }
