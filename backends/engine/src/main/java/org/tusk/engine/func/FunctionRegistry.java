@@ -22,6 +22,9 @@ public final class FunctionRegistry {
     static {
         StringFunctions.register();
         MathFunctions.register();
+        ArrayFunctions.register();
+        RegexFunctions.register();
+        NumericMath.register();
         CastFunctions.register();
         SystemFunctions.register();
         // last: bodies derived from pg_operator rows fill in only what nothing above bound

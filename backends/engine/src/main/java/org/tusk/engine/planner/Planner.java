@@ -45,6 +45,7 @@ public final class Planner {
     private final Query q;
     private final EState estate;
     private final EvalContext ctx;
+    private int valuesScans;
 
     private Planner(Query q, EState estate) {
         this.q = q;
@@ -152,6 +153,16 @@ public final class Planner {
                 ex = new ExplainNode("WindowAgg", rows, ex);
             }
         }
+        if (!q.srfs.isEmpty()) {
+            List<FunctionScan.Call> calls = new ArrayList<>();
+            int[] positions = new int[q.srfs.size()];
+            for (int i = 0; i < positions.length; i++) {
+                calls.add(q.srfs.get(i).call());
+                positions[i] = q.srfs.get(i).slot().position();
+            }
+            p = new ProjectSet(p, q.rowWidth, calls, positions, ctx);
+            ex = new ExplainNode("ProjectSet", rows * 10, ex);
+        }
         // the target list, then resjunk sort keys and DISTINCT ON keys
         List<Expr> out = new ArrayList<>();
         for (TargetEntry t : q.targetList) {
@@ -241,12 +252,35 @@ public final class Planner {
     // ---- FROM ----
 
     private Part fromList(JoinTreeNode.FromList fl) {
-        List<Part> items = new ArrayList<>();
-        for (JoinTreeNode n : fl.items()) {
-            items.add(node(n));
+        return fromList(fl, List.of());
+    }
+
+    /** The range table entries under a join tree node. */
+    private BitSet rtesOf(JoinTreeNode n) {
+        BitSet out = new BitSet();
+        if (n instanceof JoinTreeNode.RangeRef r) {
+            out.set(q.rtable.indexOf(r.rte()));
+        } else if (n instanceof JoinTreeNode.Join j) {
+            out.or(rtesOf(j.left()));
+            out.or(rtesOf(j.right()));
+        } else {
+            for (JoinTreeNode i : ((JoinTreeNode.FromList) n).items()) {
+                out.or(rtesOf(i));
+            }
         }
-        List<Expr> quals = new ArrayList<>();
+        return out;
+    }
+
+    /** A FROM list with its WHERE conjuncts plus quals pushed down from above. */
+    private Part fromList(JoinTreeNode.FromList fl, List<Expr> pushedDown) {
+        List<Expr> quals = new ArrayList<>(pushedDown);
         conjuncts(fl.quals(), quals);
+        List<BitSet> itemRtes = new ArrayList<>();
+        List<List<Expr>> owned = new ArrayList<>();
+        for (JoinTreeNode n : fl.items()) {
+            itemRtes.add(rtesOf(n));
+            owned.add(new ArrayList<>());
+        }
         List<Expr> pending = new ArrayList<>();
         List<Expr> constant = new ArrayList<>();
         for (Expr qual : quals) {
@@ -256,19 +290,21 @@ public final class Planner {
                 continue;
             }
             int owner = -1;
-            for (int i = 0; i < items.size(); i++) {
-                BitSet r = (BitSet) refs.clone();
-                r.andNot(items.get(i).rtes());
-                if (r.isEmpty()) {
+            for (int i = 0; i < itemRtes.size(); i++) {
+                if (subset(refs, itemRtes.get(i))) {
                     owner = i;
                     break;
                 }
             }
             if (owner >= 0) {
-                items.set(owner, filter(items.get(owner), List.of(qual)));
+                owned.get(owner).add(qual);
             } else {
                 pending.add(qual);
             }
+        }
+        List<Part> items = new ArrayList<>();
+        for (int i = 0; i < fl.items().size(); i++) {
+            items.add(node(fl.items().get(i), owned.get(i)));
         }
         Part cur = items.remove(0);
         while (!items.isEmpty()) {
@@ -342,7 +378,7 @@ public final class Planner {
     private Part filter(Part p, List<Expr> quals) {
         Expr qual = and(quals);
         ExplainNode ex = p.explain();
-        ex.detail("Filter: " + Deparser.expr(qual, q));
+        ex.detail("Filter: " + (p.rtes().cardinality() == 1 ? Deparser.unqualified(qual) : Deparser.expr(qual, q)));
         return new Part(new Result(p.state(), qual, null, ctx), ex, p.rtes(), p.rows() / 3);
     }
 
@@ -388,18 +424,63 @@ public final class Planner {
         }
     }
 
-    private Part node(JoinTreeNode n) {
+    /**
+     * Plans a join tree node with quals pushed down onto it: they go further down
+     * to the side they reference when that side is not nullable (both sides of an
+     * inner join, the outer side of a left join), else they filter the join's rows.
+     */
+    private Part node(JoinTreeNode n, List<Expr> pushed) {
         if (n instanceof JoinTreeNode.RangeRef r) {
-            return scan(r.rte());
+            Part p = scan(r.rte());
+            return pushed.isEmpty() ? p : filter(p, pushed);
         }
         if (n instanceof JoinTreeNode.Join j) {
-            Part left = node(j.left());
-            Part right = node(j.right());
+            BitSet lr = rtesOf(j.left());
+            BitSet rr = rtesOf(j.right());
+            List<Expr> toLeft = new ArrayList<>();
+            List<Expr> toRight = new ArrayList<>();
+            List<Expr> above = new ArrayList<>();
+            boolean leftOk = j.type() == JoinType.INNER || j.type() == JoinType.LEFT;
+            boolean rightOk = j.type() == JoinType.INNER || j.type() == JoinType.RIGHT;
+            for (Expr qual : pushed) {
+                BitSet refs = rtesOf(qual);
+                if (leftOk && subset(refs, lr)) {
+                    toLeft.add(qual);
+                } else if (rightOk && subset(refs, rr)) {
+                    toRight.add(qual);
+                } else {
+                    above.add(qual);
+                }
+            }
             List<Expr> quals = new ArrayList<>();
             conjuncts(j.quals(), quals);
-            return join(j.type(), left, right, quals);
+            if (j.type() == JoinType.INNER) {
+                // ON conditions of an inner join that touch one side only filter that side
+                for (int i = 0; i < quals.size(); i++) {
+                    BitSet refs = rtesOf(quals.get(i));
+                    if (!refs.isEmpty() && subset(refs, lr)) {
+                        toLeft.add(quals.remove(i--));
+                    } else if (!refs.isEmpty() && subset(refs, rr)) {
+                        toRight.add(quals.remove(i--));
+                    }
+                }
+                quals.addAll(above);
+                above.clear();
+            } else if (j.type() == JoinType.LEFT) {
+                // an ON condition on the inner side only restricts which inner rows can match
+                for (int i = 0; i < quals.size(); i++) {
+                    BitSet refs = rtesOf(quals.get(i));
+                    if (!refs.isEmpty() && subset(refs, rr)) {
+                        toRight.add(quals.remove(i--));
+                    }
+                }
+            }
+            Part left = node(j.left(), toLeft);
+            Part right = node(j.right(), toRight);
+            Part joined = join(j.type(), left, right, quals);
+            return above.isEmpty() ? joined : filter(joined, above);
         }
-        return fromList((JoinTreeNode.FromList) n);
+        return fromList((JoinTreeNode.FromList) n, pushed);
     }
 
     private int[] slotsOf(BitSet rtes) {
@@ -556,7 +637,9 @@ public final class Planner {
             }
             case VALUES:
                 s = new ValuesScan(rte.values, ctx);
-                ex = new ExplainNode("Values Scan on \"" + rte.refname + "\"", rows = rte.values.size());
+                // PostgreSQL names VALUES lists *VALUES*, *VALUES*_1, ... whatever their alias
+                ex = new ExplainNode("Values Scan on \"*VALUES*" + (valuesScans++ == 0 ? "" : "_" + (valuesScans - 1)) + "\"",
+                        rows = rte.values.size());
                 break;
             case FUNCTION:
                 s = new FunctionScan(rte.functions, rte.ordinality, ctx);

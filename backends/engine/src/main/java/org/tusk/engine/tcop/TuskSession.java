@@ -400,6 +400,22 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         });
     }
 
+    /** EXPLAIN of a SELECT: the planner's QUERY PLAN lines as rows. */
+    List<Object[]> explain(org.tusk.engine.nodes.ExplainStmt e) {
+        if (!(e.query() instanceof SelectStmt select)) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of " + e.query().commandName()
+                    + " is not supported yet");
+        }
+        org.tusk.engine.planner.Explain.Options options = org.tusk.engine.planner.Explain.options(e);
+        Query query = new SelectAnalyzer(relations, typeContext()).analyze(select, new ParseState(null));
+        List<Object[]> rows = new ArrayList<>();
+        for (String line : org.tusk.engine.planner.Explain.explain(query, options,
+                new org.tusk.engine.expr.EvalContext(this, new Object[0]))) {
+            rows.add(new Object[] {line});
+        }
+        return rows;
+    }
+
     @Override
     public char transactionStatus() {
         return state.readyForQueryStatus();
