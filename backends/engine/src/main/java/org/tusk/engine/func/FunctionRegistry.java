@@ -24,6 +24,7 @@ public final class FunctionRegistry {
         MathFunctions.register();
         ArrayFunctions.register();
         RegexFunctions.register();
+        ByteaFunctions.register();
         NumericMath.register();
         CastFunctions.register();
         SystemFunctions.register();

@@ -503,7 +503,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         } catch (RuntimeException e) {
             zone = ZoneId.of("UTC");
         }
-        return new TypeContext(zone, extra, transactionStart);
+        return new TypeContext(zone, extra, transactionStart, "escape".equals(guc.show("bytea_output")));
     }
 
     @Override

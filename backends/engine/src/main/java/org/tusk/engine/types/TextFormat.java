@@ -28,6 +28,7 @@ public final class TextFormat {
             case TIMESTAMP: return DateTimes.formatTimestamp((Long) value);
             case DATE: return DateTimes.formatDate((Integer) value);
             case VOID: return "";
+            case BYTEA: return ByteaFormat.output((byte[]) value, ctx.byteaOutputEscape());
             default:
                 if (value instanceof ArrayValue a) {
                     return ArrayFormat.output(a, ctx);
@@ -67,6 +68,7 @@ public final class TextFormat {
             case TIMESTAMP: return DateTimes.parseTimestamp(s, ctx.timeZone(), false, ctx.nowMicros());
             case DATE: return DateTimes.parseDate(s);
             case UUID: return parseUuid(s);
+            case BYTEA: return ByteaFormat.input(s);
             default:
                 if (type.isArray()) {
                     return ArrayInput.parse(type, typmod, s, ctx);
