@@ -12,14 +12,18 @@ import org.tusk.engine.catalog.RelationColumn;
 import org.tusk.engine.catalog.VirtualRelation;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.expr.*;
-import org.tusk.engine.func.BuiltinFunction;
-import org.tusk.engine.func.Cast;
+import org.tusk.engine.func.CastCatalog;
 import org.tusk.engine.func.CastContext;
-import org.tusk.engine.func.Casts;
+import org.tusk.engine.func.Coercion;
+import org.tusk.engine.func.CoercionPath;
 import org.tusk.engine.func.Comparisons;
-import org.tusk.engine.func.Functions;
-import org.tusk.engine.func.Operators;
+import org.tusk.engine.func.FunctionCatalog;
+import org.tusk.engine.func.FunctionRegistry;
+import org.tusk.engine.func.OperatorCatalog;
+import org.tusk.engine.func.ProcEntry;
+import org.tusk.engine.func.Resolution;
 import org.tusk.engine.nodes.*;
+import org.tusk.engine.types.ArrayValue;
 import org.tusk.engine.types.NumericSupport;
 import org.tusk.engine.types.PgType;
 import org.tusk.engine.types.TextFormat;
@@ -36,6 +40,11 @@ public final class ExprAnalyzer {
     private static final Set<String> KNOWN_UNSUPPORTED_TYPES = Set.of("interval", "time", "timetz", "bytea", "json",
             "jsonb", "uuid", "money", "regclass", "regtype", "regproc", "regprocedure", "oidvector", "bit", "varbit",
             "cidr", "macaddr", "point", "tsvector", "xml", "char", "record", "anyelement", "cstring");
+
+    /** pg_proc OIDs of textanycat and anytextcat (the SQL-language || with one non-string side). */
+    private static final int TEXTANYCAT = 2003;
+    private static final int ANYTEXTCAT = 2004;
+    private static final FunctionBody TEXTCAT = (a, ctx) -> (String) a[0] + a[1];
 
     private final ParseState pstate;
     private final TypeContext typeContext;
@@ -170,11 +179,16 @@ public final class ExprAnalyzer {
 
     // ---- coercion ----
 
-    /** coerce_type: null when no conversion exists in this context. */
+    /**
+     * coerce_to_target_type: coerce_type along pg_cast's pathway
+     * (CastCatalog.find), then the target's length coercion when a typmod is
+     * given; null when no conversion exists in this context.
+     */
     Expr coerce(Expr expr, PgType target, int typmod, CastContext context) {
         PgType from = expr.type();
-        if (from == target && (typmod < 0 || expr.typmod() == typmod)) {
-            return expr;
+        boolean explicit = context == CastContext.EXPLICIT;
+        if (from == target) {
+            return typmod < 0 || expr.typmod() == typmod ? expr : lengthCoercion(expr, target, typmod, explicit);
         }
         if (from == PgType.UNKNOWN) {
             int location = pstate.locationOf(expr);
@@ -184,7 +198,7 @@ public final class ExprAnalyzer {
                 }
                 try {
                     Object v = TextFormat.input(target, -1, (String) c.value(), typeContext);
-                    v = Casts.applyTypmod(target, v, typmod, context == CastContext.EXPLICIT);
+                    v = Coercion.applyTypmod(target, v, typmod, explicit, null);
                     return pstate.at(new ConstExpr(target, typmod, v), location);
                 } catch (PgException e) {
                     throw Ereport.atLocation(e, location);
@@ -196,13 +210,43 @@ public final class ExprAnalyzer {
                 return typmod < 0 ? resolved : coerce(resolved, target, typmod, context);
             }
         }
-        Cast cast = Casts.find(from, target);
-        if (cast == null || !context.allows(cast.context())) {
+        if (target == PgType.ANY || target.isPolymorphic() && CastCatalog.canCoerce(from, target, context)) {
+            return expr;
+        }
+        CoercionPath path = CastCatalog.find(from, target, context);
+        if (!path.exists()) {
             return null;
         }
-        boolean explicit = context == CastContext.EXPLICIT;
-        return new FuncExpr(target.typname(), (args, ctx) -> cast.function().convert(args[0], typmod, explicit, ctx),
-                List.of(expr), target, typmod, true);
+        Expr converted;
+        if (path.kind() == CoercionPath.Kind.RELABEL && Coercion.isPureRelabel(from, target)) {
+            converted = relabel(expr, target);
+        } else {
+            FunctionBody body = Coercion.body(from, target, path);
+            if (body == null) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cast from type " + from.displayName() + " to "
+                        + target.displayName() + " is not implemented in Tusk yet", pstate.locationOf(expr));
+            }
+            converted = new FuncExpr(target.typname(), body, List.of(expr), target, -1, true);
+        }
+        return typmod < 0 ? converted : lengthCoercion(converted, target, typmod, explicit);
+    }
+
+    /** RelabelType: same value, new type (a constant is simply retyped). */
+    private Expr relabel(Expr expr, PgType target) {
+        if (expr instanceof ConstExpr c) {
+            return pstate.at(new ConstExpr(target, -1, c.value()), pstate.locationOf(expr));
+        }
+        return new FuncExpr(target.typname(), (args, ctx) -> args[0], List.of(expr), target, -1, true);
+    }
+
+    /** coerce_type_typmod: the type's length-coercion function (varchar(n), numeric(p,s)...), if it has one. */
+    private Expr lengthCoercion(Expr expr, PgType type, int typmod, boolean explicit) {
+        FunctionBody body = Coercion.typmodBody(type);
+        if (body == null) {
+            return expr;
+        }
+        return new FuncExpr(type.typname(), (args, ctx) -> body.apply(new Object[] {args[0], typmod, explicit}, ctx),
+                List.of(expr), type, typmod, true);
     }
 
     private Expr coerceOrFail(Expr expr, PgType target, int typmod, CastContext context, int location) {
@@ -274,9 +318,14 @@ public final class ExprAnalyzer {
             throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist", tn.location());
         }
         if (tn.isArray()) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "array types are not supported yet", tn.location());
+            PgType array = type.arrayType();
+            if (array == null) {
+                throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + name + "[]\" does not exist", tn.location());
+            }
+            out[0] = array;
+        } else {
+            out[0] = type;
         }
-        out[0] = type;
         List<Integer> mods = tn.intTypmods();
         if (mods.isEmpty()) {
             return -1;
@@ -372,68 +421,47 @@ public final class ExprAnalyzer {
         }
     }
 
+    /** make_op for a binary operator: oper() over pg_operator, then coercion of both inputs. */
     Expr binaryOperator(String op, Expr left, Expr right, int location) {
-        if (op.equals("||")) {
-            Expr concat = anynonarrayConcat(left, right);
-            if (concat != null) {
-                return concat;
-            }
-        }
-        PgType[] types = {left.type(), right.type()};
-        BuiltinFunction f;
-        try {
-            f = CandidateSelector.select(Operators.binary(op), types, true);
-        } catch (CandidateSelector.Ambiguous e) {
-            throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "operator is not unique: "
-                    + types[0].displayName() + " " + op + " " + types[1].displayName(), null,
-                    "Could not choose a best candidate operator. You might need to add explicit type casts.",
-                    location + 1, null);
-        }
-        if (f == null) {
-            throw new PgException(Severity.ERROR, SqlState.UNDEFINED_FUNCTION, "operator does not exist: "
-                    + types[0].displayName() + " " + op + " " + types[1].displayName(), null, OP_HINT, location + 1, null);
-        }
-        Expr l = coerceOrFail(left, f.argTypes().get(0), -1, CastContext.IMPLICIT, location);
-        Expr r = coerceOrFail(right, f.argTypes().get(1), -1, CastContext.IMPLICIT, location);
-        return new FuncExpr(op, f.body(), List.of(l, r), f.resultType(), -1, f.strict());
-    }
-
-    /** textanycat / anytextcat: || with one string side accepts any other non-array type. */
-    private Expr anynonarrayConcat(Expr left, Expr right) {
-        boolean leftString = left.type().isStringLike() || left.type() == PgType.UNKNOWN;
-        boolean rightString = right.type().isStringLike() || right.type() == PgType.UNKNOWN;
-        if (leftString && rightString) {
-            return null;
-        }
-        if (!leftString && !rightString) {
-            return null;
-        }
-        Expr l = leftString ? coerce(left, PgType.TEXT, -1, CastContext.IMPLICIT) : coerce(left, PgType.TEXT, -1,
-                CastContext.ASSIGNMENT);
-        Expr r = rightString ? coerce(right, PgType.TEXT, -1, CastContext.IMPLICIT) : coerce(right, PgType.TEXT, -1,
-                CastContext.ASSIGNMENT);
-        if (l == null || r == null) {
-            return null;
-        }
-        return new FuncExpr("||", (args, ctx) -> (String) args[0] + args[1], List.of(l, r), PgType.TEXT, -1, true);
+        Resolution res = OperatorCatalog.lookup(op, left.type(), right.type());
+        String described = left.type().displayName() + " " + op + " " + right.type().displayName();
+        return makeOperator(op, res, List.of(left, right), described, location);
     }
 
     private Expr prefixOperator(String op, Expr arg, int location) {
-        BuiltinFunction f;
-        try {
-            f = CandidateSelector.select(Operators.prefix(op), new PgType[] {arg.type()}, true);
-        } catch (CandidateSelector.Ambiguous e) {
-            throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "operator is not unique: " + op + " "
-                    + arg.type().displayName(), null,
-                    "Could not choose a best candidate operator. You might need to add explicit type casts.", location + 1,
-                    null);
+        Resolution res = OperatorCatalog.lookup(op, null, arg.type());
+        return makeOperator(op, res, List.of(arg), op + " " + arg.type().displayName(), location);
+    }
+
+    private Expr makeOperator(String op, Resolution res, List<Expr> args, String described, int location) {
+        if (res.status() == Resolution.Status.AMBIGUOUS) {
+            throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "operator is not unique: " + described, null,
+                    "Could not choose a best candidate operator. You might need to add explicit type casts.",
+                    location + 1, null);
         }
-        if (f == null) {
-            throw new PgException(Severity.ERROR, SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + op + " "
-                    + arg.type().displayName(), null, OP_HINT, location + 1, null);
+        if (!res.found()) {
+            throw new PgException(Severity.ERROR, SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + described,
+                    null, OP_HINT, location + 1, null);
         }
-        Expr a = coerceOrFail(arg, f.argTypes().get(0), -1, CastContext.IMPLICIT, location);
-        return new FuncExpr(op, f.body(), List.of(a), f.resultType(), -1, true);
+        ProcEntry proc = res.proc();
+        if (proc == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "operator " + described + " is not implemented in Tusk yet",
+                    location);
+        }
+        if (proc.oid() == TEXTANYCAT || proc.oid() == ANYTEXTCAT) {
+            // SQL-language "select $1 || $2::text": the non-text side goes through an explicit cast to text
+            List<Expr> texts = new ArrayList<>();
+            for (Expr a : args) {
+                texts.add(coerceOrFail(a, PgType.TEXT, -1, CastContext.EXPLICIT, location));
+            }
+            return new FuncExpr(op, TEXTCAT, texts, PgType.TEXT, -1, true);
+        }
+        FunctionBody body = FunctionRegistry.require(proc, location);
+        List<Expr> coerced = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            coerced.add(coerceOrFail(args.get(i), res.coerceTo().get(i), -1, CastContext.IMPLICIT, location));
+        }
+        return new FuncExpr(op, body, coerced, res.resultType(), -1, proc.strict());
     }
 
     // ---- functions ----
@@ -469,27 +497,78 @@ public final class ExprAnalyzer {
         for (RawNode a : f.args()) {
             args.add(transform(a));
         }
-        PgType[] types = new PgType[args.size()];
-        for (int i = 0; i < types.length; i++) {
-            types[i] = args.get(i).type();
+        List<PgType> types = new ArrayList<>();
+        for (Expr a : args) {
+            types.add(a.type());
         }
-        BuiltinFunction fn;
-        try {
-            fn = CandidateSelector.select(Functions.lookup(name), types, false);
-        } catch (CandidateSelector.Ambiguous e) {
+        Resolution res = FunctionCatalog.lookup(name, types);
+        if (res.status() == Resolution.Status.AMBIGUOUS) {
             throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "function " + signature(name, args)
                     + " is not unique", null,
                     "Could not choose a best candidate function. You might need to add explicit type casts.",
                     f.location() + 1, null);
         }
-        if (fn == null) {
+        if (!res.found()) {
             throw undefinedFunction(name, args, f.location());
         }
+        ProcEntry proc = res.proc();
+        switch (proc.kind()) {
+            case 'a':
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "aggregate function " + name
+                        + " is not supported yet", f.location());
+            case 'w':
+                throw Ereport.error("42809", "window function " + name + " requires an OVER clause", f.location());
+            case 'p':
+                throw new PgException(Severity.ERROR, "42809", name + " is a procedure", null,
+                        "To call a procedure, use CALL.", f.location() + 1, null);
+            default:
+                break;
+        }
+        if (proc.returnsSet()) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning function " + name
+                    + " is not supported here yet", f.location());
+        }
+        FunctionBody body = FunctionRegistry.require(proc, f.location());
         List<Expr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
-            coerced.add(coerceOrFail(args.get(i), fn.argTypes().get(i), -1, CastContext.IMPLICIT, f.location()));
+            PgType target = res.coerceTo().get(i);
+            Expr arg = args.get(i);
+            if (target == PgType.ANY) {
+                // "any" arguments (concat, format...) reach the body as their text output
+                coerced.add(outputAsText(arg));
+            } else {
+                coerced.add(coerceOrFail(arg, target, -1, CastContext.IMPLICIT, f.location()));
+            }
         }
-        return new FuncExpr(name, fn.body(), coerced, fn.resultType(), -1, fn.strict());
+        if (proc.isVariadic() && proc.variadicType() != PgType.ANY) {
+            body = packVariadic(body, proc.nargs() - 1, proc.variadicType());
+        }
+        return new FuncExpr(name, body, coerced, res.resultType(), -1, proc.strict());
+    }
+
+    /** A value as its type's output function prints it (text), for "any" arguments. */
+    private Expr outputAsText(Expr arg) {
+        PgType type = arg.type();
+        if (type == PgType.UNKNOWN) {
+            return coerce(arg, PgType.TEXT, -1, CastContext.IMPLICIT);
+        }
+        if (type == PgType.TEXT) {
+            return arg;
+        }
+        return new FuncExpr("text", (a, ctx) -> TextFormat.output(type, a[0], ctx == null || ctx.session() == null
+                ? TypeContext.DEFAULT : ctx.session().typeContext()), List.of(arg), PgType.TEXT, -1, true);
+    }
+
+    /** VARIADIC non-"any": the trailing arguments reach the body as one array, as fmgr passes them. */
+    private static FunctionBody packVariadic(FunctionBody body, int fixed, PgType elementType) {
+        return (a, ctx) -> {
+            Object[] packed = new Object[fixed + 1];
+            System.arraycopy(a, 0, packed, 0, Math.min(fixed, a.length));
+            Object[] rest = new Object[Math.max(0, a.length - fixed)];
+            System.arraycopy(a, fixed, rest, 0, rest.length);
+            packed[fixed] = ArrayValue.of(elementType, rest);
+            return body.apply(packed, ctx);
+        };
     }
 
     private PgException undefinedFunction(String name, List<Expr> args, int location) {
@@ -606,7 +685,8 @@ public final class ExprAnalyzer {
                     throw Ereport.error(SqlState.DATATYPE_MISMATCH, context + " types " + ptype.displayName() + " and "
                             + t.displayName() + " cannot be matched", locations.get(i));
                 }
-                if (!ptype.preferred() && Casts.canCoerceImplicitly(ptype, t) && !Casts.canCoerceImplicitly(t, ptype)) {
+                if (!ptype.preferred() && CastCatalog.canCoerce(ptype, t, CastContext.IMPLICIT)
+                        && !CastCatalog.canCoerce(t, ptype, CastContext.IMPLICIT)) {
                     ptype = t;
                 }
             }
