@@ -143,7 +143,6 @@ public final class RelationSizes {
 
     /** pg_size_pretty(numeric). */
     public static String sizePretty(BigDecimal size) {
-        size = size.setScale(0, RoundingMode.DOWN);
         for (int i = 0; i < UNITS.length; i++) {
             Unit u = UNITS[i];
             if (i == UNITS.length - 1 || size.abs().compareTo(BigDecimal.valueOf(u.limit())) < 0) {
