@@ -26,9 +26,18 @@ public record SysInfoContext(SysCache cache, List<String> searchPath, Path dataD
 
     /** The context of a call in a session on storage; 0A000 for a session without catalogs. */
     public static SysInfoContext of(EvalContext ctx) {
+        SysInfoContext c = ofOrNull(ctx);
+        if (c == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "this function needs the system catalogs");
+        }
+        return c;
+    }
+
+    /** The context, or null in a session without storage (engine tests without a cluster). */
+    public static SysInfoContext ofOrNull(EvalContext ctx) {
         SessionServices session = ctx.session();
         if (!(session instanceof StorageSession s) || s.storage() == null) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "this function needs the system catalogs");
+            return null;
         }
         String isolation = session.currentSetting("transaction_isolation", true);
         CatalogAccess access = new CatalogAccess(s.storage(),

@@ -54,9 +54,20 @@ public final class SysInfoFunctions {
         byProsrc.accept("pg_table_is_visible", (a, c) -> new Visibility(ctx(c)).relationIsVisible(oid(a[0])));
         byProsrc.accept("pg_type_is_visible", (a, c) -> new Visibility(ctx(c)).typeIsVisible(oid(a[0])));
         byProsrc.accept("pg_function_is_visible", (a, c) -> new Visibility(ctx(c)).functionIsVisible(oid(a[0])));
-        byProsrc.accept("current_schema", (a, c) -> new Visibility(ctx(c)).currentSchema());
-        byProsrc.accept("current_schemas", (a, c) -> ArrayValue.of(PgType.NAME,
-                (Object[]) new Visibility(ctx(c)).currentSchemas((Boolean) a[0])));
+        byProsrc.accept("current_schema", (a, c) -> {
+            SysInfoContext x = SysInfoContext.ofOrNull(c);
+            if (x != null) {
+                return new Visibility(x).currentSchema();
+            }
+            String[] path = Visibility.withoutCatalogs(c, false);
+            return path.length == 0 ? null : path[0];
+        });
+        byProsrc.accept("current_schemas", (a, c) -> {
+            SysInfoContext x = SysInfoContext.ofOrNull(c);
+            String[] names = x != null ? new Visibility(x).currentSchemas((Boolean) a[0])
+                    : Visibility.withoutCatalogs(c, (Boolean) a[0]);
+            return ArrayValue.of(PgType.NAME, (Object[]) names);
+        });
         // no temporary schemas yet: this session has none, and no other session's is visible to it
         byProsrc.accept("pg_my_temp_schema", (a, c) -> 0L);
         byProsrc.accept("pg_is_other_temp_schema", (a, c) -> false);

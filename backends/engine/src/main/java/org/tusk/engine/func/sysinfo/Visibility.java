@@ -91,4 +91,24 @@ public final class Visibility {
         }
         return null;
     }
+
+    /**
+     * current_schemas in a session without catalogs (engine tests without
+     * storage): the search path's entries among the schemas every database
+     * starts with.
+     */
+    static String[] withoutCatalogs(org.tusk.engine.expr.EvalContext c, boolean includeImplicit) {
+        List<String> path = c.session() instanceof org.tusk.engine.tcop.SearchPathProvider p ? p.searchPath()
+                : List.of("public");
+        List<String> out = new java.util.ArrayList<>();
+        if (includeImplicit && !path.contains("pg_catalog")) {
+            out.add("pg_catalog");
+        }
+        for (String s : path) {
+            if (List.of("pg_catalog", "public", "information_schema").contains(s) && !out.contains(s)) {
+                out.add(s);
+            }
+        }
+        return out.toArray(new String[0]);
+    }
 }

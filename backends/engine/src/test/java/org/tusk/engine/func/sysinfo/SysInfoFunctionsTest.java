@@ -337,4 +337,19 @@ class SysInfoFunctionsTest {
                 + "pg_relation_size(1259)"));
         assertEquals("\\N", one("SELECT pg_relation_size(1)"));
     }
+
+    @Test
+    void pgSettingsShowsBaseUnits() {
+        assertEquals(List.of("IntervalStyle|postgres|\\N|enum|user|\\N|\\N|postgres|{postgres,postgres_verbose,sql_standard,iso_8601}",
+                "statement_timeout|0|ms|integer|user|0|2147483647|0|\\N",
+                "work_mem|4096|kB|integer|user|64|2147483647|4096|\\N"),
+                query("SELECT name, setting, unit, vartype, context, min_val, max_val, boot_val, enumvals FROM pg_settings"
+                        + " WHERE name IN ('work_mem', 'IntervalStyle', 'statement_timeout') ORDER BY name"));
+        query("SET work_mem = '8MB'");
+        try {
+            assertEquals("8192|session", one("SELECT setting, source FROM pg_catalog.pg_settings WHERE name = 'work_mem'"));
+        } finally {
+            query("RESET work_mem");
+        }
+    }
 }
