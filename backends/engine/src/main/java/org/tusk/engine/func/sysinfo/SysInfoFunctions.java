@@ -46,6 +46,10 @@ public final class SysInfoFunctions {
         byProsrc.accept("pg_get_viewdef_name_ext", viewdefByName);
         byProsrc.accept("pg_get_userbyid", (a, c) -> new ObjectDefinitions(ctx(c)).userById((Long) a[0]));
         byProsrc.accept("pg_get_serial_sequence", SysInfoFunctions::serialSequence);
+        byProsrc.accept("pg_get_function_arguments", (a, c) -> new FunctionSignatures(ctx(c)).arguments(oid(a[0])));
+        byProsrc.accept("pg_get_function_identity_arguments",
+                (a, c) -> new FunctionSignatures(ctx(c)).identityArguments(oid(a[0])));
+        byProsrc.accept("pg_get_function_result", (a, c) -> new FunctionSignatures(ctx(c)).result(oid(a[0])));
         // partitioning, extended statistics and triggers do not exist in Tusk yet: nothing to show
         byProsrc.accept("pg_get_partkeydef", (a, c) -> null);
         byProsrc.accept("pg_get_statisticsobjdef_columns", (a, c) -> null);

@@ -127,6 +127,24 @@ class SysInfoFunctionsTest {
         insert(SystemCatalogs.PG_DESCRIPTION, "objoid", T, "classoid", 1259L, "objsubid", 2, "description",
                 "column a");
 
+        // CREATE FUNCTION f1(a int, b text DEFAULT 'x', VARIADIC c int[] DEFAULT '{}') RETURNS SETOF int ...
+        insert(SystemCatalogs.PG_PROC, "oid", 16450L, "proname", "f1", "pronamespace", PUBLIC, "prolang", 14L,
+                "prokind", "f", "proretset", true, "prorettype", 23L, "pronargs", (short) 3,
+                "pronargdefaults", (short) 2, "proargtypes", new Object[] {23L, 25L, 1007L},
+                "proargmodes", new Object[] {"i", "i", "v"}, "proargnames", new Object[] {"a", "b", "c"},
+                "proargdefaults", "'x'::text" + ObjectDefinitions.EXPRESSION_SEPARATOR + "'{}'::integer[]",
+                "provariadic", 23L);
+        // CREATE FUNCTION f2(INOUT a int, OUT b text) ...
+        insert(SystemCatalogs.PG_PROC, "oid", 16451L, "proname", "f2", "pronamespace", PUBLIC, "prolang", 14L,
+                "prokind", "f", "prorettype", 2249L, "pronargs", (short) 1, "proargtypes", new Object[] {23L},
+                "proallargtypes", new Object[] {23L, 25L}, "proargmodes", new Object[] {"b", "o"},
+                "proargnames", new Object[] {"a", "b"});
+        // CREATE FUNCTION f3(x int) RETURNS TABLE(y int, "Z" text) ...
+        insert(SystemCatalogs.PG_PROC, "oid", 16452L, "proname", "f3", "pronamespace", PUBLIC, "prolang", 14L,
+                "prokind", "f", "proretset", true, "prorettype", 2249L, "pronargs", (short) 1,
+                "proargtypes", new Object[] {23L}, "proallargtypes", new Object[] {23L, 23L, 25L},
+                "proargmodes", new Object[] {"i", "t", "t"}, "proargnames", new Object[] {"x", "y", "Z"});
+
         relation(Q, "q", S2, 'r', 2);
         relation(S2_T, "t", S2, 'r', 1);
         column(S2_T, 1, "x", INT4, -1, false, 0);
@@ -351,5 +369,19 @@ class SysInfoFunctionsTest {
         } finally {
             query("RESET work_mem");
         }
+    }
+
+    @Test
+    void functionSignatures() {
+        assertEquals(List.of(
+                "f1|a integer, b text DEFAULT 'x'::text, VARIADIC c integer[] DEFAULT '{}'::integer[]|"
+                        + "a integer, b text, VARIADIC c integer[]|SETOF integer",
+                "f2|INOUT a integer, OUT b text|INOUT a integer, OUT b text|record",
+                "f3|x integer|x integer|TABLE(y integer, \"Z\" text)"),
+                query("SELECT proname, pg_get_function_arguments(oid), pg_get_function_identity_arguments(oid), "
+                        + "pg_get_function_result(oid) FROM pg_proc WHERE oid >= 16450 AND oid <= 16452 ORDER BY proname"));
+        assertEquals("oid, integer|text|VARIADIC \"any\"|integer, integer|SETOF integer",
+                one("SELECT pg_get_function_arguments(1081), pg_get_function_result(1081), "
+                        + "pg_get_function_arguments(3058), pg_get_function_arguments(1067), pg_get_function_result(1067)"));
     }
 }
