@@ -22,6 +22,7 @@ public final class FunctionRegistry {
     static {
         StringFunctions.register();
         MathFunctions.register();
+        NumericMath.register();
         CastFunctions.register();
         SystemFunctions.register();
         // the catalog-reading system information functions (func/sysinfo)
