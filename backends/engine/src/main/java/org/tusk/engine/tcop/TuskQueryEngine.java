@@ -152,7 +152,19 @@ public final class TuskQueryEngine implements QueryEngine {
         ClusterBootstrapper.ensureShared(engineStorage, superuser);
         ClusterBootstrapper.ensureDatabase(engineStorage, (int) db.oid());
         StorageTransaction txn = new StorageTransaction(engineStorage, (int) db.oid());
-        return new TuskSession(host, new SystemRelations(catalog), user, database, guc, txn);
+        TuskSession session = new TuskSession(host, new SystemRelations(catalog), user, database, guc, txn);
+        session.useRoleStore(roleStore(host.backend()));
+        try {
+            // InitPostgres: CONNECT on the database, unless superuser
+            org.tusk.engine.acl.AccessChecks.checkConnect(session, database);
+            if (txn.isStarted()) {
+                txn.commit();   // the read-only transaction of the check
+            }
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
     }
 
     private static String superuserName(ClusterCatalog catalog) {

@@ -48,7 +48,8 @@ import org.tusk.engine.types.TypeContext;
  * transaction block state, and the parse/analyze/bind/execute entry points.
  * Any error thrown out of an entry point aborts the current transaction first.
  */
-final class TuskSession implements EngineSession, SessionServices, StorageSession, SearchPathProvider {
+final class TuskSession implements EngineSession, SessionServices, StorageSession, SearchPathProvider,
+        org.tusk.engine.acl.PrivilegeSession {
     private static final Logger LOG = LoggerFactory.getLogger(TuskSession.class);
 
     private final SessionHost host;
@@ -64,6 +65,9 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     /** The storage transaction, or null for a session without storage (engine tests without a cluster). */
     private final StorageTransaction storage;
     private final RelationCache relcache;
+    /** pg_authid / pg_auth_members as the engine was given them; null: privileges are not checked. */
+    private org.tusk.api.auth.RoleStore roleStore;
+    private long userOid;
 
     TuskSession(SessionHost host, SystemRelations relations, String user, String database, GucSettings guc) {
         this(host, relations, user, database, guc, null);
@@ -77,8 +81,15 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                 : new RelationCache(() -> new CatalogAccess(storage, isolationLevel()));
         if (relcache != null) {
             storage.setCacheInvalidation(relcache);
-            relations.useStoredRelations((schema, name) -> org.tusk.engine.executor.scan.StorageBaseRelation.resolve(
-                    StoredRelation.lookup(this, schema, name), this));
+            relations.useStoredRelations((schema, name) -> {
+                org.tusk.engine.catalog.VirtualRelation r = StoredRelation.lookup(this, schema, name);
+                // a relation in FROM is read: SELECT on it (ExecCheckRTPerms)
+                if (r instanceof StoredRelation stored) {
+                    org.tusk.engine.acl.AccessChecks.checkRelation(this, stored.relation(),
+                            org.tusk.engine.acl.AclMode.SELECT);
+                }
+                return org.tusk.engine.executor.scan.StorageBaseRelation.resolve(r, this);
+            });
         }
         this.relations = relations;
         this.user = user;
@@ -88,6 +99,24 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     }
 
     GucSettings guc() { return guc; }
+
+    /** Checks privileges against {@code store} from now on, as the role it names {@code user}. */
+    void useRoleStore(org.tusk.api.auth.RoleStore store) {
+        this.roleStore = store;
+        org.tusk.api.auth.RoleRecord r = store == null ? null : store.byName(user);
+        this.userOid = r == null ? 0 : r.oid();
+    }
+
+    @Override
+    public org.tusk.api.auth.RoleStore roleStore() { return roleStore; }
+
+    @Override
+    public long currentUserOid() { return userOid; }
+
+    @Override
+    public CatalogAccess catalogAccess() {
+        return storage == null ? null : new CatalogAccess(storage, isolationLevel());
+    }
 
     /** The session's storage transaction (null without storage). */
     @Override

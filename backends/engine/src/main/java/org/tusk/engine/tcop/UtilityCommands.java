@@ -105,6 +105,10 @@ final class UtilityCommands {
             }
             return UtilityResult.of(d.commandName());
         }
+        String acl = roleOrGrant(stmt);
+        if (acl != null) {
+            return UtilityResult.of(acl);
+        }
         String ddl = ddl(parsed);
         if (ddl != null) {
             return UtilityResult.of(ddl);
@@ -130,12 +134,14 @@ final class UtilityCommands {
                 new CatalogAccess(session.storage(), session.isolationLevel()), session.relcache(),
                 session.searchPath(), parsed.queryString(), session.currentUser(), session.host()::notice);
         if (stmt instanceof CreateStmt c) {
+            checkCreateIn(c.relation().schemaname());
             return CreateTable.execute(ctx, c);
         }
         if (stmt instanceof IndexStmt i) {
             return DefineIndex.execute(ctx, i);
         }
         if (stmt instanceof TruncateStmt t) {
+            checkTruncate(t);
             return TruncateTable.execute(ctx, t);
         }
         if (stmt instanceof CreateSchemaStmt s) {
@@ -145,6 +151,67 @@ final class UtilityCommands {
             return CommentCommand.execute(ctx, c);
         }
         return DropObjects.execute(ctx, (DropStmt) stmt);
+    }
+
+    /**
+     * Role statements (CREATE/ALTER/DROP ROLE, GRANT/REVOKE role) against the session's role
+     * store, and GRANT/REVOKE on objects against the catalogs; null if {@code stmt} is neither.
+     */
+    private String roleOrGrant(RawStmt stmt) {
+        boolean role = org.tusk.engine.commands.role.RoleStatements.handles(stmt);
+        if (!role && !(stmt instanceof org.tusk.engine.nodes.GrantStmt)) {
+            return null;
+        }
+        org.tusk.api.auth.RoleStore store = session.roleStore();
+        if (store == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " needs a role store");
+        }
+        if (role) {
+            org.tusk.engine.commands.role.RoleCommands commands = new org.tusk.engine.commands.role.RoleCommands(
+                    store, session.currentUserOid(), session.currentUserOid(), guc().get("password_encryption"),
+                    session.host()::notice, org.tusk.engine.commands.role.RoleDependencies.NONE);
+            return new org.tusk.engine.commands.role.RoleStatements(commands, store, session.currentUser(),
+                    session.sessionUser(), session.typeContext().timeZone()).execute(stmt);
+        }
+        if (session.storage() == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " needs storage");
+        }
+        org.tusk.engine.acl.ObjectAcls acls = new org.tusk.engine.acl.ObjectAcls(session.catalogAccess(), store);
+        return new org.tusk.engine.commands.grant.GrantCommand(acls, store, session.relcache(), session.searchPath(),
+                session.currentUserOid(), session.currentUser(), session.host()::notice)
+                .execute((org.tusk.engine.nodes.GrantStmt) stmt);
+    }
+
+    /** TRUNCATE privilege on every listed relation that exists (TruncateTable reports the missing ones). */
+    private void checkTruncate(TruncateStmt t) {
+        for (org.tusk.engine.nodes.RangeVar rv : t.relations()) {
+            Integer oid = session.relcache().relationOid(rv.schemaname(), rv.relname(), session.searchPath());
+            if (oid != null) {
+                org.tusk.engine.acl.AccessChecks.checkRelation(session,
+                        session.relcache().open(oid, org.tusk.lmgr.LockMode.ACCESS_EXCLUSIVE),
+                        org.tusk.engine.acl.AclMode.TRUNCATE);
+            }
+        }
+    }
+
+    /** CREATE on the schema a new relation goes to: the named one, else the first existing one of search_path. */
+    private void checkCreateIn(String schema) {
+        String target = schema;
+        if (target == null) {
+            for (String s : session.searchPath()) {
+                if (!s.equals("pg_catalog") && session.relcache().namespaceOid(s) != null) {
+                    target = s;
+                    break;
+                }
+            }
+        }
+        if (target != null) {
+            org.tusk.engine.acl.AccessChecks.checkSchemaCreate(session, target);
+        }
+    }
+
+    private GucSettings guc() {
+        return session.guc();
     }
 
     private UtilityResult set(VariableSetStmt set) {
