@@ -85,9 +85,27 @@ final class FelixBoot {
                 b.start(Bundle.START_ACTIVATION_POLICY);
             }
         }
+        for (Path jar : deployedBundles(dist.deployFolder(role))) {
+            // a plugin dropped into deploy/<role>s/: one that does not install or resolve is reported, not fatal
+            try {
+                Bundle b = framework.getBundleContext().installBundle("reference:" + jar.toUri());
+                b.adapt(BundleStartLevel.class).setStartLevel(startLevelOf(b.getSymbolicName() == null ? "" : b.getSymbolicName()));
+                if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) b.start(Bundle.START_ACTIVATION_POLICY);
+            } catch (BundleException | RuntimeException e) {
+                System.err.println("tusk: warning: could not start " + jar + ": " + e.getMessage());
+            }
+        }
         framework.start();
         framework.adapt(FrameworkStartLevel.class).setStartLevel(10);
         return framework;
+    }
+
+    /** The jars in a deploy folder, by name (none when the folder does not exist). */
+    static List<Path> deployedBundles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) return List.of();
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().toList();
+        }
     }
 
     /** Deletes a framework cache directory tree (best effort). */

@@ -30,9 +30,51 @@ final class InteractiveTerminal implements AutoCloseable {
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("tusk sql")
-                .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".tusk_history"))
+                .variable(LineReader.HISTORY_FILE, monitor.historyFile)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.CASE_INSENSITIVE, true)
+                .option(LineReader.Option.AUTO_FRESH_LINE, false)
+                .parser(new SqlLineParser())
+                .completer(new SqlCompleter(monitor::connection, this::earlierLines, () -> !monitor.queryRunning()))
+                .highlighter(new SqlHighlighter(this::highlighting, monitor::scanState))
                 .build();
+        monitor.terminalPause = this::pause;
+        monitor.terminalResume = this::resume;
+        monitor.pager = new OutputPager(monitor.env, monitor.printOptions(), () -> terminal.getHeight(),
+                () -> terminal.getWidth(), this::pause, this::resume);
+    }
+
+    /** The statement's earlier lines, for completion (empty at the start of a statement). */
+    private String earlierLines() {
+        return monitor.atStatementStart() ? "" : monitor.queryBuffer();
+    }
+
+    /** Highlighting is on unless the terminal is dumb or \set HIGHLIGHT off. */
+    boolean highlighting() {
+        String type = terminal.getType();
+        if (type == null || type.startsWith("dumb")) return false;
+        String v = monitor.variable("HIGHLIGHT");
+        return v == null || Monitor.isTrue(v);
+    }
+
+    /**
+     * Hands the terminal to a child process (editor, pager). Between readLine calls JLine has
+     * already restored the tty's normal mode, so flushing is all it takes. (Terminal.pause()
+     * is not used: on a piped terminal it stops the input pump for good.)
+     */
+    private void pause() {
+        monitor.out().flush();
+        terminal.flush();
+    }
+
+    private void resume() {
+        // nothing to restore: the next readLine sets raw mode again
+    }
+
+    static InteractiveTerminal open(Monitor monitor, Terminal terminal) {
+        InteractiveTerminal it = new InteractiveTerminal(monitor, terminal);
+        terminal.handle(Terminal.Signal.INT, sig -> monitor.cancelRunningQuery());
+        return it;
     }
 
     static InteractiveTerminal open(Monitor monitor) {
@@ -84,7 +126,7 @@ final class InteractiveTerminal implements AutoCloseable {
                 break;
             }
             monitor.printOptions().terminalColumns = terminal.getWidth();
-            if (line.trim().equals("help") && monitor.prompt().contains("=")) {
+            if (line.trim().equals("help") && monitor.atStatementStart()) {
                 monitor.out().print(HelpText.GREETING_HELP);
                 continue;
             }

@@ -125,7 +125,8 @@ final class Monitor {
         if (o.echoAll) variables.put("ECHO", "all");
         interactive = terminal && o.actions.isEmpty();
 
-        InteractiveTerminal term = interactive ? InteractiveTerminal.open(this) : null;
+        InteractiveTerminal term = !interactive ? null
+                : givenTerminal != null ? InteractiveTerminal.open(this, givenTerminal) : InteractiveTerminal.open(this);
         try {
             int rc = connect(o, term);
             if (rc != EXIT_SUCCESS) return rc;
@@ -361,7 +362,95 @@ final class Monitor {
             if (quit) return true;
         }
         if (!active()) scanner.resetBuffer();
+        if (editedText != null) {
+            // \e: the edited text comes back as if typed; a complete statement in it runs now
+            String text = editedText;
+            editedText = null;
+            for (String l : text.split("\n", -1)) {
+                if (!processLine(l)) return false;
+            }
+        }
         return true;
+    }
+
+    /** What \e left for processLine to feed once the current line is done. */
+    private String editedText;
+
+    /** The environment (PAGER, EDITOR, ...); tests replace it. */
+    java.util.function.Function<String, String> env = System::getenv;
+
+    /**
+     * \e [FILE] [LINE]: opens the query buffer (or the last query when it is empty) or FILE
+     * in PSQL_EDITOR, EDITOR or VISUAL (vi by default) and takes the result back as input.
+     */
+    private boolean edit(String file, String line) {
+        if (line == null && file != null && file.chars().allMatch(Character::isDigit)) {
+            line = file;
+            file = null;
+        }
+        if (line != null && !line.chars().allMatch(Character::isDigit)) {
+            metaError("\\e: invalid line number: " + line);
+            return false;
+        }
+        Path path;
+        boolean temporary = file == null;
+        try {
+            if (temporary) {
+                path = Files.createTempFile("psql.edit.", ".sql");
+                String text = scanner.hasPending() ? scanner.pending() : lastQuery != null ? lastQuery : "";
+                Files.writeString(path, text.isEmpty() || text.endsWith("\n") ? text : text + "\n", StandardCharsets.UTF_8);
+            } else {
+                path = Path.of(file);
+            }
+        } catch (IOException e) {
+            metaError("could not open temporary file: " + e.getMessage());
+            return false;
+        }
+        String editor = firstSet("PSQL_EDITOR", "EDITOR", "VISUAL");
+        if (editor == null) editor = "vi";
+        String lineArg = env.apply("PSQL_EDITOR_LINENUMBER_ARG");
+        if (lineArg == null) lineArg = "+";
+        String command = editor + (line != null ? " " + lineArg + line : "") + " '" + path.toString().replace("'", "'\\''") + "'";
+        try {
+            if (terminalPause != null) terminalPause.run();
+            int rc = new ProcessBuilder("sh", "-c", command).inheritIO().start().waitFor();
+            if (rc != 0) {
+                metaError("could not start editor \"" + editor + "\"");
+                return false;
+            }
+            String text = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "";
+            if (text.endsWith("\n")) text = text.substring(0, text.length() - 1);
+            scanner.reset();
+            editedText = text;
+            return true;
+        } catch (IOException e) {
+            metaError("could not start editor \"" + editor + "\"");
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            if (terminalResume != null) terminalResume.run();
+            if (temporary) {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException ignored) {
+                    // a leftover temporary file is harmless
+                }
+            }
+        }
+    }
+
+    /** Set by the interactive terminal: hands the terminal to a child (editor, pager) and takes it back. */
+    Runnable terminalPause;
+    Runnable terminalResume;
+
+    String firstSet(String... names) {
+        for (String n : names) {
+            String v = env.apply(n);
+            if (v != null && !v.isEmpty()) return v;
+        }
+        return null;
     }
 
     private boolean isEcho(String v) {
@@ -378,12 +467,23 @@ final class Monitor {
     void requestQuit() { quit = true; }
     void resetBuffer() { scanner.reset(); }
 
-    /** psql's default PROMPT1/PROMPT2 "%/%R%x%# ". */
+    private final PromptFormatter prompts = new PromptFormatter();
+
+    /** PROMPT1 at the start of a statement, PROMPT2 inside one, expanded as psql does. */
     String prompt() {
-        char tx = conn.transactionStatus();
-        String x = tx == 'T' ? "*" : tx == 'E' ? "!" : "";
-        boolean superuser = "on".equals(conn.parameterStatus("is_superuser"));
-        return conn.dbname() + scanner.promptState() + x + (superuser ? "#" : ">") + " ";
+        boolean continuing = !atStatementStart();
+        PromptFormatter.Context c = new PromptFormatter.Context();
+        c.conn = conn;
+        c.scanState = scanner.promptState();
+        c.inactiveBranch = !active();
+        c.statementLine = scanner.pendingLines() + 1;
+        c.variables = variables::get;
+        return continuing ? prompts.format(variables.get("PROMPT2"), 2, c) : prompts.format(variables.get("PROMPT1"), 1, c);
+    }
+
+    /** True when the query buffer is empty (the next line starts a statement). */
+    boolean atStatementStart() {
+        return scanner.promptState() == '=';
     }
 
     private boolean onErrorStop() {
@@ -763,6 +863,8 @@ final class Monitor {
                 return CopyCommand.run(this, conn, a.wholeLine());
             case "c": case "connect":
                 return reconnect(a.rest());
+            case "e": case "edit":
+                return edit(a.next(), a.next());
             case "plot":
                 return Plot.draw(lastResult, out, print.terminalColumns > 0 ? print.terminalColumns : 80, err);
             default:
@@ -1108,7 +1210,15 @@ final class Monitor {
                 format = show ? pad("numericlocale") + "off" : "Locale-adjusted numeric output is off.";
                 break;
             case "pager_min_lines":
-                format = show ? pad("pager_min_lines") + "0" : "Pager won't be used for less than 0 lines.";
+                if (val != null) {
+                    try {
+                        print.pagerMinLines = Math.max(0, Integer.parseInt(val.trim()));
+                    } catch (NumberFormatException bad) {
+                        print.pagerMinLines = 0;
+                    }
+                }
+                format = show ? pad("pager_min_lines") + print.pagerMinLines
+                        : "Pager won't be used for less than " + print.pagerMinLines + (print.pagerMinLines == 1 ? " line." : " lines.");
                 break;
             case "tableattr":
                 format = show ? pad("tableattr") : "Table attributes unset.";
@@ -1189,5 +1299,15 @@ final class Monitor {
         err.flush();
     }
     PrintOptions printOptions() { return print; }
+    String variable(String name) { return variables.get(name); }
+    boolean queryRunning() { return queryRunning; }
+    /** The query buffer (earlier lines of the statement being typed), "" when empty. */
+    String queryBuffer() { return scanner.pending(); }
+    char scanState() { return scanner.promptState(); }
+
+    /** A terminal for the interactive loop instead of the system's (tests); null = the system terminal. */
+    org.jline.terminal.Terminal givenTerminal;
+    /** Where the line editor keeps its history. */
+    Path historyFile = Path.of(System.getProperty("user.home"), ".tusk_history");
     PrintStream out() { return out; }
 }

@@ -270,4 +270,12 @@ final class QueryScanner {
                 return buffer.length() > 0 ? '-' : '=';
         }
     }
+
+    /** Lines in the query buffer so far (0 when it is empty), for PROMPT's %l. */
+    int pendingLines() {
+        if (buffer.length() == 0) return 0;
+        int n = 1;
+        for (int i = 0; i < buffer.length(); i++) if (buffer.charAt(i) == '\n') n++;
+        return n;
+    }
 }
