@@ -9,7 +9,7 @@ import org.tusk.api.engine.Column;
 import org.tusk.api.engine.RowReceiver;
 import org.tusk.api.error.SqlState;
 import org.tusk.api.storage.ScanBounds;
-import org.tusk.engine.catalog.StoredRelation;
+import org.tusk.engine.executor.scan.StorageBaseRelation;
 import org.tusk.engine.commands.DmlCommand;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.executor.PlanState;
@@ -130,10 +130,24 @@ public final class ModifyAnalyzer {
         return rv.alias() != null ? rv.alias().aliasname() : null;
     }
 
-    /** The table as the expression analyzer's single FROM relation. */
+    /** The table as the expression analyzer's FROM relation (the target's range table entry, slots 0..n-1). */
     private ExprAnalyzer scope(ParseState pstate, RelationDesc desc, String alias) {
-        pstate.setRelation(new StoredRelation(desc), alias);
+        addTableRte(pstate, desc, alias != null ? alias : desc.name());
         return new ExprAnalyzer(pstate, typeContext);
+    }
+
+    /** A RELATION range table entry for {@code desc} named {@code refname}, visible qualified and unqualified. */
+    private RangeTblEntry addTableRte(ParseState pstate, RelationDesc desc, String refname) {
+        StorageBaseRelation rel = new StorageBaseRelation(desc, session);
+        RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.RELATION, refname);
+        rte.relation = rel;
+        for (org.tusk.engine.catalog.RelationColumn c : rel.columns()) {
+            rte.columns.add(new RangeTblEntry.Column(c.name(), c.type(), c.typmod(), null));
+        }
+        SelectAnalyzer.withVars(rte, pstate);
+        pstate.addRte(rte);
+        pstate.namespace.add(new ParseState.NsItem(rte, true, true));
+        return rte;
     }
 
     private int columnIndex(List<AttributeDesc> live, String name, RelationDesc desc, int location) {
@@ -477,10 +491,11 @@ public final class ModifyAnalyzer {
         if (clause.action() == OnConflictAction.NOTHING) {
             return new OnConflictSpec(arbiters, false, null, null);
         }
-        // DO UPDATE: the table's columns, then EXCLUDED's under the names "excluded.<col>"
+        // DO UPDATE: the table's columns (slots 0..n-1), then EXCLUDED's (n..2n-1)
         String alias = aliasOf(stmt.relation()) != null ? aliasOf(stmt.relation()) : desc.name();
         ParseState updateState = new ParseState(new int[0]);
-        updateState.setRelation(new ExcludedScope(desc), alias);
+        addTableRte(updateState, desc, alias);
+        addTableRte(updateState, desc, "excluded");
         ExprAnalyzer analyzer = new ExprAnalyzer(updateState, typeContext);
         Expr[] set = new Expr[live.size()];
         for (int i = 0; i < live.size(); i++) {
@@ -489,12 +504,12 @@ public final class ModifyAnalyzer {
         }
         for (ResTarget t : clause.targetList()) {
             int idx = columnIndex(live, t.name(), desc, t.location());
-            RawNode value = ExcludedScope.rewrite(t.val());
+            RawNode value = t.val();
             set[idx] = value instanceof SetToDefault ? defaultFor(desc, live.get(idx), pstate)
                     : assign(analyzer, analyzer.transform(value), live.get(idx), t.location());
         }
         Expr where = clause.whereClause() == null ? null
-                : analyzer.coerceToBoolean(analyzer.transform(ExcludedScope.rewrite(clause.whereClause())), "WHERE",
+                : analyzer.coerceToBoolean(analyzer.transform(clause.whereClause()), "WHERE",
                         -1);
         return new OnConflictSpec(arbiters, true, set, where);
     }

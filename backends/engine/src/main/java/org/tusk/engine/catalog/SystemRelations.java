@@ -14,7 +14,8 @@ public final class SystemRelations {
 
     public SystemRelations(ClusterCatalog catalog) {
         PgStatActivity activity = new PgStatActivity(catalog);
-        relations = Map.of(activity.name(), activity);
+        VirtualRelation settings = new org.tusk.engine.catalog.sysviews.PgSettings();
+        relations = Map.of(activity.name(), activity, settings.name(), settings);
     }
 
     /** Also resolve names to stored relations (schema may be null) with {@code lookup}, which returns null if none. */

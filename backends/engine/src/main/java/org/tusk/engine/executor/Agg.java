@@ -21,10 +21,12 @@ import org.tusk.engine.expr.EvalContext;
  * not yet in the table are written to partition temp files and aggregated in
  * later passes (hash_agg_spill); with GROUPING SETS, one table per set.
  * </ul>
- * Output rows are {@code [group columns..., aggregate results...]} plus, with
- * grouping sets, a last int column with the GROUPING() bits of the set (bit
- * {@code n-1-i} set when group column i is not in the set). Columns not in the
- * current grouping set are NULL.
+ * Output rows are {@code [a row of the group (inputWidth columns), grouping bits,
+ * aggregate results...]}: the group's first input row with the group columns
+ * not in the current grouping set (and their linked columns) set to NULL, the
+ * GROUPING() bits of the set as an int (bit {@code n-1-i} set when group column
+ * i is not in the set; 0 without grouping sets), then one column per aggregate.
+ * For PLAIN aggregation over no rows the group row is all NULLs.
  */
 public final class Agg implements PlanState {
     public enum Strategy { PLAIN, SORTED, HASHED }
@@ -38,6 +40,8 @@ public final class Agg implements PlanState {
     private final List<AggCall> aggs;
     private final EState estate;
     private final EvalContext ctx;
+    private final int inputWidth;
+    private final int[][] linkedColumns;
 
     private Deque<Object[]> output;
     private boolean finished;
@@ -48,6 +52,19 @@ public final class Agg implements PlanState {
     /** groupingSets null: one set of all group columns; otherwise each set lists positions in groupColumns. */
     public Agg(Strategy strategy, PlanState child, int[] groupColumns, List<int[]> groupingSets, List<AggCall> aggs,
             EState estate) {
+        this(strategy, child, groupColumns, groupingSets, aggs, estate, -1, null);
+    }
+
+    /**
+     * {@code inputWidth}: columns of the input row kept in the output (-1: as many
+     * as the group's row has); {@code linkedColumns[i]}: more columns to NULL with
+     * group column i when it is not in a grouping set (the column a key expression
+     * reads), or null.
+     */
+    public Agg(Strategy strategy, PlanState child, int[] groupColumns, List<int[]> groupingSets, List<AggCall> aggs,
+            EState estate, int inputWidth, int[][] linkedColumns) {
+        this.inputWidth = inputWidth;
+        this.linkedColumns = linkedColumns;
         this.strategy = strategy;
         this.child = child;
         this.groupColumns = groupColumns;
@@ -149,8 +166,11 @@ public final class Agg implements PlanState {
     }
 
     private Object[] outputRow(Object[] sample, int[] set, GroupState g) {
-        int extra = groupingSets != null ? 1 : 0;
-        Object[] out = new Object[groupColumns.length + aggs.size() + extra];
+        int width = inputWidth >= 0 ? inputWidth : sample == null ? 0 : sample.length;
+        Object[] out = new Object[width + 1 + aggs.size()];
+        if (sample != null) {
+            System.arraycopy(sample, 0, out, 0, Math.min(width, sample.length));
+        }
         boolean[] inSet = new boolean[groupColumns.length];
         if (set == null) {
             java.util.Arrays.fill(inSet, true);
@@ -161,18 +181,23 @@ public final class Agg implements PlanState {
         }
         int bits = 0;
         for (int i = 0; i < groupColumns.length; i++) {
-            if (inSet[i] && sample != null) {
-                out[i] = sample[groupColumns[i]];
-            }
             if (!inSet[i]) {
                 bits |= 1 << (groupColumns.length - 1 - i);
+                if (groupColumns[i] < width) {
+                    out[groupColumns[i]] = null;
+                }
+                if (linkedColumns != null && linkedColumns[i] != null) {
+                    for (int c : linkedColumns[i]) {
+                        if (c >= 0 && c < width) {
+                            out[c] = null;
+                        }
+                    }
+                }
             }
         }
+        out[width] = bits;
         Object[] r = g.results();
-        System.arraycopy(r, 0, out, groupColumns.length, r.length);
-        if (extra == 1) {
-            out[out.length - 1] = bits;
-        }
+        System.arraycopy(r, 0, out, width + 1, r.length);
         return out;
     }
 

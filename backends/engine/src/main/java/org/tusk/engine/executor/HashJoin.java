@@ -164,7 +164,7 @@ public final class HashJoin implements PlanState {
         List<Entry> candidates = k == null || table == null ? null : table.get(k);
         if (candidates != null) {
             for (Entry e : candidates) {
-                Object[] joined = JoinSupport.combine(outerRow, e.row, outerWidth, innerWidth);
+                Object[] joined = combine(outerRow, e.row, outerWidth, innerWidth);
                 if (!JoinSupport.passes(joinQual, joined, ctx)) {
                     continue;
                 }
@@ -175,7 +175,7 @@ public final class HashJoin implements PlanState {
                 }
                 if (JoinSupport.passes(otherQual, joined, ctx)) {
                     // a semi join returns the outer row once, without inner columns
-                    pending.add(type == JoinType.SEMI ? JoinSupport.combine(outerRow, null, outerWidth, innerWidth) : joined);
+                    pending.add(type == JoinType.SEMI ? combine(outerRow, null, outerWidth, innerWidth) : joined);
                 }
                 if (type == JoinType.SEMI) {
                     break;
@@ -183,7 +183,7 @@ public final class HashJoin implements PlanState {
             }
         }
         if (!matched && type.emitsUnmatchedOuter()) {
-            Object[] out = JoinSupport.combine(outerRow, null, outerWidth, innerWidth);
+            Object[] out = combine(outerRow, null, outerWidth, innerWidth);
             if (JoinSupport.passes(otherQual, out, ctx)) {
                 pending.add(out);
             }
@@ -193,7 +193,7 @@ public final class HashJoin implements PlanState {
     private void emitUnmatchedInner(Iterable<Entry> entries) {
         for (Entry e : entries) {
             if (!e.matched) {
-                Object[] out = JoinSupport.combine(null, e.row, outerWidth, innerWidth);
+                Object[] out = combine(null, e.row, outerWidth, innerWidth);
                 if (JoinSupport.passes(otherQual, out, ctx)) {
                     pending.add(out);
                 }
@@ -261,6 +261,21 @@ public final class HashJoin implements PlanState {
         innerBatches = null;
         outerBatches = null;
         outerReader = null;
+    }
+
+    private int[] innerSlots;
+
+    /**
+     * Joins rows of one query level's layout (both sides {@code outerWidth} wide):
+     * output rows are the outer row with the inner side's slots copied in.
+     */
+    public HashJoin mergingSlots(int[] innerSlots) {
+        this.innerSlots = innerSlots;
+        return this;
+    }
+
+    private Object[] combine(Object[] o, Object[] i, int ow, int iw) {
+        return innerSlots != null ? JoinSupport.merge(o, i, ow, innerSlots) : JoinSupport.combine(o, i, ow, iw);
     }
 
     @Override

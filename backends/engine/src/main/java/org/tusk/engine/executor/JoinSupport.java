@@ -7,6 +7,21 @@ import org.tusk.engine.expr.Expr;
 final class JoinSupport {
     private JoinSupport() {}
 
+    /**
+     * Combines rows of one query level's row layout: each side fills only its own
+     * range table entries' slots, so the joined row is the outer row with the
+     * inner side's slots ({@code innerSlots}) copied in.
+     */
+    static Object[] merge(Object[] outer, Object[] inner, int width, int[] innerSlots) {
+        Object[] out = outer != null ? java.util.Arrays.copyOf(outer, width) : new Object[width];
+        if (inner != null) {
+            for (int p : innerSlots) {
+                out[p] = inner[p];
+            }
+        }
+        return out;
+    }
+
     static Object[] combine(Object[] outer, Object[] inner, int outerWidth, int innerWidth) {
         Object[] out = new Object[outerWidth + innerWidth];
         if (outer != null) {

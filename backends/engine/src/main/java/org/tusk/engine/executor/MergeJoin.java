@@ -131,7 +131,7 @@ public final class MergeJoin implements PlanState {
 
     private void emitInnerUnmatched(Object[] innerRow) {
         if (type.emitsUnmatchedInner()) {
-            Object[] out = JoinSupport.combine(null, innerRow, outerWidth, innerWidth);
+            Object[] out = combine(null, innerRow, outerWidth, innerWidth);
             if (JoinSupport.passes(otherQual, out, ctx)) {
                 pending.add(out);
             }
@@ -140,7 +140,7 @@ public final class MergeJoin implements PlanState {
 
     private void emitOuterUnmatched(Object[] outerRow) {
         if (type.emitsUnmatchedOuter()) {
-            Object[] out = JoinSupport.combine(outerRow, null, outerWidth, innerWidth);
+            Object[] out = combine(outerRow, null, outerWidth, innerWidth);
             if (JoinSupport.passes(otherQual, out, ctx)) {
                 pending.add(out);
             }
@@ -182,7 +182,7 @@ public final class MergeJoin implements PlanState {
             }
             boolean matched = false;
             for (int i = 0; i < group.size(); i++) {
-                Object[] joined = JoinSupport.combine(outerRow, group.get(i), outerWidth, innerWidth);
+                Object[] joined = combine(outerRow, group.get(i), outerWidth, innerWidth);
                 if (!JoinSupport.passes(joinQual, joined, ctx)) {
                     continue;
                 }
@@ -193,7 +193,7 @@ public final class MergeJoin implements PlanState {
                 }
                 if (JoinSupport.passes(otherQual, joined, ctx)) {
                     // a semi join returns the outer row once, without inner columns
-                    pending.add(type == JoinType.SEMI ? JoinSupport.combine(outerRow, null, outerWidth, innerWidth) : joined);
+                    pending.add(type == JoinType.SEMI ? combine(outerRow, null, outerWidth, innerWidth) : joined);
                 }
                 if (type == JoinType.SEMI) {
                     break;
@@ -204,6 +204,21 @@ public final class MergeJoin implements PlanState {
             }
         }
         return pending.poll();
+    }
+
+    private int[] innerSlots;
+
+    /**
+     * Joins rows of one query level's layout (both sides {@code outerWidth} wide):
+     * output rows are the outer row with the inner side's slots copied in.
+     */
+    public MergeJoin mergingSlots(int[] innerSlots) {
+        this.innerSlots = innerSlots;
+        return this;
+    }
+
+    private Object[] combine(Object[] o, Object[] i, int ow, int iw) {
+        return innerSlots != null ? JoinSupport.merge(o, i, ow, innerSlots) : JoinSupport.combine(o, i, ow, iw);
     }
 
     @Override

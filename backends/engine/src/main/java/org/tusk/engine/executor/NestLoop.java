@@ -72,14 +72,14 @@ public final class NestLoop implements PlanState {
                 Object[] current = outerRow;
                 outerRow = null;
                 if (!matched && type.emitsUnmatchedOuter()) {
-                    Object[] out = JoinSupport.combine(current, null, outerWidth, innerWidth);
+                    Object[] out = combine(current, null, outerWidth, innerWidth);
                     if (JoinSupport.passes(otherQual, out, ctx)) {
                         return out;
                     }
                 }
                 continue;
             }
-            Object[] joined = JoinSupport.combine(outerRow, innerRow, outerWidth, innerWidth);
+            Object[] joined = combine(outerRow, innerRow, outerWidth, innerWidth);
             if (!JoinSupport.passes(joinQual, joined, ctx)) {
                 continue;
             }
@@ -89,13 +89,28 @@ public final class NestLoop implements PlanState {
             }
             if (JoinSupport.passes(otherQual, joined, ctx)) {
                 if (type == JoinType.SEMI) {
-                    Object[] out = JoinSupport.combine(outerRow, null, outerWidth, innerWidth);
+                    Object[] out = combine(outerRow, null, outerWidth, innerWidth);
                     outerRow = null;
                     return out;
                 }
                 return joined;
             }
         }
+    }
+
+    private int[] innerSlots;
+
+    /**
+     * Joins rows of one query level's layout (both sides {@code outerWidth} wide):
+     * output rows are the outer row with the inner side's slots copied in.
+     */
+    public NestLoop mergingSlots(int[] innerSlots) {
+        this.innerSlots = innerSlots;
+        return this;
+    }
+
+    private Object[] combine(Object[] o, Object[] i, int ow, int iw) {
+        return innerSlots != null ? JoinSupport.merge(o, i, ow, innerSlots) : JoinSupport.combine(o, i, ow, iw);
     }
 
     @Override

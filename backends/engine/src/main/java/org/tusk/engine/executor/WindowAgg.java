@@ -27,6 +27,7 @@ public final class WindowAgg implements PlanState {
     private final WindowFrame frame;
     private final List<WindowCall> calls;
     private final EvalContext ctx;
+    private int[] resultPositions;
 
     private Object[] lookahead;
     private boolean inputDone;
@@ -44,6 +45,12 @@ public final class WindowAgg implements PlanState {
         this.ctx = ctx;
     }
 
+    /** Writes the results into these columns of (a copy of) the input row instead of appending them. */
+    public WindowAgg atPositions(int[] positions) {
+        this.resultPositions = positions;
+        return this;
+    }
+
     @Override
     public Object[] next() {
         while (partition == null || position >= partition.size()) {
@@ -52,6 +59,18 @@ public final class WindowAgg implements PlanState {
             }
         }
         Object[] in = partition.get(position);
+        if (resultPositions != null) {
+            int width = in.length;
+            for (int p : resultPositions) {
+                width = Math.max(width, p + 1);
+            }
+            Object[] out = java.util.Arrays.copyOf(in, width);
+            for (int c = 0; c < calls.size(); c++) {
+                out[resultPositions[c]] = results[position][c];
+            }
+            position++;
+            return out;
+        }
         Object[] out = new Object[in.length + calls.size()];
         System.arraycopy(in, 0, out, 0, in.length);
         System.arraycopy(results[position], 0, out, in.length, calls.size());

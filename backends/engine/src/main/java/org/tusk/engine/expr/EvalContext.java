@@ -10,6 +10,7 @@ public final class EvalContext {
     private Object[] row;
     private Object[] aggregates;
     private Object[] execParams = new Object[8];
+    private final java.util.Map<Object, Object> attachments = new java.util.IdentityHashMap<>();
 
     public EvalContext(SessionServices session, Object[] params) {
         this.session = session;
@@ -33,6 +34,19 @@ public final class EvalContext {
             execParams = java.util.Arrays.copyOf(execParams, Math.max(slot + 1, execParams.length * 2));
         }
         execParams[slot] = value;
+    }
+
+    /**
+     * Per-execution state keyed by an object of the plan (a SubPlan's running plan,
+     * a CTE's shared tuplestore, the EState under its class): analyzed queries
+     * stay stateless and reusable, each execution builds its own state lazily.
+     */
+    public Object attachment(Object key) {
+        return attachments.get(key);
+    }
+
+    public void attach(Object key, Object value) {
+        attachments.put(key, value);
     }
 
     /** CHECK_FOR_INTERRUPTS(). */

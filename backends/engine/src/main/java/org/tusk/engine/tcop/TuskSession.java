@@ -88,7 +88,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                     org.tusk.engine.acl.AccessChecks.checkRelation(this, stored.relation(),
                             org.tusk.engine.acl.AclMode.SELECT);
                 }
-                return r;
+                return org.tusk.engine.executor.scan.StorageBaseRelation.resolve(r, this);
             });
         }
         this.relations = relations;
@@ -429,6 +429,22 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         });
     }
 
+    /** EXPLAIN of a SELECT: the planner's QUERY PLAN lines as rows. */
+    List<Object[]> explain(org.tusk.engine.nodes.ExplainStmt e) {
+        if (!(e.query() instanceof SelectStmt select)) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of " + e.query().commandName()
+                    + " is not supported yet");
+        }
+        org.tusk.engine.planner.Explain.Options options = org.tusk.engine.planner.Explain.options(e);
+        Query query = new SelectAnalyzer(relations, typeContext()).analyze(select, new ParseState(null));
+        List<Object[]> rows = new ArrayList<>();
+        for (String line : org.tusk.engine.planner.Explain.explain(query, options,
+                new org.tusk.engine.expr.EvalContext(this, new Object[0]))) {
+            rows.add(new Object[] {line});
+        }
+        return rows;
+    }
+
     @Override
     public char transactionStatus() {
         return state.readyForQueryStatus();
@@ -516,7 +532,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         } catch (RuntimeException e) {
             zone = ZoneId.of("UTC");
         }
-        return new TypeContext(zone, extra, transactionStart);
+        return new TypeContext(zone, extra, transactionStart, "escape".equals(guc.show("bytea_output")));
     }
 
     @Override

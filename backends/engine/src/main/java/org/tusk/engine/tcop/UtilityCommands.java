@@ -59,6 +59,9 @@ final class UtilityCommands {
         if (stmt instanceof UnsupportedStmt u) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, u.commandName() + " is not supported yet", u.location());
         }
+        if (stmt instanceof org.tusk.engine.nodes.ExplainStmt) {
+            return List.of(textColumn("QUERY PLAN"));
+        }
         return null;
     }
 
@@ -68,6 +71,9 @@ final class UtilityCommands {
 
     UtilityResult execute(ParsedStatement parsed) {
         RawStmt stmt = parsed.stmt();
+        if (stmt instanceof org.tusk.engine.nodes.ExplainStmt e) {
+            return new UtilityResult("EXPLAIN", session.explain(e));
+        }
         if (stmt instanceof VariableSetStmt set) {
             UtilityResult r = set(set);
             for (VariableSetStmt more : set.more()) {

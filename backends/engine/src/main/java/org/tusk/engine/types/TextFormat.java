@@ -21,14 +21,19 @@ public final class TextFormat {
         }
         switch (type) {
             case BOOL: return ((Boolean) value) ? "t" : "f";
-            case NUMERIC: return ((BigDecimal) value).toPlainString();
+            case NUMERIC: return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
             case FLOAT4: return FloatFormat.float4((Float) value, ctx.extraFloatDigits());
             case FLOAT8: return FloatFormat.float8((Double) value, ctx.extraFloatDigits());
             case TIMESTAMPTZ: return DateTimes.formatTimestamptz((Long) value, ctx.timeZone());
             case TIMESTAMP: return DateTimes.formatTimestamp((Long) value);
             case DATE: return DateTimes.formatDate((Integer) value);
             case VOID: return "";
-            default: return value.toString();
+            case BYTEA: return ByteaFormat.output((byte[]) value, ctx.byteaOutputEscape());
+            default:
+                if (value instanceof ArrayValue a) {
+                    return ArrayFormat.output(a, ctx);
+                }
+                return value.toString();
         }
     }
 
@@ -43,7 +48,7 @@ public final class TextFormat {
                 long v = parseInteger(s, type, -4294967296L, 4294967295L);
                 return v < 0 ? v + 4294967296L : v;
             }
-            case NUMERIC: return NumericSupport.applyTypmod(parseNumeric(s), typmod);
+            case NUMERIC: return NumericSupport.applyTypmod(parseNumericValue(s), typmod);
             case FLOAT4: {
                 double d = parseFloat(s, PgType.FLOAT4);
                 float f = (float) d;
@@ -62,9 +67,37 @@ public final class TextFormat {
             case TIMESTAMPTZ: return DateTimes.parseTimestamp(s, ctx.timeZone(), true, ctx.nowMicros());
             case TIMESTAMP: return DateTimes.parseTimestamp(s, ctx.timeZone(), false, ctx.nowMicros());
             case DATE: return DateTimes.parseDate(s);
+            case UUID: return parseUuid(s);
+            case BYTEA: return ByteaFormat.input(s);
             default:
+                if (type.isArray()) {
+                    return ArrayInput.parse(type, typmod, s, ctx);
+                }
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot accept a value of type " + type.displayName());
         }
+    }
+
+    /** uuid_in: 32 hex digits, optionally in braces, with a hyphen allowed after any group of four. */
+    static java.util.UUID parseUuid(String s) {
+        String v = s;
+        if (v.startsWith("{") && v.endsWith("}") && v.length() > 2) {
+            v = v.substring(1, v.length() - 1);
+        }
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.digit(c, 16) >= 0) {
+                hex.append(c);
+            } else if (c == '-' && hex.length() > 0 && hex.length() % 4 == 0 && i + 1 < v.length() && v.charAt(i + 1) != '-') {
+                continue;
+            } else {
+                throw Ereport.invalidInput("uuid", s);
+            }
+        }
+        if (hex.length() != 32) {
+            throw Ereport.invalidInput("uuid", s);
+        }
+        return new java.util.UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16));
     }
 
     static boolean parseBool(String s) {
@@ -107,6 +140,21 @@ public final class TextFormat {
                     "value \"" + s + "\" is out of range for type " + type.displayName());
         }
         return acc.longValue();
+    }
+
+    /** numeric_in: a decimal number, or NaN / [+-]Infinity / [+-]inf in any case. */
+    public static Object parseNumericValue(String s) {
+        switch (s.strip().toLowerCase(Locale.ROOT)) {
+            case "nan": case "+nan": case "-nan":
+                if (s.strip().toLowerCase(Locale.ROOT).equals("nan")) {
+                    return NumericSpecial.NAN;
+                }
+                break;
+            case "infinity": case "+infinity": case "inf": case "+inf": return NumericSpecial.POSITIVE_INFINITY;
+            case "-infinity": case "-inf": return NumericSpecial.NEGATIVE_INFINITY;
+            default: break;
+        }
+        return parseNumeric(s);
     }
 
     public static BigDecimal parseNumeric(String s) {

@@ -117,14 +117,14 @@ class ExecutorNodesTest {
         Agg agg = new Agg(Agg.Strategy.HASHED, Rows.of(input), new int[] {0, 1},
                 List.of(new int[] {0, 1}, new int[] {0}, new int[0]),
                 List.of(AggCall.simple(BuiltinAggregates.lookup("sum", PgType.INT8), List.of(Rows.col(2, PgType.INT8)))),
-                es);
+                es, 2, null);
         assertEquals("""
-                a|1|10|0
-                a|2|20|0
-                b|1|5|0
-                a||30|1
-                b||5|1
-                ||35|3
+                a|1|0|10
+                a|2|0|20
+                b|1|0|5
+                a||1|30
+                b||1|5
+                ||3|35
                 """, fmt(Rows.drain(agg)));
     }
 
@@ -133,14 +133,14 @@ class ExecutorNodesTest {
         EState es = Rows.estate(dir, 1 << 20);
         Agg plain = new Agg(Agg.Strategy.PLAIN, Rows.of(List.<Object[]>of()), new int[0], null, List.of(
                 AggCall.simple(BuiltinAggregates.countStar(), List.of()),
-                AggCall.simple(BuiltinAggregates.lookup("max", PgType.INT4), List.of(Rows.col(0)))), es);
-        assertEquals("0|\n", fmt(Rows.drain(plain)));
+                AggCall.simple(BuiltinAggregates.lookup("max", PgType.INT4), List.of(Rows.col(0)))), es, 0, null);
+        assertEquals("0|0|\n", fmt(Rows.drain(plain)));
         List<Object[]> input = List.of(r(1, 1), r(1, 3), r(2, null), r(3, 4));
         AggCall avg = AggCall.simple(BuiltinAggregates.lookup("avg", PgType.INT4), List.of(Rows.col(1)));
         AggCall distinctCount = new AggCall(BuiltinAggregates.lookup("count", PgType.INT4), List.of(Rows.col(0)), true,
                 null, List.of(), List.of());
-        Agg sorted = new Agg(Agg.Strategy.SORTED, Rows.of(input), new int[] {0}, null, List.of(avg, distinctCount), es);
-        assertEquals("1|2.0000000000000000|1\n2||1\n3|4.0000000000000000|1\n", fmt(Rows.drain(sorted)));
+        Agg sorted = new Agg(Agg.Strategy.SORTED, Rows.of(input), new int[] {0}, null, List.of(avg, distinctCount), es, 1, null);
+        assertEquals("1|0|2.0000000000000000|1\n2|0||1\n3|0|4.0000000000000000|1\n", fmt(Rows.drain(sorted)));
     }
 
     @Test
@@ -149,7 +149,8 @@ class ExecutorNodesTest {
         List<Object[]> input = List.of(r("b", 2), r("a", 3), r(null, 1), r("c", 1));
         AggCall sa = new AggCall(BuiltinAggregates.stringAgg(), List.of(Rows.col(0, PgType.TEXT),
                 new ConstExpr(PgType.TEXT, -1, ",")), false, null, List.of(Rows.col(1)), List.of(SortColumn.desc(0)));
-        assertEquals("a,b,c\n", fmt(Rows.drain(new Agg(Agg.Strategy.PLAIN, Rows.of(input), new int[0], null, List.of(sa), es))));
+        assertEquals("0|a,b,c\n", fmt(Rows.drain(new Agg(Agg.Strategy.PLAIN, Rows.of(input), new int[0], null, List.of(sa), es,
+                0, null))));
     }
 
     @Test

@@ -94,7 +94,7 @@ class SpillingNodesTest {
         Agg agg = new Agg(Agg.Strategy.HASHED, Rows.of(input), new int[] {0}, null,
                 List.of(AggCall.simple(BuiltinAggregates.countStar(), List.of()),
                         AggCall.simple(BuiltinAggregates.lookup("sum", PgType.INT8), List.of(Rows.col(2, PgType.INT8)))),
-                es);
+                es, 1, null);
         List<Object[]> out = Rows.drain(agg);
         assertTrue(agg.spilledPartitions() > 0, "spilled");
         Map<Integer, long[]> expected = new HashMap<>();
@@ -109,8 +109,8 @@ class SpillingNodesTest {
         assertEquals(expected.size(), out.size());
         for (Object[] r : out) {
             long[] e = expected.get((Integer) r[0]);
-            assertEquals(e[0], r[1]);
-            assertEquals(e[2] == 0 ? null : BigDecimal.valueOf(e[1]), r[2]);
+            assertEquals(e[0], r[2]);
+            assertEquals(e[2] == 0 ? null : BigDecimal.valueOf(e[1]), r[3]);
         }
         assertEquals(0, filesLeft());
     }

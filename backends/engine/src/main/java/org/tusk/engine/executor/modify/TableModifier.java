@@ -16,7 +16,6 @@ import org.tusk.api.storage.TupleLiveness;
 import org.tusk.engine.executor.scan.IndexKeyEncoding;
 import org.tusk.engine.executor.scan.ScanRelation;
 import org.tusk.engine.expr.EvalContext;
-import org.tusk.engine.func.Casts;
 import org.tusk.engine.types.TextFormat;
 import org.tusk.engine.types.TypeContext;
 
@@ -245,7 +244,7 @@ public final class TableModifier {
         for (int i = 0; i < columns.size(); i++) {
             ResultColumn column = columns.get(i);
             if (row[i] != null && column.typmod() >= 0) {
-                row[i] = Casts.applyTypmod(column.type(), row[i], column.typmod(), false);
+                row[i] = org.tusk.engine.func.Coercion.applyTypmod(column.type(), row[i], column.typmod(), false, ctx);
             }
         }
         for (int i = 0; i < columns.size(); i++) {

@@ -38,7 +38,7 @@ import org.tusk.engine.types.PgType;
  * <p>{@link #withCtid()} gives a variant whose rows carry the version's
  * TupleId as one extra last element, for UPDATE, DELETE and FOR UPDATE.
  */
-public final class StorageBaseRelation implements BaseRelation {
+public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.catalog.VirtualRelation {
 
     private final RelationDesc desc;
     private final StorageSession session;
@@ -174,6 +174,31 @@ public final class StorageBaseRelation implements BaseRelation {
     public static IndexDescriptor descriptor(RelationDesc table, IndexDesc index) {
         return new IndexDescriptor(index.name(), index.locator(), table.locator(), index.unique(),
                 IndexKeyEncoding.comparator());
+    }
+
+    /** VirtualRelation's materializing scan, for callers that are not planned (statement snapshot). */
+    @Override
+    public List<Object[]> scan(org.tusk.engine.expr.SessionServices services) {
+        List<Object[]> rows = new ArrayList<>();
+        SeqScanNode scan = new SeqScanNode(scanRelation, session.snapshot(), session.transactionContext(), null, false);
+        for (Object[] row = scan.next(); row != null; row = scan.next()) {
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * The relation lookup the analyzer uses, with stored user tables as
+     * StorageBaseRelations (planned scans, index scans, ctid for DML) and
+     * everything else (system catalogs, views) as {@code lookup} gives it.
+     */
+    public static org.tusk.engine.catalog.VirtualRelation resolve(org.tusk.engine.catalog.VirtualRelation found,
+            StorageSession session) {
+        if (found instanceof org.tusk.engine.catalog.StoredRelation stored && stored.relation().kind() == 'r'
+                && !stored.relation().isSystemCatalog() && session.storage() != null) {
+            return new StorageBaseRelation(stored.relation(), session);
+        }
+        return found;
     }
 
     @Override
