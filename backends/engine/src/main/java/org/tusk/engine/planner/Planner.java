@@ -247,6 +247,12 @@ public final class Planner {
         }
         List<Expr> quals = new ArrayList<>();
         conjuncts(fl.quals(), quals);
+        for (int i = 0; i < items.size(); i++) {
+            Part indexed = indexScan(items.get(i), quals);      // DML helper's index path (executor.scan.IndexPaths)
+            if (indexed != null) {
+                items.set(i, indexed);
+            }
+        }
         List<Expr> pending = new ArrayList<>();
         List<Expr> constant = new ArrayList<>();
         for (Expr qual : quals) {
@@ -530,6 +536,32 @@ public final class Planner {
     }
 
     // ---- scans ----
+
+    /** A base relation's scan replaced by an index scan when one of its own quals allows it, else null. */
+    private Part indexScan(Part item, List<Expr> quals) {
+        if (item.rtes().cardinality() != 1) {
+            return null;
+        }
+        RangeTblEntry rte = q.rtable.get(item.rtes().nextSetBit(0));
+        if (rte.kind != RangeTblEntry.Kind.RELATION) {
+            return null;
+        }
+        List<Expr> own = new ArrayList<>();
+        for (Expr qual : quals) {
+            if (rtesOf(qual).equals(item.rtes())) {
+                own.add(qual);
+            }
+        }
+        org.tusk.engine.executor.scan.IndexPaths.IndexPath path =
+                org.tusk.engine.executor.scan.IndexPaths.choose(rte, own, estate);
+        if (path == null) {
+            return null;
+        }
+        String name = rte.relation.name();
+        ExplainNode ex = new ExplainNode("Index Scan using " + path.indexName() + " on " + name
+                + (rte.refname.equals(name) ? "" : " " + rte.refname), 1);
+        return new Part(new Place(path.scan(), q.baseWidth, rte.offset, rte.columns.size()), ex, item.rtes(), 1);
+    }
 
     private Part scan(RangeTblEntry rte) {
         int index = q.rtable.indexOf(rte);
