@@ -31,7 +31,9 @@ public final class StoredRelation implements VirtualRelation {
         this.attributes = relation.liveAttributes();
         for (AttributeDesc a : attributes) {
             PgType t = PgType.byOid(a.typeOid());
-            columns.add(new RelationColumn(a.name(), t == null ? PgType.TEXT : t, t == null ? -1 : a.typmod()));
+            // catalog arrays/vectors are stored as Object[]; shown in their text form until arrays are wired in
+            boolean asText = t == null || t.isArray();
+            columns.add(new RelationColumn(a.name(), asText ? PgType.TEXT : t, asText ? -1 : a.typmod()));
         }
     }
 
@@ -72,7 +74,8 @@ public final class StoredRelation implements VirtualRelation {
                 for (int i = 0; i < row.length; i++) {
                     AttributeDesc a = attributes.get(i);
                     Object v = stored[a.attnum() - 1];
-                    row[i] = PgType.byOid(a.typeOid()) == null ? CatalogValues.format(a.typeOid(), v) : v;
+                    PgType t = PgType.byOid(a.typeOid());
+                    row[i] = t == null || t.isArray() ? CatalogValues.format(a.typeOid(), v) : v;
                 }
                 rows.add(row);
                 session.host();

@@ -168,7 +168,8 @@ final class UtilityCommands {
                 || stmt instanceof CreateSchemaStmt || stmt instanceof CommentStmt
                 || stmt instanceof DropStmt d && (d.removeType() == ObjectType.TABLE || d.removeType() == ObjectType.INDEX
                         || d.removeType() == ObjectType.SCHEMA || d.removeType() == ObjectType.VIEW
-                        || d.removeType() == ObjectType.SEQUENCE);
+                        || d.removeType() == ObjectType.SEQUENCE)
+                || org.tusk.engine.commands.AlterTableAddConstraint.handles(stmt);
         if (!isDdl) {
             return null;
         }
@@ -194,6 +195,9 @@ final class UtilityCommands {
         }
         if (stmt instanceof CommentStmt c) {
             return CommentCommand.execute(ctx, c);
+        }
+        if (stmt instanceof org.tusk.engine.nodes.AlterTableStmt a) {
+            return org.tusk.engine.commands.AlterTableAddConstraint.execute(ctx, a);
         }
         return DropObjects.execute(ctx, (DropStmt) stmt);
     }
