@@ -29,6 +29,16 @@ public final class TextFormat {
             case DATE: return DateTimes.formatDate((Integer) value);
             case VOID: return "";
             case BYTEA: return ByteaFormat.output((byte[]) value, ctx.byteaOutputEscape());
+            case INT2VECTOR: case OIDVECTOR:
+                // int2vectorout / oidvectorout: the elements separated by spaces
+                if (value instanceof ArrayValue v) {
+                    StringBuilder sb = new StringBuilder();
+                    for (int i = 0; i < v.size(); i++) {
+                        sb.append(i == 0 ? "" : " ").append(v.element(i));
+                    }
+                    return sb.toString();
+                }
+                return value.toString();
             default:
                 if (value instanceof ArrayValue a) {
                     return ArrayFormat.output(a, ctx);
