@@ -28,6 +28,7 @@ public final class FunctionRegistry {
         NumericMath.register();
         CastFunctions.register();
         SystemFunctions.register();
+        TypeIoFunctions.register();
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
         OperatorFunctions.register();
     }
