@@ -29,6 +29,7 @@ public final class FunctionRegistry {
         CastFunctions.register();
         SystemFunctions.register();
         TypeIoFunctions.register();
+        DateTimeFunctions.register();
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
         OperatorFunctions.register();
     }

@@ -25,9 +25,22 @@ public final class TextFormat {
             case NUMERIC: return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
             case FLOAT4: return FloatFormat.float4((Float) value, ctx.extraFloatDigits());
             case FLOAT8: return FloatFormat.float8((Double) value, ctx.extraFloatDigits());
-            case TIMESTAMPTZ: return DateTimes.formatTimestamptz((Long) value, ctx.timeZone());
-            case TIMESTAMP: return DateTimes.formatTimestamp((Long) value);
-            case DATE: return DateTimes.formatDate((Integer) value);
+            case TIMESTAMPTZ: {
+                long v = (Long) value;
+                return v == Long.MAX_VALUE ? "infinity" : v == Long.MIN_VALUE ? "-infinity"
+                        : DateTimes.formatTimestamptz(v, ctx.timeZone());
+            }
+            case TIMESTAMP: {
+                long v = (Long) value;
+                return v == Long.MAX_VALUE ? "infinity" : v == Long.MIN_VALUE ? "-infinity" : DateTimes.formatTimestamp(v);
+            }
+            case DATE: {
+                int v = (Integer) value;
+                return v == Integer.MAX_VALUE ? "infinity" : v == Integer.MIN_VALUE ? "-infinity" : DateTimes.formatDate(v);
+            }
+            case INTERVAL: return IntervalFormat.output((Interval) value, ctx.intervalStyle());
+            case TIME: return TimeFormat.outputTime((Long) value);
+            case TIMETZ: return TimeFormat.outputTimeTz((TimeTz) value);
             case VOID: return "";
             case CHAR: return charOut((String) value);
             case REGTYPE: {
@@ -72,9 +85,20 @@ public final class TextFormat {
             case NAME: return Coercions.truncateName(s);
             case CHAR: return charIn(s);
             case INET: return parseInet(s);
-            case TIMESTAMPTZ: return DateTimes.parseTimestamp(s, ctx.timeZone(), true, ctx.nowMicros());
-            case TIMESTAMP: return DateTimes.parseTimestamp(s, ctx.timeZone(), false, ctx.nowMicros());
-            case DATE: return DateTimes.parseDate(s);
+            case TIMESTAMPTZ: case TIMESTAMP: {
+                String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+                if (t.equals("infinity") || t.equals("+infinity")) {
+                    return Long.MAX_VALUE;
+                }
+                if (t.equals("-infinity")) {
+                    return Long.MIN_VALUE;
+                }
+                return DateTimes.parseTimestamp(s, ctx.timeZone(), type == PgType.TIMESTAMPTZ, ctx.nowMicros());
+            }
+            case DATE: return parseDate(s, ctx);
+            case INTERVAL: return IntervalFormat.input(s);
+            case TIME: return TimeFormat.inputTime(s);
+            case TIMETZ: return TimeFormat.inputTimeTz(s, ctx.timeZone(), ctx.nowMicros());
             case UUID: return parseUuid(s);
             case BYTEA: return ByteaFormat.input(s);
             default:
@@ -115,6 +139,34 @@ public final class TextFormat {
 
     private static boolean isOctal(char c) {
         return c >= '0' && c <= '7';
+    }
+
+    /** date_in: ISO dates with an optional BC, and the special inputs. */
+    static int parseDate(String s, TypeContext ctx) {
+        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+        switch (t) {
+            case "infinity": case "+infinity": return Integer.MAX_VALUE;
+            case "-infinity": return Integer.MIN_VALUE;
+            case "epoch": return -10957;
+            case "today": case "now": case "yesterday": case "tomorrow": {
+                java.time.LocalDate today = DateTimes.toInstant(ctx.nowMicros()).atZone(ctx.timeZone()).toLocalDate();
+                int d = (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2000, 1, 1), today);
+                return t.equals("yesterday") ? d - 1 : t.equals("tomorrow") ? d + 1 : d;
+            }
+            default:
+                break;
+        }
+        if (t.endsWith(" bc")) {
+            int ad = DateTimes.parseDate(s.trim().substring(0, s.trim().length() - 3).trim());
+            // year Y BC is ISO year 1 - Y: shift by the years between, keeping month and day
+            java.time.LocalDate d = java.time.LocalDate.of(2000, 1, 1).plusDays(ad);
+            java.time.LocalDate bc = d.withYear(1 - d.getYear());
+            return (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2000, 1, 1), bc);
+        }
+        if (t.endsWith(" ad")) {
+            return DateTimes.parseDate(s.trim().substring(0, s.trim().length() - 3).trim());
+        }
+        return DateTimes.parseDate(s);
     }
 
     /** uuid_in: 32 hex digits, optionally in braces, with a hyphen allowed after any group of four. */
