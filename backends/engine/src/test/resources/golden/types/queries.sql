@@ -1274,3 +1274,48 @@ select interval '1 day' > interval '23 hours', interval '30 days' = interval '1 
 select time '10:00' - time '08:30', time '01:00' - interval '2 hours', date '2020-03-01' - interval '1 day', interval '1 day' + date '2020-02-28'
 select 'infinity'::timestamp, '-infinity'::timestamp, 'epoch'::timestamp, 'infinity'::timestamp + interval '1 day'
 select justify_interval('-1 mon 1 day'), justify_interval('1 mon -1 day'), justify_hours('-25 hours'), justify_days('-35 days')
+# DateStyle output and input (session 5)
+SET TimeZone TO 'America/Los_Angeles'
+select '2026-11-21 09:04:42.5-08'::timestamptz, '2026-07-21 09:04:42'::timestamptz, '2026-11-21 09:04:42'::timestamp, '2026-11-21'::date, '0044-03-15 BC'::date
+SET DateStyle TO 'Postgres, MDY'
+select '2026-11-21 09:04:42.5-08'::timestamptz, '2026-07-21 09:04:42'::timestamptz, '2026-11-21 09:04:42'::timestamp, '2026-11-21'::date, '0044-03-15 BC'::date
+select 'Jan 1 2000'::timestamptz, '1/8/1999'::date, '19990108'::date, '990108'::date, '1999.008'::date, 'January 8, 1999'::date, '08-Jan-1999'::date, 'Jan-08-1999'::date
+select '1999-01-08 04:05:06'::timestamp, '1999-01-08 04:05:06 -8:00'::timestamptz, 'January 8 04:05:06 1999 PST'::timestamptz, '1999-01-08 04:05:06 America/New_York'::timestamptz, '19990108T040506'::timestamp
+select 'Sat Nov 21 09:04:42 2026 PST'::timestamptz, 'Sat Nov 21 09:04:42.25 2026'::timestamp, '1999-01-08T04:05:06Z'::timestamptz, '2000-01-01 12:00 pm'::timestamp, '2000-01-01 12:00 am'::timestamp, '2000-01-01 1:30 PM'::timestamp
+select '08-Jan-99'::date, 'Jan-08-99'::date, '01/02/03'::date, '1/18/1999'::date
+select '18/1/1999'::date
+select '1999-13-01'::date
+select '1999-02-30'::date
+select '2000-01-01 25:00'::timestamp
+select '2000-01-01 10:00 +16'::timestamptz
+select '2000-01-01 10:00 Mars/Olympus'::timestamptz
+select 'garbage'::timestamp
+select 'Jan 1 2000 tomorrow'::date
+select 'Fri 1999-01-08'::timestamp
+select 'Fri Jan 8 1999'::timestamp, '1999-01-08 Fri'::timestamp, 'Jan 8 1999 bc'::timestamp, '04:05:06 Jan 8 1999'::timestamp, '04:05:06 19990108'::timestamp
+select 'bc 1999-01-08'::timestamp
+select '04:05 1999-01-08'::timestamp
+select '1999-01-08 13:00 pm'::timestamp
+select 'J2451187'::date
+select '2000-01-01 10:00 +1:61'::timestamptz
+select '0000-01-01'::date
+select '1999-01-08 04:05:06.1234567'::timestamp, '1999-01-08 24:00:00'::timestamp, ' 1999-01-08 '::date, '1999 Jan 08'::date, '99 Jan 08'::date, '1999-Jan-08'::date
+select '1999-01-08 04:05:06.789 PDT'::timestamptz, '04:05:06 1999-01-08'::timestamptz, 'epoch'::timestamptz, 'infinity'::date, '2026-03-08 02:30'::timestamptz, '2026-11-01 01:30'::timestamptz
+SET DateStyle TO 'Postgres, DMY'
+select '2026-11-21 09:04:42.5-08'::timestamptz, '2026-11-21'::date, '1/8/1999'::date, '18/1/1999'::date, '01/02/03'::date
+SET DateStyle TO 'SQL, MDY'
+select '2026-11-21 09:04:42.5-08'::timestamptz, '2026-11-21 09:04:42'::timestamp, '2026-11-21'::date, '0044-03-15 10:00 BC'::timestamp
+SET DateStyle TO 'SQL, DMY'
+select '2026-11-21 09:04:42.5-08'::timestamptz, '2026-11-21'::date
+SET DateStyle TO 'German'
+select '2026-11-21 09:04:42.5-08'::timestamptz, '2026-11-21 09:04:42'::timestamp, '2026-11-21'::date, '21.11.2026'::date
+SET DateStyle TO 'ISO, YMD'
+select '01/02/03'::date, '1999-01-08'::date, '2026-11-21 09:04:42.5-08'::timestamptz
+SET TimeZone TO 'Asia/Kolkata'
+select '2026-11-21 09:04:42.5-08'::timestamptz
+SET DateStyle TO 'Postgres, MDY'
+select '2026-11-21 09:04:42.5-08'::timestamptz
+SET TimeZone TO 'Asia/Dubai'
+select '2026-11-21 09:04:42.5-08'::timestamptz
+RESET DateStyle
+RESET TimeZone

@@ -28,15 +28,17 @@ public final class TextFormat {
             case TIMESTAMPTZ: {
                 long v = (Long) value;
                 return v == Long.MAX_VALUE ? "infinity" : v == Long.MIN_VALUE ? "-infinity"
-                        : DateTimes.formatTimestamptz(v, ctx.timeZone());
+                        : DateStyle.formatTimestamptz(v, ctx.timeZone(), ctx.dateStyle());
             }
             case TIMESTAMP: {
                 long v = (Long) value;
-                return v == Long.MAX_VALUE ? "infinity" : v == Long.MIN_VALUE ? "-infinity" : DateTimes.formatTimestamp(v);
+                return v == Long.MAX_VALUE ? "infinity" : v == Long.MIN_VALUE ? "-infinity"
+                        : DateStyle.formatTimestamp(v, ctx.dateStyle());
             }
             case DATE: {
                 int v = (Integer) value;
-                return v == Integer.MAX_VALUE ? "infinity" : v == Integer.MIN_VALUE ? "-infinity" : DateTimes.formatDate(v);
+                return v == Integer.MAX_VALUE ? "infinity" : v == Integer.MIN_VALUE ? "-infinity"
+                        : DateStyle.formatDate(v, ctx.dateStyle());
             }
             case INTERVAL: return IntervalFormat.output((Interval) value, ctx.intervalStyle());
             case TIME: return TimeFormat.outputTime((Long) value);
@@ -85,16 +87,7 @@ public final class TextFormat {
             case NAME: return Coercions.truncateName(s);
             case CHAR: return charIn(s);
             case INET: return parseInet(s);
-            case TIMESTAMPTZ: case TIMESTAMP: {
-                String t = s.trim().toLowerCase(java.util.Locale.ROOT);
-                if (t.equals("infinity") || t.equals("+infinity")) {
-                    return Long.MAX_VALUE;
-                }
-                if (t.equals("-infinity")) {
-                    return Long.MIN_VALUE;
-                }
-                return DateTimes.parseTimestamp(s, ctx.timeZone(), type == PgType.TIMESTAMPTZ, ctx.nowMicros());
-            }
+            case TIMESTAMPTZ: case TIMESTAMP: return parseTimestamp(s, type == PgType.TIMESTAMPTZ, ctx);
             case DATE: return parseDate(s, ctx);
             case INTERVAL: return IntervalFormat.input(s);
             case TIME: return TimeFormat.inputTime(s);
@@ -141,32 +134,44 @@ public final class TextFormat {
         return c >= '0' && c <= '7';
     }
 
-    /** date_in: ISO dates with an optional BC, and the special inputs. */
+    /** date_in: DecodeDateTime's fields (any DateStyle order, month names, BC), time of day ignored. */
     static int parseDate(String s, TypeContext ctx) {
-        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
-        switch (t) {
-            case "infinity": case "+infinity": return Integer.MAX_VALUE;
-            case "-infinity": return Integer.MIN_VALUE;
-            case "epoch": return -10957;
-            case "today": case "now": case "yesterday": case "tomorrow": {
+        DateTimeParser.Result r = DateTimeParser.decode(s, "date", ctx);
+        switch (r.kind()) {
+            case INFINITY: return Integer.MAX_VALUE;
+            case NEG_INFINITY: return Integer.MIN_VALUE;
+            case EPOCH: return -10957;
+            case NOW: {
                 java.time.LocalDate today = DateTimes.toInstant(ctx.nowMicros()).atZone(ctx.timeZone()).toLocalDate();
-                int d = (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2000, 1, 1), today);
-                return t.equals("yesterday") ? d - 1 : t.equals("tomorrow") ? d + 1 : d;
+                return (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2000, 1, 1), today);
             }
-            default:
-                break;
+            default: {
+                java.time.LocalDate d = r.local().toLocalDate();
+                if (d.getYear() < -4712 || d.getYear() > 5874897) {
+                    throw Ereport.error(SqlState.DATETIME_FIELD_OVERFLOW, "date out of range: \"" + s + "\"");
+                }
+                return (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2000, 1, 1), d);
+            }
         }
-        if (t.endsWith(" bc")) {
-            int ad = DateTimes.parseDate(s.trim().substring(0, s.trim().length() - 3).trim());
-            // year Y BC is ISO year 1 - Y: shift by the years between, keeping month and day
-            java.time.LocalDate d = java.time.LocalDate.of(2000, 1, 1).plusDays(ad);
-            java.time.LocalDate bc = d.withYear(1 - d.getYear());
-            return (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2000, 1, 1), bc);
+    }
+
+    /** timestamp_in / timestamptz_in: a zone in the text counts only for timestamptz. */
+    static long parseTimestamp(String s, boolean withTimeZone, TypeContext ctx) {
+        DateTimeParser.Result r = DateTimeParser.decode(s, withTimeZone ? "timestamp with time zone" : "timestamp", ctx);
+        switch (r.kind()) {
+            case INFINITY: return Long.MAX_VALUE;
+            case NEG_INFINITY: return Long.MIN_VALUE;
+            case EPOCH: return -DateTimes.PG_EPOCH_UNIX_SECONDS * 1_000_000L;
+            case NOW:
+                return withTimeZone ? ctx.nowMicros() : DateTimes.timestamptzToTimestamp(ctx.nowMicros(), ctx.timeZone());
+            default: {
+                int year = r.local().getYear();
+                if (year < -4712 || year > 294276) {
+                    throw Ereport.error(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range: \"" + s + "\"");
+                }
+                return withTimeZone ? r.toUtcMicros(ctx.timeZone()) : r.localMicros();
+            }
         }
-        if (t.endsWith(" ad")) {
-            return DateTimes.parseDate(s.trim().substring(0, s.trim().length() - 3).trim());
-        }
-        return DateTimes.parseDate(s);
     }
 
     /** uuid_in: 32 hex digits, optionally in braces, with a hyphen allowed after any group of four. */
