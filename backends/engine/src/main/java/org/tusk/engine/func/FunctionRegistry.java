@@ -31,6 +31,8 @@ public final class FunctionRegistry {
         PrivilegeInquiryFunctions.register();
         // the catalog-reading system information functions (func/sysinfo)
         org.tusk.engine.func.sysinfo.SysInfoFunctions.register(FunctionRegistry::bind, FunctionRegistry::bindOid);
+        TypeIoFunctions.register();
+        DateTimeFunctions.register();
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
         OperatorFunctions.register();
     }
