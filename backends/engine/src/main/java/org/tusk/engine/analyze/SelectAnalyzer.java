@@ -466,6 +466,14 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
     private static final ThreadLocal<java.util.ArrayDeque<Long>> EXPANDING = ThreadLocal.withInitial(java.util.ArrayDeque::new);
 
     /**
+     * Whether the analyzer is inside a view's query on this thread: relations named there are
+     * read with the view owner's rights in PostgreSQL, so the caller's SELECT check is skipped.
+     */
+    public static boolean insideView() {
+        return !EXPANDING.get().isEmpty();
+    }
+
+    /**
      * A view in FROM becomes a subquery entry over its stored SELECT, analyzed on its own
      * level; the output columns take the view's column names (then the alias's).
      */

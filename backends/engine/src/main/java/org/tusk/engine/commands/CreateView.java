@@ -81,13 +81,14 @@ public final class CreateView {
             replace(ctx, old, columns, definition, analyzed.relations());
             return "CREATE VIEW";
         }
-        if (Naming.typeExists(ctx, name, ns)) {
+        long[] reserved = reservedRowType(ctx, name, ns);
+        if (reserved == null && Naming.typeExists(ctx, name, ns)) {
             throw Ereport.error(SqlState.DUPLICATE_OBJECT, "type \"" + name + "\" already exists")
                     .withHint("A relation has an associated type of the same name, so you must use a name that doesn't conflict with any existing type.");
         }
-        int relOid = ctx.newRelationOid();
-        long rowType = ctx.newOid();
-        long arrayType = ctx.newOid();
+        int relOid = reserved != null ? (int) reserved[0] : ctx.newRelationOid();
+        long rowType = reserved != null ? reserved[1] : ctx.newOid();
+        long arrayType = reserved != null ? 0 : ctx.newOid();
         Map<String, Object> cls = new HashMap<>();
         cls.put("oid", (long) relOid);
         cls.put("relname", name);
@@ -111,7 +112,9 @@ public final class CreateView {
             RelationColumn c = columns.get(i);
             CreateTable.insertAttribute(ctx, relOid, i + 1, c.name(), c.type().oid(), c.typmod(), false);
         }
-        CreateTable.createRowType(ctx, name, ns, relOid, rowType, arrayType);
+        if (reserved == null) {
+            CreateTable.createRowType(ctx, name, ns, relOid, rowType, arrayType);
+        }
 
         long ruleOid = ctx.newOid();
         Map<String, Object> rule = new HashMap<>();
@@ -128,6 +131,26 @@ public final class CreateView {
         recordReferences(ctx, ruleOid, relOid, analyzed.relations());
         ctx.commandCounterIncrement();
         return "CREATE VIEW";
+    }
+
+    /**
+     * A system view's rowtype that the bootstrap facts already hold (pg_type.csv has PostgreSQL's
+     * rows for pg_roles, pg_tables...: typrelid names a pg_class OID that no row has yet): the view
+     * takes that relation OID and type, as initdb's does. {relation OID, type OID}, or null.
+     */
+    private static long[] reservedRowType(DdlContext ctx, String name, int ns) {
+        Catalog type = SystemCatalogs.require(SystemCatalogs.PG_TYPE);
+        int nameCol = type.columnIndex("typname");
+        int nsCol = type.columnIndex("typnamespace");
+        long nsOid = ns;
+        for (CatalogTuple t : ctx.rows(SystemCatalogs.PG_TYPE, r -> name.equals(r[nameCol]) && nsOid == (Long) r[nsCol])) {
+            long relid = (Long) t.get(type, "typrelid");
+            if ("c".equals(t.get(type, "typtype")) && relid != 0
+                    && ctx.rowsWhere(SystemCatalogs.PG_CLASS, "oid", relid).isEmpty()) {
+                return new long[] {relid, (Long) t.get(type, "oid")};
+            }
+        }
+        return null;
     }
 
     /** CREATE OR REPLACE of an existing view: the old columns must stay (checkViewTupleDesc); new ones may follow. */

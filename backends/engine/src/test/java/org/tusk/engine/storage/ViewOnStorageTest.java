@@ -117,4 +117,27 @@ class ViewOnStorageTest {
         assertEquals(List.of("E: 42P01 relation \"dv\" does not exist"), query(b, "SELECT * FROM dv"));
         assertEquals(List.of(), query(a, "DROP TABLE dt"));
     }
+
+    @Test
+    void systemViewsInstalledAtBootstrap() {
+        List<String> views = query(a, "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n"
+                + " ON n.oid = c.relnamespace WHERE c.relhasrules AND n.nspname IN ('pg_catalog', 'information_schema')"
+                + " ORDER BY 1");
+        System.out.println("system views: " + views);
+        for (org.tusk.engine.catalog.bootstrap.SystemViewBootstrap.Skipped sk
+                : org.tusk.engine.catalog.bootstrap.SystemViewBootstrap.lastSkipped()) {
+            System.out.println("skipped: " + sk);
+        }
+        assertEquals(List.of("public|vt|postgres"), query(b,
+                "SELECT schemaname, tablename, tableowner FROM pg_tables WHERE tablename = 'vt'"));
+        assertEquals(List.of("pg_catalog.pg_indexes", "pg_catalog.pg_roles", "pg_catalog.pg_stat_user_tables",
+                "pg_catalog.pg_tables", "pg_catalog.pg_user", "pg_catalog.pg_views"), views);
+        // PostgreSQL's OIDs for the views whose rowtypes are bootstrap facts
+        assertEquals(List.of("12000"), query(a, "SELECT oid FROM pg_class WHERE relname = 'pg_roles'"));
+        query(a, "CREATE VIEW sv AS SELECT a FROM vt");
+        assertEquals(List.of("public|sv| SELECT a FROM vt;"), query(b,
+                "SELECT schemaname, viewname, definition FROM pg_views WHERE viewname = 'sv'"));
+        assertEquals(List.of("postgres|t"), query(b, "SELECT rolname, rolsuper FROM pg_roles WHERE rolname = 'postgres'"));
+        query(a, "DROP VIEW sv");
+    }
 }
