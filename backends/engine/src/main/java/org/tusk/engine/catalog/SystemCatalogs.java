@@ -70,7 +70,7 @@ public final class SystemCatalogs {
                 atts.add(new AttributeDesc(c.attnum(), c.name(), c.typeOid(), -1, c.notNull(), false, false));
             }
             return new RelationDesc(oid, name, PG_CATALOG_NAMESPACE, "pg_catalog", 'r', "heap", locator(dbOid), shared,
-                    atts, List.of(), Map.of(), List.of(), List.of());
+                    atts, List.of(), Map.of(), List.of(), List.of(), List.of());
         }
     }
 

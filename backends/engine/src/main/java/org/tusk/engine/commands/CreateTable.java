@@ -326,7 +326,7 @@ public final class CreateTable {
     }
 
     /** The DEFAULT expression's text. */
-    private static String defaultSource(DdlContext ctx, Constraint c) {
+    static String defaultSource(DdlContext ctx, Constraint c) {
         if (c.rawExpr() instanceof AConst k && k.location() >= 0 && c.location() < 0) {
             return SourceText.expression(ctx.queryString(), k.location());
         }

@@ -170,7 +170,7 @@ final class UtilityCommands {
                         || d.removeType() == ObjectType.SCHEMA || d.removeType() == ObjectType.VIEW
                         || d.removeType() == ObjectType.SEQUENCE)
                 || stmt instanceof org.tusk.engine.nodes.ViewStmt
-                || org.tusk.engine.commands.AlterTableAddConstraint.handles(stmt);
+                || org.tusk.engine.commands.AlterTable.handles(stmt);
         if (!isDdl) {
             return null;
         }
@@ -201,10 +201,39 @@ final class UtilityCommands {
         if (stmt instanceof CommentStmt c) {
             return CommentCommand.execute(ctx, c);
         }
-        if (stmt instanceof org.tusk.engine.nodes.AlterTableStmt a) {
-            return org.tusk.engine.commands.AlterTableAddConstraint.execute(ctx, a);
+        if (org.tusk.engine.commands.AlterTable.handles(stmt)) {
+            return org.tusk.engine.commands.AlterTable.execute(ctx, stmt, parsed.sourceText(), sqlRunner());
         }
         return DropObjects.execute(ctx, (DropStmt) stmt);
+    }
+
+    /** Queries ALTER TABLE runs in this session's transaction (validation scans, per-row defaults). */
+    private org.tusk.engine.commands.SqlRunner sqlRunner() {
+        return new org.tusk.engine.commands.SqlRunner() {
+            @Override
+            public boolean anyRow(String sql) {
+                org.tusk.engine.analyze.Query query = analyzeOne(sql);
+                org.tusk.engine.expr.EvalContext eval = new org.tusk.engine.expr.EvalContext(session, new Object[0]);
+                return org.tusk.engine.executor.Executor.start(query, eval).next() != null;
+            }
+
+            @Override
+            public java.util.function.Supplier<Object> expression(String sql, String typeName) {
+                org.tusk.engine.analyze.Query query = analyzeOne("SELECT " + (typeName == null ? "(" + sql + ")"
+                        : "CAST((" + sql + ") AS " + typeName + ")"));
+                org.tusk.engine.expr.Expr expr = query.targets().get(0).expr();
+                org.tusk.engine.expr.EvalContext eval = new org.tusk.engine.expr.EvalContext(session, new Object[0]);
+                return () -> expr.eval(eval);
+            }
+        };
+    }
+
+    private org.tusk.engine.analyze.Query analyzeOne(String sql) {
+        List<org.tusk.engine.parser.ParsedStatement> parsed = org.tusk.engine.parser.Parser.parse(sql);
+        org.tusk.engine.nodes.SelectStmt select = (org.tusk.engine.nodes.SelectStmt) parsed.get(0).stmt();
+        org.tusk.engine.catalog.SystemRelations relations = session.relations();
+        return new org.tusk.engine.analyze.SelectAnalyzer(relations, session.typeContext())
+                .analyze(select, new org.tusk.engine.analyze.ParseState(new int[0]));
     }
 
     /** A view's SELECT analyzed in this session, noting every relation name lookup resolves (its dependencies). */
