@@ -83,6 +83,7 @@ public final class AlterTable {
             return a.commandName();
         }
         Matcher setDefault = Pattern.compile("(?is)\\bset\\s+default\\b").matcher(sourceText);
+        Matcher using = Pattern.compile("(?is)\\busing\\b").matcher(sourceText);
         for (AlterTableCmd cmd : a.cmds()) {
             switch (cmd.subtype()) {
                 case ADD_COLUMN -> addColumn(ctx, requireTable(table, "ADD COLUMN"), cmd, sql);
@@ -104,6 +105,16 @@ public final class AlterTable {
                 case DROP_CONSTRAINT -> dropConstraint(ctx, requireTable(table, "DROP CONSTRAINT"), cmd.name(),
                         cmd.missingOk());
                 case CHANGE_OWNER -> changeOwner(ctx, table, cmd.newowner().rolename());
+                case ALTER_COLUMN_TYPE -> {
+                    String usingText = null;
+                    if (cmd.using() != null) {
+                        if (!using.find()) {
+                            throw Ereport.error(SqlState.INTERNAL_ERROR, "could not find the USING expression");
+                        }
+                        usingText = SourceText.expression(sourceText, using.end());
+                    }
+                    alterColumnType(ctx, requireTable(table, "ALTER COLUMN ... TYPE"), cmd, usingText, sql);
+                }
                 default -> throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE "
                         + cmd.subtype().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " is not supported yet");
             }
@@ -272,6 +283,49 @@ public final class AlterTable {
             return row;
         });
         deleteDefault(ctx, table.oid(), attnum);
+    }
+
+    /**
+     * ALTER COLUMN TYPE (ATPrepAlterColumnType + ATRewriteTable): every row's value converted by
+     * {@code CAST((USING expression or the column) AS new type)}, analyzed against the old row
+     * type, then pg_attribute changed and the table rewritten (indexes rebuilt).
+     */
+    private static void alterColumnType(DdlContext ctx, RelationDesc table, AlterTableCmd cmd, String usingText,
+            SqlRunner sql) {
+        AttributeDesc a = column(table, cmd.name());
+        ColumnDef def = (ColumnDef) cmd.def();
+        TypeLookup.TypeInfo type = TypeLookup.resolve(def.typeName(), 0);
+        int typmod = TypeLookup.typmod(def.typeName(), type, 0);
+        PgType pgType = PgType.byOid(type.oid());
+        if (pgType == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ALTER COLUMN TYPE to a non-built-in type is not supported yet");
+        }
+        String source = usingText != null ? usingText : quote(a.name());
+        java.util.function.Function<Object[], Object> convert = sql.rowExpression(
+                "CAST((" + source + ") AS " + pgType.displayName(typmod) + ")", qualified(table));
+        List<AttributeDesc> live = table.liveAttributes();
+        Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+        updateAttribute(ctx, table.oid(), a.attnum(), row -> {
+            row[att.columnIndex("atttypid")] = (long) type.oid();
+            row[att.columnIndex("atttypmod")] = typmod;
+            row[att.columnIndex("attlen")] = (short) type.len();
+            row[att.columnIndex("attbyval")] = type.byVal();
+            row[att.columnIndex("attalign")] = String.valueOf(type.align());
+            row[att.columnIndex("attstorage")] = String.valueOf(type.storage());
+            row[att.columnIndex("attcollation")] = (long) type.collation();
+            return row;
+        });
+        ctx.commandCounterIncrement();
+        ctx.relcache().invalidate(table.oid());
+        int slot = a.attnum() - 1;
+        rewrite(ctx, table.oid(), row -> {
+            Object[] values = new Object[live.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = row[live.get(i).attnum() - 1];
+            }
+            row[slot] = convert.apply(values);
+            return row;
+        });
     }
 
     private static boolean contains(Object keys, int attnum) {

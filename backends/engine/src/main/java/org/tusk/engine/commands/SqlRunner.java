@@ -15,4 +15,10 @@ public interface SqlRunner {
 
     /** An evaluator of the variable-free expression {@code sql} cast to the type (SQL spelling), or uncast if null. */
     Supplier<Object> expression(String sql, String typeName);
+
+    /**
+     * An evaluator of {@code sql} over one row of {@code table} (a schema-qualified, quoted name):
+     * the function takes the table's live column values in attnum order.
+     */
+    java.util.function.Function<Object[], Object> rowExpression(String sql, String table);
 }

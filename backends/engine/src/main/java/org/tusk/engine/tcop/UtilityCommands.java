@@ -218,6 +218,17 @@ final class UtilityCommands {
             }
 
             @Override
+            public java.util.function.Function<Object[], Object> rowExpression(String sql, String table) {
+                org.tusk.engine.analyze.Query query = analyzeOne("SELECT " + sql + " FROM " + table);
+                org.tusk.engine.expr.Expr expr = query.targets().get(0).expr();
+                org.tusk.engine.expr.EvalContext eval = new org.tusk.engine.expr.EvalContext(session, new Object[0]);
+                return row -> {
+                    eval.setRow(row);
+                    return expr.eval(eval);
+                };
+            }
+
+            @Override
             public java.util.function.Supplier<Object> expression(String sql, String typeName) {
                 org.tusk.engine.analyze.Query query = analyzeOne("SELECT " + (typeName == null ? "(" + sql + ")"
                         : "CAST((" + sql + ") AS " + typeName + ")"));

@@ -122,4 +122,19 @@ class AlterTableOnStorageTest {
         assertEquals(List.of(), query(a, "ALTER VIEW at3v RENAME TO at3w"));
         assertEquals(List.of("1"), query(b, "SELECT k FROM at3w"));
     }
+
+    @Test
+    void columnType() {
+        query(a, "CREATE TABLE at4 (a int4 PRIMARY KEY, b text)");
+        query(a, "INSERT INTO at4 VALUES (1, '10'), (2, '20')");
+        assertEquals(List.of(), query(a, "ALTER TABLE at4 ALTER COLUMN b TYPE int4 USING b::int4"));
+        assertEquals(List.of("1|11", "2|21"), query(b, "SELECT a, b + 1 FROM at4 ORDER BY a"));
+        assertEquals(List.of(), query(a, "ALTER TABLE at4 ALTER COLUMN a TYPE int8"));
+        assertEquals(List.of("20|8"), query(b, "SELECT atttypid, attlen FROM pg_attribute WHERE attname = 'a' AND attrelid = "
+                + "(SELECT oid FROM pg_class WHERE relname = 'at4')"));
+        assertEquals(List.of("2|20"), query(b, "SELECT a, b FROM at4 WHERE a = 2"));
+        assertEquals(List.of("E: 22P02 invalid input syntax for type integer: \"x\""),
+                query(a, "ALTER TABLE at4 ALTER COLUMN b TYPE text; UPDATE at4 SET b = 'x' WHERE a = 1; "
+                        + "ALTER TABLE at4 ALTER COLUMN b TYPE int4 USING b::int4"));
+    }
 }
