@@ -421,10 +421,77 @@ public final class AlterTable {
                 }
             }
         }
+        Set<Long> foreignBefore = foreignKeys(ctx, table.oid());
         CreateTable.addConstraint(ctx, table, c, null, new HashSet<>());
         if (c.contype() == ConstrType.CHECK) {
             validateChecks(ctx, table.oid(), sql);
         }
+        if (c.contype() == ConstrType.FOREIGN) {
+            for (long fk : foreignKeys(ctx, table.oid())) {
+                if (!foreignBefore.contains(fk)) {
+                    validateForeignKey(ctx, table, fk, sql);
+                }
+            }
+        }
+    }
+
+    private static Set<Long> foreignKeys(DdlContext ctx, int relOid) {
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        int relCol = con.columnIndex("conrelid");
+        int typeCol = con.columnIndex("contype");
+        long rel = relOid;
+        Set<Long> out = new HashSet<>();
+        for (CatalogTuple t : ctx.rows(SystemCatalogs.PG_CONSTRAINT,
+                r -> r[relCol] instanceof Long l && l == rel && "f".equals(r[typeCol]))) {
+            out.add((Long) t.get(con, "oid"));
+        }
+        return out;
+    }
+
+    /**
+     * RI_Initial_Check: a row whose key columns are all non-null must have its key in the referenced
+     * table; 23503 with PostgreSQL's DETAIL for the first that has not.
+     */
+    private static void validateForeignKey(DdlContext ctx, RelationDesc table, long constraintOid, SqlRunner sql) {
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        CatalogTuple t = ctx.rowsWhere(SystemCatalogs.PG_CONSTRAINT, "oid", constraintOid).get(0);
+        RelationDesc ref = ctx.relcache().open(((Long) t.get(con, "confrelid")).intValue(), LockMode.ROW_SHARE);
+        List<String> keys = new ArrayList<>();
+        List<String> refKeys = new ArrayList<>();
+        for (Object k : elements(t.get(con, "conkey"))) {
+            keys.add(table.attributes().get(((Number) k).intValue() - 1).name());
+        }
+        for (Object k : elements(t.get(con, "confkey"))) {
+            refKeys.add(ref.attributes().get(((Number) k).intValue() - 1).name());
+        }
+        StringBuilder q = new StringBuilder("SELECT ");
+        StringBuilder notNull = new StringBuilder();
+        StringBuilder match = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            q.append(i == 0 ? "" : ", ").append("fk.").append(quote(keys.get(i)));
+            notNull.append(" AND fk.").append(quote(keys.get(i))).append(" IS NOT NULL");
+            match.append(i == 0 ? "" : " AND ").append("pk.").append(quote(refKeys.get(i))).append(" = fk.")
+                    .append(quote(keys.get(i)));
+        }
+        q.append(" FROM ").append(qualified(table)).append(" fk WHERE true").append(notNull)
+                .append(" AND NOT EXISTS (SELECT 1 FROM ").append(qualified(ref)).append(" pk WHERE ").append(match)
+                .append(") LIMIT 1");
+        Object[] row = sql.firstRow(q.toString());
+        if (row != null) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                values.add(String.valueOf(row[i]));
+            }
+            throw Ereport.error(SqlState.FOREIGN_KEY_VIOLATION, "insert or update on table \"" + table.name()
+                    + "\" violates foreign key constraint \"" + t.get(con, "conname") + "\"")
+                    .withDetail("Key (" + String.join(", ", keys) + ")=(" + String.join(", ", values)
+                            + ") is not present in table \"" + ref.name() + "\".");
+        }
+    }
+
+    private static Object[] elements(Object array) {
+        return array instanceof Object[] o ? o
+                : array instanceof org.tusk.engine.types.ArrayValue av ? av.elements() : new Object[0];
     }
 
     /** Existing rows must satisfy every CHECK constraint (validateCheckConstraint): 23514 on the first violated. */

@@ -11,7 +11,12 @@ import java.util.function.Supplier;
 public interface SqlRunner {
 
     /** Whether the SELECT returns at least one row (run in the current transaction). */
-    boolean anyRow(String sql);
+    default boolean anyRow(String sql) {
+        return firstRow(sql) != null;
+    }
+
+    /** The SELECT's first row (engine values), or null if it returns none. */
+    Object[] firstRow(String sql);
 
     /** An evaluator of the variable-free expression {@code sql} cast to the type (SQL spelling), or uncast if null. */
     Supplier<Object> expression(String sql, String typeName);

@@ -211,10 +211,10 @@ final class UtilityCommands {
     private org.tusk.engine.commands.SqlRunner sqlRunner() {
         return new org.tusk.engine.commands.SqlRunner() {
             @Override
-            public boolean anyRow(String sql) {
+            public Object[] firstRow(String sql) {
                 org.tusk.engine.analyze.Query query = analyzeOne(sql);
                 org.tusk.engine.expr.EvalContext eval = new org.tusk.engine.expr.EvalContext(session, new Object[0]);
-                return org.tusk.engine.executor.Executor.start(query, eval).next() != null;
+                return org.tusk.engine.executor.Executor.start(query, eval).next();
             }
 
             @Override

@@ -96,6 +96,15 @@ class AlterTableOnStorageTest {
         assertEquals(List.of("at2_bu"), query(b, "SELECT relname FROM pg_class WHERE relname LIKE 'at2_b%'"));
         assertEquals(List.of("E: 42704 constraint \"nope\" for table \"at2\" does not exist"),
                 query(a, "ALTER TABLE at2 RENAME CONSTRAINT nope TO z"));
+        query(a, "CREATE TABLE fp (a int4 PRIMARY KEY)");
+        query(a, "CREATE TABLE fc (x int4, y int4)");
+        query(a, "INSERT INTO fp VALUES (1)");
+        query(a, "INSERT INTO fc VALUES (1, 1), (NULL, 2), (5, 1)");
+        assertEquals(List.of("E: 23503 insert or update on table \"fc\" violates foreign key constraint \"fc_x_fkey\""),
+                query(a, "ALTER TABLE fc ADD FOREIGN KEY (x) REFERENCES fp"));
+        query(a, "DELETE FROM fc WHERE x = 5");
+        assertEquals(List.of(), query(a, "ALTER TABLE fc ADD FOREIGN KEY (x) REFERENCES fp"));
+        assertEquals(List.of("fc_x_fkey"), query(b, "SELECT conname FROM pg_constraint WHERE contype = 'f' AND conname LIKE 'fc%'"));
     }
 
     @Test
