@@ -1,21 +1,36 @@
 package org.tusk.engine.catalog;
 
 import java.util.Map;
+import java.util.function.BiFunction;
 
-/** Name lookup of the relations the engine can scan (for now the system views in pg_catalog). */
+/**
+ * Name lookup of the relations a query can scan: the computed system views
+ * (pg_stat_activity), then, in a session with storage, stored relations
+ * (system catalogs and tables) through the relcache and search_path.
+ */
 public final class SystemRelations {
     private final Map<String, VirtualRelation> relations;
+    private BiFunction<String, String, VirtualRelation> stored;
 
     public SystemRelations(ClusterCatalog catalog) {
         PgStatActivity activity = new PgStatActivity(catalog);
-        relations = Map.of(activity.name(), activity);
+        VirtualRelation settings = new org.tusk.engine.catalog.sysviews.PgSettings();
+        relations = Map.of(activity.name(), activity, settings.name(), settings);
+    }
+
+    /** Also resolve names to stored relations (schema may be null) with {@code lookup}, which returns null if none. */
+    public void useStoredRelations(BiFunction<String, String, VirtualRelation> lookup) {
+        this.stored = lookup;
     }
 
     /** The relation, or null. Unqualified names and pg_catalog are searched. */
     public VirtualRelation lookup(String schema, String name) {
-        if (schema != null && !schema.equals("pg_catalog")) {
-            return null;
+        if (schema == null || schema.equals("pg_catalog")) {
+            VirtualRelation v = relations.get(name);
+            if (v != null) {
+                return v;
+            }
         }
-        return relations.get(name);
+        return stored == null ? null : stored.apply(schema, name);
     }
 }

@@ -61,7 +61,11 @@ public final class DateTimes {
     }
 
     public static String formatDate(int pgDays) {
-        return PG_EPOCH.toLocalDate().plusDays(pgDays).toString();
+        LocalDate d = PG_EPOCH.toLocalDate().plusDays(pgDays);
+        if (d.getYear() <= 0) {
+            return String.format("%04d-%02d-%02d BC", 1 - d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+        }
+        return String.format("%04d-%02d-%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
     }
 
     private static void appendDateTime(StringBuilder sb, LocalDateTime t, long micros) {
@@ -91,7 +95,7 @@ public final class DateTimes {
 
     /** Parses ISO input; with a zone the result is UTC-based micros, without one it is interpreted in {@code zone}. */
     public static long parseTimestamp(String text, ZoneId zone, boolean withTimeZone, long nowMicros) {
-        String typeName = withTimeZone ? "timestamp with time zone" : "timestamp without time zone";
+        String typeName = withTimeZone ? "timestamp with time zone" : "timestamp";
         String s = text.trim();
         if (s.equalsIgnoreCase("now")) {
             return withTimeZone ? nowMicros

@@ -1,6 +1,7 @@
 package org.tusk.engine.types;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.tusk.api.error.SqlState;
@@ -21,14 +22,50 @@ public final class TextFormat {
         }
         switch (type) {
             case BOOL: return ((Boolean) value) ? "t" : "f";
-            case NUMERIC: return ((BigDecimal) value).toPlainString();
+            case NUMERIC: return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
             case FLOAT4: return FloatFormat.float4((Float) value, ctx.extraFloatDigits());
             case FLOAT8: return FloatFormat.float8((Double) value, ctx.extraFloatDigits());
-            case TIMESTAMPTZ: return DateTimes.formatTimestamptz((Long) value, ctx.timeZone());
-            case TIMESTAMP: return DateTimes.formatTimestamp((Long) value);
-            case DATE: return DateTimes.formatDate((Integer) value);
+            case TIMESTAMPTZ: {
+                long v = (Long) value;
+                return v == Long.MAX_VALUE ? "infinity" : v == Long.MIN_VALUE ? "-infinity"
+                        : DateStyle.formatTimestamptz(v, ctx.timeZone(), ctx.dateStyle());
+            }
+            case TIMESTAMP: {
+                long v = (Long) value;
+                return v == Long.MAX_VALUE ? "infinity" : v == Long.MIN_VALUE ? "-infinity"
+                        : DateStyle.formatTimestamp(v, ctx.dateStyle());
+            }
+            case DATE: {
+                int v = (Integer) value;
+                return v == Integer.MAX_VALUE ? "infinity" : v == Integer.MIN_VALUE ? "-infinity"
+                        : DateStyle.formatDate(v, ctx.dateStyle());
+            }
+            case INTERVAL: return IntervalFormat.output((Interval) value, ctx.intervalStyle());
+            case TIME: return TimeFormat.outputTime((Long) value);
+            case TIMETZ: return TimeFormat.outputTimeTz((TimeTz) value);
             case VOID: return "";
-            default: return value.toString();
+            case CHAR: return charOut((String) value);
+            case REGTYPE: {
+                // regtypeout for built-in types (format_type); others print as their OID
+                PgType t = PgType.byOid((int) ((Number) value).longValue());
+                return t == null ? value.toString() : t.displayName();
+            }
+            case BYTEA: return ByteaFormat.output((byte[]) value, ctx.byteaOutputEscape());
+            case INT2VECTOR: case OIDVECTOR:
+                // int2vectorout / oidvectorout: the elements separated by spaces
+                if (value instanceof ArrayValue v) {
+                    StringBuilder sb = new StringBuilder();
+                    for (int i = 0; i < v.size(); i++) {
+                        sb.append(i == 0 ? "" : " ").append(v.element(i));
+                    }
+                    return sb.toString();
+                }
+                return value.toString();
+            default:
+                if (value instanceof ArrayValue a) {
+                    return ArrayFormat.output(a, ctx);
+                }
+                return value.toString();
         }
     }
 
@@ -43,7 +80,7 @@ public final class TextFormat {
                 long v = parseInteger(s, type, -4294967296L, 4294967295L);
                 return v < 0 ? v + 4294967296L : v;
             }
-            case NUMERIC: return NumericSupport.applyTypmod(parseNumeric(s), typmod);
+            case NUMERIC: return NumericSupport.applyTypmod(parseNumericValue(s), typmod);
             case FLOAT4: {
                 double d = parseFloat(s, PgType.FLOAT4);
                 float f = (float) d;
@@ -58,13 +95,116 @@ public final class TextFormat {
             case VARCHAR: return Coercions.varcharTypmod(s, typmod, false);
             case BPCHAR: return Coercions.bpcharTypmod(s, typmod < 0 ? -1 : typmod, false);
             case NAME: return Coercions.truncateName(s);
+            case CHAR: return charIn(s);
             case INET: return parseInet(s);
-            case TIMESTAMPTZ: return DateTimes.parseTimestamp(s, ctx.timeZone(), true, ctx.nowMicros());
-            case TIMESTAMP: return DateTimes.parseTimestamp(s, ctx.timeZone(), false, ctx.nowMicros());
-            case DATE: return DateTimes.parseDate(s);
+            case TIMESTAMPTZ: case TIMESTAMP: return parseTimestamp(s, type == PgType.TIMESTAMPTZ, ctx);
+            case DATE: return parseDate(s, ctx);
+            case INTERVAL: return IntervalFormat.input(s);
+            case TIME: return TimeFormat.inputTime(s);
+            case TIMETZ: return TimeFormat.inputTimeTz(s, ctx.timeZone(), ctx.nowMicros());
+            case UUID: return parseUuid(s);
+            case BYTEA: return ByteaFormat.input(s);
             default:
+                if (type.isArray()) {
+                    return ArrayInput.parse(type, typmod, s, ctx);
+                }
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot accept a value of type " + type.displayName());
         }
+    }
+
+    /**
+     * charin (and text_char): a backslash and three octal digits name the byte,
+     * otherwise the first byte; the value is a String of zero or one char 1..255.
+     */
+    public static String charIn(String s) {
+        if (s.length() == 4 && s.charAt(0) == '\\' && isOctal(s.charAt(1)) && isOctal(s.charAt(2)) && isOctal(s.charAt(3))) {
+            int v = ((s.charAt(1) - '0') << 6 | (s.charAt(2) - '0') << 3 | (s.charAt(3) - '0')) & 0xFF;
+            return v == 0 ? "" : String.valueOf((char) v);
+        }
+        if (s.isEmpty()) {
+            return "";
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        return String.valueOf((char) (utf8[0] & 0xFF));
+    }
+
+    /** charout (and char_text): a byte with the high bit set prints as a backslash and three octal digits. */
+    public static String charOut(String v) {
+        if (v.isEmpty()) {
+            return "";
+        }
+        char ch = v.charAt(0);
+        if (ch >= 128) {
+            return "\\" + (char) ('0' + (ch >> 6 & 3)) + (char) ('0' + (ch >> 3 & 7)) + (char) ('0' + (ch & 7));
+        }
+        return v;
+    }
+
+    private static boolean isOctal(char c) {
+        return c >= '0' && c <= '7';
+    }
+
+    /** date_in: DecodeDateTime's fields (any DateStyle order, month names, BC), time of day ignored. */
+    static int parseDate(String s, TypeContext ctx) {
+        DateTimeParser.Result r = DateTimeParser.decode(s, "date", ctx);
+        switch (r.kind()) {
+            case INFINITY: return Integer.MAX_VALUE;
+            case NEG_INFINITY: return Integer.MIN_VALUE;
+            case EPOCH: return -10957;
+            case NOW: {
+                java.time.LocalDate today = DateTimes.toInstant(ctx.nowMicros()).atZone(ctx.timeZone()).toLocalDate();
+                return (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2000, 1, 1), today);
+            }
+            default: {
+                java.time.LocalDate d = r.local().toLocalDate();
+                if (d.getYear() < -4712 || d.getYear() > 5874897) {
+                    throw Ereport.error(SqlState.DATETIME_FIELD_OVERFLOW, "date out of range: \"" + s + "\"");
+                }
+                return (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2000, 1, 1), d);
+            }
+        }
+    }
+
+    /** timestamp_in / timestamptz_in: a zone in the text counts only for timestamptz. */
+    static long parseTimestamp(String s, boolean withTimeZone, TypeContext ctx) {
+        DateTimeParser.Result r = DateTimeParser.decode(s, withTimeZone ? "timestamp with time zone" : "timestamp", ctx);
+        switch (r.kind()) {
+            case INFINITY: return Long.MAX_VALUE;
+            case NEG_INFINITY: return Long.MIN_VALUE;
+            case EPOCH: return -DateTimes.PG_EPOCH_UNIX_SECONDS * 1_000_000L;
+            case NOW:
+                return withTimeZone ? ctx.nowMicros() : DateTimes.timestamptzToTimestamp(ctx.nowMicros(), ctx.timeZone());
+            default: {
+                int year = r.local().getYear();
+                if (year < -4712 || year > 294276) {
+                    throw Ereport.error(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range: \"" + s + "\"");
+                }
+                return withTimeZone ? r.toUtcMicros(ctx.timeZone()) : r.localMicros();
+            }
+        }
+    }
+
+    /** uuid_in: 32 hex digits, optionally in braces, with a hyphen allowed after any group of four. */
+    static java.util.UUID parseUuid(String s) {
+        String v = s;
+        if (v.startsWith("{") && v.endsWith("}") && v.length() > 2) {
+            v = v.substring(1, v.length() - 1);
+        }
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.digit(c, 16) >= 0) {
+                hex.append(c);
+            } else if (c == '-' && hex.length() > 0 && hex.length() % 4 == 0 && i + 1 < v.length() && v.charAt(i + 1) != '-') {
+                continue;
+            } else {
+                throw Ereport.invalidInput("uuid", s);
+            }
+        }
+        if (hex.length() != 32) {
+            throw Ereport.invalidInput("uuid", s);
+        }
+        return new java.util.UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16));
     }
 
     static boolean parseBool(String s) {
@@ -107,6 +247,21 @@ public final class TextFormat {
                     "value \"" + s + "\" is out of range for type " + type.displayName());
         }
         return acc.longValue();
+    }
+
+    /** numeric_in: a decimal number, or NaN / [+-]Infinity / [+-]inf in any case. */
+    public static Object parseNumericValue(String s) {
+        switch (s.strip().toLowerCase(Locale.ROOT)) {
+            case "nan": case "+nan": case "-nan":
+                if (s.strip().toLowerCase(Locale.ROOT).equals("nan")) {
+                    return NumericSpecial.NAN;
+                }
+                break;
+            case "infinity": case "+infinity": case "inf": case "+inf": return NumericSpecial.POSITIVE_INFINITY;
+            case "-infinity": case "-inf": return NumericSpecial.NEGATIVE_INFINITY;
+            default: break;
+        }
+        return parseNumeric(s);
     }
 
     public static BigDecimal parseNumeric(String s) {

@@ -19,6 +19,7 @@ public final class SqlState {
     public static final String NULL_VALUE_NOT_ALLOWED = "22004";
     public static final String INVALID_DATETIME_FORMAT = "22007";
     public static final String DATETIME_FIELD_OVERFLOW = "22008";
+    public static final String INVALID_TIME_ZONE_DISPLACEMENT_VALUE = "22009";
     public static final String DIVISION_BY_ZERO = "22012";
     public static final String INVALID_PARAMETER_VALUE = "22023";
     public static final String INVALID_ESCAPE_SEQUENCE = "22025";
@@ -83,4 +84,13 @@ public final class SqlState {
     public static final String CONFIG_FILE_ERROR = "F0000";
     public static final String INTERNAL_ERROR = "XX000";
     public static final String UNDEFINED_FILE = "58P01";
+    // data modification (DML helper)
+    public static final String NOT_NULL_VIOLATION = "23502";
+    public static final String FOREIGN_KEY_VIOLATION = "23503";
+    public static final String CHECK_VIOLATION = "23514";
+    public static final String BAD_COPY_FILE_FORMAT = "22P04";
+    public static final String SEQUENCE_GENERATOR_LIMIT_EXCEEDED = "2200H";
+    public static final String WRONG_OBJECT_TYPE = "42809";
+    public static final String DUPLICATE_COLUMN = "42701";
+    public static final String INVALID_NAME = "42602";
 }
