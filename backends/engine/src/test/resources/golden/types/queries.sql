@@ -1319,3 +1319,34 @@ SET TimeZone TO 'Asia/Dubai'
 select '2026-11-21 09:04:42.5-08'::timestamptz
 RESET DateStyle
 RESET TimeZone
+# date_part/extract, date_trunc, age, make_*, AT TIME ZONE (session 5)
+SET TimeZone TO 'America/Los_Angeles'
+select extract(year from timestamp '2026-11-21 09:04:42.5'), extract(second from timestamp '2026-11-21 09:04:42.5'), extract(milliseconds from timestamp '2026-11-21 09:04:42.5'), extract(microseconds from timestamp '2026-11-21 09:04:42.5'), extract(epoch from timestamp '2026-11-21 09:04:42.5')
+select extract(dow from date '2026-11-22'), extract(isodow from date '2026-11-22'), extract(doy from date '2026-11-21'), extract(week from date '2027-01-01'), extract(isoyear from date '2027-01-01'), extract(quarter from date '2026-11-21'), extract(julian from date '2026-11-21'), extract(epoch from date '2026-11-21')
+select extract(century from date '2000-12-31'), extract(century from date '2001-01-01'), extract(millennium from date '2001-01-01'), extract(decade from date '2026-01-01'), extract(year from date '0044-03-15 BC'), extract(century from date '0044-03-15 BC'), extract(decade from date '0044-03-15 BC')
+select date_part('year', timestamp '2026-11-21 09:04:42.5'), date_part('second', timestamp '2026-11-21 09:04:42.5'), date_part('epoch', timestamp '2026-11-21 09:04:42.5'), date_part('day', date '2026-11-21'), date_part('julian', timestamp '2026-11-21 12:00')
+select extract(hour from timestamptz '2026-11-21 09:04:42.5+00'), extract(timezone from timestamptz '2026-11-21 09:04:42.5+00'), extract(timezone_hour from timestamptz '2026-07-21 09:04:42.5+00'), extract(epoch from timestamptz '2026-11-21 09:04:42.5+00'), date_part('timezone_minute', timestamptz '2026-11-21 09:04:42.5+00')
+select extract(hour from time '13:45:10.25'), extract(second from time '13:45:10.25'), extract(epoch from time '13:45:10.25'), date_part('minute', time '13:45:10.25'), extract(timezone from timetz '13:45:10+05:30'), extract(epoch from timetz '13:45:10+05:30')
+select extract(year from interval '2 years 3 months'), extract(month from interval '2 years 3 months'), extract(epoch from interval '1 year 2 months 3 days 04:05:06.5'), date_part('epoch', interval '1 year 2 months 3 days 04:05:06.5'), extract(hour from interval '-25 hours'), extract(quarter from interval '7 months'), extract(century from interval '250 years')
+select extract(year from timestamp 'infinity'), extract(day from timestamp 'infinity'), date_part('epoch', timestamp '-infinity'), extract(year from date 'infinity'), extract(month from date '-infinity')
+select extract(foo from timestamp '2026-11-21')
+select extract(timezone from timestamp '2026-11-21')
+select extract(hour from date '2026-11-21')
+select extract(day from time '10:00')
+select extract(dow from interval '1 day')
+select date_trunc('year', timestamp '2026-11-21 09:04:42.5'), date_trunc('quarter', timestamp '2026-11-21 09:04:42.5'), date_trunc('month', timestamp '2026-11-21 09:04:42.5'), date_trunc('week', timestamp '2026-11-21 09:04:42.5'), date_trunc('day', timestamp '2026-11-21 09:04:42.5')
+select date_trunc('hour', timestamp '2026-11-21 09:04:42.5'), date_trunc('minute', timestamp '2026-11-21 09:04:42.5'), date_trunc('second', timestamp '2026-11-21 09:04:42.5'), date_trunc('milliseconds', timestamp '2026-11-21 09:04:42.5678'), date_trunc('century', timestamp '2026-11-21'), date_trunc('millennium', timestamp '2026-11-21'), date_trunc('decade', timestamp '2026-11-21')
+select date_trunc('day', timestamptz '2026-11-21 05:04:42.5+00'), date_trunc('month', timestamptz '2026-11-21 09:04:42.5+00'), date_trunc('hour', timestamptz '2026-11-01 09:30:00+00'), date_trunc('day', timestamptz '2026-11-21 05:04:42.5+00', 'Asia/Tokyo'), date_trunc('year', timestamp 'infinity')
+select date_trunc('foo', timestamp '2026-11-21')
+select age(timestamp '2026-11-21', timestamp '1999-01-08 04:05:06'), age(timestamp '1999-01-08', timestamp '2026-11-21 10:00'), age(timestamp '2026-03-01', timestamp '2026-01-31'), age(timestamptz '2026-11-21 00:00+00', timestamptz '2026-01-01 00:00+00')
+select make_date(2026, 11, 21), make_date(-44, 3, 15), make_time(9, 4, 42.5), make_timestamp(2026, 11, 21, 9, 4, 42.5), make_timestamptz(2026, 11, 21, 9, 4, 42.5), make_timestamptz(2026, 11, 21, 9, 4, 42.5, 'Europe/Paris')
+select make_date(2026, 2, 30)
+select make_date(0, 7, 15)
+select make_time(25, 0, 0)
+select make_time(10, 61, 1.5)
+select make_interval(1, 2, 3, 4, 5, 6, 7.5), make_interval(0, 0, 0, 0, 0, 0, -1.25)
+select timestamptz '2026-11-21 09:04:42+00' at time zone 'UTC', timestamptz '2026-11-21 09:04:42+00' at time zone 'Asia/Tokyo', timestamptz '2026-11-21 09:04:42+00' at time zone 'PST', timestamptz '2026-11-21 09:04:42+00' at time zone '+05', timestamptz '2026-11-21 09:04:42+00' at time zone interval '+05:30'
+select timestamp '2026-11-21 09:04:42' at time zone 'UTC', timestamp '2026-11-21 09:04:42' at time zone 'Asia/Tokyo', timestamp '2026-11-21 09:04:42' at time zone '-03', timezone('Europe/Paris', timestamp '2026-07-21 12:00'), timestamp '2026-11-21 09:04:42' at time zone interval '-08:00'
+select timestamp '2026-11-21 09:04:42' at time zone 'Mars/Olympus'
+select timestamp '2026-11-21 09:04:42' at time zone interval '1 day'
+RESET TimeZone

@@ -30,6 +30,7 @@ public final class FunctionRegistry {
         SystemFunctions.register();
         TypeIoFunctions.register();
         DateTimeFunctions.register();
+        DateTimeParts.register();
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
         OperatorFunctions.register();
     }
