@@ -31,6 +31,7 @@ public final class FunctionRegistry {
         TypeIoFunctions.register();
         DateTimeFunctions.register();
         DateTimeParts.register();
+        NumericToChar.register();
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
         OperatorFunctions.register();
     }
