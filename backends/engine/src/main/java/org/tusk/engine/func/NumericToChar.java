@@ -86,7 +86,193 @@ final class NumericToChar {
         FunctionRegistry.bind("int4_to_char", (a, c) -> format(BigDecimal.valueOf((Integer) a[0]), (String) a[1], 0, false));
         FunctionRegistry.bind("int8_to_char", (a, c) -> format(BigDecimal.valueOf((Long) a[0]), (String) a[1], 0, false));
         FunctionRegistry.bind("float4_to_char", (a, c) -> format(floatValue((Float) a[0]), (String) a[1], 6, true));
+        FunctionRegistry.bind("numeric_to_number", (a, c) -> toNumber((String) a[0], (String) a[1]));
         FunctionRegistry.bind("float8_to_char", (a, c) -> format(floatValue((Double) a[0]), (String) a[1], 15, true));
+    }
+
+    /**
+     * to_number (numeric_to_number): the template walked over the input, NUM_processor's reading
+     * direction — each digit position takes one input character, signs are found before the first
+     * or after the last digit, other template characters skip one input character — and the
+     * collected digits are read by numeric_in with precision and scale from the template and the
+     * decimals actually read.
+     */
+    static Object toNumber(String input, String fmt) {
+        List<Node> nodes = parse(fmt);
+        Desc d = describe(nodes);
+        if (d.roman) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "\"RN\" not supported for input");
+        }
+        if (d.eeee) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "\"EEEE\" not supported for input");
+        }
+        Reader r = new Reader(d, input);
+        for (Node n : nodes) {
+            if (r.pos >= input.length()) {
+                break;
+            }
+            if (n.key() == null) {
+                r.pos += Character.charCount(input.codePointAt(r.pos));
+                continue;
+            }
+            switch (n.key()) {
+                case NINE: case ZERO: case DEC: case D:
+                    r.numpart(n.key());
+                    break;
+                case COMMA: case G:
+                    if (!r.numIn && d.fill) {
+                        continue;
+                    }
+                    if (input.startsWith(",", r.pos)) {
+                        break;
+                    }
+                    continue;
+                case L:
+                    r.eatNonData(1);
+                    continue;
+                case TH: case THL:
+                    r.eatNonData(2);
+                    continue;
+                case MI:
+                    if (input.charAt(r.pos) == '-') {
+                        r.sign = '-';
+                        break;
+                    }
+                    r.eatNonData(1);
+                    continue;
+                case PL:
+                    if (input.charAt(r.pos) == '+') {
+                        r.sign = '+';
+                        break;
+                    }
+                    r.eatNonData(1);
+                    continue;
+                case SG:
+                    if (input.charAt(r.pos) == '-' || input.charAt(r.pos) == '+') {
+                        r.sign = input.charAt(r.pos);
+                        break;
+                    }
+                    r.eatNonData(1);
+                    continue;
+                default:
+                    continue;
+            }
+            r.pos++;
+        }
+        String digits = r.number.toString();
+        if (digits.endsWith(".")) {
+            digits = digits.substring(0, digits.length() - 1);
+        }
+        String numstr = (r.sign == ' ' ? "" : String.valueOf(r.sign)) + digits;
+        int scale = r.readPost;
+        int precision = d.pre + d.multi + scale;
+        Object v;
+        try {
+            v = org.tusk.engine.types.TextFormat.parseNumericValue(numstr.isEmpty() ? " " : numstr);
+        } catch (org.tusk.api.error.PgException e) {
+            throw Ereport.error(SqlState.INVALID_TEXT_REPRESENTATION,
+                    "invalid input syntax for type numeric: \"" + (r.sign == ' ' ? " " : "") + numstr + "\"");
+        }
+        if (precision > 0) {
+            v = org.tusk.engine.types.NumericSupport.applyTypmod(v,
+                    org.tusk.engine.types.NumericSupport.makeTypmod(precision, scale));
+        }
+        if (d.multiFlag && v instanceof BigDecimal b) {
+            // times power(10, -multi), whose display scale is 16 (numeric_mul adds the scales)
+            v = b.scaleByPowerOfTen(-d.multi).setScale(b.scale() + Math.max(16, d.multi));
+        }
+        return v;
+    }
+
+    /** NUM_processor's reading state. */
+    private static final class Reader {
+        final Desc num;
+        final String in;
+        int pos;
+        char sign = ' ';
+        final StringBuilder number = new StringBuilder();
+        boolean readDec;
+        final boolean numIn = false; // to_number never sets num_in: FM skips separators before any digit
+        int readPre, readPost;
+
+        Reader(Desc num, String in) {
+            this.num = num;
+            this.in = in;
+        }
+
+        boolean end() {
+            return pos >= in.length();
+        }
+
+        void eatNonData(int n) {
+            while (n-- > 0 && !end() && "0123456789.,+-".indexOf(in.charAt(pos)) < 0) {
+                pos += Character.charCount(in.codePointAt(pos));
+            }
+        }
+
+        void numpart(Key id) {
+            boolean isread = false;
+            if (end()) {
+                return;
+            }
+            if (in.charAt(pos) == ' ') {
+                pos++;
+            }
+            if (end()) {
+                return;
+            }
+            if (sign == ' ' && (id == Key.ZERO || id == Key.NINE) && readPre + readPost == 0) {
+                char c = in.charAt(pos);
+                if (num.lsign && num.lsignPre) {
+                    if (c == '-' || c == '+') {
+                        pos++;
+                        sign = c;
+                    }
+                } else if (c == '-' || (num.bracket && c == '<')) {
+                    sign = '-';
+                    pos++;
+                } else if (c == '+') {
+                    sign = '+';
+                    pos++;
+                }
+            }
+            if (end()) {
+                return;
+            }
+            char c = in.charAt(pos);
+            if (c >= '0' && c <= '9') {
+                if (readDec && readPost == num.post) {
+                    return;
+                }
+                number.append(c);
+                if (readDec) {
+                    readPost++;
+                } else {
+                    readPre++;
+                }
+                isread = true;
+            } else if (num.decimal && !readDec && c == '.') {
+                number.append('.');
+                readDec = true;
+                isread = true;
+            }
+            if (end()) {
+                return;
+            }
+            if (sign == ' ' && readPre + readPost > 0) {
+                if (num.lsign && isread && pos + 1 < in.length() && !Character.isDigit(in.charAt(pos + 1))) {
+                    char next = in.charAt(pos + 1);
+                    if (next == '-' || next == '+') {
+                        pos++;
+                        sign = next;
+                    }
+                } else if (!isread && !num.lsign && (num.plus || num.minus)) {
+                    if (c == '-' || c == '+') {
+                        sign = c;
+                    }
+                }
+            }
+        }
     }
 
     private static Object floatValue(double v) {
