@@ -1489,3 +1489,10 @@ select to_char(12, '99')::int, to_char(-7, 'PL99'), to_char(7, 'SG99'), to_char(
 select to_number('1,234', 'FM9,999'), to_number('1,234', 'FM9G999'), to_number('12', '99V9'), to_number('-12.5', 'S99.9'), to_number('12.5-', '99.9S'), to_number('1234', '99')
 select to_number('abc', '999')
 select to_number('', '999')
+select date_trunc('year', interval '1234 years 5 months 6 days 07:08:09.123456'), date_trunc('millennium', interval '1234 years'), date_trunc('milliseconds', interval '1.234567 seconds'), date_trunc('quarter', interval '1 year 8 months'), date_trunc('hour', interval '-1 day -01:30:00')
+select date_trunc('week', interval '10 days')
+select date_trunc('foo', interval '10 days')
+select date_bin('15 minutes', timestamp '2020-02-11 15:44:17', timestamp '2001-01-01'), date_bin('15 minutes', timestamp '2020-02-11 15:45:00', timestamp '2030-01-01'), date_bin('15 minutes', timestamp '2020-02-11 15:44:00', timestamp '2030-01-01'), date_bin('1 day', timestamptz '2020-02-11 15:44:17+00', timestamptz '2001-01-01 00:00+00')
+select date_bin('1 month', timestamp '2020-02-11 15:44:17', timestamp '2001-01-01')
+select date_bin('0 days', timestamp '2020-02-11 15:44:17', timestamp '2001-01-01')
+select timetz '10:00+02' at time zone 'UTC', timetz '10:00+02' at time zone interval '-03:00', timetz '23:00-02' at time zone 'Asia/Tokyo'

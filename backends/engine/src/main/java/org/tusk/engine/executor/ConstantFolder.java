@@ -7,7 +7,6 @@ import org.tusk.engine.analyze.Query;
 import org.tusk.engine.analyze.SortKey;
 import org.tusk.engine.analyze.TargetEntry;
 import org.tusk.engine.expr.*;
-import org.tusk.engine.types.PgType;
 
 /**
  * eval_const_expressions: the planner evaluates immutable function calls
@@ -49,7 +48,7 @@ public final class ConstantFolder {
             boolean allConst = true;
             boolean anyNull = false;
             for (Expr a : args) {
-                if (!(a instanceof ConstExpr c) || a.type() == PgType.UNKNOWN) {
+                if (!(a instanceof ConstExpr c)) {
                     allConst = false;
                 } else if (c.value() == null) {
                     anyNull = true;

@@ -110,6 +110,16 @@ final class DateTimeParts {
         FunctionRegistry.bind("make_timestamptz_at_timezone", (a, c) -> localToUtc(makeTimestamp(a), (String) a[6]));
         FunctionRegistry.bind("make_interval", (a, c) -> makeInterval(a));
 
+        FunctionRegistry.bind("interval_trunc", (a, c) -> intervalTrunc((String) a[0], (Interval) a[1]));
+        FunctionRegistry.bind("timestamp_bin", (a, c) -> bin((Interval) a[0], (Long) a[1], (Long) a[2]));
+        FunctionRegistry.bind("timestamptz_bin", (a, c) -> bin((Interval) a[0], (Long) a[1], (Long) a[2]));
+        FunctionRegistry.bind("timetz_zone", (a, c) -> {
+            ZoneId z = namedZone((String) a[0]);
+            int east = z.getRules().getOffset(DateTimes.toInstant(TypeIoFunctions.typeContext(c).nowMicros()))
+                    .getTotalSeconds();
+            return timetzAt((TimeTz) a[1], -east);
+        });
+        FunctionRegistry.bind("timetz_izone", (a, c) -> timetzAt((TimeTz) a[1], (int) -(intervalZone((Interval) a[0]) / SEC)));
         FunctionRegistry.bind("timestamptz_zone", (a, c) -> utcToLocal((Long) a[1], (String) a[0]));
         FunctionRegistry.bind("timestamp_zone", (a, c) -> localToUtc((Long) a[1], (String) a[0]));
         FunctionRegistry.bind("timestamptz_izone", (a, c) -> shift((Long) a[1], intervalZone((Interval) a[0])));
@@ -387,6 +397,64 @@ final class DateTimeParts {
             return micros - (local - ts);
         }
         return DateTimes.timestampToTimestamptz(micros, zone);
+    }
+
+    /** date_trunc(text, interval): the fields of interval2tm below the unit cleared. */
+    static Interval intervalTrunc(String unitText, Interval v) {
+        String low = unitText.toLowerCase(Locale.ROOT);
+        Unit u = UNITS.get(low);
+        if (u == Unit.WEEK) {
+            throw new org.tusk.api.error.PgException(org.tusk.api.error.Severity.ERROR, SqlState.FEATURE_NOT_SUPPORTED,
+                    "unit \"" + low + "\" not supported for type interval", "Months usually have fractional weeks.", null,
+                    0, null);
+        }
+        if (u == null || u.ordinal() > Unit.MILLENNIUM.ordinal()) {
+            throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "unit \"" + low + "\" not recognized for type interval");
+        }
+        int years = v.months() / 12;
+        int months = v.months() % 12;
+        int days = v.days();
+        long hours = v.micros() / (3600 * SEC);
+        long mins = v.micros() / (60 * SEC) % 60;
+        long secs = v.micros() / SEC % 60;
+        long fsec = v.micros() % SEC;
+        switch (u) {
+            case MILLENNIUM: years = years / 1000 * 1000; months = 0; days = 0; hours = 0; mins = 0; secs = 0; fsec = 0; break;
+            case CENTURY: years = years / 100 * 100; months = 0; days = 0; hours = 0; mins = 0; secs = 0; fsec = 0; break;
+            case DECADE: years = years / 10 * 10; months = 0; days = 0; hours = 0; mins = 0; secs = 0; fsec = 0; break;
+            case YEAR: months = 0; days = 0; hours = 0; mins = 0; secs = 0; fsec = 0; break;
+            case QUARTER: months = 3 * (months / 3); days = 0; hours = 0; mins = 0; secs = 0; fsec = 0; break;
+            case MONTH: days = 0; hours = 0; mins = 0; secs = 0; fsec = 0; break;
+            case DAY: hours = 0; mins = 0; secs = 0; fsec = 0; break;
+            case HOUR: mins = 0; secs = 0; fsec = 0; break;
+            case MINUTE: secs = 0; fsec = 0; break;
+            case SECOND: fsec = 0; break;
+            case MILLISECONDS: fsec = fsec / 1000 * 1000; break;
+            default: break;
+        }
+        return new Interval(years * 12 + months, days, ((hours * 60 + mins) * 60 + secs) * SEC + fsec);
+    }
+
+    /** date_bin: the start of the stride-long bin, counted from origin, that holds the value. */
+    static Object bin(Interval stride, long ts, long origin) {
+        if (stride.months() != 0) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                    "timestamps cannot be binned into intervals containing months or years");
+        }
+        long strideUs = stride.days() * DAY_US + stride.micros();
+        if (strideUs <= 0) {
+            throw Ereport.error(SqlState.DATETIME_FIELD_OVERFLOW, "stride must be greater than zero");
+        }
+        if (ts == Long.MAX_VALUE || ts == Long.MIN_VALUE) {
+            return ts;
+        }
+        return origin + Math.floorDiv(ts - origin, strideUs) * strideUs;
+    }
+
+    /** timetz moved to another zone ({@code zoneWest} seconds west of UTC), wrapping around midnight. */
+    static TimeTz timetzAt(TimeTz t, int zoneWest) {
+        long micros = Math.floorMod(t.micros() + (t.zone() - zoneWest) * SEC, DAY_US);
+        return new TimeTz(micros, zoneWest);
     }
 
     /** timestamp_age/timestamptz_age: the symbolic difference, borrowing month lengths as PostgreSQL does. */
