@@ -1496,3 +1496,26 @@ select date_bin('15 minutes', timestamp '2020-02-11 15:44:17', timestamp '2001-0
 select date_bin('1 month', timestamp '2020-02-11 15:44:17', timestamp '2001-01-01')
 select date_bin('0 days', timestamp '2020-02-11 15:44:17', timestamp '2001-01-01')
 select timetz '10:00+02' at time zone 'UTC', timetz '10:00+02' at time zone interval '-03:00', timetz '23:00-02' at time zone 'Asia/Tokyo'
+SET TimeZone TO 'America/Los_Angeles'
+select '99999999999999999999'::date
+select '2000-01-01 99999999999:00'::timestamp
+select '1999.400'::date
+select '1999.366'::date
+select '2000.366'::date
+select '12345678901234'::timestamp
+select '2000-01-01 10:00 +99999999999'::timestamptz
+select '-'::timestamp
+select '2000-01-01 10:00:00.'::timestamp
+select '2000-01-01 10:00:60'::timestamp
+select 'Feb 29 2001'::date
+select '1/1/1/1'::date
+select '2000-01-01 10:00 pst pdt'::timestamptz
+select '2000-01-01 10:00 America/New_York'::timestamp
+select '10:00'::timestamp
+select 'Nov 21 2026 10:00 +05:30'::timestamptz, '2026-11-21 10:00:00 z'::timestamptz, '20261121 100000'::timestamp
+select '5874897-12-31'::date
+select '294277-01-01'::timestamp
+select '4714-11-24 BC'::date, '4714-11-23 BC'::date
+RESET TimeZone
+select make_date(-4714, 11, 24), make_date(1, 1, 1)
+select make_date(-4714, 11, 23)

@@ -503,9 +503,9 @@ final class DateTimeParts {
                     String.format("date field value out of range: %d-%02d-%02d", year, month, day));
         }
         LocalDate d = LocalDate.of(bc ? y + 1 : y, month, day);
-        if (d.getYear() < -4712 || d.getYear() > 5874897) {
+        if (d.isBefore(LocalDate.of(-4713, 11, 24)) || d.getYear() > 5874897) {
             throw Ereport.error(SqlState.DATETIME_FIELD_OVERFLOW,
-                    String.format("date out of range: %d-%02d-%02d", year, month, day));
+                    String.format("date out of range: %d-%02d-%02d", d.getYear(), month, day)); // astronomical year
         }
         return (int) (d.toEpochDay() - PG_EPOCH.toEpochDay());
     }
