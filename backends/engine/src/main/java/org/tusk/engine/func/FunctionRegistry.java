@@ -33,6 +33,8 @@ public final class FunctionRegistry {
         org.tusk.engine.func.sysinfo.SysInfoFunctions.register(FunctionRegistry::bind, FunctionRegistry::bindOid);
         TypeIoFunctions.register();
         DateTimeFunctions.register();
+        DateTimeParts.register();
+        NumericToChar.register();
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
         OperatorFunctions.register();
     }
