@@ -48,6 +48,8 @@ final class TuskSession implements EngineSession, SessionServices {
     private final String database;
     private final GucSettings guc;
     private final UtilityCommands utility = new UtilityCommands(this);
+    private final PreparedStatements preparedStatements = new PreparedStatements();
+    private final Cursors cursors = new Cursors(this);
     private TransactionBlockState state = TransactionBlockState.DEFAULT;
     private final List<String> savepoints = new ArrayList<>();
     private long transactionStart;
@@ -60,7 +62,13 @@ final class TuskSession implements EngineSession, SessionServices {
         this.database = database;
         this.guc = guc;
         this.guc.changedReported();
+        relations.addSessionView(new PgPreparedStatementsView());
+        relations.addSessionView(new PgCursorsView());
     }
+
+    PreparedStatements preparedStatements() { return preparedStatements; }
+    Cursors cursors() { return cursors; }
+    SystemRelations relations() { return relations; }
 
     GucSettings guc() { return guc; }
     UtilityCommands utility() { return utility; }
@@ -226,6 +234,7 @@ final class TuskSession implements EngineSession, SessionServices {
 
     /** Ends a block; the rest of the query string runs in a new implicit transaction. */
     private void endTransaction(boolean commit) {
+        portalsAtTransactionEnd(commit);
         if (commit) {
             guc.commit();
         } else {
@@ -235,8 +244,19 @@ final class TuskSession implements EngineSession, SessionServices {
         state = TransactionBlockState.DEFAULT;
     }
 
+    /** PreCommit_Portals / AtAbort_Portals: cursors at the end of the transaction. */
+    private void portalsAtTransactionEnd(boolean commit) {
+        if (commit) {
+            cursors.atCommit();
+        } else {
+            cursors.atAbort();
+        }
+    }
+
     void discardAll() {
         guc.resetAll();
+        cursors.closeAll();
+        preparedStatements.dropAll();
     }
 
     // ---- EngineSession ----
@@ -261,6 +281,9 @@ final class TuskSession implements EngineSession, SessionServices {
             ParsedStatement parsed = ((TuskRawStatement) statement).parsed();
             checkNotAborted(parsed);
             ParseState pstate = new ParseState(parameterTypeOids);
+            if (parsed.stmt() instanceof org.tusk.engine.nodes.ExecuteStmt execute) {
+                return ExecuteStatement.prepare(this, parsed, execute, pstate);
+            }
             if (parsed.stmt() instanceof SelectStmt select) {
                 Query query = new SelectAnalyzer(relations, typeContext()).analyze(select, pstate);
                 query = org.tusk.engine.executor.ConstantFolder.fold(query, new org.tusk.engine.expr.EvalContext(this, new Object[0]));
@@ -302,10 +325,12 @@ final class TuskSession implements EngineSession, SessionServices {
     public void sync() {
         switch (state) {
             case STARTED:
+                portalsAtTransactionEnd(true);
                 guc.commit();
                 state = TransactionBlockState.DEFAULT;
                 break;
             case IMPLICIT_ABORT:
+                portalsAtTransactionEnd(false);
                 guc.abort();
                 state = TransactionBlockState.DEFAULT;
                 break;
@@ -336,6 +361,8 @@ final class TuskSession implements EngineSession, SessionServices {
 
     @Override
     public void close() {
+        cursors.closeAll();
+        preparedStatements.dropAll();
         if (state != TransactionBlockState.DEFAULT) {
             guc.abort();
         }

@@ -28,6 +28,11 @@ public final class TextFormat {
             case TIMESTAMP: return DateTimes.formatTimestamp((Long) value);
             case DATE: return DateTimes.formatDate((Integer) value);
             case VOID: return "";
+            case REGTYPE: {
+                // regtypeout for the built-in types: format_type's name ("integer", "double precision")
+                PgType named = PgType.byOid((int) (long) (Long) value);
+                return named == null ? value.toString() : named.displayName();
+            }
             default:
                 if (value instanceof ArrayValue a) {
                     return ArrayFormat.output(a, ctx);
