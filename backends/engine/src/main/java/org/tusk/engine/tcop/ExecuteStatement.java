@@ -1,11 +1,16 @@
 package org.tusk.engine.tcop;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.tusk.api.engine.Column;
 import org.tusk.api.engine.Portal;
 import org.tusk.api.engine.PreparedStatement;
+import org.tusk.api.error.SqlState;
 import org.tusk.engine.analyze.ExecuteParams;
+import org.tusk.engine.error.Ereport;
+import org.tusk.engine.nodes.ExplainStmt;
+import org.tusk.engine.planner.Explain;
 import org.tusk.engine.analyze.ParseState;
 import org.tusk.engine.expr.EvalContext;
 import org.tusk.engine.expr.Expr;
@@ -41,6 +46,29 @@ final class ExecuteStatement implements PreparedStatement {
         TuskPreparedStatement outer = new TuskPreparedStatement(session, parsed, null, pstate.resolvedParamTypes(),
                 entry.statement.resultColumns());
         return new ExecuteStatement(session, entry, args, outer);
+    }
+
+    /** EXPLAIN EXECUTE name(args): the named statement's plan for these argument values (ExplainExecuteQuery). */
+    static List<Object[]> explain(TuskSession session, ExplainStmt explain, ExecuteStmt stmt) {
+        PreparedStatements.Entry entry = session.preparedStatements().fetch(stmt.name());
+        if (entry.statement.query() == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of EXECUTE of "
+                    + entry.statement.parsed().stmt().commandName() + " is not supported yet");
+        }
+        Explain.Options options = Explain.options(explain);
+        List<Expr> args = ExecuteParams.transform(stmt.name(), stmt.params(), entry.statement.parameterTypes(),
+                new ParseState(null), session.typeContext());
+        EvalContext none = new EvalContext(session, new Object[0]);
+        Object[] values = new Object[args.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = args.get(i).eval(none);
+        }
+        entry.countExecution(session.setting("plan_cache_mode"));
+        List<Object[]> rows = new ArrayList<>();
+        for (String line : Explain.explain(entry.statement.query(), options, new EvalContext(session, values))) {
+            rows.add(new Object[] {line});
+        }
+        return rows;
     }
 
     @Override

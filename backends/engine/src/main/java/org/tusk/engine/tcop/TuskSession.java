@@ -302,6 +302,9 @@ final class TuskSession implements EngineSession, SessionServices {
 
     /** EXPLAIN of a SELECT: the planner's QUERY PLAN lines as rows. */
     List<Object[]> explain(org.tusk.engine.nodes.ExplainStmt e) {
+        if (e.query() instanceof org.tusk.engine.nodes.ExecuteStmt execute) {
+            return ExecuteStatement.explain(this, e, execute);
+        }
         if (!(e.query() instanceof SelectStmt select)) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of " + e.query().commandName()
                     + " is not supported yet");
