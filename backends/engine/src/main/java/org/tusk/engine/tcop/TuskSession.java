@@ -70,6 +70,15 @@ final class TuskSession implements EngineSession, SessionServices {
     Cursors cursors() { return cursors; }
     SystemRelations relations() { return relations; }
 
+    /** PreCommit_Portals / AtAbort_Portals: cursors at the end of the transaction. */
+    private void portalsAtTransactionEnd(boolean commit) {
+        if (commit) {
+            cursors.atCommit();
+        } else {
+            cursors.atAbort();
+        }
+    }
+
     GucSettings guc() { return guc; }
     UtilityCommands utility() { return utility; }
 
@@ -244,15 +253,6 @@ final class TuskSession implements EngineSession, SessionServices {
         state = TransactionBlockState.DEFAULT;
     }
 
-    /** PreCommit_Portals / AtAbort_Portals: cursors at the end of the transaction. */
-    private void portalsAtTransactionEnd(boolean commit) {
-        if (commit) {
-            cursors.atCommit();
-        } else {
-            cursors.atAbort();
-        }
-    }
-
     void discardAll() {
         guc.resetAll();
         cursors.closeAll();
@@ -280,10 +280,10 @@ final class TuskSession implements EngineSession, SessionServices {
             startTransactionCommand();
             ParsedStatement parsed = ((TuskRawStatement) statement).parsed();
             checkNotAborted(parsed);
-            ParseState pstate = new ParseState(parameterTypeOids);
             if (parsed.stmt() instanceof org.tusk.engine.nodes.ExecuteStmt execute) {
-                return ExecuteStatement.prepare(this, parsed, execute, pstate);
+                return ExecuteStatement.prepare(this, parsed, execute, new ParseState(parameterTypeOids));
             }
+            ParseState pstate = new ParseState(parameterTypeOids);
             if (parsed.stmt() instanceof SelectStmt select) {
                 Query query = new SelectAnalyzer(relations, typeContext()).analyze(select, pstate);
                 query = org.tusk.engine.executor.ConstantFolder.fold(query, new org.tusk.engine.expr.EvalContext(this, new Object[0]));
@@ -326,14 +326,16 @@ final class TuskSession implements EngineSession, SessionServices {
 
     @Override
     public void sync() {
+        if (state == TransactionBlockState.STARTED || state == TransactionBlockState.IMPLICIT_ABORT) {
+            portalsAtTransactionEnd(state == TransactionBlockState.STARTED);
+        }
+
         switch (state) {
             case STARTED:
-                portalsAtTransactionEnd(true);
                 guc.commit();
                 state = TransactionBlockState.DEFAULT;
                 break;
             case IMPLICIT_ABORT:
-                portalsAtTransactionEnd(false);
                 guc.abort();
                 state = TransactionBlockState.DEFAULT;
                 break;
