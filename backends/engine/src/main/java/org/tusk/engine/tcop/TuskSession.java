@@ -366,14 +366,16 @@ final class TuskSession implements EngineSession, SessionServices {
 
     @Override
     public void close() {
-        cursors.closeAll();
-        preparedStatements.dropAll();
         if (state != TransactionBlockState.DEFAULT) {
             guc.abort();
         }
         state = TransactionBlockState.DEFAULT;
         savepoints.clear();
         guc.resetAll();
+
+        // DISCARD ALL's session state: cursors and prepared statements
+        cursors.closeAll();
+        preparedStatements.dropAll();
     }
 
     void backendCheckForInterrupts() {
