@@ -209,6 +209,10 @@ public final class HeapAccessMethod implements TableAccessMethod {
             }
         }
         freeSpace.forget(relation);
+        TableStatistics counters = stats;
+        if (counters != null) {
+            counters.drop(relation);
+        }
     }
 
     // --- insert ----------------------------------------------------------------

@@ -130,6 +130,7 @@ public final class MemoryAccessMethod implements TableAccessMethod {
         try (MemoryArea.Held lock = memory.lockRelation(relation, LWLockMode.EXCLUSIVE)) {
             memory.drop(relation);
         }
+        count(relation, TableStatistics::drop);
     }
 
     // --- insert ----------------------------------------------------------------

@@ -83,9 +83,16 @@ public final class Autovacuum {
             if (Integer.compareUnsigned(freezeLimit, FIRST_NORMAL_XID) < 0 || freezeLimit - oldestXmin > 0) {
                 freezeLimit = FIRST_NORMAL_XID;
             }
-            VacuumResult result = am.vacuum(counters.relation(), oldestXmin, freezeLimit);
-            if (targets != null) {
-                vacuumIndexes(counters.relation(), am, targets);
+            VacuumResult result;
+            try {
+                result = am.vacuum(counters.relation(), oldestXmin, freezeLimit);
+                if (targets != null) {
+                    vacuumIndexes(counters.relation(), am, targets);
+                }
+            } catch (RuntimeException e) {
+                // one relation's trouble (dropped meanwhile, a corrupt page) must not starve the others
+                LOG.warn("automatic vacuum of table {} failed: {}", counters.relation(), e.toString());
+                continue;
             }
             long dead = Math.max(0, result.tuplesRemaining() - estimateLive(counters, result));
             stats.reportVacuum(counters.relation(), estimateLive(counters, result), dead, true);

@@ -16,7 +16,9 @@ import org.tusk.api.storage.IndexDescriptor;
 import org.tusk.api.storage.IndexVacuumResult;
 import org.tusk.api.storage.RelFileLocator;
 import org.tusk.api.storage.TableAccessMethod;
+import org.tusk.api.storage.TableStatistics;
 import org.tusk.api.storage.TupleId;
+import org.tusk.api.storage.VacuumResult;
 import org.tusk.api.storage.VacuumTargets;
 
 /**
@@ -72,6 +74,39 @@ class AutovacuumIndexesTest {
         assertEquals(List.of("bulkDelete a", "bulkDelete b", "reclaim " + new HashSet<>(DEAD)), events);
         assertEquals(Set.of(new TupleId(0, 1)), a);
         assertEquals(Set.of(new TupleId(3, 8)), b);
+    }
+
+    @Test
+    void aRelationThatFailsDoesNotStarveTheOthers() {
+        RelFileLocator gone = RelFileLocator.of(5, 1);
+        RelFileLocator fine = RelFileLocator.of(5, 2);
+        List<String> reported = new ArrayList<>();
+        TableStatistics stats = (TableStatistics) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {TableStatistics.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "all" -> List.of(
+                            new TableStatistics.Counters(gone, "heap", 0, 0, 100, 0, 100, 0, 0, 0, 0),
+                            new TableStatistics.Counters(fine, "heap", 0, 0, 100, 0, 100, 0, 0, 0, 0));
+                    case "reportVacuum" -> {
+                        reported.add(args[0].toString());
+                        yield null;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        TableAccessMethod am = (TableAccessMethod) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {TableAccessMethod.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("vacuum")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    if (args[0].equals(gone)) {
+                        throw new IllegalStateException("could not open file");
+                    }
+                    return new VacuumResult(1, 100, 0, 0, 1);
+                });
+        List<TableStatistics.Counters> done = Autovacuum.runOnce(stats, name -> am, null, 1000,
+                Autovacuum.Settings.from(java.util.Map.of()));
+        assertEquals(1, done.size());
+        assertEquals(fine, done.get(0).relation());
+        assertEquals(List.of(fine.toString()), reported);
     }
 
     @Test
