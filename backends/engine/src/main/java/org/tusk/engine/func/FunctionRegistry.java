@@ -24,9 +24,14 @@ public final class FunctionRegistry {
         MathFunctions.register();
         ArrayFunctions.register();
         RegexFunctions.register();
+        ByteaFunctions.register();
         NumericMath.register();
         CastFunctions.register();
         SystemFunctions.register();
+        TypeIoFunctions.register();
+        PrivilegeInquiryFunctions.register();
+        // the catalog-reading system information functions (func/sysinfo)
+        org.tusk.engine.func.sysinfo.SysInfoFunctions.register(FunctionRegistry::bind, FunctionRegistry::bindOid);
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
         OperatorFunctions.register();
     }

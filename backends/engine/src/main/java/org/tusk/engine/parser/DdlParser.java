@@ -20,6 +20,8 @@ abstract class DdlParser extends SelectParser {
 
     abstract RawStmt otherStatement();
 
+    abstract VariableSetStmt setRest(Token set, boolean local);
+
     final DropBehavior dropBehavior() {
         if (accept("cascade")) {
             return DropBehavior.CASCADE;
@@ -95,6 +97,9 @@ abstract class DdlParser extends SelectParser {
         }
         if (at("type")) {
             return createType();
+        }
+        if ((at("role") || at("user") && !at(1, "mapping") || at("group")) && persistence == 'p' && !replace) {
+            return RoleGrammar.createRole(this);
         }
         if (at("domain")) {
             advance();
@@ -1256,6 +1261,26 @@ abstract class DdlParser extends SelectParser {
 
     final RawStmt alterStatement() {
         int save = p;
+        if (at(1, "role") || at(1, "user") && !at(2, "mapping") || at(1, "group")) {
+            RawStmt role = RoleGrammar.alterRole(this);
+            if (role != null) {
+                return role;
+            }
+        }
+        if (at(1, "database") && (at(3, "set") || at(3, "reset"))) {
+            p += 2;
+            String db = colId();
+            Token verb = advance();
+            if (verb.isWord("set")) {
+                return new AlterDatabaseSetStmt(db, setRest(verb, false));
+            }
+            if (accept("all")) {
+                return new AlterDatabaseSetStmt(db, new VariableSetStmt(VariableSetKind.RESET_ALL, null, List.of(),
+                        false, List.of(), verb.location()));
+            }
+            return new AlterDatabaseSetStmt(db, new VariableSetStmt(VariableSetKind.RESET, colId(), List.of(), false,
+                    List.of(), verb.location()));
+        }
         advance();
         ObjectType type;
         if (accept("table")) {

@@ -32,6 +32,14 @@ public final class SqlState {
     public static final String READ_ONLY_SQL_TRANSACTION = "25006";
     public static final String INVALID_AUTHORIZATION_SPECIFICATION = "28000";
     public static final String INVALID_PASSWORD = "28P01";
+    // privileges and roles (auth helper)
+    public static final String WARNING_PRIVILEGE_NOT_REVOKED = "01006";
+    public static final String WARNING_PRIVILEGE_NOT_GRANTED = "01007";
+    public static final String INVALID_GRANTOR = "0L000";
+    public static final String INVALID_GRANT_OPERATION = "0LP01";
+    public static final String INVALID_ROLE_SPECIFICATION = "0P000";
+    public static final String DEPENDENT_OBJECTS_STILL_EXIST = "2BP01";
+    public static final String RESERVED_NAME = "42939";
     public static final String INVALID_CURSOR_NAME = "34000";
     public static final String INVALID_SQL_STATEMENT_NAME = "26000";
     public static final String INVALID_CATALOG_NAME = "3D000";
@@ -41,7 +49,6 @@ public final class SqlState {
     public static final String SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION = "42000";
     public static final String SYNTAX_ERROR = "42601";
     public static final String WINDOWING_ERROR = "42P20";
-    public static final String RESERVED_NAME = "42939";
     public static final String INSUFFICIENT_PRIVILEGE = "42501";
     public static final String UNDEFINED_COLUMN = "42703";
     public static final String UNDEFINED_FUNCTION = "42883";
@@ -76,4 +83,13 @@ public final class SqlState {
     public static final String CONFIG_FILE_ERROR = "F0000";
     public static final String INTERNAL_ERROR = "XX000";
     public static final String UNDEFINED_FILE = "58P01";
+    // data modification (DML helper)
+    public static final String NOT_NULL_VIOLATION = "23502";
+    public static final String FOREIGN_KEY_VIOLATION = "23503";
+    public static final String CHECK_VIOLATION = "23514";
+    public static final String BAD_COPY_FILE_FORMAT = "22P04";
+    public static final String SEQUENCE_GENERATOR_LIMIT_EXCEEDED = "2200H";
+    public static final String WRONG_OBJECT_TYPE = "42809";
+    public static final String DUPLICATE_COLUMN = "42701";
+    public static final String INVALID_NAME = "42602";
 }

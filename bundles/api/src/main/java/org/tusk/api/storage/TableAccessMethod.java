@@ -37,6 +37,36 @@ public interface TableAccessMethod {
     byte[] fetch(RelFileLocator relation, TupleId tid, Snapshot snapshot, TransactionContext txn);
 
     /**
+     * (1.2) What a unique check must know about the version at {@code tid}
+     * (HeapTupleSatisfiesDirty): LIVE if inserted by a committed transaction
+     * or by {@code txn} and not deleted by either; IN_PROGRESS with the xid to
+     * wait for if another running transaction inserted or deletes it; else
+     * DEAD. The default approximates with a fetch that sees every committed
+     * version, and cannot report IN_PROGRESS.
+     */
+    default TupleLiveness liveness(RelFileLocator relation, TupleId tid, TransactionContext txn) {
+        Snapshot latest = new Snapshot() {
+            @Override public int xmin() { return 0; }
+            @Override public int xmax() { return -1; }
+            @Override public boolean isInProgress(int xid) { return false; }
+            @Override public int commandId() { return Integer.MAX_VALUE; }
+        };
+        return fetch(relation, tid, latest, txn) != null ? TupleLiveness.LIVE : TupleLiveness.DEAD;
+    }
+
+    /**
+     * (1.2) heap_inplace_update: overwrites the data of the version at {@code tid}
+     * in place, not transactionally (no new version; an abort does not undo it),
+     * WAL-logged. {@code change} gets the current data under the page's
+     * exclusive lock and returns the new data, of the same length; it must not
+     * block. Returns the new data. For sequences (nextval) and statistics
+     * in pg_class, as PostgreSQL does.
+     */
+    default byte[] inplaceUpdate(RelFileLocator relation, TupleId tid, java.util.function.UnaryOperator<byte[]> change) {
+        throw new UnsupportedOperationException(name() + " does not support in-place updates");
+    }
+
+    /**
      * Deletes the version at {@code tid}. With {@code wait}, a concurrent
      * changer is waited for (then the result says what it did); without it,
      * WOULD_BLOCK.
@@ -60,6 +90,42 @@ public interface TableAccessMethod {
 
     /** Planner estimates. */
     RelationSize estimateSize(RelFileLocator relation);
+
+    /**
+     * Whether every tuple version on {@code block} is visible to every
+     * transaction, now and later (the visibility map's ALL_VISIBLE bit): an
+     * index-only scan may then answer from the index without fetching the
+     * tuple. False when not known; methods without a visibility map always
+     * say false (since 1.2).
+     */
+    default boolean isAllVisible(RelFileLocator relation, int block) {
+        return false;
+    }
+
+    /**
+     * VACUUM's dead items: the tuple ids whose versions {@link #vacuum}
+     * removed but whose line pointers stay reserved (LP_DEAD) because index
+     * entries may still point at them. VACUUM then has every index of the
+     * relation drop those entries ({@link IndexAccessMethod#bulkDelete}) and
+     * calls {@link #reclaimDeadTuples} (since 1.2; empty when the method
+     * reuses nothing).
+     */
+    default java.util.List<TupleId> collectDeadTuples(RelFileLocator relation) {
+        return java.util.List.of();
+    }
+
+    /**
+     * lazy_vacuum_heap_rel: makes the line pointers of {@code deadTuples}
+     * (from {@link #collectDeadTuples}) reusable. Only after every index of
+     * the relation dropped its entries for them, and only while holding what
+     * keeps other VACUUMs of the relation away (PostgreSQL's
+     * ShareUpdateExclusiveLock): otherwise an index entry could point at a
+     * different row. Ids that are not dead any more are skipped. Returns how
+     * many became reusable (since 1.2).
+     */
+    default long reclaimDeadTuples(RelFileLocator relation, java.util.Collection<TupleId> deadTuples) {
+        return 0;
+    }
 
     /** Whether the method's data survive a crash (heap: yes; memory: no). */
     boolean isDurable();

@@ -58,6 +58,7 @@ final class Monitor {
     private final Map<String, String> variables = new TreeMap<>();
     private QueryScanner scanner = newScanner();
     private PgConnection conn;
+    /** Set while -P options are applied; otherwise the QUIET variable decides. */
     private boolean quiet;
     private boolean timing;
     private boolean interactive;
@@ -107,7 +108,7 @@ final class Monitor {
             return EXIT_SUCCESS;
         }
         stdin = in;
-        quiet = o.quiet;
+        if (o.quiet) variables.put("QUIET", "on");
         if (o.unaligned) print.format = PrintOptions.Format.UNALIGNED;
         if (o.csv) print.format = PrintOptions.Format.CSV;
         print.tuplesOnly = o.tuplesOnly;
@@ -116,12 +117,7 @@ final class Monitor {
         if (variables.containsKey("FIELDSEP")) print.fieldSeparator = variables.get("FIELDSEP");
         if (o.recordSep != null) print.recordSeparator = o.recordSep;
         singleTransaction = o.singleTransaction;
-        variables.putIfAbsent("AUTOCOMMIT", "on");
-        variables.putIfAbsent("ON_ERROR_STOP", "off");
-        variables.putIfAbsent("ECHO", "none");
-        variables.putIfAbsent("PROMPT1", "%/%R%x%# ");
-        variables.putIfAbsent("PROMPT2", "%/%R%x%# ");
-        variables.putIfAbsent("PROMPT3", ">> ");
+        defaultVariables();
         if (o.echoAll) variables.put("ECHO", "all");
         interactive = terminal && o.actions.isEmpty();
 
@@ -134,10 +130,9 @@ final class Monitor {
                 setConnectionVariables();
                 for (String ps : o.psets) {
                     int eq = ps.indexOf('=');
-                    boolean savedQuiet = quiet;
                     quiet = true;
                     pset(eq < 0 ? ps : ps.substring(0, eq), eq < 0 ? null : ps.substring(eq + 1), false);
-                    quiet = savedQuiet;
+                    quiet = false;
                 }
                 if (o.output != null) setOutput(o.output);
                 if (!o.noPsqlrc) runStartupFile();
@@ -158,6 +153,44 @@ final class Monitor {
             }
         } finally {
             if (term != null) term.close();
+        }
+    }
+
+    /** psql's variables that always have a value. */
+    private void defaultVariables() {
+        variables.putIfAbsent("AUTOCOMMIT", "on");
+        variables.putIfAbsent("ON_ERROR_STOP", "off");
+        variables.putIfAbsent("ECHO", "none");
+        variables.putIfAbsent("PROMPT1", "%/%R%x%# ");
+        variables.putIfAbsent("PROMPT2", "%/%R%x%# ");
+        variables.putIfAbsent("PROMPT3", ">> ");
+    }
+
+    /**
+     * Runs a script on a connection someone else opened (and closes): the entry point of
+     * {@link org.tusk.monitor.SqlScript}. Behaves as {@code psql -X -f NAME} would after
+     * connecting; the connection stays open.
+     */
+    int runScript(PgConnection connection, BufferedReader script, String name, Map<String, String> vars, InputStream stdinStream) {
+        stdin = stdinStream;
+        variables.putAll(vars);
+        defaultVariables();
+        conn = connection;
+        conn.setNoticeHandler(n -> {
+            qout.flush();
+            out.flush();
+            err.print(locus() + n.format(false));
+            err.flush();
+        });
+        setConnectionVariables();
+        try {
+            return processInput(script, name);
+        } catch (ConnectionLost e) {
+            return EXIT_BADCONN;
+        } finally {
+            if (qout != out) qout.close();
+            out.flush();
+            err.flush();
         }
     }
 
@@ -205,8 +238,14 @@ final class Monitor {
         variables.put("SERVER_VERSION_NUM", Integer.toString(conn.serverVersion()));
     }
 
-    /** ~/.tuskrc, or ~/.psqlrc when there is no .tuskrc; -X skips both. */
+    /** PSQLRC, else ~/.tuskrc, or ~/.psqlrc when there is no .tuskrc; -X skips them. */
     private void runStartupFile() {
+        String rc = env.apply("PSQLRC");
+        if (rc != null && !rc.isEmpty()) {
+            if (rc.equals("~") || rc.startsWith("~/")) rc = System.getProperty("user.home") + rc.substring(1);
+            if (Files.isReadable(Path.of(rc))) includeFile(rc);
+            return;
+        }
         String home = System.getProperty("user.home");
         for (String name : new String[] {".tuskrc", ".psqlrc"}) {
             Path p = Path.of(home, name);
@@ -276,6 +315,56 @@ final class Monitor {
 
     /** Non-interactive input: statements and meta-commands line by line, no prompts. */
     private int processInput(BufferedReader reader, String name) {
+        InlineCopyData.Lines savedInput = currentInput;
+        currentInput = () -> {
+            String l = reader.readLine();
+            if (l != null) lineno++;
+            return l;
+        };
+        // \ir names files relative to the file being read (the working directory for stdin)
+        String savedDir = currentFileDir;
+        if (name != null && !name.equals("<stdin>")) {
+            Path parent = Path.of(name).toAbsolutePath().getParent();
+            currentFileDir = parent == null ? null : parent.toString();
+        }
+        try {
+            return processInput0(reader, name);
+        } finally {
+            currentInput = savedInput;
+            currentFileDir = savedDir;
+        }
+    }
+
+    /**
+     * Where COPY FROM STDIN data comes from: the lines of the script being read (psql's
+     * cur_cmd_source), the terminal with PROMPT3 when interactive, else standard input.
+     */
+    private InlineCopyData.Lines currentInput;
+    /** Set by the interactive terminal: reads one data line with PROMPT3. */
+    InlineCopyData.Lines terminalLines;
+    private BufferedReader stdinLines;
+
+    InlineCopyData copyDataSource() {
+        InlineCopyData.Lines lines = currentInput;
+        if (lines == null && terminalLines != null) {
+            if (!quiet()) {
+                out.println("Enter data to be copied followed by a newline.");
+                out.println("End with a backslash and a period on a line by itself, or an EOF signal.");
+                out.flush();
+            }
+            lines = terminalLines;
+        }
+        if (lines == null) {
+            if (stdinLines == null) stdinLines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+            lines = stdinLines::readLine;
+        }
+        return new InlineCopyData(lines);
+    }
+
+    private static final java.util.regex.Pattern COPY_FROM_STDIN =
+            java.util.regex.Pattern.compile("(?is)\\s*copy\\b.*\\bfrom\\s+stdin\\b.*");
+
+    private int processInput0(BufferedReader reader, String name) {
         inputName = name;
         lineno = 0;
         scanner.reset();
@@ -481,6 +570,17 @@ final class Monitor {
         return continuing ? prompts.format(variables.get("PROMPT2"), 2, c) : prompts.format(variables.get("PROMPT1"), 1, c);
     }
 
+    /** PROMPT3, shown while COPY data are typed. */
+    String copyPrompt() {
+        PromptFormatter.Context c = new PromptFormatter.Context();
+        c.conn = conn;
+        c.scanState = scanner.promptState();
+        c.inactiveBranch = !active();
+        c.statementLine = 1;
+        c.variables = variables::get;
+        return prompts.format(variables.get("PROMPT3"), 3, c);
+    }
+
     /** True when the query buffer is empty (the next line starts a statement). */
     boolean atStatementStart() {
         return scanner.promptState() == '=';
@@ -554,7 +654,21 @@ final class Monitor {
             if (!isTrue(variables.get("AUTOCOMMIT")) && conn.transactionStatus() == 'I' && needsTransaction(sql)) {
                 conn.query("BEGIN");
             }
-            List<PgResult> results = conn.queryAll(sql);
+            List<PgResult> results;
+            if (gsetPrefix == null && toFile == null && COPY_FROM_STDIN.matcher(sql).matches()) {
+                // the data are the lines that follow in the input, up to "\."
+                InlineCopyData data = copyDataSource();
+                try {
+                    long rows = conn.copyIn(sql, data);
+                    printStatus("COPY " + rows);
+                    variables.put("ROW_COUNT", Long.toString(rows));
+                } finally {
+                    skipQuietly(data);
+                }
+                results = List.of();
+            } else {
+                results = conn.queryAll(sql);
+            }
             if (gsetPrefix != null) {
                 ok = gset(results, gsetPrefix);
             } else {
@@ -598,6 +712,14 @@ final class Monitor {
         qout.flush();
         out.flush();
         return ok;
+    }
+
+    private static void skipQuietly(InlineCopyData data) {
+        try {
+            data.skipRest();
+        } catch (IOException e) {
+            // the next read of the input reports it
+        }
     }
 
     private static String ioMessage(IOException e) {
@@ -697,7 +819,13 @@ final class Monitor {
 
     /** Prints a table to the query output, through the pager when it is taller than the terminal. */
     void printTable(PrintTable t) {
-        String text = new ResultPrinter(print).print(t);
+        PrintOptions options = print;
+        if (qout != out && print.terminalColumns > 0) {
+            // psql asks the terminal for its width only when printing to it (not to \o or \g files)
+            options = print.copy();
+            options.terminalColumns = 0;
+        }
+        String text = new ResultPrinter(options).print(t);
         if (qout == out && pager != null && pager.page(text)) return;
         qout.print(text);
     }
@@ -711,11 +839,15 @@ final class Monitor {
     }
 
     private void printStatus(String tag) {
-        if (!quiet) qout.println(tag);
+        if (!quiet()) qout.println(tag);
+    }
+
+    private boolean quiet() {
+        return quiet || isTrue(variables.get("QUIET"));
     }
 
     private void info(String message) {
-        if (!quiet) out.println(message);
+        if (!quiet()) out.println(message);
     }
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of("q", "quit", "?", "conninfo", "timing", "x", "a", "t",

@@ -82,7 +82,8 @@ class TerminalSessionTest {
             Map<String, String> environment = new HashMap<>(env);
             environment.putIfAbsent("PAGER", "");
             monitor.env = environment::get;
-            String[] base = {"-X", "-h", pg.socketDir(), "-p", Integer.toString(pg.port()), "-U", RealPostgres.SUPERUSER, "-d", "postgres"};
+            // with PSQLRC set, the startup file runs (no -X)
+            String[] base = {env.containsKey("PSQLRC") ? "-q" : "-X", "-h", pg.socketDir(), "-p", Integer.toString(pg.port()), "-U", RealPostgres.SUPERUSER, "-d", "postgres"};
             String[] args = new String[base.length + extraArgs.length];
             System.arraycopy(base, 0, args, 0, base.length);
             System.arraycopy(extraArgs, 0, args, base.length, extraArgs.length);
@@ -248,10 +249,65 @@ class TerminalSessionTest {
         session = new Session("xterm", Map.of());
         session.type("\\x auto\r");
         session.waitFor(s -> s.contains("Expanded display is used automatically."));
-        session.type("select repeat('w', 120) as wide;\r");
+        // psql never expands a one-column table (it would only get wider)
+        session.type("select repeat('v', 120) as one;\r");
+        session.waitFor(s -> s.contains(" vvvvvvvvvv") && s.contains("(1 row)"));
+        session.type("select 1 as a, repeat('w', 120) as wide;\r");
         session.waitFor(s -> s.contains("-[ RECORD 1 ]"));
         session.type("select 'narrow' as n;\r");
         session.waitFor(s -> s.contains("   n    \n--------\n narrow\n(1 row)"));
+    }
+
+    /** COPY FROM STDIN typed at the terminal: psql's notice, PROMPT3 for each data line, "\\." ends it. */
+    @Test
+    void copyFromStdinAtTheTerminal() throws Exception {
+        session = new Session("xterm", Map.of());
+        session.type("create temp table ct(a int, b text);\r");
+        session.waitFor(s -> s.contains("CREATE TABLE"));
+        session.type("copy ct from stdin;\r");
+        session.waitFor(s -> s.contains("Enter data to be copied followed by a newline.\n"
+                + "End with a backslash and a period on a line by itself, or an EOF signal.\n>> "));
+        session.type("1\tone\r2\ttwo\r\\.\r");
+        session.waitFor(s -> s.contains("COPY 2"));
+        session.type("select count(*) from ct;\r");
+        session.waitFor(s -> s.contains("-------\n     2\n(1 row)"));
+    }
+
+    /** HISTFILE (set from :DBNAME in a startup file, or with -v), HISTCONTROL=ignoreboth, HISTSIZE. */
+    @Test
+    void historyFollowsHistfileHistcontrolAndHistsize() throws Exception {
+        Path hist = tmp.resolve("hist-postgres");
+        String[] args = {"-v", "HISTFILE=" + hist, "-v", "HISTCONTROL=ignoreboth", "-v", "HISTSIZE=4"};
+        session = new Session("xterm", Map.of(), args);
+        for (String q : new String[] {"select 1;", "select 1;", " select 'secret';", "select 2;", "select 3;", "select 4;"}) {
+            session.type(q + "\r");
+        }
+        session.waitFor(s -> s.contains("?column? \n----------\n        4"));
+        session.close();
+        session = null;
+        String saved = Files.readString(hist);
+        assertFalse(saved.contains("secret"), saved);
+        assertFalse(saved.contains("select 1;"), saved);  // only the last HISTSIZE entries are kept
+        assertTrue(saved.contains("select 2;") && saved.contains("select 4;") && saved.contains("\\q"), saved);
+        assertFalse(Files.exists(tmp.resolve("history")), "the default history file was used");
+        // the next session reads it back: Ctrl-P twice (previous history entry) brings the last query
+        session = new Session("xterm", Map.of(), args);
+        session.type("\u0010\u0010");
+        session.waitFor(s -> s.endsWith("select 4;"));
+        session.type("\u0015");
+    }
+
+    /** psql's ~/.psqlrc idiom: \\set HISTFILE ~/.psql_history- :DBNAME keeps one history per database. */
+    @Test
+    void histfileWithDbnameFromTheStartupFile() throws Exception {
+        Path rc = tmp.resolve("rc.sql");
+        Files.writeString(rc, "\\set HISTFILE " + tmp + "/h- :DBNAME\n");
+        session = new Session("xterm", Map.of("PSQLRC", rc.toString()));
+        session.type("select 'per database';\r");
+        session.waitFor(s -> s.contains("(1 row)"));
+        session.close();
+        session = null;
+        assertTrue(Files.readString(tmp.resolve("h-postgres")).contains("select 'per database';"));
     }
 
     private static void waitForFile(Path p, String content) throws Exception {
