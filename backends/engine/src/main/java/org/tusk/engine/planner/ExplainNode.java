@@ -40,12 +40,20 @@ public final class ExplainNode {
         return out;
     }
 
+    /** %.2f as C's printf does it: the exact binary value rounded, so 0.155 (0.15499...) prints 0.15. */
+    static String cost(double c) {
+        if (Double.isNaN(c) || Double.isInfinite(c)) {
+            return String.valueOf(c);
+        }
+        return new java.math.BigDecimal(c).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+    }
+
     private void format(List<String> out, int depth, boolean costs, boolean top) {
         String indent = " ".repeat(Math.max(0, depth * 6 - 4));
         String head = top ? label : indent + "->  " + label;
         if (costs) {
-            head += String.format(java.util.Locale.ROOT, "  (cost=%.2f..%.2f rows=%d width=%d)", startupCost, totalCost,
-                    Math.max(1, Math.round(rows)), width);
+            head += "  (cost=" + cost(startupCost) + ".." + cost(totalCost) + " rows=" + Math.max(1, Math.round(rows))
+                    + " width=" + width + ")";
         }
         if (actualRows >= 0) {
             head += actualLoops == 0 ? " (never executed)"
