@@ -92,8 +92,9 @@ final class JoinSearch {
                     continue;
                 }
                 Entry bestEntry = null;
-                // every split into two non-empty halves, each half as the outer side once
-                for (long left = (set - 1) & set; left > 0; left = (left - 1) & set) {
+                // every split into two non-empty halves, each half as the outer side once; ascending, so
+                // that on equal costs the FROM list's order is kept (earlier items outer)
+                for (long left = (-set) & set; left != set; left = (left - set) & set) {
                     long right = set & ~left;
                     Entry l = best.get(left);
                     Entry r = best.get(right);

@@ -470,6 +470,12 @@ public final class Planner {
     private Part fromList(JoinTreeNode.FromList fl, List<Expr> pushedDown) {
         List<Expr> quals = new ArrayList<>(pushedDown);
         conjuncts(fl.quals(), quals);
+        // inner JOIN ... ON items join the FROM list (join_collapse_limit) so the search can reorder them
+        List<JoinTreeNode> flat = new ArrayList<>();
+        for (JoinTreeNode n : fl.items()) {
+            collapseInnerJoins(n, flat, quals);
+        }
+        fl = new JoinTreeNode.FromList(flat, null);
         List<BitSet> itemRtes = new ArrayList<>();
         List<List<Expr>> owned = new ArrayList<>();
         for (JoinTreeNode n : fl.items()) {
@@ -576,6 +582,34 @@ public final class Planner {
 
     JoinSearch.Estimate estimate(Part p) {
         return new JoinSearch.Estimate(est(p));
+    }
+
+    /** join_collapse_limit's default. */
+    private static final int JOIN_COLLAPSE_LIMIT = 8;
+
+    private void collapseInnerJoins(JoinTreeNode n, List<JoinTreeNode> out, List<Expr> quals) {
+        if (n instanceof JoinTreeNode.Join j && j.type() == JoinType.INNER
+                && out.size() + leafCount(j) <= JOIN_COLLAPSE_LIMIT) {
+            collapseInnerJoins(j.left(), out, quals);
+            collapseInnerJoins(j.right(), out, quals);
+            conjuncts(j.quals(), quals);
+            return;
+        }
+        out.add(n);
+    }
+
+    private static int leafCount(JoinTreeNode n) {
+        if (n instanceof JoinTreeNode.Join j) {
+            return leafCount(j.left()) + leafCount(j.right());
+        }
+        if (n instanceof JoinTreeNode.FromList fl) {
+            int c = 0;
+            for (JoinTreeNode i : fl.items()) {
+                c += leafCount(i);
+            }
+            return c;
+        }
+        return 1;
     }
 
     private boolean lateralReady(Part item, Part available) {
