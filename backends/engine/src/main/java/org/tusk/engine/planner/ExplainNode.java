@@ -19,6 +19,12 @@ public final class ExplainNode {
     /** EXPLAIN ANALYZE: rows returned and loops (set when the plan ran instrumented), -1 when not measured. */
     public long actualRows = -1;
     public long actualLoops;
+    /** EXPLAIN ANALYZE timing: summed time to the first row of each loop and in all (ns), when timed. */
+    long startupNanos;
+    long totalNanos;
+    boolean timed;
+    /** The instrumentation wrapper that currently reports for this node. */
+    Object instrument;
 
     public ExplainNode(String label, double rows, ExplainNode... children) {
         this.label = label;
@@ -56,8 +62,14 @@ public final class ExplainNode {
                     + " width=" + width + ")";
         }
         if (actualRows >= 0) {
-            head += actualLoops == 0 ? " (never executed)"
-                    : " (actual rows=" + Math.round((double) actualRows / Math.max(1, actualLoops)) + " loops=" + actualLoops + ")";
+            if (actualLoops == 0) {
+                head += " (never executed)";
+            } else {
+                String time = timed ? String.format(java.util.Locale.ROOT, "time=%.3f..%.3f ",
+                        startupNanos / 1e6 / actualLoops, totalNanos / 1e6 / actualLoops) : "";
+                head += " (actual " + time + "rows=" + Math.round((double) actualRows / actualLoops) + " loops="
+                        + actualLoops + ")";
+            }
         }
         out.add(head);
         String detailIndent = top ? "  " : " ".repeat(depth * 6 + 2);

@@ -190,6 +190,12 @@ public final class Planner {
         return w;
     }
 
+    /** The node wrapped for EXPLAIN ANALYZE's counts when this execution is instrumented. */
+    private PlanState instr(PlanState s, ExplainNode ex) {
+        Object timing = ctx.attachment(Instrumented.KEY);
+        return timing == null ? s : new Instrumented(s, ex, Boolean.TRUE.equals(timing));
+    }
+
     private static CostModel.Cost costOf(ExplainNode ex) {
         return new CostModel.Cost(ex.startupCost, ex.totalCost);
     }
@@ -228,6 +234,7 @@ public final class Planner {
                 p = new Result(p, q.jointree.quals(), null, ctx);
                 ex.detail("One-Time Filter: " + Deparser.expr(q.jointree.quals(), q));
             }
+            p = instr(p, ex);
         } else {
             Part part = fromList(q.jointree);
             p = part.state();
@@ -271,6 +278,7 @@ public final class Planner {
                 rows = CostModel.clampRows(rows * Selectivity.DEFAULT_INEQ_SEL);
                 ex.rows = rows;
             }
+            p = instr(p, ex);
         }
         if (!q.windows.isEmpty()) {
             for (Query.WindowSpec spec : q.windows) {
@@ -307,6 +315,7 @@ public final class Planner {
                     }
                     ex = est(new ExplainNode("Sort", rows, ex), rows, ex.width, cost.sort(costOf(ex), rows, ex.width, -1))
                             .detail("Sort Key: " + String.join(", ", keys));
+                    p = instr(p, ex);
                 }
                 int[] slots = new int[spec.slots.size()];
                 for (int i = 0; i < slots.length; i++) {
@@ -315,6 +324,7 @@ public final class Planner {
                 p = new WindowAgg(p, partCols, orderCols, spec.frame, spec.calls, ctx).atPositions(slots);
                 ex = est(new ExplainNode("WindowAgg", rows, ex), rows, ex.width + 8,
                         cost.perRow(costOf(ex), rows, spec.calls.size() * cost.cpuOperatorCost));
+                p = instr(p, ex);
             }
         }
         if (!q.srfs.isEmpty()) {
@@ -328,6 +338,7 @@ public final class Planner {
             ex = est(new ExplainNode("ProjectSet", rows * 10, ex), rows * 10, ex.width + 4,
                     cost.perRow(costOf(ex), rows * 10, positions.length * cost.cpuOperatorCost));
             rows = ex.rows;
+            p = instr(p, ex);
         }
         // the target list, then resjunk sort keys and DISTINCT ON keys
         List<Expr> out = new ArrayList<>();
@@ -378,6 +389,7 @@ public final class Planner {
             ex = est(new ExplainNode("Unique", rows, sortEx), distinctRows, width,
                     cost.unique(costOf(sortEx), rows, uniqueCols.length));
             rows = ex.rows;
+            p = instr(p, ex);
         } else if (!q.sortKeys.isEmpty()) {
             List<SortColumn> cols = new ArrayList<>();
             List<String> keys = new ArrayList<>();
@@ -395,6 +407,7 @@ public final class Planner {
             }
             ex = est(new ExplainNode("Sort", rows, ex), rows, width, cost.sort(costOf(ex), rows, width, bound))
                     .detail("Sort Key: " + String.join(", ", keys));
+            p = instr(p, ex);
         }
         if (q.limitCount != null || q.limitOffset != null) {
             java.util.Comparator<Object[]> ties = null;
@@ -416,6 +429,7 @@ public final class Planner {
             ex = est(new ExplainNode("Limit", rows, ex), limitRows, ex.width,
                     CostModel.limit(costOf(ex), rows, offset, count));
             rows = ex.rows;
+            p = instr(p, ex);
         }
         if (q.forUpdate) {
             ex = est(new ExplainNode("LockRows", rows, ex), rows, ex.width, costOf(ex).plus(cost.cpuTupleCost * rows));
@@ -649,7 +663,7 @@ public final class Planner {
         ex.detail("Filter: " + (p.rtes().cardinality() == 1 ? Deparser.unqualified(qual) : Deparser.expr(qual, q)));
         ex.totalCost += cost.exprCost(quals) * p.rows();
         ex.rows = CostModel.clampRows(p.rows() * sel.clauseList(quals));
-        return new Part(new Result(p.state(), qual, null, ctx), ex, p.rtes(), ex.rows);
+        return new Part(instr(new Result(p.state(), qual, null, ctx), ex), ex, p.rtes(), ex.rows);
     }
 
     private static Expr and(List<Expr> quals) {
@@ -715,12 +729,12 @@ public final class Planner {
                 p = scan(r.rte(), pushed);
             }
             if (pushed.isEmpty()) {
-                return new Part(p.state(), p.explain(), p.rtes(), p.rows(), r.rte(), List.of());
+                return new Part(instr(p.state(), p.explain()), p.explain(), p.rtes(), p.rows(), r.rte(), List.of());
             }
             // all quals are rechecked on the rows; EXPLAIN shows only those the index did not take
             List<Expr> shown = new ArrayList<>(pushed);
             shown.removeAll(indexConds);
-            Part f = new Part(new Result(p.state(), and(pushed), null, ctx), p.explain(), p.rtes(), p.rows(),
+            Part f = new Part(instr(new Result(p.state(), and(pushed), null, ctx), p.explain()), p.explain(), p.rtes(), p.rows(),
                     r.rte(), pushed);
             if (!shown.isEmpty()) {
                 f.explain().detail("Filter: " + Deparser.unqualified(and(shown)));
@@ -983,7 +997,7 @@ public final class Planner {
                 ex.detail("Join Filter: " + Deparser.expr(and(quals), q));
             }
             est(ex, rows, choice.width(), choice.cost());
-            return new Part(nl, ex, both, ex.rows);
+            return new Part(instr(nl, ex), ex, both, ex.rows);
         }
         if (choice.method() == JoinMethod.INDEX_LOOP) {
             return parameterizedIndexLoop(type, left, right, quals, both, choice);
@@ -1007,7 +1021,7 @@ public final class Planner {
                 ex.detail("Join Filter: " + Deparser.expr(joinQual, q));
             }
             est(ex, rows, choice.width(), choice.cost());
-            return new Part(hj, ex, both, ex.rows);
+            return new Part(instr(hj, ex), ex, both, ex.rows);
         }
         Expr joinQual = quals.isEmpty() ? null : and(quals);
         Part outer = left;
@@ -1018,16 +1032,16 @@ public final class Planner {
             inner = left;
             t = JoinType.LEFT;
         }
-        PlanState nl = new NestLoop(t, outer.state(), w, new Material(inner.state(), estate), w, joinQual, null, List.of(),
-                ctx).mergingSlots(slotsOf(inner.rtes()));
         ExplainNode mat = est(new ExplainNode("Materialize", inner.rows(), inner.explain()), inner.rows(),
                 inner.explain().width, cost.material(costOf(inner.explain()), inner.rows()));
+        PlanState nl = new NestLoop(t, outer.state(), w, instr(new Material(inner.state(), estate), mat), w, joinQual, null,
+                List.of(), ctx).mergingSlots(slotsOf(inner.rtes()));
         ExplainNode ex = new ExplainNode(joinLabel("Nested Loop", t), rows, outer.explain(), mat);
         if (joinQual != null) {
             ex.detail("Join Filter: " + Deparser.expr(joinQual, q));
         }
         est(ex, rows, choice.width(), choice.cost());
-        return new Part(nl, ex, both, ex.rows);
+        return new Part(instr(nl, ex), ex, both, ex.rows);
     }
 
     /**
@@ -1057,11 +1071,12 @@ public final class Planner {
             inner.detail("Filter: " + Deparser.unqualified(and(right.baseQuals())));
         }
         est(inner, il.innerRows(), outputWidth(rte), il.innerCost());
+        scan = instr(scan, inner);
         PlanState nl = new NestLoop(type, left.state(), q.baseWidth, scan, q.baseWidth, quals.isEmpty() ? null : and(quals),
                 null, List.of(new NestLoop.NestParam(slot, outerValue)), ctx).mergingSlots(slotsOf(right.rtes()));
         ExplainNode ex = new ExplainNode(joinLabel("Nested Loop", type), choice.rows(), left.explain(), inner);
         est(ex, choice.rows(), choice.width(), choice.cost());
-        return new Part(nl, ex, both, ex.rows);
+        return new Part(instr(nl, ex), ex, both, ex.rows);
     }
 
     private static String joinLabel(String base, JoinType t) {
@@ -1373,7 +1388,7 @@ public final class Planner {
                 PlanState app = new Append(List.of(ls, rs));
                 ExplainNode ex = est(new ExplainNode("Append", rows, l.explain(), r.explain()), rows, width, both);
                 if (t.all()) {
-                    return new Planned(app, ex);
+                    return new Planned(instr(app, ex), ex);
                 }
                 List<SortColumn> cols = new ArrayList<>();
                 int[] all = new int[n];
@@ -1382,8 +1397,9 @@ public final class Planner {
                     all[i] = i;
                 }
                 ExplainNode sortEx = est(new ExplainNode("Sort", rows, ex), rows, width, cost.sort(both, rows, width, -1));
-                return new Planned(new Unique(new Sort(app, cols, estate), all),
-                        est(new ExplainNode("Unique", rows, sortEx), rows, width, cost.unique(costOf(sortEx), rows, n)));
+                ExplainNode uniqueEx = est(new ExplainNode("Unique", rows, sortEx), rows, width,
+                        cost.unique(costOf(sortEx), rows, n));
+                return new Planned(instr(new Unique(new Sort(app, cols, estate), all), uniqueEx), uniqueEx);
             }
             case INTERSECT:
                 return new Planned(new SetOp(t.all() ? SetOp.Command.INTERSECT_ALL : SetOp.Command.INTERSECT, ls, rs, estate),
