@@ -401,9 +401,10 @@ public final class Planner {
             p = new Sort(p, cols, estate);
             int width = exprWidth(targetExprs());
             double bound = -1;
-            if (q.limitCount instanceof org.tusk.engine.expr.ConstExpr c && c.value() instanceof Number n && !q.withTies) {
-                bound = n.doubleValue() + (q.limitOffset instanceof org.tusk.engine.expr.ConstExpr o
-                        && o.value() instanceof Number on ? on.doubleValue() : 0);
+            Double countValue = constNumber(q.limitCount);
+            if (countValue != null && !q.withTies) {
+                Double offsetValue = constNumber(q.limitOffset);
+                bound = countValue + (offsetValue != null ? offsetValue : 0);
             }
             ex = est(new ExplainNode("Sort", rows, ex), rows, width, cost.sort(costOf(ex), rows, width, bound))
                     .detail("Sort Key: " + String.join(", ", keys));
@@ -420,11 +421,10 @@ public final class Planner {
                 ties = SortColumn.comparator(cols);
             }
             p = new Limit(p, q.limitOffset, q.limitCount, ties, ctx);
-            double offset = q.limitOffset instanceof org.tusk.engine.expr.ConstExpr o && o.value() instanceof Number on
-                    ? on.doubleValue() : q.limitOffset != null ? rows * 0.10 : 0;
-            double count = q.limitCount == null ? -1
-                    : q.limitCount instanceof org.tusk.engine.expr.ConstExpr c
-                            ? (c.value() instanceof Number cn ? cn.doubleValue() : -1) : rows * 0.10;
+            Double offsetValue = constNumber(q.limitOffset);
+            Double countValue = constNumber(q.limitCount);
+            double offset = offsetValue != null ? offsetValue : q.limitOffset != null ? rows * 0.10 : 0;
+            double count = q.limitCount == null ? -1 : countValue != null ? countValue : rows * 0.10;
             double limitRows = Math.max(0, count < 0 ? rows - offset : Math.min(count, rows - offset));
             ex = est(new ExplainNode("Limit", rows, ex), limitRows, ex.width,
                     CostModel.limit(costOf(ex), rows, offset, count));
@@ -435,6 +435,34 @@ public final class Planner {
             ex = est(new ExplainNode("LockRows", rows, ex), rows, ex.width, costOf(ex).plus(cost.cpuTupleCost * rows));
         }
         return new Planned(p, ex);
+    }
+
+    /** The value of a LIMIT/OFFSET expression made of constants (casts included), or null. */
+    private Double constNumber(Expr e) {
+        if (e == null || !Selectivity.isPseudoConstant(e) || hasParams(e)) {
+            return null;
+        }
+        try {
+            Object v = e.eval(ctx);
+            return v instanceof Number n ? n.doubleValue() : null;
+        } catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
+    /** Whether evaluating at plan time could read parameters or have effects: only constants, casts and arithmetic don't. */
+    private static boolean hasParams(Expr e) {
+        boolean safe = e instanceof org.tusk.engine.expr.ConstExpr || e instanceof FuncExpr f
+                && (f.name().equals(f.type().typname()) || List.of("+", "-", "*", "/").contains(f.name()));
+        if (!safe) {
+            return true;
+        }
+        for (Expr c : e.children()) {
+            if (hasParams(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** estimate_num_groups: the product of the keys' distinct counts, at most the input rows. */

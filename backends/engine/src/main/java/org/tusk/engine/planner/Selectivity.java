@@ -247,18 +247,28 @@ public final class Selectivity {
             }
         }
         double histSel;
+        double rest = Math.max(0, 1.0 - sumMcv - st.nullFrac());
         List<Object> h = st.histogramBounds();
+        double equalShare = 0;
         if (h.size() >= 2) {
+            // the interpolated fraction counts the value itself as below it ("<="); a strict "<" and an
+            // inclusive ">=" move one value's share (as PostgreSQL 15's estimates do)
             double below = histogramFraction(h, value);
             if (Double.isNaN(below)) {
                 return DEFAULT_INEQ_SEL;
             }
             histSel = less ? below : 1.0 - below;
+            double others = nDistinct(v) - st.mostCommonValues().size();
+            double share = others > 0 ? rest / others : 0;
+            if (less && !inclusive) {
+                equalShare = -share;
+            } else if (!less && inclusive) {
+                equalShare = share;
+            }
         } else {
             histSel = sumMcv > 0 ? mcvSel / sumMcv : DEFAULT_INEQ_SEL;
         }
-        double rest = 1.0 - sumMcv - st.nullFrac();
-        return clamp(mcvSel + histSel * Math.max(0, rest));
+        return clamp(mcvSel + histSel * rest + equalShare);
     }
 
     /** The fraction of the histogram's population below {@code value}, interpolating inside a bucket. */
