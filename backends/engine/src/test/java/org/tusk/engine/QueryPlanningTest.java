@@ -92,4 +92,27 @@ class QueryPlanningTest {
             assertEquals(0, s.count(), "temp files removed at the end of each query");
         }
     }
+
+    @Test
+    void joinSearchStaysFastForWideFromLists() throws Exception {
+        EngineFixture f = new EngineFixture(tmp, Map.of("TimeZone", "UTC"));
+        StringBuilder cross = new StringBuilder("select count(*) from ");
+        StringBuilder chain = new StringBuilder("select count(*) from ");
+        StringBuilder where = new StringBuilder(" where true");
+        for (int i = 0; i < 11; i++) {
+            if (i < 10) { // ten unconnected items: the search falls back to cross products
+                cross.append(i == 0 ? "" : ", ").append("(values (1), (2)) v").append(i).append("(x)");
+            }
+            chain.append(i == 0 ? "" : ", ").append("(values (1), (2)) v").append(i).append("(x)");
+            if (i > 0) {
+                where.append(" and v").append(i - 1).append(".x = v").append(i).append(".x");
+            }
+        }
+        long start = System.nanoTime();
+        assertTrue(f.simpleQuery(cross.toString()).contains("R: 1024\n"));
+        assertTrue(f.simpleQuery(chain + where.toString()).contains("R: 2\n"));
+        f.simpleQuery("set geqo_threshold = 4");
+        assertTrue(f.simpleQuery(chain + where.toString()).contains("R: 2\n"));
+        assertTrue((System.nanoTime() - start) / 1_000_000_000.0 < 20, "join search took too long");
+    }
 }
