@@ -58,6 +58,8 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     private final String database;
     private final GucSettings guc;
     private final UtilityCommands utility = new UtilityCommands(this);
+    private final PreparedStatements preparedStatements = new PreparedStatements();
+    private final Cursors cursors = new Cursors(this);
     private TransactionBlockState state = TransactionBlockState.DEFAULT;
     private final List<String> savepoints = new ArrayList<>();
     private long transactionStart;
@@ -103,6 +105,21 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         this.database = database;
         this.guc = guc;
         this.guc.changedReported();
+        relations.addSessionView(new PgPreparedStatementsView());
+        relations.addSessionView(new PgCursorsView());
+    }
+
+    PreparedStatements preparedStatements() { return preparedStatements; }
+    Cursors cursors() { return cursors; }
+    SystemRelations relations() { return relations; }
+
+    /** PreCommit_Portals / AtAbort_Portals: cursors at the end of the transaction. */
+    private void portalsAtTransactionEnd(boolean commit) {
+        if (commit) {
+            cursors.atCommit();
+        } else {
+            cursors.atAbort();
+        }
     }
 
     GucSettings guc() { return guc; }
@@ -364,6 +381,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     /** Ends a block; the rest of the query string runs in a new implicit transaction. */
     private void endTransaction(boolean commit) {
+        portalsAtTransactionEnd(commit);
         if (commit) {
             commitStorage();
             guc.commit();
@@ -394,6 +412,8 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     void discardAll() {
         guc.resetAll();
+        cursors.closeAll();
+        preparedStatements.dropAll();
     }
 
     // ---- EngineSession ----
@@ -417,6 +437,9 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             startTransactionCommand();
             ParsedStatement parsed = ((TuskRawStatement) statement).parsed();
             checkNotAborted(parsed);
+            if (parsed.stmt() instanceof org.tusk.engine.nodes.ExecuteStmt execute) {
+                return ExecuteStatement.prepare(this, parsed, execute, new ParseState(parameterTypeOids));
+            }
             ParseState pstate = new ParseState(parameterTypeOids);
             org.tusk.engine.commands.DmlCommand dml = DmlStatements.prepare(this, relations, parsed.stmt(), pstate);
             if (dml != null) {
@@ -441,6 +464,9 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     /** EXPLAIN of a SELECT: the planner's QUERY PLAN lines as rows. */
     List<Object[]> explain(org.tusk.engine.nodes.ExplainStmt e) {
+        if (e.query() instanceof org.tusk.engine.nodes.ExecuteStmt execute) {
+            return ExecuteStatement.explain(this, e, execute);
+        }
         if (!(e.query() instanceof SelectStmt select)) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of " + e.query().commandName()
                     + " is not supported yet");
@@ -462,6 +488,10 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     @Override
     public void sync() {
+        if (state == TransactionBlockState.STARTED || state == TransactionBlockState.IMPLICIT_ABORT) {
+            portalsAtTransactionEnd(state == TransactionBlockState.STARTED);
+        }
+
         switch (state) {
             case STARTED:
                 state = TransactionBlockState.DEFAULT;
@@ -513,6 +543,10 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         state = TransactionBlockState.DEFAULT;
         savepoints.clear();
         guc.resetAll();
+
+        // DISCARD ALL's session state: cursors and prepared statements
+        cursors.closeAll();
+        preparedStatements.dropAll();
     }
 
     void backendCheckForInterrupts() {

@@ -62,6 +62,10 @@ final class UtilityCommands {
         if (stmt instanceof org.tusk.engine.nodes.ExplainStmt) {
             return List.of(textColumn("QUERY PLAN"));
         }
+        if (stmt instanceof org.tusk.engine.nodes.FetchStmt fetch && !fetch.ismove()) {
+            Cursor c = session.cursors().find(fetch.portalname());
+            return c == null ? null : c.columns;
+        }
         return null;
     }
 
@@ -97,13 +101,11 @@ final class UtilityCommands {
             return UtilityResult.of(session.transactionCommand(t));
         }
         if (stmt instanceof DiscardStmt d) {
-            if (d.target() == org.tusk.engine.nodes.DiscardMode.ALL) {
-                if (session.inTransactionBlock()) {
-                    throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block");
-                }
-                session.discardAll();
-            }
-            return UtilityResult.of(d.commandName());
+            return SessionUtilityCommands.discard(session, d);
+        }
+        UtilityResult session = SessionUtilityCommands.execute(this.session, parsed);
+        if (session != null) {
+            return session;
         }
         String acl = roleOrGrant(stmt);
         if (acl != null) {

@@ -22,11 +22,15 @@ import org.tusk.engine.types.TypeContext;
 
 /** The planner's use of BaseRelation: index scans for column op value, seq scans otherwise, joins of base relations. */
 class PlannerIndexTest {
-    /** t(a int4, b text) with 100 rows a = 1..100, b = 'v' || a % 10; a btree index on a. */
+    /**
+     * t(a int4, b text) with 100 rows a = 1..100, b = 'v' || a % 10; a btree index on a.
+     * The planner is told the table is 1000 pages of 100000 rows with a in physical
+     * order (correlation 1), so that index paths win on cost as they would in PostgreSQL.
+     */
     static final class FakeTable implements BaseRelation {
         final List<Object[]> rows = new ArrayList<>();
         final List<String> scans = new ArrayList<>();
-        final IndexInfo index = new IndexInfo(9001, "t_a_idx", List.of(1), List.of(false), List.of(false), true, 2, 100);
+        final IndexInfo index = new IndexInfo(9001, "t_a_idx", List.of(1), List.of(false), List.of(false), true, 300, 100000);
 
         FakeTable() {
             for (int i = 1; i <= 100; i++) {
@@ -40,13 +44,33 @@ class PlannerIndexTest {
         @Override public List<RelationColumn> columns() {
             return List.of(new RelationColumn("a", PgType.INT4, -1), new RelationColumn("b", PgType.TEXT, -1));
         }
-        @Override public RelationSize size() { return new RelationSize(1, 100); }
+        @Override public RelationSize size() { return new RelationSize(1000, 100000); }
+        @Override public ColumnStatistics statistics(int attnum) {
+            return attnum != 1 ? null : new ColumnStatistics(0, 4, -1, List.of(), List.of(),
+                    List.of(1, 25, 50, 75, 100), 1.0);
+        }
         @Override public List<IndexInfo> indexes() { return List.of(index); }
 
         @Override
         public PlanState openSeqScan(EState estate) {
-            scans.add("seq");
-            return list(rows);
+            PlanState all = list(rows);
+            return new PlanState() {
+                boolean started;
+
+                @Override
+                public Object[] next() {
+                    if (!started) {
+                        started = true;
+                        scans.add("seq");
+                    }
+                    return all.next();
+                }
+
+                @Override
+                public void rescan() {
+                    all.rescan();
+                }
+            };
         }
 
         @Override
@@ -154,5 +178,16 @@ class PlannerIndexTest {
     void selfJoinOfABaseRelation() {
         Planned p = plan("select x.a, y.a from t x join t y on x.a = y.a + 1 where y.a < 3 order by 1");
         assertEquals("2|1\n3|2\n", rows(p));
+    }
+
+    @Test
+    void smallOuterSideDrivesAParameterizedIndexScan() {
+        Planned p = plan("select v.x, t.b from (values (5), (17), (500)) v(x) join t on t.a = v.x order by 1");
+        assertEquals(List.of("Sort", "  Sort Key: v.x", "  ->  Nested Loop", "        ->  Values Scan on \"*VALUES*\"",
+                "        ->  Index Scan using t_a_idx on t", "              Index Cond: (t.a = v.x)"), p.explain().format(false));
+        assertEquals("5|v5\n17|v7\n", rows(p));
+        assertEquals(List.of("index EQUAL 5", "index EQUAL 17", "index EQUAL 500"), t.scans);
+        Planned left = plan("select v.x, t.b from (values (5), (500)) v(x) left join t on t.a = v.x and t.b <> 'v5' order by 1");
+        assertEquals("5|null\n500|null\n", rows(left));
     }
 }
