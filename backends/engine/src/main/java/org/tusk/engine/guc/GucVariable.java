@@ -171,7 +171,7 @@ public final class GucVariable {
                             "Unrecognized key word: \"" + part.trim().toLowerCase(Locale.ROOT) + "\".", null, 0, null);
             }
         }
-        if (!style.equals("ISO")) {
+        if (!style.equals("ISO") && !style.equals("Postgres")) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "DateStyle " + style + " is not supported yet");
         }
         return style + ", " + order;

@@ -566,7 +566,8 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         } catch (RuntimeException e) {
             zone = ZoneId.of("UTC");
         }
-        return new TypeContext(zone, extra, transactionStart, "escape".equals(guc.show("bytea_output")));
+        return new TypeContext(zone, extra, transactionStart, "escape".equals(guc.show("bytea_output")),
+                guc.show("DateStyle"));
     }
 
     @Override

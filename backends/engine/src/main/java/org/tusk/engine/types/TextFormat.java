@@ -25,9 +25,15 @@ public final class TextFormat {
             case NUMERIC: return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
             case FLOAT4: return FloatFormat.float4((Float) value, ctx.extraFloatDigits());
             case FLOAT8: return FloatFormat.float8((Double) value, ctx.extraFloatDigits());
-            case TIMESTAMPTZ: return DateTimes.formatTimestamptz((Long) value, ctx.timeZone());
-            case TIMESTAMP: return DateTimes.formatTimestamp((Long) value);
-            case DATE: return DateTimes.formatDate((Integer) value);
+            case TIMESTAMPTZ: return ctx.postgresDateStyle()
+                    ? DateTimes.formatPostgresStyle((Long) value, ctx.timeZone(), ctx.dayBeforeMonth())
+                    : DateTimes.formatTimestamptz((Long) value, ctx.timeZone());
+            case TIMESTAMP: return ctx.postgresDateStyle()
+                    ? DateTimes.formatPostgresStyle((Long) value, null, ctx.dayBeforeMonth())
+                    : DateTimes.formatTimestamp((Long) value);
+            case DATE: return ctx.postgresDateStyle()
+                    ? DateTimes.formatDatePostgresStyle((Integer) value, ctx.dayBeforeMonth())
+                    : DateTimes.formatDate((Integer) value);
             case VOID: return "";
             case CHAR: return charOut((String) value);
             case REGTYPE: {
