@@ -137,7 +137,41 @@ public final class ExprAnalyzer {
         if (node instanceof AIndirection i) {
             return indirection(i);
         }
+        if (node instanceof org.tusk.engine.nodes.CollateClause c) {
+            return collate(c);
+        }
         throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "unsupported expression", locationOf(node));
+    }
+
+    /** The built-in collations (pg_collation's facts); schema-qualified names must name pg_catalog. */
+    private static final java.util.Set<String> COLLATIONS = new java.util.HashSet<>();
+
+    static {
+        for (java.util.Map<String, String> row : org.tusk.engine.func.BootstrapCsv.read("pg_collation.csv")) {
+            COLLATIONS.add(row.get("collname"));
+        }
+    }
+
+    /**
+     * x COLLATE name (transformCollateClause): the argument must be of a
+     * collatable type and the collation must exist. Tusk compares strings by
+     * code point whatever the collation, which is what "C" and "POSIX" mean and
+     * what "default" means in a cluster initialized with the C locale.
+     */
+    private Expr collate(org.tusk.engine.nodes.CollateClause c) {
+        Expr arg = resolveUnknownAsText(transform(c.arg()));
+        if (!arg.type().isStringLike()) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "collations are not supported by type "
+                    + arg.type().displayName(), c.location());
+        }
+        List<String> name = c.collname();
+        String coll = name.get(name.size() - 1);
+        boolean schemaOk = name.size() == 1 || (name.size() == 2 && name.get(0).equals("pg_catalog"));
+        if (!schemaOk || !COLLATIONS.contains(coll)) {
+            throw Ereport.error(SqlState.UNDEFINED_OBJECT, "collation \"" + String.join(".", name)
+                    + "\" for encoding \"UTF8\" does not exist", c.location());
+        }
+        return arg;
     }
 
     static int locationOf(RawNode node) {

@@ -118,6 +118,10 @@ public final class CopyCommand implements DmlCommand {
 
     private static String text(RawNode node) {
         if (node instanceof AConst c) {
+            // a Boolean node (old-style "CSV HEADER") reads as defGetBoolean's true/false
+            if (c.kind() == org.tusk.engine.nodes.ConstKind.BOOLEAN) {
+                return "t".equals(c.val()) || "true".equals(c.val()) ? "true" : "false";
+            }
             return c.val();
         }
         if (node instanceof ColumnRef c && !c.fields().isEmpty()) {
