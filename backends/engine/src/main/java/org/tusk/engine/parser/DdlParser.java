@@ -249,6 +249,9 @@ abstract class DdlParser extends SelectParser {
     }
 
     private List<DefElem> optWith() {
+        if (at("with") && at(1, "oids")) {
+            throw syntaxError(peek(1));
+        }
         if (at("with") && peek(1).isPunct('(')) {
             advance();
             return relOptions();
@@ -464,6 +467,9 @@ abstract class DdlParser extends SelectParser {
             } else {
                 if (conname != null) {
                     throw syntaxErrorHere();
+                }
+                if (at("not")) {
+                    throw syntaxError(peek(1));
                 }
                 return;
             }
@@ -1336,6 +1342,18 @@ abstract class DdlParser extends SelectParser {
             String name = colId();
             return new AlterTableCmd(AlterTableType.DROP_COLUMN, name, 0, null, null, null, dropBehavior(), missingOk);
         }
+        if (at("replica") && at(1, "identity")) {
+            p += 2;
+            Token t = peek();
+            if (accept("using")) {
+                expect("index");
+                return cmd(AlterTableType.REPLICA_IDENTITY, colId(), null);
+            }
+            if (!accept("full") && !accept("nothing")) {
+                expect("default");
+            }
+            return cmd(AlterTableType.REPLICA_IDENTITY, t.text(), null);
+        }
         if (at("alter") && at(1, "constraint")) {
             p += 2;
             String name = colId();
@@ -1347,7 +1365,18 @@ abstract class DdlParser extends SelectParser {
         }
         if (accept("alter")) {
             accept("column");
-            String col = colId();
+            String col;
+            int colNum = 0;
+            if (peek().kind() == TokenKind.ICONST) {
+                colNum = iconst();
+                col = null;
+                expect("set");
+                expect("statistics");
+                Token n = peek();
+                return new AlterTableCmd(AlterTableType.SET_STATISTICS, null, colNum, null, new AConst(ConstKind.INTEGER,
+                        String.valueOf(signedIconst()), n.location()), null, DropBehavior.RESTRICT, false);
+            }
+            col = colId();
             if (at("set") && at(1, "default")) {
                 p += 2;
                 return cmd(AlterTableType.COLUMN_DEFAULT, col, aExpr());
@@ -1498,7 +1527,7 @@ abstract class DdlParser extends SelectParser {
         if (at("attach") && at(1, "partition")) {
             p += 2;
             RangeVar part = qualifiedName();
-            return cmd(AlterTableType.ATTACH_PARTITION, part.relname(), partitionBound());
+            return cmd(AlterTableType.ATTACH_PARTITION, part.relname(), atEnd() ? part : partitionBound());
         }
         if (at("detach") && at(1, "partition")) {
             p += 2;
