@@ -8,6 +8,7 @@ import org.tusk.api.error.PgException;
 import org.tusk.api.error.SqlState;
 import org.tusk.api.storage.IndexAccessMethod;
 import org.tusk.api.storage.TableAccessMethod;
+import org.tusk.api.storage.TableStatistics;
 import org.tusk.lmgr.LockManager;
 import org.tusk.storage.OidCounter;
 import org.tusk.storage.SessionTransaction;
@@ -30,6 +31,7 @@ public final class EngineStorage {
     private final Map<String, TableAccessMethod> tableAms = new ConcurrentHashMap<>();
     private final Map<String, IndexAccessMethod> indexAms = new ConcurrentHashMap<>();
     private volatile OidCounter oids;
+    private volatile TableStatistics statistics;
     /** Without the shared counter (engine tests on partial storage): a process-local one, collision-checked by callers. */
     private final java.util.concurrent.atomic.AtomicInteger localOids =
             new java.util.concurrent.atomic.AtomicInteger(OidCounter.FIRST_NORMAL_OBJECT_ID);
@@ -66,6 +68,16 @@ public final class EngineStorage {
     public int newOid() {
         OidCounter counter = oids;
         return counter != null ? counter.next() : localOids.getAndIncrement();
+    }
+
+    /** Uses the storage core's per-relation counters (pg_stat_*_tables, VACUUM's report). */
+    public void useStatistics(TableStatistics stats) {
+        this.statistics = stats;
+    }
+
+    /** The per-relation counters, or null in a process without them (engine tests on partial storage). */
+    public TableStatistics statistics() {
+        return statistics;
     }
 
     /** A new session's transaction state (ProcessStorage.newSession without the process attachment). */

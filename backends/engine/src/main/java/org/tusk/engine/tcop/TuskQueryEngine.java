@@ -42,6 +42,8 @@ public final class TuskQueryEngine implements QueryEngine {
     private volatile WalWriter walWriter;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private volatile OidCounter oidCounter;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.tusk.api.storage.TableStatistics tableStatistics;
 
     private final java.util.Set<TableAccessMethod> tableAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<IndexAccessMethod> indexAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -95,6 +97,9 @@ public final class TuskQueryEngine implements QueryEngine {
             indexAms.forEach(s::addIndexAccessMethod);
             if (oidCounter != null) {
                 s.useOidCounter(oidCounter);
+            }
+            if (tableStatistics != null) {
+                s.useStatistics(tableStatistics);
             }
             storage = s;
         }
