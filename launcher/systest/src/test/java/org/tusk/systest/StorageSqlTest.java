@@ -37,6 +37,7 @@ class StorageSqlTest {
     @TempDir
     Path root;
 
+
     static void exec(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
@@ -132,13 +133,22 @@ class StorageSqlTest {
         exec(c, sql.toString());
     }
 
+    /** One cluster for every part (starting one costs more than the parts); the restart comes last. */
     @Test
-    void concurrentUpdatesThenVacuumLeaveConsistentHeapAndIndexes() throws Exception {
+    void storageThroughSql() throws Exception {
         try (TuskCluster cluster = TuskCluster.start(root, "autovacuum_naptime=1", "autovacuum_vacuum_threshold=20",
                 "autovacuum_vacuum_scale_factor=0")) {
+            statementTimeoutThroughPgjdbc(cluster);
+            concurrentUpdatesThenVacuumLeaveConsistentHeapAndIndexes(cluster);
+            memoryTableBesideAHeapTableAndARestart(cluster);
+        }
+    }
+
+    private static void concurrentUpdatesThenVacuumLeaveConsistentHeapAndIndexes(TuskCluster cluster) throws Exception {
+        {
             try (Connection c = cluster.connect()) {
                 createAndFill(c, "acct", "", 40);
-                long made = concurrentIncrements(cluster, "acct", 4, 150, 40);
+                long made = concurrentIncrements(cluster, "acct", 3, 60, 40);
                 assertEquals(List.of(Long.toString(made)), rows(c, "SELECT sum(bal) FROM acct"));
                 assertEquals(List.of("40|" + made), rows(c,
                         "SELECT n_tup_ins, n_tup_upd FROM pg_stat_user_tables WHERE relname = 'acct'"));
@@ -156,7 +166,7 @@ class StorageSqlTest {
                 indexesAgreeWithTheTable(c, "acct", 40);
 
                 // a second round reuses what autovacuum freed, then a manual VACUUM
-                long more = concurrentIncrements(cluster, "acct", 4, 100, 40);
+                long more = concurrentIncrements(cluster, "acct", 3, 40, 40);
                 exec(c, "VACUUM acct");
                 assertEquals(List.of((made + more) + "|40|0"),
                         rows(c, "SELECT (SELECT sum(bal) FROM acct), n_live_tup, n_dead_tup FROM pg_stat_user_tables"
@@ -171,14 +181,13 @@ class StorageSqlTest {
         }
     }
 
-    @Test
-    void memoryTableBesideAHeapTableAndARestart() throws Exception {
-        try (TuskCluster cluster = TuskCluster.start(root)) {
+    private static void memoryTableBesideAHeapTableAndARestart(TuskCluster cluster) throws Exception {
+        {
             try (Connection c = cluster.connect()) {
                 createAndFill(c, "m", " USING memory", 30);
                 createAndFill(c, "h", "", 30);
-                concurrentIncrements(cluster, "m", 3, 80, 30);
-                concurrentIncrements(cluster, "h", 3, 80, 30);
+                concurrentIncrements(cluster, "m", 2, 40, 30);
+                concurrentIncrements(cluster, "h", 2, 40, 30);
                 try (Connection d = cluster.connect()) {
                     exec(d, "DELETE FROM m WHERE id > 25");
                     exec(d, "INSERT INTO m VALUES (26, 1000, 'new'), (27, 1001, 'new')");
@@ -204,12 +213,11 @@ class StorageSqlTest {
         }
     }
 
-    @Test
-    void statementTimeoutThroughPgjdbc() throws Exception {
-        try (TuskCluster cluster = TuskCluster.start(root)) {
+    private static void statementTimeoutThroughPgjdbc(TuskCluster cluster) throws Exception {
+        {
             try (Connection a = cluster.connect(); Connection b = cluster.connect()) {
-                exec(a, "CREATE TABLE t (id int PRIMARY KEY, x int)");
-                exec(a, "INSERT INTO t VALUES (1, 1)");
+                exec(a, "CREATE TABLE st (id int PRIMARY KEY, x int)");
+                exec(a, "INSERT INTO st VALUES (1, 1)");
                 exec(a, "SET statement_timeout = '300ms'");
                 try {
                     rows(a, "SELECT pg_sleep(5)");
@@ -219,18 +227,19 @@ class StorageSqlTest {
                     assertTrue(e.getMessage().contains("canceling statement due to statement timeout"), e.getMessage());
                 }
                 b.setAutoCommit(false);
-                exec(b, "UPDATE t SET x = 2 WHERE id = 1");
+                exec(b, "UPDATE st SET x = 2 WHERE id = 1");
                 long t0 = System.nanoTime();
                 try {
-                    exec(a, "UPDATE t SET x = 3 WHERE id = 1");
+                    exec(a, "UPDATE st SET x = 3 WHERE id = 1");
                     fail("the row lock wait outlived statement_timeout");
                 } catch (SQLException e) {
                     assertEquals("57014", e.getSQLState());
                 }
                 assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(3));
                 b.commit();
-                exec(a, "UPDATE t SET x = 3 WHERE id = 1");
-                assertEquals(List.of("3"), rows(a, "SELECT x FROM t"));
+                exec(a, "UPDATE st SET x = 3 WHERE id = 1");
+                assertEquals(List.of("3"), rows(a, "SELECT x FROM st"));
+                exec(a, "RESET statement_timeout");
             }
         }
     }
