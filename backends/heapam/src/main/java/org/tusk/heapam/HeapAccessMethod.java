@@ -629,6 +629,11 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 HeaderChange.CLEAR_ALL_VISIBLE | HeaderChange.SET_PRUNABLE);
     }
 
+    /** A record that leaves visibility alone (heap_inplace_update does not clear the VM bit). */
+    private void log(int info, int xid, byte[] data, Buffer buffer) {
+        log(info, xid, data, buffer, VisibilityMapClear.NOTHING);
+    }
+
     private void log(int info, int xid, byte[] data, Buffer buffer, VisibilityMapClear vmClear) {
         WalRecord.Builder record = WalRecord.builder(ResourceManager.HEAP, info).xid(xid).data(data)
                 .block(blockRef(0, buffer, 0));

@@ -26,7 +26,7 @@ final class VisibilityMapClear implements AutoCloseable {
     /** Block ids 0 and 1 are heap pages in every heap record. */
     static final int FIRST_BLOCK_ID = 2;
 
-    private static final VisibilityMapClear NOTHING = new VisibilityMapClear(List.of());
+    static final VisibilityMapClear NOTHING = new VisibilityMapClear(List.of());
 
     private final List<Buffer> mapPages;
 

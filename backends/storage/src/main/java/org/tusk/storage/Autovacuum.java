@@ -7,7 +7,6 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tusk.api.storage.IndexVacuumResult;
 import org.tusk.api.storage.TableAccessMethod;
 import org.tusk.api.storage.TableStatistics;
 import org.tusk.api.storage.VacuumResult;
@@ -19,16 +18,12 @@ import org.tusk.api.storage.VacuumTargets;
  * tuples exceed {@code autovacuum_vacuum_threshold +
  * autovacuum_vacuum_scale_factor * reltuples} (reltuples estimated by the
  * live-tuple counter, as pgstat's n_live_tup) is vacuumed by its table access
- * method, then each of its indexes ({@link VacuumTargets}) loses the entries
- * whose heap tuples VACUUM removed, and the counters are reset by
- * {@link TableStatistics#reportVacuum}.
+ * method under ShareUpdateExclusiveLock ({@link VacuumTargets#open}), then
+ * each of its indexes loses the entries whose heap tuples VACUUM removed and
+ * their line pointers become reusable ({@link LazyVacuum}), and the counters
+ * are reset by {@link TableStatistics#reportVacuum}.
  */
 public final class Autovacuum {
-
-    /** vacuum_freeze_min_age's default: tuples older than this many xids are frozen. */
-    static final int FREEZE_MIN_AGE = 50_000_000;
-    /** FirstNormalTransactionId: a freeze limit that freezes nothing. */
-    private static final int FIRST_NORMAL_XID = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(Autovacuum.class);
 
@@ -64,8 +59,10 @@ public final class Autovacuum {
     /**
      * Vacuums every relation that needs it. {@code methods} finds a table
      * access method by name (null if not installed); {@code targets} may be
-     * null (no catalog yet: tables are vacuumed without their indexes).
-     * Returns the relations vacuumed.
+     * null (no catalog: tables are vacuumed without their indexes and keep
+     * their dead line pointers). With targets, a table is vacuumed only while
+     * it is open for VACUUM (ShareUpdateExclusiveLock, not waited for: a busy
+     * or dropped table is skipped this round). Returns the relations vacuumed.
      */
     public static List<TableStatistics.Counters> runOnce(TableStatistics stats,
             Function<String, TableAccessMethod> methods, VacuumTargets targets, int oldestXmin, Settings settings) {
@@ -79,50 +76,41 @@ public final class Autovacuum {
                 LOG.debug("autovacuum: no access method \"{}\" for {}", counters.accessMethod(), counters.relation());
                 continue;
             }
-            int freezeLimit = oldestXmin - FREEZE_MIN_AGE;
-            if (Integer.compareUnsigned(freezeLimit, FIRST_NORMAL_XID) < 0 || freezeLimit - oldestXmin > 0) {
-                freezeLimit = FIRST_NORMAL_XID;
-            }
-            VacuumResult result;
+            LazyVacuum.Outcome outcome;
             try {
-                result = am.vacuum(counters.relation(), oldestXmin, freezeLimit);
-                if (targets != null) {
-                    vacuumIndexes(counters.relation(), am, targets);
-                }
+                outcome = vacuumOne(counters.relation(), am, targets, oldestXmin);
             } catch (RuntimeException e) {
                 // one relation's trouble (dropped meanwhile, a corrupt page) must not starve the others
                 LOG.warn("automatic vacuum of table {} failed: {}", counters.relation(), e.toString());
                 continue;
             }
-            long dead = Math.max(0, result.tuplesRemaining() - estimateLive(counters, result));
-            stats.reportVacuum(counters.relation(), estimateLive(counters, result), dead, true);
-            LOG.info("automatic vacuum of table {}: {} removed, {} remain, {} pages all-visible",
-                    counters.relation(), result.tuplesRemoved(), result.tuplesRemaining(), result.pagesAllVisible());
+            if (outcome == null) {
+                LOG.debug("autovacuum: skipping {} (lock not available or table gone)", counters.relation());
+                continue;
+            }
+            VacuumResult result = outcome.table();
+            long live = estimateLive(counters, result);
+            stats.reportVacuum(counters.relation(), live, Math.max(0, result.tuplesRemaining() - live), true);
+            LOG.info("automatic vacuum of table {}: {} removed, {} remain, {} pages all-visible, {} line pointers reclaimed",
+                    counters.relation(), result.tuplesRemoved(), result.tuplesRemaining(), result.pagesAllVisible(),
+                    outcome.reclaimed());
             done.add(counters);
         }
         return done;
     }
 
-    /**
-     * lazy_vacuum: the dead items VACUUM left are removed from every index,
-     * then their line pointers become reusable. Only with a known index list:
-     * reclaiming while an unknown index still points at them would let it
-     * point at another row later. (The caller is the only VACUUM of the
-     * relation: the autovacuum launcher does one relation at a time.)
-     */
-    static void vacuumIndexes(org.tusk.api.storage.RelFileLocator relation, TableAccessMethod am,
-            VacuumTargets targets) {
-        List<org.tusk.api.storage.TupleId> dead = am.collectDeadTuples(relation);
-        if (dead.isEmpty()) {
-            return;
+    /** One table, opened through {@code targets} when there are any; null when it could not be opened. */
+    static LazyVacuum.Outcome vacuumOne(org.tusk.api.storage.RelFileLocator relation, TableAccessMethod am,
+            VacuumTargets targets, int oldestXmin) {
+        if (targets == null) {
+            return LazyVacuum.run(am, relation, oldestXmin, null);
         }
-        java.util.Set<org.tusk.api.storage.TupleId> deadSet = new java.util.HashSet<>(dead);
-        for (VacuumTargets.IndexTarget index : targets.indexesOf(relation)) {
-            IndexVacuumResult removed = index.accessMethod().bulkDelete(index.index(), deadSet::contains);
-            LOG.debug("autovacuum: index {} of {}: {}", index.index().name(), relation, removed);
+        try (VacuumTargets.OpenTable table = targets.open(relation)) {
+            if (table == null) {
+                return null;
+            }
+            return LazyVacuum.run(am, relation, oldestXmin, table.indexes());
         }
-        long reclaimed = am.reclaimDeadTuples(relation, dead);
-        LOG.debug("autovacuum: {} line pointers of {} reusable again", reclaimed, relation);
     }
 
     /** VACUUM counts remaining versions (live and recently dead together); take the live counter where lower. */

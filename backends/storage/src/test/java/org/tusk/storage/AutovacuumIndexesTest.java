@@ -36,6 +36,10 @@ class AutovacuumIndexesTest {
     private TableAccessMethod table() {
         return (TableAccessMethod) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {TableAccessMethod.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "vacuum" -> {
+                        events.add("vacuum");
+                        yield new VacuumResult(1, 2, 0, 0, 1);
+                    }
                     case "collectDeadTuples" -> DEAD;
                     case "reclaimDeadTuples" -> {
                         events.add("reclaim " + new HashSet<>((Collection<?>) args[1]));
@@ -65,13 +69,15 @@ class AutovacuumIndexesTest {
     void indexesLoseTheirEntriesBeforeTheLinePointersAreReclaimed() {
         Set<TupleId> a = new HashSet<>(List.of(new TupleId(0, 1), new TupleId(0, 2), new TupleId(3, 7)));
         Set<TupleId> b = new HashSet<>(List.of(new TupleId(0, 2), new TupleId(3, 8)));
-        VacuumTargets targets = heap -> List.of(
+        VacuumTargets targets = opened(heap -> List.of(
                 new VacuumTargets.IndexTarget(new IndexDescriptor("a", RelFileLocator.of(5, 1), heap, false, null),
                         index("a", a)),
                 new VacuumTargets.IndexTarget(new IndexDescriptor("b", RelFileLocator.of(5, 2), heap, true, null),
-                        index("b", b)));
-        Autovacuum.vacuumIndexes(TABLE, table(), targets);
-        assertEquals(List.of("bulkDelete a", "bulkDelete b", "reclaim " + new HashSet<>(DEAD)), events);
+                        index("b", b))));
+        LazyVacuum.Outcome outcome = Autovacuum.vacuumOne(TABLE, table(), targets, 1000);
+        assertEquals(List.of("open", "vacuum", "bulkDelete a", "bulkDelete b", "reclaim " + new HashSet<>(DEAD),
+                "close"), events);
+        assertEquals(2, outcome.reclaimed());
         assertEquals(Set.of(new TupleId(0, 1)), a);
         assertEquals(Set.of(new TupleId(3, 8)), b);
     }
@@ -111,13 +117,41 @@ class AutovacuumIndexesTest {
 
     @Test
     void aFailingIndexVacuumReclaimsNothing() {
-        VacuumTargets targets = heap -> List.of(new VacuumTargets.IndexTarget(
+        VacuumTargets targets = opened(heap -> List.of(new VacuumTargets.IndexTarget(
                 new IndexDescriptor("broken", RelFileLocator.of(5, 1), heap, false, null),
                 (IndexAccessMethod) Proxy.newProxyInstance(getClass().getClassLoader(),
                         new Class<?>[] {IndexAccessMethod.class}, (proxy, method, args) -> {
                             throw new IllegalStateException("index broken");
-                        })));
-        assertThrows(IllegalStateException.class, () -> Autovacuum.vacuumIndexes(TABLE, table(), targets));
-        assertEquals(List.of(), events);
+                        }))));
+        assertThrows(IllegalStateException.class, () -> Autovacuum.vacuumOne(TABLE, table(), targets, 1000));
+        assertEquals(List.of("open", "vacuum", "close"), events);
+    }
+
+    @Test
+    void aTableThatCannotBeOpenedIsSkipped() {
+        VacuumTargets busy = heap -> {
+            events.add("open");
+            return null;
+        };
+        assertEquals(null, Autovacuum.vacuumOne(TABLE, table(), busy, 1000));
+        assertEquals(List.of("open"), events);
+    }
+
+    /** Targets whose open table lists {@code indexes} and records opening and closing. */
+    private VacuumTargets opened(java.util.function.Function<RelFileLocator, List<VacuumTargets.IndexTarget>> indexes) {
+        return heap -> {
+            events.add("open");
+            return new VacuumTargets.OpenTable() {
+                @Override
+                public List<VacuumTargets.IndexTarget> indexes() {
+                    return indexes.apply(heap);
+                }
+
+                @Override
+                public void close() {
+                    events.add("close");
+                }
+            };
+        };
     }
 }

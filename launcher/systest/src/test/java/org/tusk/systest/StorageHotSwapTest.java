@@ -49,6 +49,8 @@ class StorageHotSwapTest {
             long autovacuum = awaitAutovacuum(postmaster, -1);
             Connection old = cluster.connect();
             int oldPid = ProcessModelTest.backendPid(old);
+            StorageSqlTest.exec(old, "CREATE TABLE kept (id int PRIMARY KEY, v text)");
+            StorageSqlTest.exec(old, "INSERT INTO kept VALUES (1, 'old'), (2, 'old')");
             assertFalse(cluster.log().contains("storage bundle tusk-heapam"), cluster.log());
 
             Path staged = root.resolve("tusk-heapam-new.jar");
@@ -64,9 +66,20 @@ class StorageHotSwapTest {
                 String loaded = "storage bundle tusk-heapam " + NEW_VERSION + " from ";
                 assertTrue(logLine(cluster, loaded, newPid).isPresent(),
                         "the new session's backend runs the new heap bundle:\n" + cluster.log());
+                // data written by the old version reads back; the new one writes
+                assertEquals(java.util.List.of("1|old", "2|old"),
+                        StorageSqlTest.rows(fresh, "SELECT id, v FROM kept ORDER BY id"));
+                StorageSqlTest.exec(fresh, "INSERT INTO kept VALUES (3, 'new')");
+                StorageSqlTest.exec(fresh, "UPDATE kept SET v = 'new' WHERE id = 1");
+                assertEquals(java.util.List.of("new"), StorageSqlTest.rows(fresh, "SELECT v FROM kept WHERE id = 3"));
                 try (Statement s = old.createStatement(); ResultSet rs = s.executeQuery("select 1")) {
                     assertTrue(rs.next(), "the session on the old version goes on");
                 }
+                // ... and sees (and changes) what the new version wrote
+                assertEquals(java.util.List.of("1|new", "2|old", "3|new"),
+                        StorageSqlTest.rows(old, "SELECT id, v FROM kept ORDER BY id"));
+                StorageSqlTest.exec(old, "DELETE FROM kept WHERE id = 2");
+                assertEquals(java.util.List.of("1", "3"), StorageSqlTest.rows(fresh, "SELECT id FROM kept ORDER BY id"));
             }
             assertEquals(postmaster, cluster.postmasterPid(), "no restart");
             old.close();

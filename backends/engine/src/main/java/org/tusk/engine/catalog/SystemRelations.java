@@ -6,7 +6,7 @@ import java.util.function.BiFunction;
 
 /**
  * Name lookup of the relations a query can scan: the computed system views
- * (pg_stat_activity), then, in a session with storage, stored relations
+ * (pg_stat_activity, pg_stat_*_tables), then, in a session with storage, stored relations
  * (system catalogs and tables) through the relcache and search_path.
  */
 public final class SystemRelations {
@@ -17,8 +17,15 @@ public final class SystemRelations {
 
     public SystemRelations(ClusterCatalog catalog) {
         PgStatActivity activity = new PgStatActivity(catalog);
+        Map<String, VirtualRelation> m = new java.util.HashMap<>();
+        m.put(activity.name(), activity);
+        for (PgStatTables.Scope scope : PgStatTables.Scope.values()) {
+            PgStatTables tables = new PgStatTables(scope);
+            m.put(tables.name(), tables);
+        }
         VirtualRelation settings = new org.tusk.engine.catalog.sysviews.PgSettings();
-        relations = Map.of(activity.name(), activity, settings.name(), settings);
+        m.put(settings.name(), settings);
+        relations = Map.copyOf(m);
     }
 
     /** Also resolve names to stored relations (schema may be null) with {@code lookup}, which returns null if none. */

@@ -51,8 +51,8 @@ public final class EvalContext {
 
     /** CHECK_FOR_INTERRUPTS(). */
     public void checkForInterrupts() {
-        if (session != null && session.host() != null && session.host().backend() != null) {
-            session.host().backend().checkForInterrupts();
+        if (session != null) {
+            session.checkForInterrupts();
         }
     }
 }

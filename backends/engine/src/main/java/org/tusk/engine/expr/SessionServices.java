@@ -24,4 +24,22 @@ public interface SessionServices {
     String sessionUser();
 
     String databaseName();
+
+    /**
+     * CHECK_FOR_INTERRUPTS(): throws for a pending cancel or termination
+     * request, or (57014) once the statement's statement_timeout has passed.
+     */
+    default void checkForInterrupts() {
+        if (host() != null && host().backend() != null) {
+            host().backend().checkForInterrupts();
+        }
+    }
+
+    /**
+     * The {@link System#nanoTime()} at which the running statement times out
+     * ({@link Long#MAX_VALUE} for none): code that sleeps wakes up by then.
+     */
+    default long statementDeadlineNanos() {
+        return Long.MAX_VALUE;
+    }
 }

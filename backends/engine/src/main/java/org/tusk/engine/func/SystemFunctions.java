@@ -62,7 +62,9 @@ final class SystemFunctions {
             if (remainingMs <= 0) {
                 break;
             }
-            c.session().host().backend().sleep(Math.min(remainingMs, 1000L));
+            // wake up for statement_timeout too (the next check throws 57014)
+            long toDeadlineMs = (c.session().statementDeadlineNanos() - System.nanoTime()) / 1_000_000L + 1;
+            c.session().host().backend().sleep(Math.max(1, Math.min(Math.min(remainingMs, 1000L), toDeadlineMs)));
         }
         return "";
     }

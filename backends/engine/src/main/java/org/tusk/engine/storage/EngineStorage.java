@@ -8,6 +8,7 @@ import org.tusk.api.error.PgException;
 import org.tusk.api.error.SqlState;
 import org.tusk.api.storage.IndexAccessMethod;
 import org.tusk.api.storage.TableAccessMethod;
+import org.tusk.api.storage.TableStatistics;
 import org.tusk.lmgr.LockManager;
 import org.tusk.storage.OidCounter;
 import org.tusk.storage.SessionTransaction;
@@ -33,6 +34,7 @@ public final class EngineStorage {
     private volatile OidCounter oids;
     private volatile SharedInvalidationQueue invalidationQueue;
     private volatile org.tusk.buffer.BufferManager buffers;
+    private volatile TableStatistics statistics;
     /** Without the shared counter (engine tests on partial storage): a process-local one, collision-checked by callers. */
     private final java.util.concurrent.atomic.AtomicInteger localOids =
             new java.util.concurrent.atomic.AtomicInteger(OidCounter.FIRST_NORMAL_OBJECT_ID);
@@ -111,6 +113,19 @@ public final class EngineStorage {
     /** The shared invalidation queue, or null (engine tests on partial storage: no other backends). */
     public SharedInvalidationQueue invalidationQueue() {
         return invalidationQueue;
+    /** Uses the storage core's per-relation counters (pg_stat_*_tables, VACUUM's report). */
+    public void useStatistics(TableStatistics stats) {
+        this.statistics = stats;
+    }
+
+    /** The per-relation counters, or null in a process without them (engine tests on partial storage). */
+    public TableStatistics statistics() {
+        return statistics;
+    }
+
+    /** A new session's transaction state (ProcessStorage.newSession without the process attachment). */
+    public SessionTransaction newSessionTransaction() {
+        return new SessionTransaction(transactions.newTransactionManager(wal), locks);
     }
 
     public void addTableAccessMethod(TableAccessMethod am) {

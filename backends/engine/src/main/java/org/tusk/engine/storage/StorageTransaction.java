@@ -237,6 +237,12 @@ public final class StorageTransaction {
         acceptInvalidationMessages();
     }
 
+    /** ConditionalLockRelationOid: like {@link #lockRelation}, but false instead of waiting. */
+    public boolean tryLockRelation(int relationOid, boolean shared, LockMode mode, IsolationLevel level) {
+        ensureStarted(level);
+        return storage.locks().acquire(LockTag.relation(shared ? 0 : databaseOid, relationOid), mode, true);
+    }
+
     /** A lock on a non-relation object (LockDatabaseObject / LockSharedObject), until the transaction ends. */
     public void lockObject(int classId, int objectOid, boolean shared, LockMode mode, IsolationLevel level) {
         ensureStarted(level);

@@ -36,7 +36,14 @@ final class TuskPortal implements Portal {
 
     @Override
     public String execute(long maxRows, RowReceiver receiver) throws IOException {
-        return session.guardedIo(() -> run(maxRows, receiver));
+        return session.guardedIo(() -> {
+            session.startStatementTimeout();
+            try {
+                return run(maxRows, receiver);
+            } finally {
+                session.stopStatementTimeout();
+            }
+        });
     }
 
     private String run(long maxRows, RowReceiver receiver) throws IOException {

@@ -50,6 +50,8 @@ public final class TuskQueryEngine implements QueryEngine {
     private volatile SharedInvalidationQueue invalidationQueue;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private volatile org.tusk.buffer.BufferManager bufferManager;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.tusk.api.storage.TableStatistics tableStatistics;
 
     private final java.util.Set<TableAccessMethod> tableAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<IndexAccessMethod> indexAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -109,6 +111,9 @@ public final class TuskQueryEngine implements QueryEngine {
             }
             if (bufferManager != null) {
                 s.useBuffers(bufferManager);
+            }
+            if (tableStatistics != null) {
+                s.useStatistics(tableStatistics);
             }
             storage = s;
         }

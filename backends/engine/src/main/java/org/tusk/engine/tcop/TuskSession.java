@@ -15,6 +15,8 @@ import org.tusk.engine.relcache.RelationCache;
 import org.tusk.engine.catalog.CatalogAccess;
 import org.tusk.engine.catalog.StoredRelation;
 import org.tusk.xact.IsolationLevel;
+import org.tusk.lmgr.InterruptCheck;
+import org.tusk.lmgr.StatementTimeout;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -433,6 +435,16 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     @Override
     public PreparedStatement prepare(RawStatement statement, int[] parameterTypeOids) {
+        // parse analysis opens (locks) relations: statement_timeout covers it, as start_xact_command does
+        startStatementTimeout();
+        try {
+            return prepareStatement(statement, parameterTypeOids);
+        } finally {
+            stopStatementTimeout();
+        }
+    }
+
+    private PreparedStatement prepareStatement(RawStatement statement, int[] parameterTypeOids) {
         return guarded(() -> {
             startTransactionCommand();
             ParsedStatement parsed = ((TuskRawStatement) statement).parsed();
@@ -550,9 +562,52 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     }
 
     void backendCheckForInterrupts() {
+        checkForInterrupts();
+    }
+
+    // ---- interrupts and statement_timeout ----
+
+    /** Cancel and termination requests of the backend (the session-level check). */
+    private final InterruptCheck sessionInterrupts = this::checkBackendInterrupts;
+    /** The running statement's check: the session's, plus statement_timeout's deadline while one runs. */
+    private InterruptCheck statementInterrupts = sessionInterrupts;
+
+    /**
+     * enable_timeout(STATEMENT_TIMEOUT): from now the statement may run for
+     * statement_timeout (0: no limit). The check is also installed in the
+     * lock manager, so lock and row-lock waits end with 57014 (or a cancel)
+     * instead of sleeping on.
+     */
+    void startStatementTimeout() {
+        Long ms = org.tusk.api.setting.GucUnit.MS.parse(String.valueOf(guc.get("statement_timeout")));
+        statementInterrupts = StatementTimeout.start(ms == null ? 0 : ms, sessionInterrupts);
+        if (storage != null) {
+            storage.storage().locks().setInterruptCheck(statementInterrupts);
+        }
+    }
+
+    /** disable_timeout: back to the session-level check between statements. */
+    void stopStatementTimeout() {
+        statementInterrupts = sessionInterrupts;
+        if (storage != null) {
+            storage.storage().locks().setInterruptCheck(sessionInterrupts);
+        }
+    }
+
+    private void checkBackendInterrupts() {
         if (host.backend() != null) {
             host.backend().checkForInterrupts();
         }
+    }
+
+    @Override
+    public void checkForInterrupts() {
+        statementInterrupts.check();
+    }
+
+    @Override
+    public long statementDeadlineNanos() {
+        return statementInterrupts.deadlineNanos();
     }
 
     // ---- SessionServices ----

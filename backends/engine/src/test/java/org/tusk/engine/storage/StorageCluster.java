@@ -53,6 +53,11 @@ public final class StorageCluster implements AutoCloseable {
         return org.tusk.storage.SharedInvalidationQueue.attach(segment);
     }
 
+    /** The shared per-relation counters (RelationStats over this cluster's segment). */
+    public org.tusk.api.storage.TableStatistics statistics() {
+        return new org.tusk.storage.RelationStats(segment);
+    }
+
     public Path data() {
         return dir.resolve("data");
     }
@@ -66,15 +71,29 @@ public final class StorageCluster implements AutoCloseable {
     /** A backend process on {@code slot}: its storage core and a query engine using it. */
     public Backend backend(int slot) throws Exception {
         ProcessStorage ps = ProcessStorage.attach(attachment(slot), settings);
+        EngineStorage storage = engineStorage(ps);
+        TuskQueryEngine engine = new TuskQueryEngine();
+        engine.useStorage(storage);
+        return new Backend(engine, ps);
+    }
+
+    /** The engine's view of one process's storage core: heap and btree, the shared OID counter and statistics. */
+    public EngineStorage engineStorage(ProcessStorage ps) {
         EngineStorage storage = new EngineStorage(ps.xacts(), ps.locks(), ps.wal(), data());
         storage.useOidCounter(org.tusk.storage.OidCounter.attach(segment, ps.wal()));
         storage.useInvalidationQueue(org.tusk.storage.SharedInvalidationQueue.attach(segment));
         storage.useBuffers(ps.buffers());
-        storage.addTableAccessMethod(new HeapAccessMethod(ps.buffers(), ps.wal(), ps::status));
+        HeapAccessMethod heap = new HeapAccessMethod(ps.buffers(), ps.wal(), ps::status);
+        heap.setStatistics(statistics());
+        storage.useStatistics(statistics());
+        storage.addTableAccessMethod(heap);
         storage.addIndexAccessMethod(new BTreeAccessMethod(ps.buffers(), ps.wal()));
-        TuskQueryEngine engine = new TuskQueryEngine();
-        engine.useStorage(storage);
-        return new Backend(engine, ps);
+        return storage;
+    }
+
+    /** A process attached to {@code slot} without a query engine (an auxiliary process). */
+    public ProcessStorage process(int slot) throws Exception {
+        return ProcessStorage.attach(attachment(slot), settings);
     }
 
     /** One backend process. */

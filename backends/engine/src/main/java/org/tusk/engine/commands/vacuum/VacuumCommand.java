@@ -9,6 +9,11 @@ import org.tusk.api.error.PgException;
 import org.tusk.api.error.SqlState;
 import org.tusk.api.storage.TableAccessMethod;
 import org.tusk.api.storage.TableScan;
+import org.tusk.api.storage.TableStatistics;
+import org.tusk.api.storage.VacuumTargets;
+import org.tusk.engine.executor.scan.StorageBaseRelation;
+import org.tusk.engine.relcache.IndexDesc;
+import org.tusk.storage.LazyVacuum;
 import org.tusk.engine.catalog.CatalogAccess;
 import org.tusk.engine.catalog.SystemCatalogs;
 import org.tusk.engine.commands.DmlCommand;
@@ -25,17 +30,15 @@ import org.tusk.xact.IsolationLevel;
 
 /**
  * VACUUM [ANALYZE] and ANALYZE (vacuum.c, analyze.c cut down): per table,
- * the access method removes dead versions no snapshot can see
- * ({@code oldestXmin} from the ProcArray) and freezes old ones; ANALYZE
- * counts the live rows; both then store relpages and reltuples in pg_class.
- * Index entries of removed versions stay (their heap line pointers stay
- * dead and are never reused, so scans skip them).
+ * under ShareUpdateExclusiveLock (taken when the relation is opened, held to
+ * the end of the command's transaction), {@link LazyVacuum} has the access
+ * method remove dead versions no snapshot can see ({@code oldestXmin} from
+ * the ProcArray) and freeze old ones, every index drop the entries of the
+ * removed versions, and the freed line pointers become reusable; the live
+ * rows are counted and reported to the statistics (pgstat_report_vacuum);
+ * ANALYZE only counts. Both store relpages and reltuples in pg_class.
  */
 public final class VacuumCommand implements DmlCommand {
-
-    /** vacuum_freeze_min_age's default. */
-    private static final int FREEZE_MIN_AGE = 50_000_000;
-    private static final int FIRST_NORMAL_XID = 3;
 
     private final StorageSession session;
     private final VacuumStmt stmt;
@@ -80,13 +83,10 @@ public final class VacuumCommand implements DmlCommand {
         }
         for (RelationDesc desc : targets()) {
             TableAccessMethod am = session.storage().storage().tableAm(desc.amName());
+            LazyVacuum.Outcome outcome = null;
             if (vacuum) {
-                int oldestXmin = session.storage().storage().transactions().procArray().oldestXmin();
-                int freezeLimit = oldestXmin - FREEZE_MIN_AGE;
-                if (Integer.compareUnsigned(freezeLimit, FIRST_NORMAL_XID) < 0 || freezeLimit > oldestXmin) {
-                    freezeLimit = FIRST_NORMAL_XID;
-                }
-                am.vacuum(desc.locator(), oldestXmin, freezeLimit);
+                outcome = LazyVacuum.run(am, desc.locator(),
+                        session.storage().storage().transactions().procArray().oldestXmin(), indexes(desc));
             }
             long live = 0;
             try (TableScan scan = am.beginScan(desc.locator(), session.snapshot(), session.transactionContext())) {
@@ -95,9 +95,26 @@ public final class VacuumCommand implements DmlCommand {
                     live++;
                 }
             }
+            if (outcome != null) {
+                TableStatistics stats = session.storage().storage().statistics();
+                if (stats != null) {
+                    stats.reportVacuum(desc.locator(), live,
+                            Math.max(0, outcome.table().tuplesRemaining() - live), false);
+                }
+            }
             storeSize(desc, am.estimateSize(desc.locator()).pages(), live);
         }
         return new Result(vacuum ? "VACUUM" : "ANALYZE", List.of());
+    }
+
+    /** Every index of the table with its access method (all of them: the reclaim depends on it). */
+    private List<VacuumTargets.IndexTarget> indexes(RelationDesc table) {
+        List<VacuumTargets.IndexTarget> out = new ArrayList<>();
+        for (IndexDesc index : table.indexes()) {
+            out.add(new VacuumTargets.IndexTarget(StorageBaseRelation.descriptor(table, index),
+                    session.storage().storage().indexAm(index.amName())));
+        }
+        return out;
     }
 
     private List<RelationDesc> targets() {

@@ -1,0 +1,186 @@
+package org.tusk.engine.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tusk.api.storage.IndexAccessMethod;
+import org.tusk.api.storage.RelFileLocator;
+import org.tusk.api.storage.TableAccessMethod;
+import org.tusk.api.storage.VacuumTargets;
+import org.tusk.engine.catalog.CatalogAccess;
+import org.tusk.engine.catalog.SystemCatalogs;
+import org.tusk.engine.executor.scan.StorageBaseRelation;
+import org.tusk.engine.relcache.IndexDesc;
+import org.tusk.engine.relcache.RelationCache;
+import org.tusk.engine.relcache.RelationDesc;
+import org.tusk.lmgr.LockManager;
+import org.tusk.lmgr.LockMode;
+import org.tusk.wal.WalWriter;
+import org.tusk.xact.IsolationLevel;
+import org.tusk.xact.TransactionSystem;
+
+/**
+ * {@link VacuumTargets} over the system catalogs, for the autovacuum launcher
+ * (autovacuum.c's table_recheck_autovac + vacuum_rel's relation open): the
+ * table stored in a file is found by pg_class.relfilenode in its database,
+ * locked with ShareUpdateExclusiveLock if that is free now, looked up again
+ * under the lock (a DROP or TRUNCATE that committed meanwhile is seen), and
+ * its indexes read from pg_index, in a read-only transaction that holds the
+ * lock until the {@link OpenTable} is closed.
+ *
+ * <p>Registered in every process that has the storage core and the engine;
+ * only the autovacuum launcher uses it.
+ */
+@Component(service = VacuumTargets.class)
+public final class CatalogVacuumTargets implements VacuumTargets {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogVacuumTargets.class);
+    /** Shared catalogs (database 0) are described in every database; template1 always exists. */
+    private static final int TEMPLATE1 = 1;
+
+    @Reference
+    private TransactionSystem transactions;
+    @Reference
+    private LockManager locks;
+    @Reference
+    private WalWriter wal;
+
+    private final Map<String, TableAccessMethod> tableAms = new ConcurrentHashMap<>();
+    private final Map<String, IndexAccessMethod> indexAms = new ConcurrentHashMap<>();
+    private volatile EngineStorage storage;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindTableAccessMethod(TableAccessMethod am) {
+        tableAms.put(am.name(), am);
+        EngineStorage s = storage;
+        if (s != null) {
+            s.addTableAccessMethod(am);
+        }
+    }
+
+    void unbindTableAccessMethod(TableAccessMethod am) {
+        tableAms.remove(am.name(), am);
+        EngineStorage s = storage;
+        if (s != null) {
+            s.removeTableAccessMethod(am);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindIndexAccessMethod(IndexAccessMethod am) {
+        indexAms.put(am.name(), am);
+        EngineStorage s = storage;
+        if (s != null) {
+            s.addIndexAccessMethod(am);
+        }
+    }
+
+    void unbindIndexAccessMethod(IndexAccessMethod am) {
+        indexAms.remove(am.name(), am);
+        EngineStorage s = storage;
+        if (s != null) {
+            s.removeIndexAccessMethod(am);
+        }
+    }
+
+    public CatalogVacuumTargets() {
+    }
+
+    /** For tests: targets over an engine storage built by the caller. */
+    public CatalogVacuumTargets(EngineStorage storage) {
+        this.storage = storage;
+    }
+
+    private synchronized EngineStorage storage() {
+        if (storage == null) {
+            EngineStorage s = new EngineStorage(transactions, locks, wal, null);
+            tableAms.values().forEach(s::addTableAccessMethod);
+            indexAms.values().forEach(s::addIndexAccessMethod);
+            storage = s;
+        }
+        return storage;
+    }
+
+    @Override
+    public OpenTable open(RelFileLocator table) {
+        EngineStorage engineStorage = storage();
+        boolean shared = table.dbOid() == 0;
+        StorageTransaction txn = new StorageTransaction(engineStorage, shared ? TEMPLATE1 : table.dbOid());
+        boolean ok = false;
+        try {
+            CatalogAccess access = new CatalogAccess(txn, IsolationLevel.READ_COMMITTED);
+            Integer oid = tableOid(access, table);
+            if (oid == null || !txn.tryLockRelation(oid, shared, LockMode.SHARE_UPDATE_EXCLUSIVE,
+                    IsolationLevel.READ_COMMITTED)) {
+                return null;
+            }
+            txn.endStatement();   // a fresh snapshot: what committed while we looked is seen under the lock
+            if (!Integer.valueOf(oid).equals(tableOid(access, table))) {
+                return null;
+            }
+            List<IndexTarget> indexes = indexes(engineStorage, access, oid);
+            ok = true;
+            return new OpenTable() {
+                @Override
+                public List<IndexTarget> indexes() {
+                    return indexes;
+                }
+
+                @Override
+                public void close() {
+                    txn.commit();
+                }
+            };
+        } finally {
+            if (!ok) {
+                try {
+                    txn.abort();
+                } catch (RuntimeException e) {
+                    LOG.warn("could not end the catalog transaction of a vacuum target", e);
+                }
+            }
+        }
+    }
+
+    /** The table (relkind r, m or t) stored in {@code table}'s files, or null. */
+    private static Integer tableOid(CatalogAccess access, RelFileLocator table) {
+        SystemCatalogs.Catalog system = SystemCatalogs.byOid(table.relNumber());
+        if (system != null && system.locator(table.dbOid() == 0 ? TEMPLATE1 : table.dbOid()).equals(table)) {
+            return system.oid();   // bootstrap catalogs keep their OID as file number
+        }
+        SystemCatalogs.Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
+        int fileNode = pgClass.columnIndex("relfilenode");
+        int kind = pgClass.columnIndex("relkind");
+        int spc = pgClass.columnIndex("reltablespace");
+        for (CatalogAccess.CatalogTuple t : access.scan(SystemCatalogs.PG_CLASS,
+                row -> ((Long) row[fileNode]).intValue() == table.relNumber())) {
+            Object[] row = t.values();
+            int tablespace = ((Long) row[spc]).intValue();
+            if ((tablespace == 0 ? RelFileLocator.DEFAULT_TABLESPACE : tablespace) == table.spcOid()
+                    && "rmt".contains((String) row[kind])) {
+                return ((Long) t.get(pgClass, "oid")).intValue();
+            }
+        }
+        return null;
+    }
+
+    private static List<IndexTarget> indexes(EngineStorage storage, CatalogAccess access, int tableOid) {
+        RelationDesc desc = new RelationCache(() -> access).byOid(tableOid);
+        List<IndexTarget> out = new ArrayList<>();
+        if (desc == null) {
+            return out;
+        }
+        for (IndexDesc index : desc.indexes()) {
+            out.add(new IndexTarget(StorageBaseRelation.descriptor(desc, index), storage.indexAm(index.amName())));
+        }
+        return List.copyOf(out);
+    }
+}
