@@ -2,7 +2,7 @@
 """Regenerates expected.txt from queries.sql by running every line, in one
 session, against a real PostgreSQL 15 over the v3 protocol (simple Query).
 
-Usage: python3 generate.py /tmp/sockdir 54391 postgres > expected.txt
+Usage: python3 generate.py /tmp/sockdir 54391 postgres [DIR-with-queries.sql] > expected.txt
 Each line of queries.sql is one Query message; lines starting with '#' are skipped.
 """
 import socket, struct, sys
@@ -44,7 +44,7 @@ def main():
             break
     import os
     here = os.path.dirname(os.path.abspath(__file__))
-    for line in open(os.path.join(here, 'queries.sql'), encoding='utf-8'):
+    for line in open(os.path.join(sys.argv[4] if len(sys.argv) > 4 else here, 'queries.sql'), encoding='utf-8'):
         q = line.rstrip('\n')
         if not q or q.startswith('#'):
             continue

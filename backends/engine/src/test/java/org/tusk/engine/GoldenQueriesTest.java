@@ -27,8 +27,18 @@ class GoldenQueriesTest {
 
     @Test
     void matchesRealPostgres() throws Exception {
+        replay("/golden/expected.txt", 100);
+    }
+
+    /** SELECT over VALUES, generate_series, joins, subqueries, CTEs, windows and grouping (golden/select/). */
+    @Test
+    void selectsMatchRealPostgres() throws Exception {
+        replay("/golden/select/expected.txt", 80);
+    }
+
+    private void replay(String resource, int minCases) throws Exception {
         String expected;
-        try (InputStream in = getClass().getResourceAsStream("/golden/expected.txt")) {
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
             expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         EngineFixture f = new EngineFixture(tmp, Map.of("TimeZone", "UTC"));
@@ -47,7 +57,7 @@ class GoldenQueriesTest {
                 failures.add("Q: " + query + "\n--- want\n" + want + "--- got\n" + got);
             }
         }
-        assertTrue(cases > 100, "golden file too small");
+        assertTrue(cases > minCases, "golden file too small");
         assertEquals("", String.join("\n", failures), failures.size() + " of " + cases + " cases differ");
     }
 }

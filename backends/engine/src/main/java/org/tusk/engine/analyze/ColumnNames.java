@@ -23,6 +23,34 @@ final class ColumnNames {
         if (node instanceof FuncCall f) {
             return new Named(f.lastName(), 2);
         }
+        if (node instanceof GroupingFunc) {
+            return new Named("grouping", 2);
+        }
+        if (node instanceof SubLink l) {
+            switch (l.subLinkType()) {
+                case EXISTS: return new Named("exists", 2);
+                case ARRAY: return new Named("array", 2);
+                case EXPR: {
+                    // the subquery's single output column's name, if it has a strong one
+                    SelectStmt s = l.subselect();
+                    while (s.op() != SetOperation.NONE && s.larg() != null) {
+                        s = s.larg();
+                    }
+                    if (s.targetList() != null && !s.targetList().isEmpty()) {
+                        ResTarget t = s.targetList().get(0);
+                        if (t.name() != null) {
+                            return new Named(t.name(), 2);
+                        }
+                        Named inner = internal(t.val());
+                        if (inner.strength == 2) {
+                            return inner;
+                        }
+                    }
+                    return new Named(null, 0);
+                }
+                default: return new Named(null, 0);
+            }
+        }
         if (node instanceof TypeCast t) {
             Named inner = internal(t.arg());
             if (inner.strength <= 1) {

@@ -12,14 +12,18 @@ import org.tusk.engine.catalog.RelationColumn;
 import org.tusk.engine.catalog.VirtualRelation;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.expr.*;
-import org.tusk.engine.func.BuiltinFunction;
-import org.tusk.engine.func.Cast;
+import org.tusk.engine.func.CastCatalog;
 import org.tusk.engine.func.CastContext;
-import org.tusk.engine.func.Casts;
+import org.tusk.engine.func.Coercion;
+import org.tusk.engine.func.CoercionPath;
 import org.tusk.engine.func.Comparisons;
-import org.tusk.engine.func.Functions;
-import org.tusk.engine.func.Operators;
+import org.tusk.engine.func.FunctionCatalog;
+import org.tusk.engine.func.FunctionRegistry;
+import org.tusk.engine.func.OperatorCatalog;
+import org.tusk.engine.func.ProcEntry;
+import org.tusk.engine.func.Resolution;
 import org.tusk.engine.nodes.*;
+import org.tusk.engine.types.ArrayValue;
 import org.tusk.engine.types.NumericSupport;
 import org.tusk.engine.types.PgType;
 import org.tusk.engine.types.TextFormat;
@@ -37,12 +41,40 @@ public final class ExprAnalyzer {
             "jsonb", "uuid", "money", "regclass", "regtype", "regproc", "regprocedure", "oidvector", "bit", "varbit",
             "cidr", "macaddr", "point", "tsvector", "xml", "char", "record", "anyelement", "cstring");
 
+    /** pg_proc OIDs of textanycat and anytextcat (the SQL-language || with one non-string side). */
+    private static final int TEXTANYCAT = 2003;
+    private static final int ANYTEXTCAT = 2004;
+    private static final FunctionBody TEXTCAT = (a, ctx) -> (String) a[0] + a[1];
+
     private final ParseState pstate;
     private final TypeContext typeContext;
+    /** Analyzes subqueries (SubLinks); set by the SELECT analyzer. */
+    SubqueryAnalyzer subqueries;
+    private final AggregateAnalyzer aggregates = new AggregateAnalyzer(this);
+
+    /** transformSubselect for SubLinks: analyzes a SELECT as a query level below the given one. */
+    interface SubqueryAnalyzer {
+        Query analyzeSubquery(SelectStmt stmt, ParseState level);
+    }
+
+    ParseState pstate() {
+        return pstate;
+    }
 
     public ExprAnalyzer(ParseState pstate, TypeContext typeContext) {
         this.pstate = pstate;
         this.typeContext = typeContext;
+    }
+
+    private Expr subLink(SubLink l) {
+        if (subqueries == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "subqueries are not supported here", l.location());
+        }
+        return SubLinks.transform(this, l, subqueries);
+    }
+
+    private Expr groupingFunc(GroupingFunc g) {
+        return aggregates.grouping(g);
     }
 
     public Expr transform(RawNode node) {
@@ -90,6 +122,12 @@ public final class ExprAnalyzer {
         if (node instanceof SQLValueFunction s) {
             return sqlValueFunction(s);
         }
+        if (node instanceof SubLink l) {
+            return subLink(l);
+        }
+        if (node instanceof GroupingFunc g) {
+            return groupingFunc(g);
+        }
         throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "unsupported expression", locationOf(node));
     }
 
@@ -133,48 +171,43 @@ public final class ExprAnalyzer {
     }
 
     private Expr columnRef(ColumnRef c) {
-        VirtualRelation rel = pstate.relation();
         List<String> f = c.fields();
         if (c.star()) {
-            throw Ereport.error(SqlState.SYNTAX_ERROR, rel == null ? "SELECT * with no tables specified is not valid"
-                    : "row expansion via \"*\" is not supported here", c.location());
+            throw Ereport.error(SqlState.SYNTAX_ERROR, "row expansion via \"*\" is not supported here", c.location());
         }
         String column = f.get(f.size() - 1);
-        if (f.size() > 1) {
-            String qualifier = f.get(f.size() - 2);
-            String relName = pstate.relationAlias() != null ? pstate.relationAlias() : (rel == null ? null : rel.name());
-            if (rel == null || !qualifier.equals(relName)) {
+        String qualifier = f.size() > 1 ? f.get(f.size() - 2) : null;
+        Expr found = pstate.lookupColumn(qualifier, column, c.location());
+        if (found == null) {
+            if (qualifier != null && !pstate.hasRefname(qualifier)) {
                 throw Ereport.error(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + qualifier + "\"",
                         c.location());
             }
-            if (f.size() > 2 && !(f.size() == 3 && f.get(0).equals("pg_catalog") && pstate.relationAlias() == null)) {
-                throw Ereport.error(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + qualifier + "\"",
+            if (qualifier != null) {
+                throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column " + qualifier + "." + column + " does not exist",
                         c.location());
             }
+            throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" does not exist", c.location());
         }
-        if (rel != null) {
-            List<RelationColumn> cols = rel.columns();
-            for (int i = 0; i < cols.size(); i++) {
-                if (cols.get(i).name().equals(column)) {
-                    String relName = pstate.relationAlias() != null ? pstate.relationAlias() : rel.name();
-                    return pstate.at(new VarExpr(i, cols.get(i).type(), cols.get(i).typmod(), relName, column), c.location());
-                }
-            }
-            if (f.size() > 1) {
-                throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column " + f.get(f.size() - 2) + "." + column
-                        + " does not exist", c.location());
-            }
+        // a fresh node per reference, so each carries its own error position
+        if (found instanceof VarExpr v) {
+            return pstate.at(new VarExpr(v.attno(), v.type(), v.typmod(), v.relationName(), v.columnName()), c.location());
         }
-        throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" does not exist", c.location());
+        return found;
     }
 
     // ---- coercion ----
 
-    /** coerce_type: null when no conversion exists in this context. */
+    /**
+     * coerce_to_target_type: coerce_type along pg_cast's pathway
+     * (CastCatalog.find), then the target's length coercion when a typmod is
+     * given; null when no conversion exists in this context.
+     */
     Expr coerce(Expr expr, PgType target, int typmod, CastContext context) {
         PgType from = expr.type();
-        if (from == target && (typmod < 0 || expr.typmod() == typmod)) {
-            return expr;
+        boolean explicit = context == CastContext.EXPLICIT;
+        if (from == target) {
+            return typmod < 0 || expr.typmod() == typmod ? expr : lengthCoercion(expr, target, typmod, explicit);
         }
         if (from == PgType.UNKNOWN) {
             int location = pstate.locationOf(expr);
@@ -184,7 +217,7 @@ public final class ExprAnalyzer {
                 }
                 try {
                     Object v = TextFormat.input(target, -1, (String) c.value(), typeContext);
-                    v = Casts.applyTypmod(target, v, typmod, context == CastContext.EXPLICIT);
+                    v = Coercion.applyTypmod(target, v, typmod, explicit, null);
                     return pstate.at(new ConstExpr(target, typmod, v), location);
                 } catch (PgException e) {
                     throw Ereport.atLocation(e, location);
@@ -196,13 +229,43 @@ public final class ExprAnalyzer {
                 return typmod < 0 ? resolved : coerce(resolved, target, typmod, context);
             }
         }
-        Cast cast = Casts.find(from, target);
-        if (cast == null || !context.allows(cast.context())) {
+        if (target == PgType.ANY || target.isPolymorphic() && CastCatalog.canCoerce(from, target, context)) {
+            return expr;
+        }
+        CoercionPath path = CastCatalog.find(from, target, context);
+        if (!path.exists()) {
             return null;
         }
-        boolean explicit = context == CastContext.EXPLICIT;
-        return new FuncExpr(target.typname(), (args, ctx) -> cast.function().convert(args[0], typmod, explicit, ctx),
-                List.of(expr), target, typmod, true);
+        Expr converted;
+        if (path.kind() == CoercionPath.Kind.RELABEL && Coercion.isPureRelabel(from, target)) {
+            converted = relabel(expr, target);
+        } else {
+            FunctionBody body = Coercion.body(from, target, path);
+            if (body == null) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cast from type " + from.displayName() + " to "
+                        + target.displayName() + " is not implemented in Tusk yet", pstate.locationOf(expr));
+            }
+            converted = new FuncExpr(target.typname(), body, List.of(expr), target, -1, true);
+        }
+        return typmod < 0 ? converted : lengthCoercion(converted, target, typmod, explicit);
+    }
+
+    /** RelabelType: same value, new type (a constant is simply retyped). */
+    private Expr relabel(Expr expr, PgType target) {
+        if (expr instanceof ConstExpr c) {
+            return pstate.at(new ConstExpr(target, -1, c.value()), pstate.locationOf(expr));
+        }
+        return new FuncExpr(target.typname(), (args, ctx) -> args[0], List.of(expr), target, -1, true);
+    }
+
+    /** coerce_type_typmod: the type's length-coercion function (varchar(n), numeric(p,s)...), if it has one. */
+    private Expr lengthCoercion(Expr expr, PgType type, int typmod, boolean explicit) {
+        FunctionBody body = Coercion.typmodBody(type);
+        if (body == null) {
+            return expr;
+        }
+        return new FuncExpr(type.typname(), (args, ctx) -> body.apply(new Object[] {args[0], typmod, explicit}, ctx),
+                List.of(expr), type, typmod, true);
     }
 
     private Expr coerceOrFail(Expr expr, PgType target, int typmod, CastContext context, int location) {
@@ -274,9 +337,14 @@ public final class ExprAnalyzer {
             throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist", tn.location());
         }
         if (tn.isArray()) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "array types are not supported yet", tn.location());
+            PgType array = type.arrayType();
+            if (array == null) {
+                throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + name + "[]\" does not exist", tn.location());
+            }
+            out[0] = array;
+        } else {
+            out[0] = type;
         }
-        out[0] = type;
         List<Integer> mods = tn.intTypmods();
         if (mods.isEmpty()) {
             return -1;
@@ -372,76 +440,58 @@ public final class ExprAnalyzer {
         }
     }
 
+    /** make_op for a binary operator: oper() over pg_operator, then coercion of both inputs. */
     Expr binaryOperator(String op, Expr left, Expr right, int location) {
-        if (op.equals("||")) {
-            Expr concat = anynonarrayConcat(left, right);
-            if (concat != null) {
-                return concat;
-            }
-        }
-        PgType[] types = {left.type(), right.type()};
-        BuiltinFunction f;
-        try {
-            f = CandidateSelector.select(Operators.binary(op), types, true);
-        } catch (CandidateSelector.Ambiguous e) {
-            throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "operator is not unique: "
-                    + types[0].displayName() + " " + op + " " + types[1].displayName(), null,
-                    "Could not choose a best candidate operator. You might need to add explicit type casts.",
-                    location + 1, null);
-        }
-        if (f == null) {
-            throw new PgException(Severity.ERROR, SqlState.UNDEFINED_FUNCTION, "operator does not exist: "
-                    + types[0].displayName() + " " + op + " " + types[1].displayName(), null, OP_HINT, location + 1, null);
-        }
-        Expr l = coerceOrFail(left, f.argTypes().get(0), -1, CastContext.IMPLICIT, location);
-        Expr r = coerceOrFail(right, f.argTypes().get(1), -1, CastContext.IMPLICIT, location);
-        return new FuncExpr(op, f.body(), List.of(l, r), f.resultType(), -1, f.strict());
-    }
-
-    /** textanycat / anytextcat: || with one string side accepts any other non-array type. */
-    private Expr anynonarrayConcat(Expr left, Expr right) {
-        boolean leftString = left.type().isStringLike() || left.type() == PgType.UNKNOWN;
-        boolean rightString = right.type().isStringLike() || right.type() == PgType.UNKNOWN;
-        if (leftString && rightString) {
-            return null;
-        }
-        if (!leftString && !rightString) {
-            return null;
-        }
-        Expr l = leftString ? coerce(left, PgType.TEXT, -1, CastContext.IMPLICIT) : coerce(left, PgType.TEXT, -1,
-                CastContext.ASSIGNMENT);
-        Expr r = rightString ? coerce(right, PgType.TEXT, -1, CastContext.IMPLICIT) : coerce(right, PgType.TEXT, -1,
-                CastContext.ASSIGNMENT);
-        if (l == null || r == null) {
-            return null;
-        }
-        return new FuncExpr("||", (args, ctx) -> (String) args[0] + args[1], List.of(l, r), PgType.TEXT, -1, true);
+        Resolution res = OperatorCatalog.lookup(op, left.type(), right.type());
+        String described = left.type().displayName() + " " + op + " " + right.type().displayName();
+        return makeOperator(op, res, List.of(left, right), described, location);
     }
 
     private Expr prefixOperator(String op, Expr arg, int location) {
-        BuiltinFunction f;
-        try {
-            f = CandidateSelector.select(Operators.prefix(op), new PgType[] {arg.type()}, true);
-        } catch (CandidateSelector.Ambiguous e) {
-            throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "operator is not unique: " + op + " "
-                    + arg.type().displayName(), null,
-                    "Could not choose a best candidate operator. You might need to add explicit type casts.", location + 1,
-                    null);
+        Resolution res = OperatorCatalog.lookup(op, null, arg.type());
+        return makeOperator(op, res, List.of(arg), op + " " + arg.type().displayName(), location);
+    }
+
+    private Expr makeOperator(String op, Resolution res, List<Expr> args, String described, int location) {
+        if (res.status() == Resolution.Status.AMBIGUOUS) {
+            throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "operator is not unique: " + described, null,
+                    "Could not choose a best candidate operator. You might need to add explicit type casts.",
+                    location + 1, null);
         }
-        if (f == null) {
-            throw new PgException(Severity.ERROR, SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + op + " "
-                    + arg.type().displayName(), null, OP_HINT, location + 1, null);
+        if (!res.found()) {
+            throw new PgException(Severity.ERROR, SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + described,
+                    null, OP_HINT, location + 1, null);
         }
-        Expr a = coerceOrFail(arg, f.argTypes().get(0), -1, CastContext.IMPLICIT, location);
-        return new FuncExpr(op, f.body(), List.of(a), f.resultType(), -1, true);
+        ProcEntry proc = res.proc();
+        if (proc == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "operator " + described + " is not implemented in Tusk yet",
+                    location);
+        }
+        if (proc.oid() == TEXTANYCAT || proc.oid() == ANYTEXTCAT) {
+            // SQL-language "select $1 || $2::text": the non-text side goes through an explicit cast to text
+            List<Expr> texts = new ArrayList<>();
+            for (Expr a : args) {
+                texts.add(coerceOrFail(a, PgType.TEXT, -1, CastContext.EXPLICIT, location));
+            }
+            return new FuncExpr(op, TEXTCAT, texts, PgType.TEXT, -1, true);
+        }
+        FunctionBody body = FunctionRegistry.require(proc, location);
+        List<Expr> coerced = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            coerced.add(coerceOrFail(args.get(i), res.coerceTo().get(i), -1, CastContext.IMPLICIT, location));
+        }
+        return new FuncExpr(op, body, coerced, res.resultType(), -1, proc.strict());
     }
 
     // ---- functions ----
 
     private Expr funcCall(FuncCall f) {
         String name = f.lastName();
-        if (f.over() != null || f.aggFilter() != null || !f.aggOrder().isEmpty() || f.funcVariadic()) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "window functions, FILTER, ORDER BY in aggregates and VARIADIC are not supported yet", f.location());
+        if (f.over() != null) {
+            return aggregates.windowFunction(f);
+        }
+        if (f.funcVariadic()) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "VARIADIC is not supported yet", f.location());
         }
         for (RawNode a : f.args()) {
             if (a instanceof NamedArgExpr n) {
@@ -455,9 +505,14 @@ public final class ExprAnalyzer {
             }
             throw undefinedFunction(String.join(".", f.funcname()), args, f.location());
         }
-        AggKind agg = aggregateKind(name);
-        if (agg != null) {
-            return aggregate(f, agg);
+        if (AggregateAnalyzer.isAggregate(name)) {
+            return aggregates.aggregate(f);
+        }
+        if (f.aggFilter() != null) {
+            throw Ereport.error("42809", "FILTER specified, but " + name + " is not an aggregate function", f.location());
+        }
+        if (!f.aggOrder().isEmpty()) {
+            throw Ereport.error("42809", "ORDER BY specified, but " + name + " is not an aggregate function", f.location());
         }
         if (f.aggStar()) {
             throw Ereport.error("42809", name + "(*) specified, but " + name + " is not an aggregate function", f.location());
@@ -469,27 +524,78 @@ public final class ExprAnalyzer {
         for (RawNode a : f.args()) {
             args.add(transform(a));
         }
-        PgType[] types = new PgType[args.size()];
-        for (int i = 0; i < types.length; i++) {
-            types[i] = args.get(i).type();
+        List<PgType> types = new ArrayList<>();
+        for (Expr a : args) {
+            types.add(a.type());
         }
-        BuiltinFunction fn;
-        try {
-            fn = CandidateSelector.select(Functions.lookup(name), types, false);
-        } catch (CandidateSelector.Ambiguous e) {
+        Resolution res = FunctionCatalog.lookup(name, types);
+        if (res.status() == Resolution.Status.AMBIGUOUS) {
             throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "function " + signature(name, args)
                     + " is not unique", null,
                     "Could not choose a best candidate function. You might need to add explicit type casts.",
                     f.location() + 1, null);
         }
-        if (fn == null) {
+        if (!res.found()) {
             throw undefinedFunction(name, args, f.location());
         }
+        ProcEntry proc = res.proc();
+        switch (proc.kind()) {
+            case 'a':
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "aggregate function " + name
+                        + " is not supported yet", f.location());
+            case 'w':
+                throw Ereport.error("42809", "window function " + name + " requires an OVER clause", f.location());
+            case 'p':
+                throw new PgException(Severity.ERROR, "42809", name + " is a procedure", null,
+                        "To call a procedure, use CALL.", f.location() + 1, null);
+            default:
+                break;
+        }
+        if (proc.returnsSet()) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning function " + name
+                    + " is not supported here yet", f.location());
+        }
+        FunctionBody body = FunctionRegistry.require(proc, f.location());
         List<Expr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
-            coerced.add(coerceOrFail(args.get(i), fn.argTypes().get(i), -1, CastContext.IMPLICIT, f.location()));
+            PgType target = res.coerceTo().get(i);
+            Expr arg = args.get(i);
+            if (target == PgType.ANY) {
+                // "any" arguments (concat, format...) reach the body as their text output
+                coerced.add(outputAsText(arg));
+            } else {
+                coerced.add(coerceOrFail(arg, target, -1, CastContext.IMPLICIT, f.location()));
+            }
         }
-        return new FuncExpr(name, fn.body(), coerced, fn.resultType(), -1, fn.strict());
+        if (proc.isVariadic() && proc.variadicType() != PgType.ANY) {
+            body = packVariadic(body, proc.nargs() - 1, proc.variadicType());
+        }
+        return new FuncExpr(name, body, coerced, res.resultType(), -1, proc.strict());
+    }
+
+    /** A value as its type's output function prints it (text), for "any" arguments. */
+    private Expr outputAsText(Expr arg) {
+        PgType type = arg.type();
+        if (type == PgType.UNKNOWN) {
+            return coerce(arg, PgType.TEXT, -1, CastContext.IMPLICIT);
+        }
+        if (type == PgType.TEXT) {
+            return arg;
+        }
+        return new FuncExpr("text", (a, ctx) -> TextFormat.output(type, a[0], ctx == null || ctx.session() == null
+                ? TypeContext.DEFAULT : ctx.session().typeContext()), List.of(arg), PgType.TEXT, -1, true);
+    }
+
+    /** VARIADIC non-"any": the trailing arguments reach the body as one array, as fmgr passes them. */
+    private static FunctionBody packVariadic(FunctionBody body, int fixed, PgType elementType) {
+        return (a, ctx) -> {
+            Object[] packed = new Object[fixed + 1];
+            System.arraycopy(a, 0, packed, 0, Math.min(fixed, a.length));
+            Object[] rest = new Object[Math.max(0, a.length - fixed)];
+            System.arraycopy(a, fixed, rest, 0, rest.length);
+            packed[fixed] = ArrayValue.of(elementType, rest);
+            return body.apply(packed, ctx);
+        };
     }
 
     private PgException undefinedFunction(String name, List<Expr> args, int location) {
@@ -506,87 +612,6 @@ public final class ExprAnalyzer {
             sb.append(args.get(i).type().displayName());
         }
         return sb.append(')').toString();
-    }
-
-    private static AggKind aggregateKind(String name) {
-        switch (name) {
-            case "count": return AggKind.COUNT;
-            case "sum": return AggKind.SUM;
-            case "min": return AggKind.MIN;
-            case "max": return AggKind.MAX;
-            default: return null;
-        }
-    }
-
-    private Expr aggregate(FuncCall f, AggKind kind) {
-        if (pstate.noAggregatesIn != null) {
-            throw Ereport.error(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in " + pstate.noAggregatesIn,
-                    f.location());
-        }
-        if (pstate.inAggregateArgs) {
-            throw Ereport.error(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested", f.location());
-        }
-        if (f.aggDistinct()) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "DISTINCT aggregates are not supported yet", f.location());
-        }
-        String name = f.lastName();
-        if (f.aggStar()) {
-            if (kind != AggKind.COUNT) {
-                throw Ereport.error("42809", name + "(*) specified, but " + name + " is not an aggregate function",
-                        f.location());
-            }
-            AggrefExpr a = new AggrefExpr(pstate.aggregates().size(), name, null, PgType.INT8, AggKind.COUNT_STAR);
-            pstate.aggregates().add(a);
-            return a;
-        }
-        if (f.args().size() != 1) {
-            List<Expr> args = new ArrayList<>();
-            for (RawNode r : f.args()) {
-                args.add(transform(r));
-            }
-            throw undefinedFunction(name, args, f.location());
-        }
-        pstate.inAggregateArgs = true;
-        Expr arg;
-        try {
-            arg = transform(f.args().get(0));
-        } finally {
-            pstate.inAggregateArgs = false;
-        }
-        PgType result;
-        switch (kind) {
-            case COUNT:
-                arg = resolveUnknownAsText(arg);
-                result = PgType.INT8;
-                break;
-            case SUM:
-                if (arg.type() == PgType.UNKNOWN) {
-                    throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "function sum(unknown) is not unique",
-                            null, "Could not choose a best candidate function. You might need to add explicit type casts.",
-                            f.location() + 1, null);
-                }
-                switch (arg.type()) {
-                    case INT2: case INT4: result = PgType.INT8; break;
-                    case INT8: case NUMERIC: result = PgType.NUMERIC; break;
-                    case FLOAT4: result = PgType.FLOAT4; break;
-                    case FLOAT8: result = PgType.FLOAT8; break;
-                    default: throw undefinedFunction(name, List.of(arg), f.location());
-                }
-                break;
-            default:
-                arg = resolveUnknownAsText(arg);
-                if (arg.type() == PgType.BOOL || arg.type() == PgType.VOID) {
-                    throw undefinedFunction(name, List.of(arg), f.location());
-                }
-                result = arg.type() == PgType.VARCHAR || arg.type() == PgType.NAME ? PgType.TEXT : arg.type();
-                if (result != arg.type()) {
-                    arg = coerce(arg, result, -1, CastContext.IMPLICIT);
-                }
-                break;
-        }
-        AggrefExpr a = new AggrefExpr(pstate.aggregates().size(), name, arg, result, kind);
-        pstate.aggregates().add(a);
-        return a;
     }
 
     // ---- conditional expressions ----
@@ -606,7 +631,8 @@ public final class ExprAnalyzer {
                     throw Ereport.error(SqlState.DATATYPE_MISMATCH, context + " types " + ptype.displayName() + " and "
                             + t.displayName() + " cannot be matched", locations.get(i));
                 }
-                if (!ptype.preferred() && Casts.canCoerceImplicitly(ptype, t) && !Casts.canCoerceImplicitly(t, ptype)) {
+                if (!ptype.preferred() && CastCatalog.canCoerce(ptype, t, CastContext.IMPLICIT)
+                        && !CastCatalog.canCoerce(t, ptype, CastContext.IMPLICIT)) {
                     ptype = t;
                 }
             }

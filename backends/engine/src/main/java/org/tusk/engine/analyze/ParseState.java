@@ -6,86 +6,226 @@ import java.util.List;
 import java.util.Map;
 
 import org.tusk.api.error.SqlState;
-import org.tusk.engine.catalog.VirtualRelation;
 import org.tusk.engine.error.Ereport;
-import org.tusk.engine.expr.AggrefExpr;
+import org.tusk.engine.expr.ExecParamExpr;
 import org.tusk.engine.expr.Expr;
 import org.tusk.engine.types.PgType;
 
 /**
- * Analysis state for one statement (ParseState): parameter types (fixed or
- * being inferred), the FROM relation, aggregates found, and the locations of
- * untyped literals so coercion errors can point at them.
+ * Analysis state of one query level (ParseState): the namespace of FROM items
+ * visible to column references, the level's Query under construction, the
+ * parent level for outer references, and — shared by all levels of a statement —
+ * parameter types (fixed or being inferred), executor param slots and the
+ * locations of expressions for error cursors.
+ *
+ * <p>A column found in an enclosing level becomes an executor param
+ * ({@link ExecParamExpr}) of this level, recorded in {@link #outerParams} with
+ * the enclosing level's expression; whoever runs this level (SubPlan, NestLoop
+ * for LATERAL) sets the param from that expression first.
  */
 public final class ParseState {
-    private final List<PgType> paramTypes = new ArrayList<>();
-    private final List<Boolean> paramFixed = new ArrayList<>();
-    private VirtualRelation relation;
-    private String relationAlias;
-    private final List<AggrefExpr> aggregates = new ArrayList<>();
-    private final Map<Expr, Integer> locations = new IdentityHashMap<>();
+    /** What all levels of one statement share. */
+    static final class Shared {
+        final List<PgType> paramTypes = new ArrayList<>();
+        final List<Boolean> paramFixed = new ArrayList<>();
+        final Map<Expr, Integer> locations = new IdentityHashMap<>();
+        int nextExecParam;
+    }
+
+    /** A FROM item as seen by name lookup (ParseNamespaceItem). */
+    record NsItem(RangeTblEntry rte, boolean qualifiedVisible, boolean unqualifiedVisible) {}
+
+    final Shared shared;
+    final ParseState parent;
+    final Query query = new Query();
+    final List<NsItem> namespace = new ArrayList<>();
+    final List<RangeTblEntry.ParamBinding> outerParams;
+    final List<CteDef> ctes = new ArrayList<>();
+    /** A LATERAL view of the level to the left: its columns become params of the child level. */
+    final boolean lateralView;
     /** Where aggregates are not allowed, the clause name for the error ("WHERE"), else null. */
     String noAggregatesIn;
     boolean inAggregateArgs;
+    String noWindowFunctionsIn;
+    /** The level's WINDOW clause by name. */
+    final Map<String, org.tusk.engine.nodes.WindowDef> windowDefs = new java.util.HashMap<>();
+    /** GROUPING() calls of the level, bound to the GROUP BY keys at the end of analysis. */
+    final List<GroupingExpr> groupingCalls = new ArrayList<>();
+    boolean inWindowArgs;
 
     public ParseState(int[] givenParamTypes) {
+        this.shared = new Shared();
+        this.parent = null;
+        this.lateralView = false;
+        this.outerParams = new ArrayList<>();
         if (givenParamTypes != null) {
             for (int oid : givenParamTypes) {
                 if (oid == 0) {
-                    paramTypes.add(PgType.UNKNOWN);
-                    paramFixed.add(false);
+                    shared.paramTypes.add(PgType.UNKNOWN);
+                    shared.paramFixed.add(false);
                 } else {
                     PgType t = PgType.byOid(oid);
                     if (t == null) {
                         throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type with OID " + oid + " does not exist");
                     }
-                    paramTypes.add(t);
-                    paramFixed.add(true);
+                    shared.paramTypes.add(t);
+                    shared.paramFixed.add(true);
                 }
             }
         }
     }
 
-    PgType paramType(int number) {
-        while (paramTypes.size() < number) {
-            paramTypes.add(PgType.UNKNOWN);
-            paramFixed.add(false);
+    private ParseState(ParseState parent, boolean lateralView, List<RangeTblEntry.ParamBinding> params,
+            Shared shared) {
+        this.shared = shared;
+        this.parent = parent;
+        this.lateralView = lateralView;
+        this.outerParams = params;
+    }
+
+    /** A subquery level below this one (a SubLink's query: it sees this level's FROM items). */
+    ParseState child() {
+        return new ParseState(this, false, new ArrayList<>(), shared);
+    }
+
+    /**
+     * The level a FROM item's subquery or function arguments are analyzed in:
+     * with {@code lateral}, it sees the items already in this level's FROM (as
+     * params set from each left row); without, only the enclosing levels.
+     */
+    ParseState fromItemLevel(boolean lateral) {
+        ParseState view = new ParseState(parent, true, outerParams, shared);
+        if (lateral) {
+            view.namespace.addAll(namespace);
         }
-        return paramTypes.get(number - 1);
+        view.ctes.addAll(ctes);
+        return new ParseState(view, false, new ArrayList<>(), shared);
+    }
+
+    /** The CTE of this name visible here (this level's WITH or an enclosing one), or null. */
+    CteDef findCte(String name) {
+        for (ParseState p = this; p != null; p = p.parent) {
+            for (int i = p.ctes.size() - 1; i >= 0; i--) {
+                if (p.ctes.get(i).name.equals(name)) {
+                    return p.ctes.get(i);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether some level has a FROM item referenced by this name. */
+    boolean hasRefname(String refname) {
+        for (ParseState p = this; p != null; p = p.parent) {
+            for (NsItem item : p.namespace) {
+                if (item.qualifiedVisible() && refname.equals(item.rte().refname)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * colNameToVar / scanNSItemForColumn: the column {@code qualifier.name} (or
+     * unqualified {@code name}) in this level or an enclosing one, as an
+     * expression of this level; null when no level has it. Two matches in the
+     * nearest level that has one raise 42702.
+     */
+    Expr lookupColumn(String qualifier, String name, int location) {
+        Expr found = null;
+        for (NsItem item : namespace) {
+            if (qualifier != null ? !(item.qualifiedVisible() && qualifier.equals(item.rte().refname))
+                    : !item.unqualifiedVisible()) {
+                continue;
+            }
+            for (RangeTblEntry.Column c : item.rte().columns) {
+                if (c.name().equals(name)) {
+                    if (found != null) {
+                        throw Ereport.error(SqlState.AMBIGUOUS_COLUMN, "column reference \"" + name + "\" is ambiguous",
+                                location);
+                    }
+                    found = c.expr();
+                }
+            }
+            if (qualifier != null && found == null) {
+                throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column " + qualifier + "." + name + " does not exist",
+                        location);
+            }
+        }
+        if (found != null) {
+            return found;
+        }
+        if (parent == null) {
+            return null;
+        }
+        Expr outer = parent.lookupColumn(qualifier, name, location);
+        if (outer == null || outer instanceof ExecParamExpr) {
+            return outer;
+        }
+        int slot = newExecParam();
+        outerParams.add(new RangeTblEntry.ParamBinding(slot, outer));
+        return new ExecParamExpr(slot, outer.type(), outer.typmod());
+    }
+
+    /** An unqualified column of this level only (no outer levels, no errors), or null. */
+    Expr lookupColumnHere(String name) {
+        for (NsItem item : namespace) {
+            if (item.unqualifiedVisible()) {
+                for (RangeTblEntry.Column c : item.rte().columns) {
+                    if (c.name().equals(name)) {
+                        return c.expr();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Adds a range table entry to this level's query, giving it its slots. */
+    RangeTblEntry addRte(RangeTblEntry rte) {
+        query.rtable.add(rte);
+        if (rte.kind != RangeTblEntry.Kind.JOIN) {
+            rte.offset = query.baseWidth;
+            query.baseWidth += rte.columns.size();
+        }
+        return rte;
+    }
+
+    PgType paramType(int number) {
+        while (shared.paramTypes.size() < number) {
+            shared.paramTypes.add(PgType.UNKNOWN);
+            shared.paramFixed.add(false);
+        }
+        return shared.paramTypes.get(number - 1);
     }
 
     void setParamType(int number, PgType type) {
         paramType(number);
-        paramTypes.set(number - 1, type);
+        shared.paramTypes.set(number - 1, type);
     }
 
     /** Parameter types after analysis; still-unknown ones become text, as variable_coerce_param does for output. */
     public int[] resolvedParamTypes() {
-        int[] out = new int[paramTypes.size()];
+        int[] out = new int[shared.paramTypes.size()];
         for (int i = 0; i < out.length; i++) {
-            PgType t = paramTypes.get(i);
+            PgType t = shared.paramTypes.get(i);
             out[i] = (t == PgType.UNKNOWN ? PgType.TEXT : t).oid();
         }
         return out;
     }
 
-    public VirtualRelation relation() { return relation; }
-    public String relationAlias() { return relationAlias; }
-
-    void setRelation(VirtualRelation relation, String alias) {
-        this.relation = relation;
-        this.relationAlias = alias;
+    int newExecParam() {
+        return shared.nextExecParam++;
     }
 
-    List<AggrefExpr> aggregates() { return aggregates; }
-
     <E extends Expr> E at(E expr, int location) {
-        locations.put(expr, location);
+        shared.locations.put(expr, location);
         return expr;
     }
 
     int locationOf(Expr expr) {
-        Integer l = locations.get(expr);
+        Integer l = shared.locations.get(expr);
         return l == null ? -1 : l;
     }
 }

@@ -8,15 +8,28 @@ import org.tusk.engine.catalog.RelationColumn;
 import org.tusk.engine.catalog.SystemRelations;
 import org.tusk.engine.catalog.VirtualRelation;
 import org.tusk.engine.error.Ereport;
+import org.tusk.engine.expr.BoolExpr;
+import org.tusk.engine.expr.CoalesceExpr;
+import org.tusk.engine.expr.ExecParamExpr;
 import org.tusk.engine.expr.Expr;
 import org.tusk.engine.expr.ParamExpr;
+import org.tusk.engine.expr.SlotExpr;
 import org.tusk.engine.expr.VarExpr;
 import org.tusk.engine.nodes.*;
+import org.tusk.engine.planner.BaseRelation;
+import org.tusk.engine.planner.VirtualBaseRelation;
 import org.tusk.engine.types.PgType;
 import org.tusk.engine.types.TypeContext;
 
-/** transformSelectStmt: FROM, target list, WHERE, aggregates, ORDER BY, LIMIT/OFFSET. */
-public final class SelectAnalyzer {
+/**
+ * transformSelectStmt and friends (analyze.c, parse_clause.c, parse_cte.c):
+ * WITH [RECURSIVE], FROM (relations, subqueries, functions, VALUES, joins with
+ * ON/USING/NATURAL, LATERAL), target list with * expansion, WHERE, GROUP BY
+ * with ROLLUP/CUBE/GROUPING SETS, HAVING, WINDOW, DISTINCT [ON], ORDER BY,
+ * LIMIT/OFFSET/FETCH [WITH TIES], FOR UPDATE, set operations and VALUES,
+ * with PostgreSQL's errors and positions.
+ */
+public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
     private final SystemRelations relations;
     private final TypeContext typeContext;
 
@@ -25,150 +38,252 @@ public final class SelectAnalyzer {
         this.typeContext = typeContext;
     }
 
+    /** The top-level entry: analyzes a SELECT statement at the given (outermost) level. */
     public Query analyze(SelectStmt stmt, ParseState pstate) {
-        ExprAnalyzer ea = new ExprAnalyzer(pstate, typeContext);
-        rejectUnsupportedClauses(stmt);
-        if (stmt.fromClause().size() > 1) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "joins are not supported yet",
-                    stmt.fromClause().get(1).location());
-        }
-        VirtualRelation relation = null;
-        if (!stmt.fromClause().isEmpty()) {
-            if (!(stmt.fromClause().get(0) instanceof RangeVar rv) || rv.catalogname() != null) {
-                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "this kind of FROM item is not supported yet",
-                        stmt.fromClause().get(0).location());
-            }
-            relation = relations.lookup(rv.schemaname(), rv.relname());
-            if (relation == null) {
-                String shown = rv.schemaname() == null ? rv.relname() : rv.schemaname() + "." + rv.relname();
-                throw Ereport.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist", rv.location());
-            }
-            if (rv.alias() != null && !rv.alias().colnames().isEmpty()) {
-                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "column aliases are not supported yet", rv.location());
-            }
-            pstate.setRelation(relation, rv.alias() == null ? null : rv.alias().aliasname());
-        }
+        return analyze(stmt, pstate, true);
+    }
 
-        List<TargetEntry> targets = new ArrayList<>();
-        for (ResTarget rt : stmt.targetList()) {
+    @Override
+    public Query analyzeSubquery(SelectStmt stmt, ParseState level) {
+        return analyze(stmt, level, false);
+    }
+
+    ExprAnalyzer exprsFor(ParseState ps) {
+        return exprs(ps);
+    }
+
+    private ExprAnalyzer exprs(ParseState ps) {
+        ExprAnalyzer ea = new ExprAnalyzer(ps, typeContext);
+        ea.subqueries = this;
+        return ea;
+    }
+
+    private Query analyze(SelectStmt stmt, ParseState ps, boolean top) {
+        if (stmt.intoClause() != null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "SELECT INTO is not supported yet", stmt.location());
+        }
+        ExprAnalyzer ea = exprs(ps);
+        if (stmt.withClause() != null) {
+            new CteAnalyzer(this, ea).transformWith(stmt.withClause(), ps);
+        }
+        Query q = ps.query;
+        q.ctes.addAll(ps.ctes);
+        if (stmt.op() != SetOperation.NONE) {
+            RangeTblEntry rte = setOperation(stmt, ps, ea);
+            ps.addRte(rte);
+            ps.namespace.add(new ParseState.NsItem(rte, false, true));
+            q.jointree.items().add(new JoinTreeNode.RangeRef(rte));
+            for (RangeTblEntry.Column c : rte.columns) {
+                q.targetList.add(new TargetEntry(c.name(), c.expr(), 0, (short) 0));
+            }
+        } else if (stmt.valuesLists() != null) {
+            RangeTblEntry rte = values(stmt.valuesLists(), ea, null);
+            ps.addRte(rte);
+            ps.namespace.add(new ParseState.NsItem(rte, false, true));
+            q.jointree.items().add(new JoinTreeNode.RangeRef(rte));
+            for (RangeTblEntry.Column c : rte.columns) {
+                q.targetList.add(new TargetEntry(c.name(), c.expr(), 0, (short) 0));
+            }
+        } else {
+            fromClause(stmt.fromClause(), ps, ea);
+            for (WindowDef w : stmt.windowClause()) {
+                if (ps.windowDefs.put(w.name(), w) != null) {
+                    throw Ereport.error("42P20", "window \"" + w.name() + "\" is already defined", w.location());
+                }
+            }
+            targetList(stmt.targetList(), ps, ea);
+            if (stmt.whereClause() != null) {
+                ps.noAggregatesIn = "WHERE";
+                ps.noWindowFunctionsIn = "WHERE";
+                Expr where = ea.coerceToBoolean(ea.transform(stmt.whereClause()), "WHERE", stmt.whereClause().location());
+                ps.noAggregatesIn = null;
+                ps.noWindowFunctionsIn = null;
+                q.jointree = new JoinTreeNode.FromList(q.jointree.items(), where);
+            }
+            new GroupingAnalyzer(ea, ps).groupBy(stmt.groupClause(), q.targetList);
+            if (stmt.havingClause() != null) {
+                ps.noWindowFunctionsIn = "HAVING";
+                q.having = ea.coerceToBoolean(ea.transform(stmt.havingClause()), "HAVING", stmt.havingClause().location());
+                ps.noWindowFunctionsIn = null;
+            }
+        }
+        List<Expr> distinctOn = null;
+        if (stmt.distinctClause() != null) {
+            q.distinct = true;
+            if (!stmt.distinctClause().isEmpty()) {
+                distinctOn = new ArrayList<>();
+                for (RawNode n : stmt.distinctClause()) {
+                    distinctOn.add(targetRef(n, q.targetList, ea, "DISTINCT ON", true));
+                }
+                q.distinctOn = distinctOn;
+            }
+        }
+        for (SortBy sb : stmt.sortClause()) {
+            if (sb.sortbyDir() == SortByDir.USING) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ORDER BY ... USING is not supported yet", sb.location());
+            }
+            Expr key = targetRef(sb.node(), q.targetList, ea, "ORDER BY", false);
+            boolean desc = sb.sortbyDir() == SortByDir.DESC;
+            boolean nullsFirst = sb.sortbyNulls() == SortByNulls.DEFAULT ? desc : sb.sortbyNulls() == SortByNulls.FIRST;
+            if (q.distinct && distinctOn == null && !inTargets(key, q.targetList)) {
+                throw Ereport.error("42P10", "for SELECT DISTINCT, ORDER BY expressions must appear in select list",
+                        ExprAnalyzer.locationOf(sb.node()));
+            }
+            q.sortKeys.add(new SortKey(key, desc, nullsFirst));
+        }
+        if (distinctOn != null) {
+            // DISTINCT ON expressions must match the leftmost ORDER BY expressions
+            for (int i = 0; i < Math.min(distinctOn.size(), q.sortKeys.size()); i++) {
+                if (!distinctOn.contains(q.sortKeys.get(i).expr())) {
+                    throw Ereport.error("42P10", "SELECT DISTINCT ON expressions must match initial ORDER BY expressions",
+                            ExprAnalyzer.locationOf(stmt.distinctClause().get(Math.min(i, stmt.distinctClause().size() - 1))));
+                }
+            }
+        }
+        limit(stmt, ps, ea);
+        if (!stmt.lockingClause().isEmpty()) {
+            lockingChecks(stmt, q);
+            q.forUpdate = true;
+        }
+        new GroupingAnalyzer(ea, ps).finish();
+        q.finishLayout();
+        return q;
+    }
+
+    private static boolean inTargets(Expr e, List<TargetEntry> targets) {
+        for (TargetEntry t : targets) {
+            if (t.expr().equals(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void limit(SelectStmt stmt, ParseState ps, ExprAnalyzer ea) {
+        Query q = ps.query;
+        ps.noAggregatesIn = "LIMIT";
+        ps.noWindowFunctionsIn = "LIMIT";
+        if (stmt.limitCount() != null) {
+            q.limitCount = ea.coerceToSpecific(ea.transform(stmt.limitCount()), PgType.INT8, "LIMIT",
+                    stmt.limitCount().location());
+        }
+        ps.noAggregatesIn = "OFFSET";
+        ps.noWindowFunctionsIn = "OFFSET";
+        if (stmt.limitOffset() != null) {
+            q.limitOffset = ea.coerceToSpecific(ea.transform(stmt.limitOffset()), PgType.INT8, "OFFSET",
+                    stmt.limitOffset().location());
+        }
+        ps.noAggregatesIn = null;
+        ps.noWindowFunctionsIn = null;
+        if (stmt.limitOption() == LimitOption.WITH_TIES) {
+            if (stmt.sortClause().isEmpty()) {
+                throw Ereport.error(SqlState.SYNTAX_ERROR, "WITH TIES cannot be specified without ORDER BY clause",
+                        stmt.location());
+            }
+            q.withTies = true;
+        }
+    }
+
+    private static void lockingChecks(SelectStmt stmt, Query q) {
+        String what = null;
+        if (q.distinct) {
+            what = "DISTINCT clause";
+        } else if (!stmt.groupClause().isEmpty()) {
+            what = "GROUP BY clause";
+        } else if (stmt.havingClause() != null) {
+            what = "HAVING clause";
+        } else if (!q.aggregates.isEmpty()) {
+            what = "aggregate functions";
+        } else if (!q.windows.isEmpty()) {
+            what = "window functions";
+        }
+        if (what != null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "FOR UPDATE is not allowed with " + what, stmt.location());
+        }
+    }
+
+    // ---- target list ----
+
+    private void targetList(List<ResTarget> list, ParseState ps, ExprAnalyzer ea) {
+        Query q = ps.query;
+        for (ResTarget rt : list) {
             if (rt.val() instanceof ColumnRef c && c.star()) {
-                expandStar(c, pstate, targets);
+                expandStar(c, ps, q.targetList);
+                while (q.targetLocations.size() < q.targetList.size()) {
+                    q.targetLocations.add(c.location());
+                }
                 continue;
             }
-            Expr e = ea.resolveUnknownAsText(ea.transform(rt.val()));
+            Expr raw = ea.transform(rt.val());
+            Expr e = ea.resolveUnknownAsText(raw);
+            if (raw != e) {
+                q.unresolvedTargets.put(q.targetList.size(), raw);
+            }
+            q.targetLocations.add(rt.val().location());
             String name = rt.name() != null ? rt.name() : ColumnNames.figure(rt.val());
             int tableOid = 0;
             short attnum = 0;
-            targets.add(new TargetEntry(name, e, tableOid, attnum));
-        }
-
-        Expr where = null;
-        if (stmt.whereClause() != null) {
-            pstate.noAggregatesIn = "WHERE";
-            where = ea.coerceToBoolean(ea.transform(stmt.whereClause()), "WHERE", stmt.whereClause().location());
-            pstate.noAggregatesIn = null;
-        }
-
-        List<SortKey> sortKeys = new ArrayList<>();
-        for (SortBy sb : stmt.sortClause()) {
-            if (sb.sortbyDir() == SortByDir.USING) {
-                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ORDER BY USING is not supported yet", sb.location());
+            if (e instanceof VarExpr v) {
+                for (RangeTblEntry rte : q.rtable) {
+                    if (rte.kind == RangeTblEntry.Kind.RELATION && v.attno() >= rte.offset
+                            && v.attno() < rte.offset + rte.width()) {
+                        tableOid = (int) rte.relation.oid();
+                        attnum = (short) (v.attno() - rte.offset + 1);
+                    }
+                }
             }
-            Expr key = sortKeyExpr(sb, targets, ea);
-            boolean descending = sb.sortbyDir() == SortByDir.DESC;
-            boolean nullsFirst = sb.sortbyNulls() == SortByNulls.DEFAULT ? descending : sb.sortbyNulls() == SortByNulls.FIRST;
-            sortKeys.add(new SortKey(key, descending, nullsFirst));
-        }
-
-        Expr limit = null;
-        Expr offset = null;
-        pstate.noAggregatesIn = "LIMIT";
-        if (stmt.limitCount() != null) {
-            limit = ea.coerceToSpecific(ea.transform(stmt.limitCount()), PgType.INT8, "LIMIT", stmt.limitCount().location());
-        }
-        pstate.noAggregatesIn = "OFFSET";
-        if (stmt.limitOffset() != null) {
-            offset = ea.coerceToSpecific(ea.transform(stmt.limitOffset()), PgType.INT8, "OFFSET",
-                    stmt.limitOffset().location());
-        }
-        pstate.noAggregatesIn = null;
-
-        if (!pstate.aggregates().isEmpty()) {
-            for (TargetEntry t : targets) {
-                checkUngrouped(t.expr(), pstate);
-            }
-            for (SortKey k : sortKeys) {
-                checkUngrouped(k.expr(), pstate);
-            }
-        }
-        return new Query(targets, relation, where, List.copyOf(pstate.aggregates()), sortKeys, limit, offset);
-    }
-
-    /** Clauses the raw tree carries that this analyzer cannot run yet: 0A000 at the clause. */
-    private static void rejectUnsupportedClauses(SelectStmt stmt) {
-        String what = null;
-        if (stmt.op() != SetOperation.NONE) {
-            what = stmt.op().name() + " is";
-        } else if (stmt.valuesLists() != null) {
-            what = "VALUES is";
-        } else if (stmt.distinctClause() != null) {
-            what = "SELECT DISTINCT is";
-        } else if (stmt.intoClause() != null) {
-            what = "SELECT INTO is";
-        } else if (!stmt.groupClause().isEmpty()) {
-            what = "GROUP BY is";
-        } else if (stmt.havingClause() != null) {
-            what = "HAVING is";
-        } else if (!stmt.windowClause().isEmpty()) {
-            what = "WINDOW is";
-        } else if (!stmt.lockingClause().isEmpty()) {
-            what = "SELECT FOR UPDATE/SHARE is";
-        } else if (stmt.withClause() != null) {
-            what = "WITH is";
-        } else if (stmt.limitOption() == LimitOption.WITH_TIES) {
-            what = "FETCH FIRST ... WITH TIES is";
-        }
-        if (what != null) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, what + " not supported yet", stmt.location());
+            q.targetList.add(new TargetEntry(name, e, tableOid, attnum));
         }
     }
 
-    private static void checkUngrouped(Expr e, ParseState pstate) {
-        Expr var = ExprWalker.find(e, x -> x instanceof VarExpr);
-        if (var instanceof VarExpr v) {
-            throw Ereport.error(SqlState.GROUPING_ERROR, "column \"" + v.relationName() + "." + v.columnName()
-                    + "\" must appear in the GROUP BY clause or be used in an aggregate function", pstate.locationOf(v));
-        }
-    }
-
-    private void expandStar(ColumnRef c, ParseState pstate, List<TargetEntry> targets) {
-        VirtualRelation rel = pstate.relation();
-        if (rel == null) {
-            throw Ereport.error(SqlState.SYNTAX_ERROR, "SELECT * with no tables specified is not valid", c.location());
-        }
-        if (!c.fields().isEmpty()) {
+    private void expandStar(ColumnRef c, ParseState ps, List<TargetEntry> targets) {
+        List<ParseState.NsItem> items = new ArrayList<>();
+        if (c.fields().isEmpty()) {
+            for (ParseState.NsItem item : ps.namespace) {
+                if (item.unqualifiedVisible()) {
+                    items.add(item);
+                }
+            }
+            if (items.isEmpty()) {
+                throw Ereport.error(SqlState.SYNTAX_ERROR, "SELECT * with no tables specified is not valid", c.location());
+            }
+        } else {
             String qualifier = c.fields().get(c.fields().size() - 1);
-            String relName = pstate.relationAlias() != null ? pstate.relationAlias() : rel.name();
-            if (!qualifier.equals(relName)) {
+            for (ParseState.NsItem item : ps.namespace) {
+                if (item.qualifiedVisible() && qualifier.equals(item.rte().refname)) {
+                    items.add(item);
+                }
+            }
+            if (items.isEmpty()) {
                 throw Ereport.error(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + qualifier + "\"",
                         c.location());
             }
         }
-        List<RelationColumn> cols = rel.columns();
-        for (int i = 0; i < cols.size(); i++) {
-            RelationColumn col = cols.get(i);
-            VarExpr v = pstate.at(new VarExpr(i, col.type(), col.typmod(), rel.name(), col.name()), c.location());
-            targets.add(new TargetEntry(col.name(), v, 0, (short) 0));
+        for (ParseState.NsItem item : items) {
+            RangeTblEntry rte = item.rte();
+            for (int i = 0; i < rte.columns.size(); i++) {
+                RangeTblEntry.Column col = rte.columns.get(i);
+                boolean rel = rte.kind == RangeTblEntry.Kind.RELATION;
+                targets.add(new TargetEntry(col.name(), ps.at(copy(col.expr()), c.location()),
+                        rel ? (int) rte.relation.oid() : 0, rel ? (short) (i + 1) : 0));
+            }
         }
     }
 
-    /** findTargetlistEntrySQL92: ORDER BY n, ORDER BY output-name, or an expression. */
-    private Expr sortKeyExpr(SortBy sb, List<TargetEntry> targets, ExprAnalyzer ea) {
-        RawNode node = sb.node();
+    private static Expr copy(Expr e) {
+        return e instanceof VarExpr v ? new VarExpr(v.attno(), v.type(), v.typmod(), v.relationName(), v.columnName()) : e;
+    }
+
+    /**
+     * findTargetlistEntrySQL92: ORDER BY / DISTINCT ON n is the n-th output column,
+     * a bare name matching an output column name is that column, anything else an
+     * expression over the FROM items.
+     */
+    private Expr targetRef(RawNode node, List<TargetEntry> targets, ExprAnalyzer ea, String clause, boolean distinctOn) {
         if (node instanceof AConst c && c.kind() == ConstKind.INTEGER) {
             int n = Integer.parseInt(c.val());
             if (n < 1 || n > targets.size()) {
-                throw Ereport.error(SqlState.INVALID_COLUMN_REFERENCE, "ORDER BY position " + n + " is not in select list",
+                throw Ereport.error(SqlState.INVALID_COLUMN_REFERENCE, clause + " position " + n + " is not in select list",
                         c.location());
             }
             return targets.get(n - 1).expr();
@@ -179,7 +294,8 @@ public final class SelectAnalyzer {
             for (TargetEntry t : targets) {
                 if (t.name().equals(name)) {
                     if (match != null && !sameExpr(match.expr(), t.expr())) {
-                        throw Ereport.error(SqlState.AMBIGUOUS_COLUMN, "ORDER BY \"" + name + "\" is ambiguous", c.location());
+                        throw Ereport.error(SqlState.AMBIGUOUS_COLUMN, clause + " \"" + name + "\" is ambiguous",
+                                c.location());
                     }
                     match = t;
                 }
@@ -203,5 +319,380 @@ public final class SelectAnalyzer {
             return pa.index() == pb.index();
         }
         return a == b;
+    }
+
+    // ---- FROM ----
+
+    private void fromClause(List<RawNode> from, ParseState ps, ExprAnalyzer ea) {
+        for (RawNode item : from) {
+            FromResult r = fromItem(item, ps, ea);
+            for (ParseState.NsItem ns : r.items) {
+                checkNameConflict(ns, ps.namespace, item);
+            }
+            ps.namespace.addAll(r.items);
+            ps.query.jointree.items().add(r.node);
+        }
+    }
+
+    private static void checkNameConflict(ParseState.NsItem ns, List<ParseState.NsItem> existing, RawNode item) {
+        if (!ns.qualifiedVisible() || ns.rte().refname == null) {
+            return;
+        }
+        for (ParseState.NsItem e : existing) {
+            if (e.qualifiedVisible() && ns.rte().refname.equals(e.rte().refname)) {
+                throw Ereport.error("42712", "table name \"" + ns.rte().refname + "\" specified more than once",
+                        item.location());
+            }
+        }
+    }
+
+    private record FromResult(JoinTreeNode node, List<ParseState.NsItem> items) {}
+
+    private FromResult single(RangeTblEntry rte, ParseState ps) {
+        ps.addRte(rte);
+        return new FromResult(new JoinTreeNode.RangeRef(rte), List.of(new ParseState.NsItem(rte, true, true)));
+    }
+
+    private FromResult fromItem(RawNode node, ParseState ps, ExprAnalyzer ea) {
+        if (node instanceof RangeVar rv) {
+            return single(rangeVar(rv, ps), ps);
+        }
+        if (node instanceof RangeSubselect rs) {
+            if (rs.alias() == null) {
+                throw Ereport.error(SqlState.SYNTAX_ERROR, "subquery in FROM must have an alias", rs.location());
+            }
+            ParseState level = ps.fromItemLevel(rs.lateral());
+            RangeTblEntry rte;
+            if (rs.subquery().valuesLists() != null && rs.subquery().sortClause().isEmpty()
+                    && rs.subquery().limitCount() == null && rs.subquery().withClause() == null) {
+                rte = values(rs.subquery().valuesLists(), exprs(level), rs.alias());
+            } else {
+                Query sub = analyze(rs.subquery(), level);
+                rte = new RangeTblEntry(RangeTblEntry.Kind.SUBQUERY, rs.alias().aliasname());
+                rte.subquery = sub;
+                List<String> names = rs.alias().colnames();
+                for (int i = 0; i < sub.targets().size(); i++) {
+                    TargetEntry t = sub.targets().get(i);
+                    String name = names != null && i < names.size() ? names.get(i) : t.name();
+                    rte.columns.add(new RangeTblEntry.Column(name, t.expr().type(), t.expr().typmod(), null));
+                }
+                checkAliasCount(names, rte.columns.size(), rs.alias().aliasname(), rs.location());
+            }
+            rte.params.addAll(level.outerParams);
+            rte.lateral = rs.lateral();
+            return single(withVars(rte, ps), ps);
+        }
+        if (node instanceof RangeFunction rf) {
+            return single(withVars(FunctionRtes.build(rf, ps, this), ps), ps);
+        }
+        if (node instanceof JoinExpr j) {
+            return join(j, ps, ea);
+        }
+        throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "this kind of FROM item is not supported yet",
+                ExprAnalyzer.locationOf(node));
+    }
+
+    static void checkAliasCount(List<String> names, int columns, String alias, int location) {
+        if (names != null && names.size() > columns) {
+            throw Ereport.error("42P10", "table \"" + alias + "\" has " + columns + " columns available but "
+                    + names.size() + " columns specified", location);
+        }
+    }
+
+    /** Gives a (non-join) entry's columns their Vars at the slots the entry is about to get. */
+    static RangeTblEntry withVars(RangeTblEntry rte, ParseState ps) {
+        int offset = ps.query.baseWidth;
+        for (int i = 0; i < rte.columns.size(); i++) {
+            RangeTblEntry.Column c = rte.columns.get(i);
+            rte.columns.set(i, new RangeTblEntry.Column(c.name(), c.type(), c.typmod(),
+                    new VarExpr(offset + i, c.type(), c.typmod(), rte.refname, c.name())));
+        }
+        return rte;
+    }
+
+    private RangeTblEntry rangeVar(RangeVar rv, ParseState ps) {
+        String alias = rv.alias() != null ? rv.alias().aliasname() : rv.relname();
+        List<String> colAliases = rv.alias() != null ? rv.alias().colnames() : null;
+        if (rv.schemaname() == null) {
+            CteDef cte = ps.findCte(rv.relname());
+            if (cte != null) {
+                RangeTblEntry rte = new RangeTblEntry(cte.inRecursiveTerm ? RangeTblEntry.Kind.WORKTABLE
+                        : RangeTblEntry.Kind.CTE, alias);
+                rte.cte = cte;
+                cte.references++;
+                for (int i = 0; i < cte.columnNames.size(); i++) {
+                    String name = colAliases != null && i < colAliases.size() ? colAliases.get(i) : cte.columnNames.get(i);
+                    rte.columns.add(new RangeTblEntry.Column(name, cte.columnTypes.get(i), cte.columnTypmods.get(i), null));
+                }
+                checkAliasCount(colAliases, rte.columns.size(), alias, rv.location());
+                return withVars(rte, ps);
+            }
+        }
+        VirtualRelation vr = relations.lookup(rv.schemaname(), rv.relname());
+        if (vr == null) {
+            String shown = rv.schemaname() == null ? rv.relname() : rv.schemaname() + "." + rv.relname();
+            throw Ereport.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist", rv.location());
+        }
+        BaseRelation rel = vr instanceof BaseRelation br ? br : new VirtualBaseRelation(vr, 0);
+        RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.RELATION, alias);
+        rte.relation = rel;
+        List<RelationColumn> cols = rel.columns();
+        for (int i = 0; i < cols.size(); i++) {
+            String name = colAliases != null && i < colAliases.size() ? colAliases.get(i) : cols.get(i).name();
+            rte.columns.add(new RangeTblEntry.Column(name, cols.get(i).type(), cols.get(i).typmod(), null));
+        }
+        checkAliasCount(colAliases, cols.size(), alias, rv.location());
+        return withVars(rte, ps);
+    }
+
+    /** A VALUES list as a range table entry: columns column1..n of each column's common type. */
+    RangeTblEntry values(List<List<RawNode>> lists, ExprAnalyzer ea, Alias alias) {
+        int width = lists.get(0).size();
+        List<List<Expr>> rows = new ArrayList<>();
+        for (List<RawNode> l : lists) {
+            if (l.size() != width) {
+                throw Ereport.error(SqlState.SYNTAX_ERROR, "VALUES lists must all be the same length",
+                        ExprAnalyzer.locationOf(l.isEmpty() ? null : l.get(0)));
+            }
+            List<Expr> row = new ArrayList<>();
+            for (RawNode n : l) {
+                row.add(ea.transform(n));
+            }
+            rows.add(row);
+        }
+        String refname = alias != null ? alias.aliasname() : "*VALUES*";
+        RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.VALUES, refname);
+        for (int c = 0; c < width; c++) {
+            List<Expr> column = new ArrayList<>();
+            List<Integer> locations = new ArrayList<>();
+            for (int r = 0; r < rows.size(); r++) {
+                column.add(rows.get(r).get(c));
+                locations.add(ExprAnalyzer.locationOf(lists.get(r).get(c)));
+            }
+            List<Expr> coerced = ea.commonType(column, locations, "VALUES");
+            for (int r = 0; r < rows.size(); r++) {
+                rows.get(r).set(c, coerced.get(r));
+            }
+            String name = alias != null && alias.colnames() != null && c < alias.colnames().size() ? alias.colnames().get(c)
+                    : "column" + (c + 1);
+            rte.columns.add(new RangeTblEntry.Column(name, coerced.get(0).type(), coerced.get(0).typmod(), null));
+        }
+        rte.values = rows;
+        return withVars(rte, ea.pstate());
+    }
+
+    // ---- joins ----
+
+    private static org.tusk.engine.executor.JoinType joinType(JoinType t) {
+        switch (t) {
+            case LEFT: return org.tusk.engine.executor.JoinType.LEFT;
+            case RIGHT: return org.tusk.engine.executor.JoinType.RIGHT;
+            case FULL: return org.tusk.engine.executor.JoinType.FULL;
+            default: return org.tusk.engine.executor.JoinType.INNER;
+        }
+    }
+
+    private FromResult join(JoinExpr j, ParseState ps, ExprAnalyzer ea) {
+        FromResult left = fromItem(j.larg(), ps, ea);
+        int saved = ps.namespace.size();
+        ps.namespace.addAll(left.items);
+        FromResult right;
+        try {
+            right = fromItem(j.rarg(), ps, ea);
+        } finally {
+            while (ps.namespace.size() > saved) {
+                ps.namespace.remove(ps.namespace.size() - 1);
+            }
+        }
+        for (ParseState.NsItem ns : right.items) {
+            checkNameConflict(ns, left.items, j);
+        }
+        org.tusk.engine.executor.JoinType type = joinType(j.jointype());
+        List<RangeTblEntry.Column> leftCols = visibleColumns(left.items);
+        List<RangeTblEntry.Column> rightCols = visibleColumns(right.items);
+        String joinName = j.alias() != null ? j.alias().aliasname() : null;
+        RangeTblEntry joinRte = new RangeTblEntry(RangeTblEntry.Kind.JOIN, joinName);
+        Expr quals = null;
+        List<String> using = j.usingClause();
+        if (j.isNatural()) {
+            using = new ArrayList<>();
+            for (RangeTblEntry.Column l : leftCols) {
+                for (RangeTblEntry.Column r : rightCols) {
+                    if (l.name().equals(r.name()) && !using.contains(l.name())) {
+                        using.add(l.name());
+                    }
+                }
+            }
+        }
+        List<String> merged = new ArrayList<>();
+        if (using != null && !using.isEmpty()) {
+            List<Expr> conds = new ArrayList<>();
+            for (String name : using) {
+                if (merged.contains(name)) {
+                    throw Ereport.error("42701", "column name \"" + name + "\" appears more than once in USING clause",
+                            j.location());
+                }
+                RangeTblEntry.Column l = uniqueColumn(leftCols, name, "left", j.location());
+                RangeTblEntry.Column r = uniqueColumn(rightCols, name, "right", j.location());
+                Expr eq = ea.binaryOperator("=", l.expr(), r.expr(), j.location());
+                conds.add(ea.coerceToBoolean(eq, "JOIN/USING", j.location()));
+                Expr mergedExpr = type == org.tusk.engine.executor.JoinType.FULL
+                        ? new CoalesceExpr(List.of(l.expr(), sameType(ea, r.expr(), l.expr().type())), l.type())
+                        : type == org.tusk.engine.executor.JoinType.RIGHT ? r.expr() : l.expr();
+                joinRte.columns.add(new RangeTblEntry.Column(name, mergedExpr.type(), mergedExpr.typmod(), mergedExpr));
+                merged.add(name);
+            }
+            quals = conds.size() == 1 ? conds.get(0) : new BoolExpr(BoolOp.AND, conds);
+        }
+        for (RangeTblEntry.Column c : leftCols) {
+            if (!merged.contains(c.name())) {
+                joinRte.columns.add(c);
+            }
+        }
+        for (RangeTblEntry.Column c : rightCols) {
+            if (!merged.contains(c.name())) {
+                joinRte.columns.add(c);
+            }
+        }
+        if (j.quals() != null) {
+            int before = ps.namespace.size();
+            ps.namespace.addAll(left.items);
+            ps.namespace.addAll(right.items);
+            try {
+                ps.noAggregatesIn = "JOIN conditions";
+                ps.noWindowFunctionsIn = "JOIN conditions";
+                quals = ea.coerceToBoolean(ea.transform(j.quals()), "JOIN/ON", j.quals().location());
+            } finally {
+                ps.noAggregatesIn = null;
+                ps.noWindowFunctionsIn = null;
+                while (ps.namespace.size() > before) {
+                    ps.namespace.remove(ps.namespace.size() - 1);
+                }
+            }
+        }
+        if (j.alias() != null && j.alias().colnames() != null) {
+            checkAliasCount(j.alias().colnames(), joinRte.columns.size(), joinName, j.location());
+            for (int i = 0; i < j.alias().colnames().size(); i++) {
+                RangeTblEntry.Column c = joinRte.columns.get(i);
+                joinRte.columns.set(i, new RangeTblEntry.Column(j.alias().colnames().get(i), c.type(), c.typmod(), c.expr()));
+            }
+        }
+        ps.addRte(joinRte);
+        List<ParseState.NsItem> items = new ArrayList<>();
+        items.add(new ParseState.NsItem(joinRte, joinName != null, true));
+        boolean hideInner = j.alias() != null;
+        for (ParseState.NsItem ns : left.items) {
+            items.add(new ParseState.NsItem(ns.rte(), ns.qualifiedVisible() && !hideInner, false));
+        }
+        for (ParseState.NsItem ns : right.items) {
+            items.add(new ParseState.NsItem(ns.rte(), ns.qualifiedVisible() && !hideInner, false));
+        }
+        return new FromResult(new JoinTreeNode.Join(type, left.node, right.node, quals, joinRte), items);
+    }
+
+    private static Expr sameType(ExprAnalyzer ea, Expr e, PgType t) {
+        if (e.type() == t) {
+            return e;
+        }
+        Expr c = ea.coerce(e, t, -1, org.tusk.engine.func.CastContext.IMPLICIT);
+        return c == null ? e : c;
+    }
+
+    private static List<RangeTblEntry.Column> visibleColumns(List<ParseState.NsItem> items) {
+        List<RangeTblEntry.Column> out = new ArrayList<>();
+        for (ParseState.NsItem ns : items) {
+            if (ns.unqualifiedVisible()) {
+                out.addAll(ns.rte().columns);
+            }
+        }
+        return out;
+    }
+
+    private static RangeTblEntry.Column uniqueColumn(List<RangeTblEntry.Column> cols, String name, String side,
+            int location) {
+        RangeTblEntry.Column found = null;
+        for (RangeTblEntry.Column c : cols) {
+            if (c.name().equals(name)) {
+                if (found != null) {
+                    throw Ereport.error(SqlState.AMBIGUOUS_COLUMN, "common column name \"" + name
+                            + "\" appears more than once in " + side + " table", location);
+                }
+                found = c;
+            }
+        }
+        if (found == null) {
+            throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" specified in USING clause does not exist in "
+                    + side + " table", location);
+        }
+        return found;
+    }
+
+    // ---- set operations ----
+
+    private RangeTblEntry setOperation(SelectStmt stmt, ParseState ps, ExprAnalyzer ea) {
+        SetOpTree tree = setOpTree(stmt, ps, true);
+        List<Query> leaves = new ArrayList<>();
+        collectLeaves(tree, leaves);
+        int width = leaves.get(0).targets().size();
+        String opName = stmt.op().name();
+        for (Query leaf : leaves) {
+            if (leaf.targets().size() != width) {
+                int loc = leaf.targetLocations.isEmpty() ? stmt.location() : leaf.targetLocations.get(0);
+                throw Ereport.error(SqlState.SYNTAX_ERROR, "each " + opName + " query must have the same number of columns",
+                        loc);
+            }
+        }
+        RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.SETOP, null);
+        rte.setOp = tree;
+        for (int c = 0; c < width; c++) {
+            List<Expr> column = new ArrayList<>();
+            List<Integer> locations = new ArrayList<>();
+            for (Query leaf : leaves) {
+                Expr raw = leaf.unresolvedTargets.get(c);
+                column.add(raw != null ? raw : leaf.targets().get(c).expr());
+                locations.add(c < leaf.targetLocations.size() ? leaf.targetLocations.get(c) : -1);
+            }
+            List<Expr> coerced = ea.commonType(column, locations, opName);
+            for (int i = 0; i < leaves.size(); i++) {
+                TargetEntry t = leaves.get(i).targets().get(c);
+                leaves.get(i).targetList.set(c, new TargetEntry(t.name(), coerced.get(i), t.tableOid(), t.attnum()));
+            }
+            Expr first = coerced.get(0);
+            rte.columns.add(new RangeTblEntry.Column(leaves.get(0).targets().get(c).name(), first.type(), first.typmod(),
+                    null));
+        }
+        return withVars(rte, ps);
+    }
+
+    private SetOpTree setOpTree(SelectStmt stmt, ParseState ps, boolean top) {
+        if (stmt.op() == SetOperation.NONE || (!top && (!stmt.sortClause().isEmpty() || stmt.limitCount() != null
+                || stmt.withClause() != null))) {
+            ParseState level = ps.fromItemLevel(false);
+            return SetOpTree.leaf(analyze(stmt, level));
+        }
+        SetOpTree.Op op = SetOpTree.Op.valueOf(stmt.op().name());
+        return new SetOpTree(op, stmt.all(), setOpTree(stmt.larg(), ps, false), setOpTree(stmt.rarg(), ps, false), null);
+    }
+
+    private static void collectLeaves(SetOpTree t, List<Query> out) {
+        if (t.isLeaf()) {
+            out.add(t.leaf());
+        } else {
+            collectLeaves(t.left(), out);
+            collectLeaves(t.right(), out);
+        }
+    }
+
+    /** Used by CTE analysis: the set-operation analysis of a stmt at a given level. */
+    Query analyzeAt(SelectStmt stmt, ParseState level) {
+        return analyze(stmt, level, false);
+    }
+
+    static boolean isOuterParam(Expr e) {
+        return e instanceof ExecParamExpr;
+    }
+
+    static boolean isSlot(Expr e) {
+        return e instanceof SlotExpr;
     }
 }

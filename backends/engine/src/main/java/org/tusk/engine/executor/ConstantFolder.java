@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.tusk.engine.analyze.Query;
-import org.tusk.engine.analyze.SortKey;
 import org.tusk.engine.analyze.TargetEntry;
 import org.tusk.engine.expr.*;
 import org.tusk.engine.types.PgType;
@@ -14,7 +13,7 @@ import org.tusk.engine.types.PgType;
  * eval_const_expressions: the planner evaluates immutable function calls whose
  * arguments are all constants, so errors like "integer out of range" in
  * {@code select 2147483647 + 1} surface at planning time, before any row
- * description, as in PostgreSQL.
+ * description, as in PostgreSQL. Applied to the target list of the top level.
  */
 public final class ConstantFolder {
     /** Functions that are volatile or stable (their value depends on time, session or settings). */
@@ -22,7 +21,7 @@ public final class ConstantFolder {
             "clock_timestamp", "pg_sleep", "current_setting", "set_config", "pg_backend_pid", "pg_cancel_backend",
             "pg_terminate_backend", "current_database", "current_schema", "current_user", "session_user", "user",
             "current_role", "current_catalog", "current_timestamp", "localtimestamp", "current_date", "version",
-            "pg_is_in_recovery");
+            "pg_is_in_recovery", "random", "nextval", "currval", "setval", "txid_current", "timeofday");
 
     private final EvalContext ctx;
 
@@ -33,15 +32,14 @@ public final class ConstantFolder {
     public static Query fold(Query q, EvalContext ctx) {
         ConstantFolder f = new ConstantFolder(ctx);
         List<TargetEntry> targets = new ArrayList<>();
-        for (TargetEntry t : q.targets()) {
+        for (TargetEntry t : q.targetList) {
             targets.add(new TargetEntry(t.name(), f.fold(t.expr()), t.tableOid(), t.attnum()));
         }
-        List<SortKey> keys = new ArrayList<>();
-        for (SortKey k : q.sortKeys()) {
-            keys.add(new SortKey(f.fold(k.expr()), k.descending(), k.nullsFirst()));
-        }
-        return new Query(targets, q.relation(), f.fold(q.where()), q.aggregates(), keys, f.fold(q.limitCount()),
-                f.fold(q.limitOffset()));
+        q.targetList.clear();
+        q.targetList.addAll(targets);
+        // plan once now, so planning errors (an unsupported FULL JOIN) come before the row description
+        Executor.start(q, new EvalContext(ctx.session(), new Object[0])).close();
+        return q;
     }
 
     private static boolean timeDependent(PgType t) {

@@ -1,61 +1,86 @@
 package org.tusk.engine.executor;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 
 import org.tusk.engine.analyze.Query;
-import org.tusk.engine.analyze.SortKey;
-import org.tusk.engine.analyze.TargetEntry;
-import org.tusk.engine.error.Ereport;
 import org.tusk.engine.expr.EvalContext;
-import org.tusk.engine.expr.Expr;
+import org.tusk.engine.planner.Planned;
+import org.tusk.engine.planner.Planner;
 
 /**
- * Builds and starts the plan for an analyzed SELECT (the planner and
- * ExecutorStart in one): scan, filter, aggregate, project, sort, limit.
+ * ExecutorStart for an analyzed SELECT: creates the query's EState (work_mem,
+ * temp files under the data directory), plans the query and returns the root
+ * node. The root closes the whole tree and deletes the query's temp files when
+ * it runs out of rows, when it is closed, or when a row fails with an error.
  * Rows come out with the target columns first, followed by resjunk sort keys.
  */
 public final class Executor {
     private Executor() {}
 
     public static PlanState start(Query query, EvalContext ctx) {
-        PlanState plan = query.relation() == null ? new ResultScan() : new VirtualScan(query.relation(), ctx);
-        if (query.where() != null) {
-            plan = new FilterNode(plan, query.where(), ctx);
+        return start(query, ctx, null);
+    }
+
+    public static PlanState start(Query query, EvalContext ctx, Planned[] explainOut) {
+        Path dataDir = null;
+        int pid = (int) ProcessHandle.current().pid();
+        if (ctx.session() != null && ctx.session().host() != null && ctx.session().host().backend() != null) {
+            dataDir = ctx.session().host().backend().dataDirectory();
+            pid = ctx.session().host().backend().pid();
         }
-        if (query.hasAggregates()) {
-            plan = new AggNode(plan, query.aggregates(), ctx);
+        EState estate = EState.forSession(ctx, dataDir, pid);
+        ctx.attach(EState.class, estate);
+        Planned planned;
+        try {
+            planned = Planner.plan(query, estate);
+        } catch (RuntimeException e) {
+            estate.close();
+            throw e;
         }
-        List<Expr> exprs = new ArrayList<>();
-        for (TargetEntry t : query.targets()) {
-            exprs.add(t.expr());
+        if (explainOut != null) {
+            explainOut[0] = planned;
         }
-        for (SortKey k : query.sortKeys()) {
-            exprs.add(k.expr());
+        return new QueryRoot(planned.state(), estate);
+    }
+
+    /** The top of an executing query: ExecutorEnd on exhaustion, close or error. */
+    private static final class QueryRoot implements PlanState {
+        private final PlanState plan;
+        private final EState estate;
+        private boolean closed;
+
+        QueryRoot(PlanState plan, EState estate) {
+            this.plan = plan;
+            this.estate = estate;
         }
-        plan = new ProjectNode(plan, exprs, ctx);
-        if (!query.sortKeys().isEmpty()) {
-            plan = new SortNode(plan, query.sortKeys(), query.targets().size(), ctx);
+
+        @Override
+        public Object[] next() {
+            if (closed) {
+                return null;
+            }
+            try {
+                Object[] row = plan.next();
+                if (row == null) {
+                    close();
+                }
+                return row;
+            } catch (RuntimeException | Error e) {
+                close();
+                throw e;
+            }
         }
-        if (query.limitCount() != null || query.limitOffset() != null) {
-            long offset = 0;
-            long count = -1;
-            if (query.limitOffset() != null) {
-                Object v = query.limitOffset().eval(ctx);
-                offset = v == null ? 0 : (Long) v;
-                if (offset < 0) {
-                    throw Ereport.error("2201X", "OFFSET must not be negative");
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                try {
+                    plan.close();
+                } finally {
+                    estate.close();
                 }
             }
-            if (query.limitCount() != null) {
-                Object v = query.limitCount().eval(ctx);
-                count = v == null ? -1 : (Long) v;
-                if (v != null && count < 0) {
-                    throw Ereport.error("2201W", "LIMIT must not be negative");
-                }
-            }
-            plan = new LimitNode(plan, offset, count);
         }
-        return plan;
     }
 }

@@ -45,4 +45,9 @@ public record BoolExpr(BoolOp op, List<Expr> args) implements Expr {
             }
         }
     }
+
+    @Override
+    public List<Expr> children() {
+        return args;
+    }
 }

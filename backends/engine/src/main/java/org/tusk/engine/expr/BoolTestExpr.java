@@ -22,4 +22,9 @@ public record BoolTestExpr(Expr arg, BooleanTestKind kind) implements Expr {
             default: return v != null;
         }
     }
+
+    @Override
+    public java.util.List<Expr> children() {
+        return java.util.List.of(arg);
+    }
 }

@@ -16,4 +16,14 @@ public record CaseExpr(List<Expr> conditions, List<Expr> results, Expr defaultRe
         }
         return defaultResult == null ? null : defaultResult.eval(ctx);
     }
+
+    @Override
+    public List<Expr> children() {
+        List<Expr> out = new java.util.ArrayList<>(conditions);
+        out.addAll(results);
+        if (defaultResult != null) {
+            out.add(defaultResult);
+        }
+        return out;
+    }
 }

@@ -16,4 +16,9 @@ public record CoalesceExpr(List<Expr> args, PgType type) implements Expr {
         }
         return null;
     }
+
+    @Override
+    public List<Expr> children() {
+        return args;
+    }
 }

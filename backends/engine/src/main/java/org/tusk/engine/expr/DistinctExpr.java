@@ -21,4 +21,9 @@ public record DistinctExpr(Expr left, Expr right, Expr equality, boolean notDist
         }
         return notDistinct ? !distinct : distinct;
     }
+
+    @Override
+    public java.util.List<Expr> children() {
+        return java.util.List.of(left, right);
+    }
 }

@@ -9,6 +9,8 @@ public final class EvalContext {
     private final Object[] params;
     private Object[] row;
     private Object[] aggregates;
+    private Object[] execParams = new Object[8];
+    private final java.util.Map<Object, Object> attachments = new java.util.IdentityHashMap<>();
 
     public EvalContext(SessionServices session, Object[] params) {
         this.session = session;
@@ -21,6 +23,31 @@ public final class EvalContext {
     public void setRow(Object[] row) { this.row = row; }
     public Object[] aggregates() { return aggregates; }
     public void setAggregates(Object[] aggregates) { this.aggregates = aggregates; }
+
+    /** PARAM_EXEC slot values: set by NestLoop for parameterized inner scans and by SubPlans. */
+    public Object execParam(int slot) {
+        return slot < execParams.length ? execParams[slot] : null;
+    }
+
+    public void setExecParam(int slot, Object value) {
+        if (slot >= execParams.length) {
+            execParams = java.util.Arrays.copyOf(execParams, Math.max(slot + 1, execParams.length * 2));
+        }
+        execParams[slot] = value;
+    }
+
+    /**
+     * Per-execution state keyed by an object of the plan (a SubPlan's running plan,
+     * a CTE's shared tuplestore, the EState under its class): analyzed queries
+     * stay stateless and reusable, each execution builds its own state lazily.
+     */
+    public Object attachment(Object key) {
+        return attachments.get(key);
+    }
+
+    public void attach(Object key, Object value) {
+        attachments.put(key, value);
+    }
 
     /** CHECK_FOR_INTERRUPTS(). */
     public void checkForInterrupts() {

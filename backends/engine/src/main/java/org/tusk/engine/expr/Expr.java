@@ -10,6 +10,11 @@ public interface Expr {
         return -1;
     }
 
+    /** The direct sub-expressions (expression_tree_walker's view); leaves return an empty list. */
+    default java.util.List<Expr> children() {
+        return java.util.List.of();
+    }
+
     /** Evaluates to a value in the engine's Java representation of {@link #type()}, or null for SQL NULL. */
     Object eval(EvalContext ctx);
 }

@@ -21,4 +21,9 @@ public record FuncExpr(String name, FunctionBody body, List<Expr> args, PgType t
         }
         return body.apply(values, ctx);
     }
+
+    @Override
+    public List<Expr> children() {
+        return args;
+    }
 }

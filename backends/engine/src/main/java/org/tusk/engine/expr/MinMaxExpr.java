@@ -18,4 +18,9 @@ public record MinMaxExpr(List<Expr> args, PgType type, boolean greatest, Compara
         }
         return best;
     }
+
+    @Override
+    public List<Expr> children() {
+        return args;
+    }
 }

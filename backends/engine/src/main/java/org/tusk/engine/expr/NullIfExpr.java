@@ -12,4 +12,9 @@ public record NullIfExpr(Expr left, Expr equality, PgType type) implements Expr 
         }
         return a;
     }
+
+    @Override
+    public java.util.List<Expr> children() {
+        return java.util.List.of(left, equality);
+    }
 }

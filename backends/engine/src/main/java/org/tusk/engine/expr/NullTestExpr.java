@@ -13,4 +13,9 @@ public record NullTestExpr(Expr arg, boolean isNot) implements Expr {
     public Object eval(EvalContext ctx) {
         return (arg.eval(ctx) == null) != isNot;
     }
+
+    @Override
+    public java.util.List<Expr> children() {
+        return java.util.List.of(arg);
+    }
 }

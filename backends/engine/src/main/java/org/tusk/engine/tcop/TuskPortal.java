@@ -82,6 +82,11 @@ final class TuskPortal implements Portal {
         return "SELECT " + rowsSent;
     }
 
+    /** The bound parameter values (EXECUTE evaluates its arguments with them). */
+    Object[] params() {
+        return params;
+    }
+
     @Override
     public void close() {
         plan = null;

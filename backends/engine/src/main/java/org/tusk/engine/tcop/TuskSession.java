@@ -48,6 +48,8 @@ final class TuskSession implements EngineSession, SessionServices {
     private final String database;
     private final GucSettings guc;
     private final UtilityCommands utility = new UtilityCommands(this);
+    private final PreparedStatements preparedStatements = new PreparedStatements();
+    private final Cursors cursors = new Cursors(this);
     private TransactionBlockState state = TransactionBlockState.DEFAULT;
     private final List<String> savepoints = new ArrayList<>();
     private long transactionStart;
@@ -60,6 +62,21 @@ final class TuskSession implements EngineSession, SessionServices {
         this.database = database;
         this.guc = guc;
         this.guc.changedReported();
+        relations.addSessionView(new PgPreparedStatementsView());
+        relations.addSessionView(new PgCursorsView());
+    }
+
+    PreparedStatements preparedStatements() { return preparedStatements; }
+    Cursors cursors() { return cursors; }
+    SystemRelations relations() { return relations; }
+
+    /** PreCommit_Portals / AtAbort_Portals: cursors at the end of the transaction. */
+    private void portalsAtTransactionEnd(boolean commit) {
+        if (commit) {
+            cursors.atCommit();
+        } else {
+            cursors.atAbort();
+        }
     }
 
     GucSettings guc() { return guc; }
@@ -226,6 +243,7 @@ final class TuskSession implements EngineSession, SessionServices {
 
     /** Ends a block; the rest of the query string runs in a new implicit transaction. */
     private void endTransaction(boolean commit) {
+        portalsAtTransactionEnd(commit);
         if (commit) {
             guc.commit();
         } else {
@@ -237,6 +255,8 @@ final class TuskSession implements EngineSession, SessionServices {
 
     void discardAll() {
         guc.resetAll();
+        cursors.closeAll();
+        preparedStatements.dropAll();
     }
 
     // ---- EngineSession ----
@@ -260,6 +280,9 @@ final class TuskSession implements EngineSession, SessionServices {
             startTransactionCommand();
             ParsedStatement parsed = ((TuskRawStatement) statement).parsed();
             checkNotAborted(parsed);
+            if (parsed.stmt() instanceof org.tusk.engine.nodes.ExecuteStmt execute) {
+                return ExecuteStatement.prepare(this, parsed, execute, new ParseState(parameterTypeOids));
+            }
             ParseState pstate = new ParseState(parameterTypeOids);
             if (parsed.stmt() instanceof SelectStmt select) {
                 Query query = new SelectAnalyzer(relations, typeContext()).analyze(select, pstate);
@@ -277,6 +300,25 @@ final class TuskSession implements EngineSession, SessionServices {
         });
     }
 
+    /** EXPLAIN of a SELECT: the planner's QUERY PLAN lines as rows. */
+    List<Object[]> explain(org.tusk.engine.nodes.ExplainStmt e) {
+        if (e.query() instanceof org.tusk.engine.nodes.ExecuteStmt execute) {
+            return ExecuteStatement.explain(this, e, execute);
+        }
+        if (!(e.query() instanceof SelectStmt select)) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of " + e.query().commandName()
+                    + " is not supported yet");
+        }
+        org.tusk.engine.planner.Explain.Options options = org.tusk.engine.planner.Explain.options(e);
+        Query query = new SelectAnalyzer(relations, typeContext()).analyze(select, new ParseState(null));
+        List<Object[]> rows = new ArrayList<>();
+        for (String line : org.tusk.engine.planner.Explain.explain(query, options,
+                new org.tusk.engine.expr.EvalContext(this, new Object[0]))) {
+            rows.add(new Object[] {line});
+        }
+        return rows;
+    }
+
     @Override
     public char transactionStatus() {
         return state.readyForQueryStatus();
@@ -284,6 +326,10 @@ final class TuskSession implements EngineSession, SessionServices {
 
     @Override
     public void sync() {
+        if (state == TransactionBlockState.STARTED || state == TransactionBlockState.IMPLICIT_ABORT) {
+            portalsAtTransactionEnd(state == TransactionBlockState.STARTED);
+        }
+
         switch (state) {
             case STARTED:
                 guc.commit();
@@ -326,6 +372,10 @@ final class TuskSession implements EngineSession, SessionServices {
         state = TransactionBlockState.DEFAULT;
         savepoints.clear();
         guc.resetAll();
+
+        // DISCARD ALL's session state: cursors and prepared statements
+        cursors.closeAll();
+        preparedStatements.dropAll();
     }
 
     void backendCheckForInterrupts() {

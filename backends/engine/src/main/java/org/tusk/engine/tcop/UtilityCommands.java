@@ -44,6 +44,13 @@ final class UtilityCommands {
         if (stmt instanceof UnsupportedStmt u) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, u.commandName() + " is not supported yet", u.location());
         }
+        if (stmt instanceof org.tusk.engine.nodes.ExplainStmt) {
+            return List.of(textColumn("QUERY PLAN"));
+        }
+        if (stmt instanceof org.tusk.engine.nodes.FetchStmt fetch && !fetch.ismove()) {
+            Cursor c = session.cursors().find(fetch.portalname());
+            return c == null ? null : c.columns;
+        }
         return null;
     }
 
@@ -53,6 +60,9 @@ final class UtilityCommands {
 
     UtilityResult execute(ParsedStatement parsed) {
         RawStmt stmt = parsed.stmt();
+        if (stmt instanceof org.tusk.engine.nodes.ExplainStmt e) {
+            return new UtilityResult("EXPLAIN", session.explain(e));
+        }
         if (stmt instanceof VariableSetStmt set) {
             UtilityResult r = set(set);
             for (VariableSetStmt more : set.more()) {
@@ -76,13 +86,11 @@ final class UtilityCommands {
             return UtilityResult.of(session.transactionCommand(t));
         }
         if (stmt instanceof DiscardStmt d) {
-            if (d.target() == org.tusk.engine.nodes.DiscardMode.ALL) {
-                if (session.inTransactionBlock()) {
-                    throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block");
-                }
-                session.discardAll();
-            }
-            return UtilityResult.of(d.commandName());
+            return SessionUtilityCommands.discard(session, d);
+        }
+        UtilityResult session = SessionUtilityCommands.execute(this.session, parsed);
+        if (session != null) {
+            return session;
         }
         throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " is not supported yet");
     }

@@ -33,7 +33,15 @@ public final class BinaryFormat {
             case NUMERIC: return sendNumeric((BigDecimal) value);
             case INET: return sendInet((String) value);
             case VOID: return new byte[0];
-            default: return TextFormat.output(type, value, ctx).getBytes(StandardCharsets.UTF_8);
+            case UUID: {
+                java.util.UUID u = (java.util.UUID) value;
+                return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
+            }
+            default:
+                if (value instanceof ArrayValue a) {
+                    return ArrayFormat.send(a, ctx);
+                }
+                return TextFormat.output(type, value, ctx).getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -49,9 +57,13 @@ public final class BinaryFormat {
             case FLOAT4: expect(data, 4); return b.getFloat();
             case FLOAT8: expect(data, 8); return b.getDouble();
             case NUMERIC: return NumericSupport.applyTypmod(receiveNumeric(b), typmod);
+            case UUID: expect(data, 16); return new java.util.UUID(b.getLong(), b.getLong());
             case TEXT: case UNKNOWN: case VARCHAR: case BPCHAR: case NAME:
                 return TextFormat.input(type, typmod, new String(data, StandardCharsets.UTF_8), ctx);
             default:
+                if (type.isArray()) {
+                    return ArrayFormat.receive(type.elementType(), data, ctx);
+                }
                 throw Ereport.error(SqlState.INVALID_BINARY_REPRESENTATION,
                         "no binary input function available for type " + type.typname());
         }

@@ -28,7 +28,16 @@ public final class TextFormat {
             case TIMESTAMP: return DateTimes.formatTimestamp((Long) value);
             case DATE: return DateTimes.formatDate((Integer) value);
             case VOID: return "";
-            default: return value.toString();
+            case REGTYPE: {
+                // regtypeout for the built-in types: format_type's name ("integer", "double precision")
+                PgType named = PgType.byOid((int) (long) (Long) value);
+                return named == null ? value.toString() : named.displayName();
+            }
+            default:
+                if (value instanceof ArrayValue a) {
+                    return ArrayFormat.output(a, ctx);
+                }
+                return value.toString();
         }
     }
 
@@ -62,9 +71,33 @@ public final class TextFormat {
             case TIMESTAMPTZ: return DateTimes.parseTimestamp(s, ctx.timeZone(), true, ctx.nowMicros());
             case TIMESTAMP: return DateTimes.parseTimestamp(s, ctx.timeZone(), false, ctx.nowMicros());
             case DATE: return DateTimes.parseDate(s);
+            case UUID: return parseUuid(s);
             default:
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot accept a value of type " + type.displayName());
         }
+    }
+
+    /** uuid_in: 32 hex digits, optionally in braces, with a hyphen allowed after any group of four. */
+    static java.util.UUID parseUuid(String s) {
+        String v = s;
+        if (v.startsWith("{") && v.endsWith("}") && v.length() > 2) {
+            v = v.substring(1, v.length() - 1);
+        }
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.digit(c, 16) >= 0) {
+                hex.append(c);
+            } else if (c == '-' && hex.length() > 0 && hex.length() % 4 == 0 && i + 1 < v.length() && v.charAt(i + 1) != '-') {
+                continue;
+            } else {
+                throw Ereport.invalidInput("uuid", s);
+            }
+        }
+        if (hex.length() != 32) {
+            throw Ereport.invalidInput("uuid", s);
+        }
+        return new java.util.UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16));
     }
 
     static boolean parseBool(String s) {

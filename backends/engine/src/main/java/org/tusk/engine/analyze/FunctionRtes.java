@@ -1,0 +1,145 @@
+package org.tusk.engine.analyze;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.tusk.api.error.SqlState;
+import org.tusk.engine.error.Ereport;
+import org.tusk.engine.executor.FunctionScan;
+import org.tusk.engine.executor.GenerateSeries;
+import org.tusk.engine.executor.SetReturningFunction;
+import org.tusk.engine.expr.EvalContext;
+import org.tusk.engine.expr.Expr;
+import org.tusk.engine.func.CastContext;
+import org.tusk.engine.nodes.FuncCall;
+import org.tusk.engine.nodes.RangeFunction;
+import org.tusk.engine.nodes.RangeFunctionItem;
+import org.tusk.engine.types.ArrayValue;
+import org.tusk.engine.types.PgType;
+
+/**
+ * Functions in FROM (transformRangeFunction): set-returning functions
+ * (generate_series, unnest) and plain functions (one row), ROWS FROM, WITH
+ * ORDINALITY and column aliases. Arguments are analyzed as a LATERAL level, so
+ * references to earlier FROM items become params set per outer row.
+ */
+final class FunctionRtes {
+    private FunctionRtes() {}
+
+    static RangeTblEntry build(RangeFunction rf, ParseState ps, SelectAnalyzer analyzer) {
+        ParseState level = ps.fromItemLevel(true);
+        ExprAnalyzer ea = analyzer.exprsFor(level);
+        level.noAggregatesIn = "functions in FROM";
+        level.noWindowFunctionsIn = "functions in FROM";
+        List<FunctionScan.Call> calls = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<PgType> types = new ArrayList<>();
+        for (RangeFunctionItem item : rf.functions()) {
+            if (!(item.func() instanceof FuncCall f)) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "this function in FROM is not supported yet",
+                        rf.location());
+            }
+            if (item.coldeflist() != null && !item.coldeflist().isEmpty() || rf.coldeflist() != null && !rf.coldeflist().isEmpty()) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "column definition lists are not supported yet",
+                        rf.location());
+            }
+            String name = f.lastName();
+            List<Expr> args = new ArrayList<>();
+            SetReturningFunction srf = null;
+            if (name.equals("generate_series") && f.args().size() >= 2 && f.args().size() <= 3 && f.over() == null) {
+                for (org.tusk.engine.nodes.RawNode a : f.args()) {
+                    args.add(ea.transform(a));
+                }
+                PgType t = seriesType(args);
+                if (t != null) {
+                    for (int i = 0; i < args.size(); i++) {
+                        args.set(i, ea.coerce(args.get(i), t, -1, CastContext.IMPLICIT));
+                    }
+                    srf = new GenerateSeries(t);
+                }
+            } else if (name.equals("unnest") && f.args().size() == 1) {
+                Expr a = ea.transform(f.args().get(0));
+                if (a.type().isArray()) {
+                    args.add(a);
+                    srf = new Unnest(a.type().elementType());
+                }
+            }
+            if (srf == null) {
+                // a plain function: one row holding its value
+                Expr call = ea.transform(f);
+                args = List.of(call);
+                srf = new SingleRow(name, call.type());
+            }
+            calls.add(new FunctionScan.Call(srf, args));
+            names.add(name);
+            types.add(srf.resultTypes()[0]);
+        }
+        String alias = rf.alias() != null ? rf.alias().aliasname() : names.get(0);
+        RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.FUNCTION, alias);
+        rte.functions = calls;
+        rte.ordinality = rf.ordinality();
+        List<String> colAliases = rf.alias() != null ? rf.alias().colnames() : null;
+        for (int i = 0; i < types.size(); i++) {
+            String name = colAliases != null && i < colAliases.size() ? colAliases.get(i)
+                    : calls.size() == 1 && rf.alias() != null ? rf.alias().aliasname() : names.get(i);
+            rte.columns.add(new RangeTblEntry.Column(name, types.get(i), -1, null));
+        }
+        if (rf.ordinality()) {
+            String name = colAliases != null && types.size() < colAliases.size() ? colAliases.get(types.size()) : "ordinality";
+            rte.columns.add(new RangeTblEntry.Column(name, PgType.INT8, -1, null));
+        }
+        SelectAnalyzer.checkAliasCount(colAliases, rte.columns.size(), alias, rf.location());
+        rte.params.addAll(level.outerParams);
+        rte.lateral = true;
+        return rte;
+    }
+
+    private static PgType seriesType(List<Expr> args) {
+        PgType best = null;
+        for (Expr a : args) {
+            PgType t = a.type();
+            if (t == PgType.UNKNOWN) {
+                continue;
+            }
+            if (t == PgType.NUMERIC || t == PgType.FLOAT8 || t == PgType.FLOAT4) {
+                best = PgType.NUMERIC;
+            } else if (t == PgType.INT8 && best != PgType.NUMERIC) {
+                best = PgType.INT8;
+            } else if ((t == PgType.INT4 || t == PgType.INT2) && best == null) {
+                best = PgType.INT4;
+            } else if (!t.isInteger()) {
+                return null;
+            }
+        }
+        return best == null ? PgType.INT4 : best;
+    }
+
+    /** A scalar function in FROM: its value as the only row. */
+    private record SingleRow(String name, PgType type) implements SetReturningFunction {
+        @Override public PgType[] resultTypes() { return new PgType[] {type}; }
+        @Override public boolean strict() { return false; }
+
+        @Override
+        public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
+            return List.<Object[]>of(new Object[] {args[0]}).iterator();
+        }
+    }
+
+    /** unnest(anyarray): the elements in storage order. */
+    private record Unnest(PgType elementType) implements SetReturningFunction {
+        @Override public String name() { return "unnest"; }
+        @Override public PgType[] resultTypes() { return new PgType[] {elementType}; }
+        @Override public boolean strict() { return true; }
+
+        @Override
+        public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
+            ArrayValue a = (ArrayValue) args[0];
+            List<Object[]> rows = new ArrayList<>();
+            for (int i = 0; i < a.size(); i++) {
+                rows.add(new Object[] {a.element(i)});
+            }
+            return rows.iterator();
+        }
+    }
+}

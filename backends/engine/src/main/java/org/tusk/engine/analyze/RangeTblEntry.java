@@ -1,0 +1,58 @@
+package org.tusk.engine.analyze;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.engine.executor.FunctionScan;
+import org.tusk.engine.expr.Expr;
+import org.tusk.engine.planner.BaseRelation;
+import org.tusk.engine.types.PgType;
+
+/**
+ * A range table entry (parsenodes.h's RangeTblEntry): something in FROM that
+ * produces columns. Every kind except JOIN owns the slots
+ * {@code [offset, offset + width)} of its query level's row, so a column of it
+ * is a {@code VarExpr} at a fixed position wherever it is read; a JOIN entry
+ * owns no slots and its columns are expressions over its inputs' columns (the
+ * merged USING columns, COALESCE(l, r) for FULL joins).
+ */
+public final class RangeTblEntry {
+    public enum Kind { RELATION, SUBQUERY, JOIN, FUNCTION, VALUES, CTE, WORKTABLE, SETOP }
+
+    /** One output column of the entry. */
+    public record Column(String name, PgType type, int typmod, Expr expr) {}
+
+    public final Kind kind;
+    /** The name it is referenced by (alias or relation/CTE/function name), null when it has none. */
+    public final String refname;
+    public final List<Column> columns = new ArrayList<>();
+    public int offset;
+
+    public BaseRelation relation;
+    public Query subquery;
+    public List<FunctionScan.Call> functions;
+    public boolean ordinality;
+    public List<List<Expr>> values;
+    public CteDef cte;
+    public SetOpTree setOp;
+    /** Executor params this entry needs from the rows to its left (LATERAL) or from outer levels. */
+    public final List<ParamBinding> params = new ArrayList<>();
+    public boolean lateral;
+
+    public RangeTblEntry(Kind kind, String refname) {
+        this.kind = kind;
+        this.refname = refname;
+    }
+
+    public int width() {
+        return kind == Kind.JOIN ? 0 : columns.size();
+    }
+
+    /** An executor param set from an expression of the enclosing level before this entry (or subquery) runs. */
+    public record ParamBinding(int slot, Expr value) {}
+
+    @Override
+    public String toString() {
+        return kind + " " + refname;
+    }
+}

@@ -1,0 +1,67 @@
+package org.tusk.engine.executor;
+
+import java.nio.file.Path;
+
+import org.tusk.engine.expr.EvalContext;
+
+/**
+ * Per-query executor state (EState): the expression context shared by all nodes,
+ * the memory a sort or hash table may use before spilling (work_mem), and the
+ * query's temp files, all removed by {@link #close()} at the end of the query or
+ * on error.
+ */
+public final class EState implements AutoCloseable {
+    private final EvalContext ctx;
+    private final long workMemBytes;
+    private final TempFiles tempFiles;
+
+    public EState(EvalContext ctx, long workMemBytes, TempFiles tempFiles) {
+        this.ctx = ctx;
+        this.workMemBytes = workMemBytes;
+        this.tempFiles = tempFiles;
+    }
+
+    /** work_mem and temp directory from the session: work_mem setting (kB), {@code <datadir>/base/pgsql_tmp}. */
+    public static EState forSession(EvalContext ctx, Path dataDirectory, int pid) {
+        long kb = 4096;
+        if (ctx.session() != null) {
+            String v = ctx.session().currentSetting("work_mem", true);
+            if (v != null) {
+                kb = parseKilobytes(v);
+            }
+        }
+        Path dir = dataDirectory == null ? null : dataDirectory.resolve("base").resolve("pgsql_tmp");
+        return new EState(ctx, kb * 1024, new TempFiles(dir, pid));
+    }
+
+    static long parseKilobytes(String v) {
+        String s = v.trim();
+        long mult = 1;
+        if (s.endsWith("kB")) {
+            s = s.substring(0, s.length() - 2);
+        } else if (s.endsWith("MB")) {
+            s = s.substring(0, s.length() - 2);
+            mult = 1024;
+        } else if (s.endsWith("GB")) {
+            s = s.substring(0, s.length() - 2);
+            mult = 1024 * 1024;
+        } else if (s.endsWith("TB")) {
+            s = s.substring(0, s.length() - 2);
+            mult = 1024L * 1024 * 1024;
+        }
+        try {
+            return Long.parseLong(s.trim()) * mult;
+        } catch (NumberFormatException e) {
+            return 4096;
+        }
+    }
+
+    public EvalContext ctx() { return ctx; }
+    public long workMemBytes() { return workMemBytes; }
+    public TempFiles tempFiles() { return tempFiles; }
+
+    @Override
+    public void close() {
+        tempFiles.deleteAll();
+    }
+}

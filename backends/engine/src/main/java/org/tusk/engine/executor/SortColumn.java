@@ -1,0 +1,66 @@
+package org.tusk.engine.executor;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.tusk.engine.func.Comparisons;
+
+/**
+ * One sort key of a plan node (SortSupport): a column of the input row, the
+ * direction and where NULLs go. {@link #comparator(List)} orders whole rows.
+ */
+public record SortColumn(int column, boolean descending, boolean nullsFirst) {
+    public static SortColumn asc(int column) {
+        return new SortColumn(column, false, false);
+    }
+
+    public static SortColumn desc(int column) {
+        return new SortColumn(column, true, true);
+    }
+
+    public static Comparator<Object[]> comparator(List<SortColumn> keys) {
+        return (a, b) -> {
+            for (SortColumn k : keys) {
+                int c = compareValues(a[k.column], b[k.column], k.descending, k.nullsFirst);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        };
+    }
+
+    static int compareValues(Object x, Object y, boolean descending, boolean nullsFirst) {
+        if (x == null || y == null) {
+            if (x == null && y == null) {
+                return 0;
+            }
+            return (x == null) == nullsFirst ? -1 : 1;
+        }
+        int c = compareNonNull(x, y);
+        return descending ? -c : c;
+    }
+
+    /** Btree order of two non-NULL values; rows (Object[]) compare column by column, NULLs last. */
+    static int compareNonNull(Object x, Object y) {
+        if (x instanceof Object[] ra && y instanceof Object[] rb) {
+            for (int i = 0; i < Math.min(ra.length, rb.length); i++) {
+                int c = compareValues(ra[i], rb[i], false, false);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(ra.length, rb.length);
+        }
+        if (x instanceof byte[] ba && y instanceof byte[] bb) {
+            return java.util.Arrays.compareUnsigned(ba, bb);
+        }
+        if (x instanceof Comparable<?> && x.getClass() == y.getClass() && !(x instanceof Number)
+                && !(x instanceof String) && !(x instanceof Boolean)) {
+            @SuppressWarnings("unchecked")
+            Comparable<Object> cx = (Comparable<Object>) x;
+            return cx.compareTo(y);
+        }
+        return Comparisons.compare(x, y);
+    }
+}

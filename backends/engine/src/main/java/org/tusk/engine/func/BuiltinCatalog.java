@@ -1,0 +1,138 @@
+package org.tusk.engine.func;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tusk.engine.types.PgType;
+
+/**
+ * pg_proc, pg_operator and pg_cast of PostgreSQL 15 as loaded from the
+ * bootstrap CSV facts, indexed for resolution. Loaded once per JVM on first use
+ * (the facts never change at run time; user-defined functions will live in the
+ * catalog helper's tables).
+ */
+public final class BuiltinCatalog {
+    private static final BuiltinCatalog INSTANCE = new BuiltinCatalog();
+
+    private final Map<Integer, ProcEntry> procsByOid = new HashMap<>();
+    private final Map<String, List<ProcEntry>> procsByName = new HashMap<>();
+    private final Map<Integer, OperatorEntry> operatorsByOid = new HashMap<>();
+    private final Map<String, List<OperatorEntry>> binaryOperators = new HashMap<>();
+    private final Map<String, List<OperatorEntry>> prefixOperators = new HashMap<>();
+    private final Map<Long, CastEntry> casts = new HashMap<>();
+
+    public static BuiltinCatalog get() {
+        return INSTANCE;
+    }
+
+    private BuiltinCatalog() {
+        for (Map<String, String> r : BootstrapCsv.read("pg_proc.csv")) {
+            ProcEntry p = proc(r);
+            if (p != null) {
+                procsByOid.put(p.oid(), p);
+                procsByName.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        // oprcode is a regproc: the function's name, unique among functions of that name with the operator's inputs
+        for (Map<String, String> r : BootstrapCsv.read("pg_operator.csv")) {
+            PgType left = "0".equals(r.get("oprleft")) ? null : PgType.byOid(Integer.parseInt(r.get("oprleft")));
+            PgType right = PgType.byOid(Integer.parseInt(r.get("oprright")));
+            PgType result = PgType.byOid(Integer.parseInt(r.get("oprresult")));
+            if (right == null || result == null || (left == null && !"0".equals(r.get("oprleft")))) {
+                continue;
+            }
+            ProcEntry code = operatorProc(r.get("oprcode"), left, right);
+            OperatorEntry op = new OperatorEntry(Integer.parseInt(r.get("oid")), r.get("oprname"), left, right, result,
+                    Integer.parseInt(r.get("oprcom")), Integer.parseInt(r.get("oprnegate")), code);
+            operatorsByOid.put(op.oid(), op);
+            (left == null ? prefixOperators : binaryOperators).computeIfAbsent(op.name(), k -> new ArrayList<>()).add(op);
+        }
+        for (Map<String, String> r : BootstrapCsv.read("pg_cast.csv")) {
+            PgType s = PgType.byOid(Integer.parseInt(r.get("castsource")));
+            PgType t = PgType.byOid(Integer.parseInt(r.get("casttarget")));
+            if (s == null || t == null) {
+                continue;
+            }
+            ProcEntry f = procsByOid.get(Integer.parseInt(r.get("castfunc")));
+            CastContext cc = switch (r.get("castcontext")) {
+                case "i" -> CastContext.IMPLICIT;
+                case "a" -> CastContext.ASSIGNMENT;
+                default -> CastContext.EXPLICIT;
+            };
+            casts.put(key(s, t), new CastEntry(s, t, f, cc, r.get("castmethod").charAt(0)));
+        }
+    }
+
+    private static long key(PgType s, PgType t) {
+        return ((long) s.oid() << 32) | t.oid();
+    }
+
+    private static ProcEntry proc(Map<String, String> r) {
+        int[] argOids = BootstrapCsv.oids(r.get("proargtypes"));
+        List<PgType> args = new ArrayList<>();
+        for (int o : argOids) {
+            PgType t = PgType.byOid(o);
+            if (t == null) {
+                return null;
+            }
+            args.add(t);
+        }
+        PgType result = PgType.byOid(Integer.parseInt(r.get("prorettype")));
+        if (result == null) {
+            return null;
+        }
+        int variadic = Integer.parseInt(r.get("provariadic"));
+        return new ProcEntry(Integer.parseInt(r.get("oid")), r.get("proname"), List.copyOf(args), result,
+                "t".equals(r.get("proisstrict")), "t".equals(r.get("proretset")), r.get("provolatile").charAt(0),
+                r.get("prokind").charAt(0), variadic == 0 ? null : PgType.byOid(variadic),
+                Integer.parseInt(r.get("pronargdefaults")), r.get("prosrc"), Integer.parseInt(r.get("prolang")));
+    }
+
+    private ProcEntry operatorProc(String name, PgType left, PgType right) {
+        for (ProcEntry p : procsByName.getOrDefault(name, List.of())) {
+            List<PgType> a = p.argTypes();
+            if (left == null ? a.size() == 1 && a.get(0) == right : a.size() == 2 && a.get(0) == left && a.get(1) == right) {
+                return p;
+            }
+        }
+        List<ProcEntry> same = procsByName.getOrDefault(name, List.of());
+        return same.size() == 1 ? same.get(0) : null;
+    }
+
+    public ProcEntry proc(int oid) {
+        return procsByOid.get(oid);
+    }
+
+    /** Every pg_proc row named {@code name} (functions, aggregates, window functions). */
+    public List<ProcEntry> procs(String name) {
+        return Collections.unmodifiableList(procsByName.getOrDefault(name, List.of()));
+    }
+
+    public Iterable<ProcEntry> allProcs() {
+        return Collections.unmodifiableCollection(procsByOid.values());
+    }
+
+    public OperatorEntry operator(int oid) {
+        return operatorsByOid.get(oid);
+    }
+
+    public List<OperatorEntry> binaryOperators(String name) {
+        return Collections.unmodifiableList(binaryOperators.getOrDefault(name, List.of()));
+    }
+
+    public List<OperatorEntry> prefixOperators(String name) {
+        return Collections.unmodifiableList(prefixOperators.getOrDefault(name, List.of()));
+    }
+
+    public Iterable<OperatorEntry> allOperators() {
+        return Collections.unmodifiableCollection(operatorsByOid.values());
+    }
+
+    /** The pg_cast row from source to target, or null. */
+    public CastEntry cast(PgType source, PgType target) {
+        return casts.get(key(source, target));
+    }
+}

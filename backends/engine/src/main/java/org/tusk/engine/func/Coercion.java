@@ -1,0 +1,112 @@
+package org.tusk.engine.func;
+
+import org.tusk.engine.expr.EvalContext;
+import org.tusk.engine.expr.FunctionBody;
+import org.tusk.engine.types.ArrayValue;
+import org.tusk.engine.types.PgType;
+import org.tusk.engine.types.TextFormat;
+
+/**
+ * The run-time side of coercion (parse_coerce.c's coerce_type and
+ * coerce_type_typmod): the body that turns a value of one type into another
+ * along a {@link CoercionPath}, and the length-coercion function of a type
+ * with a typmod. The analyzer wraps these in expression nodes.
+ */
+public final class Coercion {
+    private Coercion() {}
+
+    /** A one-argument body converting {@code source} values to {@code target} along {@code path}. */
+    public static FunctionBody body(PgType source, PgType target, CoercionPath path) {
+        switch (path.kind()) {
+            case RELABEL:
+                return relabel(source, target);
+            case FUNC: {
+                FunctionBody f = FunctionRegistry.body(path.function());
+                if (f == null) {
+                    return null;
+                }
+                // cast functions taking (value, typmod, explicit) get the "no typmod" form here
+                if (path.function().nargs() == 1) {
+                    return f;
+                }
+                return (a, c) -> f.apply(new Object[] {a[0], -1, false}, c);
+            }
+            case IO:
+                return (a, c) -> TextFormat.input(target, -1, TextFormat.output(source, a[0],
+                        CastFunctions.typeContext(c)), CastFunctions.typeContext(c));
+            case ARRAY: {
+                PgType se = source.elementType();
+                PgType te = target.elementType();
+                FunctionBody elem = body(se, te, path.element());
+                if (elem == null) {
+                    return null;
+                }
+                return (a, c) -> mapArray((ArrayValue) a[0], te, elem, c);
+            }
+            default:
+                return null;
+        }
+    }
+
+    private static ArrayValue mapArray(ArrayValue in, PgType elementType, FunctionBody elem, EvalContext c) {
+        Object[] out = new Object[in.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object v = in.element(i);
+            out[i] = v == null ? null : elem.apply(new Object[] {v}, c);
+        }
+        return in.withElements(elementType, out);
+    }
+
+    /**
+     * Binary-coercible types share their representation except int4 (Integer)
+     * and the unsigned oid family (Long), which relabel into each other.
+     */
+    static FunctionBody relabel(PgType source, PgType target) {
+        boolean fromOid = isOidFamily(source);
+        boolean toOid = isOidFamily(target);
+        if (source == PgType.INT4 && toOid) {
+            return (a, c) -> Integer.toUnsignedLong((Integer) a[0]);
+        }
+        if (fromOid && target == PgType.INT4) {
+            return (a, c) -> (int) (long) (Long) a[0];
+        }
+        return (a, c) -> a[0];
+    }
+
+    /** Whether relabelling {@code source} as {@code target} keeps the very same Java value. */
+    public static boolean isPureRelabel(PgType source, PgType target) {
+        return !(source == PgType.INT4 && isOidFamily(target) || isOidFamily(source) && target == PgType.INT4);
+    }
+
+    static boolean isOidFamily(PgType t) {
+        switch (t) {
+            case OID: case REGPROC: case REGPROCEDURE: case REGOPER: case REGOPERATOR: case REGCLASS: case REGTYPE:
+            case REGCONFIG: case REGDICTIONARY: case REGROLE: case REGNAMESPACE: case REGCOLLATION:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * The length-coercion body of {@code type} (pg_cast's type-to-itself
+     * function: varchar, bpchar, numeric...), taking (value, typmod, isExplicit);
+     * null if the type has no typmod semantics Tusk implements.
+     */
+    public static FunctionBody typmodBody(PgType type) {
+        CastEntry c = BuiltinCatalog.get().cast(type, type);
+        if (c == null || c.function() == null) {
+            return null;
+        }
+        return FunctionRegistry.body(c.function());
+    }
+
+    /** Applies {@code type}'s length coercion to a value now (for constants); the value unchanged if it has none. */
+    public static Object applyTypmod(PgType type, Object value, int typmod, boolean explicit, EvalContext ctx) {
+        if (typmod < 0 || value == null) {
+            return value;
+        }
+        FunctionBody b = typmodBody(type);
+        return b == null ? value : b.apply(new Object[] {value, typmod, explicit}, ctx);
+    }
+}

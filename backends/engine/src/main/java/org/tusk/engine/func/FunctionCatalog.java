@@ -1,0 +1,47 @@
+package org.tusk.engine.func;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.tusk.engine.types.PgType;
+
+/**
+ * Function lookup by name and argument types over the built-in pg_proc
+ * (func_get_detail): candidates of the right arity (defaults and VARIADIC
+ * expanded), then {@link OverloadResolver}. The body to run is
+ * {@link FunctionRegistry#body(ProcEntry)}.
+ */
+public final class FunctionCatalog {
+    private FunctionCatalog() {}
+
+    /** Resolves {@code name(argTypes...)}; aggregates and window functions are candidates too (check proc().kind()). */
+    public static Resolution lookup(String name, List<PgType> argTypes) {
+        PgType[] args = argTypes.toArray(new PgType[0]);
+        List<Candidate> candidates = new ArrayList<>();
+        for (ProcEntry p : BuiltinCatalog.get().procs(name)) {
+            List<PgType> declared = expand(p, args.length);
+            if (declared != null) {
+                candidates.add(new Candidate(p, null, declared));
+            }
+        }
+        return OverloadResolver.select(candidates, args, false);
+    }
+
+    /** The declared type per actual argument if {@code p} accepts {@code nargs} arguments, else null. */
+    static List<PgType> expand(ProcEntry p, int nargs) {
+        int n = p.nargs();
+        if (nargs == n) {
+            return p.argTypes();
+        }
+        if (p.isVariadic() && nargs >= n - 1) {
+            List<PgType> out = new ArrayList<>(p.argTypes().subList(0, n - 1));
+            out.addAll(Collections.nCopies(nargs - (n - 1), p.variadicType()));
+            return out;
+        }
+        if (nargs < n && nargs >= n - p.defaultCount()) {
+            return p.argTypes().subList(0, nargs);
+        }
+        return null;
+    }
+}

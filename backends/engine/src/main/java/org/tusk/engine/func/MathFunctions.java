@@ -1,0 +1,132 @@
+package org.tusk.engine.func;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+import org.tusk.api.error.SqlState;
+import org.tusk.engine.error.Ereport;
+import org.tusk.engine.expr.FunctionBody;
+import org.tusk.engine.types.PgType;
+import java.util.List;
+
+/** float.c / int.c / numeric.c math functions, by prosrc. */
+final class MathFunctions {
+    private MathFunctions() {}
+
+    static void register() {
+        FunctionRegistry.bind("int2abs", (a, c) -> abs(PgType.INT2, a[0]));
+        FunctionRegistry.bind("int4abs", (a, c) -> abs(PgType.INT4, a[0]));
+        FunctionRegistry.bind("int8abs", (a, c) -> abs(PgType.INT8, a[0]));
+        FunctionRegistry.bind("float4abs", (a, c) -> Math.abs((Float) a[0]));
+        FunctionRegistry.bind("float8abs", (a, c) -> Math.abs((Double) a[0]));
+        FunctionRegistry.bind("numeric_abs", (a, c) -> abs(PgType.NUMERIC, a[0]));
+        FunctionRegistry.bind("numeric_round", (a, c) -> roundNumeric((BigDecimal) a[0], (Integer) a[1], RoundingMode.HALF_UP));
+        FunctionRegistry.bind("numeric_trunc", (a, c) -> roundNumeric((BigDecimal) a[0], (Integer) a[1], RoundingMode.DOWN));
+        bindSql("round", List.of(PgType.NUMERIC), (a, c) -> roundNumeric((BigDecimal) a[0], 0, RoundingMode.HALF_UP));
+        bindSql("trunc", List.of(PgType.NUMERIC), (a, c) -> roundNumeric((BigDecimal) a[0], 0, RoundingMode.DOWN));
+        FunctionRegistry.bind("numeric_ceil", (a, c) -> ((BigDecimal) a[0]).setScale(0, RoundingMode.CEILING));
+        FunctionRegistry.bind("numeric_floor", (a, c) -> ((BigDecimal) a[0]).setScale(0, RoundingMode.FLOOR));
+        FunctionRegistry.bind("dround", (a, c) -> Math.rint((Double) a[0]));
+        FunctionRegistry.bind("dtrunc", (a, c) -> {
+            double d = (Double) a[0];
+            return d < 0 ? Math.ceil(d) : Math.floor(d);
+        });
+        FunctionRegistry.bind("dceil", (a, c) -> Math.ceil((Double) a[0]));
+        FunctionRegistry.bind("dfloor", (a, c) -> Math.floor((Double) a[0]));
+        FunctionRegistry.bind("dsqrt", (a, c) -> {
+            double d = (Double) a[0];
+            if (d < 0) {
+                throw Ereport.error("2201F", "cannot take square root of a negative number");
+            }
+            return Math.sqrt(d);
+        });
+        FunctionRegistry.bind("dpi", (a, c) -> Math.PI);
+        FunctionRegistry.bind("degrees", (a, c) -> Math.toDegrees((Double) a[0]));
+        FunctionRegistry.bind("radians", (a, c) -> Math.toRadians((Double) a[0]));
+        FunctionRegistry.bind("dsign", (a, c) -> Math.signum((Double) a[0]));
+        FunctionRegistry.bind("numeric_sign", (a, c) -> BigDecimal.valueOf(((BigDecimal) a[0]).signum()));
+        FunctionRegistry.bind("dcbrt", (a, c) -> Math.cbrt((Double) a[0]));
+        FunctionRegistry.bind("dexp", (a, c) -> checkFloat(Math.exp((Double) a[0]), a[0]));
+        FunctionRegistry.bind("dlog1", (a, c) -> log((Double) a[0], false));
+        FunctionRegistry.bind("dlog10", (a, c) -> log((Double) a[0], true));
+        FunctionRegistry.bind("dsin", (a, c) -> Math.sin((Double) a[0]));
+        FunctionRegistry.bind("dcos", (a, c) -> Math.cos((Double) a[0]));
+        FunctionRegistry.bind("dtan", (a, c) -> Math.tan((Double) a[0]));
+        FunctionRegistry.bind("datan", (a, c) -> Math.atan((Double) a[0]));
+        FunctionRegistry.bind("datan2", (a, c) -> Math.atan2((Double) a[0], (Double) a[1]));
+        FunctionRegistry.bind("int4gcd", (a, c) -> (int) checkedGcd((Integer) a[0], (Integer) a[1], "integer", Integer.MIN_VALUE));
+        FunctionRegistry.bind("int8gcd", (a, c) -> checkedGcd((Long) a[0], (Long) a[1], "bigint", Long.MIN_VALUE));
+        FunctionRegistry.bind("numeric_div_trunc", (a, c) -> {
+            BigDecimal y = (BigDecimal) a[1];
+            if (y.signum() == 0) {
+                throw Ereport.error(SqlState.DIVISION_BY_ZERO, "division by zero");
+            }
+            return ((BigDecimal) a[0]).divide(y, 0, RoundingMode.DOWN);
+        });
+        FunctionRegistry.bind("numeric_fac", (a, c) -> {
+            long n = (Long) a[0];
+            if (n < 0) {
+                throw Ereport.error("2201E",
+                        "factorial of a negative number is undefined");
+            }
+            BigInteger r = BigInteger.ONE;
+            for (long i = 2; i <= n; i++) {
+                r = r.multiply(BigInteger.valueOf(i));
+            }
+            return new BigDecimal(r);
+        });
+    }
+
+    /** SQL-language built-ins (no prosrc) are bound by OID: the pg_proc row with this name and argument types. */
+    static void bindSql(String name, List<PgType> args, FunctionBody body) {
+        for (ProcEntry p : BuiltinCatalog.get().procs(name)) {
+            if (p.argTypes().equals(args)) {
+                FunctionRegistry.bindOid(p.oid(), body);
+            }
+        }
+    }
+
+    static Object abs(PgType type, Object v) {
+        switch (type) {
+            case NUMERIC: return ((BigDecimal) v).abs();
+            case FLOAT4: return Math.abs((Float) v);
+            case FLOAT8: return Math.abs((Double) v);
+            default: return ((Number) v).longValue() < 0 ? Arithmetic.negate(type, v) : v;
+        }
+    }
+
+    /** round/trunc(numeric, s): a negative s rounds left of the point and the result has scale 0. */
+    static BigDecimal roundNumeric(BigDecimal v, int scale, RoundingMode mode) {
+        BigDecimal r = v.setScale(Math.max(scale, -1000), mode);
+        return scale < 0 ? r.setScale(0) : r;
+    }
+
+    private static double checkFloat(double r, Object in) {
+        if (Double.isInfinite(r) && !Double.isInfinite((Double) in)) {
+            throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+        }
+        if (r == 0 && (Double) in != Double.NEGATIVE_INFINITY && Math.abs((Double) in) > 1) {
+            throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
+        }
+        return r;
+    }
+
+    private static double log(double x, boolean base10) {
+        if (x == 0) {
+            throw Ereport.error("2201E", "cannot take logarithm of zero");
+        }
+        if (x < 0) {
+            throw Ereport.error("2201E", "cannot take logarithm of a negative number");
+        }
+        return base10 ? Math.log10(x) : Math.log(x);
+    }
+
+    private static long checkedGcd(long a, long b, String type, long min) {
+        if ((a == min && (b == 0 || b == min)) || (b == min && a == 0)) {
+            throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, type + " out of range");
+        }
+        long x = Math.abs(BigInteger.valueOf(a).gcd(BigInteger.valueOf(b)).longValue());
+        return x;
+    }
+}

@@ -1,0 +1,77 @@
+package org.tusk.engine.func;
+
+import java.time.Instant;
+
+import org.tusk.api.backend.BackendSignal;
+import org.tusk.api.error.SqlState;
+import org.tusk.engine.error.Ereport;
+import org.tusk.engine.expr.EvalContext;
+import org.tusk.engine.guc.GucTable;
+import org.tusk.engine.types.DateTimes;
+
+/**
+ * System information and administration functions that need the session but
+ * no catalog (version, settings, backend signalling, the transaction clock),
+ * bound by prosrc.
+ */
+final class SystemFunctions {
+    private SystemFunctions() {}
+
+    static final String VERSION = "PostgreSQL " + GucTable.SERVER_VERSION
+            + " on x86_64-pc-linux-gnu, compiled by javac 17, 64-bit";
+
+    static void register() {
+        FunctionRegistry.bind("pgsql_version", (a, c) -> VERSION);
+        FunctionRegistry.bind("show_config_by_name", (a, c) -> c.session().currentSetting((String) a[0], false));
+        FunctionRegistry.bind("show_config_by_name_missing_ok",
+                (a, c) -> c.session().currentSetting((String) a[0], (Boolean) a[1]));
+        // not strict: a null name is an error, a null is_local means false
+        FunctionRegistry.bind("set_config_by_name", (a, c) -> {
+            if (a[0] == null) {
+                throw Ereport.error(SqlState.NULL_VALUE_NOT_ALLOWED, "SET requires parameter name");
+            }
+            return c.session().setConfig((String) a[0], (String) a[1], Boolean.TRUE.equals(a[2]));
+        });
+        FunctionRegistry.bind("pg_backend_pid", (a, c) -> c.session().host().backend().pid());
+        FunctionRegistry.bind("pg_sleep", SystemFunctions::pgSleep);
+        FunctionRegistry.bind("now", (a, c) -> c.session().transactionStartMicros());
+        FunctionRegistry.bind("statement_timestamp", (a, c) -> c.session().statementStartMicros());
+        FunctionRegistry.bind("clock_timestamp", (a, c) -> DateTimes.toPgMicros(Instant.now()));
+        FunctionRegistry.bind("current_database", (a, c) -> c.session().databaseName());
+        FunctionRegistry.bind("current_schema", (a, c) -> "public");
+        FunctionRegistry.bind("current_user", (a, c) -> c.session().currentUser());
+        FunctionRegistry.bind("session_user", (a, c) -> c.session().sessionUser());
+        FunctionRegistry.bind("pg_is_in_recovery", (a, c) -> false);
+        FunctionRegistry.bind("pg_cancel_backend", (a, c) -> signal(c, (Integer) a[0], BackendSignal.CANCEL));
+        // pg_terminate_backend(pid, timeout DEFAULT 0): a call without the timeout passes one argument
+        FunctionRegistry.bind("pg_terminate_backend", (a, c) -> {
+            if (a.length > 1 && (Long) a[1] < 0) {
+                throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "\"timeout\" must not be negative");
+            }
+            return signal(c, (Integer) a[0], BackendSignal.TERMINATE);
+        });
+    }
+
+    private static Object pgSleep(Object[] a, EvalContext c) {
+        double seconds = (Double) a[0];
+        long endNanos = System.nanoTime() + (long) (seconds * 1e9);
+        // Sleep in slices, as pg_sleep does, checking for interrupts on each wakeup.
+        while (true) {
+            c.checkForInterrupts();
+            long remainingMs = (endNanos - System.nanoTime()) / 1_000_000L;
+            if (remainingMs <= 0) {
+                break;
+            }
+            c.session().host().backend().sleep(Math.min(remainingMs, 1000L));
+        }
+        return "";
+    }
+
+    private static Object signal(EvalContext c, int pid, BackendSignal signal) {
+        boolean ok = c.session().host().backend().signalBackend(pid, signal);
+        if (!ok) {
+            c.session().host().notice(Ereport.warning(SqlState.WARNING, "PID " + pid + " is not a PostgreSQL backend process"));
+        }
+        return ok;
+    }
+}

@@ -1,0 +1,114 @@
+package org.tusk.engine.planner;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.engine.analyze.Query;
+import org.tusk.engine.analyze.SortKey;
+import org.tusk.engine.expr.*;
+import org.tusk.engine.types.PgType;
+
+/**
+ * ruleutils.c's deparse for EXPLAIN: expressions as PostgreSQL prints them in
+ * "Filter:", "Hash Cond:", "Sort Key:" lines (columns qualified by their range
+ * table entry when the level has more than one, operators parenthesized,
+ * constants with a cast when their type is not implied).
+ */
+final class Deparser {
+    private Deparser() {}
+
+    static String list(List<Expr> exprs, Query q) {
+        List<String> out = new ArrayList<>();
+        for (Expr e : exprs) {
+            out.add(expr(e, q));
+        }
+        return String.join(", ", out);
+    }
+
+    static String sortKey(SortKey k, Query q) {
+        String s = expr(k.expr(), q);
+        if (k.descending()) {
+            s += " DESC";
+            if (!k.nullsFirst()) {
+                s += " NULLS LAST";
+            }
+        } else if (k.nullsFirst()) {
+            s += " NULLS FIRST";
+        }
+        return s;
+    }
+
+    /** For a scan's own filter: columns unqualified, as there is only one relation. */
+    static String unqualified(Expr e) {
+        return deparse(e, false, true);
+    }
+
+    static String expr(Expr e, Query q) {
+        boolean qualify = q.rtable.stream().filter(r -> r.kind != org.tusk.engine.analyze.RangeTblEntry.Kind.JOIN).count() > 1;
+        return deparse(e, qualify, true);
+    }
+
+    private static String deparse(Expr e, boolean qualify, boolean top) {
+        if (e instanceof VarExpr v) {
+            return qualify && v.relationName() != null ? v.relationName() + "." + v.columnName() : v.columnName();
+        }
+        if (e instanceof ConstExpr c) {
+            if (c.value() == null) {
+                return "NULL::" + c.type().displayName();
+            }
+            if (c.type() == PgType.INT4 || c.type() == PgType.NUMERIC && !c.value().toString().startsWith("-")) {
+                return c.value().toString();
+            }
+            if (c.type() == PgType.BOOL) {
+                return c.value().toString();
+            }
+            return "'" + c.value().toString().replace("'", "''") + "'::" + c.type().displayName();
+        }
+        if (e instanceof ParamExpr p) {
+            return "$" + (p.index() + 1);
+        }
+        if (e instanceof ExecParamExpr p) {
+            return "$" + p.slot();
+        }
+        if (e instanceof SlotExpr s) {
+            List<String> args = new ArrayList<>();
+            for (Expr a : s.args()) {
+                args.add(deparse(a, qualify, true));
+            }
+            return s.name() + "(" + (args.isEmpty() && s.kind() == SlotExpr.Kind.AGGREGATE ? "*" : String.join(", ", args))
+                    + ")" + (s.kind() == SlotExpr.Kind.WINDOW ? " OVER (?)" : "");
+        }
+        if (e instanceof FuncExpr f) {
+            if (f.args().size() == 2 && !Character.isLetter(f.name().charAt(0))) {
+                String s = deparse(f.args().get(0), qualify, false) + " " + f.name() + " " + deparse(f.args().get(1), qualify, false);
+                return "(" + s + ")";
+            }
+            return f.name() + "(" + list(f.args(), qualify) + ")";
+        }
+        if (e instanceof BoolExpr b) {
+            if (b.op() == org.tusk.engine.nodes.BoolOp.NOT) {
+                return "(NOT " + deparse(b.args().get(0), qualify, false) + ")";
+            }
+            List<String> parts = new ArrayList<>();
+            for (Expr a : b.args()) {
+                parts.add(deparse(a, qualify, false));
+            }
+            return "(" + String.join(" " + b.op().name() + " ", parts) + ")";
+        }
+        if (e instanceof NullTestExpr n) {
+            return "(" + deparse(n.arg(), qualify, false) + (n.isNot() ? " IS NOT NULL)" : " IS NULL)");
+        }
+        if (e instanceof SubLinkExpr s) {
+            return (s.correlated() ? "(SubPlan " : "(InitPlan ") + "1)";
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    private static String list(List<Expr> args, boolean qualify) {
+        List<String> out = new ArrayList<>();
+        for (Expr a : args) {
+            out.add(deparse(a, qualify, true));
+        }
+        return String.join(", ", out);
+    }
+}
