@@ -342,6 +342,43 @@ public final class HeapAccessMethod implements TableAccessMethod {
         }
     }
 
+    @Override
+    public org.tusk.api.storage.TupleLiveness liveness(RelFileLocator relation, TupleId tid, TransactionContext txn) {
+        if (Integer.compareUnsigned(tid.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
+            return org.tusk.api.storage.TupleLiveness.DEAD;
+        }
+        Buffer buffer = buffers.read(relation, ForkNumber.MAIN, tid.block());
+        try {
+            buffer.lock(LWLockMode.SHARED);
+            ByteBuffer tuple = normalTuple(buffer.page(), tid.offset());
+            return tuple == null ? org.tusk.api.storage.TupleLiveness.DEAD
+                    : HeapVisibility.satisfiesDirty(tuple, txn);
+        } finally {
+            buffer.release();
+        }
+    }
+
+    @Override
+    public byte[] inplaceUpdate(RelFileLocator relation, TupleId tid, java.util.function.UnaryOperator<byte[]> change) {
+        Buffer buffer = readForModify(relation, tid);
+        try {
+            buffer.lock(LWLockMode.EXCLUSIVE);
+            ByteBuffer page = buffer.page();
+            ByteBuffer tuple = normalTuple(page, tid.offset());
+            if (tuple == null) {
+                throw PgException.error(SqlState.INTERNAL_ERROR, "tuple " + tid + " of " + relation
+                        + " to update in place is gone");
+            }
+            byte[] data = change.apply(HeapTupleHeader.data(tuple));
+            HeapRecords.overwriteData(page, tid.offset(), data);
+            buffer.markDirty();
+            log(HeapRecords.XLOG_HEAP_INPLACE, 0, HeapRecords.encodeInplace(tid.offset(), data), buffer);
+            return data;
+        } finally {
+            buffer.release();
+        }
+    }
+
     /** The tuple at {@code offset} if that line pointer is in range and NORMAL, else null. */
     static ByteBuffer normalTuple(ByteBuffer page, int offset) {
         if (Page.isNew(page) || offset < 1 || offset > Page.maxOffsetNumber(page)) {

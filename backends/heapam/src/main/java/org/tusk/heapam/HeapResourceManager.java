@@ -45,6 +45,15 @@ public final class HeapResourceManager implements ResourceManager {
                     }
                 }
             }
+            case HeapRecords.XLOG_HEAP_INPLACE -> {
+                int offset = data.getShort() & 0xFFFF;
+                byte[] newData = HeapRecords.rest(data);
+                try (RedoBlock block = context.block(record, 0)) {
+                    if (block.action() == RedoBlock.Action.NEEDS_REDO) {
+                        HeapRecords.overwriteData(block.page(), offset, newData);
+                    }
+                }
+            }
             case HeapRecords.XLOG_HEAP_DELETE, HeapRecords.XLOG_HEAP_LOCK -> {
                 HeaderChange change = HeaderChange.decode(data);
                 try (RedoBlock block = context.block(record, 0)) {

@@ -36,6 +36,12 @@ final class Checkpoint {
 
     /** Returns the checkpoint record's LSN. {@code shutdown}: the last one before a clean stop. */
     static long create(Path dataDir, WalWriter wal, BufferManager buffers, TransactionSystem xacts, boolean shutdown) {
+        return create(dataDir, wal, buffers, xacts, shutdown, null);
+    }
+
+    /** {@code oids}: the shared OID counter whose logged limit the checkpoint records (null: keep pg_control's). */
+    static long create(Path dataDir, WalWriter wal, BufferManager buffers, TransactionSystem xacts, boolean shutdown,
+            OidCounter oids) {
         long started = System.nanoTime();
         long redo = wal.beginCheckpoint();
         xacts.procArray().waitForDelayedCheckpointStart();
@@ -47,7 +53,8 @@ final class Checkpoint {
         }
         ControlFile control = ControlFile.read(dataDir);
         TransamVariables variables = xacts.variables();
-        CheckpointRecord record = new CheckpointRecord(redo, variables.nextFullXid(), control.nextOid(),
+        int nextOid = oids == null ? control.nextOid() : oids.checkpointNextOid(control.nextOid());
+        CheckpointRecord record = new CheckpointRecord(redo, variables.nextFullXid(), nextOid,
                 Integer.toUnsignedLong(variables.oldestXid()), System.currentTimeMillis(), shutdown);
         long location = wal.logCheckpoint(record);
         control.withCheckpoint(location, record).withState(shutdown ? DbState.SHUTDOWNED : DbState.IN_PRODUCTION)

@@ -56,7 +56,7 @@ public final class Checkpointer implements AuxiliaryProcess {
             long asked = requests.requested();
             if (timedOut || walFull || asked > handled) {
                 try {
-                    Checkpoint.create(attachment.dataDirectory(), wal, buffers, xacts, false);
+                    Checkpoint.create(attachment.dataDirectory(), wal, buffers, xacts, false, oids());
                     requests.finished(asked, true);
                 } catch (RuntimeException e) {
                     LOG.error("checkpoint failed: {}", e.toString(), e);
@@ -71,8 +71,12 @@ public final class Checkpointer implements AuxiliaryProcess {
             long untilCheckpoint = settings.checkpointTimeoutMillis() - sinceLast;
             attachment.slot().waitLatch(Math.max(1, Math.min(settings.bgwriterDelayMillis(), untilCheckpoint)));
         }
-        Checkpoint.create(attachment.dataDirectory(), wal, buffers, xacts, true);
+        Checkpoint.create(attachment.dataDirectory(), wal, buffers, xacts, true, oids());
         requests.finished(requests.requested(), true);
+    }
+
+    private OidCounter oids() {
+        return OidCounter.attach(attachment.segment(), wal);
     }
 
     @Override

@@ -160,11 +160,13 @@ public final class StartupProcess implements AuxiliaryProcess {
                 }
                 long nextXid = Math.max(xlog.nextXid(), xacts.variables().nextFullXid());
                 xacts.initializeAfterRecovery(nextXid, (int) Math.max(3, control.oldestXid()));
+                OidCounter.attach(attachment.segment(), null).initialize(xlog.nextOid());
                 Wal.startAt(attachment.segment(), dataDir, walSettings, end, lastRecord, control.redoLsn());
                 if (crashed) {
                     // the end-of-recovery checkpoint: replayed pages become durable, later crashes start here
                     WalWriter wal = Wal.attach(attachment.segment(), dataDir, walSettings, attachment.slot());
-                    Checkpoint.create(dataDir, wal, buffers, xacts, false);
+                    Checkpoint.create(dataDir, wal, buffers, xacts, false,
+                            OidCounter.attach(attachment.segment(), wal));
                 } else {
                     control.withState(DbState.IN_PRODUCTION).write(dataDir);
                 }

@@ -34,6 +34,7 @@ import org.tusk.xact.TransactionSystem;
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.xact.TransactionSystem")
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.lmgr.LockManager")
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.storage.CheckpointRequests")
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.storage.SharedInvalidationQueue")
 @Capability(namespace = "osgi.service",
         attribute = "objectClass:List<String>=org.tusk.api.storage.TransactionStatusLookup")
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.api.storage.TableStatistics")
@@ -64,6 +65,10 @@ public final class StorageCore {
                 null));
         registrations.add(context.registerService(CheckpointRequests.class,
                 new CheckpointRequests(attachment.segment()), null));
+        registrations.add(context.registerService(OidCounter.class,
+                OidCounter.attach(attachment.segment(), storage.wal()), null));
+        registrations.add(context.registerService(SharedInvalidationQueue.class,
+                SharedInvalidationQueue.attach(attachment.segment()), null));
         LOG.debug("storage core attached to slot {}", attachment.slot().index());
     }
 

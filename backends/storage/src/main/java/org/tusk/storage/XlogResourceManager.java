@@ -8,7 +8,8 @@ import org.tusk.wal.ResourceManager;
 /**
  * Redo of the XLOG resource manager's own records: checkpoints change no page;
  * replay only remembers the newest one's counters (the next xid must end up
- * past any the replayed checkpoints knew of).
+ * past any the replayed checkpoints knew of), and NEXTOID records advance the
+ * OID counter's logged limit.
  */
 final class XlogResourceManager implements ResourceManager {
 
@@ -35,8 +36,20 @@ final class XlogResourceManager implements ResourceManager {
         if (CheckpointRecord.isCheckpoint(record)) {
             CheckpointRecord checkpoint = CheckpointRecord.decode(record);
             nextXid = Math.max(nextXid, checkpoint.nextXid());
-            nextOid = Math.max(nextOid, checkpoint.nextOid());
+            nextOid = maxOid(nextOid, checkpoint.nextOid());
+        } else if (OidCounter.isNextOid(record)) {
+            nextOid = maxOid(nextOid, OidCounter.decodeNextOid(record));
         }
+    }
+
+    /**
+     * The later of two OID counter values in circular order (the counter wraps
+     * around): a checkpoint may record a limit read just before a concurrent
+     * NEXTOID record was inserted ahead of it, so the newest record is not
+     * always the furthest.
+     */
+    private static int maxOid(int current, int seen) {
+        return seen - current > 0 ? seen : current;
     }
 
     long nextXid() {

@@ -95,9 +95,11 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             if (stmt.whereClause() != null) {
                 ps.noAggregatesIn = "WHERE";
                 ps.noWindowFunctionsIn = "WHERE";
+                ps.noSrfIn = "WHERE";
                 Expr where = ea.coerceToBoolean(ea.transform(stmt.whereClause()), "WHERE", stmt.whereClause().location());
                 ps.noAggregatesIn = null;
                 ps.noWindowFunctionsIn = null;
+                ps.noSrfIn = null;
                 q.jointree = new JoinTreeNode.FromList(q.jointree.items(), where);
             }
             new GroupingAnalyzer(ea, ps).groupBy(stmt.groupClause(), q.targetList);

@@ -63,6 +63,16 @@ public final class ClusterCatalog {
         return databases.get(name);
     }
 
+    /** The bootstrap superuser's name (OID 10). */
+    public String superuserName() {
+        for (Role r : roles.values()) {
+            if (r.oid() == 10) {
+                return r.name();
+            }
+        }
+        return "postgres";
+    }
+
     public Role role(String name) {
         return roles.get(name);
     }

@@ -2,28 +2,43 @@ package org.tusk.engine.catalog;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
-/** Name lookup of the relations the engine can scan (for now the system views in pg_catalog). */
+/**
+ * Name lookup of the relations a query can scan: the computed system views
+ * (pg_stat_activity), then, in a session with storage, stored relations
+ * (system catalogs and tables) through the relcache and search_path.
+ */
 public final class SystemRelations {
     private final Map<String, VirtualRelation> relations;
     /** Views over one session's own state (pg_prepared_statements, pg_cursors), added by the session. */
     private final Map<String, VirtualRelation> sessionViews = new HashMap<>();
+    private BiFunction<String, String, VirtualRelation> stored;
 
     public SystemRelations(ClusterCatalog catalog) {
         PgStatActivity activity = new PgStatActivity(catalog);
-        relations = Map.of(activity.name(), activity);
+        VirtualRelation settings = new org.tusk.engine.catalog.sysviews.PgSettings();
+        relations = Map.of(activity.name(), activity, settings.name(), settings);
+    }
+
+    /** Also resolve names to stored relations (schema may be null) with {@code lookup}, which returns null if none. */
+    public void useStoredRelations(BiFunction<String, String, VirtualRelation> lookup) {
+        this.stored = lookup;
     }
 
     /** The relation, or null. Unqualified names and pg_catalog are searched. */
     public VirtualRelation lookup(String schema, String name) {
-        VirtualRelation sessionView = sessionViews.get(name);
-        if (sessionView != null && (schema == null || schema.equals("pg_catalog"))) {
-            return sessionView;
+        if (schema == null || schema.equals("pg_catalog")) {
+            VirtualRelation sessionView = sessionViews.get(name);
+            if (sessionView != null) {
+                return sessionView;
+            }
+            VirtualRelation v = relations.get(name);
+            if (v != null) {
+                return v;
+            }
         }
-        if (schema != null && !schema.equals("pg_catalog")) {
-            return null;
-        }
-        return relations.get(name);
+        return stored == null ? null : stored.apply(schema, name);
     }
 
     /** Adds a view computed from the session's own state, found like the system views in pg_catalog. */

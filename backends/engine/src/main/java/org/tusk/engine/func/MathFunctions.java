@@ -21,12 +21,12 @@ final class MathFunctions {
         FunctionRegistry.bind("float4abs", (a, c) -> Math.abs((Float) a[0]));
         FunctionRegistry.bind("float8abs", (a, c) -> Math.abs((Double) a[0]));
         FunctionRegistry.bind("numeric_abs", (a, c) -> abs(PgType.NUMERIC, a[0]));
-        FunctionRegistry.bind("numeric_round", (a, c) -> roundNumeric((BigDecimal) a[0], (Integer) a[1], RoundingMode.HALF_UP));
-        FunctionRegistry.bind("numeric_trunc", (a, c) -> roundNumeric((BigDecimal) a[0], (Integer) a[1], RoundingMode.DOWN));
-        bindSql("round", List.of(PgType.NUMERIC), (a, c) -> roundNumeric((BigDecimal) a[0], 0, RoundingMode.HALF_UP));
-        bindSql("trunc", List.of(PgType.NUMERIC), (a, c) -> roundNumeric((BigDecimal) a[0], 0, RoundingMode.DOWN));
-        FunctionRegistry.bind("numeric_ceil", (a, c) -> ((BigDecimal) a[0]).setScale(0, RoundingMode.CEILING));
-        FunctionRegistry.bind("numeric_floor", (a, c) -> ((BigDecimal) a[0]).setScale(0, RoundingMode.FLOOR));
+        FunctionRegistry.bind("numeric_round", (a, c) -> roundNumeric(a[0], (Integer) a[1], RoundingMode.HALF_UP));
+        FunctionRegistry.bind("numeric_trunc", (a, c) -> roundNumeric(a[0], (Integer) a[1], RoundingMode.DOWN));
+        bindSql("round", List.of(PgType.NUMERIC), (a, c) -> roundNumeric(a[0], 0, RoundingMode.HALF_UP));
+        bindSql("trunc", List.of(PgType.NUMERIC), (a, c) -> roundNumeric(a[0], 0, RoundingMode.DOWN));
+        FunctionRegistry.bind("numeric_ceil", (a, c) -> a[0] instanceof BigDecimal d ? d.setScale(0, RoundingMode.CEILING) : a[0]);
+        FunctionRegistry.bind("numeric_floor", (a, c) -> a[0] instanceof BigDecimal d ? d.setScale(0, RoundingMode.FLOOR) : a[0]);
         FunctionRegistry.bind("dround", (a, c) -> Math.rint((Double) a[0]));
         FunctionRegistry.bind("dtrunc", (a, c) -> {
             double d = (Double) a[0];
@@ -45,11 +45,35 @@ final class MathFunctions {
         FunctionRegistry.bind("degrees", (a, c) -> Math.toDegrees((Double) a[0]));
         FunctionRegistry.bind("radians", (a, c) -> Math.toRadians((Double) a[0]));
         FunctionRegistry.bind("dsign", (a, c) -> Math.signum((Double) a[0]));
-        FunctionRegistry.bind("numeric_sign", (a, c) -> BigDecimal.valueOf(((BigDecimal) a[0]).signum()));
+        FunctionRegistry.bind("numeric_sign", (a, c) -> a[0] == NumericSpecials.NAN ? a[0] : BigDecimal.valueOf(NumericSpecials.sign(a[0])));
         FunctionRegistry.bind("dcbrt", (a, c) -> Math.cbrt((Double) a[0]));
         FunctionRegistry.bind("dexp", (a, c) -> checkFloat(Math.exp((Double) a[0]), a[0]));
         FunctionRegistry.bind("dlog1", (a, c) -> log((Double) a[0], false));
         FunctionRegistry.bind("dlog10", (a, c) -> log((Double) a[0], true));
+        FunctionRegistry.bind("dsinh", (a, c) -> Math.sinh((Double) a[0]));
+        FunctionRegistry.bind("dcosh", (a, c) -> Math.cosh((Double) a[0]));
+        FunctionRegistry.bind("dtanh", (a, c) -> Math.tanh((Double) a[0]));
+        FunctionRegistry.bind("dasinh", (a, c) -> {
+            double x = (Double) a[0];
+            return Double.isInfinite(x) ? x : Math.signum(x) * Math.log(Math.abs(x) + Math.sqrt(x * x + 1));
+        });
+        FunctionRegistry.bind("dacosh", (a, c) -> {
+            double x = (Double) a[0];
+            if (x < 1) {
+                throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "input is out of range");
+            }
+            return Math.log(x + Math.sqrt(x * x - 1));
+        });
+        FunctionRegistry.bind("datanh", (a, c) -> {
+            double x = (Double) a[0];
+            if (x < -1 || x > 1) {
+                throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "input is out of range");
+            }
+            if (x == 1 || x == -1) {
+                return x > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            }
+            return 0.5 * Math.log((1 + x) / (1 - x));
+        });
         FunctionRegistry.bind("dsin", (a, c) -> Math.sin((Double) a[0]));
         FunctionRegistry.bind("dcos", (a, c) -> Math.cos((Double) a[0]));
         FunctionRegistry.bind("dtan", (a, c) -> Math.tan((Double) a[0]));
@@ -70,6 +94,9 @@ final class MathFunctions {
                 throw Ereport.error("2201E",
                         "factorial of a negative number is undefined");
             }
+            if (n > 32177) {
+                throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+            }
             BigInteger r = BigInteger.ONE;
             for (long i = 2; i <= n; i++) {
                 r = r.multiply(BigInteger.valueOf(i));
@@ -89,7 +116,7 @@ final class MathFunctions {
 
     static Object abs(PgType type, Object v) {
         switch (type) {
-            case NUMERIC: return ((BigDecimal) v).abs();
+            case NUMERIC: return v instanceof BigDecimal d ? d.abs() : v == NumericSpecials.NAN ? v : NumericSpecials.PINF;
             case FLOAT4: return Math.abs((Float) v);
             case FLOAT8: return Math.abs((Double) v);
             default: return ((Number) v).longValue() < 0 ? Arithmetic.negate(type, v) : v;
@@ -97,7 +124,10 @@ final class MathFunctions {
     }
 
     /** round/trunc(numeric, s): a negative s rounds left of the point and the result has scale 0. */
-    static BigDecimal roundNumeric(BigDecimal v, int scale, RoundingMode mode) {
+    static Object roundNumeric(Object value, int scale, RoundingMode mode) {
+        if (!(value instanceof BigDecimal v)) {
+            return value;
+        }
         BigDecimal r = v.setScale(Math.max(scale, -1000), mode);
         return scale < 0 ? r.setScale(0) : r;
     }

@@ -44,6 +44,8 @@ final class StringFunctions {
         FunctionRegistry.bind("quote_nullable", (a, c) -> a[0] == null ? "NULL" : quoteLiteral((String) a[0]));
         FunctionRegistry.bind("text_concat", (a, c) -> concat(a, 0, ""));
         FunctionRegistry.bind("text_concat_ws", (a, c) -> a[0] == null ? null : concat(a, 1, (String) a[0]));
+        FunctionRegistry.bind("text_format", (a, c) -> Format.format(a));
+        FunctionRegistry.bind("text_format_nv", (a, c) -> Format.format(a));
         FunctionRegistry.bind("upper", (a, c) -> ((String) a[0]).toUpperCase(Locale.ROOT));
         FunctionRegistry.bind("lower", (a, c) -> ((String) a[0]).toLowerCase(Locale.ROOT));
         FunctionRegistry.bind("textlen", (a, c) -> ((String) a[0]).codePointCount(0, ((String) a[0]).length()));

@@ -96,6 +96,9 @@ abstract class DdlParser extends SelectParser {
         if (at("type")) {
             return createType();
         }
+        if ((at("role") || at("user") && !at(1, "mapping") || at("group")) && persistence == 'p' && !replace) {
+            return RoleGrammar.createRole(this);
+        }
         if (at("domain")) {
             advance();
             List<String> name = anyName();
@@ -1256,6 +1259,12 @@ abstract class DdlParser extends SelectParser {
 
     final RawStmt alterStatement() {
         int save = p;
+        if (at(1, "role") || at(1, "user") && !at(2, "mapping") || at(1, "group")) {
+            RawStmt role = RoleGrammar.alterRole(this);
+            if (role != null) {
+                return role;
+            }
+        }
         advance();
         ObjectType type;
         if (accept("table")) {

@@ -153,6 +153,16 @@ public final class Planner {
                 ex = new ExplainNode("WindowAgg", rows, ex);
             }
         }
+        if (!q.srfs.isEmpty()) {
+            List<FunctionScan.Call> calls = new ArrayList<>();
+            int[] positions = new int[q.srfs.size()];
+            for (int i = 0; i < positions.length; i++) {
+                calls.add(q.srfs.get(i).call());
+                positions[i] = q.srfs.get(i).slot().position();
+            }
+            p = new ProjectSet(p, q.rowWidth, calls, positions, ctx);
+            ex = new ExplainNode("ProjectSet", rows * 10, ex);
+        }
         // the target list, then resjunk sort keys and DISTINCT ON keys
         List<Expr> out = new ArrayList<>();
         for (TargetEntry t : q.targetList) {

@@ -46,6 +46,10 @@ final class TuskPortal implements Portal {
         session.beginStatement();
         long sentNow = 0;
         if (statement.query() == null) {
+            if (utility == null && statement.dml() != null) {
+                var result = statement.dml().execute(new EvalContext(session, params), receiver);
+                utility = new UtilityResult(result.tag(), result.rows());
+            }
             if (utility == null) {
                 utility = session.utility().execute(statement.parsed());
             }
@@ -57,6 +61,7 @@ final class TuskPortal implements Portal {
                 sentNow++;
             }
             done = true;
+            session.endStatement();
             return utility.tag();
         }
         if (plan == null) {
@@ -79,6 +84,7 @@ final class TuskPortal implements Portal {
             rowsSent++;
         }
         done = true;
+        session.endStatement();
         return "SELECT " + rowsSent;
     }
 

@@ -23,9 +23,17 @@ final class TuskPreparedStatement implements PreparedStatement {
     private final Query query;
     private final int[] parameterTypes;
     private final List<Column> columns;
+    /** INSERT/UPDATE/DELETE/COPY, analyzed (DmlStatements); null for queries and utility commands. */
+    private final org.tusk.engine.commands.DmlCommand dml;
 
     TuskPreparedStatement(TuskSession session, ParsedStatement parsed, Query query, int[] parameterTypes,
             List<Column> columns) {
+        this(session, parsed, query, parameterTypes, columns, null);
+    }
+
+    TuskPreparedStatement(TuskSession session, ParsedStatement parsed, Query query, int[] parameterTypes,
+            List<Column> columns, org.tusk.engine.commands.DmlCommand dml) {
+        this.dml = dml;
         this.session = session;
         this.parsed = parsed;
         this.query = query;
@@ -35,6 +43,7 @@ final class TuskPreparedStatement implements PreparedStatement {
 
     ParsedStatement parsed() { return parsed; }
     Query query() { return query; }
+    org.tusk.engine.commands.DmlCommand dml() { return dml; }
 
     @Override
     public int[] parameterTypes() {

@@ -3,6 +3,20 @@ package org.tusk.engine.tcop;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.tusk.api.storage.IndexAccessMethod;
+import org.tusk.api.storage.TableAccessMethod;
+import org.tusk.engine.catalog.bootstrap.ClusterBootstrapper;
+import org.tusk.engine.storage.EngineStorage;
+import org.tusk.engine.storage.StorageTransaction;
+import org.tusk.lmgr.LockManager;
+import org.tusk.storage.OidCounter;
+import org.tusk.storage.SharedInvalidationQueue;
+import org.tusk.wal.WalWriter;
+import org.tusk.xact.TransactionSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tusk.api.engine.EngineSession;
@@ -19,6 +33,79 @@ import org.tusk.engine.guc.GucSettings;
 @Component(service = QueryEngine.class)
 public final class TuskQueryEngine implements QueryEngine {
     private static final Logger LOG = LoggerFactory.getLogger(TuskQueryEngine.class);
+
+    // the storage core of this backend (StorageCore registers it); absent in processes without storage
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TransactionSystem transactionSystem;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LockManager lockManager;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile WalWriter walWriter;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile OidCounter oidCounter;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SharedInvalidationQueue invalidationQueue;
+
+    private final java.util.Set<TableAccessMethod> tableAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<IndexAccessMethod> indexAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile EngineStorage storage;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindTableAccessMethod(TableAccessMethod am) {
+        tableAms.add(am);
+        EngineStorage s = storage;
+        if (s != null) {
+            s.addTableAccessMethod(am);
+        }
+    }
+
+    void unbindTableAccessMethod(TableAccessMethod am) {
+        tableAms.remove(am);
+        EngineStorage s = storage;
+        if (s != null) {
+            s.removeTableAccessMethod(am);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindIndexAccessMethod(IndexAccessMethod am) {
+        indexAms.add(am);
+        EngineStorage s = storage;
+        if (s != null) {
+            s.addIndexAccessMethod(am);
+        }
+    }
+
+    void unbindIndexAccessMethod(IndexAccessMethod am) {
+        indexAms.remove(am);
+        EngineStorage s = storage;
+        if (s != null) {
+            s.removeIndexAccessMethod(am);
+        }
+    }
+
+    /** For tests and embedding: run sessions on this storage instead of the referenced services. */
+    public void useStorage(EngineStorage engineStorage) {
+        this.storage = engineStorage;
+    }
+
+    /** The storage of this process, once the core services and a data directory are there; else null. */
+    private synchronized EngineStorage storage(java.nio.file.Path dataDirectory) {
+        if (storage == null && transactionSystem != null && lockManager != null && walWriter != null
+                && dataDirectory != null) {
+            EngineStorage s = new EngineStorage(transactionSystem, lockManager, walWriter, dataDirectory);
+            tableAms.forEach(s::addTableAccessMethod);
+            indexAms.forEach(s::addIndexAccessMethod);
+            if (oidCounter != null) {
+                s.useOidCounter(oidCounter);
+            }
+            if (invalidationQueue != null) {
+                s.useInvalidationQueue(invalidationQueue);
+            }
+            storage = s;
+        }
+        return storage;
+    }
 
     @Override
     public EngineSession openSession(SessionHost host, String user, String database, Map<String, String> startupSettings) {
@@ -57,6 +144,30 @@ public final class TuskQueryEngine implements QueryEngine {
                 }
             }
         }
-        return new TuskSession(host, new SystemRelations(catalog), user, database, guc);
+        EngineStorage engineStorage = storage(host.backend() == null ? null : host.backend().dataDirectory());
+        if (engineStorage == null || !engineStorage.hasTableAm("heap")) {
+            return new TuskSession(host, new SystemRelations(catalog), user, database, guc);
+        }
+        String superuser = catalog.role(user) != null && catalog.role(user).oid() == 10 ? user : superuserName(catalog);
+        ClusterBootstrapper.ensureShared(engineStorage, superuser);
+        ClusterBootstrapper.ensureDatabase(engineStorage, (int) db.oid());
+        StorageTransaction txn = new StorageTransaction(engineStorage, (int) db.oid());
+        TuskSession session = new TuskSession(host, new SystemRelations(catalog), user, database, guc, txn);
+        session.useRoleStore(roleStore(host.backend()));
+        try {
+            // InitPostgres: CONNECT on the database, unless superuser
+            org.tusk.engine.acl.AccessChecks.checkConnect(session, database);
+            if (txn.isStarted()) {
+                txn.commit();   // the read-only transaction of the check
+            }
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    private static String superuserName(ClusterCatalog catalog) {
+        return catalog.superuserName();
     }
 }

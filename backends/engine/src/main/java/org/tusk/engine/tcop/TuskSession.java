@@ -7,6 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.tusk.api.storage.Snapshot;
+import org.tusk.api.storage.TransactionContext;
+import org.tusk.engine.storage.StorageTransaction;
+import org.tusk.engine.storage.StorageSession;
+import org.tusk.engine.relcache.RelationCache;
+import org.tusk.engine.catalog.CatalogAccess;
+import org.tusk.engine.catalog.StoredRelation;
+import org.tusk.xact.IsolationLevel;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tusk.api.engine.Column;
@@ -39,7 +48,8 @@ import org.tusk.engine.types.TypeContext;
  * transaction block state, and the parse/analyze/bind/execute entry points.
  * Any error thrown out of an entry point aborts the current transaction first.
  */
-final class TuskSession implements EngineSession, SessionServices {
+final class TuskSession implements EngineSession, SessionServices, StorageSession, SearchPathProvider,
+        org.tusk.engine.acl.PrivilegeSession {
     private static final Logger LOG = LoggerFactory.getLogger(TuskSession.class);
 
     private final SessionHost host;
@@ -54,9 +64,35 @@ final class TuskSession implements EngineSession, SessionServices {
     private final List<String> savepoints = new ArrayList<>();
     private long transactionStart;
     private long statementStart;
+    /** The storage transaction, or null for a session without storage (engine tests without a cluster). */
+    private final StorageTransaction storage;
+    private final RelationCache relcache;
+    /** pg_authid / pg_auth_members as the engine was given them; null: privileges are not checked. */
+    private org.tusk.api.auth.RoleStore roleStore;
+    private long userOid;
 
     TuskSession(SessionHost host, SystemRelations relations, String user, String database, GucSettings guc) {
+        this(host, relations, user, database, guc, null);
+    }
+
+    TuskSession(SessionHost host, SystemRelations relations, String user, String database, GucSettings guc,
+            StorageTransaction storage) {
         this.host = host;
+        this.storage = storage;
+        this.relcache = storage == null ? null
+                : new RelationCache(() -> new CatalogAccess(storage, isolationLevel()));
+        if (relcache != null) {
+            storage.setCacheInvalidation(relcache);
+            relations.useStoredRelations((schema, name) -> {
+                org.tusk.engine.catalog.VirtualRelation r = StoredRelation.lookup(this, schema, name);
+                // a relation in FROM is read: SELECT on it (ExecCheckRTPerms)
+                if (r instanceof StoredRelation stored) {
+                    org.tusk.engine.acl.AccessChecks.checkRelation(this, stored.relation(),
+                            org.tusk.engine.acl.AclMode.SELECT);
+                }
+                return org.tusk.engine.executor.scan.StorageBaseRelation.resolve(r, this);
+            });
+        }
         this.relations = relations;
         this.user = user;
         this.database = database;
@@ -80,6 +116,82 @@ final class TuskSession implements EngineSession, SessionServices {
     }
 
     GucSettings guc() { return guc; }
+
+    /** Checks privileges against {@code store} from now on, as the role it names {@code user}. */
+    void useRoleStore(org.tusk.api.auth.RoleStore store) {
+        this.roleStore = store;
+        org.tusk.api.auth.RoleRecord r = store == null ? null : store.byName(user);
+        this.userOid = r == null ? 0 : r.oid();
+    }
+
+    @Override
+    public org.tusk.api.auth.RoleStore roleStore() { return roleStore; }
+
+    @Override
+    public long currentUserOid() { return userOid; }
+
+    @Override
+    public CatalogAccess catalogAccess() {
+        return storage == null ? null : new CatalogAccess(storage, isolationLevel());
+    }
+
+    /** The session's storage transaction (null without storage). */
+    @Override
+    public StorageTransaction storage() { return storage; }
+
+    @Override
+    public RelationCache relcache() { return relcache; }
+
+    /** The schemas of search_path, in order ("$user" becomes the session user's name). */
+    @Override
+    public List<String> searchPath() {
+        List<String> out = new ArrayList<>();
+        String path = guc.get("search_path");
+        if (path == null) {
+            path = "\"$user\", public";
+        }
+        for (String part : path.split(",")) {
+            String p = part.trim();
+            if (p.startsWith("\"") && p.endsWith("\"") && p.length() >= 2) {
+                p = p.substring(1, p.length() - 1).replace("\"\"", "\"");
+            } else {
+                p = p.toLowerCase(java.util.Locale.ROOT);
+            }
+            out.add(p.equals("$user") ? user : p);
+        }
+        return out;
+    }
+
+    /** The isolation level the storage transaction starts with (transaction_isolation). */
+    public IsolationLevel isolationLevel() {
+        return StorageTransaction.isolationLevel(guc.show("transaction_isolation"));
+    }
+
+    /** The transaction as access methods take it (starts the storage transaction). */
+    @Override
+    public TransactionContext transactionContext() {
+        return requireStorage().context(isolationLevel());
+    }
+
+    /** The current statement's MVCC snapshot. */
+    @Override
+    public Snapshot snapshot() {
+        return requireStorage().snapshot(isolationLevel());
+    }
+
+    private StorageTransaction requireStorage() {
+        if (storage == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "this session has no storage");
+        }
+        return storage;
+    }
+
+    /** End of a statement: the next one sees its changes (CommandCounterIncrement) with a new snapshot. */
+    void endStatement() {
+        if (storage != null) {
+            storage.endStatement();
+        }
+    }
     UtilityCommands utility() { return utility; }
 
     // ---- error discipline ----
@@ -123,6 +235,10 @@ final class TuskSession implements EngineSession, SessionServices {
 
     /** AbortCurrentTransaction: a block goes to the failed state; an implicit transaction waits for sync. */
     private void abortCurrent() {
+        // AbortTransaction releases locks at once; with savepoints the work is undone by ROLLBACK TO or ROLLBACK
+        if (storage != null && (state == TransactionBlockState.STARTED || savepoints.isEmpty())) {
+            abortStorage();
+        }
         switch (state) {
             case INPROGRESS: state = TransactionBlockState.ABORT; break;
             case STARTED: state = TransactionBlockState.IMPLICIT_ABORT; break;
@@ -199,6 +315,9 @@ final class TuskSession implements EngineSession, SessionServices {
                 return "ROLLBACK";
             case SAVEPOINT:
                 requireBlock("SAVEPOINT");
+                if (storage != null) {
+                    storage.savepoint(isolationLevel());
+                }
                 savepoints.add(t.savepointName());
                 guc.savepoint();
                 return "SAVEPOINT";
@@ -207,6 +326,9 @@ final class TuskSession implements EngineSession, SessionServices {
                 int level = findSavepoint(t.savepointName());
                 while (savepoints.size() > level) {
                     savepoints.remove(savepoints.size() - 1);
+                    if (storage != null && storage.isStarted()) {
+                        storage.releaseSavepoint();
+                    }
                 }
                 guc.releaseSavepoint(level);
                 return "RELEASE";
@@ -216,6 +338,12 @@ final class TuskSession implements EngineSession, SessionServices {
                 int level = findSavepoint(t.savepointName());
                 while (savepoints.size() > level + 1) {
                     savepoints.remove(savepoints.size() - 1);
+                    if (storage != null && storage.isStarted()) {
+                        storage.abortSubtransaction();
+                    }
+                }
+                if (storage != null && storage.isStarted()) {
+                    storage.rollbackToSavepoint();
                 }
                 guc.rollbackToSavepoint(level);
                 state = TransactionBlockState.INPROGRESS;
@@ -245,12 +373,31 @@ final class TuskSession implements EngineSession, SessionServices {
     private void endTransaction(boolean commit) {
         portalsAtTransactionEnd(commit);
         if (commit) {
+            commitStorage();
             guc.commit();
         } else {
+            abortStorage();
             guc.abort();
         }
         savepoints.clear();
         state = TransactionBlockState.DEFAULT;
+    }
+
+    private void commitStorage() {
+        if (storage != null) {
+            storage.commit();   // the relcache lives on: invalidation messages keep it current
+        }
+    }
+
+    /** Aborts the storage transaction; failing to abort is logged, never thrown over the original error. */
+    private void abortStorage() {
+        if (storage != null) {
+            try {
+                storage.abort();
+            } catch (RuntimeException e) {
+                LOG.error("could not abort the storage transaction", e);
+            }
+        }
     }
 
     void discardAll() {
@@ -284,6 +431,11 @@ final class TuskSession implements EngineSession, SessionServices {
                 return ExecuteStatement.prepare(this, parsed, execute, new ParseState(parameterTypeOids));
             }
             ParseState pstate = new ParseState(parameterTypeOids);
+            org.tusk.engine.commands.DmlCommand dml = DmlStatements.prepare(this, relations, parsed.stmt(), pstate);
+            if (dml != null) {
+                return new TuskPreparedStatement(this, parsed, null, pstate.resolvedParamTypes(), dml.resultColumns(),
+                        dml);
+            }
             if (parsed.stmt() instanceof SelectStmt select) {
                 Query query = new SelectAnalyzer(relations, typeContext()).analyze(select, pstate);
                 query = org.tusk.engine.executor.ConstantFolder.fold(query, new org.tusk.engine.expr.EvalContext(this, new Object[0]));
@@ -332,10 +484,18 @@ final class TuskSession implements EngineSession, SessionServices {
 
         switch (state) {
             case STARTED:
-                guc.commit();
                 state = TransactionBlockState.DEFAULT;
+                try {
+                    commitStorage();
+                } catch (RuntimeException e) {
+                    guc.abort();
+                    savepoints.clear();
+                    throw e;
+                }
+                guc.commit();
                 break;
             case IMPLICIT_ABORT:
+                abortStorage();
                 guc.abort();
                 state = TransactionBlockState.DEFAULT;
                 break;
@@ -366,6 +526,7 @@ final class TuskSession implements EngineSession, SessionServices {
 
     @Override
     public void close() {
+        abortStorage();
         if (state != TransactionBlockState.DEFAULT) {
             guc.abort();
         }
@@ -405,7 +566,7 @@ final class TuskSession implements EngineSession, SessionServices {
         } catch (RuntimeException e) {
             zone = ZoneId.of("UTC");
         }
-        return new TypeContext(zone, extra, transactionStart);
+        return new TypeContext(zone, extra, transactionStart, "escape".equals(guc.show("bytea_output")));
     }
 
     @Override

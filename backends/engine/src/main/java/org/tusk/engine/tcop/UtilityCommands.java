@@ -19,6 +19,21 @@ import org.tusk.engine.nodes.VariableSetKind;
 import org.tusk.engine.nodes.VariableSetStmt;
 import org.tusk.engine.nodes.VariableShowStmt;
 import org.tusk.engine.parser.ParsedStatement;
+import org.tusk.engine.catalog.CatalogAccess;
+import org.tusk.engine.commands.CommentCommand;
+import org.tusk.engine.commands.CreateTable;
+import org.tusk.engine.commands.DdlContext;
+import org.tusk.engine.commands.DefineIndex;
+import org.tusk.engine.commands.DropObjects;
+import org.tusk.engine.commands.SchemaCommands;
+import org.tusk.engine.commands.TruncateTable;
+import org.tusk.engine.nodes.CommentStmt;
+import org.tusk.engine.nodes.CreateSchemaStmt;
+import org.tusk.engine.nodes.CreateStmt;
+import org.tusk.engine.nodes.DropStmt;
+import org.tusk.engine.nodes.IndexStmt;
+import org.tusk.engine.nodes.ObjectType;
+import org.tusk.engine.nodes.TruncateStmt;
 import org.tusk.engine.types.PgType;
 
 /** ProcessUtility for the commands the engine runs: SET, RESET, SHOW, transaction control, DISCARD. */
@@ -92,7 +107,113 @@ final class UtilityCommands {
         if (session != null) {
             return session;
         }
+        String acl = roleOrGrant(stmt);
+        if (acl != null) {
+            return UtilityResult.of(acl);
+        }
+        String ddl = ddl(parsed);
+        if (ddl != null) {
+            return UtilityResult.of(ddl);
+        }
         throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " is not supported yet");
+    }
+
+    /** The catalog-changing commands (ProcessUtilitySlow), run by {@code commands}; null if {@code parsed} is none. */
+    private String ddl(ParsedStatement parsed) {
+        RawStmt stmt = parsed.stmt();
+        boolean isDdl = stmt instanceof CreateStmt || stmt instanceof IndexStmt || stmt instanceof TruncateStmt
+                || stmt instanceof CreateSchemaStmt || stmt instanceof CommentStmt
+                || stmt instanceof DropStmt d && (d.removeType() == ObjectType.TABLE || d.removeType() == ObjectType.INDEX
+                        || d.removeType() == ObjectType.SCHEMA || d.removeType() == ObjectType.VIEW
+                        || d.removeType() == ObjectType.SEQUENCE);
+        if (!isDdl) {
+            return null;
+        }
+        if (session.storage() == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " needs storage");
+        }
+        DdlContext ctx = new DdlContext(session.storage(),
+                new CatalogAccess(session.storage(), session.isolationLevel()), session.relcache(),
+                session.searchPath(), parsed.queryString(), session.currentUser(), session.host()::notice);
+        if (stmt instanceof CreateStmt c) {
+            checkCreateIn(c.relation().schemaname());
+            return CreateTable.execute(ctx, c);
+        }
+        if (stmt instanceof IndexStmt i) {
+            return DefineIndex.execute(ctx, i);
+        }
+        if (stmt instanceof TruncateStmt t) {
+            checkTruncate(t);
+            return TruncateTable.execute(ctx, t);
+        }
+        if (stmt instanceof CreateSchemaStmt s) {
+            return SchemaCommands.create(ctx, s);
+        }
+        if (stmt instanceof CommentStmt c) {
+            return CommentCommand.execute(ctx, c);
+        }
+        return DropObjects.execute(ctx, (DropStmt) stmt);
+    }
+
+    /**
+     * Role statements (CREATE/ALTER/DROP ROLE, GRANT/REVOKE role) against the session's role
+     * store, and GRANT/REVOKE on objects against the catalogs; null if {@code stmt} is neither.
+     */
+    private String roleOrGrant(RawStmt stmt) {
+        boolean role = org.tusk.engine.commands.role.RoleStatements.handles(stmt);
+        if (!role && !(stmt instanceof org.tusk.engine.nodes.GrantStmt)) {
+            return null;
+        }
+        org.tusk.api.auth.RoleStore store = session.roleStore();
+        if (store == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " needs a role store");
+        }
+        if (role) {
+            org.tusk.engine.commands.role.RoleCommands commands = new org.tusk.engine.commands.role.RoleCommands(
+                    store, session.currentUserOid(), session.currentUserOid(), guc().get("password_encryption"),
+                    session.host()::notice, org.tusk.engine.commands.role.RoleDependencies.NONE);
+            return new org.tusk.engine.commands.role.RoleStatements(commands, store, session.currentUser(),
+                    session.sessionUser(), session.typeContext().timeZone()).execute(stmt);
+        }
+        if (session.storage() == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " needs storage");
+        }
+        org.tusk.engine.acl.ObjectAcls acls = new org.tusk.engine.acl.ObjectAcls(session.catalogAccess(), store);
+        return new org.tusk.engine.commands.grant.GrantCommand(acls, store, session.relcache(), session.searchPath(),
+                session.currentUserOid(), session.currentUser(), session.host()::notice)
+                .execute((org.tusk.engine.nodes.GrantStmt) stmt);
+    }
+
+    /** TRUNCATE privilege on every listed relation that exists (TruncateTable reports the missing ones). */
+    private void checkTruncate(TruncateStmt t) {
+        for (org.tusk.engine.nodes.RangeVar rv : t.relations()) {
+            Integer oid = session.relcache().relationOid(rv.schemaname(), rv.relname(), session.searchPath());
+            if (oid != null) {
+                org.tusk.engine.acl.AccessChecks.checkRelation(session,
+                        session.relcache().open(oid, org.tusk.lmgr.LockMode.ACCESS_EXCLUSIVE),
+                        org.tusk.engine.acl.AclMode.TRUNCATE);
+            }
+        }
+    }
+
+    /** CREATE on the schema a new relation goes to: the named one, else the first existing one of search_path. */
+    private void checkCreateIn(String schema) {
+        String target = schema;
+        if (target == null) {
+            for (String s : session.searchPath()) {
+                if (!s.equals("pg_catalog") && session.relcache().namespaceOid(s) != null) {
+                    target = s;
+                    break;
+                }
+            }
+        }
+        if (target != null) {
+            org.tusk.engine.acl.AccessChecks.checkSchemaCreate(session, target);
+        }
+    }
+
+    private GucSettings guc() {
+        return session.guc();
     }
 
     private UtilityResult set(VariableSetStmt set) {
@@ -108,6 +229,10 @@ final class UtilityCommands {
                 break;
         }
         String name = set.name();
+        if (name.equals("transaction_isolation") && session.storage() != null && session.storage().snapshotTaken()) {
+            throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION,
+                    "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+        }
         boolean local = set.isLocal() || name.equals("transaction_isolation") || name.equals("transaction_read_only")
                 || name.equals("transaction_deferrable");
         if (set.isLocal() && !session.inTransactionBlock()) {

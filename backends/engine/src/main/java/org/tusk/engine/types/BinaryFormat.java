@@ -33,6 +33,7 @@ public final class BinaryFormat {
             case NUMERIC: return sendNumeric((BigDecimal) value);
             case INET: return sendInet((String) value);
             case VOID: return new byte[0];
+            case BYTEA: return (byte[]) value;
             case UUID: {
                 java.util.UUID u = (java.util.UUID) value;
                 return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
@@ -58,6 +59,7 @@ public final class BinaryFormat {
             case FLOAT8: expect(data, 8); return b.getDouble();
             case NUMERIC: return NumericSupport.applyTypmod(receiveNumeric(b), typmod);
             case UUID: expect(data, 16); return new java.util.UUID(b.getLong(), b.getLong());
+            case BYTEA: return data.clone();
             case TEXT: case UNKNOWN: case VARCHAR: case BPCHAR: case NAME:
                 return TextFormat.input(type, typmod, new String(data, StandardCharsets.UTF_8), ctx);
             default:

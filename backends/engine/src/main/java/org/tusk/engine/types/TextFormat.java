@@ -21,7 +21,7 @@ public final class TextFormat {
         }
         switch (type) {
             case BOOL: return ((Boolean) value) ? "t" : "f";
-            case NUMERIC: return ((BigDecimal) value).toPlainString();
+            case NUMERIC: return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
             case FLOAT4: return FloatFormat.float4((Float) value, ctx.extraFloatDigits());
             case FLOAT8: return FloatFormat.float8((Double) value, ctx.extraFloatDigits());
             case TIMESTAMPTZ: return DateTimes.formatTimestamptz((Long) value, ctx.timeZone());
@@ -33,6 +33,7 @@ public final class TextFormat {
                 PgType named = PgType.byOid((int) (long) (Long) value);
                 return named == null ? value.toString() : named.displayName();
             }
+            case BYTEA: return ByteaFormat.output((byte[]) value, ctx.byteaOutputEscape());
             default:
                 if (value instanceof ArrayValue a) {
                     return ArrayFormat.output(a, ctx);
@@ -52,7 +53,7 @@ public final class TextFormat {
                 long v = parseInteger(s, type, -4294967296L, 4294967295L);
                 return v < 0 ? v + 4294967296L : v;
             }
-            case NUMERIC: return NumericSupport.applyTypmod(parseNumeric(s), typmod);
+            case NUMERIC: return NumericSupport.applyTypmod(parseNumericValue(s), typmod);
             case FLOAT4: {
                 double d = parseFloat(s, PgType.FLOAT4);
                 float f = (float) d;
@@ -72,7 +73,11 @@ public final class TextFormat {
             case TIMESTAMP: return DateTimes.parseTimestamp(s, ctx.timeZone(), false, ctx.nowMicros());
             case DATE: return DateTimes.parseDate(s);
             case UUID: return parseUuid(s);
+            case BYTEA: return ByteaFormat.input(s);
             default:
+                if (type.isArray()) {
+                    return ArrayInput.parse(type, typmod, s, ctx);
+                }
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot accept a value of type " + type.displayName());
         }
     }
@@ -140,6 +145,21 @@ public final class TextFormat {
                     "value \"" + s + "\" is out of range for type " + type.displayName());
         }
         return acc.longValue();
+    }
+
+    /** numeric_in: a decimal number, or NaN / [+-]Infinity / [+-]inf in any case. */
+    public static Object parseNumericValue(String s) {
+        switch (s.strip().toLowerCase(Locale.ROOT)) {
+            case "nan": case "+nan": case "-nan":
+                if (s.strip().toLowerCase(Locale.ROOT).equals("nan")) {
+                    return NumericSpecial.NAN;
+                }
+                break;
+            case "infinity": case "+infinity": case "inf": case "+inf": return NumericSpecial.POSITIVE_INFINITY;
+            case "-infinity": case "-inf": return NumericSpecial.NEGATIVE_INFINITY;
+            default: break;
+        }
+        return parseNumeric(s);
     }
 
     public static BigDecimal parseNumeric(String s) {

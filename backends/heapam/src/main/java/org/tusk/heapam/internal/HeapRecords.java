@@ -32,6 +32,8 @@ public final class HeapRecords {
     public static final int XLOG_HEAP_DELETE = 0x10;
     public static final int XLOG_HEAP_UPDATE = 0x20;
     public static final int XLOG_HEAP_LOCK = 0x60;
+    /** heap_inplace_update: offset u16, then the tuple's new data (after t_hoff). */
+    public static final int XLOG_HEAP_INPLACE = 0x70;
     public static final int XLOG_HEAP_OPMASK = 0x70;
     public static final int XLOG_HEAP_INIT_PAGE = 0x80;
 
@@ -140,6 +142,24 @@ public final class HeapRecords {
         old.encode(out);
         out.putShort((short) newOffset).put(newTuple);
         return out.array();
+    }
+
+    public static byte[] encodeInplace(int offset, byte[] data) {
+        ByteBuffer out = allocate(2 + data.length);
+        out.putShort((short) offset).put(data);
+        return out.array();
+    }
+
+    /** Overwrites the data part of the tuple at {@code offset} (INPLACE; redo uses the same code). */
+    public static void overwriteData(ByteBuffer page, int offset, byte[] data) {
+        ByteBuffer tuple = org.tusk.buffer.Page.item(page, offset);
+        int hoff = HeapTupleHeader.hoff(tuple);
+        if (tuple.remaining() - hoff != data.length) {
+            throw new IllegalStateException("in-place update must keep the tuple length");
+        }
+        ByteBuffer target = tuple.duplicate();
+        target.position(target.position() + hoff);
+        target.put(data);
     }
 
     public static ByteBuffer reader(byte[] data) {

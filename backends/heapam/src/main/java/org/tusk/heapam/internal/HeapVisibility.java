@@ -99,6 +99,51 @@ public final class HeapVisibility {
     }
 
     /**
+     * HeapTupleSatisfiesDirty as _bt_check_unique uses it: is the row there
+     * for a unique check? Own changes count as done; a running inserter or
+     * deleter of another transaction is IN_PROGRESS (the caller waits for it
+     * and checks again); committed inserts not deleted by a committed
+     * transaction are LIVE.
+     */
+    public static org.tusk.api.storage.TupleLiveness satisfiesDirty(ByteBuffer t, TransactionContext txn) {
+        int mask = infomask(t);
+        int xmin = xmin(t);
+        if (!xminCommitted(mask)) {
+            if (xminInvalid(mask)) {
+                return org.tusk.api.storage.TupleLiveness.DEAD;
+            }
+            if (txn.isCurrentTransactionId(xmin)) {
+                if (xmaxInvalid(t) || xmaxIsLockedOnly(mask) || !txn.isCurrentTransactionId(xmax(t))) {
+                    return org.tusk.api.storage.TupleLiveness.LIVE;
+                }
+                return org.tusk.api.storage.TupleLiveness.DEAD;   // deleted by ourselves
+            }
+            TransactionStatus status = txn.status(xmin);
+            if (status == TransactionStatus.IN_PROGRESS) {
+                return org.tusk.api.storage.TupleLiveness.inProgress(xmin);
+            }
+            if (status != TransactionStatus.COMMITTED) {
+                return org.tusk.api.storage.TupleLiveness.DEAD;
+            }
+        }
+        if (xmaxInvalid(t) || xmaxIsLockedOnly(mask)) {
+            return org.tusk.api.storage.TupleLiveness.LIVE;
+        }
+        int xmax = xmax(t);
+        if ((mask & HEAP_XMAX_COMMITTED) != 0) {
+            return org.tusk.api.storage.TupleLiveness.DEAD;
+        }
+        if (txn.isCurrentTransactionId(xmax)) {
+            return org.tusk.api.storage.TupleLiveness.DEAD;
+        }
+        return switch (txn.status(xmax)) {
+            case IN_PROGRESS -> org.tusk.api.storage.TupleLiveness.inProgress(xmax);
+            case COMMITTED -> org.tusk.api.storage.TupleLiveness.DEAD;
+            default -> org.tusk.api.storage.TupleLiveness.LIVE;
+        };
+    }
+
+    /**
      * HeapTupleSatisfiesUpdate: may command {@code curcid} of {@code txn}
      * update, delete or lock this tuple (found at block/offset) now?
      */

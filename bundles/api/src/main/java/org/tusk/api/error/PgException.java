@@ -13,14 +13,22 @@ public class PgException extends RuntimeException {
     private final String detail;
     private final String hint;
     private final int position;
+    private final String context;
 
     public PgException(Severity severity, String sqlState, String message, String detail, String hint, int position, Throwable cause) {
+        this(severity, sqlState, message, detail, hint, position, null, cause);
+    }
+
+    /** (1.2) With a CONTEXT line (errcontext), e.g. {@code COPY t, line 3, column a: "x"}. */
+    public PgException(Severity severity, String sqlState, String message, String detail, String hint, int position,
+            String context, Throwable cause) {
         super(message, cause);
         this.severity = severity;
         this.sqlState = sqlState;
         this.detail = detail;
         this.hint = hint;
         this.position = position;
+        this.context = context;
     }
 
     public PgException(String sqlState, String message) {
@@ -41,17 +49,25 @@ public class PgException extends RuntimeException {
     public String hint() { return hint; }
     /** 1-based character position in the query text, or 0. */
     public int position() { return position; }
+    /** The CONTEXT field, or null. */
+    public String context() { return context; }
+
+    /** Adds a context line; an existing context stays first, as errcontext callbacks stack. */
+    public PgException withContext(String newContext) {
+        String combined = context == null ? newContext : context + "\n" + newContext;
+        return new PgException(severity, sqlState, getMessage(), detail, hint, position, combined, getCause());
+    }
 
     public PgException withPosition(int newPosition) {
-        return new PgException(severity, sqlState, getMessage(), detail, hint, newPosition, getCause());
+        return new PgException(severity, sqlState, getMessage(), detail, hint, newPosition, context, getCause());
     }
     public PgException withDetail(String newDetail) {
-        return new PgException(severity, sqlState, getMessage(), newDetail, hint, position, getCause());
+        return new PgException(severity, sqlState, getMessage(), newDetail, hint, position, context, getCause());
     }
     public PgException withHint(String newHint) {
-        return new PgException(severity, sqlState, getMessage(), detail, newHint, position, getCause());
+        return new PgException(severity, sqlState, getMessage(), detail, newHint, position, context, getCause());
     }
     public PgException withSeverity(Severity newSeverity) {
-        return new PgException(newSeverity, sqlState, getMessage(), detail, hint, position, getCause());
+        return new PgException(newSeverity, sqlState, getMessage(), detail, hint, position, context, getCause());
     }
 }

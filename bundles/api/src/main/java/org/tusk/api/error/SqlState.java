@@ -83,4 +83,13 @@ public final class SqlState {
     public static final String CONFIG_FILE_ERROR = "F0000";
     public static final String INTERNAL_ERROR = "XX000";
     public static final String UNDEFINED_FILE = "58P01";
+    // data modification (DML helper)
+    public static final String NOT_NULL_VIOLATION = "23502";
+    public static final String FOREIGN_KEY_VIOLATION = "23503";
+    public static final String CHECK_VIOLATION = "23514";
+    public static final String BAD_COPY_FILE_FORMAT = "22P04";
+    public static final String SEQUENCE_GENERATOR_LIMIT_EXCEEDED = "2200H";
+    public static final String WRONG_OBJECT_TYPE = "42809";
+    public static final String DUPLICATE_COLUMN = "42701";
+    public static final String INVALID_NAME = "42602";
 }

@@ -1,4 +1,4 @@
 /** PostgreSQL-style errors: severity, SQLSTATE, message, detail, hint, position. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.tusk.api.error;

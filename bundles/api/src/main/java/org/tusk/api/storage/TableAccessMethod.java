@@ -37,6 +37,36 @@ public interface TableAccessMethod {
     byte[] fetch(RelFileLocator relation, TupleId tid, Snapshot snapshot, TransactionContext txn);
 
     /**
+     * (1.2) What a unique check must know about the version at {@code tid}
+     * (HeapTupleSatisfiesDirty): LIVE if inserted by a committed transaction
+     * or by {@code txn} and not deleted by either; IN_PROGRESS with the xid to
+     * wait for if another running transaction inserted or deletes it; else
+     * DEAD. The default approximates with a fetch that sees every committed
+     * version, and cannot report IN_PROGRESS.
+     */
+    default TupleLiveness liveness(RelFileLocator relation, TupleId tid, TransactionContext txn) {
+        Snapshot latest = new Snapshot() {
+            @Override public int xmin() { return 0; }
+            @Override public int xmax() { return -1; }
+            @Override public boolean isInProgress(int xid) { return false; }
+            @Override public int commandId() { return Integer.MAX_VALUE; }
+        };
+        return fetch(relation, tid, latest, txn) != null ? TupleLiveness.LIVE : TupleLiveness.DEAD;
+    }
+
+    /**
+     * (1.2) heap_inplace_update: overwrites the data of the version at {@code tid}
+     * in place, not transactionally (no new version; an abort does not undo it),
+     * WAL-logged. {@code change} gets the current data under the page's
+     * exclusive lock and returns the new data, of the same length; it must not
+     * block. Returns the new data. For sequences (nextval) and statistics
+     * in pg_class, as PostgreSQL does.
+     */
+    default byte[] inplaceUpdate(RelFileLocator relation, TupleId tid, java.util.function.UnaryOperator<byte[]> change) {
+        throw new UnsupportedOperationException(name() + " does not support in-place updates");
+    }
+
+    /**
      * Deletes the version at {@code tid}. With {@code wait}, a concurrent
      * changer is waited for (then the result says what it did); without it,
      * WOULD_BLOCK.

@@ -107,6 +107,9 @@ public final class BackendMessages {
         if (e.position() > 0) {
             b.int8('P').cstring(Integer.toString(e.position()));
         }
+        if (e.context() != null) {
+            b.int8('W').cstring(e.context());
+        }
         b.int8(0);
         b.end();
     }

@@ -75,7 +75,7 @@ public final class PostgresMain {
         this.sender = new PqSender(connection.output(), connection.input());
         this.out = sender.buffer();
         this.receiver = new PqReceiver(connection.input());
-        this.dest = new RemoteDestReceiver(sender);
+        this.dest = new RemoteDestReceiver(sender, receiver);
     }
 
     /** Serves the connection to its end; never throws for anything the client or the engine does. */

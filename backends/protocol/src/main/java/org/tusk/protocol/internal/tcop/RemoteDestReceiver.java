@@ -9,9 +9,16 @@ import org.tusk.protocol.internal.pqformat.BackendMessages;
 /** PostgreSQL's printtup DestReceiver: each row becomes a DataRow in the send buffer. */
 final class RemoteDestReceiver implements RowReceiver {
     private final PqSender sender;
+    private final RemoteCopyChannel copy;
 
-    RemoteDestReceiver(PqSender sender) {
+    RemoteDestReceiver(PqSender sender, org.tusk.protocol.internal.pqcomm.PqReceiver receiver) {
         this.sender = sender;
+        this.copy = new RemoteCopyChannel(sender, receiver);
+    }
+
+    @Override
+    public org.tusk.api.engine.CopyChannel copyChannel() {
+        return copy;
     }
 
     @Override

@@ -1,0 +1,259 @@
+package org.tusk.engine.access;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The engine's on-disk row format (the part of PostgreSQL's heap_form_tuple /
+ * heap_deform_tuple below the access method's tuple header): the bytes a table
+ * access method stores opaquely.
+ *
+ * <pre>
+ *   u16 natts | null bitmap, ceil(natts/8) bytes, bit set = not null (t_bits) | values of the non-null attributes
+ * </pre>
+ *
+ * Each value starts with a one-byte tag naming its Java representation (the
+ * engine's value classes, see common types README), followed by a fixed-width
+ * big-endian encoding for the fixed-width classes (bool 1, int2 2, int4 4,
+ * int8/oid 8, float4 4, float8 8) or a length-prefixed one for the others.
+ * The tags make the format independent of the column types (which are still
+ * growing), so deforming a row yields exactly the objects that were formed.
+ * A row with fewer attributes than its relation has now (ADD COLUMN
+ * afterwards) reads the missing ones as NULL, like PostgreSQL's natts check.
+ */
+public final class TupleFormat {
+
+    private static final byte NULL = 0;
+    private static final byte BOOL = 1;
+    private static final byte INT2 = 2;
+    private static final byte INT4 = 3;
+    private static final byte INT8 = 4;
+    private static final byte FLOAT4 = 5;
+    private static final byte FLOAT8 = 6;
+    private static final byte NUMERIC = 7;
+    private static final byte STRING = 8;
+    private static final byte BYTES = 9;
+    private static final byte ARRAY = 10;
+
+    private TupleFormat() {
+    }
+
+    /** heap_form_tuple: the row's bytes. Values must be of the engine's value classes. */
+    public static byte[] form(Object[] values) {
+        int natts = values.length;
+        if (natts > 0xFFFF) {
+            throw new IllegalArgumentException("too many attributes: " + natts);
+        }
+        Writer w = new Writer(16 + natts * 6);
+        w.u16(natts);
+        int bitmapAt = w.reserve((natts + 7) / 8);
+        for (int i = 0; i < natts; i++) {
+            if (values[i] != null) {
+                w.buf[bitmapAt + (i >> 3)] |= (byte) (1 << (i & 7));
+                writeValue(w, values[i]);
+            }
+        }
+        return w.toBytes();
+    }
+
+    /** heap_deform_tuple: {@code natts} values (missing trailing attributes are NULL). */
+    public static Object[] deform(byte[] data, int natts) {
+        Object[] out = new Object[natts];
+        Reader r = new Reader(data);
+        int stored = r.u16();
+        int bitmapAt = r.pos;
+        r.pos += (stored + 7) / 8;
+        int n = Math.min(stored, natts);
+        for (int i = 0; i < n; i++) {
+            if ((data[bitmapAt + (i >> 3)] & (1 << (i & 7))) != 0) {
+                out[i] = readValue(r);
+            }
+        }
+        return out;
+    }
+
+    /** The number of attributes the row was formed with. */
+    public static int storedAttributes(byte[] data) {
+        return ((data[0] & 0xFF) << 8) | (data[1] & 0xFF);
+    }
+
+    private static void writeValue(Writer w, Object v) {
+        if (v instanceof Boolean b) {
+            w.u8(BOOL);
+            w.u8(b ? 1 : 0);
+        } else if (v instanceof Short s) {
+            w.u8(INT2);
+            w.u16(s);
+        } else if (v instanceof Integer i) {
+            w.u8(INT4);
+            w.i32(i);
+        } else if (v instanceof Long l) {
+            w.u8(INT8);
+            w.i64(l);
+        } else if (v instanceof Float f) {
+            w.u8(FLOAT4);
+            w.i32(Float.floatToRawIntBits(f));
+        } else if (v instanceof Double d) {
+            w.u8(FLOAT8);
+            w.i64(Double.doubleToRawLongBits(d));
+        } else if (v instanceof BigDecimal d) {
+            w.u8(NUMERIC);
+            w.i32(d.scale());
+            w.blob(d.unscaledValue().toByteArray());
+        } else if (v instanceof String s) {
+            w.u8(STRING);
+            w.blob(s.getBytes(StandardCharsets.UTF_8));
+        } else if (v instanceof byte[] b) {
+            w.u8(BYTES);
+            w.blob(b);
+        } else if (v instanceof Object[] a) {
+            w.u8(ARRAY);
+            w.i32(a.length);
+            for (Object e : a) {
+                if (e == null) {
+                    w.u8(NULL);
+                } else {
+                    writeValue(w, e);
+                }
+            }
+        } else {
+            throw new IllegalArgumentException("no storage format for " + v.getClass().getName());
+        }
+    }
+
+    private static Object readValue(Reader r) {
+        byte tag = r.data[r.pos++];
+        switch (tag) {
+            case NULL: return null;
+            case BOOL: return r.data[r.pos++] != 0;
+            case INT2: return (short) r.u16();
+            case INT4: return r.i32();
+            case INT8: return r.i64();
+            case FLOAT4: return Float.intBitsToFloat(r.i32());
+            case FLOAT8: return Double.longBitsToDouble(r.i64());
+            case NUMERIC: {
+                int scale = r.i32();
+                return new BigDecimal(new BigInteger(r.blob()), scale);
+            }
+            case STRING: return new String(r.blob(), StandardCharsets.UTF_8);
+            case BYTES: return r.blob();
+            case ARRAY: {
+                Object[] a = new Object[r.i32()];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = readValue(r);
+                }
+                return a;
+            }
+            default:
+                throw new IllegalStateException("corrupt tuple: unknown value tag " + tag + " at " + (r.pos - 1));
+        }
+    }
+
+    private static final class Writer {
+        byte[] buf;
+        int len;
+
+        Writer(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        private void ensure(int n) {
+            if (len + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+            }
+        }
+
+        int reserve(int n) {
+            ensure(n);
+            int at = len;
+            len += n;
+            return at;
+        }
+
+        void u8(int v) {
+            ensure(1);
+            buf[len++] = (byte) v;
+        }
+
+        void u16(int v) {
+            ensure(2);
+            buf[len++] = (byte) (v >>> 8);
+            buf[len++] = (byte) v;
+        }
+
+        void i32(int v) {
+            ensure(4);
+            for (int s = 24; s >= 0; s -= 8) {
+                buf[len++] = (byte) (v >>> s);
+            }
+        }
+
+        void i64(long v) {
+            ensure(8);
+            for (int s = 56; s >= 0; s -= 8) {
+                buf[len++] = (byte) (v >>> s);
+            }
+        }
+
+        /** A varlena: length (short form below 128 bytes, like PostgreSQL's 1-byte header), then the bytes. */
+        void blob(byte[] b) {
+            if (b.length < 0x80) {
+                u8(b.length);
+            } else {
+                i32(b.length | 0x80000000);
+            }
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, len, b.length);
+            len += b.length;
+        }
+
+        byte[] toBytes() {
+            return Arrays.copyOf(buf, len);
+        }
+    }
+
+    private static final class Reader {
+        final byte[] data;
+        int pos;
+
+        Reader(byte[] data) {
+            this.data = data;
+        }
+
+        int u16() {
+            int v = ((data[pos] & 0xFF) << 8) | (data[pos + 1] & 0xFF);
+            pos += 2;
+            return v;
+        }
+
+        int i32() {
+            int v = 0;
+            for (int i = 0; i < 4; i++) {
+                v = (v << 8) | (data[pos++] & 0xFF);
+            }
+            return v;
+        }
+
+        long i64() {
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (data[pos++] & 0xFF);
+            }
+            return v;
+        }
+
+        byte[] blob() {
+            int len;
+            if ((data[pos] & 0x80) == 0) {
+                len = data[pos++];
+            } else {
+                len = i32() & 0x7FFFFFFF;
+            }
+            byte[] b = Arrays.copyOfRange(data, pos, pos + len);
+            pos += len;
+            return b;
+        }
+    }
+}

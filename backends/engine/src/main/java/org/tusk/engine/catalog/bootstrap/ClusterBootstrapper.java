@@ -1,0 +1,68 @@
+package org.tusk.engine.catalog.bootstrap;
+
+import java.util.List;
+
+import org.tusk.engine.catalog.CatalogAccess;
+import org.tusk.engine.catalog.SystemCatalogs;
+import org.tusk.engine.storage.EngineStorage;
+import org.tusk.engine.storage.StorageTransaction;
+import org.tusk.lmgr.LockMode;
+import org.tusk.xact.IsolationLevel;
+
+/**
+ * Runs {@link CatalogBootstrap} the first time a cluster's catalogs are
+ * needed: the shared catalogs once, each database's catalogs once. Whoever
+ * finds them empty takes an exclusive lock on the catalog, looks again with
+ * a new snapshot (another backend may have just done it), and fills them in
+ * one transaction. Until initdb runs the bootstrap itself (postgres --boot),
+ * this happens at the first connection after initdb.
+ */
+public final class ClusterBootstrapper {
+
+    private ClusterBootstrapper() {
+    }
+
+    public static void ensureShared(EngineStorage storage, String superuser) {
+        ensure(storage, 0, SystemCatalogs.PG_DATABASE, true, b -> b.bootstrapShared(superuser));
+    }
+
+    public static void ensureDatabase(EngineStorage storage, int dbOid) {
+        ensure(storage, dbOid, SystemCatalogs.PG_CLASS, false, b -> b.bootstrapDatabase(dbOid));
+    }
+
+    private static void ensure(EngineStorage storage, int dbOid, int probeCatalog, boolean shared,
+            java.util.function.Consumer<CatalogBootstrap> work) {
+        StorageTransaction txn = new StorageTransaction(storage, dbOid);
+        CatalogAccess access = new CatalogAccess(txn, IsolationLevel.READ_COMMITTED);
+        boolean done = false;
+        try {
+            if (hasRows(storage, access, probeCatalog, dbOid)) {
+                txn.commit();
+                done = true;
+                return;
+            }
+            txn.lockObject(probeCatalog, dbOid, shared, LockMode.EXCLUSIVE, IsolationLevel.READ_COMMITTED);
+            txn.endStatement();
+            if (!hasRows(storage, access, probeCatalog, dbOid)) {
+                work.accept(new CatalogBootstrap(access, storage.tableAm("heap")));
+            }
+            txn.commit();
+            done = true;
+        } finally {
+            if (!done) {
+                txn.abort();
+            }
+        }
+    }
+
+    private static boolean hasRows(EngineStorage storage, CatalogAccess access, int catalogOid, int dbOid) {
+        SystemCatalogs.Catalog c = SystemCatalogs.require(catalogOid);
+        java.nio.file.Path file = storage.dataDirectory().resolve(c.locator(dbOid).path(
+                org.tusk.api.storage.ForkNumber.MAIN));
+        if (!java.nio.file.Files.exists(file)) {
+            return false;
+        }
+        List<CatalogAccess.CatalogTuple> rows = access.scan(catalogOid);
+        return !rows.isEmpty();
+    }
+}

@@ -1,0 +1,83 @@
+package org.tusk.engine.commands;
+
+import java.util.List;
+import java.util.Map;
+
+import org.tusk.api.error.SqlState;
+import org.tusk.engine.catalog.SystemCatalogs;
+import org.tusk.engine.catalog.SystemCatalogs.Catalog;
+import org.tusk.engine.error.Ereport;
+import org.tusk.engine.nodes.AnyName;
+import org.tusk.engine.nodes.CommentStmt;
+import org.tusk.engine.relcache.AttributeDesc;
+import org.tusk.engine.relcache.RelationDesc;
+import org.tusk.lmgr.LockMode;
+
+/** COMMENT ON TABLE/INDEX/VIEW/SEQUENCE/COLUMN/SCHEMA (comment.c CreateComments): a pg_description row, or none for NULL. */
+public final class CommentCommand {
+
+    private CommentCommand() {
+    }
+
+    public static String execute(DdlContext ctx, CommentStmt stmt) {
+        if (!(stmt.object() instanceof AnyName name)) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "COMMENT ON this kind of object is not supported yet");
+        }
+        List<String> parts = name.names();
+        long objOid;
+        int classOid;
+        int subId = 0;
+        switch (stmt.objtype()) {
+            case SCHEMA: {
+                Integer ns = ctx.relcache().namespaceOid(name.lastName());
+                if (ns == null) {
+                    throw Ereport.error(SqlState.INVALID_SCHEMA_NAME, "schema \"" + name.lastName() + "\" does not exist");
+                }
+                objOid = ns;
+                classOid = SystemCatalogs.PG_NAMESPACE;
+                break;
+            }
+            case COLUMN: {
+                if (parts.size() < 2) {
+                    throw Ereport.error(SqlState.SYNTAX_ERROR, "column name must be qualified");
+                }
+                RelationDesc rel = ctx.relcache().open(parts.size() > 2 ? parts.get(parts.size() - 3) : null,
+                        parts.get(parts.size() - 2), ctx.searchPath(), LockMode.SHARE_UPDATE_EXCLUSIVE,
+                        name.location() + 1);
+                AttributeDesc a = rel.attribute(name.lastName());
+                if (a == null) {
+                    throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + name.lastName() + "\" of relation \""
+                            + rel.name() + "\" does not exist");
+                }
+                objOid = rel.oid();
+                classOid = SystemCatalogs.PG_CLASS;
+                subId = a.attnum();
+                break;
+            }
+            case TABLE: case INDEX: case VIEW: case SEQUENCE: case MATVIEW: {
+                RelationDesc rel = ctx.relcache().open(parts.size() > 1 ? parts.get(parts.size() - 2) : null,
+                        name.lastName(), ctx.searchPath(), LockMode.SHARE_UPDATE_EXCLUSIVE, name.location() + 1);
+                objOid = rel.oid();
+                classOid = SystemCatalogs.PG_CLASS;
+                break;
+            }
+            default:
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                        "COMMENT ON " + stmt.objtype() + " is not supported yet");
+        }
+        Catalog d = SystemCatalogs.require(SystemCatalogs.PG_DESCRIPTION);
+        int o = d.columnIndex("objoid");
+        int c = d.columnIndex("classoid");
+        int s = d.columnIndex("objsubid");
+        long oid = objOid;
+        long cls = classOid;
+        int sub = subId;
+        ctx.deleteWhere(SystemCatalogs.PG_DESCRIPTION, r -> (Long) r[o] == oid && (Long) r[c] == cls && (Integer) r[s] == sub);
+        if (stmt.comment() != null && !stmt.comment().isEmpty()) {
+            ctx.insert(SystemCatalogs.PG_DESCRIPTION, Map.of("objoid", oid, "classoid", cls, "objsubid", sub,
+                    "description", stmt.comment()));
+        }
+        ctx.commandCounterIncrement();
+        return "COMMENT";
+    }
+}

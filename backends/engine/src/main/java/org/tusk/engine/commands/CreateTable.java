@@ -1,0 +1,527 @@
+package org.tusk.engine.commands;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.tusk.api.error.SqlState;
+import org.tusk.api.storage.RelFileLocator;
+import org.tusk.api.storage.TableAccessMethod;
+import org.tusk.engine.catalog.CatalogAccess.CatalogTuple;
+import org.tusk.engine.catalog.SystemCatalogs;
+import org.tusk.engine.catalog.SystemCatalogs.Catalog;
+import org.tusk.engine.error.Ereport;
+import org.tusk.engine.nodes.AConst;
+import org.tusk.engine.nodes.ColumnDef;
+import org.tusk.engine.nodes.ConstrType;
+import org.tusk.engine.nodes.Constraint;
+import org.tusk.engine.nodes.CreateStmt;
+import org.tusk.engine.nodes.DefElem;
+import org.tusk.engine.nodes.RawNode;
+import org.tusk.engine.relcache.AttributeDesc;
+import org.tusk.engine.relcache.RelationDesc;
+import org.tusk.lmgr.LockMode;
+
+/**
+ * CREATE TABLE (tablecmds.c DefineRelation + heap_create_with_catalog):
+ * the pg_class row, one pg_attribute row per column, the rowtype and its
+ * array type in pg_type, defaults in pg_attrdef, constraints in
+ * pg_constraint (CHECK, PRIMARY KEY and UNIQUE with their indexes, FOREIGN
+ * KEY), the pg_depend edges that DROP follows, and the table's storage
+ * (removed again if the transaction aborts). DEFAULT and CHECK
+ * expressions are kept as their SQL text (see {@link SourceText}).
+ */
+public final class CreateTable {
+
+    private CreateTable() {
+    }
+
+    /** A column as collected from the statement. */
+    private record NewColumn(String name, TypeLookup.TypeInfo type, int typmod, boolean notNull, String defaultText) {
+    }
+
+    /** A constraint waiting for the table to exist. */
+    private record PendingConstraint(Constraint c, String column) {
+    }
+
+    public static String execute(DdlContext ctx, CreateStmt stmt) {
+        String name = stmt.relation().relname();
+        int ns = Naming.creationNamespace(ctx, stmt.relation());
+        if (stmt.partspec() != null || stmt.partbound() != null || stmt.ofTypename() != null
+                || !stmt.inhRelations().isEmpty()) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "partitioned, inherited and typed tables are not supported yet",
+                    stmt.relation().location());
+        }
+        if (Naming.relationIn(ctx, name, ns) != null) {
+            if (stmt.ifNotExists()) {
+                ctx.notice(Naming.skippingNotice(DdlStates.DUPLICATE_TABLE,
+                        "relation \"" + name + "\" already exists, skipping"));
+                return "CREATE TABLE";
+            }
+            throw Naming.alreadyExists("relation", name, -1);
+        }
+        if (Naming.typeExists(ctx, name, ns)) {
+            throw Ereport.error(SqlState.DUPLICATE_OBJECT, "type \"" + name + "\" already exists")
+                    .withHint("A relation has an associated type of the same name, so you must use a name that doesn't conflict with any existing type.");
+        }
+        String amName = stmt.accessMethod() == null ? "heap" : stmt.accessMethod();
+        TableAccessMethod am = ctx.storage().tableAm(amName);
+        long amOid = accessMethodOid(ctx, amName);
+
+        // columns and their constraints
+        LinkedHashMap<String, NewColumn> columns = new LinkedHashMap<>();
+        List<PendingConstraint> constraints = new ArrayList<>();
+        for (RawNode element : stmt.tableElts()) {
+            if (element instanceof ColumnDef cd) {
+                if (columns.containsKey(cd.colname())) {
+                    throw Ereport.error(DdlStates.DUPLICATE_COLUMN,
+                            "column \"" + cd.colname() + "\" specified more than once", cd.location());
+                }
+                TypeLookup.TypeInfo type = TypeLookup.resolve(cd.typeName(), 0);
+                int typmod = TypeLookup.typmod(cd.typeName(), type, 0);
+                boolean notNull = false;
+                String defaultText = null;
+                for (Constraint c : cd.constraints()) {
+                    switch (c.contype()) {
+                        case NOTNULL: notNull = true; break;
+                        case NULL: break;
+                        case PRIMARY: notNull = true; constraints.add(new PendingConstraint(c, cd.colname())); break;
+                        case DEFAULT: defaultText = defaultSource(ctx, c); break;
+                        case CHECK: case UNIQUE: case FOREIGN: constraints.add(new PendingConstraint(c, cd.colname())); break;
+                        case IDENTITY: case GENERATED: case EXCLUSION:
+                            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                                    c.contype().name().toLowerCase(Locale.ROOT) + " columns are not supported yet", c.location());
+                        default: break;   // DEFERRABLE etc.
+                    }
+                }
+                columns.put(cd.colname(), new NewColumn(cd.colname(), type, typmod, notNull, defaultText));
+            } else if (element instanceof Constraint c) {
+                constraints.add(new PendingConstraint(c, null));
+            } else {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE ... LIKE is not supported yet",
+                        element.location());
+            }
+        }
+        for (Constraint c : stmt.constraints()) {
+            constraints.add(new PendingConstraint(c, null));
+        }
+        // PRIMARY KEY columns are NOT NULL
+        for (PendingConstraint pc : constraints) {
+            if (pc.c().contype() == ConstrType.PRIMARY && pc.column() == null) {
+                for (String key : pc.c().keys()) {
+                    NewColumn col = columns.get(key);
+                    if (col == null) {
+                        throw Ereport.error(SqlState.UNDEFINED_COLUMN,
+                                "column \"" + key + "\" named in key does not exist", pc.c().location());
+                    }
+                    columns.put(key, new NewColumn(col.name(), col.type(), col.typmod(), true, col.defaultText()));
+                }
+            }
+        }
+        if (columns.size() > 1600) {
+            throw Ereport.error("54011", "tables can have at most 1600 columns");
+        }
+
+        int relOid = ctx.newRelationOid();
+        long rowType = ctx.newOid();
+        long arrayType = ctx.newOid();
+        Map<String, Object> cls = new HashMap<>();
+        cls.put("oid", (long) relOid);
+        cls.put("relname", name);
+        cls.put("relnamespace", (long) ns);
+        cls.put("reltype", rowType);
+        cls.put("relowner", 10L);
+        cls.put("relam", amOid);
+        cls.put("relfilenode", (long) relOid);
+        cls.put("reltuples", -1f);
+        cls.put("relpersistence", "p");
+        cls.put("relkind", "r");
+        cls.put("relnatts", (short) columns.size());
+        cls.put("relispopulated", true);
+        cls.put("relreplident", "d");
+        cls.put("relfrozenxid", 3L);
+        cls.put("relminmxid", 1L);
+        List<String> options = reloptions(stmt.options());
+        cls.put("reloptions", options.isEmpty() ? null : options.toArray());
+        ctx.insert(SystemCatalogs.PG_CLASS, cls);
+        recordDependency(ctx, SystemCatalogs.PG_CLASS, relOid, 0, SystemCatalogs.PG_NAMESPACE, ns, 0, "n");
+
+        int attnum = 0;
+        for (NewColumn col : columns.values()) {
+            attnum++;
+            insertAttribute(ctx, relOid, attnum, col.name(), col.type().oid(), col.typmod(), col.notNull(),
+                    col.defaultText() != null);
+            if (col.defaultText() != null) {
+                storeDefault(ctx, relOid, attnum, col.defaultText());
+            }
+        }
+        createRowType(ctx, name, ns, relOid, rowType, arrayType);
+
+        RelFileLocator locator = RelFileLocator.of(ctx.txn().databaseOid(), relOid);
+        am.createStorage(locator);
+        ctx.txn().onAbort(() -> am.dropStorage(locator));
+        ctx.commandCounterIncrement();
+
+        RelationDesc table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
+        Set<String> taken = new HashSet<>();
+        for (PendingConstraint pc : constraints) {
+            addConstraint(ctx, table, pc.c(), pc.column(), taken);
+            table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
+        }
+        return "CREATE TABLE";
+    }
+
+    /** ALTER TABLE ADD CONSTRAINT and CREATE TABLE's constraints. */
+    static void addConstraint(DdlContext ctx, RelationDesc table, Constraint c, String column, Set<String> taken) {
+        switch (c.contype()) {
+            case CHECK: addCheck(ctx, table, c, column, taken); break;
+            case PRIMARY: case UNIQUE: addIndexConstraint(ctx, table, c, column, taken); break;
+            case FOREIGN: AddForeignKey.add(ctx, table, c, column, taken); break;
+            case NOTNULL: case NULL: case DEFAULT: break;
+            default:
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                        c.contype().name().toLowerCase(Locale.ROOT) + " constraints are not supported yet", c.location());
+        }
+        ctx.commandCounterIncrement();
+        ctx.relcache().invalidate(table.oid());
+    }
+
+    private static void addCheck(DdlContext ctx, RelationDesc table, Constraint c, String column, Set<String> taken) {
+        int from = SourceText.afterKeyword(ctx.queryString(), c.location(), "check");
+        String source = SourceText.parenthesized(ctx.queryString(), from < 0 ? c.location() : from);
+        List<Integer> keys = new ArrayList<>();
+        String firstColumn = column;
+        for (AttributeDesc a : table.liveAttributes()) {
+            if (mentions(source, a.name())) {
+                keys.add(a.attnum());
+                if (firstColumn == null) {
+                    firstColumn = a.name();
+                }
+            }
+        }
+        String name = c.conname() != null ? c.conname()
+                : chooseConstraintName(ctx, table, firstColumn, "check", taken);
+        checkConstraintNameFree(ctx, table, name);
+        taken.add(name);
+        long oid = insertConstraint(ctx, table, name, "c", keys, 0, 0, null, source);
+        for (int k : keys) {
+            recordDependency(ctx, SystemCatalogs.PG_CONSTRAINT, oid, 0, SystemCatalogs.PG_CLASS, table.oid(), k, "a");
+        }
+        if (keys.isEmpty()) {
+            recordDependency(ctx, SystemCatalogs.PG_CONSTRAINT, oid, 0, SystemCatalogs.PG_CLASS, table.oid(), 0, "a");
+        }
+        bumpRelChecks(ctx, table.oid(), 1);
+    }
+
+    private static void addIndexConstraint(DdlContext ctx, RelationDesc table, Constraint c, String column,
+            Set<String> taken) {
+        boolean primary = c.contype() == ConstrType.PRIMARY;
+        List<String> keyNames = column != null ? List.of(column) : c.keys();
+        int[] attnums = new int[keyNames.size()];
+        for (int i = 0; i < attnums.length; i++) {
+            AttributeDesc a = table.attribute(keyNames.get(i));
+            if (a == null) {
+                throw Ereport.error(SqlState.UNDEFINED_COLUMN,
+                        "column \"" + keyNames.get(i) + "\" named in key does not exist", c.location());
+            }
+            attnums[i] = a.attnum();
+        }
+        if (primary) {
+            for (var idx : table.indexes()) {
+                if (idx.primary()) {
+                    throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION,
+                            "multiple primary keys for table \"" + table.name() + "\" are not allowed", c.location());
+                }
+            }
+            for (int a : attnums) {
+                setNotNull(ctx, table.oid(), a, true);
+            }
+        }
+        String name = c.conname() != null ? c.conname() : primary
+                ? Naming.chooseRelationName(ctx, table.name(), null, "pkey", table.namespaceOid(), taken)
+                : Naming.chooseRelationName(ctx, table.name(), String.join("_", keyNames), "key", table.namespaceOid(), taken);
+        if (Naming.relationIn(ctx, name, table.namespaceOid()) != null) {
+            throw Naming.alreadyExists("relation", name, -1);
+        }
+        taken.add(name);
+        ctx.commandCounterIncrement();
+        table = ctx.relcache().open(table.oid(), LockMode.ACCESS_EXCLUSIVE);
+        int indexOid = DefineIndex.create(ctx, table, name, attnums, true, primary, true, c.location());
+        List<Integer> keys = new ArrayList<>();
+        for (int a : attnums) {
+            keys.add(a);
+        }
+        long conOid = insertConstraint(ctx, table, name, primary ? "p" : "u", keys, indexOid, 0, null, null);
+        for (int a : attnums) {
+            recordDependency(ctx, SystemCatalogs.PG_CONSTRAINT, conOid, 0, SystemCatalogs.PG_CLASS, table.oid(), a, "a");
+        }
+        recordDependency(ctx, SystemCatalogs.PG_CLASS, indexOid, 0, SystemCatalogs.PG_CONSTRAINT, conOid, 0, "i");
+    }
+
+    private static boolean mentions(String source, String column) {
+        return java.util.regex.Pattern.compile("(?i)(^|[^A-Za-z0-9_$\"])\"?" + java.util.regex.Pattern.quote(column)
+                + "\"?($|[^A-Za-z0-9_$])").matcher(source).find();
+    }
+
+    static String chooseConstraintName(DdlContext ctx, RelationDesc table, String column, String label,
+            Set<String> taken) {
+        String base = Naming.makeObjectName(table.name(), column, label);
+        String candidate = base;
+        for (int pass = 1; constraintExists(ctx, table.oid(), candidate) || taken.contains(candidate); pass++) {
+            candidate = Naming.makeObjectName(table.name(), column, label + pass);
+        }
+        return candidate;
+    }
+
+    static boolean constraintExists(DdlContext ctx, int relOid, String name) {
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        int relCol = con.columnIndex("conrelid");
+        int nameCol = con.columnIndex("conname");
+        long rel = relOid;
+        return !ctx.rows(SystemCatalogs.PG_CONSTRAINT, r -> rel == (Long) r[relCol] && name.equals(r[nameCol])).isEmpty();
+    }
+
+    private static void checkConstraintNameFree(DdlContext ctx, RelationDesc table, String name) {
+        if (constraintExists(ctx, table.oid(), name)) {
+            throw Ereport.error(SqlState.DUPLICATE_OBJECT,
+                    "constraint \"" + name + "\" for relation \"" + table.name() + "\" already exists");
+        }
+    }
+
+    static long insertConstraint(DdlContext ctx, RelationDesc table, String name, String type, List<Integer> keys,
+            int indexOid, int foreignRel, List<Integer> foreignKeys, String source) {
+        long oid = ctx.newOid();
+        Map<String, Object> con = new HashMap<>();
+        con.put("oid", oid);
+        con.put("conname", name);
+        con.put("connamespace", (long) table.namespaceOid());
+        con.put("contype", type);
+        con.put("convalidated", true);
+        con.put("conrelid", (long) table.oid());
+        con.put("conindid", (long) indexOid);
+        con.put("confrelid", (long) foreignRel);
+        con.put("confupdtype", foreignRel == 0 ? " " : "a");
+        con.put("confdeltype", foreignRel == 0 ? " " : "a");
+        con.put("confmatchtype", foreignRel == 0 ? " " : "s");
+        con.put("conislocal", true);
+        con.put("connoinherit", type.equals("c") ? false : true);
+        con.put("conkey", keys.isEmpty() ? null : shorts(keys));
+        con.put("confkey", foreignKeys == null ? null : shorts(foreignKeys));
+        con.put("conbin", source);
+        ctx.insert(SystemCatalogs.PG_CONSTRAINT, con);
+        return oid;
+    }
+
+    static Object[] shorts(List<Integer> values) {
+        Object[] out = new Object[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (short) (int) values.get(i);
+        }
+        return out;
+    }
+
+    /** The DEFAULT expression's text. */
+    private static String defaultSource(DdlContext ctx, Constraint c) {
+        if (c.rawExpr() instanceof AConst k && k.location() >= 0 && c.location() < 0) {
+            return SourceText.expression(ctx.queryString(), k.location());
+        }
+        int from = SourceText.afterKeyword(ctx.queryString(), Math.max(0, c.location()), "default");
+        return SourceText.expression(ctx.queryString(), from);
+    }
+
+    static void storeDefault(DdlContext ctx, int relOid, int attnum, String source) {
+        long oid = ctx.newOid();
+        ctx.insert(SystemCatalogs.PG_ATTRDEF, Map.of("oid", oid, "adrelid", (long) relOid, "adnum", (short) attnum,
+                "adbin", source));
+        recordDependency(ctx, SystemCatalogs.PG_ATTRDEF, oid, 0, SystemCatalogs.PG_CLASS, relOid, attnum, "a");
+    }
+
+    static void insertAttribute(DdlContext ctx, int relOid, int attnum, String name, int typeOid, int typmod,
+            boolean notNull) {
+        insertAttribute(ctx, relOid, attnum, name, typeOid, typmod, notNull, false);
+    }
+
+    static void insertAttribute(DdlContext ctx, int relOid, int attnum, String name, int typeOid, int typmod,
+            boolean notNull, boolean hasDefault) {
+        TypeLookup.TypeInfo type = TypeLookup.byOid(typeOid);
+        Map<String, Object> a = new HashMap<>();
+        a.put("attrelid", (long) relOid);
+        a.put("attname", name);
+        a.put("atttypid", (long) typeOid);
+        a.put("attstattarget", -1);
+        a.put("attlen", (short) type.len());
+        a.put("attnum", (short) attnum);
+        a.put("attndims", type.name().startsWith("_") ? 1 : 0);
+        a.put("attcacheoff", -1);
+        a.put("atttypmod", typmod);
+        a.put("attbyval", type.byVal());
+        a.put("attalign", String.valueOf(type.align()));
+        a.put("attstorage", String.valueOf(type.storage()));
+        a.put("attcompression", "");
+        a.put("attnotnull", notNull);
+        a.put("atthasdef", hasDefault);
+        a.put("attidentity", "");
+        a.put("attgenerated", "");
+        a.put("attislocal", true);
+        a.put("attcollation", (long) type.collation());
+        ctx.insert(SystemCatalogs.PG_ATTRIBUTE, a);
+    }
+
+    /** The composite type named after the table and its array type (heap_create_with_catalog's AddNewRelationType). */
+    private static void createRowType(DdlContext ctx, String name, int ns, int relOid, long rowType, long arrayType) {
+        Map<String, Object> t = new HashMap<>();
+        t.put("oid", rowType);
+        t.put("typname", name);
+        t.put("typnamespace", (long) ns);
+        t.put("typowner", 10L);
+        t.put("typlen", (short) -1);
+        t.put("typbyval", false);
+        t.put("typtype", "c");
+        t.put("typcategory", "C");
+        t.put("typisdefined", true);
+        t.put("typdelim", ",");
+        t.put("typrelid", (long) relOid);
+        t.put("typarray", arrayType);
+        t.put("typinput", 2290L);    // record_in
+        t.put("typoutput", 2291L);   // record_out
+        t.put("typreceive", 2402L);  // record_recv
+        t.put("typsend", 2403L);     // record_send
+        t.put("typalign", "d");
+        t.put("typstorage", "x");
+        t.put("typtypmod", -1);
+        ctx.insert(SystemCatalogs.PG_TYPE, t);
+        recordDependency(ctx, SystemCatalogs.PG_TYPE, rowType, 0, SystemCatalogs.PG_CLASS, relOid, 0, "i");
+
+        Map<String, Object> a = new HashMap<>(t);
+        a.put("oid", arrayType);
+        a.put("typname", Naming.makeObjectName("_" + name, null, null));
+        a.put("typtype", "b");
+        a.put("typcategory", "A");
+        a.put("typrelid", 0L);
+        a.put("typelem", rowType);
+        a.put("typarray", 0L);
+        a.put("typsubscript", 6179L); // array_subscript_handler
+        a.put("typinput", 750L);      // array_in
+        a.put("typoutput", 751L);     // array_out
+        a.put("typreceive", 2400L);   // array_recv
+        a.put("typsend", 2401L);      // array_send
+        a.put("typanalyze", 3816L);   // array_typanalyze
+        ctx.insert(SystemCatalogs.PG_TYPE, a);
+        recordDependency(ctx, SystemCatalogs.PG_TYPE, arrayType, 0, SystemCatalogs.PG_TYPE, rowType, 0, "i");
+    }
+
+    /** recordDependencyOn: {@code (classId, objId, objSubId)} depends on the referenced object with this deptype. */
+    static void recordDependency(DdlContext ctx, int classId, long objId, int objSubId, int refClassId, long refObjId,
+            int refObjSubId, String deptype) {
+        Map<String, Object> d = new HashMap<>();
+        d.put("classid", (long) classId);
+        d.put("objid", Integer.toUnsignedLong((int) objId));
+        d.put("objsubid", objSubId);
+        d.put("refclassid", (long) refClassId);
+        d.put("refobjid", Integer.toUnsignedLong((int) refObjId));
+        d.put("refobjsubid", refObjSubId);
+        d.put("deptype", deptype);
+        ctx.insert(SystemCatalogs.PG_DEPEND, d);
+    }
+
+    /** WITH (name=value, ...) as pg_class.reloptions text entries; only the heap's options are accepted. */
+    private static List<String> reloptions(List<DefElem> options) {
+        List<String> out = new ArrayList<>();
+        if (options == null) {
+            return out;
+        }
+        for (DefElem d : options) {
+            String value = d.arg() instanceof AConst k ? k.val() : d.arg() == null ? "true" : String.valueOf(d.arg());
+            switch (d.defname()) {
+                case "fillfactor": {
+                    int ff;
+                    try {
+                        ff = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE,
+                                "invalid value for integer option \"fillfactor\": " + value);
+                    }
+                    if (ff < 10 || ff > 100) {
+                        throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "value " + value
+                                + " out of bounds for option \"fillfactor\"")
+                                .withDetail("Valid values are between \"10\" and \"100\".");
+                    }
+                    break;
+                }
+                case "autovacuum_enabled": case "toast_tuple_target": case "parallel_workers":
+                case "autovacuum_vacuum_threshold": case "autovacuum_vacuum_scale_factor":
+                case "autovacuum_analyze_threshold": case "autovacuum_analyze_scale_factor":
+                case "user_catalog_table": case "vacuum_truncate": case "oids":
+                    break;
+                default:
+                    throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE,
+                            "unrecognized parameter \"" + d.defname() + "\"");
+            }
+            if (d.defname().equals("oids")) {
+                continue;
+            }
+            out.add(d.defname() + "=" + value);
+        }
+        return out;
+    }
+
+    static long accessMethodOid(DdlContext ctx, String amName) {
+        Catalog pgAm = SystemCatalogs.require(2601);
+        int nameCol = pgAm.columnIndex("amname");
+        List<CatalogTuple> rows = ctx.rows(2601, r -> amName.equals(r[nameCol]));
+        if (rows.isEmpty()) {
+            // an access method bundle without a pg_am row yet (the memory AM): register it like CREATE ACCESS METHOD
+            long oid = ctx.newOid();
+            ctx.insert(2601, Map.of("oid", oid, "amname", amName, "amhandler", 0L, "amtype", "t"));
+            return oid;
+        }
+        return (Long) rows.get(0).get(pgAm, "oid");
+    }
+
+    static void setRelHasIndex(DdlContext ctx, int relOid) {
+        updateClass(ctx, relOid, "relhasindex", true);
+    }
+
+    private static void bumpRelChecks(DdlContext ctx, int relOid, int delta) {
+        Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
+        CatalogTuple t = classRow(ctx, relOid);
+        Object[] row = t.values().clone();
+        int col = pgClass.columnIndex("relchecks");
+        row[col] = (short) ((Short) row[col] + delta);
+        ctx.access().update(SystemCatalogs.PG_CLASS, t.tid(), row);
+    }
+
+    static CatalogTuple classRow(DdlContext ctx, int relOid) {
+        List<CatalogTuple> rows = ctx.rowsWhere(SystemCatalogs.PG_CLASS, "oid", (long) relOid);
+        if (rows.isEmpty()) {
+            throw Ereport.error(DdlStates.UNDEFINED_TABLE, "could not open relation with OID " + relOid);
+        }
+        return rows.get(0);
+    }
+
+    static void updateClass(DdlContext ctx, int relOid, String column, Object value) {
+        Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
+        CatalogTuple t = classRow(ctx, relOid);
+        Object[] row = t.values().clone();
+        row[pgClass.columnIndex(column)] = value;
+        ctx.access().update(SystemCatalogs.PG_CLASS, t.tid(), row);
+    }
+
+    static void setNotNull(DdlContext ctx, int relOid, int attnum, boolean notNull) {
+        Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+        int relCol = att.columnIndex("attrelid");
+        int numCol = att.columnIndex("attnum");
+        long rel = relOid;
+        for (CatalogTuple t : ctx.rows(SystemCatalogs.PG_ATTRIBUTE,
+                r -> rel == (Long) r[relCol] && (Short) r[numCol] == attnum)) {
+            Object[] row = t.values().clone();
+            row[att.columnIndex("attnotnull")] = notNull;
+            ctx.access().update(SystemCatalogs.PG_ATTRIBUTE, t.tid(), row);
+        }
+    }
+}

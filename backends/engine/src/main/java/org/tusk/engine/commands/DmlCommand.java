@@ -1,0 +1,29 @@
+package org.tusk.engine.commands;
+
+import java.util.List;
+
+import org.tusk.api.engine.Column;
+import org.tusk.api.engine.RowReceiver;
+import org.tusk.engine.expr.EvalContext;
+
+/**
+ * An analyzed data-modifying statement (INSERT, UPDATE, DELETE, COPY) as
+ * the portal runs it: to completion on the first execute (PostgreSQL's
+ * PORTAL_ONE_RETURNING keeps RETURNING rows in a tuplestore the same way),
+ * its RETURNING rows then handed out like a utility command's.
+ */
+public interface DmlCommand {
+
+    /** RETURNING's columns, or null when the statement returns no rows. */
+    List<Column> resultColumns();
+
+    /** The command's outcome: its tag ("INSERT 0 3") and RETURNING rows. */
+    record Result(String tag, List<Object[]> rows) {
+    }
+
+    /**
+     * Runs the statement with the portal's parameters in {@code ctx};
+     * {@code receiver} is for COPY's sub-protocol only (rows come back in the result).
+     */
+    Result execute(EvalContext ctx, RowReceiver receiver);
+}

@@ -1,0 +1,74 @@
+package org.tusk.engine.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.api.storage.IndexAccessMethod;
+import org.tusk.api.storage.RelFileLocator;
+import org.tusk.api.storage.TableAccessMethod;
+import org.tusk.engine.catalog.SystemCatalogs;
+import org.tusk.engine.error.Ereport;
+import org.tusk.engine.nodes.RangeVar;
+import org.tusk.engine.nodes.TruncateStmt;
+import org.tusk.engine.relcache.IndexDesc;
+import org.tusk.engine.relcache.RelationDesc;
+import org.tusk.engine.types.PgType;
+import org.tusk.lmgr.LockMode;
+
+/**
+ * TRUNCATE (ExecuteTruncateGuts with a new relfilenode, as for tables
+ * created or truncated in an older transaction): the table and each of its
+ * indexes get new, empty files and pg_class.relfilenode points at them; the
+ * old files go at commit, the new ones at abort, so TRUNCATE is
+ * transactional.
+ */
+public final class TruncateTable {
+
+    private TruncateTable() {
+    }
+
+    public static String execute(DdlContext ctx, TruncateStmt stmt) {
+        List<RelationDesc> rels = new ArrayList<>();
+        for (RangeVar rv : stmt.relations()) {
+            RelationDesc rel = ctx.relcache().open(rv.schemaname(), rv.relname(), ctx.searchPath(),
+                    LockMode.ACCESS_EXCLUSIVE, rv.location() + 1);
+            if (rel.kind() != 'r') {
+                throw Ereport.error(DdlStates.WRONG_OBJECT_TYPE, "\"" + rel.name() + "\" is not a table");
+            }
+            if (rel.isSystemCatalog()) {
+                throw Ereport.error(org.tusk.api.error.SqlState.INSUFFICIENT_PRIVILEGE,
+                        "permission denied: \"" + rel.name() + "\" is a system catalog");
+            }
+            rels.add(rel);
+        }
+        for (RelationDesc rel : rels) {
+            TableAccessMethod am = ctx.storage().tableAm(rel.amName() == null ? "heap" : rel.amName());
+            RelFileLocator old = rel.locator();
+            int fileNode = ctx.newRelationOid();
+            RelFileLocator fresh = new RelFileLocator(old.spcOid(), old.dbOid(), fileNode);
+            am.createStorage(fresh);
+            ctx.txn().onAbort(() -> am.dropStorage(fresh));
+            ctx.txn().onCommit(() -> am.dropStorage(old));
+            CreateTable.updateClass(ctx, rel.oid(), "relfilenode", (long) fileNode);
+            ctx.commandCounterIncrement();
+            ctx.relcache().invalidate(rel.oid());
+            RelationDesc table = ctx.relcache().open(rel.oid(), LockMode.ACCESS_EXCLUSIVE);
+            for (IndexDesc index : rel.indexes()) {
+                IndexAccessMethod iam = ctx.storage().indexAm(index.amName());
+                RelFileLocator oldIndex = index.locator();
+                int indexNode = ctx.newRelationOid();
+                RelFileLocator freshIndex = new RelFileLocator(oldIndex.spcOid(), oldIndex.dbOid(), indexNode);
+                List<PgType> types = new ArrayList<>();
+                for (int k : index.keyAttnums()) {
+                    types.add(PgType.byOid(table.attributes().get(k - 1).typeOid()));
+                }
+                DefineIndex.build(ctx, table, index.name(), freshIndex, index.keyAttnums(), types, index.unique(), iam);
+                ctx.txn().onCommit(() -> iam.dropStorage(oldIndex));
+                CreateTable.updateClass(ctx, index.oid(), "relfilenode", (long) indexNode);
+            }
+            ctx.commandCounterIncrement();
+            ctx.relcache().invalidate(rel.oid());
+        }
+        return "TRUNCATE TABLE";
+    }
+}

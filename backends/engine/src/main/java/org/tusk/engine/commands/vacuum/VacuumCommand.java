@@ -1,0 +1,147 @@
+package org.tusk.engine.commands.vacuum;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.api.engine.Column;
+import org.tusk.api.engine.RowReceiver;
+import org.tusk.api.error.PgException;
+import org.tusk.api.error.SqlState;
+import org.tusk.api.storage.TableAccessMethod;
+import org.tusk.api.storage.TableScan;
+import org.tusk.engine.catalog.CatalogAccess;
+import org.tusk.engine.catalog.SystemCatalogs;
+import org.tusk.engine.commands.DmlCommand;
+import org.tusk.engine.expr.EvalContext;
+import org.tusk.engine.nodes.AConst;
+import org.tusk.engine.nodes.DefElem;
+import org.tusk.engine.nodes.VacuumRelation;
+import org.tusk.engine.nodes.VacuumStmt;
+import org.tusk.engine.relcache.RelationDesc;
+import org.tusk.engine.storage.StorageSession;
+import org.tusk.engine.tcop.SearchPathProvider;
+import org.tusk.lmgr.LockMode;
+import org.tusk.xact.IsolationLevel;
+
+/**
+ * VACUUM [ANALYZE] and ANALYZE (vacuum.c, analyze.c cut down): per table,
+ * the access method removes dead versions no snapshot can see
+ * ({@code oldestXmin} from the ProcArray) and freezes old ones; ANALYZE
+ * counts the live rows; both then store relpages and reltuples in pg_class.
+ * Index entries of removed versions stay (their heap line pointers stay
+ * dead and are never reused, so scans skip them).
+ */
+public final class VacuumCommand implements DmlCommand {
+
+    /** vacuum_freeze_min_age's default. */
+    private static final int FREEZE_MIN_AGE = 50_000_000;
+    private static final int FIRST_NORMAL_XID = 3;
+
+    private final StorageSession session;
+    private final VacuumStmt stmt;
+    private final boolean vacuum;
+    private final boolean analyze;
+    private final java.util.function.BooleanSupplier inTransactionBlock;
+
+    public VacuumCommand(StorageSession session, VacuumStmt stmt, java.util.function.BooleanSupplier inTransactionBlock) {
+        this.session = session;
+        this.stmt = stmt;
+        this.inTransactionBlock = inTransactionBlock;
+        boolean withAnalyze = !stmt.isVacuumcmd();
+        for (DefElem d : stmt.options() == null ? List.<DefElem>of() : stmt.options()) {
+            switch (d.defname().toLowerCase()) {
+                case "analyze" -> withAnalyze = enabled(d);
+                case "full", "freeze", "verbose", "skip_locked", "index_cleanup", "truncate", "parallel",
+                        "process_toast", "disable_page_skipping" -> {
+                    // accepted; this VACUUM has one strategy
+                }
+                default -> throw PgException.error(SqlState.SYNTAX_ERROR, "unrecognized "
+                        + (stmt.isVacuumcmd() ? "VACUUM" : "ANALYZE") + " option \"" + d.defname() + "\"");
+            }
+        }
+        this.vacuum = stmt.isVacuumcmd();
+        this.analyze = withAnalyze;
+    }
+
+    private static boolean enabled(DefElem d) {
+        return !(d.arg() instanceof AConst c) || !(c.val().equalsIgnoreCase("false") || c.val().equalsIgnoreCase("off")
+                || c.val().equals("0") || c.val().equalsIgnoreCase("f"));
+    }
+
+    @Override
+    public List<Column> resultColumns() {
+        return null;
+    }
+
+    @Override
+    public Result execute(EvalContext ctx, RowReceiver receiver) {
+        if (vacuum && inTransactionBlock.getAsBoolean()) {
+            throw PgException.error(SqlState.ACTIVE_SQL_TRANSACTION, "VACUUM cannot run inside a transaction block");
+        }
+        for (RelationDesc desc : targets()) {
+            TableAccessMethod am = session.storage().storage().tableAm(desc.amName());
+            if (vacuum) {
+                int oldestXmin = session.storage().storage().transactions().procArray().oldestXmin();
+                int freezeLimit = oldestXmin - FREEZE_MIN_AGE;
+                if (Integer.compareUnsigned(freezeLimit, FIRST_NORMAL_XID) < 0 || freezeLimit > oldestXmin) {
+                    freezeLimit = FIRST_NORMAL_XID;
+                }
+                am.vacuum(desc.locator(), oldestXmin, freezeLimit);
+            }
+            long live = 0;
+            try (TableScan scan = am.beginScan(desc.locator(), session.snapshot(), session.transactionContext())) {
+                while (scan.next()) {
+                    ctx.checkForInterrupts();
+                    live++;
+                }
+            }
+            storeSize(desc, am.estimateSize(desc.locator()).pages(), live);
+        }
+        return new Result(vacuum ? "VACUUM" : "ANALYZE", List.of());
+    }
+
+    private List<RelationDesc> targets() {
+        List<RelationDesc> out = new ArrayList<>();
+        List<String> path = session instanceof SearchPathProvider p ? p.searchPath() : List.of("public");
+        if (stmt.rels() != null && !stmt.rels().isEmpty()) {
+            for (VacuumRelation r : stmt.rels()) {
+                RelationDesc desc = session.relcache().open(r.relation().schemaname(), r.relation().relname(), path,
+                        LockMode.SHARE_UPDATE_EXCLUSIVE, r.relation().location() + 1);
+                if (desc.kind() == 'r') {
+                    out.add(desc);
+                }
+            }
+            return out;
+        }
+        CatalogAccess access = new CatalogAccess(session.storage(), IsolationLevel.READ_COMMITTED);
+        SystemCatalogs.Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
+        int kind = pgClass.columnIndex("relkind");
+        int oid = pgClass.columnIndex("oid");
+        for (var t : access.scan(SystemCatalogs.PG_CLASS, row -> "r".equals(row[kind]))) {
+            int relOid = ((Long) t.values()[oid]).intValue();
+            RelationDesc desc = session.relcache().open(relOid, LockMode.SHARE_UPDATE_EXCLUSIVE);
+            if (desc != null && !desc.isSystemCatalog()) {
+                out.add(desc);
+            }
+        }
+        return out;
+    }
+
+    /** pg_class.relpages / reltuples (a transactional update here; PostgreSQL overwrites in place). */
+    private void storeSize(RelationDesc desc, long pages, long tuples) {
+        if (desc.isSystemCatalog()) {
+            return;
+        }
+        CatalogAccess access = new CatalogAccess(session.storage(), IsolationLevel.READ_COMMITTED);
+        SystemCatalogs.Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
+        int oid = pgClass.columnIndex("oid");
+        for (var t : access.scan(SystemCatalogs.PG_CLASS, row -> ((Long) row[oid]).intValue() == desc.oid())) {
+            Object[] row = t.values().clone();
+            row[pgClass.columnIndex("relpages")] = (int) pages;
+            row[pgClass.columnIndex("reltuples")] = (float) tuples;
+            access.update(SystemCatalogs.PG_CLASS, t.tid(), row);
+        }
+        session.relcache().invalidate(desc.oid());
+        session.storage().commandCounterIncrement();
+    }
+}

@@ -1,0 +1,288 @@
+package org.tusk.engine.executor.modify;
+
+import java.util.Arrays;
+
+import org.tusk.api.error.PgException;
+import org.tusk.api.error.SqlState;
+import org.tusk.api.storage.RowLockMode;
+import org.tusk.api.storage.TupleId;
+import org.tusk.engine.executor.PlanState;
+import org.tusk.engine.expr.EvalContext;
+import org.tusk.engine.expr.Expr;
+
+/**
+ * ModifyTable (nodeModifyTable.c): pulls rows from its source plan and
+ * inserts, updates or deletes through a {@link TableModifier}; returns the
+ * RETURNING rows (none without RETURNING) and counts the rows processed for
+ * the command tag.
+ *
+ * <p>Source row conventions (what the analyzer/planner must produce):
+ * <ul>
+ * <li>INSERT: exactly the table's columns, defaults already filled in.</li>
+ * <li>UPDATE/DELETE: the target table's columns first (0..natts-1), then any
+ *     other columns (FROM/USING), and the target version's
+ *     {@link TupleId} at {@code ctidIndex} (SeqScanNode/IndexScanNode with
+ *     emitCtid). {@code setTargets} (UPDATE: one per table column) and
+ *     {@code recheck} (the WHERE clause) are evaluated over such a row.</li>
+ * <li>RETURNING expressions see the new row (the old one for DELETE) in
+ *     place of the target's columns, the rest of the source row after it.</li>
+ * </ul>
+ * READ COMMITTED EvalPlanQual: when the version was updated concurrently, the
+ * newest version is locked and put into the source row, {@code recheck} is
+ * evaluated again, and if it still holds the SET list is recomputed and that
+ * version is updated (or deleted).
+ */
+public final class ModifyTableNode implements PlanState {
+
+    public enum Kind {
+        INSERT, UPDATE, DELETE
+    }
+
+    private final Kind kind;
+    private final TableModifier modifier;
+    private final PlanState source;
+    private final EvalContext ctx;
+    private final Expr[] setTargets;
+    private final int ctidIndex;
+    private final Expr recheck;
+    private final Expr[] returning;
+    private final OnConflict onConflict;
+    private final int natts;
+    private long processed;
+
+    private ModifyTableNode(Kind kind, TableModifier modifier, PlanState source, EvalContext ctx, Expr[] setTargets,
+            int ctidIndex, Expr recheck, Expr[] returning, OnConflict onConflict) {
+        this.kind = kind;
+        this.modifier = modifier;
+        this.source = source;
+        this.ctx = ctx;
+        this.setTargets = setTargets;
+        this.ctidIndex = ctidIndex;
+        this.recheck = recheck;
+        this.returning = returning;
+        this.onConflict = onConflict;
+        this.natts = modifier.table().natts();
+    }
+
+    public static ModifyTableNode insert(TableModifier modifier, PlanState source, EvalContext ctx,
+            OnConflict onConflict, Expr[] returning) {
+        return new ModifyTableNode(Kind.INSERT, modifier, source, ctx, null, -1, null, returning, onConflict);
+    }
+
+    public static ModifyTableNode update(TableModifier modifier, PlanState source, EvalContext ctx,
+            Expr[] setTargets, int ctidIndex, Expr recheck, Expr[] returning) {
+        return new ModifyTableNode(Kind.UPDATE, modifier, source, ctx, setTargets, ctidIndex, recheck, returning,
+                null);
+    }
+
+    public static ModifyTableNode delete(TableModifier modifier, PlanState source, EvalContext ctx, int ctidIndex,
+            Expr recheck, Expr[] returning) {
+        return new ModifyTableNode(Kind.DELETE, modifier, source, ctx, null, ctidIndex, recheck, returning, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Rows inserted, updated or deleted so far (the command tag's count). */
+    public long processed() {
+        return processed;
+    }
+
+    /** Runs the whole statement (no RETURNING, or results not wanted); returns the count. */
+    public long runToCompletion() {
+        while (next() != null) {
+            // rows are counted by next()
+        }
+        return processed;
+    }
+
+    @Override
+    public Object[] next() {
+        while (true) {
+            Object[] in = source.next();
+            if (in == null) {
+                return null;
+            }
+            ctx.checkForInterrupts();
+            Object[] out = switch (kind) {
+                case INSERT -> insert(in);
+                case UPDATE -> update(in);
+                case DELETE -> delete(in);
+            };
+            if (out != null && returning != null) {
+                return out;
+            }
+        }
+    }
+
+    // --- INSERT ----------------------------------------------------------------------
+
+    private Object[] insert(Object[] in) {
+        Object[] row = Arrays.copyOf(in, natts);
+        if (onConflict == null) {
+            modifier.insert(row);
+            processed++;
+            return project(row, null);
+        }
+        while (true) {
+            TupleId conflict = modifier.findConflict(row, onConflict.arbiters());
+            if (conflict == null) {
+                modifier.insert(row);
+                processed++;
+                return project(row, null);
+            }
+            if (!onConflict.doUpdate()) {
+                return null;                            // DO NOTHING
+            }
+            Object[] updated = onConflictUpdate(conflict, row);
+            if (updated != RETRY) {
+                return updated;
+            }
+        }
+    }
+
+    private static final Object[] RETRY = new Object[0];
+
+    /** ExecOnConflictUpdate: lock the existing row, then update it from the SET list with EXCLUDED. */
+    private Object[] onConflictUpdate(TupleId conflict, Object[] proposed) {
+        TableModifier.Result locked;
+        try {
+            locked = modifier.lock(conflict, RowLockMode.UPDATE, false);
+        } catch (PgException e) {
+            if (e.getMessage().startsWith("attempted to lock invisible tuple")) {
+                throw cannotAffectTwice();
+            }
+            throw e;
+        }
+        switch (locked.outcome()) {
+            case SELF_MODIFIED -> throw cannotAffectTwice();
+            case UPDATED, DELETED -> {
+                return RETRY;                            // READ COMMITTED: look for the conflict again
+            }
+            default -> {
+            }
+        }
+        Object[] existing = modifier.fetchLocked(conflict);
+        if (existing == null) {
+            return RETRY;
+        }
+        Object[] combined = new Object[natts * 2];
+        System.arraycopy(existing, 0, combined, 0, natts);
+        System.arraycopy(proposed, 0, combined, natts, natts);
+        if (onConflict.where() != null && !Boolean.TRUE.equals(eval(onConflict.where(), combined))) {
+            return null;                                 // WHERE false: the row stays, nothing returned
+        }
+        Object[] newRow = evalAll(onConflict.setTargets(), combined);
+        TableModifier.Result result = modifier.update(conflict, newRow);
+        if (result.outcome() != TableModifier.Outcome.DONE) {
+            throw cannotAffectTwice();
+        }
+        processed++;
+        return project(newRow, null);
+    }
+
+    private static PgException cannotAffectTwice() {
+        return PgException.error(SqlState.CARDINALITY_VIOLATION,
+                "ON CONFLICT DO UPDATE command cannot affect row a second time")
+                .withHint("Ensure that no rows proposed for insertion within the same command have duplicate "
+                        + "constrained values.");
+    }
+
+    // --- UPDATE / DELETE ------------------------------------------------------------------
+
+    private Object[] update(Object[] in) {
+        Object[] sourceRow = in;
+        TupleId tid = (TupleId) in[ctidIndex];
+        while (true) {
+            Object[] newRow = evalAll(setTargets, sourceRow);
+            TableModifier.Result result = modifier.update(tid, newRow);
+            switch (result.outcome()) {
+                case DONE -> {
+                    processed++;
+                    return project(newRow, sourceRow);
+                }
+                case SELF_MODIFIED, DELETED -> {
+                    return null;
+                }
+                case UPDATED -> {
+                    sourceRow = evalPlanQual(result.tid(), sourceRow);
+                    if (sourceRow == null) {
+                        return null;
+                    }
+                    tid = (TupleId) sourceRow[ctidIndex];
+                }
+            }
+        }
+    }
+
+    private Object[] delete(Object[] in) {
+        Object[] sourceRow = in;
+        TupleId tid = (TupleId) in[ctidIndex];
+        while (true) {
+            TableModifier.Result result = modifier.delete(tid);
+            switch (result.outcome()) {
+                case DONE -> {
+                    processed++;
+                    return project(Arrays.copyOf(sourceRow, natts), sourceRow);
+                }
+                case SELF_MODIFIED, DELETED -> {
+                    return null;
+                }
+                case UPDATED -> {
+                    sourceRow = evalPlanQual(result.tid(), sourceRow);
+                    if (sourceRow == null) {
+                        return null;
+                    }
+                    tid = (TupleId) sourceRow[ctidIndex];
+                }
+            }
+        }
+    }
+
+    /**
+     * EvalPlanQual: the newest version of the row, locked, substituted into
+     * the source row; null if it is gone or no longer satisfies the WHERE.
+     */
+    private Object[] evalPlanQual(TupleId newer, Object[] sourceRow) {
+        TableModifier.LockedRow latest = modifier.lockNewest(newer);
+        if (latest == null) {
+            return null;
+        }
+        Object[] row = sourceRow.clone();
+        System.arraycopy(latest.values(), 0, row, 0, natts);
+        row[ctidIndex] = latest.tid();
+        if (recheck != null && !Boolean.TRUE.equals(eval(recheck, row))) {
+            return null;
+        }
+        return row;
+    }
+
+    // --- expressions --------------------------------------------------------------------
+
+    private Object eval(Expr expr, Object[] row) {
+        ctx.setRow(row);
+        return expr.eval(ctx);
+    }
+
+    private Object[] evalAll(Expr[] exprs, Object[] row) {
+        ctx.setRow(row);
+        Object[] out = new Object[exprs.length];
+        for (int i = 0; i < exprs.length; i++) {
+            out[i] = exprs[i].eval(ctx);
+        }
+        return out;
+    }
+
+    /** The RETURNING row: the table row in front, the rest of the source row after it. */
+    private Object[] project(Object[] tableRow, Object[] sourceRow) {
+        if (returning == null) {
+            return null;
+        }
+        Object[] row = sourceRow == null ? tableRow : sourceRow.clone();
+        if (sourceRow != null) {
+            System.arraycopy(tableRow, 0, row, 0, natts);
+        }
+        return evalAll(returning, row);
+    }
+}

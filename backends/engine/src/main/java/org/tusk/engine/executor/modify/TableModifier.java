@@ -1,0 +1,337 @@
+package org.tusk.engine.executor.modify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.api.error.PgException;
+import org.tusk.api.error.SqlState;
+import org.tusk.api.storage.IndexScan;
+import org.tusk.api.storage.ModifyResult;
+import org.tusk.api.storage.RowLockMode;
+import org.tusk.api.storage.ScanBounds;
+import org.tusk.api.storage.Snapshot;
+import org.tusk.api.storage.TransactionContext;
+import org.tusk.api.storage.TupleId;
+import org.tusk.api.storage.TupleLiveness;
+import org.tusk.engine.executor.scan.IndexKeyEncoding;
+import org.tusk.engine.executor.scan.ScanRelation;
+import org.tusk.engine.expr.EvalContext;
+import org.tusk.engine.types.TextFormat;
+import org.tusk.engine.types.TypeContext;
+
+/**
+ * The row-level work of nodeModifyTable.c for one table and one statement:
+ * ExecInsert / ExecUpdate / ExecDelete against the table access method, with
+ * ExecConstraints (typmod coercion, NOT NULL, CHECK), ExecInsertIndexTuples
+ * (every index gets an entry for every new version; unique indexes check
+ * through {@link org.tusk.api.storage.TableAccessMethod#liveness}) and
+ * the concurrency rules of the isolation level: under REPEATABLE READ a
+ * version changed by a concurrent committed transaction is 40001; under READ
+ * COMMITTED the caller follows it with {@link #lockNewest} (EvalPlanQual).
+ */
+public final class TableModifier {
+
+    /** What became of an update or delete. */
+    public enum Outcome {
+        /** Done. */
+        DONE,
+        /** The version was changed already by this command (or later ones): skipped, as PostgreSQL does. */
+        SELF_MODIFIED,
+        /** READ COMMITTED only: a concurrent transaction updated it; {@link Result#newer()} is the next version. */
+        UPDATED,
+        /** READ COMMITTED only: a concurrent transaction deleted it; the row is gone. */
+        DELETED
+    }
+
+    /** @param tid the new version (update) or the next version to follow (UPDATED) */
+    public record Result(Outcome outcome, TupleId tid) {
+    }
+
+    /** The newest version of a row, locked by us (EvalPlanQual's input). */
+    public record LockedRow(TupleId tid, Object[] values) {
+    }
+
+    private final ResultRelation table;
+    private final ScanRelation rel;
+    private final TransactionContext txn;
+    private final Snapshot snapshot;
+    private final EvalContext ctx;
+
+    public TableModifier(ResultRelation table, TransactionContext txn, Snapshot snapshot, EvalContext ctx) {
+        this.table = table;
+        this.rel = table.relation();
+        this.txn = txn;
+        this.snapshot = snapshot;
+        this.ctx = ctx;
+    }
+
+    public ResultRelation table() {
+        return table;
+    }
+
+    public TransactionContext transaction() {
+        return txn;
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    // --- insert ------------------------------------------------------------------
+
+    /** ExecInsert: coerces and checks {@code row} (in place), stores it, indexes it. */
+    public TupleId insert(Object[] row) {
+        checkConstraints(row);
+        TupleId tid = rel.am().insert(rel.locator(), rel.codec().form(row), txn);
+        insertIndexEntries(row, tid);
+        return tid;
+    }
+
+    // --- update / delete / lock ------------------------------------------------------
+
+    /** ExecUpdate on version {@code tid} with the complete new row (coerced and checked in place). */
+    public Result update(TupleId tid, Object[] newRow) {
+        checkConstraints(newRow);
+        ModifyResult result = rel.am().update(rel.locator(), tid, rel.codec().form(newRow), txn, snapshot, true);
+        Result outcome = interpret(result, "update");
+        if (outcome.outcome() == Outcome.DONE) {
+            insertIndexEntries(newRow, outcome.tid());
+        }
+        return outcome;
+    }
+
+    /** ExecDelete of version {@code tid}. Index entries stay for VACUUM to remove. */
+    public Result delete(TupleId tid) {
+        return interpret(rel.am().delete(rel.locator(), tid, txn, snapshot, true), "delete");
+    }
+
+    /**
+     * ExecLockRows for one version: OK, SELF_MODIFIED (locked or changed by us
+     * already), or for READ COMMITTED UPDATED/DELETED to follow. NOWAIT gives
+     * 55P03.
+     */
+    public Result lock(TupleId tid, RowLockMode mode, boolean nowait) {
+        ModifyResult result = rel.am().lockTuple(rel.locator(), tid, mode, txn, snapshot, !nowait);
+        if (result.status() == ModifyResult.Status.WOULD_BLOCK) {
+            throw PgException.error(SqlState.LOCK_NOT_AVAILABLE,
+                    "could not obtain lock on row in relation \"" + rel.name() + "\"");
+        }
+        return interpret(result, "lock");
+    }
+
+    private Result interpret(ModifyResult result, String what) {
+        return switch (result.status()) {
+            case OK -> new Result(Outcome.DONE, result.newTupleId());
+            case SELF_MODIFIED -> new Result(Outcome.SELF_MODIFIED, null);
+            case UPDATED -> {
+                if (txn.isRepeatableRead()) {
+                    throw serializationFailure("update");
+                }
+                yield new Result(Outcome.UPDATED, result.newTupleId());
+            }
+            case DELETED -> {
+                if (txn.isRepeatableRead()) {
+                    throw serializationFailure("delete");
+                }
+                yield new Result(Outcome.DELETED, null);
+            }
+            case INVISIBLE -> throw PgException.error(SqlState.INTERNAL_ERROR, "attempted to " + what
+                    + " invisible tuple");
+            case WOULD_BLOCK -> throw PgException.error(SqlState.LOCK_NOT_AVAILABLE,
+                    "could not obtain lock on row in relation \"" + rel.name() + "\"");
+        };
+    }
+
+    private static PgException serializationFailure(String kind) {
+        return PgException.error(SqlState.SERIALIZATION_FAILURE,
+                "could not serialize access due to concurrent " + kind);
+    }
+
+    /**
+     * EvalPlanQual's first half for READ COMMITTED: starting at {@code tid}
+     * (the version a concurrent update produced), lock the newest version of
+     * the row, following the update chain and waiting for changers, and read
+     * it. Null if the row was deleted meanwhile.
+     */
+    public LockedRow lockNewest(TupleId tid) {
+        while (true) {
+            ModifyResult locked = rel.am().lockTuple(rel.locator(), tid, RowLockMode.UPDATE, txn, latestSnapshot(),
+                    true);
+            switch (locked.status()) {
+                case OK, SELF_MODIFIED -> {
+                    byte[] data = rel.am().fetch(rel.locator(), tid, latestSnapshot(), txn);
+                    return data == null ? null : new LockedRow(tid, rel.codec().deform(data));
+                }
+                case UPDATED -> tid = locked.newTupleId();
+                default -> {
+                    return null;
+                }
+            }
+        }
+    }
+
+    /**
+     * A snapshot in which every committed transaction counts and this
+     * transaction's earlier commands do: how EvalPlanQual reads the version it
+     * has just locked (whose updater committed after the statement snapshot).
+     */
+    private Snapshot latestSnapshot() {
+        int cid = txn.commandId();
+        return new Snapshot() {
+            @Override public int xmin() { return snapshot.xmin(); }
+            @Override public int xmax() { return -1; }
+            @Override public boolean isInProgress(int xid) { return false; }
+            @Override public int commandId() { return cid; }
+        };
+    }
+
+    // --- ON CONFLICT -----------------------------------------------------------------
+
+    /**
+     * ExecCheckIndexConstraints: a version that conflicts with {@code row} in
+     * one of the {@code arbiters} (unique indexes), or null. Rows being
+     * inserted or deleted by running transactions are waited for. (Without
+     * speculative insertion a concurrent inserter of the same key can still
+     * make the following insert fail with 23505.)
+     */
+    public TupleId findConflict(Object[] row, List<ResultIndex> arbiters) {
+        retry:
+        while (true) {
+            for (ResultIndex index : arbiters) {
+                Object[] key = index.keyValues(row);
+                if (hasNull(key)) {
+                    continue;                           // NULLs never conflict
+                }
+                byte[] encoded = IndexKeyEncoding.encode(index.keyTypes(), key);
+                try (IndexScan scan = index.am().beginScan(index.descriptor(), ScanBounds.equal(encoded), snapshot,
+                        txn)) {
+                    while (scan.next()) {
+                        TupleLiveness liveness = rel.am().liveness(rel.locator(), scan.heapTid(), txn);
+                        switch (liveness.state()) {
+                            case LIVE -> {
+                                return scan.heapTid();
+                            }
+                            case IN_PROGRESS -> {
+                                scan.close();
+                                txn.waitForTransaction(liveness.xid());
+                                continue retry;
+                            }
+                            case DEAD -> {
+                            }
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Fetches version {@code tid} as a row (for ON CONFLICT DO UPDATE after locking it), or null. */
+    public Object[] fetchLocked(TupleId tid) {
+        byte[] data = rel.am().fetch(rel.locator(), tid, latestSnapshot(), txn);
+        return data == null ? null : rel.codec().deform(data);
+    }
+
+    // --- constraints and indexes --------------------------------------------------------
+
+    /**
+     * ExecConstraints, preceded by the assignment typmod coercion: varchar(n)
+     * too long is 22001, NOT NULL 23502, CHECK 23514, with PostgreSQL's
+     * "Failing row contains (...)" detail.
+     */
+    public void checkConstraints(Object[] row) {
+        List<ResultColumn> columns = table.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            ResultColumn column = columns.get(i);
+            if (row[i] != null && column.typmod() >= 0) {
+                row[i] = org.tusk.engine.func.Coercion.applyTypmod(column.type(), row[i], column.typmod(), false, ctx);
+            }
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            ResultColumn column = columns.get(i);
+            if (column.notNull() && row[i] == null) {
+                throw PgException.error(SqlState.NOT_NULL_VIOLATION, "null value in column \"" + column.name()
+                        + "\" of relation \"" + rel.name() + "\" violates not-null constraint")
+                        .withDetail("Failing row contains " + describeRow(row) + ".");
+            }
+        }
+        if (!table.checks().isEmpty()) {
+            Object[] saved = ctx.row();
+            ctx.setRow(row);
+            try {
+                for (CheckConstraint check : table.checks()) {
+                    if (Boolean.FALSE.equals(check.expr().eval(ctx))) {
+                        throw PgException.error(SqlState.CHECK_VIOLATION, "new row for relation \"" + rel.name()
+                                + "\" violates check constraint \"" + check.name() + "\"")
+                                .withDetail("Failing row contains " + describeRow(row) + ".");
+                    }
+                }
+            } finally {
+                ctx.setRow(saved);
+            }
+        }
+    }
+
+    /** ExecInsertIndexTuples: an entry in every index; unique ones check first (23505 with the key). */
+    private void insertIndexEntries(Object[] row, TupleId tid) {
+        for (ResultIndex index : table.indexes()) {
+            Object[] key = index.keyValues(row);
+            byte[] encoded = IndexKeyEncoding.encode(index.keyTypes(), key);
+            boolean check = index.unique() && !hasNull(key);
+            try {
+                index.am().insert(index.descriptor(), encoded, tid,
+                        check ? heapTid -> rel.am().liveness(rel.locator(), heapTid, txn) : null, txn);
+            } catch (PgException e) {
+                if (SqlState.UNIQUE_VIOLATION.equals(e.sqlState()) && e.detail() == null) {
+                    throw e.withDetail("Key " + describeKey(index, key) + " already exists.");
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** BuildIndexValueDescription: {@code (a, b)=(1, x)}. */
+    String describeKey(ResultIndex index, Object[] key) {
+        StringBuilder names = new StringBuilder("(");
+        StringBuilder values = new StringBuilder("(");
+        for (int i = 0; i < key.length; i++) {
+            ResultColumn column = table.columns().get(index.keyColumns()[i]);
+            if (i > 0) {
+                names.append(", ");
+                values.append(", ");
+            }
+            names.append(column.name());
+            values.append(key[i] == null ? "null" : TextFormat.output(column.type(), key[i], typeContext()));
+        }
+        return names.append(")=").append(values).append(")").toString();
+    }
+
+    /** ExecBuildSlotValueDescription: {@code (1, null, x)}. */
+    public String describeRow(Object[] row) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) {
+            ResultColumn column = table.columns().get(i);
+            parts.add(row[i] == null ? "null"
+                    : truncate(TextFormat.output(column.type(), row[i], typeContext()), 64));
+        }
+        return "(" + String.join(", ", parts) + ")";
+    }
+
+    /** ExecBuildSlotValueDescription's maxfieldlen: at most {@code max} characters, then "...". */
+    static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "...";
+    }
+
+    private TypeContext typeContext() {
+        return ctx != null && ctx.session() != null ? ctx.session().typeContext() : TypeContext.DEFAULT;
+    }
+
+    private static boolean hasNull(Object[] key) {
+        for (Object v : key) {
+            if (v == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

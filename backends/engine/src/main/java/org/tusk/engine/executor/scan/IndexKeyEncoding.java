@@ -1,0 +1,164 @@
+package org.tusk.engine.executor.scan;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.tusk.api.error.PgException;
+import org.tusk.api.error.SqlState;
+import org.tusk.api.storage.IndexKeyComparator;
+import org.tusk.engine.types.PgType;
+
+/**
+ * Index keys as byte strings whose unsigned byte order
+ * ({@link IndexKeyComparator#UNSIGNED_BYTES}) is the btree order of the
+ * values (the default operator classes, ASC NULLS LAST, C collation for
+ * strings). The executor and the index then agree without the index AM
+ * knowing any type: equality is byte equality, so scans need no recheck.
+ *
+ * <p>Per column: a flag byte (1 = value, 2 = NULL, so NULLs sort last), then
+ * the value:
+ * <ul>
+ * <li>bool: one byte 0/1; int2/int4/int8/date/timestamp(tz)/time: big-endian
+ *     with the sign bit flipped; oid/xid: 4 bytes unsigned big-endian.</li>
+ * <li>float4/float8: the IEEE bits, all inverted for negatives, else the sign
+ *     bit set (-0 is 0; NaN sorts above +Infinity, as in PostgreSQL).</li>
+ * <li>numeric: a class byte (0 negative, 1 zero, 2 positive), then for
+ *     nonzero values the decimal exponent (4 bytes, sign flipped) and the
+ *     significant digits as ASCII with a 0 terminator, all inverted for
+ *     negatives. 1.50 and 1.5 encode alike, as numeric equality wants.</li>
+ * <li>text/varchar/name/bpchar: UTF-8 with 0x00 escaped as 0x00 0xFF and a
+ *     0x00 0x00 terminator (bpchar without trailing blanks).</li>
+ * </ul>
+ */
+public final class IndexKeyEncoding {
+
+    private static final int VALUE = 1;
+    private static final int NULL = 2;
+
+    private IndexKeyEncoding() {
+    }
+
+    /** The key of {@code values} (one per index column, of {@code types}). */
+    public static byte[] encode(List<PgType> types, Object[] values) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16);
+        for (int i = 0; i < values.length; i++) {
+            encodeColumn(out, types.get(i), values[i]);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The smallest key above every key that starts with {@code prefix} (an
+     * encoding of the leading columns): an inclusive upper bound for a scan on
+     * a prefix of a multi-column index.
+     */
+    public static byte[] prefixUpperBound(byte[] prefix) {
+        byte[] upper = java.util.Arrays.copyOf(prefix, prefix.length + 1);
+        upper[prefix.length] = (byte) 0xFF;    // above both flag bytes
+        return upper;
+    }
+
+    /** Whether values of {@code type} can be encoded (an index on them can be built). */
+    public static boolean supports(PgType type) {
+        return switch (type) {
+            case BOOL, INT2, INT4, INT8, OID, XID, FLOAT4, FLOAT8, NUMERIC, TEXT, VARCHAR, BPCHAR, NAME, DATE,
+                    TIMESTAMP, TIMESTAMPTZ -> true;
+            default -> false;
+        };
+    }
+
+    public static IndexKeyComparator comparator() {
+        return IndexKeyComparator.UNSIGNED_BYTES;
+    }
+
+    private static void encodeColumn(ByteArrayOutputStream out, PgType type, Object v) {
+        if (v == null) {
+            out.write(NULL);
+            return;
+        }
+        out.write(VALUE);
+        switch (type) {
+            case BOOL -> out.write(((Boolean) v) ? 1 : 0);
+            case INT2 -> writeSigned(out, ((Number) v).longValue(), 2);
+            case INT4, DATE -> writeSigned(out, ((Number) v).longValue(), 4);
+            case INT8, TIMESTAMP, TIMESTAMPTZ -> writeSigned(out, ((Number) v).longValue(), 8);
+            case OID, XID -> writeUnsigned(out, ((Number) v).longValue(), 4);
+            case FLOAT4 -> {
+                float f = (Float) v;
+                int bits = Float.floatToIntBits(f == 0.0f ? 0.0f : f);
+                bits = bits < 0 ? ~bits : bits ^ 0x80000000;
+                writeUnsigned(out, bits & 0xFFFFFFFFL, 4);
+            }
+            case FLOAT8 -> {
+                double d = (Double) v;
+                long bits = Double.doubleToLongBits(d == 0.0 ? 0.0 : d);
+                bits = bits < 0 ? ~bits : bits ^ Long.MIN_VALUE;
+                writeUnsigned(out, bits, 8);
+            }
+            case NUMERIC -> encodeNumeric(out, (BigDecimal) v);
+            case TEXT, VARCHAR, NAME -> encodeString(out, (String) v);
+            case BPCHAR -> encodeString(out, stripTrailingBlanks((String) v));
+            default -> throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                    "data type " + type.typname() + " has no default operator class for access method \"btree\"");
+        }
+    }
+
+    private static void writeSigned(ByteArrayOutputStream out, long v, int bytes) {
+        long flipped = v ^ (1L << (bytes * 8 - 1));
+        writeUnsigned(out, flipped, bytes);
+    }
+
+    private static void writeUnsigned(ByteArrayOutputStream out, long v, int bytes) {
+        for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8) {
+            out.write((int) (v >>> shift) & 0xFF);
+        }
+    }
+
+    private static void encodeNumeric(ByteArrayOutputStream out, BigDecimal v) {
+        int sign = v.signum();
+        if (sign == 0) {
+            out.write(1);
+            return;
+        }
+        out.write(sign < 0 ? 0 : 2);
+        BigDecimal magnitude = v.abs().stripTrailingZeros();
+        String digits = magnitude.unscaledValue().toString();
+        int exponent = digits.length() - magnitude.scale();     // value = 0.digits * 10^exponent
+        byte[] body = new byte[4 + digits.length() + 1];
+        int flipped = exponent ^ Integer.MIN_VALUE;
+        for (int i = 0; i < 4; i++) {
+            body[i] = (byte) (flipped >>> (24 - 8 * i));
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            body[4 + i] = (byte) digits.charAt(i);
+        }
+        body[body.length - 1] = 0;
+        if (sign < 0) {
+            for (int i = 0; i < body.length; i++) {
+                body[i] = (byte) ~body[i];
+            }
+        }
+        out.write(body, 0, body.length);
+    }
+
+    private static void encodeString(ByteArrayOutputStream out, String s) {
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            out.write(b);
+            if (b == 0) {
+                out.write(0xFF);
+            }
+        }
+        out.write(0);
+        out.write(0);
+    }
+
+    private static String stripTrailingBlanks(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+}

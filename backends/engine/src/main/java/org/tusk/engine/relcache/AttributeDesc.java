@@ -1,0 +1,10 @@
+package org.tusk.engine.relcache;
+
+/**
+ * One column of a relation as the relcache keeps it (a pg_attribute row, the
+ * parts the engine uses): attnum is 1-based; a dropped column keeps its
+ * number and slot in stored rows but is invisible.
+ */
+public record AttributeDesc(int attnum, String name, int typeOid, int typmod, boolean notNull, boolean dropped,
+        boolean hasDefault) {
+}

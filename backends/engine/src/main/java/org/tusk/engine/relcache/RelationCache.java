@@ -1,0 +1,307 @@
+package org.tusk.engine.relcache;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.tusk.api.error.PgException;
+import org.tusk.api.error.SqlState;
+import org.tusk.api.storage.RelFileLocator;
+import org.tusk.engine.catalog.CatalogAccess;
+import org.tusk.engine.catalog.CatalogAccess.CatalogTuple;
+import org.tusk.engine.catalog.SystemCatalogs;
+import org.tusk.engine.catalog.SystemCatalogs.Catalog;
+import org.tusk.engine.storage.CacheInvalidation;
+import org.tusk.engine.storage.StorageTransaction;
+import org.tusk.lmgr.LockMode;
+import org.tusk.storage.SharedInvalidationQueue;
+
+/**
+ * A backend's relation cache (PostgreSQL's relcache plus the namespace
+ * lookups of namespace.c): {@link RelationDesc}s built from pg_class,
+ * pg_attribute, pg_index and pg_attrdef, the system catalogs' own
+ * descriptions from {@link SystemCatalogs} (formrdesc).
+ *
+ * <p>Entries live across transactions until an invalidation message names
+ * them (PostgreSQL's relcache invalidation): DDL calls {@link #invalidate} /
+ * {@link #invalidateAll}, which drop the local entries at once and register
+ * messages that the transaction sends to the other backends at commit (and
+ * applies to this cache again at abort); messages from other backends
+ * arrive through {@link #apply} at transaction start and after every lock.
+ * Entries are built from the catalog snapshot, so a rebuilt entry is
+ * current even in a REPEATABLE READ transaction.
+ *
+ * <p>{@link #open} is how executor and DDL code get a relation: it resolves
+ * the name through the search path, takes the heavyweight lock, then reads
+ * the description (after the lock, so a concurrent DROP/ALTER that committed
+ * while we waited is seen).
+ */
+public final class RelationCache implements CacheInvalidation {
+
+    private final Supplier<CatalogAccess> catalogs;
+    private final Map<Integer, RelationDesc> byOid = new HashMap<>();
+    private Map<String, Integer> namespaces;
+
+    public RelationCache(Supplier<CatalogAccess> catalogs) {
+        this.catalogs = catalogs;
+    }
+
+    /**
+     * After DDL that may touch many relations or schemas: drops every entry
+     * here and, at commit, in every backend connected to this database.
+     */
+    public void invalidateAll() {
+        reset();
+        StorageTransaction txn = catalogs.get().transaction();
+        txn.registerInvalidation(SharedInvalidationQueue.RELCACHE, txn.databaseOid(), 0);
+        txn.registerInvalidation(SharedInvalidationQueue.CATCACHE, txn.databaseOid(), SystemCatalogs.PG_NAMESPACE);
+    }
+
+    /** CacheInvalidateRelcache: after changing a relation's catalog rows (here now, elsewhere at commit). */
+    public void invalidate(int relationOid) {
+        byOid.remove(relationOid);
+        StorageTransaction txn = catalogs.get().transaction();
+        Catalog system = SystemCatalogs.byOid(relationOid);
+        txn.registerInvalidation(SharedInvalidationQueue.RELCACHE,
+                system != null && system.shared() ? 0 : txn.databaseOid(), relationOid);
+    }
+
+    /** After changing pg_namespace (CREATE/DROP SCHEMA, here now, elsewhere at commit). */
+    public void invalidateNamespaces() {
+        namespaces = null;
+        StorageTransaction txn = catalogs.get().transaction();
+        txn.registerInvalidation(SharedInvalidationQueue.CATCACHE, txn.databaseOid(), SystemCatalogs.PG_NAMESPACE);
+    }
+
+    @Override
+    public void apply(SharedInvalidationQueue.Message m) {
+        if (m.kind() == SharedInvalidationQueue.RESET) {
+            reset();
+            return;
+        }
+        if (m.databaseOid() != 0 && m.databaseOid() != catalogs.get().transaction().databaseOid()) {
+            return;
+        }
+        switch (m.kind()) {
+            case SharedInvalidationQueue.RELCACHE -> {
+                if (m.objectOid() == 0) {
+                    byOid.clear();
+                } else {
+                    byOid.remove(m.objectOid());
+                }
+            }
+            case SharedInvalidationQueue.CATCACHE -> {
+                if (m.objectOid() == SystemCatalogs.PG_NAMESPACE) {
+                    namespaces = null;
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Whether relation {@code oid}'s description is cached now (for tests and monitoring). */
+    public boolean isCached(int oid) {
+        return byOid.containsKey(oid);
+    }
+
+    /** RelationCacheInvalidate: drops every entry (this backend only). */
+    @Override
+    public void reset() {
+        byOid.clear();
+        namespaces = null;
+    }
+
+    /** The OID of schema {@code name}, or null. */
+    public Integer namespaceOid(String name) {
+        // starts the transaction if needed, which reads the invalidation messages (CREATE SCHEMA elsewhere)
+        CatalogAccess access = catalogs.get();
+        access.transaction().catalogSnapshot(access.level());
+        if (namespaces == null) {
+            Map<String, Integer> m = new HashMap<>();
+            Catalog ns = SystemCatalogs.require(SystemCatalogs.PG_NAMESPACE);
+            for (CatalogTuple t : catalogs.get().scan(SystemCatalogs.PG_NAMESPACE)) {
+                m.put((String) t.get(ns, "nspname"), ((Long) t.get(ns, "oid")).intValue());
+            }
+            namespaces = m;
+        }
+        return namespaces.get(name);
+    }
+
+    /**
+     * RangeVarGetRelid without a lock: the OID of relation {@code name} in
+     * {@code schema}, or the first schema of {@code searchPath} (pg_catalog
+     * is searched first unless listed), or null.
+     */
+    public Integer relationOid(String schema, String name, List<String> searchPath) {
+        List<Integer> spaces = new ArrayList<>();
+        if (schema != null) {
+            Integer ns = namespaceOid(schema);
+            if (ns == null) {
+                throw PgException.error(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
+            }
+            spaces.add(ns);
+        } else {
+            if (!searchPath.contains("pg_catalog")) {
+                spaces.add(SystemCatalogs.PG_CATALOG_NAMESPACE);
+            }
+            for (String s : searchPath) {
+                Integer ns = namespaceOid(s);
+                if (ns != null) {
+                    spaces.add(ns);
+                }
+            }
+        }
+        Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
+        int nameCol = pgClass.columnIndex("relname");
+        int nsCol = pgClass.columnIndex("relnamespace");
+        List<CatalogTuple> hits = catalogs.get().scan(SystemCatalogs.PG_CLASS, row -> name.equals(row[nameCol]));
+        for (int ns : spaces) {
+            for (CatalogTuple t : hits) {
+                if (((Long) t.values()[nsCol]).intValue() == ns) {
+                    return ((Long) t.get(pgClass, "oid")).intValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Resolves, locks ({@code mode}, until the transaction ends) and describes
+     * a relation; 42P01 {@code relation "x" does not exist} at {@code location}
+     * (a 1-based position, 0 for none) when there is none.
+     */
+    public RelationDesc open(String schema, String name, List<String> searchPath, LockMode mode, int location) {
+        Integer oid = relationOid(schema, name, searchPath);
+        if (oid == null) {
+            String shown = schema == null ? name : schema + "." + name;
+            throw new PgException(org.tusk.api.error.Severity.ERROR, SqlState.UNDEFINED_TABLE,
+                    "relation \"" + shown + "\" does not exist", null, null, location, null);
+        }
+        return open(oid, mode);
+    }
+
+    /** Locks and describes the relation with this OID; 42P01 if it is gone once locked. */
+    public RelationDesc open(int oid, LockMode mode) {
+        Catalog system = SystemCatalogs.byOid(oid);
+        CatalogAccess access = catalogs.get();
+        // taking the lock reads the invalidation messages: a DROP/ALTER that committed while we waited is seen
+        access.transaction().lockRelation(oid, system != null && system.shared(), mode, access.level());
+        RelationDesc d = byOid(oid);
+        if (d == null) {
+            throw PgException.error(SqlState.UNDEFINED_TABLE, "could not open relation with OID " + oid);
+        }
+        return d;
+    }
+
+    /** RelationIdGetRelation without a lock: the description, or null. */
+    public RelationDesc byOid(int oid) {
+        RelationDesc cached = byOid.get(oid);
+        if (cached != null) {
+            return cached;
+        }
+        CatalogAccess access = catalogs.get();
+        int db = access.transaction().databaseOid();
+        Catalog system = SystemCatalogs.byOid(oid);
+        if (system != null) {
+            RelationDesc d = system.describe(db);
+            byOid.put(oid, d);
+            return d;
+        }
+        Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
+        int oidCol = pgClass.columnIndex("oid");
+        List<CatalogTuple> rows = access.scan(SystemCatalogs.PG_CLASS, row -> ((Long) row[oidCol]).intValue() == oid);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] c = rows.get(0).values();
+        RelationDesc d = build(access, db, pgClass, c);
+        byOid.put(oid, d);
+        return d;
+    }
+
+    private RelationDesc build(CatalogAccess access, int db, Catalog pgClass, Object[] c) {
+        int oid = ((Long) c[pgClass.columnIndex("oid")]).intValue();
+        int ns = ((Long) c[pgClass.columnIndex("relnamespace")]).intValue();
+        char kind = ((String) c[pgClass.columnIndex("relkind")]).charAt(0);
+        int am = ((Long) c[pgClass.columnIndex("relam")]).intValue();
+        int fileNode = ((Long) c[pgClass.columnIndex("relfilenode")]).intValue();
+        int spc = ((Long) c[pgClass.columnIndex("reltablespace")]).intValue();
+        boolean shared = Boolean.TRUE.equals(c[pgClass.columnIndex("relisshared")]);
+        RelFileLocator locator = shared ? new RelFileLocator(RelFileLocator.GLOBAL_TABLESPACE, 0, fileNode)
+                : new RelFileLocator(spc == 0 ? RelFileLocator.DEFAULT_TABLESPACE : spc, db, fileNode);
+
+        Catalog pgAttribute = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+        int relCol = pgAttribute.columnIndex("attrelid");
+        int numCol = pgAttribute.columnIndex("attnum");
+        List<AttributeDesc> atts = new ArrayList<>();
+        for (CatalogTuple t : access.scan(SystemCatalogs.PG_ATTRIBUTE,
+                row -> ((Long) row[relCol]).intValue() == oid && (Short) row[numCol] > 0)) {
+            atts.add(new AttributeDesc((Short) t.get(pgAttribute, "attnum"), (String) t.get(pgAttribute, "attname"),
+                    ((Long) t.get(pgAttribute, "atttypid")).intValue(), (Integer) t.get(pgAttribute, "atttypmod"),
+                    (Boolean) t.get(pgAttribute, "attnotnull"), (Boolean) t.get(pgAttribute, "attisdropped"),
+                    (Boolean) t.get(pgAttribute, "atthasdef")));
+        }
+        atts.sort((x, y) -> Integer.compare(x.attnum(), y.attnum()));
+
+        Map<Integer, String> defaults = new HashMap<>();
+        Catalog pgAttrdef = SystemCatalogs.require(SystemCatalogs.PG_ATTRDEF);
+        int adrel = pgAttrdef.columnIndex("adrelid");
+        for (CatalogTuple t : access.scan(SystemCatalogs.PG_ATTRDEF, row -> ((Long) row[adrel]).intValue() == oid)) {
+            defaults.put((int) (Short) t.get(pgAttrdef, "adnum"), (String) t.get(pgAttrdef, "adbin"));
+        }
+
+        List<IndexDesc> indexes = new ArrayList<>();
+        Catalog pgIndex = SystemCatalogs.require(SystemCatalogs.PG_INDEX);
+        int indrel = pgIndex.columnIndex("indrelid");
+        for (CatalogTuple t : access.scan(SystemCatalogs.PG_INDEX, row -> ((Long) row[indrel]).intValue() == oid)) {
+            int indexOid = ((Long) t.get(pgIndex, "indexrelid")).intValue();
+            RelationDesc index = byOid(indexOid);
+            if (index == null) {
+                continue;
+            }
+            Object[] key = (Object[]) t.get(pgIndex, "indkey");
+            int[] keys = new int[key.length];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = (Short) key[i];
+            }
+            indexes.add(new IndexDesc(indexOid, index.name(), index.amName(), index.locator(), keys,
+                    (Boolean) t.get(pgIndex, "indisunique"), (Boolean) t.get(pgIndex, "indisprimary")));
+        }
+
+        Object[] opts = (Object[]) c[pgClass.columnIndex("reloptions")];
+        List<String> options = new ArrayList<>();
+        if (opts != null) {
+            for (Object o : opts) {
+                options.add((String) o);
+            }
+        }
+        return new RelationDesc(oid, (String) c[pgClass.columnIndex("relname")], ns, namespaceName(ns), kind,
+                amName(access, am), locator, shared, List.copyOf(atts), List.copyOf(indexes), Map.copyOf(defaults),
+                List.of(), List.copyOf(options));
+    }
+
+    private String namespaceName(int oid) {
+        namespaceOid("pg_catalog");
+        for (Map.Entry<String, Integer> e : namespaces.entrySet()) {
+            if (e.getValue() == oid) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static String amName(CatalogAccess access, int amOid) {
+        if (amOid == 0) {
+            return null;
+        }
+        Catalog pgAm = SystemCatalogs.require(2601);
+        int oidCol = pgAm.columnIndex("oid");
+        for (CatalogTuple t : access.scan(2601, row -> ((Long) row[oidCol]).intValue() == amOid)) {
+            return (String) t.get(pgAm, "amname");
+        }
+        return null;
+    }
+}

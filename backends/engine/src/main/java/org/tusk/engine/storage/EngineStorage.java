@@ -1,0 +1,133 @@
+package org.tusk.engine.storage;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.tusk.api.error.PgException;
+import org.tusk.api.error.SqlState;
+import org.tusk.api.storage.IndexAccessMethod;
+import org.tusk.api.storage.TableAccessMethod;
+import org.tusk.lmgr.LockManager;
+import org.tusk.storage.OidCounter;
+import org.tusk.storage.SessionTransaction;
+import org.tusk.storage.SharedInvalidationQueue;
+import org.tusk.wal.WalWriter;
+import org.tusk.xact.TransactionSystem;
+
+/**
+ * The storage services of this backend process as the engine uses them
+ * (what PostgreSQL reaches through globals after InitPostgres): the storage
+ * core's transaction system, lock manager and WAL, and the table and index
+ * access methods registered as services, by {@code tusk.am.name}. The access
+ * method maps change while the backend runs (bundles come and go).
+ */
+public final class EngineStorage {
+
+    private final TransactionSystem transactions;
+    private final LockManager locks;
+    private final WalWriter wal;
+    private final Path dataDirectory;
+    private final Map<String, TableAccessMethod> tableAms = new ConcurrentHashMap<>();
+    private final Map<String, IndexAccessMethod> indexAms = new ConcurrentHashMap<>();
+    private volatile OidCounter oids;
+    private volatile SharedInvalidationQueue invalidationQueue;
+    /** Without the shared counter (engine tests on partial storage): a process-local one, collision-checked by callers. */
+    private final java.util.concurrent.atomic.AtomicInteger localOids =
+            new java.util.concurrent.atomic.AtomicInteger(OidCounter.FIRST_NORMAL_OBJECT_ID);
+
+    public EngineStorage(TransactionSystem transactions, LockManager locks, WalWriter wal, Path dataDirectory) {
+        this.transactions = transactions;
+        this.locks = locks;
+        this.wal = wal;
+        this.dataDirectory = dataDirectory;
+    }
+
+    public TransactionSystem transactions() {
+        return transactions;
+    }
+
+    public LockManager locks() {
+        return locks;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Uses the cluster's shared OID counter (StorageCore registers it in every backend). */
+    public void useOidCounter(OidCounter counter) {
+        this.oids = counter;
+    }
+
+    /**
+     * GetNewObjectId: a new OID from the cluster-wide counter. OIDs wrap
+     * around, so code that needs an OID unused in some catalog checks there
+     * (see {@code commands.ObjectIds}).
+     */
+    public int newOid() {
+        OidCounter counter = oids;
+        return counter != null ? counter.next() : localOids.getAndIncrement();
+    }
+
+    /**
+     * A new session's transaction state (ProcessStorage.newSession without
+     * the process attachment); {@code endListener} hears of transaction ends
+     * before the locks are released.
+     */
+    public SessionTransaction newSessionTransaction(org.tusk.xact.TransactionListener endListener) {
+        org.tusk.xact.TransactionManager manager = transactions.newTransactionManager(wal);
+        if (endListener != null) {
+            manager.addListener(endListener);   // before SessionTransaction's, which releases the locks
+        }
+        return new SessionTransaction(manager, locks);
+    }
+
+    /** Uses the cluster's shared invalidation queue (StorageCore registers it in every backend). */
+    public void useInvalidationQueue(SharedInvalidationQueue queue) {
+        this.invalidationQueue = queue;
+    }
+
+    /** The shared invalidation queue, or null (engine tests on partial storage: no other backends). */
+    public SharedInvalidationQueue invalidationQueue() {
+        return invalidationQueue;
+    }
+
+    public void addTableAccessMethod(TableAccessMethod am) {
+        tableAms.put(am.name(), am);
+    }
+
+    public void removeTableAccessMethod(TableAccessMethod am) {
+        tableAms.remove(am.name(), am);
+    }
+
+    public void addIndexAccessMethod(IndexAccessMethod am) {
+        indexAms.put(am.name(), am);
+    }
+
+    public void removeIndexAccessMethod(IndexAccessMethod am) {
+        indexAms.remove(am.name(), am);
+    }
+
+    /** The table access method {@code name}; 42704 if no such method is installed. */
+    public TableAccessMethod tableAm(String name) {
+        TableAccessMethod am = tableAms.get(name);
+        if (am == null) {
+            throw PgException.error(SqlState.UNDEFINED_OBJECT, "access method \"" + name + "\" does not exist");
+        }
+        return am;
+    }
+
+    /** The index access method {@code name}; 42704 if no such method is installed. */
+    public IndexAccessMethod indexAm(String name) {
+        IndexAccessMethod am = indexAms.get(name);
+        if (am == null) {
+            throw PgException.error(SqlState.UNDEFINED_OBJECT, "access method \"" + name + "\" does not exist");
+        }
+        return am;
+    }
+
+    public boolean hasTableAm(String name) {
+        return tableAms.containsKey(name);
+    }
+}

@@ -1,0 +1,25 @@
+package org.tusk.engine.storage;
+
+import org.tusk.api.storage.Snapshot;
+import org.tusk.api.storage.TransactionContext;
+import org.tusk.engine.relcache.RelationCache;
+
+/**
+ * What a session offers code that touches storage (executor nodes, DML,
+ * utility commands): reach it from an {@code EvalContext} by casting its
+ * session, {@code (StorageSession) ctx.session()}.
+ */
+public interface StorageSession {
+
+    /** The storage transaction (null when the session runs without storage). */
+    StorageTransaction storage();
+
+    /** The transaction for access-method calls (starts the storage transaction). */
+    TransactionContext transactionContext();
+
+    /** The current statement's snapshot (READ COMMITTED: per statement; REPEATABLE READ: the first). */
+    Snapshot snapshot();
+
+    /** The backend's relation cache for this session's database. */
+    RelationCache relcache();
+}

@@ -1,0 +1,35 @@
+package org.tusk.engine.tcop;
+
+import org.tusk.engine.analyze.ModifyAnalyzer;
+import org.tusk.engine.analyze.ParseState;
+import org.tusk.engine.catalog.SystemRelations;
+import org.tusk.engine.commands.DmlCommand;
+import org.tusk.engine.commands.copy.CopyCommand;
+import org.tusk.engine.nodes.CopyStmt;
+import org.tusk.engine.nodes.RawStmt;
+
+/**
+ * The traffic cop's door to data modification: INSERT, UPDATE, DELETE
+ * (ModifyAnalyzer) and COPY (CopyCommand) are analyzed at prepare time into
+ * a {@link DmlCommand} the portal runs; VACUUM/ANALYZE take the same path.
+ */
+final class DmlStatements {
+
+    private DmlStatements() {
+    }
+
+    /** The analyzed command, or null when {@code stmt} is not a DML statement. */
+    static DmlCommand prepare(TuskSession session, SystemRelations relations, RawStmt stmt, ParseState pstate) {
+        if (stmt instanceof org.tusk.engine.nodes.VacuumStmt vacuum && session.storage() != null) {
+            return new org.tusk.engine.commands.vacuum.VacuumCommand(session, vacuum, session::inTransactionBlock);
+        }
+        if (!ModifyAnalyzer.handles(stmt) && !(stmt instanceof CopyStmt)) {
+            return null;
+        }
+        ModifyAnalyzer analyzer = new ModifyAnalyzer(session, relations, session.typeContext());
+        if (stmt instanceof CopyStmt copy) {
+            return new CopyCommand(session, copy, analyzer);
+        }
+        return analyzer.analyze(stmt, pstate);
+    }
+}
