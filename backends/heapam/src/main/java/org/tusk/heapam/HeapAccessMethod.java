@@ -627,6 +627,14 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 HeaderChange.CLEAR_ALL_VISIBLE | HeaderChange.SET_PRUNABLE);
     }
 
+    /** A record that changes no visibility (an in-place update): no visibility map bit to clear. */
+    private void log(int info, int xid, byte[] data, Buffer buffer) {
+        WalRecord.Builder record = WalRecord.builder(ResourceManager.HEAP, info).xid(xid).data(data)
+                .block(blockRef(0, buffer, 0));
+        long lsn = wal.insert(record.build());
+        Page.setLsn(buffer.page(), lsn);
+    }
+
     private void log(int info, int xid, byte[] data, Buffer buffer, VisibilityMapClear vmClear) {
         WalRecord.Builder record = WalRecord.builder(ResourceManager.HEAP, info).xid(xid).data(data)
                 .block(blockRef(0, buffer, 0));

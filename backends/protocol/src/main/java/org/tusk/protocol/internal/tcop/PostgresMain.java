@@ -24,7 +24,11 @@ import org.tusk.api.error.SqlState;
 import org.tusk.api.protocol.ClientConnection;
 import org.tusk.api.protocol.SessionOutcome;
 import org.tusk.protocol.internal.auth.ClientAuthentication;
+import org.tusk.protocol.internal.pqcomm.ClientStreams;
 import org.tusk.protocol.internal.pqcomm.PqReceiver;
+import org.tusk.protocol.internal.secure.TlsConnection;
+import org.tusk.protocol.internal.secure.TlsServerConfig;
+import org.tusk.protocol.internal.secure.TlsStreams;
 import org.tusk.protocol.internal.pqcomm.PqSender;
 import org.tusk.protocol.internal.pqcomm.SessionTerminatedException;
 import org.tusk.protocol.internal.pqformat.BackendMessages;
@@ -49,6 +53,10 @@ public final class PostgresMain {
 
     private final ClientConnection connection;
     private final BackendContext backend;
+    /** The client's streams: plain at first, TLS after an accepted SSLRequest. */
+    private final ClientStreams streams;
+    /** The TLS session, or null for a plain connection. */
+    private TlsConnection tls;
     private final PqSender sender;
     private final PqSendBuffer out;
     private final PqReceiver receiver;
@@ -72,9 +80,10 @@ public final class PostgresMain {
     public PostgresMain(ClientConnection connection) {
         this.connection = connection;
         this.backend = connection.backend();
-        this.sender = new PqSender(connection.output(), connection.input());
+        this.streams = new ClientStreams(connection.input(), connection.output());
+        this.sender = new PqSender(streams.output(), streams.input());
         this.out = sender.buffer();
-        this.receiver = new PqReceiver(connection.input());
+        this.receiver = new PqReceiver(streams.input());
         this.dest = new RemoteDestReceiver(sender, receiver);
     }
 
@@ -98,7 +107,7 @@ public final class PostgresMain {
     private SessionOutcome serve() throws IOException {
         StartupResult startup;
         try {
-            startup = new ProcessStartupPacket(connection.input(), sender, backend).read();
+            startup = new ProcessStartupPacket(streams.input(), sender, backend, this::negotiateTls).read();
         } catch (PgException e) {
             return fatal(e);
         }
@@ -159,9 +168,40 @@ public final class PostgresMain {
             return;
         }
         Map<String, String> server = backend.serverSettings();
-        new ClientAuthentication(connection.input(), sender, backend.dataDirectory(), roles,
-                server == null ? null : server.get("password_encryption"))
+        new ClientAuthentication(streams.input(), sender, backend.dataDirectory(), roles,
+                server == null ? null : server.get("password_encryption"), tls)
                 .authenticate(connection.remoteAddress(), packet.user(), packet.database());
+    }
+
+    /**
+     * The answer to an SSLRequest (ProcessStartupPacket's SSL branch and
+     * secure_open_server): 'N' without TLS, on a Unix socket (PostgreSQL never
+     * uses TLS there) and for the warm-up client; otherwise 'S', the handshake,
+     * and the session's streams continue over TLS.
+     */
+    private boolean negotiateTls() throws IOException {
+        TlsServerConfig config = connection.remoteAddress() == null || connection.preAuthenticated()
+                ? null : TlsServerConfig.forSettings(backend.serverSettings(), backend.dataDirectory());
+        if (config == null) {
+            out.int8('N');
+            sender.flush();
+            return false;
+        }
+        if (streams.rawInput().available() > 0) {
+            // Bytes the client sent before it could have seen our answer were not meant for TLS.
+            throw new PgException(Severity.FATAL, SqlState.PROTOCOL_VIOLATION,
+                    "received unencrypted data after SSL request",
+                    "This could be either a client-software bug or evidence of an attempted man-in-the-middle attack.",
+                    null, 0, null);
+        }
+        out.int8('S');
+        sender.flush();
+        TlsStreams secure = new TlsStreams(config.newEngine(), streams.rawInput(), streams.rawOutput());
+        secure.handshake();
+        streams.switchTo(secure.input(), secure.output());
+        tls = new TlsConnection(secure.session(), config.certificateHash());
+        LOG.debug("SSL connection: protocol {}, cipher {}", tls.protocol(), tls.cipher());
+        return true;
     }
 
     private SessionOutcome mainLoop() throws IOException {
