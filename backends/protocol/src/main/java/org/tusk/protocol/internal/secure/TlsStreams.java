@@ -58,6 +58,24 @@ public final class TlsStreams {
 
     /** Runs the server side of the handshake to its end. */
     public void handshake() throws IOException {
+        try {
+            runHandshake();
+        } catch (SSLException e) {
+            // The engine has an alert for the client (protocol_version, handshake_failure...): send it.
+            synchronized (writeLock) {
+                try {
+                    engine.closeOutbound();
+                    wrap(ByteBuffer.allocate(0));
+                    rawOut.flush();
+                } catch (IOException | RuntimeException ignored) {
+                    // the client may be gone
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void runHandshake() throws IOException {
         engine.beginHandshake();
         synchronized (readLock) {
             while (true) {
