@@ -105,6 +105,11 @@ public final class PostgresMain {
     }
 
     private SessionOutcome serve() throws IOException {
+        if (connection.preAuthenticated()) {
+            // The warm-up client never asks for TLS; loading the certificate and key now spares the
+            // first real client of this backend that cost (seconds in a cold JVM).
+            TlsServerConfig.forSettings(backend.serverSettings(), backend.dataDirectory());
+        }
         StartupResult startup;
         try {
             startup = new ProcessStartupPacket(streams.input(), sender, backend, this::negotiateTls).read();
