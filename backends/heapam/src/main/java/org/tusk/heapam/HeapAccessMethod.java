@@ -372,7 +372,9 @@ public final class HeapAccessMethod implements TableAccessMethod {
             byte[] data = change.apply(HeapTupleHeader.data(tuple));
             HeapRecords.overwriteData(page, tid.offset(), data);
             buffer.markDirty();
-            log(HeapRecords.XLOG_HEAP_INPLACE, 0, HeapRecords.encodeInplace(tid.offset(), data), buffer);
+            // heap_inplace_update: xmin/xmax unchanged, so the page's visibility bits stay
+            log(HeapRecords.XLOG_HEAP_INPLACE, 0, HeapRecords.encodeInplace(tid.offset(), data), buffer,
+                    VisibilityMapClear.none());
             return data;
         } finally {
             buffer.release();

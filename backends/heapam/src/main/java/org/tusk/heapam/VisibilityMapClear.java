@@ -34,6 +34,11 @@ final class VisibilityMapClear implements AutoCloseable {
         this.mapPages = mapPages;
     }
 
+    /** For changes that leave visibility alone (in-place updates of a tuple's data). */
+    static VisibilityMapClear none() {
+        return NOTHING;
+    }
+
     static VisibilityMapClear prepare(VisibilityMap vm, Buffer... heapPages) {
         TreeMap<Integer, List<Integer>> byMapBlock = new TreeMap<>();
         for (Buffer heap : heapPages) {

@@ -648,6 +648,10 @@ public final class ExprAnalyzer {
         if (f.over() != null) {
             return aggregates.windowFunction(f);
         }
+        if (f.funcVariadic() && f.aggFilter() == null && f.aggOrder().isEmpty()
+                && !AggregateAnalyzer.isAggregate(name) && !f.args().isEmpty()) {
+            return variadicCall(f, name);
+        }
         if (f.funcVariadic()) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "VARIADIC is not supported yet", f.location());
         }
@@ -719,12 +723,21 @@ public final class ExprAnalyzer {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning function " + name
                     + " is not supported here yet", f.location());
         }
+        if ("pg_typeof".equals(proc.prosrc()) && args.size() == 1) {
+            // pg_typeof looks at its argument's type, known here (get_fn_expr_argtype)
+            return new ConstExpr(PgType.REGTYPE, -1, (long) args.get(0).type().oid());
+        }
         FunctionBody body = FunctionRegistry.require(proc, f.location());
         List<Expr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             PgType target = res.coerceTo().get(i);
             Expr arg = args.get(i);
-            if (target == PgType.ANY) {
+            if (target != PgType.ANY && proc.variadicType() == PgType.ANY && i >= proc.nargs() - 1
+                    && arg.type() == PgType.UNKNOWN) {
+                // an unknown literal already is its text; left unknown, it also keeps ConstantFolder away
+                // from stable functions such as format() (their errors come after the row description)
+                coerced.add(arg);
+            } else if (target == PgType.ANY || (proc.variadicType() == PgType.ANY && i >= proc.nargs() - 1)) {
                 // "any" arguments (concat, format...) reach the body as their text output
                 coerced.add(outputAsText(arg));
             } else {
@@ -741,6 +754,80 @@ public final class ExprAnalyzer {
             body = (a, ctx) -> org.tusk.engine.func.ArrayFunctions.relabelResult(inner.apply(a, ctx), elementType);
         }
         return new FuncExpr(name, body, coerced, res.resultType(), -1, proc.strict());
+    }
+
+    /**
+     * f(a, VARIADIC arr): the array supplies the variadic arguments. The call
+     * resolves as if one element were passed; a VARIADIC "any" function gets
+     * the elements (as text, like other "any" arguments) spread at run time, any
+     * other variadic function the array itself.
+     */
+    private Expr variadicCall(FuncCall f, String name) {
+        List<Expr> args = new ArrayList<>();
+        for (RawNode a : f.args()) {
+            args.add(transform(a));
+        }
+        int last = args.size() - 1;
+        Expr arr = args.get(last);
+        if (arr.type() == PgType.UNKNOWN) {
+            arr = coerce(arr, PgType.TEXT_ARRAY, -1, CastContext.IMPLICIT);
+            args.set(last, arr);
+        }
+        if (!arr.type().isArray()) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "VARIADIC argument must be an array",
+                    locationOf(f.args().get(last)));
+        }
+        List<PgType> types = new ArrayList<>();
+        for (Expr a : args) {
+            types.add(a.type());
+        }
+        PgType elementType = arr.type().elementType();
+        types.set(last, elementType);
+        Resolution res = FunctionCatalog.lookup(name, types);
+        if (!res.found() || res.status() == Resolution.Status.AMBIGUOUS || !res.proc().isVariadic()
+                || res.coerceTo().size() != args.size()) {
+            throw undefinedFunction(name, args, f.location());
+        }
+        ProcEntry proc = res.proc();
+        FunctionBody body = FunctionRegistry.require(proc, f.location());
+        List<Expr> coerced = new ArrayList<>();
+        for (int i = 0; i < last; i++) {
+            PgType target = res.coerceTo().get(i);
+            coerced.add(target == PgType.ANY ? outputAsText(args.get(i))
+                    : coerceOrFail(args.get(i), target, -1, CastContext.IMPLICIT, f.location()));
+        }
+        if (proc.variadicType() != PgType.ANY) {
+            PgType arrayType = res.coerceTo().get(last).arrayType();
+            coerced.add(coerceOrFail(arr, arrayType, -1, CastContext.IMPLICIT, f.location()));
+            return new FuncExpr(name, body, coerced, res.resultType(), -1, proc.strict());
+        }
+        coerced.add(arr);
+        // concat and concat_ws return NULL for a NULL array; format() treats it as no arguments
+        boolean nullArrayIsNull = "text_concat".equals(proc.prosrc()) || "text_concat_ws".equals(proc.prosrc());
+        FunctionBody inner = body;
+        int fixed = last;
+        FunctionBody spread = (a, ctx) -> {
+            ArrayValue values = (ArrayValue) a[fixed];
+            if (values == null && nullArrayIsNull) {
+                return null;
+            }
+            Object[] elements = values == null ? new Object[0] : values.elements();
+            TypeContext tc = ctx == null || ctx.session() == null ? TypeContext.DEFAULT : ctx.session().typeContext();
+            Object[] call = new Object[fixed + elements.length];
+            System.arraycopy(a, 0, call, 0, fixed);
+            for (int i = 0; i < elements.length; i++) {
+                call[fixed + i] = TextFormat.output(elementType, elements[i], tc);
+            }
+            if (proc.strict()) {
+                for (Object v : call) {
+                    if (v == null) {
+                        return null;
+                    }
+                }
+            }
+            return inner.apply(call, ctx);
+        };
+        return new FuncExpr(name, spread, coerced, res.resultType(), -1, false);
     }
 
     /** A value as its type's output function prints it (text), for "any" arguments. */

@@ -72,7 +72,8 @@ public final class StoredRelation implements VirtualRelation {
                 for (int i = 0; i < row.length; i++) {
                     AttributeDesc a = attributes.get(i);
                     Object v = stored[a.attnum() - 1];
-                    row[i] = PgType.byOid(a.typeOid()) == null ? CatalogValues.format(a.typeOid(), v) : v;
+                    row[i] = PgType.byOid(a.typeOid()) == null ? CatalogValues.format(a.typeOid(), v)
+                            : CatalogValues.toSqlValue(a.typeOid(), v);
                 }
                 rows.add(row);
                 session.host();

@@ -11,9 +11,9 @@ import java.util.function.BiFunction;
  */
 public final class SystemRelations {
     private final Map<String, VirtualRelation> relations;
+    private BiFunction<String, String, VirtualRelation> stored;
     /** Views over one session's own state (pg_prepared_statements, pg_cursors), added by the session. */
     private final Map<String, VirtualRelation> sessionViews = new HashMap<>();
-    private BiFunction<String, String, VirtualRelation> stored;
 
     public SystemRelations(ClusterCatalog catalog) {
         PgStatActivity activity = new PgStatActivity(catalog);

@@ -93,7 +93,8 @@ public final class Arithmetic {
             case "-": r = x - y; break;
             case "*": r = x * y; break;
             case "/":
-                if (y == 0) {
+                // float8div: NaN / 0 is NaN, anything else / 0 an error
+                if (y == 0 && !Double.isNaN(x)) {
                     throw Ereport.divisionByZero();
                 }
                 r = x / y;

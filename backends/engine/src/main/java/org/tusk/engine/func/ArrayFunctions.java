@@ -52,9 +52,79 @@ public final class ArrayFunctions {
         FunctionRegistry.bind("array_to_text", (a, c) -> toText((ArrayValue) a[0], (String) a[1], null, c));
         FunctionRegistry.bind("array_to_text_null", (a, c) -> a[0] == null || a[1] == null ? null
                 : toText((ArrayValue) a[0], (String) a[1], (String) a[2], c));
+        FunctionRegistry.bind("array_fill", (a, c) -> fill(a[0], (ArrayValue) a[1], null, false));
+        FunctionRegistry.bind("array_fill_with_lower_bounds", (a, c) -> fill(a[0], (ArrayValue) a[1], (ArrayValue) a[2], true));
+        FunctionRegistry.bind("width_bucket_array", (a, c) -> widthBucket(a[0], (ArrayValue) a[1], c));
         FunctionRegistry.bind("text_to_array", (a, c) -> a[0] == null ? null : fromText((String) a[0], (String) a[1], null));
         FunctionRegistry.bind("text_to_array_null", (a, c) -> a[0] == null ? null
                 : fromText((String) a[0], (String) a[1], (String) a[2]));
+    }
+
+    /** array_fill(value, dims [, lower bounds]): not strict, so the NULL checks are its own. */
+    private static ArrayValue fill(Object value, ArrayValue dims, ArrayValue lbs, boolean withLbs) {
+        if (dims == null || (withLbs && lbs == null)) {
+            throw Ereport.error(SqlState.NULL_VALUE_NOT_ALLOWED, "dimension array or low bound array cannot be null");
+        }
+        if (dims.ndims() > 1 || (lbs != null && lbs.ndims() > 1)) {
+            throw Ereport.error(ArrayValue.ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts")
+                    .withDetail("Dimension array must be one dimensional.");
+        }
+        if (lbs != null && lbs.size() != dims.size()) {
+            throw Ereport.error(ArrayValue.ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts")
+                    .withDetail("Low bound array has different size than dimensions array.");
+        }
+        int n = dims.size();
+        if (n > ArrayValue.MAX_DIMENSIONS) {
+            throw Ereport.error("54000", "number of array dimensions (" + n + ") exceeds the maximum allowed ("
+                    + ArrayValue.MAX_DIMENSIONS + ")");
+        }
+        int[] lengths = new int[n];
+        int[] lower = new int[n];
+        long total = n == 0 ? 0 : 1;
+        for (int i = 0; i < n; i++) {
+            Object d = dims.element(i);
+            Object l = lbs == null ? Integer.valueOf(1) : lbs.element(i);
+            if (d == null || l == null) {
+                throw Ereport.error(SqlState.NULL_VALUE_NOT_ALLOWED, "dimension values cannot be null");
+            }
+            lengths[i] = (Integer) d;
+            lower[i] = (Integer) l;
+            if (lengths[i] < 0) {
+                throw Ereport.error(SqlState.PROGRAM_LIMIT_EXCEEDED, "array size exceeds the maximum allowed (134217727)");
+            }
+            total *= lengths[i];
+            if (total > 134217727L) {
+                throw Ereport.error(SqlState.PROGRAM_LIMIT_EXCEEDED, "array size exceeds the maximum allowed (134217727)");
+            }
+        }
+        if (total == 0) {
+            return ArrayValue.empty(PgType.UNKNOWN);
+        }
+        Object[] e = new Object[(int) total];
+        java.util.Arrays.fill(e, value);
+        return new ArrayValue(PgType.UNKNOWN, lengths, lower, e);
+    }
+
+    /** width_bucket(operand, thresholds): the number of thresholds <= operand, by binary search. */
+    private static int widthBucket(Object operand, ArrayValue t, EvalContext c) {
+        if (t.ndims() > 1) {
+            throw Ereport.error(ArrayValue.ARRAY_SUBSCRIPT_ERROR, "thresholds must be one-dimensional array");
+        }
+        if (t.hasNulls()) {
+            throw Ereport.error(SqlState.NULL_VALUE_NOT_ALLOWED, "thresholds array must not contain NULLs");
+        }
+        PgType et = t.elementType();
+        int lo = 0;
+        int hi = t.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ValueComparator.compare(et, operand, et, t.element(mid), c) < 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     /** The result of a body whose array may carry element type UNKNOWN, labelled with {@code elementType}. */
@@ -159,7 +229,8 @@ public final class ArrayFunctions {
         if (a.lowerBound(0) == Integer.MIN_VALUE) {
             throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range");
         }
-        return new ArrayValue(a.elementType(), new int[] {e.length}, new int[] {a.lowerBound(0) - 1}, e);
+        // PostgreSQL 15 keeps the array's lower bound: 6 || '[5:5]={42}' is [5:6]={6,42}
+        return new ArrayValue(a.elementType(), new int[] {e.length}, new int[] {a.lowerBound(0)}, e);
     }
 
     /** array_cat: equal dimensions append along the first; N and N-1 dimensions add one slice. */

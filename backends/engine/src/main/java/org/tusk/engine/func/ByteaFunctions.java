@@ -55,6 +55,24 @@ final class ByteaFunctions {
         FunctionRegistry.bind("sha512_bytea", (a, c) -> digest("SHA-512", (byte[]) a[0]));
         FunctionRegistry.bind("bytealike", (a, c) -> LikeMatcher.matches(latin1((byte[]) a[0]), latin1((byte[]) a[1]), false));
         FunctionRegistry.bind("byteanlike", (a, c) -> !LikeMatcher.matches(latin1((byte[]) a[0]), latin1((byte[]) a[1]), false));
+        FunctionRegistry.bind("like_escape_bytea", (a, c) -> StringFunctions.likeEscape(latin1((byte[]) a[0]), latin1((byte[]) a[1]))
+                .getBytes(StandardCharsets.ISO_8859_1));
+        FunctionRegistry.bind("byteaGetBit", (a, c) -> {
+            byte[] b = (byte[]) a[0];
+            long n = bitIndex(b, (Long) a[1]);
+            return (b[(int) (n / 8)] >> (n % 8)) & 1;
+        });
+        FunctionRegistry.bind("byteaSetBit", (a, c) -> {
+            byte[] b = ((byte[]) a[0]).clone();
+            long n = bitIndex(b, (Long) a[1]);
+            int v = (Integer) a[2];
+            if (v != 0 && v != 1) {
+                throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "new bit must be 0 or 1");
+            }
+            int i = (int) (n / 8);
+            b[i] = (byte) (v == 1 ? b[i] | (1 << (n % 8)) : b[i] & ~(1 << (n % 8)));
+            return b;
+        });
         FunctionRegistry.bind("binary_encode", (a, c) -> encode((byte[]) a[0], (String) a[1]));
         FunctionRegistry.bind("binary_decode", (a, c) -> decode((String) a[0], (String) a[1]));
     }
@@ -73,6 +91,13 @@ final class ByteaFunctions {
         byte[] r = Arrays.copyOf(x, x.length + y.length);
         System.arraycopy(y, 0, r, x.length, y.length);
         return r;
+    }
+
+    private static long bitIndex(byte[] b, long n) {
+        if (n < 0 || n >= (long) b.length * 8) {
+            throw Ereport.error("2202E", "index " + n + " out of valid range, 0.." + ((long) b.length * 8 - 1));
+        }
+        return n;
     }
 
     private static int index(byte[] b, int n, int width) {

@@ -91,12 +91,9 @@ final class CastFunctions {
             }
             return v == 0 ? "" : String.valueOf((char) (v & 0xFF));
         });
-        FunctionRegistry.bind("char_text", (a, c) -> a[0]);
-        FunctionRegistry.bind("char_bpchar", (a, c) -> a[0]);
-        FunctionRegistry.bind("text_char", (a, c) -> {
-            String s = (String) a[0];
-            return s.isEmpty() ? "" : s.substring(0, 1);
-        });
+        FunctionRegistry.bind("char_text", (a, c) -> org.tusk.engine.types.TextFormat.charOut((String) a[0]));
+        FunctionRegistry.bind("char_bpchar", (a, c) -> org.tusk.engine.types.TextFormat.charOut((String) a[0]));
+        FunctionRegistry.bind("text_char", (a, c) -> org.tusk.engine.types.TextFormat.charIn((String) a[0]));
         // oid family
         FunctionRegistry.bind("i8tooid", (a, c) -> {
             long l = (Long) a[0];

@@ -28,6 +28,7 @@ public final class FunctionRegistry {
         NumericMath.register();
         CastFunctions.register();
         SystemFunctions.register();
+        TypeIoFunctions.register();
         PrivilegeInquiryFunctions.register();
         // the catalog-reading system information functions (func/sysinfo)
         org.tusk.engine.func.sysinfo.SysInfoFunctions.register(FunctionRegistry::bind, FunctionRegistry::bindOid);

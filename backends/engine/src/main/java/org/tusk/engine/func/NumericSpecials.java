@@ -86,9 +86,49 @@ final class NumericSpecials {
                     return NAN;
                 }
                 return a;
+            case "^":
+                return power(a, b);
             default:
                 return NAN;
         }
+    }
+
+    /** numeric_power when an operand is infinite (neither is NaN), as numeric.c settles it. */
+    private static Object power(Object a, Object b) {
+        if (a instanceof BigDecimal x) {
+            // finite base, infinite exponent
+            int sb = sign(b);
+            if (x.signum() == 0 && sb < 0) {
+                throw Ereport.error("2201F", "zero raised to a negative power is undefined");
+            }
+            int cmp = x.abs().compareTo(BigDecimal.ONE);
+            if (cmp == 0) {
+                return BigDecimal.ONE;
+            }
+            if (cmp < 0) {
+                return sb > 0 ? BigDecimal.ZERO : PINF;
+            }
+            return sb > 0 ? PINF : BigDecimal.ZERO;
+        }
+        int sb = sign(b);
+        if (a == PINF) {
+            return sb < 0 ? BigDecimal.ZERO : sb == 0 ? BigDecimal.ONE : PINF;
+        }
+        // -Infinity base
+        if (sb < 0) {
+            return BigDecimal.ZERO;
+        }
+        if (sb == 0) {
+            return BigDecimal.ONE;
+        }
+        if (!(b instanceof BigDecimal y)) {
+            return PINF;
+        }
+        BigDecimal stripped = y.stripTrailingZeros();
+        if (stripped.scale() > 0) {
+            throw Ereport.error("2201F", "a negative number raised to a non-integer power yields a complex result");
+        }
+        return stripped.toBigInteger().testBit(0) ? NINF : PINF;
     }
 
     /** cmp_numerics over BigDecimal and the special values. */

@@ -20,6 +20,8 @@ abstract class DdlParser extends SelectParser {
 
     abstract RawStmt otherStatement();
 
+    abstract VariableSetStmt setRest(Token set, boolean local);
+
     final DropBehavior dropBehavior() {
         if (accept("cascade")) {
             return DropBehavior.CASCADE;
@@ -1264,6 +1266,20 @@ abstract class DdlParser extends SelectParser {
             if (role != null) {
                 return role;
             }
+        }
+        if (at(1, "database") && (at(3, "set") || at(3, "reset"))) {
+            p += 2;
+            String db = colId();
+            Token verb = advance();
+            if (verb.isWord("set")) {
+                return new AlterDatabaseSetStmt(db, setRest(verb, false));
+            }
+            if (accept("all")) {
+                return new AlterDatabaseSetStmt(db, new VariableSetStmt(VariableSetKind.RESET_ALL, null, List.of(),
+                        false, List.of(), verb.location()));
+            }
+            return new AlterDatabaseSetStmt(db, new VariableSetStmt(VariableSetKind.RESET, colId(), List.of(), false,
+                    List.of(), verb.location()));
         }
         advance();
         ObjectType type;

@@ -431,8 +431,22 @@ public final class Planner {
      */
     private Part node(JoinTreeNode n, List<Expr> pushed) {
         if (n instanceof JoinTreeNode.RangeRef r) {
-            Part p = scan(r.rte());
-            return pushed.isEmpty() ? p : filter(p, pushed);
+            List<Expr> indexConds = new ArrayList<>();
+            Part p = r.rte().kind == RangeTblEntry.Kind.RELATION ? indexScan(r.rte(), pushed, indexConds) : null;
+            if (p == null) {
+                p = scan(r.rte());
+            }
+            if (pushed.isEmpty()) {
+                return p;
+            }
+            // all quals are rechecked on the rows; EXPLAIN shows only those the index did not take
+            List<Expr> shown = new ArrayList<>(pushed);
+            shown.removeAll(indexConds);
+            Part f = new Part(new Result(p.state(), and(pushed), null, ctx), p.explain(), p.rtes(), p.rows() / 3);
+            if (!shown.isEmpty()) {
+                f.explain().detail("Filter: " + Deparser.unqualified(and(shown)));
+            }
+            return f;
         }
         if (n instanceof JoinTreeNode.Join j) {
             BitSet lr = rtesOf(j.left());
@@ -667,6 +681,113 @@ public final class Planner {
                 throw new IllegalStateException("cannot scan " + rte);
         }
         return new Part(new Place(s, w, rte.offset, n), ex, self, rows);
+    }
+
+    /**
+     * An index scan for a relation when some pushed-down qualification is
+     * {@code column op value} (op one of = < <= > >=, value not reading the
+     * relation) on an index's leading column: the index with the most leading
+     * equality columns wins. Every qualification is still checked on the rows
+     * (the caller's filter), so the keys only narrow the scan. Null when no
+     * index applies.
+     */
+    private Part indexScan(RangeTblEntry rte, List<Expr> quals, List<Expr> usedConds) {
+        List<IndexInfo> indexes = rte.relation.indexes();
+        if (indexes.isEmpty() || quals.isEmpty()) {
+            return null;
+        }
+        int index = q.rtable.indexOf(rte);
+        List<Object[]> candidates = new ArrayList<>(); // {attnum, strategy, value expr, qual}
+        for (Expr qual : quals) {
+            if (!(qual instanceof FuncExpr f) || f.args().size() != 2) {
+                continue;
+            }
+            IndexScanKey.Strategy st = strategy(f.name());
+            if (st == null) {
+                continue;
+            }
+            for (int side = 0; side < 2; side++) {
+                Expr col = f.args().get(side);
+                Expr val = f.args().get(1 - side);
+                if (col instanceof VarExpr v && v.attno() >= rte.offset && v.attno() < rte.offset + rte.width()
+                        && !rtesOf(val).get(index) && val.type() == v.type()) {
+                    candidates.add(new Object[] {v.attno() - rte.offset + 1, side == 0 ? st : commute(st), val, qual});
+                    break;
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        IndexInfo best = null;
+        List<IndexScanKey> bestKeys = null;
+        List<Expr> bestConds = null;
+        int bestScore = 0;
+        for (IndexInfo idx : indexes) {
+            List<IndexScanKey> keys = new ArrayList<>();
+            List<Expr> conds = new ArrayList<>();
+            int score = 0;
+            for (int k = 0; k < idx.attnums().size(); k++) {
+                int attnum = idx.attnums().get(k);
+                boolean equality = false;
+                boolean any = false;
+                for (Object[] c : candidates) {
+                    if ((Integer) c[0] == attnum) {
+                        keys.add(new IndexScanKey(k + 1, (IndexScanKey.Strategy) c[1], (Expr) c[2]));
+                        conds.add((Expr) c[3]);
+                        equality |= c[1] == IndexScanKey.Strategy.EQUAL;
+                        any = true;
+                    }
+                }
+                if (!any) {
+                    break;
+                }
+                score += equality ? 2 : 1;
+                if (!equality) {
+                    break;
+                }
+            }
+            if (score > bestScore || score == bestScore && score > 0 && idx.unique() && !best.unique()) {
+                best = idx;
+                bestKeys = keys;
+                bestConds = conds;
+                bestScore = score;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        usedConds.addAll(bestConds);
+        PlanState s = rte.relation.openIndexScan(best, bestKeys, false, false, estate);
+        String name = rte.relation.name();
+        ExplainNode ex = new ExplainNode("Index Scan using " + best.name() + " on " + name
+                + (rte.refname.equals(name) ? "" : " " + rte.refname), Math.max(1, best.unique() ? 1 : 10));
+        ex.detail("Index Cond: " + Deparser.unqualified(and(bestConds)));
+        BitSet self = new BitSet();
+        self.set(index);
+        return new Part(new Place(s, q.baseWidth, rte.offset, rte.columns.size()), ex, self, ex.rows);
+    }
+
+    private static IndexScanKey.Strategy strategy(String op) {
+        switch (op) {
+            case "=": return IndexScanKey.Strategy.EQUAL;
+            case "<": return IndexScanKey.Strategy.LESS;
+            case "<=": return IndexScanKey.Strategy.LESS_EQUAL;
+            case ">": return IndexScanKey.Strategy.GREATER;
+            case ">=": return IndexScanKey.Strategy.GREATER_EQUAL;
+            default: return null;
+        }
+    }
+
+    /** The strategy with the operands swapped (5 < col is col > 5). */
+    private static IndexScanKey.Strategy commute(IndexScanKey.Strategy s) {
+        switch (s) {
+            case LESS: return IndexScanKey.Strategy.GREATER;
+            case LESS_EQUAL: return IndexScanKey.Strategy.GREATER_EQUAL;
+            case GREATER: return IndexScanKey.Strategy.LESS;
+            case GREATER_EQUAL: return IndexScanKey.Strategy.LESS_EQUAL;
+            default: return s;
+        }
     }
 
     /** The shared state of a WITH query in this execution, planned at its first reference. */

@@ -32,6 +32,7 @@ public final class EngineStorage {
     private final Map<String, IndexAccessMethod> indexAms = new ConcurrentHashMap<>();
     private volatile OidCounter oids;
     private volatile SharedInvalidationQueue invalidationQueue;
+    private volatile org.tusk.buffer.BufferManager buffers;
     /** Without the shared counter (engine tests on partial storage): a process-local one, collision-checked by callers. */
     private final java.util.concurrent.atomic.AtomicInteger localOids =
             new java.util.concurrent.atomic.AtomicInteger(OidCounter.FIRST_NORMAL_OBJECT_ID);
@@ -86,6 +87,25 @@ public final class EngineStorage {
     /** Uses the cluster's shared invalidation queue (StorageCore registers it in every backend). */
     public void useInvalidationQueue(SharedInvalidationQueue queue) {
         this.invalidationQueue = queue;
+    }
+
+    /** Uses this process's shared buffer manager (StorageCore registers it). */
+    public void useBuffers(org.tusk.buffer.BufferManager bufferManager) {
+        this.buffers = bufferManager;
+    }
+
+    /** Writes every dirty shared buffer and syncs (before copying files, as CREATE DATABASE does). */
+    public void flushBuffers() {
+        if (buffers != null) {
+            buffers.flushAll();
+        }
+    }
+
+    /** DropRelationBuffers: forgets the relation's buffers without writing them (its files are going away). */
+    public void dropBuffers(org.tusk.api.storage.RelFileLocator locator) {
+        if (buffers != null) {
+            buffers.dropRelation(locator);
+        }
     }
 
     /** The shared invalidation queue, or null (engine tests on partial storage: no other backends). */

@@ -111,11 +111,56 @@ final class UtilityCommands {
         if (acl != null) {
             return UtilityResult.of(acl);
         }
+        String db = databaseCommand(parsed);
+        if (db != null) {
+            return UtilityResult.of(db);
+        }
         String ddl = ddl(parsed);
         if (ddl != null) {
             return UtilityResult.of(ddl);
         }
         throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " is not supported yet");
+    }
+
+    /** CREATE/DROP DATABASE, ALTER DATABASE SET (dbcommands.c); null if {@code parsed} is none of them. */
+    private String databaseCommand(ParsedStatement parsed) {
+        RawStmt stmt = parsed.stmt();
+        if (!(stmt instanceof org.tusk.engine.nodes.CreatedbStmt || stmt instanceof org.tusk.engine.nodes.DropdbStmt
+                || stmt instanceof org.tusk.engine.nodes.AlterDatabaseSetStmt)) {
+            return null;
+        }
+        if (session.storage() == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " needs storage");
+        }
+        if (!(stmt instanceof org.tusk.engine.nodes.AlterDatabaseSetStmt) && session.inTransactionBlock()) {
+            // PreventInTransactionBlock: the copy and the removal of files cannot be rolled back
+            throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION,
+                    stmt.commandName() + " cannot run inside a transaction block");
+        }
+        DdlContext ctx = new DdlContext(session.storage(),
+                new CatalogAccess(session.storage(), session.isolationLevel()), session.relcache(),
+                session.searchPath(), parsed.queryString(), session.currentUser(), session.host()::notice);
+        int myDb = session.storage().databaseOid();
+        int myPid = session.host().backend().pid();
+        List<org.tusk.api.backend.BackendActivity> sessions = session.host().backend().activitySnapshot();
+        if (stmt instanceof org.tusk.engine.nodes.CreatedbStmt c) {
+            return org.tusk.engine.commands.DatabaseCommands.create(ctx, c, myDb, myPid, sessions);
+        }
+        if (stmt instanceof org.tusk.engine.nodes.DropdbStmt d) {
+            return org.tusk.engine.commands.DatabaseCommands.drop(ctx, d, myDb, sessions, myPid);
+        }
+        org.tusk.engine.nodes.AlterDatabaseSetStmt a = (org.tusk.engine.nodes.AlterDatabaseSetStmt) stmt;
+        VariableSetStmt set = a.setstmt();
+        String name = set.kind() == VariableSetKind.RESET_ALL ? null : set.name();
+        String value = null;
+        if (set.kind() == VariableSetKind.VALUE) {
+            if (session.guc().find(name) == null) {
+                throw GucSettings.unrecognized(name);
+            }
+            value = flatten(name, set.args());
+            name = session.guc().find(name).name();     // stored under the canonical name (GUCArrayAdd)
+        }
+        return org.tusk.engine.commands.DatabaseCommands.alterSet(ctx, a.dbname(), name, value);
     }
 
     /** The catalog-changing commands (ProcessUtilitySlow), run by {@code commands}; null if {@code parsed} is none. */
@@ -125,7 +170,8 @@ final class UtilityCommands {
                 || stmt instanceof CreateSchemaStmt || stmt instanceof CommentStmt
                 || stmt instanceof DropStmt d && (d.removeType() == ObjectType.TABLE || d.removeType() == ObjectType.INDEX
                         || d.removeType() == ObjectType.SCHEMA || d.removeType() == ObjectType.VIEW
-                        || d.removeType() == ObjectType.SEQUENCE);
+                        || d.removeType() == ObjectType.SEQUENCE)
+                || org.tusk.engine.commands.AlterTableAddConstraint.handles(stmt);
         if (!isDdl) {
             return null;
         }
@@ -151,6 +197,9 @@ final class UtilityCommands {
         }
         if (stmt instanceof CommentStmt c) {
             return CommentCommand.execute(ctx, c);
+        }
+        if (stmt instanceof org.tusk.engine.nodes.AlterTableStmt a) {
+            return org.tusk.engine.commands.AlterTableAddConstraint.execute(ctx, a);
         }
         return DropObjects.execute(ctx, (DropStmt) stmt);
     }

@@ -1,6 +1,7 @@
 package org.tusk.engine.types;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.tusk.api.error.SqlState;
@@ -28,12 +29,23 @@ public final class TextFormat {
             case TIMESTAMP: return DateTimes.formatTimestamp((Long) value);
             case DATE: return DateTimes.formatDate((Integer) value);
             case VOID: return "";
+            case CHAR: return charOut((String) value);
             case REGTYPE: {
-                // regtypeout for the built-in types: format_type's name ("integer", "double precision")
-                PgType named = PgType.byOid((int) (long) (Long) value);
-                return named == null ? value.toString() : named.displayName();
+                // regtypeout for built-in types (format_type); others print as their OID
+                PgType t = PgType.byOid((int) ((Number) value).longValue());
+                return t == null ? value.toString() : t.displayName();
             }
             case BYTEA: return ByteaFormat.output((byte[]) value, ctx.byteaOutputEscape());
+            case INT2VECTOR: case OIDVECTOR:
+                // int2vectorout / oidvectorout: the elements separated by spaces
+                if (value instanceof ArrayValue v) {
+                    StringBuilder sb = new StringBuilder();
+                    for (int i = 0; i < v.size(); i++) {
+                        sb.append(i == 0 ? "" : " ").append(v.element(i));
+                    }
+                    return sb.toString();
+                }
+                return value.toString();
             default:
                 if (value instanceof ArrayValue a) {
                     return ArrayFormat.output(a, ctx);
@@ -68,6 +80,7 @@ public final class TextFormat {
             case VARCHAR: return Coercions.varcharTypmod(s, typmod, false);
             case BPCHAR: return Coercions.bpcharTypmod(s, typmod < 0 ? -1 : typmod, false);
             case NAME: return Coercions.truncateName(s);
+            case CHAR: return charIn(s);
             case INET: return parseInet(s);
             case TIMESTAMPTZ: return DateTimes.parseTimestamp(s, ctx.timeZone(), true, ctx.nowMicros());
             case TIMESTAMP: return DateTimes.parseTimestamp(s, ctx.timeZone(), false, ctx.nowMicros());
@@ -80,6 +93,38 @@ public final class TextFormat {
                 }
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot accept a value of type " + type.displayName());
         }
+    }
+
+    /**
+     * charin (and text_char): a backslash and three octal digits name the byte,
+     * otherwise the first byte; the value is a String of zero or one char 1..255.
+     */
+    public static String charIn(String s) {
+        if (s.length() == 4 && s.charAt(0) == '\\' && isOctal(s.charAt(1)) && isOctal(s.charAt(2)) && isOctal(s.charAt(3))) {
+            int v = ((s.charAt(1) - '0') << 6 | (s.charAt(2) - '0') << 3 | (s.charAt(3) - '0')) & 0xFF;
+            return v == 0 ? "" : String.valueOf((char) v);
+        }
+        if (s.isEmpty()) {
+            return "";
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        return String.valueOf((char) (utf8[0] & 0xFF));
+    }
+
+    /** charout (and char_text): a byte with the high bit set prints as a backslash and three octal digits. */
+    public static String charOut(String v) {
+        if (v.isEmpty()) {
+            return "";
+        }
+        char ch = v.charAt(0);
+        if (ch >= 128) {
+            return "\\" + (char) ('0' + (ch >> 6 & 3)) + (char) ('0' + (ch >> 3 & 7)) + (char) ('0' + (ch & 7));
+        }
+        return v;
+    }
+
+    private static boolean isOctal(char c) {
+        return c >= '0' && c <= '7';
     }
 
     /** uuid_in: 32 hex digits, optionally in braces, with a hyphen allowed after any group of four. */

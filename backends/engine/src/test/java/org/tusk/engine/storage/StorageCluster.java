@@ -69,6 +69,7 @@ public final class StorageCluster implements AutoCloseable {
         EngineStorage storage = new EngineStorage(ps.xacts(), ps.locks(), ps.wal(), data());
         storage.useOidCounter(org.tusk.storage.OidCounter.attach(segment, ps.wal()));
         storage.useInvalidationQueue(org.tusk.storage.SharedInvalidationQueue.attach(segment));
+        storage.useBuffers(ps.buffers());
         storage.addTableAccessMethod(new HeapAccessMethod(ps.buffers(), ps.wal(), ps::status));
         storage.addIndexAccessMethod(new BTreeAccessMethod(ps.buffers(), ps.wal()));
         TuskQueryEngine engine = new TuskQueryEngine();
@@ -89,6 +90,7 @@ public final class StorageCluster implements AutoCloseable {
         public EngineSession connect(String database) {
             return engine.openSession(new FakeHost(new FakeBackend(data())), "postgres", database, Map.of());
         }
+
     }
 
     @Override
