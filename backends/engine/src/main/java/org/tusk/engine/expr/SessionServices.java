@@ -24,4 +24,14 @@ public interface SessionServices {
     String sessionUser();
 
     String databaseName();
+
+    /** pg_listening_channels(). */
+    default java.util.List<String> listeningChannels() {
+        return java.util.List.of();
+    }
+
+    /** pg_notify(): NOTIFY with the checks of the statement; delivered at commit. */
+    default void notify(String channel, String payload) {
+        throw new UnsupportedOperationException("pg_notify needs a session");
+    }
 }

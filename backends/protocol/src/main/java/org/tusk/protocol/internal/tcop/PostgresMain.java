@@ -63,6 +63,15 @@ public final class PostgresMain {
     private final RemoteDestReceiver dest;
 
     private EngineSession session;
+    /**
+     * Held by the session thread while it sends ReadyForQuery and when it wakes
+     * for the next message, and by the backend's notify thread while it
+     * delivers notifications: the engine session and the send buffer are never
+     * used by both at once.
+     */
+    private final java.util.concurrent.locks.ReentrantLock sessionLock = new java.util.concurrent.locks.ReentrantLock();
+    /** Guarded by sessionLock: ReadyForQuery 'I' was sent and no message has been read since. */
+    private boolean idle;
     private final Map<String, PreparedStatementEntry> statements = new HashMap<>();
     private PreparedStatementEntry unnamedStatement;
     private final Map<String, PortalEntry> portals = new HashMap<>();
@@ -157,6 +166,7 @@ public final class PostgresMain {
         BackendMessages.parameterStatuses(out, session.reportedSettings());
         host.startReporting();
         BackendMessages.backendKeyData(out, backend.pid(), backend.cancelKey());
+        backend.onNotifyInterrupt(this::deliverNotificationsWhileIdle);
         return mainLoop();
     }
 
@@ -219,6 +229,7 @@ public final class PostgresMain {
                     sendReadyForQuery = false;
                 }
                 m = receiver.read();
+                markBusy();
             } catch (PgException e) {
                 return fatal(e);
             } catch (EOFException e) {
@@ -565,8 +576,21 @@ public final class PostgresMain {
     }
 
     private void readyForQuery() throws IOException {
+        sessionLock.lock();
+        try {
+            readyForQueryLocked();
+        } finally {
+            sessionLock.unlock();
+        }
+    }
+
+    private void readyForQueryLocked() throws IOException {
         discardStaleCancel();
         char status = session.transactionStatus();
+        if (status == 'I') {
+            // ProcessNotifyInterrupt before ReadyForQuery: what this and other sessions committed
+            session.processNotifications();
+        }
         String state = switch (status) {
             case 'T' -> "idle in transaction";
             case 'E' -> "idle in transaction (aborted)";
@@ -576,6 +600,33 @@ public final class PostgresMain {
         reportedActiveQuery = null;
         BackendMessages.readyForQuery(out, status);
         sender.flush();
+        idle = status == 'I';
+    }
+
+    private void markBusy() {
+        sessionLock.lock();
+        idle = false;
+        sessionLock.unlock();
+    }
+
+    /**
+     * Run by the backend's notify thread when another backend committed a
+     * NOTIFY on a channel this session listens on. Delivers at once when the
+     * session is idle outside a transaction; otherwise the next
+     * ReadyForQuery 'I' delivers, as PostgreSQL does.
+     */
+    private void deliverNotificationsWhileIdle() {
+        sessionLock.lock();
+        try {
+            if (idle && session != null && !sender.terminated()) {
+                session.processNotifications();
+                sender.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("delivering notifications while idle: {}", e.toString());
+        } finally {
+            sessionLock.unlock();
+        }
     }
 
     /**
@@ -615,6 +666,17 @@ public final class PostgresMain {
     }
 
     private SessionOutcome endSession(SessionOutcome outcome) {
+        backend.onNotifyInterrupt(null);
+        sessionLock.lock();
+        try {
+            idle = false;
+            return endSessionLocked(outcome);
+        } finally {
+            sessionLock.unlock();
+        }
+    }
+
+    private SessionOutcome endSessionLocked(SessionOutcome outcome) {
         SessionOutcome result = outcome;
         try {
             dropPortals();
