@@ -47,7 +47,9 @@ import org.tusk.shmem.ShmemSegment;
  * <p>Three threads: the control reader (handoffs and orders from the
  * postmaster; EOF means the postmaster died), the latch watcher (cancel and
  * terminate requests from other backends through shared memory), and the
- * session thread. Only the session thread touches the engine.
+ * session thread; a fourth, "notify", delivers LISTEN/NOTIFY notifications
+ * while the session waits for its client. Only the session thread touches the engine,
+ * except for that delivery, made under the session's lock while it is idle.
  */
 @Component(immediate = true)
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.shmem.ShmemAttachment")
@@ -70,6 +72,18 @@ public final class BackendMain {
 
     private final InterruptState interrupts = new InterruptState();
     private final ExecutorService sessionThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "postgres"));
+    /**
+     * Delivers notifications while the session is idle: the handler may wait
+     * for the session thread to finish a statement, which the latch watcher
+     * must never do (it has cancels to pass on meanwhile).
+     */
+    private final ExecutorService notifyThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "notify");
+        t.setDaemon(true);
+        return t;
+    });
+    /** A delivery is queued on the notify thread and has not started: further signals fold into it. */
+    private final java.util.concurrent.atomic.AtomicBoolean notifyQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private ShmemSegment shmem;
     private ProcSlot slot;
     private ControlChannel control;
@@ -264,8 +278,11 @@ public final class BackendMain {
                     LOG.warn("latch wait failed: {}", e.getMessage());
                     sleepQuietly(100);
                 }
-                int bits = slot.consumeInterrupts(Interrupts.CANCEL | Interrupts.TERMINATE);
+                int bits = slot.consumeInterrupts(Interrupts.CANCEL | Interrupts.TERMINATE | Interrupts.NOTIFY);
                 SessionConnection conn = current;
+                if ((bits & Interrupts.NOTIFY) != 0) {
+                    scheduleNotifyDelivery();
+                }
                 if ((bits & Interrupts.TERMINATE) != 0 && conn != null) {
                     PgException fatal = PgException.fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command");
                     interrupts.requestDie(fatal);
@@ -279,6 +296,25 @@ public final class BackendMain {
         }, "latch watcher");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Runs the session's notification handler on the notify thread (once for any number of signals meanwhile). */
+    private void scheduleNotifyDelivery() {
+        if (context.notifyHandler() == null || !notifyQueued.compareAndSet(false, true)) {
+            return;
+        }
+        notifyThread.execute(() -> {
+            notifyQueued.set(false);
+            Runnable handler = context.notifyHandler();
+            if (handler == null) {
+                return;
+            }
+            try {
+                handler.run();
+            } catch (RuntimeException e) {
+                LOG.debug("notification delivery failed: {}", e.toString());
+            }
+        });
     }
 
     /** Ends the session (if any) with a FATAL sent from here, then exits. */

@@ -38,6 +38,8 @@ final class ProcessContext implements BackendContext {
     private volatile String database = "";
     /** True while a statement runs: a cancel is acted on only then, as in PostgreSQL. */
     private volatile boolean active;
+    /** What the protocol layer runs when notifications arrive (see onNotifyInterrupt); null outside a session. */
+    private volatile Runnable notifyHandler;
     /** False for warm-up sessions, which must not show in pg_stat_activity or ps. */
     private final boolean publishing;
 
@@ -72,8 +74,21 @@ final class ProcessContext implements BackendContext {
 
     void endSession() {
         active = false;
+        notifyHandler = null;
         slot.clearSession();
         ProcessTitle.set("tusk: backend (pooled, idle)");
+    }
+
+    @Override
+    public void onNotifyInterrupt(Runnable handler) {
+        if (publishing) {
+            notifyHandler = handler;
+        }
+    }
+
+    /** The current session's notification handler, or null. */
+    Runnable notifyHandler() {
+        return notifyHandler;
     }
 
     boolean isActive() {

@@ -13,6 +13,8 @@ public final class FakeHost implements SessionHost {
     public final List<PgException> notices = new ArrayList<>();
     public final List<String> parameterStatus = new ArrayList<>();
     public StringBuilder transcript;
+    /** NotificationResponses as channel:payload. */
+    public final List<String> notifications = new ArrayList<>();
 
     public FakeHost(FakeBackend backend) {
         this.backend = backend;
@@ -31,5 +33,10 @@ public final class FakeHost implements SessionHost {
     @Override
     public void parameterStatus(String name, String value) {
         parameterStatus.add(name + "=" + value);
+    }
+
+    @Override
+    public void notification(int senderPid, String channel, String payload) {
+        notifications.add(channel + ":" + payload);
     }
 }

@@ -91,4 +91,32 @@ class TcopSessionTest {
         assertEquals("0A000", e.sqlState());
         f.session.sync();
     }
+
+    /** Without a cluster a session hears its own notifications: committed only, folded, on listened channels. */
+    @Test
+    void listenNotifyInOneSession() {
+        f.simpleQuery("listen a");
+        f.simpleQuery("listen b");
+        assertEquals("C: pg_listening_channels:25:-1\nR: a\nR: b\nT: SELECT 2\nZ: I\n",
+                f.simpleQuery("select pg_listening_channels()"));
+        f.simpleQuery("begin");
+        f.simpleQuery("notify a, 'x'");
+        f.simpleQuery("notify a, 'x'");
+        f.simpleQuery("select pg_notify('b', null)");
+        f.simpleQuery("notify c, 'not listened'");
+        f.session.processNotifications();
+        assertEquals(List.of(), f.host.notifications, "nothing before commit");
+        f.simpleQuery("commit");
+        f.session.processNotifications();
+        assertEquals(List.of("a:x", "b:"), f.host.notifications);
+        f.host.notifications.clear();
+        f.simpleQuery("begin; notify a, 'rolled back'; rollback");
+        f.simpleQuery("begin; listen d; rollback");
+        f.simpleQuery("unlisten *");
+        f.simpleQuery("notify a, 'after unlisten'");
+        f.session.processNotifications();
+        assertEquals(List.of(), f.host.notifications);
+        assertEquals("C: pg_listening_channels:25:-1\nT: SELECT 0\nZ: I\n", f.simpleQuery("select * from pg_listening_channels()"));
+        assertTrue(f.simpleQuery("notify a, '" + "x".repeat(8000) + "'").contains("22023|payload string too long"));
+    }
 }

@@ -35,6 +35,7 @@ import org.tusk.xact.TransactionSystem;
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.lmgr.LockManager")
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.storage.CheckpointRequests")
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.storage.SharedInvalidationQueue")
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.storage.AsyncNotifyQueue")
 @Capability(namespace = "osgi.service",
         attribute = "objectClass:List<String>=org.tusk.api.storage.TransactionStatusLookup")
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.api.storage.TableStatistics")
@@ -69,6 +70,8 @@ public final class StorageCore {
                 OidCounter.attach(attachment.segment(), storage.wal()), null));
         registrations.add(context.registerService(SharedInvalidationQueue.class,
                 SharedInvalidationQueue.attach(attachment.segment()), null));
+        registrations.add(context.registerService(AsyncNotifyQueue.class,
+                AsyncNotifyQueue.attach(attachment.segment(), attachment.slot().index()), null));
         LOG.debug("storage core attached to slot {}", attachment.slot().index());
     }
 

@@ -15,6 +15,8 @@ public final class Interrupts {
     public static final int CRASH_QUIT = 4;
     /** The server is shutting down. */
     public static final int SHUTDOWN = 8;
+    /** Notifications for a channel this backend listens on were committed (PostgreSQL's PROCSIG_NOTIFY_INTERRUPT). */
+    public static final int NOTIFY = 16;
 
     private Interrupts() {
     }

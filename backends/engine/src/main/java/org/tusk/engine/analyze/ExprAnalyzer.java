@@ -704,7 +704,8 @@ public final class ExprAnalyzer {
             }
             throw undefinedFunction(String.join(".", f.funcname()), args, f.location());
         }
-        if ((name.equals("generate_series") || name.equals("unnest")) && f.funcname().size() == 1) {
+        if ((name.equals("generate_series") || name.equals("unnest") || name.equals("pg_listening_channels"))
+                && f.funcname().size() == 1) {
             Expr srf = FunctionRtes.targetListSrf(this, f);
             if (srf != null) {
                 return srf;

@@ -95,6 +95,8 @@ final class FunctionRtes {
                 return new GenerateSeries(t);
             }
             args.clear();
+        } else if (name.equals("pg_listening_channels") && f.args().isEmpty()) {
+            return new ListeningChannels();
         } else if (name.equals("unnest") && f.args().size() == 1) {
             Expr a = ea.transform(f.args().get(0));
             if (a.type().isArray()) {
@@ -161,6 +163,22 @@ final class FunctionRtes {
         @Override
         public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
             return List.<Object[]>of(new Object[] {args[0]}).iterator();
+        }
+    }
+
+    /** pg_listening_channels(): the channels this session listens on. */
+    private record ListeningChannels() implements SetReturningFunction {
+        @Override public String name() { return "pg_listening_channels"; }
+        @Override public PgType[] resultTypes() { return new PgType[] {PgType.TEXT}; }
+        @Override public boolean strict() { return false; }
+
+        @Override
+        public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
+            List<Object[]> rows = new ArrayList<>();
+            for (String channel : ctx.session().listeningChannels()) {
+                rows.add(new Object[] {channel});
+            }
+            return rows.iterator();
         }
     }
 

@@ -42,4 +42,14 @@ public interface SessionServices {
     default long statementDeadlineNanos() {
         return Long.MAX_VALUE;
     }
+
+    /** pg_listening_channels(). */
+    default java.util.List<String> listeningChannels() {
+        return java.util.List.of();
+    }
+
+    /** pg_notify(): NOTIFY with the checks of the statement; delivered at commit. */
+    default void notify(String channel, String payload) {
+        throw new UnsupportedOperationException("pg_notify needs a session");
+    }
 }

@@ -34,6 +34,11 @@ final class SystemFunctions {
         });
         FunctionRegistry.bind("pg_backend_pid", (a, c) -> c.session().host().backend().pid());
         FunctionRegistry.bind("pg_sleep", SystemFunctions::pgSleep);
+        // pg_notify(channel, payload): not strict; a null channel is an empty one, a null payload none
+        FunctionRegistry.bind("pg_notify", (a, c) -> {
+            c.session().notify(a[0] == null ? "" : (String) a[0], (String) a[1]);
+            return "";
+        });
         FunctionRegistry.bind("now", (a, c) -> c.session().transactionStartMicros());
         FunctionRegistry.bind("statement_timestamp", (a, c) -> c.session().statementStartMicros());
         FunctionRegistry.bind("clock_timestamp", (a, c) -> DateTimes.toPgMicros(Instant.now()));

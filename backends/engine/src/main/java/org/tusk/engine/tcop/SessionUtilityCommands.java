@@ -60,12 +60,17 @@ final class SessionUtilityCommands {
         if (stmt instanceof ClosePortalStmt c) {
             return UtilityResult.of(session.cursors().close(c));
         }
-        if (stmt instanceof ListenStmt || stmt instanceof UnlistenStmt) {
-            // without a notification queue between backends nothing is ever delivered; accepting is harmless
+        if (stmt instanceof ListenStmt l) {
+            session.notifications().listen(l.conditionname());
+            return UtilityResult.of(stmt.commandName());
+        }
+        if (stmt instanceof UnlistenStmt u) {
+            session.notifications().unlisten(u.conditionname());
             return UtilityResult.of(stmt.commandName());
         }
         if (stmt instanceof NotifyStmt n) {
             checkNotify(n.conditionname(), n.payload());
+            session.notifications().notify(n.conditionname(), n.payload());
             return UtilityResult.of("NOTIFY");
         }
         if (stmt instanceof LockStmt l) {
@@ -113,7 +118,7 @@ final class SessionUtilityCommands {
     }
 
     /** Async_Notify's checks on the channel name and payload. */
-    private static void checkNotify(String channel, String payload) {
+    static void checkNotify(String channel, String payload) {
         if (channel == null || channel.isEmpty()) {
             throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "channel name cannot be empty");
         }

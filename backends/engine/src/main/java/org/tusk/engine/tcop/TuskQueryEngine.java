@@ -52,6 +52,8 @@ public final class TuskQueryEngine implements QueryEngine {
     private volatile org.tusk.buffer.BufferManager bufferManager;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private volatile org.tusk.api.storage.TableStatistics tableStatistics;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.tusk.storage.AsyncNotifyQueue notifyQueue;
 
     private final java.util.Set<TableAccessMethod> tableAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<IndexAccessMethod> indexAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -204,6 +206,7 @@ public final class TuskQueryEngine implements QueryEngine {
         StorageTransaction txn = new StorageTransaction(engineStorage, (int) dbOid);
         TuskSession session = new TuskSession(host, new SystemRelations(catalog), user, database, guc, txn);
         session.useRoleStore(roleStore(host.backend()));
+        session.useNotifyQueue(notifyQueue);
         try {
             // InitPostgres: CONNECT on the database, unless superuser
             org.tusk.engine.acl.AccessChecks.checkConnect(session, database);

@@ -72,6 +72,9 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     /** pg_authid / pg_auth_members as the engine was given them; null: privileges are not checked. */
     private org.tusk.api.auth.RoleStore roleStore;
     private long userOid;
+    /** The shared LISTEN/NOTIFY queue of this backend, or null (no cluster: a session hears only itself). */
+    private volatile org.tusk.storage.AsyncNotifyQueue notifyQueue;
+    private final AsyncNotifications notifications;
 
     TuskSession(SessionHost host, SystemRelations relations, String user, String database, GucSettings guc) {
         this(host, relations, user, database, guc, null);
@@ -107,6 +110,8 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         this.database = database;
         this.guc = guc;
         this.guc.changedReported();
+        this.notifications = new AsyncNotifications(() -> notifyQueue, host,
+                storage == null ? 0 : storage.databaseOid());
         relations.addSessionView(new PgPreparedStatementsView());
         relations.addSessionView(new PgCursorsView());
     }
@@ -396,13 +401,21 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     }
 
     private void commitStorage() {
+        try {
+            notifications.preCommit();
+        } catch (RuntimeException e) {
+            abortStorage();
+            throw e;
+        }
         if (storage != null) {
             storage.commit();   // the relcache lives on: invalidation messages keep it current
         }
+        notifications.atCommit();
     }
 
     /** Aborts the storage transaction; failing to abort is logged, never thrown over the original error. */
     private void abortStorage() {
+        notifications.atAbort();
         if (storage != null) {
             try {
                 storage.abort();
@@ -413,6 +426,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     }
 
     void discardAll() {
+        notifications.reset();   // DISCARD ALL includes UNLISTEN *
         guc.resetAll();
         cursors.closeAll();
         preparedStatements.dropAll();
@@ -556,9 +570,39 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         savepoints.clear();
         guc.resetAll();
 
-        // DISCARD ALL's session state: cursors and prepared statements
+        // DISCARD ALL's session state: cursors and prepared statements, listened channels
         cursors.closeAll();
         preparedStatements.dropAll();
+        notifications.reset();
+    }
+
+    /** The shared LISTEN/NOTIFY queue of this backend (set by the engine service right after opening). */
+    void useNotifyQueue(org.tusk.storage.AsyncNotifyQueue queue) {
+        this.notifyQueue = queue;
+    }
+
+    AsyncNotifications notifications() {
+        return notifications;
+    }
+
+    @Override
+    public void processNotifications() {
+        try {
+            notifications.deliver();
+        } catch (RuntimeException e) {
+            LOG.warn("could not deliver notifications", e);
+        }
+    }
+
+    @Override
+    public List<String> listeningChannels() {
+        return notifications.listeningChannels();
+    }
+
+    @Override
+    public void notify(String channel, String payload) {
+        SessionUtilityCommands.checkNotify(channel, payload);
+        notifications.notify(channel, payload);
     }
 
     void backendCheckForInterrupts() {

@@ -63,4 +63,14 @@ public interface BackendContext {
      * Returns false when pid is not a Tusk backend process.
      */
     boolean signalBackend(int pid, BackendSignal signal);
+
+    /**
+     * Registers what to run when another backend signals that notifications
+     * for this one were committed (null: nothing). It runs on a thread of the
+     * backend process other than the session thread, while the session may be
+     * running a statement or waiting for the client; the handler synchronizes
+     * with the session itself.
+     */
+    default void onNotifyInterrupt(Runnable handler) {
+    }
 }

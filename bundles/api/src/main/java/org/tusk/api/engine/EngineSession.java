@@ -47,6 +47,16 @@ public interface EngineSession extends AutoCloseable {
     Map<String, String> reportedSettings();
 
     /**
+     * ProcessIncomingNotify: hands every notification committed for a channel
+     * this session listens on, since the last call, to
+     * {@link SessionHost#notification}. The protocol layer calls it before
+     * ReadyForQuery when no transaction is open, and while the session is idle
+     * (from another thread then, but never concurrently with any other call).
+     */
+    default void processNotifications() {
+    }
+
+    /**
      * Discards all session state (DISCARD ALL): ends any transaction, drops
      * prepared statements, portals, temporary objects and session settings.
      */

@@ -19,4 +19,12 @@ public interface SessionHost {
      * DateStyle, TimeZone, ...) as a ParameterStatus message.
      */
     void parameterStatus(String name, String value);
+
+    /**
+     * Sends a NotificationResponse (LISTEN/NOTIFY) to the client. Called by the
+     * engine from {@link EngineSession#processNotifications()}; the protocol
+     * layer flushes when it is done delivering.
+     */
+    default void notification(int senderPid, String channel, String payload) {
+    }
 }

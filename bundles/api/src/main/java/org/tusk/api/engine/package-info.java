@@ -5,5 +5,5 @@
  * for (text or binary), as PostgreSQL's printtup does with type output functions.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.tusk.api.engine;

@@ -28,6 +28,7 @@ import org.tusk.api.error.SqlState;
 import org.tusk.protocol.internal.pqcomm.PqReceiver;
 import org.tusk.protocol.internal.pqcomm.PqSender;
 import org.tusk.protocol.internal.pqformat.PqSendBuffer;
+import org.tusk.protocol.internal.secure.TlsConnection;
 
 /**
  * PostgreSQL's ClientAuthentication (libpq/auth.c): finds the tusk_hba.conf
@@ -56,9 +57,17 @@ public final class ClientAuthentication {
     private final Path dataDirectory;
     private final RoleStore roles;
     private final PasswordEncryption passwordEncryption;
+    /** The connection's TLS session, or null (port->ssl_in_use). */
+    private final TlsConnection tls;
 
     public ClientAuthentication(InputStream in, PqSender sender, Path dataDirectory, RoleStore roles,
             String passwordEncryptionSetting) {
+        this(in, sender, dataDirectory, roles, passwordEncryptionSetting, null);
+    }
+
+    public ClientAuthentication(InputStream in, PqSender sender, Path dataDirectory, RoleStore roles,
+            String passwordEncryptionSetting, TlsConnection tls) {
+        this.tls = tls;
         this.in = in;
         this.sender = sender;
         this.dataDirectory = dataDirectory;
@@ -81,17 +90,18 @@ public final class ClientAuthentication {
         }
         InetAddress remote = remoteAddress == null ? null : parseAddress(remoteAddress);
         String hostInfo = remoteAddress == null ? "[local]" : remoteAddress;
-        HbaLine line = hba.match(remote, database, user, this::isMemberOf);
+        HbaLine line = hba.match(remote, tls != null, database, user, this::isMemberOf);
+        String encryption = tls != null ? "SSL encryption" : "no encryption";
         if (line == null) {
             throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "no pg_hba.conf entry for host \""
-                    + hostInfo + "\", user \"" + user + "\", database \"" + database + "\", no encryption");
+                    + hostInfo + "\", user \"" + user + "\", database \"" + database + "\", " + encryption);
         }
         RoleRecord role = roles.byName(user);
         switch (line.method()) {
             case TRUST -> { }
             case REJECT -> throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                     "pg_hba.conf rejects connection for host \"" + hostInfo + "\", user \"" + user + "\", database \""
-                            + database + "\", no encryption");
+                            + database + "\", " + encryption);
             case PASSWORD -> check(line, user, cleartext(role, user));
             case MD5 -> check(line, user, md5OrScram(role, user));
             case SCRAM_SHA_256 -> check(line, user, scram(role, user));
@@ -171,15 +181,22 @@ public final class ClientAuthentication {
         ScramExchange exchange = secret != null ? ScramExchange.real(secret)
                 : ScramExchange.mock(user, dataDirectory.toAbsolutePath().toString());
         PqSendBuffer out = sender.buffer();
-        out.begin('R').int32(AUTH_REQ_SASL).cstring(ScramExchange.MECHANISM).int8(0).end();
+        out.begin('R').int32(AUTH_REQ_SASL);
+        if (tls != null) {
+            out.cstring(ScramExchange.MECHANISM_PLUS); // offered first, as scram_get_mechanisms does
+        }
+        out.cstring(ScramExchange.MECHANISM).int8(0).end();
         sender.flush();
 
         byte[] initial = readPasswordMessage();
         Body body = new Body(initial);
         String mechanism = body.cstring();
-        if (!mechanism.equals(ScramExchange.MECHANISM)) {
+        if (mechanism.equals(ScramExchange.MECHANISM_PLUS) && tls != null) {
+            exchange.bindChannel(tls.certificateHash());
+        } else if (!mechanism.equals(ScramExchange.MECHANISM)) {
             throw PgException.fatal(SqlState.PROTOCOL_VIOLATION, "client selected an invalid SASL authentication mechanism");
         }
+        exchange.serverSupportsChannelBinding(tls != null);
         int len = body.int32();
         if (len < 0 || len != body.remaining()) {
             throw PgException.fatal(SqlState.PROTOCOL_VIOLATION, "invalid message format");

@@ -196,14 +196,20 @@ public final class HbaFile {
      *                 second argument; used for {@code +role} and {@code samerole}
      */
     HbaLine match(InetAddress remote, String database, String user, BiPredicate<String, String> isMember) {
+        return match(remote, false, database, user, isMember);
+    }
+
+    /** As above for a connection that uses TLS ({@code ssl}) or not: hostssl and hostnossl lines look at it. */
+    HbaLine match(InetAddress remote, boolean ssl, String database, String user, BiPredicate<String, String> isMember) {
         for (HbaLine line : lines) {
             if (line.connType() == ConnType.LOCAL) {
                 if (remote != null) {
                     continue;
                 }
             } else {
-                // No TLS: hostssl never matches, host and hostnossl match every TCP connection.
-                if (remote == null || line.connType() == ConnType.HOSTSSL) {
+                // host matches every TCP connection, hostssl only TLS ones, hostnossl only plain ones.
+                if (remote == null || (line.connType() == ConnType.HOSTSSL && !ssl)
+                        || (line.connType() == ConnType.HOSTNOSSL && ssl)) {
                     continue;
                 }
                 if (!addressMatches(line, remote)) {

@@ -24,6 +24,9 @@ import org.tusk.api.error.SqlState;
  */
 final class ScramExchange {
     static final String MECHANISM = "SCRAM-SHA-256";
+    static final String MECHANISM_PLUS = "SCRAM-SHA-256-PLUS";
+    /** The only channel binding type PostgreSQL supports. */
+    static final String CHANNEL_BINDING_TYPE = "tls-server-end-point";
     /** SCRAM_RAW_NONCE_LEN. */
     private static final int NONCE_BYTES = 18;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -31,6 +34,10 @@ final class ScramExchange {
     private final ScramSecret secret;
     private final boolean mock;
 
+    /** The tls-server-end-point data when the client chose SCRAM-SHA-256-PLUS (channel_binding_in_use), else null. */
+    private byte[] channelBinding;
+    /** The connection uses TLS, so the server could have bound the channel. */
+    private boolean serverCanBind;
     private String gs2Header;
     private String clientFirstBare;
     private String serverFirst;
@@ -52,6 +59,16 @@ final class ScramExchange {
         return new ScramExchange(new ScramSecret(ScramSecret.DEFAULT_ITERATIONS, salt, new byte[32], new byte[32]), true);
     }
 
+    /** The client chose SCRAM-SHA-256-PLUS: its messages must bind the TLS channel to {@code certificateHash}. */
+    void bindChannel(byte[] certificateHash) {
+        this.channelBinding = certificateHash.clone();
+    }
+
+    /** Whether the connection uses TLS (a client answering 'y' is then being downgraded). */
+    void serverSupportsChannelBinding(boolean canBind) {
+        this.serverCanBind = canBind;
+    }
+
     /** Reads client-first-message, returns server-first-message. */
     String first(String clientFirst) {
         byte[] raw = new byte[NONCE_BYTES];
@@ -64,11 +81,36 @@ final class ScramExchange {
         Reader r = new Reader(clientFirst);
         char flag = r.peek();
         switch (flag) {
-            case 'n', 'y' -> {
+            case 'n' -> {
+                if (channelBinding != null) {
+                    throw malformed("The client selected SCRAM-SHA-256-PLUS, but the SCRAM message does not include channel binding data.");
+                }
                 r.next();
                 r.expect(',');
             }
-            case 'p' -> throw malformed("The client selected SCRAM-SHA-256 without channel binding, but the SCRAM message includes channel binding data.");
+            case 'y' -> {
+                if (serverCanBind) {
+                    throw new PgException(org.tusk.api.error.Severity.FATAL, SqlState.PROTOCOL_VIOLATION,
+                            "SCRAM channel binding negotiation error", "The client supports SCRAM channel binding but "
+                            + "thinks the server does not.  However, this server does support channel binding.",
+                            null, 0, null);
+                }
+                if (channelBinding != null) {
+                    throw malformed("The client selected SCRAM-SHA-256-PLUS, but the SCRAM message does not include channel binding data.");
+                }
+                r.next();
+                r.expect(',');
+            }
+            case 'p' -> {
+                if (channelBinding == null) {
+                    throw malformed("The client selected SCRAM-SHA-256 without channel binding, but the SCRAM message includes channel binding data.");
+                }
+                String type = r.attribute('p');
+                if (!type.equals(CHANNEL_BINDING_TYPE)) {
+                    throw PgException.fatal(SqlState.PROTOCOL_VIOLATION,
+                            "unsupported SCRAM channel-binding type \"" + type + "\"");
+                }
+            }
             default -> throw malformed("Unexpected channel-binding flag \"" + sanitize(flag) + "\".");
         }
         if (r.peek() == 'a') {
@@ -103,7 +145,14 @@ final class ScramExchange {
         } catch (IllegalArgumentException e) {
             throw malformed("Malformed SCRAM message (invalid base64 in channel binding).");
         }
-        if (!new String(cbind, StandardCharsets.UTF_8).equals(gs2Header)) {
+        byte[] expected = gs2Header.getBytes(StandardCharsets.UTF_8);
+        if (channelBinding != null) {
+            // gs2 header followed by the certificate hash (read_client_final_message)
+            byte[] withData = java.util.Arrays.copyOf(expected, expected.length + channelBinding.length);
+            System.arraycopy(channelBinding, 0, withData, expected.length, channelBinding.length);
+            expected = withData;
+        }
+        if (!MessageDigest.isEqual(cbind, expected)) {
             throw PgException.fatal(SqlState.PROTOCOL_VIOLATION, "SCRAM channel binding check failed");
         }
         String finalNonce = r.attribute('r');

@@ -35,6 +35,11 @@ public final class BackendMessages {
         }
     }
 
+    /** NotificationResponse: a NOTIFY committed by backend {@code pid} on a channel this session listens on. */
+    public static void notificationResponse(PqSendBuffer b, int pid, String channel, String payload) {
+        b.begin('A').int32(pid).cstring(channel).cstring(payload == null ? "" : payload).end();
+    }
+
     public static void backendKeyData(PqSendBuffer b, int pid, int key) {
         b.begin('K').int32(pid).int32(key).end();
     }

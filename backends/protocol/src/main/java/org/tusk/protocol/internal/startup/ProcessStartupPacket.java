@@ -19,7 +19,8 @@ import org.tusk.protocol.internal.pqcomm.PqSender;
 
 /**
  * PostgreSQL's ProcessStartupPacket: reads length-prefixed startup packets,
- * refuses encryption requests with 'N' (once each, as PostgreSQL does), passes
+ * answers an SSLRequest with 'S' and a TLS handshake when the server has TLS,
+ * refuses encryption requests with 'N' otherwise (once each, as PostgreSQL does), passes
  * a CancelRequest on, and parses a protocol 3 StartupMessage.
  */
 public final class ProcessStartupPacket {
@@ -33,14 +34,32 @@ public final class ProcessStartupPacket {
     /** NAMEDATALEN - 1: identifiers are cut to this many bytes. */
     private static final int NAME_MAX_BYTES = 63;
 
+    /** Starts TLS after an SSLRequest, when the server offers it. */
+    @FunctionalInterface
+    public interface TlsNegotiation {
+        /**
+         * Answers the SSLRequest: 'N' and false when TLS is not available;
+         * otherwise 'S', the handshake, and true (the session's streams then
+         * run over TLS).
+         */
+        boolean negotiate() throws IOException;
+    }
+
     private final InputStream in;
     private final PqSender sender;
     private final BackendContext backend;
+    private final TlsNegotiation tls;
 
     public ProcessStartupPacket(InputStream in, PqSender sender, BackendContext backend) {
+        this(in, sender, backend, null);
+    }
+
+    /** @param tls null when the server has no TLS: every SSLRequest is answered 'N' */
+    public ProcessStartupPacket(InputStream in, PqSender sender, BackendContext backend, TlsNegotiation tls) {
         this.in = in;
         this.sender = sender;
         this.backend = backend;
+        this.tls = tls;
     }
 
     /**
@@ -85,7 +104,18 @@ public final class ProcessStartupPacket {
             }
             if (proto == NEGOTIATE_SSL_CODE && !sslDone) {
                 sslDone = true;
-                refuseEncryption();
+                if (tls == null) {
+                    refuseEncryption();
+                } else {
+                    try {
+                        if (tls.negotiate()) {
+                            gssDone = true; // inside TLS no GSS encryption is negotiated, as in PostgreSQL
+                        }
+                    } catch (javax.net.ssl.SSLException | EOFException e) {
+                        LOG.info("could not accept SSL connection: {}", e.getMessage());
+                        return StartupResult.GONE;
+                    }
+                }
                 continue;
             }
             if (proto == NEGOTIATE_GSS_CODE && !gssDone) {
@@ -97,7 +127,8 @@ public final class ProcessStartupPacket {
         }
     }
 
-    private void refuseEncryption() throws IOException {
+    /** The one-byte 'N' answer, also used by the TLS negotiation when TLS is not available. */
+    public void refuseEncryption() throws IOException {
         sender.buffer().int8('N');
         sender.flush();
     }

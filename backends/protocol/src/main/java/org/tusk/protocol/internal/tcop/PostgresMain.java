@@ -24,7 +24,11 @@ import org.tusk.api.error.SqlState;
 import org.tusk.api.protocol.ClientConnection;
 import org.tusk.api.protocol.SessionOutcome;
 import org.tusk.protocol.internal.auth.ClientAuthentication;
+import org.tusk.protocol.internal.pqcomm.ClientStreams;
 import org.tusk.protocol.internal.pqcomm.PqReceiver;
+import org.tusk.protocol.internal.secure.TlsConnection;
+import org.tusk.protocol.internal.secure.TlsServerConfig;
+import org.tusk.protocol.internal.secure.TlsStreams;
 import org.tusk.protocol.internal.pqcomm.PqSender;
 import org.tusk.protocol.internal.pqcomm.SessionTerminatedException;
 import org.tusk.protocol.internal.pqformat.BackendMessages;
@@ -49,12 +53,25 @@ public final class PostgresMain {
 
     private final ClientConnection connection;
     private final BackendContext backend;
+    /** The client's streams: plain at first, TLS after an accepted SSLRequest. */
+    private final ClientStreams streams;
+    /** The TLS session, or null for a plain connection. */
+    private TlsConnection tls;
     private final PqSender sender;
     private final PqSendBuffer out;
     private final PqReceiver receiver;
     private final RemoteDestReceiver dest;
 
     private EngineSession session;
+    /**
+     * Held by the session thread while it sends ReadyForQuery and when it wakes
+     * for the next message, and by the backend's notify thread while it
+     * delivers notifications: the engine session and the send buffer are never
+     * used by both at once.
+     */
+    private final java.util.concurrent.locks.ReentrantLock sessionLock = new java.util.concurrent.locks.ReentrantLock();
+    /** Guarded by sessionLock: ReadyForQuery 'I' was sent and no message has been read since. */
+    private boolean idle;
     private final Map<String, PreparedStatementEntry> statements = new HashMap<>();
     private PreparedStatementEntry unnamedStatement;
     private final Map<String, PortalEntry> portals = new HashMap<>();
@@ -72,9 +89,10 @@ public final class PostgresMain {
     public PostgresMain(ClientConnection connection) {
         this.connection = connection;
         this.backend = connection.backend();
-        this.sender = new PqSender(connection.output(), connection.input());
+        this.streams = new ClientStreams(connection.input(), connection.output());
+        this.sender = new PqSender(streams.output(), streams.input());
         this.out = sender.buffer();
-        this.receiver = new PqReceiver(connection.input());
+        this.receiver = new PqReceiver(streams.input());
         this.dest = new RemoteDestReceiver(sender, receiver);
     }
 
@@ -96,9 +114,14 @@ public final class PostgresMain {
     }
 
     private SessionOutcome serve() throws IOException {
+        if (connection.preAuthenticated()) {
+            // The warm-up client never asks for TLS; loading the certificate and key now spares the
+            // first real client of this backend that cost (seconds in a cold JVM).
+            TlsServerConfig.forSettings(backend.serverSettings(), backend.dataDirectory());
+        }
         StartupResult startup;
         try {
-            startup = new ProcessStartupPacket(connection.input(), sender, backend).read();
+            startup = new ProcessStartupPacket(streams.input(), sender, backend, this::negotiateTls).read();
         } catch (PgException e) {
             return fatal(e);
         }
@@ -143,6 +166,7 @@ public final class PostgresMain {
         BackendMessages.parameterStatuses(out, session.reportedSettings());
         host.startReporting();
         BackendMessages.backendKeyData(out, backend.pid(), backend.cancelKey());
+        backend.onNotifyInterrupt(this::deliverNotificationsWhileIdle);
         return mainLoop();
     }
 
@@ -159,9 +183,40 @@ public final class PostgresMain {
             return;
         }
         Map<String, String> server = backend.serverSettings();
-        new ClientAuthentication(connection.input(), sender, backend.dataDirectory(), roles,
-                server == null ? null : server.get("password_encryption"))
+        new ClientAuthentication(streams.input(), sender, backend.dataDirectory(), roles,
+                server == null ? null : server.get("password_encryption"), tls)
                 .authenticate(connection.remoteAddress(), packet.user(), packet.database());
+    }
+
+    /**
+     * The answer to an SSLRequest (ProcessStartupPacket's SSL branch and
+     * secure_open_server): 'N' without TLS, on a Unix socket (PostgreSQL never
+     * uses TLS there) and for the warm-up client; otherwise 'S', the handshake,
+     * and the session's streams continue over TLS.
+     */
+    private boolean negotiateTls() throws IOException {
+        TlsServerConfig config = connection.remoteAddress() == null || connection.preAuthenticated()
+                ? null : TlsServerConfig.forSettings(backend.serverSettings(), backend.dataDirectory());
+        if (config == null) {
+            out.int8('N');
+            sender.flush();
+            return false;
+        }
+        if (streams.rawInput().available() > 0) {
+            // Bytes the client sent before it could have seen our answer were not meant for TLS.
+            throw new PgException(Severity.FATAL, SqlState.PROTOCOL_VIOLATION,
+                    "received unencrypted data after SSL request",
+                    "This could be either a client-software bug or evidence of an attempted man-in-the-middle attack.",
+                    null, 0, null);
+        }
+        out.int8('S');
+        sender.flush();
+        TlsStreams secure = new TlsStreams(config.newEngine(), streams.rawInput(), streams.rawOutput());
+        secure.handshake();
+        streams.switchTo(secure.input(), secure.output());
+        tls = new TlsConnection(secure.session(), config.certificateHash());
+        LOG.debug("SSL connection: protocol {}, cipher {}", tls.protocol(), tls.cipher());
+        return true;
     }
 
     private SessionOutcome mainLoop() throws IOException {
@@ -174,6 +229,7 @@ public final class PostgresMain {
                     sendReadyForQuery = false;
                 }
                 m = receiver.read();
+                markBusy();
             } catch (PgException e) {
                 return fatal(e);
             } catch (EOFException e) {
@@ -520,8 +576,21 @@ public final class PostgresMain {
     }
 
     private void readyForQuery() throws IOException {
+        sessionLock.lock();
+        try {
+            readyForQueryLocked();
+        } finally {
+            sessionLock.unlock();
+        }
+    }
+
+    private void readyForQueryLocked() throws IOException {
         discardStaleCancel();
         char status = session.transactionStatus();
+        if (status == 'I') {
+            // ProcessNotifyInterrupt before ReadyForQuery: what this and other sessions committed
+            session.processNotifications();
+        }
         String state = switch (status) {
             case 'T' -> "idle in transaction";
             case 'E' -> "idle in transaction (aborted)";
@@ -531,6 +600,33 @@ public final class PostgresMain {
         reportedActiveQuery = null;
         BackendMessages.readyForQuery(out, status);
         sender.flush();
+        idle = status == 'I';
+    }
+
+    private void markBusy() {
+        sessionLock.lock();
+        idle = false;
+        sessionLock.unlock();
+    }
+
+    /**
+     * Run by the backend's notify thread when another backend committed a
+     * NOTIFY on a channel this session listens on. Delivers at once when the
+     * session is idle outside a transaction; otherwise the next
+     * ReadyForQuery 'I' delivers, as PostgreSQL does.
+     */
+    private void deliverNotificationsWhileIdle() {
+        sessionLock.lock();
+        try {
+            if (idle && session != null && !sender.terminated()) {
+                session.processNotifications();
+                sender.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("delivering notifications while idle: {}", e.toString());
+        } finally {
+            sessionLock.unlock();
+        }
     }
 
     /**
@@ -570,6 +666,17 @@ public final class PostgresMain {
     }
 
     private SessionOutcome endSession(SessionOutcome outcome) {
+        backend.onNotifyInterrupt(null);
+        sessionLock.lock();
+        try {
+            idle = false;
+            return endSessionLocked(outcome);
+        } finally {
+            sessionLock.unlock();
+        }
+    }
+
+    private SessionOutcome endSessionLocked(SessionOutcome outcome) {
         SessionOutcome result = outcome;
         try {
             dropPortals();

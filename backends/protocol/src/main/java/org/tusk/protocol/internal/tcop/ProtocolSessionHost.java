@@ -55,4 +55,10 @@ final class ProtocolSessionHost implements SessionHost {
             BackendMessages.parameterStatus(sender.buffer(), name, value);
         }
     }
+
+    /** Queued in the session's buffer; whoever delivers flushes (ReadyForQuery, or the idle delivery). */
+    @Override
+    public void notification(int senderPid, String channel, String payload) {
+        BackendMessages.notificationResponse(sender.buffer(), senderPid, channel, payload);
+    }
 }
