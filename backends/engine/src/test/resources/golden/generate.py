@@ -2,8 +2,10 @@
 """Regenerates expected.txt from queries.sql by running every line, in one
 session, against a real PostgreSQL 15 over the v3 protocol (simple Query).
 
-Usage: python3 generate.py /tmp/sockdir 54391 postgres [DIR-with-queries.sql] > expected.txt
-Each line of queries.sql is one Query message; lines starting with '#' are skipped.
+Usage: python3 generate.py /tmp/sockdir 54391 postgres [queries-file] > expected.txt
+Each line of queries.sql (or queries-file) is one Query message; lines
+starting with '#' are skipped. types/queries.sql is recorded the same way:
+  python3 generate.py /var/tmp/pgref 54329 postgres types/queries.sql > types/expected.txt
 """
 import socket, struct, sys
 
@@ -44,7 +46,8 @@ def main():
             break
     import os
     here = os.path.dirname(os.path.abspath(__file__))
-    for line in open(os.path.join(sys.argv[4] if len(sys.argv) > 4 else here, 'queries.sql'), encoding='utf-8'):
+    queries = sys.argv[4] if len(sys.argv) > 4 else os.path.join(here, 'queries.sql')
+    for line in open(queries, encoding='utf-8'):
         q = line.rstrip('\n')
         if not q or q.startswith('#'):
             continue

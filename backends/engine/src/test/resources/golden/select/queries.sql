@@ -88,3 +88,84 @@ select row_number() from (values (1)) v(x)
 select x from generate_series(1, 3) x order by x limit 1 offset -1
 select * from nonexistent_table
 with recursive r(n) as (select 1 union all select n + 1.5 from r where n < 5) select * from r
+select x, array_agg_test from (select 1 as x, 2 as array_agg_test) s
+select a.x, b.cnt from (values (1), (2), (3)) a(x) left join lateral (select count(*) as cnt from generate_series(1, a.x) g where g > 1) b on true order by a.x
+select x, (select count(*) from (values (1), (2), (3)) b(y) where y <= a.x) as c from (values (1), (3)) a(x) order by x
+select x from (values (1), (2), (3), (4)) a(x) where x % 2 = 0 and exists (select 1 from (values (4)) b(y) where y = a.x)
+with a as (select 1 as n), b as (select n + 1 as n from a), c as (select n * 10 as n from b) select * from a, b, c
+with recursive t(n, path) as (select 1, '1' union all select n + 1, path || '>' || (n + 1) from t where n < 4) select path from t order by n desc
+select k, max(v) - min(v) as spread, count(distinct v) from (values (1, 5), (1, 9), (2, 3), (2, 3)) t(k, v) group by k order by spread desc
+select k, v, row_number() over (partition by k order by v desc) as rn from (values (1, 5), (1, 9), (2, 3)) t(k, v) order by k, rn
+select * from (select k, v, rank() over (partition by k order by v) as r from (values (1, 5), (1, 9), (2, 3), (2, 1)) t(k, v)) s where r = 1 order by k
+select sum(x) over (), x from generate_series(1, 3) x order by x
+select x, sum(x) over (order by x groups between 1 preceding and current row exclude current row) from (values (1), (1), (2), (3)) v(x) order by x
+select x, first_value(x) over (order by x rows between 1 following and 2 following) from generate_series(1, 4) x order by x
+select a.x, b.y, c.z from (values (1), (2)) a(x) join (values (1), (2)) b(y) on a.x = b.y join (values (2), (3)) c(z) on b.y = c.z
+select a.x, b.y from (values (1), (2), (null)) a(x) left join (values (2), (null)) b(y) on a.x = b.y order by 1, 2
+select * from (values (1, 'a')) a(x, s) join (values (1, 'b')) b(x, s) using (x, s)
+select count(*) from generate_series(1, 100) a, generate_series(1, 100) b where a = b + 1
+select x, case when x > 1 then 'big' else 'small' end from (values (1), (2)) v(x) order by x
+select distinct k % 2 as parity from generate_series(1, 5) k order by parity
+select k, string_agg(v, '-' order by v) from (values (1, 'b'), (1, 'a'), (2, 'z')) t(k, v) group by k order by k
+select avg(x), avg(x::float8), sum(x::numeric) from generate_series(1, 4) x
+select x from (values (1), (2), (3)) v(x) order by x desc offset 1 fetch next 1 row only
+select x, y from (values (1, 2), (1, 1), (0, 5)) v(x, y) order by x, y desc
+select 'a' || x from generate_series(1, 2) x union all select 'b' order by 1
+(select 1 as a limit 1) union all (select 2 order by 1) order by a desc
+select * from (select 1 as x union select 2) s(y) order by y
+select x from (values (1), (2)) v(x) where x > (select avg(y) from (values (1), (2)) w(y))
+select (select string_agg(y::text, ',') from (values (1), (2)) w(y) where y >= x) from (values (1), (2)) v(x) order by 1
+select count(*) filter (where x is null), count(x) from (values (1), (null), (null)) v(x)
+select k, grouping(k), count(*) from (values (1), (1), (2)) v(k) group by grouping sets (k, ()) order by k
+select x, lag(x, 2, -1) over (order by x), lead(x, -1) over (order by x) from generate_series(1, 4) x order by x
+select x from (values (1)) v(x) where x in (1, 2)
+select x from (values (1), (2)) a(x) where x not in (select y from (values (1), (null)) b(y))
+select x from (values (1), (2)) a(x) where x in (select * from (values (2)) b(y) where b.y = a.x)
+select ntile(3) over (order by x), x from generate_series(1, 7) x order by x
+select max(x), min(x), count(*) from (values ('b'), ('a'), ('c')) v(x)
+select unnest(array[1, 2, 3])
+select * from unnest(array['a', 'b']) with ordinality u(v, n)
+select x, array_length(array[x, x], 1) from generate_series(1, 2) x
+select y from (select x as y from (values (1), (2)) v(x)) s where y in (select 2)
+select * from (values (1), (2)) a(x) where a.x = any(array[2, 3])
+select sum(x) from (values (1), (2)) v(x) group by () having sum(x) > 1
+select x from generate_series(1, 3) x group by x having x > 1 order by x
+select 1 from (values (1)) v(x) group by x having y > 0
+select x, count(*) over w from (values (1), (2)) v(x) window w as (order by x) order by x
+select * from generate_series(1, 2) a join generate_series(1, 2) b on true order by a, b
+select * from (values (1)) a(x) join (values (1)) b(x) on x = 1
+select a.* , b.* from (values (1)) a(x) full join (values (2)) b(y) on a.x = b.y order by 1, 2
+select generate_series(1, 3), generate_series(1, 2)
+select x, generate_series(1, x) from (values (1), (2)) v(x) order by 1, 2
+select generate_series(1, 2) + 10 as g order by g desc
+select * from (values (1)) v(x) where generate_series(1, 2) > 1
+select count(*) from (select generate_series(1, 5)) s
+select x, (select (select x + y from (values (10)) c(z) limit 1) from (values (1)) b(y)) from (values (1), (2)) a(x) order by x
+select a.x, b.y from (values (1), (2)) a(x) left join (values (1, 'p')) b(k, y) on a.x = b.k where b.y is null
+select a.x, b.y from (values (1), (2)) a(x) left join (values (1, 'p'), (2, null)) b(k, y) on a.x = b.k and b.y is not null order by 1
+select sum(x) as s from generate_series(1, 4) x having sum(x) > 5
+select k, count(*) from (values (1), (2), (2)) v(k) group by k order by count(*) desc, k
+select x % 2 as p, sum(x) from generate_series(1, 5) x group by x % 2 order by sum(x)
+select x, sum(x) over (order by x), max(x) over () from generate_series(1, 3) x order by x desc
+select k, sum(v), sum(sum(v)) over () from (values (1, 2), (1, 3), (2, 4)) t(k, v) group by k order by k
+select distinct x % 3 from generate_series(1, 10) x order by x % 3 desc
+select x from generate_series(1, 5) x order by x limit all
+select x from generate_series(1, 5) x order by x limit null offset 3
+select x from generate_series(1, 5) x order by x offset 2 rows fetch first 2 rows only
+select * from (values (1, 2.5), (2, 3)) v(a, b) order by b
+select 1 as a union select 2.5 order by 1
+with t as (select generate_series(1, 3) as n) select a.n, b.n from t a join t b on a.n = b.n + 1 order by 1
+with recursive r(n, s) as (select 1, 1 union all select r.n + 1, r.s + v.k from r join (values (10)) v(k) on true where r.n < 3) select * from r
+select a.x, b.y, c.z from (values (1), (2)) a(x), lateral (select a.x * 2 as y) b, lateral (select b.y + a.x as z) c order by 1
+select a, b, count(*) from (values (1, 1), (1, 2), (2, 1)) t(a, b) group by grouping sets ((a, b), (a), ()) order by a, b
+select count(*) from (select 1 from generate_series(1, 10) g where g > 5) s
+select x from (values (1), (2), (3)) v(x) where x between 2 and 3 and x <> 3
+select x, y from (values (1, 'a')) a(x, s) cross join lateral (select s || x as y) b
+select * from (select x, row_number() over (order by x desc) from generate_series(1, 3) x) s order by 2
+select min(x), max(x) from (values ('2020-01-02'::date), ('2019-05-01'::date)) v(x)
+select x::text || '!' from generate_series(1, 2) x order by 1 desc
+select coalesce(b.y, 0) from (values (1), (2)) a(x) left join (values (1, 5)) b(k, y) on a.x = b.k order by 1
+select count(*), count(distinct k) from (values (1), (1), (null)) v(k) group by ()
+select (select count(*) from generate_series(1, x)) from generate_series(1, 3) x order by 1
+select x from generate_series(1, 3) x where x = (select max(y) from generate_series(1, x) y where y < 3)
+select * from (values (1)) a(x) where exists (select * from (values (2)) b(y) where y > x and exists (select 1 where a.x = 1))

@@ -30,6 +30,8 @@ final class SessionConnection implements ClientConnection {
     private final ProcessContext backend;
     private final QueryEngine engine;
     private volatile TerminationListener terminationListener;
+    /** The warm-up's own loopback connection: client authentication does not apply to it. */
+    private boolean preAuthenticated;
 
     /**
      * @param socket     the client socket, wrapped around {@code descriptor}
@@ -53,6 +55,13 @@ final class SessionConnection implements ClientConnection {
     @Override public int remotePort() { return remotePort; }
     @Override public BackendContext backend() { return backend; }
     @Override public QueryEngine engine() { return engine; }
+    @Override public boolean preAuthenticated() { return preAuthenticated; }
+
+    /** Marks the backend's own warm-up connection, which no tusk_hba.conf line is meant for. */
+    SessionConnection markPreAuthenticated() {
+        preAuthenticated = true;
+        return this;
+    }
 
     @Override
     public void onTermination(TerminationListener listener) {

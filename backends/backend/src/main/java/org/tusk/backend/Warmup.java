@@ -92,7 +92,8 @@ final class Warmup {
                 }
                 Socket server = cast.as(Socket.class);
                 Future<?> feeding = feeder.submit(() -> playClient(client));
-                SessionConnection conn = new SessionConnection(server, cast.getFileDescriptor(), "127.0.0.1", 0, context, engine);
+                SessionConnection conn = new SessionConnection(server, cast.getFileDescriptor(), "127.0.0.1", 0, context, engine)
+                        .markPreAuthenticated();
                 protocol.serve(conn);
                 conn.close();
                 feeding.get(30, TimeUnit.SECONDS);
@@ -159,10 +160,10 @@ final class Warmup {
         }
     }
 
-    /** initdb writes the bootstrap superuser first in global/pg_authid ("oid name super"). */
+    /** initdb writes the bootstrap superuser first in global/pg_authid (FileRoleStore's format). */
     private static String bootstrapSuperuser(Path dataDir) throws IOException {
         List<String> lines = Files.readAllLines(dataDir.resolve("global/pg_authid"));
-        return lines.get(0).split(" ")[1];
+        return org.tusk.api.auth.FileRoleStore.parseRole(lines.get(0)).name();
     }
 
     private static List<byte[]> conversation(String user) throws IOException {

@@ -3,12 +3,13 @@ package org.tusk.heapam;
 import org.osgi.service.component.annotations.Component;
 import org.tusk.heapam.internal.HeapRecords;
 import org.tusk.heapam.internal.PruneRecord;
+import org.tusk.heapam.internal.VisibilityMap;
 import org.tusk.wal.DecodedRecord;
 import org.tusk.wal.RedoBlock;
 import org.tusk.wal.RedoContext;
 import org.tusk.wal.ResourceManager;
 
-/** Redo of the heap's second record family (heap2_redo): VACUUM's prune-and-freeze of a page. */
+/** Redo of the heap's second record family (heap2_redo): VACUUM's prune-and-freeze of a page, and VISIBLE (visibility map bits). */
 @Component(service = ResourceManager.class)
 public final class Heap2ResourceManager implements ResourceManager {
 
@@ -24,7 +25,28 @@ public final class Heap2ResourceManager implements ResourceManager {
 
     @Override
     public void redo(DecodedRecord record, RedoContext context) {
-        if ((record.info() & 0x70) != HeapRecords.XLOG_HEAP2_PRUNE_VACUUM_SCAN) {
+        int op = record.info() & 0x70;
+        if (op == HeapRecords.XLOG_HEAP2_VISIBLE) {
+            java.nio.ByteBuffer data = HeapRecords.reader(record.data());
+            int heapBlock = data.getInt();
+            int bits = data.get() & 0xFF;
+            try (RedoBlock map = context.block(record, 0)) {
+                if (map.action() == RedoBlock.Action.NEEDS_REDO) {
+                    VisibilityMap.setBits(map.page(), heapBlock, bits);
+                }
+            }
+            return;
+        }
+        if (op == HeapRecords.XLOG_HEAP2_VACUUM) {
+            int[] offsets = HeapRecords.decodeOffsets(record.data());
+            try (RedoBlock block = context.block(record, 0)) {
+                if (block.action() == RedoBlock.Action.NEEDS_REDO) {
+                    HeapRecords.setUnused(block.page(), offsets);
+                }
+            }
+            return;
+        }
+        if (op != HeapRecords.XLOG_HEAP2_PRUNE_VACUUM_SCAN) {
             throw new IllegalStateException("heap2 redo: unknown op code " + record.info());
         }
         PruneRecord prune = PruneRecord.decode(record.data());

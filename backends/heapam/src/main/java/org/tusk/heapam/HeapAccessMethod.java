@@ -25,6 +25,7 @@ import org.tusk.api.storage.RowLockMode;
 import org.tusk.api.storage.Snapshot;
 import org.tusk.api.storage.TableAccessMethod;
 import org.tusk.api.storage.TableScan;
+import org.tusk.api.storage.TableStatistics;
 import org.tusk.api.storage.TransactionContext;
 import org.tusk.api.storage.TransactionStatus;
 import org.tusk.api.storage.TupleId;
@@ -34,12 +35,14 @@ import org.tusk.buffer.BufferManager;
 import org.tusk.buffer.Page;
 import org.tusk.heapam.internal.ComboCids;
 import org.tusk.heapam.internal.FreeSpaceCache;
+import org.tusk.heapam.internal.FreeSpaceMap;
 import org.tusk.heapam.internal.HeaderChange;
 import org.tusk.heapam.internal.HeapRecords;
 import org.tusk.heapam.internal.HeapTupleHeader;
 import org.tusk.heapam.internal.HeapVisibility;
 import org.tusk.heapam.internal.HeapVisibility.UpdateResult;
 import org.tusk.heapam.internal.PruneRecord;
+import org.tusk.heapam.internal.VisibilityMap;
 import org.tusk.heapam.internal.Xids;
 import org.tusk.shmem.LWLockMode;
 import org.tusk.wal.BlockReference;
@@ -77,8 +80,12 @@ public final class HeapAccessMethod implements TableAccessMethod {
     private WalWriter wal;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile TransactionStatusLookup clog;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TableStatistics stats;
 
     private final FreeSpaceCache freeSpace = new FreeSpaceCache();
+    private FreeSpaceMap fsm;
+    private VisibilityMap vm;
 
     /** For Declarative Services: the references are injected into the fields. */
     @Activate
@@ -89,6 +96,93 @@ public final class HeapAccessMethod implements TableAccessMethod {
         this.buffers = buffers;
         this.wal = wal;
         this.clog = clog;
+    }
+
+    /** Where inserts, updates and deletes are counted (the storage core's service; tests set it). */
+    public void setStatistics(TableStatistics stats) {
+        this.stats = stats;
+    }
+
+    @Override
+    public List<TupleId> collectDeadTuples(RelFileLocator relation) {
+        List<TupleId> dead = new ArrayList<>();
+        int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
+        for (int block = 0; block < nblocks; block++) {
+            try (Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block)) {
+                buffer.lock(LWLockMode.SHARED);
+                ByteBuffer page = buffer.page();
+                for (int off = 1; !Page.isNew(page) && off <= Page.maxOffsetNumber(page); off++) {
+                    if (Page.itemIdFlags(Page.itemId(page, off)) == Page.LP_DEAD) {
+                        dead.add(new TupleId(block, off));
+                    }
+                }
+            }
+        }
+        return dead;
+    }
+
+    /**
+     * lazy_vacuum_heap_page for each page of {@code deadTuples}: under the
+     * exclusive lock the still-LP_DEAD ones become LP_UNUSED (no tuple
+     * moves, so no cleanup lock is needed), logged as HEAP2 VACUUM.
+     */
+    @Override
+    public long reclaimDeadTuples(RelFileLocator relation, java.util.Collection<TupleId> deadTuples) {
+        java.util.TreeMap<Integer, List<Integer>> byBlock = new java.util.TreeMap<>();
+        for (TupleId tid : deadTuples) {
+            byBlock.computeIfAbsent(tid.block(), b -> new ArrayList<>()).add(tid.offset());
+        }
+        int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
+        long reclaimed = 0;
+        for (var entry : byBlock.entrySet()) {
+            if (Integer.compareUnsigned(entry.getKey(), nblocks) >= 0) {
+                continue;
+            }
+            try (Buffer buffer = buffers.read(relation, ForkNumber.MAIN, entry.getKey())) {
+                buffer.lock(LWLockMode.EXCLUSIVE);
+                ByteBuffer page = buffer.page();
+                int[] offsets = entry.getValue().stream().mapToInt(Integer::intValue)
+                        .filter(off -> !Page.isNew(page) && off >= 1 && off <= Page.maxOffsetNumber(page)
+                                && Page.itemIdFlags(Page.itemId(page, off)) == Page.LP_DEAD)
+                        .sorted().toArray();
+                if (offsets.length == 0) {
+                    continue;
+                }
+                HeapRecords.setUnused(page, offsets);
+                buffer.markDirty();
+                WalRecord record = WalRecord.builder(ResourceManager.HEAP2, HeapRecords.XLOG_HEAP2_VACUUM)
+                        .data(HeapRecords.encodeOffsets(offsets)).block(blockRef(0, buffer, 0)).build();
+                Page.setLsn(page, wal.insert(record));
+                reclaimed += offsets.length;
+            }
+        }
+        return reclaimed;
+    }
+
+    /** The shared free space map (the {@code _fsm} fork), created on first use after injection. */
+    public FreeSpaceMap freeSpaceMap() {
+        if (fsm == null) {
+            fsm = new FreeSpaceMap(buffers);
+        }
+        return fsm;
+    }
+
+    /** The visibility map (the {@code _vm} fork). */
+    public VisibilityMap visibilityMap() {
+        if (vm == null) {
+            vm = new VisibilityMap(buffers);
+        }
+        return vm;
+    }
+
+    /**
+     * Index-only scans' question: is every tuple on {@code block} visible to
+     * every transaction (the block's ALL_VISIBLE bit in the visibility map)?
+     * False for blocks the map does not cover.
+     */
+    @Override
+    public boolean isAllVisible(RelFileLocator relation, int block) {
+        return (visibilityMap().status(relation, block) & VisibilityMap.ALL_VISIBLE) != 0;
     }
 
     @Override
@@ -115,6 +209,10 @@ public final class HeapAccessMethod implements TableAccessMethod {
             }
         }
         freeSpace.forget(relation);
+        TableStatistics counters = stats;
+        if (counters != null) {
+            counters.drop(relation);
+        }
     }
 
     // --- insert ----------------------------------------------------------------
@@ -129,15 +227,24 @@ public final class HeapAccessMethod implements TableAccessMethod {
             ByteBuffer page = buffer.page();
             int offset = HeapRecords.chooseOffset(page, tuple.length);
             HeapTupleHeader.setCtid(tuple, buffer.blockNumber(), offset);
-            HeapRecords.placeTuple(page, offset, tuple);
-            buffer.markDirty();
-            boolean init = isOnlyItem(page, offset);
-            WalRecord record = WalRecord.builder(ResourceManager.HEAP,
-                    HeapRecords.XLOG_HEAP_INSERT | (init ? HeapRecords.XLOG_HEAP_INIT_PAGE : 0))
-                    .xid(xid).data(HeapRecords.encodeInsert(offset, tuple))
-                    .block(blockRef(0, buffer, init ? BlockReference.WILL_INIT : 0)).build();
-            Page.setLsn(page, wal.insert(record));
+            try (VisibilityMapClear vmClear = VisibilityMapClear.prepare(visibilityMap(), buffer)) {
+                HeapRecords.placeTuple(page, offset, tuple);
+                buffer.markDirty();
+                boolean init = isOnlyItem(page, offset);
+                WalRecord.Builder record = WalRecord.builder(ResourceManager.HEAP,
+                        HeapRecords.XLOG_HEAP_INSERT | (init ? HeapRecords.XLOG_HEAP_INIT_PAGE : 0))
+                        .xid(xid).data(HeapRecords.encodeInsert(offset, tuple))
+                        .block(blockRef(0, buffer, init ? BlockReference.WILL_INIT : 0));
+                vmClear.register(record);
+                long lsn = wal.insert(record.build());
+                Page.setLsn(page, lsn);
+                vmClear.setLsn(lsn);
+            }
             freeSpace.record(relation, buffer.blockNumber(), HeapRecords.freeSpace(page));
+            TableStatistics counters = stats;
+            if (counters != null) {
+                counters.countInsert(relation, NAME);
+            }
             return new TupleId(buffer.blockNumber(), offset);
         } finally {
             buffer.release();
@@ -153,8 +260,19 @@ public final class HeapAccessMethod implements TableAccessMethod {
      */
     private Buffer bufferForTuple(RelFileLocator relation, int length, int excludedBlock) {
         int needed = Page.maxAlign(length) + Page.ITEM_ID_SIZE;
+        int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
         while (true) {
             int block = freeSpace.find(relation, needed, excludedBlock);
+            if (block < 0) {
+                block = freeSpaceMap().find(relation, needed, excludedBlock);
+                if (block >= nblocks) {
+                    nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
+                    if (block >= nblocks) {
+                        freeSpaceMap().record(relation, block, 0);      // a stale entry beyond the end
+                        continue;
+                    }
+                }
+            }
             if (block < 0) {
                 int last = buffers.nblocks(relation, ForkNumber.MAIN) - 1;
                 if (last >= 0 && last != excludedBlock && !freeSpace.knows(relation, last)) {
@@ -178,8 +296,11 @@ public final class HeapAccessMethod implements TableAccessMethod {
             if (HeapRecords.chooseOffset(page, length) != Page.INVALID_OFFSET_NUMBER) {
                 return buffer;
             }
-            freeSpace.record(relation, block, HeapRecords.freeSpace(page));
+            int free = HeapRecords.freeSpace(page);
             buffer.release();
+            // RecordAndGetPageWithFreeSpace: correct the shared map (after the heap page lock is gone).
+            freeSpace.record(relation, block, free);
+            freeSpaceMap().record(relation, block, free);
         }
     }
 
@@ -251,7 +372,9 @@ public final class HeapAccessMethod implements TableAccessMethod {
             byte[] data = change.apply(HeapTupleHeader.data(tuple));
             HeapRecords.overwriteData(page, tid.offset(), data);
             buffer.markDirty();
-            log(HeapRecords.XLOG_HEAP_INPLACE, 0, HeapRecords.encodeInplace(tid.offset(), data), buffer);
+            // heap_inplace_update: xmin/xmax unchanged, so the page's visibility bits stay
+            log(HeapRecords.XLOG_HEAP_INPLACE, 0, HeapRecords.encodeInplace(tid.offset(), data), buffer,
+                    VisibilityMapClear.none());
             return data;
         } finally {
             buffer.release();
@@ -282,9 +405,15 @@ public final class HeapAccessMethod implements TableAccessMethod {
             ByteBuffer page = buffer.page();
             ByteBuffer tuple = Page.item(page, tid.offset());
             HeaderChange change = newXmax(tuple, tid.offset(), xid, cid, txn, tid.block(), tid.offset());
-            change.apply(page);
-            buffer.markDirty();
-            log(HeapRecords.XLOG_HEAP_DELETE, xid, HeapRecords.encodeHeaderChange(change), buffer);
+            try (VisibilityMapClear vmClear = VisibilityMapClear.prepare(visibilityMap(), buffer)) {
+                change.apply(page);
+                buffer.markDirty();
+                log(HeapRecords.XLOG_HEAP_DELETE, xid, HeapRecords.encodeHeaderChange(change), buffer, vmClear);
+            }
+            TableStatistics counters = stats;
+            if (counters != null) {
+                counters.countDelete(relation, NAME);
+            }
             return ModifyResult.ok(null);
         } finally {
             buffer.release();
@@ -349,22 +478,32 @@ public final class HeapAccessMethod implements TableAccessMethod {
         ByteBuffer oldPage = oldBuffer.page();
         HeaderChange change = newXmax(Page.item(oldPage, tid.offset()), tid.offset(), xid, cid, txn, newBlock,
                 newOffset);
-        change.apply(oldPage);
-        HeapRecords.placeTuple(newPage, newOffset, newTuple);
-        oldBuffer.markDirty();
-        newBuffer.markDirty();
         boolean samePage = oldBuffer == newBuffer;
-        boolean init = !samePage && isOnlyItem(newPage, newOffset);
-        WalRecord.Builder record = WalRecord.builder(ResourceManager.HEAP,
-                HeapRecords.XLOG_HEAP_UPDATE | (init ? HeapRecords.XLOG_HEAP_INIT_PAGE : 0))
-                .xid(xid).data(HeapRecords.encodeUpdate(change, newOffset, newTuple))
-                .block(blockRef(0, newBuffer, init ? BlockReference.WILL_INIT : 0));
-        if (!samePage) {
-            record.block(blockRef(1, oldBuffer, 0));
+        long lsn;
+        try (VisibilityMapClear vmClear = samePage ? VisibilityMapClear.prepare(visibilityMap(), newBuffer)
+                : VisibilityMapClear.prepare(visibilityMap(), newBuffer, oldBuffer)) {
+            change.apply(oldPage);
+            HeapRecords.placeTuple(newPage, newOffset, newTuple);
+            oldBuffer.markDirty();
+            newBuffer.markDirty();
+            boolean init = !samePage && isOnlyItem(newPage, newOffset);
+            WalRecord.Builder record = WalRecord.builder(ResourceManager.HEAP,
+                    HeapRecords.XLOG_HEAP_UPDATE | (init ? HeapRecords.XLOG_HEAP_INIT_PAGE : 0))
+                    .xid(xid).data(HeapRecords.encodeUpdate(change, newOffset, newTuple))
+                    .block(blockRef(0, newBuffer, init ? BlockReference.WILL_INIT : 0));
+            if (!samePage) {
+                record.block(blockRef(1, oldBuffer, 0));
+            }
+            vmClear.register(record);
+            lsn = wal.insert(record.build());
+            vmClear.setLsn(lsn);
         }
-        long lsn = wal.insert(record.build());
         Page.setLsn(newPage, lsn);
         Page.setLsn(oldPage, lsn);
+        TableStatistics counters = stats;
+        if (counters != null) {
+            counters.countUpdate(oldBuffer.locator(), NAME);
+        }
         freeSpace.record(newBuffer.locator(), newBlock, HeapRecords.freeSpace(newPage));
         if (!samePage) {
             newBuffer.unlock();
@@ -400,9 +539,13 @@ public final class HeapAccessMethod implements TableAccessMethod {
             int infomask2 = infomask2(tuple) & ~HEAP_KEYS_UPDATED;
             HeaderChange change = new HeaderChange(tid.offset(), xid, rawCid(tuple), newMask, infomask2,
                     ctidBlock(tuple), ctidOffset(tuple), 0);
-            change.apply(page);
-            buffer.markDirty();
-            log(HeapRecords.XLOG_HEAP_LOCK, xid, HeapRecords.encodeHeaderChange(change), buffer);
+            // The page stays all-visible, but its tuple now has an xmax: the map's bits go (PostgreSQL
+            // clears only ALL_FROZEN; clearing both is conservative and VACUUM sets ALL_VISIBLE again).
+            try (VisibilityMapClear vmClear = VisibilityMapClear.prepare(visibilityMap(), buffer)) {
+                change.apply(page);
+                buffer.markDirty();
+                log(HeapRecords.XLOG_HEAP_LOCK, xid, HeapRecords.encodeHeaderChange(change), buffer, vmClear);
+            }
             return ModifyResult.ok(null);
         } finally {
             buffer.release();
@@ -486,13 +629,16 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 HeaderChange.CLEAR_ALL_VISIBLE | HeaderChange.SET_PRUNABLE);
     }
 
-    private void log(int info, int xid, byte[] data, Buffer buffer) {
-        WalRecord record = WalRecord.builder(ResourceManager.HEAP, info).xid(xid).data(data)
-                .block(blockRef(0, buffer, 0)).build();
-        Page.setLsn(buffer.page(), wal.insert(record));
+    private void log(int info, int xid, byte[] data, Buffer buffer, VisibilityMapClear vmClear) {
+        WalRecord.Builder record = WalRecord.builder(ResourceManager.HEAP, info).xid(xid).data(data)
+                .block(blockRef(0, buffer, 0));
+        vmClear.register(record);
+        long lsn = wal.insert(record.build());
+        Page.setLsn(buffer.page(), lsn);
+        vmClear.setLsn(lsn);
     }
 
-    private static BlockReference blockRef(int blockId, Buffer buffer, int flags) {
+    static BlockReference blockRef(int blockId, Buffer buffer, int flags) {
         return new BlockReference(blockId, buffer.locator(), buffer.fork(), buffer.blockNumber(), buffer.page(),
                 flags);
     }
@@ -524,39 +670,84 @@ public final class HeapAccessMethod implements TableAccessMethod {
         long remaining = 0;
         long frozen = 0;
         long allVisiblePages = 0;
-        for (int block = 0; block < nblocks; block++) {
-            Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block);
-            try {
-                if (!buffer.conditionalLockForCleanup()) {
-                    LOG.debug("vacuum of {} skips block {}: cleanup lock not available", relation, block);
-                    continue;
+        Buffer mapPage = null;
+        try {
+            for (int block = 0; block < nblocks; block++) {
+                if (mapPage == null || mapPage.blockNumber() != VisibilityMap.mapBlock(block)) {
+                    if (mapPage != null) {
+                        mapPage.release();
+                        mapPage = null;
+                    }
+                    mapPage = visibilityMap().pin(relation, block);     // visibilitymap_pin before the heap lock
                 }
-                ByteBuffer page = buffer.page();
-                if (Page.isNew(page)) {
-                    continue;
+                Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block);
+                int free = -1;
+                try {
+                    if (!buffer.conditionalLockForCleanup()) {
+                        LOG.debug("vacuum of {} skips block {}: cleanup lock not available", relation, block);
+                        continue;
+                    }
+                    ByteBuffer page = buffer.page();
+                    if (Page.isNew(page)) {
+                        continue;
+                    }
+                    PagePruner pruner = new PagePruner(page, oldestXmin, freezeLimit, lookup);
+                    PruneRecord prune = pruner.prune();
+                    if (prune.changesAnything(page)) {
+                        prune.apply(page);
+                        buffer.markDirty();
+                        WalRecord record = WalRecord.builder(ResourceManager.HEAP2,
+                                HeapRecords.XLOG_HEAP2_PRUNE_VACUUM_SCAN).data(prune.encode())
+                                .block(blockRef(0, buffer, 0)).build();
+                        Page.setLsn(page, wal.insert(record));
+                    }
+                    removed += prune.deadOffsets().length;
+                    remaining += pruner.remaining();
+                    frozen += pruner.frozen();
+                    int wanted = 0;
+                    if ((Page.flags(page) & Page.PD_ALL_VISIBLE) != 0) {
+                        allVisiblePages++;
+                        wanted = VisibilityMap.ALL_VISIBLE | (pruner.allFrozen() ? VisibilityMap.ALL_FROZEN : 0);
+                    }
+                    setMapBits(mapPage, block, wanted);
+                    free = HeapRecords.freeSpace(page);
+                } finally {
+                    buffer.release();
                 }
-                PagePruner pruner = new PagePruner(page, oldestXmin, freezeLimit, lookup);
-                PruneRecord prune = pruner.prune();
-                if (prune.changesAnything(page)) {
-                    prune.apply(page);
-                    buffer.markDirty();
-                    WalRecord record = WalRecord.builder(ResourceManager.HEAP2,
-                            HeapRecords.XLOG_HEAP2_PRUNE_VACUUM_SCAN).data(prune.encode())
-                            .block(blockRef(0, buffer, 0)).build();
-                    Page.setLsn(page, wal.insert(record));
+                if (free >= 0) {
+                    freeSpace.record(relation, block, free);
+                    freeSpaceMap().record(relation, block, free);
                 }
-                removed += prune.deadOffsets().length;
-                remaining += pruner.remaining();
-                frozen += pruner.frozen();
-                if ((Page.flags(page) & Page.PD_ALL_VISIBLE) != 0) {
-                    allVisiblePages++;
-                }
-                freeSpace.record(relation, block, HeapRecords.freeSpace(page));
-            } finally {
-                buffer.release();
+            }
+        } finally {
+            if (mapPage != null) {
+                mapPage.release();
             }
         }
         return new VacuumResult(nblocks, removed, remaining, frozen, allVisiblePages);
+    }
+
+    /**
+     * visibilitymap_set under the heap page's cleanup lock: the map page gets
+     * exactly {@code bits} for {@code block} (whose PD_ALL_VISIBLE matches
+     * them, logged before by the prune record or earlier), WAL-logged as HEAP2
+     * VISIBLE with the map page as block 0.
+     */
+    private void setMapBits(Buffer mapPage, int block, int bits) {
+        mapPage.lock(LWLockMode.EXCLUSIVE);
+        try {
+            ByteBuffer map = mapPage.page();
+            if (VisibilityMap.bits(map, block) == bits) {
+                return;
+            }
+            VisibilityMap.setBits(map, block, bits);
+            mapPage.markDirty();
+            WalRecord record = WalRecord.builder(ResourceManager.HEAP2, HeapRecords.XLOG_HEAP2_VISIBLE)
+                    .data(HeapRecords.encodeVisible(block, bits)).block(blockRef(0, mapPage, 0)).build();
+            Page.setLsn(map, wal.insert(record));
+        } finally {
+            mapPage.unlock();
+        }
     }
 
     // --- estimates -------------------------------------------------------------
@@ -598,6 +789,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
         private final TransactionStatusLookup lookup;
         private int remaining;
         private int frozen;
+        private boolean allFrozen;
 
         PagePruner(ByteBuffer page, int oldestXmin, int freezeLimit, TransactionStatusLookup lookup) {
             this.page = page;
@@ -610,6 +802,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
             List<Integer> dead = new ArrayList<>();
             List<int[]> freezes = new ArrayList<>();
             boolean allVisible = true;
+            allFrozen = true;
             int pruneXid = Xids.INVALID;
             for (int off = 1; off <= Page.maxOffsetNumber(page); off++) {
                 int flags = Page.itemIdFlags(Page.itemId(page, off));
@@ -641,6 +834,9 @@ public final class HeapAccessMethod implements TableAccessMethod {
                             freezes.add(freeze);
                         }
                         int mask = freeze != null ? freeze[1] : infomask(tuple);
+                        if (!xminFrozen(mask) || (mask & HEAP_XMAX_INVALID) == 0) {
+                            allFrozen = false;
+                        }
                         if (!xminFrozen(mask) && !Xids.precedes(xmin(tuple), oldestXmin)) {
                             allVisible = false;         // someone may still not see the inserter as committed
                         }
@@ -692,6 +888,11 @@ public final class HeapAccessMethod implements TableAccessMethod {
 
         int frozen() {
             return frozen;
+        }
+
+        /** Every remaining tuple has a frozen xmin and no xmax (meaningful when the page is all-visible). */
+        boolean allFrozen() {
+            return allFrozen;
         }
     }
 }

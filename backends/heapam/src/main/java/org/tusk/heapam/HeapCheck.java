@@ -17,6 +17,7 @@ import org.tusk.api.storage.TupleId;
 import org.tusk.buffer.Buffer;
 import org.tusk.buffer.BufferManager;
 import org.tusk.buffer.Page;
+import org.tusk.heapam.internal.VisibilityMap;
 import org.tusk.heapam.internal.Xids;
 import org.tusk.shmem.LWLockMode;
 
@@ -53,17 +54,22 @@ public final class HeapCheck {
     /** Checks every page of {@code relation}'s main fork; an empty list means no problem was found. */
     public static List<Problem> check(BufferManager buffers, RelFileLocator relation, TransactionStatusLookup clog) {
         HeapCheck check = new HeapCheck(clog);
+        VisibilityMap vm = new VisibilityMap(buffers);
         int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
         for (int block = 0; block < nblocks; block++) {
             ByteBuffer copy = Page.allocate();
             Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block);
+            int mapBits;
             try {
                 buffer.lock(LWLockMode.SHARED);
                 copy.put(0, buffer.page(), 0, Page.BLCKSZ);
+                // Read under the heap page's lock: both setting and clearing the bits need it exclusively.
+                mapBits = vm.status(relation, block);
             } finally {
                 buffer.release();
             }
             check.checkPage(copy, block);
+            check.checkVisibilityMap(copy, block, mapBits);
         }
         check.checkChains(nblocks);
         return check.problems;
@@ -74,6 +80,43 @@ public final class HeapCheck {
         HeapCheck check = new HeapCheck(clog);
         check.checkPage(page, block);
         return check.problems;
+    }
+
+    /**
+     * pg_visibility's pg_check_visible / pg_check_frozen: a set ALL_VISIBLE
+     * bit needs PD_ALL_VISIBLE, no LP_DEAD item and only tuples with a
+     * committed (or frozen) xmin and no updater or deleter; ALL_FROZEN needs
+     * every xmin frozen and no xmax at all.
+     */
+    private void checkVisibilityMap(ByteBuffer page, int block, int bits) {
+        if (bits == 0) {
+            return;
+        }
+        if ((bits & VisibilityMap.ALL_VISIBLE) == 0) {
+            report(block, 0, "visibility map has ALL_FROZEN without ALL_VISIBLE");
+        }
+        if (Page.isNew(page) || (Page.flags(page) & Page.PD_ALL_VISIBLE) == 0) {
+            report(block, 0, "visibility map marks the page all-visible but PD_ALL_VISIBLE is not set");
+            return;
+        }
+        for (int off = 1; off <= Page.maxOffsetNumber(page); off++) {
+            int flags = Page.itemIdFlags(Page.itemId(page, off));
+            if (flags == Page.LP_DEAD) {
+                report(block, off, "dead line pointer on a page the visibility map marks all-visible");
+            }
+            if (flags != Page.LP_NORMAL) {
+                continue;
+            }
+            ByteBuffer tuple = Page.item(page, off);
+            int mask = infomask(tuple);
+            boolean xminOk = xminFrozen(mask) || clog.status(xmin(tuple)) == TransactionStatus.COMMITTED;
+            boolean noXmax = (mask & HEAP_XMAX_INVALID) != 0;
+            if (!xminOk || !(noXmax || xmaxIsLockedOnly(mask))) {
+                report(block, off, "tuple on a page the visibility map marks all-visible is not visible to all");
+            } else if ((bits & VisibilityMap.ALL_FROZEN) != 0 && !(xminFrozen(mask) && noXmax)) {
+                report(block, off, "tuple on a page the visibility map marks all-frozen is not frozen");
+            }
+        }
     }
 
     private void report(int block, int offset, String message) {

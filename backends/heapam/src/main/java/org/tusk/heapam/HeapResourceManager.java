@@ -6,6 +6,8 @@ import org.osgi.service.component.annotations.Component;
 import org.tusk.buffer.Page;
 import org.tusk.heapam.internal.HeaderChange;
 import org.tusk.heapam.internal.HeapRecords;
+import org.tusk.heapam.internal.VisibilityMap;
+import org.tusk.wal.DecodedBlock;
 import org.tusk.wal.DecodedRecord;
 import org.tusk.wal.RedoBlock;
 import org.tusk.wal.RedoContext;
@@ -85,6 +87,32 @@ public final class HeapResourceManager implements ResourceManager {
                 }
             }
             default -> throw new IllegalStateException("heap redo: unknown op code " + record.info());
+        }
+        clearVisibilityMap(record, context);
+    }
+
+    /**
+     * The record's visibility map pages (blocks 2 and 3, see
+     * {@link VisibilityMapClear}): the bits of the record's heap blocks
+     * they cover are cleared, as the operation did.
+     */
+    private static void clearVisibilityMap(DecodedRecord record, RedoContext context) {
+        for (int id = VisibilityMapClear.FIRST_BLOCK_ID; id < VisibilityMapClear.FIRST_BLOCK_ID + 2; id++) {
+            DecodedBlock mapBlock = record.block(id);
+            if (mapBlock == null) {
+                continue;
+            }
+            try (RedoBlock map = context.block(record, id)) {
+                if (map.action() != RedoBlock.Action.NEEDS_REDO) {
+                    continue;
+                }
+                for (int heapId = 0; heapId < 2; heapId++) {
+                    DecodedBlock heap = record.block(heapId);
+                    if (heap != null && VisibilityMap.mapBlock(heap.blockNumber()) == mapBlock.blockNumber()) {
+                        VisibilityMap.setBits(map.page(), heap.blockNumber(), 0);
+                    }
+                }
+            }
         }
     }
 

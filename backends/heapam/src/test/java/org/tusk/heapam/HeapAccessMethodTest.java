@@ -271,6 +271,32 @@ class HeapAccessMethodTest {
         assertEquals(1, heap.estimateSize(other).tuples(), 0.01);
     }
 
+    @Test
+    void deadLinePointersAreReusedOnlyAfterTheyAreReclaimed() {
+        FakeTransactions.Txn t = xacts.begin();
+        List<TupleId> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(heap.insert(REL, bytes("row" + i), t));
+        }
+        t.commit();
+        FakeTransactions.Txn d = xacts.begin();
+        heap.delete(REL, ids.get(1), d, d.snapshot(), true);
+        heap.delete(REL, ids.get(3), d, d.snapshot(), true);
+        d.commit();
+        heap.vacuum(REL, d.xid + 1, 3);
+        assertEquals(List.of(ids.get(1), ids.get(3)), heap.collectDeadTuples(REL));
+        FakeTransactions.Txn i = xacts.begin();
+        assertEquals(new TupleId(0, 7), heap.insert(REL, bytes("new1"), i),
+                "LP_DEAD stays reserved: an index entry may still point at it");
+        assertEquals(1, heap.reclaimDeadTuples(REL, List.of(ids.get(1), ids.get(2))),
+                "only the dead one of the two (after its index entries were removed)");
+        assertEquals(ids.get(1), heap.insert(REL, bytes("new2"), i), "the reclaimed line pointer is reused");
+        i.commit();
+        assertEquals(List.of(ids.get(3)), heap.collectDeadTuples(REL));
+        assertEquals(List.of("row0", "new2", "row2", "row4", "row5", "new1"), committedRows());
+        assertEquals(List.of(), HeapCheck.check(buffers, REL, xacts));
+    }
+
     private int freeSpace(int block) {
         try (Buffer buffer = buffers.read(REL, ForkNumber.MAIN, block)) {
             buffer.lock(LWLockMode.SHARED);
@@ -296,6 +322,7 @@ class HeapAccessMethodTest {
         heap.delete(REL, ids.get(5), u, u.snapshot(), true);
         u.commit();
         heap.vacuum(REL, u.xid + 1, u.xid + 1);
+        assertTrue(heap.reclaimDeadTuples(REL, heap.collectDeadTuples(REL)) > 0);
         FakeTransactions.Txn v = xacts.begin();
         heap.insert(REL, bytes("after vacuum"), v);
         v.commit();

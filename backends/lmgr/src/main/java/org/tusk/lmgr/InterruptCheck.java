@@ -12,4 +12,13 @@ public interface InterruptCheck {
     InterruptCheck NONE = () -> { };
 
     void check();
+
+    /**
+     * The {@link System#nanoTime()} at which {@link #check()} will throw
+     * even if nobody sets the latch (statement_timeout's deadline), so a
+     * sleeping waiter wakes by then; {@link Long#MAX_VALUE} for none.
+     */
+    default long deadlineNanos() {
+        return Long.MAX_VALUE;
+    }
 }

@@ -226,6 +226,28 @@ class LockManagerTest {
     }
 
     @Test
+    void statementTimeoutEndsALockWaitWithoutAnyoneSettingTheLatch() throws Exception {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            LockManager a = process(0);
+            LockManager b = process(1);
+            b.setSettings(new LockSettings(60_000, 0));   // no deadlock check or lock_timeout wakes it up
+            a.acquire(REL, LockMode.ACCESS_EXCLUSIVE, false);
+            long start = System.nanoTime();
+            b.setInterruptCheck(StatementTimeout.start(300, InterruptCheck.NONE));
+            PgException e = assertThrows(PgException.class, () -> b.acquire(REL, LockMode.ACCESS_SHARE, false));
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("57014", e.sqlState());
+            assertEquals("canceling statement due to statement timeout", e.getMessage());
+            assertTrue(waited >= 290 && waited < 20_000, "waited " + waited + " ms");
+            assertEquals(0, waiters(a), "the wait queue is clean");
+            b.setInterruptCheck(StatementTimeout.start(0, InterruptCheck.NONE));     // statement_timeout = 0
+            a.releaseAll();
+            assertTrue(b.acquire(REL, LockMode.ACCESS_SHARE, false));
+            b.releaseAll();
+        });
+    }
+
+    @Test
     void softDeadlockThroughTheQueueIsDetected() throws Exception {
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             // A holds r1 shared; B queues for r1 exclusive (hard edge B->A); C queues for r1 shared

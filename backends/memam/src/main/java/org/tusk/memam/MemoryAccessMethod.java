@@ -18,6 +18,7 @@ import org.tusk.api.storage.RowLockMode;
 import org.tusk.api.storage.Snapshot;
 import org.tusk.api.storage.TableAccessMethod;
 import org.tusk.api.storage.TableScan;
+import org.tusk.api.storage.TableStatistics;
 import org.tusk.api.storage.TransactionContext;
 import org.tusk.api.storage.TransactionStatus;
 import org.tusk.api.storage.TransactionStatusLookup;
@@ -69,6 +70,8 @@ public final class MemoryAccessMethod implements TableAccessMethod {
     private ShmemAttachment attachment;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile TransactionStatusLookup clog;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TableStatistics stats;
 
     private MemoryArea memory;
 
@@ -88,6 +91,11 @@ public final class MemoryAccessMethod implements TableAccessMethod {
         memory = new MemoryArea(area, attachment.slot());
         LOG.debug("memory tables: {} blocks of {} bytes in {}", memory.layout().nblocks(), MemoryLayout.BLCKSZ,
                 area);
+    }
+
+    /** Where inserts, updates and deletes are counted (the storage core's service; tests set it). */
+    public void setStatistics(TableStatistics stats) {
+        this.stats = stats;
     }
 
     @Override
@@ -122,6 +130,7 @@ public final class MemoryAccessMethod implements TableAccessMethod {
         try (MemoryArea.Held lock = memory.lockRelation(relation, LWLockMode.EXCLUSIVE)) {
             memory.drop(relation);
         }
+        count(relation, TableStatistics::drop);
     }
 
     // --- insert ----------------------------------------------------------------
@@ -134,7 +143,9 @@ public final class MemoryAccessMethod implements TableAccessMethod {
         try (MemoryArea.Held lock = memory.lockRelation(relation, LWLockMode.EXCLUSIVE)) {
             int entry = memory.lookupOrCreate(relation);
             MemoryBlock block = blockForTuple(relation, entry, DATA + data.length);
-            return new TupleId(block.number(), block.add(header, data));
+            TupleId placed = new TupleId(block.number(), block.add(header, data));
+            count(relation, (s, r) -> s.countInsert(r, NAME));
+            return placed;
         }
     }
 
@@ -255,10 +266,21 @@ public final class MemoryAccessMethod implements TableAccessMethod {
             boolean wait) {
         int xid = txn.assignXid();
         int cid = txn.commandId();
-        return modify(relation, tid, txn, wait, (block, tuple) -> {
+        ModifyResult result = modify(relation, tid, txn, wait, (block, tuple) -> {
             block.setHeader(tid.offset(), newXmax(tuple, xid, cid, txn, tid.block(), tid.offset()));
             return ModifyResult.ok(null);
         });
+        if (result.status() == ModifyResult.Status.OK) {
+            count(relation, (s, r) -> s.countDelete(r, NAME));
+        }
+        return result;
+    }
+
+    private void count(RelFileLocator relation, java.util.function.BiConsumer<TableStatistics, RelFileLocator> what) {
+        TableStatistics counters = stats;
+        if (counters != null) {
+            what.accept(counters, relation);
+        }
     }
 
     @Override
@@ -269,7 +291,7 @@ public final class MemoryAccessMethod implements TableAccessMethod {
         int cid = txn.commandId();
         MemTuple newHeader = new MemTuple(xid, Xids.INVALID, cid, 0, 0, XMAX_INVALID | UPDATED);
         int length = DATA + data.length;
-        return modify(relation, tid, txn, wait, (block, tuple) -> {
+        ModifyResult result = modify(relation, tid, txn, wait, (block, tuple) -> {
             // The new version is placed first: if the area is full (53100) the old one stays untouched.
             MemoryBlock target = block.fits(length) ? block
                     : blockForTuple(relation, memory.lookupOrCreate(relation), length);
@@ -277,6 +299,10 @@ public final class MemoryAccessMethod implements TableAccessMethod {
             block.setHeader(tid.offset(), newXmax(tuple, xid, cid, txn, target.number(), newOffset));
             return ModifyResult.ok(new TupleId(target.number(), newOffset));
         });
+        if (result.status() == ModifyResult.Status.OK) {
+            count(relation, (s, r) -> s.countUpdate(r, NAME));
+        }
+        return result;
     }
 
     /**
@@ -326,6 +352,55 @@ public final class MemoryAccessMethod implements TableAccessMethod {
     }
 
     // --- VACUUM and statistics -----------------------------------------------------
+
+    @Override
+    public java.util.List<TupleId> collectDeadTuples(RelFileLocator relation) {
+        java.util.List<TupleId> dead = new java.util.ArrayList<>();
+        int nblocks;
+        int next;
+        try (MemoryArea.Held lock = memory.lockRelation(relation, LWLockMode.SHARED)) {
+            int entry = memory.lookup(relation);
+            nblocks = entry < 0 ? 0 : memory.nblocks(entry);
+            next = entry < 0 ? -1 : memory.firstBlock(entry);
+        }
+        for (int i = 0; i < nblocks && next >= 0; i++) {
+            try (MemoryArea.Held lock = memory.lockRelation(relation, LWLockMode.SHARED)) {
+                MemoryBlock block = memory.block(next);
+                if (!block.isOwnedBy(relation)) {
+                    break;
+                }
+                for (int off = 1; off <= block.nitems(); off++) {
+                    if (block.isDead(off)) {
+                        dead.add(new TupleId(block.number(), off));
+                    }
+                }
+                next = block.next();
+            }
+        }
+        return dead;
+    }
+
+    /** The second half of VACUUM: LP_DEAD line pointers the indexes no longer point at become reusable. */
+    @Override
+    public long reclaimDeadTuples(RelFileLocator relation, java.util.Collection<TupleId> deadTuples) {
+        java.util.TreeMap<Integer, java.util.List<Integer>> byBlock = new java.util.TreeMap<>();
+        for (TupleId tid : deadTuples) {
+            byBlock.computeIfAbsent(tid.block(), b -> new java.util.ArrayList<>()).add(tid.offset());
+        }
+        long reclaimed = 0;
+        for (var entry : byBlock.entrySet()) {
+            if (entry.getKey() < 0 || entry.getKey() >= memory.layout().nblocks()) {
+                continue;
+            }
+            try (MemoryArea.Held lock = memory.lockRelation(relation, LWLockMode.EXCLUSIVE)) {
+                MemoryBlock block = memory.block(entry.getKey());
+                if (block.isOwnedBy(relation)) {
+                    reclaimed += block.reclaim(entry.getValue().stream().mapToInt(Integer::intValue).toArray());
+                }
+            }
+        }
+        return reclaimed;
+    }
 
     @Override
     public VacuumResult vacuum(RelFileLocator relation, int oldestXmin, int freezeLimit) {

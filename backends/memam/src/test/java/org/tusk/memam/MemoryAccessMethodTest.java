@@ -277,10 +277,17 @@ class MemoryAccessMethodTest {
         assertEquals(0, mem.vacuum(REL, d.xid + 1, d.xid + 1).tuplesFrozen(), "already frozen");
         assertEquals(5, mem.estimateSize(REL).tuples(), 0.01);
         FakeTransactions.Txn i = xacts.begin();
+        TupleId notReused = mem.insert(REL, bytes("before reclaim"), i);
+        assertEquals(new TupleId(ids.get(0).block(), 11), notReused,
+                "a removed version's line pointer stays reserved (LP_DEAD) while an index may point at it");
+        assertEquals(ids.subList(0, 5), mem.collectDeadTuples(REL));
+        assertEquals(5, mem.reclaimDeadTuples(REL, mem.collectDeadTuples(REL)), "after index vacuuming");
+        assertEquals(List.of(), mem.collectDeadTuples(REL));
+        assertEquals(0, mem.reclaimDeadTuples(REL, ids.subList(0, 5)), "only dead line pointers are reclaimed");
         TupleId reused = mem.insert(REL, bytes("new"), i);
-        assertEquals(ids.get(0), reused, "a removed line pointer is reused");
+        assertEquals(ids.get(0), reused, "a reclaimed line pointer is reused");
         i.commit();
-        assertEquals(List.of("new", "row5", "row6", "row7", "row8", "row9"), committedRows());
+        assertEquals(List.of("new", "row5", "row6", "row7", "row8", "row9", "before reclaim"), committedRows());
         FakeTransactions.Txn locker = xacts.begin();
         mem.lockTuple(REL, ids.get(9), RowLockMode.UPDATE, locker, locker.snapshot(), true);
         locker.commit();
@@ -306,6 +313,7 @@ class MemoryAccessMethodTest {
             }
             u.commit();
             mem.vacuum(REL, u.xid + 1, u.xid + 1);
+            mem.reclaimDeadTuples(REL, mem.collectDeadTuples(REL));     // no index: reclaim at once
         }
         assertEquals(50, committedRows().size());
         assertTrue(mem.estimateSize(REL).pages() <= 2, "vacuumed space is reused, not leaked: "

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tusk.api.storage.TableStatistics;
 import org.tusk.api.storage.TransactionStatusLookup;
 import org.tusk.buffer.BufferManager;
 import org.tusk.lmgr.LockManager;
@@ -36,6 +37,7 @@ import org.tusk.xact.TransactionSystem;
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.storage.SharedInvalidationQueue")
 @Capability(namespace = "osgi.service",
         attribute = "objectClass:List<String>=org.tusk.api.storage.TransactionStatusLookup")
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.tusk.api.storage.TableStatistics")
 public final class StorageCore {
 
     private static final Logger LOG = LoggerFactory.getLogger(StorageCore.class);
@@ -59,6 +61,8 @@ public final class StorageCore {
         registrations.add(context.registerService(TransactionSystem.class, storage.xacts(), null));
         registrations.add(context.registerService(LockManager.class, storage.locks(), null));
         registrations.add(context.registerService(TransactionStatusLookup.class, storage::status, null));
+        registrations.add(context.registerService(TableStatistics.class, new RelationStats(attachment.segment()),
+                null));
         registrations.add(context.registerService(CheckpointRequests.class,
                 new CheckpointRequests(attachment.segment()), null));
         registrations.add(context.registerService(OidCounter.class,

@@ -17,8 +17,8 @@ import org.tusk.xact.XactSettings;
  * The storage core's claim on shared memory (its part of PostgreSQL's
  * CalculateShmemSize), registered in the postmaster's framework: WAL buffers,
  * shared buffers, the commit log and ProcArray, the lock table, and the
- * checkpointer's request counters, the OID counter and the shared
- * invalidation queue.
+ * checkpointer's request counters, the OID counter, the shared
+ * invalidation queue and the per-relation statistics counters.
  */
 @Component(service = ShmemRequester.class)
 public final class StorageShmem implements ShmemRequester {
@@ -38,6 +38,7 @@ public final class StorageShmem implements ShmemRequester {
         all.add(CheckpointRequests.shmemRequest());
         all.add(OidCounter.shmemRequest());
         all.add(SharedInvalidationQueue.shmemRequest());
+        all.add(RelationStats.shmemRequest());
         all.add(new ShmemRequest(MEMORY_TABLES_AREA, settings.memoryTableBytes(), MEMORY_TABLES_LWLOCKS));
         return all;
     }

@@ -5,5 +5,5 @@
  * startup process that replays WAL, and the checkpointer.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.tusk.storage;

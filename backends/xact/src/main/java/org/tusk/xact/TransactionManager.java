@@ -47,6 +47,15 @@ public interface TransactionManager {
      */
     Snapshot statementSnapshot();
 
+    /**
+     * GetCatalogSnapshot: a fresh snapshot whatever the isolation level,
+     * carrying the current command id, for reading system catalogs (so a
+     * REPEATABLE READ transaction describes relations as they are now, as
+     * the invalidation messages it processes say). Does not end the
+     * statement snapshot's hold on the backend's xmin.
+     */
+    Snapshot catalogSnapshot();
+
     /** Subtransaction nesting depth: 0 at top level. */
     int nestingLevel();
 

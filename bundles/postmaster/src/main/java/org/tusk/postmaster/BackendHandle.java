@@ -28,6 +28,8 @@ final class BackendHandle {
     volatile ControlChannel channel;
     State state = State.STARTING;
     int sessionsServed;
+    /** The storage deploy folder's generation when this process started (see BackendPool#refreshForDeploy). */
+    int deployGeneration;
 
     BackendHandle(int slot, Process process, String role) {
         this.slot = slot;

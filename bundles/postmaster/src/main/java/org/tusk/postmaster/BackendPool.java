@@ -2,6 +2,7 @@ package org.tusk.postmaster;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ final class BackendPool {
 
     static final String STARTUP_ROLE = "startup";
     static final String CHECKPOINTER_ROLE = "checkpointer";
+    static final String AUTOVACUUM_ROLE = "autovacuum";
 
     private final PostmasterSettings settings;
     private final ShmemSegment shmem;
@@ -68,7 +70,10 @@ final class BackendPool {
     private final Runnable onStopped;
     private final Runnable onReady;
     private final Runnable onStartupFailed;
-    /** Slots 0..backendSlots-1 serve sessions; the two after them belong to the auxiliary processes. */
+    /**
+     * Slots 0..backendSlots-1 serve sessions; the three after them belong to the auxiliary processes
+     * (startup, checkpointer, autovacuum launcher).
+     */
     private final int backendSlots;
     private boolean checkpointerToldToStop;
     private int busy;
@@ -76,6 +81,10 @@ final class BackendPool {
     private long lastSpareSpawnNanos;
     private int startFailures;
     private State state = State.STARTUP;
+    /** Bumped whenever the storage deploy folder changes; processes of older generations are retired. */
+    private int deployGeneration;
+    private String deployFingerprint;
+    private boolean autovacuumRestartRequested;
 
     /**
      * @param backendCommand the command that starts a backend, without its {@code --slot N}
@@ -232,6 +241,46 @@ final class BackendPool {
         return startProcess(slot, null);
     }
 
+    /**
+     * Polls the storage deploy folder every second (PostgreSQL has no such
+     * thing; this is how access-method bundles are swapped without a
+     * restart). Each backend applies the folder when it boots, so on a change
+     * every idle backend is retired at once, busy ones when their session
+     * ends, and fresh spares are started: new sessions get the new bundles.
+     * The autovacuum launcher is restarted too; the checkpointer, which loads
+     * no access method, stays.
+     */
+    void watchDeployFolder(Path folder) {
+        synchronized (this) {
+            deployFingerprint = DeployFingerprint.of(folder);
+        }
+        timers.scheduleWithFixedDelay(() -> {
+            String now = DeployFingerprint.of(folder);
+            synchronized (this) {
+                if (!now.equals(deployFingerprint)) {
+                    deployFingerprint = now;
+                    refreshForDeploy(folder);
+                }
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void refreshForDeploy(Path folder) {
+        deployGeneration++;
+        LOG.info("storage deploy folder {} changed: new sessions get backends with its bundles", folder);
+        if (state != State.RUNNING) {
+            return;
+        }
+        for (BackendHandle b : new ArrayList<>(idle)) {
+            retire(b);
+        }
+        BackendHandle autovacuum = bySlot[backendSlots + 2];
+        if (autovacuum != null && autovacuum.trySend(new ControlMessage.Retire())) {
+            autovacuumRestartRequested = true;
+        }   // one that has not said hello yet is retired when it does (onHello)
+        maintainSpares();
+    }
+
     /** Starts the startup process or the checkpointer in its reserved slot (StartChildProcess). */
     private void spawnAuxiliary(String role, int slot) {
         if (bySlot[slot] != null) {
@@ -262,6 +311,7 @@ final class BackendPool {
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             BackendHandle b = new BackendHandle(slot, p, role);
+            b.deployGeneration = deployGeneration;
             bySlot[slot] = b;
             shmem.slot(slot).setPid((int) p.pid());
             p.onExit().thenAccept(done -> onExit(b, done.exitValue()));
@@ -294,6 +344,11 @@ final class BackendPool {
                 b.trySend(new ControlMessage.Quit(ControlMessage.Reason.CRASH));
             } else if (checkpointerToldToStop && CHECKPOINTER_ROLE.equals(b.role)) {
                 b.trySend(new ControlMessage.Retire());
+            } else if (AUTOVACUUM_ROLE.equals(b.role) && state != State.RUNNING) {
+                b.trySend(new ControlMessage.Retire());
+            } else if (AUTOVACUUM_ROLE.equals(b.role) && b.deployGeneration != deployGeneration) {
+                // booted before the deploy folder changed: restart it with the new bundles
+                autovacuumRestartRequested = b.trySend(new ControlMessage.Retire());
             }
             return b;
         }
@@ -315,8 +370,8 @@ final class BackendPool {
         if (b.state == BackendHandle.State.EXITING) {
             return;
         }
-        if (state != State.RUNNING) {
-            retire(b);
+        if (state != State.RUNNING || b.deployGeneration != deployGeneration) {
+            retire(b);                                  // a stale bundle set must not serve another session
             return;
         }
         ClientSocket next = pending.pollFirst();
@@ -396,6 +451,9 @@ final class BackendPool {
             if (exitCode == 0) {
                 state = State.RUNNING;
                 spawnAuxiliary(CHECKPOINTER_ROLE, backendSlots + 1);
+                if (settings.autovacuum()) {
+                    spawnAuxiliary(AUTOVACUUM_ROLE, backendSlots + 2);
+                }
                 LOG.info("database system is ready to accept connections");
                 onReady.run();
                 maintainSpares();
@@ -406,6 +464,10 @@ final class BackendPool {
                 quitAll(ControlMessage.Reason.IMMEDIATE_SHUTDOWN);
                 onStartupFailed.run();
             }
+        } else if (state == State.RUNNING && AUTOVACUUM_ROLE.equals(b.role) && autovacuumRestartRequested
+                && exitCode == 0) {
+            autovacuumRestartRequested = false;         // retired for a deploy-folder change: start it again
+            spawnAuxiliary(AUTOVACUUM_ROLE, backendSlots + 2);
         } else if (state == State.RUNNING) {
             LOG.warn("{} process (PID {}) was terminated by {}", b.role, b.pid(), describeExit(exitCode));
             LOG.warn("terminating any other active server processes");
@@ -450,6 +512,11 @@ final class BackendPool {
         for (BackendHandle b : bySlot) {
             if (b == null) continue;
             if (CHECKPOINTER_ROLE.equals(b.role) && reason == ControlMessage.Reason.FAST_SHUTDOWN) continue;
+            if (AUTOVACUUM_ROLE.equals(b.role) && reason == ControlMessage.Reason.FAST_SHUTDOWN
+                    && b.trySend(new ControlMessage.Retire())) {
+                told.add(b);                            // an orderly end: it finishes the relation at hand
+                continue;
+            }
             b.state = BackendHandle.State.EXITING;
             told.add(b);
             if (!b.trySend(new ControlMessage.Quit(reason))) {
@@ -523,6 +590,10 @@ final class BackendPool {
         switch (requested) {
             case SMART_SHUTDOWN -> {
                 for (BackendHandle b : new ArrayList<>(idle)) retire(b);
+                BackendHandle autovacuum = bySlot[backendSlots + 2];
+                if (autovacuum != null && autovacuum.channel != null) {
+                    autovacuum.trySend(new ControlMessage.Retire());    // the launcher stops at once, as PostgreSQL's
+                }
                 for (BackendHandle b : bySlot) {
                     if (b != null && b.state == BackendHandle.State.STARTING) {
                         b.state = BackendHandle.State.EXITING;

@@ -106,6 +106,10 @@ public final class Postmaster implements Consumer<String> {
         });
         control = new ControlServer(runtimeDir.resolve("control"), pool);
         pool.start();
+        String deployFolder = ctx.getProperty("tusk.deploy");
+        if (deployFolder != null) {
+            pool.watchDeployFolder(Path.of(deployFolder));
+        }
         for (Listener l : listeners) {
             l.start(pool::dispatch);
         }

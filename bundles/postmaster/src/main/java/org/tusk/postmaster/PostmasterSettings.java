@@ -19,8 +19,8 @@ record PostmasterSettings(int port, List<String> listenAddresses, List<String> u
         int maxConnections, int minSpareBackends, int maxSpareBackends, int maxSessionsPerBackend,
         boolean backendReuse, List<String> backendJvmOptions, Map<String, String> all) {
 
-    /** Slots beyond maxBackends() for auxiliary processes: the startup process and the checkpointer. */
-    static final int AUXILIARY_SLOTS = 2;
+    /** Slots beyond maxBackends() for auxiliary processes: the startup process, the checkpointer, autovacuum. */
+    static final int AUXILIARY_SLOTS = 3;
 
     static PostmasterSettings load(Path optsFile) throws IOException {
         Properties p = new Properties();
@@ -52,6 +52,11 @@ record PostmasterSettings(int port, List<String> listenAddresses, List<String> u
     /** Every process that can hold a shared-memory slot: sessions plus idle pooled backends. */
     int maxBackends() {
         return maxConnections + maxSpareBackends + 1;
+    }
+
+    /** {@code autovacuum = on|off} (default on): whether the postmaster starts the autovacuum launcher. */
+    boolean autovacuum() {
+        return bool(all.getOrDefault("autovacuum", "on"));
     }
 
     private static List<String> list(String value) {

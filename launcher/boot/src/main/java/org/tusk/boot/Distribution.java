@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * The installed distribution: {@code tusk-boot.jar}, {@code lib/} (Felix),
- * {@code bundles/} and {@code run/*.bndrun}, all in one folder.
+ * {@code bundles/}, {@code run/*.bndrun} and {@code deploy/} (plugins), all in one folder.
  */
 record Distribution(Path home) {
 
@@ -25,5 +25,11 @@ record Distribution(Path home) {
 
     Path bundlesFolder() { return home.resolve("bundles"); }
     Path bootJar() { return home.resolve("tusk-boot.jar"); }
+    /**
+     * Where plugins for a role are dropped: {@code deploy/frontends/} for the frontend role.
+     * Every jar there is installed after the role's resolved bundles, at each start, so a
+     * new frontend needs no rebuild.
+     */
+    Path deployFolder(ProcessRole role) { return home.resolve("deploy").resolve(role.bndrunName + "s"); }
     Path bndrun(ProcessRole role) { return home.resolve("run").resolve(role.bndrunName + ".bndrun"); }
 }

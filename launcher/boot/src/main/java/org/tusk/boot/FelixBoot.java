@@ -74,10 +74,24 @@ final class FelixBoot {
         Framework framework = factory.newFramework(props);
         framework.init();
         List<Bundle> installed = new ArrayList<>();
+        String deployProperty = extraProperties.get(DEPLOY_PROPERTY);
+        Map<String, DeployFolder.Deployed> deployed = role == ProcessRole.BACKEND && deployProperty != null
+                ? DeployFolder.scan(Path.of(deployProperty)) : new HashMap<>();
         for (RunBundles.Entry e : entries) {
             Path jar = repo.find(e.symbolicName());
-            Bundle b = framework.getBundleContext().installBundle("reference:" + jar.toUri());
+            DeployFolder.Deployed newer = deployed.remove(e.symbolicName());
+            Bundle b;
+            if (newer != null && newer.version().compareTo(versionOf(jar)) > 0) {
+                b = installDeployed(framework, newer, "replaces " + versionOf(jar));
+            } else {
+                b = framework.getBundleContext().installBundle("reference:" + jar.toUri());
+            }
             b.adapt(BundleStartLevel.class).setStartLevel(startLevelOf(e.symbolicName()));
+            installed.add(b);
+        }
+        for (DeployFolder.Deployed extra : deployed.values()) {
+            Bundle b = installDeployed(framework, extra, "added");
+            b.adapt(BundleStartLevel.class).setStartLevel(startLevelOf(extra.symbolicName()));
             installed.add(b);
         }
         for (Bundle b : installed) {
@@ -85,9 +99,54 @@ final class FelixBoot {
                 b.start(Bundle.START_ACTIVATION_POLICY);
             }
         }
+        for (Path jar : deployedBundles(dist.deployFolder(role))) {
+            // a plugin dropped into deploy/<role>s/: one that does not install or resolve is reported, not fatal
+            try {
+                Bundle b = framework.getBundleContext().installBundle("reference:" + jar.toUri());
+                b.adapt(BundleStartLevel.class).setStartLevel(startLevelOf(b.getSymbolicName() == null ? "" : b.getSymbolicName()));
+                if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) b.start(Bundle.START_ACTIVATION_POLICY);
+            } catch (BundleException | RuntimeException e) {
+                System.err.println("tusk: warning: could not start " + jar + ": " + e.getMessage());
+            }
+        }
         framework.start();
         framework.adapt(FrameworkStartLevel.class).setStartLevel(10);
         return framework;
+    }
+
+    /** The jars in a deploy folder, by name (none when the folder does not exist). */
+    static List<Path> deployedBundles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) return List.of();
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().toList();
+        }
+    }
+
+    /** Framework property naming the storage deploy folder a backend applies ({@link DeployFolder}). */
+    static final String DEPLOY_PROPERTY = "tusk.deploy";
+
+    /**
+     * Installs a deploy-folder bundle by copying it into this process's cache
+     * (not by reference: the file may be replaced while the process runs).
+     */
+    private static Bundle installDeployed(Framework framework, DeployFolder.Deployed d, String what)
+            throws IOException, BundleException {
+        try (java.io.InputStream in = Files.newInputStream(d.jar())) {
+            Bundle b = framework.getBundleContext().installBundle("deploy:" + d.jar().toUri() + "#" + d.version(), in);
+            // in the server log's format (slf4j-simple is not wired yet: the framework is still booting)
+            System.err.println(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).format(
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS z"))
+                    + " INFO FelixBoot - storage bundle " + d.symbolicName() + " " + d.version() + " from "
+                    + d.jar() + " " + what + " (process " + ProcessHandle.current().pid() + ")");
+            return b;
+        }
+    }
+
+    private static org.osgi.framework.Version versionOf(Path jar) throws IOException {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            String v = file.getManifest().getMainAttributes().getValue("Bundle-Version");
+            return org.osgi.framework.Version.parseVersion(v == null ? "0" : v.strip());
+        }
     }
 
     /** Deletes a framework cache directory tree (best effort). */

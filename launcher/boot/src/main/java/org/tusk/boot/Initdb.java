@@ -10,7 +10,9 @@ import java.util.stream.Stream;
  * Creates a database cluster: the data directory with its version file, a
  * commented {@code tusk.conf}, and the bootstrap catalogs. Until the storage
  * layer lands, the shared catalogs are text files under {@code global/}:
- * {@code pg_database} ("oid datname") and {@code pg_authid} ("oid rolname rolsuper").
+ * {@code pg_database} ("oid datname") and {@code pg_authid} ("oid rolname rolsuper key=value...",
+ * see FileRoleStore in tusk-api). Client authentication rules go to {@code tusk_hba.conf}
+ * (see {@link InitdbAuth}).
  * OIDs are PostgreSQL's: template1 = 1, template0 = 4, postgres = 5, the
  * bootstrap superuser = 10.
  */
@@ -19,6 +21,10 @@ final class Initdb {
     private Initdb() {}
 
     static int run(Path dataDir, String superuser, PrintStream out, PrintStream err) throws IOException {
+        return run(dataDir, superuser, InitdbAuth.trust(), out, err);
+    }
+
+    static int run(Path dataDir, String superuser, InitdbAuth auth, PrintStream out, PrintStream err) throws IOException {
         if (Files.exists(dataDir)) {
             boolean empty;
             try (Stream<Path> s = Files.list(dataDir)) {
@@ -41,10 +47,16 @@ final class Initdb {
         }
         Files.writeString(dataDir.resolve("PG_VERSION"), "15\n");
         Files.writeString(dataDir.resolve("global/pg_database"), "1 template1\n4 template0\n5 postgres\n");
-        Files.writeString(dataDir.resolve("global/pg_authid"), "10 " + superuser + " t\n");
+        Files.writeString(dataDir.resolve("global/pg_authid"), auth.superuserLine(superuser));
+        auth.write(dataDir);
         Files.writeString(dataDir.resolve(ServerSettings.CONF_FILE), DEFAULT_CONF);
         out.println("creating configuration files ... ok");
         out.println();
+        if (auth.warnTrust()) {
+            err.println("initdb: warning: enabling \"trust\" authentication for local connections");
+            err.println("initdb: hint: You can change this by editing " + InitdbAuth.HBA_FILE
+                    + " or using the option -A, or --auth-local and --auth-host, the next time you run initdb.");
+        }
         out.println("Success. You can now start the database server using:");
         out.println();
         out.println("    ./tusk start -D " + dataDir + " -l logfile");

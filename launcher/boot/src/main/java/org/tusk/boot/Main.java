@@ -53,7 +53,7 @@ public final class Main {
         CommandLine cl = CommandLine.parse(args, 1);
         Path dataDir = cl.requireDataDir("tusk initdb");
         String user = cl.user != null ? cl.user : System.getProperty("user.name");
-        return Initdb.run(dataDir, user, out, err);
+        return Initdb.run(dataDir, user, InitdbAuth.fromOptions(cl.settings, cl.rest), out, err);
     }
 
     /** The command line that runs this launcher again in a new JVM, for the given JVM options. */

@@ -41,7 +41,10 @@ final class ServerProcess {
             props.put("tusk.data", dataDir.toString());
             props.put("tusk.settings", opts.toString());
             props.put("tusk.runtime.options", String.join(" ", Main.runtimeOptions()));
-            Framework fw = FelixBoot.start(Distribution.locate(), ProcessRole.POSTMASTER, cache, props);
+            Distribution dist = Distribution.locate();
+            // the postmaster does not load storage bundles; it watches the folder to refresh its warm backends
+            props.put(FelixBoot.DEPLOY_PROPERTY, DeployFolder.locate(dist, opts).toString());
+            Framework fw = FelixBoot.start(dist, ProcessRole.POSTMASTER, cache, props);
             installShutdownSignals(fw, dataDir);
             return Main.awaitStop(fw);
         } finally {
@@ -62,8 +65,11 @@ final class ServerProcess {
         if (cl.role != null) {
             props.put("tusk.auxiliary", cl.role);
         }
+        Distribution dist = Distribution.locate();
+        props.put(FelixBoot.DEPLOY_PROPERTY,
+                DeployFolder.locate(dist, dataDir.resolve(ServerSettings.OPTS_FILE)).toString());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> FelixBoot.deleteCache(cache)));
-        Framework fw = FelixBoot.start(Distribution.locate(), ProcessRole.BACKEND, cache, props);
+        Framework fw = FelixBoot.start(dist, ProcessRole.BACKEND, cache, props);
         return Main.awaitStop(fw);
     }
 

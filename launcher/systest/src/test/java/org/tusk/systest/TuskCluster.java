@@ -38,8 +38,15 @@ final class TuskCluster implements AutoCloseable {
 
     /** Creates and starts a cluster under {@code root} with extra -c settings. */
     static TuskCluster start(Path root, String... settings) throws Exception {
+        return start(root, List.of(), settings);
+    }
+
+    /** Creates a cluster with extra initdb options (--auth-host=..., --pwfile=...), then starts it. */
+    static TuskCluster start(Path root, List<String> initdbOptions, String... settings) throws Exception {
         TuskCluster c = new TuskCluster(root, freePort());
-        Result init = tusk("initdb", "-D", c.dataDir.toString());
+        List<String> initdb = new ArrayList<>(List.of("initdb", "-D", c.dataDir.toString()));
+        initdb.addAll(initdbOptions);
+        Result init = tusk(initdb.toArray(String[]::new));
         if (init.status != 0) {
             throw new IllegalStateException("initdb failed: " + init.output);
         }
@@ -145,9 +152,16 @@ final class TuskCluster implements AutoCloseable {
     }
 
     static Result run(List<String> cmd, long timeoutSeconds) throws Exception {
+        return run(cmd, java.util.Map.of(), timeoutSeconds);
+    }
+
+    /** Runs a command with extra environment variables (PGPASSWORD for the clients). */
+    static Result run(List<String> cmd, java.util.Map<String, String> env, long timeoutSeconds) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().remove("PGDATA");
+        pb.environment().remove("PGPASSWORD");
+        pb.environment().putAll(env);
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

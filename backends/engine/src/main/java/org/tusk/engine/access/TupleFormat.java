@@ -5,6 +5,13 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.tusk.engine.types.ArrayValue;
+import org.tusk.engine.types.Interval;
+import org.tusk.engine.types.NumericSpecial;
+import org.tusk.engine.types.PgType;
+import org.tusk.engine.types.Tid;
+import org.tusk.engine.types.TimeTz;
+
 /**
  * The engine's on-disk row format (the part of PostgreSQL's heap_form_tuple /
  * heap_deform_tuple below the access method's tuple header): the bytes a table
@@ -35,7 +42,15 @@ public final class TupleFormat {
     private static final byte NUMERIC = 7;
     private static final byte STRING = 8;
     private static final byte BYTES = 9;
+    /** A bare element list: how catalog code stores int2vector, oidvector and arrays. */
     private static final byte ARRAY = 10;
+    /** An {@link ArrayValue} from SQL: element type OID, dimensions, lower bounds, elements. */
+    private static final byte ARRAY_VALUE = 11;
+    private static final byte UUID = 12;
+    private static final byte INTERVAL = 13;
+    private static final byte TIMETZ = 14;
+    private static final byte NUMERIC_SPECIAL = 15;
+    private static final byte TID = 16;
 
     private TupleFormat() {
     }
@@ -118,6 +133,42 @@ public final class TupleFormat {
                     writeValue(w, e);
                 }
             }
+        } else if (v instanceof ArrayValue a) {
+            w.u8(ARRAY_VALUE);
+            w.i32(a.elementType().oid());
+            w.i32(a.ndims());
+            for (int d = 0; d < a.ndims(); d++) {
+                w.i32(a.length(d));
+                w.i32(a.lowerBound(d));
+            }
+            for (int i = 0; i < a.size(); i++) {
+                Object e = a.element(i);
+                if (e == null) {
+                    w.u8(NULL);
+                } else {
+                    writeValue(w, e);
+                }
+            }
+        } else if (v instanceof java.util.UUID u) {
+            w.u8(UUID);
+            w.i64(u.getMostSignificantBits());
+            w.i64(u.getLeastSignificantBits());
+        } else if (v instanceof Interval iv) {
+            w.u8(INTERVAL);
+            w.i32(iv.months());
+            w.i32(iv.days());
+            w.i64(iv.micros());
+        } else if (v instanceof TimeTz t) {
+            w.u8(TIMETZ);
+            w.i64(t.micros());
+            w.i32(t.zone());
+        } else if (v instanceof NumericSpecial n) {
+            w.u8(NUMERIC_SPECIAL);
+            w.u8(n.ordinal());
+        } else if (v instanceof Tid t) {
+            w.u8(TID);
+            w.i64(t.block());
+            w.u16(t.offset());
         } else {
             throw new IllegalArgumentException("no storage format for " + v.getClass().getName());
         }
@@ -146,6 +197,28 @@ public final class TupleFormat {
                 }
                 return a;
             }
+            case ARRAY_VALUE: {
+                PgType element = PgType.byOid(r.i32());
+                int ndims = r.i32();
+                int[] lengths = new int[ndims];
+                int[] lowerBounds = new int[ndims];
+                int n = ndims == 0 ? 0 : 1;
+                for (int d = 0; d < ndims; d++) {
+                    lengths[d] = r.i32();
+                    lowerBounds[d] = r.i32();
+                    n *= lengths[d];
+                }
+                Object[] elements = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    elements[i] = readValue(r);
+                }
+                return new ArrayValue(element, lengths, lowerBounds, elements);
+            }
+            case UUID: return new java.util.UUID(r.i64(), r.i64());
+            case INTERVAL: return new Interval(r.i32(), r.i32(), r.i64());
+            case TIMETZ: return new TimeTz(r.i64(), r.i32());
+            case NUMERIC_SPECIAL: return NumericSpecial.values()[r.data[r.pos++]];
+            case TID: return new Tid(r.i64(), r.u16());
             default:
                 throw new IllegalStateException("corrupt tuple: unknown value tag " + tag + " at " + (r.pos - 1));
         }

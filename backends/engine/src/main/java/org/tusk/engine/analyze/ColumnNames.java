@@ -77,6 +77,18 @@ final class ColumnNames {
         if (node instanceof SQLValueFunction s) {
             return new Named(s.op().keyword(), 2);
         }
+        if (node instanceof AArrayExpr) {
+            return new Named("array", 2);
+        }
+        if (node instanceof AIndirection ind) {
+            // the last field name if there is one, else whatever the indirected expression is called
+            for (int i = ind.indirection().size() - 1; i >= 0; i--) {
+                if (ind.indirection().get(i) instanceof IndirectionField f) {
+                    return new Named(f.name(), 2);
+                }
+            }
+            return internal(ind.arg());
+        }
         return new Named(null, 0);
     }
 }

@@ -22,6 +22,7 @@ import org.tusk.engine.func.FunctionRegistry;
 import org.tusk.engine.func.OperatorCatalog;
 import org.tusk.engine.func.ProcEntry;
 import org.tusk.engine.func.Resolution;
+import org.tusk.engine.func.TypeResolution;
 import org.tusk.engine.nodes.*;
 import org.tusk.engine.types.ArrayValue;
 import org.tusk.engine.types.NumericSupport;
@@ -127,6 +128,12 @@ public final class ExprAnalyzer {
         }
         if (node instanceof GroupingFunc g) {
             return groupingFunc(g);
+        }
+        if (node instanceof AArrayExpr a) {
+            return arrayExpr(a, null, -1);
+        }
+        if (node instanceof AIndirection i) {
+            return indirection(i);
         }
         throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "unsupported expression", locationOf(node));
     }
@@ -309,7 +316,9 @@ public final class ExprAnalyzer {
     private Expr typeCast(TypeCast t) {
         PgType[] typeOut = new PgType[1];
         int typmod = resolveTypeName(t.typeName(), typeOut);
-        Expr arg = transform(t.arg());
+        // ARRAY[...]::type[] builds the array directly with the cast's element type (transformArrayExpr)
+        Expr arg = t.arg() instanceof AArrayExpr a && typeOut[0].isArray()
+                ? arrayExpr(a, typeOut[0], t.location()) : transform(t.arg());
         int location = t.location();
         if (arg.type() == PgType.UNKNOWN && arg instanceof ConstExpr && t.arg() instanceof AConst) {
             location = t.arg().location();
@@ -398,8 +407,11 @@ public final class ExprAnalyzer {
                     return prefixOperator(a.opName(), transform(a.rexpr()), a.location());
                 }
                 return binaryOperator(a.opName(), transform(a.lexpr()), transform(a.rexpr()), a.location());
-            case LIKE: case ILIKE:
+            case LIKE: case ILIKE: case SIMILAR:
                 return binaryOperator(a.opName(), transform(a.lexpr()), transform(a.rexpr()), a.location());
+            case OP_ANY: case OP_ALL:
+                return scalarArrayOp(a.opName(), a.kind() == AExprKind.OP_ANY, transform(a.lexpr()), transform(a.rexpr()),
+                        a.location());
             case IN: {
                 Expr left = transform(a.lexpr());
                 List<Expr> tests = new ArrayList<>();
@@ -438,6 +450,152 @@ public final class ExprAnalyzer {
             default:
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "unsupported operator", a.location());
         }
+    }
+
+    /** make_scalar_array_op: {@code left op ANY|ALL (right)} with right an array (or an unknown literal made one). */
+    private Expr scalarArrayOp(String op, boolean useOr, Expr left, Expr right, int location) {
+        PgType rtype = right.type();
+        PgType atype;
+        if (rtype == PgType.UNKNOWN) {
+            atype = PgType.UNKNOWN;
+        } else if (rtype.isArray()) {
+            atype = rtype.elementType();
+        } else {
+            throw Ereport.error("42809", "op ANY/ALL (array) requires array on right side", location);
+        }
+        Resolution res = OperatorCatalog.lookup(op, left.type(), atype);
+        String described = left.type().displayName() + " " + op + " " + atype.displayName();
+        if (res.status() == Resolution.Status.AMBIGUOUS) {
+            throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "operator is not unique: " + described, null,
+                    "Could not choose a best candidate operator. You might need to add explicit type casts.",
+                    location + 1, null);
+        }
+        if (!res.found()) {
+            throw new PgException(Severity.ERROR, SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + described,
+                    null, OP_HINT, location + 1, null);
+        }
+        if (res.resultType() != PgType.BOOL) {
+            throw Ereport.error("42809", "op ANY/ALL (array) requires operator to yield boolean", location);
+        }
+        ProcEntry proc = res.proc();
+        if (proc == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "operator " + described + " is not implemented in Tusk yet",
+                    location);
+        }
+        FunctionBody body = FunctionRegistry.require(proc, location);
+        Expr l = coerceOrFail(left, res.coerceTo().get(0), -1, CastContext.IMPLICIT, location);
+        PgType elem = res.coerceTo().get(1);
+        PgType arrayType = elem.isPolymorphic() ? (rtype.isArray() ? rtype : null) : elem.arrayType();
+        if (arrayType == null) {
+            throw Ereport.error(SqlState.UNDEFINED_OBJECT, "could not find array type for data type " + elem.displayName(),
+                    location);
+        }
+        Expr r = coerceOrFail(right, arrayType, -1, CastContext.IMPLICIT, location);
+        return new ScalarArrayOpExpr(op, body, proc.strict(), useOr, l, r);
+    }
+
+    // ---- arrays ----
+
+    /**
+     * transformArrayExpr: ARRAY[...] with the elements' common type, or with
+     * the element type of {@code target} when the constructor is cast
+     * directly (ARRAY[]::int[]); nested ARRAY[...] make a multi-dimensional array.
+     */
+    private Expr arrayExpr(AArrayExpr a, PgType target, int castLocation) {
+        List<Expr> elems = new ArrayList<>();
+        List<Integer> locations = new ArrayList<>();
+        for (RawNode e : a.elements()) {
+            elems.add(e instanceof AArrayExpr sub ? arrayExpr(sub, target, castLocation) : transform(e));
+            locations.add(locationOf(e));
+        }
+        if (elems.isEmpty()) {
+            if (target == null) {
+                throw new PgException(Severity.ERROR, SqlState.INDETERMINATE_DATATYPE, "cannot determine type of empty array",
+                        null, "Explicitly cast to the desired type, for example ARRAY[]::integer[].", a.location() + 1, null);
+            }
+            return pstate.at(new ConstExpr(target, -1, ArrayValue.empty(target.elementType())), a.location());
+        }
+        PgType arrayType;
+        boolean multidims;
+        if (target != null) {
+            arrayType = target;
+            multidims = false;
+            for (Expr e : elems) {
+                multidims |= e.type().isArray();
+            }
+        } else {
+            PgType common = TypeResolution.commonType(elems.stream().map(Expr::type).toList());
+            if (common == null) {
+                commonType(elems, locations, "ARRAY"); // reports the mismatch at the right element
+                throw new IllegalStateException();
+            }
+            multidims = common.isArray();
+            arrayType = multidims ? common : common.arrayType();
+            if (arrayType == null) {
+                throw Ereport.error(SqlState.UNDEFINED_OBJECT, "could not find array type for data type "
+                        + common.displayName(), locations.get(0));
+            }
+        }
+        PgType coerceTo = multidims ? arrayType : arrayType.elementType();
+        CastContext ctx = target != null ? CastContext.EXPLICIT : CastContext.IMPLICIT;
+        List<Expr> coerced = new ArrayList<>();
+        for (int i = 0; i < elems.size(); i++) {
+            Expr e = elems.get(i);
+            Expr c = coerce(e, coerceTo, -1, ctx);
+            if (c == null) {
+                if (target != null) {
+                    throw Ereport.error(SqlState.CANNOT_COERCE, "cannot cast type " + e.type().displayName() + " to "
+                            + coerceTo.displayName(), locations.get(i));
+                }
+                throw Ereport.error(SqlState.CANNOT_COERCE, "ARRAY could not convert type " + e.type().displayName()
+                        + " to " + coerceTo.displayName(), locations.get(i));
+            }
+            coerced.add(c);
+        }
+        return pstate.at(new ArrayExpr(coerced, arrayType, multidims), a.location());
+    }
+
+    /** transformIndirection for subscripts: arr[i], arr[i][j], arr[a:b]. */
+    private Expr indirection(AIndirection ind) {
+        Expr base = transform(ind.arg());
+        List<AIndices> subs = new ArrayList<>();
+        for (RawNode n : ind.indirection()) {
+            if (!(n instanceof AIndices i)) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "field selection is not supported yet", locationOf(n));
+            }
+            subs.add(i);
+        }
+        PgType type = base.type();
+        if (!type.isArray()) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + type.displayName()
+                    + " because it does not support subscripting", locationOf(ind.arg()));
+        }
+        boolean slice = false;
+        for (AIndices i : subs) {
+            slice |= i.isSlice();
+        }
+        List<Expr> lower = new ArrayList<>();
+        List<Expr> upper = new ArrayList<>();
+        for (AIndices i : subs) {
+            if (slice) {
+                if (i.isSlice()) {
+                    lower.add(i.lidx() == null ? null : subscript(i.lidx()));
+                } else {
+                    lower.add(new ConstExpr(PgType.INT4, -1, 1));
+                }
+            }
+            upper.add(i.uidx() == null ? null : subscript(i.uidx()));
+        }
+        return new SubscriptExpr(base, slice ? lower : null, upper, slice, slice ? type : type.elementType());
+    }
+
+    private Expr subscript(RawNode n) {
+        Expr e = transform(n);
+        Expr c = coerce(e, PgType.INT4, -1, CastContext.ASSIGNMENT);
+        if (c == null) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "array subscript must have type integer", locationOf(n));
+        }
+        return c;
     }
 
     /** make_op for a binary operator: oper() over pg_operator, then coercion of both inputs. */
@@ -490,6 +648,10 @@ public final class ExprAnalyzer {
         if (f.over() != null) {
             return aggregates.windowFunction(f);
         }
+        if (f.funcVariadic() && f.aggFilter() == null && f.aggOrder().isEmpty()
+                && !AggregateAnalyzer.isAggregate(name) && !f.args().isEmpty()) {
+            return variadicCall(f, name);
+        }
         if (f.funcVariadic()) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "VARIADIC is not supported yet", f.location());
         }
@@ -504,6 +666,12 @@ public final class ExprAnalyzer {
                 args.add(transform(a));
             }
             throw undefinedFunction(String.join(".", f.funcname()), args, f.location());
+        }
+        if ((name.equals("generate_series") || name.equals("unnest")) && f.funcname().size() == 1) {
+            Expr srf = FunctionRtes.targetListSrf(this, f);
+            if (srf != null) {
+                return srf;
+            }
         }
         if (AggregateAnalyzer.isAggregate(name)) {
             return aggregates.aggregate(f);
@@ -555,12 +723,21 @@ public final class ExprAnalyzer {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning function " + name
                     + " is not supported here yet", f.location());
         }
+        if ("pg_typeof".equals(proc.prosrc()) && args.size() == 1) {
+            // pg_typeof looks at its argument's type, known here (get_fn_expr_argtype)
+            return new ConstExpr(PgType.REGTYPE, -1, (long) args.get(0).type().oid());
+        }
         FunctionBody body = FunctionRegistry.require(proc, f.location());
         List<Expr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             PgType target = res.coerceTo().get(i);
             Expr arg = args.get(i);
-            if (target == PgType.ANY) {
+            if (target != PgType.ANY && proc.variadicType() == PgType.ANY && i >= proc.nargs() - 1
+                    && arg.type() == PgType.UNKNOWN) {
+                // an unknown literal already is its text; left unknown, it also keeps ConstantFolder away
+                // from stable functions such as format() (their errors come after the row description)
+                coerced.add(arg);
+            } else if (target == PgType.ANY || (proc.variadicType() == PgType.ANY && i >= proc.nargs() - 1)) {
                 // "any" arguments (concat, format...) reach the body as their text output
                 coerced.add(outputAsText(arg));
             } else {
@@ -570,7 +747,87 @@ public final class ExprAnalyzer {
         if (proc.isVariadic() && proc.variadicType() != PgType.ANY) {
             body = packVariadic(body, proc.nargs() - 1, proc.variadicType());
         }
+        if (proc.resultType().isPolymorphic() && res.resultType().isArray()) {
+            // a polymorphic body building an array from NULL inputs cannot know the element type
+            FunctionBody inner = body;
+            PgType elementType = res.resultType().elementType();
+            body = (a, ctx) -> org.tusk.engine.func.ArrayFunctions.relabelResult(inner.apply(a, ctx), elementType);
+        }
         return new FuncExpr(name, body, coerced, res.resultType(), -1, proc.strict());
+    }
+
+    /**
+     * f(a, VARIADIC arr): the array supplies the variadic arguments. The call
+     * resolves as if one element were passed; a VARIADIC "any" function gets
+     * the elements (as text, like other "any" arguments) spread at run time, any
+     * other variadic function the array itself.
+     */
+    private Expr variadicCall(FuncCall f, String name) {
+        List<Expr> args = new ArrayList<>();
+        for (RawNode a : f.args()) {
+            args.add(transform(a));
+        }
+        int last = args.size() - 1;
+        Expr arr = args.get(last);
+        if (arr.type() == PgType.UNKNOWN) {
+            arr = coerce(arr, PgType.TEXT_ARRAY, -1, CastContext.IMPLICIT);
+            args.set(last, arr);
+        }
+        if (!arr.type().isArray()) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "VARIADIC argument must be an array",
+                    locationOf(f.args().get(last)));
+        }
+        List<PgType> types = new ArrayList<>();
+        for (Expr a : args) {
+            types.add(a.type());
+        }
+        PgType elementType = arr.type().elementType();
+        types.set(last, elementType);
+        Resolution res = FunctionCatalog.lookup(name, types);
+        if (!res.found() || res.status() == Resolution.Status.AMBIGUOUS || !res.proc().isVariadic()
+                || res.coerceTo().size() != args.size()) {
+            throw undefinedFunction(name, args, f.location());
+        }
+        ProcEntry proc = res.proc();
+        FunctionBody body = FunctionRegistry.require(proc, f.location());
+        List<Expr> coerced = new ArrayList<>();
+        for (int i = 0; i < last; i++) {
+            PgType target = res.coerceTo().get(i);
+            coerced.add(target == PgType.ANY ? outputAsText(args.get(i))
+                    : coerceOrFail(args.get(i), target, -1, CastContext.IMPLICIT, f.location()));
+        }
+        if (proc.variadicType() != PgType.ANY) {
+            PgType arrayType = res.coerceTo().get(last).arrayType();
+            coerced.add(coerceOrFail(arr, arrayType, -1, CastContext.IMPLICIT, f.location()));
+            return new FuncExpr(name, body, coerced, res.resultType(), -1, proc.strict());
+        }
+        coerced.add(arr);
+        // concat and concat_ws return NULL for a NULL array; format() treats it as no arguments
+        boolean nullArrayIsNull = "text_concat".equals(proc.prosrc()) || "text_concat_ws".equals(proc.prosrc());
+        FunctionBody inner = body;
+        int fixed = last;
+        FunctionBody spread = (a, ctx) -> {
+            ArrayValue values = (ArrayValue) a[fixed];
+            if (values == null && nullArrayIsNull) {
+                return null;
+            }
+            Object[] elements = values == null ? new Object[0] : values.elements();
+            TypeContext tc = ctx == null || ctx.session() == null ? TypeContext.DEFAULT : ctx.session().typeContext();
+            Object[] call = new Object[fixed + elements.length];
+            System.arraycopy(a, 0, call, 0, fixed);
+            for (int i = 0; i < elements.length; i++) {
+                call[fixed + i] = TextFormat.output(elementType, elements[i], tc);
+            }
+            if (proc.strict()) {
+                for (Object v : call) {
+                    if (v == null) {
+                        return null;
+                    }
+                }
+            }
+            return inner.apply(call, ctx);
+        };
+        return new FuncExpr(name, spread, coerced, res.resultType(), -1, false);
     }
 
     /** A value as its type's output function prints it (text), for "any" arguments. */

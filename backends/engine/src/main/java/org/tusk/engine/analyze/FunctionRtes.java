@@ -46,25 +46,7 @@ final class FunctionRtes {
             }
             String name = f.lastName();
             List<Expr> args = new ArrayList<>();
-            SetReturningFunction srf = null;
-            if (name.equals("generate_series") && f.args().size() >= 2 && f.args().size() <= 3 && f.over() == null) {
-                for (org.tusk.engine.nodes.RawNode a : f.args()) {
-                    args.add(ea.transform(a));
-                }
-                PgType t = seriesType(args);
-                if (t != null) {
-                    for (int i = 0; i < args.size(); i++) {
-                        args.set(i, ea.coerce(args.get(i), t, -1, CastContext.IMPLICIT));
-                    }
-                    srf = new GenerateSeries(t);
-                }
-            } else if (name.equals("unnest") && f.args().size() == 1) {
-                Expr a = ea.transform(f.args().get(0));
-                if (a.type().isArray()) {
-                    args.add(a);
-                    srf = new Unnest(a.type().elementType());
-                }
-            }
+            SetReturningFunction srf = resolve(ea, f, args);
             if (srf == null) {
                 // a plain function: one row holding its value
                 Expr call = ea.transform(f);
@@ -93,6 +75,62 @@ final class FunctionRtes {
         rte.params.addAll(level.outerParams);
         rte.lateral = true;
         return rte;
+    }
+
+    /** generate_series / unnest with the arguments analyzed into {@code args}, or null when not one of them. */
+    private static SetReturningFunction resolve(ExprAnalyzer ea, FuncCall f, List<Expr> args) {
+        String name = f.lastName();
+        if (f.over() != null || f.aggStar() || f.aggDistinct() || !f.aggOrder().isEmpty() || f.aggFilter() != null) {
+            return null;
+        }
+        if (name.equals("generate_series") && f.args().size() >= 2 && f.args().size() <= 3) {
+            for (org.tusk.engine.nodes.RawNode a : f.args()) {
+                args.add(ea.transform(a));
+            }
+            PgType t = seriesType(args);
+            if (t != null) {
+                for (int i = 0; i < args.size(); i++) {
+                    args.set(i, ea.coerce(args.get(i), t, -1, CastContext.IMPLICIT));
+                }
+                return new GenerateSeries(t);
+            }
+            args.clear();
+        } else if (name.equals("unnest") && f.args().size() == 1) {
+            Expr a = ea.transform(f.args().get(0));
+            if (a.type().isArray()) {
+                args.add(a);
+                return new Unnest(a.type().elementType());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A set-returning function in the target list (ProjectSet): the query level
+     * runs it per row and the expression reads its current value from a slot.
+     * Null when the call is not a supported SRF.
+     */
+    static Expr targetListSrf(ExprAnalyzer ea, FuncCall f) {
+        ParseState ps = ea.pstate();
+        List<Expr> args = new ArrayList<>();
+        SetReturningFunction srf = resolve(ea, f, args);
+        if (srf == null) {
+            return null;
+        }
+        if (ps.noAggregatesIn != null || ps.noSrfIn != null) {
+            String where = ps.noSrfIn != null ? ps.noSrfIn : ps.noAggregatesIn;
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning functions are not allowed in " + where,
+                    f.location());
+        }
+        if (ps.inAggregateArgs) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "aggregate function calls cannot contain set-returning function calls",
+                    f.location());
+        }
+        Query q = ps.query;
+        org.tusk.engine.expr.SlotExpr slot = new org.tusk.engine.expr.SlotExpr(org.tusk.engine.expr.SlotExpr.Kind.SRF,
+                q.srfs.size(), f.lastName(), srf.resultTypes()[0], args);
+        q.srfs.add(new Query.SrfSpec(slot, new FunctionScan.Call(srf, args)));
+        return slot;
     }
 
     private static PgType seriesType(List<Expr> args) {

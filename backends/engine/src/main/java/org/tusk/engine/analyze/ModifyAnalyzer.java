@@ -100,6 +100,11 @@ public final class ModifyAnalyzer {
 
     /** Opens {@code rv} as the target of a data change (RowExclusiveLock), checking it is a plain table. */
     public RelationDesc openTarget(RangeVar rv) {
+        return openTarget(rv, 0);
+    }
+
+    /** {@link #openTarget(RangeVar)} checking the privileges in {@code requiredPerms} (AclMode bits) first. */
+    public RelationDesc openTarget(RangeVar rv, int requiredPerms) {
         if (session.storage() == null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "data modification needs storage");
         }
@@ -114,6 +119,9 @@ public final class ModifyAnalyzer {
         if (desc.isSystemCatalog()) {
             throw Ereport.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied: \"" + desc.name()
                     + "\" is a system catalog");
+        }
+        if (requiredPerms != 0) {
+            org.tusk.engine.acl.AccessChecks.checkRelation(session, desc, requiredPerms);
         }
         return desc;
     }
@@ -261,7 +269,11 @@ public final class ModifyAnalyzer {
         if (stmt.withClause() != null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH in INSERT is not supported yet");
         }
-        RelationDesc desc = openTarget(stmt.relation());
+        // ON CONFLICT DO UPDATE also needs UPDATE; RETURNING reads the row (SELECT)
+        RelationDesc desc = openTarget(stmt.relation(), org.tusk.engine.acl.AclMode.INSERT
+                | (stmt.onConflictClause() != null && stmt.onConflictClause().action() == OnConflictAction.UPDATE
+                        ? org.tusk.engine.acl.AclMode.UPDATE : 0)
+                | (stmt.returningList() != null && !stmt.returningList().isEmpty() ? org.tusk.engine.acl.AclMode.SELECT : 0));
         List<AttributeDesc> live = desc.liveAttributes();
         int natts = live.size();
         // target columns
@@ -511,7 +523,10 @@ public final class ModifyAnalyzer {
         if (stmt.withClause() != null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH in UPDATE is not supported yet");
         }
-        RelationDesc desc = openTarget(stmt.relation());
+        // reading columns in WHERE or RETURNING needs SELECT too (table-level here)
+        RelationDesc desc = openTarget(stmt.relation(), org.tusk.engine.acl.AclMode.UPDATE
+                | (stmt.whereClause() != null || stmt.returningList() != null && !stmt.returningList().isEmpty()
+                        ? org.tusk.engine.acl.AclMode.SELECT : 0));
         List<AttributeDesc> live = desc.liveAttributes();
         ExprAnalyzer analyzer = scope(pstate, desc, aliasOf(stmt.relation()));
         Expr[] set = new Expr[live.size()];
@@ -547,7 +562,9 @@ public final class ModifyAnalyzer {
         if (stmt.withClause() != null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH in DELETE is not supported yet");
         }
-        RelationDesc desc = openTarget(stmt.relation());
+        RelationDesc desc = openTarget(stmt.relation(), org.tusk.engine.acl.AclMode.DELETE
+                | (stmt.whereClause() != null || stmt.returningList() != null && !stmt.returningList().isEmpty()
+                        ? org.tusk.engine.acl.AclMode.SELECT : 0));
         ExprAnalyzer analyzer = scope(pstate, desc, aliasOf(stmt.relation()));
         return rowsCommand(stmt.relation(), desc, stmt.whereClause(), stmt.returningList(), analyzer, pstate, null);
     }

@@ -47,6 +47,8 @@ public final class ParseState {
     String noAggregatesIn;
     boolean inAggregateArgs;
     String noWindowFunctionsIn;
+    /** Where set-returning functions are not allowed (WHERE, JOIN conditions...), else null. */
+    String noSrfIn;
     /** The level's WINDOW clause by name. */
     final Map<String, org.tusk.engine.nodes.WindowDef> windowDefs = new java.util.HashMap<>();
     /** GROUPING() calls of the level, bound to the GROUP BY keys at the end of analysis. */

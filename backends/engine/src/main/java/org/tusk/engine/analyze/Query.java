@@ -19,7 +19,8 @@ import org.tusk.engine.expr.SlotExpr;
  *   groupingBitsPosition                 GROUPING() bits of the row's grouping set
  *   [aggBase, +aggregates)               aggregate results
  *   [windowBase, +window functions)      window function results
- *   [scratchBase, rowWidth)              window PARTITION BY / ORDER BY keys for sorting
+ *   [scratchBase, ...)                   window PARTITION BY / ORDER BY keys for sorting
+ *   [..., rowWidth)                      current values of the target list's set-returning functions
  * </pre>
  * The visible target list ({@link #targets()}) and the resjunk sort keys are
  * evaluated over that row by the final projection.
@@ -27,6 +28,9 @@ import org.tusk.engine.expr.SlotExpr;
 public final class Query {
     /** An aggregate of this level: its call and the slot its result lands in. */
     public record AggSpec(SlotExpr slot, AggCall call) {}
+
+    /** A set-returning function of the target list and the slot its current value is read from. */
+    public record SrfSpec(SlotExpr slot, org.tusk.engine.executor.FunctionScan.Call call) {}
 
     /** One window (a distinct OVER specification) with the window functions computed over it. */
     public static final class WindowSpec {
@@ -52,6 +56,7 @@ public final class Query {
     public Expr having;
     public final List<AggSpec> aggregates = new ArrayList<>();
     public final List<WindowSpec> windows = new ArrayList<>();
+    public final List<SrfSpec> srfs = new ArrayList<>();
     public boolean distinct;
     public List<Expr> distinctOn;
     public final List<SortKey> sortKeys = new ArrayList<>();
@@ -98,6 +103,9 @@ public final class Query {
         for (WindowSpec spec : windows) {
             spec.scratchBase = w;
             w += spec.partitionBy.size() + spec.orderBy.size();
+        }
+        for (SrfSpec s : srfs) {
+            s.slot().setPosition(w++);
         }
         rowWidth = w;
     }

@@ -30,10 +30,23 @@ import org.tusk.engine.types.TypeContext;
  * with PostgreSQL's errors and positions.
  */
 public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
-    private final SystemRelations relations;
+    /** Finds the relation a FROM name means (search path rules are the lookup's business), or null. */
+    @FunctionalInterface
+    public interface RelationLookup {
+        BaseRelation lookup(String schema, String name);
+    }
+
+    private final RelationLookup relations;
     private final TypeContext typeContext;
 
     public SelectAnalyzer(SystemRelations relations, TypeContext typeContext) {
+        this((schema, name) -> {
+            VirtualRelation vr = relations.lookup(schema, name);
+            return vr == null ? null : vr instanceof BaseRelation br ? br : new VirtualBaseRelation(vr, 0);
+        }, typeContext);
+    }
+
+    public SelectAnalyzer(RelationLookup relations, TypeContext typeContext) {
         this.relations = relations;
         this.typeContext = typeContext;
     }
@@ -95,9 +108,11 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             if (stmt.whereClause() != null) {
                 ps.noAggregatesIn = "WHERE";
                 ps.noWindowFunctionsIn = "WHERE";
+                ps.noSrfIn = "WHERE";
                 Expr where = ea.coerceToBoolean(ea.transform(stmt.whereClause()), "WHERE", stmt.whereClause().location());
                 ps.noAggregatesIn = null;
                 ps.noWindowFunctionsIn = null;
+                ps.noSrfIn = null;
                 q.jointree = new JoinTreeNode.FromList(q.jointree.items(), where);
             }
             new GroupingAnalyzer(ea, ps).groupBy(stmt.groupClause(), q.targetList);
@@ -428,12 +443,11 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
                 return withVars(rte, ps);
             }
         }
-        VirtualRelation vr = relations.lookup(rv.schemaname(), rv.relname());
-        if (vr == null) {
+        BaseRelation rel = relations.lookup(rv.schemaname(), rv.relname());
+        if (rel == null) {
             String shown = rv.schemaname() == null ? rv.relname() : rv.schemaname() + "." + rv.relname();
             throw Ereport.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist", rv.location());
         }
-        BaseRelation rel = vr instanceof BaseRelation br ? br : new VirtualBaseRelation(vr, 0);
         RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.RELATION, alias);
         rte.relation = rel;
         List<RelationColumn> cols = rel.columns();

@@ -54,7 +54,7 @@ public final class CatalogAccess {
         return catalog.locator(txn.databaseOid());
     }
 
-    /** Every row of the catalog visible to the statement's snapshot. */
+    /** Every row of the catalog visible to the catalog snapshot (the latest committed state and our own changes). */
     public List<CatalogTuple> scan(int catalogOid) {
         return scan(catalogOid, row -> true);
     }
@@ -63,7 +63,7 @@ public final class CatalogAccess {
     public List<CatalogTuple> scan(int catalogOid, Predicate<Object[]> filter) {
         SystemCatalogs.Catalog catalog = SystemCatalogs.require(catalogOid);
         List<CatalogTuple> out = new ArrayList<>();
-        try (TableScan scan = heap().beginScan(locator(catalog), txn.snapshot(level), txn.context(level))) {
+        try (TableScan scan = heap().beginScan(locator(catalog), txn.catalogSnapshot(level), txn.context(level))) {
             while (scan.next()) {
                 Object[] row = TupleFormat.deform(scan.data(), catalog.columns().size());
                 if (filter.test(row)) {
@@ -84,7 +84,7 @@ public final class CatalogAccess {
     public TupleId update(int catalogOid, TupleId tid, Object[] row) {
         SystemCatalogs.Catalog catalog = SystemCatalogs.require(catalogOid);
         ModifyResult r = heap().update(locator(catalog), tid, TupleFormat.form(row), txn.context(level),
-                txn.snapshot(level), true);
+                txn.catalogSnapshot(level), true);
         if (r.status() != ModifyResult.Status.OK) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "tuple concurrently updated");
         }
@@ -94,7 +94,7 @@ public final class CatalogAccess {
     /** CatalogTupleDelete. */
     public void delete(int catalogOid, TupleId tid) {
         SystemCatalogs.Catalog catalog = SystemCatalogs.require(catalogOid);
-        ModifyResult r = heap().delete(locator(catalog), tid, txn.context(level), txn.snapshot(level), true);
+        ModifyResult r = heap().delete(locator(catalog), tid, txn.context(level), txn.catalogSnapshot(level), true);
         if (r.status() != ModifyResult.Status.OK) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "tuple concurrently deleted");
         }

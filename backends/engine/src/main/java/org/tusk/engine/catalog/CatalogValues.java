@@ -92,6 +92,32 @@ public final class CatalogValues {
         return text;
     }
 
+    /**
+     * A catalog value as SQL sees it: catalog code keeps int2vector, oidvector
+     * and arrays as bare Object[] element lists, the executor and the types'
+     * I/O functions want {@link org.tusk.engine.types.ArrayValue} (the vector
+     * types are zero-based one-dimensional arrays, as PostgreSQL's are).
+     */
+    public static Object toSqlValue(int typeOid, Object value) {
+        if (!(value instanceof Object[] a)) {
+            return value;
+        }
+        org.tusk.engine.types.PgType element;
+        int lowerBound = 1;
+        if (typeOid == INT2VECTOR || typeOid == OIDVECTOR) {
+            element = typeOid == INT2VECTOR ? org.tusk.engine.types.PgType.INT2 : org.tusk.engine.types.PgType.OID;
+            lowerBound = 0;
+        } else {
+            org.tusk.engine.types.PgType t = org.tusk.engine.types.PgType.byOid(typeOid);
+            element = t == null ? null : t.elementType();
+        }
+        if (element == null) {
+            return value;
+        }
+        return a.length == 0 ? org.tusk.engine.types.ArrayValue.empty(element)
+                : new org.tusk.engine.types.ArrayValue(element, new int[] {a.length}, new int[] {lowerBound}, a);
+    }
+
     /** The text form (array_out / oidvectorout / boolout ...). */
     public static String format(int typeOid, Object value) {
         if (value == null) {

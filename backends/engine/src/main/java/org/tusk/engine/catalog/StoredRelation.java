@@ -31,9 +31,7 @@ public final class StoredRelation implements VirtualRelation {
         this.attributes = relation.liveAttributes();
         for (AttributeDesc a : attributes) {
             PgType t = PgType.byOid(a.typeOid());
-            // catalog arrays/vectors are stored as Object[]; shown in their text form until arrays are wired in
-            boolean asText = t == null || t.isArray();
-            columns.add(new RelationColumn(a.name(), asText ? PgType.TEXT : t, asText ? -1 : a.typmod()));
+            columns.add(new RelationColumn(a.name(), t == null ? PgType.TEXT : t, t == null ? -1 : a.typmod()));
         }
     }
 
@@ -74,8 +72,8 @@ public final class StoredRelation implements VirtualRelation {
                 for (int i = 0; i < row.length; i++) {
                     AttributeDesc a = attributes.get(i);
                     Object v = stored[a.attnum() - 1];
-                    PgType t = PgType.byOid(a.typeOid());
-                    row[i] = t == null || t.isArray() ? CatalogValues.format(a.typeOid(), v) : v;
+                    row[i] = PgType.byOid(a.typeOid()) == null ? CatalogValues.format(a.typeOid(), v)
+                            : CatalogValues.toSqlValue(a.typeOid(), v);
                 }
                 rows.add(row);
                 session.host();

@@ -1,5 +1,6 @@
 package org.tusk.engine.catalog;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -11,10 +12,13 @@ import java.util.function.BiFunction;
 public final class SystemRelations {
     private final Map<String, VirtualRelation> relations;
     private BiFunction<String, String, VirtualRelation> stored;
+    /** Views over one session's own state (pg_prepared_statements, pg_cursors), added by the session. */
+    private final Map<String, VirtualRelation> sessionViews = new HashMap<>();
 
     public SystemRelations(ClusterCatalog catalog) {
         PgStatActivity activity = new PgStatActivity(catalog);
-        relations = Map.of(activity.name(), activity);
+        VirtualRelation settings = new org.tusk.engine.catalog.sysviews.PgSettings();
+        relations = Map.of(activity.name(), activity, settings.name(), settings);
     }
 
     /** Also resolve names to stored relations (schema may be null) with {@code lookup}, which returns null if none. */
@@ -25,11 +29,20 @@ public final class SystemRelations {
     /** The relation, or null. Unqualified names and pg_catalog are searched. */
     public VirtualRelation lookup(String schema, String name) {
         if (schema == null || schema.equals("pg_catalog")) {
+            VirtualRelation sessionView = sessionViews.get(name);
+            if (sessionView != null) {
+                return sessionView;
+            }
             VirtualRelation v = relations.get(name);
             if (v != null) {
                 return v;
             }
         }
         return stored == null ? null : stored.apply(schema, name);
+    }
+
+    /** Adds a view computed from the session's own state, found like the system views in pg_catalog. */
+    public void addSessionView(VirtualRelation view) {
+        sessionViews.put(view.name(), view);
     }
 }

@@ -33,7 +33,7 @@ public final class SchemaCommands {
         }
         ctx.insert(SystemCatalogs.PG_NAMESPACE, Map.of("oid", ctx.newOid(), "nspname", name, "nspowner", 10L));
         ctx.commandCounterIncrement();
-        ctx.relcache().invalidateAll();
+        ctx.relcache().invalidateNamespaces();
         return "CREATE SCHEMA";
     }
 }

@@ -10,7 +10,12 @@ public interface Expr {
         return -1;
     }
 
-    /** The direct sub-expressions (expression_tree_walker's view); leaves return an empty list. */
+    /**
+     * The direct sub-expressions (expression_tree_walker's view); leaves return an
+     * empty list. Every composite expression must override this: the planner finds
+     * the columns a qualification reads through it (predicate push-down) and the
+     * analyzer its ungrouped columns.
+     */
     default java.util.List<Expr> children() {
         return java.util.List.of();
     }

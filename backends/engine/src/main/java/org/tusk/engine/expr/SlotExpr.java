@@ -13,7 +13,7 @@ import org.tusk.engine.types.PgType;
  * on the input rows), not evaluated here.
  */
 public final class SlotExpr implements Expr {
-    public enum Kind { AGGREGATE, WINDOW, GROUPING }
+    public enum Kind { AGGREGATE, WINDOW, GROUPING, SRF }
 
     private final Kind kind;
     private final int index;

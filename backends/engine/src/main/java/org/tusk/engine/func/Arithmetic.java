@@ -16,7 +16,12 @@ public final class Arithmetic {
     public static Object binary(String op, PgType type, Object a, Object b) {
         switch (type) {
             case INT2: case INT4: case INT8: return integer(op, type, ((Number) a).longValue(), ((Number) b).longValue());
-            case NUMERIC: return numeric(op, Comparisons.toBigDecimal(a), Comparisons.toBigDecimal(b));
+            case NUMERIC: {
+                Object x = a instanceof Number && !(a instanceof BigDecimal) ? Comparisons.toBigDecimal(a) : a;
+                Object y = b instanceof Number && !(b instanceof BigDecimal) ? Comparisons.toBigDecimal(b) : b;
+                Object special = NumericSpecials.binary(op, x, y);
+                return special != null ? special : numeric(op, (BigDecimal) x, (BigDecimal) y);
+            }
             case FLOAT4: {
                 double r = floating(op, ((Number) a).doubleValue(), ((Number) b).doubleValue(), true);
                 return (float) r;
@@ -76,21 +81,7 @@ public final class Arithmetic {
             case "*": return x.multiply(y);
             case "/": return NumericSupport.divide(x, y);
             case "%": return NumericSupport.mod(x, y);
-            case "^": {
-                if (x.signum() == 0 && y.signum() < 0) {
-                    throw Ereport.error("2201F", "zero raised to a negative power is undefined");
-                }
-                double r = Math.pow(x.doubleValue(), y.doubleValue());
-                if (Double.isNaN(r)) {
-                    throw Ereport.error("2201F", "a negative number raised to a non-integer power yields a complex result");
-                }
-                BigDecimal v = new BigDecimal(r, MathContext.DECIMAL64);
-                int scale = Math.max(16, Math.max(x.scale(), y.scale()));
-                if (y.stripTrailingZeros().scale() <= 0 && y.signum() >= 0 && y.compareTo(BigDecimal.valueOf(1000)) < 0) {
-                    v = x.pow(y.intValue());
-                }
-                return v.setScale(scale, RoundingMode.HALF_UP);
-            }
+            case "^": return NumericMath.power(x, y);
             default: throw new IllegalStateException(op);
         }
     }
@@ -102,12 +93,20 @@ public final class Arithmetic {
             case "-": r = x - y; break;
             case "*": r = x * y; break;
             case "/":
-                if (y == 0) {
+                // float8div: NaN / 0 is NaN, anything else / 0 an error
+                if (y == 0 && !Double.isNaN(x)) {
                     throw Ereport.divisionByZero();
                 }
                 r = x / y;
                 break;
             case "^":
+                // POSIX pow(): 1 ^ anything and anything ^ 0 are 1, even NaN; (-1) ^ ±inf is 1
+                if (x == 1 || y == 0 || (x == -1 && Double.isInfinite(y))) {
+                    return isFloat4 ? (double) 1f : 1.0;
+                }
+                if (Double.isNaN(x) || Double.isNaN(y)) {
+                    return Double.NaN;
+                }
                 if (x == 0 && y < 0) {
                     throw Ereport.error("2201F", "zero raised to a negative power is undefined");
                 }
@@ -142,7 +141,11 @@ public final class Arithmetic {
                     throw Ereport.outOfRange("bigint");
                 }
                 return box(type, -v);
-            case NUMERIC: return ((BigDecimal) a).negate();
+            case NUMERIC:
+                if (a instanceof BigDecimal d) {
+                    return d.negate();
+                }
+                return a == NumericSpecials.NAN ? a : NumericSpecials.infinity(-NumericSpecials.sign(a));
             case FLOAT4: return -(Float) a;
             default: return -(Double) a;
         }

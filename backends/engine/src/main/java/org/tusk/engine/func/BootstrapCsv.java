@@ -15,10 +15,10 @@ import java.util.Map;
  * Reads one of the bootstrap catalog CSV files (RFC 4180 quoting, header
  * row) shipped in org/tusk/engine/catalog/bootstrap.
  */
-final class BootstrapCsv {
+public final class BootstrapCsv {
     private BootstrapCsv() {}
 
-    static List<Map<String, String>> read(String file) {
+    public static List<Map<String, String>> read(String file) {
         String path = "/org/tusk/engine/catalog/bootstrap/" + file;
         try (InputStream in = BootstrapCsv.class.getResourceAsStream(path)) {
             if (in == null) {

@@ -27,7 +27,8 @@ public final class CastCatalog {
         }
         PgType se = source.elementType();
         PgType te = target.elementType();
-        if (se != null && te != null) {
+        // int2vector/oidvector are not arrays to coerce into (find_coercion_pathway)
+        if (se != null && te != null && target != PgType.OIDVECTOR && target != PgType.INT2VECTOR) {
             CoercionPath elem = find(se, te, context);
             if (elem.exists()) {
                 return new CoercionPath(CoercionPath.Kind.ARRAY, null, elem);

@@ -74,8 +74,8 @@ final class CastFunctions {
         FunctionRegistry.bind("numeric_int2", (a, c) -> numericToInt(a[0], PgType.INT2));
         FunctionRegistry.bind("numeric_int4", (a, c) -> numericToInt(a[0], PgType.INT4));
         FunctionRegistry.bind("numeric_int8", (a, c) -> numericToInt(a[0], PgType.INT8));
-        FunctionRegistry.bind("numeric_float4", (a, c) -> ((BigDecimal) a[0]).floatValue());
-        FunctionRegistry.bind("numeric_float8", (a, c) -> ((BigDecimal) a[0]).doubleValue());
+        FunctionRegistry.bind("numeric_float4", (a, c) -> (float) Comparisons.toDouble(a[0]));
+        FunctionRegistry.bind("numeric_float8", (a, c) -> Comparisons.toDouble(a[0]));
         // bool and "char"
         FunctionRegistry.bind("int4_bool", (a, c) -> ((Integer) a[0]) != 0);
         FunctionRegistry.bind("bool_int4", (a, c) -> ((Boolean) a[0]) ? 1 : 0);
@@ -91,12 +91,9 @@ final class CastFunctions {
             }
             return v == 0 ? "" : String.valueOf((char) (v & 0xFF));
         });
-        FunctionRegistry.bind("char_text", (a, c) -> a[0]);
-        FunctionRegistry.bind("char_bpchar", (a, c) -> a[0]);
-        FunctionRegistry.bind("text_char", (a, c) -> {
-            String s = (String) a[0];
-            return s.isEmpty() ? "" : s.substring(0, 1);
-        });
+        FunctionRegistry.bind("char_text", (a, c) -> org.tusk.engine.types.TextFormat.charOut((String) a[0]));
+        FunctionRegistry.bind("char_bpchar", (a, c) -> org.tusk.engine.types.TextFormat.charOut((String) a[0]));
+        FunctionRegistry.bind("text_char", (a, c) -> org.tusk.engine.types.TextFormat.charIn((String) a[0]));
         // oid family
         FunctionRegistry.bind("i8tooid", (a, c) -> {
             long l = (Long) a[0];

@@ -11,6 +11,20 @@ public final class Comparisons {
     private Comparisons() {}
 
     public static int compare(Object a, Object b) {
+        if (a instanceof byte[] x && b instanceof byte[] y) {
+            return java.util.Arrays.compareUnsigned(x, y);
+        }
+        if (a instanceof org.tusk.engine.types.ArrayValue && b instanceof org.tusk.engine.types.ArrayValue) {
+            return ArrayFunctions.compare(a, b, null);
+        }
+        if (a instanceof org.tusk.engine.types.NumericSpecial || b instanceof org.tusk.engine.types.NumericSpecial) {
+            if (a instanceof Double || a instanceof Float || b instanceof Double || b instanceof Float) {
+                return compare(toDouble(a), toDouble(b));
+            }
+            return NumericSpecials.compare(a instanceof BigDecimal || a instanceof org.tusk.engine.types.NumericSpecial ? a
+                    : toBigDecimal(a), b instanceof BigDecimal || b instanceof org.tusk.engine.types.NumericSpecial ? b
+                    : toBigDecimal(b));
+        }
         if (a instanceof BigDecimal || b instanceof BigDecimal) {
             return toBigDecimal(a).compareTo(toBigDecimal(b));
         }
@@ -50,6 +64,18 @@ public final class Comparisons {
             j += Character.charCount(cb);
         }
         return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /** A numeric-family value as a double (numeric's NaN and infinities included). */
+    public static double toDouble(Object o) {
+        if (o instanceof org.tusk.engine.types.NumericSpecial s) {
+            switch (s) {
+                case NAN: return Double.NaN;
+                case POSITIVE_INFINITY: return Double.POSITIVE_INFINITY;
+                default: return Double.NEGATIVE_INFINITY;
+            }
+        }
+        return ((Number) o).doubleValue();
     }
 
     public static BigDecimal toBigDecimal(Object o) {

@@ -31,13 +31,14 @@ public final class FunctionCatalog {
     /** The declared type per actual argument if {@code p} accepts {@code nargs} arguments, else null. */
     static List<PgType> expand(ProcEntry p, int nargs) {
         int n = p.nargs();
-        if (nargs == n) {
-            return p.argTypes();
-        }
-        if (p.isVariadic() && nargs >= n - 1) {
+        // FuncnameGetCandidates: a variadic function is matched in expanded form, with at least one variadic argument
+        if (p.isVariadic() && nargs >= n) {
             List<PgType> out = new ArrayList<>(p.argTypes().subList(0, n - 1));
             out.addAll(Collections.nCopies(nargs - (n - 1), p.variadicType()));
             return out;
+        }
+        if (nargs == n && !p.isVariadic()) {
+            return p.argTypes();
         }
         if (nargs < n && nargs >= n - p.defaultCount()) {
             return p.argTypes().subList(0, nargs);

@@ -22,8 +22,16 @@ public final class FunctionRegistry {
     static {
         StringFunctions.register();
         MathFunctions.register();
+        ArrayFunctions.register();
+        RegexFunctions.register();
+        ByteaFunctions.register();
+        NumericMath.register();
         CastFunctions.register();
         SystemFunctions.register();
+        TypeIoFunctions.register();
+        PrivilegeInquiryFunctions.register();
+        // the catalog-reading system information functions (func/sysinfo)
+        org.tusk.engine.func.sysinfo.SysInfoFunctions.register(FunctionRegistry::bind, FunctionRegistry::bindOid);
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
         OperatorFunctions.register();
     }

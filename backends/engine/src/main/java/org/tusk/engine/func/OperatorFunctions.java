@@ -168,13 +168,9 @@ final class OperatorFunctions {
 
     private static void regex(String prosrc, boolean negate, boolean caseInsensitive) {
         FunctionRegistry.bind(prosrc, (a, c) -> {
-            try {
-                Pattern p = Pattern.compile((String) a[1], caseInsensitive ? Pattern.CASE_INSENSITIVE : 0);
-                return p.matcher((String) a[0]).find() != negate;
-            } catch (PatternSyntaxException e) {
-                throw Ereport.error(SqlState.INVALID_REGULAR_EXPRESSION,
-                        "invalid regular expression: " + e.getDescription().toLowerCase(Locale.ROOT));
-            }
+            Pattern p = Regex.compile((String) a[1], Pattern.DOTALL
+                    | (caseInsensitive ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0));
+            return p.matcher((String) a[0]).find() != negate;
         });
     }
 }

@@ -44,6 +44,8 @@ final class StringFunctions {
         FunctionRegistry.bind("quote_nullable", (a, c) -> a[0] == null ? "NULL" : quoteLiteral((String) a[0]));
         FunctionRegistry.bind("text_concat", (a, c) -> concat(a, 0, ""));
         FunctionRegistry.bind("text_concat_ws", (a, c) -> a[0] == null ? null : concat(a, 1, (String) a[0]));
+        FunctionRegistry.bind("text_format", (a, c) -> Format.format(a));
+        FunctionRegistry.bind("text_format_nv", (a, c) -> Format.format(a));
         FunctionRegistry.bind("upper", (a, c) -> ((String) a[0]).toUpperCase(Locale.ROOT));
         FunctionRegistry.bind("lower", (a, c) -> ((String) a[0]).toLowerCase(Locale.ROOT));
         FunctionRegistry.bind("textlen", (a, c) -> ((String) a[0]).codePointCount(0, ((String) a[0]).length()));
@@ -59,6 +61,8 @@ final class StringFunctions {
                 (a, c) -> ((String) a[1]).isEmpty() ? a[0] : ((String) a[0]).replace((String) a[1], (String) a[2]));
         FunctionRegistry.bind("text_substr", (a, c) -> substr((String) a[0], (Integer) a[1], (Integer) a[2]));
         FunctionRegistry.bind("text_substr_no_len", (a, c) -> substr((String) a[0], (Integer) a[1], null));
+        FunctionRegistry.bind("unistr", (a, c) -> unistr((String) a[0]));
+        FunctionRegistry.bind("parse_ident", (a, c) -> ParseIdent.parse((String) a[0], a.length < 2 || (Boolean) a[1]));
         FunctionRegistry.bind("like_escape", (a, c) -> likeEscape((String) a[0], (String) a[1]));
     }
 
@@ -223,6 +227,85 @@ final class StringFunctions {
             return "";
         }
         return new String(cps, (int) from - 1, (int) (to - from));
+    }
+
+    /** unistr: \\XXXX, \\+XXXXXX, \\uXXXX, \\UXXXXXXXX and \\\\ decoded, surrogate pairs combined. */
+    static String unistr(String s) {
+        StringBuilder sb = new StringBuilder();
+        int pendingHigh = -1;
+        int i = 0;
+        while (i < s.length()) {
+            char ch = s.charAt(i);
+            if (ch != '\\') {
+                if (pendingHigh >= 0) {
+                    throw Ereport.error(SqlState.SYNTAX_ERROR, "invalid Unicode surrogate pair");
+                }
+                sb.append(ch);
+                i++;
+                continue;
+            }
+            if (i + 1 < s.length() && s.charAt(i + 1) == '\\') {
+                if (pendingHigh >= 0) {
+                    throw Ereport.error(SqlState.SYNTAX_ERROR, "invalid Unicode surrogate pair");
+                }
+                sb.append('\\');
+                i += 2;
+                continue;
+            }
+            int skip;
+            int digits;
+            if (hex(s, i + 1, 4)) {
+                skip = 1;
+                digits = 4;
+            } else if (i + 1 < s.length() && s.charAt(i + 1) == '+' && hex(s, i + 2, 6)) {
+                skip = 2;
+                digits = 6;
+            } else if (i + 1 < s.length() && s.charAt(i + 1) == 'u' && hex(s, i + 2, 4)) {
+                skip = 2;
+                digits = 4;
+            } else if (i + 1 < s.length() && s.charAt(i + 1) == 'U' && hex(s, i + 2, 8)) {
+                skip = 2;
+                digits = 8;
+            } else {
+                throw Ereport.error(SqlState.SYNTAX_ERROR, "invalid Unicode escape")
+                        .withHint("Unicode escapes must be \\XXXX, \\+XXXXXX, \\uXXXX, or \\UXXXXXXXX.");
+            }
+            long cp = Long.parseLong(s.substring(i + skip, i + skip + digits), 16);
+            i += skip + digits;
+            if (cp > 0x10FFFF) {
+                throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE,
+                        "invalid Unicode code point: " + String.format("%04X", cp));
+            }
+            if (pendingHigh >= 0) {
+                if (cp < 0xDC00 || cp > 0xDFFF) {
+                    throw Ereport.error(SqlState.SYNTAX_ERROR, "invalid Unicode surrogate pair");
+                }
+                sb.append((char) pendingHigh).append((char) cp);
+                pendingHigh = -1;
+            } else if (cp >= 0xD800 && cp <= 0xDBFF) {
+                pendingHigh = (int) cp;
+            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                throw Ereport.error(SqlState.SYNTAX_ERROR, "invalid Unicode surrogate pair");
+            } else {
+                sb.appendCodePoint((int) cp);
+            }
+        }
+        if (pendingHigh >= 0) {
+            throw Ereport.error(SqlState.SYNTAX_ERROR, "invalid Unicode surrogate pair");
+        }
+        return sb.toString();
+    }
+
+    private static boolean hex(String s, int from, int count) {
+        if (from + count > s.length()) {
+            return false;
+        }
+        for (int i = from; i < from + count; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** like_escape: rewrites a pattern with a custom escape character to use backslash. */

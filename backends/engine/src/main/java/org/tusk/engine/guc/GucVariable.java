@@ -61,6 +61,13 @@ public final class GucVariable {
     public String description() { return description; }
     public boolean isReported() { return report; }
     public boolean isListQuote() { return listQuote; }
+    public GucUnit unit() { return unit; }
+    /** The minimum of an INT/REAL variable (pg_settings.min_val). */
+    public long min() { return min; }
+    /** The maximum of an INT/REAL variable (pg_settings.max_val). */
+    public long max() { return max; }
+    /** The values of an ENUM variable (pg_settings.enumvals). */
+    public List<String> enumValues() { return enumValues; }
 
     /** parse_and_validate_value: the canonical SHOW form of {@code value}, or ERROR 22023. */
     public String normalize(String value) {

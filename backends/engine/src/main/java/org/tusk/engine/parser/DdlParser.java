@@ -20,6 +20,8 @@ abstract class DdlParser extends SelectParser {
 
     abstract RawStmt otherStatement();
 
+    abstract VariableSetStmt setRest(Token set, boolean local);
+
     final DropBehavior dropBehavior() {
         if (accept("cascade")) {
             return DropBehavior.CASCADE;
@@ -95,6 +97,9 @@ abstract class DdlParser extends SelectParser {
         }
         if (at("type")) {
             return createType();
+        }
+        if ((at("role") || at("user") && !at(1, "mapping") || at("group")) && persistence == 'p' && !replace) {
+            return RoleGrammar.createRole(this);
         }
         if (at("domain")) {
             advance();
@@ -249,6 +254,9 @@ abstract class DdlParser extends SelectParser {
     }
 
     private List<DefElem> optWith() {
+        if (at("with") && at(1, "oids")) {
+            throw syntaxError(peek(1));
+        }
         if (at("with") && peek(1).isPunct('(')) {
             advance();
             return relOptions();
@@ -464,6 +472,9 @@ abstract class DdlParser extends SelectParser {
             } else {
                 if (conname != null) {
                     throw syntaxErrorHere();
+                }
+                if (at("not")) {
+                    throw syntaxError(peek(1));
                 }
                 return;
             }
@@ -1250,6 +1261,26 @@ abstract class DdlParser extends SelectParser {
 
     final RawStmt alterStatement() {
         int save = p;
+        if (at(1, "role") || at(1, "user") && !at(2, "mapping") || at(1, "group")) {
+            RawStmt role = RoleGrammar.alterRole(this);
+            if (role != null) {
+                return role;
+            }
+        }
+        if (at(1, "database") && (at(3, "set") || at(3, "reset"))) {
+            p += 2;
+            String db = colId();
+            Token verb = advance();
+            if (verb.isWord("set")) {
+                return new AlterDatabaseSetStmt(db, setRest(verb, false));
+            }
+            if (accept("all")) {
+                return new AlterDatabaseSetStmt(db, new VariableSetStmt(VariableSetKind.RESET_ALL, null, List.of(),
+                        false, List.of(), verb.location()));
+            }
+            return new AlterDatabaseSetStmt(db, new VariableSetStmt(VariableSetKind.RESET, colId(), List.of(), false,
+                    List.of(), verb.location()));
+        }
         advance();
         ObjectType type;
         if (accept("table")) {
@@ -1336,6 +1367,18 @@ abstract class DdlParser extends SelectParser {
             String name = colId();
             return new AlterTableCmd(AlterTableType.DROP_COLUMN, name, 0, null, null, null, dropBehavior(), missingOk);
         }
+        if (at("replica") && at(1, "identity")) {
+            p += 2;
+            Token t = peek();
+            if (accept("using")) {
+                expect("index");
+                return cmd(AlterTableType.REPLICA_IDENTITY, colId(), null);
+            }
+            if (!accept("full") && !accept("nothing")) {
+                expect("default");
+            }
+            return cmd(AlterTableType.REPLICA_IDENTITY, t.text(), null);
+        }
         if (at("alter") && at(1, "constraint")) {
             p += 2;
             String name = colId();
@@ -1347,7 +1390,18 @@ abstract class DdlParser extends SelectParser {
         }
         if (accept("alter")) {
             accept("column");
-            String col = colId();
+            String col;
+            int colNum = 0;
+            if (peek().kind() == TokenKind.ICONST) {
+                colNum = iconst();
+                col = null;
+                expect("set");
+                expect("statistics");
+                Token n = peek();
+                return new AlterTableCmd(AlterTableType.SET_STATISTICS, null, colNum, null, new AConst(ConstKind.INTEGER,
+                        String.valueOf(signedIconst()), n.location()), null, DropBehavior.RESTRICT, false);
+            }
+            col = colId();
             if (at("set") && at(1, "default")) {
                 p += 2;
                 return cmd(AlterTableType.COLUMN_DEFAULT, col, aExpr());
@@ -1498,7 +1552,7 @@ abstract class DdlParser extends SelectParser {
         if (at("attach") && at(1, "partition")) {
             p += 2;
             RangeVar part = qualifiedName();
-            return cmd(AlterTableType.ATTACH_PARTITION, part.relname(), partitionBound());
+            return cmd(AlterTableType.ATTACH_PARTITION, part.relname(), atEnd() ? part : partitionBound());
         }
         if (at("detach") && at(1, "partition")) {
             p += 2;

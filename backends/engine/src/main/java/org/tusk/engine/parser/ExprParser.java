@@ -153,7 +153,7 @@ abstract class ExprParser extends ParserBase {
                     throw syntaxError(n);
                 }
             } else if (!b && minPrec <= P_LIKE && (kw.isWord("like") || kw.isWord("ilike") || kw.isWord("similar")
-                    || kw.isWord("in") || kw.isWord("between"))) {
+                    || kw.isWord("in") || kw.isWord("between")) && !(kw.isWord("similar") && !peek(q + 1).isWord("to"))) {
                 p += q;
                 left = likeInBetween(left, q == 1, t);
                 Token n = peek();
@@ -430,6 +430,11 @@ abstract class ExprParser extends ParserBase {
     }
 
     // ---- c_expr ----
+
+    /** c_expr: an operand without operators or casts (FETCH FIRST's row count). */
+    final RawNode cExpr() {
+        return primary();
+    }
 
     private RawNode primary() {
         Token t = peek();
@@ -1352,7 +1357,11 @@ abstract class ExprParser extends ParserBase {
             }
             case "decimal": case "dec": case "numeric":
                 name = "numeric";
-                typmods(mods);
+                if (atPunct('(')) {
+                    advance();
+                    mods.addAll(exprList());
+                    expectPunct(')');
+                }
                 break;
             case "bit": {
                 boolean varying = accept("varying");

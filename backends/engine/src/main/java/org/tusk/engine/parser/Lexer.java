@@ -99,7 +99,7 @@ public final class Lexer {
             return bitString(start, Character.toLowerCase(c));
         }
         if ((c == 'u' || c == 'U') && peek(1) == '&' && (peek(2) == '\'' || peek(2) == '"')) {
-            throw Ereport.error(org.tusk.api.error.SqlState.FEATURE_NOT_SUPPORTED, "Unicode escapes are not supported yet", start);
+            return unicodeEscaped(start);
         }
         if (c == '\'') {
             return stringConstant(start, false);
@@ -237,6 +237,29 @@ public final class Lexer {
         return new Token(TokenKind.OP, op, start, pos, false);
     }
 
+    private Token quotedIdentifierRaw(int start) {
+        pos++;
+        StringBuilder sb = new StringBuilder();
+        while (true) {
+            if (pos >= sql.length()) {
+                throw error("unterminated quoted identifier", start);
+            }
+            char c = sql.charAt(pos);
+            if (c == '"') {
+                if (peek(1) == '"') {
+                    sb.append('"');
+                    pos += 2;
+                    continue;
+                }
+                pos++;
+                break;
+            }
+            sb.append(c);
+            pos++;
+        }
+        return new Token(TokenKind.IDENT, sb.toString(), start, pos, true);
+    }
+
     private Token quotedIdentifier(int start) {
         pos++;
         StringBuilder sb = new StringBuilder();
@@ -336,17 +359,31 @@ public final class Lexer {
                 return q;
             }
             case 'u': case 'U': {
-                int digits = c == 'u' ? 4 : 8;
-                if (p + 1 + digits > sql.length()) {
-                    throw Ereport.syntaxError("invalid Unicode escape", p - 1);
+                int cp = hexEscape(p);
+                if (cp < 0) {
+                    throw Ereport.error(org.tusk.api.error.SqlState.INVALID_ESCAPE_SEQUENCE, "invalid Unicode escape", p - 1)
+                            .withHint("Unicode escapes must be \\uXXXX or \\UXXXXXXXX.");
                 }
-                String hex = sql.substring(p + 1, p + 1 + digits);
-                try {
-                    sb.appendCodePoint(Integer.parseInt(hex, 16));
-                } catch (IllegalArgumentException e) {
-                    throw Ereport.syntaxError("invalid Unicode escape", p - 1);
+                int q = p + 1 + (c == 'u' ? 4 : 8);
+                if (cp > 0x10FFFF) {
+                    throw Ereport.syntaxError("invalid Unicode escape value at or near \"" + sql.substring(p - 1, q) + "\"", p - 1);
                 }
-                return p + 1 + digits;
+                if (Character.isHighSurrogate((char) cp) && cp <= 0xFFFF) {
+                    // scan.l's xeu state: the next thing must be an escape naming the low half
+                    int low = q + 1 < sql.length() && sql.charAt(q) == '\\' ? hexEscape(q + 1) : -1;
+                    if (low < 0 || !Character.isLowSurrogate((char) low) || low > 0xFFFF) {
+                        String near = low >= 0 ? sql.substring(q, q + 2 + (sql.charAt(q + 1) == 'u' ? 4 : 8))
+                                : q < sql.length() ? sql.substring(q, q + 1) : "";
+                        throw Ereport.syntaxError("invalid Unicode surrogate pair at or near \"" + near + "\"", q);
+                    }
+                    sb.append((char) cp).append((char) low);
+                    return q + 2 + (sql.charAt(q + 1) == 'u' ? 4 : 8);
+                }
+                if (Character.isLowSurrogate((char) cp) && cp <= 0xFFFF) {
+                    throw Ereport.syntaxError("invalid Unicode surrogate pair at or near \"" + sql.substring(p - 1, q) + "\"", p - 1);
+                }
+                sb.appendCodePoint(cp);
+                return q;
             }
             default:
                 if (c >= '0' && c <= '7') {
@@ -362,6 +399,141 @@ public final class Lexer {
                 sb.append(c);
                 return p + 1;
         }
+    }
+
+    /** The code point of \\uXXXX or \\UXXXXXXXX whose letter is at {@code p}, or -1 if the digits are not all there. */
+    private int hexEscape(int p) {
+        if (p >= sql.length() || (sql.charAt(p) != 'u' && sql.charAt(p) != 'U')) {
+            return -1;
+        }
+        int digits = sql.charAt(p) == 'u' ? 4 : 8;
+        if (p + 1 + digits > sql.length()) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = p + 1; i <= p + digits; i++) {
+            int d = Character.digit(sql.charAt(i), 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) v;
+    }
+
+    /**
+     * U&'...' and U&"..." with an optional UESCAPE 'c' after them (the grammar's
+     * lookahead filter in PostgreSQL): the body is scanned as a plain string or
+     * quoted identifier, then its escapes (cXXXX, c+XXXXXX, cc) are decoded.
+     */
+    private Token unicodeEscaped(int start) {
+        pos += 2;
+        boolean ident = sql.charAt(pos) == '"';
+        Token body = ident ? quotedIdentifierRaw(pos) : stringConstant(pos, false);
+        int end = pos;
+        char escape = '\\';
+        int save = pos;
+        skipWhitespaceAndComments();
+        if (pos + 7 <= sql.length() && sql.regionMatches(true, pos, "uescape", 0, 7)
+                && (pos + 7 == sql.length() || !isIdentCont(sql.charAt(pos + 7)))) {
+            pos += 7;
+            skipWhitespaceAndComments();
+            int litStart = pos;
+            if (pos >= sql.length() || sql.charAt(pos) != '\'') {
+                Token near = pos >= sql.length() ? null : new Lexer(sql.substring(pos)).next();
+                String text = near == null ? "end of input" : sql.substring(pos, pos + near.end());
+                throw Ereport.syntaxError("UESCAPE must be followed by a simple string literal"
+                        + (near == null ? " at end of input" : " at or near \"" + text + "\""), pos);
+            }
+            Token lit = stringConstant(pos, false);
+            String e = lit.text();
+            if (e.length() != 1 || Character.digit(e.charAt(0), 16) >= 0 || "+'\" \t\n\r\f".indexOf(e.charAt(0)) >= 0) {
+                throw Ereport.syntaxError("invalid Unicode escape character at or near \"" + sql.substring(litStart, pos) + "\"",
+                        litStart);
+            }
+            escape = e.charAt(0);
+            end = pos;
+        } else {
+            pos = save;
+        }
+        String decoded = decodeUnicodeEscapes(body.text(), escape, start + 3);
+        if (ident) {
+            if (decoded.isEmpty()) {
+                throw Ereport.syntaxError("zero-length delimited identifier at or near \"\"\"\"", start);
+            }
+            return new Token(TokenKind.IDENT, org.tusk.engine.types.Coercions.truncateName(decoded), start, end, true);
+        }
+        return new Token(TokenKind.SCONST, decoded, start, end, false);
+    }
+
+    /** str_udeescape: {@code base} is the query offset of the body's first character, for error positions. */
+    private static String decodeUnicodeEscapes(String s, char esc, int base) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        int pendingHigh = -1;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c != esc) {
+                if (pendingHigh >= 0) {
+                    throw Ereport.syntaxError("invalid Unicode surrogate pair", base + i);
+                }
+                sb.append(c);
+                i++;
+                continue;
+            }
+            int start = i;
+            long cp;
+            if (i + 1 < n && s.charAt(i + 1) == esc) {
+                if (pendingHigh >= 0) {
+                    throw Ereport.syntaxError("invalid Unicode surrogate pair", base + i);
+                }
+                sb.append(esc);
+                i += 2;
+                continue;
+            } else if (i + 4 < n + 0 && hexRun(s, i + 1, 4)) {
+                cp = Long.parseLong(s.substring(i + 1, i + 5), 16);
+                i += 5;
+            } else if (i + 1 < n && s.charAt(i + 1) == '+' && hexRun(s, i + 2, 6)) {
+                cp = Long.parseLong(s.substring(i + 2, i + 8), 16);
+                i += 8;
+            } else {
+                throw Ereport.syntaxError("invalid Unicode escape", base + start)
+                        .withHint("Unicode escapes must be \\XXXX or \\+XXXXXX.");
+            }
+            if (cp > 0x10FFFF) {
+                throw Ereport.syntaxError("invalid Unicode escape value", base + start);
+            }
+            if (pendingHigh >= 0) {
+                if (cp < 0xDC00 || cp > 0xDFFF) {
+                    throw Ereport.syntaxError("invalid Unicode surrogate pair", base + start);
+                }
+                sb.append((char) pendingHigh).append((char) cp);
+                pendingHigh = -1;
+            } else if (cp >= 0xD800 && cp <= 0xDBFF) {
+                pendingHigh = (int) cp;
+            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                throw Ereport.syntaxError("invalid Unicode surrogate pair", base + start);
+            } else {
+                sb.appendCodePoint((int) cp);
+            }
+        }
+        if (pendingHigh >= 0) {
+            throw Ereport.syntaxError("invalid Unicode surrogate pair", base + n);
+        }
+        return sb.toString();
+    }
+
+    private static boolean hexRun(String s, int from, int count) {
+        if (from + count > s.length()) {
+            return false;
+        }
+        for (int i = from; i < from + count; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** B'0101' / X'1F': the digits are checked later, by the bit type's input function (as in PostgreSQL). */

@@ -223,6 +223,9 @@ abstract class SelectParser extends ExprParser {
             }
             b.limitCount = limit;
             b.limitOption = option;
+            if (option == LimitOption.WITH_TIES && limit instanceof AConst c && c.kind() == ConstKind.NULL) {
+                throw error("2201X", "row count cannot be null in FETCH FIRST ... WITH TIES clause", c.location());
+            }
             if (option == LimitOption.WITH_TIES && b.sortClause.isEmpty()) {
                 throw error(SqlState.SYNTAX_ERROR, "WITH TIES cannot be specified without ORDER BY clause",
                         limitTok.location());
@@ -259,11 +262,7 @@ abstract class SelectParser extends ExprParser {
             advance();
             return new ParamRef(Integer.parseInt(t.text()), t.location());
         }
-        if (isColId(t)) {
-            advance();
-            return new ColumnRef(List.of(t.text()), false, t.location());
-        }
-        throw syntaxError(t);
+        return cExpr();
     }
 
     private LockingClause lockingClause() {

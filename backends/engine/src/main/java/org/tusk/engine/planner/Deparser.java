@@ -38,6 +38,11 @@ final class Deparser {
         return s;
     }
 
+    /** For a scan's own filter: columns unqualified, as there is only one relation. */
+    static String unqualified(Expr e) {
+        return deparse(e, false, true);
+    }
+
     static String expr(Expr e, Query q) {
         boolean qualify = q.rtable.stream().filter(r -> r.kind != org.tusk.engine.analyze.RangeTblEntry.Kind.JOIN).count() > 1;
         return deparse(e, qualify, true);

@@ -16,6 +16,9 @@ public final class ExplainNode {
     public int width;
     public double startupCost;
     public double totalCost;
+    /** EXPLAIN ANALYZE: rows returned and loops (set when the plan ran instrumented), -1 when not measured. */
+    public long actualRows = -1;
+    public long actualLoops;
 
     public ExplainNode(String label, double rows, ExplainNode... children) {
         this.label = label;
@@ -44,8 +47,12 @@ public final class ExplainNode {
             head += String.format(java.util.Locale.ROOT, "  (cost=%.2f..%.2f rows=%d width=%d)", startupCost, totalCost,
                     Math.max(1, Math.round(rows)), width);
         }
+        if (actualRows >= 0) {
+            head += actualLoops == 0 ? " (never executed)"
+                    : " (actual rows=" + Math.round((double) actualRows / Math.max(1, actualLoops)) + " loops=" + actualLoops + ")";
+        }
         out.add(head);
-        String detailIndent = top ? "  " : " ".repeat(depth * 6 - 4 + 4);
+        String detailIndent = top ? "  " : " ".repeat(depth * 6 + 2);
         for (String d : details) {
             out.add(detailIndent + d);
         }

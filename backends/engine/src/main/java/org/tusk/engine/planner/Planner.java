@@ -45,6 +45,7 @@ public final class Planner {
     private final Query q;
     private final EState estate;
     private final EvalContext ctx;
+    private int valuesScans;
 
     private Planner(Query q, EState estate) {
         this.q = q;
@@ -58,7 +59,12 @@ public final class Planner {
     }
 
     /** A plan part with the range table entries whose slots it fills. */
-    private record Part(PlanState state, ExplainNode explain, BitSet rtes, double rows) {}
+    private record Part(PlanState state, ExplainNode explain, BitSet rtes, double rows, RangeTblEntry baseRte,
+            List<Expr> baseQuals) {
+        Part(PlanState state, ExplainNode explain, BitSet rtes, double rows) {
+            this(state, explain, rtes, rows, null, null);
+        }
+    }
 
     private Planned plan() {
         PlanState p;
@@ -152,6 +158,16 @@ public final class Planner {
                 ex = new ExplainNode("WindowAgg", rows, ex);
             }
         }
+        if (!q.srfs.isEmpty()) {
+            List<FunctionScan.Call> calls = new ArrayList<>();
+            int[] positions = new int[q.srfs.size()];
+            for (int i = 0; i < positions.length; i++) {
+                calls.add(q.srfs.get(i).call());
+                positions[i] = q.srfs.get(i).slot().position();
+            }
+            p = new ProjectSet(p, q.rowWidth, calls, positions, ctx);
+            ex = new ExplainNode("ProjectSet", rows * 10, ex);
+        }
         // the target list, then resjunk sort keys and DISTINCT ON keys
         List<Expr> out = new ArrayList<>();
         for (TargetEntry t : q.targetList) {
@@ -241,17 +257,34 @@ public final class Planner {
     // ---- FROM ----
 
     private Part fromList(JoinTreeNode.FromList fl) {
-        List<Part> items = new ArrayList<>();
-        for (JoinTreeNode n : fl.items()) {
-            items.add(node(n));
-        }
-        List<Expr> quals = new ArrayList<>();
-        conjuncts(fl.quals(), quals);
-        for (int i = 0; i < items.size(); i++) {
-            Part indexed = indexScan(items.get(i), quals);      // DML helper's index path (executor.scan.IndexPaths)
-            if (indexed != null) {
-                items.set(i, indexed);
+        return fromList(fl, List.of());
+    }
+
+    /** The range table entries under a join tree node. */
+    private BitSet rtesOf(JoinTreeNode n) {
+        BitSet out = new BitSet();
+        if (n instanceof JoinTreeNode.RangeRef r) {
+            out.set(q.rtable.indexOf(r.rte()));
+        } else if (n instanceof JoinTreeNode.Join j) {
+            out.or(rtesOf(j.left()));
+            out.or(rtesOf(j.right()));
+        } else {
+            for (JoinTreeNode i : ((JoinTreeNode.FromList) n).items()) {
+                out.or(rtesOf(i));
             }
+        }
+        return out;
+    }
+
+    /** A FROM list with its WHERE conjuncts plus quals pushed down from above. */
+    private Part fromList(JoinTreeNode.FromList fl, List<Expr> pushedDown) {
+        List<Expr> quals = new ArrayList<>(pushedDown);
+        conjuncts(fl.quals(), quals);
+        List<BitSet> itemRtes = new ArrayList<>();
+        List<List<Expr>> owned = new ArrayList<>();
+        for (JoinTreeNode n : fl.items()) {
+            itemRtes.add(rtesOf(n));
+            owned.add(new ArrayList<>());
         }
         List<Expr> pending = new ArrayList<>();
         List<Expr> constant = new ArrayList<>();
@@ -262,19 +295,21 @@ public final class Planner {
                 continue;
             }
             int owner = -1;
-            for (int i = 0; i < items.size(); i++) {
-                BitSet r = (BitSet) refs.clone();
-                r.andNot(items.get(i).rtes());
-                if (r.isEmpty()) {
+            for (int i = 0; i < itemRtes.size(); i++) {
+                if (subset(refs, itemRtes.get(i))) {
                     owner = i;
                     break;
                 }
             }
             if (owner >= 0) {
-                items.set(owner, filter(items.get(owner), List.of(qual)));
+                owned.get(owner).add(qual);
             } else {
                 pending.add(qual);
             }
+        }
+        List<Part> items = new ArrayList<>();
+        for (int i = 0; i < fl.items().size(); i++) {
+            items.add(node(fl.items().get(i), owned.get(i)));
         }
         Part cur = items.remove(0);
         while (!items.isEmpty()) {
@@ -348,7 +383,7 @@ public final class Planner {
     private Part filter(Part p, List<Expr> quals) {
         Expr qual = and(quals);
         ExplainNode ex = p.explain();
-        ex.detail("Filter: " + Deparser.expr(qual, q));
+        ex.detail("Filter: " + (p.rtes().cardinality() == 1 ? Deparser.unqualified(qual) : Deparser.expr(qual, q)));
         return new Part(new Result(p.state(), qual, null, ctx), ex, p.rtes(), p.rows() / 3);
     }
 
@@ -394,18 +429,78 @@ public final class Planner {
         }
     }
 
-    private Part node(JoinTreeNode n) {
+    /**
+     * Plans a join tree node with quals pushed down onto it: they go further down
+     * to the side they reference when that side is not nullable (both sides of an
+     * inner join, the outer side of a left join), else they filter the join's rows.
+     */
+    private Part node(JoinTreeNode n, List<Expr> pushed) {
         if (n instanceof JoinTreeNode.RangeRef r) {
-            return scan(r.rte());
+            List<Expr> indexConds = new ArrayList<>();
+            Part p = r.rte().kind == RangeTblEntry.Kind.RELATION ? indexScan(r.rte(), pushed, indexConds) : null;
+            if (p == null) {
+                p = scan(r.rte());
+            }
+            if (pushed.isEmpty()) {
+                return new Part(p.state(), p.explain(), p.rtes(), p.rows(), r.rte(), List.of());
+            }
+            // all quals are rechecked on the rows; EXPLAIN shows only those the index did not take
+            List<Expr> shown = new ArrayList<>(pushed);
+            shown.removeAll(indexConds);
+            Part f = new Part(new Result(p.state(), and(pushed), null, ctx), p.explain(), p.rtes(), p.rows() / 3,
+                    r.rte(), pushed);
+            if (!shown.isEmpty()) {
+                f.explain().detail("Filter: " + Deparser.unqualified(and(shown)));
+            }
+            return f;
         }
         if (n instanceof JoinTreeNode.Join j) {
-            Part left = node(j.left());
-            Part right = node(j.right());
+            BitSet lr = rtesOf(j.left());
+            BitSet rr = rtesOf(j.right());
+            List<Expr> toLeft = new ArrayList<>();
+            List<Expr> toRight = new ArrayList<>();
+            List<Expr> above = new ArrayList<>();
+            boolean leftOk = j.type() == JoinType.INNER || j.type() == JoinType.LEFT;
+            boolean rightOk = j.type() == JoinType.INNER || j.type() == JoinType.RIGHT;
+            for (Expr qual : pushed) {
+                BitSet refs = rtesOf(qual);
+                if (leftOk && subset(refs, lr)) {
+                    toLeft.add(qual);
+                } else if (rightOk && subset(refs, rr)) {
+                    toRight.add(qual);
+                } else {
+                    above.add(qual);
+                }
+            }
             List<Expr> quals = new ArrayList<>();
             conjuncts(j.quals(), quals);
-            return join(j.type(), left, right, quals);
+            if (j.type() == JoinType.INNER) {
+                // ON conditions of an inner join that touch one side only filter that side
+                for (int i = 0; i < quals.size(); i++) {
+                    BitSet refs = rtesOf(quals.get(i));
+                    if (!refs.isEmpty() && subset(refs, lr)) {
+                        toLeft.add(quals.remove(i--));
+                    } else if (!refs.isEmpty() && subset(refs, rr)) {
+                        toRight.add(quals.remove(i--));
+                    }
+                }
+                quals.addAll(above);
+                above.clear();
+            } else if (j.type() == JoinType.LEFT) {
+                // an ON condition on the inner side only restricts which inner rows can match
+                for (int i = 0; i < quals.size(); i++) {
+                    BitSet refs = rtesOf(quals.get(i));
+                    if (!refs.isEmpty() && subset(refs, rr)) {
+                        toRight.add(quals.remove(i--));
+                    }
+                }
+            }
+            Part left = node(j.left(), toLeft);
+            Part right = node(j.right(), toRight);
+            Part joined = join(j.type(), left, right, quals);
+            return above.isEmpty() ? joined : filter(joined, above);
         }
-        return fromList((JoinTreeNode.FromList) n);
+        return fromList((JoinTreeNode.FromList) n, pushed);
     }
 
     private int[] slotsOf(BitSet rtes) {
@@ -441,6 +536,10 @@ public final class Planner {
                 ex.detail("Join Filter: " + Deparser.expr(and(quals), q));
             }
             return new Part(nl, ex, both, rows);
+        }
+        Part indexed = parameterizedIndexLoop(type, left, right, quals, both, rows);
+        if (indexed != null) {
+            return indexed;
         }
         List<Expr> outerKeys = new ArrayList<>();
         List<Expr> innerKeys = new ArrayList<>();
@@ -503,6 +602,58 @@ public final class Planner {
         return new Part(nl, ex, both, rows);
     }
 
+    /**
+     * A nested loop whose inner side is an index scan of a base relation driven by
+     * the outer row (inner.col = outer expression on the index's leading column),
+     * when the outer side is estimated much smaller than the relation: each outer
+     * row sets executor params that the scan's keys read at rescan.
+     */
+    private Part parameterizedIndexLoop(JoinType type, Part left, Part right, List<Expr> quals, BitSet both,
+            double rows) {
+        RangeTblEntry rte = right.baseRte();
+        if (rte == null || rte.kind != RangeTblEntry.Kind.RELATION || type == JoinType.RIGHT || type == JoinType.FULL
+                || rte.relation.indexes().isEmpty() || left.rows() * 10 >= right.rows()) {
+            return null;
+        }
+        int index = q.rtable.indexOf(rte);
+        for (IndexInfo idx : rte.relation.indexes()) {
+            int leading = idx.attnums().get(0);
+            for (Expr qual : quals) {
+                if (!(qual instanceof FuncExpr f) || !f.name().equals("=") || f.args().size() != 2) {
+                    continue;
+                }
+                for (int side = 0; side < 2; side++) {
+                    Expr col = f.args().get(side);
+                    Expr outerValue = f.args().get(1 - side);
+                    BitSet refs = rtesOf(outerValue);
+                    if (col instanceof VarExpr v && v.attno() == rte.offset + leading - 1 && outerValue.type() == v.type()
+                            && !refs.isEmpty() && subset(refs, left.rtes()) && !refs.get(index)) {
+                        int slot = estate.newParamSlot();
+                        IndexScanKey key = new IndexScanKey(1, IndexScanKey.Strategy.EQUAL,
+                                new org.tusk.engine.expr.ExecParamExpr(slot, v.type(), v.typmod()));
+                        PlanState scan = new Place(rte.relation.openIndexScan(idx, List.of(key), false, false, estate),
+                                q.baseWidth, rte.offset, rte.columns.size());
+                        if (!right.baseQuals().isEmpty()) {
+                            scan = new Result(scan, and(right.baseQuals()), null, ctx);
+                        }
+                        String name = rte.relation.name();
+                        ExplainNode inner = new ExplainNode("Index Scan using " + idx.name() + " on " + name
+                                + (rte.refname.equals(name) ? "" : " " + rte.refname), 1);
+                        inner.detail("Index Cond: (" + Deparser.expr(col, q) + " = " + Deparser.expr(outerValue, q) + ")");
+                        if (!right.baseQuals().isEmpty()) {
+                            inner.detail("Filter: " + Deparser.unqualified(and(right.baseQuals())));
+                        }
+                        PlanState nl = new NestLoop(type, left.state(), q.baseWidth, scan, q.baseWidth, and(quals), null,
+                                List.of(new NestLoop.NestParam(slot, outerValue)), ctx).mergingSlots(slotsOf(right.rtes()));
+                        ExplainNode ex = new ExplainNode(joinLabel("Nested Loop", type), rows, left.explain(), inner);
+                        return new Part(nl, ex, both, rows);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     private static String joinLabel(String base, JoinType t) {
         switch (t) {
             case LEFT: return base + " Left Join";
@@ -537,32 +688,6 @@ public final class Planner {
 
     // ---- scans ----
 
-    /** A base relation's scan replaced by an index scan when one of its own quals allows it, else null. */
-    private Part indexScan(Part item, List<Expr> quals) {
-        if (item.rtes().cardinality() != 1) {
-            return null;
-        }
-        RangeTblEntry rte = q.rtable.get(item.rtes().nextSetBit(0));
-        if (rte.kind != RangeTblEntry.Kind.RELATION) {
-            return null;
-        }
-        List<Expr> own = new ArrayList<>();
-        for (Expr qual : quals) {
-            if (rtesOf(qual).equals(item.rtes())) {
-                own.add(qual);
-            }
-        }
-        org.tusk.engine.executor.scan.IndexPaths.IndexPath path =
-                org.tusk.engine.executor.scan.IndexPaths.choose(rte, own, estate);
-        if (path == null) {
-            return null;
-        }
-        String name = rte.relation.name();
-        ExplainNode ex = new ExplainNode("Index Scan using " + path.indexName() + " on " + name
-                + (rte.refname.equals(name) ? "" : " " + rte.refname), 1);
-        return new Part(new Place(path.scan(), q.baseWidth, rte.offset, rte.columns.size()), ex, item.rtes(), 1);
-    }
-
     private Part scan(RangeTblEntry rte) {
         int index = q.rtable.indexOf(rte);
         BitSet self = new BitSet();
@@ -588,7 +713,9 @@ public final class Planner {
             }
             case VALUES:
                 s = new ValuesScan(rte.values, ctx);
-                ex = new ExplainNode("Values Scan on \"" + rte.refname + "\"", rows = rte.values.size());
+                // PostgreSQL names VALUES lists *VALUES*, *VALUES*_1, ... whatever their alias
+                ex = new ExplainNode("Values Scan on \"*VALUES*" + (valuesScans++ == 0 ? "" : "_" + (valuesScans - 1)) + "\"",
+                        rows = rte.values.size());
                 break;
             case FUNCTION:
                 s = new FunctionScan(rte.functions, rte.ordinality, ctx);
@@ -616,6 +743,113 @@ public final class Planner {
                 throw new IllegalStateException("cannot scan " + rte);
         }
         return new Part(new Place(s, w, rte.offset, n), ex, self, rows);
+    }
+
+    /**
+     * An index scan for a relation when some pushed-down qualification is
+     * {@code column op value} (op one of = < <= > >=, value not reading the
+     * relation) on an index's leading column: the index with the most leading
+     * equality columns wins. Every qualification is still checked on the rows
+     * (the caller's filter), so the keys only narrow the scan. Null when no
+     * index applies.
+     */
+    private Part indexScan(RangeTblEntry rte, List<Expr> quals, List<Expr> usedConds) {
+        List<IndexInfo> indexes = rte.relation.indexes();
+        if (indexes.isEmpty() || quals.isEmpty()) {
+            return null;
+        }
+        int index = q.rtable.indexOf(rte);
+        List<Object[]> candidates = new ArrayList<>(); // {attnum, strategy, value expr, qual}
+        for (Expr qual : quals) {
+            if (!(qual instanceof FuncExpr f) || f.args().size() != 2) {
+                continue;
+            }
+            IndexScanKey.Strategy st = strategy(f.name());
+            if (st == null) {
+                continue;
+            }
+            for (int side = 0; side < 2; side++) {
+                Expr col = f.args().get(side);
+                Expr val = f.args().get(1 - side);
+                if (col instanceof VarExpr v && v.attno() >= rte.offset && v.attno() < rte.offset + rte.width()
+                        && !rtesOf(val).get(index) && val.type() == v.type()) {
+                    candidates.add(new Object[] {v.attno() - rte.offset + 1, side == 0 ? st : commute(st), val, qual});
+                    break;
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        IndexInfo best = null;
+        List<IndexScanKey> bestKeys = null;
+        List<Expr> bestConds = null;
+        int bestScore = 0;
+        for (IndexInfo idx : indexes) {
+            List<IndexScanKey> keys = new ArrayList<>();
+            List<Expr> conds = new ArrayList<>();
+            int score = 0;
+            for (int k = 0; k < idx.attnums().size(); k++) {
+                int attnum = idx.attnums().get(k);
+                boolean equality = false;
+                boolean any = false;
+                for (Object[] c : candidates) {
+                    if ((Integer) c[0] == attnum) {
+                        keys.add(new IndexScanKey(k + 1, (IndexScanKey.Strategy) c[1], (Expr) c[2]));
+                        conds.add((Expr) c[3]);
+                        equality |= c[1] == IndexScanKey.Strategy.EQUAL;
+                        any = true;
+                    }
+                }
+                if (!any) {
+                    break;
+                }
+                score += equality ? 2 : 1;
+                if (!equality) {
+                    break;
+                }
+            }
+            if (score > bestScore || score == bestScore && score > 0 && idx.unique() && !best.unique()) {
+                best = idx;
+                bestKeys = keys;
+                bestConds = conds;
+                bestScore = score;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        usedConds.addAll(bestConds);
+        PlanState s = rte.relation.openIndexScan(best, bestKeys, false, false, estate);
+        String name = rte.relation.name();
+        ExplainNode ex = new ExplainNode("Index Scan using " + best.name() + " on " + name
+                + (rte.refname.equals(name) ? "" : " " + rte.refname), Math.max(1, best.unique() ? 1 : 10));
+        ex.detail("Index Cond: " + Deparser.unqualified(and(bestConds)));
+        BitSet self = new BitSet();
+        self.set(index);
+        return new Part(new Place(s, q.baseWidth, rte.offset, rte.columns.size()), ex, self, ex.rows);
+    }
+
+    private static IndexScanKey.Strategy strategy(String op) {
+        switch (op) {
+            case "=": return IndexScanKey.Strategy.EQUAL;
+            case "<": return IndexScanKey.Strategy.LESS;
+            case "<=": return IndexScanKey.Strategy.LESS_EQUAL;
+            case ">": return IndexScanKey.Strategy.GREATER;
+            case ">=": return IndexScanKey.Strategy.GREATER_EQUAL;
+            default: return null;
+        }
+    }
+
+    /** The strategy with the operands swapped (5 < col is col > 5). */
+    private static IndexScanKey.Strategy commute(IndexScanKey.Strategy s) {
+        switch (s) {
+            case LESS: return IndexScanKey.Strategy.GREATER;
+            case LESS_EQUAL: return IndexScanKey.Strategy.GREATER_EQUAL;
+            case GREATER: return IndexScanKey.Strategy.LESS;
+            case GREATER_EQUAL: return IndexScanKey.Strategy.LESS_EQUAL;
+            default: return s;
+        }
     }
 
     /** The shared state of a WITH query in this execution, planned at its first reference. */

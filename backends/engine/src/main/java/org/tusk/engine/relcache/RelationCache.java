@@ -13,7 +13,10 @@ import org.tusk.engine.catalog.CatalogAccess;
 import org.tusk.engine.catalog.CatalogAccess.CatalogTuple;
 import org.tusk.engine.catalog.SystemCatalogs;
 import org.tusk.engine.catalog.SystemCatalogs.Catalog;
+import org.tusk.engine.storage.CacheInvalidation;
+import org.tusk.engine.storage.StorageTransaction;
 import org.tusk.lmgr.LockMode;
+import org.tusk.storage.SharedInvalidationQueue;
 
 /**
  * A backend's relation cache (PostgreSQL's relcache plus the namespace
@@ -21,17 +24,21 @@ import org.tusk.lmgr.LockMode;
  * pg_attribute, pg_index and pg_attrdef, the system catalogs' own
  * descriptions from {@link SystemCatalogs} (formrdesc).
  *
- * <p>Entries are valid until {@link #invalidateAll}: the session drops
- * them at every transaction start and after its own DDL, so it never
- * uses a description older than its snapshot (cross-backend invalidation
- * messages, which would let entries live longer, are not implemented yet).
+ * <p>Entries live across transactions until an invalidation message names
+ * them (PostgreSQL's relcache invalidation): DDL calls {@link #invalidate} /
+ * {@link #invalidateAll}, which drop the local entries at once and register
+ * messages that the transaction sends to the other backends at commit (and
+ * applies to this cache again at abort); messages from other backends
+ * arrive through {@link #apply} at transaction start and after every lock.
+ * Entries are built from the catalog snapshot, so a rebuilt entry is
+ * current even in a REPEATABLE READ transaction.
  *
  * <p>{@link #open} is how executor and DDL code get a relation: it resolves
  * the name through the search path, takes the heavyweight lock, then reads
  * the description (after the lock, so a concurrent DROP/ALTER that committed
  * while we waited is seen).
  */
-public final class RelationCache {
+public final class RelationCache implements CacheInvalidation {
 
     private final Supplier<CatalogAccess> catalogs;
     private final Map<Integer, RelationDesc> byOid = new HashMap<>();
@@ -41,17 +48,77 @@ public final class RelationCache {
         this.catalogs = catalogs;
     }
 
+    /**
+     * After DDL that may touch many relations or schemas: drops every entry
+     * here and, at commit, in every backend connected to this database.
+     */
     public void invalidateAll() {
+        reset();
+        StorageTransaction txn = catalogs.get().transaction();
+        txn.registerInvalidation(SharedInvalidationQueue.RELCACHE, txn.databaseOid(), 0);
+        txn.registerInvalidation(SharedInvalidationQueue.CATCACHE, txn.databaseOid(), SystemCatalogs.PG_NAMESPACE);
+    }
+
+    /** CacheInvalidateRelcache: after changing a relation's catalog rows (here now, elsewhere at commit). */
+    public void invalidate(int relationOid) {
+        byOid.remove(relationOid);
+        StorageTransaction txn = catalogs.get().transaction();
+        Catalog system = SystemCatalogs.byOid(relationOid);
+        txn.registerInvalidation(SharedInvalidationQueue.RELCACHE,
+                system != null && system.shared() ? 0 : txn.databaseOid(), relationOid);
+    }
+
+    /** After changing pg_namespace (CREATE/DROP SCHEMA, here now, elsewhere at commit). */
+    public void invalidateNamespaces() {
+        namespaces = null;
+        StorageTransaction txn = catalogs.get().transaction();
+        txn.registerInvalidation(SharedInvalidationQueue.CATCACHE, txn.databaseOid(), SystemCatalogs.PG_NAMESPACE);
+    }
+
+    @Override
+    public void apply(SharedInvalidationQueue.Message m) {
+        if (m.kind() == SharedInvalidationQueue.RESET) {
+            reset();
+            return;
+        }
+        if (m.databaseOid() != 0 && m.databaseOid() != catalogs.get().transaction().databaseOid()) {
+            return;
+        }
+        switch (m.kind()) {
+            case SharedInvalidationQueue.RELCACHE -> {
+                if (m.objectOid() == 0) {
+                    byOid.clear();
+                } else {
+                    byOid.remove(m.objectOid());
+                }
+            }
+            case SharedInvalidationQueue.CATCACHE -> {
+                if (m.objectOid() == SystemCatalogs.PG_NAMESPACE) {
+                    namespaces = null;
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Whether relation {@code oid}'s description is cached now (for tests and monitoring). */
+    public boolean isCached(int oid) {
+        return byOid.containsKey(oid);
+    }
+
+    /** RelationCacheInvalidate: drops every entry (this backend only). */
+    @Override
+    public void reset() {
         byOid.clear();
         namespaces = null;
     }
 
-    public void invalidate(int relationOid) {
-        byOid.remove(relationOid);
-    }
-
     /** The OID of schema {@code name}, or null. */
     public Integer namespaceOid(String name) {
+        // starts the transaction if needed, which reads the invalidation messages (CREATE SCHEMA elsewhere)
+        CatalogAccess access = catalogs.get();
+        access.transaction().catalogSnapshot(access.level());
         if (namespaces == null) {
             Map<String, Integer> m = new HashMap<>();
             Catalog ns = SystemCatalogs.require(SystemCatalogs.PG_NAMESPACE);
@@ -120,8 +187,8 @@ public final class RelationCache {
     public RelationDesc open(int oid, LockMode mode) {
         Catalog system = SystemCatalogs.byOid(oid);
         CatalogAccess access = catalogs.get();
+        // taking the lock reads the invalidation messages: a DROP/ALTER that committed while we waited is seen
         access.transaction().lockRelation(oid, system != null && system.shared(), mode, access.level());
-        byOid.remove(oid);   // read after the lock: a committed DROP/ALTER we waited for must be seen
         RelationDesc d = byOid(oid);
         if (d == null) {
             throw PgException.error(SqlState.UNDEFINED_TABLE, "could not open relation with OID " + oid);

@@ -11,6 +11,7 @@ import org.tusk.api.storage.TableAccessMethod;
 import org.tusk.lmgr.LockManager;
 import org.tusk.storage.OidCounter;
 import org.tusk.storage.SessionTransaction;
+import org.tusk.storage.SharedInvalidationQueue;
 import org.tusk.wal.WalWriter;
 import org.tusk.xact.TransactionSystem;
 
@@ -30,6 +31,8 @@ public final class EngineStorage {
     private final Map<String, TableAccessMethod> tableAms = new ConcurrentHashMap<>();
     private final Map<String, IndexAccessMethod> indexAms = new ConcurrentHashMap<>();
     private volatile OidCounter oids;
+    private volatile SharedInvalidationQueue invalidationQueue;
+    private volatile org.tusk.buffer.BufferManager buffers;
     /** Without the shared counter (engine tests on partial storage): a process-local one, collision-checked by callers. */
     private final java.util.concurrent.atomic.AtomicInteger localOids =
             new java.util.concurrent.atomic.AtomicInteger(OidCounter.FIRST_NORMAL_OBJECT_ID);
@@ -68,9 +71,46 @@ public final class EngineStorage {
         return counter != null ? counter.next() : localOids.getAndIncrement();
     }
 
-    /** A new session's transaction state (ProcessStorage.newSession without the process attachment). */
-    public SessionTransaction newSessionTransaction() {
-        return new SessionTransaction(transactions.newTransactionManager(wal), locks);
+    /**
+     * A new session's transaction state (ProcessStorage.newSession without
+     * the process attachment); {@code endListener} hears of transaction ends
+     * before the locks are released.
+     */
+    public SessionTransaction newSessionTransaction(org.tusk.xact.TransactionListener endListener) {
+        org.tusk.xact.TransactionManager manager = transactions.newTransactionManager(wal);
+        if (endListener != null) {
+            manager.addListener(endListener);   // before SessionTransaction's, which releases the locks
+        }
+        return new SessionTransaction(manager, locks);
+    }
+
+    /** Uses the cluster's shared invalidation queue (StorageCore registers it in every backend). */
+    public void useInvalidationQueue(SharedInvalidationQueue queue) {
+        this.invalidationQueue = queue;
+    }
+
+    /** Uses this process's shared buffer manager (StorageCore registers it). */
+    public void useBuffers(org.tusk.buffer.BufferManager bufferManager) {
+        this.buffers = bufferManager;
+    }
+
+    /** Writes every dirty shared buffer and syncs (before copying files, as CREATE DATABASE does). */
+    public void flushBuffers() {
+        if (buffers != null) {
+            buffers.flushAll();
+        }
+    }
+
+    /** DropRelationBuffers: forgets the relation's buffers without writing them (its files are going away). */
+    public void dropBuffers(org.tusk.api.storage.RelFileLocator locator) {
+        if (buffers != null) {
+            buffers.dropRelation(locator);
+        }
+    }
+
+    /** The shared invalidation queue, or null (engine tests on partial storage: no other backends). */
+    public SharedInvalidationQueue invalidationQueue() {
+        return invalidationQueue;
     }
 
     public void addTableAccessMethod(TableAccessMethod am) {

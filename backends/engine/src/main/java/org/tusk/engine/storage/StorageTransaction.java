@@ -10,6 +10,8 @@ import org.tusk.api.storage.TransactionContext;
 import org.tusk.lmgr.LockMode;
 import org.tusk.lmgr.LockTag;
 import org.tusk.storage.SessionTransaction;
+import org.tusk.storage.SharedInvalidationQueue;
+import org.tusk.xact.TransactionListener;
 import org.tusk.xact.IsolationLevel;
 import org.tusk.xact.TransactionManager;
 
@@ -32,6 +34,16 @@ import org.tusk.xact.TransactionManager;
  * {@link #onCommit} / {@link #onAbort}; a subtransaction's registrations
  * move to its parent on RELEASE and are undone (abort actions run) on
  * ROLLBACK TO.
+ *
+ * <p>Cache invalidation (PostgreSQL's inval.c): catalog changes register
+ * messages with {@link #registerInvalidation}; at commit they go to the
+ * shared queue after the commit is visible and before the locks are
+ * released; at abort (and ROLLBACK TO) they are applied to this session's
+ * own caches. Messages of other backends are read at transaction start and
+ * after each lock ({@link #acceptInvalidationMessages}). Catalogs are read
+ * with a catalog snapshot ({@link #catalogSnapshot}), always fresh, so that
+ * an entry rebuilt after an invalidation describes the committed state even
+ * under REPEATABLE READ.
  */
 public final class StorageTransaction {
 
@@ -41,18 +53,105 @@ public final class StorageTransaction {
     private boolean started;
     private Snapshot statementSnapshot;
     private boolean snapshotTaken;
+    private Snapshot catalogSnapshot;
+    private CacheInvalidation caches;
+    /** The next shared invalidation message this session has not read. */
+    private long invalidationPosition;
+    /** What the committing transaction sends (set just before the commit, sent by the end listener). */
+    private List<SharedInvalidationQueue.Message> sending = List.of();
     /** One frame per nesting level: level 0 is the top-level transaction. */
     private final List<PendingActions> levels = new ArrayList<>();
 
     private static final class PendingActions {
         final List<Runnable> onCommit = new ArrayList<>();
         final List<Runnable> onAbort = new ArrayList<>();
+        final List<SharedInvalidationQueue.Message> invalidations = new ArrayList<>();
     }
 
     public StorageTransaction(EngineStorage storage, int databaseOid) {
         this.storage = storage;
-        this.txn = storage.newSessionTransaction();
         this.databaseOid = databaseOid;
+        SharedInvalidationQueue queue = storage.invalidationQueue();
+        this.invalidationPosition = queue == null ? 0 : queue.position();
+        this.txn = storage.newSessionTransaction(new TransactionListener() {
+            @Override
+            public void transactionEnded(int topXid, boolean committed) {
+                // AtEOXact_Inval: visible to others now, our locks not yet released
+                if (committed && queue != null && !sending.isEmpty()) {
+                    queue.send(sending);
+                }
+                sending = List.of();
+            }
+        });
+    }
+
+    /** The caches this session's invalidation messages are applied to. */
+    public void setCacheInvalidation(CacheInvalidation caches) {
+        this.caches = caches;
+    }
+
+    /**
+     * CacheInvalidateRelcache and friends: a message to send at commit (and
+     * to apply locally at abort). {@code kind} is one of
+     * {@link SharedInvalidationQueue}'s kinds; {@code databaseOid} 0 for a
+     * shared catalog.
+     */
+    public void registerInvalidation(int kind, int databaseOid, int objectOid) {
+        if (!started) {
+            return;    // nothing was changed by this session outside a transaction
+        }
+        SharedInvalidationQueue.Message m = new SharedInvalidationQueue.Message(kind, databaseOid, objectOid);
+        List<SharedInvalidationQueue.Message> list = levels.get(levels.size() - 1).invalidations;
+        if (!list.contains(m)) {
+            list.add(m);
+        }
+    }
+
+    /**
+     * AcceptInvalidationMessages: applies the messages other backends sent
+     * since the last call (or resets the caches if they were lost).
+     */
+    public void acceptInvalidationMessages() {
+        SharedInvalidationQueue queue = storage.invalidationQueue();
+        if (queue == null) {
+            return;
+        }
+        long before = invalidationPosition;
+        long r = queue.read(before, m -> {
+            if (caches != null) {
+                caches.apply(m);
+            }
+        });
+        if (r < 0) {
+            invalidationPosition = -r - 1;
+            if (caches != null) {
+                caches.reset();
+            }
+        } else {
+            invalidationPosition = r;
+        }
+        if (invalidationPosition != before) {
+            catalogSnapshot = null;
+        }
+    }
+
+    private void applyLocally(List<SharedInvalidationQueue.Message> messages) {
+        if (caches != null) {
+            messages.forEach(caches::apply);
+        }
+    }
+
+    /**
+     * GetCatalogSnapshot: the snapshot catalog reads use, fresh whatever the
+     * isolation level; kept until the next command counter increment,
+     * statement, lock or invalidation message.
+     */
+    public Snapshot catalogSnapshot(IsolationLevel level) {
+        ensureStarted(level);
+        if (catalogSnapshot == null) {
+            catalogSnapshot = txn.transactions().catalogSnapshot();
+        }
+        return catalogSnapshot;
     }
 
     public EngineStorage storage() {
@@ -89,6 +188,7 @@ public final class StorageTransaction {
             started = true;
             levels.clear();
             levels.add(new PendingActions());
+            acceptInvalidationMessages();
         }
     }
 
@@ -111,6 +211,7 @@ public final class StorageTransaction {
      */
     public void endStatement() {
         statementSnapshot = null;
+        catalogSnapshot = null;
         if (started && txn.transactions().currentXidIfAny() != 0) {
             txn.transactions().commandCounterIncrement();
         }
@@ -125,6 +226,7 @@ public final class StorageTransaction {
         if (started && txn.transactions().currentXidIfAny() != 0) {
             txn.transactions().commandCounterIncrement();
             statementSnapshot = null;
+            catalogSnapshot = null;
         }
     }
 
@@ -132,12 +234,14 @@ public final class StorageTransaction {
     public void lockRelation(int relationOid, boolean shared, LockMode mode, IsolationLevel level) {
         ensureStarted(level);
         storage.locks().acquire(LockTag.relation(shared ? 0 : databaseOid, relationOid), mode, false);
+        acceptInvalidationMessages();
     }
 
     /** A lock on a non-relation object (LockDatabaseObject / LockSharedObject), until the transaction ends. */
     public void lockObject(int classId, int objectOid, boolean shared, LockMode mode, IsolationLevel level) {
         ensureStarted(level);
         storage.locks().acquire(LockTag.object(shared ? 0 : databaseOid, classId, objectOid, 0), mode, false);
+        acceptInvalidationMessages();
     }
 
     public void onCommit(Runnable action) {
@@ -162,6 +266,7 @@ public final class StorageTransaction {
         PendingActions parent = levels.get(levels.size() - 1);
         parent.onCommit.addAll(done.onCommit);
         parent.onAbort.addAll(done.onAbort);
+        parent.invalidations.addAll(done.invalidations);
     }
 
     /** ROLLBACK TO: aborts the innermost subtransaction and starts it again (the savepoint stays). */
@@ -169,7 +274,9 @@ public final class StorageTransaction {
         txn.transactions().rollbackSubtransaction();
         PendingActions done = levels.remove(levels.size() - 1);
         runAll(done.onAbort);
+        applyLocally(done.invalidations);
         statementSnapshot = null;
+        catalogSnapshot = null;
         txn.transactions().beginSubtransaction();
         levels.add(new PendingActions());
     }
@@ -179,6 +286,8 @@ public final class StorageTransaction {
         txn.transactions().rollbackSubtransaction();
         PendingActions done = levels.remove(levels.size() - 1);
         runAll(done.onAbort);
+        applyLocally(done.invalidations);
+        catalogSnapshot = null;
     }
 
     public int nestingLevel() {
@@ -192,9 +301,12 @@ public final class StorageTransaction {
             return;
         }
         List<Runnable> after = new ArrayList<>();
+        List<SharedInvalidationQueue.Message> messages = new ArrayList<>();
         for (PendingActions p : levels) {
             after.addAll(p.onCommit);
+            messages.addAll(p.invalidations);
         }
+        sending = messages;
         try {
             txn.transactions().commit();
         } finally {
@@ -208,20 +320,25 @@ public final class StorageTransaction {
             return;
         }
         List<Runnable> after = new ArrayList<>();
+        List<SharedInvalidationQueue.Message> undone = new ArrayList<>();
         for (int i = levels.size() - 1; i >= 0; i--) {
             after.addAll(levels.get(i).onAbort);
+            undone.addAll(levels.get(i).invalidations);
         }
+        sending = List.of();
         try {
             txn.transactions().abort();
         } finally {
             reset();
         }
         runAll(after);
+        applyLocally(undone);
     }
 
     private void reset() {
         started = false;
         statementSnapshot = null;
+        catalogSnapshot = null;
         snapshotTaken = false;
         levels.clear();
     }

@@ -88,8 +88,17 @@ final class TuskPortal implements Portal {
         return "SELECT " + rowsSent;
     }
 
+    /** The bound parameter values (EXECUTE evaluates its arguments with them). */
+    Object[] params() {
+        return params;
+    }
+
     @Override
     public void close() {
+        if (plan != null) {
+            // ExecutorEnd: releases the query's temp files when a portal is closed before its end
+            plan.close();
+        }
         plan = null;
         done = true;
     }

@@ -1,5 +1,6 @@
 package org.tusk.engine.tcop;
 
+import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
@@ -14,6 +15,9 @@ import org.tusk.engine.storage.EngineStorage;
 import org.tusk.engine.storage.StorageTransaction;
 import org.tusk.lmgr.LockManager;
 import org.tusk.storage.OidCounter;
+import org.tusk.engine.catalog.CatalogAccess;
+import org.tusk.engine.commands.DatabaseCommands;
+import org.tusk.storage.SharedInvalidationQueue;
 import org.tusk.wal.WalWriter;
 import org.tusk.xact.TransactionSystem;
 import org.slf4j.Logger;
@@ -42,6 +46,10 @@ public final class TuskQueryEngine implements QueryEngine {
     private volatile WalWriter walWriter;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private volatile OidCounter oidCounter;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SharedInvalidationQueue invalidationQueue;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.tusk.buffer.BufferManager bufferManager;
 
     private final java.util.Set<TableAccessMethod> tableAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<IndexAccessMethod> indexAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -96,6 +104,12 @@ public final class TuskQueryEngine implements QueryEngine {
             if (oidCounter != null) {
                 s.useOidCounter(oidCounter);
             }
+            if (invalidationQueue != null) {
+                s.useInvalidationQueue(invalidationQueue);
+            }
+            if (bufferManager != null) {
+                s.useBuffers(bufferManager);
+            }
             storage = s;
         }
         return storage;
@@ -108,13 +122,45 @@ public final class TuskQueryEngine implements QueryEngine {
         if (role == null) {
             throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "role \"" + user + "\" does not exist");
         }
-        ClusterCatalog.Database db = catalog.database(database);
-        if (db == null) {
-            throw PgException.fatal(SqlState.INVALID_CATALOG_NAME, "database \"" + database + "\" does not exist");
-        }
-        if (database.equals("template0")) {
-            throw PgException.fatal(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
-                    "database \"template0\" is not currently accepting connections");
+        EngineStorage engineStorage = storage(host.backend() == null ? null : host.backend().dataDirectory());
+        boolean stored = engineStorage != null && engineStorage.hasTableAm("heap");
+        long dbOid;
+        List<String> databaseSettings = List.of();
+        if (stored) {
+            // InitPostgres: the database from pg_database, its settings from pg_db_role_setting
+            String superuser = role.oid() == 10 ? user : superuserName(catalog);
+            ClusterBootstrapper.ensureShared(engineStorage, superuser);
+            StorageTransaction probe = new StorageTransaction(engineStorage, 0);
+            boolean done = false;
+            try {
+                CatalogAccess access = new CatalogAccess(probe, org.tusk.xact.IsolationLevel.READ_COMMITTED);
+                DatabaseCommands.DatabaseRow row = DatabaseCommands.find(access, database);
+                if (row == null) {
+                    throw PgException.fatal(SqlState.INVALID_CATALOG_NAME, "database \"" + database + "\" does not exist");
+                }
+                if (!row.allowConnections()) {
+                    throw PgException.fatal(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                            "database \"" + database + "\" is not currently accepting connections");
+                }
+                dbOid = row.oid();
+                databaseSettings = DatabaseCommands.settingsFor(access, row.oid(), role.oid());
+                probe.commit();
+                done = true;
+            } finally {
+                if (!done) {
+                    probe.abort();
+                }
+            }
+        } else {
+            ClusterCatalog.Database db = catalog.database(database);
+            if (db == null) {
+                throw PgException.fatal(SqlState.INVALID_CATALOG_NAME, "database \"" + database + "\" does not exist");
+            }
+            if (database.equals("template0")) {
+                throw PgException.fatal(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                        "database \"template0\" is not currently accepting connections");
+            }
+            dbOid = db.oid();
         }
         GucSettings guc = new GucSettings();
         Map<String, String> server = host.backend().serverSettings();
@@ -125,6 +171,14 @@ public final class TuskQueryEngine implements QueryEngine {
                 } catch (PgException ex) {
                     LOG.warn("ignoring server setting {}={}: {}", e.getKey(), e.getValue(), ex.getMessage());
                 }
+            }
+        }
+        for (String setting : databaseSettings) {
+            int eq = setting.indexOf('=');
+            try {
+                guc.setServerDefault(setting.substring(0, eq), setting.substring(eq + 1));
+            } catch (PgException ex) {
+                LOG.warn("ignoring database setting {}: {}", setting, ex.getMessage());
             }
         }
         guc.setInternal("is_superuser", role.superuser() ? "on" : "off");
@@ -138,15 +192,24 @@ public final class TuskQueryEngine implements QueryEngine {
                 }
             }
         }
-        EngineStorage engineStorage = storage(host.backend() == null ? null : host.backend().dataDirectory());
-        if (engineStorage == null || !engineStorage.hasTableAm("heap")) {
+        if (!stored) {
             return new TuskSession(host, new SystemRelations(catalog), user, database, guc);
         }
-        String superuser = catalog.role(user) != null && catalog.role(user).oid() == 10 ? user : superuserName(catalog);
-        ClusterBootstrapper.ensureShared(engineStorage, superuser);
-        ClusterBootstrapper.ensureDatabase(engineStorage, (int) db.oid());
-        StorageTransaction txn = new StorageTransaction(engineStorage, (int) db.oid());
-        return new TuskSession(host, new SystemRelations(catalog), user, database, guc, txn);
+        ClusterBootstrapper.ensureDatabase(engineStorage, (int) dbOid);
+        StorageTransaction txn = new StorageTransaction(engineStorage, (int) dbOid);
+        TuskSession session = new TuskSession(host, new SystemRelations(catalog), user, database, guc, txn);
+        session.useRoleStore(roleStore(host.backend()));
+        try {
+            // InitPostgres: CONNECT on the database, unless superuser
+            org.tusk.engine.acl.AccessChecks.checkConnect(session, database);
+            if (txn.isStarted()) {
+                txn.commit();   // the read-only transaction of the check
+            }
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
     }
 
     private static String superuserName(ClusterCatalog catalog) {

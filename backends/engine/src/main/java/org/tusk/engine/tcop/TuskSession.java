@@ -48,7 +48,8 @@ import org.tusk.engine.types.TypeContext;
  * transaction block state, and the parse/analyze/bind/execute entry points.
  * Any error thrown out of an entry point aborts the current transaction first.
  */
-final class TuskSession implements EngineSession, SessionServices, StorageSession, SearchPathProvider {
+final class TuskSession implements EngineSession, SessionServices, StorageSession, SearchPathProvider,
+        org.tusk.engine.acl.PrivilegeSession {
     private static final Logger LOG = LoggerFactory.getLogger(TuskSession.class);
 
     private final SessionHost host;
@@ -57,6 +58,8 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     private final String database;
     private final GucSettings guc;
     private final UtilityCommands utility = new UtilityCommands(this);
+    private final PreparedStatements preparedStatements = new PreparedStatements();
+    private final Cursors cursors = new Cursors(this);
     private TransactionBlockState state = TransactionBlockState.DEFAULT;
     private final List<String> savepoints = new ArrayList<>();
     private long transactionStart;
@@ -64,6 +67,9 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     /** The storage transaction, or null for a session without storage (engine tests without a cluster). */
     private final StorageTransaction storage;
     private final RelationCache relcache;
+    /** pg_authid / pg_auth_members as the engine was given them; null: privileges are not checked. */
+    private org.tusk.api.auth.RoleStore roleStore;
+    private long userOid;
 
     TuskSession(SessionHost host, SystemRelations relations, String user, String database, GucSettings guc) {
         this(host, relations, user, database, guc, null);
@@ -76,17 +82,58 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         this.relcache = storage == null ? null
                 : new RelationCache(() -> new CatalogAccess(storage, isolationLevel()));
         if (relcache != null) {
-            relations.useStoredRelations((schema, name) -> org.tusk.engine.executor.scan.StorageBaseRelation.resolve(
-                    StoredRelation.lookup(this, schema, name), this));
+            storage.setCacheInvalidation(relcache);
+            relations.useStoredRelations((schema, name) -> {
+                org.tusk.engine.catalog.VirtualRelation r = StoredRelation.lookup(this, schema, name);
+                // a relation in FROM is read: SELECT on it (ExecCheckRTPerms)
+                if (r instanceof StoredRelation stored) {
+                    org.tusk.engine.acl.AccessChecks.checkRelation(this, stored.relation(),
+                            org.tusk.engine.acl.AclMode.SELECT);
+                }
+                return org.tusk.engine.executor.scan.StorageBaseRelation.resolve(r, this);
+            });
         }
         this.relations = relations;
         this.user = user;
         this.database = database;
         this.guc = guc;
         this.guc.changedReported();
+        relations.addSessionView(new PgPreparedStatementsView());
+        relations.addSessionView(new PgCursorsView());
+    }
+
+    PreparedStatements preparedStatements() { return preparedStatements; }
+    Cursors cursors() { return cursors; }
+    SystemRelations relations() { return relations; }
+
+    /** PreCommit_Portals / AtAbort_Portals: cursors at the end of the transaction. */
+    private void portalsAtTransactionEnd(boolean commit) {
+        if (commit) {
+            cursors.atCommit();
+        } else {
+            cursors.atAbort();
+        }
     }
 
     GucSettings guc() { return guc; }
+
+    /** Checks privileges against {@code store} from now on, as the role it names {@code user}. */
+    void useRoleStore(org.tusk.api.auth.RoleStore store) {
+        this.roleStore = store;
+        org.tusk.api.auth.RoleRecord r = store == null ? null : store.byName(user);
+        this.userOid = r == null ? 0 : r.oid();
+    }
+
+    @Override
+    public org.tusk.api.auth.RoleStore roleStore() { return roleStore; }
+
+    @Override
+    public long currentUserOid() { return userOid; }
+
+    @Override
+    public CatalogAccess catalogAccess() {
+        return storage == null ? null : new CatalogAccess(storage, isolationLevel());
+    }
 
     /** The session's storage transaction (null without storage). */
     @Override
@@ -324,6 +371,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     /** Ends a block; the rest of the query string runs in a new implicit transaction. */
     private void endTransaction(boolean commit) {
+        portalsAtTransactionEnd(commit);
         if (commit) {
             commitStorage();
             guc.commit();
@@ -337,11 +385,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     private void commitStorage() {
         if (storage != null) {
-            try {
-                storage.commit();
-            } finally {
-                relcache.invalidateAll();
-            }
+            storage.commit();   // the relcache lives on: invalidation messages keep it current
         }
     }
 
@@ -353,12 +397,13 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             } catch (RuntimeException e) {
                 LOG.error("could not abort the storage transaction", e);
             }
-            relcache.invalidateAll();
         }
     }
 
     void discardAll() {
         guc.resetAll();
+        cursors.closeAll();
+        preparedStatements.dropAll();
     }
 
     // ---- EngineSession ----
@@ -382,6 +427,9 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             startTransactionCommand();
             ParsedStatement parsed = ((TuskRawStatement) statement).parsed();
             checkNotAborted(parsed);
+            if (parsed.stmt() instanceof org.tusk.engine.nodes.ExecuteStmt execute) {
+                return ExecuteStatement.prepare(this, parsed, execute, new ParseState(parameterTypeOids));
+            }
             ParseState pstate = new ParseState(parameterTypeOids);
             org.tusk.engine.commands.DmlCommand dml = DmlStatements.prepare(this, relations, parsed.stmt(), pstate);
             if (dml != null) {
@@ -404,6 +452,25 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         });
     }
 
+    /** EXPLAIN of a SELECT: the planner's QUERY PLAN lines as rows. */
+    List<Object[]> explain(org.tusk.engine.nodes.ExplainStmt e) {
+        if (e.query() instanceof org.tusk.engine.nodes.ExecuteStmt execute) {
+            return ExecuteStatement.explain(this, e, execute);
+        }
+        if (!(e.query() instanceof SelectStmt select)) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of " + e.query().commandName()
+                    + " is not supported yet");
+        }
+        org.tusk.engine.planner.Explain.Options options = org.tusk.engine.planner.Explain.options(e);
+        Query query = new SelectAnalyzer(relations, typeContext()).analyze(select, new ParseState(null));
+        List<Object[]> rows = new ArrayList<>();
+        for (String line : org.tusk.engine.planner.Explain.explain(query, options,
+                new org.tusk.engine.expr.EvalContext(this, new Object[0]))) {
+            rows.add(new Object[] {line});
+        }
+        return rows;
+    }
+
     @Override
     public char transactionStatus() {
         return state.readyForQueryStatus();
@@ -411,6 +478,10 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     @Override
     public void sync() {
+        if (state == TransactionBlockState.STARTED || state == TransactionBlockState.IMPLICIT_ABORT) {
+            portalsAtTransactionEnd(state == TransactionBlockState.STARTED);
+        }
+
         switch (state) {
             case STARTED:
                 state = TransactionBlockState.DEFAULT;
@@ -462,6 +533,10 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         state = TransactionBlockState.DEFAULT;
         savepoints.clear();
         guc.resetAll();
+
+        // DISCARD ALL's session state: cursors and prepared statements
+        cursors.closeAll();
+        preparedStatements.dropAll();
     }
 
     void backendCheckForInterrupts() {
@@ -491,7 +566,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         } catch (RuntimeException e) {
             zone = ZoneId.of("UTC");
         }
-        return new TypeContext(zone, extra, transactionStart);
+        return new TypeContext(zone, extra, transactionStart, "escape".equals(guc.show("bytea_output")));
     }
 
     @Override

@@ -59,6 +59,13 @@ final class UtilityCommands {
         if (stmt instanceof UnsupportedStmt u) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, u.commandName() + " is not supported yet", u.location());
         }
+        if (stmt instanceof org.tusk.engine.nodes.ExplainStmt) {
+            return List.of(textColumn("QUERY PLAN"));
+        }
+        if (stmt instanceof org.tusk.engine.nodes.FetchStmt fetch && !fetch.ismove()) {
+            Cursor c = session.cursors().find(fetch.portalname());
+            return c == null ? null : c.columns;
+        }
         return null;
     }
 
@@ -68,6 +75,9 @@ final class UtilityCommands {
 
     UtilityResult execute(ParsedStatement parsed) {
         RawStmt stmt = parsed.stmt();
+        if (stmt instanceof org.tusk.engine.nodes.ExplainStmt e) {
+            return new UtilityResult("EXPLAIN", session.explain(e));
+        }
         if (stmt instanceof VariableSetStmt set) {
             UtilityResult r = set(set);
             for (VariableSetStmt more : set.more()) {
@@ -91,19 +101,66 @@ final class UtilityCommands {
             return UtilityResult.of(session.transactionCommand(t));
         }
         if (stmt instanceof DiscardStmt d) {
-            if (d.target() == org.tusk.engine.nodes.DiscardMode.ALL) {
-                if (session.inTransactionBlock()) {
-                    throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block");
-                }
-                session.discardAll();
-            }
-            return UtilityResult.of(d.commandName());
+            return SessionUtilityCommands.discard(session, d);
+        }
+        UtilityResult session = SessionUtilityCommands.execute(this.session, parsed);
+        if (session != null) {
+            return session;
+        }
+        String acl = roleOrGrant(stmt);
+        if (acl != null) {
+            return UtilityResult.of(acl);
+        }
+        String db = databaseCommand(parsed);
+        if (db != null) {
+            return UtilityResult.of(db);
         }
         String ddl = ddl(parsed);
         if (ddl != null) {
             return UtilityResult.of(ddl);
         }
         throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " is not supported yet");
+    }
+
+    /** CREATE/DROP DATABASE, ALTER DATABASE SET (dbcommands.c); null if {@code parsed} is none of them. */
+    private String databaseCommand(ParsedStatement parsed) {
+        RawStmt stmt = parsed.stmt();
+        if (!(stmt instanceof org.tusk.engine.nodes.CreatedbStmt || stmt instanceof org.tusk.engine.nodes.DropdbStmt
+                || stmt instanceof org.tusk.engine.nodes.AlterDatabaseSetStmt)) {
+            return null;
+        }
+        if (session.storage() == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " needs storage");
+        }
+        if (!(stmt instanceof org.tusk.engine.nodes.AlterDatabaseSetStmt) && session.inTransactionBlock()) {
+            // PreventInTransactionBlock: the copy and the removal of files cannot be rolled back
+            throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION,
+                    stmt.commandName() + " cannot run inside a transaction block");
+        }
+        DdlContext ctx = new DdlContext(session.storage(),
+                new CatalogAccess(session.storage(), session.isolationLevel()), session.relcache(),
+                session.searchPath(), parsed.queryString(), session.currentUser(), session.host()::notice);
+        int myDb = session.storage().databaseOid();
+        int myPid = session.host().backend().pid();
+        List<org.tusk.api.backend.BackendActivity> sessions = session.host().backend().activitySnapshot();
+        if (stmt instanceof org.tusk.engine.nodes.CreatedbStmt c) {
+            return org.tusk.engine.commands.DatabaseCommands.create(ctx, c, myDb, myPid, sessions);
+        }
+        if (stmt instanceof org.tusk.engine.nodes.DropdbStmt d) {
+            return org.tusk.engine.commands.DatabaseCommands.drop(ctx, d, myDb, sessions, myPid);
+        }
+        org.tusk.engine.nodes.AlterDatabaseSetStmt a = (org.tusk.engine.nodes.AlterDatabaseSetStmt) stmt;
+        VariableSetStmt set = a.setstmt();
+        String name = set.kind() == VariableSetKind.RESET_ALL ? null : set.name();
+        String value = null;
+        if (set.kind() == VariableSetKind.VALUE) {
+            if (session.guc().find(name) == null) {
+                throw GucSettings.unrecognized(name);
+            }
+            value = flatten(name, set.args());
+            name = session.guc().find(name).name();     // stored under the canonical name (GUCArrayAdd)
+        }
+        return org.tusk.engine.commands.DatabaseCommands.alterSet(ctx, a.dbname(), name, value);
     }
 
     /** The catalog-changing commands (ProcessUtilitySlow), run by {@code commands}; null if {@code parsed} is none. */
@@ -125,12 +182,14 @@ final class UtilityCommands {
                 new CatalogAccess(session.storage(), session.isolationLevel()), session.relcache(),
                 session.searchPath(), parsed.queryString(), session.currentUser(), session.host()::notice);
         if (stmt instanceof CreateStmt c) {
+            checkCreateIn(c.relation().schemaname());
             return CreateTable.execute(ctx, c);
         }
         if (stmt instanceof IndexStmt i) {
             return DefineIndex.execute(ctx, i);
         }
         if (stmt instanceof TruncateStmt t) {
+            checkTruncate(t);
             return TruncateTable.execute(ctx, t);
         }
         if (stmt instanceof CreateSchemaStmt s) {
@@ -143,6 +202,67 @@ final class UtilityCommands {
             return org.tusk.engine.commands.AlterTableAddConstraint.execute(ctx, a);
         }
         return DropObjects.execute(ctx, (DropStmt) stmt);
+    }
+
+    /**
+     * Role statements (CREATE/ALTER/DROP ROLE, GRANT/REVOKE role) against the session's role
+     * store, and GRANT/REVOKE on objects against the catalogs; null if {@code stmt} is neither.
+     */
+    private String roleOrGrant(RawStmt stmt) {
+        boolean role = org.tusk.engine.commands.role.RoleStatements.handles(stmt);
+        if (!role && !(stmt instanceof org.tusk.engine.nodes.GrantStmt)) {
+            return null;
+        }
+        org.tusk.api.auth.RoleStore store = session.roleStore();
+        if (store == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " needs a role store");
+        }
+        if (role) {
+            org.tusk.engine.commands.role.RoleCommands commands = new org.tusk.engine.commands.role.RoleCommands(
+                    store, session.currentUserOid(), session.currentUserOid(), guc().get("password_encryption"),
+                    session.host()::notice, org.tusk.engine.commands.role.RoleDependencies.NONE);
+            return new org.tusk.engine.commands.role.RoleStatements(commands, store, session.currentUser(),
+                    session.sessionUser(), session.typeContext().timeZone()).execute(stmt);
+        }
+        if (session.storage() == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " needs storage");
+        }
+        org.tusk.engine.acl.ObjectAcls acls = new org.tusk.engine.acl.ObjectAcls(session.catalogAccess(), store);
+        return new org.tusk.engine.commands.grant.GrantCommand(acls, store, session.relcache(), session.searchPath(),
+                session.currentUserOid(), session.currentUser(), session.host()::notice)
+                .execute((org.tusk.engine.nodes.GrantStmt) stmt);
+    }
+
+    /** TRUNCATE privilege on every listed relation that exists (TruncateTable reports the missing ones). */
+    private void checkTruncate(TruncateStmt t) {
+        for (org.tusk.engine.nodes.RangeVar rv : t.relations()) {
+            Integer oid = session.relcache().relationOid(rv.schemaname(), rv.relname(), session.searchPath());
+            if (oid != null) {
+                org.tusk.engine.acl.AccessChecks.checkRelation(session,
+                        session.relcache().open(oid, org.tusk.lmgr.LockMode.ACCESS_EXCLUSIVE),
+                        org.tusk.engine.acl.AclMode.TRUNCATE);
+            }
+        }
+    }
+
+    /** CREATE on the schema a new relation goes to: the named one, else the first existing one of search_path. */
+    private void checkCreateIn(String schema) {
+        String target = schema;
+        if (target == null) {
+            for (String s : session.searchPath()) {
+                if (!s.equals("pg_catalog") && session.relcache().namespaceOid(s) != null) {
+                    target = s;
+                    break;
+                }
+            }
+        }
+        if (target != null) {
+            org.tusk.engine.acl.AccessChecks.checkSchemaCreate(session, target);
+        }
+    }
+
+    private GucSettings guc() {
+        return session.guc();
     }
 
     private UtilityResult set(VariableSetStmt set) {

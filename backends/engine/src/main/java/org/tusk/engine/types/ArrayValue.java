@@ -10,6 +10,8 @@ import java.util.Arrays;
 public final class ArrayValue {
     /** MAXDIM */
     public static final int MAX_DIMENSIONS = 6;
+    /** SQLSTATE 2202E array_subscript_error (not in the api's SqlState list). */
+    public static final String ARRAY_SUBSCRIPT_ERROR = "2202E";
 
     private final PgType elementType;
     private final int[] lengths;

@@ -18,6 +18,8 @@ public final class BinaryFormat {
     private static final int NUMERIC_POS = 0x0000;
     private static final int NUMERIC_NEG = 0x4000;
     private static final int NUMERIC_NAN = 0xC000;
+    private static final int NUMERIC_PINF = 0xD000;
+    private static final int NUMERIC_NINF = 0xF000;
     private static final BigInteger NBASE = BigInteger.valueOf(10000);
 
     public static byte[] send(PgType type, Object value, TypeContext ctx) {
@@ -30,9 +32,10 @@ public final class BinaryFormat {
             case DATE: return ByteBuffer.allocate(4).putInt((Integer) value).array();
             case FLOAT4: return ByteBuffer.allocate(4).putFloat((Float) value).array();
             case FLOAT8: return ByteBuffer.allocate(8).putDouble((Double) value).array();
-            case NUMERIC: return sendNumeric((BigDecimal) value);
+            case NUMERIC: return value instanceof NumericSpecial sp ? sendNumericSpecial(sp) : sendNumeric((BigDecimal) value);
             case INET: return sendInet((String) value);
             case VOID: return new byte[0];
+            case BYTEA: return (byte[]) value;
             case UUID: {
                 java.util.UUID u = (java.util.UUID) value;
                 return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
@@ -56,8 +59,12 @@ public final class BinaryFormat {
             case DATE: expect(data, 4); return b.getInt();
             case FLOAT4: expect(data, 4); return b.getFloat();
             case FLOAT8: expect(data, 8); return b.getDouble();
-            case NUMERIC: return NumericSupport.applyTypmod(receiveNumeric(b), typmod);
+            case NUMERIC: {
+                Object v = receiveNumeric(b);
+                return v instanceof BigDecimal d ? NumericSupport.applyTypmod(d, typmod) : v;
+            }
             case UUID: expect(data, 16); return new java.util.UUID(b.getLong(), b.getLong());
+            case BYTEA: return data.clone();
             case TEXT: case UNKNOWN: case VARCHAR: case BPCHAR: case NAME:
                 return TextFormat.input(type, typmod, new String(data, StandardCharsets.UTF_8), ctx);
             default:
@@ -105,7 +112,13 @@ public final class BinaryFormat {
         return out.array();
     }
 
-    static BigDecimal receiveNumeric(ByteBuffer b) {
+    /** NaN and the infinities: no digits, weight 0, a sign word of its own, dscale 0 (numeric_send). */
+    static byte[] sendNumericSpecial(NumericSpecial v) {
+        int sign = v == NumericSpecial.NAN ? NUMERIC_NAN : v == NumericSpecial.POSITIVE_INFINITY ? NUMERIC_PINF : NUMERIC_NINF;
+        return ByteBuffer.allocate(8).putShort((short) 0).putShort((short) 0).putShort((short) sign).putShort((short) 0).array();
+    }
+
+    static Object receiveNumeric(ByteBuffer b) {
         if (b.remaining() < 8) {
             throw Ereport.error(SqlState.INVALID_BINARY_REPRESENTATION, "insufficient data left in message");
         }
@@ -113,9 +126,17 @@ public final class BinaryFormat {
         int weight = b.getShort();
         int sign = b.getShort() & 0xffff;
         int dscale = b.getShort() & 0xffff;
+        if (sign == NUMERIC_NAN) {
+            return NumericSpecial.NAN;
+        }
+        if (sign == NUMERIC_PINF) {
+            return NumericSpecial.POSITIVE_INFINITY;
+        }
+        if (sign == NUMERIC_NINF) {
+            return NumericSpecial.NEGATIVE_INFINITY;
+        }
         if (sign != NUMERIC_POS && sign != NUMERIC_NEG) {
-            throw Ereport.error(SqlState.INVALID_BINARY_REPRESENTATION,
-                    sign == NUMERIC_NAN ? "NaN is not supported for numeric yet" : "invalid sign in external \"numeric\" value");
+            throw Ereport.error(SqlState.INVALID_BINARY_REPRESENTATION, "invalid sign in external \"numeric\" value");
         }
         if (b.remaining() != 2 * ndigits) {
             throw Ereport.error(SqlState.INVALID_BINARY_REPRESENTATION, "insufficient data left in message");

@@ -71,12 +71,17 @@ public final class NumericSupport {
     }
 
     /** apply_typmod: rounds to the declared scale and checks the precision. */
-    public static BigDecimal applyTypmod(BigDecimal v, int typmod) {
-        if (typmod < 4) {
-            return v;
+    public static Object applyTypmod(Object value, int typmod) {
+        if (typmod < 4 || value == NumericSpecial.NAN) {
+            return value;
         }
         int precision = ((typmod - 4) >> 16) & 0xffff;
         int scale = (typmod - 4) & 0xffff;
+        if (!(value instanceof BigDecimal v)) {
+            throw new PgException(org.tusk.api.error.Severity.ERROR, SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                    "numeric field overflow", "A field with precision " + precision + ", scale " + scale
+                            + " cannot hold an infinite value.", null, 0, null);
+        }
         BigDecimal r = v.setScale(scale, RoundingMode.HALF_UP);
         int maxDigits = precision - scale;
         if (r.signum() != 0) {

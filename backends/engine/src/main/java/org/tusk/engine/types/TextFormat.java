@@ -1,6 +1,7 @@
 package org.tusk.engine.types;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.tusk.api.error.SqlState;
@@ -21,13 +22,30 @@ public final class TextFormat {
         }
         switch (type) {
             case BOOL: return ((Boolean) value) ? "t" : "f";
-            case NUMERIC: return ((BigDecimal) value).toPlainString();
+            case NUMERIC: return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
             case FLOAT4: return FloatFormat.float4((Float) value, ctx.extraFloatDigits());
             case FLOAT8: return FloatFormat.float8((Double) value, ctx.extraFloatDigits());
             case TIMESTAMPTZ: return DateTimes.formatTimestamptz((Long) value, ctx.timeZone());
             case TIMESTAMP: return DateTimes.formatTimestamp((Long) value);
             case DATE: return DateTimes.formatDate((Integer) value);
             case VOID: return "";
+            case CHAR: return charOut((String) value);
+            case REGTYPE: {
+                // regtypeout for built-in types (format_type); others print as their OID
+                PgType t = PgType.byOid((int) ((Number) value).longValue());
+                return t == null ? value.toString() : t.displayName();
+            }
+            case BYTEA: return ByteaFormat.output((byte[]) value, ctx.byteaOutputEscape());
+            case INT2VECTOR: case OIDVECTOR:
+                // int2vectorout / oidvectorout: the elements separated by spaces
+                if (value instanceof ArrayValue v) {
+                    StringBuilder sb = new StringBuilder();
+                    for (int i = 0; i < v.size(); i++) {
+                        sb.append(i == 0 ? "" : " ").append(v.element(i));
+                    }
+                    return sb.toString();
+                }
+                return value.toString();
             default:
                 if (value instanceof ArrayValue a) {
                     return ArrayFormat.output(a, ctx);
@@ -47,7 +65,7 @@ public final class TextFormat {
                 long v = parseInteger(s, type, -4294967296L, 4294967295L);
                 return v < 0 ? v + 4294967296L : v;
             }
-            case NUMERIC: return NumericSupport.applyTypmod(parseNumeric(s), typmod);
+            case NUMERIC: return NumericSupport.applyTypmod(parseNumericValue(s), typmod);
             case FLOAT4: {
                 double d = parseFloat(s, PgType.FLOAT4);
                 float f = (float) d;
@@ -62,14 +80,51 @@ public final class TextFormat {
             case VARCHAR: return Coercions.varcharTypmod(s, typmod, false);
             case BPCHAR: return Coercions.bpcharTypmod(s, typmod < 0 ? -1 : typmod, false);
             case NAME: return Coercions.truncateName(s);
+            case CHAR: return charIn(s);
             case INET: return parseInet(s);
             case TIMESTAMPTZ: return DateTimes.parseTimestamp(s, ctx.timeZone(), true, ctx.nowMicros());
             case TIMESTAMP: return DateTimes.parseTimestamp(s, ctx.timeZone(), false, ctx.nowMicros());
             case DATE: return DateTimes.parseDate(s);
             case UUID: return parseUuid(s);
+            case BYTEA: return ByteaFormat.input(s);
             default:
+                if (type.isArray()) {
+                    return ArrayInput.parse(type, typmod, s, ctx);
+                }
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot accept a value of type " + type.displayName());
         }
+    }
+
+    /**
+     * charin (and text_char): a backslash and three octal digits name the byte,
+     * otherwise the first byte; the value is a String of zero or one char 1..255.
+     */
+    public static String charIn(String s) {
+        if (s.length() == 4 && s.charAt(0) == '\\' && isOctal(s.charAt(1)) && isOctal(s.charAt(2)) && isOctal(s.charAt(3))) {
+            int v = ((s.charAt(1) - '0') << 6 | (s.charAt(2) - '0') << 3 | (s.charAt(3) - '0')) & 0xFF;
+            return v == 0 ? "" : String.valueOf((char) v);
+        }
+        if (s.isEmpty()) {
+            return "";
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        return String.valueOf((char) (utf8[0] & 0xFF));
+    }
+
+    /** charout (and char_text): a byte with the high bit set prints as a backslash and three octal digits. */
+    public static String charOut(String v) {
+        if (v.isEmpty()) {
+            return "";
+        }
+        char ch = v.charAt(0);
+        if (ch >= 128) {
+            return "\\" + (char) ('0' + (ch >> 6 & 3)) + (char) ('0' + (ch >> 3 & 7)) + (char) ('0' + (ch & 7));
+        }
+        return v;
+    }
+
+    private static boolean isOctal(char c) {
+        return c >= '0' && c <= '7';
     }
 
     /** uuid_in: 32 hex digits, optionally in braces, with a hyphen allowed after any group of four. */
@@ -135,6 +190,21 @@ public final class TextFormat {
                     "value \"" + s + "\" is out of range for type " + type.displayName());
         }
         return acc.longValue();
+    }
+
+    /** numeric_in: a decimal number, or NaN / [+-]Infinity / [+-]inf in any case. */
+    public static Object parseNumericValue(String s) {
+        switch (s.strip().toLowerCase(Locale.ROOT)) {
+            case "nan": case "+nan": case "-nan":
+                if (s.strip().toLowerCase(Locale.ROOT).equals("nan")) {
+                    return NumericSpecial.NAN;
+                }
+                break;
+            case "infinity": case "+infinity": case "inf": case "+inf": return NumericSpecial.POSITIVE_INFINITY;
+            case "-infinity": case "-inf": return NumericSpecial.NEGATIVE_INFINITY;
+            default: break;
+        }
+        return parseNumeric(s);
     }
 
     public static BigDecimal parseNumeric(String s) {

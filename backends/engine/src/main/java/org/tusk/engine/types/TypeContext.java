@@ -4,9 +4,14 @@ import java.time.ZoneId;
 
 /**
  * The session settings that type input and output depend on (TimeZone,
- * extra_float_digits), plus the transaction's start time for the special
- * input 'now'.
+ * extra_float_digits, bytea_output), plus the transaction's start time for
+ * the special input 'now'.
  */
-public record TypeContext(ZoneId timeZone, int extraFloatDigits, long nowMicros) {
+public record TypeContext(ZoneId timeZone, int extraFloatDigits, long nowMicros, boolean byteaOutputEscape) {
     public static final TypeContext DEFAULT = new TypeContext(ZoneId.of("Etc/UTC"), 1, 0L);
+
+    /** bytea_output = hex. */
+    public TypeContext(ZoneId timeZone, int extraFloatDigits, long nowMicros) {
+        this(timeZone, extraFloatDigits, nowMicros, false);
+    }
 }

@@ -48,6 +48,11 @@ public final class StorageCluster implements AutoCloseable {
         StartupProcess.Recovery.run(attachment(MAX_BACKENDS - 1), settings, List.of());
     }
 
+    /** The cluster's shared invalidation queue (as every backend attaches it). */
+    public org.tusk.storage.SharedInvalidationQueue invalidationQueue() {
+        return org.tusk.storage.SharedInvalidationQueue.attach(segment);
+    }
+
     public Path data() {
         return dir.resolve("data");
     }
@@ -63,6 +68,8 @@ public final class StorageCluster implements AutoCloseable {
         ProcessStorage ps = ProcessStorage.attach(attachment(slot), settings);
         EngineStorage storage = new EngineStorage(ps.xacts(), ps.locks(), ps.wal(), data());
         storage.useOidCounter(org.tusk.storage.OidCounter.attach(segment, ps.wal()));
+        storage.useInvalidationQueue(org.tusk.storage.SharedInvalidationQueue.attach(segment));
+        storage.useBuffers(ps.buffers());
         storage.addTableAccessMethod(new HeapAccessMethod(ps.buffers(), ps.wal(), ps::status));
         storage.addIndexAccessMethod(new BTreeAccessMethod(ps.buffers(), ps.wal()));
         TuskQueryEngine engine = new TuskQueryEngine();
@@ -83,6 +90,7 @@ public final class StorageCluster implements AutoCloseable {
         public EngineSession connect(String database) {
             return engine.openSession(new FakeHost(new FakeBackend(data())), "postgres", database, Map.of());
         }
+
     }
 
     @Override

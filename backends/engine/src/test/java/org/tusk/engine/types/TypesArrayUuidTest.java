@@ -1,5 +1,6 @@
 package org.tusk.engine.types;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -59,5 +60,26 @@ class TypesArrayUuidTest {
         assertEquals("22P02", e.sqlState());
         assertEquals("invalid input syntax for type uuid: \"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1\"", e.getMessage());
         assertEquals(u, BinaryFormat.receive(PgType.UUID, -1, BinaryFormat.send(PgType.UUID, u, CTX), CTX));
+    }
+
+    @Test
+    void byteaTextFormatsAndBinaryRoundTrip() {
+        byte[] b = (byte[]) TextFormat.input(PgType.BYTEA, -1, "\\x00415c7f80", TypeContext.DEFAULT);
+        assertEquals("\\x00415c7f80", TextFormat.output(PgType.BYTEA, b, TypeContext.DEFAULT));
+        TypeContext escape = new TypeContext(TypeContext.DEFAULT.timeZone(), 1, 0L, true);
+        // recorded from PostgreSQL 15 with bytea_output = escape
+        assertEquals("\\000A\\\\\\177\\200", TextFormat.output(PgType.BYTEA, b, escape));
+        assertArrayEquals(b, (byte[]) TextFormat.input(PgType.BYTEA, -1, "\\000A\\\\\\177\\200", escape));
+        assertArrayEquals(b, (byte[]) BinaryFormat.receive(PgType.BYTEA, -1, BinaryFormat.send(PgType.BYTEA, b, escape), escape));
+    }
+
+    @Test
+    void arrayInputReadsWhatArrayOutputWrites() {
+        for (String text : new String[] {"{1,2,3}", "[0:1]={7,NULL}", "{{1,2},{3,4}}", "{}"}) {
+            Object v = TextFormat.input(PgType.INT4_ARRAY, -1, text, TypeContext.DEFAULT);
+            assertEquals(text, TextFormat.output(PgType.INT4_ARRAY, v, TypeContext.DEFAULT));
+        }
+        Object t = TextFormat.input(PgType.TEXT_ARRAY, -1, "{\"a b\",\"NULL\",NULL,\"x\\\\y\"}", TypeContext.DEFAULT);
+        assertEquals("{\"a b\",\"NULL\",NULL,\"x\\\\y\"}", TextFormat.output(PgType.TEXT_ARRAY, t, TypeContext.DEFAULT));
     }
 }

@@ -20,6 +20,10 @@ import org.tusk.buffer.Page;
  *                 HeaderChange of the old version, new offset u16, new tuple
  *         | INIT_PAGE on INSERT/UPDATE: block 0 is initialized first (WILL_INIT)
  * HEAP2   PRUNE_VACUUM_SCAN block 0: see {@link PruneRecord}
+ * HEAP2   VACUUM block 0: n u16, offsets u16... whose LP_DEAD line pointers become LP_UNUSED
+ * HEAP2   VISIBLE block 0 = visibility map page: heap block u32, bits u8 (set to exactly these)
+ * INSERT, UPDATE, DELETE, LOCK may carry blocks 2 (and 3): visibility map pages
+ *         whose bits for the record's heap blocks were cleared
  * </pre>
  */
 public final class HeapRecords {
@@ -34,6 +38,10 @@ public final class HeapRecords {
     public static final int XLOG_HEAP_INIT_PAGE = 0x80;
 
     public static final int XLOG_HEAP2_PRUNE_VACUUM_SCAN = 0x20;
+    /** lazy_vacuum_heap_page: block 0; data n u16, offsets u16... (LP_DEAD -> LP_UNUSED). */
+    public static final int XLOG_HEAP2_VACUUM = 0x30;
+    /** visibilitymap_set: block 0 = the map page; data heap block u32, the block's new bits u8. */
+    public static final int XLOG_HEAP2_VISIBLE = 0x40;
 
     private HeapRecords() {
     }
@@ -83,6 +91,38 @@ public final class HeapRecords {
     /** Free space a heap insert may use (PageGetHeapFreeSpace, ignoring MaxHeapTuplesPerPage). */
     public static int freeSpace(ByteBuffer page) {
         return Page.isNew(page) ? Page.BLCKSZ - Page.SIZE_OF_PAGE_HEADER - Page.ITEM_ID_SIZE : Page.freeSpace(page);
+    }
+
+    /** The LP_DEAD line pointers at {@code offsets} become LP_UNUSED, reusable by inserts (PD_HAS_FREE_LINES). */
+    public static void setUnused(ByteBuffer page, int[] offsets) {
+        for (int off : offsets) {
+            Page.setItemId(page, off, 0, Page.LP_UNUSED, 0);
+        }
+        Page.setFlags(page, Page.flags(page) | Page.PD_HAS_FREE_LINES);
+    }
+
+    public static byte[] encodeOffsets(int[] offsets) {
+        ByteBuffer out = allocate(2 + 2 * offsets.length);
+        out.putShort((short) offsets.length);
+        for (int off : offsets) {
+            out.putShort((short) off);
+        }
+        return out.array();
+    }
+
+    public static int[] decodeOffsets(byte[] data) {
+        ByteBuffer in = reader(data);
+        int[] offsets = new int[in.getShort() & 0xFFFF];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = in.getShort() & 0xFFFF;
+        }
+        return offsets;
+    }
+
+    public static byte[] encodeVisible(int heapBlock, int bits) {
+        ByteBuffer out = allocate(5);
+        out.putInt(heapBlock).put((byte) bits);
+        return out.array();
     }
 
     public static byte[] encodeInsert(int offset, byte[] tuple) {

@@ -239,6 +239,10 @@ public final class SharedLockManager implements LockManager {
                 continue;
             }
             long wakeAt = deadlockChecked ? timeoutAt : Math.min(deadlockCheckAt, timeoutAt);
+            long interruptAt = interruptCheck.deadlineNanos();     // statement_timeout: wake up to throw it
+            if (interruptAt != Long.MAX_VALUE && (wakeAt == Long.MAX_VALUE || interruptAt - wakeAt < 0)) {
+                wakeAt = interruptAt;
+            }
             long sleepMillis = wakeAt == Long.MAX_VALUE ? -1
                     : Math.max(1, TimeUnit.NANOSECONDS.toMillis(wakeAt - now + 999_999));
             try {

@@ -13,7 +13,7 @@ import org.tusk.shmem.ShmemArea;
  * 12 next      u32  next block of the relation + 1 (0 = last); next free block + 1 when free
  * 16 nitems    u32  line pointers in use (PostgreSQL's PageGetMaxOffsetNumber)
  * 20 upper     u32  start of tuple space (pd_upper); tuples grow down from the end
- * 24 unused    u32  line pointers below nitems that are LP_UNUSED (reusable)
+ * 24 unused    u32  line pointers below nitems that are LP_UNUSED (reusable; LP_DEAD ones are not)
  * 28 reserved
  * 32 line pointers, 4 bytes each: bits 0-15 tuple offset, 16-29 length, 30-31 flags
  * </pre>
@@ -35,6 +35,8 @@ public final class MemoryBlock {
 
     public static final int LP_UNUSED = 0;
     public static final int LP_NORMAL = 1;
+    /** Removed by VACUUM, number still reserved: an index entry may point here until index vacuuming. */
+    public static final int LP_DEAD = 3;
 
     /** The largest tuple (header included) that fits an empty block with its line pointer, MAXALIGNed down. */
     public static final int MAX_TUPLE = (MemoryLayout.BLCKSZ - HEADER - LP_SIZE) & ~7;
@@ -165,15 +167,40 @@ public final class MemoryBlock {
     }
 
     /**
-     * Removes the tuples at {@code dead} (their line pointers become
-     * LP_UNUSED, trailing ones are cut off) and compacts the rest toward the
-     * end of the block (PageRepairFragmentation). Line pointer numbers of the
-     * remaining tuples do not change.
+     * Removes the tuples at {@code dead} (their line pointers become LP_DEAD:
+     * the numbers stay reserved until {@link #reclaim}) and compacts the rest
+     * toward the end of the block (PageRepairFragmentation). Line pointer
+     * numbers of the remaining tuples do not change.
      */
     public void removeAndCompact(int[] dead) {
         for (int offset : dead) {
-            setLp(offset, 0, 0, LP_UNUSED);
+            setLp(offset, 0, 0, LP_DEAD);
         }
+        compact();
+    }
+
+    /** Whether {@code offset} is an LP_DEAD line pointer of this block. */
+    public boolean isDead(int offset) {
+        return offset >= 1 && offset <= nitems() && lp(offset) >>> 30 == LP_DEAD;
+    }
+
+    /** The LP_DEAD line pointers at {@code offsets} become LP_UNUSED (reusable); returns how many did. */
+    public int reclaim(int[] offsets) {
+        int n = 0;
+        for (int offset : offsets) {
+            if (isDead(offset)) {
+                setLp(offset, 0, 0, LP_UNUSED);
+                n++;
+            }
+        }
+        if (n > 0) {
+            compact();
+        }
+        return n;
+    }
+
+    /** Cuts trailing LP_UNUSED line pointers, moves the tuples together and recounts the unused ones. */
+    private void compact() {
         int n = nitems();
         while (n > 0 && lp(n) >>> 30 == LP_UNUSED) {
             n--;
@@ -186,7 +213,9 @@ public final class MemoryBlock {
         for (int offset = 1; offset <= n; offset++) {
             int lp = lp(offset);
             if (lp >>> 30 != LP_NORMAL) {
-                unused++;
+                if (lp >>> 30 == LP_UNUSED) {
+                    unused++;
+                }
                 continue;
             }
             int length = lp >>> 16 & 0x3FFF;

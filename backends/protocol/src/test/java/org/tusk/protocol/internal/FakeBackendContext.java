@@ -24,8 +24,11 @@ final class FakeBackendContext implements BackendContext {
 
     @Override public int pid() { return PID; }
     @Override public int cancelKey() { return KEY; }
-    @Override public Path dataDirectory() { return Path.of("/nonexistent"); }
-    @Override public Map<String, String> serverSettings() { return Map.of(); }
+    volatile Path dataDirectory = Path.of("/nonexistent");
+    volatile Map<String, String> serverSettings = Map.of();
+
+    @Override public Path dataDirectory() { return dataDirectory; }
+    @Override public Map<String, String> serverSettings() { return serverSettings; }
 
     @Override
     public void checkForInterrupts() {

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import org.tusk.api.auth.RoleStore;
+import org.tusk.api.backend.BackendContext;
 import org.tusk.api.engine.EngineSession;
 import org.tusk.api.engine.QueryEngine;
 import org.tusk.api.engine.SessionHost;
@@ -17,6 +19,13 @@ import org.tusk.api.error.PgException;
  */
 final class FakeQueryEngine implements QueryEngine {
     final List<FakeEngineSession> sessions = Collections.synchronizedList(new ArrayList<>());
+    /** Null: no authentication (the handler trusts everyone), as most protocol tests want. */
+    volatile RoleStore roleStore;
+
+    @Override
+    public RoleStore roleStore(BackendContext backend) {
+        return roleStore;
+    }
 
     @Override
     public EngineSession openSession(SessionHost host, String user, String database, Map<String, String> startupSettings) {

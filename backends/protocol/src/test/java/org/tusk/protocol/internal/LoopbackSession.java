@@ -36,7 +36,15 @@ final class LoopbackSession implements AutoCloseable {
     volatile TerminationListener terminationListener;
 
     LoopbackSession(ProtocolHandler handler, FakeQueryEngine engine) throws IOException {
+        this(handler, engine, null);
+    }
+
+    /** A session whose backend has {@code dataDirectory} (for tusk_hba.conf), when not null. */
+    LoopbackSession(ProtocolHandler handler, FakeQueryEngine engine, java.nio.file.Path dataDirectory) throws IOException {
         this.engine = engine;
+        if (dataDirectory != null) {
+            backend.dataDirectory = dataDirectory;
+        }
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             clientSocket = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
             serverSocket = listener.accept();

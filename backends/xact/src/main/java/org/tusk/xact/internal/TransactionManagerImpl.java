@@ -154,6 +154,12 @@ public final class TransactionManagerImpl implements TransactionManager {
     }
 
     @Override
+    public Snapshot catalogSnapshot() {
+        checkInTransaction();
+        return shared.procArray().takeSnapshot().withCommandId(commandId);
+    }
+
+    @Override
     public int nestingLevel() {
         return inTransaction() ? stack.size() - 1 : 0;
     }

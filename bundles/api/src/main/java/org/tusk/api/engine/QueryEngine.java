@@ -3,6 +3,9 @@ package org.tusk.api.engine;
 import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.tusk.api.auth.FileRoleStore;
+import org.tusk.api.auth.RoleStore;
+import org.tusk.api.backend.BackendContext;
 import org.tusk.api.error.PgException;
 
 /**
@@ -22,4 +25,15 @@ public interface QueryEngine {
      *         or ERROR/FATAL for a bad startup setting
      */
     EngineSession openSession(SessionHost host, String user, String database, Map<String, String> startupSettings);
+
+    /**
+     * The cluster's roles, for client authentication (which runs before
+     * {@link #openSession}) and the role commands. The default reads initdb's
+     * text files under the data directory; an engine with pg_authid on storage
+     * overrides it. Null when the backend has no data directory (in-process tests):
+     * the protocol handler then authenticates nobody and trusts everyone.
+     */
+    default RoleStore roleStore(BackendContext backend) {
+        return backend.dataDirectory() == null ? null : new FileRoleStore(backend.dataDirectory());
+    }
 }

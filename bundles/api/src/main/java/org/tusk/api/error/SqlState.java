@@ -32,6 +32,14 @@ public final class SqlState {
     public static final String READ_ONLY_SQL_TRANSACTION = "25006";
     public static final String INVALID_AUTHORIZATION_SPECIFICATION = "28000";
     public static final String INVALID_PASSWORD = "28P01";
+    // privileges and roles (auth helper)
+    public static final String WARNING_PRIVILEGE_NOT_REVOKED = "01006";
+    public static final String WARNING_PRIVILEGE_NOT_GRANTED = "01007";
+    public static final String INVALID_GRANTOR = "0L000";
+    public static final String INVALID_GRANT_OPERATION = "0LP01";
+    public static final String INVALID_ROLE_SPECIFICATION = "0P000";
+    public static final String DEPENDENT_OBJECTS_STILL_EXIST = "2BP01";
+    public static final String RESERVED_NAME = "42939";
     public static final String INVALID_CURSOR_NAME = "34000";
     public static final String INVALID_SQL_STATEMENT_NAME = "26000";
     public static final String INVALID_CATALOG_NAME = "3D000";
@@ -41,7 +49,6 @@ public final class SqlState {
     public static final String SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION = "42000";
     public static final String SYNTAX_ERROR = "42601";
     public static final String WINDOWING_ERROR = "42P20";
-    public static final String RESERVED_NAME = "42939";
     public static final String INSUFFICIENT_PRIVILEGE = "42501";
     public static final String UNDEFINED_COLUMN = "42703";
     public static final String UNDEFINED_FUNCTION = "42883";

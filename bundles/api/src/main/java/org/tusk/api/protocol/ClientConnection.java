@@ -36,4 +36,13 @@ public interface ClientConnection {
      * the given FATAL error and the connection is closed.
      */
     void onTermination(TerminationListener listener);
+
+    /**
+     * True for a connection the backend opened to itself (the warm-up client):
+     * the handler skips client authentication, as no tusk_hba.conf line is
+     * meant for it.
+     */
+    default boolean preAuthenticated() {
+        return false;
+    }
 }

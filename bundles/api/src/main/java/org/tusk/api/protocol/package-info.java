@@ -4,5 +4,5 @@
  * protocol is one implementation; another bundle can replace or join it.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.tusk.api.protocol;

@@ -91,6 +91,42 @@ public interface TableAccessMethod {
     /** Planner estimates. */
     RelationSize estimateSize(RelFileLocator relation);
 
+    /**
+     * Whether every tuple version on {@code block} is visible to every
+     * transaction, now and later (the visibility map's ALL_VISIBLE bit): an
+     * index-only scan may then answer from the index without fetching the
+     * tuple. False when not known; methods without a visibility map always
+     * say false (since 1.2).
+     */
+    default boolean isAllVisible(RelFileLocator relation, int block) {
+        return false;
+    }
+
+    /**
+     * VACUUM's dead items: the tuple ids whose versions {@link #vacuum}
+     * removed but whose line pointers stay reserved (LP_DEAD) because index
+     * entries may still point at them. VACUUM then has every index of the
+     * relation drop those entries ({@link IndexAccessMethod#bulkDelete}) and
+     * calls {@link #reclaimDeadTuples} (since 1.2; empty when the method
+     * reuses nothing).
+     */
+    default java.util.List<TupleId> collectDeadTuples(RelFileLocator relation) {
+        return java.util.List.of();
+    }
+
+    /**
+     * lazy_vacuum_heap_rel: makes the line pointers of {@code deadTuples}
+     * (from {@link #collectDeadTuples}) reusable. Only after every index of
+     * the relation dropped its entries for them, and only while holding what
+     * keeps other VACUUMs of the relation away (PostgreSQL's
+     * ShareUpdateExclusiveLock): otherwise an index entry could point at a
+     * different row. Ids that are not dead any more are skipped. Returns how
+     * many became reusable (since 1.2).
+     */
+    default long reclaimDeadTuples(RelFileLocator relation, java.util.Collection<TupleId> deadTuples) {
+        return 0;
+    }
+
     /** Whether the method's data survive a crash (heap: yes; memory: no). */
     boolean isDurable();
 }

@@ -4,7 +4,14 @@
  * {@link org.tusk.api.storage.RelFileLocator} and split into forks; positions in
  * the write-ahead log are {@link org.tusk.api.storage.Lsn}s. Access methods
  * plug in through {@link org.tusk.api.storage.TableAccessMethod} and (1.1)
- * {@link org.tusk.api.storage.IndexAccessMethod}; (1.2) TableAccessMethod.liveness for unique checks.
+ * {@link org.tusk.api.storage.IndexAccessMethod}. 1.2: TableAccessMethod.liveness for
+ * unique checks and inplaceUpdate for sequences; table AMs answer
+ * {@link org.tusk.api.storage.TableAccessMethod#isAllVisible} for index-only
+ * scans and hand VACUUM their dead items (collect, then reclaim after the
+ * indexes dropped them); {@link org.tusk.api.storage.TableStatistics} (the
+ * storage core's per-relation counters) and
+ * {@link org.tusk.api.storage.VacuumTargets} (a table's indexes, for
+ * autovacuum; the catalog implements it).
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.2.0")

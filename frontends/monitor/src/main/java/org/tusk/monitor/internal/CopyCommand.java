@@ -70,7 +70,10 @@ final class CopyCommand {
         try {
             long n;
             if (from) {
-                if (f.equals("stdin") || f.equals("pstdin")) {
+                if (f.equals("stdin")) {
+                    // like COPY FROM STDIN: the lines that follow in the script (or the terminal)
+                    n = conn.copyIn(sql, m.copyDataSource());
+                } else if (f.equals("pstdin")) {
                     n = conn.copyIn(sql, m.stdinStream());
                 } else {
                     try (InputStream in = new FileInputStream(file)) {

@@ -49,10 +49,10 @@ final class Describe {
                 case "ds": return listRelations("S", verbose, pattern);
                 case "dm": return listRelations("m", verbose, pattern);
                 case "dn": return listSchemas(verbose, pattern);
-                case "df": return listFunctions(pattern);
-                case "du": case "dg": return listRoles(pattern);
-                case "dT": return listTypes(pattern);
-                default: return listDatabases(pattern);
+                case "df": return listFunctions(verbose, pattern);
+                case "du": case "dg": return listRoles(verbose, pattern);
+                case "dT": return listTypes(verbose, pattern);
+                default: return listDatabases(verbose, pattern);
             }
         } catch (PgError e) {
             error.accept(e.libpqMessage().stripTrailing());
@@ -181,12 +181,22 @@ final class Describe {
         return true;
     }
 
-    private boolean listFunctions(String pattern) {
+    /** \\df[+]: + adds volatility, parallel safety, owner, security, privileges, language, source and description. */
+    private boolean listFunctions(boolean verbose, String pattern) {
         String sql = "SELECT n.nspname AS \"Schema\", p.proname AS \"Name\", "
                 + "pg_catalog.pg_get_function_result(p.oid) AS \"Result data type\", "
                 + "pg_catalog.pg_get_function_arguments(p.oid) AS \"Argument data types\", "
                 + "CASE p.prokind WHEN 'a' THEN 'agg' WHEN 'w' THEN 'window' WHEN 'p' THEN 'proc' ELSE 'func' END AS \"Type\""
-                + " FROM pg_catalog.pg_proc p LEFT JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE true"
+                + (verbose ? ", CASE p.provolatile WHEN 'i' THEN 'immutable' WHEN 's' THEN 'stable' WHEN 'v' THEN 'volatile' END AS \"Volatility\""
+                        + ", CASE p.proparallel WHEN 'r' THEN 'restricted' WHEN 's' THEN 'safe' WHEN 'u' THEN 'unsafe' END AS \"Parallel\""
+                        + ", pg_catalog.pg_get_userbyid(p.proowner) AS \"Owner\""
+                        + ", CASE WHEN p.prosecdef THEN 'definer' ELSE 'invoker' END AS \"Security\""
+                        + ", pg_catalog.array_to_string(p.proacl, E'\\n') AS \"Access privileges\""
+                        + ", l.lanname AS \"Language\""
+                        + ", COALESCE(pg_catalog.pg_get_function_sqlbody(p.oid), p.prosrc) AS \"Source code\""
+                        + ", pg_catalog.obj_description(p.oid, 'pg_proc') AS \"Description\"" : "")
+                + " FROM pg_catalog.pg_proc p LEFT JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
+                + (verbose ? " LEFT JOIN pg_catalog.pg_language l ON l.oid = p.prolang" : "") + " WHERE true"
                 + (pattern == null ? " AND pg_catalog.pg_function_is_visible(p.oid) AND n.nspname <> 'pg_catalog' AND n.nspname <> 'information_schema'"
                         : patternClause(pattern, "n.nspname", "p.proname", "pg_catalog.pg_function_is_visible(p.oid)", false))
                 + " ORDER BY 1, 2, 4";
@@ -194,15 +204,17 @@ final class Describe {
         return true;
     }
 
-    private boolean listRoles(String pattern) {
+    /** \\du[+]: + adds the role's comment. */
+    private boolean listRoles(boolean verbose, String pattern) {
         String sql = "SELECT r.rolname, r.rolsuper, r.rolinherit, r.rolcreaterole, r.rolcreatedb, r.rolcanlogin, "
                 + "r.rolconnlimit, r.rolvaliduntil, r.rolreplication, r.rolbypassrls, "
                 + "ARRAY(SELECT b.rolname FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles b ON m.roleid = b.oid "
-                + "WHERE m.member = r.oid) AS memberof FROM pg_catalog.pg_roles r WHERE true"
+                + "WHERE m.member = r.oid) AS memberof, pg_catalog.shobj_description(r.oid, 'pg_authid') AS description"
+                + " FROM pg_catalog.pg_roles r WHERE true"
                 + (pattern == null ? " AND r.rolname !~ '^pg_'" : patternClause(pattern, null, "r.rolname", null, false))
                 + " ORDER BY 1";
         PgResult r = conn.query(sql);
-        String[][] cells = new String[r.rowCount()][3];
+        String[][] cells = new String[r.rowCount()][verbose ? 4 : 3];
         for (int i = 0; i < r.rowCount(); i++) {
             List<String> attrs = new ArrayList<>();
             if (t(r, i, 1)) attrs.add("Superuser");
@@ -225,9 +237,11 @@ final class Describe {
             cells[i][0] = r.getString(i, 0);
             cells[i][1] = text;
             cells[i][2] = r.getString(i, 10);
+            if (verbose) cells[i][3] = r.isNull(i, 11) ? print.nullDisplay : r.getString(i, 11);
         }
-        sink.print(new PrintTable("List of roles", new String[] {"Role name", "Attributes", "Member of"}, cells,
-                new boolean[3], List.of()));
+        String[] headers = verbose ? new String[] {"Role name", "Attributes", "Member of", "Description"}
+                : new String[] {"Role name", "Attributes", "Member of"};
+        sink.print(new PrintTable("List of roles", headers, cells, new boolean[headers.length], List.of()));
         return true;
     }
 
@@ -235,8 +249,16 @@ final class Describe {
         return "t".equals(r.getString(row, col));
     }
 
-    private boolean listTypes(String pattern) {
+    /** \\dT[+]: + adds the internal name, size, enum labels, owner and privileges. */
+    private boolean listTypes(boolean verbose, String pattern) {
         String sql = "SELECT n.nspname AS \"Schema\", pg_catalog.format_type(t.oid, NULL) AS \"Name\", "
+                + (verbose ? "t.typname AS \"Internal name\", "
+                        + "CASE WHEN t.typrelid <> 0 THEN CAST('tuple' AS pg_catalog.text) WHEN t.typlen < 0 THEN CAST('var' AS pg_catalog.text)"
+                        + " ELSE CAST(t.typlen AS pg_catalog.text) END AS \"Size\", "
+                        + "pg_catalog.array_to_string(ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid"
+                        + " ORDER BY e.enumsortorder), E'\\n') AS \"Elements\", "
+                        + "pg_catalog.pg_get_userbyid(t.typowner) AS \"Owner\", "
+                        + "pg_catalog.array_to_string(t.typacl, E'\\n') AS \"Access privileges\", " : "")
                 + "pg_catalog.obj_description(t.oid, 'pg_type') AS \"Description\""
                 + " FROM pg_catalog.pg_type t LEFT JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
                 + " WHERE (t.typrelid = 0 OR (SELECT c.relkind = 'c' FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid))"
@@ -248,13 +270,18 @@ final class Describe {
         return true;
     }
 
-    private boolean listDatabases(String pattern) {
+    /** \\l[+]: + adds the size (when the user may connect), tablespace and description. */
+    private boolean listDatabases(boolean verbose, String pattern) {
         String sql = "SELECT d.datname AS \"Name\", pg_catalog.pg_get_userbyid(d.datdba) AS \"Owner\", "
                 + "pg_catalog.pg_encoding_to_char(d.encoding) AS \"Encoding\", d.datcollate AS \"Collate\", "
                 + "d.datctype AS \"Ctype\", d.daticulocale AS \"ICU Locale\", "
                 + "CASE d.datlocprovider WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' END AS \"Locale Provider\", "
                 + "pg_catalog.array_to_string(d.datacl, E'\\n') AS \"Access privileges\""
-                + " FROM pg_catalog.pg_database d WHERE true"
+                + (verbose ? ", CASE WHEN pg_catalog.has_database_privilege(d.datname, 'CONNECT')"
+                        + " THEN pg_catalog.pg_size_pretty(pg_catalog.pg_database_size(d.datname)) ELSE 'No Access' END AS \"Size\""
+                        + ", t.spcname AS \"Tablespace\", pg_catalog.shobj_description(d.oid, 'pg_database') AS \"Description\"" : "")
+                + " FROM pg_catalog.pg_database d"
+                + (verbose ? " JOIN pg_catalog.pg_tablespace t ON d.dattablespace = t.oid" : "") + " WHERE true"
                 + patternClause(pattern, null, "d.datname", null, false) + " ORDER BY 1";
         sink.print(table(conn.query(sql), "List of databases"));
         return true;

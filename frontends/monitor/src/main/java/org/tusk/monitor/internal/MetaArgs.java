@@ -91,6 +91,11 @@ final class MetaArgs {
                     sb.append(q == '\'' ? QueryScanner.quoteLiteral(value) : QueryScanner.quoteIdent(value));
                     pos = end + 1;
                 }
+            } else if (c == ':' && text.startsWith("{?", pos + 1) && text.indexOf('}', pos + 3) > pos + 3
+                    && QueryScanner.isVarName(text.substring(pos + 3, text.indexOf('}', pos + 3)))) {
+                int end = text.indexOf('}', pos + 3);
+                sb.append(vars.get(text.substring(pos + 3, end)) != null ? "TRUE" : "FALSE");
+                pos = end + 1;
             } else if (c == ':' && pos + 1 < text.length() && QueryScanner.isVarChar(text.charAt(pos + 1))) {
                 int j = pos + 1;
                 while (j < text.length() && QueryScanner.isVarChar(text.charAt(j))) j++;

@@ -58,6 +58,7 @@ final class Monitor {
     private final Map<String, String> variables = new TreeMap<>();
     private QueryScanner scanner = newScanner();
     private PgConnection conn;
+    /** Set while -P options are applied; otherwise the QUIET variable decides. */
     private boolean quiet;
     private boolean timing;
     private boolean interactive;
@@ -107,7 +108,7 @@ final class Monitor {
             return EXIT_SUCCESS;
         }
         stdin = in;
-        quiet = o.quiet;
+        if (o.quiet) variables.put("QUIET", "on");
         if (o.unaligned) print.format = PrintOptions.Format.UNALIGNED;
         if (o.csv) print.format = PrintOptions.Format.CSV;
         print.tuplesOnly = o.tuplesOnly;
@@ -116,16 +117,12 @@ final class Monitor {
         if (variables.containsKey("FIELDSEP")) print.fieldSeparator = variables.get("FIELDSEP");
         if (o.recordSep != null) print.recordSeparator = o.recordSep;
         singleTransaction = o.singleTransaction;
-        variables.putIfAbsent("AUTOCOMMIT", "on");
-        variables.putIfAbsent("ON_ERROR_STOP", "off");
-        variables.putIfAbsent("ECHO", "none");
-        variables.putIfAbsent("PROMPT1", "%/%R%x%# ");
-        variables.putIfAbsent("PROMPT2", "%/%R%x%# ");
-        variables.putIfAbsent("PROMPT3", ">> ");
+        defaultVariables();
         if (o.echoAll) variables.put("ECHO", "all");
         interactive = terminal && o.actions.isEmpty();
 
-        InteractiveTerminal term = interactive ? InteractiveTerminal.open(this) : null;
+        InteractiveTerminal term = !interactive ? null
+                : givenTerminal != null ? InteractiveTerminal.open(this, givenTerminal) : InteractiveTerminal.open(this);
         try {
             int rc = connect(o, term);
             if (rc != EXIT_SUCCESS) return rc;
@@ -133,10 +130,9 @@ final class Monitor {
                 setConnectionVariables();
                 for (String ps : o.psets) {
                     int eq = ps.indexOf('=');
-                    boolean savedQuiet = quiet;
                     quiet = true;
                     pset(eq < 0 ? ps : ps.substring(0, eq), eq < 0 ? null : ps.substring(eq + 1), false);
-                    quiet = savedQuiet;
+                    quiet = false;
                 }
                 if (o.output != null) setOutput(o.output);
                 if (!o.noPsqlrc) runStartupFile();
@@ -157,6 +153,44 @@ final class Monitor {
             }
         } finally {
             if (term != null) term.close();
+        }
+    }
+
+    /** psql's variables that always have a value. */
+    private void defaultVariables() {
+        variables.putIfAbsent("AUTOCOMMIT", "on");
+        variables.putIfAbsent("ON_ERROR_STOP", "off");
+        variables.putIfAbsent("ECHO", "none");
+        variables.putIfAbsent("PROMPT1", "%/%R%x%# ");
+        variables.putIfAbsent("PROMPT2", "%/%R%x%# ");
+        variables.putIfAbsent("PROMPT3", ">> ");
+    }
+
+    /**
+     * Runs a script on a connection someone else opened (and closes): the entry point of
+     * {@link org.tusk.monitor.SqlScript}. Behaves as {@code psql -X -f NAME} would after
+     * connecting; the connection stays open.
+     */
+    int runScript(PgConnection connection, BufferedReader script, String name, Map<String, String> vars, InputStream stdinStream) {
+        stdin = stdinStream;
+        variables.putAll(vars);
+        defaultVariables();
+        conn = connection;
+        conn.setNoticeHandler(n -> {
+            qout.flush();
+            out.flush();
+            err.print(locus() + n.format(false));
+            err.flush();
+        });
+        setConnectionVariables();
+        try {
+            return processInput(script, name);
+        } catch (ConnectionLost e) {
+            return EXIT_BADCONN;
+        } finally {
+            if (qout != out) qout.close();
+            out.flush();
+            err.flush();
         }
     }
 
@@ -204,8 +238,14 @@ final class Monitor {
         variables.put("SERVER_VERSION_NUM", Integer.toString(conn.serverVersion()));
     }
 
-    /** ~/.tuskrc, or ~/.psqlrc when there is no .tuskrc; -X skips both. */
+    /** PSQLRC, else ~/.tuskrc, or ~/.psqlrc when there is no .tuskrc; -X skips them. */
     private void runStartupFile() {
+        String rc = env.apply("PSQLRC");
+        if (rc != null && !rc.isEmpty()) {
+            if (rc.equals("~") || rc.startsWith("~/")) rc = System.getProperty("user.home") + rc.substring(1);
+            if (Files.isReadable(Path.of(rc))) includeFile(rc);
+            return;
+        }
         String home = System.getProperty("user.home");
         for (String name : new String[] {".tuskrc", ".psqlrc"}) {
             Path p = Path.of(home, name);
@@ -275,6 +315,56 @@ final class Monitor {
 
     /** Non-interactive input: statements and meta-commands line by line, no prompts. */
     private int processInput(BufferedReader reader, String name) {
+        InlineCopyData.Lines savedInput = currentInput;
+        currentInput = () -> {
+            String l = reader.readLine();
+            if (l != null) lineno++;
+            return l;
+        };
+        // \ir names files relative to the file being read (the working directory for stdin)
+        String savedDir = currentFileDir;
+        if (name != null && !name.equals("<stdin>")) {
+            Path parent = Path.of(name).toAbsolutePath().getParent();
+            currentFileDir = parent == null ? null : parent.toString();
+        }
+        try {
+            return processInput0(reader, name);
+        } finally {
+            currentInput = savedInput;
+            currentFileDir = savedDir;
+        }
+    }
+
+    /**
+     * Where COPY FROM STDIN data comes from: the lines of the script being read (psql's
+     * cur_cmd_source), the terminal with PROMPT3 when interactive, else standard input.
+     */
+    private InlineCopyData.Lines currentInput;
+    /** Set by the interactive terminal: reads one data line with PROMPT3. */
+    InlineCopyData.Lines terminalLines;
+    private BufferedReader stdinLines;
+
+    InlineCopyData copyDataSource() {
+        InlineCopyData.Lines lines = currentInput;
+        if (lines == null && terminalLines != null) {
+            if (!quiet()) {
+                out.println("Enter data to be copied followed by a newline.");
+                out.println("End with a backslash and a period on a line by itself, or an EOF signal.");
+                out.flush();
+            }
+            lines = terminalLines;
+        }
+        if (lines == null) {
+            if (stdinLines == null) stdinLines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+            lines = stdinLines::readLine;
+        }
+        return new InlineCopyData(lines);
+    }
+
+    private static final java.util.regex.Pattern COPY_FROM_STDIN =
+            java.util.regex.Pattern.compile("(?is)\\s*copy\\b.*\\bfrom\\s+stdin\\b.*");
+
+    private int processInput0(BufferedReader reader, String name) {
         inputName = name;
         lineno = 0;
         scanner.reset();
@@ -361,7 +451,95 @@ final class Monitor {
             if (quit) return true;
         }
         if (!active()) scanner.resetBuffer();
+        if (editedText != null) {
+            // \e: the edited text comes back as if typed; a complete statement in it runs now
+            String text = editedText;
+            editedText = null;
+            for (String l : text.split("\n", -1)) {
+                if (!processLine(l)) return false;
+            }
+        }
         return true;
+    }
+
+    /** What \e left for processLine to feed once the current line is done. */
+    private String editedText;
+
+    /** The environment (PAGER, EDITOR, ...); tests replace it. */
+    java.util.function.Function<String, String> env = System::getenv;
+
+    /**
+     * \e [FILE] [LINE]: opens the query buffer (or the last query when it is empty) or FILE
+     * in PSQL_EDITOR, EDITOR or VISUAL (vi by default) and takes the result back as input.
+     */
+    private boolean edit(String file, String line) {
+        if (line == null && file != null && file.chars().allMatch(Character::isDigit)) {
+            line = file;
+            file = null;
+        }
+        if (line != null && !line.chars().allMatch(Character::isDigit)) {
+            metaError("\\e: invalid line number: " + line);
+            return false;
+        }
+        Path path;
+        boolean temporary = file == null;
+        try {
+            if (temporary) {
+                path = Files.createTempFile("psql.edit.", ".sql");
+                String text = scanner.hasPending() ? scanner.pending() : lastQuery != null ? lastQuery : "";
+                Files.writeString(path, text.isEmpty() || text.endsWith("\n") ? text : text + "\n", StandardCharsets.UTF_8);
+            } else {
+                path = Path.of(file);
+            }
+        } catch (IOException e) {
+            metaError("could not open temporary file: " + e.getMessage());
+            return false;
+        }
+        String editor = firstSet("PSQL_EDITOR", "EDITOR", "VISUAL");
+        if (editor == null) editor = "vi";
+        String lineArg = env.apply("PSQL_EDITOR_LINENUMBER_ARG");
+        if (lineArg == null) lineArg = "+";
+        String command = editor + (line != null ? " " + lineArg + line : "") + " '" + path.toString().replace("'", "'\\''") + "'";
+        try {
+            if (terminalPause != null) terminalPause.run();
+            int rc = new ProcessBuilder("sh", "-c", command).inheritIO().start().waitFor();
+            if (rc != 0) {
+                metaError("could not start editor \"" + editor + "\"");
+                return false;
+            }
+            String text = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "";
+            if (text.endsWith("\n")) text = text.substring(0, text.length() - 1);
+            scanner.reset();
+            editedText = text;
+            return true;
+        } catch (IOException e) {
+            metaError("could not start editor \"" + editor + "\"");
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            if (terminalResume != null) terminalResume.run();
+            if (temporary) {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException ignored) {
+                    // a leftover temporary file is harmless
+                }
+            }
+        }
+    }
+
+    /** Set by the interactive terminal: hands the terminal to a child (editor, pager) and takes it back. */
+    Runnable terminalPause;
+    Runnable terminalResume;
+
+    String firstSet(String... names) {
+        for (String n : names) {
+            String v = env.apply(n);
+            if (v != null && !v.isEmpty()) return v;
+        }
+        return null;
     }
 
     private boolean isEcho(String v) {
@@ -378,12 +556,34 @@ final class Monitor {
     void requestQuit() { quit = true; }
     void resetBuffer() { scanner.reset(); }
 
-    /** psql's default PROMPT1/PROMPT2 "%/%R%x%# ". */
+    private final PromptFormatter prompts = new PromptFormatter();
+
+    /** PROMPT1 at the start of a statement, PROMPT2 inside one, expanded as psql does. */
     String prompt() {
-        char tx = conn.transactionStatus();
-        String x = tx == 'T' ? "*" : tx == 'E' ? "!" : "";
-        boolean superuser = "on".equals(conn.parameterStatus("is_superuser"));
-        return conn.dbname() + scanner.promptState() + x + (superuser ? "#" : ">") + " ";
+        boolean continuing = !atStatementStart();
+        PromptFormatter.Context c = new PromptFormatter.Context();
+        c.conn = conn;
+        c.scanState = scanner.promptState();
+        c.inactiveBranch = !active();
+        c.statementLine = scanner.pendingLines() + 1;
+        c.variables = variables::get;
+        return continuing ? prompts.format(variables.get("PROMPT2"), 2, c) : prompts.format(variables.get("PROMPT1"), 1, c);
+    }
+
+    /** PROMPT3, shown while COPY data are typed. */
+    String copyPrompt() {
+        PromptFormatter.Context c = new PromptFormatter.Context();
+        c.conn = conn;
+        c.scanState = scanner.promptState();
+        c.inactiveBranch = !active();
+        c.statementLine = 1;
+        c.variables = variables::get;
+        return prompts.format(variables.get("PROMPT3"), 3, c);
+    }
+
+    /** True when the query buffer is empty (the next line starts a statement). */
+    boolean atStatementStart() {
+        return scanner.promptState() == '=';
     }
 
     private boolean onErrorStop() {
@@ -454,7 +654,21 @@ final class Monitor {
             if (!isTrue(variables.get("AUTOCOMMIT")) && conn.transactionStatus() == 'I' && needsTransaction(sql)) {
                 conn.query("BEGIN");
             }
-            List<PgResult> results = conn.queryAll(sql);
+            List<PgResult> results;
+            if (gsetPrefix == null && toFile == null && COPY_FROM_STDIN.matcher(sql).matches()) {
+                // the data are the lines that follow in the input, up to "\."
+                InlineCopyData data = copyDataSource();
+                try {
+                    long rows = conn.copyIn(sql, data);
+                    printStatus("COPY " + rows);
+                    variables.put("ROW_COUNT", Long.toString(rows));
+                } finally {
+                    skipQuietly(data);
+                }
+                results = List.of();
+            } else {
+                results = conn.queryAll(sql);
+            }
             if (gsetPrefix != null) {
                 ok = gset(results, gsetPrefix);
             } else {
@@ -498,6 +712,14 @@ final class Monitor {
         qout.flush();
         out.flush();
         return ok;
+    }
+
+    private static void skipQuietly(InlineCopyData data) {
+        try {
+            data.skipRest();
+        } catch (IOException e) {
+            // the next read of the input reports it
+        }
     }
 
     private static String ioMessage(IOException e) {
@@ -597,7 +819,13 @@ final class Monitor {
 
     /** Prints a table to the query output, through the pager when it is taller than the terminal. */
     void printTable(PrintTable t) {
-        String text = new ResultPrinter(print).print(t);
+        PrintOptions options = print;
+        if (qout != out && print.terminalColumns > 0) {
+            // psql asks the terminal for its width only when printing to it (not to \o or \g files)
+            options = print.copy();
+            options.terminalColumns = 0;
+        }
+        String text = new ResultPrinter(options).print(t);
         if (qout == out && pager != null && pager.page(text)) return;
         qout.print(text);
     }
@@ -611,11 +839,15 @@ final class Monitor {
     }
 
     private void printStatus(String tag) {
-        if (!quiet) qout.println(tag);
+        if (!quiet()) qout.println(tag);
+    }
+
+    private boolean quiet() {
+        return quiet || isTrue(variables.get("QUIET"));
     }
 
     private void info(String message) {
-        if (!quiet) out.println(message);
+        if (!quiet()) out.println(message);
     }
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of("q", "quit", "?", "conninfo", "timing", "x", "a", "t",
@@ -763,6 +995,8 @@ final class Monitor {
                 return CopyCommand.run(this, conn, a.wholeLine());
             case "c": case "connect":
                 return reconnect(a.rest());
+            case "e": case "edit":
+                return edit(a.next(), a.next());
             case "plot":
                 return Plot.draw(lastResult, out, print.terminalColumns > 0 ? print.terminalColumns : 80, err);
             default:
@@ -1108,7 +1342,15 @@ final class Monitor {
                 format = show ? pad("numericlocale") + "off" : "Locale-adjusted numeric output is off.";
                 break;
             case "pager_min_lines":
-                format = show ? pad("pager_min_lines") + "0" : "Pager won't be used for less than 0 lines.";
+                if (val != null) {
+                    try {
+                        print.pagerMinLines = Math.max(0, Integer.parseInt(val.trim()));
+                    } catch (NumberFormatException bad) {
+                        print.pagerMinLines = 0;
+                    }
+                }
+                format = show ? pad("pager_min_lines") + print.pagerMinLines
+                        : "Pager won't be used for less than " + print.pagerMinLines + (print.pagerMinLines == 1 ? " line." : " lines.");
                 break;
             case "tableattr":
                 format = show ? pad("tableattr") : "Table attributes unset.";
@@ -1189,5 +1431,15 @@ final class Monitor {
         err.flush();
     }
     PrintOptions printOptions() { return print; }
+    String variable(String name) { return variables.get(name); }
+    boolean queryRunning() { return queryRunning; }
+    /** The query buffer (earlier lines of the statement being typed), "" when empty. */
+    String queryBuffer() { return scanner.pending(); }
+    char scanState() { return scanner.promptState(); }
+
+    /** A terminal for the interactive loop instead of the system's (tests); null = the system terminal. */
+    org.jline.terminal.Terminal givenTerminal;
+    /** Where the line editor keeps its history. */
+    Path historyFile = Path.of(System.getProperty("user.home"), ".tusk_history");
     PrintStream out() { return out; }
 }

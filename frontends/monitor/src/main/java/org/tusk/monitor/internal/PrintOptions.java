@@ -24,6 +24,7 @@ final class PrintOptions {
     String title;
     /** 0 off, 1 on, 2 always. */
     int pager = 1;
+    int pagerMinLines;
     int columns;
     /** Terminal width for \x auto; 0 when not on a terminal (auto then means off, like psql). */
     int terminalColumns;
@@ -43,6 +44,7 @@ final class PrintOptions {
         o.nullDisplay = nullDisplay;
         o.title = title;
         o.pager = pager;
+        o.pagerMinLines = pagerMinLines;
         o.columns = columns;
         o.terminalColumns = terminalColumns;
         return o;

@@ -138,6 +138,13 @@ final class QueryScanner {
                     buffer.append(q == '\'' ? quoteLiteral(value) : quoteIdent(value));
                     i = end + 1;
                 }
+            } else if (c == ':' && i >= noInterpolationBefore && line.startsWith("{?", i + 1)
+                    && line.indexOf('}', i + 3) > i + 3 && isVarName(line.substring(i + 3, line.indexOf('}', i + 3)))) {
+                // :{?name} tests whether the variable is set
+                int end = line.indexOf('}', i + 3);
+                boolean set = variables.get(line.substring(i + 3, end)) != null;
+                buffer.append(set ? "TRUE" : "FALSE");
+                i = end + 1;
             } else if (c == ':' && i >= noInterpolationBefore && i + 1 < n && isVarChar(line.charAt(i + 1))) {
                 int j = i + 1;
                 while (j < n && isVarChar(line.charAt(j))) j++;
@@ -159,10 +166,11 @@ final class QueryScanner {
                 if (parenDepth > 0) parenDepth--;
                 buffer.append(c);
                 i++;
-            } else if (c == ';' && parenDepth == 0) {
+            } else if (c == ';' && parenDepth == 0 && beginDepth == 0) {
                 buffer.append(c);
                 events.add(new Statement(buffer.toString()));
                 buffer.setLength(0);
+                identifierCount = 0;
                 i++;
             } else if (c == '\\') {
                 int j = i + 1;
@@ -192,6 +200,14 @@ final class QueryScanner {
                 }
                 events.add(new MetaCommand(name, line.substring(j, k).trim()));
                 i = k;
+            } else if ((Character.isLetter(c) || c == '_' || c >= 0x80)
+                    && (buffer.length() == 0 || !isIdentChar(buffer.charAt(buffer.length() - 1)))) {
+                int j = i + 1;
+                while (j < n && isIdentChar(line.charAt(j))) j++;
+                String word = line.substring(i, j);
+                buffer.append(word);
+                trackBeginAtomic(word);
+                i = j;
             } else {
                 buffer.append(c);
                 i++;
@@ -199,6 +215,35 @@ final class QueryScanner {
         }
         return events;
     }
+
+    /**
+     * psqlscan.l's heuristic for SQL-standard function bodies: in a statement that starts
+     * CREATE [OR REPLACE] FUNCTION|PROCEDURE, BEGIN ... END (and CASE ... END inside it)
+     * nest outside parentheses, and a ';' inside them does not end the statement.
+     */
+    private void trackBeginAtomic(String word) {
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        if (identifierCount == 0) java.util.Arrays.fill(leadingWords, (char) 0);
+        if (identifierCount < leadingWords.length
+                && (w.equals("create") || w.equals("function") || w.equals("procedure") || w.equals("or") || w.equals("replace"))) {
+            leadingWords[identifierCount] = w.charAt(0);
+        }
+        identifierCount++;
+        boolean createRoutine = leadingWords[0] == 'c' && (leadingWords[1] == 'f' || leadingWords[1] == 'p'
+                || (leadingWords[1] == 'o' && leadingWords[2] == 'r' && (leadingWords[3] == 'f' || leadingWords[3] == 'p')));
+        if (!createRoutine || parenDepth != 0) return;
+        if (w.equals("begin")) {
+            beginDepth++;
+        } else if (w.equals("case")) {
+            if (beginDepth >= 1) beginDepth++;
+        } else if (w.equals("end")) {
+            if (beginDepth > 0) beginDepth--;
+        }
+    }
+
+    private final char[] leadingWords = new char[4];
+    private int identifierCount;
+    private int beginDepth;
 
     static boolean isVarChar(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
@@ -256,6 +301,8 @@ final class QueryScanner {
         state = State.NORMAL;
         commentDepth = 0;
         parenDepth = 0;
+        identifierCount = 0;
+        beginDepth = 0;
     }
 
     /** psql's %R prompt character for the current state. */
@@ -269,5 +316,13 @@ final class QueryScanner {
                 if (parenDepth > 0) return '(';
                 return buffer.length() > 0 ? '-' : '=';
         }
+    }
+
+    /** Lines in the query buffer so far (0 when it is empty), for PROMPT's %l. */
+    int pendingLines() {
+        if (buffer.length() == 0) return 0;
+        int n = 1;
+        for (int i = 0; i < buffer.length(); i++) if (buffer.charAt(i) == '\n') n++;
+        return n;
     }
 }

@@ -26,9 +26,7 @@ final class ResultPrinter {
 
     String print(PrintTable t) {
         StringBuilder out = new StringBuilder();
-        boolean expanded = opt.expanded == PrintOptions.Expanded.ON
-                || (opt.expanded == PrintOptions.Expanded.AUTO && opt.terminalColumns > 0
-                        && alignedWidth(t.headers(), t.cells()) > opt.terminalColumns);
+        boolean expanded = opt.expanded == PrintOptions.Expanded.ON;
         switch (opt.format) {
             case UNALIGNED:
                 if (expanded) unalignedVertical(out, t); else unaligned(out, t);
@@ -39,10 +37,91 @@ final class ResultPrinter {
             case HTML:
                 if (expanded) htmlVertical(out, t); else html(out, t);
                 break;
-            default:
-                if (expanded) alignedVertical(out, t); else aligned(out, t);
+            default: {
+                if (expanded) {
+                    alignedVertical(out, t);
+                    break;
+                }
+                Layout layout = layout(t);
+                // \x auto: vertical when the table (after wrapping) is wider than the screen
+                int columns = outputColumns();
+                if (opt.expanded == PrintOptions.Expanded.AUTO && columns > 0 && t.headers().length > 1
+                        && (columns < layout.totalHeaderWidth || columns < layout.widthTotal)) {
+                    alignedVertical(out, t);
+                } else {
+                    aligned(out, t, layout.widthWrap);
+                }
+            }
         }
         return out.toString();
+    }
+
+    /**
+     * The target width: \pset columns, else the terminal's width (only when printing to a
+     * terminal, as psql asks the tty), else 0 (no wrapping, no \x auto).
+     */
+    private int outputColumns() {
+        return opt.columns > 0 ? opt.columns : opt.terminalColumns;
+    }
+
+    /** Column widths of an aligned table, as print_aligned_text works them out. */
+    private record Layout(int[] widthWrap, int widthTotal, int totalHeaderWidth) {}
+
+    /**
+     * The widths each column gets. In wrapped format, while the table is wider than the target
+     * width, the column with the highest ratio of its (current) width to its average value width
+     * (plus 1% of its full width, to favour shrinking wide columns) loses one position; a column
+     * never gets narrower than its header, and nothing shrinks when the headers alone do not fit.
+     */
+    private Layout layout(PrintTable t) {
+        String[] headers = t.headers();
+        String[][] cells = t.cells();
+        int ncols = headers.length;
+        int[] widthHeader = new int[ncols];
+        int[] maxWidth = new int[ncols];
+        int[] widthAverage = new int[ncols];
+        for (int j = 0; j < ncols; j++) {
+            widthHeader[j] = FormattedText.maxWidth(FormattedText.lines(headers[j]));
+            maxWidth[j] = widthHeader[j];
+        }
+        for (String[] row : cells) {
+            for (int j = 0; j < ncols; j++) {
+                int w = FormattedText.maxWidth(FormattedText.lines(row[j]));
+                maxWidth[j] = Math.max(maxWidth[j], w);
+                widthAverage[j] += w;
+            }
+        }
+        if (ncols > 0 && cells.length > 0) {
+            for (int j = 0; j < ncols; j++) widthAverage[j] /= cells.length;
+        }
+        int border = opt.border;
+        int widthTotal = border == 0 ? ncols : border == 1 ? ncols * 3 - (ncols > 0 ? 1 : 0) : ncols * 3 + 1;
+        int totalHeaderWidth = widthTotal;
+        for (int j = 0; j < ncols; j++) {
+            widthTotal += maxWidth[j];
+            totalHeaderWidth += widthHeader[j];
+        }
+        int[] widthWrap = maxWidth.clone();
+        int columns = outputColumns();
+        if (opt.format == PrintOptions.Format.WRAPPED && columns > 0 && columns >= totalHeaderWidth) {
+            while (widthTotal > columns) {
+                double maxRatio = 0;
+                int worst = -1;
+                for (int j = 0; j < ncols; j++) {
+                    if (widthAverage[j] != 0 && widthWrap[j] > widthHeader[j]) {
+                        double ratio = (double) widthWrap[j] / widthAverage[j] + maxWidth[j] * 0.01;
+                        if (ratio > maxRatio) {
+                            maxRatio = ratio;
+                            worst = j;
+                        }
+                    }
+                }
+                if (worst < 0) break;
+                widthWrap[worst]--;
+                widthTotal--;
+            }
+        }
+        return new Layout(widthWrap, widthTotal, totalHeaderWidth);
     }
 
     private List<String> footers(PrintTable t) {
@@ -52,37 +131,19 @@ final class ResultPrinter {
         return List.of("(" + rows + (rows == 1 ? " row)" : " rows)"));
     }
 
-    private static int alignedWidth(String[] headers, String[][] cells) {
-        int total = 0;
-        for (int j = 0; j < headers.length; j++) {
-            int w = FormattedText.maxWidth(FormattedText.lines(headers[j]));
-            for (String[] row : cells) w = Math.max(w, FormattedText.maxWidth(FormattedText.lines(row[j])));
-            total += w + 3;
-        }
-        return total;
-    }
-
-    private void aligned(StringBuilder out, PrintTable t) {
+    /** print_aligned_text: width[] is each column's width, narrower than its values when wrapping. */
+    private void aligned(StringBuilder out, PrintTable t, int[] width) {
         String[] headers = t.headers();
         String[][] cells = t.cells();
         boolean[] right = t.right();
         int border = opt.border;
         int ncols = headers.length;
-        int[] width = new int[ncols];
         List<List<Line>> headerLines = new ArrayList<>();
-        for (int j = 0; j < ncols; j++) {
-            List<Line> hl = FormattedText.lines(headers[j]);
-            headerLines.add(hl);
-            width[j] = FormattedText.maxWidth(hl);
-        }
+        for (int j = 0; j < ncols; j++) headerLines.add(FormattedText.lines(headers[j]));
         List<List<List<Line>>> cellLines = new ArrayList<>();
         for (String[] row : cells) {
             List<List<Line>> rl = new ArrayList<>();
-            for (int j = 0; j < ncols; j++) {
-                List<Line> cl = FormattedText.lines(row[j]);
-                rl.add(cl);
-                width[j] = Math.max(width[j], FormattedText.maxWidth(cl));
-            }
+            for (int j = 0; j < ncols; j++) rl.add(FormattedText.lines(row[j]));
             cellLines.add(rl);
         }
 
@@ -127,41 +188,74 @@ final class ResultPrinter {
 
         // zero columns: psql's cell array is empty, so no row lines at all
         for (List<List<Line>> row : ncols == 0 ? List.<List<List<Line>>>of() : cellLines) {
-            int[] curr = new int[ncols];
-            boolean more;
-            do {
-                more = false;
-                if (border == 2) out.append('|');
-                for (int j = 0; j < ncols; j++) {
-                    List<Line> cl = row.get(j);
-                    boolean finalSpaces = j < ncols - 1 || border == 2;
-                    if (border != 0) out.append(' ');
-                    int chars = width[j];
-                    if (curr[j] >= cl.size()) {
-                        if (finalSpaces) spaces(out, width[j]);
-                    } else {
-                        Line l = cl.get(curr[j]);
-                        chars = l.width();
-                        if (right[j]) spaces(out, width[j] - chars);
-                        out.append(l.text());
-                        curr[j]++;
-                        if (curr[j] < cl.size()) more = true;
-                    }
-                    boolean mark = curr[j] < cl.size() && curr[j] != 0;
-                    if (!right[j] && (finalSpaces || mark) && curr[j] <= cl.size() && chars != width[j]) {
-                        spaces(out, width[j] - chars);
-                    }
-                    if (mark) out.append('+');
-                    else if (finalSpaces) out.append(' ');
-                    if (j < ncols - 1 && border != 0) out.append('|');
-                }
-                if (border == 2) out.append('|');
-                out.append('\n');
-            } while (more);
+            printRow(out, row, width, right);
         }
         if (border == 2) rule(out, width);
         if (!opt.tuplesOnly) for (String f : footers(t)) out.append(f).append('\n');
         out.append('\n');
+    }
+
+    private enum Wrap { NONE, WRAP, NEWLINE }
+
+    /**
+     * One row, as many display lines as its tallest cell needs: a value's own lines (newline
+     * marks "+") and, when a line is wider than its column, pieces of the column's width
+     * (wrap marks "." on both sides of the break). A piece holds whole characters: a
+     * character that does not fit starts the next piece, unless it is the piece's first.
+     */
+    private void printRow(StringBuilder out, List<List<Line>> row, int[] width, boolean[] right) {
+        int border = opt.border;
+        int ncols = width.length;
+        int[] curr = new int[ncols];
+        int[] offset = new int[ncols];
+        Wrap[] wrap = new Wrap[ncols];
+        java.util.Arrays.fill(wrap, Wrap.NONE);
+        boolean more;
+        do {
+            more = false;
+            if (border == 2) out.append('|');
+            for (int j = 0; j < ncols; j++) {
+                List<Line> cl = row.get(j);
+                boolean finalSpaces = border == 2 || j < ncols - 1;
+                if (border != 0) out.append(wrap[j] == Wrap.WRAP ? '.' : ' ');
+                int chars = width[j];
+                if (curr[j] >= cl.size()) {
+                    if (finalSpaces) spaces(out, chars);
+                } else {
+                    String text = cl.get(curr[j]).text();
+                    int start = offset[j];
+                    int end = start;
+                    int shown = 0;
+                    while (end < text.length()) {
+                        int cp = text.codePointAt(end);
+                        int w = Math.max(0, org.tusk.libpq.TextWidth.of(cp));
+                        if (width[j] < shown + w && shown != 0) break;
+                        shown += w;
+                        end += Character.charCount(cp);
+                    }
+                    chars = Math.min(shown, width[j]);
+                    if (right[j]) spaces(out, width[j] - chars);
+                    out.append(text, start, end);
+                    if (end < text.length()) {
+                        offset[j] = end;
+                        more = true;
+                    } else {
+                        curr[j]++;
+                        offset[j] = 0;
+                        if (curr[j] < cl.size()) more = true;
+                    }
+                }
+                wrap[j] = curr[j] >= cl.size() ? Wrap.NONE : offset[j] != 0 ? Wrap.WRAP
+                        : curr[j] != 0 ? Wrap.NEWLINE : Wrap.NONE;
+                if (!right[j] && (finalSpaces || wrap[j] != Wrap.NONE)) spaces(out, width[j] - chars);
+                if (wrap[j] == Wrap.WRAP) out.append('.');
+                else if (wrap[j] == Wrap.NEWLINE) out.append('+');
+                else if (finalSpaces) out.append(' ');
+                if (border != 0 && j < ncols - 1) out.append('|');
+            }
+            if (border == 2) out.append('|');
+            out.append('\n');
+        } while (more);
     }
 
     private void rule(StringBuilder out, int[] width) {
@@ -175,12 +269,16 @@ final class ResultPrinter {
         out.append('\n');
     }
 
+    /**
+     * print_aligned_vertical: one "[ RECORD n ]" block per row. In wrapped format the data
+     * column is narrowed to fit the target width (never below 3 positions or what the record
+     * lines need), with "." marks where a value is cut and "+" where it has a newline.
+     */
     private void alignedVertical(StringBuilder out, PrintTable t) {
         String[] headers = t.headers();
         String[][] cells = t.cells();
-        int border = opt.border;
+        int border = Math.min(opt.border, 2);
         int ncols = headers.length;
-        if (t.title() != null && !opt.tuplesOnly) out.append(t.title()).append('\n');
         if (cells.length == 0 || ncols == 0) { // psql: no cells at all, so only the footers
             if (!opt.tuplesOnly) for (String f : footers(t)) out.append(f).append('\n');
             out.append('\n');
@@ -188,14 +286,51 @@ final class ResultPrinter {
         }
         int hwidth = 0;
         int dwidth = 0;
+        boolean hmultiline = false;
+        boolean dmultiline = false;
         List<List<Line>> headerLines = new ArrayList<>();
         for (String h : headers) {
             List<Line> hl = FormattedText.lines(h);
             headerLines.add(hl);
             hwidth = Math.max(hwidth, FormattedText.maxWidth(hl));
+            if (hl.size() > 1) hmultiline = true;
         }
         for (String[] row : cells) {
-            for (String c : row) dwidth = Math.max(dwidth, FormattedText.maxWidth(FormattedText.lines(c)));
+            for (String c : row) {
+                List<Line> dl = FormattedText.lines(c);
+                dwidth = Math.max(dwidth, FormattedText.maxWidth(dl));
+                if (dl.size() > 1) dmultiline = true;
+            }
+        }
+        if (t.title() != null && !opt.tuplesOnly) out.append(t.title()).append('\n');
+        int columns = outputColumns();
+        if (opt.format == PrintOptions.Format.WRAPPED) {
+            // room for the separator (and the marks), then the data column gets what is left
+            int swidth = border == 0 ? (hmultiline ? 2 : 1) : border == 1 ? 3 : 7;
+            if (dmultiline && border < 2) swidth++;
+            int rwidth = 0;
+            if (!opt.tuplesOnly) {
+                rwidth = 1 + (int) Math.log10(cells.length);
+                rwidth += border == 0 ? 9 : border == 1 ? 12 : 15;
+            }
+            int newWidth;
+            while (true) {
+                int width = Math.max(hwidth + swidth + dwidth, rwidth);
+                if (columns > 0) {
+                    int minWidth = Math.max(hwidth + swidth + 3, rwidth);
+                    newWidth = columns >= width ? width - hwidth - swidth
+                            : columns < minWidth ? minWidth - hwidth - swidth : columns - hwidth - swidth;
+                } else {
+                    newWidth = width - hwidth - swidth;
+                }
+                if (newWidth < dwidth && !dmultiline && border < 2) {
+                    dmultiline = true; // a column for the wrap marks after all
+                    swidth++;
+                } else {
+                    break;
+                }
+            }
+            dwidth = newWidth;
         }
         for (int rec = 0; rec < cells.length; rec++) {
             if (!opt.tuplesOnly) recordLine(out, rec + 1, hwidth, dwidth);
@@ -207,44 +342,78 @@ final class ResultPrinter {
                 int dline = 0;
                 boolean hcomplete = false;
                 boolean dcomplete = false;
+                int offset = 0;
+                int charsLeft = dl.get(0).width();
                 while (!hcomplete || !dcomplete) {
-                    if (border == 2) out.append("| ");
+                    if (border == 2) out.append('|');
                     if (!hcomplete) {
+                        if (border == 2) out.append(' ');
                         Line l = hl.get(hline);
                         out.append(l.text());
                         spaces(out, hwidth - l.width());
                         if (hline + 1 < hl.size()) {
-                            out.append('+');
+                            if (border > 0 || hmultiline) out.append('+');
                             hline++;
                         } else {
-                            out.append(' ');
+                            if (border > 0 || hmultiline) out.append(' ');
                             hcomplete = true;
                         }
                     } else {
-                        spaces(out, hwidth + 1);
+                        int sw = hwidth + border + (border == 0 && hmultiline ? 1 : 0);
+                        spaces(out, Math.max(sw, 1));
                     }
-                    if (border != 0) out.append('|');
+                    if (border > 0) out.append('|');
                     if (!dcomplete) {
-                        Line l = dl.get(dline);
-                        if (border != 0) out.append(' ');
-                        out.append(l.text());
-                        if (dline + 1 < dl.size()) {
-                            spaces(out, dwidth - l.width());
-                            out.append('+');
+                        out.append(offset == 0 ? ' ' : '.');
+                        String text = dl.get(dline).text();
+                        int end = offset;
+                        int shown = 0;
+                        while (end < text.length()) {
+                            int cp = text.codePointAt(end);
+                            int w = Math.max(0, org.tusk.libpq.TextWidth.of(cp));
+                            if (dwidth < shown + w && shown != 0) break;
+                            shown += w;
+                            end += Character.charCount(cp);
+                        }
+                        out.append(text, offset, end);
+                        charsLeft -= shown;
+                        offset = end;
+                        int pad = dwidth - shown;
+                        if (charsLeft != 0) {
+                            if (border > 1 || dmultiline) {
+                                spaces(out, pad);
+                                out.append('.');
+                            }
+                        } else if (dline + 1 < dl.size()) {
+                            if (border > 1 || dmultiline) {
+                                spaces(out, pad);
+                                out.append('+');
+                            }
                             dline++;
+                            offset = 0;
+                            charsLeft = dl.get(dline).width();
                         } else {
-                            if (border == 2) spaces(out, dwidth - l.width()).append(' ');
+                            if (border > 1) {
+                                spaces(out, pad);
+                                out.append(' ');
+                            }
                             dcomplete = true;
                         }
-                    } else if (border == 2) {
-                        spaces(out, dwidth + 2);
+                        if (border == 2) out.append('|');
+                        out.append('\n');
+                    } else if (border < 2) {
+                        out.append('\n');
+                    } else {
+                        spaces(out, dwidth).append("  |\n");
                     }
-                    if (border == 2) out.append('|');
-                    out.append('\n');
                 }
             }
         }
         if (border == 2) recordLine(out, 0, hwidth, dwidth);
+        if (!opt.tuplesOnly && t.footers() != null && !t.footers().isEmpty()) {
+            if (border < 2) out.append('\n');
+            for (String f : t.footers()) out.append(f).append('\n');
+        }
         out.append('\n');
     }
 

@@ -260,6 +260,40 @@ class GoldenPsqlTest {
                 "\\dt gs.*", "\\di gs.orders*", "\\df gs.*", "\\dT gs.*", ""));
     }
 
+    /** \\df+, \\dT+, \\du+ and \\l+ (their extra columns: owners, privileges, sources, sizes, comments). */
+    @Test
+    void describeVerbose() throws Exception {
+        schema();
+        RealPostgres pg = RealPostgres.get();
+        Outcome setup = psql(pg, false, String.join("\n",
+                "drop role if exists mon_reader;",
+                "create role mon_reader connection limit 3 valid until '2031-01-01 00:00:00+00';",
+                "comment on role mon_reader is 'reads things';",
+                "create or replace function gs.twice(x numeric) returns numeric language sql immutable parallel safe",
+                "  begin atomic select x * 2; end;",
+                "create or replace function gs.secret() returns int language plpgsql security definer stable",
+                "  as $$ begin return 42; end $$;",
+                "comment on function gs.secret() is 'the answer';",
+                "revoke all on function gs.secret() from public;",
+                "grant execute on function gs.secret() to mon_reader;",
+                "drop type if exists gs.rgb;",
+                "create type gs.rgb as enum ('red', 'green', 'blue');",
+                "comment on type gs.rgb is 'colours';",
+                "grant usage on type gs.rgb to mon_reader;",
+                "comment on database postgres is 'default administrative connection database';",
+                ""), List.of("-q", "-v", "ON_ERROR_STOP=1"));
+        assertEquals(0, setup.status(), setup.err());
+        same(false, "set search_path = gs, public;\n" + String.join("\n",
+                // a SQL-standard body: its ';'s do not end the statement (psqlscan.l's BEGIN ... END tracking)
+                "create or replace function gs.sign_of(x int) returns text language sql",
+                "begin atomic",
+                "  select case when x < 0 then 'neg' else 'pos' end;",
+                "end;",
+                "select gs.sign_of(-1), gs.sign_of(1);",
+                "\\df+ gs.*", "\\df+ add1", "\\df+ nosuch", "\\dT+ gs.*", "\\dT+ mood", "\\dT+", "\\du+", "\\du+ mon_*",
+                "\\du+ nosuch", "\\l+ postgres", "\\l+ nosuchdb", "\\x", "\\df+ gs.secret", "\\du+ mon_reader", ""));
+    }
+
     // ---- variables, conditionals, output, files ----
 
     @Test
@@ -365,5 +399,74 @@ class GoldenPsqlTest {
         same(false, "", "-1", "-f", file("io1.sql", "create temp table one(a int);\ninsert into one values (1);\nselect * from one;\n"));
         same(false, "select 1;\n\\set ECHO all\nselect 2;\n");
         same(false, "", "-a", "-f", file("echo.sql", "select 1;\n-- comment\nselect 2;\n"));
+    }
+
+    /**
+     * COPY FROM STDIN and \copy ... from stdin read the lines that follow, up to "\.", from
+     * the script (-f) or from standard input; a COPY that fails before asking for data leaves
+     * them to be read as input (psql's cascade of errors); bad data fail at the "\." line.
+     */
+    @Test
+    void inlineCopyData() throws Exception {
+        String script = String.join("\n",
+                "create temp table ic(a int, b text);",
+                "copy ic from stdin;",
+                "1\tone",
+                "2\ttwo with ; semicolon",
+                "\\.",
+                "select 'between' as x;",
+                "\\copy ic from stdin csv",
+                "3,\"three, quoted\"",
+                "\\.",
+                "copy ic (a) from stdin; select count(*) from ic;",
+                "4",
+                "\\.",
+                "copy ic from stdin;",
+                "5\tfive",
+                "bad\tdata",
+                "6\tsix",
+                "\\.",
+                "copy nosuch from stdin;",
+                "7\tseven",
+                "\\.",
+                "select * from ic order by a;",
+                "copy ic from stdin;",
+                "8\teight at the end without a marker",
+                "");
+        same(false, "", "-f", file("copy.sql", script));
+        same(false, script);
+        same(false, "", "-q", "-f", file("copyq.sql", script));
+    }
+
+    /** \pset format wrapped with \pset columns: print_aligned_text's shrinking and wrap marks. */
+    @Test
+    void wrappedFormat() throws Exception {
+        String q = String.join("\n",
+                "select g as id, repeat('abcdefghij', g) as long_text, g * 1234567 as num,",
+                "  case when g % 2 = 0 then E'two\nlines here' else 'short' end as multi",
+                "  from generate_series(1, 6) g;",
+                "select 'wrap ' || repeat('日本語', 8) as wide, 'e\u0301' || repeat('x', 30) as comb, 12.5 as n;",
+                "select repeat('a', 50) as \"a long header that is wide\", repeat('b', 60) as b;",
+                "select 1 as a, 2 as b where false;",
+                "select repeat('z', 100) as only_one;",
+                "");
+        StringBuilder sb = new StringBuilder("\\pset format wrapped\n\\pset title 'A title wider than thirty columns'\n");
+        for (String cols : new String[] {"40", "25", "80", "10"}) {
+            sb.append("\\pset columns ").append(cols).append('\n');
+            for (String border : new String[] {"0", "1", "2"}) {
+                sb.append("\\pset border ").append(border).append('\n').append(q);
+            }
+        }
+        sb.append("\\pset title\n\\pset columns 30\n\\x auto\n").append(q).append("\\pset format aligned\n").append(q);
+        // expanded and wrapped: the data column narrows to the target width
+        sb.append("\\x on\n\\pset format wrapped\n");
+        for (String cols : new String[] {"30", "12", "0"}) {
+            sb.append("\\pset columns ").append(cols).append('\n');
+            for (String border : new String[] {"0", "1", "2"}) {
+                sb.append("\\pset border ").append(border).append('\n').append(q)
+                        .append("select E'multi\\nline header' as \"h\nh\", repeat('q', 40) as q;\n");
+            }
+        }
+        same(false, "", "-f", file("wrapped.sql", sb.toString()));
     }
 }

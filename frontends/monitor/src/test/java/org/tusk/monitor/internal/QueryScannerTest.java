@@ -30,6 +30,23 @@ class QueryScannerTest {
     }
 
     @Test
+    void sqlStandardFunctionBodiesKeepTheirSemicolons() {
+        QueryScanner s = new QueryScanner();
+        List<QueryScanner.Event> ev = feed(s,
+                "CREATE OR REPLACE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC",
+                "  insert into t values (1); select case when true then 1 end;",
+                "END; create function f() returns int begin atomic; end;",
+                "select 1 as begin; begin; select 2;");
+        assertEquals(List.of(
+                new QueryScanner.Statement("CREATE OR REPLACE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC\n"
+                        + "  insert into t values (1); select case when true then 1 end;\nEND;"),
+                new QueryScanner.Statement("create function f() returns int begin atomic; end;"),
+                new QueryScanner.Statement("select 1 as begin;"),
+                new QueryScanner.Statement("begin;"),
+                new QueryScanner.Statement("select 2;")), ev);
+    }
+
+    @Test
     void promptStateFollowsOpenConstructs() {
         QueryScanner s = new QueryScanner();
         assertEquals('=', s.promptState());

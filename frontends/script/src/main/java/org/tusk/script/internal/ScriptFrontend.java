@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.tusk.api.frontend.Frontend;
 import org.tusk.libpq.ConnInfo;
 import org.tusk.libpq.PgConnection;
 import org.tusk.libpq.PgError;
+import org.tusk.monitor.SqlScript;
 import org.tusk.script.Db;
 
 /**
@@ -56,14 +58,14 @@ public final class ScriptFrontend implements Frontend {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(outStream, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(errStream, StandardCharsets.UTF_8), true);
         try {
-            return run(args, in, out, err);
+            return run(args, in, out, err, outStream, errStream);
         } finally {
             out.flush();
             err.flush();
         }
     }
 
-    private int run(String[] argv, InputStream in, PrintWriter out, PrintWriter err) {
+    private int run(String[] argv, InputStream in, PrintWriter out, PrintWriter err, PrintStream outStream, PrintStream errStream) {
         Options o;
         try {
             o = Options.parse(argv);
@@ -121,7 +123,10 @@ public final class ScriptFrontend implements Frontend {
                         for (int i = 0; i < o.scriptArgs.size(); i++) vars.put(Integer.toString(i + 1), o.scriptArgs.get(i));
                         vars.put("ARGC", Integer.toString(o.scriptArgs.size()));
                         if (o.quiet) vars.put("QUIET", "on");
-                        return new SqlRunner(c, out, err, name, vars).run(source);
+                        // the monitor's runner: psql -f's meta-commands, printer and messages
+                        out.flush();
+                        err.flush();
+                        return SqlScript.run(c, new StringReader(source), name, vars, outStream, errStream, in);
                     } finally {
                         c.close();
                     }

@@ -36,7 +36,7 @@ class ScriptFrontendOsgiIT extends ScriptTestSupport {
 
     /** Jars by a class each contains (the test class path has them all). */
     private static final String[] BUNDLE_CLASSES = {
-        "org.tusk.api.frontend.Frontend", "org.tusk.libpq.PgConnection",
+        "org.tusk.api.frontend.Frontend", "org.tusk.libpq.PgConnection", "org.tusk.monitor.SqlScript", "org.jline.reader.LineReader",
         "groovy.lang.Script", "org.codehaus.groovy.jsr223.GroovyScriptEngineFactory",
         "org.slf4j.Logger", "org.slf4j.simple.SimpleLogger",
         "org.apache.felix.scr.impl.Activator", "org.osgi.service.component.ComponentContext",

@@ -94,7 +94,8 @@ class SqlScriptTest extends ScriptTestSupport {
     void sameAsPsql() throws Exception {
         variablesAndConditionals();
         errorsAndOnErrorStop();
-        for (String name : new String[] { "report.sql", "errors.sql" }) {
+        filesAndCopy();
+        for (String name : new String[] { "report.sql", "errors.sql", "io.sql" }) {
             Path f = dir.resolve(name);
             Run ours = run(concat(connArgs(), "-v", "who=O'Brien", f.toString(), "first"));
             Run psql = psql(concat(connArgs(), "-X", "-v", "who=O'Brien", "-v", "1=first", "-v", "ARGC=1", "-f", f.toString()));
@@ -148,6 +149,48 @@ class SqlScriptTest extends ScriptTestSupport {
         // connection failure
         Run down = run("-h", pg().socketDir(), "-p", "1", f.toString());
         assertEquals(2, down.status());
+    }
+
+    /** The monitor's meta-commands in a script: \\i, \\ir, \\o, \\copy, \\pset, \\x and inline COPY data. */
+    @Test
+    void filesAndCopy() throws Exception {
+        Files.createDirectories(dir.resolve("parts"));
+        write(dir, "parts/setup.sql", "create temp table io_t(id int, name text);\n\\ir rows.sql\n");
+        write(dir, "parts/rows.sql", "copy io_t from stdin;\n1\tone\n2\ttwo\n\\.\n\\echo rows loaded\n");
+        Path out = dir.resolve("io.out");
+        Path csv = dir.resolve("io.csv");
+        Path f = write(dir, "io.sql", "\\ir parts/setup.sql\n"
+                + "\\o " + out + "\n"
+                + "select name from io_t order by id;\n"
+                + "\\o\n"
+                + "\\copy io_t to '" + csv + "' csv\n"
+                + "\\copy io_t from '" + csv + "' csv\n"
+                + "\\copy io_t (id) from stdin\n3\n\\.\n"
+                + "\\pset null (null)\n\\x on\n"
+                + "select * from io_t where id = 3;\n"
+                + "\\x off\n"
+                + "select count(*) as n from io_t \\gset\n\\echo :n rows\n");
+        Run r = run(concat(connArgs(), f.toString()));
+        assertEquals(0, r.status(), r.err());
+        assertEquals("", r.err());
+        assertEquals("""
+                CREATE TABLE
+                COPY 2
+                rows loaded
+                COPY 2
+                COPY 2
+                COPY 1
+                Null display is "(null)".
+                Expanded display is on.
+                -[ RECORD 1 ]
+                id   | 3
+                name | (null)
+
+                Expanded display is off.
+                5 rows
+                """, r.out());
+        assertEquals(" name \n------\n one\n two\n(2 rows)\n\n", Files.readString(out));
+        assertEquals("1,one\n2,two\n", Files.readString(csv));
     }
 
     static String[] concat(String[] a, String... b) {

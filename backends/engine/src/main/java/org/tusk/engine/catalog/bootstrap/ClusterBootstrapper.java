@@ -22,9 +22,20 @@ public final class ClusterBootstrapper {
     private ClusterBootstrapper() {
     }
 
+    /**
+     * The shared catalogs and the catalogs of initdb's databases (template1,
+     * template0, postgres), so that CREATE DATABASE always copies a
+     * bootstrapped template.
+     */
     public static void ensureShared(EngineStorage storage, String superuser) {
         ensure(storage, 0, SystemCatalogs.PG_DATABASE, true, b -> b.bootstrapShared(superuser));
+        for (int db : INITDB_DATABASES) {
+            ensureDatabase(storage, db);
+        }
     }
+
+    /** template1, template0, postgres. */
+    private static final int[] INITDB_DATABASES = {1, 4, 5};
 
     public static void ensureDatabase(EngineStorage storage, int dbOid) {
         ensure(storage, dbOid, SystemCatalogs.PG_CLASS, false, b -> b.bootstrapDatabase(dbOid));

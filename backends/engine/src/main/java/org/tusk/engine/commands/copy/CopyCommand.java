@@ -71,11 +71,12 @@ public final class CopyCommand implements DmlCommand {
         }
         if (stmt.relation() != null) {
             if (stmt.isFrom()) {
-                desc = analyzer.openTarget(stmt.relation());
+                desc = analyzer.openTarget(stmt.relation(), org.tusk.engine.acl.AclMode.INSERT);
             } else {
                 List<String> path = session instanceof SearchPathProvider p ? p.searchPath() : List.of("public");
                 desc = session.relcache().open(stmt.relation().schemaname(), stmt.relation().relname(), path,
                         LockMode.ACCESS_SHARE, stmt.relation().location() + 1);
+                org.tusk.engine.acl.AccessChecks.checkRelation(session, desc, org.tusk.engine.acl.AclMode.SELECT);
                 if (desc.kind() != 'r') {
                     throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot copy from "
                             + (desc.kind() == 'v' ? "view" : desc.kind() == 'S' ? "sequence" : "non-table relation")

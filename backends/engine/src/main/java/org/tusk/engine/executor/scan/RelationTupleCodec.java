@@ -3,6 +3,7 @@ package org.tusk.engine.executor.scan;
 import java.util.List;
 
 import org.tusk.engine.access.TupleFormat;
+import org.tusk.engine.catalog.CatalogValues;
 import org.tusk.engine.relcache.AttributeDesc;
 import org.tusk.engine.relcache.RelationDesc;
 
@@ -15,13 +16,17 @@ public final class RelationTupleCodec implements TupleCodec {
 
     private final int natts;
     private final int[] storedSlot;
+    /** Each live column's type, to turn catalog-written element lists into SQL arrays. */
+    private final int[] typeOid;
 
     public RelationTupleCodec(RelationDesc relation) {
         List<AttributeDesc> live = relation.liveAttributes();
         this.natts = relation.natts();
         this.storedSlot = new int[live.size()];
+        this.typeOid = new int[live.size()];
         for (int i = 0; i < storedSlot.length; i++) {
             storedSlot[i] = live.get(i).attnum() - 1;
+            typeOid[i] = live.get(i).typeOid();
         }
     }
 
@@ -40,12 +45,11 @@ public final class RelationTupleCodec implements TupleCodec {
     @Override
     public Object[] deform(byte[] data) {
         Object[] stored = TupleFormat.deform(data, natts);
-        if (storedSlot.length == natts) {
-            return stored;
-        }
-        Object[] row = new Object[storedSlot.length];
+        Object[] row = storedSlot.length == natts ? stored : new Object[storedSlot.length];
         for (int i = 0; i < row.length; i++) {
-            row[i] = stored[storedSlot[i]];
+            Object v = stored[storedSlot[i]];
+            // rows written by catalog code hold arrays as bare element lists
+            row[i] = v instanceof Object[] ? CatalogValues.toSqlValue(typeOid[i], v) : v;
         }
         return row;
     }

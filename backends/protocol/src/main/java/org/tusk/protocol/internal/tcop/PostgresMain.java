@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tusk.api.auth.RoleStore;
 import org.tusk.api.backend.BackendContext;
 import org.tusk.api.engine.Column;
 import org.tusk.api.engine.EngineSession;
@@ -22,6 +23,7 @@ import org.tusk.api.error.Severity;
 import org.tusk.api.error.SqlState;
 import org.tusk.api.protocol.ClientConnection;
 import org.tusk.api.protocol.SessionOutcome;
+import org.tusk.protocol.internal.auth.ClientAuthentication;
 import org.tusk.protocol.internal.pqcomm.PqReceiver;
 import org.tusk.protocol.internal.pqcomm.PqSender;
 import org.tusk.protocol.internal.pqcomm.SessionTerminatedException;
@@ -107,7 +109,16 @@ public final class PostgresMain {
         if (packet.minorVersion() > 0 || !packet.unrecognizedProtocolOptions().isEmpty()) {
             BackendMessages.negotiateProtocolVersion(out, packet.unrecognizedProtocolOptions());
         }
-        // Trust authentication; anything that fails from here on fails after AuthenticationOk, as in PostgreSQL.
+        try {
+            authenticate(packet);
+        } catch (PgException e) {
+            return fatal(e);
+        } catch (EOFException e) {
+            // The client hung up to ask its user for a password (psql does): nothing to report, no session state.
+            LOG.debug("{}", e.getMessage());
+            return SessionOutcome.NO_SESSION;
+        }
+        // Anything that fails from here on fails after AuthenticationOk, as in PostgreSQL.
         BackendMessages.authenticationOk(out);
 
         ProtocolSessionHost host = new ProtocolSessionHost(backend, sender);
@@ -133,6 +144,24 @@ public final class PostgresMain {
         host.startReporting();
         BackendMessages.backendKeyData(out, backend.pid(), backend.cancelKey());
         return mainLoop();
+    }
+
+    /**
+     * ClientAuthentication against tusk_hba.conf and the engine's role store. Skipped for the
+     * backend's own warm-up connection and when there is no role store (no data directory).
+     */
+    private void authenticate(StartupPacket packet) throws IOException {
+        if (connection.preAuthenticated()) {
+            return;
+        }
+        RoleStore roles = connection.engine().roleStore(backend);
+        if (roles == null) {
+            return;
+        }
+        Map<String, String> server = backend.serverSettings();
+        new ClientAuthentication(connection.input(), sender, backend.dataDirectory(), roles,
+                server == null ? null : server.get("password_encryption"))
+                .authenticate(connection.remoteAddress(), packet.user(), packet.database());
     }
 
     private SessionOutcome mainLoop() throws IOException {

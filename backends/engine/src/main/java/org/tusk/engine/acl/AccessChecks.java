@@ -1,0 +1,101 @@
+package org.tusk.engine.acl;
+
+import org.tusk.api.error.PgException;
+import org.tusk.api.error.Severity;
+import org.tusk.api.error.SqlState;
+import org.tusk.engine.relcache.RelationDesc;
+
+/**
+ * The privilege checks the executor, DML and utility paths call when they
+ * open an object (ExecCheckRTPerms, pg_namespace_aclcheck at lookup, the
+ * CONNECT check of InitPostgres). Superusers pass without reading any ACL; a
+ * session that is not a {@link PrivilegeSession} with a role store and storage
+ * is not checked. Failures are 42501 with aclcheck_error's texts.
+ */
+public final class AccessChecks {
+    private AccessChecks() {
+    }
+
+    /** The checker for a session, or null when the session is not checked (no roles, no storage, superuser). */
+    private static Checker checker(Object session) {
+        if (!(session instanceof PrivilegeSession ps) || ps.roleStore() == null || ps.catalogAccess() == null) {
+            return null;
+        }
+        RoleGraph graph = RoleGraph.of(ps.roleStore());
+        long user = ps.currentUserOid();
+        if (graph.superuser(user)) {
+            return null;
+        }
+        return new Checker(new PrivilegeCheck(graph), new ObjectAcls(ps.catalogAccess(), ps.roleStore()), user);
+    }
+
+    private record Checker(PrivilegeCheck checks, ObjectAcls acls, long user) {
+        boolean holds(ObjectAcls.ObjectAcl o, int mode) {
+            return checks.hasAll(user, o.kind(), o.owner(), o.effective(), mode);
+        }
+    }
+
+    /**
+     * A relation opened for {@code mode} (AclMode bits: SELECT for a scan,
+     * INSERT/UPDATE/DELETE for a result relation, TRUNCATE...): USAGE on its
+     * schema, then the mode on the relation. Sequences take SELECT/UPDATE/USAGE.
+     */
+    public static void checkRelation(Object session, RelationDesc rel, int mode) {
+        Checker c = checker(session);
+        if (c == null) {
+            return;
+        }
+        checkSchemaUsage(c, rel.namespaceOid());
+        ObjectAcls.ObjectAcl o = c.acls().relation(rel.oid());
+        if (o == null) {
+            return;
+        }
+        if (!c.holds(o, mode)) {
+            throw PrivilegeCheck.permissionDenied(o.word(), rel.name());
+        }
+    }
+
+    /** USAGE on a schema (42501 {@code permission denied for schema s}). */
+    public static void checkSchemaUsage(Object session, long namespaceOid) {
+        Checker c = checker(session);
+        if (c != null) {
+            checkSchemaUsage(c, namespaceOid);
+        }
+    }
+
+    private static void checkSchemaUsage(Checker c, long namespaceOid) {
+        ObjectAcls.ObjectAcl ns = c.acls().namespace(namespaceOid);
+        if (ns != null && !c.holds(ns, AclMode.USAGE)) {
+            throw PrivilegeCheck.permissionDenied(AclObjectKind.SCHEMA, ns.name());
+        }
+    }
+
+    /** CREATE on a schema, for CREATE TABLE/INDEX/SEQUENCE/VIEW in it. */
+    public static void checkSchemaCreate(Object session, String schema) {
+        Checker c = checker(session);
+        if (c == null) {
+            return;
+        }
+        ObjectAcls.ObjectAcl ns = c.acls().namespace(schema);
+        if (ns != null && !c.holds(ns, AclMode.CREATE)) {
+            throw PrivilegeCheck.permissionDenied(AclObjectKind.SCHEMA, ns.name());
+        }
+    }
+
+    /**
+     * InitPostgres' CONNECT check: FATAL 42501 {@code permission denied for
+     * database "d"} with PostgreSQL's detail.
+     */
+    public static void checkConnect(Object session, String database) {
+        Checker c = checker(session);
+        if (c == null) {
+            return;
+        }
+        ObjectAcls.ObjectAcl db = c.acls().database(database);
+        if (db != null && !c.holds(db, AclMode.CONNECT)) {
+            throw new PgException(Severity.FATAL, SqlState.INSUFFICIENT_PRIVILEGE,
+                    "permission denied for database \"" + database + "\"", "User does not have CONNECT privilege.",
+                    null, 0, null);
+        }
+    }
+}

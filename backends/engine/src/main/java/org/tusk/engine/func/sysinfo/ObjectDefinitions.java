@@ -1,0 +1,397 @@
+package org.tusk.engine.func.sysinfo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.engine.catalog.SystemCatalogs;
+
+/**
+ * The pg_get_*def functions (ruleutils.c): SQL text that recreates an
+ * index, a constraint or a view, and pg_get_expr.
+ *
+ * <p>Expression columns (pg_attrdef.adbin, pg_constraint.conbin,
+ * pg_index.indexprs/indpred, pg_rewrite.ev_action) are pg_node_tree in
+ * PostgreSQL. Tusk stores there the expression's deparsed text exactly as
+ * PostgreSQL's non-pretty pg_get_expr prints it ({@code (a > 0)},
+ * {@code nextval('t_id_seq'::regclass)}); indexprs holds one such text per
+ * expression column, separated by {@link #EXPRESSION_SEPARATOR};
+ * ev_action holds the view's defining SELECT as pg_get_viewdef prints it.
+ */
+public final class ObjectDefinitions {
+
+    /** Separates the expressions of a multi-expression pg_node_tree value (indexprs). */
+    public static final String EXPRESSION_SEPARATOR = "\u001e";
+
+    private static final int INDOPTION_DESC = 1;
+    private static final int INDOPTION_NULLS_FIRST = 2;
+
+    private final SysInfoContext ctx;
+
+    public ObjectDefinitions(SysInfoContext ctx) {
+        this.ctx = ctx;
+    }
+
+    // ---- relation names
+
+    /** generate_relation_name: qualified only when not visible in the search path. */
+    public String relationName(int relOid) {
+        CatalogRow rel = ctx.cache().relation(relOid);
+        if (rel == null) {
+            return null;
+        }
+        String schema = new Visibility(ctx).relationIsVisible(rel) ? null
+                : ctx.cache().namespaceName(rel.oid("relnamespace"));
+        return Identifiers.qualified(schema, rel.str("relname"));
+    }
+
+    /** generate_qualified_relation_name: always schema-qualified. */
+    public String qualifiedRelationName(int relOid) {
+        CatalogRow rel = ctx.cache().relation(relOid);
+        return rel == null ? null
+                : Identifiers.qualified(ctx.cache().namespaceName(rel.oid("relnamespace")), rel.str("relname"));
+    }
+
+    // ---- pg_get_expr
+
+    /**
+     * pg_get_expr(expr, relation [, pretty]): the stored text; pretty mode
+     * drops the parentheses around the whole expression, as PostgreSQL's
+     * pretty printer omits them at top level.
+     */
+    public static String expression(String stored, boolean pretty) {
+        if (stored == null) {
+            return null;
+        }
+        return pretty ? stripOuterParens(stored) : stored;
+    }
+
+    /** "(x)" to "x" when the first parenthesis closes at the end. */
+    static String stripOuterParens(String s) {
+        if (!s.startsWith("(") || !s.endsWith(")")) {
+            return s;
+        }
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+                if (depth == 0 && i < s.length() - 1) {
+                    return s;
+                }
+            }
+        }
+        return s.substring(1, s.length() - 1);
+    }
+
+    // ---- pg_get_indexdef
+
+    /** pg_get_indexdef(index): the CREATE INDEX command; null when no such index. */
+    public String indexDef(int indexOid) {
+        return indexDef(indexOid, 0);
+    }
+
+    /**
+     * pg_get_indexdef(index, column, pretty): column 0 is the whole command,
+     * column n only the n-th column's name or expression ("" past the last).
+     */
+    public String indexDef(int indexOid, int column) {
+        CatalogRow index = ctx.cache().index(indexOid);
+        CatalogRow indexRel = ctx.cache().relation(indexOid);
+        if (index == null || indexRel == null) {
+            return null;
+        }
+        int table = index.oid("indrelid");
+        int[] keys = index.ints("indkey");
+        int nkey = index.oid("indnkeyatts");
+        int[] options = index.ints("indoption");
+        int[] classes = index.ints("indclass");
+        int[] collations = index.ints("indcollation");
+        List<String> exprs = splitExpressions(index.str("indexprs"));
+        int nextExpr = 0;
+
+        if (column > 0) {
+            if (column > keys.length) {
+                return "";
+            }
+            for (int i = 0; i < column - 1; i++) {
+                if (keys[i] == 0) {
+                    nextExpr++;
+                }
+            }
+            int attnum = keys[column - 1];
+            return attnum != 0 ? Identifiers.quote(ctx.cache().attributeName(table, attnum))
+                    : ObjectDefinitions.expression(exprs.get(nextExpr), true);
+        }
+
+        String am = ctx.cache().amName(indexRel.oid("relam"));
+        StringBuilder sb = new StringBuilder("CREATE ");
+        if (index.bool("indisunique")) {
+            sb.append("UNIQUE ");
+        }
+        sb.append("INDEX ").append(Identifiers.quote(indexRel.str("relname"))).append(" ON ");
+        CatalogRow tableRel = ctx.cache().relation(table);
+        if (tableRel != null && tableRel.ch("relkind") == 'p' && indexRel.ch("relkind") == 'I') {
+            sb.append("ONLY ");
+        }
+        sb.append(qualifiedRelationName(table)).append(" USING ").append(am).append(" (");
+        for (int i = 0; i < keys.length; i++) {
+            if (i == nkey) {
+                sb.append(") INCLUDE (");
+            } else if (i > 0) {
+                sb.append(", ");
+            }
+            int attnum = keys[i];
+            int keyType;
+            int keyCollation;
+            if (attnum != 0) {
+                CatalogRow att = ctx.cache().attribute(table, attnum);
+                sb.append(Identifiers.quote(att.str("attname")));
+                keyType = att.oid("atttypid");
+                keyCollation = att.oid("attcollation");
+            } else {
+                String e = exprs.get(nextExpr++);
+                // a function call prints bare, anything else in parentheses
+                sb.append(looksLikeFunctionCall(e) ? e : "(" + e + ")");
+                keyType = 0;
+                keyCollation = -1;
+            }
+            if (i >= nkey) {
+                continue;
+            }
+            int collation = i < collations.length ? collations[i] : 0;
+            if (collation != 0 && collation != keyCollation && keyCollation != -1) {
+                CatalogRow coll = ctx.cache().byOid(SysCache.PG_COLLATION, collation);
+                if (coll != null) {
+                    sb.append(" COLLATE ").append(Identifiers.qualified(
+                            ctx.cache().namespaceName(coll.oid("collnamespace")), coll.str("collname")));
+                }
+            }
+            if (i < classes.length) {
+                appendOpclass(sb, classes[i], keyType);
+            }
+            if ("btree".equals(am) && i < options.length) {
+                int opt = options[i];
+                boolean desc = (opt & INDOPTION_DESC) != 0;
+                boolean nullsFirst = (opt & INDOPTION_NULLS_FIRST) != 0;
+                if (desc) {
+                    sb.append(" DESC");
+                    if (!nullsFirst) {
+                        sb.append(" NULLS LAST");
+                    }
+                } else if (nullsFirst) {
+                    sb.append(" NULLS FIRST");
+                }
+            }
+        }
+        sb.append(')');
+        if (index.bool("indnullsnotdistinct")) {
+            sb.append(" NULLS NOT DISTINCT");
+        }
+        Object relOptions = indexRel.get("reloptions");
+        if (relOptions instanceof Object[] opts && opts.length > 0) {
+            sb.append(" WITH (");
+            for (int i = 0; i < opts.length; i++) {
+                sb.append(i > 0 ? ", " : "").append(opts[i]);
+            }
+            sb.append(')');
+        }
+        String pred = index.str("indpred");
+        if (pred != null) {
+            sb.append(" WHERE ").append(pred);
+        }
+        return sb.toString();
+    }
+
+    /** get_opclass_name: printed only when it is not the default for the column's type. */
+    private void appendOpclass(StringBuilder sb, int opclassOid, int keyType) {
+        CatalogRow opc = ctx.cache().byOid(SysCache.PG_OPCLASS, opclassOid);
+        if (opc == null) {
+            return;
+        }
+        if (opc.bool("opcdefault") && (keyType == 0 || opc.oid("opcintype") == keyType
+                || binaryCompatibleDefault(opc, keyType))) {
+            return;
+        }
+        String schema = opc.oid("opcnamespace") == SystemCatalogs.PG_CATALOG_NAMESPACE ? null
+                : ctx.cache().namespaceName(opc.oid("opcnamespace"));
+        sb.append(' ').append(Identifiers.qualified(schema, opc.str("opcname")));
+    }
+
+    /** varchar columns use text_ops, the default class of text, as PostgreSQL's GetDefaultOpClass finds. */
+    private static boolean binaryCompatibleDefault(CatalogRow opc, int keyType) {
+        return opc.oid("opcintype") == 25 && (keyType == 1043 || keyType == 19);
+    }
+
+    static boolean looksLikeFunctionCall(String e) {
+        int open = e.indexOf('(');
+        if (open <= 0 || !e.endsWith(")")) {
+            return false;
+        }
+        String name = e.substring(0, open);
+        if (!name.matches("[A-Za-z_][A-Za-z_0-9$.\"]*")) {
+            return false;
+        }
+        return stripOuterParens(e.substring(open)).length() == e.length() - open - 2
+                || e.substring(open).equals("()");
+    }
+
+    static List<String> splitExpressions(String stored) {
+        List<String> out = new ArrayList<>();
+        if (stored != null) {
+            for (String s : stored.split(EXPRESSION_SEPARATOR, -1)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    // ---- pg_get_constraintdef
+
+    /** pg_get_constraintdef(constraint): its definition as in ALTER TABLE ADD CONSTRAINT; null when none. */
+    public String constraintDef(int constraintOid) {
+        CatalogRow con = ctx.cache().constraint(constraintOid);
+        if (con == null) {
+            return null;
+        }
+        int rel = con.oid("conrelid");
+        StringBuilder sb = new StringBuilder();
+        switch (con.ch("contype")) {
+            case 'f': {
+                sb.append("FOREIGN KEY (").append(columnList(rel, con.ints("conkey"))).append(") REFERENCES ");
+                int ref = con.oid("confrelid");
+                sb.append(relationName(ref)).append('(').append(columnList(ref, con.ints("confkey"))).append(')');
+                switch (con.ch("confmatchtype")) {
+                    case 'f': sb.append(" MATCH FULL"); break;
+                    case 'p': sb.append(" MATCH PARTIAL"); break;
+                    default: break;
+                }
+                String onUpdate = action(con.ch("confupdtype"));
+                if (onUpdate != null) {
+                    sb.append(" ON UPDATE ").append(onUpdate);
+                }
+                String onDelete = action(con.ch("confdeltype"));
+                if (onDelete != null) {
+                    sb.append(" ON DELETE ").append(onDelete);
+                    int[] setCols = con.ints("confdelsetcols");
+                    if (setCols.length > 0) {
+                        sb.append(" (").append(columnList(rel, setCols)).append(')');
+                    }
+                }
+                break;
+            }
+            case 'p':
+            case 'u': {
+                sb.append(con.ch("contype") == 'p' ? "PRIMARY KEY " : "UNIQUE ");
+                CatalogRow index = ctx.cache().index(con.oid("conindid"));
+                if (index != null && index.bool("indnullsnotdistinct")) {
+                    sb.append("NULLS NOT DISTINCT ");
+                }
+                sb.append('(').append(columnList(rel, con.ints("conkey"))).append(')');
+                if (index != null) {
+                    int[] keys = index.ints("indkey");
+                    int nkey = index.oid("indnkeyatts");
+                    if (keys.length > nkey) {
+                        int[] included = java.util.Arrays.copyOfRange(keys, nkey, keys.length);
+                        sb.append(" INCLUDE (").append(columnList(rel, included)).append(')');
+                    }
+                }
+                break;
+            }
+            case 'c':
+                sb.append("CHECK (").append(con.str("conbin")).append(')');
+                if (con.bool("connoinherit")) {
+                    sb.append(" NO INHERIT");
+                }
+                break;
+            case 't':
+                sb.append("TRIGGER");
+                break;
+            default:
+                sb.append(con.ch("contype") == 'x' ? "EXCLUDE" : "???");
+                break;
+        }
+        if (con.bool("condeferrable")) {
+            sb.append(" DEFERRABLE");
+        }
+        if (con.bool("condeferred")) {
+            sb.append(" INITIALLY DEFERRED");
+        }
+        if (!con.bool("convalidated")) {
+            sb.append(" NOT VALID");
+        }
+        return sb.toString();
+    }
+
+    private static String action(char code) {
+        switch (code) {
+            case 'r': return "RESTRICT";
+            case 'c': return "CASCADE";
+            case 'n': return "SET NULL";
+            case 'd': return "SET DEFAULT";
+            default: return null;   // 'a' NO ACTION is the default and not printed
+        }
+    }
+
+    private String columnList(int relOid, int[] attnums) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < attnums.length; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            String name = ctx.cache().attributeName(relOid, attnums[i]);
+            sb.append(Identifiers.quote(name == null ? "???" : name));
+        }
+        return sb.toString();
+    }
+
+    // ---- views, sequences, roles
+
+    /** pg_get_viewdef(view): the stored SELECT of the view's _RETURN rule; null when none. */
+    public String viewDef(int viewOid) {
+        for (CatalogRow rule : ctx.cache().find(SysCache.PG_REWRITE, "ev_class", (long) viewOid)) {
+            if ("_RETURN".equals(rule.str("rulename"))) {
+                String sql = rule.str("ev_action");
+                if (sql == null) {
+                    return null;
+                }
+                sql = sql.strip();
+                if (!sql.startsWith(" ")) {
+                    sql = " " + sql;
+                }
+                return sql.endsWith(";") ? sql : sql + ";";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * pg_get_serial_sequence's answer once the column is found: the sequence
+     * owned by the column (pg_depend auto or internal dependency), qualified;
+     * null when none.
+     */
+    public String ownedSequence(int relOid, int attnum) {
+        for (CatalogRow dep : ctx.cache().find(SystemCatalogs.PG_DEPEND, "refclassid", (long) SystemCatalogs.PG_CLASS,
+                "refobjid", (long) relOid, "refobjsubid", (long) attnum, "classid", (long) SystemCatalogs.PG_CLASS)) {
+            char type = dep.ch("deptype");
+            if (type != 'a' && type != 'i') {
+                continue;
+            }
+            CatalogRow seq = ctx.cache().relation(dep.oid("objid"));
+            if (seq != null && seq.ch("relkind") == 'S') {
+                return qualifiedRelationName(seq.oid("oid"));
+            }
+        }
+        return null;
+    }
+
+    /** pg_get_userbyid: the role's name, or "unknown (OID=n)". */
+    public String userById(long roleOid) {
+        CatalogRow role = ctx.cache().role((int) roleOid);
+        return role == null ? "unknown (OID=" + roleOid + ")" : role.str("rolname");
+    }
+}

@@ -1,0 +1,117 @@
+package org.tusk.engine.func.sysinfo;
+
+import java.math.BigDecimal;
+import java.util.function.BiConsumer;
+
+import org.tusk.api.error.SqlState;
+import org.tusk.engine.error.Ereport;
+import org.tusk.engine.expr.EvalContext;
+import org.tusk.engine.expr.FunctionBody;
+import org.tusk.engine.types.ArrayValue;
+import org.tusk.engine.types.PgType;
+
+/**
+ * The system information functions that read the catalogs, bound into the
+ * FunctionRegistry: by pg_proc.prosrc for internal functions, by OID for
+ * the SQL-language ones (obj_description, col_description,
+ * pg_relation_size(regclass)...). Argument values follow the engine's
+ * representation: oid/regclass Long, int4 Integer, text/name String.
+ */
+public final class SysInfoFunctions {
+    private SysInfoFunctions() {}
+
+    /** Binds every function; {@code byProsrc} and {@code byOid} are the registry's binders. */
+    public static void register(BiConsumer<String, FunctionBody> byProsrc, BiConsumer<Integer, FunctionBody> byOid) {
+        // format_type is not strict: a NULL type gives NULL, a NULL typmod means "no typmod given"
+        byProsrc.accept("format_type", (a, c) -> a[0] == null ? null
+                : new TypeFormatter(ctx(c)).format(oid(a[0]), a[1] == null ? -1 : (Integer) a[1], a[1] != null));
+
+        byProsrc.accept("pg_get_expr", (a, c) -> ObjectDefinitions.expression((String) a[0], false));
+        byProsrc.accept("pg_get_expr_ext", (a, c) -> ObjectDefinitions.expression((String) a[0], (Boolean) a[2]));
+        byProsrc.accept("pg_get_indexdef", (a, c) -> new ObjectDefinitions(ctx(c)).indexDef(oid(a[0])));
+        byProsrc.accept("pg_get_indexdef_ext",
+                (a, c) -> new ObjectDefinitions(ctx(c)).indexDef(oid(a[0]), (Integer) a[1]));
+        byProsrc.accept("pg_get_constraintdef", (a, c) -> new ObjectDefinitions(ctx(c)).constraintDef(oid(a[0])));
+        byProsrc.accept("pg_get_constraintdef_ext",
+                (a, c) -> new ObjectDefinitions(ctx(c)).constraintDef(oid(a[0])));
+        FunctionBody viewdef = (a, c) -> new ObjectDefinitions(ctx(c)).viewDef(oid(a[0]));
+        byProsrc.accept("pg_get_viewdef", viewdef);
+        byProsrc.accept("pg_get_viewdef_ext", viewdef);
+        byProsrc.accept("pg_get_viewdef_wrap", viewdef);
+        FunctionBody viewdefByName = (a, c) -> {
+            SysInfoContext x = ctx(c);
+            return new ObjectDefinitions(x).viewDef(new RelationNames(x).resolve((String) a[0]));
+        };
+        byProsrc.accept("pg_get_viewdef_name", viewdefByName);
+        byProsrc.accept("pg_get_viewdef_name_ext", viewdefByName);
+        byProsrc.accept("pg_get_userbyid", (a, c) -> new ObjectDefinitions(ctx(c)).userById((Long) a[0]));
+        byProsrc.accept("pg_get_serial_sequence", SysInfoFunctions::serialSequence);
+        byProsrc.accept("pg_get_function_arguments", (a, c) -> new FunctionSignatures(ctx(c)).arguments(oid(a[0])));
+        byProsrc.accept("pg_get_function_identity_arguments",
+                (a, c) -> new FunctionSignatures(ctx(c)).identityArguments(oid(a[0])));
+        byProsrc.accept("pg_get_function_result", (a, c) -> new FunctionSignatures(ctx(c)).result(oid(a[0])));
+        // partitioning, extended statistics and triggers do not exist in Tusk yet: nothing to show
+        byProsrc.accept("pg_get_partkeydef", (a, c) -> null);
+        byProsrc.accept("pg_get_statisticsobjdef_columns", (a, c) -> null);
+        byProsrc.accept("pg_tablespace_location", (a, c) -> "");
+
+        byProsrc.accept("pg_table_is_visible", (a, c) -> new Visibility(ctx(c)).relationIsVisible(oid(a[0])));
+        byProsrc.accept("pg_type_is_visible", (a, c) -> new Visibility(ctx(c)).typeIsVisible(oid(a[0])));
+        byProsrc.accept("pg_function_is_visible", (a, c) -> new Visibility(ctx(c)).functionIsVisible(oid(a[0])));
+        byProsrc.accept("current_schema", (a, c) -> {
+            SysInfoContext x = SysInfoContext.ofOrNull(c);
+            if (x != null) {
+                return new Visibility(x).currentSchema();
+            }
+            String[] path = Visibility.withoutCatalogs(c, false);
+            return path.length == 0 ? null : path[0];
+        });
+        byProsrc.accept("current_schemas", (a, c) -> {
+            SysInfoContext x = SysInfoContext.ofOrNull(c);
+            String[] names = x != null ? new Visibility(x).currentSchemas((Boolean) a[0])
+                    : Visibility.withoutCatalogs(c, (Boolean) a[0]);
+            return ArrayValue.of(PgType.NAME, (Object[]) names);
+        });
+        // no temporary schemas yet: this session has none, and no other session's is visible to it
+        byProsrc.accept("pg_my_temp_schema", (a, c) -> 0L);
+        byProsrc.accept("pg_is_other_temp_schema", (a, c) -> false);
+
+        byOid.accept(1215, (a, c) -> new Descriptions(ctx(c)).object((Long) a[0], (String) a[1]));
+        byOid.accept(1348, (a, c) -> new Descriptions(ctx(c)).object((Long) a[0]));
+        byOid.accept(1216, (a, c) -> new Descriptions(ctx(c)).column((Long) a[0], (Integer) a[1]));
+        byOid.accept(1993, (a, c) -> new Descriptions(ctx(c)).shared((Long) a[0], (String) a[1]));
+
+        byProsrc.accept("PG_encoding_to_char", (a, c) -> Encodings.name((Integer) a[0]));
+        byProsrc.accept("PG_char_to_encoding", (a, c) -> Encodings.id((String) a[0]));
+
+        byOid.accept(2325, (a, c) -> new RelationSizes(ctx(c)).relationSize(oid(a[0]), "main"));
+        byProsrc.accept("pg_relation_size", (a, c) -> new RelationSizes(ctx(c)).relationSize(oid(a[0]), (String) a[1]));
+        byProsrc.accept("pg_table_size", (a, c) -> new RelationSizes(ctx(c)).tableSize(oid(a[0])));
+        byProsrc.accept("pg_indexes_size", (a, c) -> new RelationSizes(ctx(c)).indexesSize(oid(a[0])));
+        byProsrc.accept("pg_total_relation_size", (a, c) -> new RelationSizes(ctx(c)).totalRelationSize(oid(a[0])));
+        byProsrc.accept("pg_size_pretty", (a, c) -> RelationSizes.sizePretty((Long) a[0]));
+        byProsrc.accept("pg_size_pretty_numeric", (a, c) -> a[0] instanceof BigDecimal d
+                ? RelationSizes.sizePretty(d) : null);
+    }
+
+    private static SysInfoContext ctx(EvalContext c) {
+        return SysInfoContext.of(c);
+    }
+
+    private static int oid(Object v) {
+        return ((Number) v).intValue();
+    }
+
+    /** pg_get_serial_sequence(table, column): the sequence a serial or identity column owns. */
+    private static Object serialSequence(Object[] a, EvalContext c) {
+        SysInfoContext x = ctx(c);
+        int rel = new RelationNames(x).resolve((String) a[0]);
+        String column = (String) a[1];
+        CatalogRow att = x.cache().attribute(rel, column);
+        if (att == null || att.oid("attnum") <= 0) {
+            throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \""
+                    + x.cache().relation(rel).str("relname") + "\" does not exist");
+        }
+        return new ObjectDefinitions(x).ownedSequence(rel, att.oid("attnum"));
+    }
+}

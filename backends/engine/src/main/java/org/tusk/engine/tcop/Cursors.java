@@ -1,0 +1,185 @@
+package org.tusk.engine.tcop;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tusk.api.engine.Column;
+import org.tusk.api.error.SqlState;
+import org.tusk.engine.analyze.ParseState;
+import org.tusk.engine.analyze.Query;
+import org.tusk.engine.analyze.SelectAnalyzer;
+import org.tusk.engine.analyze.TargetEntry;
+import org.tusk.engine.catalog.SystemRelations;
+import org.tusk.engine.error.Ereport;
+import org.tusk.engine.executor.ConstantFolder;
+import org.tusk.engine.executor.Executor;
+import org.tusk.engine.executor.PlanState;
+import org.tusk.engine.expr.EvalContext;
+import org.tusk.engine.nodes.ClosePortalStmt;
+import org.tusk.engine.nodes.DeclareCursorStmt;
+import org.tusk.engine.nodes.FetchStmt;
+import org.tusk.engine.nodes.SelectStmt;
+import org.tusk.engine.planner.ExplainNode;
+import org.tusk.engine.planner.Planned;
+import org.tusk.engine.types.DateTimes;
+import org.tusk.engine.types.PgType;
+
+/**
+ * The session's cursors (portalcmds.c, and portalmem.c's transaction-end rules):
+ * DECLARE, FETCH/MOVE, CLOSE; at commit, cursors without HOLD close and WITH HOLD
+ * ones declared in the transaction are materialized; at abort, every cursor the
+ * transaction declared closes (held ones from earlier transactions stay).
+ */
+final class Cursors {
+    private final TuskSession session;
+    private final Map<String, Cursor> cursors = new LinkedHashMap<>();
+
+    Cursors(TuskSession session) {
+        this.session = session;
+    }
+
+    /** PerformCursorOpen. */
+    String declare(DeclareCursorStmt stmt, String queryString, SystemRelations relations) {
+        int options = stmt.options();
+        boolean hold = (options & DeclareCursorStmt.CURSOR_OPT_HOLD) != 0;
+        if (!hold && !session.inTransactionBlock()) {
+            throw Ereport.error(SqlState.NO_ACTIVE_SQL_TRANSACTION, "DECLARE CURSOR can only be used in transaction blocks");
+        }
+        if (cursors.containsKey(stmt.portalname())) {
+            throw Ereport.error(SqlState.DUPLICATE_CURSOR, "cursor \"" + stmt.portalname() + "\" already exists");
+        }
+        if (!(stmt.query() instanceof SelectStmt select)) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "DECLARE CURSOR of " + stmt.query().commandName()
+                    + " is not supported");
+        }
+        Query query = new SelectAnalyzer(relations, session.typeContext()).analyze(select, new ParseState(null));
+        EvalContext ctx = new EvalContext(session, new Object[0]);
+        query = ConstantFolder.fold(query, ctx);
+        List<Column> columns = new ArrayList<>();
+        for (TargetEntry t : query.targets()) {
+            PgType type = t.expr().type();
+            columns.add(new Column(t.name(), t.tableOid(), t.attnum(), type.oid(), type.typlen(), t.expr().typmod(),
+                    (short) 0));
+        }
+        Planned[] planned = new Planned[1];
+        PlanState plan = Executor.start(query, ctx, planned);
+        boolean scroll;
+        if ((options & DeclareCursorStmt.CURSOR_OPT_SCROLL) != 0) {
+            scroll = true;
+        } else if ((options & DeclareCursorStmt.CURSOR_OPT_NO_SCROLL) != 0) {
+            scroll = false;
+        } else {
+            // neither given: scrollable when the plan could run backward (PerformCursorOpen)
+            scroll = supportsBackwardScan(planned[0].explain());
+        }
+        Cursor c = new Cursor(stmt.portalname(), queryString, hold, (options & DeclareCursorStmt.CURSOR_OPT_BINARY) != 0,
+                scroll, DateTimes.toPgMicros(Instant.now()), columns, plan, query.targets().size(),
+                session::backendCheckForInterrupts);
+        cursors.put(c.name, c);
+        return "DECLARE CURSOR";
+    }
+
+    /**
+     * ExecSupportsBackwardScan over the plan as EXPLAIN shows it: scans, Sort and
+     * Materialize can; Result, Limit, LockRows and Subquery Scan if their input can;
+     * Append if all inputs can; joins, aggregation, Unique and window nodes cannot.
+     */
+    static boolean supportsBackwardScan(ExplainNode node) {
+        String label = node.label;
+        if (label.startsWith("Seq Scan") || label.startsWith("Index Scan") || label.startsWith("Index Only Scan")
+                || label.startsWith("Function Scan") || label.startsWith("Values Scan") || label.startsWith("CTE Scan")
+                || label.startsWith("Tid Scan") || label.equals("Materialize") || label.equals("Sort")) {
+            return true;
+        }
+        if (label.equals("Result") || label.equals("Limit") || label.equals("LockRows")
+                || label.startsWith("Subquery Scan") || label.equals("Append")) {
+            if (node.children.isEmpty()) {
+                return false;
+            }
+            for (ExplainNode c : node.children) {
+                if (!supportsBackwardScan(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The cursor, or 34000. */
+    Cursor get(String name) {
+        Cursor c = cursors.get(name);
+        if (c == null) {
+            throw Ereport.error(SqlState.INVALID_CURSOR_NAME, "cursor \"" + name + "\" does not exist");
+        }
+        return c;
+    }
+
+    /** The cursor or null (FETCH's result description when it does not exist yet). */
+    Cursor find(String name) {
+        return cursors.get(name);
+    }
+
+    /** PerformPortalFetch: rows for FETCH, the tag ("FETCH 3", "MOVE 2"). */
+    UtilityResult fetch(FetchStmt stmt) {
+        Cursor c = get(stmt.portalname());
+        List<Object[]> rows = new ArrayList<>();
+        long n = c.fetch(stmt.direction(), stmt.howMany(), stmt.ismove() ? null : rows::add);
+        return new UtilityResult((stmt.ismove() ? "MOVE " : "FETCH ") + n, rows);
+    }
+
+    /** PerformPortalClose: CLOSE name, or CLOSE ALL. */
+    String close(ClosePortalStmt stmt) {
+        if (stmt.portalname() == null) {
+            closeAll();
+            return "CLOSE CURSOR ALL";
+        }
+        get(stmt.portalname()).close();
+        cursors.remove(stmt.portalname());
+        return "CLOSE CURSOR";
+    }
+
+    void closeAll() {
+        for (Cursor c : cursors.values()) {
+            c.close();
+        }
+        cursors.clear();
+    }
+
+    /** PreCommit_Portals: hold what asks to be held, close the rest of this transaction's cursors. */
+    void atCommit() {
+        Iterator<Cursor> it = cursors.values().iterator();
+        while (it.hasNext()) {
+            Cursor c = it.next();
+            if (!c.createdInTransaction) {
+                continue;
+            }
+            if (c.holdable) {
+                c.persist();
+            } else {
+                c.close();
+                it.remove();
+            }
+        }
+    }
+
+    /** AtAbort_Portals / AtCleanup_Portals: the transaction's cursors go away. */
+    void atAbort() {
+        Iterator<Cursor> it = cursors.values().iterator();
+        while (it.hasNext()) {
+            Cursor c = it.next();
+            if (c.createdInTransaction) {
+                c.close();
+                it.remove();
+            }
+        }
+    }
+
+    List<Cursor> all() {
+        return new ArrayList<>(cursors.values());
+    }
+}

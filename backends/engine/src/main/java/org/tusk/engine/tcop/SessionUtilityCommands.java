@@ -1,0 +1,161 @@
+package org.tusk.engine.tcop;
+
+import java.nio.charset.StandardCharsets;
+
+import org.tusk.api.error.SqlState;
+import org.tusk.engine.analyze.ExecuteParams;
+import org.tusk.engine.error.Ereport;
+import org.tusk.engine.nodes.AConst;
+import org.tusk.engine.nodes.CheckPointStmt;
+import org.tusk.engine.nodes.ClosePortalStmt;
+import org.tusk.engine.nodes.DeallocateStmt;
+import org.tusk.engine.nodes.DeclareCursorStmt;
+import org.tusk.engine.nodes.DefElem;
+import org.tusk.engine.nodes.DiscardStmt;
+import org.tusk.engine.nodes.DoStmt;
+import org.tusk.engine.nodes.FetchStmt;
+import org.tusk.engine.nodes.ListenStmt;
+import org.tusk.engine.nodes.LockStmt;
+import org.tusk.engine.nodes.NotifyStmt;
+import org.tusk.engine.nodes.PrepareStmt;
+import org.tusk.engine.nodes.RangeVar;
+import org.tusk.engine.nodes.RawStmt;
+import org.tusk.engine.nodes.UnlistenStmt;
+import org.tusk.engine.parser.ParsedStatement;
+
+/**
+ * The utility commands about session state rather than the catalog (ProcessUtility's
+ * first half): PREPARE/DEALLOCATE, DECLARE/FETCH/MOVE/CLOSE, DISCARD, LISTEN/NOTIFY/
+ * UNLISTEN, LOCK, CHECKPOINT and DO. EXECUTE is not here: it is prepared as a
+ * statement of its own ({@link ExecuteStatement}).
+ */
+final class SessionUtilityCommands {
+    /** NAMEDATALEN - 1 */
+    private static final int MAX_IDENTIFIER_LENGTH = 63;
+    /** NOTIFY_PAYLOAD_MAX_LENGTH (BLCKSZ - NAMEDATALEN - 128), in bytes, exclusive */
+    private static final int NOTIFY_PAYLOAD_MAX_LENGTH = 8192 - 64 - 128;
+
+    private SessionUtilityCommands() {}
+
+    /** Runs {@code parsed} if it is one of these commands; null otherwise. */
+    static UtilityResult execute(TuskSession session, ParsedStatement parsed) {
+        RawStmt stmt = parsed.stmt();
+        if (stmt instanceof PrepareStmt p) {
+            return UtilityResult.of(prepare(session, parsed, p));
+        }
+        if (stmt instanceof DeallocateStmt d) {
+            if (d.name() == null) {
+                session.preparedStatements().dropAll();
+                return UtilityResult.of("DEALLOCATE ALL");
+            }
+            session.preparedStatements().drop(d.name());
+            return UtilityResult.of("DEALLOCATE");
+        }
+        if (stmt instanceof DeclareCursorStmt d) {
+            return UtilityResult.of(session.cursors().declare(d, parsed.queryString(), session.relations()));
+        }
+        if (stmt instanceof FetchStmt f) {
+            return session.cursors().fetch(f);
+        }
+        if (stmt instanceof ClosePortalStmt c) {
+            return UtilityResult.of(session.cursors().close(c));
+        }
+        if (stmt instanceof ListenStmt || stmt instanceof UnlistenStmt) {
+            // without a notification queue between backends nothing is ever delivered; accepting is harmless
+            return UtilityResult.of(stmt.commandName());
+        }
+        if (stmt instanceof NotifyStmt n) {
+            checkNotify(n.conditionname(), n.payload());
+            return UtilityResult.of("NOTIFY");
+        }
+        if (stmt instanceof LockStmt l) {
+            return UtilityResult.of(lock(session, l));
+        }
+        if (stmt instanceof CheckPointStmt) {
+            // the checkpointer is not reachable from the engine yet: a checkpoint happens on its own schedule
+            return UtilityResult.of("CHECKPOINT");
+        }
+        if (stmt instanceof DoStmt d) {
+            throw doBlock(d);
+        }
+        return null;
+    }
+
+    /** PrepareQuery: analyzes the statement with the declared parameter types and stores it. */
+    private static String prepare(TuskSession session, ParsedStatement parsed, PrepareStmt p) {
+        int[] types = ExecuteParams.declaredTypes(p.argtypes(), session.typeContext());
+        ParsedStatement inner = new ParsedStatement(p.query(), parsed.sourceText(), parsed.queryString(),
+                parsed.location());
+        TuskPreparedStatement statement = (TuskPreparedStatement) session.prepare(new TuskRawStatement(inner), types);
+        session.preparedStatements().store(p.name(), statement, parsed.queryString(), true);
+        return "PREPARE";
+    }
+
+    /** DiscardCommand. */
+    static UtilityResult discard(TuskSession session, DiscardStmt d) {
+        switch (d.target()) {
+            case ALL:
+                if (session.inTransactionBlock()) {
+                    throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block");
+                }
+                session.discardAll();
+                break;
+            case PLANS:
+                // plans are made per execution: there is no plan cache to reset
+            case SEQUENCES:
+                // no cached sequence values are kept per session
+            case TEMP:
+                // temporary tables belong to the catalog; a session without storage has none
+            default:
+                break;
+        }
+        return UtilityResult.of(d.commandName());
+    }
+
+    /** Async_Notify's checks on the channel name and payload. */
+    private static void checkNotify(String channel, String payload) {
+        if (channel == null || channel.isEmpty()) {
+            throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "channel name cannot be empty");
+        }
+        if (channel.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_LENGTH) {
+            throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "channel name too long");
+        }
+        if (payload != null && payload.getBytes(StandardCharsets.UTF_8).length >= NOTIFY_PAYLOAD_MAX_LENGTH) {
+            throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "payload string too long");
+        }
+    }
+
+    /** LockTableCommand: only inside a transaction block; every named relation must exist. */
+    private static String lock(TuskSession session, LockStmt l) {
+        if (!session.inTransactionBlock()) {
+            throw Ereport.error(SqlState.NO_ACTIVE_SQL_TRANSACTION, "LOCK TABLE can only be used in transaction blocks");
+        }
+        for (RangeVar rv : l.relations()) {
+            if (session.relations().lookup(rv.schemaname(), rv.relname()) == null) {
+                String name = rv.schemaname() == null ? rv.relname() : rv.schemaname() + "." + rv.relname();
+                throw Ereport.error(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist");
+            }
+        }
+        return "LOCK TABLE";
+    }
+
+    /** ExecuteDoStmt: no procedural language runs inline code in Tusk yet. */
+    private static RuntimeException doBlock(DoStmt d) {
+        String language = "plpgsql";
+        for (DefElem e : d.args()) {
+            if (e.defname().equals("language") && e.arg() instanceof AConst c) {
+                language = c.val();
+            }
+        }
+        switch (language) {
+            case "plpgsql":
+                return Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "DO blocks in language \"plpgsql\" are not supported yet");
+            case "sql": case "internal": case "c":
+                return Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "language \"" + language
+                        + "\" does not support inline code execution");
+            default:
+                return Ereport.error(SqlState.UNDEFINED_OBJECT, "language \"" + language + "\" does not exist")
+                        .withHint("Use CREATE EXTENSION to load the language into the database.");
+        }
+    }
+}

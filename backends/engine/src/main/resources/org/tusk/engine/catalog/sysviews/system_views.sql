@@ -1,0 +1,81 @@
+-- Tusk's system views in pg_catalog, created in every database at bootstrap
+-- (the counterpart of PostgreSQL's system_views.sql; written for Tusk).
+-- One statement per view; SystemViews splits this file on lines ending in ';'.
+-- Column names, types and order are PostgreSQL 15's, because clients read them.
+
+CREATE VIEW pg_catalog.pg_roles AS
+    SELECT a.rolname, a.rolsuper, a.rolinherit, a.rolcreaterole, a.rolcreatedb, a.rolcanlogin,
+           a.rolreplication, a.rolconnlimit, '********'::text AS rolpassword, a.rolvaliduntil,
+           a.rolbypassrls, s.setconfig AS rolconfig, a.oid
+      FROM pg_catalog.pg_authid a
+      LEFT JOIN pg_catalog.pg_db_role_setting s ON s.setrole = a.oid AND s.setdatabase = 0;
+
+CREATE VIEW pg_catalog.pg_user AS
+    SELECT rolname AS usename, oid AS usesysid, rolcreatedb AS usecreatedb, rolsuper AS usesuper,
+           rolreplication AS userepl, rolbypassrls AS usebypassrls, rolpassword AS passwd,
+           rolvaliduntil AS valuntil, rolconfig AS useconfig
+      FROM pg_catalog.pg_roles
+     WHERE rolcanlogin;
+
+CREATE VIEW pg_catalog.pg_tables AS
+    SELECT n.nspname AS schemaname, c.relname AS tablename,
+           pg_catalog.pg_get_userbyid(c.relowner) AS tableowner, t.spcname AS tablespace,
+           c.relhasindex AS hasindexes, c.relhasrules AS hasrules, c.relhastriggers AS hastriggers,
+           c.relrowsecurity AS rowsecurity
+      FROM pg_catalog.pg_class c
+      LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      LEFT JOIN pg_catalog.pg_tablespace t ON t.oid = c.reltablespace
+     WHERE c.relkind IN ('r', 'p');
+
+CREATE VIEW pg_catalog.pg_views AS
+    SELECT n.nspname AS schemaname, c.relname AS viewname,
+           pg_catalog.pg_get_userbyid(c.relowner) AS viewowner,
+           pg_catalog.pg_get_viewdef(c.oid) AS definition
+      FROM pg_catalog.pg_class c
+      LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+     WHERE c.relkind = 'v';
+
+CREATE VIEW pg_catalog.pg_indexes AS
+    SELECT n.nspname AS schemaname, c.relname AS tablename, i.relname AS indexname,
+           t.spcname AS tablespace, pg_catalog.pg_get_indexdef(i.oid) AS indexdef
+      FROM pg_catalog.pg_index x
+      JOIN pg_catalog.pg_class c ON c.oid = x.indrelid
+      JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
+      LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      LEFT JOIN pg_catalog.pg_tablespace t ON t.oid = i.reltablespace
+     WHERE c.relkind IN ('r', 'm', 'p') AND i.relkind IN ('i', 'I');
+
+CREATE VIEW pg_catalog.pg_sequences AS
+    SELECT n.nspname AS schemaname, c.relname AS sequencename,
+           pg_catalog.pg_get_userbyid(c.relowner) AS sequenceowner,
+           s.seqtypid::pg_catalog.regtype AS data_type, s.seqstart AS start_value,
+           s.seqmin AS min_value, s.seqmax AS max_value, s.seqincrement AS increment_by,
+           s.seqcycle AS cycle, s.seqcache AS cache_size,
+           pg_catalog.pg_sequence_last_value(c.oid) AS last_value
+      FROM pg_catalog.pg_sequence s
+      JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
+      LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+     WHERE NOT pg_catalog.pg_is_other_temp_schema(n.oid) AND c.relkind = 'S';
+
+CREATE VIEW pg_catalog.pg_settings AS
+    SELECT * FROM pg_catalog.pg_show_all_settings() AS a;
+
+CREATE VIEW pg_catalog.pg_available_extensions AS
+    SELECT e.name, e.default_version, x.extversion AS installed_version, e.comment
+      FROM pg_catalog.pg_available_extensions() AS e(name, default_version, comment)
+      LEFT JOIN pg_catalog.pg_extension x ON e.name = x.extname;
+
+CREATE VIEW pg_catalog.pg_stat_user_tables AS
+    SELECT c.oid AS relid, n.nspname AS schemaname, c.relname,
+           0::bigint AS seq_scan, 0::bigint AS seq_tup_read, 0::bigint AS idx_scan,
+           0::bigint AS idx_tup_fetch, 0::bigint AS n_tup_ins, 0::bigint AS n_tup_upd,
+           0::bigint AS n_tup_del, 0::bigint AS n_tup_hot_upd, 0::bigint AS n_live_tup,
+           0::bigint AS n_dead_tup, 0::bigint AS n_mod_since_analyze, 0::bigint AS n_ins_since_vacuum,
+           NULL::timestamptz AS last_vacuum, NULL::timestamptz AS last_autovacuum,
+           NULL::timestamptz AS last_analyze, NULL::timestamptz AS last_autoanalyze,
+           0::bigint AS vacuum_count, 0::bigint AS autovacuum_count, 0::bigint AS analyze_count,
+           0::bigint AS autoanalyze_count
+      FROM pg_catalog.pg_class c
+      LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+     WHERE c.relkind IN ('r', 't', 'm', 'p')
+       AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast';

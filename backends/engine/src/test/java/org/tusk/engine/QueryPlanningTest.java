@@ -1,0 +1,84 @@
+package org.tusk.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** EXPLAIN shapes and spilling through SQL: temp files appear in base/pgsql_tmp and are gone after the query. */
+class QueryPlanningTest {
+    @TempDir
+    Path tmp;
+
+    private static String plan(EngineFixture f, String sql) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : f.simpleQuery("explain (costs off) " + sql).split("\n")) {
+            if (line.startsWith("R: ")) {
+                sb.append(line.substring(3)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void explainShowsJoinAggregateAndSortShapes() throws Exception {
+        EngineFixture f = new EngineFixture(tmp, Map.of("TimeZone", "UTC"));
+        assertEquals("""
+                Sort
+                  Sort Key: a.id
+                  ->  Hash Join
+                        Hash Cond: (a.id = b.id)
+                        ->  Values Scan on "*VALUES*"
+                              Filter: (x <> 'z'::text)
+                        ->  Hash
+                              ->  Values Scan on "*VALUES*_1"
+                """, plan(f, "select * from (values (1, 'a'), (2, 'b')) a(id, x) join (values (1, 'p'), (3, 'q')) b(id, y)"
+                + " on a.id = b.id where a.x <> 'z' order by a.id"));
+        assertEquals("""
+                HashAggregate
+                  Group Key: k
+                  ->  Values Scan on "*VALUES*"
+                """, plan(f, "select k, count(*) from (values (1),(2)) v(k) group by k"));
+        assertEquals("""
+                Limit
+                  ->  WindowAgg
+                        ->  Sort
+                              Sort Key: g
+                              ->  Function Scan on generate_series g
+                """, plan(f, "select g, rank() over (order by g) from generate_series(1, 3) g limit 2"));
+        assertEquals("""
+                Nested Loop
+                  Join Filter: (a.x < b.y)
+                  ->  Values Scan on "*VALUES*"
+                  ->  Materialize
+                        ->  Values Scan on "*VALUES*_1"
+                """, plan(f, "select * from (values (1)) a(x) join (values (2)) b(y) on a.x < b.y"));
+        String analyzed = f.simpleQuery("explain (analyze, costs off, summary off) select * from generate_series(1, 7)");
+        assertTrue(analyzed.contains("R: Function Scan on generate_series (actual rows=7 loops=1)"), analyzed);
+    }
+
+    @Test
+    void sortAndHashAggregateSpillUnderSmallWorkMemAndCleanUp() throws Exception {
+        EngineFixture f = new EngineFixture(tmp, Map.of("TimeZone", "UTC"));
+        f.simpleQuery("set work_mem = '64kB'");
+        String sorted = f.simpleQuery("select g from generate_series(1, 30000) g order by g desc limit 3");
+        assertTrue(sorted.contains("R: 30000\nR: 29999\nR: 29998\n"), sorted);
+        String grouped = f.simpleQuery("select count(*), sum(c) from (select g % 20000 as k, count(*) as c"
+                + " from generate_series(1, 40000) g group by 1) s");
+        assertTrue(grouped.contains("R: 20000|40000\n"), grouped);
+        String joined = f.simpleQuery("select count(*) from generate_series(1, 20000) a join generate_series(1, 20000) b"
+                + " on a = b");
+        assertTrue(joined.contains("R: 20000\n"), joined);
+        Path dir = tmp.resolve("base").resolve("pgsql_tmp");
+        assertTrue(Files.isDirectory(dir), "temp files were written under base/pgsql_tmp");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(0, s.count(), "temp files removed at the end of each query");
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.tusk.storage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.api.storage.RelFileLocator;
+import org.tusk.api.storage.TableStatistics;
+import org.tusk.shmem.ShmemArea;
+import org.tusk.shmem.ShmemRequest;
+import org.tusk.shmem.ShmemSegment;
+
+/**
+ * Per-relation counters in shared memory (PostgreSQL's pgstat shared hash of
+ * PgStat_StatTabEntry, without the backend-local pending counts: every change
+ * goes straight to shared memory with one atomic add, cheap next to the WAL
+ * insert beside it). Zeroed with the segment, so counts start over at each
+ * start and crash reset, as pgstat's do after a crash.
+ *
+ * <p>Layout: {@value #ENTRIES} entries of {@value #ENTRY_SIZE} bytes, an
+ * open-addressing table keyed by the relation's locator (linear probing, no
+ * deletion: a dropped relation's entry is zeroed and keeps its key). Entry:
+ * state int (0 free, 1 being claimed, 2 ready), spcOid, dbOid, relNumber, the
+ * access method's name (16 bytes ASCII), then 9 longs: inserted, updated,
+ * deleted, live, dead, last vacuum, last autovacuum, vacuum count,
+ * autovacuum count. A claimer CASes 0 -> 1, writes the key, publishes 2;
+ * readers skip entries that are not ready.
+ */
+public final class RelationStats implements TableStatistics {
+
+    static final String AREA = "storage.pgstat";
+    static final int ENTRIES = 4096;
+    static final int ENTRY_SIZE = 128;
+
+    private static final int STATE = 0;
+    private static final int SPC = 4;
+    private static final int DB = 8;
+    private static final int REL = 12;
+    private static final int AM = 16;
+    private static final int AM_LENGTH = 16;
+    private static final int INSERTED = 32;
+    private static final int UPDATED = 40;
+    private static final int DELETED = 48;
+    private static final int LIVE = 56;
+    private static final int DEAD = 64;
+    private static final int LAST_VACUUM = 72;
+    private static final int LAST_AUTOVACUUM = 80;
+    private static final int VACUUM_COUNT = 88;
+    private static final int AUTOVACUUM_COUNT = 96;
+
+    private static final int FREE = 0;
+    private static final int CLAIMING = 1;
+    private static final int READY = 2;
+
+    private final ShmemArea area;
+
+    public RelationStats(ShmemSegment segment) {
+        this.area = segment.area(AREA);
+    }
+
+    static ShmemRequest shmemRequest() {
+        return new ShmemRequest(AREA, ENTRIES * ENTRY_SIZE, 0);
+    }
+
+    @Override
+    public void countInsert(RelFileLocator relation, String am) {
+        int e = entry(relation, am, true);
+        if (e >= 0) {
+            area.getAndAddLong(e + INSERTED, 1);
+            area.getAndAddLong(e + LIVE, 1);
+        }
+    }
+
+    @Override
+    public void countUpdate(RelFileLocator relation, String am) {
+        int e = entry(relation, am, true);
+        if (e >= 0) {
+            area.getAndAddLong(e + UPDATED, 1);
+            area.getAndAddLong(e + DEAD, 1);
+        }
+    }
+
+    @Override
+    public void countDelete(RelFileLocator relation, String am) {
+        int e = entry(relation, am, true);
+        if (e >= 0) {
+            area.getAndAddLong(e + DELETED, 1);
+            area.getAndAddLong(e + LIVE, -1);
+            area.getAndAddLong(e + DEAD, 1);
+        }
+    }
+
+    @Override
+    public void reportVacuum(RelFileLocator relation, long liveTuples, long deadTuples, boolean autovacuum) {
+        int e = entry(relation, null, true);
+        if (e < 0) {
+            return;
+        }
+        area.putLongVolatile(e + LIVE, liveTuples);
+        area.putLongVolatile(e + DEAD, deadTuples);
+        area.putLongVolatile(e + (autovacuum ? LAST_AUTOVACUUM : LAST_VACUUM), System.currentTimeMillis());
+        area.getAndAddLong(e + (autovacuum ? AUTOVACUUM_COUNT : VACUUM_COUNT), 1);
+    }
+
+    @Override
+    public Counters counters(RelFileLocator relation) {
+        int e = entry(relation, null, false);
+        return e < 0 ? null : read(e, relation);
+    }
+
+    @Override
+    public List<Counters> all() {
+        List<Counters> out = new ArrayList<>();
+        for (int i = 0; i < ENTRIES; i++) {
+            int e = i * ENTRY_SIZE;
+            if (area.getIntAcquire(e + STATE) == READY) {
+                out.add(read(e, new RelFileLocator(area.getInt(e + SPC), area.getInt(e + DB), area.getInt(e + REL))));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void drop(RelFileLocator relation) {
+        int e = entry(relation, null, false);
+        if (e >= 0) {
+            for (int field = INSERTED; field <= AUTOVACUUM_COUNT; field += 8) {
+                area.putLongVolatile(e + field, 0);
+            }
+        }
+    }
+
+    private Counters read(int e, RelFileLocator relation) {
+        byte[] name = new byte[AM_LENGTH];
+        area.getBytes(e + AM, name, 0, AM_LENGTH);
+        int len = 0;
+        while (len < AM_LENGTH && name[len] != 0) {
+            len++;
+        }
+        return new Counters(relation, new String(name, 0, len, StandardCharsets.US_ASCII),
+                get(e + INSERTED), get(e + UPDATED), get(e + DELETED), Math.max(0, get(e + LIVE)),
+                Math.max(0, get(e + DEAD)), get(e + LAST_VACUUM), get(e + LAST_AUTOVACUUM), get(e + VACUUM_COUNT),
+                get(e + AUTOVACUUM_COUNT));
+    }
+
+    private long get(int offset) {
+        return area.getLongVolatile(offset);
+    }
+
+    /** The relation's entry offset; with {@code create}, claims one if missing (-1 when the table is full). */
+    private int entry(RelFileLocator relation, String am, boolean create) {
+        int start = Math.floorMod(relation.hashCode() * 0x9E3779B1, ENTRIES);
+        for (int probe = 0; probe < ENTRIES; probe++) {
+            int e = ((start + probe) % ENTRIES) * ENTRY_SIZE;
+            int state = area.getIntAcquire(e + STATE);
+            while (state == CLAIMING) {
+                Thread.onSpinWait();
+                state = area.getIntAcquire(e + STATE);
+            }
+            if (state == READY) {
+                if (matches(e, relation)) {
+                    if (am != null && area.getByte(e + AM) == 0) {
+                        writeAm(e, am);
+                    }
+                    return e;
+                }
+                continue;
+            }
+            if (!create) {
+                return -1;
+            }
+            if (area.compareAndSetInt(e + STATE, FREE, CLAIMING)) {
+                area.putInt(e + SPC, relation.spcOid());
+                area.putInt(e + DB, relation.dbOid());
+                area.putInt(e + REL, relation.relNumber());
+                if (am != null) {
+                    writeAm(e, am);
+                }
+                area.putIntRelease(e + STATE, READY);
+                return e;
+            }
+            probe--;                                    // someone claimed it meanwhile: look at it again
+        }
+        return -1;
+    }
+
+    private boolean matches(int e, RelFileLocator relation) {
+        return area.getInt(e + REL) == relation.relNumber() && area.getInt(e + DB) == relation.dbOid()
+                && area.getInt(e + SPC) == relation.spcOid();
+    }
+
+    private void writeAm(int e, String am) {
+        byte[] name = am.getBytes(StandardCharsets.US_ASCII);
+        area.putBytes(e + AM, name, 0, Math.min(name.length, AM_LENGTH - 1));
+    }
+}

@@ -1,0 +1,93 @@
+package org.tusk.storage;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tusk.api.storage.RelFileLocator;
+import org.tusk.api.storage.TableStatistics;
+import org.tusk.shmem.ShmemSegment;
+
+/** The shared counters and autovacuum's trigger rule (one process; AutovacuumTest has the real processes). */
+class RelationStatsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void countersAreKeptPerRelationAndSeenThroughAnotherAttachment() throws Exception {
+        try (ShmemSegment segment = ShmemSegment.create(dir.resolve("shm"), 2, dir.resolve("latches"),
+                List.of(RelationStats.shmemRequest()))) {
+            RelationStats writer = new RelationStats(segment);
+            RelationStats reader = new RelationStats(segment);
+            RelFileLocator a = RelFileLocator.of(5, 16384);
+            RelFileLocator b = RelFileLocator.of(5, 16385);
+            assertNull(reader.counters(a));
+            for (int i = 0; i < 10; i++) {
+                writer.countInsert(a, "heap");
+            }
+            writer.countUpdate(a, "heap");
+            writer.countDelete(a, "heap");
+            writer.countInsert(b, "memory");
+            TableStatistics.Counters ca = reader.counters(a);
+            assertEquals(10, ca.tuplesInserted());
+            assertEquals(1, ca.tuplesUpdated());
+            assertEquals(1, ca.tuplesDeleted());
+            assertEquals(9, ca.liveTuples());
+            assertEquals(2, ca.deadTuples());
+            assertEquals("heap", ca.accessMethod());
+            assertEquals("memory", reader.counters(b).accessMethod());
+            assertEquals(2, reader.all().size());
+            reader.reportVacuum(a, 9, 0, true);
+            ca = writer.counters(a);
+            assertEquals(0, ca.deadTuples());
+            assertEquals(1, ca.autovacuumCount());
+            assertEquals(0, ca.vacuumCount());
+            assertTrue(ca.lastAutovacuum() > 0);
+            writer.drop(a);
+            assertEquals(0, reader.counters(a).tuplesInserted());
+        }
+    }
+
+    @Test
+    void manyRelationsFitAndProbeCorrectly() throws Exception {
+        try (ShmemSegment segment = ShmemSegment.create(dir.resolve("shm"), 2, dir.resolve("latches"),
+                List.of(RelationStats.shmemRequest()))) {
+            RelationStats stats = new RelationStats(segment);
+            for (int r = 0; r < 3000; r++) {
+                for (int i = 0; i <= r % 7; i++) {
+                    stats.countDelete(RelFileLocator.of(5, 20000 + r), "heap");
+                }
+            }
+            for (int r = 0; r < 3000; r++) {
+                assertEquals(r % 7 + 1, stats.counters(RelFileLocator.of(5, 20000 + r)).deadTuples(), "relation " + r);
+            }
+            assertEquals(3000, stats.all().size());
+        }
+    }
+
+    @Test
+    void autovacuumStartsPastThresholdPlusScaleFactorTimesTuples() {
+        Autovacuum.Settings settings = Autovacuum.Settings.from(Map.of());
+        assertEquals(new Autovacuum.Settings(true, 60_000, 50, 0.2), settings, "PostgreSQL's defaults");
+        RelFileLocator rel = RelFileLocator.of(5, 1);
+        // 1000 live tuples: 50 + 0.2 * 1000 = 250 dead ones are tolerated, the 251st is not
+        assertFalse(Autovacuum.needsVacuum(counters(rel, 1000, 250), settings));
+        assertTrue(Autovacuum.needsVacuum(counters(rel, 1000, 251), settings));
+        assertFalse(Autovacuum.needsVacuum(counters(rel, 0, 50), settings));
+        assertTrue(Autovacuum.needsVacuum(counters(rel, 0, 51), settings));
+        assertEquals(100, Autovacuum.Settings.from(Map.of("autovacuum_naptime", "100ms")).naptimeMillis());
+        assertEquals(2000, Autovacuum.Settings.from(Map.of("autovacuum_naptime", "2")).naptimeMillis(),
+                "seconds without a unit");
+        assertFalse(Autovacuum.Settings.from(Map.of("autovacuum", "off")).enabled());
+        assertThrows(IllegalArgumentException.class, () -> Autovacuum.Settings.from(Map.of("autovacuum", "maybe")));
+    }
+
+    private static TableStatistics.Counters counters(RelFileLocator rel, long live, long dead) {
+        return new TableStatistics.Counters(rel, "heap", 0, 0, 0, live, dead, 0, 0, 0, 0);
+    }
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Issue 4's pgbench yardstick: Tusk beside a real PostgreSQL 15, same pgbench, same run.
+# Prints medians and ratios (Tusk / PostgreSQL) of
+#   - the time of `pgbench -i -s SCALE` (target: ratio <= 1.5)
+#   - TPC-B (pgbench's default script) tps, 8 clients, prepared protocol (target: ratio >= 0.8)
+#   - select-only (-S) tps, 8 clients, prepared protocol (target: ratio >= 0.8)
+# and checks after each TPC-B run that sum(abalance) = sum(bbalance) = sum(tbalance).
+# Usage: bench/pgbench.sh [seconds-per-run (30)] [runs (3)] [scale (10)]
+# Needs root (to run PostgreSQL as the unprivileged user tuskbench) and a built distribution.
+set -euo pipefail
+SECS="${1:-30}"
+RUNS="${2:-3}"
+SCALE="${3:-10}"
+source "$(dirname "$0")/lib.sh"
+
+USER_NAME="$(whoami)"
+init_seconds() { # port
+    local t0 t1
+    t0=$(date +%s.%N)
+    pgbench -i -q -s "$SCALE" -h 127.0.0.1 -p "$1" -U "$USER_NAME" postgres >/dev/null 2>"$WORK/init.err" \
+        || { echo "pgbench -i failed on port $1:" >&2; cat "$WORK/init.err" >&2; exit 1; }
+    t1=$(date +%s.%N)
+    awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}'
+}
+tps() { # port extra-args...
+    local port=$1; shift
+    pgbench -n -h 127.0.0.1 -p "$port" -U "$USER_NAME" -T "$SECS" -c 8 -j 2 -M prepared "$@" postgres 2>"$WORK/run.err" \
+        | awk '/^tps = /{print $3}'
+}
+balanced() { # port: prints "ok" when the three sums agree
+    psql -X -At -h 127.0.0.1 -p "$1" -U "$USER_NAME" postgres -c \
+        "select case when (select sum(abalance) from pgbench_accounts) = (select sum(bbalance) from pgbench_branches)
+                      and (select sum(bbalance) from pgbench_branches) = (select sum(tbalance) from pgbench_tellers)
+                 then 'ok' else 'MISMATCH' end"
+}
+report() { # label pg-values tusk-values
+    local pgm tkm
+    pgm=$(printf '%s\n' $2 | median)
+    tkm=$(printf '%s\n' $3 | median)
+    printf '%-40s PostgreSQL %10s  Tusk %10s  ratio %.2f   (runs: pg %s | tusk %s)\n' \
+        "$1" "$pgm" "$tkm" "$(awk -v a="$tkm" -v b="$pgm" 'BEGIN{print a/b}')" "$2" "$3"
+}
+
+settle
+echo "pgbench: Tusk vs PostgreSQL 15 on $(nproc) cores, scale $SCALE, ${SECS}s per run, median of $RUNS runs (runs alternate)"
+pg_init="" tk_init=""
+for _ in $(seq "$RUNS"); do
+    pg_init+="$(init_seconds "$PGPORT_REF") "
+    tk_init+="$(init_seconds "$TUSK_PORT") "
+done
+report "pgbench -i -s $SCALE (seconds)" "$pg_init" "$tk_init"
+
+for mode in "TPC-B" "select-only (-S)"; do
+    args=()
+    [ "$mode" = "TPC-B" ] || args=(-S)
+    tps "$TUSK_PORT" "${args[@]}" >/dev/null   # lets Tusk's pool grow to 8 busy backends and warm up
+    settle
+    pg="" tk=""
+    for _ in $(seq "$RUNS"); do
+        pg+="$(tps "$PGPORT_REF" "${args[@]}") "
+        tk+="$(tps "$TUSK_PORT" "${args[@]}") "
+    done
+    report "$mode tps, 8 clients, prepared" "$pg" "$tk"
+done
+echo "balances after the runs: PostgreSQL $(balanced "$PGPORT_REF"), Tusk $(balanced "$TUSK_PORT")"

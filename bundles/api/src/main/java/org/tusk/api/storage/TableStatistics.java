@@ -1,0 +1,42 @@
+package org.tusk.api.storage;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Per-relation activity counters shared by every process (PostgreSQL's
+ * cumulative statistics for tables, pg_stat_user_tables), offered as a
+ * service by the storage core; table access methods count their changes,
+ * VACUUM reports what it found, and autovacuum reads them to pick its
+ * targets. Counts are advisory: no lock protects their consistency with the
+ * data (since 1.2).
+ */
+@ProviderType
+public interface TableStatistics {
+
+    /** One relation's counters (n_tup_ins ... autovacuum_count; times in ms since the epoch, 0 = never). */
+    record Counters(RelFileLocator relation, String accessMethod, long tuplesInserted, long tuplesUpdated,
+            long tuplesDeleted, long liveTuples, long deadTuples, long lastVacuum, long lastAutovacuum,
+            long vacuumCount, long autovacuumCount) {
+    }
+
+    /** pgstat_count_heap_insert / _update / _delete: {@code inserted} new versions etc. by access method {@code am}. */
+    void countInsert(RelFileLocator relation, String am);
+
+    void countUpdate(RelFileLocator relation, String am);
+
+    void countDelete(RelFileLocator relation, String am);
+
+    /** pgstat_report_vacuum: the relation now has {@code liveTuples} live and {@code deadTuples} dead versions. */
+    void reportVacuum(RelFileLocator relation, long liveTuples, long deadTuples, boolean autovacuum);
+
+    /** The relation's counters, or null if nothing was counted since the server started. */
+    Counters counters(RelFileLocator relation);
+
+    /** Every relation with counters. */
+    List<Counters> all();
+
+    /** Forgets a dropped relation. */
+    void drop(RelFileLocator relation);
+}
