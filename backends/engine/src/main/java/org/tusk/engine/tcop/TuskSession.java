@@ -122,9 +122,6 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     GucSettings guc() { return guc; }
 
-    /** Name lookup of what FROM can read (computed relations, then stored ones). */
-    SystemRelations relations() { return relations; }
-
     /** Checks privileges against {@code store} from now on, as the role it names {@code user}. */
     void useRoleStore(org.tusk.api.auth.RoleStore store) {
         this.roleStore = store;
