@@ -32,6 +32,8 @@ public final class FunctionRegistry {
         PrivilegeInquiryFunctions.register();
         // the catalog-reading system information functions (func/sysinfo)
         org.tusk.engine.func.sysinfo.SysInfoFunctions.register(FunctionRegistry::bind, FunctionRegistry::bindOid);
+        // nextval/currval/setval/lastval (commands/sequence)
+        org.tusk.engine.commands.sequence.SequenceFunctions.register(FunctionRegistry::bind);
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
         OperatorFunctions.register();
     }

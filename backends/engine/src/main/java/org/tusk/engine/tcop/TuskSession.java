@@ -210,6 +210,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     }
 
     <T> T guarded(Body<T> body) {
+        org.tusk.engine.types.RegclassIo.install(regclassResolver);
         try {
             return body.run();
         } catch (RuntimeException e) {
@@ -218,6 +219,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     }
 
     <T> T guardedIo(IoBody<T> body) throws IOException {
+        org.tusk.engine.types.RegclassIo.install(regclassResolver);
         try {
             return body.run();
         } catch (IOException e) {
@@ -405,7 +407,12 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         }
     }
 
+    /** regclassin/regclassout's catalog lookups in this session (installed for the thread at every entry). */
+    private final org.tusk.engine.types.RegclassIo.Resolver regclassResolver =
+            org.tusk.engine.commands.sequence.SequenceFunctions.resolver(this);
+
     void discardAll() {
+        org.tusk.engine.commands.sequence.SequenceFunctions.discard(this);
         guc.resetAll();
         cursors.closeAll();
         preparedStatements.dropAll();
