@@ -131,9 +131,6 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     GucSettings guc() { return guc; }
 
-    /** Name lookup of what FROM can read (computed relations, then stored ones). */
-    SystemRelations relations() { return relations; }
-
     /** Checks privileges against {@code store} from now on, as the role it names {@code user}. */
     void useRoleStore(org.tusk.api.auth.RoleStore store) {
         this.roleStore = store;
@@ -222,6 +219,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     }
 
     <T> T guarded(Body<T> body) {
+        org.tusk.engine.types.RegclassIo.install(regclassResolver);
         try {
             return body.run();
         } catch (RuntimeException e) {
@@ -230,6 +228,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     }
 
     <T> T guardedIo(IoBody<T> body) throws IOException {
+        org.tusk.engine.types.RegclassIo.install(regclassResolver);
         try {
             return body.run();
         } catch (IOException e) {
@@ -425,8 +424,13 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         }
     }
 
+    /** regclassin/regclassout's catalog lookups in this session (installed for the thread at every entry). */
+    private final org.tusk.engine.types.RegclassIo.Resolver regclassResolver =
+            org.tusk.engine.commands.sequence.SequenceFunctions.resolver(this);
+
     void discardAll() {
         notifications.reset();   // DISCARD ALL includes UNLISTEN *
+        org.tusk.engine.commands.sequence.SequenceFunctions.discard(this);
         guc.resetAll();
         cursors.closeAll();
         preparedStatements.dropAll();
