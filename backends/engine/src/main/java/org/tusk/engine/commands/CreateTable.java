@@ -76,16 +76,28 @@ public final class CreateTable {
         // columns and their constraints
         LinkedHashMap<String, NewColumn> columns = new LinkedHashMap<>();
         List<PendingConstraint> constraints = new ArrayList<>();
+        List<Object[]> serials = new ArrayList<>();        // {sequence name, PgType, column}
+        Set<String> serialNames = new HashSet<>();
         for (RawNode element : stmt.tableElts()) {
             if (element instanceof ColumnDef cd) {
                 if (columns.containsKey(cd.colname())) {
                     throw Ereport.error(DdlStates.DUPLICATE_COLUMN,
                             "column \"" + cd.colname() + "\" specified more than once", cd.location());
                 }
-                TypeLookup.TypeInfo type = TypeLookup.resolve(cd.typeName(), 0);
-                int typmod = TypeLookup.typmod(cd.typeName(), type, 0);
-                boolean notNull = false;
-                String defaultText = null;
+                // SERIAL: an integer column defaulting to its own sequence's nextval (SequenceCommands)
+                org.tusk.engine.types.PgType serial = SequenceCommands.serialType(cd.typeName());
+                String serialSequence = null;
+                if (serial != null) {
+                    serialSequence = Naming.chooseRelationName(ctx, name, cd.colname(), "seq", ns, serialNames);
+                    serialNames.add(serialSequence);
+                    serials.add(new Object[] {serialSequence, serial, cd.colname()});
+                }
+                TypeLookup.TypeInfo type = serial != null ? TypeLookup.byOid(serial.oid())
+                        : TypeLookup.resolve(cd.typeName(), 0);
+                int typmod = serial != null ? -1 : TypeLookup.typmod(cd.typeName(), type, 0);
+                boolean notNull = serial != null;
+                String defaultText = serial == null ? null
+                        : SequenceCommands.nextvalDefault(stmt.relation().schemaname(), serialSequence);
                 for (Constraint c : cd.constraints()) {
                     switch (c.contype()) {
                         case NOTNULL: notNull = true; break;
@@ -167,6 +179,11 @@ public final class CreateTable {
         ctx.txn().onAbort(() -> am.dropStorage(locator));
         ctx.commandCounterIncrement();
 
+        for (Object[] sr : serials) {
+            int serialAttnum = new ArrayList<>(columns.keySet()).indexOf((String) sr[2]) + 1;
+            SequenceCommands.createOwned(ctx, (String) sr[0], ns, (org.tusk.engine.types.PgType) sr[1], relOid,
+                    serialAttnum);
+        }
         RelationDesc table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
         Set<String> taken = new HashSet<>();
         for (PendingConstraint pc : constraints) {

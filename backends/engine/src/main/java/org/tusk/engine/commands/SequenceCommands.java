@@ -265,6 +265,35 @@ public final class SequenceCommands {
                 + "\" does not exist");
     }
 
+    /** The integer type of a SERIAL type name (smallserial/serial2, serial/serial4, bigserial/serial8), else null. */
+    public static PgType serialType(TypeName tn) {
+        if (tn == null || tn.isArray() || tn.pctType() || tn.names().size() > 2
+                || tn.names().size() == 2 && !tn.names().get(0).equals("pg_catalog")) {
+            return null;
+        }
+        return switch (tn.lastName()) {
+            case "smallserial", "serial2" -> PgType.INT2;
+            case "serial", "serial4" -> PgType.INT4;
+            case "bigserial", "serial8" -> PgType.INT8;
+            default -> null;
+        };
+    }
+
+    /** A SERIAL column's default expression text, as pg_get_expr prints it. */
+    public static String nextvalDefault(String schema, String sequence) {
+        String name = (schema != null ? quoteIdent(schema) + "." : "") + quoteIdent(sequence);
+        return "nextval('" + name.replace("'", "''") + "'::regclass)";
+    }
+
+    private static String quoteIdent(String ident) {
+        boolean plain = !ident.isEmpty() && (Character.isLowerCase(ident.charAt(0)) || ident.charAt(0) == '_');
+        for (int i = 0; plain && i < ident.length(); i++) {
+            char ch = ident.charAt(i);
+            plain = ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '_';
+        }
+        return plain ? ident : "\"" + ident.replace("\"", "\"\"") + "\"";
+    }
+
     /** Whether {@code e} is one of ours (for the utility dispatcher). */
     public static boolean handles(Object stmt) {
         return stmt instanceof CreateSeqStmt || stmt instanceof AlterSeqStmt;

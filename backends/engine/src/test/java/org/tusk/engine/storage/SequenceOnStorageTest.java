@@ -82,4 +82,22 @@ class SequenceOnStorageTest {
         query(a, "DROP SEQUENCE zs, zs2");
         assertEquals(List.of("0"), query(a, "SELECT count(*) FROM pg_sequence WHERE seqrelid > 16384"));
     }
+
+    @Test
+    void serialColumnsOwnTheirSequences() {
+        query(a, "CREATE TABLE st (id serial, b bigserial, v text)");
+        assertEquals(List.of("INSERT 0 2"), query(a, "INSERT INTO st (v) VALUES ('x'), ('y')"));
+        assertEquals(List.of("1|1|x", "2|2|y"), query(a, "SELECT * FROM st ORDER BY id"));
+        assertEquals(List.of("3|z", "INSERT 0 1"), query(a, "INSERT INTO st (v) VALUES ('z') RETURNING id, v"));
+        assertEquals(List.of("id|nextval('st_id_seq'::regclass)", "b|nextval('st_b_seq'::regclass)"), query(a,
+                "SELECT a.attname, d.adbin FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid"
+                        + " AND a.attnum = d.adnum WHERE d.adrelid = 'st'::regclass ORDER BY d.adnum"));
+        assertEquals(List.of("23|2147483647", "20|9223372036854775807"), query(a,
+                "SELECT seqtypid, seqmax FROM pg_sequence WHERE seqrelid IN ('st_id_seq'::regclass, 'st_b_seq'::regclass)"
+                        + " ORDER BY seqtypid DESC"));
+        assertEquals(List.of("st_id_seq|st|1|a"), query(a, "SELECT objid::regclass, refobjid::regclass, refobjsubid,"
+                + " deptype FROM pg_depend WHERE objid = 'st_id_seq'::regclass AND refclassid = 'pg_class'::regclass"));
+        query(a, "DROP TABLE st");
+        assertEquals(List.of("0"), query(a, "SELECT count(*) FROM pg_class WHERE relname LIKE 'st_%seq'"));
+    }
 }
