@@ -113,6 +113,8 @@ public final class EngineStorage {
     /** The shared invalidation queue, or null (engine tests on partial storage: no other backends). */
     public SharedInvalidationQueue invalidationQueue() {
         return invalidationQueue;
+    }
+
     /** Uses the storage core's per-relation counters (pg_stat_*_tables, VACUUM's report). */
     public void useStatistics(TableStatistics stats) {
         this.statistics = stats;
@@ -125,7 +127,7 @@ public final class EngineStorage {
 
     /** A new session's transaction state (ProcessStorage.newSession without the process attachment). */
     public SessionTransaction newSessionTransaction() {
-        return new SessionTransaction(transactions.newTransactionManager(wal), locks);
+        return newSessionTransaction(null);
     }
 
     public void addTableAccessMethod(TableAccessMethod am) {
