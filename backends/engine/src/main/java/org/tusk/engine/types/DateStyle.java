@@ -123,7 +123,7 @@ public final class DateStyle {
         int abs = Math.abs(offset);
         sb.append(String.format("%02d", abs / 3600));
         if (abs % 3600 != 0) {
-            sb.append(String.format("%02d", abs % 3600 / 60));
+            sb.append(String.format(":%02d", abs % 3600 / 60));   // PostgreSQL: "+05:30"
         }
         return sb.toString();
     }

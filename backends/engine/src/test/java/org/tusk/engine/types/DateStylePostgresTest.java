@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-/** DateStyle Postgres output (pg_regress's setting), expected texts recorded from PostgreSQL 15. */
+/** DateStyle Postgres output (the zone of a plain offset as PostgreSQL prints it: "+05:30") (pg_regress's setting), expected texts recorded from PostgreSQL 15. */
 class DateStylePostgresTest {
 
     private static final TypeContext PST_MDY = new TypeContext(ZoneId.of("PST8PDT"), 1, 0L, false, "postgres", "Postgres, MDY");
@@ -37,7 +37,7 @@ class DateStylePostgresTest {
         assertEquals("Mon Jul 17 10:00:00 2000 IST", TextFormat.output(PgType.TIMESTAMPTZ,
                 in(PgType.TIMESTAMPTZ, "2000-07-17 10:00", kolkata), kolkata));
         TypeContext offset = new TypeContext(ZoneOffset.ofHoursMinutes(5, 30), 1, 0L, false, "postgres", "Postgres, DMY");
-        assertEquals("Mon 17 Jul 10:00:00 2000 ", TextFormat.output(PgType.TIMESTAMPTZ,
+        assertEquals("Mon 17 Jul 10:00:00 2000 +05:30", TextFormat.output(PgType.TIMESTAMPTZ,
                 in(PgType.TIMESTAMPTZ, "2000-07-17 10:00", offset), offset));
     }
 }
