@@ -431,7 +431,10 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                 return ExecuteStatement.prepare(this, parsed, execute, new ParseState(parameterTypeOids));
             }
             ParseState pstate = new ParseState(parameterTypeOids);
-            org.tusk.engine.commands.DmlCommand dml = DmlStatements.prepare(this, relations, parsed.stmt(), pstate);
+            org.tusk.engine.commands.DmlCommand dml = CreateTableAsCommand.prepare(this, relations, parsed, pstate);
+            if (dml == null) {
+                dml = DmlStatements.prepare(this, relations, parsed.stmt(), pstate);
+            }
             if (dml != null) {
                 return new TuskPreparedStatement(this, parsed, null, pstate.resolvedParamTypes(), dml.resultColumns(),
                         dml);

@@ -163,6 +163,13 @@ final class UtilityCommands {
         return org.tusk.engine.commands.DatabaseCommands.alterSet(ctx, a.dbname(), name, value);
     }
 
+    /** What a catalog-changing command needs from the session, for {@code parsed}. */
+    DdlContext ddlContext(ParsedStatement parsed) {
+        return new DdlContext(session.storage(),
+                new CatalogAccess(session.storage(), session.isolationLevel()), session.relcache(),
+                session.searchPath(), parsed.queryString(), session.currentUser(), session.host()::notice);
+    }
+
     /** The catalog-changing commands (ProcessUtilitySlow), run by {@code commands}; null if {@code parsed} is none. */
     private String ddl(ParsedStatement parsed) {
         RawStmt stmt = parsed.stmt();
@@ -246,7 +253,7 @@ final class UtilityCommands {
     }
 
     /** CREATE on the schema a new relation goes to: the named one, else the first existing one of search_path. */
-    private void checkCreateIn(String schema) {
+    void checkCreateIn(String schema) {
         String target = schema;
         if (target == null) {
             for (String s : session.searchPath()) {
