@@ -274,6 +274,15 @@ final class UtilityCommands {
 
     private UtilityResult set(VariableSetStmt set) {
         GucSettings guc = session.guc();
+        GucVariable variable = set.name() == null ? null : guc.find(set.name());
+        if (variable != null && (variable.name().equals("session_authorization") || variable.name().equals("role"))
+                && set.kind() != VariableSetKind.RESET_ALL) {
+            boolean reset = set.kind() == VariableSetKind.RESET;
+            session.setAuthorization(variable.name(),
+                    set.kind() == VariableSetKind.VALUE ? flatten(set.name(), set.args()) : null,
+                    set.isLocal() && !reset);
+            return UtilityResult.of(reset ? "RESET" : "SET");
+        }
         switch (set.kind()) {
             case RESET_ALL:
                 guc.resetAll();
