@@ -42,8 +42,21 @@ final class AggregateAnalyzer {
         this.ea = ea;
     }
 
+    /**
+     * Whether {@code name} is an aggregate Tusk can run: the executor's own, or a pg_proc
+     * aggregate (prokind 'a') that func.agg implements (array_agg, bit_and, stddev, ...).
+     * Ordered-set and other unimplemented aggregates stay out, so they fail as before.
+     */
     static boolean isAggregate(String name) {
-        return AGGREGATES.contains(name);
+        if (AGGREGATES.contains(name)) {
+            return true;
+        }
+        for (org.tusk.engine.func.ProcEntry p : org.tusk.engine.func.BuiltinCatalog.get().procs(name)) {
+            if (org.tusk.engine.func.agg.Aggregates.implemented(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Expr aggregate(FuncCall f) {
@@ -116,7 +129,7 @@ final class AggregateAnalyzer {
                 coerced.add(ea.coerce(a, target, -1, CastContext.IMPLICIT));
             }
         }
-        AggregateFunction fn = implementation(name, coerced, f.location());
+        AggregateFunction fn = implementation(name, coerced, res, f.location());
         PgType resultType = res.resultType() != null && !res.resultType().isPseudo() ? res.resultType() : fn.resultType();
         Query q = pstate.query;
         SlotExpr slot = new SlotExpr(SlotExpr.Kind.AGGREGATE, q.aggregates.size(), name, resultType, coerced);
@@ -124,7 +137,8 @@ final class AggregateAnalyzer {
         return slot;
     }
 
-    private static AggregateFunction implementation(String name, List<Expr> args, int location) {
+    /** The executor's built-in aggregate, else the pg_aggregate row's implementation in func.agg. */
+    private static AggregateFunction implementation(String name, List<Expr> args, Resolution res, int location) {
         AggregateFunction fn;
         if (args.isEmpty()) {
             fn = name.equals("count") ? BuiltinAggregates.countStar() : null;
@@ -132,6 +146,11 @@ final class AggregateAnalyzer {
             fn = args.get(0).type() == PgType.TEXT ? BuiltinAggregates.stringAgg() : null;
         } else {
             fn = BuiltinAggregates.lookup(name, args.get(0).type());
+        }
+        if (fn == null && res.proc() != null && res.proc().kind() == 'a') {
+            org.tusk.engine.func.agg.AggregateFunction proc = org.tusk.engine.func.agg.Aggregates.forProc(res.proc(),
+                    res.resultType() != null ? res.resultType() : res.proc().resultType());
+            fn = proc == null ? null : new org.tusk.engine.executor.ProcAggregate(name, proc);
         }
         if (fn == null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "aggregate function " + name + "(" + typeList(types(args))

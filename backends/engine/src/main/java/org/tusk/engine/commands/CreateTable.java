@@ -50,6 +50,14 @@ public final class CreateTable {
     }
 
     public static String execute(DdlContext ctx, CreateStmt stmt) {
+        return execute(ctx, stmt, List.of());
+    }
+
+    /**
+     * CREATE TABLE with, after the statement's own elements, columns already resolved to a type
+     * and typmod ({@code queryColumns}: CREATE TABLE AS takes them from the query's output).
+     */
+    static String execute(DdlContext ctx, CreateStmt stmt, List<CreateTableAs.OutputColumn> queryColumns) {
         String name = stmt.relation().relname();
         int ns = Naming.creationNamespace(ctx, stmt.relation());
         if (stmt.partspec() != null || stmt.partbound() != null || stmt.ofTypename() != null
@@ -118,6 +126,22 @@ public final class CreateTable {
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE ... LIKE is not supported yet",
                         element.location());
             }
+        }
+        for (CreateTableAs.OutputColumn qc : queryColumns) {
+            if (columns.containsKey(qc.name())) {
+                throw Ereport.error(DdlStates.DUPLICATE_COLUMN, "column \"" + qc.name() + "\" specified more than once");
+            }
+            TypeLookup.TypeInfo type = TypeLookup.byOid(qc.typeOid());
+            if (type == null) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "column \"" + qc.name() + "\" has type OID "
+                        + qc.typeOid() + ", which is not supported yet");
+            }
+            if (type.typtype() == 'p') {
+                // CheckAttributeType
+                throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "column \"" + qc.name() + "\" has pseudo-type "
+                        + type.name());
+            }
+            columns.put(qc.name(), new NewColumn(qc.name(), type, qc.typmod(), false, null));
         }
         for (Constraint c : stmt.constraints()) {
             constraints.add(new PendingConstraint(c, null));

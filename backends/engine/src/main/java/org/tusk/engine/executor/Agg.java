@@ -153,6 +153,13 @@ public final class Agg implements PlanState {
                             cols.add(new SortColumn(a.args().size() + j, d.descending(), d.nullsFirst()));
                         }
                         buffered.sort(SortColumn.comparator(cols));
+                    } else if (a.distinct()) {
+                        // nodeAgg removes duplicates by sorting the inputs, so a DISTINCT aggregate sees them ascending
+                        List<SortColumn> cols = new ArrayList<>();
+                        for (int j = 0; j < a.args().size(); j++) {
+                            cols.add(new SortColumn(j, false, false));
+                        }
+                        buffered.sort(SortColumn.comparator(cols));
                     }
                     for (Object[] args : buffered) {
                         transition(i, args);

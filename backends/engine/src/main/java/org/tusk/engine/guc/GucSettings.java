@@ -88,10 +88,19 @@ public final class GucSettings {
         sessionValues.remove(key(name));
     }
 
+    /** GUC_NO_RESET_ALL: RESET ALL leaves the session and current role alone. */
+    private static boolean isNoResetAll(GucVariable v) {
+        return v.name().equals("session_authorization") || v.name().equals("role");
+    }
+
     /** A startup-packet setting: like SET, but it also becomes the value RESET returns to. */
     public void setStartup(String name, String value) {
         version++;
         GucVariable v = findOrError(name, true);
+        if (isNoResetAll(v)) {
+            // the role checks of SET SESSION AUTHORIZATION / SET ROLE are not made for startup options
+            throw Ereport.error("55P02", "parameter \"" + v.name() + "\" cannot be changed");
+        }
         checkSettable(v);
         resetValues.put(key(v.name()), v.normalize(value));
     }
@@ -133,7 +142,8 @@ public final class GucSettings {
         version++;
         for (String k : new java.util.ArrayList<>(currentValues.keySet())) {
             GucVariable v = find(k);
-            if (v != null && (v.context() == GucContext.USER || v.context() == GucContext.SUPERUSER)) {
+            if (v != null && (v.context() == GucContext.USER || v.context() == GucContext.SUPERUSER)
+                    && !isNoResetAll(v)) {
                 currentValues.remove(k);
                 sessionValues.remove(k);
             }

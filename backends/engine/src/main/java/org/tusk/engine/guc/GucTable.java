@@ -48,7 +48,8 @@ public final class GucTable {
         str("server_version_num", GucContext.INTERNAL, SERVER_VERSION_NUM, "Shows the server version as an integer.", false, null);
         str("server_encoding", GucContext.INTERNAL, "UTF8", "Shows the server (database) character set encoding.", true, null);
         bool("is_superuser", GucContext.INTERNAL, "off", "Shows whether the current user is a superuser.", true);
-        str("session_authorization", GucContext.INTERNAL, "", "Sets the session user name.", true, null);
+        str("session_authorization", GucContext.USER, "", "Sets the session user name.", true, null);
+        str("role", GucContext.USER, "none", "Sets the current role.", false, null);
         bool("default_transaction_read_only", GucContext.USER, "off",
                 "Sets the default read-only status of new transactions.", true);
         bool("transaction_read_only", GucContext.USER, "off", "Sets the current transaction's read-only status.", false);
@@ -104,19 +105,56 @@ public final class GucTable {
         bool("jit", GucContext.USER, "on", "Allow JIT compilation.", false);
         bool("enable_seqscan", GucContext.USER, "on", "Enables the planner's use of sequential-scan plans.", false);
         bool("enable_indexscan", GucContext.USER, "on", "Enables the planner's use of index-scan plans.", false);
-        // planner cost constants (costsize.c), read by the planner's CostModel
-        real("seq_page_cost", "1", "Sets the planner's estimate of the cost of a sequentially fetched disk page.");
-        real("random_page_cost", "4", "Sets the planner's estimate of the cost of a nonsequentially fetched disk page.");
+        // the planner's settings (guc_tables.c, QUERY_TUNING_*); Tusk's planner reads only some of them
+        enm("constraint_exclusion", GucContext.USER, "partition", "Enables the planner to use constraints to optimize queries.", false, List.of("partition", "on", "off"));
+        real("cpu_index_tuple_cost", "0.005", "Sets the planner's estimate of the cost of processing each index entry during an index scan.");
+        real("cpu_operator_cost", "0.0025", "Sets the planner's estimate of the cost of processing each operator or function call.");
         real("cpu_tuple_cost", "0.01", "Sets the planner's estimate of the cost of processing each tuple (row).");
-        real("cpu_index_tuple_cost", "0.005",
-                "Sets the planner's estimate of the cost of processing each index entry during an index scan.");
-        real("cpu_operator_cost", "0.0025",
-                "Sets the planner's estimate of the cost of processing each operator or function call.");
+        real("cursor_tuple_fraction", "0.1", "Sets the planner's estimate of the fraction of a cursor's rows that will be retrieved.");
+        integer("default_statistics_target", GucContext.USER, "100", "Sets the default statistics target.", GucUnit.NONE, 1, 10000);
+        integer("effective_cache_size", GucContext.USER, "4GB", "Sets the planner's assumption about the total size of the data caches.", GucUnit.BLOCKS_8KB, 1, Integer.MAX_VALUE);
+        bool("enable_async_append", GucContext.USER, "on", "Enables the planner's use of async append plans.", false);
+        bool("enable_bitmapscan", GucContext.USER, "on", "Enables the planner's use of bitmap-scan plans.", false);
+        bool("enable_gathermerge", GucContext.USER, "on", "Enables the planner's use of gather merge plans.", false);
+        bool("enable_hashagg", GucContext.USER, "on", "Enables the planner's use of hashed aggregation plans.", false);
         bool("enable_hashjoin", GucContext.USER, "on", "Enables the planner's use of hash join plans.", false);
+        bool("enable_incremental_sort", GucContext.USER, "on", "Enables the planner's use of incremental sort steps.", false);
+        bool("enable_indexonlyscan", GucContext.USER, "on", "Enables the planner's use of index-only-scan plans.", false);
+        bool("enable_material", GucContext.USER, "on", "Enables the planner's use of materialization.", false);
+        bool("enable_memoize", GucContext.USER, "on", "Enables the planner's use of memoization.", false);
         bool("enable_mergejoin", GucContext.USER, "on", "Enables the planner's use of merge join plans.", false);
         bool("enable_nestloop", GucContext.USER, "on", "Enables the planner's use of nested-loop join plans.", false);
-        bool("enable_hashagg", GucContext.USER, "on", "Enables the planner's use of hashed aggregation plans.", false);
+        bool("enable_parallel_append", GucContext.USER, "on", "Enables the planner's use of parallel append plans.", false);
+        bool("enable_parallel_hash", GucContext.USER, "on", "Enables the planner's use of parallel hash plans.", false);
+        bool("enable_partition_pruning", GucContext.USER, "on", "Enables plan-time and execution-time partition pruning.", false);
+        bool("enable_partitionwise_aggregate", GucContext.USER, "off", "Enables partitionwise aggregation and grouping.", false);
+        bool("enable_partitionwise_join", GucContext.USER, "off", "Enables partitionwise join.", false);
         bool("enable_sort", GucContext.USER, "on", "Enables the planner's use of explicit sort steps.", false);
+        bool("enable_tidscan", GucContext.USER, "on", "Enables the planner's use of TID scan plans.", false);
+        enm("force_parallel_mode", GucContext.USER, "off", "Forces use of parallel query facilities.", false, List.of("off", "on", "regress"));
+        integer("from_collapse_limit", GucContext.USER, "8", "Sets the FROM-list size beyond which subqueries are not collapsed.", GucUnit.NONE, 1, Integer.MAX_VALUE);
+        bool("geqo", GucContext.USER, "on", "Enables genetic query optimization.", false);
+        integer("geqo_effort", GucContext.USER, "5", "GEQO: effort is used to set the default for other GEQO parameters.", GucUnit.NONE, 1, 10);
+        integer("geqo_generations", GucContext.USER, "0", "GEQO: number of iterations of the algorithm.", GucUnit.NONE, 0, Integer.MAX_VALUE);
+        integer("geqo_pool_size", GucContext.USER, "0", "GEQO: number of individuals in the population.", GucUnit.NONE, 0, Integer.MAX_VALUE);
+        real("geqo_seed", "0", "GEQO: seed for random path selection.");
+        real("geqo_selection_bias", "2", "GEQO: selective pressure within the population.");
+        real("jit_above_cost", "100000", "Perform JIT compilation if query is more expensive.");
+        real("jit_inline_above_cost", "500000", "Perform JIT inlining if query is more expensive.");
+        real("jit_optimize_above_cost", "500000", "Optimize JIT-compiled functions if query is more expensive.");
+        integer("join_collapse_limit", GucContext.USER, "8", "Sets the FROM-list size beyond which JOIN constructs are not flattened.", GucUnit.NONE, 1, Integer.MAX_VALUE);
+        integer("max_parallel_maintenance_workers", GucContext.USER, "2", "Sets the maximum number of parallel processes per maintenance operation.", GucUnit.NONE, 0, 1024);
+        integer("max_parallel_workers", GucContext.USER, "8", "Sets the maximum number of parallel workers that can be active at one time.", GucUnit.NONE, 0, 1024);
+        integer("max_parallel_workers_per_gather", GucContext.USER, "2", "Sets the maximum number of parallel processes per executor node.", GucUnit.NONE, 0, 1024);
+        integer("min_parallel_index_scan_size", GucContext.USER, "512kB", "Sets the minimum amount of index data for a parallel scan.", GucUnit.BLOCKS_8KB, 0, 715827882);
+        integer("min_parallel_table_scan_size", GucContext.USER, "8MB", "Sets the minimum amount of table data for a parallel scan.", GucUnit.BLOCKS_8KB, 0, 715827882);
+        bool("parallel_leader_participation", GucContext.USER, "on", "Controls whether Gather and Gather Merge also run subplans.", false);
+        real("parallel_setup_cost", "1000", "Sets the planner's estimate of the cost of starting up worker processes for parallel query.");
+        real("parallel_tuple_cost", "0.1", "Sets the planner's estimate of the cost of passing each tuple (row) from worker to leader backend.");
+        enm("plan_cache_mode", GucContext.USER, "auto", "Controls the planner's selection of custom or generic plan.", false, List.of("auto", "force_generic_plan", "force_custom_plan"));
+        real("random_page_cost", "4", "Sets the planner's estimate of the cost of a nonsequentially fetched disk page.");
+        real("recursive_worktable_factor", "10", "Sets the planner's estimate of the average size of a recursive query's working table.");
+        real("seq_page_cost", "1", "Sets the planner's estimate of the cost of a sequentially fetched disk page.");
         integer("geqo_threshold", GucContext.USER, "12", "Sets the threshold of FROM items beyond which GEQO is used.",
                 GucUnit.NONE, 2, Integer.MAX_VALUE);
         str("lc_messages", GucContext.SUPERUSER, "C", "Sets the language in which messages are displayed.", false, null);
@@ -165,6 +203,11 @@ public final class GucTable {
 
     private void integer(String name, GucContext ctx, String boot, String desc, GucUnit unit, long min, long max) {
         put(new GucVariable(name, GucType.INT, ctx, boot, desc, false, unit, min, max, List.of(), null, false));
+    }
+
+    private void real(String name, String boot, String desc) {
+        put(new GucVariable(name, GucType.REAL, GucContext.USER, boot, desc, false, GucUnit.NONE, 0, 0, List.of(), null,
+                false));
     }
 
     /** The variable named {@code name} (any case), or null. "timezone" and "datestyle" resolve too. */

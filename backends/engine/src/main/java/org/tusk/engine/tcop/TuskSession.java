@@ -142,7 +142,14 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     public org.tusk.api.auth.RoleStore roleStore() { return roleStore; }
 
     @Override
-    public long currentUserOid() { return userOid; }
+    public long currentUserOid() {
+        String current = currentUser();
+        if (roleStore == null || current.equals(user)) {
+            return userOid;
+        }
+        org.tusk.api.auth.RoleRecord r = roleStore.byName(current);
+        return r == null ? 0 : r.oid();
+    }
 
     @Override
     public CatalogAccess catalogAccess() {
@@ -171,7 +178,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             } else {
                 p = p.toLowerCase(java.util.Locale.ROOT);
             }
-            out.add(p.equals("$user") ? user : p);
+            out.add(p.equals("$user") ? currentUser() : p);
         }
         return out;
     }
@@ -431,6 +438,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     void discardAll() {
         notifications.reset();   // DISCARD ALL includes UNLISTEN *
         org.tusk.engine.commands.sequence.SequenceFunctions.discard(this);
+        setAuthorization("session_authorization", null, false);   // DISCARD ALL: SET SESSION AUTHORIZATION DEFAULT
         guc.resetAll();
         cursors.closeAll();
         preparedStatements.dropAll();
@@ -471,7 +479,10 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                 return ExecuteStatement.prepare(this, parsed, execute, new ParseState(parameterTypeOids));
             }
             ParseState pstate = new ParseState(parameterTypeOids);
-            org.tusk.engine.commands.DmlCommand dml = DmlStatements.prepare(this, relations, parsed.stmt(), pstate);
+            org.tusk.engine.commands.DmlCommand dml = CreateTableAsCommand.prepare(this, relations, parsed, pstate);
+            if (dml == null) {
+                dml = DmlStatements.prepare(this, relations, parsed.stmt(), pstate);
+            }
             if (dml != null) {
                 return new TuskPreparedStatement(this, parsed, null, pstate.resolvedParamTypes(), dml.resultColumns(),
                         dml);
@@ -518,6 +529,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     @Override
     public void sync() {
+        refreshIsSuperuser();   // a rollback may have undone SET ROLE / SESSION AUTHORIZATION
         if (state == TransactionBlockState.STARTED || state == TransactionBlockState.IMPLICIT_ABORT) {
             portalsAtTransactionEnd(state == TransactionBlockState.STARTED);
         }
@@ -694,6 +706,10 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     @Override
     public String setConfig(String name, String value, boolean isLocal) {
+        org.tusk.engine.guc.GucVariable v = guc.find(name);
+        if (v != null && (v.name().equals("session_authorization") || v.name().equals("role"))) {
+            return setAuthorization(v.name(), value, isLocal);
+        }
         return guc.set(name, value, isLocal);
     }
 
@@ -707,14 +723,68 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         return statementStart;
     }
 
+    /** current_user: the role of SET ROLE, else the session user. */
     @Override
     public String currentUser() {
-        return user;
+        String role = guc.get("role");
+        return role == null || role.isEmpty() || role.equals("none") ? sessionUser() : role;
     }
 
+    /** session_user: SET SESSION AUTHORIZATION's role, else the authenticated user. */
     @Override
     public String sessionUser() {
-        return user;
+        String auth = guc.get("session_authorization");
+        return auth == null || auth.isEmpty() ? user : auth;
+    }
+
+    /**
+     * SET [LOCAL] SESSION AUTHORIZATION / SET [LOCAL] ROLE (and set_config of either): {@code value}
+     * null for DEFAULT/RESET/NONE. As check_session_authorization and check_role: the role must
+     * exist; only a superuser as authenticated user may become another session user, and SET ROLE
+     * needs the session user to be a superuser or a member of the role. A new session user also
+     * ends SET ROLE. The values live in the GUCs, so rollback and SET LOCAL undo them as any setting.
+     */
+    String setAuthorization(String name, String value, boolean local) {
+        boolean session = name.equals("session_authorization");
+        String target = value == null || !session && value.equals("none") ? (session ? user : "none") : value;
+        if (roleStore != null && !target.equals("none")) {
+            org.tusk.api.auth.RoleRecord r = roleStore.byName(target);
+            if (r == null) {
+                throw Ereport.error(SqlState.UNDEFINED_OBJECT, "role \"" + target + "\" does not exist");
+            }
+            if (session) {
+                org.tusk.api.auth.RoleRecord login = roleStore.byName(user);
+                if (!target.equals(user) && (login == null || !login.superuser())) {
+                    throw Ereport.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to set session authorization");
+                }
+            } else {
+                org.tusk.api.auth.RoleRecord me = roleStore.byName(sessionUser());
+                if (me == null || !me.superuser()
+                        && !org.tusk.engine.acl.RoleGraph.of(roleStore).isMemberOfRole(me.oid(), r.oid())) {
+                    throw Ereport.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to set role \"" + target + "\"");
+                }
+            }
+        }
+        if (session) {
+            guc.set("session_authorization", target, local);
+            guc.set("role", "none", local);
+        } else {
+            guc.set("role", target, local);
+        }
+        refreshIsSuperuser();
+        return target;
+    }
+
+    /** is_superuser follows the current user (SetSessionAuthorization/SetCurrentRoleId set it). */
+    void refreshIsSuperuser() {
+        if (roleStore == null) {
+            return;
+        }
+        org.tusk.api.auth.RoleRecord r = roleStore.byName(currentUser());
+        String v = r != null && r.superuser() ? "on" : "off";
+        if (!v.equals(guc.get("is_superuser"))) {
+            guc.setInternal("is_superuser", v);
+        }
     }
 
     @Override

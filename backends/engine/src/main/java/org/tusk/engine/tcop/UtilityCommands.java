@@ -163,6 +163,13 @@ final class UtilityCommands {
         return org.tusk.engine.commands.DatabaseCommands.alterSet(ctx, a.dbname(), name, value);
     }
 
+    /** What a catalog-changing command needs from the session, for {@code parsed}. */
+    DdlContext ddlContext(ParsedStatement parsed) {
+        return new DdlContext(session.storage(),
+                new CatalogAccess(session.storage(), session.isolationLevel()), session.relcache(),
+                session.searchPath(), parsed.queryString(), session.currentUser(), session.host()::notice);
+    }
+
     /** The catalog-changing commands (ProcessUtilitySlow), run by {@code commands}; null if {@code parsed} is none. */
     private String ddl(ParsedStatement parsed) {
         RawStmt stmt = parsed.stmt();
@@ -331,7 +338,7 @@ final class UtilityCommands {
     }
 
     /** CREATE on the schema a new relation goes to: the named one, else the first existing one of search_path. */
-    private void checkCreateIn(String schema) {
+    void checkCreateIn(String schema) {
         String target = schema;
         if (target == null) {
             for (String s : session.searchPath()) {
@@ -352,6 +359,15 @@ final class UtilityCommands {
 
     private UtilityResult set(VariableSetStmt set) {
         GucSettings guc = session.guc();
+        GucVariable variable = set.name() == null ? null : guc.find(set.name());
+        if (variable != null && (variable.name().equals("session_authorization") || variable.name().equals("role"))
+                && set.kind() != VariableSetKind.RESET_ALL) {
+            boolean reset = set.kind() == VariableSetKind.RESET;
+            session.setAuthorization(variable.name(),
+                    set.kind() == VariableSetKind.VALUE ? flatten(set.name(), set.args()) : null,
+                    set.isLocal() && !reset);
+            return UtilityResult.of(reset ? "RESET" : "SET");
+        }
         switch (set.kind()) {
             case RESET_ALL:
                 guc.resetAll();

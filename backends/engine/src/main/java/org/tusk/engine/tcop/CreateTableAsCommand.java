@@ -1,0 +1,134 @@
+package org.tusk.engine.tcop;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.api.engine.Column;
+import org.tusk.api.engine.RowReceiver;
+import org.tusk.api.error.SqlState;
+import org.tusk.engine.analyze.ModifyAnalyzer;
+import org.tusk.engine.analyze.ParseState;
+import org.tusk.engine.analyze.Query;
+import org.tusk.engine.analyze.SelectAnalyzer;
+import org.tusk.engine.analyze.TargetEntry;
+import org.tusk.engine.catalog.SystemRelations;
+import org.tusk.engine.commands.CreateTableAs;
+import org.tusk.engine.commands.DdlContext;
+import org.tusk.engine.commands.DmlCommand;
+import org.tusk.engine.error.Ereport;
+import org.tusk.engine.expr.EvalContext;
+import org.tusk.engine.nodes.CreateTableAsStmt;
+import org.tusk.engine.nodes.InsertStmt;
+import org.tusk.engine.nodes.IntoClause;
+import org.tusk.engine.nodes.ObjectType;
+import org.tusk.engine.nodes.RangeVar;
+import org.tusk.engine.nodes.RawStmt;
+import org.tusk.engine.nodes.SelectStmt;
+import org.tusk.engine.parser.ParsedStatement;
+import org.tusk.engine.types.PgType;
+
+/**
+ * CREATE TABLE ... AS SELECT [WITH [NO] DATA] and SELECT ... INTO [TABLE] t
+ * (createas.c's ExecCreateTableAs). The query is analyzed at prepare time for
+ * its output columns; at execution the table is created from them through
+ * {@link CreateTableAs} and, unless WITH NO DATA, filled by an INSERT of the
+ * same query through the DML code, so rows take the ordinary insert path
+ * (indexes, WAL). The tag is {@code SELECT n} as in PostgreSQL; WITH NO DATA
+ * and a skipped IF NOT EXISTS give {@code CREATE TABLE AS}.
+ */
+final class CreateTableAsCommand implements DmlCommand {
+    private final TuskSession session;
+    private final SystemRelations relations;
+    private final ParsedStatement parsed;
+    private final SelectStmt query;
+    private final IntoClause into;
+    private final boolean ifNotExists;
+    private final List<CreateTableAs.OutputColumn> output = new ArrayList<>();
+    private final int[] paramTypes;
+
+    private CreateTableAsCommand(TuskSession session, SystemRelations relations, ParsedStatement parsed,
+            SelectStmt query, IntoClause into, boolean ifNotExists, ParseState pstate) {
+        this.session = session;
+        this.relations = relations;
+        this.parsed = parsed;
+        this.query = query;
+        this.into = into;
+        this.ifNotExists = ifNotExists;
+        Query analyzed = new SelectAnalyzer(relations, session.typeContext()).analyze(query, pstate);
+        for (TargetEntry t : analyzed.targets()) {
+            PgType type = t.expr().type();
+            // an unknown-typed output column (a bare literal or NULL) becomes text, as PostgreSQL resolves it
+            int oid = type == PgType.UNKNOWN ? PgType.TEXT.oid() : type.oid();
+            output.add(new CreateTableAs.OutputColumn(t.name(), oid, type == PgType.UNKNOWN ? -1 : t.expr().typmod()));
+        }
+        this.paramTypes = pstate.resolvedParamTypes();
+    }
+
+    /** The command for {@code stmt} if it is CREATE TABLE AS or SELECT INTO, else null. */
+    static CreateTableAsCommand prepare(TuskSession session, SystemRelations relations, ParsedStatement parsed,
+            ParseState pstate) {
+        RawStmt stmt = parsed.stmt();
+        if (stmt instanceof CreateTableAsStmt ctas && ctas.objtype() == ObjectType.TABLE) {
+            if (!(ctas.query() instanceof SelectStmt select)) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS EXECUTE is not supported yet");
+            }
+            return new CreateTableAsCommand(session, relations, parsed, select, ctas.into(), ctas.ifNotExists(), pstate);
+        }
+        if (stmt instanceof SelectStmt select) {
+            IntoClause into = intoClause(select);
+            if (into != null) {
+                return new CreateTableAsCommand(session, relations, parsed, withoutInto(select), into, false, pstate);
+            }
+        }
+        return null;
+    }
+
+    /** The INTO clause of a SELECT: on the statement itself, or on the leftmost leaf of a set operation. */
+    private static IntoClause intoClause(SelectStmt s) {
+        while (s != null) {
+            if (s.intoClause() != null) {
+                return s.intoClause();
+            }
+            s = s.larg();
+        }
+        return null;
+    }
+
+    private static SelectStmt withoutInto(SelectStmt s) {
+        if (s == null) {
+            return null;
+        }
+        return new SelectStmt(s.distinctClause(), null, s.targetList(), s.fromClause(), s.whereClause(),
+                s.groupClause(), s.groupDistinct(), s.havingClause(), s.windowClause(), s.valuesLists(),
+                s.sortClause(), s.limitOffset(), s.limitCount(), s.limitOption(), s.lockingClause(), s.withClause(),
+                s.op(), s.all(), withoutInto(s.larg()), s.rarg(), s.location());
+    }
+
+    @Override
+    public List<Column> resultColumns() {
+        return null;
+    }
+
+    @Override
+    public Result execute(EvalContext ctx, RowReceiver receiver) {
+        if (session.storage() == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS needs storage");
+        }
+        DdlContext ddl = session.utility().ddlContext(parsed);
+        if (CreateTableAs.skip(ddl, into, ifNotExists)) {
+            return new Result("CREATE TABLE AS", List.of());
+        }
+        session.utility().checkCreateIn(into.rel().schemaname());
+        RangeVar target = CreateTableAs.create(ddl, into, output);
+        if (into.skipData()) {
+            return new Result("CREATE TABLE AS", List.of());
+        }
+        session.storage().commandCounterIncrement();
+        InsertStmt insert = new InsertStmt(target, List.of(), query, null, List.of(), null, null, query.location());
+        DmlCommand fill = new ModifyAnalyzer(session, relations, session.typeContext())
+                .analyze(insert, new ParseState(paramTypes));
+        String tag = fill.execute(ctx, receiver).tag();
+        // "INSERT 0 n" -> "SELECT n"
+        return new Result("SELECT " + tag.substring(tag.lastIndexOf(' ') + 1), List.of());
+    }
+}
