@@ -205,11 +205,6 @@ public final class GucTable {
         put(new GucVariable(name, GucType.INT, ctx, boot, desc, false, unit, min, max, List.of(), null, false));
     }
 
-    private void real(String name, String boot, String desc) {
-        put(new GucVariable(name, GucType.REAL, GucContext.USER, boot, desc, false, GucUnit.NONE, 0, 0, List.of(), null,
-                false));
-    }
-
     /** The variable named {@code name} (any case), or null. "timezone" and "datestyle" resolve too. */
     public GucVariable find(String name) {
         return byLowerName.get(name.toLowerCase(Locale.ROOT));
