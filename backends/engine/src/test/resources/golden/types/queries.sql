@@ -1242,3 +1242,80 @@ SELECT width_bucket(5, '{}')
 SELECT width_bucket('5'::text, ARRAY[3, 4]::integer[])
 SELECT width_bucket(5, ARRAY[3, 4, NULL])
 SELECT width_bucket(5, ARRAY[ARRAY[1, 2], ARRAY[3, 4]])
+# --- date/time and interval (hand-written, session 3 shift 4)
+select '1 day 2 hours'::interval, '1 year 2 months 3 days 04:05:06.789'::interval, '-1 day +02:00'::interval, '@ 1 minute ago'::interval, 'P1Y2M3DT4H5M6.5S'::interval
+select '1.5 years'::interval, '1.5 months'::interval, '1.5 weeks'::interval, '1-2'::interval, '10'::interval, '1 12:00'::interval
+select '1 decade'::interval, '2 centuries'::interval, '1 millennium'::interval, '3 ms'::interval, '7 us'::interval, '1.25 hours'::interval
+select 'P1W'::interval, 'PT1.5H'::interval, '1 day ago'::interval, '+1 hour -30 minutes'::interval
+select 'garbage'::interval
+select '1 fortnight'::interval
+set intervalstyle = postgres_verbose
+select '1 day 2 hours'::interval, '-1 year -2 months 3 days -04:05:06.789'::interval, '0'::interval, '-3 seconds'::interval, '1 sec'::interval
+select '1 year 2 mons'::interval, '-1 day'::interval, '1.5 seconds'::interval, '-0.5 seconds'::interval
+set intervalstyle = iso_8601
+select '1 day 2 hours'::interval, '-1 year -2 months 3 days -04:05:06.789'::interval, '0'::interval, '-0.5 seconds'::interval
+set intervalstyle = sql_standard
+select '1 day 2 hours'::interval, '-1 year -2 months 3 days -04:05:06.789'::interval, '0'::interval, '1-2'::interval, '-1 day -02:03'::interval
+select '-1-2'::interval, '3 4:05:06'::interval, '-2 hours'::interval
+reset intervalstyle
+select '12:34:56'::time, '12:34:56.789+02'::timetz, '11:00 pm'::time, '24:00'::time, '12:00 am'::time, '04:05:06.1234567'::time
+select '25:00'::time
+select 'x'::time
+select '10:00-08'::timetz, '10:00:00+05:30'::timetz, '2003-04-12 04:05:06'::time, 'allballs'::time
+select 'infinity'::date, '-infinity'::date, 'epoch'::date, '4713-01-01 BC'::date, '0001-01-01'::date - 1
+select '2020-01-01'::date + 30, '2020-03-01'::date - 1, '2020-03-01'::date - '2020-01-01'::date, 7 + '2020-01-01'::date
+select 'infinity'::date + 1, isfinite('infinity'::date), isfinite('2020-01-01'::date)
+select 'infinity'::date - '2020-01-01'::date
+select interval '1 day' * 1.5, interval '1 month' / 7, justify_interval('1 mon -1 hour'), justify_hours('50 hours'), justify_days('35 days')
+select interval '1 year' * 0.3, 2 * interval '1 mon 3 days', interval '10 hours' / 3, - interval '1 day 2 hours'
+select interval '1 day' / 0
+select '2020-01-31'::date + interval '1 month', timestamp '2020-01-31 10:00' + interval '1 mon 1 day 1 hour', timestamp '2020-03-01' - timestamp '2020-01-01 12:00', time '10:00' + interval '15 hours'
+select interval '1 day' > interval '23 hours', interval '30 days' = interval '1 month', interval '1 day' + interval '2 hours', interval '1 day' - interval '2 hours'
+select time '10:00' - time '08:30', time '01:00' - interval '2 hours', date '2020-03-01' - interval '1 day', interval '1 day' + date '2020-02-28'
+select 'infinity'::timestamp, '-infinity'::timestamp, 'epoch'::timestamp, 'infinity'::timestamp + interval '1 day'
+select justify_interval('-1 mon 1 day'), justify_interval('1 mon -1 day'), justify_hours('-25 hours'), justify_days('-35 days')
+# DateStyle output and input (session 5)
+SET TimeZone TO 'America/Los_Angeles'
+select '2026-11-21 09:04:42.5-08'::timestamptz, '2026-07-21 09:04:42'::timestamptz, '2026-11-21 09:04:42'::timestamp, '2026-11-21'::date, '0044-03-15 BC'::date
+SET DateStyle TO 'Postgres, MDY'
+select '2026-11-21 09:04:42.5-08'::timestamptz, '2026-07-21 09:04:42'::timestamptz, '2026-11-21 09:04:42'::timestamp, '2026-11-21'::date, '0044-03-15 BC'::date
+select 'Jan 1 2000'::timestamptz, '1/8/1999'::date, '19990108'::date, '990108'::date, '1999.008'::date, 'January 8, 1999'::date, '08-Jan-1999'::date, 'Jan-08-1999'::date
+select '1999-01-08 04:05:06'::timestamp, '1999-01-08 04:05:06 -8:00'::timestamptz, 'January 8 04:05:06 1999 PST'::timestamptz, '1999-01-08 04:05:06 America/New_York'::timestamptz, '19990108T040506'::timestamp
+select 'Sat Nov 21 09:04:42 2026 PST'::timestamptz, 'Sat Nov 21 09:04:42.25 2026'::timestamp, '1999-01-08T04:05:06Z'::timestamptz, '2000-01-01 12:00 pm'::timestamp, '2000-01-01 12:00 am'::timestamp, '2000-01-01 1:30 PM'::timestamp
+select '08-Jan-99'::date, 'Jan-08-99'::date, '01/02/03'::date, '1/18/1999'::date
+select '18/1/1999'::date
+select '1999-13-01'::date
+select '1999-02-30'::date
+select '2000-01-01 25:00'::timestamp
+select '2000-01-01 10:00 +16'::timestamptz
+select '2000-01-01 10:00 Mars/Olympus'::timestamptz
+select 'garbage'::timestamp
+select 'Jan 1 2000 tomorrow'::date
+select 'Fri 1999-01-08'::timestamp
+select 'Fri Jan 8 1999'::timestamp, '1999-01-08 Fri'::timestamp, 'Jan 8 1999 bc'::timestamp, '04:05:06 Jan 8 1999'::timestamp, '04:05:06 19990108'::timestamp
+select 'bc 1999-01-08'::timestamp
+select '04:05 1999-01-08'::timestamp
+select '1999-01-08 13:00 pm'::timestamp
+select 'J2451187'::date
+select '2000-01-01 10:00 +1:61'::timestamptz
+select '0000-01-01'::date
+select '1999-01-08 04:05:06.1234567'::timestamp, '1999-01-08 24:00:00'::timestamp, ' 1999-01-08 '::date, '1999 Jan 08'::date, '99 Jan 08'::date, '1999-Jan-08'::date
+select '1999-01-08 04:05:06.789 PDT'::timestamptz, '04:05:06 1999-01-08'::timestamptz, 'epoch'::timestamptz, 'infinity'::date, '2026-03-08 02:30'::timestamptz, '2026-11-01 01:30'::timestamptz
+SET DateStyle TO 'Postgres, DMY'
+select '2026-11-21 09:04:42.5-08'::timestamptz, '2026-11-21'::date, '1/8/1999'::date, '18/1/1999'::date, '01/02/03'::date
+SET DateStyle TO 'SQL, MDY'
+select '2026-11-21 09:04:42.5-08'::timestamptz, '2026-11-21 09:04:42'::timestamp, '2026-11-21'::date, '0044-03-15 10:00 BC'::timestamp
+SET DateStyle TO 'SQL, DMY'
+select '2026-11-21 09:04:42.5-08'::timestamptz, '2026-11-21'::date
+SET DateStyle TO 'German'
+select '2026-11-21 09:04:42.5-08'::timestamptz, '2026-11-21 09:04:42'::timestamp, '2026-11-21'::date, '21.11.2026'::date
+SET DateStyle TO 'ISO, YMD'
+select '01/02/03'::date, '1999-01-08'::date, '2026-11-21 09:04:42.5-08'::timestamptz
+SET TimeZone TO 'Asia/Kolkata'
+select '2026-11-21 09:04:42.5-08'::timestamptz
+SET DateStyle TO 'Postgres, MDY'
+select '2026-11-21 09:04:42.5-08'::timestamptz
+SET TimeZone TO 'Asia/Dubai'
+select '2026-11-21 09:04:42.5-08'::timestamptz
+RESET DateStyle
+RESET TimeZone

@@ -104,6 +104,14 @@ public final class ParseState {
         return new ParseState(view, false, new ArrayList<>(), shared);
     }
 
+    /**
+     * The level a view's stored SELECT is analyzed in: no enclosing levels (a view sees
+     * only its own FROM), but the statement's shared state, so executor params stay unique.
+     */
+    ParseState viewLevel() {
+        return new ParseState(null, false, new ArrayList<>(), shared);
+    }
+
     /** The CTE of this name visible here (this level's WITH or an enclosing one), or null. */
     CteDef findCte(String name) {
         for (ParseState p = this; p != null; p = p.parent) {

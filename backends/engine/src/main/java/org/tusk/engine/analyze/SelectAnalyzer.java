@@ -448,6 +448,9 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             String shown = rv.schemaname() == null ? rv.relname() : rv.schemaname() + "." + rv.relname();
             throw Ereport.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist", rv.location());
         }
+        if (rel instanceof ViewDefinition view) {
+            return expandView(rel, view, alias, colAliases, rv, ps);
+        }
         RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.RELATION, alias);
         rte.relation = rel;
         List<RelationColumn> cols = rel.columns();
@@ -456,6 +459,57 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             rte.columns.add(new RangeTblEntry.Column(name, cols.get(i).type(), cols.get(i).typmod(), null));
         }
         checkAliasCount(colAliases, cols.size(), alias, rv.location());
+        return withVars(rte, ps);
+    }
+
+    /** Views being expanded on this thread, innermost last: a view reached again is infinite recursion. */
+    private static final ThreadLocal<java.util.ArrayDeque<Long>> EXPANDING = ThreadLocal.withInitial(java.util.ArrayDeque::new);
+
+    /**
+     * Whether the analyzer is inside a view's query on this thread: relations named there are
+     * read with the view owner's rights in PostgreSQL, so the caller's SELECT check is skipped.
+     */
+    public static boolean insideView() {
+        return !EXPANDING.get().isEmpty();
+    }
+
+    /**
+     * A view in FROM becomes a subquery entry over its stored SELECT, analyzed on its own
+     * level; the output columns take the view's column names (then the alias's).
+     */
+    private RangeTblEntry expandView(BaseRelation rel, ViewDefinition view, String alias, List<String> colAliases,
+            RangeVar rv, ParseState ps) {
+        java.util.ArrayDeque<Long> expanding = EXPANDING.get();
+        if (expanding.contains(view.viewOid())) {
+            throw Ereport.error("42P17", "infinite recursion detected in rules for relation \"" + rel.name() + "\"");
+        }
+        if (view.viewQuery() == null) {
+            throw Ereport.error(SqlState.INTERNAL_ERROR, "could not find _RETURN rule for view \"" + rel.name() + "\"");
+        }
+        List<org.tusk.engine.parser.ParsedStatement> parsed = org.tusk.engine.parser.Parser.parse(view.viewQuery());
+        if (parsed.size() != 1 || !(parsed.get(0).stmt() instanceof SelectStmt select)) {
+            throw Ereport.error(SqlState.INTERNAL_ERROR, "view \"" + rel.name() + "\" has no valid definition");
+        }
+        Query sub;
+        expanding.addLast(view.viewOid());
+        try {
+            sub = analyze(select, ps.viewLevel(), false);
+        } finally {
+            expanding.removeLast();
+        }
+        List<RelationColumn> cols = rel.columns();
+        if (sub.targets().size() < cols.size()) {
+            throw Ereport.error(SqlState.INTERNAL_ERROR, "view \"" + rel.name() + "\" returns fewer columns than it has");
+        }
+        RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.SUBQUERY, alias);
+        rte.subquery = sub;
+        for (int i = 0; i < cols.size(); i++) {
+            TargetEntry t = sub.targets().get(i);
+            String name = colAliases != null && i < colAliases.size() ? colAliases.get(i) : cols.get(i).name();
+            PgType type = t.expr().type() == PgType.UNKNOWN ? cols.get(i).type() : t.expr().type();
+            rte.columns.add(new RangeTblEntry.Column(name, type, t.expr().typmod(), null));
+        }
+        checkAliasCount(colAliases, rte.columns.size(), alias, rv.location());
         return withVars(rte, ps);
     }
 

@@ -40,6 +40,7 @@ public final class SystemCatalogs {
     public static final int PG_DESCRIPTION = 2609;
     public static final int PG_INDEX = 2610;
     public static final int PG_NAMESPACE = 2615;
+    public static final int PG_REWRITE = 2618;
 
     /** One catalog: pg_class facts and its columns. */
     public record Catalog(int oid, String name, boolean shared, boolean mapped, int rowType, List<Column> columns) {
@@ -69,7 +70,7 @@ public final class SystemCatalogs {
                 atts.add(new AttributeDesc(c.attnum(), c.name(), c.typeOid(), -1, c.notNull(), false, false));
             }
             return new RelationDesc(oid, name, PG_CATALOG_NAMESPACE, "pg_catalog", 'r', "heap", locator(dbOid), shared,
-                    atts, List.of(), Map.of(), List.of(), List.of());
+                    atts, List.of(), Map.of(), List.of(), List.of(), List.of());
         }
     }
 

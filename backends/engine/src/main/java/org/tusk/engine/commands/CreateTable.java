@@ -326,7 +326,7 @@ public final class CreateTable {
     }
 
     /** The DEFAULT expression's text. */
-    private static String defaultSource(DdlContext ctx, Constraint c) {
+    static String defaultSource(DdlContext ctx, Constraint c) {
         if (c.rawExpr() instanceof AConst k && k.location() >= 0 && c.location() < 0) {
             return SourceText.expression(ctx.queryString(), k.location());
         }
@@ -373,7 +373,7 @@ public final class CreateTable {
     }
 
     /** The composite type named after the table and its array type (heap_create_with_catalog's AddNewRelationType). */
-    private static void createRowType(DdlContext ctx, String name, int ns, int relOid, long rowType, long arrayType) {
+    static void createRowType(DdlContext ctx, String name, int ns, int relOid, long rowType, long arrayType) {
         Map<String, Object> t = new HashMap<>();
         t.put("oid", rowType);
         t.put("typname", name);

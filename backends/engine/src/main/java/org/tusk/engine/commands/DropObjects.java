@@ -170,6 +170,13 @@ public final class DropObjects {
         for (CatalogTuple d : ctx.rows(SystemCatalogs.PG_DEPEND,
                 r -> (Long) r[refClass] == object.classId() && (Long) r[refObj] == object.objectId())) {
             ObjectAddress dependent = new ObjectAddress(((Long) d.get(dep, "classid")).intValue(), (Long) d.get(dep, "objid"));
+            if (dependent.classId() == SystemCatalogs.PG_REWRITE) {
+                // a view's _RETURN rule is part of the view: what the rule reads, the view depends on
+                ObjectAddress view = ruleOwner(ctx, dependent.objectId());
+                if (view != null && !view.equals(object)) {
+                    dependent = view;
+                }
+            }
             if (all.contains(dependent)) {
                 continue;
             }
@@ -182,6 +189,15 @@ public final class DropObjects {
             }
             collect(ctx, dependent, all, cascaded, targets);
         }
+    }
+
+    /** The view whose rule this is (pg_rewrite.ev_class), or null. */
+    private static ObjectAddress ruleOwner(DdlContext ctx, long ruleOid) {
+        Catalog rw = SystemCatalogs.require(SystemCatalogs.PG_REWRITE);
+        for (CatalogTuple t : ctx.rowsWhere(SystemCatalogs.PG_REWRITE, "oid", ruleOid)) {
+            return new ObjectAddress(SystemCatalogs.PG_CLASS, (Long) t.get(rw, "ev_class"));
+        }
+        return null;
     }
 
     private static List<CatalogTuple> dependenciesOf(DdlContext ctx, ObjectAddress o) {
@@ -237,6 +253,9 @@ public final class DropObjects {
             case SystemCatalogs.PG_ATTRDEF:
                 deleteWhere(ctx, SystemCatalogs.PG_ATTRDEF, "oid", id);
                 break;
+            case SystemCatalogs.PG_REWRITE:
+                deleteWhere(ctx, SystemCatalogs.PG_REWRITE, "oid", id);
+                break;
             case SystemCatalogs.PG_NAMESPACE:
                 deleteWhere(ctx, SystemCatalogs.PG_NAMESPACE, "oid", id);
                 break;
@@ -286,6 +305,10 @@ public final class DropObjects {
             }
             case SystemCatalogs.PG_ATTRDEF:
                 return "default value " + id;
+            case SystemCatalogs.PG_REWRITE: {
+                ObjectAddress view = ruleOwner(ctx, id);
+                return view == null ? "rule " + id : "rule _RETURN on " + describe(ctx, view);
+            }
             case SystemCatalogs.PG_NAMESPACE: {
                 List<CatalogTuple> rows = ctx.rowsWhere(SystemCatalogs.PG_NAMESPACE, "oid", id);
                 return "schema " + (rows.isEmpty() ? id

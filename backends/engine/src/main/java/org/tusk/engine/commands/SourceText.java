@@ -92,7 +92,7 @@ final class SourceText {
         return sql.substring(from, i).trim();
     }
 
-    private static int skipQuoted(String sql, int i) {
+    static int skipQuoted(String sql, int i) {
         char q = sql.charAt(i);
         int j = i + 1;
         while (j < sql.length()) {
@@ -108,7 +108,7 @@ final class SourceText {
         return j;
     }
 
-    private static boolean identChar(char c) {
+    static boolean identChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 }

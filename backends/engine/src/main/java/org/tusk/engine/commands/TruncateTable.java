@@ -65,6 +65,7 @@ public final class TruncateTable {
                 DefineIndex.build(ctx, table, index.name(), freshIndex, index.keyAttnums(), types, index.unique(), iam);
                 ctx.txn().onCommit(() -> iam.dropStorage(oldIndex));
                 CreateTable.updateClass(ctx, index.oid(), "relfilenode", (long) indexNode);
+            ctx.relcache().invalidate(index.oid());   // other backends cache the index's own entry
             }
             ctx.commandCounterIncrement();
             ctx.relcache().invalidate(rel.oid());

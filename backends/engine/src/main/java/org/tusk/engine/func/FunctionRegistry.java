@@ -28,10 +28,11 @@ public final class FunctionRegistry {
         NumericMath.register();
         CastFunctions.register();
         SystemFunctions.register();
-        TypeIoFunctions.register();
         PrivilegeInquiryFunctions.register();
         // the catalog-reading system information functions (func/sysinfo)
         org.tusk.engine.func.sysinfo.SysInfoFunctions.register(FunctionRegistry::bind, FunctionRegistry::bindOid);
+        TypeIoFunctions.register();
+        DateTimeFunctions.register();
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
         OperatorFunctions.register();
     }

@@ -154,25 +154,28 @@ public final class GucVariable {
     static String checkDateStyle(String value) {
         String style = "ISO";
         String order = "MDY";
+        boolean haveOrder = false;
         for (String part : value.split(",")) {
             String p = part.trim().toUpperCase(Locale.ROOT);
             switch (p) {
                 case "ISO": style = "ISO"; break;
                 case "SQL": style = "SQL"; break;
                 case "POSTGRES": style = "Postgres"; break;
-                case "GERMAN": style = "German"; break;
-                case "MDY": case "US": case "NONEURO": case "NONEUROPEAN": order = "MDY"; break;
-                case "DMY": case "EURO": case "EUROPEAN": order = "DMY"; break;
-                case "YMD": order = "YMD"; break;
+                case "GERMAN":
+                    style = "German";
+                    if (!haveOrder) {
+                        order = "DMY"; // German implies DMY unless an order is given
+                    }
+                    break;
+                case "MDY": case "US": case "NONEURO": case "NONEUROPEAN": order = "MDY"; haveOrder = true; break;
+                case "DMY": case "EURO": case "EUROPEAN": order = "DMY"; haveOrder = true; break;
+                case "YMD": order = "YMD"; haveOrder = true; break;
                 case "DEFAULT": style = "ISO"; order = "MDY"; break;
                 default:
                     throw new PgException(Severity.ERROR, SqlState.INVALID_PARAMETER_VALUE,
                             "invalid value for parameter \"DateStyle\": \"" + value + "\"",
                             "Unrecognized key word: \"" + part.trim().toLowerCase(Locale.ROOT) + "\".", null, 0, null);
             }
-        }
-        if (!style.equals("ISO") && !style.equals("Postgres")) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "DateStyle " + style + " is not supported yet");
         }
         return style + ", " + order;
     }

@@ -271,6 +271,19 @@ public final class RelationCache implements CacheInvalidation {
                     (Boolean) t.get(pgIndex, "indisunique"), (Boolean) t.get(pgIndex, "indisprimary")));
         }
 
+        // CHECK constraints, in name order (ExecConstraints reports the first violated one)
+        java.util.TreeMap<String, String> checks = new java.util.TreeMap<>();
+        Catalog pgConstraint = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        int conrel = pgConstraint.columnIndex("conrelid");
+        int contype = pgConstraint.columnIndex("contype");
+        for (CatalogTuple t : access.scan(SystemCatalogs.PG_CONSTRAINT,
+                row -> row[conrel] instanceof Long l && l.intValue() == oid && "c".equals(row[contype]))) {
+            String source = (String) t.get(pgConstraint, "conbin");
+            if (source != null) {
+                checks.put((String) t.get(pgConstraint, "conname"), source);
+            }
+        }
+
         Object[] opts = (Object[]) c[pgClass.columnIndex("reloptions")];
         List<String> options = new ArrayList<>();
         if (opts != null) {
@@ -280,7 +293,7 @@ public final class RelationCache implements CacheInvalidation {
         }
         return new RelationDesc(oid, (String) c[pgClass.columnIndex("relname")], ns, namespaceName(ns), kind,
                 amName(access, am), locator, shared, List.copyOf(atts), List.copyOf(indexes), Map.copyOf(defaults),
-                List.of(), List.copyOf(options));
+                List.copyOf(checks.values()), List.copyOf(options), List.copyOf(checks.keySet()));
     }
 
     private String namespaceName(int oid) {

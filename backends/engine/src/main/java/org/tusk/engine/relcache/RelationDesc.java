@@ -10,7 +10,8 @@ import org.tusk.api.storage.RelFileLocator;
  * A relation as a backend caches it (PostgreSQL's RelationData): identity,
  * kind, access method, files, columns (including dropped ones, by attnum),
  * indexes, column defaults (expression source, pg_attrdef.adbin's text here)
- * and CHECK constraints (their source text).
+ * and CHECK constraints (their source text, pg_constraint.conbin, and names in
+ * {@code checkNames}, parallel).
  *
  * <p>Stored rows ({@code TupleFormat}) have one slot per attribute,
  * dropped ones included, so {@code attributes().size()} is the natts to
@@ -21,7 +22,7 @@ import org.tusk.api.storage.RelFileLocator;
  */
 public record RelationDesc(int oid, String name, int namespaceOid, String namespaceName, char kind, String amName,
         RelFileLocator locator, boolean shared, List<AttributeDesc> attributes, List<IndexDesc> indexes,
-        Map<Integer, String> defaults, List<String> checks, List<String> options) {
+        Map<Integer, String> defaults, List<String> checks, List<String> options, List<String> checkNames) {
 
     /** The columns a query sees (not dropped), in attnum order. */
     public List<AttributeDesc> liveAttributes() {

@@ -87,8 +87,15 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                 org.tusk.engine.catalog.VirtualRelation r = StoredRelation.lookup(this, schema, name);
                 // a relation in FROM is read: SELECT on it (ExecCheckRTPerms)
                 if (r instanceof StoredRelation stored) {
-                    org.tusk.engine.acl.AccessChecks.checkRelation(this, stored.relation(),
-                            org.tusk.engine.acl.AclMode.SELECT);
+                    if (!org.tusk.engine.analyze.SelectAnalyzer.insideView()) {
+                        org.tusk.engine.acl.AccessChecks.checkRelation(this, stored.relation(),
+                                org.tusk.engine.acl.AclMode.SELECT);
+                    }
+                    if (stored.relation().kind() == 'v') {
+                        // a view: the analyzer expands its _RETURN rule's SELECT
+                        return new org.tusk.engine.catalog.ViewRelation(stored.relation(),
+                                org.tusk.engine.catalog.ViewRelation.definition(catalogAccess(), stored.relation().oid()));
+                    }
                 }
                 return org.tusk.engine.executor.scan.StorageBaseRelation.resolve(r, this);
             });
@@ -116,6 +123,9 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     }
 
     GucSettings guc() { return guc; }
+
+    /** Name lookup of what FROM can read (computed relations, then stored ones). */
+    SystemRelations relations() { return relations; }
 
     /** Checks privileges against {@code store} from now on, as the role it names {@code user}. */
     void useRoleStore(org.tusk.api.auth.RoleStore store) {
@@ -567,7 +577,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             zone = ZoneId.of("UTC");
         }
         return new TypeContext(zone, extra, transactionStart, "escape".equals(guc.show("bytea_output")),
-                guc.show("DateStyle"));
+                guc.show("IntervalStyle"), guc.show("DateStyle"));
     }
 
     @Override

@@ -171,7 +171,8 @@ final class UtilityCommands {
                 || stmt instanceof DropStmt d && (d.removeType() == ObjectType.TABLE || d.removeType() == ObjectType.INDEX
                         || d.removeType() == ObjectType.SCHEMA || d.removeType() == ObjectType.VIEW
                         || d.removeType() == ObjectType.SEQUENCE)
-                || org.tusk.engine.commands.AlterTableAddConstraint.handles(stmt);
+                || stmt instanceof org.tusk.engine.nodes.ViewStmt
+                || org.tusk.engine.commands.AlterTable.handles(stmt);
         if (!isDdl) {
             return null;
         }
@@ -188,6 +189,10 @@ final class UtilityCommands {
         if (stmt instanceof IndexStmt i) {
             return DefineIndex.execute(ctx, i);
         }
+        if (stmt instanceof org.tusk.engine.nodes.ViewStmt v) {
+            checkCreateIn(v.view().schemaname());
+            return org.tusk.engine.commands.CreateView.execute(ctx, v, parsed.sourceText(), this::analyzeView);
+        }
         if (stmt instanceof TruncateStmt t) {
             checkTruncate(t);
             return TruncateTable.execute(ctx, t);
@@ -198,10 +203,82 @@ final class UtilityCommands {
         if (stmt instanceof CommentStmt c) {
             return CommentCommand.execute(ctx, c);
         }
-        if (stmt instanceof org.tusk.engine.nodes.AlterTableStmt a) {
-            return org.tusk.engine.commands.AlterTableAddConstraint.execute(ctx, a);
+        if (org.tusk.engine.commands.AlterTable.handles(stmt)) {
+            return org.tusk.engine.commands.AlterTable.execute(ctx, stmt, parsed.sourceText(), sqlRunner());
         }
         return DropObjects.execute(ctx, (DropStmt) stmt);
+    }
+
+    /** Queries ALTER TABLE runs in this session's transaction (validation scans, per-row defaults). */
+    private org.tusk.engine.commands.SqlRunner sqlRunner() {
+        return new org.tusk.engine.commands.SqlRunner() {
+            @Override
+            public Object[] firstRow(String sql) {
+                org.tusk.engine.analyze.Query query = analyzeOne(sql);
+                org.tusk.engine.expr.EvalContext eval = new org.tusk.engine.expr.EvalContext(session, new Object[0]);
+                return org.tusk.engine.executor.Executor.start(query, eval).next();
+            }
+
+            @Override
+            public java.util.function.Function<Object[], Object> rowExpression(String sql, String table) {
+                org.tusk.engine.analyze.Query query = analyzeOne("SELECT " + sql + " FROM " + table);
+                org.tusk.engine.expr.Expr expr = query.targets().get(0).expr();
+                org.tusk.engine.expr.EvalContext eval = new org.tusk.engine.expr.EvalContext(session, new Object[0]);
+                return row -> {
+                    eval.setRow(row);
+                    return expr.eval(eval);
+                };
+            }
+
+            @Override
+            public java.util.function.Supplier<Object> expression(String sql, String typeName) {
+                org.tusk.engine.analyze.Query query = analyzeOne("SELECT " + (typeName == null ? "(" + sql + ")"
+                        : "CAST((" + sql + ") AS " + typeName + ")"));
+                org.tusk.engine.expr.Expr expr = query.targets().get(0).expr();
+                org.tusk.engine.expr.EvalContext eval = new org.tusk.engine.expr.EvalContext(session, new Object[0]);
+                return () -> expr.eval(eval);
+            }
+        };
+    }
+
+    private org.tusk.engine.analyze.Query analyzeOne(String sql) {
+        List<org.tusk.engine.parser.ParsedStatement> parsed = org.tusk.engine.parser.Parser.parse(sql);
+        org.tusk.engine.nodes.SelectStmt select = (org.tusk.engine.nodes.SelectStmt) parsed.get(0).stmt();
+        org.tusk.engine.catalog.SystemRelations relations = session.relations();
+        return new org.tusk.engine.analyze.SelectAnalyzer(relations, session.typeContext())
+                .analyze(select, new org.tusk.engine.analyze.ParseState(new int[0]));
+    }
+
+    /** A view's SELECT analyzed in this session, noting every relation name lookup resolves (its dependencies). */
+    private org.tusk.engine.commands.CreateView.AnalyzedView analyzeView(org.tusk.engine.nodes.SelectStmt select) {
+        java.util.Set<Long> read = new java.util.LinkedHashSet<>();
+        org.tusk.engine.catalog.SystemRelations relations = session.relations();
+        org.tusk.engine.analyze.SelectAnalyzer.RelationLookup lookup = (schema, name) -> {
+            org.tusk.engine.catalog.VirtualRelation vr = relations.lookup(schema, name);
+            if (vr == null) {
+                return null;
+            }
+            if (vr instanceof org.tusk.engine.catalog.StoredRelation stored) {
+                read.add((long) stored.relation().oid());
+            }
+            org.tusk.engine.planner.BaseRelation br = vr instanceof org.tusk.engine.planner.BaseRelation b ? b
+                    : new org.tusk.engine.planner.VirtualBaseRelation(vr, 0);
+            if (br.oid() != 0) {
+                read.add(br.oid());
+            }
+            return br;
+        };
+        org.tusk.engine.analyze.Query query = new org.tusk.engine.analyze.SelectAnalyzer(lookup, session.typeContext())
+                .analyze(select, new org.tusk.engine.analyze.ParseState(new int[0]));
+        List<org.tusk.engine.catalog.RelationColumn> columns = new java.util.ArrayList<>();
+        for (org.tusk.engine.analyze.TargetEntry t : query.targets()) {
+            org.tusk.engine.types.PgType type = t.expr().type();
+            // PostgreSQL 15 makes an unknown-type output column text (a literal 'x' in the view's list)
+            columns.add(type == org.tusk.engine.types.PgType.UNKNOWN
+                    ? new org.tusk.engine.catalog.RelationColumn(t.name(), org.tusk.engine.types.PgType.TEXT, -1)
+                    : new org.tusk.engine.catalog.RelationColumn(t.name(), type, t.expr().typmod()));
+        }
+        return new org.tusk.engine.commands.CreateView.AnalyzedView(columns, read);
     }
 
     /**

@@ -35,6 +35,12 @@ public final class BinaryFormat {
             case NUMERIC: return value instanceof NumericSpecial sp ? sendNumericSpecial(sp) : sendNumeric((BigDecimal) value);
             case INET: return sendInet((String) value);
             case VOID: return new byte[0];
+            case TIME: return ByteBuffer.allocate(8).putLong((Long) value).array();
+            case TIMETZ: return ByteBuffer.allocate(12).putLong(((TimeTz) value).micros()).putInt(((TimeTz) value).zone()).array();
+            case INTERVAL: {
+                Interval v = (Interval) value;
+                return ByteBuffer.allocate(16).putLong(v.micros()).putInt(v.days()).putInt(v.months()).array();
+            }
             case BYTEA: return (byte[]) value;
             case UUID: {
                 java.util.UUID u = (java.util.UUID) value;
@@ -62,6 +68,14 @@ public final class BinaryFormat {
             case NUMERIC: {
                 Object v = receiveNumeric(b);
                 return v instanceof BigDecimal d ? NumericSupport.applyTypmod(d, typmod) : v;
+            }
+            case TIME: expect(data, 8); return b.getLong();
+            case TIMETZ: expect(data, 12); return new TimeTz(b.getLong(), b.getInt());
+            case INTERVAL: {
+                expect(data, 16);
+                long micros = b.getLong();
+                int days = b.getInt();
+                return new Interval(b.getInt(), days, micros);
             }
             case UUID: expect(data, 16); return new java.util.UUID(b.getLong(), b.getLong());
             case BYTEA: return data.clone();

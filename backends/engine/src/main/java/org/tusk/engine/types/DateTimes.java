@@ -61,95 +61,11 @@ public final class DateTimes {
     }
 
     public static String formatDate(int pgDays) {
-        return PG_EPOCH.toLocalDate().plusDays(pgDays).toString();
-    }
-
-    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-        "Nov", "Dec"};
-
-    /**
-     * EncodeDateTime in DateStyle Postgres: "Mon Jan 17 10:00:00.5 2000 PST"
-     * ("Mon 17 Jan ..." with DMY), the zone's abbreviation only for
-     * timestamptz ({@code zone} null for timestamp), " BC" for years before 1.
-     */
-    public static String formatPostgresStyle(long pgMicros, ZoneId zone, boolean dayBeforeMonth) {
-        if (pgMicros == Long.MAX_VALUE) {
-            return "infinity";
+        LocalDate d = PG_EPOCH.toLocalDate().plusDays(pgDays);
+        if (d.getYear() <= 0) {
+            return String.format("%04d-%02d-%02d BC", 1 - d.getYear(), d.getMonthValue(), d.getDayOfMonth());
         }
-        if (pgMicros == Long.MIN_VALUE) {
-            return "-infinity";
-        }
-        java.time.Instant instant = toInstant(pgMicros);
-        LocalDateTime t;
-        String abbreviation = null;
-        if (zone == null) {
-            t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-        } else {
-            ZonedDateTime z = instant.atZone(zone);
-            t = z.toLocalDateTime();
-            // a fixed offset has no abbreviation: PostgreSQL prints nothing after the space
-            abbreviation = zone instanceof ZoneOffset ? ""
-                    : java.time.format.DateTimeFormatter.ofPattern("zzz", java.util.Locale.ROOT).format(z);
-        }
-        StringBuilder sb = new StringBuilder();
-        sb.append(DAYS[t.getDayOfWeek().getValue() - 1]).append(' ');
-        String month = MONTHS[t.getMonthValue() - 1];
-        if (dayBeforeMonth) {
-            two(sb, t.getDayOfMonth());
-            sb.append(' ').append(month);
-        } else {
-            sb.append(month).append(' ');
-            two(sb, t.getDayOfMonth());
-        }
-        sb.append(' ');
-        two(sb, t.getHour());
-        sb.append(':');
-        two(sb, t.getMinute());
-        sb.append(':');
-        two(sb, t.getSecond());
-        long micros = Math.floorMod(pgMicros, 1_000_000L);
-        if (micros != 0) {
-            String f = String.format("%06d", micros);
-            int end = f.length();
-            while (f.charAt(end - 1) == '0') {
-                end--;
-            }
-            sb.append('.').append(f, 0, end);
-        }
-        int year = t.getYear();
-        sb.append(' ').append(String.format("%04d", year > 0 ? year : 1 - year));
-        if (abbreviation != null) {
-            sb.append(' ').append(abbreviation);
-        }
-        if (year <= 0) {
-            sb.append(" BC");
-        }
-        return sb.toString();
-    }
-
-    /** EncodeDateOnly in DateStyle Postgres: "01-17-2000" (MDY/YMD) or "17-01-2000" (DMY), " BC" before year 1. */
-    public static String formatDatePostgresStyle(int pgDays, boolean dayBeforeMonth) {
-        if (pgDays == Integer.MAX_VALUE) {
-            return "infinity";
-        }
-        if (pgDays == Integer.MIN_VALUE) {
-            return "-infinity";
-        }
-        java.time.LocalDate d = PG_EPOCH.toLocalDate().plusDays(pgDays);
-        StringBuilder sb = new StringBuilder();
-        if (dayBeforeMonth) {
-            two(sb, d.getDayOfMonth());
-            sb.append('-');
-            two(sb, d.getMonthValue());
-        } else {
-            two(sb, d.getMonthValue());
-            sb.append('-');
-            two(sb, d.getDayOfMonth());
-        }
-        int year = d.getYear();
-        sb.append('-').append(String.format("%04d", year > 0 ? year : 1 - year));
-        return year <= 0 ? sb.append(" BC").toString() : sb.toString();
+        return String.format("%04d-%02d-%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
     }
 
     private static void appendDateTime(StringBuilder sb, LocalDateTime t, long micros) {
@@ -179,7 +95,7 @@ public final class DateTimes {
 
     /** Parses ISO input; with a zone the result is UTC-based micros, without one it is interpreted in {@code zone}. */
     public static long parseTimestamp(String text, ZoneId zone, boolean withTimeZone, long nowMicros) {
-        String typeName = withTimeZone ? "timestamp with time zone" : "timestamp without time zone";
+        String typeName = withTimeZone ? "timestamp with time zone" : "timestamp";
         String s = text.trim();
         if (s.equalsIgnoreCase("now")) {
             return withTimeZone ? nowMicros

@@ -25,15 +25,24 @@ public final class TextFormat {
             case NUMERIC: return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
             case FLOAT4: return FloatFormat.float4((Float) value, ctx.extraFloatDigits());
             case FLOAT8: return FloatFormat.float8((Double) value, ctx.extraFloatDigits());
-            case TIMESTAMPTZ: return ctx.postgresDateStyle()
-                    ? DateTimes.formatPostgresStyle((Long) value, ctx.timeZone(), ctx.dayBeforeMonth())
-                    : DateTimes.formatTimestamptz((Long) value, ctx.timeZone());
-            case TIMESTAMP: return ctx.postgresDateStyle()
-                    ? DateTimes.formatPostgresStyle((Long) value, null, ctx.dayBeforeMonth())
-                    : DateTimes.formatTimestamp((Long) value);
-            case DATE: return ctx.postgresDateStyle()
-                    ? DateTimes.formatDatePostgresStyle((Integer) value, ctx.dayBeforeMonth())
-                    : DateTimes.formatDate((Integer) value);
+            case TIMESTAMPTZ: {
+                long v = (Long) value;
+                return v == Long.MAX_VALUE ? "infinity" : v == Long.MIN_VALUE ? "-infinity"
+                        : DateStyle.formatTimestamptz(v, ctx.timeZone(), ctx.dateStyle());
+            }
+            case TIMESTAMP: {
+                long v = (Long) value;
+                return v == Long.MAX_VALUE ? "infinity" : v == Long.MIN_VALUE ? "-infinity"
+                        : DateStyle.formatTimestamp(v, ctx.dateStyle());
+            }
+            case DATE: {
+                int v = (Integer) value;
+                return v == Integer.MAX_VALUE ? "infinity" : v == Integer.MIN_VALUE ? "-infinity"
+                        : DateStyle.formatDate(v, ctx.dateStyle());
+            }
+            case INTERVAL: return IntervalFormat.output((Interval) value, ctx.intervalStyle());
+            case TIME: return TimeFormat.outputTime((Long) value);
+            case TIMETZ: return TimeFormat.outputTimeTz((TimeTz) value);
             case VOID: return "";
             case CHAR: return charOut((String) value);
             case REGTYPE: {
@@ -88,9 +97,11 @@ public final class TextFormat {
             case NAME: return Coercions.truncateName(s);
             case CHAR: return charIn(s);
             case INET: return parseInet(s);
-            case TIMESTAMPTZ: return DateTimes.parseTimestamp(s, ctx.timeZone(), true, ctx.nowMicros());
-            case TIMESTAMP: return DateTimes.parseTimestamp(s, ctx.timeZone(), false, ctx.nowMicros());
-            case DATE: return DateTimes.parseDate(s);
+            case TIMESTAMPTZ: case TIMESTAMP: return parseTimestamp(s, type == PgType.TIMESTAMPTZ, ctx);
+            case DATE: return parseDate(s, ctx);
+            case INTERVAL: return IntervalFormat.input(s);
+            case TIME: return TimeFormat.inputTime(s);
+            case TIMETZ: return TimeFormat.inputTimeTz(s, ctx.timeZone(), ctx.nowMicros());
             case UUID: return parseUuid(s);
             case BYTEA: return ByteaFormat.input(s);
             default:
@@ -131,6 +142,46 @@ public final class TextFormat {
 
     private static boolean isOctal(char c) {
         return c >= '0' && c <= '7';
+    }
+
+    /** date_in: DecodeDateTime's fields (any DateStyle order, month names, BC), time of day ignored. */
+    static int parseDate(String s, TypeContext ctx) {
+        DateTimeParser.Result r = DateTimeParser.decode(s, "date", ctx);
+        switch (r.kind()) {
+            case INFINITY: return Integer.MAX_VALUE;
+            case NEG_INFINITY: return Integer.MIN_VALUE;
+            case EPOCH: return -10957;
+            case NOW: {
+                java.time.LocalDate today = DateTimes.toInstant(ctx.nowMicros()).atZone(ctx.timeZone()).toLocalDate();
+                return (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2000, 1, 1), today);
+            }
+            default: {
+                java.time.LocalDate d = r.local().toLocalDate();
+                if (d.getYear() < -4712 || d.getYear() > 5874897) {
+                    throw Ereport.error(SqlState.DATETIME_FIELD_OVERFLOW, "date out of range: \"" + s + "\"");
+                }
+                return (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2000, 1, 1), d);
+            }
+        }
+    }
+
+    /** timestamp_in / timestamptz_in: a zone in the text counts only for timestamptz. */
+    static long parseTimestamp(String s, boolean withTimeZone, TypeContext ctx) {
+        DateTimeParser.Result r = DateTimeParser.decode(s, withTimeZone ? "timestamp with time zone" : "timestamp", ctx);
+        switch (r.kind()) {
+            case INFINITY: return Long.MAX_VALUE;
+            case NEG_INFINITY: return Long.MIN_VALUE;
+            case EPOCH: return -DateTimes.PG_EPOCH_UNIX_SECONDS * 1_000_000L;
+            case NOW:
+                return withTimeZone ? ctx.nowMicros() : DateTimes.timestamptzToTimestamp(ctx.nowMicros(), ctx.timeZone());
+            default: {
+                int year = r.local().getYear();
+                if (year < -4712 || year > 294276) {
+                    throw Ereport.error(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range: \"" + s + "\"");
+                }
+                return withTimeZone ? r.toUtcMicros(ctx.timeZone()) : r.localMicros();
+            }
+        }
     }
 
     /** uuid_in: 32 hex digits, optionally in braces, with a hyphen allowed after any group of four. */

@@ -19,6 +19,7 @@ public final class SqlState {
     public static final String NULL_VALUE_NOT_ALLOWED = "22004";
     public static final String INVALID_DATETIME_FORMAT = "22007";
     public static final String DATETIME_FIELD_OVERFLOW = "22008";
+    public static final String INVALID_TIME_ZONE_DISPLACEMENT_VALUE = "22009";
     public static final String DIVISION_BY_ZERO = "22012";
     public static final String INVALID_PARAMETER_VALUE = "22023";
     public static final String INVALID_ESCAPE_SEQUENCE = "22025";

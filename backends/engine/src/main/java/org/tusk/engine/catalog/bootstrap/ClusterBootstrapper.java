@@ -56,6 +56,11 @@ public final class ClusterBootstrapper {
             txn.endStatement();
             if (!hasRows(storage, access, probeCatalog, dbOid)) {
                 work.accept(new CatalogBootstrap(access, storage.tableAm("heap")));
+                if (!shared) {
+                    // initdb's setup_sysviews: the system views and information_schema on the new catalogs
+                    access.commandCounterIncrement();
+                    SystemViewBootstrap.install(txn, access);
+                }
             }
             txn.commit();
             done = true;

@@ -1,0 +1,763 @@
+package org.tusk.engine.commands;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.tusk.api.error.PgException;
+import org.tusk.api.error.Severity;
+import org.tusk.api.error.SqlState;
+import org.tusk.api.storage.IndexAccessMethod;
+import org.tusk.api.storage.RelFileLocator;
+import org.tusk.api.storage.TableAccessMethod;
+import org.tusk.api.storage.TableScan;
+import org.tusk.engine.access.TupleFormat;
+import org.tusk.engine.catalog.CatalogAccess.CatalogTuple;
+import org.tusk.engine.catalog.SystemCatalogs;
+import org.tusk.engine.catalog.SystemCatalogs.Catalog;
+import org.tusk.engine.error.Ereport;
+import org.tusk.engine.nodes.AlterObjectSchemaStmt;
+import org.tusk.engine.nodes.AlterTableCmd;
+import org.tusk.engine.nodes.AlterTableStmt;
+import org.tusk.engine.nodes.ColumnDef;
+import org.tusk.engine.nodes.ConstrType;
+import org.tusk.engine.nodes.Constraint;
+import org.tusk.engine.nodes.ObjectType;
+import org.tusk.engine.nodes.RangeVar;
+import org.tusk.engine.nodes.RawStmt;
+import org.tusk.engine.nodes.RenameStmt;
+import org.tusk.engine.relcache.AttributeDesc;
+import org.tusk.engine.relcache.IndexDesc;
+import org.tusk.engine.relcache.RelationDesc;
+import org.tusk.engine.types.PgType;
+import org.tusk.lmgr.LockMode;
+
+/**
+ * ALTER TABLE / INDEX / VIEW / SEQUENCE (tablecmds.c): ADD COLUMN [DEFAULT, NOT NULL,
+ * constraints] (a table rewrite when existing rows need a value), DROP COLUMN (attisdropped,
+ * with the indexes and constraints on the column), ALTER COLUMN SET/DROP DEFAULT and SET/DROP
+ * NOT NULL (existing rows scanned), ADD CONSTRAINT (CHECK validated against existing rows),
+ * DROP CONSTRAINT [IF EXISTS], OWNER TO; RENAME [COLUMN|CONSTRAINT] and SET SCHEMA. Every
+ * command takes AccessExclusiveLock and sends a relcache invalidation.
+ */
+public final class AlterTable {
+
+    private AlterTable() {
+    }
+
+    /** Whether {@code stmt} is one of the statements handled here. */
+    public static boolean handles(Object stmt) {
+        if (stmt instanceof AlterTableStmt a) {
+            return isRelationKind(a.objtype());
+        }
+        if (stmt instanceof RenameStmt r) {
+            return r.relation() != null && (isRelationKind(r.renameType()) || r.renameType() == ObjectType.COLUMN
+                    || r.renameType() == ObjectType.TABCONSTRAINT);
+        }
+        if (stmt instanceof AlterObjectSchemaStmt s) {
+            return s.relation() != null && isRelationKind(s.objectType());
+        }
+        return false;
+    }
+
+    private static boolean isRelationKind(ObjectType t) {
+        return t == ObjectType.TABLE || t == ObjectType.INDEX || t == ObjectType.VIEW || t == ObjectType.SEQUENCE;
+    }
+
+    public static String execute(DdlContext ctx, RawStmt stmt, String sourceText, SqlRunner sql) {
+        if (stmt instanceof RenameStmt r) {
+            return rename(ctx, r);
+        }
+        if (stmt instanceof AlterObjectSchemaStmt s) {
+            return setSchema(ctx, s);
+        }
+        AlterTableStmt a = (AlterTableStmt) stmt;
+        RelationDesc table = open(ctx, a.relation(), a.missingOk());
+        if (table == null) {
+            return a.commandName();
+        }
+        Matcher setDefault = Pattern.compile("(?is)\\bset\\s+default\\b").matcher(sourceText);
+        Matcher using = Pattern.compile("(?is)\\busing\\b").matcher(sourceText);
+        for (AlterTableCmd cmd : a.cmds()) {
+            switch (cmd.subtype()) {
+                case ADD_COLUMN -> addColumn(ctx, requireTable(table, "ADD COLUMN"), cmd, sql);
+                case DROP_COLUMN -> dropColumn(ctx, requireTable(table, "DROP COLUMN"), cmd);
+                case COLUMN_DEFAULT -> {
+                    String source = null;
+                    if (cmd.def() != null) {
+                        if (!setDefault.find()) {
+                            throw Ereport.error(SqlState.INTERNAL_ERROR, "could not find the DEFAULT expression");
+                        }
+                        source = SourceText.expression(sourceText, setDefault.end());
+                    }
+                    columnDefault(ctx, requireTable(table, "ALTER COLUMN ... SET DEFAULT"), cmd.name(), source);
+                }
+                case SET_NOT_NULL -> setNotNull(ctx, requireTable(table, "ALTER COLUMN ... SET NOT NULL"), cmd.name(), sql);
+                case DROP_NOT_NULL -> dropNotNull(ctx, requireTable(table, "ALTER COLUMN ... DROP NOT NULL"), cmd.name());
+                case ADD_CONSTRAINT -> addConstraint(ctx, requireTable(table, "ADD CONSTRAINT"), (Constraint) cmd.def(),
+                        sql);
+                case DROP_CONSTRAINT -> dropConstraint(ctx, requireTable(table, "DROP CONSTRAINT"), cmd.name(),
+                        cmd.missingOk());
+                case CHANGE_OWNER -> changeOwner(ctx, table, cmd.newowner().rolename());
+                case ALTER_COLUMN_TYPE -> {
+                    String usingText = null;
+                    if (cmd.using() != null) {
+                        if (!using.find()) {
+                            throw Ereport.error(SqlState.INTERNAL_ERROR, "could not find the USING expression");
+                        }
+                        usingText = SourceText.expression(sourceText, using.end());
+                    }
+                    alterColumnType(ctx, requireTable(table, "ALTER COLUMN ... TYPE"), cmd, usingText, sql);
+                }
+                default -> throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE "
+                        + cmd.subtype().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " is not supported yet");
+            }
+            ctx.commandCounterIncrement();
+            ctx.relcache().invalidate(table.oid());
+            table = ctx.relcache().open(table.oid(), LockMode.ACCESS_EXCLUSIVE);
+        }
+        return a.commandName();
+    }
+
+    private static RelationDesc open(DdlContext ctx, RangeVar rv, boolean missingOk) {
+        try {
+            RelationDesc rel = ctx.relcache().open(rv.schemaname(), rv.relname(), ctx.searchPath(),
+                    LockMode.ACCESS_EXCLUSIVE, rv.location() + 1);
+            if (rel.isSystemCatalog()) {
+                throw Ereport.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied: \"" + rel.name()
+                        + "\" is a system catalog");
+            }
+            return rel;
+        } catch (PgException e) {
+            if (missingOk && SqlState.UNDEFINED_TABLE.equals(e.sqlState())) {
+                ctx.notice(notice("relation \"" + rv.relname() + "\" does not exist, skipping"));
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static PgException notice(String message) {
+        return new PgException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, message, null, null, 0, null);
+    }
+
+    /** ATSimplePermissions' check: column and constraint actions need a table. */
+    private static RelationDesc requireTable(RelationDesc rel, String action) {
+        if (rel.kind() != 'r' && rel.kind() != 'p') {
+            throw Ereport.error(DdlStates.WRONG_OBJECT_TYPE, "ALTER action " + action
+                    + " cannot be performed on relation \"" + rel.name() + "\"")
+                    .withDetail("This operation is not supported for " + DropObjects.kindWord(rel.kind()) + "s.");
+        }
+        return rel;
+    }
+
+    private static AttributeDesc column(RelationDesc table, String name) {
+        AttributeDesc a = table.attribute(name);
+        if (a == null || a.dropped()) {
+            throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + table.name()
+                    + "\" does not exist");
+        }
+        return a;
+    }
+
+    // ---- columns ----
+
+    private static void addColumn(DdlContext ctx, RelationDesc table, AlterTableCmd cmd, SqlRunner sql) {
+        ColumnDef cd = (ColumnDef) cmd.def();
+        AttributeDesc existing = table.attribute(cd.colname());
+        if (existing != null && !existing.dropped()) {
+            if (cmd.missingOk()) {
+                ctx.notice(notice("column \"" + cd.colname() + "\" of relation \"" + table.name()
+                        + "\" already exists, skipping"));
+                return;
+            }
+            throw Ereport.error(DdlStates.DUPLICATE_COLUMN, "column \"" + cd.colname() + "\" of relation \""
+                    + table.name() + "\" already exists");
+        }
+        TypeLookup.TypeInfo type = TypeLookup.resolve(cd.typeName(), 0);
+        int typmod = TypeLookup.typmod(cd.typeName(), type, 0);
+        boolean notNull = false;
+        String defaultText = null;
+        List<Constraint> constraints = new ArrayList<>();
+        for (Constraint c : cd.constraints()) {
+            switch (c.contype()) {
+                case NOTNULL -> notNull = true;
+                case NULL -> { }
+                case DEFAULT -> defaultText = CreateTable.defaultSource(ctx, c);
+                case PRIMARY -> {
+                    notNull = true;
+                    constraints.add(c);
+                }
+                case CHECK, UNIQUE, FOREIGN -> constraints.add(c);
+                default -> throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                        c.contype().name().toLowerCase(Locale.ROOT) + " columns are not supported yet", c.location());
+            }
+        }
+        int attnum = table.natts() + 1;
+        CreateTable.insertAttribute(ctx, table.oid(), attnum, cd.colname(), type.oid(), typmod, notNull,
+                defaultText != null);
+        if (defaultText != null) {
+            CreateTable.storeDefault(ctx, table.oid(), attnum, defaultText);
+        }
+        CreateTable.updateClass(ctx, table.oid(), "relnatts", (short) attnum);
+        ctx.commandCounterIncrement();
+        ctx.relcache().invalidate(table.oid());
+        if (defaultText != null || notNull) {
+            // existing rows get the default (evaluated per row, like ATRewriteTable) or must be none
+            PgType pgType = PgType.byOid(type.oid());
+            Supplier<Object> value = defaultText == null ? () -> null
+                    : sql.expression(defaultText, pgType == null ? null : pgType.displayName(typmod));
+            boolean check = notNull;
+            String name = cd.colname();
+            int slot = attnum - 1;
+            rewrite(ctx, table.oid(), row -> {
+                row[slot] = value.get();
+                if (check && row[slot] == null) {
+                    throw Ereport.error(SqlState.NOT_NULL_VIOLATION, "column \"" + name + "\" of relation \""
+                            + table.name() + "\" contains null values");
+                }
+                return row;
+            });
+        }
+        RelationDesc now = ctx.relcache().open(table.oid(), LockMode.ACCESS_EXCLUSIVE);
+        Set<String> taken = new HashSet<>();
+        for (Constraint c : constraints) {
+            CreateTable.addConstraint(ctx, now, c, cd.colname(), taken);
+            if (c.contype() == ConstrType.CHECK) {
+                validateChecks(ctx, table.oid(), sql);
+            }
+            now = ctx.relcache().open(table.oid(), LockMode.ACCESS_EXCLUSIVE);
+        }
+    }
+
+    private static void dropColumn(DdlContext ctx, RelationDesc table, AlterTableCmd cmd) {
+        AttributeDesc a = table.attribute(cmd.name());
+        if (a == null || a.dropped()) {
+            if (cmd.missingOk()) {
+                ctx.notice(notice("column \"" + cmd.name() + "\" of relation \"" + table.name()
+                        + "\" does not exist, skipping"));
+                return;
+            }
+            column(table, cmd.name());
+        }
+        int attnum = a.attnum();
+        // indexes and constraints on the column go with it
+        List<DropObjects.ObjectAddress> dependents = new ArrayList<>();
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        int relCol = con.columnIndex("conrelid");
+        long rel = table.oid();
+        Set<Long> constraintIndexes = new HashSet<>();
+        for (CatalogTuple t : ctx.rows(SystemCatalogs.PG_CONSTRAINT, r -> r[relCol] instanceof Long l && l == rel)) {
+            if (contains(t.get(con, "conkey"), attnum)) {
+                dependents.add(new DropObjects.ObjectAddress(SystemCatalogs.PG_CONSTRAINT, (Long) t.get(con, "oid")));
+                Object idx = t.get(con, "conindid");
+                if (idx instanceof Long l && l != 0) {
+                    constraintIndexes.add(l);
+                }
+            }
+        }
+        for (IndexDesc index : table.indexes()) {
+            for (int k : index.keyAttnums()) {
+                if (k == attnum && !constraintIndexes.contains((long) index.oid())) {
+                    dependents.add(new DropObjects.ObjectAddress(SystemCatalogs.PG_CLASS, index.oid()));
+                    break;
+                }
+            }
+        }
+        if (!dependents.isEmpty()) {
+            DropObjects.performDeletion(ctx, dependents, true);
+        }
+        Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+        updateAttribute(ctx, table.oid(), attnum, row -> {
+            row[att.columnIndex("attisdropped")] = true;
+            row[att.columnIndex("attname")] = "........pg.dropped." + attnum + "........";
+            row[att.columnIndex("atttypid")] = 0L;
+            row[att.columnIndex("attnotnull")] = false;
+            row[att.columnIndex("atthasdef")] = false;
+            return row;
+        });
+        deleteDefault(ctx, table.oid(), attnum);
+    }
+
+    /**
+     * ALTER COLUMN TYPE (ATPrepAlterColumnType + ATRewriteTable): every row's value converted by
+     * {@code CAST((USING expression or the column) AS new type)}, analyzed against the old row
+     * type, then pg_attribute changed and the table rewritten (indexes rebuilt).
+     */
+    private static void alterColumnType(DdlContext ctx, RelationDesc table, AlterTableCmd cmd, String usingText,
+            SqlRunner sql) {
+        AttributeDesc a = column(table, cmd.name());
+        ColumnDef def = (ColumnDef) cmd.def();
+        TypeLookup.TypeInfo type = TypeLookup.resolve(def.typeName(), 0);
+        int typmod = TypeLookup.typmod(def.typeName(), type, 0);
+        PgType pgType = PgType.byOid(type.oid());
+        if (pgType == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ALTER COLUMN TYPE to a non-built-in type is not supported yet");
+        }
+        String source = usingText != null ? usingText : quote(a.name());
+        java.util.function.Function<Object[], Object> convert = sql.rowExpression(
+                "CAST((" + source + ") AS " + pgType.displayName(typmod) + ")", qualified(table));
+        List<AttributeDesc> live = table.liveAttributes();
+        Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+        updateAttribute(ctx, table.oid(), a.attnum(), row -> {
+            row[att.columnIndex("atttypid")] = (long) type.oid();
+            row[att.columnIndex("atttypmod")] = typmod;
+            row[att.columnIndex("attlen")] = (short) type.len();
+            row[att.columnIndex("attbyval")] = type.byVal();
+            row[att.columnIndex("attalign")] = String.valueOf(type.align());
+            row[att.columnIndex("attstorage")] = String.valueOf(type.storage());
+            row[att.columnIndex("attcollation")] = (long) type.collation();
+            return row;
+        });
+        ctx.commandCounterIncrement();
+        ctx.relcache().invalidate(table.oid());
+        int slot = a.attnum() - 1;
+        rewrite(ctx, table.oid(), row -> {
+            Object[] values = new Object[live.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = row[live.get(i).attnum() - 1];
+            }
+            row[slot] = convert.apply(values);
+            return row;
+        });
+    }
+
+    private static boolean contains(Object keys, int attnum) {
+        Object[] array = keys instanceof Object[] o ? o
+                : keys instanceof org.tusk.engine.types.ArrayValue av ? av.elements() : null;
+        if (array == null) {
+            return false;
+        }
+        for (Object k : array) {
+            if (k instanceof Number n && n.intValue() == attnum) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void columnDefault(DdlContext ctx, RelationDesc table, String name, String source) {
+        AttributeDesc a = column(table, name);
+        deleteDefault(ctx, table.oid(), a.attnum());
+        if (source != null) {
+            CreateTable.storeDefault(ctx, table.oid(), a.attnum(), source);
+        }
+        Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+        updateAttribute(ctx, table.oid(), a.attnum(), row -> {
+            row[att.columnIndex("atthasdef")] = source != null;
+            return row;
+        });
+    }
+
+    private static void deleteDefault(DdlContext ctx, int relOid, int attnum) {
+        Catalog def = SystemCatalogs.require(SystemCatalogs.PG_ATTRDEF);
+        int relCol = def.columnIndex("adrelid");
+        int numCol = def.columnIndex("adnum");
+        long rel = relOid;
+        List<DropObjects.ObjectAddress> defaults = new ArrayList<>();
+        for (CatalogTuple t : ctx.rows(SystemCatalogs.PG_ATTRDEF,
+                r -> r[relCol] instanceof Long l && l == rel && ((Number) r[numCol]).intValue() == attnum)) {
+            defaults.add(new DropObjects.ObjectAddress(SystemCatalogs.PG_ATTRDEF, (Long) t.get(def, "oid")));
+        }
+        if (!defaults.isEmpty()) {
+            DropObjects.performDeletion(ctx, defaults, true);
+        }
+    }
+
+    private static void setNotNull(DdlContext ctx, RelationDesc table, String name, SqlRunner sql) {
+        AttributeDesc a = column(table, name);
+        if (a.notNull()) {
+            return;
+        }
+        if (sql.anyRow("SELECT 1 FROM " + qualified(table) + " WHERE " + quote(a.name()) + " IS NULL LIMIT 1")) {
+            throw Ereport.error(SqlState.NOT_NULL_VIOLATION, "column \"" + a.name() + "\" of relation \""
+                    + table.name() + "\" contains null values");
+        }
+        CreateTable.setNotNull(ctx, table.oid(), a.attnum(), true);
+    }
+
+    private static void dropNotNull(DdlContext ctx, RelationDesc table, String name) {
+        AttributeDesc a = column(table, name);
+        for (IndexDesc index : table.indexes()) {
+            if (index.primary()) {
+                for (int k : index.keyAttnums()) {
+                    if (k == a.attnum()) {
+                        throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION,
+                                "column \"" + a.name() + "\" is in a primary key");
+                    }
+                }
+            }
+        }
+        CreateTable.setNotNull(ctx, table.oid(), a.attnum(), false);
+    }
+
+    private static void updateAttribute(DdlContext ctx, int relOid, int attnum, UnaryOperator<Object[]> change) {
+        Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+        int relCol = att.columnIndex("attrelid");
+        int numCol = att.columnIndex("attnum");
+        long rel = relOid;
+        for (CatalogTuple t : ctx.rows(SystemCatalogs.PG_ATTRIBUTE,
+                r -> r[relCol] instanceof Long l && l == rel && ((Number) r[numCol]).intValue() == attnum)) {
+            ctx.access().update(SystemCatalogs.PG_ATTRIBUTE, t.tid(), change.apply(t.values().clone()));
+        }
+    }
+
+    // ---- constraints ----
+
+    private static void addConstraint(DdlContext ctx, RelationDesc table, Constraint c, SqlRunner sql) {
+        if (c.contype() == ConstrType.PRIMARY) {
+            for (String key : c.keys()) {
+                AttributeDesc a = table.attribute(key);
+                if (a != null && !a.dropped() && !a.notNull() && sql.anyRow("SELECT 1 FROM " + qualified(table)
+                        + " WHERE " + quote(a.name()) + " IS NULL LIMIT 1")) {
+                    throw Ereport.error(SqlState.NOT_NULL_VIOLATION, "column \"" + key + "\" of relation \""
+                            + table.name() + "\" contains null values");
+                }
+            }
+        }
+        Set<Long> foreignBefore = foreignKeys(ctx, table.oid());
+        CreateTable.addConstraint(ctx, table, c, null, new HashSet<>());
+        if (c.contype() == ConstrType.CHECK) {
+            validateChecks(ctx, table.oid(), sql);
+        }
+        if (c.contype() == ConstrType.FOREIGN) {
+            for (long fk : foreignKeys(ctx, table.oid())) {
+                if (!foreignBefore.contains(fk)) {
+                    validateForeignKey(ctx, table, fk, sql);
+                }
+            }
+        }
+    }
+
+    private static Set<Long> foreignKeys(DdlContext ctx, int relOid) {
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        int relCol = con.columnIndex("conrelid");
+        int typeCol = con.columnIndex("contype");
+        long rel = relOid;
+        Set<Long> out = new HashSet<>();
+        for (CatalogTuple t : ctx.rows(SystemCatalogs.PG_CONSTRAINT,
+                r -> r[relCol] instanceof Long l && l == rel && "f".equals(r[typeCol]))) {
+            out.add((Long) t.get(con, "oid"));
+        }
+        return out;
+    }
+
+    /**
+     * RI_Initial_Check: a row whose key columns are all non-null must have its key in the referenced
+     * table; 23503 with PostgreSQL's DETAIL for the first that has not.
+     */
+    private static void validateForeignKey(DdlContext ctx, RelationDesc table, long constraintOid, SqlRunner sql) {
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        CatalogTuple t = ctx.rowsWhere(SystemCatalogs.PG_CONSTRAINT, "oid", constraintOid).get(0);
+        RelationDesc ref = ctx.relcache().open(((Long) t.get(con, "confrelid")).intValue(), LockMode.ROW_SHARE);
+        List<String> keys = new ArrayList<>();
+        List<String> refKeys = new ArrayList<>();
+        for (Object k : elements(t.get(con, "conkey"))) {
+            keys.add(table.attributes().get(((Number) k).intValue() - 1).name());
+        }
+        for (Object k : elements(t.get(con, "confkey"))) {
+            refKeys.add(ref.attributes().get(((Number) k).intValue() - 1).name());
+        }
+        StringBuilder q = new StringBuilder("SELECT ");
+        StringBuilder notNull = new StringBuilder();
+        StringBuilder match = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            q.append(i == 0 ? "" : ", ").append("fk.").append(quote(keys.get(i)));
+            notNull.append(" AND fk.").append(quote(keys.get(i))).append(" IS NOT NULL");
+            match.append(i == 0 ? "" : " AND ").append("pk.").append(quote(refKeys.get(i))).append(" = fk.")
+                    .append(quote(keys.get(i)));
+        }
+        q.append(" FROM ").append(qualified(table)).append(" fk WHERE true").append(notNull)
+                .append(" AND NOT EXISTS (SELECT 1 FROM ").append(qualified(ref)).append(" pk WHERE ").append(match)
+                .append(") LIMIT 1");
+        Object[] row = sql.firstRow(q.toString());
+        if (row != null) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                values.add(String.valueOf(row[i]));
+            }
+            throw Ereport.error(SqlState.FOREIGN_KEY_VIOLATION, "insert or update on table \"" + table.name()
+                    + "\" violates foreign key constraint \"" + t.get(con, "conname") + "\"")
+                    .withDetail("Key (" + String.join(", ", keys) + ")=(" + String.join(", ", values)
+                            + ") is not present in table \"" + ref.name() + "\".");
+        }
+    }
+
+    private static Object[] elements(Object array) {
+        return array instanceof Object[] o ? o
+                : array instanceof org.tusk.engine.types.ArrayValue av ? av.elements() : new Object[0];
+    }
+
+    /** Existing rows must satisfy every CHECK constraint (validateCheckConstraint): 23514 on the first violated. */
+    private static void validateChecks(DdlContext ctx, int relOid, SqlRunner sql) {
+        RelationDesc table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        int relCol = con.columnIndex("conrelid");
+        long rel = relOid;
+        for (CatalogTuple t : ctx.rows(SystemCatalogs.PG_CONSTRAINT, r -> r[relCol] instanceof Long l && l == rel)) {
+            if (!"c".equals(t.get(con, "contype"))) {
+                continue;
+            }
+            String source = (String) t.get(con, "conbin");
+            if (source == null) {
+                continue;
+            }
+            if (sql.anyRow("SELECT 1 FROM " + qualified(table) + " WHERE NOT (" + source + ") LIMIT 1")) {
+                throw Ereport.error(SqlState.CHECK_VIOLATION, "check constraint \"" + t.get(con, "conname")
+                        + "\" of relation \"" + table.name() + "\" is violated by some row");
+            }
+        }
+    }
+
+    private static void dropConstraint(DdlContext ctx, RelationDesc table, String name, boolean missingOk) {
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        int relCol = con.columnIndex("conrelid");
+        int nameCol = con.columnIndex("conname");
+        long rel = table.oid();
+        List<CatalogTuple> rows = ctx.rows(SystemCatalogs.PG_CONSTRAINT,
+                r -> r[relCol] instanceof Long l && l == rel && name.equals(r[nameCol]));
+        if (rows.isEmpty()) {
+            if (missingOk) {
+                ctx.notice(notice("constraint \"" + name + "\" of relation \"" + table.name()
+                        + "\" does not exist, skipping"));
+                return;
+            }
+            throw Ereport.error(SqlState.UNDEFINED_OBJECT, "constraint \"" + name + "\" of relation \""
+                    + table.name() + "\" does not exist");
+        }
+        List<DropObjects.ObjectAddress> targets = new ArrayList<>();
+        for (CatalogTuple t : rows) {
+            targets.add(new DropObjects.ObjectAddress(SystemCatalogs.PG_CONSTRAINT, (Long) t.get(con, "oid")));
+        }
+        DropObjects.performDeletion(ctx, targets, false);
+    }
+
+    private static void changeOwner(DdlContext ctx, RelationDesc table, String role) {
+        Catalog authid = SystemCatalogs.require(SystemCatalogs.PG_AUTHID);
+        List<CatalogTuple> rows = ctx.rowsWhere(SystemCatalogs.PG_AUTHID, "rolname", role);
+        if (rows.isEmpty()) {
+            throw Ereport.error(SqlState.UNDEFINED_OBJECT, "role \"" + role + "\" does not exist");
+        }
+        long owner = (Long) rows.get(0).get(authid, "oid");
+        CreateTable.updateClass(ctx, table.oid(), "relowner", owner);
+        for (IndexDesc index : table.indexes()) {
+            CreateTable.updateClass(ctx, index.oid(), "relowner", owner);
+        }
+    }
+
+    // ---- rewrite ----
+
+    /**
+     * ATRewriteTable: every visible row, changed, into a new relfilenode (the old one dropped at
+     * commit, the new one at abort), then the indexes rebuilt over the new rows.
+     */
+    static void rewrite(DdlContext ctx, int relOid, UnaryOperator<Object[]> change) {
+        RelationDesc rel = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
+        TableAccessMethod am = ctx.storage().tableAm(rel.amName() == null ? "heap" : rel.amName());
+        RelFileLocator old = rel.locator();
+        int fileNode = ctx.newRelationOid();
+        RelFileLocator fresh = new RelFileLocator(old.spcOid(), old.dbOid(), fileNode);
+        am.createStorage(fresh);
+        ctx.txn().onAbort(() -> am.dropStorage(fresh));
+        var snapshot = ctx.txn().snapshot(ctx.access().level());
+        var txnContext = ctx.txn().context(ctx.access().level());
+        int natts = rel.natts();
+        try (TableScan scan = am.beginScan(old, snapshot, txnContext)) {
+            while (scan.next()) {
+                Object[] row = change.apply(TupleFormat.deform(scan.data(), natts));
+                am.insert(fresh, TupleFormat.form(row), txnContext);
+            }
+        }
+        ctx.txn().onCommit(() -> am.dropStorage(old));
+        CreateTable.updateClass(ctx, rel.oid(), "relfilenode", (long) fileNode);
+        ctx.commandCounterIncrement();
+        ctx.relcache().invalidate(rel.oid());
+        RelationDesc table = ctx.relcache().open(rel.oid(), LockMode.ACCESS_EXCLUSIVE);
+        for (IndexDesc index : rel.indexes()) {
+            IndexAccessMethod iam = ctx.storage().indexAm(index.amName());
+            RelFileLocator oldIndex = index.locator();
+            int indexNode = ctx.newRelationOid();
+            RelFileLocator freshIndex = new RelFileLocator(oldIndex.spcOid(), oldIndex.dbOid(), indexNode);
+            List<PgType> types = new ArrayList<>();
+            for (int k : index.keyAttnums()) {
+                types.add(PgType.byOid(table.attributes().get(k - 1).typeOid()));
+            }
+            DefineIndex.build(ctx, table, index.name(), freshIndex, index.keyAttnums(), types, index.unique(), iam);
+            ctx.txn().onCommit(() -> iam.dropStorage(oldIndex));
+            CreateTable.updateClass(ctx, index.oid(), "relfilenode", (long) indexNode);
+            ctx.relcache().invalidate(index.oid());   // other backends cache the index's own entry
+        }
+        ctx.commandCounterIncrement();
+        ctx.relcache().invalidate(rel.oid());
+    }
+
+    // ---- RENAME, SET SCHEMA ----
+
+    private static String rename(DdlContext ctx, RenameStmt r) {
+        RelationDesc rel = open(ctx, r.relation(), r.missingOk());
+        if (rel == null) {
+            return r.commandName();
+        }
+        switch (r.renameType()) {
+            case COLUMN -> {
+                AttributeDesc a = rel.attribute(r.subname());
+                if (a == null || a.dropped()) {
+                    throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + r.subname() + "\" does not exist");
+                }
+                AttributeDesc clash = rel.attribute(r.newname());
+                if (clash != null && !clash.dropped()) {
+                    throw Ereport.error(DdlStates.DUPLICATE_COLUMN, "column \"" + r.newname() + "\" of relation \""
+                            + rel.name() + "\" already exists");
+                }
+                Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+                updateAttribute(ctx, rel.oid(), a.attnum(), row -> {
+                    row[att.columnIndex("attname")] = r.newname();
+                    return row;
+                });
+            }
+            case TABCONSTRAINT -> {
+                Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+                int relCol = con.columnIndex("conrelid");
+                int nameCol = con.columnIndex("conname");
+                long relOid = rel.oid();
+                List<CatalogTuple> rows = ctx.rows(SystemCatalogs.PG_CONSTRAINT,
+                        x -> x[relCol] instanceof Long l && l == relOid && r.subname().equals(x[nameCol]));
+                if (rows.isEmpty()) {
+                    throw Ereport.error(SqlState.UNDEFINED_OBJECT, "constraint \"" + r.subname() + "\" for table \""
+                            + rel.name() + "\" does not exist");
+                }
+                if (CreateTable.constraintExists(ctx, rel.oid(), r.newname())) {
+                    throw Ereport.error(SqlState.DUPLICATE_OBJECT, "constraint \"" + r.newname()
+                            + "\" for relation \"" + rel.name() + "\" already exists");
+                }
+                CatalogTuple t = rows.get(0);
+                Object[] row = t.values().clone();
+                row[nameCol] = r.newname();
+                ctx.access().update(SystemCatalogs.PG_CONSTRAINT, t.tid(), row);
+                Object index = t.get(con, "conindid");
+                if (index instanceof Long l && l != 0) {
+                    renameRelation(ctx, l.intValue(), rel.namespaceOid(), r.newname());
+                }
+            }
+            default -> {
+                renameRelation(ctx, rel.oid(), rel.namespaceOid(), r.newname());
+                if (rel.kind() == 'i') {
+                    // an index that implements a constraint gives the constraint its new name too
+                    Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+                    int indCol = con.columnIndex("conindid");
+                    long indexOid = rel.oid();
+                    for (CatalogTuple t : ctx.rows(SystemCatalogs.PG_CONSTRAINT,
+                            x -> x[indCol] instanceof Long l && l == indexOid)) {
+                        Object[] row = t.values().clone();
+                        row[con.columnIndex("conname")] = r.newname();
+                        ctx.access().update(SystemCatalogs.PG_CONSTRAINT, t.tid(), row);
+                    }
+                }
+            }
+        }
+        ctx.commandCounterIncrement();
+        ctx.relcache().invalidateAll();
+        return r.commandName();
+    }
+
+    /** RenameRelationInternal: pg_class.relname, and the rowtype's name (and its array's). */
+    private static void renameRelation(DdlContext ctx, int relOid, int ns, String newName) {
+        if (Naming.relationIn(ctx, newName, ns) != null) {
+            throw Naming.alreadyExists("relation", newName, -1);
+        }
+        CatalogTuple cls = CreateTable.classRow(ctx, relOid);
+        Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
+        CreateTable.updateClass(ctx, relOid, "relname", newName);
+        Object rowType = cls.get(pgClass, "reltype");
+        if (rowType instanceof Long t && t != 0) {
+            Catalog type = SystemCatalogs.require(SystemCatalogs.PG_TYPE);
+            for (CatalogTuple row : ctx.rowsWhere(SystemCatalogs.PG_TYPE, "oid", t)) {
+                Object[] values = row.values().clone();
+                values[type.columnIndex("typname")] = newName;
+                ctx.access().update(SystemCatalogs.PG_TYPE, row.tid(), values);
+                Object array = row.get(type, "typarray");
+                if (array instanceof Long a && a != 0) {
+                    for (CatalogTuple arr : ctx.rowsWhere(SystemCatalogs.PG_TYPE, "oid", a)) {
+                        Object[] av = arr.values().clone();
+                        av[type.columnIndex("typname")] = Naming.makeObjectName("_" + newName, null, null);
+                        ctx.access().update(SystemCatalogs.PG_TYPE, arr.tid(), av);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String setSchema(DdlContext ctx, AlterObjectSchemaStmt s) {
+        RelationDesc rel = open(ctx, s.relation(), s.missingOk());
+        if (rel == null) {
+            return s.commandName();
+        }
+        Integer ns = ctx.relcache().namespaceOid(s.newschema());
+        if (ns == null) {
+            throw Ereport.error(SqlState.INVALID_SCHEMA_NAME, "schema \"" + s.newschema() + "\" does not exist");
+        }
+        if (ns == rel.namespaceOid()) {
+            return s.commandName();
+        }
+        if (Naming.relationIn(ctx, rel.name(), ns) != null) {
+            throw Ereport.error(DdlStates.DUPLICATE_TABLE, "relation \"" + rel.name() + "\" already exists in schema \""
+                    + s.newschema() + "\"");
+        }
+        List<Integer> moved = new ArrayList<>();
+        moved.add(rel.oid());
+        for (IndexDesc index : rel.indexes()) {
+            moved.add(index.oid());
+        }
+        Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
+        Catalog type = SystemCatalogs.require(SystemCatalogs.PG_TYPE);
+        for (int oid : moved) {
+            CatalogTuple cls = CreateTable.classRow(ctx, oid);
+            CreateTable.updateClass(ctx, oid, "relnamespace", (long) ns);
+            Object rowType = cls.get(pgClass, "reltype");
+            if (rowType instanceof Long t && t != 0) {
+                for (CatalogTuple row : ctx.rowsWhere(SystemCatalogs.PG_TYPE, "oid", t)) {
+                    Object[] values = row.values().clone();
+                    values[type.columnIndex("typnamespace")] = (long) ns;
+                    ctx.access().update(SystemCatalogs.PG_TYPE, row.tid(), values);
+                    Object array = row.get(type, "typarray");
+                    if (array instanceof Long a && a != 0) {
+                        for (CatalogTuple arr : ctx.rowsWhere(SystemCatalogs.PG_TYPE, "oid", a)) {
+                            Object[] av = arr.values().clone();
+                            av[type.columnIndex("typnamespace")] = (long) ns;
+                            ctx.access().update(SystemCatalogs.PG_TYPE, arr.tid(), av);
+                        }
+                    }
+                }
+            }
+        }
+        // the relation's dependency on its schema
+        Catalog dep = SystemCatalogs.require(SystemCatalogs.PG_DEPEND);
+        int cls = dep.columnIndex("classid");
+        int obj = dep.columnIndex("objid");
+        int refCls = dep.columnIndex("refclassid");
+        long relOid = rel.oid();
+        for (CatalogTuple d : ctx.rows(SystemCatalogs.PG_DEPEND, r -> (Long) r[cls] == SystemCatalogs.PG_CLASS
+                && (Long) r[obj] == relOid && (Long) r[refCls] == SystemCatalogs.PG_NAMESPACE)) {
+            Object[] values = d.values().clone();
+            values[dep.columnIndex("refobjid")] = (long) ns;
+            ctx.access().update(SystemCatalogs.PG_DEPEND, d.tid(), values);
+        }
+        ctx.commandCounterIncrement();
+        ctx.relcache().invalidateAll();
+        return s.commandName();
+    }
+
+    private static String qualified(RelationDesc rel) {
+        return quote(rel.namespaceName()) + "." + quote(rel.name());
+    }
+
+    private static String quote(String ident) {
+        return "\"" + ident.replace("\"", "\"\"") + "\"";
+    }
+}
