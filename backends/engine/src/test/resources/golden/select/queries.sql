@@ -140,3 +140,32 @@ select x, generate_series(1, x) from (values (1), (2)) v(x) order by 1, 2
 select generate_series(1, 2) + 10 as g order by g desc
 select * from (values (1)) v(x) where generate_series(1, 2) > 1
 select count(*) from (select generate_series(1, 5)) s
+select x, (select (select x + y from (values (10)) c(z) limit 1) from (values (1)) b(y)) from (values (1), (2)) a(x) order by x
+select a.x, b.y from (values (1), (2)) a(x) left join (values (1, 'p')) b(k, y) on a.x = b.k where b.y is null
+select a.x, b.y from (values (1), (2)) a(x) left join (values (1, 'p'), (2, null)) b(k, y) on a.x = b.k and b.y is not null order by 1
+select sum(x) as s from generate_series(1, 4) x having sum(x) > 5
+select k, count(*) from (values (1), (2), (2)) v(k) group by k order by count(*) desc, k
+select x % 2 as p, sum(x) from generate_series(1, 5) x group by x % 2 order by sum(x)
+select x, sum(x) over (order by x), max(x) over () from generate_series(1, 3) x order by x desc
+select k, sum(v), sum(sum(v)) over () from (values (1, 2), (1, 3), (2, 4)) t(k, v) group by k order by k
+select distinct x % 3 from generate_series(1, 10) x order by x % 3 desc
+select x from generate_series(1, 5) x order by x limit all
+select x from generate_series(1, 5) x order by x limit null offset 3
+select x from generate_series(1, 5) x order by x offset 2 rows fetch first 2 rows only
+select * from (values (1, 2.5), (2, 3)) v(a, b) order by b
+select 1 as a union select 2.5 order by 1
+with t as (select generate_series(1, 3) as n) select a.n, b.n from t a join t b on a.n = b.n + 1 order by 1
+with recursive r(n, s) as (select 1, 1 union all select r.n + 1, r.s + v.k from r join (values (10)) v(k) on true where r.n < 3) select * from r
+select a.x, b.y, c.z from (values (1), (2)) a(x), lateral (select a.x * 2 as y) b, lateral (select b.y + a.x as z) c order by 1
+select a, b, count(*) from (values (1, 1), (1, 2), (2, 1)) t(a, b) group by grouping sets ((a, b), (a), ()) order by a, b
+select count(*) from (select 1 from generate_series(1, 10) g where g > 5) s
+select x from (values (1), (2), (3)) v(x) where x between 2 and 3 and x <> 3
+select x, y from (values (1, 'a')) a(x, s) cross join lateral (select s || x as y) b
+select * from (select x, row_number() over (order by x desc) from generate_series(1, 3) x) s order by 2
+select min(x), max(x) from (values ('2020-01-02'::date), ('2019-05-01'::date)) v(x)
+select x::text || '!' from generate_series(1, 2) x order by 1 desc
+select coalesce(b.y, 0) from (values (1), (2)) a(x) left join (values (1, 5)) b(k, y) on a.x = b.k order by 1
+select count(*), count(distinct k) from (values (1), (1), (null)) v(k) group by ()
+select (select count(*) from generate_series(1, x)) from generate_series(1, 3) x order by 1
+select x from generate_series(1, 3) x where x = (select max(y) from generate_series(1, x) y where y < 3)
+select * from (values (1)) a(x) where exists (select * from (values (2)) b(y) where y > x and exists (select 1 where a.x = 1))

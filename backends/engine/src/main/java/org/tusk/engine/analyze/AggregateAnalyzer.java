@@ -47,6 +47,11 @@ final class AggregateAnalyzer {
     }
 
     Expr aggregate(FuncCall f) {
+        return aggregate(f, false);
+    }
+
+    /** {@code windowed}: an aggregate used as a window function, whose arguments may contain plain aggregates. */
+    private Expr aggregate(FuncCall f, boolean windowed) {
         ParseState pstate = ea.pstate();
         String name = f.lastName();
         if (pstate.noAggregatesIn != null) {
@@ -56,7 +61,7 @@ final class AggregateAnalyzer {
         if (pstate.inAggregateArgs) {
             throw Ereport.error(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested", f.location());
         }
-        pstate.inAggregateArgs = true;
+        pstate.inAggregateArgs = !windowed;
         List<Expr> args = new ArrayList<>();
         Expr filter = null;
         List<Expr> orderExprs = new ArrayList<>();
@@ -198,7 +203,7 @@ final class AggregateAnalyzer {
             Expr agg;
             try {
                 agg = aggregate(new FuncCall(f.funcname(), f.args(), f.aggOrder(), f.aggFilter(), null, f.aggWithinGroup(),
-                        f.aggStar(), f.aggDistinct(), f.funcVariadic(), f.funcformat(), f.location()));
+                        f.aggStar(), f.aggDistinct(), f.funcVariadic(), f.funcformat(), f.location()), true);
             } finally {
                 pstate.inWindowArgs = false;
             }

@@ -129,6 +129,13 @@ final class GroupingAnalyzer {
                 for (RawNode n : g.content()) {
                     if (n instanceof GroupingSet inner) {
                         out.addAll(sets(inner, targets));
+                    } else if (n instanceof org.tusk.engine.nodes.RowExpr r && !r.explicit()) {
+                        // (a, b) inside GROUPING SETS is one set of several columns
+                        List<Integer> s = new ArrayList<>();
+                        for (RawNode m : r.args()) {
+                            s.add(key(m, targets));
+                        }
+                        out.add(s);
                     } else {
                         out.add(List.of(key(n, targets)));
                     }
@@ -144,6 +151,12 @@ final class GroupingAnalyzer {
             if (n instanceof GroupingSet inner && inner.kind() == org.tusk.engine.nodes.GroupingSetKind.SIMPLE) {
                 List<Integer> s = new ArrayList<>();
                 for (RawNode m : inner.content()) {
+                    s.add(key(m, targets));
+                }
+                groups.add(s);
+            } else if (n instanceof org.tusk.engine.nodes.RowExpr r && !r.explicit()) {
+                List<Integer> s = new ArrayList<>();
+                for (RawNode m : r.args()) {
                     s.add(key(m, targets));
                 }
                 groups.add(s);

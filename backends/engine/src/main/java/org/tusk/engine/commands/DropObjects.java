@@ -220,6 +220,7 @@ public final class DropObjects {
                 deleteWhere(ctx, SystemCatalogs.PG_CLASS, "oid", id);
                 deleteWhere(ctx, SystemCatalogs.PG_ATTRIBUTE, "attrelid", id);
                 deleteWhere(ctx, SystemCatalogs.PG_INDEX, "indexrelid", id);
+                deleteWhere(ctx, SequenceCommands.PG_SEQUENCE, "seqrelid", id);
                 if (rel != null && rel.locator() != null && rel.kind() != 'v') {
                     RelFileLocator locator = rel.locator();
                     if (rel.kind() == 'i') {

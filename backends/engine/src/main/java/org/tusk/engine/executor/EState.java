@@ -14,6 +14,8 @@ public final class EState implements AutoCloseable {
     private final EvalContext ctx;
     private final long workMemBytes;
     private final TempFiles tempFiles;
+    /** Executor param slots the planner allocates (above those the analyzer numbered). */
+    private int nextParamSlot = 1024;
 
     public EState(EvalContext ctx, long workMemBytes, TempFiles tempFiles) {
         this.ctx = ctx;
@@ -57,6 +59,11 @@ public final class EState implements AutoCloseable {
     }
 
     public EvalContext ctx() { return ctx; }
+
+    /** A fresh executor param slot for a plan-time parameter (parameterized index scans). */
+    public int newParamSlot() {
+        return nextParamSlot++;
+    }
     public long workMemBytes() { return workMemBytes; }
     public TempFiles tempFiles() { return tempFiles; }
 

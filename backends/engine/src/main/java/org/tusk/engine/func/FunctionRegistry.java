@@ -33,6 +33,8 @@ public final class FunctionRegistry {
         org.tusk.engine.func.sysinfo.SysInfoFunctions.register(FunctionRegistry::bind, FunctionRegistry::bindOid);
         TypeIoFunctions.register();
         DateTimeFunctions.register();
+        // nextval/currval/setval/lastval (commands/sequence)
+        org.tusk.engine.commands.sequence.SequenceFunctions.register(FunctionRegistry::bind);
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
         OperatorFunctions.register();
     }

@@ -59,7 +59,12 @@ public final class Planner {
     }
 
     /** A plan part with the range table entries whose slots it fills. */
-    private record Part(PlanState state, ExplainNode explain, BitSet rtes, double rows) {}
+    private record Part(PlanState state, ExplainNode explain, BitSet rtes, double rows, RangeTblEntry baseRte,
+            List<Expr> baseQuals) {
+        Part(PlanState state, ExplainNode explain, BitSet rtes, double rows) {
+            this(state, explain, rtes, rows, null, null);
+        }
+    }
 
     private Planned plan() {
         PlanState p;
@@ -437,12 +442,13 @@ public final class Planner {
                 p = scan(r.rte());
             }
             if (pushed.isEmpty()) {
-                return p;
+                return new Part(p.state(), p.explain(), p.rtes(), p.rows(), r.rte(), List.of());
             }
             // all quals are rechecked on the rows; EXPLAIN shows only those the index did not take
             List<Expr> shown = new ArrayList<>(pushed);
             shown.removeAll(indexConds);
-            Part f = new Part(new Result(p.state(), and(pushed), null, ctx), p.explain(), p.rtes(), p.rows() / 3);
+            Part f = new Part(new Result(p.state(), and(pushed), null, ctx), p.explain(), p.rtes(), p.rows() / 3,
+                    r.rte(), pushed);
             if (!shown.isEmpty()) {
                 f.explain().detail("Filter: " + Deparser.unqualified(and(shown)));
             }
@@ -531,6 +537,10 @@ public final class Planner {
             }
             return new Part(nl, ex, both, rows);
         }
+        Part indexed = parameterizedIndexLoop(type, left, right, quals, both, rows);
+        if (indexed != null) {
+            return indexed;
+        }
         List<Expr> outerKeys = new ArrayList<>();
         List<Expr> innerKeys = new ArrayList<>();
         List<Expr> hashConds = new ArrayList<>();
@@ -590,6 +600,58 @@ public final class Planner {
             ex.detail("Join Filter: " + Deparser.expr(joinQual, q));
         }
         return new Part(nl, ex, both, rows);
+    }
+
+    /**
+     * A nested loop whose inner side is an index scan of a base relation driven by
+     * the outer row (inner.col = outer expression on the index's leading column),
+     * when the outer side is estimated much smaller than the relation: each outer
+     * row sets executor params that the scan's keys read at rescan.
+     */
+    private Part parameterizedIndexLoop(JoinType type, Part left, Part right, List<Expr> quals, BitSet both,
+            double rows) {
+        RangeTblEntry rte = right.baseRte();
+        if (rte == null || rte.kind != RangeTblEntry.Kind.RELATION || type == JoinType.RIGHT || type == JoinType.FULL
+                || rte.relation.indexes().isEmpty() || left.rows() * 10 >= right.rows()) {
+            return null;
+        }
+        int index = q.rtable.indexOf(rte);
+        for (IndexInfo idx : rte.relation.indexes()) {
+            int leading = idx.attnums().get(0);
+            for (Expr qual : quals) {
+                if (!(qual instanceof FuncExpr f) || !f.name().equals("=") || f.args().size() != 2) {
+                    continue;
+                }
+                for (int side = 0; side < 2; side++) {
+                    Expr col = f.args().get(side);
+                    Expr outerValue = f.args().get(1 - side);
+                    BitSet refs = rtesOf(outerValue);
+                    if (col instanceof VarExpr v && v.attno() == rte.offset + leading - 1 && outerValue.type() == v.type()
+                            && !refs.isEmpty() && subset(refs, left.rtes()) && !refs.get(index)) {
+                        int slot = estate.newParamSlot();
+                        IndexScanKey key = new IndexScanKey(1, IndexScanKey.Strategy.EQUAL,
+                                new org.tusk.engine.expr.ExecParamExpr(slot, v.type(), v.typmod()));
+                        PlanState scan = new Place(rte.relation.openIndexScan(idx, List.of(key), false, false, estate),
+                                q.baseWidth, rte.offset, rte.columns.size());
+                        if (!right.baseQuals().isEmpty()) {
+                            scan = new Result(scan, and(right.baseQuals()), null, ctx);
+                        }
+                        String name = rte.relation.name();
+                        ExplainNode inner = new ExplainNode("Index Scan using " + idx.name() + " on " + name
+                                + (rte.refname.equals(name) ? "" : " " + rte.refname), 1);
+                        inner.detail("Index Cond: (" + Deparser.expr(col, q) + " = " + Deparser.expr(outerValue, q) + ")");
+                        if (!right.baseQuals().isEmpty()) {
+                            inner.detail("Filter: " + Deparser.unqualified(and(right.baseQuals())));
+                        }
+                        PlanState nl = new NestLoop(type, left.state(), q.baseWidth, scan, q.baseWidth, and(quals), null,
+                                List.of(new NestLoop.NestParam(slot, outerValue)), ctx).mergingSlots(slotsOf(right.rtes()));
+                        ExplainNode ex = new ExplainNode(joinLabel("Nested Loop", type), rows, left.explain(), inner);
+                        return new Part(nl, ex, both, rows);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String joinLabel(String base, JoinType t) {

@@ -129,9 +129,12 @@ public final class EngineStorage {
         indexAms.remove(am.name(), am);
     }
 
-    /** The table access method {@code name}; 42704 if no such method is installed. */
+    /**
+     * The table access method {@code name}; 42704 if no such method is installed.
+     * A null name (relam 0: sequences keep their one row in the heap) means heap.
+     */
     public TableAccessMethod tableAm(String name) {
-        TableAccessMethod am = tableAms.get(name);
+        TableAccessMethod am = tableAms.get(name == null ? "heap" : name);
         if (am == null) {
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "access method \"" + name + "\" does not exist");
         }

@@ -103,7 +103,8 @@ final class SessionUtilityCommands {
             case PLANS:
                 // plans are made per execution: there is no plan cache to reset
             case SEQUENCES:
-                // no cached sequence values are kept per session
+                org.tusk.engine.commands.sequence.SequenceFunctions.discard(session);
+                break;
             case TEMP:
                 // temporary tables belong to the catalog; a session without storage has none
             default:

@@ -95,6 +95,10 @@ final class TuskPortal implements Portal {
 
     @Override
     public void close() {
+        if (plan != null) {
+            // ExecutorEnd: releases the query's temp files when a portal is closed before its end
+            plan.close();
+        }
         plan = null;
         done = true;
     }

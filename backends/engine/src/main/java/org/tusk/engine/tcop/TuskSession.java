@@ -124,9 +124,6 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     GucSettings guc() { return guc; }
 
-    /** Name lookup of what FROM can read (computed relations, then stored ones). */
-    SystemRelations relations() { return relations; }
-
     /** Checks privileges against {@code store} from now on, as the role it names {@code user}. */
     void useRoleStore(org.tusk.api.auth.RoleStore store) {
         this.roleStore = store;
@@ -215,6 +212,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     }
 
     <T> T guarded(Body<T> body) {
+        org.tusk.engine.types.RegclassIo.install(regclassResolver);
         try {
             return body.run();
         } catch (RuntimeException e) {
@@ -223,6 +221,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     }
 
     <T> T guardedIo(IoBody<T> body) throws IOException {
+        org.tusk.engine.types.RegclassIo.install(regclassResolver);
         try {
             return body.run();
         } catch (IOException e) {
@@ -410,7 +409,12 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         }
     }
 
+    /** regclassin/regclassout's catalog lookups in this session (installed for the thread at every entry). */
+    private final org.tusk.engine.types.RegclassIo.Resolver regclassResolver =
+            org.tusk.engine.commands.sequence.SequenceFunctions.resolver(this);
+
     void discardAll() {
+        org.tusk.engine.commands.sequence.SequenceFunctions.discard(this);
         guc.resetAll();
         cursors.closeAll();
         preparedStatements.dropAll();

@@ -172,6 +172,7 @@ final class UtilityCommands {
                         || d.removeType() == ObjectType.SCHEMA || d.removeType() == ObjectType.VIEW
                         || d.removeType() == ObjectType.SEQUENCE)
                 || stmt instanceof org.tusk.engine.nodes.ViewStmt
+                || org.tusk.engine.commands.SequenceCommands.handles(stmt)
                 || org.tusk.engine.commands.AlterTable.handles(stmt);
         if (!isDdl) {
             return null;
@@ -203,6 +204,14 @@ final class UtilityCommands {
         if (stmt instanceof CommentStmt c) {
             return CommentCommand.execute(ctx, c);
         }
+        if (stmt instanceof org.tusk.engine.nodes.CreateSeqStmt cs) {
+            checkCreateIn(cs.sequence().schemaname());
+            return org.tusk.engine.commands.SequenceCommands.create(ctx, cs);
+        }
+        if (stmt instanceof org.tusk.engine.nodes.AlterSeqStmt as) {
+            return org.tusk.engine.commands.SequenceCommands.alter(ctx, as);
+        }
+        // full ALTER TABLE (wt/catalog) supersedes wt/dml's ADD CONSTRAINT-only AlterTableAddConstraint
         if (org.tusk.engine.commands.AlterTable.handles(stmt)) {
             return org.tusk.engine.commands.AlterTable.execute(ctx, stmt, parsed.sourceText(), sqlRunner());
         }

@@ -51,6 +51,7 @@ public final class TextFormat {
                 return t == null ? value.toString() : t.displayName();
             }
             case BYTEA: return ByteaFormat.output((byte[]) value, ctx.byteaOutputEscape());
+            case REGCLASS: return RegclassIo.output(value);
             case INT2VECTOR: case OIDVECTOR:
                 // int2vectorout / oidvectorout: the elements separated by spaces
                 if (value instanceof ArrayValue v) {
@@ -104,6 +105,7 @@ public final class TextFormat {
             case TIMETZ: return TimeFormat.inputTimeTz(s, ctx.timeZone(), ctx.nowMicros());
             case UUID: return parseUuid(s);
             case BYTEA: return ByteaFormat.input(s);
+            case REGCLASS: return RegclassIo.input(s);
             default:
                 if (type.isArray()) {
                     return ArrayInput.parse(type, typmod, s, ctx);

@@ -45,8 +45,24 @@ class PlannerIndexTest {
 
         @Override
         public PlanState openSeqScan(EState estate) {
-            scans.add("seq");
-            return list(rows);
+            PlanState all = list(rows);
+            return new PlanState() {
+                boolean started;
+
+                @Override
+                public Object[] next() {
+                    if (!started) {
+                        started = true;
+                        scans.add("seq");
+                    }
+                    return all.next();
+                }
+
+                @Override
+                public void rescan() {
+                    all.rescan();
+                }
+            };
         }
 
         @Override
@@ -154,5 +170,16 @@ class PlannerIndexTest {
     void selfJoinOfABaseRelation() {
         Planned p = plan("select x.a, y.a from t x join t y on x.a = y.a + 1 where y.a < 3 order by 1");
         assertEquals("2|1\n3|2\n", rows(p));
+    }
+
+    @Test
+    void smallOuterSideDrivesAParameterizedIndexScan() {
+        Planned p = plan("select v.x, t.b from (values (5), (17), (500)) v(x) join t on t.a = v.x order by 1");
+        assertEquals(List.of("Sort", "  Sort Key: v.x", "  ->  Nested Loop", "        ->  Values Scan on \"*VALUES*\"",
+                "        ->  Index Scan using t_a_idx on t", "              Index Cond: (t.a = v.x)"), p.explain().format(false));
+        assertEquals("5|v5\n17|v7\n", rows(p));
+        assertEquals(List.of("index EQUAL 5", "index EQUAL 17", "index EQUAL 500"), t.scans);
+        Planned left = plan("select v.x, t.b from (values (5), (500)) v(x) left join t on t.a = v.x and t.b <> 'v5' order by 1");
+        assertEquals("5|null\n500|null\n", rows(left));
     }
 }

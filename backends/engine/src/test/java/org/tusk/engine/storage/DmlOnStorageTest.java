@@ -124,6 +124,8 @@ class DmlOnStorageTest {
                 query(a, "INSERT INTO t VALUES (1, 'y', 2, 'ab')"));
         assertEquals(List.of("E: 23502 null value in column \"b\" of relation \"t\" violates not-null constraint"
                 + " | Failing row contains (2, null, 2, ab)."), query(a, "INSERT INTO t VALUES (2, null, 2, 'ab')"));
+        assertEquals(List.of("E: 23514 new row for relation \"t\" violates check constraint \"t_c_check\""
+                + " | Failing row contains (2, x, -2, ab)."), query(a, "INSERT INTO t VALUES (2, 'x', -2, 'ab')"));
         assertEquals(List.of("E: 22001 value too long for type character varying(3)"),
                 query(a, "INSERT INTO t VALUES (2, 'x', 2, 'abcd')"));
         assertEquals(List.of("2|y", "3|z", "INSERT 0 2"),

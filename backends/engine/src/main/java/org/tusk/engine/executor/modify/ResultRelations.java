@@ -28,10 +28,10 @@ public final class ResultRelations {
     /**
      * @param checkCompiler turns a CHECK constraint's stored text into an expression over the live columns;
      *                      gets the text, returns null to skip it
-     * @param checkNames    the constraints' names, parallel to {@code desc.checks()} (null: "<table>_check")
+     * @param unused        reserved
      */
     public static ResultRelation open(RelationDesc desc, StorageSession session, Function<String, Expr> checkCompiler,
-            List<String> checkNames) {
+            List<String> unused) {
         StorageBaseRelation base = new StorageBaseRelation(desc, session);
         List<AttributeDesc> live = desc.liveAttributes();
         List<ResultColumn> columns = new ArrayList<>();
@@ -55,13 +55,36 @@ public final class ResultRelations {
             indexes.add(new ResultIndex(am, StorageBaseRelation.descriptor(desc, index), keyColumns, keyTypes));
         }
         List<CheckConstraint> checks = new ArrayList<>();
-        for (int i = 0; i < desc.checks().size(); i++) {
-            Expr expr = checkCompiler == null ? null : checkCompiler.apply(desc.checks().get(i));
-            if (expr != null) {
-                String name = checkNames != null && i < checkNames.size() ? checkNames.get(i) : desc.name() + "_check";
-                checks.add(new CheckConstraint(name, expr));
+        if (checkCompiler != null) {
+            for (String[] check : loadChecks(session, desc.oid())) {
+                Expr expr = checkCompiler.apply(check[1]);
+                if (expr != null) {
+                    checks.add(new CheckConstraint(check[0], expr));
+                }
             }
         }
         return new ResultRelation(base.scanRelation(), columns, indexes, checks);
+    }
+
+    /** The table's CHECK constraints from pg_constraint (contype 'c'): name and source text, by name. */
+    static List<String[]> loadChecks(StorageSession session, int relationOid) {
+        org.tusk.engine.catalog.CatalogAccess access = new org.tusk.engine.catalog.CatalogAccess(session.storage(),
+                org.tusk.xact.IsolationLevel.READ_COMMITTED);
+        org.tusk.engine.catalog.SystemCatalogs.Catalog con = org.tusk.engine.catalog.SystemCatalogs.require(
+                org.tusk.engine.catalog.SystemCatalogs.PG_CONSTRAINT);
+        int rel = con.columnIndex("conrelid");
+        int type = con.columnIndex("contype");
+        int name = con.columnIndex("conname");
+        int bin = con.columnIndex("conbin");
+        List<String[]> out = new ArrayList<>();
+        for (var t : access.scan(org.tusk.engine.catalog.SystemCatalogs.PG_CONSTRAINT,
+                row -> ((Long) row[rel]).intValue() == relationOid && "c".equals(row[type]))) {
+            Object source = t.values()[bin];
+            if (source != null) {
+                out.add(new String[] {(String) t.values()[name], source.toString()});
+            }
+        }
+        out.sort((a, b) -> a[0].compareTo(b[0]));      // PostgreSQL checks constraints in name order
+        return out;
     }
 }

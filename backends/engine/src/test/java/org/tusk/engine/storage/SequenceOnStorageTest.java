@@ -1,0 +1,85 @@
+package org.tusk.engine.storage;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.tusk.engine.storage.DmlOnStorageTest.query;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.tusk.api.engine.EngineSession;
+
+/**
+ * CREATE/ALTER/DROP SEQUENCE, nextval/currval/setval/lastval and SERIAL
+ * columns through SQL on the in-process cluster; expected answers recorded
+ * from PostgreSQL 15.
+ */
+@Timeout(120)
+class SequenceOnStorageTest {
+
+    @TempDir
+    static Path dir;
+
+    static StorageCluster cluster;
+    static EngineSession a;
+    static EngineSession b;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = new StorageCluster(dir);
+        a = cluster.backend(0).connect("postgres");
+        b = cluster.backend(1).connect("postgres");
+    }
+
+    @AfterAll
+    static void stop() {
+        a.close();
+        b.close();
+        cluster.close();
+    }
+
+    @Test
+    void createNextvalCurrvalSetvalAlterDrop() {
+        assertEquals(List.of(), query(a, "CREATE SEQUENCE zs"));
+        assertEquals(List.of("S|0|0|3"), query(a,
+                "SELECT relkind, relam, reltype, relnatts FROM pg_class WHERE relname = 'zs'"));
+        assertEquals(List.of("20|1|1|9223372036854775807|1|1|f"), query(a,
+                "SELECT seqtypid, seqstart, seqincrement, seqmax, seqmin, seqcache, seqcycle FROM pg_sequence"
+                        + " WHERE seqrelid = 'zs'::regclass"));
+        assertEquals(List.of("1|0|f"), query(a, "SELECT * FROM zs"));
+        assertEquals(List.of("E: 55000 currval of sequence \"zs\" is not yet defined in this session"),
+                query(a, "SELECT currval('zs')"));
+        assertEquals(List.of("E: 55000 lastval is not yet defined in this session"), query(a, "SELECT lastval()"));
+        assertEquals(List.of("1|1"), query(a, "SELECT nextval('zs'), currval('zs')"));
+        assertEquals(List.of("1"), query(a, "SELECT lastval()"));
+        assertEquals(List.of("10|11|5|5"), query(a, "SELECT setval('zs', 10), nextval('zs'), setval('zs', 5, false),"
+                + " nextval('zs')"));
+        assertEquals(List.of("5|0|t"), query(a, "SELECT * FROM zs"));
+        assertEquals(List.of("E: 42P01 relation \"nosuch\" does not exist"), query(a, "SELECT nextval('nosuch')"));
+        // not transactional: a rolled-back nextval stays used, and the other session sees it
+        query(a, "BEGIN");
+        assertEquals(List.of("6"), query(a, "SELECT nextval('zs')"));
+        query(a, "ROLLBACK");
+        assertEquals(List.of("7"), query(b, "SELECT nextval('zs')"));
+        assertEquals(List.of("7"), query(b, "SELECT currval('public.zs')"));
+        query(a, "CREATE SEQUENCE zs2 MAXVALUE 2");
+        assertEquals(List.of("1|2"), query(a, "SELECT nextval('zs2'), nextval('zs2')"));
+        assertEquals(List.of("E: 2200H nextval: reached maximum value of sequence \"zs2\" (2)"),
+                query(a, "SELECT nextval('zs2')"));
+        query(a, "ALTER SEQUENCE zs2 MAXVALUE 3");
+        assertEquals(List.of("3"), query(a, "SELECT nextval('zs2')"));
+        query(a, "ALTER SEQUENCE zs2 RESTART");
+        assertEquals(List.of("1"), query(a, "SELECT nextval('zs2')"));
+        assertEquals(List.of("E: 22003 setval: value 9 is out of bounds for sequence \"zs2\" (1..3)"),
+                query(a, "SELECT setval('zs2', 9)"));
+        query(a, "CREATE TABLE zt (a int)");
+        assertEquals(List.of("E: 42809 \"zt\" is not a sequence"), query(a, "SELECT nextval('zt')"));
+        query(a, "DROP TABLE zt");
+        query(a, "DROP SEQUENCE zs, zs2");
+        assertEquals(List.of("0"), query(a, "SELECT count(*) FROM pg_sequence WHERE seqrelid > 16384"));
+    }
+}
