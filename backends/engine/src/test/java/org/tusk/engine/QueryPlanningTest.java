@@ -59,8 +59,19 @@ class QueryPlanningTest {
                   ->  Materialize
                         ->  Values Scan on "*VALUES*_1"
                 """, plan(f, "select * from (values (1)) a(x) join (values (2)) b(y) on a.x < b.y"));
-        String analyzed = f.simpleQuery("explain (analyze, costs off, summary off) select * from generate_series(1, 7)");
+        String analyzed = f.simpleQuery("explain (analyze, costs off, timing off, summary off) select * from generate_series(1, 7)");
         assertTrue(analyzed.contains("R: Function Scan on generate_series (actual rows=7 loops=1)"), analyzed);
+        // every node reports its own rows and loops (rows per loop, as PostgreSQL averages them)
+        String loops = f.simpleQuery("explain (analyze, costs off, timing off, summary off) select * from"
+                + " (values (1), (2), (3)) a(x) join (values (2), (3), (4), (5)) b(y) on a.x < b.y");
+        for (String line : new String[] {"R: Nested Loop (actual rows=9 loops=1)",
+                "R:   ->  Values Scan on \"*VALUES*_1\" (actual rows=4 loops=1)", "R:   ->  Materialize (actual rows=3 loops=4)",
+                "R:         ->  Values Scan on \"*VALUES*\" (actual rows=3 loops=1)"}) {
+            assertTrue(loops.contains(line + "\n"), line + " in\n" + loops);
+        }
+        String timed = f.simpleQuery("explain (analyze, costs off) select * from generate_series(1, 7)");
+        assertTrue(timed.matches("(?s).*R: Function Scan on generate_series \\(actual time=\\d+\\.\\d{3}\\.\\.\\d+\\.\\d{3} rows=7 loops=1\\).*"
+                + "R: Planning Time: .*R: Execution Time: .*"), timed);
     }
 
     @Test
@@ -80,5 +91,28 @@ class QueryPlanningTest {
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(0, s.count(), "temp files removed at the end of each query");
         }
+    }
+
+    @Test
+    void joinSearchStaysFastForWideFromLists() throws Exception {
+        EngineFixture f = new EngineFixture(tmp, Map.of("TimeZone", "UTC"));
+        StringBuilder cross = new StringBuilder("select count(*) from ");
+        StringBuilder chain = new StringBuilder("select count(*) from ");
+        StringBuilder where = new StringBuilder(" where true");
+        for (int i = 0; i < 11; i++) {
+            if (i < 10) { // ten unconnected items: the search falls back to cross products
+                cross.append(i == 0 ? "" : ", ").append("(values (1), (2)) v").append(i).append("(x)");
+            }
+            chain.append(i == 0 ? "" : ", ").append("(values (1), (2)) v").append(i).append("(x)");
+            if (i > 0) {
+                where.append(" and v").append(i - 1).append(".x = v").append(i).append(".x");
+            }
+        }
+        long start = System.nanoTime();
+        assertTrue(f.simpleQuery(cross.toString()).contains("R: 1024\n"));
+        assertTrue(f.simpleQuery(chain + where.toString()).contains("R: 2\n"));
+        f.simpleQuery("set geqo_threshold = 4");
+        assertTrue(f.simpleQuery(chain + where.toString()).contains("R: 2\n"));
+        assertTrue((System.nanoTime() - start) / 1_000_000_000.0 < 20, "join search took too long");
     }
 }

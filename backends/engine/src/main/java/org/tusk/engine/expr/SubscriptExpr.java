@@ -50,12 +50,12 @@ public record SubscriptExpr(Expr array, List<Expr> lower, List<Expr> upper, bool
     public List<Expr> children() {
         List<Expr> out = new java.util.ArrayList<>();
         out.add(array);
-        for (Expr e : lower) {
+        for (Expr e : lower == null ? List.<Expr>of() : lower) {
             if (e != null) {
                 out.add(e);
             }
         }
-        for (Expr e : upper) {
+        for (Expr e : upper == null ? List.<Expr>of() : upper) {
             if (e != null) {
                 out.add(e);
             }

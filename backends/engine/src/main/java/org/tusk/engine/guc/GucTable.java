@@ -104,6 +104,19 @@ public final class GucTable {
         bool("jit", GucContext.USER, "on", "Allow JIT compilation.", false);
         bool("enable_seqscan", GucContext.USER, "on", "Enables the planner's use of sequential-scan plans.", false);
         bool("enable_indexscan", GucContext.USER, "on", "Enables the planner's use of index-scan plans.", false);
+        // planner cost constants (costsize.c), read by the planner's CostModel
+        real("seq_page_cost", "1", "Sets the planner's estimate of the cost of a sequentially fetched disk page.");
+        real("random_page_cost", "4", "Sets the planner's estimate of the cost of a nonsequentially fetched disk page.");
+        real("cpu_tuple_cost", "0.01", "Sets the planner's estimate of the cost of processing each tuple (row).");
+        real("cpu_index_tuple_cost", "0.005",
+                "Sets the planner's estimate of the cost of processing each index entry during an index scan.");
+        real("cpu_operator_cost", "0.0025",
+                "Sets the planner's estimate of the cost of processing each operator or function call.");
+        bool("enable_hashjoin", GucContext.USER, "on", "Enables the planner's use of hash join plans.", false);
+        bool("enable_mergejoin", GucContext.USER, "on", "Enables the planner's use of merge join plans.", false);
+        bool("enable_nestloop", GucContext.USER, "on", "Enables the planner's use of nested-loop join plans.", false);
+        bool("enable_hashagg", GucContext.USER, "on", "Enables the planner's use of hashed aggregation plans.", false);
+        bool("enable_sort", GucContext.USER, "on", "Enables the planner's use of explicit sort steps.", false);
         integer("geqo_threshold", GucContext.USER, "12", "Sets the threshold of FROM items beyond which GEQO is used.",
                 GucUnit.NONE, 2, Integer.MAX_VALUE);
         str("lc_messages", GucContext.SUPERUSER, "C", "Sets the language in which messages are displayed.", false, null);
@@ -143,6 +156,11 @@ public final class GucTable {
 
     private void enm(String name, GucContext ctx, String boot, String desc, boolean report, List<String> values) {
         put(new GucVariable(name, GucType.ENUM, ctx, boot, desc, report, GucUnit.NONE, 0, 0, values, null, false));
+    }
+
+    private void real(String name, String boot, String desc) {
+        put(new GucVariable(name, GucType.REAL, GucContext.USER, boot, desc, false, GucUnit.NONE, 0, Long.MAX_VALUE,
+                List.of(), null, false));
     }
 
     private void integer(String name, GucContext ctx, String boot, String desc, GucUnit unit, long min, long max) {

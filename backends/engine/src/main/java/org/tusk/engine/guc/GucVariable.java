@@ -100,7 +100,7 @@ public final class GucVariable {
             case REAL: {
                 try {
                     double d = Double.parseDouble(value.trim());
-                    return new java.math.BigDecimal(d).stripTrailingZeros().toPlainString();
+                    return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
                 } catch (NumberFormatException e) {
                     throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE,
                             "invalid value for parameter \"" + shownName + "\": \"" + value + "\"");

@@ -17,8 +17,9 @@ import org.tusk.engine.nodes.ExplainStmt;
 /**
  * EXPLAIN [ANALYZE] for an analyzed SELECT in PostgreSQL's text format: the plan
  * tree with "->" children and detail lines; COSTS OFF drops the cost part;
- * ANALYZE runs the query and reports the top node's actual rows and the
- * execution time (per-node instrumentation is not implemented yet).
+ * ANALYZE runs the query with every plan node instrumented ({@link Instrumented}:
+ * actual rows, loops and, with TIMING, times) and reports planning and
+ * execution time.
  */
 public final class Explain {
     private Explain() {}
@@ -75,26 +76,47 @@ public final class Explain {
     public static List<String> explain(Query query, Options options, EvalContext ctx) {
         Planned[] planned = new Planned[1];
         long start = System.nanoTime();
+        if (options.analyze()) {
+            ctx.attach(Instrumented.KEY, options.timing());
+        }
         PlanState root = Executor.start(query, ctx, planned);
+        long planned_ = System.nanoTime();
         ExplainNode top = planned[0].explain();
         List<String> out;
         try {
             if (options.analyze()) {
-                long rows = 0;
                 while (root.next() != null) {
-                    rows++;
+                    // rows are counted by the instrumented nodes
                 }
-                top.actualRows = rows;
-                top.actualLoops = 1;
+                fillUninstrumented(top);
             }
         } finally {
             root.close();
         }
         out = new ArrayList<>(top.format(options.costs()));
         if (options.analyze() && options.summary()) {
-            double ms = (System.nanoTime() - start) / 1e6;
-            out.add(String.format(Locale.ROOT, "Execution Time: %.3f ms", ms));
+            long end = System.nanoTime();
+            out.add(String.format(Locale.ROOT, "Planning Time: %.3f ms", (planned_ - start) / 1e6));
+            out.add(String.format(Locale.ROOT, "Execution Time: %.3f ms", (end - planned_) / 1e6));
         }
         return out;
+    }
+
+    /**
+     * Nodes without a plan state of their own (Hash, the Sort under a Unique)
+     * report what their input produced, as PostgreSQL's would.
+     */
+    private static void fillUninstrumented(ExplainNode n) {
+        for (ExplainNode c : n.children) {
+            fillUninstrumented(c);
+        }
+        if (n.instrument == null && !n.children.isEmpty()) {
+            ExplainNode c = n.children.get(0);
+            n.actualRows = c.actualRows;
+            n.actualLoops = c.actualLoops;
+            n.startupNanos = c.startupNanos;
+            n.totalNanos = c.totalNanos;
+            n.timed = c.timed;
+        }
     }
 }

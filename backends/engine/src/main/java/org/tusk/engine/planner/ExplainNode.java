@@ -19,6 +19,12 @@ public final class ExplainNode {
     /** EXPLAIN ANALYZE: rows returned and loops (set when the plan ran instrumented), -1 when not measured. */
     public long actualRows = -1;
     public long actualLoops;
+    /** EXPLAIN ANALYZE timing: summed time to the first row of each loop and in all (ns), when timed. */
+    long startupNanos;
+    long totalNanos;
+    boolean timed;
+    /** The instrumentation wrapper that currently reports for this node. */
+    Object instrument;
 
     public ExplainNode(String label, double rows, ExplainNode... children) {
         this.label = label;
@@ -40,16 +46,30 @@ public final class ExplainNode {
         return out;
     }
 
+    /** %.2f as C's printf does it: the exact binary value rounded, so 0.155 (0.15499...) prints 0.15. */
+    static String cost(double c) {
+        if (Double.isNaN(c) || Double.isInfinite(c)) {
+            return String.valueOf(c);
+        }
+        return new java.math.BigDecimal(c).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+    }
+
     private void format(List<String> out, int depth, boolean costs, boolean top) {
         String indent = " ".repeat(Math.max(0, depth * 6 - 4));
         String head = top ? label : indent + "->  " + label;
         if (costs) {
-            head += String.format(java.util.Locale.ROOT, "  (cost=%.2f..%.2f rows=%d width=%d)", startupCost, totalCost,
-                    Math.max(1, Math.round(rows)), width);
+            head += "  (cost=" + cost(startupCost) + ".." + cost(totalCost) + " rows=" + Math.max(1, Math.round(rows))
+                    + " width=" + width + ")";
         }
         if (actualRows >= 0) {
-            head += actualLoops == 0 ? " (never executed)"
-                    : " (actual rows=" + Math.round((double) actualRows / Math.max(1, actualLoops)) + " loops=" + actualLoops + ")";
+            if (actualLoops == 0) {
+                head += " (never executed)";
+            } else {
+                String time = timed ? String.format(java.util.Locale.ROOT, "time=%.3f..%.3f ",
+                        startupNanos / 1e6 / actualLoops, totalNanos / 1e6 / actualLoops) : "";
+                head += " (actual " + time + "rows=" + Math.round((double) actualRows / actualLoops) + " loops="
+                        + actualLoops + ")";
+            }
         }
         out.add(head);
         String detailIndent = top ? "  " : " ".repeat(depth * 6 + 2);

@@ -47,10 +47,166 @@ public final class Planner {
     private final EvalContext ctx;
     private int valuesScans;
 
+    private final CostModel cost;
+    private final Selectivity sel;
+    private final java.util.Map<RangeTblEntry, Double> relTuples = new java.util.IdentityHashMap<>();
+
     private Planner(Query q, EState estate) {
         this.q = q;
         this.estate = estate;
         this.ctx = estate.ctx();
+        this.cost = CostModel.forSession(ctx, estate.workMemBytes());
+        this.sel = new Selectivity(this::columnInfo);
+        try {
+            collectNeeded();
+        } catch (RuntimeException e) {
+            // widths are estimates only: count every slot rather than fail the query
+            needed.set(0, Math.max(1, q.baseWidth));
+        }
+    }
+
+    /** The slots of this level that some expression reads (attr_needed), for the widths EXPLAIN shows. */
+    private final BitSet needed = new BitSet();
+
+    private void collectNeeded() {
+        for (TargetEntry t : q.targetList) {
+            need(t.expr());
+        }
+        needJoinTree(q.jointree);
+        q.groupKeys.forEach(this::need);
+        need(q.having);
+        for (Query.AggSpec a : q.aggregates) {
+            a.call().args().forEach(this::need);
+            need(a.call().filter());
+        }
+        for (Query.WindowSpec w : q.windows) {
+            w.partitionBy.forEach(this::need);
+            w.orderBy.forEach(k -> need(k.expr()));
+            for (WindowCall c : w.calls) {
+                c.args().forEach(this::need);
+                need(c.filter());
+            }
+        }
+        for (Query.SrfSpec f : q.srfs) {
+            f.call().args().forEach(this::need);
+        }
+        if (q.distinctOn != null) {
+            q.distinctOn.forEach(this::need);
+        }
+        q.sortKeys.forEach(k -> need(k.expr()));
+        for (RangeTblEntry rte : q.rtable) {
+            rte.params.forEach(b -> need(b.value()));
+        }
+    }
+
+    private void needJoinTree(JoinTreeNode n) {
+        if (n instanceof JoinTreeNode.Join j) {
+            need(j.quals());
+            needJoinTree(j.left());
+            needJoinTree(j.right());
+        } else if (n instanceof JoinTreeNode.FromList fl) {
+            need(fl.quals());
+            fl.items().forEach(this::needJoinTree);
+        }
+    }
+
+    private void need(Expr e) {
+        if (e == null) {
+            return;
+        }
+        if (e instanceof VarExpr v) {
+            needed.set(v.attno());
+            return;
+        }
+        for (Expr c : e.children()) {
+            need(c);
+        }
+    }
+
+    /** The width of the columns of an entry that the query reads (what its scan's EXPLAIN line shows). */
+    private int outputWidth(RangeTblEntry rte) {
+        int w = 0;
+        for (int i = 0; i < rte.columns.size(); i++) {
+            if (needed.get(rte.offset + i)) {
+                RangeTblEntry.Column c = rte.columns.get(i);
+                ColumnStatistics st = rte.kind == RangeTblEntry.Kind.RELATION ? statistics(rte, i + 1) : null;
+                w += st != null && st.avgWidth() > 0 ? st.avgWidth() : CostModel.typeWidth(c.type(), c.typmod());
+            }
+        }
+        return w;
+    }
+
+    // ---- estimates ----
+
+    /** The base relation column a Var of this level reads, with its statistics, for selectivity estimation. */
+    private Selectivity.ColumnInfo columnInfo(VarExpr v) {
+        for (RangeTblEntry rte : q.rtable) {
+            if (rte.kind == RangeTblEntry.Kind.RELATION && v.attno() >= rte.offset && v.attno() < rte.offset + rte.width()) {
+                int attnum = v.attno() - rte.offset + 1;
+                ColumnStatistics stats = null;
+                try {
+                    stats = rte.relation.statistics(attnum);
+                } catch (RuntimeException e) {
+                    // statistics are an optimization; a failure to read them must not fail the query
+                }
+                boolean unique = false;
+                for (IndexInfo idx : rte.relation.indexes()) {
+                    unique |= idx.unique() && idx.attnums().size() == 1 && idx.attnums().get(0) == attnum;
+                }
+                return new Selectivity.ColumnInfo(stats, relTuples(rte), unique);
+            }
+        }
+        return null;
+    }
+
+    /** The estimated number of rows of a base relation (estimate_rel_size). */
+    private double relTuples(RangeTblEntry rte) {
+        return relTuples.computeIfAbsent(rte, r -> CostModel.estimateTuples(r.relation.size(), dataWidth(r)));
+    }
+
+    /** The average width of a range table entry's row (statistics' stawidth where known). */
+    private int dataWidth(RangeTblEntry rte) {
+        int w = 0;
+        for (int i = 0; i < rte.columns.size(); i++) {
+            RangeTblEntry.Column c = rte.columns.get(i);
+            ColumnStatistics st = null;
+            if (rte.kind == RangeTblEntry.Kind.RELATION) {
+                try {
+                    st = rte.relation.statistics(i + 1);
+                } catch (RuntimeException e) {
+                    st = null;
+                }
+            }
+            w += st != null && st.avgWidth() > 0 ? st.avgWidth() : CostModel.typeWidth(c.type(), c.typmod());
+        }
+        return w;
+    }
+
+    private static int exprWidth(List<Expr> exprs) {
+        int w = 0;
+        for (Expr e : exprs) {
+            w += e instanceof VarExpr v ? CostModel.typeWidth(v.type(), v.typmod()) : CostModel.typeWidth(e.type(), -1);
+        }
+        return w;
+    }
+
+    /** The node wrapped for EXPLAIN ANALYZE's counts when this execution is instrumented. */
+    private PlanState instr(PlanState s, ExplainNode ex) {
+        Object timing = ctx.attachment(Instrumented.KEY);
+        return timing == null ? s : new Instrumented(s, ex, Boolean.TRUE.equals(timing));
+    }
+
+    private static CostModel.Cost costOf(ExplainNode ex) {
+        return new CostModel.Cost(ex.startupCost, ex.totalCost);
+    }
+
+    /** Sets an EXPLAIN node's estimates. */
+    private static ExplainNode est(ExplainNode ex, double rows, int width, CostModel.Cost c) {
+        ex.rows = CostModel.clampRows(rows);
+        ex.width = width;
+        ex.startupCost = c.startup();
+        ex.totalCost = c.total();
+        return ex;
     }
 
     /** Plans one query level; rows come out as the visible targets followed by resjunk sort keys. */
@@ -59,7 +215,7 @@ public final class Planner {
     }
 
     /** A plan part with the range table entries whose slots it fills. */
-    private record Part(PlanState state, ExplainNode explain, BitSet rtes, double rows, RangeTblEntry baseRte,
+    record Part(PlanState state, ExplainNode explain, BitSet rtes, double rows, RangeTblEntry baseRte,
             List<Expr> baseQuals) {
         Part(PlanState state, ExplainNode explain, BitSet rtes, double rows) {
             this(state, explain, rtes, rows, null, null);
@@ -72,12 +228,13 @@ public final class Planner {
         double rows;
         if (q.jointree.items().isEmpty()) {
             p = new Result(null, null, null, ctx);
-            ex = new ExplainNode("Result", 1);
+            ex = est(new ExplainNode("Result", 1), 1, exprWidth(targetExprs()), new CostModel.Cost(0, cost.cpuTupleCost));
             rows = 1;
             if (q.jointree.quals() != null) {
                 p = new Result(p, q.jointree.quals(), null, ctx);
                 ex.detail("One-Time Filter: " + Deparser.expr(q.jointree.quals(), q));
             }
+            p = instr(p, ex);
         } else {
             Part part = fromList(q.jointree);
             p = part.state();
@@ -105,7 +262,11 @@ public final class Planner {
             p = new Agg(strategy, p, keyPositions, q.groupingSets, calls, estate, w + g, linked);
             String label = strategy == Agg.Strategy.PLAIN ? "Aggregate"
                     : q.groupingSets != null ? "MixedAggregate" : "HashAggregate";
-            ex = new ExplainNode(label, g == 0 ? 1 : Math.max(1, rows / 10), ex);
+            double inRows = rows;
+            double groups = g == 0 ? 1 : numGroups(q.groupKeys, inRows);
+            CostModel.Cost aggCost = strategy == Agg.Strategy.PLAIN ? cost.plainAgg(costOf(ex), inRows, calls.size())
+                    : cost.hashAgg(costOf(ex), inRows, g, calls.size(), groups);
+            ex = est(new ExplainNode(label, groups, ex), groups, exprWidth(targetExprs()), aggCost);
             if (g > 0 && q.groupingSets == null) {
                 ex.detail("Group Key: " + Deparser.list(q.groupKeys, q));
             }
@@ -113,7 +274,11 @@ public final class Planner {
             if (q.having != null) {
                 p = new Result(p, q.having, null, ctx);
                 ex.detail("Filter: " + Deparser.expr(q.having, q));
+                ex.totalCost += cost.exprCost(q.having) * rows;
+                rows = CostModel.clampRows(rows * Selectivity.DEFAULT_INEQ_SEL);
+                ex.rows = rows;
             }
+            p = instr(p, ex);
         }
         if (!q.windows.isEmpty()) {
             for (Query.WindowSpec spec : q.windows) {
@@ -148,14 +313,18 @@ public final class Planner {
                     for (SortKey k : spec.orderBy) {
                         keys.add(Deparser.sortKey(k, q));
                     }
-                    ex = new ExplainNode("Sort", rows, ex).detail("Sort Key: " + String.join(", ", keys));
+                    ex = est(new ExplainNode("Sort", rows, ex), rows, ex.width, cost.sort(costOf(ex), rows, ex.width, -1))
+                            .detail("Sort Key: " + String.join(", ", keys));
+                    p = instr(p, ex);
                 }
                 int[] slots = new int[spec.slots.size()];
                 for (int i = 0; i < slots.length; i++) {
                     slots[i] = spec.slots.get(i).position();
                 }
                 p = new WindowAgg(p, partCols, orderCols, spec.frame, spec.calls, ctx).atPositions(slots);
-                ex = new ExplainNode("WindowAgg", rows, ex);
+                ex = est(new ExplainNode("WindowAgg", rows, ex), rows, ex.width + 8,
+                        cost.perRow(costOf(ex), rows, spec.calls.size() * cost.cpuOperatorCost));
+                p = instr(p, ex);
             }
         }
         if (!q.srfs.isEmpty()) {
@@ -166,7 +335,10 @@ public final class Planner {
                 positions[i] = q.srfs.get(i).slot().position();
             }
             p = new ProjectSet(p, q.rowWidth, calls, positions, ctx);
-            ex = new ExplainNode("ProjectSet", rows * 10, ex);
+            ex = est(new ExplainNode("ProjectSet", rows * 10, ex), rows * 10, ex.width + 4,
+                    cost.perRow(costOf(ex), rows * 10, positions.length * cost.cpuOperatorCost));
+            rows = ex.rows;
+            p = instr(p, ex);
         }
         // the target list, then resjunk sort keys and DISTINCT ON keys
         List<Expr> out = new ArrayList<>();
@@ -210,8 +382,14 @@ public final class Planner {
                 }
             }
             p = new Unique(new Sort(p, cols, estate), uniqueCols);
-            ex = new ExplainNode("Unique", rows, new ExplainNode("Sort", rows, ex).detail("Sort Key: "
-                    + sortKeyText(q.distinctOn != null ? q.distinctOn : targetExprs())));
+            int width = exprWidth(targetExprs());
+            ExplainNode sortEx = est(new ExplainNode("Sort", rows, ex), rows, width, cost.sort(costOf(ex), rows, width, -1))
+                    .detail("Sort Key: " + sortKeyText(q.distinctOn != null ? q.distinctOn : targetExprs()));
+            double distinctRows = numGroups(q.distinctOn != null ? q.distinctOn : targetExprs(), rows);
+            ex = est(new ExplainNode("Unique", rows, sortEx), distinctRows, width,
+                    cost.unique(costOf(sortEx), rows, uniqueCols.length));
+            rows = ex.rows;
+            p = instr(p, ex);
         } else if (!q.sortKeys.isEmpty()) {
             List<SortColumn> cols = new ArrayList<>();
             List<String> keys = new ArrayList<>();
@@ -221,7 +399,16 @@ public final class Planner {
                 keys.add(Deparser.sortKey(k, q));
             }
             p = new Sort(p, cols, estate);
-            ex = new ExplainNode("Sort", rows, ex).detail("Sort Key: " + String.join(", ", keys));
+            int width = exprWidth(targetExprs());
+            double bound = -1;
+            Double countValue = constNumber(q.limitCount);
+            if (countValue != null && !q.withTies) {
+                Double offsetValue = constNumber(q.limitOffset);
+                bound = countValue + (offsetValue != null ? offsetValue : 0);
+            }
+            ex = est(new ExplainNode("Sort", rows, ex), rows, width, cost.sort(costOf(ex), rows, width, bound))
+                    .detail("Sort Key: " + String.join(", ", keys));
+            p = instr(p, ex);
         }
         if (q.limitCount != null || q.limitOffset != null) {
             java.util.Comparator<Object[]> ties = null;
@@ -234,12 +421,57 @@ public final class Planner {
                 ties = SortColumn.comparator(cols);
             }
             p = new Limit(p, q.limitOffset, q.limitCount, ties, ctx);
-            ex = new ExplainNode("Limit", rows, ex);
+            Double offsetValue = constNumber(q.limitOffset);
+            Double countValue = constNumber(q.limitCount);
+            double offset = offsetValue != null ? offsetValue : q.limitOffset != null ? rows * 0.10 : 0;
+            double count = q.limitCount == null ? -1 : countValue != null ? countValue : rows * 0.10;
+            double limitRows = Math.max(0, count < 0 ? rows - offset : Math.min(count, rows - offset));
+            ex = est(new ExplainNode("Limit", rows, ex), limitRows, ex.width,
+                    CostModel.limit(costOf(ex), rows, offset, count));
+            rows = ex.rows;
+            p = instr(p, ex);
         }
         if (q.forUpdate) {
-            ex = new ExplainNode("LockRows", rows, ex);
+            ex = est(new ExplainNode("LockRows", rows, ex), rows, ex.width, costOf(ex).plus(cost.cpuTupleCost * rows));
         }
         return new Planned(p, ex);
+    }
+
+    /** The value of a LIMIT/OFFSET expression made of constants (casts included), or null. */
+    private Double constNumber(Expr e) {
+        if (e == null || !Selectivity.isPseudoConstant(e) || hasParams(e)) {
+            return null;
+        }
+        try {
+            Object v = e.eval(ctx);
+            return v instanceof Number n ? n.doubleValue() : null;
+        } catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
+    /** Whether evaluating at plan time could read parameters or have effects: only constants, casts and arithmetic don't. */
+    private static boolean hasParams(Expr e) {
+        boolean safe = e instanceof org.tusk.engine.expr.ConstExpr || e instanceof FuncExpr f
+                && (f.name().equals(f.type().typname()) || List.of("+", "-", "*", "/").contains(f.name()));
+        if (!safe) {
+            return true;
+        }
+        for (Expr c : e.children()) {
+            if (hasParams(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** estimate_num_groups: the product of the keys' distinct counts, at most the input rows. */
+    private double numGroups(List<Expr> keys, double inputRows) {
+        double groups = 1;
+        for (Expr k : keys) {
+            groups *= sel.nDistinct(k);
+        }
+        return CostModel.clampRows(Math.min(groups, inputRows));
     }
 
     private List<Expr> targetExprs() {
@@ -280,6 +512,12 @@ public final class Planner {
     private Part fromList(JoinTreeNode.FromList fl, List<Expr> pushedDown) {
         List<Expr> quals = new ArrayList<>(pushedDown);
         conjuncts(fl.quals(), quals);
+        // inner JOIN ... ON items join the FROM list (join_collapse_limit) so the search can reorder them
+        List<JoinTreeNode> flat = new ArrayList<>();
+        for (JoinTreeNode n : fl.items()) {
+            collapseInnerJoins(n, flat, quals);
+        }
+        fl = new JoinTreeNode.FromList(flat, null);
         List<BitSet> itemRtes = new ArrayList<>();
         List<List<Expr>> owned = new ArrayList<>();
         for (JoinTreeNode n : fl.items()) {
@@ -311,6 +549,29 @@ public final class Planner {
         for (int i = 0; i < fl.items().size(); i++) {
             items.add(node(fl.items().get(i), owned.get(i)));
         }
+        Part cur;
+        boolean lateral = false;
+        for (Part item : items) {
+            lateral |= !lateralNeeds(item).isEmpty();
+        }
+        if (items.size() == 1) {
+            cur = items.get(0);
+        } else if (!lateral) {
+            cur = JoinSearch.search(this, items, pending, cost.geqoThreshold);
+        } else {
+            cur = lateralOrder(items, pending);
+        }
+        if (!pending.isEmpty()) {
+            cur = filter(cur, pending);
+        }
+        if (!constant.isEmpty()) {
+            cur = filter(cur, constant);
+        }
+        return cur;
+    }
+
+    /** Left-deep join order for FROM lists with LATERAL items: each item after the items it references. */
+    private Part lateralOrder(List<Part> items, List<Expr> pending) {
         Part cur = items.remove(0);
         while (!items.isEmpty()) {
             int pick = -1;
@@ -328,25 +589,69 @@ public final class Planner {
                 pick = 0;
             }
             Part next = items.remove(pick);
-            BitSet both = (BitSet) cur.rtes().clone();
-            both.or(next.rtes());
-            List<Expr> joinQuals = new ArrayList<>();
-            for (int i = 0; i < pending.size(); i++) {
-                BitSet r = rtesOf(pending.get(i));
-                r.andNot(both);
-                if (r.isEmpty()) {
-                    joinQuals.add(pending.remove(i--));
-                }
-            }
-            cur = join(JoinType.INNER, cur, next, joinQuals);
-        }
-        if (!pending.isEmpty()) {
-            cur = filter(cur, pending);
-        }
-        if (!constant.isEmpty()) {
-            cur = filter(cur, constant);
+            cur = joinWithPending(cur, next, pending);
         }
         return cur;
+    }
+
+    /** Joins two parts with the pending quals that become evaluable over both (removed from {@code pending}). */
+    Part joinWithPending(Part cur, Part next, List<Expr> pending) {
+        BitSet both = (BitSet) cur.rtes().clone();
+        both.or(next.rtes());
+        List<Expr> joinQuals = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            BitSet r = rtesOf(pending.get(i));
+            r.andNot(both);
+            if (r.isEmpty()) {
+                joinQuals.add(pending.remove(i--));
+            }
+        }
+        return join(JoinType.INNER, cur, next, joinQuals);
+    }
+
+    /** For JoinSearch: the range table entries a qual reads. */
+    BitSet qualRtes(Expr qual) {
+        return rtesOf(qual);
+    }
+
+    /** For JoinSearch: estimates of the inner join of two inputs with these quals. */
+    JoinSearch.Estimate estimateJoin(JoinSearch.Estimate left, JoinSearch.Estimate right, List<Expr> quals) {
+        JoinChoice c = chooseJoin(JoinType.INNER, left.est(), right.est(), quals);
+        BitSet both = (BitSet) left.est().rtes().clone();
+        both.or(right.est().rtes());
+        return new JoinSearch.Estimate(new Est(both, c.rows(), c.cost(), c.width(), null, List.of()));
+    }
+
+    JoinSearch.Estimate estimate(Part p) {
+        return new JoinSearch.Estimate(est(p));
+    }
+
+    /** join_collapse_limit's default. */
+    private static final int JOIN_COLLAPSE_LIMIT = 8;
+
+    private void collapseInnerJoins(JoinTreeNode n, List<JoinTreeNode> out, List<Expr> quals) {
+        if (n instanceof JoinTreeNode.Join j && j.type() == JoinType.INNER
+                && out.size() + leafCount(j) <= JOIN_COLLAPSE_LIMIT) {
+            collapseInnerJoins(j.left(), out, quals);
+            collapseInnerJoins(j.right(), out, quals);
+            conjuncts(j.quals(), quals);
+            return;
+        }
+        out.add(n);
+    }
+
+    private static int leafCount(JoinTreeNode n) {
+        if (n instanceof JoinTreeNode.Join j) {
+            return leafCount(j.left()) + leafCount(j.right());
+        }
+        if (n instanceof JoinTreeNode.FromList fl) {
+            int c = 0;
+            for (JoinTreeNode i : fl.items()) {
+                c += leafCount(i);
+            }
+            return c;
+        }
+        return 1;
     }
 
     private boolean lateralReady(Part item, Part available) {
@@ -384,7 +689,9 @@ public final class Planner {
         Expr qual = and(quals);
         ExplainNode ex = p.explain();
         ex.detail("Filter: " + (p.rtes().cardinality() == 1 ? Deparser.unqualified(qual) : Deparser.expr(qual, q)));
-        return new Part(new Result(p.state(), qual, null, ctx), ex, p.rtes(), p.rows() / 3);
+        ex.totalCost += cost.exprCost(quals) * p.rows();
+        ex.rows = CostModel.clampRows(p.rows() * sel.clauseList(quals));
+        return new Part(instr(new Result(p.state(), qual, null, ctx), ex), ex, p.rtes(), ex.rows);
     }
 
     private static Expr and(List<Expr> quals) {
@@ -437,17 +744,25 @@ public final class Planner {
     private Part node(JoinTreeNode n, List<Expr> pushed) {
         if (n instanceof JoinTreeNode.RangeRef r) {
             List<Expr> indexConds = new ArrayList<>();
-            Part p = r.rte().kind == RangeTblEntry.Kind.RELATION ? indexScan(r.rte(), pushed, indexConds) : null;
+            Part p = null;
+            if (r.rte().kind == RangeTblEntry.Kind.RELATION) {
+                IndexPath ip = indexPath(r.rte(), pushed);
+                CostModel.Cost seq = seqScanCost(r.rte(), pushed);
+                if (ip != null && (ip.cost().total() < seq.total() || !cost.enableSeqscan)) {
+                    p = indexScan(r.rte(), ip, pushed);
+                    indexConds.addAll(ip.conds());
+                }
+            }
             if (p == null) {
-                p = scan(r.rte());
+                p = scan(r.rte(), pushed);
             }
             if (pushed.isEmpty()) {
-                return new Part(p.state(), p.explain(), p.rtes(), p.rows(), r.rte(), List.of());
+                return new Part(instr(p.state(), p.explain()), p.explain(), p.rtes(), p.rows(), r.rte(), List.of());
             }
             // all quals are rechecked on the rows; EXPLAIN shows only those the index did not take
             List<Expr> shown = new ArrayList<>(pushed);
             shown.removeAll(indexConds);
-            Part f = new Part(new Result(p.state(), and(pushed), null, ctx), p.explain(), p.rtes(), p.rows() / 3,
+            Part f = new Part(instr(new Result(p.state(), and(pushed), null, ctx), p.explain()), p.explain(), p.rtes(), p.rows(),
                     r.rte(), pushed);
             if (!shown.isEmpty()) {
                 f.explain().detail("Filter: " + Deparser.unqualified(and(shown)));
@@ -514,37 +829,29 @@ public final class Planner {
         return slots.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private Part join(JoinType type, Part left, Part right, List<Expr> quals) {
-        BitSet both = (BitSet) left.rtes().clone();
-        both.or(right.rtes());
-        int w = q.baseWidth;
-        double rows = Math.max(1, left.rows() * right.rows() / 10);
-        List<NestLoop.NestParam> params = new ArrayList<>();
-        for (int i = right.rtes().nextSetBit(0); i >= 0; i = right.rtes().nextSetBit(i + 1)) {
-            for (RangeTblEntry.ParamBinding b : q.rtable.get(i).params) {
-                params.add(new NestLoop.NestParam(b.slot(), b.value()));
-            }
-        }
-        if (!params.isEmpty()) {
-            if (type == JoinType.RIGHT || type == JoinType.FULL) {
-                throw Ereport.error("42P10", "The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
-            }
-            PlanState nl = new NestLoop(type, left.state(), w, right.state(), w, quals.isEmpty() ? null : and(quals), null,
-                    params, ctx).mergingSlots(slotsOf(right.rtes()));
-            ExplainNode ex = new ExplainNode(joinLabel("Nested Loop", type), rows, left.explain(), right.explain());
-            if (!quals.isEmpty()) {
-                ex.detail("Join Filter: " + Deparser.expr(and(quals), q));
-            }
-            return new Part(nl, ex, both, rows);
-        }
-        Part indexed = parameterizedIndexLoop(type, left, right, quals, both, rows);
-        if (indexed != null) {
-            return indexed;
-        }
+    /** What the join search knows about a plan part or a join of parts, without building it. */
+    record Est(BitSet rtes, double rows, CostModel.Cost cost, int width, RangeTblEntry baseRte,
+            List<Expr> baseQuals) {}
+
+    private static Est est(Part p) {
+        return new Est(p.rtes(), p.rows(), costOf(p.explain()), p.explain().width, p.baseRte(),
+                p.baseQuals() == null ? List.of() : p.baseQuals());
+    }
+
+    private enum JoinMethod { LATERAL_LOOP, INDEX_LOOP, HASH, MATERIAL_LOOP }
+
+    /** The join method chosen for two inputs, the estimated output, and the parameterized index path if any. */
+    private record JoinChoice(JoinMethod method, double rows, CostModel.Cost cost, int width, IndexLoop indexLoop) {}
+
+    /** A parameterized inner index scan: inner.col = outerValue on the index's leading column. */
+    private record IndexLoop(IndexInfo index, VarExpr column, Expr outerValue, CostModel.Cost innerCost,
+            double innerRows) {}
+
+    /** The equality quals usable as hash keys, split into {outer keys, inner keys, quals}. */
+    private List<List<Expr>> hashKeys(BitSet left, BitSet right, List<Expr> quals) {
         List<Expr> outerKeys = new ArrayList<>();
         List<Expr> innerKeys = new ArrayList<>();
         List<Expr> hashConds = new ArrayList<>();
-        List<Expr> rest = new ArrayList<>();
         for (Expr qual : quals) {
             if (qual instanceof FuncExpr f && f.name().equals("=") && f.args().size() == 2) {
                 Expr a = f.args().get(0);
@@ -552,70 +859,116 @@ public final class Planner {
                 BitSet ra = rtesOf(a);
                 BitSet rb = rtesOf(b);
                 if (!ra.isEmpty() && !rb.isEmpty() && hashable(a, b)) {
-                    if (subset(ra, left.rtes()) && subset(rb, right.rtes())) {
+                    if (subset(ra, left) && subset(rb, right)) {
                         outerKeys.add(a);
                         innerKeys.add(b);
                         hashConds.add(qual);
-                        continue;
-                    }
-                    if (subset(rb, left.rtes()) && subset(ra, right.rtes())) {
+                    } else if (subset(rb, left) && subset(ra, right)) {
                         outerKeys.add(b);
                         innerKeys.add(a);
                         hashConds.add(qual);
-                        continue;
                     }
                 }
             }
-            rest.add(qual);
         }
-        Expr joinQual = rest.isEmpty() ? null : and(rest);
-        if (!outerKeys.isEmpty()) {
-            HashJoin hj = new HashJoin(type, left.state(), w, right.state(), w, outerKeys, innerKeys, joinQual, null,
-                    estate).mergingSlots(slotsOf(right.rtes()));
-            ExplainNode hash = new ExplainNode("Hash", right.rows(), right.explain());
-            ExplainNode ex = new ExplainNode(joinLabel("Hash Join", type), rows, left.explain(), hash);
-            ex.detail("Hash Cond: " + Deparser.expr(and(hashConds), q));
-            if (joinQual != null) {
-                ex.detail("Join Filter: " + Deparser.expr(joinQual, q));
+        return List.of(outerKeys, innerKeys, hashConds);
+    }
+
+    /** calc_joinrel_size_estimate: the cross product times the quals' selectivity, adjusted for outer joins. */
+    private double joinRows(JoinType type, Est left, Est right, List<Expr> quals) {
+        double s = 1.0;
+        for (Expr qual : quals) {
+            if (qual instanceof FuncExpr f && f.name().equals("=") && f.args().size() == 2
+                    && !rtesOf(f.args().get(0)).isEmpty() && !rtesOf(f.args().get(1)).isEmpty()) {
+                s *= sel.eqJoin(f.args().get(0), f.args().get(1));
+            } else {
+                s *= sel.clause(qual);
             }
-            return new Part(hj, ex, both, rows);
         }
-        if (type == JoinType.FULL) {
+        double rows = left.rows() * right.rows() * s;
+        switch (type) {
+            case LEFT: rows = Math.max(rows, left.rows()); break;
+            case RIGHT: rows = Math.max(rows, right.rows()); break;
+            case FULL: rows = Math.max(Math.max(rows, left.rows()), right.rows()); break;
+            case SEMI: rows = left.rows() * Math.min(1, s * right.rows()); break;
+            case ANTI: rows = left.rows() * Math.max(0.1, 1 - Math.min(1, s * right.rows())); break;
+            default: break;
+        }
+        return CostModel.clampRows(rows);
+    }
+
+    private boolean hasLateralParams(BitSet rtes) {
+        for (int i = rtes.nextSetBit(0); i >= 0; i = rtes.nextSetBit(i + 1)) {
+            if (!q.rtable.get(i).params.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The cheapest way to join two inputs (add_path over the join methods this executor has). */
+    private JoinChoice chooseJoin(JoinType type, Est left, Est right, List<Expr> quals) {
+        double rows = joinRows(type, left, right, quals);
+        int width = left.width() + right.width();
+        if (hasLateralParams(right.rtes())) {
+            CostModel.Cost c = cost.nestLoop(left.cost(), left.rows(), right.cost(), right.rows(), right.cost().total(),
+                    cost.exprCost(quals), rows);
+            return new JoinChoice(JoinMethod.LATERAL_LOOP, rows, c, width, null);
+        }
+        JoinChoice best = null;
+        List<List<Expr>> keys = hashKeys(left.rtes(), right.rtes(), quals);
+        if (!keys.get(0).isEmpty()) {
+            List<Expr> rest = new ArrayList<>(quals);
+            rest.removeAll(keys.get(2));
+            double nd = 1;
+            for (Expr k : keys.get(1)) {
+                nd = Math.max(nd, sel.nDistinct(k));
+            }
+            double bucketRows = Math.max(1, right.rows() / Math.min(nd, Math.max(1, right.rows())));
+            CostModel.Cost c = cost.hashJoin(left.cost(), left.rows(), right.cost(), right.rows(), right.width(),
+                    keys.get(0).size(), bucketRows, cost.exprCost(rest), rows);
+            best = new JoinChoice(JoinMethod.HASH, rows, c, width, null);
+        }
+        IndexLoop il = indexLoop(type, left, right, quals);
+        if (il != null) {
+            List<Expr> joinQuals = quals;
+            CostModel.Cost c = cost.nestLoop(left.cost(), left.rows(), il.innerCost(), il.innerRows(),
+                    il.innerCost().total(), cost.exprCost(joinQuals) / Math.max(1, right.rows()), rows);
+            if (best == null || c.total() < best.cost().total()) {
+                best = new JoinChoice(JoinMethod.INDEX_LOOP, rows, c, width, il);
+            }
+        }
+        if (type != JoinType.FULL) {
+            // the outer side of a RIGHT join's nested loop is the right input
+            Est outer = type == JoinType.RIGHT ? right : left;
+            Est inner = type == JoinType.RIGHT ? left : right;
+            CostModel.Cost mat = cost.material(inner.cost(), inner.rows());
+            CostModel.Cost c = cost.nestLoop(outer.cost(), outer.rows(), mat, inner.rows(),
+                    cost.materialRescan(inner.rows()), cost.exprCost(quals), rows);
+            if (best == null || c.total() < best.cost().total()) {
+                best = new JoinChoice(JoinMethod.MATERIAL_LOOP, rows, c, width, null);
+            }
+        }
+        if (best == null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
                     "FULL JOIN is only supported with merge-joinable or hash-joinable join conditions");
         }
-        Part outer = left;
-        Part inner = right;
-        JoinType t = type;
-        if (type == JoinType.RIGHT) {
-            outer = right;
-            inner = left;
-            t = JoinType.LEFT;
-        }
-        PlanState nl = new NestLoop(t, outer.state(), w, new Material(inner.state(), estate), w, joinQual, null, List.of(),
-                ctx).mergingSlots(slotsOf(inner.rtes()));
-        ExplainNode ex = new ExplainNode(joinLabel("Nested Loop", t), rows, outer.explain(),
-                new ExplainNode("Materialize", inner.rows(), inner.explain()));
-        if (joinQual != null) {
-            ex.detail("Join Filter: " + Deparser.expr(joinQual, q));
-        }
-        return new Part(nl, ex, both, rows);
+        return best;
     }
 
     /**
-     * A nested loop whose inner side is an index scan of a base relation driven by
-     * the outer row (inner.col = outer expression on the index's leading column),
-     * when the outer side is estimated much smaller than the relation: each outer
-     * row sets executor params that the scan's keys read at rescan.
+     * A parameterized index path for the inner side when it is a single base
+     * relation with an index whose leading column is compared for equality with
+     * an expression of the outer side.
      */
-    private Part parameterizedIndexLoop(JoinType type, Part left, Part right, List<Expr> quals, BitSet both,
-            double rows) {
+    private IndexLoop indexLoop(JoinType type, Est left, Est right, List<Expr> quals) {
         RangeTblEntry rte = right.baseRte();
         if (rte == null || rte.kind != RangeTblEntry.Kind.RELATION || type == JoinType.RIGHT || type == JoinType.FULL
-                || rte.relation.indexes().isEmpty() || left.rows() * 10 >= right.rows()) {
+                || right.rtes().cardinality() != 1 || rte.relation.indexes().isEmpty()) {
             return null;
         }
         int index = q.rtable.indexOf(rte);
+        IndexLoop best = null;
         for (IndexInfo idx : rte.relation.indexes()) {
             int leading = idx.attnums().get(0);
             for (Expr qual : quals) {
@@ -628,30 +981,130 @@ public final class Planner {
                     BitSet refs = rtesOf(outerValue);
                     if (col instanceof VarExpr v && v.attno() == rte.offset + leading - 1 && outerValue.type() == v.type()
                             && !refs.isEmpty() && subset(refs, left.rtes()) && !refs.get(index)) {
-                        int slot = estate.newParamSlot();
-                        IndexScanKey key = new IndexScanKey(1, IndexScanKey.Strategy.EQUAL,
-                                new org.tusk.engine.expr.ExecParamExpr(slot, v.type(), v.typmod()));
-                        PlanState scan = new Place(rte.relation.openIndexScan(idx, List.of(key), false, false, estate),
-                                q.baseWidth, rte.offset, rte.columns.size());
-                        if (!right.baseQuals().isEmpty()) {
-                            scan = new Result(scan, and(right.baseQuals()), null, ctx);
+                        double tuples = relTuples(rte);
+                        double eqSel = 1.0 / sel.nDistinct(v);
+                        boolean uniqueEq = idx.unique() && idx.attnums().size() == 1;
+                        int keyWidth = CostModel.typeWidth(v.type(), v.typmod());
+                        double indexPages = indexPages(rte, idx, tuples, keyWidth);
+                        ColumnStatistics lead = statistics(rte, leading);
+                        CostModel.Cost c = cost.indexScan(CostModel.estimatePages(rte.relation.size()), tuples,
+                                indexPages, eqSel, uniqueEq, cost.cpuOperatorCost, cost.exprCost(right.baseQuals()),
+                                lead == null ? 0 : lead.correlation(), false, left.rows());
+                        double innerRows = CostModel.clampRows(tuples * eqSel
+                                * (right.baseQuals().isEmpty() ? 1 : sel.clauseList(right.baseQuals())));
+                        if (best == null || c.total() < best.innerCost().total()) {
+                            best = new IndexLoop(idx, v, outerValue, c, innerRows);
                         }
-                        String name = rte.relation.name();
-                        ExplainNode inner = new ExplainNode("Index Scan using " + idx.name() + " on " + name
-                                + (rte.refname.equals(name) ? "" : " " + rte.refname), 1);
-                        inner.detail("Index Cond: (" + Deparser.expr(col, q) + " = " + Deparser.expr(outerValue, q) + ")");
-                        if (!right.baseQuals().isEmpty()) {
-                            inner.detail("Filter: " + Deparser.unqualified(and(right.baseQuals())));
-                        }
-                        PlanState nl = new NestLoop(type, left.state(), q.baseWidth, scan, q.baseWidth, and(quals), null,
-                                List.of(new NestLoop.NestParam(slot, outerValue)), ctx).mergingSlots(slotsOf(right.rtes()));
-                        ExplainNode ex = new ExplainNode(joinLabel("Nested Loop", type), rows, left.explain(), inner);
-                        return new Part(nl, ex, both, rows);
                     }
                 }
             }
         }
-        return null;
+        return best;
+    }
+
+    private Part join(JoinType type, Part left, Part right, List<Expr> quals) {
+        BitSet both = (BitSet) left.rtes().clone();
+        both.or(right.rtes());
+        int w = q.baseWidth;
+        JoinChoice choice = chooseJoin(type, est(left), est(right), quals);
+        double rows = choice.rows();
+        List<NestLoop.NestParam> params = new ArrayList<>();
+        for (int i = right.rtes().nextSetBit(0); i >= 0; i = right.rtes().nextSetBit(i + 1)) {
+            for (RangeTblEntry.ParamBinding b : q.rtable.get(i).params) {
+                params.add(new NestLoop.NestParam(b.slot(), b.value()));
+            }
+        }
+        if (choice.method() == JoinMethod.LATERAL_LOOP) {
+            if (type == JoinType.RIGHT || type == JoinType.FULL) {
+                throw Ereport.error("42P10", "The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
+            }
+            PlanState nl = new NestLoop(type, left.state(), w, right.state(), w, quals.isEmpty() ? null : and(quals), null,
+                    params, ctx).mergingSlots(slotsOf(right.rtes()));
+            ExplainNode ex = new ExplainNode(joinLabel("Nested Loop", type), rows, left.explain(), right.explain());
+            if (!quals.isEmpty()) {
+                ex.detail("Join Filter: " + Deparser.expr(and(quals), q));
+            }
+            est(ex, rows, choice.width(), choice.cost());
+            return new Part(instr(nl, ex), ex, both, ex.rows);
+        }
+        if (choice.method() == JoinMethod.INDEX_LOOP) {
+            return parameterizedIndexLoop(type, left, right, quals, both, choice);
+        }
+        List<List<Expr>> keys = hashKeys(left.rtes(), right.rtes(), quals);
+        List<Expr> outerKeys = keys.get(0);
+        List<Expr> innerKeys = keys.get(1);
+        List<Expr> hashConds = keys.get(2);
+        if (choice.method() == JoinMethod.HASH) {
+            List<Expr> rest = new ArrayList<>(quals);
+            rest.removeAll(hashConds);
+            Expr joinQual = rest.isEmpty() ? null : and(rest);
+            HashJoin hj = new HashJoin(type, left.state(), w, right.state(), w, outerKeys, innerKeys, joinQual, null,
+                    estate).mergingSlots(slotsOf(right.rtes()));
+            ExplainNode inner = right.explain();
+            ExplainNode hash = est(new ExplainNode("Hash", right.rows(), inner), right.rows(), inner.width,
+                    new CostModel.Cost(inner.totalCost, inner.totalCost));
+            ExplainNode ex = new ExplainNode(joinLabel("Hash Join", type), rows, left.explain(), hash);
+            ex.detail("Hash Cond: " + Deparser.expr(and(hashConds), q));
+            if (joinQual != null) {
+                ex.detail("Join Filter: " + Deparser.expr(joinQual, q));
+            }
+            est(ex, rows, choice.width(), choice.cost());
+            return new Part(instr(hj, ex), ex, both, ex.rows);
+        }
+        Expr joinQual = quals.isEmpty() ? null : and(quals);
+        Part outer = left;
+        Part inner = right;
+        JoinType t = type;
+        if (type == JoinType.RIGHT) {
+            outer = right;
+            inner = left;
+            t = JoinType.LEFT;
+        }
+        ExplainNode mat = est(new ExplainNode("Materialize", inner.rows(), inner.explain()), inner.rows(),
+                inner.explain().width, cost.material(costOf(inner.explain()), inner.rows()));
+        PlanState nl = new NestLoop(t, outer.state(), w, instr(new Material(inner.state(), estate), mat), w, joinQual, null,
+                List.of(), ctx).mergingSlots(slotsOf(inner.rtes()));
+        ExplainNode ex = new ExplainNode(joinLabel("Nested Loop", t), rows, outer.explain(), mat);
+        if (joinQual != null) {
+            ex.detail("Join Filter: " + Deparser.expr(joinQual, q));
+        }
+        est(ex, rows, choice.width(), choice.cost());
+        return new Part(instr(nl, ex), ex, both, ex.rows);
+    }
+
+    /**
+     * A nested loop whose inner side is an index scan of a base relation driven by
+     * the outer row (inner.col = outer expression on the index's leading column):
+     * each outer row sets executor params that the scan's keys read at rescan.
+     */
+    private Part parameterizedIndexLoop(JoinType type, Part left, Part right, List<Expr> quals, BitSet both,
+            JoinChoice choice) {
+        RangeTblEntry rte = right.baseRte();
+        IndexLoop il = choice.indexLoop();
+        VarExpr v = il.column();
+        Expr outerValue = il.outerValue();
+        int slot = estate.newParamSlot();
+        IndexScanKey key = new IndexScanKey(1, IndexScanKey.Strategy.EQUAL,
+                new org.tusk.engine.expr.ExecParamExpr(slot, v.type(), v.typmod()));
+        PlanState scan = new Place(rte.relation.openIndexScan(il.index(), List.of(key), false, false, estate),
+                q.baseWidth, rte.offset, rte.columns.size());
+        if (!right.baseQuals().isEmpty()) {
+            scan = new Result(scan, and(right.baseQuals()), null, ctx);
+        }
+        String name = rte.relation.name();
+        ExplainNode inner = new ExplainNode("Index Scan using " + il.index().name() + " on " + name
+                + (rte.refname.equals(name) ? "" : " " + rte.refname), 1);
+        inner.detail("Index Cond: (" + Deparser.expr(v, q) + " = " + Deparser.expr(outerValue, q) + ")");
+        if (!right.baseQuals().isEmpty()) {
+            inner.detail("Filter: " + Deparser.unqualified(and(right.baseQuals())));
+        }
+        est(inner, il.innerRows(), outputWidth(rte), il.innerCost());
+        scan = instr(scan, inner);
+        PlanState nl = new NestLoop(type, left.state(), q.baseWidth, scan, q.baseWidth, quals.isEmpty() ? null : and(quals),
+                null, List.of(new NestLoop.NestParam(slot, outerValue)), ctx).mergingSlots(slotsOf(right.rtes()));
+        ExplainNode ex = new ExplainNode(joinLabel("Nested Loop", type), choice.rows(), left.explain(), inner);
+        est(ex, choice.rows(), choice.width(), choice.cost());
+        return new Part(instr(nl, ex), ex, both, ex.rows);
     }
 
     private static String joinLabel(String base, JoinType t) {
@@ -688,7 +1141,29 @@ public final class Planner {
 
     // ---- scans ----
 
-    private Part scan(RangeTblEntry rte) {
+    private CostModel.Cost seqScanCost(RangeTblEntry rte, List<Expr> quals) {
+        return cost.seqScan(CostModel.estimatePages(rte.relation.size()), relTuples(rte), cost.exprCost(quals));
+    }
+
+    /** generate_series' row estimate for constant integer arguments (its planner support function), else 1000. */
+    private static double functionRows(RangeTblEntry rte) {
+        FunctionScan.Call call = rte.functions.get(0);
+        if (rte.functions.size() == 1 && call.function().name().equals("generate_series") && call.args().size() >= 2) {
+            Object start = call.args().get(0) instanceof org.tusk.engine.expr.ConstExpr c ? c.value() : null;
+            Object stop = call.args().get(1) instanceof org.tusk.engine.expr.ConstExpr c ? c.value() : null;
+            Object step = call.args().size() > 2 ? (call.args().get(2) instanceof org.tusk.engine.expr.ConstExpr c
+                    ? c.value() : null) : Integer.valueOf(1);
+            if (start instanceof Number a && stop instanceof Number b && step instanceof Number st
+                    && !(start instanceof java.math.BigDecimal) && st.doubleValue() != 0) {
+                double n = Math.floor((b.doubleValue() - a.doubleValue()) / st.doubleValue()) + 1;
+                return Math.max(0, n);
+            }
+        }
+        return 1000;
+    }
+
+    /** The scan of one range table entry, its estimates covering the quals the caller will filter with. */
+    private Part scan(RangeTblEntry rte, List<Expr> quals) {
         int index = q.rtable.indexOf(rte);
         BitSet self = new BitSet();
         self.set(index);
@@ -697,63 +1172,84 @@ public final class Planner {
         PlanState s;
         ExplainNode ex;
         double rows;
+        double qualCost = cost.exprCost(quals);
+        double selectivity = quals.isEmpty() ? 1.0 : sel.clauseList(quals);
+        int width = outputWidth(rte);
+        CostModel.Cost c;
         switch (rte.kind) {
             case RELATION: {
                 s = rte.relation.openSeqScan(estate);
                 String name = rte.relation.name();
-                ex = new ExplainNode("Seq Scan on " + name + (rte.refname.equals(name) ? "" : " " + rte.refname),
-                        rows = Math.max(1, rte.relation.size().tuples() < 0 ? 1000 : rte.relation.size().tuples()));
+                ex = new ExplainNode("Seq Scan on " + name + (rte.refname.equals(name) ? "" : " " + rte.refname), 0);
+                rows = relTuples(rte);
+                c = seqScanCost(rte, quals);
                 break;
             }
             case SUBQUERY: {
                 Planned sub = plan(rte.subquery, estate);
                 s = sub.state();
-                ex = new ExplainNode("Subquery Scan on " + rte.refname, rows = sub.explain().rows, sub.explain());
+                ex = new ExplainNode("Subquery Scan on " + rte.refname, 0, sub.explain());
+                rows = sub.explain().rows;
+                c = cost.passThrough(costOf(sub.explain()), rows, qualCost);
                 break;
             }
             case VALUES:
                 s = new ValuesScan(rte.values, ctx);
                 // PostgreSQL names VALUES lists *VALUES*, *VALUES*_1, ... whatever their alias
                 ex = new ExplainNode("Values Scan on \"*VALUES*" + (valuesScans++ == 0 ? "" : "_" + (valuesScans - 1)) + "\"",
-                        rows = rte.values.size());
+                        0);
+                rows = rte.values.size();
+                c = cost.valuesScan(rows, qualCost);
                 break;
             case FUNCTION:
                 s = new FunctionScan(rte.functions, rte.ordinality, ctx);
                 ex = new ExplainNode("Function Scan on " + rte.functions.get(0).function().name()
-                        + (rte.refname.equals(rte.functions.get(0).function().name()) ? "" : " " + rte.refname), rows = 1000);
+                        + (rte.refname.equals(rte.functions.get(0).function().name()) ? "" : " " + rte.refname), 0);
+                rows = functionRows(rte);
+                c = cost.functionScan(rows, qualCost);
                 break;
             case CTE:
                 s = new CteScan(cteState(rte.cte), false);
                 ex = new ExplainNode("CTE Scan on " + rte.cte.name + (rte.refname.equals(rte.cte.name) ? "" : " " + rte.refname),
-                        rows = 1000);
+                        0);
+                rows = 1000;
+                c = cost.passThrough(new CostModel.Cost(0, 0), rows, qualCost);
                 break;
             case WORKTABLE:
                 s = new WorkTableScan((WorkTable) ctx.attachment(rte.cte.workTableKey));
                 ex = new ExplainNode("WorkTable Scan on " + rte.cte.name
-                        + (rte.refname.equals(rte.cte.name) ? "" : " " + rte.refname), rows = 100);
+                        + (rte.refname.equals(rte.cte.name) ? "" : " " + rte.refname), 0);
+                rows = 100;
+                c = cost.passThrough(new CostModel.Cost(0, 0), rows, qualCost);
                 break;
             case SETOP: {
                 Planned sp = setOp(rte.setOp);
                 s = sp.state();
                 ex = sp.explain();
                 rows = ex.rows;
+                c = costOf(ex).plus(qualCost * rows);
+                width = ex.width;
                 break;
             }
             default:
                 throw new IllegalStateException("cannot scan " + rte);
         }
-        return new Part(new Place(s, w, rte.offset, n), ex, self, rows);
+        est(ex, rows * selectivity, width, c);
+        return new Part(new Place(s, w, rte.offset, n), ex, self, ex.rows);
     }
 
+    /** A way to scan a relation through one of its btree indexes, with its estimated cost. */
+    private record IndexPath(IndexInfo index, List<IndexScanKey> keys, List<Expr> conds, CostModel.Cost cost) {}
+
     /**
-     * An index scan for a relation when some pushed-down qualification is
+     * The cheapest index path for a relation when some pushed-down qualification is
      * {@code column op value} (op one of = < <= > >=, value not reading the
-     * relation) on an index's leading column: the index with the most leading
-     * equality columns wins. Every qualification is still checked on the rows
-     * (the caller's filter), so the keys only narrow the scan. Null when no
-     * index applies.
+     * relation) on an index's leading column; candidate indexes are ranked by
+     * their leading equality columns (unique preferred) and costed. Every
+     * qualification is still checked on the rows (the caller's filter), so the
+     * keys only narrow the scan. Null when no index applies.
      */
-    private Part indexScan(RangeTblEntry rte, List<Expr> quals, List<Expr> usedConds) {
+    private IndexPath indexPath(RangeTblEntry rte, List<Expr> quals) {
         List<IndexInfo> indexes = rte.relation.indexes();
         if (indexes.isEmpty() || quals.isEmpty()) {
             return null;
@@ -781,14 +1277,13 @@ public final class Planner {
         if (candidates.isEmpty()) {
             return null;
         }
-        IndexInfo best = null;
-        List<IndexScanKey> bestKeys = null;
-        List<Expr> bestConds = null;
-        int bestScore = 0;
+        IndexPath best = null;
+        double relPages = CostModel.estimatePages(rte.relation.size());
+        double tuples = relTuples(rte);
         for (IndexInfo idx : indexes) {
             List<IndexScanKey> keys = new ArrayList<>();
             List<Expr> conds = new ArrayList<>();
-            int score = 0;
+            int equalities = 0;
             for (int k = 0; k < idx.attnums().size(); k++) {
                 int attnum = idx.attnums().get(k);
                 boolean equality = false;
@@ -801,32 +1296,61 @@ public final class Planner {
                         any = true;
                     }
                 }
-                if (!any) {
+                if (!any || !equality) {
                     break;
                 }
-                score += equality ? 2 : 1;
-                if (!equality) {
-                    break;
-                }
+                equalities++;
             }
-            if (score > bestScore || score == bestScore && score > 0 && idx.unique() && !best.unique()) {
-                best = idx;
-                bestKeys = keys;
-                bestConds = conds;
-                bestScore = score;
+            if (keys.isEmpty()) {
+                continue;
+            }
+            boolean uniqueEquality = idx.unique() && equalities == idx.attnums().size();
+            int keyWidth = 0;
+            for (int attnum : idx.attnums()) {
+                RangeTblEntry.Column col = rte.columns.get(attnum - 1);
+                keyWidth += CostModel.typeWidth(col.type(), col.typmod());
+            }
+            double indexPages = indexPages(rte, idx, tuples, keyWidth);
+            ColumnStatistics lead = statistics(rte, idx.attnums().get(0));
+            List<Expr> rest = new ArrayList<>(quals);
+            rest.removeAll(conds);
+            CostModel.Cost c = cost.indexScan(relPages, tuples, indexPages, sel.clauseList(conds), uniqueEquality,
+                    cost.exprCost(conds), cost.exprCost(rest), lead == null ? 0 : lead.correlation(), false, 1);
+            if (best == null || c.total() < best.cost().total()) {
+                best = new IndexPath(idx, keys, conds, c);
             }
         }
-        if (best == null) {
+        return best;
+    }
+
+    /** The index's pages: as the relation reports them once analyzed, one (the metapage) for an empty table, else estimated. */
+    private static double indexPages(RangeTblEntry rte, IndexInfo idx, double tuples, int keyWidth) {
+        if (idx.tuples() >= 0 && idx.pages() > 0) {
+            return idx.pages();
+        }
+        if (rte.relation.size().pages() == 0) {
+            return 1;
+        }
+        return CostModel.estimateIndexPages(tuples, keyWidth);
+    }
+
+    private static ColumnStatistics statistics(RangeTblEntry rte, int attnum) {
+        try {
+            return rte.relation.statistics(attnum);
+        } catch (RuntimeException e) {
             return null;
         }
-        usedConds.addAll(bestConds);
-        PlanState s = rte.relation.openIndexScan(best, bestKeys, false, false, estate);
+    }
+
+    private Part indexScan(RangeTblEntry rte, IndexPath path, List<Expr> quals) {
+        PlanState s = rte.relation.openIndexScan(path.index(), path.keys(), false, false, estate);
         String name = rte.relation.name();
-        ExplainNode ex = new ExplainNode("Index Scan using " + best.name() + " on " + name
-                + (rte.refname.equals(name) ? "" : " " + rte.refname), Math.max(1, best.unique() ? 1 : 10));
-        ex.detail("Index Cond: " + Deparser.unqualified(and(bestConds)));
+        ExplainNode ex = new ExplainNode("Index Scan using " + path.index().name() + " on " + name
+                + (rte.refname.equals(name) ? "" : " " + rte.refname), 0);
+        ex.detail("Index Cond: " + Deparser.unqualified(and(path.conds())));
+        est(ex, relTuples(rte) * sel.clauseList(quals), outputWidth(rte), path.cost());
         BitSet self = new BitSet();
-        self.set(index);
+        self.set(q.rtable.indexOf(rte));
         return new Part(new Place(s, q.baseWidth, rte.offset, rte.columns.size()), ex, self, ex.rows);
     }
 
@@ -884,12 +1408,15 @@ public final class Planner {
         PlanState ls = trim(l.state(), n);
         PlanState rs = trim(r.state(), n);
         double rows = l.explain().rows + r.explain().rows;
+        int width = Math.max(l.explain().width, r.explain().width);
+        CostModel.Cost both = new CostModel.Cost(l.explain().startupCost,
+                l.explain().totalCost + r.explain().totalCost);
         switch (t.op()) {
             case UNION: {
                 PlanState app = new Append(List.of(ls, rs));
-                ExplainNode ex = new ExplainNode("Append", rows, l.explain(), r.explain());
+                ExplainNode ex = est(new ExplainNode("Append", rows, l.explain(), r.explain()), rows, width, both);
                 if (t.all()) {
-                    return new Planned(app, ex);
+                    return new Planned(instr(app, ex), ex);
                 }
                 List<SortColumn> cols = new ArrayList<>();
                 int[] all = new int[n];
@@ -897,15 +1424,19 @@ public final class Planner {
                     cols.add(SortColumn.asc(i));
                     all[i] = i;
                 }
-                return new Planned(new Unique(new Sort(app, cols, estate), all),
-                        new ExplainNode("Unique", rows, new ExplainNode("Sort", rows, ex)));
+                ExplainNode sortEx = est(new ExplainNode("Sort", rows, ex), rows, width, cost.sort(both, rows, width, -1));
+                ExplainNode uniqueEx = est(new ExplainNode("Unique", rows, sortEx), rows, width,
+                        cost.unique(costOf(sortEx), rows, n));
+                return new Planned(instr(new Unique(new Sort(app, cols, estate), all), uniqueEx), uniqueEx);
             }
             case INTERSECT:
                 return new Planned(new SetOp(t.all() ? SetOp.Command.INTERSECT_ALL : SetOp.Command.INTERSECT, ls, rs, estate),
-                        new ExplainNode("HashSetOp Intersect" + (t.all() ? " All" : ""), rows, l.explain(), r.explain()));
+                        est(new ExplainNode("HashSetOp Intersect" + (t.all() ? " All" : ""), rows, l.explain(), r.explain()),
+                                Math.min(l.explain().rows, r.explain().rows), width, cost.unique(both, rows, n)));
             default:
                 return new Planned(new SetOp(t.all() ? SetOp.Command.EXCEPT_ALL : SetOp.Command.EXCEPT, ls, rs, estate),
-                        new ExplainNode("HashSetOp Except" + (t.all() ? " All" : ""), rows, l.explain(), r.explain()));
+                        est(new ExplainNode("HashSetOp Except" + (t.all() ? " All" : ""), rows, l.explain(), r.explain()),
+                                l.explain().rows, width, cost.unique(both, rows, n)));
         }
     }
 
