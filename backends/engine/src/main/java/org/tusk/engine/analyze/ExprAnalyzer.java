@@ -17,6 +17,8 @@ import org.tusk.engine.func.CastContext;
 import org.tusk.engine.func.Coercion;
 import org.tusk.engine.func.CoercionPath;
 import org.tusk.engine.func.Comparisons;
+import org.tusk.engine.func.BuiltinCatalog;
+import org.tusk.engine.func.FuncVolatility;
 import org.tusk.engine.func.FunctionCatalog;
 import org.tusk.engine.func.FunctionRegistry;
 import org.tusk.engine.func.OperatorCatalog;
@@ -286,7 +288,8 @@ public final class ExprAnalyzer {
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cast from type " + from.displayName() + " to "
                         + target.displayName() + " is not implemented in Tusk yet", pstate.locationOf(expr));
             }
-            converted = new FuncExpr(target.typname(), body, List.of(expr), target, -1, true);
+            converted = new FuncExpr(target.typname(), body, List.of(expr), target, -1, true,
+                    Coercion.volatility(from, target, path));
         }
         return typmod < 0 ? converted : lengthCoercion(converted, target, typmod, explicit);
     }
@@ -672,7 +675,7 @@ public final class ExprAnalyzer {
         for (int i = 0; i < args.size(); i++) {
             coerced.add(coerceOrFail(args.get(i), res.coerceTo().get(i), -1, CastContext.IMPLICIT, location));
         }
-        return new FuncExpr(op, body, coerced, res.resultType(), -1, proc.strict());
+        return new FuncExpr(op, body, coerced, res.resultType(), -1, proc.strict(), proc.volatility());
     }
 
     // ---- functions ----
@@ -787,7 +790,7 @@ public final class ExprAnalyzer {
             PgType elementType = res.resultType().elementType();
             body = (a, ctx) -> org.tusk.engine.func.ArrayFunctions.relabelResult(inner.apply(a, ctx), elementType);
         }
-        return new FuncExpr(name, body, coerced, res.resultType(), -1, proc.strict());
+        return new FuncExpr(name, body, coerced, res.resultType(), -1, proc.strict(), proc.volatility());
     }
 
     /**
@@ -833,7 +836,7 @@ public final class ExprAnalyzer {
         if (proc.variadicType() != PgType.ANY) {
             PgType arrayType = res.coerceTo().get(last).arrayType();
             coerced.add(coerceOrFail(arr, arrayType, -1, CastContext.IMPLICIT, f.location()));
-            return new FuncExpr(name, body, coerced, res.resultType(), -1, proc.strict());
+            return new FuncExpr(name, body, coerced, res.resultType(), -1, proc.strict(), proc.volatility());
         }
         coerced.add(arr);
         // concat and concat_ws return NULL for a NULL array; format() treats it as no arguments
@@ -861,7 +864,7 @@ public final class ExprAnalyzer {
             }
             return inner.apply(call, ctx);
         };
-        return new FuncExpr(name, spread, coerced, res.resultType(), -1, false);
+        return new FuncExpr(name, spread, coerced, res.resultType(), -1, false, proc.volatility());
     }
 
     /** A value as its type's output function prints it (text), for "any" arguments. */
@@ -874,7 +877,8 @@ public final class ExprAnalyzer {
             return arg;
         }
         return new FuncExpr("text", (a, ctx) -> TextFormat.output(type, a[0], ctx == null || ctx.session() == null
-                ? TypeContext.DEFAULT : ctx.session().typeContext()), List.of(arg), PgType.TEXT, -1, true);
+                ? TypeContext.DEFAULT : ctx.session().typeContext()), List.of(arg), PgType.TEXT, -1, true,
+                BuiltinCatalog.get().ioVolatility(type, false));
     }
 
     /** VARIADIC non-"any": the trailing arguments reach the body as one array, as fmgr passes them. */
@@ -990,23 +994,23 @@ public final class ExprAnalyzer {
         switch (s.op().keyword()) {
             case "current_timestamp":
                 return new FuncExpr(s.op().keyword(), (a, ctx) -> ctx.session().transactionStartMicros(), List.of(),
-                        PgType.TIMESTAMPTZ, -1, false);
+                        PgType.TIMESTAMPTZ, -1, false, FuncVolatility.STABLE);
             case "localtimestamp":
                 return new FuncExpr(s.op().keyword(), (a, ctx) -> org.tusk.engine.types.DateTimes.timestamptzToTimestamp(
                         ctx.session().transactionStartMicros(), ctx.session().typeContext().timeZone()), List.of(),
-                        PgType.TIMESTAMP, -1, false);
+                        PgType.TIMESTAMP, -1, false, FuncVolatility.STABLE);
             case "current_date":
                 return new FuncExpr(s.op().keyword(), (a, ctx) -> (int) Math.floorDiv(org.tusk.engine.types.DateTimes
                         .timestamptzToTimestamp(ctx.session().transactionStartMicros(), ctx.session().typeContext().timeZone()),
-                        86_400_000_000L), List.of(), PgType.DATE, -1, false);
+                        86_400_000_000L), List.of(), PgType.DATE, -1, false, FuncVolatility.STABLE);
             case "current_user": case "user": case "current_role":
-                return new FuncExpr(s.op().keyword(), (a, ctx) -> ctx.session().currentUser(), List.of(), PgType.NAME, -1, false);
+                return new FuncExpr(s.op().keyword(), (a, ctx) -> ctx.session().currentUser(), List.of(), PgType.NAME, -1, false, FuncVolatility.STABLE);
             case "session_user":
-                return new FuncExpr(s.op().keyword(), (a, ctx) -> ctx.session().sessionUser(), List.of(), PgType.NAME, -1, false);
+                return new FuncExpr(s.op().keyword(), (a, ctx) -> ctx.session().sessionUser(), List.of(), PgType.NAME, -1, false, FuncVolatility.STABLE);
             case "current_catalog":
-                return new FuncExpr(s.op().keyword(), (a, ctx) -> ctx.session().databaseName(), List.of(), PgType.NAME, -1, false);
+                return new FuncExpr(s.op().keyword(), (a, ctx) -> ctx.session().databaseName(), List.of(), PgType.NAME, -1, false, FuncVolatility.STABLE);
             case "current_schema":
-                return new FuncExpr(s.op().keyword(), (a, ctx) -> "public", List.of(), PgType.NAME, -1, false);
+                return new FuncExpr(s.op().keyword(), (a, ctx) -> "public", List.of(), PgType.NAME, -1, false, FuncVolatility.STABLE);
             default:
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, s.op().keyword().toUpperCase(Locale.ROOT)
                         + " is not supported yet", s.location());

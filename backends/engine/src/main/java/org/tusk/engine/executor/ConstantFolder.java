@@ -2,27 +2,21 @@ package org.tusk.engine.executor;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.tusk.engine.analyze.Query;
 import org.tusk.engine.analyze.TargetEntry;
 import org.tusk.engine.expr.*;
-import org.tusk.engine.types.PgType;
 
 /**
- * eval_const_expressions: the planner evaluates immutable function calls whose
- * arguments are all constants, so errors like "integer out of range" in
+ * eval_const_expressions: the planner evaluates immutable function calls
+ * (FuncExpr.volatility, from pg_proc.provolatile) whose arguments are all
+ * constants, so errors like "integer out of range" in
  * {@code select 2147483647 + 1} surface at planning time, before any row
- * description, as in PostgreSQL. Applied to the target list of the top level.
+ * description, as in PostgreSQL; stable and volatile calls (now(), concat,
+ * timestamptz output...) run at execution.  A strict call with a NULL
+ * constant argument folds to NULL.
  */
 public final class ConstantFolder {
-    /** Functions that are volatile or stable (their value depends on time, session or settings). */
-    private static final Set<String> NOT_IMMUTABLE = Set.of("now", "transaction_timestamp", "statement_timestamp",
-            "clock_timestamp", "pg_sleep", "current_setting", "set_config", "pg_backend_pid", "pg_cancel_backend",
-            "pg_terminate_backend", "current_database", "current_schema", "current_user", "session_user", "user",
-            "current_role", "current_catalog", "current_timestamp", "localtimestamp", "current_date", "version",
-            "pg_is_in_recovery", "random", "nextval", "currval", "setval", "txid_current", "timeofday");
-
     private final EvalContext ctx;
 
     private ConstantFolder(EvalContext ctx) {
@@ -42,24 +36,27 @@ public final class ConstantFolder {
         return q;
     }
 
-    private static boolean timeDependent(PgType t) {
-        return t == PgType.TIMESTAMPTZ || t == PgType.TIMESTAMP || t == PgType.DATE;
-    }
-
     Expr fold(Expr e) {
         if (e == null) {
             return null;
         }
         if (e instanceof FuncExpr f) {
             List<Expr> args = foldAll(f.args());
-            boolean allConst = !NOT_IMMUTABLE.contains(f.name()) && !timeDependent(f.type());
+            FuncExpr rebuilt = new FuncExpr(f.name(), f.body(), args, f.type(), f.typmod(), f.strict(), f.volatility());
+            boolean allConst = true;
+            boolean anyNull = false;
             for (Expr a : args) {
-                if (!(a instanceof ConstExpr) || timeDependent(a.type()) || a.type() == PgType.UNKNOWN) {
+                if (!(a instanceof ConstExpr c)) {
                     allConst = false;
+                } else if (c.value() == null) {
+                    anyNull = true;
                 }
             }
-            FuncExpr rebuilt = new FuncExpr(f.name(), f.body(), args, f.type(), f.typmod(), f.strict());
-            if (allConst) {
+            if (f.strict() && anyNull) {
+                // a strict function of a NULL constant is NULL whatever its volatility
+                return new ConstExpr(f.type(), f.typmod(), null);
+            }
+            if (allConst && f.volatility() == 'i') {
                 return new ConstExpr(f.type(), f.typmod(), rebuilt.eval(ctx));
             }
             return rebuilt;

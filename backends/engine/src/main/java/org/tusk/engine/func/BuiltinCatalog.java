@@ -23,6 +23,8 @@ public final class BuiltinCatalog {
     private final Map<String, List<OperatorEntry>> binaryOperators = new HashMap<>();
     private final Map<String, List<OperatorEntry>> prefixOperators = new HashMap<>();
     private final Map<Long, CastEntry> casts = new HashMap<>();
+    /** provolatile of each type's typinput (key oid*2) and typoutput (oid*2+1). */
+    private final Map<Long, Character> ioVolatility = new HashMap<>();
 
     public static BuiltinCatalog get() {
         return INSTANCE;
@@ -49,6 +51,11 @@ public final class BuiltinCatalog {
                     Integer.parseInt(r.get("oprcom")), Integer.parseInt(r.get("oprnegate")), code);
             operatorsByOid.put(op.oid(), op);
             (left == null ? prefixOperators : binaryOperators).computeIfAbsent(op.name(), k -> new ArrayList<>()).add(op);
+        }
+        for (Map<String, String> r : BootstrapCsv.read("pg_type.csv")) {
+            long oid = Long.parseLong(r.get("oid"));
+            ioVolatility.put(oid * 2, volatilityOf(r.get("typinput")));
+            ioVolatility.put(oid * 2 + 1, volatilityOf(r.get("typoutput")));
         }
         for (Map<String, String> r : BootstrapCsv.read("pg_cast.csv")) {
             PgType s = PgType.byOid(Integer.parseInt(r.get("castsource")));
@@ -100,6 +107,20 @@ public final class BuiltinCatalog {
         }
         List<ProcEntry> same = procsByName.getOrDefault(name, List.of());
         return same.size() == 1 ? same.get(0) : null;
+    }
+
+    private char volatilityOf(String proname) {
+        List<ProcEntry> ps = procsByName.get(proname);
+        return ps == null || ps.isEmpty() ? 's' : ps.get(0).volatility();
+    }
+
+    /**
+     * provolatile of the type's input ({@code input}) or output function: an I/O conversion cast is as
+     * volatile as the two it calls (timestamptz_in and date_out are stable, int4in immutable).
+     */
+    public char ioVolatility(PgType type, boolean input) {
+        Character v = ioVolatility.get(type.oid() * 2L + (input ? 0 : 1));
+        return v == null ? 's' : v;
     }
 
     public ProcEntry proc(int oid) {

@@ -74,8 +74,29 @@ final class CastFunctions {
         FunctionRegistry.bind("numeric_int2", (a, c) -> numericToInt(a[0], PgType.INT2));
         FunctionRegistry.bind("numeric_int4", (a, c) -> numericToInt(a[0], PgType.INT4));
         FunctionRegistry.bind("numeric_int8", (a, c) -> numericToInt(a[0], PgType.INT8));
-        FunctionRegistry.bind("numeric_float4", (a, c) -> (float) Comparisons.toDouble(a[0]));
-        FunctionRegistry.bind("numeric_float8", (a, c) -> Comparisons.toDouble(a[0]));
+        FunctionRegistry.bind("numeric_float4", (a, c) -> {
+            if (a[0] instanceof java.math.BigDecimal d) {
+                // numeric_float4 goes through float4in, which rejects what overflows or underflows
+                float f = Float.parseFloat(d.toString());
+                if (Float.isInfinite(f) || f == 0 && d.signum() != 0) {
+                    throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                            "\"" + d.toPlainString() + "\" is out of range for type real");
+                }
+                return f;
+            }
+            return (float) Comparisons.toDouble(a[0]);
+        });
+        FunctionRegistry.bind("numeric_float8", (a, c) -> {
+            if (a[0] instanceof java.math.BigDecimal d) {
+                double f = Double.parseDouble(d.toString());
+                if (Double.isInfinite(f) || f == 0 && d.signum() != 0) {
+                    throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                            "\"" + d.toPlainString() + "\" is out of range for type double precision");
+                }
+                return f;
+            }
+            return Comparisons.toDouble(a[0]);
+        });
         // bool and "char"
         FunctionRegistry.bind("int4_bool", (a, c) -> ((Integer) a[0]) != 0);
         FunctionRegistry.bind("bool_int4", (a, c) -> ((Boolean) a[0]) ? 1 : 0);

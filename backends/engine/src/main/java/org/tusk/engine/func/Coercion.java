@@ -74,6 +74,23 @@ public final class Coercion {
     }
 
     /** Whether relabelling {@code source} as {@code target} keeps the very same Java value. */
+    /** provolatile of a coercion: its function's, or for I/O conversion the less stable of output and input. */
+    public static char volatility(PgType source, PgType target, CoercionPath path) {
+        switch (path.kind()) {
+            case FUNC:
+                return path.function() == null ? 'i' : path.function().volatility();
+            case IO:
+                return FuncVolatility.least(BuiltinCatalog.get().ioVolatility(source, false),
+                        BuiltinCatalog.get().ioVolatility(target, true));
+            case ARRAY:
+                return path.element() == null ? 'i'
+                        : volatility(source.elementType() == null ? source : source.elementType(),
+                                target.elementType() == null ? target : target.elementType(), path.element());
+            default:
+                return 'i';
+        }
+    }
+
     public static boolean isPureRelabel(PgType source, PgType target) {
         return !(source == PgType.INT4 && isOidFamily(target) || isOidFamily(source) && target == PgType.INT4);
     }

@@ -35,6 +35,8 @@ public final class FunctionRegistry {
         DateTimeFunctions.register();
         // nextval/currval/setval/lastval (commands/sequence)
         org.tusk.engine.commands.sequence.SequenceFunctions.register(FunctionRegistry::bind);
+        DateTimeParts.register();
+        NumericToChar.register();
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
         OperatorFunctions.register();
     }

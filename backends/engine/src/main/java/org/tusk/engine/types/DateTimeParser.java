@@ -149,6 +149,9 @@ public final class DateTimeParser {
             throw new PgException(Severity.ERROR, SqlState.DATETIME_FIELD_OVERFLOW,
                     "date/time field value out of range: \"" + text + "\"", null,
                     e.monthDay ? "Perhaps you need a different \"datestyle\" setting." : null, 0, null);
+        } catch (NumberFormatException e) {
+            // a field too long for an int (strtoint's overflow)
+            throw Ereport.error(SqlState.DATETIME_FIELD_OVERFLOW, "date/time field value out of range: \"" + text + "\"");
         } catch (TzOverflow e) {
             throw Ereport.error(SqlState.INVALID_TIME_ZONE_DISPLACEMENT_VALUE,
                     "time zone displacement out of range: \"" + text + "\"");
@@ -693,7 +696,7 @@ public final class DateTimeParser {
                     }
                 }
             } catch (NumberFormatException e) {
-                throw new BadFormat();
+                throw new FieldOverflow(false);
             }
             if (hour < 0 || minute < 0 || minute > 59 || second < 0 || second > 60 || fsec < 0) {
                 throw new FieldOverflow(false);
@@ -729,7 +732,7 @@ public final class DateTimeParser {
                     }
                 }
             } catch (NumberFormatException e) {
-                throw new BadFormat();
+                throw new TzOverflow();
             }
             if (hr > 15 || min > 59 || sec > 59) {
                 throw new TzOverflow();
@@ -757,6 +760,7 @@ public final class DateTimeParser {
             }
             if (doy >= 0) {
                 LocalDate d = LocalDate.ofYearDay(year, 1).plusDays(doy - 1);
+                year = d.getYear();
                 month = d.getMonthValue();
                 day = d.getDayOfMonth();
             }

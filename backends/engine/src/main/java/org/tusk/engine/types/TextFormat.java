@@ -146,6 +146,9 @@ public final class TextFormat {
         return c >= '0' && c <= '7';
     }
 
+    /** The first day dates and timestamps can hold: Julian day 0, 4714-11-24 BC. */
+    private static final java.time.LocalDate JULIAN_DAY_ZERO = java.time.LocalDate.of(-4713, 11, 24);
+
     /** date_in: DecodeDateTime's fields (any DateStyle order, month names, BC), time of day ignored. */
     static int parseDate(String s, TypeContext ctx) {
         DateTimeParser.Result r = DateTimeParser.decode(s, "date", ctx);
@@ -159,7 +162,7 @@ public final class TextFormat {
             }
             default: {
                 java.time.LocalDate d = r.local().toLocalDate();
-                if (d.getYear() < -4712 || d.getYear() > 5874897) {
+                if (d.isBefore(JULIAN_DAY_ZERO) || d.getYear() > 5874897) {
                     throw Ereport.error(SqlState.DATETIME_FIELD_OVERFLOW, "date out of range: \"" + s + "\"");
                 }
                 return (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2000, 1, 1), d);
@@ -177,8 +180,7 @@ public final class TextFormat {
             case NOW:
                 return withTimeZone ? ctx.nowMicros() : DateTimes.timestamptzToTimestamp(ctx.nowMicros(), ctx.timeZone());
             default: {
-                int year = r.local().getYear();
-                if (year < -4712 || year > 294276) {
+                if (r.local().toLocalDate().isBefore(JULIAN_DAY_ZERO) || r.local().getYear() > 294276) {
                     throw Ereport.error(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range: \"" + s + "\"");
                 }
                 return withTimeZone ? r.toUtcMicros(ctx.timeZone()) : r.localMicros();
