@@ -62,15 +62,14 @@ public final class DefineIndex {
                     .withDetail("This operation is not supported for " + DropObjects.kindWord(table.kind()) + "s.");
         }
         int[] attnums = new int[stmt.indexParams().size()];
+        short[] options = new short[attnums.length];
         List<String> names = new ArrayList<>();
         for (int i = 0; i < attnums.length; i++) {
             org.tusk.engine.nodes.IndexElem e = stmt.indexParams().get(i);
             if (e.name() == null) {
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "expression indexes are not supported yet");
             }
-            if (e.ordering() == org.tusk.engine.nodes.SortByDir.DESC) {
-                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "descending index columns are not supported yet");
-            }
+            options[i] = indexOption(e);
             AttributeDesc a = table.attribute(e.name());
             if (a == null) {
                 throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + e.name() + "\" does not exist");
@@ -90,8 +89,16 @@ public final class DefineIndex {
             }
             throw Naming.alreadyExists("relation", name, -1);
         }
-        create(ctx, table, name, attnums, stmt.unique(), false, false, -1);
+        create(ctx, table, name, attnums, options, stmt.unique(), false, false, -1);
         return "CREATE INDEX";
+    }
+
+    /** pg_index.indoption bits: 1 DESC, 2 NULLS FIRST (DESC defaults to NULLS FIRST, as in PostgreSQL). */
+    private static short indexOption(org.tusk.engine.nodes.IndexElem e) {
+        boolean desc = e.ordering() == org.tusk.engine.nodes.SortByDir.DESC;
+        boolean nullsFirst = e.nullsOrdering() == org.tusk.engine.nodes.SortByNulls.DEFAULT ? desc
+                : e.nullsOrdering() == org.tusk.engine.nodes.SortByNulls.FIRST;
+        return (short) ((desc ? 1 : 0) | (nullsFirst ? 2 : 0));
     }
 
     /** The default btree opclass for a column type (binary-coercible ones share text_ops etc.); 42704 if none. */
@@ -113,12 +120,27 @@ public final class DefineIndex {
     }
 
     /**
-     * Creates and builds an index of {@code table} on {@code keyAttnums}.
+     * Creates and builds an index of {@code table} on {@code keyAttnums}, every column ascending.
      *
      * @return the index's OID
      */
     static int create(DdlContext ctx, RelationDesc table, String indexName, int[] keyAttnums, boolean unique,
             boolean primary, boolean isConstraint, int location) {
+        return create(ctx, table, indexName, keyAttnums, new short[keyAttnums.length], unique, primary, isConstraint,
+                location);
+    }
+
+    /**
+     * Creates and builds an index of {@code table} on {@code keyAttnums} with
+     * per-column {@code options} (indoption). The entries are always kept in
+     * ascending key order: DESC and NULLS FIRST are recorded for the index's
+     * definition, and no plan relies on an index's order (the planner uses
+     * indexes for lookups and ranges only), so results never depend on it.
+     *
+     * @return the index's OID
+     */
+    static int create(DdlContext ctx, RelationDesc table, String indexName, int[] keyAttnums, short[] options,
+            boolean unique, boolean primary, boolean isConstraint, int location) {
         if (!ctx.storage().hasTableAm(table.amName() == null ? "heap" : table.amName())) {
             throw Ereport.error(SqlState.UNDEFINED_OBJECT, "access method \"" + table.amName() + "\" does not exist");
         }
@@ -152,7 +174,7 @@ public final class DefineIndex {
             indkey[i] = (short) keyAttnums[i];
             indclass[i] = (long) defaultOpclass(col.typeOid(), location);
             indcollation[i] = (long) (type == null ? 0 : type.collation());
-            indoption[i] = (short) 0;
+            indoption[i] = options[i];
             keyTypes.add(PgType.byOid(col.typeOid()));
             CreateTable.insertAttribute(ctx, indexOid, i + 1, col.name(), col.typeOid(), col.typmod(), false);
             if (!isConstraint) {

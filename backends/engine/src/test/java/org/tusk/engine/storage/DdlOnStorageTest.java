@@ -146,4 +146,17 @@ class DdlOnStorageTest {
         assertEquals(List.of(), query(a, "SELECT relname FROM pg_class WHERE relname LIKE 't_a_b%'"));
         assertEquals(List.of(), query(a, "SELECT nspname FROM pg_namespace WHERE nspname = 'app'"));
     }
+
+    @Test
+    void descendingIndexColumnsAreRecordedAndLookupsWork() {
+        query(a, "CREATE TABLE dsc (k int4, v text)");
+        query(a, "INSERT INTO dsc VALUES (1, 'a'), (2, 'b'), (3, NULL)");
+        assertEquals(List.of(), query(a, "CREATE INDEX dsc_k ON dsc (k DESC, v NULLS FIRST)"));
+        // as PostgreSQL 15 prints it; indoption 3 = DESC with its default NULLS FIRST, 2 = NULLS FIRST
+        assertEquals("CREATE INDEX dsc_k ON public.dsc USING btree (k DESC, v NULLS FIRST)",
+                one(a, "SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = 'dsc'::regclass"));
+        assertEquals("3 2", one(a, "SELECT indoption FROM pg_index WHERE indrelid = 'dsc'::regclass"));
+        assertEquals(List.of("b"), query(a, "SELECT v FROM dsc WHERE k = 2"));
+        assertEquals(List.of("3", "2"), query(a, "SELECT k FROM dsc WHERE k > 1 ORDER BY k DESC"));
+    }
 }
