@@ -396,21 +396,7 @@ abstract class ExprParser extends ParserBase {
         while (true) {
             Token t = peek();
             if (t.isPunct('[')) {
-                advance();
-                RawNode lower = null;
-                RawNode upper = null;
-                boolean slice = false;
-                if (!atPunct(':')) {
-                    lower = aExpr();
-                }
-                if (acceptPunct(':')) {
-                    slice = true;
-                    if (!atPunct(']')) {
-                        upper = aExpr();
-                    }
-                }
-                expectPunct(']');
-                ind.add(slice ? new AIndices(true, lower, upper, t.location()) : new AIndices(false, null, lower, t.location()));
+                ind.add(subscript(t));
             } else if (t.isPunct('.')) {
                 advance();
                 if (peek().isOp("*")) {
@@ -1420,5 +1406,24 @@ abstract class ExprParser extends ParserBase {
             mods.add(new AConst(ConstKind.INTEGER, n.text(), n.location()));
         } while (acceptPunct(','));
         expectPunct(')');
+    }
+
+    /** After {@code [}: a subscript {@code [i]} or a slice {@code [lo:hi]} (either bound may be omitted). */
+    AIndices subscript(Token open) {
+        advance();
+        RawNode lower = null;
+        RawNode upper = null;
+        boolean slice = false;
+        if (!atPunct(':')) {
+            lower = aExpr();
+        }
+        if (acceptPunct(':')) {
+            slice = true;
+            if (!atPunct(']')) {
+                upper = aExpr();
+            }
+        }
+        expectPunct(']');
+        return slice ? new AIndices(true, lower, upper, open.location()) : new AIndices(false, null, lower, open.location());
     }
 }

@@ -982,21 +982,7 @@ abstract class SelectParser extends ExprParser {
                 Token n = peek();
                 ind.add(new IndirectionField(colLabel(), n.location()));
             } else if (t.isPunct('[')) {
-                advance();
-                RawNode lower = null;
-                RawNode upper = null;
-                boolean slice = false;
-                if (!atPunct(':')) {
-                    lower = aExpr();
-                }
-                if (acceptPunct(':')) {
-                    slice = true;
-                    if (!atPunct(']')) {
-                        upper = aExpr();
-                    }
-                }
-                expectPunct(']');
-                ind.add(slice ? new AIndices(true, lower, upper, t.location()) : new AIndices(false, null, lower, t.location()));
+                ind.add(subscript(t));
             } else {
                 return ind;
             }
