@@ -673,6 +673,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
         int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
         long removed = 0;
         long remaining = 0;
+        long recentlyDead = 0;
         long frozen = 0;
         long allVisiblePages = 0;
         Buffer mapPage = null;
@@ -708,6 +709,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
                     }
                     removed += prune.deadOffsets().length;
                     remaining += pruner.remaining();
+                    recentlyDead += pruner.recentlyDead();
                     frozen += pruner.frozen();
                     int wanted = 0;
                     if ((Page.flags(page) & Page.PD_ALL_VISIBLE) != 0) {
@@ -729,7 +731,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 mapPage.release();
             }
         }
-        return new VacuumResult(nblocks, removed, remaining, frozen, allVisiblePages);
+        return new VacuumResult(nblocks, removed, remaining, frozen, allVisiblePages, recentlyDead);
     }
 
     /**
@@ -793,6 +795,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
         private final int freezeLimit;
         private final TransactionStatusLookup lookup;
         private int remaining;
+        private int recentlyDead;
         private int frozen;
         private boolean allFrozen;
 
@@ -825,6 +828,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
                     }
                     case RECENTLY_DEAD, DELETE_IN_PROGRESS -> {
                         remaining++;
+                        recentlyDead++;     // its deleter counted it dead already, committed or not
                         allVisible = false;
                         pruneXid = olderPruneXid(pruneXid, xmax(tuple));
                     }
@@ -889,6 +893,10 @@ public final class HeapAccessMethod implements TableAccessMethod {
 
         int remaining() {
             return remaining;
+        }
+
+        int recentlyDead() {
+            return recentlyDead;
         }
 
         int frozen() {

@@ -444,7 +444,8 @@ public final class MemoryAccessMethod implements TableAccessMethod {
                 }
             }
         }
-        return new VacuumResult(scanned, totals.removed, totals.remaining, totals.frozen, totals.allVisiblePages);
+        return new VacuumResult(scanned, totals.removed, totals.remaining, totals.frozen, totals.allVisiblePages,
+                totals.recentlyDead);
     }
 
     /**
@@ -460,6 +461,7 @@ public final class MemoryAccessMethod implements TableAccessMethod {
         final TransactionStatusLookup clog;
         long removed;
         long remaining;
+        long recentlyDead;
         long frozen;
         long allVisiblePages;
 
@@ -481,7 +483,12 @@ public final class MemoryAccessMethod implements TableAccessMethod {
                 MemTuple t = block.header(offset);
                 switch (MemVisibility.satisfiesVacuum(t, oldestXmin, clog)) {
                     case DEAD -> dead[deadCount++] = offset;
-                    case RECENTLY_DEAD, DELETE_IN_PROGRESS, INSERT_IN_PROGRESS -> {
+                    case RECENTLY_DEAD, DELETE_IN_PROGRESS -> {
+                        remaining++;
+                        recentlyDead++;     // its deleter counted it dead already, committed or not
+                        allVisible = false;
+                    }
+                    case INSERT_IN_PROGRESS -> {
                         remaining++;
                         allVisible = false;
                     }

@@ -89,8 +89,8 @@ public final class Autovacuum {
                 continue;
             }
             VacuumResult result = outcome.table();
-            long live = estimateLive(counters, result);
-            stats.reportVacuum(counters.relation(), live, Math.max(0, result.tuplesRemaining() - live), true);
+            // counters were read before the vacuum: what backends counted meanwhile is kept on top
+            stats.reportVacuum(counters, result.tuplesLive(), result.tuplesRecentlyDead(), true);
             LOG.info("automatic vacuum of table {}: {} removed, {} remain, {} pages all-visible, {} line pointers reclaimed",
                     counters.relation(), result.tuplesRemoved(), result.tuplesRemaining(), result.pagesAllVisible(),
                     outcome.reclaimed());
@@ -111,10 +111,5 @@ public final class Autovacuum {
             }
             return LazyVacuum.run(am, relation, oldestXmin, table.indexes());
         }
-    }
-
-    /** VACUUM counts remaining versions (live and recently dead together); take the live counter where lower. */
-    private static long estimateLive(TableStatistics.Counters counters, VacuumResult result) {
-        return Math.min(result.tuplesRemaining(), Math.max(counters.liveTuples(), 0));
     }
 }

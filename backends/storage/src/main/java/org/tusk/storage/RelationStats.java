@@ -103,6 +103,19 @@ public final class RelationStats implements TableStatistics {
     }
 
     @Override
+    public void reportVacuum(Counters before, long liveTuples, long deadTuples, boolean autovacuum) {
+        int e = entry(before.relation(), null, true);
+        if (e < 0) {
+            return;
+        }
+        // adding the difference keeps every increment made since "before" was read, atomically
+        area.getAndAddLong(e + LIVE, liveTuples - before.liveTuples());
+        area.getAndAddLong(e + DEAD, deadTuples - before.deadTuples());
+        area.putLongVolatile(e + (autovacuum ? LAST_AUTOVACUUM : LAST_VACUUM), System.currentTimeMillis());
+        area.getAndAddLong(e + (autovacuum ? AUTOVACUUM_COUNT : VACUUM_COUNT), 1);
+    }
+
+    @Override
     public Counters counters(RelFileLocator relation) {
         int e = entry(relation, null, false);
         return e < 0 ? null : read(e, relation);

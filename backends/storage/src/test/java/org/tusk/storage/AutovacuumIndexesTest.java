@@ -93,7 +93,7 @@ class AutovacuumIndexesTest {
                             new TableStatistics.Counters(gone, "heap", 0, 0, 100, 0, 100, 0, 0, 0, 0),
                             new TableStatistics.Counters(fine, "heap", 0, 0, 100, 0, 100, 0, 0, 0, 0));
                     case "reportVacuum" -> {
-                        reported.add(args[0].toString());
+                        reported.add(args[0] instanceof TableStatistics.Counters c ? c.relation().toString() : args[0].toString());
                         yield null;
                     }
                     default -> throw new UnsupportedOperationException(method.getName());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.tusk.api.storage.ForkNumber;
+import org.tusk.api.storage.TableStatistics;
 import org.tusk.api.storage.TupleId;
 import org.tusk.buffer.Buffer;
 import org.tusk.buffer.Page;
@@ -88,8 +89,32 @@ public final class AutovacuumWorker {
                 heap.delete(StorageWorker.TABLE, id, txn, txn.transactions().statementSnapshot(), true);
             }
             txn.transactions().commit();
+            awaitAutovacuumRound();
         }
         out.println("churned " + name);
+    }
+
+    /**
+     * Paces the churn to autovacuum (a real workload is slower than its naptime): waits, at most a few
+     * seconds, for a round that started after this backend's deletes, so the next inserts can find the
+     * space through the free space map however slowly the autovacuum process started.
+     */
+    private void awaitAutovacuumRound() {
+        long seen = stats.counters(StorageWorker.TABLE).autovacuumCount();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            TableStatistics.Counters now = stats.counters(StorageWorker.TABLE);
+            // a second round surely started after the deletes; after one, nothing dead means it covered them
+            if (now.autovacuumCount() >= seen + 2 || now.autovacuumCount() > seen && now.deadTuples() <= 0) {
+                return;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void autovacuum() throws Exception {

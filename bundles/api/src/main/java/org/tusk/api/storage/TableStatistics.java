@@ -31,6 +31,15 @@ public interface TableStatistics {
     /** pgstat_report_vacuum: the relation now has {@code liveTuples} live and {@code deadTuples} dead versions. */
     void reportVacuum(RelFileLocator relation, long liveTuples, long deadTuples, boolean autovacuum);
 
+    /**
+     * pgstat_report_vacuum for a VACUUM that ran while others kept working:
+     * the live and dead counts become what VACUUM found, plus whatever other
+     * processes counted since {@code before} was read (at the start of the
+     * VACUUM), so changes made during a long VACUUM are not lost and their
+     * dead tuples still call for the next round (since 1.3).
+     */
+    void reportVacuum(Counters before, long liveTuples, long deadTuples, boolean autovacuum);
+
     /** The relation's counters, or null if nothing was counted since the server started. */
     Counters counters(RelFileLocator relation);
 

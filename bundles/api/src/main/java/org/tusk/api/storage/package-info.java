@@ -14,5 +14,5 @@
  * autovacuum; the catalog implements it).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.tusk.api.storage;

@@ -84,6 +84,8 @@ public final class VacuumCommand implements DmlCommand {
         for (RelationDesc desc : targets()) {
             TableAccessMethod am = session.storage().storage().tableAm(desc.amName());
             LazyVacuum.Outcome outcome = null;
+            TableStatistics stats = session.storage().storage().statistics();
+            TableStatistics.Counters before = stats == null ? null : stats.counters(desc.locator());
             if (vacuum) {
                 outcome = LazyVacuum.run(am, desc.locator(),
                         session.storage().storage().transactions().procArray().oldestXmin(), indexes(desc));
@@ -95,12 +97,11 @@ public final class VacuumCommand implements DmlCommand {
                     live++;
                 }
             }
-            if (outcome != null) {
-                TableStatistics stats = session.storage().storage().statistics();
-                if (stats != null) {
-                    stats.reportVacuum(desc.locator(), live,
-                            Math.max(0, outcome.table().tuplesRemaining() - live), false);
-                }
+            if (outcome != null && before != null) {
+                // our snapshot's count of live rows; what others counted during the vacuum stays on top
+                stats.reportVacuum(before, live, outcome.table().tuplesRecentlyDead(), false);
+            } else if (outcome != null && stats != null) {
+                stats.reportVacuum(desc.locator(), live, outcome.table().tuplesRecentlyDead(), false);
             }
             storeSize(desc, am.estimateSize(desc.locator()).pages(), live);
         }
