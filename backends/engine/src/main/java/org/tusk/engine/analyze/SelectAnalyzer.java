@@ -550,6 +550,9 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
                     : "column" + (c + 1);
             rte.columns.add(new RangeTblEntry.Column(name, coerced.get(0).type(), coerced.get(0).typmod(), null));
         }
+        if (alias != null) {
+            checkAliasCount(alias.colnames(), width, "table", refname);
+        }
         rte.values = rows;
         return withVars(rte, ea.pstate());
     }

@@ -51,7 +51,7 @@ public final class PgLsn {
         }
         BigInteger i = d.setScale(0, RoundingMode.HALF_UP).toBigInteger();
         if (i.signum() < 0 || i.compareTo(MAX) > 0) {
-            throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "pg_lsn out of range");
+            throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "pg_lsn out of range");
         }
         return i.longValue();
     }
