@@ -258,13 +258,16 @@ public final class ExprAnalyzer {
                 if (c.value() == null) {
                     return pstate.at(new ConstExpr(target, typmod, null), location);
                 }
+                Object v;
                 try {
-                    Object v = TextFormat.input(target, -1, (String) c.value(), typeContext);
-                    v = Coercion.applyTypmod(target, v, typmod, explicit, null);
-                    return pstate.at(new ConstExpr(target, typmod, v), location);
+                    v = TextFormat.input(target, -1, (String) c.value(), typeContext);
                 } catch (PgException e) {
                     throw Ereport.atLocation(e, location);
                 }
+                // the typmod is applied by a length coercion PostgreSQL folds while planning: its
+                // errors ("numeric field overflow", "value too long") carry no position
+                v = Coercion.applyTypmod(target, v, typmod, explicit, null);
+                return pstate.at(new ConstExpr(target, typmod, v), location);
             }
             if (expr instanceof ParamExpr p) {
                 pstate.setParamType(p.index() + 1, target);
@@ -420,9 +423,9 @@ public final class ExprAnalyzer {
                     throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "NUMERIC precision " + precision
                             + " must be between 1 and 1000", tn.location());
                 }
-                if (scale < 0 || scale > precision) {
+                if (scale < -1000 || scale > 1000) {
                     throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "NUMERIC scale " + scale
-                            + " must be between 0 and precision " + precision, tn.location());
+                            + " must be between -1000 and 1000", tn.location());
                 }
                 return NumericSupport.makeTypmod(precision, scale);
             }

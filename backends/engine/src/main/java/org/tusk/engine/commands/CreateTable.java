@@ -471,7 +471,7 @@ public final class CreateTable {
     }
 
     /** WITH (name=value, ...) as pg_class.reloptions text entries; only the heap's options are accepted. */
-    private static List<String> reloptions(List<DefElem> options) {
+    static List<String> reloptions(List<DefElem> options) {
         List<String> out = new ArrayList<>();
         if (options == null) {
             return out;

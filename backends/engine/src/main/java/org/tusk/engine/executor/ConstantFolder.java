@@ -57,7 +57,14 @@ public final class ConstantFolder {
                 return new ConstExpr(f.type(), f.typmod(), null);
             }
             if (allConst && f.volatility() == 'i') {
-                return new ConstExpr(f.type(), f.typmod(), rebuilt.eval(ctx));
+                try {
+                    return new ConstExpr(f.type(), f.typmod(), rebuilt.eval(ctx));
+                } catch (org.tusk.api.error.PgException err) {
+                    if (f.body() instanceof org.tusk.engine.func.SqlFunctionBody sql) {
+                        throw err.withContext(sql.context());
+                    }
+                    throw err;
+                }
             }
             return rebuilt;
         }

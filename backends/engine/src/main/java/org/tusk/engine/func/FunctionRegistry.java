@@ -22,6 +22,7 @@ public final class FunctionRegistry {
     static {
         StringFunctions.register();
         MathFunctions.register();
+        DegreeTrig.register();
         ArrayFunctions.register();
         RegexFunctions.register();
         ByteaFunctions.register();

@@ -44,6 +44,7 @@ public final class TextFormat {
             case TIME: return TimeFormat.outputTime((Long) value);
             case TIMETZ: return TimeFormat.outputTimeTz((TimeTz) value);
             case VOID: return "";
+            case PG_LSN: return PgLsn.output((Long) value);
             case CHAR: return charOut((String) value);
             case REGTYPE: {
                 // regtypeout for built-in types (format_type); others print as their OID
@@ -84,7 +85,9 @@ public final class TextFormat {
             case NUMERIC: return NumericSupport.applyTypmod(parseNumericValue(s), typmod);
             case FLOAT4: {
                 double d = parseFloat(s, PgType.FLOAT4);
-                float f = (float) d;
+                // strtof rounds the decimal once, straight to float; (float) of the double
+                // would round twice and can miss the nearest float by one ulp
+                float f = Double.isNaN(d) || Double.isInfinite(d) ? (float) d : Float.parseFloat(s.strip());
                 if ((Float.isInfinite(f) && !Double.isInfinite(d)) || (f == 0 && d != 0)) {
                     throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
                             "\"" + s + "\" is out of range for type real");
@@ -106,6 +109,7 @@ public final class TextFormat {
             case UUID: return parseUuid(s);
             case BYTEA: return ByteaFormat.input(s);
             case REGCLASS: return RegclassIo.input(s);
+            case PG_LSN: return PgLsn.input(s);
             default:
                 if (type.isArray()) {
                     return ArrayInput.parse(type, typmod, s, ctx);
