@@ -681,6 +681,9 @@ public final class ExprAnalyzer {
     // ---- functions ----
 
     private Expr funcCall(FuncCall f) {
+        // only the outermost call of a function in FROM may come back as a set-returning FuncExpr
+        boolean setCallWanted = wantSetCall;
+        wantSetCall = false;
         String name = f.lastName();
         if (f.over() != null) {
             return aggregates.windowFunction(f);
@@ -757,15 +760,19 @@ public final class ExprAnalyzer {
             default:
                 break;
         }
+        FunctionBody setBody = null;
         if (proc.returnsSet()) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning function " + name
-                    + " is not supported here yet", f.location());
+            setBody = org.tusk.engine.func.SetReturningBodies.body(proc);
+            if (setBody == null) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning function " + name
+                        + " is not supported here yet", f.location());
+            }
         }
         if ("pg_typeof".equals(proc.prosrc()) && args.size() == 1) {
             // pg_typeof looks at its argument's type, known here (get_fn_expr_argtype)
             return new ConstExpr(PgType.REGTYPE, -1, (long) args.get(0).type().oid());
         }
-        FunctionBody body = FunctionRegistry.require(proc, f.location());
+        FunctionBody body = setBody != null ? setBody : FunctionRegistry.require(proc, f.location());
         List<Expr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             PgType target = res.coerceTo().get(i);
@@ -791,8 +798,27 @@ public final class ExprAnalyzer {
             PgType elementType = res.resultType().elementType();
             body = (a, ctx) -> org.tusk.engine.func.ArrayFunctions.relabelResult(inner.apply(a, ctx), elementType);
         }
-        return new FuncExpr(name, body, coerced, res.resultType(), -1, proc.strict(), proc.volatility());
+        FuncExpr call = new FuncExpr(name, body, coerced, res.resultType(), -1, proc.strict(), proc.volatility());
+        if (setBody != null) {
+            // its body returns the list of values: a FunctionScan item when asked for one, else a ProjectSet slot
+            if (setCallWanted) {
+                lastSetCall = call;
+                return call;
+            }
+            return FunctionRtes.targetListSrf(this, f, call);
+        }
+        return call;
     }
+
+    /**
+     * Set by FunctionRtes while it analyzes a function in FROM: a set-returning
+     * call then comes back as its FuncExpr (body returning a list of values)
+     * instead of a target-list SRF slot.
+     */
+    boolean wantSetCall;
+
+    /** The set-returning FuncExpr last returned because {@link #wantSetCall} asked for it. */
+    FuncExpr lastSetCall;
 
     /**
      * f(a, VARIADIC arr): the array supplies the variadic arguments. The call
