@@ -28,3 +28,9 @@ SELECT random() >= 0 AND random() < 1
 SELECT regexp_replace('A PostgreSQL function', 'A|e|i|o|u', 'X', 1)
 SELECT regexp_replace('A PostgreSQL function', 'a|e|i|o|u', 'X', 1, 1, 'g')
 SELECT regexp_replace('A PostgreSQL function', 'a|e|i|o|u', 'X', '1')
+select array(select array['Hello', i::text] from generate_series(9,11) i)
+select pg_typeof(array(select '11 22 33'::int2vector from generate_series(1,5)))
+select array(select '11 22 33'::int2vector from generate_series(1,2))
+select array(select i from generate_series(1,0) i)
+select array(select i * 2 from generate_series(1,4) i order by i desc)
+select '1 2  3'::int2vector, '  7 8 '::oidvector
