@@ -626,6 +626,44 @@ public final class ExprAnalyzer {
         return new SubscriptExpr(base, slice ? lower : null, upper, slice, slice ? type : type.elementType());
     }
 
+    /**
+     * transformAssignmentIndirection for subscripts: {@code base} (the column's
+     * current value) with {@code col[...] = value} applied. Field selection is
+     * not supported yet. {@code location} is the target column's (0-based).
+     */
+    Expr assignmentIndirection(Expr base, String column, List<RawNode> indirection, Expr value, int location) {
+        PgType type = base.type();
+        if (!type.isArray() || type == PgType.INT2VECTOR || type == PgType.OIDVECTOR) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + type.displayName()
+                    + " because it does not support subscripting", location);
+        }
+        boolean slice = false;
+        for (RawNode n : indirection) {
+            if (!(n instanceof org.tusk.engine.nodes.AIndices)) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "field UPDATE targets are not supported yet", location);
+            }
+            slice |= ((org.tusk.engine.nodes.AIndices) n).isSlice();
+        }
+        List<Expr> lower = new ArrayList<>();
+        List<Expr> upper = new ArrayList<>();
+        for (RawNode n : indirection) {
+            org.tusk.engine.nodes.AIndices ai = (org.tusk.engine.nodes.AIndices) n;
+            if (slice) {
+                lower.add(ai.isSlice() ? (ai.lidx() == null ? null : subscript(ai.lidx()))
+                        : new ConstExpr(PgType.INT4, -1, 1));
+            }
+            upper.add(ai.uidx() == null ? null : subscript(ai.uidx()));
+        }
+        PgType target = slice ? type : type.elementType();
+        Expr coerced = coerce(value, target, -1, CastContext.ASSIGNMENT);
+        if (coerced == null) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "subscripted assignment to \"" + column + "\" requires type "
+                    + target.displayName() + " but expression is of type " + value.type().displayName(), location)
+                    .withHint("You will need to rewrite or cast the expression.");
+        }
+        return new org.tusk.engine.expr.SubscriptAssignExpr(base, slice ? lower : null, upper, slice, coerced, type);
+    }
+
     private Expr subscript(RawNode n) {
         Expr e = transform(n);
         Expr c = coerce(e, PgType.INT4, -1, CastContext.ASSIGNMENT);
