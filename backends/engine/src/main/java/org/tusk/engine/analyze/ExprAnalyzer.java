@@ -629,6 +629,44 @@ public final class ExprAnalyzer {
         return new SubscriptExpr(base, slice ? lower : null, upper, slice, slice ? type : type.elementType());
     }
 
+    /**
+     * transformAssignmentIndirection for subscripts: {@code base} (the column's
+     * current value) with {@code col[...] = value} applied. Field selection is
+     * not supported yet. {@code location} is the target column's (0-based).
+     */
+    Expr assignmentIndirection(Expr base, String column, List<RawNode> indirection, Expr value, int location) {
+        PgType type = base.type();
+        if (!type.isArray() || type == PgType.INT2VECTOR || type == PgType.OIDVECTOR) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + type.displayName()
+                    + " because it does not support subscripting", location);
+        }
+        boolean slice = false;
+        for (RawNode n : indirection) {
+            if (!(n instanceof org.tusk.engine.nodes.AIndices)) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "field UPDATE targets are not supported yet", location);
+            }
+            slice |= ((org.tusk.engine.nodes.AIndices) n).isSlice();
+        }
+        List<Expr> lower = new ArrayList<>();
+        List<Expr> upper = new ArrayList<>();
+        for (RawNode n : indirection) {
+            org.tusk.engine.nodes.AIndices ai = (org.tusk.engine.nodes.AIndices) n;
+            if (slice) {
+                lower.add(ai.isSlice() ? (ai.lidx() == null ? null : subscript(ai.lidx()))
+                        : new ConstExpr(PgType.INT4, -1, 1));
+            }
+            upper.add(ai.uidx() == null ? null : subscript(ai.uidx()));
+        }
+        PgType target = slice ? type : type.elementType();
+        Expr coerced = coerce(value, target, -1, CastContext.ASSIGNMENT);
+        if (coerced == null) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "subscripted assignment to \"" + column + "\" requires type "
+                    + target.displayName() + " but expression is of type " + value.type().displayName(), location)
+                    .withHint("You will need to rewrite or cast the expression.");
+        }
+        return new org.tusk.engine.expr.SubscriptAssignExpr(base, slice ? lower : null, upper, slice, coerced, type);
+    }
+
     private Expr subscript(RawNode n) {
         Expr e = transform(n);
         Expr c = coerce(e, PgType.INT4, -1, CastContext.ASSIGNMENT);
@@ -684,6 +722,9 @@ public final class ExprAnalyzer {
     // ---- functions ----
 
     private Expr funcCall(FuncCall f) {
+        // only the outermost call of a function in FROM may come back as a set-returning FuncExpr
+        boolean setCallWanted = wantSetCall;
+        wantSetCall = false;
         String name = f.lastName();
         if (f.over() != null) {
             return aggregates.windowFunction(f);
@@ -760,15 +801,19 @@ public final class ExprAnalyzer {
             default:
                 break;
         }
+        FunctionBody setBody = null;
         if (proc.returnsSet()) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning function " + name
-                    + " is not supported here yet", f.location());
+            setBody = org.tusk.engine.func.SetReturningBodies.body(proc);
+            if (setBody == null) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning function " + name
+                        + " is not supported here yet", f.location());
+            }
         }
         if ("pg_typeof".equals(proc.prosrc()) && args.size() == 1) {
             // pg_typeof looks at its argument's type, known here (get_fn_expr_argtype)
             return new ConstExpr(PgType.REGTYPE, -1, (long) args.get(0).type().oid());
         }
-        FunctionBody body = FunctionRegistry.require(proc, f.location());
+        FunctionBody body = setBody != null ? setBody : FunctionRegistry.require(proc, f.location());
         List<Expr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             PgType target = res.coerceTo().get(i);
@@ -794,8 +839,27 @@ public final class ExprAnalyzer {
             PgType elementType = res.resultType().elementType();
             body = (a, ctx) -> org.tusk.engine.func.ArrayFunctions.relabelResult(inner.apply(a, ctx), elementType);
         }
-        return new FuncExpr(name, body, coerced, res.resultType(), -1, proc.strict(), proc.volatility());
+        FuncExpr call = new FuncExpr(name, body, coerced, res.resultType(), -1, proc.strict(), proc.volatility());
+        if (setBody != null) {
+            // its body returns the list of values: a FunctionScan item when asked for one, else a ProjectSet slot
+            if (setCallWanted) {
+                lastSetCall = call;
+                return call;
+            }
+            return FunctionRtes.targetListSrf(this, f, call);
+        }
+        return call;
     }
+
+    /**
+     * Set by FunctionRtes while it analyzes a function in FROM: a set-returning
+     * call then comes back as its FuncExpr (body returning a list of values)
+     * instead of a target-list SRF slot.
+     */
+    boolean wantSetCall;
+
+    /** The set-returning FuncExpr last returned because {@link #wantSetCall} asked for it. */
+    FuncExpr lastSetCall;
 
     /**
      * f(a, VARIADIC arr): the array supplies the variadic arguments. The call

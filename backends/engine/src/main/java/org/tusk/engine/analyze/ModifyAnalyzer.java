@@ -285,11 +285,12 @@ public final class ModifyAnalyzer {
         } else {
             Set<Integer> seen = new HashSet<>();
             for (ResTarget col : stmt.cols()) {
-                if (col.indirection() != null && !col.indirection().isEmpty()) {
-                    throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
-                            "subscripted or field INSERT targets are not supported yet", col.location() + 1);
-                }
                 int idx = columnIndex(live, col.name(), desc, col.location());
+                if (col.indirection() != null && !col.indirection().isEmpty()) {
+                    // col[i]: assigned into a NULL of the column's type (several may name one column)
+                    targets.add(idx);
+                    continue;
+                }
                 if (!seen.add(idx)) {
                     throw Ereport.error(SqlState.DUPLICATE_COLUMN, "column \"" + col.name()
                             + "\" specified more than once", col.location() + 1);
@@ -332,9 +333,21 @@ public final class ModifyAnalyzer {
                                     ? stmt.cols().get(exprs.size()).location() + 1 : 0);
                 }
                 Expr[] row = defaults.clone();
+                boolean[] subscripted = new boolean[natts];
                 for (int k = 0; k < exprs.size(); k++) {
                     RawNode node = exprs.get(k);
                     int col = targets.get(k);
+                    ResTarget target = stmt.cols() == null || stmt.cols().isEmpty() ? null : stmt.cols().get(k);
+                    if (target != null && target.indirection() != null && !target.indirection().isEmpty()
+                            && !(node instanceof SetToDefault)) {
+                        Expr base = subscripted[col] ? row[col]
+                                : new org.tusk.engine.expr.ConstExpr(typeOf(live.get(col)), live.get(col).typmod(), null);
+                        Expr updated = plain.assignmentIndirection(base, target.name(), target.indirection(),
+                                plain.transform(node), target.location());
+                        row[col] = assign(plain, updated, live.get(col), target.location());
+                        subscripted[col] = true;
+                        continue;
+                    }
                     row[col] = node instanceof SetToDefault ? defaults[col]
                             : assign(plain, plain.transform(node), live.get(col), location(node) - 1);
                 }
@@ -349,6 +362,12 @@ public final class ModifyAnalyzer {
                 throw Ereport.error(SqlState.SYNTAX_ERROR, "INSERT has more target columns than expressions", 0);
             }
             sourceMapping = defaults.clone();
+            for (ResTarget col : stmt.cols() == null ? List.<ResTarget>of() : stmt.cols()) {
+                if (col.indirection() != null && !col.indirection().isEmpty()) {
+                    throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                            "subscripted INSERT targets with a query are not supported yet", col.location() + 1);
+                }
+            }
             for (int k = 0; k < targets.size(); k++) {
                 TargetEntry t = sourceQuery.targets().get(k);
                 Expr var = new VarExpr(k, t.expr().type(), t.expr().typmod(), null, t.name());
@@ -536,6 +555,16 @@ public final class ModifyAnalyzer {
         }
         Set<Integer> assigned = new HashSet<>();
         for (ResTarget t : stmt.targetList()) {
+            if (t.indirection() != null && !t.indirection().isEmpty() && !(t.val() instanceof SetToDefault)
+                    && !(t.val() instanceof org.tusk.engine.nodes.MultiAssignRef)) {
+                // col[i] = v: the column's value so far (several subscripted assignments to one column chain)
+                int idx = columnIndex(live, t.name(), desc, t.location());
+                Expr updated = analyzer.assignmentIndirection(set[idx], t.name(), t.indirection(),
+                        analyzer.transform(t.val()), t.location());
+                set[idx] = assign(analyzer, updated, live.get(idx), t.location());
+                assigned.add(idx);
+                continue;
+            }
             if (t.indirection() != null && !t.indirection().isEmpty()) {
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
                         "subscripted or field UPDATE targets are not supported yet", t.location() + 1);

@@ -83,6 +83,17 @@ public final class ConstantFolder {
         if (e instanceof CoalesceExpr c) {
             return new CoalesceExpr(foldAll(c.args()), c.type());
         }
+        if (e instanceof org.tusk.engine.expr.ArrayExpr a) {
+            // ARRAY[...] of constants is a constant array (eval_const_expressions), so calls over it fold too
+            List<Expr> elements = foldAll(a.elements());
+            org.tusk.engine.expr.ArrayExpr rebuilt = new org.tusk.engine.expr.ArrayExpr(elements, a.type(), a.multidims());
+            for (Expr x : elements) {
+                if (!(x instanceof ConstExpr)) {
+                    return rebuilt;
+                }
+            }
+            return new ConstExpr(a.type(), -1, rebuilt.eval(ctx));
+        }
         return e;
     }
 

@@ -16,6 +16,8 @@ final class MathFunctions {
     private MathFunctions() {}
 
     static void register() {
+        // random(): uniform in [0, 1); volatile, so never folded
+        FunctionRegistry.bind("drandom", (a, c) -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
         FunctionRegistry.bind("int2abs", (a, c) -> abs(PgType.INT2, a[0]));
         FunctionRegistry.bind("int4abs", (a, c) -> abs(PgType.INT4, a[0]));
         FunctionRegistry.bind("int8abs", (a, c) -> abs(PgType.INT8, a[0]));

@@ -71,10 +71,28 @@ public final class TextFormat {
         }
     }
 
+    /** int2vectorin / oidvectorin: integers separated by spaces, a 1-D array with lower bound 0. */
+    private static ArrayValue vectorIn(PgType type, String s) {
+        PgType element = type == PgType.INT2VECTOR ? PgType.INT2 : PgType.OID;
+        java.util.List<Object> values = new java.util.ArrayList<>();
+        for (String part : s.trim().split("\\s+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            values.add(element == PgType.INT2 ? (Object) (short) parseInteger(part, PgType.INT2, Short.MIN_VALUE, Short.MAX_VALUE)
+                    : (Object) input(PgType.OID, -1, part, null));
+        }
+        if (values.isEmpty()) {
+            return ArrayValue.empty(element);
+        }
+        return new ArrayValue(element, new int[] {values.size()}, new int[] {0}, values.toArray());
+    }
+
     /** The type's input function, then the typmod coercion (varchar length, numeric precision). */
     public static Object input(PgType type, int typmod, String s, TypeContext ctx) {
         switch (type) {
             case BOOL: return parseBool(s);
+            case INT2VECTOR: case OIDVECTOR: return vectorIn(type, s);
             case INT2: return (short) parseInteger(s, PgType.INT2, Short.MIN_VALUE, Short.MAX_VALUE);
             case INT4: return (int) parseInteger(s, PgType.INT4, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case INT8: return parseInteger(s, PgType.INT8, Long.MIN_VALUE, Long.MAX_VALUE);
