@@ -67,6 +67,9 @@ final class SessionProcs implements UserProcs.Provider {
         if (session.storage() == null) {
             return List.of();
         }
+        // starts the transaction if needed, which reads the invalidation messages (CREATE FUNCTION elsewhere)
+        CatalogAccess access = session.catalogAccess();
+        access.transaction().catalogSnapshot(access.level());
         load();
         List<ProcCatalog.ProcRow> rows = byName.get(name);
         if (rows == null) {
