@@ -222,6 +222,13 @@ public final class ExprAnalyzer {
         String qualifier = f.size() > 1 ? f.get(f.size() - 2) : null;
         Expr found = pstate.lookupColumn(qualifier, column, c.location());
         if (found == null) {
+            // a SQL function's parameter by name (sql_fn_post_column_ref): columns win, then "name" or "fn.name"
+            Expr param = pstate.namedParam(qualifier, column);
+            if (param != null) {
+                return pstate.at(param, c.location());
+            }
+        }
+        if (found == null) {
             if (qualifier != null && !pstate.hasRefname(qualifier)) {
                 throw Ereport.error(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + qualifier + "\"",
                         c.location());
@@ -741,7 +748,8 @@ public final class ExprAnalyzer {
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "named arguments are not supported yet", n.location());
             }
         }
-        if (f.funcname().size() > 1 && !(f.funcname().size() == 2 && f.funcname().get(0).equals("pg_catalog"))) {
+        String schema = f.funcname().size() > 1 ? f.funcname().get(f.funcname().size() - 2) : null;
+        if (f.funcname().size() > 2) {
             List<Expr> args = new ArrayList<>();
             for (RawNode a : f.args()) {
                 args.add(transform(a));
@@ -778,7 +786,7 @@ public final class ExprAnalyzer {
         for (Expr a : args) {
             types.add(a.type());
         }
-        Resolution res = FunctionCatalog.lookup(name, types);
+        Resolution res = FunctionCatalog.lookup(schema, name, types);
         if (res.status() == Resolution.Status.AMBIGUOUS) {
             throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "function " + signature(name, args)
                     + " is not unique", null,
@@ -786,7 +794,7 @@ public final class ExprAnalyzer {
                     f.location() + 1, null);
         }
         if (!res.found()) {
-            throw undefinedFunction(name, args, f.location());
+            throw undefinedFunction(schema == null ? name : String.join(".", f.funcname()), args, f.location());
         }
         ProcEntry proc = res.proc();
         switch (proc.kind()) {

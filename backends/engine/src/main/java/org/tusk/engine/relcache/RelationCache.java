@@ -44,6 +44,9 @@ public final class RelationCache implements CacheInvalidation {
     private final Map<Integer, RelationDesc> byOid = new HashMap<>();
     private Map<String, Integer> namespaces;
 
+    /** Syscache-like caches of other catalogs (the session's user functions): told the catalog OID, 0 for all. */
+    private final List<java.util.function.IntConsumer> catcacheListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public RelationCache(Supplier<CatalogAccess> catalogs) {
         this.catalogs = catalogs;
     }
@@ -75,8 +78,27 @@ public final class RelationCache implements CacheInvalidation {
         txn.registerInvalidation(SharedInvalidationQueue.CATCACHE, txn.databaseOid(), SystemCatalogs.PG_NAMESPACE);
     }
 
+    /** Registers a cache of catalog rows to be dropped on CATCACHE messages for its catalog (and on resets). */
+    public void addCatcacheListener(java.util.function.IntConsumer listener) {
+        catcacheListeners.add(listener);
+    }
+
+    /** CacheInvalidateCatalog: after changing rows of {@code catalogOid} (pg_proc...): here now, elsewhere at commit. */
+    public void invalidateCatalog(int catalogOid) {
+        for (java.util.function.IntConsumer l : catcacheListeners) {
+            l.accept(catalogOid);
+        }
+        StorageTransaction txn = catalogs.get().transaction();
+        txn.registerInvalidation(SharedInvalidationQueue.CATCACHE, txn.databaseOid(), catalogOid);
+    }
+
     @Override
     public void apply(SharedInvalidationQueue.Message m) {
+        if (m.kind() == SharedInvalidationQueue.CATCACHE) {
+            for (java.util.function.IntConsumer l : catcacheListeners) {
+                l.accept(m.objectOid());
+            }
+        }
         if (m.kind() == SharedInvalidationQueue.RESET) {
             reset();
             return;
@@ -110,6 +132,9 @@ public final class RelationCache implements CacheInvalidation {
     /** RelationCacheInvalidate: drops every entry (this backend only). */
     @Override
     public void reset() {
+        for (java.util.function.IntConsumer l : catcacheListeners) {
+            l.accept(0);
+        }
         byOid.clear();
         namespaces = null;
     }
