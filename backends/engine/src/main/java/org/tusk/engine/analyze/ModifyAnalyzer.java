@@ -425,8 +425,13 @@ public final class ModifyAnalyzer {
                 TableModifier modifier = new TableModifier(result, session.transactionContext(), session.snapshot(),
                         ctx);
                 OnConflict onConflict = spec == null ? null : spec.bind(result);
-                ModifyTableNode node = ModifyTableNode.insert(modifier, source, ctx, onConflict, ret.exprs());
+                ForeignKeyTriggers triggers = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
+                ModifyTableNode node = ModifyTableNode.insert(modifier, source, ctx, onConflict, ret.exprs())
+                        .withEvents(triggers);
                 List<Object[]> out = drain(node);
+                if (triggers != null) {
+                    triggers.fire(ctx);
+                }
                 return new Result("INSERT 0 " + node.processed(), out);
             }
         };
@@ -724,7 +729,12 @@ public final class ModifyAnalyzer {
                     ModifyTableNode node = set != null
                             ? ModifyTableNode.update(modifier, source, ctx, set, natts, recheck, ret.exprs())
                             : ModifyTableNode.delete(modifier, source, ctx, natts, recheck, ret.exprs());
+                    ForeignKeyTriggers triggers = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
+                    node.withEvents(triggers);
                     List<Object[]> out = drain(node);
+                    if (triggers != null) {
+                        triggers.fire(ctx);
+                    }
                     return new Result((set != null ? "UPDATE " : "DELETE ") + node.processed(), out);
                 } finally {
                     source.close();
