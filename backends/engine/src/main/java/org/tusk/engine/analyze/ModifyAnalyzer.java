@@ -65,8 +65,13 @@ import org.tusk.lmgr.LockMode;
  * index scan when a conjunct is {@code indexcol = constant/parameter}, ON
  * CONFLICT with inferred arbiters and EXCLUDED, RETURNING.
  *
- * <p>Not yet: UPDATE ... FROM / DELETE ... USING (joins come from the general
- * planner), WITH, multi-column SET (a, b) = ..., subscripted targets.
+ * UPDATE and DELETE read their rows from a query level the planner plans:
+ * the target first (live columns, then the version's TupleId as a hidden
+ * "ctid" slot), then the FROM/USING items, WHERE as its qual; SET (a, b) =
+ * ROW(...) or a sub-SELECT (one scalar subquery per column). Foreign keys are
+ * enforced at the end of the statement ({@link ForeignKeyTriggers}).
+ *
+ * <p>Not yet: WITH, subscripted targets, SET (a, b) = (v.*).
  */
 public final class ModifyAnalyzer {
 
@@ -748,129 +753,5 @@ public final class ModifyAnalyzer {
         out.add(new JoinTreeNode.RangeRef(target));
         out.addAll(items);
         return out;
-    }
-
-    /** An equality on an indexed column found in WHERE: which index, and the key's expression. */
-    private record IndexQual(org.tusk.engine.relcache.IndexDesc index, Expr key, PgType keyType) {
-    }
-
-    private DmlCommand rowsCommand(RangeVar rv, RelationDesc desc, RawNode whereNode, List<ResTarget> returningList,
-            ExprAnalyzer analyzer, ParseState pstate, Expr[] set) {
-        Expr where = whereNode == null ? null
-                : analyzer.coerceToBoolean(analyzer.transform(whereNode), "WHERE", location(whereNode) - 1);
-        IndexQual qual = whereNode == null ? null : indexQual(whereNode, desc, analyzer);
-        Returning ret = returning(returningList, analyzer, desc);
-        ResultRelation result = resultRelation(desc, pstate);
-        int natts = desc.liveAttributes().size();
-        return new DmlCommand() {
-            @Override
-            public List<Column> resultColumns() {
-                return ret.columns();
-            }
-
-            @Override
-            public Result execute(EvalContext ctx, RowReceiver receiver) {
-                var snapshot = session.snapshot();
-                var txn = session.transactionContext();
-                PlanState scan;
-                if (qual != null) {
-                    ResultIndex index = result.indexes().stream()
-                            .filter(i -> i.name().equals(qual.index().name())).findFirst().orElseThrow();
-                    scan = new IndexScanNode(result.relation(), index.am(), index.descriptor(), () -> {
-                        Object key = qual.key().eval(ctx);
-                        if (key == null) {
-                            return null;
-                        }
-                        byte[] prefix = IndexKeyEncoding.encode(List.of(qual.keyType()), new Object[] {key});
-                        return ScanBounds.range(prefix, true, IndexKeyEncoding.prefixUpperBound(prefix), true);
-                    }, null, snapshot, txn, ctx, true);
-                } else {
-                    scan = new SeqScanNode(result.relation(), snapshot, txn, ctx, true);
-                }
-                PlanState source = where == null ? scan : () -> {
-                    for (Object[] row = scan.next(); row != null; row = scan.next()) {
-                        ctx.setRow(row);
-                        if (Boolean.TRUE.equals(where.eval(ctx))) {
-                            return row;
-                        }
-                    }
-                    return null;
-                };
-                TableModifier modifier = new TableModifier(result, txn, snapshot, ctx);
-                ModifyTableNode node = set != null
-                        ? ModifyTableNode.update(modifier, source, ctx, set, natts, where, ret.exprs())
-                        : ModifyTableNode.delete(modifier, source, ctx, natts, where, ret.exprs());
-                List<Object[]> out = drain(node);
-                return new Result((set != null ? "UPDATE " : "DELETE ") + node.processed(), out);
-            }
-        };
-    }
-
-    /** A top-level AND conjunct {@code col = const/param} on the first column of a btree index. */
-    private IndexQual indexQual(RawNode where, RelationDesc desc, ExprAnalyzer analyzer) {
-        List<RawNode> conjuncts = new ArrayList<>();
-        flattenAnd(where, conjuncts);
-        List<AttributeDesc> live = desc.liveAttributes();
-        for (RawNode c : conjuncts) {
-            if (!(c instanceof AExpr a) || a.kind() != AExprKind.OP || a.name().size() != 1
-                    || !a.name().get(0).equals("=")) {
-                continue;
-            }
-            RawNode colSide = a.lexpr();
-            RawNode valSide = a.rexpr();
-            if (!(colSide instanceof ColumnRef)) {
-                colSide = a.rexpr();
-                valSide = a.lexpr();
-            }
-            if (!(colSide instanceof ColumnRef ref) || ref.star() || !isConstant(valSide)) {
-                continue;
-            }
-            String name = ref.fields().get(ref.fields().size() - 1);
-            AttributeDesc column = null;
-            for (AttributeDesc at : live) {
-                if (at.name().equals(name)) {
-                    column = at;
-                }
-            }
-            if (column == null || !IndexKeyEncoding.supports(typeOf(column))) {
-                continue;
-            }
-            for (var index : desc.indexes()) {
-                if (!"btree".equals(index.amName()) || index.keyAttnums()[0] != column.attnum()) {
-                    continue;
-                }
-                Expr value = analyzer.transform(valSide);
-                Expr key = analyzer.coerce(value, typeOf(column), -1, CastContext.IMPLICIT);
-                if (key == null || (value.type() != typeOf(column) && value.type() != PgType.UNKNOWN
-                        && !sameFamily(value.type(), typeOf(column)))) {
-                    continue;                           // a cross-type comparison: leave it to the filter
-                }
-                return new IndexQual(index, key, typeOf(column));
-            }
-        }
-        return null;
-    }
-
-    private static boolean sameFamily(PgType a, PgType b) {
-        Set<PgType> ints = Set.of(PgType.INT2, PgType.INT4, PgType.INT8);
-        Set<PgType> strings = Set.of(PgType.TEXT, PgType.VARCHAR, PgType.NAME);
-        return ints.contains(a) && ints.contains(b) || strings.contains(a) && strings.contains(b);
-    }
-
-    private static void flattenAnd(RawNode node, List<RawNode> out) {
-        if (node instanceof BoolExprNode b && b.boolop() == BoolOp.AND) {
-            for (RawNode arg : b.args()) {
-                flattenAnd(arg, out);
-            }
-        } else {
-            out.add(node);
-        }
-    }
-
-    private static boolean isConstant(RawNode node) {
-        if (node instanceof AConst || node instanceof ParamRef) {
-            return true;
-        }
-        return node instanceof TypeCast t && isConstant(t.arg());
     }
 }
