@@ -230,6 +230,16 @@ public final class ExprAnalyzer {
         }
         if (found == null) {
             if (qualifier != null && !pstate.hasRefname(qualifier)) {
+                // errorMissingRTE: the table is in FROM, but under an alias
+                for (ParseState.NsItem item : pstate.namespace) {
+                    RangeTblEntry rte = item.rte();
+                    if (rte.kind == RangeTblEntry.Kind.RELATION && rte.relation != null
+                            && qualifier.equals(rte.relation.name()) && !qualifier.equals(rte.refname)) {
+                        throw Ereport.error(SqlState.UNDEFINED_TABLE, "invalid reference to FROM-clause entry for table \""
+                                + qualifier + "\"", c.location())
+                                .withHint("Perhaps you meant to reference the table alias \"" + rte.refname + "\".");
+                    }
+                }
                 throw Ereport.error(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + qualifier + "\"",
                         c.location());
             }

@@ -338,6 +338,11 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
 
     // ---- FROM ----
 
+    /** Adds FROM items to a level the caller set up (UPDATE ... FROM, DELETE ... USING). */
+    void addFromItems(List<RawNode> from, ParseState ps, ExprAnalyzer ea) {
+        fromClause(from, ps, ea);
+    }
+
     private void fromClause(List<RawNode> from, ParseState ps, ExprAnalyzer ea) {
         for (RawNode item : from) {
             FromResult r = fromItem(item, ps, ea);

@@ -336,6 +336,12 @@ public final class CreateTable {
 
     static long insertConstraint(DdlContext ctx, RelationDesc table, String name, String type, List<Integer> keys,
             int indexOid, int foreignRel, List<Integer> foreignKeys, String source) {
+        return insertConstraint(ctx, table, name, type, keys, indexOid, foreignRel, foreignKeys, source, Map.of());
+    }
+
+    /** {@link #insertConstraint} with more pg_constraint columns set ({@code extra} wins). */
+    static long insertConstraint(DdlContext ctx, RelationDesc table, String name, String type, List<Integer> keys,
+            int indexOid, int foreignRel, List<Integer> foreignKeys, String source, Map<String, Object> extra) {
         long oid = ctx.newOid();
         Map<String, Object> con = new HashMap<>();
         con.put("oid", oid);
@@ -354,6 +360,7 @@ public final class CreateTable {
         con.put("conkey", keys.isEmpty() ? null : shorts(keys));
         con.put("confkey", foreignKeys == null ? null : shorts(foreignKeys));
         con.put("conbin", source);
+        con.putAll(extra);
         ctx.insert(SystemCatalogs.PG_CONSTRAINT, con);
         return oid;
     }
