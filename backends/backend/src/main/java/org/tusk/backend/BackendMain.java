@@ -119,6 +119,8 @@ public final class BackendMain {
             reuse = isOn(settings.getOrDefault("backend_reuse", "on"));
             maxSessions = Integer.parseInt(settings.getOrDefault("max_sessions_per_backend", "10000").strip());
             int slotIndex = Integer.parseInt(ctx.getProperty("tusk.slot"));
+            // the engine numbers this backend's temporary schema pg_temp_N after its slot (MyBackendId)
+            System.setProperty("tusk.backend.id", String.valueOf(slotIndex + 1));
             shmem = ShmemSegment.attach(dataDir.resolve("pg_shmem"));
             slot = shmem.slot(slotIndex);
             slot.setPid((int) ProcessHandle.current().pid());

@@ -738,6 +738,41 @@ public final class ExprAnalyzer {
 
     // ---- functions ----
 
+    /**
+     * func_get_detail's FUNCDETAIL_COERCION: {@code typename(x)} with one
+     * argument and no function of exactly that argument type is a cast to the
+     * type when x is an unknown literal, or when the explicit cast from x's type
+     * is binary (relabel) or through I/O (not a composite to a string type).
+     */
+    private Expr functionStyleCast(FuncCall f, String name, List<Expr> args) {
+        if (args.size() != 1) {
+            return null;
+        }
+        PgType target = PgType.byTypname(name);
+        if (target == null || target.typtype() == 'p' || target.typtype() == 'c') {
+            return null;
+        }
+        PgType source = args.get(0).type();
+        for (org.tusk.engine.func.ProcEntry p : org.tusk.engine.func.BuiltinCatalog.get().procs(name)) {
+            if (p.nargs() == 1 && !p.isVariadic() && p.argTypes().get(0) == source) {
+                return null;    // an exact match wins
+            }
+        }
+        boolean coercion;
+        if (source == PgType.UNKNOWN && args.get(0) instanceof ConstExpr && f.args().get(0) instanceof AConst) {
+            coercion = true;
+        } else {
+            org.tusk.engine.func.CoercionPath path = org.tusk.engine.func.CastCatalog.find(source, target,
+                    CastContext.EXPLICIT);
+            coercion = switch (path.kind()) {
+                case RELABEL -> true;
+                case IO -> !(source == PgType.RECORD || source.typtype() == 'c') || target.category() != 'S';
+                default -> false;
+            };
+        }
+        return coercion ? coerceOrFail(args.get(0), target, -1, CastContext.EXPLICIT, f.location()) : null;
+    }
+
     private Expr funcCall(FuncCall f) {
         // only the outermost call of a function in FROM may come back as a set-returning FuncExpr
         boolean setCallWanted = wantSetCall;
@@ -795,6 +830,10 @@ public final class ExprAnalyzer {
         List<PgType> types = new ArrayList<>();
         for (Expr a : args) {
             types.add(a.type());
+        }
+        Expr asCast = functionStyleCast(f, name, args);
+        if (asCast != null) {
+            return asCast;
         }
         Resolution res = FunctionCatalog.lookup(schema, name, types);
         if (res.status() == Resolution.Status.AMBIGUOUS) {

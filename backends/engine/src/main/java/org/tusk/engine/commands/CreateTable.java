@@ -60,6 +60,10 @@ public final class CreateTable {
     static String execute(DdlContext ctx, CreateStmt stmt, List<CreateTableAs.OutputColumn> queryColumns) {
         String name = stmt.relation().relname();
         int ns = Naming.creationNamespace(ctx, stmt.relation());
+        if (stmt.oncommit() != null && stmt.oncommit() != org.tusk.engine.nodes.OnCommitAction.NOOP
+                && ns != ctx.relcache().tempNamespace()) {
+            throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "ON COMMIT can only be used on temporary tables");
+        }
         if (stmt.partspec() != null || stmt.partbound() != null || stmt.ofTypename() != null
                 || !stmt.inhRelations().isEmpty()) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "partitioned, inherited and typed tables are not supported yet",
@@ -175,7 +179,7 @@ public final class CreateTable {
         cls.put("relam", amOid);
         cls.put("relfilenode", (long) relOid);
         cls.put("reltuples", -1f);
-        cls.put("relpersistence", "p");
+        cls.put("relpersistence", Naming.persistence(ctx, stmt.relation(), ns));
         cls.put("relkind", "r");
         cls.put("relnatts", (short) columns.size());
         cls.put("relispopulated", true);
@@ -186,6 +190,9 @@ public final class CreateTable {
         cls.put("reloptions", options.isEmpty() ? null : options.toArray());
         ctx.insert(SystemCatalogs.PG_CLASS, cls);
         recordDependency(ctx, SystemCatalogs.PG_CLASS, relOid, 0, SystemCatalogs.PG_NAMESPACE, ns, 0, "n");
+        if (stmt.oncommit() != null) {
+            TempNamespaces.registerOnCommit(ctx, relOid, stmt.oncommit());
+        }
 
         int attnum = 0;
         for (NewColumn col : columns.values()) {

@@ -98,7 +98,7 @@ public final class CreateView {
         cls.put("relam", 0L);
         cls.put("relfilenode", 0L);
         cls.put("reltuples", -1f);
-        cls.put("relpersistence", "p");
+        cls.put("relpersistence", ns != 0 && ns == ctx.relcache().tempNamespace() ? "t" : "p");
         cls.put("relkind", "v");
         cls.put("relnatts", (short) columns.size());
         cls.put("relhasrules", true);

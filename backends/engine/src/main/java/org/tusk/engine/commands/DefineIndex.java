@@ -156,7 +156,7 @@ public final class DefineIndex {
         cls.put("relam", (long) SystemCatalogs.BTREE_AM);
         cls.put("relfilenode", (long) indexOid);
         cls.put("reltuples", -1f);
-        cls.put("relpersistence", "p");
+        cls.put("relpersistence", table.namespaceOid() != 0 && table.namespaceOid() == ctx.relcache().tempNamespace() ? "t" : "p");
         cls.put("relkind", "i");
         cls.put("relnatts", (short) keyAttnums.length);
         cls.put("relispopulated", true);

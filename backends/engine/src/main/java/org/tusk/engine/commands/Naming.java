@@ -40,8 +40,45 @@ final class Naming {
         throw Ereport.error(SqlState.INVALID_SCHEMA_NAME, "no schema has been selected to create in", location);
     }
 
+    /**
+     * RangeVarGetCreationNamespace + RangeVarAdjustRelationPersistence: a TEMP
+     * relation goes into the session's temporary schema (created on first use),
+     * as does one named {@code pg_temp.x}; a TEMP relation in another schema is
+     * 42P16.
+     */
     static int creationNamespace(DdlContext ctx, RangeVar rv) {
-        return creationNamespace(ctx, rv.schemaname(), rv.location());
+        String schema = rv.schemaname();
+        if (rv.relpersistence() == 't') {
+            if (schema != null && !schema.equals("pg_temp")) {
+                Integer ns = ctx.relcache().namespaceOid(schema);
+                if (ns == null || ns != ctx.relcache().tempNamespace()) {
+                    throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION,
+                            "cannot create temporary relation in non-temporary schema", rv.location());
+                }
+            }
+            return TempNamespaces.ensure(ctx);
+        }
+        if ("pg_temp".equals(schema)) {
+            if (rv.relpersistence() == 'u') {
+                throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION,
+                        "only temporary relations may be created in temporary schemas", rv.location());
+            }
+            return TempNamespaces.ensure(ctx);
+        }
+        int ns = creationNamespace(ctx, schema, rv.location());
+        if (ns != 0 && ns == ctx.relcache().tempNamespace() && rv.relpersistence() == 'u') {
+            throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION,
+                    "only temporary relations may be created in temporary schemas", rv.location());
+        }
+        return ns;
+    }
+
+    /** The relpersistence a new relation in schema {@code ns} gets: 't' in the temporary schema. */
+    static String persistence(DdlContext ctx, RangeVar rv, int ns) {
+        if (ns == ctx.relcache().tempNamespace() && ns != 0) {
+            return "t";
+        }
+        return String.valueOf(rv.relpersistence());
     }
 
     /** The OID of relation {@code name} in schema {@code ns}, or null. */

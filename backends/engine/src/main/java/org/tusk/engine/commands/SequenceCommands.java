@@ -85,7 +85,7 @@ public final class SequenceCommands {
         cls.put("relam", 0L);
         cls.put("relfilenode", (long) relOid);
         cls.put("reltuples", -1f);
-        cls.put("relpersistence", "p");
+        cls.put("relpersistence", ns != 0 && ns == ctx.relcache().tempNamespace() ? "t" : "p");
         cls.put("relkind", "S");
         cls.put("relnatts", (short) 3);
         cls.put("relispopulated", true);

@@ -48,9 +48,48 @@ public final class RelationCache implements CacheInvalidation {
 
     /** Syscache-like caches of other catalogs (the session's user functions): told the catalog OID, 0 for all. */
     private final List<java.util.function.IntConsumer> catcacheListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** This backend's number (MyBackendId): its temporary schema is pg_temp_N; 0 = none assigned. */
+    private int backendId;
+    /** namespace.c's myTempNamespace / myTempToastNamespace: 0 until the session first creates a temp object. */
+    private int tempNamespace;
+    private int tempToastNamespace;
+    /** tablecmds.c's on_commits list: temporary tables created ON COMMIT DELETE ROWS / DROP, by OID. */
+    private final Map<Integer, org.tusk.engine.nodes.OnCommitAction> onCommitActions = new java.util.LinkedHashMap<>();
 
     public RelationCache(Supplier<CatalogAccess> catalogs) {
         this.catalogs = catalogs;
+    }
+
+    public int backendId() {
+        return backendId;
+    }
+
+    public void setBackendId(int id) {
+        this.backendId = id;
+    }
+
+    /** This session's temporary schema (pg_temp_N), 0 if it has none yet. */
+    public int tempNamespace() {
+        return tempNamespace;
+    }
+
+    public int tempToastNamespace() {
+        return tempToastNamespace;
+    }
+
+    /** Installs (or, with 0, forgets) this session's temporary schemas. */
+    public void setTempNamespace(int ns, int toastNs) {
+        this.tempNamespace = ns;
+        this.tempToastNamespace = toastNs;
+    }
+
+    public Map<Integer, org.tusk.engine.nodes.OnCommitAction> onCommitActions() {
+        return onCommitActions;
+    }
+
+    /** isTempNamespace / isAnyTempNamespace by name: pg_temp_N or pg_toast_temp_N. */
+    public static boolean isTempNamespaceName(String name) {
+        return name != null && (name.startsWith("pg_temp_") || name.startsWith("pg_toast_temp_"));
     }
 
     /**
@@ -191,6 +230,10 @@ public final class RelationCache implements CacheInvalidation {
 
     /** The OID of schema {@code name}, or null. */
     public Integer namespaceOid(String name) {
+        if (name.equals("pg_temp")) {
+            // the alias of this session's own temporary schema (LookupExplicitNamespace)
+            return tempNamespace == 0 ? null : tempNamespace;
+        }
         // starts the transaction if needed, which reads the invalidation messages (CREATE SCHEMA elsewhere)
         CatalogAccess access = catalogs.get();
         access.transaction().catalogSnapshot(access.level());
@@ -219,6 +262,10 @@ public final class RelationCache implements CacheInvalidation {
             }
             spaces.add(ns);
         } else {
+            // recomputeNamespacePath: the temporary schema, then pg_catalog, go first unless listed
+            if (tempNamespace != 0 && !searchPath.contains("pg_temp")) {
+                spaces.add(tempNamespace);
+            }
             if (!searchPath.contains("pg_catalog")) {
                 spaces.add(SystemCatalogs.PG_CATALOG_NAMESPACE);
             }

@@ -111,7 +111,8 @@ final class SessionUtilityCommands {
                 org.tusk.engine.commands.sequence.SequenceFunctions.discard(session);
                 break;
             case TEMP:
-                // temporary tables belong to the catalog; a session without storage has none
+                session.discardTemp();
+                break;
             default:
                 break;
         }

@@ -205,6 +205,7 @@ public final class TuskQueryEngine implements QueryEngine {
         ClusterBootstrapper.ensureDatabase(engineStorage, (int) dbOid);
         StorageTransaction txn = new StorageTransaction(engineStorage, (int) dbOid);
         TuskSession session = new TuskSession(host, new SystemRelations(catalog), user, database, guc, txn);
+        session.relcache().setBackendId(BackendIds.claim());
         session.useRoleStore(roleStore(host.backend()));
         session.useNotifyQueue(notifyQueue);
         try {

@@ -411,6 +411,9 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     private void commitStorage() {
         try {
+            if (relcache != null && !relcache.onCommitActions().isEmpty()) {
+                org.tusk.engine.commands.TempNamespaces.preCommit(ddlContext());
+            }
             notifications.preCommit();
         } catch (RuntimeException e) {
             abortStorage();
@@ -420,6 +423,39 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             storage.commit();   // the relcache lives on: invalidation messages keep it current
         }
         notifications.atCommit();
+    }
+
+    /** A DdlContext for work the session does by itself (no statement). */
+    private org.tusk.engine.commands.DdlContext ddlContext() {
+        return new org.tusk.engine.commands.DdlContext(storage, new CatalogAccess(storage, isolationLevel()), relcache,
+                searchPath(), "", currentUser(), null);
+    }
+
+    /**
+     * RemoveTempRelations in a transaction of its own (at session end): drops
+     * every object of the session's temporary schema; the schema stays.
+     */
+    private void removeTempRelations() {
+        if (relcache.tempNamespace() == 0) {
+            return;
+        }
+        try {
+            org.tusk.engine.commands.TempNamespaces.dropContents(ddlContext(), relcache.tempNamespace());
+            storage.commit();
+        } catch (RuntimeException e) {
+            LOG.error("could not drop the temporary relations of the session", e);
+            abortStorage();
+        } finally {
+            relcache.setTempNamespace(0, 0);
+            relcache.onCommitActions().clear();
+        }
+    }
+
+    /** DISCARD TEMP (ResetTempTableNamespace): drops the temporary objects in the current transaction. */
+    void discardTemp() {
+        if (relcache != null && relcache.tempNamespace() != 0) {
+            org.tusk.engine.commands.TempNamespaces.dropContents(ddlContext(), relcache.tempNamespace());
+        }
     }
 
     /** Aborts the storage transaction; failing to abort is logged, never thrown over the original error. */
@@ -446,6 +482,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             org.tusk.engine.commands.sequence.SequenceFunctions.resolver(this);
 
     void discardAll() {
+        discardTemp();
         notifications.reset();   // DISCARD ALL includes UNLISTEN *
         org.tusk.engine.commands.sequence.SequenceFunctions.discard(this);
         setAuthorization("session_authorization", null, false);   // DISCARD ALL: SET SESSION AUTHORIZATION DEFAULT
@@ -591,6 +628,15 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         abortStorage();
         if (state != TransactionBlockState.DEFAULT) {
             guc.abort();
+        }
+        if (relcache != null) {
+            // RemoveTempRelationsCallback: the session's temporary objects go with it
+            try {
+                removeTempRelations();
+            } finally {
+                BackendIds.release(relcache.backendId());
+                relcache.setBackendId(0);
+            }
         }
         state = TransactionBlockState.DEFAULT;
         savepoints.clear();

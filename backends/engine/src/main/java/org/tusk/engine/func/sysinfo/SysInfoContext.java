@@ -21,8 +21,10 @@ import org.tusk.engine.tcop.SearchPathProvider;
  *
  * @param searchPath search_path's schema names as the session expands them ("$user" replaced)
  * @param dataDirectory the cluster's directory, or null when sizes cannot be read
+ * @param tempNamespace the session's temporary schema (pg_temp_N), 0 if it has none
  */
-public record SysInfoContext(SysCache cache, List<String> searchPath, Path dataDirectory, int databaseOid) {
+public record SysInfoContext(SysCache cache, List<String> searchPath, Path dataDirectory, int databaseOid,
+        int tempNamespace) {
 
     /** The context of a call in a session on storage; 0A000 for a session without catalogs. */
     public static SysInfoContext of(EvalContext ctx) {
@@ -43,8 +45,9 @@ public record SysInfoContext(SysCache cache, List<String> searchPath, Path dataD
         CatalogAccess access = new CatalogAccess(s.storage(),
                 StorageTransaction.isolationLevel(isolation == null ? "read committed" : isolation));
         List<String> path = session instanceof SearchPathProvider p ? p.searchPath() : List.of("public");
+        int temp = s.relcache() == null ? 0 : s.relcache().tempNamespace();
         return new SysInfoContext(new SysCache(CatalogSource.of(access)), path,
-                s.storage().storage().dataDirectory(), s.storage().databaseOid());
+                s.storage().storage().dataDirectory(), s.storage().databaseOid(), temp);
     }
 
     /**
@@ -54,11 +57,14 @@ public record SysInfoContext(SysCache cache, List<String> searchPath, Path dataD
      */
     public List<Integer> activeSearchPath() {
         List<Integer> out = new ArrayList<>();
+        if (tempNamespace != 0 && !searchPath.contains("pg_temp")) {
+            out.add(tempNamespace);
+        }
         if (!searchPath.contains("pg_catalog")) {
             out.add(SystemCatalogs.PG_CATALOG_NAMESPACE);
         }
         for (String name : searchPath) {
-            int oid = cache.namespaceOid(name);
+            int oid = name.equals("pg_temp") ? tempNamespace : cache.namespaceOid(name);
             if (oid != 0 && !out.contains(oid)) {
                 out.add(oid);
             }

@@ -72,9 +72,26 @@ public final class SysInfoFunctions {
                     : Visibility.withoutCatalogs(c, (Boolean) a[0]);
             return ArrayValue.of(PgType.NAME, (Object[]) names);
         });
-        // no temporary schemas yet: this session has none, and no other session's is visible to it
-        byProsrc.accept("pg_my_temp_schema", (a, c) -> 0L);
-        byProsrc.accept("pg_is_other_temp_schema", (a, c) -> false);
+        // the session's own temporary schema (0 until it creates a temporary object); another one is any
+        // pg_temp_N / pg_toast_temp_N that is not this session's (isOtherTempNamespace)
+        byProsrc.accept("pg_my_temp_schema", (a, c) -> {
+            SysInfoContext x = SysInfoContext.ofOrNull(c);
+            return x == null ? 0L : (long) x.tempNamespace();
+        });
+        byProsrc.accept("pg_is_other_temp_schema", (a, c) -> {
+            SysInfoContext x = SysInfoContext.ofOrNull(c);
+            if (x == null) {
+                return false;
+            }
+            int ns = oid(a[0]);
+            if (ns == x.tempNamespace()) {
+                return false;
+            }
+            String name = x.cache().namespaceName(ns);
+            return name != null && (name.startsWith("pg_temp_") || name.startsWith("pg_toast_temp_"))
+                    && !(c.session() instanceof org.tusk.engine.storage.StorageSession s
+                            && name.equals("pg_toast_temp_" + s.relcache().backendId()));
+        });
 
         byOid.accept(1215, (a, c) -> new Descriptions(ctx(c)).object((Long) a[0], (String) a[1]));
         byOid.accept(1348, (a, c) -> new Descriptions(ctx(c)).object((Long) a[0]));
