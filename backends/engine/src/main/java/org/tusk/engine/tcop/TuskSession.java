@@ -396,7 +396,15 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     private void endTransaction(boolean commit) {
         portalsAtTransactionEnd(commit);
         if (commit) {
-            commitStorage();
+            try {
+                commitStorage();
+            } catch (RuntimeException e) {
+                // a deferred check failed: the transaction is rolled back and over, as COMMIT's error says
+                guc.abort();
+                savepoints.clear();
+                state = TransactionBlockState.DEFAULT;
+                throw e;
+            }
             guc.commit();
         } else {
             abortStorage();
@@ -408,19 +416,35 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     private void commitStorage() {
         try {
+            if (!deferredConstraints.isEmpty() && storage != null) {
+                // AfterTriggerFireDeferred: the deferred foreign key checks see the whole transaction
+                storage.commandCounterIncrement();
+                deferredConstraints.fireAll(new org.tusk.engine.expr.EvalContext(this, new Object[0]));
+            }
             notifications.preCommit();
         } catch (RuntimeException e) {
             abortStorage();
             throw e;
         }
+        deferredConstraints.reset();
         if (storage != null) {
             storage.commit();   // the relcache lives on: invalidation messages keep it current
         }
         notifications.atCommit();
     }
 
+    /** Deferred constraint checks and SET CONSTRAINTS state of the current transaction. */
+    private final org.tusk.engine.executor.modify.DeferredConstraints deferredConstraints =
+            new org.tusk.engine.executor.modify.DeferredConstraints();
+
+    @Override
+    public org.tusk.engine.executor.modify.DeferredConstraints deferredConstraints() {
+        return deferredConstraints;
+    }
+
     /** Aborts the storage transaction; failing to abort is logged, never thrown over the original error. */
     private void abortStorage() {
+        deferredConstraints.reset();
         notifications.atAbort();
         if (storage != null) {
             try {
