@@ -275,6 +275,22 @@ public final class ModifyAnalyzer {
 
     // --- INSERT ---------------------------------------------------------------------------
 
+    /**
+     * rewriteTargetListIU for an identity column given a value: GENERATED ALWAYS refuses it unless
+     * OVERRIDING SYSTEM VALUE (428C9); OVERRIDING USER VALUE ignores it (true: use the default).
+     */
+    private static boolean identityOverridden(AttributeDesc a, org.tusk.engine.nodes.OverridingKind override) {
+        if (a.identity() == '\0') {
+            return false;
+        }
+        if (a.identityAlways() && override != org.tusk.engine.nodes.OverridingKind.SYSTEM_VALUE) {
+            throw Ereport.error("428C9", "cannot insert a non-DEFAULT value into column \"" + a.name() + "\"")
+                    .withDetail("Column \"" + a.name() + "\" is an identity column defined as GENERATED ALWAYS.")
+                    .withHint("Use OVERRIDING SYSTEM VALUE to override.");
+        }
+        return override == org.tusk.engine.nodes.OverridingKind.USER_VALUE;
+    }
+
     private DmlCommand insert(InsertStmt stmt, ParseState pstate) {
         // (targets is reassigned when VALUES is shorter than an implicit column list)
         if (stmt.withClause() != null) {
@@ -346,6 +362,9 @@ public final class ModifyAnalyzer {
                 for (int k = 0; k < exprs.size(); k++) {
                     RawNode node = exprs.get(k);
                     int col = targets.get(k);
+                    if (!(node instanceof SetToDefault) && identityOverridden(live.get(col), stmt.override())) {
+                        continue;                                   // OVERRIDING USER VALUE: the sequence's value
+                    }
                     row[col] = node instanceof SetToDefault ? defaults[col]
                             : assign(plain, plain.transform(node), live.get(col), location(node) - 1);
                 }
@@ -361,6 +380,9 @@ public final class ModifyAnalyzer {
             }
             sourceMapping = defaults.clone();
             for (int k = 0; k < targets.size(); k++) {
+                if (identityOverridden(live.get(targets.get(k)), stmt.override())) {
+                    continue;
+                }
                 TargetEntry t = sourceQuery.targets().get(k);
                 Expr var = new VarExpr(k, t.expr().type(), t.expr().typmod(), null, t.name());
                 sourceMapping[targets.get(k)] = assign(plain, var, live.get(targets.get(k)), -1);
@@ -572,6 +594,10 @@ public final class ModifyAnalyzer {
                 set[idx] = e == null ? defaultOrNull(desc, live.get(idx), pstate)
                         : assign(analyzer, e, live.get(idx), t.location());
                 continue;
+            }
+            if (!(value instanceof SetToDefault) && live.get(idx).identityAlways()) {
+                throw Ereport.error("428C9", "column \"" + t.name() + "\" can only be updated to DEFAULT")
+                        .withDetail("Column \"" + t.name() + "\" is an identity column defined as GENERATED ALWAYS.");
             }
             set[idx] = value instanceof SetToDefault ? defaultOrNull(desc, live.get(idx), pstate)
                     : assign(analyzer, analyzer.transform(value), live.get(idx), t.location());
