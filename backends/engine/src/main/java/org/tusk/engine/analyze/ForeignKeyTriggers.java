@@ -9,6 +9,7 @@ import org.tusk.engine.catalog.SystemRelations;
 import org.tusk.engine.commands.DmlCommand;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.executor.Executor;
+import org.tusk.engine.executor.modify.DeferredConstraints;
 import org.tusk.engine.executor.modify.ModifyTableNode;
 import org.tusk.engine.expr.EvalContext;
 import org.tusk.engine.nodes.RawStmt;
@@ -100,14 +101,82 @@ final class ForeignKeyTriggers implements ModifyTableNode.RowEvents {
                 }
             }
             if (fk.conrelid() == table.oid()) {
+                DeferredConstraints deferred = deferredFor(fk);
                 for (Object[] row : inserted) {
-                    checkReferencing(ctx, fk, row, null);
+                    if (deferred != null) {
+                        deferCheck(deferred, fk, row);
+                    } else {
+                        checkReferencing(ctx, fk, row, null);
+                    }
                 }
                 for (Object[][] change : updated) {
-                    checkReferencing(ctx, fk, change[1], change[0]);
+                    if (deferred != null && !keyUnchanged(fk, change[1], change[0])) {
+                        deferCheck(deferred, fk, change[1]);
+                    } else if (deferred == null) {
+                        checkReferencing(ctx, fk, change[1], change[0]);
+                    }
                 }
             }
         }
+    }
+
+    // --- deferred checks ----------------------------------------------------------------------
+
+    /** The session's queue when {@code fk} is deferred now (DEFERRABLE and deferred), else null. */
+    private DeferredConstraints deferredFor(ForeignKeyDesc fk) {
+        DeferredConstraints deferred = session.deferredConstraints();
+        return deferred != null && deferred.isDeferred(fk.oid(), fk.deferrable(), fk.initiallyDeferred())
+                ? deferred : null;
+    }
+
+    /**
+     * Queues RI_FKey_check of a new referencing row for COMMIT. At that time a row whose key no
+     * longer exists in the referencing table (deleted or changed again since) is not checked,
+     * as PostgreSQL skips a trigger event whose row version is dead.
+     */
+    private void deferCheck(DeferredConstraints deferred, ForeignKeyDesc fk, Object[] row) {
+        deferred.enqueue(new DeferredConstraints.Check() {
+            @Override
+            public long constraintOid() {
+                return fk.oid();
+            }
+
+            @Override
+            public void fire(EvalContext ctx) {
+                Object[] key = values(table, row, fk.conkey());
+                for (Object v : key) {
+                    if (v == null) {
+                        checkReferencing(ctx, fk, row, null);     // MATCH FULL's mixed NULLs
+                        return;
+                    }
+                }
+                if (anyRow(ctx, "SELECT 1 FROM " + qualified(table) + " x WHERE " + matchList(table, fk.conkey(), 1),
+                        types(table, fk.conkey()), key)) {
+                    checkReferencing(ctx, fk, row, null);
+                }
+            }
+        });
+    }
+
+    /** Queues the NO ACTION check of a deleted or changed referenced key for COMMIT. */
+    private void deferNoAction(DeferredConstraints deferred, ForeignKeyDesc fk, RelationDesc fkTable,
+            PgType[] keyTypes, Object[] oldKey) {
+        deferred.enqueue(new DeferredConstraints.Check() {
+            @Override
+            public long constraintOid() {
+                return fk.oid();
+            }
+
+            @Override
+            public void fire(EvalContext ctx) {
+                noAction(ctx, fk, fkTable, keyTypes, oldKey, false);
+            }
+        });
+    }
+
+    private boolean keyUnchanged(ForeignKeyDesc fk, Object[] row, Object[] oldRow) {
+        return fk.conrelid() != fk.confrelid()
+                && java.util.Arrays.equals(values(table, row, fk.conkey()), values(table, oldRow, fk.conkey()));
     }
 
     // --- referencing side --------------------------------------------------------------------
@@ -198,7 +267,14 @@ final class ForeignKeyTriggers implements ModifyTableNode.RowEvents {
                     noAction(ctx, fk, fkTable, keyTypes, oldKey, true);
                 }
             }
-            default -> noAction(ctx, fk, fkTable, keyTypes, oldKey, action == 'r');
+            default -> {
+                DeferredConstraints deferred = action == 'a' ? deferredFor(fk) : null;
+                if (deferred != null) {
+                    deferNoAction(deferred, fk, fkTable, keyTypes, oldKey);
+                } else {
+                    noAction(ctx, fk, fkTable, keyTypes, oldKey, action == 'r');
+                }
+            }
         }
     }
 

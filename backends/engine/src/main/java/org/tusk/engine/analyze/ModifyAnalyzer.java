@@ -8,7 +8,6 @@ import java.util.Set;
 import org.tusk.api.engine.Column;
 import org.tusk.api.engine.RowReceiver;
 import org.tusk.api.error.SqlState;
-import org.tusk.api.storage.ScanBounds;
 import org.tusk.engine.executor.scan.StorageBaseRelation;
 import org.tusk.engine.commands.DmlCommand;
 import org.tusk.engine.error.Ereport;
@@ -19,31 +18,21 @@ import org.tusk.engine.executor.modify.ResultIndex;
 import org.tusk.engine.executor.modify.ResultRelation;
 import org.tusk.engine.executor.modify.ResultRelations;
 import org.tusk.engine.executor.modify.TableModifier;
-import org.tusk.engine.executor.scan.IndexKeyEncoding;
-import org.tusk.engine.executor.scan.IndexScanNode;
-import org.tusk.engine.executor.scan.SeqScanNode;
 import org.tusk.engine.expr.EvalContext;
 import org.tusk.engine.expr.Expr;
 import org.tusk.engine.expr.VarExpr;
 import org.tusk.engine.func.CastContext;
-import org.tusk.engine.nodes.AConst;
-import org.tusk.engine.nodes.AExpr;
-import org.tusk.engine.nodes.AExprKind;
-import org.tusk.engine.nodes.BoolExprNode;
-import org.tusk.engine.nodes.BoolOp;
 import org.tusk.engine.nodes.ColumnRef;
 import org.tusk.engine.nodes.DeleteStmt;
 import org.tusk.engine.nodes.IndexElem;
 import org.tusk.engine.nodes.InsertStmt;
 import org.tusk.engine.nodes.OnConflictAction;
-import org.tusk.engine.nodes.ParamRef;
 import org.tusk.engine.nodes.RangeVar;
 import org.tusk.engine.nodes.RawNode;
 import org.tusk.engine.nodes.RawStmt;
 import org.tusk.engine.nodes.ResTarget;
 import org.tusk.engine.nodes.SelectStmt;
 import org.tusk.engine.nodes.SetToDefault;
-import org.tusk.engine.nodes.TypeCast;
 import org.tusk.engine.nodes.UpdateStmt;
 import org.tusk.engine.parser.ParsedStatement;
 import org.tusk.engine.parser.Parser;
@@ -286,6 +275,22 @@ public final class ModifyAnalyzer {
 
     // --- INSERT ---------------------------------------------------------------------------
 
+    /**
+     * rewriteTargetListIU for an identity column given a value: GENERATED ALWAYS refuses it unless
+     * OVERRIDING SYSTEM VALUE (428C9); OVERRIDING USER VALUE ignores it (true: use the default).
+     */
+    private static boolean identityOverridden(AttributeDesc a, org.tusk.engine.nodes.OverridingKind override) {
+        if (a.identity() == '\0') {
+            return false;
+        }
+        if (a.identityAlways() && override != org.tusk.engine.nodes.OverridingKind.SYSTEM_VALUE) {
+            throw Ereport.error("428C9", "cannot insert a non-DEFAULT value into column \"" + a.name() + "\"")
+                    .withDetail("Column \"" + a.name() + "\" is an identity column defined as GENERATED ALWAYS.")
+                    .withHint("Use OVERRIDING SYSTEM VALUE to override.");
+        }
+        return override == org.tusk.engine.nodes.OverridingKind.USER_VALUE;
+    }
+
     private DmlCommand insert(InsertStmt stmt, ParseState pstate) {
         // (targets is reassigned when VALUES is shorter than an implicit column list)
         if (stmt.withClause() != null) {
@@ -370,6 +375,9 @@ public final class ModifyAnalyzer {
                         subscripted[col] = true;
                         continue;
                     }
+                    if (!(node instanceof SetToDefault) && identityOverridden(live.get(col), stmt.override())) {
+                        continue;                                   // OVERRIDING USER VALUE: the sequence's value
+                    }
                     row[col] = node instanceof SetToDefault ? defaults[col]
                             : assign(plain, plain.transform(node), live.get(col), location(node) - 1);
                 }
@@ -391,6 +399,9 @@ public final class ModifyAnalyzer {
                 }
             }
             for (int k = 0; k < targets.size(); k++) {
+                if (identityOverridden(live.get(targets.get(k)), stmt.override())) {
+                    continue;
+                }
                 TargetEntry t = sourceQuery.targets().get(k);
                 Expr var = new VarExpr(k, t.expr().type(), t.expr().typmod(), null, t.name());
                 sourceMapping[targets.get(k)] = assign(plain, var, live.get(targets.get(k)), -1);
@@ -612,6 +623,10 @@ public final class ModifyAnalyzer {
                 set[idx] = e == null ? defaultOrNull(desc, live.get(idx), pstate)
                         : assign(analyzer, e, live.get(idx), t.location());
                 continue;
+            }
+            if (!(value instanceof SetToDefault) && live.get(idx).identityAlways()) {
+                throw Ereport.error("428C9", "column \"" + t.name() + "\" can only be updated to DEFAULT")
+                        .withDetail("Column \"" + t.name() + "\" is an identity column defined as GENERATED ALWAYS.");
             }
             set[idx] = value instanceof SetToDefault ? defaultOrNull(desc, live.get(idx), pstate)
                     : assign(analyzer, analyzer.transform(value), live.get(idx), t.location());

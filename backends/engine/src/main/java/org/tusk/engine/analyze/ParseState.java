@@ -48,6 +48,8 @@ public final class ParseState {
     final boolean lateralView;
     /** Where aggregates are not allowed, the clause name for the error ("WHERE"), else null. */
     String noAggregatesIn;
+    /** This level's FOR UPDATE/SHARE clauses while its FROM is being analyzed (row marks), else null. */
+    List<org.tusk.engine.nodes.LockingClause> lockingClauses;
     boolean inAggregateArgs;
     String noWindowFunctionsIn;
     /** Where set-returning functions are not allowed (WHERE, JOIN conditions...), else null. */

@@ -38,6 +38,14 @@ public final class RangeTblEntry {
     /** Executor params this entry needs from the rows to its left (LATERAL) or from outer levels. */
     public final List<ParamBinding> params = new ArrayList<>();
     public boolean lateral;
+    /**
+     * SELECT ... FOR UPDATE/SHARE on this relation (PlanRowMark): the lock strength, or null when
+     * the entry is not locked. A locked relation's scan emits the version's TupleId in the hidden
+     * column {@link #ctidColumn}, which SELECT * leaves out.
+     */
+    public org.tusk.api.storage.RowLockMode rowMark;
+    public org.tusk.engine.nodes.LockWaitPolicy rowMarkWait;
+    public int ctidColumn = -1;
 
     public RangeTblEntry(Kind kind, String refname) {
         this.kind = kind;

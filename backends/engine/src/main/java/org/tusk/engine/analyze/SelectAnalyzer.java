@@ -16,6 +16,7 @@ import org.tusk.engine.expr.ParamExpr;
 import org.tusk.engine.expr.SlotExpr;
 import org.tusk.engine.expr.VarExpr;
 import org.tusk.engine.nodes.*;
+import org.tusk.engine.executor.scan.StorageBaseRelation;
 import org.tusk.engine.planner.BaseRelation;
 import org.tusk.engine.planner.VirtualBaseRelation;
 import org.tusk.engine.types.PgType;
@@ -98,7 +99,10 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
                 q.targetList.add(new TargetEntry(c.name(), c.expr(), 0, (short) 0));
             }
         } else {
+            ps.lockingClauses = stmt.lockingClause().isEmpty() ? null : stmt.lockingClause();
             fromClause(stmt.fromClause(), ps, ea);
+            ps.lockingClauses = null;
+            checkLockedRelations(stmt, ps);
             for (WindowDef w : stmt.windowClause()) {
                 if (ps.windowDefs.put(w.name(), w) != null) {
                     throw Ereport.error("42P20", "window \"" + w.name() + "\" is already defined", w.location());
@@ -213,7 +217,7 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             what = "window functions";
         }
         if (what != null) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "FOR UPDATE is not allowed with " + what, stmt.location());
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "FOR UPDATE is not allowed with " + what);
         }
     }
 
@@ -277,6 +281,9 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
         for (ParseState.NsItem item : items) {
             RangeTblEntry rte = item.rte();
             for (int i = 0; i < rte.columns.size(); i++) {
+                if (i == rte.ctidColumn) {
+                    continue;                                   // the row mark's hidden TupleId
+                }
                 RangeTblEntry.Column col = rte.columns.get(i);
                 boolean rel = rte.kind == RangeTblEntry.Kind.RELATION;
                 targets.add(new TargetEntry(col.name(), ps.at(copy(col.expr()), c.location()),
@@ -469,7 +476,75 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             rte.columns.add(new RangeTblEntry.Column(name, cols.get(i).type(), cols.get(i).typmod(), null));
         }
         checkAliasCount(colAliases, cols.size(), alias, rv.location());
+        markForLocking(rte, rv, alias, ps);
         return withVars(rte, ps);
+    }
+
+    /**
+     * preprocess_rowmarks for one relation: when the level's FOR UPDATE/SHARE clauses name it
+     * (or name nothing), its scan emits the version's TupleId in a hidden "ctid" column and the
+     * strongest strength (with the wait policy of that clause) becomes its row mark.
+     */
+    private static void markForLocking(RangeTblEntry rte, RangeVar rv, String alias, ParseState ps) {
+        if (ps.lockingClauses == null || !(rte.relation instanceof StorageBaseRelation storage)) {
+            return;
+        }
+        for (LockingClause lc : ps.lockingClauses) {
+            boolean applies = lc.lockedRels().isEmpty();
+            for (RangeVar named : lc.lockedRels()) {
+                if (named.schemaname() == null && named.relname().equals(alias)) {
+                    applies = true;
+                }
+            }
+            if (!applies) {
+                continue;
+            }
+            org.tusk.api.storage.RowLockMode mode = switch (lc.strength()) {
+                case FOR_KEY_SHARE -> org.tusk.api.storage.RowLockMode.KEY_SHARE;
+                case FOR_SHARE -> org.tusk.api.storage.RowLockMode.SHARE;
+                case FOR_NO_KEY_UPDATE -> org.tusk.api.storage.RowLockMode.NO_KEY_UPDATE;
+                default -> org.tusk.api.storage.RowLockMode.UPDATE;
+            };
+            if (rte.rowMark == null || mode.ordinal() > rte.rowMark.ordinal()) {
+                rte.rowMark = mode;
+            }
+            // the strictest wait policy wins, as in PostgreSQL (NOWAIT over SKIP LOCKED over waiting)
+            if (rte.rowMarkWait == null || lc.waitPolicy().ordinal() > rte.rowMarkWait.ordinal()) {
+                rte.rowMarkWait = lc.waitPolicy();
+            }
+        }
+        if (rte.rowMark != null) {
+            rte.relation = storage.withCtid();
+            rte.ctidColumn = rte.columns.size();
+            rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));
+        }
+    }
+
+    /** FOR UPDATE OF names a relation of this level's FROM, or it is 42P01. */
+    private static void checkLockedRelations(SelectStmt stmt, ParseState ps) {
+        for (LockingClause lc : stmt.lockingClause()) {
+            for (RangeVar named : lc.lockedRels()) {
+                boolean found = false;
+                for (RangeTblEntry rte : ps.query.rtable) {
+                    if (named.relname().equals(rte.refname)) {
+                        found = true;
+                    }
+                }
+                if (!found) {
+                    throw Ereport.error(SqlState.UNDEFINED_TABLE, "relation \"" + named.relname()
+                            + "\" in " + lockingName(lc) + " clause not found in FROM clause", named.location());
+                }
+            }
+        }
+    }
+
+    private static String lockingName(LockingClause lc) {
+        return switch (lc.strength()) {
+            case FOR_KEY_SHARE -> "FOR KEY SHARE";
+            case FOR_SHARE -> "FOR SHARE";
+            case FOR_NO_KEY_UPDATE -> "FOR NO KEY UPDATE";
+            default -> "FOR UPDATE";
+        };
     }
 
     /** Views being expanded on this thread, innermost last: a view reached again is infinite recursion. */
@@ -683,7 +758,12 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
         List<RangeTblEntry.Column> out = new ArrayList<>();
         for (ParseState.NsItem ns : items) {
             if (ns.unqualifiedVisible()) {
-                out.addAll(ns.rte().columns);
+                List<RangeTblEntry.Column> cols = ns.rte().columns;
+                for (int i = 0; i < cols.size(); i++) {
+                    if (i != ns.rte().ctidColumn) {
+                        out.add(cols.get(i));
+                    }
+                }
             }
         }
         return out;

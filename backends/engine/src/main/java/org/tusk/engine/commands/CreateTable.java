@@ -90,6 +90,7 @@ public final class CreateTable {
         List<PendingConstraint> constraints = new ArrayList<>();
         List<Object[]> serials = new ArrayList<>();        // {sequence name, PgType, column}
         Set<String> serialNames = new HashSet<>();
+        Map<String, Character> identities = new HashMap<>();   // column -> attidentity
         for (RawNode element : stmt.tableElts()) {
             if (element instanceof ColumnDef cd) {
                 if (columns.containsKey(cd.colname())) {
@@ -117,7 +118,25 @@ public final class CreateTable {
                         case PRIMARY: notNull = true; constraints.add(new PendingConstraint(c, cd.colname())); break;
                         case DEFAULT: defaultText = defaultSource(ctx, c); break;
                         case CHECK: case UNIQUE: case FOREIGN: constraints.add(new PendingConstraint(c, cd.colname())); break;
-                        case IDENTITY: case GENERATED: case EXCLUSION:
+                        case IDENTITY:
+                            // an integer column drawing from its own sequence, as SERIAL, marked in attidentity
+                            if (!(type.oid() == 20 || type.oid() == 21 || type.oid() == 23)) {
+                                throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "identity column type must be"
+                                        + " smallint, integer, or bigint");
+                            }
+                            if (identities.containsKey(cd.colname())) {
+                                throw Ereport.error(SqlState.SYNTAX_ERROR, "multiple identity specifications for column \""
+                                        + cd.colname() + "\" of table \"" + name + "\"", c.location());
+                            }
+                            String seq = Naming.chooseRelationName(ctx, name, cd.colname(), "seq", ns, serialNames);
+                            serialNames.add(seq);
+                            serials.add(new Object[] {seq, org.tusk.engine.types.PgType.byOid(type.oid()), cd.colname(),
+                                    c.identityOptions()});
+                            identities.put(cd.colname(), c.generatedWhen());
+                            notNull = true;
+                            defaultText = SequenceCommands.nextvalDefault(stmt.relation().schemaname(), seq);
+                            break;
+                        case GENERATED: case EXCLUSION:
                             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
                                     c.contype().name().toLowerCase(Locale.ROOT) + " columns are not supported yet", c.location());
                         default: break;   // DEFERRABLE etc.
@@ -198,7 +217,7 @@ public final class CreateTable {
         for (NewColumn col : columns.values()) {
             attnum++;
             insertAttribute(ctx, relOid, attnum, col.name(), col.type().oid(), col.typmod(), col.notNull(),
-                    col.defaultText() != null);
+                    col.defaultText() != null, identities.getOrDefault(col.name(), '\0'));
             if (col.defaultText() != null) {
                 storeDefault(ctx, relOid, attnum, col.defaultText());
             }
@@ -212,8 +231,10 @@ public final class CreateTable {
 
         for (Object[] sr : serials) {
             int serialAttnum = new ArrayList<>(columns.keySet()).indexOf((String) sr[2]) + 1;
+            @SuppressWarnings("unchecked")
+            List<DefElem> seqOptions = sr.length > 3 ? (List<DefElem>) sr[3] : null;
             SequenceCommands.createOwned(ctx, (String) sr[0], ns, (org.tusk.engine.types.PgType) sr[1], relOid,
-                    serialAttnum);
+                    serialAttnum, seqOptions);
         }
         RelationDesc table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
         Set<String> taken = new HashSet<>();
@@ -403,6 +424,11 @@ public final class CreateTable {
 
     static void insertAttribute(DdlContext ctx, int relOid, int attnum, String name, int typeOid, int typmod,
             boolean notNull, boolean hasDefault) {
+        insertAttribute(ctx, relOid, attnum, name, typeOid, typmod, notNull, hasDefault, '\0');
+    }
+
+    static void insertAttribute(DdlContext ctx, int relOid, int attnum, String name, int typeOid, int typmod,
+            boolean notNull, boolean hasDefault, char identity) {
         TypeLookup.TypeInfo type = TypeLookup.byOid(typeOid);
         Map<String, Object> a = new HashMap<>();
         a.put("attrelid", (long) relOid);
@@ -420,7 +446,7 @@ public final class CreateTable {
         a.put("attcompression", "");
         a.put("attnotnull", notNull);
         a.put("atthasdef", hasDefault);
-        a.put("attidentity", "");
+        a.put("attidentity", identity == '\0' ? "" : String.valueOf(identity));
         a.put("attgenerated", "");
         a.put("attislocal", true);
         a.put("attcollation", (long) type.collation());

@@ -67,7 +67,18 @@ public final class SequenceCommands {
      * column {@code attnum} of table {@code tableOid} (which must exist by now).
      */
     public static void createOwned(DdlContext ctx, String name, int ns, PgType type, int tableOid, int attnum) {
-        SequenceParameters p = SequenceParameters.from(List.of(new SequenceParameters.Option("as", type)), null);
+        createOwned(ctx, name, ns, type, tableOid, attnum, null);
+    }
+
+    /** The same with an identity column's sequence options (GENERATED ... AS IDENTITY (START WITH ...)). */
+    public static void createOwned(DdlContext ctx, String name, int ns, PgType type, int tableOid, int attnum,
+            List<DefElem> identityOptions) {
+        List<SequenceParameters.Option> opts = new java.util.ArrayList<>();
+        opts.add(new SequenceParameters.Option("as", type));
+        if (identityOptions != null) {
+            opts.addAll(options(identityOptions));
+        }
+        SequenceParameters p = SequenceParameters.from(opts, null);
         int seqOid = define(ctx, name, ns, p);
         CreateTable.recordDependency(ctx, SystemCatalogs.PG_CLASS, seqOid, 0, SystemCatalogs.PG_CLASS, tableOid,
                 attnum, "a");

@@ -478,8 +478,57 @@ abstract class DdlParser extends SelectParser {
                 }
                 return;
             }
-            cons.add(c.build());
+            Constraint built = c.build();
+            if (built.contype() == ConstrType.ATTR_DEFERRABLE || built.contype() == ConstrType.ATTR_NOT_DEFERRABLE
+                    || built.contype() == ConstrType.ATTR_DEFERRED || built.contype() == ConstrType.ATTR_IMMEDIATE) {
+                applyConstraintAttribute(cons, built);
+                continue;
+            }
+            cons.add(built);
         }
+    }
+
+    /**
+     * transformConstraintAttrs for one column constraint attribute: DEFERRABLE, NOT DEFERRABLE,
+     * INITIALLY DEFERRED/IMMEDIATE apply to the constraint before them, which must be a foreign
+     * key, unique or primary key constraint; INITIALLY DEFERRED makes it DEFERRABLE.
+     */
+    private static void applyConstraintAttribute(List<Constraint> cons, Constraint attr) {
+        Constraint last = cons.isEmpty() ? null : cons.get(cons.size() - 1);
+        String clause = switch (attr.contype()) {
+            case ATTR_DEFERRABLE -> "DEFERRABLE";
+            case ATTR_NOT_DEFERRABLE -> "NOT DEFERRABLE";
+            case ATTR_DEFERRED -> "INITIALLY DEFERRED";
+            default -> "INITIALLY IMMEDIATE";
+        };
+        if (last == null || !(last.contype() == ConstrType.FOREIGN || last.contype() == ConstrType.UNIQUE
+                || last.contype() == ConstrType.PRIMARY || last.contype() == ConstrType.EXCLUSION)) {
+            throw org.tusk.engine.error.Ereport.error(SqlState.SYNTAX_ERROR, "misplaced " + clause + " clause",
+                    attr.location());
+        }
+        boolean deferrable = last.deferrable();
+        boolean initdeferred = last.initdeferred();
+        switch (attr.contype()) {
+            case ATTR_DEFERRABLE -> deferrable = true;
+            case ATTR_NOT_DEFERRABLE -> {
+                if (initdeferred) {
+                    throw org.tusk.engine.error.Ereport.error(SqlState.SYNTAX_ERROR,
+                            "constraint declared INITIALLY DEFERRED must be DEFERRABLE", attr.location());
+                }
+                deferrable = false;
+            }
+            case ATTR_DEFERRED -> {
+                deferrable = true;
+                initdeferred = true;
+            }
+            default -> initdeferred = false;
+        }
+        cons.set(cons.size() - 1, new Constraint(last.contype(), last.conname(), deferrable, initdeferred,
+                last.isNoInherit(), last.rawExpr(), last.generatedWhen(), last.nullsNotDistinct(), last.keys(),
+                last.including(), last.exclusions(), last.options(), last.indexname(), last.indexspace(),
+                last.accessMethod(), last.whereClause(), last.pktable(), last.fkAttrs(), last.pkAttrs(),
+                last.fkMatchtype(), last.fkUpdAction(), last.fkDelAction(), last.fkDelSetCols(),
+                last.skipValidation(), last.identityOptions(), last.location()));
     }
 
     private void nullsDistinct(ConstraintBuilder c) {

@@ -14,6 +14,8 @@ import org.tusk.engine.analyze.SortKey;
 import org.tusk.engine.analyze.TargetEntry;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.executor.*;
+import org.tusk.engine.executor.modify.RowMarkLocker;
+import org.tusk.engine.executor.scan.StorageBaseRelation;
 import org.tusk.engine.expr.BoolExpr;
 import org.tusk.engine.expr.EvalContext;
 import org.tusk.engine.expr.Expr;
@@ -21,6 +23,8 @@ import org.tusk.engine.expr.FuncExpr;
 import org.tusk.engine.expr.SlotExpr;
 import org.tusk.engine.expr.VarExpr;
 import org.tusk.engine.nodes.BoolOp;
+import org.tusk.engine.nodes.LockWaitPolicy;
+import org.tusk.engine.types.PgType;
 
 /**
  * The planner (planner.c / createplan.c, much simplified): turns an analyzed
@@ -354,6 +358,7 @@ public final class Planner {
         if (q.distinctOn != null) {
             out.addAll(q.distinctOn);
         }
+        LockRows.RowLocker locker = q.forUpdate ? rowMarkLocker(out) : null;
         p = new Result(p, null, out, ctx);
         if (q.distinct) {
             List<SortColumn> cols = new ArrayList<>();
@@ -410,6 +415,14 @@ public final class Planner {
                     .detail("Sort Key: " + String.join(", ", keys));
             p = instr(p, ex);
         }
+        if (q.forUpdate) {
+            // below LIMIT, as PostgreSQL plans it: rows skipped or gone do not count
+            if (locker != null) {
+                p = new LockRows(p, locker);
+            }
+            ex = est(new ExplainNode("LockRows", rows, ex), rows, ex.width, costOf(ex).plus(cost.cpuTupleCost * rows));
+            p = instr(p, ex);
+        }
         if (q.limitCount != null || q.limitOffset != null) {
             java.util.Comparator<Object[]> ties = null;
             if (q.withTies) {
@@ -431,10 +444,64 @@ public final class Planner {
             rows = ex.rows;
             p = instr(p, ex);
         }
-        if (q.forUpdate) {
-            ex = est(new ExplainNode("LockRows", rows, ex), rows, ex.width, costOf(ex).plus(cost.cpuTupleCost * rows));
-        }
         return new Planned(p, ex);
+    }
+
+    /**
+     * The row marks of a FOR UPDATE/SHARE level: appends a copy of the level's base row to the
+     * projection {@code out} (so a newer version can be re-checked and re-projected) and returns
+     * the locker, or null when no relation of the level is lockable.
+     */
+    private LockRows.RowLocker rowMarkLocker(List<Expr> out) {
+        List<RowMarkLocker.RowMark> marks = new ArrayList<>();
+        org.tusk.engine.storage.StorageSession session = null;
+        for (RangeTblEntry rte : q.rtable) {
+            if (rte.rowMark != null && rte.relation instanceof StorageBaseRelation storage) {
+                marks.add(new RowMarkLocker.RowMark(storage.scanRelation(), rte.offset, rte.ctidColumn,
+                        rte.offset + rte.ctidColumn, rte.rowMark, rte.rowMarkWait == LockWaitPolicy.ERROR,
+                        rte.rowMarkWait == LockWaitPolicy.SKIP));
+                session = storage.session();
+            }
+        }
+        if (marks.isEmpty()) {
+            return null;
+        }
+        Expr[] base = new Expr[q.baseWidth];
+        for (RangeTblEntry rte : q.rtable) {
+            if (rte.kind == RangeTblEntry.Kind.JOIN) {
+                continue;
+            }
+            for (int i = 0; i < rte.columns.size(); i++) {
+                RangeTblEntry.Column c = rte.columns.get(i);
+                base[rte.offset + i] = new VarExpr(rte.offset + i, c.type(), c.typmod(), rte.refname, c.name());
+            }
+        }
+        int baseStart = out.size();
+        for (int i = 0; i < base.length; i++) {
+            out.add(base[i] != null ? base[i] : new VarExpr(i, PgType.TEXT, -1, null, null));
+        }
+        List<Expr> quals = new ArrayList<>();
+        innerQuals(q.jointree, quals);
+        return new RowMarkLocker(marks, baseStart, q.baseWidth, q.rowWidth, quals, List.copyOf(out),
+                session.transactionContext(), session.snapshot(), ctx);
+    }
+
+    /** The WHERE and inner join conditions of a join tree (what EvalPlanQual re-checks). */
+    private static void innerQuals(JoinTreeNode node, List<Expr> quals) {
+        if (node instanceof JoinTreeNode.FromList fl) {
+            if (fl.quals() != null) {
+                quals.add(fl.quals());
+            }
+            for (JoinTreeNode item : fl.items()) {
+                innerQuals(item, quals);
+            }
+        } else if (node instanceof JoinTreeNode.Join j) {
+            if (j.quals() != null && j.type() == org.tusk.engine.executor.JoinType.INNER) {
+                quals.add(j.quals());
+            }
+            innerQuals(j.left(), quals);
+            innerQuals(j.right(), quals);
+        }
     }
 
     /** The value of a LIMIT/OFFSET expression made of constants (casts included), or null. */

@@ -6,5 +6,16 @@ package org.tusk.engine.relcache;
  * number and slot in stored rows but is invisible.
  */
 public record AttributeDesc(int attnum, String name, int typeOid, int typmod, boolean notNull, boolean dropped,
-        boolean hasDefault) {
+        boolean hasDefault, char identity) {
+
+    /** A column that is not an identity column. */
+    public AttributeDesc(int attnum, String name, int typeOid, int typmod, boolean notNull, boolean dropped,
+            boolean hasDefault) {
+        this(attnum, name, typeOid, typmod, notNull, dropped, hasDefault, '\0');
+    }
+
+    /** attidentity 'a': GENERATED ALWAYS AS IDENTITY. */
+    public boolean identityAlways() {
+        return identity == 'a';
+    }
 }

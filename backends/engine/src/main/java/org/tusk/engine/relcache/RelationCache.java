@@ -364,7 +364,7 @@ public final class RelationCache implements CacheInvalidation {
             atts.add(new AttributeDesc((Short) t.get(pgAttribute, "attnum"), (String) t.get(pgAttribute, "attname"),
                     ((Long) t.get(pgAttribute, "atttypid")).intValue(), (Integer) t.get(pgAttribute, "atttypmod"),
                     (Boolean) t.get(pgAttribute, "attnotnull"), (Boolean) t.get(pgAttribute, "attisdropped"),
-                    (Boolean) t.get(pgAttribute, "atthasdef")));
+                    (Boolean) t.get(pgAttribute, "atthasdef"), identityOf(t.get(pgAttribute, "attidentity"))));
         }
         atts.sort((x, y) -> Integer.compare(x.attnum(), y.attnum()));
 
@@ -438,5 +438,11 @@ public final class RelationCache implements CacheInvalidation {
             return (String) t.get(pgAm, "amname");
         }
         return null;
+    }
+
+    /** pg_attribute.attidentity as a char ('a', 'd', or NUL when not an identity column). */
+    private static char identityOf(Object value) {
+        String s = value == null ? "" : value.toString();
+        return s.isEmpty() ? '\0' : s.charAt(0);
     }
 }

@@ -22,4 +22,12 @@ public interface StorageSession {
 
     /** The backend's relation cache for this session's database. */
     RelationCache relcache();
+
+    /**
+     * The transaction's deferred constraint checks and SET CONSTRAINTS state, or null when the
+     * session cannot defer (then every check is immediate).
+     */
+    default org.tusk.engine.executor.modify.DeferredConstraints deferredConstraints() {
+        return null;
+    }
 }

@@ -76,6 +76,10 @@ final class SessionUtilityCommands {
         if (stmt instanceof LockStmt l) {
             return UtilityResult.of(lock(session, l));
         }
+        if (stmt instanceof org.tusk.engine.nodes.ConstraintsSetStmt c) {
+            setConstraints(session, c);
+            return UtilityResult.of("SET CONSTRAINTS");
+        }
         if (stmt instanceof CheckPointStmt) {
             // the checkpointer is not reachable from the engine yet: a checkpoint happens on its own schedule
             return UtilityResult.of("CHECKPOINT");
@@ -84,6 +88,53 @@ final class SessionUtilityCommands {
             throw doBlock(d);
         }
         return null;
+    }
+
+    /**
+     * AfterTriggerSetState: SET CONSTRAINTS {ALL | name, ...} {DEFERRED | IMMEDIATE}. Names are
+     * looked up among the constraints of the search path's schemas (or the given schema); one
+     * that is not DEFERRABLE is 42809. IMMEDIATE fires the checks queued for them at once.
+     */
+    private static void setConstraints(TuskSession session, org.tusk.engine.nodes.ConstraintsSetStmt c) {
+        org.tusk.engine.executor.modify.DeferredConstraints deferred = session.deferredConstraints();
+        org.tusk.engine.expr.EvalContext ctx = new org.tusk.engine.expr.EvalContext(session, new Object[0]);
+        if (!session.inTransactionBlock()) {
+            session.host().notice(Ereport.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                    "SET CONSTRAINTS can only be used in transaction blocks"));
+        }
+        if (c.constraints() == null) {
+            if (session.storage() != null) {
+                session.storage().commandCounterIncrement();
+            }
+            deferred.setAll(c.deferred(), ctx);
+            return;
+        }
+        java.util.List<Long> oids = new java.util.ArrayList<>();
+        for (org.tusk.engine.nodes.RangeVar name : c.constraints()) {
+            String schemaTest = name.schemaname() == null ? "n.nspname = ANY (pg_catalog.current_schemas(true))"
+                    : "n.nspname = " + literal(name.schemaname());
+            String sql = "SELECT c.oid, c.condeferrable FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_namespace n"
+                    + " ON n.oid = c.connamespace WHERE c.conname = " + literal(name.relname()) + " AND " + schemaTest;
+            java.util.List<Object[]> rows = session.utility().queryAll(sql);
+            if (rows.isEmpty()) {
+                throw Ereport.error(SqlState.UNDEFINED_OBJECT, "constraint \"" + name.relname() + "\" does not exist");
+            }
+            for (Object[] row : rows) {
+                if (!Boolean.TRUE.equals(row[1])) {
+                    throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, "constraint \"" + name.relname()
+                            + "\" is not deferrable");
+                }
+                oids.add(((Number) row[0]).longValue());
+            }
+        }
+        if (session.storage() != null) {
+            session.storage().commandCounterIncrement();
+        }
+        deferred.set(oids, c.deferred(), ctx);
+    }
+
+    private static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
     }
 
     /** PrepareQuery: analyzes the statement with the declared parameter types and stores it. */

@@ -399,7 +399,15 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     private void endTransaction(boolean commit) {
         portalsAtTransactionEnd(commit);
         if (commit) {
-            commitStorage();
+            try {
+                commitStorage();
+            } catch (RuntimeException e) {
+                // a deferred check failed: the transaction is rolled back and over, as COMMIT's error says
+                guc.abort();
+                savepoints.clear();
+                state = TransactionBlockState.DEFAULT;
+                throw e;
+            }
             guc.commit();
         } else {
             abortStorage();
@@ -411,6 +419,12 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     private void commitStorage() {
         try {
+            if (!deferredConstraints.isEmpty() && storage != null) {
+                // AfterTriggerFireDeferred: the deferred foreign key checks see the whole transaction
+                storage.commandCounterIncrement();
+                deferredConstraints.fireAll(new org.tusk.engine.expr.EvalContext(this, new Object[0]));
+            }
+            // PreCommit_on_commit_actions: after the deferred checks, as in CommitTransaction
             if (relcache != null && !relcache.onCommitActions().isEmpty()) {
                 org.tusk.engine.commands.TempNamespaces.preCommit(ddlContext());
             }
@@ -419,6 +433,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             abortStorage();
             throw e;
         }
+        deferredConstraints.reset();
         if (storage != null) {
             storage.commit();   // the relcache lives on: invalidation messages keep it current
         }
@@ -456,10 +471,18 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         if (relcache != null && relcache.tempNamespace() != 0) {
             org.tusk.engine.commands.TempNamespaces.dropContents(ddlContext(), relcache.tempNamespace());
         }
+    /** Deferred constraint checks and SET CONSTRAINTS state of the current transaction. */
+    private final org.tusk.engine.executor.modify.DeferredConstraints deferredConstraints =
+            new org.tusk.engine.executor.modify.DeferredConstraints();
+
+    @Override
+    public org.tusk.engine.executor.modify.DeferredConstraints deferredConstraints() {
+        return deferredConstraints;
     }
 
     /** Aborts the storage transaction; failing to abort is logged, never thrown over the original error. */
     private void abortStorage() {
+        deferredConstraints.reset();
         notifications.atAbort();
         if (storage != null) {
             try {

@@ -266,6 +266,22 @@ final class UtilityCommands {
         };
     }
 
+    /** Every row of a catalog SELECT run in this session's transaction (utility commands' lookups). */
+    List<Object[]> queryAll(String sql) {
+        org.tusk.engine.analyze.Query query = analyzeOne(sql);
+        org.tusk.engine.expr.EvalContext eval = new org.tusk.engine.expr.EvalContext(session, new Object[0]);
+        org.tusk.engine.executor.PlanState state = org.tusk.engine.executor.Executor.start(query, eval);
+        try {
+            List<Object[]> rows = new java.util.ArrayList<>();
+            for (Object[] row; (row = state.next()) != null; ) {
+                rows.add(row);
+            }
+            return rows;
+        } finally {
+            state.close();
+        }
+    }
+
     private org.tusk.engine.analyze.Query analyzeOne(String sql) {
         List<org.tusk.engine.parser.ParsedStatement> parsed = org.tusk.engine.parser.Parser.parse(sql);
         org.tusk.engine.nodes.SelectStmt select = (org.tusk.engine.nodes.SelectStmt) parsed.get(0).stmt();

@@ -73,6 +73,11 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
         return desc;
     }
 
+    /** The session whose snapshot and transaction the scans (and row locks) use. */
+    public StorageSession session() {
+        return session;
+    }
+
     public ScanRelation scanRelation() {
         return scanRelation;
     }
