@@ -471,6 +471,8 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         if (relcache != null && relcache.tempNamespace() != 0) {
             org.tusk.engine.commands.TempNamespaces.dropContents(ddlContext(), relcache.tempNamespace());
         }
+    }
+
     /** Deferred constraint checks and SET CONSTRAINTS state of the current transaction. */
     private final org.tusk.engine.executor.modify.DeferredConstraints deferredConstraints =
             new org.tusk.engine.executor.modify.DeferredConstraints();
