@@ -42,7 +42,15 @@ public final class CreateTable {
     }
 
     /** A column as collected from the statement. */
-    private record NewColumn(String name, TypeLookup.TypeInfo type, int typmod, boolean notNull, String defaultText) {
+    private record NewColumn(String name, TypeLookup.TypeInfo type, int typmod, boolean notNull, String defaultText,
+            int inhcount, boolean isLocal) {
+        NewColumn(String name, TypeLookup.TypeInfo type, int typmod, boolean notNull, String defaultText) {
+            this(name, type, typmod, notNull, defaultText, 0, true);
+        }
+
+        NewColumn with(boolean notNull, String defaultText) {
+            return new NewColumn(name, type, typmod, notNull, defaultText, inhcount, isLocal);
+        }
     }
 
     /** A constraint waiting for the table to exist. */
@@ -60,8 +68,7 @@ public final class CreateTable {
     static String execute(DdlContext ctx, CreateStmt stmt, List<CreateTableAs.OutputColumn> queryColumns) {
         String name = stmt.relation().relname();
         int ns = Naming.creationNamespace(ctx, stmt.relation());
-        if (stmt.partspec() != null || stmt.partbound() != null || stmt.ofTypename() != null
-                || !stmt.inhRelations().isEmpty()) {
+        if (stmt.partspec() != null || stmt.partbound() != null || stmt.ofTypename() != null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "partitioned, inherited and typed tables are not supported yet",
                     stmt.relation().location());
         }
@@ -81,14 +88,38 @@ public final class CreateTable {
         TableAccessMethod am = ctx.storage().tableAm(amName);
         long amOid = accessMethodOid(ctx, amName);
 
-        // columns and their constraints
+        // inherited columns first (MergeAttributes), then the statement's own
+        List<RelationDesc> parents = openParents(ctx, stmt);
         LinkedHashMap<String, NewColumn> columns = new LinkedHashMap<>();
+        for (RelationDesc parent : parents) {
+            for (AttributeDesc a : parent.liveAttributes()) {
+                TypeLookup.TypeInfo type = TypeLookup.byOid(a.typeOid());
+                String def = parent.defaults().get(a.attnum());
+                NewColumn prior = columns.get(a.name());
+                if (prior == null) {
+                    columns.put(a.name(), new NewColumn(a.name(), type, a.typmod(), a.notNull(), def, 1, false));
+                    continue;
+                }
+                ctx.notice(new org.tusk.api.error.PgException(org.tusk.api.error.Severity.NOTICE, "00000",
+                        "merging multiple inherited definitions of column \"" + a.name() + "\"", null, null, 0, null));
+                if (prior.type().oid() != a.typeOid() || prior.typmod() != a.typmod()) {
+                    throw Ereport.error(SqlState.DATATYPE_MISMATCH, "inherited column \"" + a.name()
+                            + "\" has a type conflict").withDetail(typeName(prior.type(), prior.typmod()) + " versus "
+                            + typeName(type, a.typmod()));
+                }
+                columns.put(a.name(), new NewColumn(a.name(), type, a.typmod(), prior.notNull() || a.notNull(),
+                        prior.defaultText() != null ? prior.defaultText() : def, prior.inhcount() + 1, false));
+            }
+        }
+        int inheritedCount = columns.size();
+        Set<String> localNames = new HashSet<>();
+        // columns and their constraints
         List<PendingConstraint> constraints = new ArrayList<>();
         List<Object[]> serials = new ArrayList<>();        // {sequence name, PgType, column}
         Set<String> serialNames = new HashSet<>();
         for (RawNode element : stmt.tableElts()) {
             if (element instanceof ColumnDef cd) {
-                if (columns.containsKey(cd.colname())) {
+                if (!localNames.add(cd.colname())) {
                     throw Ereport.error(DdlStates.DUPLICATE_COLUMN,
                             "column \"" + cd.colname() + "\" specified more than once", cd.location());
                 }
@@ -118,6 +149,20 @@ public final class CreateTable {
                                     c.contype().name().toLowerCase(Locale.ROOT) + " columns are not supported yet", c.location());
                         default: break;   // DEFERRABLE etc.
                     }
+                }
+                NewColumn inherited = columns.get(cd.colname());
+                if (inherited != null) {
+                    // a local definition of an inherited column merges with it (the column stays where it was)
+                    ctx.notice(new org.tusk.api.error.PgException(org.tusk.api.error.Severity.NOTICE, "00000",
+                            "merging column \"" + cd.colname() + "\" with inherited definition", null, null, 0, null));
+                    if (inherited.type().oid() != type.oid() || inherited.typmod() != typmod) {
+                        throw Ereport.error(SqlState.DATATYPE_MISMATCH, "column \"" + cd.colname()
+                                + "\" has a type conflict", cd.location()).withDetail(
+                                        typeName(inherited.type(), inherited.typmod()) + " versus " + typeName(type, typmod));
+                    }
+                    columns.put(cd.colname(), new NewColumn(cd.colname(), type, typmod, notNull || inherited.notNull(),
+                            defaultText != null ? defaultText : inherited.defaultText(), inherited.inhcount(), true));
+                    continue;
                 }
                 columns.put(cd.colname(), new NewColumn(cd.colname(), type, typmod, notNull, defaultText));
             } else if (element instanceof Constraint c) {
@@ -155,7 +200,7 @@ public final class CreateTable {
                         throw Ereport.error(SqlState.UNDEFINED_COLUMN,
                                 "column \"" + key + "\" named in key does not exist", pc.c().location());
                     }
-                    columns.put(key, new NewColumn(col.name(), col.type(), col.typmod(), true, col.defaultText()));
+                    columns.put(key, col.with(true, col.defaultText()));
                 }
             }
         }
@@ -191,7 +236,7 @@ public final class CreateTable {
         for (NewColumn col : columns.values()) {
             attnum++;
             insertAttribute(ctx, relOid, attnum, col.name(), col.type().oid(), col.typmod(), col.notNull(),
-                    col.defaultText() != null);
+                    col.defaultText() != null, col.isLocal(), col.inhcount());
             if (col.defaultText() != null) {
                 storeDefault(ctx, relOid, attnum, col.defaultText());
             }
@@ -210,11 +255,46 @@ public final class CreateTable {
         }
         RelationDesc table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
         Set<String> taken = new HashSet<>();
+        Inheritance.storeParents(ctx, table, parents);
+        if (!parents.isEmpty()) {
+            ctx.commandCounterIncrement();
+            table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
+        }
         for (PendingConstraint pc : constraints) {
             addConstraint(ctx, table, pc.c(), pc.column(), taken);
             table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
         }
         return "CREATE TABLE";
+    }
+
+    /** The INHERITS list opened and checked (MergeAttributes' checks on the parents). */
+    private static List<RelationDesc> openParents(DdlContext ctx, CreateStmt stmt) {
+        List<RelationDesc> parents = new ArrayList<>();
+        for (org.tusk.engine.nodes.RangeVar rv : stmt.inhRelations()) {
+            RelationDesc parent = ctx.relcache().open(rv.schemaname(), rv.relname(), ctx.searchPath(),
+                    LockMode.SHARE_UPDATE_EXCLUSIVE, rv.location() + 1);
+            if (parent.kind() == 'p') {
+                throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, "cannot inherit from partitioned table \""
+                        + parent.name() + "\"");
+            }
+            if (parent.kind() != 'r') {
+                throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, "inherited relation \"" + parent.name()
+                        + "\" is not a table or foreign table");
+            }
+            for (RelationDesc p : parents) {
+                if (p.oid() == parent.oid()) {
+                    throw Ereport.error(DdlStates.DUPLICATE_TABLE, "relation \"" + parent.name()
+                            + "\" would be inherited from more than once");
+                }
+            }
+            parents.add(parent);
+        }
+        return parents;
+    }
+
+    private static String typeName(TypeLookup.TypeInfo type, int typmod) {
+        org.tusk.engine.types.PgType t = org.tusk.engine.types.PgType.byOid(type.oid());
+        return t != null ? t.displayName(typmod) : type.name();
     }
 
     /** ALTER TABLE ADD CONSTRAINT and CREATE TABLE's constraints. */
@@ -336,6 +416,11 @@ public final class CreateTable {
 
     static long insertConstraint(DdlContext ctx, RelationDesc table, String name, String type, List<Integer> keys,
             int indexOid, int foreignRel, List<Integer> foreignKeys, String source) {
+        return insertConstraint(ctx, table, name, type, keys, indexOid, foreignRel, foreignKeys, source, true, 0);
+    }
+
+    static long insertConstraint(DdlContext ctx, RelationDesc table, String name, String type, List<Integer> keys,
+            int indexOid, int foreignRel, List<Integer> foreignKeys, String source, boolean isLocal, int inhcount) {
         long oid = ctx.newOid();
         Map<String, Object> con = new HashMap<>();
         con.put("oid", oid);
@@ -349,7 +434,8 @@ public final class CreateTable {
         con.put("confupdtype", foreignRel == 0 ? " " : "a");
         con.put("confdeltype", foreignRel == 0 ? " " : "a");
         con.put("confmatchtype", foreignRel == 0 ? " " : "s");
-        con.put("conislocal", true);
+        con.put("conislocal", isLocal);
+        con.put("coninhcount", inhcount);
         con.put("connoinherit", type.equals("c") ? false : true);
         con.put("conkey", keys.isEmpty() ? null : shorts(keys));
         con.put("confkey", foreignKeys == null ? null : shorts(foreignKeys));
@@ -389,6 +475,11 @@ public final class CreateTable {
 
     static void insertAttribute(DdlContext ctx, int relOid, int attnum, String name, int typeOid, int typmod,
             boolean notNull, boolean hasDefault) {
+        insertAttribute(ctx, relOid, attnum, name, typeOid, typmod, notNull, hasDefault, true, 0);
+    }
+
+    static void insertAttribute(DdlContext ctx, int relOid, int attnum, String name, int typeOid, int typmod,
+            boolean notNull, boolean hasDefault, boolean isLocal, int inhcount) {
         TypeLookup.TypeInfo type = TypeLookup.byOid(typeOid);
         Map<String, Object> a = new HashMap<>();
         a.put("attrelid", (long) relOid);
@@ -408,7 +499,8 @@ public final class CreateTable {
         a.put("atthasdef", hasDefault);
         a.put("attidentity", "");
         a.put("attgenerated", "");
-        a.put("attislocal", true);
+        a.put("attislocal", isLocal);
+        a.put("attinhcount", inhcount);
         a.put("attcollation", (long) type.collation());
         ctx.insert(SystemCatalogs.PG_ATTRIBUTE, a);
     }
@@ -528,7 +620,7 @@ public final class CreateTable {
         updateClass(ctx, relOid, "relhasindex", true);
     }
 
-    private static void bumpRelChecks(DdlContext ctx, int relOid, int delta) {
+    static void bumpRelChecks(DdlContext ctx, int relOid, int delta) {
         Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
         CatalogTuple t = classRow(ctx, relOid);
         Object[] row = t.values().clone();
