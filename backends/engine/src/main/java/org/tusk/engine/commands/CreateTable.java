@@ -58,17 +58,27 @@ public final class CreateTable {
     }
 
     public static String execute(DdlContext ctx, CreateStmt stmt) {
-        return execute(ctx, stmt, List.of());
+        return execute(ctx, stmt, List.of(), null);
+    }
+
+    /** CREATE TABLE with the session's query runner (partition bounds are compared as values). */
+    public static String execute(DdlContext ctx, CreateStmt stmt, SqlRunner sql) {
+        return execute(ctx, stmt, List.of(), sql);
+    }
+
+    static String execute(DdlContext ctx, CreateStmt stmt, List<CreateTableAs.OutputColumn> queryColumns) {
+        return execute(ctx, stmt, queryColumns, null);
     }
 
     /**
      * CREATE TABLE with, after the statement's own elements, columns already resolved to a type
      * and typmod ({@code queryColumns}: CREATE TABLE AS takes them from the query's output).
      */
-    static String execute(DdlContext ctx, CreateStmt stmt, List<CreateTableAs.OutputColumn> queryColumns) {
+    static String execute(DdlContext ctx, CreateStmt stmt, List<CreateTableAs.OutputColumn> queryColumns,
+            SqlRunner sql) {
         String name = stmt.relation().relname();
         int ns = Naming.creationNamespace(ctx, stmt.relation());
-        if (stmt.partspec() != null || stmt.partbound() != null || stmt.ofTypename() != null) {
+        if (stmt.ofTypename() != null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "partitioned, inherited and typed tables are not supported yet",
                     stmt.relation().location());
         }
@@ -90,6 +100,8 @@ public final class CreateTable {
 
         // inherited columns first (MergeAttributes), then the statement's own
         List<RelationDesc> parents = openParents(ctx, stmt);
+        boolean partition = stmt.partbound() != null;
+        String partBound = partition ? Partitioning.checkBound(ctx, sql, parents.get(0), name, stmt.partbound()) : null;
         LinkedHashMap<String, NewColumn> columns = new LinkedHashMap<>();
         for (RelationDesc parent : parents) {
             for (AttributeDesc a : parent.liveAttributes()) {
@@ -100,7 +112,7 @@ public final class CreateTable {
                     columns.put(a.name(), new NewColumn(a.name(), type, a.typmod(), a.notNull(), def, 1, false));
                     continue;
                 }
-                ctx.notice(new org.tusk.api.error.PgException(org.tusk.api.error.Severity.NOTICE, "00000",
+                if (!partition) ctx.notice(new org.tusk.api.error.PgException(org.tusk.api.error.Severity.NOTICE, "00000",
                         "merging multiple inherited definitions of column \"" + a.name() + "\"", null, null, 0, null));
                 if (prior.type().oid() != a.typeOid() || prior.typmod() != a.typmod()) {
                     throw Ereport.error(SqlState.DATATYPE_MISMATCH, "inherited column \"" + a.name()
@@ -131,9 +143,13 @@ public final class CreateTable {
                     serialNames.add(serialSequence);
                     serials.add(new Object[] {serialSequence, serial, cd.colname()});
                 }
-                TypeLookup.TypeInfo type = serial != null ? TypeLookup.byOid(serial.oid())
-                        : TypeLookup.resolve(cd.typeName(), 0);
-                int typmod = serial != null ? -1 : TypeLookup.typmod(cd.typeName(), type, 0);
+                if (cd.typeName() == null && !columns.containsKey(cd.colname())) {
+                    throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + cd.colname() + "\" does not exist");
+                }
+                TypeLookup.TypeInfo type = cd.typeName() == null ? columns.get(cd.colname()).type()
+                        : serial != null ? TypeLookup.byOid(serial.oid()) : TypeLookup.resolve(cd.typeName(), 0);
+                int typmod = cd.typeName() == null ? columns.get(cd.colname()).typmod()
+                        : serial != null ? -1 : TypeLookup.typmod(cd.typeName(), type, 0);
                 boolean notNull = serial != null;
                 String defaultText = serial == null ? null
                         : SequenceCommands.nextvalDefault(stmt.relation().schemaname(), serialSequence);
@@ -153,7 +169,7 @@ public final class CreateTable {
                 NewColumn inherited = columns.get(cd.colname());
                 if (inherited != null) {
                     // a local definition of an inherited column merges with it (the column stays where it was)
-                    ctx.notice(new org.tusk.api.error.PgException(org.tusk.api.error.Severity.NOTICE, "00000",
+                    if (!partition) ctx.notice(new org.tusk.api.error.PgException(org.tusk.api.error.Severity.NOTICE, "00000",
                             "merging column \"" + cd.colname() + "\" with inherited definition", null, null, 0, null));
                     if (inherited.type().oid() != type.oid() || inherited.typmod() != typmod) {
                         throw Ereport.error(SqlState.DATATYPE_MISMATCH, "column \"" + cd.colname()
@@ -221,7 +237,11 @@ public final class CreateTable {
         cls.put("relfilenode", (long) relOid);
         cls.put("reltuples", -1f);
         cls.put("relpersistence", "p");
-        cls.put("relkind", "r");
+        cls.put("relkind", stmt.partspec() != null ? "p" : "r");
+        if (partition) {
+            cls.put("relispartition", true);
+            cls.put("relpartbound", partBound);
+        }
         cls.put("relnatts", (short) columns.size());
         cls.put("relispopulated", true);
         cls.put("relreplident", "d");
@@ -255,8 +275,14 @@ public final class CreateTable {
         }
         RelationDesc table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
         Set<String> taken = new HashSet<>();
-        Inheritance.storeParents(ctx, table, parents);
-        if (!parents.isEmpty()) {
+        Inheritance.storeParents(ctx, table, parents, partition);
+        if (stmt.partspec() != null) {
+            Partitioning.storeKey(ctx, table, stmt.partspec());
+        }
+        if (partition && stmt.partbound().isDefault()) {
+            Partitioning.setDefault(ctx, parents.get(0).oid(), relOid);
+        }
+        if (!parents.isEmpty() || stmt.partspec() != null) {
             ctx.commandCounterIncrement();
             table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
         }
@@ -273,6 +299,13 @@ public final class CreateTable {
         for (org.tusk.engine.nodes.RangeVar rv : stmt.inhRelations()) {
             RelationDesc parent = ctx.relcache().open(rv.schemaname(), rv.relname(), ctx.searchPath(),
                     LockMode.SHARE_UPDATE_EXCLUSIVE, rv.location() + 1);
+            if (stmt.partbound() != null) {
+                if (parent.kind() != 'p') {
+                    throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, "\"" + parent.name() + "\" is not partitioned");
+                }
+                parents.add(parent);
+                return parents;
+            }
             if (parent.kind() == 'p') {
                 throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, "cannot inherit from partitioned table \""
                         + parent.name() + "\"");

@@ -20,19 +20,19 @@ final class Inheritance {
     }
 
     /** Links a new {@code child} to its {@code parents} (in INHERITS order). */
-    static void storeParents(DdlContext ctx, RelationDesc child, List<RelationDesc> parents) {
+    static void storeParents(DdlContext ctx, RelationDesc child, List<RelationDesc> parents, boolean partition) {
         int seqno = 0;
         for (RelationDesc parent : parents) {
-            addParent(ctx, child, parent, ++seqno);
+            addParent(ctx, child, parent, ++seqno, partition);
         }
     }
 
     /** One link: the pg_inherits row, relhassubclass, the dependency and the inherited CHECKs. */
-    static void addParent(DdlContext ctx, RelationDesc child, RelationDesc parent, int seqno) {
+    static void addParent(DdlContext ctx, RelationDesc child, RelationDesc parent, int seqno, boolean partition) {
         ctx.insert(PgInherits.OID, PgInherits.row(child.oid(), parent.oid(), seqno));
         CreateTable.updateClass(ctx, parent.oid(), "relhassubclass", true);
         CreateTable.recordDependency(ctx, SystemCatalogs.PG_CLASS, child.oid(), 0, SystemCatalogs.PG_CLASS,
-                parent.oid(), 0, "n");
+                parent.oid(), 0, partition ? "a" : "n");
         inheritChecks(ctx, child, parent);
     }
 

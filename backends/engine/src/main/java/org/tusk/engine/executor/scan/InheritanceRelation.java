@@ -26,9 +26,10 @@ public final class InheritanceRelation implements BaseRelation {
     /** Per member: for each parent column, the member's live column position. */
     private final List<int[]> maps = new ArrayList<>();
 
-    public InheritanceRelation(StorageBaseRelation parent, List<StorageBaseRelation> members) {
+    public InheritanceRelation(StorageBaseRelation parent, List<StorageBaseRelation> all) {
         this.parent = parent;
-        this.members = members;
+        // a partitioned table holds no rows of its own: only its leaf partitions are scanned
+        this.members = all.stream().filter(m -> m.desc().kind() != 'p').toList();
         List<AttributeDesc> cols = parent.desc().liveAttributes();
         for (StorageBaseRelation m : members) {
             List<AttributeDesc> live = m.desc().liveAttributes();

@@ -213,7 +213,7 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
      */
     public static org.tusk.engine.catalog.VirtualRelation resolve(org.tusk.engine.catalog.VirtualRelation found,
             StorageSession session) {
-        if (found instanceof org.tusk.engine.catalog.StoredRelation stored && stored.relation().kind() == 'r'
+        if (found instanceof org.tusk.engine.catalog.StoredRelation stored && (stored.relation().kind() == 'r' || stored.relation().kind() == 'p')
                 && !stored.relation().isSystemCatalog() && session.storage() != null) {
             return new StorageBaseRelation(stored.relation(), session);
         }
