@@ -43,7 +43,7 @@ public final class PartitionCatalog {
 
     /** A partition's bound, parsed back from relpartbound: datums as SQL text, MINVALUE/MAXVALUE upper-cased. */
     public record Bound(char strategy, boolean isDefault, List<String> list, List<String> lower, List<String> upper,
-            int modulus, int remainder) {
+            int modulus, int remainder, List<Integer> listAt, List<Integer> lowerAt) {
     }
 
     /** The key of the partitioned table {@code relOid} with these live columns (attnum order), or null. */
@@ -71,7 +71,7 @@ public final class PartitionCatalog {
             } else {
                 String x = exprLines[e++];
                 exprs.add("(" + x + ")");
-                shown.add(x);
+                shown.add(shownExpression(x));
             }
         }
         int def = ((Long) t.get(pt, "partdefid")).intValue();
@@ -96,18 +96,74 @@ public final class PartitionCatalog {
     /** A bound spec of a statement as datum texts ({@code sql}: the statement's text). */
     public static Bound bound(PartitionBoundSpec spec, String sql) {
         if (spec.isDefault()) {
-            return new Bound('\0', true, List.of(), List.of(), List.of(), 0, 0);
+            return new Bound('\0', true, List.of(), List.of(), List.of(), 0, 0, List.of(), List.of());
         }
-        return new Bound(spec.strategy(), false, texts(spec.listdatums(), sql), texts(spec.lowerdatums(), sql),
-                texts(spec.upperdatums(), sql), spec.modulus(), spec.remainder());
+        // the datums' texts: the items of the parenthesized lists after IN / FROM ... TO
+        List<Integer> first = new ArrayList<>();
+        List<Integer> second = new ArrayList<>();
+        int at = items(sql, spec.location(), first);
+        if (spec.strategy() == 'r') {
+            items(sql, at, second);
+        }
+        List<String> a = texts(first, sql);
+        List<String> b = texts(second, sql);
+        return spec.strategy() == 'l'
+                ? new Bound('l', false, a, List.of(), List.of(), 0, 0, first, List.of())
+                : spec.strategy() == 'r'
+                ? new Bound('r', false, List.of(), a, b, 0, 0, List.of(), first)
+                : new Bound(spec.strategy(), false, List.of(), List.of(), List.of(), spec.modulus(), spec.remainder(),
+                        List.of(), List.of());
     }
 
-    private static List<String> texts(List<RawNode> datums, String sql) {
+    private static List<String> texts(List<Integer> starts, String sql) {
         List<String> out = new ArrayList<>();
-        for (RawNode d : datums) {
-            out.add(datumText(sql, d.location()));
+        for (int s : starts) {
+            out.add(datumText(sql, s));
         }
         return out;
+    }
+
+    /** The start offsets of the items of the next parenthesized list at or after {@code from}; returns its end. */
+    private static int items(String sql, int from, List<Integer> starts) {
+        int open = sql.indexOf('(', from);
+        if (open < 0) {
+            return sql.length();
+        }
+        int i = open + 1;
+        int depth = 0;
+        int itemStart = i;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                int j = i + 1;
+                while (j < sql.length() && !(sql.charAt(j) == c && (j + 1 >= sql.length() || sql.charAt(j + 1) != c))) {
+                    j += sql.charAt(j) == c ? 2 : 1;
+                }
+                i = j + 1;
+                continue;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' || c == ',') {
+                if (depth == 0) {
+                    int s = itemStart;
+                    while (s < i && Character.isWhitespace(sql.charAt(s))) {
+                        s++;
+                    }
+                    if (s < i) {
+                        starts.add(s);
+                    }
+                    if (c == ')') {
+                        return i + 1;
+                    }
+                    itemStart = i + 1;
+                } else if (c == ')') {
+                    depth--;
+                }
+            }
+            i++;
+        }
+        return i;
     }
 
     /** The source text of one bound datum, with MINVALUE, MAXVALUE and NULL upper-cased as PostgreSQL prints them. */
@@ -232,6 +288,61 @@ public final class PartitionCatalog {
             parts.add("COALESCE(" + c + ", false)");
         }
         return "(NOT (" + String.join(" OR ", parts) + "))";
+    }
+
+    /**
+     * How PostgreSQL's deparser shows a key expression: a function call as written,
+     * anything else parenthesized, binary operators spaced ({@code (b + 0)}).
+     */
+    public static String shownExpression(String text) {
+        String t = text.trim();
+        if (t.matches("[A-Za-z_][A-Za-z0-9_.]*\\(.*\\)") && balanced(t.substring(t.indexOf('(')))) {
+            return t;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\'') {
+                int j = t.indexOf('\'', i + 1);
+                j = j < 0 ? t.length() - 1 : j;
+                sb.append(t, i, j + 1);
+                i = j;
+                continue;
+            }
+            if ("+-*/%<>=".indexOf(c) >= 0 && i > 0) {
+                int j = i;
+                while (j + 1 < t.length() && "<>=|".indexOf(t.charAt(j + 1)) >= 0) {
+                    j++;
+                }
+                while (sb.length() > 0 && sb.charAt(sb.length() - 1) == ' ') {
+                    sb.setLength(sb.length() - 1);
+                }
+                sb.append(' ').append(t, i, j + 1).append(' ');
+                i = j;
+                while (i + 1 < t.length() && t.charAt(i + 1) == ' ') {
+                    i++;
+                }
+                continue;
+            }
+            sb.append(c);
+        }
+        return "(" + sb.toString().trim() + ")";
+    }
+
+    private static boolean balanced(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0 && i != s.length() - 1) {
+                    return false;
+                }
+            }
+        }
+        return depth == 0;
     }
 
     static String quoteIdent(String name) {

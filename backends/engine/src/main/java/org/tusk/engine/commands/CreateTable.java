@@ -169,8 +169,13 @@ public final class CreateTable {
                 NewColumn inherited = columns.get(cd.colname());
                 if (inherited != null) {
                     // a local definition of an inherited column merges with it (the column stays where it was)
+                    // the column keeps the inherited position; PostgreSQL says so when that is not where it was listed
+                    int existing = new ArrayList<>(columns.keySet()).indexOf(cd.colname()) + 1;
+                    int listed = localNames.size();            // its position among the statement's own columns
                     if (!partition) ctx.notice(new org.tusk.api.error.PgException(org.tusk.api.error.Severity.NOTICE, "00000",
-                            "merging column \"" + cd.colname() + "\" with inherited definition", null, null, 0, null));
+                            (existing == listed ? "merging column \"" : "moving and merging column \"") + cd.colname()
+                                    + "\" with inherited definition", existing == listed ? null
+                                    : "User-specified column moved to the position of the inherited column.", null, 0, null));
                     if (inherited.type().oid() != type.oid() || inherited.typmod() != typmod) {
                         throw Ereport.error(SqlState.DATATYPE_MISMATCH, "column \"" + cd.colname()
                                 + "\" has a type conflict", cd.location()).withDetail(

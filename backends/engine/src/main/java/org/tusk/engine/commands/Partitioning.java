@@ -115,24 +115,38 @@ final class Partitioning {
         }
         String strategyName = key.strategy() == 'l' ? "list" : key.strategy() == 'r' ? "range" : "hash";
         if (bound.strategy() != key.strategy()) {
-            throw Ereport.error(INVALID_OBJECT_DEFINITION, "invalid bound specification for a " + strategyName
+            throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "invalid bound specification for a " + strategyName
                     + " partition", spec.location());
+        }
+        if (bound.strategy() == 'r') {
+            if (bound.lower().size() != key.exprs().size() || bound.upper().size() != key.exprs().size()) {
+                throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, (bound.lower().size() != key.exprs().size()
+                        ? "FROM" : "TO") + " must specify exactly one value per partitioning column");
+            }
+            if (bound.lower().contains("NULL") || bound.upper().contains("NULL")) {
+                throw Ereport.error(INVALID_OBJECT_DEFINITION, "cannot specify NULL in range bound");
+            }
+            for (List<String> side : List.of(bound.lower(), bound.upper())) {
+                for (int i = 1; i < side.size(); i++) {
+                    String prev = side.get(i - 1);
+                    if ((prev.equals("MINVALUE") || prev.equals("MAXVALUE")) && !side.get(i).equals(prev)) {
+                        throw Ereport.error(SqlState.DATATYPE_MISMATCH, "every bound following " + prev
+                                + " must also be " + prev);
+                    }
+                }
+            }
         }
         if (sql == null) {
             return PartitionCatalog.boundText(bound);
         }
         List<String> types = keyTypes(ctx, sql, parent, key);
         if (bound.strategy() == 'r') {
-            if (bound.lower().size() != key.exprs().size() || bound.upper().size() != key.exprs().size()) {
-                throw Ereport.error(INVALID_OBJECT_DEFINITION, (bound.lower().size() != key.exprs().size()
-                        ? "FROM" : "TO") + " must specify exactly one value per partitioning column");
-            }
             Object[] lo = values(sql, bound.lower(), types);
             Object[] hi = values(sql, bound.upper(), types);
             int[] cmp = compareRange(lo, hi);
             if (cmp[0] >= 0) {
                 throw Ereport.error(INVALID_OBJECT_DEFINITION, "empty range bound specified for partition \"" + name
-                        + "\"", spec.lowerdatums().get(cmp[1]).location()).withDetail("Specified lower bound ("
+                        + "\"", bound.lowerAt().get(0)).withDetail("Specified lower bound ("
                         + String.join(", ", bound.lower()) + ") is greater than or equal to upper bound ("
                         + String.join(", ", bound.upper()) + ").");
             }
@@ -150,8 +164,8 @@ final class Partitioning {
                     int[] at = compareRange(lo, olo);
                     int idx = at[0] < 0 ? compareRange(hi, olo)[1] : loVsOhi[1];
                     throw Ereport.error(INVALID_OBJECT_DEFINITION, "partition \"" + name + "\" would overlap partition \""
-                            + relname(ctx, sib) + "\"", spec.lowerdatums().get(Math.min(idx,
-                                    spec.lowerdatums().size() - 1)).location());
+                            + relname(ctx, sib) + "\"", bound.lowerAt().get(Math.min(idx,
+                                    bound.lowerAt().size() - 1)));
                 }
             }
         } else if (bound.strategy() == 'l') {
@@ -168,7 +182,7 @@ final class Partitioning {
                         if (bothNull || (mine[i] != null && t != null && compare(mine[i], t) == 0)) {
                             throw Ereport.error(INVALID_OBJECT_DEFINITION, "partition \"" + name
                                     + "\" would overlap partition \"" + relname(ctx, sib) + "\"",
-                                    spec.listdatums().get(i).location());
+                                    bound.listAt().get(i));
                         }
                     }
                 }
