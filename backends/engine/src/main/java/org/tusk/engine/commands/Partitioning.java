@@ -194,8 +194,65 @@ final class Partitioning {
             if (bound.remainder() < 0 || bound.remainder() >= bound.modulus()) {
                 throw Ereport.error(INVALID_OBJECT_DEFINITION, "remainder for hash partition must be less than modulus");
             }
+            checkHashBound(ctx, name, bound, siblings, spec.location());
         }
         return PartitionCatalog.boundText(bound);
+    }
+
+    /** Hash bounds: moduli must divide each other in order, and no remainder slot may be taken twice. */
+    private static void checkHashBound(DdlContext ctx, String name, Bound bound, List<Integer> siblings, int location) {
+        List<int[]> existing = new ArrayList<>();             // {modulus, remainder, oid}
+        for (int sib : siblings) {
+            Bound other = siblingBound(ctx, sib);
+            if (other != null && !other.isDefault() && other.strategy() == 'h') {
+                existing.add(new int[] {other.modulus(), other.remainder(), sib});
+            }
+        }
+        if (existing.isEmpty()) {
+            return;
+        }
+        existing.sort((x, y) -> x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]));
+        int m = bound.modulus();
+        int offset = -1;
+        for (int i = 0; i < existing.size(); i++) {
+            int[] e = existing.get(i);
+            if (e[0] < m || (e[0] == m && e[1] <= bound.remainder())) {
+                offset = i;
+            }
+        }
+        String factor = "every hash partition modulus must be a factor of the next larger modulus";
+        if (offset < 0) {
+            int[] next = existing.get(0);
+            if (next[0] % m != 0) {
+                throw Ereport.error(INVALID_OBJECT_DEFINITION, factor).withDetail("The new modulus " + m
+                        + " is not a factor of " + next[0] + ", the modulus of existing partition \""
+                        + relname(ctx, next[2]) + "\".");
+            }
+        } else {
+            int[] prev = existing.get(offset);
+            if (m % prev[0] != 0) {
+                throw Ereport.error(INVALID_OBJECT_DEFINITION, factor).withDetail("The new modulus " + m
+                        + " is not divisible by " + prev[0] + ", the modulus of existing partition \""
+                        + relname(ctx, prev[2]) + "\".");
+            }
+            if (offset + 1 < existing.size()) {
+                int[] next = existing.get(offset + 1);
+                if (next[0] % m != 0) {
+                    throw Ereport.error(INVALID_OBJECT_DEFINITION, factor).withDetail("The new modulus " + m
+                            + " is not a factor of " + next[0] + ", the modulus of existing partition \""
+                            + relname(ctx, next[2]) + "\".");
+                }
+            }
+        }
+        int greatest = Math.max(m, existing.get(existing.size() - 1)[0]);
+        for (int r = bound.remainder(); r < greatest; r += m) {
+            for (int[] e : existing) {
+                if (r % e[0] == e[1]) {
+                    throw Ereport.error(INVALID_OBJECT_DEFINITION, "partition \"" + name + "\" would overlap partition \""
+                            + relname(ctx, e[2]) + "\"", location);
+                }
+            }
+        }
     }
 
     private static String relname(DdlContext ctx, int oid) {

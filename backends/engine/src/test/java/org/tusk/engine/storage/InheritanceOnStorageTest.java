@@ -124,7 +124,15 @@ class InheritanceOnStorageTest {
         assertEquals(List.of("4"), query(a, "SELECT * FROM lq"));
         query(a, "TRUNCATE lq");
         assertEquals(List.of("0"), query(a, "SELECT count(*) FROM lq4a"));
-        query(a, "DROP TABLE rp, lp, lq, np");
+        query(a, "CREATE TABLE hh (a int) PARTITION BY HASH (a)");
+        query(a, "CREATE TABLE hh1 PARTITION OF hh FOR VALUES WITH (MODULUS 10, REMAINDER 1)");
+        query(a, "CREATE TABLE hh2 PARTITION OF hh FOR VALUES WITH (MODULUS 50, REMAINDER 3)");
+        assertEquals(List.of("E: 42P17 every hash partition modulus must be a factor of the next larger modulus"
+                + " | The new modulus 25 is not divisible by 10, the modulus of existing partition \"hh1\"."),
+                query(a, "CREATE TABLE hf PARTITION OF hh FOR VALUES WITH (MODULUS 25, REMAINDER 3)"));
+        assertEquals(List.of("E: 42P17 partition \"hf\" would overlap partition \"hh2\""),
+                query(a, "CREATE TABLE hf PARTITION OF hh FOR VALUES WITH (MODULUS 100, REMAINDER 3)"));
+        query(a, "DROP TABLE rp, lp, lq, np, hh");
         assertEquals(List.of("0"), query(a, "SELECT count(*) FROM pg_class WHERE relname IN ('r1', 'l1', 'lq4a')"));
     }
 }
