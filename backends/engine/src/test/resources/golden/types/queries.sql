@@ -1519,3 +1519,37 @@ select '4714-11-24 BC'::date, '4714-11-23 BC'::date
 RESET TimeZone
 select make_date(-4714, 11, 24), make_date(1, 1, 1)
 select make_date(-4714, 11, 23)
+select sind(30), sind(-210), sind(390), cosd(60), cosd(120), cosd(-300), tand(45), tand(135), tand(180), cotd(45), cotd(90), cotd(0)
+select asind(-0.5), asind(1), acosd(-0.5), acosd(0), atand(-1), atand('infinity'::float8), atan2d(-1, -1), atan2d(0, 1), sind('nan'::float8)
+select sind('infinity'::float8)
+select acosd(1.5)
+select 4.2 % 1, 1 % 4.2, 0 % 4.2, -1 % 4.2, 7.50 % 2
+select x from (values ('nan'::numeric), ('inf'), ('-inf'), (0), ('inf'), ('nan')) v(x) order by x
+select x from (values ('nan'::numeric), ('inf'), ('-inf'), (0)) v(x) order by x desc
+select numeric_inc(4.2), numeric_inc('inf'), numeric_inc('nan'::numeric)
+select 123456::numeric(3,-3), 0.000123456::numeric(3,6), 'nan'::numeric(3,-6), 999.49::numeric(3,0)
+select 999500::numeric(3,-3)
+select 'inf'::numeric(4,4)
+select '-inf'::numeric(3,-6)
+select 0.0009995::numeric(3,6)
+select round(5.5e131071, -131072)
+select length(round(5.5e131071, -131073)::text), round(1234.5678, -2), round(-1234.5678, 2), trunc(1234.5678, -2)
+select gcd('inf'::numeric, 42), lcm('-inf'::numeric, 0), gcd(0.4::numeric, 0.6), lcm(0.4::numeric, 0.6)
+select 2::numeric ^ 100, 1.5::numeric ^ -3, 0.5::numeric ^ 2000, 10::numeric ^ -20, (-2)::numeric ^ 3, 2.50 ^ 0
+select length((10::numeric ^ 131071)::text)
+select 10::numeric ^ 131072
+select sqrt(2::numeric), sqrt(0.0001::numeric), sqrt(1e100::numeric)
+select '1.17549435e-38'::float4, '3.4028235e38'::float4, float4send('1.1'::float4)
+select to_char('inf'::float4, 'MI99.99'), to_char('-inf'::float4, 'MI99.99'), to_char('inf'::float8, 'MI99.99'), to_char('nan'::float4, 'MI99.99')
+select 10 * cosd(90), 1e-300::float8 * 0
+select 1e-300::float8 * 1e-300
+select * from generate_series(1::numeric, 'nan'::numeric)
+select * from generate_series('-inf'::numeric, 1::numeric)
+select * from generate_series(1::numeric, 3::numeric, 'inf'::numeric)
+select '0/16AE7F8'::pg_lsn, 'FFFFFFFF/FFFFFFFF'::pg_lsn, pg_lsn(1.5::numeric)
+select 'G/0'::pg_lsn
+select pg_lsn('inf'::numeric)
+select log(-1::numeric)
+select log10(0::numeric)
+select * from (values (1)) as s(a, b)
+select * from ((values (1)) s1 cross join (values (2)) s2) as j(a, b, c)

@@ -101,6 +101,11 @@ public final class BTreeAccessMethod implements IndexAccessMethod {
     }
 
     @Override
+    public void buildEmpty(IndexDescriptor index) {
+        tree(index).createInitFork();
+    }
+
+    @Override
     public void dropStorage(RelFileLocator index) {
         buffers.dropRelation(index);
         for (ForkNumber fork : ForkNumber.values()) {

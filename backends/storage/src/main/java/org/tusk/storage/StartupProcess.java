@@ -158,6 +158,8 @@ public final class StartupProcess implements AuxiliaryProcess {
                                 reader.endReason());
                     }
                 }
+                // after redo, before the end-of-recovery checkpoint could write replayed pages over them
+                NonDurableRelations.reset(dataDir, buffers);
                 long nextXid = Math.max(xlog.nextXid(), xacts.variables().nextFullXid());
                 xacts.initializeAfterRecovery(nextXid, (int) Math.max(3, control.oldestXid()));
                 OidCounter.attach(attachment.segment(), null).initialize(xlog.nextOid());

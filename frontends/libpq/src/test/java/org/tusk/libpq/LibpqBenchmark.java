@@ -22,6 +22,8 @@ import org.postgresql.copy.CopyManager;
  * cd /work/main && mvn -o -q -pl frontends/libpq install -DskipTests
  * mvn -o -q -pl frontends/libpq dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
  * java -cp frontends/libpq/target/classes:frontends/libpq/target/test-classes:$(cat /tmp/cp.txt) org.tusk.libpq.LibpqBenchmark
+ * # against a server already running on 127.0.0.1 (Tusk: ./tusk start -D DIR -p 5499), fewer COPY rows:
+ * java -Dport=5499 -Drows=100000 -cp ... org.tusk.libpq.LibpqBenchmark
  * </pre>
  */
 public final class LibpqBenchmark {
@@ -30,12 +32,16 @@ public final class LibpqBenchmark {
     private static final int ROUNDS = Integer.getInteger("rounds", 3);
 
     public static void main(String[] args) throws Exception {
-        RealPostgres pg = RealPostgres.get();
-        String conninfo = pg.tcpConnInfo() + " sslmode=disable";
+        // -Dport=N (and -Duser=NAME, default the OS user): a server already running on 127.0.0.1,
+        // such as a Tusk cluster; otherwise the RealPostgres fixture
+        Integer port = Integer.getInteger("port");
+        String user = port == null ? RealPostgres.SUPERUSER : System.getProperty("user", System.getProperty("user.name"));
+        if (port == null) port = RealPostgres.get().port();
+        String conninfo = "host=127.0.0.1 port=" + port + " user=" + user + " dbname=postgres sslmode=disable";
         Properties props = new Properties();
-        props.setProperty("user", RealPostgres.SUPERUSER);
+        props.setProperty("user", user);
         props.setProperty("sslmode", "disable");
-        String url = "jdbc:postgresql://127.0.0.1:" + pg.port() + "/postgres";
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
         Properties unnamedProps = new Properties();
         unnamedProps.putAll(props);
         unnamedProps.setProperty("prepareThreshold", "0"); // never a named server statement: Parse each time

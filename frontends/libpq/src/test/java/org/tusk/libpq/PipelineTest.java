@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,12 +12,17 @@ import java.util.concurrent.ExecutionException;
 
 import org.junit.jupiter.api.Test;
 
-/** Pipeline mode against the real PostgreSQL 15. */
-class PipelineTest {
-    private static final Duration LIMIT = Duration.ofSeconds(30);
+/**
+ * Pipeline mode, run against each {@link ServerUnderTest}
+ * ({@code PipelineOnPostgresTest} here, {@code PipelineOnTuskTest} in launcher/systest).
+ */
+public abstract class PipelineTest {
 
-    private static PgConnection connect() {
-        return PgConnection.connect(RealPostgres.get().socketConnInfo());
+    /** The server these scenarios run against (may skip the test when it is not available). */
+    protected abstract ServerUnderTest server();
+
+    private PgConnection connect() {
+        return PgConnection.connect(server().socketConnInfo());
     }
 
     private static PgError errorOf(CompletableFuture<?> f) {
@@ -27,10 +31,10 @@ class PipelineTest {
     }
 
     @Test
-    void aThousandQueriesComeBackInOrder() {
-        assertTimeoutPreemptively(LIMIT, () -> {
+    public void aThousandQueriesComeBackInOrder() {
+        assertTimeoutPreemptively(server().timeLimit(), () -> {
             try (PgConnection c = connect()) {
-                c.query("create temp table pl(i int, t text)");
+                c.queryAll(server().scratchTable("pl", "i int, t text"));
                 c.prepare("ins", "insert into pl values ($1, $2)");
                 List<CompletableFuture<PgResult>> sel = new ArrayList<>();
                 List<CompletableFuture<PgResult>> ins = new ArrayList<>();
@@ -56,10 +60,10 @@ class PipelineTest {
     }
 
     @Test
-    void anErrorAbortsTheRestUntilTheNextSync() {
-        assertTimeoutPreemptively(LIMIT, () -> {
+    public void anErrorAbortsTheRestUntilTheNextSync() {
+        assertTimeoutPreemptively(server().timeLimit(), () -> {
             try (PgConnection c = connect()) {
-                c.query("create temp table pe(i int)");
+                c.queryAll(server().scratchTable("pe", "i int"));
                 CompletableFuture<PgResult> a, bad, skipped1, skipped2, afterSync, emptyQuery;
                 CompletableFuture<Void> firstSync;
                 try (PgPipeline p = c.pipeline()) {

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * (scram-sha-256). Stopped by a shutdown hook. Tests that need it are skipped
  * (with the reason) when not running as root or without the binaries.
  */
-public final class RealPostgres {
+public final class RealPostgres implements ServerUnderTest {
     public static final String BIN = "/usr/lib/postgresql/15/bin";
     public static final String OS_USER = "tuskpg";
     /** The superuser initdb creates (named like the OS user, as psql's default user is the OS user). */
@@ -33,7 +33,7 @@ public final class RealPostgres {
     /** A role that may only connect over TLS (hostssl), for sslmode=allow. */
     public static final String SSL_ONLY_USER = "ssluser";
     /** A role that authenticates with a client certificate (hostssl ... cert). */
-    public static final String CERT_USER = "certuser";
+    public static final String CERT_USER = TestCertificates.CLIENT_CN;
 
     private static RealPostgres instance;
     private static String unavailable;
@@ -62,18 +62,27 @@ public final class RealPostgres {
         return instance;
     }
 
-    public int port() { return port; }
+    @Override public String name() { return "PostgreSQL 15"; }
+    @Override public int port() { return port; }
     /** The Unix socket directory (host=... for socket connections). */
-    public String socketDir() { return dir.toString(); }
+    @Override public String socketDir() { return dir.toString(); }
+    @Override public String superuser() { return SUPERUSER; }
     public String psql() { return BIN + "/psql"; }
 
+    @Override public String md5User() { return MD5_USER; }
+    @Override public String md5Password() { return MD5_PASSWORD; }
+    @Override public String scramUser() { return SCRAM_USER; }
+    @Override public String scramPassword() { return SCRAM_PASSWORD; }
+    @Override public String sslOnlyUser() { return SSL_ONLY_USER; }
+    @Override public boolean hasPgStatSsl() { return true; }
+
     /** The test CA's certificate (PEM) that signed the server and client certificates. */
-    public Path caCert() { return dir.resolve("tls/ca.crt"); }
+    @Override public Path caCert() { return dir.resolve("tls/ca.crt"); }
     /** A second CA that signed nothing this server uses. */
-    public Path otherCaCert() { return dir.resolve("tls/other.crt"); }
+    @Override public Path otherCaCert() { return dir.resolve("tls/other.crt"); }
     /** Client certificate for {@value #CERT_USER} and its PKCS#1 RSA key. */
-    public Path clientCert() { return dir.resolve("tls/client.crt"); }
-    public Path clientKey() { return dir.resolve("tls/client.key"); }
+    @Override public Path clientCert() { return dir.resolve("tls/client.crt"); }
+    @Override public Path clientKey() { return dir.resolve("tls/client.key"); }
 
     /**
      * A hot standby streaming from this server (pg_basebackup -R), started on
@@ -92,15 +101,6 @@ public final class RealPostgres {
             standbyPort = p;
         }
         return standbyPort;
-    }
-
-    /** conninfo for a Unix-socket connection as the superuser to database postgres. */
-    public String socketConnInfo() {
-        return "host=" + socketDir() + " port=" + port + " user=" + SUPERUSER + " dbname=postgres";
-    }
-
-    public String tcpConnInfo() {
-        return "host=127.0.0.1 port=" + port + " user=" + SUPERUSER + " dbname=postgres";
     }
 
     private static RealPostgres start() throws Exception {
@@ -144,26 +144,10 @@ public final class RealPostgres {
         return pg;
     }
 
-    /**
-     * A test CA (EC P-256), a server certificate for DNS name "localhost"
-     * only (so verify-full fails for "127.0.0.1"), a client certificate for
-     * {@value #CERT_USER} with a PKCS#1 RSA key, and an unrelated CA.
-     */
+    /** The test certificates (see {@link TestCertificates}); the server's files copied into the data directory. */
     private void makeCertificates() throws IOException, InterruptedException {
         Path tls = dir.resolve("tls");
-        Files.createDirectories(tls);
-        Files.writeString(tls.resolve("san.ext"), "subjectAltName=DNS:localhost\n");
-        String ec = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
-        String sh = String.join(" && ",
-                "cd " + tls,
-                "openssl req -x509 " + ec + " -keyout ca.key -out ca.crt -days 2 -subj /CN=tusk-test-ca",
-                "openssl req -x509 " + ec + " -keyout other.key -out other.crt -days 2 -subj /CN=tusk-other-ca",
-                "openssl req " + ec + " -keyout server.key -out server.csr -subj /CN=localhost",
-                "openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out server.crt -days 2 -extfile san.ext",
-                "openssl genrsa -traditional -out client.key 2048",
-                "openssl req -new -key client.key -out client.csr -subj /CN=" + CERT_USER,
-                "openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out client.crt -days 2");
-        check(run(List.of("sh", "-c", sh)), "openssl");
+        TestCertificates.make(tls);
         for (String f : new String[] {"server.crt", "server.key", "ca.crt"}) {
             Files.copy(tls.resolve(f), data.resolve(f));
             check(run(List.of("chown", OS_USER, data.resolve(f).toString())), "chown");

@@ -16,31 +16,38 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-/** sslmode, certificates and the SSLRequest negotiation against the real PostgreSQL 15 (ssl=on, test CA). */
-class TlsTest {
-    private static final Duration LIMIT = Duration.ofSeconds(30);
+/**
+ * sslmode, certificates and the SSLRequest negotiation, run against each
+ * {@link ServerUnderTest} (ssl on, the test CA of {@link TestCertificates}):
+ * {@code TlsOnPostgresTest} here, {@code TlsOnTuskTest} in launcher/systest.
+ */
+public abstract class TlsTest {
 
-    private static String tcp(String extra) {
-        return RealPostgres.get().tcpConnInfo() + " " + extra;
+    /** The server these scenarios run against (may skip the test when it is not available). */
+    protected abstract ServerUnderTest server();
+
+    private String tcp(String extra) {
+        return server().tcpConnInfo() + " " + extra;
     }
 
-    private static boolean sslPerServer(PgConnection c) {
+    /** Whether the server says this session uses TLS (the client's view where it has no pg_stat_ssl). */
+    private boolean sslPerServer(PgConnection c) {
+        if (!server().hasPgStatSsl()) return c.sslInUse();
         return c.query("select ssl from pg_stat_ssl where pid = pg_backend_pid()").getBoolean(0, 0);
     }
 
     @Test
-    void modesWithoutVerification() {
-        RealPostgres pg = RealPostgres.get();
+    public void modesWithoutVerification() {
+        ServerUnderTest pg = server();
         assertFalse(Files.exists(Path.of(System.getProperty("user.home"), ".postgresql", "root.crt")),
                 "the tests assume no ~/.postgresql/root.crt");
-        assertTimeoutPreemptively(LIMIT, () -> {
+        assertTimeoutPreemptively(server().timeLimit(), () -> {
             try (PgConnection c = PgConnection.connect(tcp(""))) { // default prefer
                 assertTrue(c.sslInUse());
                 assertTrue(sslPerServer(c));
@@ -70,12 +77,12 @@ class TlsTest {
     }
 
     @Test
-    void allowRetriesWithTlsWhenThePlainConnectionIsRejected() {
-        assertTimeoutPreemptively(LIMIT, () -> {
-            String ssluser = tcp("user=" + RealPostgres.SSL_ONLY_USER);
+    public void allowRetriesWithTlsWhenThePlainConnectionIsRejected() {
+        assertTimeoutPreemptively(server().timeLimit(), () -> {
+            String ssluser = tcp("user=" + server().sslOnlyUser());
             try (PgConnection c = PgConnection.connect(ssluser + " sslmode=allow")) {
                 assertTrue(c.sslInUse());
-                assertEquals(RealPostgres.SSL_ONLY_USER, c.query("select current_user").getString(0, 0));
+                assertEquals(server().sslOnlyUser(), c.query("select current_user").getString(0, 0));
             }
             PgError e = assertThrows(PgError.class, () -> PgConnection.connect(ssluser + " sslmode=disable"));
             assertEquals("28000", e.sqlState());
@@ -84,9 +91,9 @@ class TlsTest {
     }
 
     @Test
-    void verifyCaAndVerifyFull() {
-        RealPostgres pg = RealPostgres.get();
-        assertTimeoutPreemptively(LIMIT, () -> {
+    public void verifyCaAndVerifyFull() {
+        ServerUnderTest pg = server();
+        assertTimeoutPreemptively(server().timeLimit(), () -> {
             String ca = " sslrootcert=" + pg.caCert();
             try (PgConnection c = PgConnection.connect(tcp("sslmode=verify-ca" + ca))) {
                 assertTrue(c.sslInUse());
@@ -115,15 +122,15 @@ class TlsTest {
     }
 
     @Test
-    void clientCertificateAuthentication() {
-        RealPostgres pg = RealPostgres.get();
-        assertTimeoutPreemptively(LIMIT, () -> {
-            String base = tcp("user=" + RealPostgres.CERT_USER + " host=localhost hostaddr=127.0.0.1 sslmode=verify-full sslrootcert="
+    public void clientCertificateAuthentication() {
+        ServerUnderTest pg = server();
+        assertTimeoutPreemptively(server().timeLimit(), () -> {
+            String base = tcp("user=" + pg.certUser() + " host=localhost hostaddr=127.0.0.1 sslmode=verify-full sslrootcert="
                     + pg.caCert());
             try (PgConnection c = PgConnection.connect(base + " sslcert=" + pg.clientCert() + " sslkey=" + pg.clientKey())) {
-                assertEquals(RealPostgres.CERT_USER, c.query("select current_user").getString(0, 0));
+                assertEquals(pg.certUser(), c.query("select current_user").getString(0, 0));
                 assertTrue(c.query("select client_dn from pg_stat_ssl where pid = pg_backend_pid()").getString(0, 0)
-                        .contains(RealPostgres.CERT_USER));
+                        .contains(pg.certUser()));
             }
             PgError e = assertThrows(PgError.class, () -> PgConnection.connect(base + " sslcert=/nonexistent.crt"));
             assertEquals("28000", e.sqlState());
@@ -134,11 +141,11 @@ class TlsTest {
     }
 
     @Test
-    void serverWithoutTls() throws Exception {
-        RealPostgres pg = RealPostgres.get();
+    public void serverWithoutTls() throws Exception {
+        ServerUnderTest pg = server();
         try (NoTlsProxy proxy = new NoTlsProxy(pg.port())) {
-            assertTimeoutPreemptively(LIMIT, () -> {
-                String base = "host=127.0.0.1 port=" + proxy.port() + " user=" + RealPostgres.SUPERUSER + " dbname=postgres";
+            assertTimeoutPreemptively(server().timeLimit(), () -> {
+                String base = "host=127.0.0.1 port=" + proxy.port() + " user=" + pg.superuser() + " dbname=postgres";
                 for (String mode : new String[] {"require", "verify-ca", "verify-full"}) {
                     PgError e = assertThrows(PgError.class, () -> PgConnection.connect(base + " sslmode=" + mode + " sslrootcert="
                             + pg.caCert()));
@@ -157,8 +164,8 @@ class TlsTest {
     }
 
     @Test
-    void cancelWorksOnATlsConnection() {
-        assertTimeoutPreemptively(LIMIT, () -> {
+    public void cancelWorksOnATlsConnection() {
+        assertTimeoutPreemptively(server().timeLimit(), () -> {
             ExecutorService ex = Executors.newSingleThreadExecutor();
             try (PgConnection c = PgConnection.connect(tcp("sslmode=require")); PgConnection watcher = PgConnection.connect(tcp(""))) {
                 assertTrue(c.sslInUse());

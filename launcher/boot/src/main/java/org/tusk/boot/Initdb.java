@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * layer lands, the shared catalogs are text files under {@code global/}:
  * {@code pg_database} ("oid datname") and {@code pg_authid} ("oid rolname rolsuper key=value...",
  * see FileRoleStore in tusk-api). Client authentication rules go to {@code tusk_hba.conf}
- * (see {@link InitdbAuth}).
+ * (see {@link InitdbAuth}). Then the system catalogs are bootstrapped
+ * ({@link InitdbBootstrap}), so the first connection finds them.
  * OIDs are PostgreSQL's: template1 = 1, template0 = 4, postgres = 5, the
  * bootstrap superuser = 10.
  */
@@ -48,9 +49,16 @@ final class Initdb {
         Files.writeString(dataDir.resolve("PG_VERSION"), "15\n");
         Files.writeString(dataDir.resolve("global/pg_database"), "1 template1\n4 template0\n5 postgres\n");
         Files.writeString(dataDir.resolve("global/pg_authid"), auth.superuserLine(superuser));
-        auth.write(dataDir);
         Files.writeString(dataDir.resolve(ServerSettings.CONF_FILE), DEFAULT_CONF);
         out.println("creating configuration files ... ok");
+        try {
+            InitdbBootstrap.run(dataDir, superuser, out);
+        } catch (IOException | InterruptedException e) {
+            out.println("failed");
+            err.println("initdb: error: " + e.getMessage());
+            return 1;
+        }
+        auth.write(dataDir);
         out.println();
         if (auth.warnTrust()) {
             err.println("initdb: warning: enabling \"trust\" authentication for local connections");

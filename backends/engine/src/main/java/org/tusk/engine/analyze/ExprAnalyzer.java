@@ -222,7 +222,24 @@ public final class ExprAnalyzer {
         String qualifier = f.size() > 1 ? f.get(f.size() - 2) : null;
         Expr found = pstate.lookupColumn(qualifier, column, c.location());
         if (found == null) {
+            // a SQL function's parameter by name (sql_fn_post_column_ref): columns win, then "name" or "fn.name"
+            Expr param = pstate.namedParam(qualifier, column);
+            if (param != null) {
+                return pstate.at(param, c.location());
+            }
+        }
+        if (found == null) {
             if (qualifier != null && !pstate.hasRefname(qualifier)) {
+                // errorMissingRTE: the table is in FROM, but under an alias
+                for (ParseState.NsItem item : pstate.namespace) {
+                    RangeTblEntry rte = item.rte();
+                    if (rte.kind == RangeTblEntry.Kind.RELATION && rte.relation != null
+                            && qualifier.equals(rte.relation.name()) && !qualifier.equals(rte.refname)) {
+                        throw Ereport.error(SqlState.UNDEFINED_TABLE, "invalid reference to FROM-clause entry for table \""
+                                + qualifier + "\"", c.location())
+                                .withHint("Perhaps you meant to reference the table alias \"" + rte.refname + "\".");
+                    }
+                }
                 throw Ereport.error(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + qualifier + "\"",
                         c.location());
             }
@@ -258,13 +275,16 @@ public final class ExprAnalyzer {
                 if (c.value() == null) {
                     return pstate.at(new ConstExpr(target, typmod, null), location);
                 }
+                Object v;
                 try {
-                    Object v = TextFormat.input(target, -1, (String) c.value(), typeContext);
-                    v = Coercion.applyTypmod(target, v, typmod, explicit, null);
-                    return pstate.at(new ConstExpr(target, typmod, v), location);
+                    v = TextFormat.input(target, -1, (String) c.value(), typeContext);
                 } catch (PgException e) {
                     throw Ereport.atLocation(e, location);
                 }
+                // the typmod is applied by a length coercion PostgreSQL folds while planning: its
+                // errors ("numeric field overflow", "value too long") carry no position
+                v = Coercion.applyTypmod(target, v, typmod, explicit, null);
+                return pstate.at(new ConstExpr(target, typmod, v), location);
             }
             if (expr instanceof ParamExpr p) {
                 pstate.setParamType(p.index() + 1, target);
@@ -420,9 +440,9 @@ public final class ExprAnalyzer {
                     throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "NUMERIC precision " + precision
                             + " must be between 1 and 1000", tn.location());
                 }
-                if (scale < 0 || scale > precision) {
+                if (scale < -1000 || scale > 1000) {
                     throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "NUMERIC scale " + scale
-                            + " must be between 0 and precision " + precision, tn.location());
+                            + " must be between -1000 and 1000", tn.location());
                 }
                 return NumericSupport.makeTypmod(precision, scale);
             }
@@ -626,6 +646,44 @@ public final class ExprAnalyzer {
         return new SubscriptExpr(base, slice ? lower : null, upper, slice, slice ? type : type.elementType());
     }
 
+    /**
+     * transformAssignmentIndirection for subscripts: {@code base} (the column's
+     * current value) with {@code col[...] = value} applied. Field selection is
+     * not supported yet. {@code location} is the target column's (0-based).
+     */
+    Expr assignmentIndirection(Expr base, String column, List<RawNode> indirection, Expr value, int location) {
+        PgType type = base.type();
+        if (!type.isArray() || type == PgType.INT2VECTOR || type == PgType.OIDVECTOR) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + type.displayName()
+                    + " because it does not support subscripting", location);
+        }
+        boolean slice = false;
+        for (RawNode n : indirection) {
+            if (!(n instanceof org.tusk.engine.nodes.AIndices)) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "field UPDATE targets are not supported yet", location);
+            }
+            slice |= ((org.tusk.engine.nodes.AIndices) n).isSlice();
+        }
+        List<Expr> lower = new ArrayList<>();
+        List<Expr> upper = new ArrayList<>();
+        for (RawNode n : indirection) {
+            org.tusk.engine.nodes.AIndices ai = (org.tusk.engine.nodes.AIndices) n;
+            if (slice) {
+                lower.add(ai.isSlice() ? (ai.lidx() == null ? null : subscript(ai.lidx()))
+                        : new ConstExpr(PgType.INT4, -1, 1));
+            }
+            upper.add(ai.uidx() == null ? null : subscript(ai.uidx()));
+        }
+        PgType target = slice ? type : type.elementType();
+        Expr coerced = coerce(value, target, -1, CastContext.ASSIGNMENT);
+        if (coerced == null) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "subscripted assignment to \"" + column + "\" requires type "
+                    + target.displayName() + " but expression is of type " + value.type().displayName(), location)
+                    .withHint("You will need to rewrite or cast the expression.");
+        }
+        return new org.tusk.engine.expr.SubscriptAssignExpr(base, slice ? lower : null, upper, slice, coerced, type);
+    }
+
     private Expr subscript(RawNode n) {
         Expr e = transform(n);
         Expr c = coerce(e, PgType.INT4, -1, CastContext.ASSIGNMENT);
@@ -681,6 +739,9 @@ public final class ExprAnalyzer {
     // ---- functions ----
 
     private Expr funcCall(FuncCall f) {
+        // only the outermost call of a function in FROM may come back as a set-returning FuncExpr
+        boolean setCallWanted = wantSetCall;
+        wantSetCall = false;
         String name = f.lastName();
         if (f.over() != null) {
             return aggregates.windowFunction(f);
@@ -697,7 +758,8 @@ public final class ExprAnalyzer {
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "named arguments are not supported yet", n.location());
             }
         }
-        if (f.funcname().size() > 1 && !(f.funcname().size() == 2 && f.funcname().get(0).equals("pg_catalog"))) {
+        String schema = f.funcname().size() > 1 ? f.funcname().get(f.funcname().size() - 2) : null;
+        if (f.funcname().size() > 2) {
             List<Expr> args = new ArrayList<>();
             for (RawNode a : f.args()) {
                 args.add(transform(a));
@@ -734,7 +796,7 @@ public final class ExprAnalyzer {
         for (Expr a : args) {
             types.add(a.type());
         }
-        Resolution res = FunctionCatalog.lookup(name, types);
+        Resolution res = FunctionCatalog.lookup(schema, name, types);
         if (res.status() == Resolution.Status.AMBIGUOUS) {
             throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "function " + signature(name, args)
                     + " is not unique", null,
@@ -742,7 +804,7 @@ public final class ExprAnalyzer {
                     f.location() + 1, null);
         }
         if (!res.found()) {
-            throw undefinedFunction(name, args, f.location());
+            throw undefinedFunction(schema == null ? name : String.join(".", f.funcname()), args, f.location());
         }
         ProcEntry proc = res.proc();
         switch (proc.kind()) {
@@ -757,15 +819,19 @@ public final class ExprAnalyzer {
             default:
                 break;
         }
+        FunctionBody setBody = null;
         if (proc.returnsSet()) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning function " + name
-                    + " is not supported here yet", f.location());
+            setBody = org.tusk.engine.func.SetReturningBodies.body(proc);
+            if (setBody == null) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning function " + name
+                        + " is not supported here yet", f.location());
+            }
         }
         if ("pg_typeof".equals(proc.prosrc()) && args.size() == 1) {
             // pg_typeof looks at its argument's type, known here (get_fn_expr_argtype)
             return new ConstExpr(PgType.REGTYPE, -1, (long) args.get(0).type().oid());
         }
-        FunctionBody body = FunctionRegistry.require(proc, f.location());
+        FunctionBody body = setBody != null ? setBody : FunctionRegistry.require(proc, f.location());
         List<Expr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             PgType target = res.coerceTo().get(i);
@@ -791,8 +857,27 @@ public final class ExprAnalyzer {
             PgType elementType = res.resultType().elementType();
             body = (a, ctx) -> org.tusk.engine.func.ArrayFunctions.relabelResult(inner.apply(a, ctx), elementType);
         }
-        return new FuncExpr(name, body, coerced, res.resultType(), -1, proc.strict(), proc.volatility());
+        FuncExpr call = new FuncExpr(name, body, coerced, res.resultType(), -1, proc.strict(), proc.volatility());
+        if (setBody != null) {
+            // its body returns the list of values: a FunctionScan item when asked for one, else a ProjectSet slot
+            if (setCallWanted) {
+                lastSetCall = call;
+                return call;
+            }
+            return FunctionRtes.targetListSrf(this, f, call);
+        }
+        return call;
     }
+
+    /**
+     * Set by FunctionRtes while it analyzes a function in FROM: a set-returning
+     * call then comes back as its FuncExpr (body returning a list of values)
+     * instead of a target-list SRF slot.
+     */
+    boolean wantSetCall;
+
+    /** The set-returning FuncExpr last returned because {@link #wantSetCall} asked for it. */
+    FuncExpr lastSetCall;
 
     /**
      * f(a, VARIADIC arr): the array supplies the variadic arguments. The call

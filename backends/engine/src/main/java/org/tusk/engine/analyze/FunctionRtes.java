@@ -48,10 +48,23 @@ final class FunctionRtes {
             List<Expr> args = new ArrayList<>();
             SetReturningFunction srf = resolve(ea, f, args);
             if (srf == null) {
-                // a plain function: one row holding its value
-                Expr call = ea.transform(f);
-                args = List.of(call);
-                srf = new SingleRow(name, call.type());
+                Expr call;
+                ea.wantSetCall = true;
+                ea.lastSetCall = null;
+                try {
+                    call = ea.transform(f);
+                } finally {
+                    ea.wantSetCall = false;
+                }
+                if (call instanceof org.tusk.engine.expr.FuncExpr fx && fx == ea.lastSetCall) {
+                    // a set-returning built-in: its values are the rows
+                    args = fx.args();
+                    srf = new ProcSrf(name, fx);
+                } else {
+                    // a plain function: one row holding its value
+                    args = List.of(call);
+                    srf = new SingleRow(name, call.type());
+                }
             }
             calls.add(new FunctionScan.Call(srf, args));
             names.add(name);
@@ -119,6 +132,11 @@ final class FunctionRtes {
         if (srf == null) {
             return null;
         }
+        return slotFor(ea, f, srf, args);
+    }
+
+    private static Expr slotFor(ExprAnalyzer ea, FuncCall f, SetReturningFunction srf, List<Expr> args) {
+        ParseState ps = ea.pstate();
         if (ps.noAggregatesIn != null || ps.noSrfIn != null) {
             String where = ps.noSrfIn != null ? ps.noSrfIn : ps.noAggregatesIn;
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning functions are not allowed in " + where,
@@ -133,6 +151,11 @@ final class FunctionRtes {
                 q.srfs.size(), f.lastName(), srf.resultTypes()[0], args);
         q.srfs.add(new Query.SrfSpec(slot, new FunctionScan.Call(srf, args)));
         return slot;
+    }
+
+    /** A target-list call of a set-returning built-in analyzed to {@code call} (its body returns a list). */
+    static Expr targetListSrf(ExprAnalyzer ea, FuncCall f, org.tusk.engine.expr.FuncExpr call) {
+        return slotFor(ea, f, new ProcSrf(f.lastName(), call), call.args());
     }
 
     private static PgType seriesType(List<Expr> args) {
@@ -153,6 +176,22 @@ final class FunctionRtes {
             }
         }
         return best == null ? PgType.INT4 : best;
+    }
+
+    /** A set-returning built-in of {@link org.tusk.engine.func.SetReturningBodies}: one row per value its body lists. */
+    private record ProcSrf(String name, org.tusk.engine.expr.FuncExpr call) implements SetReturningFunction {
+        @Override public PgType[] resultTypes() { return new PgType[] {call.type()}; }
+        @Override public boolean strict() { return call.strict(); }
+
+        @Override
+        public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
+            List<?> values = (List<?>) call.body().apply(args, ctx);
+            List<Object[]> rows = new ArrayList<>(values.size());
+            for (Object v : values) {
+                rows.add(new Object[] {v});
+            }
+            return rows.iterator();
+        }
     }
 
     /** A scalar function in FROM: its value as the only row. */

@@ -65,8 +65,13 @@ import org.tusk.lmgr.LockMode;
  * index scan when a conjunct is {@code indexcol = constant/parameter}, ON
  * CONFLICT with inferred arbiters and EXCLUDED, RETURNING.
  *
- * <p>Not yet: UPDATE ... FROM / DELETE ... USING (joins come from the general
- * planner), WITH, multi-column SET (a, b) = ..., subscripted targets.
+ * UPDATE and DELETE read their rows from a query level the planner plans:
+ * the target first (live columns, then the version's TupleId as a hidden
+ * "ctid" slot), then the FROM/USING items, WHERE as its qual; SET (a, b) =
+ * ROW(...) or a sub-SELECT (one scalar subquery per column). Foreign keys are
+ * enforced at the end of the statement ({@link ForeignKeyTriggers}).
+ *
+ * <p>Not yet: WITH, subscripted targets, SET (a, b) = (v.*).
  */
 public final class ModifyAnalyzer {
 
@@ -356,6 +361,11 @@ public final class ModifyAnalyzer {
     }
 
     private Returning returning(List<ResTarget> list, ExprAnalyzer analyzer, RelationDesc desc) {
+        return returning(list, analyzer, desc, null);
+    }
+
+    /** RETURNING over a query level: an unqualified * also lists the FROM/USING items' columns. */
+    private Returning returning(List<ResTarget> list, ExprAnalyzer analyzer, RelationDesc desc, Query level) {
         if (list == null || list.isEmpty()) {
             return new Returning(null, null);
         }
@@ -369,6 +379,18 @@ public final class ModifyAnalyzer {
                     exprs.add(new VarExpr(i, typeOf(a), a.typmod(), desc.name(), a.name()));
                     columns.add(column(a.name(), typeOf(a), a.typmod(), desc.oid(), (short) a.attnum()));
                 }
+                if (level != null) {
+                    for (RangeTblEntry rte : level.rtable) {
+                        if (rte.kind == RangeTblEntry.Kind.JOIN || rte.offset == 0) {
+                            continue;                       // the target (slot 0) is already listed
+                        }
+                        for (int i = 0; i < rte.columns.size(); i++) {
+                            RangeTblEntry.Column col = rte.columns.get(i);
+                            exprs.add(new VarExpr(rte.offset + i, col.type(), col.typmod(), rte.refname, col.name()));
+                            columns.add(column(col.name(), col.type(), col.typmod(), 0, (short) 0));
+                        }
+                    }
+                }
                 continue;
             }
             Expr e = analyzer.transform(t.val());
@@ -378,7 +400,7 @@ public final class ModifyAnalyzer {
             String name = t.name() != null ? t.name() : ColumnNames.figure(t.val());
             int tableOid = 0;
             short attnum = 0;
-            if (e instanceof VarExpr v) {
+            if (e instanceof VarExpr v && v.attno() < live.size()) {
                 tableOid = desc.oid();
                 attnum = (short) live.get(v.attno()).attnum();
             }
@@ -415,11 +437,12 @@ public final class ModifyAnalyzer {
         } else {
             Set<Integer> seen = new HashSet<>();
             for (ResTarget col : stmt.cols()) {
-                if (col.indirection() != null && !col.indirection().isEmpty()) {
-                    throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
-                            "subscripted or field INSERT targets are not supported yet", col.location() + 1);
-                }
                 int idx = columnIndex(live, col.name(), desc, col.location());
+                if (col.indirection() != null && !col.indirection().isEmpty()) {
+                    // col[i]: assigned into a NULL of the column's type (several may name one column)
+                    targets.add(idx);
+                    continue;
+                }
                 if (!seen.add(idx)) {
                     throw Ereport.error(SqlState.DUPLICATE_COLUMN, "column \"" + col.name()
                             + "\" specified more than once", col.location() + 1);
@@ -462,9 +485,21 @@ public final class ModifyAnalyzer {
                                     ? stmt.cols().get(exprs.size()).location() + 1 : 0);
                 }
                 Expr[] row = defaults.clone();
+                boolean[] subscripted = new boolean[natts];
                 for (int k = 0; k < exprs.size(); k++) {
                     RawNode node = exprs.get(k);
                     int col = targets.get(k);
+                    ResTarget target = stmt.cols() == null || stmt.cols().isEmpty() ? null : stmt.cols().get(k);
+                    if (target != null && target.indirection() != null && !target.indirection().isEmpty()
+                            && !(node instanceof SetToDefault)) {
+                        Expr base = subscripted[col] ? row[col]
+                                : new org.tusk.engine.expr.ConstExpr(typeOf(live.get(col)), live.get(col).typmod(), null);
+                        Expr updated = plain.assignmentIndirection(base, target.name(), target.indirection(),
+                                plain.transform(node), target.location());
+                        row[col] = assign(plain, updated, live.get(col), target.location());
+                        subscripted[col] = true;
+                        continue;
+                    }
                     row[col] = node instanceof SetToDefault ? defaults[col]
                             : assign(plain, plain.transform(node), live.get(col), location(node) - 1);
                 }
@@ -479,6 +514,12 @@ public final class ModifyAnalyzer {
                 throw Ereport.error(SqlState.SYNTAX_ERROR, "INSERT has more target columns than expressions", 0);
             }
             sourceMapping = defaults.clone();
+            for (ResTarget col : stmt.cols() == null ? List.<ResTarget>of() : stmt.cols()) {
+                if (col.indirection() != null && !col.indirection().isEmpty()) {
+                    throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                            "subscripted INSERT targets with a query are not supported yet", col.location() + 1);
+                }
+            }
             for (int k = 0; k < targets.size(); k++) {
                 TargetEntry t = sourceQuery.targets().get(k);
                 Expr var = new VarExpr(k, t.expr().type(), t.expr().typmod(), null, t.name());
@@ -538,8 +579,13 @@ public final class ModifyAnalyzer {
                 TableModifier modifier = new TableModifier(result, session.transactionContext(), session.snapshot(),
                         ctx).routeThrough(router(desc, ctx));
                 OnConflict onConflict = spec == null ? null : spec.bind(result);
-                ModifyTableNode node = ModifyTableNode.insert(modifier, source, ctx, onConflict, ret.exprs());
+                ForeignKeyTriggers triggers = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
+                ModifyTableNode node = ModifyTableNode.insert(modifier, source, ctx, onConflict, ret.exprs())
+                        .withEvents(triggers);
                 List<Object[]> out = drain(node);
+                if (triggers != null) {
+                    triggers.fire(ctx);
+                }
                 return new Result("INSERT 0 " + node.processed(), out);
             }
         };
@@ -647,9 +693,6 @@ public final class ModifyAnalyzer {
     // --- UPDATE / DELETE ----------------------------------------------------------------------
 
     private DmlCommand update(UpdateStmt stmt, ParseState pstate) {
-        if (stmt.fromClause() != null && !stmt.fromClause().isEmpty()) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "UPDATE ... FROM is not supported yet");
-        }
         if (stmt.withClause() != null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH in UPDATE is not supported yet");
         }
@@ -658,59 +701,182 @@ public final class ModifyAnalyzer {
                 | (stmt.whereClause() != null || stmt.returningList() != null && !stmt.returningList().isEmpty()
                         ? org.tusk.engine.acl.AclMode.SELECT : 0));
         List<AttributeDesc> live = desc.liveAttributes();
-        ExprAnalyzer analyzer = scope(pstate, desc, aliasOf(stmt.relation()));
+        ModifyScope scope = modifyScope(pstate, desc, aliasOf(stmt.relation()), stmt.fromClause());
+        ExprAnalyzer analyzer = scope.analyzer();
+        String refname = aliasOf(stmt.relation()) != null ? aliasOf(stmt.relation()) : desc.name();
         Expr[] set = new Expr[live.size()];
         for (int i = 0; i < live.size(); i++) {
             AttributeDesc a = live.get(i);
-            set[i] = new VarExpr(i, typeOf(a), a.typmod(), desc.name(), a.name());
+            set[i] = new VarExpr(i, typeOf(a), a.typmod(), refname, a.name());
         }
         Set<Integer> assigned = new HashSet<>();
+        java.util.Map<RawNode, Expr[]> multiSources = new java.util.IdentityHashMap<>();
         for (ResTarget t : stmt.targetList()) {
+            if (t.indirection() != null && !t.indirection().isEmpty() && !(t.val() instanceof SetToDefault)
+                    && !(t.val() instanceof org.tusk.engine.nodes.MultiAssignRef)) {
+                // col[i] = v: the column's value so far (several subscripted assignments to one column chain)
+                int idx = columnIndex(live, t.name(), desc, t.location());
+                Expr updated = analyzer.assignmentIndirection(set[idx], t.name(), t.indirection(),
+                        analyzer.transform(t.val()), t.location());
+                set[idx] = assign(analyzer, updated, live.get(idx), t.location());
+                assigned.add(idx);
+                continue;
+            }
             if (t.indirection() != null && !t.indirection().isEmpty()) {
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
                         "subscripted or field UPDATE targets are not supported yet", t.location() + 1);
-            }
-            if (t.val() instanceof org.tusk.engine.nodes.MultiAssignRef) {
-                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "multiple-column UPDATE SET is not supported yet",
-                        t.location() + 1);
             }
             int idx = columnIndex(live, t.name(), desc, t.location());
             if (!assigned.add(idx)) {
                 throw Ereport.error(SqlState.DUPLICATE_COLUMN, "multiple assignments to same column \"" + t.name()
                         + "\"", t.location() + 1);
             }
-            set[idx] = t.val() instanceof SetToDefault ? defaultFor(desc, live.get(idx), pstate)
-                    : assign(analyzer, analyzer.transform(t.val()), live.get(idx), t.location());
+            RawNode value = t.val();
+            if (value instanceof org.tusk.engine.nodes.MultiAssignRef m) {
+                Expr[] columns = multiSources.get(m.source());
+                if (columns == null) {
+                    columns = multiAssignSource(m, analyzer, desc, live, stmt.targetList());
+                    multiSources.put(m.source(), columns);
+                }
+                Expr e = columns[m.colno() - 1];
+                set[idx] = e == null ? defaultOrNull(desc, live.get(idx), pstate)
+                        : assign(analyzer, e, live.get(idx), t.location());
+                continue;
+            }
+            set[idx] = value instanceof SetToDefault ? defaultOrNull(desc, live.get(idx), pstate)
+                    : assign(analyzer, analyzer.transform(value), live.get(idx), t.location());
         }
-        return rowsCommand(stmt.relation(), desc, stmt.whereClause(), stmt.returningList(), analyzer, pstate, set);
+        return rowsCommand(desc, scope, stmt.whereClause(), stmt.returningList(), pstate, set);
+    }
+
+    /** A column's default, or a typed NULL when it has none (SET col = DEFAULT). */
+    private Expr defaultOrNull(RelationDesc desc, AttributeDesc column, ParseState pstate) {
+        Expr d = defaultFor(desc, column, pstate);
+        return d != null ? d : new org.tusk.engine.expr.ConstExpr(typeOf(column), column.typmod(), null);
+    }
+
+    /**
+     * The per-column expressions of {@code SET (a, b) = source}: a row constructor's members (null for
+     * DEFAULT), or for a sub-SELECT one scalar subquery per column (transformMultiAssignRef's MULTIEXPR,
+     * evaluated once per column here).
+     */
+    private Expr[] multiAssignSource(org.tusk.engine.nodes.MultiAssignRef m, ExprAnalyzer analyzer,
+            RelationDesc desc, List<AttributeDesc> live, List<ResTarget> targets) {
+        RawNode source = m.source();
+        int n = m.ncolumns();
+        Expr[] out = new Expr[n];
+        if (source instanceof org.tusk.engine.nodes.RowExpr row) {
+            if (row.args().size() != n) {
+                throw Ereport.error(SqlState.SYNTAX_ERROR, "number of columns does not match number of values",
+                        row.location() + 1);
+            }
+            for (int i = 0; i < n; i++) {
+                RawNode arg = row.args().get(i);
+                out[i] = arg instanceof SetToDefault ? null : analyzer.transform(arg);
+            }
+            return out;
+        }
+        if (source instanceof org.tusk.engine.nodes.SubLink link
+                && link.subLinkType() == org.tusk.engine.nodes.SubLinkType.EXPR) {
+            SelectStmt sub = link.subselect();
+            if (sub.op() == org.tusk.engine.nodes.SetOperation.NONE && sub.valuesLists() == null
+                    && sub.targetList().stream().noneMatch(t -> t.val() instanceof ColumnRef c && c.star())) {
+                if (sub.targetList().size() != n) {
+                    throw Ereport.error(SqlState.SYNTAX_ERROR, "number of columns does not match number of values",
+                            link.location() + 1);
+                }
+                for (int i = 0; i < n; i++) {
+                    SelectStmt one = new SelectStmt(sub.distinctClause(), sub.intoClause(),
+                            List.of(sub.targetList().get(i)), sub.fromClause(), sub.whereClause(), sub.groupClause(),
+                            sub.groupDistinct(), sub.havingClause(), sub.windowClause(), sub.valuesLists(),
+                            sub.sortClause(), sub.limitOffset(), sub.limitCount(), sub.limitOption(),
+                            sub.lockingClause(), sub.withClause(), sub.op(), sub.all(), sub.larg(), sub.rarg(),
+                            sub.location());
+                    out[i] = analyzer.transform(new org.tusk.engine.nodes.SubLink(link.subLinkType(), null,
+                            link.operName(), one, link.location()));
+                }
+                return out;
+            }
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                    "this form of multiple-column UPDATE SET is not supported yet", link.location() + 1);
+        }
+        Expr e = analyzer.transform(source);
+        throw Ereport.error(SqlState.DATATYPE_MISMATCH, "source for a multiple-column UPDATE item must be a sub-SELECT"
+                + " or ROW() expression", m.location() + 1);
     }
 
     private DmlCommand delete(DeleteStmt stmt, ParseState pstate) {
-        if (stmt.usingClause() != null && !stmt.usingClause().isEmpty()) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "DELETE ... USING is not supported yet");
-        }
         if (stmt.withClause() != null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH in DELETE is not supported yet");
         }
         RelationDesc desc = openTarget(stmt.relation(), org.tusk.engine.acl.AclMode.DELETE
                 | (stmt.whereClause() != null || stmt.returningList() != null && !stmt.returningList().isEmpty()
                         ? org.tusk.engine.acl.AclMode.SELECT : 0));
-        ExprAnalyzer analyzer = scope(pstate, desc, aliasOf(stmt.relation()));
-        return rowsCommand(stmt.relation(), desc, stmt.whereClause(), stmt.returningList(), analyzer, pstate, null);
+        ModifyScope scope = modifyScope(pstate, desc, aliasOf(stmt.relation()), stmt.usingClause());
+        return rowsCommand(desc, scope, stmt.whereClause(), stmt.returningList(), pstate, null);
     }
 
-    /** An equality on an indexed column found in WHERE: which index, and the key's expression. */
-    private record IndexQual(org.tusk.engine.relcache.IndexDesc index, Expr key, PgType keyType) {
+    /**
+     * The query level UPDATE/DELETE reads rows from: the target first (its live columns at slots 0..n-1,
+     * the version's TupleId as a hidden "ctid" column at slot n), then the FROM/USING items, as
+     * transformUpdateStmt/transformDeleteStmt build the range table.
+     */
+    private record ModifyScope(ParseState pstate, ExprAnalyzer analyzer, SelectAnalyzer selects,
+            RangeTblEntry target) {
     }
 
-    private DmlCommand rowsCommand(RangeVar rv, RelationDesc desc, RawNode whereNode, List<ResTarget> returningList,
-            ExprAnalyzer analyzer, ParseState pstate, Expr[] set) {
-        Expr where = whereNode == null ? null
-                : analyzer.coerceToBoolean(analyzer.transform(whereNode), "WHERE", location(whereNode) - 1);
-        IndexQual qual = whereNode == null ? null : indexQual(whereNode, desc, analyzer);
-        Returning ret = returning(returningList, analyzer, desc);
+    private ModifyScope modifyScope(ParseState pstate, RelationDesc desc, String alias, List<RawNode> from) {
+        StorageBaseRelation rel = new StorageBaseRelation(desc, session).withCtid();
+        RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.RELATION, alias != null ? alias : desc.name());
+        rte.relation = rel;
+        for (org.tusk.engine.catalog.RelationColumn c : rel.columns()) {
+            rte.columns.add(new RangeTblEntry.Column(c.name(), c.type(), c.typmod(), null));
+        }
+        rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));
+        SelectAnalyzer.withVars(rte, pstate);
+        pstate.addRte(rte);
+        pstate.namespace.add(new ParseState.NsItem(rte, true, true));
+        SelectAnalyzer selects = new SelectAnalyzer(relations, typeContext);
+        ExprAnalyzer analyzer = selects.exprsFor(pstate);
+        if (from != null && !from.isEmpty()) {
+            selects.addFromItems(from, pstate, analyzer);
+        }
+        return new ModifyScope(pstate, analyzer, selects, rte);
+    }
+
+    private DmlCommand rowsCommand(RelationDesc desc, ModifyScope scope, RawNode whereNode,
+            List<ResTarget> returningList, ParseState pstate, Expr[] set) {
+        ExprAnalyzer analyzer = scope.analyzer();
+        Query q = pstate.query;
+        Expr where = null;
+        if (whereNode != null) {
+            pstate.noAggregatesIn = "WHERE";
+            pstate.noWindowFunctionsIn = "WHERE";
+            pstate.noSrfIn = "WHERE";
+            where = analyzer.coerceToBoolean(analyzer.transform(whereNode), "WHERE", location(whereNode) - 1);
+            pstate.noAggregatesIn = null;
+            pstate.noWindowFunctionsIn = null;
+            pstate.noSrfIn = null;
+        }
+        Returning ret = returning(returningList, analyzer, desc, q);
+        // the level's rows as they are: every slot, so SET, WHERE and RETURNING index them unchanged
+        q.jointree = new JoinTreeNode.FromList(q.jointree.items().isEmpty()
+                ? new ArrayList<>(List.of(new JoinTreeNode.RangeRef(scope.target())))
+                : prependTarget(q.jointree.items(), scope.target()), where);
+        for (RangeTblEntry rte : q.rtable) {
+            if (rte.kind == RangeTblEntry.Kind.JOIN) {
+                continue;
+            }
+            for (int i = 0; i < rte.columns.size(); i++) {
+                RangeTblEntry.Column c = rte.columns.get(i);
+                q.targetList.add(new TargetEntry(c.name(),
+                        new VarExpr(rte.offset + i, c.type(), c.typmod(), rte.refname, c.name()), 0, (short) 0));
+            }
+        }
+        q.finishLayout();
         ResultRelation result = resultRelation(desc, pstate);
         int natts = desc.liveAttributes().size();
+        Expr recheck = where;
         return new DmlCommand() {
             @Override
             public List<Column> resultColumns() {
@@ -721,105 +887,30 @@ public final class ModifyAnalyzer {
             public Result execute(EvalContext ctx, RowReceiver receiver) {
                 var snapshot = session.snapshot();
                 var txn = session.transactionContext();
-                PlanState scan;
-                if (qual != null) {
-                    ResultIndex index = result.indexes().stream()
-                            .filter(i -> i.name().equals(qual.index().name())).findFirst().orElseThrow();
-                    scan = new IndexScanNode(result.relation(), index.am(), index.descriptor(), () -> {
-                        Object key = qual.key().eval(ctx);
-                        if (key == null) {
-                            return null;
-                        }
-                        byte[] prefix = IndexKeyEncoding.encode(List.of(qual.keyType()), new Object[] {key});
-                        return ScanBounds.range(prefix, true, IndexKeyEncoding.prefixUpperBound(prefix), true);
-                    }, null, snapshot, txn, ctx, true);
-                } else {
-                    scan = new SeqScanNode(result.relation(), snapshot, txn, ctx, true);
-                }
-                PlanState source = where == null ? scan : () -> {
-                    for (Object[] row = scan.next(); row != null; row = scan.next()) {
-                        ctx.setRow(row);
-                        if (Boolean.TRUE.equals(where.eval(ctx))) {
-                            return row;
-                        }
+                PlanState source = org.tusk.engine.executor.Executor.start(q, ctx);
+                try {
+                    TableModifier modifier = new TableModifier(result, txn, snapshot, ctx);
+                    ModifyTableNode node = set != null
+                            ? ModifyTableNode.update(modifier, source, ctx, set, natts, recheck, ret.exprs())
+                            : ModifyTableNode.delete(modifier, source, ctx, natts, recheck, ret.exprs());
+                    ForeignKeyTriggers triggers = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
+                    node.withEvents(triggers);
+                    List<Object[]> out = drain(node);
+                    if (triggers != null) {
+                        triggers.fire(ctx);
                     }
-                    return null;
-                };
-                TableModifier modifier = new TableModifier(result, txn, snapshot, ctx);
-                ModifyTableNode node = set != null
-                        ? ModifyTableNode.update(modifier, source, ctx, set, natts, where, ret.exprs())
-                        : ModifyTableNode.delete(modifier, source, ctx, natts, where, ret.exprs());
-                List<Object[]> out = drain(node);
-                return new Result((set != null ? "UPDATE " : "DELETE ") + node.processed(), out);
+                    return new Result((set != null ? "UPDATE " : "DELETE ") + node.processed(), out);
+                } finally {
+                    source.close();
+                }
             }
         };
     }
 
-    /** A top-level AND conjunct {@code col = const/param} on the first column of a btree index. */
-    private IndexQual indexQual(RawNode where, RelationDesc desc, ExprAnalyzer analyzer) {
-        List<RawNode> conjuncts = new ArrayList<>();
-        flattenAnd(where, conjuncts);
-        List<AttributeDesc> live = desc.liveAttributes();
-        for (RawNode c : conjuncts) {
-            if (!(c instanceof AExpr a) || a.kind() != AExprKind.OP || a.name().size() != 1
-                    || !a.name().get(0).equals("=")) {
-                continue;
-            }
-            RawNode colSide = a.lexpr();
-            RawNode valSide = a.rexpr();
-            if (!(colSide instanceof ColumnRef)) {
-                colSide = a.rexpr();
-                valSide = a.lexpr();
-            }
-            if (!(colSide instanceof ColumnRef ref) || ref.star() || !isConstant(valSide)) {
-                continue;
-            }
-            String name = ref.fields().get(ref.fields().size() - 1);
-            AttributeDesc column = null;
-            for (AttributeDesc at : live) {
-                if (at.name().equals(name)) {
-                    column = at;
-                }
-            }
-            if (column == null || !IndexKeyEncoding.supports(typeOf(column))) {
-                continue;
-            }
-            for (var index : desc.indexes()) {
-                if (!"btree".equals(index.amName()) || index.keyAttnums()[0] != column.attnum()) {
-                    continue;
-                }
-                Expr value = analyzer.transform(valSide);
-                Expr key = analyzer.coerce(value, typeOf(column), -1, CastContext.IMPLICIT);
-                if (key == null || (value.type() != typeOf(column) && value.type() != PgType.UNKNOWN
-                        && !sameFamily(value.type(), typeOf(column)))) {
-                    continue;                           // a cross-type comparison: leave it to the filter
-                }
-                return new IndexQual(index, key, typeOf(column));
-            }
-        }
-        return null;
-    }
-
-    private static boolean sameFamily(PgType a, PgType b) {
-        Set<PgType> ints = Set.of(PgType.INT2, PgType.INT4, PgType.INT8);
-        Set<PgType> strings = Set.of(PgType.TEXT, PgType.VARCHAR, PgType.NAME);
-        return ints.contains(a) && ints.contains(b) || strings.contains(a) && strings.contains(b);
-    }
-
-    private static void flattenAnd(RawNode node, List<RawNode> out) {
-        if (node instanceof BoolExprNode b && b.boolop() == BoolOp.AND) {
-            for (RawNode arg : b.args()) {
-                flattenAnd(arg, out);
-            }
-        } else {
-            out.add(node);
-        }
-    }
-
-    private static boolean isConstant(RawNode node) {
-        if (node instanceof AConst || node instanceof ParamRef) {
-            return true;
-        }
-        return node instanceof TypeCast t && isConstant(t.arg());
+    private static List<JoinTreeNode> prependTarget(List<JoinTreeNode> items, RangeTblEntry target) {
+        List<JoinTreeNode> out = new ArrayList<>();
+        out.add(new JoinTreeNode.RangeRef(target));
+        out.addAll(items);
+        return out;
     }
 }

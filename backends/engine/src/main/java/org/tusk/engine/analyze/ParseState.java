@@ -29,6 +29,9 @@ public final class ParseState {
         final List<PgType> paramTypes = new ArrayList<>();
         final List<Boolean> paramFixed = new ArrayList<>();
         final Map<Expr, Integer> locations = new IdentityHashMap<>();
+        /** A SQL function body's parameter names (null entries for unnamed ones), and the function's name. */
+        List<String> paramNames;
+        String functionName;
         int nextExecParam;
     }
 
@@ -200,6 +203,24 @@ public final class ParseState {
             query.baseWidth += rte.columns.size();
         }
         return rte;
+    }
+
+    /** Analysis of a SQL function body: its parameters can be referenced by name as well as by $n. */
+    public void setParamNames(String functionName, List<String> names) {
+        shared.functionName = functionName;
+        shared.paramNames = names;
+    }
+
+    /** The parameter {@code qualifier.name} or {@code name} of the SQL function being analyzed, or null. */
+    Expr namedParam(String qualifier, String name) {
+        if (shared.paramNames == null || qualifier != null && !qualifier.equals(shared.functionName)) {
+            return null;
+        }
+        int i = shared.paramNames.indexOf(name);
+        if (i < 0) {
+            return null;
+        }
+        return new org.tusk.engine.expr.ParamExpr(i, paramType(i + 1));
     }
 
     PgType paramType(int number) {

@@ -338,6 +338,11 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
 
     // ---- FROM ----
 
+    /** Adds FROM items to a level the caller set up (UPDATE ... FROM, DELETE ... USING). */
+    void addFromItems(List<RawNode> from, ParseState ps, ExprAnalyzer ea) {
+        fromClause(from, ps, ea);
+    }
+
     private void fromClause(List<RawNode> from, ParseState ps, ExprAnalyzer ea) {
         for (RawNode item : from) {
             FromResult r = fromItem(item, ps, ea);
@@ -407,10 +412,15 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
                 ExprAnalyzer.locationOf(node));
     }
 
+    /** Too many column aliases: PostgreSQL reports this without a cursor position. */
     static void checkAliasCount(List<String> names, int columns, String alias, int location) {
+        checkAliasCount(names, columns, "table", alias);
+    }
+
+    static void checkAliasCount(List<String> names, int columns, String kind, String alias) {
         if (names != null && names.size() > columns) {
-            throw Ereport.error("42P10", "table \"" + alias + "\" has " + columns + " columns available but "
-                    + names.size() + " columns specified", location);
+            throw Ereport.error("42P10", kind + " \"" + alias + "\" has " + columns + " columns available but "
+                    + names.size() + " columns specified");
         }
     }
 
@@ -548,6 +558,9 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
                     : "column" + (c + 1);
             rte.columns.add(new RangeTblEntry.Column(name, coerced.get(0).type(), coerced.get(0).typmod(), null));
         }
+        if (alias != null) {
+            checkAliasCount(alias.colnames(), width, "table", refname);
+        }
         rte.values = rows;
         return withVars(rte, ea.pstate());
     }
@@ -642,7 +655,7 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             }
         }
         if (j.alias() != null && j.alias().colnames() != null) {
-            checkAliasCount(j.alias().colnames(), joinRte.columns.size(), joinName, j.location());
+            checkAliasCount(j.alias().colnames(), joinRte.columns.size(), "join expression", joinName);
             for (int i = 0; i < j.alias().colnames().size(); i++) {
                 RangeTblEntry.Column c = joinRte.columns.get(i);
                 joinRte.columns.set(i, new RangeTblEntry.Column(j.alias().colnames().get(i), c.type(), c.typmod(), c.expr()));

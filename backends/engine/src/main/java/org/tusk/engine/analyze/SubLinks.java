@@ -39,6 +39,26 @@ final class SubLinks {
                 return new SubLinkExpr(SubPlanExpr.Kind.EXPR, sub, List.copyOf(child.outerParams), null, new int[0],
                         cols.get(0).expr().type());
             }
+            case ARRAY: {
+                // ARRAY(subquery): the column's values as an array, or arrays stacked one dimension deeper
+                if (cols.size() != 1) {
+                    throw Ereport.error(SqlState.SYNTAX_ERROR, cols.isEmpty() ? "subquery must return a column"
+                            : "subquery must return only one column", l.location());
+                }
+                PgType column = cols.get(0).expr().type();
+                if (column == PgType.UNKNOWN) {
+                    column = PgType.TEXT;
+                }
+                // int2vector and oidvector count as scalars here
+                boolean columnIsArray = column.isArray() && column != PgType.INT2VECTOR && column != PgType.OIDVECTOR;
+                PgType arrayType = columnIsArray ? column : column.arrayType();
+                if (arrayType == null) {
+                    throw Ereport.error(SqlState.UNDEFINED_OBJECT, "could not find array type for data type "
+                            + column.typname(), l.location());
+                }
+                return new SubLinkExpr(SubPlanExpr.Kind.ARRAY, sub, List.copyOf(child.outerParams), null, new int[0],
+                        arrayType);
+            }
             case ANY: case ALL: {
                 if (l.testexpr() instanceof org.tusk.engine.nodes.RowExpr) {
                     throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "row comparisons with subqueries are not supported yet",

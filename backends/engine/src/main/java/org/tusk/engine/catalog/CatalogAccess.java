@@ -1,8 +1,11 @@
 package org.tusk.engine.catalog;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.tusk.api.error.PgException;
 import org.tusk.api.error.SqlState;
@@ -19,7 +22,8 @@ import org.tusk.xact.IsolationLevel;
  * Reading and changing system catalog rows through the heap access method
  * (PostgreSQL's systable_beginscan / CatalogTupleInsert / Update / Delete),
  * in the session's transaction: catalog rows are MVCC tuples, so DDL is
- * transactional. Catalogs have no indexes yet: lookups scan.
+ * transactional. Catalogs have no indexes yet: lookups scan, and the name
+ * keys of their unique indexes are enforced here ({@link CatalogUniqueKeys}).
  */
 public final class CatalogAccess {
 
@@ -74,21 +78,95 @@ public final class CatalogAccess {
         return out;
     }
 
-    /** CatalogTupleInsert. */
+    /** CatalogTupleInsert; a name another transaction holds already is 23505, as its unique index would say. */
     public TupleId insert(int catalogOid, Object[] row) {
         SystemCatalogs.Catalog catalog = SystemCatalogs.require(catalogOid);
+        checkUnique(catalog, row, null);
         return heap().insert(locator(catalog), TupleFormat.form(row), txn.context(level));
+    }
+
+    /**
+     * Bootstrap mode's insert (initdb filling a database nobody else can see
+     * yet, with rows distinct by construction): no unique-key check, which
+     * would lock every name of thousands of rows in one transaction.
+     */
+    public TupleId insertBootstrap(int catalogOid, Object[] row) {
+        SystemCatalogs.Catalog catalog = SystemCatalogs.require(catalogOid);
+        return heap().insert(locator(catalog), TupleFormat.form(row), txn.context(level));
+    }
+
+    /**
+     * The unique-index check for the catalogs' name keys ({@link CatalogUniqueKeys}):
+     * a lock on the key's value, held until the transaction ends, makes a
+     * second creator of the same name wait for the first (as a unique index
+     * makes it wait for the inserter), and a fresh snapshot then shows it the
+     * committed row.
+     */
+    private void checkUnique(SystemCatalogs.Catalog catalog, Object[] row, TupleId self) {
+        CatalogUniqueKeys.Key key = CatalogUniqueKeys.of(catalog.oid());
+        if (key == null) {
+            return;
+        }
+        int[] columns = new int[key.columns().size()];
+        Object[] values = new Object[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = catalog.columnIndex(key.columns().get(i));
+            values[i] = row[columns[i]];
+            if (values[i] == null) {
+                return;
+            }
+        }
+        txn.lockUniqueKey(catalog.oid(), Arrays.hashCode(values), catalog.shared(), level);
+        try (TableScan scan = heap().beginScan(locator(catalog), txn.manager().catalogSnapshot(), txn.context(level))) {
+            while (scan.next()) {
+                if (scan.tupleId().equals(self)) {
+                    continue;
+                }
+                Object[] other = TupleFormat.deform(scan.data(), catalog.columns().size());
+                boolean same = true;
+                for (int i = 0; i < columns.length && same; i++) {
+                    same = values[i].equals(other[columns[i]]);
+                }
+                if (same) {
+                    throw PgException.error(SqlState.UNIQUE_VIOLATION,
+                            "duplicate key value violates unique constraint \"" + key.indexName() + "\"")
+                            .withDetail("Key (" + String.join(", ", key.columns()) + ")=("
+                                    + Arrays.stream(values).map(String::valueOf)
+                                            .collect(Collectors.joining(", "))
+                                    + ") already exists.");
+                }
+            }
+        }
     }
 
     /** CatalogTupleUpdate; a concurrent change is "tuple concurrently updated" (XX000), as in PostgreSQL. */
     public TupleId update(int catalogOid, TupleId tid, Object[] row) {
         SystemCatalogs.Catalog catalog = SystemCatalogs.require(catalogOid);
+        if (CatalogUniqueKeys.of(catalogOid) != null && keyChanged(catalog, tid, row)) {
+            checkUnique(catalog, row, tid);     // a rename must not take a name in use
+        }
         ModifyResult r = heap().update(locator(catalog), tid, TupleFormat.form(row), txn.context(level),
                 txn.catalogSnapshot(level), true);
         if (r.status() != ModifyResult.Status.OK) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "tuple concurrently updated");
         }
         return r.newTupleId();
+    }
+
+    /** Whether the update changes the catalog's name key (most updates of pg_class rows do not). */
+    private boolean keyChanged(SystemCatalogs.Catalog catalog, TupleId tid, Object[] row) {
+        byte[] old = heap().fetch(locator(catalog), tid, txn.catalogSnapshot(level), txn.context(level));
+        if (old == null) {
+            return true;
+        }
+        Object[] before = TupleFormat.deform(old, catalog.columns().size());
+        for (String column : CatalogUniqueKeys.of(catalog.oid()).columns()) {
+            int i = catalog.columnIndex(column);
+            if (!Objects.equals(before[i], row[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** CatalogTupleDelete. */

@@ -67,7 +67,14 @@ final class AddForeignKey {
         String name = c.conname() != null ? c.conname()
                 : CreateTable.chooseConstraintName(ctx, table, String.join("_", fkNames), "fkey", taken);
         taken.add(name);
-        long oid = CreateTable.insertConstraint(ctx, table, name, "f", fk, unique.oid(), ref.oid(), pk, null);
+        java.util.Map<String, Object> actions = new java.util.HashMap<>();
+        actions.put("confupdtype", String.valueOf(c.fkUpdAction() == 0 ? 'a' : c.fkUpdAction()));
+        actions.put("confdeltype", String.valueOf(c.fkDelAction() == 0 ? 'a' : c.fkDelAction()));
+        actions.put("confmatchtype", String.valueOf(c.fkMatchtype() == 0 ? 's' : c.fkMatchtype()));
+        actions.put("condeferrable", c.deferrable());
+        actions.put("condeferred", c.initdeferred());
+        long oid = CreateTable.insertConstraint(ctx, table, name, "f", fk, unique.oid(), ref.oid(), pk, null, actions);
+        ctx.relcache().invalidate(ref.oid());
         for (int k : fk) {
             CreateTable.recordDependency(ctx, SystemCatalogs.PG_CONSTRAINT, oid, 0, SystemCatalogs.PG_CLASS,
                     table.oid(), k, "a");

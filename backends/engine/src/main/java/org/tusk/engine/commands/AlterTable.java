@@ -115,6 +115,8 @@ public final class AlterTable {
                     }
                     alterColumnType(ctx, requireTable(table, "ALTER COLUMN ... TYPE"), cmd, usingText, sql);
                 }
+                case SET_REL_OPTIONS -> setRelOptions(ctx, table, (org.tusk.engine.nodes.NodeList) cmd.def(), false);
+                case RESET_REL_OPTIONS -> setRelOptions(ctx, table, (org.tusk.engine.nodes.NodeList) cmd.def(), true);
                 default -> throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE "
                         + cmd.subtype().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " is not supported yet");
             }
@@ -536,6 +538,37 @@ public final class AlterTable {
             targets.add(new DropObjects.ObjectAddress(SystemCatalogs.PG_CONSTRAINT, (Long) t.get(con, "oid")));
         }
         DropObjects.performDeletion(ctx, targets, false);
+    }
+
+    /**
+     * ALTER TABLE SET (name = value, ...) / RESET (name, ...): validated as CREATE TABLE's WITH
+     * options, merged into pg_class.reloptions (a later setting replaces an earlier one of the
+     * same name). Nothing reads them yet besides the catalogs.
+     */
+    private static void setRelOptions(DdlContext ctx, RelationDesc table, org.tusk.engine.nodes.NodeList options,
+            boolean reset) {
+        List<org.tusk.engine.nodes.DefElem> defs = new ArrayList<>();
+        for (var n : options.items()) {
+            defs.add((org.tusk.engine.nodes.DefElem) n);
+        }
+        Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
+        Object current = CreateTable.classRow(ctx, table.oid()).get(pgClass, "reloptions");
+        List<String> merged = new ArrayList<>();
+        if (current instanceof Object[] arr) {
+            for (Object o : arr) {
+                merged.add(String.valueOf(o));
+            }
+        } else if (current instanceof org.tusk.engine.types.ArrayValue av) {
+            for (int i = 0; i < av.elements().length; i++) {
+                merged.add(String.valueOf(av.elements()[i]));
+            }
+        }
+        List<String> changed = reset ? new ArrayList<>() : CreateTable.reloptions(defs);
+        for (org.tusk.engine.nodes.DefElem d : defs) {
+            merged.removeIf(o -> o.startsWith(d.defname() + "="));
+        }
+        merged.addAll(changed);
+        CreateTable.updateClass(ctx, table.oid(), "reloptions", merged.isEmpty() ? null : merged.toArray());
     }
 
     private static void changeOwner(DdlContext ctx, RelationDesc table, String role) {

@@ -454,11 +454,26 @@ public final class CreateTable {
 
     static long insertConstraint(DdlContext ctx, RelationDesc table, String name, String type, List<Integer> keys,
             int indexOid, int foreignRel, List<Integer> foreignKeys, String source) {
-        return insertConstraint(ctx, table, name, type, keys, indexOid, foreignRel, foreignKeys, source, true, 0);
+        return insertConstraint(ctx, table, name, type, keys, indexOid, foreignRel, foreignKeys, source, true, 0,
+                Map.of());
+    }
+
+    /** {@link #insertConstraint} with more pg_constraint columns set ({@code extra} wins). */
+    static long insertConstraint(DdlContext ctx, RelationDesc table, String name, String type, List<Integer> keys,
+            int indexOid, int foreignRel, List<Integer> foreignKeys, String source, Map<String, Object> extra) {
+        return insertConstraint(ctx, table, name, type, keys, indexOid, foreignRel, foreignKeys, source, true, 0,
+                extra);
     }
 
     static long insertConstraint(DdlContext ctx, RelationDesc table, String name, String type, List<Integer> keys,
             int indexOid, int foreignRel, List<Integer> foreignKeys, String source, boolean isLocal, int inhcount) {
+        return insertConstraint(ctx, table, name, type, keys, indexOid, foreignRel, foreignKeys, source, isLocal,
+                inhcount, Map.of());
+    }
+
+    static long insertConstraint(DdlContext ctx, RelationDesc table, String name, String type, List<Integer> keys,
+            int indexOid, int foreignRel, List<Integer> foreignKeys, String source, boolean isLocal, int inhcount,
+            Map<String, Object> extra) {
         long oid = ctx.newOid();
         Map<String, Object> con = new HashMap<>();
         con.put("oid", oid);
@@ -478,6 +493,7 @@ public final class CreateTable {
         con.put("conkey", keys.isEmpty() ? null : shorts(keys));
         con.put("confkey", foreignKeys == null ? null : shorts(foreignKeys));
         con.put("conbin", source);
+        con.putAll(extra);
         ctx.insert(SystemCatalogs.PG_CONSTRAINT, con);
         return oid;
     }
@@ -601,7 +617,7 @@ public final class CreateTable {
     }
 
     /** WITH (name=value, ...) as pg_class.reloptions text entries; only the heap's options are accepted. */
-    private static List<String> reloptions(List<DefElem> options) {
+    static List<String> reloptions(List<DefElem> options) {
         List<String> out = new ArrayList<>();
         if (options == null) {
             return out;

@@ -243,6 +243,9 @@ public final class DefineIndex {
                 }
             }
         });
+        if (!heap.isDurable()) {
+            am.buildEmpty(descriptor);      // emptied with its table at the next start
+        }
     }
 
     /** BuildIndexValueDescription: {@code (a, b)=(1, x)}. */

@@ -57,7 +57,14 @@ public final class ConstantFolder {
                 return new ConstExpr(f.type(), f.typmod(), null);
             }
             if (allConst && f.volatility() == 'i') {
-                return new ConstExpr(f.type(), f.typmod(), rebuilt.eval(ctx));
+                try {
+                    return new ConstExpr(f.type(), f.typmod(), rebuilt.eval(ctx));
+                } catch (org.tusk.api.error.PgException err) {
+                    if (f.body() instanceof org.tusk.engine.func.SqlFunctionBody sql) {
+                        throw err.withContext(sql.context());
+                    }
+                    throw err;
+                }
             }
             return rebuilt;
         }
@@ -75,6 +82,17 @@ public final class ConstantFolder {
         }
         if (e instanceof CoalesceExpr c) {
             return new CoalesceExpr(foldAll(c.args()), c.type());
+        }
+        if (e instanceof org.tusk.engine.expr.ArrayExpr a) {
+            // ARRAY[...] of constants is a constant array (eval_const_expressions), so calls over it fold too
+            List<Expr> elements = foldAll(a.elements());
+            org.tusk.engine.expr.ArrayExpr rebuilt = new org.tusk.engine.expr.ArrayExpr(elements, a.type(), a.multidims());
+            for (Expr x : elements) {
+                if (!(x instanceof ConstExpr)) {
+                    return rebuilt;
+                }
+            }
+            return new ConstExpr(a.type(), -1, rebuilt.eval(ctx));
         }
         return e;
     }

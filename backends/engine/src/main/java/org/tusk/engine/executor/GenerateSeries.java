@@ -24,9 +24,9 @@ public final class GenerateSeries implements SetReturningFunction {
     @Override
     public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
         if (type == PgType.NUMERIC) {
-            BigDecimal start = Comparisons.toBigDecimal(args[0]);
-            BigDecimal stop = Comparisons.toBigDecimal(args[1]);
-            BigDecimal step = args.length > 2 ? Comparisons.toBigDecimal(args[2]) : BigDecimal.ONE;
+            BigDecimal start = finiteNumeric(args[0], "start value");
+            BigDecimal stop = finiteNumeric(args[1], "stop value");
+            BigDecimal step = args.length > 2 ? finiteNumeric(args[2], "step size") : BigDecimal.ONE;
             if (step.signum() == 0) {
                 throw Ereport.error("22023", "step size cannot equal zero");
             }
@@ -82,5 +82,14 @@ public final class GenerateSeries implements SetReturningFunction {
                 return new Object[] {int4 ? (Object) (int) v : (Object) v};
             }
         };
+    }
+
+    /** generate_series(numeric): NaN and the infinities are rejected, in argument order. */
+    private static BigDecimal finiteNumeric(Object v, String what) {
+        if (v instanceof org.tusk.engine.types.NumericSpecial special) {
+            throw Ereport.error("22023", what + " cannot be "
+                    + (special == org.tusk.engine.types.NumericSpecial.NAN ? "NaN" : "infinity"));
+        }
+        return Comparisons.toBigDecimal(v);
     }
 }

@@ -56,7 +56,8 @@ public record SortColumn(int column, boolean descending, boolean nullsFirst) {
             return java.util.Arrays.compareUnsigned(ba, bb);
         }
         if (x instanceof Comparable<?> && x.getClass() == y.getClass() && !(x instanceof Number)
-                && !(x instanceof String) && !(x instanceof Boolean)) {
+                && !(x instanceof String) && !(x instanceof Boolean)
+                && !(x instanceof org.tusk.engine.types.NumericSpecial)) {   // enum order is not numeric order
             @SuppressWarnings("unchecked")
             Comparable<Object> cx = (Comparable<Object>) x;
             return cx.compareTo(y);

@@ -20,7 +20,7 @@ import org.tusk.engine.types.PgType;
  * subplan's nodes share the expression context.
  */
 public final class SubPlanExpr implements Expr {
-    public enum Kind { EXISTS, EXPR, ANY, ALL }
+    public enum Kind { EXISTS, EXPR, ANY, ALL, ARRAY }
 
     /** Executor param slot set from an expression over the outer row before each run. */
     public record Param(int slot, Expr value) {}
@@ -45,7 +45,7 @@ public final class SubPlanExpr implements Expr {
 
     @Override
     public PgType type() {
-        return kind == Kind.EXPR ? type : PgType.BOOL;
+        return kind == Kind.EXPR || kind == Kind.ARRAY ? type : PgType.BOOL;
     }
 
     public Kind kind() {
@@ -99,6 +99,33 @@ public final class SubPlanExpr implements Expr {
         return plan::next;
     }
 
+    /** ARRAY(subquery)'s result (accumArrayResult): scalars in a 1-D array, arrays stacked as ARRAY[...] does. */
+    private Object arrayOf(List<Object> values) {
+        PgType elementType = type.elementType();
+        boolean nested = false;
+        for (Object v : elementType == PgType.INT2VECTOR || elementType == PgType.OIDVECTOR ? List.of() : values) {
+            if (v instanceof org.tusk.engine.types.ArrayValue) {
+                nested = true;
+                break;
+            }
+        }
+        if (!nested) {
+            return org.tusk.engine.types.ArrayValue.of(elementType, values.toArray());
+        }
+        List<org.tusk.engine.types.ArrayValue> subs = new ArrayList<>();
+        for (Object v : values) {
+            if (v == null) {
+                throw Ereport.error("22004", "cannot accumulate null arrays");
+            }
+            org.tusk.engine.types.ArrayValue a = (org.tusk.engine.types.ArrayValue) v;
+            if (a.ndims() == 0) {
+                throw Ereport.error("2202E", "cannot accumulate empty arrays");
+            }
+            subs.add(a);
+        }
+        return org.tusk.engine.types.ArraySubscripts.stack(elementType, subs);
+    }
+
     private Object run(EvalContext ctx, Object[] outerRow) {
         Source src = rows(ctx, outerRow);
         switch (kind) {
@@ -113,6 +140,14 @@ public final class SubPlanExpr implements Expr {
                     throw Ereport.error("21000", "more than one row returned by a subquery used as an expression");
                 }
                 return first[0];
+            }
+            case ARRAY: {
+                List<Object> values = new ArrayList<>();
+                Object[] r;
+                while ((r = src.next()) != null) {
+                    values.add(r[0]);
+                }
+                return arrayOf(values);
             }
             default: {
                 boolean any = kind == Kind.ANY;

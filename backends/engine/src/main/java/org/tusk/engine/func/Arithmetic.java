@@ -76,9 +76,9 @@ public final class Arithmetic {
 
     static BigDecimal numeric(String op, BigDecimal x, BigDecimal y) {
         switch (op) {
-            case "+": return x.add(y);
-            case "-": return x.subtract(y);
-            case "*": return x.multiply(y);
+            case "+": return NumericSupport.checkRange(x.add(y));
+            case "-": return NumericSupport.checkRange(x.subtract(y));
+            case "*": return NumericSupport.multiply(x, y);
             case "/": return NumericSupport.divide(x, y);
             case "%": return NumericSupport.mod(x, y);
             case "^": return NumericMath.power(x, y);
@@ -127,7 +127,9 @@ public final class Arithmetic {
         if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
             throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
         }
-        if (r == 0 && (op.equals("*") || op.equals("/")) && x != 0 && !Double.isInfinite(y)) {
+        // float8_mul: a zero product of two non-zero factors; float8_div: a zero quotient of a
+        // non-zero dividend by a finite divisor
+        if (r == 0 && x != 0 && (op.equals("*") && y != 0 || op.equals("/") && !Double.isInfinite(y))) {
             throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
         }
         return r;

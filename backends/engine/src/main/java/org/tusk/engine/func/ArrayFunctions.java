@@ -52,12 +52,26 @@ public final class ArrayFunctions {
         FunctionRegistry.bind("array_to_text", (a, c) -> toText((ArrayValue) a[0], (String) a[1], null, c));
         FunctionRegistry.bind("array_to_text_null", (a, c) -> a[0] == null || a[1] == null ? null
                 : toText((ArrayValue) a[0], (String) a[1], (String) a[2], c));
+        FunctionRegistry.bind("trim_array", (a, c) -> trim((ArrayValue) a[0], (Integer) a[1]));
         FunctionRegistry.bind("array_fill", (a, c) -> fill(a[0], (ArrayValue) a[1], null, false));
         FunctionRegistry.bind("array_fill_with_lower_bounds", (a, c) -> fill(a[0], (ArrayValue) a[1], (ArrayValue) a[2], true));
         FunctionRegistry.bind("width_bucket_array", (a, c) -> widthBucket(a[0], (ArrayValue) a[1], c));
         FunctionRegistry.bind("text_to_array", (a, c) -> a[0] == null ? null : fromText((String) a[0], (String) a[1], null));
         FunctionRegistry.bind("text_to_array_null", (a, c) -> a[0] == null ? null
                 : fromText((String) a[0], (String) a[1], (String) a[2]));
+    }
+
+    /** trim_array(arr, n): the first dimension without its last n elements (a slice, so lower bounds become 1). */
+    private static ArrayValue trim(ArrayValue a, int n) {
+        int length = a.ndims() > 0 ? a.length(0) : 0;
+        if (n < 0 || n > length) {
+            throw Ereport.error(ArrayValue.ARRAY_SUBSCRIPT_ERROR, "number of elements to trim must be between 0 and " + length);
+        }
+        if (a.ndims() == 0) {
+            return a;
+        }
+        return org.tusk.engine.types.ArraySubscripts.slice(a, new Integer[] {null},
+                new Integer[] {a.lowerBound(0) + length - n - 1});
     }
 
     /** array_fill(value, dims [, lower bounds]): not strict, so the NULL checks are its own. */
@@ -407,7 +421,7 @@ public final class ArrayFunctions {
     }
 
     /** string_to_array: NULL delimiter splits into characters, '' keeps the whole string; fields equal to nullString are NULL. */
-    private static ArrayValue fromText(String s, String delim, String nullString) {
+    static ArrayValue fromText(String s, String delim, String nullString) {
         if (s.isEmpty()) {
             return ArrayValue.empty(PgType.TEXT);
         }

@@ -128,6 +128,16 @@ public final class BuiltinCatalog {
     }
 
     /** Every pg_proc row named {@code name} (functions, aggregates, window functions). */
+    /** Whether some built-in internal function has C symbol {@code prosrc} (fmgr_internal_validator). */
+    public boolean hasProsrc(String prosrc) {
+        for (ProcEntry p : allProcs()) {
+            if (prosrc.equals(p.prosrc()) && p.language() == 12) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public List<ProcEntry> procs(String name) {
         return Collections.unmodifiableList(procsByName.getOrDefault(name, List.of()));
     }

@@ -30,6 +30,9 @@ final class ByteaFunctions {
         FunctionRegistry.bind("byteacmp", (a, c) -> Integer.signum(compare((byte[]) a[0], (byte[]) a[1])));
         FunctionRegistry.bind("byteacat", (a, c) -> cat((byte[]) a[0], (byte[]) a[1]));
         FunctionRegistry.bind("byteaoctetlen", (a, c) -> ((byte[]) a[0]).length);
+        FunctionRegistry.bind("byteaoverlay", (a, c) -> overlay((byte[]) a[0], (byte[]) a[1], (Integer) a[2], (Integer) a[3]));
+        FunctionRegistry.bind("byteaoverlay_no_len", (a, c) -> overlay((byte[]) a[0], (byte[]) a[1], (Integer) a[2],
+                ((byte[]) a[1]).length));
         FunctionRegistry.bind("bytea_substr", (a, c) -> substr((byte[]) a[0], (Integer) a[1], (Integer) a[2]));
         FunctionRegistry.bind("bytea_substr_no_len", (a, c) -> substr((byte[]) a[0], (Integer) a[1], null));
         FunctionRegistry.bind("byteatrim", (a, c) -> trim((byte[]) a[0], (byte[]) a[1], true, true));
@@ -105,6 +108,23 @@ final class ByteaFunctions {
             throw Ereport.error("2202E", "index " + n + " out of valid range, 0.." + (b.length - 1));
         }
         return n;
+    }
+
+    /** overlay(b1 placing b2 from sp for sl), as bytea_overlay. */
+    static byte[] overlay(byte[] b1, byte[] b2, int sp, int sl) {
+        int spPlusSl;
+        try {
+            spPlusSl = Math.addExact(sp, sl);
+        } catch (ArithmeticException e) {
+            throw Ereport.error(org.tusk.api.error.SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range");
+        }
+        byte[] head = substr(b1, 1, sp - 1);
+        byte[] tail = substr(b1, spPlusSl, null);
+        byte[] out = new byte[head.length + b2.length + tail.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(b2, 0, out, head.length, b2.length);
+        System.arraycopy(tail, 0, out, head.length + b2.length, tail.length);
+        return out;
     }
 
     /** bytea_substr: 1-based start, negative length an error, start before 1 eats into the length. */

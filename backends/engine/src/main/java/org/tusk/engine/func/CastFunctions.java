@@ -139,8 +139,7 @@ final class CastFunctions {
                 a.length > 2 && Boolean.TRUE.equals(a[2])));
         FunctionRegistry.bind("bpchar", (a, c) -> Coercions.bpcharTypmod((String) a[0], (Integer) a[1],
                 a.length > 2 && Boolean.TRUE.equals(a[2])));
-        FunctionRegistry.bind("numeric", (a, c) -> a[0] instanceof BigDecimal d
-                ? NumericSupport.applyTypmod(d, (Integer) a[1]) : a[0]);
+        FunctionRegistry.bind("numeric", (a, c) -> NumericSupport.applyTypmod(a[0], (Integer) a[1]));
         // date and time
         FunctionRegistry.bind("date_timestamp", (a, c) -> dateToTimestamp((Integer) a[0]));
         FunctionRegistry.bind("date_timestamptz", (a, c) -> {

@@ -17,9 +17,23 @@ public final class FunctionCatalog {
 
     /** Resolves {@code name(argTypes...)}; aggregates and window functions are candidates too (check proc().kind()). */
     public static Resolution lookup(String name, List<PgType> argTypes) {
+        return lookup(null, name, argTypes);
+    }
+
+    /**
+     * As {@link #lookup(String, List)} for a possibly schema-qualified name: the
+     * built-in functions live in pg_catalog, user-defined ones ({@link UserProcs})
+     * wherever CREATE FUNCTION put them.
+     */
+    public static Resolution lookup(String schema, String name, List<PgType> argTypes) {
         PgType[] args = argTypes.toArray(new PgType[0]);
         List<Candidate> candidates = new ArrayList<>();
-        for (ProcEntry p : BuiltinCatalog.get().procs(name)) {
+        List<ProcEntry> procs = new ArrayList<>();
+        if (schema == null || schema.equals("pg_catalog")) {
+            procs.addAll(BuiltinCatalog.get().procs(name));
+        }
+        procs.addAll(UserProcs.procs(schema, name));
+        for (ProcEntry p : procs) {
             List<PgType> declared = expand(p, args.length);
             if (declared != null) {
                 candidates.add(new Candidate(p, null, declared));

@@ -22,6 +22,7 @@ public final class FunctionRegistry {
     static {
         StringFunctions.register();
         MathFunctions.register();
+        DegreeTrig.register();
         ArrayFunctions.register();
         RegexFunctions.register();
         ByteaFunctions.register();
@@ -58,6 +59,11 @@ public final class FunctionRegistry {
         BY_OID.put(oid, body);
     }
 
+    /** The body of internal function symbol {@code prosrc} (LANGUAGE internal AS 'int4in'), or null. */
+    public static FunctionBody internal(String prosrc) {
+        return BY_PROSRC.get(prosrc);
+    }
+
     private static String key(ProcEntry p) {
         return p.prosrc() == null || p.prosrc().isEmpty() || p.language() != 12 ? null : p.prosrc();
     }
@@ -66,6 +72,9 @@ public final class FunctionRegistry {
     public static FunctionBody body(ProcEntry p) {
         if (p == null) {
             return null;
+        }
+        if (UserProcs.isUserDefined(p)) {
+            return UserProcs.body(p);
         }
         FunctionBody b = BY_OID.get(p.oid());
         if (b != null) {

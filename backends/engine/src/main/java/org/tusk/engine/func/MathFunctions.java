@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import org.tusk.api.error.SqlState;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.expr.FunctionBody;
+import org.tusk.engine.types.NumericSupport;
 import org.tusk.engine.types.PgType;
 import java.util.List;
 
@@ -15,6 +16,8 @@ final class MathFunctions {
     private MathFunctions() {}
 
     static void register() {
+        // random(): uniform in [0, 1); volatile, so never folded
+        FunctionRegistry.bind("drandom", (a, c) -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
         FunctionRegistry.bind("int2abs", (a, c) -> abs(PgType.INT2, a[0]));
         FunctionRegistry.bind("int4abs", (a, c) -> abs(PgType.INT4, a[0]));
         FunctionRegistry.bind("int8abs", (a, c) -> abs(PgType.INT8, a[0]));
@@ -25,6 +28,9 @@ final class MathFunctions {
         FunctionRegistry.bind("numeric_trunc", (a, c) -> roundNumeric(a[0], (Integer) a[1], RoundingMode.DOWN));
         bindSql("round", List.of(PgType.NUMERIC), (a, c) -> roundNumeric(a[0], 0, RoundingMode.HALF_UP));
         bindSql("trunc", List.of(PgType.NUMERIC), (a, c) -> roundNumeric(a[0], 0, RoundingMode.DOWN));
+        FunctionRegistry.bind("numeric_inc", (a, c) -> a[0] instanceof BigDecimal d
+                ? NumericSupport.checkRange(d.add(BigDecimal.ONE)) : a[0]);
+        FunctionRegistry.bind("numeric_pg_lsn", (a, c) -> org.tusk.engine.types.PgLsn.fromNumeric(a[0]));
         FunctionRegistry.bind("numeric_ceil", (a, c) -> a[0] instanceof BigDecimal d ? d.setScale(0, RoundingMode.CEILING) : a[0]);
         FunctionRegistry.bind("numeric_floor", (a, c) -> a[0] instanceof BigDecimal d ? d.setScale(0, RoundingMode.FLOOR) : a[0]);
         FunctionRegistry.bind("dround", (a, c) -> Math.rint((Double) a[0]));
@@ -118,7 +124,7 @@ final class MathFunctions {
     static void bindSql(String name, List<PgType> args, FunctionBody body) {
         for (ProcEntry p : BuiltinCatalog.get().procs(name)) {
             if (p.argTypes().equals(args)) {
-                FunctionRegistry.bindOid(p.oid(), body);
+                FunctionRegistry.bindOid(p.oid(), new SqlFunctionBody(name, body));
             }
         }
     }
@@ -137,8 +143,11 @@ final class MathFunctions {
         if (!(value instanceof BigDecimal v)) {
             return value;
         }
-        BigDecimal r = v.setScale(Math.max(scale, -131072), mode);
-        return scale < 0 ? r.setScale(0) : r;
+        // one digit more than a numeric can hold left of the point: rounding up into it overflows,
+        // anything further left rounds every digit away
+        int s = Math.min(Math.max(scale, -131073), NumericSupport.DSCALE_MAX);
+        BigDecimal r = v.setScale(s, mode);
+        return NumericSupport.checkRange(s < 0 ? r.setScale(0) : r);
     }
 
     private static double checkFloat(double r, Object in) {
@@ -179,13 +188,10 @@ final class MathFunctions {
         return r.longValue();
     }
 
-    /** gcd/lcm(numeric): NaN in, NaN out; infinities are rejected; the result has the larger scale. */
+    /** gcd/lcm(numeric): NaN or an infinity in, NaN out (PostgreSQL 15); the result has the larger scale. */
     private static Object numericGcdLcm(Object x, Object y, boolean lcm) {
-        if (x == NumericSpecials.NAN || y == NumericSpecials.NAN) {
-            return NumericSpecials.NAN;
-        }
         if (!(x instanceof BigDecimal a) || !(y instanceof BigDecimal b)) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot compute " + (lcm ? "lcm" : "gcd") + " of infinity");
+            return NumericSpecials.NAN;
         }
         int scale = Math.max(Math.max(a.scale(), b.scale()), 0);
         BigInteger ua = a.setScale(scale).unscaledValue();
@@ -197,7 +203,7 @@ final class MathFunctions {
         if (ua.signum() == 0 || ub.signum() == 0) {
             return BigDecimal.ZERO.setScale(scale);
         }
-        return new BigDecimal(ua.divide(g).multiply(ub).abs(), scale);
+        return NumericSupport.checkRange(new BigDecimal(ua.divide(g).multiply(ub).abs(), scale));
     }
 
     private static int widthBucketFloat8(double operand, double low, double high, int count) {

@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import org.tusk.api.error.SqlState;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.types.NumericSpecial;
+import org.tusk.engine.types.NumericSupport;
 
 /**
  * numeric's transcendental functions (sqrt, exp, ln, log, power) with the
@@ -36,6 +37,12 @@ final class NumericMath {
         FunctionRegistry.bind("numeric_min_scale", (a, c) -> a[0] instanceof BigDecimal d ? minScale(d) : null);
         FunctionRegistry.bind("numeric_trim_scale",
                 (a, c) -> a[0] instanceof BigDecimal d ? d.setScale(minScale(d), RoundingMode.UNNECESSARY) : a[0]);
+    }
+
+    /** log10(v) for v > 0, also beyond double's range. */
+    private static double log10(BigDecimal v) {
+        int e = dweight(v);
+        return Math.log10(v.movePointLeft(e).doubleValue()) + e;
     }
 
     static int dscale(BigDecimal v) {
@@ -74,7 +81,8 @@ final class NumericMath {
             return BigDecimal.ZERO.setScale(rscale);
         }
         int digits = rscale + Math.max(dweight(x), 0) / 2 + 10;
-        return x.sqrt(new MathContext(digits, RoundingMode.HALF_EVEN)).setScale(rscale, RoundingMode.HALF_UP);
+        // truncate first: rounding the root to nearest and then half-up to rscale would round twice
+        return x.sqrt(new MathContext(digits, RoundingMode.DOWN)).setScale(rscale, RoundingMode.HALF_UP);
     }
 
     static Object exp(Object arg) {
@@ -252,18 +260,30 @@ final class NumericMath {
             if (base.signum() == 0) {
                 return (n == 0 ? BigDecimal.ONE : BigDecimal.ZERO).setScale(rscale);
             }
-            double approx = Math.abs((double) n) * (dweight(base) + 1);
-            if (approx <= 4000 || base.abs().compareTo(BigDecimal.ONE) == 0) {
-                BigDecimal p = base.abs().compareTo(BigDecimal.ONE) == 0 ? BigDecimal.ONE : base.pow(Math.abs(n));
-                if (base.signum() < 0 && n % 2 != 0) {
-                    p = p.abs().negate();
-                }
-                if (n < 0) {
-                    p = BigDecimal.ONE.divide(p, new MathContext(rscale + Math.abs(dweight(p)) + 20, RoundingMode.HALF_EVEN));
-                }
-                return p.setScale(rscale, RoundingMode.HALF_UP);
+            if (base.abs().compareTo(BigDecimal.ONE) == 0) {
+                return (base.signum() < 0 && n % 2 != 0 ? BigDecimal.ONE.negate() : BigDecimal.ONE).setScale(rscale);
             }
-            return viaLogs(base.abs(), exp, rscale, base.signum() < 0 && n % 2 != 0);
+            // decimal weight of the result, roughly: overflow and underflow are settled before computing
+            double f = n * log10(base.abs());
+            if (f > 131072 + 1) {
+                throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+            }
+            if (f + 2 < -rscale) {
+                return BigDecimal.ZERO.setScale(rscale);
+            }
+            if (Math.abs((long) n) > 999_999_999) {
+                return viaLogs(base.abs(), exp, rscale, base.signum() < 0 && n % 2 != 0);
+            }
+            int digits = Math.max(0, (int) Math.ceil(Math.abs(f))) + rscale + 20;
+            MathContext mc = new MathContext(digits, RoundingMode.HALF_EVEN);
+            BigDecimal p = base.abs().pow(Math.abs(n), mc);
+            if (base.signum() < 0 && n % 2 != 0) {
+                p = p.negate();
+            }
+            if (n < 0) {
+                p = BigDecimal.ONE.divide(p, mc);
+            }
+            return NumericSupport.checkRange(p.setScale(rscale, RoundingMode.HALF_UP));
         }
         if (base.signum() == 0) {
             return BigDecimal.ZERO.setScale(clampScale(Math.max(MIN_SIG_DIGITS, Math.max(dscale(base), dscale(exp)))));
@@ -292,7 +312,9 @@ final class NumericMath {
             return BigDecimal.ZERO.setScale(rscale);
         }
         int resultDigits = Math.max(0, (int) (val * 0.434294481903252)) + 1;
-        BigDecimal lnb = lnCore(base, rscale + resultDigits + 20);
+        // ln(base)'s error is multiplied by exp: carry as many more digits as exp has left of the point
+        int expDigits = exp.signum() == 0 ? 0 : Math.max(0, exp.precision() - exp.scale());
+        BigDecimal lnb = lnCore(base, rscale + resultDigits + expDigits + 20);
         BigDecimal r = expCore(lnb.multiply(exp), rscale + 10).setScale(rscale, RoundingMode.HALF_UP);
         return negate ? r.negate() : r;
     }

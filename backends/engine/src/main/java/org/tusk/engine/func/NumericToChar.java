@@ -443,6 +443,15 @@ final class NumericToChar {
         String orgnum;
         if (!(value instanceof BigDecimal v)) {
             orgnum = value == NumericSpecial.NAN ? "NaN" : value == NumericSpecial.NEGATIVE_INFINITY ? "-Infinity" : "Infinity";
+            if (isFloat && value != NumericSpecial.NAN) {
+                // float8_to_char measures "%.0f" of the value, which PostgreSQL's printf writes as
+                // "Infinity": eight characters, enough to leave float4 (FLT_DIG 6) no decimals
+                if (8 >= floatDigits) {
+                    d.post = 0;
+                } else if (8 + d.post > floatDigits) {
+                    d.post = floatDigits - 8;
+                }
+            }
         } else {
             if (d.multiFlag) {
                 v = v.scaleByPowerOfTen(d.multi);

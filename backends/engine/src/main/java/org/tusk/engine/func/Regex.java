@@ -60,7 +60,7 @@ public final class Regex {
             throw new org.tusk.api.error.PgException(org.tusk.api.error.Severity.ERROR, SqlState.INVALID_PARAMETER_VALUE,
                     function + "() does not support the \"global\" option", null,
                     function.equals("regexp_match") ? "Use the regexp_matches function instead."
-                            : function.startsWith("regexp_split") ? null : null, -1, null);
+                            : function.startsWith("regexp_split") ? null : null, 0, null);
         }
         return new Flags(f, global);
     }

@@ -28,15 +28,24 @@ final class RegexFunctions {
         FunctionRegistry.bind("textregexreplace_noopt", (a, c) -> replace((String) a[0], (String) a[1], (String) a[2],
                 1, 1, Regex.flags("", null), false));
         FunctionRegistry.bind("textregexreplace", (a, c) -> {
-            Regex.Flags f = Regex.flags((String) a[3], null);
+            String opts = (String) a[3];
+            if (!opts.isEmpty() && opts.charAt(0) >= '0' && opts.charAt(0) <= '9') {
+                // an unknown-literal fourth argument resolves to this form; the user may have meant a start position
+                throw new org.tusk.api.error.PgException(org.tusk.api.error.Severity.ERROR,
+                        SqlState.INVALID_PARAMETER_VALUE, "invalid regular expression option: \""
+                        + opts.substring(0, opts.offsetByCodePoints(0, 1)) + "\"", null,
+                        "If you meant to use regexp_replace() with a start parameter, cast the fourth argument to integer explicitly.",
+                        0, null);
+            }
+            Regex.Flags f = Regex.flags(opts, null);
             return replace((String) a[0], (String) a[1], (String) a[2], 1, f.global() ? 0 : 1, f, false);
         });
         FunctionRegistry.bind("textregexreplace_extended", (a, c) -> replace((String) a[0], (String) a[1], (String) a[2],
-                (Integer) a[3], (Integer) a[4], Regex.flags((String) a[5], "regexp_replace"), true));
+                (Integer) a[3], (Integer) a[4], Regex.flags((String) a[5], null), true)); // N given: flag g is ignored
         FunctionRegistry.bind("textregexreplace_extended_no_flags", (a, c) -> replace((String) a[0], (String) a[1],
                 (String) a[2], (Integer) a[3], (Integer) a[4], Regex.flags("", null), true));
         FunctionRegistry.bind("textregexreplace_extended_no_n", (a, c) -> replace((String) a[0], (String) a[1],
-                (String) a[2], (Integer) a[3], 0, Regex.flags("", null), true));
+                (String) a[2], (Integer) a[3], 1, Regex.flags("", null), true)); // no N, no g: the first match
         FunctionRegistry.bind("regexp_match_no_flags", (a, c) -> match((String) a[0], (String) a[1], ""));
         FunctionRegistry.bind("regexp_match", (a, c) -> match((String) a[0], (String) a[1], (String) a[2]));
         FunctionRegistry.bind("regexp_split_to_array_no_flags", (a, c) -> split((String) a[0], (String) a[1], ""));
@@ -166,8 +175,13 @@ final class RegexFunctions {
     }
 
     /** regexp_split_to_array: pieces between matches, ignoring empty matches at the ends or right after a match. */
-    private static ArrayValue split(String s, String re, String flags) {
-        Regex.Flags f = Regex.flags(flags, "regexp_split_to_array");
+    static ArrayValue split(String s, String re, String flags) {
+        return split(s, re, flags, "regexp_split_to_array");
+    }
+
+    /** The split for {@code function} (regexp_split_to_array or _to_table), which names it in the flag error. */
+    static ArrayValue split(String s, String re, String flags, String function) {
+        Regex.Flags f = Regex.flags(flags, function);
         Matcher m = pattern(re, f).matcher(s);
         List<Object> out = new ArrayList<>();
         int prevEnd = 0;

@@ -63,6 +63,9 @@ final class StringFunctions {
         FunctionRegistry.bind("text_substr_no_len", (a, c) -> substr((String) a[0], (Integer) a[1], null));
         FunctionRegistry.bind("unistr", (a, c) -> unistr((String) a[0]));
         FunctionRegistry.bind("parse_ident", (a, c) -> ParseIdent.parse((String) a[0], a.length < 2 || (Boolean) a[1]));
+        FunctionRegistry.bind("textoverlay", (a, c) -> overlay((String) a[0], (String) a[1], (Integer) a[2], (Integer) a[3]));
+        FunctionRegistry.bind("textoverlay_no_len", (a, c) -> overlay((String) a[0], (String) a[1], (Integer) a[2],
+                ((String) a[1]).codePointCount(0, ((String) a[1]).length())));
         FunctionRegistry.bind("like_escape", (a, c) -> likeEscape((String) a[0], (String) a[1]));
     }
 
@@ -214,6 +217,20 @@ final class StringFunctions {
             return "E'" + body.replace("\\", "\\\\") + "'";
         }
         return "'" + body + "'";
+    }
+
+    /**
+     * overlay(t1 placing t2 from sp for sl): t1's characters before sp, t2, then
+     * t1's from sp + sl on (text_overlay; a start before 1 is a negative length).
+     */
+    static String overlay(String t1, String t2, int sp, int sl) {
+        int spPlusSl;
+        try {
+            spPlusSl = Math.addExact(sp, sl);
+        } catch (ArithmeticException e) {
+            throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range");
+        }
+        return substr(t1, 1, sp - 1) + t2 + substr(t1, spPlusSl, null);
     }
 
     static String substr(String s, int start, Integer count) {

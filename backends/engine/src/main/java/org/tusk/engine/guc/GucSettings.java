@@ -38,7 +38,18 @@ public final class GucSettings {
     private long reportedVersion = -1;
 
     private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        return lowerCase(name);
+    }
+
+    /** name.toLowerCase(Locale.ROOT) without the copy when it is lower case already (callers mostly pass constants). */
+    static String lowerCase(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c > 0x7f) {
+                return name.toLowerCase(Locale.ROOT);
+            }
+        }
+        return name;
     }
 
     /** The variable, or null; names containing a dot are custom placeholders. */

@@ -18,6 +18,8 @@ public final class GucTable {
     public static final String SERVER_VERSION_NUM = "150018";
 
     private final Map<String, GucVariable> byLowerName = new TreeMap<>();
+    /** The same variables hashed by lower-case name: find() runs several times per statement. */
+    private final Map<String, GucVariable> hashed = new java.util.HashMap<>();
 
     public static final GucTable INSTANCE = new GucTable();
 
@@ -177,6 +179,7 @@ public final class GucTable {
 
     private void put(GucVariable v) {
         byLowerName.put(v.name().toLowerCase(Locale.ROOT), v);
+        hashed.put(v.name().toLowerCase(Locale.ROOT), v);
     }
 
     private void str(String name, GucContext ctx, String boot, String desc, boolean report, UnaryOperator<String> check) {
@@ -207,7 +210,7 @@ public final class GucTable {
 
     /** The variable named {@code name} (any case), or null. "timezone" and "datestyle" resolve too. */
     public GucVariable find(String name) {
-        return byLowerName.get(name.toLowerCase(Locale.ROOT));
+        return hashed.get(GucSettings.lowerCase(name));
     }
 
     /** All built-in variables, sorted case-insensitively by name as SHOW ALL lists them. */

@@ -955,8 +955,10 @@ abstract class DdlParser extends SelectParser {
             } else if (accept("window")) {
                 options.add(DefElem.of("window", new AConst(ConstKind.BOOLEAN, "t", loc), loc));
             } else if (at("return")) {
+                // RETURN expr: kept as its source text ("RETURN expr"), analyzed as SELECT expr
                 advance();
-                body = aExpr();
+                aExpr();
+                body = new AConst(ConstKind.STRING, sql.substring(loc, tokens.get(p - 1).end()), loc);
             } else if (at("begin") && at(1, "atomic")) {
                 // BEGIN ATOMIC ... END: the statements are kept unparsed here
                 p += 2;

@@ -43,6 +43,11 @@ public final class RelationCache implements CacheInvalidation {
     private final Supplier<CatalogAccess> catalogs;
     private final Map<Integer, RelationDesc> byOid = new HashMap<>();
     private Map<String, Integer> namespaces;
+    /** Foreign keys per relation (both directions); dropped whole on any relcache invalidation. */
+    private final Map<Integer, List<ForeignKeyDesc>> foreignKeys = new HashMap<>();
+
+    /** Syscache-like caches of other catalogs (the session's user functions): told the catalog OID, 0 for all. */
+    private final List<java.util.function.IntConsumer> catcacheListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RelationCache(Supplier<CatalogAccess> catalogs) {
         this.catalogs = catalogs;
@@ -67,6 +72,7 @@ public final class RelationCache implements CacheInvalidation {
     /** CacheInvalidateRelcache: after changing a relation's catalog rows (here now, elsewhere at commit). */
     public void invalidate(int relationOid) {
         byOid.remove(relationOid);
+        foreignKeys.clear();
         StorageTransaction txn = catalogs.get().transaction();
         Catalog system = SystemCatalogs.byOid(relationOid);
         txn.registerInvalidation(SharedInvalidationQueue.RELCACHE,
@@ -80,8 +86,27 @@ public final class RelationCache implements CacheInvalidation {
         txn.registerInvalidation(SharedInvalidationQueue.CATCACHE, txn.databaseOid(), SystemCatalogs.PG_NAMESPACE);
     }
 
+    /** Registers a cache of catalog rows to be dropped on CATCACHE messages for its catalog (and on resets). */
+    public void addCatcacheListener(java.util.function.IntConsumer listener) {
+        catcacheListeners.add(listener);
+    }
+
+    /** CacheInvalidateCatalog: after changing rows of {@code catalogOid} (pg_proc...): here now, elsewhere at commit. */
+    public void invalidateCatalog(int catalogOid) {
+        for (java.util.function.IntConsumer l : catcacheListeners) {
+            l.accept(catalogOid);
+        }
+        StorageTransaction txn = catalogs.get().transaction();
+        txn.registerInvalidation(SharedInvalidationQueue.CATCACHE, txn.databaseOid(), catalogOid);
+    }
+
     @Override
     public void apply(SharedInvalidationQueue.Message m) {
+        if (m.kind() == SharedInvalidationQueue.CATCACHE) {
+            for (java.util.function.IntConsumer l : catcacheListeners) {
+                l.accept(m.objectOid());
+            }
+        }
         if (m.kind() == SharedInvalidationQueue.RESET) {
             reset();
             return;
@@ -91,6 +116,7 @@ public final class RelationCache implements CacheInvalidation {
         }
         switch (m.kind()) {
             case SharedInvalidationQueue.RELCACHE -> {
+                foreignKeys.clear();
                 if (m.objectOid() == 0) {
                     byOid.clear();
                 } else {
@@ -107,6 +133,51 @@ public final class RelationCache implements CacheInvalidation {
         }
     }
 
+    /**
+     * The FOREIGN KEY constraints relation {@code oid} takes part in, as the referencing or the
+     * referenced table (RelationGetFKeyList and the referenced side's lookup), in name order.
+     */
+    public List<ForeignKeyDesc> foreignKeys(int oid) {
+        List<ForeignKeyDesc> cached = foreignKeys.get(oid);
+        if (cached != null) {
+            return cached;
+        }
+        CatalogAccess access = catalogs.get();
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        int conrel = con.columnIndex("conrelid");
+        int confrel = con.columnIndex("confrelid");
+        int contype = con.columnIndex("contype");
+        List<ForeignKeyDesc> out = new ArrayList<>();
+        for (CatalogTuple t : access.scan(SystemCatalogs.PG_CONSTRAINT, row -> "f".equals(row[contype])
+                && (row[conrel] instanceof Long l && l.intValue() == oid
+                        || row[confrel] instanceof Long f && f.intValue() == oid))) {
+            out.add(new ForeignKeyDesc((Long) t.get(con, "oid"), (String) t.get(con, "conname"),
+                    ((Long) t.get(con, "conrelid")).intValue(), attnums(t.get(con, "conkey")),
+                    ((Long) t.get(con, "confrelid")).intValue(), attnums(t.get(con, "confkey")),
+                    action(t.get(con, "confupdtype")), action(t.get(con, "confdeltype")),
+                    action(t.get(con, "confmatchtype")), Boolean.TRUE.equals(t.get(con, "condeferrable")),
+                    Boolean.TRUE.equals(t.get(con, "condeferred"))));
+        }
+        out.sort(java.util.Comparator.comparing(ForeignKeyDesc::name));
+        List<ForeignKeyDesc> result = List.copyOf(out);
+        foreignKeys.put(oid, result);
+        return result;
+    }
+
+    private static char action(Object v) {
+        return v instanceof String s && !s.isEmpty() ? s.charAt(0) : v instanceof Character c ? c : 'a';
+    }
+
+    private static int[] attnums(Object array) {
+        Object[] elems = array instanceof Object[] o ? o
+                : array instanceof org.tusk.engine.types.ArrayValue av ? av.elements() : new Object[0];
+        int[] out = new int[elems.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ((Number) elems[i]).intValue();
+        }
+        return out;
+    }
+
     /** Whether relation {@code oid}'s description is cached now (for tests and monitoring). */
     public boolean isCached(int oid) {
         return byOid.containsKey(oid);
@@ -115,7 +186,11 @@ public final class RelationCache implements CacheInvalidation {
     /** RelationCacheInvalidate: drops every entry (this backend only). */
     @Override
     public void reset() {
+        for (java.util.function.IntConsumer l : catcacheListeners) {
+            l.accept(0);
+        }
         byOid.clear();
+        foreignKeys.clear();
         namespaces = null;
     }
 

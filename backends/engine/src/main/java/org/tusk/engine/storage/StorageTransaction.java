@@ -250,6 +250,17 @@ public final class StorageTransaction {
         acceptInvalidationMessages();
     }
 
+    /**
+     * An exclusive lock on one value of a catalog's unique key (by its hash;
+     * sub-id -1 keeps it apart from locks on objects), until the transaction
+     * ends: concurrent creators of one name queue behind each other.
+     */
+    public void lockUniqueKey(int catalogOid, int keyHash, boolean shared, IsolationLevel level) {
+        ensureStarted(level);
+        storage.locks().acquire(LockTag.object(shared ? 0 : databaseOid, catalogOid, keyHash, -1), LockMode.EXCLUSIVE,
+                false);
+    }
+
     public void onCommit(Runnable action) {
         levels.get(levels.size() - 1).onCommit.add(action);
     }

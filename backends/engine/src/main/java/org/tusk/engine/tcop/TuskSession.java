@@ -112,6 +112,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         this.guc.changedReported();
         this.notifications = new AsyncNotifications(() -> notifyQueue, host,
                 storage == null ? 0 : storage.databaseOid());
+        this.procs = new SessionProcs(this);
         relations.addSessionView(new PgPreparedStatementsView());
         relations.addSessionView(new PgCursorsView());
     }
@@ -227,6 +228,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     <T> T guarded(Body<T> body) {
         org.tusk.engine.types.RegclassIo.install(regclassResolver);
+        org.tusk.engine.func.UserProcs.install(procs);
         try {
             return body.run();
         } catch (RuntimeException e) {
@@ -236,6 +238,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     <T> T guardedIo(IoBody<T> body) throws IOException {
         org.tusk.engine.types.RegclassIo.install(regclassResolver);
+        org.tusk.engine.func.UserProcs.install(procs);
         try {
             return body.run();
         } catch (IOException e) {
@@ -429,6 +432,13 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                 LOG.error("could not abort the storage transaction", e);
             }
         }
+    }
+
+    /** User-defined functions (pg_proc rows of CREATE FUNCTION), installed for the thread at every entry. */
+    private SessionProcs procs;
+
+    SessionProcs procs() {
+        return procs;
     }
 
     /** regclassin/regclassout's catalog lookups in this session (installed for the thread at every entry). */

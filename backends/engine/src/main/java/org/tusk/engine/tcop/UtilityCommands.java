@@ -179,6 +179,8 @@ final class UtilityCommands {
                         || d.removeType() == ObjectType.SCHEMA || d.removeType() == ObjectType.VIEW
                         || d.removeType() == ObjectType.SEQUENCE)
                 || stmt instanceof org.tusk.engine.nodes.ViewStmt
+                || stmt instanceof org.tusk.engine.nodes.CreateFunctionStmt
+                || stmt instanceof DropStmt df && org.tusk.engine.commands.DropFunction.handles(df)
                 || org.tusk.engine.commands.SequenceCommands.handles(stmt)
                 || org.tusk.engine.commands.AlterTable.handles(stmt);
         if (!isDdl) {
@@ -200,6 +202,14 @@ final class UtilityCommands {
         if (stmt instanceof org.tusk.engine.nodes.ViewStmt v) {
             checkCreateIn(v.view().schemaname());
             return org.tusk.engine.commands.CreateView.execute(ctx, v, parsed.sourceText(), this::analyzeView);
+        }
+        if (stmt instanceof org.tusk.engine.nodes.CreateFunctionStmt cf) {
+            org.tusk.engine.commands.CreateFunction.Created created = org.tusk.engine.commands.CreateFunction.execute(ctx, cf);
+            session.procs().validate(created.oid(), created.bodyOffset());
+            return cf.commandName();
+        }
+        if (stmt instanceof DropStmt df && org.tusk.engine.commands.DropFunction.handles(df)) {
+            return org.tusk.engine.commands.DropFunction.execute(ctx, df);
         }
         if (stmt instanceof TruncateStmt t) {
             checkTruncate(t);

@@ -58,7 +58,34 @@ public final class NumericSupport {
         if (b.signum() == 0) {
             throw Ereport.divisionByZero();
         }
-        return a.remainder(b);
+        // mod_var computes a - trunc(a / b) * b: the subtraction's display scale is the larger one
+        return a.remainder(b).setScale(Math.max(dscale(a), dscale(b)));
+    }
+
+    /** Largest display scale a numeric can carry (NUMERIC_DSCALE_MAX). */
+    public static final int DSCALE_MAX = 0x3FFF;
+
+    /**
+     * make_result's range check: a numeric holds fewer than 131072 digits before the decimal
+     * point (base-10000 weight at most 32767); beyond that "value overflows numeric format".
+     */
+    public static BigDecimal checkRange(BigDecimal v) {
+        if (v.signum() != 0 && v.precision() - v.scale() > 131072) {
+            throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+        }
+        return v;
+    }
+
+    /**
+     * numeric_mul: the exact product, rounded only when its scale exceeds what a numeric
+     * can display.
+     */
+    public static BigDecimal multiply(BigDecimal a, BigDecimal b) {
+        BigDecimal r = a.multiply(b);
+        if (r.scale() > DSCALE_MAX) {
+            r = r.setScale(DSCALE_MAX, RoundingMode.HALF_UP);
+        }
+        return checkRange(r);
     }
 
     static int dscale(BigDecimal v) {
@@ -70,13 +97,27 @@ public final class NumericSupport {
         return v.scale() < 0 ? v.setScale(0) : v;
     }
 
-    /** apply_typmod: rounds to the declared scale and checks the precision. */
+    /** The precision of a numeric typmod ((p << 16) | (s & 0x7ff)) + 4. */
+    public static int typmodPrecision(int typmod) {
+        return ((typmod - 4) >> 16) & 0xffff;
+    }
+
+    /** The scale of a numeric typmod: 11 bits, sign-extended (PostgreSQL 15 allows -1000..1000). */
+    public static int typmodScale(int typmod) {
+        return (((typmod - 4) & 0x7ff) ^ 1024) - 1024;
+    }
+
+    /**
+     * apply_typmod: rounds to the declared scale (a negative scale rounds left of the decimal
+     * point, leaving display scale 0) and checks that the integer digits fit the precision.
+     * NaN always fits; an infinity never does.
+     */
     public static Object applyTypmod(Object value, int typmod) {
-        if (typmod < 4 || value == NumericSpecial.NAN) {
+        if (typmod < 4 || value == null || value == NumericSpecial.NAN) {
             return value;
         }
-        int precision = ((typmod - 4) >> 16) & 0xffff;
-        int scale = (typmod - 4) & 0xffff;
+        int precision = typmodPrecision(typmod);
+        int scale = typmodScale(typmod);
         if (!(value instanceof BigDecimal v)) {
             throw new PgException(org.tusk.api.error.Severity.ERROR, SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
                     "numeric field overflow", "A field with precision " + precision + ", scale " + scale
@@ -91,15 +132,15 @@ public final class NumericSupport {
                         "numeric field overflow",
                         "A field with precision " + precision + ", scale " + scale
                                 + " must round to an absolute value less than "
-                                + (maxDigits > 0 ? "10^" + maxDigits : "1") + ".",
+                                + (maxDigits != 0 ? "10^" + maxDigits : "1") + ".",
                         null, 0, null);
             }
         }
-        return r;
+        return scale < 0 ? r.setScale(0) : r;
     }
 
     public static int makeTypmod(int precision, int scale) {
-        return ((precision << 16) | scale) + 4;
+        return ((precision << 16) | (scale & 0x7ff)) + 4;
     }
 
     /** numeric to an integer type: rounds half away from zero, as numeric_int4 does. */

@@ -307,7 +307,7 @@ public enum PgType {
             case BPCHAR: return "character(" + (typmod - 4) + ")";
             case BIT: return "bit(" + typmod + ")";
             case VARBIT: return "bit varying(" + typmod + ")";
-            case NUMERIC: return "numeric(" + (((typmod - 4) >> 16) & 0xffff) + "," + (short) ((typmod - 4) & 0xffff) + ")";
+            case NUMERIC: return "numeric(" + NumericSupport.typmodPrecision(typmod) + "," + NumericSupport.typmodScale(typmod) + ")";
             case TIMESTAMP: return "timestamp(" + typmod + ") without time zone";
             case TIMESTAMPTZ: return "timestamp(" + typmod + ") with time zone";
             case TIME: return "time(" + typmod + ") without time zone";

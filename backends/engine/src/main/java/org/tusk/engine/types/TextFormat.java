@@ -44,6 +44,7 @@ public final class TextFormat {
             case TIME: return TimeFormat.outputTime((Long) value);
             case TIMETZ: return TimeFormat.outputTimeTz((TimeTz) value);
             case VOID: return "";
+            case PG_LSN: return PgLsn.output((Long) value);
             case CHAR: return charOut((String) value);
             case REGTYPE: {
                 // regtypeout for built-in types (format_type); others print as their OID
@@ -70,10 +71,28 @@ public final class TextFormat {
         }
     }
 
+    /** int2vectorin / oidvectorin: integers separated by spaces, a 1-D array with lower bound 0. */
+    private static ArrayValue vectorIn(PgType type, String s) {
+        PgType element = type == PgType.INT2VECTOR ? PgType.INT2 : PgType.OID;
+        java.util.List<Object> values = new java.util.ArrayList<>();
+        for (String part : s.trim().split("\\s+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            values.add(element == PgType.INT2 ? (Object) (short) parseInteger(part, PgType.INT2, Short.MIN_VALUE, Short.MAX_VALUE)
+                    : (Object) input(PgType.OID, -1, part, null));
+        }
+        if (values.isEmpty()) {
+            return ArrayValue.empty(element);
+        }
+        return new ArrayValue(element, new int[] {values.size()}, new int[] {0}, values.toArray());
+    }
+
     /** The type's input function, then the typmod coercion (varchar length, numeric precision). */
     public static Object input(PgType type, int typmod, String s, TypeContext ctx) {
         switch (type) {
             case BOOL: return parseBool(s);
+            case INT2VECTOR: case OIDVECTOR: return vectorIn(type, s);
             case INT2: return (short) parseInteger(s, PgType.INT2, Short.MIN_VALUE, Short.MAX_VALUE);
             case INT4: return (int) parseInteger(s, PgType.INT4, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case INT8: return parseInteger(s, PgType.INT8, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -84,7 +103,9 @@ public final class TextFormat {
             case NUMERIC: return NumericSupport.applyTypmod(parseNumericValue(s), typmod);
             case FLOAT4: {
                 double d = parseFloat(s, PgType.FLOAT4);
-                float f = (float) d;
+                // strtof rounds the decimal once, straight to float; (float) of the double
+                // would round twice and can miss the nearest float by one ulp
+                float f = Double.isNaN(d) || Double.isInfinite(d) ? (float) d : Float.parseFloat(s.strip());
                 if ((Float.isInfinite(f) && !Double.isInfinite(d)) || (f == 0 && d != 0)) {
                     throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
                             "\"" + s + "\" is out of range for type real");
@@ -106,6 +127,7 @@ public final class TextFormat {
             case UUID: return parseUuid(s);
             case BYTEA: return ByteaFormat.input(s);
             case REGCLASS: return RegclassIo.input(s);
+            case PG_LSN: return PgLsn.input(s);
             default:
                 if (type.isArray()) {
                     return ArrayInput.parse(type, typmod, s, ctx);

@@ -138,4 +138,24 @@ class SharedInvalidationTest {
         assertEquals(List.of(), query(b, "SELECT x FROM inv5"));
         assertTrue(cached(b, rel));
     }
+
+    @Test
+    void twoSessionsCreatingOneNameAtOnceCannotBothSucceed() throws Exception {
+        assertEquals(List.of(), query(a, "BEGIN; CREATE TABLE race (x int4)"));
+        java.util.concurrent.CompletableFuture<List<String>> second =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> query(b, "CREATE TABLE race (y text)"));
+        Thread.sleep(300);
+        assertFalse(second.isDone(), "b waits for a's transaction, as on a unique index");
+        query(a, "COMMIT");
+        List<String> outcome = second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(1, outcome.size(), outcome.toString());
+        assertTrue(outcome.get(0).startsWith("E: 23505 duplicate key value violates unique constraint \"pg_"),
+                outcome.toString());
+        assertEquals(List.of("1"), query(b, "SELECT count(*) FROM pg_class WHERE relname = 'race'"));
+        assertEquals(List.of("x"), query(b, "SELECT attname FROM pg_attribute WHERE attrelid = 'race'::regclass"
+                + " AND attnum > 0"));
+        // renaming onto a name in use is refused by the same key
+        query(a, "CREATE TABLE race2 (z int4)");
+        assertEquals(List.of("E: 42P07 relation \"race\" already exists"), query(b, "ALTER TABLE race2 RENAME TO race"));
+    }
 }

@@ -15,6 +15,8 @@ import org.tusk.api.storage.UniqueCheck;
 import org.tusk.buffer.Buffer;
 import org.tusk.buffer.BufferManager;
 import org.tusk.buffer.Page;
+import org.tusk.buffer.PageChecksum;
+import org.tusk.buffer.Smgr;
 import org.tusk.shmem.LWLockMode;
 import org.tusk.wal.BlockReference;
 import org.tusk.wal.ResourceManager;
@@ -79,6 +81,29 @@ public final class BTree {
             Page.setLsn(meta.page(), lsn);
             Page.setLsn(root.page(), lsn);
         }
+    }
+
+    /**
+     * btbuildempty: the metapage and an empty root leaf written straight to
+     * the INIT fork and synced (not WAL-logged, not in shared buffers: only
+     * the startup process reads it, to replace the main fork at each start).
+     * Page LSNs stay 0, so the first change after a reset logs a full image.
+     */
+    public void createInitFork() {
+        Smgr smgr = buffers.smgr();
+        if (smgr.exists(index.index(), ForkNumber.INIT)) {
+            smgr.unlink(index.index(), ForkNumber.INIT);
+        }
+        smgr.create(index.index(), ForkNumber.INIT);
+        ByteBuffer meta = Page.allocate();
+        BTRecords.initMeta(meta);
+        PageChecksum.set(meta, 0);
+        smgr.extend(index.index(), ForkNumber.INIT, 0, meta);
+        ByteBuffer root = Page.allocate();
+        BTRecords.initRootLeaf(root);
+        PageChecksum.set(root, 1);
+        smgr.extend(index.index(), ForkNumber.INIT, 1, root);
+        smgr.immedsync(index.index(), ForkNumber.INIT);
     }
 
     private BlockReference ref(int id, Buffer buffer, int flags) {

@@ -74,16 +74,28 @@ public final class FileRoleStore implements RoleStore {
 
     @Override
     public List<RoleRecord> roles() {
+        List<String> lines = readLines(authid);
+        ParsedRoles parsed = parsedRoles;
+        if (parsed != null && parsed.lines() == lines) {
+            return new ArrayList<>(parsed.roles());
+        }
         List<RoleRecord> out = new ArrayList<>();
-        for (String line : readLines(authid)) {
+        for (String line : lines) {
             RoleRecord r = parseRole(line);
             if (r != null) {
                 out.add(r);
             }
         }
         out.sort(Comparator.comparingLong(RoleRecord::oid));
+        parsedRoles = new ParsedRoles(lines, List.copyOf(out));
         return out;
     }
+
+    /** The roles parsed from one version of the file's lines (the same list object while the file is unchanged). */
+    private record ParsedRoles(List<String> lines, List<RoleRecord> roles) {
+    }
+
+    private volatile ParsedRoles parsedRoles;
 
     @Override
     public List<RoleMembership> memberships() {
@@ -265,15 +277,37 @@ public final class FileRoleStore implements RoleStore {
         }
     }
 
+    /**
+     * The file's lines, read again only when the file changed: sessions ask for roles at every
+     * transaction end and privilege check, and a stat is far cheaper than reading and parsing.
+     * Writers replace the file by an atomic rename, so the inode (file key) changes with every
+     * write; modification time and size are checked as well.
+     */
     private static List<String> readLines(Path file) {
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
+            java.nio.file.attribute.BasicFileAttributes attrs =
+                    Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            Object version = List.of(String.valueOf(attrs.fileKey()), attrs.lastModifiedTime(), attrs.size());
+            CachedLines cached = LINES.get(file);
+            if (cached != null && cached.version().equals(version)) {
+                return cached.lines();
+            }
+            List<String> lines = List.copyOf(Files.readAllLines(file, StandardCharsets.UTF_8));
+            LINES.put(file, new CachedLines(version, lines));
+            return lines;
         } catch (NoSuchFileException e) {
+            LINES.remove(file);
             return List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    private record CachedLines(Object version, List<String> lines) {
+    }
+
+    private static final java.util.concurrent.ConcurrentMap<Path, CachedLines> LINES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String tf(boolean b) {
         return b ? "t" : "f";

@@ -31,7 +31,21 @@ public interface IndexAccessMethod {
      */
     long build(IndexDescriptor index, IndexBuildScan heapScan);
 
-    /** Removes the index's storage (after the dropping transaction committed). */
+    /**
+     * ambuildempty: writes an empty index into the relation's
+     * {@link ForkNumber#INIT} fork, durably, for an index over a table whose
+     * rows do not survive a restart ({@link TableAccessMethod#isDurable()}
+     * false). At every start, after recovery, the startup process replaces
+     * the index's other forks by a copy of it, so the index comes back as
+     * empty as its table (PostgreSQL's init forks of unlogged relations).
+     * Since 1.3; the default refuses.
+     */
+    default void buildEmpty(IndexDescriptor index) {
+        throw new UnsupportedOperationException("index access method \"" + name()
+                + "\" cannot index a table whose contents do not survive a restart");
+    }
+
+    /** Removes the index's storage, every fork (after the dropping transaction committed). */
     void dropStorage(RelFileLocator index);
 
     /**

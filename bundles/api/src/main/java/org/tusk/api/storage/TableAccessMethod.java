@@ -127,6 +127,10 @@ public interface TableAccessMethod {
         return 0;
     }
 
-    /** Whether the method's data survive a crash (heap: yes; memory: no). */
+    /**
+     * Whether the method's data survive a crash or restart (heap: yes; memory:
+     * no). Indexes over a table that is not durable get an init fork
+     * ({@link IndexAccessMethod#buildEmpty}) so that they are emptied with it.
+     */
     boolean isDurable();
 }

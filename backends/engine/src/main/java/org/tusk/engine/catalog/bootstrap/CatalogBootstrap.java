@@ -95,7 +95,7 @@ public final class CatalogBootstrap {
                     values[col.attnum() - 1] = text != null ? CatalogValues.parse(col.typeOid(), text, this::procOid)
                             : defaultValue(col);
                 }
-                access.insert(c.oid(), values);
+                access.insertBootstrap(c.oid(), values);
             }
         }
         for (Catalog c : SystemCatalogs.all()) {
@@ -156,7 +156,7 @@ public final class CatalogBootstrap {
             Object v = byName.get(col.name());
             values[col.attnum() - 1] = v != null ? v : defaultValue(col);
         }
-        access.insert(catalogOid, values);
+        access.insertBootstrap(catalogOid, values);
     }
 
     /** The value of a column the facts leave out: zero / false / empty for NOT NULL columns, else NULL. */

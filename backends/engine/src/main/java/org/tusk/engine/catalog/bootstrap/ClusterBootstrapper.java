@@ -14,8 +14,9 @@ import org.tusk.xact.IsolationLevel;
  * needed: the shared catalogs once, each database's catalogs once. Whoever
  * finds them empty takes an exclusive lock on the catalog, looks again with
  * a new snapshot (another backend may have just done it), and fills them in
- * one transaction. Until initdb runs the bootstrap itself (postgres --boot),
- * this happens at the first connection after initdb.
+ * one transaction. initdb opens a first session on a private server
+ * (launcher/boot's InitdbBootstrap), so this happens there; a session start
+ * afterwards only checks, once per process.
  */
 public final class ClusterBootstrapper {
 
@@ -28,17 +29,39 @@ public final class ClusterBootstrapper {
      * bootstrapped template.
      */
     public static void ensureShared(EngineStorage storage, String superuser) {
+        if (done(storage).contains(SHARED)) {
+            return;
+        }
         ensure(storage, 0, SystemCatalogs.PG_DATABASE, true, b -> b.bootstrapShared(superuser));
         for (int db : INITDB_DATABASES) {
             ensureDatabase(storage, db);
         }
+        done(storage).add(SHARED);
+    }
+
+    /*
+     * What each storage (one per backend process; several in tests) has seen bootstrapped:
+     * catalogs never become empty again once filled (a dropped database's OID is not reused
+     * for a new one), so each check runs once per process instead of scanning pg_class at
+     * every session start. SHARED stands for the shared catalogs and initdb's databases.
+     */
+    private static final int SHARED = -1;
+    private static final java.util.Map<EngineStorage, java.util.Set<Integer>> DONE =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static java.util.Set<Integer> done(EngineStorage storage) {
+        return DONE.computeIfAbsent(storage, s -> java.util.concurrent.ConcurrentHashMap.newKeySet());
     }
 
     /** template1, template0, postgres. */
     private static final int[] INITDB_DATABASES = {1, 4, 5};
 
     public static void ensureDatabase(EngineStorage storage, int dbOid) {
+        if (done(storage).contains(dbOid)) {
+            return;
+        }
         ensure(storage, dbOid, SystemCatalogs.PG_CLASS, false, b -> b.bootstrapDatabase(dbOid));
+        done(storage).add(dbOid);
     }
 
     private static void ensure(EngineStorage storage, int dbOid, int probeCatalog, boolean shared,

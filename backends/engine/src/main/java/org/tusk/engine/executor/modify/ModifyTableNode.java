@@ -49,6 +49,25 @@ public final class ModifyTableNode implements PlanState {
     private final OnConflict onConflict;
     private final int natts;
     private long processed;
+    private RowEvents events;
+
+    /**
+     * What the AFTER ROW triggers of the table would be told (here: the foreign key checks and
+     * actions, which run when the statement's rows are done). Rows are the table's live columns.
+     */
+    public interface RowEvents {
+        void inserted(Object[] newRow);
+
+        void updated(Object[] oldRow, Object[] newRow);
+
+        void deleted(Object[] oldRow);
+    }
+
+    /** Reports every row changed to {@code events} (null: nobody listens). */
+    public ModifyTableNode withEvents(RowEvents events) {
+        this.events = events;
+        return this;
+    }
 
     private ModifyTableNode(Kind kind, TableModifier modifier, PlanState source, EvalContext ctx, Expr[] setTargets,
             int ctidIndex, Expr recheck, Expr[] returning, OnConflict onConflict) {
@@ -123,6 +142,9 @@ public final class ModifyTableNode implements PlanState {
         if (onConflict == null) {
             modifier.insert(row);
             processed++;
+            if (events != null) {
+                events.inserted(row);
+            }
             return project(row, null);
         }
         while (true) {
@@ -130,6 +152,9 @@ public final class ModifyTableNode implements PlanState {
             if (conflict == null) {
                 modifier.insert(row);
                 processed++;
+                if (events != null) {
+                    events.inserted(row);
+                }
                 return project(row, null);
             }
             if (!onConflict.doUpdate()) {
@@ -179,6 +204,9 @@ public final class ModifyTableNode implements PlanState {
             throw cannotAffectTwice();
         }
         processed++;
+        if (events != null) {
+            events.updated(existing, newRow);
+        }
         return project(newRow, null);
     }
 
@@ -200,6 +228,9 @@ public final class ModifyTableNode implements PlanState {
             switch (result.outcome()) {
                 case DONE -> {
                     processed++;
+                    if (events != null) {
+                        events.updated(Arrays.copyOf(sourceRow, natts), newRow);
+                    }
                     return project(newRow, sourceRow);
                 }
                 case SELF_MODIFIED, DELETED -> {
@@ -224,6 +255,9 @@ public final class ModifyTableNode implements PlanState {
             switch (result.outcome()) {
                 case DONE -> {
                     processed++;
+                    if (events != null) {
+                        events.deleted(Arrays.copyOf(sourceRow, natts));
+                    }
                     return project(Arrays.copyOf(sourceRow, natts), sourceRow);
                 }
                 case SELF_MODIFIED, DELETED -> {

@@ -1,0 +1,54 @@
+package org.tusk.engine.func;
+
+import java.util.List;
+
+import org.tusk.engine.expr.FunctionBody;
+
+/**
+ * The session's user-defined pg_proc rows (CREATE FUNCTION), for function
+ * resolution and fmgr. Resolution and {@link FunctionRegistry} are static
+ * (the built-in catalog is a fact), so, as for regclass I/O, the session
+ * installs its {@link Provider} for the thread it runs on at every entry.
+ * Without one only the built-in functions exist.
+ */
+public final class UserProcs {
+
+    /** What a session offers: its pg_proc rows of user functions, and their bodies. */
+    public interface Provider {
+        /** User-defined functions named {@code name} visible in the search path (any schema when qualified). */
+        List<ProcEntry> procs(String schema, String name);
+
+        /** fmgr_info for a user-defined function: its body (SQL, internal or C symbol), or null. */
+        FunctionBody body(ProcEntry proc);
+    }
+
+    /** The first OID a user object gets (FirstNormalObjectId): rows below are built-in facts. */
+    public static final int FIRST_NORMAL_OBJECT_ID = 16384;
+
+    private static final ThreadLocal<Provider> CURRENT = new ThreadLocal<>();
+
+    private UserProcs() {
+    }
+
+    public static void install(Provider provider) {
+        CURRENT.set(provider);
+    }
+
+    public static Provider current() {
+        return CURRENT.get();
+    }
+
+    static List<ProcEntry> procs(String schema, String name) {
+        Provider p = CURRENT.get();
+        return p == null ? List.of() : p.procs(schema, name);
+    }
+
+    static boolean isUserDefined(ProcEntry p) {
+        return Integer.compareUnsigned(p.oid(), FIRST_NORMAL_OBJECT_ID) >= 0;
+    }
+
+    static FunctionBody body(ProcEntry p) {
+        Provider provider = CURRENT.get();
+        return provider == null ? null : provider.body(p);
+    }
+}

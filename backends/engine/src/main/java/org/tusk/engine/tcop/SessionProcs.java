@@ -1,0 +1,173 @@
+package org.tusk.engine.tcop;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tusk.engine.catalog.CatalogAccess;
+import org.tusk.engine.catalog.CatalogAccess.CatalogTuple;
+import org.tusk.engine.catalog.SystemCatalogs;
+import org.tusk.engine.catalog.SystemCatalogs.Catalog;
+import org.tusk.engine.commands.ProcCatalog;
+import org.tusk.engine.expr.FunctionBody;
+import org.tusk.engine.func.FunctionRegistry;
+import org.tusk.engine.func.ProcEntry;
+import org.tusk.engine.func.UserProcs;
+import org.tusk.engine.types.PgType;
+
+/**
+ * The session's view of user-defined functions (a syscache over pg_proc rows
+ * with OIDs at or above FirstNormalObjectId), installed as the thread's
+ * {@link UserProcs.Provider}. The cache is loaded by one pg_proc scan and
+ * dropped on CATCACHE invalidations of pg_proc (our own DDL at once, other
+ * backends' at their commit, ours again at abort).
+ *
+ * <p>fmgr for these rows: LANGUAGE internal binds the built-in symbol named
+ * by prosrc, LANGUAGE c the few regress.so symbols Tusk provides
+ * ({@link RegressLibrary}), LANGUAGE sql a {@link SqlFunctionBody}.
+ */
+final class SessionProcs implements UserProcs.Provider {
+    private final TuskSession session;
+    /** proname -> rows, and by OID; null when not loaded. */
+    private Map<String, List<ProcCatalog.ProcRow>> byName;
+    private Map<Integer, ProcCatalog.ProcRow> byOid;
+
+    SessionProcs(TuskSession session) {
+        this.session = session;
+        if (session.relcache() != null) {
+            session.relcache().addCatcacheListener(catalog -> {
+                if (catalog == 0 || catalog == SystemCatalogs.PG_PROC) {
+                    byName = null;
+                    byOid = null;
+                }
+            });
+        }
+    }
+
+    private void load() {
+        if (byName != null) {
+            return;
+        }
+        Map<String, List<ProcCatalog.ProcRow>> names = new HashMap<>();
+        Map<Integer, ProcCatalog.ProcRow> oids = new HashMap<>();
+        CatalogAccess access = session.catalogAccess();
+        if (access != null) {
+            for (ProcCatalog.ProcRow r : ProcCatalog.userProcs(access)) {
+                names.computeIfAbsent(r.entry().name(), k -> new ArrayList<>()).add(r);
+                oids.put(r.entry().oid(), r);
+            }
+        }
+        byName = names;
+        byOid = oids;
+    }
+
+    @Override
+    public List<ProcEntry> procs(String schema, String name) {
+        if (session.storage() == null) {
+            return List.of();
+        }
+        // starts the transaction if needed, which reads the invalidation messages (CREATE FUNCTION elsewhere)
+        CatalogAccess access = session.catalogAccess();
+        access.transaction().catalogSnapshot(access.level());
+        load();
+        List<ProcCatalog.ProcRow> rows = byName.get(name);
+        if (rows == null) {
+            return List.of();
+        }
+        List<Integer> visible = new ArrayList<>();
+        if (schema != null) {
+            Integer ns = session.relcache().namespaceOid(schema);
+            if (ns == null) {
+                return List.of();
+            }
+            visible.add(ns);
+        } else {
+            for (String s : session.searchPath()) {
+                Integer ns = session.relcache().namespaceOid(s);
+                if (ns != null) {
+                    visible.add(ns);
+                }
+            }
+        }
+        // FuncnameGetCandidates: a function in an earlier schema hides one with the same arguments later
+        List<ProcEntry> out = new ArrayList<>();
+        for (Integer ns : visible) {
+            for (ProcCatalog.ProcRow r : rows) {
+                if (r.namespace() == ns && out.stream().noneMatch(e -> e.argTypes().equals(r.entry().argTypes()))) {
+                    out.add(r.entry());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The pg_proc row behind a user-defined entry, or null. */
+    ProcCatalog.ProcRow row(int oid) {
+        load();
+        return byOid.get(oid);
+    }
+
+    /** The language validator CREATE FUNCTION runs (fmgr_sql_validator, fmgr_c_validator) for new row {@code oid}. */
+    void validate(long oid, int bodyOffset) {
+        ProcCatalog.ProcRow row = row((int) oid);
+        if (row == null) {
+            return;     // types Tusk cannot represent: nothing to check against
+        }
+        ProcEntry e = row.entry();
+        switch (e.language()) {
+            case ProcCatalog.LANG_C:
+                if (!RegressLibrary.isRegress(row.probin())) {
+                    throw org.tusk.engine.error.Ereport.error("58P01", "could not access file \"" + row.probin()
+                            + "\": No such file or directory");
+                }
+                if (!RegressLibrary.exists(row.probin(), e.prosrc())) {
+                    throw org.tusk.engine.error.Ereport.error("42883", "could not find function \"" + e.prosrc()
+                            + "\" in file \"" + row.probin() + "\"");
+                }
+                break;
+            case ProcCatalog.LANG_SQL:
+                boolean polymorphic = e.resultType().isPolymorphic();
+                for (PgType t : e.argTypes()) {
+                    polymorphic |= t.isPolymorphic();
+                }
+                if (!polymorphic && !e.returnsSet() && e.resultType() != PgType.RECORD) {
+                    try {
+                        new SqlFunctionBody(session, row, e.argTypes(), e.resultType()).validate();
+                    } catch (org.tusk.api.error.PgException err) {
+                        // function_parse_error_transpose: a position in the body becomes one in CREATE FUNCTION
+                        if (err.position() > 0 && bodyOffset >= 0) {
+                            throw err.withPosition(err.position() + bodyOffset);
+                        }
+                        throw err.position() > 0 ? err.withPosition(0) : err;
+                    }
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    @Override
+    public FunctionBody body(ProcEntry proc) {
+        return body(proc, proc.argTypes(), proc.resultType());
+    }
+
+    /** The body for a call whose polymorphic argument and result types resolved to these. */
+    FunctionBody body(ProcEntry proc, List<PgType> argTypes, PgType resultType) {
+        ProcCatalog.ProcRow row = row(proc.oid());
+        if (row == null) {
+            return null;
+        }
+        switch (proc.language()) {
+            case ProcCatalog.LANG_INTERNAL:
+                return FunctionRegistry.internal(proc.prosrc());
+            case ProcCatalog.LANG_C:
+                return RegressLibrary.symbol(row.probin(), proc.prosrc());
+            case ProcCatalog.LANG_SQL:
+                return new SqlFunctionBody(session, row, argTypes, resultType);
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.tusk.engine.tcop;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.api.error.PgException;
+import org.tusk.api.error.Severity;
+import org.tusk.api.error.SqlState;
+import org.tusk.engine.analyze.ParseState;
+import org.tusk.engine.analyze.Query;
+import org.tusk.engine.analyze.SelectAnalyzer;
+import org.tusk.engine.commands.ProcCatalog;
+import org.tusk.engine.error.Ereport;
+import org.tusk.engine.executor.Executor;
+import org.tusk.engine.executor.PlanState;
+import org.tusk.engine.expr.EvalContext;
+import org.tusk.engine.expr.FunctionBody;
+import org.tusk.engine.func.CastCatalog;
+import org.tusk.engine.func.CastContext;
+import org.tusk.engine.func.Coercion;
+import org.tusk.engine.func.CoercionPath;
+import org.tusk.engine.nodes.SelectStmt;
+import org.tusk.engine.parser.ParsedStatement;
+import org.tusk.engine.parser.Parser;
+import org.tusk.engine.types.PgType;
+
+/**
+ * A LANGUAGE sql function (functions.c): the body's statements are parsed and
+ * analyzed with the arguments as parameters {@code $1..$n} (and by name), once
+ * per call site, and run in order on every call with the argument values as
+ * the parameters; the function's value is the first row's single column of the
+ * last statement, NULL when it returns no row (void functions return NULL).
+ * check_sql_fn_retval's rules: the last statement must return one column whose
+ * type is assignment-coercible to the declared result (42P13 otherwise).
+ *
+ * <p>Not yet: INSERT/UPDATE/DELETE statements in the body, set-returning and
+ * composite-returning functions, inlining.
+ */
+final class SqlFunctionBody implements FunctionBody {
+    private final TuskSession session;
+    private final ProcCatalog.ProcRow row;
+    private final List<PgType> argTypes;
+    private final PgType resultType;
+    private List<Query> queries;
+    private FunctionBody resultCoercion;
+
+    SqlFunctionBody(TuskSession session, ProcCatalog.ProcRow row, List<PgType> argTypes, PgType resultType) {
+        this.session = session;
+        this.row = row;
+        this.argTypes = argTypes;
+        this.resultType = resultType;
+    }
+
+    /** The body's source text: prosrc, or the RETURN / BEGIN ATOMIC text kept in prosqlbody. */
+    private String source() {
+        return row.sqlBody() != null ? row.sqlBody() : row.entry().prosrc();
+    }
+
+    /** fmgr_sql_validator's checks (parse analysis and the result type), run by CREATE FUNCTION. */
+    void validate() {
+        analyze();
+    }
+
+    private void analyze() {
+        if (queries != null) {
+            return;
+        }
+        String name = row.entry().name();
+        List<ParsedStatement> parsed;
+        try {
+            parsed = Parser.parse(source());
+        } catch (PgException e) {
+            throw withContext(e, name);
+        }
+        int[] paramOids = new int[argTypes.size()];
+        for (int i = 0; i < paramOids.length; i++) {
+            paramOids[i] = argTypes.get(i).oid();
+        }
+        List<Query> out = new ArrayList<>();
+        SelectAnalyzer analyzer = new SelectAnalyzer(session.relations(), session.typeContext());
+        for (ParsedStatement p : parsed) {
+            if (!(p.stmt() instanceof SelectStmt select)) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, p.stmt().commandName()
+                        + " in SQL functions is not supported yet");
+            }
+            ParseState pstate = new ParseState(paramOids);
+            pstate.setParamNames(name, row.argNames());
+            try {
+                out.add(analyzer.analyze(select, pstate));
+            } catch (PgException e) {
+                throw withContext(e, name);
+            }
+        }
+        if (resultType != PgType.VOID) {
+            if (out.isEmpty()) {
+                throw returnTypeMismatch("Function's final statement must be SELECT or INSERT/UPDATE/DELETE RETURNING.");
+            }
+            Query last = out.get(out.size() - 1);
+            if (last.targets().size() != 1) {
+                throw returnTypeMismatch("Final statement must return exactly one column.");
+            }
+            PgType actual = last.targets().get(0).expr().type();
+            if (actual == PgType.UNKNOWN) {
+                actual = PgType.TEXT;
+            }
+            if (actual != resultType) {
+                CoercionPath path = CastCatalog.find(actual, resultType, CastContext.ASSIGNMENT);
+                if (path == null || path.kind() == CoercionPath.Kind.NONE) {
+                    throw returnTypeMismatch("Actual return type is " + actual.displayName() + ".");
+                }
+                resultCoercion = Coercion.body(actual, resultType, path);
+            }
+        }
+        queries = out;
+    }
+
+    private PgException returnTypeMismatch(String detail) {
+        return new PgException(Severity.ERROR, "42P13",
+                "return type mismatch in function declared to return " + resultType.displayName(), detail, null, 0,
+                null);
+    }
+
+    private static PgException withContext(PgException e, String name) {
+        return e;
+    }
+
+    @Override
+    public Object apply(Object[] args, EvalContext ctx) {
+        analyze();
+        EvalContext eval = new EvalContext(ctx == null ? session : ctx.session(), args.clone());
+        Object result = null;
+        try {
+            result = run(eval);
+        } catch (PgException e) {
+            // a position inside the body means nothing in the caller's query
+            throw e.position() > 0 ? e.withPosition(0) : e;
+        }
+        if (result != null && resultCoercion != null) {
+            result = resultCoercion.apply(new Object[] {result}, eval);
+        }
+        return result;
+    }
+
+    private Object run(EvalContext eval) {
+        Object result = null;
+        for (int i = 0; i < queries.size(); i++) {
+            PlanState plan = Executor.start(queries.get(i), eval);
+            try {
+                boolean last = i == queries.size() - 1;
+                if (last) {
+                    Object[] first = plan.next();
+                    result = first == null || resultType == PgType.VOID ? null : first[0];
+                } else {
+                    while (plan.next() != null) {
+                        eval.checkForInterrupts();
+                    }
+                }
+            } finally {
+                plan.close();
+            }
+        }
+        return result;
+    }
+}
