@@ -71,6 +71,26 @@ class InheritanceOnStorageTest {
     }
 
     @Test
+    void tableoidOfAPlainScanIsTheTablesOid() {
+        query(a, "CREATE TABLE toid1 (a int)");
+        query(a, "CREATE TABLE toid2 (a int)");
+        query(a, "INSERT INTO toid1 VALUES (1), (2)");
+        query(a, "INSERT INTO toid2 VALUES (1)");
+        assertEquals(List.of("toid1|1", "toid1|2"),
+                query(a, "SELECT tableoid::regclass, a FROM toid1 ORDER BY a"));
+        assertEquals(List.of("t"), query(a, "SELECT bool_and(tableoid = 'toid1'::regclass) FROM toid1"));
+        assertEquals(List.of("toid1|toid2"),
+                query(a, "SELECT x.tableoid::regclass, y.tableoid::regclass FROM toid1 x JOIN toid2 y USING (a)"));
+        assertEquals(List.of("E: 42702 column reference \"tableoid\" is ambiguous"),
+                query(a, "SELECT tableoid FROM toid1, toid2"));
+        assertEquals(List.of("a"), query(a, "SELECT string_agg(attname, ',') FROM pg_attribute"
+                + " WHERE attrelid = 'toid1'::regclass AND attnum > 0"));
+        assertEquals(List.of("toid1|9", "UPDATE 1"),
+                query(a, "UPDATE toid1 SET a = 9 WHERE a = 2 RETURNING tableoid::regclass, a"));
+        query(a, "DROP TABLE toid1, toid2");
+    }
+
+    @Test
     void partitionsRouteAndCheckBounds() {
         query(a, "CREATE TABLE np (a int)");
         assertEquals(List.of("E: 42809 \"np\" is not partitioned"),
