@@ -105,7 +105,7 @@ public final class ModifyAnalyzer {
         List<String> path = session instanceof SearchPathProvider p ? p.searchPath() : List.of("public");
         RelationDesc desc = session.relcache().open(rv.schemaname(), rv.relname(), path, LockMode.ROW_EXCLUSIVE,
                 rv.location() + 1);
-        if (desc.kind() != 'r') {
+        if (desc.kind() != 'r' && desc.kind() != 'p') {
             throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, "cannot change "
                     + (desc.kind() == 'S' ? "sequence" : desc.kind() == 'v' ? "view" : "relation") + " \""
                     + desc.name() + "\"");
@@ -205,6 +205,136 @@ public final class ModifyAnalyzer {
     }
 
     private ResultRelation resultRelation(RelationDesc desc, ParseState pstate) {
+        ResultRelation r = resultRelation(desc, pstate, true);
+        return r;
+    }
+
+    private ResultRelation resultRelation(RelationDesc desc, ParseState pstate, boolean partitionCheck) {
+        ResultRelation r = plainResultRelation(desc, pstate);
+        String bound = partitionCheck ? partitionConstraint(desc.oid()) : null;
+        if (bound == null) {
+            return r;
+        }
+        List<org.tusk.engine.executor.modify.CheckConstraint> checks = new ArrayList<>(r.checks());
+        checks.add(new org.tusk.engine.executor.modify.CheckConstraint(null, compileOver(desc, bound, true)));
+        return new ResultRelation(r.relation(), r.columns(), r.indexes(), checks);
+    }
+
+    // --- partitions ------------------------------------------------------------------------
+
+    /** {@code text} analyzed over the columns of {@code desc} (a boolean when {@code bool}). */
+    private Expr compileOver(RelationDesc desc, String text, boolean bool) {
+        SelectStmt select = (SelectStmt) Parser.parse("SELECT " + text).get(0).stmt();
+        ExprAnalyzer analyzer = scope(new ParseState(new int[0]), desc, null);
+        Expr e = analyzer.transform(select.targetList().get(0).val());
+        return bool ? analyzer.coerceToBoolean(e, "CHECK", -1) : e;
+    }
+
+    private org.tusk.engine.catalog.PartitionCatalog.PartitionKey partitionKey(RelationDesc parent) {
+        List<String> names = new ArrayList<>();
+        for (AttributeDesc a : parent.attributes()) {
+            names.add(a.name());
+        }
+        return org.tusk.engine.catalog.PartitionCatalog.key(session.relcache().catalogAccess(), parent.oid(), names);
+    }
+
+    /** The constraint {@code child}'s bound puts on rows of {@code parent} (null: none we can evaluate). */
+    private String levelConstraint(RelationDesc parent, int child, String boundText) {
+        var access = session.relcache().catalogAccess();
+        var key = partitionKey(parent);
+        if (key == null) {
+            return null;
+        }
+        var bound = org.tusk.engine.catalog.PartitionCatalog.parse(boundText);
+        if (!bound.isDefault()) {
+            return org.tusk.engine.catalog.PartitionCatalog.constraint(key, bound);
+        }
+        List<String> others = new ArrayList<>();
+        for (int sibling : org.tusk.engine.catalog.PgInherits.children(access, parent.oid())) {
+            String text = sibling == child ? null : org.tusk.engine.catalog.PartitionCatalog.boundText(access, sibling);
+            if (text != null) {
+                var b = org.tusk.engine.catalog.PartitionCatalog.parse(text);
+                String c = b.isDefault() ? null : org.tusk.engine.catalog.PartitionCatalog.constraint(key, b);
+                if (c != null) {
+                    others.add(c);
+                }
+            }
+        }
+        return org.tusk.engine.catalog.PartitionCatalog.defaultConstraint(others);
+    }
+
+    /** A partition's whole constraint (its bound's and every ancestor's), or null for a non-partition. */
+    private String partitionConstraint(int relOid) {
+        var access = session.relcache().catalogAccess();
+        String bound = org.tusk.engine.catalog.PartitionCatalog.boundText(access, relOid);
+        if (bound == null) {
+            return null;
+        }
+        List<Integer> parents = org.tusk.engine.catalog.PgInherits.parents(access, relOid);
+        if (parents.isEmpty()) {
+            return null;
+        }
+        RelationDesc parent = session.relcache().byOid(parents.get(0));
+        String own = levelConstraint(parent, relOid, bound);
+        String up = partitionConstraint(parent.oid());
+        if (own == null) {
+            return up;
+        }
+        return up == null ? own : "(" + own + " AND " + up + ")";
+    }
+
+    /** Tuple routing for an INSERT or COPY into {@code desc}; null when it is not partitioned. */
+    public org.tusk.engine.executor.modify.PartitionRouter router(RelationDesc desc, EvalContext ctx) {
+        if (desc.kind() != 'p') {
+            return null;
+        }
+        var access = session.relcache().catalogAccess();
+        var key = partitionKey(desc);
+        if (key == null) {
+            return null;
+        }
+        List<Expr> keys = new ArrayList<>();
+        for (String k : key.exprs()) {
+            keys.add(compileOver(desc, k, false));
+        }
+        List<AttributeDesc> mine = desc.liveAttributes();
+        List<org.tusk.engine.executor.modify.PartitionRouter.Partition> parts = new ArrayList<>();
+        org.tusk.engine.executor.modify.PartitionRouter.Partition def = null;
+        for (int child : org.tusk.engine.catalog.PgInherits.children(access, desc.oid())) {
+            RelationDesc cd = session.relcache().open(child, LockMode.ROW_EXCLUSIVE);
+            String bound = org.tusk.engine.catalog.PartitionCatalog.boundText(access, child);
+            if (bound == null) {
+                continue;
+            }
+            String text = levelConstraint(desc, child, bound);
+            Expr accepts = text == null ? null : compileOver(desc, text, true);
+            List<AttributeDesc> theirs = cd.liveAttributes();
+            int[] map = new int[theirs.size()];
+            for (int j = 0; j < map.length; j++) {
+                map[j] = -1;
+                for (int i = 0; i < mine.size(); i++) {
+                    if (mine.get(i).name().equals(theirs.get(j).name())) {
+                        map[j] = i;
+                    }
+                }
+            }
+            var sub = cd.kind() == 'p' ? router(cd, ctx) : null;
+            TableModifier leaf = cd.kind() == 'p' ? null : new TableModifier(resultRelation(cd, null, false),
+                    session.transactionContext(), session.snapshot(), ctx);
+            var p = new org.tusk.engine.executor.modify.PartitionRouter.Partition(cd.name(), accepts, map, sub, leaf);
+            if (org.tusk.engine.catalog.PartitionCatalog.parse(bound).isDefault()) {
+                def = p;
+            } else {
+                parts.add(p);
+            }
+        }
+        if (def != null) {
+            parts.add(def);
+        }
+        return new org.tusk.engine.executor.modify.PartitionRouter(desc.name(), keys, key.shown(), parts);
+    }
+
+    private ResultRelation plainResultRelation(RelationDesc desc, ParseState pstate) {
         return ResultRelations.open(desc, session, text -> {
             List<ParsedStatement> parsed = Parser.parse("SELECT " + text);
             SelectStmt select = (SelectStmt) parsed.get(0).stmt();
@@ -458,7 +588,7 @@ public final class ModifyAnalyzer {
                     };
                 }
                 TableModifier modifier = new TableModifier(result, session.transactionContext(), session.snapshot(),
-                        ctx);
+                        ctx).routeThrough(router(desc, ctx));
                 OnConflict onConflict = spec == null ? null : spec.bind(result);
                 ForeignKeyTriggers triggers = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
                 ModifyTableNode node = ModifyTableNode.insert(modifier, source, ctx, onConflict, ret.exprs())

@@ -163,6 +163,16 @@ public final class ParseState {
                     found = c.expr();
                 }
             }
+            if (name.equals("tableoid") && !item.rte().hasColumn(name)) {
+                Expr system = tableoid(item.rte());
+                if (system != null) {
+                    if (found != null) {
+                        throw Ereport.error(SqlState.AMBIGUOUS_COLUMN, "column reference \"" + name
+                                + "\" is ambiguous", location);
+                    }
+                    found = system;
+                }
+            }
             if (qualifier != null && found == null) {
                 throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column " + qualifier + "." + name + " does not exist",
                         location);
@@ -181,6 +191,20 @@ public final class ParseState {
         int slot = newExecParam();
         outerParams.add(new RangeTblEntry.ParamBinding(slot, outer));
         return new ExecParamExpr(slot, outer.type(), outer.typmod());
+    }
+
+    /**
+     * The system column tableoid of a plain table's scan: the table's OID, the same
+     * for every row, so a constant. An inheritance parent's Append (whose rows come
+     * from several relations) does not carry it yet: null, and the reference fails
+     * as an unknown column.
+     */
+    private static Expr tableoid(RangeTblEntry rte) {
+        if (rte.kind == RangeTblEntry.Kind.RELATION
+                && rte.relation instanceof org.tusk.engine.executor.scan.StorageBaseRelation rel) {
+            return new org.tusk.engine.expr.ConstExpr(PgType.OID, -1, rel.oid());
+        }
+        return null;
     }
 
     /** An unqualified column of this level only (no outer levels, no errors), or null. */

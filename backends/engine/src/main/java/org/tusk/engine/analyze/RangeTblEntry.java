@@ -63,4 +63,14 @@ public final class RangeTblEntry {
     public String toString() {
         return kind + " " + refname;
     }
+
+    /** Whether a column of this entry is called {@code name}. */
+    boolean hasColumn(String name) {
+        for (Column c : columns) {
+            if (c.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -468,6 +468,9 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
         if (rel instanceof ViewDefinition view) {
             return expandView(rel, view, alias, colAliases, rv, ps);
         }
+        if (rv.inh()) {
+            rel = rel.withInheritors();
+        }
         RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.RELATION, alias);
         rte.relation = rel;
         List<RelationColumn> cols = rel.columns();

@@ -42,7 +42,15 @@ public final class CreateTable {
     }
 
     /** A column as collected from the statement. */
-    private record NewColumn(String name, TypeLookup.TypeInfo type, int typmod, boolean notNull, String defaultText) {
+    private record NewColumn(String name, TypeLookup.TypeInfo type, int typmod, boolean notNull, String defaultText,
+            int inhcount, boolean isLocal) {
+        NewColumn(String name, TypeLookup.TypeInfo type, int typmod, boolean notNull, String defaultText) {
+            this(name, type, typmod, notNull, defaultText, 0, true);
+        }
+
+        NewColumn with(boolean notNull, String defaultText) {
+            return new NewColumn(name, type, typmod, notNull, defaultText, inhcount, isLocal);
+        }
     }
 
     /** A constraint waiting for the table to exist. */
@@ -50,22 +58,31 @@ public final class CreateTable {
     }
 
     public static String execute(DdlContext ctx, CreateStmt stmt) {
-        return execute(ctx, stmt, List.of());
+        return execute(ctx, stmt, List.of(), null);
+    }
+
+    /** CREATE TABLE with the session's query runner (partition bounds are compared as values). */
+    public static String execute(DdlContext ctx, CreateStmt stmt, SqlRunner sql) {
+        return execute(ctx, stmt, List.of(), sql);
+    }
+
+    static String execute(DdlContext ctx, CreateStmt stmt, List<CreateTableAs.OutputColumn> queryColumns) {
+        return execute(ctx, stmt, queryColumns, null);
     }
 
     /**
      * CREATE TABLE with, after the statement's own elements, columns already resolved to a type
      * and typmod ({@code queryColumns}: CREATE TABLE AS takes them from the query's output).
      */
-    static String execute(DdlContext ctx, CreateStmt stmt, List<CreateTableAs.OutputColumn> queryColumns) {
+    static String execute(DdlContext ctx, CreateStmt stmt, List<CreateTableAs.OutputColumn> queryColumns,
+            SqlRunner sql) {
         String name = stmt.relation().relname();
         int ns = Naming.creationNamespace(ctx, stmt.relation());
         if (stmt.oncommit() != null && stmt.oncommit() != org.tusk.engine.nodes.OnCommitAction.NOOP
                 && ns != ctx.relcache().tempNamespace()) {
             throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "ON COMMIT can only be used on temporary tables");
         }
-        if (stmt.partspec() != null || stmt.partbound() != null || stmt.ofTypename() != null
-                || !stmt.inhRelations().isEmpty()) {
+        if (stmt.ofTypename() != null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "partitioned, inherited and typed tables are not supported yet",
                     stmt.relation().location());
         }
@@ -85,15 +102,41 @@ public final class CreateTable {
         TableAccessMethod am = ctx.storage().tableAm(amName);
         long amOid = accessMethodOid(ctx, amName);
 
-        // columns and their constraints
+        // inherited columns first (MergeAttributes), then the statement's own
+        List<RelationDesc> parents = openParents(ctx, stmt);
+        boolean partition = stmt.partbound() != null;
+        String partBound = partition ? Partitioning.checkBound(ctx, sql, parents.get(0), name, stmt.partbound()) : null;
         LinkedHashMap<String, NewColumn> columns = new LinkedHashMap<>();
+        for (RelationDesc parent : parents) {
+            for (AttributeDesc a : parent.liveAttributes()) {
+                TypeLookup.TypeInfo type = TypeLookup.byOid(a.typeOid());
+                String def = parent.defaults().get(a.attnum());
+                NewColumn prior = columns.get(a.name());
+                if (prior == null) {
+                    columns.put(a.name(), new NewColumn(a.name(), type, a.typmod(), a.notNull(), def, 1, false));
+                    continue;
+                }
+                if (!partition) ctx.notice(new org.tusk.api.error.PgException(org.tusk.api.error.Severity.NOTICE, "00000",
+                        "merging multiple inherited definitions of column \"" + a.name() + "\"", null, null, 0, null));
+                if (prior.type().oid() != a.typeOid() || prior.typmod() != a.typmod()) {
+                    throw Ereport.error(SqlState.DATATYPE_MISMATCH, "inherited column \"" + a.name()
+                            + "\" has a type conflict").withDetail(typeName(prior.type(), prior.typmod()) + " versus "
+                            + typeName(type, a.typmod()));
+                }
+                columns.put(a.name(), new NewColumn(a.name(), type, a.typmod(), prior.notNull() || a.notNull(),
+                        prior.defaultText() != null ? prior.defaultText() : def, prior.inhcount() + 1, false));
+            }
+        }
+        int inheritedCount = columns.size();
+        Set<String> localNames = new HashSet<>();
+        // columns and their constraints
         List<PendingConstraint> constraints = new ArrayList<>();
         List<Object[]> serials = new ArrayList<>();        // {sequence name, PgType, column}
         Set<String> serialNames = new HashSet<>();
         Map<String, Character> identities = new HashMap<>();   // column -> attidentity
         for (RawNode element : stmt.tableElts()) {
             if (element instanceof ColumnDef cd) {
-                if (columns.containsKey(cd.colname())) {
+                if (!localNames.add(cd.colname())) {
                     throw Ereport.error(DdlStates.DUPLICATE_COLUMN,
                             "column \"" + cd.colname() + "\" specified more than once", cd.location());
                 }
@@ -105,9 +148,13 @@ public final class CreateTable {
                     serialNames.add(serialSequence);
                     serials.add(new Object[] {serialSequence, serial, cd.colname()});
                 }
-                TypeLookup.TypeInfo type = serial != null ? TypeLookup.byOid(serial.oid())
-                        : TypeLookup.resolve(cd.typeName(), 0);
-                int typmod = serial != null ? -1 : TypeLookup.typmod(cd.typeName(), type, 0);
+                if (cd.typeName() == null && !columns.containsKey(cd.colname())) {
+                    throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + cd.colname() + "\" does not exist");
+                }
+                TypeLookup.TypeInfo type = cd.typeName() == null ? columns.get(cd.colname()).type()
+                        : serial != null ? TypeLookup.byOid(serial.oid()) : TypeLookup.resolve(cd.typeName(), 0);
+                int typmod = cd.typeName() == null ? columns.get(cd.colname()).typmod()
+                        : serial != null ? -1 : TypeLookup.typmod(cd.typeName(), type, 0);
                 boolean notNull = serial != null;
                 String defaultText = serial == null ? null
                         : SequenceCommands.nextvalDefault(stmt.relation().schemaname(), serialSequence);
@@ -141,6 +188,25 @@ public final class CreateTable {
                                     c.contype().name().toLowerCase(Locale.ROOT) + " columns are not supported yet", c.location());
                         default: break;   // DEFERRABLE etc.
                     }
+                }
+                NewColumn inherited = columns.get(cd.colname());
+                if (inherited != null) {
+                    // a local definition of an inherited column merges with it (the column stays where it was)
+                    // the column keeps the inherited position; PostgreSQL says so when that is not where it was listed
+                    int existing = new ArrayList<>(columns.keySet()).indexOf(cd.colname()) + 1;
+                    int listed = localNames.size();            // its position among the statement's own columns
+                    if (!partition) ctx.notice(new org.tusk.api.error.PgException(org.tusk.api.error.Severity.NOTICE, "00000",
+                            (existing == listed ? "merging column \"" : "moving and merging column \"") + cd.colname()
+                                    + "\" with inherited definition", existing == listed ? null
+                                    : "User-specified column moved to the position of the inherited column.", null, 0, null));
+                    if (inherited.type().oid() != type.oid() || inherited.typmod() != typmod) {
+                        throw Ereport.error(SqlState.DATATYPE_MISMATCH, "column \"" + cd.colname()
+                                + "\" has a type conflict", cd.location()).withDetail(
+                                        typeName(inherited.type(), inherited.typmod()) + " versus " + typeName(type, typmod));
+                    }
+                    columns.put(cd.colname(), new NewColumn(cd.colname(), type, typmod, notNull || inherited.notNull(),
+                            defaultText != null ? defaultText : inherited.defaultText(), inherited.inhcount(), true));
+                    continue;
                 }
                 columns.put(cd.colname(), new NewColumn(cd.colname(), type, typmod, notNull, defaultText));
             } else if (element instanceof Constraint c) {
@@ -178,7 +244,7 @@ public final class CreateTable {
                         throw Ereport.error(SqlState.UNDEFINED_COLUMN,
                                 "column \"" + key + "\" named in key does not exist", pc.c().location());
                     }
-                    columns.put(key, new NewColumn(col.name(), col.type(), col.typmod(), true, col.defaultText()));
+                    columns.put(key, col.with(true, col.defaultText()));
                 }
             }
         }
@@ -199,7 +265,11 @@ public final class CreateTable {
         cls.put("relfilenode", (long) relOid);
         cls.put("reltuples", -1f);
         cls.put("relpersistence", Naming.persistence(ctx, stmt.relation(), ns));
-        cls.put("relkind", "r");
+        cls.put("relkind", stmt.partspec() != null ? "p" : "r");
+        if (partition) {
+            cls.put("relispartition", true);
+            cls.put("relpartbound", partBound);
+        }
         cls.put("relnatts", (short) columns.size());
         cls.put("relispopulated", true);
         cls.put("relreplident", "d");
@@ -217,7 +287,7 @@ public final class CreateTable {
         for (NewColumn col : columns.values()) {
             attnum++;
             insertAttribute(ctx, relOid, attnum, col.name(), col.type().oid(), col.typmod(), col.notNull(),
-                    col.defaultText() != null, identities.getOrDefault(col.name(), '\0'));
+                    col.defaultText() != null, identities.getOrDefault(col.name(), '\0'), col.isLocal(), col.inhcount());
             if (col.defaultText() != null) {
                 storeDefault(ctx, relOid, attnum, col.defaultText());
             }
@@ -238,11 +308,59 @@ public final class CreateTable {
         }
         RelationDesc table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
         Set<String> taken = new HashSet<>();
+        Inheritance.storeParents(ctx, table, parents, partition);
+        if (stmt.partspec() != null) {
+            Partitioning.storeKey(ctx, table, stmt.partspec());
+        }
+        if (partition && stmt.partbound().isDefault()) {
+            Partitioning.setDefault(ctx, parents.get(0).oid(), relOid);
+        }
+        if (!parents.isEmpty() || stmt.partspec() != null) {
+            ctx.commandCounterIncrement();
+            table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
+        }
         for (PendingConstraint pc : constraints) {
             addConstraint(ctx, table, pc.c(), pc.column(), taken);
             table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
         }
         return "CREATE TABLE";
+    }
+
+    /** The INHERITS list opened and checked (MergeAttributes' checks on the parents). */
+    private static List<RelationDesc> openParents(DdlContext ctx, CreateStmt stmt) {
+        List<RelationDesc> parents = new ArrayList<>();
+        for (org.tusk.engine.nodes.RangeVar rv : stmt.inhRelations()) {
+            RelationDesc parent = ctx.relcache().open(rv.schemaname(), rv.relname(), ctx.searchPath(),
+                    LockMode.SHARE_UPDATE_EXCLUSIVE, rv.location() + 1);
+            if (stmt.partbound() != null) {
+                if (parent.kind() != 'p') {
+                    throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, "\"" + parent.name() + "\" is not partitioned");
+                }
+                parents.add(parent);
+                return parents;
+            }
+            if (parent.kind() == 'p') {
+                throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, "cannot inherit from partitioned table \""
+                        + parent.name() + "\"");
+            }
+            if (parent.kind() != 'r') {
+                throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, "inherited relation \"" + parent.name()
+                        + "\" is not a table or foreign table");
+            }
+            for (RelationDesc p : parents) {
+                if (p.oid() == parent.oid()) {
+                    throw Ereport.error(DdlStates.DUPLICATE_TABLE, "relation \"" + parent.name()
+                            + "\" would be inherited from more than once");
+                }
+            }
+            parents.add(parent);
+        }
+        return parents;
+    }
+
+    private static String typeName(TypeLookup.TypeInfo type, int typmod) {
+        org.tusk.engine.types.PgType t = org.tusk.engine.types.PgType.byOid(type.oid());
+        return t != null ? t.displayName(typmod) : type.name();
     }
 
     /** ALTER TABLE ADD CONSTRAINT and CREATE TABLE's constraints. */
@@ -364,12 +482,26 @@ public final class CreateTable {
 
     static long insertConstraint(DdlContext ctx, RelationDesc table, String name, String type, List<Integer> keys,
             int indexOid, int foreignRel, List<Integer> foreignKeys, String source) {
-        return insertConstraint(ctx, table, name, type, keys, indexOid, foreignRel, foreignKeys, source, Map.of());
+        return insertConstraint(ctx, table, name, type, keys, indexOid, foreignRel, foreignKeys, source, true, 0,
+                Map.of());
     }
 
     /** {@link #insertConstraint} with more pg_constraint columns set ({@code extra} wins). */
     static long insertConstraint(DdlContext ctx, RelationDesc table, String name, String type, List<Integer> keys,
             int indexOid, int foreignRel, List<Integer> foreignKeys, String source, Map<String, Object> extra) {
+        return insertConstraint(ctx, table, name, type, keys, indexOid, foreignRel, foreignKeys, source, true, 0,
+                extra);
+    }
+
+    static long insertConstraint(DdlContext ctx, RelationDesc table, String name, String type, List<Integer> keys,
+            int indexOid, int foreignRel, List<Integer> foreignKeys, String source, boolean isLocal, int inhcount) {
+        return insertConstraint(ctx, table, name, type, keys, indexOid, foreignRel, foreignKeys, source, isLocal,
+                inhcount, Map.of());
+    }
+
+    static long insertConstraint(DdlContext ctx, RelationDesc table, String name, String type, List<Integer> keys,
+            int indexOid, int foreignRel, List<Integer> foreignKeys, String source, boolean isLocal, int inhcount,
+            Map<String, Object> extra) {
         long oid = ctx.newOid();
         Map<String, Object> con = new HashMap<>();
         con.put("oid", oid);
@@ -383,7 +515,8 @@ public final class CreateTable {
         con.put("confupdtype", foreignRel == 0 ? " " : "a");
         con.put("confdeltype", foreignRel == 0 ? " " : "a");
         con.put("confmatchtype", foreignRel == 0 ? " " : "s");
-        con.put("conislocal", true);
+        con.put("conislocal", isLocal);
+        con.put("coninhcount", inhcount);
         con.put("connoinherit", type.equals("c") ? false : true);
         con.put("conkey", keys.isEmpty() ? null : shorts(keys));
         con.put("confkey", foreignKeys == null ? null : shorts(foreignKeys));
@@ -424,11 +557,11 @@ public final class CreateTable {
 
     static void insertAttribute(DdlContext ctx, int relOid, int attnum, String name, int typeOid, int typmod,
             boolean notNull, boolean hasDefault) {
-        insertAttribute(ctx, relOid, attnum, name, typeOid, typmod, notNull, hasDefault, '\0');
+        insertAttribute(ctx, relOid, attnum, name, typeOid, typmod, notNull, hasDefault, '\0', true, 0);
     }
 
     static void insertAttribute(DdlContext ctx, int relOid, int attnum, String name, int typeOid, int typmod,
-            boolean notNull, boolean hasDefault, char identity) {
+            boolean notNull, boolean hasDefault, char identity, boolean isLocal, int inhcount) {
         TypeLookup.TypeInfo type = TypeLookup.byOid(typeOid);
         Map<String, Object> a = new HashMap<>();
         a.put("attrelid", (long) relOid);
@@ -448,7 +581,8 @@ public final class CreateTable {
         a.put("atthasdef", hasDefault);
         a.put("attidentity", identity == '\0' ? "" : String.valueOf(identity));
         a.put("attgenerated", "");
-        a.put("attislocal", true);
+        a.put("attislocal", isLocal);
+        a.put("attinhcount", inhcount);
         a.put("attcollation", (long) type.collation());
         ctx.insert(SystemCatalogs.PG_ATTRIBUTE, a);
     }
@@ -568,7 +702,7 @@ public final class CreateTable {
         updateClass(ctx, relOid, "relhasindex", true);
     }
 
-    private static void bumpRelChecks(DdlContext ctx, int relOid, int delta) {
+    static void bumpRelChecks(DdlContext ctx, int relOid, int delta) {
         Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
         CatalogTuple t = classRow(ctx, relOid);
         Object[] row = t.values().clone();

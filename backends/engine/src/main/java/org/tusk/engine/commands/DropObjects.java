@@ -154,6 +154,8 @@ public final class DropObjects {
         java.util.Collections.reverse(order);   // dependents first
         for (ObjectAddress o : order) {
             deleteObject(ctx, o);
+            // later deletions must not find rows this one removed (an inheritance child reached by two paths)
+            ctx.commandCounterIncrement();
         }
         ctx.commandCounterIncrement();
         ctx.relcache().invalidateAll();
@@ -221,6 +223,17 @@ public final class DropObjects {
                 deleteWhere(ctx, SystemCatalogs.PG_ATTRIBUTE, "attrelid", id);
                 deleteWhere(ctx, SystemCatalogs.PG_INDEX, "indexrelid", id);
                 deleteWhere(ctx, SequenceCommands.PG_SEQUENCE, "seqrelid", id);
+                // inheritance and partitioning: its links to parents, its key, and a parent's default-partition mark
+                deleteWhere(ctx, org.tusk.engine.catalog.PgInherits.OID, "inhrelid", id);
+                deleteWhere(ctx, org.tusk.engine.catalog.PartitionCatalog.PG_PARTITIONED_TABLE, "partrelid", id);
+                Catalog pt = SystemCatalogs.require(org.tusk.engine.catalog.PartitionCatalog.PG_PARTITIONED_TABLE);
+                int defCol = pt.columnIndex("partdefid");
+                for (CatalogTuple t : ctx.rows(org.tusk.engine.catalog.PartitionCatalog.PG_PARTITIONED_TABLE,
+                        r -> ((Long) r[defCol]) == id)) {
+                    Object[] row = t.values().clone();
+                    row[defCol] = 0L;
+                    ctx.access().update(org.tusk.engine.catalog.PartitionCatalog.PG_PARTITIONED_TABLE, t.tid(), row);
+                }
                 if (rel != null && rel.locator() != null && rel.kind() != 'v') {
                     RelFileLocator locator = rel.locator();
                     if (rel.kind() == 'i') {

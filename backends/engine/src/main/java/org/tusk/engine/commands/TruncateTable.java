@@ -32,8 +32,19 @@ public final class TruncateTable {
         for (RangeVar rv : stmt.relations()) {
             RelationDesc rel = ctx.relcache().open(rv.schemaname(), rv.relname(), ctx.searchPath(),
                     LockMode.ACCESS_EXCLUSIVE, rv.location() + 1);
-            if (rel.kind() != 'r') {
+            if (rel.kind() != 'r' && rel.kind() != 'p') {
                 throw Ereport.error(DdlStates.WRONG_OBJECT_TYPE, "\"" + rel.name() + "\" is not a table");
+            }
+            if (rv.inh()) {
+                // without ONLY, every inheritor (every partition) is truncated too
+                for (int oid : org.tusk.engine.catalog.PgInherits.allInheritors(ctx.access(), rel.oid())) {
+                    if (oid != rel.oid() && rels.stream().noneMatch(r -> r.oid() == oid)) {
+                        rels.add(ctx.relcache().open(oid, LockMode.ACCESS_EXCLUSIVE));
+                    }
+                }
+            } else if (rel.kind() == 'p') {
+                throw Ereport.error(DdlStates.WRONG_OBJECT_TYPE, "cannot truncate only a partitioned table")
+                        .withHint("Do not specify the ONLY keyword, or use TRUNCATE ONLY on the partitions directly.");
             }
             if (rel.isSystemCatalog()) {
                 throw Ereport.error(org.tusk.api.error.SqlState.INSUFFICIENT_PRIVILEGE,

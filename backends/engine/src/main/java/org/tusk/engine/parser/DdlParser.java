@@ -291,6 +291,7 @@ abstract class DdlParser extends SelectParser {
         }
         expect("for");
         expect("values");
+        t = peek();                 // gram.y places the bound at IN / FROM / WITH
         if (accept("in")) {
             expectPunct('(');
             List<RawNode> items = exprList();

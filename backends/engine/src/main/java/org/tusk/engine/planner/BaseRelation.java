@@ -40,6 +40,19 @@ public interface BaseRelation {
         return null;
     }
 
+    /**
+     * This relation as a FROM item without ONLY names it: itself plus its inheritors
+     * when it has any (expand_inherited_rtentry), else itself.
+     */
+    default BaseRelation withInheritors() {
+        return this;
+    }
+
+    /** The relations an inheritance set's scan appends (EXPLAIN prints an Append over them); empty for one table. */
+    default List<BaseRelation> appendMembers() {
+        return List.of();
+    }
+
     /** A sequential scan over all visible rows (in the query's snapshot); rescannable. */
     PlanState openSeqScan(EState estate);
 

@@ -1247,7 +1247,18 @@ public final class Planner {
             case RELATION: {
                 s = rte.relation.openSeqScan(estate);
                 String name = rte.relation.name();
-                ex = new ExplainNode("Seq Scan on " + name + (rte.refname.equals(name) ? "" : " " + rte.refname), 0);
+                if (!rte.relation.appendMembers().isEmpty()) {
+                    // an inheritance set: an Append of each member's scan, the first named by the query's alias
+                    List<ExplainNode> scans = new ArrayList<>();
+                    int n2 = 0;
+                    for (BaseRelation m : rte.relation.appendMembers()) {
+                        String alias = rte.refname + "_" + (++n2);
+                        scans.add(new ExplainNode("Seq Scan on " + m.name() + (alias.equals(m.name()) ? "" : " " + alias), 0));
+                    }
+                    ex = new ExplainNode("Append", 0, scans.toArray(new ExplainNode[0]));
+                } else {
+                    ex = new ExplainNode("Seq Scan on " + name + (rte.refname.equals(name) ? "" : " " + rte.refname), 0);
+                }
                 rows = relTuples(rte);
                 c = seqScanCost(rte, quals);
                 break;

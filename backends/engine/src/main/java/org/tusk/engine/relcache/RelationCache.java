@@ -92,6 +92,11 @@ public final class RelationCache implements CacheInvalidation {
         return name != null && (name.startsWith("pg_temp_") || name.startsWith("pg_toast_temp_"));
     }
 
+    /** The catalogs as this session's current transaction sees them (for lookups beyond the relcache, e.g. pg_inherits). */
+    public CatalogAccess catalogAccess() {
+        return catalogs.get();
+    }
+
     /**
      * After DDL that may touch many relations or schemas: drops every entry
      * here and, at commit, in every backend connected to this database.

@@ -194,7 +194,7 @@ final class UtilityCommands {
                 session.searchPath(), parsed.queryString(), session.currentUser(), session.host()::notice);
         if (stmt instanceof CreateStmt c) {
             checkCreateIn(c.relation().schemaname());
-            return CreateTable.execute(ctx, c);
+            return CreateTable.execute(ctx, c, sqlRunner());
         }
         if (stmt instanceof IndexStmt i) {
             return DefineIndex.execute(ctx, i);

@@ -180,7 +180,8 @@ public final class CopyCommand implements DmlCommand {
     private long copyFrom(EvalContext ctx, RowReceiver receiver) throws IOException {
         ResultRelation result = analyzer.resultRelation(desc);
         Expr[] defaults = analyzer.columnDefaults(desc);
-        TableModifier modifier = new TableModifier(result, session.transactionContext(), session.snapshot(), ctx);
+        TableModifier modifier = new TableModifier(result, session.transactionContext(), session.snapshot(), ctx)
+                .routeThrough(analyzer.router(desc, ctx));
         CopyFrom copy = new CopyFrom(modifier, attnums, defaults, options, ctx);
         if (stmt.filename() == null) {
             InputStream in = receiver.copyChannel().copyIn(options.format == CopyOptions.Format.BINARY,

@@ -79,8 +79,20 @@ public final class TableModifier {
 
     // --- insert ------------------------------------------------------------------
 
+    private PartitionRouter router;
+
+    /** Makes inserts into this (partitioned) table go to the partition the router picks. */
+    public TableModifier routeThrough(PartitionRouter router) {
+        this.router = router;
+        return this;
+    }
+
     /** ExecInsert: coerces and checks {@code row} (in place), stores it, indexes it. */
     public TupleId insert(Object[] row) {
+        if (router != null) {
+            PartitionRouter.Routed routed = router.route(row, ctx);
+            return routed.modifier().insert(routed.row());
+        }
         checkConstraints(row);
         TupleId tid = rel.am().insert(rel.locator(), rel.codec().form(row), txn);
         insertIndexEntries(row, tid);
@@ -260,7 +272,13 @@ public final class TableModifier {
             ctx.setRow(row);
             try {
                 for (CheckConstraint check : table.checks()) {
-                    if (Boolean.FALSE.equals(check.expr().eval(ctx))) {
+                    if (check.name() == null && !Boolean.TRUE.equals(check.expr().eval(ctx))) {
+                        // ExecPartitionCheck: a row in a partition must satisfy its bound (NULL fails too)
+                        throw PgException.error(SqlState.CHECK_VIOLATION, "new row for relation \"" + rel.name()
+                                + "\" violates partition constraint")
+                                .withDetail("Failing row contains " + describeRow(row) + ".");
+                    }
+                    if (check.name() != null && Boolean.FALSE.equals(check.expr().eval(ctx))) {
                         throw PgException.error(SqlState.CHECK_VIOLATION, "new row for relation \"" + rel.name()
                                 + "\" violates check constraint \"" + check.name() + "\"")
                                 .withDetail("Failing row contains " + describeRow(row) + ".");

@@ -64,6 +64,25 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
         this.scanRelation = new ScanRelation(desc.name(), desc.locator(), am, new RelationTupleCodec(desc));
     }
 
+    @Override
+    public BaseRelation withInheritors() {
+        if (session.storage() == null) {
+            return this;
+        }
+        List<Integer> all = org.tusk.engine.catalog.PgInherits.allInheritors(session.relcache().catalogAccess(),
+                desc.oid());
+        if (all.size() == 1) {
+            return this;
+        }
+        List<StorageBaseRelation> members = new ArrayList<>();
+        members.add(this);
+        for (int oid : all.subList(1, all.size())) {
+            RelationDesc child = session.relcache().open(oid, org.tusk.lmgr.LockMode.ACCESS_SHARE);
+            members.add(new StorageBaseRelation(child, session, emitCtid));
+        }
+        return new InheritanceRelation(this, members);
+    }
+
     /** The same relation, its scans' rows ending in the TupleId (the ctid junk column). */
     public StorageBaseRelation withCtid() {
         return new StorageBaseRelation(desc, session, true);
@@ -199,7 +218,7 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
      */
     public static org.tusk.engine.catalog.VirtualRelation resolve(org.tusk.engine.catalog.VirtualRelation found,
             StorageSession session) {
-        if (found instanceof org.tusk.engine.catalog.StoredRelation stored && stored.relation().kind() == 'r'
+        if (found instanceof org.tusk.engine.catalog.StoredRelation stored && (stored.relation().kind() == 'r' || stored.relation().kind() == 'p')
                 && !stored.relation().isSystemCatalog() && session.storage() != null) {
             return new StorageBaseRelation(stored.relation(), session);
         }

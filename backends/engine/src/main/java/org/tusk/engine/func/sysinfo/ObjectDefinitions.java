@@ -337,6 +337,30 @@ public final class ObjectDefinitions {
         }
     }
 
+    /** pg_get_partkeydef: {@code RANGE (a, ((b + 0)))}; null when the relation is not partitioned. */
+    public String partitionKeyDef(int relOid) {
+        List<CatalogRow> rows = ctx.cache().find(3350, "partrelid", Integer.toUnsignedLong(relOid));
+        if (rows.isEmpty()) {
+            return null;
+        }
+        CatalogRow pt = rows.get(0);
+        char strategy = pt.ch("partstrat");
+        String exprText = pt.str("partexprs");
+        String[] exprs = exprText == null ? new String[0] : exprText.split("\n");
+        List<String> items = new java.util.ArrayList<>();
+        int e = 0;
+        for (int attnum : pt.ints("partattrs")) {
+            if (attnum > 0) {
+                String name = ctx.cache().attributeName(relOid, attnum);
+                items.add(Identifiers.quote(name == null ? "???" : name));
+            } else {
+                String shown = org.tusk.engine.catalog.PartitionCatalog.shownExpression(exprs[e++]);
+                items.add(shown.startsWith("(") ? "(" + shown + ")" : shown);
+            }
+        }
+        return (strategy == 'r' ? "RANGE" : strategy == 'l' ? "LIST" : "HASH") + " (" + String.join(", ", items) + ")";
+    }
+
     private String columnList(int relOid, int[] attnums) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < attnums.length; i++) {

@@ -51,7 +51,7 @@ public final class SysInfoFunctions {
                 (a, c) -> new FunctionSignatures(ctx(c)).identityArguments(oid(a[0])));
         byProsrc.accept("pg_get_function_result", (a, c) -> new FunctionSignatures(ctx(c)).result(oid(a[0])));
         // partitioning, extended statistics and triggers do not exist in Tusk yet: nothing to show
-        byProsrc.accept("pg_get_partkeydef", (a, c) -> null);
+        byProsrc.accept("pg_get_partkeydef", (a, c) -> new ObjectDefinitions(ctx(c)).partitionKeyDef(oid(a[0])));
         byProsrc.accept("pg_get_statisticsobjdef_columns", (a, c) -> null);
         byProsrc.accept("pg_tablespace_location", (a, c) -> "");
 

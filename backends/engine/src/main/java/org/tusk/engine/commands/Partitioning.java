@@ -1,0 +1,351 @@
+package org.tusk.engine.commands;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.tusk.api.error.SqlState;
+import org.tusk.engine.catalog.CatalogAccess.CatalogTuple;
+import org.tusk.engine.catalog.PartitionCatalog;
+import org.tusk.engine.catalog.PartitionCatalog.Bound;
+import org.tusk.engine.catalog.PartitionCatalog.PartitionKey;
+import org.tusk.engine.catalog.PgInherits;
+import org.tusk.engine.catalog.SystemCatalogs;
+import org.tusk.engine.error.Ereport;
+import org.tusk.engine.nodes.PartitionBoundSpec;
+import org.tusk.engine.nodes.PartitionElem;
+import org.tusk.engine.nodes.PartitionSpec;
+import org.tusk.engine.relcache.AttributeDesc;
+import org.tusk.engine.relcache.RelationDesc;
+
+/**
+ * Declarative partitioning's DDL (tablecmds.c ComputePartitionAttrs/StorePartitionKey,
+ * partbounds.c check_new_partition_bound): the key of a PARTITION BY table in
+ * pg_partitioned_table, and a new partition's bound checked against its siblings
+ * (empty ranges, overlaps, a second default) and stored in relpartbound.
+ * Bound datums are compared as values of the key's type, evaluated through the session.
+ */
+final class Partitioning {
+
+    static final String INVALID_OBJECT_DEFINITION = "42P17";
+
+    private Partitioning() {
+    }
+
+    /** Checks PARTITION BY and writes the pg_partitioned_table row of {@code table}. */
+    static void storeKey(DdlContext ctx, RelationDesc table, PartitionSpec spec) {
+        String strategy = spec.strategy().toLowerCase(Locale.ROOT);
+        char strat = switch (strategy) {
+            case "range" -> 'r';
+            case "list" -> 'l';
+            case "hash" -> 'h';
+            default -> throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE,
+                    "unrecognized partitioning strategy \"" + spec.strategy() + "\"");
+        };
+        if (strat == 'l' && spec.partParams().size() > 1) {
+            throw Ereport.error(INVALID_OBJECT_DEFINITION, "cannot use \"list\" partition strategy with more than one column");
+        }
+        Object[] attrs = new Object[spec.partParams().size()];
+        Object[] classes = new Object[attrs.length];
+        Object[] collations = new Object[attrs.length];
+        List<String> exprs = new ArrayList<>();
+        for (int i = 0; i < attrs.length; i++) {
+            PartitionElem e = spec.partParams().get(i);
+            classes[i] = 0L;
+            collations[i] = 0L;
+            if (e.name() != null) {
+                AttributeDesc a = table.attribute(e.name());
+                if (a == null) {
+                    throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + e.name()
+                            + "\" named in partition key does not exist", e.location());
+                }
+                attrs[i] = (short) a.attnum();
+            } else {
+                attrs[i] = (short) 0;
+                String q = ctx.queryString();
+                int at = e.location();
+                String text = q.charAt(at) == '(' ? SourceText.parenthesized(q, at) : SourceText.expression(q, at);
+                if (text.endsWith(")") && q.charAt(at) == '(') {
+                    text = text.substring(0, text.length() - 1).trim();
+                }
+                exprs.add(text.replace("\n", " "));
+            }
+        }
+        Map<String, Object> row = new HashMap<>();
+        row.put("partrelid", Integer.toUnsignedLong(table.oid()));
+        row.put("partstrat", String.valueOf(strat));
+        row.put("partnatts", (short) attrs.length);
+        row.put("partdefid", 0L);
+        row.put("partattrs", attrs);
+        row.put("partclass", classes);
+        row.put("partcollation", collations);
+        row.put("partexprs", exprs.isEmpty() ? null : String.join("\n", exprs));
+        ctx.insert(PartitionCatalog.PG_PARTITIONED_TABLE, row);
+    }
+
+    /** The key of a partitioned table as the catalogs hold it. */
+    static PartitionKey key(DdlContext ctx, RelationDesc parent) {
+        List<String> names = new ArrayList<>();
+        for (AttributeDesc a : parent.attributes()) {
+            names.add(a.name());
+        }
+        return PartitionCatalog.key(ctx.access(), parent.oid(), names);
+    }
+
+    /**
+     * check_new_partition_bound: the bound's strategy fits the parent's, a range is not
+     * empty and overlaps no sibling, a list value is in no sibling, one default at most.
+     * Returns relpartbound's text.
+     */
+    static String checkBound(DdlContext ctx, SqlRunner sql, RelationDesc parent, String name, PartitionBoundSpec spec) {
+        PartitionKey key = key(ctx, parent);
+        Bound bound = PartitionCatalog.bound(spec, ctx.queryString());
+        List<Integer> siblings = PgInherits.children(ctx.access(), parent.oid());
+        if (bound.isDefault()) {
+            if (key.defaultPartition() != 0) {
+                String other = CreateTable.classRow(ctx, key.defaultPartition()).get(
+                        SystemCatalogs.require(SystemCatalogs.PG_CLASS), "relname").toString();
+                throw Ereport.error(INVALID_OBJECT_DEFINITION, "partition \"" + name
+                        + "\" conflicts with existing default partition \"" + other + "\"", spec.location());
+            }
+            return PartitionCatalog.boundText(bound);
+        }
+        String strategyName = key.strategy() == 'l' ? "list" : key.strategy() == 'r' ? "range" : "hash";
+        if (bound.strategy() != key.strategy()) {
+            throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "invalid bound specification for a " + strategyName
+                    + " partition", spec.location());
+        }
+        if (bound.strategy() == 'r') {
+            if (bound.lower().size() != key.exprs().size() || bound.upper().size() != key.exprs().size()) {
+                throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, (bound.lower().size() != key.exprs().size()
+                        ? "FROM" : "TO") + " must specify exactly one value per partitioning column");
+            }
+            if (bound.lower().contains("NULL") || bound.upper().contains("NULL")) {
+                throw Ereport.error(INVALID_OBJECT_DEFINITION, "cannot specify NULL in range bound");
+            }
+            for (List<String> side : List.of(bound.lower(), bound.upper())) {
+                for (int i = 1; i < side.size(); i++) {
+                    String prev = side.get(i - 1);
+                    if ((prev.equals("MINVALUE") || prev.equals("MAXVALUE")) && !side.get(i).equals(prev)) {
+                        throw Ereport.error(SqlState.DATATYPE_MISMATCH, "every bound following " + prev
+                                + " must also be " + prev);
+                    }
+                }
+            }
+        }
+        if (sql == null) {
+            return PartitionCatalog.boundText(bound);
+        }
+        List<String> types = keyTypes(ctx, sql, parent, key);
+        if (bound.strategy() == 'r') {
+            Object[] lo = values(sql, bound.lower(), types);
+            Object[] hi = values(sql, bound.upper(), types);
+            int[] cmp = compareRange(lo, hi);
+            if (cmp[0] >= 0) {
+                throw Ereport.error(INVALID_OBJECT_DEFINITION, "empty range bound specified for partition \"" + name
+                        + "\"", bound.lowerAt().get(0)).withDetail("Specified lower bound ("
+                        + String.join(", ", bound.lower()) + ") is greater than or equal to upper bound ("
+                        + String.join(", ", bound.upper()) + ").");
+            }
+            for (int sib : siblings) {
+                Bound other = siblingBound(ctx, sib);
+                if (other == null || other.isDefault() || other.strategy() != 'r') {
+                    continue;
+                }
+                Object[] olo = values(sql, other.lower(), types);
+                Object[] ohi = values(sql, other.upper(), types);
+                int[] loVsOhi = compareRange(lo, ohi);
+                int[] oloVsHi = compareRange(olo, hi);
+                if (loVsOhi[0] < 0 && oloVsHi[0] < 0) {
+                    // PostgreSQL points at the new lower bound's datum that decided the comparison
+                    int[] at = compareRange(lo, olo);
+                    int idx = at[0] < 0 ? compareRange(hi, olo)[1] : loVsOhi[1];
+                    throw Ereport.error(INVALID_OBJECT_DEFINITION, "partition \"" + name + "\" would overlap partition \""
+                            + relname(ctx, sib) + "\"", bound.lowerAt().get(Math.min(idx,
+                                    bound.lowerAt().size() - 1)));
+                }
+            }
+        } else if (bound.strategy() == 'l') {
+            Object[] mine = values(sql, bound.list(), List.of(types.get(0)));
+            for (int sib : siblings) {
+                Bound other = siblingBound(ctx, sib);
+                if (other == null || other.isDefault() || other.strategy() != 'l') {
+                    continue;
+                }
+                Object[] theirs = values(sql, other.list(), List.of(types.get(0)));
+                for (int i = 0; i < mine.length; i++) {
+                    for (Object t : theirs) {
+                        boolean bothNull = mine[i] == null && t == null;
+                        if (bothNull || (mine[i] != null && t != null && compare(mine[i], t) == 0)) {
+                            throw Ereport.error(INVALID_OBJECT_DEFINITION, "partition \"" + name
+                                    + "\" would overlap partition \"" + relname(ctx, sib) + "\"",
+                                    bound.listAt().get(i));
+                        }
+                    }
+                }
+            }
+        } else {
+            if (bound.modulus() <= 0) {
+                throw Ereport.error(INVALID_OBJECT_DEFINITION, "modulus for hash partition must be an integer value greater than zero");
+            }
+            if (bound.remainder() < 0 || bound.remainder() >= bound.modulus()) {
+                throw Ereport.error(INVALID_OBJECT_DEFINITION, "remainder for hash partition must be less than modulus");
+            }
+            checkHashBound(ctx, name, bound, siblings, spec.location());
+        }
+        return PartitionCatalog.boundText(bound);
+    }
+
+    /** Hash bounds: moduli must divide each other in order, and no remainder slot may be taken twice. */
+    private static void checkHashBound(DdlContext ctx, String name, Bound bound, List<Integer> siblings, int location) {
+        List<int[]> existing = new ArrayList<>();             // {modulus, remainder, oid}
+        for (int sib : siblings) {
+            Bound other = siblingBound(ctx, sib);
+            if (other != null && !other.isDefault() && other.strategy() == 'h') {
+                existing.add(new int[] {other.modulus(), other.remainder(), sib});
+            }
+        }
+        if (existing.isEmpty()) {
+            return;
+        }
+        existing.sort((x, y) -> x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]));
+        int m = bound.modulus();
+        int offset = -1;
+        for (int i = 0; i < existing.size(); i++) {
+            int[] e = existing.get(i);
+            if (e[0] < m || (e[0] == m && e[1] <= bound.remainder())) {
+                offset = i;
+            }
+        }
+        String factor = "every hash partition modulus must be a factor of the next larger modulus";
+        if (offset < 0) {
+            int[] next = existing.get(0);
+            if (next[0] % m != 0) {
+                throw Ereport.error(INVALID_OBJECT_DEFINITION, factor).withDetail("The new modulus " + m
+                        + " is not a factor of " + next[0] + ", the modulus of existing partition \""
+                        + relname(ctx, next[2]) + "\".");
+            }
+        } else {
+            int[] prev = existing.get(offset);
+            if (m % prev[0] != 0) {
+                throw Ereport.error(INVALID_OBJECT_DEFINITION, factor).withDetail("The new modulus " + m
+                        + " is not divisible by " + prev[0] + ", the modulus of existing partition \""
+                        + relname(ctx, prev[2]) + "\".");
+            }
+            if (offset + 1 < existing.size()) {
+                int[] next = existing.get(offset + 1);
+                if (next[0] % m != 0) {
+                    throw Ereport.error(INVALID_OBJECT_DEFINITION, factor).withDetail("The new modulus " + m
+                            + " is not a factor of " + next[0] + ", the modulus of existing partition \""
+                            + relname(ctx, next[2]) + "\".");
+                }
+            }
+        }
+        int greatest = Math.max(m, existing.get(existing.size() - 1)[0]);
+        for (int r = bound.remainder(); r < greatest; r += m) {
+            for (int[] e : existing) {
+                if (r % e[0] == e[1]) {
+                    throw Ereport.error(INVALID_OBJECT_DEFINITION, "partition \"" + name + "\" would overlap partition \""
+                            + relname(ctx, e[2]) + "\"", location);
+                }
+            }
+        }
+    }
+
+    private static String relname(DdlContext ctx, int oid) {
+        return (String) CreateTable.classRow(ctx, oid).get(SystemCatalogs.require(SystemCatalogs.PG_CLASS), "relname");
+    }
+
+    private static Bound siblingBound(DdlContext ctx, int oid) {
+        String text = (String) CreateTable.classRow(ctx, oid).get(SystemCatalogs.require(SystemCatalogs.PG_CLASS),
+                "relpartbound");
+        return text == null ? null : PartitionCatalog.parse(text);
+    }
+
+    /** Each key item's type name (pg_typeof over a row of NULLs). */
+    private static List<String> keyTypes(DdlContext ctx, SqlRunner sql, RelationDesc parent, PartitionKey key) {
+        List<String> out = new ArrayList<>();
+        String table = "\"" + parent.namespaceName().replace("\"", "\"\"") + "\".\"" + parent.name().replace("\"", "\"\"") + "\"";
+        for (String e : key.exprs()) {
+            Object[] row = sql.firstRow("SELECT pg_catalog.format_type(pg_catalog.pg_typeof(" + e
+                    + ")::oid, NULL) FROM (SELECT 1) AS s LEFT JOIN ONLY " + table + " ON false");
+            out.add(row == null ? "text" : (String) row[0]);
+        }
+        return out;
+    }
+
+    /** The datums as values of the key types; MINVALUE/MAXVALUE as markers, NULL as null. */
+    private static Object[] values(SqlRunner sql, List<String> datums, List<String> types) {
+        Object[] out = new Object[datums.size()];
+        for (int i = 0; i < out.length; i++) {
+            String d = datums.get(i);
+            if (d.equals("MINVALUE") || d.equals("MAXVALUE")) {
+                out[i] = d;
+                continue;
+            }
+            if (d.equals("NULL")) {
+                out[i] = null;
+                continue;
+            }
+            String type = types.get(Math.min(i, types.size() - 1));
+            Supplier<Object> v = sql.expression(d, type);
+            out[i] = v.get();
+        }
+        return out;
+    }
+
+    /** partition_rbound_cmp for two bounds: {sign, index of the deciding datum}. */
+    private static int[] compareRange(Object[] a, Object[] b) {
+        for (int i = 0; i < a.length; i++) {
+            int ka = kind(a[i]);
+            int kb = kind(b[i]);
+            if (ka != 0 || kb != 0) {
+                if (ka != kb) {
+                    return new int[] {Integer.compare(ka, kb), i};
+                }
+                return new int[] {0, i};              // both MINVALUE or both MAXVALUE: equal from here on
+            }
+            int c = compare(a[i], b[i]);
+            if (c != 0) {
+                return new int[] {c, i};
+            }
+        }
+        return new int[] {0, a.length - 1};
+    }
+
+    private static int kind(Object v) {
+        return "MINVALUE".equals(v) ? -1 : "MAXVALUE".equals(v) ? 1 : 0;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static int compare(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y && !(a instanceof java.math.BigDecimal)
+                && !(b instanceof java.math.BigDecimal)) {
+            if (a instanceof Double || a instanceof Float || b instanceof Double || b instanceof Float) {
+                return Double.compare(x.doubleValue(), y.doubleValue());
+            }
+            return Long.compare(x.longValue(), y.longValue());
+        }
+        if (a instanceof Comparable ca && a.getClass() == b.getClass()) {
+            return Integer.signum(ca.compareTo(b));
+        }
+        return a.toString().compareTo(b.toString());
+    }
+
+    /** A new partition: relpartbound stored by the caller; here pg_partitioned_table.partdefid for a default. */
+    static void setDefault(DdlContext ctx, int parentOid, int partitionOid) {
+        int relCol = SystemCatalogs.require(PartitionCatalog.PG_PARTITIONED_TABLE).columnIndex("partrelid");
+        List<CatalogTuple> rows = ctx.rows(PartitionCatalog.PG_PARTITIONED_TABLE,
+                r -> ((Long) r[relCol]).intValue() == parentOid);
+        if (rows.isEmpty()) {
+            return;
+        }
+        Object[] row = rows.get(0).values().clone();
+        row[SystemCatalogs.require(PartitionCatalog.PG_PARTITIONED_TABLE).columnIndex("partdefid")] =
+                Integer.toUnsignedLong(partitionOid);
+        ctx.access().update(PartitionCatalog.PG_PARTITIONED_TABLE, rows.get(0).tid(), row);
+    }
+}
