@@ -202,6 +202,7 @@ public final class CreateTable {
         am.createStorage(locator);
         ctx.txn().onAbort(() -> am.dropStorage(locator));
         ctx.commandCounterIncrement();
+        ToastTable.createIfNeeded(ctx, relOid);
 
         for (Object[] sr : serials) {
             int serialAttnum = new ArrayList<>(columns.keySet()).indexOf((String) sr[2]) + 1;
