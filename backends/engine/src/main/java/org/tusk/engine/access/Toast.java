@@ -63,6 +63,11 @@ public final class Toast {
      * relation has no TOAST table (then values are only compressed).
      */
     public static byte[] form(Object[] values, char[] storage, Store store) {
+        return form(values, storage, store, TUPLE_TARGET);
+    }
+
+    /** {@link #form} with the relation's toast_tuple_target (the size rounds 1 and 2 aim for). */
+    public static byte[] form(Object[] values, char[] storage, Store store, int tupleTarget) {
         byte[] plain = TupleFormat.form(values);
         if (HEAP_HEADER + plain.length <= TUPLE_THRESHOLD) {
             return plain;
@@ -85,7 +90,7 @@ public final class Toast {
             }
             len += size[i];
         }
-        int maxDataLen = TUPLE_TARGET - HEAP_HEADER;
+        int maxDataLen = tupleTarget - HEAP_HEADER;
 
         // round 1: compress extended attributes (and give up on external ones' compression), biggest first
         while (len > maxDataLen) {

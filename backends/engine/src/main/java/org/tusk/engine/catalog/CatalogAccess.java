@@ -77,19 +77,31 @@ public final class CatalogAccess {
     /** CatalogTupleInsert. */
     public TupleId insert(int catalogOid, Object[] row) {
         SystemCatalogs.Catalog catalog = SystemCatalogs.require(catalogOid);
-        return heap().insert(locator(catalog), TupleFormat.form(row), txn.context(level));
+        return heap().insert(locator(catalog), formCatalogTuple(row), txn.context(level));
     }
 
     /** CatalogTupleUpdate; a concurrent change is "tuple concurrently updated" (XX000), as in PostgreSQL. */
     public TupleId update(int catalogOid, TupleId tid, Object[] row) {
         SystemCatalogs.Catalog catalog = SystemCatalogs.require(catalogOid);
-        ModifyResult r = heap().update(locator(catalog), tid, TupleFormat.form(row), txn.context(level),
+        ModifyResult r = heap().update(locator(catalog), tid, formCatalogTuple(row), txn.context(level),
                 txn.catalogSnapshot(level), true);
         if (r.status() != ModifyResult.Status.OK) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "tuple concurrently updated");
         }
         return r.newTupleId();
     }
+
+    /**
+     * A catalog row's bytes: large values (a long view definition, a function
+     * body) are compressed inline by the toaster; catalogs have no TOAST
+     * tables here, so what does not compress below a page is "row is too big".
+     */
+    private static byte[] formCatalogTuple(Object[] row) {
+        return org.tusk.engine.access.Toast.form(row, CATALOG_STORAGE, null);
+    }
+
+    /** attstorage 'x' for every attribute: the toaster leaves fixed-length values alone anyway. */
+    private static final char[] CATALOG_STORAGE = "x".repeat(64).toCharArray();
 
     /** CatalogTupleDelete. */
     public void delete(int catalogOid, TupleId tid) {

@@ -116,6 +116,7 @@ public final class AlterTable {
                     alterColumnType(ctx, requireTable(table, "ALTER COLUMN ... TYPE"), cmd, usingText, sql);
                 }
                 case SET_STORAGE -> setStorage(ctx, requireTable(table, "ALTER COLUMN ... SET STORAGE"), cmd);
+                case SET_REL_OPTIONS, RESET_REL_OPTIONS -> relOptions(ctx, requireTable(table, "SET (...)"), cmd);
                 default -> throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE "
                         + cmd.subtype().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " is not supported yet");
             }
@@ -127,6 +128,30 @@ public final class AlterTable {
             ToastTable.createIfNeeded(ctx, table.oid());     // new or changed columns may need one now
         }
         return a.commandName();
+    }
+
+    /** SET (name = value, ...) / RESET (name, ...): pg_class.reloptions, replaced or removed by name. */
+    private static void relOptions(DdlContext ctx, RelationDesc table, AlterTableCmd cmd) {
+        List<org.tusk.engine.nodes.DefElem> given = new ArrayList<>();
+        for (var n : ((org.tusk.engine.nodes.NodeList) cmd.def()).items()) {
+            given.add((org.tusk.engine.nodes.DefElem) n);
+        }
+        java.util.LinkedHashMap<String, String> options = new java.util.LinkedHashMap<>();
+        for (String o : table.options()) {
+            int eq = o.indexOf('=');
+            options.put(eq < 0 ? o : o.substring(0, eq), o);
+        }
+        if (cmd.subtype() == org.tusk.engine.nodes.AlterTableType.SET_REL_OPTIONS) {
+            for (String o : CreateTable.reloptions(given)) {
+                options.put(o.substring(0, o.indexOf('=')), o);
+            }
+        } else {
+            for (var d : given) {
+                options.remove(d.defname());
+            }
+        }
+        CreateTable.updateClass(ctx, table.oid(), "reloptions",
+                options.isEmpty() ? null : options.values().toArray());
     }
 
     /** ALTER COLUMN ... SET STORAGE: pg_attribute.attstorage; rows already stored keep their form. */

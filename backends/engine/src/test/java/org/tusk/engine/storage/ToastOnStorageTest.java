@@ -145,4 +145,30 @@ class ToastOnStorageTest {
         assertEquals("532", one("SELECT count(*) FROM " + toastOf("ddl")));
         query(a, "DROP TABLE ddl");
     }
+
+    @Test
+    void toastTupleTargetReloption() {
+        // strings.sql's check: external storage moves a 3000-byte value out unless the target allows it inline
+        query(a, "CREATE TABLE target (f1 text)");
+        query(a, "ALTER TABLE target ALTER COLUMN f1 SET STORAGE external");
+        query(a, "INSERT INTO target VALUES (repeat('1234567890', 300))");
+        assertEquals("f", one("SELECT pg_relation_size(reltoastrelid) = 0 FROM pg_class WHERE relname = 'target'"));
+        query(a, "TRUNCATE target");
+        assertEquals(List.of(), query(a, "ALTER TABLE target SET (toast_tuple_target = 4080, fillfactor = 50)"));
+        query(a, "INSERT INTO target VALUES (repeat('1234567890', 300))");
+        assertEquals("t", one("SELECT pg_relation_size(reltoastrelid) = 0 FROM pg_class WHERE relname = 'target'"));
+        assertEquals("3000", one("SELECT length(f1) FROM target"));
+        // messages as PostgreSQL 15's
+        assertEquals(List.of("E: 22023 value 100 out of bounds for option \"toast_tuple_target\""
+                + " | Valid values are between \"128\" and \"8160\"."),
+                query(a, "ALTER TABLE target SET (toast_tuple_target = 100)"));
+        assertEquals(List.of("E: 22023 invalid value for integer option \"toast_tuple_target\": x"),
+                query(a, "ALTER TABLE target SET (toast_tuple_target = x)"));
+        query(a, "ALTER TABLE target SET (fillfactor = 60)");
+        assertEquals("{toast_tuple_target=4080,fillfactor=60}", one("SELECT reloptions FROM pg_class"
+                + " WHERE relname = 'target'"));
+        query(a, "ALTER TABLE target RESET (fillfactor, bogus)");
+        assertEquals("{toast_tuple_target=4080}", one("SELECT reloptions FROM pg_class WHERE relname = 'target'"));
+        query(a, "DROP TABLE target");
+    }
 }

@@ -40,6 +40,8 @@ public final class RelationTupleCodec implements TupleCodec {
     /** attstorage per stored attribute. */
     private final char[] storage;
     private ToastRelation toast;
+    /** The toast_tuple_target reloption, or TOAST_TUPLE_TARGET. */
+    private final int tupleTarget;
     private final ToastPointer[] rememberedPointer = new ToastPointer[REMEMBERED];
     private final Object[] rememberedValue = new Object[REMEMBERED];
     private int rememberNext;
@@ -59,6 +61,13 @@ public final class RelationTupleCodec implements TupleCodec {
             storedSlot[i] = live.get(i).attnum() - 1;
             typeOid[i] = live.get(i).typeOid();
         }
+        int target = Toast.TUPLE_TARGET;
+        for (String o : relation.options()) {
+            if (o.startsWith("toast_tuple_target=")) {
+                target = Integer.parseInt(o.substring("toast_tuple_target=".length()).trim());
+            }
+        }
+        this.tupleTarget = target;
         this.storage = new char[natts];
         for (AttributeDesc a : relation.attributes()) {
             if (a.attnum() >= 1 && a.attnum() <= natts) {
@@ -79,7 +88,7 @@ public final class RelationTupleCodec implements TupleCodec {
 
     @Override
     public byte[] formUpdate(Object[] values, byte[] oldData) {
-        Object[] stored = stored(values);
+        Object[] stored = stored(values).clone();       // pointers go in, the caller's row stays as it is
         if (oldData != null && hasToast()) {
             Object[] old = TupleFormat.deformRaw(oldData, natts);
             for (int i = 0; i < natts; i++) {
@@ -105,7 +114,7 @@ public final class RelationTupleCodec implements TupleCodec {
 
     private Object[] stored(Object[] values) {
         if (storedSlot.length == natts) {
-            return values.length == natts ? values.clone() : java.util.Arrays.copyOf(values, natts);
+            return values.length == natts ? values : java.util.Arrays.copyOf(values, natts);
         }
         Object[] stored = new Object[natts];
         for (int i = 0; i < storedSlot.length; i++) {
@@ -118,7 +127,7 @@ public final class RelationTupleCodec implements TupleCodec {
         if (session == null) {
             return TupleFormat.form(stored);
         }
-        return Toast.form(stored, storage, hasToast() ? toast() : null);
+        return Toast.form(stored, storage, hasToast() ? toast() : null, tupleTarget);
     }
 
     @Override
