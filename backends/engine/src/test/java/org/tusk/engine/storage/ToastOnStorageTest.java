@@ -171,4 +171,27 @@ class ToastOnStorageTest {
         assertEquals("{toast_tuple_target=4080}", one("SELECT reloptions FROM pg_class WHERE relname = 'target'"));
         query(a, "DROP TABLE target");
     }
+
+    @Test
+    void anOldSnapshotKeepsReadingTheChunksItSaw() throws Exception {
+        EngineSession b = cluster.backend(1).connect("postgres");
+        try {
+            query(a, "CREATE TABLE snap (id int, body text)");
+            query(a, "INSERT INTO snap SELECT 1, string_agg(md5(i::text), '') FROM generate_series(1, 2000) i");
+            String before = one("SELECT md5(body) FROM snap");
+            query(b, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+            assertEquals(List.of(before), query(b, "SELECT md5(body) FROM snap"));
+            // another session replaces the value, commits, and vacuums: the old chunks are still needed by b
+            assertEquals(List.of("UPDATE 1"), query(a, "UPDATE snap SET body = body || 'new'"));
+            query(a, "VACUUM snap");
+            assertEquals(List.of(before), query(b, "SELECT md5(body) FROM snap"));
+            query(b, "COMMIT");
+            assertEquals(List.of("64003"), query(b, "SELECT length(body) FROM snap"));
+            query(a, "VACUUM snap");
+            assertEquals("33|1", one("SELECT count(*), count(DISTINCT chunk_id) FROM " + toastOf("snap")));
+            query(a, "DROP TABLE snap");
+        } finally {
+            b.close();
+        }
+    }
 }
