@@ -297,6 +297,14 @@ public final class TableModifier {
                 if (SqlState.UNIQUE_VIOLATION.equals(e.sqlState()) && e.detail() == null) {
                     throw e.withDetail("Key " + describeKey(index, key) + " already exists.");
                 }
+                if (SqlState.PROGRAM_LIMIT_EXCEEDED.equals(e.sqlState()) && e.detail() == null
+                        && e.getMessage() != null && e.getMessage().startsWith("index row size")) {
+                    // _bt_check_third_page's detail and hint (the access method does not know the table's name)
+                    throw e.withDetail("Index row references tuple (" + Integer.toUnsignedLong(tid.block()) + ","
+                            + tid.offset() + ") in relation \"" + rel.name() + "\".")
+                            .withHint("Values larger than 1/3 of a buffer page cannot be indexed.\n"
+                                    + "Consider a function index of an MD5 hash of the value, or use full text indexing.");
+                }
                 throw e;
             }
         }
