@@ -51,6 +51,19 @@ public final class TupleFormat {
     private static final byte TIMETZ = 14;
     private static final byte NUMERIC_SPECIAL = 15;
     private static final byte TID = 16;
+    /** A {@link CompressedValue}: raw size i32, then the pglz bytes as a varlena. */
+    private static final byte COMPRESSED = 17;
+    /** A {@link ToastPointer}: raw size i32, stored size i32, flags u8, chunk_id u32, toast relation u32. */
+    private static final byte EXTERNAL = 18;
+
+    /**
+     * detoast_external_attr's source: the stored bytes of an out-of-line
+     * value (the chunks, concatenated), as {@link ToastPointer#extSize} says.
+     */
+    @FunctionalInterface
+    public interface Detoaster {
+        byte[] fetch(ToastPointer pointer);
+    }
 
     private TupleFormat() {
     }
@@ -73,10 +86,34 @@ public final class TupleFormat {
         return w.toBytes();
     }
 
-    /** heap_deform_tuple: {@code natts} values (missing trailing attributes are NULL). */
+    /**
+     * heap_deform_tuple: {@code natts} values (missing trailing attributes are
+     * NULL). Compressed values are decompressed; an out-of-line value is an
+     * error here (use the overload with a {@link Detoaster}).
+     */
     public static Object[] deform(byte[] data, int natts) {
+        return deform(data, natts, null, false);
+    }
+
+    /** heap_deform_tuple + detoasting: out-of-line values are fetched through {@code detoaster}. */
+    public static Object[] deform(byte[] data, int natts, Detoaster detoaster) {
+        return deform(data, natts, detoaster, false);
+    }
+
+    /**
+     * The stored forms themselves: out-of-line values stay {@link ToastPointer}s
+     * and compressed ones {@link CompressedValue}s (for the toaster, which
+     * keeps or deletes them, and for pg_column_size).
+     */
+    public static Object[] deformRaw(byte[] data, int natts) {
+        return deform(data, natts, null, true);
+    }
+
+    private static Object[] deform(byte[] data, int natts, Detoaster detoaster, boolean raw) {
         Object[] out = new Object[natts];
         Reader r = new Reader(data);
+        r.detoaster = detoaster;
+        r.keepPointers = raw;
         int stored = r.u16();
         int bitmapAt = r.pos;
         r.pos += (stored + 7) / 8;
@@ -169,6 +206,17 @@ public final class TupleFormat {
             w.u8(TID);
             w.i64(t.block());
             w.u16(t.offset());
+        } else if (v instanceof CompressedValue c) {
+            w.u8(COMPRESSED);
+            w.i32(c.rawSize());
+            w.blob(c.data());
+        } else if (v instanceof ToastPointer p) {
+            w.u8(EXTERNAL);
+            w.i32(p.rawSize());
+            w.i32(p.extSize());
+            w.u8(p.compressed() ? 1 : 0);
+            w.i32((int) p.valueId());
+            w.i32((int) p.toastRelId());
         } else {
             throw new IllegalArgumentException("no storage format for " + v.getClass().getName());
         }
@@ -219,9 +267,60 @@ public final class TupleFormat {
             case TIMETZ: return new TimeTz(r.i64(), r.i32());
             case NUMERIC_SPECIAL: return NumericSpecial.values()[r.data[r.pos++]];
             case TID: return new Tid(r.i64(), r.u16());
+            case COMPRESSED: {
+                int rawSize = r.i32();
+                byte[] compressed = r.blob();
+                return r.keepPointers ? new CompressedValue(rawSize, compressed)
+                        : decode(Pglz.decompress(compressed, rawSize));
+            }
+            case EXTERNAL: {
+                ToastPointer p = new ToastPointer(r.i32(), r.i32(), r.data[r.pos++] != 0, r.i32() & 0xFFFFFFFFL,
+                        r.i32() & 0xFFFFFFFFL);
+                if (r.keepPointers) {
+                    return p;
+                }
+                if (r.detoaster == null) {
+                    throw new IllegalStateException("out-of-line value " + p.valueId() + " read without its TOAST relation");
+                }
+                return detoast(p, r.detoaster);
+            }
             default:
                 throw new IllegalStateException("corrupt tuple: unknown value tag " + tag + " at " + (r.pos - 1));
         }
+    }
+
+    /** The encoding of one non-null value (tag and body): what gets compressed and stored out of line. */
+    public static byte[] encode(Object value) {
+        Writer w = new Writer(64);
+        writeValue(w, value);
+        return w.toBytes();
+    }
+
+    /** The value {@link #encode} made these bytes from. */
+    public static Object decode(byte[] encoded) {
+        Reader r = new Reader(encoded);
+        return readValue(r);
+    }
+
+    /** detoast_attr for an out-of-line value: fetch, decompress if needed, decode. */
+    public static Object detoast(ToastPointer p, Detoaster detoaster) {
+        byte[] stored = detoaster.fetch(p);
+        return decode(p.compressed() ? Pglz.decompress(stored, p.rawSize()) : stored);
+    }
+
+    /** A {@link #deformRaw} value as the engine sees it: compressed ones decompressed (pointers stay). */
+    public static Object expand(Object raw) {
+        return raw instanceof CompressedValue c ? decode(Pglz.decompress(c.data(), c.rawSize())) : raw;
+    }
+
+    /** Whether the row holds an out-of-line value (HEAP_HASEXTERNAL). */
+    public static boolean hasExternal(byte[] data) {
+        for (Object v : deformRaw(data, storedAttributes(data))) {
+            if (v instanceof ToastPointer) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final class Writer {
@@ -290,6 +389,8 @@ public final class TupleFormat {
     private static final class Reader {
         final byte[] data;
         int pos;
+        Detoaster detoaster;
+        boolean keepPointers;
 
         Reader(byte[] data) {
             this.data = data;

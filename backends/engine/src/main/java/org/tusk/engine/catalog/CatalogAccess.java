@@ -82,7 +82,7 @@ public final class CatalogAccess {
     public TupleId insert(int catalogOid, Object[] row) {
         SystemCatalogs.Catalog catalog = SystemCatalogs.require(catalogOid);
         checkUnique(catalog, row, null);
-        return heap().insert(locator(catalog), TupleFormat.form(row), txn.context(level));
+        return heap().insert(locator(catalog), formCatalogTuple(row), txn.context(level));
     }
 
     /**
@@ -145,7 +145,7 @@ public final class CatalogAccess {
         if (CatalogUniqueKeys.of(catalogOid) != null && keyChanged(catalog, tid, row)) {
             checkUnique(catalog, row, tid);     // a rename must not take a name in use
         }
-        ModifyResult r = heap().update(locator(catalog), tid, TupleFormat.form(row), txn.context(level),
+        ModifyResult r = heap().update(locator(catalog), tid, formCatalogTuple(row), txn.context(level),
                 txn.catalogSnapshot(level), true);
         if (r.status() != ModifyResult.Status.OK) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "tuple concurrently updated");
@@ -168,6 +168,18 @@ public final class CatalogAccess {
         }
         return false;
     }
+
+    /**
+     * A catalog row's bytes: large values (a long view definition, a function
+     * body) are compressed inline by the toaster; catalogs have no TOAST
+     * tables here, so what does not compress below a page is "row is too big".
+     */
+    private static byte[] formCatalogTuple(Object[] row) {
+        return org.tusk.engine.access.Toast.form(row, CATALOG_STORAGE, null);
+    }
+
+    /** attstorage 'x' for every attribute: the toaster leaves fixed-length values alone anyway. */
+    private static final char[] CATALOG_STORAGE = "x".repeat(64).toCharArray();
 
     /** CatalogTupleDelete. */
     public void delete(int catalogOid, TupleId tid) {

@@ -65,9 +65,12 @@ public final class StoredRelation implements VirtualRelation {
         StorageSession s = (StorageSession) session;
         TableAccessMethod am = s.storage().storage().tableAm(relation.amName());
         List<Object[]> rows = new ArrayList<>();
+        org.tusk.engine.access.ToastRelation toast = relation.toastRelid() == 0 ? null
+                : org.tusk.engine.executor.scan.RelationTupleCodec.openToast(relation, s);
         try (TableScan scan = am.beginScan(relation.locator(), s.snapshot(), s.transactionContext())) {
             while (scan.next()) {
-                Object[] stored = TupleFormat.deform(scan.data(), relation.natts());
+                Object[] stored = toast == null ? TupleFormat.deform(scan.data(), relation.natts())
+                        : TupleFormat.deform(scan.data(), relation.natts(), p -> toast.fetch(p, s.snapshot()));
                 Object[] row = new Object[attributes.size()];
                 for (int i = 0; i < row.length; i++) {
                     AttributeDesc a = attributes.get(i);

@@ -115,8 +115,11 @@ public final class AlterTable {
                     }
                     alterColumnType(ctx, requireTable(table, "ALTER COLUMN ... TYPE"), cmd, usingText, sql);
                 }
-                case SET_REL_OPTIONS -> setRelOptions(ctx, table, (org.tusk.engine.nodes.NodeList) cmd.def(), false);
-                case RESET_REL_OPTIONS -> setRelOptions(ctx, table, (org.tusk.engine.nodes.NodeList) cmd.def(), true);
+                case SET_STORAGE -> setStorage(ctx, requireTable(table, "ALTER COLUMN ... SET STORAGE"), cmd);
+                case SET_REL_OPTIONS -> setRelOptions(ctx, requireTable(table, "SET (...)"),
+                        (org.tusk.engine.nodes.NodeList) cmd.def(), false);
+                case RESET_REL_OPTIONS -> setRelOptions(ctx, requireTable(table, "RESET (...)"),
+                        (org.tusk.engine.nodes.NodeList) cmd.def(), true);
                 default -> throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE "
                         + cmd.subtype().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " is not supported yet");
             }
@@ -124,7 +127,52 @@ public final class AlterTable {
             ctx.relcache().invalidate(table.oid());
             table = ctx.relcache().open(table.oid(), LockMode.ACCESS_EXCLUSIVE);
         }
+        if (table.kind() == 'r') {
+            ToastTable.createIfNeeded(ctx, table.oid());     // new or changed columns may need one now
+        }
         return a.commandName();
+    }
+
+    /** ALTER COLUMN ... SET STORAGE: pg_attribute.attstorage; rows already stored keep their form. */
+    private static void setStorage(DdlContext ctx, RelationDesc table, AlterTableCmd cmd) {
+        String word = cmd.def() instanceof org.tusk.engine.nodes.AConst c ? c.val() : "";
+        char storage = switch (word.toLowerCase(Locale.ROOT)) {
+            case "plain" -> 'p';
+            case "external" -> 'e';
+            case "extended" -> 'x';
+            case "main" -> 'm';
+            default -> throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "invalid storage type \"" + word + "\"");
+        };
+        AttributeDesc column = null;
+        for (AttributeDesc a : table.liveAttributes()) {
+            if (a.name().equals(cmd.name())) {
+                column = a;
+            }
+        }
+        if (column == null) {
+            throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + cmd.name() + "\" of relation \""
+                    + table.name() + "\" does not exist");
+        }
+        TypeLookup.TypeInfo type = TypeLookup.byOid(column.typeOid());
+        if (storage != 'p' && type != null && type.storage() == 'p') {
+            // format_type's SQL names of the usual fixed-length types
+            String shown = switch (type.name()) {
+                case "int2" -> "smallint";
+                case "int4" -> "integer";
+                case "int8" -> "bigint";
+                case "float4" -> "real";
+                case "float8" -> "double precision";
+                case "bool" -> "boolean";
+                case "timestamp" -> "timestamp without time zone";
+                case "timestamptz" -> "timestamp with time zone";
+                case "time" -> "time without time zone";
+                case "timetz" -> "time with time zone";
+                default -> type.name();
+            };
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "column data type " + shown
+                    + " can only have storage PLAIN");
+        }
+        ToastTable.setStorage(ctx, table.oid(), column.attnum(), storage);
     }
 
     private static RelationDesc open(DdlContext ctx, RangeVar rv, boolean missingOk) {
@@ -601,10 +649,18 @@ public final class AlterTable {
         var snapshot = ctx.txn().snapshot(ctx.access().level());
         var txnContext = ctx.txn().context(ctx.access().level());
         int natts = rel.natts();
+        // toasted values are read back and stored again (new chunks); the old rows' chunks go with them
+        org.tusk.engine.access.ToastRelation toast = ToastTable.open(ctx, rel);
+        char[] storage = ToastTable.storage(ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE));
         try (TableScan scan = am.beginScan(old, snapshot, txnContext)) {
             while (scan.next()) {
-                Object[] row = change.apply(TupleFormat.deform(scan.data(), natts));
-                am.insert(fresh, TupleFormat.form(row), txnContext);
+                Object[] row = change.apply(ToastTable.deform(toast, scan.data(), natts, snapshot));
+                am.insert(fresh, org.tusk.engine.access.Toast.form(row, storage, toast), txnContext);
+                if (toast != null) {
+                    for (var p : org.tusk.engine.access.ToastRelation.pointers(scan.data())) {
+                        toast.delete(p, snapshot);
+                    }
+                }
             }
         }
         ctx.txn().onCommit(() -> am.dropStorage(old));

@@ -298,6 +298,7 @@ public final class CreateTable {
         am.createStorage(locator);
         ctx.txn().onAbort(() -> am.dropStorage(locator));
         ctx.commandCounterIncrement();
+        ToastTable.createIfNeeded(ctx, relOid);
 
         for (Object[] sr : serials) {
             int serialAttnum = new ArrayList<>(columns.keySet()).indexOf((String) sr[2]) + 1;
@@ -651,24 +652,17 @@ public final class CreateTable {
             return out;
         }
         for (DefElem d : options) {
-            String value = d.arg() instanceof AConst k ? k.val() : d.arg() == null ? "true" : String.valueOf(d.arg());
+            String value = d.arg() instanceof AConst k ? k.val() : d.arg() == null ? "true"
+                    : d.arg() instanceof org.tusk.engine.nodes.TypeName t ? String.join(".", t.names())  // a bare word
+                    : String.valueOf(d.arg());
             switch (d.defname()) {
-                case "fillfactor": {
-                    int ff;
-                    try {
-                        ff = Integer.parseInt(value);
-                    } catch (NumberFormatException e) {
-                        throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE,
-                                "invalid value for integer option \"fillfactor\": " + value);
-                    }
-                    if (ff < 10 || ff > 100) {
-                        throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "value " + value
-                                + " out of bounds for option \"fillfactor\"")
-                                .withDetail("Valid values are between \"10\" and \"100\".");
-                    }
+                case "fillfactor":
+                    integerOption("fillfactor", value, 10, 100);
                     break;
-                }
-                case "autovacuum_enabled": case "toast_tuple_target": case "parallel_workers":
+                case "toast_tuple_target":
+                    integerOption("toast_tuple_target", value, 128, org.tusk.engine.access.Toast.TUPLE_TARGET_MAIN);
+                    break;
+                case "autovacuum_enabled": case "parallel_workers":
                 case "autovacuum_vacuum_threshold": case "autovacuum_vacuum_scale_factor":
                 case "autovacuum_analyze_threshold": case "autovacuum_analyze_scale_factor":
                 case "user_catalog_table": case "vacuum_truncate": case "oids":
@@ -683,6 +677,22 @@ public final class CreateTable {
             out.add(d.defname() + "=" + value);
         }
         return out;
+    }
+
+    /** An integer reloption within [min, max] (reloptions.c's parse_one_reloption messages). */
+    private static void integerOption(String name, String value, int min, int max) {
+        int v;
+        try {
+            v = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE,
+                    "invalid value for integer option \"" + name + "\": " + value);
+        }
+        if (v < min || v > max) {
+            throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "value " + value
+                    + " out of bounds for option \"" + name + "\"")
+                    .withDetail("Valid values are between \"" + min + "\" and \"" + max + "\".");
+        }
     }
 
     static long accessMethodOid(DdlContext ctx, String amName) {

@@ -222,11 +222,12 @@ public final class DefineIndex {
         int natts = table.natts();
         Set<ByteBuffer> seen = unique ? new HashSet<>() : null;
         ctx.txn().onAbort(() -> am.dropStorage(locator));
+        org.tusk.engine.access.ToastRelation toast = ToastTable.open(ctx, table);
         am.build(descriptor, sink -> {
-            try (TableScan scan = heap.beginScan(table.locator(), ctx.txn().snapshot(ctx.access().level()),
-                    ctx.txn().context(ctx.access().level()))) {
+            var snapshot = ctx.txn().snapshot(ctx.access().level());
+            try (TableScan scan = heap.beginScan(table.locator(), snapshot, ctx.txn().context(ctx.access().level()))) {
                 while (scan.next()) {
-                    Object[] row = TupleFormat.deform(scan.data(), natts);
+                    Object[] row = ToastTable.deform(toast, scan.data(), natts, snapshot);
                     Object[] key = new Object[keyAttnums.length];
                     boolean hasNull = false;
                     for (int i = 0; i < key.length; i++) {

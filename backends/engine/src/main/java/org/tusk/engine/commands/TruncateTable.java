@@ -53,34 +53,42 @@ public final class TruncateTable {
             rels.add(rel);
         }
         for (RelationDesc rel : rels) {
-            TableAccessMethod am = ctx.storage().tableAm(rel.amName() == null ? "heap" : rel.amName());
-            RelFileLocator old = rel.locator();
-            int fileNode = ctx.newRelationOid();
-            RelFileLocator fresh = new RelFileLocator(old.spcOid(), old.dbOid(), fileNode);
-            am.createStorage(fresh);
-            ctx.txn().onAbort(() -> am.dropStorage(fresh));
-            ctx.txn().onCommit(() -> am.dropStorage(old));
-            CreateTable.updateClass(ctx, rel.oid(), "relfilenode", (long) fileNode);
-            ctx.commandCounterIncrement();
-            ctx.relcache().invalidate(rel.oid());
-            RelationDesc table = ctx.relcache().open(rel.oid(), LockMode.ACCESS_EXCLUSIVE);
-            for (IndexDesc index : rel.indexes()) {
-                IndexAccessMethod iam = ctx.storage().indexAm(index.amName());
-                RelFileLocator oldIndex = index.locator();
-                int indexNode = ctx.newRelationOid();
-                RelFileLocator freshIndex = new RelFileLocator(oldIndex.spcOid(), oldIndex.dbOid(), indexNode);
-                List<PgType> types = new ArrayList<>();
-                for (int k : index.keyAttnums()) {
-                    types.add(PgType.byOid(table.attributes().get(k - 1).typeOid()));
-                }
-                DefineIndex.build(ctx, table, index.name(), freshIndex, index.keyAttnums(), types, index.unique(), iam);
-                ctx.txn().onCommit(() -> iam.dropStorage(oldIndex));
-                CreateTable.updateClass(ctx, index.oid(), "relfilenode", (long) indexNode);
-            ctx.relcache().invalidate(index.oid());   // other backends cache the index's own entry
+            truncate(ctx, rel);
+            if (rel.toastRelid() != 0) {
+                truncate(ctx, ctx.relcache().open(rel.toastRelid(), LockMode.ACCESS_EXCLUSIVE));   // and its chunks
             }
-            ctx.commandCounterIncrement();
-            ctx.relcache().invalidate(rel.oid());
         }
         return "TRUNCATE TABLE";
+    }
+
+    /** New, empty files for one relation and its indexes. */
+    private static void truncate(DdlContext ctx, RelationDesc rel) {
+        TableAccessMethod am = ctx.storage().tableAm(rel.amName() == null ? "heap" : rel.amName());
+        RelFileLocator old = rel.locator();
+        int fileNode = ctx.newRelationOid();
+        RelFileLocator fresh = new RelFileLocator(old.spcOid(), old.dbOid(), fileNode);
+        am.createStorage(fresh);
+        ctx.txn().onAbort(() -> am.dropStorage(fresh));
+        ctx.txn().onCommit(() -> am.dropStorage(old));
+        CreateTable.updateClass(ctx, rel.oid(), "relfilenode", (long) fileNode);
+        ctx.commandCounterIncrement();
+        ctx.relcache().invalidate(rel.oid());
+        RelationDesc table = ctx.relcache().open(rel.oid(), LockMode.ACCESS_EXCLUSIVE);
+        for (IndexDesc index : rel.indexes()) {
+            IndexAccessMethod iam = ctx.storage().indexAm(index.amName());
+            RelFileLocator oldIndex = index.locator();
+            int indexNode = ctx.newRelationOid();
+            RelFileLocator freshIndex = new RelFileLocator(oldIndex.spcOid(), oldIndex.dbOid(), indexNode);
+            List<PgType> types = new ArrayList<>();
+            for (int k : index.keyAttnums()) {
+                types.add(PgType.byOid(table.attributes().get(k - 1).typeOid()));
+            }
+            DefineIndex.build(ctx, table, index.name(), freshIndex, index.keyAttnums(), types, index.unique(), iam);
+            ctx.txn().onCommit(() -> iam.dropStorage(oldIndex));
+            CreateTable.updateClass(ctx, index.oid(), "relfilenode", (long) indexNode);
+        ctx.relcache().invalidate(index.oid());   // other backends cache the index's own entry
+        }
+        ctx.commandCounterIncrement();
+        ctx.relcache().invalidate(rel.oid());
     }
 }

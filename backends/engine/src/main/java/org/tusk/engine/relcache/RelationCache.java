@@ -369,7 +369,8 @@ public final class RelationCache implements CacheInvalidation {
             atts.add(new AttributeDesc((Short) t.get(pgAttribute, "attnum"), (String) t.get(pgAttribute, "attname"),
                     ((Long) t.get(pgAttribute, "atttypid")).intValue(), (Integer) t.get(pgAttribute, "atttypmod"),
                     (Boolean) t.get(pgAttribute, "attnotnull"), (Boolean) t.get(pgAttribute, "attisdropped"),
-                    (Boolean) t.get(pgAttribute, "atthasdef"), identityOf(t.get(pgAttribute, "attidentity"))));
+                    (Boolean) t.get(pgAttribute, "atthasdef"), identityOf(t.get(pgAttribute, "attidentity")),
+                    storageOf(t.get(pgAttribute, "attstorage"))));
         }
         atts.sort((x, y) -> Integer.compare(x.attnum(), y.attnum()));
 
@@ -420,7 +421,12 @@ public final class RelationCache implements CacheInvalidation {
         }
         return new RelationDesc(oid, (String) c[pgClass.columnIndex("relname")], ns, namespaceName(ns), kind,
                 amName(access, am), locator, shared, List.copyOf(atts), List.copyOf(indexes), Map.copyOf(defaults),
-                List.copyOf(checks.values()), List.copyOf(options), List.copyOf(checks.keySet()));
+                List.copyOf(checks.values()), List.copyOf(options), List.copyOf(checks.keySet()),
+                c[pgClass.columnIndex("reltoastrelid")] instanceof Long toast ? toast.intValue() : 0);
+    }
+
+    private static char storageOf(Object attstorage) {
+        return attstorage instanceof String s && !s.isEmpty() ? s.charAt(0) : 'p';
     }
 
     private String namespaceName(int oid) {

@@ -19,10 +19,20 @@ import org.tusk.api.storage.RelFileLocator;
  *
  * @param kind pg_class.relkind: 'r' table, 'i' index, 'S' sequence, 'v' view
  * @param shared whether the relation is a shared catalog (in global/)
+ * @param toastRelid pg_class.reltoastrelid: the relation's TOAST table, 0 for none
  */
 public record RelationDesc(int oid, String name, int namespaceOid, String namespaceName, char kind, String amName,
         RelFileLocator locator, boolean shared, List<AttributeDesc> attributes, List<IndexDesc> indexes,
-        Map<Integer, String> defaults, List<String> checks, List<String> options, List<String> checkNames) {
+        Map<Integer, String> defaults, List<String> checks, List<String> options, List<String> checkNames,
+        int toastRelid) {
+
+    /** A relation without a TOAST table. */
+    public RelationDesc(int oid, String name, int namespaceOid, String namespaceName, char kind, String amName,
+            RelFileLocator locator, boolean shared, List<AttributeDesc> attributes, List<IndexDesc> indexes,
+            Map<Integer, String> defaults, List<String> checks, List<String> options, List<String> checkNames) {
+        this(oid, name, namespaceOid, namespaceName, kind, amName, locator, shared, attributes, indexes, defaults,
+                checks, options, checkNames, 0);
+    }
 
     /** The columns a query sees (not dropped), in attnum order. */
     public List<AttributeDesc> liveAttributes() {

@@ -45,7 +45,10 @@ public final class StorageCluster implements AutoCloseable {
         settings = StorageSettings.from(Map.of(), MAX_BACKENDS);
         segment = ShmemSegment.create(dir.resolve("shm"), MAX_BACKENDS, dir.resolve("latches"),
                 StorageShmem.requests(settings));
-        StartupProcess.Recovery.run(attachment(MAX_BACKENDS - 1), settings, List.of());
+        // the access methods' redo, so a cluster opened again on the same directory recovers its tables
+        StartupProcess.Recovery.run(attachment(MAX_BACKENDS - 1), settings, List.of(
+                new org.tusk.heapam.HeapResourceManager(), new org.tusk.heapam.Heap2ResourceManager(),
+                new org.tusk.nbtree.BTreeResourceManager()));
     }
 
     /** The cluster's shared invalidation queue (as every backend attaches it). */

@@ -127,6 +127,7 @@ public final class VacuumCommand implements DmlCommand {
                         LockMode.SHARE_UPDATE_EXCLUSIVE, r.relation().location() + 1);
                 if (desc.kind() == 'r') {
                     out.add(desc);
+                    addToast(out, desc);
                 }
             }
             return out;
@@ -140,9 +141,20 @@ public final class VacuumCommand implements DmlCommand {
             RelationDesc desc = session.relcache().open(relOid, LockMode.SHARE_UPDATE_EXCLUSIVE);
             if (desc != null && !desc.isSystemCatalog()) {
                 out.add(desc);
+                addToast(out, desc);
             }
         }
         return out;
+    }
+
+    /** VACUUM of a table also vacuums its TOAST table (PROCESS_TOAST's default); ANALYZE does not. */
+    private void addToast(List<RelationDesc> out, RelationDesc table) {
+        if (vacuum && table.toastRelid() != 0) {
+            RelationDesc toast = session.relcache().open(table.toastRelid(), LockMode.SHARE_UPDATE_EXCLUSIVE);
+            if (toast != null) {
+                out.add(toast);
+            }
+        }
     }
 
     /** pg_class.relpages / reltuples (a transactional update here; PostgreSQL overwrites in place). */

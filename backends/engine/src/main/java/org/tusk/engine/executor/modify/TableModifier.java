@@ -104,17 +104,29 @@ public final class TableModifier {
     /** ExecUpdate on version {@code tid} with the complete new row (coerced and checked in place). */
     public Result update(TupleId tid, Object[] newRow) {
         checkConstraints(newRow);
-        ModifyResult result = rel.am().update(rel.locator(), tid, rel.codec().form(newRow), txn, snapshot, true);
+        // TOAST: the old version's out-of-line values the new one does not keep are deleted with it
+        byte[] old = rel.codec().hasToast() ? rel.am().fetch(rel.locator(), tid, latestSnapshot(), txn) : null;
+        byte[] data = old != null ? rel.codec().formUpdate(newRow, old) : rel.codec().form(newRow);
+        ModifyResult result = rel.am().update(rel.locator(), tid, data, txn, snapshot, true);
+        if (rel.codec().hasToast() && result.status() != ModifyResult.Status.OK) {
+            rel.codec().toastDelete(data, old, latestSnapshot());     // nothing points at what we just wrote
+        }
         Result outcome = interpret(result, "update");
         if (outcome.outcome() == Outcome.DONE) {
+            rel.codec().toastDelete(old, data, latestSnapshot());
             insertIndexEntries(newRow, outcome.tid());
         }
         return outcome;
     }
 
-    /** ExecDelete of version {@code tid}. Index entries stay for VACUUM to remove. */
+    /** ExecDelete of version {@code tid}. Index entries stay for VACUUM to remove; TOAST chunks go with the row. */
     public Result delete(TupleId tid) {
-        return interpret(rel.am().delete(rel.locator(), tid, txn, snapshot, true), "delete");
+        byte[] old = rel.codec().hasToast() ? rel.am().fetch(rel.locator(), tid, latestSnapshot(), txn) : null;
+        Result outcome = interpret(rel.am().delete(rel.locator(), tid, txn, snapshot, true), "delete");
+        if (outcome.outcome() == Outcome.DONE) {
+            rel.codec().toastDelete(old, null, latestSnapshot());
+        }
+        return outcome;
     }
 
     /**
@@ -172,7 +184,7 @@ public final class TableModifier {
             switch (locked.status()) {
                 case OK, SELF_MODIFIED -> {
                     byte[] data = rel.am().fetch(rel.locator(), tid, latestSnapshot(), txn);
-                    return data == null ? null : new LockedRow(tid, rel.codec().deform(data));
+                    return data == null ? null : new LockedRow(tid, rel.codec().deform(data, latestSnapshot()));
                 }
                 case UPDATED -> tid = locked.newTupleId();
                 default -> {
@@ -241,7 +253,7 @@ public final class TableModifier {
     /** Fetches version {@code tid} as a row (for ON CONFLICT DO UPDATE after locking it), or null. */
     public Object[] fetchLocked(TupleId tid) {
         byte[] data = rel.am().fetch(rel.locator(), tid, latestSnapshot(), txn);
-        return data == null ? null : rel.codec().deform(data);
+        return data == null ? null : rel.codec().deform(data, latestSnapshot());
     }
 
     // --- constraints and indexes --------------------------------------------------------
@@ -302,6 +314,14 @@ public final class TableModifier {
             } catch (PgException e) {
                 if (SqlState.UNIQUE_VIOLATION.equals(e.sqlState()) && e.detail() == null) {
                     throw e.withDetail("Key " + describeKey(index, key) + " already exists.");
+                }
+                if (SqlState.PROGRAM_LIMIT_EXCEEDED.equals(e.sqlState()) && e.detail() == null
+                        && e.getMessage() != null && e.getMessage().startsWith("index row size")) {
+                    // _bt_check_third_page's detail and hint (the access method does not know the table's name)
+                    throw e.withDetail("Index row references tuple (" + Integer.toUnsignedLong(tid.block()) + ","
+                            + tid.offset() + ") in relation \"" + rel.name() + "\".")
+                            .withHint("Values larger than 1/3 of a buffer page cannot be indexed.\n"
+                                    + "Consider a function index of an MD5 hash of the value, or use full text indexing.");
                 }
                 throw e;
             }

@@ -81,7 +81,7 @@ public final class IndexScanNode implements PlanState, AutoCloseable {
             if (data == null) {
                 continue;                       // dead, not yet visible, or an older version
             }
-            Object[] row = relation.codec().deform(data);
+            Object[] row = relation.codec().deform(data, snapshot);
             if (filter != null && !filter.test(row)) {
                 continue;
             }

@@ -52,7 +52,7 @@ public final class SeqScanNode implements PlanState, AutoCloseable {
             close();
             return null;
         }
-        Object[] row = relation.codec().deform(scan.data());
+        Object[] row = relation.codec().deform(scan.data(), snapshot);
         if (!emitCtid) {
             return row;
         }

@@ -61,7 +61,7 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
             columns.add(new RelationColumn(a.name(), t == null ? PgType.TEXT : t, t == null ? -1 : a.typmod()));
         }
         TableAccessMethod am = session.storage().storage().tableAm(desc.amName());
-        this.scanRelation = new ScanRelation(desc.name(), desc.locator(), am, new RelationTupleCodec(desc));
+        this.scanRelation = new ScanRelation(desc.name(), desc.locator(), am, new RelationTupleCodec(desc, session));
     }
 
     @Override

@@ -12,4 +12,30 @@ public interface TupleCodec {
 
     /** heap_deform_tuple: the stored bytes back to one value per column. */
     Object[] deform(byte[] data);
+
+    /** heap_deform_tuple with detoasting under {@code snapshot} (the one that found the row version). */
+    default Object[] deform(byte[] data, org.tusk.api.storage.Snapshot snapshot) {
+        return deform(data);
+    }
+
+    /** Whether the relation has a TOAST table (then UPDATE/DELETE must look at the old version's values). */
+    default boolean hasToast() {
+        return false;
+    }
+
+    /**
+     * heap_toast_insert_or_update for an UPDATE: like {@link #form}, but values
+     * the old version {@code oldData} holds out of line and that reach here
+     * unchanged stay pointers to the same chunks.
+     */
+    default byte[] formUpdate(Object[] values, byte[] oldData) {
+        return form(values);
+    }
+
+    /**
+     * heap_toast_delete: marks deleted the chunks of the out-of-line values of
+     * {@code row} that {@code keep} (the new version, or null) does not point at.
+     */
+    default void toastDelete(byte[] row, byte[] keep, org.tusk.api.storage.Snapshot snapshot) {
+    }
 }

@@ -31,7 +31,7 @@ public final class RelationSizes {
         return forkSize(rel, forkNumber(fork));
     }
 
-    /** pg_table_size: every fork of the table (no TOAST tables in Tusk). */
+    /** pg_table_size: every fork of the table, and its TOAST table with that one's index. */
     public Long tableSize(int relOid) {
         CatalogRow rel = ctx.cache().relation(relOid);
         if (rel == null) {
@@ -40,6 +40,11 @@ public final class RelationSizes {
         long total = 0;
         for (ForkNumber f : ForkNumber.values()) {
             total += forkSize(rel, f);
+        }
+        Object toast = rel.get("reltoastrelid");
+        if (toast instanceof Long t && t != 0 && t.intValue() != relOid) {
+            Long toastSize = totalRelationSize(t.intValue());
+            total += toastSize == null ? 0 : toastSize;
         }
         return total;
     }

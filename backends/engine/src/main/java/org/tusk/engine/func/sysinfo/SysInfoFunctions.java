@@ -106,6 +106,7 @@ public final class SysInfoFunctions {
         byProsrc.accept("pg_table_size", (a, c) -> new RelationSizes(ctx(c)).tableSize(oid(a[0])));
         byProsrc.accept("pg_indexes_size", (a, c) -> new RelationSizes(ctx(c)).indexesSize(oid(a[0])));
         byProsrc.accept("pg_total_relation_size", (a, c) -> new RelationSizes(ctx(c)).totalRelationSize(oid(a[0])));
+        byProsrc.accept("pg_column_size", (a, c) -> org.tusk.engine.access.ColumnSize.of(a[0]));
         byProsrc.accept("pg_size_pretty", (a, c) -> RelationSizes.sizePretty((Long) a[0]));
         byProsrc.accept("pg_size_pretty_numeric", (a, c) -> a[0] instanceof BigDecimal d
                 ? RelationSizes.sizePretty(d) : null);
