@@ -51,6 +51,8 @@ public final class TupleFormat {
     private static final byte TIMETZ = 14;
     private static final byte NUMERIC_SPECIAL = 15;
     private static final byte TID = 16;
+    /** A geometric value (types.geo): the type's OID, then its binary send form. */
+    private static final byte GEOMETRIC = 40;
 
     private TupleFormat() {
     }
@@ -169,6 +171,10 @@ public final class TupleFormat {
             w.u8(TID);
             w.i64(t.block());
             w.u16(t.offset());
+        } else if (org.tusk.engine.types.geo.GeoBinary.typeOf(v) != null) {
+            w.u8(GEOMETRIC);
+            w.i32(org.tusk.engine.types.geo.GeoBinary.typeOf(v).oid());
+            w.blob(org.tusk.engine.types.geo.GeoBinary.send(v));
         } else {
             throw new IllegalArgumentException("no storage format for " + v.getClass().getName());
         }
@@ -219,6 +225,10 @@ public final class TupleFormat {
             case TIMETZ: return new TimeTz(r.i64(), r.i32());
             case NUMERIC_SPECIAL: return NumericSpecial.values()[r.data[r.pos++]];
             case TID: return new Tid(r.i64(), r.u16());
+            case GEOMETRIC: {
+                PgType type = PgType.byOid(r.i32());
+                return org.tusk.engine.types.geo.GeoBinary.receive(type, r.blob());
+            }
             default:
                 throw new IllegalStateException("corrupt tuple: unknown value tag " + tag + " at " + (r.pos - 1));
         }

@@ -603,13 +603,16 @@ public final class ExprAnalyzer {
             subs.add(i);
         }
         PgType type = base.type();
-        if (!type.isArray()) {
-            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + type.displayName()
-                    + " because it does not support subscripting", locationOf(ind.arg()));
-        }
         boolean slice = false;
         for (AIndices i : subs) {
             slice |= i.isSlice();
+        }
+        if (org.tusk.engine.types.FixedSubscripts.isFixedLength(type)) {
+            return fixedLengthSubscript(base, subs, slice);
+        }
+        if (!type.isArray()) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + type.displayName()
+                    + " because it does not support subscripting", locationOf(ind.arg()));
         }
         List<Expr> lower = new ArrayList<>();
         List<Expr> upper = new ArrayList<>();
@@ -627,12 +630,46 @@ public final class ExprAnalyzer {
     }
 
     /**
+     * Subscripting a fixed-length type (point[0], box[1]...): raw_array_subscript_handler,
+     * one subscript, no slices, out of range (or more subscripts, box[0][1]) is NULL; (box[0])[1] chains.
+     */
+    private Expr fixedLengthSubscript(Expr base, List<AIndices> subs, boolean slice) {
+        if (slice) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "slices of fixed-length arrays not implemented");
+        }
+        PgType element = org.tusk.engine.types.FixedSubscripts.elementType(base.type());
+        if (subs.size() != 1) {
+            // array_get_element: more than one subscript on a fixed-length type is NULL
+            List<Expr> args = new ArrayList<>();
+            args.add(base);
+            for (AIndices i : subs) {
+                args.add(subscript(i.uidx()));
+            }
+            return new FuncExpr("subscript", (a, ctx) -> null, args, element, -1, true);
+        }
+        return new FuncExpr("subscript", (a, ctx) -> org.tusk.engine.types.FixedSubscripts.fetch(a[0], (Integer) a[1]),
+                List.of(base, subscript(subs.get(0).uidx())), element, -1, true);
+    }
+
+    /**
      * transformAssignmentIndirection for subscripts: {@code base} (the column's
      * current value) with {@code col[...] = value} applied. Field selection is
      * not supported yet. {@code location} is the target column's (0-based).
      */
     Expr assignmentIndirection(Expr base, String column, List<RawNode> indirection, Expr value, int location) {
         PgType type = base.type();
+        if (org.tusk.engine.types.FixedSubscripts.isFixedLength(type) && indirection.size() == 1
+                && indirection.get(0) instanceof org.tusk.engine.nodes.AIndices ai && !ai.isSlice()) {
+            PgType element = org.tusk.engine.types.FixedSubscripts.elementType(type);
+            Expr coerced = coerce(value, element, -1, CastContext.ASSIGNMENT);
+            if (coerced == null) {
+                throw Ereport.error(SqlState.DATATYPE_MISMATCH, "subscripted assignment to \"" + column + "\" requires type "
+                        + element.displayName() + " but expression is of type " + value.type().displayName(), location)
+                        .withHint("You will need to rewrite or cast the expression.");
+            }
+            return new FuncExpr("subscript_assign", (a, ctx) -> org.tusk.engine.types.FixedSubscripts.assign(a[0], (Integer) a[1], a[2]),
+                    List.of(base, subscript(ai.uidx()), coerced), type, -1, false);
+        }
         if (!type.isArray() || type == PgType.INT2VECTOR || type == PgType.OIDVECTOR) {
             throw Ereport.error(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + type.displayName()
                     + " because it does not support subscripting", location);

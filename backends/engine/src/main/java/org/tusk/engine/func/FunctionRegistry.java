@@ -35,6 +35,7 @@ public final class FunctionRegistry {
         DateTimeFunctions.register();
         DateTimeParts.register();
         NumericToChar.register();
+        GeoFunctions.register();
         // nextval/currval/setval/lastval (commands/sequence)
         org.tusk.engine.commands.sequence.SequenceFunctions.register(FunctionRegistry::bind);
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
