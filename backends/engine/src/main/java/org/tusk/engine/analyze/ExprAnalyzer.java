@@ -770,9 +770,12 @@ public final class ExprAnalyzer {
         if (f.funcVariadic()) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "VARIADIC is not supported yet", f.location());
         }
-        for (RawNode a : f.args()) {
-            if (a instanceof NamedArgExpr n) {
-                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "named arguments are not supported yet", n.location());
+        List<String> argNames = namedArguments(f);
+        if (argNames != null && (AggregateAnalyzer.isAggregate(name) || f.funcname().size() > 1)) {
+            for (RawNode a : f.args()) {
+                if (a instanceof NamedArgExpr n) {
+                    throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "named arguments are not supported yet", n.location());
+                }
             }
         }
         if (f.funcname().size() > 1 && !(f.funcname().size() == 2 && f.funcname().get(0).equals("pg_catalog"))) {
@@ -806,23 +809,48 @@ public final class ExprAnalyzer {
         }
         List<Expr> args = new ArrayList<>();
         for (RawNode a : f.args()) {
-            args.add(transform(a));
+            args.add(transform(a instanceof NamedArgExpr n ? n.arg() : a));
         }
         List<PgType> types = new ArrayList<>();
         for (Expr a : args) {
             types.add(a.type());
         }
-        Resolution res = FunctionCatalog.lookup(name, types);
+        java.util.Map<Integer, int[]> argNumbers = new java.util.HashMap<>();
+        Resolution res = argNames == null ? FunctionCatalog.lookup(name, types)
+                : FunctionCatalog.lookupNamed(name, types, argNames, argNumbers);
         if (res.status() == Resolution.Status.AMBIGUOUS) {
-            throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "function " + signature(name, args)
+            throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "function " + signature(name, args, argNames)
                     + " is not unique", null,
                     "Could not choose a best candidate function. You might need to add explicit type casts.",
                     f.location() + 1, null);
         }
         if (!res.found()) {
-            throw undefinedFunction(name, args, f.location());
+            throw new PgException(Severity.ERROR, SqlState.UNDEFINED_FUNCTION, "function " + signature(name, args, argNames)
+                    + " does not exist", null, FUNC_HINT, f.location() + 1, null);
         }
         ProcEntry proc = res.proc();
+        List<PgType> coerceTo = res.coerceTo();
+        if (argNames != null) {
+            // the arguments in declaration order, defaults filling the ones not given
+            int[] numbers = argNumbers.get(proc.oid());
+            Expr[] positional = new Expr[proc.nargs()];
+            PgType[] targets = new PgType[proc.nargs()];
+            for (int i = 0; i < numbers.length; i++) {
+                positional[numbers[i]] = args.get(i);
+                targets[numbers[i]] = res.coerceTo().get(i);
+            }
+            for (int i = 0; i < positional.length; i++) {
+                if (positional[i] == null) {
+                    PgType t = proc.argTypes().get(i);
+                    String text = org.tusk.engine.func.BuiltinCatalog.get().argDefault(proc, i);
+                    positional[i] = new ConstExpr(t, -1, text == null ? null
+                            : org.tusk.engine.types.TextFormat.input(t, -1, text, org.tusk.engine.types.TypeContext.DEFAULT));
+                    targets[i] = t;
+                }
+            }
+            args = new ArrayList<>(java.util.Arrays.asList(positional));
+            coerceTo = java.util.Arrays.asList(targets);
+        }
         switch (proc.kind()) {
             case 'a':
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "aggregate function " + name
@@ -850,7 +878,7 @@ public final class ExprAnalyzer {
         FunctionBody body = setBody != null ? setBody : FunctionRegistry.require(proc, f.location());
         List<Expr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
-            PgType target = res.coerceTo().get(i);
+            PgType target = coerceTo.get(i);
             Expr arg = args.get(i);
             if (target != PgType.ANY && proc.variadicType() == PgType.ANY && i >= proc.nargs() - 1
                     && arg.type() == PgType.UNKNOWN) {
@@ -998,6 +1026,48 @@ public final class ExprAnalyzer {
     private PgException undefinedFunction(String name, List<Expr> args, int location) {
         return new PgException(Severity.ERROR, SqlState.UNDEFINED_FUNCTION, "function " + signature(name, args)
                 + " does not exist", null, FUNC_HINT, location + 1, null);
+    }
+
+    /**
+     * The names of a call's arguments (null entries for positional ones), or null if
+     * none is named; a positional argument after a named one and a name used twice are
+     * errors, as in ParseFuncOrColumn.
+     */
+    private static List<String> namedArguments(FuncCall f) {
+        List<String> names = new ArrayList<>();
+        boolean any = false;
+        for (RawNode a : f.args()) {
+            if (a instanceof NamedArgExpr n) {
+                if (names.contains(n.name())) {
+                    throw Ereport.error(SqlState.SYNTAX_ERROR, "argument name \"" + n.name() + "\" used more than once",
+                            n.location());
+                }
+                names.add(n.name());
+                any = true;
+            } else {
+                if (any) {
+                    throw Ereport.error(SqlState.SYNTAX_ERROR, "positional argument cannot follow named argument",
+                            locationOf(a));
+                }
+                names.add(null);
+            }
+        }
+        return any ? names : null;
+    }
+
+    /** func_signature_string: "f(integer, x => unknown)". */
+    private static String signature(String name, List<Expr> args, List<String> argNames) {
+        StringBuilder sb = new StringBuilder(name).append('(');
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            if (argNames != null && argNames.get(i) != null) {
+                sb.append(argNames.get(i)).append(" => ");
+            }
+            sb.append(args.get(i).type().displayName());
+        }
+        return sb.append(')').toString();
     }
 
     private static String signature(String name, List<Expr> args) {
