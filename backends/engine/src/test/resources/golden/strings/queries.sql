@@ -47,3 +47,11 @@ SELECT parse_ident(strict => false, 'a')
 SELECT parse_ident(foo => 'a')
 SELECT parse_ident(str => 'a', str => 'b')
 SELECT jsonb_set('{"a":1}', path => '{a}', new_value => '2')
+# ORDER BY ... USING (typesstr, second shift)
+SELECT x FROM (VALUES (3),(1),(NULL),(2)) v(x) ORDER BY x USING >
+SELECT x FROM (VALUES (3),(1),(NULL),(2)) v(x) ORDER BY x USING < NULLS FIRST
+SELECT x FROM (VALUES (3),(1),(2)) v(x) ORDER BY x USING @@
+SELECT x FROM (VALUES (3),(1),(2)) v(x) ORDER BY x USING =
+SELECT x FROM (VALUES (3),(1),(2)) v(x) ORDER BY x USING OPERATOR(pg_catalog.>)
+SELECT a FROM (VALUES (ARRAY[2,1]),(ARRAY[1,3]),(ARRAY[1]),(ARRAY[2,1])) v(a) ORDER BY a USING >
+SELECT DISTINCT a FROM (VALUES (ARRAY[2,1]),(ARRAY[1,3]),(ARRAY[1]),(ARRAY[2,1])) v(a) ORDER BY 1
