@@ -34,3 +34,38 @@ select array(select '11 22 33'::int2vector from generate_series(1,2))
 select array(select i from generate_series(1,0) i)
 select array(select i * 2 from generate_series(1,4) i order by i desc)
 select '1 2  3'::int2vector, '  7 8 '::oidvector
+# named and mixed notation (typesstr, second shift)
+SELECT parse_ident('a.b', strict => false)
+SELECT parse_ident(str => 'a.b', strict := false)
+SELECT parse_ident(strict => false, str => 'x.y.')
+SELECT parse_ident('x.y.', strict => true)
+SELECT make_interval(days => 3)
+SELECT make_interval(hours => 2, secs => 1.5)
+SELECT make_interval(1, mins => 5)
+SELECT parse_ident('a', str => 'b')
+SELECT parse_ident(strict => false, 'a')
+SELECT parse_ident(foo => 'a')
+SELECT parse_ident(str => 'a', str => 'b')
+SELECT jsonb_set('{"a":1}', path => '{a}', new_value => '2')
+# ORDER BY ... USING (typesstr, second shift)
+SELECT x FROM (VALUES (3),(1),(NULL),(2)) v(x) ORDER BY x USING >
+SELECT x FROM (VALUES (3),(1),(NULL),(2)) v(x) ORDER BY x USING < NULLS FIRST
+SELECT x FROM (VALUES (3),(1),(2)) v(x) ORDER BY x USING @@
+SELECT x FROM (VALUES (3),(1),(2)) v(x) ORDER BY x USING =
+SELECT x FROM (VALUES (3),(1),(2)) v(x) ORDER BY x USING OPERATOR(pg_catalog.>)
+SELECT a FROM (VALUES (ARRAY[2,1]),(ARRAY[1,3]),(ARRAY[1]),(ARRAY[2,1])) v(a) ORDER BY a USING >
+SELECT DISTINCT a FROM (VALUES (ARRAY[2,1]),(ARRAY[1,3]),(ARRAY[1]),(ARRAY[2,1])) v(a) ORDER BY 1
+# to_date / to_timestamp(text, text) (typesstr, second shift)
+SELECT to_date('20100309','YYYYMMDD')
+SELECT to_date('2020-03-15','YYYY-MM-DD')
+SELECT to_date('15 Mar 2020','DD Mon YYYY')
+SELECT to_date('March 5, 1999','Month DD, YYYY')
+SELECT to_date('1999 032','YYYY DDD')
+SELECT to_date('05/06/07','MM/DD/YY')
+SELECT to_timestamp('2011-12-18 11:38 PM', 'YYYY-MM-DD HH12:MI PM')
+SELECT to_timestamp('2011-12-18 23:38:15.25', 'YYYY-MM-DD HH24:MI:SS.MS')
+SELECT to_timestamp('97/2/16 8:14:30', 'YY/MM/DD HH:MI:SS')
+SELECT to_timestamp('  Infinity  ', 'YYYY')
+SELECT to_date('2020-13-01','YYYY-MM-DD')
+SELECT to_timestamp('2011-12-18 13:38', 'YYYY-MM-DD HH12:MI')
+SELECT concat(1,2,3,'hello',true, false, to_date('20100309','YYYYMMDD'))

@@ -64,6 +64,8 @@ public final class TupleFormat {
     public interface Detoaster {
         byte[] fetch(ToastPointer pointer);
     }
+    /** A geometric value (types.geo): the type's OID, then its binary send form. */
+    private static final byte GEOMETRIC = 40;
 
     private TupleFormat() {
     }
@@ -217,6 +219,10 @@ public final class TupleFormat {
             w.u8(p.compressed() ? 1 : 0);
             w.i32((int) p.valueId());
             w.i32((int) p.toastRelId());
+        } else if (org.tusk.engine.types.geo.GeoBinary.typeOf(v) != null) {
+            w.u8(GEOMETRIC);
+            w.i32(org.tusk.engine.types.geo.GeoBinary.typeOf(v).oid());
+            w.blob(org.tusk.engine.types.geo.GeoBinary.send(v));
         } else {
             throw new IllegalArgumentException("no storage format for " + v.getClass().getName());
         }
@@ -283,6 +289,10 @@ public final class TupleFormat {
                     throw new IllegalStateException("out-of-line value " + p.valueId() + " read without its TOAST relation");
                 }
                 return detoast(p, r.detoaster);
+            }
+            case GEOMETRIC: {
+                PgType type = PgType.byOid(r.i32());
+                return org.tusk.engine.types.geo.GeoBinary.receive(type, r.blob());
             }
             default:
                 throw new IllegalStateException("corrupt tuple: unknown value tag " + tag + " at " + (r.pos - 1));

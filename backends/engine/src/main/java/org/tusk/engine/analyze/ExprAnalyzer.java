@@ -623,13 +623,16 @@ public final class ExprAnalyzer {
             subs.add(i);
         }
         PgType type = base.type();
-        if (!type.isArray()) {
-            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + type.displayName()
-                    + " because it does not support subscripting", locationOf(ind.arg()));
-        }
         boolean slice = false;
         for (AIndices i : subs) {
             slice |= i.isSlice();
+        }
+        if (org.tusk.engine.types.FixedSubscripts.isFixedLength(type)) {
+            return fixedLengthSubscript(base, subs, slice);
+        }
+        if (!type.isArray()) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + type.displayName()
+                    + " because it does not support subscripting", locationOf(ind.arg()));
         }
         List<Expr> lower = new ArrayList<>();
         List<Expr> upper = new ArrayList<>();
@@ -647,12 +650,46 @@ public final class ExprAnalyzer {
     }
 
     /**
+     * Subscripting a fixed-length type (point[0], box[1]...): raw_array_subscript_handler,
+     * one subscript, no slices, out of range (or more subscripts, box[0][1]) is NULL; (box[0])[1] chains.
+     */
+    private Expr fixedLengthSubscript(Expr base, List<AIndices> subs, boolean slice) {
+        if (slice) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "slices of fixed-length arrays not implemented");
+        }
+        PgType element = org.tusk.engine.types.FixedSubscripts.elementType(base.type());
+        if (subs.size() != 1) {
+            // array_get_element: more than one subscript on a fixed-length type is NULL
+            List<Expr> args = new ArrayList<>();
+            args.add(base);
+            for (AIndices i : subs) {
+                args.add(subscript(i.uidx()));
+            }
+            return new FuncExpr("subscript", (a, ctx) -> null, args, element, -1, true);
+        }
+        return new FuncExpr("subscript", (a, ctx) -> org.tusk.engine.types.FixedSubscripts.fetch(a[0], (Integer) a[1]),
+                List.of(base, subscript(subs.get(0).uidx())), element, -1, true);
+    }
+
+    /**
      * transformAssignmentIndirection for subscripts: {@code base} (the column's
      * current value) with {@code col[...] = value} applied. Field selection is
      * not supported yet. {@code location} is the target column's (0-based).
      */
     Expr assignmentIndirection(Expr base, String column, List<RawNode> indirection, Expr value, int location) {
         PgType type = base.type();
+        if (org.tusk.engine.types.FixedSubscripts.isFixedLength(type) && indirection.size() == 1
+                && indirection.get(0) instanceof org.tusk.engine.nodes.AIndices ai && !ai.isSlice()) {
+            PgType element = org.tusk.engine.types.FixedSubscripts.elementType(type);
+            Expr coerced = coerce(value, element, -1, CastContext.ASSIGNMENT);
+            if (coerced == null) {
+                throw Ereport.error(SqlState.DATATYPE_MISMATCH, "subscripted assignment to \"" + column + "\" requires type "
+                        + element.displayName() + " but expression is of type " + value.type().displayName(), location)
+                        .withHint("You will need to rewrite or cast the expression.");
+            }
+            return new FuncExpr("subscript_assign", (a, ctx) -> org.tusk.engine.types.FixedSubscripts.assign(a[0], (Integer) a[1], a[2]),
+                    List.of(base, subscript(ai.uidx()), coerced), type, -1, false);
+        }
         if (!type.isArray() || type == PgType.INT2VECTOR || type == PgType.OIDVECTOR) {
             throw Ereport.error(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + type.displayName()
                     + " because it does not support subscripting", location);
@@ -788,9 +825,12 @@ public final class ExprAnalyzer {
         if (f.funcVariadic()) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "VARIADIC is not supported yet", f.location());
         }
-        for (RawNode a : f.args()) {
-            if (a instanceof NamedArgExpr n) {
-                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "named arguments are not supported yet", n.location());
+        List<String> argNames = namedArguments(f);
+        if (argNames != null && (AggregateAnalyzer.isAggregate(name) || f.funcname().size() > 1)) {
+            for (RawNode a : f.args()) {
+                if (a instanceof NamedArgExpr n) {
+                    throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "named arguments are not supported yet", n.location());
+                }
             }
         }
         String schema = f.funcname().size() > 1 ? f.funcname().get(f.funcname().size() - 2) : null;
@@ -825,27 +865,55 @@ public final class ExprAnalyzer {
         }
         List<Expr> args = new ArrayList<>();
         for (RawNode a : f.args()) {
-            args.add(transform(a));
+            args.add(transform(a instanceof NamedArgExpr n ? n.arg() : a));
         }
         List<PgType> types = new ArrayList<>();
         for (Expr a : args) {
             types.add(a.type());
         }
-        Expr asCast = functionStyleCast(f, name, args);
-        if (asCast != null) {
-            return asCast;
+        if (argNames == null) {
+            Expr asCast = functionStyleCast(f, name, args);
+            if (asCast != null) {
+                return asCast;
+            }
         }
-        Resolution res = FunctionCatalog.lookup(schema, name, types);
+        java.util.Map<Integer, int[]> argNumbers = new java.util.HashMap<>();
+        Resolution res = argNames == null ? FunctionCatalog.lookup(schema, name, types)
+                : FunctionCatalog.lookupNamed(name, types, argNames, argNumbers);
         if (res.status() == Resolution.Status.AMBIGUOUS) {
-            throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "function " + signature(name, args)
+            throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "function " + signature(name, args, argNames)
                     + " is not unique", null,
                     "Could not choose a best candidate function. You might need to add explicit type casts.",
                     f.location() + 1, null);
         }
         if (!res.found()) {
-            throw undefinedFunction(schema == null ? name : String.join(".", f.funcname()), args, f.location());
+            throw new PgException(Severity.ERROR, SqlState.UNDEFINED_FUNCTION, "function "
+                    + signature(schema == null ? name : String.join(".", f.funcname()), args, argNames)
+                    + " does not exist", null, FUNC_HINT, f.location() + 1, null);
         }
         ProcEntry proc = res.proc();
+        List<PgType> coerceTo = res.coerceTo();
+        if (argNames != null) {
+            // the arguments in declaration order, defaults filling the ones not given
+            int[] numbers = argNumbers.get(proc.oid());
+            Expr[] positional = new Expr[proc.nargs()];
+            PgType[] targets = new PgType[proc.nargs()];
+            for (int i = 0; i < numbers.length; i++) {
+                positional[numbers[i]] = args.get(i);
+                targets[numbers[i]] = res.coerceTo().get(i);
+            }
+            for (int i = 0; i < positional.length; i++) {
+                if (positional[i] == null) {
+                    PgType t = proc.argTypes().get(i);
+                    String text = org.tusk.engine.func.BuiltinCatalog.get().argDefault(proc, i);
+                    positional[i] = new ConstExpr(t, -1, text == null ? null
+                            : org.tusk.engine.types.TextFormat.input(t, -1, text, org.tusk.engine.types.TypeContext.DEFAULT));
+                    targets[i] = t;
+                }
+            }
+            args = new ArrayList<>(java.util.Arrays.asList(positional));
+            coerceTo = java.util.Arrays.asList(targets);
+        }
         switch (proc.kind()) {
             case 'a':
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "aggregate function " + name
@@ -873,7 +941,7 @@ public final class ExprAnalyzer {
         FunctionBody body = setBody != null ? setBody : FunctionRegistry.require(proc, f.location());
         List<Expr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
-            PgType target = res.coerceTo().get(i);
+            PgType target = coerceTo.get(i);
             Expr arg = args.get(i);
             if (target != PgType.ANY && proc.variadicType() == PgType.ANY && i >= proc.nargs() - 1
                     && arg.type() == PgType.UNKNOWN) {
@@ -1021,6 +1089,48 @@ public final class ExprAnalyzer {
     private PgException undefinedFunction(String name, List<Expr> args, int location) {
         return new PgException(Severity.ERROR, SqlState.UNDEFINED_FUNCTION, "function " + signature(name, args)
                 + " does not exist", null, FUNC_HINT, location + 1, null);
+    }
+
+    /**
+     * The names of a call's arguments (null entries for positional ones), or null if
+     * none is named; a positional argument after a named one and a name used twice are
+     * errors, as in ParseFuncOrColumn.
+     */
+    private static List<String> namedArguments(FuncCall f) {
+        List<String> names = new ArrayList<>();
+        boolean any = false;
+        for (RawNode a : f.args()) {
+            if (a instanceof NamedArgExpr n) {
+                if (names.contains(n.name())) {
+                    throw Ereport.error(SqlState.SYNTAX_ERROR, "argument name \"" + n.name() + "\" used more than once",
+                            n.location());
+                }
+                names.add(n.name());
+                any = true;
+            } else {
+                if (any) {
+                    throw Ereport.error(SqlState.SYNTAX_ERROR, "positional argument cannot follow named argument",
+                            locationOf(a));
+                }
+                names.add(null);
+            }
+        }
+        return any ? names : null;
+    }
+
+    /** func_signature_string: "f(integer, x => unknown)". */
+    private static String signature(String name, List<Expr> args, List<String> argNames) {
+        StringBuilder sb = new StringBuilder(name).append('(');
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            if (argNames != null && argNames.get(i) != null) {
+                sb.append(argNames.get(i)).append(" => ");
+            }
+            sb.append(args.get(i).type().displayName());
+        }
+        return sb.append(')').toString();
     }
 
     private static String signature(String name, List<Expr> args) {

@@ -138,11 +138,11 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             }
         }
         for (SortBy sb : stmt.sortClause()) {
-            if (sb.sortbyDir() == SortByDir.USING) {
-                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ORDER BY ... USING is not supported yet", sb.location());
-            }
             Expr key = targetRef(sb.node(), q.targetList, ea, "ORDER BY", false);
             boolean desc = sb.sortbyDir() == SortByDir.DESC;
+            if (sb.sortbyDir() == SortByDir.USING) {
+                desc = usingOperatorIsDescending(sb, key, ea);
+            }
             boolean nullsFirst = sb.sortbyNulls() == SortByNulls.DEFAULT ? desc : sb.sortbyNulls() == SortByNulls.FIRST;
             if (q.distinct && distinctOn == null && !inTargets(key, q.targetList)) {
                 throw Ereport.error("42P10", "for SELECT DISTINCT, ORDER BY expressions must appear in select list",
@@ -167,6 +167,27 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
         new GroupingAnalyzer(ea, ps).finish();
         q.finishLayout();
         return q;
+    }
+
+    /**
+     * ORDER BY x USING op: op must be the "&lt;" (ascending) or "&gt;" (descending) member of
+     * a btree operator family over x's type (get_ordering_op_properties); the sort then
+     * uses the type's ordering in that direction.
+     */
+    private static boolean usingOperatorIsDescending(SortBy sb, Expr key, ExprAnalyzer ea) {
+        String op = sb.useOp().get(sb.useOp().size() - 1);
+        org.tusk.engine.func.Resolution res = org.tusk.engine.func.OperatorCatalog.lookup(op, key.type(), key.type());
+        if (!res.found()) {
+            ea.binaryOperator(op, key, key, sb.location());  // throws "operator does not exist"
+        }
+        int strategy = res.found() && res.candidate().operator() != null
+                ? org.tusk.engine.func.OrderingOperators.btreeStrategy(res.candidate().operator().oid()) : 0;
+        if (strategy != 1 && strategy != 5) {
+            throw new org.tusk.api.error.PgException(org.tusk.api.error.Severity.ERROR, "42809",
+                    "operator " + op + " is not a valid ordering operator", null,
+                    "Ordering operators must be \"<\" or \">\" members of btree operator families.", sb.location() + 1, null);
+        }
+        return strategy == 5;
     }
 
     private static boolean inTargets(Expr e, List<TargetEntry> targets) {

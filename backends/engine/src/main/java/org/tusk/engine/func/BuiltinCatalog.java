@@ -25,9 +25,45 @@ public final class BuiltinCatalog {
     private final Map<Long, CastEntry> casts = new HashMap<>();
     /** provolatile of each type's typinput (key oid*2) and typoutput (oid*2+1). */
     private final Map<Long, Character> ioVolatility = new HashMap<>();
+    /** proargnames of the input arguments, by function OID (absent: no names). */
+    private final Map<Integer, List<String>> argNames = new HashMap<>();
+    /** proargdefaults as each argument type's text input, by function OID then argument position. */
+    private final Map<Integer, Map<Integer, String>> argDefaults = new HashMap<>();
 
     public static BuiltinCatalog get() {
         return INSTANCE;
+    }
+
+    /** The names of {@code p}'s input arguments (proargnames without OUT/TABLE ones), or null if unnamed. */
+    public List<String> argNames(ProcEntry p) {
+        return argNames.get(p.oid());
+    }
+
+    /** The default of {@code p}'s argument {@code position} (0-based) as its type's text input, or null. */
+    public String argDefault(ProcEntry p, int position) {
+        Map<Integer, String> d = argDefaults.get(p.oid());
+        return d == null ? null : d.get(position);
+    }
+
+    /** "{a,b}" with proargmodes "{i,o}" to [a]; null when there are no names. */
+    private static List<String> inputArgNames(String names, String modes) {
+        if (names == null || names.isEmpty() || names.equals("-")) {
+            return null;
+        }
+        String[] n = names.substring(1, names.length() - 1).split(",", -1);
+        String[] m = modes == null || modes.isEmpty() || modes.equals("-") ? null
+                : modes.substring(1, modes.length() - 1).split(",", -1);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n.length; i++) {
+            if (m == null || m[i].equals("i") || m[i].equals("b") || m[i].equals("v")) {
+                String name = n[i];
+                if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                    name = name.substring(1, name.length() - 1);
+                }
+                out.add(name);
+            }
+        }
+        return out;
     }
 
     private BuiltinCatalog() {
@@ -36,7 +72,15 @@ public final class BuiltinCatalog {
             if (p != null) {
                 procsByOid.put(p.oid(), p);
                 procsByName.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p);
+                List<String> names = inputArgNames(r.get("proargnames"), r.get("proargmodes"));
+                if (names != null && names.size() == p.nargs()) {
+                    argNames.put(p.oid(), names);
+                }
             }
+        }
+        for (Map<String, String> r : BootstrapCsv.read("pg_proc_argdefaults.csv")) {
+            argDefaults.computeIfAbsent(Integer.parseInt(r.get("oid")), k -> new HashMap<>())
+                    .put(Integer.parseInt(r.get("argnum")), r.get("value"));
         }
         // oprcode is a regproc: the function's name, unique among functions of that name with the operator's inputs
         for (Map<String, String> r : BootstrapCsv.read("pg_operator.csv")) {

@@ -42,6 +42,62 @@ public final class FunctionCatalog {
         return OverloadResolver.select(candidates, args, false);
     }
 
+    /**
+     * A call with named arguments ({@code names.get(i)} null for a positional one; positional
+     * ones come first): FuncnameGetCandidates' MatchNamedCall. Each candidate's declared
+     * types are listed in the call's argument order; {@code argNumbers} receives, per
+     * candidate function OID, the parameter position each call argument binds to.
+     */
+    public static Resolution lookupNamed(String name, List<PgType> argTypes, List<String> names,
+            java.util.Map<Integer, int[]> argNumbers) {
+        PgType[] args = argTypes.toArray(new PgType[0]);
+        List<Candidate> candidates = new ArrayList<>();
+        for (ProcEntry p : BuiltinCatalog.get().procs(name)) {
+            List<String> declaredNames = BuiltinCatalog.get().argNames(p);
+            int[] numbers = matchNamedCall(p, declaredNames, names);
+            if (numbers == null) {
+                continue;
+            }
+            List<PgType> declared = new ArrayList<>();
+            for (int n : numbers) {
+                declared.add(p.argTypes().get(n));
+            }
+            argNumbers.put(p.oid(), numbers);
+            candidates.add(new Candidate(p, null, declared));
+        }
+        return OverloadResolver.select(candidates, args, false);
+    }
+
+    private static int[] matchNamedCall(ProcEntry p, List<String> declaredNames, List<String> names) {
+        if (declaredNames == null || p.isVariadic() || names.size() > p.nargs()) {
+            return null;
+        }
+        int[] numbers = new int[names.size()];
+        boolean[] used = new boolean[p.nargs()];
+        int positional = 0;
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i) == null) {
+                numbers[i] = i;
+                used[i] = true;
+                positional++;
+                continue;
+            }
+            int at = declaredNames.indexOf(names.get(i));
+            if (at < positional || used[at]) {
+                return null;
+            }
+            numbers[i] = at;
+            used[at] = true;
+        }
+        // every argument not supplied must have a default (the last pronargdefaults ones do)
+        for (int i = 0; i < p.nargs(); i++) {
+            if (!used[i] && i < p.nargs() - p.defaultCount()) {
+                return null;
+            }
+        }
+        return numbers;
+    }
+
     /** The declared type per actual argument if {@code p} accepts {@code nargs} arguments, else null. */
     static List<PgType> expand(ProcEntry p, int nargs) {
         int n = p.nargs();

@@ -36,6 +36,8 @@ public final class FunctionRegistry {
         DateTimeFunctions.register();
         DateTimeParts.register();
         NumericToChar.register();
+        GeoFunctions.register();
+        ToDateTime.register();
         // nextval/currval/setval/lastval (commands/sequence)
         org.tusk.engine.commands.sequence.SequenceFunctions.register(FunctionRegistry::bind);
         // last: bodies derived from pg_operator rows fill in only what nothing above bound

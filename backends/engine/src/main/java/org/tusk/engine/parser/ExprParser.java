@@ -999,6 +999,8 @@ abstract class ExprParser extends ParserBase {
 
     private SortBy sortBy() {
         RawNode e = aExpr();
+        // the expression's location, or for USING the operator's (gram.y's @3)
+        int location = e.location();
         SortByDir dir = SortByDir.DEFAULT;
         List<String> useOp = List.of();
         if (accept("asc")) {
@@ -1007,6 +1009,7 @@ abstract class ExprParser extends ParserBase {
             dir = SortByDir.DESC;
         } else if (accept("using")) {
             dir = SortByDir.USING;
+            location = peek().location();
             if (atOperatorKeyword()) {
                 useOp = operatorName();
             } else {
@@ -1027,7 +1030,7 @@ abstract class ExprParser extends ParserBase {
                 nulls = SortByNulls.LAST;
             }
         }
-        return new SortBy(e, dir, nulls, useOp, e.location());
+        return new SortBy(e, dir, nulls, useOp, location);
     }
 
     /** window_specification: '(' [existing name] [PARTITION BY] [ORDER BY] [frame] ')'. */

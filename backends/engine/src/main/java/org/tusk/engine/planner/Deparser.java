@@ -62,7 +62,10 @@ final class Deparser {
             if (c.type() == PgType.BOOL) {
                 return c.value().toString();
             }
-            return "'" + c.value().toString().replace("'", "''") + "'::" + c.type().displayName();
+            String text = org.tusk.engine.types.geo.GeoBinary.typeOf(c.value()) != null
+                    ? org.tusk.engine.types.TextFormat.output(c.type(), c.value(), org.tusk.engine.types.TypeContext.DEFAULT)
+                    : c.value().toString();
+            return "'" + text.replace("'", "''") + "'::" + c.type().displayName();
         }
         if (e instanceof ParamExpr p) {
             return "$" + (p.index() + 1);
@@ -77,6 +80,12 @@ final class Deparser {
             }
             return s.name() + "(" + (args.isEmpty() && s.kind() == SlotExpr.Kind.AGGREGATE ? "*" : String.join(", ", args))
                     + ")" + (s.kind() == SlotExpr.Kind.WINDOW ? " OVER (?)" : "");
+        }
+        if (e instanceof FuncExpr f && f.name().equals("subscript") && f.args().size() == 2) {
+            // a fixed-length type's subscript (point[0]); ruleutils parenthesizes all but a plain column
+            Expr base = f.args().get(0);
+            String b = deparse(base, qualify, true);
+            return (base instanceof VarExpr ? b : "(" + b + ")") + "[" + deparse(f.args().get(1), qualify, true) + "]";
         }
         if (e instanceof FuncExpr f) {
             if (f.args().size() == 2 && !Character.isLetter(f.name().charAt(0))) {

@@ -46,6 +46,8 @@ public final class BinaryFormat {
                 java.util.UUID u = (java.util.UUID) value;
                 return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
             }
+            case POINT: case LSEG: case BOX: case LINE: case PATH: case POLYGON: case CIRCLE:
+                return org.tusk.engine.types.geo.GeoBinary.send(value);
             default:
                 if (value instanceof ArrayValue a) {
                     return ArrayFormat.send(a, ctx);
@@ -81,6 +83,8 @@ public final class BinaryFormat {
             case BYTEA: return data.clone();
             case TEXT: case UNKNOWN: case VARCHAR: case BPCHAR: case NAME:
                 return TextFormat.input(type, typmod, new String(data, StandardCharsets.UTF_8), ctx);
+            case POINT: case LSEG: case BOX: case LINE: case PATH: case POLYGON: case CIRCLE:
+                return org.tusk.engine.types.geo.GeoBinary.receive(type, data);
             default:
                 if (type.isArray()) {
                     return ArrayFormat.receive(type.elementType(), data, ctx);

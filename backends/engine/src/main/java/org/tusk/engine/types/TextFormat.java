@@ -53,6 +53,8 @@ public final class TextFormat {
             }
             case BYTEA: return ByteaFormat.output((byte[]) value, ctx.byteaOutputEscape());
             case REGCLASS: return RegclassIo.output(value);
+            case POINT: case LSEG: case BOX: case LINE: case PATH: case POLYGON: case CIRCLE:
+                return org.tusk.engine.types.geo.GeoText.output(value, ctx.extraFloatDigits());
             case INT2VECTOR: case OIDVECTOR:
                 // int2vectorout / oidvectorout: the elements separated by spaces
                 if (value instanceof ArrayValue v) {
@@ -128,6 +130,13 @@ public final class TextFormat {
             case BYTEA: return ByteaFormat.input(s);
             case REGCLASS: return RegclassIo.input(s);
             case PG_LSN: return PgLsn.input(s);
+            case POINT: return org.tusk.engine.types.geo.GeoText.pointIn(s);
+            case LSEG: return org.tusk.engine.types.geo.GeoText.lsegIn(s);
+            case BOX: return org.tusk.engine.types.geo.GeoText.boxIn(s);
+            case LINE: return org.tusk.engine.types.geo.GeoText.lineIn(s);
+            case PATH: return org.tusk.engine.types.geo.GeoText.pathIn(s);
+            case POLYGON: return org.tusk.engine.types.geo.GeoText.polygonIn(s);
+            case CIRCLE: return org.tusk.engine.types.geo.GeoText.circleIn(s);
             default:
                 if (type.isArray()) {
                     return ArrayInput.parse(type, typmod, s, ctx);
