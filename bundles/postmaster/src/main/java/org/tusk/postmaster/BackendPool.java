@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -315,18 +316,38 @@ final class BackendPool {
             bySlot[slot] = b;
             shmem.slot(slot).setPid((int) p.pid());
             p.onExit().thenAccept(done -> onExit(b, done.exitValue()));
-            // a backend that never reports (its bundles did not resolve, the JVM hangs) must not hold a slot forever
-            timers.schedule(() -> {
-                if (b.channel == null && p.isAlive()) {
-                    LOG.error("backend process (PID {}) did not report within {} s; killing it", p.pid(), BACKEND_START_TIMEOUT_SECONDS);
-                    p.destroyForcibly();
-                }
-            }, BACKEND_START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            watchStart(b, p, Duration.ZERO);
             return true;
         } catch (IOException e) {
             LOG.error("could not fork new process for connection: {}", e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * A backend that never reports (its bundles did not resolve, the JVM
+     * hangs) must not hold a slot forever; but one that is merely slow because
+     * the machine is busy is still booting, not stuck. Every
+     * {@value #BACKEND_START_TIMEOUT_SECONDS} s without a Hello, the process is
+     * killed only if it used no CPU since the last look (the OS reports its CPU
+     * time; where it cannot, the old rule applies: killed at the first look).
+     */
+    private void watchStart(BackendHandle b, Process p, Duration cpuBefore) {
+        timers.schedule(() -> {
+            if (b.channel != null || !p.isAlive()) {
+                return;
+            }
+            Duration cpu = p.info().totalCpuDuration().orElse(null);
+            if (cpu != null && cpu.compareTo(cpuBefore) > 0) {
+                LOG.warn("backend process (PID {}) has not reported after {} s of CPU; still starting",
+                        p.pid(), cpu.toMillis() / 1000.0);
+                watchStart(b, p, cpu);
+                return;
+            }
+            LOG.error("backend process (PID {}) did not report within {} s and used no CPU meanwhile; killing it",
+                    p.pid(), BACKEND_START_TIMEOUT_SECONDS);
+            p.destroyForcibly();
+        }, BACKEND_START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** First message of a backend on its control channel. Returns its handle, or null to close the channel. */
