@@ -24,7 +24,7 @@ su tuskbench -c "$PGBIN/pg_ctl -D $WORK/pg -l $WORK/pg.log -o '-p $PGPORT_REF -k
 
 java -jar "$JAR" initdb -D "$WORK/tusk" >/dev/null
 java -jar "$JAR" start -D "$WORK/tusk" -p "$TUSK_PORT" -c "unix_socket_directories=$WORK" -c listen_addresses=127.0.0.1 \
-    -c min_spare_backends=12 -c max_spare_backends=24 -l "$WORK/tusk.log" >/dev/null
+    -c min_spare_backends=2 -c max_spare_backends=10 -l "$WORK/tusk.log" >/dev/null
 
 median() { sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 

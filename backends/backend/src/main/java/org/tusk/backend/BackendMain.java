@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.newsclub.net.unix.FileDescriptorCast;
 import org.osgi.annotation.bundle.Capability;
@@ -72,6 +73,13 @@ public final class BackendMain {
 
     private final InterruptState interrupts = new InterruptState();
     private final ExecutorService sessionThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "postgres"));
+    /** Wakes the warm-up after its rest; the rounds themselves run on the session thread. */
+    private final java.util.concurrent.ScheduledExecutorService warmupTimer =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "warm-up timer");
+                t.setDaemon(true);
+                return t;
+            });
     /**
      * Delivers notifications while the session is idle: the handler may wait
      * for the session thread to finish a statement, which the latch watcher
@@ -255,19 +263,34 @@ public final class BackendMain {
 
     /**
      * Runs the next warm-up round on the session thread, unless a session is
-     * waiting: warm-up only ever uses time the backend would spend idle.
+     * waiting: warm-up only ever uses time the backend would spend idle. It
+     * rests between rounds as long as the last one took, and backs off while
+     * real sessions of the cluster are running statements (see {@link Warmup}).
      */
     private void scheduleWarmup() {
+        scheduleWarmup(0);
+    }
+
+    private void scheduleWarmup(long delayMillis) {
         if (warmup == null || warmup.finished()) {
             return;
         }
-        sessionThread.execute(() -> {
-            if (current != null) {
+        Runnable round = () -> sessionThread.execute(() -> {
+            if (current != null || warmup.finished()) {
                 return; // a session was handed over; warm-up resumes when it ends
             }
+            if (warmup.othersBusy()) {
+                scheduleWarmup(Warmup.BUSY_BACKOFF_MILLIS);
+                return;
+            }
             warmup.runRound();
-            scheduleWarmup();
+            scheduleWarmup(Math.max(1, warmup.lastRoundMillis()));
         });
+        if (delayMillis <= 0) {
+            round.run();
+        } else {
+            warmupTimer.schedule(round, delayMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Cancel and terminate requests from other backends arrive as interrupt bits plus a latch wake-up. */

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.newsclub.net.unix.FileDescriptorCast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tusk.api.backend.BackendActivity;
 import org.tusk.api.engine.QueryEngine;
 import org.tusk.api.protocol.ProtocolHandler;
 import org.tusk.ipc.ChannelDescriptors;
@@ -34,13 +35,28 @@ import org.tusk.ipc.ChannelDescriptors;
  * simple queries, extended-protocol statements with binary parameters, a
  * transaction) through the real protocol handler and engine, in short rounds,
  * so a connection arriving meanwhile waits for at most one round.
+ *
+ * <p>Warm-up is polite: it only uses CPU nobody else wants. A round runs only
+ * while no real session of the cluster is running a statement
+ * ({@link #othersBusy}), and after each round the backend rests as long as
+ * the round took, so warm-up takes at most half a CPU even on an idle
+ * machine. On a machine kept busy by clients, spares stay cold and the JIT
+ * compiles during real work instead, which costs the clients less than a
+ * pool of spares replaying thousands of statements beside them.
  */
 final class Warmup {
 
     private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
-    /** Statements per round, and rounds in all: about what C2 needs to compile the hot paths. */
+    /**
+     * Statements per round, and rounds in all. 400 rounds (16,000 statements,
+     * several seconds of CPU per backend) were measured to be what C2 needs to
+     * finish every hot path; 100 get the protocol, parser and executor loops
+     * compiled, and the rest compiles during real work at a fraction of that cost.
+     */
     static final int STATEMENTS_PER_ROUND = 40;
-    static final int ROUNDS = 400;
+    static final int ROUNDS = 100;
+    /** How long a spare waits before looking again when real sessions are busy. */
+    static final long BUSY_BACKOFF_MILLIS = 1_000;
 
     /** The client's side: the startup packet, then one turn per ReadyForQuery the server sends. */
     private final List<byte[]> conversation;
@@ -54,6 +70,7 @@ final class Warmup {
     });
     private ServerSocketChannel listener;
     private int roundsDone;
+    private long lastRoundMillis;
     private long startNanos;
 
     Warmup(ProtocolHandler protocol, QueryEngine engine, ProcessContext realContext, Path dataDir) throws IOException {
@@ -67,6 +84,29 @@ final class Warmup {
         return roundsDone >= ROUNDS;
     }
 
+    /** How long the last round took: the rest before the next one (a 50% duty cycle at most). */
+    long lastRoundMillis() {
+        return lastRoundMillis;
+    }
+
+    /**
+     * Whether some other backend's session is running a statement now
+     * (pg_stat_activity state 'active'): then warm-up would take CPU from it.
+     */
+    boolean othersBusy() {
+        int me = context.pid();
+        try {
+            for (BackendActivity a : context.activitySnapshot()) {
+                if (a.pid() != me && "active".equals(a.state())) {
+                    return true;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("could not read backend activity: {}", e.toString());
+        }
+        return false;
+    }
+
     /**
      * Runs one round: one whole session through the protocol handler over a
      * real loopback TCP connection wrapped exactly as a handed-over client
@@ -78,6 +118,7 @@ final class Warmup {
             startNanos = System.nanoTime();
         }
         roundsDone++;
+        long roundStart = System.nanoTime();
         try {
             if (listener == null) {
                 listener = ServerSocketChannel.open();
@@ -102,6 +143,7 @@ final class Warmup {
             LOG.debug("warm-up round failed: {}", e.toString());
             roundsDone = ROUNDS; // never let warm-up get in the way of real work
         }
+        lastRoundMillis = (System.nanoTime() - roundStart) / 1_000_000;
         if (roundsDone == ROUNDS) {
             LOG.debug("warm-up finished: {} rounds in {} ms", ROUNDS, (System.nanoTime() - startNanos) / 1_000_000);
             close();

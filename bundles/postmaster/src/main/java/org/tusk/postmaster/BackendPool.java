@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -36,6 +37,8 @@ final class BackendPool {
     private static final long KILL_STRAGGLERS_AFTER_SECONDS = 5;
     /** A JVM with Felix starts in about a second here; one that has not said Hello after this is broken. */
     private static final long BACKEND_START_TIMEOUT_SECONDS = 60;
+    /** A booting backend that keeps using CPU is given this many timeouts in all (ten minutes). */
+    private static final int BACKEND_START_MAX_LOOKS = 10;
     /** Backend JVMs starting at the same time, at most. */
     private static final int MAX_STARTING = 2;
     /** Beyond the initial fill, spare backends are started at most this often. */
@@ -315,18 +318,45 @@ final class BackendPool {
             bySlot[slot] = b;
             shmem.slot(slot).setPid((int) p.pid());
             p.onExit().thenAccept(done -> onExit(b, done.exitValue()));
-            // a backend that never reports (its bundles did not resolve, the JVM hangs) must not hold a slot forever
-            timers.schedule(() -> {
-                if (b.channel == null && p.isAlive()) {
-                    LOG.error("backend process (PID {}) did not report within {} s; killing it", p.pid(), BACKEND_START_TIMEOUT_SECONDS);
-                    p.destroyForcibly();
-                }
-            }, BACKEND_START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            watchStart(b, p, Duration.ZERO);
             return true;
         } catch (IOException e) {
             LOG.error("could not fork new process for connection: {}", e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * A backend that never reports (its bundles did not resolve, the JVM
+     * hangs) must not hold a slot forever; but one that is merely slow because
+     * the machine is busy is still booting, not stuck. Every
+     * {@value #BACKEND_START_TIMEOUT_SECONDS} s without a Hello, the process is
+     * killed only if it used no CPU since the last look (the OS reports its CPU
+     * time; where it cannot, the old rule applies: killed at the first look),
+     * or once {@value #BACKEND_START_MAX_LOOKS} looks have passed (a JVM that
+     * spins without ever booting).
+     */
+    private void watchStart(BackendHandle b, Process p, Duration cpuBefore) {
+        watchStart(b, p, cpuBefore, 1);
+    }
+
+    private void watchStart(BackendHandle b, Process p, Duration cpuBefore, int look) {
+        timers.schedule(() -> {
+            if (b.channel != null || !p.isAlive()) {
+                return;
+            }
+            Duration cpu = p.info().totalCpuDuration().orElse(null);
+            if (cpu != null && cpu.compareTo(cpuBefore) > 0 && look < BACKEND_START_MAX_LOOKS) {
+                LOG.warn("backend process (PID {}) has not reported after {} s of CPU; still starting",
+                        p.pid(), cpu.toMillis() / 1000.0);
+                watchStart(b, p, cpu, look + 1);
+                return;
+            }
+            LOG.error("backend process (PID {}) did not report within {} s ({}); killing it", p.pid(),
+                    BACKEND_START_TIMEOUT_SECONDS * look, look < BACKEND_START_MAX_LOOKS ? "no CPU used meanwhile"
+                            : "still not booted after " + look + " looks");
+            p.destroyForcibly();
+        }, BACKEND_START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** First message of a backend on its control channel. Returns its handle, or null to close the channel. */

@@ -33,7 +33,7 @@ record PostmasterSettings(int port, List<String> listenAddresses, List<String> u
                 list(p.getProperty("unix_socket_directories", "/tmp")),
                 Integer.parseInt(p.getProperty("max_connections", "100").strip()),
                 Integer.parseInt(p.getProperty("min_spare_backends", "2").strip()),
-                Integer.parseInt(p.getProperty("max_spare_backends", "8").strip()),
+                Integer.parseInt(p.getProperty("max_spare_backends", "4").strip()),
                 Integer.parseInt(p.getProperty("max_sessions_per_backend", "10000").strip()),
                 bool(p.getProperty("backend_reuse", "on")),
                 List.of(p.getProperty("backend_jvm_options", "").strip().split("\\s+")).stream()

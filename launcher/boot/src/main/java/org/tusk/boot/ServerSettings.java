@@ -40,7 +40,7 @@ final class ServerSettings {
         s.values.put("unix_socket_directories", "/tmp");
         s.values.put("max_connections", "100");
         s.values.put("min_spare_backends", "2");
-        s.values.put("max_spare_backends", "8");
+        s.values.put("max_spare_backends", "4");
         s.values.put("max_sessions_per_backend", "10000");
         s.values.put("backend_reuse", "on");
         s.values.put("shared_buffers", "128MB");

@@ -10,10 +10,23 @@ import org.tusk.api.storage.TransactionContext;
 import org.tusk.api.storage.TransactionStatus;
 
 /**
- * Tuple visibility (heapam_visibility.c) without hint bits: the commit log is
- * asked (through {@link TransactionContext#status}) every time a tuple's xmin
- * or xmax is not frozen. Only VACUUM's freezing writes HEAP_XMIN_COMMITTED
- * (as part of HEAP_XMIN_FROZEN), under WAL.
+ * Tuple visibility (heapam_visibility.c). The commit log is asked (through
+ * {@link TransactionContext#status}, which first looks through the ProcArray)
+ * when a tuple's xmin or xmax carries no hint. MVCC checks set the
+ * HEAP_XMIN_COMMITTED / HEAP_XMAX_COMMITTED hints once they learn of a commit
+ * (SetHintBits), so later readers of the page skip both lookups; before
+ * hints, every catalog scan asked the ProcArray about every tuple.
+ *
+ * <p>Hints are set only under the buffer's SHARED (or EXCLUSIVE) content lock,
+ * as the callers hold it: writers change the infomask only under EXCLUSIVE, so
+ * a hint never overwrites a real change (two hint setters may race; a lost
+ * hint is only asked about again). The buffer is NOT marked dirty for a hint
+ * (PostgreSQL's MarkBufferDirtyHint): a hint reaches disk only with a page
+ * that a WAL-logged change dirtied, whose full-page image covers a torn write,
+ * so checksummed pages stay safe without wal_log_hints. A commit is durable
+ * before the commit log says COMMITTED (commit flushes WAL first), so a hint
+ * never gets ahead of the WAL. VACUUM's freezing writes HEAP_XMIN_FROZEN
+ * under WAL as before.
  *
  * <p>Multixacts do not exist here: xmax is always one transaction id.
  */
@@ -78,6 +91,8 @@ public final class HeapVisibility {
             if (txn.status(xmin) != TransactionStatus.COMMITTED) {
                 return false;                           // aborted or crashed
             }
+            setHint(t, mask, HEAP_XMIN_COMMITTED);
+            mask |= HEAP_XMIN_COMMITTED;
         } else if (!xminFrozen(mask) && snapshot.isInProgress(xmin)) {
             return false;
         }
@@ -93,9 +108,23 @@ public final class HeapVisibility {
             if (snapshot.isInProgress(xmax)) {
                 return true;
             }
-            return txn.status(xmax) != TransactionStatus.COMMITTED;
+            if (txn.status(xmax) != TransactionStatus.COMMITTED) {
+                return true;
+            }
+            setHint(t, mask, HEAP_XMAX_COMMITTED);
+            return false;
         }
         return snapshot.isInProgress(xmax);
+    }
+
+    /**
+     * SetHintBits without dirtying the buffer (see the class comment). The
+     * caller holds the buffer's content lock and has read {@code mask} under it.
+     */
+    private static void setHint(ByteBuffer t, int mask, int hint) {
+        if ((mask & hint) == 0 && !t.isReadOnly()) {
+            t.putShort(HeapTupleHeader.T_INFOMASK, (short) (mask | hint));
+        }
     }
 
     /**

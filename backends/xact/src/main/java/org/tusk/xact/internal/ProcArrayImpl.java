@@ -260,7 +260,7 @@ public final class ProcArrayImpl implements ProcArray {
         if (!TransactionIds.isNormal(xid)) {
             return false;
         }
-        int[] overflowedXids = new int[procs];
+        int[] overflowedXids = null;       // allocated only when some entry's subxids overflowed
         int noverflowed = 0;
         lock(LWLockMode.SHARED);
         try {
@@ -285,6 +285,9 @@ public final class ProcArrayImpl implements ProcArray {
                     }
                 }
                 if (area.getIntVolatile(e + E_OVERFLOWED) != 0) {
+                    if (overflowedXids == null) {
+                        overflowedXids = new int[procs];
+                    }
                     overflowedXids[noverflowed++] = top;
                 }
             }

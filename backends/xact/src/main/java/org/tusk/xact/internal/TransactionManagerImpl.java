@@ -41,6 +41,12 @@ public final class TransactionManagerImpl implements TransactionManager {
     private IsolationLevel isolationLevel;
     private int commandId;
     private Snapshot transactionSnapshot;
+    /**
+     * RecentXmin: the xmin of the newest snapshot this session took (0 before
+     * the first). Every xid before it had ended when that snapshot was taken,
+     * so {@link #status} need not look through the ProcArray for it.
+     */
+    private int recentXmin;
 
     TransactionManagerImpl(XactShared shared, WalWriter wal) {
         this.shared = shared;
@@ -144,19 +150,24 @@ public final class TransactionManagerImpl implements TransactionManager {
         checkInTransaction();
         if (isolationLevel == IsolationLevel.REPEATABLE_READ) {
             if (transactionSnapshot == null) {
-                transactionSnapshot = shared.procArray().takeSnapshot();
+                transactionSnapshot = remember(shared.procArray().takeSnapshot());
             }
             return transactionSnapshot.withCommandId(commandId);
         }
         // The previous statement's snapshot is finished with: let our xmin move forward.
         shared.procArray().resetMyXmin();
-        return shared.procArray().takeSnapshot().withCommandId(commandId);
+        return remember(shared.procArray().takeSnapshot()).withCommandId(commandId);
     }
 
     @Override
     public Snapshot catalogSnapshot() {
         checkInTransaction();
-        return shared.procArray().takeSnapshot().withCommandId(commandId);
+        return remember(shared.procArray().takeSnapshot()).withCommandId(commandId);
+    }
+
+    private Snapshot remember(Snapshot snapshot) {
+        recentXmin = snapshot.xmin();
+        return snapshot;
     }
 
     @Override
@@ -300,7 +311,13 @@ public final class TransactionManagerImpl implements TransactionManager {
 
     @Override
     public org.tusk.api.storage.TransactionStatus status(int xid) {
-        if (isCurrentTransactionId(xid) || shared.procArray().isInProgress(xid)) {
+        if (isCurrentTransactionId(xid)) {
+            return org.tusk.api.storage.TransactionStatus.IN_PROGRESS;
+        }
+        // TransactionIdIsInProgress's first test: older than RecentXmin means ended, no ProcArray lock needed
+        boolean ended = TransactionIds.isNormal(recentXmin) && TransactionIds.isNormal(xid)
+                && TransactionIds.precedes(xid, recentXmin);
+        if (!ended && shared.procArray().isInProgress(xid)) {
             return org.tusk.api.storage.TransactionStatus.IN_PROGRESS;
         }
         return shared.clog().didCommit(xid) ? org.tusk.api.storage.TransactionStatus.COMMITTED
