@@ -244,9 +244,10 @@ final class PlExecutor {
             }
             if (t.isPunct('(')) {
                 depth++;
-                if (insertState == 2) {
+                if (insertState == 2 && i > 0 && toks.get(i - 1).kind() == TokenKind.IDENT) {
                     parenSkipDepth = depth;
                     insertState = 0;
+                    continue;
                 }
             } else if (t.isPunct(')')) {
                 if (depth == parenSkipDepth) {
@@ -262,7 +263,8 @@ final class PlExecutor {
                 insertState = 2;
                 continue;
             }
-            if (insertState == 2 && (t.kind() == TokenKind.IDENT || t.isPunct('.'))) {
+            if (insertState == 2 && (t.isPunct('.') || (t.kind() == TokenKind.IDENT && i > 0
+                    && (toks.get(i - 1).isWord("into") || toks.get(i - 1).isPunct('.'))))) {
                 continue;
             }
             if (insertState == 2) {

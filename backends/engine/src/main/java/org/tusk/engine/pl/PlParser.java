@@ -30,9 +30,20 @@ final class PlParser {
         List<Token> all = Lexer.tokenize(src);
         List<Token> out = new ArrayList<>();
         for (Token t : all) {
-            if (t.kind() != TokenKind.EOF) {
-                out.add(t);
+            if (t.kind() == TokenKind.EOF) {
+                continue;
             }
+            // "1..10": the SQL lexer reads ".10" as a number after the first dot; split it back
+            if (t.kind() == TokenKind.FCONST && t.text().startsWith(".") && !out.isEmpty()
+                    && out.get(out.size() - 1).isPunct('.') && out.get(out.size() - 1).end() == t.location()) {
+                out.add(new Token(TokenKind.PUNCT, ".", t.location(), t.location() + 1, false));
+                String rest = t.text().substring(1);
+                boolean integral = rest.chars().allMatch(Character::isDigit);
+                out.add(new Token(integral ? TokenKind.ICONST : TokenKind.FCONST, rest, t.location() + 1, t.end(),
+                        false));
+                continue;
+            }
+            out.add(t);
         }
         this.toks = out;
         List<Integer> starts = new ArrayList<>();
