@@ -32,6 +32,8 @@ final class SessionProcs implements UserProcs.Provider {
     /** proname -> rows, and by OID; null when not loaded. */
     private Map<String, List<ProcCatalog.ProcRow>> byName;
     private Map<Integer, ProcCatalog.ProcRow> byOid;
+    /** Compiled PL/pgSQL functions by OID, dropped with the syscache (plpgsql_HashTable). */
+    private final Map<Integer, org.tusk.engine.pl.PlFunction> plCache = new HashMap<>();
 
     SessionProcs(TuskSession session) {
         this.session = session;
@@ -40,6 +42,7 @@ final class SessionProcs implements UserProcs.Provider {
                 if (catalog == 0 || catalog == SystemCatalogs.PG_PROC) {
                     byName = null;
                     byOid = null;
+                    plCache.clear();
                 }
             });
         }
@@ -143,9 +146,40 @@ final class SessionProcs implements UserProcs.Provider {
                     }
                 }
                 break;
+            case ProcCatalog.LANG_PLPGSQL:
+                try {
+                    plCompile(row);
+                } catch (org.tusk.api.error.PgException err) {
+                    if (err.position() > 0 && bodyOffset >= 0) {
+                        throw err.withPosition(err.position() + bodyOffset);
+                    }
+                    throw err.position() > 0 ? err.withPosition(0) : err;
+                }
+                break;
             default:
                 break;
         }
+    }
+
+    /** "f(integer, text)": how PL/pgSQL's CONTEXT lines name a function (format_procedure). */
+    static String signature(ProcEntry e) {
+        StringBuilder sb = new StringBuilder(e.name()).append('(');
+        for (int i = 0; i < e.argTypes().size(); i++) {
+            sb.append(i > 0 ? "," : "").append(e.argTypes().get(i).displayName());
+        }
+        return sb.append(')').toString();
+    }
+
+    private org.tusk.engine.pl.PlFunction plCompile(ProcCatalog.ProcRow row) {
+        ProcEntry e = row.entry();
+        org.tusk.engine.pl.PlFunction f = plCache.get(e.oid());
+        if (f == null) {
+            List<String> names = row.argNames() == null ? List.of() : row.argNames();
+            f = org.tusk.engine.pl.PlFunction.compile(e.prosrc(), signature(e), names, e.argTypes(), e.resultType(),
+                    e.returnsSet(), e.kind() == 'p');
+            plCache.put(e.oid(), f);
+        }
+        return f;
     }
 
     @Override
@@ -166,6 +200,17 @@ final class SessionProcs implements UserProcs.Provider {
                 return RegressLibrary.symbol(row.probin(), proc.prosrc());
             case ProcCatalog.LANG_SQL:
                 return new SqlFunctionBody(session, row, argTypes, resultType);
+            case ProcCatalog.LANG_PLPGSQL: {
+                org.tusk.engine.pl.PlFunction f = plCompile(row);
+                PlSessionSpi spi = new PlSessionSpi(session);
+                return (args, ctx) -> {
+                    try {
+                        return f.call(spi, args);
+                    } catch (org.tusk.api.error.PgException err) {
+                        throw err.position() > 0 ? err.withPosition(0) : err;
+                    }
+                };
+            }
             default:
                 return null;
         }

@@ -85,7 +85,7 @@ final class SessionUtilityCommands {
             return UtilityResult.of("CHECKPOINT");
         }
         if (stmt instanceof DoStmt d) {
-            throw doBlock(d);
+            return UtilityResult.of(doBlock(session, d));
         }
         return null;
     }
@@ -197,17 +197,37 @@ final class SessionUtilityCommands {
         return "LOCK TABLE";
     }
 
-    /** ExecuteDoStmt: no procedural language runs inline code in Tusk yet. */
-    private static RuntimeException doBlock(DoStmt d) {
+    /** ExecuteDoStmt: PL/pgSQL runs the block as a function named inline_code_block without arguments. */
+    private static String doBlock(TuskSession session, DoStmt d) {
         String language = "plpgsql";
+        String code = null;
         for (DefElem e : d.args()) {
             if (e.defname().equals("language") && e.arg() instanceof AConst c) {
                 language = c.val();
+            } else if (e.defname().equals("as") && e.arg() instanceof AConst c) {
+                code = c.val();
             }
         }
+        if (language.equals("plpgsql")) {
+            org.tusk.engine.pl.PlFunction f;
+            try {
+                f = org.tusk.engine.pl.PlFunction.compile(code, "inline_code_block", java.util.List.of(),
+                        java.util.List.of(), org.tusk.engine.types.PgType.VOID, false, true);
+            } catch (org.tusk.api.error.PgException err) {
+                throw err.position() > 0 ? err.withPosition(0) : err;
+            }
+            try {
+                f.call(new PlSessionSpi(session), new Object[0]);
+            } catch (org.tusk.api.error.PgException err) {
+                throw err.position() > 0 ? err.withPosition(0) : err;
+            }
+            return "DO";
+        }
+        throw doLanguageError(language);
+    }
+
+    private static RuntimeException doLanguageError(String language) {
         switch (language) {
-            case "plpgsql":
-                return Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "DO blocks in language \"plpgsql\" are not supported yet");
             case "sql": case "internal": case "c":
                 return Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "language \"" + language
                         + "\" does not support inline code execution");

@@ -495,6 +495,34 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         }
     }
 
+    // ---- internal subtransactions (PL/pgSQL exception blocks) ----
+
+    /** BeginInternalSubTransaction: a savepoint level without a name. */
+    void beginInternalSubtransaction() {
+        if (storage != null) {
+            storage.savepoint(isolationLevel());
+        }
+    }
+
+    void releaseInternalSubtransaction() {
+        if (storage != null && storage.isStarted()) {
+            storage.releaseSavepoint();
+        }
+    }
+
+    void rollbackInternalSubtransaction() {
+        if (storage != null && storage.isStarted()) {
+            storage.abortSubtransaction();
+        }
+    }
+
+    /** CommandCounterIncrement inside a statement (a PL/pgSQL statement changed data or catalogs). */
+    void storageCommandCounterIncrement() {
+        if (storage != null) {
+            storage.commandCounterIncrement();
+        }
+    }
+
     /** User-defined functions (pg_proc rows of CREATE FUNCTION), installed for the thread at every entry. */
     private SessionProcs procs;
 
