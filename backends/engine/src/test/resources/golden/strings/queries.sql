@@ -69,3 +69,12 @@ SELECT to_timestamp('  Infinity  ', 'YYYY')
 SELECT to_date('2020-13-01','YYYY-MM-DD')
 SELECT to_timestamp('2011-12-18 13:38', 'YYYY-MM-DD HH12:MI')
 SELECT concat(1,2,3,'hello',true, false, to_date('20100309','YYYYMMDD'))
+# standard_conforming_strings = off (typesstr, second shift)
+SET standard_conforming_strings TO off
+SELECT U&'d\0061t\+000061' AS U&"d\0061t\+000061"
+SELECT U&' \' UESCAPE '!' AS "tricky"
+SELECT 'tricky' AS U&"\" UESCAPE '!'
+set escape_string_warning = off
+select 'a\\bcd' as f1, 'a\\b\'cd' as f2, 'a\\b\'''cd' as f3, 'abcd\\'   as f4, 'ab\\\'cd' as f5, '\\\\' as f6
+RESET standard_conforming_strings
+select 'a\tb'

@@ -20,6 +20,22 @@ public final class Lexer {
     private final String sql;
     private int pos;
 
+    /**
+     * standard_conforming_strings of the session whose statement is being parsed
+     * (the backend's global in scan.l): when off, '...' takes backslash escapes like
+     * E'...' and U&'...' is refused. Set around a client statement's parse by the session.
+     */
+    private static final ThreadLocal<Boolean> STANDARD_CONFORMING_STRINGS = ThreadLocal.withInitial(() -> true);
+
+    /** Sets standard_conforming_strings for parses on this thread; returns the previous value. */
+    public static boolean setStandardConformingStrings(boolean on) {
+        boolean old = STANDARD_CONFORMING_STRINGS.get();
+        STANDARD_CONFORMING_STRINGS.set(on);
+        return old;
+    }
+
+    private final boolean standardConformingStrings = STANDARD_CONFORMING_STRINGS.get();
+
     public Lexer(String sql) {
         this.sql = sql;
     }
@@ -93,7 +109,7 @@ public final class Lexer {
         }
         if ((c == 'n' || c == 'N') && peek(1) == '\'') {
             pos++;
-            return stringConstant(start, false);
+            return stringConstant(start, !standardConformingStrings);
         }
         if ((c == 'b' || c == 'B' || c == 'x' || c == 'X') && peek(1) == '\'') {
             return bitString(start, Character.toLowerCase(c));
@@ -102,7 +118,7 @@ public final class Lexer {
             return unicodeEscaped(start);
         }
         if (c == '\'') {
-            return stringConstant(start, false);
+            return stringConstant(start, !standardConformingStrings);
         }
         if (c == '"') {
             return quotedIdentifier(start);
@@ -429,6 +445,11 @@ public final class Lexer {
     private Token unicodeEscaped(int start) {
         pos += 2;
         boolean ident = sql.charAt(pos) == '"';
+        if (!ident && !standardConformingStrings) {
+            throw Ereport.error(org.tusk.api.error.SqlState.FEATURE_NOT_SUPPORTED,
+                    "unsafe use of string constant with Unicode escapes", start)
+                    .withDetail("String constants with Unicode escapes cannot be used when standard_conforming_strings is off.");
+        }
         Token body = ident ? quotedIdentifierRaw(pos) : stringConstant(pos, false);
         int end = pos;
         char escape = '\\';

@@ -552,8 +552,14 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             statementStart = DateTimes.toPgMicros(Instant.now());
             startTransactionCommand();
             List<RawStatement> out = new ArrayList<>();
-            for (ParsedStatement p : Parser.parse(sql)) {
-                out.add(new TuskRawStatement(p));
+            boolean previous = org.tusk.engine.parser.Lexer.setStandardConformingStrings(
+                    !"off".equals(guc.get("standard_conforming_strings")));
+            try {
+                for (ParsedStatement p : Parser.parse(sql)) {
+                    out.add(new TuskRawStatement(p));
+                }
+            } finally {
+                org.tusk.engine.parser.Lexer.setStandardConformingStrings(previous);
             }
             return out;
         });
