@@ -34,6 +34,7 @@ import org.tusk.buffer.Buffer;
 import org.tusk.buffer.BufferManager;
 import org.tusk.buffer.Page;
 import org.tusk.heapam.internal.ComboCids;
+import org.tusk.heapam.internal.EndedStatusCache;
 import org.tusk.heapam.internal.FreeSpaceCache;
 import org.tusk.heapam.internal.FreeSpaceMap;
 import org.tusk.heapam.internal.HeaderChange;
@@ -669,7 +670,8 @@ public final class HeapAccessMethod implements TableAccessMethod {
      * cleanup lock is busy are skipped (counted as scanned, nothing removed).
      */
     public VacuumResult vacuum(RelFileLocator relation, int oldestXmin, int freezeLimit,
-            TransactionStatusLookup lookup) {
+            TransactionStatusLookup statusLookup) {
+        TransactionStatusLookup lookup = new EndedStatusCache(statusLookup);
         int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
         long removed = 0;
         long remaining = 0;

@@ -18,6 +18,13 @@ import org.tusk.api.storage.RelFileLocator;
 public final class FreeSpaceCache {
 
     private final Map<RelFileLocator, TreeMap<Integer, Integer>> relations = new HashMap<>();
+    /**
+     * rd_targblock: the block {@link #find} returned last, tried first next
+     * time. Without it every insert walked the known pages from block 0, and
+     * COPY into a growing table was quadratic (a bulk load passed over every
+     * full page for every row).
+     */
+    private final Map<RelFileLocator, Integer> targets = new HashMap<>();
 
     /** RecordPageWithFreeSpace. */
     public synchronized void record(RelFileLocator relation, int block, int freeBytes) {
@@ -28,8 +35,16 @@ public final class FreeSpaceCache {
     public synchronized int find(RelFileLocator relation, int needed, int excludedBlock) {
         TreeMap<Integer, Integer> pages = relations.get(relation);
         if (pages != null) {
+            Integer target = targets.get(relation);
+            if (target != null && target != excludedBlock) {
+                Integer free = pages.get(target);
+                if (free != null && free >= needed) {
+                    return target;
+                }
+            }
             for (Map.Entry<Integer, Integer> page : pages.entrySet()) {
                 if (page.getValue() >= needed && page.getKey() != excludedBlock) {
+                    targets.put(relation, page.getKey());
                     return page.getKey();
                 }
             }
@@ -45,5 +60,6 @@ public final class FreeSpaceCache {
 
     public synchronized void forget(RelFileLocator relation) {
         relations.remove(relation);
+        targets.remove(relation);
     }
 }
