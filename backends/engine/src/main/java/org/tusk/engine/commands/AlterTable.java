@@ -13,11 +13,9 @@ import java.util.regex.Pattern;
 import org.tusk.api.error.PgException;
 import org.tusk.api.error.Severity;
 import org.tusk.api.error.SqlState;
-import org.tusk.api.storage.IndexAccessMethod;
 import org.tusk.api.storage.RelFileLocator;
 import org.tusk.api.storage.TableAccessMethod;
 import org.tusk.api.storage.TableScan;
-import org.tusk.engine.access.TupleFormat;
 import org.tusk.engine.catalog.CatalogAccess.CatalogTuple;
 import org.tusk.engine.catalog.SystemCatalogs;
 import org.tusk.engine.catalog.SystemCatalogs.Catalog;
@@ -667,23 +665,7 @@ public final class AlterTable {
         CreateTable.updateClass(ctx, rel.oid(), "relfilenode", (long) fileNode);
         ctx.commandCounterIncrement();
         ctx.relcache().invalidate(rel.oid());
-        RelationDesc table = ctx.relcache().open(rel.oid(), LockMode.ACCESS_EXCLUSIVE);
-        for (IndexDesc index : rel.indexes()) {
-            IndexAccessMethod iam = ctx.storage().indexAm(index.amName());
-            RelFileLocator oldIndex = index.locator();
-            int indexNode = ctx.newRelationOid();
-            RelFileLocator freshIndex = new RelFileLocator(oldIndex.spcOid(), oldIndex.dbOid(), indexNode);
-            List<PgType> types = new ArrayList<>();
-            for (int k : index.keyAttnums()) {
-                types.add(PgType.byOid(table.attributes().get(k - 1).typeOid()));
-            }
-            DefineIndex.build(ctx, table, index.name(), freshIndex, index.keyAttnums(), types, index.unique(), iam);
-            ctx.txn().onCommit(() -> iam.dropStorage(oldIndex));
-            CreateTable.updateClass(ctx, index.oid(), "relfilenode", (long) indexNode);
-            ctx.relcache().invalidate(index.oid());   // other backends cache the index's own entry
-        }
-        ctx.commandCounterIncrement();
-        ctx.relcache().invalidate(rel.oid());
+        DefineIndex.rebuildIntoNewFiles(ctx, rel);
     }
 
     // ---- RENAME, SET SCHEMA ----

@@ -207,6 +207,32 @@ public final class DefineIndex {
     }
 
     /**
+     * Every index of {@code rel} rebuilt into new files from the table's
+     * current rows (after TRUNCATE or a table rewrite gave the table a new
+     * relfilenode); the old files go at commit. {@code rel} is the descriptor
+     * from before the table's relfilenode changed: its indexes' old locators.
+     */
+    static void rebuildIntoNewFiles(DdlContext ctx, RelationDesc rel) {
+        RelationDesc table = ctx.relcache().open(rel.oid(), org.tusk.lmgr.LockMode.ACCESS_EXCLUSIVE);
+        for (org.tusk.engine.relcache.IndexDesc index : rel.indexes()) {
+            IndexAccessMethod iam = ctx.storage().indexAm(index.amName());
+            RelFileLocator oldIndex = index.locator();
+            int indexNode = ctx.newRelationOid();
+            RelFileLocator freshIndex = new RelFileLocator(oldIndex.spcOid(), oldIndex.dbOid(), indexNode);
+            List<PgType> types = new ArrayList<>();
+            for (int k : index.keyAttnums()) {
+                types.add(PgType.byOid(table.attributes().get(k - 1).typeOid()));
+            }
+            build(ctx, table, index.name(), freshIndex, index.keyAttnums(), types, index.unique(), iam);
+            ctx.txn().onCommit(() -> iam.dropStorage(oldIndex));
+            CreateTable.updateClass(ctx, index.oid(), "relfilenode", (long) indexNode);
+            ctx.relcache().invalidate(index.oid());   // other backends cache the index's own entry
+        }
+        ctx.commandCounterIncrement();
+        ctx.relcache().invalidate(rel.oid());
+    }
+
+    /**
      * Builds (or rebuilds into new files) the index from the table's rows
      * visible to the command. Keys are in the executor's
      * {@link IndexKeyEncoding}, the one format index inserts and scans use.

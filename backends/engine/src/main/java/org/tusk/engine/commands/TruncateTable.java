@@ -3,16 +3,12 @@ package org.tusk.engine.commands;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.tusk.api.storage.IndexAccessMethod;
 import org.tusk.api.storage.RelFileLocator;
 import org.tusk.api.storage.TableAccessMethod;
-import org.tusk.engine.catalog.SystemCatalogs;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.nodes.RangeVar;
 import org.tusk.engine.nodes.TruncateStmt;
-import org.tusk.engine.relcache.IndexDesc;
 import org.tusk.engine.relcache.RelationDesc;
-import org.tusk.engine.types.PgType;
 import org.tusk.lmgr.LockMode;
 
 /**
@@ -73,22 +69,6 @@ public final class TruncateTable {
         CreateTable.updateClass(ctx, rel.oid(), "relfilenode", (long) fileNode);
         ctx.commandCounterIncrement();
         ctx.relcache().invalidate(rel.oid());
-        RelationDesc table = ctx.relcache().open(rel.oid(), LockMode.ACCESS_EXCLUSIVE);
-        for (IndexDesc index : rel.indexes()) {
-            IndexAccessMethod iam = ctx.storage().indexAm(index.amName());
-            RelFileLocator oldIndex = index.locator();
-            int indexNode = ctx.newRelationOid();
-            RelFileLocator freshIndex = new RelFileLocator(oldIndex.spcOid(), oldIndex.dbOid(), indexNode);
-            List<PgType> types = new ArrayList<>();
-            for (int k : index.keyAttnums()) {
-                types.add(PgType.byOid(table.attributes().get(k - 1).typeOid()));
-            }
-            DefineIndex.build(ctx, table, index.name(), freshIndex, index.keyAttnums(), types, index.unique(), iam);
-            ctx.txn().onCommit(() -> iam.dropStorage(oldIndex));
-            CreateTable.updateClass(ctx, index.oid(), "relfilenode", (long) indexNode);
-        ctx.relcache().invalidate(index.oid());   // other backends cache the index's own entry
-        }
-        ctx.commandCounterIncrement();
-        ctx.relcache().invalidate(rel.oid());
+        DefineIndex.rebuildIntoNewFiles(ctx, rel);
     }
 }
