@@ -85,10 +85,12 @@ class TcopSessionTest {
     }
 
     @Test
-    void plpgsqlDoBlocksAreRefusedAsUnsupported() {
-        PgException e = assertThrows(PgException.class, () -> prepare("do $$ begin end $$").bind(List.of(), null, null)
-                .execute(0, r -> { }));
-        assertEquals("0A000", e.sqlState());
+    void plpgsqlDoBlocksRunWithoutStorage() throws Exception {
+        prepare("do $$ begin end $$").bind(List.of(), null, null).execute(0, r -> { });
+        PgException e = assertThrows(PgException.class, () -> prepare("do $$ begin raise exception 'boom %', 1; end $$")
+                .bind(List.of(), null, null).execute(0, r -> { }));
+        assertEquals("P0001", e.sqlState());
+        assertEquals("boom 1", e.getMessage());
         f.session.sync();
     }
 

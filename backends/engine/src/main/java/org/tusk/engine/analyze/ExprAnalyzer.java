@@ -766,6 +766,10 @@ public final class ExprAnalyzer {
                 break;
         }
         if (proc.returnsSet()) {
+            Expr srf = FunctionRtes.targetListSrf(this, f);
+            if (srf != null) {
+                return srf;
+            }
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning function " + name
                     + " is not supported here yet", f.location());
         }

@@ -11,6 +11,7 @@ import org.tusk.api.error.SqlState;
 import org.tusk.api.storage.ScanBounds;
 import org.tusk.engine.executor.scan.StorageBaseRelation;
 import org.tusk.engine.commands.DmlCommand;
+import org.tusk.engine.relcache.TriggerDesc;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.executor.PlanState;
 import org.tusk.engine.executor.modify.ModifyTableNode;
@@ -220,6 +221,25 @@ public final class ModifyAnalyzer {
         }, desc.checkNames());
     }
 
+    // --- triggers ---------------------------------------------------------------------------
+
+    /** The statement's trigger manager for {@code event} on {@code desc}, or null when no trigger fires. */
+    public org.tusk.engine.executor.modify.TriggerManager triggers(RelationDesc desc, int event, EvalContext ctx) {
+        return org.tusk.engine.executor.modify.TriggerManager.forEvent(desc, event,
+                session instanceof org.tusk.engine.executor.modify.TriggerFunctions f ? f : null, ctx,
+                text -> whenCondition(desc, text));
+    }
+
+    /** A trigger's WHEN condition over OLD's columns (slots 0..n-1) then NEW's (n..2n-1). */
+    private Expr whenCondition(RelationDesc desc, String text) {
+        SelectStmt select = (SelectStmt) Parser.parse("SELECT " + text).get(0).stmt();
+        ParseState state = new ParseState(new int[0]);
+        addTableRte(state, desc, "old");
+        addTableRte(state, desc, "new");
+        ExprAnalyzer analyzer = new ExprAnalyzer(state, typeContext);
+        return analyzer.coerceToBoolean(analyzer.transform(select.targetList().get(0).val()), "WHEN", -1);
+    }
+
     // --- RETURNING ------------------------------------------------------------------------
 
     private record Returning(Expr[] exprs, List<Column> columns) {
@@ -408,8 +428,17 @@ public final class ModifyAnalyzer {
                 TableModifier modifier = new TableModifier(result, session.transactionContext(), session.snapshot(),
                         ctx);
                 OnConflict onConflict = spec == null ? null : spec.bind(result);
-                ModifyTableNode node = ModifyTableNode.insert(modifier, source, ctx, onConflict, ret.exprs());
+                org.tusk.engine.executor.modify.TriggerManager triggers = triggers(desc, TriggerDesc.INSERT, ctx);
+                if (triggers != null) {
+                    triggers.beforeStatement(TriggerDesc.INSERT);
+                }
+                ModifyTableNode node = ModifyTableNode.insert(modifier, source, ctx, onConflict, ret.exprs())
+                        .withTriggers(triggers);
                 List<Object[]> out = drain(node);
+                if (triggers != null) {
+                    triggers.afterStatement(TriggerDesc.INSERT);
+                    triggers.fireAfter();
+                }
                 return new Result("INSERT 0 " + node.processed(), out);
             }
         };
@@ -552,7 +581,8 @@ public final class ModifyAnalyzer {
             set[idx] = t.val() instanceof SetToDefault ? defaultFor(desc, live.get(idx), pstate)
                     : assign(analyzer, analyzer.transform(t.val()), live.get(idx), t.location());
         }
-        return rowsCommand(stmt.relation(), desc, stmt.whereClause(), stmt.returningList(), analyzer, pstate, set);
+        return rowsCommand(stmt.relation(), desc, stmt.whereClause(), stmt.returningList(), analyzer, pstate, set,
+                assigned);
     }
 
     private DmlCommand delete(DeleteStmt stmt, ParseState pstate) {
@@ -566,7 +596,8 @@ public final class ModifyAnalyzer {
                 | (stmt.whereClause() != null || stmt.returningList() != null && !stmt.returningList().isEmpty()
                         ? org.tusk.engine.acl.AclMode.SELECT : 0));
         ExprAnalyzer analyzer = scope(pstate, desc, aliasOf(stmt.relation()));
-        return rowsCommand(stmt.relation(), desc, stmt.whereClause(), stmt.returningList(), analyzer, pstate, null);
+        return rowsCommand(stmt.relation(), desc, stmt.whereClause(), stmt.returningList(), analyzer, pstate, null,
+                null);
     }
 
     /** An equality on an indexed column found in WHERE: which index, and the key's expression. */
@@ -574,7 +605,7 @@ public final class ModifyAnalyzer {
     }
 
     private DmlCommand rowsCommand(RangeVar rv, RelationDesc desc, RawNode whereNode, List<ResTarget> returningList,
-            ExprAnalyzer analyzer, ParseState pstate, Expr[] set) {
+            ExprAnalyzer analyzer, ParseState pstate, Expr[] set, Set<Integer> assigned) {
         Expr where = whereNode == null ? null
                 : analyzer.coerceToBoolean(analyzer.transform(whereNode), "WHERE", location(whereNode) - 1);
         IndexQual qual = whereNode == null ? null : indexQual(whereNode, desc, analyzer);
@@ -616,10 +647,20 @@ public final class ModifyAnalyzer {
                     return null;
                 };
                 TableModifier modifier = new TableModifier(result, txn, snapshot, ctx);
-                ModifyTableNode node = set != null
+                int event = set != null ? TriggerDesc.UPDATE : TriggerDesc.DELETE;
+                org.tusk.engine.executor.modify.TriggerManager triggers = triggers(desc, event, ctx);
+                if (triggers != null) {
+                    triggers.updating(assigned);
+                    triggers.beforeStatement(event);
+                }
+                ModifyTableNode node = (set != null
                         ? ModifyTableNode.update(modifier, source, ctx, set, natts, where, ret.exprs())
-                        : ModifyTableNode.delete(modifier, source, ctx, natts, where, ret.exprs());
+                        : ModifyTableNode.delete(modifier, source, ctx, natts, where, ret.exprs())).withTriggers(triggers);
                 List<Object[]> out = drain(node);
+                if (triggers != null) {
+                    triggers.afterStatement(event);
+                    triggers.fireAfter();
+                }
                 return new Result((set != null ? "UPDATE " : "DELETE ") + node.processed(), out);
             }
         };

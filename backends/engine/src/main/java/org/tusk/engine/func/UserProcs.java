@@ -20,6 +20,37 @@ public final class UserProcs {
 
         /** fmgr_info for a user-defined function: its body (SQL, internal or C symbol), or null. */
         FunctionBody body(ProcEntry proc);
+
+        /** A RETURNS SETOF / TABLE function's rows (ExecMakeTableFunctionResult), or null when not supported. */
+        default SetFunction setFunction(ProcEntry proc) {
+            return null;
+        }
+    }
+
+    /** A user-defined set-returning function: its result columns and, per call, its rows. */
+    public interface SetFunction {
+        /** The result columns' names (OUT / TABLE parameter names; empty names for a scalar SETOF). */
+        List<String> columnNames();
+
+        List<org.tusk.engine.types.PgType> columnTypes();
+
+        java.util.Iterator<Object[]> rows(Object[] args, org.tusk.engine.expr.EvalContext ctx);
+    }
+
+    /** The session's set-returning body for user function {@code proc}, or null. */
+    public static SetFunction setFunction(ProcEntry proc) {
+        Provider provider = CURRENT.get();
+        return provider == null || !isUserDefined(proc) ? null : provider.setFunction(proc);
+    }
+
+    /** Whether a user-defined set-returning function named {@code name} is visible (cheap pre-check). */
+    public static boolean anySetReturning(String schema, String name) {
+        for (ProcEntry p : procs(schema, name)) {
+            if (p.returnsSet()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first OID a user object gets (FirstNormalObjectId): rows below are built-in facts. */

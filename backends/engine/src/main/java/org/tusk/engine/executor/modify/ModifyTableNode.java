@@ -49,6 +49,7 @@ public final class ModifyTableNode implements PlanState {
     private final OnConflict onConflict;
     private final int natts;
     private long processed;
+    private TriggerManager triggers;
 
     private ModifyTableNode(Kind kind, TableModifier modifier, PlanState source, EvalContext ctx, Expr[] setTargets,
             int ctidIndex, Expr recheck, Expr[] returning, OnConflict onConflict) {
@@ -78,6 +79,12 @@ public final class ModifyTableNode implements PlanState {
     public static ModifyTableNode delete(TableModifier modifier, PlanState source, EvalContext ctx, int ctidIndex,
             Expr recheck, Expr[] returning) {
         return new ModifyTableNode(Kind.DELETE, modifier, source, ctx, null, ctidIndex, recheck, returning, null);
+    }
+
+    /** Fires {@code triggers}' row triggers around each row written (null: none). */
+    public ModifyTableNode withTriggers(TriggerManager triggers) {
+        this.triggers = triggers;
+        return this;
     }
 
     public Kind kind() {
@@ -120,9 +127,16 @@ public final class ModifyTableNode implements PlanState {
 
     private Object[] insert(Object[] in) {
         Object[] row = Arrays.copyOf(in, natts);
+        if (triggers != null) {
+            row = triggers.beforeRow(org.tusk.engine.relcache.TriggerDesc.INSERT, null, row);
+            if (row == null) {
+                return null;
+            }
+        }
         if (onConflict == null) {
             modifier.insert(row);
             processed++;
+            afterRow(org.tusk.engine.relcache.TriggerDesc.INSERT, null, row);
             return project(row, null);
         }
         while (true) {
@@ -130,6 +144,7 @@ public final class ModifyTableNode implements PlanState {
             if (conflict == null) {
                 modifier.insert(row);
                 processed++;
+                afterRow(org.tusk.engine.relcache.TriggerDesc.INSERT, null, row);
                 return project(row, null);
             }
             if (!onConflict.doUpdate()) {
@@ -143,6 +158,12 @@ public final class ModifyTableNode implements PlanState {
     }
 
     private static final Object[] RETRY = new Object[0];
+
+    private void afterRow(int event, Object[] oldRow, Object[] newRow) {
+        if (triggers != null) {
+            triggers.afterRow(event, oldRow, newRow);
+        }
+    }
 
     /** ExecOnConflictUpdate: lock the existing row, then update it from the SET list with EXCLUDED. */
     private Object[] onConflictUpdate(TupleId conflict, Object[] proposed) {
@@ -196,10 +217,18 @@ public final class ModifyTableNode implements PlanState {
         TupleId tid = (TupleId) in[ctidIndex];
         while (true) {
             Object[] newRow = evalAll(setTargets, sourceRow);
+            Object[] oldRow = triggers == null ? null : Arrays.copyOf(sourceRow, natts);
+            if (triggers != null) {
+                newRow = triggers.beforeRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldRow, newRow);
+                if (newRow == null) {
+                    return null;
+                }
+            }
             TableModifier.Result result = modifier.update(tid, newRow);
             switch (result.outcome()) {
                 case DONE -> {
                     processed++;
+                    afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldRow, newRow);
                     return project(newRow, sourceRow);
                 }
                 case SELF_MODIFIED, DELETED -> {
@@ -220,10 +249,16 @@ public final class ModifyTableNode implements PlanState {
         Object[] sourceRow = in;
         TupleId tid = (TupleId) in[ctidIndex];
         while (true) {
+            Object[] oldRow = triggers == null ? null : Arrays.copyOf(sourceRow, natts);
+            if (triggers != null
+                    && triggers.beforeRow(org.tusk.engine.relcache.TriggerDesc.DELETE, oldRow, null) == null) {
+                return null;
+            }
             TableModifier.Result result = modifier.delete(tid);
             switch (result.outcome()) {
                 case DONE -> {
                     processed++;
+                    afterRow(org.tusk.engine.relcache.TriggerDesc.DELETE, oldRow, null);
                     return project(Arrays.copyOf(sourceRow, natts), sourceRow);
                 }
                 case SELF_MODIFIED, DELETED -> {
