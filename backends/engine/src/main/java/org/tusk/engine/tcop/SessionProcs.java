@@ -202,6 +202,43 @@ final class SessionProcs implements UserProcs.Provider {
     }
 
     @Override
+    public UserProcs.AggregateDef aggregate(ProcEntry proc) {
+        if (proc.kind() != 'a') {
+            return null;
+        }
+        Catalog agg = SystemCatalogs.require(SystemCatalogs.PG_AGGREGATE);
+        int fnCol = agg.columnIndex("aggfnoid");
+        List<CatalogTuple> rows = session.catalogAccess().scan(SystemCatalogs.PG_AGGREGATE,
+                r -> ((Number) r[fnCol]).longValue() == proc.oid());
+        if (rows.isEmpty()) {
+            return null;
+        }
+        CatalogTuple t = rows.get(0);
+        ProcEntry trans = procByOid(((Number) t.get(agg, "aggtransfn")).intValue());
+        long finalOid = ((Number) t.get(agg, "aggfinalfn")).longValue();
+        ProcEntry fin = finalOid == 0 ? null : procByOid((int) finalOid);
+        PgType transType = PgType.byOid(((Number) t.get(agg, "aggtranstype")).intValue());
+        if (trans == null || transType == null || finalOid != 0 && fin == null) {
+            return null;
+        }
+        String init = (String) t.get(agg, "agginitval");
+        Object initVal = init == null ? null
+                : org.tusk.engine.types.TextFormat.input(transType, -1, init, session.typeContext());
+        return new UserProcs.AggregateDef(proc.name(), FunctionRegistry.require(trans, -1), trans.strict(),
+                fin == null ? null : FunctionRegistry.require(fin, -1), fin != null && fin.strict(), transType, initVal,
+                proc.resultType());
+    }
+
+    private ProcEntry procByOid(int oid) {
+        ProcEntry builtin = org.tusk.engine.func.BuiltinCatalog.get().proc(oid);
+        if (builtin != null) {
+            return builtin;
+        }
+        ProcCatalog.ProcRow row = row(oid);
+        return row == null ? null : row.entry();
+    }
+
+    @Override
     public org.tusk.engine.func.UserProcs.SetFunction setFunction(ProcEntry proc) {
         ProcCatalog.ProcRow row = row(proc.oid());
         if (row == null || !proc.returnsSet()) {
