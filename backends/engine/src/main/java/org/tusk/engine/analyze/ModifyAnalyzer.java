@@ -10,6 +10,7 @@ import org.tusk.api.engine.RowReceiver;
 import org.tusk.api.error.SqlState;
 import org.tusk.engine.executor.scan.StorageBaseRelation;
 import org.tusk.engine.commands.DmlCommand;
+import org.tusk.engine.relcache.TriggerDesc;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.executor.PlanState;
 import org.tusk.engine.executor.modify.ModifyTableNode;
@@ -344,6 +345,41 @@ public final class ModifyAnalyzer {
         }, desc.checkNames());
     }
 
+    // --- triggers ---------------------------------------------------------------------------
+
+    /** The statement's trigger manager for {@code event} on {@code desc}, or null when no trigger fires. */
+    public org.tusk.engine.executor.modify.TriggerManager triggers(RelationDesc desc, int event, EvalContext ctx) {
+        return org.tusk.engine.executor.modify.TriggerManager.forEvent(desc, event,
+                session instanceof org.tusk.engine.executor.modify.TriggerFunctions f ? f : null, ctx,
+                text -> whenCondition(desc, text));
+    }
+
+    /**
+     * AfterTriggerEndQuery for one statement: the foreign key checks and actions (RI triggers,
+     * whose names sort before user ones), then the queued AFTER ROW events and the AFTER
+     * STATEMENT triggers, in that order.
+     */
+    private static void endOfStatement(ForeignKeyTriggers fkeys, org.tusk.engine.executor.modify.TriggerManager triggers,
+            int event, EvalContext ctx) {
+        if (fkeys != null) {
+            fkeys.fire(ctx);
+        }
+        if (triggers != null) {
+            triggers.afterStatement(event);
+            triggers.fireAfter();
+        }
+    }
+
+    /** A trigger's WHEN condition over OLD's columns (slots 0..n-1) then NEW's (n..2n-1). */
+    private Expr whenCondition(RelationDesc desc, String text) {
+        SelectStmt select = (SelectStmt) Parser.parse("SELECT " + text).get(0).stmt();
+        ParseState state = new ParseState(new int[0]);
+        addTableRte(state, desc, "old");
+        addTableRte(state, desc, "new");
+        ExprAnalyzer analyzer = new ExprAnalyzer(state, typeContext);
+        return analyzer.coerceToBoolean(analyzer.transform(select.targetList().get(0).val()), "WHEN", -1);
+    }
+
     // --- RETURNING ------------------------------------------------------------------------
 
     private record Returning(Expr[] exprs, List<Column> columns) {
@@ -590,13 +626,15 @@ public final class ModifyAnalyzer {
                 TableModifier modifier = new TableModifier(result, session.transactionContext(), session.snapshot(),
                         ctx).routeThrough(router(desc, ctx));
                 OnConflict onConflict = spec == null ? null : spec.bind(result);
-                ForeignKeyTriggers triggers = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
-                ModifyTableNode node = ModifyTableNode.insert(modifier, source, ctx, onConflict, ret.exprs())
-                        .withEvents(triggers);
-                List<Object[]> out = drain(node);
+                ForeignKeyTriggers fkeys = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
+                org.tusk.engine.executor.modify.TriggerManager triggers = triggers(desc, TriggerDesc.INSERT, ctx);
                 if (triggers != null) {
-                    triggers.fire(ctx);
+                    triggers.beforeStatement(TriggerDesc.INSERT);
                 }
+                ModifyTableNode node = ModifyTableNode.insert(modifier, source, ctx, onConflict, ret.exprs())
+                        .withEvents(fkeys).withTriggers(triggers);
+                List<Object[]> out = drain(node);
+                endOfStatement(fkeys, triggers, TriggerDesc.INSERT, ctx);
                 return new Result("INSERT 0 " + node.processed(), out);
             }
         };
@@ -761,7 +799,7 @@ public final class ModifyAnalyzer {
             set[idx] = value instanceof SetToDefault ? defaultOrNull(desc, live.get(idx), pstate)
                     : assign(analyzer, analyzer.transform(value), live.get(idx), t.location());
         }
-        return rowsCommand(desc, scope, stmt.whereClause(), stmt.returningList(), pstate, set);
+        return rowsCommand(desc, scope, stmt.whereClause(), stmt.returningList(), pstate, set, assigned);
     }
 
     /** A column's default, or a typed NULL when it has none (SET col = DEFAULT). */
@@ -828,7 +866,7 @@ public final class ModifyAnalyzer {
                 | (stmt.whereClause() != null || stmt.returningList() != null && !stmt.returningList().isEmpty()
                         ? org.tusk.engine.acl.AclMode.SELECT : 0));
         ModifyScope scope = modifyScope(pstate, desc, aliasOf(stmt.relation()), stmt.usingClause());
-        return rowsCommand(desc, scope, stmt.whereClause(), stmt.returningList(), pstate, null);
+        return rowsCommand(desc, scope, stmt.whereClause(), stmt.returningList(), pstate, null, null);
     }
 
     /**
@@ -860,7 +898,7 @@ public final class ModifyAnalyzer {
     }
 
     private DmlCommand rowsCommand(RelationDesc desc, ModifyScope scope, RawNode whereNode,
-            List<ResTarget> returningList, ParseState pstate, Expr[] set) {
+            List<ResTarget> returningList, ParseState pstate, Expr[] set, Set<Integer> assigned) {
         ExprAnalyzer analyzer = scope.analyzer();
         Query q = pstate.query;
         Expr where = null;
@@ -902,18 +940,22 @@ public final class ModifyAnalyzer {
             public Result execute(EvalContext ctx, RowReceiver receiver) {
                 var snapshot = session.snapshot();
                 var txn = session.transactionContext();
+                int event = set != null ? TriggerDesc.UPDATE : TriggerDesc.DELETE;
+                org.tusk.engine.executor.modify.TriggerManager triggers = triggers(desc, event, ctx);
+                if (triggers != null) {
+                    triggers.updating(assigned);
+                    triggers.beforeStatement(event);
+                }
                 PlanState source = org.tusk.engine.executor.Executor.start(q, ctx);
                 try {
                     TableModifier modifier = new TableModifier(result, txn, snapshot, ctx);
                     ModifyTableNode node = set != null
                             ? ModifyTableNode.update(modifier, source, ctx, set, natts, recheck, ret.exprs())
                             : ModifyTableNode.delete(modifier, source, ctx, natts, recheck, ret.exprs());
-                    ForeignKeyTriggers triggers = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
-                    node.withEvents(triggers);
+                    ForeignKeyTriggers fkeys = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
+                    node.withEvents(fkeys).withTriggers(triggers);
                     List<Object[]> out = drain(node);
-                    if (triggers != null) {
-                        triggers.fire(ctx);
-                    }
+                    endOfStatement(fkeys, triggers, event, ctx);
                     return new Result((set != null ? "UPDATE " : "DELETE ") + node.processed(), out);
                 } finally {
                     source.close();

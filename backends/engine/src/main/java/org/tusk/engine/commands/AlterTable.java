@@ -103,6 +103,14 @@ public final class AlterTable {
                 case DROP_CONSTRAINT -> dropConstraint(ctx, requireTable(table, "DROP CONSTRAINT"), cmd.name(),
                         cmd.missingOk());
                 case CHANGE_OWNER -> changeOwner(ctx, table, cmd.newowner().rolename());
+                case ENABLE_TRIG -> CreateTrigger.enable(ctx, table, cmd.name(), 'O', false);
+                case ENABLE_ALWAYS_TRIG -> CreateTrigger.enable(ctx, table, cmd.name(), 'A', false);
+                case ENABLE_REPLICA_TRIG -> CreateTrigger.enable(ctx, table, cmd.name(), 'R', false);
+                case DISABLE_TRIG -> CreateTrigger.enable(ctx, table, cmd.name(), 'D', false);
+                case ENABLE_TRIG_ALL -> CreateTrigger.enable(ctx, table, null, 'O', false);
+                case DISABLE_TRIG_ALL -> CreateTrigger.enable(ctx, table, null, 'D', false);
+                case ENABLE_TRIG_USER -> CreateTrigger.enable(ctx, table, null, 'O', true);
+                case DISABLE_TRIG_USER -> CreateTrigger.enable(ctx, table, null, 'D', true);
                 case ALTER_COLUMN_TYPE -> {
                     String usingText = null;
                     if (cmd.using() != null) {

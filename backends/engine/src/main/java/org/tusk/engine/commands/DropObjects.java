@@ -270,6 +270,9 @@ public final class DropObjects {
             case SystemCatalogs.PG_REWRITE:
                 deleteWhere(ctx, SystemCatalogs.PG_REWRITE, "oid", id);
                 break;
+            case SystemCatalogs.PG_TRIGGER:
+                deleteWhere(ctx, SystemCatalogs.PG_TRIGGER, "oid", id);
+                break;
             case SystemCatalogs.PG_NAMESPACE:
                 deleteWhere(ctx, SystemCatalogs.PG_NAMESPACE, "oid", id);
                 break;

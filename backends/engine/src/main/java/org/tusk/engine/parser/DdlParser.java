@@ -95,6 +95,9 @@ abstract class DdlParser extends SelectParser {
         if (at("aggregate")) {
             return createAggregate(replace);
         }
+        if ((at("trigger") || at("constraint") && at(1, "trigger")) && persistence == 'p') {
+            return createTrigger(replace);
+        }
         if (at("type")) {
             return createType();
         }
@@ -1116,6 +1119,112 @@ abstract class DdlParser extends SelectParser {
         }
         expectPunct(')');
         return new DefineStmt(ObjectType.AGGREGATE, false, name, args, definition(), false, replace);
+    }
+
+    /** CreateTrigStmt (gram.y's CREATE TRIGGER and CREATE CONSTRAINT TRIGGER). */
+    private RawStmt createTrigger(boolean replace) {
+        boolean constraint = accept("constraint");
+        expect("trigger");
+        String name = colId();
+        int timing;
+        if (accept("before")) {
+            timing = 2;
+        } else if (accept("after")) {
+            timing = 0;
+        } else {
+            expect("instead");
+            expect("of");
+            timing = 64;
+        }
+        int events = 0;
+        List<String> columns = new ArrayList<>();
+        do {
+            Token t = advance();
+            if (t.isWord("insert")) {
+                events |= 4;
+            } else if (t.isWord("delete")) {
+                events |= 8;
+            } else if (t.isWord("update")) {
+                events |= 16;
+                if (accept("of")) {
+                    columns.addAll(nameList());
+                }
+            } else if (t.isWord("truncate")) {
+                events |= 32;
+            } else {
+                throw syntaxError(t);
+            }
+        } while (accept("or"));
+        expect("on");
+        RangeVar rel = qualifiedName();
+        boolean deferrable = false;
+        boolean initDeferred = false;
+        while (true) {
+            if (accept("deferrable")) {
+                deferrable = true;
+            } else if (at("not") && at(1, "deferrable")) {
+                p += 2;
+            } else if (accept("initially")) {
+                initDeferred = advance().isWord("deferred");
+            } else if (accept("from")) {
+                qualifiedName();
+            } else {
+                break;
+            }
+        }
+        String oldTable = null;
+        String newTable = null;
+        if (accept("referencing")) {
+            while (at("old") || at("new")) {
+                boolean isNew = advance().isWord("new");
+                if (!accept("table")) {
+                    expect("row");
+                }
+                accept("as");
+                String n = colId();
+                if (isNew) {
+                    newTable = n;
+                } else {
+                    oldTable = n;
+                }
+            }
+        }
+        boolean row = false;
+        if (accept("for")) {
+            accept("each");
+            if (accept("row")) {
+                row = true;
+            } else {
+                expect("statement");
+            }
+        }
+        RawNode when = null;
+        String whenText = null;
+        if (accept("when")) {
+            Token open = expectPunct('(');
+            when = aExpr();
+            Token close = expectPunct(')');
+            whenText = sql.substring(open.end(), close.location()).trim();
+        }
+        expect("execute");
+        if (!accept("function")) {
+            expect("procedure");
+        }
+        List<String> func = anyName();
+        expectPunct('(');
+        List<String> args = new ArrayList<>();
+        if (!atPunct(')')) {
+            do {
+                Token t = advance();
+                if (t.kind() == TokenKind.EOF || t.kind() == TokenKind.PUNCT) {
+                    throw syntaxError(t);
+                }
+                args.add(t.text());
+            } while (acceptPunct(','));
+        }
+        expectPunct(')');
+        return new CreateTrigStmt(replace, constraint, name, rel, timing, events, columns, row, when, whenText, func,
+                args, oldTable, newTable, deferrable, initDeferred);
     }
 
     /** definition: '(' def_elem, ... ')' with def_elem ColLabel ['=' def_arg]. */

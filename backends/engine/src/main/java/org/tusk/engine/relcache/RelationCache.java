@@ -419,14 +419,51 @@ public final class RelationCache implements CacheInvalidation {
                 options.add((String) o);
             }
         }
+        List<TriggerDesc> triggers = Boolean.TRUE.equals(c[pgClass.columnIndex("relhastriggers")])
+                ? loadTriggers(access, oid) : List.of();
         return new RelationDesc(oid, (String) c[pgClass.columnIndex("relname")], ns, namespaceName(ns), kind,
                 amName(access, am), locator, shared, List.copyOf(atts), List.copyOf(indexes), Map.copyOf(defaults),
                 List.copyOf(checks.values()), List.copyOf(options), List.copyOf(checks.keySet()),
-                c[pgClass.columnIndex("reltoastrelid")] instanceof Long toast ? toast.intValue() : 0);
+                c[pgClass.columnIndex("reltoastrelid")] instanceof Long toast ? toast.intValue() : 0, triggers);
     }
 
     private static char storageOf(Object attstorage) {
         return attstorage instanceof String s && !s.isEmpty() ? s.charAt(0) : 'p';
+    }
+
+    /** RelationBuildTriggers: the table's pg_trigger rows, in name order (the order they fire in). */
+    private static List<TriggerDesc> loadTriggers(CatalogAccess access, int oid) {
+        Catalog pgTrigger = SystemCatalogs.require(SystemCatalogs.PG_TRIGGER);
+        int rel = pgTrigger.columnIndex("tgrelid");
+        List<TriggerDesc> out = new ArrayList<>();
+        for (CatalogTuple t : access.scan(SystemCatalogs.PG_TRIGGER,
+                row -> row[rel] instanceof Long l && l.intValue() == oid)) {
+            List<String> args = new ArrayList<>();
+            byte[] raw = (byte[]) t.get(pgTrigger, "tgargs");
+            if (raw != null) {
+                int start = 0;
+                for (int i = 0; i < raw.length; i++) {
+                    if (raw[i] == 0) {
+                        args.add(new String(raw, start, i - start, java.nio.charset.StandardCharsets.UTF_8));
+                        start = i + 1;
+                    }
+                }
+            }
+            Object[] attr = (Object[]) t.get(pgTrigger, "tgattr");
+            int[] cols = new int[attr == null ? 0 : attr.length];
+            for (int i = 0; i < cols.length; i++) {
+                cols[i] = ((Number) attr[i]).intValue();
+            }
+            Object qual = t.get(pgTrigger, "tgqual");
+            out.add(new TriggerDesc((Long) t.get(pgTrigger, "oid"), (String) t.get(pgTrigger, "tgname"),
+                    (Long) t.get(pgTrigger, "tgfoid"), ((Short) t.get(pgTrigger, "tgtype")).intValue(),
+                    String.valueOf(t.get(pgTrigger, "tgenabled")).charAt(0),
+                    Boolean.TRUE.equals(t.get(pgTrigger, "tgisinternal")), List.copyOf(args), cols,
+                    qual == null ? null : qual.toString(), (String) t.get(pgTrigger, "tgoldtable"),
+                    (String) t.get(pgTrigger, "tgnewtable")));
+        }
+        out.sort((a, b) -> a.name().compareTo(b.name()));
+        return List.copyOf(out);
     }
 
     private String namespaceName(int oid) {

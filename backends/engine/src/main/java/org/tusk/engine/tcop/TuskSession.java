@@ -51,7 +51,7 @@ import org.tusk.engine.types.TypeContext;
  * Any error thrown out of an entry point aborts the current transaction first.
  */
 final class TuskSession implements EngineSession, SessionServices, StorageSession, SearchPathProvider,
-        org.tusk.engine.acl.PrivilegeSession {
+        org.tusk.engine.acl.PrivilegeSession, org.tusk.engine.executor.modify.TriggerFunctions {
     private static final Logger LOG = LoggerFactory.getLogger(TuskSession.class);
 
     private final SessionHost host;
@@ -517,6 +517,16 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     }
 
     /** CommandCounterIncrement inside a statement (a PL/pgSQL statement changed data or catalogs). */
+    @Override
+    public Object[] callTrigger(long funcOid, org.tusk.engine.pl.TriggerData data) {
+        return procs().callTrigger((int) funcOid, data);
+    }
+
+    @Override
+    public void commandCounterIncrement() {
+        storageCommandCounterIncrement();
+    }
+
     void storageCommandCounterIncrement() {
         if (storage != null) {
             storage.commandCounterIncrement();

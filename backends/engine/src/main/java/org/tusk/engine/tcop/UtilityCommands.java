@@ -180,6 +180,9 @@ final class UtilityCommands {
                         || d.removeType() == ObjectType.SEQUENCE)
                 || stmt instanceof org.tusk.engine.nodes.ViewStmt
                 || stmt instanceof org.tusk.engine.nodes.CreateFunctionStmt
+                || stmt instanceof org.tusk.engine.nodes.CreateTrigStmt
+                || stmt instanceof org.tusk.engine.nodes.DefineStmt ds && ds.kind() == ObjectType.AGGREGATE
+                || stmt instanceof DropStmt dt && dt.removeType() == ObjectType.TRIGGER
                 || stmt instanceof DropStmt df && org.tusk.engine.commands.DropFunction.handles(df)
                 || org.tusk.engine.commands.SequenceCommands.handles(stmt)
                 || org.tusk.engine.commands.AlterTable.handles(stmt);
@@ -207,6 +210,15 @@ final class UtilityCommands {
             org.tusk.engine.commands.CreateFunction.Created created = org.tusk.engine.commands.CreateFunction.execute(ctx, cf);
             session.procs().validate(created.oid(), created.bodyOffset());
             return cf.commandName();
+        }
+        if (stmt instanceof org.tusk.engine.nodes.DefineStmt ds && ds.kind() == ObjectType.AGGREGATE) {
+            return org.tusk.engine.commands.CreateAggregate.execute(ctx, ds);
+        }
+        if (stmt instanceof org.tusk.engine.nodes.CreateTrigStmt ct) {
+            return org.tusk.engine.commands.CreateTrigger.execute(ctx, ct);
+        }
+        if (stmt instanceof DropStmt dt && dt.removeType() == ObjectType.TRIGGER) {
+            return org.tusk.engine.commands.CreateTrigger.drop(ctx, dt);
         }
         if (stmt instanceof DropStmt df && org.tusk.engine.commands.DropFunction.handles(df)) {
             return org.tusk.engine.commands.DropFunction.execute(ctx, df);

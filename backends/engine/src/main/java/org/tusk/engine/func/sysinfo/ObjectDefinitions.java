@@ -253,6 +253,79 @@ public final class ObjectDefinitions {
     // ---- pg_get_constraintdef
 
     /** pg_get_constraintdef(constraint): its definition as in ALTER TABLE ADD CONSTRAINT; null when none. */
+    /** pg_get_triggerdef: the CREATE TRIGGER statement of a pg_trigger row (WHEN as its stored SQL text). */
+    public String triggerDef(int triggerOid, boolean pretty) {
+        CatalogRow t = ctx.cache().byOid(org.tusk.engine.catalog.SystemCatalogs.PG_TRIGGER, triggerOid);
+        if (t == null) {
+            return null;
+        }
+        int type = ((Number) t.get("tgtype")).intValue();
+        int rel = t.oid("tgrelid");
+        StringBuilder sb = new StringBuilder("CREATE ");
+        if (t.oid("tgconstraint") != 0) {
+            sb.append("CONSTRAINT ");
+        }
+        sb.append("TRIGGER ").append(Identifiers.quote(t.str("tgname"))).append(' ');
+        sb.append((type & 2) != 0 ? "BEFORE" : (type & 64) != 0 ? "INSTEAD OF" : "AFTER");
+        List<String> events = new java.util.ArrayList<>();
+        if ((type & 4) != 0) {
+            events.add("INSERT");
+        }
+        if ((type & 8) != 0) {
+            events.add("DELETE");
+        }
+        if ((type & 16) != 0) {
+            int[] cols = t.ints("tgattr");
+            StringBuilder u = new StringBuilder("UPDATE");
+            for (int i = 0; i < cols.length; i++) {
+                u.append(i == 0 ? " OF " : ", ").append(columnList(rel, new int[] {cols[i]}));
+            }
+            events.add(u.toString());
+        }
+        if ((type & 32) != 0) {
+            events.add("TRUNCATE");
+        }
+        sb.append(' ').append(String.join(" OR ", events)).append(" ON ")
+                .append(pretty ? relationName(rel) : qualifiedRelationName(rel)).append(' ');
+        if (t.bool("tgdeferrable")) {
+            sb.append("DEFERRABLE ");
+        }
+        if (t.bool("tginitdeferred")) {
+            sb.append("INITIALLY DEFERRED ");
+        }
+        if (t.get("tgoldtable") != null || t.get("tgnewtable") != null) {
+            sb.append("REFERENCING ");
+            if (t.get("tgoldtable") != null) {
+                sb.append("OLD TABLE AS ").append(Identifiers.quote(t.str("tgoldtable"))).append(' ');
+            }
+            if (t.get("tgnewtable") != null) {
+                sb.append("NEW TABLE AS ").append(Identifiers.quote(t.str("tgnewtable"))).append(' ');
+            }
+        }
+        sb.append((type & 1) != 0 ? "FOR EACH ROW " : "FOR EACH STATEMENT ");
+        Object qual = t.get("tgqual");
+        if (qual != null) {
+            sb.append(pretty ? "WHEN (" + qual + ") " : "WHEN ((" + qual + ")) ");
+        }
+        CatalogRow proc = ctx.cache().proc(t.oid("tgfoid"));
+        String fname = proc == null ? String.valueOf(t.oid("tgfoid")) : Identifiers.quote(proc.str("proname"));
+        sb.append("EXECUTE FUNCTION ").append(fname).append('(');
+        byte[] raw = (byte[]) t.get("tgargs");
+        if (raw != null) {
+            int start = 0;
+            boolean first = true;
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] == 0) {
+                    String arg = new String(raw, start, i - start, java.nio.charset.StandardCharsets.UTF_8);
+                    sb.append(first ? "" : ", ").append('\'').append(arg.replace("'", "''")).append('\'');
+                    first = false;
+                    start = i + 1;
+                }
+            }
+        }
+        return sb.append(')').toString();
+    }
+
     public String constraintDef(int constraintOid) {
         CatalogRow con = ctx.cache().constraint(constraintOid);
         if (con == null) {

@@ -44,6 +44,9 @@ public final class SysInfoFunctions {
         };
         byProsrc.accept("pg_get_viewdef_name", viewdefByName);
         byProsrc.accept("pg_get_viewdef_name_ext", viewdefByName);
+        byProsrc.accept("pg_get_triggerdef", (a, c) -> new ObjectDefinitions(ctx(c)).triggerDef(oid(a[0]), false));
+        byProsrc.accept("pg_get_triggerdef_ext",
+                (a, c) -> new ObjectDefinitions(ctx(c)).triggerDef(oid(a[0]), Boolean.TRUE.equals(a[1])));
         byProsrc.accept("pg_get_userbyid", (a, c) -> new ObjectDefinitions(ctx(c)).userById((Long) a[0]));
         byProsrc.accept("pg_get_serial_sequence", SysInfoFunctions::serialSequence);
         byProsrc.accept("pg_get_function_arguments", (a, c) -> new FunctionSignatures(ctx(c)).arguments(oid(a[0])));

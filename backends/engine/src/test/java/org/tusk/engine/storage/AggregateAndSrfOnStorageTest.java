@@ -1,0 +1,81 @@
+package org.tusk.engine.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tusk.engine.storage.CatalogOnStorageTest.query;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.tusk.api.engine.EngineSession;
+
+/**
+ * CREATE AGGREGATE (old and new syntax, SQL and PL/pgSQL transition functions,
+ * agg(*)) as plain and window aggregates, and user set-returning functions in
+ * FROM and the select list. Answers recorded from PostgreSQL 15.
+ */
+@Timeout(90)
+class AggregateAndSrfOnStorageTest {
+
+    @TempDir
+    static Path dir;
+
+    static StorageCluster cluster;
+    static EngineSession a;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = new StorageCluster(dir);
+        a = cluster.backend(0).connect("postgres");
+    }
+
+    @AfterAll
+    static void stop() {
+        a.close();
+        cluster.close();
+    }
+
+    @Test
+    void userAggregates() {
+        assertEquals(List.of(), query(a, "CREATE AGGREGATE newavg (sfunc = int4_avg_accum, basetype = int4,"
+                + " stype = _int8, finalfunc = int8_avg, initcond1 = '{0,0}')"));
+        query(a, "CREATE AGGREGATE newsum (sfunc1 = int4pl, basetype = int4, stype1 = int4, initcond1 = '0')");
+        query(a, "CREATE AGGREGATE newcnt (*) (sfunc = int8inc, stype = int8, initcond = '0', parallel = safe)");
+        query(a, "create function sum3(int8,int8,int8) returns int8 as 'select $1 + $2 + $3' language sql strict");
+        query(a, "create aggregate sum2(int8,int8) (sfunc = sum3, stype = int8, initcond = '0')");
+        query(a, "create function pl_max(int4, int4) returns int4 language plpgsql strict as"
+                + " 'begin if $2 > $1 then return $2; end if; return $1; end'");
+        query(a, "create aggregate my_max(int4) (sfunc = pl_max, stype = int4)");
+        assertEquals(List.of("5.5000000000000000|10|110|10|55"), query(a, "select newavg(g), newcnt(*), sum2(g, g),"
+                + " my_max(g), newsum(g) from generate_series(1, 10) g"));
+        assertEquals(List.of("0|\\N|0"), query(a, "select newcnt(*), my_max(g), newsum(g) from generate_series(1, 0) g"));
+        assertEquals(List.of("1|1", "2|3", "3|6"),
+                query(a, "select g, newsum(g) over (order by g) from generate_series(1, 3) g order by g"));
+        assertEquals(List.of("1963|1964|1016|{0,0}"), query(a, "select aggtransfn::oid, aggfinalfn::oid,"
+                + " aggtranstype::oid, agginitval from pg_aggregate a join pg_proc p on p.oid = a.aggfnoid"
+                + " where proname = 'newavg'"));
+        assertEquals(List.of("E: 42883 function nosuch(integer, integer) does not exist"),
+                query(a, "create aggregate bad(int4) (sfunc = nosuch, stype = int4)"));
+    }
+
+    @Test
+    void userSetReturningFunctions() {
+        query(a, "create function s1(n int) returns setof int language sql as"
+                + " 'select g from generate_series(1, n) g'");
+        assertEquals(List.of("1", "2", "3"), query(a, "select * from s1(3)"));
+        assertEquals(List.of("1|10", "2|10"), query(a, "select s1(2), 10"));
+        query(a, "create function s2(n int) returns table(a int, b text) language plpgsql as $$\n"
+                + "begin for i in 1..n loop a := i; b := 'x' || i; return next; end loop; end $$");
+        assertEquals(List.of("1|x1", "2|x2"), query(a, "select * from s2(2)"));
+        query(a, "create function s3(n int) returns setof text language plpgsql as $$\n"
+                + "begin return next 'a'; return query select 'q' || g from generate_series(1, n) g; end $$");
+        assertEquals(List.of("a", "q1", "q2"), query(a, "select * from s3(2)"));
+        query(a, "create function s4(out a int, out b int) returns setof record language sql as"
+                + " 'select 1, 2 union all select 3, 4'");
+        assertEquals(List.of("3|4"), query(a, "select * from s4() where a > 1"));
+    }
+}
