@@ -1388,6 +1388,9 @@ abstract class DdlParser extends SelectParser {
     final ObjectWithArgs objectWithArgs(boolean aggregate) {
         Token t = peek();
         List<String> name = anyName();
+        if (!atPunct('(') && aggregate) {
+            throw syntaxErrorHere();                     // aggregate_with_argtypes: the list is required
+        }
         if (!atPunct('(')) {
             return new ObjectWithArgs(name, List.of(), true, t.location());
         }
@@ -1420,6 +1423,32 @@ abstract class DdlParser extends SelectParser {
 
     // ---- ALTER ----
 
+    /**
+     * ALTER FUNCTION|AGGREGATE|PROCEDURE|ROUTINE name(args) RENAME TO / OWNER TO / SET SCHEMA; null
+     * (position restored) for the other ALTER FUNCTION forms.
+     */
+    private RawStmt alterRoutine(int save) {
+        advance();
+        Token k = advance();
+        ObjectType type = k.isWord("aggregate") ? ObjectType.AGGREGATE : k.isWord("procedure") ? ObjectType.PROCEDURE
+                : k.isWord("routine") ? ObjectType.ROUTINE : ObjectType.FUNCTION;
+        ObjectWithArgs f = objectWithArgs(type == ObjectType.AGGREGATE);
+        if (at("rename") && at(1, "to")) {
+            p += 2;
+            return new RenameStmt(type, type, null, f, null, colId(), DropBehavior.RESTRICT, false);
+        }
+        if (at("owner") && at(1, "to")) {
+            p += 2;
+            return new AlterOwnerStmt(type, null, f, roleSpec());
+        }
+        if (at("set") && at(1, "schema")) {
+            p += 2;
+            return new AlterObjectSchemaStmt(type, null, f, colId(), false);
+        }
+        p = save;
+        return null;
+    }
+
     final RawStmt alterStatement() {
         int save = p;
         if (at(1, "role") || at(1, "user") && !at(2, "mapping") || at(1, "group")) {
@@ -1441,6 +1470,12 @@ abstract class DdlParser extends SelectParser {
             }
             return new AlterDatabaseSetStmt(db, new VariableSetStmt(VariableSetKind.RESET, colId(), List.of(), false,
                     List.of(), verb.location()));
+        }
+        if (at(1, "function") || at(1, "aggregate") || at(1, "procedure") || at(1, "routine")) {
+            RawStmt routine = alterRoutine(save);
+            if (routine != null) {
+                return routine;
+            }
         }
         advance();
         ObjectType type;
@@ -1758,6 +1793,16 @@ abstract class DdlParser extends SelectParser {
             object = objectWithArgs(type == ObjectType.AGGREGATE);
             expect("is");
             return new CommentStmt(type, object, commentText());
+        } else if (at("trigger") && !at(1, "is")) {
+            // COMMENT ON TRIGGER name ON table: the table's name parts, then the trigger's
+            advance();
+            Token n = peek();
+            String trig = colId();
+            expect("on");
+            List<String> names = new ArrayList<>(anyName());
+            names.add(trig);
+            expect("is");
+            return new CommentStmt(ObjectType.TRIGGER, new AnyName(names, n.location()), commentText());
         } else if (accept("type") || accept("domain")) {
             type = tokens.get(p - 1).isWord("type") ? ObjectType.TYPE : ObjectType.DOMAIN;
             object = typeName();

@@ -105,6 +105,45 @@ final class SessionProcs implements UserProcs.Provider {
         return out;
     }
 
+    /** regprocin/regprocout over the built-in pg_proc and this session's user-defined rows. */
+    org.tusk.engine.types.RegprocIo.Resolver regprocResolver() {
+        return new org.tusk.engine.types.RegprocIo.Resolver() {
+            @Override
+            public long procOid(String text) {
+                List<String> names = org.tusk.engine.commands.sequence.SequenceFunctions.splitQualifiedName(text);
+                String name = names.get(names.size() - 1);
+                String schema = names.size() > 1 ? names.get(names.size() - 2) : null;
+                List<ProcEntry> found = new ArrayList<>();
+                if (schema == null || schema.equals("pg_catalog")) {
+                    found.addAll(org.tusk.engine.func.BuiltinCatalog.get().procs(name));
+                }
+                found.addAll(procs(schema, name));
+                if (found.isEmpty()) {
+                    throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.UNDEFINED_FUNCTION,
+                            "function \"" + text + "\" does not exist");
+                }
+                if (found.size() > 1) {
+                    throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.AMBIGUOUS_FUNCTION,
+                            "more than one function named \"" + text + "\"");
+                }
+                return Integer.toUnsignedLong(found.get(0).oid());
+            }
+
+            @Override
+            public String procName(long oid) {
+                if (oid < org.tusk.engine.func.UserProcs.FIRST_NORMAL_OBJECT_ID) {
+                    ProcEntry p = org.tusk.engine.func.BuiltinCatalog.get().proc((int) oid);
+                    return p == null ? null : p.name();
+                }
+                if (session.storage() == null) {
+                    return null;
+                }
+                ProcCatalog.ProcRow r = row((int) oid);
+                return r == null ? null : r.entry().name();
+            }
+        };
+    }
+
     /** The pg_proc row behind a user-defined entry, or null. */
     ProcCatalog.ProcRow row(int oid) {
         load();
