@@ -79,6 +79,8 @@ public final class CreateAggregate {
             }
         }
         List<PgType> argTypes = new ArrayList<>();
+        int numDirect = -1;
+        PgType variadic = null;
         if (stmt.oldstyle()) {
             RawNode base = def.get("basetype");
             if (base == null) {
@@ -90,9 +92,19 @@ public final class CreateAggregate {
             }
         } else if (stmt.args() != null) {
             for (FunctionParameter p : stmt.args()) {
-                argTypes.add(PgType.byOid((int) CreateFunction.typeOid(p.argType(), ctx)));
+                if (p == null) {
+                    numDirect = argTypes.size();       // ORDER BY: an ordered-set aggregate
+                    continue;
+                }
+                PgType t = PgType.byOid((int) CreateFunction.typeOid(p.argType(), ctx));
+                argTypes.add(t);
+                if (p.mode() == org.tusk.engine.nodes.FunctionParameterMode.VARIADIC) {
+                    variadic = t;
+                }
             }
         }
+        boolean orderedSet = numDirect >= 0;
+        String aggKind = !orderedSet ? "n" : def.containsKey("hypothetical") ? "h" : "o";
         PgType stype = type(def.get("stype"));
         if (def.get("serialfunc") != null && def.get("deserialfunc") != null) {
             if (stype != PgType.INTERNAL) {
@@ -112,7 +124,13 @@ public final class CreateAggregate {
         }
         List<PgType> transArgs = new ArrayList<>();
         transArgs.add(stype);
-        transArgs.addAll(argTypes);
+        if (orderedSet) {
+            // the aggregated arguments (with "VARIADIC t ORDER BY VARIADIC t", the variadic one)
+            int aggregated = numDirect < argTypes.size() ? argTypes.size() - numDirect : 1;
+            transArgs.addAll(argTypes.subList(argTypes.size() - aggregated, argTypes.size()));
+        } else {
+            transArgs.addAll(argTypes);
+        }
         Resolution trans = aggFunction(names(def.get("sfunc")), transArgs);
         PgType transRet = returnType(trans);
         if (transRet != stype && !transRet.isPolymorphic()) {
@@ -126,6 +144,8 @@ public final class CreateAggregate {
             List<PgType> finalArgs = new ArrayList<>(List.of(stype));
             if (def.containsKey("finalfunc_extra")) {
                 finalArgs.addAll(argTypes);
+            } else if (orderedSet) {
+                finalArgs.addAll(argTypes.subList(0, numDirect));
             }
             Resolution r = aggFunction(names(def.get("finalfunc")), finalArgs);
             finalfn = r.proc().oid();
@@ -200,8 +220,9 @@ public final class CreateAggregate {
                 throw e.withPosition(0);
             }
         }
-        String finalModify = modify(text(def.get("finalfunc_modify")), stype == PgType.INTERNAL ? "w" : "r");
-        String mfinalModify = modify(text(def.get("mfinalfunc_modify")), mstype == PgType.INTERNAL ? "w" : "r");
+        // DefineAggregate: READ_ONLY unless ordered-set (their final functions may scribble on the state)
+        String finalModify = modify(text(def.get("finalfunc_modify")), orderedSet ? "w" : "r");
+        String mfinalModify = modify(text(def.get("mfinalfunc_modify")), orderedSet ? "w" : "r");
 
         Catalog pgProc = SystemCatalogs.require(SystemCatalogs.PG_PROC);
         Object[] argVector = new Object[argTypes.size()];
@@ -234,7 +255,18 @@ public final class CreateAggregate {
                                 + CreateFunction.typeList(java.util.Arrays.stream(argVector).map(o -> (Long) o).toList())
                                         .replace(", ", ",") + ") first.", 0, null);
             }
-            oid = (Long) t.get(pgProc, "oid");
+            long existingOid = (Long) t.get(pgProc, "oid");
+            Catalog aggCat = SystemCatalogs.require(DropFunction.PG_AGGREGATE);
+            int aggFnCol = aggCat.columnIndex("aggfnoid");
+            List<CatalogTuple> oldAgg = ctx.rows(DropFunction.PG_AGGREGATE,
+                    r -> ((Number) r[aggFnCol]).longValue() == existingOid);
+            String oldKind = oldAgg.isEmpty() ? "n" : String.valueOf(oldAgg.get(0).get(aggCat, "aggkind"));
+            if (!oldKind.equals(aggKind)) {
+                throw new PgException(Severity.ERROR, "42809", "cannot change routine kind", "\"" + name + "\" is "
+                        + (oldKind.equals("n") ? "an ordinary aggregate function" : oldKind.equals("o")
+                                ? "an ordered-set aggregate" : "a hypothetical-set aggregate") + ".", null, 0, null);
+            }
+            oid = existingOid;
             long old = oid;
             ctx.access().delete(SystemCatalogs.PG_PROC, t.tid());
             int fnCol = SystemCatalogs.require(DropFunction.PG_AGGREGATE).columnIndex("aggfnoid");
@@ -256,7 +288,7 @@ public final class CreateAggregate {
         row.put("prolang", (long) ProcCatalog.LANG_INTERNAL);
         row.put("procost", 1f);
         row.put("prorows", 0f);
-        row.put("provariadic", 0L);
+        row.put("provariadic", variadic == null ? 0L : (long) variadic.oid());
         row.put("prosupport", 0L);
         row.put("prokind", "a");
         row.put("prosecdef", false);
@@ -269,12 +301,19 @@ public final class CreateAggregate {
         row.put("pronargdefaults", (short) 0);
         row.put("prorettype", (long) resultType.oid());
         row.put("proargtypes", argVector);
+        if (variadic != null) {
+            Object[] modes = new Object[argVector.length];
+            java.util.Arrays.fill(modes, "i");
+            modes[modes.length - 1] = "v";
+            row.put("proallargtypes", argVector.clone());
+            row.put("proargmodes", modes);
+        }
         row.put("prosrc", "aggregate_dummy");
         ctx.insert(SystemCatalogs.PG_PROC, row);
         Map<String, Object> agg = new HashMap<>();
         agg.put("aggfnoid", oid);
-        agg.put("aggkind", "n");
-        agg.put("aggnumdirectargs", (short) 0);
+        agg.put("aggkind", aggKind);
+        agg.put("aggnumdirectargs", (short) Math.max(numDirect, 0));
         agg.put("aggtransfn", transfn);
         agg.put("aggfinalfn", finalfn);
         agg.put("aggcombinefn", combinefn);

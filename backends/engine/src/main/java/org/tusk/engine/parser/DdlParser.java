@@ -1112,9 +1112,19 @@ abstract class DdlParser extends SelectParser {
             }
             if (at("order") && at(1, "by")) {
                 p += 2;
+                List<FunctionParameter> ordered = new ArrayList<>();
                 do {
-                    args.add(functionParameter(false));
+                    ordered.add(functionParameter(false));
                 } while (acceptPunct(','));
+                // makeOrderedSetArgs: "VARIADIC t ORDER BY VARIADIC t" keeps only the direct argument
+                FunctionParameter lastDirect = args.isEmpty() ? null : args.get(args.size() - 1);
+                if (lastDirect != null && lastDirect.mode() == FunctionParameterMode.VARIADIC && ordered.size() == 1
+                        && ordered.get(0).mode() == FunctionParameterMode.VARIADIC
+                        && ordered.get(0).argType().names().equals(lastDirect.argType().names())) {
+                    ordered.clear();
+                }
+                args.add(null);         // ORDER BY: the direct arguments end here (an ordered-set aggregate)
+                args.addAll(ordered);
             }
         }
         expectPunct(')');
@@ -1405,15 +1415,24 @@ abstract class DdlParser extends SelectParser {
             if (aggregate && at("order") && at(1, "by")) {
                 p += 2;
             }
+            FunctionParameter lastDirect = null;
+            boolean ordered = false;
             do {
                 FunctionParameter fp = functionParameter(false);
                 if (fp.mode() != FunctionParameterMode.OUT) {
                     types.add(fp.argType());
                 }
+                lastDirect = ordered ? lastDirect : fp;
                 if (aggregate && at("order") && at(1, "by")) {
                     p += 2;
+                    ordered = true;
                     fp = functionParameter(false);
-                    types.add(fp.argType());
+                    // makeOrderedSetArgs: "VARIADIC t ORDER BY VARIADIC t" names one argument
+                    if (!(atPunct(')') && fp.mode() == FunctionParameterMode.VARIADIC
+                            && lastDirect.mode() == FunctionParameterMode.VARIADIC
+                            && fp.argType().names().equals(lastDirect.argType().names()))) {
+                        types.add(fp.argType());
+                    }
                 }
             } while (acceptPunct(','));
         }

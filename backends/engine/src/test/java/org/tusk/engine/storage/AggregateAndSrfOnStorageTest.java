@@ -116,5 +116,18 @@ class AggregateAndSrfOnStorageTest {
         assertEquals(List.of("0"), query(a, "select count(*) from pg_proc where proname in ('sum2b', 'sum3')"));
         assertEquals(List.of("E: 42883 function \"nosuch\" does not exist"), query(a, "select 'nosuch'::regproc"));
         assertEquals(List.of("int4pl|177"), query(a, "select 'int4pl'::regproc, 'int4pl'::regproc::oid"));
+        // ordered-set aggregates: catalog rows and how their arguments print
+        query(a, "create aggregate my_percentile_disc(float8 ORDER BY anyelement) (stype = internal,"
+                + " sfunc = ordered_set_transition, finalfunc = percentile_disc_final, finalfunc_extra = true,"
+                + " finalfunc_modify = read_write)");
+        query(a, "create aggregate my_rank(VARIADIC \"any\" ORDER BY VARIADIC \"any\") (stype = internal,"
+                + " sfunc = ordered_set_transition_multi, finalfunc = rank_final, finalfunc_extra = true, hypothetical)");
+        query(a, "alter aggregate my_rank(VARIADIC \"any\" ORDER BY VARIADIC \"any\") rename to test_rank");
+        assertEquals(List.of("my_percentile_disc|2|0|o|1|w|anyelement|double precision ORDER BY anyelement",
+                "test_rank|1|2276|h|1|w|bigint|VARIADIC \"any\" ORDER BY VARIADIC \"any\""),
+                query(a, "select p.proname, pronargs, provariadic, aggkind, aggnumdirectargs, aggfinalmodify,"
+                        + " prorettype::regtype, pg_get_function_arguments(p.oid) from pg_proc p"
+                        + " join pg_aggregate on aggfnoid = p.oid where proname in ('my_percentile_disc', 'test_rank')"
+                        + " order by 1"));
     }
 }
