@@ -158,6 +158,8 @@ public final class CreateTrigger {
                 detail, null, 0, null);
     }
 
+    private static final int PG_CATALOG_NAMESPACE = 11;
+
     /** LookupFuncName(name, 0 args) and the "must return type trigger" check. */
     private static long triggerFunction(DdlContext ctx, List<String> qname) {
         String name = qname.get(qname.size() - 1);
@@ -175,6 +177,9 @@ public final class CreateTrigger {
                 if (ns != null) {
                     namespaces.add(ns);
                 }
+            }
+            if (!namespaces.contains(PG_CATALOG_NAMESPACE)) {
+                namespaces.add(0, PG_CATALOG_NAMESPACE);    // searched first unless the path places it
             }
         }
         Catalog pgProc = SystemCatalogs.require(SystemCatalogs.PG_PROC);
@@ -230,6 +235,11 @@ public final class CreateTrigger {
             } catch (PgException e) {
                 if (stmt.missingOk() && SqlState.UNDEFINED_TABLE.equals(e.sqlState())) {
                     ctx.notice(Naming.skippingNotice(SqlState.SUCCESSFUL_COMPLETION, "relation \"" + table + "\" does not exist, skipping"));
+                    continue;
+                }
+                if (stmt.missingOk() && SqlState.INVALID_SCHEMA_NAME.equals(e.sqlState())) {
+                    ctx.notice(Naming.skippingNotice(SqlState.SUCCESSFUL_COMPLETION, "schema \"" + schema
+                            + "\" does not exist, skipping"));
                     continue;
                 }
                 throw e;

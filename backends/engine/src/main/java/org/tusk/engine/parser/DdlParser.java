@@ -1112,9 +1112,19 @@ abstract class DdlParser extends SelectParser {
             }
             if (at("order") && at(1, "by")) {
                 p += 2;
+                List<FunctionParameter> ordered = new ArrayList<>();
                 do {
-                    args.add(functionParameter(false));
+                    ordered.add(functionParameter(false));
                 } while (acceptPunct(','));
+                // makeOrderedSetArgs: "VARIADIC t ORDER BY VARIADIC t" keeps only the direct argument
+                FunctionParameter lastDirect = args.isEmpty() ? null : args.get(args.size() - 1);
+                if (lastDirect != null && lastDirect.mode() == FunctionParameterMode.VARIADIC && ordered.size() == 1
+                        && ordered.get(0).mode() == FunctionParameterMode.VARIADIC
+                        && ordered.get(0).argType().names().equals(lastDirect.argType().names())) {
+                    ordered.clear();
+                }
+                args.add(null);         // ORDER BY: the direct arguments end here (an ordered-set aggregate)
+                args.addAll(ordered);
             }
         }
         expectPunct(')');
@@ -1388,6 +1398,9 @@ abstract class DdlParser extends SelectParser {
     final ObjectWithArgs objectWithArgs(boolean aggregate) {
         Token t = peek();
         List<String> name = anyName();
+        if (!atPunct('(') && aggregate) {
+            throw syntaxErrorHere();                     // aggregate_with_argtypes: the list is required
+        }
         if (!atPunct('(')) {
             return new ObjectWithArgs(name, List.of(), true, t.location());
         }
@@ -1402,15 +1415,24 @@ abstract class DdlParser extends SelectParser {
             if (aggregate && at("order") && at(1, "by")) {
                 p += 2;
             }
+            FunctionParameter lastDirect = null;
+            boolean ordered = false;
             do {
                 FunctionParameter fp = functionParameter(false);
                 if (fp.mode() != FunctionParameterMode.OUT) {
                     types.add(fp.argType());
                 }
+                lastDirect = ordered ? lastDirect : fp;
                 if (aggregate && at("order") && at(1, "by")) {
                     p += 2;
+                    ordered = true;
                     fp = functionParameter(false);
-                    types.add(fp.argType());
+                    // makeOrderedSetArgs: "VARIADIC t ORDER BY VARIADIC t" names one argument
+                    if (!(atPunct(')') && fp.mode() == FunctionParameterMode.VARIADIC
+                            && lastDirect.mode() == FunctionParameterMode.VARIADIC
+                            && fp.argType().names().equals(lastDirect.argType().names()))) {
+                        types.add(fp.argType());
+                    }
                 }
             } while (acceptPunct(','));
         }
@@ -1419,6 +1441,32 @@ abstract class DdlParser extends SelectParser {
     }
 
     // ---- ALTER ----
+
+    /**
+     * ALTER FUNCTION|AGGREGATE|PROCEDURE|ROUTINE name(args) RENAME TO / OWNER TO / SET SCHEMA; null
+     * (position restored) for the other ALTER FUNCTION forms.
+     */
+    private RawStmt alterRoutine(int save) {
+        advance();
+        Token k = advance();
+        ObjectType type = k.isWord("aggregate") ? ObjectType.AGGREGATE : k.isWord("procedure") ? ObjectType.PROCEDURE
+                : k.isWord("routine") ? ObjectType.ROUTINE : ObjectType.FUNCTION;
+        ObjectWithArgs f = objectWithArgs(type == ObjectType.AGGREGATE);
+        if (at("rename") && at(1, "to")) {
+            p += 2;
+            return new RenameStmt(type, type, null, f, null, colId(), DropBehavior.RESTRICT, false);
+        }
+        if (at("owner") && at(1, "to")) {
+            p += 2;
+            return new AlterOwnerStmt(type, null, f, roleSpec());
+        }
+        if (at("set") && at(1, "schema")) {
+            p += 2;
+            return new AlterObjectSchemaStmt(type, null, f, colId(), false);
+        }
+        p = save;
+        return null;
+    }
 
     final RawStmt alterStatement() {
         int save = p;
@@ -1441,6 +1489,12 @@ abstract class DdlParser extends SelectParser {
             }
             return new AlterDatabaseSetStmt(db, new VariableSetStmt(VariableSetKind.RESET, colId(), List.of(), false,
                     List.of(), verb.location()));
+        }
+        if (at(1, "function") || at(1, "aggregate") || at(1, "procedure") || at(1, "routine")) {
+            RawStmt routine = alterRoutine(save);
+            if (routine != null) {
+                return routine;
+            }
         }
         advance();
         ObjectType type;
@@ -1758,6 +1812,16 @@ abstract class DdlParser extends SelectParser {
             object = objectWithArgs(type == ObjectType.AGGREGATE);
             expect("is");
             return new CommentStmt(type, object, commentText());
+        } else if (at("trigger") && !at(1, "is")) {
+            // COMMENT ON TRIGGER name ON table: the table's name parts, then the trigger's
+            advance();
+            Token n = peek();
+            String trig = colId();
+            expect("on");
+            List<String> names = new ArrayList<>(anyName());
+            names.add(trig);
+            expect("is");
+            return new CommentStmt(ObjectType.TRIGGER, new AnyName(names, n.location()), commentText());
         } else if (accept("type") || accept("domain")) {
             type = tokens.get(p - 1).isWord("type") ? ObjectType.TYPE : ObjectType.DOMAIN;
             object = typeName();

@@ -105,6 +105,68 @@ final class SessionProcs implements UserProcs.Provider {
         return out;
     }
 
+    /** pg_proc OID of the built-in suppress_redundant_updates_trigger(). */
+    static final int SUPPRESS_REDUNDANT_UPDATES_TRIGGER = 1291;
+
+    /**
+     * suppress_redundant_updates_trigger (utils/adt/trigfuncs.c): a BEFORE UPDATE ROW trigger
+     * that skips the update (returns NULL) when the new row equals the old one.
+     */
+    private static Object[] suppressRedundantUpdates(org.tusk.engine.pl.TriggerData data) {
+        if (!"UPDATE".equals(data.op())) {
+            throw org.tusk.engine.error.Ereport.error("39P01",
+                    "suppress_redundant_updates_trigger: must be called on update");
+        }
+        if (!"BEFORE".equals(data.when())) {
+            throw org.tusk.engine.error.Ereport.error("39P01",
+                    "suppress_redundant_updates_trigger: must be called before update");
+        }
+        if (!"ROW".equals(data.level())) {
+            throw org.tusk.engine.error.Ereport.error("39P01",
+                    "suppress_redundant_updates_trigger: must be called for each row");
+        }
+        return java.util.Arrays.deepEquals(data.oldRow(), data.newRow()) ? null : data.newRow();
+    }
+
+    /** regprocin/regprocout over the built-in pg_proc and this session's user-defined rows. */
+    org.tusk.engine.types.RegprocIo.Resolver regprocResolver() {
+        return new org.tusk.engine.types.RegprocIo.Resolver() {
+            @Override
+            public long procOid(String text) {
+                List<String> names = org.tusk.engine.commands.sequence.SequenceFunctions.splitQualifiedName(text);
+                String name = names.get(names.size() - 1);
+                String schema = names.size() > 1 ? names.get(names.size() - 2) : null;
+                List<ProcEntry> found = new ArrayList<>();
+                if (schema == null || schema.equals("pg_catalog")) {
+                    found.addAll(org.tusk.engine.func.BuiltinCatalog.get().procs(name));
+                }
+                found.addAll(procs(schema, name));
+                if (found.isEmpty()) {
+                    throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.UNDEFINED_FUNCTION,
+                            "function \"" + text + "\" does not exist");
+                }
+                if (found.size() > 1) {
+                    throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.AMBIGUOUS_FUNCTION,
+                            "more than one function named \"" + text + "\"");
+                }
+                return Integer.toUnsignedLong(found.get(0).oid());
+            }
+
+            @Override
+            public String procName(long oid) {
+                if (oid < org.tusk.engine.func.UserProcs.FIRST_NORMAL_OBJECT_ID) {
+                    ProcEntry p = org.tusk.engine.func.BuiltinCatalog.get().proc((int) oid);
+                    return p == null ? null : p.name();
+                }
+                if (session.storage() == null) {
+                    return null;
+                }
+                ProcCatalog.ProcRow r = row((int) oid);
+                return r == null ? null : r.entry().name();
+            }
+        };
+    }
+
     /** The pg_proc row behind a user-defined entry, or null. */
     ProcCatalog.ProcRow row(int oid) {
         load();
@@ -317,6 +379,9 @@ final class SessionProcs implements UserProcs.Provider {
 
     /** ExecCallTriggerFunc: runs trigger function {@code oid} (PL/pgSQL) with {@code data}. */
     Object[] callTrigger(int oid, org.tusk.engine.pl.TriggerData data) {
+        if (oid == SUPPRESS_REDUNDANT_UPDATES_TRIGGER) {
+            return suppressRedundantUpdates(data);
+        }
         ProcCatalog.ProcRow row = row(oid);
         if (row == null) {
             throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.UNDEFINED_FUNCTION,

@@ -113,6 +113,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         this.notifications = new AsyncNotifications(() -> notifyQueue, host,
                 storage == null ? 0 : storage.databaseOid());
         this.procs = new SessionProcs(this);
+        this.regprocResolver = procs.regprocResolver();
         relations.addSessionView(new PgPreparedStatementsView());
         relations.addSessionView(new PgCursorsView());
     }
@@ -228,6 +229,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     <T> T guarded(Body<T> body) {
         org.tusk.engine.types.RegclassIo.install(regclassResolver);
+        org.tusk.engine.types.RegprocIo.install(regprocResolver);
         org.tusk.engine.func.UserProcs.install(procs);
         try {
             return body.run();
@@ -238,6 +240,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     <T> T guardedIo(IoBody<T> body) throws IOException {
         org.tusk.engine.types.RegclassIo.install(regclassResolver);
+        org.tusk.engine.types.RegprocIo.install(regprocResolver);
         org.tusk.engine.func.UserProcs.install(procs);
         try {
             return body.run();
@@ -543,6 +546,9 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     /** regclassin/regclassout's catalog lookups in this session (installed for the thread at every entry). */
     private final org.tusk.engine.types.RegclassIo.Resolver regclassResolver =
             org.tusk.engine.commands.sequence.SequenceFunctions.resolver(this);
+
+    /** regprocin/regprocout's function lookups in this session (installed with the regclass ones). */
+    private org.tusk.engine.types.RegprocIo.Resolver regprocResolver;
 
     void discardAll() {
         discardTemp();

@@ -185,7 +185,8 @@ final class UtilityCommands {
                 || stmt instanceof DropStmt dt && dt.removeType() == ObjectType.TRIGGER
                 || stmt instanceof DropStmt df && org.tusk.engine.commands.DropFunction.handles(df)
                 || org.tusk.engine.commands.SequenceCommands.handles(stmt)
-                || org.tusk.engine.commands.AlterTable.handles(stmt);
+                || org.tusk.engine.commands.AlterTable.handles(stmt)
+                || org.tusk.engine.commands.AlterFunction.handles(stmt);
         if (!isDdl) {
             return null;
         }
@@ -242,6 +243,9 @@ final class UtilityCommands {
         }
         if (org.tusk.engine.commands.AlterTable.handles(stmt)) {
             return org.tusk.engine.commands.AlterTable.execute(ctx, stmt, parsed.sourceText(), sqlRunner());
+        }
+        if (org.tusk.engine.commands.AlterFunction.handles(stmt)) {
+            return org.tusk.engine.commands.AlterFunction.execute(ctx, stmt);
         }
         return DropObjects.execute(ctx, (DropStmt) stmt);
     }

@@ -78,4 +78,56 @@ class AggregateAndSrfOnStorageTest {
                 + " 'select 1, 2 union all select 3, 4'");
         assertEquals(List.of("3|4"), query(a, "select * from s4() where a > 1"));
     }
+
+    /**
+     * The catalog side of aggregates: regproc names, CREATE OR REPLACE, DefineAggregate's checks,
+     * COMMENT ON / ALTER AGGREGATE, and DROP FUNCTION of a support function needing CASCADE.
+     * Answers from PostgreSQL 15.
+     */
+    @Test
+    void aggregateCatalogCommands() {
+        query(a, "create function sum3(int8,int8,int8) returns int8 as 'select $1 + $2 + $3' language sql strict immutable");
+        query(a, "create aggregate sum2(int8,int8) (sfunc = sum3, stype = int8, initcond = '0')");
+        assertEquals(List.of("sum2|sum3|-|0"), query(a, "select aggfnoid, aggtransfn, aggfinalfn, agginitval"
+                + " from pg_aggregate where aggfnoid = 'sum2'::regproc"));
+        query(a, "create or replace aggregate sum2(int8,int8) (sfunc = sum3, stype = int8, initcond = '10')");
+        assertEquals(List.of("20"), query(a, "select sum2(a, b) from (values (1::int8, 2::int8), (3, 4)) v(a, b)"));
+        assertEquals(List.of("E: 42P13 cannot change return type of existing function"), query(a,
+                "create or replace aggregate sum2(int8,int8) (sfunc = sum3, stype = int8, finalfunc = int8out)"));
+        assertEquals(List.of("E: 22023 parameter \"parallel\" must be SAFE, RESTRICTED, or UNSAFE"),
+                query(a, "create aggregate bad(int8) (sfunc = sum3, stype = int8, parallel = pear)"));
+        assertEquals(List.of("E: 42P13 aggregate sfunc must be specified"),
+                query(a, "create aggregate bad (basetype = int4, \"Sfunc\" = int4pl, stype = int4)"));
+        assertEquals(List.of("E: 42P13 must specify both or neither of serialization and deserialization functions"),
+                query(a, "create aggregate bad(numeric) (stype = internal, sfunc = numeric_avg_accum,"
+                        + " serialfunc = numeric_avg_serialize)"));
+        assertEquals(List.of("E: 42883 function int4larger(internal, internal) does not exist"),
+                query(a, "create aggregate bad(numeric) (stype = internal, sfunc = numeric_avg_accum,"
+                        + " combinefunc = int4larger)"));
+        query(a, "comment on aggregate sum2(int8, int8) is 'two'");
+        assertEquals(List.of("two"), query(a, "select obj_description('sum2'::regproc, 'pg_proc')"));
+        assertEquals(List.of("E: 42883 aggregate nosuch(bigint) does not exist"),
+                query(a, "comment on aggregate nosuch(int8) is 'x'"));
+        query(a, "alter aggregate sum2(int8, int8) rename to sum2b");
+        assertEquals(List.of("13"), query(a, "select sum2b(a, b) from (values (1::int8, 2::int8)) v(a, b)"));
+        assertEquals(List.of("E: 2BP01 cannot drop function sum3(bigint,bigint,bigint) because other objects"
+                + " depend on it"), query(a, "drop function sum3(int8,int8,int8)"));
+        query(a, "drop function sum3(int8,int8,int8) cascade");
+        assertEquals(List.of("0"), query(a, "select count(*) from pg_proc where proname in ('sum2b', 'sum3')"));
+        assertEquals(List.of("E: 42883 function \"nosuch\" does not exist"), query(a, "select 'nosuch'::regproc"));
+        assertEquals(List.of("int4pl|177"), query(a, "select 'int4pl'::regproc, 'int4pl'::regproc::oid"));
+        // ordered-set aggregates: catalog rows and how their arguments print
+        query(a, "create aggregate my_percentile_disc(float8 ORDER BY anyelement) (stype = internal,"
+                + " sfunc = ordered_set_transition, finalfunc = percentile_disc_final, finalfunc_extra = true,"
+                + " finalfunc_modify = read_write)");
+        query(a, "create aggregate my_rank(VARIADIC \"any\" ORDER BY VARIADIC \"any\") (stype = internal,"
+                + " sfunc = ordered_set_transition_multi, finalfunc = rank_final, finalfunc_extra = true, hypothetical)");
+        query(a, "alter aggregate my_rank(VARIADIC \"any\" ORDER BY VARIADIC \"any\") rename to test_rank");
+        assertEquals(List.of("my_percentile_disc|2|0|o|1|w|anyelement|double precision ORDER BY anyelement",
+                "test_rank|1|2276|h|1|w|bigint|VARIADIC \"any\" ORDER BY VARIADIC \"any\""),
+                query(a, "select p.proname, pronargs, provariadic, aggkind, aggnumdirectargs, aggfinalmodify,"
+                        + " prorettype::regtype, pg_get_function_arguments(p.oid) from pg_proc p"
+                        + " join pg_aggregate on aggfnoid = p.oid where proname in ('my_percentile_disc', 'test_rank')"
+                        + " order by 1"));
+    }
 }

@@ -137,4 +137,25 @@ class TriggerOnStorageTest {
         query(a, "drop table p");
         query(a, "drop table clog");
     }
+
+    /** The built-in suppress_redundant_updates_trigger, COMMENT ON TRIGGER and DROP TRIGGER IF EXISTS forms. */
+    @Test
+    void builtinTriggerFunctionAndIfExists() {
+        query(a, "create table sr (a int, b text)");
+        query(a, "create trigger s before update on sr for each row execute procedure"
+                + " suppress_redundant_updates_trigger()");
+        query(a, "insert into sr values (1, 'x'), (2, 'y')");
+        assertEquals(List.of("2"), query(a, "update sr set b = 'x' returning a"));
+        query(a, "create trigger s2 after insert on sr for each row execute procedure"
+                + " suppress_redundant_updates_trigger()");
+        assertEquals(List.of("E: 39P01 suppress_redundant_updates_trigger: must be called on update"),
+                query(a, "insert into sr values (3, 'z')"));
+        query(a, "comment on trigger s on sr is 'skips no-op updates'");
+        assertEquals(List.of("skips no-op updates"), query(a, "select obj_description(oid, 'pg_trigger')"
+                + " from pg_trigger where tgname = 's'"));
+        assertEquals(List.of(), query(a, "drop trigger if exists foo on no_such_schema.bar"));
+        assertEquals(List.of("E: 3F000 schema \"no_such_schema\" does not exist"),
+                query(a, "drop trigger foo on no_such_schema.bar"));
+        query(a, "drop table sr");
+    }
 }

@@ -155,7 +155,7 @@ public final class SequenceFunctions {
     }
 
     /** stringToQualifiedNameList: dotted parts, unquoted ones folded to lower case. */
-    static List<String> splitQualifiedName(String text) {
+    public static List<String> splitQualifiedName(String text) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
