@@ -247,14 +247,14 @@ public final class ModifyAnalyzer {
         }
         var bound = org.tusk.engine.catalog.PartitionCatalog.parse(boundText);
         if (!bound.isDefault()) {
-            return org.tusk.engine.catalog.PartitionCatalog.constraint(key, bound);
+            return org.tusk.engine.catalog.PartitionCatalog.constraint(key, bound, parent.oid());
         }
         List<String> others = new ArrayList<>();
         for (int sibling : org.tusk.engine.catalog.PgInherits.children(access, parent.oid())) {
             String text = sibling == child ? null : org.tusk.engine.catalog.PartitionCatalog.boundText(access, sibling);
             if (text != null) {
                 var b = org.tusk.engine.catalog.PartitionCatalog.parse(text);
-                String c = b.isDefault() ? null : org.tusk.engine.catalog.PartitionCatalog.constraint(key, b);
+                String c = b.isDefault() ? null : org.tusk.engine.catalog.PartitionCatalog.constraint(key, b, parent.oid());
                 if (c != null) {
                     others.add(c);
                 }

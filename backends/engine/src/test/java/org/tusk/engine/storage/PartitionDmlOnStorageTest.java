@@ -102,4 +102,80 @@ class PartitionDmlOnStorageTest {
         assertEquals(List.of("DELETE 2"), query(a, "DELETE FROM r"));
         query(a, "DROP TABLE r");
     }
+
+    @Test
+    void attachChecksColumnsBoundsAndExistingRows() {
+        query(a, "CREATE TABLE p (a int, b text) PARTITION BY LIST (a)");
+        query(a, "CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1)");
+        query(a, "CREATE TABLE np (a int)");
+        query(a, "CREATE TABLE x1 (a int, b text)");
+        assertEquals(List.of("E: 42P17 table \"np\" is not partitioned"),
+                query(a, "ALTER TABLE np ATTACH PARTITION x1 FOR VALUES IN (1)"));
+        assertEquals(List.of("E: 42809 \"p1\" is already a partition"),
+                query(a, "ALTER TABLE p ATTACH PARTITION p1 FOR VALUES IN (2)"));
+        query(a, "CREATE TABLE x2 (a int, b text, c int)");
+        assertEquals(List.of("E: 42804 table \"x2\" contains column \"c\" not found in parent \"p\""
+                + " | The new partition may contain only the columns present in parent."),
+                query(a, "ALTER TABLE p ATTACH PARTITION x2 FOR VALUES IN (2)"));
+        query(a, "CREATE TABLE x3 (a int)");
+        assertEquals(List.of("E: 42804 child table is missing column \"b\""),
+                query(a, "ALTER TABLE p ATTACH PARTITION x3 FOR VALUES IN (2)"));
+        query(a, "CREATE TABLE x4 (a int, b varchar)");
+        assertEquals(List.of("E: 42804 child table \"x4\" has different type for column \"b\""),
+                query(a, "ALTER TABLE p ATTACH PARTITION x4 FOR VALUES IN (2)"));
+        query(a, "INSERT INTO x1 VALUES (1, 'x'), (5, 'y')");
+        assertEquals(List.of("E: 23514 partition constraint of relation \"x1\" is violated by some row"),
+                query(a, "ALTER TABLE p ATTACH PARTITION x1 FOR VALUES IN (2)"));
+        assertEquals(List.of("E: 42P17 partition \"x1\" would overlap partition \"p1\""),
+                query(a, "ALTER TABLE p ATTACH PARTITION x1 FOR VALUES IN (5, 1)"));
+        query(a, "DELETE FROM x1 WHERE a = 1");
+        assertEquals(List.of(), query(a, "ALTER TABLE p ATTACH PARTITION x1 FOR VALUES IN (5)"));
+        query(a, "CREATE TABLE pd PARTITION OF p DEFAULT");
+        query(a, "INSERT INTO p VALUES (7, 'z')");
+        query(a, "CREATE TABLE x5 (b text, a int)");
+        assertEquals(List.of("E: 23514 updated partition constraint for default partition \"pd\" would be violated"
+                + " by some row"), query(a, "ALTER TABLE p ATTACH PARTITION x5 FOR VALUES IN (7)"));
+        query(a, "DELETE FROM p WHERE a = 7");
+        query(a, "INSERT INTO x5 VALUES ('q', 7), ('r', 8)");
+        assertEquals(List.of("E: 23514 partition constraint of relation \"x5\" is violated by some row"),
+                query(a, "ALTER TABLE p ATTACH PARTITION x5 FOR VALUES IN (7)"));
+        query(a, "DELETE FROM x5 WHERE a = 8");
+        assertEquals(List.of(), query(a, "ALTER TABLE p ATTACH PARTITION x5 FOR VALUES IN (7)"));
+        query(a, "INSERT INTO p VALUES (7, 'w')");
+        // a row moved into a partition whose columns are in another order
+        assertEquals(List.of("x5|7|y", "UPDATE 1"),
+                query(a, "UPDATE p SET a = 7 WHERE a = 5 RETURNING tableoid::regclass, *"));
+        assertEquals(List.of("x5|7|q", "x5|7|w", "x5|7|y"), query(a, "SELECT tableoid::regclass, * FROM p ORDER BY a, b"));
+        assertEquals(List.of("a|1|f", "b|1|f"), query(a, "SELECT attname, attinhcount, attislocal FROM pg_attribute"
+                + " WHERE attrelid = 'x1'::regclass AND attnum > 0 ORDER BY attnum"));
+        assertEquals(List.of("E: 42P01 relation \"x4\" is not a partition of relation \"p\""),
+                query(a, "ALTER TABLE p DETACH PARTITION x4"));
+        assertEquals(List.of(), query(a, "ALTER TABLE p DETACH PARTITION x5"));
+        assertEquals(List.of("f|\\N"), query(a, "SELECT relispartition, relpartbound FROM pg_class WHERE relname = 'x5'"));
+        assertEquals(List.of("b|0|t", "a|0|t"), query(a, "SELECT attname, attinhcount, attislocal FROM pg_attribute"
+                + " WHERE attrelid = 'x5'::regclass AND attnum > 0 ORDER BY attnum"));
+        query(a, "CREATE TABLE x6 (a int, b text)");
+        assertEquals(List.of("E: 42P17 partition \"x6\" conflicts with existing default partition \"pd\""),
+                query(a, "ALTER TABLE p ATTACH PARTITION x6 DEFAULT"));
+        query(a, "DROP TABLE p, np, x2, x3, x4, x5, x6");
+    }
+
+    @Test
+    void hashPartitionsRouteByPostgresHashes() {
+        assertEquals(List.of("5968994663651403477|-3670598878359251130|-1905060026|-785388649|-8439563279293423023"
+                + "|4566310048417840633|5076885761154526455|2833316173711343549|952082253"),
+                query(a, "SELECT hashint4extended(1, 8816678312871386365), hashint4extended(1, 0), hashint4(1),"
+                        + " hashtext('abc'), hashtextextended('hello world, long text', 8816678312871386365),"
+                        + " hashint8extended(-5, 3), hashfloat8extended(1.5, 7), hashbpcharextended('ab  ', 0),"
+                        + " hashint8(1234567890123)"));
+        query(a, "CREATE TABLE h (a int, b text) PARTITION BY HASH (a)");
+        query(a, "CREATE TABLE h0 PARTITION OF h FOR VALUES WITH (modulus 2, remainder 0)");
+        query(a, "CREATE TABLE h1 PARTITION OF h FOR VALUES WITH (modulus 2, remainder 1)");
+        query(a, "INSERT INTO h SELECT g, 'v' FROM generate_series(1, 10) g");
+        assertEquals(List.of("h0|1", "h0|2", "h1|3", "h1|4", "h1|5", "h1|6", "h1|7", "h1|8", "h1|9", "h1|10"),
+                query(a, "SELECT tableoid::regclass, a FROM h ORDER BY a"));
+        assertEquals(List.of("E: 23514 new row for relation \"h0\" violates partition constraint"
+                + " | Failing row contains (3, v)."), query(a, "INSERT INTO h0 VALUES (3, 'v')"));
+        query(a, "DROP TABLE h");
+    }
 }
