@@ -178,4 +178,40 @@ class PartitionDmlOnStorageTest {
                 + " | Failing row contains (3, v)."), query(a, "INSERT INTO h0 VALUES (3, 'v')"));
         query(a, "DROP TABLE h");
     }
+
+    @Test
+    void partitionConstraintDefinitionsAsPostgresDeparsesThem() {
+        query(a, "CREATE TABLE l (a text, b int) PARTITION BY LIST (a)");
+        query(a, "CREATE TABLE l1 PARTITION OF l FOR VALUES IN ('bb', 'aa')");
+        query(a, "CREATE TABLE l2 PARTITION OF l FOR VALUES IN (NULL, 'cc')");
+        query(a, "CREATE TABLE l4 PARTITION OF l FOR VALUES IN ('x') PARTITION BY RANGE (b)");
+        query(a, "CREATE TABLE l4a PARTITION OF l4 FOR VALUES FROM (-5) TO (MAXVALUE)");
+        query(a, "CREATE TABLE ld PARTITION OF l DEFAULT");
+        query(a, "CREATE TABLE li (a int) PARTITION BY LIST (a)");
+        query(a, "CREATE TABLE li1 PARTITION OF li FOR VALUES IN (3, 1, -2)");
+        query(a, "CREATE TABLE lid PARTITION OF li DEFAULT");
+        query(a, "CREATE TABLE rn (a numeric) PARTITION BY RANGE (a)");
+        query(a, "CREATE TABLE rn1 PARTITION OF rn FOR VALUES FROM (1.5) TO (10)");
+        query(a, "CREATE TABLE rnd PARTITION OF rn DEFAULT");
+        query(a, "CREATE TABLE np_none (a int)");
+        query(a, "CREATE TABLE mc (a int, b int, c int) PARTITION BY RANGE (abs(a), b, c)");
+        query(a, "CREATE TABLE mc1 PARTITION OF mc FOR VALUES FROM (3, 4, 5) TO (6, 7, MAXVALUE)");
+        assertEquals(List.of("l|\\N",
+                "l1|((a IS NOT NULL) AND (a = ANY (ARRAY['bb'::text, 'aa'::text])))",
+                "l2|((a IS NULL) OR (a = 'cc'::text))",
+                "l4a|((a IS NOT NULL) AND (a = 'x'::text) AND (b IS NOT NULL) AND (b >= '-5'::integer))",
+                "ld|(NOT ((a IS NULL) OR (a = ANY (ARRAY['aa'::text, 'bb'::text, 'cc'::text, 'x'::text]))))",
+                "li1|((a IS NOT NULL) AND (a = ANY (ARRAY[3, 1, '-2'::integer])))",
+                "lid|(NOT ((a IS NOT NULL) AND (a = ANY (ARRAY['-2'::integer, 1, 3]))))",
+                "mc1|((abs(a) IS NOT NULL) AND (b IS NOT NULL) AND (c IS NOT NULL) AND ((abs(a) > 3) OR ((abs(a) = 3)"
+                        + " AND (b > 4)) OR ((abs(a) = 3) AND (b = 4) AND (c >= 5))) AND ((abs(a) < 6) OR ((abs(a) = 6)"
+                        + " AND (b <= 7))))",
+                "rn1|((a IS NOT NULL) AND (a >= 1.5) AND (a < '10'::numeric))",
+                "rnd|(NOT ((a IS NOT NULL) AND ((a >= 1.5) AND (a < '10'::numeric))))"),
+                query(a, "SELECT c.relname, pg_get_partition_constraintdef(c.oid) FROM pg_class c WHERE relname IN"
+                        + " ('l', 'l1', 'l2', 'l4a', 'ld', 'li1', 'lid', 'rn1', 'rnd', 'mc1') ORDER BY 1"));
+        assertEquals(List.of("l4a", "l4", "l"), query(a, "SELECT * FROM pg_partition_ancestors('l4a')"));
+        assertEquals(List.of("l|\\N"), query(a, "SELECT pg_partition_root('l4a'), pg_partition_root('np_none')"));
+        query(a, "DROP TABLE l, li, rn, mc, np_none");
+    }
 }
