@@ -248,14 +248,14 @@ public final class ModifyAnalyzer {
         }
         var bound = org.tusk.engine.catalog.PartitionCatalog.parse(boundText);
         if (!bound.isDefault()) {
-            return org.tusk.engine.catalog.PartitionCatalog.constraint(key, bound);
+            return org.tusk.engine.catalog.PartitionCatalog.constraint(key, bound, parent.oid());
         }
         List<String> others = new ArrayList<>();
         for (int sibling : org.tusk.engine.catalog.PgInherits.children(access, parent.oid())) {
             String text = sibling == child ? null : org.tusk.engine.catalog.PartitionCatalog.boundText(access, sibling);
             if (text != null) {
                 var b = org.tusk.engine.catalog.PartitionCatalog.parse(text);
-                String c = b.isDefault() ? null : org.tusk.engine.catalog.PartitionCatalog.constraint(key, b);
+                String c = b.isDefault() ? null : org.tusk.engine.catalog.PartitionCatalog.constraint(key, b, parent.oid());
                 if (c != null) {
                     others.add(c);
                 }
@@ -322,7 +322,7 @@ public final class ModifyAnalyzer {
             var sub = cd.kind() == 'p' ? router(cd, ctx) : null;
             TableModifier leaf = cd.kind() == 'p' ? null : new TableModifier(resultRelation(cd, null, false),
                     session.transactionContext(), session.snapshot(), ctx);
-            var p = new org.tusk.engine.executor.modify.PartitionRouter.Partition(cd.name(), accepts, map, sub, leaf);
+            var p = new org.tusk.engine.executor.modify.PartitionRouter.Partition(Integer.toUnsignedLong(child), cd.name(), accepts, map, sub, leaf);
             if (org.tusk.engine.catalog.PartitionCatalog.parse(bound).isDefault()) {
                 def = p;
             } else {
@@ -750,7 +750,7 @@ public final class ModifyAnalyzer {
                 | (stmt.whereClause() != null || stmt.returningList() != null && !stmt.returningList().isEmpty()
                         ? org.tusk.engine.acl.AclMode.SELECT : 0));
         List<AttributeDesc> live = desc.liveAttributes();
-        ModifyScope scope = modifyScope(pstate, desc, aliasOf(stmt.relation()), stmt.fromClause());
+        ModifyScope scope = modifyScope(pstate, desc, stmt.relation(), stmt.fromClause());
         ExprAnalyzer analyzer = scope.analyzer();
         String refname = aliasOf(stmt.relation()) != null ? aliasOf(stmt.relation()) : desc.name();
         Expr[] set = new Expr[live.size()];
@@ -865,7 +865,7 @@ public final class ModifyAnalyzer {
         RelationDesc desc = openTarget(stmt.relation(), org.tusk.engine.acl.AclMode.DELETE
                 | (stmt.whereClause() != null || stmt.returningList() != null && !stmt.returningList().isEmpty()
                         ? org.tusk.engine.acl.AclMode.SELECT : 0));
-        ModifyScope scope = modifyScope(pstate, desc, aliasOf(stmt.relation()), stmt.usingClause());
+        ModifyScope scope = modifyScope(pstate, desc, stmt.relation(), stmt.usingClause());
         return rowsCommand(desc, scope, stmt.whereClause(), stmt.returningList(), pstate, null, null);
     }
 
@@ -878,14 +878,20 @@ public final class ModifyAnalyzer {
             RangeTblEntry target) {
     }
 
-    private ModifyScope modifyScope(ParseState pstate, RelationDesc desc, String alias, List<RawNode> from) {
+    private ModifyScope modifyScope(ParseState pstate, RelationDesc desc, RangeVar target, List<RawNode> from) {
+        String alias = aliasOf(target);
         StorageBaseRelation rel = new StorageBaseRelation(desc, session).withCtid();
         RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.RELATION, alias != null ? alias : desc.name());
-        rte.relation = rel;
+        // without ONLY, the rows of every inheritor too (an Append whose rows end in ctid, tableoid)
+        rte.relation = target.inh() ? rel.withInheritors() : rel;
         for (org.tusk.engine.catalog.RelationColumn c : rel.columns()) {
             rte.columns.add(new RangeTblEntry.Column(c.name(), c.type(), c.typmod(), null));
         }
         rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));
+        if (rte.relation instanceof org.tusk.engine.executor.scan.InheritanceRelation) {
+            rte.tableoidColumn = rte.columns.size();
+            rte.columns.add(new RangeTblEntry.Column("tableoid", PgType.OID, -1, null));
+        }
         SelectAnalyzer.withVars(rte, pstate);
         pstate.addRte(rte);
         pstate.namespace.add(new ParseState.NsItem(rte, true, true));
@@ -930,6 +936,7 @@ public final class ModifyAnalyzer {
         ResultRelation result = resultRelation(desc, pstate);
         int natts = desc.liveAttributes().size();
         Expr recheck = where;
+        List<MemberTarget> members = memberTargets(scope.target(), pstate);
         return new DmlCommand() {
             @Override
             public List<Column> resultColumns() {
@@ -954,6 +961,10 @@ public final class ModifyAnalyzer {
                             : ModifyTableNode.delete(modifier, source, ctx, natts, recheck, ret.exprs());
                     ForeignKeyTriggers fkeys = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
                     node.withEvents(fkeys).withTriggers(triggers);
+                    if (members != null) {
+                        node.throughInheritors(inheritedTargets(desc, modifier, members, ctx),
+                                scope.target().offset + scope.target().tableoidColumn);
+                    }
                     List<Object[]> out = drain(node);
                     endOfStatement(fkeys, triggers, event, ctx);
                     return new Result((set != null ? "UPDATE " : "DELETE ") + node.processed(), out);
@@ -962,6 +973,46 @@ public final class ModifyAnalyzer {
                 }
             }
         };
+    }
+
+    /** A member of an inheritance set being updated or deleted from: its result relation and column maps. */
+    private record MemberTarget(long oid, ResultRelation result, int[] fromParent, int[] toParent) {
+    }
+
+    /** The members of the target's Append as result relations, or null when the target is one table. */
+    private List<MemberTarget> memberTargets(RangeTblEntry target, ParseState pstate) {
+        if (!(target.relation instanceof org.tusk.engine.executor.scan.InheritanceRelation set)) {
+            return null;
+        }
+        List<AttributeDesc> parentCols = set.parent().desc().liveAttributes();
+        List<MemberTarget> out = new ArrayList<>();
+        for (int i = 0; i < set.members().size(); i++) {
+            RelationDesc m = set.members().get(i).desc();
+            List<AttributeDesc> cols = m.liveAttributes();
+            int[] fromParent = new int[cols.size()];
+            for (int j = 0; j < fromParent.length; j++) {
+                fromParent[j] = -1;
+                for (int k = 0; k < parentCols.size(); k++) {
+                    if (parentCols.get(k).name().equals(cols.get(j).name())) {
+                        fromParent[j] = k;
+                    }
+                }
+            }
+            out.add(new MemberTarget(m.oid(), resultRelation(m, pstate), fromParent, set.columnMap(i)));
+        }
+        return out;
+    }
+
+    private org.tusk.engine.executor.modify.InheritedTargets inheritedTargets(RelationDesc desc, TableModifier root,
+            List<MemberTarget> members, EvalContext ctx) {
+        List<org.tusk.engine.executor.modify.InheritedTargets.Member> list = new ArrayList<>();
+        for (MemberTarget m : members) {
+            list.add(new org.tusk.engine.executor.modify.InheritedTargets.Member(m.oid(), new TableModifier(m.result(),
+                    session.transactionContext(), session.snapshot(), ctx), m.fromParent(), m.toParent()));
+        }
+        boolean partitioned = desc.kind() == 'p';
+        return new org.tusk.engine.executor.modify.InheritedTargets(list, partitioned ? root : null,
+                partitioned ? router(desc, ctx) : null, ctx);
     }
 
     private static List<JoinTreeNode> prependTarget(List<JoinTreeNode> items, RangeTblEntry target) {

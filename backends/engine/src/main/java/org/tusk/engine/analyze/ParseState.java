@@ -196,8 +196,8 @@ public final class ParseState {
     /**
      * The system column tableoid of a plain table's scan: the table's OID, the same
      * for every row, so a constant. An inheritance parent's Append (whose rows come
-     * from several relations) does not carry it yet: null, and the reference fails
-     * as an unknown column.
+     * from several relations) has it as a hidden column of its entry instead
+     * ({@link RangeTblEntry#tableoidColumn}), found by name before this is asked.
      */
     private static Expr tableoid(RangeTblEntry rte) {
         if (rte.kind == RangeTblEntry.Kind.RELATION

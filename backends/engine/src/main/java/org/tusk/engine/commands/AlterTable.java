@@ -126,6 +126,13 @@ public final class AlterTable {
                         (org.tusk.engine.nodes.NodeList) cmd.def(), false);
                 case RESET_REL_OPTIONS -> setRelOptions(ctx, requireTable(table, "RESET (...)"),
                         (org.tusk.engine.nodes.NodeList) cmd.def(), true);
+                case ATTACH_PARTITION -> {
+                    if (!(cmd.def() instanceof org.tusk.engine.nodes.PartitionBoundSpec bound)) {
+                        throw Ereport.error(SqlState.SYNTAX_ERROR, "syntax error at end of input");
+                    }
+                    AttachPartition.attach(ctx, sql, table, cmd.name(), bound);
+                }
+                case DETACH_PARTITION -> AttachPartition.detach(ctx, table, cmd.name());
                 default -> throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE "
                         + cmd.subtype().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " is not supported yet");
             }

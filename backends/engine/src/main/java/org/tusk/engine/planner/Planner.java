@@ -172,6 +172,9 @@ public final class Planner {
     private int dataWidth(RangeTblEntry rte) {
         int w = 0;
         for (int i = 0; i < rte.columns.size(); i++) {
+            if (rte.tableoidColumn == i) {
+                continue;                                       // not stored: no width in the row
+            }
             RangeTblEntry.Column c = rte.columns.get(i);
             ColumnStatistics st = null;
             if (rte.kind == RangeTblEntry.Kind.RELATION) {

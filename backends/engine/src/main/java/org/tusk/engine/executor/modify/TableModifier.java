@@ -302,6 +302,34 @@ public final class TableModifier {
         }
     }
 
+    /**
+     * ExecPartitionCheck alone: whether {@code row} satisfies this partition's constraint (its
+     * bound and its ancestors'); true for a table that is not a partition. UPDATE through a
+     * partitioned table moves a row that fails it.
+     */
+    public boolean satisfiesPartitionConstraint(Object[] row) {
+        Object[] saved = ctx.row();
+        ctx.setRow(row);
+        try {
+            for (CheckConstraint check : table.checks()) {
+                if (check.name() == null && !Boolean.TRUE.equals(check.expr().eval(ctx))) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            ctx.setRow(saved);
+        }
+    }
+
+    /** 23514 "new row for relation ... violates partition constraint" unless {@code row} satisfies it. */
+    public void checkPartitionConstraint(Object[] row) {
+        if (!satisfiesPartitionConstraint(row)) {
+            throw PgException.error(SqlState.CHECK_VIOLATION, "new row for relation \"" + rel.name()
+                    + "\" violates partition constraint").withDetail("Failing row contains " + describeRow(row) + ".");
+        }
+    }
+
     /** ExecInsertIndexTuples: an entry in every index; unique ones check first (23505 with the key). */
     private void insertIndexEntries(Object[] row, TupleId tid) {
         for (ResultIndex index : table.indexes()) {

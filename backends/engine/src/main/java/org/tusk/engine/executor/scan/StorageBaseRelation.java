@@ -88,6 +88,11 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
         return new StorageBaseRelation(desc, session, true);
     }
 
+    /** Whether this variant's rows end in the version's TupleId. */
+    public boolean emitsCtid() {
+        return emitCtid;
+    }
+
     public RelationDesc desc() {
         return desc;
     }

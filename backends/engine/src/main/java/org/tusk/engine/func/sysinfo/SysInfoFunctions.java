@@ -55,6 +55,9 @@ public final class SysInfoFunctions {
         byProsrc.accept("pg_get_function_result", (a, c) -> new FunctionSignatures(ctx(c)).result(oid(a[0])));
         // partitioning, extended statistics and triggers do not exist in Tusk yet: nothing to show
         byProsrc.accept("pg_get_partkeydef", (a, c) -> new ObjectDefinitions(ctx(c)).partitionKeyDef(oid(a[0])));
+        byProsrc.accept("pg_get_partition_constraintdef",
+                (a, c) -> new PartitionConstraints(ctx(c)).constraintDef(oid(a[0])));
+        byProsrc.accept("pg_partition_root", (a, c) -> new PartitionConstraints(ctx(c)).root(oid(a[0])));
         byProsrc.accept("pg_get_statisticsobjdef_columns", (a, c) -> null);
         byProsrc.accept("pg_tablespace_location", (a, c) -> "");
 
@@ -113,6 +116,11 @@ public final class SysInfoFunctions {
         byProsrc.accept("pg_size_pretty", (a, c) -> RelationSizes.sizePretty((Long) a[0]));
         byProsrc.accept("pg_size_pretty_numeric", (a, c) -> a[0] instanceof BigDecimal d
                 ? RelationSizes.sizePretty(d) : null);
+    }
+
+    /** pg_partition_ancestors (set-returning): the relation and its ancestors, as regclass OIDs. */
+    public static java.util.List<Object> partitionAncestors(Object[] a, EvalContext c) {
+        return new PartitionConstraints(ctx(c)).ancestors(oid(a[0]));
     }
 
     private static SysInfoContext ctx(EvalContext c) {
