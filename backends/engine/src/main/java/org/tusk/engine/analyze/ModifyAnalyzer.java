@@ -67,6 +67,8 @@ public final class ModifyAnalyzer {
     private final StorageSession session;
     private final org.tusk.engine.catalog.SystemRelations relations;
     private final TypeContext typeContext;
+    /** WITH CHECK OPTION of the views the statement was rewritten through (outermost first). */
+    private List<org.tusk.engine.rewrite.ViewTargetRewriter.ViewCheck> viewChecks = List.of();
 
     public ModifyAnalyzer(StorageSession session, org.tusk.engine.catalog.SystemRelations relations,
             TypeContext typeContext) {
@@ -81,6 +83,15 @@ public final class ModifyAnalyzer {
     }
 
     public DmlCommand analyze(RawStmt stmt, ParseState pstate) {
+        if (session.storage() != null) {
+            // rewriteTargetView: a statement on an updatable view becomes one on its base table
+            var rewritten = new org.tusk.engine.rewrite.ViewTargetRewriter(session, relations, typeContext).rewrite(stmt);
+            stmt = rewritten.stmt();
+            viewChecks = rewritten.checks();
+            RangeVar target = stmt instanceof InsertStmt i ? i.relation() : stmt instanceof UpdateStmt u ? u.relation()
+                    : ((DeleteStmt) stmt).relation();
+            viewCheckRefname = aliasOf(target) != null ? aliasOf(target) : target.relname();
+        }
         if (stmt instanceof InsertStmt insert) {
             return insert(insert, pstate);
         }
@@ -206,8 +217,21 @@ public final class ModifyAnalyzer {
 
     private ResultRelation resultRelation(RelationDesc desc, ParseState pstate) {
         ResultRelation r = resultRelation(desc, pstate, true);
-        return r;
+        if (viewChecks.isEmpty()) {
+            return r;
+        }
+        // ExecWithCheckOptions(WCO_VIEW_CHECK): the views' quals over the new row, after the table's own checks
+        List<org.tusk.engine.executor.modify.CheckConstraint> checks = new ArrayList<>(r.checks());
+        for (var check : viewChecks) {
+            ExprAnalyzer analyzer = scope(new ParseState(new int[0]), desc, viewCheckRefname);
+            Expr e = analyzer.coerceToBoolean(analyzer.transform(check.qual()), "CHECK", -1);
+            checks.add(org.tusk.engine.executor.modify.CheckConstraint.viewCheck(check.viewName(), e));
+        }
+        return new ResultRelation(r.relation(), r.columns(), r.indexes(), checks);
     }
+
+    /** The name the target is referenced by in the view checks' quals. */
+    private String viewCheckRefname;
 
     private ResultRelation resultRelation(RelationDesc desc, ParseState pstate, boolean partitionCheck) {
         ResultRelation r = plainResultRelation(desc, pstate);
