@@ -83,6 +83,17 @@ public final class ModifyAnalyzer {
     }
 
     public DmlCommand analyze(RawStmt stmt, ParseState pstate) {
+        if (session.storage() != null && !rulesApplied) {
+            // RewriteQuery: the target's rules for the command's event
+            org.tusk.engine.rewrite.RuleRewriter rules = new org.tusk.engine.rewrite.RuleRewriter(session);
+            RelationDesc rel = rules.targetRelation(stmt);
+            if (rel != null) {
+                var fired = rules.fire(stmt, rel);
+                if (fired != null) {
+                    return ruleProduct(fired, rel, pstate);
+                }
+            }
+        }
         if (session.storage() != null) {
             // rewriteTargetView: a statement on an updatable view becomes one on its base table
             var rewritten = new org.tusk.engine.rewrite.ViewTargetRewriter(session, relations, typeContext).rewrite(stmt);
@@ -99,6 +110,56 @@ public final class ModifyAnalyzer {
             return update(update, pstate);
         }
         return delete((DeleteStmt) stmt, pstate);
+    }
+
+    /** Relations whose rules produced the statement being analyzed (infinite recursion check). */
+    private Set<Integer> firing = Set.of();
+    /** The statement is the original command its target's rules already produced. */
+    private boolean rulesApplied;
+
+    /**
+     * The statements rules turned one command into, run in order with a CommandCounterIncrement
+     * between them: the tag and RETURNING rows come from the ones RewriteQuery says.
+     */
+    private DmlCommand ruleProduct(org.tusk.engine.rewrite.RuleRewriter.Fired fired, RelationDesc rel,
+            ParseState pstate) {
+        if (firing.contains(rel.oid())) {
+            throw Ereport.error("42P17", "infinite recursion detected in rules for relation \"" + rel.name() + "\"");
+        }
+        Set<Integer> chain = new HashSet<>(firing);
+        chain.add(rel.oid());
+        List<DmlCommand> parts = new ArrayList<>();
+        for (RawStmt s : fired.statements()) {
+            ModifyAnalyzer sub = new ModifyAnalyzer(session, relations, typeContext);
+            sub.firing = chain;
+            sub.rulesApplied = parts.size() == fired.originalIndex();
+            parts.add(sub.analyze(s, pstate.sibling()));
+        }
+        return new DmlCommand() {
+            @Override
+            public List<Column> resultColumns() {
+                return fired.returningFrom() < 0 ? null : parts.get(fired.returningFrom()).resultColumns();
+            }
+
+            @Override
+            public Result execute(EvalContext ctx, RowReceiver receiver) {
+                String tag = fired.emptyTag();
+                List<Object[]> rows = new ArrayList<>();
+                for (int i = 0; i < parts.size(); i++) {
+                    if (i > 0) {
+                        session.storage().commandCounterIncrement();
+                    }
+                    Result r = parts.get(i).execute(ctx, receiver);
+                    if (i == fired.tagFrom()) {
+                        tag = r.tag();
+                    }
+                    if (i == fired.returningFrom() && r.rows() != null) {
+                        rows = r.rows();
+                    }
+                }
+                return new Result(tag, rows);
+            }
+        };
     }
 
     // --- target ------------------------------------------------------------------------
@@ -539,6 +600,9 @@ public final class ModifyAnalyzer {
             }
         } else {
             sourceQuery = new SelectAnalyzer(relations, typeContext).analyze(select, new ParseState(new int[0]));
+            if ((stmt.cols() == null || stmt.cols().isEmpty()) && sourceQuery.targets().size() < targets.size()) {
+                targets = new ArrayList<>(targets.subList(0, sourceQuery.targets().size()));   // the leading columns
+            }
             if (sourceQuery.targets().size() > targets.size()) {
                 throw Ereport.error(SqlState.SYNTAX_ERROR, "INSERT has more expressions than target columns", 0);
             }

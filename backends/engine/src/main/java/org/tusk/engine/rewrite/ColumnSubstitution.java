@@ -39,6 +39,17 @@ public final class ColumnSubstitution {
     /** Column names of the FROM items a sub-SELECT's unqualified names may mean instead. */
     private final Function<RangeVar, Set<String>> columnsOf;
     private final Map<Object, Object> done = new IdentityHashMap<>();
+    /** {@code refname.*} in a list (VALUES row, select list, ROW()) as its columns; null keeps stars. */
+    private Function<ColumnRef, List<ResTargetOrNode>> starExpander;
+
+    /** One column a star stands for: its label and expression. */
+    public record ResTargetOrNode(String name, org.tusk.engine.nodes.RawNode node) {}
+
+    /** Also expands {@code refname.*} inside lists into the columns {@code expander} gives. */
+    public ColumnSubstitution withStars(Function<ColumnRef, List<ResTargetOrNode>> expander) {
+        this.starExpander = expander;
+        return this;
+    }
 
     /**
      * @param refname   the name the entry is referenced by in the tree (alias or relation name)
@@ -77,7 +88,21 @@ public final class ColumnSubstitution {
         } else if (node instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
             for (Object o : list) {
-                copy.add(walk(o, shadowed));
+                List<ResTargetOrNode> cols = starExpander == null ? null
+                        : o instanceof ColumnRef c && isOurStar(c) ? starExpander.apply(c)
+                        : o instanceof org.tusk.engine.nodes.ResTarget t && t.val() instanceof ColumnRef c && isOurStar(c)
+                                ? starExpander.apply(c) : null;
+                if (cols == null) {
+                    copy.add(walk(o, shadowed));
+                } else if (o instanceof org.tusk.engine.nodes.ResTarget t) {
+                    for (ResTargetOrNode col : cols) {
+                        copy.add(new org.tusk.engine.nodes.ResTarget(col.name(), null, col.node(), t.location()));
+                    }
+                } else {
+                    for (ResTargetOrNode col : cols) {
+                        copy.add(col.node());
+                    }
+                }
             }
             out = copy;
         } else if (node instanceof Record r) {
@@ -96,6 +121,10 @@ public final class ColumnSubstitution {
         }
         done.put(node, out);
         return out;
+    }
+
+    private boolean isOurStar(ColumnRef c) {
+        return c.star() && c.fields().size() == 1 && c.fields().get(0).equals(refname);
     }
 
     private Object column(ColumnRef c, Set<String> shadowed) {

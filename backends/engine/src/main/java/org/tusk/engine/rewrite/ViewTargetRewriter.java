@@ -240,7 +240,7 @@ public final class ViewTargetRewriter {
     }
 
     /** How many columns an INSERT without a column list fills: the VALUES or SELECT width. */
-    private static int sourceWidth(SelectStmt select, int all) {
+    static int sourceWidth(SelectStmt select, int all) {
         if (select == null) {
             return 0;
         }
