@@ -434,12 +434,16 @@ public final class ModifyAnalyzer {
     private record Returning(Expr[] exprs, List<Column> columns) {
     }
 
+    /** The name the target is referenced by in RETURNING (its alias), null for its own name. */
+    private String returningTargetRefname;
+
     private Returning returning(List<ResTarget> list, ExprAnalyzer analyzer, RelationDesc desc) {
         return returning(list, analyzer, desc, null);
     }
 
     /** RETURNING over a query level: an unqualified * also lists the FROM/USING items' columns. */
     private Returning returning(List<ResTarget> list, ExprAnalyzer analyzer, RelationDesc desc, Query level) {
+        String targetRefname = returningTargetRefname != null ? returningTargetRefname : desc.name();
         if (list == null || list.isEmpty()) {
             return new Returning(null, null);
         }
@@ -447,13 +451,38 @@ public final class ModifyAnalyzer {
         List<Column> columns = new ArrayList<>();
         List<AttributeDesc> live = desc.liveAttributes();
         for (ResTarget t : list) {
+            if (t.val() instanceof ColumnRef c && c.star() && c.fields().size() == 1
+                    && !c.fields().get(0).equals(targetRefname)) {
+                // x.* of a FROM/USING item: its columns only
+                RangeTblEntry found = null;
+                for (RangeTblEntry rte : level == null ? List.<RangeTblEntry>of() : level.rtable) {
+                    if (rte.kind != RangeTblEntry.Kind.JOIN && rte.offset != 0 && c.fields().get(0).equals(rte.refname)) {
+                        found = rte;
+                    }
+                }
+                if (found == null) {
+                    if (c.fields().get(0).equals(desc.name())) {
+                        throw Ereport.error(SqlState.UNDEFINED_TABLE, "invalid reference to FROM-clause entry for table \""
+                                + desc.name() + "\"", c.location()).withHint("Perhaps you meant to reference the table alias \""
+                                + targetRefname + "\".");
+                    }
+                    throw Ereport.error(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \""
+                            + c.fields().get(0) + "\"", c.location());
+                }
+                for (int i = 0; i < found.columns.size(); i++) {
+                    RangeTblEntry.Column col = found.columns.get(i);
+                    exprs.add(new VarExpr(found.offset + i, col.type(), col.typmod(), found.refname, col.name()));
+                    columns.add(column(col.name(), col.type(), col.typmod(), 0, (short) 0));
+                }
+                continue;
+            }
             if (t.val() instanceof ColumnRef c && c.star()) {
                 for (int i = 0; i < live.size(); i++) {
                     AttributeDesc a = live.get(i);
                     exprs.add(new VarExpr(i, typeOf(a), a.typmod(), desc.name(), a.name()));
                     columns.add(column(a.name(), typeOf(a), a.typmod(), desc.oid(), (short) a.attnum()));
                 }
-                if (level != null) {
+                if (level != null && c.fields().isEmpty()) {
                     for (RangeTblEntry rte : level.rtable) {
                         if (rte.kind == RangeTblEntry.Kind.JOIN || rte.offset == 0) {
                             continue;                       // the target (slot 0) is already listed
@@ -630,7 +659,10 @@ public final class ModifyAnalyzer {
         if (stmt.onConflictClause() != null && stmt.onConflictClause().action() != OnConflictAction.NONE) {
             conflict = onConflict(stmt, desc, live, pstate);
         }
-        ExprAnalyzer returningScope = scope(new ParseState(new int[0]), desc, aliasOf(stmt.relation()));
+        ParseState returningState = pstate.sibling();
+        addTableRte(returningState, desc, aliasOf(stmt.relation()) != null ? aliasOf(stmt.relation()) : desc.name());
+        ExprAnalyzer returningScope = new SelectAnalyzer(relations, typeContext).exprsFor(returningState);
+        returningTargetRefname = aliasOf(stmt.relation());
         Returning ret = returning(stmt.returningList(), returningScope, desc);
         ResultRelation result = resultRelation(desc, pstate);
         List<Expr[]> rows = valuesRows;
@@ -792,6 +824,7 @@ public final class ModifyAnalyzer {
     // --- UPDATE / DELETE ----------------------------------------------------------------------
 
     private DmlCommand update(UpdateStmt stmt, ParseState pstate) {
+        returningTargetRefname = aliasOf(stmt.relation());
         if (stmt.withClause() != null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH in UPDATE is not supported yet");
         }
@@ -909,6 +942,7 @@ public final class ModifyAnalyzer {
     }
 
     private DmlCommand delete(DeleteStmt stmt, ParseState pstate) {
+        returningTargetRefname = aliasOf(stmt.relation());
         if (stmt.withClause() != null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH in DELETE is not supported yet");
         }
