@@ -68,6 +68,8 @@ public final class ModifyAnalyzer {
     private final StorageSession session;
     private final org.tusk.engine.catalog.SystemRelations relations;
     private final TypeContext typeContext;
+    /** WITH CHECK OPTION of the views the statement was rewritten through (outermost first). */
+    private List<org.tusk.engine.rewrite.ViewTargetRewriter.ViewCheck> viewChecks = List.of();
 
     public ModifyAnalyzer(StorageSession session, org.tusk.engine.catalog.SystemRelations relations,
             TypeContext typeContext) {
@@ -82,6 +84,26 @@ public final class ModifyAnalyzer {
     }
 
     public DmlCommand analyze(RawStmt stmt, ParseState pstate) {
+        if (session.storage() != null && !rulesApplied) {
+            // RewriteQuery: the target's rules for the command's event
+            org.tusk.engine.rewrite.RuleRewriter rules = new org.tusk.engine.rewrite.RuleRewriter(session);
+            RelationDesc rel = rules.targetRelation(stmt);
+            if (rel != null) {
+                var fired = rules.fire(stmt, rel);
+                if (fired != null) {
+                    return ruleProduct(fired, rel, pstate);
+                }
+            }
+        }
+        if (session.storage() != null) {
+            // rewriteTargetView: a statement on an updatable view becomes one on its base table
+            var rewritten = new org.tusk.engine.rewrite.ViewTargetRewriter(session, relations, typeContext).rewrite(stmt);
+            stmt = rewritten.stmt();
+            viewChecks = rewritten.checks();
+            RangeVar target = stmt instanceof InsertStmt i ? i.relation() : stmt instanceof UpdateStmt u ? u.relation()
+                    : ((DeleteStmt) stmt).relation();
+            viewCheckRefname = aliasOf(target) != null ? aliasOf(target) : target.relname();
+        }
         if (stmt instanceof InsertStmt insert) {
             return insert(insert, pstate);
         }
@@ -89,6 +111,56 @@ public final class ModifyAnalyzer {
             return update(update, pstate);
         }
         return delete((DeleteStmt) stmt, pstate);
+    }
+
+    /** Relations whose rules produced the statement being analyzed (infinite recursion check). */
+    private Set<Integer> firing = Set.of();
+    /** The statement is the original command its target's rules already produced. */
+    private boolean rulesApplied;
+
+    /**
+     * The statements rules turned one command into, run in order with a CommandCounterIncrement
+     * between them: the tag and RETURNING rows come from the ones RewriteQuery says.
+     */
+    private DmlCommand ruleProduct(org.tusk.engine.rewrite.RuleRewriter.Fired fired, RelationDesc rel,
+            ParseState pstate) {
+        if (firing.contains(rel.oid())) {
+            throw Ereport.error("42P17", "infinite recursion detected in rules for relation \"" + rel.name() + "\"");
+        }
+        Set<Integer> chain = new HashSet<>(firing);
+        chain.add(rel.oid());
+        List<DmlCommand> parts = new ArrayList<>();
+        for (RawStmt s : fired.statements()) {
+            ModifyAnalyzer sub = new ModifyAnalyzer(session, relations, typeContext);
+            sub.firing = chain;
+            sub.rulesApplied = parts.size() == fired.originalIndex();
+            parts.add(sub.analyze(s, pstate.sibling()));
+        }
+        return new DmlCommand() {
+            @Override
+            public List<Column> resultColumns() {
+                return fired.returningFrom() < 0 ? null : parts.get(fired.returningFrom()).resultColumns();
+            }
+
+            @Override
+            public Result execute(EvalContext ctx, RowReceiver receiver) {
+                String tag = fired.emptyTag();
+                List<Object[]> rows = new ArrayList<>();
+                for (int i = 0; i < parts.size(); i++) {
+                    if (i > 0) {
+                        session.storage().commandCounterIncrement();
+                    }
+                    Result r = parts.get(i).execute(ctx, receiver);
+                    if (i == fired.tagFrom()) {
+                        tag = r.tag();
+                    }
+                    if (i == fired.returningFrom() && r.rows() != null) {
+                        rows = r.rows();
+                    }
+                }
+                return new Result(tag, rows);
+            }
+        };
     }
 
     // --- target ------------------------------------------------------------------------
@@ -207,8 +279,21 @@ public final class ModifyAnalyzer {
 
     private ResultRelation resultRelation(RelationDesc desc, ParseState pstate) {
         ResultRelation r = resultRelation(desc, pstate, true);
-        return r;
+        if (viewChecks.isEmpty()) {
+            return r;
+        }
+        // ExecWithCheckOptions(WCO_VIEW_CHECK): the views' quals over the new row, after the table's own checks
+        List<org.tusk.engine.executor.modify.CheckConstraint> checks = new ArrayList<>(r.checks());
+        for (var check : viewChecks) {
+            ExprAnalyzer analyzer = scope(new ParseState(new int[0]), desc, viewCheckRefname);
+            Expr e = analyzer.coerceToBoolean(analyzer.transform(check.qual()), "CHECK", -1);
+            checks.add(org.tusk.engine.executor.modify.CheckConstraint.viewCheck(check.viewName(), e));
+        }
+        return new ResultRelation(r.relation(), r.columns(), r.indexes(), checks);
     }
+
+    /** The name the target is referenced by in the view checks' quals. */
+    private String viewCheckRefname;
 
     private ResultRelation resultRelation(RelationDesc desc, ParseState pstate, boolean partitionCheck) {
         ResultRelation r = plainResultRelation(desc, pstate);
@@ -385,12 +470,16 @@ public final class ModifyAnalyzer {
     private record Returning(Expr[] exprs, List<Column> columns) {
     }
 
+    /** The name the target is referenced by in RETURNING (its alias), null for its own name. */
+    private String returningTargetRefname;
+
     private Returning returning(List<ResTarget> list, ExprAnalyzer analyzer, RelationDesc desc) {
         return returning(list, analyzer, desc, null);
     }
 
     /** RETURNING over a query level: an unqualified * also lists the FROM/USING items' columns. */
     private Returning returning(List<ResTarget> list, ExprAnalyzer analyzer, RelationDesc desc, Query level) {
+        String targetRefname = returningTargetRefname != null ? returningTargetRefname : desc.name();
         if (list == null || list.isEmpty()) {
             return new Returning(null, null);
         }
@@ -398,13 +487,38 @@ public final class ModifyAnalyzer {
         List<Column> columns = new ArrayList<>();
         List<AttributeDesc> live = desc.liveAttributes();
         for (ResTarget t : list) {
+            if (t.val() instanceof ColumnRef c && c.star() && c.fields().size() == 1
+                    && !c.fields().get(0).equals(targetRefname)) {
+                // x.* of a FROM/USING item: its columns only
+                RangeTblEntry found = null;
+                for (RangeTblEntry rte : level == null ? List.<RangeTblEntry>of() : level.rtable) {
+                    if (rte.kind != RangeTblEntry.Kind.JOIN && rte.offset != 0 && c.fields().get(0).equals(rte.refname)) {
+                        found = rte;
+                    }
+                }
+                if (found == null) {
+                    if (c.fields().get(0).equals(desc.name())) {
+                        throw Ereport.error(SqlState.UNDEFINED_TABLE, "invalid reference to FROM-clause entry for table \""
+                                + desc.name() + "\"", c.location()).withHint("Perhaps you meant to reference the table alias \""
+                                + targetRefname + "\".");
+                    }
+                    throw Ereport.error(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \""
+                            + c.fields().get(0) + "\"", c.location());
+                }
+                for (int i = 0; i < found.columns.size(); i++) {
+                    RangeTblEntry.Column col = found.columns.get(i);
+                    exprs.add(new VarExpr(found.offset + i, col.type(), col.typmod(), found.refname, col.name()));
+                    columns.add(column(col.name(), col.type(), col.typmod(), 0, (short) 0));
+                }
+                continue;
+            }
             if (t.val() instanceof ColumnRef c && c.star()) {
                 for (int i = 0; i < live.size(); i++) {
                     AttributeDesc a = live.get(i);
                     exprs.add(new VarExpr(i, typeOf(a), a.typmod(), desc.name(), a.name()));
                     columns.add(column(a.name(), typeOf(a), a.typmod(), desc.oid(), (short) a.attnum()));
                 }
-                if (level != null) {
+                if (level != null && c.fields().isEmpty()) {
                     for (RangeTblEntry rte : level.rtable) {
                         if (rte.kind == RangeTblEntry.Kind.JOIN || rte.offset == 0) {
                             continue;                       // the target (slot 0) is already listed
@@ -551,6 +665,9 @@ public final class ModifyAnalyzer {
             }
         } else {
             sourceQuery = new SelectAnalyzer(relations, typeContext).analyze(select, new ParseState(new int[0]));
+            if ((stmt.cols() == null || stmt.cols().isEmpty()) && sourceQuery.targets().size() < targets.size()) {
+                targets = new ArrayList<>(targets.subList(0, sourceQuery.targets().size()));   // the leading columns
+            }
             if (sourceQuery.targets().size() > targets.size()) {
                 throw Ereport.error(SqlState.SYNTAX_ERROR, "INSERT has more expressions than target columns", 0);
             }
@@ -578,7 +695,10 @@ public final class ModifyAnalyzer {
         if (stmt.onConflictClause() != null && stmt.onConflictClause().action() != OnConflictAction.NONE) {
             conflict = onConflict(stmt, desc, live, pstate);
         }
-        ExprAnalyzer returningScope = scope(new ParseState(new int[0]), desc, aliasOf(stmt.relation()));
+        ParseState returningState = pstate.sibling();
+        addTableRte(returningState, desc, aliasOf(stmt.relation()) != null ? aliasOf(stmt.relation()) : desc.name());
+        ExprAnalyzer returningScope = new SelectAnalyzer(relations, typeContext).exprsFor(returningState);
+        returningTargetRefname = aliasOf(stmt.relation());
         Returning ret = returning(stmt.returningList(), returningScope, desc);
         ResultRelation result = resultRelation(desc, pstate);
         List<Expr[]> rows = valuesRows;
@@ -742,6 +862,7 @@ public final class ModifyAnalyzer {
     // --- UPDATE / DELETE ----------------------------------------------------------------------
 
     private DmlCommand update(UpdateStmt stmt, ParseState pstate) {
+        returningTargetRefname = aliasOf(stmt.relation());
         if (stmt.withClause() != null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH in UPDATE is not supported yet");
         }
@@ -859,6 +980,7 @@ public final class ModifyAnalyzer {
     }
 
     private DmlCommand delete(DeleteStmt stmt, ParseState pstate) {
+        returningTargetRefname = aliasOf(stmt.relation());
         if (stmt.withClause() != null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH in DELETE is not supported yet");
         }

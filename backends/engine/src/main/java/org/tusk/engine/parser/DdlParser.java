@@ -74,6 +74,9 @@ abstract class DdlParser extends SelectParser {
         if (at("materialized")) {
             return createMatView();
         }
+        if (at("rule") && persistence == 'p') {
+            return createRule(replace);
+        }
         if (at("sequence")) {
             advance();
             boolean ine = ifNotExists();
@@ -793,6 +796,76 @@ abstract class DdlParser extends SelectParser {
             expect("option");
         }
         return new ViewStmt(view, cols, query, replace, opts, check);
+    }
+
+    /** CREATE [OR REPLACE] RULE (gram.y's RuleStmt). */
+    private RawStmt createRule(boolean replace) {
+        advance();
+        String name = colId();
+        expect("as");
+        expect("on");
+        Token ev = advance();
+        char event;
+        switch (ev.kind() == TokenKind.IDENT ? ev.text() : "") {
+            case "select": event = '1'; break;
+            case "update": event = '2'; break;
+            case "insert": event = '3'; break;
+            case "delete": event = '4'; break;
+            default: throw syntaxError(ev);
+        }
+        expect("to");
+        RangeVar rel = qualifiedName();
+        RawNode where = null;
+        String whereText = null;
+        if (accept("where")) {
+            int from = peek().location();
+            where = aExpr();
+            whereText = sql.substring(from, tokens.get(p - 1).end());
+        }
+        expect("do");
+        boolean instead = false;
+        if (accept("instead")) {
+            instead = true;
+        } else {
+            accept("also");
+        }
+        List<RawStmt> actions = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        if (accept("nothing")) {
+            return new RuleStmt(rel, name, where, whereText, event, instead, actions, texts, replace);
+        }
+        if (acceptPunct('(')) {
+            while (!atPunct(')')) {
+                if (acceptPunct(';')) {
+                    continue;
+                }
+                ruleAction(actions, texts);
+                if (!atPunct(')')) {
+                    expectPunct(';');
+                }
+            }
+            expectPunct(')');
+        } else {
+            ruleAction(actions, texts);
+        }
+        return new RuleStmt(rel, name, where, whereText, event, instead, actions, texts, replace);
+    }
+
+    /** RuleActionStmt: SELECT, INSERT, UPDATE, DELETE or NOTIFY, with its source text. */
+    private void ruleAction(List<RawStmt> actions, List<String> texts) {
+        int from = peek().location();
+        RawStmt stmt;
+        if (at("insert")) {
+            stmt = insertStmt(null);
+        } else if (at("update")) {
+            stmt = updateStmt(null);
+        } else if (at("delete")) {
+            stmt = deleteStmt(null);
+        } else {
+            stmt = selectStmt();
+        }
+        actions.add(stmt);
+        texts.add(sql.substring(from, tokens.get(p - 1).end()));
     }
 
     private RawStmt createMatView() {

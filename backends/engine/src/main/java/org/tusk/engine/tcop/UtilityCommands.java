@@ -179,6 +179,8 @@ final class UtilityCommands {
                         || d.removeType() == ObjectType.SCHEMA || d.removeType() == ObjectType.VIEW
                         || d.removeType() == ObjectType.SEQUENCE)
                 || stmt instanceof org.tusk.engine.nodes.ViewStmt
+                || stmt instanceof org.tusk.engine.nodes.RuleStmt
+                || stmt instanceof DropStmt dr && dr.removeType() == ObjectType.RULE
                 || stmt instanceof org.tusk.engine.nodes.CreateFunctionStmt
                 || stmt instanceof org.tusk.engine.nodes.CreateTrigStmt
                 || stmt instanceof org.tusk.engine.nodes.DefineStmt ds && ds.kind() == ObjectType.AGGREGATE
@@ -206,6 +208,12 @@ final class UtilityCommands {
         if (stmt instanceof org.tusk.engine.nodes.ViewStmt v) {
             checkCreateIn(v.view().schemaname());
             return org.tusk.engine.commands.CreateView.execute(ctx, v, parsed.sourceText(), this::analyzeView);
+        }
+        if (stmt instanceof org.tusk.engine.nodes.RuleStmt rs) {
+            return org.tusk.engine.commands.RuleCommands.define(ctx, rs);
+        }
+        if (stmt instanceof DropStmt dr && dr.removeType() == ObjectType.RULE) {
+            return org.tusk.engine.commands.RuleCommands.drop(ctx, dr);
         }
         if (stmt instanceof org.tusk.engine.nodes.CreateFunctionStmt cf) {
             org.tusk.engine.commands.CreateFunction.Created created = org.tusk.engine.commands.CreateFunction.execute(ctx, cf);

@@ -284,6 +284,13 @@ public final class TableModifier {
             ctx.setRow(row);
             try {
                 for (CheckConstraint check : table.checks()) {
+                    if (check.view() != null) {
+                        if (!Boolean.TRUE.equals(check.expr().eval(ctx))) {
+                            throw PgException.error("44000", "new row violates check option for view \""
+                                    + check.view() + "\"").withDetail("Failing row contains " + describeRow(row) + ".");
+                        }
+                        continue;
+                    }
                     if (check.name() == null && !Boolean.TRUE.equals(check.expr().eval(ctx))) {
                         // ExecPartitionCheck: a row in a partition must satisfy its bound (NULL fails too)
                         throw PgException.error(SqlState.CHECK_VIOLATION, "new row for relation \"" + rel.name()

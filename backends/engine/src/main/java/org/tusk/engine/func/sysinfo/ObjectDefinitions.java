@@ -448,6 +448,55 @@ public final class ObjectDefinitions {
 
     // ---- views, sequences, roles
 
+    /**
+     * pg_get_ruledef(rule [, pretty]): CREATE RULE rebuilt from the pg_rewrite row (the condition and
+     * actions as stored, so as written rather than deparsed); the relation is schema-qualified unless
+     * pretty and visible. Null when there is no such rule.
+     */
+    public String ruleDef(int ruleOid, boolean pretty) {
+        CatalogRow rule = ctx.cache().byOid(SysCache.PG_REWRITE, ruleOid);
+        if (rule == null) {
+            return null;
+        }
+        int relOid = rule.oid("ev_class");
+        String rulename = rule.str("rulename");
+        String event = switch (rule.str("ev_type")) {
+            case "1" -> "SELECT";
+            case "2" -> "UPDATE";
+            case "3" -> "INSERT";
+            default -> "DELETE";
+        };
+        StringBuilder sb = new StringBuilder("CREATE RULE ").append(Identifiers.quote(rulename)).append(" AS\n    ON ")
+                .append(event).append(" TO ").append(pretty ? relationName(relOid) : qualifiedRelationName(relOid));
+        String qual = rule.str("ev_qual");
+        if (qual != null && !qual.equals("<>") && !qual.isEmpty()) {
+            sb.append("\n   WHERE ").append(pretty ? qual : "(" + qual + ")");
+        }
+        sb.append(" DO ");
+        if (Boolean.TRUE.equals(rule.get("is_instead"))) {
+            sb.append("INSTEAD ");
+        }
+        String action = rule.str("ev_action");
+        java.util.List<String> actions = new java.util.ArrayList<>();
+        if (action != null && !action.isBlank()) {
+            for (org.tusk.engine.parser.ParsedStatement p : org.tusk.engine.parser.Parser.parse(action)) {
+                actions.add(p.sourceText());
+            }
+        }
+        if (actions.isEmpty()) {
+            sb.append("NOTHING");
+        } else if (actions.size() == 1) {
+            sb.append(' ').append(actions.get(0));
+        } else {
+            sb.append("( ");
+            for (int i = 0; i < actions.size(); i++) {
+                sb.append(i == 0 ? "" : " ").append(actions.get(i)).append(";\n");
+            }
+            sb.append(")");
+        }
+        return sb.append(';').toString();
+    }
+
     /** pg_get_viewdef(view): the stored SELECT of the view's _RETURN rule; null when none. */
     public String viewDef(int viewOid) {
         for (CatalogRow rule : ctx.cache().find(SysCache.PG_REWRITE, "ev_class", (long) viewOid)) {

@@ -34,6 +34,19 @@ public final class SysInfoFunctions {
         byProsrc.accept("pg_get_constraintdef", (a, c) -> new ObjectDefinitions(ctx(c)).constraintDef(oid(a[0])));
         byProsrc.accept("pg_get_constraintdef_ext",
                 (a, c) -> new ObjectDefinitions(ctx(c)).constraintDef(oid(a[0])));
+        byProsrc.accept("pg_get_ruledef", (a, c) -> new ObjectDefinitions(ctx(c)).ruleDef(oid(a[0]), false));
+        byProsrc.accept("pg_get_ruledef_ext", (a, c) -> new ObjectDefinitions(ctx(c)).ruleDef(oid(a[0]),
+                Boolean.TRUE.equals(a[1])));
+        // is_publishable_class: a permanent user table (psql's \d asks, for its "Publications:" footer)
+        byProsrc.accept("pg_relation_is_publishable", (a, c) -> {
+            CatalogRow rel = ctx(c).cache().relation(oid(a[0]));
+            if (rel == null) {
+                return null;
+            }
+            String kind = rel.str("relkind");
+            return ("r".equals(kind) || "p".equals(kind)) && "p".equals(rel.str("relpersistence"))
+                    && oid(a[0]) >= 16384;
+        });
         FunctionBody viewdef = (a, c) -> new ObjectDefinitions(ctx(c)).viewDef(oid(a[0]));
         byProsrc.accept("pg_get_viewdef", viewdef);
         byProsrc.accept("pg_get_viewdef_ext", viewdef);
