@@ -174,6 +174,7 @@ final class UtilityCommands {
     private String ddl(ParsedStatement parsed) {
         RawStmt stmt = parsed.stmt();
         boolean isDdl = stmt instanceof CreateStmt || stmt instanceof IndexStmt || stmt instanceof TruncateStmt
+                || stmt instanceof org.tusk.engine.nodes.ReindexStmt
                 || stmt instanceof CreateSchemaStmt || stmt instanceof CommentStmt
                 || stmt instanceof DropStmt d && (d.removeType() == ObjectType.TABLE || d.removeType() == ObjectType.INDEX
                         || d.removeType() == ObjectType.SCHEMA || d.removeType() == ObjectType.VIEW
@@ -197,7 +198,15 @@ final class UtilityCommands {
             return CreateTable.execute(ctx, c, sqlRunner());
         }
         if (stmt instanceof IndexStmt i) {
+            if (i.concurrent() && session.inTransactionBlock()) {
+                throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
+            }
             return DefineIndex.execute(ctx, i, sqlRunner());
+        }
+        if (stmt instanceof org.tusk.engine.nodes.ReindexStmt r) {
+            return org.tusk.engine.commands.ReindexCommand.execute(ctx, r, sqlRunner(), session.inTransactionBlock(),
+                    session.databaseName());
         }
         if (stmt instanceof org.tusk.engine.nodes.ViewStmt v) {
             checkCreateIn(v.view().schemaname());
