@@ -125,14 +125,15 @@ public final class DefineIndex {
             }
             throw Naming.alreadyExists("relation", name, -1);
         }
-        create(ctx, table, name, new Definition(attnums, options, include, exprs, predicate, names), stmt.unique(),
+        create(ctx, table, name, new Definition(attnums, options, include, exprs, predicate, names,
+                stmt.nullsNotDistinct()), stmt.unique(),
                 false, false, -1, sql);
         return "CREATE INDEX";
     }
 
     /** What CREATE INDEX adds to plain key columns: expressions (for 0 attnums), INCLUDE columns, a predicate. */
     record Definition(int[] keyAttnums, short[] options, int[] include, List<Expr> exprs, Expr predicate,
-            List<String> columnNames) {
+            List<String> columnNames, boolean nullsNotDistinct) {
     }
 
     /** CheckMutability: every function of an index expression or predicate must be immutable (42P17). */
@@ -193,7 +194,7 @@ public final class DefineIndex {
      */
     static int create(DdlContext ctx, RelationDesc table, String indexName, int[] keyAttnums, short[] options,
             boolean unique, boolean primary, boolean isConstraint, int location) {
-        return create(ctx, table, indexName, new Definition(keyAttnums, options, new int[0], List.of(), null, null),
+        return create(ctx, table, indexName, new Definition(keyAttnums, options, new int[0], List.of(), null, null, false),
                 unique, primary, isConstraint, location, null);
     }
 
@@ -295,6 +296,7 @@ public final class DefineIndex {
         ind.put("indcollation", indcollation);
         ind.put("indclass", indclass);
         ind.put("indoption", indoption);
+        ind.put("indnullsnotdistinct", def.nullsNotDistinct());
         if (!def.exprs().isEmpty()) {
             List<String> texts = new ArrayList<>();
             for (Expr e : def.exprs()) {
@@ -309,7 +311,7 @@ public final class DefineIndex {
         CreateTable.setRelHasIndex(ctx, table.oid());
 
         KeyFunction keys = keyFunction(table, keyAttnums, def.exprs(), def.predicate(), sql);
-        build(ctx, table, indexName, locator, keyAttnums, keyTypes, unique, am, keys);
+        build(ctx, table, indexName, locator, keyAttnums, keyTypes, unique, def.nullsNotDistinct(), am, keys);
         ctx.commandCounterIncrement();
         ctx.relcache().invalidate(table.oid());
         return indexOid;
@@ -423,7 +425,8 @@ public final class DefineIndex {
         } else {
             keys = keyFunction(table, index.keyAttnums(), List.of(), null, null);
         }
-        build(ctx, table, index.name(), freshIndex, index.keyAttnums(), types, index.unique(), iam, keys);
+        build(ctx, table, index.name(), freshIndex, index.keyAttnums(), types, index.unique(), index.nullsNotDistinct(),
+                iam, keys);
         ctx.txn().onCommit(() -> iam.dropStorage(oldIndex));
         CreateTable.updateClass(ctx, index.oid(), "relfilenode", (long) indexNode);
         ctx.relcache().invalidate(index.oid());   // other backends cache the index's own entry
@@ -438,7 +441,7 @@ public final class DefineIndex {
      * unique index); the AM builds without its own check.
      */
     static void build(DdlContext ctx, RelationDesc table, String indexName, RelFileLocator locator, int[] keyAttnums,
-            List<PgType> keyTypes, boolean unique, IndexAccessMethod am, KeyFunction keys) {
+            List<PgType> keyTypes, boolean unique, boolean nullsNotDistinct, IndexAccessMethod am, KeyFunction keys) {
         IndexDescriptor descriptor = new IndexDescriptor(indexName, locator, table.locator(), false,
                 IndexKeyEncoding.comparator());
         TableAccessMethod heap = ctx.storage().tableAm(table.amName() == null ? "heap" : table.amName());
@@ -460,7 +463,7 @@ public final class DefineIndex {
                         hasNull |= k == null;
                     }
                     byte[] encoded = IndexKeyEncoding.encode(keyTypes, key);
-                    if (seen != null && !hasNull && !seen.add(ByteBuffer.wrap(encoded))) {
+                    if (seen != null && (!hasNull || nullsNotDistinct) && !seen.add(ByteBuffer.wrap(encoded))) {
                         throw Ereport.error(SqlState.UNIQUE_VIOLATION,
                                 "could not create unique index \"" + indexName + "\"")
                                 .withDetail("Key " + describeKey(table, keyAttnums, keyTypes, key) + " is duplicated.");

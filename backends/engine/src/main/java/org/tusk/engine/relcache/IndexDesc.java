@@ -13,12 +13,12 @@ import org.tusk.api.storage.RelFileLocator;
  */
 public record IndexDesc(int oid, String name, String amName, RelFileLocator locator, int[] keyAttnums,
         boolean unique, boolean primary, int[] includeAttnums, List<String> expressions, String predicate,
-        int[] keyTypeOids, short[] options) {
+        int[] keyTypeOids, short[] options, boolean nullsNotDistinct) {
 
     public IndexDesc(int oid, String name, String amName, RelFileLocator locator, int[] keyAttnums, boolean unique,
             boolean primary) {
         this(oid, name, amName, locator, keyAttnums, unique, primary, new int[0], List.of(), null, null,
-                new short[keyAttnums.length]);
+                new short[keyAttnums.length], false);
     }
 
     /** Whether some key column is an expression. */

@@ -415,7 +415,8 @@ public final class RelationCache implements CacheInvalidation {
             Object pred = t.get(pgIndex, "indpred");
             indexes.add(new IndexDesc(indexOid, index.name(), index.amName(), index.locator(), keys,
                     (Boolean) t.get(pgIndex, "indisunique"), (Boolean) t.get(pgIndex, "indisprimary"), include,
-                    expressions, pred == null ? null : pred.toString(), keyTypes, options));
+                    expressions, pred == null ? null : pred.toString(), keyTypes, options,
+                    Boolean.TRUE.equals(t.get(pgIndex, "indnullsnotdistinct"))));
         }
 
         // CHECK constraints, in name order (ExecConstraints reports the first violated one)

@@ -13,10 +13,10 @@ import org.tusk.engine.types.PgType;
  * {@link org.tusk.engine.executor.scan.IndexKeyEncoding}.
  */
 public record ResultIndex(IndexAccessMethod am, IndexDescriptor descriptor, int[] keyColumns, List<PgType> keyTypes,
-        org.tusk.engine.expr.Expr[] keyExprs, org.tusk.engine.expr.Expr predicate) {
+        org.tusk.engine.expr.Expr[] keyExprs, org.tusk.engine.expr.Expr predicate, boolean nullsNotDistinct) {
 
     public ResultIndex(IndexAccessMethod am, IndexDescriptor descriptor, int[] keyColumns, List<PgType> keyTypes) {
-        this(am, descriptor, keyColumns, keyTypes, null, null);
+        this(am, descriptor, keyColumns, keyTypes, null, null, false);
     }
 
     public String name() {

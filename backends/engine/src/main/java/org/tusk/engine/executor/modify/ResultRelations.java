@@ -69,7 +69,7 @@ public final class ResultRelations {
                 predicate = compileIndexText(indexCompiler, index, index.predicate(), true);
             }
             indexes.add(new ResultIndex(am, StorageBaseRelation.descriptor(desc, index), keyColumns, keyTypes, keyExprs,
-                    predicate));
+                    predicate, index.nullsNotDistinct()));
         }
         List<CheckConstraint> checks = new ArrayList<>();
         if (checkCompiler != null) {

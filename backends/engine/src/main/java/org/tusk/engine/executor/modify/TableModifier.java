@@ -223,7 +223,7 @@ public final class TableModifier {
         while (true) {
             for (ResultIndex index : arbiters) {
                 Object[] key = index.keyValues(row, ctx);
-                if (key == null || hasNull(key)) {
+                if (key == null || hasNull(key) && !index.nullsNotDistinct()) {
                     continue;                           // NULLs never conflict
                 }
                 byte[] encoded = IndexKeyEncoding.encode(index.keyTypes(), key);
@@ -310,7 +310,7 @@ public final class TableModifier {
                 continue;                               // outside a partial index
             }
             byte[] encoded = IndexKeyEncoding.encode(index.keyTypes(), key);
-            boolean check = index.unique() && !hasNull(key);
+            boolean check = index.unique() && (!hasNull(key) || index.nullsNotDistinct());
             try {
                 index.am().insert(index.descriptor(), encoded, tid,
                         check ? heapTid -> rel.am().liveness(rel.locator(), heapTid, txn) : null, txn);

@@ -30,7 +30,7 @@ public final class SysInfoFunctions {
         byProsrc.accept("pg_get_expr_ext", (a, c) -> ObjectDefinitions.expression((String) a[0], (Boolean) a[2]));
         byProsrc.accept("pg_get_indexdef", (a, c) -> new ObjectDefinitions(ctx(c)).indexDef(oid(a[0])));
         byProsrc.accept("pg_get_indexdef_ext",
-                (a, c) -> new ObjectDefinitions(ctx(c)).indexDef(oid(a[0]), (Integer) a[1]));
+                (a, c) -> new ObjectDefinitions(ctx(c)).indexDef(oid(a[0]), (Integer) a[1], Boolean.TRUE.equals(a[2])));
         byProsrc.accept("pg_get_constraintdef", (a, c) -> new ObjectDefinitions(ctx(c)).constraintDef(oid(a[0])));
         byProsrc.accept("pg_get_constraintdef_ext",
                 (a, c) -> new ObjectDefinitions(ctx(c)).constraintDef(oid(a[0])));
