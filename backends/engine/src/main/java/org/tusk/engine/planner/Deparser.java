@@ -107,6 +107,9 @@ public final class Deparser {
         if (e instanceof NullTestExpr n) {
             return "(" + deparse(n.arg(), qualify, false) + (n.isNot() ? " IS NOT NULL)" : " IS NULL)");
         }
+        if (e instanceof BoolTestExpr b) {
+            return "(" + deparse(b.arg(), qualify, false) + " IS " + b.kind().name().substring(3).replace('_', ' ') + ")";
+        }
         if (e instanceof SubLinkExpr s) {
             return (s.correlated() ? "(SubPlan " : "(InitPlan ") + "1)";
         }

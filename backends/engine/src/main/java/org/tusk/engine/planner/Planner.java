@@ -1475,11 +1475,11 @@ public final class Planner {
 
     /** A way to scan a relation through one of its btree indexes, with its estimated cost. */
     private record IndexPath(IndexInfo index, List<IndexScanKey> keys, List<Expr> conds, CostModel.Cost cost,
-            List<Expr> impliedByPredicate, boolean indexOnly, boolean backward, boolean reverse) {
+            List<Expr> impliedByPredicate, boolean indexOnly, boolean backward, boolean reverse, List<Expr> shownConds) {
 
         /** The same path scanned in a given direction: {@code backward} against the index's declared order, {@code reverse} against its stored (ascending) order. */
         IndexPath directed(boolean backward, boolean reverse) {
-            return new IndexPath(index, keys, conds, cost, impliedByPredicate, indexOnly, backward, reverse);
+            return new IndexPath(index, keys, conds, cost, impliedByPredicate, indexOnly, backward, reverse, shownConds);
         }
     }
 
@@ -1515,6 +1515,14 @@ public final class Planner {
         int index = q.rtable.indexOf(rte);
         List<Object[]> candidates = new ArrayList<>();
         for (Expr qual : quals) {
+            Object[] bool = booleanCandidate(qual);
+            if (bool != null) {
+                Expr col = (Expr) bool[0];
+                if (rtesOf(col).get(index) && rtesOf(col).cardinality() == 1) {
+                    candidates.add(bool);
+                }
+                continue;
+            }
             if (!(qual instanceof FuncExpr f) || f.args().size() != 2) {
                 continue;
             }
@@ -1536,6 +1544,35 @@ public final class Planner {
     }
 
     /**
+     * match_boolean_index_clause: {@code b}, {@code NOT b}, {@code b IS TRUE} and
+     * {@code b IS FALSE} on a boolean column are {@code b = true} / {@code b = false}
+     * for an index on {@code b}: {operand, EQUAL, constant, clause, shown condition}.
+     */
+    private static Object[] booleanCandidate(Expr qual) {
+        Expr operand = null;
+        boolean value = true;
+        if (qual instanceof VarExpr v && v.type() == PgType.BOOL) {
+            operand = v;
+        } else if (qual instanceof BoolExpr b && b.op() == BoolOp.NOT && b.args().get(0) instanceof VarExpr v
+                && v.type() == PgType.BOOL) {
+            operand = v;
+            value = false;
+        } else if (qual instanceof org.tusk.engine.expr.BoolTestExpr t && t.arg() instanceof VarExpr v
+                && (t.kind() == org.tusk.engine.nodes.BooleanTestKind.IS_TRUE
+                    || t.kind() == org.tusk.engine.nodes.BooleanTestKind.IS_FALSE)) {
+            operand = v;
+            value = t.kind() == org.tusk.engine.nodes.BooleanTestKind.IS_TRUE;
+        }
+        if (operand == null) {
+            return null;
+        }
+        ConstExpr constant = new ConstExpr(PgType.BOOL, -1, value);
+        Expr shown = new FuncExpr("=", (args, c) -> java.util.Objects.equals(args[0], args[1]),
+                List.of(operand, constant), PgType.BOOL, -1, true);
+        return new Object[] {operand, IndexScanKey.Strategy.EQUAL, constant, qual, shown};
+    }
+
+    /**
      * The path through one index: keys from the candidate clauses on its
      * leading columns (equalities, then one column's range), its cost; null
      * when no clause applies (unless {@code fullScan}, for an ordered scan of
@@ -1550,6 +1587,7 @@ public final class Planner {
         double tuples = relTuples(rte);
         List<IndexScanKey> keys = new ArrayList<>();
         List<Expr> conds = new ArrayList<>();
+        List<Expr> shownConds = new ArrayList<>();
         int equalities = 0;
         for (int k = 0; k < idx.attnums().size(); k++) {
             int attnum = idx.attnums().get(k);
@@ -1563,6 +1601,7 @@ public final class Planner {
                 if (matches) {
                     keys.add(new IndexScanKey(k + 1, (IndexScanKey.Strategy) c[1], (Expr) c[2]));
                     conds.add((Expr) c[3]);
+                    shownConds.add(c.length > 4 ? (Expr) c[4] : (Expr) c[3]);
                     equality |= c[1] == IndexScanKey.Strategy.EQUAL;
                     any = true;
                 }
@@ -1608,7 +1647,7 @@ public final class Planner {
                 : sel.clauseList(conds);
         CostModel.Cost c = cost.indexScan(relPages, tuples, indexPages, indexSel, uniqueEquality,
                 cost.exprCost(conds), cost.exprCost(rest), lead == null ? 0 : lead.correlation(), indexOnly, 1);
-        return new IndexPath(idx, keys, conds, c, implied, indexOnly, backward, false);
+        return new IndexPath(idx, keys, conds, c, implied, indexOnly, backward, false, shownConds);
     }
 
     /** The index's pages: as the relation reports them once analyzed, one (the metapage) for an empty table, else estimated. */
@@ -1636,8 +1675,8 @@ public final class Planner {
         ExplainNode ex = new ExplainNode((path.indexOnly() ? "Index Only Scan " : "Index Scan ")
                 + (path.backward() ? "Backward " : "") + "using " + path.index().name() + " on " + name
                 + (rte.refname.equals(name) ? "" : " " + rte.refname), 0);
-        if (!path.conds().isEmpty()) {
-            ex.detail("Index Cond: " + Deparser.unqualified(and(path.conds())));
+        if (!path.shownConds().isEmpty()) {
+            ex.detail("Index Cond: " + Deparser.unqualified(and(path.shownConds())));
         }
         est(ex, relTuples(rte) * sel.clauseList(quals), outputWidth(rte), path.cost());
         BitSet self = new BitSet();
