@@ -427,7 +427,7 @@ public final class ModifyAnalyzer {
             ParseState checkState = new ParseState(new int[0]);
             ExprAnalyzer analyzer = scope(checkState, desc, null);
             return analyzer.coerceToBoolean(analyzer.transform(select.targetList().get(0).val()), "CHECK", -1);
-        }, desc.checkNames());
+        }, (text, predicate) -> IndexExpressions.compile(session, typeContext, desc, text, predicate));
     }
 
     // --- triggers ---------------------------------------------------------------------------

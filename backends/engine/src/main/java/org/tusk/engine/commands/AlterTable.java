@@ -286,7 +286,7 @@ public final class AlterTable {
                             + table.name() + "\" contains null values");
                 }
                 return row;
-            });
+            }, sql);
         }
         RelationDesc now = ctx.relcache().open(table.oid(), LockMode.ACCESS_EXCLUSIVE);
         Set<String> taken = new HashSet<>();
@@ -388,7 +388,7 @@ public final class AlterTable {
             }
             row[slot] = convert.apply(values);
             return row;
-        });
+        }, sql);
     }
 
     private static boolean contains(Object keys, int attnum) {
@@ -651,7 +651,7 @@ public final class AlterTable {
      * ATRewriteTable: every visible row, changed, into a new relfilenode (the old one dropped at
      * commit, the new one at abort), then the indexes rebuilt over the new rows.
      */
-    static void rewrite(DdlContext ctx, int relOid, UnaryOperator<Object[]> change) {
+    static void rewrite(DdlContext ctx, int relOid, UnaryOperator<Object[]> change, SqlRunner sql) {
         RelationDesc rel = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
         TableAccessMethod am = ctx.storage().tableAm(rel.amName() == null ? "heap" : rel.amName());
         RelFileLocator old = rel.locator();
@@ -680,7 +680,7 @@ public final class AlterTable {
         CreateTable.updateClass(ctx, rel.oid(), "relfilenode", (long) fileNode);
         ctx.commandCounterIncrement();
         ctx.relcache().invalidate(rel.oid());
-        DefineIndex.rebuildIntoNewFiles(ctx, rel);
+        DefineIndex.rebuildIntoNewFiles(ctx, rel, sql);
     }
 
     // ---- RENAME, SET SCHEMA ----

@@ -391,12 +391,32 @@ public final class RelationCache implements CacheInvalidation {
                 continue;
             }
             Object[] key = (Object[]) t.get(pgIndex, "indkey");
-            int[] keys = new int[key.length];
-            for (int i = 0; i < keys.length; i++) {
-                keys[i] = (Short) key[i];
+            Object nkeyValue = t.get(pgIndex, "indnkeyatts");
+            int nkey = nkeyValue instanceof Number n && n.intValue() > 0 ? n.intValue() : key.length;
+            int[] keys = new int[nkey];
+            int[] include = new int[key.length - nkey];
+            int[] keyTypes = new int[nkey];
+            for (int i = 0; i < key.length; i++) {
+                if (i < nkey) {
+                    keys[i] = (Short) key[i];
+                    keyTypes[i] = i < index.attributes().size() ? index.attributes().get(i).typeOid() : 0;
+                } else {
+                    include[i - nkey] = (Short) key[i];
+                }
             }
+            Object[] option = (Object[]) t.get(pgIndex, "indoption");
+            short[] options = new short[nkey];
+            for (int i = 0; option != null && i < nkey && i < option.length; i++) {
+                options[i] = ((Number) option[i]).shortValue();
+            }
+            Object exprs = t.get(pgIndex, "indexprs");
+            List<String> expressions = exprs == null ? List.of()
+                    : List.of(exprs.toString().split(org.tusk.engine.func.sysinfo.ObjectDefinitions.EXPRESSION_SEPARATOR, -1));
+            Object pred = t.get(pgIndex, "indpred");
             indexes.add(new IndexDesc(indexOid, index.name(), index.amName(), index.locator(), keys,
-                    (Boolean) t.get(pgIndex, "indisunique"), (Boolean) t.get(pgIndex, "indisprimary")));
+                    (Boolean) t.get(pgIndex, "indisunique"), (Boolean) t.get(pgIndex, "indisprimary"), include,
+                    expressions, pred == null ? null : pred.toString(), keyTypes, options,
+                    Boolean.TRUE.equals(t.get(pgIndex, "indnullsnotdistinct"))));
         }
 
         // CHECK constraints, in name order (ExecConstraints reports the first violated one)

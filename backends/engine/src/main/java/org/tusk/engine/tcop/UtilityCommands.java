@@ -174,6 +174,7 @@ final class UtilityCommands {
     private String ddl(ParsedStatement parsed) {
         RawStmt stmt = parsed.stmt();
         boolean isDdl = stmt instanceof CreateStmt || stmt instanceof IndexStmt || stmt instanceof TruncateStmt
+                || stmt instanceof org.tusk.engine.nodes.ReindexStmt
                 || stmt instanceof CreateSchemaStmt || stmt instanceof CommentStmt
                 || stmt instanceof DropStmt d && (d.removeType() == ObjectType.TABLE || d.removeType() == ObjectType.INDEX
                         || d.removeType() == ObjectType.SCHEMA || d.removeType() == ObjectType.VIEW
@@ -203,7 +204,15 @@ final class UtilityCommands {
             return CreateTable.execute(ctx, c, sqlRunner());
         }
         if (stmt instanceof IndexStmt i) {
-            return DefineIndex.execute(ctx, i);
+            if (i.concurrent() && session.inTransactionBlock()) {
+                throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
+            }
+            return DefineIndex.execute(ctx, i, sqlRunner());
+        }
+        if (stmt instanceof org.tusk.engine.nodes.ReindexStmt r) {
+            return org.tusk.engine.commands.ReindexCommand.execute(ctx, r, sqlRunner(), session.inTransactionBlock(),
+                    session.databaseName());
         }
         if (stmt instanceof org.tusk.engine.nodes.ViewStmt v) {
             checkCreateIn(v.view().schemaname());
@@ -272,6 +281,29 @@ final class UtilityCommands {
             public java.util.function.Function<Object[], Object> rowExpression(String sql, String table) {
                 org.tusk.engine.analyze.Query query = analyzeOne("SELECT " + sql + " FROM " + table);
                 org.tusk.engine.expr.Expr expr = query.targets().get(0).expr();
+                org.tusk.engine.expr.EvalContext eval = new org.tusk.engine.expr.EvalContext(session, new Object[0]);
+                return row -> {
+                    eval.setRow(row);
+                    return expr.eval(eval);
+                };
+            }
+
+            @Override
+            public org.tusk.engine.expr.Expr indexExpression(org.tusk.engine.nodes.RawNode node,
+                    org.tusk.engine.relcache.RelationDesc table, boolean predicate) {
+                return org.tusk.engine.analyze.IndexExpressions.analyze(session, session.typeContext(), table, node,
+                        predicate);
+            }
+
+            @Override
+            public org.tusk.engine.expr.Expr indexExpression(String text, org.tusk.engine.relcache.RelationDesc table,
+                    boolean predicate) {
+                return org.tusk.engine.analyze.IndexExpressions.compile(session, session.typeContext(), table, text,
+                        predicate);
+            }
+
+            @Override
+            public java.util.function.Function<Object[], Object> evaluator(org.tusk.engine.expr.Expr expr) {
                 org.tusk.engine.expr.EvalContext eval = new org.tusk.engine.expr.EvalContext(session, new Object[0]);
                 return row -> {
                     eval.setRow(row);

@@ -30,7 +30,7 @@ public final class SysInfoFunctions {
         byProsrc.accept("pg_get_expr_ext", (a, c) -> ObjectDefinitions.expression((String) a[0], (Boolean) a[2]));
         byProsrc.accept("pg_get_indexdef", (a, c) -> new ObjectDefinitions(ctx(c)).indexDef(oid(a[0])));
         byProsrc.accept("pg_get_indexdef_ext",
-                (a, c) -> new ObjectDefinitions(ctx(c)).indexDef(oid(a[0]), (Integer) a[1]));
+                (a, c) -> new ObjectDefinitions(ctx(c)).indexDef(oid(a[0]), (Integer) a[1], Boolean.TRUE.equals(a[2])));
         byProsrc.accept("pg_get_constraintdef", (a, c) -> new ObjectDefinitions(ctx(c)).constraintDef(oid(a[0])));
         byProsrc.accept("pg_get_constraintdef_ext",
                 (a, c) -> new ObjectDefinitions(ctx(c)).constraintDef(oid(a[0])));
@@ -74,6 +74,16 @@ public final class SysInfoFunctions {
         byProsrc.accept("pg_get_statisticsobjdef_columns", (a, c) -> null);
         byProsrc.accept("pg_tablespace_location", (a, c) -> "");
 
+        // is_publishable_class: a permanent user table (not a catalog, not temporary or unlogged); NULL if none
+        byProsrc.accept("pg_relation_is_publishable", (a, c) -> {
+            CatalogRow rel = ctx(c).cache().relation(oid(a[0]));
+            if (rel == null) {
+                return null;
+            }
+            char kind = rel.ch("relkind");
+            return (kind == 'r' || kind == 'p') && "p".equals(rel.str("relpersistence"))
+                    && Integer.toUnsignedLong(oid(a[0])) >= 16384;
+        });
         byProsrc.accept("pg_table_is_visible", (a, c) -> new Visibility(ctx(c)).relationIsVisible(oid(a[0])));
         byProsrc.accept("pg_type_is_visible", (a, c) -> new Visibility(ctx(c)).typeIsVisible(oid(a[0])));
         byProsrc.accept("pg_function_is_visible", (a, c) -> new Visibility(ctx(c)).functionIsVisible(oid(a[0])));
