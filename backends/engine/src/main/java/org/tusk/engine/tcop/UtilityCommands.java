@@ -181,6 +181,7 @@ final class UtilityCommands {
                 || stmt instanceof org.tusk.engine.nodes.ViewStmt
                 || stmt instanceof org.tusk.engine.nodes.CreateFunctionStmt
                 || stmt instanceof DropStmt df && org.tusk.engine.commands.DropFunction.handles(df)
+                || stmt instanceof DropStmt dc && org.tusk.engine.commands.DropCatalogObjects.handles(dc)
                 || org.tusk.engine.commands.SequenceCommands.handles(stmt)
                 || org.tusk.engine.commands.AlterTable.handles(stmt);
         if (!isDdl) {
@@ -210,6 +211,9 @@ final class UtilityCommands {
         }
         if (stmt instanceof DropStmt df && org.tusk.engine.commands.DropFunction.handles(df)) {
             return org.tusk.engine.commands.DropFunction.execute(ctx, df);
+        }
+        if (stmt instanceof DropStmt dc && org.tusk.engine.commands.DropCatalogObjects.handles(dc)) {
+            return org.tusk.engine.commands.DropCatalogObjects.execute(ctx, dc);
         }
         if (stmt instanceof TruncateStmt t) {
             checkTruncate(t);
