@@ -1333,9 +1333,9 @@ abstract class DdlParser extends SelectParser {
     private ObjectWithArgs operatorWithArgTypes() {
         Token t = peek();
         List<String> name = new ArrayList<>();
-        while (peek().kind() != TokenKind.OP && peek(1).isPunct('.')) {
+        while (peek().kind() != TokenKind.OP) {     // any_operator: ColId '.' any_operator
             name.add(colId());
-            advance();
+            expectPunct('.');
         }
         Token op = peek();
         if (op.kind() != TokenKind.OP) {
