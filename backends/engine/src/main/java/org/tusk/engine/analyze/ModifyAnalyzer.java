@@ -67,6 +67,8 @@ public final class ModifyAnalyzer {
     private final StorageSession session;
     private final org.tusk.engine.catalog.SystemRelations relations;
     private final TypeContext typeContext;
+    /** The result relation the last {@link #openTarget(RangeVar, int)} with privileges opened. */
+    private RelationDesc target;
 
     public ModifyAnalyzer(StorageSession session, org.tusk.engine.catalog.SystemRelations relations,
             TypeContext typeContext) {
@@ -116,8 +118,14 @@ public final class ModifyAnalyzer {
         }
         if (requiredPerms != 0) {
             org.tusk.engine.acl.AccessChecks.checkRelation(session, desc, requiredPerms);
+            target = desc;
         }
         return desc;
+    }
+
+    /** The statement's result relation (INSERT/UPDATE/DELETE target), or null before analysis opened one. */
+    public RelationDesc target() {
+        return target;
     }
 
     private static String aliasOf(RangeVar rv) {

@@ -825,10 +825,15 @@ abstract class DdlParser extends SelectParser {
             auth = roleSpec();
         }
         List<RawStmt> elts = new ArrayList<>();
+        List<Integer> locations = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         while (at("create") || at("grant")) {
+            int start = peek().location();
             elts.add(at("create") ? createStatement() : grantStatement());
+            locations.add(start);
+            sources.add(sql.substring(start, Math.max(start, tokens.get(p - 1).end())));
         }
-        return new CreateSchemaStmt(name, auth, elts, ine);
+        return new CreateSchemaStmt(name, auth, elts, ine, locations, sources);
     }
 
     private List<DefElem> createdbOptions() {
@@ -1429,6 +1434,19 @@ abstract class DdlParser extends SelectParser {
             }
             return new AlterDatabaseSetStmt(db, new VariableSetStmt(VariableSetKind.RESET, colId(), List.of(), false,
                     List.of(), verb.location()));
+        }
+        if (at(1, "schema") && (at(3, "rename") && at(4, "to") || at(3, "owner") && at(4, "to"))) {
+            // ALTER SCHEMA name RENAME TO new / OWNER TO role
+            p += 2;
+            Token n = peek();
+            AnyName schema = new AnyName(List.of(colId()), n.location());
+            if (accept("rename")) {
+                expect("to");
+                return new RenameStmt(ObjectType.SCHEMA, ObjectType.SCHEMA, null, schema, null, colId(),
+                        DropBehavior.RESTRICT, false);
+            }
+            p += 2;
+            return new AlterOwnerStmt(ObjectType.SCHEMA, null, schema, roleSpec());
         }
         advance();
         ObjectType type;
