@@ -70,6 +70,8 @@ public final class ModifyAnalyzer {
     private final TypeContext typeContext;
     /** WITH CHECK OPTION of the views the statement was rewritten through (outermost first). */
     private List<org.tusk.engine.rewrite.ViewTargetRewriter.ViewCheck> viewChecks = List.of();
+    /** The result relation the last {@link #openTarget(RangeVar, int)} with privileges opened. */
+    private RelationDesc target;
 
     public ModifyAnalyzer(StorageSession session, org.tusk.engine.catalog.SystemRelations relations,
             TypeContext typeContext) {
@@ -189,8 +191,14 @@ public final class ModifyAnalyzer {
         }
         if (requiredPerms != 0) {
             org.tusk.engine.acl.AccessChecks.checkRelation(session, desc, requiredPerms);
+            target = desc;
         }
         return desc;
+    }
+
+    /** The statement's result relation (INSERT/UPDATE/DELETE target), or null before analysis opened one. */
+    public RelationDesc target() {
+        return target;
     }
 
     private static String aliasOf(RangeVar rv) {

@@ -97,7 +97,7 @@ public final class CreateView {
         cls.put("relname", name);
         cls.put("relnamespace", (long) ns);
         cls.put("reltype", rowType);
-        cls.put("relowner", 10L);
+        cls.put("relowner", ctx.userOid() == 0 ? 10L : ctx.userOid());
         cls.put("relam", 0L);
         cls.put("relfilenode", 0L);
         cls.put("reltuples", -1f);

@@ -901,10 +901,15 @@ abstract class DdlParser extends SelectParser {
             auth = roleSpec();
         }
         List<RawStmt> elts = new ArrayList<>();
+        List<Integer> locations = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         while (at("create") || at("grant")) {
+            int start = peek().location();
             elts.add(at("create") ? createStatement() : grantStatement());
+            locations.add(start);
+            sources.add(sql.substring(start, Math.max(start, tokens.get(p - 1).end())));
         }
-        return new CreateSchemaStmt(name, auth, elts, ine);
+        return new CreateSchemaStmt(name, auth, elts, ine, locations, sources);
     }
 
     private List<DefElem> createdbOptions() {
@@ -1433,6 +1438,10 @@ abstract class DdlParser extends SelectParser {
             rel.add(name);
             return new DropStmt(List.of(new AnyName(rel, n.location())), type, dropBehavior(), missingOk, false);
         } else {
+            RawStmt other = dropCatalogObject();
+            if (other != null) {
+                return other;
+            }
             p = save;
             return otherStatement();
         }
@@ -1449,6 +1458,99 @@ abstract class DdlParser extends SelectParser {
             }
         } while (acceptPunct(','));
         return new DropStmt(objects, type, dropBehavior(), missingOk, concurrent);
+    }
+
+    /**
+     * DROP of the kinds Tusk keeps no objects of yet (RemoveObjects' other kinds): TEXT SEARCH
+     * PARSER/DICTIONARY/TEMPLATE/CONFIGURATION, OPERATOR [CLASS|FAMILY], FOREIGN DATA WRAPPER, SERVER,
+     * [PROCEDURAL] LANGUAGE, ACCESS METHOD, EVENT TRIGGER, PUBLICATION; the current token is DROP's
+     * object word. As gram.y, an operator class or family is one AnyName whose first name is the access
+     * method (USING am). Null (position unchanged) for any other word.
+     */
+    private RawStmt dropCatalogObject() {
+        ObjectType type;
+        boolean qualified = false;
+        if (at("text") && at(1, "search")) {
+            p += 2;
+            Token k = advance();
+            qualified = true;
+            type = switch (k.isWord("parser") ? "parser" : k.isWord("dictionary") ? "dictionary"
+                    : k.isWord("template") ? "template" : k.isWord("configuration") ? "configuration" : "") {
+                case "parser" -> ObjectType.TSPARSER;
+                case "dictionary" -> ObjectType.TSDICTIONARY;
+                case "template" -> ObjectType.TSTEMPLATE;
+                case "configuration" -> ObjectType.TSCONFIGURATION;
+                default -> throw syntaxError(k);
+            };
+        } else if (at("operator") && (at(1, "class") || at(1, "family"))) {
+            advance();
+            type = advance().isWord("class") ? ObjectType.OPCLASS : ObjectType.OPFAMILY;
+            boolean missingOk = ifExists();
+            Token n = peek();
+            List<String> name = anyName();
+            expect("using");
+            List<String> names = new ArrayList<>();
+            names.add(colId());
+            names.addAll(name);
+            return new DropStmt(List.of(new AnyName(names, n.location())), type, dropBehavior(), missingOk, false);
+        } else if (at("operator")) {
+            advance();
+            boolean missingOk = ifExists();
+            List<RawNode> objects = new ArrayList<>();
+            do {
+                objects.add(operatorWithArgTypes());
+            } while (acceptPunct(','));
+            return new DropStmt(objects, ObjectType.OPERATOR, dropBehavior(), missingOk, false);
+        } else if (at("foreign") && at(1, "data") && at(2, "wrapper")) {
+            p += 3;
+            type = ObjectType.FDW;
+        } else if (accept("server")) {
+            type = ObjectType.FOREIGN_SERVER;
+        } else if (accept("language") || accept("procedural", "language")) {
+            type = ObjectType.LANGUAGE;
+        } else if (accept("access", "method")) {
+            type = ObjectType.ACCESS_METHOD;
+        } else if (accept("event", "trigger")) {
+            type = ObjectType.EVENT_TRIGGER;
+        } else if (accept("publication")) {
+            type = ObjectType.PUBLICATION;
+        } else {
+            return null;
+        }
+        boolean missingOk = ifExists();
+        List<RawNode> objects = new ArrayList<>();
+        do {
+            Token n = peek();
+            objects.add(new AnyName(qualified ? anyName() : List.of(colId()), n.location()));
+        } while (acceptPunct(','));
+        return new DropStmt(objects, type, dropBehavior(), missingOk, false);
+    }
+
+    /** operator_with_argtypes: any_operator '(' (NONE | Typename) ',' Typename ')'; NONE is a null type. */
+    private ObjectWithArgs operatorWithArgTypes() {
+        Token t = peek();
+        List<String> name = new ArrayList<>();
+        while (peek().kind() != TokenKind.OP) {     // any_operator: ColId '.' any_operator
+            name.add(colId());
+            expectPunct('.');
+        }
+        Token op = peek();
+        if (op.kind() != TokenKind.OP) {
+            throw syntaxError(op);
+        }
+        advance();
+        name.add(op.text());
+        expectPunct('(');
+        List<TypeName> types = new ArrayList<>();
+        types.add(accept("none") ? null : typeName());
+        if (!atPunct(',')) {
+            throw org.tusk.engine.error.Ereport.syntaxError("missing argument", peek().location())
+                    .withHint("Use NONE to denote the missing argument of a unary operator.");
+        }
+        advance();
+        types.add(accept("none") ? null : typeName());
+        expectPunct(')');
+        return new ObjectWithArgs(name, types, false, t.location());
     }
 
     private RawStmt dropFunction() {
@@ -1568,6 +1670,19 @@ abstract class DdlParser extends SelectParser {
             if (routine != null) {
                 return routine;
             }
+        }
+        if (at(1, "schema") && (at(3, "rename") && at(4, "to") || at(3, "owner") && at(4, "to"))) {
+            // ALTER SCHEMA name RENAME TO new / OWNER TO role
+            p += 2;
+            Token n = peek();
+            AnyName schema = new AnyName(List.of(colId()), n.location());
+            if (accept("rename")) {
+                expect("to");
+                return new RenameStmt(ObjectType.SCHEMA, ObjectType.SCHEMA, null, schema, null, colId(),
+                        DropBehavior.RESTRICT, false);
+            }
+            p += 2;
+            return new AlterOwnerStmt(ObjectType.SCHEMA, null, schema, roleSpec());
         }
         advance();
         ObjectType type;
