@@ -154,6 +154,16 @@ public final class DefineIndex {
         return (short) ((desc ? 1 : 0) | (nullsFirst ? 2 : 0));
     }
 
+    /** Whether the type has a default btree operator class (ANALYZE's test for a histogram and correlation). */
+    public static boolean hasDefaultBtreeOpclass(int typeOid) {
+        try {
+            defaultOpclass(typeOid, -1);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The default btree opclass for a column type (binary-coercible ones share text_ops etc.); 42704 if none. */
     static int defaultOpclass(int typeOid, int location) {
         Integer oc = DEFAULT_BTREE_OPCLASS.get(typeOid);

@@ -894,7 +894,8 @@ public final class Planner {
             List<Expr> toLeft = new ArrayList<>();
             List<Expr> toRight = new ArrayList<>();
             List<Expr> above = new ArrayList<>();
-            boolean leftOk = j.type() == JoinType.INNER || j.type() == JoinType.LEFT;
+            boolean leftOk = j.type() == JoinType.INNER || j.type() == JoinType.LEFT || j.type() == JoinType.SEMI
+                    || j.type() == JoinType.ANTI;
             boolean rightOk = j.type() == JoinType.INNER || j.type() == JoinType.RIGHT;
             for (Expr qual : pushed) {
                 BitSet refs = rtesOf(qual);
@@ -920,7 +921,7 @@ public final class Planner {
                 }
                 quals.addAll(above);
                 above.clear();
-            } else if (j.type() == JoinType.LEFT) {
+            } else if (j.type() == JoinType.LEFT || j.type() == JoinType.SEMI || j.type() == JoinType.ANTI) {
                 // an ON condition on the inner side only restricts which inner rows can match
                 for (int i = 0; i < quals.size(); i++) {
                     BitSet refs = rtesOf(quals.get(i));
@@ -1028,7 +1029,8 @@ public final class Planner {
     /** The cheapest way to join two inputs (add_path over the join methods this executor has). */
     private JoinChoice chooseJoin(JoinType type, Est left, Est right, List<Expr> quals) {
         double rows = joinRows(type, left, right, quals);
-        int width = left.width() + right.width();
+        // a semi or anti join returns the outer row only
+        int width = type == JoinType.SEMI || type == JoinType.ANTI ? left.width() : left.width() + right.width();
         if (hasLateralParams(right.rtes())) {
             CostModel.Cost c = cost.nestLoop(left.cost(), left.rows(), right.cost(), right.rows(), right.cost().total(),
                     cost.exprCost(quals), rows);
@@ -1167,7 +1169,11 @@ public final class Planner {
             ExplainNode hash = est(new ExplainNode("Hash", right.rows(), inner), right.rows(), inner.width,
                     new CostModel.Cost(inner.totalCost, inner.totalCost));
             ExplainNode ex = new ExplainNode(joinLabel("Hash Join", type), rows, left.explain(), hash);
-            ex.detail("Hash Cond: " + Deparser.expr(and(hashConds), q));
+            List<Expr> shownConds = new ArrayList<>();
+            for (Expr h : hashConds) {
+                shownConds.add(outerFirst(h, left.rtes()));
+            }
+            ex.detail("Hash Cond: " + Deparser.expr(and(shownConds), q));
             if (joinQual != null) {
                 ex.detail("Join Filter: " + Deparser.expr(joinQual, q));
             }
@@ -1230,7 +1236,20 @@ public final class Planner {
         return new Part(instr(nl, ex), ex, both, ex.rows);
     }
 
+    /** A hash clause as EXPLAIN shows it: the outer side's argument first (the clause commuted if needed). */
+    private Expr outerFirst(Expr qual, BitSet outer) {
+        if (qual instanceof FuncExpr f && f.args().size() == 2 && f.name().equals("=")
+                && !subset(rtesOf(f.args().get(0)), outer) && subset(rtesOf(f.args().get(1)), outer)) {
+            return new FuncExpr(f.name(), f.body(), List.of(f.args().get(1), f.args().get(0)), f.type(), f.typmod(),
+                    f.strict(), f.volatility());
+        }
+        return qual;
+    }
+
     private static String joinLabel(String base, JoinType t) {
+        if (t != JoinType.INNER && base.endsWith(" Join")) {
+            base = base.substring(0, base.length() - " Join".length());   // "Hash Left Join", "Hash Semi Join"
+        }
         switch (t) {
             case LEFT: return base + " Left Join";
             case RIGHT: return base + " Right Join";
@@ -1322,9 +1341,16 @@ public final class Planner {
             case SUBQUERY: {
                 Planned sub = plan(rte.subquery, estate);
                 s = sub.state();
-                ex = new ExplainNode("Subquery Scan on " + rte.refname, 0, sub.explain());
                 rows = sub.explain().rows;
-                c = cost.passThrough(costOf(sub.explain()), rows, qualCost);
+                if (rte.pulledUpSubLink && quals.isEmpty()) {
+                    // a pulled-up sublink's subquery is only a projection: its plan stands in the join
+                    ex = sub.explain();
+                    c = costOf(ex);
+                    width = ex.width;
+                } else {
+                    ex = new ExplainNode("Subquery Scan on " + rte.refname, 0, sub.explain());
+                    c = cost.passThrough(costOf(sub.explain()), rows, qualCost);
+                }
                 break;
             }
             case VALUES:

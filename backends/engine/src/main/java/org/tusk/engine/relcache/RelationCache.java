@@ -42,6 +42,8 @@ public final class RelationCache implements CacheInvalidation {
 
     private final Supplier<CatalogAccess> catalogs;
     private final Map<Integer, RelationDesc> byOid = new HashMap<>();
+    /** pg_class sizes and pg_statistic rows per relation, built on first use, dropped with the relcache entry. */
+    private final Map<Integer, RelationStatistics> statistics = new HashMap<>();
     private Map<String, Integer> namespaces;
     /** Foreign keys per relation (both directions); dropped whole on any relcache invalidation. */
     private final Map<Integer, List<ForeignKeyDesc>> foreignKeys = new HashMap<>();
@@ -111,6 +113,7 @@ public final class RelationCache implements CacheInvalidation {
     /** CacheInvalidateRelcache: after changing a relation's catalog rows (here now, elsewhere at commit). */
     public void invalidate(int relationOid) {
         byOid.remove(relationOid);
+        statistics.remove(relationOid);
         foreignKeys.clear();
         StorageTransaction txn = catalogs.get().transaction();
         Catalog system = SystemCatalogs.byOid(relationOid);
@@ -158,8 +161,10 @@ public final class RelationCache implements CacheInvalidation {
                 foreignKeys.clear();
                 if (m.objectOid() == 0) {
                     byOid.clear();
+                    statistics.clear();
                 } else {
                     byOid.remove(m.objectOid());
+                    statistics.remove(m.objectOid());
                 }
             }
             case SharedInvalidationQueue.CATCACHE -> {
@@ -229,6 +234,7 @@ public final class RelationCache implements CacheInvalidation {
             l.accept(0);
         }
         byOid.clear();
+        statistics.clear();
         foreignKeys.clear();
         namespaces = null;
     }
@@ -321,6 +327,40 @@ public final class RelationCache implements CacheInvalidation {
             throw PgException.error(SqlState.UNDEFINED_TABLE, "could not open relation with OID " + oid);
         }
         return d;
+    }
+
+    /**
+     * relpages/reltuples and the pg_statistic rows of relation {@code oid} (what the
+     * planner's get_relation_info and the selectivity functions' syscache lookups
+     * read), from the catalog snapshot; cached until an invalidation names the relation.
+     */
+    public RelationStatistics statistics(int oid) {
+        RelationStatistics cached = statistics.get(oid);
+        if (cached != null) {
+            return cached;
+        }
+        CatalogAccess access = catalogs.get();
+        Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
+        int oidCol = pgClass.columnIndex("oid");
+        long relpages = 0;
+        double reltuples = -1;
+        for (CatalogTuple t : access.scan(SystemCatalogs.PG_CLASS, row -> ((Long) row[oidCol]).intValue() == oid)) {
+            Object pages = t.get(pgClass, "relpages");
+            Object tuples = t.get(pgClass, "reltuples");
+            relpages = pages instanceof Number n ? n.longValue() : 0;
+            reltuples = tuples instanceof Number n ? n.doubleValue() : -1;
+        }
+        Map<Integer, org.tusk.engine.planner.ColumnStatistics> columns = new HashMap<>();
+        Catalog st = SystemCatalogs.require(SystemCatalogs.PG_STATISTIC);
+        int relCol = st.columnIndex("starelid");
+        int inhCol = st.columnIndex("stainherit");
+        for (CatalogTuple t : access.scan(SystemCatalogs.PG_STATISTIC,
+                row -> ((Long) row[relCol]).intValue() == oid && Boolean.FALSE.equals(row[inhCol]))) {
+            columns.put((int) (Short) t.get(st, "staattnum"), StatisticSlots.columnStatistics(st, t.values()));
+        }
+        RelationStatistics out = new RelationStatistics(relpages, reltuples, columns);
+        statistics.put(oid, out);
+        return out;
     }
 
     /** RelationIdGetRelation without a lock: the description, or null. */

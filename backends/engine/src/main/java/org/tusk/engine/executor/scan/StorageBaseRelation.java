@@ -129,7 +129,36 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
     @Override
     public RelationSize size() {
         org.tusk.api.storage.RelationSize s = scanRelation.am().estimateSize(desc.locator());
-        return RelationSize.unknown(s.pages());
+        long curPages = s.pages();
+        org.tusk.engine.relcache.RelationStatistics stats = storedStatistics();
+        if (stats == null || stats.reltuples() < 0) {
+            return RelationSize.unknown(curPages);
+        }
+        // estimate_rel_size: the analyzed tuple density scaled to the current number of pages
+        if (curPages == 0) {
+            return new RelationSize(0, 0);
+        }
+        if (stats.relpages() <= 0) {
+            return RelationSize.unknown(curPages);
+        }
+        return new RelationSize(curPages, Math.rint(stats.reltuples() / stats.relpages() * curPages));
+    }
+
+    @Override
+    public org.tusk.engine.planner.ColumnStatistics statistics(int attnum) {
+        org.tusk.engine.relcache.RelationStatistics stats = storedStatistics();
+        if (stats == null || attnum < 1 || attnum > live.size()) {
+            return null;
+        }
+        return stats.columns().get(live.get(attnum - 1).attnum());
+    }
+
+    /** pg_class sizes and pg_statistic rows through the session's relcache; null without one. */
+    private org.tusk.engine.relcache.RelationStatistics storedStatistics() {
+        if (session.storage() == null || session.relcache() == null) {
+            return null;
+        }
+        return session.relcache().statistics(desc.oid());
     }
 
     private List<IndexInfo> indexInfos;
