@@ -182,6 +182,8 @@ final class UtilityCommands {
                 || stmt instanceof org.tusk.engine.nodes.CreateFunctionStmt
                 || stmt instanceof DropStmt df && org.tusk.engine.commands.DropFunction.handles(df)
                 || org.tusk.engine.commands.SequenceCommands.handles(stmt)
+                || org.tusk.engine.commands.TypeCommands.handles(stmt)
+                || org.tusk.engine.commands.CastCommands.handles(stmt)
                 || org.tusk.engine.commands.AlterTable.handles(stmt);
         if (!isDdl) {
             return null;
@@ -227,6 +229,12 @@ final class UtilityCommands {
         }
         if (stmt instanceof org.tusk.engine.nodes.AlterSeqStmt as) {
             return org.tusk.engine.commands.SequenceCommands.alter(ctx, as);
+        }
+        if (org.tusk.engine.commands.CastCommands.handles(stmt)) {
+            return org.tusk.engine.commands.CastCommands.execute(ctx, stmt);
+        }
+        if (org.tusk.engine.commands.TypeCommands.handles(stmt)) {
+            return org.tusk.engine.commands.TypeCommands.execute(ctx, stmt);
         }
         if (org.tusk.engine.commands.AlterTable.handles(stmt)) {
             return org.tusk.engine.commands.AlterTable.execute(ctx, stmt, parsed.sourceText(), sqlRunner());
