@@ -104,6 +104,37 @@ abstract class DdlParser extends SelectParser {
         if (at("type")) {
             return createType();
         }
+        if (at("cast") && persistence == 'p' && !replace) {
+            advance();
+            expectPunct('(');
+            TypeName source = typeName();
+            expect("as");
+            TypeName target = typeName();
+            expectPunct(')');
+            ObjectWithArgs func = null;
+            boolean inout = false;
+            if (accept("without")) {
+                expect("function");
+            } else {
+                expect("with");
+                if (accept("inout")) {
+                    inout = true;
+                } else {
+                    expect("function");
+                    func = objectWithArgs(false);
+                }
+            }
+            char context = 'e';
+            if (accept("as")) {
+                if (accept("implicit")) {
+                    context = 'i';
+                } else {
+                    expect("assignment");
+                    context = 'a';
+                }
+            }
+            return new CreateCastStmt(source, target, func, context, inout);
+        }
         if ((at("role") || at("user") && !at(1, "mapping") || at("group")) && persistence == 'p' && !replace) {
             return RoleGrammar.createRole(this);
         }
@@ -1402,6 +1433,14 @@ abstract class DdlParser extends SelectParser {
         } else if (accept("domain")) {
             type = ObjectType.DOMAIN;
             anyName = false;
+        } else if (accept("cast")) {
+            boolean missingOk = ifExists();
+            expectPunct('(');
+            TypeName source = typeName();
+            expect("as");
+            TypeName target = typeName();
+            expectPunct(')');
+            return new DropCastStmt(source, target, dropBehavior(), missingOk);
         } else if (at("function") || at("procedure") || at("routine") || at("aggregate")) {
             return dropFunction();
         } else if (at("database")) {

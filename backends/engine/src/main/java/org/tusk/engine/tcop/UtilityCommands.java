@@ -191,6 +191,8 @@ final class UtilityCommands {
                 || stmt instanceof DropStmt df && org.tusk.engine.commands.DropFunction.handles(df)
                 || stmt instanceof DropStmt dc && org.tusk.engine.commands.DropCatalogObjects.handles(dc)
                 || org.tusk.engine.commands.SequenceCommands.handles(stmt)
+                || org.tusk.engine.commands.TypeCommands.handles(stmt)
+                || org.tusk.engine.commands.CastCommands.handles(stmt)
                 || org.tusk.engine.commands.AlterTable.handles(stmt)
                 || org.tusk.engine.commands.AlterFunction.handles(stmt);
         if (!isDdl) {
@@ -282,6 +284,12 @@ final class UtilityCommands {
                 org.tusk.engine.acl.AccessChecks.checkRelationOwner(session, seq);
             }
             return org.tusk.engine.commands.SequenceCommands.alter(ctx, as);
+        }
+        if (org.tusk.engine.commands.CastCommands.handles(stmt)) {
+            return org.tusk.engine.commands.CastCommands.execute(ctx, stmt);
+        }
+        if (org.tusk.engine.commands.TypeCommands.handles(stmt)) {
+            return org.tusk.engine.commands.TypeCommands.execute(ctx, stmt);
         }
         if (org.tusk.engine.commands.AlterTable.handles(stmt)) {
             return org.tusk.engine.commands.AlterTable.execute(ctx, stmt, parsed.sourceText(), sqlRunner());
