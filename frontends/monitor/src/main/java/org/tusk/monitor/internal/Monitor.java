@@ -1336,7 +1336,18 @@ final class Monitor {
                 format = show ? pad("columns") + print.columns : print.columns == 0 ? "Target width is unset." : "Target width is " + print.columns + ".";
                 break;
             case "linestyle":
-                format = show ? pad("linestyle") + "ascii" : "Line style is ascii.";
+                if (!show && val != null) {
+                    // pg_strncasecmp(name, value, strlen(value)): any prefix, ascii tried first
+                    String v = val.toLowerCase(Locale.ROOT);
+                    if (!v.isEmpty() && "ascii".startsWith(v)) print.lineStyle = LineStyle.Kind.ASCII;
+                    else if (!v.isEmpty() && "old-ascii".startsWith(v)) print.lineStyle = LineStyle.Kind.OLD_ASCII;
+                    else if (!v.isEmpty() && "unicode".startsWith(v)) print.lineStyle = LineStyle.Kind.UNICODE;
+                    else {
+                        metaError("\\pset: allowed line styles are ascii, old-ascii, unicode");
+                        return false;
+                    }
+                }
+                format = show ? pad("linestyle") + lineStyleName() : "Line style is " + lineStyleName() + ".";
                 break;
             case "numericlocale":
                 format = show ? pad("numericlocale") + "off" : "Locale-adjusted numeric output is off.";
@@ -1356,14 +1367,29 @@ final class Monitor {
                 format = show ? pad("tableattr") : "Table attributes unset.";
                 break;
             case "unicode_border_linestyle":
-                format = show ? pad(opt) + "single" : "Unicode border line style is \"single\".";
-                break;
             case "unicode_column_linestyle":
-                format = show ? pad(opt) + "single" : "Unicode column line style is \"single\".";
+            case "unicode_header_linestyle": {
+                String part = opt.substring("unicode_".length(), opt.length() - "_linestyle".length());
+                if (!show && val != null) {
+                    String v = val.toLowerCase(Locale.ROOT);
+                    LineStyle.Unicode u = !v.isEmpty() && "single".startsWith(v) ? LineStyle.Unicode.SINGLE
+                            : !v.isEmpty() && "double".startsWith(v) ? LineStyle.Unicode.DOUBLE : null;
+                    if (u == null) {
+                        metaError("\\pset: allowed Unicode " + part + " line styles are single, double");
+                        return false;
+                    }
+                    switch (part) {
+                        case "border" -> print.unicodeBorder = u;
+                        case "column" -> print.unicodeColumn = u;
+                        default -> print.unicodeHeader = u;
+                    }
+                }
+                LineStyle.Unicode now = part.equals("border") ? print.unicodeBorder
+                        : part.equals("column") ? print.unicodeColumn : print.unicodeHeader;
+                String name = now.name().toLowerCase(Locale.ROOT);
+                format = show ? pad(opt) + name : "Unicode " + part + " line style is \"" + name + "\".";
                 break;
-            case "unicode_header_linestyle":
-                format = show ? pad(opt) + "single" : "Unicode header line style is \"single\".";
-                break;
+            }
             default:
                 metaError("\\pset: unknown option: " + opt);
                 return false;
@@ -1372,6 +1398,14 @@ final class Monitor {
         // psql 15 says nothing when footer or tuples_only gets an explicit value
         else if (val == null || !(opt.equals("footer") || opt.equals("tuples_only") || opt.equals("t"))) info(format);
         return true;
+    }
+
+    private String lineStyleName() {
+        return switch (print.lineStyle) {
+            case ASCII -> "ascii";
+            case OLD_ASCII -> "old-ascii";
+            case UNICODE -> "unicode";
+        };
     }
 
     private static String pad(String name) {

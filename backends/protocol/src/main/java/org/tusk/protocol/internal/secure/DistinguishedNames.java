@@ -60,6 +60,36 @@ public final class DistinguishedNames {
         return found;
     }
 
+    /**
+     * A name as PostgreSQL 15 shows it in pg_stat_ssl (X509_NAME_to_cstring):
+     * each attribute as {@code /TYPE=value} in the certificate's order, values
+     * escaped as in RFC 2253. RFC 2253 text lists them the other way round.
+     */
+    public static String slashForm(String rfc2253) {
+        if (rfc2253 == null) {
+            return null;
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < rfc2253.length(); i++) {
+            char c = rfc2253.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == ',' || c == '+') {
+                parts.add(rfc2253.substring(start, i));
+                start = i + 1;
+            }
+        }
+        if (start < rfc2253.length()) {
+            parts.add(rfc2253.substring(start));
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            out.append('/').append(parts.get(i));
+        }
+        return out.toString();
+    }
+
     private static boolean isHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }

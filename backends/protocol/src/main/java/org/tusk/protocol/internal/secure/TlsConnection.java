@@ -7,6 +7,8 @@ import java.util.Locale;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
+import org.tusk.api.backend.BackendSslStatus;
+
 /**
  * What the rest of the session knows of its TLS connection (PostgreSQL's
  * port->ssl_in_use and the be_tls_get_* accessors): the negotiated session,
@@ -67,6 +69,15 @@ public record TlsConnection(SSLSession session, byte[] certificateHash, boolean 
     public String peerDistinguishedName() {
         X509Certificate peer = peerCertificate();
         return peer == null ? null : peer.getSubjectX500Principal().getName("RFC2253");
+    }
+
+    /** pgstat_bestart's PgBackendSSLStatus: this connection's row of pg_stat_ssl. */
+    public BackendSslStatus status() {
+        X509Certificate peer = peerCertificate();
+        return new BackendSslStatus(protocol(), opensslCipher(), cipherBits(),
+                peer == null ? null : DistinguishedNames.slashForm(peer.getSubjectX500Principal().getName("RFC2253")),
+                peer == null ? null : peer.getSerialNumber().toString(),
+                peer == null ? null : DistinguishedNames.slashForm(peer.getIssuerX500Principal().getName("RFC2253")));
     }
 
     /** The JDK names suites as IANA does; OpenSSL (so PostgreSQL) names TLS 1.2 suites its own way. */
