@@ -316,10 +316,15 @@ final class ResultPrinter {
         }
         if (t.title() != null && !opt.tuplesOnly) out.append(t.title()).append('\n');
         int columns = outputColumns();
+        LineStyle style = opt.style();
+        boolean oldAscii = style.kind == LineStyle.Kind.OLD_ASCII;
         if (opt.format == PrintOptions.Format.WRAPPED) {
             // room for the separator (and the marks), then the data column gets what is left
-            int swidth = border == 0 ? (hmultiline ? 2 : 1) : border == 1 ? 3 : 7;
-            if (dmultiline && border < 2) swidth++;
+            int swidth = border == 0 ? 1 : border == 1 ? 3 : 7;
+            // a header newline mark: right of the header (border 0), or left of it (old-ascii, border 0 or 1)
+            if (hmultiline && (border == 0 || (border == 1 && oldAscii))) swidth++;
+            // old-ascii marks a value's newlines and wraps on the separator: no column for them
+            if (dmultiline && border < 2 && !oldAscii) swidth++;
             int rwidth = 0;
             if (!opt.tuplesOnly) {
                 rwidth = 1 + (int) Math.log10(cells.length);
@@ -335,7 +340,7 @@ final class ResultPrinter {
                 } else {
                     newWidth = width - hwidth - swidth;
                 }
-                if (newWidth < dwidth && !dmultiline && border < 2) {
+                if (newWidth < dwidth && !dmultiline && border < 2 && !oldAscii) {
                     dmultiline = true; // a column for the wrap marks after all
                     swidth++;
                 } else {
@@ -344,12 +349,12 @@ final class ResultPrinter {
             }
             dwidth = newWidth;
         }
-        LineStyle style = opt.style();
-        boolean oldAscii = style.kind == LineStyle.Kind.OLD_ASCII;
+        // old-ascii's header newline marks take a position left of the headers, which the record lines span too
+        int lhwidth = border < 2 && hmultiline && oldAscii ? hwidth + 1 : hwidth;
         for (int rec = 0; rec < cells.length; rec++) {
             LineStyle.Rule pos = rec == 0 ? style.top : style.middle;
-            if (!opt.tuplesOnly) recordLine(out, rec + 1, hwidth, dwidth, pos);
-            else if (rec != 0 || border == 2) recordLine(out, 0, hwidth, dwidth, pos);
+            if (!opt.tuplesOnly) recordLine(out, rec + 1, lhwidth, dwidth, pos);
+            else if (rec != 0 || border == 2) recordLine(out, 0, lhwidth, dwidth, pos);
             for (int j = 0; j < ncols; j++) {
                 List<Line> hl = headerLines.get(j);
                 List<Line> dl = FormattedText.lines(cells[rec][j]);
@@ -431,7 +436,7 @@ final class ResultPrinter {
                 }
             }
         }
-        if (border == 2) recordLine(out, 0, hwidth, dwidth, style.bottom);
+        if (border == 2) recordLine(out, 0, lhwidth, dwidth, style.bottom);
         if (!opt.tuplesOnly && t.footers() != null && !t.footers().isEmpty()) {
             if (border < 2) out.append('\n');
             for (String f : t.footers()) out.append(f).append('\n');

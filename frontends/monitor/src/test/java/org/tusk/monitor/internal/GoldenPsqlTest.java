@@ -83,6 +83,11 @@ class GoldenPsqlTest {
         assertTimeoutPreemptively(LIMIT, () -> {
             Outcome expected = psql(pg, tcp, stdin, List.of(args));
             Outcome actual = monitor(pg, tcp, stdin, List.of(args));
+            String dump = System.getProperty("golden.dump"); // a directory: both outputs, to diff them
+            if (dump != null) {
+                Files.writeString(Path.of(dump, "psql.out"), expected.out() + "\n--- stderr\n" + expected.err());
+                Files.writeString(Path.of(dump, "monitor.out"), actual.out() + "\n--- stderr\n" + actual.err());
+            }
             assertEquals(expected.out(), actual.out(), "stdout differs");
             assertEquals(expected.err(), actual.err(), "stderr differs");
             assertEquals(expected.status(), actual.status(), "exit status differs");
@@ -468,5 +473,37 @@ class GoldenPsqlTest {
             }
         }
         same(false, "", "-f", file("wrapped.sql", sb.toString()));
+    }
+
+    /**
+     * \pset linestyle ascii|old-ascii|unicode and the three unicode_*_linestyle settings: rules,
+     * column separators and newline/wrap marks in aligned, wrapped and expanded output.
+     */
+    @Test
+    void lineStyles() throws Exception {
+        String q = String.join("\n",
+                "select 1 as a, E'x\\nyy' as \"b\nc\", null as d, repeat('w', 30) as e union all select 22, 'z', 'q', 'r';",
+                "select 'héllo' as \"wide 日本\", 7 as n;",
+                "select 1 as a where false;",
+                "");
+        StringBuilder sb = new StringBuilder("\\pset null NUL\n\\pset linestyle\n");
+        String[][] styles = {{"old-ascii"}, {"u"}, {"unicode", "unicode_border_linestyle double"},
+            {"unicode", "unicode_border_linestyle single", "unicode_column_linestyle double"},
+            {"unicode", "unicode_column_linestyle single", "unicode_header_linestyle d"},
+            {"unicode", "unicode_border_linestyle d", "unicode_column_linestyle d", "unicode_header_linestyle d"},
+            {"ascii"}};
+        for (String[] style : styles) {
+            sb.append("\\pset linestyle ").append(style[0]).append('\n');
+            for (int k = 1; k < style.length; k++) sb.append("\\pset ").append(style[k]).append('\n');
+            for (String border : new String[] {"0", "1", "2"}) {
+                sb.append("\\pset border ").append(border).append('\n');
+                sb.append("\\pset format aligned\n").append(q).append("\\x\n").append(q).append("\\x\n");
+                sb.append("\\pset format wrapped\n\\pset columns 24\n").append(q).append("\\x\n").append(q)
+                        .append("\\x\n\\pset columns 0\n");
+            }
+        }
+        sb.append("\\pset linestyle bogus\n\\pset unicode_border_linestyle triple\n\\pset unicode_column_linestyle\n")
+                .append("\\pset unicode_header_linestyle x\n\\pset\n");
+        same(false, "", "-f", file("linestyles.sql", sb.toString()));
     }
 }
