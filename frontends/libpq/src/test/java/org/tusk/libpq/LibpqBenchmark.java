@@ -24,6 +24,7 @@ import org.postgresql.copy.CopyManager;
  * java -cp frontends/libpq/target/classes:frontends/libpq/target/test-classes:$(cat /tmp/cp.txt) org.tusk.libpq.LibpqBenchmark
  * # against a server already running on 127.0.0.1 (Tusk: ./tusk start -D DIR -p 5499), fewer COPY rows:
  * java -Dport=5499 -Drows=100000 -cp ... org.tusk.libpq.LibpqBenchmark
+ * # -Ddbname=NAME (default postgres), -Duser=NAME, -Dqueries=N (20000), -Drounds=N (3)
  * </pre>
  */
 public final class LibpqBenchmark {
@@ -37,11 +38,12 @@ public final class LibpqBenchmark {
         Integer port = Integer.getInteger("port");
         String user = port == null ? RealPostgres.SUPERUSER : System.getProperty("user", System.getProperty("user.name"));
         if (port == null) port = RealPostgres.get().port();
-        String conninfo = "host=127.0.0.1 port=" + port + " user=" + user + " dbname=postgres sslmode=disable";
+        String dbname = System.getProperty("dbname", "postgres");
+        String conninfo = "host=127.0.0.1 port=" + port + " user=" + user + " dbname=" + dbname + " sslmode=disable";
         Properties props = new Properties();
         props.setProperty("user", user);
         props.setProperty("sslmode", "disable");
-        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + dbname;
         Properties unnamedProps = new Properties();
         unnamedProps.putAll(props);
         unnamedProps.setProperty("prepareThreshold", "0"); // never a named server statement: Parse each time
