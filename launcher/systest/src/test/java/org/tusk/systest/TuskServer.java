@@ -66,7 +66,7 @@ final class TuskServer implements ServerUnderTest {
         TuskServer server = new TuskServer(root, cluster);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-shared-tusk"));
         Files.writeString(cluster.dataDir.resolve("tusk_hba.conf"), String.join("\n",
-                "hostssl all " + TestCertificates.CLIENT_CN + " 127.0.0.1/32 cert",
+                "hostssl all " + TestCertificates.CLIENT_CN + ",certother 127.0.0.1/32 cert",
                 "hostssl all " + SSL_ONLY_USER + " 127.0.0.1/32 trust",
                 "host    all " + SSL_ONLY_USER + " 127.0.0.1/32 reject",
                 "local   all " + MD5_USER + " md5",
@@ -83,6 +83,7 @@ final class TuskServer implements ServerUnderTest {
             c.query("create role " + SCRAM_USER + " login password '" + SCRAM_PASSWORD + "'");
             c.query("create role " + SSL_ONLY_USER + " login");
             c.query("create role " + TestCertificates.CLIENT_CN + " login");
+            c.query("create role certother login");
         }
         return server;
     }
