@@ -155,7 +155,7 @@ public final class ModifyAnalyzer {
     }
 
     private static PgType typeOf(AttributeDesc a) {
-        PgType t = PgType.byOid(a.typeOid());
+        PgType t = org.tusk.engine.types.UserTypes.columnType(a.typeOid());
         return t == null ? PgType.TEXT : t;
     }
 
@@ -167,6 +167,11 @@ public final class ModifyAnalyzer {
             throw Ereport.error(SqlState.DATATYPE_MISMATCH, "column \"" + column.name() + "\" is of type "
                     + type.displayName(column.typmod()) + " but expression is of type " + value.type().displayName(),
                     location + 1).withHint("You will need to rewrite or cast the expression.");
+        }
+        org.tusk.engine.types.UserTypes.UserType user = org.tusk.engine.types.UserTypes.byOid(column.typeOid());
+        if (user != null && (user.isDomain() || user.typtype() == 'e')) {
+            // coerce_to_domain: a domain column checks the domain's constraints on every assignment
+            e = UserTypeCoercion.wrap(analyzer, e, user);
         }
         return e;
     }

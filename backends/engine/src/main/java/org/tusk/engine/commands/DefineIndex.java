@@ -175,7 +175,7 @@ public final class DefineIndex {
             indclass[i] = (long) defaultOpclass(col.typeOid(), location);
             indcollation[i] = (long) (type == null ? 0 : type.collation());
             indoption[i] = options[i];
-            keyTypes.add(PgType.byOid(col.typeOid()));
+            keyTypes.add(org.tusk.engine.types.UserTypes.columnType(col.typeOid()));
             CreateTable.insertAttribute(ctx, indexOid, i + 1, col.name(), col.typeOid(), col.typmod(), false);
             if (!isConstraint) {
                 CreateTable.recordDependency(ctx, SystemCatalogs.PG_CLASS, indexOid, 0, SystemCatalogs.PG_CLASS,
@@ -221,7 +221,7 @@ public final class DefineIndex {
             RelFileLocator freshIndex = new RelFileLocator(oldIndex.spcOid(), oldIndex.dbOid(), indexNode);
             List<PgType> types = new ArrayList<>();
             for (int k : index.keyAttnums()) {
-                types.add(PgType.byOid(table.attributes().get(k - 1).typeOid()));
+                types.add(org.tusk.engine.types.UserTypes.columnType(table.attributes().get(k - 1).typeOid()));
             }
             build(ctx, table, index.name(), freshIndex, index.keyAttnums(), types, index.unique(), iam);
             ctx.txn().onCommit(() -> iam.dropStorage(oldIndex));
@@ -286,7 +286,7 @@ public final class DefineIndex {
             }
             AttributeDesc col = table.attributes().get(keyAttnums[i] - 1);
             names.append(col.name());
-            PgType type = PgType.byOid(col.typeOid());
+            PgType type = org.tusk.engine.types.UserTypes.columnType(col.typeOid());
             values.append(key[i] == null ? "null" : type == null ? String.valueOf(key[i])
                     : org.tusk.engine.types.TextFormat.output(type, key[i], org.tusk.engine.types.TypeContext.DEFAULT));
         }

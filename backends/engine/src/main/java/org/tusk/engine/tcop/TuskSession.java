@@ -113,6 +113,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         this.notifications = new AsyncNotifications(() -> notifyQueue, host,
                 storage == null ? 0 : storage.databaseOid());
         this.procs = new SessionProcs(this);
+        this.types = new SessionTypes(this);
         relations.addSessionView(new PgPreparedStatementsView());
         relations.addSessionView(new PgCursorsView());
     }
@@ -229,6 +230,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     <T> T guarded(Body<T> body) {
         org.tusk.engine.types.RegclassIo.install(regclassResolver);
         org.tusk.engine.func.UserProcs.install(procs);
+        org.tusk.engine.types.UserTypes.install(types);
         try {
             return body.run();
         } catch (RuntimeException e) {
@@ -239,6 +241,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     <T> T guardedIo(IoBody<T> body) throws IOException {
         org.tusk.engine.types.RegclassIo.install(regclassResolver);
         org.tusk.engine.func.UserProcs.install(procs);
+        org.tusk.engine.types.UserTypes.install(types);
         try {
             return body.run();
         } catch (IOException e) {
@@ -525,6 +528,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     /** User-defined functions (pg_proc rows of CREATE FUNCTION), installed for the thread at every entry. */
     private SessionProcs procs;
+    private SessionTypes types;
 
     SessionProcs procs() {
         return procs;
