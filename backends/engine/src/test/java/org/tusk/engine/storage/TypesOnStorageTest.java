@@ -197,4 +197,21 @@ class TypesOnStorageTest {
         query(a, "drop type en");
         query(a, "drop domain ad");
     }
+
+    @Test
+    void domainDefaultsTypmodAndNotNullOfOmittedColumns() {
+        query(a, "create domain fd2 as varchar(5) default 'zz' check (value <> 'bad')");
+        query(a, "create domain nn as int not null");
+        query(a, "create table tf2 (a int, b fd2, c nn)");
+        assertEquals(List.of("INSERT 0 1"), query(a, "insert into tf2 (a, c) values (1, 1)"));
+        assertEquals(List.of("E: 23502 domain nn does not allow null values"), query(a, "insert into tf2 (a) values (2)"));
+        assertEquals(List.of("E: 23514 value for domain fd2 violates check constraint \"fd2_check\""),
+                query(a, "insert into tf2 values (3, 'bad', 3)"));
+        assertEquals(List.of("E: 22001 value too long for type character varying(5)"),
+                query(a, "insert into tf2 values (3, 'toolong', 3)"));
+        assertEquals(List.of("1|zz|1"), query(a, "select * from tf2"));
+        query(a, "drop table tf2");
+        query(a, "drop domain fd2");
+        query(a, "drop domain nn");
+    }
 }
