@@ -202,8 +202,35 @@ public final class ExprAnalyzer {
             }
             case STRING: return pstate.at(new ConstExpr(PgType.UNKNOWN, -1, c.val()), c.location());
             case BOOLEAN: return new ConstExpr(PgType.BOOL, -1, "t".equals(c.val()));
+            case BITSTRING: return pstate.at(new ConstExpr(PgType.BIT, -1, bitLiteral(c)), c.location());
             default: return pstate.at(new ConstExpr(PgType.UNKNOWN, -1, null), c.location());
         }
+    }
+
+    /** make_const for B'...' / X'...' (the scanner keeps the letter in front): bit_in's '0'/'1' string. */
+    private static String bitLiteral(AConst c) {
+        String v = c.val();
+        boolean hex = v.charAt(0) == 'x' || v.charAt(0) == 'X';
+        StringBuilder bits = new StringBuilder();
+        for (int i = 1; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            if (hex) {
+                int d = Character.digit(ch, 16);
+                if (d < 0) {
+                    throw Ereport.error(SqlState.INVALID_TEXT_REPRESENTATION, "\"" + ch + "\" is not a valid hexadecimal digit",
+                            c.location());
+                }
+                for (int b = 3; b >= 0; b--) {
+                    bits.append((d >> b & 1) == 1 ? '1' : '0');
+                }
+            } else if (ch == '0' || ch == '1') {
+                bits.append(ch);
+            } else {
+                throw Ereport.error(SqlState.INVALID_TEXT_REPRESENTATION, "\"" + ch + "\" is not a valid binary digit",
+                        c.location());
+            }
+        }
+        return bits.toString();
     }
 
     private Expr param(ParamRef p) {
@@ -332,7 +359,7 @@ public final class ExprAnalyzer {
                 List.of(expr), type, typmod, true);
     }
 
-    private Expr coerceOrFail(Expr expr, PgType target, int typmod, CastContext context, int location) {
+    Expr coerceOrFail(Expr expr, PgType target, int typmod, CastContext context, int location) {
         Expr e = coerce(expr, target, typmod, context);
         if (e == null) {
             throw Ereport.error(SqlState.CANNOT_COERCE, "cannot cast type " + expr.type().displayName(expr.typmod())
@@ -371,11 +398,24 @@ public final class ExprAnalyzer {
     }
 
     private Expr typeCast(TypeCast t) {
+        org.tusk.engine.types.UserTypes.UserType user = userTypeOf(t.typeName());
+        if (user != null) {
+            return UserTypeCoercion.toUserType(this, transform(t.arg()), user, t.location());
+        }
+        Expr userArg = null;
+        if (!(t.arg() instanceof AArrayExpr)) {
+            userArg = transform(t.arg());
+            if (userArg instanceof org.tusk.engine.expr.UserTypeExpr u) {
+                PgType[] target = new PgType[1];
+                int mod = resolveTypeName(t.typeName(), target);
+                return UserTypeCoercion.fromUserType(this, u, target[0], mod, t.location());
+            }
+        }
         PgType[] typeOut = new PgType[1];
         int typmod = resolveTypeName(t.typeName(), typeOut);
         // ARRAY[...]::type[] builds the array directly with the cast's element type (transformArrayExpr)
         Expr arg = t.arg() instanceof AArrayExpr a && typeOut[0].isArray()
-                ? arrayExpr(a, typeOut[0], t.location()) : transform(t.arg());
+                ? arrayExpr(a, typeOut[0], t.location()) : userArg != null ? userArg : transform(t.arg());
         int location = t.location();
         if (arg.type() == PgType.UNKNOWN && arg instanceof ConstExpr && t.arg() instanceof AConst) {
             location = t.arg().location();
@@ -383,8 +423,43 @@ public final class ExprAnalyzer {
         return coerceOrFail(arg, typeOut[0], typmod, CastContext.EXPLICIT, location);
     }
 
+    /**
+     * The user-defined type {@code tn} names (a domain, enum, composite or base type from the
+     * session's pg_type syscache), or null when it names a built-in type or nothing.
+     */
+    org.tusk.engine.types.UserTypes.UserType userTypeOf(TypeName tn) {
+        String name = tn.lastName();
+        String schema = tn.names().size() > 1 ? tn.names().get(tn.names().size() - 2) : null;
+        if ("pg_catalog".equals(schema)) {
+            return null;
+        }
+        if (schema == null) {
+            for (PgType t : PgType.values()) {
+                if (t.typname().equals(name) && t != PgType.VOID) {
+                    return null;
+                }
+            }
+        }
+        org.tusk.engine.types.UserTypes.UserType u = org.tusk.engine.types.UserTypes.byName(schema, name);
+        if (u != null && tn.isArray()) {
+            org.tusk.engine.types.UserTypes.UserType a = org.tusk.engine.types.UserTypes.byOid(u.arrayOid());
+            return a;
+        }
+        return u;
+    }
+
+    TypeContext typeContext() {
+        return typeContext;
+    }
+
     /** typenameTypeIdAndMod: the type and its typmod, or ERROR 42704. */
     int resolveTypeName(TypeName tn, PgType[] out) {
+        org.tusk.engine.types.UserTypes.UserType user = userTypeOf(tn);
+        if (user != null) {
+            // elsewhere than casts a user type is its representation (a domain its base type)
+            out[0] = UserTypeCoercion.representation(user, tn.location());
+            return user.typmod();
+        }
         String name = tn.lastName();
         if (tn.names().size() > 1 && !tn.names().get(0).equals("pg_catalog")) {
             throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + String.join(".", tn.names()) + "\" does not exist",

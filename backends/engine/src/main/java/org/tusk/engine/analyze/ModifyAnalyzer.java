@@ -236,7 +236,7 @@ public final class ModifyAnalyzer {
     }
 
     private static PgType typeOf(AttributeDesc a) {
-        PgType t = PgType.byOid(a.typeOid());
+        PgType t = org.tusk.engine.types.UserTypes.columnType(a.typeOid());
         return t == null ? PgType.TEXT : t;
     }
 
@@ -249,6 +249,15 @@ public final class ModifyAnalyzer {
                     + type.displayName(column.typmod()) + " but expression is of type " + value.type().displayName(),
                     location + 1).withHint("You will need to rewrite or cast the expression.");
         }
+        org.tusk.engine.types.UserTypes.UserType user = org.tusk.engine.types.UserTypes.byOid(column.typeOid());
+        if (user != null && (user.isDomain() || user.typtype() == 'e')) {
+            // coerce_to_domain: the base type's typmod, then the domain's constraints, on every assignment
+            if (user.typmod() >= 0) {
+                Expr sized = analyzer.coerce(e, type, user.typmod(), CastContext.ASSIGNMENT);
+                e = sized != null ? sized : e;
+            }
+            e = UserTypeCoercion.wrap(analyzer, e, user);
+        }
         return e;
     }
 
@@ -256,7 +265,21 @@ public final class ModifyAnalyzer {
     private Expr defaultFor(RelationDesc desc, AttributeDesc column, ParseState outer) {
         String text = desc.defaults().get(column.attnum());
         if (text == null) {
-            return null;
+            // build_column_default: a column of a domain type takes the domain's default; without one a
+            // NOT NULL domain still rejects the NULL the column would get
+            boolean domainNotNull = false;
+            for (org.tusk.engine.types.UserTypes.UserType d = org.tusk.engine.types.UserTypes.byOid(column.typeOid());
+                    d != null && d.isDomain() && text == null; d = org.tusk.engine.types.UserTypes.byOid(d.baseOid())) {
+                text = d.defaultText();
+                domainNotNull |= d.notNull();
+            }
+            if (text == null) {
+                if (!domainNotNull) {
+                    return null;
+                }
+                ExprAnalyzer analyzer = new ExprAnalyzer(new ParseState(new int[0]), typeContext);
+                return assign(analyzer, new org.tusk.engine.expr.ConstExpr(typeOf(column), -1, null), column, 0);
+            }
         }
         List<ParsedStatement> parsed = Parser.parse("SELECT " + text);
         SelectStmt select = (SelectStmt) parsed.get(0).stmt();

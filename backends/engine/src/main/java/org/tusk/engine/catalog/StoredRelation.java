@@ -30,7 +30,7 @@ public final class StoredRelation implements VirtualRelation {
         this.relation = relation;
         this.attributes = relation.liveAttributes();
         for (AttributeDesc a : attributes) {
-            PgType t = PgType.byOid(a.typeOid());
+            PgType t = org.tusk.engine.types.UserTypes.columnType(a.typeOid());
             columns.add(new RelationColumn(a.name(), t == null ? PgType.TEXT : t, t == null ? -1 : a.typmod()));
         }
     }

@@ -30,7 +30,7 @@ public final class ViewRelation implements VirtualRelation, BaseRelation, ViewDe
         this.relation = relation;
         this.query = query;
         for (AttributeDesc a : relation.liveAttributes()) {
-            PgType t = PgType.byOid(a.typeOid());
+            PgType t = org.tusk.engine.types.UserTypes.columnType(a.typeOid());
             columns.add(new RelationColumn(a.name(), t == null ? PgType.TEXT : t, t == null ? -1 : a.typmod()));
         }
     }

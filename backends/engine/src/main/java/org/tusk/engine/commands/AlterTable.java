@@ -299,6 +299,21 @@ public final class AlterTable {
         }
     }
 
+    /** A column dropped because what its type was is dropped (DROP TYPE ... CASCADE): as ALTER TABLE DROP COLUMN. */
+    static void dropColumnOf(DdlContext ctx, int relOid, int attnum) {
+        RelationDesc table = ctx.relcache().byOid(relOid);
+        if (table == null) {
+            return;
+        }
+        for (AttributeDesc a : table.attributes()) {
+            if (a.attnum() == attnum && !a.dropped()) {
+                dropColumn(ctx, table, new AlterTableCmd(org.tusk.engine.nodes.AlterTableType.DROP_COLUMN, a.name(), 0, null, null, null,
+                        org.tusk.engine.nodes.DropBehavior.CASCADE, true));
+                return;
+            }
+        }
+    }
+
     private static void dropColumn(DdlContext ctx, RelationDesc table, AlterTableCmd cmd) {
         AttributeDesc a = table.attribute(cmd.name());
         if (a == null || a.dropped()) {

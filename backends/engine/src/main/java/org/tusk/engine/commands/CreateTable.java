@@ -586,6 +586,10 @@ public final class CreateTable {
         a.put("attinhcount", inhcount);
         a.put("attcollation", (long) type.collation());
         ctx.insert(SystemCatalogs.PG_ATTRIBUTE, a);
+        if (Integer.compareUnsigned(typeOid, org.tusk.engine.types.UserTypes.FIRST_NORMAL_OBJECT_ID) >= 0) {
+            // a column of a user-defined type depends on it (DROP TYPE needs CASCADE)
+            recordDependency(ctx, SystemCatalogs.PG_CLASS, relOid, attnum, SystemCatalogs.PG_TYPE, typeOid, 0, "n");
+        }
     }
 
     /** The composite type named after the table and its array type (heap_create_with_catalog's AddNewRelationType). */

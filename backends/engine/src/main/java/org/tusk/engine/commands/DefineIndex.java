@@ -278,7 +278,7 @@ public final class DefineIndex {
                 indclass[i] = (long) defaultOpclass(typeOid, location);
                 indcollation[i] = (long) (type == null ? 0 : type.collation());
                 indoption[i] = def.options()[i];
-                keyTypes.add(PgType.byOid(typeOid));
+                keyTypes.add(org.tusk.engine.types.UserTypes.columnType(typeOid));
             }
             CreateTable.insertAttribute(ctx, indexOid, i + 1, colName, typeOid, typmod, false);
         }
@@ -410,7 +410,7 @@ public final class DefineIndex {
         List<PgType> types = new ArrayList<>();
         for (int i = 0; i < index.keyAttnums().length; i++) {
             int k = index.keyAttnums()[i];
-            types.add(PgType.byOid(k != 0 ? table.attributes().get(k - 1).typeOid()
+            types.add(org.tusk.engine.types.UserTypes.columnType(k != 0 ? table.attributes().get(k - 1).typeOid()
                     : index.keyTypeOids() == null ? 25 : index.keyTypeOids()[i]));
         }
         KeyFunction keys;

@@ -32,7 +32,10 @@ import org.tusk.lmgr.LockMode;
 public final class DropObjects {
 
     /** An object address (ObjectAddress without the sub-id). */
-    record ObjectAddress(int classId, long objectId) {
+    record ObjectAddress(int classId, long objectId, int subId) {
+        ObjectAddress(int classId, long objectId) {
+            this(classId, objectId, 0);
+        }
     }
 
     private DropObjects() {
@@ -172,6 +175,14 @@ public final class DropObjects {
         for (CatalogTuple d : ctx.rows(SystemCatalogs.PG_DEPEND,
                 r -> (Long) r[refClass] == object.classId() && (Long) r[refObj] == object.objectId())) {
             ObjectAddress dependent = new ObjectAddress(((Long) d.get(dep, "classid")).intValue(), (Long) d.get(dep, "objid"));
+            int subId = (Integer) d.get(dep, "objsubid");
+            if (subId != 0 && dependent.classId() == SystemCatalogs.PG_CLASS) {
+                // a column of a user-defined type: the column goes, unless it is (part of) a partition key
+                RelationDesc rel = ctx.relcache().byOid((int) dependent.objectId());
+                if (rel != null && rel.kind() != 'p' && !all.contains(dependent)) {
+                    dependent = new ObjectAddress(SystemCatalogs.PG_CLASS, dependent.objectId(), subId);
+                }
+            }
             if (dependent.classId() == SystemCatalogs.PG_REWRITE) {
                 // a view's _RETURN rule is part of the view: what the rule reads, the view depends on
                 ObjectAddress view = ruleOwner(ctx, dependent.objectId());
@@ -218,6 +229,17 @@ public final class DropObjects {
         long id = o.objectId();
         switch (o.classId()) {
             case SystemCatalogs.PG_CLASS: {
+                if (o.subId() != 0) {
+                    AlterTable.dropColumnOf(ctx, (int) id, o.subId());
+                    Catalog dep = SystemCatalogs.require(SystemCatalogs.PG_DEPEND);
+                    int cls = dep.columnIndex("classid");
+                    int obj = dep.columnIndex("objid");
+                    int sub = dep.columnIndex("objsubid");
+                    ctx.deleteWhere(SystemCatalogs.PG_DEPEND, r -> (Long) r[cls] == SystemCatalogs.PG_CLASS
+                            && (Long) r[obj] == id && (Integer) r[sub] == o.subId());
+                    ctx.relcache().invalidate((int) id);
+                    return;
+                }
                 RelationDesc rel = ctx.relcache().byOid((int) id);
                 deleteWhere(ctx, SystemCatalogs.PG_CLASS, "oid", id);
                 deleteWhere(ctx, SystemCatalogs.PG_ATTRIBUTE, "attrelid", id);
@@ -313,6 +335,13 @@ public final class DropObjects {
                     return "relation " + id;
                 }
                 String name = qualified(ctx, rel);
+                if (o.subId() != 0) {
+                    for (org.tusk.engine.relcache.AttributeDesc a : rel.attributes()) {
+                        if (a.attnum() == o.subId()) {
+                            return "column " + a.name() + " of " + kindWord(rel.kind()) + " " + name;
+                        }
+                    }
+                }
                 return kindWord(rel.kind()) + " " + name;
             }
             case SystemCatalogs.PG_CONSTRAINT: {

@@ -53,6 +53,7 @@ public final class TypeCommands {
     public static boolean handles(RawStmt stmt) {
         return stmt instanceof CreateDomainStmt || stmt instanceof CreateEnumStmt || stmt instanceof CreateRangeStmt
                 || stmt instanceof CompositeTypeStmt
+                || stmt instanceof org.tusk.engine.nodes.AlterDomainStmt || stmt instanceof org.tusk.engine.nodes.AlterEnumStmt
                 || stmt instanceof DefineStmt d && d.kind() == ObjectType.TYPE
                 || stmt instanceof DropStmt s && (s.removeType() == ObjectType.TYPE || s.removeType() == ObjectType.DOMAIN);
     }
@@ -67,6 +68,10 @@ public final class TypeCommands {
             tag = createRange(ctx, r);
         } else if (stmt instanceof CompositeTypeStmt c) {
             tag = createComposite(ctx, c);
+        } else if (stmt instanceof org.tusk.engine.nodes.AlterDomainStmt ad) {
+            tag = alterDomain(ctx, ad);
+        } else if (stmt instanceof org.tusk.engine.nodes.AlterEnumStmt ae) {
+            tag = alterEnum(ctx, ae);
         } else if (stmt instanceof DefineStmt d) {
             tag = d.definition().isEmpty() ? createShell(ctx, d.defnames()) : createBase(ctx, d);
         } else {
@@ -74,7 +79,170 @@ public final class TypeCommands {
         }
         ctx.commandCounterIncrement();
         ctx.relcache().invalidateAll();
+        ctx.relcache().invalidateCatalog(SystemCatalogs.PG_TYPE);
         return tag;
+    }
+
+    // ---- ALTER DOMAIN ----
+
+    private static TypeCatalog.TypeRow domain(DdlContext ctx, List<String> names) {
+        TypeCatalog.TypeRow t = TypeCatalog.lookup(ctx, names, false);
+        if (t == null) {
+            throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + String.join(".", names) + "\" does not exist");
+        }
+        if (t.typtype() != 'd') {
+            throw Ereport.error(DdlStates.WRONG_OBJECT_TYPE, "\"" + String.join(".", names) + "\" is not a domain");
+        }
+        return t;
+    }
+
+    private static void updateType(DdlContext ctx, TypeCatalog.TypeRow t, Map<String, Object> changes) {
+        Catalog pgType = SystemCatalogs.require(SystemCatalogs.PG_TYPE);
+        Object[] row = t.tuple().values().clone();
+        for (Map.Entry<String, Object> e : changes.entrySet()) {
+            row[pgType.columnIndex(e.getKey())] = e.getValue();
+        }
+        ctx.access().update(SystemCatalogs.PG_TYPE, t.tuple().tid(), row);
+    }
+
+    /**
+     * AlterDomainDefault / AlterDomainNotNull / AlterDomainAddConstraint / AlterDomainDropConstraint.
+     * Existing column values are not re-validated yet by SET NOT NULL and ADD CONSTRAINT.
+     */
+    private static String alterDomain(DdlContext ctx, org.tusk.engine.nodes.AlterDomainStmt stmt) {
+        TypeCatalog.TypeRow d = domain(ctx, stmt.typeName());
+        Map<String, Object> changes = new HashMap<>();
+        switch (stmt.subtype()) {
+            case 'T' -> {
+                String text = stmt.def() == null ? null : SourceText.expression(ctx.queryString(), stmt.defLocation());
+                changes.put("typdefault", text);
+                changes.put("typdefaultbin", text);
+                updateType(ctx, d, changes);
+            }
+            case 'O', 'N' -> {
+                changes.put("typnotnull", stmt.subtype() == 'O');
+                updateType(ctx, d, changes);
+            }
+            case 'C' -> {
+                Constraint c = (Constraint) stmt.def();
+                switch (c.contype()) {
+                    case CHECK -> addDomainCheck(ctx, d.oid(), d.name(), (int) d.namespace(), c);
+                    case NOTNULL -> {
+                        changes.put("typnotnull", true);
+                        updateType(ctx, d, changes);
+                    }
+                    case UNIQUE -> throw Ereport.error(SqlState.SYNTAX_ERROR, "unique constraints not possible for domains");
+                    case PRIMARY -> throw Ereport.error(SqlState.SYNTAX_ERROR,
+                            "primary key constraints not possible for domains");
+                    case FOREIGN -> throw Ereport.error(SqlState.SYNTAX_ERROR,
+                            "foreign key constraints not possible for domains");
+                    default -> throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                            "use ALTER DOMAIN .. [ SET | DROP ] NOT NULL instead");
+                }
+            }
+            case 'X', 'V' -> {
+                Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+                int typCol = con.columnIndex("contypid");
+                int nameCol = con.columnIndex("conname");
+                long oid = d.oid();
+                List<CatalogTuple> rows = ctx.rows(SystemCatalogs.PG_CONSTRAINT,
+                        r -> (Long) r[typCol] == oid && stmt.name().equals(r[nameCol]));
+                if (rows.isEmpty()) {
+                    String msg = "constraint \"" + stmt.name() + "\" of domain \"" + d.name() + "\" does not exist";
+                    if (stmt.missingOk()) {
+                        ctx.notice(Naming.skippingNotice(SqlState.SUCCESSFUL_COMPLETION, msg + ", skipping"));
+                        break;
+                    }
+                    throw Ereport.error(SqlState.UNDEFINED_OBJECT, msg);
+                }
+                if (stmt.subtype() == 'V') {
+                    Object[] row = rows.get(0).values().clone();
+                    row[con.columnIndex("convalidated")] = true;
+                    ctx.access().update(SystemCatalogs.PG_CONSTRAINT, rows.get(0).tid(), row);
+                } else {
+                    DropObjects.performDeletion(ctx, List.of(new DropObjects.ObjectAddress(SystemCatalogs.PG_CONSTRAINT,
+                            (Long) rows.get(0).get(con, "oid"))), stmt.behavior() == DropBehavior.CASCADE);
+                }
+            }
+            default -> throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "this ALTER DOMAIN form is not supported yet");
+        }
+        return "ALTER DOMAIN";
+    }
+
+    // ---- ALTER TYPE ... ADD VALUE / RENAME VALUE ----
+
+    private static String alterEnum(DdlContext ctx, org.tusk.engine.nodes.AlterEnumStmt stmt) {
+        TypeCatalog.TypeRow t = TypeCatalog.lookup(ctx, stmt.typeName(), false);
+        String shown = String.join(".", stmt.typeName());
+        if (t == null) {
+            throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + shown + "\" does not exist");
+        }
+        if (t.typtype() != 'e') {
+            throw Ereport.error(DdlStates.WRONG_OBJECT_TYPE, TypeCatalog.displayName(ctx, t) + " is not an enum");
+        }
+        Catalog en = SystemCatalogs.require(PG_ENUM_OID);
+        int typCol = en.columnIndex("enumtypid");
+        long oid = t.oid();
+        List<CatalogTuple> labels = new ArrayList<>(ctx.rows(PG_ENUM_OID, r -> (Long) r[typCol] == oid));
+        labels.sort((x, y) -> Float.compare((Float) x.get(en, "enumsortorder"), (Float) y.get(en, "enumsortorder")));
+        CatalogTuple existing = null;
+        for (CatalogTuple l : labels) {
+            if (stmt.newVal().equals(l.get(en, "enumlabel"))) {
+                existing = l;
+            }
+        }
+        if (stmt.oldVal() != null) {
+            CatalogTuple old = null;
+            for (CatalogTuple l : labels) {
+                if (stmt.oldVal().equals(l.get(en, "enumlabel"))) {
+                    old = l;
+                }
+            }
+            if (old == null) {
+                throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "\"" + stmt.oldVal() + "\" is not an existing enum label");
+            }
+            if (existing != null) {
+                throw Ereport.error(SqlState.DUPLICATE_OBJECT, "enum label \"" + stmt.newVal() + "\" already exists");
+            }
+            checkLabel(stmt.newVal());
+            Object[] row = old.values().clone();
+            row[en.columnIndex("enumlabel")] = stmt.newVal();
+            ctx.access().update(PG_ENUM_OID, old.tid(), row);
+            return "ALTER TYPE";
+        }
+        if (existing != null) {
+            if (stmt.skipIfNewValExists()) {
+                ctx.notice(Naming.skippingNotice(SqlState.SUCCESSFUL_COMPLETION,
+                        "enum label \"" + stmt.newVal() + "\" already exists, skipping"));
+                return "ALTER TYPE";
+            }
+            throw Ereport.error(SqlState.DUPLICATE_OBJECT, "enum label \"" + stmt.newVal() + "\" already exists");
+        }
+        checkLabel(stmt.newVal());
+        float order;
+        if (stmt.newValNeighbor() == null) {
+            order = labels.isEmpty() ? 1 : (Float) labels.get(labels.size() - 1).get(en, "enumsortorder") + 1;
+        } else {
+            int at = -1;
+            for (int i = 0; i < labels.size(); i++) {
+                if (stmt.newValNeighbor().equals(labels.get(i).get(en, "enumlabel"))) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "\"" + stmt.newValNeighbor()
+                        + "\" is not an existing enum label");
+            }
+            float here = (Float) labels.get(at).get(en, "enumsortorder");
+            if (stmt.newValIsAfter()) {
+                order = at + 1 < labels.size() ? (here + (Float) labels.get(at + 1).get(en, "enumsortorder")) / 2
+                        : here + 1;
+            } else {
+                order = at > 0 ? (here + (Float) labels.get(at - 1).get(en, "enumsortorder")) / 2 : here - 1;
+            }
+        }
+        insertEnumLabel(ctx, oid, order, stmt.newVal());
+        return "ALTER TYPE";
     }
 
     // ---- naming ----
@@ -92,9 +260,34 @@ public final class TypeCommands {
     /** 42710 when a type of this name exists (a shell is replaced only by CREATE TYPE name (...)). */
     private static void checkFree(DdlContext ctx, Target t) {
         TypeCatalog.TypeRow existing = TypeCatalog.in(ctx, t.name(), t.ns());
+        if (existing != null && moveArrayTypeName(ctx, existing, t)) {
+            return;
+        }
         if (existing != null) {
             throw Ereport.error(SqlState.DUPLICATE_OBJECT, "type \"" + t.name() + "\" already exists");
         }
+    }
+
+    /**
+     * moveArrayTypeName: an implicit array type ("_foo" of foo) that holds the wanted name is
+     * renamed out of the way (to "__foo", ...), so the name becomes free; false if it is not one.
+     */
+    private static boolean moveArrayTypeName(DdlContext ctx, TypeCatalog.TypeRow existing, Target t) {
+        Catalog pgType = SystemCatalogs.require(SystemCatalogs.PG_TYPE);
+        long elem = (Long) existing.tuple().get(pgType, "typelem");
+        if (elem == 0 || !"A".equals(existing.tuple().get(pgType, "typcategory"))) {
+            return false;
+        }
+        TypeCatalog.TypeRow element = TypeCatalog.byOid(ctx, elem);
+        if (element == null || element.array() != existing.oid()) {
+            return false;
+        }
+        String newName = arrayName(ctx, t.name(), t.ns());
+        Object[] row = existing.tuple().values().clone();
+        row[pgType.columnIndex("typname")] = newName;
+        ctx.access().update(SystemCatalogs.PG_TYPE, existing.tuple().tid(), row);
+        ctx.commandCounterIncrement();
+        return true;
     }
 
     /**
@@ -318,7 +511,12 @@ public final class TypeCommands {
             if (!names.add(cd.colname())) {
                 throw Ereport.error(DdlStates.DUPLICATE_COLUMN, "column \"" + cd.colname() + "\" specified more than once");
             }
-            TypeCatalog.require(ctx, cd.typeName());
+            TypeCatalog.TypeRow ft = TypeCatalog.require(ctx, cd.typeName());
+            if (ft.typtype() == 'p') {
+                // CheckAttributeType
+                throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "column \"" + cd.colname()
+                        + "\" has pseudo-type " + ft.name());
+            }
         }
         long arrayOid = ctx.newOid();
         long oid = ctx.newOid();

@@ -41,7 +41,24 @@ public final class TypeLookup {
     }
 
     public static TypeInfo byOid(int oid) {
-        return BY_OID.get(oid);
+        TypeInfo t = BY_OID.get(oid);
+        return t != null ? t : userType(org.tusk.engine.types.UserTypes.byOid(oid));
+    }
+
+    /**
+     * A user-defined type (the session's pg_type syscache) as a column sees it: its own OID and
+     * name with the storage properties of its representation.
+     */
+    private static TypeInfo userType(org.tusk.engine.types.UserTypes.UserType u) {
+        if (u == null || u.representation() == null || !u.defined()) {
+            return null;
+        }
+        TypeInfo r = BY_OID.get(u.representation().oid());
+        if (r == null) {
+            return null;
+        }
+        return new TypeInfo(u.oid(), u.name(), r.len(), r.byVal(), r.align(), r.storage(), r.collation(), u.arrayOid(),
+                u.typtype());
     }
 
     public static TypeInfo byName(String name) {
@@ -53,6 +70,18 @@ public final class TypeLookup {
         String name = tn.lastName();
         boolean qualifiedElsewhere = tn.names().size() > 1 && !tn.names().get(0).equals("pg_catalog");
         TypeInfo t = qualifiedElsewhere ? null : BY_NAME.get(name);
+        if (t == null) {
+            t = userType(org.tusk.engine.types.UserTypes.byName(
+                    tn.names().size() > 1 ? tn.names().get(tn.names().size() - 2) : null, name));
+            if (t != null && tn.isArray()) {
+                TypeInfo array = byOid(t.array());
+                if (array == null) {
+                    throw Ereport.error(SqlState.UNDEFINED_OBJECT, "could not find array type for data type " + name,
+                            position(tn.location(), queryOffset));
+                }
+                return array;
+            }
+        }
         if (t == null || t.typtype() == 'p' && !name.equals("record")) {
             throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + String.join(".", tn.names()) + "\" does not exist",
                     position(tn.location(), queryOffset));

@@ -32,6 +32,9 @@ final class CastFunctions {
     }
 
     static void register() {
+        // bit strings ('0'/'1' characters) to integers: the rightmost bits, as bittoint4/bittoint8 do
+        FunctionRegistry.bind("bittoint4", (a, c) -> (int) bitsToLong((String) a[0], 32, "integer out of range"));
+        FunctionRegistry.bind("bittoint8", (a, c) -> bitsToLong((String) a[0], 64, "bigint out of range"));
         // integer widening and narrowing
         FunctionRegistry.bind("int82", (a, c) -> Arithmetic.box(PgType.INT2, asLong(a[0])));
         FunctionRegistry.bind("int84", (a, c) -> Arithmetic.box(PgType.INT4, asLong(a[0])));
@@ -221,5 +224,17 @@ final class CastFunctions {
         }
         String digits = isFloat4 ? FloatFormat.float4((Float) v, 0) : FloatFormat.float8(d, 0);
         return TextFormat.parseNumeric(digits);
+    }
+
+    /** bittoint4/bittoint8: a bit string of at most {@code width} bits read as an unsigned integer. */
+    static long bitsToLong(String bits, int width, String overflow) {
+        if (bits.length() > width) {
+            throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.NUMERIC_VALUE_OUT_OF_RANGE, overflow);
+        }
+        long v = 0;
+        for (int i = 0; i < bits.length(); i++) {
+            v = (v << 1) | (bits.charAt(i) == '1' ? 1 : 0);
+        }
+        return v;
     }
 }

@@ -1682,6 +1682,72 @@ abstract class DdlParser extends SelectParser {
         return null;
     }
 
+    /** ALTER DOMAIN's constraint and default forms (AlterDomainStmt); null for the other forms. */
+    private RawStmt alterDomain() {
+        p += 2;
+        List<String> name = anyName();
+        if (at("set") && at(1, "default")) {
+            p += 2;
+            int location = peek().location();
+            return new AlterDomainStmt('T', name, null, aExpr(), location, DropBehavior.RESTRICT, false);
+        }
+        if (at("drop") && at(1, "default")) {
+            p += 2;
+            return new AlterDomainStmt('T', name, null, null, -1, DropBehavior.RESTRICT, false);
+        }
+        if ((at("set") || at("drop")) && at(1, "not") && at(2, "null")) {
+            char kind = at("set") ? 'O' : 'N';
+            p += 3;
+            return new AlterDomainStmt(kind, name, null, null, -1, DropBehavior.RESTRICT, false);
+        }
+        if (accept("add")) {
+            List<Constraint> cons = new ArrayList<>();
+            columnQualifiers(cons, new CollateClause[1]);
+            if (cons.isEmpty()) {
+                return null;
+            }
+            return new AlterDomainStmt('C', name, null, cons.get(0), -1, DropBehavior.RESTRICT, false);
+        }
+        if (at("drop") && at(1, "constraint")) {
+            p += 2;
+            boolean missingOk = ifExists();
+            String c = colId();
+            return new AlterDomainStmt('X', name, c, null, -1, dropBehavior(), missingOk);
+        }
+        if (at("validate") && at(1, "constraint")) {
+            p += 2;
+            return new AlterDomainStmt('V', name, colId(), null, -1, DropBehavior.RESTRICT, false);
+        }
+        return null;
+    }
+
+    /** ALTER TYPE name ADD VALUE / RENAME VALUE (AlterEnumStmt); null for the other forms. */
+    private RawStmt alterEnum() {
+        p += 2;
+        List<String> name = anyName();
+        if (at("add") && at(1, "value")) {
+            p += 2;
+            boolean skip = ifNotExists();
+            String v = sconst();
+            String neighbor = null;
+            boolean after = false;
+            if (accept("before")) {
+                neighbor = sconst();
+            } else if (accept("after")) {
+                neighbor = sconst();
+                after = true;
+            }
+            return new AlterEnumStmt(name, null, v, neighbor, after, skip);
+        }
+        if (at("rename") && at(1, "value")) {
+            p += 2;
+            String old = sconst();
+            expect("to");
+            return new AlterEnumStmt(name, old, sconst(), null, false, false);
+        }
+        return null;
+    }
+
     final RawStmt alterStatement() {
         int save = p;
         if (at(1, "role") || at(1, "user") && !at(2, "mapping") || at(1, "group")) {
@@ -1722,6 +1788,20 @@ abstract class DdlParser extends SelectParser {
             }
             p += 2;
             return new AlterOwnerStmt(ObjectType.SCHEMA, null, schema, roleSpec());
+        }
+        if (at(1, "domain")) {
+            RawStmt d = alterDomain();
+            if (d != null) {
+                return d;
+            }
+            p = save;
+        }
+        if (at(1, "type")) {
+            RawStmt e = alterEnum();
+            if (e != null) {
+                return e;
+            }
+            p = save;
         }
         advance();
         ObjectType type;

@@ -112,7 +112,7 @@ final class PlSessionSpi implements PlSpi {
         List<ColumnInfo> cols = new ArrayList<>();
         if (dml.resultColumns() != null) {
             for (org.tusk.api.engine.Column c : dml.resultColumns()) {
-                cols.add(new ColumnInfo(c.name(), PgType.byOid(c.typeOid())));
+                cols.add(new ColumnInfo(c.name(), org.tusk.engine.types.UserTypes.columnType(c.typeOid())));
             }
         }
         return new Plan() {

@@ -21,7 +21,7 @@ final class ResultEncoder {
                 continue;
             }
             Column c = columns.get(i);
-            PgType type = PgType.byOid(c.typeOid());
+            PgType type = org.tusk.engine.types.UserTypes.columnType(c.typeOid());
             if (c.format() == 1) {
                 out[i] = BinaryFormat.send(type, v, ctx);
             } else {

@@ -118,6 +118,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                 storage == null ? 0 : storage.databaseOid());
         this.procs = new SessionProcs(this);
         this.regprocResolver = procs.regprocResolver();
+        this.types = new SessionTypes(this);
         relations.addSessionView(new PgPreparedStatementsView());
         relations.addSessionView(new PgCursorsView());
     }
@@ -238,6 +239,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         org.tusk.engine.types.RegclassIo.install(regclassResolver);
         org.tusk.engine.types.RegprocIo.install(regprocResolver);
         org.tusk.engine.func.UserProcs.install(procs);
+        org.tusk.engine.types.UserTypes.install(types);
         try {
             return body.run();
         } catch (RuntimeException e) {
@@ -249,6 +251,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         org.tusk.engine.types.RegclassIo.install(regclassResolver);
         org.tusk.engine.types.RegprocIo.install(regprocResolver);
         org.tusk.engine.func.UserProcs.install(procs);
+        org.tusk.engine.types.UserTypes.install(types);
         try {
             return body.run();
         } catch (IOException e) {
@@ -639,6 +642,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     /** User-defined functions (pg_proc rows of CREATE FUNCTION), installed for the thread at every entry. */
     private SessionProcs procs;
+    private SessionTypes types;
 
     SessionProcs procs() {
         return procs;

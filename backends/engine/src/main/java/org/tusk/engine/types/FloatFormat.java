@@ -54,9 +54,19 @@ public final class FloatFormat {
     private static String shortest(double d, boolean isFloat4, int digLimit) {
         BigDecimal exact = new BigDecimal(d);
         BigDecimal chosen = exact;
+        // PostgreSQL's Ryu accepts no bound of the rounding interval: a decimal exactly halfway to a
+        // neighbouring value (1e23 between two doubles) is not taken even if reading it back would round here
+        BigDecimal two = BigDecimal.valueOf(2);
+        double below = isFloat4 ? Math.nextDown((float) d) : Math.nextDown(d);
+        double above = isFloat4 ? Math.nextUp((float) d) : Math.nextUp(d);
+        BigDecimal low = Double.isInfinite(below) ? null : exact.add(new BigDecimal(below)).divide(two);
+        BigDecimal high = Double.isInfinite(above) ? null : exact.add(new BigDecimal(above)).divide(two);
         for (int p = 1; p <= 17; p++) {
             BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
             boolean same = isFloat4 ? r.floatValue() == (float) d : r.doubleValue() == d;
+            if (same && (low != null && r.compareTo(low) == 0 || high != null && r.compareTo(high) == 0)) {
+                same = false;
+            }
             if (same) {
                 chosen = r;
                 break;

@@ -124,4 +124,94 @@ class TypesOnStorageTest {
         assertEquals(List.of("0|0"), query(a, "select (select count(*) from pg_cast where oid >= 16384),"
                 + " (select count(*) from pg_proc where proname like 'xfloat4%')"));
     }
+
+    @Test
+    void domainChecksOnCastsAndAssignments() {
+        query(a, "create domain dd2 as int not null check (value > 0) constraint c2 check (value < 100)");
+        assertEquals(List.of("5|7"), query(a, "select 5::dd2, '7'::dd2"));
+        assertEquals(List.of("E: 23514 value for domain dd2 violates check constraint \"dd2_check\""),
+                query(a, "select 0::dd2"));
+        assertEquals(List.of("E: 23514 value for domain dd2 violates check constraint \"c2\""),
+                query(a, "select 200::dd2"));
+        assertEquals(List.of("E: 23502 domain dd2 does not allow null values"), query(a, "select null::dd2"));
+        query(a, "create table tdd (a dd2, b text)");
+        assertEquals(List.of("INSERT 0 1"), query(a, "insert into tdd values (5, 'x')"));
+        assertEquals(List.of("E: 23514 value for domain dd2 violates check constraint \"dd2_check\""),
+                query(a, "insert into tdd values (-1, 'x')"));
+        assertEquals(List.of("E: 23514 value for domain dd2 violates check constraint \"c2\""),
+                query(a, "update tdd set a = 1000"));
+        // the other backend sees the domain (and its constraints) once this one committed it
+        assertEquals(List.of("E: 23514 value for domain dd2 violates check constraint \"c2\""),
+                query(b, "select 100::dd2"));
+        assertEquals(List.of("E: 2BP01 cannot drop type dd2 because other objects depend on it"
+                + " | column a of table tdd depends on type dd2"), query(a, "drop domain dd2"));
+        assertEquals(List.of(), query(a, "drop domain dd2 cascade"));
+        assertEquals(List.of("x"), query(a, "select * from tdd"));
+        query(a, "drop table tdd");
+    }
+
+    @Test
+    void enumInputAndBinaryCoercibleCasts() {
+        query(a, "create type light as enum ('red', 'yellow', 'green')");
+        assertEquals(List.of("red"), query(a, "select 'red'::light"));
+        assertEquals(List.of("E: 22P02 invalid input value for enum light: \"x\""), query(a, "select 'x'::light"));
+        query(a, "drop type light");
+        query(a, "create type xf4");
+        query(a, "create function xf4in(cstring) returns xf4 immutable strict language internal as 'int4in'");
+        query(a, "create function xf4out(xf4) returns cstring immutable strict language internal as 'int4out'");
+        query(a, "create type xf4 (input = xf4in, output = xf4out, like = float4)");
+        query(a, "create cast (xf4 as float4) without function");
+        query(a, "create cast (integer as xf4) without function");
+        // WITHOUT FUNCTION reinterprets the bits: 0x3f800000 is 1.0 as a float4
+        assertEquals(List.of("1065353216|1"), query(a, "select x'3f800000'::integer, x'3f800000'::integer::xf4::float4"));
+        assertEquals(List.of("E: 42846 cannot cast type xf4 to double precision"),
+                query(a, "select 1::xf4::float8"));
+        query(a, "drop type xf4 cascade");
+    }
+
+    @Test
+    void alterDomainAndAlterTypeAddValue() {
+        query(a, "create domain ad as int");
+        query(a, "alter domain ad add constraint pos check (value > 0)");
+        assertEquals(List.of("E: 23514 value for domain ad violates check constraint \"pos\""), query(a, "select (-1)::ad"));
+        query(a, "alter domain ad drop constraint pos");
+        assertEquals(List.of("-1"), query(a, "select (-1)::ad"));
+        assertEquals(List.of("E: 42704 constraint \"pos\" of domain \"ad\" does not exist"),
+                query(a, "alter domain ad drop constraint pos"));
+        query(a, "alter domain ad set not null");
+        assertEquals(List.of("E: 23502 domain ad does not allow null values"), query(a, "select null::ad"));
+        query(a, "alter domain ad drop not null");
+        query(a, "alter domain ad set default 42");
+        assertEquals(List.of("42"), query(a, "select typdefault from pg_type where typname = 'ad'"));
+        assertEquals(List.of("E: 42704 type \"nosuch\" does not exist"), query(a, "alter domain nosuch set not null"));
+        query(a, "create type en as enum ('a', 'c')");
+        query(a, "alter type en add value 'b' before 'c'");
+        query(a, "alter type en add value 'd'");
+        assertEquals(List.of("E: 42710 enum label \"a\" already exists"), query(a, "alter type en add value 'a'"));
+        assertEquals(List.of("E: 22023 \"nope\" is not an existing enum label"),
+                query(a, "alter type en add value 'z' after 'nope'"));
+        query(a, "alter type en rename value 'd' to 'e'");
+        assertEquals(List.of("a|1", "b|1.5", "c|2", "e|3"), query(a, "select enumlabel, enumsortorder from pg_enum"
+                + " where enumtypid = (select oid from pg_type where typname = 'en') order by enumsortorder"));
+        assertEquals(List.of("E: 42809 ad is not an enum"), query(a, "alter type ad add value 'x'"));
+        query(a, "drop type en");
+        query(a, "drop domain ad");
+    }
+
+    @Test
+    void domainDefaultsTypmodAndNotNullOfOmittedColumns() {
+        query(a, "create domain fd2 as varchar(5) default 'zz' check (value <> 'bad')");
+        query(a, "create domain nn as int not null");
+        query(a, "create table tf2 (a int, b fd2, c nn)");
+        assertEquals(List.of("INSERT 0 1"), query(a, "insert into tf2 (a, c) values (1, 1)"));
+        assertEquals(List.of("E: 23502 domain nn does not allow null values"), query(a, "insert into tf2 (a) values (2)"));
+        assertEquals(List.of("E: 23514 value for domain fd2 violates check constraint \"fd2_check\""),
+                query(a, "insert into tf2 values (3, 'bad', 3)"));
+        assertEquals(List.of("E: 22001 value too long for type character varying(5)"),
+                query(a, "insert into tf2 values (3, 'toolong', 3)"));
+        assertEquals(List.of("1|zz|1"), query(a, "select * from tf2"));
+        query(a, "drop table tf2");
+        query(a, "drop domain fd2");
+        query(a, "drop domain nn");
+    }
 }

@@ -207,7 +207,7 @@ public final class CopyCommand implements DmlCommand {
             SeqScanNode scan = new SeqScanNode(rel, session.snapshot(), session.transactionContext(), ctx, false);
             for (int a : attnums) {
                 names.add(live.get(a).name());
-                PgType t = PgType.byOid(live.get(a).typeOid());
+                PgType t = org.tusk.engine.types.UserTypes.columnType(live.get(a).typeOid());
                 types.add(t == null ? PgType.TEXT : t);
             }
             plan = () -> {

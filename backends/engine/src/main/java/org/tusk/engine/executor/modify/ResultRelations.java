@@ -37,7 +37,7 @@ public final class ResultRelations {
         List<AttributeDesc> live = desc.liveAttributes();
         List<ResultColumn> columns = new ArrayList<>();
         for (AttributeDesc a : live) {
-            PgType t = PgType.byOid(a.typeOid());
+            PgType t = org.tusk.engine.types.UserTypes.columnType(a.typeOid());
             columns.add(new ResultColumn(a.name(), t == null ? PgType.TEXT : t, a.typmod(), a.notNull()));
         }
         List<ResultIndex> indexes = new ArrayList<>();

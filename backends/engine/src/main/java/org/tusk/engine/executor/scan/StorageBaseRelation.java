@@ -57,7 +57,7 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
         this.emitCtid = emitCtid;
         this.live = desc.liveAttributes();
         for (AttributeDesc a : live) {
-            PgType t = PgType.byOid(a.typeOid());
+            PgType t = org.tusk.engine.types.UserTypes.columnType(a.typeOid());
             columns.add(new RelationColumn(a.name(), t == null ? PgType.TEXT : t, t == null ? -1 : a.typmod()));
         }
         TableAccessMethod am = session.storage().storage().tableAm(desc.amName());

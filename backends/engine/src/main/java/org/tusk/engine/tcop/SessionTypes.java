@@ -1,0 +1,227 @@
+package org.tusk.engine.tcop;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.tusk.engine.catalog.CatalogAccess;
+import org.tusk.engine.catalog.CatalogAccess.CatalogTuple;
+import org.tusk.engine.catalog.SystemCatalogs;
+import org.tusk.engine.catalog.SystemCatalogs.Catalog;
+import org.tusk.engine.catalog.bootstrap.CsvReader;
+import org.tusk.engine.types.PgType;
+import org.tusk.engine.types.UserTypes;
+import org.tusk.engine.types.UserTypes.UserCast;
+import org.tusk.engine.types.UserTypes.UserType;
+
+/**
+ * The session's syscache of user-defined types (pg_type rows at or above
+ * FirstNormalObjectId with their pg_enum labels and domain CHECKs from
+ * pg_constraint) and user-created pg_cast rows, installed as the thread's
+ * {@link UserTypes.Provider}. Loaded by one scan of each catalog, dropped on
+ * CATCACHE invalidations of those catalogs (our own DDL at once, other
+ * backends' at their commit) and on relcache resets.
+ */
+final class SessionTypes implements UserTypes.Provider {
+    private static final int PG_ENUM = 3501;
+    private static final int PG_CAST = 2605;
+
+    /** Built-in typinput function name -> its type (int4in -> int4), for base types with internal I/O. */
+    private static final Map<String, PgType> BY_INPUT = new HashMap<>();
+
+    static {
+        for (Map<String, String> r : CsvReader.read("pg_type")) {
+            PgType t = PgType.byOid(Integer.parseInt(r.get("oid")));
+            if (t != null && "b".equals(r.get("typtype"))) {
+                BY_INPUT.putIfAbsent(r.get("typinput"), t);
+            }
+        }
+    }
+
+    private final TuskSession session;
+    private Map<Integer, UserType> byOid;
+    private Map<Long, UserCast> casts;
+
+    SessionTypes(TuskSession session) {
+        this.session = session;
+        if (session.relcache() != null) {
+            session.relcache().addCatcacheListener(catalog -> {
+                if (catalog == 0 || catalog == SystemCatalogs.PG_TYPE || catalog == PG_ENUM || catalog == PG_CAST
+                        || catalog == SystemCatalogs.PG_CONSTRAINT || catalog == SystemCatalogs.PG_PROC
+                        || catalog == SystemCatalogs.PG_NAMESPACE) {
+                    byOid = null;
+                    casts = null;
+                }
+            });
+        }
+    }
+
+    private void load() {
+        if (byOid != null) {
+            return;
+        }
+        Map<Integer, UserType> types = new HashMap<>();
+        Map<Long, UserCast> castRows = new HashMap<>();
+        if (session.storage() == null) {
+            byOid = types;
+            casts = castRows;
+            return;
+        }
+        CatalogAccess access = session.catalogAccess();
+        access.transaction().catalogSnapshot(access.level());
+        Catalog pgType = SystemCatalogs.require(SystemCatalogs.PG_TYPE);
+        int oidCol = pgType.columnIndex("oid");
+        List<CatalogTuple> rows = access.scan(SystemCatalogs.PG_TYPE,
+                r -> Long.compareUnsigned((Long) r[oidCol], UserTypes.FIRST_NORMAL_OBJECT_ID) >= 0);
+        Map<Integer, Object[]> raw = new HashMap<>();
+        for (CatalogTuple t : rows) {
+            raw.put(((Long) t.values()[oidCol]).intValue(), t.values());
+        }
+        Map<Long, String> schemas = new HashMap<>();
+        Catalog ns = SystemCatalogs.require(SystemCatalogs.PG_NAMESPACE);
+        for (CatalogTuple t : access.scan(SystemCatalogs.PG_NAMESPACE)) {
+            schemas.put((Long) t.get(ns, "oid"), (String) t.get(ns, "nspname"));
+        }
+        Map<Integer, TreeMap<Float, String>> labels = new HashMap<>();
+        Catalog en = SystemCatalogs.require(PG_ENUM);
+        for (CatalogTuple t : access.scan(PG_ENUM)) {
+            labels.computeIfAbsent(((Long) t.get(en, "enumtypid")).intValue(), k -> new TreeMap<>())
+                    .put((Float) t.get(en, "enumsortorder"), (String) t.get(en, "enumlabel"));
+        }
+        Map<Integer, List<UserTypes.DomainCheck>> checks = new HashMap<>();
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        int typCol = con.columnIndex("contypid");
+        List<CatalogTuple> conRows = new ArrayList<>(access.scan(SystemCatalogs.PG_CONSTRAINT, r -> (Long) r[typCol] != 0L));
+        // domain constraints are checked in name order (as PostgreSQL's domain constraint cache sorts them)
+        conRows.sort((x, y) -> ((String) x.get(con, "conname")).compareTo((String) y.get(con, "conname")));
+        for (CatalogTuple t : conRows) {
+            if ("c".equals(t.get(con, "contype"))) {
+                checks.computeIfAbsent(((Long) t.get(con, "contypid")).intValue(), k -> new ArrayList<>())
+                        .add(new UserTypes.DomainCheck((String) t.get(con, "conname"), (String) t.get(con, "conbin")));
+            }
+        }
+        Catalog proc = SystemCatalogs.require(SystemCatalogs.PG_PROC);
+        int procOid = proc.columnIndex("oid");
+        Map<Long, String> prosrc = new HashMap<>();
+        for (CatalogTuple t : access.scan(SystemCatalogs.PG_PROC,
+                r -> Long.compareUnsigned((Long) r[procOid], UserTypes.FIRST_NORMAL_OBJECT_ID) >= 0)) {
+            prosrc.put((Long) t.get(proc, "oid"), (String) t.get(proc, "prosrc"));
+        }
+        for (Integer oid : raw.keySet()) {
+            build(oid, raw, schemas, labels, checks, prosrc, types, pgType, 0);
+        }
+        Catalog cast = SystemCatalogs.require(PG_CAST);
+        int castOid = cast.columnIndex("oid");
+        for (CatalogTuple t : access.scan(PG_CAST,
+                r -> Long.compareUnsigned((Long) r[castOid], UserTypes.FIRST_NORMAL_OBJECT_ID) >= 0)) {
+            int s = ((Long) t.get(cast, "castsource")).intValue();
+            int d = ((Long) t.get(cast, "casttarget")).intValue();
+            castRows.put(key(s, d), new UserCast(s, d, ((String) t.get(cast, "castmethod")).charAt(0),
+                    ((Long) t.get(cast, "castfunc")).intValue(), ((String) t.get(cast, "castcontext")).charAt(0)));
+        }
+        byOid = types;
+        casts = castRows;
+    }
+
+    private static long key(int s, int d) {
+        return ((long) s << 32) | (d & 0xffffffffL);
+    }
+
+    private static UserType build(int oid, Map<Integer, Object[]> raw, Map<Long, String> schemas,
+            Map<Integer, TreeMap<Float, String>> labels, Map<Integer, List<UserTypes.DomainCheck>> checks,
+            Map<Long, String> prosrc, Map<Integer, UserType> out, Catalog c, int depth) {
+        UserType done = out.get(oid);
+        if (done != null) {
+            return done;
+        }
+        Object[] r = raw.get(oid);
+        if (r == null || depth > 20) {
+            return null;
+        }
+        char typtype = ((String) r[c.columnIndex("typtype")]).charAt(0);
+        int elem = ((Long) r[c.columnIndex("typelem")]).intValue();
+        int base = ((Long) r[c.columnIndex("typbasetype")]).intValue();
+        PgType repr = null;
+        int typmod = (Integer) r[c.columnIndex("typtypmod")];
+        switch (typtype) {
+            case 'd': {
+                repr = PgType.byOid(base);
+                if (repr == null) {
+                    UserType b = build(base, raw, schemas, labels, checks, prosrc, out, c, depth + 1);
+                    repr = b == null ? null : b.representation();
+                    if (b != null && typmod < 0) {
+                        typmod = b.typmod();
+                    }
+                }
+                break;
+            }
+            case 'e':
+                repr = PgType.TEXT;
+                break;
+            case 'c':
+                repr = PgType.RECORD;
+                break;
+            case 'b': {
+                if (elem != 0 && "A".equals(r[c.columnIndex("typcategory")])) {
+                    PgType e = PgType.byOid(elem);
+                    if (e == null) {
+                        UserType u = build(elem, raw, schemas, labels, checks, prosrc, out, c, depth + 1);
+                        e = u == null ? null : u.representation();
+                    }
+                    repr = e == null ? null : e.arrayType();
+                } else {
+                    String in = prosrc.get((Long) r[c.columnIndex("typinput")]);
+                    repr = in == null ? null : BY_INPUT.get(in);
+                }
+                break;
+            }
+            default:
+                break;
+        }
+        TreeMap<Float, String> l = labels.get(oid);
+        UserType t = new UserType(oid, (String) r[c.columnIndex("typname")],
+                schemas.get((Long) r[c.columnIndex("typnamespace")]), typtype, repr, base, typtype == 'd' ? typmod : -1,
+                (Boolean) r[c.columnIndex("typnotnull")], (String) r[c.columnIndex("typdefault")],
+                checks.getOrDefault(oid, List.of()), ((Long) r[c.columnIndex("typarray")]).intValue(),
+                l == null ? List.of() : List.copyOf(l.values()), (Boolean) r[c.columnIndex("typisdefined")]);
+        out.put(oid, t);
+        return t;
+    }
+
+    @Override
+    public UserType byName(String schema, String name) {
+        if (session.storage() == null) {
+            return null;
+        }
+        load();
+        List<String> path = schema != null ? List.of(schema) : session.searchPath();
+        for (String s : path) {
+            for (UserType t : byOid.values()) {
+                if (t.name().equals(name) && s.equals(t.schema())) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public UserType byOid(int oid) {
+        if (session.storage() == null) {
+            return null;
+        }
+        load();
+        return byOid.get(oid);
+    }
+
+    @Override
+    public UserCast cast(int source, int target) {
+        if (session.storage() == null) {
+            return null;
+        }
+        load();
+        return casts.get(key(source, target));
+    }
+}

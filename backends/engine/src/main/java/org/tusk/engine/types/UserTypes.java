@@ -1,0 +1,97 @@
+package org.tusk.engine.types;
+
+import java.util.List;
+
+/**
+ * User-defined types (pg_type rows made by CREATE TYPE / CREATE DOMAIN) as the
+ * analyzer and executor see them. {@link PgType} stays the enum of built-in
+ * types; a user type is described by a {@link UserType} found by OID or name
+ * through the session's syscache over pg_type, pg_enum, pg_constraint and
+ * pg_cast, which the session installs for the thread it runs on (as
+ * {@code func.UserProcs} does for functions). Without a provider no user
+ * types exist.
+ *
+ * <p>Inside expressions a value of a user type is carried as its
+ * <em>representation</em>, a built-in type: a domain as its base type (after
+ * its constraints were checked), an enum as text (its label), a base type
+ * whose I/O functions are internal ones as the built-in type those functions
+ * belong to (xfloat4 with int4in/int4out is an int4), a composite as record.
+ */
+public final class UserTypes {
+
+    /** A domain CHECK constraint: its name and its expression's source text (VALUE stands for the value). */
+    public record DomainCheck(String name, String source) {
+    }
+
+    /**
+     * A user type. {@code typtype} is pg_type's ('b' base, 'c' composite, 'd' domain, 'e' enum, 'r' range,
+     * 'm' multirange, 'p' shell); {@code baseOid} the domain's base type (may itself be a user type);
+     * {@code typmod} the domain's base typmod; {@code enumLabels} in enumsortorder.
+     */
+    public record UserType(int oid, String name, String schema, char typtype, PgType representation, int baseOid,
+            int typmod, boolean notNull, String defaultText, List<DomainCheck> checks, int arrayOid,
+            List<String> enumLabels, boolean defined) {
+
+        public boolean isDomain() {
+            return typtype == 'd';
+        }
+    }
+
+    /** A pg_cast row between types of which at least one is user-defined. */
+    public record UserCast(int source, int target, char method, int funcOid, char context) {
+    }
+
+    /** What a session offers. */
+    public interface Provider {
+        /** The user type {@code name} visible in the search path (in {@code schema} when qualified), or null. */
+        UserType byName(String schema, String name);
+
+        UserType byOid(int oid);
+
+        /** The user-created pg_cast row from {@code source} to {@code target}, or null. */
+        UserCast cast(int source, int target);
+    }
+
+    /** The first OID a user object gets (FirstNormalObjectId). */
+    public static final int FIRST_NORMAL_OBJECT_ID = 16384;
+
+    private static final ThreadLocal<Provider> CURRENT = new ThreadLocal<>();
+
+    private UserTypes() {
+    }
+
+    public static void install(Provider provider) {
+        CURRENT.set(provider);
+    }
+
+    public static UserType byName(String schema, String name) {
+        Provider p = CURRENT.get();
+        return p == null ? null : p.byName(schema, name);
+    }
+
+    public static UserType byOid(int oid) {
+        if (Integer.compareUnsigned(oid, FIRST_NORMAL_OBJECT_ID) < 0) {
+            return null;
+        }
+        Provider p = CURRENT.get();
+        return p == null ? null : p.byOid(oid);
+    }
+
+    public static UserCast cast(int source, int target) {
+        Provider p = CURRENT.get();
+        return p == null ? null : p.cast(source, target);
+    }
+
+    /**
+     * The built-in type a column of type {@code oid} carries its values as:
+     * the built-in type itself, a user type's representation, or null.
+     */
+    public static PgType columnType(int oid) {
+        PgType t = PgType.byOid(oid);
+        if (t != null) {
+            return t;
+        }
+        UserType u = byOid(oid);
+        return u == null ? null : u.representation();
+    }
+}
