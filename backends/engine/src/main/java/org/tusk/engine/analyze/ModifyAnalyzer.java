@@ -132,11 +132,23 @@ public final class ModifyAnalyzer {
 
     /** A RELATION range table entry for {@code desc} named {@code refname}, visible qualified and unqualified. */
     private RangeTblEntry addTableRte(ParseState pstate, RelationDesc desc, String refname) {
+        return addTableRte(pstate, desc, refname, false);
+    }
+
+    /**
+     * {@code routedTableoid}: the rows are an INSERT's into a partitioned table, whose RETURNING reads the
+     * partition each row went to from a hidden slot after the columns (ModifyTableNode fills it).
+     */
+    private RangeTblEntry addTableRte(ParseState pstate, RelationDesc desc, String refname, boolean routedTableoid) {
         StorageBaseRelation rel = new StorageBaseRelation(desc, session);
         RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.RELATION, refname);
         rte.relation = rel;
         for (org.tusk.engine.catalog.RelationColumn c : rel.columns()) {
             rte.columns.add(new RangeTblEntry.Column(c.name(), c.type(), c.typmod(), null));
+        }
+        if (routedTableoid) {
+            rte.tableoidColumn = rte.columns.size();
+            rte.columns.add(new RangeTblEntry.Column("tableoid", PgType.OID, -1, null));
         }
         SelectAnalyzer.withVars(rte, pstate);
         pstate.addRte(rte);
@@ -542,7 +554,10 @@ public final class ModifyAnalyzer {
         if (stmt.onConflictClause() != null && stmt.onConflictClause().action() != OnConflictAction.NONE) {
             conflict = onConflict(stmt, desc, live, pstate);
         }
-        ExprAnalyzer returningScope = scope(new ParseState(new int[0]), desc, aliasOf(stmt.relation()));
+        ParseState returningState = new ParseState(new int[0]);
+        addTableRte(returningState, desc, aliasOf(stmt.relation()) != null ? aliasOf(stmt.relation()) : desc.name(),
+                desc.kind() == 'p');
+        ExprAnalyzer returningScope = new ExprAnalyzer(returningState, typeContext);
         Returning ret = returning(stmt.returningList(), returningScope, desc);
         ResultRelation result = resultRelation(desc, pstate);
         List<Expr[]> rows = valuesRows;

@@ -205,6 +205,9 @@ public final class PartitionCatalog {
         if (lower.equals("minvalue") || lower.equals("maxvalue") || lower.equals("null")) {
             return text.toUpperCase(Locale.ROOT);
         }
+        if (text.matches("-\\s*[0-9]+(\\.[0-9]*)?")) {
+            return "'" + text.replaceAll("\\s", "") + "'";    // pg_get_expr quotes a negative constant
+        }
         return text;
     }
 

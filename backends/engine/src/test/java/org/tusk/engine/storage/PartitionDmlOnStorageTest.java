@@ -58,6 +58,8 @@ class PartitionDmlOnStorageTest {
         query(a, "INSERT INTO pt VALUES (1, 'x'), (2, 'y')");
         assertEquals(List.of("pt1|1|x", "pt2|2|y"), query(a, "SELECT tableoid::regclass, * FROM pt ORDER BY a"));
         assertEquals(List.of("pt1|1|x"), query(a, "SELECT tableoid::regclass, * FROM pt1"));
+        assertEquals(List.of("pt2|2|z", "INSERT 0 1"), query(a, "INSERT INTO pt VALUES (2, 'z') RETURNING tableoid::regclass, *"));
+        assertEquals(List.of("pt1|1|w", "INSERT 0 1"), query(a, "INSERT INTO pt1 VALUES (1, 'w') RETURNING tableoid::regclass, *"));
         query(a, "DROP TABLE tp, pt CASCADE");
     }
 
