@@ -216,4 +216,18 @@ class PartitionDmlOnStorageTest {
         assertEquals(List.of("l|\\N"), query(a, "SELECT pg_partition_root('l4a'), pg_partition_root('np_none')"));
         query(a, "DROP TABLE l, li, rn, mc, np_none");
     }
+
+    @Test
+    void appendListsPartitionsInBoundOrder() {
+        query(a, "CREATE TABLE o (a int) PARTITION BY LIST (a)");
+        query(a, "CREATE TABLE o_d PARTITION OF o DEFAULT");
+        query(a, "CREATE TABLE o_null PARTITION OF o FOR VALUES IN (NULL)");
+        query(a, "CREATE TABLE o3 PARTITION OF o FOR VALUES IN (3) PARTITION BY RANGE (a)");
+        query(a, "CREATE TABLE o3b PARTITION OF o3 FOR VALUES FROM (3) TO (4)");
+        query(a, "CREATE TABLE o1 PARTITION OF o FOR VALUES IN (5, 1)");
+        query(a, "INSERT INTO o VALUES (1), (3), (NULL), (9), (5)");
+        assertEquals(List.of("o1|1", "o1|5", "o3b|3", "o_null|\\N", "o_d|9"),
+                query(a, "SELECT tableoid::regclass, a FROM o"));
+        query(a, "DROP TABLE o");
+    }
 }
