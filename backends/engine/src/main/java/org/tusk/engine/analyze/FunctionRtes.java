@@ -25,6 +25,10 @@ import org.tusk.engine.types.PgType;
  * references to earlier FROM items become params set per outer row.
  */
 final class FunctionRtes {
+
+    /** Set-returning built-ins whose single OUT parameter names their result column. */
+    private static final java.util.Map<String, String> SINGLE_OUT_COLUMN = java.util.Map.of(
+            "pg_partition_ancestors", "relid");
     private FunctionRtes() {}
 
     static RangeTblEntry build(RangeFunction rf, ParseState ps, SelectAnalyzer analyzer) {
@@ -34,6 +38,7 @@ final class FunctionRtes {
         level.noWindowFunctionsIn = "functions in FROM";
         List<FunctionScan.Call> calls = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        List<String> outNames = new ArrayList<>();
         List<PgType> types = new ArrayList<>();
         for (RangeFunctionItem item : rf.functions()) {
             if (!(item.func() instanceof FuncCall f)) {
@@ -45,6 +50,7 @@ final class FunctionRtes {
                         rf.location());
             }
             String name = f.lastName();
+            String outName = name;
             List<Expr> args = new ArrayList<>();
             SetReturningFunction srf = resolve(ea, f, args);
             if (srf == null) {
@@ -60,6 +66,8 @@ final class FunctionRtes {
                     // a set-returning built-in: its values are the rows
                     args = fx.args();
                     srf = new ProcSrf(name, fx);
+                    // a function with one OUT parameter names its column after it (pg_proc.proargnames)
+                    outName = SINGLE_OUT_COLUMN.getOrDefault(name, name);
                 } else {
                     // a plain function: one row holding its value
                     args = List.of(call);
@@ -69,9 +77,11 @@ final class FunctionRtes {
             calls.add(new FunctionScan.Call(srf, args));
             if (srf instanceof UserSetFunction u && u.columnNames().size() > 1) {
                 names.addAll(u.columnNames());
+                outNames.addAll(u.columnNames());
                 types.addAll(u.columnTypes());
             } else {
                 names.add(name);
+                outNames.add(outName);
                 types.add(srf.resultTypes()[0]);
             }
         }
@@ -83,7 +93,7 @@ final class FunctionRtes {
         for (int i = 0; i < types.size(); i++) {
             String name = colAliases != null && i < colAliases.size() ? colAliases.get(i)
                     : calls.size() == 1 && types.size() == 1 && rf.alias() != null ? rf.alias().aliasname()
-                    : names.get(i);
+                    : outNames.get(i);
             rte.columns.add(new RangeTblEntry.Column(name, types.get(i), -1, null));
         }
         if (rf.ordinality()) {

@@ -213,11 +213,23 @@ public final class ModifyAnalyzer {
 
     /** A RELATION range table entry for {@code desc} named {@code refname}, visible qualified and unqualified. */
     private RangeTblEntry addTableRte(ParseState pstate, RelationDesc desc, String refname) {
+        return addTableRte(pstate, desc, refname, false);
+    }
+
+    /**
+     * {@code routedTableoid}: the rows are an INSERT's into a partitioned table, whose RETURNING reads the
+     * partition each row went to from a hidden slot after the columns (ModifyTableNode fills it).
+     */
+    private RangeTblEntry addTableRte(ParseState pstate, RelationDesc desc, String refname, boolean routedTableoid) {
         StorageBaseRelation rel = new StorageBaseRelation(desc, session);
         RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.RELATION, refname);
         rte.relation = rel;
         for (org.tusk.engine.catalog.RelationColumn c : rel.columns()) {
             rte.columns.add(new RangeTblEntry.Column(c.name(), c.type(), c.typmod(), null));
+        }
+        if (routedTableoid) {
+            rte.tableoidColumn = rte.columns.size();
+            rte.columns.add(new RangeTblEntry.Column("tableoid", PgType.OID, -1, null));
         }
         SelectAnalyzer.withVars(rte, pstate);
         pstate.addRte(rte);
@@ -727,7 +739,8 @@ public final class ModifyAnalyzer {
             conflict = onConflict(stmt, desc, live, pstate);
         }
         ParseState returningState = pstate.sibling();
-        addTableRte(returningState, desc, aliasOf(stmt.relation()) != null ? aliasOf(stmt.relation()) : desc.name());
+        addTableRte(returningState, desc, aliasOf(stmt.relation()) != null ? aliasOf(stmt.relation()) : desc.name(),
+                desc.kind() == 'p');
         ExprAnalyzer returningScope = new SelectAnalyzer(relations, typeContext).exprsFor(returningState);
         returningTargetRefname = aliasOf(stmt.relation());
         Returning ret = returning(stmt.returningList(), returningScope, desc);

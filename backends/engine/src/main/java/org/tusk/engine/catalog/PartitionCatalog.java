@@ -78,6 +78,103 @@ public final class PartitionCatalog {
         return new PartitionKey(strategy, exprs, shown, def);
     }
 
+    /**
+     * A partitioned table's leaves and sub-partitioned tables, depth first, each level in bound order
+     * (PartitionDesc order, as expand_partitioned_rtentry appends them): list partitions by their
+     * smallest value, a NULL-only one after them; range partitions by lower bound; hash by modulus
+     * and remainder; the default partition last. The table itself comes first. Datums compare as
+     * numbers when both are numeric, else as strings.
+     */
+    public static List<Integer> inBoundOrder(CatalogAccess access, int parent) {
+        List<Integer> out = new ArrayList<>();
+        out.add(parent);
+        List<Integer> children = new ArrayList<>(PgInherits.children(access, parent));
+        List<Bound> bounds = new ArrayList<>();
+        for (int c : children) {
+            String text = boundText(access, c);
+            bounds.add(text == null ? null : parse(text));
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < children.size(); i++) {
+            order.add(i);
+        }
+        order.sort((x, y) -> compareBounds(bounds.get(x), bounds.get(y)));
+        for (int i : order) {
+            out.addAll(inBoundOrder(access, children.get(i)));
+        }
+        return out;
+    }
+
+    private static int compareBounds(Bound a, Bound b) {
+        int ra = rank(a);
+        int rb = rank(b);
+        if (ra != rb || ra != 0) {
+            return Integer.compare(ra, rb);
+        }
+        if (a.strategy() == 'h') {
+            return a.modulus() != b.modulus() ? Integer.compare(a.modulus(), b.modulus())
+                    : Integer.compare(a.remainder(), b.remainder());
+        }
+        if (a.strategy() == 'l') {
+            return compareDatum(smallest(a.list()), smallest(b.list()));
+        }
+        for (int i = 0; i < Math.min(a.lower().size(), b.lower().size()); i++) {
+            int c = compareDatum(a.lower().get(i), b.lower().get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** 0 an ordinary bound, 1 a NULL-only list partition, 2 the default, 3 not a partition. */
+    private static int rank(Bound b) {
+        if (b == null) {
+            return 3;
+        }
+        if (b.isDefault()) {
+            return 2;
+        }
+        return b.strategy() == 'l' && smallest(b.list()) == null ? 1 : 0;
+    }
+
+    private static String smallest(List<String> datums) {
+        String best = null;
+        for (String d : datums) {
+            if (!d.equals("NULL") && (best == null || compareDatum(d, best) < 0)) {
+                best = d;
+            }
+        }
+        return best;
+    }
+
+    private static int compareDatum(String x, String y) {
+        if (x.equals(y)) {
+            return 0;
+        }
+        if (x.equals("MINVALUE") || y.equals("MAXVALUE")) {
+            return -1;
+        }
+        if (x.equals("MAXVALUE") || y.equals("MINVALUE")) {
+            return 1;
+        }
+        String a = unquoted(x);
+        String b = unquoted(y);
+        try {
+            return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
+
+    private static String unquoted(String d) {
+        String t = d.trim();
+        if (t.length() >= 2 && t.startsWith("'") && t.endsWith("'")) {
+            return t.substring(1, t.length() - 1).replace("''", "'");
+        }
+        return t;
+    }
+
     /** relpartbound of {@code relOid}, or null when it is not a partition. */
     public static String boundText(CatalogAccess access, int relOid) {
         SystemCatalogs.Catalog cls = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
@@ -204,6 +301,9 @@ public final class PartitionCatalog {
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.equals("minvalue") || lower.equals("maxvalue") || lower.equals("null")) {
             return text.toUpperCase(Locale.ROOT);
+        }
+        if (text.matches("-\\s*[0-9]+(\\.[0-9]*)?")) {
+            return "'" + text.replaceAll("\\s", "") + "'";    // pg_get_expr quotes a negative constant
         }
         return text;
     }

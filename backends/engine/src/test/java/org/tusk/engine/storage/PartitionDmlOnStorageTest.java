@@ -58,6 +58,8 @@ class PartitionDmlOnStorageTest {
         query(a, "INSERT INTO pt VALUES (1, 'x'), (2, 'y')");
         assertEquals(List.of("pt1|1|x", "pt2|2|y"), query(a, "SELECT tableoid::regclass, * FROM pt ORDER BY a"));
         assertEquals(List.of("pt1|1|x"), query(a, "SELECT tableoid::regclass, * FROM pt1"));
+        assertEquals(List.of("pt2|2|z", "INSERT 0 1"), query(a, "INSERT INTO pt VALUES (2, 'z') RETURNING tableoid::regclass, *"));
+        assertEquals(List.of("pt1|1|w", "INSERT 0 1"), query(a, "INSERT INTO pt1 VALUES (1, 'w') RETURNING tableoid::regclass, *"));
         query(a, "DROP TABLE tp, pt CASCADE");
     }
 
@@ -213,5 +215,19 @@ class PartitionDmlOnStorageTest {
         assertEquals(List.of("l4a", "l4", "l"), query(a, "SELECT * FROM pg_partition_ancestors('l4a')"));
         assertEquals(List.of("l|\\N"), query(a, "SELECT pg_partition_root('l4a'), pg_partition_root('np_none')"));
         query(a, "DROP TABLE l, li, rn, mc, np_none");
+    }
+
+    @Test
+    void appendListsPartitionsInBoundOrder() {
+        query(a, "CREATE TABLE o (a int) PARTITION BY LIST (a)");
+        query(a, "CREATE TABLE o_d PARTITION OF o DEFAULT");
+        query(a, "CREATE TABLE o_null PARTITION OF o FOR VALUES IN (NULL)");
+        query(a, "CREATE TABLE o3 PARTITION OF o FOR VALUES IN (3) PARTITION BY RANGE (a)");
+        query(a, "CREATE TABLE o3b PARTITION OF o3 FOR VALUES FROM (3) TO (4)");
+        query(a, "CREATE TABLE o1 PARTITION OF o FOR VALUES IN (5, 1)");
+        query(a, "INSERT INTO o VALUES (1), (3), (NULL), (9), (5)");
+        assertEquals(List.of("o1|1", "o1|5", "o3b|3", "o_null|\\N", "o_d|9"),
+                query(a, "SELECT tableoid::regclass, a FROM o"));
+        query(a, "DROP TABLE o");
     }
 }

@@ -395,6 +395,11 @@ public final class ModifyTableNode implements PlanState {
         if (sourceRow != null) {
             System.arraycopy(tableRow, 0, row, 0, natts);
         }
+        if (kind == Kind.INSERT) {
+            // a partitioned table's RETURNING reads the partition the row went to from the slot after the columns
+            row = Arrays.copyOf(tableRow, natts + 1);
+            row[natts] = modifier.lastRoutedRelid() == 0 ? null : modifier.lastRoutedRelid();
+        }
         return evalAll(returning, row);
     }
 }

@@ -81,6 +81,13 @@ public final class TableModifier {
 
     private PartitionRouter router;
 
+    private long lastRoutedRelid;
+
+    /** The partition the last routed insert went to (RETURNING tableoid), 0 when nothing was routed. */
+    public long lastRoutedRelid() {
+        return lastRoutedRelid;
+    }
+
     /** Makes inserts into this (partitioned) table go to the partition the router picks. */
     public TableModifier routeThrough(PartitionRouter router) {
         this.router = router;
@@ -91,6 +98,7 @@ public final class TableModifier {
     public TupleId insert(Object[] row) {
         if (router != null) {
             PartitionRouter.Routed routed = router.route(row, ctx);
+            lastRoutedRelid = routed.relid();
             return routed.modifier().insert(routed.row());
         }
         checkConstraints(row);

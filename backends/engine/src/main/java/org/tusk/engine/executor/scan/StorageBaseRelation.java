@@ -69,8 +69,10 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
         if (session.storage() == null) {
             return this;
         }
-        List<Integer> all = org.tusk.engine.catalog.PgInherits.allInheritors(session.relcache().catalogAccess(),
-                desc.oid());
+        // a partitioned table's partitions in bound order (PartitionDesc), plain inheritors in OID order
+        List<Integer> all = desc.kind() == 'p'
+                ? org.tusk.engine.catalog.PartitionCatalog.inBoundOrder(session.relcache().catalogAccess(), desc.oid())
+                : org.tusk.engine.catalog.PgInherits.allInheritors(session.relcache().catalogAccess(), desc.oid());
         if (all.size() == 1) {
             return this;
         }
