@@ -953,6 +953,8 @@ public final class ExprAnalyzer {
                 // an unknown literal already is its text; left unknown, it also keeps ConstantFolder away
                 // from stable functions such as format() (their errors come after the row description)
                 coerced.add(arg);
+            } else if ("satisfies_hash_partition".equals(proc.prosrc()) && i >= proc.nargs() - 1) {
+                coerced.add(arg);                       // hashes the key values themselves, by their type
             } else if (target == PgType.ANY || (proc.variadicType() == PgType.ANY && i >= proc.nargs() - 1)) {
                 // "any" arguments (concat, format...) reach the body as their text output
                 coerced.add(outputAsText(arg));

@@ -126,6 +126,13 @@ public final class AlterTable {
                         (org.tusk.engine.nodes.NodeList) cmd.def(), false);
                 case RESET_REL_OPTIONS -> setRelOptions(ctx, requireTable(table, "RESET (...)"),
                         (org.tusk.engine.nodes.NodeList) cmd.def(), true);
+                case ATTACH_PARTITION -> {
+                    if (!(cmd.def() instanceof org.tusk.engine.nodes.PartitionBoundSpec bound)) {
+                        throw Ereport.error(SqlState.SYNTAX_ERROR, "syntax error at end of input");
+                    }
+                    AttachPartition.attach(ctx, sql, table, cmd.name(), bound);
+                }
+                case DETACH_PARTITION -> AttachPartition.detach(ctx, table, cmd.name());
                 default -> throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE "
                         + cmd.subtype().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " is not supported yet");
             }
@@ -279,7 +286,7 @@ public final class AlterTable {
                             + table.name() + "\" contains null values");
                 }
                 return row;
-            });
+            }, sql);
         }
         RelationDesc now = ctx.relcache().open(table.oid(), LockMode.ACCESS_EXCLUSIVE);
         Set<String> taken = new HashSet<>();
@@ -381,7 +388,7 @@ public final class AlterTable {
             }
             row[slot] = convert.apply(values);
             return row;
-        });
+        }, sql);
     }
 
     private static boolean contains(Object keys, int attnum) {
@@ -644,7 +651,7 @@ public final class AlterTable {
      * ATRewriteTable: every visible row, changed, into a new relfilenode (the old one dropped at
      * commit, the new one at abort), then the indexes rebuilt over the new rows.
      */
-    static void rewrite(DdlContext ctx, int relOid, UnaryOperator<Object[]> change) {
+    static void rewrite(DdlContext ctx, int relOid, UnaryOperator<Object[]> change, SqlRunner sql) {
         RelationDesc rel = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
         TableAccessMethod am = ctx.storage().tableAm(rel.amName() == null ? "heap" : rel.amName());
         RelFileLocator old = rel.locator();
@@ -673,7 +680,7 @@ public final class AlterTable {
         CreateTable.updateClass(ctx, rel.oid(), "relfilenode", (long) fileNode);
         ctx.commandCounterIncrement();
         ctx.relcache().invalidate(rel.oid());
-        DefineIndex.rebuildIntoNewFiles(ctx, rel);
+        DefineIndex.rebuildIntoNewFiles(ctx, rel, sql);
     }
 
     // ---- RENAME, SET SCHEMA ----

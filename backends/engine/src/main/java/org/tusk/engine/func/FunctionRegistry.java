@@ -33,6 +33,7 @@ public final class FunctionRegistry {
         // the catalog-reading system information functions (func/sysinfo)
         org.tusk.engine.func.sysinfo.SysInfoFunctions.register(FunctionRegistry::bind, FunctionRegistry::bindOid);
         TypeIoFunctions.register();
+        HashFunctions.register();
         DateTimeFunctions.register();
         DateTimeParts.register();
         NumericToChar.register();

@@ -74,6 +74,9 @@ abstract class DdlParser extends SelectParser {
         if (at("materialized")) {
             return createMatView();
         }
+        if (at("rule") && persistence == 'p') {
+            return createRule(replace);
+        }
         if (at("sequence")) {
             advance();
             boolean ine = ifNotExists();
@@ -100,6 +103,37 @@ abstract class DdlParser extends SelectParser {
         }
         if (at("type")) {
             return createType();
+        }
+        if (at("cast") && persistence == 'p' && !replace) {
+            advance();
+            expectPunct('(');
+            TypeName source = typeName();
+            expect("as");
+            TypeName target = typeName();
+            expectPunct(')');
+            ObjectWithArgs func = null;
+            boolean inout = false;
+            if (accept("without")) {
+                expect("function");
+            } else {
+                expect("with");
+                if (accept("inout")) {
+                    inout = true;
+                } else {
+                    expect("function");
+                    func = objectWithArgs(false);
+                }
+            }
+            char context = 'e';
+            if (accept("as")) {
+                if (accept("implicit")) {
+                    context = 'i';
+                } else {
+                    expect("assignment");
+                    context = 'a';
+                }
+            }
+            return new CreateCastStmt(source, target, func, context, inout);
         }
         if ((at("role") || at("user") && !at(1, "mapping") || at("group")) && persistence == 'p' && !replace) {
             return RoleGrammar.createRole(this);
@@ -795,6 +829,76 @@ abstract class DdlParser extends SelectParser {
         return new ViewStmt(view, cols, query, replace, opts, check);
     }
 
+    /** CREATE [OR REPLACE] RULE (gram.y's RuleStmt). */
+    private RawStmt createRule(boolean replace) {
+        advance();
+        String name = colId();
+        expect("as");
+        expect("on");
+        Token ev = advance();
+        char event;
+        switch (ev.kind() == TokenKind.IDENT ? ev.text() : "") {
+            case "select": event = '1'; break;
+            case "update": event = '2'; break;
+            case "insert": event = '3'; break;
+            case "delete": event = '4'; break;
+            default: throw syntaxError(ev);
+        }
+        expect("to");
+        RangeVar rel = qualifiedName();
+        RawNode where = null;
+        String whereText = null;
+        if (accept("where")) {
+            int from = peek().location();
+            where = aExpr();
+            whereText = sql.substring(from, tokens.get(p - 1).end());
+        }
+        expect("do");
+        boolean instead = false;
+        if (accept("instead")) {
+            instead = true;
+        } else {
+            accept("also");
+        }
+        List<RawStmt> actions = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        if (accept("nothing")) {
+            return new RuleStmt(rel, name, where, whereText, event, instead, actions, texts, replace);
+        }
+        if (acceptPunct('(')) {
+            while (!atPunct(')')) {
+                if (acceptPunct(';')) {
+                    continue;
+                }
+                ruleAction(actions, texts);
+                if (!atPunct(')')) {
+                    expectPunct(';');
+                }
+            }
+            expectPunct(')');
+        } else {
+            ruleAction(actions, texts);
+        }
+        return new RuleStmt(rel, name, where, whereText, event, instead, actions, texts, replace);
+    }
+
+    /** RuleActionStmt: SELECT, INSERT, UPDATE, DELETE or NOTIFY, with its source text. */
+    private void ruleAction(List<RawStmt> actions, List<String> texts) {
+        int from = peek().location();
+        RawStmt stmt;
+        if (at("insert")) {
+            stmt = insertStmt(null);
+        } else if (at("update")) {
+            stmt = updateStmt(null);
+        } else if (at("delete")) {
+            stmt = deleteStmt(null);
+        } else {
+            stmt = selectStmt();
+        }
+        actions.add(stmt);
+        texts.add(sql.substring(from, tokens.get(p - 1).end()));
+    }
+
     private RawStmt createMatView() {
         expect("materialized");
         expect("view");
@@ -828,10 +932,15 @@ abstract class DdlParser extends SelectParser {
             auth = roleSpec();
         }
         List<RawStmt> elts = new ArrayList<>();
+        List<Integer> locations = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         while (at("create") || at("grant")) {
+            int start = peek().location();
             elts.add(at("create") ? createStatement() : grantStatement());
+            locations.add(start);
+            sources.add(sql.substring(start, Math.max(start, tokens.get(p - 1).end())));
         }
-        return new CreateSchemaStmt(name, auth, elts, ine);
+        return new CreateSchemaStmt(name, auth, elts, ine, locations, sources);
     }
 
     private List<DefElem> createdbOptions() {
@@ -1324,6 +1433,14 @@ abstract class DdlParser extends SelectParser {
         } else if (accept("domain")) {
             type = ObjectType.DOMAIN;
             anyName = false;
+        } else if (accept("cast")) {
+            boolean missingOk = ifExists();
+            expectPunct('(');
+            TypeName source = typeName();
+            expect("as");
+            TypeName target = typeName();
+            expectPunct(')');
+            return new DropCastStmt(source, target, dropBehavior(), missingOk);
         } else if (at("function") || at("procedure") || at("routine") || at("aggregate")) {
             return dropFunction();
         } else if (at("database")) {
@@ -1360,6 +1477,10 @@ abstract class DdlParser extends SelectParser {
             rel.add(name);
             return new DropStmt(List.of(new AnyName(rel, n.location())), type, dropBehavior(), missingOk, false);
         } else {
+            RawStmt other = dropCatalogObject();
+            if (other != null) {
+                return other;
+            }
             p = save;
             return otherStatement();
         }
@@ -1376,6 +1497,99 @@ abstract class DdlParser extends SelectParser {
             }
         } while (acceptPunct(','));
         return new DropStmt(objects, type, dropBehavior(), missingOk, concurrent);
+    }
+
+    /**
+     * DROP of the kinds Tusk keeps no objects of yet (RemoveObjects' other kinds): TEXT SEARCH
+     * PARSER/DICTIONARY/TEMPLATE/CONFIGURATION, OPERATOR [CLASS|FAMILY], FOREIGN DATA WRAPPER, SERVER,
+     * [PROCEDURAL] LANGUAGE, ACCESS METHOD, EVENT TRIGGER, PUBLICATION; the current token is DROP's
+     * object word. As gram.y, an operator class or family is one AnyName whose first name is the access
+     * method (USING am). Null (position unchanged) for any other word.
+     */
+    private RawStmt dropCatalogObject() {
+        ObjectType type;
+        boolean qualified = false;
+        if (at("text") && at(1, "search")) {
+            p += 2;
+            Token k = advance();
+            qualified = true;
+            type = switch (k.isWord("parser") ? "parser" : k.isWord("dictionary") ? "dictionary"
+                    : k.isWord("template") ? "template" : k.isWord("configuration") ? "configuration" : "") {
+                case "parser" -> ObjectType.TSPARSER;
+                case "dictionary" -> ObjectType.TSDICTIONARY;
+                case "template" -> ObjectType.TSTEMPLATE;
+                case "configuration" -> ObjectType.TSCONFIGURATION;
+                default -> throw syntaxError(k);
+            };
+        } else if (at("operator") && (at(1, "class") || at(1, "family"))) {
+            advance();
+            type = advance().isWord("class") ? ObjectType.OPCLASS : ObjectType.OPFAMILY;
+            boolean missingOk = ifExists();
+            Token n = peek();
+            List<String> name = anyName();
+            expect("using");
+            List<String> names = new ArrayList<>();
+            names.add(colId());
+            names.addAll(name);
+            return new DropStmt(List.of(new AnyName(names, n.location())), type, dropBehavior(), missingOk, false);
+        } else if (at("operator")) {
+            advance();
+            boolean missingOk = ifExists();
+            List<RawNode> objects = new ArrayList<>();
+            do {
+                objects.add(operatorWithArgTypes());
+            } while (acceptPunct(','));
+            return new DropStmt(objects, ObjectType.OPERATOR, dropBehavior(), missingOk, false);
+        } else if (at("foreign") && at(1, "data") && at(2, "wrapper")) {
+            p += 3;
+            type = ObjectType.FDW;
+        } else if (accept("server")) {
+            type = ObjectType.FOREIGN_SERVER;
+        } else if (accept("language") || accept("procedural", "language")) {
+            type = ObjectType.LANGUAGE;
+        } else if (accept("access", "method")) {
+            type = ObjectType.ACCESS_METHOD;
+        } else if (accept("event", "trigger")) {
+            type = ObjectType.EVENT_TRIGGER;
+        } else if (accept("publication")) {
+            type = ObjectType.PUBLICATION;
+        } else {
+            return null;
+        }
+        boolean missingOk = ifExists();
+        List<RawNode> objects = new ArrayList<>();
+        do {
+            Token n = peek();
+            objects.add(new AnyName(qualified ? anyName() : List.of(colId()), n.location()));
+        } while (acceptPunct(','));
+        return new DropStmt(objects, type, dropBehavior(), missingOk, false);
+    }
+
+    /** operator_with_argtypes: any_operator '(' (NONE | Typename) ',' Typename ')'; NONE is a null type. */
+    private ObjectWithArgs operatorWithArgTypes() {
+        Token t = peek();
+        List<String> name = new ArrayList<>();
+        while (peek().kind() != TokenKind.OP) {     // any_operator: ColId '.' any_operator
+            name.add(colId());
+            expectPunct('.');
+        }
+        Token op = peek();
+        if (op.kind() != TokenKind.OP) {
+            throw syntaxError(op);
+        }
+        advance();
+        name.add(op.text());
+        expectPunct('(');
+        List<TypeName> types = new ArrayList<>();
+        types.add(accept("none") ? null : typeName());
+        if (!atPunct(',')) {
+            throw org.tusk.engine.error.Ereport.syntaxError("missing argument", peek().location())
+                    .withHint("Use NONE to denote the missing argument of a unary operator.");
+        }
+        advance();
+        types.add(accept("none") ? null : typeName());
+        expectPunct(')');
+        return new ObjectWithArgs(name, types, false, t.location());
     }
 
     private RawStmt dropFunction() {
@@ -1495,6 +1709,19 @@ abstract class DdlParser extends SelectParser {
             if (routine != null) {
                 return routine;
             }
+        }
+        if (at(1, "schema") && (at(3, "rename") && at(4, "to") || at(3, "owner") && at(4, "to"))) {
+            // ALTER SCHEMA name RENAME TO new / OWNER TO role
+            p += 2;
+            Token n = peek();
+            AnyName schema = new AnyName(List.of(colId()), n.location());
+            if (accept("rename")) {
+                expect("to");
+                return new RenameStmt(ObjectType.SCHEMA, ObjectType.SCHEMA, null, schema, null, colId(),
+                        DropBehavior.RESTRICT, false);
+            }
+            p += 2;
+            return new AlterOwnerStmt(ObjectType.SCHEMA, null, schema, roleSpec());
         }
         advance();
         ObjectType type;

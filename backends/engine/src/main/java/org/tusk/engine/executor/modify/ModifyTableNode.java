@@ -64,6 +64,19 @@ public final class ModifyTableNode implements PlanState {
         void deleted(Object[] oldRow);
     }
 
+    private InheritedTargets inherited;
+    private int tableoidIndex = -1;
+
+    /**
+     * UPDATE/DELETE through an inheritance parent: the source row's slot {@code tableoidIndex}
+     * names the member it came from, whose modifier changes it (rows may move between partitions).
+     */
+    public ModifyTableNode throughInheritors(InheritedTargets inherited, int tableoidIndex) {
+        this.inherited = inherited;
+        this.tableoidIndex = tableoidIndex;
+        return this;
+    }
+
     /** Reports every row changed to {@code events} (null: nobody listens). */
     public ModifyTableNode withEvents(RowEvents events) {
         this.events = events;
@@ -247,6 +260,8 @@ public final class ModifyTableNode implements PlanState {
     private Object[] update(Object[] in) {
         Object[] sourceRow = in;
         TupleId tid = (TupleId) in[ctidIndex];
+        InheritedTargets.Member member = inherited == null ? null : inherited.member(in[tableoidIndex]);
+        TableModifier modifier = member == null ? this.modifier : member.modifier();
         while (true) {
             Object[] newRow = evalAll(setTargets, sourceRow);
             Object[] oldRow = Arrays.copyOf(sourceRow, natts);
@@ -256,7 +271,33 @@ public final class ModifyTableNode implements PlanState {
                     return null;
                 }
             }
-            TableModifier.Result result = modifier.update(tid, newRow);
+            Object[] stored = member == null ? newRow : inherited.toMember(member, newRow, tid);
+            if (member != null && inherited.mustMove(member, stored)) {
+                // ExecCrossPartitionUpdate: delete here, insert through the target
+                TableModifier.Result deleted = modifier.delete(tid);
+                switch (deleted.outcome()) {
+                    case DONE -> {
+                        long to = inherited.insertMoved(newRow);
+                        processed++;
+                        afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldRow, newRow);
+                        Object[] moved = sourceRow.clone();
+                        moved[tableoidIndex] = to;
+                        return project(newRow, moved);
+                    }
+                    case SELF_MODIFIED, DELETED -> {
+                        return null;
+                    }
+                    case UPDATED -> {
+                        sourceRow = evalPlanQual(modifier, member, deleted.tid(), sourceRow);
+                        if (sourceRow == null) {
+                            return null;
+                        }
+                        tid = (TupleId) sourceRow[ctidIndex];
+                        continue;
+                    }
+                }
+            }
+            TableModifier.Result result = modifier.update(tid, stored);
             switch (result.outcome()) {
                 case DONE -> {
                     processed++;
@@ -267,7 +308,7 @@ public final class ModifyTableNode implements PlanState {
                     return null;
                 }
                 case UPDATED -> {
-                    sourceRow = evalPlanQual(result.tid(), sourceRow);
+                    sourceRow = evalPlanQual(modifier, member, result.tid(), sourceRow);
                     if (sourceRow == null) {
                         return null;
                     }
@@ -280,6 +321,8 @@ public final class ModifyTableNode implements PlanState {
     private Object[] delete(Object[] in) {
         Object[] sourceRow = in;
         TupleId tid = (TupleId) in[ctidIndex];
+        InheritedTargets.Member member = inherited == null ? null : inherited.member(in[tableoidIndex]);
+        TableModifier modifier = member == null ? this.modifier : member.modifier();
         while (true) {
             Object[] oldRow = Arrays.copyOf(sourceRow, natts);
             if (triggers != null
@@ -297,7 +340,7 @@ public final class ModifyTableNode implements PlanState {
                     return null;
                 }
                 case UPDATED -> {
-                    sourceRow = evalPlanQual(result.tid(), sourceRow);
+                    sourceRow = evalPlanQual(modifier, member, result.tid(), sourceRow);
                     if (sourceRow == null) {
                         return null;
                     }
@@ -311,13 +354,15 @@ public final class ModifyTableNode implements PlanState {
      * EvalPlanQual: the newest version of the row, locked, substituted into
      * the source row; null if it is gone or no longer satisfies the WHERE.
      */
-    private Object[] evalPlanQual(TupleId newer, Object[] sourceRow) {
+    private Object[] evalPlanQual(TableModifier modifier, InheritedTargets.Member member, TupleId newer,
+            Object[] sourceRow) {
         TableModifier.LockedRow latest = modifier.lockNewest(newer);
         if (latest == null) {
             return null;
         }
         Object[] row = sourceRow.clone();
-        System.arraycopy(latest.values(), 0, row, 0, natts);
+        Object[] values = member == null ? latest.values() : inherited.toParent(member, latest.values());
+        System.arraycopy(values, 0, row, 0, natts);
         row[ctidIndex] = latest.tid();
         if (recheck != null && !Boolean.TRUE.equals(eval(recheck, row))) {
             return null;
