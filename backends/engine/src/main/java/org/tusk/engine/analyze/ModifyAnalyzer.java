@@ -174,13 +174,23 @@ public final class ModifyAnalyzer {
 
     /** {@link #openTarget(RangeVar)} checking the privileges in {@code requiredPerms} (AclMode bits) first. */
     public RelationDesc openTarget(RangeVar rv, int requiredPerms) {
+        return openTarget(rv, requiredPerms, 0);
+    }
+
+    /**
+     * {@link #openTarget(RangeVar, int)} that also accepts a view with an enabled INSTEAD OF ROW trigger for
+     * {@code insteadEvent} (a TriggerDesc event bit; 0 for none): the rows then go to that trigger.
+     */
+    private RelationDesc openTarget(RangeVar rv, int requiredPerms, int insteadEvent) {
         if (session.storage() == null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "data modification needs storage");
         }
         List<String> path = session instanceof SearchPathProvider p ? p.searchPath() : List.of("public");
         RelationDesc desc = session.relcache().open(rv.schemaname(), rv.relname(), path, LockMode.ROW_EXCLUSIVE,
                 rv.location() + 1);
-        if (desc.kind() != 'r' && desc.kind() != 'p') {
+        boolean insteadOf = desc.kind() == 'v' && insteadEvent != 0
+                && desc.triggers().stream().anyMatch(t -> t.matches(insteadEvent, "INSTEAD OF", true));
+        if (desc.kind() != 'r' && desc.kind() != 'p' && !insteadOf) {
             throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, "cannot change "
                     + (desc.kind() == 'S' ? "sequence" : desc.kind() == 'v' ? "view" : "relation") + " \""
                     + desc.name() + "\"");
@@ -623,7 +633,12 @@ public final class ModifyAnalyzer {
         RelationDesc desc = openTarget(stmt.relation(), org.tusk.engine.acl.AclMode.INSERT
                 | (stmt.onConflictClause() != null && stmt.onConflictClause().action() == OnConflictAction.UPDATE
                         ? org.tusk.engine.acl.AclMode.UPDATE : 0)
-                | (stmt.returningList() != null && !stmt.returningList().isEmpty() ? org.tusk.engine.acl.AclMode.SELECT : 0));
+                | (stmt.returningList() != null && !stmt.returningList().isEmpty() ? org.tusk.engine.acl.AclMode.SELECT : 0),
+                TriggerDesc.INSERT);
+        boolean view = desc.kind() == 'v';
+        if (view && stmt.onConflictClause() != null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ON CONFLICT on a view is not supported yet");
+        }
         List<AttributeDesc> live = desc.liveAttributes();
         int natts = live.size();
         // target columns
@@ -744,7 +759,7 @@ public final class ModifyAnalyzer {
         ExprAnalyzer returningScope = new SelectAnalyzer(relations, typeContext).exprsFor(returningState);
         returningTargetRefname = aliasOf(stmt.relation());
         Returning ret = returning(stmt.returningList(), returningScope, desc);
-        ResultRelation result = resultRelation(desc, pstate);
+        ResultRelation result = view ? null : resultRelation(desc, pstate);
         List<Expr[]> rows = valuesRows;
         Query query = sourceQuery;
         Expr[] mapping = sourceMapping;
@@ -787,6 +802,9 @@ public final class ModifyAnalyzer {
                         return row;
                     };
                 }
+                if (view) {
+                    return insteadOfInsert(desc, source, ret.exprs(), ctx);
+                }
                 TableModifier modifier = new TableModifier(result, session.transactionContext(), session.snapshot(),
                         ctx).routeThrough(router(desc, ctx));
                 OnConflict onConflict = spec == null ? null : spec.bind(result);
@@ -802,6 +820,36 @@ public final class ModifyAnalyzer {
                 return new Result("INSERT 0 " + node.processed(), out);
             }
         };
+    }
+
+    /**
+     * INSERT into a view through its INSTEAD OF INSERT ROW triggers (ExecIRInsertTriggers): each row goes to
+     * the triggers instead of storage; a row a trigger returns NULL for is not counted. RETURNING reads the
+     * row the triggers returned. Statement-level triggers on the view fire around it.
+     */
+    private DmlCommand.Result insteadOfInsert(RelationDesc view, PlanState source, Expr[] returning, EvalContext ctx) {
+        org.tusk.engine.executor.modify.TriggerManager triggers = triggers(view, TriggerDesc.INSERT, ctx);
+        triggers.beforeStatement(TriggerDesc.INSERT);
+        List<Object[]> out = new ArrayList<>();
+        long processed = 0;
+        for (Object[] row = source.next(); row != null; row = source.next()) {
+            ctx.checkForInterrupts();
+            Object[] written = triggers.insteadRow(TriggerDesc.INSERT, null, row);
+            if (written == null) {
+                continue;
+            }
+            processed++;
+            if (returning != null) {
+                ctx.setRow(written);
+                Object[] r = new Object[returning.length];
+                for (int i = 0; i < returning.length; i++) {
+                    r[i] = returning[i].eval(ctx);
+                }
+                out.add(r);
+            }
+        }
+        endOfStatement(null, triggers, TriggerDesc.INSERT, ctx);
+        return new DmlCommand.Result("INSERT 0 " + processed, out);
     }
 
     private static boolean isPlainValues(SelectStmt s) {

@@ -158,4 +158,20 @@ class TriggerOnStorageTest {
                 query(a, "drop trigger foo on no_such_schema.bar"));
         query(a, "drop table sr");
     }
+
+    /** INSERT into a view through an INSTEAD OF INSERT trigger (answers from PostgreSQL 15). */
+    @Test
+    void insteadOfInsertOnView() {
+        query(a, "create table vt (a int, b text)");
+        query(a, "create view vv2 as select a, b from vt group by a, b");
+        query(a, "create function vv_ins() returns trigger language plpgsql as $$ begin"
+                + " if new.a < 0 then return null; end if; insert into vt values (new.a * 10, upper(new.b));"
+                + " new.b := new.b || '!'; return new; end $$");
+        query(a, "create trigger vi instead of insert on vv2 for each row execute function vv_ins()");
+        assertEquals(List.of("1|x!", "2|y!"), query(a, "insert into vv2 values (1, 'x'), (-1, 'no'), (2, 'y') returning *"));
+        query(a, "insert into vv2 select 3, 'z'");
+        assertEquals(List.of("10|X", "20|Y", "30|Z"), query(a, "select * from vt order by a"));
+        query(a, "drop view vv2");
+        query(a, "drop table vt");
+    }
 }
