@@ -93,6 +93,13 @@ class AnalyzeOnStorageTest {
         // the other backend's cached (never analyzed) numbers were invalidated by the ANALYZE
         assertNotEquals(300, before);
         assertEquals(300, rows(b, "SELECT * FROM st WHERE b = 3"));
+        // columns whose type has no btree ordering or is an array: null fraction and width still recorded
+        query(a, "CREATE TABLE sa (p point, arr int[])");
+        query(a, "INSERT INTO sa SELECT point(i, i), ARRAY[i % 3] FROM generate_series(1, 100) i");
+        assertEquals(List.of(), query(a, "ANALYZE sa"));
+        assertEquals(List.of("arr|0|\\N", "p|0|\\N"),
+                query(a, "SELECT attname, null_frac, histogram_bounds FROM pg_stats WHERE tablename = 'sa' ORDER BY 1"));
+        assertEquals(List.of(), query(a, "DROP TABLE sa"));
         assertEquals(List.of(), query(a, "DROP TABLE st"));
         assertEquals(List.of("0"), query(a, "SELECT count(*) FROM pg_statistic s WHERE NOT EXISTS"
                 + " (SELECT 1 FROM pg_class c WHERE c.oid = s.starelid)"));

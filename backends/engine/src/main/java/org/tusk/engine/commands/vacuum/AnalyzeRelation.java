@@ -90,8 +90,10 @@ public final class AnalyzeRelation {
         row[cat.columnIndex("stanullfrac")] = r.nullFrac();
         row[cat.columnIndex("stawidth")] = r.width();
         row[cat.columnIndex("stadistinct")] = r.nDistinct();
+        // an array column's MCVs and histogram would be arrays of arrays: only its correlation is kept
+        List<ColumnAnalysis.Slot> slots = r.slots().stream().filter(x -> !type.isArray() || x.values() == null).toList();
         for (int i = 1; i <= 5; i++) {
-            ColumnAnalysis.Slot s = i <= r.slots().size() ? r.slots().get(i - 1) : null;
+            ColumnAnalysis.Slot s = i <= slots.size() ? slots.get(i - 1) : null;
             row[cat.columnIndex("stakind" + i)] = s == null ? (short) 0 : s.kind();
             row[cat.columnIndex("staop" + i)] = s == null ? 0L : s.operator();
             row[cat.columnIndex("stacoll" + i)] = s == null ? 0L : s.collation();
