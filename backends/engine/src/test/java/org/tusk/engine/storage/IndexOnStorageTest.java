@@ -121,6 +121,12 @@ class IndexOnStorageTest {
         assertEquals(List.of("E: 25001 REINDEX CONCURRENTLY cannot run inside a transaction block"),
                 q("reindex index concurrently n_nnd"));
         q("rollback");
+        q("begin");
+        assertEquals(List.of("E: 25001 DROP INDEX CONCURRENTLY cannot run inside a transaction block"),
+                q("drop index concurrently n_nnd"));
+        q("rollback");
+        assertEquals(List.of("E: 0A000 DROP INDEX CONCURRENTLY does not support dropping multiple objects"),
+                q("drop index concurrently n_nnd, p_full"));
         assertEquals(List.of("E: 42809 \"n\" is not an index"), q("reindex index n"));
         assertEquals(List.of("E: 0A000 cannot reindex system catalogs concurrently"),
                 q("reindex table concurrently pg_class"));
