@@ -233,11 +233,20 @@ public final class CostModel {
      */
     public Cost indexScan(double relPages, double relTuples, double indexPages, double indexSel, boolean uniqueEquality,
             double indexQualCost, double qualCost, double correlation, boolean indexOnly, double loops) {
+        return indexScan(relPages, relTuples, relTuples, indexPages, indexSel, uniqueEquality, indexQualCost, qualCost,
+                correlation, indexOnly, loops);
+    }
+
+    /** As above for a partial index holding {@code indexTuples} entries (the descent compares fewer keys). */
+    public Cost indexScan(double relPages, double relTuples, double indexTuples, double indexPages, double indexSel,
+            boolean uniqueEquality, double indexQualCost, double qualCost, double correlation, boolean indexOnly,
+            double loops) {
         double numIndexTuples = uniqueEquality ? 1 : clampRows(indexSel * relTuples);
         double selectivity = uniqueEquality ? Math.min(1, 1 / Math.max(1, relTuples)) : indexSel;
         double numIndexPages = Math.max(1, Math.ceil(numIndexTuples * indexPages / Math.max(1, relTuples)));
-        int treeHeight = indexPages <= 1 ? 0 : (int) Math.max(1, Math.ceil(Math.log(indexPages) / Math.log(256)));
-        double descent = (relTuples > 1 ? Math.ceil(Math.log(relTuples) / Math.log(2)) * cpuOperatorCost : 0)
+        // a metapage and one leaf: the root is the leaf (btm_fastlevel 0)
+        int treeHeight = indexPages <= 2 ? 0 : (int) Math.max(1, Math.ceil(Math.log(indexPages) / Math.log(256)));
+        double descent = (indexTuples > 1 ? Math.ceil(Math.log(indexTuples) / Math.log(2)) * cpuOperatorCost : 0)
                 + (treeHeight + 1) * PAGE_CPU_MULTIPLIER * cpuOperatorCost;
         double indexTotal = descent + numIndexPages * randomPageCost
                 + numIndexTuples * (cpuIndexTupleCost + indexQualCost);

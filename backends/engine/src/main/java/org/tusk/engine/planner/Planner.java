@@ -1614,6 +1614,18 @@ public final class Planner {
         }
         double relPages = CostModel.estimatePages(rte.relation.size());
         double tuples = relTuples(rte);
+        // a row-locking or DML target keeps every clause in its filter and needs the heap tuple (is_target_rel);
+        // other scans drop the clauses the predicate implies (indrestrictinfo), from index quals and filter alike
+        boolean target = rte.rowMark != null
+                || rte.relation instanceof StorageBaseRelation sb && sb.emitsCtid();
+        List<Expr> implied = new ArrayList<>();
+        if (idx.predicate() != null && !target) {
+            for (Expr qual : quals) {
+                if (PredicateTest.clauseImpliedByPredicate(qual, idx.predicate(), rte.offset)) {
+                    implied.add(qual);
+                }
+            }
+        }
         List<IndexScanKey> keys = new ArrayList<>();
         List<Expr> conds = new ArrayList<>();
         List<Expr> shownConds = new ArrayList<>();
@@ -1624,6 +1636,9 @@ public final class Planner {
             boolean equality = false;
             boolean any = false;
             for (Object[] c : candidates) {
+                if (implied.contains(c[3])) {
+                    continue;
+                }
                 Expr operand = (Expr) c[0];
                 boolean matches = keyExpr != null ? PredicateTest.same(operand, rte.offset, keyExpr, 0)
                         : operand instanceof VarExpr v && v.attno() - rte.offset + 1 == attnum;
@@ -1654,17 +1669,6 @@ public final class Planner {
             RangeTblEntry.Column col = rte.columns.get(attnum - 1);
             keyWidth += CostModel.typeWidth(col.type(), col.typmod());
         }
-        // a row-locking or DML target keeps every clause in its filter and needs the heap tuple (is_target_rel)
-        boolean target = rte.rowMark != null
-                || rte.relation instanceof StorageBaseRelation sb && sb.emitsCtid();
-        List<Expr> implied = new ArrayList<>();
-        if (idx.predicate() != null && !target) {
-            for (Expr qual : quals) {
-                if (!conds.contains(qual) && PredicateTest.clauseImpliedByPredicate(qual, idx.predicate(), rte.offset)) {
-                    implied.add(qual);
-                }
-            }
-        }
         double indexTuples = idx.predicate() == null ? tuples : tuples * sel.clauseList(implied);
         double indexPages = indexPages(rte, idx, indexTuples, keyWidth);
         ColumnStatistics lead = idx.attnums().get(0) == 0 ? null : statistics(rte, idx.attnums().get(0));
@@ -1672,9 +1676,12 @@ public final class Planner {
         rest.removeAll(conds);
         rest.removeAll(implied);
         boolean indexOnly = !target && cost.enableIndexonlyscan && indexOnly(rte, idx, rest);
-        double indexSel = conds.isEmpty() ? (idx.predicate() == null ? 1 : sel.clauseList(implied))
-                : sel.clauseList(conds);
-        CostModel.Cost c = cost.indexScan(relPages, tuples, indexPages, indexSel, uniqueEquality,
+        // the predicate's implied clauses narrow the entries as index quals would (genericcostestimate's
+        // add_predicate_to_index_quals), so a partial index is never costed above the full one
+        List<Expr> selective = new ArrayList<>(conds);
+        selective.addAll(implied);
+        double indexSel = selective.isEmpty() ? 1 : sel.clauseList(selective);
+        CostModel.Cost c = cost.indexScan(relPages, tuples, indexTuples, indexPages, indexSel, uniqueEquality,
                 cost.exprCost(conds), cost.exprCost(rest), lead == null ? 0 : lead.correlation(), indexOnly, 1);
         return new IndexPath(idx, keys, conds, c, implied, indexOnly, backward, false, shownConds);
     }

@@ -217,6 +217,20 @@ final class UtilityCommands {
             }
             return DefineIndex.execute(ctx, i, sqlRunner());
         }
+        if (stmt instanceof DropStmt drop && drop.concurrent()) {
+            // RemoveRelations: one index, no CASCADE, outside a transaction block
+            if (drop.objects().size() != 1) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                        "DROP INDEX CONCURRENTLY does not support dropping multiple objects");
+            }
+            if (drop.behavior() == org.tusk.engine.nodes.DropBehavior.CASCADE) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "DROP INDEX CONCURRENTLY does not support CASCADE");
+            }
+            if (session.inTransactionBlock()) {
+                throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "DROP INDEX CONCURRENTLY cannot run inside a transaction block");
+            }
+        }
         if (stmt instanceof org.tusk.engine.nodes.ReindexStmt r) {
             return org.tusk.engine.commands.ReindexCommand.execute(ctx, r, sqlRunner(), session.inTransactionBlock(),
                     session.databaseName());

@@ -1,0 +1,134 @@
+package org.tusk.engine.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.tusk.api.engine.EngineSession;
+
+/**
+ * Partial, expression, INCLUDE and NULLS NOT DISTINCT btree indexes, ordered
+ * index scans and REINDEX on stored tables. Plans, rows, definitions and
+ * errors recorded from PostgreSQL 15 (psql -A -t) on the same data.
+ */
+@Timeout(120)
+class IndexOnStorageTest {
+
+    @TempDir
+    static Path dir;
+
+    static StorageCluster cluster;
+    static EngineSession s;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = new StorageCluster(dir);
+        s = cluster.backend(0).connect("postgres");
+        q("create table p (a int, b text, c bool)");
+        q("insert into p select i, 'x' || i, i % 2 = 0 from generate_series(1, 1000) i");
+        q("create index p_a_part on p (a) where a < 100");
+        q("create index on p (lower(b))");
+        q("create index p_full on p (a)");
+        q("create index p_c_a on p (c, a)");
+        q("analyze p");
+    }
+
+    @AfterAll
+    static void stop() {
+        s.close();
+        cluster.close();
+    }
+
+    static List<String> q(String sql) {
+        return DmlOnStorageTest.query(s, sql);
+    }
+
+    @Test
+    void partialIndexUsedWhenTheQualsImplyItsPredicate() {
+        assertEquals(List.of("Index Scan using p_a_part on p", "  Index Cond: (a = 5)"),
+                q("explain (costs off) select * from p where a = 5 and a < 100"));
+        assertEquals(List.of("Index Only Scan using p_a_part on p", "  Index Cond: (a < 50)"),
+                q("explain (costs off) select a from p where a < 50 and a < 100"));
+        assertEquals(List.of("99"), q("select count(*) from p where a < 100 and a < 100"));
+        // rows entering and leaving the predicate are maintained
+        q("begin");
+        q("update p set a = a + 1000 where a = 7");
+        q("insert into p values (-1, 'neg', true)");
+        assertEquals(List.of("-1", "1", "2", "3", "4", "5", "6", "8"),
+                q("select a from p where a < 9 and a < 100 order by a"));
+        q("rollback");
+    }
+
+    @Test
+    void expressionIndexMatchesTheSameExpression() {
+        assertEquals(List.of("Index Scan using p_lower_idx on p", "  Index Cond: (lower(b) = 'x5'::text)"),
+                q("explain (costs off) select * from p where lower(b) = 'x5'"));
+        assertEquals(List.of("5|x5"), q("select a, b from p where lower(b) = 'x5'"));
+    }
+
+    @Test
+    void indexOrderProvidesOrderBy() {
+        assertEquals(List.of("Limit", "  ->  Index Scan using p_full on p"),
+                q("explain (costs off) select * from p order by a limit 3"));
+        assertEquals(List.of("Limit", "  ->  Index Scan Backward using p_full on p"),
+                q("explain (costs off) select * from p order by a desc limit 3"));
+        assertEquals(List.of("1000", "999", "998"), q("select a from p order by a desc limit 3"));
+        assertEquals(List.of("Limit", "  ->  Index Scan using p_c_a on p", "        Index Cond: (c = true)"),
+                q("explain (costs off) select * from p where c order by a limit 2"));
+        assertEquals(List.of("2", "4"), q("select a from p where c order by a limit 2"));
+    }
+
+    @Test
+    void definitionsAsPostgresPrintsThem() {
+        assertEquals(List.of("CREATE INDEX p_a_part ON public.p USING btree (a) WHERE (a < 100)"
+                + "|CREATE INDEX p_a_part ON p USING btree (a) WHERE a < 100"
+                + "|CREATE INDEX p_lower_idx ON public.p USING btree (lower(b))"),
+                q("select pg_get_indexdef('p_a_part'::regclass), pg_get_indexdef('p_a_part'::regclass, 0, true), "
+                        + "pg_get_indexdef('p_lower_idx'::regclass)"));
+        assertEquals(List.of("(a < 100)"),
+                q("select pg_get_expr(indpred, indrelid) from pg_index where indexrelid = 'p_a_part'::regclass"));
+        q("create table fx (f1 text, f2 text, a int, b int)");
+        q("create index fx_ab on fx ((a + b)) include (b) where a > 5");
+        q("create index on fx ((a+b), lower(f2))");
+        assertEquals(List.of("CREATE INDEX fx_ab ON public.fx USING btree (((a + b))) INCLUDE (b) WHERE (a > 5)"
+                + "|CREATE INDEX fx_ab ON fx USING btree ((a + b)) INCLUDE (b) WHERE a > 5|(a + b)|((a + b))"),
+                q("select pg_get_indexdef(oid), pg_get_indexdef(oid, 0, true), pg_get_indexdef(oid, 1, true), "
+                        + "pg_get_indexdef(oid, 1, false) from pg_class where relname = 'fx_ab'"));
+        assertEquals(List.of("expr|fx_ab", "b|fx_ab", "expr|fx_expr_lower_idx", "lower|fx_expr_lower_idx"),
+                q("select attname, attrelid::regclass from pg_attribute where attrelid in "
+                        + "(select indexrelid from pg_index where indrelid = 'fx'::regclass) order by 2, attnum"));
+    }
+
+    @Test
+    void nullsNotDistinctAndReindex() {
+        q("create table n (a int, c bool)");
+        q("create unique index n_nnd on n (c) nulls not distinct");
+        q("insert into n values (1, null)");
+        assertEquals(List.of("E: 23505 duplicate key value violates unique constraint \"n_nnd\" | Key (c)=(null) already exists."),
+                q("insert into n values (2, null)"));
+        List<String> before = q("select relfilenode from pg_class where relname = 'n_nnd'");
+        assertEquals(List.of(), q("reindex table n"));
+        assertNotEquals(before, q("select relfilenode from pg_class where relname = 'n_nnd'"));
+        assertEquals(List.of("1"), q("select a from n where c is null"));
+        q("begin");
+        assertEquals(List.of("E: 25001 REINDEX CONCURRENTLY cannot run inside a transaction block"),
+                q("reindex index concurrently n_nnd"));
+        q("rollback");
+        q("begin");
+        assertEquals(List.of("E: 25001 DROP INDEX CONCURRENTLY cannot run inside a transaction block"),
+                q("drop index concurrently n_nnd"));
+        q("rollback");
+        assertEquals(List.of("E: 0A000 DROP INDEX CONCURRENTLY does not support dropping multiple objects"),
+                q("drop index concurrently n_nnd, p_full"));
+        assertEquals(List.of("E: 42809 \"n\" is not an index"), q("reindex index n"));
+        assertEquals(List.of("E: 0A000 cannot reindex system catalogs concurrently"),
+                q("reindex table concurrently pg_class"));
+    }
+}
