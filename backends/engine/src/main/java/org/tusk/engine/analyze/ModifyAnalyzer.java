@@ -761,6 +761,7 @@ public final class ModifyAnalyzer {
         Returning ret = returning(stmt.returningList(), returningScope, desc);
         ResultRelation result = view ? null : resultRelation(desc, pstate);
         List<Expr[]> rows = valuesRows;
+        Expr[] defaultExprs = defaults;
         Query query = sourceQuery;
         Expr[] mapping = sourceMapping;
         OnConflictSpec spec = conflict;
@@ -782,8 +783,15 @@ public final class ModifyAnalyzer {
                         Expr[] exprs = it.next();
                         ctx.setRow(null);
                         Object[] row = new Object[exprs.length];
-                        for (int i = 0; i < exprs.length; i++) {
-                            row[i] = exprs[i] == null ? null : exprs[i].eval(ctx);
+                        // the given values first, then the defaults: a value the planner would have folded
+                        // (a literal out of range) fails before a default's nextval() consumes a number
+                        for (int pass = 0; pass < 2; pass++) {
+                            for (int i = 0; i < exprs.length; i++) {
+                                boolean isDefault = exprs[i] == defaultExprs[i];
+                                if (exprs[i] != null && isDefault == (pass == 1)) {
+                                    row[i] = exprs[i].eval(ctx);
+                                }
+                            }
                         }
                         return row;
                     };

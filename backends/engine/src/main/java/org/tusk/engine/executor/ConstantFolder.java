@@ -14,7 +14,8 @@ import org.tusk.engine.expr.*;
  * {@code select 2147483647 + 1} surface at planning time, before any row
  * description, as in PostgreSQL; stable and volatile calls (now(), concat,
  * timestamptz output...) run at execution.  A strict call with a NULL
- * constant argument folds to NULL.
+ * constant argument folds to NULL.  The target list and the top-level WHERE
+ * clause are folded.
  */
 public final class ConstantFolder {
     private final EvalContext ctx;
@@ -31,9 +32,26 @@ public final class ConstantFolder {
         }
         q.targetList.clear();
         q.targetList.addAll(targets);
+        f.foldWhere(q);
         // plan once now, so planning errors (an unsupported FULL JOIN) come before the row description
         Executor.start(q, new EvalContext(ctx.session(), new Object[0])).close();
         return q;
+    }
+
+    /**
+     * Folds only the top-level WHERE clause (EXPLAIN's path), so Filter lines and index quals show the
+     * folded constants as PostgreSQL's do: similar_to_escape('a%') appears as the regular expression it makes.
+     */
+    public static Query foldWhere(Query q, EvalContext ctx) {
+        new ConstantFolder(ctx).foldWhere(q);
+        return q;
+    }
+
+    private void foldWhere(Query q) {
+        if (q.jointree != null && q.jointree.quals() != null) {
+            q.jointree = new org.tusk.engine.analyze.JoinTreeNode.FromList(q.jointree.items(),
+                    fold(q.jointree.quals()));
+        }
     }
 
     Expr fold(Expr e) {

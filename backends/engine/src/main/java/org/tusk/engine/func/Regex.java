@@ -182,12 +182,15 @@ public final class Regex {
         }
         StringBuilder r = new StringBuilder("^(?:");
         boolean afterEscape = false;
-        boolean inCharClass = false;
+        // similar_escape_internal: bracket expressions nest ([[:alpha:]]); a ']' right after '[' or '[^'
+        // is literal (charClassStart 1 or 2), later ones close a level
+        int charClassDepth = 0;
+        int charClassStart = 0;
         int nquotes = 0;
         for (int i = 0; i < pat.length(); i++) {
             char c = pat.charAt(i);
             if (afterEscape) {
-                if (c == '"' && !inCharClass) {
+                if (c == '"' && charClassDepth < 1) {
                     if (nquotes == 0) {
                         r.append("){1,1}?(");
                     } else if (nquotes == 1) {
@@ -203,17 +206,25 @@ public final class Regex {
                 afterEscape = false;
             } else if (esc != null && c == esc) {
                 afterEscape = true;
-            } else if (inCharClass) {
+            } else if (charClassDepth > 0) {
                 if (c == '\\') {
                     r.append('\\');
                 }
                 r.append(c);
-                if (c == ']') {
-                    inCharClass = false;
+                if (c == ']' && charClassStart > 2) {
+                    charClassDepth--;
+                } else if (c == '[') {
+                    charClassDepth++;
+                }
+                if (c == '^') {
+                    charClassStart++;
+                } else {
+                    charClassStart = 3;
                 }
             } else if (c == '[') {
                 r.append(c);
-                inCharClass = true;
+                charClassDepth++;
+                charClassStart = 1;
             } else if (c == '%') {
                 r.append(".*");
             } else if (c == '_') {

@@ -741,6 +741,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         }
         org.tusk.engine.planner.Explain.Options options = org.tusk.engine.planner.Explain.options(e);
         Query query = new SelectAnalyzer(relations, typeContext()).analyze(select, new ParseState(null));
+        org.tusk.engine.executor.ConstantFolder.foldWhere(query, new org.tusk.engine.expr.EvalContext(this, new Object[0]));
         List<Object[]> rows = new ArrayList<>();
         for (String line : org.tusk.engine.planner.Explain.explain(query, options,
                 new org.tusk.engine.expr.EvalContext(this, new Object[0]))) {

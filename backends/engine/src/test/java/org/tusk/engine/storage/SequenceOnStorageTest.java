@@ -102,4 +102,28 @@ class SequenceOnStorageTest {
         query(a, "DROP TABLE st");
         assertEquals(List.of("0"), query(a, "SELECT count(*) FROM pg_class WHERE relname LIKE 'st_%seq'"));
     }
+
+    @Test
+    void typeChangeLastValueAndInsertOrder() {
+        // ALTER SEQUENCE AS: a bound at the old type's limit follows the type (init_params' reset_max/min_value)
+        query(a, "CREATE SEQUENCE tq AS smallint INCREMENT -1");
+        query(a, "ALTER SEQUENCE tq AS int");
+        assertEquals(List.of("-2147483648|-1"), query(a, "SELECT seqmin, seqmax FROM pg_sequence WHERE seqrelid = 'tq'::regclass"));
+        query(a, "CREATE SEQUENCE tm MAXVALUE 100000");
+        assertEquals(List.of("E: 22023 MAXVALUE (100000) is out of range for sequence data type smallint"),
+                query(a, "ALTER SEQUENCE tm AS smallint"));
+        // pg_sequence_last_value: NULL until the first nextval
+        assertEquals(List.of("\\N"), query(a, "SELECT pg_sequence_last_value('tm')"));
+        query(a, "SELECT nextval('tm')");
+        assertEquals(List.of("1"), query(a, "SELECT pg_sequence_last_value('tm')"));
+        // GRANT USAGE ON name (the TABLE form) is fine for a sequence
+        assertEquals(List.of(), query(a, "GRANT USAGE ON tm TO PUBLIC"));
+        // a given value that fails its conversion fails before a default consumes the sequence
+        query(a, "CREATE TABLE ti (id serial, v int2)");
+        assertEquals(List.of("E: 22003 smallint out of range"), query(a, "INSERT INTO ti (v) VALUES (99999)"));
+        query(a, "INSERT INTO ti (v) VALUES (1)");
+        assertEquals(List.of("1|1"), query(a, "SELECT * FROM ti"));
+        query(a, "DROP TABLE ti");
+        query(a, "DROP SEQUENCE tq, tm");
+    }
 }

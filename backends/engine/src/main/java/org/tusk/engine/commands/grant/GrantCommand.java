@@ -91,7 +91,15 @@ public final class GrantCommand {
         Acl.DropBehavior behavior = stmt.behavior() == org.tusk.engine.nodes.DropBehavior.CASCADE
                 ? Acl.DropBehavior.CASCADE : Acl.DropBehavior.RESTRICT;
         // a statement on TABLE checks names against table rights; a sequence among them is cut below
-        int requested = ObjectGrant.privilegeBits(kind, names);
+        int requested;
+        if (!(kind == AclObjectKind.TABLE && !all && names.stream().anyMatch(n -> n.equalsIgnoreCase("usage")))) {
+            requested = ObjectGrant.privilegeBits(kind, names);
+        } else {
+            // ExecuteGrantStmt: ON TABLE accepts relation and sequence rights alike; USAGE on a table that
+            // is not a sequence fails per object below
+            List<String> others = names.stream().filter(n -> !n.equalsIgnoreCase("usage")).toList();
+            requested = (others.isEmpty() ? 0 : ObjectGrant.privilegeBits(kind, others)) | AclMode.USAGE;
+        }
         PrivilegeCheck checks = new PrivilegeCheck(RoleGraph.of(roles));
         for (ObjectAcl o : objects(stmt, kind)) {
             int privileges = requested;

@@ -50,9 +50,24 @@ public final class SequenceFunctions {
         });
         bind.accept("setval_oid", (a, c) -> setval(c, (Long) a[0], (Long) a[1], true));
         bind.accept("setval3_oid", (a, c) -> setval(c, (Long) a[0], (Long) a[1], (Boolean) a[2]));
+        // pg_sequence_last_value(regclass) (the pg_sequences view's last_value): NULL until the first nextval
+        bind.accept("pg_sequence_last_value", (a, c) -> {
+            RelationDesc rel = openSequence(c, (Long) a[0], LockMode.ACCESS_SHARE);
+            AccessChecks.checkSequenceAny(c.session(), rel, AclMode.SELECT | AclMode.USAGE);
+            StorageSession s = storage(c);
+            SequenceValue v = SequenceStorage.read(heap(c), rel.locator(), s.snapshot(), s.transactionContext());
+            return v.isCalled() ? v.lastValue() : null;
+        });
         bind.accept("lastval", (a, c) -> {
             StorageSession s = storage(c);
-            return sequences(c.session()).lastval(oid -> s.relcache().byOid((int) oid) != null);
+            return sequences(c.session()).lastval(oid -> {
+                RelationDesc rel = s.relcache().byOid((int) oid);
+                if (rel == null) {
+                    return false;
+                }
+                AccessChecks.checkSequenceAny(c.session(), rel, AclMode.SELECT | AclMode.USAGE);
+                return true;
+            });
         });
     }
 

@@ -79,21 +79,28 @@ public record SequenceParameters(PgType type, long start, long increment, long m
             case INT4 -> Integer.MIN_VALUE;
             default -> Long.MIN_VALUE;
         };
+        // init_params: changing the type moves a bound that was the old type's limit to the new type's
+        boolean resetMax = false;
+        boolean resetMin = false;
+        if (existing != null && typeChanged) {
+            resetMax = existing.max == typeMax(existing.type);
+            resetMin = existing.min == typeMin(existing.type);
+        }
         long maxValue;
         if (max != null) {
             maxValue = max;
-        } else if (existing != null && !noMax && !typeChanged && increment == null) {
-            maxValue = existing.max;
+        } else if (existing == null || noMax || resetMax) {
+            maxValue = inc > 0 || resetMax ? typeMax : -1;
         } else {
-            maxValue = inc > 0 ? typeMax : -1;
+            maxValue = existing.max;
         }
         long minValue;
         if (min != null) {
             minValue = min;
-        } else if (existing != null && !noMin && !typeChanged && increment == null) {
-            minValue = existing.min;
+        } else if (existing == null || noMin || resetMin) {
+            minValue = inc < 0 || resetMin ? typeMin : 1;
         } else {
-            minValue = inc > 0 ? 1 : typeMin;
+            minValue = existing.min;
         }
         if (maxValue < typeMin || maxValue > typeMax) {
             throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "MAXVALUE (" + maxValue
@@ -123,6 +130,22 @@ public record SequenceParameters(PgType type, long start, long increment, long m
         }
         boolean cycles = cycle != null ? cycle : existing != null && existing.cycle;
         return new SequenceParameters(type, startValue, inc, maxValue, minValue, cacheValue, cycles);
+    }
+
+    private static long typeMax(PgType type) {
+        return switch (type) {
+            case INT2 -> Short.MAX_VALUE;
+            case INT4 -> Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
+    }
+
+    private static long typeMin(PgType type) {
+        return switch (type) {
+            case INT2 -> Short.MIN_VALUE;
+            case INT4 -> Integer.MIN_VALUE;
+            default -> Long.MIN_VALUE;
+        };
     }
 
     /** format_type's name for the three sequence types. */
