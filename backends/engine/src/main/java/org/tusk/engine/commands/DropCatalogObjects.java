@@ -74,13 +74,15 @@ public final class DropCatalogObjects {
             } else if (stmt.removeType() == ObjectType.POLICY) {
                 policy(ctx, (AnyName) object, stmt.missingOk());
             } else {
-                named(ctx, KINDS.get(stmt.removeType()), stmt.removeType(), (AnyName) object, stmt.missingOk());
+                named(ctx, KINDS.get(stmt.removeType()), stmt.removeType(), (AnyName) object, stmt.missingOk(),
+                        stmt.behavior() == org.tusk.engine.nodes.DropBehavior.CASCADE);
             }
         }
         return stmt.commandName();
     }
 
-    private static void named(DdlContext ctx, Kind kind, ObjectType type, AnyName object, boolean missingOk) {
+    private static void named(DdlContext ctx, Kind kind, ObjectType type, AnyName object, boolean missingOk,
+            boolean cascade) {
         List<String> names = new ArrayList<>(object.names());
         Long amOid = null;
         String amName = null;
@@ -114,6 +116,11 @@ public final class DropCatalogObjects {
             throw Ereport.error(SqlState.UNDEFINED_OBJECT, message);
         }
         long oid = ((Number) hits.get(0).values()[catalog.columnIndex("oid")]).longValue();
+        if (oid >= FIRST_NORMAL_OBJECT_ID && (type == ObjectType.OPCLASS || type == ObjectType.OPFAMILY)) {
+            DropObjects.performDeletion(ctx, List.of(new DropObjects.ObjectAddress(kind.catalog(), oid)), cascade);
+            ctx.commandCounterIncrement();
+            return;
+        }
         String description = kind.word() + " " + quote(name) + forAm.replace("\"", "");
         throw cannotDrop(oid, description);
     }

@@ -298,6 +298,13 @@ public final class DropObjects {
             case CastCommands.PG_CAST:
                 deleteWhere(ctx, CastCommands.PG_CAST, "oid", id);
                 break;
+            case OpClassCommands.PG_OPCLASS:
+            case OpClassCommands.PG_OPFAMILY:
+            case OpClassCommands.PG_AMOP:
+            case OpClassCommands.PG_AMPROC:
+                deleteWhere(ctx, o.classId(), "oid", id);
+                ctx.relcache().invalidateCatalog(o.classId());
+                break;
             case SystemCatalogs.PG_REWRITE:
                 deleteWhere(ctx, SystemCatalogs.PG_REWRITE, "oid", id);
                 break;
@@ -383,6 +390,11 @@ public final class DropObjects {
                         + TypeCatalog.formatType(ctx, (Long) rows.get(0).get(cast, "castsource")) + " to "
                         + TypeCatalog.formatType(ctx, (Long) rows.get(0).get(cast, "casttarget"));
             }
+            case OpClassCommands.PG_OPCLASS:
+            case OpClassCommands.PG_OPFAMILY:
+            case OpClassCommands.PG_AMOP:
+            case OpClassCommands.PG_AMPROC:
+                return OpClassCommands.describe(ctx, o.classId(), id);
             case SystemCatalogs.PG_REWRITE: {
                 ObjectAddress view = ruleOwner(ctx, id);
                 return view == null ? "rule " + id : "rule _RETURN on " + describe(ctx, view);

@@ -104,6 +104,9 @@ abstract class DdlParser extends SelectParser {
         if (at("type")) {
             return createType();
         }
+        if (at("operator") && at(1, "class") && persistence == 'p' && !replace) {
+            return createOpClass();
+        }
         if (at("cast") && persistence == 'p' && !replace) {
             advance();
             expectPunct('(');
@@ -1563,6 +1566,78 @@ abstract class DdlParser extends SelectParser {
             objects.add(new AnyName(qualified ? anyName() : List.of(colId()), n.location()));
         } while (acceptPunct(','));
         return new DropStmt(objects, type, dropBehavior(), missingOk, false);
+    }
+
+    /** CreateOpClassStmt; the current token is OPERATOR of OPERATOR CLASS. */
+    private RawStmt createOpClass() {
+        Token start = advance();
+        advance();
+        List<String> name = anyName();
+        boolean isDefault = accept("default");
+        expect("for");
+        expect("type");
+        TypeName type = typeName();
+        expect("using");
+        String am = colId();
+        List<String> family = null;
+        if (accept("family")) {
+            family = anyName();
+        }
+        expect("as");
+        List<org.tusk.engine.nodes.CreateOpClassItem> items = new ArrayList<>();
+        do {
+            Token t = peek();
+            if (accept("operator")) {
+                int number = iconst();
+                List<String> op = anyOperator();
+                List<TypeName> args = null;
+                if (acceptPunct('(')) {
+                    args = new ArrayList<>();
+                    args.add(accept("none") ? null : typeName());
+                    expectPunct(',');
+                    args.add(accept("none") ? null : typeName());
+                    expectPunct(')');
+                }
+                if (accept("for")) {
+                    if (!accept("search")) {
+                        expect("order");
+                        expect("by");
+                        anyName();
+                    }
+                }
+                items.add(new org.tusk.engine.nodes.CreateOpClassItem(org.tusk.engine.nodes.CreateOpClassItem.OPERATOR,
+                        new ObjectWithArgs(op, args, args == null, t.location()), number, null, null, t.location()));
+            } else if (accept("function")) {
+                int number = iconst();
+                List<TypeName> classArgs = null;
+                if (acceptPunct('(')) {
+                    classArgs = new ArrayList<>();
+                    do {
+                        classArgs.add(typeName());
+                    } while (acceptPunct(','));
+                    expectPunct(')');
+                }
+                ObjectWithArgs f = objectWithArgs(false);
+                items.add(new org.tusk.engine.nodes.CreateOpClassItem(org.tusk.engine.nodes.CreateOpClassItem.FUNCTION,
+                        f, number, classArgs, null, t.location()));
+            } else {
+                expect("storage");
+                items.add(new org.tusk.engine.nodes.CreateOpClassItem(org.tusk.engine.nodes.CreateOpClassItem.STORAGE,
+                        null, 0, null, typeName(), t.location()));
+            }
+        } while (acceptPunct(','));
+        return new org.tusk.engine.nodes.CreateOpClassStmt(name, family, am, type, items, isDefault, start.location());
+    }
+
+    /** any_operator: (ColId '.')* Op. */
+    private List<String> anyOperator() {
+        List<String> name = new ArrayList<>();
+        while (peek().kind() != TokenKind.OP) {
+            name.add(colId());
+            expectPunct('.');
+        }
+        name.add(advance().text());
+        return name;
     }
 
     /** operator_with_argtypes: any_operator '(' (NONE | Typename) ',' Typename ')'; NONE is a null type. */

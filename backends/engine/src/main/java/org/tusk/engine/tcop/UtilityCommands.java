@@ -193,6 +193,7 @@ final class UtilityCommands {
                 || org.tusk.engine.commands.SequenceCommands.handles(stmt)
                 || org.tusk.engine.commands.TypeCommands.handles(stmt)
                 || org.tusk.engine.commands.CastCommands.handles(stmt)
+                || org.tusk.engine.commands.OpClassCommands.handles(stmt)
                 || org.tusk.engine.commands.AlterTable.handles(stmt)
                 || org.tusk.engine.commands.AlterFunction.handles(stmt);
         if (!isDdl) {
@@ -298,6 +299,9 @@ final class UtilityCommands {
                 org.tusk.engine.acl.AccessChecks.checkRelationOwner(session, seq);
             }
             return org.tusk.engine.commands.SequenceCommands.alter(ctx, as);
+        }
+        if (org.tusk.engine.commands.OpClassCommands.handles(stmt)) {
+            return org.tusk.engine.commands.OpClassCommands.execute(ctx, stmt);
         }
         if (org.tusk.engine.commands.CastCommands.handles(stmt)) {
             return org.tusk.engine.commands.CastCommands.execute(ctx, stmt);
