@@ -97,7 +97,8 @@ public final class ViewTargetRewriter {
                 break;
             }
             RelationDesc desc = open(rv, LockMode.ROW_EXCLUSIVE);
-            if (desc.kind() != 'v') {
+            if (desc.kind() != 'v' || hasInsteadOfTrigger(desc, stmt)) {
+                // a view with an INSTEAD OF ROW trigger for the event is not rewritten: its rows go to the trigger
                 break;
             }
             UpdatableView view = UpdatableView.of(desc, relations, types, session.relcache().catalogAccess(),
@@ -119,6 +120,14 @@ public final class ViewTargetRewriter {
             stmt = rewriteOnce(stmt, view, refname);
         }
         return new Rewritten(stmt, checks);
+    }
+
+    /** Whether {@code view} has an enabled INSTEAD OF ROW trigger for {@code stmt}'s event (view_has_instead_trigger). */
+    private static boolean hasInsteadOfTrigger(RelationDesc view, RawStmt stmt) {
+        int event = stmt instanceof InsertStmt ? org.tusk.engine.relcache.TriggerDesc.INSERT
+                : stmt instanceof UpdateStmt ? org.tusk.engine.relcache.TriggerDesc.UPDATE
+                : org.tusk.engine.relcache.TriggerDesc.DELETE;
+        return view.triggers().stream().anyMatch(t -> t.matches(event, "INSTEAD OF", true));
     }
 
     /** The 55000 error of a view that is not automatically updatable for this command. */
