@@ -1005,6 +1005,11 @@ public final class ExprAnalyzer {
         if (proc.returnsSet()) {
             setBody = org.tusk.engine.func.SetReturningBodies.body(proc);
             if (setBody == null) {
+                // a user-defined SETOF / TABLE function (SQL or PL/pgSQL)
+                Expr srf = FunctionRtes.targetListSrf(this, f);
+                if (srf != null) {
+                    return srf;
+                }
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning function " + name
                         + " is not supported here yet", f.location());
             }
@@ -1023,6 +1028,8 @@ public final class ExprAnalyzer {
                 // an unknown literal already is its text; left unknown, it also keeps ConstantFolder away
                 // from stable functions such as format() (their errors come after the row description)
                 coerced.add(arg);
+            } else if ("satisfies_hash_partition".equals(proc.prosrc()) && i >= proc.nargs() - 1) {
+                coerced.add(arg);                       // hashes the key values themselves, by their type
             } else if (target == PgType.ANY || (proc.variadicType() == PgType.ANY && i >= proc.nargs() - 1)) {
                 // "any" arguments (concat, format...) reach the body as their text output
                 coerced.add(outputAsText(arg));

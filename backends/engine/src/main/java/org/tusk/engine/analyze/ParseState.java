@@ -90,6 +90,11 @@ public final class ParseState {
         this.outerParams = params;
     }
 
+    /** Another top-level statement analyzed with this one's parameters (the statements a rule produces). */
+    public ParseState sibling() {
+        return new ParseState(null, false, new ArrayList<>(), shared);
+    }
+
     /** A subquery level below this one (a SubLink's query: it sees this level's FROM items). */
     ParseState child() {
         return new ParseState(this, false, new ArrayList<>(), shared);
@@ -196,8 +201,8 @@ public final class ParseState {
     /**
      * The system column tableoid of a plain table's scan: the table's OID, the same
      * for every row, so a constant. An inheritance parent's Append (whose rows come
-     * from several relations) does not carry it yet: null, and the reference fails
-     * as an unknown column.
+     * from several relations) has it as a hidden column of its entry instead
+     * ({@link RangeTblEntry#tableoidColumn}), found by name before this is asked.
      */
     private static Expr tableoid(RangeTblEntry rte) {
         if (rte.kind == RangeTblEntry.Kind.RELATION

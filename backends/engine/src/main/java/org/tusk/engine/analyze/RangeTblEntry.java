@@ -38,6 +38,8 @@ public final class RangeTblEntry {
     /** Executor params this entry needs from the rows to its left (LATERAL) or from outer levels. */
     public final List<ParamBinding> params = new ArrayList<>();
     public boolean lateral;
+    /** A subquery pulled up from a WHERE sublink (SubLinkPullUp): EXPLAIN shows its plan without a Subquery Scan. */
+    public boolean pulledUpSubLink;
     /**
      * SELECT ... FOR UPDATE/SHARE on this relation (PlanRowMark): the lock strength, or null when
      * the entry is not locked. A locked relation's scan emits the version's TupleId in the hidden
@@ -46,6 +48,12 @@ public final class RangeTblEntry {
     public org.tusk.api.storage.RowLockMode rowMark;
     public org.tusk.engine.nodes.LockWaitPolicy rowMarkWait;
     public int ctidColumn = -1;
+    /**
+     * An inheritance set's scan (an Append over several tables) carries each row's source
+     * table OID in this hidden column, what the system column tableoid reads; SELECT * leaves
+     * it out. -1 for every other entry (a plain table's tableoid is a constant).
+     */
+    public int tableoidColumn = -1;
 
     public RangeTblEntry(Kind kind, String refname) {
         this.kind = kind;
@@ -62,6 +70,11 @@ public final class RangeTblEntry {
     @Override
     public String toString() {
         return kind + " " + refname;
+    }
+
+    /** Whether column {@code i} is a hidden system column (SELECT *, NATURAL and USING skip it). */
+    public boolean isHidden(int i) {
+        return i == ctidColumn || i == tableoidColumn;
     }
 
     /** Whether a column of this entry is called {@code name}. */

@@ -118,6 +118,7 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
                 ps.noWindowFunctionsIn = null;
                 ps.noSrfIn = null;
                 q.jointree = new JoinTreeNode.FromList(q.jointree.items(), where);
+                SubLinkPullUp.apply(q, ps);
             }
             new GroupingAnalyzer(ea, ps).groupBy(stmt.groupClause(), q.targetList);
             if (stmt.havingClause() != null) {
@@ -302,8 +303,8 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
         for (ParseState.NsItem item : items) {
             RangeTblEntry rte = item.rte();
             for (int i = 0; i < rte.columns.size(); i++) {
-                if (i == rte.ctidColumn) {
-                    continue;                                   // the row mark's hidden TupleId
+                if (rte.isHidden(i)) {
+                    continue;                                   // the row mark's TupleId, an Append's tableoid
                 }
                 RangeTblEntry.Column col = rte.columns.get(i);
                 boolean rel = rte.kind == RangeTblEntry.Kind.RELATION;
@@ -500,6 +501,10 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             rte.columns.add(new RangeTblEntry.Column(name, cols.get(i).type(), cols.get(i).typmod(), null));
         }
         checkAliasCount(colAliases, cols.size(), alias, rv.location());
+        if (rel instanceof org.tusk.engine.executor.scan.InheritanceRelation) {
+            rte.tableoidColumn = rte.columns.size();    // its scan's last slot: the row's table
+            rte.columns.add(new RangeTblEntry.Column("tableoid", PgType.OID, -1, null));
+        }
         markForLocking(rte, rv, alias, ps);
         return withVars(rte, ps);
     }
@@ -784,7 +789,7 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             if (ns.unqualifiedVisible()) {
                 List<RangeTblEntry.Column> cols = ns.rte().columns;
                 for (int i = 0; i < cols.size(); i++) {
-                    if (i != ns.rte().ctidColumn) {
+                    if (!ns.rte().isHidden(i)) {
                         out.add(cols.get(i));
                     }
                 }

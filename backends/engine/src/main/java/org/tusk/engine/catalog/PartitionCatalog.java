@@ -225,6 +225,22 @@ public final class PartitionCatalog {
      * parent's key (get_qual_for_list / get_qual_for_range); null for hash bounds.
      */
     public static String constraint(PartitionKey key, Bound b) {
+        return constraint(key, b, 0);
+    }
+
+    /**
+     * The partition constraint of a bound of partitioned table {@code parentOid}: for a hash
+     * bound {@code satisfies_hash_partition('parent'::oid, modulus, remainder, key...)}, as
+     * get_qual_for_hash builds it (null when the parent is not given).
+     */
+    public static String constraint(PartitionKey key, Bound b, int parentOid) {
+        if (b.strategy() == 'h') {
+            if (parentOid == 0) {
+                return null;
+            }
+            return "satisfies_hash_partition('" + Integer.toUnsignedLong(parentOid) + "'::oid, " + b.modulus() + ", "
+                    + b.remainder() + ", " + String.join(", ", key.exprs()) + ")";
+        }
         if (b.strategy() == 'l') {
             List<String> values = new ArrayList<>();
             boolean hasNull = false;

@@ -243,6 +243,7 @@ public final class DropObjects {
                 RelationDesc rel = ctx.relcache().byOid((int) id);
                 deleteWhere(ctx, SystemCatalogs.PG_CLASS, "oid", id);
                 deleteWhere(ctx, SystemCatalogs.PG_ATTRIBUTE, "attrelid", id);
+                deleteWhere(ctx, SystemCatalogs.PG_STATISTIC, "starelid", id);   // RemoveStatistics
                 deleteWhere(ctx, SystemCatalogs.PG_INDEX, "indexrelid", id);
                 deleteWhere(ctx, SequenceCommands.PG_SEQUENCE, "seqrelid", id);
                 // inheritance and partitioning: its links to parents, its key, and a parent's default-partition mark
@@ -299,6 +300,9 @@ public final class DropObjects {
                 break;
             case SystemCatalogs.PG_REWRITE:
                 deleteWhere(ctx, SystemCatalogs.PG_REWRITE, "oid", id);
+                break;
+            case SystemCatalogs.PG_TRIGGER:
+                deleteWhere(ctx, SystemCatalogs.PG_TRIGGER, "oid", id);
                 break;
             case SystemCatalogs.PG_NAMESPACE:
                 deleteWhere(ctx, SystemCatalogs.PG_NAMESPACE, "oid", id);

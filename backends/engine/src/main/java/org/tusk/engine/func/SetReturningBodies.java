@@ -29,6 +29,7 @@ public final class SetReturningBodies {
         BY_PROSRC.put("regexp_split_to_table",
                 (a, c) -> elements(RegexFunctions.split((String) a[0], (String) a[1], (String) a[2], "regexp_split_to_table")));
         // string_to_table is not strict: a NULL string gives no rows, a NULL delimiter splits into characters
+        BY_PROSRC.put("pg_partition_ancestors", org.tusk.engine.func.sysinfo.SysInfoFunctions::partitionAncestors);
         BY_PROSRC.put("text_to_table", (a, c) -> a[0] == null ? List.of()
                 : elements(ArrayFunctions.fromText((String) a[0], (String) a[1], null)));
         BY_PROSRC.put("text_to_table_null", (a, c) -> a[0] == null ? List.of()

@@ -50,6 +50,7 @@ public final class ModifyTableNode implements PlanState {
     private final int natts;
     private long processed;
     private RowEvents events;
+    private TriggerManager triggers;
 
     /**
      * What the AFTER ROW triggers of the table would be told (here: the foreign key checks and
@@ -61,6 +62,19 @@ public final class ModifyTableNode implements PlanState {
         void updated(Object[] oldRow, Object[] newRow);
 
         void deleted(Object[] oldRow);
+    }
+
+    private InheritedTargets inherited;
+    private int tableoidIndex = -1;
+
+    /**
+     * UPDATE/DELETE through an inheritance parent: the source row's slot {@code tableoidIndex}
+     * names the member it came from, whose modifier changes it (rows may move between partitions).
+     */
+    public ModifyTableNode throughInheritors(InheritedTargets inherited, int tableoidIndex) {
+        this.inherited = inherited;
+        this.tableoidIndex = tableoidIndex;
+        return this;
     }
 
     /** Reports every row changed to {@code events} (null: nobody listens). */
@@ -97,6 +111,12 @@ public final class ModifyTableNode implements PlanState {
     public static ModifyTableNode delete(TableModifier modifier, PlanState source, EvalContext ctx, int ctidIndex,
             Expr recheck, Expr[] returning) {
         return new ModifyTableNode(Kind.DELETE, modifier, source, ctx, null, ctidIndex, recheck, returning, null);
+    }
+
+    /** Fires {@code triggers}' row triggers around each row written (null: none). */
+    public ModifyTableNode withTriggers(TriggerManager triggers) {
+        this.triggers = triggers;
+        return this;
     }
 
     public Kind kind() {
@@ -139,12 +159,16 @@ public final class ModifyTableNode implements PlanState {
 
     private Object[] insert(Object[] in) {
         Object[] row = Arrays.copyOf(in, natts);
+        if (triggers != null) {
+            row = triggers.beforeRow(org.tusk.engine.relcache.TriggerDesc.INSERT, null, row);
+            if (row == null) {
+                return null;
+            }
+        }
         if (onConflict == null) {
             modifier.insert(row);
             processed++;
-            if (events != null) {
-                events.inserted(row);
-            }
+            afterRow(org.tusk.engine.relcache.TriggerDesc.INSERT, null, row);
             return project(row, null);
         }
         while (true) {
@@ -152,9 +176,7 @@ public final class ModifyTableNode implements PlanState {
             if (conflict == null) {
                 modifier.insert(row);
                 processed++;
-                if (events != null) {
-                    events.inserted(row);
-                }
+                afterRow(org.tusk.engine.relcache.TriggerDesc.INSERT, null, row);
                 return project(row, null);
             }
             if (!onConflict.doUpdate()) {
@@ -168,6 +190,24 @@ public final class ModifyTableNode implements PlanState {
     }
 
     private static final Object[] RETRY = new Object[0];
+
+    /**
+     * The one place a written row is reported (ExecAR*Triggers): first to the foreign key
+     * checks (their RI triggers sort before user trigger names), then queued for the
+     * table's AFTER ROW triggers. Both fire at the end of the statement.
+     */
+    private void afterRow(int event, Object[] oldRow, Object[] newRow) {
+        if (events != null) {
+            switch (event) {
+                case org.tusk.engine.relcache.TriggerDesc.INSERT -> events.inserted(newRow);
+                case org.tusk.engine.relcache.TriggerDesc.UPDATE -> events.updated(oldRow, newRow);
+                default -> events.deleted(oldRow);
+            }
+        }
+        if (triggers != null) {
+            triggers.afterRow(event, oldRow, newRow);
+        }
+    }
 
     /** ExecOnConflictUpdate: lock the existing row, then update it from the SET list with EXCLUDED. */
     private Object[] onConflictUpdate(TupleId conflict, Object[] proposed) {
@@ -204,9 +244,7 @@ public final class ModifyTableNode implements PlanState {
             throw cannotAffectTwice();
         }
         processed++;
-        if (events != null) {
-            events.updated(existing, newRow);
-        }
+        afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, existing, newRow);
         return project(newRow, null);
     }
 
@@ -222,22 +260,55 @@ public final class ModifyTableNode implements PlanState {
     private Object[] update(Object[] in) {
         Object[] sourceRow = in;
         TupleId tid = (TupleId) in[ctidIndex];
+        InheritedTargets.Member member = inherited == null ? null : inherited.member(in[tableoidIndex]);
+        TableModifier modifier = member == null ? this.modifier : member.modifier();
         while (true) {
             Object[] newRow = evalAll(setTargets, sourceRow);
-            TableModifier.Result result = modifier.update(tid, newRow);
+            Object[] oldRow = Arrays.copyOf(sourceRow, natts);
+            if (triggers != null) {
+                newRow = triggers.beforeRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldRow, newRow);
+                if (newRow == null) {
+                    return null;
+                }
+            }
+            Object[] stored = member == null ? newRow : inherited.toMember(member, newRow, tid);
+            if (member != null && inherited.mustMove(member, stored)) {
+                // ExecCrossPartitionUpdate: delete here, insert through the target
+                TableModifier.Result deleted = modifier.delete(tid);
+                switch (deleted.outcome()) {
+                    case DONE -> {
+                        long to = inherited.insertMoved(newRow);
+                        processed++;
+                        afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldRow, newRow);
+                        Object[] moved = sourceRow.clone();
+                        moved[tableoidIndex] = to;
+                        return project(newRow, moved);
+                    }
+                    case SELF_MODIFIED, DELETED -> {
+                        return null;
+                    }
+                    case UPDATED -> {
+                        sourceRow = evalPlanQual(modifier, member, deleted.tid(), sourceRow);
+                        if (sourceRow == null) {
+                            return null;
+                        }
+                        tid = (TupleId) sourceRow[ctidIndex];
+                        continue;
+                    }
+                }
+            }
+            TableModifier.Result result = modifier.update(tid, stored);
             switch (result.outcome()) {
                 case DONE -> {
                     processed++;
-                    if (events != null) {
-                        events.updated(Arrays.copyOf(sourceRow, natts), newRow);
-                    }
+                    afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldRow, newRow);
                     return project(newRow, sourceRow);
                 }
                 case SELF_MODIFIED, DELETED -> {
                     return null;
                 }
                 case UPDATED -> {
-                    sourceRow = evalPlanQual(result.tid(), sourceRow);
+                    sourceRow = evalPlanQual(modifier, member, result.tid(), sourceRow);
                     if (sourceRow == null) {
                         return null;
                     }
@@ -250,21 +321,26 @@ public final class ModifyTableNode implements PlanState {
     private Object[] delete(Object[] in) {
         Object[] sourceRow = in;
         TupleId tid = (TupleId) in[ctidIndex];
+        InheritedTargets.Member member = inherited == null ? null : inherited.member(in[tableoidIndex]);
+        TableModifier modifier = member == null ? this.modifier : member.modifier();
         while (true) {
+            Object[] oldRow = Arrays.copyOf(sourceRow, natts);
+            if (triggers != null
+                    && triggers.beforeRow(org.tusk.engine.relcache.TriggerDesc.DELETE, oldRow, null) == null) {
+                return null;
+            }
             TableModifier.Result result = modifier.delete(tid);
             switch (result.outcome()) {
                 case DONE -> {
                     processed++;
-                    if (events != null) {
-                        events.deleted(Arrays.copyOf(sourceRow, natts));
-                    }
+                    afterRow(org.tusk.engine.relcache.TriggerDesc.DELETE, oldRow, null);
                     return project(Arrays.copyOf(sourceRow, natts), sourceRow);
                 }
                 case SELF_MODIFIED, DELETED -> {
                     return null;
                 }
                 case UPDATED -> {
-                    sourceRow = evalPlanQual(result.tid(), sourceRow);
+                    sourceRow = evalPlanQual(modifier, member, result.tid(), sourceRow);
                     if (sourceRow == null) {
                         return null;
                     }
@@ -278,13 +354,15 @@ public final class ModifyTableNode implements PlanState {
      * EvalPlanQual: the newest version of the row, locked, substituted into
      * the source row; null if it is gone or no longer satisfies the WHERE.
      */
-    private Object[] evalPlanQual(TupleId newer, Object[] sourceRow) {
+    private Object[] evalPlanQual(TableModifier modifier, InheritedTargets.Member member, TupleId newer,
+            Object[] sourceRow) {
         TableModifier.LockedRow latest = modifier.lockNewest(newer);
         if (latest == null) {
             return null;
         }
         Object[] row = sourceRow.clone();
-        System.arraycopy(latest.values(), 0, row, 0, natts);
+        Object[] values = member == null ? latest.values() : inherited.toParent(member, latest.values());
+        System.arraycopy(values, 0, row, 0, natts);
         row[ctidIndex] = latest.tid();
         if (recheck != null && !Boolean.TRUE.equals(eval(recheck, row))) {
             return null;

@@ -24,11 +24,12 @@ public final class PartitionRouter {
      * A partition: its bound as a boolean over this level's row, which of this level's
      * columns fill each of its columns, and either its own router or its modifier.
      */
-    public record Partition(String name, Expr accepts, int[] columnMap, PartitionRouter sub, TableModifier leaf) {
+    public record Partition(long relid, String name, Expr accepts, int[] columnMap, PartitionRouter sub,
+            TableModifier leaf) {
     }
 
-    /** Where a row ends: the leaf's modifier and the row in the leaf's column order. */
-    public record Routed(TableModifier modifier, Object[] row) {
+    /** Where a row ends: the leaf (its OID and modifier) and the row in the leaf's column order. */
+    public record Routed(long relid, TableModifier modifier, Object[] row) {
     }
 
     private final String relationName;
@@ -73,6 +74,6 @@ public final class PartitionRouter {
         for (int i = 0; i < map.length; i++) {
             mapped[i] = map[i] < 0 ? null : row[map[i]];
         }
-        return target.sub() != null ? target.sub().route(mapped, ctx) : new Routed(target.leaf(), mapped);
+        return target.sub() != null ? target.sub().route(mapped, ctx) : new Routed(target.relid(), target.leaf(), mapped);
     }
 }

@@ -18,6 +18,10 @@ import org.tusk.engine.relcache.RelationDesc;
  * the parent's columns by name (a child may order its columns differently and
  * has extra ones), as an Append of their scans. Members are the parent first,
  * then descendants breadth first in OID order.
+ *
+ * <p>Each row ends in its member's OID (after the TupleId when the members emit
+ * one), the value of the system column tableoid: rows of an Append come from
+ * several tables, so unlike a plain scan's it is not a constant.
  */
 public final class InheritanceRelation implements BaseRelation {
 
@@ -99,9 +103,42 @@ public final class InheritanceRelation implements BaseRelation {
     public PlanState openSeqScan(EState estate) {
         List<PlanState> scans = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
-            scans.add(mapped(members.get(i).openSeqScan(estate), maps.get(i), 0));
+            StorageBaseRelation m = members.get(i);
+            PlanState scan = m.openSeqScan(estate);
+            int[] map = maps.get(i);
+            // a member with columns of its own (or in another order) is mapped; the Append's rows are all alike
+            scan = m.columns().size() == map.length ? mapped(scan, map, m.emitsCtid() ? 1 : 0)
+                    : mappedAlways(scan, map, m.emitsCtid() ? 1 : 0);
+            scans.add(tagged(scan, m.oid()));
         }
         return new Append(scans);
+    }
+
+    /** The rows of {@code scan} with {@code oid} (the tableoid) appended. */
+    static PlanState tagged(PlanState scan, long oid) {
+        Long tableoid = oid;
+        return new PlanState() {
+            @Override
+            public Object[] next() {
+                Object[] row = scan.next();
+                if (row == null) {
+                    return null;
+                }
+                Object[] out = java.util.Arrays.copyOf(row, row.length + 1);
+                out[row.length] = tableoid;
+                return out;
+            }
+
+            @Override
+            public void rescan() {
+                scan.rescan();
+            }
+
+            @Override
+            public void close() {
+                scan.close();
+            }
+        };
     }
 
     /** The member's rows in the parent's column order ({@code extra} trailing slots, e.g. a ctid, kept). */
@@ -113,6 +150,10 @@ public final class InheritanceRelation implements BaseRelation {
         if (identity && extra == 0) {
             return scan;
         }
+        return mappedAlways(scan, map, extra);
+    }
+
+    private static PlanState mappedAlways(PlanState scan, int[] map, int extra) {
         return new PlanState() {
             @Override
             public Object[] next() {

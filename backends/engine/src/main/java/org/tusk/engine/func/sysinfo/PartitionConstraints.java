@@ -1,0 +1,338 @@
+package org.tusk.engine.func.sysinfo;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.tusk.engine.catalog.PartitionCatalog;
+import org.tusk.engine.catalog.PartitionCatalog.Bound;
+
+/**
+ * A partition's constraint as pg_get_partition_constraintdef deparses it (partbounds.c
+ * get_qual_for_list / get_qual_for_range / get_qual_for_hash, ruleutils.c's constant
+ * printing): an AND list, the ancestors' items first, e.g.
+ * {@code ((a IS NOT NULL) AND (a = ANY (ARRAY['x'::text, 'y'::text])))} or
+ * {@code (NOT ((a IS NOT NULL) AND ((a >= 1) AND (a < 10))))} for a default partition.
+ * Also the partition tree walks of pg_partition_ancestors and pg_partition_root.
+ *
+ * <p>Bound datums are relpartbound's source texts; they are printed as constants of the
+ * key's type (columns: the attribute's type; expressions: text when quoted, else integer
+ * or numeric). A default partition's siblings are taken in OID order, their list values
+ * sorted as PostgreSQL's bound info keeps them.
+ */
+final class PartitionConstraints {
+
+    private static final int PG_INHERITS = 2611;
+    private static final int PG_PARTITIONED_TABLE = 3350;
+
+    private final SysCache cache;
+
+    PartitionConstraints(SysInfoContext ctx) {
+        this.cache = ctx.cache();
+    }
+
+    /** pg_get_partition_constraintdef: null for a table that is not a partition (or has no constraint). */
+    String constraintDef(int relOid) {
+        List<String> items = qual(relOid);
+        if (items.isEmpty()) {
+            return null;
+        }
+        return items.size() == 1 ? items.get(0) : "(" + String.join(" AND ", items) + ")";
+    }
+
+    /** The partition's parent, or 0. */
+    int parent(int relOid) {
+        CatalogRow rel = cache.relation(relOid);
+        if (rel == null || !rel.bool("relispartition")) {
+            return 0;
+        }
+        List<CatalogRow> inh = cache.find(PG_INHERITS, "inhrelid", Integer.toUnsignedLong(relOid));
+        return inh.isEmpty() ? 0 : inh.get(0).oid("inhparent");
+    }
+
+    /** pg_partition_ancestors: the relation, then each ancestor up to the root. */
+    List<Object> ancestors(int relOid) {
+        List<Object> out = new ArrayList<>();
+        CatalogRow rel = cache.relation(relOid);
+        if (rel == null || !rel.bool("relispartition") && rel.ch("relkind") != 'p') {
+            return out;
+        }
+        for (int r = relOid; r != 0; r = parent(r)) {
+            out.add(Integer.toUnsignedLong(r));
+        }
+        return out;
+    }
+
+    /** pg_partition_root: the top-most ancestor, null for a table outside any partition tree. */
+    Long root(int relOid) {
+        List<Object> up = ancestors(relOid);
+        return up.isEmpty() ? null : (Long) up.get(up.size() - 1);
+    }
+
+    private List<String> qual(int relOid) {
+        CatalogRow rel = cache.relation(relOid);
+        String bound = rel == null ? null : rel.str("relpartbound");
+        int parent = parent(relOid);
+        if (bound == null || parent == 0) {
+            return new ArrayList<>();
+        }
+        List<String> items = qual(parent);
+        Key key = key(parent);
+        if (key == null) {
+            return items;
+        }
+        Bound b = PartitionCatalog.parse(bound);
+        if (b.isDefault()) {
+            String d = defaultQual(parent, relOid, key);
+            if (d != null) {
+                items.add(d);
+            }
+        } else {
+            items.addAll(own(key, b, parent));
+        }
+        return items;
+    }
+
+    /** A partition key: how each item is shown and the type it has. */
+    private record Key(char strategy, List<String> shown, List<Integer> types) {
+    }
+
+    private Key key(int parent) {
+        List<CatalogRow> rows = cache.find(PG_PARTITIONED_TABLE, "partrelid", Integer.toUnsignedLong(parent));
+        if (rows.isEmpty()) {
+            return null;
+        }
+        CatalogRow pt = rows.get(0);
+        String exprText = pt.str("partexprs");
+        String[] exprs = exprText == null ? new String[0] : exprText.split("\n");
+        List<String> shown = new ArrayList<>();
+        List<Integer> types = new ArrayList<>();
+        int e = 0;
+        for (int attnum : pt.ints("partattrs")) {
+            if (attnum > 0) {
+                shown.add(Identifiers.quote(cache.attributeName(parent, attnum)));
+                CatalogRow att = cache.attribute(parent, attnum);
+                types.add(att == null ? 25 : att.oid("atttypid"));
+            } else {
+                shown.add(PartitionCatalog.shownExpression(exprs[e++]));
+                types.add(0);
+            }
+        }
+        return new Key(pt.ch("partstrat"), shown, types);
+    }
+
+    private List<String> own(Key key, Bound b, int parent) {
+        List<String> items = new ArrayList<>();
+        if (b.strategy() == 'h') {
+            items.add("satisfies_hash_partition('" + Integer.toUnsignedLong(parent) + "'::oid, " + b.modulus() + ", "
+                    + b.remainder() + ", " + String.join(", ", key.shown()) + ")");
+        } else if (b.strategy() == 'l') {
+            List<String> values = new ArrayList<>();
+            boolean hasNull = false;
+            for (String v : b.list()) {
+                if (v.equals("NULL")) {
+                    hasNull = true;
+                } else {
+                    values.add(v);
+                }
+            }
+            items.addAll(listQual(key, values, hasNull));
+        } else {
+            items.addAll(rangeQual(key, b, true));
+        }
+        return items;
+    }
+
+    private List<String> listQual(Key key, List<String> values, boolean hasNull) {
+        String k = key.shown().get(0);
+        String eq = null;
+        if (values.size() == 1) {
+            eq = "(" + k + " = " + constant(values.get(0), key.types().get(0)) + ")";
+        } else if (!values.isEmpty()) {
+            List<String> cs = new ArrayList<>();
+            for (String v : values) {
+                cs.add(constant(v, key.types().get(0)));
+            }
+            eq = "(" + k + " = ANY (ARRAY[" + String.join(", ", cs) + "]))";
+        }
+        if (hasNull) {
+            return List.of(eq == null ? "(" + k + " IS NULL)" : "((" + k + " IS NULL) OR " + eq + ")");
+        }
+        return eq == null ? List.of() : List.of("(" + k + " IS NOT NULL)", eq);
+    }
+
+    /** get_qual_for_range: IS NOT NULL per key item (when {@code nullTests}), the equal prefix, the arms. */
+    private List<String> rangeQual(Key key, Bound b, boolean nullTests) {
+        List<String> items = new ArrayList<>();
+        int n = key.shown().size();
+        if (nullTests) {
+            for (String k : key.shown()) {
+                items.add("(" + k + " IS NOT NULL)");
+            }
+        }
+        int i = 0;
+        while (i < n && !infinite(b.lower().get(i)) && !infinite(b.upper().get(i))
+                && unquote(b.lower().get(i)).equals(unquote(b.upper().get(i)))) {
+            items.add("(" + key.shown().get(i) + " = " + constant(b.lower().get(i), key.types().get(i)) + ")");
+            i++;
+        }
+        for (boolean lower : new boolean[] {true, false}) {
+            List<String> arms = arms(key, lower ? b.lower() : b.upper(), i, lower);
+            if (arms.size() == 1) {
+                items.add(arms.get(0));
+            } else if (!arms.isEmpty()) {
+                items.add("(" + String.join(" OR ", arms) + ")");
+            }
+        }
+        return items;
+    }
+
+    private List<String> arms(Key key, List<String> d, int from, boolean lower) {
+        List<String> arms = new ArrayList<>();
+        int n = d.size();
+        for (int j = from; j < n; j++) {
+            if (infinite(d.get(j))) {
+                break;
+            }
+            String next = j == n - 1 ? null : d.get(j + 1);
+            String op;
+            if (lower) {
+                op = next == null || next.equals("MINVALUE") ? ">=" : ">";
+            } else {
+                op = next != null && next.equals("MAXVALUE") ? "<=" : "<";
+            }
+            List<String> parts = new ArrayList<>();
+            for (int k = from; k < j; k++) {
+                parts.add("(" + key.shown().get(k) + " = " + constant(d.get(k), key.types().get(k)) + ")");
+            }
+            parts.add("(" + key.shown().get(j) + " " + op + " " + constant(d.get(j), key.types().get(j)) + ")");
+            arms.add(parts.size() == 1 ? parts.get(0) : "(" + String.join(" AND ", parts) + ")");
+            if (next == null || infinite(next)) {
+                break;
+            }
+        }
+        return arms;
+    }
+
+    /** The default partition's constraint: NOT of what its siblings accept; null without siblings. */
+    private String defaultQual(int parent, int self, Key key) {
+        List<Bound> siblings = new ArrayList<>();
+        List<Integer> children = new ArrayList<>();
+        for (CatalogRow r : cache.find(PG_INHERITS, "inhparent", Integer.toUnsignedLong(parent))) {
+            children.add(r.oid("inhrelid"));
+        }
+        children.sort(Integer::compareUnsigned);
+        for (int child : children) {
+            CatalogRow rel = child == self ? null : cache.relation(child);
+            String text = rel == null ? null : rel.str("relpartbound");
+            if (text != null) {
+                Bound b = PartitionCatalog.parse(text);
+                if (!b.isDefault()) {
+                    siblings.add(b);
+                }
+            }
+        }
+        if (siblings.isEmpty()) {
+            return null;
+        }
+        List<String> inner;
+        if (key.strategy() == 'l') {
+            List<String> values = new ArrayList<>();
+            boolean hasNull = false;
+            for (Bound b : siblings) {
+                for (String v : b.list()) {
+                    if (v.equals("NULL")) {
+                        hasNull = true;
+                    } else {
+                        values.add(v);
+                    }
+                }
+            }
+            values.sort(datumOrder());
+            inner = listQual(key, values, hasNull);
+        } else {
+            inner = new ArrayList<>();
+            for (String k : key.shown()) {
+                inner.add("(" + k + " IS NOT NULL)");
+            }
+            List<String> arms = new ArrayList<>();
+            for (Bound b : siblings) {
+                List<String> parts = rangeQual(key, b, false);
+                arms.add(parts.size() == 1 ? parts.get(0) : "(" + String.join(" AND ", parts) + ")");
+            }
+            inner.add(arms.size() == 1 ? arms.get(0) : "(" + String.join(" OR ", arms) + ")");
+        }
+        if (inner.isEmpty()) {
+            return null;
+        }
+        return "(NOT " + (inner.size() == 1 ? inner.get(0) : "(" + String.join(" AND ", inner) + ")") + ")";
+    }
+
+    private static Comparator<String> datumOrder() {
+        return (x, y) -> {
+            String a = unquote(x);
+            String b = unquote(y);
+            try {
+                return new BigDecimal(a).compareTo(new BigDecimal(b));
+            } catch (NumberFormatException e) {
+                return a.compareTo(b);
+            }
+        };
+    }
+
+    private static boolean infinite(String d) {
+        return d.equals("MINVALUE") || d.equals("MAXVALUE");
+    }
+
+    private static String unquote(String d) {
+        String t = d.trim();
+        int cast = t.lastIndexOf("::");
+        if (t.startsWith("'") && cast > 0 && t.charAt(cast - 1) == '\'') {
+            t = t.substring(0, cast);
+        }
+        if (t.length() >= 2 && t.startsWith("'") && t.endsWith("'")) {
+            return t.substring(1, t.length() - 1).replace("''", "'");
+        }
+        return t;
+    }
+
+    /** A datum as ruleutils prints a Const of the type (get_const_expr). */
+    private String constant(String datum, int typeOid) {
+        String v = unquote(datum);
+        if (typeOid == 0) {
+            typeOid = datum.trim().startsWith("'") ? 25 : v.contains(".") ? 1700 : 23;
+        }
+        switch (typeOid) {
+            case 23:
+                return v.startsWith("-") ? "'" + v + "'::integer" : v;
+            case 1700:
+                return !v.isEmpty() && Character.isDigit(v.charAt(0)) && (v.contains(".") || v.contains("e")
+                        || v.contains("E")) ? v : "'" + v + "'::numeric";
+            case 16:
+                return v.toLowerCase(Locale.ROOT).startsWith("t") ? "true" : "false";
+            default:
+                return "'" + v.replace("'", "''") + "'::" + typeName(typeOid);
+        }
+    }
+
+    private String typeName(int typeOid) {
+        return switch (typeOid) {
+            case 20 -> "bigint";
+            case 21 -> "smallint";
+            case 25 -> "text";
+            case 700 -> "real";
+            case 701 -> "double precision";
+            case 1042 -> "bpchar";
+            case 1043 -> "character varying";
+            case 1082 -> "date";
+            case 1114 -> "timestamp without time zone";
+            case 1184 -> "timestamp with time zone";
+            default -> {
+                CatalogRow t = cache.type(typeOid);
+                yield t == null ? "text" : Identifiers.quote(t.str("typname"));
+            }
+        };
+    }
+}
