@@ -47,9 +47,15 @@ public final class TextFormat {
             case PG_LSN: return PgLsn.output((Long) value);
             case CHAR: return charOut((String) value);
             case REGTYPE: {
-                // regtypeout for built-in types (format_type); others print as their OID
-                PgType t = PgType.byOid((int) ((Number) value).longValue());
-                return t == null ? value.toString() : t.displayName();
+                // regtypeout (format_type): built-in types by display name, user types by their
+                // pg_type name from the session's syscache, unknown OIDs as the number
+                int typeOid = (int) ((Number) value).longValue();
+                PgType t = PgType.byOid(typeOid);
+                if (t != null) {
+                    return t.displayName();
+                }
+                UserTypes.UserType u = UserTypes.byOid(typeOid);
+                return u == null ? value.toString() : u.name();
             }
             case BYTEA: return ByteaFormat.output((byte[]) value, ctx.byteaOutputEscape());
             case REGCLASS: return RegclassIo.output(value);
