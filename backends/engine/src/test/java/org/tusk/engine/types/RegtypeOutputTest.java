@@ -36,6 +36,9 @@ class RegtypeOutputTest {
         });
         assertEquals("mood", TextFormat.output(PgType.REGTYPE, 16400L, TypeContext.DEFAULT));
         assertEquals("integer", TextFormat.output(PgType.REGTYPE, 23L, TypeContext.DEFAULT));
+        assertEquals(16400L, TextFormat.input(PgType.REGTYPE, -1, "mood", TypeContext.DEFAULT));
+        assertEquals(23L, TextFormat.input(PgType.REGTYPE, -1, "integer", TypeContext.DEFAULT));
+        assertEquals(23L, TextFormat.input(PgType.REGTYPE, -1, "int4", TypeContext.DEFAULT));
         assertEquals("16500", TextFormat.output(PgType.REGTYPE, 16500L, TypeContext.DEFAULT));
     }
 }
