@@ -47,9 +47,15 @@ public final class TextFormat {
             case PG_LSN: return PgLsn.output((Long) value);
             case CHAR: return charOut((String) value);
             case REGTYPE: {
-                // regtypeout for built-in types (format_type); others print as their OID
-                PgType t = PgType.byOid((int) ((Number) value).longValue());
-                return t == null ? value.toString() : t.displayName();
+                // regtypeout (format_type): built-in types by display name, user types by their
+                // pg_type name from the session's syscache, unknown OIDs as the number
+                int typeOid = (int) ((Number) value).longValue();
+                PgType t = PgType.byOid(typeOid);
+                if (t != null) {
+                    return t.displayName();
+                }
+                UserTypes.UserType u = UserTypes.byOid(typeOid);
+                return u == null ? value.toString() : u.name();
             }
             case BYTEA: return ByteaFormat.output((byte[]) value, ctx.byteaOutputEscape());
             case REGCLASS: return RegclassIo.output(value);
@@ -89,6 +95,42 @@ public final class TextFormat {
             return ArrayValue.empty(element);
         }
         return new ArrayValue(element, new int[] {values.size()}, new int[] {0}, values.toArray());
+    }
+
+    /**
+     * regtypein: an OID as digits, else a built-in type by typname or display name ("int4",
+     * "integer", "int4[]"), else a user type visible in the session's search path.
+     */
+    private static Long regtypeIn(String s) {
+        String name = s.strip();
+        if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
+            return Long.parseLong(name);
+        }
+        String lower = name.startsWith("\"") && name.endsWith("\"") && name.length() > 1
+                ? name.substring(1, name.length() - 1) : name.toLowerCase(Locale.ROOT);
+        PgType t = PgType.byTypname(lower);
+        if (t == null) {
+            for (PgType c : PgType.values()) {
+                if (c.displayName().equals(lower)) {
+                    t = c;
+                    break;
+                }
+            }
+        }
+        if (t != null) {
+            return (long) t.oid();
+        }
+        String schema = null;
+        int dot = lower.indexOf('.');
+        if (dot > 0) {
+            schema = lower.substring(0, dot);
+            lower = lower.substring(dot + 1);
+        }
+        UserTypes.UserType u = UserTypes.byName(schema, lower);
+        if (u != null) {
+            return (long) u.oid();
+        }
+        throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist");
     }
 
     /** The type's input function, then the typmod coercion (varchar length, numeric precision). */
@@ -131,6 +173,7 @@ public final class TextFormat {
             case BYTEA: return ByteaFormat.input(s);
             case REGCLASS: return RegclassIo.input(s);
             case REGPROC: return RegprocIo.input(s);
+            case REGTYPE: return regtypeIn(s);
             case PG_LSN: return PgLsn.input(s);
             case POINT: return org.tusk.engine.types.geo.GeoText.pointIn(s);
             case LSEG: return org.tusk.engine.types.geo.GeoText.lsegIn(s);
