@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tusk.api.backend.BackendActivity;
+import org.tusk.api.backend.BackendSslStatus;
 import org.tusk.api.backend.BackendContext;
 import org.tusk.api.backend.BackendSignal;
 import org.tusk.api.error.PgException;
@@ -121,6 +122,12 @@ final class ProcessContext implements BackendContext {
         if (!publishing) return;
         slot.publishSession(user, database, applicationName, clientAddress, clientAddress == null ? -1 : clientPort, Instant.now());
         ProcessTitle.set("tusk: " + user + " " + database + " " + clientLabel() + " idle");
+    }
+
+    @Override
+    public void reportSslStatus(BackendSslStatus ssl) {
+        if (!publishing || ssl == null) return;
+        slot.publishSsl(ssl);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.tusk.heapam;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,13 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tusk.wal.RecordingWal;
-import org.tusk.api.error.PgException;
 import org.tusk.api.storage.ForkNumber;
-import org.tusk.api.storage.ModifyResult;
 import org.tusk.api.storage.RelFileLocator;
+import org.tusk.api.storage.TableAccessMethod;
 import org.tusk.api.storage.RowLockMode;
-import org.tusk.api.storage.Snapshot;
-import org.tusk.api.storage.TableScan;
 import org.tusk.api.storage.TupleId;
 import org.tusk.api.storage.VacuumResult;
 import org.tusk.buffer.Buffer;
@@ -34,9 +30,7 @@ import org.tusk.wal.RedoContext;
 import org.tusk.wal.ResourceManager;
 
 /** The heap over a real buffer pool, with an in-memory WAL and fake transactions (one process). */
-class HeapAccessMethodTest {
-
-    static final RelFileLocator REL = RelFileLocator.of(5, 16384);
+class HeapAccessMethodTest extends TableAccessMethodContract {
 
     @TempDir
     Path dir;
@@ -77,161 +71,19 @@ class HeapAccessMethodTest {
         segment.close();
     }
 
-    static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    @Override
+    protected TableAccessMethod am() {
+        return heap;
     }
 
-    static String text(byte[] b) {
-        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    @Override
+    protected FakeTransactions xacts() {
+        return xacts;
     }
 
-    private List<String> scan(Snapshot snapshot, FakeTransactions.Txn txn) {
-        List<String> out = new ArrayList<>();
-        try (TableScan scan = heap.beginScan(REL, snapshot, txn)) {
-            while (scan.next()) {
-                out.add(text(scan.data()));
-                assertEquals(text(scan.data()), text(heap.fetch(REL, scan.tupleId(), snapshot, txn)));
-            }
-        }
-        return out;
-    }
-
-    private List<String> committedRows() {
-        return scan(xacts.snapshot(0), xacts.begin());
-    }
-
-    @Test
-    void insertUpdateDeleteScanRoundTrip() {
-        FakeTransactions.Txn t1 = xacts.begin();
-        TupleId a = heap.insert(REL, bytes("a"), t1);
-        TupleId b = heap.insert(REL, bytes("b"), t1);
-        assertEquals(new TupleId(0, 1), a);
-        assertEquals(new TupleId(0, 2), b);
-        assertEquals(List.of(), scan(t1.snapshot(), t1), "own inserts of the current command are not yet visible");
-        t1.next();
-        assertEquals(List.of("a", "b"), scan(t1.snapshot(), t1));
-        assertEquals(List.of(), committedRows(), "others do not see uncommitted rows");
-        t1.commit();
-        assertEquals(List.of("a", "b"), committedRows());
-
-        FakeTransactions.Txn t2 = xacts.begin();
-        Snapshot before = xacts.snapshot(0);
-        ModifyResult updated = heap.update(REL, a, bytes("a2"), t2, t2.snapshot(), true);
-        assertEquals(ModifyResult.Status.OK, updated.status());
-        assertEquals(new TupleId(0, 3), updated.newTupleId(), "same page while it has room");
-        assertEquals(ModifyResult.Status.OK, heap.delete(REL, b, t2, t2.snapshot(), true).status());
-        t2.next();
-        assertEquals(List.of("a2"), scan(t2.snapshot(), t2));
-        assertEquals(List.of("a", "b"), scan(before, xacts.begin()));
-        t2.commit();
-        assertEquals(List.of("a2"), committedRows());
-        assertEquals(List.of("a", "b"), scan(before, xacts.begin()), "an old snapshot still sees the old versions");
-        assertNull(heap.fetch(REL, a, xacts.snapshot(0), xacts.begin()));
-        assertNull(heap.fetch(REL, new TupleId(7, 1), xacts.snapshot(0), xacts.begin()));
+    @Override
+    protected void assertConsistent() {
         assertEquals(List.of(), HeapCheck.check(buffers, REL, xacts));
-    }
-
-    @Test
-    void abortedChangesAreInvisible() {
-        FakeTransactions.Txn t1 = xacts.begin();
-        TupleId a = heap.insert(REL, bytes("a"), t1);
-        t1.commit();
-        FakeTransactions.Txn t2 = xacts.begin();
-        heap.insert(REL, bytes("ghost"), t2);
-        heap.update(REL, a, bytes("a-ghost"), t2, t2.snapshot(), true);
-        t2.abort();
-        assertEquals(List.of("a"), committedRows());
-        FakeTransactions.Txn t3 = xacts.begin();
-        assertEquals(ModifyResult.Status.OK, heap.delete(REL, a, t3, t3.snapshot(), true).status(),
-                "an aborted updater does not block");
-        assertEquals(List.of(), HeapCheck.check(buffers, REL, xacts));
-    }
-
-    @Test
-    void insertedThenDeletedInOneTransactionUsesComboCid() {
-        FakeTransactions.Txn t = xacts.begin();
-        TupleId a = heap.insert(REL, bytes("a"), t);
-        t.next();
-        Snapshot cmd1 = t.snapshot();
-        assertEquals(ModifyResult.Status.OK, heap.delete(REL, a, t, t.snapshot(), true).status());
-        assertEquals(List.of("a"), scan(cmd1, t), "the deleting command still sees it");
-        t.next();
-        assertEquals(List.of(), scan(t.snapshot(), t));
-        assertEquals(ModifyResult.Status.INVISIBLE, heap.delete(REL, a, t, t.snapshot(), true).status());
-        FakeTransactions.Txn t2 = xacts.begin();
-        TupleId b = heap.insert(REL, bytes("b"), t2);
-        assertEquals(ModifyResult.Status.INVISIBLE, heap.delete(REL, b, t2, t2.snapshot(), true).status(),
-                "inserted by the current command");
-        t2.next();
-        heap.delete(REL, b, t2, t2.snapshot(), true);
-        assertEquals(ModifyResult.Status.SELF_MODIFIED, heap.delete(REL, b, t2, t2.snapshot(), true).status(),
-                "already deleted by this command");
-    }
-
-    @Test
-    void concurrentChangesWaitThenReportWhatHappened() {
-        FakeTransactions.Txn t1 = xacts.begin();
-        TupleId a = heap.insert(REL, bytes("a"), t1);
-        TupleId b = heap.insert(REL, bytes("b"), t1);
-        t1.commit();
-        FakeTransactions.Txn updater = xacts.begin();
-        TupleId a2 = heap.update(REL, a, bytes("a2"), updater, updater.snapshot(), true).newTupleId();
-        FakeTransactions.Txn other = xacts.begin();
-        ModifyResult blocked = heap.delete(REL, a, other, other.snapshot(), false);
-        assertEquals(ModifyResult.Status.WOULD_BLOCK, blocked.status());
-        assertEquals(updater.xid, blocked.xmax());
-        List<Integer> waitedFor = new ArrayList<>();
-        xacts.onWait = xid -> {
-            waitedFor.add(xid);
-            updater.commit();
-        };
-        ModifyResult result = heap.update(REL, a, bytes("a3"), other, other.snapshot(), true);
-        assertEquals(List.of(updater.xid), waitedFor);
-        assertEquals(ModifyResult.Status.UPDATED, result.status());
-        assertEquals(a2, result.newTupleId(), "the caller can follow t_ctid to the new version");
-        assertEquals(ModifyResult.Status.OK, heap.update(REL, a2, bytes("a3"), other, other.snapshot(), true).status());
-
-        FakeTransactions.Txn deleter = xacts.begin();
-        heap.delete(REL, b, deleter, deleter.snapshot(), true);
-        xacts.onWait = xid -> deleter.abort();
-        assertEquals(ModifyResult.Status.OK,
-                heap.lockTuple(REL, b, RowLockMode.SHARE, other, other.snapshot(), true).status(),
-                "the deleter aborted: the lock is ours");
-        FakeTransactions.Txn third = xacts.begin();
-        assertEquals(ModifyResult.Status.WOULD_BLOCK,
-                heap.lockTuple(REL, b, RowLockMode.KEY_SHARE, third, third.snapshot(), false).status(),
-                "no multixacts: a second locker waits for the first");
-        assertEquals(ModifyResult.Status.OK,
-                heap.lockTuple(REL, b, RowLockMode.UPDATE, other, other.snapshot(), true).status(), "upgrade");
-        xacts.onWait = xid -> other.commit();
-        ModifyResult deleted = heap.delete(REL, b, third, third.snapshot(), true);
-        assertEquals(ModifyResult.Status.OK, deleted.status(), "a committed locker does not stop a delete");
-        assertEquals(List.of(), HeapCheck.check(buffers, REL, xacts));
-    }
-
-    @Test
-    void updatesSpillToOtherPagesAndScanCoversThemAll() {
-        FakeTransactions.Txn t = xacts.begin();
-        byte[] big = new byte[1000];
-        List<TupleId> ids = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            big[0] = (byte) i;
-            ids.add(heap.insert(REL, big.clone(), t));
-        }
-        t.commit();
-        assertEquals(3, buffers.nblocks(REL, ForkNumber.MAIN), "7 tuples of 1 kB per page");
-        FakeTransactions.Txn u = xacts.begin();
-        for (TupleId id : ids) {
-            ModifyResult r = heap.update(REL, id, new byte[2000], u, u.snapshot(), true);
-            assertEquals(ModifyResult.Status.OK, r.status());
-            assertNotEquals(id.block(), r.newTupleId().block(), "no room left on the old page");
-        }
-        u.commit();
-        assertEquals(20, committedRows().size());
-        assertTrue(committedRows().stream().allMatch(s -> s.length() == 2000));
-        assertEquals(List.of(), HeapCheck.check(buffers, REL, xacts));
-        PgException tooBig = assertThrows(PgException.class, () -> heap.insert(REL, new byte[8200], xacts.begin()));
-        assertEquals("54000", tooBig.sqlState());
     }
 
     @Test

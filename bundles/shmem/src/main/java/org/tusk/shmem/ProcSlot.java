@@ -17,6 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import org.tusk.api.backend.BackendActivity;
+import org.tusk.api.backend.BackendSslStatus;
 import org.tusk.shmem.internal.LatchSocket;
 import org.tusk.shmem.internal.LatchWaker;
 import org.tusk.shmem.internal.SharedMemory;
@@ -51,6 +52,7 @@ public final class ProcSlot {
     private static final int FLAG_SESSION = 1;
     private static final int FLAG_QUERY_START = 2;
     private static final int FLAG_STATE_CHANGE = 4;
+    private static final int FLAG_SSL = 8;
 
     private static final String CLIENT_BACKEND = "client backend";
     /** Longest single sleep on the latch socket: a safety net against any lost datagram, at ~no CPU cost. */
@@ -410,11 +412,31 @@ public final class ProcSlot {
             putString(STR_CLIENT_ADDR, clientAddress);
             putString(STR_STATE, null);
             putString(STR_QUERY, null);
+            for (int i = STR_SSL_VERSION; i <= STR_SSL_ISSUER_DN; i++) {
+                putString(i, null);
+            }
+            memory.putInt(base + A_SSL_BITS, 0);
             memory.putInt(base + A_CLIENT_PORT, clientPort);
             memory.putLong(base + A_BACKEND_START, toMicros(backendStart == null ? Instant.now() : backendStart));
             memory.putLong(base + A_QUERY_START, 0);
             memory.putLong(base + A_STATE_CHANGE, 0);
             memory.putInt(base + A_FLAGS, FLAG_SESSION);
+        } finally {
+            endWrite();
+        }
+    }
+
+    /** The session runs over TLS: fills its pg_stat_ssl row. Owner only, after {@link #publishSession}. */
+    public void publishSsl(BackendSslStatus ssl) {
+        beginWrite();
+        try {
+            putString(STR_SSL_VERSION, ssl.version());
+            putString(STR_SSL_CIPHER, ssl.cipher());
+            putString(STR_SSL_CLIENT_DN, ssl.clientDn());
+            putString(STR_SSL_CLIENT_SERIAL, ssl.clientSerial());
+            putString(STR_SSL_ISSUER_DN, ssl.issuerDn());
+            memory.putInt(base + A_SSL_BITS, ssl.bits());
+            memory.putInt(base + A_FLAGS, memory.getInt(base + A_FLAGS) | FLAG_SSL);
         } finally {
             endWrite();
         }
@@ -520,7 +542,10 @@ public final class ProcSlot {
                 : fromMicros(row.getLong(A_STATE_CHANGE - A_COPY_START));
         return new BackendActivity(pid(), strings[STR_DATABASE], strings[STR_USER], strings[STR_APPLICATION],
                 strings[STR_CLIENT_ADDR], row.getInt(A_CLIENT_PORT - A_COPY_START), backendStart, queryStart,
-                stateChange, strings[STR_STATE], strings[STR_QUERY], CLIENT_BACKEND);
+                stateChange, strings[STR_STATE], strings[STR_QUERY], CLIENT_BACKEND,
+                (flags & FLAG_SSL) == 0 ? null : new BackendSslStatus(strings[STR_SSL_VERSION], strings[STR_SSL_CIPHER],
+                        row.getInt(A_SSL_BITS - A_COPY_START), strings[STR_SSL_CLIENT_DN],
+                        strings[STR_SSL_CLIENT_SERIAL], strings[STR_SSL_ISSUER_DN]));
     }
 
     private void beginWrite() {

@@ -122,7 +122,7 @@ public final class RealPostgres implements ServerUnderTest {
         pg.makeCertificates();
         String hba = String.join("\n",
                 "local replication all trust",
-                "hostssl all " + CERT_USER + " 127.0.0.1/32 cert",
+                "hostssl all " + CERT_USER + ",certother 127.0.0.1/32 cert",
                 "hostssl all " + SSL_ONLY_USER + " 127.0.0.1/32 trust",
                 "host all " + SSL_ONLY_USER + " 127.0.0.1/32 reject",
                 "local all " + MD5_USER + " md5",
@@ -140,7 +140,7 @@ public final class RealPostgres implements ServerUnderTest {
                 "-d", "postgres", "-c", "set password_encryption = 'md5'; create role " + MD5_USER + " login password '"
                         + MD5_PASSWORD + "'; set password_encryption = 'scram-sha-256'; create role " + SCRAM_USER
                         + " login password '" + SCRAM_PASSWORD + "'; create role " + SSL_ONLY_USER + " login; create role "
-                        + CERT_USER + " login")), "create roles");
+                        + CERT_USER + " login; create role certother login")), "create roles");
         return pg;
     }
 

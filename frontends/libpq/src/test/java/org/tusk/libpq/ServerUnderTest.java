@@ -62,6 +62,11 @@ public interface ServerUnderTest {
         return TestCertificates.CLIENT_CN;
     }
 
+    /** A role on a {@code hostssl ... cert} line that no test certificate names: {@link #clientCert()} must not log it in. */
+    default String certMismatchUser() {
+        return "certother";
+    }
+
     default Path clientCert() {
         return caCert().resolveSibling("client.crt");
     }

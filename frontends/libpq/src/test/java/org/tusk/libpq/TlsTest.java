@@ -129,9 +129,22 @@ public abstract class TlsTest {
                     + pg.caCert());
             try (PgConnection c = PgConnection.connect(base + " sslcert=" + pg.clientCert() + " sslkey=" + pg.clientKey())) {
                 assertEquals(pg.certUser(), c.query("select current_user").getString(0, 0));
-                assertTrue(c.query("select client_dn from pg_stat_ssl where pid = pg_backend_pid()").getString(0, 0)
-                        .contains(pg.certUser()));
+                if (pg.hasPgStatSsl()) {
+                    PgResult r = c.query("select ssl, version, bits > 0, client_dn, issuer_dn, client_serial is not null "
+                            + "from pg_stat_ssl where pid = pg_backend_pid()");
+                    assertTrue(r.getBoolean(0, 0));
+                    assertEquals(c.sslProtocol(), r.getString(0, 1));
+                    assertTrue(r.getBoolean(0, 2));
+                    assertEquals("/CN=" + pg.certUser(), r.getString(0, 3)); // PostgreSQL 15's X509_NAME_to_cstring form
+                    assertEquals("/CN=tusk-test-ca", r.getString(0, 4));
+                    assertTrue(r.getBoolean(0, 5));
+                }
             }
+            // a verified certificate whose CN is not the user's name
+            PgError mismatch = assertThrows(PgError.class, () -> PgConnection.connect(base.replace("user=" + pg.certUser(),
+                    "user=" + pg.certMismatchUser()) + " sslcert=" + pg.clientCert() + " sslkey=" + pg.clientKey()));
+            assertEquals("28000", mismatch.sqlState());
+            assertEquals("certificate authentication failed for user \"" + pg.certMismatchUser() + "\"", mismatch.getMessage());
             PgError e = assertThrows(PgError.class, () -> PgConnection.connect(base + " sslcert=/nonexistent.crt"));
             assertEquals("28000", e.sqlState());
             e = assertThrows(PgError.class, () -> PgConnection.connect(base + " sslcert=" + pg.clientCert() + " sslkey=/nonexistent.key"));

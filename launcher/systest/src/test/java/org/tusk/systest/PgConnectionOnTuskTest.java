@@ -1,7 +1,5 @@
 package org.tusk.systest;
 
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 import org.tusk.libpq.PgConnectionTest;
 import org.tusk.libpq.ServerUnderTest;
 
@@ -11,10 +9,4 @@ class PgConnectionOnTuskTest extends PgConnectionTest {
     protected ServerUnderTest server() {
         return TuskServer.get();
     }
-
-    /** Gap: Tusk runs no DO blocks (no PL/pgSQL), so RAISE with DETAIL and HINT cannot be sent. */
-    @Override
-    @Test
-    @Disabled("Tusk gap: DO blocks in language plpgsql are not supported yet")
-    public void noticesWithDetailAndHintFromPlpgsql() {}
 }

@@ -55,6 +55,33 @@ public final class AccessChecks {
         }
     }
 
+    /**
+     * A sequence function's check (nextval: USAGE or UPDATE; currval, lastval: SELECT or USAGE;
+     * setval: UPDATE): the role must hold any of {@code mode} on the sequence (ACLMASK_ANY).
+     */
+    public static void checkSequenceAny(Object session, RelationDesc seq, int mode) {
+        Checker c = checker(session);
+        if (c == null) {
+            return;
+        }
+        ObjectAcls.ObjectAcl o = c.acls().relation(seq.oid());
+        if (o != null && !c.checks().hasAny(c.user(), o.kind(), o.owner(), o.effective(), mode)) {
+            throw PrivilegeCheck.permissionDenied(o.word(), seq.name());
+        }
+    }
+
+    /** pg_class_ownercheck: 42501 {@code must be owner of <kind> <name>} unless the role owns the relation. */
+    public static void checkRelationOwner(Object session, RelationDesc rel) {
+        Checker c = checker(session);
+        if (c == null) {
+            return;
+        }
+        ObjectAcls.ObjectAcl o = c.acls().relation(rel.oid());
+        if (o != null && !c.checks().isOwner(c.user(), o.owner())) {
+            throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of " + o.word() + " " + rel.name());
+        }
+    }
+
     /** USAGE on a schema (42501 {@code permission denied for schema s}). */
     public static void checkSchemaUsage(Object session, long namespaceOid) {
         Checker c = checker(session);

@@ -82,13 +82,24 @@ public final class ObjectAcls {
             @Override
             public String name(long oid) {
                 RoleRecord r = roles.byOid(oid);
-                return r == null ? Long.toString(oid) : r.name();
+                if (r == null) {
+                    String predefined = PredefinedRoles.name(oid);
+                    return predefined == null ? Long.toString(oid) : predefined;
+                }
+                return r.name();
             }
 
             @Override
             public long oid(String name) {
                 RoleRecord r = roles.byName(name);
                 if (r == null) {
+                    Long predefined = PredefinedRoles.oid(name);
+                    if (predefined != null) {
+                        return predefined;
+                    }
+                    if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
+                        return Long.parseLong(name);   // an item naming a role this store does not know, as printed
+                    }
                     throw PgException.error(SqlState.UNDEFINED_OBJECT, "role \"" + name + "\" does not exist");
                 }
                 return r.oid();

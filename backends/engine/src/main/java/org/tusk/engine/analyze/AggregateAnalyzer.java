@@ -48,7 +48,7 @@ final class AggregateAnalyzer {
      * Ordered-set and other unimplemented aggregates stay out, so they fail as before.
      */
     static boolean isAggregate(String name) {
-        if (AGGREGATES.contains(name)) {
+        if (AGGREGATES.contains(name) || org.tusk.engine.func.UserProcs.anyAggregate(name)) {
             return true;
         }
         for (org.tusk.engine.func.ProcEntry p : org.tusk.engine.func.BuiltinCatalog.get().procs(name)) {
@@ -96,7 +96,7 @@ final class AggregateAnalyzer {
         } finally {
             pstate.inAggregateArgs = false;
         }
-        if (f.aggStar() && !name.equals("count")) {
+        if (f.aggStar() && !name.equals("count") && !org.tusk.engine.func.UserProcs.anyAggregate(name)) {
             throw Ereport.error("42809", name + "(*) specified, but " + name + " is not an aggregate function", f.location());
         }
         if (name.equals("count") && args.size() == 1) {
@@ -139,6 +139,12 @@ final class AggregateAnalyzer {
 
     /** The executor's built-in aggregate, else the pg_aggregate row's implementation in func.agg. */
     private static AggregateFunction implementation(String name, List<Expr> args, Resolution res, int location) {
+        if (res.proc() != null && res.proc().kind() == 'a') {
+            org.tusk.engine.func.UserProcs.AggregateDef def = org.tusk.engine.func.UserProcs.aggregate(res.proc());
+            if (def != null) {
+                return new UserAggregate(def);
+            }
+        }
         AggregateFunction fn;
         if (args.isEmpty()) {
             fn = name.equals("count") ? BuiltinAggregates.countStar() : null;

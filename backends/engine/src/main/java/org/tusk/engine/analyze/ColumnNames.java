@@ -3,12 +3,12 @@ package org.tusk.engine.analyze;
 import org.tusk.engine.nodes.*;
 
 /** FigureColname: the default label of a select-list item without AS. */
-final class ColumnNames {
+public final class ColumnNames {
     private ColumnNames() {}
 
     private record Named(String name, int strength) {}
 
-    static String figure(RawNode node) {
+    public static String figure(RawNode node) {
         Named n = internal(node);
         return n.strength == 0 ? "?column?" : n.name;
     }

@@ -930,6 +930,11 @@ public final class ExprAnalyzer {
         if (proc.returnsSet()) {
             setBody = org.tusk.engine.func.SetReturningBodies.body(proc);
             if (setBody == null) {
+                // a user-defined SETOF / TABLE function (SQL or PL/pgSQL)
+                Expr srf = FunctionRtes.targetListSrf(this, f);
+                if (srf != null) {
+                    return srf;
+                }
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning function " + name
                         + " is not supported here yet", f.location());
             }

@@ -75,9 +75,15 @@ final class FunctionRtes {
                 }
             }
             calls.add(new FunctionScan.Call(srf, args));
-            names.add(name);
-            outNames.add(outName);
-            types.add(srf.resultTypes()[0]);
+            if (srf instanceof UserSetFunction u && u.columnNames().size() > 1) {
+                names.addAll(u.columnNames());
+                outNames.addAll(u.columnNames());
+                types.addAll(u.columnTypes());
+            } else {
+                names.add(name);
+                outNames.add(outName);
+                types.add(srf.resultTypes()[0]);
+            }
         }
         String alias = rf.alias() != null ? rf.alias().aliasname() : names.get(0);
         RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.FUNCTION, alias);
@@ -86,7 +92,8 @@ final class FunctionRtes {
         List<String> colAliases = rf.alias() != null ? rf.alias().colnames() : null;
         for (int i = 0; i < types.size(); i++) {
             String name = colAliases != null && i < colAliases.size() ? colAliases.get(i)
-                    : calls.size() == 1 && rf.alias() != null ? rf.alias().aliasname() : outNames.get(i);
+                    : calls.size() == 1 && types.size() == 1 && rf.alias() != null ? rf.alias().aliasname()
+                    : outNames.get(i);
             rte.columns.add(new RangeTblEntry.Column(name, types.get(i), -1, null));
         }
         if (rf.ordinality()) {
@@ -126,7 +133,58 @@ final class FunctionRtes {
                 return new Unnest(a.type().elementType());
             }
         }
-        return null;
+        return userSetFunction(ea, f, args);
+    }
+
+    /** A user-defined RETURNS SETOF / TABLE function, its arguments analyzed and coerced into {@code args}. */
+    private static SetReturningFunction userSetFunction(ExprAnalyzer ea, FuncCall f, List<Expr> args) {
+        List<String> qname = f.funcname();
+        String schema = qname.size() == 2 ? qname.get(0) : null;
+        if (qname.size() > 2 || !org.tusk.engine.func.UserProcs.anySetReturning(schema, f.lastName())) {
+            return null;
+        }
+        List<Expr> analyzed = new ArrayList<>();
+        List<PgType> types = new ArrayList<>();
+        for (org.tusk.engine.nodes.RawNode a : f.args()) {
+            Expr e = ea.transform(a);
+            analyzed.add(e);
+            types.add(e.type());
+        }
+        org.tusk.engine.func.Resolution res = org.tusk.engine.func.FunctionCatalog.lookup(schema, f.lastName(), types);
+        if (!res.found() || !res.proc().returnsSet()) {
+            return null;
+        }
+        org.tusk.engine.func.UserProcs.SetFunction set = org.tusk.engine.func.UserProcs.setFunction(res.proc());
+        if (set == null) {
+            return null;
+        }
+        for (int i = 0; i < analyzed.size(); i++) {
+            Expr c = ea.coerce(analyzed.get(i), res.coerceTo().get(i), -1, CastContext.IMPLICIT);
+            args.add(c == null ? analyzed.get(i) : c);
+        }
+        return new UserSetFunction(f.lastName(), set, res.proc().strict());
+    }
+
+    /** A user-defined set-returning function (SQL or PL/pgSQL) as FunctionScan and ProjectSet call it. */
+    private record UserSetFunction(String name, org.tusk.engine.func.UserProcs.SetFunction set, boolean strict)
+            implements SetReturningFunction {
+        List<String> columnNames() {
+            return set.columnNames();
+        }
+
+        List<PgType> columnTypes() {
+            return set.columnTypes();
+        }
+
+        @Override
+        public PgType[] resultTypes() {
+            return set.columnTypes().toArray(new PgType[0]);
+        }
+
+        @Override
+        public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
+            return set.rows(args, ctx);
+        }
     }
 
     /**
@@ -138,7 +196,7 @@ final class FunctionRtes {
         ParseState ps = ea.pstate();
         List<Expr> args = new ArrayList<>();
         SetReturningFunction srf = resolve(ea, f, args);
-        if (srf == null) {
+        if (srf == null || srf.resultTypes().length != 1) {
             return null;
         }
         return slotFor(ea, f, srf, args);

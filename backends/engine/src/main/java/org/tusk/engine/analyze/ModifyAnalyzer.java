@@ -10,6 +10,7 @@ import org.tusk.api.engine.RowReceiver;
 import org.tusk.api.error.SqlState;
 import org.tusk.engine.executor.scan.StorageBaseRelation;
 import org.tusk.engine.commands.DmlCommand;
+import org.tusk.engine.relcache.TriggerDesc;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.executor.PlanState;
 import org.tusk.engine.executor.modify.ModifyTableNode;
@@ -67,6 +68,10 @@ public final class ModifyAnalyzer {
     private final StorageSession session;
     private final org.tusk.engine.catalog.SystemRelations relations;
     private final TypeContext typeContext;
+    /** WITH CHECK OPTION of the views the statement was rewritten through (outermost first). */
+    private List<org.tusk.engine.rewrite.ViewTargetRewriter.ViewCheck> viewChecks = List.of();
+    /** The result relation the last {@link #openTarget(RangeVar, int)} with privileges opened. */
+    private RelationDesc target;
 
     public ModifyAnalyzer(StorageSession session, org.tusk.engine.catalog.SystemRelations relations,
             TypeContext typeContext) {
@@ -81,6 +86,26 @@ public final class ModifyAnalyzer {
     }
 
     public DmlCommand analyze(RawStmt stmt, ParseState pstate) {
+        if (session.storage() != null && !rulesApplied) {
+            // RewriteQuery: the target's rules for the command's event
+            org.tusk.engine.rewrite.RuleRewriter rules = new org.tusk.engine.rewrite.RuleRewriter(session);
+            RelationDesc rel = rules.targetRelation(stmt);
+            if (rel != null) {
+                var fired = rules.fire(stmt, rel);
+                if (fired != null) {
+                    return ruleProduct(fired, rel, pstate);
+                }
+            }
+        }
+        if (session.storage() != null) {
+            // rewriteTargetView: a statement on an updatable view becomes one on its base table
+            var rewritten = new org.tusk.engine.rewrite.ViewTargetRewriter(session, relations, typeContext).rewrite(stmt);
+            stmt = rewritten.stmt();
+            viewChecks = rewritten.checks();
+            RangeVar target = stmt instanceof InsertStmt i ? i.relation() : stmt instanceof UpdateStmt u ? u.relation()
+                    : ((DeleteStmt) stmt).relation();
+            viewCheckRefname = aliasOf(target) != null ? aliasOf(target) : target.relname();
+        }
         if (stmt instanceof InsertStmt insert) {
             return insert(insert, pstate);
         }
@@ -88,6 +113,56 @@ public final class ModifyAnalyzer {
             return update(update, pstate);
         }
         return delete((DeleteStmt) stmt, pstate);
+    }
+
+    /** Relations whose rules produced the statement being analyzed (infinite recursion check). */
+    private Set<Integer> firing = Set.of();
+    /** The statement is the original command its target's rules already produced. */
+    private boolean rulesApplied;
+
+    /**
+     * The statements rules turned one command into, run in order with a CommandCounterIncrement
+     * between them: the tag and RETURNING rows come from the ones RewriteQuery says.
+     */
+    private DmlCommand ruleProduct(org.tusk.engine.rewrite.RuleRewriter.Fired fired, RelationDesc rel,
+            ParseState pstate) {
+        if (firing.contains(rel.oid())) {
+            throw Ereport.error("42P17", "infinite recursion detected in rules for relation \"" + rel.name() + "\"");
+        }
+        Set<Integer> chain = new HashSet<>(firing);
+        chain.add(rel.oid());
+        List<DmlCommand> parts = new ArrayList<>();
+        for (RawStmt s : fired.statements()) {
+            ModifyAnalyzer sub = new ModifyAnalyzer(session, relations, typeContext);
+            sub.firing = chain;
+            sub.rulesApplied = parts.size() == fired.originalIndex();
+            parts.add(sub.analyze(s, pstate.sibling()));
+        }
+        return new DmlCommand() {
+            @Override
+            public List<Column> resultColumns() {
+                return fired.returningFrom() < 0 ? null : parts.get(fired.returningFrom()).resultColumns();
+            }
+
+            @Override
+            public Result execute(EvalContext ctx, RowReceiver receiver) {
+                String tag = fired.emptyTag();
+                List<Object[]> rows = new ArrayList<>();
+                for (int i = 0; i < parts.size(); i++) {
+                    if (i > 0) {
+                        session.storage().commandCounterIncrement();
+                    }
+                    Result r = parts.get(i).execute(ctx, receiver);
+                    if (i == fired.tagFrom()) {
+                        tag = r.tag();
+                    }
+                    if (i == fired.returningFrom() && r.rows() != null) {
+                        rows = r.rows();
+                    }
+                }
+                return new Result(tag, rows);
+            }
+        };
     }
 
     // --- target ------------------------------------------------------------------------
@@ -116,8 +191,14 @@ public final class ModifyAnalyzer {
         }
         if (requiredPerms != 0) {
             org.tusk.engine.acl.AccessChecks.checkRelation(session, desc, requiredPerms);
+            target = desc;
         }
         return desc;
+    }
+
+    /** The statement's result relation (INSERT/UPDATE/DELETE target), or null before analysis opened one. */
+    public RelationDesc target() {
+        return target;
     }
 
     private static String aliasOf(RangeVar rv) {
@@ -218,8 +299,21 @@ public final class ModifyAnalyzer {
 
     private ResultRelation resultRelation(RelationDesc desc, ParseState pstate) {
         ResultRelation r = resultRelation(desc, pstate, true);
-        return r;
+        if (viewChecks.isEmpty()) {
+            return r;
+        }
+        // ExecWithCheckOptions(WCO_VIEW_CHECK): the views' quals over the new row, after the table's own checks
+        List<org.tusk.engine.executor.modify.CheckConstraint> checks = new ArrayList<>(r.checks());
+        for (var check : viewChecks) {
+            ExprAnalyzer analyzer = scope(new ParseState(new int[0]), desc, viewCheckRefname);
+            Expr e = analyzer.coerceToBoolean(analyzer.transform(check.qual()), "CHECK", -1);
+            checks.add(org.tusk.engine.executor.modify.CheckConstraint.viewCheck(check.viewName(), e));
+        }
+        return new ResultRelation(r.relation(), r.columns(), r.indexes(), checks);
     }
+
+    /** The name the target is referenced by in the view checks' quals. */
+    private String viewCheckRefname;
 
     private ResultRelation resultRelation(RelationDesc desc, ParseState pstate, boolean partitionCheck) {
         ResultRelation r = plainResultRelation(desc, pstate);
@@ -353,7 +447,42 @@ public final class ModifyAnalyzer {
             ParseState checkState = new ParseState(new int[0]);
             ExprAnalyzer analyzer = scope(checkState, desc, null);
             return analyzer.coerceToBoolean(analyzer.transform(select.targetList().get(0).val()), "CHECK", -1);
-        }, desc.checkNames());
+        }, (text, predicate) -> IndexExpressions.compile(session, typeContext, desc, text, predicate));
+    }
+
+    // --- triggers ---------------------------------------------------------------------------
+
+    /** The statement's trigger manager for {@code event} on {@code desc}, or null when no trigger fires. */
+    public org.tusk.engine.executor.modify.TriggerManager triggers(RelationDesc desc, int event, EvalContext ctx) {
+        return org.tusk.engine.executor.modify.TriggerManager.forEvent(desc, event,
+                session instanceof org.tusk.engine.executor.modify.TriggerFunctions f ? f : null, ctx,
+                text -> whenCondition(desc, text));
+    }
+
+    /**
+     * AfterTriggerEndQuery for one statement: the foreign key checks and actions (RI triggers,
+     * whose names sort before user ones), then the queued AFTER ROW events and the AFTER
+     * STATEMENT triggers, in that order.
+     */
+    private static void endOfStatement(ForeignKeyTriggers fkeys, org.tusk.engine.executor.modify.TriggerManager triggers,
+            int event, EvalContext ctx) {
+        if (fkeys != null) {
+            fkeys.fire(ctx);
+        }
+        if (triggers != null) {
+            triggers.afterStatement(event);
+            triggers.fireAfter();
+        }
+    }
+
+    /** A trigger's WHEN condition over OLD's columns (slots 0..n-1) then NEW's (n..2n-1). */
+    private Expr whenCondition(RelationDesc desc, String text) {
+        SelectStmt select = (SelectStmt) Parser.parse("SELECT " + text).get(0).stmt();
+        ParseState state = new ParseState(new int[0]);
+        addTableRte(state, desc, "old");
+        addTableRte(state, desc, "new");
+        ExprAnalyzer analyzer = new ExprAnalyzer(state, typeContext);
+        return analyzer.coerceToBoolean(analyzer.transform(select.targetList().get(0).val()), "WHEN", -1);
     }
 
     // --- RETURNING ------------------------------------------------------------------------
@@ -361,12 +490,16 @@ public final class ModifyAnalyzer {
     private record Returning(Expr[] exprs, List<Column> columns) {
     }
 
+    /** The name the target is referenced by in RETURNING (its alias), null for its own name. */
+    private String returningTargetRefname;
+
     private Returning returning(List<ResTarget> list, ExprAnalyzer analyzer, RelationDesc desc) {
         return returning(list, analyzer, desc, null);
     }
 
     /** RETURNING over a query level: an unqualified * also lists the FROM/USING items' columns. */
     private Returning returning(List<ResTarget> list, ExprAnalyzer analyzer, RelationDesc desc, Query level) {
+        String targetRefname = returningTargetRefname != null ? returningTargetRefname : desc.name();
         if (list == null || list.isEmpty()) {
             return new Returning(null, null);
         }
@@ -374,13 +507,38 @@ public final class ModifyAnalyzer {
         List<Column> columns = new ArrayList<>();
         List<AttributeDesc> live = desc.liveAttributes();
         for (ResTarget t : list) {
+            if (t.val() instanceof ColumnRef c && c.star() && c.fields().size() == 1
+                    && !c.fields().get(0).equals(targetRefname)) {
+                // x.* of a FROM/USING item: its columns only
+                RangeTblEntry found = null;
+                for (RangeTblEntry rte : level == null ? List.<RangeTblEntry>of() : level.rtable) {
+                    if (rte.kind != RangeTblEntry.Kind.JOIN && rte.offset != 0 && c.fields().get(0).equals(rte.refname)) {
+                        found = rte;
+                    }
+                }
+                if (found == null) {
+                    if (c.fields().get(0).equals(desc.name())) {
+                        throw Ereport.error(SqlState.UNDEFINED_TABLE, "invalid reference to FROM-clause entry for table \""
+                                + desc.name() + "\"", c.location()).withHint("Perhaps you meant to reference the table alias \""
+                                + targetRefname + "\".");
+                    }
+                    throw Ereport.error(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \""
+                            + c.fields().get(0) + "\"", c.location());
+                }
+                for (int i = 0; i < found.columns.size(); i++) {
+                    RangeTblEntry.Column col = found.columns.get(i);
+                    exprs.add(new VarExpr(found.offset + i, col.type(), col.typmod(), found.refname, col.name()));
+                    columns.add(column(col.name(), col.type(), col.typmod(), 0, (short) 0));
+                }
+                continue;
+            }
             if (t.val() instanceof ColumnRef c && c.star()) {
                 for (int i = 0; i < live.size(); i++) {
                     AttributeDesc a = live.get(i);
                     exprs.add(new VarExpr(i, typeOf(a), a.typmod(), desc.name(), a.name()));
                     columns.add(column(a.name(), typeOf(a), a.typmod(), desc.oid(), (short) a.attnum()));
                 }
-                if (level != null) {
+                if (level != null && c.fields().isEmpty()) {
                     for (RangeTblEntry rte : level.rtable) {
                         if (rte.kind == RangeTblEntry.Kind.JOIN || rte.offset == 0) {
                             continue;                       // the target (slot 0) is already listed
@@ -527,6 +685,9 @@ public final class ModifyAnalyzer {
             }
         } else {
             sourceQuery = new SelectAnalyzer(relations, typeContext).analyze(select, new ParseState(new int[0]));
+            if ((stmt.cols() == null || stmt.cols().isEmpty()) && sourceQuery.targets().size() < targets.size()) {
+                targets = new ArrayList<>(targets.subList(0, sourceQuery.targets().size()));   // the leading columns
+            }
             if (sourceQuery.targets().size() > targets.size()) {
                 throw Ereport.error(SqlState.SYNTAX_ERROR, "INSERT has more expressions than target columns", 0);
             }
@@ -554,10 +715,11 @@ public final class ModifyAnalyzer {
         if (stmt.onConflictClause() != null && stmt.onConflictClause().action() != OnConflictAction.NONE) {
             conflict = onConflict(stmt, desc, live, pstate);
         }
-        ParseState returningState = new ParseState(new int[0]);
+        ParseState returningState = pstate.sibling();
         addTableRte(returningState, desc, aliasOf(stmt.relation()) != null ? aliasOf(stmt.relation()) : desc.name(),
                 desc.kind() == 'p');
-        ExprAnalyzer returningScope = new ExprAnalyzer(returningState, typeContext);
+        ExprAnalyzer returningScope = new SelectAnalyzer(relations, typeContext).exprsFor(returningState);
+        returningTargetRefname = aliasOf(stmt.relation());
         Returning ret = returning(stmt.returningList(), returningScope, desc);
         ResultRelation result = resultRelation(desc, pstate);
         List<Expr[]> rows = valuesRows;
@@ -605,13 +767,15 @@ public final class ModifyAnalyzer {
                 TableModifier modifier = new TableModifier(result, session.transactionContext(), session.snapshot(),
                         ctx).routeThrough(router(desc, ctx));
                 OnConflict onConflict = spec == null ? null : spec.bind(result);
-                ForeignKeyTriggers triggers = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
-                ModifyTableNode node = ModifyTableNode.insert(modifier, source, ctx, onConflict, ret.exprs())
-                        .withEvents(triggers);
-                List<Object[]> out = drain(node);
+                ForeignKeyTriggers fkeys = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
+                org.tusk.engine.executor.modify.TriggerManager triggers = triggers(desc, TriggerDesc.INSERT, ctx);
                 if (triggers != null) {
-                    triggers.fire(ctx);
+                    triggers.beforeStatement(TriggerDesc.INSERT);
                 }
+                ModifyTableNode node = ModifyTableNode.insert(modifier, source, ctx, onConflict, ret.exprs())
+                        .withEvents(fkeys).withTriggers(triggers);
+                List<Object[]> out = drain(node);
+                endOfStatement(fkeys, triggers, TriggerDesc.INSERT, ctx);
                 return new Result("INSERT 0 " + node.processed(), out);
             }
         };
@@ -719,6 +883,7 @@ public final class ModifyAnalyzer {
     // --- UPDATE / DELETE ----------------------------------------------------------------------
 
     private DmlCommand update(UpdateStmt stmt, ParseState pstate) {
+        returningTargetRefname = aliasOf(stmt.relation());
         if (stmt.withClause() != null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH in UPDATE is not supported yet");
         }
@@ -776,7 +941,7 @@ public final class ModifyAnalyzer {
             set[idx] = value instanceof SetToDefault ? defaultOrNull(desc, live.get(idx), pstate)
                     : assign(analyzer, analyzer.transform(value), live.get(idx), t.location());
         }
-        return rowsCommand(desc, scope, stmt.whereClause(), stmt.returningList(), pstate, set);
+        return rowsCommand(desc, scope, stmt.whereClause(), stmt.returningList(), pstate, set, assigned);
     }
 
     /** A column's default, or a typed NULL when it has none (SET col = DEFAULT). */
@@ -836,6 +1001,7 @@ public final class ModifyAnalyzer {
     }
 
     private DmlCommand delete(DeleteStmt stmt, ParseState pstate) {
+        returningTargetRefname = aliasOf(stmt.relation());
         if (stmt.withClause() != null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH in DELETE is not supported yet");
         }
@@ -843,7 +1009,7 @@ public final class ModifyAnalyzer {
                 | (stmt.whereClause() != null || stmt.returningList() != null && !stmt.returningList().isEmpty()
                         ? org.tusk.engine.acl.AclMode.SELECT : 0));
         ModifyScope scope = modifyScope(pstate, desc, stmt.relation(), stmt.usingClause());
-        return rowsCommand(desc, scope, stmt.whereClause(), stmt.returningList(), pstate, null);
+        return rowsCommand(desc, scope, stmt.whereClause(), stmt.returningList(), pstate, null, null);
     }
 
     /**
@@ -881,7 +1047,7 @@ public final class ModifyAnalyzer {
     }
 
     private DmlCommand rowsCommand(RelationDesc desc, ModifyScope scope, RawNode whereNode,
-            List<ResTarget> returningList, ParseState pstate, Expr[] set) {
+            List<ResTarget> returningList, ParseState pstate, Expr[] set, Set<Integer> assigned) {
         ExprAnalyzer analyzer = scope.analyzer();
         Query q = pstate.query;
         Expr where = null;
@@ -924,22 +1090,26 @@ public final class ModifyAnalyzer {
             public Result execute(EvalContext ctx, RowReceiver receiver) {
                 var snapshot = session.snapshot();
                 var txn = session.transactionContext();
+                int event = set != null ? TriggerDesc.UPDATE : TriggerDesc.DELETE;
+                org.tusk.engine.executor.modify.TriggerManager triggers = triggers(desc, event, ctx);
+                if (triggers != null) {
+                    triggers.updating(assigned);
+                    triggers.beforeStatement(event);
+                }
                 PlanState source = org.tusk.engine.executor.Executor.start(q, ctx);
                 try {
                     TableModifier modifier = new TableModifier(result, txn, snapshot, ctx);
                     ModifyTableNode node = set != null
                             ? ModifyTableNode.update(modifier, source, ctx, set, natts, recheck, ret.exprs())
                             : ModifyTableNode.delete(modifier, source, ctx, natts, recheck, ret.exprs());
-                    ForeignKeyTriggers triggers = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
-                    node.withEvents(triggers);
+                    ForeignKeyTriggers fkeys = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
+                    node.withEvents(fkeys).withTriggers(triggers);
                     if (members != null) {
                         node.throughInheritors(inheritedTargets(desc, modifier, members, ctx),
                                 scope.target().offset + scope.target().tableoidColumn);
                     }
                     List<Object[]> out = drain(node);
-                    if (triggers != null) {
-                        triggers.fire(ctx);
-                    }
+                    endOfStatement(fkeys, triggers, event, ctx);
                     return new Result((set != null ? "UPDATE " : "DELETE ") + node.processed(), out);
                 } finally {
                     source.close();

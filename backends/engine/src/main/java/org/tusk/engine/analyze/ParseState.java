@@ -90,6 +90,11 @@ public final class ParseState {
         this.outerParams = params;
     }
 
+    /** Another top-level statement analyzed with this one's parameters (the statements a rule produces). */
+    public ParseState sibling() {
+        return new ParseState(null, false, new ArrayList<>(), shared);
+    }
+
     /** A subquery level below this one (a SubLink's query: it sees this level's FROM items). */
     ParseState child() {
         return new ParseState(this, false, new ArrayList<>(), shared);

@@ -38,6 +38,8 @@ public final class RangeTblEntry {
     /** Executor params this entry needs from the rows to its left (LATERAL) or from outer levels. */
     public final List<ParamBinding> params = new ArrayList<>();
     public boolean lateral;
+    /** A subquery pulled up from a WHERE sublink (SubLinkPullUp): EXPLAIN shows its plan without a Subquery Scan. */
+    public boolean pulledUpSubLink;
     /**
      * SELECT ... FOR UPDATE/SHARE on this relation (PlanRowMark): the lock strength, or null when
      * the entry is not locked. A locked relation's scan emits the version's TupleId in the hidden

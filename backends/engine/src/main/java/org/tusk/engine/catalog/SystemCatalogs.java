@@ -41,6 +41,9 @@ public final class SystemCatalogs {
     public static final int PG_INDEX = 2610;
     public static final int PG_NAMESPACE = 2615;
     public static final int PG_REWRITE = 2618;
+    public static final int PG_TRIGGER = 2620;
+    public static final int PG_AGGREGATE = 2600;
+    public static final int PG_STATISTIC = 2619;
 
     /** One catalog: pg_class facts and its columns. */
     public record Catalog(int oid, String name, boolean shared, boolean mapped, int rowType, List<Column> columns) {

@@ -19,6 +19,8 @@ public final class SystemRelations {
         PgStatActivity activity = new PgStatActivity(catalog);
         Map<String, VirtualRelation> m = new java.util.HashMap<>();
         m.put(activity.name(), activity);
+        VirtualRelation ssl = new PgStatSsl();
+        m.put(ssl.name(), ssl);
         for (PgStatTables.Scope scope : PgStatTables.Scope.values()) {
             PgStatTables tables = new PgStatTables(scope);
             m.put(tables.name(), tables);

@@ -103,6 +103,14 @@ public final class AlterTable {
                 case DROP_CONSTRAINT -> dropConstraint(ctx, requireTable(table, "DROP CONSTRAINT"), cmd.name(),
                         cmd.missingOk());
                 case CHANGE_OWNER -> changeOwner(ctx, table, cmd.newowner().rolename());
+                case ENABLE_TRIG -> CreateTrigger.enable(ctx, table, cmd.name(), 'O', false);
+                case ENABLE_ALWAYS_TRIG -> CreateTrigger.enable(ctx, table, cmd.name(), 'A', false);
+                case ENABLE_REPLICA_TRIG -> CreateTrigger.enable(ctx, table, cmd.name(), 'R', false);
+                case DISABLE_TRIG -> CreateTrigger.enable(ctx, table, cmd.name(), 'D', false);
+                case ENABLE_TRIG_ALL -> CreateTrigger.enable(ctx, table, null, 'O', false);
+                case DISABLE_TRIG_ALL -> CreateTrigger.enable(ctx, table, null, 'D', false);
+                case ENABLE_TRIG_USER -> CreateTrigger.enable(ctx, table, null, 'O', true);
+                case DISABLE_TRIG_USER -> CreateTrigger.enable(ctx, table, null, 'D', true);
                 case ALTER_COLUMN_TYPE -> {
                     String usingText = null;
                     if (cmd.using() != null) {
@@ -278,7 +286,7 @@ public final class AlterTable {
                             + table.name() + "\" contains null values");
                 }
                 return row;
-            });
+            }, sql);
         }
         RelationDesc now = ctx.relcache().open(table.oid(), LockMode.ACCESS_EXCLUSIVE);
         Set<String> taken = new HashSet<>();
@@ -380,7 +388,7 @@ public final class AlterTable {
             }
             row[slot] = convert.apply(values);
             return row;
-        });
+        }, sql);
     }
 
     private static boolean contains(Object keys, int attnum) {
@@ -643,7 +651,7 @@ public final class AlterTable {
      * ATRewriteTable: every visible row, changed, into a new relfilenode (the old one dropped at
      * commit, the new one at abort), then the indexes rebuilt over the new rows.
      */
-    static void rewrite(DdlContext ctx, int relOid, UnaryOperator<Object[]> change) {
+    static void rewrite(DdlContext ctx, int relOid, UnaryOperator<Object[]> change, SqlRunner sql) {
         RelationDesc rel = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
         TableAccessMethod am = ctx.storage().tableAm(rel.amName() == null ? "heap" : rel.amName());
         RelFileLocator old = rel.locator();
@@ -672,7 +680,7 @@ public final class AlterTable {
         CreateTable.updateClass(ctx, rel.oid(), "relfilenode", (long) fileNode);
         ctx.commandCounterIncrement();
         ctx.relcache().invalidate(rel.oid());
-        DefineIndex.rebuildIntoNewFiles(ctx, rel);
+        DefineIndex.rebuildIntoNewFiles(ctx, rel, sql);
     }
 
     // ---- RENAME, SET SCHEMA ----

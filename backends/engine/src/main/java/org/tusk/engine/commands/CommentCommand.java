@@ -20,6 +20,17 @@ public final class CommentCommand {
     }
 
     public static String execute(DdlContext ctx, CommentStmt stmt) {
+        if (stmt.object() instanceof org.tusk.engine.nodes.ObjectWithArgs f) {
+            String kind = switch (stmt.objtype()) {
+                case AGGREGATE -> "aggregate";
+                case PROCEDURE -> "procedure";
+                case ROUTINE -> "routine";
+                default -> "function";
+            };
+            org.tusk.engine.catalog.CatalogAccess.CatalogTuple t = DropFunction.lookup(ctx, f, kind, false);
+            return store(ctx, (Long) t.get(SystemCatalogs.require(SystemCatalogs.PG_PROC), "oid"),
+                    SystemCatalogs.PG_PROC, 0, stmt.comment());
+        }
         if (!(stmt.object() instanceof AnyName name)) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "COMMENT ON this kind of object is not supported yet");
         }
@@ -61,10 +72,30 @@ public final class CommentCommand {
                 classOid = SystemCatalogs.PG_CLASS;
                 break;
             }
+            case TRIGGER: {
+                // names: the table's (qualified) name, then the trigger's
+                String trig = parts.get(parts.size() - 1);
+                RelationDesc rel = ctx.relcache().open(parts.size() > 2 ? parts.get(parts.size() - 3) : null,
+                        parts.get(parts.size() - 2), ctx.searchPath(), LockMode.SHARE_UPDATE_EXCLUSIVE,
+                        name.location() + 1);
+                org.tusk.engine.catalog.CatalogAccess.CatalogTuple t = CreateTrigger.find(ctx, rel.oid(), trig);
+                if (t == null) {
+                    throw Ereport.error(SqlState.UNDEFINED_OBJECT, "trigger \"" + trig + "\" for table \""
+                            + rel.name() + "\" does not exist");
+                }
+                objOid = (Long) t.get(SystemCatalogs.require(SystemCatalogs.PG_TRIGGER), "oid");
+                classOid = SystemCatalogs.PG_TRIGGER;
+                break;
+            }
             default:
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
                         "COMMENT ON " + stmt.objtype() + " is not supported yet");
         }
+        return store(ctx, objOid, classOid, subId, stmt.comment());
+    }
+
+    /** CreateComments: replaces the object's pg_description row (none for a NULL or empty comment). */
+    private static String store(DdlContext ctx, long objOid, int classOid, int subId, String comment) {
         Catalog d = SystemCatalogs.require(SystemCatalogs.PG_DESCRIPTION);
         int o = d.columnIndex("objoid");
         int c = d.columnIndex("classoid");
@@ -73,9 +104,9 @@ public final class CommentCommand {
         long cls = classOid;
         int sub = subId;
         ctx.deleteWhere(SystemCatalogs.PG_DESCRIPTION, r -> (Long) r[o] == oid && (Long) r[c] == cls && (Integer) r[s] == sub);
-        if (stmt.comment() != null && !stmt.comment().isEmpty()) {
+        if (comment != null && !comment.isEmpty()) {
             ctx.insert(SystemCatalogs.PG_DESCRIPTION, Map.of("objoid", oid, "classoid", cls, "objsubid", sub,
-                    "description", stmt.comment()));
+                    "description", comment));
         }
         ctx.commandCounterIncrement();
         return "COMMENT";

@@ -59,7 +59,7 @@ public final class CreateFunction {
         List<Long> outTypes = new ArrayList<>();
         boolean polymorphic = false;
         for (FunctionParameter p : stmt.parameters()) {
-            long type = typeOid(p.argType(), ctx);
+            long type = typeOid(p.argType(), ctx, "argument");
             FunctionParameterMode mode = p.mode() == null ? FunctionParameterMode.IN : p.mode();
             boolean in = mode == FunctionParameterMode.IN || mode == FunctionParameterMode.INOUT
                     || mode == FunctionParameterMode.VARIADIC || mode == FunctionParameterMode.DEFAULT;
@@ -99,7 +99,7 @@ public final class CreateFunction {
         if (stmt.isProcedure()) {
             resultType = anyOut ? PgType.RECORD.oid() : PgType.VOID.oid();
         } else if (stmt.returnType() != null) {
-            resultType = typeOid(stmt.returnType(), ctx);
+            resultType = typeOid(stmt.returnType(), ctx, "return");
             returnsSet = stmt.returnType().setof();
         } else if (anyOut) {
             resultType = outTypes.size() == 1 ? outTypes.get(0) : PgType.RECORD.oid();
@@ -263,6 +263,19 @@ public final class CreateFunction {
             dep.put("refobjsubid", 0);
             dep.put("deptype", "n");
             ctx.insert(SystemCatalogs.PG_DEPEND, dep);
+            // a function depends on the user-defined types it takes and returns (so DROP TYPE ... CASCADE drops it)
+            java.util.Set<Long> userTypes = new java.util.LinkedHashSet<>();
+            for (Long t : allTypes) {
+                if (t >= org.tusk.engine.func.UserProcs.FIRST_NORMAL_OBJECT_ID) {
+                    userTypes.add(t);
+                }
+            }
+            if (resultType >= org.tusk.engine.func.UserProcs.FIRST_NORMAL_OBJECT_ID) {
+                userTypes.add(resultType);
+            }
+            for (Long t : userTypes) {
+                CreateTable.recordDependency(ctx, SystemCatalogs.PG_PROC, oid, 0, SystemCatalogs.PG_TYPE, t, 0, "n");
+            }
         }
         ctx.commandCounterIncrement();
         ctx.relcache().invalidateCatalog(SystemCatalogs.PG_PROC);
@@ -332,9 +345,33 @@ public final class CreateFunction {
 
     /** A parameter's or result's type (pseudo-types allowed); 42704 for an unknown name. */
     static long typeOid(TypeName tn, DdlContext ctx) {
+        return typeOid(tn, ctx, null);
+    }
+
+    /**
+     * As {@link #typeOid(TypeName, DdlContext)}, also finding user-defined types; a shell type gets
+     * PostgreSQL's NOTICE "{@code role} type x is only a shell" (role "argument" or "return").
+     */
+    static long typeOid(TypeName tn, DdlContext ctx, String role) {
         String name = tn.lastName();
         boolean qualifiedElsewhere = tn.names().size() > 1 && !tn.names().get(0).equals("pg_catalog");
         TypeLookup.TypeInfo t = qualifiedElsewhere ? null : TypeLookup.byName(name);
+        if (t == null && role != null && ctx.txn() != null) {
+            TypeCatalog.TypeRow user = TypeCatalog.lookup(ctx, tn.names(), false);
+            if (user != null) {
+                if (!user.defined()) {
+                    ctx.notice(Naming.skippingNotice(SqlState.SUCCESSFUL_COMPLETION,
+                            role + " type " + user.name() + " is only a shell"));
+                }
+                if (tn.isArray()) {
+                    if (user.array() == 0) {
+                        throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + name + "[]\" does not exist");
+                    }
+                    return user.array();
+                }
+                return user.oid();
+            }
+        }
         if (t == null) {
             throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + String.join(".", tn.names()) + "\" does not exist");
         }

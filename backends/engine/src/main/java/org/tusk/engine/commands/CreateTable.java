@@ -260,7 +260,7 @@ public final class CreateTable {
         cls.put("relname", name);
         cls.put("relnamespace", (long) ns);
         cls.put("reltype", rowType);
-        cls.put("relowner", 10L);
+        cls.put("relowner", ctx.userOid() == 0 ? 10L : ctx.userOid());
         cls.put("relam", amOid);
         cls.put("relfilenode", (long) relOid);
         cls.put("reltuples", -1f);

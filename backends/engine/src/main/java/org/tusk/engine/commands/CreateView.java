@@ -79,6 +79,9 @@ public final class CreateView {
                 throw Ereport.error(DdlStates.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a view");
             }
             replace(ctx, old, columns, definition, analyzed.relations());
+            CreateTable.updateClass(ctx, existing, "reloptions", viewOptions(stmt));
+            ctx.commandCounterIncrement();
+            ctx.relcache().invalidate(existing);
             return "CREATE VIEW";
         }
         long[] reserved = reservedRowType(ctx, name, ns);
@@ -94,12 +97,13 @@ public final class CreateView {
         cls.put("relname", name);
         cls.put("relnamespace", (long) ns);
         cls.put("reltype", rowType);
-        cls.put("relowner", 10L);
+        cls.put("relowner", ctx.userOid() == 0 ? 10L : ctx.userOid());
         cls.put("relam", 0L);
         cls.put("relfilenode", 0L);
         cls.put("reltuples", -1f);
         cls.put("relpersistence", ns != 0 && ns == ctx.relcache().tempNamespace() ? "t" : "p");
         cls.put("relkind", "v");
+        cls.put("reloptions", viewOptions(stmt));
         cls.put("relnatts", (short) columns.size());
         cls.put("relhasrules", true);
         cls.put("relispopulated", true);
@@ -203,6 +207,38 @@ public final class CreateView {
         recordReferences(ctx, ruleOid, relOid, relations);
         ctx.commandCounterIncrement();
         ctx.relcache().invalidate(relOid);
+    }
+
+    /**
+     * The view's pg_class.reloptions: WITH (check_option=..., security_barrier=...) and WITH [LOCAL |
+     * CASCADED] CHECK OPTION, which DefineView turns into check_option=local/cascaded; null when none.
+     */
+    static Object[] viewOptions(ViewStmt stmt) {
+        List<String> out = new ArrayList<>();
+        if (stmt.options() != null) {
+            for (org.tusk.engine.nodes.DefElem d : stmt.options()) {
+                String value = d.arg() instanceof org.tusk.engine.nodes.AConst k ? k.val() : d.arg() == null ? "true"
+                        : d.arg() instanceof org.tusk.engine.nodes.TypeName t ? String.join(".", t.names())
+                        : String.valueOf(d.arg());
+                if (d.defname().equals("check_option")) {
+                    if (!value.equalsIgnoreCase("local") && !value.equalsIgnoreCase("cascaded")) {
+                        throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "invalid value for enum option \"check_option\": "
+                                + value).withDetail("Valid values are \"local\" and \"cascaded\".");
+                    }
+                    value = value.toLowerCase(java.util.Locale.ROOT);
+                } else if (!d.defname().equals("security_barrier") && !d.defname().equals("security_invoker")) {
+                    throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "unrecognized parameter \"" + d.defname() + "\"");
+                }
+                out.removeIf(o -> o.startsWith(d.defname() + "="));
+                out.add(d.defname() + "=" + value);
+            }
+        }
+        if (stmt.withCheckOption() != null && stmt.withCheckOption() != org.tusk.engine.nodes.ViewCheckOption.NO_CHECK_OPTION) {
+            out.removeIf(o -> o.startsWith("check_option="));
+            out.add("check_option=" + (stmt.withCheckOption() == org.tusk.engine.nodes.ViewCheckOption.LOCAL_CHECK_OPTION
+                    ? "local" : "cascaded"));
+        }
+        return out.isEmpty() ? null : out.toArray();
     }
 
     private static void recordReferences(DdlContext ctx, long ruleOid, int viewOid, Set<Long> relations) {

@@ -21,10 +21,17 @@ import org.tusk.lmgr.LockMode;
  * What a utility command needs from the session (PostgreSQL reaches these
  * through globals): the storage transaction and catalog access in the
  * session's isolation level, the relcache, the search path, the query text
- * (for positions and expression source) and a way to send NOTICEs.
+ * (for positions and expression source), a way to send NOTICEs, and the current
+ * user's OID (GetUserId: the owner of the relations a command creates).
  */
 public record DdlContext(StorageTransaction txn, CatalogAccess access, RelationCache relcache,
-        List<String> searchPath, String queryString, String user, Consumer<PgException> notices) {
+        List<String> searchPath, String queryString, String user, Consumer<PgException> notices, long userOid) {
+
+    /** The bootstrap superuser (OID 10) as the current user, for callers that have no role. */
+    public DdlContext(StorageTransaction txn, CatalogAccess access, RelationCache relcache, List<String> searchPath,
+            String queryString, String user, Consumer<PgException> notices) {
+        this(txn, access, relcache, searchPath, queryString, user, notices, 10L);
+    }
 
     public EngineStorage storage() {
         return txn.storage();

@@ -22,6 +22,9 @@ import org.tusk.engine.executor.scan.IndexKeyEncoding;
 import org.tusk.engine.relcache.AttributeDesc;
 import org.tusk.engine.relcache.RelationDesc;
 import org.tusk.engine.types.PgType;
+import org.tusk.engine.expr.Expr;
+import org.tusk.engine.expr.FuncExpr;
+import org.tusk.engine.expr.VarExpr;
 
 /**
  * DefineIndex / index_create: the index's pg_class, pg_attribute and
@@ -46,14 +49,16 @@ public final class DefineIndex {
     private DefineIndex() {
     }
 
-    /** CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON table [USING btree] (columns). */
+    /** CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON table [USING btree] (columns) [INCLUDE (...)] [WHERE pred]. */
     public static String execute(DdlContext ctx, org.tusk.engine.nodes.IndexStmt stmt) {
+        return execute(ctx, stmt, null);
+    }
+
+    /** CREATE INDEX with expressions and predicates analyzed through {@code sql} (the session). */
+    public static String execute(DdlContext ctx, org.tusk.engine.nodes.IndexStmt stmt, SqlRunner sql) {
         if (stmt.accessMethod() != null && !stmt.accessMethod().equals("btree")) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
                     "access method \"" + stmt.accessMethod() + "\" is not supported for indexes yet");
-        }
-        if (stmt.whereClause() != null || !stmt.indexIncludingParams().isEmpty()) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "partial indexes and INCLUDE are not supported yet");
         }
         RelationDesc table = ctx.relcache().open(stmt.relation().schemaname(), stmt.relation().relname(),
                 ctx.searchPath(), org.tusk.lmgr.LockMode.SHARE, stmt.relation().location() + 1);
@@ -64,18 +69,49 @@ public final class DefineIndex {
         int[] attnums = new int[stmt.indexParams().size()];
         short[] options = new short[attnums.length];
         List<String> names = new ArrayList<>();
+        List<Expr> exprs = new ArrayList<>();
         for (int i = 0; i < attnums.length; i++) {
             org.tusk.engine.nodes.IndexElem e = stmt.indexParams().get(i);
-            if (e.name() == null) {
-                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "expression indexes are not supported yet");
-            }
             options[i] = indexOption(e);
+            if (e.name() == null) {
+                if (sql == null) {
+                    throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "expression indexes are not supported here");
+                }
+                Expr expr = sql.indexExpression(e.expr(), table, false);
+                requireImmutable(expr, "functions in index expression must be marked IMMUTABLE");
+                exprs.add(expr);
+                attnums[i] = 0;
+                names.add(expr instanceof FuncExpr f && f.name() != null && !f.name().isEmpty()
+                        && Character.isLetter(f.name().charAt(0)) ? f.name() : "expr");
+                continue;
+            }
             AttributeDesc a = table.attribute(e.name());
             if (a == null) {
                 throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + e.name() + "\" does not exist");
             }
             attnums[i] = a.attnum();
             names.add(e.name());
+        }
+        int[] include = new int[stmt.indexIncludingParams().size()];
+        for (int i = 0; i < include.length; i++) {
+            org.tusk.engine.nodes.IndexElem e = stmt.indexIncludingParams().get(i);
+            if (e.name() == null) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "expressions are not supported in included columns");
+            }
+            AttributeDesc a = table.attribute(e.name());
+            if (a == null) {
+                throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + e.name() + "\" does not exist");
+            }
+            include[i] = a.attnum();
+            names.add(e.name());
+        }
+        Expr predicate = null;
+        if (stmt.whereClause() != null) {
+            if (sql == null) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "partial indexes are not supported here");
+            }
+            predicate = sql.indexExpression(stmt.whereClause(), table, true);
+            requireImmutable(predicate, "functions in index predicate must be marked IMMUTABLE");
         }
         String name = stmt.idxname();
         if (name == null) {
@@ -89,8 +125,25 @@ public final class DefineIndex {
             }
             throw Naming.alreadyExists("relation", name, -1);
         }
-        create(ctx, table, name, attnums, options, stmt.unique(), false, false, -1);
+        create(ctx, table, name, new Definition(attnums, options, include, exprs, predicate, names,
+                stmt.nullsNotDistinct()), stmt.unique(),
+                false, false, -1, sql);
         return "CREATE INDEX";
+    }
+
+    /** What CREATE INDEX adds to plain key columns: expressions (for 0 attnums), INCLUDE columns, a predicate. */
+    record Definition(int[] keyAttnums, short[] options, int[] include, List<Expr> exprs, Expr predicate,
+            List<String> columnNames, boolean nullsNotDistinct) {
+    }
+
+    /** CheckMutability: every function of an index expression or predicate must be immutable (42P17). */
+    private static void requireImmutable(Expr e, String message) {
+        if (e instanceof FuncExpr f && f.volatility() != 'i') {
+            throw Ereport.error(DdlStates.INVALID_OBJECT_DEFINITION, message);
+        }
+        for (Expr c : e.children()) {
+            requireImmutable(c, message);
+        }
     }
 
     /** pg_index.indoption bits: 1 DESC, 2 NULLS FIRST (DESC defaults to NULLS FIRST, as in PostgreSQL). */
@@ -99,6 +152,16 @@ public final class DefineIndex {
         boolean nullsFirst = e.nullsOrdering() == org.tusk.engine.nodes.SortByNulls.DEFAULT ? desc
                 : e.nullsOrdering() == org.tusk.engine.nodes.SortByNulls.FIRST;
         return (short) ((desc ? 1 : 0) | (nullsFirst ? 2 : 0));
+    }
+
+    /** Whether the type has a default btree operator class (ANALYZE's test for a histogram and correlation). */
+    public static boolean hasDefaultBtreeOpclass(int typeOid) {
+        try {
+            defaultOpclass(typeOid, -1);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The default btree opclass for a column type (binary-coercible ones share text_ops etc.); 42704 if none. */
@@ -141,9 +204,23 @@ public final class DefineIndex {
      */
     static int create(DdlContext ctx, RelationDesc table, String indexName, int[] keyAttnums, short[] options,
             boolean unique, boolean primary, boolean isConstraint, int location) {
+        return create(ctx, table, indexName, new Definition(keyAttnums, options, new int[0], List.of(), null, null, false),
+                unique, primary, isConstraint, location, null);
+    }
+
+    /**
+     * index_create: pg_class, pg_attribute (key columns, then INCLUDE
+     * columns; an expression column named after its function or "expr"),
+     * pg_index with indexprs/indpred as deparsed text, dependencies on every
+     * column used, then the build.
+     */
+    static int create(DdlContext ctx, RelationDesc table, String indexName, Definition def, boolean unique,
+            boolean primary, boolean isConstraint, int location, SqlRunner sql) {
         if (!ctx.storage().hasTableAm(table.amName() == null ? "heap" : table.amName())) {
             throw Ereport.error(SqlState.UNDEFINED_OBJECT, "access method \"" + table.amName() + "\" does not exist");
         }
+        int[] keyAttnums = def.keyAttnums();
+        int natts = keyAttnums.length + def.include().length;
         IndexAccessMethod am = ctx.storage().indexAm("btree");
         int indexOid = ctx.newRelationOid();
         RelFileLocator locator = RelFileLocator.of(ctx.txn().databaseOid(), indexOid);
@@ -158,34 +235,66 @@ public final class DefineIndex {
         cls.put("reltuples", -1f);
         cls.put("relpersistence", table.namespaceOid() != 0 && table.namespaceOid() == ctx.relcache().tempNamespace() ? "t" : "p");
         cls.put("relkind", "i");
-        cls.put("relnatts", (short) keyAttnums.length);
+        cls.put("relnatts", (short) natts);
         cls.put("relispopulated", true);
         cls.put("relreplident", "n");
         ctx.insert(SystemCatalogs.PG_CLASS, cls);
 
-        Object[] indkey = new Object[keyAttnums.length];
+        Object[] indkey = new Object[natts];
         Object[] indclass = new Object[keyAttnums.length];
         Object[] indcollation = new Object[keyAttnums.length];
         Object[] indoption = new Object[keyAttnums.length];
         List<PgType> keyTypes = new ArrayList<>();
-        for (int i = 0; i < keyAttnums.length; i++) {
-            AttributeDesc col = table.attributes().get(keyAttnums[i] - 1);
-            TypeLookup.TypeInfo type = TypeLookup.byOid(col.typeOid());
-            indkey[i] = (short) keyAttnums[i];
-            indclass[i] = (long) defaultOpclass(col.typeOid(), location);
-            indcollation[i] = (long) (type == null ? 0 : type.collation());
-            indoption[i] = options[i];
-            keyTypes.add(PgType.byOid(col.typeOid()));
-            CreateTable.insertAttribute(ctx, indexOid, i + 1, col.name(), col.typeOid(), col.typmod(), false);
-            if (!isConstraint) {
+        Set<Integer> dependsOn = new java.util.TreeSet<>();
+        Set<String> usedNames = new HashSet<>();
+        int nextExpr = 0;
+        List<AttributeDesc> live = table.liveAttributes();
+        for (int i = 0; i < natts; i++) {
+            int attnum = i < keyAttnums.length ? keyAttnums[i] : def.include()[i - keyAttnums.length];
+            int typeOid;
+            int typmod;
+            String colName;
+            if (attnum != 0) {
+                AttributeDesc col = table.attributes().get(attnum - 1);
+                typeOid = col.typeOid();
+                typmod = col.typmod();
+                colName = col.name();
+                dependsOn.add(attnum);
+            } else {
+                Expr e = def.exprs().get(nextExpr++);
+                typeOid = e.type().oid();
+                typmod = -1;
+                colName = e instanceof FuncExpr f && f.name() != null && !f.name().isEmpty()
+                        && Character.isLetter(f.name().charAt(0)) ? f.name() : "expr";
+                collectAttnums(e, live, dependsOn);
+            }
+            String base = colName;
+            for (int n = 1; !usedNames.add(colName); n++) {
+                colName = base + n;
+            }
+            indkey[i] = (short) attnum;
+            if (i < keyAttnums.length) {
+                TypeLookup.TypeInfo type = TypeLookup.byOid(typeOid);
+                indclass[i] = (long) defaultOpclass(typeOid, location);
+                indcollation[i] = (long) (type == null ? 0 : type.collation());
+                indoption[i] = def.options()[i];
+                keyTypes.add(PgType.byOid(typeOid));
+            }
+            CreateTable.insertAttribute(ctx, indexOid, i + 1, colName, typeOid, typmod, false);
+        }
+        if (def.predicate() != null) {
+            collectAttnums(def.predicate(), live, dependsOn);
+        }
+        if (!isConstraint) {
+            for (int attnum : dependsOn) {
                 CreateTable.recordDependency(ctx, SystemCatalogs.PG_CLASS, indexOid, 0, SystemCatalogs.PG_CLASS,
-                        table.oid(), keyAttnums[i], "a");
+                        table.oid(), attnum, "a");
             }
         }
         Map<String, Object> ind = new HashMap<>();
         ind.put("indexrelid", (long) indexOid);
         ind.put("indrelid", (long) table.oid());
-        ind.put("indnatts", (short) keyAttnums.length);
+        ind.put("indnatts", (short) natts);
         ind.put("indnkeyatts", (short) keyAttnums.length);
         ind.put("indisunique", unique);
         ind.put("indisprimary", primary);
@@ -197,13 +306,78 @@ public final class DefineIndex {
         ind.put("indcollation", indcollation);
         ind.put("indclass", indclass);
         ind.put("indoption", indoption);
+        ind.put("indnullsnotdistinct", def.nullsNotDistinct());
+        if (!def.exprs().isEmpty()) {
+            List<String> texts = new ArrayList<>();
+            for (Expr e : def.exprs()) {
+                texts.add(org.tusk.engine.planner.Deparser.unqualified(e));
+            }
+            ind.put("indexprs", String.join(org.tusk.engine.func.sysinfo.ObjectDefinitions.EXPRESSION_SEPARATOR, texts));
+        }
+        if (def.predicate() != null) {
+            ind.put("indpred", org.tusk.engine.planner.Deparser.unqualified(def.predicate()));
+        }
         ctx.insert(SystemCatalogs.PG_INDEX, ind);
         CreateTable.setRelHasIndex(ctx, table.oid());
 
-        build(ctx, table, indexName, locator, keyAttnums, keyTypes, unique, am);
+        KeyFunction keys = keyFunction(table, keyAttnums, def.exprs(), def.predicate(), sql);
+        build(ctx, table, indexName, locator, keyAttnums, keyTypes, unique, def.nullsNotDistinct(), am, keys);
         ctx.commandCounterIncrement();
         ctx.relcache().invalidate(table.oid());
         return indexOid;
+    }
+
+    /** The table attnums (live columns) an expression reads. */
+    private static void collectAttnums(Expr e, List<AttributeDesc> live, Set<Integer> out) {
+        if (e instanceof VarExpr v && v.attno() >= 0 && v.attno() < live.size()) {
+            out.add(live.get(v.attno()).attnum());
+        }
+        for (Expr c : e.children()) {
+            collectAttnums(c, live, out);
+        }
+    }
+
+    /**
+     * FormIndexDatum + the partial-index test: an index's key of a full table
+     * row (values by attnum - 1), or null when the row does not satisfy the
+     * index's predicate and gets no entry.
+     */
+    interface KeyFunction {
+        Object[] key(Object[] row);
+    }
+
+    private static KeyFunction keyFunction(RelationDesc table, int[] keyAttnums, List<Expr> exprs, Expr predicate,
+            SqlRunner sql) {
+        if (exprs.isEmpty() && predicate == null) {
+            return row -> {
+                Object[] key = new Object[keyAttnums.length];
+                for (int i = 0; i < key.length; i++) {
+                    key[i] = row[keyAttnums[i] - 1];
+                }
+                return key;
+            };
+        }
+        List<AttributeDesc> live = table.liveAttributes();
+        List<java.util.function.Function<Object[], Object>> evals = new ArrayList<>();
+        for (Expr e : exprs) {
+            evals.add(sql.evaluator(e));
+        }
+        java.util.function.Function<Object[], Object> pred = predicate == null ? null : sql.evaluator(predicate);
+        return row -> {
+            Object[] values = new Object[live.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = row[live.get(i).attnum() - 1];
+            }
+            if (pred != null && !Boolean.TRUE.equals(pred.apply(values))) {
+                return null;
+            }
+            Object[] key = new Object[keyAttnums.length];
+            int next = 0;
+            for (int i = 0; i < key.length; i++) {
+                key[i] = keyAttnums[i] != 0 ? row[keyAttnums[i] - 1] : evals.get(next++).apply(values);
+            }
+            return key;
+        };
     }
 
     /**
@@ -213,23 +387,59 @@ public final class DefineIndex {
      * from before the table's relfilenode changed: its indexes' old locators.
      */
     static void rebuildIntoNewFiles(DdlContext ctx, RelationDesc rel) {
+        rebuildIntoNewFiles(ctx, rel, null);
+    }
+
+    /** As above; {@code sql} compiles expression and partial indexes' stored texts (null: the table is empty). */
+    static void rebuildIntoNewFiles(DdlContext ctx, RelationDesc rel, SqlRunner sql) {
         RelationDesc table = ctx.relcache().open(rel.oid(), org.tusk.lmgr.LockMode.ACCESS_EXCLUSIVE);
         for (org.tusk.engine.relcache.IndexDesc index : rel.indexes()) {
-            IndexAccessMethod iam = ctx.storage().indexAm(index.amName());
-            RelFileLocator oldIndex = index.locator();
-            int indexNode = ctx.newRelationOid();
-            RelFileLocator freshIndex = new RelFileLocator(oldIndex.spcOid(), oldIndex.dbOid(), indexNode);
-            List<PgType> types = new ArrayList<>();
-            for (int k : index.keyAttnums()) {
-                types.add(PgType.byOid(table.attributes().get(k - 1).typeOid()));
-            }
-            build(ctx, table, index.name(), freshIndex, index.keyAttnums(), types, index.unique(), iam);
-            ctx.txn().onCommit(() -> iam.dropStorage(oldIndex));
-            CreateTable.updateClass(ctx, index.oid(), "relfilenode", (long) indexNode);
-            ctx.relcache().invalidate(index.oid());   // other backends cache the index's own entry
+            rebuildIndex(ctx, table, index, sql);
         }
         ctx.commandCounterIncrement();
         ctx.relcache().invalidate(rel.oid());
+    }
+
+    /** One index rebuilt into a new relfilenode (REINDEX's reindex_index); the old file goes at commit. */
+    static void rebuildIndex(DdlContext ctx, RelationDesc table, org.tusk.engine.relcache.IndexDesc index,
+            SqlRunner sql) {
+        IndexAccessMethod iam = ctx.storage().indexAm(index.amName());
+        RelFileLocator oldIndex = index.locator();
+        int indexNode = ctx.newRelationOid();
+        RelFileLocator freshIndex = new RelFileLocator(oldIndex.spcOid(), oldIndex.dbOid(), indexNode);
+        List<PgType> types = new ArrayList<>();
+        for (int i = 0; i < index.keyAttnums().length; i++) {
+            int k = index.keyAttnums()[i];
+            types.add(PgType.byOid(k != 0 ? table.attributes().get(k - 1).typeOid()
+                    : index.keyTypeOids() == null ? 25 : index.keyTypeOids()[i]));
+        }
+        KeyFunction keys;
+        if (index.hasExpressions() || index.predicate() != null) {
+            SqlRunner runner = sql;
+            KeyFunction[] compiled = new KeyFunction[1];
+            keys = row -> {
+                if (compiled[0] == null) {
+                    if (runner == null) {
+                        throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                                "rebuilding an expression or partial index is not supported here");
+                    }
+                    List<Expr> exprs = new ArrayList<>();
+                    for (String text : index.expressions()) {
+                        exprs.add(runner.indexExpression(text, table, false));
+                    }
+                    Expr pred = index.predicate() == null ? null : runner.indexExpression(index.predicate(), table, true);
+                    compiled[0] = keyFunction(table, index.keyAttnums(), exprs, pred, runner);
+                }
+                return compiled[0].key(row);
+            };
+        } else {
+            keys = keyFunction(table, index.keyAttnums(), List.of(), null, null);
+        }
+        build(ctx, table, index.name(), freshIndex, index.keyAttnums(), types, index.unique(), index.nullsNotDistinct(),
+                iam, keys);
+        ctx.txn().onCommit(() -> iam.dropStorage(oldIndex));
+        CreateTable.updateClass(ctx, index.oid(), "relfilenode", (long) indexNode);
+        ctx.relcache().invalidate(index.oid());   // other backends cache the index's own entry
     }
 
     /**
@@ -241,7 +451,7 @@ public final class DefineIndex {
      * unique index); the AM builds without its own check.
      */
     static void build(DdlContext ctx, RelationDesc table, String indexName, RelFileLocator locator, int[] keyAttnums,
-            List<PgType> keyTypes, boolean unique, IndexAccessMethod am) {
+            List<PgType> keyTypes, boolean unique, boolean nullsNotDistinct, IndexAccessMethod am, KeyFunction keys) {
         IndexDescriptor descriptor = new IndexDescriptor(indexName, locator, table.locator(), false,
                 IndexKeyEncoding.comparator());
         TableAccessMethod heap = ctx.storage().tableAm(table.amName() == null ? "heap" : table.amName());
@@ -254,17 +464,19 @@ public final class DefineIndex {
             try (TableScan scan = heap.beginScan(table.locator(), snapshot, ctx.txn().context(ctx.access().level()))) {
                 while (scan.next()) {
                     Object[] row = ToastTable.deform(toast, scan.data(), natts, snapshot);
-                    Object[] key = new Object[keyAttnums.length];
+                    Object[] key = keys.key(row);
+                    if (key == null) {
+                        continue;                   // outside a partial index
+                    }
                     boolean hasNull = false;
-                    for (int i = 0; i < key.length; i++) {
-                        key[i] = row[keyAttnums[i] - 1];
-                        hasNull |= key[i] == null;
+                    for (Object k : key) {
+                        hasNull |= k == null;
                     }
                     byte[] encoded = IndexKeyEncoding.encode(keyTypes, key);
-                    if (seen != null && !hasNull && !seen.add(ByteBuffer.wrap(encoded))) {
+                    if (seen != null && (!hasNull || nullsNotDistinct) && !seen.add(ByteBuffer.wrap(encoded))) {
                         throw Ereport.error(SqlState.UNIQUE_VIOLATION,
                                 "could not create unique index \"" + indexName + "\"")
-                                .withDetail("Key " + describeKey(table, keyAttnums, key) + " is duplicated.");
+                                .withDetail("Key " + describeKey(table, keyAttnums, keyTypes, key) + " is duplicated.");
                     }
                     sink.accept(encoded, scan.tupleId());
                 }
@@ -276,7 +488,7 @@ public final class DefineIndex {
     }
 
     /** BuildIndexValueDescription: {@code (a, b)=(1, x)}. */
-    private static String describeKey(RelationDesc table, int[] keyAttnums, Object[] key) {
+    private static String describeKey(RelationDesc table, int[] keyAttnums, List<PgType> keyTypes, Object[] key) {
         StringBuilder names = new StringBuilder("(");
         StringBuilder values = new StringBuilder("(");
         for (int i = 0; i < key.length; i++) {
@@ -284,9 +496,8 @@ public final class DefineIndex {
                 names.append(", ");
                 values.append(", ");
             }
-            AttributeDesc col = table.attributes().get(keyAttnums[i] - 1);
-            names.append(col.name());
-            PgType type = PgType.byOid(col.typeOid());
+            names.append(keyAttnums[i] != 0 ? table.attributes().get(keyAttnums[i] - 1).name() : "expr");
+            PgType type = keyTypes.get(i);
             values.append(key[i] == null ? "null" : type == null ? String.valueOf(key[i])
                     : org.tusk.engine.types.TextFormat.output(type, key[i], org.tusk.engine.types.TypeContext.DEFAULT));
         }

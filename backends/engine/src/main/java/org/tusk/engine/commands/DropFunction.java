@@ -47,10 +47,52 @@ public final class DropFunction {
             }
         }
         Catalog pgProc = SystemCatalogs.require(SystemCatalogs.PG_PROC);
+        // functions that depend on a victim (aggregates on their support functions): CASCADE drops them too
+        List<CatalogTuple> dependents = new ArrayList<>();
+        List<String> cascaded = new ArrayList<>();
+        Catalog dep = SystemCatalogs.require(SystemCatalogs.PG_DEPEND);
+        for (CatalogTuple t : victims) {
+            long oid = (Long) t.get(pgProc, "oid");
+            int classCol = dep.columnIndex("classid");
+            int refClassCol = dep.columnIndex("refclassid");
+            int refCol = dep.columnIndex("refobjid");
+            for (CatalogTuple d : ctx.rows(SystemCatalogs.PG_DEPEND, r -> ((Long) r[classCol]) == SystemCatalogs.PG_PROC
+                    && ((Long) r[refClassCol]) == SystemCatalogs.PG_PROC && ((Long) r[refCol]) == oid)) {
+                long dependent = (Long) d.get(dep, "objid");
+                if (victims.stream().anyMatch(v -> (Long) v.get(pgProc, "oid") == dependent)
+                        || dependents.stream().anyMatch(v -> (Long) v.get(pgProc, "oid") == dependent)) {
+                    continue;
+                }
+                List<CatalogTuple> rows = ctx.rowsWhere(SystemCatalogs.PG_PROC, "oid", dependent);
+                if (!rows.isEmpty()) {
+                    dependents.add(rows.get(0));
+                    cascaded.add("function " + signature(pgProc, rows.get(0)) + " depends on function "
+                            + signature(pgProc, t));
+                }
+            }
+        }
+        if (!cascaded.isEmpty()) {
+            if (stmt.behavior() != org.tusk.engine.nodes.DropBehavior.CASCADE) {
+                throw new PgException(Severity.ERROR, "2BP01", "cannot drop function " + signature(pgProc, victims.get(0))
+                        + " because other objects depend on it", String.join("\n", cascaded),
+                        "Use DROP ... CASCADE to drop the dependent objects too.", 0, null);
+            }
+            if (cascaded.size() == 1) {
+                ctx.notice(notice("drop cascades to " + cascaded.get(0).replaceFirst(" depends on .*$", "")));
+            } else {
+                StringBuilder detail = new StringBuilder();
+                for (String c : cascaded) {
+                    detail.append(detail.length() == 0 ? "" : "\n").append("drop cascades to ")
+                            .append(c.replaceFirst(" depends on .*$", ""));
+                }
+                ctx.notice(new PgException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+                        "drop cascades to " + cascaded.size() + " other objects", detail.toString(), null, 0, null));
+            }
+            victims.addAll(dependents);
+        }
         for (CatalogTuple t : victims) {
             long oid = (Long) t.get(pgProc, "oid");
             ctx.access().delete(SystemCatalogs.PG_PROC, t.tid());
-            Catalog dep = SystemCatalogs.require(SystemCatalogs.PG_DEPEND);
             int classCol = dep.columnIndex("classid");
             int objCol = dep.columnIndex("objid");
             ctx.deleteWhere(SystemCatalogs.PG_DEPEND, r -> ((Long) r[classCol]) == SystemCatalogs.PG_PROC
@@ -68,7 +110,8 @@ public final class DropFunction {
 
     static final int PG_AGGREGATE = 2600;
 
-    private static CatalogTuple lookup(DdlContext ctx, ObjectWithArgs f, String kind, boolean missingOk) {
+    /** LookupFuncWithArgs: the pg_proc row of {@code f} as a {@code kind} ("function", "aggregate"...), null when missing and {@code missingOk}. */
+    static CatalogTuple lookup(DdlContext ctx, ObjectWithArgs f, String kind, boolean missingOk) {
         List<String> qname = f.objname();
         String name = qname.get(qname.size() - 1);
         String schema = qname.size() > 1 ? qname.get(qname.size() - 2) : null;
@@ -143,6 +186,16 @@ public final class DropFunction {
         String shown = kind.equals("aggregate") && types.isEmpty() ? "*" : CreateFunction.typeList(types);
         throw Ereport.error(SqlState.UNDEFINED_FUNCTION, kind + " " + String.join(".", qname) + "(" + shown
                 + ") does not exist");
+    }
+
+    /** format_procedure: name(type,type) as dependency messages show a function. */
+    private static String signature(Catalog pgProc, CatalogTuple t) {
+        List<Long> types = new ArrayList<>();
+        Object[] args = (Object[]) t.get(pgProc, "proargtypes");
+        for (Object a : args == null ? new Object[0] : args) {
+            types.add(((Number) a).longValue());
+        }
+        return t.get(pgProc, "proname") + "(" + CreateFunction.typeList(types).replace(", ", ",") + ")";
     }
 
     private static boolean kindMatches(String kind, String prokind) {

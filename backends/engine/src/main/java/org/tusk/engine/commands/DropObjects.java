@@ -221,6 +221,7 @@ public final class DropObjects {
                 RelationDesc rel = ctx.relcache().byOid((int) id);
                 deleteWhere(ctx, SystemCatalogs.PG_CLASS, "oid", id);
                 deleteWhere(ctx, SystemCatalogs.PG_ATTRIBUTE, "attrelid", id);
+                deleteWhere(ctx, SystemCatalogs.PG_STATISTIC, "starelid", id);   // RemoveStatistics
                 deleteWhere(ctx, SystemCatalogs.PG_INDEX, "indexrelid", id);
                 deleteWhere(ctx, SequenceCommands.PG_SEQUENCE, "seqrelid", id);
                 // inheritance and partitioning: its links to parents, its key, and a parent's default-partition mark
@@ -263,12 +264,23 @@ public final class DropObjects {
             }
             case SystemCatalogs.PG_TYPE:
                 deleteWhere(ctx, SystemCatalogs.PG_TYPE, "oid", id);
+                TypeCommands.deleteTypeExtras(ctx, id);
                 break;
             case SystemCatalogs.PG_ATTRDEF:
                 deleteWhere(ctx, SystemCatalogs.PG_ATTRDEF, "oid", id);
                 break;
+            case SystemCatalogs.PG_PROC:
+                deleteWhere(ctx, SystemCatalogs.PG_PROC, "oid", id);
+                ctx.relcache().invalidateCatalog(SystemCatalogs.PG_PROC);
+                break;
+            case CastCommands.PG_CAST:
+                deleteWhere(ctx, CastCommands.PG_CAST, "oid", id);
+                break;
             case SystemCatalogs.PG_REWRITE:
                 deleteWhere(ctx, SystemCatalogs.PG_REWRITE, "oid", id);
+                break;
+            case SystemCatalogs.PG_TRIGGER:
+                deleteWhere(ctx, SystemCatalogs.PG_TRIGGER, "oid", id);
                 break;
             case SystemCatalogs.PG_NAMESPACE:
                 deleteWhere(ctx, SystemCatalogs.PG_NAMESPACE, "oid", id);
@@ -319,6 +331,29 @@ public final class DropObjects {
             }
             case SystemCatalogs.PG_ATTRDEF:
                 return "default value " + id;
+            case SystemCatalogs.PG_PROC: {
+                Catalog proc = SystemCatalogs.require(SystemCatalogs.PG_PROC);
+                List<CatalogTuple> rows = ctx.rowsWhere(SystemCatalogs.PG_PROC, "oid", id);
+                if (rows.isEmpty()) {
+                    return "function " + id;
+                }
+                StringBuilder sb = new StringBuilder();
+                Object args = rows.get(0).get(proc, "proargtypes");
+                if (args instanceof Object[] list) {
+                    for (Object a : list) {
+                        sb.append(sb.length() == 0 ? "" : ", ").append(TypeCatalog.formatType(ctx, ((Number) a).longValue()));
+                    }
+                }
+                String kind = "p".equals(rows.get(0).get(proc, "prokind")) ? "procedure" : "function";
+                return kind + " " + rows.get(0).get(proc, "proname") + "(" + sb + ")";
+            }
+            case CastCommands.PG_CAST: {
+                Catalog cast = SystemCatalogs.require(CastCommands.PG_CAST);
+                List<CatalogTuple> rows = ctx.rowsWhere(CastCommands.PG_CAST, "oid", id);
+                return rows.isEmpty() ? "cast " + id : "cast from "
+                        + TypeCatalog.formatType(ctx, (Long) rows.get(0).get(cast, "castsource")) + " to "
+                        + TypeCatalog.formatType(ctx, (Long) rows.get(0).get(cast, "casttarget"));
+            }
             case SystemCatalogs.PG_REWRITE: {
                 ObjectAddress view = ruleOwner(ctx, id);
                 return view == null ? "rule " + id : "rule _RETURN on " + describe(ctx, view);

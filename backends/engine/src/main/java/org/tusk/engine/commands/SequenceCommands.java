@@ -92,7 +92,7 @@ public final class SequenceCommands {
         cls.put("relname", name);
         cls.put("relnamespace", (long) ns);
         cls.put("reltype", 0L);
-        cls.put("relowner", 10L);
+        cls.put("relowner", ctx.userOid() == 0 ? 10L : ctx.userOid());
         cls.put("relam", 0L);
         cls.put("relfilenode", (long) relOid);
         cls.put("reltuples", -1f);

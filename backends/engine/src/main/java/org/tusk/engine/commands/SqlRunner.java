@@ -26,4 +26,24 @@ public interface SqlRunner {
      * the function takes the table's live column values in attnum order.
      */
     java.util.function.Function<Object[], Object> rowExpression(String sql, String table);
+
+    /**
+     * An index expression or WHERE predicate of CREATE INDEX analyzed against
+     * {@code table}: Vars index its live columns (0-based, attnum order).
+     */
+    default org.tusk.engine.expr.Expr indexExpression(org.tusk.engine.nodes.RawNode node,
+            org.tusk.engine.relcache.RelationDesc table, boolean predicate) {
+        throw new UnsupportedOperationException("index expressions need a session");
+    }
+
+    /** Stored index expression text (indexprs/indpred) compiled against {@code table}. */
+    default org.tusk.engine.expr.Expr indexExpression(String text, org.tusk.engine.relcache.RelationDesc table,
+            boolean predicate) {
+        throw new UnsupportedOperationException("index expressions need a session");
+    }
+
+    /** An evaluator of {@code expr} over a row of live column values. */
+    default java.util.function.Function<Object[], Object> evaluator(org.tusk.engine.expr.Expr expr) {
+        throw new UnsupportedOperationException("index expressions need a session");
+    }
 }

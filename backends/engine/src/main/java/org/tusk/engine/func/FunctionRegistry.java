@@ -41,6 +41,7 @@ public final class FunctionRegistry {
         ToDateTime.register();
         // nextval/currval/setval/lastval (commands/sequence)
         org.tusk.engine.commands.sequence.SequenceFunctions.register(FunctionRegistry::bind);
+        AggregateSupportFunctions.register();
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
         OperatorFunctions.register();
     }

@@ -32,6 +32,8 @@ final class SystemFunctions {
             }
             return c.session().setConfig((String) a[0], (String) a[1], Boolean.TRUE.equals(a[2]));
         });
+        // text::regclass (pg_cast's implicit text_regclass): regclassin of the text
+        FunctionRegistry.bind("text_regclass", (a, c) -> org.tusk.engine.types.RegclassIo.input((String) a[0]));
         FunctionRegistry.bind("pg_backend_pid", (a, c) -> c.session().host().backend().pid());
         FunctionRegistry.bind("pg_sleep", SystemFunctions::pgSleep);
         // pg_notify(channel, payload): not strict; a null channel is an empty one, a null payload none

@@ -20,6 +20,68 @@ public final class UserProcs {
 
         /** fmgr_info for a user-defined function: its body (SQL, internal or C symbol), or null. */
         FunctionBody body(ProcEntry proc);
+
+        /** A user-defined aggregate's pg_aggregate definition with its support functions' bodies, or null. */
+        default AggregateDef aggregate(ProcEntry proc) {
+            return null;
+        }
+
+        /** A RETURNS SETOF / TABLE function's rows (ExecMakeTableFunctionResult), or null when not supported. */
+        default SetFunction setFunction(ProcEntry proc) {
+            return null;
+        }
+    }
+
+    /**
+     * A CREATE AGGREGATE definition as the executor runs it (advance_transition_function /
+     * finalize_aggregate): {@code finalFn} null when there is none; {@code initVal} the initial state
+     * (agginitval read as the state type) or null.
+     */
+    public record AggregateDef(String name, FunctionBody transFn, boolean transStrict, FunctionBody finalFn,
+            boolean finalStrict, org.tusk.engine.types.PgType transType, Object initVal,
+            org.tusk.engine.types.PgType resultType) {
+    }
+
+    /** The session's definition of user aggregate {@code proc}, or null. */
+    public static AggregateDef aggregate(ProcEntry proc) {
+        Provider provider = CURRENT.get();
+        return provider == null || !isUserDefined(proc) ? null : provider.aggregate(proc);
+    }
+
+    /** Whether a user-defined aggregate named {@code name} is visible. */
+    public static boolean anyAggregate(String name) {
+        for (ProcEntry p : procs(null, name)) {
+            if (p.kind() == 'a') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A user-defined set-returning function: its result columns and, per call, its rows. */
+    public interface SetFunction {
+        /** The result columns' names (OUT / TABLE parameter names; empty names for a scalar SETOF). */
+        List<String> columnNames();
+
+        List<org.tusk.engine.types.PgType> columnTypes();
+
+        java.util.Iterator<Object[]> rows(Object[] args, org.tusk.engine.expr.EvalContext ctx);
+    }
+
+    /** The session's set-returning body for user function {@code proc}, or null. */
+    public static SetFunction setFunction(ProcEntry proc) {
+        Provider provider = CURRENT.get();
+        return provider == null || !isUserDefined(proc) ? null : provider.setFunction(proc);
+    }
+
+    /** Whether a user-defined set-returning function named {@code name} is visible (cheap pre-check). */
+    public static boolean anySetReturning(String schema, String name) {
+        for (ProcEntry p : procs(schema, name)) {
+            if (p.returnsSet()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first OID a user object gets (FirstNormalObjectId): rows below are built-in facts. */

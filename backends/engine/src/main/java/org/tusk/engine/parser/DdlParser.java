@@ -74,6 +74,9 @@ abstract class DdlParser extends SelectParser {
         if (at("materialized")) {
             return createMatView();
         }
+        if (at("rule") && persistence == 'p') {
+            return createRule(replace);
+        }
         if (at("sequence")) {
             advance();
             boolean ine = ifNotExists();
@@ -95,8 +98,42 @@ abstract class DdlParser extends SelectParser {
         if (at("aggregate")) {
             return createAggregate(replace);
         }
+        if ((at("trigger") || at("constraint") && at(1, "trigger")) && persistence == 'p') {
+            return createTrigger(replace);
+        }
         if (at("type")) {
             return createType();
+        }
+        if (at("cast") && persistence == 'p' && !replace) {
+            advance();
+            expectPunct('(');
+            TypeName source = typeName();
+            expect("as");
+            TypeName target = typeName();
+            expectPunct(')');
+            ObjectWithArgs func = null;
+            boolean inout = false;
+            if (accept("without")) {
+                expect("function");
+            } else {
+                expect("with");
+                if (accept("inout")) {
+                    inout = true;
+                } else {
+                    expect("function");
+                    func = objectWithArgs(false);
+                }
+            }
+            char context = 'e';
+            if (accept("as")) {
+                if (accept("implicit")) {
+                    context = 'i';
+                } else {
+                    expect("assignment");
+                    context = 'a';
+                }
+            }
+            return new CreateCastStmt(source, target, func, context, inout);
         }
         if ((at("role") || at("user") && !at(1, "mapping") || at("group")) && persistence == 'p' && !replace) {
             return RoleGrammar.createRole(this);
@@ -792,6 +829,76 @@ abstract class DdlParser extends SelectParser {
         return new ViewStmt(view, cols, query, replace, opts, check);
     }
 
+    /** CREATE [OR REPLACE] RULE (gram.y's RuleStmt). */
+    private RawStmt createRule(boolean replace) {
+        advance();
+        String name = colId();
+        expect("as");
+        expect("on");
+        Token ev = advance();
+        char event;
+        switch (ev.kind() == TokenKind.IDENT ? ev.text() : "") {
+            case "select": event = '1'; break;
+            case "update": event = '2'; break;
+            case "insert": event = '3'; break;
+            case "delete": event = '4'; break;
+            default: throw syntaxError(ev);
+        }
+        expect("to");
+        RangeVar rel = qualifiedName();
+        RawNode where = null;
+        String whereText = null;
+        if (accept("where")) {
+            int from = peek().location();
+            where = aExpr();
+            whereText = sql.substring(from, tokens.get(p - 1).end());
+        }
+        expect("do");
+        boolean instead = false;
+        if (accept("instead")) {
+            instead = true;
+        } else {
+            accept("also");
+        }
+        List<RawStmt> actions = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        if (accept("nothing")) {
+            return new RuleStmt(rel, name, where, whereText, event, instead, actions, texts, replace);
+        }
+        if (acceptPunct('(')) {
+            while (!atPunct(')')) {
+                if (acceptPunct(';')) {
+                    continue;
+                }
+                ruleAction(actions, texts);
+                if (!atPunct(')')) {
+                    expectPunct(';');
+                }
+            }
+            expectPunct(')');
+        } else {
+            ruleAction(actions, texts);
+        }
+        return new RuleStmt(rel, name, where, whereText, event, instead, actions, texts, replace);
+    }
+
+    /** RuleActionStmt: SELECT, INSERT, UPDATE, DELETE or NOTIFY, with its source text. */
+    private void ruleAction(List<RawStmt> actions, List<String> texts) {
+        int from = peek().location();
+        RawStmt stmt;
+        if (at("insert")) {
+            stmt = insertStmt(null);
+        } else if (at("update")) {
+            stmt = updateStmt(null);
+        } else if (at("delete")) {
+            stmt = deleteStmt(null);
+        } else {
+            stmt = selectStmt();
+        }
+        actions.add(stmt);
+        texts.add(sql.substring(from, tokens.get(p - 1).end()));
+    }
+
     private RawStmt createMatView() {
         expect("materialized");
         expect("view");
@@ -825,10 +932,15 @@ abstract class DdlParser extends SelectParser {
             auth = roleSpec();
         }
         List<RawStmt> elts = new ArrayList<>();
+        List<Integer> locations = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         while (at("create") || at("grant")) {
+            int start = peek().location();
             elts.add(at("create") ? createStatement() : grantStatement());
+            locations.add(start);
+            sources.add(sql.substring(start, Math.max(start, tokens.get(p - 1).end())));
         }
-        return new CreateSchemaStmt(name, auth, elts, ine);
+        return new CreateSchemaStmt(name, auth, elts, ine, locations, sources);
     }
 
     private List<DefElem> createdbOptions() {
@@ -1109,13 +1221,129 @@ abstract class DdlParser extends SelectParser {
             }
             if (at("order") && at(1, "by")) {
                 p += 2;
+                List<FunctionParameter> ordered = new ArrayList<>();
                 do {
-                    args.add(functionParameter(false));
+                    ordered.add(functionParameter(false));
                 } while (acceptPunct(','));
+                // makeOrderedSetArgs: "VARIADIC t ORDER BY VARIADIC t" keeps only the direct argument
+                FunctionParameter lastDirect = args.isEmpty() ? null : args.get(args.size() - 1);
+                if (lastDirect != null && lastDirect.mode() == FunctionParameterMode.VARIADIC && ordered.size() == 1
+                        && ordered.get(0).mode() == FunctionParameterMode.VARIADIC
+                        && ordered.get(0).argType().names().equals(lastDirect.argType().names())) {
+                    ordered.clear();
+                }
+                args.add(null);         // ORDER BY: the direct arguments end here (an ordered-set aggregate)
+                args.addAll(ordered);
             }
         }
         expectPunct(')');
         return new DefineStmt(ObjectType.AGGREGATE, false, name, args, definition(), false, replace);
+    }
+
+    /** CreateTrigStmt (gram.y's CREATE TRIGGER and CREATE CONSTRAINT TRIGGER). */
+    private RawStmt createTrigger(boolean replace) {
+        boolean constraint = accept("constraint");
+        expect("trigger");
+        String name = colId();
+        int timing;
+        if (accept("before")) {
+            timing = 2;
+        } else if (accept("after")) {
+            timing = 0;
+        } else {
+            expect("instead");
+            expect("of");
+            timing = 64;
+        }
+        int events = 0;
+        List<String> columns = new ArrayList<>();
+        do {
+            Token t = advance();
+            if (t.isWord("insert")) {
+                events |= 4;
+            } else if (t.isWord("delete")) {
+                events |= 8;
+            } else if (t.isWord("update")) {
+                events |= 16;
+                if (accept("of")) {
+                    columns.addAll(nameList());
+                }
+            } else if (t.isWord("truncate")) {
+                events |= 32;
+            } else {
+                throw syntaxError(t);
+            }
+        } while (accept("or"));
+        expect("on");
+        RangeVar rel = qualifiedName();
+        boolean deferrable = false;
+        boolean initDeferred = false;
+        while (true) {
+            if (accept("deferrable")) {
+                deferrable = true;
+            } else if (at("not") && at(1, "deferrable")) {
+                p += 2;
+            } else if (accept("initially")) {
+                initDeferred = advance().isWord("deferred");
+            } else if (accept("from")) {
+                qualifiedName();
+            } else {
+                break;
+            }
+        }
+        String oldTable = null;
+        String newTable = null;
+        if (accept("referencing")) {
+            while (at("old") || at("new")) {
+                boolean isNew = advance().isWord("new");
+                if (!accept("table")) {
+                    expect("row");
+                }
+                accept("as");
+                String n = colId();
+                if (isNew) {
+                    newTable = n;
+                } else {
+                    oldTable = n;
+                }
+            }
+        }
+        boolean row = false;
+        if (accept("for")) {
+            accept("each");
+            if (accept("row")) {
+                row = true;
+            } else {
+                expect("statement");
+            }
+        }
+        RawNode when = null;
+        String whenText = null;
+        if (accept("when")) {
+            Token open = expectPunct('(');
+            when = aExpr();
+            Token close = expectPunct(')');
+            whenText = sql.substring(open.end(), close.location()).trim();
+        }
+        expect("execute");
+        if (!accept("function")) {
+            expect("procedure");
+        }
+        List<String> func = anyName();
+        expectPunct('(');
+        List<String> args = new ArrayList<>();
+        if (!atPunct(')')) {
+            do {
+                Token t = advance();
+                if (t.kind() == TokenKind.EOF || t.kind() == TokenKind.PUNCT) {
+                    throw syntaxError(t);
+                }
+                args.add(t.text());
+            } while (acceptPunct(','));
+        }
+        expectPunct(')');
+        return new CreateTrigStmt(replace, constraint, name, rel, timing, events, columns, row, when, whenText, func,
+                args, oldTable, newTable, deferrable, initDeferred);
     }
 
     /** definition: '(' def_elem, ... ')' with def_elem ColLabel ['=' def_arg]. */
@@ -1205,6 +1433,14 @@ abstract class DdlParser extends SelectParser {
         } else if (accept("domain")) {
             type = ObjectType.DOMAIN;
             anyName = false;
+        } else if (accept("cast")) {
+            boolean missingOk = ifExists();
+            expectPunct('(');
+            TypeName source = typeName();
+            expect("as");
+            TypeName target = typeName();
+            expectPunct(')');
+            return new DropCastStmt(source, target, dropBehavior(), missingOk);
         } else if (at("function") || at("procedure") || at("routine") || at("aggregate")) {
             return dropFunction();
         } else if (at("database")) {
@@ -1241,6 +1477,10 @@ abstract class DdlParser extends SelectParser {
             rel.add(name);
             return new DropStmt(List.of(new AnyName(rel, n.location())), type, dropBehavior(), missingOk, false);
         } else {
+            RawStmt other = dropCatalogObject();
+            if (other != null) {
+                return other;
+            }
             p = save;
             return otherStatement();
         }
@@ -1257,6 +1497,99 @@ abstract class DdlParser extends SelectParser {
             }
         } while (acceptPunct(','));
         return new DropStmt(objects, type, dropBehavior(), missingOk, concurrent);
+    }
+
+    /**
+     * DROP of the kinds Tusk keeps no objects of yet (RemoveObjects' other kinds): TEXT SEARCH
+     * PARSER/DICTIONARY/TEMPLATE/CONFIGURATION, OPERATOR [CLASS|FAMILY], FOREIGN DATA WRAPPER, SERVER,
+     * [PROCEDURAL] LANGUAGE, ACCESS METHOD, EVENT TRIGGER, PUBLICATION; the current token is DROP's
+     * object word. As gram.y, an operator class or family is one AnyName whose first name is the access
+     * method (USING am). Null (position unchanged) for any other word.
+     */
+    private RawStmt dropCatalogObject() {
+        ObjectType type;
+        boolean qualified = false;
+        if (at("text") && at(1, "search")) {
+            p += 2;
+            Token k = advance();
+            qualified = true;
+            type = switch (k.isWord("parser") ? "parser" : k.isWord("dictionary") ? "dictionary"
+                    : k.isWord("template") ? "template" : k.isWord("configuration") ? "configuration" : "") {
+                case "parser" -> ObjectType.TSPARSER;
+                case "dictionary" -> ObjectType.TSDICTIONARY;
+                case "template" -> ObjectType.TSTEMPLATE;
+                case "configuration" -> ObjectType.TSCONFIGURATION;
+                default -> throw syntaxError(k);
+            };
+        } else if (at("operator") && (at(1, "class") || at(1, "family"))) {
+            advance();
+            type = advance().isWord("class") ? ObjectType.OPCLASS : ObjectType.OPFAMILY;
+            boolean missingOk = ifExists();
+            Token n = peek();
+            List<String> name = anyName();
+            expect("using");
+            List<String> names = new ArrayList<>();
+            names.add(colId());
+            names.addAll(name);
+            return new DropStmt(List.of(new AnyName(names, n.location())), type, dropBehavior(), missingOk, false);
+        } else if (at("operator")) {
+            advance();
+            boolean missingOk = ifExists();
+            List<RawNode> objects = new ArrayList<>();
+            do {
+                objects.add(operatorWithArgTypes());
+            } while (acceptPunct(','));
+            return new DropStmt(objects, ObjectType.OPERATOR, dropBehavior(), missingOk, false);
+        } else if (at("foreign") && at(1, "data") && at(2, "wrapper")) {
+            p += 3;
+            type = ObjectType.FDW;
+        } else if (accept("server")) {
+            type = ObjectType.FOREIGN_SERVER;
+        } else if (accept("language") || accept("procedural", "language")) {
+            type = ObjectType.LANGUAGE;
+        } else if (accept("access", "method")) {
+            type = ObjectType.ACCESS_METHOD;
+        } else if (accept("event", "trigger")) {
+            type = ObjectType.EVENT_TRIGGER;
+        } else if (accept("publication")) {
+            type = ObjectType.PUBLICATION;
+        } else {
+            return null;
+        }
+        boolean missingOk = ifExists();
+        List<RawNode> objects = new ArrayList<>();
+        do {
+            Token n = peek();
+            objects.add(new AnyName(qualified ? anyName() : List.of(colId()), n.location()));
+        } while (acceptPunct(','));
+        return new DropStmt(objects, type, dropBehavior(), missingOk, false);
+    }
+
+    /** operator_with_argtypes: any_operator '(' (NONE | Typename) ',' Typename ')'; NONE is a null type. */
+    private ObjectWithArgs operatorWithArgTypes() {
+        Token t = peek();
+        List<String> name = new ArrayList<>();
+        while (peek().kind() != TokenKind.OP) {     // any_operator: ColId '.' any_operator
+            name.add(colId());
+            expectPunct('.');
+        }
+        Token op = peek();
+        if (op.kind() != TokenKind.OP) {
+            throw syntaxError(op);
+        }
+        advance();
+        name.add(op.text());
+        expectPunct('(');
+        List<TypeName> types = new ArrayList<>();
+        types.add(accept("none") ? null : typeName());
+        if (!atPunct(',')) {
+            throw org.tusk.engine.error.Ereport.syntaxError("missing argument", peek().location())
+                    .withHint("Use NONE to denote the missing argument of a unary operator.");
+        }
+        advance();
+        types.add(accept("none") ? null : typeName());
+        expectPunct(')');
+        return new ObjectWithArgs(name, types, false, t.location());
     }
 
     private RawStmt dropFunction() {
@@ -1279,6 +1612,9 @@ abstract class DdlParser extends SelectParser {
     final ObjectWithArgs objectWithArgs(boolean aggregate) {
         Token t = peek();
         List<String> name = anyName();
+        if (!atPunct('(') && aggregate) {
+            throw syntaxErrorHere();                     // aggregate_with_argtypes: the list is required
+        }
         if (!atPunct('(')) {
             return new ObjectWithArgs(name, List.of(), true, t.location());
         }
@@ -1293,15 +1629,24 @@ abstract class DdlParser extends SelectParser {
             if (aggregate && at("order") && at(1, "by")) {
                 p += 2;
             }
+            FunctionParameter lastDirect = null;
+            boolean ordered = false;
             do {
                 FunctionParameter fp = functionParameter(false);
                 if (fp.mode() != FunctionParameterMode.OUT) {
                     types.add(fp.argType());
                 }
+                lastDirect = ordered ? lastDirect : fp;
                 if (aggregate && at("order") && at(1, "by")) {
                     p += 2;
+                    ordered = true;
                     fp = functionParameter(false);
-                    types.add(fp.argType());
+                    // makeOrderedSetArgs: "VARIADIC t ORDER BY VARIADIC t" names one argument
+                    if (!(atPunct(')') && fp.mode() == FunctionParameterMode.VARIADIC
+                            && lastDirect.mode() == FunctionParameterMode.VARIADIC
+                            && fp.argType().names().equals(lastDirect.argType().names()))) {
+                        types.add(fp.argType());
+                    }
                 }
             } while (acceptPunct(','));
         }
@@ -1310,6 +1655,32 @@ abstract class DdlParser extends SelectParser {
     }
 
     // ---- ALTER ----
+
+    /**
+     * ALTER FUNCTION|AGGREGATE|PROCEDURE|ROUTINE name(args) RENAME TO / OWNER TO / SET SCHEMA; null
+     * (position restored) for the other ALTER FUNCTION forms.
+     */
+    private RawStmt alterRoutine(int save) {
+        advance();
+        Token k = advance();
+        ObjectType type = k.isWord("aggregate") ? ObjectType.AGGREGATE : k.isWord("procedure") ? ObjectType.PROCEDURE
+                : k.isWord("routine") ? ObjectType.ROUTINE : ObjectType.FUNCTION;
+        ObjectWithArgs f = objectWithArgs(type == ObjectType.AGGREGATE);
+        if (at("rename") && at(1, "to")) {
+            p += 2;
+            return new RenameStmt(type, type, null, f, null, colId(), DropBehavior.RESTRICT, false);
+        }
+        if (at("owner") && at(1, "to")) {
+            p += 2;
+            return new AlterOwnerStmt(type, null, f, roleSpec());
+        }
+        if (at("set") && at(1, "schema")) {
+            p += 2;
+            return new AlterObjectSchemaStmt(type, null, f, colId(), false);
+        }
+        p = save;
+        return null;
+    }
 
     final RawStmt alterStatement() {
         int save = p;
@@ -1332,6 +1703,25 @@ abstract class DdlParser extends SelectParser {
             }
             return new AlterDatabaseSetStmt(db, new VariableSetStmt(VariableSetKind.RESET, colId(), List.of(), false,
                     List.of(), verb.location()));
+        }
+        if (at(1, "function") || at(1, "aggregate") || at(1, "procedure") || at(1, "routine")) {
+            RawStmt routine = alterRoutine(save);
+            if (routine != null) {
+                return routine;
+            }
+        }
+        if (at(1, "schema") && (at(3, "rename") && at(4, "to") || at(3, "owner") && at(4, "to"))) {
+            // ALTER SCHEMA name RENAME TO new / OWNER TO role
+            p += 2;
+            Token n = peek();
+            AnyName schema = new AnyName(List.of(colId()), n.location());
+            if (accept("rename")) {
+                expect("to");
+                return new RenameStmt(ObjectType.SCHEMA, ObjectType.SCHEMA, null, schema, null, colId(),
+                        DropBehavior.RESTRICT, false);
+            }
+            p += 2;
+            return new AlterOwnerStmt(ObjectType.SCHEMA, null, schema, roleSpec());
         }
         advance();
         ObjectType type;
@@ -1649,6 +2039,16 @@ abstract class DdlParser extends SelectParser {
             object = objectWithArgs(type == ObjectType.AGGREGATE);
             expect("is");
             return new CommentStmt(type, object, commentText());
+        } else if (at("trigger") && !at(1, "is")) {
+            // COMMENT ON TRIGGER name ON table: the table's name parts, then the trigger's
+            advance();
+            Token n = peek();
+            String trig = colId();
+            expect("on");
+            List<String> names = new ArrayList<>(anyName());
+            names.add(trig);
+            expect("is");
+            return new CommentStmt(ObjectType.TRIGGER, new AnyName(names, n.location()), commentText());
         } else if (accept("type") || accept("domain")) {
             type = tokens.get(p - 1).isWord("type") ? ObjectType.TYPE : ObjectType.DOMAIN;
             object = typeName();

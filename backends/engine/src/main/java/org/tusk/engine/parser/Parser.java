@@ -125,7 +125,8 @@ public final class Parser extends DdlParser {
                 }
                 return new CallStmt(fc);
             }
-            case "reindex": case "cluster": case "load": case "merge": case "security": case "refresh":
+            case "reindex": return reindexStatement();
+            case "cluster": case "load": case "merge": case "security": case "refresh":
             case "import": case "reassign":
                 return otherStatement();
             default:
@@ -830,6 +831,39 @@ public final class Parser extends DdlParser {
             } while (acceptPunct(','));
         }
         return new VacuumStmt(options, rels, vacuum);
+    }
+
+    /** REINDEX [(options)] {INDEX|TABLE|SCHEMA|DATABASE|SYSTEM} [CONCURRENTLY] name (gram.y ReindexStmt). */
+    private RawStmt reindexStatement() {
+        advance();
+        List<DefElem> options = new ArrayList<>();
+        if (atPunct('(')) {
+            options = utilityOptions();
+        }
+        Token kindToken = peek();
+        ReindexStmt.Kind kind;
+        if (accept("index")) {
+            kind = ReindexStmt.Kind.INDEX;
+        } else if (accept("table")) {
+            kind = ReindexStmt.Kind.TABLE;
+        } else if (accept("schema")) {
+            kind = ReindexStmt.Kind.SCHEMA;
+        } else if (accept("system")) {
+            kind = ReindexStmt.Kind.SYSTEM;
+        } else if (accept("database")) {
+            kind = ReindexStmt.Kind.DATABASE;
+        } else {
+            throw syntaxError(kindToken);
+        }
+        boolean concurrently = accept("concurrently");
+        if (kind == ReindexStmt.Kind.INDEX || kind == ReindexStmt.Kind.TABLE) {
+            return new ReindexStmt(kind, qualifiedName(), null, options, concurrently);
+        }
+        String name = null;
+        if (kind == ReindexStmt.Kind.SCHEMA || !atEnd()) {
+            name = colId();
+        }
+        return new ReindexStmt(kind, null, name, options, concurrently);
     }
 
     private RawStmt truncateStatement() {

@@ -69,6 +69,12 @@ final class PlExecutor {
             scope.vars.put("$" + (i + 1), v);
             scope.vars.put(v.name, v);
         }
+        for (int i = 0; i < fn.outNames.size(); i++) {
+            String name = fn.outNames.get(i);
+            if (name != null && !name.isEmpty() && !scope.vars.containsKey(name)) {
+                scope.vars.put(name, new PlVar(name, fn.outTypes.get(i)));
+            }
+        }
         if (td != null) {
             triggerVariables(td);
         }
@@ -115,7 +121,9 @@ final class PlExecutor {
         put("tg_table_name", PgType.NAME, td.tableName());
         put("tg_table_schema", PgType.NAME, td.tableSchema());
         put("tg_nargs", PgType.INT4, td.args().size());
-        put("tg_argv", PgType.TEXT_ARRAY, ArrayValue.of(PgType.TEXT, td.args().toArray()));
+        // TG_ARGV's subscripts start at 0, as PostgreSQL builds it
+        put("tg_argv", PgType.TEXT_ARRAY, td.args().isEmpty() ? ArrayValue.empty(PgType.TEXT)
+                : new ArrayValue(PgType.TEXT, new int[] {td.args().size()}, new int[] {0}, td.args().toArray()));
     }
 
     private void put(String name, PgType type, Object value) {
@@ -826,8 +834,9 @@ final class PlExecutor {
         if (r.expr() == null) {
             // OUT parameters: the current values of the output variables
             List<Object> row = new ArrayList<>();
-            for (int i = 0; i < fn.argNames.size(); i++) {
-                PlVar v = lookup(fn.argNames.get(i));
+            List<String> outs = fn.outNames.isEmpty() ? fn.argNames : fn.outNames;
+            for (int i = 0; i < outs.size(); i++) {
+                PlVar v = lookup(outs.get(i));
                 row.add(v == null ? null : v.value);
             }
             setResult.add(row.toArray());

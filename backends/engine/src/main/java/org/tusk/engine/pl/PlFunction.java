@@ -22,6 +22,9 @@ public final class PlFunction {
     final boolean returnsSet;
     final boolean isProcedure;
     final PlTree.Block body;
+    /** OUT / INOUT / TABLE parameters: variables of the body; RETURN NEXT without an expression returns them. */
+    List<String> outNames = List.of();
+    List<PgType> outTypes = List.of();
 
     private PlFunction(String signature, List<String> argNames, List<PgType> argTypes, PgType resultType,
             boolean returnsSet, boolean isProcedure, PlTree.Block body) {
@@ -45,6 +48,13 @@ public final class PlFunction {
             PgType resultType, boolean returnsSet, boolean isProcedure) {
         return new PlFunction(signature, argNames, argTypes, resultType, returnsSet, isProcedure,
                 PlParser.parse(source));
+    }
+
+    /** Declares the function's output parameters (proargmodes o, b, t), in order. */
+    public PlFunction withOutParameters(List<String> names, List<PgType> types) {
+        this.outNames = List.copyOf(names);
+        this.outTypes = List.copyOf(types);
+        return this;
     }
 
     /** Calls the function: its RETURN value coerced to the result type (null for void and procedures). */

@@ -44,6 +44,10 @@ public final class CostModel {
     public final boolean enableNestloop;
     public final boolean enableHashagg;
     public final int geqoThreshold;
+    /** enable_sort, enable_bitmapscan, enable_indexonlyscan (set by {@link #forSession}). */
+    public boolean enableSort = true;
+    public boolean enableBitmapscan = true;
+    public boolean enableIndexonlyscan = true;
 
     /** Cost of a plan step: what is paid before the first row, and in all. */
     public record Cost(double startup, double total) {
@@ -86,12 +90,16 @@ public final class CostModel {
                     workMemBytes, new boolean[] {true, true, true, true, true, true}, 12);
         }
         var s = ctx.session();
-        return new CostModel(real(s, "seq_page_cost", 1.0), real(s, "random_page_cost", 4.0),
+        CostModel m = new CostModel(real(s, "seq_page_cost", 1.0), real(s, "random_page_cost", 4.0),
                 real(s, "cpu_tuple_cost", 0.01), real(s, "cpu_index_tuple_cost", 0.005),
                 real(s, "cpu_operator_cost", 0.0025), workMemBytes,
                 new boolean[] {bool(s, "enable_seqscan"), bool(s, "enable_indexscan"), bool(s, "enable_hashjoin"),
                     bool(s, "enable_mergejoin"), bool(s, "enable_nestloop"), bool(s, "enable_hashagg")},
                 (int) real(s, "geqo_threshold", 12));
+        m.enableSort = bool(s, "enable_sort");
+        m.enableBitmapscan = bool(s, "enable_bitmapscan");
+        m.enableIndexonlyscan = bool(s, "enable_indexonlyscan");
+        return m;
     }
 
     private static double real(org.tusk.engine.expr.SessionServices s, String name, double dflt) {
@@ -298,6 +306,7 @@ public final class CostModel {
         } else {
             startup += comparison * n * log2(n);
         }
+        startup += enableSort ? 0 : DISABLE_COST;
         return new Cost(startup, startup + cpuOperatorCost * n);
     }
 

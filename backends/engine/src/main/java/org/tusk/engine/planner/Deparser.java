@@ -14,7 +14,7 @@ import org.tusk.engine.types.PgType;
  * table entry when the level has more than one, operators parenthesized,
  * constants with a cast when their type is not implied).
  */
-final class Deparser {
+public final class Deparser {
     private Deparser() {}
 
     static String list(List<Expr> exprs, Query q) {
@@ -39,7 +39,7 @@ final class Deparser {
     }
 
     /** For a scan's own filter: columns unqualified, as there is only one relation. */
-    static String unqualified(Expr e) {
+    public static String unqualified(Expr e) {
         return deparse(e, false, true);
     }
 
@@ -106,6 +106,9 @@ final class Deparser {
         }
         if (e instanceof NullTestExpr n) {
             return "(" + deparse(n.arg(), qualify, false) + (n.isNot() ? " IS NOT NULL)" : " IS NULL)");
+        }
+        if (e instanceof BoolTestExpr b) {
+            return "(" + deparse(b.arg(), qualify, false) + " IS " + b.kind().name().substring(3).replace('_', ' ') + ")";
         }
         if (e instanceof SubLinkExpr s) {
             return (s.correlated() ? "(SubPlan " : "(InitPlan ") + "1)";

@@ -17,6 +17,7 @@ import org.tusk.engine.executor.*;
 import org.tusk.engine.executor.modify.RowMarkLocker;
 import org.tusk.engine.executor.scan.StorageBaseRelation;
 import org.tusk.engine.expr.BoolExpr;
+import org.tusk.engine.expr.ConstExpr;
 import org.tusk.engine.expr.EvalContext;
 import org.tusk.engine.expr.Expr;
 import org.tusk.engine.expr.FuncExpr;
@@ -66,6 +67,7 @@ public final class Planner {
         } catch (RuntimeException e) {
             // widths are estimates only: count every slot rather than fail the query
             needed.set(0, Math.max(1, q.baseWidth));
+            neededOutsideScans.set(0, Math.max(1, q.baseWidth));
         }
     }
 
@@ -105,12 +107,40 @@ public final class Planner {
 
     private void needJoinTree(JoinTreeNode n) {
         if (n instanceof JoinTreeNode.Join j) {
-            need(j.quals());
+            varsOf(j.quals(), needed);
+            needOutside(j.quals());
             needJoinTree(j.left());
             needJoinTree(j.right());
         } else if (n instanceof JoinTreeNode.FromList fl) {
-            need(fl.quals());
+            varsOf(fl.quals(), needed);
+            needOutside(fl.quals());
             fl.items().forEach(this::needJoinTree);
+        }
+    }
+
+    /**
+     * The slots read by something other than a base relation's own restriction
+     * clauses (targets, sort keys, join clauses, ...): what an index-only scan
+     * must return.
+     */
+    private final BitSet neededOutsideScans = new BitSet();
+
+    private void needOutside(Expr quals) {
+        List<Expr> list = new ArrayList<>();
+        conjuncts(quals, list);
+        for (Expr e : list) {
+            BitSet refs = new BitSet();
+            varsOf(e, refs);
+            boolean local = false;
+            for (RangeTblEntry rte : q.rtable) {
+                if (rte.kind == RangeTblEntry.Kind.RELATION && !refs.isEmpty() && refs.nextSetBit(0) >= rte.offset
+                        && refs.length() <= rte.offset + rte.width()) {
+                    local = true;
+                }
+            }
+            if (!local) {
+                neededOutsideScans.or(refs);
+            }
         }
     }
 
@@ -120,6 +150,7 @@ public final class Planner {
         }
         if (e instanceof VarExpr v) {
             needed.set(v.attno());
+            neededOutsideScans.set(v.attno());
             return;
         }
         for (Expr c : e.children()) {
@@ -155,7 +186,8 @@ public final class Planner {
                 }
                 boolean unique = false;
                 for (IndexInfo idx : rte.relation.indexes()) {
-                    unique |= idx.unique() && idx.attnums().size() == 1 && idx.attnums().get(0) == attnum;
+                    unique |= idx.unique() && idx.predicate() == null && idx.attnums().size() == 1
+                            && idx.attnums().get(0) == attnum;
                 }
                 return new Selectivity.ColumnInfo(stats, relTuples(rte), unique);
             }
@@ -244,6 +276,11 @@ public final class Planner {
             p = instr(p, ex);
         } else {
             Part part = fromList(q.jointree);
+            Part ordered = orderedScan(part);
+            if (ordered != null) {
+                part = ordered;
+                sortProvided = true;
+            }
             p = part.state();
             ex = part.explain();
             rows = part.rows();
@@ -398,7 +435,7 @@ public final class Planner {
                     cost.unique(costOf(sortEx), rows, uniqueCols.length));
             rows = ex.rows;
             p = instr(p, ex);
-        } else if (!q.sortKeys.isEmpty()) {
+        } else if (!q.sortKeys.isEmpty() && !sortProvided) {
             List<SortColumn> cols = new ArrayList<>();
             List<String> keys = new ArrayList<>();
             for (int i = 0; i < q.sortKeys.size(); i++) {
@@ -813,14 +850,23 @@ public final class Planner {
      */
     private Part node(JoinTreeNode n, List<Expr> pushed) {
         if (n instanceof JoinTreeNode.RangeRef r) {
+            return rangeRef(r, pushed, null);
+        }
+        return joinNode(n, pushed);
+    }
+
+    /** A base relation's scan with its restriction clauses: {@code forced} when given, else the cheapest path. */
+    private Part rangeRef(JoinTreeNode.RangeRef r, List<Expr> pushed, IndexPath forced) {
+        {
             List<Expr> indexConds = new ArrayList<>();
             Part p = null;
             if (r.rte().kind == RangeTblEntry.Kind.RELATION) {
-                IndexPath ip = indexPath(r.rte(), pushed);
-                CostModel.Cost seq = seqScanCost(r.rte(), pushed);
-                if (ip != null && (ip.cost().total() < seq.total() || !cost.enableSeqscan)) {
+                IndexPath ip = forced != null ? forced : indexPath(r.rte(), pushed);
+                CostModel.Cost seq = forced != null ? null : seqScanCost(r.rte(), pushed);
+                if (ip != null && (forced != null || ip.cost().total() < seq.total() || !cost.enableSeqscan)) {
                     p = indexScan(r.rte(), ip, pushed);
                     indexConds.addAll(ip.conds());
+                    indexConds.addAll(ip.impliedByPredicate());
                 }
             }
             if (p == null) {
@@ -839,13 +885,17 @@ public final class Planner {
             }
             return f;
         }
+    }
+
+    private Part joinNode(JoinTreeNode n, List<Expr> pushed) {
         if (n instanceof JoinTreeNode.Join j) {
             BitSet lr = rtesOf(j.left());
             BitSet rr = rtesOf(j.right());
             List<Expr> toLeft = new ArrayList<>();
             List<Expr> toRight = new ArrayList<>();
             List<Expr> above = new ArrayList<>();
-            boolean leftOk = j.type() == JoinType.INNER || j.type() == JoinType.LEFT;
+            boolean leftOk = j.type() == JoinType.INNER || j.type() == JoinType.LEFT || j.type() == JoinType.SEMI
+                    || j.type() == JoinType.ANTI;
             boolean rightOk = j.type() == JoinType.INNER || j.type() == JoinType.RIGHT;
             for (Expr qual : pushed) {
                 BitSet refs = rtesOf(qual);
@@ -871,7 +921,7 @@ public final class Planner {
                 }
                 quals.addAll(above);
                 above.clear();
-            } else if (j.type() == JoinType.LEFT) {
+            } else if (j.type() == JoinType.LEFT || j.type() == JoinType.SEMI || j.type() == JoinType.ANTI) {
                 // an ON condition on the inner side only restricts which inner rows can match
                 for (int i = 0; i < quals.size(); i++) {
                     BitSet refs = rtesOf(quals.get(i));
@@ -979,7 +1029,8 @@ public final class Planner {
     /** The cheapest way to join two inputs (add_path over the join methods this executor has). */
     private JoinChoice chooseJoin(JoinType type, Est left, Est right, List<Expr> quals) {
         double rows = joinRows(type, left, right, quals);
-        int width = left.width() + right.width();
+        // a semi or anti join returns the outer row only
+        int width = type == JoinType.SEMI || type == JoinType.ANTI ? left.width() : left.width() + right.width();
         if (hasLateralParams(right.rtes())) {
             CostModel.Cost c = cost.nestLoop(left.cost(), left.rows(), right.cost(), right.rows(), right.cost().total(),
                     cost.exprCost(quals), rows);
@@ -1041,6 +1092,10 @@ public final class Planner {
         IndexLoop best = null;
         for (IndexInfo idx : rte.relation.indexes()) {
             int leading = idx.attnums().get(0);
+            if (leading == 0 || idx.predicate() != null
+                    && !PredicateTest.impliedBy(right.baseQuals(), idx.predicate(), rte.offset)) {
+                continue;                   // an expression key, or a partial index the scan's quals do not imply
+            }
             for (Expr qual : quals) {
                 if (!(qual instanceof FuncExpr f) || !f.name().equals("=") || f.args().size() != 2) {
                     continue;
@@ -1114,7 +1169,11 @@ public final class Planner {
             ExplainNode hash = est(new ExplainNode("Hash", right.rows(), inner), right.rows(), inner.width,
                     new CostModel.Cost(inner.totalCost, inner.totalCost));
             ExplainNode ex = new ExplainNode(joinLabel("Hash Join", type), rows, left.explain(), hash);
-            ex.detail("Hash Cond: " + Deparser.expr(and(hashConds), q));
+            List<Expr> shownConds = new ArrayList<>();
+            for (Expr h : hashConds) {
+                shownConds.add(outerFirst(h, left.rtes()));
+            }
+            ex.detail("Hash Cond: " + Deparser.expr(and(shownConds), q));
             if (joinQual != null) {
                 ex.detail("Join Filter: " + Deparser.expr(joinQual, q));
             }
@@ -1177,7 +1236,20 @@ public final class Planner {
         return new Part(instr(nl, ex), ex, both, ex.rows);
     }
 
+    /** A hash clause as EXPLAIN shows it: the outer side's argument first (the clause commuted if needed). */
+    private Expr outerFirst(Expr qual, BitSet outer) {
+        if (qual instanceof FuncExpr f && f.args().size() == 2 && f.name().equals("=")
+                && !subset(rtesOf(f.args().get(0)), outer) && subset(rtesOf(f.args().get(1)), outer)) {
+            return new FuncExpr(f.name(), f.body(), List.of(f.args().get(1), f.args().get(0)), f.type(), f.typmod(),
+                    f.strict(), f.volatility());
+        }
+        return qual;
+    }
+
     private static String joinLabel(String base, JoinType t) {
+        if (t != JoinType.INNER && base.endsWith(" Join")) {
+            base = base.substring(0, base.length() - " Join".length());   // "Hash Left Join", "Hash Semi Join"
+        }
         switch (t) {
             case LEFT: return base + " Left Join";
             case RIGHT: return base + " Right Join";
@@ -1269,9 +1341,16 @@ public final class Planner {
             case SUBQUERY: {
                 Planned sub = plan(rte.subquery, estate);
                 s = sub.state();
-                ex = new ExplainNode("Subquery Scan on " + rte.refname, 0, sub.explain());
                 rows = sub.explain().rows;
-                c = cost.passThrough(costOf(sub.explain()), rows, qualCost);
+                if (rte.pulledUpSubLink && quals.isEmpty()) {
+                    // a pulled-up sublink's subquery is only a projection: its plan stands in the join
+                    ex = sub.explain();
+                    c = costOf(ex);
+                    width = ex.width;
+                } else {
+                    ex = new ExplainNode("Subquery Scan on " + rte.refname, 0, sub.explain());
+                    c = cost.passThrough(costOf(sub.explain()), rows, qualCost);
+                }
                 break;
             }
             case VALUES:
@@ -1319,8 +1398,119 @@ public final class Planner {
         return new Part(new Place(s, w, rte.offset, n), ex, self, ex.rows);
     }
 
+    /** Whether the scan below already returns the rows in ORDER BY order (an ordered index scan). */
+    private boolean sortProvided;
+
+    /**
+     * An index scan whose order provides the query's ORDER BY (build_index_pathkeys
+     * + the choice between a presorted path and an explicit Sort), when the level
+     * scans one base relation and nothing between scan and sort reorders rows;
+     * chosen when cheaper than {@code unordered} plus a Sort, with a constant
+     * LIMIT counting only the fraction of the scan it reads. Null otherwise.
+     */
+    private Part orderedScan(Part unordered) {
+        if (q.sortKeys.isEmpty() || q.distinct || q.hasAggregation() || !q.windows.isEmpty()
+                || q.jointree.items().size() != 1 || !(q.jointree.items().get(0) instanceof JoinTreeNode.RangeRef r)
+                || r.rte().kind != RangeTblEntry.Kind.RELATION) {
+            return null;
+        }
+        RangeTblEntry rte = r.rte();
+        List<Expr> quals = new ArrayList<>();
+        conjuncts(q.jointree.quals(), quals);
+        for (Expr qual : quals) {
+            if (rtesOf(qual).isEmpty()) {
+                return null;                    // a constant qual: a gating Result the plain path keeps
+            }
+        }
+        List<Object[]> candidates = indexCandidates(rte, quals);
+        double rows = unordered.rows();
+        int width = exprWidth(targetExprs());
+        double bound = -1;
+        Double countValue = constNumber(q.limitCount);
+        if (countValue != null && !q.withTies) {
+            Double offsetValue = constNumber(q.limitOffset);
+            bound = countValue + (offsetValue != null ? offsetValue : 0);
+        }
+        double fraction = bound > 0 && rows > 0 ? Math.min(1, bound / rows) : 1;
+        CostModel.Cost sorted = cost.sort(costOf(unordered.explain()), rows, width, bound);
+        double sortedCost = sorted.startup() + (sorted.total() - sorted.startup()) * fraction;
+        IndexPath best = null;
+        double bestCost = 0;
+        for (IndexInfo idx : rte.relation.indexes()) {
+            Boolean reverse = orderMatches(rte, idx, candidates);
+            if (reverse == null) {
+                continue;
+            }
+            IndexPath p = pathFor(rte, idx, quals, candidates, true, false);
+            if (p == null) {
+                continue;
+            }
+            boolean backward = reverse != idx.descending().get(0);
+            p = p.directed(backward, reverse);
+            double c = p.cost().startup() + (p.cost().total() - p.cost().startup()) * fraction;
+            if (best == null || c < bestCost) {
+                best = p;
+                bestCost = c;
+            }
+        }
+        if (best == null || bestCost >= sortedCost) {
+            return null;
+        }
+        return rangeRef(r, quals, best);
+    }
+
+    /**
+     * Whether the index's stored (ascending, NULLS LAST) order gives the ORDER BY:
+     * false when read forward, true backward, null when it does not; index
+     * columns fixed by an equality clause may be skipped.
+     */
+    private Boolean orderMatches(RangeTblEntry rte, IndexInfo idx, List<Object[]> candidates) {
+        Boolean reverse = null;
+        int col = 0;
+        for (SortKey k : q.sortKeys) {
+            if (k.descending() != k.nullsFirst()) {
+                return null;                    // ASC NULLS FIRST / DESC NULLS LAST: not the stored order either way
+            }
+            while (col < idx.attnums().size() && !keyMatches(rte, idx, col, k.expr())
+                    && equalityOn(rte, idx, col, candidates)) {
+                col++;
+            }
+            if (col >= idx.attnums().size() || !keyMatches(rte, idx, col, k.expr())) {
+                return null;
+            }
+            if (reverse != null && reverse != k.descending()) {
+                return null;
+            }
+            reverse = k.descending();
+            col++;
+        }
+        return reverse;
+    }
+
+    private static boolean keyMatches(RangeTblEntry rte, IndexInfo idx, int col, Expr e) {
+        Expr keyExpr = idx.keyExpr(col);
+        return keyExpr != null ? PredicateTest.same(e, rte.offset, keyExpr, 0)
+                : e instanceof VarExpr v && v.attno() - rte.offset + 1 == idx.attnums().get(col);
+    }
+
+    private static boolean equalityOn(RangeTblEntry rte, IndexInfo idx, int col, List<Object[]> candidates) {
+        for (Object[] c : candidates) {
+            if (c[1] == IndexScanKey.Strategy.EQUAL && keyMatches(rte, idx, col, (Expr) c[0])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A way to scan a relation through one of its btree indexes, with its estimated cost. */
-    private record IndexPath(IndexInfo index, List<IndexScanKey> keys, List<Expr> conds, CostModel.Cost cost) {}
+    private record IndexPath(IndexInfo index, List<IndexScanKey> keys, List<Expr> conds, CostModel.Cost cost,
+            List<Expr> impliedByPredicate, boolean indexOnly, boolean backward, boolean reverse, List<Expr> shownConds) {
+
+        /** The same path scanned in a given direction: {@code backward} against the index's declared order, {@code reverse} against its stored (ascending) order. */
+        IndexPath directed(boolean backward, boolean reverse) {
+            return new IndexPath(index, keys, conds, cost, impliedByPredicate, indexOnly, backward, reverse, shownConds);
+        }
+    }
 
     /**
      * The cheapest index path for a relation when some pushed-down qualification is
@@ -1335,9 +1525,33 @@ public final class Planner {
         if (indexes.isEmpty() || quals.isEmpty()) {
             return null;
         }
+        List<Object[]> candidates = indexCandidates(rte, quals);
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        IndexPath best = null;
+        for (IndexInfo idx : indexes) {
+            IndexPath p = pathFor(rte, idx, quals, candidates, false, false);
+            if (p != null && (best == null || p.cost().total() < best.cost().total())) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /** Restriction clauses {@code operand op value} usable as index keys: {operand, strategy, value, clause}. */
+    private List<Object[]> indexCandidates(RangeTblEntry rte, List<Expr> quals) {
         int index = q.rtable.indexOf(rte);
-        List<Object[]> candidates = new ArrayList<>(); // {attnum, strategy, value expr, qual}
+        List<Object[]> candidates = new ArrayList<>();
         for (Expr qual : quals) {
+            Object[] bool = booleanCandidate(qual);
+            if (bool != null) {
+                Expr col = (Expr) bool[0];
+                if (rtesOf(col).get(index) && rtesOf(col).cardinality() == 1) {
+                    candidates.add(bool);
+                }
+                continue;
+            }
             if (!(qual instanceof FuncExpr f) || f.args().size() != 2) {
                 continue;
             }
@@ -1348,60 +1562,121 @@ public final class Planner {
             for (int side = 0; side < 2; side++) {
                 Expr col = f.args().get(side);
                 Expr val = f.args().get(1 - side);
-                if (col instanceof VarExpr v && v.attno() >= rte.offset && v.attno() < rte.offset + rte.width()
-                        && !rtesOf(val).get(index) && val.type() == v.type()) {
-                    candidates.add(new Object[] {v.attno() - rte.offset + 1, side == 0 ? st : commute(st), val, qual});
+                if (!(col instanceof ConstExpr) && rtesOf(col).get(index) && rtesOf(col).cardinality() == 1
+                        && !rtesOf(val).get(index) && val.type() == col.type()) {
+                    candidates.add(new Object[] {col, side == 0 ? st : commute(st), val, qual});
                     break;
                 }
             }
         }
-        if (candidates.isEmpty()) {
+        return candidates;
+    }
+
+    /**
+     * match_boolean_index_clause: {@code b}, {@code NOT b}, {@code b IS TRUE} and
+     * {@code b IS FALSE} on a boolean column are {@code b = true} / {@code b = false}
+     * for an index on {@code b}: {operand, EQUAL, constant, clause, shown condition}.
+     */
+    private static Object[] booleanCandidate(Expr qual) {
+        Expr operand = null;
+        boolean value = true;
+        if (qual instanceof VarExpr v && v.type() == PgType.BOOL) {
+            operand = v;
+        } else if (qual instanceof BoolExpr b && b.op() == BoolOp.NOT && b.args().get(0) instanceof VarExpr v
+                && v.type() == PgType.BOOL) {
+            operand = v;
+            value = false;
+        } else if (qual instanceof org.tusk.engine.expr.BoolTestExpr t && t.arg() instanceof VarExpr v
+                && (t.kind() == org.tusk.engine.nodes.BooleanTestKind.IS_TRUE
+                    || t.kind() == org.tusk.engine.nodes.BooleanTestKind.IS_FALSE)) {
+            operand = v;
+            value = t.kind() == org.tusk.engine.nodes.BooleanTestKind.IS_TRUE;
+        }
+        if (operand == null) {
             return null;
         }
-        IndexPath best = null;
+        ConstExpr constant = new ConstExpr(PgType.BOOL, -1, value);
+        Expr shown = new FuncExpr("=", (args, c) -> java.util.Objects.equals(args[0], args[1]),
+                List.of(operand, constant), PgType.BOOL, -1, true);
+        return new Object[] {operand, IndexScanKey.Strategy.EQUAL, constant, qual, shown};
+    }
+
+    /**
+     * The path through one index: keys from the candidate clauses on its
+     * leading columns (equalities, then one column's range), its cost; null
+     * when no clause applies (unless {@code fullScan}, for an ordered scan of
+     * the whole index) or when a partial index's predicate is not implied.
+     */
+    private IndexPath pathFor(RangeTblEntry rte, IndexInfo idx, List<Expr> quals, List<Object[]> candidates,
+            boolean fullScan, boolean backward) {
+        if (idx.predicate() != null && !PredicateTest.impliedBy(quals, idx.predicate(), rte.offset)) {
+            return null;                        // a partial index whose rows may miss some answers
+        }
         double relPages = CostModel.estimatePages(rte.relation.size());
         double tuples = relTuples(rte);
-        for (IndexInfo idx : indexes) {
-            List<IndexScanKey> keys = new ArrayList<>();
-            List<Expr> conds = new ArrayList<>();
-            int equalities = 0;
-            for (int k = 0; k < idx.attnums().size(); k++) {
-                int attnum = idx.attnums().get(k);
-                boolean equality = false;
-                boolean any = false;
-                for (Object[] c : candidates) {
-                    if ((Integer) c[0] == attnum) {
-                        keys.add(new IndexScanKey(k + 1, (IndexScanKey.Strategy) c[1], (Expr) c[2]));
-                        conds.add((Expr) c[3]);
-                        equality |= c[1] == IndexScanKey.Strategy.EQUAL;
-                        any = true;
-                    }
+        List<IndexScanKey> keys = new ArrayList<>();
+        List<Expr> conds = new ArrayList<>();
+        List<Expr> shownConds = new ArrayList<>();
+        int equalities = 0;
+        for (int k = 0; k < idx.attnums().size(); k++) {
+            int attnum = idx.attnums().get(k);
+            Expr keyExpr = idx.keyExpr(k);
+            boolean equality = false;
+            boolean any = false;
+            for (Object[] c : candidates) {
+                Expr operand = (Expr) c[0];
+                boolean matches = keyExpr != null ? PredicateTest.same(operand, rte.offset, keyExpr, 0)
+                        : operand instanceof VarExpr v && v.attno() - rte.offset + 1 == attnum;
+                if (matches) {
+                    keys.add(new IndexScanKey(k + 1, (IndexScanKey.Strategy) c[1], (Expr) c[2]));
+                    conds.add((Expr) c[3]);
+                    shownConds.add(c.length > 4 ? (Expr) c[4] : (Expr) c[3]);
+                    equality |= c[1] == IndexScanKey.Strategy.EQUAL;
+                    any = true;
                 }
-                if (!any || !equality) {
-                    break;
-                }
-                equalities++;
             }
-            if (keys.isEmpty()) {
+            if (!any || !equality) {
+                break;
+            }
+            equalities++;
+        }
+        if (keys.isEmpty() && !fullScan) {
+            return null;
+        }
+        boolean uniqueEquality = idx.unique() && equalities == idx.attnums().size();
+        int keyWidth = 0;
+        for (int k = 0; k < idx.attnums().size(); k++) {
+            int attnum = idx.attnums().get(k);
+            if (attnum == 0) {
+                keyWidth += CostModel.typeWidth(idx.keyExpr(k).type(), -1);
                 continue;
             }
-            boolean uniqueEquality = idx.unique() && equalities == idx.attnums().size();
-            int keyWidth = 0;
-            for (int attnum : idx.attnums()) {
-                RangeTblEntry.Column col = rte.columns.get(attnum - 1);
-                keyWidth += CostModel.typeWidth(col.type(), col.typmod());
-            }
-            double indexPages = indexPages(rte, idx, tuples, keyWidth);
-            ColumnStatistics lead = statistics(rte, idx.attnums().get(0));
-            List<Expr> rest = new ArrayList<>(quals);
-            rest.removeAll(conds);
-            CostModel.Cost c = cost.indexScan(relPages, tuples, indexPages, sel.clauseList(conds), uniqueEquality,
-                    cost.exprCost(conds), cost.exprCost(rest), lead == null ? 0 : lead.correlation(), false, 1);
-            if (best == null || c.total() < best.cost().total()) {
-                best = new IndexPath(idx, keys, conds, c);
+            RangeTblEntry.Column col = rte.columns.get(attnum - 1);
+            keyWidth += CostModel.typeWidth(col.type(), col.typmod());
+        }
+        // a row-locking or DML target keeps every clause in its filter and needs the heap tuple (is_target_rel)
+        boolean target = rte.rowMark != null
+                || rte.relation instanceof StorageBaseRelation sb && sb.emitsCtid();
+        List<Expr> implied = new ArrayList<>();
+        if (idx.predicate() != null && !target) {
+            for (Expr qual : quals) {
+                if (!conds.contains(qual) && PredicateTest.clauseImpliedByPredicate(qual, idx.predicate(), rte.offset)) {
+                    implied.add(qual);
+                }
             }
         }
-        return best;
+        double indexTuples = idx.predicate() == null ? tuples : tuples * sel.clauseList(implied);
+        double indexPages = indexPages(rte, idx, indexTuples, keyWidth);
+        ColumnStatistics lead = idx.attnums().get(0) == 0 ? null : statistics(rte, idx.attnums().get(0));
+        List<Expr> rest = new ArrayList<>(quals);
+        rest.removeAll(conds);
+        rest.removeAll(implied);
+        boolean indexOnly = !target && cost.enableIndexonlyscan && indexOnly(rte, idx, rest);
+        double indexSel = conds.isEmpty() ? (idx.predicate() == null ? 1 : sel.clauseList(implied))
+                : sel.clauseList(conds);
+        CostModel.Cost c = cost.indexScan(relPages, tuples, indexPages, indexSel, uniqueEquality,
+                cost.exprCost(conds), cost.exprCost(rest), lead == null ? 0 : lead.correlation(), indexOnly, 1);
+        return new IndexPath(idx, keys, conds, c, implied, indexOnly, backward, false, shownConds);
     }
 
     /** The index's pages: as the relation reports them once analyzed, one (the metapage) for an empty table, else estimated. */
@@ -1424,15 +1699,54 @@ public final class Planner {
     }
 
     private Part indexScan(RangeTblEntry rte, IndexPath path, List<Expr> quals) {
-        PlanState s = rte.relation.openIndexScan(path.index(), path.keys(), false, false, estate);
+        PlanState s = rte.relation.openIndexScan(path.index(), path.keys(), path.reverse(), false, estate);
         String name = rte.relation.name();
-        ExplainNode ex = new ExplainNode("Index Scan using " + path.index().name() + " on " + name
+        ExplainNode ex = new ExplainNode((path.indexOnly() ? "Index Only Scan " : "Index Scan ")
+                + (path.backward() ? "Backward " : "") + "using " + path.index().name() + " on " + name
                 + (rte.refname.equals(name) ? "" : " " + rte.refname), 0);
-        ex.detail("Index Cond: " + Deparser.unqualified(and(path.conds())));
+        if (!path.shownConds().isEmpty()) {
+            ex.detail("Index Cond: " + Deparser.unqualified(and(path.shownConds())));
+        }
         est(ex, relTuples(rte) * sel.clauseList(quals), outputWidth(rte), path.cost());
         BitSet self = new BitSet();
         self.set(q.rtable.indexOf(rte));
         return new Part(new Place(s, q.baseWidth, rte.offset, rte.columns.size()), ex, self, ex.rows);
+    }
+
+    /**
+     * check_index_only: whether every column of the relation that the query
+     * reads outside its own restriction clauses, plus those the remaining
+     * {@code filter} clauses read, is a plain key or INCLUDE column of the index.
+     */
+    private boolean indexOnly(RangeTblEntry rte, IndexInfo idx, List<Expr> filter) {
+        java.util.Set<Integer> covered = new java.util.HashSet<>();
+        for (int attnum : idx.attnums()) {
+            covered.add(attnum);
+        }
+        covered.addAll(idx.includeAttnums());
+        BitSet reads = new BitSet();
+        reads.or(neededOutsideScans);
+        for (Expr f : filter) {
+            varsOf(f, reads);
+        }
+        for (int i = 0; i < rte.columns.size(); i++) {
+            if (reads.get(rte.offset + i) && !covered.contains(i + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void varsOf(Expr e, BitSet out) {
+        if (e instanceof VarExpr v) {
+            out.set(v.attno());
+            return;
+        }
+        if (e != null) {
+            for (Expr c : e.children()) {
+                varsOf(c, out);
+            }
+        }
     }
 
     private static IndexScanKey.Strategy strategy(String op) {

@@ -63,7 +63,7 @@ public final class Selectivity {
                     }
                 }
                 if (slot == null) {
-                    slot = new Object[] {r.var.attno(), Double.NaN, Double.NaN};
+                    slot = new Object[] {r.var.attno(), Double.NaN, Double.NaN, r.var};
                     ranges.add(slot);
                 }
                 int i = r.lower ? 1 : 2;
@@ -82,8 +82,12 @@ public final class Selectivity {
             } else if (lo == DEFAULT_INEQ_SEL && hi == DEFAULT_INEQ_SEL) {
                 s *= DEFAULT_RANGE_INEQ_SEL;
             } else {
-                double both = hi + lo - 1.0;
-                s *= both <= 0 ? 1.0e-10 : both;
+                // both bounds excluded the NULLs: add them back once (clauselist_selectivity's range pairs)
+                double both = hi + lo - 1.0 + nullFrac((VarExpr) x[3]);
+                if (both <= 0) {
+                    both = both < -0.01 ? 1.0e-10 : DEFAULT_RANGE_INEQ_SEL;
+                }
+                s *= both;
             }
         }
         return clamp(s);
@@ -260,7 +264,10 @@ public final class Selectivity {
             histSel = less ? below : 1.0 - below;
             double others = nDistinct(v) - st.mostCommonValues().size();
             double share = others > 0 ? rest / others : 0;
-            if (less && !inclusive) {
+            if (below <= 0.0 || below >= 1.0) {
+                // outside the histogram: all of it is on one side, no correction for the value itself
+                equalShare = 0;
+            } else if (less && !inclusive) {
                 equalShare = -share;
             } else if (!less && inclusive) {
                 equalShare = share;
@@ -293,6 +300,9 @@ public final class Selectivity {
                 Double x = numeric(value);
                 if (lo != null && hi != null && x != null && hi > lo) {
                     frac = (x - lo) / (hi - lo);
+                } else if (value instanceof String sv && bounds.get(i - 1) instanceof String sl
+                        && bounds.get(i) instanceof String sh) {
+                    frac = stringBinFraction(sv, sl, sh);
                 }
                 return ((i - 1) + frac) / (n - 1);
             }
@@ -423,6 +433,60 @@ public final class Selectivity {
             return c < 0 ? -1 : c > 0 ? 1 : 0;
         }
         return Integer.MIN_VALUE;
+    }
+
+    /**
+     * convert_string_to_scalar (C collation): the three strings as base-N fractions over
+     * the character range the bounds use (widened to whole letter/digit ranges, at least
+     * ten characters), after stripping their common prefix; the value's place in the bin.
+     */
+    static double stringBinFraction(String value, String lo, String hi) {
+        byte[] v = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] l = lo.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] h = hi.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int rangeLo = h.length > 0 ? h[0] & 0xff : 0;
+        int rangeHi = rangeLo;
+        for (byte[] s : new byte[][] {l, h}) {
+            for (byte b : s) {
+                rangeLo = Math.min(rangeLo, b & 0xff);
+                rangeHi = Math.max(rangeHi, b & 0xff);
+            }
+        }
+        for (char[] r : new char[][] {{'A', 'Z'}, {'a', 'z'}, {'0', '9'}}) {
+            if (rangeLo <= r[1] && rangeHi >= r[0]) {
+                rangeLo = Math.min(rangeLo, r[0]);
+                rangeHi = Math.max(rangeHi, r[1]);
+            }
+        }
+        if (rangeHi - rangeLo < 9) {
+            rangeLo = ' ';
+            rangeHi = 127;
+        }
+        int p = 0;
+        while (p < l.length && p < h.length && p < v.length && l[p] == h[p] && l[p] == v[p]) {
+            p++;
+        }
+        double x = stringScalar(v, p, rangeLo, rangeHi);
+        double a = stringScalar(l, p, rangeLo, rangeHi);
+        double b = stringScalar(h, p, rangeLo, rangeHi);
+        if (b <= a) {
+            return 0.5;
+        }
+        return Math.max(0.0, Math.min(1.0, (x - a) / (b - a)));
+    }
+
+    private static double stringScalar(byte[] s, int from, int rangeLo, int rangeHi) {
+        int len = Math.min(s.length - from, 12);
+        double base = rangeHi - rangeLo + 1;
+        double num = 0;
+        double denom = base;
+        for (int i = 0; i < len; i++) {
+            int ch = s[from + i] & 0xff;
+            ch = ch < rangeLo ? rangeLo - 1 : ch > rangeHi ? rangeHi + 1 : ch;
+            num += (ch - rangeLo) / denom;
+            denom *= base;
+        }
+        return num;
     }
 
     private static Double numeric(Object o) {

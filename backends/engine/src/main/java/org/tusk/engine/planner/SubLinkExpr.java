@@ -37,6 +37,9 @@ public final class SubLinkExpr implements Expr {
     public SubPlanExpr.Kind kind() { return kind; }
     public Query subquery() { return subquery; }
     public boolean correlated() { return !params.isEmpty(); }
+    public List<RangeTblEntry.ParamBinding> params() { return params; }
+    public Expr testExpr() { return testExpr; }
+    public int[] resultSlots() { return resultSlots.clone(); }
 
     @Override
     public PgType type() {

@@ -42,6 +42,8 @@ public final class RelationCache implements CacheInvalidation {
 
     private final Supplier<CatalogAccess> catalogs;
     private final Map<Integer, RelationDesc> byOid = new HashMap<>();
+    /** pg_class sizes and pg_statistic rows per relation, built on first use, dropped with the relcache entry. */
+    private final Map<Integer, RelationStatistics> statistics = new HashMap<>();
     private Map<String, Integer> namespaces;
     /** Foreign keys per relation (both directions); dropped whole on any relcache invalidation. */
     private final Map<Integer, List<ForeignKeyDesc>> foreignKeys = new HashMap<>();
@@ -111,6 +113,7 @@ public final class RelationCache implements CacheInvalidation {
     /** CacheInvalidateRelcache: after changing a relation's catalog rows (here now, elsewhere at commit). */
     public void invalidate(int relationOid) {
         byOid.remove(relationOid);
+        statistics.remove(relationOid);
         foreignKeys.clear();
         StorageTransaction txn = catalogs.get().transaction();
         Catalog system = SystemCatalogs.byOid(relationOid);
@@ -158,8 +161,10 @@ public final class RelationCache implements CacheInvalidation {
                 foreignKeys.clear();
                 if (m.objectOid() == 0) {
                     byOid.clear();
+                    statistics.clear();
                 } else {
                     byOid.remove(m.objectOid());
+                    statistics.remove(m.objectOid());
                 }
             }
             case SharedInvalidationQueue.CATCACHE -> {
@@ -229,6 +234,7 @@ public final class RelationCache implements CacheInvalidation {
             l.accept(0);
         }
         byOid.clear();
+        statistics.clear();
         foreignKeys.clear();
         namespaces = null;
     }
@@ -323,6 +329,40 @@ public final class RelationCache implements CacheInvalidation {
         return d;
     }
 
+    /**
+     * relpages/reltuples and the pg_statistic rows of relation {@code oid} (what the
+     * planner's get_relation_info and the selectivity functions' syscache lookups
+     * read), from the catalog snapshot; cached until an invalidation names the relation.
+     */
+    public RelationStatistics statistics(int oid) {
+        RelationStatistics cached = statistics.get(oid);
+        if (cached != null) {
+            return cached;
+        }
+        CatalogAccess access = catalogs.get();
+        Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
+        int oidCol = pgClass.columnIndex("oid");
+        long relpages = 0;
+        double reltuples = -1;
+        for (CatalogTuple t : access.scan(SystemCatalogs.PG_CLASS, row -> ((Long) row[oidCol]).intValue() == oid)) {
+            Object pages = t.get(pgClass, "relpages");
+            Object tuples = t.get(pgClass, "reltuples");
+            relpages = pages instanceof Number n ? n.longValue() : 0;
+            reltuples = tuples instanceof Number n ? n.doubleValue() : -1;
+        }
+        Map<Integer, org.tusk.engine.planner.ColumnStatistics> columns = new HashMap<>();
+        Catalog st = SystemCatalogs.require(SystemCatalogs.PG_STATISTIC);
+        int relCol = st.columnIndex("starelid");
+        int inhCol = st.columnIndex("stainherit");
+        for (CatalogTuple t : access.scan(SystemCatalogs.PG_STATISTIC,
+                row -> ((Long) row[relCol]).intValue() == oid && Boolean.FALSE.equals(row[inhCol]))) {
+            columns.put((int) (Short) t.get(st, "staattnum"), StatisticSlots.columnStatistics(st, t.values()));
+        }
+        RelationStatistics out = new RelationStatistics(relpages, reltuples, columns);
+        statistics.put(oid, out);
+        return out;
+    }
+
     /** RelationIdGetRelation without a lock: the description, or null. */
     public RelationDesc byOid(int oid) {
         RelationDesc cached = byOid.get(oid);
@@ -391,12 +431,32 @@ public final class RelationCache implements CacheInvalidation {
                 continue;
             }
             Object[] key = (Object[]) t.get(pgIndex, "indkey");
-            int[] keys = new int[key.length];
-            for (int i = 0; i < keys.length; i++) {
-                keys[i] = (Short) key[i];
+            Object nkeyValue = t.get(pgIndex, "indnkeyatts");
+            int nkey = nkeyValue instanceof Number n && n.intValue() > 0 ? n.intValue() : key.length;
+            int[] keys = new int[nkey];
+            int[] include = new int[key.length - nkey];
+            int[] keyTypes = new int[nkey];
+            for (int i = 0; i < key.length; i++) {
+                if (i < nkey) {
+                    keys[i] = (Short) key[i];
+                    keyTypes[i] = i < index.attributes().size() ? index.attributes().get(i).typeOid() : 0;
+                } else {
+                    include[i - nkey] = (Short) key[i];
+                }
             }
+            Object[] option = (Object[]) t.get(pgIndex, "indoption");
+            short[] options = new short[nkey];
+            for (int i = 0; option != null && i < nkey && i < option.length; i++) {
+                options[i] = ((Number) option[i]).shortValue();
+            }
+            Object exprs = t.get(pgIndex, "indexprs");
+            List<String> expressions = exprs == null ? List.of()
+                    : List.of(exprs.toString().split(org.tusk.engine.func.sysinfo.ObjectDefinitions.EXPRESSION_SEPARATOR, -1));
+            Object pred = t.get(pgIndex, "indpred");
             indexes.add(new IndexDesc(indexOid, index.name(), index.amName(), index.locator(), keys,
-                    (Boolean) t.get(pgIndex, "indisunique"), (Boolean) t.get(pgIndex, "indisprimary")));
+                    (Boolean) t.get(pgIndex, "indisunique"), (Boolean) t.get(pgIndex, "indisprimary"), include,
+                    expressions, pred == null ? null : pred.toString(), keyTypes, options,
+                    Boolean.TRUE.equals(t.get(pgIndex, "indnullsnotdistinct"))));
         }
 
         // CHECK constraints, in name order (ExecConstraints reports the first violated one)
@@ -419,14 +479,51 @@ public final class RelationCache implements CacheInvalidation {
                 options.add((String) o);
             }
         }
+        List<TriggerDesc> triggers = Boolean.TRUE.equals(c[pgClass.columnIndex("relhastriggers")])
+                ? loadTriggers(access, oid) : List.of();
         return new RelationDesc(oid, (String) c[pgClass.columnIndex("relname")], ns, namespaceName(ns), kind,
                 amName(access, am), locator, shared, List.copyOf(atts), List.copyOf(indexes), Map.copyOf(defaults),
                 List.copyOf(checks.values()), List.copyOf(options), List.copyOf(checks.keySet()),
-                c[pgClass.columnIndex("reltoastrelid")] instanceof Long toast ? toast.intValue() : 0);
+                c[pgClass.columnIndex("reltoastrelid")] instanceof Long toast ? toast.intValue() : 0, triggers);
     }
 
     private static char storageOf(Object attstorage) {
         return attstorage instanceof String s && !s.isEmpty() ? s.charAt(0) : 'p';
+    }
+
+    /** RelationBuildTriggers: the table's pg_trigger rows, in name order (the order they fire in). */
+    private static List<TriggerDesc> loadTriggers(CatalogAccess access, int oid) {
+        Catalog pgTrigger = SystemCatalogs.require(SystemCatalogs.PG_TRIGGER);
+        int rel = pgTrigger.columnIndex("tgrelid");
+        List<TriggerDesc> out = new ArrayList<>();
+        for (CatalogTuple t : access.scan(SystemCatalogs.PG_TRIGGER,
+                row -> row[rel] instanceof Long l && l.intValue() == oid)) {
+            List<String> args = new ArrayList<>();
+            byte[] raw = (byte[]) t.get(pgTrigger, "tgargs");
+            if (raw != null) {
+                int start = 0;
+                for (int i = 0; i < raw.length; i++) {
+                    if (raw[i] == 0) {
+                        args.add(new String(raw, start, i - start, java.nio.charset.StandardCharsets.UTF_8));
+                        start = i + 1;
+                    }
+                }
+            }
+            Object[] attr = (Object[]) t.get(pgTrigger, "tgattr");
+            int[] cols = new int[attr == null ? 0 : attr.length];
+            for (int i = 0; i < cols.length; i++) {
+                cols[i] = ((Number) attr[i]).intValue();
+            }
+            Object qual = t.get(pgTrigger, "tgqual");
+            out.add(new TriggerDesc((Long) t.get(pgTrigger, "oid"), (String) t.get(pgTrigger, "tgname"),
+                    (Long) t.get(pgTrigger, "tgfoid"), ((Short) t.get(pgTrigger, "tgtype")).intValue(),
+                    String.valueOf(t.get(pgTrigger, "tgenabled")).charAt(0),
+                    Boolean.TRUE.equals(t.get(pgTrigger, "tgisinternal")), List.copyOf(args), cols,
+                    qual == null ? null : qual.toString(), (String) t.get(pgTrigger, "tgoldtable"),
+                    (String) t.get(pgTrigger, "tgnewtable")));
+        }
+        out.sort((a, b) -> a.name().compareTo(b.name()));
+        return List.copyOf(out);
     }
 
     private String namespaceName(int oid) {

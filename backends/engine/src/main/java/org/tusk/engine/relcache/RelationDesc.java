@@ -11,7 +11,7 @@ import org.tusk.api.storage.RelFileLocator;
  * kind, access method, files, columns (including dropped ones, by attnum),
  * indexes, column defaults (expression source, pg_attrdef.adbin's text here)
  * and CHECK constraints (their source text, pg_constraint.conbin, and names in
- * {@code checkNames}, parallel).
+ * {@code checkNames}, parallel) and triggers (pg_trigger, by name as they fire).
  *
  * <p>Stored rows ({@code TupleFormat}) have one slot per attribute,
  * dropped ones included, so {@code attributes().size()} is the natts to
@@ -24,14 +24,14 @@ import org.tusk.api.storage.RelFileLocator;
 public record RelationDesc(int oid, String name, int namespaceOid, String namespaceName, char kind, String amName,
         RelFileLocator locator, boolean shared, List<AttributeDesc> attributes, List<IndexDesc> indexes,
         Map<Integer, String> defaults, List<String> checks, List<String> options, List<String> checkNames,
-        int toastRelid) {
+        int toastRelid, List<TriggerDesc> triggers) {
 
-    /** A relation without a TOAST table. */
+    /** A relation without a TOAST table or triggers. */
     public RelationDesc(int oid, String name, int namespaceOid, String namespaceName, char kind, String amName,
             RelFileLocator locator, boolean shared, List<AttributeDesc> attributes, List<IndexDesc> indexes,
             Map<Integer, String> defaults, List<String> checks, List<String> options, List<String> checkNames) {
         this(oid, name, namespaceOid, namespaceName, kind, amName, locator, shared, attributes, indexes, defaults,
-                checks, options, checkNames, 0);
+                checks, options, checkNames, 0, List.of());
     }
 
     /** The columns a query sees (not dropped), in attnum order. */

@@ -23,6 +23,11 @@ public interface StorageSession {
     /** The backend's relation cache for this session's database. */
     RelationCache relcache();
 
+    /** The session's DateStyle and friends, for analyzing stored expressions (index expressions). */
+    default org.tusk.engine.types.TypeContext typeContext() {
+        return org.tusk.engine.types.TypeContext.DEFAULT;
+    }
+
     /**
      * The transaction's deferred constraint checks and SET CONSTRAINTS state, or null when the
      * session cannot defer (then every check is immediate).

@@ -45,6 +45,8 @@ final class CreateTableAsCommand implements DmlCommand {
     private final boolean ifNotExists;
     private final List<CreateTableAs.OutputColumn> output = new ArrayList<>();
     private final int[] paramTypes;
+    /** CREATE TABLE AS EXECUTE name(args): the arguments, evaluated as the named statement's parameters; else null. */
+    private List<org.tusk.engine.expr.Expr> executeArguments;
 
     private CreateTableAsCommand(TuskSession session, SystemRelations relations, ParsedStatement parsed,
             SelectStmt query, IntoClause into, boolean ifNotExists, ParseState pstate) {
@@ -69,6 +71,9 @@ final class CreateTableAsCommand implements DmlCommand {
             ParseState pstate) {
         RawStmt stmt = parsed.stmt();
         if (stmt instanceof CreateTableAsStmt ctas && ctas.objtype() == ObjectType.TABLE) {
+            if (ctas.query() instanceof org.tusk.engine.nodes.ExecuteStmt exec) {
+                return executing(session, relations, parsed, ctas, exec, pstate);
+            }
             if (!(ctas.query() instanceof SelectStmt select)) {
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS EXECUTE is not supported yet");
             }
@@ -81,6 +86,24 @@ final class CreateTableAsCommand implements DmlCommand {
             }
         }
         return null;
+    }
+
+    /**
+     * CREATE TABLE AS EXECUTE (ExecCreateTableAs with an EXECUTE query): the named statement, which must
+     * be a SELECT (42809 otherwise), fills the table with the EXECUTE's arguments as its parameters.
+     */
+    private static CreateTableAsCommand executing(TuskSession session, SystemRelations relations,
+            ParsedStatement parsed, CreateTableAsStmt ctas, org.tusk.engine.nodes.ExecuteStmt exec, ParseState pstate) {
+        PreparedStatements.Entry entry = session.preparedStatements().fetch(exec.name());
+        if (!(entry.statement.parsed().stmt() instanceof SelectStmt select) || intoClause(select) != null) {
+            throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, "prepared statement is not a SELECT");
+        }
+        List<org.tusk.engine.expr.Expr> args = org.tusk.engine.analyze.ExecuteParams.transform(exec.name(),
+                exec.params(), entry.statement.parameterTypes(), pstate, session.typeContext());
+        CreateTableAsCommand command = new CreateTableAsCommand(session, relations, parsed, select, ctas.into(),
+                ctas.ifNotExists(), new ParseState(entry.statement.parameterTypes()));
+        command.executeArguments = args;
+        return command;
     }
 
     /** The INTO clause of a SELECT: on the statement itself, or on the leftmost leaf of a set operation. */
@@ -114,6 +137,7 @@ final class CreateTableAsCommand implements DmlCommand {
         if (session.storage() == null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS needs storage");
         }
+        session.preventCommandIfReadOnly("CREATE TABLE AS");
         DdlContext ddl = session.utility().ddlContext(parsed);
         if (CreateTableAs.skip(ddl, into, ifNotExists)) {
             return new Result("CREATE TABLE AS", List.of());
@@ -124,6 +148,13 @@ final class CreateTableAsCommand implements DmlCommand {
             return new Result("CREATE TABLE AS", List.of());
         }
         session.storage().commandCounterIncrement();
+        if (executeArguments != null) {
+            Object[] values = new Object[executeArguments.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = executeArguments.get(i).eval(ctx);
+            }
+            ctx = new EvalContext(session, values);
+        }
         InsertStmt insert = new InsertStmt(target, List.of(), query, null, List.of(), null, null, query.location());
         DmlCommand fill = new ModifyAnalyzer(session, relations, session.typeContext())
                 .analyze(insert, new ParseState(paramTypes));

@@ -30,6 +30,35 @@ final class DmlStatements {
         if (stmt instanceof CopyStmt copy) {
             return new CopyCommand(session, copy, analyzer);
         }
-        return analyzer.analyze(stmt, pstate);
+        DmlCommand command = analyzer.analyze(stmt, pstate);
+        org.tusk.engine.relcache.RelationDesc target = analyzer.target();
+        if (target == null || isTemp(target)) {
+            return command;
+        }
+        return readOnlyChecked(session, command, stmt.commandName());
+    }
+
+    /** rd_islocaltemp: a relation of a temporary schema, which a read-only transaction may change. */
+    static boolean isTemp(org.tusk.engine.relcache.RelationDesc rel) {
+        return rel.namespaceName() != null && rel.namespaceName().startsWith("pg_temp");
+    }
+
+    /**
+     * ExecCheckXactReadOnly: changing a permanent table fails in a read-only transaction, checked when
+     * the statement runs (a PREPAREd UPDATE is fine, its EXECUTE in a read-only transaction is not).
+     */
+    private static DmlCommand readOnlyChecked(TuskSession session, DmlCommand command, String commandName) {
+        return new DmlCommand() {
+            @Override
+            public java.util.List<org.tusk.api.engine.Column> resultColumns() {
+                return command.resultColumns();
+            }
+
+            @Override
+            public Result execute(org.tusk.engine.expr.EvalContext ctx, org.tusk.api.engine.RowReceiver receiver) {
+                session.preventCommandIfReadOnly(commandName);
+                return command.execute(ctx, receiver);
+            }
+        };
     }
 }

@@ -105,6 +105,68 @@ final class SessionProcs implements UserProcs.Provider {
         return out;
     }
 
+    /** pg_proc OID of the built-in suppress_redundant_updates_trigger(). */
+    static final int SUPPRESS_REDUNDANT_UPDATES_TRIGGER = 1291;
+
+    /**
+     * suppress_redundant_updates_trigger (utils/adt/trigfuncs.c): a BEFORE UPDATE ROW trigger
+     * that skips the update (returns NULL) when the new row equals the old one.
+     */
+    private static Object[] suppressRedundantUpdates(org.tusk.engine.pl.TriggerData data) {
+        if (!"UPDATE".equals(data.op())) {
+            throw org.tusk.engine.error.Ereport.error("39P01",
+                    "suppress_redundant_updates_trigger: must be called on update");
+        }
+        if (!"BEFORE".equals(data.when())) {
+            throw org.tusk.engine.error.Ereport.error("39P01",
+                    "suppress_redundant_updates_trigger: must be called before update");
+        }
+        if (!"ROW".equals(data.level())) {
+            throw org.tusk.engine.error.Ereport.error("39P01",
+                    "suppress_redundant_updates_trigger: must be called for each row");
+        }
+        return java.util.Arrays.deepEquals(data.oldRow(), data.newRow()) ? null : data.newRow();
+    }
+
+    /** regprocin/regprocout over the built-in pg_proc and this session's user-defined rows. */
+    org.tusk.engine.types.RegprocIo.Resolver regprocResolver() {
+        return new org.tusk.engine.types.RegprocIo.Resolver() {
+            @Override
+            public long procOid(String text) {
+                List<String> names = org.tusk.engine.commands.sequence.SequenceFunctions.splitQualifiedName(text);
+                String name = names.get(names.size() - 1);
+                String schema = names.size() > 1 ? names.get(names.size() - 2) : null;
+                List<ProcEntry> found = new ArrayList<>();
+                if (schema == null || schema.equals("pg_catalog")) {
+                    found.addAll(org.tusk.engine.func.BuiltinCatalog.get().procs(name));
+                }
+                found.addAll(procs(schema, name));
+                if (found.isEmpty()) {
+                    throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.UNDEFINED_FUNCTION,
+                            "function \"" + text + "\" does not exist");
+                }
+                if (found.size() > 1) {
+                    throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.AMBIGUOUS_FUNCTION,
+                            "more than one function named \"" + text + "\"");
+                }
+                return Integer.toUnsignedLong(found.get(0).oid());
+            }
+
+            @Override
+            public String procName(long oid) {
+                if (oid < org.tusk.engine.func.UserProcs.FIRST_NORMAL_OBJECT_ID) {
+                    ProcEntry p = org.tusk.engine.func.BuiltinCatalog.get().proc((int) oid);
+                    return p == null ? null : p.name();
+                }
+                if (session.storage() == null) {
+                    return null;
+                }
+                ProcCatalog.ProcRow r = row((int) oid);
+                return r == null ? null : r.entry().name();
+            }
+        };
+    }
+
     /** The pg_proc row behind a user-defined entry, or null. */
     ProcCatalog.ProcRow row(int oid) {
         load();
@@ -177,9 +239,160 @@ final class SessionProcs implements UserProcs.Provider {
             List<String> names = row.argNames() == null ? List.of() : row.argNames();
             f = org.tusk.engine.pl.PlFunction.compile(e.prosrc(), signature(e), names, e.argTypes(), e.resultType(),
                     e.returnsSet(), e.kind() == 'p');
+            org.tusk.engine.catalog.SystemCatalogs.Catalog c = org.tusk.engine.catalog.SystemCatalogs.require(
+                    org.tusk.engine.catalog.SystemCatalogs.PG_PROC);
+            Object[] r = row.tuple().values();
+            Object[] all = (Object[]) r[c.columnIndex("proallargtypes")];
+            Object[] modes = (Object[]) r[c.columnIndex("proargmodes")];
+            Object[] argNames = (Object[]) r[c.columnIndex("proargnames")];
+            if (all != null && modes != null && argNames != null) {
+                List<String> outNames = new ArrayList<>();
+                List<PgType> outTypes = new ArrayList<>();
+                for (int i = 0; i < all.length; i++) {
+                    String m = String.valueOf(modes[i]);
+                    PgType t = PgType.byOid(((Number) all[i]).intValue());
+                    if ((m.equals("o") || m.equals("b") || m.equals("t")) && t != null) {
+                        outNames.add(String.valueOf(argNames[i]));
+                        outTypes.add(t);
+                    }
+                }
+                f.withOutParameters(outNames, outTypes);
+            }
             plCache.put(e.oid(), f);
         }
         return f;
+    }
+
+    @Override
+    public UserProcs.AggregateDef aggregate(ProcEntry proc) {
+        if (proc.kind() != 'a') {
+            return null;
+        }
+        Catalog agg = SystemCatalogs.require(SystemCatalogs.PG_AGGREGATE);
+        int fnCol = agg.columnIndex("aggfnoid");
+        List<CatalogTuple> rows = session.catalogAccess().scan(SystemCatalogs.PG_AGGREGATE,
+                r -> ((Number) r[fnCol]).longValue() == proc.oid());
+        if (rows.isEmpty()) {
+            return null;
+        }
+        CatalogTuple t = rows.get(0);
+        ProcEntry trans = procByOid(((Number) t.get(agg, "aggtransfn")).intValue());
+        long finalOid = ((Number) t.get(agg, "aggfinalfn")).longValue();
+        ProcEntry fin = finalOid == 0 ? null : procByOid((int) finalOid);
+        PgType transType = PgType.byOid(((Number) t.get(agg, "aggtranstype")).intValue());
+        if (trans == null || transType == null || finalOid != 0 && fin == null) {
+            return null;
+        }
+        String init = (String) t.get(agg, "agginitval");
+        Object initVal = init == null ? null
+                : org.tusk.engine.types.TextFormat.input(transType, -1, init, session.typeContext());
+        return new UserProcs.AggregateDef(proc.name(), FunctionRegistry.require(trans, -1), trans.strict(),
+                fin == null ? null : FunctionRegistry.require(fin, -1), fin != null && fin.strict(), transType, initVal,
+                proc.resultType());
+    }
+
+    private ProcEntry procByOid(int oid) {
+        ProcEntry builtin = org.tusk.engine.func.BuiltinCatalog.get().proc(oid);
+        if (builtin != null) {
+            return builtin;
+        }
+        ProcCatalog.ProcRow row = row(oid);
+        return row == null ? null : row.entry();
+    }
+
+    @Override
+    public org.tusk.engine.func.UserProcs.SetFunction setFunction(ProcEntry proc) {
+        ProcCatalog.ProcRow row = row(proc.oid());
+        if (row == null || !proc.returnsSet()) {
+            return null;
+        }
+        // the result columns: OUT / INOUT / TABLE parameters, else the declared SETOF type
+        org.tusk.engine.catalog.SystemCatalogs.Catalog c = org.tusk.engine.catalog.SystemCatalogs.require(
+                org.tusk.engine.catalog.SystemCatalogs.PG_PROC);
+        Object[] r = row.tuple().values();
+        Object[] all = (Object[]) r[c.columnIndex("proallargtypes")];
+        Object[] modes = (Object[]) r[c.columnIndex("proargmodes")];
+        Object[] names = (Object[]) r[c.columnIndex("proargnames")];
+        List<String> colNames = new ArrayList<>();
+        List<PgType> colTypes = new ArrayList<>();
+        if (all != null && modes != null) {
+            for (int i = 0; i < all.length; i++) {
+                String m = String.valueOf(modes[i]);
+                if (m.equals("o") || m.equals("b") || m.equals("t")) {
+                    PgType t = PgType.byOid(((Number) all[i]).intValue());
+                    if (t == null) {
+                        return null;
+                    }
+                    colTypes.add(t);
+                    colNames.add(names == null ? "column" + (colNames.size() + 1) : String.valueOf(names[i]));
+                }
+            }
+        }
+        if (colTypes.isEmpty()) {
+            if (proc.resultType() == PgType.RECORD || proc.resultType().isPolymorphic()) {
+                return null;            // SETOF record needs a column definition list
+            }
+            colTypes.add(proc.resultType());
+            colNames.add(proc.name());
+        }
+        List<String> columnNames = List.copyOf(colNames);
+        List<PgType> columnTypes = List.copyOf(colTypes);
+        java.util.function.BiFunction<Object[], org.tusk.engine.expr.EvalContext, List<Object[]>> rows;
+        switch (proc.language()) {
+            case ProcCatalog.LANG_PLPGSQL: {
+                org.tusk.engine.pl.PlFunction f = plCompile(row);
+                PlSessionSpi spi = new PlSessionSpi(session);
+                rows = (args, ctx) -> {
+                    try {
+                        return f.callSet(spi, args);
+                    } catch (org.tusk.api.error.PgException err) {
+                        throw err.position() > 0 ? err.withPosition(0) : err;
+                    }
+                };
+                break;
+            }
+            case ProcCatalog.LANG_SQL: {
+                SqlFunctionBody body = new SqlFunctionBody(session, row, proc.argTypes(), proc.resultType());
+                rows = (args, ctx) -> body.rows(args, ctx, columnTypes);
+                break;
+            }
+            default:
+                return null;
+        }
+        return new org.tusk.engine.func.UserProcs.SetFunction() {
+            @Override
+            public List<String> columnNames() {
+                return columnNames;
+            }
+
+            @Override
+            public List<PgType> columnTypes() {
+                return columnTypes;
+            }
+
+            @Override
+            public java.util.Iterator<Object[]> rows(Object[] args, org.tusk.engine.expr.EvalContext ctx) {
+                return rows.apply(args, ctx).iterator();
+            }
+        };
+    }
+
+    /** ExecCallTriggerFunc: runs trigger function {@code oid} (PL/pgSQL) with {@code data}. */
+    Object[] callTrigger(int oid, org.tusk.engine.pl.TriggerData data) {
+        if (oid == SUPPRESS_REDUNDANT_UPDATES_TRIGGER) {
+            return suppressRedundantUpdates(data);
+        }
+        ProcCatalog.ProcRow row = row(oid);
+        if (row == null) {
+            throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.UNDEFINED_FUNCTION,
+                    "cache lookup failed for function " + oid);
+        }
+        if (row.entry().language() != ProcCatalog.LANG_PLPGSQL) {
+            throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.FEATURE_NOT_SUPPORTED,
+                    "trigger functions in language " + row.entry().language() + " are not supported yet");
+        }
+        org.tusk.engine.pl.PlFunction f = plCompile(row);
+        return f.callTrigger(new PlSessionSpi(session), data);
     }
 
     @Override

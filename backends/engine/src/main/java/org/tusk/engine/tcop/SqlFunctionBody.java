@@ -91,7 +91,7 @@ final class SqlFunctionBody implements FunctionBody {
                 throw withContext(e, name);
             }
         }
-        if (resultType != PgType.VOID) {
+        if (resultType != PgType.VOID && !row.entry().returnsSet()) {
             if (out.isEmpty()) {
                 throw returnTypeMismatch("Function's final statement must be SELECT or INSERT/UPDATE/DELETE RETURNING.");
             }
@@ -139,6 +139,61 @@ final class SqlFunctionBody implements FunctionBody {
             result = resultCoercion.apply(new Object[] {result}, eval);
         }
         return result;
+    }
+
+    /**
+     * A RETURNS SETOF / TABLE function's rows: every row of the last statement, each column cast to
+     * {@code columnTypes} when its type differs (assignment casts, as check_sql_fn_retval allows).
+     */
+    List<Object[]> rows(Object[] args, EvalContext ctx, List<PgType> columnTypes) {
+        analyze();
+        EvalContext eval = new EvalContext(ctx == null ? session : ctx.session(), args.clone());
+        List<Object[]> out = new ArrayList<>();
+        try {
+            for (int i = 0; i < queries.size(); i++) {
+                Query q = queries.get(i);
+                boolean last = i == queries.size() - 1;
+                FunctionBody[] casts = new FunctionBody[columnTypes.size()];
+                if (last) {
+                    if (q.targets().size() != columnTypes.size()) {
+                        throw new PgException(Severity.ERROR, "42P13", "return type mismatch in function declared to"
+                                + " return " + (columnTypes.size() == 1 ? columnTypes.get(0).displayName() : "record"),
+                                "Final statement returns " + (q.targets().size() < columnTypes.size() ? "too few"
+                                        : "too many") + " columns.", null, 0, null);
+                    }
+                    for (int c = 0; c < casts.length; c++) {
+                        PgType actual = q.targets().get(c).expr().type();
+                        actual = actual == PgType.UNKNOWN ? PgType.TEXT : actual;
+                        if (actual != columnTypes.get(c)) {
+                            CoercionPath path = CastCatalog.find(actual, columnTypes.get(c), CastContext.ASSIGNMENT);
+                            if (path != null && path.kind() != CoercionPath.Kind.NONE) {
+                                casts[c] = Coercion.body(actual, columnTypes.get(c), path);
+                            }
+                        }
+                    }
+                }
+                PlanState plan = Executor.start(q, eval);
+                try {
+                    for (Object[] r = plan.next(); r != null; r = plan.next()) {
+                        eval.checkForInterrupts();
+                        if (last) {
+                            Object[] row = java.util.Arrays.copyOf(r, casts.length);
+                            for (int c = 0; c < casts.length; c++) {
+                                if (casts[c] != null && row[c] != null) {
+                                    row[c] = casts[c].apply(new Object[] {row[c]}, eval);
+                                }
+                            }
+                            out.add(row);
+                        }
+                    }
+                } finally {
+                    plan.close();
+                }
+            }
+        } catch (PgException e) {
+            throw e.position() > 0 ? e.withPosition(0) : e;
+        }
+        return out;
     }
 
     private Object run(EvalContext eval) {

@@ -51,7 +51,7 @@ import org.tusk.engine.types.TypeContext;
  * Any error thrown out of an entry point aborts the current transaction first.
  */
 final class TuskSession implements EngineSession, SessionServices, StorageSession, SearchPathProvider,
-        org.tusk.engine.acl.PrivilegeSession {
+        org.tusk.engine.acl.PrivilegeSession, org.tusk.engine.executor.modify.TriggerFunctions {
     private static final Logger LOG = LoggerFactory.getLogger(TuskSession.class);
 
     private final SessionHost host;
@@ -64,6 +64,10 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     private final Cursors cursors = new Cursors(this);
     private TransactionBlockState state = TransactionBlockState.DEFAULT;
     private final List<String> savepoints = new ArrayList<>();
+    /** PushOverrideSearchPath: the path CREATE SCHEMA's elements run with, else null. */
+    private List<String> searchPathOverride;
+    /** transaction_read_only when each savepoint was set (a subtransaction's end restores XactReadOnly). */
+    private final List<String> savepointReadOnly = new ArrayList<>();
     private long transactionStart;
     private long statementStart;
     /** The storage transaction, or null for a session without storage (engine tests without a cluster). */
@@ -113,6 +117,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         this.notifications = new AsyncNotifications(() -> notifyQueue, host,
                 storage == null ? 0 : storage.databaseOid());
         this.procs = new SessionProcs(this);
+        this.regprocResolver = procs.regprocResolver();
         relations.addSessionView(new PgPreparedStatementsView());
         relations.addSessionView(new PgCursorsView());
     }
@@ -167,6 +172,9 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     /** The schemas of search_path, in order ("$user" becomes the session user's name). */
     @Override
     public List<String> searchPath() {
+        if (searchPathOverride != null) {
+            return new ArrayList<>(searchPathOverride);
+        }
         List<String> out = new ArrayList<>();
         String path = guc.get("search_path");
         if (path == null) {
@@ -228,6 +236,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     <T> T guarded(Body<T> body) {
         org.tusk.engine.types.RegclassIo.install(regclassResolver);
+        org.tusk.engine.types.RegprocIo.install(regprocResolver);
         org.tusk.engine.func.UserProcs.install(procs);
         try {
             return body.run();
@@ -238,6 +247,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     <T> T guardedIo(IoBody<T> body) throws IOException {
         org.tusk.engine.types.RegclassIo.install(regclassResolver);
+        org.tusk.engine.types.RegprocIo.install(regprocResolver);
         org.tusk.engine.func.UserProcs.install(procs);
         try {
             return body.run();
@@ -279,7 +289,75 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             state = TransactionBlockState.STARTED;
             transactionStart = DateTimes.toPgMicros(Instant.now());
             guc.beginTransaction();
+            applyTransactionCharacteristics(null);
         }
+    }
+
+    /** The transaction's isolation level, read-only and deferrable settings, in that order. */
+    private static final List<String> TRANSACTION_CHARACTERISTICS =
+            List.of("transaction_isolation", "transaction_read_only", "transaction_deferrable");
+
+    /**
+     * StartTransaction's XactIsoLevel = DefaultXactIsoLevel and friends: a new transaction takes the
+     * default_transaction_* settings, or with {@code chained} (COMMIT/ROLLBACK AND CHAIN) the values
+     * the previous transaction ended with.
+     */
+    private void applyTransactionCharacteristics(List<String> chained) {
+        for (int i = 0; i < TRANSACTION_CHARACTERISTICS.size(); i++) {
+            String name = TRANSACTION_CHARACTERISTICS.get(i);
+            String value = chained != null ? chained.get(i) : guc.show("default_" + name);
+            if (value != null) {
+                guc.set(name, value, true);
+            }
+        }
+    }
+
+    /** Runs {@code body} with {@code path} as the search path (PushOverrideSearchPath / PopOverrideSearchPath). */
+    void withSearchPath(List<String> path, Runnable body) {
+        List<String> saved = searchPathOverride;
+        searchPathOverride = List.copyOf(path);
+        try {
+            body.run();
+        } finally {
+            searchPathOverride = saved;
+        }
+    }
+
+    /** XactReadOnly: the current transaction is read-only (SET TRANSACTION READ ONLY or its default). */
+    public boolean transactionReadOnly() {
+        return "on".equals(guc.show("transaction_read_only"));
+    }
+
+    /** Whether a savepoint is open (IsSubTransaction). */
+    boolean inSubtransaction() {
+        return !savepoints.isEmpty();
+    }
+
+    /**
+     * PreventCommandIfReadOnly: 25006 {@code cannot execute <command> in a read-only transaction}
+     * when the current transaction is read-only.
+     */
+    public void preventCommandIfReadOnly(String command) {
+        if (transactionReadOnly()) {
+            throw Ereport.error(SqlState.READ_ONLY_SQL_TRANSACTION, "cannot execute " + command
+                    + " in a read-only transaction");
+        }
+    }
+
+    /** COMMIT/ROLLBACK AND CHAIN: a new transaction block with the characteristics of the one that ended. */
+    private void chainTransaction(List<String> characteristics) {
+        state = TransactionBlockState.INPROGRESS;
+        transactionStart = DateTimes.toPgMicros(Instant.now());
+        guc.beginTransaction();
+        applyTransactionCharacteristics(characteristics);
+    }
+
+    private List<String> currentCharacteristics() {
+        List<String> out = new ArrayList<>();
+        for (String name : TRANSACTION_CHARACTERISTICS) {
+            out.add(guc.show(name));
+        }
+        return out;
     }
 
     /** Marks the start of a statement (statement_timestamp) and makes sure a transaction is open. */
@@ -321,6 +399,25 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                     guc.set(mode.defname(), value, true);
                 }
                 return t.kind().tag();
+            case COMMIT: case ROLLBACK:
+                if (t.chain()) {
+                    if (!inTransactionBlock()) {
+                        throw Ereport.error(SqlState.NO_ACTIVE_SQL_TRANSACTION, t.kind().tag()
+                                + " AND CHAIN can only be used in transaction blocks");
+                    }
+                    List<String> characteristics = currentCharacteristics();
+                    boolean commit = t.kind() == TransactionKind.COMMIT && state == TransactionBlockState.INPROGRESS;
+                    endTransaction(commit);
+                    chainTransaction(characteristics);
+                    return commit ? "COMMIT" : "ROLLBACK";
+                }
+                break;
+            default:
+                break;
+        }
+        switch (t.kind()) {
+            case BEGIN: case START:
+                throw new IllegalStateException("handled above");
             case COMMIT:
                 if (state == TransactionBlockState.INPROGRESS) {
                     endTransaction(true);
@@ -344,6 +441,10 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                 if (storage != null) {
                     storage.savepoint(isolationLevel());
                 }
+                while (savepointReadOnly.size() > savepoints.size()) {
+                    savepointReadOnly.remove(savepointReadOnly.size() - 1);
+                }
+                savepointReadOnly.add(guc.show("transaction_read_only"));
                 savepoints.add(t.savepointName());
                 guc.savepoint();
                 return "SAVEPOINT";
@@ -357,6 +458,9 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                     }
                 }
                 guc.releaseSavepoint(level);
+                if (level < savepointReadOnly.size()) {
+                    guc.set("transaction_read_only", savepointReadOnly.get(level), true);
+                }
                 return "RELEASE";
             }
             case ROLLBACK_TO: {
@@ -517,6 +621,16 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     }
 
     /** CommandCounterIncrement inside a statement (a PL/pgSQL statement changed data or catalogs). */
+    @Override
+    public Object[] callTrigger(long funcOid, org.tusk.engine.pl.TriggerData data) {
+        return procs().callTrigger((int) funcOid, data);
+    }
+
+    @Override
+    public void commandCounterIncrement() {
+        storageCommandCounterIncrement();
+    }
+
     void storageCommandCounterIncrement() {
         if (storage != null) {
             storage.commandCounterIncrement();
@@ -533,6 +647,9 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     /** regclassin/regclassout's catalog lookups in this session (installed for the thread at every entry). */
     private final org.tusk.engine.types.RegclassIo.Resolver regclassResolver =
             org.tusk.engine.commands.sequence.SequenceFunctions.resolver(this);
+
+    /** regprocin/regprocout's function lookups in this session (installed with the regclass ones). */
+    private org.tusk.engine.types.RegprocIo.Resolver regprocResolver;
 
     void discardAll() {
         discardTemp();

@@ -174,49 +174,100 @@ final class UtilityCommands {
     private String ddl(ParsedStatement parsed) {
         RawStmt stmt = parsed.stmt();
         boolean isDdl = stmt instanceof CreateStmt || stmt instanceof IndexStmt || stmt instanceof TruncateStmt
+                || stmt instanceof org.tusk.engine.nodes.ReindexStmt
                 || stmt instanceof CreateSchemaStmt || stmt instanceof CommentStmt
+                || stmt instanceof org.tusk.engine.nodes.RenameStmt rs && rs.renameType() == ObjectType.SCHEMA
+                || stmt instanceof org.tusk.engine.nodes.AlterOwnerStmt ao && ao.objectType() == ObjectType.SCHEMA
                 || stmt instanceof DropStmt d && (d.removeType() == ObjectType.TABLE || d.removeType() == ObjectType.INDEX
                         || d.removeType() == ObjectType.SCHEMA || d.removeType() == ObjectType.VIEW
                         || d.removeType() == ObjectType.SEQUENCE)
                 || stmt instanceof org.tusk.engine.nodes.ViewStmt
+                || stmt instanceof org.tusk.engine.nodes.RuleStmt
+                || stmt instanceof DropStmt dr && dr.removeType() == ObjectType.RULE
                 || stmt instanceof org.tusk.engine.nodes.CreateFunctionStmt
+                || stmt instanceof org.tusk.engine.nodes.CreateTrigStmt
+                || stmt instanceof org.tusk.engine.nodes.DefineStmt ds && ds.kind() == ObjectType.AGGREGATE
+                || stmt instanceof DropStmt dt && dt.removeType() == ObjectType.TRIGGER
                 || stmt instanceof DropStmt df && org.tusk.engine.commands.DropFunction.handles(df)
+                || stmt instanceof DropStmt dc && org.tusk.engine.commands.DropCatalogObjects.handles(dc)
                 || org.tusk.engine.commands.SequenceCommands.handles(stmt)
-                || org.tusk.engine.commands.AlterTable.handles(stmt);
+                || org.tusk.engine.commands.TypeCommands.handles(stmt)
+                || org.tusk.engine.commands.CastCommands.handles(stmt)
+                || org.tusk.engine.commands.AlterTable.handles(stmt)
+                || org.tusk.engine.commands.AlterFunction.handles(stmt);
         if (!isDdl) {
             return null;
         }
+        session.preventCommandIfReadOnly(stmt.commandName());
         if (session.storage() == null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " needs storage");
         }
         DdlContext ctx = new DdlContext(session.storage(),
                 new CatalogAccess(session.storage(), session.isolationLevel()), session.relcache(),
-                session.searchPath(), parsed.queryString(), session.currentUser(), session.host()::notice);
+                session.searchPath(), parsed.queryString(), session.currentUser(), session.host()::notice,
+                session.currentUserOid());
         if (stmt instanceof CreateStmt c) {
             checkCreateIn(c.relation().schemaname());
             return CreateTable.execute(ctx, c, sqlRunner());
         }
         if (stmt instanceof IndexStmt i) {
-            return DefineIndex.execute(ctx, i);
+            if (i.concurrent() && session.inTransactionBlock()) {
+                throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
+            }
+            return DefineIndex.execute(ctx, i, sqlRunner());
+        }
+        if (stmt instanceof org.tusk.engine.nodes.ReindexStmt r) {
+            return org.tusk.engine.commands.ReindexCommand.execute(ctx, r, sqlRunner(), session.inTransactionBlock(),
+                    session.databaseName());
         }
         if (stmt instanceof org.tusk.engine.nodes.ViewStmt v) {
             checkCreateIn(v.view().schemaname());
             return org.tusk.engine.commands.CreateView.execute(ctx, v, parsed.sourceText(), this::analyzeView);
+        }
+        if (stmt instanceof org.tusk.engine.nodes.RuleStmt rs) {
+            return org.tusk.engine.commands.RuleCommands.define(ctx, rs);
+        }
+        if (stmt instanceof DropStmt dr && dr.removeType() == ObjectType.RULE) {
+            return org.tusk.engine.commands.RuleCommands.drop(ctx, dr);
         }
         if (stmt instanceof org.tusk.engine.nodes.CreateFunctionStmt cf) {
             org.tusk.engine.commands.CreateFunction.Created created = org.tusk.engine.commands.CreateFunction.execute(ctx, cf);
             session.procs().validate(created.oid(), created.bodyOffset());
             return cf.commandName();
         }
+        if (stmt instanceof org.tusk.engine.nodes.DefineStmt ds && ds.kind() == ObjectType.AGGREGATE) {
+            return org.tusk.engine.commands.CreateAggregate.execute(ctx, ds);
+        }
+        if (stmt instanceof org.tusk.engine.nodes.CreateTrigStmt ct) {
+            return org.tusk.engine.commands.CreateTrigger.execute(ctx, ct);
+        }
+        if (stmt instanceof DropStmt dt && dt.removeType() == ObjectType.TRIGGER) {
+            return org.tusk.engine.commands.CreateTrigger.drop(ctx, dt);
+        }
         if (stmt instanceof DropStmt df && org.tusk.engine.commands.DropFunction.handles(df)) {
             return org.tusk.engine.commands.DropFunction.execute(ctx, df);
+        }
+        if (stmt instanceof DropStmt dc && org.tusk.engine.commands.DropCatalogObjects.handles(dc)) {
+            return org.tusk.engine.commands.DropCatalogObjects.execute(ctx, dc);
         }
         if (stmt instanceof TruncateStmt t) {
             checkTruncate(t);
             return TruncateTable.execute(ctx, t);
         }
         if (stmt instanceof CreateSchemaStmt s) {
-            return SchemaCommands.create(ctx, s);
+            String tag = SchemaCommands.create(ctx, s);
+            if (!s.schemaElts().isEmpty()) {
+                runSchemaElements(parsed, s);
+            }
+            return tag;
+        }
+        if (stmt instanceof org.tusk.engine.nodes.RenameStmt rs && rs.renameType() == ObjectType.SCHEMA) {
+            return SchemaCommands.rename(ctx, ((org.tusk.engine.nodes.AnyName) rs.object()).lastName(), rs.newname());
+        }
+        if (stmt instanceof org.tusk.engine.nodes.AlterOwnerStmt ao && ao.objectType() == ObjectType.SCHEMA) {
+            return SchemaCommands.changeOwner(ctx, ((org.tusk.engine.nodes.AnyName) ao.object()).lastName(),
+                    roleOid(ao.newowner()));
         }
         if (stmt instanceof CommentStmt c) {
             return CommentCommand.execute(ctx, c);
@@ -226,12 +277,106 @@ final class UtilityCommands {
             return org.tusk.engine.commands.SequenceCommands.create(ctx, cs);
         }
         if (stmt instanceof org.tusk.engine.nodes.AlterSeqStmt as) {
+            Integer seqOid = session.relcache().relationOid(as.sequence().schemaname(), as.sequence().relname(),
+                    session.searchPath());
+            org.tusk.engine.relcache.RelationDesc seq = seqOid == null ? null : session.relcache().byOid(seqOid);
+            if (seq != null && seq.kind() == 'S') {
+                org.tusk.engine.acl.AccessChecks.checkRelationOwner(session, seq);
+            }
             return org.tusk.engine.commands.SequenceCommands.alter(ctx, as);
+        }
+        if (org.tusk.engine.commands.CastCommands.handles(stmt)) {
+            return org.tusk.engine.commands.CastCommands.execute(ctx, stmt);
+        }
+        if (org.tusk.engine.commands.TypeCommands.handles(stmt)) {
+            return org.tusk.engine.commands.TypeCommands.execute(ctx, stmt);
         }
         if (org.tusk.engine.commands.AlterTable.handles(stmt)) {
             return org.tusk.engine.commands.AlterTable.execute(ctx, stmt, parsed.sourceText(), sqlRunner());
         }
+        if (org.tusk.engine.commands.AlterFunction.handles(stmt)) {
+            return org.tusk.engine.commands.AlterFunction.execute(ctx, stmt);
+        }
         return DropObjects.execute(ctx, (DropStmt) stmt);
+    }
+
+    /**
+     * CREATE SCHEMA's elements (CreateSchemaCommand): in transformCreateSchemaStmt's order (sequences,
+     * tables, views, indexes, triggers, grants, whatever order they were written in), each run as its own
+     * utility statement with the new schema at the front of the search path, so unqualified names are
+     * created in it and resolve there first.
+     */
+    private void runSchemaElements(ParsedStatement parsed, CreateSchemaStmt s) {
+        String schema = s.schemaname() != null ? s.schemaname()
+                : s.authrole() != null ? s.authrole().rolename() : session.currentUser();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < s.schemaElts().size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparingInt(i -> schemaElementRank(s.schemaElts().get(i))));
+        List<String> path = new ArrayList<>();
+        path.add(schema);
+        path.addAll(session.searchPath());
+        session.withSearchPath(path, () -> {
+            for (int i : order) {
+                boolean positioned = i < s.eltLocations().size();
+                int location = positioned ? s.eltLocations().get(i) : parsed.location();
+                String source = positioned ? s.eltSources().get(i) : parsed.sourceText();
+                execute(new ParsedStatement(inSchema(s.schemaElts().get(i), schema), source, parsed.queryString(),
+                        location));
+            }
+        });
+    }
+
+    /** get_rolespec_oid: a named role (42704 if there is none) or CURRENT_USER / SESSION_USER. */
+    private long roleOid(org.tusk.engine.nodes.RoleSpec spec) {
+        String name = switch (spec.roletype()) {
+            case CSTRING -> spec.rolename();
+            case CURRENT_USER, CURRENT_ROLE -> session.currentUser();
+            case SESSION_USER -> session.sessionUser();
+            default -> throw Ereport.error(SqlState.UNDEFINED_OBJECT, "role \"public\" does not exist");
+        };
+        org.tusk.api.auth.RoleRecord r = session.roleStore() == null ? null : session.roleStore().byName(name);
+        if (r == null) {
+            throw Ereport.error(SqlState.UNDEFINED_OBJECT, "role \"" + name + "\" does not exist");
+        }
+        return r.oid();
+    }
+
+    /**
+     * transformCreateSchemaStmt's setSchemaName for a CREATE TABLE element: its relation is created in the
+     * new schema (what a SERIAL column's default then names); 42P15 if it names another schema.
+     */
+    private static RawStmt inSchema(RawStmt element, String schema) {
+        if (!(element instanceof CreateStmt c)) {
+            return element;
+        }
+        org.tusk.engine.nodes.RangeVar r = c.relation();
+        if (r.schemaname() != null && !r.schemaname().equals(schema)) {
+            throw Ereport.error("42P15", "CREATE specifies a schema (" + r.schemaname()
+                    + ") different from the one being created (" + schema + ")");
+        }
+        org.tusk.engine.nodes.RangeVar qualified = new org.tusk.engine.nodes.RangeVar(r.catalogname(), schema,
+                r.relname(), r.inh(), r.relpersistence(), r.alias(), r.location());
+        return new CreateStmt(qualified, c.tableElts(), c.inhRelations(), c.partbound(), c.partspec(),
+                c.ofTypename(), c.constraints(), c.options(), c.oncommit(), c.tablespacename(), c.accessMethod(),
+                c.ifNotExists());
+    }
+
+    private static int schemaElementRank(RawStmt element) {
+        if (element instanceof org.tusk.engine.nodes.CreateSeqStmt) {
+            return 0;
+        }
+        if (element instanceof CreateStmt) {
+            return 1;
+        }
+        if (element instanceof org.tusk.engine.nodes.ViewStmt) {
+            return 2;
+        }
+        if (element instanceof IndexStmt) {
+            return 3;
+        }
+        return element.commandName().startsWith("GRANT") || element.commandName().startsWith("REVOKE") ? 5 : 4;
     }
 
     /** Queries ALTER TABLE runs in this session's transaction (validation scans, per-row defaults). */
@@ -248,6 +393,29 @@ final class UtilityCommands {
             public java.util.function.Function<Object[], Object> rowExpression(String sql, String table) {
                 org.tusk.engine.analyze.Query query = analyzeOne("SELECT " + sql + " FROM " + table);
                 org.tusk.engine.expr.Expr expr = query.targets().get(0).expr();
+                org.tusk.engine.expr.EvalContext eval = new org.tusk.engine.expr.EvalContext(session, new Object[0]);
+                return row -> {
+                    eval.setRow(row);
+                    return expr.eval(eval);
+                };
+            }
+
+            @Override
+            public org.tusk.engine.expr.Expr indexExpression(org.tusk.engine.nodes.RawNode node,
+                    org.tusk.engine.relcache.RelationDesc table, boolean predicate) {
+                return org.tusk.engine.analyze.IndexExpressions.analyze(session, session.typeContext(), table, node,
+                        predicate);
+            }
+
+            @Override
+            public org.tusk.engine.expr.Expr indexExpression(String text, org.tusk.engine.relcache.RelationDesc table,
+                    boolean predicate) {
+                return org.tusk.engine.analyze.IndexExpressions.compile(session, session.typeContext(), table, text,
+                        predicate);
+            }
+
+            @Override
+            public java.util.function.Function<Object[], Object> evaluator(org.tusk.engine.expr.Expr expr) {
                 org.tusk.engine.expr.EvalContext eval = new org.tusk.engine.expr.EvalContext(session, new Object[0]);
                 return row -> {
                     eval.setRow(row);
@@ -409,6 +577,18 @@ final class UtilityCommands {
             throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION,
                     "SET TRANSACTION ISOLATION LEVEL must be called before any query");
         }
+        if (name.equals("transaction_read_only") && set.kind() == VariableSetKind.VALUE
+                && !isOn(flatten(name, set.args())) && session.transactionReadOnly()) {
+            // check_transaction_read_only: no way back to read-write inside a read-only transaction
+            if (session.inSubtransaction()) {
+                throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "cannot set transaction read-write mode inside a read-only transaction");
+            }
+            if (session.storage() != null && session.storage().snapshotTaken()) {
+                throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "transaction read-write mode must be set before any query");
+            }
+        }
         boolean local = set.isLocal() || name.equals("transaction_isolation") || name.equals("transaction_read_only")
                 || name.equals("transaction_deferrable");
         if (set.isLocal() && !session.inTransactionBlock()) {
@@ -421,6 +601,12 @@ final class UtilityCommands {
         }
         guc.set(name, value, local);
         return UtilityResult.of("SET");
+    }
+
+    /** A boolean setting's text that means true (parse_bool's spellings). */
+    private static boolean isOn(String value) {
+        String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        return v.equals("on") || v.equals("true") || v.equals("t") || v.equals("yes") || v.equals("y") || v.equals("1");
     }
 
     /** flatten_set_variable_args: one value, or a comma-separated list for list variables. */

@@ -27,7 +27,8 @@ public final class RegclassIo {
         CURRENT.set(resolver);
     }
 
-    static Object input(String s) {
+    /** regclassin (also text_regclass, the text-to-regclass cast nextval(text) uses). */
+    public static Object input(String s) {
         String t = s.trim();
         if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
             return Long.parseLong(t);      // an OID as digits is taken as is

@@ -53,6 +53,7 @@ public final class TextFormat {
             }
             case BYTEA: return ByteaFormat.output((byte[]) value, ctx.byteaOutputEscape());
             case REGCLASS: return RegclassIo.output(value);
+            case REGPROC: return RegprocIo.output(value);
             case POINT: case LSEG: case BOX: case LINE: case PATH: case POLYGON: case CIRCLE:
                 return org.tusk.engine.types.geo.GeoText.output(value, ctx.extraFloatDigits());
             case INT2VECTOR: case OIDVECTOR:
@@ -129,6 +130,7 @@ public final class TextFormat {
             case UUID: return parseUuid(s);
             case BYTEA: return ByteaFormat.input(s);
             case REGCLASS: return RegclassIo.input(s);
+            case REGPROC: return RegprocIo.input(s);
             case PG_LSN: return PgLsn.input(s);
             case POINT: return org.tusk.engine.types.geo.GeoText.pointIn(s);
             case LSEG: return org.tusk.engine.types.geo.GeoText.lsegIn(s);

@@ -106,6 +106,10 @@ class PlannerIndexTest {
                                 out.add(r);
                             }
                         }
+                        out.sort((x, y) -> Comparisons.compare(x[0], y[0]));   // index order
+                        if (backward) {
+                            java.util.Collections.reverse(out);
+                        }
                         inner = list(out);
                     }
                     return inner.next();

@@ -88,6 +88,12 @@ class PrivilegesOnStorageTest {
         } finally {
             alice.close();
         }
+        // public is owned by the predefined role pg_database_owner (6171), which the role store does not hold:
+        // its ACL items print and parse with that name, so a later GRANT on the schema works
+        query(admin, "GRANT ALL ON SCHEMA public TO PUBLIC");
+        assertEquals(List.of("{pg_database_owner=UC/pg_database_owner,=UC/pg_database_owner}"),
+                query(admin, "SELECT nspacl FROM pg_namespace WHERE nspname = 'public'"));
+        assertEquals(List.of(), query(admin, "REVOKE CREATE ON SCHEMA public FROM PUBLIC"));
     }
 
     @Test

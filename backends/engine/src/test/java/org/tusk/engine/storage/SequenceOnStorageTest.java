@@ -66,6 +66,8 @@ class SequenceOnStorageTest {
         query(a, "ROLLBACK");
         assertEquals(List.of("7"), query(b, "SELECT nextval('zs')"));
         assertEquals(List.of("7"), query(b, "SELECT currval('public.zs')"));
+        // text -> regclass (text_regclass) at run time, as nextval(text) needs
+        assertEquals(List.of("8|8"), query(b, "SELECT nextval('zs'::text), currval(('z' || 's')::text)"));
         query(a, "CREATE SEQUENCE zs2 MAXVALUE 2");
         assertEquals(List.of("1|2"), query(a, "SELECT nextval('zs2'), nextval('zs2')"));
         assertEquals(List.of("E: 2200H nextval: reached maximum value of sequence \"zs2\" (2)"),

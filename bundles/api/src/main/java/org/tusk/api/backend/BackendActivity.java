@@ -17,8 +17,17 @@ import java.time.Instant;
  * @param state            active, idle, idle in transaction, idle in transaction (aborted), or null
  * @param query            current or last query text
  * @param backendType      "client backend" for sessions
+ * @param ssl              the session's TLS status (pg_stat_ssl), null when it does not use TLS
  */
 public record BackendActivity(int pid, String database, String user, String applicationName,
         String clientAddress, int clientPort, Instant backendStart, Instant queryStart,
-        Instant stateChange, String state, String query, String backendType) {
+        Instant stateChange, String state, String query, String backendType, BackendSslStatus ssl) {
+
+    /** A row of a session without TLS. */
+    public BackendActivity(int pid, String database, String user, String applicationName,
+            String clientAddress, int clientPort, Instant backendStart, Instant queryStart,
+            Instant stateChange, String state, String query, String backendType) {
+        this(pid, database, user, applicationName, clientAddress, clientPort, backendStart, queryStart, stateChange,
+                state, query, backendType, null);
+    }
 }

@@ -43,6 +43,10 @@ public interface BackendContext {
     /** Publishes this session's identity in pg_stat_activity. */
     void reportSessionStart(String user, String database, String applicationName);
 
+    /** Publishes that this session runs over TLS (pg_stat_ssl); called after {@link #reportSessionStart}. */
+    default void reportSslStatus(BackendSslStatus ssl) {
+    }
+
     /** Publishes a state change ("active", "idle", "idle in transaction", ...) and the current or last query. */
     void reportActivity(String state, String query);
 

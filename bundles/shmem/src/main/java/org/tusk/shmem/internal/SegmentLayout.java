@@ -18,7 +18,7 @@ public final class SegmentLayout {
 
     /** "TUSKSHM\0" read as a native long; attach refuses anything else. */
     public static final long MAGIC = 0x54_55_53_4B_53_48_4D_00L;
-    public static final int LAYOUT_VERSION = 2;
+    public static final int LAYOUT_VERSION = 3;
 
     /** PostgreSQL's MAX_BACKENDS (2^18 - 1); it also keeps LWLock shared counts far below their 24 bits. */
     public static final int MAX_BACKENDS = 0x3FFFF;
@@ -96,8 +96,9 @@ public final class SegmentLayout {
     public static final int A_BACKEND_START = 80;     // long, epoch microseconds
     public static final int A_QUERY_START = 88;       // long
     public static final int A_STATE_CHANGE = 96;      // long
-    public static final int A_LENGTHS = 104;          // 6 ints: byte length of each string, -1 = null
-    public static final int A_STRINGS = 128;
+    public static final int A_LENGTHS = 104;          // 11 ints: byte length of each string, -1 = null
+    public static final int A_SSL_BITS = 148;         // int, pg_stat_ssl.bits
+    public static final int A_STRINGS = 152;
 
     public static final int STR_USER = 0;
     public static final int STR_DATABASE = 1;
@@ -105,7 +106,12 @@ public final class SegmentLayout {
     public static final int STR_CLIENT_ADDR = 3;
     public static final int STR_STATE = 4;
     public static final int STR_QUERY = 5;
-    public static final int STRING_COUNT = 6;
+    public static final int STR_SSL_VERSION = 6;
+    public static final int STR_SSL_CIPHER = 7;
+    public static final int STR_SSL_CLIENT_DN = 8;
+    public static final int STR_SSL_CLIENT_SERIAL = 9;
+    public static final int STR_SSL_ISSUER_DN = 10;
+    public static final int STRING_COUNT = 11;
 
     /** NAMEDATALEN: 64 bytes including PostgreSQL's terminator, so at most 63 bytes of text. */
     public static final int NAMEDATALEN = 64;
@@ -113,7 +119,9 @@ public final class SegmentLayout {
     public static final int QUERY_SIZE = 1024;
 
     private static final int[] STRING_CAPACITY = {
-        NAMEDATALEN, NAMEDATALEN, NAMEDATALEN, NAMEDATALEN, NAMEDATALEN, QUERY_SIZE };
+        NAMEDATALEN, NAMEDATALEN, NAMEDATALEN, NAMEDATALEN, NAMEDATALEN, QUERY_SIZE,
+        // PgBackendSSLStatus keeps each of these in NAMEDATALEN bytes too (longer DNs are cut)
+        NAMEDATALEN, NAMEDATALEN, NAMEDATALEN, NAMEDATALEN, NAMEDATALEN };
 
     public static final int A_COPY_END;
     public static final int SLOT_STRIDE;

@@ -495,22 +495,193 @@ final class Monitor {
             metaError("could not open temporary file: " + e.getMessage());
             return false;
         }
-        String editor = firstSet("PSQL_EDITOR", "EDITOR", "VISUAL");
-        if (editor == null) editor = "vi";
-        String lineArg = env.apply("PSQL_EDITOR_LINENUMBER_ARG");
-        if (lineArg == null) lineArg = "+";
-        String command = editor + (line != null ? " " + lineArg + line : "") + " '" + path.toString().replace("'", "'\\''") + "'";
         try {
-            if (terminalPause != null) terminalPause.run();
-            int rc = new ProcessBuilder("sh", "-c", command).inheritIO().start().waitFor();
-            if (rc != 0) {
-                metaError("could not start editor \"" + editor + "\"");
-                return false;
-            }
+            if (!runEditor(path, line)) return false;
             String text = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "";
             if (text.endsWith("\n")) text = text.substring(0, text.length() - 1);
             scanner.reset();
             editedText = text;
+            return true;
+        } catch (IOException e) {
+            metaError("could not read \"" + path + "\": " + e.getMessage());
+            return false;
+        } finally {
+            if (temporary) {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException ignored) {
+                    // a leftover temporary file is harmless
+                }
+            }
+        }
+    }
+
+    /** What \\ef and \\ev open when no object is named (psql's templates). */
+    private static final String FUNCTION_TEMPLATE = "CREATE FUNCTION ( )\n RETURNS \n LANGUAGE \n"
+            + " -- common options:  IMMUTABLE  STABLE  STRICT  SECURITY DEFINER\nAS $function$\n\n$function$\n";
+    private static final String VIEW_TEMPLATE = "CREATE VIEW  AS\n SELECT \n  -- something...\n";
+
+    /**
+     * \\ef [FUNCTION [LINE]] and \\ev [VIEW [LINE]]: the definition (pg_get_functiondef, or
+     * CREATE OR REPLACE VIEW built around pg_get_viewdef) in the editor; an edited text comes
+     * back as input like \\e's (a statement ending in ; runs at once), an untouched one
+     * prints "No changes". LINE counts from the function body's first line.
+     */
+    private boolean editObject(boolean isFunction, String argText) {
+        String cmd = isFunction ? "\\ef" : "\\ev";
+        String desc = argText == null ? "" : argText.trim();
+        int line = -1;
+        // strip_lineno_from_objdesc: trailing digits after a space or ")" are a line number
+        int c = desc.length() - 1;
+        while (c > 0 && Character.isDigit(desc.charAt(c))) c--;
+        if (c > 0 && c < desc.length() - 1 && (Character.isWhitespace(desc.charAt(c)) || desc.charAt(c) == ')')) {
+            String digits = desc.substring(c + 1);
+            try {
+                line = Integer.parseInt(digits);
+            } catch (NumberFormatException e) {
+                line = 0;
+            }
+            if (line < 1) {
+                metaError("invalid line number: " + digits);
+                return false;
+            }
+            desc = desc.substring(0, c + 1).trim();
+        }
+        String text;
+        if (desc.isEmpty()) {
+            text = isFunction ? FUNCTION_TEMPLATE : VIEW_TEMPLATE;
+        } else {
+            if (conn == null) {
+                metaError("no connection to the server");
+                return false;
+            }
+            String literal = "'" + desc.replace("'", "''") + "'";
+            try {
+                long oid;
+                if (isFunction) {
+                    String type = desc.indexOf('(') >= 0 ? "regprocedure" : "regproc";
+                    oid = conn.query("SELECT " + literal + "::pg_catalog." + type + "::pg_catalog.oid").getLong(0, 0);
+                    text = conn.query("SELECT pg_catalog.pg_get_functiondef(" + oid + ")").getString(0, 0);
+                    if (line > 0) line += linesBeforeFunctionBody(text);
+                } else {
+                    oid = conn.query("SELECT " + literal + "::pg_catalog.regclass::pg_catalog.oid").getLong(0, 0);
+                    text = viewDefinition(oid);
+                    if (text == null) return false;
+                }
+            } catch (PgError e) {
+                metaError((e.severity() == null ? "ERROR" : e.severity()) + ":  " + e.getMessage());
+                return false;
+            }
+            if (!text.endsWith("\n")) text += "\n";
+        }
+        Path path;
+        try {
+            path = Files.createTempFile("psql.edit.", ".sql");
+            Files.writeString(path, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            metaError("could not open temporary file: " + e.getMessage());
+            return false;
+        }
+        try {
+            java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(path);
+            if (!runEditor(path, line > 0 ? Integer.toString(line) : null)) return false;
+            String edited = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "";
+            if (edited.equals(text) && Files.exists(path) && Files.getLastModifiedTime(path).equals(before)) {
+                out.println("No changes");
+                return true;
+            }
+            if (edited.endsWith("\n")) edited = edited.substring(0, edited.length() - 1);
+            scanner.reset();
+            editedText = edited;
+            return true;
+        } catch (IOException e) {
+            metaError(cmd + ": " + e.getMessage());
+            return false;
+        } finally {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // a leftover temporary file is harmless
+            }
+        }
+    }
+
+    /** Lines of pg_get_functiondef's text before the body (a line starting "AS ", "BEGIN " or "RETURN "). */
+    static int linesBeforeFunctionBody(String def) {
+        int n = 0;
+        for (String l : def.split("\n", -1)) {
+            if (l.startsWith("AS ") || l.startsWith("BEGIN ") || l.startsWith("RETURN ")) return n;
+            n++;
+        }
+        return n;
+    }
+
+    /** get_create_object_cmd for a view: CREATE OR REPLACE [MATERIALIZED] VIEW, options, query, check option. */
+    private String viewDefinition(long oid) {
+        PgResult r = conn.query("SELECT pg_catalog.quote_ident(n.nspname), pg_catalog.quote_ident(c.relname), c.relkind, "
+                + "pg_catalog.pg_get_viewdef(c.oid, true), pg_catalog.array_to_string(c.reloptions, ','), "
+                + "CASE WHEN 'check_option=local' = ANY (c.reloptions) THEN 'LOCAL'::text "
+                + "WHEN 'check_option=cascaded' = ANY (c.reloptions) THEN 'CASCADED'::text ELSE NULL END AS checkoption "
+                + "FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_namespace n ON c.relnamespace = n.oid WHERE c.oid = " + oid);
+        if (r.rowCount() != 1) {
+            metaError("\\ev: could not find the view");
+            return null;
+        }
+        String nsp = r.getString(0, 0);
+        String rel = r.getString(0, 1);
+        String kind = r.getString(0, 2);
+        boolean notAView = false;
+        StringBuilder b = new StringBuilder();
+        if ("m".equals(kind)) b.append("CREATE OR REPLACE MATERIALIZED VIEW ");
+        else if ("v".equals(kind)) b.append("CREATE OR REPLACE VIEW ");
+        else {
+            // psql names the relation unquoted here
+            PgResult names = conn.query("SELECT n.nspname, c.relname FROM pg_catalog.pg_class c "
+                    + "JOIN pg_catalog.pg_namespace n ON c.relnamespace = n.oid WHERE c.oid = " + oid);
+            metaError("\"" + names.getString(0, 0) + "." + names.getString(0, 1) + "\" is not a view");
+            notAView = true;
+        }
+        b.append(nsp).append('.').append(rel);
+        String options = r.getString(0, 4);
+        if (options != null && !options.isEmpty()) {
+            // appendReloptionsArray: every option (check_option too, which psql also repeats below)
+            b.append("\n WITH (").append(String.join(", ", options.split(","))).append(')');
+        }
+        b.append(" AS\n").append(r.getString(0, 3) == null ? "" : r.getString(0, 3));
+        if (b.charAt(b.length() - 1) == ';') b.setLength(b.length() - 1);
+        String check = r.getString(0, 5);
+        if (check != null && !check.isEmpty()) b.append("\n WITH ").append(check).append(" CHECK OPTION");
+        if (notAView) {
+            // psql has already written the rest of the command into the query buffer, where it stays
+            scanner.reset();
+            editedText = b.toString();
+            return null;
+        }
+        return b.toString();
+    }
+
+    /** Runs the editor on {@code path} (at {@code line}, or null); false (reported) when it cannot start or fails. */
+    private boolean runEditor(Path path, String line) {
+        String editor = firstSet("PSQL_EDITOR", "EDITOR", "VISUAL");
+        if (editor == null) editor = "vi";
+        String lineArg = env.apply("PSQL_EDITOR_LINENUMBER_ARG");
+        if (line != null && lineArg == null) {
+            // psql 15 as built here has no default for it
+            metaError("environment variable PSQL_EDITOR_LINENUMBER_ARG must be set to specify a line number");
+            return false;
+        }
+        String command = editor + (line != null ? " " + lineArg + line : "") + " '" + path.toString().replace("'", "'\\''") + "'";
+        try {
+            if (terminalPause != null) terminalPause.run();
+            ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).inheritIO();
+            environmentChanges.forEach((k, v) -> {
+                if (v == null) pb.environment().remove(k); else pb.environment().put(k, v);
+            });
+            int rc = pb.start().waitFor();
+            if (rc != 0) {
+                metaError("could not start editor \"" + editor + "\"");
+                return false;
+            }
             return true;
         } catch (IOException e) {
             metaError("could not start editor \"" + editor + "\"");
@@ -520,14 +691,18 @@ final class Monitor {
             return false;
         } finally {
             if (terminalResume != null) terminalResume.run();
-            if (temporary) {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException ignored) {
-                    // a leftover temporary file is harmless
-                }
-            }
         }
+    }
+
+    /** \\setenv's changes (null value: unset), seen by env lookups and by the editor. */
+    private final Map<String, String> environmentChanges = new java.util.HashMap<>();
+
+    private void setenv(String name, String value) {
+        if (environmentChanges.isEmpty()) {
+            java.util.function.Function<String, String> base = env;
+            env = n -> environmentChanges.containsKey(n) ? environmentChanges.get(n) : base.apply(n);
+        }
+        environmentChanges.put(name, value);
     }
 
     /** Set by the interactive terminal: hands the terminal to a child (editor, pager) and takes it back. */
@@ -854,7 +1029,7 @@ final class Monitor {
             "g", "gx", "gset", "r", "reset", "p", "print", "echo", "qecho", "warn", "set", "unset", "if", "elif", "else",
             "endif", "o", "out", "i", "include", "ir", "include_relative", "pset", "errverbose", "copy", "c", "connect",
             "watch", "d", "dt", "di", "dv", "ds", "dn", "df", "du", "dg", "dT", "l", "list", "dm", "h", "help", "f", "C",
-            "H", "html", "plot", "e", "edit", "encoding", "cd", "setenv", "!");
+            "H", "html", "plot", "e", "edit", "ef", "ev", "encoding", "cd", "setenv", "!");
 
     /** Runs a backslash command; false if it failed. */
     boolean metaCommand(String name, String argText) {
@@ -997,6 +1172,22 @@ final class Monitor {
                 return reconnect(a.rest());
             case "e": case "edit":
                 return edit(a.next(), a.next());
+            case "ef": case "ev":
+                return editObject(name.equals("ef"), argText);
+            case "setenv": {
+                String var = a.next();
+                String value = a.next();
+                if (var == null) {
+                    metaError("\\setenv: missing required argument");
+                    return false;
+                }
+                if (var.indexOf('=') >= 0) {
+                    metaError("environment variable name must not contain \"=\"");
+                    return false;
+                }
+                setenv(var, value);
+                return true;
+            }
             case "plot":
                 return Plot.draw(lastResult, out, print.terminalColumns > 0 ? print.terminalColumns : 80, err);
             default:
@@ -1336,7 +1527,18 @@ final class Monitor {
                 format = show ? pad("columns") + print.columns : print.columns == 0 ? "Target width is unset." : "Target width is " + print.columns + ".";
                 break;
             case "linestyle":
-                format = show ? pad("linestyle") + "ascii" : "Line style is ascii.";
+                if (!show && val != null) {
+                    // pg_strncasecmp(name, value, strlen(value)): any prefix, ascii tried first
+                    String v = val.toLowerCase(Locale.ROOT);
+                    if (!v.isEmpty() && "ascii".startsWith(v)) print.lineStyle = LineStyle.Kind.ASCII;
+                    else if (!v.isEmpty() && "old-ascii".startsWith(v)) print.lineStyle = LineStyle.Kind.OLD_ASCII;
+                    else if (!v.isEmpty() && "unicode".startsWith(v)) print.lineStyle = LineStyle.Kind.UNICODE;
+                    else {
+                        metaError("\\pset: allowed line styles are ascii, old-ascii, unicode");
+                        return false;
+                    }
+                }
+                format = show ? pad("linestyle") + lineStyleName() : "Line style is " + lineStyleName() + ".";
                 break;
             case "numericlocale":
                 format = show ? pad("numericlocale") + "off" : "Locale-adjusted numeric output is off.";
@@ -1356,14 +1558,29 @@ final class Monitor {
                 format = show ? pad("tableattr") : "Table attributes unset.";
                 break;
             case "unicode_border_linestyle":
-                format = show ? pad(opt) + "single" : "Unicode border line style is \"single\".";
-                break;
             case "unicode_column_linestyle":
-                format = show ? pad(opt) + "single" : "Unicode column line style is \"single\".";
+            case "unicode_header_linestyle": {
+                String part = opt.substring("unicode_".length(), opt.length() - "_linestyle".length());
+                if (!show && val != null) {
+                    String v = val.toLowerCase(Locale.ROOT);
+                    LineStyle.Unicode u = !v.isEmpty() && "single".startsWith(v) ? LineStyle.Unicode.SINGLE
+                            : !v.isEmpty() && "double".startsWith(v) ? LineStyle.Unicode.DOUBLE : null;
+                    if (u == null) {
+                        metaError("\\pset: allowed Unicode " + part + " line styles are single, double");
+                        return false;
+                    }
+                    switch (part) {
+                        case "border" -> print.unicodeBorder = u;
+                        case "column" -> print.unicodeColumn = u;
+                        default -> print.unicodeHeader = u;
+                    }
+                }
+                LineStyle.Unicode now = part.equals("border") ? print.unicodeBorder
+                        : part.equals("column") ? print.unicodeColumn : print.unicodeHeader;
+                String name = now.name().toLowerCase(Locale.ROOT);
+                format = show ? pad(opt) + name : "Unicode " + part + " line style is \"" + name + "\".";
                 break;
-            case "unicode_header_linestyle":
-                format = show ? pad(opt) + "single" : "Unicode header line style is \"single\".";
-                break;
+            }
             default:
                 metaError("\\pset: unknown option: " + opt);
                 return false;
@@ -1372,6 +1589,14 @@ final class Monitor {
         // psql 15 says nothing when footer or tuples_only gets an explicit value
         else if (val == null || !(opt.equals("footer") || opt.equals("tuples_only") || opt.equals("t"))) info(format);
         return true;
+    }
+
+    private String lineStyleName() {
+        return switch (print.lineStyle) {
+            case ASCII -> "ascii";
+            case OLD_ASCII -> "old-ascii";
+            case UNICODE -> "unicode";
+        };
     }
 
     private static String pad(String name) {

@@ -1,6 +1,6 @@
 package org.tusk.monitor.internal;
 
-/** psql's \pset output settings (print.h's printTableOpt), ascii line style. */
+/** psql's \pset output settings (print.h's printTableOpt). */
 final class PrintOptions {
     enum Expanded { OFF, ON, AUTO }
 
@@ -28,6 +28,19 @@ final class PrintOptions {
     int columns;
     /** Terminal width for \x auto; 0 when not on a terminal (auto then means off, like psql). */
     int terminalColumns;
+    LineStyle.Kind lineStyle = LineStyle.Kind.ASCII;
+    LineStyle.Unicode unicodeBorder = LineStyle.Unicode.SINGLE;
+    LineStyle.Unicode unicodeColumn = LineStyle.Unicode.SINGLE;
+    LineStyle.Unicode unicodeHeader = LineStyle.Unicode.SINGLE;
+
+    /** The characters tables are drawn with now. */
+    LineStyle style() {
+        return switch (lineStyle) {
+            case ASCII -> LineStyle.ASCII;
+            case OLD_ASCII -> LineStyle.OLD_ASCII;
+            case UNICODE -> LineStyle.unicode(unicodeBorder, unicodeColumn, unicodeHeader);
+        };
+    }
 
     PrintOptions copy() {
         PrintOptions o = new PrintOptions();
@@ -47,6 +60,10 @@ final class PrintOptions {
         o.pagerMinLines = pagerMinLines;
         o.columns = columns;
         o.terminalColumns = terminalColumns;
+        o.lineStyle = lineStyle;
+        o.unicodeBorder = unicodeBorder;
+        o.unicodeColumn = unicodeColumn;
+        o.unicodeHeader = unicodeHeader;
         return o;
     }
 

@@ -7,8 +7,8 @@ import org.tusk.libpq.PgResult;
 import org.tusk.monitor.internal.FormattedText.Line;
 
 /**
- * Prints a table the way psql 15's print.c does (ascii line style, no
- * wrapping): aligned tables with border 0, 1 or 2, centered headers and
+ * Prints a table the way psql 15's print.c does: aligned and wrapped tables
+ * with border 0, 1 or 2 in the ascii, old-ascii or unicode line style ({@link LineStyle}), centered headers and
  * titles, numbers right-aligned by type OID, expanded records (\x),
  * unaligned, csv and html output. The output must stay byte-identical to
  * psql's: the golden tests compare them.
@@ -133,6 +133,7 @@ final class ResultPrinter {
 
     /** print_aligned_text: width[] is each column's width, narrower than its values when wrapping. */
     private void aligned(StringBuilder out, PrintTable t, int[] width) {
+        LineStyle style = opt.style();
         String[] headers = t.headers();
         String[][] cells = t.cells();
         boolean[] right = t.right();
@@ -157,13 +158,13 @@ final class ResultPrinter {
                     out.append(l.text()).append('\n');
                 }
             }
-            if (border == 2) rule(out, width);
+            if (border == 2) rule(out, width, style.top);
             boolean[] done = new boolean[ncols];
             int remaining = ncols;
             for (int line = 0; remaining > 0; line++) {
-                if (border == 2) out.append('|');
+                if (border == 2) out.append(style.data.left());
                 for (int j = 0; j < ncols; j++) {
-                    if (border != 0) out.append(' ');
+                    if (border != 0 || (!style.wrapRightBorder && j > 0)) out.append(line != 0 ? style.headerNewlineLeft : " ");
                     List<Line> hl = headerLines.get(j);
                     if (!done[j]) {
                         Line l = hl.get(line);
@@ -177,20 +178,20 @@ final class ResultPrinter {
                     } else {
                         spaces(out, width[j]);
                     }
-                    out.append(done[j] ? " " : "+");
-                    if (j < ncols - 1 && border != 0) out.append('|');
+                    if (border != 0 || style.wrapRightBorder) out.append(done[j] ? " " : style.headerNewlineRight);
+                    if (j < ncols - 1 && border != 0) out.append(style.data.mid());
                 }
-                if (border == 2) out.append('|');
+                if (border == 2) out.append(style.data.right());
                 out.append('\n');
             }
-            rule(out, width);
+            rule(out, width, style.middle);
         }
 
         // zero columns: psql's cell array is empty, so no row lines at all
         for (List<List<Line>> row : ncols == 0 ? List.<List<List<Line>>>of() : cellLines) {
-            printRow(out, row, width, right);
+            printRow(out, row, width, right, style);
         }
-        if (border == 2) rule(out, width);
+        if (border == 2) rule(out, width, style.bottom);
         if (!opt.tuplesOnly) for (String f : footers(t)) out.append(f).append('\n');
         out.append('\n');
     }
@@ -203,7 +204,7 @@ final class ResultPrinter {
      * (wrap marks "." on both sides of the break). A piece holds whole characters: a
      * character that does not fit starts the next piece, unless it is the piece's first.
      */
-    private void printRow(StringBuilder out, List<List<Line>> row, int[] width, boolean[] right) {
+    private void printRow(StringBuilder out, List<List<Line>> row, int[] width, boolean[] right, LineStyle style) {
         int border = opt.border;
         int ncols = width.length;
         int[] curr = new int[ncols];
@@ -213,11 +214,13 @@ final class ResultPrinter {
         boolean more;
         do {
             more = false;
-            if (border == 2) out.append('|');
+            if (border == 2) out.append(style.data.left());
             for (int j = 0; j < ncols; j++) {
                 List<Line> cl = row.get(j);
                 boolean finalSpaces = border == 2 || j < ncols - 1;
-                if (border != 0) out.append(wrap[j] == Wrap.WRAP ? '.' : ' ');
+                if (border != 0) {
+                    out.append(wrap[j] == Wrap.WRAP ? style.wrapLeft : wrap[j] == Wrap.NEWLINE ? style.newlineLeft : " ");
+                }
                 int chars = width[j];
                 if (curr[j] >= cl.size()) {
                     if (finalSpaces) spaces(out, chars);
@@ -248,24 +251,33 @@ final class ResultPrinter {
                 wrap[j] = curr[j] >= cl.size() ? Wrap.NONE : offset[j] != 0 ? Wrap.WRAP
                         : curr[j] != 0 ? Wrap.NEWLINE : Wrap.NONE;
                 if (!right[j] && (finalSpaces || wrap[j] != Wrap.NONE)) spaces(out, width[j] - chars);
-                if (wrap[j] == Wrap.WRAP) out.append('.');
-                else if (wrap[j] == Wrap.NEWLINE) out.append('+');
+                if (wrap[j] == Wrap.WRAP) out.append(style.wrapRight);
+                else if (wrap[j] == Wrap.NEWLINE) out.append(style.newlineRight);
                 else if (finalSpaces) out.append(' ');
-                if (border != 0 && j < ncols - 1) out.append('|');
+                if (border != 0 && j < ncols - 1) {
+                    // the separator shows the next column's state on this line
+                    out.append(wrap[j + 1] == Wrap.WRAP ? style.midvruleWrap : wrap[j + 1] == Wrap.NEWLINE
+                            ? style.midvruleNewline : curr[j + 1] >= row.get(j + 1).size() ? style.midvruleBlank
+                            : style.data.mid());
+                }
             }
-            if (border == 2) out.append('|');
+            if (border == 2) out.append(style.data.right());
             out.append('\n');
         } while (more);
     }
 
-    private void rule(StringBuilder out, int[] width) {
+    /** _print_horizontal_line. */
+    private void rule(StringBuilder out, int[] width, LineStyle.Rule r) {
         int border = opt.border;
-        if (border == 2) out.append("+-"); else if (border == 1) out.append('-');
+        String h = r.hrule();
+        if (border == 2) out.append(r.left()).append(h); else if (border == 1) out.append(h);
         for (int j = 0; j < width.length; j++) {
-            out.append("-".repeat(width[j]));
-            if (j < width.length - 1) out.append(border == 0 ? " " : "-+-");
+            out.append(h.repeat(width[j]));
+            if (j < width.length - 1) {
+                if (border == 0) out.append(' '); else out.append(h).append(r.mid()).append(h);
+            }
         }
-        if (border == 2) out.append("-+"); else if (border == 1) out.append('-');
+        if (border == 2) out.append(h).append(r.right()); else if (border == 1) out.append(h);
         out.append('\n');
     }
 
@@ -304,10 +316,15 @@ final class ResultPrinter {
         }
         if (t.title() != null && !opt.tuplesOnly) out.append(t.title()).append('\n');
         int columns = outputColumns();
+        LineStyle style = opt.style();
+        boolean oldAscii = style.kind == LineStyle.Kind.OLD_ASCII;
         if (opt.format == PrintOptions.Format.WRAPPED) {
             // room for the separator (and the marks), then the data column gets what is left
-            int swidth = border == 0 ? (hmultiline ? 2 : 1) : border == 1 ? 3 : 7;
-            if (dmultiline && border < 2) swidth++;
+            int swidth = border == 0 ? 1 : border == 1 ? 3 : 7;
+            // a header newline mark: right of the header (border 0), or left of it (old-ascii, border 0 or 1)
+            if (hmultiline && (border == 0 || (border == 1 && oldAscii))) swidth++;
+            // old-ascii marks a value's newlines and wraps on the separator: no column for them
+            if (dmultiline && border < 2 && !oldAscii) swidth++;
             int rwidth = 0;
             if (!opt.tuplesOnly) {
                 rwidth = 1 + (int) Math.log10(cells.length);
@@ -323,7 +340,7 @@ final class ResultPrinter {
                 } else {
                     newWidth = width - hwidth - swidth;
                 }
-                if (newWidth < dwidth && !dmultiline && border < 2) {
+                if (newWidth < dwidth && !dmultiline && border < 2 && !oldAscii) {
                     dmultiline = true; // a column for the wrap marks after all
                     swidth++;
                 } else {
@@ -332,9 +349,12 @@ final class ResultPrinter {
             }
             dwidth = newWidth;
         }
+        // old-ascii's header newline marks take a position left of the headers, which the record lines span too
+        int lhwidth = border < 2 && hmultiline && oldAscii ? hwidth + 1 : hwidth;
         for (int rec = 0; rec < cells.length; rec++) {
-            if (!opt.tuplesOnly) recordLine(out, rec + 1, hwidth, dwidth);
-            else if (rec != 0 || border == 2) recordLine(out, 0, hwidth, dwidth);
+            LineStyle.Rule pos = rec == 0 ? style.top : style.middle;
+            if (!opt.tuplesOnly) recordLine(out, rec + 1, lhwidth, dwidth, pos);
+            else if (rec != 0 || border == 2) recordLine(out, 0, lhwidth, dwidth, pos);
             for (int j = 0; j < ncols; j++) {
                 List<Line> hl = headerLines.get(j);
                 List<Line> dl = FormattedText.lines(cells[rec][j]);
@@ -345,26 +365,32 @@ final class ResultPrinter {
                 int offset = 0;
                 int charsLeft = dl.get(0).width();
                 while (!hcomplete || !dcomplete) {
-                    if (border == 2) out.append('|');
+                    if (border == 2) out.append(style.data.left());
                     if (!hcomplete) {
-                        if (border == 2) out.append(' ');
+                        // old-ascii marks a header's newline on its left, the others on its right
+                        if (border == 2 || (hmultiline && oldAscii)) out.append(hline != 0 ? style.headerNewlineLeft : " ");
                         Line l = hl.get(hline);
                         out.append(l.text());
                         spaces(out, hwidth - l.width());
+                        boolean mark = border > 0 || (hmultiline && !oldAscii);
                         if (hline + 1 < hl.size()) {
-                            if (border > 0 || hmultiline) out.append('+');
+                            if (mark) out.append(style.headerNewlineRight);
                             hline++;
                         } else {
-                            if (border > 0 || hmultiline) out.append(' ');
+                            if (mark) out.append(' ');
                             hcomplete = true;
                         }
                     } else {
-                        int sw = hwidth + border + (border == 0 && hmultiline ? 1 : 0);
+                        int sw = hwidth + border;
+                        if (border < 2 && hmultiline && oldAscii) sw++;
+                        if (border == 0 && hmultiline && !oldAscii) sw++;
                         spaces(out, Math.max(sw, 1));
                     }
-                    if (border > 0) out.append('|');
+                    if (border > 0) {
+                        out.append(offset != 0 ? style.midvruleWrap : dline == 0 ? style.data.mid() : style.midvruleNewline);
+                    }
                     if (!dcomplete) {
-                        out.append(offset == 0 ? ' ' : '.');
+                        out.append(offset == 0 ? " " : style.wrapLeft);
                         String text = dl.get(dline).text();
                         int end = offset;
                         int shown = 0;
@@ -379,15 +405,16 @@ final class ResultPrinter {
                         charsLeft -= shown;
                         offset = end;
                         int pad = dwidth - shown;
+                        boolean marks = border > 1 || (dmultiline && !oldAscii);
                         if (charsLeft != 0) {
-                            if (border > 1 || dmultiline) {
+                            if (marks) {
                                 spaces(out, pad);
-                                out.append('.');
+                                out.append(style.wrapRight);
                             }
                         } else if (dline + 1 < dl.size()) {
-                            if (border > 1 || dmultiline) {
+                            if (marks) {
                                 spaces(out, pad);
-                                out.append('+');
+                                out.append(style.newlineRight);
                             }
                             dline++;
                             offset = 0;
@@ -399,17 +426,17 @@ final class ResultPrinter {
                             }
                             dcomplete = true;
                         }
-                        if (border == 2) out.append('|');
+                        if (border == 2) out.append(style.data.right());
                         out.append('\n');
                     } else if (border < 2) {
                         out.append('\n');
                     } else {
-                        spaces(out, dwidth).append("  |\n");
+                        spaces(out, dwidth).append("  ").append(style.data.right()).append('\n');
                     }
                 }
             }
         }
-        if (border == 2) recordLine(out, 0, hwidth, dwidth);
+        if (border == 2) recordLine(out, 0, lhwidth, dwidth, style.bottom);
         if (!opt.tuplesOnly && t.footers() != null && !t.footers().isEmpty()) {
             if (border < 2) out.append('\n');
             for (String f : t.footers()) out.append(f).append('\n');
@@ -417,11 +444,11 @@ final class ResultPrinter {
         out.append('\n');
     }
 
-    /** print_aligned_vertical_line. */
-    private void recordLine(StringBuilder out, int record, int hwidth, int dwidth) {
+    /** print_aligned_vertical_line: a record's header line, drawn with rule {@code r}. */
+    private void recordLine(StringBuilder out, int record, int hwidth, int dwidth, LineStyle.Rule r) {
         int border = opt.border;
-        char fill = border == 0 ? ' ' : '-';
-        if (border == 2) out.append("+-"); else if (border == 1) out.append('-');
+        String fill = border == 0 ? " " : r.hrule();
+        if (border == 2) out.append(r.left()).append(r.hrule()); else if (border == 1) out.append(r.hrule());
         int reclen = 0;
         if (record > 0) {
             String label = border == 0 ? "* Record " + record : "[ RECORD " + record + " ]";
@@ -432,15 +459,15 @@ final class ResultPrinter {
         for (int i = reclen; i < hwidth; i++) out.append(fill);
         reclen -= hwidth;
         if (border > 0) {
-            if (reclen-- <= 0) out.append('-');
-            if (reclen-- <= 0) out.append('+');
-            if (reclen-- <= 0) out.append('-');
+            if (reclen-- <= 0) out.append(r.hrule());
+            if (reclen-- <= 0) out.append(r.mid());
+            if (reclen-- <= 0) out.append(r.hrule());
         } else {
             if (reclen-- <= 0) out.append(' ');
         }
         if (reclen < 0) reclen = 0;
         for (int i = reclen; i < dwidth; i++) out.append(fill);
-        if (border == 2) out.append("-+");
+        if (border == 2) out.append(r.hrule()).append(r.right());
         // border 0: psql leaves the padding; a record line is not stripped
         out.append('\n');
     }

@@ -39,6 +39,11 @@ class GoldenPsqlTest {
     }
 
     private static Outcome psql(RealPostgres pg, boolean tcp, String stdin, List<String> args) throws Exception {
+        return psql(pg, tcp, stdin, args, java.util.Map.of());
+    }
+
+    private static Outcome psql(RealPostgres pg, boolean tcp, String stdin, List<String> args,
+            java.util.Map<String, String> env) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(pg.psql());
         cmd.add("-X");
@@ -47,6 +52,7 @@ class GoldenPsqlTest {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("LC_ALL", "C.UTF-8");
         pb.environment().remove("PGOPTIONS");
+        pb.environment().putAll(env);
         Path out = Files.createTempFile("psql", ".out");
         Path err = Files.createTempFile("psql", ".err");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -67,6 +73,24 @@ class GoldenPsqlTest {
     }
 
     private static Outcome monitor(RealPostgres pg, boolean tcp, String stdin, List<String> args) {
+        return monitor(pg, tcp, stdin, args, java.util.Map.of());
+    }
+
+    /** The monitor in-process, seeing {@code env} over the real environment. */
+    private static Outcome monitor(RealPostgres pg, boolean tcp, String stdin, List<String> args,
+            java.util.Map<String, String> env) {
+        if (!env.isEmpty()) {
+            List<String> all = new ArrayList<>();
+            all.add("-X");
+            all.addAll(connectionArgs(pg, tcp));
+            all.addAll(args);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Monitor m = new Monitor(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            m.env = name -> env.containsKey(name) ? env.get(name) : System.getenv(name);
+            int rc = m.run(all.toArray(new String[0]), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false);
+            return new Outcome(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
         List<String> all = new ArrayList<>();
         all.add("-X");
         all.addAll(connectionArgs(pg, tcp));
@@ -83,6 +107,11 @@ class GoldenPsqlTest {
         assertTimeoutPreemptively(LIMIT, () -> {
             Outcome expected = psql(pg, tcp, stdin, List.of(args));
             Outcome actual = monitor(pg, tcp, stdin, List.of(args));
+            String dump = System.getProperty("golden.dump"); // a directory: both outputs, to diff them
+            if (dump != null) {
+                Files.writeString(Path.of(dump, "psql.out"), expected.out() + "\n--- stderr\n" + expected.err());
+                Files.writeString(Path.of(dump, "monitor.out"), actual.out() + "\n--- stderr\n" + actual.err());
+            }
             assertEquals(expected.out(), actual.out(), "stdout differs");
             assertEquals(expected.err(), actual.err(), "stderr differs");
             assertEquals(expected.status(), actual.status(), "exit status differs");
@@ -468,5 +497,105 @@ class GoldenPsqlTest {
             }
         }
         same(false, "", "-f", file("wrapped.sql", sb.toString()));
+    }
+
+    /**
+     * \pset linestyle ascii|old-ascii|unicode and the three unicode_*_linestyle settings: rules,
+     * column separators and newline/wrap marks in aligned, wrapped and expanded output.
+     */
+    @Test
+    void lineStyles() throws Exception {
+        String q = String.join("\n",
+                "select 1 as a, E'x\\nyy' as \"b\nc\", null as d, repeat('w', 30) as e union all select 22, 'z', 'q', 'r';",
+                "select 'héllo' as \"wide 日本\", 7 as n;",
+                "select 1 as a where false;",
+                "");
+        StringBuilder sb = new StringBuilder("\\pset null NUL\n\\pset linestyle\n");
+        String[][] styles = {{"old-ascii"}, {"u"}, {"unicode", "unicode_border_linestyle double"},
+            {"unicode", "unicode_border_linestyle single", "unicode_column_linestyle double"},
+            {"unicode", "unicode_column_linestyle single", "unicode_header_linestyle d"},
+            {"unicode", "unicode_border_linestyle d", "unicode_column_linestyle d", "unicode_header_linestyle d"},
+            {"ascii"}};
+        for (String[] style : styles) {
+            sb.append("\\pset linestyle ").append(style[0]).append('\n');
+            for (int k = 1; k < style.length; k++) sb.append("\\pset ").append(style[k]).append('\n');
+            for (String border : new String[] {"0", "1", "2"}) {
+                sb.append("\\pset border ").append(border).append('\n');
+                sb.append("\\pset format aligned\n").append(q).append("\\x\n").append(q).append("\\x\n");
+                sb.append("\\pset format wrapped\n\\pset columns 24\n").append(q).append("\\x\n").append(q)
+                        .append("\\x\n\\pset columns 0\n");
+            }
+        }
+        sb.append("\\pset linestyle bogus\n\\pset unicode_border_linestyle triple\n\\pset unicode_column_linestyle\n")
+                .append("\\pset unicode_header_linestyle x\n\\pset\n");
+        same(false, "", "-f", file("linestyles.sql", sb.toString()));
+    }
+
+    /**
+     * \\ef and \\ev with an EDITOR script: a function's and a view's definition edited and run
+     * (the script adds the semicolon), an untouched template ("No changes"), the function
+     * template edited into a syntax error, a body-relative line number, unknown names and a
+     * relation that is not a view.
+     */
+    @Test
+    void editFunctionAndViewDefinitions() throws Exception {
+        Path psqlLog = tmp.resolve("psql.log");
+        Path monitorLog = tmp.resolve("monitor.log");
+        Path psqlEditor = editorScript("psql-editor.sh", psqlLog);
+        Path monitorEditor = editorScript("monitor-editor.sh", monitorLog);
+        String script = String.join("\n",
+                "set client_min_messages = warning;",
+                "drop view if exists ef_v; drop function if exists ef_f(int); drop function if exists ef_keep();",
+                "create function ef_f(a int) returns int language sql as $$ select a + 42 $$;",
+                "create function ef_keep() returns text language sql as $$ select 'keep' $$;",
+                "create view ef_v as select 1 as one;",
+                "\\ef ef_f",
+                "select ef_f(1);",
+                "\\ev ef_v",
+                "select * from ef_v;",
+                "\\ef ef_keep",
+                "\\ev",
+                "\\ef",
+                "\\ef ef_f(integer) 2",
+                "\\setenv PSQL_EDITOR_LINENUMBER_ARG +",
+                "\\ef ef_f(integer) 2",
+                "select ef_f(1);",
+                "\\ef nosuch_fn",
+                "\\ev nosuch_v",
+                "\\ev pg_catalog.pg_class",
+                "\\ef ef_f 0",
+                "");
+        String file = file("ef.sql", script);
+        RealPostgres pg = RealPostgres.get();
+        assertTimeoutPreemptively(LIMIT, () -> {
+            Outcome expected = psql(pg, false, "", List.of("-f", file), java.util.Map.of("EDITOR", psqlEditor.toString()));
+            Outcome actual = monitor(pg, false, "", List.of("-f", file), java.util.Map.of("EDITOR", monitorEditor.toString()));
+            String dump = System.getProperty("golden.dump");
+            if (dump != null) {
+                Files.writeString(Path.of(dump, "psql.out"), expected.out() + "\n--- stderr\n" + expected.err());
+                Files.writeString(Path.of(dump, "monitor.out"), actual.out() + "\n--- stderr\n" + actual.err());
+            }
+            assertEquals(expected.out(), actual.out(), "stdout differs");
+            assertEquals(expected.err(), actual.err(), "stderr differs");
+            assertEquals(expected.status(), actual.status(), "exit status differs");
+            assertEquals(Files.readString(psqlLog), Files.readString(monitorLog), "editor arguments differ");
+        });
+    }
+
+    /**
+     * An EDITOR for the \\ef tests: logs its line argument ("-" without one) to {@code log},
+     * leaves a file containing "something" or "keep" alone, else edits it and adds a semicolon.
+     */
+    private Path editorScript(String name, Path log) throws IOException {
+        Path editor = tmp.resolve(name);
+        Files.writeString(editor, String.join("\n",
+                "#!/bin/sh",
+                "for f; do :; done",
+                "if [ $# -eq 2 ]; then echo \"$1\" >> '" + log + "'; else echo - >> '" + log + "'; fi",
+                "grep -q -e something -e keep \"$f\" && exit 0",
+                "sed -i -e 's/42/43/' -e 's/1 AS one/2 AS one/' -e '$ s/$/;/' \"$f\"",
+                ""));
+        editor.toFile().setExecutable(true);
+        return editor;
     }
 }

@@ -10,6 +10,8 @@ import java.util.function.BiConsumer;
 
 import org.tusk.api.error.SqlState;
 import org.tusk.api.storage.TableAccessMethod;
+import org.tusk.engine.acl.AccessChecks;
+import org.tusk.engine.acl.AclMode;
 import org.tusk.engine.catalog.CatalogAccess;
 import org.tusk.engine.catalog.CatalogAccess.CatalogTuple;
 import org.tusk.engine.catalog.SystemCatalogs;
@@ -43,6 +45,7 @@ public final class SequenceFunctions {
         bind.accept("nextval_oid", (a, c) -> nextval(c, (Long) a[0]));
         bind.accept("currval_oid", (a, c) -> {
             RelationDesc rel = openSequence(c, (Long) a[0], LockMode.ACCESS_SHARE);
+            AccessChecks.checkSequenceAny(c.session(), rel, AclMode.SELECT | AclMode.USAGE);
             return sequences(c.session()).currval(rel.oid(), rel.name());
         });
         bind.accept("setval_oid", (a, c) -> setval(c, (Long) a[0], (Long) a[1], true));
@@ -65,6 +68,8 @@ public final class SequenceFunctions {
 
     private static long nextval(EvalContext c, long oid) {
         RelationDesc rel = openSequence(c, oid, LockMode.ROW_EXCLUSIVE);
+        AccessChecks.checkSequenceAny(c.session(), rel, AclMode.USAGE | AclMode.UPDATE);
+        preventIfReadOnly(c, rel, "nextval()");
         SequenceParameters p = parameters(c, rel.oid());
         long v = SequenceStorage.nextval(heap(c), rel.locator(), p, rel.name());
         sequences(c.session()).remember(rel.oid(), v);
@@ -73,12 +78,23 @@ public final class SequenceFunctions {
 
     private static long setval(EvalContext c, long oid, long value, boolean isCalled) {
         RelationDesc rel = openSequence(c, oid, LockMode.ROW_EXCLUSIVE);
+        AccessChecks.checkSequenceAny(c.session(), rel, AclMode.UPDATE);
+        preventIfReadOnly(c, rel, "setval()");
         SequenceParameters p = parameters(c, rel.oid());
         SequenceStorage.set(heap(c), rel.locator(), SequenceValue.set(p, rel.name(), value, isCalled));
         if (isCalled) {
             sequences(c.session()).remember(rel.oid(), value);
         }
         return value;
+    }
+
+    /** PreventCommandIfReadOnly for a sequence that is not the session's temporary one. */
+    private static void preventIfReadOnly(EvalContext c, RelationDesc rel, String function) {
+        boolean temp = rel.namespaceName() != null && rel.namespaceName().startsWith("pg_temp");
+        if (!temp && "on".equals(c.session().currentSetting("transaction_read_only", true))) {
+            throw Ereport.error(SqlState.READ_ONLY_SQL_TRANSACTION, "cannot execute " + function
+                    + " in a read-only transaction");
+        }
     }
 
     private static StorageSession storage(EvalContext c) {
@@ -155,7 +171,7 @@ public final class SequenceFunctions {
     }
 
     /** stringToQualifiedNameList: dotted parts, unquoted ones folded to lower case. */
-    static List<String> splitQualifiedName(String text) {
+    public static List<String> splitQualifiedName(String text) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;

@@ -91,10 +91,14 @@ public final class VacuumCommand implements DmlCommand {
                         session.storage().storage().transactions().procArray().oldestXmin(), indexes(desc));
             }
             long live = 0;
-            try (TableScan scan = am.beginScan(desc.locator(), session.snapshot(), session.transactionContext())) {
-                while (scan.next()) {
-                    ctx.checkForInterrupts();
-                    live++;
+            if (analyze && !desc.isSystemCatalog() && desc.kind() == 'r' && session.storage() != null) {
+                live = AnalyzeRelation.run(session, desc, statisticsTarget(ctx), ctx);
+            } else {
+                try (TableScan scan = am.beginScan(desc.locator(), session.snapshot(), session.transactionContext())) {
+                    while (scan.next()) {
+                        ctx.checkForInterrupts();
+                        live++;
+                    }
                 }
             }
             if (outcome != null && before != null) {
@@ -106,6 +110,17 @@ public final class VacuumCommand implements DmlCommand {
             storeSize(desc, am.estimateSize(desc.locator()).pages(), live);
         }
         return new Result(vacuum ? "VACUUM" : "ANALYZE", List.of());
+    }
+
+    /** default_statistics_target of the session (100 when it cannot be read). */
+    private static int statisticsTarget(EvalContext ctx) {
+        try {
+            String v = ctx == null || ctx.session() == null ? null
+                    : ctx.session().currentSetting("default_statistics_target", true);
+            return v == null ? 100 : Integer.parseInt(v.trim());
+        } catch (RuntimeException e) {
+            return 100;
+        }
     }
 
     /** Every index of the table with its access method (all of them: the reclaim depends on it). */

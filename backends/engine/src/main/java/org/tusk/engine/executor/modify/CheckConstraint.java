@@ -7,5 +7,17 @@ import org.tusk.engine.expr.Expr;
  * the new row (its Vars index the table's columns). False is a violation,
  * NULL is not.
  */
-public record CheckConstraint(String name, Expr expr) {
+public record CheckConstraint(String name, Expr expr, String view) {
+
+    public CheckConstraint(String name, Expr expr) {
+        this(name, expr, null);
+    }
+
+    /**
+     * A view's WITH CHECK OPTION (WithCheckOption of kind WCO_VIEW_CHECK): {@code expr} over the
+     * base table's new row; anything but true is a violation.
+     */
+    public static CheckConstraint viewCheck(String view, Expr expr) {
+        return new CheckConstraint(null, expr, view);
+    }
 }

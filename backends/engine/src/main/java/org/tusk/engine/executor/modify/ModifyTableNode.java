@@ -50,6 +50,7 @@ public final class ModifyTableNode implements PlanState {
     private final int natts;
     private long processed;
     private RowEvents events;
+    private TriggerManager triggers;
 
     /**
      * What the AFTER ROW triggers of the table would be told (here: the foreign key checks and
@@ -112,6 +113,12 @@ public final class ModifyTableNode implements PlanState {
         return new ModifyTableNode(Kind.DELETE, modifier, source, ctx, null, ctidIndex, recheck, returning, null);
     }
 
+    /** Fires {@code triggers}' row triggers around each row written (null: none). */
+    public ModifyTableNode withTriggers(TriggerManager triggers) {
+        this.triggers = triggers;
+        return this;
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -152,12 +159,16 @@ public final class ModifyTableNode implements PlanState {
 
     private Object[] insert(Object[] in) {
         Object[] row = Arrays.copyOf(in, natts);
+        if (triggers != null) {
+            row = triggers.beforeRow(org.tusk.engine.relcache.TriggerDesc.INSERT, null, row);
+            if (row == null) {
+                return null;
+            }
+        }
         if (onConflict == null) {
             modifier.insert(row);
             processed++;
-            if (events != null) {
-                events.inserted(row);
-            }
+            afterRow(org.tusk.engine.relcache.TriggerDesc.INSERT, null, row);
             return project(row, null);
         }
         while (true) {
@@ -165,9 +176,7 @@ public final class ModifyTableNode implements PlanState {
             if (conflict == null) {
                 modifier.insert(row);
                 processed++;
-                if (events != null) {
-                    events.inserted(row);
-                }
+                afterRow(org.tusk.engine.relcache.TriggerDesc.INSERT, null, row);
                 return project(row, null);
             }
             if (!onConflict.doUpdate()) {
@@ -181,6 +190,24 @@ public final class ModifyTableNode implements PlanState {
     }
 
     private static final Object[] RETRY = new Object[0];
+
+    /**
+     * The one place a written row is reported (ExecAR*Triggers): first to the foreign key
+     * checks (their RI triggers sort before user trigger names), then queued for the
+     * table's AFTER ROW triggers. Both fire at the end of the statement.
+     */
+    private void afterRow(int event, Object[] oldRow, Object[] newRow) {
+        if (events != null) {
+            switch (event) {
+                case org.tusk.engine.relcache.TriggerDesc.INSERT -> events.inserted(newRow);
+                case org.tusk.engine.relcache.TriggerDesc.UPDATE -> events.updated(oldRow, newRow);
+                default -> events.deleted(oldRow);
+            }
+        }
+        if (triggers != null) {
+            triggers.afterRow(event, oldRow, newRow);
+        }
+    }
 
     /** ExecOnConflictUpdate: lock the existing row, then update it from the SET list with EXCLUDED. */
     private Object[] onConflictUpdate(TupleId conflict, Object[] proposed) {
@@ -217,9 +244,7 @@ public final class ModifyTableNode implements PlanState {
             throw cannotAffectTwice();
         }
         processed++;
-        if (events != null) {
-            events.updated(existing, newRow);
-        }
+        afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, existing, newRow);
         return project(newRow, null);
     }
 
@@ -239,6 +264,13 @@ public final class ModifyTableNode implements PlanState {
         TableModifier modifier = member == null ? this.modifier : member.modifier();
         while (true) {
             Object[] newRow = evalAll(setTargets, sourceRow);
+            Object[] oldRow = Arrays.copyOf(sourceRow, natts);
+            if (triggers != null) {
+                newRow = triggers.beforeRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldRow, newRow);
+                if (newRow == null) {
+                    return null;
+                }
+            }
             Object[] stored = member == null ? newRow : inherited.toMember(member, newRow, tid);
             if (member != null && inherited.mustMove(member, stored)) {
                 // ExecCrossPartitionUpdate: delete here, insert through the target
@@ -247,9 +279,7 @@ public final class ModifyTableNode implements PlanState {
                     case DONE -> {
                         long to = inherited.insertMoved(newRow);
                         processed++;
-                        if (events != null) {
-                            events.updated(Arrays.copyOf(sourceRow, natts), newRow);
-                        }
+                        afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldRow, newRow);
                         Object[] moved = sourceRow.clone();
                         moved[tableoidIndex] = to;
                         return project(newRow, moved);
@@ -271,9 +301,7 @@ public final class ModifyTableNode implements PlanState {
             switch (result.outcome()) {
                 case DONE -> {
                     processed++;
-                    if (events != null) {
-                        events.updated(Arrays.copyOf(sourceRow, natts), newRow);
-                    }
+                    afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldRow, newRow);
                     return project(newRow, sourceRow);
                 }
                 case SELF_MODIFIED, DELETED -> {
@@ -296,13 +324,16 @@ public final class ModifyTableNode implements PlanState {
         InheritedTargets.Member member = inherited == null ? null : inherited.member(in[tableoidIndex]);
         TableModifier modifier = member == null ? this.modifier : member.modifier();
         while (true) {
+            Object[] oldRow = Arrays.copyOf(sourceRow, natts);
+            if (triggers != null
+                    && triggers.beforeRow(org.tusk.engine.relcache.TriggerDesc.DELETE, oldRow, null) == null) {
+                return null;
+            }
             TableModifier.Result result = modifier.delete(tid);
             switch (result.outcome()) {
                 case DONE -> {
                     processed++;
-                    if (events != null) {
-                        events.deleted(Arrays.copyOf(sourceRow, natts));
-                    }
+                    afterRow(org.tusk.engine.relcache.TriggerDesc.DELETE, oldRow, null);
                     return project(Arrays.copyOf(sourceRow, natts), sourceRow);
                 }
                 case SELF_MODIFIED, DELETED -> {

@@ -12,7 +12,12 @@ import org.tusk.engine.types.PgType;
  * columns (0-based) form its key, and their types for
  * {@link org.tusk.engine.executor.scan.IndexKeyEncoding}.
  */
-public record ResultIndex(IndexAccessMethod am, IndexDescriptor descriptor, int[] keyColumns, List<PgType> keyTypes) {
+public record ResultIndex(IndexAccessMethod am, IndexDescriptor descriptor, int[] keyColumns, List<PgType> keyTypes,
+        org.tusk.engine.expr.Expr[] keyExprs, org.tusk.engine.expr.Expr predicate, boolean nullsNotDistinct) {
+
+    public ResultIndex(IndexAccessMethod am, IndexDescriptor descriptor, int[] keyColumns, List<PgType> keyTypes) {
+        this(am, descriptor, keyColumns, keyTypes, null, null, false);
+    }
 
     public String name() {
         return descriptor.name();
@@ -22,7 +27,32 @@ public record ResultIndex(IndexAccessMethod am, IndexDescriptor descriptor, int[
         return descriptor.unique();
     }
 
-    /** The key column values of {@code row}. */
+    /**
+     * FormIndexDatum: the key of {@code row} (live column values), evaluating
+     * expression columns; null when a partial index's predicate is not true
+     * for the row (it gets no entry).
+     */
+    public Object[] keyValues(Object[] row, org.tusk.engine.expr.EvalContext ctx) {
+        if (keyExprs == null && predicate == null) {
+            return keyValues(row);
+        }
+        Object[] saved = ctx.row();
+        ctx.setRow(row);
+        try {
+            if (predicate != null && !Boolean.TRUE.equals(predicate.eval(ctx))) {
+                return null;
+            }
+            Object[] key = new Object[keyColumns.length];
+            for (int i = 0; i < keyColumns.length; i++) {
+                key[i] = keyExprs != null && keyExprs[i] != null ? keyExprs[i].eval(ctx) : row[keyColumns[i]];
+            }
+            return key;
+        } finally {
+            ctx.setRow(saved);
+        }
+    }
+
+    /** The key column values of {@code row} (an index on plain columns). */
     public Object[] keyValues(Object[] row) {
         Object[] key = new Object[keyColumns.length];
         for (int i = 0; i < keyColumns.length; i++) {

@@ -28,10 +28,11 @@ public final class ResultRelations {
     /**
      * @param checkCompiler turns a CHECK constraint's stored text into an expression over the live columns;
      *                      gets the text, returns null to skip it
-     * @param unused        reserved
+     * @param indexCompiler turns an index's stored expression or predicate text (true: a predicate) into an
+     *                      expression over the live columns; null when the caller has none
      */
     public static ResultRelation open(RelationDesc desc, StorageSession session, Function<String, Expr> checkCompiler,
-            List<String> unused) {
+            java.util.function.BiFunction<String, Boolean, Expr> indexCompiler) {
         StorageBaseRelation base = new StorageBaseRelation(desc, session);
         List<AttributeDesc> live = desc.liveAttributes();
         List<ResultColumn> columns = new ArrayList<>();
@@ -44,7 +45,19 @@ public final class ResultRelations {
             IndexAccessMethod am = session.storage().storage().indexAm(index.amName());
             int[] keyColumns = new int[index.keyAttnums().length];
             List<PgType> keyTypes = new ArrayList<>();
+            Expr[] keyExprs = null;
+            Expr predicate = null;
+            int nextExpr = 0;
             for (int i = 0; i < keyColumns.length; i++) {
+                if (index.keyAttnums()[i] == 0) {
+                    if (keyExprs == null) {
+                        keyExprs = new Expr[keyColumns.length];
+                    }
+                    keyExprs[i] = compileIndexText(indexCompiler, index, index.expressions().get(nextExpr++), false);
+                    PgType t = PgType.byOid(index.keyTypeOids()[i]);
+                    keyTypes.add(t != null ? t : keyExprs[i].type());
+                    continue;
+                }
                 for (int c = 0; c < live.size(); c++) {
                     if (live.get(c).attnum() == index.keyAttnums()[i]) {
                         keyColumns[i] = c;
@@ -52,7 +65,11 @@ public final class ResultRelations {
                 }
                 keyTypes.add(columns.get(keyColumns[i]).type());
             }
-            indexes.add(new ResultIndex(am, StorageBaseRelation.descriptor(desc, index), keyColumns, keyTypes));
+            if (index.predicate() != null) {
+                predicate = compileIndexText(indexCompiler, index, index.predicate(), true);
+            }
+            indexes.add(new ResultIndex(am, StorageBaseRelation.descriptor(desc, index), keyColumns, keyTypes, keyExprs,
+                    predicate, index.nullsNotDistinct()));
         }
         List<CheckConstraint> checks = new ArrayList<>();
         if (checkCompiler != null) {
@@ -64,6 +81,14 @@ public final class ResultRelations {
             }
         }
         return new ResultRelation(base.scanRelation(), columns, indexes, checks);
+    }
+
+    private static Expr compileIndexText(java.util.function.BiFunction<String, Boolean, Expr> compiler, IndexDesc index,
+            String text, boolean predicate) {
+        if (compiler == null) {
+            throw new IllegalStateException("index " + index.name() + " has expressions but no compiler was given");
+        }
+        return compiler.apply(text, predicate);
     }
 
     /** The table's CHECK constraints from pg_constraint (contype 'c'): name and source text, by name. */

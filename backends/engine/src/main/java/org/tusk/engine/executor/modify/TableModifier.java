@@ -230,8 +230,8 @@ public final class TableModifier {
         retry:
         while (true) {
             for (ResultIndex index : arbiters) {
-                Object[] key = index.keyValues(row);
-                if (hasNull(key)) {
+                Object[] key = index.keyValues(row, ctx);
+                if (key == null || hasNull(key) && !index.nullsNotDistinct()) {
                     continue;                           // NULLs never conflict
                 }
                 byte[] encoded = IndexKeyEncoding.encode(index.keyTypes(), key);
@@ -292,6 +292,13 @@ public final class TableModifier {
             ctx.setRow(row);
             try {
                 for (CheckConstraint check : table.checks()) {
+                    if (check.view() != null) {
+                        if (!Boolean.TRUE.equals(check.expr().eval(ctx))) {
+                            throw PgException.error("44000", "new row violates check option for view \""
+                                    + check.view() + "\"").withDetail("Failing row contains " + describeRow(row) + ".");
+                        }
+                        continue;
+                    }
                     if (check.name() == null && !Boolean.TRUE.equals(check.expr().eval(ctx))) {
                         // ExecPartitionCheck: a row in a partition must satisfy its bound (NULL fails too)
                         throw PgException.error(SqlState.CHECK_VIOLATION, "new row for relation \"" + rel.name()
@@ -341,9 +348,12 @@ public final class TableModifier {
     /** ExecInsertIndexTuples: an entry in every index; unique ones check first (23505 with the key). */
     private void insertIndexEntries(Object[] row, TupleId tid) {
         for (ResultIndex index : table.indexes()) {
-            Object[] key = index.keyValues(row);
+            Object[] key = index.keyValues(row, ctx);
+            if (key == null) {
+                continue;                               // outside a partial index
+            }
             byte[] encoded = IndexKeyEncoding.encode(index.keyTypes(), key);
-            boolean check = index.unique() && !hasNull(key);
+            boolean check = index.unique() && (!hasNull(key) || index.nullsNotDistinct());
             try {
                 index.am().insert(index.descriptor(), encoded, tid,
                         check ? heapTid -> rel.am().liveness(rel.locator(), heapTid, txn) : null, txn);
@@ -369,11 +379,16 @@ public final class TableModifier {
         StringBuilder names = new StringBuilder("(");
         StringBuilder values = new StringBuilder("(");
         for (int i = 0; i < key.length; i++) {
-            ResultColumn column = table.columns().get(index.keyColumns()[i]);
             if (i > 0) {
                 names.append(", ");
                 values.append(", ");
             }
+            if (index.keyExprs() != null && index.keyExprs()[i] != null) {
+                names.append(org.tusk.engine.planner.Deparser.unqualified(index.keyExprs()[i]));
+                values.append(key[i] == null ? "null" : TextFormat.output(index.keyTypes().get(i), key[i], typeContext()));
+                continue;
+            }
+            ResultColumn column = table.columns().get(index.keyColumns()[i]);
             names.append(column.name());
             values.append(key[i] == null ? "null" : TextFormat.output(column.type(), key[i], typeContext()));
         }

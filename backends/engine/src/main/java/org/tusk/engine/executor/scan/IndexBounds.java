@@ -89,6 +89,9 @@ final class IndexBounds {
         for (int k = 0; k < keys.size(); k++) {
             IndexScanKey key = keys.get(k);
             int col = key.column() - 1;
+            if (keyColumns[col] < 0) {
+                continue;                       // an expression column: not recomputed here
+            }
             Object v = row[keyColumns[col]];
             if (v == null) {
                 return false;

@@ -131,25 +131,89 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
     @Override
     public RelationSize size() {
         org.tusk.api.storage.RelationSize s = scanRelation.am().estimateSize(desc.locator());
-        return RelationSize.unknown(s.pages());
+        long curPages = s.pages();
+        org.tusk.engine.relcache.RelationStatistics stats = storedStatistics();
+        if (stats == null || stats.reltuples() < 0) {
+            return RelationSize.unknown(curPages);
+        }
+        // estimate_rel_size: the analyzed tuple density scaled to the current number of pages
+        if (curPages == 0) {
+            return new RelationSize(0, 0);
+        }
+        if (stats.relpages() <= 0) {
+            return RelationSize.unknown(curPages);
+        }
+        return new RelationSize(curPages, Math.rint(stats.reltuples() / stats.relpages() * curPages));
     }
 
     @Override
+    public org.tusk.engine.planner.ColumnStatistics statistics(int attnum) {
+        org.tusk.engine.relcache.RelationStatistics stats = storedStatistics();
+        if (stats == null || attnum < 1 || attnum > live.size()) {
+            return null;
+        }
+        return stats.columns().get(live.get(attnum - 1).attnum());
+    }
+
+    /** pg_class sizes and pg_statistic rows through the session's relcache; null without one. */
+    private org.tusk.engine.relcache.RelationStatistics storedStatistics() {
+        if (session.storage() == null || session.relcache() == null) {
+            return null;
+        }
+        return session.relcache().statistics(desc.oid());
+    }
+
+    private List<IndexInfo> indexInfos;
+
+    @Override
     public List<IndexInfo> indexes() {
+        if (indexInfos != null) {
+            return indexInfos;
+        }
         List<IndexInfo> out = new ArrayList<>();
         for (IndexDesc index : desc.indexes()) {
             if (!"btree".equals(index.amName())) {
                 continue;
             }
             List<Integer> attnums = new ArrayList<>();
-            List<Boolean> no = new ArrayList<>();
-            for (int attnum : index.keyAttnums()) {
-                attnums.add(livePosition(attnum) + 1);
-                no.add(false);
+            List<Boolean> descending = new ArrayList<>();
+            List<Boolean> nullsFirst = new ArrayList<>();
+            List<org.tusk.engine.expr.Expr> keyExprs = new ArrayList<>();
+            org.tusk.engine.expr.Expr predicate = null;
+            try {
+                int nextExpr = 0;
+                for (int i = 0; i < index.keyAttnums().length; i++) {
+                    int attnum = index.keyAttnums()[i];
+                    if (attnum == 0) {
+                        attnums.add(0);
+                        keyExprs.add(compile(index.expressions().get(nextExpr++), false));
+                    } else {
+                        attnums.add(livePosition(attnum) + 1);
+                        keyExprs.add(null);
+                    }
+                    short option = index.options() != null && i < index.options().length ? index.options()[i] : 0;
+                    descending.add((option & 1) != 0);
+                    nullsFirst.add((option & 2) != 0);
+                }
+                if (index.predicate() != null) {
+                    predicate = compile(index.predicate(), true);
+                }
+            } catch (RuntimeException e) {
+                continue;                       // an expression that no longer analyzes: not usable
             }
-            out.add(new IndexInfo(index.oid(), index.name(), attnums, no, no, index.unique(), 1, -1));
+            List<Integer> include = new ArrayList<>();
+            for (int attnum : index.includeAttnums()) {
+                include.add(livePosition(attnum) + 1);
+            }
+            out.add(new IndexInfo(index.oid(), index.name(), attnums, descending, nullsFirst, index.unique(), 1, -1,
+                    index.hasExpressions() ? keyExprs : null, include, predicate));
         }
+        indexInfos = out;
         return out;
+    }
+
+    private org.tusk.engine.expr.Expr compile(String text, boolean predicate) {
+        return org.tusk.engine.analyze.IndexExpressions.compile(session, session.typeContext(), desc, text, predicate);
     }
 
     private int livePosition(int attnum) {
@@ -170,9 +234,6 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
     @Override
     public PlanState openIndexScan(IndexInfo info, List<IndexScanKey> keys, boolean backward, boolean indexOnly,
             EState estate) {
-        if (backward) {
-            throw new UnsupportedOperationException("backward btree scans are not implemented");
-        }
         IndexDesc index = desc.indexes().stream().filter(i -> i.oid() == info.oid()).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no index " + info.name() + " on " + desc.name()));
         IndexAccessMethod am = session.storage().storage().indexAm(index.amName());
@@ -180,6 +241,11 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
         int[] keyColumns = new int[index.keyAttnums().length];
         List<PgType> keyTypes = new ArrayList<>();
         for (int i = 0; i < keyColumns.length; i++) {
+            if (index.keyAttnums()[i] == 0) {
+                keyColumns[i] = -1;             // an expression: the caller's filter rechecks its clauses
+                keyTypes.add(PgType.byOid(index.keyTypeOids()[i]));
+                continue;
+            }
             keyColumns[i] = livePosition(index.keyAttnums()[i]);
             keyTypes.add(columns.get(keyColumns[i]).type());
         }
@@ -197,8 +263,9 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
             return IndexBounds.of(keyTypes, keys, values);
         };
         Predicate<Object[]> filter = row -> IndexBounds.satisfies(row, keyColumns, keyTypes, keys, current[0]);
-        return new IndexScanNode(scanRelation, am, descriptor, bounds, filter, session.snapshot(),
+        PlanState scan = new IndexScanNode(scanRelation, am, descriptor, bounds, filter, session.snapshot(),
                 session.transactionContext(), ctx, emitCtid);
+        return backward ? new BackwardScan(scan) : scan;
     }
 
     /** The index AM's view of an index of {@code table} (keys in {@link IndexKeyEncoding}). */

@@ -85,16 +85,30 @@ public final class FunctionSignatures {
                 inputs++;
             }
         }
+        // an ordered-set aggregate prints ORDER BY before its aggregated arguments (print_function_arguments)
+        int orderByAt = -1;
+        if (proc.ch("prokind") == 'a') {
+            List<CatalogRow> agg = ctx.cache().find(2600, "aggfnoid", (long) procOid);
+            if (!agg.isEmpty() && agg.get(0).ch("aggkind") != 'n') {
+                orderByAt = ((Number) agg.get(0).get("aggnumdirectargs")).intValue();
+            }
+        }
         StringBuilder sb = new StringBuilder();
         int input = 0;
         boolean first = true;
+        String lastArg = null;
         for (int i = 0; i < types.length; i++) {
             String m = modes == null ? "i" : (String) modes[i];
             if (m.equals("t")) {
                 continue;
             }
             boolean isInput = m.equals("i") || m.equals("b") || m.equals("v");
-            sb.append(first ? "" : ", ");
+            int mark = sb.length();
+            if (input == orderByAt && isInput) {
+                sb.append(first ? "" : " ").append("ORDER BY ");
+            } else {
+                sb.append(first ? "" : ", ");
+            }
             first = false;
             switch (m) {
                 case "o": sb.append("OUT "); break;
@@ -113,6 +127,11 @@ public final class FunctionSignatures {
                 }
                 input++;
             }
+            lastArg = sb.substring(mark).replaceFirst("^(, | )?(ORDER BY )?", "");
+        }
+        if (orderByAt >= 0 && orderByAt == input && lastArg != null) {
+            // "VARIADIC t ORDER BY VARIADIC t": the variadic direct argument is the aggregated one too
+            sb.append(" ORDER BY ").append(lastArg);
         }
         return sb.toString();
     }

@@ -100,6 +100,16 @@ public final class ObjectDefinitions {
      * column n only the n-th column's name or expression ("" past the last).
      */
     public String indexDef(int indexOid, int column) {
+        return indexDef(indexOid, column, false);
+    }
+
+    /**
+     * pg_get_indexdef(index, column, pretty): pretty mode names the table
+     * unqualified when visible and prints expressions without the parentheses
+     * around a top-level operator (an expression column is still wrapped in
+     * parentheses unless it is a function call, as in CREATE INDEX).
+     */
+    public String indexDef(int indexOid, int column, boolean pretty) {
         CatalogRow index = ctx.cache().index(indexOid);
         CatalogRow indexRel = ctx.cache().relation(indexOid);
         if (index == null || indexRel == null) {
@@ -125,7 +135,7 @@ public final class ObjectDefinitions {
             }
             int attnum = keys[column - 1];
             return attnum != 0 ? Identifiers.quote(ctx.cache().attributeName(table, attnum))
-                    : ObjectDefinitions.expression(exprs.get(nextExpr), true);
+                    : indexExpression(exprs.get(nextExpr), pretty);
         }
 
         String am = ctx.cache().amName(indexRel.oid("relam"));
@@ -138,7 +148,7 @@ public final class ObjectDefinitions {
         if (tableRel != null && tableRel.ch("relkind") == 'p' && indexRel.ch("relkind") == 'I') {
             sb.append("ONLY ");
         }
-        sb.append(qualifiedRelationName(table)).append(" USING ").append(am).append(" (");
+        sb.append(pretty ? relationName(table) : qualifiedRelationName(table)).append(" USING ").append(am).append(" (");
         for (int i = 0; i < keys.length; i++) {
             if (i == nkey) {
                 sb.append(") INCLUDE (");
@@ -154,9 +164,7 @@ public final class ObjectDefinitions {
                 keyType = att.oid("atttypid");
                 keyCollation = att.oid("attcollation");
             } else {
-                String e = exprs.get(nextExpr++);
-                // a function call prints bare, anything else in parentheses
-                sb.append(looksLikeFunctionCall(e) ? e : "(" + e + ")");
+                sb.append(indexExpression(exprs.get(nextExpr++), pretty));
                 keyType = 0;
                 keyCollation = -1;
             }
@@ -202,9 +210,15 @@ public final class ObjectDefinitions {
         }
         String pred = index.str("indpred");
         if (pred != null) {
-            sb.append(" WHERE ").append(pred);
+            sb.append(" WHERE ").append(expression(pred, pretty));
         }
         return sb.toString();
+    }
+
+    /** An index expression column: a function call prints bare, anything else in parentheses. */
+    private static String indexExpression(String stored, boolean pretty) {
+        String e = expression(stored, pretty);
+        return looksLikeFunctionCall(e) ? e : "(" + e + ")";
     }
 
     /** get_opclass_name: printed only when it is not the default for the column's type. */
@@ -253,6 +267,79 @@ public final class ObjectDefinitions {
     // ---- pg_get_constraintdef
 
     /** pg_get_constraintdef(constraint): its definition as in ALTER TABLE ADD CONSTRAINT; null when none. */
+    /** pg_get_triggerdef: the CREATE TRIGGER statement of a pg_trigger row (WHEN as its stored SQL text). */
+    public String triggerDef(int triggerOid, boolean pretty) {
+        CatalogRow t = ctx.cache().byOid(org.tusk.engine.catalog.SystemCatalogs.PG_TRIGGER, triggerOid);
+        if (t == null) {
+            return null;
+        }
+        int type = ((Number) t.get("tgtype")).intValue();
+        int rel = t.oid("tgrelid");
+        StringBuilder sb = new StringBuilder("CREATE ");
+        if (t.oid("tgconstraint") != 0) {
+            sb.append("CONSTRAINT ");
+        }
+        sb.append("TRIGGER ").append(Identifiers.quote(t.str("tgname"))).append(' ');
+        sb.append((type & 2) != 0 ? "BEFORE" : (type & 64) != 0 ? "INSTEAD OF" : "AFTER");
+        List<String> events = new java.util.ArrayList<>();
+        if ((type & 4) != 0) {
+            events.add("INSERT");
+        }
+        if ((type & 8) != 0) {
+            events.add("DELETE");
+        }
+        if ((type & 16) != 0) {
+            int[] cols = t.ints("tgattr");
+            StringBuilder u = new StringBuilder("UPDATE");
+            for (int i = 0; i < cols.length; i++) {
+                u.append(i == 0 ? " OF " : ", ").append(columnList(rel, new int[] {cols[i]}));
+            }
+            events.add(u.toString());
+        }
+        if ((type & 32) != 0) {
+            events.add("TRUNCATE");
+        }
+        sb.append(' ').append(String.join(" OR ", events)).append(" ON ")
+                .append(pretty ? relationName(rel) : qualifiedRelationName(rel)).append(' ');
+        if (t.bool("tgdeferrable")) {
+            sb.append("DEFERRABLE ");
+        }
+        if (t.bool("tginitdeferred")) {
+            sb.append("INITIALLY DEFERRED ");
+        }
+        if (t.get("tgoldtable") != null || t.get("tgnewtable") != null) {
+            sb.append("REFERENCING ");
+            if (t.get("tgoldtable") != null) {
+                sb.append("OLD TABLE AS ").append(Identifiers.quote(t.str("tgoldtable"))).append(' ');
+            }
+            if (t.get("tgnewtable") != null) {
+                sb.append("NEW TABLE AS ").append(Identifiers.quote(t.str("tgnewtable"))).append(' ');
+            }
+        }
+        sb.append((type & 1) != 0 ? "FOR EACH ROW " : "FOR EACH STATEMENT ");
+        Object qual = t.get("tgqual");
+        if (qual != null) {
+            sb.append(pretty ? "WHEN (" + qual + ") " : "WHEN ((" + qual + ")) ");
+        }
+        CatalogRow proc = ctx.cache().proc(t.oid("tgfoid"));
+        String fname = proc == null ? String.valueOf(t.oid("tgfoid")) : Identifiers.quote(proc.str("proname"));
+        sb.append("EXECUTE FUNCTION ").append(fname).append('(');
+        byte[] raw = (byte[]) t.get("tgargs");
+        if (raw != null) {
+            int start = 0;
+            boolean first = true;
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] == 0) {
+                    String arg = new String(raw, start, i - start, java.nio.charset.StandardCharsets.UTF_8);
+                    sb.append(first ? "" : ", ").append('\'').append(arg.replace("'", "''")).append('\'');
+                    first = false;
+                    start = i + 1;
+                }
+            }
+        }
+        return sb.append(')').toString();
+    }
+
     public String constraintDef(int constraintOid) {
         CatalogRow con = ctx.cache().constraint(constraintOid);
         if (con == null) {
@@ -374,6 +461,55 @@ public final class ObjectDefinitions {
     }
 
     // ---- views, sequences, roles
+
+    /**
+     * pg_get_ruledef(rule [, pretty]): CREATE RULE rebuilt from the pg_rewrite row (the condition and
+     * actions as stored, so as written rather than deparsed); the relation is schema-qualified unless
+     * pretty and visible. Null when there is no such rule.
+     */
+    public String ruleDef(int ruleOid, boolean pretty) {
+        CatalogRow rule = ctx.cache().byOid(SysCache.PG_REWRITE, ruleOid);
+        if (rule == null) {
+            return null;
+        }
+        int relOid = rule.oid("ev_class");
+        String rulename = rule.str("rulename");
+        String event = switch (rule.str("ev_type")) {
+            case "1" -> "SELECT";
+            case "2" -> "UPDATE";
+            case "3" -> "INSERT";
+            default -> "DELETE";
+        };
+        StringBuilder sb = new StringBuilder("CREATE RULE ").append(Identifiers.quote(rulename)).append(" AS\n    ON ")
+                .append(event).append(" TO ").append(pretty ? relationName(relOid) : qualifiedRelationName(relOid));
+        String qual = rule.str("ev_qual");
+        if (qual != null && !qual.equals("<>") && !qual.isEmpty()) {
+            sb.append("\n   WHERE ").append(pretty ? qual : "(" + qual + ")");
+        }
+        sb.append(" DO ");
+        if (Boolean.TRUE.equals(rule.get("is_instead"))) {
+            sb.append("INSTEAD ");
+        }
+        String action = rule.str("ev_action");
+        java.util.List<String> actions = new java.util.ArrayList<>();
+        if (action != null && !action.isBlank()) {
+            for (org.tusk.engine.parser.ParsedStatement p : org.tusk.engine.parser.Parser.parse(action)) {
+                actions.add(p.sourceText());
+            }
+        }
+        if (actions.isEmpty()) {
+            sb.append("NOTHING");
+        } else if (actions.size() == 1) {
+            sb.append(' ').append(actions.get(0));
+        } else {
+            sb.append("( ");
+            for (int i = 0; i < actions.size(); i++) {
+                sb.append(i == 0 ? "" : " ").append(actions.get(i)).append(";\n");
+            }
+            sb.append(")");
+        }
+        return sb.append(';').toString();
+    }
 
     /** pg_get_viewdef(view): the stored SELECT of the view's _RETURN rule; null when none. */
     public String viewDef(int viewOid) {

@@ -30,10 +30,23 @@ public final class SysInfoFunctions {
         byProsrc.accept("pg_get_expr_ext", (a, c) -> ObjectDefinitions.expression((String) a[0], (Boolean) a[2]));
         byProsrc.accept("pg_get_indexdef", (a, c) -> new ObjectDefinitions(ctx(c)).indexDef(oid(a[0])));
         byProsrc.accept("pg_get_indexdef_ext",
-                (a, c) -> new ObjectDefinitions(ctx(c)).indexDef(oid(a[0]), (Integer) a[1]));
+                (a, c) -> new ObjectDefinitions(ctx(c)).indexDef(oid(a[0]), (Integer) a[1], Boolean.TRUE.equals(a[2])));
         byProsrc.accept("pg_get_constraintdef", (a, c) -> new ObjectDefinitions(ctx(c)).constraintDef(oid(a[0])));
         byProsrc.accept("pg_get_constraintdef_ext",
                 (a, c) -> new ObjectDefinitions(ctx(c)).constraintDef(oid(a[0])));
+        byProsrc.accept("pg_get_ruledef", (a, c) -> new ObjectDefinitions(ctx(c)).ruleDef(oid(a[0]), false));
+        byProsrc.accept("pg_get_ruledef_ext", (a, c) -> new ObjectDefinitions(ctx(c)).ruleDef(oid(a[0]),
+                Boolean.TRUE.equals(a[1])));
+        // is_publishable_class: a permanent user table (psql's \d asks, for its "Publications:" footer)
+        byProsrc.accept("pg_relation_is_publishable", (a, c) -> {
+            CatalogRow rel = ctx(c).cache().relation(oid(a[0]));
+            if (rel == null) {
+                return null;
+            }
+            String kind = rel.str("relkind");
+            return ("r".equals(kind) || "p".equals(kind)) && "p".equals(rel.str("relpersistence"))
+                    && oid(a[0]) >= 16384;
+        });
         FunctionBody viewdef = (a, c) -> new ObjectDefinitions(ctx(c)).viewDef(oid(a[0]));
         byProsrc.accept("pg_get_viewdef", viewdef);
         byProsrc.accept("pg_get_viewdef_ext", viewdef);
@@ -44,6 +57,9 @@ public final class SysInfoFunctions {
         };
         byProsrc.accept("pg_get_viewdef_name", viewdefByName);
         byProsrc.accept("pg_get_viewdef_name_ext", viewdefByName);
+        byProsrc.accept("pg_get_triggerdef", (a, c) -> new ObjectDefinitions(ctx(c)).triggerDef(oid(a[0]), false));
+        byProsrc.accept("pg_get_triggerdef_ext",
+                (a, c) -> new ObjectDefinitions(ctx(c)).triggerDef(oid(a[0]), Boolean.TRUE.equals(a[1])));
         byProsrc.accept("pg_get_userbyid", (a, c) -> new ObjectDefinitions(ctx(c)).userById((Long) a[0]));
         byProsrc.accept("pg_get_serial_sequence", SysInfoFunctions::serialSequence);
         byProsrc.accept("pg_get_function_arguments", (a, c) -> new FunctionSignatures(ctx(c)).arguments(oid(a[0])));
@@ -58,6 +74,16 @@ public final class SysInfoFunctions {
         byProsrc.accept("pg_get_statisticsobjdef_columns", (a, c) -> null);
         byProsrc.accept("pg_tablespace_location", (a, c) -> "");
 
+        // is_publishable_class: a permanent user table (not a catalog, not temporary or unlogged); NULL if none
+        byProsrc.accept("pg_relation_is_publishable", (a, c) -> {
+            CatalogRow rel = ctx(c).cache().relation(oid(a[0]));
+            if (rel == null) {
+                return null;
+            }
+            char kind = rel.ch("relkind");
+            return (kind == 'r' || kind == 'p') && "p".equals(rel.str("relpersistence"))
+                    && Integer.toUnsignedLong(oid(a[0])) >= 16384;
+        });
         byProsrc.accept("pg_table_is_visible", (a, c) -> new Visibility(ctx(c)).relationIsVisible(oid(a[0])));
         byProsrc.accept("pg_type_is_visible", (a, c) -> new Visibility(ctx(c)).typeIsVisible(oid(a[0])));
         byProsrc.accept("pg_function_is_visible", (a, c) -> new Visibility(ctx(c)).functionIsVisible(oid(a[0])));

@@ -96,9 +96,19 @@ public final class ClientAuthentication {
             throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "no pg_hba.conf entry for host \""
                     + hostInfo + "\", user \"" + user + "\", database \"" + database + "\", " + encryption);
         }
+        if (line.clientCert() != HbaLine.ClientCert.OFF) {
+            if (tls == null || !tls.verifiesClientCertificates()) {
+                throw PgException.fatal(SqlState.CONFIG_FILE_ERROR,
+                        "client certificates can only be checked if a root certificate store is available");
+            }
+            if (tls.peerCertificate() == null) {
+                throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                        "connection requires a valid client certificate");
+            }
+        }
         RoleRecord role = roles.byName(user);
         switch (line.method()) {
-            case TRUST -> { }
+            case TRUST, CERT -> { }
             case REJECT -> throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                     "pg_hba.conf rejects connection for host \"" + hostInfo + "\", user \"" + user + "\", database \""
                             + database + "\", " + encryption);
@@ -106,10 +116,43 @@ public final class ClientAuthentication {
             case MD5 -> check(line, user, md5OrScram(role, user));
             case SCRAM_SHA_256 -> check(line, user, scram(role, user));
         }
+        if (line.clientCert() == HbaLine.ClientCert.VERIFY_FULL && !certificateNamesUser(line, user)) {
+            // auth_failed: the words depend on the line's method, not on the certificate
+            switch (line.method()) {
+                case CERT -> throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                        "certificate authentication failed for user \"" + user + "\"");
+                case TRUST -> throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                        "\"trust\" authentication failed for user \"" + user + "\"");
+                default -> throw PgException.fatal(SqlState.INVALID_PASSWORD,
+                        "password authentication failed for user \"" + user + "\"");
+            }
+        }
         if (role != null && !role.canLogin()) {
             throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                     "role \"" + user + "\" is not permitted to log in");
         }
+    }
+
+    /**
+     * CheckCertAuth: the verified client certificate's CN (or, with
+     * {@code clientname=DN}, its whole subject) must equal the user name, as
+     * check_usermap compares them without a map: exactly.
+     */
+    private boolean certificateNamesUser(HbaLine line, String user) {
+        String name = line.clientNameDn() ? tls.peerDistinguishedName() : tls.peerCommonName();
+        if (name == null || name.isEmpty()) {
+            LOG.info("certificate authentication failed for user \"{}\": client certificate contains no user name", user);
+            return false;
+        }
+        if (!name.equals(user)) {
+            LOG.info("provided user name ({}) and authenticated user name ({}) do not match", user, name);
+            if (line.method() != AuthMethod.CERT) {
+                LOG.info("certificate validation (clientcert=verify-full) failed for user \"{}\": {} mismatch", user,
+                        line.clientNameDn() ? "DN" : "CN");
+            }
+            return false;
+        }
+        return true;
     }
 
     private void check(HbaLine line, String user, boolean ok) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.function.BiPredicate;
 
 import org.tusk.protocol.internal.auth.HbaLine.AddressKind;
+import org.tusk.protocol.internal.auth.HbaLine.ClientCert;
 import org.tusk.protocol.internal.auth.HbaLine.ConnType;
 
 /**
@@ -125,16 +126,53 @@ public final class HbaFile {
             }
             throw new HbaException(n, "invalid authentication method \"" + methodName + "\"");
         }
+        if (method == AuthMethod.CERT && connType != ConnType.HOSTSSL) {
+            throw new HbaException(n, "cert authentication is only supported on hostssl connections");
+        }
+        ClientCert clientCert = method == AuthMethod.CERT ? ClientCert.VERIFY_FULL : ClientCert.OFF;
+        boolean clientNameDn = false;
         for (; i < f.size(); i++) {
             for (HbaToken option : f.get(i)) {
                 int eq = option.text().indexOf('=');
                 if (eq < 0) {
                     throw new HbaException(n, "authentication option not in name=value format: " + option.text());
                 }
-                throw new HbaException(n, "unrecognized authentication option name: \"" + option.text().substring(0, eq) + "\"");
+                String name = option.text().substring(0, eq);
+                String value = option.text().substring(eq + 1);
+                switch (name) {
+                    case "clientcert" -> {
+                        if (connType != ConnType.HOSTSSL) {
+                            throw new HbaException(n, "clientcert can only be configured for \"hostssl\" rows");
+                        }
+                        if (value.equals("verify-full")) {
+                            clientCert = ClientCert.VERIFY_FULL;
+                        } else if (value.equals("verify-ca")) {
+                            if (method == AuthMethod.CERT) {
+                                throw new HbaException(n,
+                                        "clientcert only accepts \"verify-full\" when using \"cert\" authentication");
+                            }
+                            clientCert = ClientCert.VERIFY_CA;
+                        } else {
+                            throw new HbaException(n, "invalid value for clientcert: \"" + value + "\"");
+                        }
+                    }
+                    case "clientname" -> {
+                        if (connType != ConnType.HOSTSSL) {
+                            throw new HbaException(n, "clientname can only be configured for \"hostssl\" rows");
+                        }
+                        if (value.equals("DN")) {
+                            clientNameDn = true;
+                        } else if (value.equals("CN")) {
+                            clientNameDn = false;
+                        } else {
+                            throw new HbaException(n, "invalid value for clientname: \"" + value + "\"");
+                        }
+                    }
+                    default -> throw new HbaException(n, "unrecognized authentication option name: \"" + name + "\"");
+                }
             }
         }
-        return new HbaLine(n, connType, databases, roles, kind, address, maskBits, method);
+        return new HbaLine(n, connType, databases, roles, kind, address, maskBits, method, clientCert, clientNameDn);
     }
 
     private static String single(List<HbaToken> field, int n, String what) throws HbaException {

@@ -208,6 +208,11 @@ public final class TlsServerConfig {
         return engine;
     }
 
+    /** Whether client certificates are requested and checked against ssl_ca_file (secure_loaded_verify_locations). */
+    public boolean verifiesClientCertificates() {
+        return requestClientCertificate;
+    }
+
     /** The tls-server-end-point channel binding data of this server's certificate. */
     public byte[] certificateHash() {
         return certificateHash.clone();

@@ -162,6 +162,9 @@ public final class PostgresMain {
         String applicationName = packet.settings().getOrDefault("application_name", "");
         String effective = session.setting("application_name");
         backend.reportSessionStart(packet.user(), packet.database(), effective != null ? effective : applicationName);
+        if (tls != null) {
+            backend.reportSslStatus(tls.status());
+        }
 
         BackendMessages.parameterStatuses(out, session.reportedSettings());
         host.startReporting();
@@ -214,7 +217,7 @@ public final class PostgresMain {
         TlsStreams secure = new TlsStreams(config.newEngine(), streams.rawInput(), streams.rawOutput());
         secure.handshake();
         streams.switchTo(secure.input(), secure.output());
-        tls = new TlsConnection(secure.session(), config.certificateHash());
+        tls = new TlsConnection(secure.session(), config.certificateHash(), config.verifiesClientCertificates());
         LOG.debug("SSL connection: protocol {}, cipher {}", tls.protocol(), tls.cipher());
         return true;
     }

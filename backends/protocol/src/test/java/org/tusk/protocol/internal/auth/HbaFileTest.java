@@ -84,6 +84,44 @@ class HbaFileTest {
         assertEquals("unterminated quoted string", error("local \"all all trust"));
     }
 
+    /** hba.c's rules for cert and the clientcert/clientname options (messages from PostgreSQL 15). */
+    @Test
+    void certMethodAndClientCertificateOptions() throws Exception {
+        HbaFile hba = HbaFile.parse(List.of(
+                "hostssl all certuser 127.0.0.1/32 cert",
+                "hostssl all alice 127.0.0.1/32 md5 clientcert=verify-ca",
+                "hostssl all bob 127.0.0.1/32 trust clientcert=verify-full clientname=DN",
+                "hostssl all all 127.0.0.1/32 scram-sha-256"));
+        HbaLine cert = hba.lines().get(0);
+        assertEquals(AuthMethod.CERT, cert.method());
+        assertEquals(HbaLine.ClientCert.VERIFY_FULL, cert.clientCert(), "cert implies clientcert=verify-full");
+        assertEquals(HbaLine.ClientCert.VERIFY_CA, hba.lines().get(1).clientCert());
+        assertEquals(HbaLine.ClientCert.VERIFY_FULL, hba.lines().get(2).clientCert());
+        assertEquals(true, hba.lines().get(2).clientNameDn());
+        assertEquals(HbaLine.ClientCert.OFF, hba.lines().get(3).clientCert());
+        assertEquals("cert authentication is only supported on hostssl connections", error("host all all all cert"));
+        assertEquals("clientcert can only be configured for \"hostssl\" rows",
+                error("host all all all md5 clientcert=verify-ca"));
+        assertEquals("clientcert only accepts \"verify-full\" when using \"cert\" authentication",
+                error("hostssl all all all cert clientcert=verify-ca"));
+        assertEquals("invalid value for clientcert: \"1\"", error("hostssl all all all md5 clientcert=1"));
+        assertEquals("invalid value for clientname: \"UID\"", error("hostssl all all all cert clientname=UID"));
+    }
+
+    @Test
+    void commonNameOfAnRfc2253Subject() {
+        assertEquals("certuser", org.tusk.protocol.internal.secure.DistinguishedNames.commonName("CN=certuser"));
+        assertEquals("a,b+c", org.tusk.protocol.internal.secure.DistinguishedNames.commonName(
+                "CN=a\\,b\\+c,O=Example\\, Inc.,C=DE"));
+        assertEquals("é", org.tusk.protocol.internal.secure.DistinguishedNames.commonName("CN=\\C3\\A9,OU=x"));
+        assertEquals("outer", org.tusk.protocol.internal.secure.DistinguishedNames.commonName("CN=inner,CN=outer"),
+                "the first CN of the certificate is the last of the RFC 2253 text");
+        assertNull(org.tusk.protocol.internal.secure.DistinguishedNames.commonName("O=nobody"));
+        // pg_stat_ssl.client_dn as PostgreSQL 15 shows subject "/O=Acme, Inc./CN=certuser"
+        assertEquals("/O=Acme\\, Inc./CN=certuser",
+                org.tusk.protocol.internal.secure.DistinguishedNames.slashForm("CN=certuser,O=Acme\\, Inc."));
+    }
+
     static String error(String line) {
         return assertThrows(HbaException.class, () -> HbaFile.parse(List.of(line))).getMessage();
     }

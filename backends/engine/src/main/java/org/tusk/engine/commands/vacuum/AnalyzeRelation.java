@@ -1,0 +1,126 @@
+package org.tusk.engine.commands.vacuum;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.tusk.engine.catalog.CatalogAccess;
+import org.tusk.engine.catalog.SystemCatalogs;
+import org.tusk.engine.executor.scan.SeqScanNode;
+import org.tusk.engine.executor.scan.StorageBaseRelation;
+import org.tusk.engine.expr.EvalContext;
+import org.tusk.engine.relcache.AttributeDesc;
+import org.tusk.engine.relcache.RelationDesc;
+import org.tusk.engine.storage.StorageSession;
+import org.tusk.engine.types.ArrayValue;
+import org.tusk.engine.types.PgType;
+import org.tusk.xact.IsolationLevel;
+
+/**
+ * ANALYZE of one table (analyze.c's do_analyze_rel): a random sample of
+ * 300 x default_statistics_target live rows (every row of a smaller table;
+ * reservoir sampling over one pass, which also counts the live rows), one
+ * {@link ColumnAnalysis} per live column, and the table's pg_statistic rows
+ * replaced by the results (stainherit false). The caller stores
+ * relpages/reltuples and invalidates the relcache entry, which also drops
+ * every backend's cached statistics and plans of the table.
+ */
+public final class AnalyzeRelation {
+
+    private AnalyzeRelation() {
+    }
+
+    /** Samples, computes and stores the statistics; returns the number of live rows counted. */
+    public static long run(StorageSession session, RelationDesc desc, int statisticsTarget, EvalContext ctx) {
+        int target = Math.max(1, statisticsTarget);
+        int targRows = 300 * target;
+        StorageBaseRelation rel = new StorageBaseRelation(desc, session);
+        List<Object[]> sample = new ArrayList<>();
+        Random random = new Random(desc.oid() * 31L + targRows);
+        long live = 0;
+        try (SeqScanNode scan = new SeqScanNode(rel.scanRelation(), session.snapshot(), session.transactionContext(),
+                ctx, false)) {
+            for (Object[] row = scan.next(); row != null; row = scan.next()) {
+                live++;
+                if (sample.size() < targRows) {
+                    sample.add(row);
+                } else {
+                    long k = (long) (random.nextDouble() * live);
+                    if (k < targRows) {
+                        sample.set((int) k, row);
+                    }
+                }
+            }
+        }
+        List<AttributeDesc> columns = desc.liveAttributes();
+        List<Object[]> rows = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            AttributeDesc a = columns.get(c);
+            PgType type = PgType.byOid(a.typeOid());
+            if (type == null) {
+                continue;
+            }
+            List<Object> values = new ArrayList<>(sample.size());
+            for (Object[] r : sample) {
+                values.add(r[c]);
+            }
+            ColumnAnalysis.Result result = ColumnAnalysis.compute(type, collationOf(type), values, live, target);
+            if (result != null) {
+                rows.add(statisticRow(desc.oid(), a.attnum(), type, result));
+            }
+        }
+        store(session, desc.oid(), rows);
+        return live;
+    }
+
+    /** The column's collation as pg_attribute would give it (no COLLATE clauses on columns yet). */
+    static long collationOf(PgType type) {
+        if (type == PgType.NAME) {
+            return 950;
+        }
+        return type.category() == 'S' ? 100 : 0;
+    }
+
+    private static Object[] statisticRow(int relOid, int attnum, PgType type, ColumnAnalysis.Result r) {
+        SystemCatalogs.Catalog cat = SystemCatalogs.require(SystemCatalogs.PG_STATISTIC);
+        Object[] row = new Object[cat.columns().size()];
+        row[cat.columnIndex("starelid")] = (long) relOid;
+        row[cat.columnIndex("staattnum")] = (short) attnum;
+        row[cat.columnIndex("stainherit")] = false;
+        row[cat.columnIndex("stanullfrac")] = r.nullFrac();
+        row[cat.columnIndex("stawidth")] = r.width();
+        row[cat.columnIndex("stadistinct")] = r.nDistinct();
+        for (int i = 1; i <= 5; i++) {
+            ColumnAnalysis.Slot s = i <= r.slots().size() ? r.slots().get(i - 1) : null;
+            row[cat.columnIndex("stakind" + i)] = s == null ? (short) 0 : s.kind();
+            row[cat.columnIndex("staop" + i)] = s == null ? 0L : s.operator();
+            row[cat.columnIndex("stacoll" + i)] = s == null ? 0L : s.collation();
+            if (s != null && s.numbers() != null) {
+                Object[] nums = new Object[s.numbers().length];
+                for (int k = 0; k < nums.length; k++) {
+                    nums[k] = s.numbers()[k];
+                }
+                row[cat.columnIndex("stanumbers" + i)] = ArrayValue.of(PgType.FLOAT4, nums);
+            }
+            if (s != null && s.values() != null) {
+                row[cat.columnIndex("stavalues" + i)] = ArrayValue.of(type, s.values());
+            }
+        }
+        return row;
+    }
+
+    /** Replaces the table's pg_statistic rows (update_attstats). */
+    private static void store(StorageSession session, int relOid, List<Object[]> rows) {
+        CatalogAccess access = new CatalogAccess(session.storage(), IsolationLevel.READ_COMMITTED);
+        SystemCatalogs.Catalog cat = SystemCatalogs.require(SystemCatalogs.PG_STATISTIC);
+        int relCol = cat.columnIndex("starelid");
+        int inhCol = cat.columnIndex("stainherit");
+        for (var t : access.scan(SystemCatalogs.PG_STATISTIC,
+                row -> ((Long) row[relCol]).intValue() == relOid && Boolean.FALSE.equals(row[inhCol]))) {
+            access.delete(SystemCatalogs.PG_STATISTIC, t.tid());
+        }
+        for (Object[] row : rows) {
+            access.insert(SystemCatalogs.PG_STATISTIC, row);
+        }
+    }
+}
