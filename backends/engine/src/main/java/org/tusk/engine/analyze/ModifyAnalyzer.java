@@ -672,10 +672,12 @@ public final class ModifyAnalyzer {
         List<Expr[]> valuesRows = null;
         Query sourceQuery = null;
         Expr[] sourceMapping = null;
+        int srfsBefore = -1;
         if (select == null) {
             valuesRows = new ArrayList<>();
             valuesRows.add(defaults.clone());                                // DEFAULT VALUES
         } else if (isPlainValues(select)) {
+            srfsBefore = pstate.query != null ? pstate.query.srfs.size() : 0;
             valuesRows = new ArrayList<>();
             int width = select.valuesLists().get(0).size();
             for (List<RawNode> exprs : select.valuesLists()) {
@@ -721,7 +723,19 @@ public final class ModifyAnalyzer {
                 }
                 valuesRows.add(row);
             }
-        } else {
+            if (pstate.query != null && pstate.query.srfs.size() > srfsBefore) {
+                // a set-returning call in VALUES: one row is a target list (as transformInsertStmt), more is an error
+                pstate.query.srfs.subList(srfsBefore, pstate.query.srfs.size()).clear();
+                if (select.valuesLists().size() != 1
+                        || select.valuesLists().get(0).stream().anyMatch(n -> n instanceof SetToDefault)) {
+                    throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                            "set-returning functions are not allowed in VALUES", location(select.valuesLists().get(0).get(0)) - 1);
+                }
+                valuesRows = null;
+                select = valuesAsTargetList(select);
+            }
+        }
+        if (valuesRows == null) {
             sourceQuery = new SelectAnalyzer(relations, typeContext).analyze(select, new ParseState(new int[0]));
             if ((stmt.cols() == null || stmt.cols().isEmpty()) && sourceQuery.targets().size() < targets.size()) {
                 targets = new ArrayList<>(targets.subList(0, sourceQuery.targets().size()));   // the leading columns
@@ -858,6 +872,17 @@ public final class ModifyAnalyzer {
         }
         endOfStatement(null, triggers, TriggerDesc.INSERT, ctx);
         return new DmlCommand.Result("INSERT 0 " + processed, out);
+    }
+
+    /** {@code VALUES (e1, e2, ...)} as {@code SELECT e1, e2, ...}: how a single VALUES row calling an SRF runs. */
+    private static SelectStmt valuesAsTargetList(SelectStmt s) {
+        List<ResTarget> targets = new ArrayList<>();
+        for (RawNode n : s.valuesLists().get(0)) {
+            targets.add(new ResTarget(null, List.of(), n, Math.max(0, location(n) - 1)));
+        }
+        return new SelectStmt(List.of(), null, targets, List.of(), null, List.of(), false, null, List.of(), null,
+                List.of(), null, null, org.tusk.engine.nodes.LimitOption.DEFAULT, List.of(), null, org.tusk.engine.nodes.SetOperation.NONE,
+                false, null, null, s.location());
     }
 
     private static boolean isPlainValues(SelectStmt s) {

@@ -79,6 +79,17 @@ class PartitionDmlOnStorageTest {
     }
 
     @Test
+    void aSetReturningCallInOneValuesRowInsertsEachValue() {
+        // PostgreSQL 15: one VALUES row is a target list (ProjectSet); more rows reject the SRF
+        query(a, "CREATE TABLE gs (a int, b text DEFAULT 'd') PARTITION BY LIST (a)");
+        query(a, "CREATE TABLE gs1 PARTITION OF gs DEFAULT");
+        assertEquals(List.of("gs1|1|d", "gs1|2|d", "gs1|3|d", "INSERT 0 3"),
+                query(a, "INSERT INTO gs VALUES (generate_series(1, 3)) RETURNING tableoid::regclass, *"));
+        assertEquals(List.of("E: 0A000 set-returning functions are not allowed in VALUES"),
+                query(a, "INSERT INTO gs VALUES (generate_series(1, 2)), (5)"));
+    }
+
+    @Test
     void updateOfThePartitionKeyMovesRows() {
         query(a, "CREATE TABLE r (a int, b text, c int) PARTITION BY RANGE (a)");
         query(a, "CREATE TABLE r1 PARTITION OF r FOR VALUES FROM (0) TO (10)");
