@@ -986,7 +986,15 @@ public final class ModifyAnalyzer {
         ExprAnalyzer analyzer = scope.analyzer();
         Query q = pstate.query;
         Expr where = null;
-        if (whereNode != null) {
+        if (whereNode instanceof org.tusk.engine.nodes.CurrentOfExpr co) {
+            // WHERE CURRENT OF: the target's version the cursor stands on
+            if (!(session instanceof org.tusk.engine.expr.CurrentOfCheck.CursorPositions cursors)) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WHERE CURRENT OF is not supported here");
+            }
+            RangeTblEntry t = scope.target();
+            Expr tid = new VarExpr(t.offset + t.columns.size() - 1, PgType.TID, -1, t.refname, "ctid");
+            where = new org.tusk.engine.expr.CurrentOfCheck(co.cursorName(), desc.oid(), desc.name(), tid, cursors);
+        } else if (whereNode != null) {
             pstate.noAggregatesIn = "WHERE";
             pstate.noWindowFunctionsIn = "WHERE";
             pstate.noSrfIn = "WHERE";

@@ -51,6 +51,7 @@ import org.tusk.engine.types.TypeContext;
  * Any error thrown out of an entry point aborts the current transaction first.
  */
 final class TuskSession implements EngineSession, SessionServices, StorageSession, SearchPathProvider,
+        org.tusk.engine.expr.CurrentOfCheck.CursorPositions,
         org.tusk.engine.acl.PrivilegeSession {
     private static final Logger LOG = LoggerFactory.getLogger(TuskSession.class);
 
@@ -119,6 +120,11 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     PreparedStatements preparedStatements() { return preparedStatements; }
     Cursors cursors() { return cursors; }
+
+    @Override
+    public Object currentTupleId(String cursor, long relOid, String relName) {
+        return cursors.currentTupleId(cursor, relOid, relName);
+    }
     SystemRelations relations() { return relations; }
 
     /** PreCommit_Portals / AtAbort_Portals: cursors at the end of the transaction. */
