@@ -102,7 +102,7 @@ final class Cursors {
             scroll = false;
         } else {
             // neither given: scrollable when the plan could run backward (PerformCursorOpen)
-            scroll = supportsBackwardScan(planned[0].explain());
+            scroll = !rowMarks && supportsBackwardScan(planned[0].explain());   // FOR UPDATE: NO SCROLL
         }
         Cursor c = new Cursor(stmt.portalname(), queryString, hold, (options & DeclareCursorStmt.CURSOR_OPT_BINARY) != 0,
                 scroll, DateTimes.toPgMicros(Instant.now()), columns, plan, width,
