@@ -109,7 +109,7 @@ final class Cursors {
                 session::backendCheckForInterrupts);
         c.scanned = scanned;
         c.hasRowMarks = rowMarks;
-        c.simpleScan = plain && scans == 1;
+        c.simpleScan = plain && scans == 1 && !hasSort(planned[0].explain());
         cursors.put(c.name, c);
         return "DECLARE CURSOR";
     }
@@ -119,6 +119,19 @@ final class Cursors {
      * Materialize can; Result, Limit, LockRows and Subquery Scan if their input can;
      * Append if all inputs can; joins, aggregation, Unique and window nodes cannot.
      */
+    /** search_plan_tree does not look through a Sort: a sorted cursor is not a simply updatable scan. */
+    private static boolean hasSort(ExplainNode node) {
+        if (node.label.equals("Sort") || node.label.startsWith("Incremental Sort")) {
+            return true;
+        }
+        for (ExplainNode c : node.children) {
+            if (hasSort(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean supportsBackwardScan(ExplainNode node) {
         String label = node.label;
         if (label.startsWith("Seq Scan") || label.startsWith("Index Scan") || label.startsWith("Index Only Scan")
