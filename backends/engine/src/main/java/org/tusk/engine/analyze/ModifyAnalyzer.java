@@ -284,7 +284,9 @@ public final class ModifyAnalyzer {
         // ExecWithCheckOptions(WCO_VIEW_CHECK): the views' quals over the new row, after the table's own checks
         List<org.tusk.engine.executor.modify.CheckConstraint> checks = new ArrayList<>(r.checks());
         for (var check : viewChecks) {
-            ExprAnalyzer analyzer = scope(new ParseState(new int[0]), desc, viewCheckRefname);
+            ParseState checkState = new ParseState(new int[0]);
+            addTableRte(checkState, desc, viewCheckRefname);
+            ExprAnalyzer analyzer = new SelectAnalyzer(relations, typeContext).exprsFor(checkState);  // quals may have sub-SELECTs
             Expr e = analyzer.coerceToBoolean(analyzer.transform(check.qual()), "CHECK", -1);
             checks.add(org.tusk.engine.executor.modify.CheckConstraint.viewCheck(check.viewName(), e));
         }
