@@ -338,7 +338,9 @@ public final class ModifyAnalyzer {
         // ExecWithCheckOptions(WCO_VIEW_CHECK): the views' quals over the new row, after the table's own checks
         List<org.tusk.engine.executor.modify.CheckConstraint> checks = new ArrayList<>(r.checks());
         for (var check : viewChecks) {
-            ExprAnalyzer analyzer = scope(new ParseState(new int[0]), desc, viewCheckRefname);
+            ParseState checkState = new ParseState(new int[0]);
+            addTableRte(checkState, desc, viewCheckRefname);
+            ExprAnalyzer analyzer = new SelectAnalyzer(relations, typeContext).exprsFor(checkState);  // quals may have sub-SELECTs
             Expr e = analyzer.coerceToBoolean(analyzer.transform(check.qual()), "CHECK", -1);
             checks.add(org.tusk.engine.executor.modify.CheckConstraint.viewCheck(check.viewName(), e));
         }
@@ -1155,7 +1157,15 @@ public final class ModifyAnalyzer {
         ExprAnalyzer analyzer = scope.analyzer();
         Query q = pstate.query;
         Expr where = null;
-        if (whereNode != null) {
+        if (whereNode instanceof org.tusk.engine.nodes.CurrentOfExpr co) {
+            // WHERE CURRENT OF: the target's version the cursor stands on
+            if (!(session instanceof org.tusk.engine.expr.CurrentOfCheck.CursorPositions cursors)) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WHERE CURRENT OF is not supported here");
+            }
+            RangeTblEntry t = scope.target();
+            Expr tid = new VarExpr(t.offset + t.columns.size() - 1, PgType.TID, -1, t.refname, "ctid");
+            where = new org.tusk.engine.expr.CurrentOfCheck(co.cursorName(), desc.oid(), desc.name(), tid, cursors);
+        } else if (whereNode != null) {
             pstate.noAggregatesIn = "WHERE";
             pstate.noWindowFunctionsIn = "WHERE";
             pstate.noSrfIn = "WHERE";

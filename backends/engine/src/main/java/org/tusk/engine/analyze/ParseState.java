@@ -59,6 +59,8 @@ public final class ParseState {
     /** GROUPING() calls of the level, bound to the GROUP BY keys at the end of analysis. */
     final List<GroupingExpr> groupingCalls = new ArrayList<>();
     boolean inWindowArgs;
+    /** DECLARE CURSOR's level: its tables' scans emit the TupleId (WHERE CURRENT OF). */
+    public boolean cursorCtids;
 
     public ParseState(int[] givenParamTypes) {
         this.shared = new Shared();

@@ -515,7 +515,16 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
      * strongest strength (with the wait policy of that clause) becomes its row mark.
      */
     private static void markForLocking(RangeTblEntry rte, RangeVar rv, String alias, ParseState ps) {
-        if (ps.lockingClauses == null || !(rte.relation instanceof StorageBaseRelation storage)) {
+        if (!(rte.relation instanceof StorageBaseRelation storage)) {
+            return;
+        }
+        if (ps.lockingClauses == null) {
+            if (ps.cursorCtids && ps.parent == null) {
+                // a cursor's top-level tables: WHERE CURRENT OF reads the current row's TupleId
+                rte.relation = storage.withCtid();
+                rte.ctidColumn = rte.columns.size();
+                rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));
+            }
             return;
         }
         for (LockingClause lc : ps.lockingClauses) {
@@ -542,7 +551,7 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
                 rte.rowMarkWait = lc.waitPolicy();
             }
         }
-        if (rte.rowMark != null) {
+        if (rte.rowMark != null || ps.cursorCtids && ps.parent == null) {
             rte.relation = storage.withCtid();
             rte.ctidColumn = rte.columns.size();
             rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));

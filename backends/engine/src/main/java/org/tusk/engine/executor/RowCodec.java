@@ -75,6 +75,10 @@ final class RowCodec {
         } else if (v instanceof Object[] a) {
             out.writeByte(10);
             write(out, a);
+        } else if (v instanceof org.tusk.api.storage.TupleId t) {
+            out.writeByte(12);                              // a row mark's / cursor's TupleId column
+            out.writeInt(t.block());
+            out.writeInt(t.offset());
         } else if (v instanceof Serializable) {
             out.writeByte(11);
             ByteArrayOutputStream bos = new ByteArrayOutputStream();
@@ -124,6 +128,7 @@ final class RowCodec {
                     throw new IOException(e);
                 }
             }
+            case 12: return new org.tusk.api.storage.TupleId(in.readInt(), in.readInt());
             default: throw new IOException("corrupt temporary file (tag " + tag + ")");
         }
     }

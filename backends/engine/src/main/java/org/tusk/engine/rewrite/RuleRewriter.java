@@ -136,6 +136,13 @@ public final class RuleRewriter {
             return null;
         }
         RangeVar rv = target(stmt);
+        RawNode where = stmt instanceof UpdateStmt u ? u.whereClause() : stmt instanceof DeleteStmt d ? d.whereClause() : null;
+        if (where instanceof org.tusk.engine.nodes.CurrentOfExpr) {
+            if (rel.kind() == 'v') {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WHERE CURRENT OF on a view is not implemented");
+            }
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WHERE CURRENT OF on a relation with rules is not supported yet");
+        }
         String refname = rv.alias() != null ? rv.alias().aliasname() : rv.relname();
         List<AttributeDesc> cols = rel.liveAttributes();
         SelectStmt source = sourceRows(stmt, rel, cols);

@@ -205,6 +205,10 @@ public final class ViewTargetRewriter {
     }
 
     private RawStmt rewriteOnce(RawStmt stmt, UpdatableView view, String refname) {
+        if (stmt instanceof UpdateStmt u && u.whereClause() instanceof org.tusk.engine.nodes.CurrentOfExpr
+                || stmt instanceof DeleteStmt d && d.whereClause() instanceof org.tusk.engine.nodes.CurrentOfExpr) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WHERE CURRENT OF on a view is not implemented");
+        }
         ColumnSubstitution subst = substitution(view, refname, true);
         if (stmt instanceof InsertStmt ins) {
             if (ins.onConflictClause() != null) {

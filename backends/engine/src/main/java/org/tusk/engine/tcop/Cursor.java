@@ -80,7 +80,7 @@ final class Cursor {
                 storeBase += store.size();
                 store.clear();
             }
-            store.add(r.length == width ? r : Arrays.copyOf(r, width));
+            store.add(r);                                   // with the TupleId columns WHERE CURRENT OF reads
         }
         if (i <= storeBase) {
             throw new IllegalStateException("row " + i + " of cursor " + name + " was not kept");
@@ -232,7 +232,7 @@ final class Cursor {
                 }
                 executorPos++;
                 if (dest != null) {
-                    dest.accept(r);
+                    dest.accept(r.length == width ? r : Arrays.copyOf(r, width));
                 }
                 n++;
             }
@@ -258,7 +258,7 @@ final class Cursor {
                 executorPos--;
                 Object[] r = row(executorPos);
                 if (dest != null) {
-                    dest.accept(r);
+                    dest.accept(r.length == width ? r : Arrays.copyOf(r, width));
                 }
                 n++;
             }
@@ -274,6 +274,49 @@ final class Cursor {
             }
         }
         return n;
+    }
+
+    /** A table scanned by the cursor's query: where its TupleId is in the row, and whether FOR UPDATE/SHARE marks it. */
+    record ScannedTable(long relOid, int position, boolean rowMarked) {}
+
+    /** The cursor's tables with TupleIds (empty when the query is not a plain scan or join). */
+    List<ScannedTable> scanned = List.of();
+    /** The query has FOR UPDATE/SHARE. */
+    boolean hasRowMarks;
+    /** The query is a scan of one table (search_plan_tree finds it). */
+    boolean simpleScan;
+
+    /** execCurrentOf: the TupleId of {@code relName}'s row the cursor is on, or 24000. */
+    Object currentTupleId(long relOid, String relName) {
+        if (holdable && !createdInTransaction) {
+            throw Ereport.error("24000", "cursor \"" + name + "\" is held from a previous transaction");
+        }
+        ScannedTable found = null;
+        int matches = 0;
+        for (ScannedTable t : scanned) {
+            if (t.relOid() == relOid && (t.rowMarked() || !hasRowMarks)) {
+                found = t;
+                matches++;
+            }
+        }
+        if (hasRowMarks) {
+            if (matches == 0) {
+                throw Ereport.error("24000", "cursor \"" + name
+                        + "\" does not have a FOR UPDATE/SHARE reference to table \"" + relName + "\"");
+            }
+            if (matches > 1) {
+                throw Ereport.error("24000", "cursor \"" + name
+                        + "\" has multiple FOR UPDATE/SHARE references to table \"" + relName + "\"");
+            }
+        } else if (!simpleScan || matches != 1) {
+            throw Ereport.error("24000", "cursor \"" + name
+                    + "\" is not a simply updatable scan of table \"" + relName + "\"");
+        }
+        if (atStart || atEnd) {
+            throw Ereport.error("24000", "cursor \"" + name + "\" is not positioned on a row");
+        }
+        Object[] r = row(portalPos);
+        return r == null || found.position() >= r.length ? null : r[found.position()];
     }
 
     private static RuntimeException cannotScrollBackward() {

@@ -56,7 +56,9 @@ final class Cursors {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "DECLARE CURSOR of " + stmt.query().commandName()
                     + " is not supported");
         }
-        Query query = new SelectAnalyzer(relations, session.typeContext()).analyze(select, new ParseState(null));
+        ParseState pstate = new ParseState(null);
+        pstate.cursorCtids = true;
+        Query query = new SelectAnalyzer(relations, session.typeContext()).analyze(select, pstate);
         EvalContext ctx = new EvalContext(session, new Object[0]);
         query = ConstantFolder.fold(query, ctx);
         List<Column> columns = new ArrayList<>();
@@ -64,6 +66,32 @@ final class Cursors {
             PgType type = t.expr().type();
             columns.add(new Column(t.name(), t.tableOid(), t.attnum(), type.oid(), type.typlen(), t.expr().typmod(),
                     (short) 0));
+        }
+        int width = query.targets().size();
+        // WHERE CURRENT OF: the tables' TupleIds ride along after the visible columns
+        List<Cursor.ScannedTable> scanned = new ArrayList<>();
+        boolean plain = query.aggregates.isEmpty() && query.windows.isEmpty() && !query.hasGroupBy
+                && query.groupKeys.isEmpty() && !query.distinct && query.distinctOn == null && query.srfs.isEmpty();
+        int scans = 0;
+        boolean rowMarks = false;
+        for (org.tusk.engine.analyze.RangeTblEntry rte : query.rtable) {
+            if (rte.kind == org.tusk.engine.analyze.RangeTblEntry.Kind.SETOP) {
+                plain = false;
+            }
+            if (rte.kind != org.tusk.engine.analyze.RangeTblEntry.Kind.JOIN) {
+                scans++;
+            }
+            rowMarks |= rte.rowMark != null;
+        }
+        if (plain) {
+            for (org.tusk.engine.analyze.RangeTblEntry rte : query.rtable) {
+                if (rte.kind == org.tusk.engine.analyze.RangeTblEntry.Kind.RELATION && rte.ctidColumn >= 0
+                        && rte.relation != null) {
+                    scanned.add(new Cursor.ScannedTable(rte.relation.oid(), query.targetList.size(), rte.rowMark != null));
+                    query.targetList.add(new TargetEntry("ctid", new org.tusk.engine.expr.VarExpr(
+                            rte.offset + rte.ctidColumn, PgType.TID, -1, rte.refname, "ctid"), 0, (short) 0));
+                }
+            }
         }
         Planned[] planned = new Planned[1];
         PlanState plan = Executor.start(query, ctx, planned);
@@ -74,11 +102,14 @@ final class Cursors {
             scroll = false;
         } else {
             // neither given: scrollable when the plan could run backward (PerformCursorOpen)
-            scroll = supportsBackwardScan(planned[0].explain());
+            scroll = !rowMarks && supportsBackwardScan(planned[0].explain());   // FOR UPDATE: NO SCROLL
         }
         Cursor c = new Cursor(stmt.portalname(), queryString, hold, (options & DeclareCursorStmt.CURSOR_OPT_BINARY) != 0,
-                scroll, DateTimes.toPgMicros(Instant.now()), columns, plan, query.targets().size(),
+                scroll, DateTimes.toPgMicros(Instant.now()), columns, plan, width,
                 session::backendCheckForInterrupts);
+        c.scanned = scanned;
+        c.hasRowMarks = rowMarks;
+        c.simpleScan = plain && scans == 1 && !hasSort(planned[0].explain());
         cursors.put(c.name, c);
         return "DECLARE CURSOR";
     }
@@ -88,6 +119,19 @@ final class Cursors {
      * Materialize can; Result, Limit, LockRows and Subquery Scan if their input can;
      * Append if all inputs can; joins, aggregation, Unique and window nodes cannot.
      */
+    /** search_plan_tree does not look through a Sort: a sorted cursor is not a simply updatable scan. */
+    private static boolean hasSort(ExplainNode node) {
+        if (node.label.equals("Sort") || node.label.startsWith("Incremental Sort")) {
+            return true;
+        }
+        for (ExplainNode c : node.children) {
+            if (hasSort(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean supportsBackwardScan(ExplainNode node) {
         String label = node.label;
         if (label.startsWith("Seq Scan") || label.startsWith("Index Scan") || label.startsWith("Index Only Scan")
@@ -117,6 +161,11 @@ final class Cursors {
             throw Ereport.error(SqlState.INVALID_CURSOR_NAME, "cursor \"" + name + "\" does not exist");
         }
         return c;
+    }
+
+    /** execCurrentOf for WHERE CURRENT OF: the cursor's current TupleId of the table. */
+    Object currentTupleId(String name, long relOid, String relName) {
+        return get(name).currentTupleId(relOid, relName);
     }
 
     /** The cursor or null (FETCH's result description when it does not exist yet). */

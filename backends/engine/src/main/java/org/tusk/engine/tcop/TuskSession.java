@@ -51,6 +51,7 @@ import org.tusk.engine.types.TypeContext;
  * Any error thrown out of an entry point aborts the current transaction first.
  */
 final class TuskSession implements EngineSession, SessionServices, StorageSession, SearchPathProvider,
+        org.tusk.engine.expr.CurrentOfCheck.CursorPositions,
         org.tusk.engine.acl.PrivilegeSession, org.tusk.engine.executor.modify.TriggerFunctions {
     private static final Logger LOG = LoggerFactory.getLogger(TuskSession.class);
 
@@ -125,6 +126,11 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     PreparedStatements preparedStatements() { return preparedStatements; }
     Cursors cursors() { return cursors; }
+
+    @Override
+    public Object currentTupleId(String cursor, long relOid, String relName) {
+        return cursors.currentTupleId(cursor, relOid, relName);
+    }
     SystemRelations relations() { return relations; }
 
     /** PreCommit_Portals / AtAbort_Portals: cursors at the end of the transaction. */
@@ -730,21 +736,65 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         });
     }
 
+    /**
+     * The plan under a Materialize (PerformCursorOpen's materialize_finished_plan for SCROLL
+     * cursors): the top node's InitPlans move up to the Materialize, the node becomes its child.
+     */
+    static List<String> underMaterialize(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        out.add("Materialize");
+        List<String> child = new ArrayList<>();
+        boolean inInitPlan = false;
+        for (int i = 1; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.startsWith("  InitPlan ")) {
+                inInitPlan = true;
+            } else if (l.startsWith("  ") && !l.startsWith("    ")) {
+                inInitPlan = false;
+            }
+            if (inInitPlan) {
+                out.add(l);
+            } else {
+                child.add("      " + l);
+            }
+        }
+        out.add("  ->  " + lines.get(0));
+        out.addAll(child);
+        return out;
+    }
+
     /** EXPLAIN of a SELECT: the planner's QUERY PLAN lines as rows. */
     List<Object[]> explain(org.tusk.engine.nodes.ExplainStmt e) {
         if (e.query() instanceof org.tusk.engine.nodes.ExecuteStmt execute) {
             return ExecuteStatement.explain(this, e, execute);
         }
-        if (!(e.query() instanceof SelectStmt select)) {
+        boolean scrollCursor = false;
+        org.tusk.engine.nodes.RawStmt explained = e.query();
+        if (explained instanceof org.tusk.engine.nodes.DeclareCursorStmt d && d.query() instanceof SelectStmt) {
+            // EXPLAIN DECLARE: the cursor's plan, under a Materialize when SCROLL needs one
+            scrollCursor = (d.options() & org.tusk.engine.nodes.DeclareCursorStmt.CURSOR_OPT_SCROLL) != 0;
+            explained = d.query();
+        }
+        if (!(explained instanceof SelectStmt select)) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of " + e.query().commandName()
                     + " is not supported yet");
         }
         org.tusk.engine.planner.Explain.Options options = org.tusk.engine.planner.Explain.options(e);
         Query query = new SelectAnalyzer(relations, typeContext()).analyze(select, new ParseState(null));
-        org.tusk.engine.executor.ConstantFolder.foldWhere(query, new org.tusk.engine.expr.EvalContext(this, new Object[0]));
+        org.tusk.engine.expr.EvalContext ctx = new org.tusk.engine.expr.EvalContext(this, new Object[0]);
+        org.tusk.engine.executor.ConstantFolder.foldWhere(query, ctx);
+        List<String> lines = org.tusk.engine.planner.Explain.explain(query, options, ctx);
+        if (scrollCursor && !options.costs() && !options.analyze()) {
+            org.tusk.engine.planner.Planned[] planned = new org.tusk.engine.planner.Planned[1];
+            org.tusk.engine.executor.PlanState plan = org.tusk.engine.executor.Executor.start(
+                    new SelectAnalyzer(relations, typeContext()).analyze(select, new ParseState(null)), ctx, planned);
+            plan.close();
+            if (!Cursors.supportsBackwardScan(planned[0].explain())) {
+                lines = underMaterialize(lines);
+            }
+        }
         List<Object[]> rows = new ArrayList<>();
-        for (String line : org.tusk.engine.planner.Explain.explain(query, options,
-                new org.tusk.engine.expr.EvalContext(this, new Object[0]))) {
+        for (String line : lines) {
             rows.add(new Object[] {line});
         }
         return rows;
