@@ -5,9 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -48,8 +49,12 @@ public final class SharedWalWriter implements WalWriter {
     private final ProcSlot self;
     private final int mySlot;
     private final ReentrantLock processLock = new ReentrantLock();
-    /** This process's open segment files (openLogFile), by segment number. */
-    private final TreeMap<Long, FileChannel> channels = new TreeMap<>();
+    /**
+     * This process's open segment files (openLogFile), by segment number, in
+     * least-recently-used order: when more than {@link #MAX_OPEN_SEGMENTS} are
+     * open the least recently used one is closed, never the one just asked for.
+     */
+    private final LinkedHashMap<Long, FileChannel> channels = new LinkedHashMap<>(16, 0.75f, true);
 
     public SharedWalWriter(XLogCtl ctl, Path dataDir, WalSettings settings, ProcSlot self) {
         this.ctl = ctl;
@@ -345,14 +350,24 @@ public final class SharedWalWriter implements WalWriter {
         return settings.segmentSize();
     }
 
+    /**
+     * The open file of segment {@code segno}. Evicts by recency, not by
+     * segment number: XLogWrite's sync loop asks for segments below the ones
+     * this process has open (they were written by AdvanceXLInsertBuffer of
+     * whichever process, and not yet synced), and evicting the lowest number
+     * would close the very channel about to be synced (ClosedChannelException,
+     * a PANIC while flushing WAL).
+     */
     private FileChannel channel(long segno) throws IOException {
         FileChannel channel = channels.get(segno);
         if (channel == null) {
             channel = files.openForWrite(segno);
             channels.put(segno, channel);
+            Iterator<Map.Entry<Long, FileChannel>> lru = channels.entrySet().iterator();
             while (channels.size() > MAX_OPEN_SEGMENTS) {
-                Map.Entry<Long, FileChannel> oldest = channels.pollFirstEntry();
-                oldest.getValue().close();
+                FileChannel oldest = lru.next().getValue();
+                lru.remove();
+                oldest.close();
             }
         }
         return channel;
@@ -470,7 +485,9 @@ public final class SharedWalWriter implements WalWriter {
      * shared memory and recovers). We report PANIC and leave that to the caller.
      */
     private static PgException panic(String message, IOException e) {
-        LOG.error("{}: {}", message, e.toString());
-        return new PgException(Severity.PANIC, SqlState.IO_ERROR, message + ": " + e.getMessage(), null, null, 0, e);
+        LOG.error(message, e);
+        // Some IOExceptions (ClosedChannelException) carry no message: name the class then.
+        String detail = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+        return new PgException(Severity.PANIC, SqlState.IO_ERROR, message + ": " + detail, null, null, 0, e);
     }
 }
