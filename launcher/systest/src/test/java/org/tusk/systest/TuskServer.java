@@ -121,16 +121,4 @@ final class TuskServer implements ServerUnderTest {
      * seven builds share two cores), where PostgreSQL forks in milliseconds.
      */
     @Override public Duration timeLimit() { return Duration.ofSeconds(120); }
-
-    /**
-     * Gap: Tusk's COPY is still slower than PostgreSQL's (about 2 s for the million-row scenario).
-     * Measured 2026-11-21 (session 5) on the shared 2-core machine at load average 38: the
-     * scenario's steps with a million rows took 21.7 s against an otherwise idle Tusk cluster
-     * (COPY FROM 19.1 s, count 1.4 s, COPY TO 1.2 s), but copyAMillionRowsInAndOut took 45.9 s
-     * in this suite (session 4: 93 s). Not yet "well under a minute" in CI, so 100,000 rows here.
-     */
-    @Override public int bulkRows() { return 100_000; }
-
-    /** Gap: CREATE TEMP TABLE makes an ordinary table in public (no pg_temp schemas yet). */
-    @Override public boolean hasTemporaryTables() { return false; }
 }
