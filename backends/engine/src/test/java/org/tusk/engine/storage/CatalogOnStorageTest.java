@@ -8,15 +8,11 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.tusk.api.engine.EngineSession;
 import org.tusk.api.engine.Portal;
 import org.tusk.api.engine.PreparedStatement;
@@ -34,28 +30,7 @@ import org.tusk.engine.catalog.bootstrap.CatalogBootstrap;
  * the other backend until commit, gone after ROLLBACK or ROLLBACK TO.
  */
 @Timeout(60)
-class CatalogOnStorageTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession a;
-    static EngineSession b;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        a = cluster.backend(0).connect("postgres");
-        b = cluster.backend(1).connect("postgres");
-    }
-
-    @AfterAll
-    static void stop() {
-        a.close();
-        b.close();
-        cluster.close();
-    }
+class CatalogOnStorageTest extends TwoSessionsOnStorage {
 
     /** Runs one Query message, returns result rows as "v1|v2" lines, or "E: sqlstate message". */
     static List<String> query(EngineSession s, String sql) {

@@ -9,11 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.tusk.api.engine.EngineSession;
 
 /**
@@ -25,28 +22,7 @@ import org.tusk.api.engine.EngineSession;
  * committed DDL. Expected texts are PostgreSQL 15's.
  */
 @Timeout(90)
-class DdlOnStorageTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession a;
-    static EngineSession b;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        a = cluster.backend(0).connect("postgres");
-        b = cluster.backend(1).connect("postgres");
-    }
-
-    @AfterAll
-    static void stop() {
-        a.close();
-        b.close();
-        cluster.close();
-    }
+class DdlOnStorageTest extends TwoSessionsOnStorage {
 
     private static Path file(String relfilenode) {
         return cluster.data().resolve("base/5/" + relfilenode);

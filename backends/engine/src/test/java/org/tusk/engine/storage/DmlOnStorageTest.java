@@ -8,17 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.tusk.api.engine.CopyChannel;
 import org.tusk.api.engine.EngineSession;
 import org.tusk.api.engine.Portal;
@@ -35,28 +31,7 @@ import org.tusk.api.error.PgException;
  * (READ COMMITTED waits and sees the new value, REPEATABLE READ gets 40001).
  */
 @Timeout(120)
-class DmlOnStorageTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession a;
-    static EngineSession b;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        a = cluster.backend(0).connect("postgres");
-        b = cluster.backend(1).connect("postgres");
-    }
-
-    @AfterAll
-    static void stop() {
-        a.close();
-        b.close();
-        cluster.close();
-    }
+class DmlOnStorageTest extends TwoSessionsOnStorage {
 
     /** A receiver that records rows and plays the client's side of COPY. */
     static final class Client implements RowReceiver, CopyChannel {

@@ -3,15 +3,10 @@ package org.tusk.engine.storage;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.tusk.engine.storage.DmlOnStorageTest.query;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * CREATE/ALTER/DROP SEQUENCE, nextval/currval/setval/lastval and SERIAL
@@ -19,28 +14,7 @@ import org.tusk.api.engine.EngineSession;
  * from PostgreSQL 15.
  */
 @Timeout(120)
-class SequenceOnStorageTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession a;
-    static EngineSession b;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        a = cluster.backend(0).connect("postgres");
-        b = cluster.backend(1).connect("postgres");
-    }
-
-    @AfterAll
-    static void stop() {
-        a.close();
-        b.close();
-        cluster.close();
-    }
+class SequenceOnStorageTest extends TwoSessionsOnStorage {
 
     @Test
     void createNextvalCurrvalSetvalAlterDrop() {

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tusk.engine.storage.CatalogOnStorageTest.query;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.tusk.api.engine.EngineSession;
 import org.tusk.storage.SharedInvalidationQueue;
 
@@ -25,28 +21,7 @@ import org.tusk.storage.SharedInvalidationQueue;
  * dropped, and a backend whose messages were lost resets its cache.
  */
 @Timeout(90)
-class SharedInvalidationTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession a;
-    static EngineSession b;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        a = cluster.backend(0).connect("postgres");
-        b = cluster.backend(1).connect("postgres");
-    }
-
-    @AfterAll
-    static void stop() {
-        a.close();
-        b.close();
-        cluster.close();
-    }
+class SharedInvalidationTest extends TwoSessionsOnStorage {
 
     private static int oid(EngineSession s, String table) {
         return Integer.parseInt(query(s, "SELECT oid FROM pg_class WHERE relname = '" + table + "'").get(0));
