@@ -3,15 +3,10 @@ package org.tusk.engine.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tusk.engine.storage.CatalogOnStorageTest.query;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * CREATE AGGREGATE (old and new syntax, SQL and PL/pgSQL transition functions,
@@ -19,25 +14,7 @@ import org.tusk.api.engine.EngineSession;
  * FROM and the select list. Answers recorded from PostgreSQL 15.
  */
 @Timeout(90)
-class AggregateAndSrfOnStorageTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession a;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        a = cluster.backend(0).connect("postgres");
-    }
-
-    @AfterAll
-    static void stop() {
-        a.close();
-        cluster.close();
-    }
+class AggregateAndSrfOnStorageTest extends TwoSessionsOnStorage {
 
     @Test
     void userAggregates() {

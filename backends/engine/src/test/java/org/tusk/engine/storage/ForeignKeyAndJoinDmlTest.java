@@ -3,40 +3,17 @@ package org.tusk.engine.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tusk.engine.storage.DmlOnStorageTest.query;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * FOREIGN KEY enforcement and UPDATE ... FROM / DELETE ... USING / multiple-column SET on the
  * in-process cluster; every expected answer was recorded from PostgreSQL 15.
  */
 @Timeout(120)
-class ForeignKeyAndJoinDmlTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession a;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        a = cluster.backend(0).connect("postgres");
-    }
-
-    @AfterAll
-    static void stop() {
-        a.close();
-        cluster.close();
-    }
+class ForeignKeyAndJoinDmlTest extends TwoSessionsOnStorage {
 
     @Test
     void foreignKeysCheckedAndActionsTaken() {

@@ -3,37 +3,14 @@ package org.tusk.engine.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tusk.engine.storage.DmlOnStorageTest.query;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /** GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY; every expected answer was recorded from PostgreSQL 15. */
 @Timeout(60)
-class IdentityColumnTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession a;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        a = cluster.backend(0).connect("postgres");
-    }
-
-    @AfterAll
-    static void stop() {
-        a.close();
-        cluster.close();
-    }
+class IdentityColumnTest extends TwoSessionsOnStorage {
 
     @Test
     void identityColumns() {

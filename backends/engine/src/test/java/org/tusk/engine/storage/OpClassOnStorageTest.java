@@ -3,40 +3,17 @@ package org.tusk.engine.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tusk.engine.storage.DmlOnStorageTest.query;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * CREATE OPERATOR CLASS and DROP OPERATOR CLASS/FAMILY on the in-process cluster: catalog rows,
  * member dependencies and errors; expected answers recorded from PostgreSQL 15.
  */
 @Timeout(120)
-class OpClassOnStorageTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession a;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        a = cluster.backend(0).connect("postgres");
-    }
-
-    @AfterAll
-    static void stop() {
-        a.close();
-        cluster.close();
-    }
+class OpClassOnStorageTest extends TwoSessionsOnStorage {
 
     @Test
     void hashOpClassRowsErrorsAndDrop() {

@@ -10,7 +10,8 @@ import org.tusk.api.engine.EngineSession;
 /**
  * The fixture most engine-on-storage tests share: one in-process cluster per test class and
  * a session on each of two backends ({@code a}, {@code b}), both in database postgres, so a
- * test can check what another backend sees (invalidation, locks, snapshots). JUnit runs the
+ * test can check what another backend sees (invalidation, locks, snapshots); a test that needs
+ * one session uses {@code a}. JUnit runs the
  * classes one after another, so the static fields belong to the class that is running.
  */
 abstract class TwoSessionsOnStorage {
