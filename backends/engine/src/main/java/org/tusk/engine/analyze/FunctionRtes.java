@@ -27,8 +27,6 @@ import org.tusk.engine.types.PgType;
 final class FunctionRtes {
 
     /** Set-returning built-ins whose single OUT parameter names their result column. */
-    private static final java.util.Map<String, String> SINGLE_OUT_COLUMN = java.util.Map.of(
-            "pg_partition_ancestors", "relid");
     private FunctionRtes() {}
 
     static RangeTblEntry build(RangeFunction rf, ParseState ps, SelectAnalyzer analyzer) {
@@ -67,7 +65,8 @@ final class FunctionRtes {
                     args = fx.args();
                     srf = new ProcSrf(name, fx);
                     // a function with one OUT parameter names its column after it (pg_proc.proargnames)
-                    outName = SINGLE_OUT_COLUMN.getOrDefault(name, name);
+                    String out = org.tusk.engine.func.BuiltinCatalog.get().singleOutColumn(name);
+                    outName = out != null ? out : name;
                 } else {
                     // a plain function: one row holding its value
                     args = List.of(call);

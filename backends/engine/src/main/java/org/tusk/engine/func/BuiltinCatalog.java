@@ -27,6 +27,8 @@ public final class BuiltinCatalog {
     private final Map<Long, Character> ioVolatility = new HashMap<>();
     /** proargnames of the input arguments, by function OID (absent: no names). */
     private final Map<Integer, List<String>> argNames = new HashMap<>();
+    /** The OUT parameter's name of set-returning functions with exactly one, by function name. */
+    private final Map<String, String> singleOutColumns = new HashMap<>();
     /** proargdefaults as each argument type's text input, by function OID then argument position. */
     private final Map<Integer, Map<Integer, String>> argDefaults = new HashMap<>();
 
@@ -39,6 +41,14 @@ public final class BuiltinCatalog {
         return argNames.get(p.oid());
     }
 
+    /**
+     * The name of the one OUT parameter of the set-returning built-in {@code proname}, or null: a
+     * function in FROM with a single OUT parameter names its column after it (pg_proc.proargnames).
+     */
+    public String singleOutColumn(String proname) {
+        return singleOutColumns.get(proname);
+    }
+
     /** The default of {@code p}'s argument {@code position} (0-based) as its type's text input, or null. */
     public String argDefault(ProcEntry p, int position) {
         Map<Integer, String> d = argDefaults.get(p.oid());
@@ -46,6 +56,26 @@ public final class BuiltinCatalog {
     }
 
     /** "{a,b}" with proargmodes "{i,o}" to [a]; null when there are no names. */
+    /** The name of the only OUT/TABLE argument in proargnames/proargmodes, or null when there is not exactly one. */
+    private static String singleOutArgName(String names, String modes) {
+        if (names == null || names.isEmpty() || names.equals("-") || modes == null || modes.isEmpty()
+                || modes.equals("-")) {
+            return null;
+        }
+        String[] n = names.substring(1, names.length() - 1).split(",", -1);
+        String[] m = modes.substring(1, modes.length() - 1).split(",", -1);
+        String out = null;
+        for (int i = 0; i < m.length && i < n.length; i++) {
+            if (m[i].equals("o") || m[i].equals("t")) {
+                if (out != null) {
+                    return null;
+                }
+                out = n[i];
+            }
+        }
+        return out;
+    }
+
     private static List<String> inputArgNames(String names, String modes) {
         if (names == null || names.isEmpty() || names.equals("-")) {
             return null;
@@ -75,6 +105,10 @@ public final class BuiltinCatalog {
                 List<String> names = inputArgNames(r.get("proargnames"), r.get("proargmodes"));
                 if (names != null && names.size() == p.nargs()) {
                     argNames.put(p.oid(), names);
+                }
+                String out = singleOutArgName(r.get("proargnames"), r.get("proargmodes"));
+                if (out != null && "t".equals(r.get("proretset"))) {
+                    singleOutColumns.put(p.name(), out);
                 }
             }
         }

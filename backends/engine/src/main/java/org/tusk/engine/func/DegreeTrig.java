@@ -74,45 +74,45 @@ final class DegreeTrig {
         }
     }
 
+    /**
+     * An angle reduced to [0, 90] degrees by the symmetries the three functions share, with
+     * which reflections were used: each function's sign follows from its own ones.
+     */
+    private record Quadrant(double arg, boolean negated, boolean past180, boolean past90) {
+    }
+
+    private static Quadrant firstQuadrant(double x) {
+        requireFinite(x);
+        double arg = x % 360.0;
+        boolean negated = arg < 0;
+        if (negated) {
+            arg = -arg;
+        }
+        boolean past180 = arg > 180.0;
+        if (past180) {
+            arg = 360.0 - arg;
+        }
+        boolean past90 = arg > 90.0;
+        if (past90) {
+            arg = 180.0 - arg;
+        }
+        return new Quadrant(arg, negated, past180, past90);
+    }
+
     static double sind(double x) {
         if (Double.isNaN(x)) {
             return x;
         }
-        requireFinite(x);
-        double arg = x % 360.0;
-        double sign = 1.0;
-        if (arg < 0) {
-            arg = -arg;
-            sign = -sign;
-        }
-        if (arg > 180.0) {
-            arg = 360.0 - arg;
-            sign = -sign;
-        }
-        if (arg > 90.0) {
-            arg = 180.0 - arg;
-        }
-        return sign * sindQ1(arg);
+        Quadrant q = firstQuadrant(x);
+        return (q.negated() != q.past180() ? -1.0 : 1.0) * sindQ1(q.arg());
     }
 
     static double cosd(double x) {
         if (Double.isNaN(x)) {
             return x;
         }
-        requireFinite(x);
-        double arg = x % 360.0;
-        double sign = 1.0;
-        if (arg < 0) {
-            arg = -arg;
-        }
-        if (arg > 180.0) {
-            arg = 360.0 - arg;
-        }
-        if (arg > 90.0) {
-            arg = 180.0 - arg;
-            sign = -sign;
-        }
-        return sign * cosdQ1(arg);
+        Quadrant q = firstQuadrant(x);
+        return (q.past90() ? -1.0 : 1.0) * cosdQ1(q.arg());
     }
 
     /** tand, or cotd with {@code cot}; a zero result is always +0, as PostgreSQL forces it. */
@@ -120,21 +120,9 @@ final class DegreeTrig {
         if (Double.isNaN(x)) {
             return x;
         }
-        requireFinite(x);
-        double arg = x % 360.0;
-        double sign = 1.0;
-        if (arg < 0) {
-            arg = -arg;
-            sign = -sign;
-        }
-        if (arg > 180.0) {
-            arg = 360.0 - arg;
-            sign = -sign;
-        }
-        if (arg > 90.0) {
-            arg = 180.0 - arg;
-            sign = -sign;
-        }
+        Quadrant q = firstQuadrant(x);
+        double sign = q.negated() != q.past180() != q.past90() ? -1.0 : 1.0;
+        double arg = q.arg();
         double r = cot ? sign * (cosdQ1(arg) / sindQ1(arg) / COT_45)
                 : sign * (sindQ1(arg) / cosdQ1(arg) / TAN_45);
         return r == 0.0 ? 0.0 : r;

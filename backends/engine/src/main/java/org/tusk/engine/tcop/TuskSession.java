@@ -241,11 +241,20 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         T run() throws IOException;
     }
 
-    <T> T guarded(Body<T> body) {
+    /**
+     * The per-thread hooks through which type I/O and function resolution reach this session's
+     * catalogs (reg* names, user functions and types); set on entry because a backend's thread
+     * may serve another session next.
+     */
+    private void installSessionLookups() {
         org.tusk.engine.types.RegclassIo.install(regclassResolver);
         org.tusk.engine.types.RegprocIo.install(regprocResolver);
         org.tusk.engine.func.UserProcs.install(procs);
         org.tusk.engine.types.UserTypes.install(types);
+    }
+
+    <T> T guarded(Body<T> body) {
+        installSessionLookups();
         try {
             return body.run();
         } catch (RuntimeException e) {
@@ -254,10 +263,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     }
 
     <T> T guardedIo(IoBody<T> body) throws IOException {
-        org.tusk.engine.types.RegclassIo.install(regclassResolver);
-        org.tusk.engine.types.RegprocIo.install(regprocResolver);
-        org.tusk.engine.func.UserProcs.install(procs);
-        org.tusk.engine.types.UserTypes.install(types);
+        installSessionLookups();
         try {
             return body.run();
         } catch (IOException e) {

@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tusk.engine.storage.CatalogOnStorageTest.query;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 import org.tusk.api.engine.Portal;
 import org.tusk.api.engine.RawStatement;
 import org.tusk.api.error.PgException;
@@ -25,26 +21,12 @@ import org.tusk.api.error.PgException;
  * catalog contents are PostgreSQL 15's answers to the same statements.
  */
 @Timeout(90)
-class CreateTableAsTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession a;
+class CreateTableAsTest extends TwoSessionsOnStorage {
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        a = cluster.backend(0).connect("postgres");
+    static void load() throws Exception {
         query(a, "CREATE TABLE src (a int, b text, c varchar(5), d numeric(5,2))");
         query(a, "INSERT INTO src VALUES (1, 'x', 'y', 1.5), (2, 'z', 'w', 2.25)");
-    }
-
-    @AfterAll
-    static void stop() {
-        a.close();
-        cluster.close();
     }
 
     /** The command tag (or "E: sqlstate message") of one statement. */

@@ -3,15 +3,11 @@ package org.tusk.engine.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tusk.engine.storage.CatalogOnStorageTest.query;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * CREATE/DROP FUNCTION on real storage: pg_proc rows, SQL-language bodies
@@ -20,29 +16,12 @@ import org.tusk.api.engine.EngineSession;
  * (CATCACHE invalidation). Answers and messages recorded from PostgreSQL 15.
  */
 @Timeout(90)
-class FunctionOnStorageTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession a;
-    static EngineSession b;
+class FunctionOnStorageTest extends TwoSessionsOnStorage {
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        a = cluster.backend(0).connect("postgres");
-        b = cluster.backend(1).connect("postgres");
+    static void load() throws Exception {
         query(a, "CREATE TABLE ft (a int4, b text)");
         query(a, "INSERT INTO ft VALUES (1, 'one'), (2, 'two'), (3, 'three')");
-    }
-
-    @AfterAll
-    static void stop() {
-        a.close();
-        b.close();
-        cluster.close();
     }
 
     @Test

@@ -3,15 +3,11 @@ package org.tusk.engine.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tusk.engine.storage.CatalogOnStorageTest.query;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * LANGUAGE plpgsql functions and DO blocks on real storage: control flow,
@@ -19,26 +15,12 @@ import org.tusk.api.engine.EngineSession;
  * errors at CREATE. Answers and messages recorded from PostgreSQL 15.
  */
 @Timeout(90)
-class PlpgsqlOnStorageTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession a;
+class PlpgsqlOnStorageTest extends TwoSessionsOnStorage {
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        a = cluster.backend(0).connect("postgres");
+    static void load() throws Exception {
         query(a, "CREATE TABLE pt (a int4 unique, b text)");
         query(a, "INSERT INTO pt VALUES (1, 'one'), (2, 'two'), (3, 'three')");
-    }
-
-    @AfterAll
-    static void stop() {
-        a.close();
-        cluster.close();
     }
 
     @Test

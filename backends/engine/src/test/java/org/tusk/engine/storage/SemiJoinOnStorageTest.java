@@ -3,44 +3,26 @@ package org.tusk.engine.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tusk.engine.storage.DmlOnStorageTest.query;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * WHERE EXISTS / NOT EXISTS / IN (subquery) pulled up into semi and anti joins
  * (analyze.SubLinkPullUp): EXPLAIN and the answers recorded from PostgreSQL 15 on
  * the same analyzed tables; sublinks that cannot be pulled up stay SubPlans.
  */
-class SemiJoinOnStorageTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession a;
+class SemiJoinOnStorageTest extends TwoSessionsOnStorage {
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        a = cluster.backend(0).connect("postgres");
+    static void load() throws Exception {
         query(a, "CREATE TABLE so (id int, v int)");
         query(a, "INSERT INTO so SELECT i, i % 100 FROM generate_series(1, 2000) i");
         query(a, "CREATE TABLE si (id int, w int)");
         query(a, "INSERT INTO si SELECT i * 2, i % 7 FROM generate_series(1, 1000) i");
         query(a, "ANALYZE so");
         query(a, "ANALYZE si");
-    }
-
-    @AfterAll
-    static void stop() {
-        a.close();
-        cluster.close();
     }
 
     @Test

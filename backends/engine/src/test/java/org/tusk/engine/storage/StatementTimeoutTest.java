@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tusk.engine.storage.DmlOnStorageTest.query;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * statement_timeout (PostgreSQL: 57014 "canceling statement due to statement
@@ -20,31 +16,14 @@ import org.tusk.api.engine.EngineSession;
  * aborted, the limit applies to each statement anew, 0 turns it off.
  */
 @org.junit.jupiter.api.Timeout(60)
-class StatementTimeoutTest {
+class StatementTimeoutTest extends TwoSessionsOnStorage {
 
     static final String TIMEOUT = "E: 57014 canceling statement due to statement timeout";
 
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession a;
-    static EngineSession b;
-
     @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        a = cluster.backend(0).connect("postgres");
-        b = cluster.backend(1).connect("postgres");
+    static void load() throws Exception {
         query(a, "CREATE TABLE st (id int PRIMARY KEY, x int)");
         query(a, "INSERT INTO st VALUES (1, 10), (2, 20)");
-    }
-
-    @AfterAll
-    static void stop() {
-        a.close();
-        b.close();
-        cluster.close();
     }
 
     private static long millis(Runnable r) {

@@ -3,15 +3,11 @@ package org.tusk.engine.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tusk.engine.storage.CatalogOnStorageTest.query;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * CREATE [OR REPLACE] VIEW and DROP VIEW on real storage: the catalog rows
@@ -21,29 +17,12 @@ import org.tusk.api.engine.EngineSession;
  * texts (recorded from the reference server).
  */
 @Timeout(90)
-class ViewOnStorageTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession a;
-    static EngineSession b;
+class ViewOnStorageTest extends TwoSessionsOnStorage {
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        a = cluster.backend(0).connect("postgres");
-        b = cluster.backend(1).connect("postgres");
+    static void load() throws Exception {
         query(a, "CREATE TABLE vt (a int4, b text)");
         query(a, "INSERT INTO vt VALUES (1, 'one'), (2, 'two'), (3, 'three')");
-    }
-
-    @AfterAll
-    static void stop() {
-        a.close();
-        b.close();
-        cluster.close();
     }
 
     @Test
