@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Tusk cluster for a test: {@code tusk initdb} into a temporary
- * directory, {@code tusk start} on a free port with its Unix socket in that
+ * directory (a copy of one {@link InitdbTemplate} when no initdb options are
+ * given), {@code tusk start} on a free port with its Unix socket in that
  * directory, and {@code tusk stop} (then a check that no process is left) at
  * the end. Everything goes through the distribution's launcher, as a user would.
  */
@@ -44,11 +45,15 @@ final class TuskCluster implements AutoCloseable {
     /** Creates a cluster with extra initdb options (--auth-host=..., --pwfile=...), then starts it. */
     static TuskCluster start(Path root, List<String> initdbOptions, String... settings) throws Exception {
         TuskCluster c = new TuskCluster(root, freePort());
-        List<String> initdb = new ArrayList<>(List.of("initdb", "-D", c.dataDir.toString()));
-        initdb.addAll(initdbOptions);
-        Result init = tusk(initdb.toArray(String[]::new));
-        if (init.status != 0) {
-            throw new IllegalStateException("initdb failed: " + init.output);
+        if (initdbOptions.isEmpty()) {
+            InitdbTemplate.createCluster(c.dataDir);
+        } else {
+            List<String> initdb = new ArrayList<>(List.of("initdb", "-D", c.dataDir.toString()));
+            initdb.addAll(initdbOptions);
+            Result init = tusk(initdb.toArray(String[]::new));
+            if (init.status != 0) {
+                throw new IllegalStateException("initdb failed: " + init.output);
+            }
         }
         c.settings = settings;
         c.launch();
