@@ -17,6 +17,7 @@ import org.tusk.api.storage.RelFileLocator;
 import org.tusk.api.storage.TableAccessMethod;
 import org.tusk.api.storage.TableScan;
 import org.tusk.engine.catalog.CatalogAccess.CatalogTuple;
+import org.tusk.engine.catalog.PgInherits;
 import org.tusk.engine.catalog.SystemCatalogs;
 import org.tusk.engine.catalog.SystemCatalogs.Catalog;
 import org.tusk.engine.error.Ereport;
@@ -191,7 +192,7 @@ public final class AlterTable {
     private static RelationDesc open(DdlContext ctx, RangeVar rv, boolean missingOk) {
         try {
             RelationDesc rel = ctx.relcache().open(rv.schemaname(), rv.relname(), ctx.searchPath(),
-                    LockMode.ACCESS_EXCLUSIVE, rv.location() + 1);
+                    LockMode.ACCESS_EXCLUSIVE, 0); // utility statements report no position
             if (rel.isSystemCatalog()) {
                 throw Ereport.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied: \"" + rel.name()
                         + "\" is a system catalog");
@@ -706,22 +707,7 @@ public final class AlterTable {
             return r.commandName();
         }
         switch (r.renameType()) {
-            case COLUMN -> {
-                AttributeDesc a = rel.attribute(r.subname());
-                if (a == null || a.dropped()) {
-                    throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + r.subname() + "\" does not exist");
-                }
-                AttributeDesc clash = rel.attribute(r.newname());
-                if (clash != null && !clash.dropped()) {
-                    throw Ereport.error(DdlStates.DUPLICATE_COLUMN, "column \"" + r.newname() + "\" of relation \""
-                            + rel.name() + "\" already exists");
-                }
-                Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
-                updateAttribute(ctx, rel.oid(), a.attnum(), row -> {
-                    row[att.columnIndex("attname")] = r.newname();
-                    return row;
-                });
-            }
+            case COLUMN -> renameColumn(ctx, rel, r.subname(), r.newname(), r.relation().inh(), 0);
             case TABCONSTRAINT -> {
                 Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
                 int relCol = con.columnIndex("conrelid");
@@ -765,6 +751,84 @@ public final class AlterTable {
         ctx.commandCounterIncrement();
         ctx.relcache().invalidateAll();
         return r.commandName();
+    }
+
+    /** The names of the system columns (attnum < 0), which no user column may take. */
+    private static final Set<String> SYSTEM_COLUMN_NAMES = Set.of("tableoid", "cmax", "xmax", "cmin", "xmin", "ctid");
+
+    /**
+     * renameatt_internal: with {@code recurse} every descendant's column is renamed first (each expecting as many
+     * inherited copies as it has parents inside the hierarchy), then this relation's; without it a column that
+     * children inherit must not be renamed alone, and a column inherited from more parents than the caller
+     * expects cannot be renamed here.
+     */
+    private static void renameColumn(DdlContext ctx, RelationDesc rel, String oldName, String newName,
+            boolean recurse, int expectedParents) {
+        if (recurse) {
+            List<Integer> tree = PgInherits.allInheritors(ctx.access(), rel.oid());
+            for (int child : tree) {
+                if (child == rel.oid()) {
+                    continue;
+                }
+                int parentsInTree = 0;
+                for (int parent : PgInherits.parents(ctx.access(), child)) {
+                    if (tree.contains(parent)) {
+                        parentsInTree++;
+                    }
+                }
+                RelationDesc childRel = ctx.relcache().open(child, LockMode.ACCESS_EXCLUSIVE);
+                renameColumn(ctx, childRel, oldName, newName, false, parentsInTree);
+            }
+        } else if (expectedParents == 0 && !PgInherits.children(ctx.access(), rel.oid()).isEmpty()) {
+            throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "inherited column \"" + oldName
+                    + "\" must be renamed in child tables too");
+        }
+        if (SYSTEM_COLUMN_NAMES.contains(oldName)) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot rename system column \"" + oldName + "\"");
+        }
+        AttributeDesc a = rel.attribute(oldName);
+        if (a == null || a.dropped()) {
+            throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + oldName + "\" does not exist");
+        }
+        if (attributeInhCount(ctx, rel.oid(), a.attnum()) > expectedParents) {
+            throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "cannot rename inherited column \"" + oldName
+                    + "\"");
+        }
+        checkColumnNameCollision(rel, newName);
+        Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+        updateAttribute(ctx, rel.oid(), a.attnum(), row -> {
+            row[att.columnIndex("attname")] = newName;
+            return row;
+        });
+        ctx.commandCounterIncrement();
+        ctx.relcache().invalidate(rel.oid());
+    }
+
+    /** check_for_column_name_collision: a system column's name, or a live column of {@code rel}. */
+    static void checkColumnNameCollision(RelationDesc rel, String name) {
+        if (SYSTEM_COLUMN_NAMES.contains(name)) {
+            throw Ereport.error(DdlStates.DUPLICATE_COLUMN, "column name \"" + name
+                    + "\" conflicts with a system column name");
+        }
+        AttributeDesc clash = rel.attribute(name);
+        if (clash != null && !clash.dropped()) {
+            throw Ereport.error(DdlStates.DUPLICATE_COLUMN, "column \"" + name + "\" of relation \"" + rel.name()
+                    + "\" already exists");
+        }
+    }
+
+    /** pg_attribute.attinhcount of one column (0 when the catalog row has none). */
+    private static int attributeInhCount(DdlContext ctx, int relOid, int attnum) {
+        Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+        int relCol = att.columnIndex("attrelid");
+        int numCol = att.columnIndex("attnum");
+        long rel = relOid;
+        for (CatalogTuple t : ctx.rows(SystemCatalogs.PG_ATTRIBUTE,
+                r -> r[relCol] instanceof Long l && l == rel && ((Number) r[numCol]).intValue() == attnum)) {
+            Object n = t.get(att, "attinhcount");
+            return n instanceof Number x ? x.intValue() : 0;
+        }
+        return 0;
     }
 
     /** RenameRelationInternal: pg_class.relname, and the rowtype's name (and its array's). */
