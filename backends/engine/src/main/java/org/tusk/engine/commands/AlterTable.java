@@ -85,7 +85,7 @@ public final class AlterTable {
         Matcher using = Pattern.compile("(?is)\\busing\\b").matcher(sourceText);
         for (AlterTableCmd cmd : a.cmds()) {
             switch (cmd.subtype()) {
-                case ADD_COLUMN -> addColumn(ctx, requireTable(table, "ADD COLUMN"), cmd, sql);
+                case ADD_COLUMN -> addColumn(ctx, requireTable(table, "ADD COLUMN"), cmd, sql, a.relation().inh(), 0);
                 case DROP_COLUMN -> dropColumn(ctx, requireTable(table, "DROP COLUMN"), cmd);
                 case COLUMN_DEFAULT -> {
                     String source = null;
@@ -232,9 +232,37 @@ public final class AlterTable {
 
     // ---- columns ----
 
-    private static void addColumn(DdlContext ctx, RelationDesc table, AlterTableCmd cmd, SqlRunner sql) {
+    /**
+     * ATExecAddColumn. {@code inhcount} is 0 for the table the statement names and 1 for a child reached by
+     * recursion: a child that already has the column merges with it (attinhcount + 1, a NOTICE) and is not
+     * recursed into; otherwise the column is added (not local in a child) and then to each direct child in
+     * turn, one level at a time, so a child with two parents in the hierarchy merges the second time.
+     */
+    private static void addColumn(DdlContext ctx, RelationDesc table, AlterTableCmd cmd, SqlRunner sql,
+            boolean recurse, int inhcount) {
         ColumnDef cd = (ColumnDef) cmd.def();
         AttributeDesc existing = table.attribute(cd.colname());
+        if (inhcount > 0 && existing != null && !existing.dropped()) {
+            TypeLookup.TypeInfo type = TypeLookup.resolve(cd.typeName(), 0);
+            int typmod = TypeLookup.typmod(cd.typeName(), type, 0);
+            if (existing.typeOid() != type.oid() || existing.typmod() != typmod) {
+                throw Ereport.error(SqlState.DATATYPE_MISMATCH, "child table \"" + table.name()
+                        + "\" has different type for column \"" + cd.colname() + "\"");
+            }
+            Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+            int inhCol = att.columnIndex("attinhcount");
+            updateAttribute(ctx, table.oid(), existing.attnum(), row -> {
+                row[inhCol] = ((Number) row[inhCol]).intValue() + 1;
+                return row;
+            });
+            ctx.notice(notice("merging definition of column \"" + cd.colname() + "\" for child \"" + table.name()
+                    + "\""));
+            ctx.commandCounterIncrement();
+            return;
+        }
+        if (SYSTEM_COLUMN_NAMES.contains(cd.colname())) {
+            checkColumnNameCollision(table, cd.colname());
+        }
         if (existing != null && !existing.dropped()) {
             if (cmd.missingOk()) {
                 ctx.notice(notice("column \"" + cd.colname() + "\" of relation \"" + table.name()
@@ -263,9 +291,13 @@ public final class AlterTable {
                         c.contype().name().toLowerCase(Locale.ROOT) + " columns are not supported yet", c.location());
             }
         }
+        List<Integer> children = PgInherits.children(ctx.access(), table.oid());
+        if (!children.isEmpty() && !recurse) {
+            throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "column must be added to child tables too");
+        }
         int attnum = table.natts() + 1;
         CreateTable.insertAttribute(ctx, table.oid(), attnum, cd.colname(), type.oid(), typmod, notNull,
-                defaultText != null);
+                defaultText != null, '\0', inhcount == 0, inhcount);
         if (defaultText != null) {
             CreateTable.storeDefault(ctx, table.oid(), attnum, defaultText);
         }
@@ -297,6 +329,27 @@ public final class AlterTable {
                 validateChecks(ctx, table.oid(), sql);
             }
             now = ctx.relcache().open(table.oid(), LockMode.ACCESS_EXCLUSIVE);
+        }
+        if (!children.isEmpty()) {
+            // children see the column as singly inherited; constraints that are not inherited stay here
+            List<Constraint> inherited = new ArrayList<>();
+            for (Constraint c : cd.constraints()) {
+                if (c.contype() == ConstrType.NOTNULL || c.contype() == ConstrType.NULL
+                        || c.contype() == ConstrType.DEFAULT) {
+                    inherited.add(c);
+                }
+            }
+            ColumnDef childDef = new ColumnDef(cd.colname(), cd.typeName(), cd.compression(), cd.storage(),
+                    cd.collClause(), inherited, cd.location());
+            AlterTableCmd childCmd = new AlterTableCmd(cmd.subtype(), cmd.name(), cmd.num(), cmd.newowner(), childDef,
+                    cmd.using(), cmd.behavior(), cmd.missingOk());
+            for (int child : children) {
+                RelationDesc childRel = ctx.relcache().open(child, LockMode.ACCESS_EXCLUSIVE);
+                addColumn(ctx, childRel, childCmd, sql, recurse, 1);
+                ctx.commandCounterIncrement();
+                ctx.relcache().invalidate(child);
+                ToastTable.createIfNeeded(ctx, child); // as for the named table: the new column may need one
+            }
         }
     }
 
