@@ -546,9 +546,14 @@ public final class ExprAnalyzer {
                         a.location());
             case IN: {
                 Expr left = transform(a.lexpr());
-                List<Expr> tests = new ArrayList<>();
+                List<Expr> items = new ArrayList<>();
                 for (RawNode item : ((NodeList) a.rexpr()).items()) {
-                    tests.add(binaryOperator(a.opName(), left, transform(item), a.location()));
+                    items.add(transform(item));
+                }
+                inListCommonType(left, items);
+                List<Expr> tests = new ArrayList<>();
+                for (Expr item : items) {
+                    tests.add(binaryOperator(a.opName(), left, item, a.location()));
                 }
                 if (tests.size() == 1) {
                     return tests.get(0);
@@ -581,6 +586,43 @@ public final class ExprAnalyzer {
             }
             default:
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "unsupported operator", a.location());
+        }
+    }
+
+    /**
+     * transformAExprIn's typing: when more than one item of an IN list is free of Vars (constants and
+     * parameters here), PostgreSQL compares the left side with an array of those items coerced to the common
+     * type of all of them and the left side; so {@code oid::regclass IN ('a', 'b')} reads the literals as
+     * regclass, not as whatever the operator's other argument would be. The items are coerced in place; when
+     * no common type works they stay as they are and each comparison resolves on its own.
+     */
+    private void inListCommonType(Expr left, List<Expr> items) {
+        List<Integer> constants = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof ConstExpr || items.get(i) instanceof ParamExpr) {
+                constants.add(i);
+            }
+        }
+        if (constants.size() < 2) {
+            return;
+        }
+        List<PgType> types = new ArrayList<>();
+        types.add(left.type());
+        constants.forEach(i -> types.add(items.get(i).type()));
+        PgType scalar = TypeResolution.commonType(types);
+        if (scalar == null || scalar.arrayType() == null || scalar.isPolymorphic()) {
+            return;
+        }
+        for (PgType t : types) {
+            if (t != PgType.UNKNOWN && t != scalar && !CastCatalog.canCoerce(t, scalar, CastContext.IMPLICIT)) {
+                return; // verify_common_type failed
+            }
+        }
+        for (int i : constants) {
+            Expr coerced = coerce(items.get(i), scalar, -1, CastContext.IMPLICIT);
+            if (coerced != null) {
+                items.set(i, coerced);
+            }
         }
     }
 

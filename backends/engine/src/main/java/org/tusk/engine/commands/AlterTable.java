@@ -17,6 +17,7 @@ import org.tusk.api.storage.RelFileLocator;
 import org.tusk.api.storage.TableAccessMethod;
 import org.tusk.api.storage.TableScan;
 import org.tusk.engine.catalog.CatalogAccess.CatalogTuple;
+import org.tusk.engine.catalog.PgInherits;
 import org.tusk.engine.catalog.SystemCatalogs;
 import org.tusk.engine.catalog.SystemCatalogs.Catalog;
 import org.tusk.engine.error.Ereport;
@@ -84,7 +85,7 @@ public final class AlterTable {
         Matcher using = Pattern.compile("(?is)\\busing\\b").matcher(sourceText);
         for (AlterTableCmd cmd : a.cmds()) {
             switch (cmd.subtype()) {
-                case ADD_COLUMN -> addColumn(ctx, requireTable(table, "ADD COLUMN"), cmd, sql);
+                case ADD_COLUMN -> addColumn(ctx, requireTable(table, "ADD COLUMN"), cmd, sql, a.relation().inh(), 0);
                 case DROP_COLUMN -> dropColumn(ctx, requireTable(table, "DROP COLUMN"), cmd);
                 case COLUMN_DEFAULT -> {
                     String source = null;
@@ -191,7 +192,7 @@ public final class AlterTable {
     private static RelationDesc open(DdlContext ctx, RangeVar rv, boolean missingOk) {
         try {
             RelationDesc rel = ctx.relcache().open(rv.schemaname(), rv.relname(), ctx.searchPath(),
-                    LockMode.ACCESS_EXCLUSIVE, rv.location() + 1);
+                    LockMode.ACCESS_EXCLUSIVE, 0); // utility statements report no position
             if (rel.isSystemCatalog()) {
                 throw Ereport.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied: \"" + rel.name()
                         + "\" is a system catalog");
@@ -231,9 +232,37 @@ public final class AlterTable {
 
     // ---- columns ----
 
-    private static void addColumn(DdlContext ctx, RelationDesc table, AlterTableCmd cmd, SqlRunner sql) {
+    /**
+     * ATExecAddColumn. {@code inhcount} is 0 for the table the statement names and 1 for a child reached by
+     * recursion: a child that already has the column merges with it (attinhcount + 1, a NOTICE) and is not
+     * recursed into; otherwise the column is added (not local in a child) and then to each direct child in
+     * turn, one level at a time, so a child with two parents in the hierarchy merges the second time.
+     */
+    private static void addColumn(DdlContext ctx, RelationDesc table, AlterTableCmd cmd, SqlRunner sql,
+            boolean recurse, int inhcount) {
         ColumnDef cd = (ColumnDef) cmd.def();
         AttributeDesc existing = table.attribute(cd.colname());
+        if (inhcount > 0 && existing != null && !existing.dropped()) {
+            TypeLookup.TypeInfo type = TypeLookup.resolve(cd.typeName(), 0);
+            int typmod = TypeLookup.typmod(cd.typeName(), type, 0);
+            if (existing.typeOid() != type.oid() || existing.typmod() != typmod) {
+                throw Ereport.error(SqlState.DATATYPE_MISMATCH, "child table \"" + table.name()
+                        + "\" has different type for column \"" + cd.colname() + "\"");
+            }
+            Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+            int inhCol = att.columnIndex("attinhcount");
+            updateAttribute(ctx, table.oid(), existing.attnum(), row -> {
+                row[inhCol] = ((Number) row[inhCol]).intValue() + 1;
+                return row;
+            });
+            ctx.notice(notice("merging definition of column \"" + cd.colname() + "\" for child \"" + table.name()
+                    + "\""));
+            ctx.commandCounterIncrement();
+            return;
+        }
+        if (SYSTEM_COLUMN_NAMES.contains(cd.colname())) {
+            checkColumnNameCollision(table, cd.colname());
+        }
         if (existing != null && !existing.dropped()) {
             if (cmd.missingOk()) {
                 ctx.notice(notice("column \"" + cd.colname() + "\" of relation \"" + table.name()
@@ -262,9 +291,13 @@ public final class AlterTable {
                         c.contype().name().toLowerCase(Locale.ROOT) + " columns are not supported yet", c.location());
             }
         }
+        List<Integer> children = PgInherits.children(ctx.access(), table.oid());
+        if (!children.isEmpty() && !recurse) {
+            throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "column must be added to child tables too");
+        }
         int attnum = table.natts() + 1;
         CreateTable.insertAttribute(ctx, table.oid(), attnum, cd.colname(), type.oid(), typmod, notNull,
-                defaultText != null);
+                defaultText != null, '\0', inhcount == 0, inhcount);
         if (defaultText != null) {
             CreateTable.storeDefault(ctx, table.oid(), attnum, defaultText);
         }
@@ -296,6 +329,27 @@ public final class AlterTable {
                 validateChecks(ctx, table.oid(), sql);
             }
             now = ctx.relcache().open(table.oid(), LockMode.ACCESS_EXCLUSIVE);
+        }
+        if (!children.isEmpty()) {
+            // children see the column as singly inherited; constraints that are not inherited stay here
+            List<Constraint> inherited = new ArrayList<>();
+            for (Constraint c : cd.constraints()) {
+                if (c.contype() == ConstrType.NOTNULL || c.contype() == ConstrType.NULL
+                        || c.contype() == ConstrType.DEFAULT) {
+                    inherited.add(c);
+                }
+            }
+            ColumnDef childDef = new ColumnDef(cd.colname(), cd.typeName(), cd.compression(), cd.storage(),
+                    cd.collClause(), inherited, cd.location());
+            AlterTableCmd childCmd = new AlterTableCmd(cmd.subtype(), cmd.name(), cmd.num(), cmd.newowner(), childDef,
+                    cmd.using(), cmd.behavior(), cmd.missingOk());
+            for (int child : children) {
+                RelationDesc childRel = ctx.relcache().open(child, LockMode.ACCESS_EXCLUSIVE);
+                addColumn(ctx, childRel, childCmd, sql, recurse, 1);
+                ctx.commandCounterIncrement();
+                ctx.relcache().invalidate(child);
+                ToastTable.createIfNeeded(ctx, child); // as for the named table: the new column may need one
+            }
         }
     }
 
@@ -706,22 +760,7 @@ public final class AlterTable {
             return r.commandName();
         }
         switch (r.renameType()) {
-            case COLUMN -> {
-                AttributeDesc a = rel.attribute(r.subname());
-                if (a == null || a.dropped()) {
-                    throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + r.subname() + "\" does not exist");
-                }
-                AttributeDesc clash = rel.attribute(r.newname());
-                if (clash != null && !clash.dropped()) {
-                    throw Ereport.error(DdlStates.DUPLICATE_COLUMN, "column \"" + r.newname() + "\" of relation \""
-                            + rel.name() + "\" already exists");
-                }
-                Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
-                updateAttribute(ctx, rel.oid(), a.attnum(), row -> {
-                    row[att.columnIndex("attname")] = r.newname();
-                    return row;
-                });
-            }
+            case COLUMN -> renameColumn(ctx, rel, r.subname(), r.newname(), r.relation().inh(), 0);
             case TABCONSTRAINT -> {
                 Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
                 int relCol = con.columnIndex("conrelid");
@@ -765,6 +804,84 @@ public final class AlterTable {
         ctx.commandCounterIncrement();
         ctx.relcache().invalidateAll();
         return r.commandName();
+    }
+
+    /** The names of the system columns (attnum < 0), which no user column may take. */
+    private static final Set<String> SYSTEM_COLUMN_NAMES = Set.of("tableoid", "cmax", "xmax", "cmin", "xmin", "ctid");
+
+    /**
+     * renameatt_internal: with {@code recurse} every descendant's column is renamed first (each expecting as many
+     * inherited copies as it has parents inside the hierarchy), then this relation's; without it a column that
+     * children inherit must not be renamed alone, and a column inherited from more parents than the caller
+     * expects cannot be renamed here.
+     */
+    private static void renameColumn(DdlContext ctx, RelationDesc rel, String oldName, String newName,
+            boolean recurse, int expectedParents) {
+        if (recurse) {
+            List<Integer> tree = PgInherits.allInheritors(ctx.access(), rel.oid());
+            for (int child : tree) {
+                if (child == rel.oid()) {
+                    continue;
+                }
+                int parentsInTree = 0;
+                for (int parent : PgInherits.parents(ctx.access(), child)) {
+                    if (tree.contains(parent)) {
+                        parentsInTree++;
+                    }
+                }
+                RelationDesc childRel = ctx.relcache().open(child, LockMode.ACCESS_EXCLUSIVE);
+                renameColumn(ctx, childRel, oldName, newName, false, parentsInTree);
+            }
+        } else if (expectedParents == 0 && !PgInherits.children(ctx.access(), rel.oid()).isEmpty()) {
+            throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "inherited column \"" + oldName
+                    + "\" must be renamed in child tables too");
+        }
+        if (SYSTEM_COLUMN_NAMES.contains(oldName)) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot rename system column \"" + oldName + "\"");
+        }
+        AttributeDesc a = rel.attribute(oldName);
+        if (a == null || a.dropped()) {
+            throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + oldName + "\" does not exist");
+        }
+        if (attributeInhCount(ctx, rel.oid(), a.attnum()) > expectedParents) {
+            throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "cannot rename inherited column \"" + oldName
+                    + "\"");
+        }
+        checkColumnNameCollision(rel, newName);
+        Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+        updateAttribute(ctx, rel.oid(), a.attnum(), row -> {
+            row[att.columnIndex("attname")] = newName;
+            return row;
+        });
+        ctx.commandCounterIncrement();
+        ctx.relcache().invalidate(rel.oid());
+    }
+
+    /** check_for_column_name_collision: a system column's name, or a live column of {@code rel}. */
+    static void checkColumnNameCollision(RelationDesc rel, String name) {
+        if (SYSTEM_COLUMN_NAMES.contains(name)) {
+            throw Ereport.error(DdlStates.DUPLICATE_COLUMN, "column name \"" + name
+                    + "\" conflicts with a system column name");
+        }
+        AttributeDesc clash = rel.attribute(name);
+        if (clash != null && !clash.dropped()) {
+            throw Ereport.error(DdlStates.DUPLICATE_COLUMN, "column \"" + name + "\" of relation \"" + rel.name()
+                    + "\" already exists");
+        }
+    }
+
+    /** pg_attribute.attinhcount of one column (0 when the catalog row has none). */
+    private static int attributeInhCount(DdlContext ctx, int relOid, int attnum) {
+        Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+        int relCol = att.columnIndex("attrelid");
+        int numCol = att.columnIndex("attnum");
+        long rel = relOid;
+        for (CatalogTuple t : ctx.rows(SystemCatalogs.PG_ATTRIBUTE,
+                r -> r[relCol] instanceof Long l && l == rel && ((Number) r[numCol]).intValue() == attnum)) {
+            Object n = t.get(att, "attinhcount");
+            return n instanceof Number x ? x.intValue() : 0;
+        }
+        return 0;
     }
 
     /** RenameRelationInternal: pg_class.relname, and the rowtype's name (and its array's). */

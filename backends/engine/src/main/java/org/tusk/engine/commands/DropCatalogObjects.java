@@ -70,7 +70,8 @@ public final class DropCatalogObjects {
     public static String execute(DdlContext ctx, DropStmt stmt) {
         for (RawNode object : stmt.objects()) {
             if (stmt.removeType() == ObjectType.OPERATOR) {
-                operator(ctx, (ObjectWithArgs) object, stmt.missingOk());
+                operator(ctx, (ObjectWithArgs) object, stmt.missingOk(),
+                        stmt.behavior() == org.tusk.engine.nodes.DropBehavior.CASCADE);
             } else if (stmt.removeType() == ObjectType.POLICY) {
                 policy(ctx, (AnyName) object, stmt.missingOk());
             } else {
@@ -116,7 +117,9 @@ public final class DropCatalogObjects {
             throw Ereport.error(SqlState.UNDEFINED_OBJECT, message);
         }
         long oid = ((Number) hits.get(0).values()[catalog.columnIndex("oid")]).longValue();
-        if (oid >= FIRST_NORMAL_OBJECT_ID && (type == ObjectType.OPCLASS || type == ObjectType.OPFAMILY)) {
+        if (oid >= FIRST_NORMAL_OBJECT_ID && (type == ObjectType.OPCLASS || type == ObjectType.OPFAMILY
+                || type == ObjectType.CONVERSION || type == ObjectType.TSDICTIONARY
+                || type == ObjectType.TSCONFIGURATION)) {
             DropObjects.performDeletion(ctx, List.of(new DropObjects.ObjectAddress(kind.catalog(), oid)), cascade);
             ctx.commandCounterIncrement();
             return;
@@ -163,7 +166,7 @@ public final class DropCatalogObjects {
     }
 
     /** DROP OPERATOR name (left, right): LookupOperWithArgs. */
-    private static void operator(DdlContext ctx, ObjectWithArgs op, boolean missingOk) {
+    private static void operator(DdlContext ctx, ObjectWithArgs op, boolean missingOk, boolean cascade) {
         List<String> names = op.objname();
         List<Integer> namespaces = namespaces(ctx, names, missingOk);
         if (namespaces == null) {
@@ -212,6 +215,11 @@ public final class DropCatalogObjects {
                     + String.join(".", names) + " " + typeName(types[1]));
         }
         long oid = ((Number) hits.get(0).values()[pgOperator.columnIndex("oid")]).longValue();
+        if (oid >= FIRST_NORMAL_OBJECT_ID) {
+            DropObjects.performDeletion(ctx, List.of(new DropObjects.ObjectAddress(PG_OPERATOR, oid)), cascade);
+            ctx.commandCounterIncrement();
+            return;
+        }
         throw cannotDrop(oid, "operator " + name + "(" + (op.objargs().get(0) == null ? "NONE" : typeName(types[0]))
                 + "," + typeName(types[1]) + ")");
     }

@@ -101,6 +101,7 @@ public final class DropObjects {
             case VIEW -> 'v';
             case SEQUENCE -> 'S';
             case MATVIEW -> 'm';
+            case FOREIGN_TABLE -> 'f';
             default -> 'r';
         };
         if (rel.kind() != expected && !(expected == 'r' && rel.kind() == 'p')) {
@@ -308,6 +309,28 @@ public final class DropObjects {
             case SystemCatalogs.PG_REWRITE:
                 deleteWhere(ctx, SystemCatalogs.PG_REWRITE, "oid", id);
                 break;
+            case CreateOperator.PG_OPERATOR: {
+                // RemoveOperatorById: operators naming this one as commutator or negator forget it
+                deleteWhere(ctx, CreateOperator.PG_OPERATOR, "oid", id);
+                Catalog op = SystemCatalogs.require(CreateOperator.PG_OPERATOR);
+                int oidCol = op.columnIndex("oid");
+                for (String column : new String[] {"oprcom", "oprnegate"}) {
+                    int col = op.columnIndex(column);
+                    for (CatalogTuple t : ctx.rows(CreateOperator.PG_OPERATOR, r -> ((Number) r[col]).longValue() == id
+                            && ((Number) r[oidCol]).longValue() != id)) {
+                        Object[] row = t.values().clone();
+                        row[col] = 0L;
+                        ctx.access().update(CreateOperator.PG_OPERATOR, t.tid(), row);
+                    }
+                }
+                ctx.relcache().invalidateCatalog(CreateOperator.PG_OPERATOR);
+                break;
+            }
+            case CreateConversion.PG_CONVERSION:
+            case TextSearchCommands.PG_TS_DICT:
+            case TextSearchCommands.PG_TS_CONFIG:
+                deleteWhere(ctx, o.classId(), "oid", id);
+                break;
             case SystemCatalogs.PG_TRIGGER:
                 deleteWhere(ctx, SystemCatalogs.PG_TRIGGER, "oid", id);
                 break;
@@ -404,9 +427,31 @@ public final class DropObjects {
                 return "schema " + (rows.isEmpty() ? id
                         : rows.get(0).get(SystemCatalogs.require(SystemCatalogs.PG_NAMESPACE), "nspname"));
             }
+            case CreateConversion.PG_CONVERSION:
+                return "conversion " + nameOf(ctx, o.classId(), id, "conname");
+            case TextSearchCommands.PG_TS_DICT:
+                return "text search dictionary " + nameOf(ctx, o.classId(), id, "dictname");
+            case TextSearchCommands.PG_TS_CONFIG:
+                return "text search configuration " + nameOf(ctx, o.classId(), id, "cfgname");
+            case CreateOperator.PG_OPERATOR: {
+                Catalog op = SystemCatalogs.require(CreateOperator.PG_OPERATOR);
+                List<CatalogTuple> rows = ctx.rowsWhere(CreateOperator.PG_OPERATOR, "oid", id);
+                if (rows.isEmpty()) {
+                    return "operator " + id;
+                }
+                long left = ((Number) rows.get(0).get(op, "oprleft")).longValue();
+                return "operator " + rows.get(0).get(op, "oprname") + "(" + (left == 0 ? "NONE"
+                        : TypeCatalog.formatType(ctx, left)) + "," + TypeCatalog.formatType(ctx,
+                        ((Number) rows.get(0).get(op, "oprright")).longValue()) + ")";
+            }
             default:
                 return "object " + o.classId() + "/" + id;
         }
+    }
+
+    private static Object nameOf(DdlContext ctx, int catalog, long id, String column) {
+        List<CatalogTuple> rows = ctx.rowsWhere(catalog, "oid", id);
+        return rows.isEmpty() ? id : rows.get(0).get(SystemCatalogs.require(catalog), column);
     }
 
     /** The relation's name, schema-qualified unless its schema is on the search path (as PostgreSQL shows it). */
@@ -421,6 +466,7 @@ public final class DropObjects {
             case 'v' -> "view";
             case 'S' -> "sequence";
             case 'm' -> "materialized view";
+            case 'f' -> "foreign table";
             default -> "table";
         };
     }
@@ -431,6 +477,7 @@ public final class DropObjects {
             case VIEW -> "view";
             case SEQUENCE -> "sequence";
             case MATVIEW -> "materialized view";
+            case FOREIGN_TABLE -> "foreign table";
             default -> "table";
         };
     }

@@ -16,9 +16,15 @@ public final class OperatorCatalog {
             for (OperatorEntry o : BuiltinCatalog.get().prefixOperators(name)) {
                 candidates.add(new Candidate(o.proc(), o, List.of(o.right())));
             }
+            for (OperatorEntry o : UserProcs.operators(name, true)) {
+                candidates.add(new Candidate(o.proc(), o, List.of(o.right())));
+            }
             return OverloadResolver.select(candidates, new PgType[] {right}, false);
         }
         for (OperatorEntry o : BuiltinCatalog.get().binaryOperators(name)) {
+            candidates.add(new Candidate(o.proc(), o, List.of(o.left(), o.right())));
+        }
+        for (OperatorEntry o : UserProcs.operators(name, false)) {
             candidates.add(new Candidate(o.proc(), o, List.of(o.left(), o.right())));
         }
         return OverloadResolver.select(candidates, new PgType[] {left, right}, true);

@@ -72,10 +72,12 @@ public final class Regex {
             return p;
         }
         try {
-            p = Pattern.compile((javaFlags & Pattern.LITERAL) != 0 ? re : translate(re), javaFlags);
+            p = (javaFlags & Pattern.LITERAL) != 0 ? Pattern.compile(re, javaFlags)
+                    : Pattern.compile(translate(re, (javaFlags & Pattern.MULTILINE) != 0),
+                            javaFlags | Pattern.UNIX_LINES);
         } catch (PatternSyntaxException e) {
             throw Ereport.error(SqlState.INVALID_REGULAR_EXPRESSION,
-                    "invalid regular expression: " + e.getDescription().toLowerCase(Locale.ROOT));
+                    "invalid regular expression: " + regerror(e.getDescription()));
         }
         CACHE.put(key, p);
         return p;
@@ -87,9 +89,52 @@ public final class Regex {
             Map.entry("punct", "\\p{Punct}"), Map.entry("xdigit", "0-9A-Fa-f"), Map.entry("word", "\\w"),
             Map.entry("cntrl", "\\p{Cntrl}"), Map.entry("print", "\\p{Print}"), Map.entry("graph", "\\p{Graph}"));
 
-    /** ARE to java.util.regex. */
+    /**
+     * regerror's text (regex/regerrs.h) for java.util.regex's complaint about the same mistake, so that users
+     * see PostgreSQL's messages.
+     */
+    static String regerror(String javaDescription) {
+        String d = javaDescription == null ? "" : javaDescription;
+        if (d.startsWith("Unclosed group") || d.startsWith("Unmatched closing ')'")) {
+            return "parentheses () not balanced";
+        }
+        if (d.startsWith("Illegal repetition range")) {
+            return "invalid repetition count(s)";
+        }
+        if (d.startsWith("Unclosed counted closure")) {
+            return "braces {} not balanced";
+        }
+        if (d.startsWith("Dangling meta character")) {
+            return "quantifier operand invalid";
+        }
+        if (d.startsWith("Illegal character range")) {
+            return "invalid character range";
+        }
+        if (d.startsWith("Unclosed character class")) {
+            return "brackets [] not balanced";
+        }
+        if (d.startsWith("Illegal/unsupported escape sequence")) {
+            return "invalid escape \\ sequence";
+        }
+        return d.toLowerCase(Locale.ROOT);
+    }
+
+    /** ARE to java.util.regex (without newline sensitivity). */
     static String translate(String re) {
+        return translate(re, false);
+    }
+
+    /**
+     * ARE to java.util.regex. With {@code newlineSensitive} (flags n/m/w) '^' also matches after a newline
+     * that ends the string, which Java's MULTILINE '^' does not; a non-greedy group ({@code (...){1,1}?},
+     * what similar_to_escape makes of the part before substring()'s first separator) prefers its shortest
+     * match as a whole, as Spencer's engine does, so the quantifiers inside it become reluctant too.
+     */
+    static String translate(String re, boolean newlineSensitive) {
         StringBuilder sb = new StringBuilder(re.length() + 8);
+        // output positions of the open parentheses not yet closed, and of the quantifiers inside each
+        java.util.ArrayDeque<Integer> opens = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<java.util.List<Integer>> quantifiers = new java.util.ArrayDeque<>();
         int i = 0;
         int n = re.length();
         while (i < n) {
@@ -110,6 +155,35 @@ public final class Regex {
             if (c == '[') {
                 i = bracket(re, i, sb);
                 continue;
+            }
+            if (c == '^' && newlineSensitive) {
+                sb.append("(?:^|(?<=\\n))");
+                i++;
+                continue;
+            }
+            if (c == '$' && !newlineSensitive) {
+                sb.append("\\z"); // Java's '$' would also match before a final newline
+                i++;
+                continue;
+            }
+            if (c == '(') {
+                opens.push(sb.length());
+                quantifiers.push(new java.util.ArrayList<>());
+            } else if (c == ')' && !opens.isEmpty()) {
+                opens.pop();
+                java.util.List<Integer> inner = quantifiers.pop();
+                if (re.startsWith("{1,1}?", i + 1)) {
+                    // make the group's own greedy quantifiers reluctant (right to left keeps positions valid)
+                    for (int k = inner.size() - 1; k >= 0; k--) {
+                        sb.insert((int) inner.get(k), '?');
+                    }
+                } else if (!quantifiers.isEmpty()) {
+                    quantifiers.peek().addAll(inner);
+                }
+            } else if ((c == '*' || c == '+' || c == '?' || c == '}') && !quantifiers.isEmpty()
+                    && !(c == '?' && i > 0 && "(*+?}".indexOf(re.charAt(i - 1)) >= 0)
+                    && !(i + 1 < n && re.charAt(i + 1) == '?')) {
+                quantifiers.peek().add(sb.length() + 1);
             }
             sb.append(c);
             i++;
@@ -202,6 +276,8 @@ public final class Regex {
                     nquotes++;
                 } else {
                     r.append('\\').append(c);
+                    // an escaped character inside a bracket expression is no longer at its start
+                    charClassStart = 3;
                 }
                 afterEscape = false;
             } else if (esc != null && c == esc) {

@@ -22,8 +22,8 @@ final class RegexFunctions {
         FunctionRegistry.bind("similar_to_escape_1", (a, c) -> Regex.similarToRegex((String) a[0], null));
         FunctionRegistry.bind("similar_to_escape_2", (a, c) -> Regex.similarToRegex((String) a[0], (String) a[1]));
         // SQL-language substring(text, text, text): substring($1, similar_to_escape($2, $3))
-        FunctionRegistry.bindOid(2074, (a, c) -> a[0] == null || a[1] == null || a[2] == null ? null
-                : substring((String) a[0], Regex.similarToRegex((String) a[1], (String) a[2])));
+        FunctionRegistry.bindOid(2074, new SqlFunctionBody("substring", (a, c) -> a[0] == null || a[1] == null
+                || a[2] == null ? null : substring((String) a[0], Regex.similarToRegex((String) a[1], (String) a[2]))));
         FunctionRegistry.bind("textregexsubstr", (a, c) -> substring((String) a[0], (String) a[1]));
         FunctionRegistry.bind("textregexreplace_noopt", (a, c) -> replace((String) a[0], (String) a[1], (String) a[2],
                 1, 1, Regex.flags("", null), false));

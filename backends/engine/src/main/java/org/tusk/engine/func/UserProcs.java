@@ -26,6 +26,14 @@ public final class UserProcs {
             return null;
         }
 
+        /**
+         * User-defined operators named {@code name} visible in the search path (CREATE OPERATOR), binary or
+         * prefix as {@code prefix} says; shell operators and operators over types outside PgType are left out.
+         */
+        default List<OperatorEntry> operators(String name, boolean prefix) {
+            return List.of();
+        }
+
         /** A RETURNS SETOF / TABLE function's rows (ExecMakeTableFunctionResult), or null when not supported. */
         default SetFunction setFunction(ProcEntry proc) {
             return null;
@@ -103,6 +111,11 @@ public final class UserProcs {
     static List<ProcEntry> procs(String schema, String name) {
         Provider p = CURRENT.get();
         return p == null ? List.of() : p.procs(schema, name);
+    }
+
+    static List<OperatorEntry> operators(String name, boolean prefix) {
+        Provider p = CURRENT.get();
+        return p == null ? List.of() : p.operators(name, prefix);
     }
 
     static boolean isUserDefined(ProcEntry p) {

@@ -151,6 +151,39 @@ abstract class DdlParser extends SelectParser {
             columnQualifiers(cons, new CollateClause[1]);
             return new CreateDomainStmt(name, type, coll, cons);
         }
+        if (at("operator") && !at(1, "class") && !at(1, "family") && persistence == 'p' && !replace) {
+            advance();
+            List<String> name = anyOperator();
+            return new DefineStmt(ObjectType.OPERATOR, false, name, null, definition(), false, false);
+        }
+        if (at("text") && at(1, "search") && persistence == 'p' && !replace) {
+            p += 2;
+            ObjectType kind;
+            if (accept("dictionary")) {
+                kind = ObjectType.TSDICTIONARY;
+            } else if (accept("configuration")) {
+                kind = ObjectType.TSCONFIGURATION;
+            } else if (accept("parser")) {
+                kind = ObjectType.TSPARSER;
+            } else {
+                expect("template");
+                kind = ObjectType.TSTEMPLATE;
+            }
+            List<String> name = anyName();
+            return new DefineStmt(kind, false, name, null, definition(), false, false);
+        }
+        if ((at("conversion") || at("default") && at(1, "conversion")) && persistence == 'p' && !replace) {
+            boolean isDefault = accept("default");
+            expect("conversion");
+            List<String> name = anyName();
+            expect("for");
+            String from = sconst();
+            expect("to");
+            String to = sconst();
+            expect("from");
+            List<String> func = anyName();
+            return new CreateConversionStmt(name, from, to, func, isDefault);
+        }
         p = save;
         return otherStatement();
     }

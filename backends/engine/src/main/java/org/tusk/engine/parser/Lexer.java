@@ -36,6 +36,21 @@ public final class Lexer {
 
     private final boolean standardConformingStrings = STANDARD_CONFORMING_STRINGS.get();
 
+    /**
+     * Where escape_string_warning's WARNINGs go for parses on this thread (null: the setting is off). scan.l
+     * warns once per ordinary '...' literal that uses a backslash while standard_conforming_strings is off.
+     */
+    private static final ThreadLocal<List<PgException>> ESCAPE_STRING_WARNINGS = new ThreadLocal<>();
+
+    /** Collects escape_string_warning's WARNINGs of parses on this thread into {@code sink}; returns the previous sink. */
+    public static List<PgException> setEscapeStringWarnings(List<PgException> sink) {
+        List<PgException> old = ESCAPE_STRING_WARNINGS.get();
+        ESCAPE_STRING_WARNINGS.set(sink);
+        return old;
+    }
+
+    private final List<PgException> escapeStringWarnings = ESCAPE_STRING_WARNINGS.get();
+
     public Lexer(String sql) {
         this.sql = sql;
     }
@@ -109,7 +124,7 @@ public final class Lexer {
         }
         if ((c == 'n' || c == 'N') && peek(1) == '\'') {
             pos++;
-            return stringConstant(start, !standardConformingStrings);
+            return stringConstant(start, !standardConformingStrings, true);
         }
         if ((c == 'b' || c == 'B' || c == 'x' || c == 'X') && peek(1) == '\'') {
             return bitString(start, Character.toLowerCase(c));
@@ -118,7 +133,7 @@ public final class Lexer {
             return unicodeEscaped(start);
         }
         if (c == '\'') {
-            return stringConstant(start, !standardConformingStrings);
+            return stringConstant(start, !standardConformingStrings, true);
         }
         if (c == '"') {
             return quotedIdentifier(start);
@@ -304,6 +319,12 @@ public final class Lexer {
     }
 
     private Token stringConstant(int start, boolean escapes) {
+        return stringConstant(start, escapes, false);
+    }
+
+    /** {@code nonstandard}: an ordinary literal taking escapes because standard_conforming_strings is off. */
+    private Token stringConstant(int start, boolean escapes, boolean nonstandard) {
+        boolean warnOnFirstEscape = nonstandard && escapeStringWarnings != null;
         StringBuilder sb = new StringBuilder();
         while (true) {
             int segmentStart = pos;
@@ -323,6 +344,10 @@ public final class Lexer {
                     break;
                 }
                 if (escapes && c == '\\') {
+                    if (warnOnFirstEscape) {
+                        escapeStringWarnings.add(nonstandardEscapeWarning(peek(1), start));
+                        warnOnFirstEscape = false;
+                    }
                     pos = escape(sb, pos + 1, segmentStart);
                     continue;
                 }
@@ -345,6 +370,24 @@ public final class Lexer {
             break;
         }
         return new Token(TokenKind.SCONST, sb.toString(), start, pos, false);
+    }
+
+    /** check_string_escape_warning: the WARNING for a backslash followed by {@code next} in an ordinary literal. */
+    private static PgException nonstandardEscapeWarning(char next, int literalStart) {
+        String message;
+        String hint;
+        if (next == '\'') {
+            message = "nonstandard use of \\' in a string literal";
+            hint = "Use '' to write quotes in strings, or use the escape string syntax (E'...').";
+        } else if (next == '\\') {
+            message = "nonstandard use of \\\\ in a string literal";
+            hint = "Use the escape string syntax for backslashes, e.g., E'\\\\'.";
+        } else {
+            message = "nonstandard use of escape in a string literal";
+            hint = "Use the escape string syntax for escapes, e.g., E'\\r\\n'.";
+        }
+        return new PgException(org.tusk.api.error.Severity.WARNING, "22P06", message, null, hint, literalStart + 1,
+                null);
     }
 
     private int escape(StringBuilder sb, int p, int segmentStart) {

@@ -134,20 +134,35 @@ public final class Parser extends DdlParser {
         }
     }
 
+    /**
+     * The words gram.y accepts after CREATE/DROP/ALTER (and their modifiers) to name an object kind; any other
+     * word is a syntax error at that word, as PostgreSQL reports for e.g. {@code DROP TUPLE} or {@code CREATE foo}.
+     */
+    private static final Set<String> OBJECT_KIND_WORDS = Set.of("access", "aggregate", "cast", "collation",
+            "conversion", "database", "domain", "event", "extension", "foreign", "function", "group", "index",
+            "language", "large", "materialized", "operator", "owned", "policy", "procedure", "publication",
+            "recursive", "role", "routine", "rule", "schema", "sequence", "server", "statistics", "subscription",
+            "system", "table", "tablespace", "text", "transform", "trigger", "type", "user", "view", "default",
+            "constraint", "unique", "or", "temp", "temporary", "unlogged", "global", "local", "trusted",
+            "procedural", "privileges");
+
     /** A statement parsed only as far as its tag. */
     final RawStmt otherStatement() {
         Token first = advance();
         String tag = first.text().toUpperCase(Locale.ROOT);
-        if ((tag.equals("CREATE") || tag.equals("DROP") || tag.equals("ALTER")) && peek().kind() == TokenKind.IDENT) {
+        if (tag.equals("CREATE") || tag.equals("DROP") || tag.equals("ALTER")) {
             StringBuilder sb = new StringBuilder(tag);
             int q = p;
             while (tokens.get(q).kind() == TokenKind.IDENT && Set.of("or", "replace", "temp", "temporary", "unique",
                     "unlogged", "global", "local", "trusted", "procedural", "default", "constraint").contains(tokens.get(q).text())) {
                 q++;
             }
-            if (tokens.get(q).kind() == TokenKind.IDENT) {
-                sb.append(' ').append(tokens.get(q).text().toUpperCase(Locale.ROOT));
+            Token kind = tokens.get(q);
+            if (kind.kind() != TokenKind.IDENT || kind.quoted() || !OBJECT_KIND_WORDS.contains(kind.text())) {
+                // gram.y has no production for this word here: a plain syntax error at it
+                throw syntaxError(kind);
             }
+            sb.append(' ').append(kind.text().toUpperCase(Locale.ROOT));
             tag = sb.toString();
         }
         skipStatement();

@@ -44,8 +44,70 @@ final class SessionProcs implements UserProcs.Provider {
                     byOid = null;
                     plCache.clear();
                 }
+                if (catalog == 0 || catalog == SystemCatalogs.PG_PROC || catalog == PG_OPERATOR) {
+                    userOperators = null;
+                }
             });
         }
+    }
+
+    private static final int PG_OPERATOR = 2617;
+    /** The user-defined pg_operator rows (CREATE OPERATOR) by name, with their namespaces; null when not loaded. */
+    private Map<String, List<Map.Entry<Integer, org.tusk.engine.func.OperatorEntry>>> userOperators;
+
+    @Override
+    public List<org.tusk.engine.func.OperatorEntry> operators(String name, boolean prefix) {
+        if (session.storage() == null) {
+            return List.of();
+        }
+        CatalogAccess access = session.catalogAccess();
+        access.transaction().catalogSnapshot(access.level());
+        if (userOperators == null) {
+            userOperators = loadOperators(access);
+        }
+        List<Map.Entry<Integer, org.tusk.engine.func.OperatorEntry>> rows = userOperators.get(name);
+        if (rows == null) {
+            return List.of();
+        }
+        // OpernameGetCandidates: an operator in an earlier schema hides one with the same arguments later
+        List<org.tusk.engine.func.OperatorEntry> out = new ArrayList<>();
+        for (String s : session.searchPath()) {
+            Integer ns = session.relcache().namespaceOid(s);
+            for (Map.Entry<Integer, org.tusk.engine.func.OperatorEntry> r : rows) {
+                org.tusk.engine.func.OperatorEntry o = r.getValue();
+                if (ns != null && r.getKey().intValue() == ns && o.isPrefix() == prefix && out.stream().noneMatch(
+                        e -> e.left() == o.left() && e.right() == o.right())) {
+                    out.add(o);
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<String, List<Map.Entry<Integer, org.tusk.engine.func.OperatorEntry>>> loadOperators(
+            CatalogAccess access) {
+        Map<String, List<Map.Entry<Integer, org.tusk.engine.func.OperatorEntry>>> out = new HashMap<>();
+        Catalog op = SystemCatalogs.require(PG_OPERATOR);
+        int oidCol = op.columnIndex("oid");
+        for (CatalogTuple t : access.scan(PG_OPERATOR,
+                r -> ((Number) r[oidCol]).longValue() >= UserProcs.FIRST_NORMAL_OBJECT_ID)) {
+            long code = ((Number) t.get(op, "oprcode")).longValue();
+            long left = ((Number) t.get(op, "oprleft")).longValue();
+            PgType leftType = left == 0 ? null : PgType.byOid((int) left);
+            PgType right = PgType.byOid(((Number) t.get(op, "oprright")).intValue());
+            PgType result = PgType.byOid(((Number) t.get(op, "oprresult")).intValue());
+            ProcEntry proc = code == 0 ? null : procByOid((int) code);
+            if (proc == null || right == null || result == null || left != 0 && leftType == null) {
+                continue; // a shell, or types Tusk's resolution cannot name
+            }
+            String name = (String) t.get(op, "oprname");
+            org.tusk.engine.func.OperatorEntry e = new org.tusk.engine.func.OperatorEntry(
+                    ((Number) t.get(op, "oid")).intValue(), name, leftType, right, result,
+                    ((Number) t.get(op, "oprcom")).intValue(), ((Number) t.get(op, "oprnegate")).intValue(), proc);
+            out.computeIfAbsent(name, k -> new ArrayList<>()).add(Map.entry(
+                    ((Number) t.get(op, "oprnamespace")).intValue(), e));
+        }
+        return out;
     }
 
     private void load() {

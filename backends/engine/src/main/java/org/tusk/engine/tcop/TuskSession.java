@@ -687,12 +687,20 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             List<RawStatement> out = new ArrayList<>();
             boolean previous = org.tusk.engine.parser.Lexer.setStandardConformingStrings(
                     !"off".equals(guc.get("standard_conforming_strings")));
+            List<PgException> escapeWarnings = "off".equals(guc.get("escape_string_warning")) ? null
+                    : new ArrayList<>();
+            List<PgException> previousSink = org.tusk.engine.parser.Lexer.setEscapeStringWarnings(escapeWarnings);
             try {
                 for (ParsedStatement p : Parser.parse(sql)) {
                     out.add(new TuskRawStatement(p));
                 }
             } finally {
                 org.tusk.engine.parser.Lexer.setStandardConformingStrings(previous);
+                org.tusk.engine.parser.Lexer.setEscapeStringWarnings(previousSink);
+                if (escapeWarnings != null) {
+                    // the scanner's WARNINGs reach the client before anything the statements say
+                    escapeWarnings.forEach(host::notice);
+                }
             }
             return out;
         });

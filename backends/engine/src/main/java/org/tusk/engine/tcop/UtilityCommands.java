@@ -180,13 +180,17 @@ final class UtilityCommands {
                 || stmt instanceof org.tusk.engine.nodes.AlterOwnerStmt ao && ao.objectType() == ObjectType.SCHEMA
                 || stmt instanceof DropStmt d && (d.removeType() == ObjectType.TABLE || d.removeType() == ObjectType.INDEX
                         || d.removeType() == ObjectType.SCHEMA || d.removeType() == ObjectType.VIEW
-                        || d.removeType() == ObjectType.SEQUENCE)
+                        || d.removeType() == ObjectType.SEQUENCE || d.removeType() == ObjectType.MATVIEW
+                        || d.removeType() == ObjectType.FOREIGN_TABLE)
                 || stmt instanceof org.tusk.engine.nodes.ViewStmt
                 || stmt instanceof org.tusk.engine.nodes.RuleStmt
                 || stmt instanceof DropStmt dr && dr.removeType() == ObjectType.RULE
                 || stmt instanceof org.tusk.engine.nodes.CreateFunctionStmt
                 || stmt instanceof org.tusk.engine.nodes.CreateTrigStmt
                 || stmt instanceof org.tusk.engine.nodes.DefineStmt ds && ds.kind() == ObjectType.AGGREGATE
+                || org.tusk.engine.commands.CreateOperator.handles(stmt)
+                || org.tusk.engine.commands.TextSearchCommands.handles(stmt)
+                || stmt instanceof org.tusk.engine.nodes.CreateConversionStmt
                 || stmt instanceof DropStmt dt && dt.removeType() == ObjectType.TRIGGER
                 || stmt instanceof DropStmt df && org.tusk.engine.commands.DropFunction.handles(df)
                 || stmt instanceof DropStmt dc && org.tusk.engine.commands.DropCatalogObjects.handles(dc)
@@ -253,6 +257,15 @@ final class UtilityCommands {
         }
         if (stmt instanceof org.tusk.engine.nodes.DefineStmt ds && ds.kind() == ObjectType.AGGREGATE) {
             return org.tusk.engine.commands.CreateAggregate.execute(ctx, ds);
+        }
+        if (org.tusk.engine.commands.CreateOperator.handles(stmt)) {
+            return org.tusk.engine.commands.CreateOperator.execute(ctx, (org.tusk.engine.nodes.DefineStmt) stmt);
+        }
+        if (org.tusk.engine.commands.TextSearchCommands.handles(stmt)) {
+            return org.tusk.engine.commands.TextSearchCommands.execute(ctx, (org.tusk.engine.nodes.DefineStmt) stmt);
+        }
+        if (stmt instanceof org.tusk.engine.nodes.CreateConversionStmt cc) {
+            return org.tusk.engine.commands.CreateConversion.execute(ctx, cc);
         }
         if (stmt instanceof org.tusk.engine.nodes.CreateTrigStmt ct) {
             return org.tusk.engine.commands.CreateTrigger.execute(ctx, ct);

@@ -110,4 +110,37 @@ class ParserPrecedenceTest {
         assertEquals(FetchDirection.BACKWARD, f.direction());
         assertEquals(2, f.howMany());
     }
+
+    @Test
+    void unknownObjectKindsAreSyntaxErrors() {
+        // errors.out: gram.y knows no DROP TUPLE / CREATE foo
+        PgException e = error("drop tuple rule nonesuch");
+        assertEquals("syntax error at or near \"tuple\"", e.getMessage());
+        assertEquals(6, e.position());
+        e = error("CREATE foo");
+        assertEquals("syntax error at or near \"foo\"", e.getMessage());
+        assertEquals(8, e.position());
+        assertEquals("syntax error at or near \"rewrite\"", error("drop rewrite rule nonesuch").getMessage());
+        // kinds the grammar has but Tusk does not model still parse
+        assertEquals(1, Parser.parse("CREATE SERVER s FOREIGN DATA WRAPPER w").size());
+    }
+
+    @Test
+    void escapeStringWarningsOncePerLiteral() {
+        // standard_conforming_strings off: scan.l's WARNINGs, at each literal's start (strings.out)
+        java.util.List<PgException> sink = new java.util.ArrayList<>();
+        boolean scs = Lexer.setStandardConformingStrings(false);
+        java.util.List<PgException> old = Lexer.setEscapeStringWarnings(sink);
+        try {
+            Parser.parse("select 'a\\\\bcd', 'a\\\\b\\'cd', E'x\\\\', 'plain', 'q\\'x', 'r\\n'");
+        } finally {
+            Lexer.setStandardConformingStrings(scs);
+            Lexer.setEscapeStringWarnings(old);
+        }
+        assertEquals(List.of("nonstandard use of \\\\ in a string literal", "nonstandard use of \\\\ in a string literal",
+                "nonstandard use of \\' in a string literal", "nonstandard use of escape in a string literal"),
+                sink.stream().map(PgException::getMessage).toList());
+        assertEquals(List.of(8, 18), sink.stream().limit(2).map(PgException::position).toList());
+        assertEquals("Use the escape string syntax for backslashes, e.g., E'\\\\'.", sink.get(0).hint());
+    }
 }

@@ -107,6 +107,49 @@ class AlterTableOnStorageTest extends TwoSessionsOnStorage {
     }
 
     @Test
+    void renameColumnRecursesToChildren() {
+        // renameatt: children first, each expecting its parents' copies; messages from PostgreSQL 15
+        query(a, "CREATE TABLE rnp (a int4, b int4)");
+        query(a, "CREATE TABLE rnc1 () INHERITS (rnp)");
+        query(a, "CREATE TABLE rnc2 (c int4) INHERITS (rnp)");
+        query(a, "INSERT INTO rnc1 VALUES (1, 2)");
+        assertEquals(List.of("E: 42P16 inherited column \"a\" must be renamed in child tables too"),
+                query(a, "ALTER TABLE ONLY rnp RENAME COLUMN a TO aa"));
+        assertEquals(List.of("E: 42P16 cannot rename inherited column \"a\""),
+                query(a, "ALTER TABLE rnc1 RENAME COLUMN a TO aa"));
+        assertEquals(List.of("E: 42701 column name \"ctid\" conflicts with a system column name"),
+                query(a, "ALTER TABLE rnp RENAME COLUMN a TO ctid"));
+        assertEquals(List.of("E: 42701 column \"c\" of relation \"rnc2\" already exists"),
+                query(a, "ALTER TABLE rnp RENAME COLUMN b TO c"));
+        assertEquals(List.of("E: 0A000 cannot rename system column \"xmin\""),
+                query(a, "ALTER TABLE rnp RENAME COLUMN xmin TO q"));
+        assertEquals(List.of(), query(a, "ALTER TABLE rnp RENAME COLUMN a TO aa"));
+        assertEquals(List.of("1|2"), query(b, "SELECT aa, b FROM rnc1"));
+        assertEquals(List.of("1"), query(b, "SELECT aa FROM rnp"));
+        assertEquals(List.of(), query(a, "ALTER TABLE rnc2 RENAME COLUMN c TO cc"));
+    }
+
+    @Test
+    void addColumnRecursesOneLevelAtATime() {
+        // ATExecAddColumn: a child reached through two parents merges the second time (attinhcount 2)
+        query(a, "CREATE TABLE acp (a int4)");
+        query(a, "CREATE TABLE acc1 () INHERITS (acp)");
+        query(a, "CREATE TABLE acc2 () INHERITS (acp)");
+        query(a, "CREATE TABLE acgc () INHERITS (acc1, acc2)");
+        assertEquals(List.of(), query(a, "ALTER TABLE acp ADD COLUMN b text DEFAULT 'x'"));
+        assertEquals(List.of("acc1|1|f", "acc2|1|f", "acgc|2|f", "acp|0|t"), query(b, "SELECT c.relname, a.attinhcount,"
+                + " a.attislocal FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE a.attname = 'b'"
+                + " AND c.relname LIKE 'ac%' ORDER BY 1"));
+        assertEquals(List.of("E: 42P16 column must be added to child tables too"),
+                query(a, "ALTER TABLE ONLY acp ADD COLUMN c int4"));
+        assertEquals(List.of("E: 42701 column name \"xmin\" conflicts with a system column name"),
+                query(a, "ALTER TABLE acgc ADD COLUMN xmin int4"));
+        query(a, "INSERT INTO acgc VALUES (1)");
+        assertEquals(List.of("1|x"), query(b, "SELECT a, b FROM acgc"));
+        assertEquals(List.of("1|x"), query(b, "SELECT a, b FROM acp"));
+    }
+
+    @Test
     void columnType() {
         query(a, "CREATE TABLE at4 (a int4 PRIMARY KEY, b text)");
         query(a, "INSERT INTO at4 VALUES (1, '10'), (2, '20')");

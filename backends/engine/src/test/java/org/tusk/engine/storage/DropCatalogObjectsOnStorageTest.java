@@ -111,4 +111,71 @@ class DropCatalogObjectsOnStorageTest {
         assertEquals(List.of("N: policy \"p\" for relation \"tpol\" does not exist, skipping"),
                 run("DROP POLICY IF EXISTS p ON tpol"));
     }
+
+    @Test
+    void createdOperatorsConversionsAndTextSearchObjectsDrop() {
+        // answers recorded from PostgreSQL 15 (drop_if_exists and operator definition checks)
+        assertEquals(List.of(), run("CREATE OPERATOR @#@ (leftarg = int8, rightarg = int8, procedure = int8xor)"));
+        assertEquals(List.of("6"), run("SELECT 3::int8 @#@ 5::int8"));
+        assertEquals(List.of("E: 42723 operator @#@ already exists"),
+                run("CREATE OPERATOR @#@ (leftarg = int8, rightarg = int8, procedure = int8xor)"));
+        assertEquals(List.of(), run("CREATE OPERATOR ### (leftarg = int4, rightarg = int4, procedure = int4eq,"
+                + " commutator = ###, negator = !##)"));
+        assertEquals(List.of("!##|0|-|f|t", "###|16|int4eq|t|t"), run("SELECT oprname, oprresult, oprcode::text,"
+                + " oprcom <> 0, oprnegate <> 0 FROM pg_operator WHERE oprname IN ('###', '!##') ORDER BY 1"));
+        assertEquals(List.of(), run("CREATE OPERATOR !## (leftarg = int4, rightarg = int4, procedure = int4ne)"));
+        assertEquals(List.of("t|f"), run("SELECT 1 ### 1, 1 !## 1"));
+        assertEquals(List.of("E: 42P13 operator right argument type must be specified"),
+                run("CREATE OPERATOR %% (leftarg = int4, procedure = int4eq)"));
+        assertEquals(List.of("E: 42883 function nosuch(integer) does not exist"),
+                run("CREATE OPERATOR %% (rightarg = int4, procedure = nosuch)"));
+        assertEquals(List.of("E: 42P13 operator function must be specified"),
+                run("CREATE OPERATOR %% (leftarg = int4, rightarg = int4)"));
+        assertEquals(List.of("E: 42P13 only boolean operators can have negators"),
+                run("CREATE OPERATOR %% (leftarg = int4, rightarg = int4, procedure = int4pl, negator = !%%)"));
+        assertEquals(List.of("N: operator attribute \"foo\" not recognized"),
+                run("CREATE OPERATOR %% (leftarg = int4, rightarg = int4, procedure = int4pl, foo = 1)"));
+        assertEquals(List.of(), run("DROP OPERATOR ### (int4, int4)"));
+        assertEquals(List.of("!##|0|0"), run("SELECT oprname, oprcom, oprnegate FROM pg_operator"
+                + " WHERE oprname IN ('###', '!##')"));
+        assertEquals(List.of(), run("DROP OPERATOR @#@ (int8, int8)"));
+        assertEquals(List.of("E: 42883 operator does not exist: bigint @#@ bigint"), run("DROP OPERATOR @#@ (int8, int8)"));
+
+        assertEquals(List.of(), run("CREATE CONVERSION myconv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8"));
+        assertEquals(List.of("E: 42710 conversion \"myconv\" already exists"),
+                run("CREATE CONVERSION myconv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8"));
+        assertEquals(List.of("E: 42883 function int4pl(integer, integer, cstring, internal, integer, boolean) does not"
+                + " exist"), run("CREATE CONVERSION myconv2 FOR 'LATIN1' TO 'UTF8' FROM int4pl"));
+        assertEquals(List.of("E: 42704 source encoding \"nosuch\" does not exist"),
+                run("CREATE CONVERSION myconv2 FOR 'nosuch' TO 'UTF8' FROM iso8859_1_to_utf8"));
+        assertEquals(List.of(), run("DROP CONVERSION myconv"));
+        assertEquals(List.of("E: 42704 conversion \"myconv\" does not exist"), run("DROP CONVERSION myconv"));
+
+        assertEquals(List.of(), run("CREATE TEXT SEARCH DICTIONARY d1 (template = simple, stopwords = 'english')"));
+        assertEquals(List.of("3727|stopwords = 'english'"),
+                run("SELECT dicttemplate, dictinitoption FROM pg_ts_dict WHERE dictname = 'd1'"));
+        assertEquals(List.of("E: 23505 duplicate key value violates unique constraint \"pg_ts_dict_dictname_index\""),
+                run("CREATE TEXT SEARCH DICTIONARY d1 (template = simple)"));
+        assertEquals(List.of("E: 42P17 text search template is required"),
+                run("CREATE TEXT SEARCH DICTIONARY d2 (stopwords = english)"));
+        assertEquals(List.of("E: 42704 text search template \"nosuch\" does not exist"),
+                run("CREATE TEXT SEARCH DICTIONARY d2 (template = nosuch)"));
+        assertEquals(List.of(), run("CREATE TEXT SEARCH CONFIGURATION c1 (COPY = english)"));
+        assertEquals(List.of("E: 42601 cannot specify both PARSER and COPY options"),
+                run("CREATE TEXT SEARCH CONFIGURATION c2 (parser = default, copy = english)"));
+        assertEquals(List.of("E: 42601 text search configuration parameter \"foo\" not recognized"),
+                run("CREATE TEXT SEARCH CONFIGURATION c2 (foo = bar)"));
+        assertEquals(List.of(), run("DROP TEXT SEARCH CONFIGURATION c1"));
+        assertEquals(List.of(), run("DROP TEXT SEARCH DICTIONARY d1"));
+        assertEquals(List.of("N: text search dictionary \"d1\" does not exist, skipping"),
+                run("DROP TEXT SEARCH DICTIONARY IF EXISTS d1"));
+    }
+
+    @Test
+    void dropForeignTableAndMaterializedViewIfExists() {
+        assertEquals(List.of("N: schema \"no_such_schema\" does not exist, skipping"),
+                run("DROP FOREIGN TABLE IF EXISTS no_such_schema.foo"));
+        assertEquals(List.of("N: schema \"no_such_schema\" does not exist, skipping"),
+                run("DROP MATERIALIZED VIEW IF EXISTS no_such_schema.foo"));
+    }
 }

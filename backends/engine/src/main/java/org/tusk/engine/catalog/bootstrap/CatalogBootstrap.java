@@ -30,7 +30,8 @@ public final class CatalogBootstrap {
     /** The built-in rows copied from their CSV files, by catalog name. */
     private static final List<String> FACT_CATALOGS = List.of("pg_namespace", "pg_type", "pg_proc", "pg_operator",
             "pg_cast", "pg_aggregate", "pg_am", "pg_amop", "pg_amproc", "pg_opclass", "pg_opfamily",
-            "pg_collation", "pg_language", "pg_range");
+            "pg_collation", "pg_language", "pg_range", "pg_conversion", "pg_ts_parser", "pg_ts_template", "pg_ts_dict",
+            "pg_ts_config");
 
     private final CatalogAccess access;
     private final TableAccessMethod heap;
