@@ -344,6 +344,25 @@ public final class HeapAccessMethod implements TableAccessMethod {
     }
 
     @Override
+    public org.tusk.api.storage.TupleHeaderFields fetchHeader(RelFileLocator relation, TupleId tid,
+            Snapshot snapshot, TransactionContext txn) {
+        if (Integer.compareUnsigned(tid.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
+            return null;
+        }
+        Buffer buffer = buffers.read(relation, ForkNumber.MAIN, tid.block());
+        try {
+            buffer.lock(LWLockMode.SHARED);
+            ByteBuffer tuple = normalTuple(buffer.page(), tid.offset());
+            if (tuple == null || !HeapVisibility.satisfiesMvcc(tuple, snapshot, txn)) {
+                return null;
+            }
+            return HeapScan.headerFields(tuple);
+        } finally {
+            buffer.release();
+        }
+    }
+
+    @Override
     public org.tusk.api.storage.TupleLiveness liveness(RelFileLocator relation, TupleId tid, TransactionContext txn) {
         if (Integer.compareUnsigned(tid.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
             return org.tusk.api.storage.TupleLiveness.DEAD;

@@ -197,6 +197,19 @@ public final class MemoryAccessMethod implements TableAccessMethod {
         }
     }
 
+    @Override
+    public org.tusk.api.storage.TupleHeaderFields fetchHeader(RelFileLocator relation, TupleId tid,
+            Snapshot snapshot, TransactionContext txn) {
+        try (MemoryArea.Held lock = memory.lockRelation(relation, LWLockMode.SHARED)) {
+            MemoryBlock block = ownedBlock(relation, tid);
+            if (block == null || !block.isNormal(tid.offset())
+                    || !MemVisibility.satisfiesMvcc(block.header(tid.offset()), snapshot, txn)) {
+                return null;
+            }
+            return MemoryScan.headerFields(block.header(tid.offset()));
+        }
+    }
+
     /** The block of {@code tid} if it belongs to {@code relation} (the caller holds the partition lock), else null. */
     private MemoryBlock ownedBlock(RelFileLocator relation, TupleId tid) {
         if (!memory.layout().isBlock(tid.block())) {

@@ -37,6 +37,18 @@ public interface TableAccessMethod {
     byte[] fetch(RelFileLocator relation, TupleId tid, Snapshot snapshot, TransactionContext txn);
 
     /**
+     * The header fields of the version at {@code tid} when it is visible to
+     * {@code snapshot} (what {@link #fetch} would return), else null; null as
+     * well when the access method keeps no such header.
+     *
+     * @since 1.4
+     */
+    default TupleHeaderFields fetchHeader(RelFileLocator relation, TupleId tid, Snapshot snapshot,
+            TransactionContext txn) {
+        return null;
+    }
+
+    /**
      * (1.2) What a unique check must know about the version at {@code tid}
      * (HeapTupleSatisfiesDirty): LIVE if inserted by a committed transaction
      * or by {@code txn} and not deleted by either; IN_PROGRESS with the xid to
