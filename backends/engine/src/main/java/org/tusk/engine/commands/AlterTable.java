@@ -233,6 +233,7 @@ public final class AlterTable {
 
     private static void addColumn(DdlContext ctx, RelationDesc table, AlterTableCmd cmd, SqlRunner sql) {
         ColumnDef cd = (ColumnDef) cmd.def();
+        org.tusk.engine.analyze.SystemColumnRefs.checkColumnName(cd.colname());
         AttributeDesc existing = table.attribute(cd.colname());
         if (existing != null && !existing.dropped()) {
             if (cmd.missingOk()) {
@@ -711,6 +712,7 @@ public final class AlterTable {
                 if (a == null || a.dropped()) {
                     throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + r.subname() + "\" does not exist");
                 }
+                org.tusk.engine.analyze.SystemColumnRefs.checkColumnName(r.newname());
                 AttributeDesc clash = rel.attribute(r.newname());
                 if (clash != null && !clash.dropped()) {
                     throw Ereport.error(DdlStates.DUPLICATE_COLUMN, "column \"" + r.newname() + "\" of relation \""

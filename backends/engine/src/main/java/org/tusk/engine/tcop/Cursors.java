@@ -110,6 +110,7 @@ final class Cursors {
         c.scanned = scanned;
         c.hasRowMarks = rowMarks;
         c.simpleScan = plain && scans == 1 && !hasSort(planned[0].explain());
+        c.subtransactionDepth = session.subtransactionDepth();
         cursors.put(c.name, c);
         return "DECLARE CURSOR";
     }
@@ -210,6 +211,34 @@ final class Cursors {
             if (c.holdable) {
                 c.persist();
             } else {
+                c.close();
+                it.remove();
+            }
+        }
+    }
+
+    /**
+     * AtSubCommit_Portals: RELEASE of the savepoint whose subtransactions are those deeper than
+     * {@code depth}: their cursors now belong to the releasing level.
+     */
+    void atSubCommit(int depth) {
+        for (Cursor c : cursors.values()) {
+            if (c.createdInTransaction && c.subtransactionDepth > depth) {
+                c.subtransactionDepth = depth;
+            }
+        }
+    }
+
+    /**
+     * AtSubAbort_Portals / AtSubCleanup_Portals: ROLLBACK TO drops the cursors declared at
+     * {@code depth} or deeper. Rows they or other cursors fetched stay fetched (portal
+     * positions are not transactional); a cursor that failed stays failed.
+     */
+    void atSubAbort(int depth) {
+        Iterator<Cursor> it = cursors.values().iterator();
+        while (it.hasNext()) {
+            Cursor c = it.next();
+            if (c.createdInTransaction && c.subtransactionDepth >= depth) {
                 c.close();
                 it.remove();
             }
