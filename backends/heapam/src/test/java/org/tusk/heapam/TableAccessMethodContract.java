@@ -175,6 +175,26 @@ public abstract class TableAccessMethodContract {
     }
 
     @Test
+    void latestTidFollowsTheUpdateChainToTheVisibleVersion() {
+        TableAccessMethod am = am();
+        FakeTransactions xacts = xacts();
+        FakeTransactions.Txn t1 = xacts.begin();
+        TupleId v1 = am.insert(REL, bytes("v1"), t1);
+        t1.commit();
+        FakeTransactions.Txn t2 = xacts.begin();
+        TupleId v2 = am.update(REL, v1, bytes("v2"), t2, t2.snapshot(), true).newTupleId();
+        t2.next();
+        TupleId v3 = am.update(REL, v2, bytes("v3"), t2, t2.snapshot(), true).newTupleId();
+        t2.next();
+        assertEquals(v3, am.latestTid(REL, v1, t2.snapshot(), t2), "the updater sees its newest version");
+        assertEquals(v1, am.latestTid(REL, v1, xacts.snapshot(0), xacts.begin()),
+                "others still see the first version");
+        assertEquals(v3, am.latestTid(REL, v3, t2.snapshot(), t2));
+        t2.commit();
+        assertEquals(v3, am.latestTid(REL, v1, xacts.snapshot(0), xacts.begin()));
+    }
+
+    @Test
     void concurrentChangesWaitThenReportWhatHappened() {
         TableAccessMethod am = am();
         FakeTransactions xacts = xacts();

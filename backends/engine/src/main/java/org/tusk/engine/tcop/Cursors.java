@@ -166,7 +166,16 @@ final class Cursors {
 
     /** execCurrentOf for WHERE CURRENT OF: the cursor's current TupleId of the table. */
     Object currentTupleId(String name, long relOid, String relName) {
-        return get(name).currentTupleId(relOid, relName);
+        Object tid = get(name).currentTupleId(relOid, relName);
+        if (!(tid instanceof org.tusk.api.storage.TupleId current) || session.storage() == null) {
+            return tid;
+        }
+        // TidNext's table_tuple_get_latest_tid: a row this transaction updated since the cursor
+        // read it is reached at its newest version, as this statement sees it
+        org.tusk.engine.relcache.RelationDesc rel = session.relcache().open((int) relOid,
+                org.tusk.lmgr.LockMode.ROW_EXCLUSIVE);
+        org.tusk.api.storage.TableAccessMethod am = session.storage().storage().tableAm(rel.amName());
+        return am.latestTid(rel.locator(), current, session.snapshot(), session.transactionContext());
     }
 
     /** The cursor or null (FETCH's result description when it does not exist yet). */

@@ -460,12 +460,20 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                     return "ROLLBACK";
                 }
                 host.notice(Ereport.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
+                if (state == TransactionBlockState.STARTED) {
+                    // EndTransactionBlock in an implicit block: what the query string did so far commits,
+                    // its next statement starts a new transaction
+                    endTransaction(true);
+                }
                 return "COMMIT";
             case ROLLBACK:
                 if (inTransactionBlock()) {
                     endTransaction(false);
                 } else {
                     host.notice(Ereport.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
+                    if (state == TransactionBlockState.STARTED) {
+                        endTransaction(false);      // UserAbortTransactionBlock in an implicit block
+                    }
                 }
                 return "ROLLBACK";
             case SAVEPOINT:
