@@ -344,6 +344,59 @@ public final class HeapAccessMethod implements TableAccessMethod {
     }
 
     @Override
+    public TupleId latestTid(RelFileLocator relation, TupleId tid, Snapshot snapshot, TransactionContext txn) {
+        TupleId result = tid;
+        TupleId at = tid;
+        int priorXmax = 0;
+        for (int hops = 0; hops < 1_000_000; hops++) {
+            if (Integer.compareUnsigned(at.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
+                return result;
+            }
+            TupleId next;
+            Buffer buffer = buffers.read(relation, ForkNumber.MAIN, at.block());
+            try {
+                buffer.lock(LWLockMode.SHARED);
+                ByteBuffer tuple = normalTuple(buffer.page(), at.offset());
+                // the chain ends at a removed item or at a version not made by the previous one's updater
+                if (tuple == null || hops > 0 && HeapTupleHeader.xmin(tuple) != priorXmax) {
+                    return result;
+                }
+                if (HeapVisibility.satisfiesMvcc(tuple, snapshot, txn)) {
+                    result = at;
+                }
+                next = new TupleId(HeapTupleHeader.ctidBlock(tuple), HeapTupleHeader.ctidOffset(tuple));
+                priorXmax = HeapTupleHeader.xmax(tuple);
+            } finally {
+                buffer.release();
+            }
+            if (next.equals(at) || priorXmax == 0) {
+                return result;
+            }
+            at = next;
+        }
+        return result;
+    }
+
+    @Override
+    public org.tusk.api.storage.TupleHeaderFields fetchHeader(RelFileLocator relation, TupleId tid,
+            Snapshot snapshot, TransactionContext txn) {
+        if (Integer.compareUnsigned(tid.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
+            return null;
+        }
+        Buffer buffer = buffers.read(relation, ForkNumber.MAIN, tid.block());
+        try {
+            buffer.lock(LWLockMode.SHARED);
+            ByteBuffer tuple = normalTuple(buffer.page(), tid.offset());
+            if (tuple == null || !HeapVisibility.satisfiesMvcc(tuple, snapshot, txn)) {
+                return null;
+            }
+            return HeapScan.headerFields(tuple);
+        } finally {
+            buffer.release();
+        }
+    }
+
+    @Override
     public org.tusk.api.storage.TupleLiveness liveness(RelFileLocator relation, TupleId tid, TransactionContext txn) {
         if (Integer.compareUnsigned(tid.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
             return org.tusk.api.storage.TupleLiveness.DEAD;

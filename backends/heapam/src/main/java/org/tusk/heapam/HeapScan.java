@@ -10,6 +10,7 @@ import org.tusk.api.storage.RelFileLocator;
 import org.tusk.api.storage.Snapshot;
 import org.tusk.api.storage.TableScan;
 import org.tusk.api.storage.TransactionContext;
+import org.tusk.api.storage.TupleHeaderFields;
 import org.tusk.api.storage.TupleId;
 import org.tusk.buffer.Buffer;
 import org.tusk.buffer.BufferManager;
@@ -36,6 +37,7 @@ final class HeapScan implements TableScan {
     private int nextBlock;
     private final List<TupleId> ids = new ArrayList<>();
     private final List<byte[]> tuples = new ArrayList<>();
+    private final List<TupleHeaderFields> headers = new ArrayList<>();
     private int index = -1;
 
     HeapScan(BufferManager buffers, RelFileLocator relation, Snapshot snapshot, TransactionContext txn) {
@@ -61,6 +63,7 @@ final class HeapScan implements TableScan {
     private void loadPage(int block) {
         ids.clear();
         tuples.clear();
+        headers.clear();
         index = 0;
         Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block);
         try {
@@ -77,6 +80,7 @@ final class HeapScan implements TableScan {
                 if (HeapVisibility.satisfiesMvcc(tuple, snapshot, txn)) {
                     ids.add(new TupleId(block, off));
                     tuples.add(HeapTupleHeader.data(tuple));
+                    headers.add(headerFields(tuple));
                 }
             }
         } finally {
@@ -96,6 +100,18 @@ final class HeapScan implements TableScan {
         return tuples.get(index).clone();
     }
 
+    @Override
+    public TupleHeaderFields header() {
+        check();
+        return headers.get(index);
+    }
+
+    /** The system columns' fields of a tuple read under the page's share lock. */
+    static TupleHeaderFields headerFields(ByteBuffer tuple) {
+        return new TupleHeaderFields(HeapTupleHeader.xmin(tuple), HeapTupleHeader.xmax(tuple),
+                HeapTupleHeader.rawCid(tuple));
+    }
+
     private void check() {
         if (index < 0 || index >= ids.size()) {
             throw new NoSuchElementException("scan is not on a tuple");
@@ -106,6 +122,7 @@ final class HeapScan implements TableScan {
     public void close() {
         ids.clear();
         tuples.clear();
+        headers.clear();
         nextBlock = nblocks;
     }
 }

@@ -14,6 +14,7 @@ import org.tusk.api.storage.RowLockMode;
 import org.tusk.api.storage.Snapshot;
 import org.tusk.api.storage.TableAccessMethod;
 import org.tusk.api.storage.TableScan;
+import org.tusk.api.storage.TupleHeaderFields;
 import org.tusk.api.storage.TupleId;
 
 /**
@@ -139,6 +140,58 @@ public abstract class TableAccessMethodContract {
         am.delete(REL, b, t2, t2.snapshot(), true);
         assertEquals(ModifyResult.Status.SELF_MODIFIED, am.delete(REL, b, t2, t2.snapshot(), true).status(),
                 "already deleted by this command");
+    }
+
+    @Test
+    void headersShowInsertingAndDeletingTransactionsForSystemColumns() {
+        TableAccessMethod am = am();
+        FakeTransactions xacts = xacts();
+        FakeTransactions.Txn t1 = xacts.begin();
+        TupleId a = am.insert(REL, bytes("a"), t1);
+        t1.next();
+        TupleId b = am.insert(REL, bytes("b"), t1);
+        t1.next();
+        t1.commit();
+        FakeTransactions.Txn reader = xacts.begin();
+        Snapshot snap = xacts.snapshot(0);
+        List<TupleHeaderFields> seen = new ArrayList<>();
+        try (TableScan scan = am.beginScan(REL, snap, reader)) {
+            while (scan.next()) {
+                seen.add(scan.header());
+                assertEquals(scan.header(), am.fetchHeader(REL, scan.tupleId(), snap, reader),
+                        "a fetch by tuple id sees the same header");
+            }
+        }
+        assertEquals(List.of(new TupleHeaderFields(t1.xid, 0, 0), new TupleHeaderFields(t1.xid, 0, 1)), seen,
+                "xmin the inserter, no xmax, cmin the inserting command");
+        FakeTransactions.Txn t2 = xacts.begin();
+        assertEquals(ModifyResult.Status.OK, am.delete(REL, a, t2, t2.snapshot(), true).status());
+        TupleHeaderFields deleted = am.fetchHeader(REL, a, xacts.snapshot(0), xacts.begin());
+        assertEquals(t1.xid, deleted.xmin());
+        assertEquals(t2.xid, deleted.xmax(), "an uncommitted deleter shows in xmax to others");
+        assertNull(am.fetchHeader(REL, new TupleId(a.block(), 40), snap, reader), "no such item");
+        t2.abort();
+        assertNotNull(am.fetchHeader(REL, b, xacts.snapshot(0), xacts.begin()));
+    }
+
+    @Test
+    void latestTidFollowsTheUpdateChainToTheVisibleVersion() {
+        TableAccessMethod am = am();
+        FakeTransactions xacts = xacts();
+        FakeTransactions.Txn t1 = xacts.begin();
+        TupleId v1 = am.insert(REL, bytes("v1"), t1);
+        t1.commit();
+        FakeTransactions.Txn t2 = xacts.begin();
+        TupleId v2 = am.update(REL, v1, bytes("v2"), t2, t2.snapshot(), true).newTupleId();
+        t2.next();
+        TupleId v3 = am.update(REL, v2, bytes("v3"), t2, t2.snapshot(), true).newTupleId();
+        t2.next();
+        assertEquals(v3, am.latestTid(REL, v1, t2.snapshot(), t2), "the updater sees its newest version");
+        assertEquals(v1, am.latestTid(REL, v1, xacts.snapshot(0), xacts.begin()),
+                "others still see the first version");
+        assertEquals(v3, am.latestTid(REL, v3, t2.snapshot(), t2));
+        t2.commit();
+        assertEquals(v3, am.latestTid(REL, v1, xacts.snapshot(0), xacts.begin()));
     }
 
     @Test

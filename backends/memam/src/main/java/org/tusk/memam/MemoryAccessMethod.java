@@ -197,6 +197,48 @@ public final class MemoryAccessMethod implements TableAccessMethod {
         }
     }
 
+    @Override
+    public TupleId latestTid(RelFileLocator relation, TupleId tid, Snapshot snapshot, TransactionContext txn) {
+        TupleId result = tid;
+        TupleId at = tid;
+        int priorXmax = 0;
+        try (MemoryArea.Held lock = memory.lockRelation(relation, LWLockMode.SHARED)) {
+            for (int hops = 0; hops < 1_000_000; hops++) {
+                MemoryBlock block = ownedBlock(relation, at);
+                if (block == null || !block.isNormal(at.offset())) {
+                    return result;
+                }
+                MemTuple tuple = block.header(at.offset());
+                if (hops > 0 && tuple.xmin() != priorXmax) {
+                    return result;              // not the successor the previous version's updater made
+                }
+                if (MemVisibility.satisfiesMvcc(tuple, snapshot, txn)) {
+                    result = at;
+                }
+                TupleId next = new TupleId(tuple.ctidBlock(), tuple.ctidOffset());
+                priorXmax = tuple.xmax();
+                if (next.equals(at) || priorXmax == 0) {
+                    return result;
+                }
+                at = next;
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public org.tusk.api.storage.TupleHeaderFields fetchHeader(RelFileLocator relation, TupleId tid,
+            Snapshot snapshot, TransactionContext txn) {
+        try (MemoryArea.Held lock = memory.lockRelation(relation, LWLockMode.SHARED)) {
+            MemoryBlock block = ownedBlock(relation, tid);
+            if (block == null || !block.isNormal(tid.offset())
+                    || !MemVisibility.satisfiesMvcc(block.header(tid.offset()), snapshot, txn)) {
+                return null;
+            }
+            return MemoryScan.headerFields(block.header(tid.offset()));
+        }
+    }
+
     /** The block of {@code tid} if it belongs to {@code relation} (the caller holds the partition lock), else null. */
     private MemoryBlock ownedBlock(RelFileLocator relation, TupleId tid) {
         if (!memory.layout().isBlock(tid.block())) {

@@ -7,6 +7,7 @@ import org.tusk.api.storage.RelFileLocator;
 import org.tusk.api.storage.Snapshot;
 import org.tusk.api.storage.TableScan;
 import org.tusk.api.storage.TransactionContext;
+import org.tusk.api.storage.TupleHeaderFields;
 import org.tusk.api.storage.TupleId;
 import org.tusk.memam.internal.MemVisibility;
 import org.tusk.memam.internal.MemoryArea;
@@ -32,6 +33,7 @@ final class MemoryScan implements TableScan {
 
     private final List<TupleId> ids = new ArrayList<>();
     private final List<byte[]> rows = new ArrayList<>();
+    private final List<TupleHeaderFields> headers = new ArrayList<>();
     private int position = -1;
 
     MemoryScan(MemoryArea area, RelFileLocator relation, Snapshot snapshot, TransactionContext txn) {
@@ -55,6 +57,7 @@ final class MemoryScan implements TableScan {
             }
             ids.clear();
             rows.clear();
+            headers.clear();
             position = 0;
             readBlock();
         }
@@ -72,6 +75,7 @@ final class MemoryScan implements TableScan {
                 if (block.isNormal(offset) && MemVisibility.satisfiesMvcc(block.header(offset), snapshot, txn)) {
                     ids.add(new TupleId(block.number(), offset));
                     rows.add(block.data(offset));
+                    headers.add(headerFields(block.header(offset)));
                 }
             }
             nextBlock = block.next();
@@ -91,6 +95,17 @@ final class MemoryScan implements TableScan {
         return rows.get(position).clone();
     }
 
+    @Override
+    public TupleHeaderFields header() {
+        checkPositioned();
+        return headers.get(position);
+    }
+
+    /** The system columns' fields of a version's header (t_cid raw, as the heap's). */
+    static TupleHeaderFields headerFields(org.tusk.memam.internal.MemTuple header) {
+        return new TupleHeaderFields(header.xmin(), header.xmax(), header.cid());
+    }
+
     private void checkPositioned() {
         if (position < 0 || position >= ids.size()) {
             throw new IllegalStateException("scan is not on a tuple");
@@ -101,6 +116,7 @@ final class MemoryScan implements TableScan {
     public void close() {
         ids.clear();
         rows.clear();
+        headers.clear();
         remainingBlocks = 0;
     }
 }

@@ -86,6 +86,7 @@ public final class ModifyAnalyzer {
     }
 
     public DmlCommand analyze(RawStmt stmt, ParseState pstate) {
+        pstate.noteSystemColumns(stmt);
         if (session.storage() != null && !rulesApplied) {
             // RewriteQuery: the target's rules for the command's event
             org.tusk.engine.rewrite.RuleRewriter rules = new org.tusk.engine.rewrite.RuleRewriter(session);

@@ -33,6 +33,8 @@ public final class ParseState {
         List<String> paramNames;
         String functionName;
         int nextExecParam;
+        /** The statement names a system column (SystemColumnRefs): its tables' scans carry them. */
+        boolean systemColumns;
     }
 
     /** A FROM item as seen by name lookup (ParseNamespaceItem). */
@@ -226,6 +228,13 @@ public final class ParseState {
             }
         }
         return null;
+    }
+
+    /** Notes that the statement being analyzed at this level may read system columns of its tables. */
+    void noteSystemColumns(Object rawStatement) {
+        if (!shared.systemColumns && SystemColumnRefs.mentioned(rawStatement)) {
+            shared.systemColumns = true;
+        }
     }
 
     /** Adds a range table entry to this level's query, giving it its slots. */

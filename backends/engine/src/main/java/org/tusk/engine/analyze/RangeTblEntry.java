@@ -54,6 +54,12 @@ public final class RangeTblEntry {
      * it out. -1 for every other entry (a plain table's tableoid is a constant).
      */
     public int tableoidColumn = -1;
+    /**
+     * When the statement reads system columns (ParseState's SystemColumnRefs check), a plain
+     * table's scan carries xmin, cmin, xmax, cmax in the four hidden columns from this one on
+     * (after {@link #ctidColumn}); -1 otherwise.
+     */
+    public int systemColumn = -1;
 
     public RangeTblEntry(Kind kind, String refname) {
         this.kind = kind;
@@ -74,7 +80,7 @@ public final class RangeTblEntry {
 
     /** Whether column {@code i} is a hidden system column (SELECT *, NATURAL and USING skip it). */
     public boolean isHidden(int i) {
-        return i == ctidColumn || i == tableoidColumn;
+        return i == ctidColumn || i == tableoidColumn || systemColumn >= 0 && i >= systemColumn && i < systemColumn + 4;
     }
 
     /** Whether a column of this entry is called {@code name}. */

@@ -54,6 +54,7 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
 
     /** The top-level entry: analyzes a SELECT statement at the given (outermost) level. */
     public Query analyze(SelectStmt stmt, ParseState pstate) {
+        pstate.noteSystemColumns(stmt);
         return analyze(stmt, pstate, true);
     }
 
@@ -501,6 +502,17 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             rte.columns.add(new RangeTblEntry.Column(name, cols.get(i).type(), cols.get(i).typmod(), null));
         }
         checkAliasCount(colAliases, cols.size(), alias, rv.location());
+        if (ps.shared.systemColumns && rel instanceof StorageBaseRelation storage) {
+            // ctid, xmin, cmin, xmax, cmax as hidden columns after the table's own (attnums -1..-5)
+            rte.relation = storage.withSystemColumns();
+            rte.ctidColumn = rte.columns.size();
+            rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));
+            rte.systemColumn = rte.columns.size();
+            rte.columns.add(new RangeTblEntry.Column("xmin", PgType.XID, -1, null));
+            rte.columns.add(new RangeTblEntry.Column("cmin", PgType.CID, -1, null));
+            rte.columns.add(new RangeTblEntry.Column("xmax", PgType.XID, -1, null));
+            rte.columns.add(new RangeTblEntry.Column("cmax", PgType.CID, -1, null));
+        }
         if (rel instanceof org.tusk.engine.executor.scan.InheritanceRelation) {
             rte.tableoidColumn = rte.columns.size();    // its scan's last slot: the row's table
             rte.columns.add(new RangeTblEntry.Column("tableoid", PgType.OID, -1, null));
@@ -518,7 +530,12 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
         if (!(rte.relation instanceof StorageBaseRelation storage)) {
             return;
         }
-        if (ps.lockingClauses == null) {
+        if (rte.ctidColumn >= 0) {
+            // the scan carries the system columns (and so the TupleId) already
+            if (ps.lockingClauses == null) {
+                return;
+            }
+        } else if (ps.lockingClauses == null) {
             if (ps.cursorCtids && ps.parent == null) {
                 // a cursor's top-level tables: WHERE CURRENT OF reads the current row's TupleId
                 rte.relation = storage.withCtid();
@@ -551,7 +568,7 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
                 rte.rowMarkWait = lc.waitPolicy();
             }
         }
-        if (rte.rowMark != null || ps.cursorCtids && ps.parent == null) {
+        if (rte.ctidColumn < 0 && (rte.rowMark != null || ps.cursorCtids && ps.parent == null)) {
             rte.relation = storage.withCtid();
             rte.ctidColumn = rte.columns.size();
             rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));

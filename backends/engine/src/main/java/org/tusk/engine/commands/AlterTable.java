@@ -16,6 +16,7 @@ import org.tusk.api.error.SqlState;
 import org.tusk.api.storage.RelFileLocator;
 import org.tusk.api.storage.TableAccessMethod;
 import org.tusk.api.storage.TableScan;
+import org.tusk.engine.analyze.SystemColumnRefs;
 import org.tusk.engine.catalog.CatalogAccess.CatalogTuple;
 import org.tusk.engine.catalog.PgInherits;
 import org.tusk.engine.catalog.SystemCatalogs;
@@ -260,7 +261,7 @@ public final class AlterTable {
             ctx.commandCounterIncrement();
             return;
         }
-        if (SYSTEM_COLUMN_NAMES.contains(cd.colname())) {
+        if (SystemColumnRefs.isSystemColumn(cd.colname())) {
             checkColumnNameCollision(table, cd.colname());
         }
         if (existing != null && !existing.dropped()) {
@@ -806,9 +807,6 @@ public final class AlterTable {
         return r.commandName();
     }
 
-    /** The names of the system columns (attnum < 0), which no user column may take. */
-    private static final Set<String> SYSTEM_COLUMN_NAMES = Set.of("tableoid", "cmax", "xmax", "cmin", "xmin", "ctid");
-
     /**
      * renameatt_internal: with {@code recurse} every descendant's column is renamed first (each expecting as many
      * inherited copies as it has parents inside the hierarchy), then this relation's; without it a column that
@@ -836,7 +834,7 @@ public final class AlterTable {
             throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "inherited column \"" + oldName
                     + "\" must be renamed in child tables too");
         }
-        if (SYSTEM_COLUMN_NAMES.contains(oldName)) {
+        if (SystemColumnRefs.isSystemColumn(oldName)) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot rename system column \"" + oldName + "\"");
         }
         AttributeDesc a = rel.attribute(oldName);
@@ -859,10 +857,7 @@ public final class AlterTable {
 
     /** check_for_column_name_collision: a system column's name, or a live column of {@code rel}. */
     static void checkColumnNameCollision(RelationDesc rel, String name) {
-        if (SYSTEM_COLUMN_NAMES.contains(name)) {
-            throw Ereport.error(DdlStates.DUPLICATE_COLUMN, "column name \"" + name
-                    + "\" conflicts with a system column name");
-        }
+        SystemColumnRefs.checkColumnName(name);
         AttributeDesc clash = rel.attribute(name);
         if (clash != null && !clash.dropped()) {
             throw Ereport.error(DdlStates.DUPLICATE_COLUMN, "column \"" + name + "\" of relation \"" + rel.name()

@@ -140,6 +140,7 @@ public final class CreateTable {
                     throw Ereport.error(DdlStates.DUPLICATE_COLUMN,
                             "column \"" + cd.colname() + "\" specified more than once", cd.location());
                 }
+                org.tusk.engine.analyze.SystemColumnRefs.checkColumnName(cd.colname());
                 // SERIAL: an integer column defaulting to its own sequence's nextval (SequenceCommands)
                 org.tusk.engine.types.PgType serial = SequenceCommands.serialType(cd.typeName());
                 String serialSequence = null;

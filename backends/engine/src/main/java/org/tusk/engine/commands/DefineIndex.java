@@ -54,6 +54,39 @@ public final class DefineIndex {
         return execute(ctx, stmt, null);
     }
 
+    /**
+     * DefineIndex's refusal of system columns: as a key column, the types xid and cid have no
+     * btree operator class (ComputeIndexAttrs fails first); ctid and tableoid, or any system
+     * column inside an expression, INCLUDE list or predicate, are 0A000.
+     */
+    private static void checkSystemColumns(org.tusk.engine.nodes.IndexStmt stmt) {
+        boolean system = false;
+        for (org.tusk.engine.nodes.IndexElem e : stmt.indexParams()) {
+            if (e.name() != null) {
+                if (e.name().equals("xmin") || e.name().equals("xmax") || e.name().equals("cmin")
+                        || e.name().equals("cmax")) {
+                    String type = e.name().startsWith("x") ? "xid" : "cid";
+                    throw Ereport.error(SqlState.UNDEFINED_OBJECT, "data type " + type
+                            + " has no default operator class for access method \"btree\"")
+                            .withHint("You must specify an operator class for the index or define a default "
+                                    + "operator class for the data type.");
+                }
+                system |= org.tusk.engine.analyze.SystemColumnRefs.isSystemColumn(e.name());
+            } else {
+                system |= org.tusk.engine.analyze.SystemColumnRefs.mentioned(e.expr(),
+                        org.tusk.engine.analyze.SystemColumnRefs.ALL_NAMES);
+            }
+        }
+        for (org.tusk.engine.nodes.IndexElem e : stmt.indexIncludingParams()) {
+            system |= e.name() != null && org.tusk.engine.analyze.SystemColumnRefs.isSystemColumn(e.name());
+        }
+        system |= org.tusk.engine.analyze.SystemColumnRefs.mentioned(stmt.whereClause(),
+                org.tusk.engine.analyze.SystemColumnRefs.ALL_NAMES);
+        if (system) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "index creation on system columns is not supported");
+        }
+    }
+
     /** CREATE INDEX with expressions and predicates analyzed through {@code sql} (the session). */
     public static String execute(DdlContext ctx, org.tusk.engine.nodes.IndexStmt stmt, SqlRunner sql) {
         if (stmt.accessMethod() != null && !stmt.accessMethod().equals("btree")) {
@@ -66,6 +99,7 @@ public final class DefineIndex {
             throw Ereport.error(DdlStates.WRONG_OBJECT_TYPE, "cannot create index on relation \"" + table.name() + "\"")
                     .withDetail("This operation is not supported for " + DropObjects.kindWord(table.kind()) + "s.");
         }
+        checkSystemColumns(stmt);
         int[] attnums = new int[stmt.indexParams().size()];
         short[] options = new short[attnums.length];
         List<String> names = new ArrayList<>();

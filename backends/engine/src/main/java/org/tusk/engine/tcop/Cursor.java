@@ -35,6 +35,10 @@ final class Cursor {
     final List<Column> columns;
     /** Dropped at abort: created in the current transaction (not yet held over a commit). */
     boolean createdInTransaction = true;
+    /** The savepoint nesting it was declared at (0: outside any); ROLLBACK TO below that drops it. */
+    int subtransactionDepth;
+    /** MarkPortalFailed: an error escaped a FETCH/MOVE; the cursor cannot be run again. */
+    private boolean failed;
 
     private PlanState plan;
     private final int width;
@@ -117,6 +121,18 @@ final class Cursor {
      * returning the row count for the command tag.
      */
     long fetch(FetchDirection direction, long count, Consumer<Object[]> dest) {
+        if (failed) {
+            throw Ereport.error(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "portal \"" + name + "\" cannot be run");
+        }
+        try {
+            return run(direction, count, dest);
+        } catch (RuntimeException | Error e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    private long run(FetchDirection direction, long count, Consumer<Object[]> dest) {
         switch (direction) {
             case FORWARD:
                 if (count < 0) {

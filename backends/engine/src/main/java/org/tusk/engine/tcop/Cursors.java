@@ -110,6 +110,7 @@ final class Cursors {
         c.scanned = scanned;
         c.hasRowMarks = rowMarks;
         c.simpleScan = plain && scans == 1 && !hasSort(planned[0].explain());
+        c.subtransactionDepth = session.subtransactionDepth();
         cursors.put(c.name, c);
         return "DECLARE CURSOR";
     }
@@ -165,7 +166,16 @@ final class Cursors {
 
     /** execCurrentOf for WHERE CURRENT OF: the cursor's current TupleId of the table. */
     Object currentTupleId(String name, long relOid, String relName) {
-        return get(name).currentTupleId(relOid, relName);
+        Object tid = get(name).currentTupleId(relOid, relName);
+        if (!(tid instanceof org.tusk.api.storage.TupleId current) || session.storage() == null) {
+            return tid;
+        }
+        // TidNext's table_tuple_get_latest_tid: a row this transaction updated since the cursor
+        // read it is reached at its newest version, as this statement sees it
+        org.tusk.engine.relcache.RelationDesc rel = session.relcache().open((int) relOid,
+                org.tusk.lmgr.LockMode.ROW_EXCLUSIVE);
+        org.tusk.api.storage.TableAccessMethod am = session.storage().storage().tableAm(rel.amName());
+        return am.latestTid(rel.locator(), current, session.snapshot(), session.transactionContext());
     }
 
     /** The cursor or null (FETCH's result description when it does not exist yet). */
@@ -210,6 +220,34 @@ final class Cursors {
             if (c.holdable) {
                 c.persist();
             } else {
+                c.close();
+                it.remove();
+            }
+        }
+    }
+
+    /**
+     * AtSubCommit_Portals: RELEASE of the savepoint whose subtransactions are those deeper than
+     * {@code depth}: their cursors now belong to the releasing level.
+     */
+    void atSubCommit(int depth) {
+        for (Cursor c : cursors.values()) {
+            if (c.createdInTransaction && c.subtransactionDepth > depth) {
+                c.subtransactionDepth = depth;
+            }
+        }
+    }
+
+    /**
+     * AtSubAbort_Portals / AtSubCleanup_Portals: ROLLBACK TO drops the cursors declared at
+     * {@code depth} or deeper. Rows they or other cursors fetched stay fetched (portal
+     * positions are not transactional); a cursor that failed stays failed.
+     */
+    void atSubAbort(int depth) {
+        Iterator<Cursor> it = cursors.values().iterator();
+        while (it.hasNext()) {
+            Cursor c = it.next();
+            if (c.createdInTransaction && c.subtransactionDepth >= depth) {
                 c.close();
                 it.remove();
             }

@@ -21,7 +21,7 @@ final class DmlStatements {
     /** The analyzed command, or null when {@code stmt} is not a DML statement. */
     static DmlCommand prepare(TuskSession session, SystemRelations relations, RawStmt stmt, ParseState pstate) {
         if (stmt instanceof org.tusk.engine.nodes.VacuumStmt vacuum && session.storage() != null) {
-            return new org.tusk.engine.commands.vacuum.VacuumCommand(session, vacuum, session::inTransactionBlock);
+            return new org.tusk.engine.commands.vacuum.VacuumCommand(session, vacuum, session::inTransactionBlockOrImplicit);
         }
         if (!ModifyAnalyzer.handles(stmt) && !(stmt instanceof CopyStmt)) {
             return null;

@@ -380,8 +380,25 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         startTransactionCommand();
     }
 
+    /** The query string being run holds several statements (use_implicit_block); until the next sync. */
+    private boolean multiStatementQuery;
+
+    /** How many savepoints are open: the subtransaction nesting a new cursor belongs to. */
+    int subtransactionDepth() {
+        return savepoints.size();
+    }
+
     boolean inTransactionBlock() {
         return state == TransactionBlockState.INPROGRESS || state == TransactionBlockState.ABORT;
+    }
+
+    /**
+     * PreventInTransactionBlock's test: an explicit block, or the implicit block that
+     * exec_simple_query opens around each statement of a query string holding more than one
+     * (so "SELECT 1; VACUUM" fails as in PostgreSQL).
+     */
+    boolean inTransactionBlockOrImplicit() {
+        return inTransactionBlock() || multiStatementQuery;
     }
 
     private static boolean isTransactionExit(ParsedStatement p) {
@@ -443,12 +460,20 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                     return "ROLLBACK";
                 }
                 host.notice(Ereport.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
+                if (state == TransactionBlockState.STARTED) {
+                    // EndTransactionBlock in an implicit block: what the query string did so far commits,
+                    // its next statement starts a new transaction
+                    endTransaction(true);
+                }
                 return "COMMIT";
             case ROLLBACK:
                 if (inTransactionBlock()) {
                     endTransaction(false);
                 } else {
                     host.notice(Ereport.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
+                    if (state == TransactionBlockState.STARTED) {
+                        endTransaction(false);      // UserAbortTransactionBlock in an implicit block
+                    }
                 }
                 return "ROLLBACK";
             case SAVEPOINT:
@@ -473,6 +498,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                     }
                 }
                 guc.releaseSavepoint(level);
+                cursors.atSubCommit(level);
                 if (level < savepointReadOnly.size()) {
                     guc.set("transaction_read_only", savepointReadOnly.get(level), true);
                 }
@@ -491,6 +517,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                     storage.rollbackToSavepoint();
                 }
                 guc.rollbackToSavepoint(level);
+                cursors.atSubAbort(level + 1);
                 state = TransactionBlockState.INPROGRESS;
                 return "ROLLBACK";
             }
@@ -694,6 +721,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                 for (ParsedStatement p : Parser.parse(sql)) {
                     out.add(new TuskRawStatement(p));
                 }
+                multiStatementQuery = out.size() > 1;
             } finally {
                 org.tusk.engine.parser.Lexer.setStandardConformingStrings(previous);
                 org.tusk.engine.parser.Lexer.setEscapeStringWarnings(previousSink);
@@ -821,6 +849,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     @Override
     public void sync() {
+        multiStatementQuery = false;
         refreshIsSuperuser();   // a rollback may have undone SET ROLE / SESSION AUTHORIZATION
         if (state == TransactionBlockState.STARTED || state == TransactionBlockState.IMPLICIT_ABORT) {
             portalsAtTransactionEnd(state == TransactionBlockState.STARTED);

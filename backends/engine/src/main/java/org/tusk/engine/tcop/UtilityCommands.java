@@ -132,7 +132,7 @@ final class UtilityCommands {
         if (session.storage() == null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " needs storage");
         }
-        if (!(stmt instanceof org.tusk.engine.nodes.AlterDatabaseSetStmt) && session.inTransactionBlock()) {
+        if (!(stmt instanceof org.tusk.engine.nodes.AlterDatabaseSetStmt) && session.inTransactionBlockOrImplicit()) {
             // PreventInTransactionBlock: the copy and the removal of files cannot be rolled back
             throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION,
                     stmt.commandName() + " cannot run inside a transaction block");
@@ -216,7 +216,7 @@ final class UtilityCommands {
             return CreateTable.execute(ctx, c, sqlRunner());
         }
         if (stmt instanceof IndexStmt i) {
-            if (i.concurrent() && session.inTransactionBlock()) {
+            if (i.concurrent() && session.inTransactionBlockOrImplicit()) {
                 throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION,
                         "CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
             }

@@ -37,6 +37,31 @@ public interface TableAccessMethod {
     byte[] fetch(RelFileLocator relation, TupleId tid, Snapshot snapshot, TransactionContext txn);
 
     /**
+     * table_tuple_get_latest_tid: follows the update chain from {@code tid} (each version's
+     * forward link to its successor) and returns the newest version on it that
+     * {@code snapshot} sees, or {@code tid} itself when none does (WHERE CURRENT OF reaches
+     * the row the cursor stands on as this statement sees it). The default does not follow
+     * chains.
+     *
+     * @since 1.4
+     */
+    default TupleId latestTid(RelFileLocator relation, TupleId tid, Snapshot snapshot, TransactionContext txn) {
+        return tid;
+    }
+
+    /**
+     * The header fields of the version at {@code tid} when it is visible to
+     * {@code snapshot} (what {@link #fetch} would return), else null; null as
+     * well when the access method keeps no such header.
+     *
+     * @since 1.4
+     */
+    default TupleHeaderFields fetchHeader(RelFileLocator relation, TupleId tid, Snapshot snapshot,
+            TransactionContext txn) {
+        return null;
+    }
+
+    /**
      * (1.2) What a unique check must know about the version at {@code tid}
      * (HeapTupleSatisfiesDirty): LIVE if inserted by a committed transaction
      * or by {@code txn} and not deleted by either; IN_PROGRESS with the xid to

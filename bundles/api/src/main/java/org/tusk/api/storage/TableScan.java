@@ -15,6 +15,16 @@ public interface TableScan extends AutoCloseable {
     /** The current tuple's data (a private copy; the AM's header is not included). */
     byte[] data();
 
+    /**
+     * The current tuple's header fields (system columns xmin, xmax, cmin/cmax),
+     * or null when the access method keeps no such header.
+     *
+     * @since 1.4
+     */
+    default TupleHeaderFields header() {
+        return null;
+    }
+
     @Override
     void close();
 }

@@ -11,8 +11,11 @@
  * indexes dropped them); {@link org.tusk.api.storage.TableStatistics} (the
  * storage core's per-relation counters) and
  * {@link org.tusk.api.storage.VacuumTargets} (a table's indexes, for
- * autovacuum; the catalog implements it).
+ * autovacuum; the catalog implements it). 1.4: a tuple version's header fields
+ * for the system columns ({@link org.tusk.api.storage.TupleHeaderFields} from
+ * {@link org.tusk.api.storage.TableScan#header} and
+ * {@link org.tusk.api.storage.TableAccessMethod#fetchHeader}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.tusk.api.storage;

@@ -32,6 +32,7 @@ public final class IndexScanNode implements PlanState, AutoCloseable {
     private final TransactionContext txn;
     private final EvalContext ctx;
     private final boolean emitCtid;
+    private final boolean emitHeader;
     private IndexScan scan;
     private boolean done;
 
@@ -48,6 +49,14 @@ public final class IndexScanNode implements PlanState, AutoCloseable {
     public IndexScanNode(ScanRelation relation, IndexAccessMethod indexAm, IndexDescriptor index,
             java.util.function.Supplier<ScanBounds> bounds, java.util.function.Predicate<Object[]> filter,
             Snapshot snapshot, TransactionContext txn, EvalContext ctx, boolean emitCtid) {
+        this(relation, indexAm, index, bounds, filter, snapshot, txn, ctx, emitCtid, false);
+    }
+
+    /** With {@code emitHeader} the TupleId is followed by xmin, cmin, xmax, cmax ({@link ScanSystemColumns}). */
+    public IndexScanNode(ScanRelation relation, IndexAccessMethod indexAm, IndexDescriptor index,
+            java.util.function.Supplier<ScanBounds> bounds, java.util.function.Predicate<Object[]> filter,
+            Snapshot snapshot, TransactionContext txn, EvalContext ctx, boolean emitCtid, boolean emitHeader) {
+        this.emitHeader = emitHeader;
         this.filter = filter;
         this.relation = relation;
         this.indexAm = indexAm;
@@ -56,7 +65,7 @@ public final class IndexScanNode implements PlanState, AutoCloseable {
         this.snapshot = snapshot;
         this.txn = txn;
         this.ctx = ctx;
-        this.emitCtid = emitCtid;
+        this.emitCtid = emitCtid || emitHeader;
     }
 
     @Override
@@ -87,6 +96,10 @@ public final class IndexScanNode implements PlanState, AutoCloseable {
             }
             if (!emitCtid) {
                 return row;
+            }
+            if (emitHeader) {
+                return ScanSystemColumns.append(row, tid,
+                        relation.am().fetchHeader(relation.locator(), tid, snapshot, txn));
             }
             Object[] withCtid = Arrays.copyOf(row, row.length + 1);
             withCtid[row.length] = tid;

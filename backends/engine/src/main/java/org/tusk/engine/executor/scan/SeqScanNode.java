@@ -25,16 +25,24 @@ public final class SeqScanNode implements PlanState, AutoCloseable {
     private final TransactionContext txn;
     private final EvalContext ctx;
     private final boolean emitCtid;
+    private final boolean emitHeader;
     private TableScan scan;
     private boolean done;
 
     public SeqScanNode(ScanRelation relation, Snapshot snapshot, TransactionContext txn, EvalContext ctx,
             boolean emitCtid) {
+        this(relation, snapshot, txn, ctx, emitCtid, false);
+    }
+
+    /** With {@code emitHeader} the TupleId is followed by xmin, cmin, xmax, cmax ({@link ScanSystemColumns}). */
+    public SeqScanNode(ScanRelation relation, Snapshot snapshot, TransactionContext txn, EvalContext ctx,
+            boolean emitCtid, boolean emitHeader) {
         this.relation = relation;
         this.snapshot = snapshot;
         this.txn = txn;
         this.ctx = ctx;
-        this.emitCtid = emitCtid;
+        this.emitCtid = emitCtid || emitHeader;
+        this.emitHeader = emitHeader;
     }
 
     @Override
@@ -55,6 +63,9 @@ public final class SeqScanNode implements PlanState, AutoCloseable {
         Object[] row = relation.codec().deform(scan.data(), snapshot);
         if (!emitCtid) {
             return row;
+        }
+        if (emitHeader) {
+            return ScanSystemColumns.append(row, scan.tupleId(), scan.header());
         }
         Object[] withCtid = Arrays.copyOf(row, row.length + 1);
         withCtid[row.length] = scan.tupleId();

@@ -46,15 +46,21 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
     private final List<RelationColumn> columns = new ArrayList<>();
     private final List<AttributeDesc> live;
     private final boolean emitCtid;
+    private final boolean emitHeader;
 
     public StorageBaseRelation(RelationDesc desc, StorageSession session) {
-        this(desc, session, false);
+        this(desc, session, false, false);
     }
 
     private StorageBaseRelation(RelationDesc desc, StorageSession session, boolean emitCtid) {
+        this(desc, session, emitCtid, false);
+    }
+
+    private StorageBaseRelation(RelationDesc desc, StorageSession session, boolean emitCtid, boolean emitHeader) {
         this.desc = desc;
         this.session = session;
-        this.emitCtid = emitCtid;
+        this.emitCtid = emitCtid || emitHeader;
+        this.emitHeader = emitHeader;
         this.live = desc.liveAttributes();
         for (AttributeDesc a : live) {
             PgType t = org.tusk.engine.types.UserTypes.columnType(a.typeOid());
@@ -87,7 +93,15 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
 
     /** The same relation, its scans' rows ending in the TupleId (the ctid junk column). */
     public StorageBaseRelation withCtid() {
-        return new StorageBaseRelation(desc, session, true);
+        return emitCtid ? this : new StorageBaseRelation(desc, session, true);
+    }
+
+    /**
+     * The same relation, its scans' rows ending in the system columns: the TupleId (ctid),
+     * then xmin, cmin, xmax, cmax from the version's header ({@link ScanSystemColumns}).
+     */
+    public StorageBaseRelation withSystemColumns() {
+        return emitHeader ? this : new StorageBaseRelation(desc, session, true, true);
     }
 
     /** Whether this variant's rows end in the version's TupleId. */
@@ -228,7 +242,7 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
     @Override
     public PlanState openSeqScan(EState estate) {
         return new SeqScanNode(scanRelation, session.snapshot(), session.transactionContext(), estate.ctx(),
-                emitCtid);
+                emitCtid, emitHeader);
     }
 
     @Override
@@ -264,7 +278,7 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
         };
         Predicate<Object[]> filter = row -> IndexBounds.satisfies(row, keyColumns, keyTypes, keys, current[0]);
         PlanState scan = new IndexScanNode(scanRelation, am, descriptor, bounds, filter, session.snapshot(),
-                session.transactionContext(), ctx, emitCtid);
+                session.transactionContext(), ctx, emitCtid, emitHeader);
         return backward ? new BackwardScan(scan) : scan;
     }
 
@@ -301,7 +315,7 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
 
     @Override
     public String toString() {
-        return "StorageBaseRelation[" + desc.name() + (emitCtid ? ", ctid" : "") + "]";
+        return "StorageBaseRelation[" + desc.name() + (emitHeader ? ", system columns" : emitCtid ? ", ctid" : "") + "]";
     }
 
     static byte[] concat(byte[] a, byte[] b) {
