@@ -50,6 +50,11 @@ public final class UserTypes {
 
         /** The user-created pg_cast row from {@code source} to {@code target}, or null. */
         UserCast cast(int source, int target);
+
+        /** The fields of composite type {@code oid} (its pg_class row's pg_attribute rows), or null. */
+        default RowType rowType(int oid) {
+            return null;
+        }
     }
 
     /** The first OID a user object gets (FirstNormalObjectId). */
@@ -75,6 +80,12 @@ public final class UserTypes {
         }
         Provider p = CURRENT.get();
         return p == null ? null : p.byOid(oid);
+    }
+
+    /** The shape of composite type {@code oid} (a CREATE TYPE ... AS or a table's row type), or null. */
+    public static RowType rowType(int oid) {
+        Provider p = CURRENT.get();
+        return p == null ? null : p.rowType(oid);
     }
 
     public static UserCast cast(int source, int target) {
