@@ -312,6 +312,11 @@ public enum PgType {
             case TIMESTAMPTZ: return "timestamp(" + typmod + ") with time zone";
             case TIME: return "time(" + typmod + ") without time zone";
             case TIMETZ: return "time(" + typmod + ") with time zone";
+            case RECORD: {
+                // a record expression's typmod names its shape (RecordTypmods), e.g. a named composite
+                RowType row = RecordTypmods.lookup(typmod);
+                return row == null ? displayName : row.typeName();
+            }
             default: return displayName;
         }
     }

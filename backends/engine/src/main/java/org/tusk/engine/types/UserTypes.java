@@ -55,6 +55,11 @@ public final class UserTypes {
         default RowType rowType(int oid) {
             return null;
         }
+
+        /** pg_class.reltype of relation {@code relOid}: the composite type whose typrelid it is, or 0. */
+        default int rowTypeOfRelation(int relOid) {
+            return 0;
+        }
     }
 
     /** The first OID a user object gets (FirstNormalObjectId). */
@@ -91,6 +96,25 @@ public final class UserTypes {
     public static UserCast cast(int source, int target) {
         Provider p = CURRENT.get();
         return p == null ? null : p.cast(source, target);
+    }
+
+    /**
+     * The typmod an expression reading a column of type {@code oid} (with pg_attribute's
+     * {@code typmod}) carries: for a composite, its shape's {@link RecordTypmods} typmod.
+     */
+    public static int columnTypmod(int oid, int typmod) {
+        UserType u = byOid(oid);
+        if (u != null && u.typtype() == 'c') {
+            RowType t = rowType(oid);
+            return t == null ? -1 : RecordTypmods.register(t);
+        }
+        return typmod;
+    }
+
+    /** The row type (composite type OID) of relation {@code relOid}, 0 when unknown. */
+    public static int rowTypeOfRelation(int relOid) {
+        Provider p = CURRENT.get();
+        return p == null ? 0 : p.rowTypeOfRelation(relOid);
     }
 
     /**
