@@ -738,7 +738,18 @@ public final class ExprAnalyzer {
             }
             coerced.add(c);
         }
-        return pstate.at(new ArrayExpr(coerced, arrayType, multidims), a.location());
+        Expr array = new ArrayExpr(coerced, arrayType, multidims);
+        if (coerceTo == PgType.RECORD || coerceTo == PgType._RECORD) {
+            // an array of rows of one shape carries that shape's typmod, as its elements do
+            int shape = coerced.get(0).typmod();
+            for (Expr c : coerced) {
+                shape = c.typmod() == shape ? shape : -1;
+            }
+            if (shape >= 0) {
+                array = new FuncExpr(arrayType.typname(), (args, ec) -> args[0], List.of(array), arrayType, shape, true);
+            }
+        }
+        return pstate.at(array, a.location());
     }
 
     /** transformIndirection for subscripts: arr[i], arr[i][j], arr[a:b]. */

@@ -255,7 +255,8 @@ public enum PgType {
 
     /** The element type of a true array type (typcategory A with typelem), else null. */
     public PgType elementType() {
-        return category == 'A' && elemOid != 0 ? BY_OID.get(elemOid) : null;
+        // _record is an array although its category is P (pseudo-type)
+        return (category == 'A' || elemOid == 2249) && elemOid != 0 ? BY_OID.get(elemOid) : null;
     }
 
     /** typelem, for the fixed-length "subscriptable" types too (name, point, int2vector...); 0 if none. */

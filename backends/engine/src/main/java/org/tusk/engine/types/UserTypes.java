@@ -108,6 +108,13 @@ public final class UserTypes {
             RowType t = rowType(oid);
             return t == null ? -1 : RecordTypmods.register(t);
         }
+        if (u != null && u.representation() == PgType._RECORD && u.name().startsWith("_")) {
+            // an array of a composite: the element's shape (array types are named _element)
+            UserType elem = byName(u.schema(), u.name().substring(1));
+            if (elem != null && elem.arrayOid() == oid) {
+                return columnTypmod(elem.oid(), typmod);
+            }
+        }
         return typmod;
     }
 
