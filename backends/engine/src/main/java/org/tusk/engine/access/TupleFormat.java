@@ -64,6 +64,12 @@ public final class TupleFormat {
     public interface Detoaster {
         byte[] fetch(ToastPointer pointer);
     }
+    /**
+     * A {@link org.tusk.engine.types.RecordValue}: its shape inline (type OID, field count, then per field
+     * name, type OID, representation OID, typmod) followed by the field values, so a stored row needs no
+     * catalog lookup to be read back (typcache typmods of anonymous records do not outlive the process).
+     */
+    private static final byte RECORD = 19;
     /** A geometric value (types.geo): the type's OID, then its binary send form. */
     private static final byte GEOMETRIC = 40;
 
@@ -188,6 +194,26 @@ public final class TupleFormat {
                     writeValue(w, e);
                 }
             }
+        } else if (v instanceof org.tusk.engine.types.RecordValue rv) {
+            w.u8(RECORD);
+            org.tusk.engine.types.RowType t = rv.type();
+            w.i32(t.typeOid());
+            w.i32(t.size());
+            for (org.tusk.engine.types.RowType.Field f : t.fields()) {
+                w.blob(f.name().getBytes(StandardCharsets.UTF_8));
+                w.i32(f.typeOid());
+                w.i32(f.type().oid());
+                w.i32(f.typmod());
+            }
+            Object[] fields = rv.fields();
+            w.i32(fields.length);
+            for (Object e : fields) {
+                if (e == null) {
+                    w.u8(NULL);
+                } else {
+                    writeValue(w, e);
+                }
+            }
         } else if (v instanceof java.util.UUID u) {
             w.u8(UUID);
             w.i64(u.getMostSignificantBits());
@@ -267,6 +293,22 @@ public final class TupleFormat {
                     elements[i] = readValue(r);
                 }
                 return new ArrayValue(element, lengths, lowerBounds, elements);
+            }
+            case RECORD: {
+                int typeOid = r.i32();
+                int nf = r.i32();
+                java.util.List<org.tusk.engine.types.RowType.Field> shape = new java.util.ArrayList<>(nf);
+                for (int i = 0; i < nf; i++) {
+                    String name = new String(r.blob(), StandardCharsets.UTF_8);
+                    int fieldOid = r.i32();
+                    PgType repr = PgType.byOid(r.i32());
+                    shape.add(new org.tusk.engine.types.RowType.Field(name, repr, r.i32(), fieldOid));
+                }
+                Object[] fields = new Object[r.i32()];
+                for (int i = 0; i < fields.length; i++) {
+                    fields[i] = readValue(r);
+                }
+                return new org.tusk.engine.types.RecordValue(new org.tusk.engine.types.RowType(typeOid, shape), fields);
             }
             case UUID: return new java.util.UUID(r.i64(), r.i64());
             case INTERVAL: return new Interval(r.i32(), r.i32(), r.i64());

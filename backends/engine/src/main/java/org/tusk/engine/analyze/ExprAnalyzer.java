@@ -140,6 +140,9 @@ public final class ExprAnalyzer {
         if (node instanceof org.tusk.engine.nodes.CollateClause c) {
             return collate(c);
         }
+        if (node instanceof org.tusk.engine.nodes.RowExpr r) {
+            return RowExprs.rowConstructor(this, r);
+        }
         throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "unsupported expression", locationOf(node));
     }
 
@@ -243,11 +246,29 @@ public final class ExprAnalyzer {
     private Expr columnRef(ColumnRef c) {
         List<String> f = c.fields();
         if (c.star()) {
+            if (!f.isEmpty()) {
+                // t.* as a value: the whole row of FROM item t
+                return RowExprs.starColumns(this, f.get(f.size() - 1), c.location());
+            }
             throw Ereport.error(SqlState.SYNTAX_ERROR, "row expansion via \"*\" is not supported here", c.location());
         }
         String column = f.get(f.size() - 1);
         String qualifier = f.size() > 1 ? f.get(f.size() - 2) : null;
+        if (qualifier != null && f.size() == 2 && !pstate.hasRefname(qualifier)) {
+            // x.a where x is no FROM item: field a of a composite column x
+            Expr composite = pstate.lookupColumn(null, qualifier, c.location());
+            if (composite != null && composite.type() == PgType.RECORD) {
+                return RowExprs.fieldSelect(composite, column, c.location());
+            }
+        }
         Expr found = pstate.lookupColumn(qualifier, column, c.location());
+        if (found == null && qualifier == null) {
+            // a bare FROM item name: its whole row
+            Expr row = RowExprs.wholeRow(this, column, c.location());
+            if (row != null) {
+                return row;
+            }
+        }
         if (found == null) {
             // a SQL function's parameter by name (sql_fn_post_column_ref): columns win, then "name" or "fn.name"
             Expr param = pstate.namedParam(qualifier, column);
@@ -291,6 +312,9 @@ public final class ExprAnalyzer {
      * given; null when no conversion exists in this context.
      */
     Expr coerce(Expr expr, PgType target, int typmod, CastContext context) {
+        if (target == PgType.RECORD && typmod >= 0) {
+            return RowExprs.coerceToRowType(this, expr, typmod, context);
+        }
         PgType from = expr.type();
         boolean explicit = context == CastContext.EXPLICIT;
         if (from == target) {
@@ -399,6 +423,12 @@ public final class ExprAnalyzer {
 
     private Expr typeCast(TypeCast t) {
         org.tusk.engine.types.UserTypes.UserType user = userTypeOf(t.typeName());
+        if (user != null && user.typtype() == 'c') {
+            Expr arg = transform(t.arg());
+            int location = arg.type() == PgType.UNKNOWN && t.arg() instanceof AConst ? t.arg().location() : t.location();
+            return coerceOrFail(arg, PgType.RECORD, org.tusk.engine.types.UserTypes.columnTypmod(user.oid(), -1),
+                    CastContext.EXPLICIT, location);
+        }
         if (user != null) {
             return UserTypeCoercion.toUserType(this, transform(t.arg()), user, t.location());
         }
@@ -458,7 +488,7 @@ public final class ExprAnalyzer {
         if (user != null) {
             // elsewhere than casts a user type is its representation (a domain its base type)
             out[0] = UserTypeCoercion.representation(user, tn.location());
-            return user.typmod();
+            return user.typtype() == 'c' ? org.tusk.engine.types.UserTypes.columnTypmod(user.oid(), -1) : user.typmod();
         }
         String name = tn.lastName();
         if (tn.names().size() > 1 && !tn.names().get(0).equals("pg_catalog")) {
@@ -538,6 +568,9 @@ public final class ExprAnalyzer {
                 if (a.lexpr() == null) {
                     return prefixOperator(a.opName(), transform(a.rexpr()), a.location());
                 }
+                if (a.lexpr() instanceof org.tusk.engine.nodes.RowExpr l && a.rexpr() instanceof org.tusk.engine.nodes.RowExpr r) {
+                    return RowExprs.compare(this, a.opName(), l, r, a.location());
+                }
                 return binaryOperator(a.opName(), transform(a.lexpr()), transform(a.rexpr()), a.location());
             case LIKE: case ILIKE: case SIMILAR:
                 return binaryOperator(a.opName(), transform(a.lexpr()), transform(a.rexpr()), a.location());
@@ -545,6 +578,18 @@ public final class ExprAnalyzer {
                 return scalarArrayOp(a.opName(), a.kind() == AExprKind.OP_ANY, transform(a.lexpr()), transform(a.rexpr()),
                         a.location());
             case IN: {
+                if (a.lexpr() instanceof org.tusk.engine.nodes.RowExpr row) {
+                    List<Expr> tests = new ArrayList<>();
+                    for (RawNode item : ((NodeList) a.rexpr()).items()) {
+                        if (!(item instanceof org.tusk.engine.nodes.RowExpr r)) {
+                            throw Ereport.error(SqlState.SYNTAX_ERROR, "unequal number of entries in row expressions",
+                                    a.location());
+                        }
+                        tests.add(RowExprs.compare(this, a.opName(), row, r, a.location()));
+                    }
+                    return tests.size() == 1 ? tests.get(0)
+                            : new BoolExpr(a.opName().equals("=") ? BoolOp.OR : BoolOp.AND, tests);
+                }
                 Expr left = transform(a.lexpr());
                 List<Expr> items = new ArrayList<>();
                 for (RawNode item : ((NodeList) a.rexpr()).items()) {
@@ -580,9 +625,11 @@ public final class ExprAnalyzer {
                 return new NullIfExpr(coercedLeft, eq, coercedLeft.type());
             }
             case DISTINCT: case NOT_DISTINCT: {
-                FuncExpr eq = (FuncExpr) binaryOperator("=", transform(a.lexpr()), transform(a.rexpr()), a.location());
-                return new DistinctExpr(eq.args().get(0), eq.args().get(1),
-                        new FuncExpr("=", eq.body(), eq.args(), PgType.BOOL, -1, true), a.kind() == AExprKind.NOT_DISTINCT);
+                if (a.lexpr() instanceof org.tusk.engine.nodes.RowExpr l && a.rexpr() instanceof org.tusk.engine.nodes.RowExpr r) {
+                    return RowExprs.distinct(this, l, r, a.kind() == AExprKind.NOT_DISTINCT, a.location());
+                }
+                return distinctOp(transform(a.lexpr()), transform(a.rexpr()), a.kind() == AExprKind.NOT_DISTINCT,
+                        a.location());
             }
             default:
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "unsupported operator", a.location());
@@ -624,6 +671,13 @@ public final class ExprAnalyzer {
                 items.set(i, coerced);
             }
         }
+    }
+
+    /** make_distinct_op: {@code left IS [NOT] DISTINCT FROM right} over the "=" operator of the pair. */
+    Expr distinctOp(Expr left, Expr right, boolean not, int location) {
+        FuncExpr eq = (FuncExpr) binaryOperator("=", left, right, location);
+        return new DistinctExpr(eq.args().get(0), eq.args().get(1),
+                new FuncExpr("=", eq.body(), eq.args(), PgType.BOOL, -1, true), not);
     }
 
     /** make_scalar_array_op: {@code left op ANY|ALL (right)} with right an array (or an unknown literal made one). */
@@ -726,7 +780,18 @@ public final class ExprAnalyzer {
             }
             coerced.add(c);
         }
-        return pstate.at(new ArrayExpr(coerced, arrayType, multidims), a.location());
+        Expr array = new ArrayExpr(coerced, arrayType, multidims);
+        if (coerceTo == PgType.RECORD || coerceTo == PgType._RECORD) {
+            // an array of rows of one shape carries that shape's typmod, as its elements do
+            int shape = coerced.get(0).typmod();
+            for (Expr c : coerced) {
+                shape = c.typmod() == shape ? shape : -1;
+            }
+            if (shape >= 0) {
+                array = new FuncExpr(arrayType.typname(), (args, ec) -> args[0], List.of(array), arrayType, shape, true);
+            }
+        }
+        return pstate.at(array, a.location());
     }
 
     /** transformIndirection for subscripts: arr[i], arr[i][j], arr[a:b]. */
@@ -734,11 +799,24 @@ public final class ExprAnalyzer {
         Expr base = transform(ind.arg());
         List<AIndices> subs = new ArrayList<>();
         for (RawNode n : ind.indirection()) {
-            if (!(n instanceof AIndices i)) {
-                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "field selection is not supported yet", locationOf(n));
+            if (n instanceof AIndices i) {
+                subs.add(i);
+                continue;
             }
-            subs.add(i);
+            if (!subs.isEmpty()) {
+                base = subscripts(base, subs, ind);
+                subs = new ArrayList<>();
+            }
+            if (n instanceof IndirectionField field) {
+                base = RowExprs.fieldSelect(base, field.name(), field.location());
+            } else {
+                throw Ereport.error(SqlState.SYNTAX_ERROR, "row expansion via \"*\" is not supported here", locationOf(n));
+            }
         }
+        return subs.isEmpty() ? base : subscripts(base, subs, ind);
+    }
+
+    private Expr subscripts(Expr base, List<AIndices> subs, AIndirection ind) {
         PgType type = base.type();
         boolean slice = false;
         for (AIndices i : subs) {
@@ -1058,7 +1136,8 @@ public final class ExprAnalyzer {
         }
         if ("pg_typeof".equals(proc.prosrc()) && args.size() == 1) {
             // pg_typeof looks at its argument's type, known here (get_fn_expr_argtype)
-            return new ConstExpr(PgType.REGTYPE, -1, (long) args.get(0).type().oid());
+            org.tusk.engine.types.RowType shape = RowExprs.shapeOf(args.get(0));
+            return new ConstExpr(PgType.REGTYPE, -1, (long) (shape != null ? shape.typeOid() : args.get(0).type().oid()));
         }
         FunctionBody body = setBody != null ? setBody : FunctionRegistry.require(proc, f.location());
         List<Expr> coerced = new ArrayList<>();

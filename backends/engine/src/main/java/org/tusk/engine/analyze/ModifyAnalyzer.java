@@ -258,6 +258,11 @@ public final class ModifyAnalyzer {
                 + "\" does not exist", location + 1);
     }
 
+    /** The column's typmod as expressions carry it (a composite's registered shape). */
+    private static int typmodOf(AttributeDesc a) {
+        return org.tusk.engine.types.UserTypes.columnTypmod(a.typeOid(), a.typmod());
+    }
+
     private static PgType typeOf(AttributeDesc a) {
         PgType t = org.tusk.engine.types.UserTypes.columnType(a.typeOid());
         return t == null ? PgType.TEXT : t;
@@ -266,7 +271,7 @@ public final class ModifyAnalyzer {
     /** transformAssignedExpr: coerce to the column's type in assignment context, 42804 if impossible. */
     private Expr assign(ExprAnalyzer analyzer, Expr value, AttributeDesc column, int location) {
         PgType type = typeOf(column);
-        Expr e = analyzer.coerce(value, type, column.typmod(), CastContext.ASSIGNMENT);
+        Expr e = analyzer.coerce(value, type, typmodOf(column), CastContext.ASSIGNMENT);
         if (e == null) {
             throw Ereport.error(SqlState.DATATYPE_MISMATCH, "column \"" + column.name() + "\" is of type "
                     + type.displayName(column.typmod()) + " but expression is of type " + value.type().displayName(),
@@ -571,8 +576,8 @@ public final class ModifyAnalyzer {
             if (t.val() instanceof ColumnRef c && c.star()) {
                 for (int i = 0; i < live.size(); i++) {
                     AttributeDesc a = live.get(i);
-                    exprs.add(new VarExpr(i, typeOf(a), a.typmod(), desc.name(), a.name()));
-                    columns.add(column(a.name(), typeOf(a), a.typmod(), desc.oid(), (short) a.attnum()));
+                    exprs.add(new VarExpr(i, typeOf(a), typmodOf(a), desc.name(), a.name()));
+                    columns.add(column(a.name(), typeOf(a), typmodOf(a), desc.oid(), (short) a.attnum()));
                 }
                 if (level != null && c.fields().isEmpty()) {
                     for (RangeTblEntry rte : level.rtable) {
@@ -711,7 +716,7 @@ public final class ModifyAnalyzer {
                     if (target != null && target.indirection() != null && !target.indirection().isEmpty()
                             && !(node instanceof SetToDefault)) {
                         Expr base = subscripted[col] ? row[col]
-                                : new org.tusk.engine.expr.ConstExpr(typeOf(live.get(col)), live.get(col).typmod(), null);
+                                : new org.tusk.engine.expr.ConstExpr(typeOf(live.get(col)), typmodOf(live.get(col)), null);
                         Expr updated = plain.assignmentIndirection(base, target.name(), target.indirection(),
                                 plain.transform(node), target.location());
                         row[col] = assign(plain, updated, live.get(col), target.location());
@@ -973,7 +978,7 @@ public final class ModifyAnalyzer {
         Expr[] set = new Expr[live.size()];
         for (int i = 0; i < live.size(); i++) {
             AttributeDesc a = live.get(i);
-            set[i] = new VarExpr(i, typeOf(a), a.typmod(), alias, a.name());
+            set[i] = new VarExpr(i, typeOf(a), typmodOf(a), alias, a.name());
         }
         for (ResTarget t : clause.targetList()) {
             int idx = columnIndex(live, t.name(), desc, t.location());
@@ -1005,7 +1010,7 @@ public final class ModifyAnalyzer {
         Expr[] set = new Expr[live.size()];
         for (int i = 0; i < live.size(); i++) {
             AttributeDesc a = live.get(i);
-            set[i] = new VarExpr(i, typeOf(a), a.typmod(), refname, a.name());
+            set[i] = new VarExpr(i, typeOf(a), typmodOf(a), refname, a.name());
         }
         Set<Integer> assigned = new HashSet<>();
         java.util.Map<RawNode, Expr[]> multiSources = new java.util.IdentityHashMap<>();
@@ -1054,7 +1059,7 @@ public final class ModifyAnalyzer {
     /** A column's default, or a typed NULL when it has none (SET col = DEFAULT). */
     private Expr defaultOrNull(RelationDesc desc, AttributeDesc column, ParseState pstate) {
         Expr d = defaultFor(desc, column, pstate);
-        return d != null ? d : new org.tusk.engine.expr.ConstExpr(typeOf(column), column.typmod(), null);
+        return d != null ? d : new org.tusk.engine.expr.ConstExpr(typeOf(column), typmodOf(column), null);
     }
 
     /**

@@ -249,6 +249,17 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
     private void targetList(List<ResTarget> list, ParseState ps, ExprAnalyzer ea) {
         Query q = ps.query;
         for (ResTarget rt : list) {
+            if (rt.val() instanceof AIndirection ind && !ind.indirection().isEmpty()
+                    && ind.indirection().get(ind.indirection().size() - 1) instanceof AStar) {
+                // (x).*: every field of the composite value x
+                List<RawNode> rest = ind.indirection().subList(0, ind.indirection().size() - 1);
+                Expr base = ea.transform(rest.isEmpty() ? ind.arg() : new AIndirection(ind.arg(), rest, ind.location()));
+                for (TargetEntry t : RowExprs.expandFields(base, ind.location())) {
+                    q.targetList.add(t);
+                    q.targetLocations.add(ind.location());
+                }
+                continue;
+            }
             if (rt.val() instanceof ColumnRef c && c.star()) {
                 expandStar(c, ps, q.targetList);
                 while (q.targetLocations.size() < q.targetList.size()) {
@@ -655,16 +666,17 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
 
     /** A VALUES list as a range table entry: columns column1..n of each column's common type. */
     RangeTblEntry values(List<List<RawNode>> lists, ExprAnalyzer ea, Alias alias) {
-        int width = lists.get(0).size();
+        int width = -1;
         List<List<Expr>> rows = new ArrayList<>();
         for (List<RawNode> l : lists) {
-            if (l.size() != width) {
+            // transformExpressionList: t.* in a VALUES list stands for t's columns
+            List<Expr> row = RowExprs.args(ea, l);
+            if (width < 0) {
+                width = row.size();
+            }
+            if (row.size() != width) {
                 throw Ereport.error(SqlState.SYNTAX_ERROR, "VALUES lists must all be the same length",
                         ExprAnalyzer.locationOf(l.isEmpty() ? null : l.get(0)));
-            }
-            List<Expr> row = new ArrayList<>();
-            for (RawNode n : l) {
-                row.add(ea.transform(n));
             }
             rows.add(row);
         }
@@ -675,7 +687,8 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             List<Integer> locations = new ArrayList<>();
             for (int r = 0; r < rows.size(); r++) {
                 column.add(rows.get(r).get(c));
-                locations.add(ExprAnalyzer.locationOf(lists.get(r).get(c)));
+                locations.add(lists.get(r).size() == width ? ExprAnalyzer.locationOf(lists.get(r).get(c))
+                        : ea.pstate().locationOf(rows.get(r).get(c)));
             }
             List<Expr> coerced = ea.commonType(column, locations, "VALUES");
             for (int r = 0; r < rows.size(); r++) {

@@ -31,7 +31,7 @@ public final class StoredRelation implements VirtualRelation {
         this.attributes = relation.liveAttributes();
         for (AttributeDesc a : attributes) {
             PgType t = org.tusk.engine.types.UserTypes.columnType(a.typeOid());
-            columns.add(new RelationColumn(a.name(), t == null ? PgType.TEXT : t, t == null ? -1 : a.typmod()));
+            columns.add(new RelationColumn(a.name(), t == null ? PgType.TEXT : t, t == null ? -1 : org.tusk.engine.types.UserTypes.columnTypmod(a.typeOid(), a.typmod())));
         }
     }
 

@@ -520,10 +520,39 @@ public final class TypeCommands {
         }
         long arrayOid = ctx.newOid();
         long oid = ctx.newOid();
+        int relOid = ctx.newRelationOid();
         Map<String, Object> t = typeRow(oid, target.name(), ns, "c", "C", (short) -1, false, "d", "x");
         io(t, "record_in", "record_out", "record_recv", "record_send");
         t.put("typarray", arrayOid);
+        t.put("typrelid", (long) relOid);
         ctx.insert(SystemCatalogs.PG_TYPE, t);
+        // the composite's attributes live in pg_attribute under a pg_class row of relkind 'c'
+        // (heap_create_with_catalog for a composite type), which goes with the type
+        Map<String, Object> cls = new HashMap<>();
+        cls.put("oid", (long) relOid);
+        cls.put("relname", target.name());
+        cls.put("relnamespace", (long) ns);
+        cls.put("reltype", oid);
+        cls.put("relowner", ctx.userOid() == 0 ? 10L : ctx.userOid());
+        cls.put("relam", 0L);
+        cls.put("relfilenode", 0L);
+        cls.put("reltuples", -1f);
+        cls.put("relpersistence", "p");
+        cls.put("relkind", "c");
+        cls.put("relnatts", (short) stmt.coldeflist().size());
+        cls.put("relispopulated", true);
+        cls.put("relreplident", "n");
+        cls.put("relfrozenxid", 0L);
+        cls.put("relminmxid", 0L);
+        ctx.insert(SystemCatalogs.PG_CLASS, cls);
+        CreateTable.recordDependency(ctx, SystemCatalogs.PG_CLASS, relOid, 0, SystemCatalogs.PG_TYPE, oid, 0, "i");
+        int attnum = 1;
+        for (ColumnDef cd : stmt.coldeflist()) {
+            TypeCatalog.TypeRow ft = TypeCatalog.require(ctx, cd.typeName());
+            TypeLookup.TypeInfo info = TypeLookup.byOid((int) ft.oid());
+            int typmod = info == null ? -1 : TypeLookup.typmod(cd.typeName(), info, 0);
+            CreateTable.insertAttribute(ctx, relOid, attnum++, cd.colname(), (int) ft.oid(), typmod, false);
+        }
         insertArrayType(ctx, arrayOid, target.name(), ns, oid, "d", 0L);
         for (ColumnDef cd : stmt.coldeflist()) {
             TypeCatalog.TypeRow ft = TypeCatalog.require(ctx, cd.typeName());

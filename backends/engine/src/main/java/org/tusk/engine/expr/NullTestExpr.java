@@ -2,7 +2,11 @@ package org.tusk.engine.expr;
 
 import org.tusk.engine.types.PgType;
 
-/** IS [NOT] NULL. */
+/**
+ * IS [NOT] NULL. On a row value (argisrow) it looks into the fields: IS NULL
+ * when every field is NULL, IS NOT NULL when none is (so a row of some NULLs
+ * is neither).
+ */
 public record NullTestExpr(Expr arg, boolean isNot) implements Expr {
     @Override
     public PgType type() {
@@ -11,7 +15,16 @@ public record NullTestExpr(Expr arg, boolean isNot) implements Expr {
 
     @Override
     public Object eval(EvalContext ctx) {
-        return (arg.eval(ctx) == null) != isNot;
+        Object v = arg.eval(ctx);
+        if (v instanceof org.tusk.engine.types.RecordValue r) {
+            for (Object f : r.fields()) {
+                if ((f == null) == isNot) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return (v == null) != isNot;
     }
 
     @Override

@@ -14,6 +14,12 @@ import org.tusk.engine.types.PgType;
  */
 public record SubscriptExpr(Expr array, List<Expr> lower, List<Expr> upper, boolean slice, PgType type)
         implements Expr {
+    /** An element or slice of an array of records keeps the array's record shape (RecordTypmods). */
+    @Override
+    public int typmod() {
+        return type == PgType.RECORD || type == PgType._RECORD ? array.typmod() : -1;
+    }
+
     @Override
     public Object eval(EvalContext ctx) {
         ArrayValue a = (ArrayValue) array.eval(ctx);

@@ -14,6 +14,9 @@ public final class Comparisons {
         if (a instanceof byte[] x && b instanceof byte[] y) {
             return java.util.Arrays.compareUnsigned(x, y);
         }
+        if (a instanceof org.tusk.engine.types.RecordValue && b instanceof org.tusk.engine.types.RecordValue) {
+            return RecordFunctions.compare(a, b);
+        }
         if (a instanceof org.tusk.engine.types.ArrayValue && b instanceof org.tusk.engine.types.ArrayValue) {
             return ArrayFunctions.compare(a, b, null);
         }

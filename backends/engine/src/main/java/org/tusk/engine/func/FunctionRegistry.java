@@ -42,6 +42,7 @@ public final class FunctionRegistry {
         // nextval/currval/setval/lastval (commands/sequence)
         org.tusk.engine.commands.sequence.SequenceFunctions.register(FunctionRegistry::bind);
         AggregateSupportFunctions.register();
+        RecordFunctions.register();
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
         OperatorFunctions.register();
     }

@@ -43,6 +43,9 @@ final class SessionTypes implements UserTypes.Provider {
     private final TuskSession session;
     private Map<Integer, UserType> byOid;
     private Map<Long, UserCast> casts;
+    /** Composite type OID -> pg_type.typrelid, and the reverse (a relation's row type). */
+    private Map<Integer, Integer> relOfType;
+    private Map<Integer, Integer> typeOfRel;
 
     SessionTypes(TuskSession session) {
         this.session = session;
@@ -67,6 +70,8 @@ final class SessionTypes implements UserTypes.Provider {
         if (session.storage() == null) {
             byOid = types;
             casts = castRows;
+            relOfType = Map.of();
+            typeOfRel = Map.of();
             return;
         }
         CatalogAccess access = session.catalogAccess();
@@ -76,9 +81,20 @@ final class SessionTypes implements UserTypes.Provider {
         List<CatalogTuple> rows = access.scan(SystemCatalogs.PG_TYPE,
                 r -> Long.compareUnsigned((Long) r[oidCol], UserTypes.FIRST_NORMAL_OBJECT_ID) >= 0);
         Map<Integer, Object[]> raw = new HashMap<>();
+        Map<Integer, Integer> rels = new HashMap<>();
+        Map<Integer, Integer> rowTypes = new HashMap<>();
+        int relidCol = pgType.columnIndex("typrelid");
         for (CatalogTuple t : rows) {
-            raw.put(((Long) t.values()[oidCol]).intValue(), t.values());
+            int oid = ((Long) t.values()[oidCol]).intValue();
+            raw.put(oid, t.values());
+            int relid = ((Long) t.values()[relidCol]).intValue();
+            if (relid != 0) {
+                rels.put(oid, relid);
+                rowTypes.put(relid, oid);
+            }
         }
+        relOfType = rels;
+        typeOfRel = rowTypes;
         Map<Long, String> schemas = new HashMap<>();
         Catalog ns = SystemCatalogs.require(SystemCatalogs.PG_NAMESPACE);
         for (CatalogTuple t : access.scan(SystemCatalogs.PG_NAMESPACE)) {
@@ -223,5 +239,37 @@ final class SessionTypes implements UserTypes.Provider {
         }
         load();
         return casts.get(key(source, target));
+    }
+
+    @Override
+    public org.tusk.engine.types.RowType rowType(int oid) {
+        if (session.storage() == null) {
+            return null;
+        }
+        load();
+        Integer relid = relOfType.get(oid);
+        if (relid == null) {
+            return null;
+        }
+        org.tusk.engine.relcache.RelationDesc rel = session.relcache().byOid(relid);
+        if (rel == null) {
+            return null;
+        }
+        List<org.tusk.engine.types.RowType.Field> fields = new ArrayList<>();
+        for (org.tusk.engine.relcache.AttributeDesc a : rel.liveAttributes()) {
+            PgType t = UserTypes.columnType(a.typeOid());
+            fields.add(new org.tusk.engine.types.RowType.Field(a.name(), t == null ? PgType.TEXT : t, a.typmod(),
+                    a.typeOid()));
+        }
+        return new org.tusk.engine.types.RowType(oid, fields);
+    }
+
+    @Override
+    public int rowTypeOfRelation(int relOid) {
+        if (session.storage() == null) {
+            return 0;
+        }
+        load();
+        return typeOfRel.getOrDefault(relOid, 0);
     }
 }

@@ -52,6 +52,9 @@ public final class BinaryFormat {
                 if (value instanceof ArrayValue a) {
                     return ArrayFormat.send(a, ctx);
                 }
+                if (value instanceof RecordValue r) {
+                    return RecordFormat.send(r, ctx);
+                }
                 return TextFormat.output(type, value, ctx).getBytes(StandardCharsets.UTF_8);
         }
     }
@@ -85,6 +88,7 @@ public final class BinaryFormat {
                 return TextFormat.input(type, typmod, new String(data, StandardCharsets.UTF_8), ctx);
             case POINT: case LSEG: case BOX: case LINE: case PATH: case POLYGON: case CIRCLE:
                 return org.tusk.engine.types.geo.GeoBinary.receive(type, data);
+            case RECORD: return RecordFormat.receive(RowTypes.ofTypmod(typmod), data, ctx);
             default:
                 if (type.isArray()) {
                     return ArrayFormat.receive(type.elementType(), data, ctx);

@@ -255,7 +255,8 @@ public enum PgType {
 
     /** The element type of a true array type (typcategory A with typelem), else null. */
     public PgType elementType() {
-        return category == 'A' && elemOid != 0 ? BY_OID.get(elemOid) : null;
+        // _record is an array although its category is P (pseudo-type)
+        return (category == 'A' || elemOid == 2249) && elemOid != 0 ? BY_OID.get(elemOid) : null;
     }
 
     /** typelem, for the fixed-length "subscriptable" types too (name, point, int2vector...); 0 if none. */
@@ -312,6 +313,11 @@ public enum PgType {
             case TIMESTAMPTZ: return "timestamp(" + typmod + ") with time zone";
             case TIME: return "time(" + typmod + ") without time zone";
             case TIMETZ: return "time(" + typmod + ") with time zone";
+            case RECORD: {
+                // a record expression's typmod names its shape (RecordTypmods), e.g. a named composite
+                RowType row = RecordTypmods.lookup(typmod);
+                return row == null ? displayName : row.typeName();
+            }
             default: return displayName;
         }
     }

@@ -76,6 +76,9 @@ public final class TextFormat {
                 if (value instanceof ArrayValue a) {
                     return ArrayFormat.output(a, ctx);
                 }
+                if (value instanceof RecordValue r) {
+                    return RecordFormat.output(r, ctx);
+                }
                 return value.toString();
         }
     }
@@ -182,6 +185,7 @@ public final class TextFormat {
             case PATH: return org.tusk.engine.types.geo.GeoText.pathIn(s);
             case POLYGON: return org.tusk.engine.types.geo.GeoText.polygonIn(s);
             case CIRCLE: return org.tusk.engine.types.geo.GeoText.circleIn(s);
+            case RECORD: return RecordFormat.input(RowTypes.ofTypmod(typmod), s, ctx);
             default:
                 if (type.isArray()) {
                     return ArrayInput.parse(type, typmod, s, ctx);

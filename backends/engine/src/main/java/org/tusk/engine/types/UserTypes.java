@@ -50,6 +50,16 @@ public final class UserTypes {
 
         /** The user-created pg_cast row from {@code source} to {@code target}, or null. */
         UserCast cast(int source, int target);
+
+        /** The fields of composite type {@code oid} (its pg_class row's pg_attribute rows), or null. */
+        default RowType rowType(int oid) {
+            return null;
+        }
+
+        /** pg_class.reltype of relation {@code relOid}: the composite type whose typrelid it is, or 0. */
+        default int rowTypeOfRelation(int relOid) {
+            return 0;
+        }
     }
 
     /** The first OID a user object gets (FirstNormalObjectId). */
@@ -77,9 +87,41 @@ public final class UserTypes {
         return p == null ? null : p.byOid(oid);
     }
 
+    /** The shape of composite type {@code oid} (a CREATE TYPE ... AS or a table's row type), or null. */
+    public static RowType rowType(int oid) {
+        Provider p = CURRENT.get();
+        return p == null ? null : p.rowType(oid);
+    }
+
     public static UserCast cast(int source, int target) {
         Provider p = CURRENT.get();
         return p == null ? null : p.cast(source, target);
+    }
+
+    /**
+     * The typmod an expression reading a column of type {@code oid} (with pg_attribute's
+     * {@code typmod}) carries: for a composite, its shape's {@link RecordTypmods} typmod.
+     */
+    public static int columnTypmod(int oid, int typmod) {
+        UserType u = byOid(oid);
+        if (u != null && u.typtype() == 'c') {
+            RowType t = rowType(oid);
+            return t == null ? -1 : RecordTypmods.register(t);
+        }
+        if (u != null && u.representation() == PgType._RECORD && u.name().startsWith("_")) {
+            // an array of a composite: the element's shape (array types are named _element)
+            UserType elem = byName(u.schema(), u.name().substring(1));
+            if (elem != null && elem.arrayOid() == oid) {
+                return columnTypmod(elem.oid(), typmod);
+            }
+        }
+        return typmod;
+    }
+
+    /** The row type (composite type OID) of relation {@code relOid}, 0 when unknown. */
+    public static int rowTypeOfRelation(int relOid) {
+        Provider p = CURRENT.get();
+        return p == null ? 0 : p.rowTypeOfRelation(relOid);
     }
 
     /**

@@ -38,7 +38,8 @@ public final class ResultRelations {
         List<ResultColumn> columns = new ArrayList<>();
         for (AttributeDesc a : live) {
             PgType t = org.tusk.engine.types.UserTypes.columnType(a.typeOid());
-            columns.add(new ResultColumn(a.name(), t == null ? PgType.TEXT : t, a.typmod(), a.notNull()));
+            columns.add(new ResultColumn(a.name(), t == null ? PgType.TEXT : t,
+                    org.tusk.engine.types.UserTypes.columnTypmod(a.typeOid(), a.typmod()), a.notNull()));
         }
         List<ResultIndex> indexes = new ArrayList<>();
         for (IndexDesc index : desc.indexes()) {

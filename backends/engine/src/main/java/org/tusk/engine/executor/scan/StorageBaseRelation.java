@@ -64,7 +64,7 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
         this.live = desc.liveAttributes();
         for (AttributeDesc a : live) {
             PgType t = org.tusk.engine.types.UserTypes.columnType(a.typeOid());
-            columns.add(new RelationColumn(a.name(), t == null ? PgType.TEXT : t, t == null ? -1 : a.typmod()));
+            columns.add(new RelationColumn(a.name(), t == null ? PgType.TEXT : t, t == null ? -1 : org.tusk.engine.types.UserTypes.columnTypmod(a.typeOid(), a.typmod())));
         }
         TableAccessMethod am = session.storage().storage().tableAm(desc.amName());
         this.scanRelation = new ScanRelation(desc.name(), desc.locator(), am, new RelationTupleCodec(desc, session));

@@ -1,0 +1,41 @@
+package org.tusk.engine.expr;
+
+import java.util.List;
+
+import org.tusk.engine.types.PgType;
+import org.tusk.engine.types.RecordTypmods;
+import org.tusk.engine.types.RecordValue;
+import org.tusk.engine.types.RowType;
+
+/**
+ * RowExpr: ROW(a, b, ...), (a, b, ...), and a whole-row reference to a FROM
+ * item (a table's row as a value of its row type, {@code t} or {@code t.*}).
+ * Its type is record with the typmod registered for {@code rowType}, which
+ * names the composite type (or is anonymous). Evaluates to a
+ * {@link RecordValue}, never to NULL.
+ */
+public record RowConstructExpr(List<Expr> args, RowType rowType, int typmod) implements Expr {
+
+    public static RowConstructExpr of(List<Expr> args, RowType rowType) {
+        return new RowConstructExpr(List.copyOf(args), rowType, RecordTypmods.register(rowType));
+    }
+
+    @Override
+    public PgType type() {
+        return PgType.RECORD;
+    }
+
+    @Override
+    public List<Expr> children() {
+        return args;
+    }
+
+    @Override
+    public Object eval(EvalContext ctx) {
+        Object[] values = new Object[args.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = args.get(i).eval(ctx);
+        }
+        return new RecordValue(rowType, values);
+    }
+}
