@@ -84,7 +84,12 @@ public final class AlterTable {
         Matcher using = Pattern.compile("(?is)\\busing\\b").matcher(sourceText);
         for (AlterTableCmd cmd : a.cmds()) {
             switch (cmd.subtype()) {
-                case ADD_COLUMN -> addColumn(ctx, requireTable(table, "ADD COLUMN"), cmd, sql);
+                case ADD_COLUMN -> {
+                    addColumn(ctx, requireTable(table, "ADD COLUMN"), cmd, sql);
+                    if (a.relation().inh()) {
+                        addColumnToInheritors(ctx, table, cmd, sql);
+                    }
+                }
                 case DROP_COLUMN -> dropColumn(ctx, requireTable(table, "DROP COLUMN"), cmd);
                 case COLUMN_DEFAULT -> {
                     String source = null;
@@ -98,8 +103,14 @@ public final class AlterTable {
                 }
                 case SET_NOT_NULL -> setNotNull(ctx, requireTable(table, "ALTER COLUMN ... SET NOT NULL"), cmd.name(), sql);
                 case DROP_NOT_NULL -> dropNotNull(ctx, requireTable(table, "ALTER COLUMN ... DROP NOT NULL"), cmd.name());
-                case ADD_CONSTRAINT -> addConstraint(ctx, requireTable(table, "ADD CONSTRAINT"), (Constraint) cmd.def(),
-                        sql);
+                case ADD_CONSTRAINT -> {
+                    addConstraint(ctx, requireTable(table, "ADD CONSTRAINT"), (Constraint) cmd.def(), sql);
+                    Constraint added = (Constraint) cmd.def();
+                    if (a.relation().inh() && added.contype() == ConstrType.CHECK && !added.isNoInherit()) {
+                        checkToInheritors(ctx, ctx.relcache().open(table.oid(), LockMode.ACCESS_EXCLUSIVE),
+                                added.conname());
+                    }
+                }
                 case DROP_CONSTRAINT -> dropConstraint(ctx, requireTable(table, "DROP CONSTRAINT"), cmd.name(),
                         cmd.missingOk());
                 case CHANGE_OWNER -> changeOwner(ctx, table, cmd.newowner().rolename());
@@ -296,6 +307,118 @@ public final class AlterTable {
                 validateChecks(ctx, table.oid(), sql);
             }
             now = ctx.relcache().open(table.oid(), LockMode.ACCESS_EXCLUSIVE);
+        }
+    }
+
+    /**
+     * ATExecAddColumn's recursion: every inheritor (and partition) gets the new column as an
+     * inherited one (attislocal false, attinhcount 1), with the parent's type, NOT NULL and
+     * default; an inheritor that has a column of that name already merges it (NOTICE, one
+     * more attinhcount; the types must agree).
+     */
+    private static void addColumnToInheritors(DdlContext ctx, RelationDesc parent, AlterTableCmd cmd, SqlRunner sql) {
+        ColumnDef cd = (ColumnDef) cmd.def();
+        RelationDesc now = ctx.relcache().open(parent.oid(), LockMode.ACCESS_EXCLUSIVE);
+        AttributeDesc added = now.attribute(cd.colname());
+        if (added == null) {
+            return;
+        }
+        String defaultText = now.defaults().get(added.attnum());
+        for (int childOid : org.tusk.engine.catalog.PgInherits.children(ctx.access(), parent.oid())) {
+            RelationDesc child = ctx.relcache().open(childOid, LockMode.ACCESS_EXCLUSIVE);
+            AttributeDesc mine = child.attribute(cd.colname());
+            if (mine != null && !mine.dropped()) {
+                if (mine.typeOid() != added.typeOid() || mine.typmod() != added.typmod()) {
+                    throw Ereport.error(SqlState.DATATYPE_MISMATCH, "child table \"" + child.name()
+                            + "\" has different type for column \"" + cd.colname() + "\"");
+                }
+                ctx.notice(notice("merging definition of column \"" + cd.colname() + "\" for child \""
+                        + child.name() + "\""));
+                bumpAttInhCount(ctx, childOid, mine.attnum());
+                continue;
+            }
+            int attnum = child.natts() + 1;
+            CreateTable.insertAttribute(ctx, childOid, attnum, cd.colname(), added.typeOid(), added.typmod(),
+                    added.notNull(), defaultText != null, '\0', false, 1);
+            if (defaultText != null) {
+                CreateTable.storeDefault(ctx, childOid, attnum, defaultText);
+            }
+            CreateTable.updateClass(ctx, childOid, "relnatts", (short) attnum);
+            ctx.commandCounterIncrement();
+            ctx.relcache().invalidate(childOid);
+            if (defaultText != null) {
+                PgType pgType = PgType.byOid(added.typeOid());
+                Supplier<Object> value = sql.expression(defaultText,
+                        pgType == null ? null : pgType.displayName(added.typmod()));
+                int slot = attnum - 1;
+                rewrite(ctx, childOid, row -> {
+                    row[slot] = value.get();
+                    return row;
+                }, sql);
+            }
+            addColumnToInheritors(ctx, child, cmd, sql);
+        }
+    }
+
+    private static void bumpAttInhCount(DdlContext ctx, int relOid, int attnum) {
+        Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+        int relCol = att.columnIndex("attrelid");
+        int numCol = att.columnIndex("attnum");
+        long rel = Integer.toUnsignedLong(relOid);
+        for (CatalogTuple t : ctx.rows(SystemCatalogs.PG_ATTRIBUTE,
+                r -> rel == (Long) r[relCol] && (Short) r[numCol] == attnum)) {
+            Object[] row = t.values().clone();
+            row[att.columnIndex("attinhcount")] = (Integer) row[att.columnIndex("attinhcount")] + 1;
+            ctx.access().update(SystemCatalogs.PG_ATTRIBUTE, t.tid(), row);
+        }
+        ctx.commandCounterIncrement();
+        ctx.relcache().invalidate(relOid);
+    }
+
+    /**
+     * ADD CONSTRAINT CHECK's recursion (ATAddCheckConstraint): every inheritor gets a copy
+     * (conislocal false, coninhcount 1); one with a same-named CHECK merges it with a NOTICE.
+     * {@code name} null: the constraint the parent got last.
+     */
+    private static void checkToInheritors(DdlContext ctx, RelationDesc parent, String name) {
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        int relCol = con.columnIndex("conrelid");
+        int typeCol = con.columnIndex("contype");
+        int nameCol = con.columnIndex("conname");
+        long parentOid = Integer.toUnsignedLong(parent.oid());
+        List<CatalogTuple> checks = ctx.rows(SystemCatalogs.PG_CONSTRAINT,
+                r -> parentOid == (Long) r[relCol] && "c".equals(r[typeCol]) && (name == null || name.equals(r[nameCol])));
+        if (checks.isEmpty()) {
+            return;
+        }
+        CatalogTuple check = checks.get(checks.size() - 1);
+        String conname = (String) check.get(con, "conname");
+        String source = (String) check.get(con, "conbin");
+        for (int childOid : org.tusk.engine.catalog.PgInherits.children(ctx.access(), parent.oid())) {
+            RelationDesc child = ctx.relcache().open(childOid, LockMode.ACCESS_EXCLUSIVE);
+            long c = Integer.toUnsignedLong(childOid);
+            List<CatalogTuple> existing = ctx.rows(SystemCatalogs.PG_CONSTRAINT,
+                    r -> c == (Long) r[relCol] && conname.equals(r[nameCol]));
+            if (!existing.isEmpty()) {
+                Object[] row = existing.get(0).values().clone();
+                row[con.columnIndex("coninhcount")] = (Integer) row[con.columnIndex("coninhcount")] + 1;
+                ctx.access().update(SystemCatalogs.PG_CONSTRAINT, existing.get(0).tid(), row);
+                ctx.notice(notice("merging constraint \"" + conname + "\" with inherited definition"));
+            } else {
+                List<Integer> keys = new ArrayList<>();
+                for (AttributeDesc at : child.liveAttributes()) {
+                    if (source != null && source.contains(at.name())) {
+                        keys.add(at.attnum());
+                    }
+                }
+                long oid = CreateTable.insertConstraint(ctx, child, conname, "c", keys, 0, 0, null, source, false, 1);
+                CreateTable.recordDependency(ctx, SystemCatalogs.PG_CONSTRAINT, oid, 0, SystemCatalogs.PG_CLASS,
+                        childOid, 0, "a");
+                CreateTable.bumpRelChecks(ctx, childOid, 1);
+            }
+            ctx.commandCounterIncrement();
+            ctx.relcache().invalidate(childOid);
+            checkToInheritors(ctx, ctx.relcache().open(childOid, LockMode.ACCESS_EXCLUSIVE), conname);
         }
     }
 
