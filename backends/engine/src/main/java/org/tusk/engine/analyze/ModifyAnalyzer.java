@@ -432,6 +432,12 @@ public final class ModifyAnalyzer {
 
     /** Tuple routing for an INSERT or COPY into {@code desc}; null when it is not partitioned. */
     public org.tusk.engine.executor.modify.PartitionRouter router(RelationDesc desc, EvalContext ctx) {
+        return router(desc, ctx, row -> row);
+    }
+
+    /** {@code toRoot}: a row of {@code desc} in the routing target's column order. */
+    private org.tusk.engine.executor.modify.PartitionRouter router(RelationDesc desc, EvalContext ctx,
+            java.util.function.UnaryOperator<Object[]> toRoot) {
         if (desc.kind() != 'p') {
             return null;
         }
@@ -465,9 +471,26 @@ public final class ModifyAnalyzer {
                     }
                 }
             }
-            var sub = cd.kind() == 'p' ? router(cd, ctx) : null;
-            TableModifier leaf = cd.kind() == 'p' ? null : new TableModifier(resultRelation(cd, null, false),
-                    session.transactionContext(), session.snapshot(), ctx);
+            int width = mine.size();
+            java.util.function.UnaryOperator<Object[]> childToRoot = childRow -> {
+                Object[] parentRow = new Object[width];
+                for (int j = 0; j < map.length; j++) {
+                    if (map[j] >= 0 && j < childRow.length) {
+                        parentRow[map[j]] = childRow[j];
+                    }
+                }
+                return toRoot.apply(parentRow);
+            };
+            var sub = cd.kind() == 'p' ? router(cd, ctx, childToRoot) : null;
+            TableModifier leaf = null;
+            if (cd.kind() != 'p') {
+                // the leaf's own row triggers fire for routed rows; after a BEFORE ROW trigger the
+                // row is checked against the partition constraint again (ExecInsert)
+                var leafTriggers = triggers(cd, TriggerDesc.INSERT, ctx);
+                boolean recheck = leafTriggers != null && leafTriggers.has(TriggerDesc.INSERT, "BEFORE", true);
+                leaf = new TableModifier(resultRelation(cd, null, recheck), session.transactionContext(),
+                        session.snapshot(), ctx).asRoutedLeaf(leafTriggers, childToRoot);
+            }
             var p = new org.tusk.engine.executor.modify.PartitionRouter.Partition(Integer.toUnsignedLong(child), cd.name(), accepts, map, sub, leaf);
             if (org.tusk.engine.catalog.PartitionCatalog.parse(bound).isDefault()) {
                 def = p;
@@ -846,6 +869,9 @@ public final class ModifyAnalyzer {
                 ModifyTableNode node = ModifyTableNode.insert(modifier, source, ctx, onConflict, ret.exprs())
                         .withEvents(fkeys).withTriggers(triggers);
                 List<Object[]> out = drain(node);
+                if (modifier.router() != null) {
+                    modifier.router().fireAfter();
+                }
                 endOfStatement(fkeys, triggers, TriggerDesc.INSERT, ctx);
                 return new Result("INSERT 0 " + node.processed(), out);
             }

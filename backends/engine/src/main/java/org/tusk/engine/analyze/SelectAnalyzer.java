@@ -494,7 +494,11 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
                 return withVars(rte, ps);
             }
         }
-        BaseRelation rel = relations.lookup(rv.schemaname(), rv.relname());
+        BaseRelation rel = rv.schemaname() == null
+                ? org.tusk.engine.executor.modify.TransitionTables.lookup(rv.relname()) : null;
+        if (rel == null) {
+            rel = relations.lookup(rv.schemaname(), rv.relname());
+        }
         if (rel == null) {
             String shown = rv.schemaname() == null ? rv.relname() : rv.schemaname() + "." + rv.relname();
             throw Ereport.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist", rv.location());

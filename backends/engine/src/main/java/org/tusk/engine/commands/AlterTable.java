@@ -100,8 +100,14 @@ public final class AlterTable {
                 }
                 case SET_NOT_NULL -> setNotNull(ctx, requireTable(table, "ALTER COLUMN ... SET NOT NULL"), cmd.name(), sql);
                 case DROP_NOT_NULL -> dropNotNull(ctx, requireTable(table, "ALTER COLUMN ... DROP NOT NULL"), cmd.name());
-                case ADD_CONSTRAINT -> addConstraint(ctx, requireTable(table, "ADD CONSTRAINT"), (Constraint) cmd.def(),
-                        sql);
+                case ADD_CONSTRAINT -> {
+                    addConstraint(ctx, requireTable(table, "ADD CONSTRAINT"), (Constraint) cmd.def(), sql);
+                    Constraint added = (Constraint) cmd.def();
+                    if (a.relation().inh() && added.contype() == ConstrType.CHECK && !added.isNoInherit()) {
+                        checkToInheritors(ctx, ctx.relcache().open(table.oid(), LockMode.ACCESS_EXCLUSIVE),
+                                added.conname());
+                    }
+                }
                 case DROP_CONSTRAINT -> dropConstraint(ctx, requireTable(table, "DROP CONSTRAINT"), cmd.name(),
                         cmd.missingOk());
                 case CHANGE_OWNER -> changeOwner(ctx, table, cmd.newowner().rolename());
@@ -351,6 +357,53 @@ public final class AlterTable {
                 ctx.relcache().invalidate(child);
                 ToastTable.createIfNeeded(ctx, child); // as for the named table: the new column may need one
             }
+        }
+    }
+
+    /**
+     * ADD CONSTRAINT CHECK's recursion (ATAddCheckConstraint): every inheritor gets a copy
+     * (conislocal false, coninhcount 1); one with a same-named CHECK merges it with a NOTICE.
+     * {@code name} null: the constraint the parent got last.
+     */
+    private static void checkToInheritors(DdlContext ctx, RelationDesc parent, String name) {
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        int relCol = con.columnIndex("conrelid");
+        int typeCol = con.columnIndex("contype");
+        int nameCol = con.columnIndex("conname");
+        long parentOid = Integer.toUnsignedLong(parent.oid());
+        List<CatalogTuple> checks = ctx.rows(SystemCatalogs.PG_CONSTRAINT,
+                r -> parentOid == (Long) r[relCol] && "c".equals(r[typeCol]) && (name == null || name.equals(r[nameCol])));
+        if (checks.isEmpty()) {
+            return;
+        }
+        CatalogTuple check = checks.get(checks.size() - 1);
+        String conname = (String) check.get(con, "conname");
+        String source = (String) check.get(con, "conbin");
+        for (int childOid : org.tusk.engine.catalog.PgInherits.children(ctx.access(), parent.oid())) {
+            RelationDesc child = ctx.relcache().open(childOid, LockMode.ACCESS_EXCLUSIVE);
+            long c = Integer.toUnsignedLong(childOid);
+            List<CatalogTuple> existing = ctx.rows(SystemCatalogs.PG_CONSTRAINT,
+                    r -> c == (Long) r[relCol] && conname.equals(r[nameCol]));
+            if (!existing.isEmpty()) {
+                Object[] row = existing.get(0).values().clone();
+                row[con.columnIndex("coninhcount")] = (Integer) row[con.columnIndex("coninhcount")] + 1;
+                ctx.access().update(SystemCatalogs.PG_CONSTRAINT, existing.get(0).tid(), row);
+                ctx.notice(notice("merging constraint \"" + conname + "\" with inherited definition"));
+            } else {
+                List<Integer> keys = new ArrayList<>();
+                for (AttributeDesc at : child.liveAttributes()) {
+                    if (source != null && source.contains(at.name())) {
+                        keys.add(at.attnum());
+                    }
+                }
+                long oid = CreateTable.insertConstraint(ctx, child, conname, "c", keys, 0, 0, null, source, false, 1);
+                CreateTable.recordDependency(ctx, SystemCatalogs.PG_CONSTRAINT, oid, 0, SystemCatalogs.PG_CLASS,
+                        childOid, 0, "a");
+                CreateTable.bumpRelChecks(ctx, childOid, 1);
+            }
+            ctx.commandCounterIncrement();
+            ctx.relcache().invalidate(childOid);
+            checkToInheritors(ctx, ctx.relcache().open(childOid, LockMode.ACCESS_EXCLUSIVE), conname);
         }
     }
 

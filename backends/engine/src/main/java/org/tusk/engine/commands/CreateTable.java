@@ -212,6 +212,8 @@ public final class CreateTable {
                 columns.put(cd.colname(), new NewColumn(cd.colname(), type, typmod, notNull, defaultText));
             } else if (element instanceof Constraint c) {
                 constraints.add(new PendingConstraint(c, null));
+            } else if (element instanceof org.tusk.engine.nodes.TableLikeClause like) {
+                likeColumns(ctx, like, columns, localNames);
             } else {
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE ... LIKE is not supported yet",
                         element.location());
@@ -326,6 +328,42 @@ public final class CreateTable {
             table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
         }
         return "CREATE TABLE";
+    }
+
+    /**
+     * LIKE source [INCLUDING ...] (transformTableLikeClause): the source's live columns with
+     * their types and NOT NULL (always), their defaults with INCLUDING DEFAULTS. CHECK constraints,
+     * indexes, identity, comments and storage are not copied yet.
+     */
+    private static void likeColumns(DdlContext ctx, org.tusk.engine.nodes.TableLikeClause like,
+            LinkedHashMap<String, NewColumn> columns, Set<String> localNames) {
+        org.tusk.engine.nodes.RangeVar rv = like.relation();
+        RelationDesc source = ctx.relcache().open(rv.schemaname(), rv.relname(), ctx.searchPath(),
+                LockMode.ACCESS_SHARE, rv.location() + 1);
+        if (source.kind() != 'r' && source.kind() != 'p' && source.kind() != 'v' && source.kind() != 'm'
+                && source.kind() != 'c' && source.kind() != 'f') {
+            throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, "relation \"" + source.name()
+                    + "\" is invalid in LIKE clause", rv.location())
+                    .withDetail("This operation is not supported for " + kindNoun(source.kind()) + ".");
+        }
+        boolean defaults = (like.options() & org.tusk.engine.nodes.TableLikeClause.CREATE_TABLE_LIKE_DEFAULTS) != 0;
+        for (AttributeDesc a : source.liveAttributes()) {
+            if (!localNames.add(a.name()) || columns.containsKey(a.name())) {
+                throw Ereport.error(DdlStates.DUPLICATE_COLUMN, "column \"" + a.name() + "\" specified more than once");
+            }
+            TypeLookup.TypeInfo type = TypeLookup.byOid(a.typeOid());
+            String def = defaults ? source.defaults().get(a.attnum()) : null;
+            columns.put(a.name(), new NewColumn(a.name(), type, a.typmod(), a.notNull(), def));
+        }
+    }
+
+    private static String kindNoun(char kind) {
+        return switch (kind) {
+            case 'i', 'I' -> "indexes";
+            case 'S' -> "sequences";
+            case 't' -> "TOAST tables";
+            default -> "this kind of relation";
+        };
     }
 
     /** The INHERITS list opened and checked (MergeAttributes' checks on the parents). */

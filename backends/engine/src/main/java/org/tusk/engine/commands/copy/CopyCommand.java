@@ -186,14 +186,22 @@ public final class CopyCommand implements DmlCommand {
         if (stmt.filename() == null) {
             InputStream in = receiver.copyChannel().copyIn(options.format == CopyOptions.Format.BINARY,
                     attnums.length);
-            return copy.run(in);
+            return finishRouted(modifier, copy.run(in));
         }
         try (InputStream in = Files.newInputStream(serverFile(stmt.filename()))) {
-            return copy.run(in);
+            return finishRouted(modifier, copy.run(in));
         } catch (NoSuchFileException e) {
             throw PgException.error(SqlState.UNDEFINED_FILE, "could not open file \"" + stmt.filename()
                     + "\" for reading: No such file or directory");
         }
+    }
+
+    /** The AFTER ROW events queued on the partitions rows were routed to fire at the end of COPY. */
+    private static long finishRouted(TableModifier modifier, long rows) {
+        if (modifier.router() != null) {
+            modifier.router().fireAfter();
+        }
+        return rows;
     }
 
     private long copyTo(EvalContext ctx, RowReceiver receiver) throws IOException {

@@ -115,6 +115,9 @@ public final class CopyFrom {
                 } catch (PgException e) {
                     throw e.withContext(lineContext(table, reader));
                 }
+                if (modifier.lastInsertSkipped()) {
+                    continue;                           // a BEFORE ROW trigger of the partition skipped it
+                }
                 rows++;
             }
         } catch (RuntimeException e) {

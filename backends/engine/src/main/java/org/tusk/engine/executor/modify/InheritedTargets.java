@@ -57,6 +57,9 @@ public final class InheritedTargets {
         }
         this.root = root;
         this.router = router;
+        if (root != null && router != null) {
+            root.routeThrough(router);                 // moved rows are inserted through the target
+        }
         this.ctx = ctx;
     }
 
@@ -111,8 +114,7 @@ public final class InheritedTargets {
     /** Inserts a moved row (parent column order) through the target; returns the partition's OID. */
     public long insertMoved(Object[] parentRow) {
         root.checkPartitionConstraint(parentRow);
-        PartitionRouter.Routed routed = router.route(parentRow, ctx);
-        routed.modifier().insert(routed.row());
-        return routed.relid();
+        root.insert(parentRow);
+        return root.lastRoutedRelid();
     }
 }

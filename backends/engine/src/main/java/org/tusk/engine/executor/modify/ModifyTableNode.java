@@ -167,6 +167,9 @@ public final class ModifyTableNode implements PlanState {
         }
         if (onConflict == null) {
             modifier.insert(row);
+            if (modifier.lastInsertSkipped()) {
+                return null;                            // a BEFORE ROW trigger of the partition skipped it
+            }
             processed++;
             afterRow(org.tusk.engine.relcache.TriggerDesc.INSERT, null, row);
             return project(row, null);

@@ -44,6 +44,34 @@ public final class PartitionRouter {
         this.partitions = partitions;
     }
 
+    private TableModifier adopted;
+
+    /** Tells every leaf which modifier rows are routed from (error DETAILs show its row format). */
+    void adoptRoot(TableModifier root) {
+        if (adopted == root) {
+            return;
+        }
+        adopted = root;
+        for (Partition p : partitions) {
+            if (p.sub() != null) {
+                p.sub().adoptRoot(root);
+            } else if (p.leaf() != null) {
+                p.leaf().setRoot(root);
+            }
+        }
+    }
+
+    /** The leaves' queued AFTER ROW events, fired at the end of the statement (AfterTriggerEndQuery). */
+    public void fireAfter() {
+        for (Partition p : partitions) {
+            if (p.sub() != null) {
+                p.sub().fireAfter();
+            } else if (p.leaf() != null && p.leaf().routedTriggers() != null) {
+                p.leaf().routedTriggers().fireAfter();
+            }
+        }
+    }
+
     public Routed route(Object[] row, EvalContext ctx) {
         Object[] saved = ctx.row();
         ctx.setRow(row);

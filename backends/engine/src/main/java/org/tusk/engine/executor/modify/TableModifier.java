@@ -88,18 +88,72 @@ public final class TableModifier {
         return lastRoutedRelid;
     }
 
+    /** The tuple routing of a partitioned target, or null. */
+    public PartitionRouter router() {
+        return router;
+    }
+
     /** Makes inserts into this (partitioned) table go to the partition the router picks. */
     public TableModifier routeThrough(PartitionRouter router) {
         this.router = router;
         return this;
     }
 
+    /** The leaf's own row triggers, fired for rows routed into it (null: none). */
+    private TriggerManager routedTriggers;
+
+    /** For a leaf partition reached by routing: its row in the routing target's column order. */
+    private java.util.function.UnaryOperator<Object[]> toRootRow;
+
+    /** The routing target whose row format error DETAILs show (ExecPartitionCheckEmitError's conversion). */
+    private TableModifier root;
+
+    private boolean lastSkipped;
+
+    /**
+     * Marks this modifier as a leaf partition that rows are routed into: {@code triggers} are its own
+     * row triggers (BEFORE ROW may change or skip a routed row; AFTER ROW events are queued on it),
+     * {@code toRootRow} converts its rows to the routing target's column order for error messages.
+     */
+    public TableModifier asRoutedLeaf(TriggerManager triggers, java.util.function.UnaryOperator<Object[]> toRootRow) {
+        this.routedTriggers = triggers;
+        this.toRootRow = toRootRow;
+        return this;
+    }
+
+    /** The leaf's row trigger manager (null: none); the statement fires its queued AFTER events at the end. */
+    public TriggerManager routedTriggers() {
+        return routedTriggers;
+    }
+
+    /** Whether the last insert was skipped by a BEFORE ROW trigger of the partition it was routed to. */
+    public boolean lastInsertSkipped() {
+        return lastSkipped;
+    }
+
     /** ExecInsert: coerces and checks {@code row} (in place), stores it, indexes it. */
     public TupleId insert(Object[] row) {
+        lastSkipped = false;
         if (router != null) {
+            checkPartitionConstraint(row);              // a partitioned partition: its own bound first
+            router.adoptRoot(this);
             PartitionRouter.Routed routed = router.route(row, ctx);
             lastRoutedRelid = routed.relid();
-            return routed.modifier().insert(routed.row());
+            TableModifier leaf = routed.modifier();
+            Object[] leafRow = routed.row();
+            if (leaf.routedTriggers != null) {
+                leafRow = leaf.routedTriggers.beforeRow(org.tusk.engine.relcache.TriggerDesc.INSERT, null, leafRow);
+                if (leafRow == null) {
+                    lastSkipped = true;
+                    return null;
+                }
+                leafRow = java.util.Arrays.copyOf(leafRow, leaf.table.natts());
+            }
+            TupleId tid = leaf.insert(leafRow);
+            if (leaf.routedTriggers != null) {
+                leaf.routedTriggers.afterRow(org.tusk.engine.relcache.TriggerDesc.INSERT, null, leafRow);
+            }
+            return tid;
         }
         checkConstraints(row);
         TupleId tid = rel.am().insert(rel.locator(), rel.codec().form(row), txn);
@@ -284,7 +338,7 @@ public final class TableModifier {
             if (column.notNull() && row[i] == null) {
                 throw PgException.error(SqlState.NOT_NULL_VIOLATION, "null value in column \"" + column.name()
                         + "\" of relation \"" + rel.name() + "\" violates not-null constraint")
-                        .withDetail("Failing row contains " + describeRow(row) + ".");
+                        .withDetail("Failing row contains " + failingRow(row) + ".");
             }
         }
         if (!table.checks().isEmpty()) {
@@ -295,7 +349,7 @@ public final class TableModifier {
                     if (check.view() != null) {
                         if (!Boolean.TRUE.equals(check.expr().eval(ctx))) {
                             throw PgException.error("44000", "new row violates check option for view \""
-                                    + check.view() + "\"").withDetail("Failing row contains " + describeRow(row) + ".");
+                                    + check.view() + "\"").withDetail("Failing row contains " + failingRow(row) + ".");
                         }
                         continue;
                     }
@@ -303,12 +357,12 @@ public final class TableModifier {
                         // ExecPartitionCheck: a row in a partition must satisfy its bound (NULL fails too)
                         throw PgException.error(SqlState.CHECK_VIOLATION, "new row for relation \"" + rel.name()
                                 + "\" violates partition constraint")
-                                .withDetail("Failing row contains " + describeRow(row) + ".");
+                                .withDetail("Failing row contains " + failingRow(row) + ".");
                     }
                     if (check.name() != null && Boolean.FALSE.equals(check.expr().eval(ctx))) {
                         throw PgException.error(SqlState.CHECK_VIOLATION, "new row for relation \"" + rel.name()
                                 + "\" violates check constraint \"" + check.name() + "\"")
-                                .withDetail("Failing row contains " + describeRow(row) + ".");
+                                .withDetail("Failing row contains " + failingRow(row) + ".");
                     }
                 }
             } finally {
@@ -393,6 +447,18 @@ public final class TableModifier {
             values.append(key[i] == null ? "null" : TextFormat.output(column.type(), key[i], typeContext()));
         }
         return names.append(")=").append(values).append(")").toString();
+    }
+
+    /** The DETAIL's row: in the routing target's column order for a partition reached by routing. */
+    private String failingRow(Object[] row) {
+        if (root != null && toRootRow != null && root != this) {
+            return root.describeRow(toRootRow.apply(row));
+        }
+        return describeRow(row);
+    }
+
+    void setRoot(TableModifier root) {
+        this.root = root;
     }
 
     /** ExecBuildSlotValueDescription: {@code (1, null, x)}. */

@@ -122,13 +122,58 @@ public final class TriggerManager {
         return current;
     }
 
+    /** The statement's changed rows, captured for AFTER triggers with transition tables. */
+    private final List<Object[]> oldTransition = new ArrayList<>();
+    private final List<Object[]> newTransition = new ArrayList<>();
+
     /** AFTER ROW triggers: queued with the rows as written. */
     public void afterRow(int event, Object[] oldRow, Object[] newRow) {
+        captureTransition(event, oldRow, newRow);
         for (TriggerDesc t : desc.triggers()) {
             if (t.matches(event, "AFTER", true) && columnsMatch(t, event) && whenHolds(t, oldRow, newRow)) {
                 queue.add(() -> call(t, event, oldRow, newRow));
             }
         }
+    }
+
+    /**
+     * AfterTriggerSaveEvent's transition capture: OLD rows of UPDATE and DELETE, NEW rows of
+     * INSERT and UPDATE, when an AFTER trigger of this event names such a table.
+     */
+    private void captureTransition(int event, Object[] oldRow, Object[] newRow) {
+        boolean wantOld = false;
+        boolean wantNew = false;
+        for (TriggerDesc t : desc.triggers()) {
+            if ((t.type() & event) != 0 && "AFTER".equals(t.timing()) && t.firesInOrigin()) {
+                wantOld |= t.oldTable() != null;
+                wantNew |= t.newTable() != null;
+            }
+        }
+        int n = columnNames.size();
+        if (wantOld && oldRow != null && event != TriggerDesc.INSERT) {
+            oldTransition.add(java.util.Arrays.copyOf(oldRow, n));
+        }
+        if (wantNew && newRow != null && event != TriggerDesc.DELETE) {
+            newTransition.add(java.util.Arrays.copyOf(newRow, n));
+        }
+    }
+
+    /** The transition tables {@code t} names, over the rows captured so far. */
+    private java.util.Map<String, TransitionTables.Table> transitionTables(TriggerDesc t) {
+        java.util.Map<String, TransitionTables.Table> out = new java.util.HashMap<>();
+        List<org.tusk.engine.catalog.RelationColumn> cols = new ArrayList<>();
+        List<AttributeDesc> live = desc.liveAttributes();
+        for (int i = 0; i < live.size(); i++) {
+            cols.add(new org.tusk.engine.catalog.RelationColumn(live.get(i).name(), columnTypes.get(i),
+                    live.get(i).typmod()));
+        }
+        if (t.oldTable() != null) {
+            out.put(t.oldTable(), new TransitionTables.Table(cols, List.copyOf(oldTransition)));
+        }
+        if (t.newTable() != null) {
+            out.put(t.newTable(), new TransitionTables.Table(cols, List.copyOf(newTransition)));
+        }
+        return out;
     }
 
     /** AFTER STATEMENT triggers: queued after the statement's row events. */
@@ -192,6 +237,20 @@ public final class TriggerManager {
             case TriggerDesc.DELETE -> "DELETE";
             default -> "TRUNCATE";
         };
+        boolean transition = "AFTER".equals(t.timing()) && (t.oldTable() != null || t.newTable() != null);
+        if (transition) {
+            TransitionTables.push(transitionTables(t));
+        }
+        try {
+            return callFunction(t, op, oldRow, newRow);
+        } finally {
+            if (transition) {
+                TransitionTables.pop();
+            }
+        }
+    }
+
+    private Object[] callFunction(TriggerDesc t, String op, Object[] oldRow, Object[] newRow) {
         int n = columnNames.size();
         TriggerData data = new TriggerData(t.name(), t.timing(), t.isRow() ? "ROW" : "STATEMENT", op, desc.oid(),
                 desc.name(), desc.namespaceName(), columnNames, columnTypes,
