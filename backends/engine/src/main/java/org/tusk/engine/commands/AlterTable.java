@@ -490,7 +490,9 @@ public final class AlterTable {
 
     private static void addConstraint(DdlContext ctx, RelationDesc table, Constraint c, SqlRunner sql) {
         if (c.contype() == ConstrType.PRIMARY) {
-            for (String key : c.keys()) {
+            List<String> keyNames = c.indexname() == null ? c.keys() : IndexConstraintFromIndex.keyNames(table,
+                    IndexConstraintFromIndex.resolve(ctx, table, c));
+            for (String key : keyNames) {
                 AttributeDesc a = table.attribute(key);
                 if (a != null && !a.dropped() && !a.notNull() && sql.anyRow("SELECT 1 FROM " + qualified(table)
                         + " WHERE " + quote(a.name()) + " IS NULL LIMIT 1")) {
@@ -768,7 +770,7 @@ public final class AlterTable {
     }
 
     /** RenameRelationInternal: pg_class.relname, and the rowtype's name (and its array's). */
-    private static void renameRelation(DdlContext ctx, int relOid, int ns, String newName) {
+    static void renameRelation(DdlContext ctx, int relOid, int ns, String newName) {
         if (Naming.relationIn(ctx, newName, ns) != null) {
             throw Naming.alreadyExists("relation", newName, -1);
         }

@@ -125,10 +125,44 @@ public final class DefineIndex {
             }
             throw Naming.alreadyExists("relation", name, -1);
         }
-        create(ctx, table, name, new Definition(attnums, options, include, exprs, predicate, names,
+        int indexOid = create(ctx, table, name, new Definition(attnums, options, include, exprs, predicate, names,
                 stmt.nullsNotDistinct()), stmt.unique(),
                 false, false, -1, sql);
+        recordCollations(ctx, indexOid, stmt.indexParams());
         return "CREATE INDEX";
+    }
+
+    /**
+     * A key column's COLLATE clause goes into pg_index.indcollation (keys are
+     * still compared as the column's own collation does; only code-point
+     * collations exist here), so that USING INDEX can tell a non-default one.
+     */
+    private static void recordCollations(DdlContext ctx, int indexOid, List<org.tusk.engine.nodes.IndexElem> elems) {
+        SystemCatalogs.Catalog pgIndex = SystemCatalogs.require(SystemCatalogs.PG_INDEX);
+        for (int i = 0; i < elems.size(); i++) {
+            List<String> collation = elems.get(i).collation();
+            if (collation == null || collation.isEmpty()) {
+                continue;
+            }
+            String collname = collation.get(collation.size() - 1);
+            long collOid = "C".equals(collname) ? 950L : "POSIX".equals(collname) ? 951L
+                    : "default".equals(collname) ? 100L : -1L;
+            if (collOid < 0) {
+                continue;
+            }
+            for (var t : ctx.rowsWhere(SystemCatalogs.PG_INDEX, "indexrelid", (long) indexOid)) {
+                Object[] values = t.values().clone();
+                int col = pgIndex.columnIndex("indcollation");
+                Object[] current = values[col] instanceof Object[] a ? a.clone() : null;
+                if (current == null || i >= current.length) {
+                    continue;
+                }
+                current[i] = collOid;
+                values[col] = current;
+                ctx.access().update(SystemCatalogs.PG_INDEX, t.tid(), values);
+            }
+        }
+        ctx.commandCounterIncrement();
     }
 
     /** What CREATE INDEX adds to plain key columns: expressions (for 0 attnums), INCLUDE columns, a predicate. */
