@@ -127,6 +127,10 @@ public final class AlterTable {
                 case RESET_REL_OPTIONS -> setRelOptions(ctx, requireTable(table, "RESET (...)"),
                         (org.tusk.engine.nodes.NodeList) cmd.def(), true);
                 case ATTACH_PARTITION -> {
+                    if (table.kind() == 'I' || table.kind() == 'i') {
+                        PartitionedIndexes.attach(ctx, table, cmd.name());
+                        break;
+                    }
                     if (!(cmd.def() instanceof org.tusk.engine.nodes.PartitionBoundSpec bound)) {
                         throw Ereport.error(SqlState.SYNTAX_ERROR, "syntax error at end of input");
                     }

@@ -62,10 +62,20 @@ public final class DefineIndex {
         }
         RelationDesc table = ctx.relcache().open(stmt.relation().schemaname(), stmt.relation().relname(),
                 ctx.searchPath(), org.tusk.lmgr.LockMode.SHARE, stmt.relation().location() + 1);
-        if (table.kind() != 'r') {
+        if (table.kind() != 'r' && table.kind() != 'p') {
             throw Ereport.error(DdlStates.WRONG_OBJECT_TYPE, "cannot create index on relation \"" + table.name() + "\"")
                     .withDetail("This operation is not supported for " + DropObjects.kindWord(table.kind()) + "s.");
         }
+        define(ctx, stmt, sql, table);
+        return "CREATE INDEX";
+    }
+
+    /**
+     * CREATE INDEX on an opened table (also each partition's index when the
+     * table is partitioned, see {@link PartitionedIndexes}); the new index's
+     * OID, or 0 when IF NOT EXISTS skipped it.
+     */
+    static int define(DdlContext ctx, org.tusk.engine.nodes.IndexStmt stmt, SqlRunner sql, RelationDesc table) {
         int[] attnums = new int[stmt.indexParams().size()];
         short[] options = new short[attnums.length];
         List<String> names = new ArrayList<>();
@@ -121,7 +131,7 @@ public final class DefineIndex {
             if (stmt.ifNotExists()) {
                 ctx.notice(Naming.skippingNotice(DdlStates.DUPLICATE_TABLE,
                         "relation \"" + name + "\" already exists, skipping"));
-                return "CREATE INDEX";
+                return 0;
             }
             throw Naming.alreadyExists("relation", name, -1);
         }
@@ -129,7 +139,10 @@ public final class DefineIndex {
                 stmt.nullsNotDistinct()), stmt.unique(),
                 false, false, -1, sql);
         recordCollations(ctx, indexOid, stmt.indexParams());
-        return "CREATE INDEX";
+        if (table.kind() == 'p') {
+            PartitionedIndexes.finish(ctx, stmt, sql, table, indexOid);
+        }
+        return indexOid;
     }
 
     /**

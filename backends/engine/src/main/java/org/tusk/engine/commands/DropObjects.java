@@ -103,7 +103,7 @@ public final class DropObjects {
             case MATVIEW -> 'm';
             default -> 'r';
         };
-        if (rel.kind() != expected && !(expected == 'r' && rel.kind() == 'p')) {
+        if (rel.kind() != expected && !(expected == 'r' && rel.kind() == 'p') && !(expected == 'i' && rel.kind() == 'I')) {
             throw Ereport.error(DdlStates.WRONG_OBJECT_TYPE, "\"" + rel.name() + "\" is not " + article(kindWord))
                     .withHint("Use DROP " + kindWord(rel.kind()).toUpperCase(java.util.Locale.ROOT) + " to remove "
                             + article(kindWord(rel.kind())) + ".");

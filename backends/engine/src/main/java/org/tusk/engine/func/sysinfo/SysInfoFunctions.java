@@ -148,6 +148,11 @@ public final class SysInfoFunctions {
         return new PartitionConstraints(ctx(c)).ancestors(oid(a[0]));
     }
 
+    /** pg_partition_tree (set-returning, four columns): see {@link PartitionConstraints#tree}. */
+    public static java.util.List<Object[]> partitionTree(Object relOid, EvalContext c) {
+        return new PartitionConstraints(ctx(c)).tree(oid(relOid));
+    }
+
     private static SysInfoContext ctx(EvalContext c) {
         return SysInfoContext.of(c);
     }
