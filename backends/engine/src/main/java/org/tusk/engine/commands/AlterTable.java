@@ -754,7 +754,7 @@ public final class AlterTable {
             }
             default -> {
                 renameRelation(ctx, rel.oid(), rel.namespaceOid(), r.newname());
-                if (rel.kind() == 'i') {
+                if (rel.kind() == 'i' || rel.kind() == 'I') {
                     // an index that implements a constraint gives the constraint its new name too
                     Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
                     int indCol = con.columnIndex("conindid");

@@ -259,7 +259,7 @@ public final class DropObjects {
                 }
                 if (rel != null && rel.locator() != null && rel.kind() != 'v') {
                     RelFileLocator locator = rel.locator();
-                    if (rel.kind() == 'i') {
+                    if (rel.kind() == 'i' || rel.kind() == 'I') {
                         var am = ctx.storage().indexAm(rel.amName() == null ? "btree" : rel.amName());
                         ctx.txn().onCommit(() -> am.dropStorage(locator));
                     } else {

@@ -36,7 +36,7 @@ final class IndexConstraintFromIndex {
     static IndexDesc resolve(DdlContext ctx, RelationDesc table, Constraint c) {
         if (table.kind() == 'p') {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
-                    "ALTER TABLE / ADD CONSTRAINT USING INDEX is not supported on partitioned tables", c.location());
+                    "ALTER TABLE / ADD CONSTRAINT USING INDEX is not supported on partitioned tables");
         }
         String name = c.indexname();
         Integer indexOid = Naming.relationIn(ctx, name, table.namespaceOid());
