@@ -74,7 +74,11 @@ final class FunctionRtes {
                 }
             }
             calls.add(new FunctionScan.Call(srf, args));
-            if (srf instanceof UserSetFunction u && u.columnNames().size() > 1) {
+            if (srf instanceof PartitionTree t) {
+                names.addAll(PartitionTree.COLUMNS);
+                outNames.addAll(PartitionTree.COLUMNS);
+                types.addAll(List.of(t.resultTypes()));
+            } else if (srf instanceof UserSetFunction u && u.columnNames().size() > 1) {
                 names.addAll(u.columnNames());
                 outNames.addAll(u.columnNames());
                 types.addAll(u.columnTypes());
@@ -123,6 +127,9 @@ final class FunctionRtes {
                 return new GenerateSeries(t);
             }
             args.clear();
+        } else if (name.equals("pg_partition_tree") && f.args().size() == 1) {
+            args.add(ea.coerce(ea.transform(f.args().get(0)), PgType.REGCLASS, -1, CastContext.IMPLICIT));
+            return new PartitionTree();
         } else if (name.equals("pg_listening_channels") && f.args().isEmpty()) {
             return new ListeningChannels();
         } else if (name.equals("unnest") && f.args().size() == 1) {
@@ -268,6 +275,22 @@ final class FunctionRtes {
         @Override
         public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
             return List.<Object[]>of(new Object[] {args[0]}).iterator();
+        }
+    }
+
+    /** pg_partition_tree(regclass): relid, parentrelid, isleaf, level of every relation of the tree. */
+    private record PartitionTree() implements SetReturningFunction {
+        static final List<String> COLUMNS = List.of("relid", "parentrelid", "isleaf", "level");
+
+        @Override public String name() { return "pg_partition_tree"; }
+        @Override public PgType[] resultTypes() {
+            return new PgType[] {PgType.REGCLASS, PgType.REGCLASS, PgType.BOOL, PgType.INT4};
+        }
+        @Override public boolean strict() { return true; }
+
+        @Override
+        public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
+            return org.tusk.engine.func.sysinfo.SysInfoFunctions.partitionTree(args[0], ctx).iterator();
         }
     }
 

@@ -74,6 +74,16 @@ final class AddForeignKey {
         actions.put("condeferrable", c.deferrable());
         actions.put("condeferred", c.initdeferred());
         long oid = CreateTable.insertConstraint(ctx, table, name, "f", fk, unique.oid(), ref.oid(), pk, null, actions);
+        // PostgreSQL's RI triggers live on both tables, so both say relhastriggers (psql's \d shows the
+        // "Foreign-key constraints" and "Referenced by" footers only then); Tusk checks keys without triggers
+        ctx.commandCounterIncrement();
+        CreateTable.updateClass(ctx, table.oid(), "relhastriggers", true);
+        if (ref.oid() != table.oid()) {
+            ctx.commandCounterIncrement();
+            CreateTable.updateClass(ctx, ref.oid(), "relhastriggers", true);
+        }
+        ctx.commandCounterIncrement();
+        ctx.relcache().invalidate(table.oid());
         ctx.relcache().invalidate(ref.oid());
         for (int k : fk) {
             CreateTable.recordDependency(ctx, SystemCatalogs.PG_CONSTRAINT, oid, 0, SystemCatalogs.PG_CLASS,

@@ -135,6 +135,10 @@ public final class AlterTable {
                 case RESET_REL_OPTIONS -> setRelOptions(ctx, requireTable(table, "RESET (...)"),
                         (org.tusk.engine.nodes.NodeList) cmd.def(), true);
                 case ATTACH_PARTITION -> {
+                    if (table.kind() == 'I' || table.kind() == 'i') {
+                        PartitionedIndexes.attach(ctx, table, cmd.name());
+                        break;
+                    }
                     if (!(cmd.def() instanceof org.tusk.engine.nodes.PartitionBoundSpec bound)) {
                         throw Ereport.error(SqlState.SYNTAX_ERROR, "syntax error at end of input");
                     }
@@ -598,7 +602,9 @@ public final class AlterTable {
 
     private static void addConstraint(DdlContext ctx, RelationDesc table, Constraint c, SqlRunner sql) {
         if (c.contype() == ConstrType.PRIMARY) {
-            for (String key : c.keys()) {
+            List<String> keyNames = c.indexname() == null ? c.keys() : IndexConstraintFromIndex.keyNames(table,
+                    IndexConstraintFromIndex.resolve(ctx, table, c));
+            for (String key : keyNames) {
                 AttributeDesc a = table.attribute(key);
                 if (a != null && !a.dropped() && !a.notNull() && sql.anyRow("SELECT 1 FROM " + qualified(table)
                         + " WHERE " + quote(a.name()) + " IS NULL LIMIT 1")) {
@@ -841,7 +847,7 @@ public final class AlterTable {
             }
             default -> {
                 renameRelation(ctx, rel.oid(), rel.namespaceOid(), r.newname());
-                if (rel.kind() == 'i') {
+                if (rel.kind() == 'i' || rel.kind() == 'I') {
                     // an index that implements a constraint gives the constraint its new name too
                     Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
                     int indCol = con.columnIndex("conindid");
@@ -933,7 +939,7 @@ public final class AlterTable {
     }
 
     /** RenameRelationInternal: pg_class.relname, and the rowtype's name (and its array's). */
-    private static void renameRelation(DdlContext ctx, int relOid, int ns, String newName) {
+    static void renameRelation(DdlContext ctx, int relOid, int ns, String newName) {
         if (Naming.relationIn(ctx, newName, ns) != null) {
             throw Naming.alreadyExists("relation", newName, -1);
         }

@@ -447,6 +447,10 @@ public final class CreateTable {
 
     private static void addIndexConstraint(DdlContext ctx, RelationDesc table, Constraint c, String column,
             Set<String> taken) {
+        if (c.indexname() != null) {
+            IndexConstraintFromIndex.attach(ctx, table, c, IndexConstraintFromIndex.resolve(ctx, table, c));
+            return;
+        }
         boolean primary = c.contype() == ConstrType.PRIMARY;
         List<String> keyNames = column != null ? List.of(column) : c.keys();
         int[] attnums = new int[keyNames.size()];

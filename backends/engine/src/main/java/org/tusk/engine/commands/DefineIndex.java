@@ -95,10 +95,20 @@ public final class DefineIndex {
         }
         RelationDesc table = ctx.relcache().open(stmt.relation().schemaname(), stmt.relation().relname(),
                 ctx.searchPath(), org.tusk.lmgr.LockMode.SHARE, stmt.relation().location() + 1);
-        if (table.kind() != 'r') {
+        if (table.kind() != 'r' && table.kind() != 'p') {
             throw Ereport.error(DdlStates.WRONG_OBJECT_TYPE, "cannot create index on relation \"" + table.name() + "\"")
                     .withDetail("This operation is not supported for " + DropObjects.kindWord(table.kind()) + "s.");
         }
+        define(ctx, stmt, sql, table);
+        return "CREATE INDEX";
+    }
+
+    /**
+     * CREATE INDEX on an opened table (also each partition's index when the
+     * table is partitioned, see {@link PartitionedIndexes}); the new index's
+     * OID, or 0 when IF NOT EXISTS skipped it.
+     */
+    static int define(DdlContext ctx, org.tusk.engine.nodes.IndexStmt stmt, SqlRunner sql, RelationDesc table) {
         checkSystemColumns(stmt);
         int[] attnums = new int[stmt.indexParams().size()];
         short[] options = new short[attnums.length];
@@ -155,14 +165,51 @@ public final class DefineIndex {
             if (stmt.ifNotExists()) {
                 ctx.notice(Naming.skippingNotice(DdlStates.DUPLICATE_TABLE,
                         "relation \"" + name + "\" already exists, skipping"));
-                return "CREATE INDEX";
+                return 0;
             }
             throw Naming.alreadyExists("relation", name, -1);
         }
-        create(ctx, table, name, new Definition(attnums, options, include, exprs, predicate, names,
+        int indexOid = create(ctx, table, name, new Definition(attnums, options, include, exprs, predicate, names,
                 stmt.nullsNotDistinct()), stmt.unique(),
                 false, false, -1, sql);
-        return "CREATE INDEX";
+        recordCollations(ctx, indexOid, stmt.indexParams());
+        if (table.kind() == 'p') {
+            PartitionedIndexes.finish(ctx, stmt, sql, table, indexOid);
+        }
+        return indexOid;
+    }
+
+    /**
+     * A key column's COLLATE clause goes into pg_index.indcollation (keys are
+     * still compared as the column's own collation does; only code-point
+     * collations exist here), so that USING INDEX can tell a non-default one.
+     */
+    private static void recordCollations(DdlContext ctx, int indexOid, List<org.tusk.engine.nodes.IndexElem> elems) {
+        SystemCatalogs.Catalog pgIndex = SystemCatalogs.require(SystemCatalogs.PG_INDEX);
+        for (int i = 0; i < elems.size(); i++) {
+            List<String> collation = elems.get(i).collation();
+            if (collation == null || collation.isEmpty()) {
+                continue;
+            }
+            String collname = collation.get(collation.size() - 1);
+            long collOid = "C".equals(collname) ? 950L : "POSIX".equals(collname) ? 951L
+                    : "default".equals(collname) ? 100L : -1L;
+            if (collOid < 0) {
+                continue;
+            }
+            for (var t : ctx.rowsWhere(SystemCatalogs.PG_INDEX, "indexrelid", (long) indexOid)) {
+                Object[] values = t.values().clone();
+                int col = pgIndex.columnIndex("indcollation");
+                Object[] current = values[col] instanceof Object[] a ? a.clone() : null;
+                if (current == null || i >= current.length) {
+                    continue;
+                }
+                current[i] = collOid;
+                values[col] = current;
+                ctx.access().update(SystemCatalogs.PG_INDEX, t.tid(), values);
+            }
+        }
+        ctx.commandCounterIncrement();
     }
 
     /** What CREATE INDEX adds to plain key columns: expressions (for 0 attnums), INCLUDE columns, a predicate. */

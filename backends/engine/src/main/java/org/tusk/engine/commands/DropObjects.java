@@ -104,7 +104,7 @@ public final class DropObjects {
             case FOREIGN_TABLE -> 'f';
             default -> 'r';
         };
-        if (rel.kind() != expected && !(expected == 'r' && rel.kind() == 'p')) {
+        if (rel.kind() != expected && !(expected == 'r' && rel.kind() == 'p') && !(expected == 'i' && rel.kind() == 'I')) {
             throw Ereport.error(DdlStates.WRONG_OBJECT_TYPE, "\"" + rel.name() + "\" is not " + article(kindWord))
                     .withHint("Use DROP " + kindWord(rel.kind()).toUpperCase(java.util.Locale.ROOT) + " to remove "
                             + article(kindWord(rel.kind())) + ".");
@@ -260,7 +260,7 @@ public final class DropObjects {
                 }
                 if (rel != null && rel.locator() != null && rel.kind() != 'v') {
                     RelFileLocator locator = rel.locator();
-                    if (rel.kind() == 'i') {
+                    if (rel.kind() == 'i' || rel.kind() == 'I') {
                         var am = ctx.storage().indexAm(rel.amName() == null ? "btree" : rel.amName());
                         ctx.txn().onCommit(() -> am.dropStorage(locator));
                     } else {

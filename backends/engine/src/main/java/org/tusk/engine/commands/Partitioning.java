@@ -84,6 +84,13 @@ final class Partitioning {
         row.put("partcollation", collations);
         row.put("partexprs", exprs.isEmpty() ? null : String.join("\n", exprs));
         ctx.insert(PartitionCatalog.PG_PARTITIONED_TABLE, row);
+        // StorePartitionKey: each key column depends internally on its table (pg_describe_object shows it)
+        for (Object attnum : attrs) {
+            if ((Short) attnum != 0) {
+                CreateTable.recordDependency(ctx, SystemCatalogs.PG_CLASS, table.oid(), (Short) attnum,
+                        SystemCatalogs.PG_CLASS, table.oid(), 0, "i");
+            }
+        }
     }
 
     /** The key of a partitioned table as the catalogs hold it. */

@@ -54,8 +54,8 @@ public final class ReindexCommand {
                     : "REINDEX " + stmt.kind().name()) + " cannot run inside a transaction block");
         }
         switch (stmt.kind()) {
-            case INDEX -> reindexIndex(ctx, stmt, sql, verbose);
-            case TABLE -> reindexTable(ctx, stmt, sql, verbose);
+            case INDEX -> reindexIndex(ctx, stmt, sql, verbose, inTransactionBlock);
+            case TABLE -> reindexTable(ctx, stmt, sql, verbose, inTransactionBlock);
             default -> reindexMany(ctx, stmt, sql, verbose, currentDatabase);
         }
         return "REINDEX";
@@ -80,7 +80,8 @@ public final class ReindexCommand {
                 && rel.oid() < 16384;
     }
 
-    private static void reindexIndex(DdlContext ctx, ReindexStmt stmt, SqlRunner sql, boolean verbose) {
+    private static void reindexIndex(DdlContext ctx, ReindexStmt stmt, SqlRunner sql, boolean verbose,
+            boolean inTransactionBlock) {
         RelationDesc index = open(ctx, stmt, LockMode.ACCESS_EXCLUSIVE);
         if (index.kind() != 'i' && index.kind() != 'I') {
             throw Ereport.error(DdlStates.WRONG_OBJECT_TYPE, "\"" + index.name() + "\" is not an index");
@@ -88,9 +89,26 @@ public final class ReindexCommand {
         if (stmt.concurrently() && isSystem(index)) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot reindex system catalogs concurrently");
         }
-        if (index.kind() == 'I' || isSystem(index)) {
-            return;                             // partitioned: no storage of its own; catalogs: see the class comment
+        if (index.kind() == 'I') {
+            // ReindexPartitions: each leaf index in turn, each in its own transaction in PostgreSQL
+            if (inTransactionBlock) {
+                throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "REINDEX INDEX cannot run inside a transaction block").withContext(
+                                "while reindexing partitioned index \"" + index.namespaceName() + "." + index.name() + "\"");
+            }
+            for (int leaf : PartitionedIndexes.leaves(ctx, index.oid())) {
+                rebuildIndex(ctx, leaf, sql, verbose);
+            }
+            return;
         }
+        if (isSystem(index)) {
+            return;                             // catalogs: see the class comment
+        }
+        rebuildIndex(ctx, index.oid(), sql, verbose);
+    }
+
+    private static void rebuildIndex(DdlContext ctx, int indexOid, SqlRunner sql, boolean verbose) {
+        RelationDesc index = ctx.relcache().open(indexOid, LockMode.ACCESS_EXCLUSIVE);
         int tableOid = tableOf(ctx, index.oid());
         RelationDesc table = ctx.relcache().open(tableOid, LockMode.SHARE);
         for (IndexDesc d : table.indexes()) {
@@ -102,7 +120,8 @@ public final class ReindexCommand {
         ctx.relcache().invalidate(table.oid());
     }
 
-    private static void reindexTable(DdlContext ctx, ReindexStmt stmt, SqlRunner sql, boolean verbose) {
+    private static void reindexTable(DdlContext ctx, ReindexStmt stmt, SqlRunner sql, boolean verbose,
+            boolean inTransactionBlock) {
         RelationDesc table = open(ctx, stmt, LockMode.SHARE);
         char k = table.kind();
         if (k != 'r' && k != 'm' && k != 't' && k != 'p') {
@@ -111,7 +130,21 @@ public final class ReindexCommand {
         if (stmt.concurrently() && isSystem(table)) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot reindex system catalogs concurrently");
         }
-        if (k == 'p' || isSystem(table)) {
+        if (k == 'p') {
+            if (inTransactionBlock) {
+                throw Ereport.error(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "REINDEX TABLE cannot run inside a transaction block").withContext(
+                                "while reindexing partitioned table \"" + table.namespaceName() + "." + table.name() + "\"");
+            }
+            for (int r : org.tusk.engine.catalog.PgInherits.allInheritors(ctx.access(), table.oid())) {
+                RelationDesc leaf = ctx.relcache().open(r, LockMode.SHARE);
+                if (leaf != null && leaf.kind() == 'r') {
+                    reindexRelation(ctx, leaf, sql, verbose);
+                }
+            }
+            return;
+        }
+        if (isSystem(table)) {
             return;
         }
         if (!reindexRelation(ctx, table, sql, verbose)) {

@@ -60,6 +60,7 @@ final class OperatorFunctions {
         regex("bpcharregexne", true, false);
         regex("bpcharicregexeq", false, true);
         regex("bpcharicregexne", true, true);
+        patternComparisons();
         FunctionRegistry.bind("starts_with", (a, c) -> ((String) a[0]).startsWith((String) a[1]));
         FunctionRegistry.bind("date_pli", (a, c) -> dateAdd((Integer) a[0], (Integer) a[1]));
         FunctionRegistry.bind("integer_pl_date", (a, c) -> dateAdd((Integer) a[1], (Integer) a[0]));
@@ -72,6 +73,40 @@ final class OperatorFunctions {
             }
             return x - y;
         });
+    }
+
+    /**
+     * text_pattern_ops / bpchar_pattern_ops (~<~, ~<=~, ~>=~, ~>~): strings
+     * compared byte by byte as UTF-8 (memcmp), whatever the collation; the
+     * bpchar ones ignore trailing blanks first.
+     */
+    private static void patternComparisons() {
+        for (String kind : new String[] {"text", "bpchar"}) {
+            boolean trim = kind.equals("bpchar");
+            for (String op : new String[] {"lt", "le", "ge", "gt"}) {
+                FunctionRegistry.bind(kind + "_pattern_" + op, (a, c) -> {
+                    int cmp = patternCompare((String) a[0], (String) a[1], trim);
+                    return switch (op) {
+                        case "lt" -> cmp < 0;
+                        case "le" -> cmp <= 0;
+                        case "ge" -> cmp >= 0;
+                        default -> cmp > 0;
+                    };
+                });
+            }
+            FunctionRegistry.bind("bt" + kind + "_pattern_cmp",
+                    (a, c) -> Integer.signum(patternCompare((String) a[0], (String) a[1], trim)));
+        }
+    }
+
+    private static int patternCompare(String x, String y, boolean trimTrailingBlanks) {
+        if (trimTrailingBlanks) {
+            x = x.replaceFirst(" +$", "");
+            y = y.replaceFirst(" +$", "");
+        }
+        byte[] bx = x.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] by = y.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return java.util.Arrays.compareUnsigned(bx, by);
     }
 
     private static Object dateAdd(int days, long delta) {

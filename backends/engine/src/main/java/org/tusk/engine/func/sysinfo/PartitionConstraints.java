@@ -65,6 +65,43 @@ final class PartitionConstraints {
         return out;
     }
 
+    /**
+     * pg_partition_tree: rows (relid, parentrelid, isleaf, level) for the
+     * relation and, breadth first in OID order per parent as find_all_inheritors
+     * walks them, every partition below it; no rows for a relation that is not
+     * a table or index (of either kind).
+     */
+    List<Object[]> tree(int relOid) {
+        List<Object[]> out = new ArrayList<>();
+        CatalogRow rel = cache.relation(relOid);
+        if (rel == null || "rpiI".indexOf(rel.ch("relkind")) < 0) {
+            return out;
+        }
+        int top = relOid;
+        int topParent = parent(relOid);
+        List<int[]> level = new ArrayList<>();
+        level.add(new int[] {top, topParent});
+        for (int depth = 0; !level.isEmpty(); depth++) {
+            List<int[]> next = new ArrayList<>();
+            for (int[] r : level) {
+                CatalogRow row = cache.relation(r[0]);
+                char kind = row == null ? 'r' : row.ch("relkind");
+                out.add(new Object[] {Integer.toUnsignedLong(r[0]), r[1] == 0 ? null : Integer.toUnsignedLong(r[1]),
+                        kind != 'p' && kind != 'I', depth});
+                List<Integer> children = new ArrayList<>();
+                for (CatalogRow inh : cache.find(PG_INHERITS, "inhparent", Integer.toUnsignedLong(r[0]))) {
+                    children.add(inh.oid("inhrelid"));
+                }
+                children.sort(Integer::compareUnsigned);
+                for (int c : children) {
+                    next.add(new int[] {c, r[0]});
+                }
+            }
+            level = next;
+        }
+        return out;
+    }
+
     /** pg_partition_root: the top-most ancestor, null for a table outside any partition tree. */
     Long root(int relOid) {
         List<Object> up = ancestors(relOid);

@@ -71,6 +71,8 @@ public final class SysInfoFunctions {
         byProsrc.accept("pg_get_partition_constraintdef",
                 (a, c) -> new PartitionConstraints(ctx(c)).constraintDef(oid(a[0])));
         byProsrc.accept("pg_partition_root", (a, c) -> new PartitionConstraints(ctx(c)).root(oid(a[0])));
+        byProsrc.accept("pg_describe_object", (a, c) -> a[0] == null || a[1] == null || a[2] == null ? null
+                : new ObjectDescriptions(ctx(c)).describe(oid(a[0]), oid(a[1]), (Integer) a[2]));
         byProsrc.accept("pg_get_statisticsobjdef_columns", (a, c) -> null);
         byProsrc.accept("pg_tablespace_location", (a, c) -> "");
 
@@ -144,6 +146,11 @@ public final class SysInfoFunctions {
     /** pg_partition_ancestors (set-returning): the relation and its ancestors, as regclass OIDs. */
     public static java.util.List<Object> partitionAncestors(Object[] a, EvalContext c) {
         return new PartitionConstraints(ctx(c)).ancestors(oid(a[0]));
+    }
+
+    /** pg_partition_tree (set-returning, four columns): see {@link PartitionConstraints#tree}. */
+    public static java.util.List<Object[]> partitionTree(Object relOid, EvalContext c) {
+        return new PartitionConstraints(ctx(c)).tree(oid(relOid));
     }
 
     private static SysInfoContext ctx(EvalContext c) {
