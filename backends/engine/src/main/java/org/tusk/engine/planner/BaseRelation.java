@@ -67,4 +67,19 @@ public interface BaseRelation {
             EState estate) {
         throw new UnsupportedOperationException("relation " + name() + " has no index scans");
     }
+
+    /** Whether {@link #openBitmapHeapScan} works for this relation. */
+    default boolean supportsBitmapScans() {
+        return false;
+    }
+
+    /**
+     * A bitmap heap scan: the visible rows at the TIDs the bitmap names, in TID
+     * (physical) order, each once. {@code heapBlocks} receives, when the scan has
+     * read its bitmap, how many heap pages it names (EXPLAIN ANALYZE's "Heap Blocks:
+     * exact="). The rows are a superset of the answer: the caller rechecks them.
+     */
+    default PlanState openBitmapHeapScan(BitmapSpec bitmap, java.util.function.IntConsumer heapBlocks, EState estate) {
+        throw new UnsupportedOperationException("relation " + name() + " has no bitmap scans");
+    }
 }

@@ -250,6 +250,8 @@ public final class CostModel {
                 + (treeHeight + 1) * PAGE_CPU_MULTIPLIER * cpuOperatorCost;
         double indexTotal = descent + numIndexPages * randomPageCost
                 + numIndexTuples * (cpuIndexTupleCost + indexQualCost);
+        lastIndexTotal = indexTotal;
+        lastIndexSelectivity = selectivity;
         double tuplesFetched = clampRows(selectivity * relTuples);
         double ioCost = 0;
         if (!indexOnly) {
@@ -263,6 +265,35 @@ public final class CostModel {
         double cpu = (cpuTupleCost + qualCost) * tuplesFetched;
         double total = indexTotal + ioCost + cpu + (enableIndexscan ? 0 : DISABLE_COST);
         return new Cost(descent, total);
+    }
+
+    /**
+     * The index access part of the last {@link #indexScan} costed (IndexPath's
+     * indextotalcost and indexselectivity), what a Bitmap Index Scan over the
+     * same index and clauses costs.
+     */
+    public double lastIndexTotal;
+    public double lastIndexSelectivity;
+
+    /**
+     * cost_bitmap_heap_scan with compute_bitmap_pages: the bitmap ({@code bitmapCost},
+     * selecting {@code selectivity} of the relation's tuples) is built before the
+     * first row; the heap pages it names are fetched (Mackert-Lohman, at a cost per
+     * page between random and sequential as more of the table is read) and every
+     * fetched tuple pays cpu_tuple_cost plus all restriction clauses ({@code qualCost}).
+     */
+    public Cost bitmapHeapScan(double bitmapCost, double selectivity, double relPages, double relTuples,
+            double qualCost) {
+        double tuplesFetched = clampRows(selectivity * relTuples);
+        double t = relPages > 1 ? relPages : 1;
+        double pagesFetched = 2.0 * t * tuplesFetched / (2.0 * t + tuplesFetched);
+        pagesFetched = pagesFetched >= t ? t : Math.ceil(pagesFetched);
+        double costPerPage = pagesFetched >= 2
+                ? randomPageCost - (randomPageCost - seqPageCost) * Math.sqrt(pagesFetched / t)
+                : randomPageCost;
+        double startup = bitmapCost + (enableBitmapscan ? 0 : DISABLE_COST);
+        double run = pagesFetched * costPerPage + (cpuTupleCost + qualCost) * tuplesFetched;
+        return new Cost(startup, startup + run);
     }
 
     /** index_pages_fetched (Mackert and Lohman) with everything fitting in the cache. */

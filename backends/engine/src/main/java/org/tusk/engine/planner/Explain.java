@@ -110,7 +110,7 @@ public final class Explain {
         for (ExplainNode c : n.children) {
             fillUninstrumented(c);
         }
-        if (n.instrument == null && !n.children.isEmpty()) {
+        if (n.instrument == null && !n.children.isEmpty() && n.actualLoops == 0) {
             ExplainNode c = n.children.get(0);
             n.actualRows = c.actualRows;
             n.actualLoops = c.actualLoops;

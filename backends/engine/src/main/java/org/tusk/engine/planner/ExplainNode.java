@@ -34,6 +34,15 @@ public final class ExplainNode {
         }
     }
 
+    /** Detail lines only EXPLAIN ANALYZE prints, after the others ("Heap Blocks: exact=2"); set while the plan runs. */
+    public final List<String> analyzeDetails = new ArrayList<>();
+
+    public ExplainNode analyzeDetail(String line) {
+        analyzeDetails.clear();
+        analyzeDetails.add(line);
+        return this;
+    }
+
     public ExplainNode detail(String line) {
         details.add(line);
         return this;
@@ -75,6 +84,11 @@ public final class ExplainNode {
         String detailIndent = top ? "  " : " ".repeat(depth * 6 + 2);
         for (String d : details) {
             out.add(detailIndent + d);
+        }
+        if (actualRows >= 0) {
+            for (String d : analyzeDetails) {
+                out.add(detailIndent + d);
+            }
         }
         for (ExplainNode c : children) {
             c.format(out, depth + 1, costs, false);

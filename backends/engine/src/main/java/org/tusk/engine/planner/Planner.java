@@ -863,7 +863,11 @@ public final class Planner {
             if (r.rte().kind == RangeTblEntry.Kind.RELATION) {
                 IndexPath ip = forced != null ? forced : indexPath(r.rte(), pushed);
                 CostModel.Cost seq = forced != null ? null : seqScanCost(r.rte(), pushed);
-                if (ip != null && (forced != null || ip.cost().total() < seq.total() || !cost.enableSeqscan)) {
+                BitmapPath bp = forced != null ? null : bitmapPath(r.rte(), pushed);
+                double bitmapTotal = bp == null ? Double.MAX_VALUE : bitmapHeapCost(r.rte(), bp, pushed).total();
+                if (bp != null && bitmapTotal < seq.total() && (ip == null || bitmapTotal < ip.cost().total())) {
+                    p = bitmapHeapScan(r.rte(), bp, pushed, indexConds);
+                } else if (ip != null && (forced != null || ip.cost().total() < seq.total() || !cost.enableSeqscan)) {
                     p = indexScan(r.rte(), ip, pushed);
                     indexConds.addAll(ip.conds());
                     indexConds.addAll(ip.impliedByPredicate());
@@ -1718,6 +1722,238 @@ public final class Planner {
         BitSet self = new BitSet();
         self.set(q.rtable.indexOf(rte));
         return new Part(new Place(s, q.baseWidth, rte.offset, rte.columns.size()), ex, self, ex.rows);
+    }
+
+    // ---- bitmap scans (create_index_paths' bitmap half, generate_bitmap_or_paths, choose_bitmap_and) ----
+
+    /**
+     * The cheapest bitmap for a relation's restriction clauses, or null: a Bitmap
+     * Index Scan per index with usable clauses, a BitmapOr per OR clause whose every
+     * arm has one, and ANDs of those over different clauses while they make the
+     * heap scan cheaper.
+     */
+    private BitmapPath bitmapPath(RangeTblEntry rte, List<Expr> quals) {
+        if (quals.isEmpty() || rte.relation.indexes().isEmpty() || !rte.relation.supportsBitmapScans()
+                || !rte.relation.appendMembers().isEmpty()) {
+            return null;
+        }
+        List<BitmapPath> paths = new ArrayList<>(indexBitmaps(rte, quals, List.of(), quals));
+        for (Expr qual : quals) {
+            if (qual instanceof BoolExpr b && b.op() == BoolOp.OR) {
+                BitmapPath or = orBitmap(rte, b, quals);
+                if (or != null) {
+                    paths.add(or);
+                }
+            }
+        }
+        return chooseAnd(rte, paths, quals);
+    }
+
+    /**
+     * One Bitmap Index Scan per index that has clauses among {@code clauses}, its
+     * predicate proved by {@code all}; once one of {@code clauses} applies, the
+     * {@code others} (an OR arm's fellow restriction clauses) may add keys too.
+     */
+    private List<BitmapPath> indexBitmaps(RangeTblEntry rte, List<Expr> clauses, List<Expr> others, List<Expr> all) {
+        List<BitmapPath> out = new ArrayList<>();
+        List<Object[]> own = indexCandidates(rte, clauses);
+        if (own.isEmpty()) {
+            return out;
+        }
+        List<Object[]> candidates = new ArrayList<>(own);
+        candidates.addAll(indexCandidates(rte, others));
+        double tuples = relTuples(rte);
+        double relRows = CostModel.clampRows(tuples * sel.clauseList(all));
+        for (IndexInfo idx : rte.relation.indexes()) {
+            List<Expr> proving = new ArrayList<>(clauses);
+            for (Expr a : all) {
+                if (!proving.contains(a)) {
+                    proving.add(a);
+                }
+            }
+            IndexPath ip = pathFor(rte, idx, proving, candidates, false, false);
+            if (ip == null || ip.conds().isEmpty() || java.util.Collections.disjoint(ip.conds(), clauses)) {
+                continue;
+            }
+            double indexTotal = cost.lastIndexTotal;
+            double indexSel = cost.lastIndexSelectivity;
+            List<Expr> subquals = new ArrayList<>(ip.conds());
+            if (idx.predicate() != null) {
+                List<Expr> pred = new ArrayList<>();
+                PredicateTest.conjuncts(idx.predicate(), pred);
+                boolean usable = true;
+                for (Expr pc : pred) {
+                    if (!PredicateTest.impliedBy(ip.conds(), pc, rte.offset)) {
+                        Expr shifted = shiftVars(pc, rte.offset);
+                        if (shifted == null) {
+                            usable = false;
+                            break;
+                        }
+                        subquals.add(shifted);
+                    }
+                }
+                if (!usable) {
+                    continue;
+                }
+            }
+            ExplainNode ex = new ExplainNode("Bitmap Index Scan on " + idx.name(), 0);
+            ex.detail("Index Cond: " + Deparser.unqualified(and(ip.shownConds())));
+            ex.rows = CostModel.clampRows(indexSel * tuples);
+            ex.width = 0;
+            ex.startupCost = 0;
+            ex.totalCost = indexTotal;
+            double treeCost = indexTotal + 0.1 * cost.cpuOperatorCost * relRows;
+            List<Expr> used = new ArrayList<>(ip.conds());
+            used.addAll(ip.impliedByPredicate());
+            out.add(new BitmapPath(treeCost, indexSel, subquals, BitmapSpec.index(idx, ip.keys()), ex, used, true));
+        }
+        return out;
+    }
+
+    /** generate_bitmap_or_paths for one OR clause: each arm's best bitmap, or null when an arm has none. */
+    private BitmapPath orBitmap(RangeTblEntry rte, BoolExpr or, List<Expr> quals) {
+        List<BitmapPath> arms = new ArrayList<>();
+        for (Expr arm : or.args()) {
+            List<Expr> armClauses = new ArrayList<>();
+            conjuncts(arm, armClauses);
+            List<Expr> others = new ArrayList<>(quals);
+            others.remove(or);
+            BitmapPath best = chooseAnd(rte, indexBitmaps(rte, armClauses, others, quals), armClauses);
+            if (best == null) {
+                return null;
+            }
+            arms.add(best);
+        }
+        BitmapPath p = BitmapPath.or(arms, cost.cpuOperatorCost, relTuples(rte));
+        return new BitmapPath(p.cost(), p.selectivity(), p.quals(), p.spec(), p.explain(), List.of(or), false);
+    }
+
+    /**
+     * choose_bitmap_and: the paths ordered by their own cost (then selectivity);
+     * from each in turn, AND in the later ones over other clauses while the heap
+     * scan gets cheaper; the cheapest such combination.
+     */
+    private BitmapPath chooseAnd(RangeTblEntry rte, List<BitmapPath> paths, List<Expr> quals) {
+        if (paths.isEmpty()) {
+            return null;
+        }
+        List<BitmapPath> sorted = new ArrayList<>(paths);
+        sorted.sort(java.util.Comparator.comparingDouble(BitmapPath::cost).thenComparingDouble(BitmapPath::selectivity));
+        BitmapPath best = null;
+        double bestCost = Double.MAX_VALUE;
+        for (int i = 0; i < sorted.size(); i++) {
+            List<BitmapPath> chosen = new ArrayList<>();
+            chosen.add(sorted.get(i));
+            BitmapPath current = sorted.get(i);
+            double currentCost = bitmapHeapCost(rte, current, quals).total();
+            for (BitmapPath next : sorted.subList(i + 1, sorted.size())) {
+                boolean overlaps = false;
+                for (BitmapPath c : chosen) {
+                    for (Expr u : next.used()) {
+                        overlaps |= c.used().contains(u);
+                    }
+                }
+                if (overlaps) {
+                    continue;
+                }
+                List<BitmapPath> trial = new ArrayList<>(chosen);
+                trial.add(next);
+                BitmapPath and = BitmapPath.and(trial, cost.cpuOperatorCost, relTuples(rte));
+                double c = bitmapHeapCost(rte, and, quals).total();
+                if (c < currentCost) {
+                    chosen = trial;
+                    current = and;
+                    currentCost = c;
+                }
+            }
+            if (currentCost < bestCost) {
+                best = current;
+                bestCost = currentCost;
+            }
+        }
+        return best;
+    }
+
+    private CostModel.Cost bitmapHeapCost(RangeTblEntry rte, BitmapPath bp, List<Expr> quals) {
+        return cost.bitmapHeapScan(bp.cost(), bp.selectivity(), CostModel.estimatePages(rte.relation.size()),
+                relTuples(rte), cost.exprCost(quals));
+    }
+
+    /**
+     * The Bitmap Heap Scan over a bitmap: "Recheck Cond" shows the bitmap's
+     * subquals; restriction clauses equal to or implied by them are not shown
+     * again as a Filter (they are added to {@code recheckCovered}).
+     */
+    private Part bitmapHeapScan(RangeTblEntry rte, BitmapPath bp, List<Expr> quals, List<Expr> recheckCovered) {
+        String name = rte.relation.name();
+        ExplainNode ex = new ExplainNode("Bitmap Heap Scan on " + name + (rte.refname.equals(name) ? "" : " " + rte.refname),
+                0, bp.explain());
+        ex.detail("Recheck Cond: " + Deparser.unqualified(bp.qual()));
+        for (Expr qual : quals) {
+            boolean covered = false;
+            for (Expr sq : bp.quals()) {
+                covered |= PredicateTest.same(qual, 0, sq, 0);
+            }
+            if (covered || PredicateTest.impliedBy(bp.quals(), qual, 0)) {
+                recheckCovered.add(qual);
+            }
+        }
+        PlanState s = rte.relation.openBitmapHeapScan(ctx.attachment(Instrumented.KEY) == null ? bp.spec()
+                : instrumented(bp.spec(), bp.explain()),
+                blocks -> {
+                    if (blocks > 0) {
+                        ex.analyzeDetail("Heap Blocks: exact=" + blocks);
+                    }
+                }, estate);
+        est(ex, relTuples(rte) * sel.clauseList(quals), outputWidth(rte), bitmapHeapCost(rte, bp, quals));
+        BitSet self = new BitSet();
+        self.set(q.rtable.indexOf(rte));
+        return new Part(new Place(s, q.baseWidth, rte.offset, rte.columns.size()), ex, self, ex.rows);
+    }
+
+    /** The bitmap tree with each node counting its executions and TIDs into its EXPLAIN node (EXPLAIN ANALYZE). */
+    private static BitmapSpec instrumented(BitmapSpec spec, ExplainNode ex) {
+        List<BitmapSpec> children = new ArrayList<>();
+        for (int i = 0; i < spec.children().size(); i++) {
+            children.add(instrumented(spec.children().get(i), ex.children.get(i)));
+        }
+        BitmapSpec copy = new BitmapSpec(spec.kind(), spec.index(), spec.keys(), children, null);
+        ex.actualRows = 0;
+        return copy.reporting(n -> {
+            ex.actualRows += n;
+            ex.actualLoops++;
+        });
+    }
+
+    /** A table-level expression (index predicate, Vars from 0) over the query level's slots from {@code offset}; null when it has a node this cannot copy. */
+    private static Expr shiftVars(Expr e, int offset) {
+        if (offset == 0) {
+            return e;
+        }
+        if (e instanceof VarExpr v) {
+            return new VarExpr(v.attno() + offset, v.type(), v.typmod(), v.relationName(), v.columnName());
+        }
+        if (e instanceof ConstExpr) {
+            return e;
+        }
+        List<Expr> args = new ArrayList<>();
+        for (Expr c : e.children()) {
+            Expr shifted = shiftVars(c, offset);
+            if (shifted == null) {
+                return null;
+            }
+            args.add(shifted);
+        }
+        if (e instanceof FuncExpr f) {
+            return new FuncExpr(f.name(), f.body(), args, f.type(), f.typmod(), f.strict(), f.volatility());
+        }
+        if (e instanceof BoolExpr b) {
+            return new BoolExpr(b.op(), args);
+        }
+        if (e instanceof org.tusk.engine.expr.NullTestExpr n) {
+            return new org.tusk.engine.expr.NullTestExpr(args.get(0), n.isNot());
+        }
+        return null;
     }
 
     /**

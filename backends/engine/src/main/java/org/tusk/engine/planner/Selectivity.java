@@ -369,6 +369,9 @@ public final class Selectivity {
             double nd = st.nDistinct() > 0 ? st.nDistinct() : -st.nDistinct() * tuples;
             return Math.max(1, Math.rint(nd));
         }
+        if (v.type() == PgType.BOOL && st == null) {
+            return 2;                           // a boolean without statistics has two values
+        }
         if (tuples > 0 && tuples < DEFAULT_NUM_DISTINCT) {
             return Math.max(1, tuples);
         }

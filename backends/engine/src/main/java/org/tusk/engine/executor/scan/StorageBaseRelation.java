@@ -282,6 +282,91 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
         return backward ? new BackwardScan(scan) : scan;
     }
 
+    @Override
+    public boolean supportsBitmapScans() {
+        return session.storage() != null;
+    }
+
+    @Override
+    public PlanState openBitmapHeapScan(org.tusk.engine.planner.BitmapSpec bitmap,
+            java.util.function.IntConsumer heapBlocks, EState estate) {
+        EvalContext ctx = estate.ctx();
+        return new BitmapHeapScanNode(scanRelation, () -> tids(bitmap, ctx), heapBlocks, session.snapshot(),
+                session.transactionContext(), ctx, emitCtid);
+    }
+
+    /** The TIDs a bitmap tree names: an index leaf's entries within its keys' bounds, ANDed or ORed. */
+    private java.util.NavigableSet<org.tusk.api.storage.TupleId> tids(org.tusk.engine.planner.BitmapSpec spec,
+            EvalContext ctx) {
+        java.util.NavigableSet<org.tusk.api.storage.TupleId> out = collectTids(spec, ctx);
+        if (spec.produced() != null) {
+            spec.produced().accept(spec.kind() == org.tusk.engine.planner.BitmapSpec.Kind.INDEX ? out.size() : 0);
+        }
+        return out;
+    }
+
+    private java.util.NavigableSet<org.tusk.api.storage.TupleId> collectTids(org.tusk.engine.planner.BitmapSpec spec,
+            EvalContext ctx) {
+        java.util.TreeSet<org.tusk.api.storage.TupleId> out = new java.util.TreeSet<>();
+        switch (spec.kind()) {
+            case AND: {
+                boolean first = true;
+                for (org.tusk.engine.planner.BitmapSpec c : spec.children()) {
+                    java.util.NavigableSet<org.tusk.api.storage.TupleId> part = tids(c, ctx);
+                    if (first) {
+                        out.addAll(part);
+                        first = false;
+                    } else {
+                        out.retainAll(part);
+                    }
+                }
+                return out;
+            }
+            case OR:
+                for (org.tusk.engine.planner.BitmapSpec c : spec.children()) {
+                    out.addAll(tids(c, ctx));
+                }
+                return out;
+            default:
+                break;
+        }
+        IndexDesc index = indexDesc(spec.index());
+        List<IndexScanKey> keys = spec.keys();
+        Object[] values = new Object[keys.size()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = keys.get(k).value().eval(ctx);
+            if (values[k] == null) {
+                return out;                     // a key compared with NULL matches nothing
+            }
+        }
+        IndexAccessMethod am = session.storage().storage().indexAm(index.amName());
+        ScanBounds bounds = IndexBounds.of(keyTypes(index), keys, values);
+        try (org.tusk.api.storage.IndexScan scan = am.beginScan(descriptor(desc, index), bounds, session.snapshot(),
+                session.transactionContext())) {
+            while (scan.next()) {
+                if (ctx != null) {
+                    ctx.checkForInterrupts();
+                }
+                out.add(scan.heapTid());
+            }
+        }
+        return out;
+    }
+
+    private IndexDesc indexDesc(IndexInfo info) {
+        return desc.indexes().stream().filter(i -> i.oid() == info.oid()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no index " + info.name() + " on " + desc.name()));
+    }
+
+    private List<PgType> keyTypes(IndexDesc index) {
+        List<PgType> keyTypes = new ArrayList<>();
+        for (int i = 0; i < index.keyAttnums().length; i++) {
+            keyTypes.add(index.keyAttnums()[i] == 0 ? PgType.byOid(index.keyTypeOids()[i])
+                    : columns.get(livePosition(index.keyAttnums()[i])).type());
+        }
+        return keyTypes;
+    }
+
     /** The index AM's view of an index of {@code table} (keys in {@link IndexKeyEncoding}). */
     public static IndexDescriptor descriptor(RelationDesc table, IndexDesc index) {
         return new IndexDescriptor(index.name(), index.locator(), table.locator(), index.unique(),

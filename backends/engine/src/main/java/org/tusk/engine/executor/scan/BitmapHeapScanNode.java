@@ -1,0 +1,83 @@
+package org.tusk.engine.executor.scan;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NavigableSet;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+
+import org.tusk.api.storage.Snapshot;
+import org.tusk.api.storage.TransactionContext;
+import org.tusk.api.storage.TupleId;
+import org.tusk.engine.executor.PlanState;
+import org.tusk.engine.expr.EvalContext;
+
+/**
+ * BitmapHeapScan (nodeBitmapHeapscan.c): builds its TID bitmap once (a sorted set,
+ * so pages are visited in physical order and each TID once), then fetches the
+ * version at each TID and returns those visible to the snapshot. The bitmap is
+ * exact (one entry per TID); the plan above rechecks the scan's clauses, as
+ * PostgreSQL's recheck of a lossy page would. {@code emitCtid} as {@link SeqScanNode}.
+ */
+public final class BitmapHeapScanNode implements PlanState, AutoCloseable {
+
+    private final ScanRelation relation;
+    private final Supplier<NavigableSet<TupleId>> bitmap;
+    private final IntConsumer heapBlocks;
+    private final Snapshot snapshot;
+    private final TransactionContext txn;
+    private final EvalContext ctx;
+    private final boolean emitCtid;
+    private Iterator<TupleId> tids;
+
+    public BitmapHeapScanNode(ScanRelation relation, Supplier<NavigableSet<TupleId>> bitmap, IntConsumer heapBlocks,
+            Snapshot snapshot, TransactionContext txn, EvalContext ctx, boolean emitCtid) {
+        this.relation = relation;
+        this.bitmap = bitmap;
+        this.heapBlocks = heapBlocks;
+        this.snapshot = snapshot;
+        this.txn = txn;
+        this.ctx = ctx;
+        this.emitCtid = emitCtid;
+    }
+
+    @Override
+    public Object[] next() {
+        if (tids == null) {
+            NavigableSet<TupleId> set = bitmap.get();
+            if (heapBlocks != null) {
+                heapBlocks.accept((int) set.stream().mapToInt(TupleId::block).distinct().count());
+            }
+            tids = set.iterator();
+        }
+        while (tids.hasNext()) {
+            if (ctx != null) {
+                ctx.checkForInterrupts();
+            }
+            TupleId tid = tids.next();
+            byte[] data = relation.am().fetch(relation.locator(), tid, snapshot, txn);
+            if (data == null) {
+                continue;                       // dead, not yet visible, or an older version
+            }
+            Object[] row = relation.codec().deform(data, snapshot);
+            if (!emitCtid) {
+                return row;
+            }
+            Object[] withCtid = Arrays.copyOf(row, row.length + 1);
+            withCtid[row.length] = tid;
+            return withCtid;
+        }
+        return null;
+    }
+
+    /** ExecReScan: the bitmap is built again (its keys may be parameters). */
+    @Override
+    public void rescan() {
+        tids = null;
+    }
+
+    @Override
+    public void close() {
+        tids = java.util.Collections.emptyIterator();
+    }
+}
