@@ -210,6 +210,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
             }
         }
         freeSpace.forget(relation);
+        sizeSamples.remove(relation);
         TableStatistics counters = stats;
         if (counters != null) {
             counters.drop(relation);
@@ -672,6 +673,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
     public VacuumResult vacuum(RelFileLocator relation, int oldestXmin, int freezeLimit,
             TransactionStatusLookup statusLookup) {
         TransactionStatusLookup lookup = new EndedStatusCache(statusLookup);
+        sizeSamples.remove(relation);
         int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
         long removed = 0;
         long remaining = 0;
@@ -768,7 +770,39 @@ public final class HeapAccessMethod implements TableAccessMethod {
         if (nblocks == 0) {
             return new RelationSize(0, 0);
         }
-        int samples = Math.min(nblocks, 16);
+        if (nblocks <= SIZE_SAMPLE_PAGES) {
+            return new RelationSize(nblocks, sampleTuples(relation, nblocks));
+        }
+        // Sampling is an estimate anyway: the planner asks for every scan it plans (each Execute of
+        // a prepared TPC-B UPDATE), so keep the sample while the relation keeps its length, briefly.
+        long now = System.nanoTime();
+        SizeSample cached = sizeSamples.get(relation);
+        if (cached != null && cached.nblocks == nblocks && now - cached.takenNanos < SIZE_SAMPLE_TTL_NANOS) {
+            return new RelationSize(nblocks, cached.tuples);
+        }
+        double tuples = sampleTuples(relation, nblocks);
+        if (sizeSamples.size() >= SIZE_SAMPLE_CACHE_MAX) {
+            sizeSamples.clear();
+        }
+        sizeSamples.put(relation, new SizeSample(nblocks, tuples, now));
+        return new RelationSize(nblocks, tuples);
+    }
+
+    /** Pages read by {@link #estimateSize}; relations up to this length are counted exactly. */
+    private static final int SIZE_SAMPLE_PAGES = 16;
+    private static final long SIZE_SAMPLE_TTL_NANOS = 1_000_000_000L;
+    private static final int SIZE_SAMPLE_CACHE_MAX = 1024;
+
+    /** One relation's last sampled size in this process. */
+    private record SizeSample(int nblocks, double tuples, long takenNanos) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<RelFileLocator, SizeSample> sizeSamples =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Line pointers in use on up to {@value #SIZE_SAMPLE_PAGES} evenly spread pages, scaled to the relation. */
+    private double sampleTuples(RelFileLocator relation, int nblocks) {
+        int samples = Math.min(nblocks, SIZE_SAMPLE_PAGES);
         long tuples = 0;
         for (int i = 0; i < samples; i++) {
             int block = (int) ((long) i * nblocks / samples);
@@ -777,7 +811,8 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 buffer.lock(LWLockMode.SHARED);
                 ByteBuffer page = buffer.page();
                 if (!Page.isNew(page)) {
-                    for (int off = 1; off <= Page.maxOffsetNumber(page); off++) {
+                    int maxOff = Page.maxOffsetNumber(page);
+                    for (int off = 1; off <= maxOff; off++) {
                         if (Page.itemIdFlags(Page.itemId(page, off)) == Page.LP_NORMAL) {
                             tuples++;
                         }
@@ -787,7 +822,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 buffer.release();
             }
         }
-        return new RelationSize(nblocks, (double) tuples * nblocks / samples);
+        return (double) tuples * nblocks / samples;
     }
 
     /** Collects a page's pruning and freezing decisions (heap_page_prune_and_freeze's analysis half). */
