@@ -211,6 +211,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
         }
         freeSpace.forget(relation);
         sizeSamples.remove(relation);
+        knownLengths.remove(relation);
         TableStatistics counters = stats;
         if (counters != null) {
             counters.drop(relation);
@@ -262,17 +263,13 @@ public final class HeapAccessMethod implements TableAccessMethod {
      */
     private Buffer bufferForTuple(RelFileLocator relation, int length, int excludedBlock) {
         int needed = Page.maxAlign(length) + Page.ITEM_ID_SIZE;
-        int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
         while (true) {
             int block = freeSpace.find(relation, needed, excludedBlock);
             if (block < 0) {
                 block = freeSpaceMap().find(relation, needed, excludedBlock);
-                if (block >= nblocks) {
-                    nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
-                    if (block >= nblocks) {
-                        freeSpaceMap().record(relation, block, 0);      // a stale entry beyond the end
-                        continue;
-                    }
+                if (block >= 0 && !isWithin(relation, block)) {
+                    freeSpaceMap().record(relation, block, 0);      // a stale entry beyond the end
+                    continue;
                 }
             }
             if (block < 0) {
@@ -328,7 +325,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
 
     @Override
     public byte[] fetch(RelFileLocator relation, TupleId tid, Snapshot snapshot, TransactionContext txn) {
-        if (Integer.compareUnsigned(tid.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
+        if (!isWithin(relation, tid.block())) {
             return null;
         }
         Buffer buffer = buffers.read(relation, ForkNumber.MAIN, tid.block());
@@ -346,7 +343,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
 
     @Override
     public org.tusk.api.storage.TupleLiveness liveness(RelFileLocator relation, TupleId tid, TransactionContext txn) {
-        if (Integer.compareUnsigned(tid.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
+        if (!isWithin(relation, tid.block())) {
             return org.tusk.api.storage.TupleLiveness.DEAD;
         }
         Buffer buffer = buffers.read(relation, ForkNumber.MAIN, tid.block());
@@ -563,9 +560,33 @@ public final class HeapAccessMethod implements TableAccessMethod {
         };
     }
 
+    /**
+     * Whether {@code block} (unsigned) is inside the relation's main fork. A heap
+     * never shrinks while it keeps its relfilenode (no truncation; TRUNCATE and
+     * DROP give it new or no storage), so a length seen once stays a lower bound
+     * and only blocks beyond it cost an lseek (mdnblocks) — every fetch and
+     * update asked for one.
+     */
+    private boolean isWithin(RelFileLocator relation, int block) {
+        Integer known = knownLengths.get(relation);
+        if (known != null && Integer.compareUnsigned(block, known) < 0) {
+            return true;
+        }
+        int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
+        if (knownLengths.size() >= KNOWN_LENGTHS_MAX) {
+            knownLengths.clear();
+        }
+        knownLengths.put(relation, nblocks);
+        return Integer.compareUnsigned(block, nblocks) < 0;
+    }
+
+    private static final int KNOWN_LENGTHS_MAX = 4096;
+    private final java.util.concurrent.ConcurrentHashMap<RelFileLocator, Integer> knownLengths =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The pinned, unlocked buffer of {@code tid}, which must be inside the relation. */
     private Buffer readForModify(RelFileLocator relation, TupleId tid) {
-        if (Integer.compareUnsigned(tid.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
+        if (!isWithin(relation, tid.block())) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "tuple " + tid + " is beyond the end of relation "
                     + relation);
         }
