@@ -210,6 +210,8 @@ public final class HeapAccessMethod implements TableAccessMethod {
             }
         }
         freeSpace.forget(relation);
+        sizeSamples.remove(relation);
+        knownLengths.remove(relation);
         TableStatistics counters = stats;
         if (counters != null) {
             counters.drop(relation);
@@ -261,17 +263,13 @@ public final class HeapAccessMethod implements TableAccessMethod {
      */
     private Buffer bufferForTuple(RelFileLocator relation, int length, int excludedBlock) {
         int needed = Page.maxAlign(length) + Page.ITEM_ID_SIZE;
-        int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
         while (true) {
             int block = freeSpace.find(relation, needed, excludedBlock);
             if (block < 0) {
                 block = freeSpaceMap().find(relation, needed, excludedBlock);
-                if (block >= nblocks) {
-                    nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
-                    if (block >= nblocks) {
-                        freeSpaceMap().record(relation, block, 0);      // a stale entry beyond the end
-                        continue;
-                    }
+                if (block >= 0 && !isWithin(relation, block)) {
+                    freeSpaceMap().record(relation, block, 0);      // a stale entry beyond the end
+                    continue;
                 }
             }
             if (block < 0) {
@@ -327,7 +325,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
 
     @Override
     public byte[] fetch(RelFileLocator relation, TupleId tid, Snapshot snapshot, TransactionContext txn) {
-        if (Integer.compareUnsigned(tid.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
+        if (!isWithin(relation, tid.block())) {
             return null;
         }
         Buffer buffer = buffers.read(relation, ForkNumber.MAIN, tid.block());
@@ -398,7 +396,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
 
     @Override
     public org.tusk.api.storage.TupleLiveness liveness(RelFileLocator relation, TupleId tid, TransactionContext txn) {
-        if (Integer.compareUnsigned(tid.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
+        if (!isWithin(relation, tid.block())) {
             return org.tusk.api.storage.TupleLiveness.DEAD;
         }
         Buffer buffer = buffers.read(relation, ForkNumber.MAIN, tid.block());
@@ -615,9 +613,33 @@ public final class HeapAccessMethod implements TableAccessMethod {
         };
     }
 
+    /**
+     * Whether {@code block} (unsigned) is inside the relation's main fork. A heap
+     * never shrinks while it keeps its relfilenode (no truncation; TRUNCATE and
+     * DROP give it new or no storage), so a length seen once stays a lower bound
+     * and only blocks beyond it cost an lseek (mdnblocks) — every fetch and
+     * update asked for one.
+     */
+    private boolean isWithin(RelFileLocator relation, int block) {
+        Integer known = knownLengths.get(relation);
+        if (known != null && Integer.compareUnsigned(block, known) < 0) {
+            return true;
+        }
+        int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
+        if (knownLengths.size() >= KNOWN_LENGTHS_MAX) {
+            knownLengths.clear();
+        }
+        knownLengths.put(relation, nblocks);
+        return Integer.compareUnsigned(block, nblocks) < 0;
+    }
+
+    private static final int KNOWN_LENGTHS_MAX = 4096;
+    private final java.util.concurrent.ConcurrentHashMap<RelFileLocator, Integer> knownLengths =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The pinned, unlocked buffer of {@code tid}, which must be inside the relation. */
     private Buffer readForModify(RelFileLocator relation, TupleId tid) {
-        if (Integer.compareUnsigned(tid.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
+        if (!isWithin(relation, tid.block())) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "tuple " + tid + " is beyond the end of relation "
                     + relation);
         }
@@ -725,6 +747,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
     public VacuumResult vacuum(RelFileLocator relation, int oldestXmin, int freezeLimit,
             TransactionStatusLookup statusLookup) {
         TransactionStatusLookup lookup = new EndedStatusCache(statusLookup);
+        sizeSamples.remove(relation);
         int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
         long removed = 0;
         long remaining = 0;
@@ -821,7 +844,39 @@ public final class HeapAccessMethod implements TableAccessMethod {
         if (nblocks == 0) {
             return new RelationSize(0, 0);
         }
-        int samples = Math.min(nblocks, 16);
+        if (nblocks <= SIZE_SAMPLE_PAGES) {
+            return new RelationSize(nblocks, sampleTuples(relation, nblocks));
+        }
+        // Sampling is an estimate anyway: the planner asks for every scan it plans (each Execute of
+        // a prepared TPC-B UPDATE), so keep the sample while the relation keeps its length, briefly.
+        long now = System.nanoTime();
+        SizeSample cached = sizeSamples.get(relation);
+        if (cached != null && cached.nblocks == nblocks && now - cached.takenNanos < SIZE_SAMPLE_TTL_NANOS) {
+            return new RelationSize(nblocks, cached.tuples);
+        }
+        double tuples = sampleTuples(relation, nblocks);
+        if (sizeSamples.size() >= SIZE_SAMPLE_CACHE_MAX) {
+            sizeSamples.clear();
+        }
+        sizeSamples.put(relation, new SizeSample(nblocks, tuples, now));
+        return new RelationSize(nblocks, tuples);
+    }
+
+    /** Pages read by {@link #estimateSize}; relations up to this length are counted exactly. */
+    private static final int SIZE_SAMPLE_PAGES = 16;
+    private static final long SIZE_SAMPLE_TTL_NANOS = 1_000_000_000L;
+    private static final int SIZE_SAMPLE_CACHE_MAX = 1024;
+
+    /** One relation's last sampled size in this process. */
+    private record SizeSample(int nblocks, double tuples, long takenNanos) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<RelFileLocator, SizeSample> sizeSamples =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Line pointers in use on up to {@value #SIZE_SAMPLE_PAGES} evenly spread pages, scaled to the relation. */
+    private double sampleTuples(RelFileLocator relation, int nblocks) {
+        int samples = Math.min(nblocks, SIZE_SAMPLE_PAGES);
         long tuples = 0;
         for (int i = 0; i < samples; i++) {
             int block = (int) ((long) i * nblocks / samples);
@@ -830,7 +885,8 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 buffer.lock(LWLockMode.SHARED);
                 ByteBuffer page = buffer.page();
                 if (!Page.isNew(page)) {
-                    for (int off = 1; off <= Page.maxOffsetNumber(page); off++) {
+                    int maxOff = Page.maxOffsetNumber(page);
+                    for (int off = 1; off <= maxOff; off++) {
                         if (Page.itemIdFlags(Page.itemId(page, off)) == Page.LP_NORMAL) {
                             tuples++;
                         }
@@ -840,7 +896,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 buffer.release();
             }
         }
-        return new RelationSize(nblocks, (double) tuples * nblocks / samples);
+        return (double) tuples * nblocks / samples;
     }
 
     /** Collects a page's pruning and freezing decisions (heap_page_prune_and_freeze's analysis half). */

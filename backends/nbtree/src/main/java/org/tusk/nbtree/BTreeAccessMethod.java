@@ -25,6 +25,7 @@ import org.tusk.api.storage.TupleId;
 import org.tusk.api.storage.UniqueCheck;
 import org.tusk.buffer.BufferManager;
 import org.tusk.nbtree.internal.BTree;
+import org.tusk.nbtree.internal.BTreeBuild;
 import org.tusk.nbtree.internal.BTreeForwardScan;
 import org.tusk.wal.WalWriter;
 
@@ -69,9 +70,10 @@ public final class BTreeAccessMethod implements IndexAccessMethod {
     }
 
     /**
-     * Creates the metapage and an empty root, then inserts the heap's entries
-     * in (key, TID) order (so rightmost splits keep pages 90% full). A unique
-     * index refuses two equal keys with 23505.
+     * Sorts the heap's entries by (key, TID) and writes the tree bottom-up
+     * ({@link BTreeBuild}, nbtsort.c: leaves 90% full, one WAL record per page);
+     * an empty heap gets the metapage and an empty root leaf. A unique index
+     * refuses two equal keys with 23505.
      */
     @Override
     public long build(IndexDescriptor index, IndexBuildScan heapScan) {
@@ -92,12 +94,20 @@ public final class BTreeAccessMethod implements IndexAccessMethod {
                 }
             }
         }
-        BTree tree = tree(index);
-        tree.create();
-        for (Entry entry : entries) {
-            tree.insert(entry.key(), entry.tid(), null, null);
+        if (entries.isEmpty()) {
+            tree(index).create();
+            return 0;
         }
-        return entries.size();
+        if (!buffers.smgr().exists(index.index(), ForkNumber.MAIN)) {
+            buffers.smgr().create(index.index(), ForkNumber.MAIN);
+        }
+        List<byte[]> leafTuples = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            leafTuples.add(BTree.leafTuple(index, entry.key(), entry.tid()));
+        }
+        entries.clear();
+        BTreeBuild.build(buffers, wal, index, leafTuples);
+        return leafTuples.size();
     }
 
     @Override

@@ -95,6 +95,13 @@ public final class BTreeResourceManager implements ResourceManager {
                     }
                 }
             }
+            case BTRecords.XLOG_BTREE_BUILD -> {
+                try (RedoBlock block = context.block(record, 0)) {
+                    if (block.action() == RedoBlock.Action.NEEDS_REDO) {
+                        org.tusk.nbtree.internal.BTreeBuild.redo(data, block.page());
+                    }
+                }
+            }
             case BTRecords.XLOG_BTREE_VACUUM -> {
                 int[] offsets = BTRecords.decodeVacuum(data);
                 try (RedoBlock block = context.block(record, 0)) {

@@ -209,6 +209,68 @@ class BTreeAccessMethodTest {
     }
 
     @Test
+    void bottomUpBuildMakesAValidThreeLevelTreeThatLaterInsertsSplit() {
+        IndexDescriptor index = Keys.index(false);
+        Random random = new Random(11);
+        TreeMap<Integer, TreeSet<TupleId>> model = new TreeMap<>();
+        int n = 100_000;
+        long built = btree.build(index, sink -> {
+            for (int i = 0; i < n; i++) {
+                int k = random.nextInt(40_000) - 20_000;
+                sink.accept(Keys.key(k), tid(i));
+                model.computeIfAbsent(k, x -> new TreeSet<>()).add(tid(i));
+            }
+        });
+        assertEquals(n, built);
+        assertEquals(List.of(), BTreeCheck.check(buffers, index));
+        assertEquals(2, readMeta().level(), "leaves, one internal level, the root");
+        assertEquals(expected(model, null, false, null, false), scan(btree, index, ScanBounds.all()));
+        for (int t = 0; t < 200; t++) {
+            int a = random.nextInt(44_000) - 22_000;
+            int b = a + random.nextInt(3_000);
+            assertEquals(expected(model, a, true, b, false),
+                    scan(btree, index, ScanBounds.range(Keys.key(a), true, Keys.key(b), false)), a + ".." + b);
+        }
+        // Leaves 90% full: 8152 * 0.9 / 20 entries each (12-byte tuples, 8-aligned, plus line pointer).
+        int leaves = buffers.nblocks(Keys.INDEX, ForkNumber.MAIN) - 1 - 2 - 1;
+        assertTrue(leaves <= n / (8152 * 9 / 10 / 20) + 2, "leaves " + leaves);
+        for (int i = n; i < n + 30_000; i++) {
+            int k = random.nextInt(40_000) - 20_000;
+            btree.insert(index, Keys.key(k), tid(i), null, null);
+            model.computeIfAbsent(k, x -> new TreeSet<>()).add(tid(i));
+        }
+        assertEquals(List.of(), BTreeCheck.check(buffers, index));
+        assertEquals(expected(model, null, false, null, false), scan(btree, index, ScanBounds.all()));
+    }
+
+    @Test
+    void redoOfABottomUpBuildRebuildsIdenticalPages() throws Exception {
+        IndexDescriptor index = Keys.index(true);
+        btree.build(index, sink -> {
+            for (int i = 0; i < 150_000; i++) {
+                sink.accept(Keys.key(i * 3), tid(i));
+            }
+        });
+        btree.insert(index, Keys.key(1), tid(200_000), null, null);
+        int nblocks = buffers.nblocks(Keys.INDEX, ForkNumber.MAIN);
+        List<byte[]> original = pages(buffers, nblocks);
+        try (ShmemSegment fresh = createSegment(dir, "shm2", 32);
+                BufferManager replay = attach(fresh, dir.resolve("replayed"), new RecordingWal())) {
+            RedoContext context = replay.redoContext();
+            ResourceManager rm = new BTreeResourceManager();
+            for (DecodedRecord record : wal.records) {
+                rm.redo(record, context);
+            }
+            assertEquals(nblocks, replay.nblocks(Keys.INDEX, ForkNumber.MAIN));
+            List<byte[]> replayed = pages(replay, nblocks);
+            for (int b = 0; b < nblocks; b++) {
+                assertArrayEquals(original.get(b), replayed.get(b), "block " + b);
+            }
+            assertEquals(List.of(), BTreeCheck.check(replay, index));
+        }
+    }
+
+    @Test
     void uniqueCheckRaisesWaitsAndIgnoresDead() {
         IndexDescriptor index = Keys.index(true);
         btree.build(index, sink -> { });

@@ -48,6 +48,8 @@ public final class LWLock {
 
     private static final int MODE_SHARED = 0;
     private static final int MODE_EXCLUSIVE = 1;
+    /** LW_WAIT_UNTIL_FREE: woken by every release that frees the lock, then does not retry. */
+    private static final int MODE_WAIT_UNTIL_FREE = 2;
     /** Attempts before queueing: a holder of an LWLock usually lets go within microseconds. */
     private static final int SPIN_ATTEMPTS = 32;
 
@@ -103,6 +105,29 @@ public final class LWLock {
             memory.getAndBitwiseAndInt(state, ~FLAG_WAKE_PENDING);
         }
         remember(mode, self);
+    }
+
+    /**
+     * LWLockAcquireOrWait: acquires the lock if it is free; otherwise sleeps until
+     * it is free again and returns false <em>without</em> taking it. Every
+     * sleeper of this kind wakes at the same release, so when the lock guards
+     * work that one holder can do for all (a WAL flush), the waiters can see
+     * that it was done without passing the lock from one to the next.
+     */
+    public boolean acquireOrWait(LWLockMode mode, ProcSlot self) throws IOException {
+        checkSlot(self);
+        if (attemptLock(mode)) {
+            queueSelf(MODE_WAIT_UNTIL_FREE, self);
+            if (attemptLock(mode)) {
+                // Still held: sleep until a release frees it. The releaser does not count us as
+                // a woken competitor (no WAKE_PENDING on our behalf), so there is nothing to undo.
+                self.awaitLWLockWakeup();
+                return false;
+            }
+            dequeueSelf(self);
+        }
+        remember(mode, self);
+        return true;
     }
 
     /** Acquires the lock if that needs no waiting; returns whether it did. */
@@ -187,6 +212,10 @@ public final class LWLock {
     // --- the wait queue (all under the wait-list bit) ---------------------------------
 
     private void queueSelf(LWLockMode mode, ProcSlot self) {
+        queueSelf(mode == LWLockMode.EXCLUSIVE ? MODE_EXCLUSIVE : MODE_SHARED, self);
+    }
+
+    private void queueSelf(int waitMode, ProcSlot self) {
         lockWaitList();
         if (self.lwWaitState() != LW_WS_NOT_WAITING) {
             unlockWaitList();
@@ -194,7 +223,7 @@ public final class LWLock {
                     + " while already waiting for a lock");
         }
         self.setLwWaitState(LW_WS_WAITING);
-        self.setLwWaitMode(mode == LWLockMode.EXCLUSIVE ? MODE_EXCLUSIVE : MODE_SHARED);
+        self.setLwWaitMode(waitMode);
         self.setLwWaitNext(0);
         int link = self.index() + 1;
         int last = memory.getIntVolatile(tail);
@@ -224,7 +253,8 @@ public final class LWLock {
         } else {
             // A releaser took us off the queue already and is about to mark us NOT_WAITING.
             // Wait for that, or its late write would hit a later wait of ours; and undo the
-            // WAKE_PENDING it set on our behalf, since we will not be retrying.
+            // WAKE_PENDING it set on our behalf, since we will not be retrying (a wait-until-free
+            // waiter was not counted, but clearing the flag only allows one more wake-up).
             memory.getAndBitwiseAndInt(state, ~FLAG_WAKE_PENDING);
             self.awaitLWLockWakeup();
         }
@@ -253,18 +283,25 @@ public final class LWLock {
         segment.slot(current - 1).setLwWaitNext(0);
     }
 
-    /** LWLockWakeup: takes the waiters that can now run off the queue, then wakes them. */
+    /**
+     * LWLockWakeup: takes the waiters that can now run off the queue, then wakes
+     * them: every wait-until-free waiter, and either the first exclusive waiter or
+     * the shared waiters. Only the latter compete for the lock, so only they set
+     * WAKE_PENDING.
+     */
     private void wakeup() {
         int[] woken = new int[8];
         int count = 0;
+        int competitors = 0;
         lockWaitList();
         int previous = 0;
         int current = memory.getIntVolatile(head);
         while (current != 0) {
             ProcSlot waiter = segment.slot(current - 1);
             int next = waiter.lwWaitNext();
-            boolean exclusive = waiter.lwWaitMode() == MODE_EXCLUSIVE;
-            if (count > 0 && exclusive) {
+            int waitMode = waiter.lwWaitMode();
+            boolean exclusive = waitMode == MODE_EXCLUSIVE;
+            if (competitors > 0 && exclusive) {
                 previous = current;   // shared waiters are being woken: leave exclusive ones queued
                 current = next;
                 continue;
@@ -275,6 +312,9 @@ public final class LWLock {
                 woken = java.util.Arrays.copyOf(woken, count * 2);
             }
             woken[count++] = current - 1;
+            if (waitMode != MODE_WAIT_UNTIL_FREE) {
+                competitors++;
+            }
             if (exclusive) {
                 break;
             }
@@ -285,7 +325,7 @@ public final class LWLock {
         int old = memory.getIntVolatile(state);
         for (;;) {
             int desired = old & ~FLAG_LIST_LOCKED;
-            desired = count > 0 ? desired | FLAG_WAKE_PENDING : desired & ~FLAG_WAKE_PENDING;
+            desired = competitors > 0 ? desired | FLAG_WAKE_PENDING : desired & ~FLAG_WAKE_PENDING;
             if (empty) {
                 desired &= ~FLAG_HAS_WAITERS;
             }

@@ -344,6 +344,73 @@ class ShmemSegmentTest {
     }
 
     @Test
+    void acquireOrWaitTakesAFreeLockAndOtherwiseReturnsWhenItIsFreedWithoutTakingIt() throws Exception {
+        ProcSlot holder = segment.slot(0);
+        ProcSlot firstWaiter = segment.slot(1);
+        ProcSlot exclusiveWaiter = segment.slot(2);
+        ProcSlot lastWaiter = segment.slot(3);
+        LWLock lock = segment.lwlock(13);
+        assertTrue(lock.acquireOrWait(LWLockMode.EXCLUSIVE, holder), "a free lock is taken");
+        assertTrue(lock.isHeldBy(holder));
+        for (ProcSlot s : List.of(firstWaiter, exclusiveWaiter, lastWaiter)) {
+            s.ownLatch();
+        }
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            java.util.concurrent.ConcurrentLinkedQueue<String> events = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.concurrent.CountDownLatch exclusiveHolds = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch lastMayGo = new java.util.concurrent.CountDownLatch(1);
+            Thread first = new Thread(() -> {
+                try {
+                    events.add("first " + lock.acquireOrWait(LWLockMode.EXCLUSIVE, firstWaiter));
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            Thread exclusive = new Thread(() -> {
+                try {
+                    lock.acquire(LWLockMode.EXCLUSIVE, exclusiveWaiter);
+                    events.add("exclusive holds");
+                    exclusiveHolds.countDown();
+                    lastMayGo.await();
+                    lock.release(exclusiveWaiter);
+                } catch (IOException | InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            Thread last = new Thread(() -> {
+                try {
+                    events.add("last " + lock.acquireOrWait(LWLockMode.EXCLUSIVE, lastWaiter));
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            int queued = 0;
+            for (Thread t : List.of(first, exclusive, last)) {
+                t.start();
+                queued++;
+                while (lock.waiterCount() < queued) {
+                    Thread.sleep(1);
+                }
+            }
+            lock.release(holder);
+            first.join();
+            exclusiveHolds.await();
+            // The exclusive waiter was woken with the first one and holds the lock; the waiter
+            // queued behind it still sleeps until that holder lets go.
+            assertEquals(1, lock.waiterCount());
+            assertTrue(last.isAlive());
+            lastMayGo.countDown();
+            exclusive.join();
+            last.join();
+            assertTrue(events.contains("first false"), events.toString());
+            assertTrue(events.contains("last false"), events.toString());
+        });
+        assertFalse(lock.isHeldBy(firstWaiter));
+        assertFalse(lock.isHeldBy(lastWaiter));
+        assertEquals(0, lock.stateWord());
+    }
+
+    @Test
     void latchSleeperAndLWLockSleeperOfOneSlotDoNotStealWakeups() throws Exception {
         ProcSlot holder = segment.slot(0);
         ProcSlot owner = segment.slot(2);

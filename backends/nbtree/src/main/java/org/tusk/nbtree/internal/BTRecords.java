@@ -20,6 +20,8 @@ import java.nio.ByteOrder;
  *                                                               root contents
  * VACUUM       0xC0  block 0 leaf                               n u16, offsets u16[n]
  * NEWMETA      0xE0  block 0 metapage, block 1 empty root leaf (both WILL_INIT)
+ * BUILD        0xF0  block 0 a page written by the bottom-up build (WILL_INIT)
+ *                                                               kind u8: 0 page contents | 1 root u32, level u32
  * </pre>
  */
 public final class BTRecords {
@@ -30,6 +32,8 @@ public final class BTRecords {
     public static final int XLOG_BTREE_NEWROOT = 0xA0;
     public static final int XLOG_BTREE_VACUUM = 0xC0;
     public static final int XLOG_BTREE_NEWMETA = 0xE0;
+    /** Tusk's own: one whole page of a bottom-up build ({@link BTreeBuild}); PostgreSQL logs them as XLOG_FPI. */
+    public static final int XLOG_BTREE_BUILD = 0xF0;
 
     private BTRecords() {
     }

@@ -204,6 +204,16 @@ public final class BTree {
 
     // --- insertion ----------------------------------------------------------------
 
+    /** The leaf tuple for (key, heap TID); 54000 if it could not become a pivot (BTMaxItemSize). */
+    public static byte[] leafTuple(IndexDescriptor index, byte[] key, TupleId heapTid) {
+        byte[] tuple = IndexTuple.leaf(key, heapTid);
+        if (tuple.length + IndexTuple.PIVOT_HEADER - IndexTuple.LEAF_HEADER > MAX_TUPLE_SIZE) {
+            throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, "index row size " + tuple.length
+                    + " exceeds btree version 4 maximum " + MAX_TUPLE_SIZE + " for index \"" + index.name() + "\"");
+        }
+        return tuple;
+    }
+
     /**
      * _bt_doinsert. For a unique check, the descent looks for the first entry
      * with the key, checks every equal entry (moving right while holding the
@@ -211,11 +221,7 @@ public final class BTree {
      * starts over; then moves right to the exact place of (key, heap TID).
      */
     public void insert(byte[] key, TupleId heapTid, UniqueCheck uniqueCheck, TransactionContext txn) {
-        byte[] tuple = IndexTuple.leaf(key, heapTid);
-        if (tuple.length + IndexTuple.PIVOT_HEADER - IndexTuple.LEAF_HEADER > MAX_TUPLE_SIZE) {
-            throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, "index row size " + tuple.length
-                    + " exceeds btree version 4 maximum " + MAX_TUPLE_SIZE + " for index \"" + index.name() + "\"");
-        }
+        byte[] tuple = leafTuple(index, key, heapTid);
         ScanKey exact = ScanKey.exact(key, heapTid, index.comparator());
         boolean checking = index.unique() && uniqueCheck != null;
         while (true) {

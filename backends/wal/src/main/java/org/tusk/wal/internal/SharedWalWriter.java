@@ -270,19 +270,25 @@ public final class SharedWalWriter implements WalWriter {
                 return;
             }
             ctl.count(XLogCtl.STAT_FLUSH_CALLS);
-            long insertedUpTo = waitInsertionsToFinish(upTo);
             LWLock write = ctl.writeLock();
-            write.acquire(LWLockMode.EXCLUSIVE, self);
-            try {
-                // Group commit: whoever held the lock before us may have flushed our WAL already.
-                if (upTo <= ctl.flushedUpTo()) {
-                    return;
+            while (upTo > ctl.flushedUpTo()) {
+                long insertedUpTo = waitInsertionsToFinish(upTo);
+                // Group commit (XLogFlush): while another process flushes, sleep until it is done
+                // instead of queueing for the lock; all such sleepers wake together and most find
+                // their WAL flushed by it, so one fdatasync serves every waiting committer.
+                if (!write.acquireOrWait(LWLockMode.EXCLUSIVE, self)) {
+                    continue;
                 }
-                // Others inserted while we waited for the lock: take their WAL along if it is copied.
-                long more = waitInsertionsToFinishNoWait(insertedUpTo);
-                xlogWrite(Math.max(insertedUpTo, more), true);
-            } finally {
-                write.release(self);
+                try {
+                    if (upTo <= ctl.flushedUpTo()) {
+                        return;
+                    }
+                    // Others inserted while we waited: take their WAL along if it is copied.
+                    long more = waitInsertionsToFinishNoWait(insertedUpTo);
+                    xlogWrite(Math.max(insertedUpTo, more), true);
+                } finally {
+                    write.release(self);
+                }
             }
         } catch (IOException e) {
             throw panic("could not flush WAL to " + Lsn.format(upTo), e);
