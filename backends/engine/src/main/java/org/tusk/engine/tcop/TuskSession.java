@@ -727,19 +727,52 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                         dml);
             }
             if (parsed.stmt() instanceof SelectStmt select) {
-                Query query = new SelectAnalyzer(relations, typeContext()).analyze(select, pstate);
-                query = org.tusk.engine.executor.ConstantFolder.fold(query, new org.tusk.engine.expr.EvalContext(this, new Object[0]));
-                List<Column> columns = new ArrayList<>();
-                for (TargetEntry t : query.targets()) {
-                    PgType type = t.expr().type();
-                    columns.add(new Column(t.name(), t.tableOid(), t.attnum(), type.oid(), type.typlen(),
-                            t.expr().typmod(), (short) 0));
-                }
-                return new TuskPreparedStatement(this, parsed, query, pstate.resolvedParamTypes(), columns);
+                AnalyzedSelect analyzed = analyzeSelect(select, pstate);
+                TuskPreparedStatement prepared = new TuskPreparedStatement(this, parsed, analyzed.query(),
+                        pstate.resolvedParamTypes(), columnsOf(analyzed.query()));
+                prepared.analyzedWith(analyzed.searchPath(), analyzed.relationLocks(), analyzed.epoch());
+                return prepared;
             }
             List<Column> columns = utility.describe(parsed.stmt());
             return new TuskPreparedStatement(this, parsed, null, pstate.resolvedParamTypes(), columns);
         });
+    }
+
+    /** A SELECT's analysis with what it depended on (a plan source revalidates against these). */
+    record AnalyzedSelect(Query query, List<String> searchPath, Map<Integer, org.tusk.lmgr.LockMode> relationLocks,
+            long epoch) {}
+
+    /**
+     * Parse analysis of a SELECT (with eval_const_expressions' folding and a trial plan), recording
+     * the search_path, the relations it opened with their lock modes, and the relcache epoch before it.
+     */
+    AnalyzedSelect analyzeSelect(SelectStmt select, ParseState pstate) {
+        List<String> path = searchPath();
+        long epoch = relcache.invalidationEpoch();
+        Map<Integer, org.tusk.lmgr.LockMode> locks = new java.util.HashMap<>();
+        Map<Integer, org.tusk.lmgr.LockMode> previous = relcache.recordOpens(locks);
+        Query query;
+        try {
+            query = new SelectAnalyzer(relations, typeContext()).analyze(select, pstate);
+            query = org.tusk.engine.executor.ConstantFolder.fold(query, new org.tusk.engine.expr.EvalContext(this, new Object[0]));
+        } finally {
+            relcache.recordOpens(previous);
+            if (previous != null) {
+                locks.forEach((oid, mode) -> previous.merge(oid, mode, (a, b) -> a.ordinal() >= b.ordinal() ? a : b));
+            }
+        }
+        return new AnalyzedSelect(query, path, Map.copyOf(locks), epoch);
+    }
+
+    /** The RowDescription columns of an analyzed SELECT (text format). */
+    static List<Column> columnsOf(Query query) {
+        List<Column> columns = new ArrayList<>();
+        for (TargetEntry t : query.targets()) {
+            PgType type = t.expr().type();
+            columns.add(new Column(t.name(), t.tableOid(), t.attnum(), type.oid(), type.typlen(),
+                    t.expr().typmod(), (short) 0));
+        }
+        return columns;
     }
 
     /**
