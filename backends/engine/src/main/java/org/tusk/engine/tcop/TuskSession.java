@@ -1097,17 +1097,29 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         } else {
             guc.set("role", target, local);
         }
+        superuserCheckedFor = null;     // SET ROLE / SESSION AUTHORIZATION: read the role again
         refreshIsSuperuser();
         return target;
     }
+
+    /** The user whose superuser flag {@link #currentUserIsSuperuser} holds (null: not read yet). */
+    private String superuserCheckedFor;
+    private boolean currentUserIsSuperuser;
 
     /** is_superuser follows the current user (SetSessionAuthorization/SetCurrentRoleId set it). */
     void refreshIsSuperuser() {
         if (roleStore == null) {
             return;
         }
-        org.tusk.api.auth.RoleRecord r = roleStore.byName(currentUser());
-        String v = r != null && r.superuser() ? "on" : "off";
+        String user = currentUser();
+        if (!user.equals(superuserCheckedFor)) {
+            // the role store is read only when the current user changes (at every Sync it cost a
+            // file read per transaction); as in PostgreSQL, ALTER ROLE does not change is_superuser
+            org.tusk.api.auth.RoleRecord r = roleStore.byName(user);
+            superuserCheckedFor = user;
+            currentUserIsSuperuser = r != null && r.superuser();
+        }
+        String v = currentUserIsSuperuser ? "on" : "off";
         if (!v.equals(guc.get("is_superuser"))) {
             guc.setInternal("is_superuser", v);
         }
