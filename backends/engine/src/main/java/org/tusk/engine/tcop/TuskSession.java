@@ -1005,6 +1005,31 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     @Override
     public TypeContext typeContext() {
+        String extraDigits = guc.show("extra_float_digits");
+        String timeZone = guc.show("TimeZone");
+        String byteaOutput = guc.show("bytea_output");
+        String intervalStyle = guc.show("IntervalStyle");
+        String dateStyle = guc.show("DateStyle");
+        TypeContext cached = typeContext;
+        // asked for per column of every row sent: rebuilt (ZoneId parsing included) only when a setting changed
+        if (cached != null && typeContextStart == transactionStart && extraDigits.equals(typeContextKey[0])
+                && timeZone.equals(typeContextKey[1]) && byteaOutput.equals(typeContextKey[2])
+                && intervalStyle.equals(typeContextKey[3]) && dateStyle.equals(typeContextKey[4])) {
+            return cached;
+        }
+        cached = buildTypeContext();
+        typeContext = cached;
+        typeContextStart = transactionStart;
+        typeContextKey = new String[] {extraDigits, timeZone, byteaOutput, intervalStyle, dateStyle};
+        return cached;
+    }
+
+    /** The last {@link #typeContext()} and what it was built from. */
+    private TypeContext typeContext;
+    private long typeContextStart;
+    private String[] typeContextKey;
+
+    private TypeContext buildTypeContext() {
         int extra = 1;
         try {
             extra = Integer.parseInt(guc.show("extra_float_digits"));
