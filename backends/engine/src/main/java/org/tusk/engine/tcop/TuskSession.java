@@ -1011,39 +1011,35 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         String intervalStyle = guc.show("IntervalStyle");
         String dateStyle = guc.show("DateStyle");
         TypeContext cached = typeContext;
-        // asked for per column of every row sent: rebuilt (ZoneId parsing included) only when a setting changed
-        if (cached != null && typeContextStart == transactionStart && extraDigits.equals(typeContextKey[0])
+        // asked for per column of every row sent: the same object while the transaction and its settings last
+        if (cached != null && cached.nowMicros() == transactionStart && extraDigits.equals(typeContextKey[0])
                 && timeZone.equals(typeContextKey[1]) && byteaOutput.equals(typeContextKey[2])
-                && intervalStyle.equals(typeContextKey[3]) && dateStyle.equals(typeContextKey[4])) {
+                && intervalStyle.equals(cached.intervalStyle()) && dateStyle.equals(cached.dateStyle())) {
             return cached;
         }
-        cached = buildTypeContext();
-        typeContext = cached;
-        typeContextStart = transactionStart;
-        typeContextKey = new String[] {extraDigits, timeZone, byteaOutput, intervalStyle, dateStyle};
-        return cached;
-    }
-
-    /** The last {@link #typeContext()} and what it was built from. */
-    private TypeContext typeContext;
-    private long typeContextStart;
-    private String[] typeContextKey;
-
-    private TypeContext buildTypeContext() {
         int extra = 1;
         try {
-            extra = Integer.parseInt(guc.show("extra_float_digits"));
+            extra = Integer.parseInt(extraDigits);
         } catch (NumberFormatException e) {
             // keep the default
         }
-        ZoneId zone;
+        ZoneId zone = cached != null && timeZone.equals(typeContextKey[1]) ? cached.timeZone() : zoneOf(timeZone);
+        cached = new TypeContext(zone, extra, transactionStart, "escape".equals(byteaOutput), intervalStyle, dateStyle);
+        typeContext = cached;
+        typeContextKey = new String[] {extraDigits, timeZone, byteaOutput};
+        return cached;
+    }
+
+    /** The last {@link #typeContext()} and the settings it was built from (parsing the zone is the costly part). */
+    private TypeContext typeContext;
+    private String[] typeContextKey;
+
+    private static ZoneId zoneOf(String timeZone) {
         try {
-            zone = ZoneId.of(guc.show("TimeZone"));
+            return ZoneId.of(timeZone);
         } catch (RuntimeException e) {
-            zone = ZoneId.of("UTC");
+            return ZoneId.of("UTC");
         }
-        return new TypeContext(zone, extra, transactionStart, "escape".equals(guc.show("bytea_output")),
-                guc.show("IntervalStyle"), guc.show("DateStyle"));
     }
 
     @Override
