@@ -19,9 +19,33 @@ import org.tusk.engine.expr.*;
  */
 public final class ConstantFolder {
     private final EvalContext ctx;
+    /** A custom plan's folding: $n become constants of the bound values (boundParams in eval_const_expressions). */
+    private final boolean bindParams;
 
     private ConstantFolder(EvalContext ctx) {
+        this(ctx, false);
+    }
+
+    private ConstantFolder(EvalContext ctx, boolean bindParams) {
         this.ctx = ctx;
+        this.bindParams = bindParams;
+    }
+
+    /**
+     * A custom plan's query (plancache.c's BuildCachedPlan with boundParams): the target list and
+     * WHERE clause with every $n replaced by its value in {@code ctx}, then folded, so EXPLAIN
+     * EXECUTE of a custom plan shows the values where a generic plan shows $n.
+     */
+    public static Query bindParams(Query q, EvalContext ctx) {
+        ConstantFolder f = new ConstantFolder(ctx, true);
+        List<TargetEntry> targets = new ArrayList<>();
+        for (TargetEntry t : q.targetList) {
+            targets.add(new TargetEntry(t.name(), f.fold(t.expr()), t.tableOid(), t.attnum()));
+        }
+        q.targetList.clear();
+        q.targetList.addAll(targets);
+        f.foldWhere(q);
+        return q;
     }
 
     public static Query fold(Query q, EvalContext ctx) {
@@ -57,6 +81,9 @@ public final class ConstantFolder {
     Expr fold(Expr e) {
         if (e == null) {
             return null;
+        }
+        if (bindParams && e instanceof ParamExpr p) {
+            return new ConstExpr(p.type(), -1, ctx.param(p.index()));
         }
         if (e instanceof FuncExpr f) {
             List<Expr> args = foldAll(f.args());

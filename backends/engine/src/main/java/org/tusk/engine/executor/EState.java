@@ -14,6 +14,11 @@ public final class EState implements AutoCloseable {
     private final EvalContext ctx;
     private final long workMemBytes;
     private final TempFiles tempFiles;
+    /**
+     * What a re-execution of this plan's node tree must renew (each scan's snapshot
+     * and transaction): registered by the nodes that read them when they are built.
+     */
+    private final java.util.List<Runnable> renewals = new java.util.ArrayList<>();
     /** Executor param slots the planner allocates (above those the analyzer numbered). */
     private int nextParamSlot = 1024;
 
@@ -65,6 +70,18 @@ public final class EState implements AutoCloseable {
         return nextParamSlot++;
     }
     public long workMemBytes() { return workMemBytes; }
+
+    /** Registers per-execution state to renew before the plan's tree runs again (see {@link ReusablePlan}). */
+    public void onReexecute(Runnable renewal) {
+        renewals.add(renewal);
+    }
+
+    /** Renews every registered node's per-execution state (the current statement's snapshot, the transaction). */
+    void renewForExecution() {
+        for (Runnable r : renewals) {
+            r.run();
+        }
+    }
     public TempFiles tempFiles() { return tempFiles; }
 
     @Override

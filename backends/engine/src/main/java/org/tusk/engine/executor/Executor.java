@@ -22,13 +22,7 @@ public final class Executor {
     }
 
     public static PlanState start(Query query, EvalContext ctx, Planned[] explainOut) {
-        Path dataDir = null;
-        int pid = (int) ProcessHandle.current().pid();
-        if (ctx.session() != null && ctx.session().host() != null && ctx.session().host().backend() != null) {
-            dataDir = ctx.session().host().backend().dataDirectory();
-            pid = ctx.session().host().backend().pid();
-        }
-        EState estate = EState.forSession(ctx, dataDir, pid);
+        EState estate = newEState(ctx);
         ctx.attach(EState.class, estate);
         Planned planned;
         try {
@@ -41,6 +35,17 @@ public final class Executor {
             explainOut[0] = planned;
         }
         return new QueryRoot(planned.state(), estate);
+    }
+
+    /** The query's EState: work_mem from the session, temp files under its data directory. */
+    static EState newEState(EvalContext ctx) {
+        Path dataDir = null;
+        int pid = (int) ProcessHandle.current().pid();
+        if (ctx.session() != null && ctx.session().host() != null && ctx.session().host().backend() != null) {
+            dataDir = ctx.session().host().backend().dataDirectory();
+            pid = ctx.session().host().backend().pid();
+        }
+        return EState.forSession(ctx, dataDir, pid);
     }
 
     /** The top of an executing query: ExecutorEnd on exhaustion, close or error. */

@@ -6,7 +6,7 @@ package org.tusk.engine.expr;
  */
 public final class EvalContext {
     private final SessionServices session;
-    private final Object[] params;
+    private Object[] params;
     private Object[] row;
     private Object[] aggregates;
     private Object[] execParams = new Object[8];
@@ -19,6 +19,17 @@ public final class EvalContext {
 
     public SessionServices session() { return session; }
     public Object param(int index) { return params[index]; }
+
+    /**
+     * Binds the parameter values of another execution of the same plan (a cached
+     * generic plan re-executed with new Bind values); the row and PARAM_EXEC slots
+     * are per-row state that the next rows overwrite.
+     */
+    public void rebindParams(Object[] params) {
+        this.params = params;
+        this.row = null;
+        this.aggregates = null;
+    }
     public Object[] row() { return row; }
     public void setRow(Object[] row) { this.row = row; }
     public Object[] aggregates() { return aggregates; }

@@ -46,11 +46,23 @@ public final class GucSettings {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c >= 'A' && c <= 'Z' || c > 0x7f) {
-                return name.toLowerCase(Locale.ROOT);
+                // mixed-case names are mostly the built-ins' own (TimeZone, DateStyle), asked for
+                // several times per row: remember their lower-case form instead of copying each time
+                String lower = LOWER_CASE.get(name);
+                if (lower == null) {
+                    lower = name.toLowerCase(Locale.ROOT);
+                    if (LOWER_CASE.size() < 4096) {
+                        LOWER_CASE.put(name, lower);
+                    }
+                }
+                return lower;
             }
         }
         return name;
     }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LOWER_CASE =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The variable, or null; names containing a dot are custom placeholders. */
     public GucVariable find(String name) {

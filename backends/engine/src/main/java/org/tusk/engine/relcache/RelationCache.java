@@ -58,6 +58,19 @@ public final class RelationCache implements CacheInvalidation {
     /** tablecmds.c's on_commits list: temporary tables created ON COMMIT DELETE ROWS / DROP, by OID. */
     private final Map<Integer, org.tusk.engine.nodes.OnCommitAction> onCommitActions = new java.util.LinkedHashMap<>();
 
+    /**
+     * Invalidation epochs for the plan cache (plancache.c's PlanCacheRelCallback): every
+     * invalidation this backend applies takes the next value of {@link #invalidations}; a
+     * relation's last one is kept per OID, resets and whole-database or namespace ones in
+     * {@link #lastGlobalInvalidation}. A cached plan built at epoch e is stale once any
+     * relation it uses (or everything) has an epoch after e.
+     */
+    private long invalidations;
+    private long lastGlobalInvalidation;
+    private final Map<Integer, Long> lastRelationInvalidation = new HashMap<>();
+    /** Relations {@link #open}ed while a plan source records what its analysis locks (null: not recording). */
+    private Map<Integer, LockMode> openRecorder;
+
     public RelationCache(Supplier<CatalogAccess> catalogs) {
         this.catalogs = catalogs;
     }
@@ -112,6 +125,7 @@ public final class RelationCache implements CacheInvalidation {
 
     /** CacheInvalidateRelcache: after changing a relation's catalog rows (here now, elsewhere at commit). */
     public void invalidate(int relationOid) {
+        invalidated(relationOid);
         byOid.remove(relationOid);
         statistics.remove(relationOid);
         foreignKeys.clear();
@@ -124,6 +138,7 @@ public final class RelationCache implements CacheInvalidation {
     /** After changing pg_namespace (CREATE/DROP SCHEMA, here now, elsewhere at commit). */
     public void invalidateNamespaces() {
         namespaces = null;
+        invalidatedAll();
         StorageTransaction txn = catalogs.get().transaction();
         txn.registerInvalidation(SharedInvalidationQueue.CATCACHE, txn.databaseOid(), SystemCatalogs.PG_NAMESPACE);
     }
@@ -160,9 +175,11 @@ public final class RelationCache implements CacheInvalidation {
             case SharedInvalidationQueue.RELCACHE -> {
                 foreignKeys.clear();
                 if (m.objectOid() == 0) {
+                    invalidatedAll();
                     byOid.clear();
                     statistics.clear();
                 } else {
+                    invalidated(m.objectOid());
                     byOid.remove(m.objectOid());
                     statistics.remove(m.objectOid());
                 }
@@ -170,6 +187,7 @@ public final class RelationCache implements CacheInvalidation {
             case SharedInvalidationQueue.CATCACHE -> {
                 if (m.objectOid() == SystemCatalogs.PG_NAMESPACE) {
                     namespaces = null;
+                    invalidatedAll();   // a name may now resolve to another schema's relation
                 }
             }
             default -> {
@@ -227,9 +245,52 @@ public final class RelationCache implements CacheInvalidation {
         return byOid.containsKey(oid);
     }
 
+    private void invalidated(int oid) {
+        lastRelationInvalidation.put(oid, ++invalidations);
+    }
+
+    private void invalidatedAll() {
+        lastGlobalInvalidation = ++invalidations;
+    }
+
+    /** The current invalidation epoch: a plan built from what is cached now is valid as of it. */
+    public long invalidationEpoch() {
+        return invalidations;
+    }
+
+    /** Whether relation {@code oid} (or everything) was invalidated after {@code epoch}. */
+    public boolean invalidatedSince(int oid, long epoch) {
+        if (lastGlobalInvalidation > epoch) {
+            return true;
+        }
+        Long last = lastRelationInvalidation.get(oid);
+        return last != null && last > epoch;
+    }
+
+    /**
+     * Starts (with a map) or stops (with null) recording the relations {@link #open} locks, with
+     * the strongest mode each was opened in; returns the previous recorder.
+     */
+    public Map<Integer, LockMode> recordOpens(Map<Integer, LockMode> recorder) {
+        Map<Integer, LockMode> previous = openRecorder;
+        openRecorder = recorder;
+        return previous;
+    }
+
+    /**
+     * Takes the heavyweight lock on relation {@code oid} without describing it (AcquireExecutorLocks
+     * for a cached plan); taking it reads the invalidation messages that arrived meanwhile.
+     */
+    public void lock(int oid, LockMode mode) {
+        Catalog system = SystemCatalogs.byOid(oid);
+        CatalogAccess access = catalogs.get();
+        access.transaction().lockRelation(oid, system != null && system.shared(), mode, access.level());
+    }
+
     /** RelationCacheInvalidate: drops every entry (this backend only). */
     @Override
     public void reset() {
+        invalidatedAll();
         for (java.util.function.IntConsumer l : catcacheListeners) {
             l.accept(0);
         }
@@ -322,6 +383,9 @@ public final class RelationCache implements CacheInvalidation {
         CatalogAccess access = catalogs.get();
         // taking the lock reads the invalidation messages: a DROP/ALTER that committed while we waited is seen
         access.transaction().lockRelation(oid, system != null && system.shared(), mode, access.level());
+        if (openRecorder != null) {
+            openRecorder.merge(oid, mode, (a, b) -> a.ordinal() >= b.ordinal() ? a : b);
+        }
         RelationDesc d = byOid(oid);
         if (d == null) {
             throw PgException.error(SqlState.UNDEFINED_TABLE, "could not open relation with OID " + oid);

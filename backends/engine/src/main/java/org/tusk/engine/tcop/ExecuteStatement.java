@@ -63,9 +63,8 @@ final class ExecuteStatement implements PreparedStatement {
         for (int i = 0; i < values.length; i++) {
             values[i] = args.get(i).eval(none);
         }
-        entry.countExecution(session.setting("plan_cache_mode"));
         List<Object[]> rows = new ArrayList<>();
-        for (String line : Explain.explain(entry.statement.query(), options, new EvalContext(session, values))) {
+        for (String line : entry.statement.explainPlan(values, options)) {
             rows.add(new Object[] {line});
         }
         return rows;
@@ -90,7 +89,7 @@ final class ExecuteStatement implements PreparedStatement {
             for (int i = 0; i < values.length; i++) {
                 values[i] = arguments.get(i).eval(ctx);
             }
-            entry.countExecution(session.setting("plan_cache_mode"));
+            entry.statement.revalidate();
             return new TuskPortal(session, entry.statement, values, own.columns());
         });
     }

@@ -43,7 +43,7 @@ final class PgPreparedStatementsView implements VirtualRelation {
                 oids[i] = (long) types[i];
             }
             rows.add(new Object[] {e.name, e.queryString, e.prepareTime, ArrayValue.of(PgType.REGTYPE, oids),
-                e.fromSql, e.genericPlans, e.customPlans});
+                e.fromSql, e.genericPlans(), e.customPlans()});
         }
         return rows;
     }

@@ -15,12 +15,10 @@ import org.tusk.engine.types.DateTimes;
  * The session's named prepared statements (commands/prepare.c's hash table):
  * what PREPARE stores, EXECUTE runs, DEALLOCATE and DISCARD remove, and the
  * pg_prepared_statements view lists. Prepared statements are not transactional:
- * one created in a transaction that rolls back stays.
+ * one created in a transaction that rolls back stays. The plan cache itself
+ * is the statement's ({@link TuskPreparedStatement}).
  */
 final class PreparedStatements {
-    /** choose_custom_plan: custom plans for the first five executions, then the generic plan. */
-    static final int CUSTOM_PLANS_BEFORE_GENERIC = 5;
-
     /** One stored statement (PreparedStatement in prepare.c) with its plan cache counters. */
     static final class Entry {
         final String name;
@@ -29,8 +27,6 @@ final class PreparedStatements {
         final String queryString;
         final long prepareTime;
         final boolean fromSql;
-        long genericPlans;
-        long customPlans;
 
         Entry(String name, TuskPreparedStatement statement, String queryString, long prepareTime, boolean fromSql) {
             this.name = name;
@@ -40,26 +36,13 @@ final class PreparedStatements {
             this.fromSql = fromSql;
         }
 
-        /**
-         * Counts one execution as plan_cache_mode decides (plancache.c's choose_custom_plan):
-         * a statement without parameters always uses its generic plan; with parameters,
-         * auto mode builds custom plans five times before settling on the generic one
-         * (Tusk has no cost model to compare them, so it always settles).
-         */
-        void countExecution(String planCacheMode) {
-            boolean custom;
-            if (statement.parameterTypes().length == 0 || "force_generic_plan".equals(planCacheMode)) {
-                custom = false;
-            } else if ("force_custom_plan".equals(planCacheMode)) {
-                custom = true;
-            } else {
-                custom = customPlans < CUSTOM_PLANS_BEFORE_GENERIC;
-            }
-            if (custom) {
-                customPlans++;
-            } else {
-                genericPlans++;
-            }
+        /** pg_prepared_statements.generic_plans / custom_plans: the statement's plan cache counts them. */
+        long genericPlans() {
+            return statement.genericPlans();
+        }
+
+        long customPlans() {
+            return statement.customPlans();
         }
     }
 
@@ -86,12 +69,13 @@ final class PreparedStatements {
 
     /** DropPreparedStatement (DEALLOCATE name). */
     void drop(String name) {
-        fetch(name);
+        fetch(name).statement.release();
         entries.remove(name);
     }
 
     /** DropAllPreparedStatements (DEALLOCATE ALL, DISCARD ALL). */
     void dropAll() {
+        entries.values().forEach(e -> e.statement.release());
         entries.clear();
     }
 

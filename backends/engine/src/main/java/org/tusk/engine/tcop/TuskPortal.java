@@ -6,7 +6,6 @@ import java.util.List;
 import org.tusk.api.engine.Column;
 import org.tusk.api.engine.Portal;
 import org.tusk.api.engine.RowReceiver;
-import org.tusk.engine.executor.Executor;
 import org.tusk.engine.executor.PlanState;
 import org.tusk.engine.expr.EvalContext;
 
@@ -17,6 +16,8 @@ final class TuskPortal implements Portal {
     private final Object[] params;
     private final List<Column> columns;
     private PlanState plan;
+    /** The number of target columns of the query the plan was started for (rows may carry resjunk keys). */
+    private int width;
     private UtilityResult utility;
     private int utilityRow;
     private long rowsSent;
@@ -54,6 +55,7 @@ final class TuskPortal implements Portal {
         long sentNow = 0;
         if (statement.query() == null) {
             if (utility == null && statement.dml() != null) {
+                statement.countDmlExecution();
                 var result = statement.dml().execute(new EvalContext(session, params), receiver);
                 utility = new UtilityResult(result.tag(), result.rows());
             }
@@ -72,10 +74,9 @@ final class TuskPortal implements Portal {
             return utility.tag();
         }
         if (plan == null) {
-            EvalContext ctx = new EvalContext(session, params);
-            plan = Executor.start(statement.query(), ctx);
+            width = statement.query().targets().size();
+            plan = statement.startPlan(params);
         }
-        int width = statement.query().targets().size();
         while (true) {
             if (maxRows > 0 && sentNow >= maxRows) {
                 return null;

@@ -9,18 +9,52 @@ import org.tusk.api.engine.Portal;
 import org.tusk.api.engine.PreparedStatement;
 import org.tusk.api.error.PgException;
 import org.tusk.api.error.SqlState;
+import java.util.Map;
+
 import org.tusk.engine.analyze.Query;
+import org.tusk.engine.executor.ConstantFolder;
+import org.tusk.engine.executor.Executor;
+import org.tusk.engine.executor.PlanState;
+import org.tusk.engine.executor.ReusablePlan;
+import org.tusk.engine.expr.EvalContext;
+import org.tusk.engine.nodes.SelectStmt;
+import org.tusk.engine.planner.Explain;
+import org.tusk.engine.planner.Planned;
+import org.tusk.engine.relcache.RelationCache;
+import org.tusk.lmgr.LockMode;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.parser.ParsedStatement;
 import org.tusk.engine.types.BinaryFormat;
 import org.tusk.engine.types.PgType;
 import org.tusk.engine.types.TextFormat;
 
-/** A CachedPlanSource: the analyzed statement with its parameter and result types. */
+/**
+ * A CachedPlanSource (plancache.c): the analyzed statement with its parameter and
+ * result types and, for a SELECT, its plan cache.
+ *
+ * <p>Revalidation (RevalidateCachedQuery), at every Bind: the relations the analysis
+ * opened are locked again in the modes it used (which reads the invalidation messages
+ * of other backends' DDL and ANALYZE); when one of them was invalidated since, or
+ * search_path is not what it was, the statement is analyzed again from its parse tree,
+ * and must still produce the same columns (0A000 "cached plan must not change result
+ * type"); the generic plan is dropped.
+ *
+ * <p>Plan choice (choose_custom_plan) at every execution: without parameters always the
+ * generic plan; plan_cache_mode force_generic_plan / force_custom_plan; otherwise five
+ * custom plans, then the generic plan while its cost is below the custom plans' average
+ * cost including their planning (cached_plan_cost). A generic plan whose node tree can
+ * run again ({@link ReusablePlan}) is built once and re-executed; a custom plan is built
+ * for one execution. Tusk's planner estimates $n without looking at its value, so a
+ * custom plan costs what the generic one does plus planning, and auto mode settles on
+ * the generic plan after five executions, as PostgreSQL does for such statements.
+ */
 final class TuskPreparedStatement implements PreparedStatement {
+    /** choose_custom_plan: custom plans for the first five executions before comparing costs. */
+    static final int CUSTOM_PLANS_BEFORE_GENERIC = 5;
+
     private final TuskSession session;
     private final ParsedStatement parsed;
-    private final Query query;
+    private Query query;
     private final int[] parameterTypes;
     private final List<Column> columns;
     /** INSERT/UPDATE/DELETE/COPY, analyzed (DmlStatements); null for queries and utility commands. */
@@ -41,8 +75,192 @@ final class TuskPreparedStatement implements PreparedStatement {
         this.columns = columns;
     }
 
+    /** What the analysis depended on (SELECT only): search_path, the relations it locked, the relcache epoch. */
+    private List<String> searchPath;
+    private Map<Integer, LockMode> relationLocks = Map.of();
+    private long analyzedAt;
+
+    /** The generic plan (null until built): its tree if it can run again, its cost either way. */
+    private ReusablePlan genericTree;
+    private double genericCost = -1;
+    private long genericPlans;
+    private long customPlans;
+    private double totalCustomCost;
+
     ParsedStatement parsed() { return parsed; }
     Query query() { return query; }
+    long genericPlans() { return genericPlans; }
+    long customPlans() { return customPlans; }
+
+    /** Records what the SELECT's analysis depended on (TuskSession.analyzeSelect's result). */
+    void analyzedWith(List<String> searchPath, Map<Integer, LockMode> relationLocks, long epoch) {
+        this.searchPath = searchPath;
+        this.relationLocks = relationLocks;
+        this.analyzedAt = epoch;
+    }
+
+    /**
+     * RevalidateCachedQuery: locks the statement's relations; analyzes it again if one of them
+     * changed or search_path did. Called in a transaction, before the statement is bound.
+     */
+    void revalidate() {
+        if (query == null || searchPath == null) {
+            return;
+        }
+        RelationCache relcache = session.relcache();
+        boolean stale = !searchPath.equals(session.searchPath());
+        for (Map.Entry<Integer, LockMode> e : relationLocks.entrySet()) {
+            relcache.lock(e.getKey(), e.getValue());       // AcquirePlannerLocks: reads invalidations
+        }
+        if (!stale) {
+            for (Integer oid : relationLocks.keySet()) {
+                if (relcache.invalidatedSince(oid, analyzedAt)) {
+                    stale = true;
+                    break;
+                }
+            }
+        }
+        if (!stale) {
+            return;
+        }
+        dropGenericPlan();
+        TuskSession.AnalyzedSelect again = session.analyzeSelect((SelectStmt) parsed.stmt(), new org.tusk.engine.analyze.ParseState(parameterTypes));
+        List<Column> now = TuskSession.columnsOf(again.query());
+        if (!sameRowType(columns, now)) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
+        }
+        query = again.query();
+        analyzedWith(again.searchPath(), again.relationLocks(), again.epoch());
+    }
+
+    private static boolean sameRowType(List<Column> a, List<Column> b) {
+        if (a == null || b == null || a.size() != b.size()) {
+            return a == b;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Column x = a.get(i);
+            Column y = b.get(i);
+            if (!x.name().equals(y.name()) || x.typeOid() != y.typeOid() || x.typmod() != y.typmod()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void dropGenericPlan() {
+        if (genericTree != null) {
+            genericTree.discard();
+        }
+        genericTree = null;
+        genericCost = -1;
+    }
+
+    /** DEALLOCATE / the protocol's Close: the cached tree is released. */
+    void release() {
+        dropGenericPlan();
+    }
+
+    /**
+     * choose_custom_plan (PostgreSQL 15): the generic plan without parameters or with
+     * force_generic_plan, a custom one with force_custom_plan or for the first five executions;
+     * then the generic plan unless it is estimated dearer than the average custom plan.
+     */
+    private boolean chooseCustomPlan() {
+        if (parameterTypes.length == 0) {
+            return false;
+        }
+        String mode = session.setting("plan_cache_mode");
+        if ("force_generic_plan".equals(mode)) {
+            return false;
+        }
+        if ("force_custom_plan".equals(mode)) {
+            return true;
+        }
+        if (customPlans < CUSTOM_PLANS_BEFORE_GENERIC) {
+            return true;
+        }
+        double avgCustomCost = totalCustomCost / customPlans;
+        return genericCost >= 0 && genericCost >= avgCustomCost;
+    }
+
+    /** cached_plan_cost's planning overhead of a custom plan: 1000 cpu_operator_cost per relation, plus one. */
+    private double planningCost() {
+        return 1000 * 0.0025 * (query.rtable.size() + 1);
+    }
+
+    /**
+     * GetCachedPlan + ExecutorStart for one execution with {@code params}: a custom plan, or
+     * the generic plan (its cached tree when that can run again and is not running already).
+     */
+    PlanState startPlan(Object[] params) {
+        boolean custom = chooseCustomPlan();
+        if (!custom && genericCost < 0) {
+            buildGenericPlan(params);
+            custom = chooseCustomPlan();
+        }
+        if (custom) {
+            customPlans++;
+            Planned[] planned = new Planned[1];
+            PlanState state = Executor.start(query, new EvalContext(session, params), planned);
+            totalCustomCost += planned[0].explain().totalCost + planningCost();
+            return state;
+        }
+        genericPlans++;
+        if (genericTree != null && !genericTree.inUse()) {
+            return genericTree.start(params);
+        }
+        return Executor.start(query, new EvalContext(session, params));
+    }
+
+    /**
+     * Counts an execution of INSERT/UPDATE/DELETE as a custom or generic plan (their commands plan
+     * every execution; their generic plan is taken as no dearer than the custom ones).
+     */
+    void countDmlExecution() {
+        if (!chooseCustomPlan()) {
+            genericCost = 0;
+            genericPlans++;
+        } else {
+            customPlans++;
+        }
+    }
+
+    private void buildGenericPlan(Object[] params) {
+        genericTree = ReusablePlan.build(query, new EvalContext(session, params));
+        if (genericTree != null) {
+            genericCost = genericTree.explain().totalCost;
+        } else {
+            Planned[] planned = new Planned[1];
+            Executor.start(query, new EvalContext(session, params), planned).close();
+            genericCost = planned[0].explain().totalCost;
+        }
+    }
+
+    /**
+     * EXPLAIN EXECUTE (ExplainExecuteQuery): the plan GetCachedPlan chooses for these values,
+     * counted as an execution is; a custom plan shows the values, the generic one $n.
+     */
+    List<String> explainPlan(Object[] values, Explain.Options options) {
+        revalidate();
+        boolean custom = chooseCustomPlan();
+        if (!custom && genericCost < 0) {
+            buildGenericPlan(values);
+            custom = chooseCustomPlan();
+        }
+        EvalContext ctx = new EvalContext(session, values);
+        Query explained = query;
+        if (custom) {
+            customPlans++;
+            explained = ConstantFolder.bindParams(
+                    session.analyzeSelect((SelectStmt) parsed.stmt(), new org.tusk.engine.analyze.ParseState(parameterTypes)).query(), ctx);
+            Planned[] planned = new Planned[1];
+            Executor.start(explained, new EvalContext(session, values), planned).close();
+            totalCustomCost += planned[0].explain().totalCost + planningCost();
+        } else {
+            genericPlans++;
+        }
+        return Explain.explain(explained, options, ctx);
+    }
     org.tusk.engine.commands.DmlCommand dml() { return dml; }
 
     @Override
@@ -59,6 +277,7 @@ final class TuskPreparedStatement implements PreparedStatement {
     public Portal bind(List<byte[]> parameterValues, short[] parameterFormats, short[] resultFormats) {
         return session.guarded(() -> {
             session.beginStatement();
+            revalidate();
             int n = parameterValues == null ? 0 : parameterValues.size();
             if (n != parameterTypes.length) {
                 throw Ereport.error(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + n

@@ -763,19 +763,52 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                         dml);
             }
             if (parsed.stmt() instanceof SelectStmt select) {
-                Query query = new SelectAnalyzer(relations, typeContext()).analyze(select, pstate);
-                query = org.tusk.engine.executor.ConstantFolder.fold(query, new org.tusk.engine.expr.EvalContext(this, new Object[0]));
-                List<Column> columns = new ArrayList<>();
-                for (TargetEntry t : query.targets()) {
-                    PgType type = t.expr().type();
-                    columns.add(new Column(t.name(), t.tableOid(), t.attnum(), type.oid(), type.typlen(),
-                            t.expr().typmod(), (short) 0));
-                }
-                return new TuskPreparedStatement(this, parsed, query, pstate.resolvedParamTypes(), columns);
+                AnalyzedSelect analyzed = analyzeSelect(select, pstate);
+                TuskPreparedStatement prepared = new TuskPreparedStatement(this, parsed, analyzed.query(),
+                        pstate.resolvedParamTypes(), columnsOf(analyzed.query()));
+                prepared.analyzedWith(analyzed.searchPath(), analyzed.relationLocks(), analyzed.epoch());
+                return prepared;
             }
             List<Column> columns = utility.describe(parsed.stmt());
             return new TuskPreparedStatement(this, parsed, null, pstate.resolvedParamTypes(), columns);
         });
+    }
+
+    /** A SELECT's analysis with what it depended on (a plan source revalidates against these). */
+    record AnalyzedSelect(Query query, List<String> searchPath, Map<Integer, org.tusk.lmgr.LockMode> relationLocks,
+            long epoch) {}
+
+    /**
+     * Parse analysis of a SELECT (with eval_const_expressions' folding and a trial plan), recording
+     * the search_path, the relations it opened with their lock modes, and the relcache epoch before it.
+     */
+    AnalyzedSelect analyzeSelect(SelectStmt select, ParseState pstate) {
+        List<String> path = searchPath();
+        long epoch = relcache.invalidationEpoch();
+        Map<Integer, org.tusk.lmgr.LockMode> locks = new java.util.HashMap<>();
+        Map<Integer, org.tusk.lmgr.LockMode> previous = relcache.recordOpens(locks);
+        Query query;
+        try {
+            query = new SelectAnalyzer(relations, typeContext()).analyze(select, pstate);
+            query = org.tusk.engine.executor.ConstantFolder.fold(query, new org.tusk.engine.expr.EvalContext(this, new Object[0]));
+        } finally {
+            relcache.recordOpens(previous);
+            if (previous != null) {
+                locks.forEach((oid, mode) -> previous.merge(oid, mode, (a, b) -> a.ordinal() >= b.ordinal() ? a : b));
+            }
+        }
+        return new AnalyzedSelect(query, path, Map.copyOf(locks), epoch);
+    }
+
+    /** The RowDescription columns of an analyzed SELECT (text format). */
+    static List<Column> columnsOf(Query query) {
+        List<Column> columns = new ArrayList<>();
+        for (TargetEntry t : query.targets()) {
+            PgType type = t.expr().type();
+            columns.add(new Column(t.name(), t.tableOid(), t.attnum(), type.oid(), type.typlen(),
+                    t.expr().typmod(), (short) 0));
+        }
+        return columns;
     }
 
     /**
@@ -1009,20 +1042,41 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     @Override
     public TypeContext typeContext() {
+        String extraDigits = guc.show("extra_float_digits");
+        String timeZone = guc.show("TimeZone");
+        String byteaOutput = guc.show("bytea_output");
+        String intervalStyle = guc.show("IntervalStyle");
+        String dateStyle = guc.show("DateStyle");
+        TypeContext cached = typeContext;
+        // asked for per column of every row sent: the same object while the transaction and its settings last
+        if (cached != null && cached.nowMicros() == transactionStart && extraDigits.equals(typeContextKey[0])
+                && timeZone.equals(typeContextKey[1]) && byteaOutput.equals(typeContextKey[2])
+                && intervalStyle.equals(cached.intervalStyle()) && dateStyle.equals(cached.dateStyle())) {
+            return cached;
+        }
         int extra = 1;
         try {
-            extra = Integer.parseInt(guc.show("extra_float_digits"));
+            extra = Integer.parseInt(extraDigits);
         } catch (NumberFormatException e) {
             // keep the default
         }
-        ZoneId zone;
+        ZoneId zone = cached != null && timeZone.equals(typeContextKey[1]) ? cached.timeZone() : zoneOf(timeZone);
+        cached = new TypeContext(zone, extra, transactionStart, "escape".equals(byteaOutput), intervalStyle, dateStyle);
+        typeContext = cached;
+        typeContextKey = new String[] {extraDigits, timeZone, byteaOutput};
+        return cached;
+    }
+
+    /** The last {@link #typeContext()} and the settings it was built from (parsing the zone is the costly part). */
+    private TypeContext typeContext;
+    private String[] typeContextKey;
+
+    private static ZoneId zoneOf(String timeZone) {
         try {
-            zone = ZoneId.of(guc.show("TimeZone"));
+            return ZoneId.of(timeZone);
         } catch (RuntimeException e) {
-            zone = ZoneId.of("UTC");
+            return ZoneId.of("UTC");
         }
-        return new TypeContext(zone, extra, transactionStart, "escape".equals(guc.show("bytea_output")),
-                guc.show("IntervalStyle"), guc.show("DateStyle"));
     }
 
     @Override
@@ -1101,17 +1155,29 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         } else {
             guc.set("role", target, local);
         }
+        superuserCheckedFor = null;     // SET ROLE / SESSION AUTHORIZATION: read the role again
         refreshIsSuperuser();
         return target;
     }
+
+    /** The user whose superuser flag {@link #currentUserIsSuperuser} holds (null: not read yet). */
+    private String superuserCheckedFor;
+    private boolean currentUserIsSuperuser;
 
     /** is_superuser follows the current user (SetSessionAuthorization/SetCurrentRoleId set it). */
     void refreshIsSuperuser() {
         if (roleStore == null) {
             return;
         }
-        org.tusk.api.auth.RoleRecord r = roleStore.byName(currentUser());
-        String v = r != null && r.superuser() ? "on" : "off";
+        String user = currentUser();
+        if (!user.equals(superuserCheckedFor)) {
+            // the role store is read only when the current user changes (at every Sync it cost a
+            // file read per transaction); as in PostgreSQL, ALTER ROLE does not change is_superuser
+            org.tusk.api.auth.RoleRecord r = roleStore.byName(user);
+            superuserCheckedFor = user;
+            currentUserIsSuperuser = r != null && r.superuser();
+        }
+        String v = currentUserIsSuperuser ? "on" : "off";
         if (!v.equals(guc.get("is_superuser"))) {
             guc.setInternal("is_superuser", v);
         }

@@ -28,8 +28,8 @@ public final class IndexScanNode implements PlanState, AutoCloseable {
     private final IndexDescriptor index;
     private final java.util.function.Supplier<ScanBounds> bounds;
     private final java.util.function.Predicate<Object[]> filter;
-    private final Snapshot snapshot;
-    private final TransactionContext txn;
+    private Snapshot snapshot;
+    private TransactionContext txn;
     private final EvalContext ctx;
     private final boolean emitCtid;
     private final boolean emitHeader;
@@ -119,6 +119,17 @@ public final class IndexScanNode implements PlanState, AutoCloseable {
     @Override
     public void rescan() {
         release();
+        done = false;
+    }
+
+    /**
+     * Another execution of a cached plan: the scan starts over under that execution's
+     * snapshot and transaction (a node built for one execution keeps the ones it was built with).
+     */
+    public void renew(Snapshot snapshot, TransactionContext txn) {
+        release();
+        this.snapshot = snapshot;
+        this.txn = txn;
         done = false;
     }
 

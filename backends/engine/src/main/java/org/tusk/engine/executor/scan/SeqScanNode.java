@@ -21,8 +21,8 @@ import org.tusk.engine.expr.EvalContext;
 public final class SeqScanNode implements PlanState, AutoCloseable {
 
     private final ScanRelation relation;
-    private final Snapshot snapshot;
-    private final TransactionContext txn;
+    private Snapshot snapshot;
+    private TransactionContext txn;
     private final EvalContext ctx;
     private final boolean emitCtid;
     private final boolean emitHeader;
@@ -82,6 +82,17 @@ public final class SeqScanNode implements PlanState, AutoCloseable {
     @Override
     public void rescan() {
         release();
+        done = false;
+    }
+
+    /**
+     * Another execution of a cached plan: the scan starts over under that execution's
+     * snapshot and transaction (a node built for one execution keeps the ones it was built with).
+     */
+    public void renew(Snapshot snapshot, TransactionContext txn) {
+        release();
+        this.snapshot = snapshot;
+        this.txn = txn;
         done = false;
     }
 

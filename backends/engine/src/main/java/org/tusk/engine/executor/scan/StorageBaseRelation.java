@@ -241,8 +241,10 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
 
     @Override
     public PlanState openSeqScan(EState estate) {
-        return new SeqScanNode(scanRelation, session.snapshot(), session.transactionContext(), estate.ctx(),
+        SeqScanNode scan = new SeqScanNode(scanRelation, session.snapshot(), session.transactionContext(), estate.ctx(),
                 emitCtid, emitHeader);
+        estate.onReexecute(() -> scan.renew(session.snapshot(), session.transactionContext()));
+        return scan;
     }
 
     @Override
@@ -277,8 +279,9 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
             return IndexBounds.of(keyTypes, keys, values);
         };
         Predicate<Object[]> filter = row -> IndexBounds.satisfies(row, keyColumns, keyTypes, keys, current[0]);
-        PlanState scan = new IndexScanNode(scanRelation, am, descriptor, bounds, filter, session.snapshot(),
+        IndexScanNode scan = new IndexScanNode(scanRelation, am, descriptor, bounds, filter, session.snapshot(),
                 session.transactionContext(), ctx, emitCtid, emitHeader);
+        estate.onReexecute(() -> scan.renew(session.snapshot(), session.transactionContext()));
         return backward ? new BackwardScan(scan) : scan;
     }
 

@@ -1,0 +1,195 @@
+package org.tusk.engine.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tusk.engine.storage.DmlOnStorageTest.query;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tusk.api.engine.Portal;
+import org.tusk.api.engine.PreparedStatement;
+import org.tusk.api.engine.RowReceiver;
+
+/**
+ * The plan cache (tcop.TuskPreparedStatement, executor.ReusablePlan): custom and generic
+ * plans as plan_cache_mode chooses them, EXPLAIN EXECUTE of each, the generic plan's tree
+ * re-executed with new values and new snapshots, and revalidation after DDL in this
+ * session and in another one. Expected answers recorded from PostgreSQL 15.
+ */
+class PlanCacheOnStorageTest extends TwoSessionsOnStorage {
+
+    @BeforeAll
+    static void load() {
+        query(a, "CREATE TABLE pc (a int PRIMARY KEY, b text)");
+        query(a, "INSERT INTO pc SELECT g, 'v' || g FROM generate_series(1, 100) g");
+    }
+
+    @Test
+    void fiveCustomPlansThenTheGenericOne() {
+        query(a, "PREPARE five(int) AS SELECT b FROM pc WHERE a = $1");
+        for (int i = 1; i <= 7; i++) {
+            assertEquals(List.of("v" + i), query(a, "EXECUTE five(" + i + ")"));
+        }
+        assertEquals(List.of("five|2|5"),
+                query(a, "SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'five'"));
+        assertEquals(List.of("Index Scan using pc_pkey on pc", "  Index Cond: (a = $1)"),
+                query(a, "EXPLAIN (COSTS OFF) EXECUTE five(8)"));
+        query(a, "SET plan_cache_mode = force_custom_plan");
+        assertEquals(List.of("Index Scan using pc_pkey on pc", "  Index Cond: (a = 8)"),
+                query(a, "EXPLAIN (COSTS OFF) EXECUTE five(8)"));
+        query(a, "SET plan_cache_mode = force_generic_plan");
+        assertEquals(List.of("Index Scan using pc_pkey on pc", "  Index Cond: (a = $1)"),
+                query(a, "EXPLAIN (COSTS OFF) EXECUTE five(8)"));
+        query(a, "RESET plan_cache_mode");
+        assertEquals(List.of("five|4|6"),
+                query(a, "SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'five'"));
+        query(a, "DEALLOCATE five");
+    }
+
+    @Test
+    void theGenericPlanSeesEachStatementsSnapshot() {
+        query(a, "CREATE TABLE snap (a int PRIMARY KEY, b int)");
+        query(a, "INSERT INTO snap VALUES (1, 10), (2, 20)");
+        query(a, "SET plan_cache_mode = force_generic_plan");
+        query(a, "PREPARE sn(int) AS SELECT b FROM snap WHERE a = $1");
+        assertEquals(List.of("10"), query(a, "EXECUTE sn(1)"));
+        query(a, "UPDATE snap SET b = 11 WHERE a = 1");
+        assertEquals(List.of("11"), query(a, "EXECUTE sn(1)"));
+        query(b, "UPDATE snap SET b = 21 WHERE a = 2");            // committed by the other backend
+        assertEquals(List.of("21"), query(a, "EXECUTE sn(2)"));
+        query(a, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+        assertEquals(List.of("11"), query(a, "EXECUTE sn(1)"));
+        query(b, "UPDATE snap SET b = 12 WHERE a = 1");
+        assertEquals(List.of("11"), query(a, "EXECUTE sn(1)"));   // the transaction's snapshot
+        query(a, "COMMIT");
+        assertEquals(List.of("12"), query(a, "EXECUTE sn(1)"));
+        assertEquals(List.of("sn|6|0"),
+                query(a, "SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'sn'"));
+        query(a, "RESET plan_cache_mode");
+        query(a, "DEALLOCATE sn");
+    }
+
+    @Test
+    void ddlInThisSessionReplansOrFails() {
+        query(a, "CREATE TABLE dd (a int PRIMARY KEY, b text)");
+        query(a, "INSERT INTO dd SELECT g, 'v' || g FROM generate_series(1, 100) g");
+        query(a, "SET plan_cache_mode = force_generic_plan");
+        query(a, "PREPARE ddq(text) AS SELECT a FROM dd WHERE b = $1");
+        assertEquals(List.of("Seq Scan on dd", "  Filter: (b = $1)"), query(a, "EXPLAIN (COSTS OFF) EXECUTE ddq('v5')"));
+        assertEquals(List.of("5"), query(a, "EXECUTE ddq('v5')"));
+        query(a, "CREATE INDEX dd_b ON dd (b)");
+        query(a, "SET enable_seqscan = off");
+        assertEquals(List.of("Index Scan using dd_b on dd", "  Index Cond: (b = $1)"),
+                query(a, "EXPLAIN (COSTS OFF) EXECUTE ddq('v5')"));
+        assertEquals(List.of("5"), query(a, "EXECUTE ddq('v5')"));
+        query(a, "DROP INDEX dd_b");
+        query(a, "RESET enable_seqscan");
+        assertEquals(List.of("Seq Scan on dd", "  Filter: (b = $1)"), query(a, "EXPLAIN (COSTS OFF) EXECUTE ddq('v5')"));
+        query(a, "PREPARE ddb(int) AS SELECT b FROM dd WHERE a = $1");
+        query(a, "PREPARE dds AS SELECT * FROM dd WHERE a = 3");
+        assertEquals(List.of("3|v3"), query(a, "EXECUTE dds"));
+        query(a, "ALTER TABLE dd ADD COLUMN c int");
+        assertEquals(List.of("v7"), query(a, "EXECUTE ddb(7)"));
+        assertEquals(List.of("E: 0A000 cached plan must not change result type"), query(a, "EXECUTE dds"));
+        query(a, "ALTER TABLE dd ALTER COLUMN b TYPE varchar(10)");
+        assertEquals(List.of("E: 0A000 cached plan must not change result type"), query(a, "EXECUTE ddb(7)"));
+        query(a, "DROP TABLE dd");
+        assertEquals(List.of("E: 42P01 relation \"dd\" does not exist"), query(a, "EXECUTE ddq('v5')"));
+        query(a, "CREATE TABLE dd (a int PRIMARY KEY, b text)");
+        assertEquals(List.of(), query(a, "EXECUTE ddq('v9')"));
+        query(a, "INSERT INTO dd VALUES (9, 'v9')");
+        assertEquals(List.of("9"), query(a, "EXECUTE ddq('v9')"));
+        query(a, "RESET plan_cache_mode");
+        query(a, "DEALLOCATE ALL");
+    }
+
+    @Test
+    void ddlInAnotherSessionReachesTheCachedPlan() {
+        query(a, "CREATE TABLE other (a int PRIMARY KEY, b text)");
+        query(a, "INSERT INTO other SELECT g, 'v' || g FROM generate_series(1, 100) g");
+        query(a, "SET plan_cache_mode = force_generic_plan");
+        query(a, "PREPARE oq(text) AS SELECT a FROM other WHERE b = $1");
+        query(a, "PREPARE ob(int) AS SELECT b FROM other WHERE a = $1");
+        assertEquals(List.of("5"), query(a, "EXECUTE oq('v5')"));
+        assertEquals(List.of("v5"), query(a, "EXECUTE ob(5)"));
+        query(b, "CREATE INDEX other_b ON other (b)");
+        query(a, "SET enable_seqscan = off");
+        assertEquals(List.of("Index Scan using other_b on other", "  Index Cond: (b = $1)"),
+                query(a, "EXPLAIN (COSTS OFF) EXECUTE oq('v5')"));
+        assertEquals(List.of("5"), query(a, "EXECUTE oq('v5')"));
+        query(a, "RESET enable_seqscan");
+        query(b, "ALTER TABLE other ALTER COLUMN b TYPE varchar(10)");
+        assertEquals(List.of("E: 0A000 cached plan must not change result type"), query(a, "EXECUTE ob(5)"));
+        query(b, "DROP TABLE other");
+        assertEquals(List.of("E: 42P01 relation \"other\" does not exist"), query(a, "EXECUTE oq('v5')"));
+        query(a, "RESET plan_cache_mode");
+        query(a, "DEALLOCATE ALL");
+    }
+
+    @Test
+    void searchPathChangesReanalyze() {
+        query(a, "CREATE SCHEMA s1");
+        query(a, "CREATE SCHEMA s2");
+        query(a, "CREATE TABLE s1.sp (x int)");
+        query(a, "INSERT INTO s1.sp VALUES (1)");
+        query(a, "CREATE TABLE s2.sp (x int)");
+        query(a, "INSERT INTO s2.sp VALUES (2)");
+        query(a, "SET search_path = s1");
+        query(a, "PREPARE sp AS SELECT x FROM sp");
+        assertEquals(List.of("1"), query(a, "EXECUTE sp"));
+        query(a, "SET search_path = s2");
+        assertEquals(List.of("2"), query(a, "EXECUTE sp"));
+        query(a, "SET search_path = s1, s2");
+        assertEquals(List.of("1"), query(a, "EXECUTE sp"));
+        query(a, "RESET search_path");
+        assertEquals(List.of("sp|3|0"),
+                query(a, "SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'sp'"));
+        query(a, "DEALLOCATE sp");
+    }
+
+    /** Protocol-level: the cached tree runs again in later transactions; a second portal while one is open plans anew. */
+    @Test
+    void genericTreeReusedAcrossPortals() throws IOException {
+        query(a, "SET plan_cache_mode = force_generic_plan");
+        PreparedStatement ps = a.prepare(a.parse("SELECT a FROM pc WHERE a > $1 ORDER BY a LIMIT $2").get(0), new int[0]);
+        assertEquals(List.of("11", "12", "13"), run(ps, "10", "3", 0));
+        a.sync();
+        assertEquals(List.of("51", "52"), run(ps, "50", "2", 0));
+        a.sync();
+        query(a, "BEGIN");
+        Portal first = bind(ps, "20", "4");
+        List<String> firstRows = new ArrayList<>();
+        first.execute(2, collect(firstRows));
+        assertEquals(List.of("91", "92", "93"), run(ps, "90", "3", 0));   // while the first portal is open
+        first.execute(0, collect(firstRows));
+        assertEquals(List.of("21", "22", "23", "24"), firstRows);
+        first.close();
+        assertEquals(List.of("31"), run(ps, "30", "1", 0));
+        query(a, "COMMIT");
+        query(a, "RESET plan_cache_mode");
+    }
+
+    private static Portal bind(PreparedStatement ps, String... params) {
+        List<byte[]> values = new ArrayList<>();
+        for (String p : params) {
+            values.add(p.getBytes(StandardCharsets.UTF_8));
+        }
+        return ps.bind(values, new short[0], new short[0]);
+    }
+
+    private static List<String> run(PreparedStatement ps, String p1, String p2, long maxRows) throws IOException {
+        List<String> rows = new ArrayList<>();
+        Portal portal = bind(ps, p1, p2);
+        portal.execute(maxRows, collect(rows));
+        portal.close();
+        return rows;
+    }
+
+    private static RowReceiver collect(List<String> rows) {
+        return values -> rows.add(new String(values[0], StandardCharsets.UTF_8));
+    }
+}
