@@ -657,7 +657,7 @@ public final class ExprAnalyzer {
         types.add(left.type());
         constants.forEach(i -> types.add(items.get(i).type()));
         PgType scalar = TypeResolution.commonType(types);
-        if (scalar == null || scalar.arrayType() == null || scalar.isPolymorphic()) {
+        if (scalar == null || scalar.arrayType() == null || scalar.isPolymorphic() || scalar == PgType.RECORD) {
             return;
         }
         for (PgType t : types) {

@@ -119,11 +119,6 @@ public final class Regex {
         return d.toLowerCase(Locale.ROOT);
     }
 
-    /** ARE to java.util.regex (without newline sensitivity). */
-    static String translate(String re) {
-        return translate(re, false);
-    }
-
     /**
      * ARE to java.util.regex. With {@code newlineSensitive} (flags n/m/w) '^' also matches after a newline
      * that ends the string, which Java's MULTILINE '^' does not; a non-greedy group ({@code (...){1,1}?},
@@ -132,8 +127,7 @@ public final class Regex {
      */
     static String translate(String re, boolean newlineSensitive) {
         StringBuilder sb = new StringBuilder(re.length() + 8);
-        // output positions of the open parentheses not yet closed, and of the quantifiers inside each
-        java.util.ArrayDeque<Integer> opens = new java.util.ArrayDeque<>();
+        // per open parenthesis, the output positions just after the quantifiers inside it
         java.util.ArrayDeque<java.util.List<Integer>> quantifiers = new java.util.ArrayDeque<>();
         int i = 0;
         int n = re.length();
@@ -167,10 +161,8 @@ public final class Regex {
                 continue;
             }
             if (c == '(') {
-                opens.push(sb.length());
                 quantifiers.push(new java.util.ArrayList<>());
-            } else if (c == ')' && !opens.isEmpty()) {
-                opens.pop();
+            } else if (c == ')' && !quantifiers.isEmpty()) {
                 java.util.List<Integer> inner = quantifiers.pop();
                 if (re.startsWith("{1,1}?", i + 1)) {
                     // make the group's own greedy quantifiers reluctant (right to left keeps positions valid)

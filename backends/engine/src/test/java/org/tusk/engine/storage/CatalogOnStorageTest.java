@@ -85,6 +85,16 @@ class CatalogOnStorageTest extends TwoSessionsOnStorage {
     }
 
     @Test
+    void inListConstantsTakeTheCommonTypeWithTheLeftSide() {
+        // transformAExprIn: the literals are read as regclass, not as oid (create_misc.sql; PostgreSQL 15 agrees)
+        assertEquals(List.of("pg_class", "pg_type"), query(a, "SELECT relname FROM pg_class"
+                + " WHERE oid::regclass IN ('pg_class', 'pg_type') ORDER BY 1"));
+        assertEquals(List.of("t|t"), query(a, "SELECT 2 IN (1, 2.0), 3 NOT IN (1, 3.5)"));
+        assertEquals(List.of("E: 42P01 relation \"nosuch\" does not exist"),
+                query(a, "SELECT 1 WHERE 'pg_class'::regclass IN ('pg_type', 'nosuch')"));
+    }
+
+    @Test
     void catalogChangesAreTransactional() {
         query(a, "BEGIN");
         addSchema(a, 90001, "s_committed");
