@@ -1,8 +1,8 @@
 package org.tusk.heapam.internal;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.tusk.api.storage.RelFileLocator;
 
@@ -17,36 +17,51 @@ import org.tusk.api.storage.RelFileLocator;
  */
 public final class FreeSpaceCache {
 
-    private final Map<RelFileLocator, TreeMap<Integer, Integer>> relations = new HashMap<>();
     /**
-     * rd_targblock: the block {@link #find} returned last, tried first next
-     * time. Without it every insert walked the known pages from block 0, and
-     * COPY into a growing table was quadratic (a bulk load passed over every
-     * full page for every row).
+     * One relation's known pages: free bytes + 1 by block (0 = not seen), in a
+     * plain array: COPY records every row's page and a boxed TreeMap made that
+     * (with the search on each new page) 14% of a bulk load.
      */
-    private final Map<RelFileLocator, Integer> targets = new HashMap<>();
+    private static final class Pages {
+        int[] free = new int[64];
+        /**
+         * rd_targblock: the block {@link #find} returned last, tried first next
+         * time. Without it every insert walked the known pages from block 0, and
+         * COPY into a growing table was quadratic (a bulk load passed over every
+         * full page for every row).
+         */
+        int target = -1;
+    }
+
+    private final Map<RelFileLocator, Pages> relations = new HashMap<>();
 
     /** RecordPageWithFreeSpace. */
     public synchronized void record(RelFileLocator relation, int block, int freeBytes) {
-        relations.computeIfAbsent(relation, r -> new TreeMap<>()).put(block, freeBytes);
+        if (block < 0) {
+            return;
+        }
+        Pages pages = relations.computeIfAbsent(relation, r -> new Pages());
+        if (block >= pages.free.length) {
+            pages.free = Arrays.copyOf(pages.free, Math.max(block + 1, pages.free.length * 2));
+        }
+        pages.free[block] = Math.max(0, freeBytes) + 1;
     }
 
     /** GetPageWithFreeSpace: the lowest known block with at least {@code needed} bytes free, or -1. */
     public synchronized int find(RelFileLocator relation, int needed, int excludedBlock) {
-        TreeMap<Integer, Integer> pages = relations.get(relation);
-        if (pages != null) {
-            Integer target = targets.get(relation);
-            if (target != null && target != excludedBlock) {
-                Integer free = pages.get(target);
-                if (free != null && free >= needed) {
-                    return target;
-                }
-            }
-            for (Map.Entry<Integer, Integer> page : pages.entrySet()) {
-                if (page.getValue() >= needed && page.getKey() != excludedBlock) {
-                    targets.put(relation, page.getKey());
-                    return page.getKey();
-                }
+        Pages pages = relations.get(relation);
+        if (pages == null) {
+            return -1;
+        }
+        int[] free = pages.free;
+        int target = pages.target;
+        if (target >= 0 && target != excludedBlock && target < free.length && free[target] > needed) {
+            return target;
+        }
+        for (int block = 0; block < free.length; block++) {
+            if (free[block] > needed && block != excludedBlock) {
+                pages.target = block;
+                return block;
             }
         }
         return -1;
@@ -54,12 +69,11 @@ public final class FreeSpaceCache {
 
     /** Whether this process has seen the block's free space. */
     public synchronized boolean knows(RelFileLocator relation, int block) {
-        TreeMap<Integer, Integer> pages = relations.get(relation);
-        return pages != null && pages.containsKey(block);
+        Pages pages = relations.get(relation);
+        return pages != null && block >= 0 && block < pages.free.length && pages.free[block] != 0;
     }
 
     public synchronized void forget(RelFileLocator relation) {
         relations.remove(relation);
-        targets.remove(relation);
     }
 }
