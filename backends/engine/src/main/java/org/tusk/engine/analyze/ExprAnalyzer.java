@@ -839,6 +839,10 @@ public final class ExprAnalyzer {
      * not supported yet. {@code location} is the target column's (0-based).
      */
     Expr assignmentIndirection(Expr base, String column, List<RawNode> indirection, Expr value, int location) {
+        if (base instanceof UserTypeExpr u && u.userType().isDomain()) {
+            // an earlier assignment to part of this column: its domain check waits for the whole value
+            base = u.arg();
+        }
         if (!indirection.isEmpty() && indirection.get(0) instanceof IndirectionField field) {
             // FieldStore: the row with this field replaced by what the rest of the indirection makes of it
             org.tusk.engine.types.RowType shape = RowExprs.shapeOf(base);

@@ -721,7 +721,7 @@ public final class ModifyAnalyzer {
                         // transformAssignedExpr: DEFAULT for part of a column is not allowed
                         throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, target.indirection().get(0)
                                 instanceof org.tusk.engine.nodes.IndirectionField ? "cannot set a subfield to DEFAULT"
-                                : "cannot set an array element to DEFAULT", target.location() + 1);
+                                : "cannot set an array element to DEFAULT", target.location());
                     }
                     if (target != null && target.indirection() != null && !target.indirection().isEmpty()
                             && !(node instanceof SetToDefault)) {
