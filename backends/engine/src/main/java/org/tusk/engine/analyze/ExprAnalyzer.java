@@ -337,6 +337,11 @@ public final class ExprAnalyzer {
                 v = Coercion.applyTypmod(target, v, typmod, explicit, null);
                 return pstate.at(new ConstExpr(target, typmod, v), location);
             }
+            if (expr instanceof VarExpr && target != PgType.ANY && !target.isPolymorphic() && !target.isPseudo()) {
+                // an untyped literal column of INSERT's SELECT: its text through the target's input function
+                return new FuncExpr(target.typname(), (args, ctx) -> TextFormat.input(target, typmod, (String) args[0],
+                        ctx.session().typeContext()), List.of(expr), target, typmod, true);
+            }
             if (expr instanceof ParamExpr p) {
                 pstate.setParamType(p.index() + 1, target);
                 Expr resolved = pstate.at(new ParamExpr(p.index(), target), location);
@@ -796,7 +801,11 @@ public final class ExprAnalyzer {
 
     /** transformIndirection for subscripts: arr[i], arr[i][j], arr[a:b]. */
     private Expr indirection(AIndirection ind) {
-        Expr base = transform(ind.arg());
+        return indirection(ind, transform(ind.arg()));
+    }
+
+    /** transformIndirection over an already analyzed base (the raw {@code ind.arg()} is not read). */
+    private Expr indirection(AIndirection ind, Expr base) {
         List<AIndices> subs = new ArrayList<>();
         for (RawNode n : ind.indirection()) {
             if (n instanceof AIndices i) {
@@ -872,6 +881,54 @@ public final class ExprAnalyzer {
      * not supported yet. {@code location} is the target column's (0-based).
      */
     Expr assignmentIndirection(Expr base, String column, List<RawNode> indirection, Expr value, int location) {
+        if (base instanceof UserTypeExpr u && u.userType().isDomain()) {
+            // an earlier assignment to part of this column: its domain check waits for the whole value
+            base = u.arg();
+        }
+        if (!indirection.isEmpty() && indirection.get(0) instanceof IndirectionField field) {
+            // FieldStore: the row with this field replaced by what the rest of the indirection makes of it
+            org.tusk.engine.types.RowType shape = RowExprs.shapeOf(base);
+            if (base.type() != PgType.RECORD || shape == null) {
+                throw Ereport.error(SqlState.DATATYPE_MISMATCH, "cannot assign to field \"" + field.name()
+                        + "\" of column \"" + column + "\" because its type " + base.type().displayName(base.typmod())
+                        + " is not a composite type", location);
+            }
+            int i = shape.indexOf(field.name());
+            if (i < 0) {
+                throw Ereport.error(SqlState.UNDEFINED_COLUMN, "cannot assign to field \"" + field.name()
+                        + "\" of column \"" + column + "\" because there is no such column in data type "
+                        + shape.typeName(), location);
+            }
+            org.tusk.engine.types.RowType.Field f = shape.field(i);
+            List<RawNode> rest = indirection.subList(1, indirection.size());
+            Expr fieldValue;
+            if (rest.isEmpty()) {
+                fieldValue = coerce(value, f.type(), RowExprs.fieldTypmod(f), CastContext.ASSIGNMENT);
+                if (fieldValue == null) {
+                    throw Ereport.error(SqlState.DATATYPE_MISMATCH, "subfield \"" + field.name() + "\" is of type "
+                            + f.type().displayName(RowExprs.fieldTypmod(f)) + " but expression is of type "
+                            + value.type().displayName(value.typmod()), location)
+                            .withHint("You will need to rewrite or cast the expression.");
+                }
+            } else {
+                fieldValue = assignmentIndirection(new FieldSelectExpr(base, i, field.name(), f.type(),
+                        RowExprs.fieldTypmod(f)), column, rest, value, location);
+            }
+            return new FieldStoreExpr(base, i, fieldValue, shape, base.typmod());
+        }
+        int subscripts = 0;
+        while (subscripts < indirection.size() && indirection.get(subscripts) instanceof org.tusk.engine.nodes.AIndices) {
+            subscripts++;
+        }
+        if (subscripts > 0 && subscripts < indirection.size() && base.type().isArray()) {
+            // arr[i].field = v: the element at [i] with the rest applied, stored back at [i]
+            List<RawNode> subs = indirection.subList(0, subscripts);
+            Expr element = indirection(new AIndirection(new org.tusk.engine.nodes.ParamRef(0, location), subs, location),
+                    base);
+            Expr newElement = assignmentIndirection(element, column, indirection.subList(subscripts, indirection.size()),
+                    value, location);
+            return assignmentIndirection(base, column, subs, newElement, location);
+        }
         PgType type = base.type();
         if (org.tusk.engine.types.FixedSubscripts.isFixedLength(type) && indirection.size() == 1
                 && indirection.get(0) instanceof org.tusk.engine.nodes.AIndices ai && !ai.isSlice()) {
@@ -907,7 +964,8 @@ public final class ExprAnalyzer {
             upper.add(ai.uidx() == null ? null : subscript(ai.uidx()));
         }
         PgType target = slice ? type : type.elementType();
-        Expr coerced = coerce(value, target, -1, CastContext.ASSIGNMENT);
+        Expr coerced = coerce(value, target, target == PgType.RECORD || target == PgType._RECORD ? base.typmod() : -1,
+                CastContext.ASSIGNMENT);
         if (coerced == null) {
             throw Ereport.error(SqlState.DATATYPE_MISMATCH, "subscripted assignment to \"" + column + "\" requires type "
                     + target.displayName() + " but expression is of type " + value.type().displayName(), location)

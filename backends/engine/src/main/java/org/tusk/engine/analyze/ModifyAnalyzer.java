@@ -273,9 +273,13 @@ public final class ModifyAnalyzer {
         PgType type = typeOf(column);
         Expr e = analyzer.coerce(value, type, typmodOf(column), CastContext.ASSIGNMENT);
         if (e == null) {
+            // a row value reports at its own position (exprLocation of the whole-row reference)
+            int at = value.type() == PgType.RECORD && analyzer.pstate().locationOf(value) >= 0
+                    ? analyzer.pstate().locationOf(value) : location + 1;
             throw Ereport.error(SqlState.DATATYPE_MISMATCH, "column \"" + column.name() + "\" is of type "
-                    + type.displayName(column.typmod()) + " but expression is of type " + value.type().displayName(),
-                    location + 1).withHint("You will need to rewrite or cast the expression.");
+                    + type.displayName(typmodOf(column)) + " but expression is of type "
+                    + value.type().displayName(value.typmod()), at)
+                    .withHint("You will need to rewrite or cast the expression.");
         }
         org.tusk.engine.types.UserTypes.UserType user = org.tusk.engine.types.UserTypes.byOid(column.typeOid());
         if (user != null && (user.isDomain() || user.typtype() == 'e')) {
@@ -737,6 +741,13 @@ public final class ModifyAnalyzer {
                     int col = targets.get(k);
                     ResTarget target = stmt.cols() == null || stmt.cols().isEmpty() ? null : stmt.cols().get(k);
                     if (target != null && target.indirection() != null && !target.indirection().isEmpty()
+                            && node instanceof SetToDefault) {
+                        // transformAssignedExpr: DEFAULT for part of a column is not allowed
+                        throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, target.indirection().get(0)
+                                instanceof org.tusk.engine.nodes.IndirectionField ? "cannot set a subfield to DEFAULT"
+                                : "cannot set an array element to DEFAULT", target.location());
+                    }
+                    if (target != null && target.indirection() != null && !target.indirection().isEmpty()
                             && !(node instanceof SetToDefault)) {
                         Expr base = subscripted[col] ? row[col]
                                 : new org.tusk.engine.expr.ConstExpr(typeOf(live.get(col)), typmodOf(live.get(col)), null);
@@ -778,19 +789,28 @@ public final class ModifyAnalyzer {
                 throw Ereport.error(SqlState.SYNTAX_ERROR, "INSERT has more target columns than expressions", 0);
             }
             sourceMapping = defaults.clone();
-            for (ResTarget col : stmt.cols() == null ? List.<ResTarget>of() : stmt.cols()) {
-                if (col.indirection() != null && !col.indirection().isEmpty()) {
-                    throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
-                            "subscripted INSERT targets with a query are not supported yet", col.location() + 1);
-                }
-            }
+            boolean[] partial = new boolean[natts];
             for (int k = 0; k < targets.size(); k++) {
                 if (identityOverridden(live.get(targets.get(k)), stmt.override())) {
                     continue;
                 }
                 TargetEntry t = sourceQuery.targets().get(k);
-                Expr var = new VarExpr(k, t.expr().type(), t.expr().typmod(), null, t.name());
-                sourceMapping[targets.get(k)] = assign(plain, var, live.get(targets.get(k)), -1);
+                // an untyped literal of the SELECT stays unknown until assigned (its text goes through the
+                // column type's input function), as transformInsertStmt leaves it
+                boolean unknown = sourceQuery.unresolvedTargets.containsKey(k) && t.expr().type() == PgType.TEXT;
+                Expr var = new VarExpr(k, unknown ? PgType.UNKNOWN : t.expr().type(), t.expr().typmod(), null, t.name());
+                ResTarget col = stmt.cols() == null || stmt.cols().isEmpty() ? null : stmt.cols().get(k);
+                int c = targets.get(k);
+                if (col != null && col.indirection() != null && !col.indirection().isEmpty()) {
+                    // INSERT INTO t (f.a, arr[1]) SELECT ...: assigned into the column's value so far (NULL first)
+                    Expr base = partial[c] ? sourceMapping[c]
+                            : new org.tusk.engine.expr.ConstExpr(typeOf(live.get(c)), typmodOf(live.get(c)), null);
+                    Expr updated = plain.assignmentIndirection(base, col.name(), col.indirection(), var, col.location());
+                    sourceMapping[c] = assign(plain, updated, live.get(c), col.location());
+                    partial[c] = true;
+                    continue;
+                }
+                sourceMapping[c] = assign(plain, var, live.get(c), -1);
             }
         }
         // ON CONFLICT
@@ -1099,13 +1119,28 @@ public final class ModifyAnalyzer {
         int n = m.ncolumns();
         Expr[] out = new Expr[n];
         if (source instanceof org.tusk.engine.nodes.RowExpr row) {
-            if (row.args().size() != n) {
+            // ROW(v.*) stands for v's columns (transformExpressionList)
+            List<RawNode> args = new ArrayList<>();
+            List<Expr> expanded = new ArrayList<>();
+            for (RawNode arg : row.args()) {
+                if (arg instanceof ColumnRef c && c.star() && !c.fields().isEmpty()) {
+                    for (Expr e : RowExprs.starColumns(analyzer, c.fields().get(c.fields().size() - 1), c.location())
+                            .args()) {
+                        args.add(null);
+                        expanded.add(e);
+                    }
+                } else {
+                    args.add(arg);
+                    expanded.add(null);
+                }
+            }
+            if (args.size() != n) {
                 throw Ereport.error(SqlState.SYNTAX_ERROR, "number of columns does not match number of values",
                         row.location() + 1);
             }
             for (int i = 0; i < n; i++) {
-                RawNode arg = row.args().get(i);
-                out[i] = arg instanceof SetToDefault ? null : analyzer.transform(arg);
+                RawNode arg = args.get(i);
+                out[i] = arg == null ? expanded.get(i) : arg instanceof SetToDefault ? null : analyzer.transform(arg);
             }
             return out;
         }

@@ -289,7 +289,7 @@ final class RowExprs {
         }
         boolean string = expr.type() == PgType.TEXT || expr.type() == PgType.VARCHAR || expr.type() == PgType.BPCHAR
                 || expr.type() == PgType.NAME || expr.type() == PgType.UNKNOWN;
-        if (string && context == CastContext.EXPLICIT) {
+        if (string && (context == CastContext.EXPLICIT || expr.type() == PgType.UNKNOWN)) {
             return new FuncExpr("record_in", (args, ctx) -> RecordFormat.input(target, args[0].toString(),
                     ctx.session().typeContext()), List.of(expr), PgType.RECORD, typmod, true);
         }

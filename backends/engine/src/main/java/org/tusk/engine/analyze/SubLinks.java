@@ -60,9 +60,27 @@ final class SubLinks {
                         arrayType);
             }
             case ANY: case ALL: {
-                if (l.testexpr() instanceof org.tusk.engine.nodes.RowExpr) {
-                    throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "row comparisons with subqueries are not supported yet",
-                            l.location());
+                if (l.testexpr() instanceof org.tusk.engine.nodes.RowExpr row) {
+                    // (a, b) op ANY (SELECT x, y ...): the row comparison against the subquery's row as params
+                    List<Expr> left = RowExprs.args(ea, row.args());
+                    if (left.size() < cols.size()) {
+                        throw Ereport.error(SqlState.SYNTAX_ERROR, "subquery has too many columns", l.location());
+                    }
+                    if (left.size() > cols.size()) {
+                        throw Ereport.error(SqlState.SYNTAX_ERROR, "subquery has too few columns", l.location());
+                    }
+                    int[] slots = new int[cols.size()];
+                    List<Expr> right = new java.util.ArrayList<>();
+                    for (int i = 0; i < slots.length; i++) {
+                        slots[i] = pstate.newExecParam();
+                        Expr c = cols.get(i).expr();
+                        right.add(new ExecParamExpr(slots[i], c.type(), c.typmod()));
+                    }
+                    String op = l.operName() == null || l.operName().isEmpty() ? "="
+                            : l.operName().get(l.operName().size() - 1);
+                    Expr test = RowExprs.compare(ea, op, left, right, l.location());
+                    return new SubLinkExpr(l.subLinkType() == org.tusk.engine.nodes.SubLinkType.ANY ? SubPlanExpr.Kind.ANY
+                            : SubPlanExpr.Kind.ALL, sub, List.copyOf(child.outerParams), test, slots, PgType.BOOL);
                 }
                 if (cols.size() != 1) {
                     throw Ereport.error(SqlState.SYNTAX_ERROR, cols.isEmpty() ? "subquery must return a column"

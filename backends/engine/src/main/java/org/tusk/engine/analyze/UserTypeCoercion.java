@@ -56,7 +56,9 @@ final class UserTypeCoercion {
             return wrap(a, apply(a, inner, repr, cast, location), target);
         }
         if (target.isDomain() || arg.type() == PgType.UNKNOWN || target.typtype() == 'e' && isString(arg.type())) {
-            Expr base = a.coerceOrFail(inner, repr, target.typmod(), CastContext.EXPLICIT, location);
+            int typmod = repr == PgType.RECORD || repr == PgType._RECORD ? UserTypes.columnTypmod(target.oid(), -1)
+                    : target.typmod();
+            Expr base = a.coerceOrFail(inner, repr, typmod, CastContext.EXPLICIT, location);
             return wrap(a, base, target);
         }
         throw Ereport.error(SqlState.CANNOT_COERCE, "cannot cast type " + describe(arg) + " to " + target.name(),
@@ -137,7 +139,7 @@ final class UserTypeCoercion {
                 notNullDomain = d.name();
             }
             for (UserTypes.DomainCheck c : d.checks()) {
-                checks.add(compileCheck(a, c.source(), value.type()));
+                checks.add(compileCheck(a, c.source(), value.type(), value.typmod()));
                 names.add(c.name());
                 owners.add(d.name());
             }
@@ -147,8 +149,14 @@ final class UserTypeCoercion {
     }
 
     /** A domain CHECK's source with VALUE as parameter $1 of the base type, analyzed to a boolean expression. */
-    private static Expr compileCheck(ExprAnalyzer outer, String source, PgType base) {
+    private static Expr compileCheck(ExprAnalyzer outer, String source, PgType base, int typmod) {
         String text = replaceValue(source);
+        org.tusk.engine.types.RowType shape = base == PgType.RECORD ? org.tusk.engine.types.RecordTypmods.lookup(typmod)
+                : null;
+        if (shape != null && shape.isNamed()) {
+            // VALUE of a domain over a composite has the composite's fields: $1 read as that type
+            text = text.replace("$1", "($1::\"" + shape.typeName().replace("\"", "\"\"") + "\")");
+        }
         SelectStmt select = (SelectStmt) Parser.parse("SELECT (" + text + ")").get(0).stmt();
         ParseState ps = new ParseState(new int[] {base.oid()});
         ExprAnalyzer a = new ExprAnalyzer(ps, outer.typeContext());

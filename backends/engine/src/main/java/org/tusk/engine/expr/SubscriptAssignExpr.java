@@ -17,6 +17,12 @@ import org.tusk.engine.types.PgType;
  */
 public record SubscriptAssignExpr(Expr base, List<Expr> lower, List<Expr> upper, boolean slice, Expr value,
         PgType type) implements Expr {
+    /** An array of records keeps its elements' shape (RecordTypmods). */
+    @Override
+    public int typmod() {
+        return type == PgType._RECORD ? base.typmod() : -1;
+    }
+
     @Override
     public Object eval(EvalContext ctx) {
         Integer[] up = bounds(upper, ctx);

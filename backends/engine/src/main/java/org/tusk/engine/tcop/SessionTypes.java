@@ -53,7 +53,7 @@ final class SessionTypes implements UserTypes.Provider {
             session.relcache().addCatcacheListener(catalog -> {
                 if (catalog == 0 || catalog == SystemCatalogs.PG_TYPE || catalog == PG_ENUM || catalog == PG_CAST
                         || catalog == SystemCatalogs.PG_CONSTRAINT || catalog == SystemCatalogs.PG_PROC
-                        || catalog == SystemCatalogs.PG_NAMESPACE) {
+                        || catalog == SystemCatalogs.PG_NAMESPACE || catalog == SystemCatalogs.PG_CLASS) {
                     byOid = null;
                     casts = null;
                 }
@@ -248,6 +248,11 @@ final class SessionTypes implements UserTypes.Provider {
         }
         load();
         Integer relid = relOfType.get(oid);
+        if (relid == null && byOid.get(oid) == null) {
+            byOid = null;
+            load();
+            relid = relOfType.get(oid);
+        }
         if (relid == null) {
             return null;
         }
@@ -270,6 +275,13 @@ final class SessionTypes implements UserTypes.Provider {
             return 0;
         }
         load();
-        return typeOfRel.getOrDefault(relOid, 0);
+        Integer type = typeOfRel.get(relOid);
+        if (type == null) {
+            // a table created in this transaction may be newer than the cache: look once more
+            byOid = null;
+            load();
+            type = typeOfRel.get(relOid);
+        }
+        return type == null ? 0 : type;
     }
 }

@@ -104,6 +104,10 @@ public final class UserTypes {
      */
     public static int columnTypmod(int oid, int typmod) {
         UserType u = byOid(oid);
+        if (u != null && u.isDomain() && u.representation() != null
+                && (u.representation() == PgType.RECORD || u.representation() == PgType._RECORD)) {
+            return columnTypmod(u.baseOid(), typmod);                 // a domain over a composite: its shape
+        }
         if (u != null && u.typtype() == 'c') {
             RowType t = rowType(oid);
             return t == null ? -1 : RecordTypmods.register(t);
