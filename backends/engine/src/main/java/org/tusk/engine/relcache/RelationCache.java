@@ -251,6 +251,8 @@ public final class RelationCache implements CacheInvalidation {
 
     private void invalidatedAll() {
         lastGlobalInvalidation = ++invalidations;
+        // every plan built before now is stale anyway: the per-relation epochs are not needed any more
+        lastRelationInvalidation.clear();
     }
 
     /** The current invalidation epoch: a plan built from what is cached now is valid as of it. */

@@ -109,10 +109,12 @@ final class TuskPreparedStatement implements PreparedStatement {
         }
         RelationCache relcache = session.relcache();
         boolean stale = !searchPath.equals(session.searchPath());
-        for (Map.Entry<Integer, LockMode> e : relationLocks.entrySet()) {
-            relcache.lock(e.getKey(), e.getValue());       // AcquirePlannerLocks: reads invalidations
+        if (relcache != null) {
+            for (Map.Entry<Integer, LockMode> e : relationLocks.entrySet()) {
+                relcache.lock(e.getKey(), e.getValue());       // AcquirePlannerLocks: reads invalidations
+            }
         }
-        if (!stale) {
+        if (!stale && relcache != null) {
             for (Integer oid : relationLocks.keySet()) {
                 if (relcache.invalidatedSince(oid, analyzedAt)) {
                     stale = true;

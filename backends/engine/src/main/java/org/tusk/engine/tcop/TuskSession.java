@@ -784,15 +784,18 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
      */
     AnalyzedSelect analyzeSelect(SelectStmt select, ParseState pstate) {
         List<String> path = searchPath();
-        long epoch = relcache.invalidationEpoch();
+        // a session without storage (tests of the parser and executor alone) has no relcache to record from
+        long epoch = relcache == null ? 0 : relcache.invalidationEpoch();
         Map<Integer, org.tusk.lmgr.LockMode> locks = new java.util.HashMap<>();
-        Map<Integer, org.tusk.lmgr.LockMode> previous = relcache.recordOpens(locks);
+        Map<Integer, org.tusk.lmgr.LockMode> previous = relcache == null ? null : relcache.recordOpens(locks);
         Query query;
         try {
             query = new SelectAnalyzer(relations, typeContext()).analyze(select, pstate);
             query = org.tusk.engine.executor.ConstantFolder.fold(query, new org.tusk.engine.expr.EvalContext(this, new Object[0]));
         } finally {
-            relcache.recordOpens(previous);
+            if (relcache != null) {
+                relcache.recordOpens(previous);
+            }
             if (previous != null) {
                 locks.forEach((oid, mode) -> previous.merge(oid, mode, (a, b) -> a.ordinal() >= b.ordinal() ? a : b));
             }
