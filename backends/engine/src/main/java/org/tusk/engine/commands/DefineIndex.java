@@ -62,7 +62,7 @@ public final class DefineIndex {
         }
         RelationDesc table = ctx.relcache().open(stmt.relation().schemaname(), stmt.relation().relname(),
                 ctx.searchPath(), org.tusk.lmgr.LockMode.SHARE, stmt.relation().location() + 1);
-        if (table.kind() != 'r' && table.kind() != 'p') {
+        if (table.kind() != 'r' && table.kind() != 'p' && table.kind() != 'm') {
             throw Ereport.error(DdlStates.WRONG_OBJECT_TYPE, "cannot create index on relation \"" + table.name() + "\"")
                     .withDetail("This operation is not supported for " + DropObjects.kindWord(table.kind()) + "s.");
         }
@@ -333,6 +333,15 @@ public final class DefineIndex {
             collectAttnums(def.predicate(), live, dependsOn);
         }
         if (!isConstraint) {
+            boolean simpleColumn = false;
+            for (int i = 0; i < natts; i++) {
+                simpleColumn |= (i < keyAttnums.length ? keyAttnums[i] : def.include()[i - keyAttnums.length]) != 0;
+            }
+            if (!simpleColumn) {
+                // index_create: an index on expressions alone also depends on its whole table
+                CreateTable.recordDependency(ctx, SystemCatalogs.PG_CLASS, indexOid, 0, SystemCatalogs.PG_CLASS,
+                        table.oid(), 0, "a");
+            }
             for (int attnum : dependsOn) {
                 CreateTable.recordDependency(ctx, SystemCatalogs.PG_CLASS, indexOid, 0, SystemCatalogs.PG_CLASS,
                         table.oid(), attnum, "a");

@@ -180,6 +180,7 @@ final class UtilityCommands {
                 || stmt instanceof org.tusk.engine.nodes.AlterOwnerStmt ao && ao.objectType() == ObjectType.SCHEMA
                 || stmt instanceof DropStmt d && (d.removeType() == ObjectType.TABLE || d.removeType() == ObjectType.INDEX
                         || d.removeType() == ObjectType.SCHEMA || d.removeType() == ObjectType.VIEW
+                        || d.removeType() == ObjectType.MATVIEW
                         || d.removeType() == ObjectType.SEQUENCE)
                 || stmt instanceof org.tusk.engine.nodes.ViewStmt
                 || stmt instanceof org.tusk.engine.nodes.RuleStmt
