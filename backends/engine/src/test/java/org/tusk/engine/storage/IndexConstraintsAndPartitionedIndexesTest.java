@@ -82,4 +82,20 @@ class IndexConstraintsAndPartitionedIndexesTest extends TwoSessionsOnStorage {
         query(a, "DROP TABLE pp");
         assertEquals(List.of("0"), query(a, "SELECT count(*) FROM pg_class WHERE relname LIKE 'pp%'"));
     }
+
+    @Test
+    void reindexSchemaNeedsItsOwner() {
+        query(a, "CREATE ROLE rx_user");
+        query(a, "CREATE SCHEMA rx");
+        query(a, "CREATE TABLE rx.t (a int PRIMARY KEY)");
+        query(a, "SET SESSION ROLE rx_user");
+        assertEquals(List.of("E: 42501 must be owner of schema rx"), query(a, "REINDEX SCHEMA rx"));
+        query(a, "RESET ROLE");
+        query(a, "ALTER SCHEMA rx OWNER TO rx_user");
+        query(a, "SET SESSION ROLE rx_user");
+        assertEquals(List.of(), query(a, "REINDEX SCHEMA rx"));
+        query(a, "RESET ROLE");
+        query(a, "DROP SCHEMA rx CASCADE");
+        query(a, "DROP ROLE rx_user");
+    }
 }
