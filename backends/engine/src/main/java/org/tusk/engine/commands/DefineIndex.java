@@ -87,6 +87,10 @@ public final class DefineIndex {
                 if (sql == null) {
                     throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "expression indexes are not supported here");
                 }
+                if (e.expr() instanceof org.tusk.engine.nodes.RowExpr) {
+                    // CheckAttributeType: an anonymous ROW(...) is a record, a pseudo-type no column may have
+                    throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "column \"row\" has pseudo-type record");
+                }
                 Expr expr = sql.indexExpression(e.expr(), table, false);
                 requireImmutable(expr, "functions in index expression must be marked IMMUTABLE");
                 exprs.add(expr);

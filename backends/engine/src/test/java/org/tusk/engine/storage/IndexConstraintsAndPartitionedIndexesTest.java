@@ -44,6 +44,10 @@ class IndexConstraintsAndPartitionedIndexesTest extends TwoSessionsOnStorage {
         assertEquals(List.of("index cw_pk|constraint cw_pk on table cw|i"), query(a, "SELECT pg_describe_object("
                 + "classid, objid, objsubid), pg_describe_object(refclassid, refobjid, refobjsubid), deptype"
                 + " FROM pg_depend WHERE objid = 'cw_pk'::regclass"));
+        query(a, "CREATE TABLE fh (f1 text, f2 text)");
+        assertEquals(List.of("E: 42P16 column \"row\" has pseudo-type record"),
+                query(a, "CREATE INDEX ON fh ((f1 || f2), (row(f1, f2)))"));
+        query(a, "DROP TABLE fh");
         assertEquals(List.of("t|t|f|f"), query(a, "SELECT 'abc' ~<~ 'abd', 'b' ~>=~ 'a', 'a' ~>~ 'a', 'a ' ~<=~ 'a'"));
         query(a, "DROP TABLE cw");
     }
