@@ -97,6 +97,18 @@ public final class AccessChecks {
         }
     }
 
+    /** pg_namespace_ownercheck: 42501 {@code must be owner of schema s} unless the role owns it (REINDEX SCHEMA). */
+    public static void checkSchemaOwner(Object session, String schema) {
+        Checker c = checker(session);
+        if (c == null) {
+            return;
+        }
+        ObjectAcls.ObjectAcl ns = c.acls().namespace(schema);
+        if (ns != null && !c.checks().isOwner(c.user(), ns.owner())) {
+            throw PrivilegeCheck.notOwner(AclObjectKind.SCHEMA, ns.name());
+        }
+    }
+
     /** CREATE on a schema, for CREATE TABLE/INDEX/SEQUENCE/VIEW in it. */
     public static void checkSchemaCreate(Object session, String schema) {
         Checker c = checker(session);

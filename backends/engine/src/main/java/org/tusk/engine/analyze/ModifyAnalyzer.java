@@ -193,7 +193,8 @@ public final class ModifyAnalyzer {
                 && desc.triggers().stream().anyMatch(t -> t.matches(insteadEvent, "INSTEAD OF", true));
         if (desc.kind() != 'r' && desc.kind() != 'p' && !insteadOf) {
             throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, "cannot change "
-                    + (desc.kind() == 'S' ? "sequence" : desc.kind() == 'v' ? "view" : "relation") + " \""
+                    + (desc.kind() == 'S' ? "sequence" : desc.kind() == 'v' ? "view"
+                            : desc.kind() == 'm' ? "materialized view" : "relation") + " \""
                     + desc.name() + "\"");
         }
         if (desc.isSystemCatalog()) {

@@ -69,4 +69,19 @@ public final class CreateTableAs {
         RelationDesc rel = ctx.relcache().open(oid, LockMode.ACCESS_EXCLUSIVE);
         return new RangeVar(null, rel.namespaceName(), rel.name(), true, rv.relpersistence(), null, rv.location());
     }
+
+    /**
+     * CREATE MATERIALIZED VIEW after the fill: relkind 'm' (no DML reaches it
+     * from now on) and relispopulated as WITH [NO] DATA said. The defining
+     * query is not kept (no _RETURN rule), so REFRESH cannot re-run it yet.
+     */
+    public static void markMaterializedView(DdlContext ctx, RangeVar target, boolean populated) {
+        int ns = Naming.creationNamespace(ctx, target);
+        Integer oid = Naming.relationIn(ctx, target.relname(), ns);
+        CreateTable.updateClass(ctx, oid, "relkind", "m");
+        ctx.commandCounterIncrement();
+        CreateTable.updateClass(ctx, oid, "relispopulated", populated);
+        ctx.commandCounterIncrement();
+        ctx.relcache().invalidate(oid);
+    }
 }

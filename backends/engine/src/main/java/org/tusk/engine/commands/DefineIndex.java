@@ -94,7 +94,7 @@ public final class DefineIndex {
         }
         RelationDesc table = ctx.relcache().open(stmt.relation().schemaname(), stmt.relation().relname(),
                 ctx.searchPath(), org.tusk.lmgr.LockMode.SHARE, stmt.relation().location() + 1);
-        if (table.kind() != 'r' && table.kind() != 'p') {
+        if (table.kind() != 'r' && table.kind() != 'p' && table.kind() != 'm') {
             throw Ereport.error(DdlStates.WRONG_OBJECT_TYPE, "cannot create index on relation \"" + table.name() + "\"")
                     .withDetail("This operation is not supported for " + DropObjects.kindWord(table.kind()) + "s.");
         }
@@ -119,6 +119,10 @@ public final class DefineIndex {
             if (e.name() == null) {
                 if (sql == null) {
                     throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "expression indexes are not supported here");
+                }
+                if (e.expr() instanceof org.tusk.engine.nodes.RowExpr) {
+                    // CheckAttributeType: an anonymous ROW(...) is a record, a pseudo-type no column may have
+                    throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "column \"row\" has pseudo-type record");
                 }
                 Expr expr = sql.indexExpression(e.expr(), table, false);
                 requireImmutable(expr, "functions in index expression must be marked IMMUTABLE");
@@ -366,6 +370,15 @@ public final class DefineIndex {
             collectAttnums(def.predicate(), live, dependsOn);
         }
         if (!isConstraint) {
+            boolean simpleColumn = false;
+            for (int i = 0; i < natts; i++) {
+                simpleColumn |= (i < keyAttnums.length ? keyAttnums[i] : def.include()[i - keyAttnums.length]) != 0;
+            }
+            if (!simpleColumn) {
+                // index_create: an index on expressions alone also depends on its whole table
+                CreateTable.recordDependency(ctx, SystemCatalogs.PG_CLASS, indexOid, 0, SystemCatalogs.PG_CLASS,
+                        table.oid(), 0, "a");
+            }
             for (int attnum : dependsOn) {
                 CreateTable.recordDependency(ctx, SystemCatalogs.PG_CLASS, indexOid, 0, SystemCatalogs.PG_CLASS,
                         table.oid(), attnum, "a");

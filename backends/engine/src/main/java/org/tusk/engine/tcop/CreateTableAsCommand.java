@@ -47,6 +47,8 @@ final class CreateTableAsCommand implements DmlCommand {
     private final int[] paramTypes;
     /** CREATE TABLE AS EXECUTE name(args): the arguments, evaluated as the named statement's parameters; else null. */
     private List<org.tusk.engine.expr.Expr> executeArguments;
+    /** CREATE MATERIALIZED VIEW: the table filled as for CREATE TABLE AS, then made relkind 'm'. */
+    private boolean materialized;
 
     private CreateTableAsCommand(TuskSession session, SystemRelations relations, ParsedStatement parsed,
             SelectStmt query, IntoClause into, boolean ifNotExists, ParseState pstate) {
@@ -70,14 +72,18 @@ final class CreateTableAsCommand implements DmlCommand {
     static CreateTableAsCommand prepare(TuskSession session, SystemRelations relations, ParsedStatement parsed,
             ParseState pstate) {
         RawStmt stmt = parsed.stmt();
-        if (stmt instanceof CreateTableAsStmt ctas && ctas.objtype() == ObjectType.TABLE) {
+        if (stmt instanceof CreateTableAsStmt ctas && (ctas.objtype() == ObjectType.TABLE
+                || ctas.objtype() == ObjectType.MATVIEW && ctas.query() instanceof SelectStmt)) {
             if (ctas.query() instanceof org.tusk.engine.nodes.ExecuteStmt exec) {
                 return executing(session, relations, parsed, ctas, exec, pstate);
             }
             if (!(ctas.query() instanceof SelectStmt select)) {
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS EXECUTE is not supported yet");
             }
-            return new CreateTableAsCommand(session, relations, parsed, select, ctas.into(), ctas.ifNotExists(), pstate);
+            CreateTableAsCommand command = new CreateTableAsCommand(session, relations, parsed, select, ctas.into(),
+                    ctas.ifNotExists(), pstate);
+            command.materialized = ctas.objtype() == ObjectType.MATVIEW;
+            return command;
         }
         if (stmt instanceof SelectStmt select) {
             IntoClause into = intoClause(select);
@@ -145,7 +151,10 @@ final class CreateTableAsCommand implements DmlCommand {
         session.utility().checkCreateIn(into.rel().schemaname());
         RangeVar target = CreateTableAs.create(ddl, into, output);
         if (into.skipData()) {
-            return new Result("CREATE TABLE AS", List.of());
+            if (materialized) {
+                CreateTableAs.markMaterializedView(ddl, target, false);
+            }
+            return new Result(materialized ? "CREATE MATERIALIZED VIEW" : "CREATE TABLE AS", List.of());
         }
         session.storage().commandCounterIncrement();
         if (executeArguments != null) {
@@ -159,6 +168,10 @@ final class CreateTableAsCommand implements DmlCommand {
         DmlCommand fill = new ModifyAnalyzer(session, relations, session.typeContext())
                 .analyze(insert, new ParseState(paramTypes));
         String tag = fill.execute(ctx, receiver).tag();
+        if (materialized) {
+            session.storage().commandCounterIncrement();
+            CreateTableAs.markMaterializedView(session.utility().ddlContext(parsed), target, true);
+        }
         // "INSERT 0 n" -> "SELECT n"
         return new Result("SELECT " + tag.substring(tag.lastIndexOf(' ') + 1), List.of());
     }

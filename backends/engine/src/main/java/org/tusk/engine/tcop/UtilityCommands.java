@@ -237,6 +237,10 @@ final class UtilityCommands {
             }
         }
         if (stmt instanceof org.tusk.engine.nodes.ReindexStmt r) {
+            if (r.kind() == org.tusk.engine.nodes.ReindexStmt.Kind.SCHEMA && r.name() != null
+                    && ctx.relcache().namespaceOid(r.name()) != null) {
+                org.tusk.engine.acl.AccessChecks.checkSchemaOwner(session, r.name());
+            }
             return org.tusk.engine.commands.ReindexCommand.execute(ctx, r, sqlRunner(), session.inTransactionBlock(),
                     session.databaseName());
         }
