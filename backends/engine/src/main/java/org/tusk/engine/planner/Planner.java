@@ -352,7 +352,7 @@ public final class Planner {
                     p = new Sort(p, sortCols, estate);
                     List<String> keys = new ArrayList<>();
                     for (Expr e : spec.partitionBy) {
-                        keys.add(Deparser.expr(e, q));
+                        keys.add(Deparser.sortExpr(e, q));
                     }
                     for (SortKey k : spec.orderBy) {
                         keys.add(Deparser.sortKey(k, q));
@@ -661,7 +661,11 @@ public final class Planner {
     }
 
     private String sortKeyText(List<Expr> exprs) {
-        return Deparser.list(exprs, q);
+        List<String> keys = new ArrayList<>();
+        for (Expr e : exprs) {
+            keys.add(Deparser.sortExpr(e, q));
+        }
+        return String.join(", ", keys);
     }
 
     // ---- FROM ----
@@ -929,7 +933,7 @@ public final class Planner {
     /** A base relation's scan with its restriction clauses: {@code forced} when given, else the cheapest path. */
     private Part rangeRef(JoinTreeNode.RangeRef r, List<Expr> pushedQuals, IndexPath forced) {
         {
-            List<Expr> pushed = equivalencesLast(pushedQuals);
+            List<Expr> pushed = orderQualClauses(equivalencesLast(pushedQuals));
             if (r.rte().kind == RangeTblEntry.Kind.RELATION && r.rte().relation.hasNoStorageToScan()) {
                 return dummyRelation(r.rte());
             }
@@ -984,6 +988,29 @@ public final class Planner {
         BitSet self = new BitSet();
         self.set(q.rtable.indexOf(rte));
         return new Part(instr(empty, ex), ex, self, 0, rte, List.of());
+    }
+
+    /** Whether an expression runs a subquery (a SubPlan, far more expensive than any operator). */
+    private static boolean hasSubLink(Expr e) {
+        if (e instanceof SubLinkExpr) {
+            return true;
+        }
+        for (Expr c : e.children()) {
+            if (hasSubLink(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** order_qual_clauses: cheapest clauses first (per-row cost), ties kept in their order. */
+    private List<Expr> orderQualClauses(List<Expr> quals) {
+        if (quals.size() < 2) {
+            return quals;
+        }
+        List<Expr> out = new ArrayList<>(quals);
+        out.sort(java.util.Comparator.comparingDouble(qual -> cost.exprCost(qual) + (hasSubLink(qual) ? 1e6 : 0)));
+        return out;
     }
 
     /**

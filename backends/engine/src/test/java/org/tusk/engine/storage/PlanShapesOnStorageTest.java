@@ -82,4 +82,14 @@ class PlanShapesOnStorageTest {
         assertEquals(List.of("99|1", "98|2", "97|3"), q("select a, nextval('sq') from ps order by b desc limit 3"));
         assertEquals(List.of("3"), q("select currval('sq')"));
     }
+
+    @Test
+    void computedSortKeysCastsAndArraysPrintAsRuleutilsDoes() {
+        assertEquals(List.of("Sort", "  Sort Key: ((a + 1)), (lower(b)) DESC", "  ->  Seq Scan on ps"),
+                q("explain (costs off) select * from ps order by a + 1, lower(b) desc"));
+        // order_qual_clauses: the = ANY (one operator over two elements, half of them on average) before the
+        // cast and comparison (two)
+        assertEquals(List.of("Seq Scan on ps", "  Filter: ((a = ANY ('{1,2}'::integer[])) AND ((a)::numeric < 3.5))"),
+                q("explain (costs off) select * from ps where a < 3.5 and a = any('{1,2}')"));
+    }
 }
