@@ -1540,13 +1540,16 @@ public final class Planner {
                 rows = functionRows(rte);
                 c = cost.functionScan(rows, qualCost);
                 break;
-            case CTE:
-                s = new CteScan(cteState(rte.cte), false);
+            case CTE: {
+                CteState cte = cteState(rte.cte);
+                s = new CteScan(cte, false);
                 ex = new ExplainNode("CTE Scan on " + rte.cte.name + (rte.refname.equals(rte.cte.name) ? "" : " " + rte.refname),
                         0);
-                rows = 1000;
+                // cost_ctescan: the CTE's own estimate (a recursive one keeps the default guess)
+                rows = cte.estimatedRows >= 0 ? cte.estimatedRows : 1000;
                 c = cost.passThrough(new CostModel.Cost(0, 0), rows, qualCost);
                 break;
+            }
             case WORKTABLE:
                 s = new WorkTableScan((WorkTable) ctx.attachment(rte.cte.workTableKey));
                 ex = new ExplainNode("WorkTable Scan on " + rte.cte.name
@@ -2188,17 +2191,18 @@ public final class Planner {
         if (st != null) {
             return st;
         }
-        PlanState p;
         if (def.recursive) {
             WorkTable wt = new WorkTable();
             ctx.attach(def.workTableKey, wt);
             PlanState nonRec = plan(def.nonRecursive, estate).state();
             PlanState rec = plan(def.recursiveTerm, estate).state();
-            p = new RecursiveUnion(nonRec, rec, wt, !def.unionAll, estate);
+            PlanState p = new RecursiveUnion(nonRec, rec, wt, !def.unionAll, estate);
+            st = new CteState(p, estate);
         } else {
-            p = plan(def.query, estate).state();
+            Planned planned = plan(def.query, estate);
+            st = new CteState(planned.state(), estate);
+            st.estimatedRows = planned.explain().rows;
         }
-        st = new CteState(p, estate);
         ctx.attach(def, st);
         return st;
     }
