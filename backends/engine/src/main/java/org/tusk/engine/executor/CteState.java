@@ -10,6 +10,9 @@ public final class CteState {
     private final TupleStore store;
     private boolean done;
 
+    /** The planner's row estimate for the CTE's query (what its CTE Scans estimate), -1 when unknown. */
+    public double estimatedRows = -1;
+
     public CteState(PlanState plan, EState estate) {
         this.plan = plan;
         this.store = new TupleStore(estate);

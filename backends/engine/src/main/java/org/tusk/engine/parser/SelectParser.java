@@ -223,12 +223,16 @@ abstract class SelectParser extends ExprParser {
             }
             b.limitCount = limit;
             b.limitOption = option;
-            if (option == LimitOption.WITH_TIES && limit instanceof AConst c && c.kind() == ConstKind.NULL) {
-                throw error("2201X", "row count cannot be null in FETCH FIRST ... WITH TIES clause", c.location());
-            }
+            // insertSelectOptions' checks report no position; transformLimitClause's NULL count neither
             if (option == LimitOption.WITH_TIES && b.sortClause.isEmpty()) {
-                throw error(SqlState.SYNTAX_ERROR, "WITH TIES cannot be specified without ORDER BY clause",
-                        limitTok.location());
+                throw error(SqlState.SYNTAX_ERROR, "WITH TIES cannot be specified without ORDER BY clause", -1);
+            }
+            if (option == LimitOption.WITH_TIES && b.lockingClause.stream()
+                    .anyMatch(l -> l.waitPolicy() == org.tusk.engine.nodes.LockWaitPolicy.SKIP)) {
+                throw error(SqlState.SYNTAX_ERROR, "SKIP LOCKED and WITH TIES options cannot be used together", -1);
+            }
+            if (option == LimitOption.WITH_TIES && limit instanceof AConst c && c.kind() == ConstKind.NULL) {
+                throw error("2201W", "row count cannot be null in FETCH FIRST ... WITH TIES clause", -1);
             }
         }
         if (with != null) {

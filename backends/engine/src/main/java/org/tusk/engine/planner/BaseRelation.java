@@ -82,4 +82,13 @@ public interface BaseRelation {
     default PlanState openBitmapHeapScan(BitmapSpec bitmap, java.util.function.IntConsumer heapBlocks, EState estate) {
         throw new UnsupportedOperationException("relation " + name() + " has no bitmap scans");
     }
+
+    /**
+     * A partitioned table (without ONLY: with its partitions) that has no leaf
+     * partition to scan: PostgreSQL's planner marks the relation dummy and plans
+     * "Result / One-Time Filter: false".
+     */
+    default boolean hasNoStorageToScan() {
+        return false;
+    }
 }

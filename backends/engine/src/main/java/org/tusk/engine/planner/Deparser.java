@@ -25,8 +25,18 @@ public final class Deparser {
         return String.join(", ", out);
     }
 
+    /**
+     * A Sort node's key: a computed key refers to its input's target list, and
+     * ruleutils parenthesizes such a reference (get_variable's "force
+     * parentheses"), so anything but a plain column prints in an extra pair.
+     */
+    static String sortExpr(Expr e, Query q) {
+        String s = expr(e, q);
+        return e instanceof VarExpr ? s : "(" + s + ")";
+    }
+
     static String sortKey(SortKey k, Query q) {
-        String s = expr(k.expr(), q);
+        String s = sortExpr(k.expr(), q);
         if (k.descending()) {
             s += " DESC";
             if (!k.nullsFirst()) {
@@ -62,9 +72,13 @@ public final class Deparser {
             if (c.type() == PgType.BOOL) {
                 return c.value().toString();
             }
-            String text = org.tusk.engine.types.geo.GeoBinary.typeOf(c.value()) != null
-                    ? org.tusk.engine.types.TextFormat.output(c.type(), c.value(), org.tusk.engine.types.TypeContext.DEFAULT)
-                    : c.value().toString();
+            String text;
+            try {
+                text = org.tusk.engine.types.TextFormat.output(c.type(), c.value(),
+                        org.tusk.engine.types.TypeContext.DEFAULT);
+            } catch (RuntimeException ex) {
+                text = c.value().toString();
+            }
             return "'" + text.replace("'", "''") + "'::" + c.type().displayName();
         }
         if (e instanceof ParamExpr p) {
@@ -87,12 +101,24 @@ public final class Deparser {
             String b = deparse(base, qualify, true);
             return (base instanceof VarExpr ? b : "(" + b + ")") + "[" + deparse(f.args().get(1), qualify, true) + "]";
         }
+        if (e instanceof FuncExpr f && f.args().size() == 1 && f.type() != null
+                && f.name().equals(f.type().typname()) && f.args().get(0).type() != f.type()) {
+            // a cast function (get_coercion_expr): (arg)::type
+            return "(" + deparse(f.args().get(0), qualify, true) + ")::" + f.type().displayName(f.typmod());
+        }
         if (e instanceof FuncExpr f) {
             if (f.args().size() == 2 && !Character.isLetter(f.name().charAt(0))) {
                 String s = deparse(f.args().get(0), qualify, false) + " " + f.name() + " " + deparse(f.args().get(1), qualify, false);
                 return "(" + s + ")";
             }
             return f.name() + "(" + list(f.args(), qualify) + ")";
+        }
+        if (e instanceof ScalarArrayOpExpr sa) {
+            return "(" + deparse(sa.left(), qualify, false) + " " + sa.name() + " " + (sa.useOr() ? "ANY" : "ALL") + " ("
+                    + deparse(sa.right(), qualify, true) + "))";
+        }
+        if (e instanceof ArrayExpr a) {
+            return "ARRAY[" + list(a.elements(), qualify) + "]";
         }
         if (e instanceof BoolExpr b) {
             if (b.op() == org.tusk.engine.nodes.BoolOp.NOT) {

@@ -352,7 +352,7 @@ public final class Planner {
                     p = new Sort(p, sortCols, estate);
                     List<String> keys = new ArrayList<>();
                     for (Expr e : spec.partitionBy) {
-                        keys.add(Deparser.expr(e, q));
+                        keys.add(Deparser.sortExpr(e, q));
                     }
                     for (SortKey k : spec.orderBy) {
                         keys.add(Deparser.sortKey(k, q));
@@ -399,6 +399,7 @@ public final class Planner {
             out.addAll(q.distinctOn);
         }
         LockRows.RowLocker locker = q.forUpdate ? rowMarkLocker(out) : null;
+        PostponedTargets postponed = postponeVolatileTargets(out, nTargets);
         p = new Result(p, null, out, ctx);
         if (q.distinct) {
             List<SortColumn> cols = new ArrayList<>();
@@ -454,6 +455,13 @@ public final class Planner {
             ex = est(new ExplainNode("Sort", rows, ex), rows, width, cost.sort(costOf(ex), rows, width, bound))
                     .detail("Sort Key: " + String.join(", ", keys));
             p = instr(p, ex);
+            if (postponed != null) {
+                p = new PostponedProjection(p, postponed.positions(), postponed.exprs(), postponed.savedAttnos(),
+                        q.baseWidth, ctx);
+                ex = est(new ExplainNode("Result", rows, ex), rows, ex.width,
+                        cost.perRow(costOf(ex), rows, cost.exprCost(List.of(postponed.exprs()))));
+                p = instr(p, ex);
+            }
         }
         if (q.forUpdate) {
             // below LIMIT, as PostgreSQL plans it: rows skipped or gone do not count
@@ -485,6 +493,69 @@ public final class Planner {
             p = instr(p, ex);
         }
         return new Planned(p, ex);
+    }
+
+    /** Target expressions computed above the Sort: their positions, the expressions, the level slots they read. */
+    private record PostponedTargets(int[] positions, Expr[] exprs, int[] savedAttnos) {}
+
+    /**
+     * make_sort_input_target: when the level sorts explicitly (no DISTINCT,
+     * aggregation, windows or row locks) and visible targets call volatile
+     * functions over plain columns only, those targets are left NULL in the
+     * projection {@code out} below the Sort, the columns they read are appended
+     * to it, and the caller computes them above the Sort (a Result), so a LIMIT
+     * above bounds how often they run. Null when nothing is postponed.
+     */
+    private PostponedTargets postponeVolatileTargets(List<Expr> out, int nTargets) {
+        if (q.distinct || q.sortKeys.isEmpty() || sortProvided || q.forUpdate || q.hasAggregation()
+                || !q.windows.isEmpty()) {
+            return null;
+        }
+        for (SortKey k : q.sortKeys) {
+            if (volatileIn(k.expr())) {
+                return null;
+            }
+        }
+        List<Integer> positions = new ArrayList<>();
+        BitSet reads = new BitSet();
+        for (int i = 0; i < nTargets; i++) {
+            Expr e = out.get(i);
+            if (volatileIn(e) && readsOnlyBaseColumns(e)) {
+                positions.add(i);
+                varsOf(e, reads);
+            }
+        }
+        if (positions.isEmpty()) {
+            return null;
+        }
+        Expr[] exprs = new Expr[positions.size()];
+        int[] pos = new int[positions.size()];
+        for (int i = 0; i < pos.length; i++) {
+            pos[i] = positions.get(i);
+            exprs[i] = out.get(pos[i]);
+            out.set(pos[i], new ConstExpr(exprs[i].type(), -1, null));
+        }
+        int[] saved = reads.stream().toArray();
+        for (int attno : saved) {
+            out.add(new VarExpr(attno, PgType.TEXT, -1, null, null));   // only its slot is read
+        }
+        return new PostponedTargets(pos, exprs, saved);
+    }
+
+    /** Whether an expression reads the level's row only through base relation columns (no aggregate/SRF slots, sublinks). */
+    private boolean readsOnlyBaseColumns(Expr e) {
+        if (e instanceof VarExpr v) {
+            return v.attno() < q.baseWidth;
+        }
+        if (e instanceof SlotExpr || e instanceof SubLinkExpr || isSlot(e)) {
+            return false;
+        }
+        for (Expr c : e.children()) {
+            if (!readsOnlyBaseColumns(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -590,7 +661,11 @@ public final class Planner {
     }
 
     private String sortKeyText(List<Expr> exprs) {
-        return Deparser.list(exprs, q);
+        List<String> keys = new ArrayList<>();
+        for (Expr e : exprs) {
+            keys.add(Deparser.sortExpr(e, q));
+        }
+        return String.join(", ", keys);
     }
 
     // ---- FROM ----
@@ -856,8 +931,12 @@ public final class Planner {
     }
 
     /** A base relation's scan with its restriction clauses: {@code forced} when given, else the cheapest path. */
-    private Part rangeRef(JoinTreeNode.RangeRef r, List<Expr> pushed, IndexPath forced) {
+    private Part rangeRef(JoinTreeNode.RangeRef r, List<Expr> pushedQuals, IndexPath forced) {
         {
+            List<Expr> pushed = orderQualClauses(equivalencesLast(pushedQuals));
+            if (r.rte().kind == RangeTblEntry.Kind.RELATION && r.rte().relation.hasNoStorageToScan()) {
+                return dummyRelation(r.rte());
+            }
             List<Expr> indexConds = new ArrayList<>();
             Part p = null;
             if (r.rte().kind == RangeTblEntry.Kind.RELATION) {
@@ -889,6 +968,95 @@ public final class Planner {
             }
             return f;
         }
+    }
+
+    /** A relation known to be empty (set_dummy_rel_pathlist): a Result that never returns a row, its quals dropped. */
+    private Part dummyRelation(RangeTblEntry rte) {
+        ExplainNode ex = new ExplainNode("Result", 0).detail("One-Time Filter: false");
+        est(ex, 0, outputWidth(rte), new CostModel.Cost(0, 0));
+        ex.rows = 0;
+        PlanState empty = new PlanState() {
+            @Override
+            public Object[] next() {
+                return null;
+            }
+
+            @Override
+            public void rescan() {
+            }
+        };
+        BitSet self = new BitSet();
+        self.set(q.rtable.indexOf(rte));
+        return new Part(instr(empty, ex), ex, self, 0, rte, List.of());
+    }
+
+    /** Whether an expression runs a subquery (a SubPlan, far more expensive than any operator). */
+    private static boolean hasSubLink(Expr e) {
+        if (e instanceof SubLinkExpr) {
+            return true;
+        }
+        for (Expr c : e.children()) {
+            if (hasSubLink(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** order_qual_clauses: cheapest clauses first (per-row cost), ties kept in their order. */
+    private List<Expr> orderQualClauses(List<Expr> quals) {
+        if (quals.size() < 2) {
+            return quals;
+        }
+        List<Expr> out = new ArrayList<>(quals);
+        out.sort(java.util.Comparator.comparingDouble(qual -> cost.exprCost(qual) + (hasSubLink(qual) ? 1e6 : 0)));
+        return out;
+    }
+
+    /**
+     * The restriction clauses in the order PostgreSQL's relation holds them: a
+     * mergejoinable equality ({@code x = 5}, {@code x = y}) goes into an
+     * equivalence class and comes back (generate_base_implied_equalities) after
+     * the clauses that did not, so "Filter:" lists it last.
+     */
+    private static List<Expr> equivalencesLast(List<Expr> quals) {
+        List<Expr> out = new ArrayList<>();
+        List<Expr> equalities = new ArrayList<>();
+        for (Expr qual : quals) {
+            (isEquivalenceClause(qual) ? equalities : out).add(qual);
+        }
+        if (equalities.isEmpty()) {
+            return quals;
+        }
+        out.addAll(equalities);
+        return out;
+    }
+
+    private static boolean isEquivalenceClause(Expr qual) {
+        if (!(qual instanceof FuncExpr f) || !f.name().equals("=") || f.args().size() != 2) {
+            return false;
+        }
+        for (Expr a : f.args()) {
+            PgType t = a.type();
+            if (t == null || t.category() == 'G' || t == PgType.JSON || t == PgType.XML || t.isPseudo()) {
+                return false;                   // no btree equality to merge on
+            }
+        }
+        BitSet vars = new BitSet();
+        varsOf(qual, vars);
+        return !vars.isEmpty() && !volatileIn(qual);
+    }
+
+    private static boolean volatileIn(Expr e) {
+        if (e instanceof FuncExpr f && f.volatility() == 'v' || e instanceof SubLinkExpr) {
+            return true;
+        }
+        for (Expr c : e.children()) {
+            if (volatileIn(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Part joinNode(JoinTreeNode n, List<Expr> pushed) {
@@ -1372,13 +1540,16 @@ public final class Planner {
                 rows = functionRows(rte);
                 c = cost.functionScan(rows, qualCost);
                 break;
-            case CTE:
-                s = new CteScan(cteState(rte.cte), false);
+            case CTE: {
+                CteState cte = cteState(rte.cte);
+                s = new CteScan(cte, false);
                 ex = new ExplainNode("CTE Scan on " + rte.cte.name + (rte.refname.equals(rte.cte.name) ? "" : " " + rte.refname),
                         0);
-                rows = 1000;
+                // cost_ctescan: the CTE's own estimate (a recursive one keeps the default guess)
+                rows = cte.estimatedRows >= 0 ? cte.estimatedRows : 1000;
                 c = cost.passThrough(new CostModel.Cost(0, 0), rows, qualCost);
                 break;
+            }
             case WORKTABLE:
                 s = new WorkTableScan((WorkTable) ctx.attachment(rte.cte.workTableKey));
                 ex = new ExplainNode("WorkTable Scan on " + rte.cte.name
@@ -2020,17 +2191,18 @@ public final class Planner {
         if (st != null) {
             return st;
         }
-        PlanState p;
         if (def.recursive) {
             WorkTable wt = new WorkTable();
             ctx.attach(def.workTableKey, wt);
             PlanState nonRec = plan(def.nonRecursive, estate).state();
             PlanState rec = plan(def.recursiveTerm, estate).state();
-            p = new RecursiveUnion(nonRec, rec, wt, !def.unionAll, estate);
+            PlanState p = new RecursiveUnion(nonRec, rec, wt, !def.unionAll, estate);
+            st = new CteState(p, estate);
         } else {
-            p = plan(def.query, estate).state();
+            Planned planned = plan(def.query, estate);
+            st = new CteState(planned.state(), estate);
+            st.estimatedRows = planned.explain().rows;
         }
-        st = new CteState(p, estate);
         ctx.attach(def, st);
         return st;
     }

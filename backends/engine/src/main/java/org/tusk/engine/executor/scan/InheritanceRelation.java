@@ -61,6 +61,11 @@ public final class InheritanceRelation implements BaseRelation {
         return List.copyOf(members);
     }
 
+    @Override
+    public boolean hasNoStorageToScan() {
+        return members.isEmpty();
+    }
+
     public StorageBaseRelation parent() {
         return parent;
     }

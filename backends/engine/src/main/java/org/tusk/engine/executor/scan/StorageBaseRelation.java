@@ -286,6 +286,11 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
     }
 
     @Override
+    public boolean hasNoStorageToScan() {
+        return desc.kind() == 'p';
+    }
+
+    @Override
     public boolean supportsBitmapScans() {
         return session.storage() != null;
     }
