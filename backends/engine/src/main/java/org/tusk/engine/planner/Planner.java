@@ -930,6 +930,9 @@ public final class Planner {
         return joinNode(n, pushed);
     }
 
+    /** pathnode.c's STD_FUZZ_FACTOR: path costs within 1% of each other count as the same. */
+    private static final double STD_FUZZ_FACTOR = 1.01;
+
     /** A base relation's scan with its restriction clauses: {@code forced} when given, else the cheapest path. */
     private Part rangeRef(JoinTreeNode.RangeRef r, List<Expr> pushedQuals, IndexPath forced) {
         {
@@ -944,7 +947,10 @@ public final class Planner {
                 CostModel.Cost seq = forced != null ? null : seqScanCost(r.rte(), pushed);
                 BitmapPath bp = forced != null ? null : bitmapPath(r.rte(), pushed);
                 double bitmapTotal = bp == null ? Double.MAX_VALUE : bitmapHeapCost(r.rte(), bp, pushed).total();
-                if (bp != null && bitmapTotal < seq.total() && (ip == null || bitmapTotal < ip.cost().total())) {
+                // add_path's fuzzy comparison: an index scan starts sooner and keeps its order, so a
+                // bitmap scan must be cheaper in total by more than STD_FUZZ_FACTOR to displace it
+                if (bp != null && bitmapTotal < seq.total()
+                        && (ip == null || bitmapTotal * STD_FUZZ_FACTOR < ip.cost().total())) {
                     p = bitmapHeapScan(r.rte(), bp, pushed, indexConds);
                 } else if (ip != null && (forced != null || ip.cost().total() < seq.total() || !cost.enableSeqscan)) {
                     p = indexScan(r.rte(), ip, pushed);
