@@ -1244,11 +1244,15 @@ public final class ModifyAnalyzer {
                             : ModifyTableNode.delete(modifier, source, ctx, natts, recheck, ret.exprs());
                     ForeignKeyTriggers fkeys = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
                     node.withEvents(fkeys).withTriggers(triggers);
+                    org.tusk.engine.executor.modify.InheritedTargets targets = null;
                     if (members != null) {
-                        node.throughInheritors(inheritedTargets(desc, modifier, members, ctx),
-                                scope.target().offset + scope.target().tableoidColumn);
+                        targets = inheritedTargets(desc, modifier, members, ctx);
+                        node.throughInheritors(targets, scope.target().offset + scope.target().tableoidColumn);
                     }
                     List<Object[]> out = drain(node);
+                    if (targets != null && set != null) {
+                        targets.fireAfter();
+                    }
                     endOfStatement(fkeys, triggers, event, ctx);
                     return new Result((set != null ? "UPDATE " : "DELETE ") + node.processed(), out);
                 } finally {
@@ -1290,8 +1294,14 @@ public final class ModifyAnalyzer {
             List<MemberTarget> members, EvalContext ctx) {
         List<org.tusk.engine.executor.modify.InheritedTargets.Member> list = new ArrayList<>();
         for (MemberTarget m : members) {
-            list.add(new org.tusk.engine.executor.modify.InheritedTargets.Member(m.oid(), new TableModifier(m.result(),
-                    session.transactionContext(), session.snapshot(), ctx), m.fromParent(), m.toParent()));
+            TableModifier mod = new TableModifier(m.result(), session.transactionContext(), session.snapshot(), ctx);
+            RelationDesc md = session.relcache().byOid((int) m.oid());
+            if (md != null && md.oid() != desc.oid()) {
+                // the member's own row triggers fire for its rows (UPDATE; DELETE when a row moves away)
+                mod.asRoutedLeaf(triggers(md, TriggerDesc.UPDATE | TriggerDesc.DELETE, ctx), null);
+            }
+            list.add(new org.tusk.engine.executor.modify.InheritedTargets.Member(m.oid(), mod, m.fromParent(),
+                    m.toParent()));
         }
         boolean partitioned = desc.kind() == 'p';
         return new org.tusk.engine.executor.modify.InheritedTargets(list, partitioned ? root : null,

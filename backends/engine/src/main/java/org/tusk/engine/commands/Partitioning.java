@@ -126,12 +126,16 @@ final class Partitioning {
             if (bound.lower().contains("NULL") || bound.upper().contains("NULL")) {
                 throw Ereport.error(INVALID_OBJECT_DEFINITION, "cannot specify NULL in range bound");
             }
-            for (List<String> side : List.of(bound.lower(), bound.upper())) {
+            for (int s = 0; s < 2; s++) {
+                List<String> side = s == 0 ? bound.lower() : bound.upper();
+                List<org.tusk.engine.nodes.RawNode> nodes = s == 0 ? spec.lowerdatums() : spec.upperdatums();
                 for (int i = 1; i < side.size(); i++) {
                     String prev = side.get(i - 1);
                     if ((prev.equals("MINVALUE") || prev.equals("MAXVALUE")) && !side.get(i).equals(prev)) {
+                        // PostgreSQL points at the first datum that breaks the rule
+                        int at = nodes != null && i < nodes.size() ? nodes.get(i).location() : -1;
                         throw Ereport.error(SqlState.DATATYPE_MISMATCH, "every bound following " + prev
-                                + " must also be " + prev);
+                                + " must also be " + prev, at);
                     }
                 }
             }
