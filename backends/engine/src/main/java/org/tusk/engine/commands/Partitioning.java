@@ -54,7 +54,7 @@ final class Partitioning {
         List<String> exprs = new ArrayList<>();
         for (int i = 0; i < attrs.length; i++) {
             PartitionElem e = spec.partParams().get(i);
-            classes[i] = 0L;
+            classes[i] = opclass(ctx, e, strat == 'h');
             collations[i] = 0L;
             if (e.name() != null) {
                 AttributeDesc a = table.attribute(e.name());
@@ -84,6 +84,32 @@ final class Partitioning {
         row.put("partcollation", collations);
         row.put("partexprs", exprs.isEmpty() ? null : String.join("\n", exprs));
         ctx.insert(PartitionCatalog.PG_PARTITIONED_TABLE, row);
+    }
+
+    /**
+     * The key item's operator class (ComputePartitionAttrs/ResolveOpClass): a named one must exist
+     * for the strategy's access method (42704). Only a non-default hash opclass is recorded in
+     * partclass (routing then hashes through its support function); 0 otherwise.
+     */
+    private static long opclass(DdlContext ctx, PartitionElem e, boolean hash) {
+        if (e.opclass() == null || e.opclass().isEmpty()) {
+            return 0L;
+        }
+        String name = e.opclass().get(e.opclass().size() - 1);
+        long am = hash ? 405L : 403L;
+        SystemCatalogs.Catalog opc = SystemCatalogs.require(2616);
+        int nameCol = opc.columnIndex("opcname");
+        int amCol = opc.columnIndex("opcmethod");
+        List<CatalogTuple> rows = ctx.rows(2616, r -> name.equals(r[nameCol]) && r[amCol] instanceof Long l && l == am);
+        if (rows.isEmpty()) {
+            throw Ereport.error(SqlState.UNDEFINED_OBJECT, "operator class \"" + name
+                    + "\" does not exist for access method \"" + (hash ? "hash" : "btree") + "\"");
+        }
+        CatalogTuple t = rows.get(0);
+        if (!hash || Boolean.TRUE.equals(t.get(opc, "opcdefault"))) {
+            return 0L;
+        }
+        return (Long) t.get(opc, "oid");
     }
 
     /** The key of a partitioned table as the catalogs hold it. */
