@@ -137,7 +137,7 @@ public final class HashFunctions {
 
     /** hash_combine64. */
     public static long hashCombine64(long a, long b) {
-        a ^= b + 0x49a0f4dd15e5a5e3L + (a << 54) + (a >>> 7);
+        a ^= b + 0x49a0f4dd15e5a8e3L + (a << 54) + (a >>> 7);
         return a;
     }
 
