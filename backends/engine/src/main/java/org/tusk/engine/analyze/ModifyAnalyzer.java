@@ -379,7 +379,82 @@ public final class ModifyAnalyzer {
         SelectStmt select = (SelectStmt) Parser.parse("SELECT " + text).get(0).stmt();
         ExprAnalyzer analyzer = scope(new ParseState(new int[0]), desc, null);
         Expr e = analyzer.transform(select.targetList().get(0).val());
+        if (bool && text.contains("satisfies_hash_partition")) {
+            useSupportHashes(e, desc);
+        }
         return bool ? analyzer.coerceToBoolean(e, "CHECK", -1) : e;
+    }
+
+    /**
+     * A hash bound over a key with a user-defined hash operator class: the key value passed to
+     * satisfies_hash_partition is replaced by the opclass's support function 2 called with the
+     * partition seed (its result is combined as it is, `HashFunctions.SupportHash`).
+     */
+    private void useSupportHashes(Expr e, RelationDesc over) {
+        for (Expr child : e.children()) {
+            useSupportHashes(child, over);
+        }
+        if (!(e instanceof org.tusk.engine.expr.FuncExpr f) || !"satisfies_hash_partition".equals(f.name())
+                || f.args().size() < 4) {
+            return;
+        }
+        Object parent = f.args().get(0).eval(new EvalContext(null, new Object[0]));
+        if (!(parent instanceof Number n)) {
+            return;
+        }
+        var access = session.relcache().catalogAccess();
+        var pt = org.tusk.engine.catalog.SystemCatalogs.require(org.tusk.engine.catalog.PartitionCatalog.PG_PARTITIONED_TABLE);
+        int relCol = pt.columnIndex("partrelid");
+        long parentOid = n.longValue();
+        var rows = access.scan(org.tusk.engine.catalog.PartitionCatalog.PG_PARTITIONED_TABLE,
+                r -> ((Long) r[relCol]) == parentOid);
+        if (rows.isEmpty() || !(rows.get(0).get(pt, "partclass") instanceof Object[] classes)) {
+            return;
+        }
+        RelationDesc parentDesc = session.relcache().byOid((int) parentOid);
+        var key = parentDesc == null ? null : partitionKey(parentDesc);
+        for (int i = 0; i < classes.length && 3 + i < f.args().size() && key != null; i++) {
+            long opclass = ((Number) classes[i]).longValue();
+            String support = opclass == 0 ? null : supportFunction(access, opclass);
+            if (support == null) {
+                continue;
+            }
+            Expr hash = compileOver(over, support + "(" + key.exprs().get(i) + ", "
+                    + org.tusk.engine.func.HashFunctions.HASH_PARTITION_SEED + "::int8)", false);
+            f.args().set(3 + i, new org.tusk.engine.expr.FuncExpr("support_hash",
+                    (a, c) -> new org.tusk.engine.func.HashFunctions.SupportHash(((Number) a[0]).longValue()),
+                    new ArrayList<>(List.of(hash)), hash.type(), -1, true, 'i'));
+        }
+    }
+
+    /** The qualified name of hash opclass {@code opclass}'s support function 2 for its input type, or null. */
+    private static String supportFunction(org.tusk.engine.catalog.CatalogAccess access, long opclass) {
+        var opc = org.tusk.engine.catalog.SystemCatalogs.require(2616);
+        var oc = access.scan(2616, r -> r[opc.columnIndex("oid")] instanceof Long l && l == opclass);
+        if (oc.isEmpty()) {
+            return null;
+        }
+        long family = (Long) oc.get(0).get(opc, "opcfamily");
+        long intype = (Long) oc.get(0).get(opc, "opcintype");
+        var amproc = org.tusk.engine.catalog.SystemCatalogs.require(2603);
+        var procs = access.scan(2603, r -> r[amproc.columnIndex("amprocfamily")] instanceof Long l && l == family
+                && ((Number) r[amproc.columnIndex("amprocnum")]).intValue() == 2
+                && r[amproc.columnIndex("amproclefttype")] instanceof Long t && t == intype);
+        if (procs.isEmpty()) {
+            return null;
+        }
+        long proc = ((Number) procs.get(0).get(amproc, "amproc")).longValue();
+        var pp = org.tusk.engine.catalog.SystemCatalogs.require(1255);
+        var p = access.scan(1255, r -> r[pp.columnIndex("oid")] instanceof Long l && l == proc);
+        if (p.isEmpty()) {
+            return null;
+        }
+        long ns = (Long) p.get(0).get(pp, "pronamespace");
+        var pn = org.tusk.engine.catalog.SystemCatalogs.require(2615);
+        var nsRows = access.scan(2615, r -> r[pn.columnIndex("oid")] instanceof Long l && l == ns);
+        String nsName = nsRows.isEmpty() ? "public" : (String) nsRows.get(0).get(pn, "nspname");
+        return "\"" + nsName.replace("\"", "\"\"") + "\".\"" + ((String) p.get(0).get(pp, "proname")).replace("\"", "\"\"")
+                + "\"";
     }
 
     private org.tusk.engine.catalog.PartitionCatalog.PartitionKey partitionKey(RelationDesc parent) {
@@ -1286,11 +1361,15 @@ public final class ModifyAnalyzer {
                             : ModifyTableNode.delete(modifier, source, ctx, natts, recheck, ret.exprs());
                     ForeignKeyTriggers fkeys = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
                     node.withEvents(fkeys).withTriggers(triggers);
+                    org.tusk.engine.executor.modify.InheritedTargets targets = null;
                     if (members != null) {
-                        node.throughInheritors(inheritedTargets(desc, modifier, members, ctx),
-                                scope.target().offset + scope.target().tableoidColumn);
+                        targets = inheritedTargets(desc, modifier, members, ctx);
+                        node.throughInheritors(targets, scope.target().offset + scope.target().tableoidColumn);
                     }
                     List<Object[]> out = drain(node);
+                    if (targets != null && set != null) {
+                        targets.fireAfter();
+                    }
                     endOfStatement(fkeys, triggers, event, ctx);
                     return new Result((set != null ? "UPDATE " : "DELETE ") + node.processed(), out);
                 } finally {
@@ -1332,8 +1411,14 @@ public final class ModifyAnalyzer {
             List<MemberTarget> members, EvalContext ctx) {
         List<org.tusk.engine.executor.modify.InheritedTargets.Member> list = new ArrayList<>();
         for (MemberTarget m : members) {
-            list.add(new org.tusk.engine.executor.modify.InheritedTargets.Member(m.oid(), new TableModifier(m.result(),
-                    session.transactionContext(), session.snapshot(), ctx), m.fromParent(), m.toParent()));
+            TableModifier mod = new TableModifier(m.result(), session.transactionContext(), session.snapshot(), ctx);
+            RelationDesc md = session.relcache().byOid((int) m.oid());
+            if (md != null && md.oid() != desc.oid()) {
+                // the member's own row triggers fire for its rows (UPDATE; DELETE when a row moves away)
+                mod.asRoutedLeaf(triggers(md, TriggerDesc.UPDATE | TriggerDesc.DELETE, ctx), null);
+            }
+            list.add(new org.tusk.engine.executor.modify.InheritedTargets.Member(m.oid(), mod, m.fromParent(),
+                    m.toParent()));
         }
         boolean partitioned = desc.kind() == 'p';
         return new org.tusk.engine.executor.modify.InheritedTargets(list, partitioned ? root : null,

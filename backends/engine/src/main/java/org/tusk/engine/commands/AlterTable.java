@@ -87,7 +87,13 @@ public final class AlterTable {
         for (AlterTableCmd cmd : a.cmds()) {
             switch (cmd.subtype()) {
                 case ADD_COLUMN -> addColumn(ctx, requireTable(table, "ADD COLUMN"), cmd, sql, a.relation().inh(), 0);
-                case DROP_COLUMN -> dropColumn(ctx, requireTable(table, "DROP COLUMN"), cmd);
+                case DROP_COLUMN -> {
+                    RelationDesc target = requireTable(table, "DROP COLUMN");
+                    if (a.relation().inh()) {
+                        dropColumnFromInheritors(ctx, target, cmd);
+                    }
+                    dropColumn(ctx, target, cmd);
+                }
                 case COLUMN_DEFAULT -> {
                     String source = null;
                     if (cmd.def() != null) {
@@ -108,8 +114,14 @@ public final class AlterTable {
                                 added.conname());
                     }
                 }
-                case DROP_CONSTRAINT -> dropConstraint(ctx, requireTable(table, "DROP CONSTRAINT"), cmd.name(),
-                        cmd.missingOk());
+                case DROP_CONSTRAINT -> {
+                    RelationDesc target = requireTable(table, "DROP CONSTRAINT");
+                    refuseInheritedCheck(ctx, target, cmd.name());
+                    if (a.relation().inh()) {
+                        dropCheckFromInheritors(ctx, target, cmd.name());
+                    }
+                    dropConstraint(ctx, target, cmd.name(), cmd.missingOk());
+                }
                 case CHANGE_OWNER -> changeOwner(ctx, table, cmd.newowner().rolename());
                 case ENABLE_TRIG -> CreateTrigger.enable(ctx, table, cmd.name(), 'O', false);
                 case ENABLE_ALWAYS_TRIG -> CreateTrigger.enable(ctx, table, cmd.name(), 'A', false);
@@ -361,6 +373,102 @@ public final class AlterTable {
                 ctx.relcache().invalidate(child);
                 ToastTable.createIfNeeded(ctx, child); // as for the named table: the new column may need one
             }
+        }
+    }
+
+    /**
+     * ATExecDropColumn's recursion: an inheritor's copy of the column goes with it when it was
+     * inherited only from this parent and never declared locally; otherwise it just counts one
+     * parent less.
+     */
+    private static void dropColumnFromInheritors(DdlContext ctx, RelationDesc parent, AlterTableCmd cmd) {
+        AttributeDesc pa = parent.attribute(cmd.name());
+        if (pa == null || pa.dropped()) {
+            return;
+        }
+        Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+        for (int childOid : org.tusk.engine.catalog.PgInherits.children(ctx.access(), parent.oid())) {
+            RelationDesc child = ctx.relcache().open(childOid, LockMode.ACCESS_EXCLUSIVE);
+            AttributeDesc ca = child.attribute(cmd.name());
+            if (ca == null || ca.dropped()) {
+                continue;
+            }
+            CatalogTuple t = attributeRow(ctx, childOid, ca.attnum());
+            int inhcount = t == null ? 0 : (Integer) t.get(att, "attinhcount");
+            boolean local = t == null || Boolean.TRUE.equals(t.get(att, "attislocal"));
+            if (inhcount <= 1 && !local) {
+                dropColumnFromInheritors(ctx, child, cmd);
+                dropColumn(ctx, child, cmd);
+            } else if (t != null) {
+                Object[] row = t.values().clone();
+                row[att.columnIndex("attinhcount")] = Math.max(0, inhcount - 1);
+                ctx.access().update(SystemCatalogs.PG_ATTRIBUTE, t.tid(), row);
+                ctx.commandCounterIncrement();
+                ctx.relcache().invalidate(childOid);
+            }
+        }
+    }
+
+    /** 42P16 for a CHECK the table has from a parent (it goes when the parent's does). */
+    private static void refuseInheritedCheck(DdlContext ctx, RelationDesc table, String name) {
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        int relCol = con.columnIndex("conrelid");
+        int nameCol = con.columnIndex("conname");
+        long rel = Integer.toUnsignedLong(table.oid());
+        for (CatalogTuple t : ctx.rows(SystemCatalogs.PG_CONSTRAINT,
+                r -> r[relCol] instanceof Long l && l == rel && name.equals(r[nameCol]))) {
+            if ("c".equals(t.get(con, "contype")) && (Integer) t.get(con, "coninhcount") > 0) {
+                throw Ereport.error("42P16", "cannot drop inherited constraint \"" + name + "\" of relation \""
+                        + table.name() + "\"");
+            }
+        }
+    }
+
+    private static CatalogTuple attributeRow(DdlContext ctx, int relOid, int attnum) {
+        Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+        int relCol = att.columnIndex("attrelid");
+        int numCol = att.columnIndex("attnum");
+        long rel = Integer.toUnsignedLong(relOid);
+        List<CatalogTuple> rows = ctx.rows(SystemCatalogs.PG_ATTRIBUTE,
+                r -> rel == (Long) r[relCol] && (Short) r[numCol] == attnum);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /**
+     * ATExecDropConstraint's recursion for CHECKs: an inheritor's copy goes when this parent was
+     * its only source and it was not declared locally; otherwise it counts one parent less.
+     */
+    private static void dropCheckFromInheritors(DdlContext ctx, RelationDesc parent, String name) {
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        int relCol = con.columnIndex("conrelid");
+        int nameCol = con.columnIndex("conname");
+        int typeCol = con.columnIndex("contype");
+        long p = Integer.toUnsignedLong(parent.oid());
+        if (ctx.rows(SystemCatalogs.PG_CONSTRAINT, r -> r[relCol] instanceof Long l && l == p && name.equals(r[nameCol])
+                && "c".equals(r[typeCol])).isEmpty()) {
+            return;
+        }
+        for (int childOid : org.tusk.engine.catalog.PgInherits.children(ctx.access(), parent.oid())) {
+            long c = Integer.toUnsignedLong(childOid);
+            List<CatalogTuple> rows = ctx.rows(SystemCatalogs.PG_CONSTRAINT,
+                    r -> r[relCol] instanceof Long l && l == c && name.equals(r[nameCol]) && "c".equals(r[typeCol]));
+            if (rows.isEmpty()) {
+                continue;
+            }
+            CatalogTuple t = rows.get(0);
+            int inhcount = (Integer) t.get(con, "coninhcount");
+            boolean local = Boolean.TRUE.equals(t.get(con, "conislocal"));
+            RelationDesc child = ctx.relcache().open(childOid, LockMode.ACCESS_EXCLUSIVE);
+            if (inhcount <= 1 && !local) {
+                dropCheckFromInheritors(ctx, child, name);
+                dropConstraint(ctx, child, name, true);
+            } else {
+                Object[] row = t.values().clone();
+                row[con.columnIndex("coninhcount")] = Math.max(0, inhcount - 1);
+                ctx.access().update(SystemCatalogs.PG_CONSTRAINT, t.tid(), row);
+            }
+            ctx.commandCounterIncrement();
+            ctx.relcache().invalidate(childOid);
         }
     }
 

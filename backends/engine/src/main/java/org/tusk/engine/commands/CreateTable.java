@@ -164,7 +164,10 @@ public final class CreateTable {
                         case NOTNULL: notNull = true; break;
                         case NULL: break;
                         case PRIMARY: notNull = true; constraints.add(new PendingConstraint(c, cd.colname())); break;
-                        case DEFAULT: defaultText = defaultSource(ctx, c); break;
+                        case DEFAULT:
+                            checkDefaultExpression(c.rawExpr());
+                            defaultText = defaultSource(ctx, c);
+                            break;
                         case CHECK: case UNIQUE: case FOREIGN: constraints.add(new PendingConstraint(c, cd.colname())); break;
                         case IDENTITY:
                             // an integer column drawing from its own sequence, as SERIAL, marked in attidentity
@@ -578,6 +581,33 @@ public final class CreateTable {
         return out;
     }
 
+    /**
+     * transformColumnDefault's EXPR_KIND_COLUMN_DEFAULT rules over the raw expression: no
+     * column references (42P10) and no subqueries (0A000), each reported at its position.
+     */
+    static void checkDefaultExpression(RawNode e) {
+        if (e == null) {
+            return;
+        }
+        if (e instanceof org.tusk.engine.nodes.ColumnRef ref) {
+            throw Ereport.error("42P10", "cannot use column reference in DEFAULT expression", ref.location());
+        }
+        if (e instanceof org.tusk.engine.nodes.SubLink sub) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery in DEFAULT expression",
+                    sub.location());
+        }
+        if (e instanceof org.tusk.engine.nodes.FuncCall f) {
+            for (RawNode a : f.args()) {
+                checkDefaultExpression(a);
+            }
+        } else if (e instanceof org.tusk.engine.nodes.AExpr a) {
+            checkDefaultExpression(a.lexpr());
+            checkDefaultExpression(a.rexpr());
+        } else if (e instanceof org.tusk.engine.nodes.TypeCast t) {
+            checkDefaultExpression(t.arg());
+        }
+    }
+
     /** The DEFAULT expression's text. */
     static String defaultSource(DdlContext ctx, Constraint c) {
         if (c.rawExpr() instanceof AConst k && k.location() >= 0 && c.location() < 0) {
@@ -719,6 +749,9 @@ public final class CreateTable {
                             "unrecognized parameter \"" + d.defname() + "\"");
             }
             if (d.defname().equals("oids")) {
+                if (!value.equalsIgnoreCase("false") && !value.equalsIgnoreCase("off") && !value.equals("0")) {
+                    throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "tables declared WITH OIDS are not supported");
+                }
                 continue;
             }
             out.add(d.defname() + "=" + value);

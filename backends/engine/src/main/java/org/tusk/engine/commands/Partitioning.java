@@ -54,7 +54,7 @@ final class Partitioning {
         List<String> exprs = new ArrayList<>();
         for (int i = 0; i < attrs.length; i++) {
             PartitionElem e = spec.partParams().get(i);
-            classes[i] = 0L;
+            classes[i] = opclass(ctx, e, strat == 'h');
             collations[i] = 0L;
             if (e.name() != null) {
                 AttributeDesc a = table.attribute(e.name());
@@ -91,6 +91,32 @@ final class Partitioning {
                         SystemCatalogs.PG_CLASS, table.oid(), 0, "i");
             }
         }
+    }
+
+    /**
+     * The key item's operator class (ComputePartitionAttrs/ResolveOpClass): a named one must exist
+     * for the strategy's access method (42704). Only a non-default hash opclass is recorded in
+     * partclass (routing then hashes through its support function); 0 otherwise.
+     */
+    private static long opclass(DdlContext ctx, PartitionElem e, boolean hash) {
+        if (e.opclass() == null || e.opclass().isEmpty()) {
+            return 0L;
+        }
+        String name = e.opclass().get(e.opclass().size() - 1);
+        long am = hash ? 405L : 403L;
+        SystemCatalogs.Catalog opc = SystemCatalogs.require(2616);
+        int nameCol = opc.columnIndex("opcname");
+        int amCol = opc.columnIndex("opcmethod");
+        List<CatalogTuple> rows = ctx.rows(2616, r -> name.equals(r[nameCol]) && r[amCol] instanceof Long l && l == am);
+        if (rows.isEmpty()) {
+            throw Ereport.error(SqlState.UNDEFINED_OBJECT, "operator class \"" + name
+                    + "\" does not exist for access method \"" + (hash ? "hash" : "btree") + "\"");
+        }
+        CatalogTuple t = rows.get(0);
+        if (!hash || Boolean.TRUE.equals(t.get(opc, "opcdefault"))) {
+            return 0L;
+        }
+        return (Long) t.get(opc, "oid");
     }
 
     /** The key of a partitioned table as the catalogs hold it. */
@@ -133,12 +159,16 @@ final class Partitioning {
             if (bound.lower().contains("NULL") || bound.upper().contains("NULL")) {
                 throw Ereport.error(INVALID_OBJECT_DEFINITION, "cannot specify NULL in range bound");
             }
-            for (List<String> side : List.of(bound.lower(), bound.upper())) {
+            for (int s = 0; s < 2; s++) {
+                List<String> side = s == 0 ? bound.lower() : bound.upper();
+                List<org.tusk.engine.nodes.RawNode> nodes = s == 0 ? spec.lowerdatums() : spec.upperdatums();
                 for (int i = 1; i < side.size(); i++) {
                     String prev = side.get(i - 1);
                     if ((prev.equals("MINVALUE") || prev.equals("MAXVALUE")) && !side.get(i).equals(prev)) {
+                        // PostgreSQL points at the first datum that breaks the rule
+                        int at = nodes != null && i < nodes.size() ? nodes.get(i).location() : -1;
                         throw Ereport.error(SqlState.DATATYPE_MISMATCH, "every bound following " + prev
-                                + " must also be " + prev);
+                                + " must also be " + prev, at);
                     }
                 }
             }

@@ -53,12 +53,21 @@ public final class HashFunctions {
             int remainder = (Integer) a[2];
             long rowHash = 0;
             for (int i = 3; i < a.length; i++) {
-                if (a[i] != null) {
+                if (a[i] instanceof SupportHash h) {
+                    rowHash = hashCombine64(rowHash, h.value());        // a user opclass's support function
+                } else if (a[i] != null) {
                     rowHash = hashCombine64(rowHash, hashExtended(a[i], HASH_PARTITION_SEED));
                 }
             }
             return Long.remainderUnsigned(rowHash, modulus) == remainder;
         });
+    }
+
+    /**
+     * A key value already hashed by its hash operator class's support function 2 (a user-defined
+     * opclass of the partition key): satisfies_hash_partition combines it as it is.
+     */
+    public record SupportHash(long value) {
     }
 
     /** The seeded 64-bit hash of a value by its representation (the type's hash opclass support function 2). */
@@ -128,7 +137,7 @@ public final class HashFunctions {
 
     /** hash_combine64. */
     public static long hashCombine64(long a, long b) {
-        a ^= b + 0x49a0f4dd15e5a5e3L + (a << 54) + (a >>> 7);
+        a ^= b + 0x49a0f4dd15e5a8e3L + (a << 54) + (a >>> 7);
         return a;
     }
 

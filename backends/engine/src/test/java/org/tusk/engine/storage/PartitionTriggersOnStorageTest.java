@@ -76,4 +76,26 @@ class PartitionTriggersOnStorageTest extends TwoSessionsOnStorage {
                 + " | Failing row contains (null, q)."), query(a, "INSERT INTO lk3 (b) VALUES ('q')"));
         query(a, "DROP TABLE lk, lk2, lk3");
     }
+
+    @Test
+    void aUserHashOpclassRoutesThroughItsSupportFunction() {
+        query(a, "CREATE FUNCTION noop_hash(value int4, seed int8) RETURNS int8 AS $$ SELECT value + seed; $$"
+                + " LANGUAGE sql STRICT IMMUTABLE");
+        query(a, "CREATE OPERATOR CLASS noop_int4_ops FOR TYPE int4 USING hash AS OPERATOR 1 =,"
+                + " FUNCTION 2 noop_hash(int4, int8)");
+        query(a, "CREATE TABLE hp (a int) PARTITION BY HASH (a noop_int4_ops)");
+        for (int r = 0; r < 4; r++) {
+            query(a, "CREATE TABLE hp" + r + " PARTITION OF hp FOR VALUES WITH (MODULUS 4, REMAINDER " + r + ")");
+        }
+        query(a, "INSERT INTO hp SELECT generate_series(1, 8)");
+        // with this opclass a value's remainder is the value's own remainder (insert.sql)
+        assertEquals(List.of("hp0|4", "hp0|8", "hp1|1", "hp1|5", "hp2|2", "hp2|6", "hp3|3", "hp3|7"),
+                query(a, "SELECT tableoid::regclass, a FROM hp ORDER BY 1, 2"));
+        assertEquals(List.of("INSERT 0 1"), query(a, "INSERT INTO hp3 VALUES (11)"));
+        assertEquals(List.of("E: 23514 new row for relation \"hp0\" violates partition constraint"
+                + " | Failing row contains (1)."), query(a, "INSERT INTO hp0 VALUES (1)"));
+        assertEquals(List.of("E: 42704 operator class \"nope_ops\" does not exist for access method \"btree\""),
+                query(a, "CREATE TABLE bad (a int) PARTITION BY LIST (a nope_ops)"));
+        query(a, "DROP TABLE hp");
+    }
 }

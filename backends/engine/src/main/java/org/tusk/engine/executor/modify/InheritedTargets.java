@@ -63,6 +63,18 @@ public final class InheritedTargets {
         this.ctx = ctx;
     }
 
+    /** The members' queued AFTER ROW events (and the moved rows' partitions'), fired at the end of the statement. */
+    public void fireAfter() {
+        for (Member m : members.values()) {
+            if (m.modifier().routedTriggers() != null) {
+                m.modifier().routedTriggers().fireAfter();
+            }
+        }
+        if (router != null) {
+            router.fireAfter();
+        }
+    }
+
     /** The member a source row came from, by its tableoid slot. */
     public Member member(Object tableoid) {
         Member m = members.get(((Number) tableoid).longValue());
@@ -113,7 +125,7 @@ public final class InheritedTargets {
 
     /** Inserts a moved row (parent column order) through the target; returns the partition's OID. */
     public long insertMoved(Object[] parentRow) {
-        root.checkPartitionConstraint(parentRow);
+        root.checkViewOptions(parentRow);
         root.insert(parentRow);
         return root.lastRoutedRelid();
     }

@@ -275,8 +275,25 @@ public final class ModifyTableNode implements PlanState {
                 }
             }
             Object[] stored = member == null ? newRow : inherited.toMember(member, newRow, tid);
+            TriggerManager memberTriggers = member == null ? null : modifier.routedTriggers();
+            Object[] oldStored = null;
+            if (memberTriggers != null) {
+                // the member's own BEFORE ROW UPDATE triggers, on its rows (they may change the key)
+                oldStored = inherited.toMember(member, oldRow, tid);
+                stored = memberTriggers.beforeRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldStored, stored);
+                if (stored == null) {
+                    return null;
+                }
+                stored = Arrays.copyOf(stored, modifier.table().natts());
+                newRow = inherited.toParent(member, stored);
+            }
             if (member != null && inherited.mustMove(member, stored)) {
-                // ExecCrossPartitionUpdate: delete here, insert through the target
+                // ExecCrossPartitionUpdate: delete here (the member's BEFORE DELETE triggers may skip
+                // the whole move), insert through the target
+                if (memberTriggers != null && memberTriggers.beforeRow(org.tusk.engine.relcache.TriggerDesc.DELETE,
+                        oldStored, null) == null) {
+                    return null;
+                }
                 TableModifier.Result deleted = modifier.delete(tid);
                 switch (deleted.outcome()) {
                     case DONE -> {
@@ -304,6 +321,9 @@ public final class ModifyTableNode implements PlanState {
             switch (result.outcome()) {
                 case DONE -> {
                     processed++;
+                    if (memberTriggers != null) {
+                        memberTriggers.afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldStored, stored);
+                    }
                     afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldRow, newRow);
                     return project(newRow, sourceRow);
                 }
