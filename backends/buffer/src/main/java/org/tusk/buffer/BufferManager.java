@@ -86,6 +86,14 @@ public interface BufferManager extends AutoCloseable {
      */
     void dropRelation(RelFileLocator locator);
 
+    /**
+     * DropDatabaseBuffers: forgets every buffer of every relation of database
+     * {@code dbOid} without writing it, for DROP DATABASE, before its
+     * directory is removed. The caller keeps other processes out of the
+     * database (its lock on the database object).
+     */
+    void dropDatabase(int dbOid);
+
     /** XLogReadBufferForRedo over this pool, for the startup process. */
     RedoContext redoContext();
 

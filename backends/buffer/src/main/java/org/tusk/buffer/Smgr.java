@@ -312,7 +312,8 @@ public final class Smgr implements AutoCloseable {
         }
     }
 
-    private String relPath(RelFileLocator locator, ForkNumber fork, int segment) {
+    /** The segment file's path relative to the data directory, as messages show it ("base/5/16384_vm.1"). */
+    public String relPath(RelFileLocator locator, ForkNumber fork, int segment) {
         String name = locator.path(fork);
         return segment == 0 ? name : name + "." + segment;
     }

@@ -28,6 +28,10 @@ public final class Checkpointer implements AuxiliaryProcess {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
     /** Buffers written per background-writer round (bgwriter_lru_maxpages). */
     private static final int BGWRITER_MAX_PAGES = 100;
+    /** After an ERROR the bgwriter pauses at least this long (PostgreSQL sleeps one second). */
+    static final long ERROR_PAUSE_MILLIS = 1000;
+    /** A checkpoint that failed is tried again this long after (it is logged every time). */
+    static final long CHECKPOINT_RETRY_MILLIS = 10_000;
 
     @Reference
     private ShmemAttachment attachment;
@@ -55,24 +59,59 @@ public final class Checkpointer implements AuxiliaryProcess {
             boolean walFull = wal.insertPosition() - lastRedo >= settings.maxWalSizeBytes() / 3;
             long asked = requests.requested();
             if (timedOut || walFull || asked > handled) {
+                boolean ok;
                 try {
                     Checkpoint.create(attachment.dataDirectory(), wal, buffers, xacts, false, oids());
-                    requests.finished(asked, true);
+                    ok = true;
                 } catch (RuntimeException e) {
                     LOG.error("checkpoint failed: {}", e.toString(), e);
-                    requests.finished(asked, false);
+                    ok = false;
                 }
+                requests.finished(asked, ok);
                 handled = asked;
-                lastCheckpoint = System.nanoTime();
+                lastCheckpoint = nextCheckpointBase(ok, System.nanoTime(), settings.checkpointTimeoutMillis());
                 lastRedo = wal.redoPointer();
                 continue;
             }
-            buffers.writeSomeDirty(BGWRITER_MAX_PAGES);
+            long delay = settings.bgwriterDelayMillis();
+            if (!backgroundWrite(buffers)) {
+                delay = Math.max(delay, ERROR_PAUSE_MILLIS);
+            }
             long untilCheckpoint = settings.checkpointTimeoutMillis() - sinceLast;
-            attachment.slot().waitLatch(Math.max(1, Math.min(settings.bgwriterDelayMillis(), untilCheckpoint)));
+            attachment.slot().waitLatch(Math.max(1, Math.min(delay, untilCheckpoint)));
         }
         Checkpoint.create(attachment.dataDirectory(), wal, buffers, xacts, true, oids());
         requests.finished(requests.requested(), true);
+    }
+
+    /**
+     * One background-writer round. An ERROR (a write that failed) is logged
+     * and the round is over; the pages stay dirty and are tried again next
+     * round, as PostgreSQL's bgwriter and checkpointer recover from ERRORs
+     * instead of taking the cluster down. Returns false after an error.
+     */
+    static boolean backgroundWrite(BufferManager buffers) {
+        try {
+            buffers.writeSomeDirty(BGWRITER_MAX_PAGES);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("background writer round failed (retried in {} ms): {}", ERROR_PAUSE_MILLIS, e.toString(), e);
+            return false;
+        }
+    }
+
+    /**
+     * The time the next timed checkpoint counts from: now after a checkpoint
+     * that completed; after a failed one, a time that makes the next attempt
+     * come {@link #CHECKPOINT_RETRY_MILLIS} from now (the redo point did not
+     * move, so waiting a whole checkpoint_timeout would only grow the WAL to
+     * replay).
+     */
+    static long nextCheckpointBase(boolean completed, long nowNanos, long timeoutMillis) {
+        if (completed || timeoutMillis <= CHECKPOINT_RETRY_MILLIS) {
+            return nowNanos;
+        }
+        return nowNanos - (timeoutMillis - CHECKPOINT_RETRY_MILLIS) * 1_000_000L;
     }
 
     private OidCounter oids() {

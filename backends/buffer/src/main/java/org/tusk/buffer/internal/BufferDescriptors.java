@@ -108,6 +108,11 @@ public final class BufferDescriptors {
                 && area.getInt(d + D_FORK) == tag.fork().ordinal();
     }
 
+    /** The database of the buffer's tag (unlocked read: a peek, recheck under the header lock). */
+    public int dbOid(int id) {
+        return area.getInt(layout.descriptor(id) + D_DB);
+    }
+
     public boolean relationMatches(int id, RelFileLocator locator) {
         int d = layout.descriptor(id);
         return area.getInt(d + D_REL) == locator.relNumber() && area.getInt(d + D_DB) == locator.dbOid()

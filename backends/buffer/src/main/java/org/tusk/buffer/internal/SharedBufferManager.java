@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -266,6 +267,24 @@ public final class SharedBufferManager implements BufferManager {
             invalidateBuffer(id, tag);
         }
         smgr.forget(locator);
+    }
+
+    @Override
+    public void dropDatabase(int dbOid) {
+        for (int id = 0; id < layout.nBuffers; id++) {
+            if (descriptors.dbOid(id) != dbOid) {
+                continue;   // unlocked peek, as DropDatabaseBuffers does
+            }
+            int state = descriptors.lockHeader(id);
+            if (!has(state, BM_TAG_VALID) || descriptors.dbOid(id) != dbOid) {
+                descriptors.unlockHeader(id, state);
+                continue;
+            }
+            BufferTag tag = descriptors.tag(id);
+            descriptors.unlockHeader(id, state);
+            invalidateBuffer(id, tag);
+            smgr.forget(tag.locator());
+        }
     }
 
     @Override
@@ -634,8 +653,8 @@ public final class SharedBufferManager implements BufferManager {
         if (!startBufferIO(id, false)) {
             return false;
         }
+        BufferTag tag = descriptors.tag(id);
         try {
-            BufferTag tag = descriptors.tag(id);
             ByteBuffer copy = writeCopy;
             copy.put(0, pageView(id), 0, Page.BLCKSZ);
             long lsn = Page.lsn(copy);
@@ -646,11 +665,53 @@ public final class SharedBufferManager implements BufferManager {
             smgr.write(tag.locator(), tag.fork(), tag.block(), copy);
             fsyncQueue.register(tag.locator(), tag.fork(), smgr.segmentOf(tag.block()));
         } catch (RuntimeException e) {
+            if (isMissingFile(e) && relationDropped(tag.locator())) {
+                // The relation's files were unlinked while this dirty page stayed behind (its dropper did not
+                // drop it): like a write whose FORGET_RELATION_FSYNC request arrived, it is forgotten. Logged
+                // because it means a DROP path missed DropRelationBuffers.
+                LOG.warn("discarding dirty block {} of dropped relation {}: {}", Integer.toUnsignedString(tag.block()),
+                        smgr.relPath(tag.locator(), tag.fork(), smgr.segmentOf(tag.block())), e.getMessage());
+                forgetDroppedBuffer(id);
+                return false;
+            }
             abortBufferIO(id);
             throw e;
         }
         terminateBufferIO(id, true, 0);
         return true;
+    }
+
+    /** A write failed because a file was not there (ENOENT). */
+    private static boolean isMissingFile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NoSuchFileException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the relation was dropped: its main fork is gone too (every live
+     * relation has one). Cached channels are closed first: one may still point
+     * at an unlinked file and make the relation look alive.
+     */
+    private boolean relationDropped(RelFileLocator locator) {
+        smgr.forget(locator);
+        return !smgr.exists(locator, ForkNumber.MAIN);
+    }
+
+    /**
+     * Ends our write on a buffer of a dropped relation with the buffer clean
+     * and no longer VALID, so no later write is tried and no reader can find
+     * its contents again (the tag stays until a clock sweep or dropRelation
+     * takes it out of the mapping table; a reader treats it as a failed read).
+     */
+    private void forgetDroppedBuffer(int id) {
+        int state = descriptors.lockHeader(id);
+        state &= ~(BM_IO_IN_PROGRESS | BM_IO_ERROR | BM_DIRTY | BM_JUST_DIRTIED | BM_CHECKPOINT_NEEDED | BM_VALID);
+        descriptors.unlockHeader(id, state);
+        release(area.lwlock(layout.ioLock(id)));
     }
 
     /** The checkpointer's ProcessSyncRequests: fsync every segment queued since the last call. */

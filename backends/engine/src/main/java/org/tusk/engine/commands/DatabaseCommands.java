@@ -157,10 +157,12 @@ public final class DatabaseCommands {
         ctx.deleteWhere(PG_DB_ROLE_SETTING, r -> dbOid == (Long) r[setdb]);
         Path dir = ctx.storage().dataDirectory().resolve("base").resolve(Integer.toUnsignedString(target.oid()));
         ctx.txn().onCommit(() -> {
-            // DropDatabaseBuffers: nothing of it may be written back later
+            // DropDatabaseBuffers: nothing of it may be written back later, whichever fork or file it belongs
+            // to (autovacuum cannot dirty more: it locks the database object and sees the drop committed)
             for (int relNumber : relationNumbers(dir)) {
                 ctx.storage().dropBuffers(RelFileLocator.of(target.oid(), relNumber));
             }
+            ctx.storage().dropDatabaseBuffers(target.oid());
             removeDirectory(dir);
         });
         ctx.commandCounterIncrement();

@@ -117,6 +117,9 @@ public final class CatalogVacuumTargets implements VacuumTargets {
         boolean ok = false;
         try {
             CatalogAccess access = new CatalogAccess(txn, IsolationLevel.READ_COMMITTED);
+            if (!shared && !openDatabase(txn, access, table.dbOid())) {
+                return null;
+            }
             Integer oid = tableOid(access, table);
             if (oid == null || !txn.tryLockRelation(oid, shared, LockMode.SHARE_UPDATE_EXCLUSIVE,
                     IsolationLevel.READ_COMMITTED)) {
@@ -148,6 +151,30 @@ public final class CatalogVacuumTargets implements VacuumTargets {
                 }
             }
         }
+    }
+
+    /**
+     * What an autovacuum worker's connection to its database does
+     * (InitPostgres's lock on the database object): a lock on database
+     * {@code dbOid} that DROP DATABASE's ACCESS EXCLUSIVE conflicts with,
+     * taken only if free now, then the database looked up again under it.
+     * Without it a worker could vacuum (and set visibility-map bits in shared
+     * buffers of) a table of a database whose DROP DATABASE had already
+     * dropped the database's buffers and was removing its directory: the
+     * checkpointer then failed to write the dirty map page to the vanished
+     * file. A DROP that committed meanwhile is seen: its row is gone.
+     */
+    private static boolean openDatabase(StorageTransaction txn, CatalogAccess access, int dbOid) {
+        if (!txn.tryLockObject(SystemCatalogs.PG_DATABASE, dbOid, true, LockMode.ACCESS_SHARE,
+                IsolationLevel.READ_COMMITTED)) {
+            return false;   // being dropped (or created from): skipped this round
+        }
+        txn.endStatement();   // a fresh snapshot, taken under the lock
+        SystemCatalogs.Catalog pgDatabase = SystemCatalogs.require(SystemCatalogs.PG_DATABASE);
+        int oidColumn = pgDatabase.columnIndex("oid");
+        long wanted = Integer.toUnsignedLong(dbOid);
+        return !access.scan(SystemCatalogs.PG_DATABASE, row -> Long.valueOf(wanted).equals(row[oidColumn]))
+                .isEmpty();
     }
 
     /** The table (relkind r, m or t) stored in {@code table}'s files, or null. */

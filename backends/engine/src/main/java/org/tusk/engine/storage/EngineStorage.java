@@ -110,6 +110,13 @@ public final class EngineStorage {
         }
     }
 
+    /** DropDatabaseBuffers: forgets every buffer of the database without writing it (its directory goes away). */
+    public void dropDatabaseBuffers(int dbOid) {
+        if (buffers != null) {
+            buffers.dropDatabase(dbOid);
+        }
+    }
+
     /** The shared invalidation queue, or null (engine tests on partial storage: no other backends). */
     public SharedInvalidationQueue invalidationQueue() {
         return invalidationQueue;

@@ -243,6 +243,16 @@ public final class StorageTransaction {
         return storage.locks().acquire(LockTag.relation(shared ? 0 : databaseOid, relationOid), mode, true);
     }
 
+    /**
+     * ConditionalLockSharedObject / ConditionalLockDatabaseObject: the lock
+     * on a non-relation object if it is free now (false otherwise), until the
+     * transaction ends.
+     */
+    public boolean tryLockObject(int classId, int objectOid, boolean shared, LockMode mode, IsolationLevel level) {
+        ensureStarted(level);
+        return storage.locks().acquire(LockTag.object(shared ? 0 : databaseOid, classId, objectOid, 0), mode, true);
+    }
+
     /** A lock on a non-relation object (LockDatabaseObject / LockSharedObject), until the transaction ends. */
     public void lockObject(int classId, int objectOid, boolean shared, LockMode mode, IsolationLevel level) {
         ensureStarted(level);

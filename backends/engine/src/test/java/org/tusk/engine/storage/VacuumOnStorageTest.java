@@ -164,6 +164,41 @@ class VacuumOnStorageTest {
         assertNull(targets.open(gone));
     }
 
+    /**
+     * The race that crashed the checkpointer: autovacuum must keep DROP
+     * DATABASE away while it vacuums one of the database's tables (and skip
+     * the tables of a dropped database), or it dirties visibility-map pages in
+     * shared buffers after DROP DATABASE dropped them, and the checkpointer
+     * fails to write them to the removed directory.
+     */
+    @Test
+    void openTableKeepsDropDatabaseWaitingAndADroppedDatabaseIsSkipped() throws Exception {
+        query(a, "CREATE DATABASE vacdrop");
+        int dbOid = Integer.parseInt(query(a, "SELECT oid FROM pg_database WHERE datname = 'vacdrop'").get(0));
+        StorageCluster.Backend other = cluster.backend(3);
+        EngineSession c = other.connect("vacdrop");
+        RelFileLocator table;
+        try {
+            query(c, "CREATE TABLE doomed (id int PRIMARY KEY)");
+            query(c, "INSERT INTO doomed SELECT g FROM generate_series(1, 100) g");
+            table = RelFileLocator.of(dbOid, Integer.parseInt(query(c,
+                    "SELECT relfilenode FROM pg_class WHERE relname = 'doomed'").get(0)));
+        } finally {
+            c.close();
+        }
+        java.util.concurrent.CompletableFuture<List<String>> drop;
+        try (VacuumTargets.OpenTable open = targets.open(table)) {
+            assertNotNull(open);
+            drop = java.util.concurrent.CompletableFuture.supplyAsync(() -> query(b, "DROP DATABASE vacdrop"));
+            Thread.sleep(500);
+            assertTrue(!drop.isDone(), "DROP DATABASE waits for the vacuum of one of its tables: " + (drop.isDone()
+                    ? drop.getNow(null) : ""));
+        }
+        drop.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(List.of("0"), query(a, "SELECT count(*) FROM pg_database WHERE datname = 'vacdrop'"));
+        assertNull(targets.open(table), "a dropped database's tables are not vacuumed");
+    }
+
     @Test
     void statViewsSplitUserAndSystemTables() {
         query(a, "CREATE TABLE plain (id int)");
