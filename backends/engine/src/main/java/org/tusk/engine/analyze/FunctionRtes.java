@@ -78,6 +78,10 @@ final class FunctionRtes {
                 names.addAll(u.columnNames());
                 outNames.addAll(u.columnNames());
                 types.addAll(u.columnTypes());
+            } else if (srf instanceof SequenceParametersFunction) {
+                names.addAll(SequenceParametersFunction.COLUMNS);
+                outNames.addAll(SequenceParametersFunction.COLUMNS);
+                types.addAll(List.of(srf.resultTypes()));
             } else {
                 names.add(name);
                 outNames.add(outName);
@@ -123,6 +127,9 @@ final class FunctionRtes {
                 return new GenerateSeries(t);
             }
             args.clear();
+        } else if (name.equals("pg_sequence_parameters") && f.args().size() == 1) {
+            args.add(ea.coerce(ea.transform(f.args().get(0)), PgType.OID, -1, CastContext.IMPLICIT));
+            return new SequenceParametersFunction();
         } else if (name.equals("pg_listening_channels") && f.args().isEmpty()) {
             return new ListeningChannels();
         } else if (name.equals("unnest") && f.args().size() == 1) {
@@ -272,6 +279,24 @@ final class FunctionRtes {
     }
 
     /** pg_listening_channels(): the channels this session listens on. */
+    /** pg_sequence_parameters(oid): one row of the sequence's parameters (its OUT parameters as columns). */
+    private record SequenceParametersFunction() implements SetReturningFunction {
+        static final List<String> COLUMNS = List.of("start_value", "minimum_value", "maximum_value", "increment",
+                "cycle_option", "cache_size", "data_type");
+
+        @Override public String name() { return "pg_sequence_parameters"; }
+        @Override public PgType[] resultTypes() {
+            return new PgType[] {PgType.INT8, PgType.INT8, PgType.INT8, PgType.INT8, PgType.BOOL, PgType.INT8, PgType.OID};
+        }
+        @Override public boolean strict() { return true; }
+
+        @Override
+        public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
+            return List.<Object[]>of(org.tusk.engine.commands.sequence.SequenceFunctions.sequenceParametersRow(ctx,
+                    ((Number) args[0]).longValue())).iterator();
+        }
+    }
+
     private record ListeningChannels() implements SetReturningFunction {
         @Override public String name() { return "pg_listening_channels"; }
         @Override public PgType[] resultTypes() { return new PgType[] {PgType.TEXT}; }

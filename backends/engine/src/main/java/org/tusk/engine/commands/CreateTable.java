@@ -555,9 +555,17 @@ public final class CreateTable {
         recordSequenceDependencies(ctx, oid, source);
     }
 
-    /** A regclass literal in stored expression text: 'name'::regclass (nextval's argument). */
-    private static final java.util.regex.Pattern REGCLASS_LITERAL =
-            java.util.regex.Pattern.compile("'((?:[^']|'')*)'::regclass");
+    /**
+     * A regclass literal in stored expression text: 'name'::regclass, or the bare literal
+     * argument of nextval/currval/setval (which the call coerces to regclass). Group 2 is the
+     * name; the match counts when group 1 (the call) or group 3 (the cast) is present.
+     */
+    private static final java.util.regex.Pattern REGCLASS_LITERAL = java.util.regex.Pattern.compile(
+            "((?:nextval|currval|setval)\\s*\\(\\s*)?'((?:[^']|'')*)'(::regclass)?");
+
+    private static boolean isRegclassLiteral(java.util.regex.Matcher m) {
+        return m.group(1) != null || m.group(3) != null;
+    }
 
     /**
      * recordDependencyOnExpr for a default's regclass constants: the default depends ('n') on
@@ -572,8 +580,11 @@ public final class CreateTable {
         java.util.regex.Matcher m = REGCLASS_LITERAL.matcher(source);
         Set<Integer> seen = new HashSet<>();
         while (m.find()) {
-            List<String> parts = org.tusk.engine.commands.sequence.SequenceFunctions.splitQualifiedName(m.group(1).replace("''", "'"));
-            if (parts == null || parts.size() > 2) {
+            if (!isRegclassLiteral(m)) {
+                continue;
+            }
+            List<String> parts = org.tusk.engine.commands.sequence.SequenceFunctions.splitQualifiedName(m.group(2).replace("''", "'"));
+            if (parts == null || parts.isEmpty() || parts.size() > 2) {
                 continue;
             }
             Integer seq = ctx.relcache().relationOid(parts.size() == 2 ? parts.get(0) : null,
@@ -609,12 +620,16 @@ public final class CreateTable {
                 java.util.regex.Matcher m = REGCLASS_LITERAL.matcher(text);
                 StringBuilder out = new StringBuilder();
                 while (m.find()) {
-                    List<String> parts = org.tusk.engine.commands.sequence.SequenceFunctions.splitQualifiedName(
-                            m.group(1).replace("''", "'"));
                     String replacement = m.group();
-                    if (parts != null && parts.get(parts.size() - 1).equals(oldName)) {
-                        replacement = SequenceCommands.nextvalDefault(parts.size() == 2 ? parts.get(0) : null, newName)
-                                .replaceFirst("^nextval\\(", "").replaceFirst("\\)$", "");
+                    List<String> parts = isRegclassLiteral(m)
+                            ? org.tusk.engine.commands.sequence.SequenceFunctions.splitQualifiedName(
+                                    m.group(2).replace("''", "'"))
+                            : null;
+                    if (parts != null && !parts.isEmpty() && parts.get(parts.size() - 1).equals(oldName)) {
+                        String literal = SequenceCommands.nextvalDefault(parts.size() == 2 ? parts.get(0) : null,
+                                newName).replaceFirst("^nextval\\(", "").replaceFirst("::regclass\\)$", "");
+                        replacement = (m.group(1) == null ? "" : m.group(1)) + literal
+                                + (m.group(3) == null ? "" : m.group(3));
                     }
                     m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
                 }
