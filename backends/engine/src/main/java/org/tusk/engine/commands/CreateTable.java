@@ -557,11 +557,12 @@ public final class CreateTable {
 
     /**
      * A regclass literal in stored expression text: 'name'::regclass, or the bare literal
-     * argument of nextval/currval/setval (which the call coerces to regclass). Group 2 is the
+     * argument of nextval/currval/setval (which the call coerces to regclass; not one cast to text,
+     * which nextval looks up at each call, so no dependency, as PostgreSQL). Group 2 is the
      * name; the match counts when group 1 (the call) or group 3 (the cast) is present.
      */
     private static final java.util.regex.Pattern REGCLASS_LITERAL = java.util.regex.Pattern.compile(
-            "((?:nextval|currval|setval)\\s*\\(\\s*)?'((?:[^']|'')*)'(::regclass)?");
+            "((?:nextval|currval|setval)\\s*\\(\\s*)?'((?:[^']|'')*)'(::regclass)?(?!\\s*::)");
 
     private static boolean isRegclassLiteral(java.util.regex.Matcher m) {
         return m.group(1) != null || m.group(3) != null;
