@@ -92,6 +92,36 @@ class SystemColumnsAndCursorsOnStorageTest {
     }
 
     @Test
+    void currentOfACursorOverAnInheritanceSet() {
+        // portals.sql's bug #15395 case: the members' TupleIds collide, the row's table decides
+        q("BEGIN");
+        q("CREATE TABLE cc (id int, p text)");
+        q("CREATE TABLE cc_1 () INHERITS (cc)");
+        q("CREATE TABLE cc_2 () INHERITS (cc)");
+        q("INSERT INTO cc_1 SELECT i, 'p' || i FROM generate_series(1, 9) i");
+        q("INSERT INTO cc_2 SELECT i, 'P' || i FROM generate_series(10, 19) i");
+        q("DECLARE c1 SCROLL CURSOR FOR SELECT * FROM cc");
+        assertEquals(List.of("E: 24000 cursor \"c1\" is not positioned on a row"),
+                q("DELETE FROM cc WHERE CURRENT OF c1"));
+        q("ROLLBACK");
+        q("BEGIN");
+        q("CREATE TABLE cc (id int, p text)");
+        q("CREATE TABLE cc_1 () INHERITS (cc)");
+        q("CREATE TABLE cc_2 () INHERITS (cc)");
+        q("INSERT INTO cc_1 SELECT i, 'p' || i FROM generate_series(1, 9) i");
+        q("INSERT INTO cc_2 SELECT i, 'P' || i FROM generate_series(10, 19) i");
+        q("DECLARE c1 SCROLL CURSOR FOR SELECT * FROM cc");
+        assertEquals(List.of("12|P12"), q("FETCH ABSOLUTE 12 FROM c1"));
+        assertEquals(List.of("8|p8"), q("FETCH ABSOLUTE 8 FROM c1"));
+        assertEquals(List.of("8|p8"), q("DELETE FROM cc WHERE CURRENT OF c1 RETURNING *"));
+        assertEquals(List.of("13|P13"), q("FETCH ABSOLUTE 13 FROM c1"));
+        assertEquals(List.of("1|p1"), q("FETCH ABSOLUTE 1 FROM c1"));
+        assertEquals(List.of("1|p1"), q("DELETE FROM cc WHERE CURRENT OF c1 RETURNING *"));
+        assertEquals(List.of("17"), q("SELECT count(*) FROM cc"));
+        q("ROLLBACK");
+    }
+
+    @Test
     void cursorsAtSubtransactionAbort() {
         q("BEGIN");
         q("DECLARE c CURSOR FOR SELECT 1 / (a - 1) FROM sc ORDER BY a");
