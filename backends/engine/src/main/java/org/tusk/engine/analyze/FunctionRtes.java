@@ -82,6 +82,10 @@ final class FunctionRtes {
                 names.addAll(u.columnNames());
                 outNames.addAll(u.columnNames());
                 types.addAll(u.columnTypes());
+            } else if (srf instanceof SequenceParametersFunction) {
+                names.addAll(SequenceParametersFunction.COLUMNS);
+                outNames.addAll(SequenceParametersFunction.COLUMNS);
+                types.addAll(List.of(srf.resultTypes()));
             } else {
                 names.add(name);
                 outNames.add(outName);
@@ -130,6 +134,9 @@ final class FunctionRtes {
         } else if (name.equals("pg_partition_tree") && f.args().size() == 1) {
             args.add(ea.coerce(ea.transform(f.args().get(0)), PgType.REGCLASS, -1, CastContext.IMPLICIT));
             return new PartitionTree();
+        } else if (name.equals("pg_sequence_parameters") && f.args().size() == 1) {
+            args.add(ea.coerce(ea.transform(f.args().get(0)), PgType.OID, -1, CastContext.IMPLICIT));
+            return new SequenceParametersFunction();
         } else if (name.equals("pg_listening_channels") && f.args().isEmpty()) {
             return new ListeningChannels();
         } else if (name.equals("unnest") && f.args().size() == 1) {
@@ -291,6 +298,24 @@ final class FunctionRtes {
         @Override
         public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
             return org.tusk.engine.func.sysinfo.SysInfoFunctions.partitionTree(args[0], ctx).iterator();
+        }
+    }
+
+    /** pg_sequence_parameters(oid): one row of the sequence's parameters (its OUT parameters as columns). */
+    private record SequenceParametersFunction() implements SetReturningFunction {
+        static final List<String> COLUMNS = List.of("start_value", "minimum_value", "maximum_value", "increment",
+                "cycle_option", "cache_size", "data_type");
+
+        @Override public String name() { return "pg_sequence_parameters"; }
+        @Override public PgType[] resultTypes() {
+            return new PgType[] {PgType.INT8, PgType.INT8, PgType.INT8, PgType.INT8, PgType.BOOL, PgType.INT8, PgType.OID};
+        }
+        @Override public boolean strict() { return true; }
+
+        @Override
+        public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
+            return List.<Object[]>of(org.tusk.engine.commands.sequence.SequenceFunctions.sequenceParametersRow(ctx,
+                    ((Number) args[0]).longValue())).iterator();
         }
     }
 

@@ -1306,8 +1306,13 @@ public final class ModifyAnalyzer {
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WHERE CURRENT OF is not supported here");
             }
             RangeTblEntry t = scope.target();
-            Expr tid = new VarExpr(t.offset + t.columns.size() - 1, PgType.TID, -1, t.refname, "ctid");
-            where = new org.tusk.engine.expr.CurrentOfCheck(co.cursorName(), desc.oid(), desc.name(), tid, cursors);
+            // the target's rows end in ctid (then tableoid for an inheritance set)
+            int ctid = t.tableoidColumn >= 0 ? t.tableoidColumn - 1 : t.columns.size() - 1;
+            Expr tid = new VarExpr(t.offset + ctid, PgType.TID, -1, t.refname, "ctid");
+            Expr tableoid = t.tableoidColumn < 0 ? null
+                    : new VarExpr(t.offset + t.tableoidColumn, PgType.OID, -1, t.refname, "tableoid");
+            where = new org.tusk.engine.expr.CurrentOfCheck(co.cursorName(), desc.oid(), desc.name(), tid, tableoid,
+                    cursors);
         } else if (whereNode != null) {
             pstate.noAggregatesIn = "WHERE";
             pstate.noWindowFunctionsIn = "WHERE";

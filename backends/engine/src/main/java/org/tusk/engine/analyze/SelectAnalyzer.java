@@ -506,8 +506,11 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
         if (rel instanceof ViewDefinition view) {
             return expandView(rel, view, alias, colAliases, rv, ps);
         }
+        boolean cursorScan = ps.cursorCtids && ps.parent == null && ps.lockingClauses == null;
         if (rv.inh()) {
-            rel = rel.withInheritors();
+            // a cursor's inheritance set: every member's scan emits its TupleId (WHERE CURRENT OF)
+            rel = cursorScan && rel instanceof StorageBaseRelation sb ? sb.withCtid().withInheritors()
+                    : rel.withInheritors();
         }
         RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.RELATION, alias);
         rte.relation = rel;
@@ -527,6 +530,10 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             rte.columns.add(new RangeTblEntry.Column("cmin", PgType.CID, -1, null));
             rte.columns.add(new RangeTblEntry.Column("xmax", PgType.XID, -1, null));
             rte.columns.add(new RangeTblEntry.Column("cmax", PgType.CID, -1, null));
+        }
+        if (rel instanceof org.tusk.engine.executor.scan.InheritanceRelation && cursorScan) {
+            rte.ctidColumn = rte.columns.size();        // the members' rows end in ctid, tableoid
+            rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));
         }
         if (rel instanceof org.tusk.engine.executor.scan.InheritanceRelation) {
             rte.tableoidColumn = rte.columns.size();    // its scan's last slot: the row's table

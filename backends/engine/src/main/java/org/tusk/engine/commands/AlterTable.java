@@ -157,6 +157,8 @@ public final class AlterTable {
                     AttachPartition.attach(ctx, sql, table, cmd.name(), bound);
                 }
                 case DETACH_PARTITION -> AttachPartition.detach(ctx, table, cmd.name());
+                case SET_LOGGED -> setPersistence(ctx, table, 'p');
+                case SET_UNLOGGED -> setPersistence(ctx, table, 'u');
                 default -> throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE "
                         + cmd.subtype().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " is not supported yet");
             }
@@ -869,6 +871,30 @@ public final class AlterTable {
         CreateTable.updateClass(ctx, table.oid(), "reloptions", merged.isEmpty() ? null : merged.toArray());
     }
 
+    /**
+     * ALTER TABLE/SEQUENCE SET LOGGED/UNLOGGED (ATPrepChangePersistence): relpersistence of the
+     * relation and its indexes (PostgreSQL rewrites them into new files; Tusk's storage keeps
+     * no init fork, so only the catalog changes). A temporary table cannot change.
+     */
+    private static void setPersistence(DdlContext ctx, RelationDesc table, char persistence) {
+        Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
+        Object current = CreateTable.classRow(ctx, table.oid()).get(pgClass, "relpersistence");
+        String now = String.valueOf(current);
+        if (now.equals("t")) {
+            throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "cannot change logged status of table \""
+                    + table.name() + "\" because it is temporary");
+        }
+        if (now.equals(String.valueOf(persistence))) {
+            return;
+        }
+        Object value = current instanceof Character ? (Object) persistence : String.valueOf(persistence);
+        CreateTable.updateClass(ctx, table.oid(), "relpersistence", value);
+        for (IndexDesc index : table.indexes()) {
+            CreateTable.updateClass(ctx, index.oid(), "relpersistence", value);
+            ctx.relcache().invalidate(index.oid());
+        }
+    }
+
     private static void changeOwner(DdlContext ctx, RelationDesc table, String role) {
         Catalog authid = SystemCatalogs.require(SystemCatalogs.PG_AUTHID);
         List<CatalogTuple> rows = ctx.rowsWhere(SystemCatalogs.PG_AUTHID, "rolname", role);
@@ -955,6 +981,9 @@ public final class AlterTable {
             }
             default -> {
                 renameRelation(ctx, rel.oid(), rel.namespaceOid(), r.newname());
+                if (rel.kind() == 'S') {
+                    CreateTable.renameSequenceInDefaults(ctx, rel.oid(), rel.name(), r.newname());
+                }
                 if (rel.kind() == 'i' || rel.kind() == 'I') {
                     // an index that implements a constraint gives the constraint its new name too
                     Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);

@@ -54,7 +54,7 @@ public final class CommentCommand {
                 }
                 RelationDesc rel = ctx.relcache().open(parts.size() > 2 ? parts.get(parts.size() - 3) : null,
                         parts.get(parts.size() - 2), ctx.searchPath(), LockMode.SHARE_UPDATE_EXCLUSIVE,
-                        name.location() + 1);
+                        0);
                 AttributeDesc a = rel.attribute(name.lastName());
                 if (a == null) {
                     throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + name.lastName() + "\" of relation \""
@@ -67,7 +67,7 @@ public final class CommentCommand {
             }
             case TABLE: case INDEX: case VIEW: case SEQUENCE: case MATVIEW: {
                 RelationDesc rel = ctx.relcache().open(parts.size() > 1 ? parts.get(parts.size() - 2) : null,
-                        name.lastName(), ctx.searchPath(), LockMode.SHARE_UPDATE_EXCLUSIVE, name.location() + 1);
+                        name.lastName(), ctx.searchPath(), LockMode.SHARE_UPDATE_EXCLUSIVE, 0);
                 objOid = rel.oid();
                 classOid = SystemCatalogs.PG_CLASS;
                 break;
@@ -77,7 +77,7 @@ public final class CommentCommand {
                 String trig = parts.get(parts.size() - 1);
                 RelationDesc rel = ctx.relcache().open(parts.size() > 2 ? parts.get(parts.size() - 3) : null,
                         parts.get(parts.size() - 2), ctx.searchPath(), LockMode.SHARE_UPDATE_EXCLUSIVE,
-                        name.location() + 1);
+                        0);
                 org.tusk.engine.catalog.CatalogAccess.CatalogTuple t = CreateTrigger.find(ctx, rel.oid(), trig);
                 if (t == null) {
                     throw Ereport.error(SqlState.UNDEFINED_OBJECT, "trigger \"" + trig + "\" for table \""

@@ -312,6 +312,8 @@ public final class CreateTable {
             List<DefElem> seqOptions = sr.length > 3 ? (List<DefElem>) sr[3] : null;
             SequenceCommands.createOwned(ctx, (String) sr[0], ns, (org.tusk.engine.types.PgType) sr[1], relOid,
                     serialAttnum, seqOptions);
+            ctx.commandCounterIncrement();
+            recordDefaultSequenceDependencies(ctx, relOid, serialAttnum);
         }
         RelationDesc table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
         Set<String> taken = new HashSet<>();
@@ -622,6 +624,106 @@ public final class CreateTable {
         ctx.insert(SystemCatalogs.PG_ATTRDEF, Map.of("oid", oid, "adrelid", (long) relOid, "adnum", (short) attnum,
                 "adbin", source));
         recordDependency(ctx, SystemCatalogs.PG_ATTRDEF, oid, 0, SystemCatalogs.PG_CLASS, relOid, attnum, "a");
+        recordSequenceDependencies(ctx, oid, source);
+    }
+
+    /**
+     * A regclass literal in stored expression text: 'name'::regclass, or the bare literal
+     * argument of nextval/currval/setval (which the call coerces to regclass; not one cast to text,
+     * which nextval looks up at each call, so no dependency, as PostgreSQL). Group 2 is the
+     * name; the match counts when group 1 (the call) or group 3 (the cast) is present.
+     */
+    private static final java.util.regex.Pattern REGCLASS_LITERAL = java.util.regex.Pattern.compile(
+            "((?:nextval|currval|setval)\\s*\\(\\s*)?'((?:[^']|'')*)'(::regclass)?(?!\\s*::)");
+
+    private static boolean isRegclassLiteral(java.util.regex.Matcher m) {
+        return m.group(1) != null || m.group(3) != null;
+    }
+
+    /**
+     * recordDependencyOnExpr for a default's regclass constants: the default depends ('n') on
+     * each sequence it names, so DROP SEQUENCE refuses while a default uses it (2BP01) and
+     * ALTER SEQUENCE RENAME can find the defaults to follow it. Sequences that do not exist yet
+     * (a SERIAL column's, created after the column) are recorded by the caller later.
+     */
+    static void recordSequenceDependencies(DdlContext ctx, long attrdefOid, String source) {
+        if (source == null) {
+            return;
+        }
+        java.util.regex.Matcher m = REGCLASS_LITERAL.matcher(source);
+        Set<Integer> seen = new HashSet<>();
+        while (m.find()) {
+            if (!isRegclassLiteral(m)) {
+                continue;
+            }
+            List<String> parts = org.tusk.engine.commands.sequence.SequenceFunctions.splitQualifiedName(m.group(2).replace("''", "'"));
+            if (parts == null || parts.isEmpty() || parts.size() > 2) {
+                continue;
+            }
+            Integer seq = ctx.relcache().relationOid(parts.size() == 2 ? parts.get(0) : null,
+                    parts.get(parts.size() - 1), ctx.searchPath());
+            if (seq == null || !seen.add(seq)) {
+                continue;
+            }
+            RelationDesc rel = ctx.relcache().byOid(seq);
+            if (rel != null && rel.kind() == 'S') {
+                recordDependency(ctx, SystemCatalogs.PG_ATTRDEF, attrdefOid, 0, SystemCatalogs.PG_CLASS, seq, 0, "n");
+            }
+        }
+    }
+
+    /**
+     * ALTER SEQUENCE/TABLE RENAME of a sequence: PostgreSQL's defaults hold the sequence's OID
+     * (a regclass Const), so they follow the rename; Tusk stores their text, so the regclass
+     * literals naming the old name are rewritten in the defaults that depend on the sequence.
+     */
+    static void renameSequenceInDefaults(DdlContext ctx, int seqOid, String oldName, String newName) {
+        Catalog dep = SystemCatalogs.require(SystemCatalogs.PG_DEPEND);
+        int classCol = dep.columnIndex("classid");
+        int refClassCol = dep.columnIndex("refclassid");
+        int refObjCol = dep.columnIndex("refobjid");
+        Catalog def = SystemCatalogs.require(SystemCatalogs.PG_ATTRDEF);
+        for (CatalogTuple d : ctx.rows(SystemCatalogs.PG_DEPEND,
+                r -> ((Number) r[classCol]).intValue() == SystemCatalogs.PG_ATTRDEF
+                        && ((Number) r[refClassCol]).intValue() == SystemCatalogs.PG_CLASS
+                        && ((Number) r[refObjCol]).longValue() == seqOid)) {
+            long attrdef = ((Number) d.get(dep, "objid")).longValue();
+            for (CatalogTuple t : ctx.rowsWhere(SystemCatalogs.PG_ATTRDEF, "oid", attrdef)) {
+                String text = String.valueOf(t.get(def, "adbin"));
+                java.util.regex.Matcher m = REGCLASS_LITERAL.matcher(text);
+                StringBuilder out = new StringBuilder();
+                while (m.find()) {
+                    String replacement = m.group();
+                    List<String> parts = isRegclassLiteral(m)
+                            ? org.tusk.engine.commands.sequence.SequenceFunctions.splitQualifiedName(
+                                    m.group(2).replace("''", "'"))
+                            : null;
+                    if (parts != null && !parts.isEmpty() && parts.get(parts.size() - 1).equals(oldName)) {
+                        String literal = SequenceCommands.nextvalDefault(parts.size() == 2 ? parts.get(0) : null,
+                                newName).replaceFirst("^nextval\\(", "").replaceFirst("::regclass\\)$", "");
+                        replacement = (m.group(1) == null ? "" : m.group(1)) + literal
+                                + (m.group(3) == null ? "" : m.group(3));
+                    }
+                    m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+                }
+                m.appendTail(out);
+                Object[] row = t.values().clone();
+                row[def.columnIndex("adbin")] = out.toString();
+                ctx.access().update(SystemCatalogs.PG_ATTRDEF, t.tid(), row);
+            }
+        }
+    }
+
+    /** The default of column {@code attnum} records its sequence dependencies (after a SERIAL's sequence exists). */
+    static void recordDefaultSequenceDependencies(DdlContext ctx, int relOid, int attnum) {
+        Catalog def = SystemCatalogs.require(SystemCatalogs.PG_ATTRDEF);
+        int relCol = def.columnIndex("adrelid");
+        int numCol = def.columnIndex("adnum");
+        long rel = relOid;
+        for (CatalogTuple t : ctx.rows(SystemCatalogs.PG_ATTRDEF,
+                r -> r[relCol] instanceof Long l && l == rel && ((Number) r[numCol]).intValue() == attnum)) {
+            recordSequenceDependencies(ctx, (Long) t.get(def, "oid"), String.valueOf(t.get(def, "adbin")));
+        }
     }
 
     static void insertAttribute(DdlContext ctx, int relOid, int attnum, String name, int typeOid, int typmod,

@@ -388,8 +388,17 @@ public final class DropObjects {
                 List<CatalogTuple> rows = ctx.rowsWhere(SystemCatalogs.PG_TYPE, "oid", id);
                 return "type " + (rows.isEmpty() ? id : rows.get(0).get(SystemCatalogs.require(SystemCatalogs.PG_TYPE), "typname"));
             }
-            case SystemCatalogs.PG_ATTRDEF:
-                return "default value " + id;
+            case SystemCatalogs.PG_ATTRDEF: {
+                // getObjectDescription: "default value for column c of table t"
+                Catalog def = SystemCatalogs.require(SystemCatalogs.PG_ATTRDEF);
+                List<CatalogTuple> rows = ctx.rowsWhere(SystemCatalogs.PG_ATTRDEF, "oid", id);
+                if (rows.isEmpty()) {
+                    return "default value " + id;
+                }
+                int relOid = ((Number) rows.get(0).get(def, "adrelid")).intValue();
+                int attnum = ((Number) rows.get(0).get(def, "adnum")).intValue();
+                return "default value for " + describe(ctx, new ObjectAddress(SystemCatalogs.PG_CLASS, relOid, attnum));
+            }
             case SystemCatalogs.PG_PROC: {
                 Catalog proc = SystemCatalogs.require(SystemCatalogs.PG_PROC);
                 List<CatalogTuple> rows = ctx.rowsWhere(SystemCatalogs.PG_PROC, "oid", id);

@@ -20,13 +20,24 @@ public final class CurrentOfCheck implements Expr {
         Object currentTupleId(String cursor, long relOid, String relName);
     }
 
+    /** The cursor's row in one member of an inheritance set: the member's OID and the version's TupleId. */
+    public record MemberRow(long tableOid, Object tid) {}
+
     private final String cursor;
     private final long relOid;
     private final String relName;
     private final Expr tupleId;
     private final CursorPositions cursors;
+    /** The target's row table OID (an inheritance set's tableoid column), or null for a plain table. */
+    private final Expr tableoid;
 
     public CurrentOfCheck(String cursor, long relOid, String relName, Expr tupleId, CursorPositions cursors) {
+        this(cursor, relOid, relName, tupleId, null, cursors);
+    }
+
+    public CurrentOfCheck(String cursor, long relOid, String relName, Expr tupleId, Expr tableoid,
+            CursorPositions cursors) {
+        this.tableoid = tableoid;
         this.cursor = cursor;
         this.relOid = relOid;
         this.relName = relName;
@@ -41,12 +52,17 @@ public final class CurrentOfCheck implements Expr {
 
     @Override
     public List<Expr> children() {
-        return List.of(tupleId);
+        return tableoid == null ? List.of(tupleId) : List.of(tupleId, tableoid);
     }
 
     @Override
     public Object eval(EvalContext ctx) {
         Object current = cursors.currentTupleId(cursor, relOid, relName);
+        if (current instanceof MemberRow member) {
+            Object table = tableoid == null ? (Object) relOid : tableoid.eval(ctx);
+            return table instanceof Number n && n.longValue() == member.tableOid()
+                    && Objects.equals(member.tid(), tupleId.eval(ctx));
+        }
         return Objects.equals(current, tupleId.eval(ctx));
     }
 }

@@ -293,7 +293,7 @@ final class Cursor {
     }
 
     /** A table scanned by the cursor's query: where its TupleId is in the row, and whether FOR UPDATE/SHARE marks it. */
-    record ScannedTable(long relOid, int position, boolean rowMarked) {}
+    record ScannedTable(long relOid, int position, boolean rowMarked, int tableoidPosition) {}
 
     /** The cursor's tables with TupleIds (empty when the query is not a plain scan or join). */
     List<ScannedTable> scanned = List.of();
@@ -332,7 +332,14 @@ final class Cursor {
             throw Ereport.error("24000", "cursor \"" + name + "\" is not positioned on a row");
         }
         Object[] r = row(portalPos);
-        return r == null || found.position() >= r.length ? null : r[found.position()];
+        if (r == null || found.position() >= r.length) {
+            return null;
+        }
+        if (found.tableoidPosition() >= 0 && r[found.tableoidPosition()] instanceof Number oid
+                && r[found.position()] instanceof org.tusk.api.storage.TupleId tid) {
+            return new org.tusk.engine.expr.CurrentOfCheck.MemberRow(oid.longValue(), tid);
+        }
+        return r[found.position()];
     }
 
     private static RuntimeException cannotScrollBackward() {

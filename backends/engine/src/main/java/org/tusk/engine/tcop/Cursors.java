@@ -87,9 +87,19 @@ final class Cursors {
             for (org.tusk.engine.analyze.RangeTblEntry rte : query.rtable) {
                 if (rte.kind == org.tusk.engine.analyze.RangeTblEntry.Kind.RELATION && rte.ctidColumn >= 0
                         && rte.relation != null) {
-                    scanned.add(new Cursor.ScannedTable(rte.relation.oid(), query.targetList.size(), rte.rowMark != null));
+                    int tidPosition = query.targetList.size();
                     query.targetList.add(new TargetEntry("ctid", new org.tusk.engine.expr.VarExpr(
                             rte.offset + rte.ctidColumn, PgType.TID, -1, rte.refname, "ctid"), 0, (short) 0));
+                    int tableoidPosition = -1;
+                    if (rte.tableoidColumn >= 0) {
+                        // an inheritance set: which member the row came from
+                        tableoidPosition = query.targetList.size();
+                        query.targetList.add(new TargetEntry("tableoid", new org.tusk.engine.expr.VarExpr(
+                                rte.offset + rte.tableoidColumn, PgType.OID, -1, rte.refname, "tableoid"), 0,
+                                (short) 0));
+                    }
+                    scanned.add(new Cursor.ScannedTable(rte.relation.oid(), tidPosition, rte.rowMark != null,
+                            tableoidPosition));
                 }
             }
         }
@@ -167,6 +177,16 @@ final class Cursors {
     /** execCurrentOf for WHERE CURRENT OF: the cursor's current TupleId of the table. */
     Object currentTupleId(String name, long relOid, String relName) {
         Object tid = get(name).currentTupleId(relOid, relName);
+        if (tid instanceof org.tusk.engine.expr.CurrentOfCheck.MemberRow member) {
+            if (session.storage() == null) {
+                return member;
+            }
+            org.tusk.engine.relcache.RelationDesc rel = session.relcache().open((int) member.tableOid(),
+                    org.tusk.lmgr.LockMode.ROW_EXCLUSIVE);
+            org.tusk.api.storage.TableAccessMethod am = session.storage().storage().tableAm(rel.amName());
+            return new org.tusk.engine.expr.CurrentOfCheck.MemberRow(member.tableOid(),
+                    am.latestTid(rel.locator(), (org.tusk.api.storage.TupleId) member.tid(), session.snapshot(), session.transactionContext()));
+        }
         if (!(tid instanceof org.tusk.api.storage.TupleId current) || session.storage() == null) {
             return tid;
         }

@@ -32,7 +32,7 @@ class SequenceOnStorageTest extends TwoSessionsOnStorage {
         assertEquals(List.of("1"), query(a, "SELECT lastval()"));
         assertEquals(List.of("10|11|5|5"), query(a, "SELECT setval('zs', 10), nextval('zs'), setval('zs', 5, false),"
                 + " nextval('zs')"));
-        assertEquals(List.of("5|0|t"), query(a, "SELECT * FROM zs"));
+        assertEquals(List.of("5|32|t"), query(a, "SELECT * FROM zs"));  // log_cnt: 32 values pre-logged (PostgreSQL 15)
         assertEquals(List.of("E: 42P01 relation \"nosuch\" does not exist"), query(a, "SELECT nextval('nosuch')"));
         // not transactional: a rolled-back nextval stays used, and the other session sees it
         query(a, "BEGIN");

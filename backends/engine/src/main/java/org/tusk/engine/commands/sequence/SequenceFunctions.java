@@ -134,6 +134,21 @@ public final class SequenceFunctions {
         return rel;
     }
 
+    /**
+     * pg_sequence_parameters(oid): start_value, minimum_value, maximum_value, increment,
+     * cycle_option, cache_size, data_type (the type's OID) of the sequence; "cache lookup failed"
+     * for a relation that is not one, as PostgreSQL (whose function psql's \\d used to call).
+     */
+    public static Object[] sequenceParametersRow(EvalContext c, long oid) {
+        StorageSession s = storage(c);
+        s.transactionContext();
+        if (s.relcache().byOid((int) oid) == null) {
+            throw Ereport.error(SqlState.UNDEFINED_TABLE, "relation with OID " + oid + " does not exist");
+        }
+        SequenceParameters p = parameters(c, (int) oid);
+        return new Object[] {p.start(), p.min(), p.max(), p.increment(), p.cycle(), p.cache(), (long) p.type().oid()};
+    }
+
     private static SequenceParameters parameters(EvalContext c, int oid) {
         StorageSession s = storage(c);
         String isolation = c.session().currentSetting("transaction_isolation", true);

@@ -13,6 +13,9 @@ import org.tusk.engine.access.TupleFormat;
  */
 public record SequenceValue(long lastValue, long logCount, boolean isCalled) {
 
+    /** sequence.c's SEQ_LOG_VALS: how many values one WAL record pre-logs. */
+    static final int SEQ_LOG_VALS = 32;
+
     /** A new or RESTARTed sequence: the next nextval returns {@code start}. */
     public static SequenceValue initial(long start) {
         return new SequenceValue(start, 0, false);
@@ -24,8 +27,11 @@ public record SequenceValue(long lastValue, long logCount, boolean isCalled) {
 
     /** nextval_internal's step (one value; CACHE > 1 is served one at a time). */
     public Next next(SequenceParameters p, String name) {
+        // log_cnt as nextval_internal keeps it: a WAL record covers SEQ_LOG_VALS values beyond the
+        // one returned, so it restarts at 32 when exhausted (or on the first call) and counts down
+        long log = (logCount < 1 || !isCalled ? 1 + SEQ_LOG_VALS : logCount) - 1;
         if (!isCalled) {
-            return new Next(lastValue, new SequenceValue(lastValue, 0, true));
+            return new Next(lastValue, new SequenceValue(lastValue, log, true));
         }
         long next;
         if (p.increment() > 0) {
@@ -49,7 +55,7 @@ public record SequenceValue(long lastValue, long logCount, boolean isCalled) {
                 next = lastValue + p.increment();
             }
         }
-        return new Next(next, new SequenceValue(next, 0, true));
+        return new Next(next, new SequenceValue(next, log, true));
     }
 
     /** setval(seq, value, isCalled): bounds checked against MINVALUE..MAXVALUE. */
