@@ -114,7 +114,7 @@ class SequenceTest {
             aborted.abort();
             Txn next = storage.xacts.begin();
             assertEquals(3, SequenceStorage.nextval(storage.heap, seq, p, "s"));
-            assertEquals(new SequenceValue(3, 0, true), SequenceStorage.read(storage.heap, seq, next.snapshot(), next));
+            assertEquals(new SequenceValue(3, 30, true), SequenceStorage.read(storage.heap, seq, next.snapshot(), next));
             long inplace = storage.wal.records.stream().filter(r -> (r.info() & 0x70) == 0x70).count();
             assertEquals(3, inplace);
         }
