@@ -2,15 +2,11 @@ package org.tusk.engine.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * Bitmap Heap Scans over Bitmap Index Scans, BitmapOr and partial indexes on a
@@ -18,30 +14,16 @@ import org.tusk.api.engine.EngineSession;
  * same data (rows come in physical order, each once).
  */
 @Timeout(120)
-class BitmapScanOnStorageTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession s;
+class BitmapScanOnStorageTest extends OneSessionOnStorage {
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        s = cluster.backend(0).connect("postgres");
+    static void load() throws Exception {
         q("create table bm (a int, b int, s text)");
         q("insert into bm select i, (i * 7) % 1000, 'v' || (i % 10) from generate_series(1, 1000) i");
         q("create index bm_a on bm (a)");
         q("create index bm_b on bm (b)");
         q("create index bm_s_part on bm (a) where s < 'v2'");
         q("analyze bm");
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-        cluster.close();
     }
 
     static List<String> q(String sql) {

@@ -2,41 +2,23 @@ package org.tusk.engine.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * UPDATE/DELETE WHERE CURRENT OF a cursor (execCurrentOf), with PostgreSQL 15's
  * answers and errors (recorded from the reference server).
  */
 @Timeout(90)
-class CurrentOfOnStorageTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession s;
+class CurrentOfOnStorageTest extends OneSessionOnStorage {
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        s = cluster.backend(0).connect("postgres");
+    static void load() throws Exception {
         q("CREATE TABLE uc (f1 int, f2 text)");
         q("INSERT INTO uc VALUES (1, 'one'), (3, 'three')");
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-        cluster.close();
     }
 
     static List<String> q(String sql) {

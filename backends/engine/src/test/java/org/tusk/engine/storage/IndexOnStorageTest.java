@@ -3,15 +3,11 @@ package org.tusk.engine.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * Partial, expression, INCLUDE and NULLS NOT DISTINCT btree indexes, ordered
@@ -19,18 +15,10 @@ import org.tusk.api.engine.EngineSession;
  * errors recorded from PostgreSQL 15 (psql -A -t) on the same data.
  */
 @Timeout(120)
-class IndexOnStorageTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession s;
+class IndexOnStorageTest extends OneSessionOnStorage {
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        s = cluster.backend(0).connect("postgres");
+    static void load() throws Exception {
         q("create table p (a int, b text, c bool)");
         q("insert into p select i, 'x' || i, i % 2 = 0 from generate_series(1, 1000) i");
         q("create index p_a_part on p (a) where a < 100");
@@ -38,12 +26,6 @@ class IndexOnStorageTest {
         q("create index p_full on p (a)");
         q("create index p_c_a on p (c, a)");
         q("analyze p");
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-        cluster.close();
     }
 
     static List<String> q(String sql) {

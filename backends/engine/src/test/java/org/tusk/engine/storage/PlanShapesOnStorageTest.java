@@ -2,15 +2,11 @@ package org.tusk.engine.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * Plan shapes recorded from PostgreSQL 15 on the same tables: restriction
@@ -20,28 +16,14 @@ import org.tusk.api.engine.EngineSession;
  * insertSelectOptions checks.
  */
 @Timeout(120)
-class PlanShapesOnStorageTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession s;
+class PlanShapesOnStorageTest extends OneSessionOnStorage {
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        s = cluster.backend(0).connect("postgres");
+    static void load() throws Exception {
         q("create table ps (a int, b text)");
         q("insert into ps select i, 'x' || i from generate_series(1, 100) i");
         q("create table lp (a int, b int) partition by list (a)");
         q("create table lp1 partition of lp for values in (1) partition by list (b)");
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-        cluster.close();
     }
 
     static List<String> q(String sql) {

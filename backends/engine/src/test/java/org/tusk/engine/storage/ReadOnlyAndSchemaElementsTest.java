@@ -3,15 +3,11 @@ package org.tusk.engine.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tusk.engine.storage.CatalogOnStorageTest.query;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * Read-only transactions (PreventCommandIfReadOnly / ExecCheckXactReadOnly, check_transaction_read_only),
@@ -19,27 +15,13 @@ import org.tusk.api.engine.EngineSession;
  * with PostgreSQL 15's texts (the transactions, namespace and prepare regression files).
  */
 @Timeout(90)
-class ReadOnlyAndSchemaElementsTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession s;
+class ReadOnlyAndSchemaElementsTest extends OneSessionOnStorage {
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        s = cluster.backend(0).connect("postgres");
+    static void load() throws Exception {
         query(s, "CREATE TABLE writetest (a int)");
         query(s, "CREATE TEMPORARY TABLE temptest (a int)");
         query(s, "CREATE SEQUENCE rs");
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-        cluster.close();
     }
 
     @Test

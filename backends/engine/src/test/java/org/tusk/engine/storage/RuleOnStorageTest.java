@@ -2,15 +2,10 @@ package org.tusk.engine.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * CREATE RULE / DROP RULE and the rule system applied to INSERT, UPDATE and DELETE
@@ -19,25 +14,7 @@ import org.tusk.api.engine.EngineSession;
  * reference server).
  */
 @Timeout(90)
-class RuleOnStorageTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession s;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        s = cluster.backend(0).connect("postgres");
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-        cluster.close();
-    }
+class RuleOnStorageTest extends OneSessionOnStorage {
 
     static List<String> q(String sql) {
         return CatalogOnStorageTest.query(s, sql);

@@ -3,15 +3,11 @@ package org.tusk.engine.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tusk.engine.storage.CatalogOnStorageTest.query;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * SET SESSION AUTHORIZATION and SET ROLE as PostgreSQL 15 answers them: who may
@@ -20,27 +16,13 @@ import org.tusk.api.engine.EngineSession;
  * new user; and the planner settings the regression tests SET.
  */
 @Timeout(90)
-class SessionAuthorizationTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession s;
+class SessionAuthorizationTest extends OneSessionOnStorage {
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        s = cluster.backend(0).connect("postgres");
+    static void load() throws Exception {
         for (String sql : List.of("CREATE ROLE regress_u1", "CREATE ROLE regress_u2 SUPERUSER", "CREATE TABLE priv (a int)")) {
             assertEquals(List.of(), query(s, sql), sql);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-        cluster.close();
     }
 
     private static String who() {

@@ -2,15 +2,11 @@ package org.tusk.engine.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * System columns read from the tuple header (ctid, xmin, cmin, xmax, cmax), the names they
@@ -19,30 +15,16 @@ import org.tusk.api.engine.EngineSession;
  * sequence dependencies: every answer recorded from PostgreSQL 15 (/tmp/cursors/t4.sql).
  */
 @Timeout(90)
-class SystemColumnsAndCursorsOnStorageTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession s;
+class SystemColumnsAndCursorsOnStorageTest extends OneSessionOnStorage {
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        s = cluster.backend(0).connect("postgres");
+    static void load() throws Exception {
         q("CREATE TABLE sc (a int)");
         q("INSERT INTO sc VALUES (1), (2)");
         q("BEGIN");
         q("INSERT INTO sc VALUES (3)");
         q("INSERT INTO sc VALUES (4)");
         q("COMMIT");
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-        cluster.close();
     }
 
     static List<String> q(String sql) {

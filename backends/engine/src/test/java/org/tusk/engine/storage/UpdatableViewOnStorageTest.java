@@ -2,15 +2,11 @@ package org.tusk.engine.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.tusk.api.engine.EngineSession;
 
 /**
  * INSERT, UPDATE and DELETE through automatically updatable views (rewriteTargetView):
@@ -18,27 +14,13 @@ import org.tusk.api.engine.EngineSession;
  * that are not updatable, with PostgreSQL 15's answers (recorded from the reference server).
  */
 @Timeout(90)
-class UpdatableViewOnStorageTest {
-
-    @TempDir
-    static Path dir;
-
-    static StorageCluster cluster;
-    static EngineSession s;
+class UpdatableViewOnStorageTest extends OneSessionOnStorage {
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = new StorageCluster(dir);
-        s = cluster.backend(0).connect("postgres");
+    static void load() throws Exception {
         q("CREATE TABLE bt (a int PRIMARY KEY, b text DEFAULT 'dflt', c int)");
         q("INSERT INTO bt VALUES (1, 'one', 10), (2, 'two', 20), (-1, 'neg', 0)");
         q("CREATE VIEW v1 AS SELECT a, b AS bb, c * 2 AS c2 FROM bt WHERE a > 0");
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-        cluster.close();
     }
 
     static List<String> q(String sql) {
