@@ -34,7 +34,7 @@ public final class Executor {
         if (explainOut != null) {
             explainOut[0] = planned;
         }
-        return new QueryRoot(planned.state(), estate);
+        return new QueryRoot(planned.state(), estate::close);
     }
 
     /** The query's EState: work_mem from the session, temp files under its data directory. */
@@ -46,46 +46,5 @@ public final class Executor {
             pid = ctx.session().host().backend().pid();
         }
         return EState.forSession(ctx, dataDir, pid);
-    }
-
-    /** The top of an executing query: ExecutorEnd on exhaustion, close or error. */
-    private static final class QueryRoot implements PlanState {
-        private final PlanState plan;
-        private final EState estate;
-        private boolean closed;
-
-        QueryRoot(PlanState plan, EState estate) {
-            this.plan = plan;
-            this.estate = estate;
-        }
-
-        @Override
-        public Object[] next() {
-            if (closed) {
-                return null;
-            }
-            try {
-                Object[] row = plan.next();
-                if (row == null) {
-                    close();
-                }
-                return row;
-            } catch (RuntimeException | Error e) {
-                close();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() {
-            if (!closed) {
-                closed = true;
-                try {
-                    plan.close();
-                } finally {
-                    estate.close();
-                }
-            }
-        }
     }
 }

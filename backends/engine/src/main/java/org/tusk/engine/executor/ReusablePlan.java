@@ -174,7 +174,11 @@ public final class ReusablePlan {
             inUse = false;
             throw e;
         }
-        return new Execution();
+        // ExecutorEnd of one execution: its temp files go, the tree stays cached
+        return new QueryRoot(planned.state(), () -> {
+            estate.tempFiles().deleteAll();
+            inUse = false;
+        });
     }
 
     /** Releases the tree for good (the cached plan is invalidated or its statement dropped). */
@@ -182,41 +186,6 @@ public final class ReusablePlan {
         if (!inUse) {
             planned.state().close();
             estate.close();
-        }
-    }
-
-    /** One execution's root: ExecutorEnd releases the scans and temp files, the tree stays cached. */
-    private final class Execution implements PlanState {
-        private boolean closed;
-
-        @Override
-        public Object[] next() {
-            if (closed) {
-                return null;
-            }
-            try {
-                Object[] row = planned.state().next();
-                if (row == null) {
-                    close();
-                }
-                return row;
-            } catch (RuntimeException | Error e) {
-                close();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() {
-            if (!closed) {
-                closed = true;
-                try {
-                    planned.state().close();
-                } finally {
-                    estate.tempFiles().deleteAll();
-                    inUse = false;
-                }
-            }
         }
     }
 }
