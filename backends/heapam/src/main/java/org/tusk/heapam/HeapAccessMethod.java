@@ -325,6 +325,15 @@ public final class HeapAccessMethod implements TableAccessMethod {
 
     @Override
     public byte[] fetch(RelFileLocator relation, TupleId tid, Snapshot snapshot, TransactionContext txn) {
+        return readVisible(relation, tid, snapshot, txn, HeapTupleHeader::data);
+    }
+
+    /**
+     * heap_fetch: {@code read} applied to the tuple at {@code tid} under a share lock on its
+     * page, or null when there is none or the snapshot does not see it.
+     */
+    private <T> T readVisible(RelFileLocator relation, TupleId tid, Snapshot snapshot, TransactionContext txn,
+            java.util.function.Function<ByteBuffer, T> read) {
         if (!isWithin(relation, tid.block())) {
             return null;
         }
@@ -335,7 +344,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
             if (tuple == null || !HeapVisibility.satisfiesMvcc(tuple, snapshot, txn)) {
                 return null;
             }
-            return HeapTupleHeader.data(tuple);
+            return read.apply(tuple);
         } finally {
             buffer.release();
         }
@@ -347,7 +356,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
         TupleId at = tid;
         int priorXmax = 0;
         for (int hops = 0; hops < 1_000_000; hops++) {
-            if (Integer.compareUnsigned(at.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
+            if (!isWithin(relation, at.block())) {
                 return result;
             }
             TupleId next;
@@ -378,20 +387,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
     @Override
     public org.tusk.api.storage.TupleHeaderFields fetchHeader(RelFileLocator relation, TupleId tid,
             Snapshot snapshot, TransactionContext txn) {
-        if (Integer.compareUnsigned(tid.block(), buffers.nblocks(relation, ForkNumber.MAIN)) >= 0) {
-            return null;
-        }
-        Buffer buffer = buffers.read(relation, ForkNumber.MAIN, tid.block());
-        try {
-            buffer.lock(LWLockMode.SHARED);
-            ByteBuffer tuple = normalTuple(buffer.page(), tid.offset());
-            if (tuple == null || !HeapVisibility.satisfiesMvcc(tuple, snapshot, txn)) {
-                return null;
-            }
-            return HeapScan.headerFields(tuple);
-        } finally {
-            buffer.release();
-        }
+        return readVisible(relation, tid, snapshot, txn, HeapScan::headerFields);
     }
 
     @Override

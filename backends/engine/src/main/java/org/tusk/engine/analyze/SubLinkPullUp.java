@@ -41,7 +41,7 @@ final class SubLinkPullUp {
             return;
         }
         List<Expr> conjuncts = new ArrayList<>();
-        conjuncts(where, conjuncts);
+        BoolExpr.conjuncts(where, conjuncts);
         JoinTreeNode tree = null;
         List<Expr> remaining = new ArrayList<>();
         for (Expr c : conjuncts) {
@@ -59,12 +59,12 @@ final class SubLinkPullUp {
             }
             JoinTreeNode left = tree == null ? new JoinTreeNode.FromList(q.jointree.items(), null) : tree;
             tree = new JoinTreeNode.Join(negated ? JoinType.ANTI : JoinType.SEMI, left,
-                    new JoinTreeNode.RangeRef(p.rte), and(p.quals), null);
+                    new JoinTreeNode.RangeRef(p.rte), BoolExpr.andOf(p.quals), null);
         }
         if (tree != null) {
             List<JoinTreeNode> items = new ArrayList<>();
             items.add(tree);
-            q.jointree = new JoinTreeNode.FromList(items, remaining.isEmpty() ? null : and(remaining));
+            q.jointree = new JoinTreeNode.FromList(items, remaining.isEmpty() ? null : BoolExpr.andOf(remaining));
         }
     }
 
@@ -89,7 +89,7 @@ final class SubLinkPullUp {
         List<FuncExpr> moved = new ArrayList<>();
         List<Boolean> innerLeft = new ArrayList<>();
         List<Expr> subQuals = new ArrayList<>();
-        conjuncts(sub.jointree.quals(), subQuals);
+        BoolExpr.conjuncts(sub.jointree.quals(), subQuals);
         for (Expr c : subQuals) {
             if (!containsParam(c, slots)) {
                 keep.add(c);
@@ -151,7 +151,7 @@ final class SubLinkPullUp {
         sub.targetList.clear();
         sub.targetList.addAll(outputs);
         sub.targetLocations.clear();
-        sub.jointree = new JoinTreeNode.FromList(sub.jointree.items(), keep.isEmpty() ? null : and(keep));
+        sub.jointree = new JoinTreeNode.FromList(sub.jointree.items(), keep.isEmpty() ? null : BoolExpr.andOf(keep));
 
         RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.SUBQUERY, any ? "ANY_subquery" : "EXISTS_subquery");
         rte.subquery = sub;
@@ -244,22 +244,5 @@ final class SubLinkPullUp {
             }
         }
         return false;
-    }
-
-    private static Expr and(List<Expr> quals) {
-        return quals.size() == 1 ? quals.get(0) : new BoolExpr(BoolOp.AND, List.copyOf(quals));
-    }
-
-    private static void conjuncts(Expr e, List<Expr> out) {
-        if (e == null) {
-            return;
-        }
-        if (e instanceof BoolExpr b && b.op() == BoolOp.AND) {
-            for (Expr a : b.args()) {
-                conjuncts(a, out);
-            }
-            return;
-        }
-        out.add(e);
     }
 }

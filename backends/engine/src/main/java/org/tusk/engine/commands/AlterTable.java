@@ -426,13 +426,14 @@ public final class AlterTable {
         }
     }
 
-    private static CatalogTuple attributeRow(DdlContext ctx, int relOid, int attnum) {
+    /** The pg_attribute row of one column of {@code relOid}, or null. */
+    static CatalogTuple attributeRow(DdlContext ctx, int relOid, int attnum) {
         Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
         int relCol = att.columnIndex("attrelid");
         int numCol = att.columnIndex("attnum");
         long rel = Integer.toUnsignedLong(relOid);
         List<CatalogTuple> rows = ctx.rows(SystemCatalogs.PG_ATTRIBUTE,
-                r -> rel == (Long) r[relCol] && (Short) r[numCol] == attnum);
+                r -> r[relCol] instanceof Long l && l == rel && ((Number) r[numCol]).intValue() == attnum);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -1063,16 +1064,9 @@ public final class AlterTable {
 
     /** pg_attribute.attinhcount of one column (0 when the catalog row has none). */
     private static int attributeInhCount(DdlContext ctx, int relOid, int attnum) {
-        Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
-        int relCol = att.columnIndex("attrelid");
-        int numCol = att.columnIndex("attnum");
-        long rel = relOid;
-        for (CatalogTuple t : ctx.rows(SystemCatalogs.PG_ATTRIBUTE,
-                r -> r[relCol] instanceof Long l && l == rel && ((Number) r[numCol]).intValue() == attnum)) {
-            Object n = t.get(att, "attinhcount");
-            return n instanceof Number x ? x.intValue() : 0;
-        }
-        return 0;
+        CatalogTuple t = attributeRow(ctx, relOid, attnum);
+        return t != null && t.get(SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE), "attinhcount") instanceof Number n
+                ? n.intValue() : 0;
     }
 
     /** RenameRelationInternal: pg_class.relname, and the rowtype's name (and its array's). */

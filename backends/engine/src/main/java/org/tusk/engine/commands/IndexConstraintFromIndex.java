@@ -176,15 +176,9 @@ final class IndexConstraintFromIndex {
     }
 
     private static long attributeCollation(DdlContext ctx, int relOid, int attnum) {
-        Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
-        int relCol = att.columnIndex("attrelid");
-        int numCol = att.columnIndex("attnum");
-        long rel = relOid;
-        for (CatalogTuple t : ctx.rows(SystemCatalogs.PG_ATTRIBUTE,
-                r -> r[relCol] instanceof Long l && l == rel && ((Number) r[numCol]).intValue() == attnum)) {
-            return t.get(att, "attcollation") instanceof Number n ? n.longValue() : 0L;
-        }
-        return 0L;
+        CatalogTuple t = AlterTable.attributeRow(ctx, relOid, attnum);
+        return t != null && t.get(SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE), "attcollation") instanceof Number n
+                ? n.longValue() : 0L;
     }
 
     private static Object[] elements(Object array) {

@@ -7,6 +7,22 @@ import org.tusk.engine.types.PgType;
 
 /** AND/OR/NOT with SQL's three-valued logic. */
 public record BoolExpr(BoolOp op, List<Expr> args) implements Expr {
+    /** make_ands_explicit: a single qual as itself, several as their AND. */
+    public static Expr andOf(List<Expr> quals) {
+        return quals.size() == 1 ? quals.get(0) : new BoolExpr(BoolOp.AND, List.copyOf(quals));
+    }
+
+    /** make_ands_implicit: appends the conjuncts of {@code e} (nested ANDs flattened; null adds none). */
+    public static void conjuncts(Expr e, List<Expr> out) {
+        if (e instanceof BoolExpr b && b.op() == BoolOp.AND) {
+            for (Expr a : b.args()) {
+                conjuncts(a, out);
+            }
+        } else if (e != null) {
+            out.add(e);
+        }
+    }
+
     @Override
     public PgType type() {
         return PgType.BOOL;

@@ -127,7 +127,7 @@ public final class Planner {
 
     private void needOutside(Expr quals) {
         List<Expr> list = new ArrayList<>();
-        conjuncts(quals, list);
+        BoolExpr.conjuncts(quals, list);
         for (Expr e : list) {
             BitSet refs = new BitSet();
             varsOf(e, refs);
@@ -693,7 +693,7 @@ public final class Planner {
     /** A FROM list with its WHERE conjuncts plus quals pushed down from above. */
     private Part fromList(JoinTreeNode.FromList fl, List<Expr> pushedDown) {
         List<Expr> quals = new ArrayList<>(pushedDown);
-        conjuncts(fl.quals(), quals);
+        BoolExpr.conjuncts(fl.quals(), quals);
         // inner JOIN ... ON items join the FROM list (join_collapse_limit) so the search can reorder them
         List<JoinTreeNode> flat = new ArrayList<>();
         for (JoinTreeNode n : fl.items()) {
@@ -816,7 +816,7 @@ public final class Planner {
                 && out.size() + leafCount(j) <= JOIN_COLLAPSE_LIMIT) {
             collapseInnerJoins(j.left(), out, quals);
             collapseInnerJoins(j.right(), out, quals);
-            conjuncts(j.quals(), quals);
+            BoolExpr.conjuncts(j.quals(), quals);
             return;
         }
         out.add(n);
@@ -868,29 +868,12 @@ public final class Planner {
     }
 
     private Part filter(Part p, List<Expr> quals) {
-        Expr qual = and(quals);
+        Expr qual = BoolExpr.andOf(quals);
         ExplainNode ex = p.explain();
         ex.detail("Filter: " + (p.rtes().cardinality() == 1 ? Deparser.unqualified(qual) : Deparser.expr(qual, q)));
         ex.totalCost += cost.exprCost(quals) * p.rows();
         ex.rows = CostModel.clampRows(p.rows() * sel.clauseList(quals));
         return new Part(instr(new Result(p.state(), qual, null, ctx), ex), ex, p.rtes(), ex.rows);
-    }
-
-    private static Expr and(List<Expr> quals) {
-        return quals.size() == 1 ? quals.get(0) : new BoolExpr(BoolOp.AND, List.copyOf(quals));
-    }
-
-    private static void conjuncts(Expr e, List<Expr> out) {
-        if (e == null) {
-            return;
-        }
-        if (e instanceof BoolExpr b && b.op() == BoolOp.AND) {
-            for (Expr a : b.args()) {
-                conjuncts(a, out);
-            }
-            return;
-        }
-        out.add(e);
     }
 
     /** The range table entries (by index) whose slots an expression reads. */
@@ -967,10 +950,10 @@ public final class Planner {
             // all quals are rechecked on the rows; EXPLAIN shows only those the index did not take
             List<Expr> shown = new ArrayList<>(pushed);
             shown.removeAll(indexConds);
-            Part f = new Part(instr(new Result(p.state(), and(pushed), null, ctx), p.explain()), p.explain(), p.rtes(), p.rows(),
+            Part f = new Part(instr(new Result(p.state(), BoolExpr.andOf(pushed), null, ctx), p.explain()), p.explain(), p.rtes(), p.rows(),
                     r.rte(), pushed);
             if (!shown.isEmpty()) {
-                f.explain().detail("Filter: " + Deparser.unqualified(and(shown)));
+                f.explain().detail("Filter: " + Deparser.unqualified(BoolExpr.andOf(shown)));
             }
             return f;
         }
@@ -1086,7 +1069,7 @@ public final class Planner {
                 }
             }
             List<Expr> quals = new ArrayList<>();
-            conjuncts(j.quals(), quals);
+            BoolExpr.conjuncts(j.quals(), quals);
             if (j.type() == JoinType.INNER) {
                 // ON conditions of an inner join that touch one side only filter that side
                 for (int i = 0; i < quals.size(); i++) {
@@ -1321,11 +1304,11 @@ public final class Planner {
             if (type == JoinType.RIGHT || type == JoinType.FULL) {
                 throw Ereport.error("42P10", "The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
             }
-            PlanState nl = new NestLoop(type, left.state(), w, right.state(), w, quals.isEmpty() ? null : and(quals), null,
+            PlanState nl = new NestLoop(type, left.state(), w, right.state(), w, quals.isEmpty() ? null : BoolExpr.andOf(quals), null,
                     params, ctx).mergingSlots(slotsOf(right.rtes()));
             ExplainNode ex = new ExplainNode(joinLabel("Nested Loop", type), rows, left.explain(), right.explain());
             if (!quals.isEmpty()) {
-                ex.detail("Join Filter: " + Deparser.expr(and(quals), q));
+                ex.detail("Join Filter: " + Deparser.expr(BoolExpr.andOf(quals), q));
             }
             est(ex, rows, choice.width(), choice.cost());
             return new Part(instr(nl, ex), ex, both, ex.rows);
@@ -1340,7 +1323,7 @@ public final class Planner {
         if (choice.method() == JoinMethod.HASH) {
             List<Expr> rest = new ArrayList<>(quals);
             rest.removeAll(hashConds);
-            Expr joinQual = rest.isEmpty() ? null : and(rest);
+            Expr joinQual = rest.isEmpty() ? null : BoolExpr.andOf(rest);
             HashJoin hj = new HashJoin(type, left.state(), w, right.state(), w, outerKeys, innerKeys, joinQual, null,
                     estate).mergingSlots(slotsOf(right.rtes()));
             ExplainNode inner = right.explain();
@@ -1351,14 +1334,14 @@ public final class Planner {
             for (Expr h : hashConds) {
                 shownConds.add(outerFirst(h, left.rtes()));
             }
-            ex.detail("Hash Cond: " + Deparser.expr(and(shownConds), q));
+            ex.detail("Hash Cond: " + Deparser.expr(BoolExpr.andOf(shownConds), q));
             if (joinQual != null) {
                 ex.detail("Join Filter: " + Deparser.expr(joinQual, q));
             }
             est(ex, rows, choice.width(), choice.cost());
             return new Part(instr(hj, ex), ex, both, ex.rows);
         }
-        Expr joinQual = quals.isEmpty() ? null : and(quals);
+        Expr joinQual = quals.isEmpty() ? null : BoolExpr.andOf(quals);
         Part outer = left;
         Part inner = right;
         JoinType t = type;
@@ -1396,18 +1379,18 @@ public final class Planner {
         PlanState scan = new Place(rte.relation.openIndexScan(il.index(), List.of(key), false, false, estate),
                 q.baseWidth, rte.offset, rte.columns.size());
         if (!right.baseQuals().isEmpty()) {
-            scan = new Result(scan, and(right.baseQuals()), null, ctx);
+            scan = new Result(scan, BoolExpr.andOf(right.baseQuals()), null, ctx);
         }
         String name = rte.relation.name();
         ExplainNode inner = new ExplainNode("Index Scan using " + il.index().name() + " on " + name
                 + (rte.refname.equals(name) ? "" : " " + rte.refname), 1);
         inner.detail("Index Cond: (" + Deparser.expr(v, q) + " = " + Deparser.expr(outerValue, q) + ")");
         if (!right.baseQuals().isEmpty()) {
-            inner.detail("Filter: " + Deparser.unqualified(and(right.baseQuals())));
+            inner.detail("Filter: " + Deparser.unqualified(BoolExpr.andOf(right.baseQuals())));
         }
         est(inner, il.innerRows(), outputWidth(rte), il.innerCost());
         scan = instr(scan, inner);
-        PlanState nl = new NestLoop(type, left.state(), q.baseWidth, scan, q.baseWidth, quals.isEmpty() ? null : and(quals),
+        PlanState nl = new NestLoop(type, left.state(), q.baseWidth, scan, q.baseWidth, quals.isEmpty() ? null : BoolExpr.andOf(quals),
                 null, List.of(new NestLoop.NestParam(slot, outerValue)), ctx).mergingSlots(slotsOf(right.rtes()));
         ExplainNode ex = new ExplainNode(joinLabel("Nested Loop", type), choice.rows(), left.explain(), inner);
         est(ex, choice.rows(), choice.width(), choice.cost());
@@ -1597,7 +1580,7 @@ public final class Planner {
         }
         RangeTblEntry rte = r.rte();
         List<Expr> quals = new ArrayList<>();
-        conjuncts(q.jointree.quals(), quals);
+        BoolExpr.conjuncts(q.jointree.quals(), quals);
         for (Expr qual : quals) {
             if (rtesOf(qual).isEmpty()) {
                 return null;                    // a constant qual: a gating Result the plain path keeps
@@ -1893,7 +1876,7 @@ public final class Planner {
                 + (path.backward() ? "Backward " : "") + "using " + path.index().name() + " on " + name
                 + (rte.refname.equals(name) ? "" : " " + rte.refname), 0);
         if (!path.shownConds().isEmpty()) {
-            ex.detail("Index Cond: " + Deparser.unqualified(and(path.shownConds())));
+            ex.detail("Index Cond: " + Deparser.unqualified(BoolExpr.andOf(path.shownConds())));
         }
         est(ex, relTuples(rte) * sel.clauseList(quals), outputWidth(rte), path.cost());
         BitSet self = new BitSet();
@@ -1957,7 +1940,7 @@ public final class Planner {
             List<Expr> subquals = new ArrayList<>(ip.conds());
             if (idx.predicate() != null) {
                 List<Expr> pred = new ArrayList<>();
-                PredicateTest.conjuncts(idx.predicate(), pred);
+                BoolExpr.conjuncts(idx.predicate(), pred);
                 boolean usable = true;
                 for (Expr pc : pred) {
                     if (!PredicateTest.impliedBy(ip.conds(), pc, rte.offset)) {
@@ -1974,7 +1957,7 @@ public final class Planner {
                 }
             }
             ExplainNode ex = new ExplainNode("Bitmap Index Scan on " + idx.name(), 0);
-            ex.detail("Index Cond: " + Deparser.unqualified(and(ip.shownConds())));
+            ex.detail("Index Cond: " + Deparser.unqualified(BoolExpr.andOf(ip.shownConds())));
             ex.rows = CostModel.clampRows(indexSel * tuples);
             ex.width = 0;
             ex.startupCost = 0;
@@ -1992,7 +1975,7 @@ public final class Planner {
         List<BitmapPath> arms = new ArrayList<>();
         for (Expr arm : or.args()) {
             List<Expr> armClauses = new ArrayList<>();
-            conjuncts(arm, armClauses);
+            BoolExpr.conjuncts(arm, armClauses);
             List<Expr> others = new ArrayList<>(quals);
             others.remove(or);
             BitmapPath best = chooseAnd(rte, indexBitmaps(rte, armClauses, others, quals), armClauses);

@@ -35,10 +35,10 @@ public final class PredicateTest {
     public static boolean impliedBy(List<Expr> clauses, Expr predicate, int offset) {
         List<Expr> given = new ArrayList<>();
         for (Expr c : clauses) {
-            conjuncts(c, given);
+            BoolExpr.conjuncts(c, given);
         }
         List<Expr> wanted = new ArrayList<>();
-        conjuncts(predicate, wanted);
+        BoolExpr.conjuncts(predicate, wanted);
         for (Expr p : wanted) {
             boolean proved = false;
             for (Expr c : given) {
@@ -57,9 +57,9 @@ public final class PredicateTest {
     /** Whether {@code predicate} (table Vars) implies the query clause {@code clause}. */
     public static boolean clauseImpliedByPredicate(Expr clause, Expr predicate, int offset) {
         List<Expr> given = new ArrayList<>();
-        conjuncts(predicate, given);
+        BoolExpr.conjuncts(predicate, given);
         List<Expr> wanted = new ArrayList<>();
-        conjuncts(clause, wanted);
+        BoolExpr.conjuncts(clause, wanted);
         for (Expr w : wanted) {
             boolean proved = false;
             for (Expr g : given) {
@@ -73,16 +73,6 @@ public final class PredicateTest {
             }
         }
         return true;
-    }
-
-    static void conjuncts(Expr e, List<Expr> out) {
-        if (e instanceof BoolExpr b && b.op() == BoolOp.AND) {
-            for (Expr a : b.args()) {
-                conjuncts(a, out);
-            }
-        } else if (e != null) {
-            out.add(e);
-        }
     }
 
     /** Whether {@code a} (Vars shifted by {@code offA}) is the same expression as {@code b} (shifted by {@code offB}). */
