@@ -54,6 +54,12 @@ public final class StorageTransaction {
     private Snapshot statementSnapshot;
     private boolean snapshotTaken;
     private Snapshot catalogSnapshot;
+    /**
+     * snapmgr's ActiveSnapshot stack: while it is not empty its top is what statements read
+     * with instead of the statement snapshot (a cursor's snapshot while it runs, a volatile
+     * function's own). A null entry is a fresh snapshot not taken yet (taken at first need).
+     */
+    private final ArrayList<Snapshot> activeSnapshots = new ArrayList<>();
     private CacheInvalidation caches;
     /** The next shared invalidation message this session has not read. */
     private long invalidationPosition;
@@ -198,6 +204,16 @@ public final class StorageTransaction {
      */
     public Snapshot snapshot(IsolationLevel level) {
         ensureStarted(level);
+        int top = activeSnapshots.size() - 1;
+        if (top >= 0) {
+            Snapshot active = activeSnapshots.get(top);
+            if (active == null) {
+                active = txn.transactions().statementSnapshot();
+                activeSnapshots.set(top, active);
+                snapshotTaken = true;
+            }
+            return active;
+        }
         if (statementSnapshot == null) {
             statementSnapshot = txn.transactions().statementSnapshot();
             snapshotTaken = true;
@@ -220,13 +236,40 @@ public final class StorageTransaction {
     /**
      * CommandCounterIncrement within a statement (DDL steps that must see
      * their own catalog changes): later scans see earlier changes; the
-     * statement's snapshot is refreshed to the new command id.
+     * statement's snapshot is refreshed to the new command id. While an
+     * active snapshot is pushed, that one moves to the new command id
+     * instead (UpdateActiveSnapshotCommandId) and the calling statement's
+     * snapshot stays as it was.
      */
     public void commandCounterIncrement() {
         if (started && txn.transactions().currentXidIfAny() != 0) {
             txn.transactions().commandCounterIncrement();
-            statementSnapshot = null;
             catalogSnapshot = null;
+            int top = activeSnapshots.size() - 1;
+            if (top < 0) {
+                statementSnapshot = null;
+            } else if (activeSnapshots.get(top) instanceof org.tusk.xact.Snapshot active) {
+                activeSnapshots.set(top, active.withCommandId(txn.transactions().currentCommandId()));
+            } else {
+                activeSnapshots.set(top, null);
+            }
+        }
+    }
+
+    /**
+     * PushActiveSnapshot: statements read with {@code snapshot} until {@link #popActiveSnapshots}
+     * (a cursor runs with the snapshot of its DECLARE); null pushes a fresh snapshot taken at
+     * first need (GetTransactionSnapshot: a volatile function's). Returns the depth to pop back to.
+     */
+    public int pushActiveSnapshot(Snapshot snapshot) {
+        activeSnapshots.add(snapshot);
+        return activeSnapshots.size() - 1;
+    }
+
+    /** PopActiveSnapshot back to {@code depth} (what {@link #pushActiveSnapshot} returned). */
+    public void popActiveSnapshots(int depth) {
+        while (activeSnapshots.size() > depth) {
+            activeSnapshots.remove(activeSnapshots.size() - 1);
         }
     }
 
@@ -364,6 +407,7 @@ public final class StorageTransaction {
 
     private void reset() {
         started = false;
+        activeSnapshots.clear();
         statementSnapshot = null;
         catalogSnapshot = null;
         snapshotTaken = false;

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.tusk.api.engine.Column;
 import org.tusk.api.error.SqlState;
+import org.tusk.api.storage.Snapshot;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.executor.PlanState;
 import org.tusk.engine.nodes.FetchDirection;
@@ -74,7 +75,7 @@ final class Cursor {
                 return null;
             }
             interrupts.run();
-            Object[] r = plan.next();
+            Object[] r = next();
             if (r == null) {
                 exhausted = true;
                 plan = null;
@@ -93,6 +94,26 @@ final class Cursor {
     }
 
     private boolean holdingRows;
+
+    /**
+     * The snapshot of the DECLARE and the session to make it active in while the executor
+     * runs (PortalRunSelect's PushActiveSnapshot of queryDesc->snapshot): functions the
+     * query calls read with it unless they are volatile. Null without storage.
+     */
+    Snapshot snapshot;
+    TuskSession session;
+
+    private Object[] next() {
+        if (session == null || snapshot == null) {
+            return plan.next();
+        }
+        int depth = session.pushActiveSnapshot(snapshot);
+        try {
+            return plan.next();
+        } finally {
+            session.popActiveSnapshots(depth);
+        }
+    }
 
     /**
      * PersistHoldablePortal: at the commit of the transaction that declared a WITH HOLD

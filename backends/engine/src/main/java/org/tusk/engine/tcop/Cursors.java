@@ -117,6 +117,8 @@ final class Cursors {
         Cursor c = new Cursor(stmt.portalname(), queryString, hold, (options & DeclareCursorStmt.CURSOR_OPT_BINARY) != 0,
                 scroll, DateTimes.toPgMicros(Instant.now()), columns, plan, width,
                 session::backendCheckForInterrupts);
+        c.session = session;
+        c.snapshot = session.activeSnapshotIfStorage();
         c.scanned = scanned;
         c.hasRowMarks = rowMarks;
         c.simpleScan = plain && scans == 1 && !hasSort(planned[0].explain());

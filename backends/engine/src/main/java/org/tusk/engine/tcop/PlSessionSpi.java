@@ -35,9 +35,35 @@ import org.tusk.engine.types.TextFormat;
  */
 final class PlSessionSpi implements PlSpi {
     private final TuskSession session;
+    /** estate->readonly_func: the function is not VOLATILE (its statements read with the caller's snapshot). */
+    private final boolean readOnly;
 
+    /** The SPI of a VOLATILE function or DO block. */
     PlSessionSpi(TuskSession session) {
+        this(session, false);
+    }
+
+    PlSessionSpi(TuskSession session, boolean readOnly) {
         this.session = session;
+        this.readOnly = readOnly;
+    }
+
+    /**
+     * _SPI_execute_plan's snapshot rule: in a volatile function each statement first increments
+     * the command counter and reads with a fresh snapshot (so it sees the calling query's changes
+     * so far); a stable or immutable one reads with the active snapshot.
+     */
+    private <T> T asStatement(java.util.function.Supplier<T> body) {
+        if (readOnly) {
+            return body.get();
+        }
+        int depth = session.pushActiveSnapshot(null);
+        try {
+            session.storageCommandCounterIncrement();
+            return body.get();
+        } finally {
+            session.popActiveSnapshots(depth);
+        }
     }
 
     @Override
@@ -74,6 +100,10 @@ final class PlSessionSpi implements PlSpi {
 
                 @Override
                 public Result execute(Object[] params, long maxRows) {
+                    return asStatement(() -> select(params, maxRows));
+                }
+
+                private Result select(Object[] params, long maxRows) {
                     PlanState plan = Executor.start(query, new EvalContext(session, params));
                     List<Object[]> rows = new ArrayList<>();
                     int width = cols.size();
@@ -97,6 +127,10 @@ final class PlSessionSpi implements PlSpi {
 
             @Override
             public Result execute(Object[] params, long maxRows) {
+                return asStatement(() -> utility());
+            }
+
+            private Result utility() {
                 if (p.stmt() instanceof org.tusk.engine.nodes.TransactionStmt) {
                     throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
                             "unsupported transaction command in PL/pgSQL");
@@ -123,6 +157,10 @@ final class PlSessionSpi implements PlSpi {
 
             @Override
             public Result execute(Object[] params, long maxRows) {
+                return asStatement(() -> dml(params));
+            }
+
+            private Result dml(Object[] params) {
                 DmlCommand.Result r = dml.execute(new EvalContext(session, params), null);
                 session.storageCommandCounterIncrement();
                 String tag = r.tag();

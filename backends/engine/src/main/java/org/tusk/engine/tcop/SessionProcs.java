@@ -403,7 +403,7 @@ final class SessionProcs implements UserProcs.Provider {
         switch (proc.language()) {
             case ProcCatalog.LANG_PLPGSQL: {
                 org.tusk.engine.pl.PlFunction f = plCompile(row);
-                PlSessionSpi spi = new PlSessionSpi(session);
+                PlSessionSpi spi = new PlSessionSpi(session, row.entry().volatility() != 'v');
                 rows = (args, ctx) -> {
                     try {
                         return f.callSet(spi, args);
@@ -454,7 +454,7 @@ final class SessionProcs implements UserProcs.Provider {
                     "trigger functions in language " + row.entry().language() + " are not supported yet");
         }
         org.tusk.engine.pl.PlFunction f = plCompile(row);
-        return f.callTrigger(new PlSessionSpi(session), data);
+        return f.callTrigger(new PlSessionSpi(session, row.entry().volatility() != 'v'), data);
     }
 
     @Override
@@ -477,7 +477,7 @@ final class SessionProcs implements UserProcs.Provider {
                 return new SqlFunctionBody(session, row, argTypes, resultType);
             case ProcCatalog.LANG_PLPGSQL: {
                 org.tusk.engine.pl.PlFunction f = plCompile(row);
-                PlSessionSpi spi = new PlSessionSpi(session);
+                PlSessionSpi spi = new PlSessionSpi(session, row.entry().volatility() != 'v');
                 return (args, ctx) -> {
                     try {
                         return f.call(spi, args);

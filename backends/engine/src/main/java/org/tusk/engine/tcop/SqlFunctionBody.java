@@ -33,6 +33,11 @@ import org.tusk.engine.types.PgType;
  * check_sql_fn_retval's rules: the last statement must return one column whose
  * type is assignment-coercible to the declared result (42P13 otherwise).
  *
+ * <p>Snapshots as fmgr_sql takes them: a STABLE or IMMUTABLE function reads with the
+ * calling query's active snapshot; a VOLATILE one pushes a fresh snapshot for the call
+ * and increments the command counter before each statement, so it sees what the
+ * calling query (and its own earlier statements) changed so far.
+ *
  * <p>Not yet: INSERT/UPDATE/DELETE statements in the body, set-returning and
  * composite-returning functions, inlining.
  */
@@ -149,8 +154,10 @@ final class SqlFunctionBody implements FunctionBody {
         analyze();
         EvalContext eval = new EvalContext(ctx == null ? session : ctx.session(), args.clone());
         List<Object[]> out = new ArrayList<>();
+        int snapshotDepth = readOnly() ? -1 : session.pushActiveSnapshot(null);
         try {
             for (int i = 0; i < queries.size(); i++) {
+                startStatement();
                 Query q = queries.get(i);
                 boolean last = i == queries.size() - 1;
                 FunctionBody[] casts = new FunctionBody[columnTypes.size()];
@@ -192,27 +199,47 @@ final class SqlFunctionBody implements FunctionBody {
             }
         } catch (PgException e) {
             throw e.position() > 0 ? e.withPosition(0) : e;
+        } finally {
+            session.popActiveSnapshots(snapshotDepth);
         }
         return out;
     }
 
+    /** fcache->readonly_func: anything but VOLATILE reads with the caller's snapshot. */
+    private boolean readOnly() {
+        return row.entry().volatility() != 'v';
+    }
+
+    /** Before each statement of a volatile function: CommandCounterIncrement (the pushed snapshot follows). */
+    private void startStatement() {
+        if (!readOnly()) {
+            session.storageCommandCounterIncrement();
+        }
+    }
+
     private Object run(EvalContext eval) {
         Object result = null;
-        for (int i = 0; i < queries.size(); i++) {
-            PlanState plan = Executor.start(queries.get(i), eval);
-            try {
-                boolean last = i == queries.size() - 1;
-                if (last) {
-                    Object[] first = plan.next();
-                    result = first == null || resultType == PgType.VOID ? null : first[0];
-                } else {
-                    while (plan.next() != null) {
-                        eval.checkForInterrupts();
+        int snapshotDepth = readOnly() ? -1 : session.pushActiveSnapshot(null);
+        try {
+            for (int i = 0; i < queries.size(); i++) {
+                startStatement();
+                PlanState plan = Executor.start(queries.get(i), eval);
+                try {
+                    boolean last = i == queries.size() - 1;
+                    if (last) {
+                        Object[] first = plan.next();
+                        result = first == null || resultType == PgType.VOID ? null : first[0];
+                    } else {
+                        while (plan.next() != null) {
+                            eval.checkForInterrupts();
+                        }
                     }
+                } finally {
+                    plan.close();
                 }
-            } finally {
-                plan.close();
             }
+        } finally {
+            session.popActiveSnapshots(snapshotDepth);
         }
         return result;
     }

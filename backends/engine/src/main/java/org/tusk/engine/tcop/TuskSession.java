@@ -679,6 +679,27 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         }
     }
 
+    /**
+     * PushActiveSnapshot: until {@link #popActiveSnapshots} statements read with {@code snapshot}
+     * (null: a fresh snapshot, taken at first need). Returns the depth to pop back to (-1 without
+     * storage).
+     */
+    int pushActiveSnapshot(Snapshot snapshot) {
+        return storage == null ? -1 : storage.pushActiveSnapshot(snapshot);
+    }
+
+    /** PopActiveSnapshot back to what {@link #pushActiveSnapshot} returned. */
+    void popActiveSnapshots(int depth) {
+        if (storage != null && depth >= 0) {
+            storage.popActiveSnapshots(depth);
+        }
+    }
+
+    /** The snapshot statements read with now, or null without storage (a cursor keeps its DECLARE's). */
+    Snapshot activeSnapshotIfStorage() {
+        return storage == null ? null : snapshot();
+    }
+
     /** User-defined functions (pg_proc rows of CREATE FUNCTION), installed for the thread at every entry. */
     private SessionProcs procs;
     private SessionTypes types;

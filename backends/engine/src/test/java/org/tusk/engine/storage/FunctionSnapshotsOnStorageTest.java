@@ -1,0 +1,77 @@
+package org.tusk.engine.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Which snapshot a function's statements read with (functions.c, SPI, and a portal's active
+ * snapshot): a VOLATILE function takes a fresh one after a CommandCounterIncrement and so
+ * sees the calling statement's changes so far; a STABLE one reads with the caller's, which
+ * for a cursor is the snapshot of its DECLARE. Answers recorded from PostgreSQL 15.
+ */
+@Timeout(90)
+class FunctionSnapshotsOnStorageTest extends OneSessionOnStorage {
+
+    @BeforeAll
+    static void load() throws Exception {
+        q("CREATE TABLE xt (a int)");
+        q("INSERT INTO xt VALUES (1), (2), (3)");
+        q("CREATE FUNCTION mx_v() RETURNS int LANGUAGE sql VOLATILE AS 'select max(a) from xt'");
+        q("CREATE FUNCTION mx_s() RETURNS int LANGUAGE sql STABLE AS 'select max(a) from xt'");
+        q("CREATE FUNCTION mx_pv() RETURNS int LANGUAGE plpgsql VOLATILE AS 'begin return max(a) from xt; end'");
+        q("CREATE FUNCTION mx_ps() RETURNS int LANGUAGE plpgsql STABLE AS 'begin return max(a) from xt; end'");
+    }
+
+    static List<String> q(String sql) {
+        return CatalogOnStorageTest.query(s, sql);
+    }
+
+    private static List<String> updateWith(String function) {
+        q("BEGIN");
+        try {
+            q("UPDATE xt SET a = " + function + "() + 10");
+            return q("SELECT a FROM xt ORDER BY a");
+        } finally {
+            q("ROLLBACK");
+        }
+    }
+
+    @Test
+    void volatileFunctionsSeeTheCallingUpdatesEarlierRows() {
+        assertEquals(List.of("13", "23", "33"), updateWith("mx_v"));
+        assertEquals(List.of("13", "23", "33"), updateWith("mx_pv"));
+    }
+
+    @Test
+    void stableFunctionsReadWithTheCallersSnapshot() {
+        assertEquals(List.of("13", "13", "13"), updateWith("mx_s"));
+        assertEquals(List.of("13", "13", "13"), updateWith("mx_ps"));
+    }
+
+    @Test
+    void aCursorRunsWithTheSnapshotOfItsDeclare() {
+        q("BEGIN");
+        q("DECLARE c CURSOR FOR SELECT mx_v(), mx_s(), mx_pv(), mx_ps()");
+        q("INSERT INTO xt VALUES (100)");
+        assertEquals(List.of("100|3|100|3"), q("FETCH ALL FROM c"));
+        q("ROLLBACK");
+    }
+
+    @Test
+    void aHoldableCursorIsFilledAtCommitWithItsSnapshot() {
+        q("BEGIN");
+        q("DECLARE h CURSOR WITH HOLD FOR SELECT mx_v(), mx_s() FROM generate_series(1, 2)");
+        q("INSERT INTO xt VALUES (100)");
+        assertEquals(List.of("100|3"), q("FETCH 1 FROM h"));
+        q("INSERT INTO xt VALUES (200)");
+        q("COMMIT");
+        q("DELETE FROM xt WHERE a >= 100");
+        assertEquals(List.of("200|3"), q("FETCH ALL FROM h"));
+        q("CLOSE h");
+    }
+}
