@@ -507,9 +507,11 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             return expandView(rel, view, alias, colAliases, rv, ps);
         }
         boolean cursorScan = ps.cursorCtids && ps.parent == null && ps.lockingClauses == null;
+        boolean locked = lockingClausesApply(alias, ps);
         if (rv.inh()) {
-            // a cursor's inheritance set: every member's scan emits its TupleId (WHERE CURRENT OF)
-            rel = cursorScan && rel instanceof StorageBaseRelation sb ? sb.withCtid().withInheritors()
+            // a cursor's or a FOR UPDATE/SHARE's inheritance set: every member's scan emits its TupleId
+            // (WHERE CURRENT OF, the row locks), and the rows their member's OID
+            rel = (cursorScan || locked) && rel instanceof StorageBaseRelation sb ? sb.withCtid().withInheritors()
                     : rel.withInheritors();
         }
         RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.RELATION, alias);
@@ -531,7 +533,7 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             rte.columns.add(new RangeTblEntry.Column("xmax", PgType.XID, -1, null));
             rte.columns.add(new RangeTblEntry.Column("cmax", PgType.CID, -1, null));
         }
-        if (rel instanceof org.tusk.engine.executor.scan.InheritanceRelation && cursorScan) {
+        if (rel instanceof org.tusk.engine.executor.scan.InheritanceRelation && (cursorScan || locked)) {
             rte.ctidColumn = rte.columns.size();        // the members' rows end in ctid, tableoid
             rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));
         }
@@ -549,8 +551,12 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
      * strongest strength (with the wait policy of that clause) becomes its row mark.
      */
     private static void markForLocking(RangeTblEntry rte, RangeVar rv, String alias, ParseState ps) {
-        if (!(rte.relation instanceof StorageBaseRelation storage)) {
-            return;
+        StorageBaseRelation storage = rte.relation instanceof StorageBaseRelation sb ? sb : null;
+        if (storage == null) {
+            // an inheritance set is locked member by member when its scans emit TupleIds (see above)
+            if (!(rte.relation instanceof org.tusk.engine.executor.scan.InheritanceRelation) || rte.ctidColumn < 0) {
+                return;
+            }
         }
         if (rte.ctidColumn >= 0) {
             // the scan carries the system columns (and so the TupleId) already
@@ -567,13 +573,7 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             return;
         }
         for (LockingClause lc : ps.lockingClauses) {
-            boolean applies = lc.lockedRels().isEmpty();
-            for (RangeVar named : lc.lockedRels()) {
-                if (named.schemaname() == null && named.relname().equals(alias)) {
-                    applies = true;
-                }
-            }
-            if (!applies) {
+            if (!applies(lc, alias)) {
                 continue;
             }
             org.tusk.api.storage.RowLockMode mode = switch (lc.strength()) {
@@ -590,11 +590,35 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
                 rte.rowMarkWait = lc.waitPolicy();
             }
         }
-        if (rte.ctidColumn < 0 && (rte.rowMark != null || ps.cursorCtids && ps.parent == null)) {
+        if (storage != null && rte.ctidColumn < 0 && (rte.rowMark != null || ps.cursorCtids && ps.parent == null)) {
             rte.relation = storage.withCtid();
             rte.ctidColumn = rte.columns.size();
             rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));
         }
+    }
+
+    /** Whether a FOR UPDATE/SHARE clause of this level locks the relation called {@code alias}. */
+    private static boolean lockingClausesApply(String alias, ParseState ps) {
+        if (ps.lockingClauses == null) {
+            return false;
+        }
+        for (LockingClause lc : ps.lockingClauses) {
+            if (applies(lc, alias)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A clause without OF locks every relation of its level; with OF, those it names. */
+    private static boolean applies(LockingClause lc, String alias) {
+        boolean applies = lc.lockedRels().isEmpty();
+        for (RangeVar named : lc.lockedRels()) {
+            if (named.schemaname() == null && named.relname().equals(alias)) {
+                applies = true;
+            }
+        }
+        return applies;
     }
 
     /** FOR UPDATE OF names a relation of this level's FROM, or it is 42P01. */

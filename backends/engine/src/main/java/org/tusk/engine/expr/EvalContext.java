@@ -19,6 +19,8 @@ public final class EvalContext {
 
     public SessionServices session() { return session; }
     public Object param(int index) { return params[index]; }
+    /** The parameter values $1..$n (not a copy). */
+    public Object[] params() { return params; }
 
     /**
      * Binds the parameter values of another execution of the same plan (a cached

@@ -15,6 +15,7 @@ import org.tusk.engine.analyze.TargetEntry;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.executor.*;
 import org.tusk.engine.executor.modify.RowMarkLocker;
+import org.tusk.engine.executor.scan.InheritanceRelation;
 import org.tusk.engine.executor.scan.StorageBaseRelation;
 import org.tusk.engine.expr.BoolExpr;
 import org.tusk.engine.expr.ConstExpr;
@@ -572,6 +573,23 @@ public final class Planner {
                         rte.offset + rte.ctidColumn, rte.rowMark, rte.rowMarkWait == LockWaitPolicy.ERROR,
                         rte.rowMarkWait == LockWaitPolicy.SKIP));
                 session = storage.session();
+            } else if (rte.rowMark != null && rte.relation instanceof InheritanceRelation inh && rte.ctidColumn >= 0
+                    && rte.tableoidColumn >= 0) {
+                List<StorageBaseRelation> members = inh.members();
+                long[] oids = new long[members.size()];
+                org.tusk.engine.executor.scan.ScanRelation[] relations =
+                        new org.tusk.engine.executor.scan.ScanRelation[members.size()];
+                int[][] maps = new int[members.size()][];
+                for (int i = 0; i < oids.length; i++) {
+                    oids[i] = members.get(i).oid();
+                    relations[i] = members.get(i).scanRelation();
+                    maps[i] = inh.columnMap(i);
+                }
+                marks.add(new RowMarkLocker.RowMark(inh.parent().scanRelation(), rte.offset, rte.ctidColumn,
+                        rte.offset + rte.ctidColumn, rte.rowMark, rte.rowMarkWait == LockWaitPolicy.ERROR,
+                        rte.rowMarkWait == LockWaitPolicy.SKIP, new RowMarkLocker.Members(
+                                rte.offset + rte.tableoidColumn, oids, relations, maps)));
+                session = inh.parent().session();
             }
         }
         if (marks.isEmpty()) {

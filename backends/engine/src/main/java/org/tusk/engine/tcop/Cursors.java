@@ -44,9 +44,21 @@ final class Cursors {
 
     /** PerformCursorOpen. */
     String declare(DeclareCursorStmt stmt, String queryString, SystemRelations relations) {
+        return declare(stmt, queryString, relations, new ParseState(null), new Object[0], true);
+    }
+
+    /**
+     * PerformCursorOpen of a DECLARE whose query refers to parameters ({@code pstate} types them,
+     * {@code params} are their values: a SQL function's arguments). The values are bound into the
+     * cursor's portal, so it outlives the call that declared it. Only a top-level DECLARE must be
+     * in a transaction block (RequireTransactionBlock); one in a function lives until the end of
+     * the (possibly implicit) transaction.
+     */
+    String declare(DeclareCursorStmt stmt, String queryString, SystemRelations relations, ParseState pstate,
+            Object[] params, boolean topLevel) {
         int options = stmt.options();
         boolean hold = (options & DeclareCursorStmt.CURSOR_OPT_HOLD) != 0;
-        if (!hold && !session.inTransactionBlock()) {
+        if (!hold && topLevel && !session.inTransactionBlock()) {
             throw Ereport.error(SqlState.NO_ACTIVE_SQL_TRANSACTION, "DECLARE CURSOR can only be used in transaction blocks");
         }
         if (cursors.containsKey(stmt.portalname())) {
@@ -56,10 +68,9 @@ final class Cursors {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "DECLARE CURSOR of " + stmt.query().commandName()
                     + " is not supported");
         }
-        ParseState pstate = new ParseState(null);
         pstate.cursorCtids = true;
         Query query = new SelectAnalyzer(relations, session.typeContext()).analyze(select, pstate);
-        EvalContext ctx = new EvalContext(session, new Object[0]);
+        EvalContext ctx = new EvalContext(session, params);
         query = ConstantFolder.fold(query, ctx);
         List<Column> columns = new ArrayList<>();
         for (TargetEntry t : query.targets()) {

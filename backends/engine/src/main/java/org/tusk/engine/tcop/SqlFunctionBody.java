@@ -19,6 +19,7 @@ import org.tusk.engine.func.CastCatalog;
 import org.tusk.engine.func.CastContext;
 import org.tusk.engine.func.Coercion;
 import org.tusk.engine.func.CoercionPath;
+import org.tusk.engine.nodes.DeclareCursorStmt;
 import org.tusk.engine.nodes.SelectStmt;
 import org.tusk.engine.parser.ParsedStatement;
 import org.tusk.engine.parser.Parser;
@@ -46,7 +47,9 @@ final class SqlFunctionBody implements FunctionBody {
     private final ProcCatalog.ProcRow row;
     private final List<PgType> argTypes;
     private final PgType resultType;
+    /** The body's statements analyzed; null where the statement is a utility command (then in {@link #utilities}). */
     private List<Query> queries;
+    private List<DeclareCursorStmt> utilities;
     private FunctionBody resultCoercion;
 
     SqlFunctionBody(TuskSession session, ProcCatalog.ProcRow row, List<PgType> argTypes, PgType resultType) {
@@ -77,21 +80,26 @@ final class SqlFunctionBody implements FunctionBody {
         } catch (PgException e) {
             throw withContext(e, name);
         }
-        int[] paramOids = new int[argTypes.size()];
-        for (int i = 0; i < paramOids.length; i++) {
-            paramOids[i] = argTypes.get(i).oid();
-        }
         List<Query> out = new ArrayList<>();
+        List<DeclareCursorStmt> utility = new ArrayList<>();
         SelectAnalyzer analyzer = new SelectAnalyzer(session.relations(), session.typeContext());
         for (ParsedStatement p : parsed) {
-            if (!(p.stmt() instanceof SelectStmt select)) {
+            SelectStmt select;
+            DeclareCursorStmt declare = null;
+            if (p.stmt() instanceof SelectStmt s) {
+                select = s;
+            } else if (p.stmt() instanceof DeclareCursorStmt d && d.query() instanceof SelectStmt s) {
+                // transformDeclareCursorStmt: the cursor's query is analyzed with the function's parameters
+                select = s;
+                declare = d;
+            } else {
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, p.stmt().commandName()
                         + " in SQL functions is not supported yet");
             }
-            ParseState pstate = new ParseState(paramOids);
-            pstate.setParamNames(name, row.argNames());
             try {
-                out.add(analyzer.analyze(select, pstate));
+                Query q = analyzer.analyze(select, parameters());
+                out.add(declare == null ? q : null);
+                utility.add(declare);
             } catch (PgException e) {
                 throw withContext(e, name);
             }
@@ -101,6 +109,9 @@ final class SqlFunctionBody implements FunctionBody {
                 throw returnTypeMismatch("Function's final statement must be SELECT or INSERT/UPDATE/DELETE RETURNING.");
             }
             Query last = out.get(out.size() - 1);
+            if (last == null) {
+                throw returnTypeMismatch("Function's final statement must be SELECT or INSERT/UPDATE/DELETE RETURNING.");
+            }
             if (last.targets().size() != 1) {
                 throw returnTypeMismatch("Final statement must return exactly one column.");
             }
@@ -116,7 +127,28 @@ final class SqlFunctionBody implements FunctionBody {
                 resultCoercion = Coercion.body(actual, resultType, path);
             }
         }
+        utilities = utility;
         queries = out;
+    }
+
+    /** The body's parameters $1..$n, typed as the arguments and also known by their names. */
+    private ParseState parameters() {
+        int[] paramOids = new int[argTypes.size()];
+        for (int i = 0; i < paramOids.length; i++) {
+            paramOids[i] = argTypes.get(i).oid();
+        }
+        ParseState pstate = new ParseState(paramOids);
+        pstate.setParamNames(row.entry().name(), row.argNames());
+        return pstate;
+    }
+
+    /**
+     * A utility statement of the body: DECLARE opens a cursor on the session whose query has the
+     * argument values bound, so it outlives the call (as PostgreSQL's portal does).
+     */
+    private void runUtility(int i, EvalContext eval) {
+        session.cursors().declare(utilities.get(i), source(), session.relations(), parameters(),
+                eval.params().clone(), false);
     }
 
     private PgException returnTypeMismatch(String detail) {
@@ -159,6 +191,10 @@ final class SqlFunctionBody implements FunctionBody {
             for (int i = 0; i < queries.size(); i++) {
                 startStatement();
                 Query q = queries.get(i);
+                if (q == null) {
+                    runUtility(i, eval);
+                    continue;
+                }
                 boolean last = i == queries.size() - 1;
                 FunctionBody[] casts = new FunctionBody[columnTypes.size()];
                 if (last) {
@@ -223,6 +259,10 @@ final class SqlFunctionBody implements FunctionBody {
         try {
             for (int i = 0; i < queries.size(); i++) {
                 startStatement();
+                if (queries.get(i) == null) {
+                    runUtility(i, eval);
+                    continue;
+                }
                 PlanState plan = Executor.start(queries.get(i), eval);
                 try {
                     boolean last = i == queries.size() - 1;

@@ -33,9 +33,35 @@ import org.tusk.engine.expr.Expr;
  */
 public final class RowMarkLocker implements LockRows.RowLocker {
 
-    /** One locked relation of the level (PlanRowMark): where its columns and TupleId sit in the base row. */
+    /**
+     * One locked relation of the level (PlanRowMark): where its columns and TupleId sit in the base row.
+     * An inheritance set has {@code members}: each row is locked in the member its tableoid names.
+     */
     public record RowMark(ScanRelation relation, int offset, int width, int ctidSlot, RowLockMode mode,
-            boolean nowait, boolean skipLocked) {
+            boolean nowait, boolean skipLocked, Members members) {
+
+        public RowMark(ScanRelation relation, int offset, int width, int ctidSlot, RowLockMode mode, boolean nowait,
+                boolean skipLocked) {
+            this(relation, offset, width, ctidSlot, mode, nowait, skipLocked, null);
+        }
+    }
+
+    /**
+     * The member tables of a locked inheritance set (the child PlanRowMarks of expand_inherited_rtentry):
+     * by table OID, the relation and, for each of the parent's columns, the member's column position.
+     */
+    public record Members(int tableoidSlot, long[] oids, ScanRelation[] relations, int[][] columnMaps) {
+
+        int indexOf(Object tableoid) {
+            if (tableoid instanceof Number n) {
+                for (int i = 0; i < oids.length; i++) {
+                    if (oids[i] == n.longValue()) {
+                        return i;
+                    }
+                }
+            }
+            return -1;
+        }
     }
 
     private final List<RowMark> marks;
@@ -77,8 +103,19 @@ public final class RowMarkLocker implements LockRows.RowLocker {
             if (!(current[ctidAt] instanceof TupleId tid)) {
                 continue;                            // NULL-extended by an outer join: nothing to lock
             }
+            ScanRelation relation = mark.relation();
+            int[] columnMap = null;
+            if (mark.members() != null) {
+                Members members = mark.members();
+                int m = members.indexOf(current[level != null ? members.tableoidSlot() : baseStart + members.tableoidSlot()]);
+                if (m < 0) {
+                    continue;
+                }
+                relation = members.relations()[m];
+                columnMap = members.columnMaps()[m];
+            }
             while (true) {
-                ModifyResult result = mark.relation().am().lockTuple(mark.relation().locator(), tid, mark.mode(),
+                ModifyResult result = relation.am().lockTuple(relation.locator(), tid, mark.mode(),
                         txn, snapshot, !(mark.nowait() || mark.skipLocked()));
                 ModifyResult.Status status = result.status();
                 if (status == ModifyResult.Status.OK) {
@@ -90,7 +127,7 @@ public final class RowMarkLocker implements LockRows.RowLocker {
                             return null;
                         }
                         throw PgException.error(SqlState.LOCK_NOT_AVAILABLE,
-                                "could not obtain lock on row in relation \"" + mark.relation().name() + "\"");
+                                "could not obtain lock on row in relation \"" + relation.name() + "\"");
                     }
                     case SELF_MODIFIED, INVISIBLE -> {
                         return null;
@@ -109,14 +146,20 @@ public final class RowMarkLocker implements LockRows.RowLocker {
                             return null;
                         }
                         tid = result.newTupleId();
-                        byte[] data = mark.relation().am().fetch(mark.relation().locator(), tid, latestSnapshot(), txn);
+                        byte[] data = relation.am().fetch(relation.locator(), tid, latestSnapshot(), txn);
                         if (level == null) {
                             level = new Object[rowWidth];
                             System.arraycopy(row, baseStart, level, 0, baseWidth);
                         }
                         if (data != null) {
-                            Object[] values = mark.relation().codec().deform(data);
-                            System.arraycopy(values, 0, level, mark.offset(), Math.min(values.length, mark.width()));
+                            Object[] values = relation.codec().deform(data);
+                            if (columnMap == null) {
+                                System.arraycopy(values, 0, level, mark.offset(), Math.min(values.length, mark.width()));
+                            } else {
+                                for (int c = 0; c < columnMap.length && c < mark.width(); c++) {
+                                    level[mark.offset() + c] = columnMap[c] < 0 ? null : values[columnMap[c]];
+                                }
+                            }
                         }
                         level[mark.ctidSlot()] = tid;
                         // loop: lock the newer version (it may have moved on again meanwhile)
