@@ -57,4 +57,33 @@ class CurrentOfOnStorageTest extends OneSessionOnStorage {
         q("ROLLBACK");
         assertEquals(List.of("E: 34000 cursor \"nope\" does not exist"), q("DELETE FROM uc WHERE CURRENT OF nope"));
     }
+
+    @Test
+    void forUpdateOfAnInheritanceSetLocksInTheMembers() {
+        q("CREATE TABLE ucp (f1 int, f2 text)");
+        q("CREATE TABLE ucc (extra int) INHERITS (ucp)");
+        q("INSERT INTO ucp VALUES (1, 'one'), (3, 'three')");
+        q("INSERT INTO ucc VALUES (100, 'hundred', 0)");
+        q("BEGIN");
+        q("DECLARE c1 CURSOR FOR SELECT * FROM ucp FOR UPDATE");
+        assertEquals(List.of("1|one"), q("FETCH 1 FROM c1"));
+        assertEquals(List.of(), q("UPDATE ucp SET f1 = f1 + 10 WHERE CURRENT OF c1"));
+        assertEquals(List.of("3|three", "100|hundred"), q("FETCH 2 FROM c1"));
+        assertEquals(List.of(), q("UPDATE ucp SET f1 = f1 + 10 WHERE CURRENT OF c1"));
+        assertEquals(List.of("3|three", "11|one", "110|hundred"), q("SELECT * FROM ucp ORDER BY f1"));
+        q("ROLLBACK");
+        q("BEGIN");
+        q("DECLARE c1 CURSOR FOR SELECT * FROM ucp a, ucp b WHERE a.f1 = b.f1 + 2 FOR UPDATE");
+        assertEquals(List.of("3|three|1|one"), q("FETCH 1 FROM c1"));
+        assertEquals(List.of("E: 24000 cursor \"c1\" has multiple FOR UPDATE/SHARE references to table \"ucp\""),
+                q("UPDATE ucp SET f1 = f1 + 10 WHERE CURRENT OF c1"));
+        q("ROLLBACK");
+        q("BEGIN");
+        q("DECLARE c1 CURSOR FOR SELECT * FROM ucp a, ucp b WHERE a.f1 = b.f1 + 2 FOR SHARE OF a");
+        assertEquals(List.of("3|three|1|one"), q("FETCH 1 FROM c1"));
+        assertEquals(List.of(), q("UPDATE ucp SET f1 = f1 + 10 WHERE CURRENT OF c1"));
+        assertEquals(List.of("1|one", "13|three", "100|hundred"), q("SELECT * FROM ucp ORDER BY f1"));
+        q("ROLLBACK");
+        q("DROP TABLE ucc, ucp");
+    }
 }
