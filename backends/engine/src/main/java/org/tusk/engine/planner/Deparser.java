@@ -137,6 +137,10 @@ public final class Deparser {
             return "(" + deparse(b.arg(), qualify, false) + " IS " + b.kind().name().substring(3).replace('_', ' ') + ")";
         }
         if (e instanceof SubLinkExpr s) {
+            String initPlanParam = InitPlans.param(s);
+            if (initPlanParam != null) {
+                return initPlanParam;
+            }
             return (s.correlated() ? "(SubPlan " : "(InitPlan ") + "1)";
         }
         return e.getClass().getSimpleName();

@@ -79,7 +79,17 @@ public final class Explain {
         if (options.analyze()) {
             ctx.attach(Instrumented.KEY, options.timing());
         }
-        PlanState root = Executor.start(query, ctx, planned);
+        List<Query> initPlans = options.analyze() ? List.of() : InitPlans.of(query);
+        PlanState root = InitPlans.withParams(initPlans, () -> {
+            PlanState state = Executor.start(query, ctx, planned);
+            try {
+                attachInitPlans(planned[0].explain(), initPlans, ctx);
+            } catch (RuntimeException e) {
+                state.close();
+                throw e;
+            }
+            return state;
+        });
         long planned_ = System.nanoTime();
         ExplainNode top = planned[0].explain();
         List<String> out;
@@ -100,6 +110,18 @@ public final class Explain {
             out.add(String.format(Locale.ROOT, "Execution Time: %.3f ms", (end - planned_) / 1e6));
         }
         return out;
+    }
+
+    /** SS_attach_initplans: the level's InitPlans, planned for their description, on its top node. */
+    private static void attachInitPlans(ExplainNode top, List<Query> initPlans, EvalContext ctx) {
+        org.tusk.engine.executor.EState estate = (org.tusk.engine.executor.EState) ctx.attachment(
+                org.tusk.engine.executor.EState.class);
+        for (int i = 0; i < initPlans.size(); i++) {
+            Planned sub = Planner.plan(initPlans.get(i), estate);
+            sub.state().close();
+            top.initPlans.add(new ExplainNode.SubPlanEntry("InitPlan " + (i + 1) + " (returns $" + i + ")",
+                    sub.explain()));
+        }
     }
 
     /**

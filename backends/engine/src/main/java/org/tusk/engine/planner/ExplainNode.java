@@ -12,6 +12,11 @@ public final class ExplainNode {
     public final String label;
     public final List<String> details = new ArrayList<>();
     public final List<ExplainNode> children = new ArrayList<>();
+    /** The node's InitPlans ("InitPlan 1 (returns $0)" and its plan), printed after the details, before the children. */
+    public final List<SubPlanEntry> initPlans = new ArrayList<>();
+
+    /** A subplan as EXPLAIN names it, with its plan. */
+    public record SubPlanEntry(String name, ExplainNode plan) {}
     public double rows;
     public int width;
     public double startupCost;
@@ -51,7 +56,7 @@ public final class ExplainNode {
     /** PostgreSQL's text format, with or without "(cost=... rows=... width=...)". */
     public List<String> format(boolean costs) {
         List<String> out = new ArrayList<>();
-        format(out, 0, costs, true);
+        format(out, -4, costs, true);
         return out;
     }
 
@@ -63,9 +68,9 @@ public final class ExplainNode {
         return new java.math.BigDecimal(c).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
 
-    private void format(List<String> out, int depth, boolean costs, boolean top) {
-        String indent = " ".repeat(Math.max(0, depth * 6 - 4));
-        String head = top ? label : indent + "->  " + label;
+    /** {@code arrow}: where this node's "->" starts (-4 for the top node, which has none). */
+    private void format(List<String> out, int arrow, boolean costs, boolean top) {
+        String head = top ? label : " ".repeat(arrow) + "->  " + label;
         if (costs) {
             head += "  (cost=" + cost(startupCost) + ".." + cost(totalCost) + " rows=" + Math.max(1, Math.round(rows))
                     + " width=" + width + ")";
@@ -81,7 +86,7 @@ public final class ExplainNode {
             }
         }
         out.add(head);
-        String detailIndent = top ? "  " : " ".repeat(depth * 6 + 2);
+        String detailIndent = " ".repeat(arrow + 6);
         for (String d : details) {
             out.add(detailIndent + d);
         }
@@ -90,8 +95,12 @@ public final class ExplainNode {
                 out.add(detailIndent + d);
             }
         }
+        for (SubPlanEntry sp : initPlans) {
+            out.add(detailIndent + sp.name());
+            sp.plan().format(out, arrow + 8, costs, false);
+        }
         for (ExplainNode c : children) {
-            c.format(out, depth + 1, costs, false);
+            c.format(out, arrow + 6, costs, false);
         }
     }
 }

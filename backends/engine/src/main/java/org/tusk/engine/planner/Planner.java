@@ -997,10 +997,13 @@ public final class Planner {
         return new Part(instr(empty, ex), ex, self, 0, rte, List.of());
     }
 
-    /** Whether an expression runs a subquery (a SubPlan, far more expensive than any operator). */
+    /**
+     * Whether an expression runs a subquery per row (a SubPlan, far more expensive than any operator).
+     * An uncorrelated scalar subquery is an InitPlan: it runs once and the clause reads its Param.
+     */
     private static boolean hasSubLink(Expr e) {
-        if (e instanceof SubLinkExpr) {
-            return true;
+        if (e instanceof SubLinkExpr s) {
+            return s.correlated() || s.kind() != org.tusk.engine.executor.SubPlanExpr.Kind.EXPR;
         }
         for (Expr c : e.children()) {
             if (hasSubLink(c)) {

@@ -74,4 +74,17 @@ class PlanShapesOnStorageTest extends OneSessionOnStorage {
         assertEquals(List.of("Seq Scan on ps", "  Filter: ((a = ANY ('{1,2}'::integer[])) AND ((a)::numeric < 3.5))"),
                 q("explain (costs off) select * from ps where a < 3.5 and a = any('{1,2}')"));
     }
+
+    @Test
+    void uncorrelatedScalarSubqueriesAreInitPlansOfTheTopNode() {
+        assertEquals(List.of("Result", "  InitPlan 1 (returns $0)", "    ->  Result", "  InitPlan 2 (returns $1)",
+                "    ->  Result"), q("explain (costs off) select (select 42) + 1 as x, (select 2)"));
+        assertEquals(List.of("Seq Scan on ps", "  Filter: ((a > $1) AND (a < 5))", "  InitPlan 1 (returns $0)",
+                "    ->  Result", "  InitPlan 2 (returns $1)", "    ->  Result"),
+                q("explain (costs off) select a, (select 1) from ps where a > (select 2) and a < 5"));
+        q("begin");
+        assertEquals(List.of("Materialize", "  InitPlan 1 (returns $0)", "    ->  Result", "  ->  Result"),
+                q("explain (costs off) declare c1 scroll cursor for select (select 42) as x"));
+        q("rollback");
+    }
 }
