@@ -84,7 +84,7 @@ final class PlSessionSpi implements PlSpi {
             dml = DmlStatements.prepare(session, session.relations(), p.stmt(), pstate);
         }
         if (dml != null) {
-            return dmlPlan(dml);
+            return dmlPlan(dml, p.stmt().commandName());
         }
         if (p.stmt() instanceof SelectStmt select) {
             Query query = new SelectAnalyzer(session.relations(), session.typeContext()).analyze(select, pstate);
@@ -135,6 +135,7 @@ final class PlSessionSpi implements PlSpi {
                     throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
                             "unsupported transaction command in PL/pgSQL");
                 }
+                checkReadOnly(p.stmt().commandName());
                 UtilityResult r = session.utility().execute(p);
                 session.storageCommandCounterIncrement();
                 return new Result(r.rows(), r.tag(), 0);
@@ -142,7 +143,14 @@ final class PlSessionSpi implements PlSpi {
         };
     }
 
-    private Plan dmlPlan(DmlCommand dml) {
+    /** _SPI_execute_plan: a read-only (non-volatile) function may only read. */
+    private void checkReadOnly(String commandName) {
+        if (readOnly) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, commandName + " is not allowed in a non-volatile function");
+        }
+    }
+
+    private Plan dmlPlan(DmlCommand dml, String commandName) {
         List<ColumnInfo> cols = new ArrayList<>();
         if (dml.resultColumns() != null) {
             for (org.tusk.api.engine.Column c : dml.resultColumns()) {
@@ -161,6 +169,7 @@ final class PlSessionSpi implements PlSpi {
             }
 
             private Result dml(Object[] params) {
+                checkReadOnly(commandName);
                 DmlCommand.Result r = dml.execute(new EvalContext(session, params), null);
                 session.storageCommandCounterIncrement();
                 String tag = r.tag();

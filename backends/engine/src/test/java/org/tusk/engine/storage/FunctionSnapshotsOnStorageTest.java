@@ -87,4 +87,16 @@ class FunctionSnapshotsOnStorageTest extends OneSessionOnStorage {
         assertEquals(List.of("\\N"), q("SELECT declares_c(2)"));
         assertEquals(List.of("E: 34000 cursor \"c\" does not exist"), q("FETCH ALL FROM c"));
     }
+
+    @Test
+    void aNonVolatilePlpgsqlFunctionMayOnlyRead() {
+        q("CREATE FUNCTION ins_s() RETURNS int LANGUAGE plpgsql STABLE AS 'begin insert into xt values (5); return 1; end'");
+        q("CREATE FUNCTION ddl_i() RETURNS int LANGUAGE plpgsql IMMUTABLE"
+                + " AS 'begin create temp table zz(a int); return 1; end'");
+        q("CREATE FUNCTION read_s() RETURNS bigint LANGUAGE plpgsql STABLE"
+                + " AS 'begin perform 1; return (select count(*) from xt); end'");
+        assertEquals(List.of("E: 0A000 INSERT is not allowed in a non-volatile function"), q("SELECT ins_s()"));
+        assertEquals(List.of("E: 0A000 CREATE TABLE is not allowed in a non-volatile function"), q("SELECT ddl_i()"));
+        assertEquals(List.of("3"), q("SELECT read_s()"));
+    }
 }
