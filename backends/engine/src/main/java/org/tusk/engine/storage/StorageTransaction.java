@@ -208,7 +208,12 @@ public final class StorageTransaction {
         if (top >= 0) {
             Snapshot active = activeSnapshots.get(top);
             if (active == null) {
-                active = txn.transactions().statementSnapshot();
+                // GetTransactionSnapshot inside a statement: under READ COMMITTED a new one, but without
+                // resetting the advertised xmin (statementSnapshot would), which the calling statement's
+                // older snapshot still needs; under REPEATABLE READ the transaction's
+                TransactionManager manager = txn.transactions();
+                active = manager.isolationLevel() == IsolationLevel.REPEATABLE_READ ? manager.statementSnapshot()
+                        : manager.catalogSnapshot();
                 activeSnapshots.set(top, active);
                 snapshotTaken = true;
             }
