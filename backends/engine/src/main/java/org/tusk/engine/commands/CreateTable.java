@@ -102,6 +102,9 @@ public final class CreateTable {
         TableAccessMethod am = ctx.storage().tableAm(amName);
         long amOid = accessMethodOid(ctx, amName);
 
+        if (stmt.partspec() != null && stmt.partbound() == null && !stmt.inhRelations().isEmpty()) {
+            throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, "cannot create partitioned table as inheritance child");
+        }
         // inherited columns first (MergeAttributes), then the statement's own
         List<RelationDesc> parents = openParents(ctx, stmt);
         boolean partition = stmt.partbound() != null;
@@ -152,6 +155,9 @@ public final class CreateTable {
                 if (cd.typeName() == null && !columns.containsKey(cd.colname())) {
                     throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + cd.colname() + "\" does not exist");
                 }
+                if (cd.typeName() != null && serial == null) {
+                    checkNotPseudoType(cd);
+                }
                 TypeLookup.TypeInfo type = cd.typeName() == null ? columns.get(cd.colname()).type()
                         : serial != null ? TypeLookup.byOid(serial.oid()) : TypeLookup.resolve(cd.typeName(), 0);
                 int typmod = cd.typeName() == null ? columns.get(cd.colname()).typmod()
@@ -165,7 +171,7 @@ public final class CreateTable {
                         case NULL: break;
                         case PRIMARY: notNull = true; constraints.add(new PendingConstraint(c, cd.colname())); break;
                         case DEFAULT:
-                            checkDefaultExpression(c.rawExpr());
+                            checkDefaultExpression(ctx, c.rawExpr());
                             defaultText = defaultSource(ctx, c);
                             break;
                         case CHECK: case UNIQUE: case FOREIGN: constraints.add(new PendingConstraint(c, cd.colname())); break;
@@ -254,6 +260,20 @@ public final class CreateTable {
                 }
             }
         }
+        if (stmt.partspec() != null) {
+            for (PendingConstraint pc : constraints) {
+                if (pc.c().contype() == ConstrType.EXCLUSION) {
+                    // transformTableConstraint
+                    throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                            "exclusion constraints are not supported on partitioned tables", pc.c().location());
+                }
+                if (pc.c().contype() == ConstrType.CHECK && pc.c().isNoInherit()) {
+                    // AddRelationNewConstraints
+                    throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION,
+                            "cannot add NO INHERIT constraint to partitioned table \"" + name + "\"");
+                }
+            }
+        }
         if (columns.size() > 1600) {
             throw Ereport.error("54011", "tables can have at most 1600 columns");
         }
@@ -319,7 +339,7 @@ public final class CreateTable {
         Set<String> taken = new HashSet<>();
         Inheritance.storeParents(ctx, table, parents, partition);
         if (stmt.partspec() != null) {
-            Partitioning.storeKey(ctx, table, stmt.partspec());
+            Partitioning.storeKey(ctx, sql, table, stmt.partspec());
         }
         if (partition && stmt.partbound().isDefault()) {
             Partitioning.setDefault(ctx, parents.get(0).oid(), relOid);
@@ -401,6 +421,17 @@ public final class CreateTable {
             parents.add(parent);
         }
         return parents;
+    }
+
+    /** CheckAttributeType: a column may not have a pseudo-type (42P16, no position). */
+    private static void checkNotPseudoType(ColumnDef cd) {
+        org.tusk.engine.nodes.TypeName tn = cd.typeName();
+        boolean qualifiedElsewhere = tn.names().size() > 1 && !tn.names().get(0).equals("pg_catalog");
+        TypeLookup.TypeInfo t = qualifiedElsewhere || tn.isArray() ? null : TypeLookup.byName(tn.lastName());
+        if (t != null && t.typtype() == 'p') {
+            throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "column \"" + cd.colname() + "\" has pseudo-type "
+                    + t.name());
+        }
     }
 
     private static String typeName(TypeLookup.TypeInfo type, int typmod) {
@@ -585,29 +616,11 @@ public final class CreateTable {
 
     /**
      * transformColumnDefault's EXPR_KIND_COLUMN_DEFAULT rules over the raw expression: no
-     * column references (42P10) and no subqueries (0A000), each reported at its position.
+     * column references (42P10), subqueries, aggregates, window or set-returning functions,
+     * each reported at its position (see {@link ExprKindChecks}).
      */
-    static void checkDefaultExpression(RawNode e) {
-        if (e == null) {
-            return;
-        }
-        if (e instanceof org.tusk.engine.nodes.ColumnRef ref) {
-            throw Ereport.error("42P10", "cannot use column reference in DEFAULT expression", ref.location());
-        }
-        if (e instanceof org.tusk.engine.nodes.SubLink sub) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery in DEFAULT expression",
-                    sub.location());
-        }
-        if (e instanceof org.tusk.engine.nodes.FuncCall f) {
-            for (RawNode a : f.args()) {
-                checkDefaultExpression(a);
-            }
-        } else if (e instanceof org.tusk.engine.nodes.AExpr a) {
-            checkDefaultExpression(a.lexpr());
-            checkDefaultExpression(a.rexpr());
-        } else if (e instanceof org.tusk.engine.nodes.TypeCast t) {
-            checkDefaultExpression(t.arg());
-        }
+    static void checkDefaultExpression(DdlContext ctx, RawNode e) {
+        ExprKindChecks.check(ctx, e, ExprKindChecks.Kind.COLUMN_DEFAULT);
     }
 
     /** The DEFAULT expression's text. */

@@ -35,18 +35,35 @@ final class Partitioning {
     private Partitioning() {
     }
 
-    /** Checks PARTITION BY and writes the pg_partitioned_table row of {@code table}. */
+    /** Checks PARTITION BY and writes the pg_partitioned_table row of {@code table} (without expression analysis). */
     static void storeKey(DdlContext ctx, RelationDesc table, PartitionSpec spec) {
+        storeKey(ctx, null, table, spec);
+    }
+
+    /**
+     * Checks PARTITION BY (transformPartitionSpec, ComputePartitionAttrs) and writes the
+     * pg_partitioned_table row of {@code table}: key columns by attnum, key expressions as
+     * text lines with their type ({@link PartitionCatalog#keyExpressionLine}), the operator
+     * classes named when they are not the type's default, explicit collations; the table
+     * depends on the user functions its key calls. {@code sql} analyzes key expressions
+     * (their type, volatility); without it they are taken as written.
+     */
+    static void storeKey(DdlContext ctx, SqlRunner sql, RelationDesc table, PartitionSpec spec) {
         String strategy = spec.strategy().toLowerCase(Locale.ROOT);
         char strat = switch (strategy) {
             case "range" -> 'r';
             case "list" -> 'l';
             case "hash" -> 'h';
             default -> throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE,
-                    "unrecognized partitioning strategy \"" + spec.strategy() + "\"");
+                    "unrecognized partitioning strategy \"" + strategy + "\"");
         };
         if (strat == 'l' && spec.partParams().size() > 1) {
             throw Ereport.error(INVALID_OBJECT_DEFINITION, "cannot use \"list\" partition strategy with more than one column");
+        }
+        for (PartitionElem e : spec.partParams()) {
+            if (e.expr() != null) {
+                ExprKindChecks.check(ctx, e.expr(), ExprKindChecks.Kind.PARTITION_EXPRESSION);
+            }
         }
         Object[] attrs = new Object[spec.partParams().size()];
         Object[] classes = new Object[attrs.length];
@@ -54,15 +71,23 @@ final class Partitioning {
         List<String> exprs = new ArrayList<>();
         for (int i = 0; i < attrs.length; i++) {
             PartitionElem e = spec.partParams().get(i);
-            classes[i] = opclass(ctx, e, strat == 'h');
-            collations[i] = 0L;
-            if (e.name() != null) {
-                AttributeDesc a = table.attribute(e.name());
+            String columnName = e.name() != null ? e.name() : simpleColumn(e.expr());
+            if (e.name() == null && columnName != null && table.attribute(columnName) == null) {
+                columnName = null;                  // "(t)": the table's whole row, an expression
+            }
+            int typeOid;
+            if (columnName != null) {
+                if (org.tusk.engine.analyze.SystemColumnRefs.isSystemColumn(columnName)) {
+                    throw Ereport.error(INVALID_OBJECT_DEFINITION, "cannot use system column \"" + columnName
+                            + "\" in partition key", e.location());
+                }
+                AttributeDesc a = table.attribute(columnName);
                 if (a == null) {
-                    throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + e.name()
+                    throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + columnName
                             + "\" named in partition key does not exist", e.location());
                 }
                 attrs[i] = (short) a.attnum();
+                typeOid = a.typeOid();
             } else {
                 attrs[i] = (short) 0;
                 String q = ctx.queryString();
@@ -71,8 +96,37 @@ final class Partitioning {
                 if (text.endsWith(")") && q.charAt(at) == '(') {
                     text = text.substring(0, text.length() - 1).trim();
                 }
-                exprs.add(text.replace("\n", " "));
+                typeOid = 0;
+                if (sql != null) {
+                    org.tusk.engine.expr.Expr x = sql.indexExpression(e.expr(), table, false);
+                    org.tusk.engine.types.PgType t = x.type();
+                    // a row cast to a named composite, or the whole row, is not the pseudo-type record
+                    boolean namedRow = t == org.tusk.engine.types.PgType.RECORD
+                            && (e.expr() instanceof org.tusk.engine.nodes.TypeCast
+                                    || e.expr() instanceof org.tusk.engine.nodes.ColumnRef);
+                    TypeLookup.TypeInfo info = t == null ? null : TypeLookup.byOid(t.oid());
+                    if (info != null && info.typtype() == 'p' && !namedRow) {
+                        throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "partition key column " + (i + 1)
+                                + " has pseudo-type " + info.name());
+                    }
+                    typeOid = namedRow || t == null ? 0 : t.oid();
+                }
+                if (ExprKindChecks.containsMutableFunctions(ctx, e.expr(), 0)) {
+                    throw Ereport.error(INVALID_OBJECT_DEFINITION,
+                            "functions in partition key expression must be marked IMMUTABLE");
+                }
+                if (org.tusk.engine.analyze.SystemColumnRefs.mentioned(e.expr(),
+                        org.tusk.engine.analyze.SystemColumnRefs.ALL_NAMES)) {
+                    throw Ereport.error(INVALID_OBJECT_DEFINITION,
+                            "partition key expressions cannot contain system column references");
+                }
+                if (!ExprKindChecks.mentionsColumns(e.expr())) {
+                    throw Ereport.error(INVALID_OBJECT_DEFINITION, "cannot use constant expression as partition key");
+                }
+                exprs.add(PartitionCatalog.keyExpressionLine(text.replace("\n", " "), typeOid));
             }
+            collations[i] = collation(e);
+            classes[i] = opclass(ctx, e, strat, typeOid);
         }
         Map<String, Object> row = new HashMap<>();
         row.put("partrelid", Integer.toUnsignedLong(table.oid()));
@@ -85,21 +139,120 @@ final class Partitioning {
         row.put("partexprs", exprs.isEmpty() ? null : String.join("\n", exprs));
         ctx.insert(PartitionCatalog.PG_PARTITIONED_TABLE, row);
         // StorePartitionKey: each key column depends internally on its table (pg_describe_object shows it)
-        for (Object attnum : attrs) {
-            if ((Short) attnum != 0) {
-                CreateTable.recordDependency(ctx, SystemCatalogs.PG_CLASS, table.oid(), (Short) attnum,
-                        SystemCatalogs.PG_CLASS, table.oid(), 0, "i");
+        java.util.Set<Integer> keyColumns = new java.util.TreeSet<>();
+        for (int i = 0; i < attrs.length; i++) {
+            if ((Short) attrs[i] != 0) {
+                keyColumns.add((int) (Short) attrs[i]);
+            } else {
+                for (AttributeDesc a : table.liveAttributes()) {
+                    if (org.tusk.engine.analyze.SystemColumnRefs.mentioned(spec.partParams().get(i).expr(),
+                            java.util.Set.of(a.name()))) {
+                        keyColumns.add(a.attnum());
+                    }
+                }
+            }
+        }
+        for (int attnum : keyColumns) {
+            CreateTable.recordDependency(ctx, SystemCatalogs.PG_CLASS, table.oid(), attnum,
+                    SystemCatalogs.PG_CLASS, table.oid(), 0, "i");
+        }
+        // and normally on the functions its expressions call
+        java.util.Set<Long> functions = new java.util.TreeSet<>();
+        for (PartitionElem e : spec.partParams()) {
+            userFunctions(ctx, e.expr(), functions);
+        }
+        for (long fn : functions) {
+            CreateTable.recordDependency(ctx, SystemCatalogs.PG_CLASS, table.oid(), 0, 1255, fn, 0, "n");
+        }
+    }
+
+    /** A key expression that is only a column, "(column)" or "(column COLLATE x)": ComputePartitionAttrs treats it as the column. */
+    private static String simpleColumn(org.tusk.engine.nodes.RawNode expr) {
+        org.tusk.engine.nodes.RawNode x = expr;
+        while (x instanceof org.tusk.engine.nodes.CollateClause c) {
+            x = c.arg();
+        }
+        if (x instanceof org.tusk.engine.nodes.ColumnRef ref && !ref.star() && ref.fields().size() == 1) {
+            return ref.fields().get(0);
+        }
+        return null;
+    }
+
+    /** An explicit COLLATE of a key item as pg_collation OID, 0 without one. */
+    private static long collation(PartitionElem e) {
+        List<String> c = e.collation();
+        org.tusk.engine.nodes.RawNode x = e.expr();
+        if ((c == null || c.isEmpty()) && x instanceof org.tusk.engine.nodes.CollateClause cc) {
+            c = cc.collname();
+        }
+        if (c == null || c.isEmpty()) {
+            return 0L;
+        }
+        String name = c.get(c.size() - 1);
+        return switch (name) {
+            case "C" -> 950L;
+            case "POSIX" -> 951L;
+            case "default" -> 100L;
+            case "ucs_basic" -> 12546L;
+            default -> 0L;
+        };
+    }
+
+    /** User-defined functions (OIDs at or above FirstNormalObjectId) a raw expression may call. */
+    private static void userFunctions(DdlContext ctx, Object node, java.util.Set<Long> out) {
+        if (node == null) {
+            return;
+        }
+        if (node instanceof org.tusk.engine.nodes.FuncCall f) {
+            SystemCatalogs.Catalog pgProc = SystemCatalogs.require(1255);
+            for (CatalogTuple p : ExprKindChecks.procs(ctx, f.lastName(), f.args().size())) {
+                long oid = (Long) p.get(pgProc, "oid");
+                if (oid >= org.tusk.engine.types.UserTypes.FIRST_NORMAL_OBJECT_ID) {
+                    out.add(oid);
+                }
+            }
+        }
+        if (node instanceof java.util.Collection<?> list) {
+            for (Object o : list) {
+                userFunctions(ctx, o, out);
+            }
+            return;
+        }
+        if (!node.getClass().isRecord()) {
+            return;
+        }
+        for (java.lang.reflect.RecordComponent c : node.getClass().getRecordComponents()) {
+            Class<?> t = c.getType();
+            if (t.isPrimitive() || t == String.class || t.isEnum()) {
+                continue;
+            }
+            try {
+                userFunctions(ctx, c.getAccessor().invoke(node), out);
+            } catch (ReflectiveOperationException ex) {
+                throw new IllegalStateException("cannot read " + c, ex);
             }
         }
     }
 
     /**
      * The key item's operator class (ComputePartitionAttrs/ResolveOpClass): a named one must exist
-     * for the strategy's access method (42704). Only a non-default hash opclass is recorded in
-     * partclass (routing then hashes through its support function); 0 otherwise.
+     * for the strategy's access method (42704); without one, a built-in type must have a default
+     * btree class for list and range keys. Recorded in partclass only when named and not the
+     * type's default (pg_get_partkeydef then shows it; hash routing hashes through its support
+     * function); 0 otherwise.
      */
-    private static long opclass(DdlContext ctx, PartitionElem e, boolean hash) {
+    private static long opclass(DdlContext ctx, PartitionElem e, char strat, int typeOid) {
+        boolean hash = strat == 'h';
         if (e.opclass() == null || e.opclass().isEmpty()) {
+            int base = baseType(typeOid);
+            if (!hash && base != 0 && base < org.tusk.engine.types.UserTypes.FIRST_NORMAL_OBJECT_ID
+                    && !DefineIndex.hasDefaultBtreeOpclass(base)) {
+                TypeLookup.TypeInfo t = TypeLookup.byOid(base);
+                throw Ereport.error(SqlState.UNDEFINED_OBJECT, "data type " + (t == null ? String.valueOf(base)
+                        : t.name()) + " has no default operator class for access method \"btree\"")
+                        .withHint("You must specify a btree operator class or define a default btree operator class"
+                                + " for the data type.");
+            }
             return 0L;
         }
         String name = e.opclass().get(e.opclass().size() - 1);
@@ -113,10 +266,20 @@ final class Partitioning {
                     + "\" does not exist for access method \"" + (hash ? "hash" : "btree") + "\"");
         }
         CatalogTuple t = rows.get(0);
-        if (!hash || Boolean.TRUE.equals(t.get(opc, "opcdefault"))) {
-            return 0L;
+        long intype = ((Number) t.get(opc, "opcintype")).longValue();
+        boolean isDefault = Boolean.TRUE.equals(t.get(opc, "opcdefault"))
+                && (typeOid == 0 || intype == baseType(typeOid) || hash);
+        return isDefault ? 0L : (Long) t.get(opc, "oid");
+    }
+
+    /** A domain's base type (the type itself otherwise); 0 stays 0. */
+    private static int baseType(int typeOid) {
+        org.tusk.engine.types.UserTypes.UserType u = typeOid == 0 ? null
+                : org.tusk.engine.types.UserTypes.byOid(typeOid);
+        if (u != null && u.typtype() == 'd' && u.representation() != null) {
+            return u.representation().oid();
         }
-        return (Long) t.get(opc, "oid");
+        return typeOid;
     }
 
     /** The key of a partitioned table as the catalogs hold it. */

@@ -153,8 +153,9 @@ final class PartitionConstraints {
                 CatalogRow att = cache.attribute(parent, attnum);
                 types.add(att == null ? 25 : att.oid("atttypid"));
             } else {
-                shown.add(PartitionCatalog.shownExpression(exprs[e++]));
-                types.add(0);
+                String line = exprs[e++];
+                shown.add(PartitionCatalog.shownExpression(PartitionCatalog.keyExpressionText(line)));
+                types.add(PartitionCatalog.keyExpressionType(line));
             }
         }
         return new Key(pt.ch("partstrat"), shown, types);
