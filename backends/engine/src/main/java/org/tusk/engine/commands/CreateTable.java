@@ -107,6 +107,8 @@ public final class CreateTable {
         }
         // inherited columns first (MergeAttributes), then the statement's own
         List<RelationDesc> parents = openParents(ctx, stmt);
+        checkParentsPersistence(ctx, parents, Naming.persistence(ctx, stmt.relation(), ns).charAt(0),
+                stmt.partbound() != null);
         boolean partition = stmt.partbound() != null;
         String partBound = partition ? Partitioning.checkBound(ctx, sql, parents.get(0), name, stmt.partbound()) : null;
         LinkedHashMap<String, NewColumn> columns = new LinkedHashMap<>();
@@ -141,7 +143,7 @@ public final class CreateTable {
             if (element instanceof ColumnDef cd) {
                 if (!localNames.add(cd.colname())) {
                     throw Ereport.error(DdlStates.DUPLICATE_COLUMN,
-                            "column \"" + cd.colname() + "\" specified more than once", cd.location());
+                            "column \"" + cd.colname() + "\" specified more than once");
                 }
                 org.tusk.engine.analyze.SystemColumnRefs.checkColumnName(cd.colname());
                 // SERIAL: an integer column defaulting to its own sequence's nextval (SequenceCommands)
@@ -389,6 +391,28 @@ public final class CreateTable {
             case 't' -> "TOAST tables";
             default -> "this kind of relation";
         };
+    }
+
+    /**
+     * MergeAttributes: a permanent parent has no temporary partitions, and no permanent
+     * relation inherits from (or is a partition of) a temporary one.
+     */
+    private static void checkParentsPersistence(DdlContext ctx, List<RelationDesc> parents, char persistence,
+            boolean partition) {
+        for (RelationDesc parent : parents) {
+            Object p = classRow(ctx, parent.oid()).get(SystemCatalogs.require(SystemCatalogs.PG_CLASS),
+                    "relpersistence");
+            boolean parentTemp = "t".equals(String.valueOf(p));
+            if (partition && !parentTemp && persistence == 't') {
+                throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, "cannot create a temporary relation as partition of"
+                        + " permanent relation \"" + parent.name() + "\"");
+            }
+            if (persistence != 't' && parentTemp) {
+                throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, (partition
+                        ? "cannot create a permanent relation as partition of temporary relation \""
+                        : "cannot inherit from temporary relation \"") + parent.name() + "\"");
+            }
+        }
     }
 
     /** The INHERITS list opened and checked (MergeAttributes' checks on the parents). */

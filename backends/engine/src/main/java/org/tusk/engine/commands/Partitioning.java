@@ -301,6 +301,10 @@ final class Partitioning {
         Bound bound = PartitionCatalog.bound(spec, ctx.queryString());
         List<Integer> siblings = PgInherits.children(ctx.access(), parent.oid());
         if (bound.isDefault()) {
+            if (key.strategy() == 'h') {
+                throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION,
+                        "a hash-partitioned table may not have a default partition");
+            }
             if (key.defaultPartition() != 0) {
                 String other = CreateTable.classRow(ctx, key.defaultPartition()).get(
                         SystemCatalogs.require(SystemCatalogs.PG_CLASS), "relname").toString();
@@ -340,6 +344,9 @@ final class Partitioning {
             return PartitionCatalog.boundText(bound);
         }
         List<String> types = keyTypes(ctx, sql, parent, key);
+        if (bound.strategy() != 'h') {
+            bound = transformValues(ctx, sql, key, types, spec, bound);
+        }
         if (bound.strategy() == 'r') {
             Object[] lo = values(sql, bound.lower(), types);
             Object[] hi = values(sql, bound.upper(), types);
@@ -396,7 +403,98 @@ final class Partitioning {
             }
             checkHashBound(ctx, name, bound, siblings, spec.location());
         }
+        checkDefaultPartitionContents(ctx, sql, parent, key, bound);
         return PartitionCatalog.boundText(bound);
+    }
+
+    /**
+     * transformPartitionBound's values: each datum checked as EXPR_KIND_PARTITION_BOUND,
+     * coerced to its key column's type and evaluated; the bound's texts become the constants
+     * as pg_get_expr prints them (get_const_expr without type labels), duplicates in a list dropped.
+     */
+    private static Bound transformValues(DdlContext ctx, SqlRunner sql, PartitionKey key, List<String> types,
+            PartitionBoundSpec spec, Bound bound) {
+        if (bound.strategy() == 'l') {
+            List<String> values = new ArrayList<>();
+            List<Integer> at = new ArrayList<>();
+            for (int i = 0; i < bound.list().size() && i < spec.listdatums().size(); i++) {
+                String v = value(ctx, sql, key, types, 0, spec.listdatums().get(i), bound.list().get(i));
+                if (!values.contains(v)) {
+                    values.add(v);
+                    at.add(bound.listAt().get(i));
+                }
+            }
+            return new Bound('l', false, values, List.of(), List.of(), 0, 0, at, List.of());
+        }
+        List<String> lower = new ArrayList<>();
+        List<String> upper = new ArrayList<>();
+        for (int i = 0; i < bound.lower().size(); i++) {
+            lower.add(value(ctx, sql, key, types, i, spec.lowerdatums().get(i), bound.lower().get(i)));
+        }
+        for (int i = 0; i < bound.upper().size(); i++) {
+            upper.add(value(ctx, sql, key, types, i, spec.upperdatums().get(i), bound.upper().get(i)));
+        }
+        return new Bound('r', false, List.of(), lower, upper, 0, 0, List.of(), bound.lowerAt());
+    }
+
+    private static String value(DdlContext ctx, SqlRunner sql, PartitionKey key, List<String> types, int i,
+            org.tusk.engine.nodes.RawNode node, String written) {
+        if (written.equals("NULL") || written.equals("MINVALUE") || written.equals("MAXVALUE")) {
+            return written;
+        }
+        ExprKindChecks.check(ctx, node, ExprKindChecks.Kind.PARTITION_BOUND);
+        String shown = key.shown().get(i);
+        String column = shown.startsWith("\"") ? shown.substring(1, shown.length() - 1).replace("\"\"", "\"") : shown;
+        org.tusk.engine.analyze.PartitionBoundValue.Value v = sql.boundValue(node,
+                types.get(Math.min(i, types.size() - 1)), column);
+        return constant(v);
+    }
+
+    /** ruleutils' get_const_expr with showtype -1: a constant as pg_get_expr prints a bound's datum. */
+    static String constant(org.tusk.engine.analyze.PartitionBoundValue.Value v) {
+        if (v.value() == null) {
+            return "NULL";
+        }
+        String t = v.text();
+        switch (v.type()) {
+            case INT4:
+                return t.startsWith("-") ? quote(t) : t;
+            case NUMERIC:
+                return !t.isEmpty() && Character.isDigit(t.charAt(0)) && t.matches(".*[eE.].*") ? t : quote(t);
+            case BOOL:
+                return "t".equals(t) ? "true" : "false";
+            default:
+                return quote(t);
+        }
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    /**
+     * check_default_partition_contents: a new partition takes its rows away from the default
+     * partition, so no row already in the default partition (or below it) may satisfy the new
+     * partition's constraint.
+     */
+    private static void checkDefaultPartitionContents(DdlContext ctx, SqlRunner sql, RelationDesc parent,
+            PartitionKey key, Bound bound) {
+        if (key.defaultPartition() == 0 || bound.isDefault()) {
+            return;
+        }
+        String constraint = PartitionCatalog.constraint(key, bound, parent.oid());
+        if (constraint == null) {
+            return;
+        }
+        RelationDesc def = ctx.relcache().byOid(key.defaultPartition());
+        if (def == null) {
+            return;
+        }
+        String table = "\"" + def.namespaceName().replace("\"", "\"\"") + "\".\"" + def.name().replace("\"", "\"\"") + "\"";
+        if (sql.anyRow("SELECT 1 FROM " + table + " WHERE " + constraint + " LIMIT 1")) {
+            throw Ereport.error(SqlState.CHECK_VIOLATION, "updated partition constraint for default partition \""
+                    + def.name() + "\" would be violated by some row");
+        }
     }
 
     /** Hash bounds: moduli must divide each other in order, and no remainder slot may be taken twice. */
