@@ -493,6 +493,9 @@ public final class CreateTable {
         }
         String name = c.conname() != null ? c.conname()
                 : chooseConstraintName(ctx, table, firstColumn, "check", taken);
+        if (c.conname() != null && mergeWithInherited(ctx, table, name, source)) {
+            return;
+        }
         checkConstraintNameFree(ctx, table, name);
         taken.add(name);
         long oid = insertConstraint(ctx, table, name, "c", keys, 0, 0, null, source);
@@ -503,6 +506,44 @@ public final class CreateTable {
             recordDependency(ctx, SystemCatalogs.PG_CONSTRAINT, oid, 0, SystemCatalogs.PG_CLASS, table.oid(), 0, "a");
         }
         bumpRelChecks(ctx, table.oid(), 1);
+    }
+
+    /**
+     * MergeWithExistingConstraint for a local CHECK named as one the table inherited with the
+     * same expression: NOTICE, and the inherited row becomes local too (a partition's stays
+     * inherited once and not local). False when there is nothing to merge with.
+     */
+    private static boolean mergeWithInherited(DdlContext ctx, RelationDesc table, String name, String source) {
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        int relCol = con.columnIndex("conrelid");
+        int nameCol = con.columnIndex("conname");
+        long rel = Integer.toUnsignedLong(table.oid());
+        List<CatalogTuple> rows = ctx.rows(SystemCatalogs.PG_CONSTRAINT,
+                r -> rel == (Long) r[relCol] && name.equals(r[nameCol]));
+        if (rows.isEmpty()) {
+            return false;
+        }
+        CatalogTuple t = rows.get(0);
+        if (!"c".equals(t.get(con, "contype")) || ((Number) t.get(con, "coninhcount")).intValue() == 0
+                || !sameExpression(String.valueOf(t.get(con, "conbin")), source)) {
+            return false;                 // the caller reports the duplicate name
+        }
+        Object[] row = t.values().clone();
+        if (Boolean.TRUE.equals(classRow(ctx, table.oid()).get(SystemCatalogs.require(SystemCatalogs.PG_CLASS),
+                "relispartition"))) {
+            row[con.columnIndex("coninhcount")] = 1;
+            row[con.columnIndex("conislocal")] = false;
+        } else {
+            row[con.columnIndex("conislocal")] = true;
+        }
+        ctx.access().update(SystemCatalogs.PG_CONSTRAINT, t.tid(), row);
+        ctx.notice(new org.tusk.api.error.PgException(org.tusk.api.error.Severity.NOTICE, "00000",
+                "merging constraint \"" + name + "\" with inherited definition", null, null, 0, null));
+        return true;
+    }
+
+    private static boolean sameExpression(String a, String b) {
+        return a.replaceAll("\\s+", "").equals(b == null ? "" : b.replaceAll("\\s+", ""));
     }
 
     private static void addIndexConstraint(DdlContext ctx, RelationDesc table, Constraint c, String column,

@@ -282,6 +282,34 @@ final class Partitioning {
         return typeOid;
     }
 
+    /** Whether column {@code a} is a key column of partitioned table {@code table}, or used by a key expression. */
+    static boolean isKeyColumn(DdlContext ctx, RelationDesc table, AttributeDesc a) {
+        SystemCatalogs.Catalog pt = SystemCatalogs.require(PartitionCatalog.PG_PARTITIONED_TABLE);
+        int relCol = pt.columnIndex("partrelid");
+        List<CatalogTuple> rows = ctx.rows(PartitionCatalog.PG_PARTITIONED_TABLE,
+                r -> ((Long) r[relCol]).intValue() == table.oid());
+        if (rows.isEmpty()) {
+            return false;
+        }
+        for (Object attnum : (Object[]) rows.get(0).get(pt, "partattrs")) {
+            if (((Number) attnum).intValue() == a.attnum()) {
+                return true;
+            }
+        }
+        String exprs = (String) rows.get(0).get(pt, "partexprs");
+        if (exprs == null) {
+            return false;
+        }
+        for (String line : exprs.split("\n")) {
+            org.tusk.engine.nodes.RawNode raw = ((org.tusk.engine.nodes.SelectStmt) org.tusk.engine.parser.Parser
+                    .parse("SELECT " + PartitionCatalog.keyExpressionText(line)).get(0).stmt()).targetList().get(0).val();
+            if (org.tusk.engine.analyze.SystemColumnRefs.mentioned(raw, java.util.Set.of(a.name()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The key of a partitioned table as the catalogs hold it. */
     static PartitionKey key(DdlContext ctx, RelationDesc parent) {
         List<String> names = new ArrayList<>();
@@ -357,6 +385,13 @@ final class Partitioning {
                         + String.join(", ", bound.lower()) + ") is greater than or equal to upper bound ("
                         + String.join(", ", bound.upper()) + ").");
             }
+            // check_new_partition_bound: a partition containing the new lower bound is the one
+            // overlapped (pointing at the lower datum that decided, the first one on equality);
+            // else the next partition starting below the new upper bound (pointing at the upper datum)
+            int inside = 0;
+            int insideAt = -1;
+            int next = 0;
+            Object[] nextLower = null;
             for (int sib : siblings) {
                 Bound other = siblingBound(ctx, sib);
                 if (other == null || other.isDefault() || other.strategy() != 'r') {
@@ -364,16 +399,29 @@ final class Partitioning {
                 }
                 Object[] olo = values(sql, other.lower(), types);
                 Object[] ohi = values(sql, other.upper(), types);
-                int[] loVsOhi = compareRange(lo, ohi);
-                int[] oloVsHi = compareRange(olo, hi);
-                if (loVsOhi[0] < 0 && oloVsHi[0] < 0) {
-                    // PostgreSQL points at the new lower bound's datum that decided the comparison
-                    int[] at = compareRange(lo, olo);
-                    int idx = at[0] < 0 ? compareRange(hi, olo)[1] : loVsOhi[1];
-                    throw Ereport.error(INVALID_OBJECT_DEFINITION, "partition \"" + name + "\" would overlap partition \""
-                            + relname(ctx, sib) + "\"", bound.lowerAt().get(Math.min(idx,
-                                    bound.lowerAt().size() - 1)));
+                if (compareRange(lo, ohi)[0] >= 0 || compareRange(olo, hi)[0] >= 0) {
+                    continue;
                 }
+                int[] loVsOlo = compareRange(lo, olo);
+                if (loVsOlo[0] >= 0) {
+                    inside = sib;
+                    insideAt = loVsOlo[0] == 0 ? 0 : loVsOlo[1];
+                    break;
+                }
+                if (nextLower == null || compareRange(olo, nextLower)[0] < 0) {
+                    next = sib;
+                    nextLower = olo;
+                }
+            }
+            if (inside != 0) {
+                throw Ereport.error(INVALID_OBJECT_DEFINITION, "partition \"" + name + "\" would overlap partition \""
+                        + relname(ctx, inside) + "\"", datumLocation(spec.lowerdatums(), insideAt,
+                                bound.lowerAt().get(0)));
+            }
+            if (next != 0) {
+                int idx = compareRange(nextLower, hi)[1];
+                throw Ereport.error(INVALID_OBJECT_DEFINITION, "partition \"" + name + "\" would overlap partition \""
+                        + relname(ctx, next) + "\"", datumLocation(spec.upperdatums(), idx, bound.lowerAt().get(0)));
             }
         } else if (bound.strategy() == 'l') {
             Object[] mine = values(sql, bound.list(), List.of(types.get(0)));
@@ -495,6 +543,14 @@ final class Partitioning {
             throw Ereport.error(SqlState.CHECK_VIOLATION, "updated partition constraint for default partition \""
                     + def.name() + "\" would be violated by some row");
         }
+    }
+
+    /** The location of datum {@code i} of a bound list, {@code fallback} when unknown. */
+    private static int datumLocation(List<org.tusk.engine.nodes.RawNode> datums, int i, int fallback) {
+        if (datums == null || i < 0 || i >= datums.size() || datums.get(i).location() < 0) {
+            return fallback;
+        }
+        return datums.get(i).location();
     }
 
     /** Hash bounds: moduli must divide each other in order, and no remainder slot may be taken twice. */

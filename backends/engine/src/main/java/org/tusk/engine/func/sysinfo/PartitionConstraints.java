@@ -186,7 +186,14 @@ final class PartitionConstraints {
     private List<String> listQual(Key key, List<String> values, boolean hasNull) {
         String k = key.shown().get(0);
         String eq = null;
-        if (values.size() == 1) {
+        if (isArray(key.types().get(0)) && !values.isEmpty()) {
+            // an array-typed key: one equality per value ORed (no ANY over an array of arrays)
+            List<String> ors = new ArrayList<>();
+            for (String v : values) {
+                ors.add("(" + k + " = " + constant(v, key.types().get(0)) + ")");
+            }
+            eq = ors.size() == 1 ? ors.get(0) : "(" + String.join(" OR ", ors) + ")";
+        } else if (values.size() == 1) {
             eq = "(" + k + " = " + constant(values.get(0), key.types().get(0)) + ")";
         } else if (!values.isEmpty()) {
             List<String> cs = new ArrayList<>();
@@ -355,8 +362,19 @@ final class PartitionConstraints {
         }
     }
 
+    private boolean isArray(int typeOid) {
+        CatalogRow t = typeOid == 0 ? null : cache.type(typeOid);
+        return t != null && t.oid("typelem") != 0 && "A".equals(t.str("typcategory"));
+    }
+
     private String typeName(int typeOid) {
+        if (isArray(typeOid)) {
+            return typeName(cache.type(typeOid).oid("typelem")) + "[]";
+        }
         return switch (typeOid) {
+            case 23 -> "integer";
+            case 16 -> "boolean";
+            case 1700 -> "numeric";
             case 20 -> "bigint";
             case 21 -> "smallint";
             case 25 -> "text";
