@@ -354,6 +354,9 @@ public final class CreateTable {
             addConstraint(ctx, table, pc.c(), pc.column(), taken);
             table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
         }
+        if (partition) {
+            PartitionedIndexes.cloneTo(ctx, sql, ctx.relcache().open(parents.get(0).oid(), LockMode.SHARE), table);
+        }
         return "CREATE TABLE";
     }
 

@@ -405,7 +405,10 @@ final class Partitioning {
                 int[] loVsOlo = compareRange(lo, olo);
                 if (loVsOlo[0] >= 0) {
                     inside = sib;
-                    insideAt = loVsOlo[0] == 0 ? 0 : loVsOlo[1];
+                    // equal to a bound that also ends another partition: partition_rbound_cmp tells
+                    // them apart by inclusivity only, past the last datum
+                    insideAt = loVsOlo[0] != 0 ? loVsOlo[1]
+                            : endsAPartition(ctx, sql, siblings, types, lo) ? lo.length - 1 : 0;
                     break;
                 }
                 if (nextLower == null || compareRange(olo, nextLower)[0] < 0) {
@@ -543,6 +546,19 @@ final class Partitioning {
             throw Ereport.error(SqlState.CHECK_VIOLATION, "updated partition constraint for default partition \""
                     + def.name() + "\" would be violated by some row");
         }
+    }
+
+    /** Whether some range partition among {@code siblings} has {@code bound} as its upper bound. */
+    private static boolean endsAPartition(DdlContext ctx, SqlRunner sql, List<Integer> siblings, List<String> types,
+            Object[] bound) {
+        for (int sib : siblings) {
+            Bound other = siblingBound(ctx, sib);
+            if (other != null && !other.isDefault() && other.strategy() == 'r'
+                    && compareRange(values(sql, other.upper(), types), bound)[0] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The location of datum {@code i} of a bound list, {@code fallback} when unknown. */
