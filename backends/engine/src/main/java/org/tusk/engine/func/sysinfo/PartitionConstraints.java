@@ -302,6 +302,16 @@ final class PartitionConstraints {
             for (String k : key.shown()) {
                 inner.add("(" + k + " IS NOT NULL)");
             }
+            // the siblings in PartitionDesc order: by lower bound
+            siblings.sort((x, y) -> {
+                for (int i = 0; i < Math.min(x.lower().size(), y.lower().size()); i++) {
+                    int c = compareDatum(x.lower().get(i), y.lower().get(i));
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+                return 0;
+            });
             List<String> arms = new ArrayList<>();
             for (Bound b : siblings) {
                 List<String> parts = rangeQual(key, b, false);
@@ -313,6 +323,20 @@ final class PartitionConstraints {
             return null;
         }
         return "(NOT " + (inner.size() == 1 ? inner.get(0) : "(" + String.join(" AND ", inner) + ")") + ")";
+    }
+
+    /** Two range datums: MINVALUE first, MAXVALUE last, numbers as numbers, else as strings. */
+    private static int compareDatum(String x, String y) {
+        if (x.equals(y)) {
+            return 0;
+        }
+        if (x.equals("MINVALUE") || y.equals("MAXVALUE")) {
+            return -1;
+        }
+        if (x.equals("MAXVALUE") || y.equals("MINVALUE")) {
+            return 1;
+        }
+        return datumOrder().compare(x, y);
     }
 
     private static Comparator<String> datumOrder() {
