@@ -103,7 +103,7 @@ public final class CreateTable {
         long amOid = accessMethodOid(ctx, amName);
 
         if (stmt.partspec() != null && stmt.partbound() == null && !stmt.inhRelations().isEmpty()) {
-            throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, "cannot create partitioned table as inheritance child");
+            throw Ereport.error(DdlStates.INVALID_OBJECT_DEFINITION, "cannot create partitioned table as inheritance child");
         }
         // inherited columns first (MergeAttributes), then the statement's own
         List<RelationDesc> parents = openParents(ctx, stmt);

@@ -75,7 +75,7 @@ final class ExprKindChecks {
         }
         if (node instanceof ColumnRef ref) {
             if (kind.columnRefMessage != null) {
-                throw Ereport.error("42P10", kind.columnRefMessage, at(ref.location()));
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, kind.columnRefMessage, at(ref.location()));
             }
             return;
         }
