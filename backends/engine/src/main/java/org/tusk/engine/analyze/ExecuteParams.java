@@ -70,7 +70,7 @@ public final class ExecuteParams {
     }
 
     /** exprLocation: a cast's location is that of its argument when the argument is written first. */
-    private static int leftmostLocation(RawNode node) {
+    static int leftmostLocation(RawNode node) {
         if (node instanceof TypeCast t && t.arg() != null && t.arg().location() >= 0
                 && (t.location() < 0 || t.arg().location() < t.location())) {
             return leftmostLocation(t.arg());

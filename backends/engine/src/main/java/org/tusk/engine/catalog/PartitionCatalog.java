@@ -46,6 +46,26 @@ public final class PartitionCatalog {
             int modulus, int remainder, List<Integer> listAt, List<Integer> lowerAt) {
     }
 
+    /**
+     * One line of partexprs: the expression's source text and, after a tab, its type's OID
+     * when it was known at CREATE TABLE (the constraint's constants are printed as that type).
+     */
+    public static String keyExpressionLine(String text, int typeOid) {
+        return typeOid == 0 ? text : text + "\t" + Integer.toUnsignedLong(typeOid);
+    }
+
+    /** The source text of a partexprs line. */
+    public static String keyExpressionText(String line) {
+        int tab = line.indexOf('\t');
+        return tab < 0 ? line : line.substring(0, tab);
+    }
+
+    /** The type OID of a partexprs line, 0 when not recorded. */
+    public static int keyExpressionType(String line) {
+        int tab = line.indexOf('\t');
+        return tab < 0 ? 0 : (int) Long.parseLong(line.substring(tab + 1).trim());
+    }
+
     /** The key of the partitioned table {@code relOid} with these live columns (attnum order), or null. */
     public static PartitionKey key(CatalogAccess access, int relOid, List<String> columnNamesByAttnum) {
         SystemCatalogs.Catalog pt = SystemCatalogs.require(PG_PARTITIONED_TABLE);
@@ -69,7 +89,7 @@ public final class PartitionCatalog {
                 exprs.add(quoteIdent(name));
                 shown.add(quoteIdent(name));
             } else {
-                String x = exprLines[e++];
+                String x = keyExpressionText(exprLines[e++]);
                 exprs.add("(" + x + ")");
                 shown.add(shownExpression(x));
             }

@@ -502,6 +502,12 @@ public final class AlterTable {
             if (!existing.isEmpty()) {
                 Object[] row = existing.get(0).values().clone();
                 row[con.columnIndex("coninhcount")] = (Integer) row[con.columnIndex("coninhcount")] + 1;
+                if (Boolean.TRUE.equals(CreateTable.classRow(ctx, childOid).get(
+                        SystemCatalogs.require(SystemCatalogs.PG_CLASS), "relispartition"))) {
+                    // MergeWithExistingConstraint: a partition's constraint is inherited once and never local
+                    row[con.columnIndex("coninhcount")] = 1;
+                    row[con.columnIndex("conislocal")] = false;
+                }
                 ctx.access().update(SystemCatalogs.PG_CONSTRAINT, existing.get(0).tid(), row);
                 ctx.notice(notice("merging constraint \"" + conname + "\" with inherited definition"));
             } else {
@@ -548,6 +554,11 @@ public final class AlterTable {
             column(table, cmd.name());
         }
         int attnum = a.attnum();
+        if (table.kind() == 'p' && Partitioning.isKeyColumn(ctx, table, a)) {
+            // ATExecDropColumn: has_partition_attrs
+            throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "cannot drop column \"" + a.name()
+                    + "\" because it is part of the partition key of relation \"" + table.name() + "\"");
+        }
         // indexes and constraints on the column go with it
         List<DropObjects.ObjectAddress> dependents = new ArrayList<>();
         Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);

@@ -102,8 +102,13 @@ public final class CreateTable {
         TableAccessMethod am = ctx.storage().tableAm(amName);
         long amOid = accessMethodOid(ctx, amName);
 
+        if (stmt.partspec() != null && stmt.partbound() == null && !stmt.inhRelations().isEmpty()) {
+            throw Ereport.error(DdlStates.INVALID_OBJECT_DEFINITION, "cannot create partitioned table as inheritance child");
+        }
         // inherited columns first (MergeAttributes), then the statement's own
         List<RelationDesc> parents = openParents(ctx, stmt);
+        checkParentsPersistence(ctx, parents, Naming.persistence(ctx, stmt.relation(), ns).charAt(0),
+                stmt.partbound() != null);
         boolean partition = stmt.partbound() != null;
         String partBound = partition ? Partitioning.checkBound(ctx, sql, parents.get(0), name, stmt.partbound()) : null;
         LinkedHashMap<String, NewColumn> columns = new LinkedHashMap<>();
@@ -138,7 +143,7 @@ public final class CreateTable {
             if (element instanceof ColumnDef cd) {
                 if (!localNames.add(cd.colname())) {
                     throw Ereport.error(DdlStates.DUPLICATE_COLUMN,
-                            "column \"" + cd.colname() + "\" specified more than once", cd.location());
+                            "column \"" + cd.colname() + "\" specified more than once");
                 }
                 org.tusk.engine.analyze.SystemColumnRefs.checkColumnName(cd.colname());
                 // SERIAL: an integer column defaulting to its own sequence's nextval (SequenceCommands)
@@ -151,6 +156,9 @@ public final class CreateTable {
                 }
                 if (cd.typeName() == null && !columns.containsKey(cd.colname())) {
                     throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + cd.colname() + "\" does not exist");
+                }
+                if (cd.typeName() != null && serial == null) {
+                    checkNotPseudoType(cd);
                 }
                 TypeLookup.TypeInfo type = cd.typeName() == null ? columns.get(cd.colname()).type()
                         : serial != null ? TypeLookup.byOid(serial.oid()) : TypeLookup.resolve(cd.typeName(), 0);
@@ -165,7 +173,7 @@ public final class CreateTable {
                         case NULL: break;
                         case PRIMARY: notNull = true; constraints.add(new PendingConstraint(c, cd.colname())); break;
                         case DEFAULT:
-                            checkDefaultExpression(c.rawExpr());
+                            checkDefaultExpression(ctx, c.rawExpr());
                             defaultText = defaultSource(ctx, c);
                             break;
                         case CHECK: case UNIQUE: case FOREIGN: constraints.add(new PendingConstraint(c, cd.colname())); break;
@@ -254,6 +262,20 @@ public final class CreateTable {
                 }
             }
         }
+        if (stmt.partspec() != null) {
+            for (PendingConstraint pc : constraints) {
+                if (pc.c().contype() == ConstrType.EXCLUSION) {
+                    // transformTableConstraint
+                    throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                            "exclusion constraints are not supported on partitioned tables", pc.c().location());
+                }
+                if (pc.c().contype() == ConstrType.CHECK && pc.c().isNoInherit()) {
+                    // AddRelationNewConstraints
+                    throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION,
+                            "cannot add NO INHERIT constraint to partitioned table \"" + name + "\"");
+                }
+            }
+        }
         if (columns.size() > 1600) {
             throw Ereport.error("54011", "tables can have at most 1600 columns");
         }
@@ -319,7 +341,7 @@ public final class CreateTable {
         Set<String> taken = new HashSet<>();
         Inheritance.storeParents(ctx, table, parents, partition);
         if (stmt.partspec() != null) {
-            Partitioning.storeKey(ctx, table, stmt.partspec());
+            Partitioning.storeKey(ctx, sql, table, stmt.partspec());
         }
         if (partition && stmt.partbound().isDefault()) {
             Partitioning.setDefault(ctx, parents.get(0).oid(), relOid);
@@ -331,6 +353,9 @@ public final class CreateTable {
         for (PendingConstraint pc : constraints) {
             addConstraint(ctx, table, pc.c(), pc.column(), taken);
             table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
+        }
+        if (partition) {
+            PartitionedIndexes.cloneTo(ctx, sql, ctx.relcache().open(parents.get(0).oid(), LockMode.SHARE), table);
         }
         return "CREATE TABLE";
     }
@@ -371,6 +396,28 @@ public final class CreateTable {
         };
     }
 
+    /**
+     * MergeAttributes: a permanent parent has no temporary partitions, and no permanent
+     * relation inherits from (or is a partition of) a temporary one.
+     */
+    private static void checkParentsPersistence(DdlContext ctx, List<RelationDesc> parents, char persistence,
+            boolean partition) {
+        for (RelationDesc parent : parents) {
+            Object p = classRow(ctx, parent.oid()).get(SystemCatalogs.require(SystemCatalogs.PG_CLASS),
+                    "relpersistence");
+            boolean parentTemp = "t".equals(String.valueOf(p));
+            if (partition && !parentTemp && persistence == 't') {
+                throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, "cannot create a temporary relation as partition of"
+                        + " permanent relation \"" + parent.name() + "\"");
+            }
+            if (persistence != 't' && parentTemp) {
+                throw Ereport.error(SqlState.WRONG_OBJECT_TYPE, (partition
+                        ? "cannot create a permanent relation as partition of temporary relation \""
+                        : "cannot inherit from temporary relation \"") + parent.name() + "\"");
+            }
+        }
+    }
+
     /** The INHERITS list opened and checked (MergeAttributes' checks on the parents). */
     private static List<RelationDesc> openParents(DdlContext ctx, CreateStmt stmt) {
         List<RelationDesc> parents = new ArrayList<>();
@@ -401,6 +448,17 @@ public final class CreateTable {
             parents.add(parent);
         }
         return parents;
+    }
+
+    /** CheckAttributeType: a column may not have a pseudo-type (42P16, no position). */
+    private static void checkNotPseudoType(ColumnDef cd) {
+        org.tusk.engine.nodes.TypeName tn = cd.typeName();
+        boolean qualifiedElsewhere = tn.names().size() > 1 && !tn.names().get(0).equals("pg_catalog");
+        TypeLookup.TypeInfo t = qualifiedElsewhere || tn.isArray() ? null : TypeLookup.byName(tn.lastName());
+        if (t != null && t.typtype() == 'p') {
+            throw Ereport.error(DdlStates.INVALID_TABLE_DEFINITION, "column \"" + cd.colname() + "\" has pseudo-type "
+                    + t.name());
+        }
     }
 
     private static String typeName(TypeLookup.TypeInfo type, int typmod) {
@@ -438,6 +496,9 @@ public final class CreateTable {
         }
         String name = c.conname() != null ? c.conname()
                 : chooseConstraintName(ctx, table, firstColumn, "check", taken);
+        if (c.conname() != null && mergeWithInherited(ctx, table, name, source)) {
+            return;
+        }
         checkConstraintNameFree(ctx, table, name);
         taken.add(name);
         long oid = insertConstraint(ctx, table, name, "c", keys, 0, 0, null, source);
@@ -448,6 +509,44 @@ public final class CreateTable {
             recordDependency(ctx, SystemCatalogs.PG_CONSTRAINT, oid, 0, SystemCatalogs.PG_CLASS, table.oid(), 0, "a");
         }
         bumpRelChecks(ctx, table.oid(), 1);
+    }
+
+    /**
+     * MergeWithExistingConstraint for a local CHECK named as one the table inherited with the
+     * same expression: NOTICE, and the inherited row becomes local too (a partition's stays
+     * inherited once and not local). False when there is nothing to merge with.
+     */
+    private static boolean mergeWithInherited(DdlContext ctx, RelationDesc table, String name, String source) {
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        int relCol = con.columnIndex("conrelid");
+        int nameCol = con.columnIndex("conname");
+        long rel = Integer.toUnsignedLong(table.oid());
+        List<CatalogTuple> rows = ctx.rows(SystemCatalogs.PG_CONSTRAINT,
+                r -> rel == (Long) r[relCol] && name.equals(r[nameCol]));
+        if (rows.isEmpty()) {
+            return false;
+        }
+        CatalogTuple t = rows.get(0);
+        if (!"c".equals(t.get(con, "contype")) || ((Number) t.get(con, "coninhcount")).intValue() == 0
+                || !sameExpression(String.valueOf(t.get(con, "conbin")), source)) {
+            return false;                 // the caller reports the duplicate name
+        }
+        Object[] row = t.values().clone();
+        if (Boolean.TRUE.equals(classRow(ctx, table.oid()).get(SystemCatalogs.require(SystemCatalogs.PG_CLASS),
+                "relispartition"))) {
+            row[con.columnIndex("coninhcount")] = 1;
+            row[con.columnIndex("conislocal")] = false;
+        } else {
+            row[con.columnIndex("conislocal")] = true;
+        }
+        ctx.access().update(SystemCatalogs.PG_CONSTRAINT, t.tid(), row);
+        ctx.notice(new org.tusk.api.error.PgException(org.tusk.api.error.Severity.NOTICE, "00000",
+                "merging constraint \"" + name + "\" with inherited definition", null, null, 0, null));
+        return true;
+    }
+
+    private static boolean sameExpression(String a, String b) {
+        return a.replaceAll("\\s+", "").equals(b == null ? "" : b.replaceAll("\\s+", ""));
     }
 
     private static void addIndexConstraint(DdlContext ctx, RelationDesc table, Constraint c, String column,
@@ -585,29 +684,11 @@ public final class CreateTable {
 
     /**
      * transformColumnDefault's EXPR_KIND_COLUMN_DEFAULT rules over the raw expression: no
-     * column references (42P10) and no subqueries (0A000), each reported at its position.
+     * column references (42P10), subqueries, aggregates, window or set-returning functions,
+     * each reported at its position (see {@link ExprKindChecks}).
      */
-    static void checkDefaultExpression(RawNode e) {
-        if (e == null) {
-            return;
-        }
-        if (e instanceof org.tusk.engine.nodes.ColumnRef ref) {
-            throw Ereport.error("42P10", "cannot use column reference in DEFAULT expression", ref.location());
-        }
-        if (e instanceof org.tusk.engine.nodes.SubLink sub) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery in DEFAULT expression",
-                    sub.location());
-        }
-        if (e instanceof org.tusk.engine.nodes.FuncCall f) {
-            for (RawNode a : f.args()) {
-                checkDefaultExpression(a);
-            }
-        } else if (e instanceof org.tusk.engine.nodes.AExpr a) {
-            checkDefaultExpression(a.lexpr());
-            checkDefaultExpression(a.rexpr());
-        } else if (e instanceof org.tusk.engine.nodes.TypeCast t) {
-            checkDefaultExpression(t.arg());
-        }
+    static void checkDefaultExpression(DdlContext ctx, RawNode e) {
+        ExprKindChecks.check(ctx, e, ExprKindChecks.Kind.COLUMN_DEFAULT);
     }
 
     /** The DEFAULT expression's text. */

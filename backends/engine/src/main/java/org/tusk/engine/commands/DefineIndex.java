@@ -317,7 +317,9 @@ public final class DefineIndex {
         cls.put("relam", (long) SystemCatalogs.BTREE_AM);
         cls.put("relfilenode", (long) indexOid);
         cls.put("reltuples", -1f);
-        cls.put("relpersistence", table.namespaceOid() != 0 && table.namespaceOid() == ctx.relcache().tempNamespace() ? "t" : "p");
+        // an index is as persistent as its table (index_create takes the heap's relpersistence)
+        cls.put("relpersistence", CreateTable.classRow(ctx, table.oid()).get(SystemCatalogs.require(SystemCatalogs.PG_CLASS),
+                "relpersistence"));
         cls.put("relkind", "i");
         cls.put("relnatts", (short) natts);
         cls.put("relispopulated", true);

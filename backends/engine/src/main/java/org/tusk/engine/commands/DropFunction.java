@@ -71,6 +71,23 @@ public final class DropFunction {
                 }
             }
         }
+        // relations depending on a victim (a partition key calling it)
+        List<DropObjects.ObjectAddress> relations = new ArrayList<>();
+        for (CatalogTuple t : victims) {
+            long oid = (Long) t.get(pgProc, "oid");
+            int classCol = dep.columnIndex("classid");
+            int refClassCol = dep.columnIndex("refclassid");
+            int refCol = dep.columnIndex("refobjid");
+            for (CatalogTuple d : ctx.rows(SystemCatalogs.PG_DEPEND, r -> ((Long) r[classCol]) == SystemCatalogs.PG_CLASS
+                    && ((Long) r[refClassCol]) == SystemCatalogs.PG_PROC && ((Long) r[refCol]) == oid)) {
+                DropObjects.ObjectAddress rel = new DropObjects.ObjectAddress(SystemCatalogs.PG_CLASS,
+                        (Long) d.get(dep, "objid"));
+                if (!relations.contains(rel)) {
+                    relations.add(rel);
+                    cascaded.add(DropObjects.describe(ctx, rel) + " depends on function " + signature(pgProc, t));
+                }
+            }
+        }
         if (!cascaded.isEmpty()) {
             if (stmt.behavior() != org.tusk.engine.nodes.DropBehavior.CASCADE) {
                 throw new PgException(Severity.ERROR, "2BP01", "cannot drop function " + signature(pgProc, victims.get(0))
@@ -89,6 +106,9 @@ public final class DropFunction {
                         "drop cascades to " + cascaded.size() + " other objects", detail.toString(), null, 0, null));
             }
             victims.addAll(dependents);
+            if (!relations.isEmpty()) {
+                DropObjects.performDeletion(ctx, relations, true);
+            }
         }
         for (CatalogTuple t : victims) {
             long oid = (Long) t.get(pgProc, "oid");

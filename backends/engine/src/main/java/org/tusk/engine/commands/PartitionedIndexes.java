@@ -56,6 +56,75 @@ final class PartitionedIndexes {
         ctx.relcache().invalidateAll();
     }
 
+    /**
+     * DefineRelation's cloning of the parent's partitioned indexes onto a new partition
+     * (AttachPartitionEnsureIndexes for CREATE TABLE ... PARTITION OF): each index of the
+     * parent that backs no constraint is created on the partition, named as CREATE INDEX
+     * would name it, and linked to the parent's index. Indexes backing PRIMARY KEY or UNIQUE
+     * constraints are not cloned yet.
+     */
+    static void cloneTo(DdlContext ctx, SqlRunner sql, RelationDesc parent, RelationDesc partition) {
+        if (sql == null) {
+            return;
+        }
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        int indCol = con.columnIndex("conindid");
+        for (org.tusk.engine.relcache.IndexDesc index : parent.indexes()) {
+            long indexOid = Integer.toUnsignedLong(index.oid());
+            if (relkind(ctx, index.oid()) != 'I' || index.primary()
+                    || !ctx.rows(SystemCatalogs.PG_CONSTRAINT, r -> r[indCol] instanceof Long l && l == indexOid).isEmpty()) {
+                continue;
+            }
+            List<org.tusk.engine.nodes.IndexElem> elems = new java.util.ArrayList<>();
+            int nextExpr = 0;
+            for (int i = 0; i < index.keyAttnums().length; i++) {
+                int attnum = index.keyAttnums()[i];
+                short option = index.options() != null && i < index.options().length ? index.options()[i] : 0;
+                org.tusk.engine.nodes.SortByDir dir = (option & 1) != 0 ? org.tusk.engine.nodes.SortByDir.DESC
+                        : org.tusk.engine.nodes.SortByDir.DEFAULT;
+                org.tusk.engine.nodes.SortByNulls nulls = ((option & 2) != 0) == ((option & 1) != 0)
+                        ? org.tusk.engine.nodes.SortByNulls.DEFAULT
+                        : (option & 2) != 0 ? org.tusk.engine.nodes.SortByNulls.FIRST : org.tusk.engine.nodes.SortByNulls.LAST;
+                if (attnum > 0) {
+                    String name = columnName(parent, attnum);
+                    elems.add(new org.tusk.engine.nodes.IndexElem(name, null, null, null, null, null, dir, nulls));
+                } else {
+                    org.tusk.engine.nodes.RawNode expr = parseExpression(index.expressions().get(nextExpr++));
+                    elems.add(new org.tusk.engine.nodes.IndexElem(null, expr, null, null, null, null, dir, nulls));
+                }
+            }
+            List<org.tusk.engine.nodes.IndexElem> include = new java.util.ArrayList<>();
+            for (int attnum : index.includeAttnums()) {
+                include.add(new org.tusk.engine.nodes.IndexElem(columnName(parent, attnum), null, null, null, null,
+                        null, org.tusk.engine.nodes.SortByDir.DEFAULT, org.tusk.engine.nodes.SortByNulls.DEFAULT));
+            }
+            org.tusk.engine.nodes.RangeVar rv = new org.tusk.engine.nodes.RangeVar(null, partition.namespaceName(),
+                    partition.name(), true, 'p', null, -1);
+            IndexStmt stmt = new IndexStmt(null, rv, null, null, elems, include, List.of(),
+                    index.predicate() == null ? null : parseExpression(index.predicate()), index.unique(),
+                    index.nullsNotDistinct(), false, false);
+            RelationDesc table = ctx.relcache().open(partition.oid(), LockMode.ACCESS_EXCLUSIVE);
+            int childIndex = DefineIndex.define(ctx, stmt, sql, table);
+            link(ctx, childIndex, index.oid(), partition.oid());
+        }
+        ctx.relcache().invalidate(partition.oid());
+    }
+
+    private static String columnName(RelationDesc table, int attnum) {
+        for (org.tusk.engine.relcache.AttributeDesc a : table.attributes()) {
+            if (a.attnum() == attnum) {
+                return a.name();
+            }
+        }
+        throw new IllegalStateException("no column " + attnum + " in " + table.name());
+    }
+
+    private static org.tusk.engine.nodes.RawNode parseExpression(String text) {
+        org.tusk.engine.nodes.SelectStmt select = (org.tusk.engine.nodes.SelectStmt)
+                org.tusk.engine.parser.Parser.parse("SELECT " + text).get(0).stmt();
+        return select.targetList().get(0).val();
+    }
+
     /** ALTER INDEX parent ATTACH PARTITION name. */
     static void attach(DdlContext ctx, RelationDesc parentIndex, String name) {
         if (parentIndex.kind() != 'I') {

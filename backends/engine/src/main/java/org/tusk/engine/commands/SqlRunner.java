@@ -42,6 +42,16 @@ public interface SqlRunner {
         throw new UnsupportedOperationException("index expressions need a session");
     }
 
+    /**
+     * A partition bound value: {@code node} (no column references) coerced with assignment
+     * rules to the key column's type {@code typeName} and evaluated (see
+     * org.tusk.engine.analyze.PartitionBoundValue).
+     */
+    default org.tusk.engine.analyze.PartitionBoundValue.Value boundValue(org.tusk.engine.nodes.RawNode node,
+            String typeName, String column) {
+        throw new UnsupportedOperationException("partition bound values need a session");
+    }
+
     /** An evaluator of {@code expr} over a row of live column values. */
     default java.util.function.Function<Object[], Object> evaluator(org.tusk.engine.expr.Expr expr) {
         throw new UnsupportedOperationException("index expressions need a session");

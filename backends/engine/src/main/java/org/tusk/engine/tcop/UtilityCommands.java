@@ -450,6 +450,13 @@ final class UtilityCommands {
             }
 
             @Override
+            public org.tusk.engine.analyze.PartitionBoundValue.Value boundValue(org.tusk.engine.nodes.RawNode node,
+                    String typeName, String column) {
+                return org.tusk.engine.analyze.PartitionBoundValue.evaluate(session.relations(), session,
+                        session.typeContext(), node, typeName, column);
+            }
+
+            @Override
             public java.util.function.Function<Object[], Object> evaluator(org.tusk.engine.expr.Expr expr) {
                 org.tusk.engine.expr.EvalContext eval = new org.tusk.engine.expr.EvalContext(session, new Object[0]);
                 return row -> {

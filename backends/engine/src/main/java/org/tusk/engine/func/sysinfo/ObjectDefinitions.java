@@ -435,15 +435,41 @@ public final class ObjectDefinitions {
         String exprText = pt.str("partexprs");
         String[] exprs = exprText == null ? new String[0] : exprText.split("\n");
         List<String> items = new java.util.ArrayList<>();
+        int[] classes = pt.get("partclass") == null ? new int[0] : pt.ints("partclass");
+        int[] collations = pt.get("partcollation") == null ? new int[0] : pt.ints("partcollation");
         int e = 0;
+        int i = 0;
         for (int attnum : pt.ints("partattrs")) {
+            String item;
+            int keyCollation;
             if (attnum > 0) {
                 String name = ctx.cache().attributeName(relOid, attnum);
-                items.add(Identifiers.quote(name == null ? "???" : name));
+                item = Identifiers.quote(name == null ? "???" : name);
+                CatalogRow att = ctx.cache().attribute(relOid, attnum);
+                keyCollation = att == null ? 0 : att.oid("attcollation");
             } else {
-                String shown = org.tusk.engine.catalog.PartitionCatalog.shownExpression(exprs[e++]);
-                items.add(shown.startsWith("(") ? "(" + shown + ")" : shown);
+                String line = exprs[e++];
+                String shown = org.tusk.engine.catalog.PartitionCatalog.shownExpression(
+                        org.tusk.engine.catalog.PartitionCatalog.keyExpressionText(line));
+                item = shown.startsWith("(") ? "(" + shown + ")" : shown;
+                int type = org.tusk.engine.catalog.PartitionCatalog.keyExpressionType(line);
+                keyCollation = type == 25 || type == 1043 || type == 1042 || type == 19 ? 100 : 0;
             }
+            // ruleutils' pg_get_partkeydef_worker: a collation other than the key's own, a non-default opclass
+            if (i < collations.length && collations[i] != 0 && collations[i] != keyCollation) {
+                CatalogRow coll = ctx.cache().find(3456, "oid", Integer.toUnsignedLong(collations[i])).stream()
+                        .findFirst().orElse(null);
+                item += " COLLATE " + Identifiers.quote(coll == null ? "default" : coll.str("collname"));
+            }
+            if (i < classes.length && classes[i] != 0) {
+                CatalogRow opc = ctx.cache().find(2616, "oid", Integer.toUnsignedLong(classes[i])).stream()
+                        .findFirst().orElse(null);
+                if (opc != null) {
+                    item += " " + Identifiers.quote(opc.str("opcname"));
+                }
+            }
+            items.add(item);
+            i++;
         }
         return (strategy == 'r' ? "RANGE" : strategy == 'l' ? "LIST" : "HASH") + " (" + String.join(", ", items) + ")";
     }

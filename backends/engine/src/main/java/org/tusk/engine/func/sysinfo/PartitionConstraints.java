@@ -153,8 +153,9 @@ final class PartitionConstraints {
                 CatalogRow att = cache.attribute(parent, attnum);
                 types.add(att == null ? 25 : att.oid("atttypid"));
             } else {
-                shown.add(PartitionCatalog.shownExpression(exprs[e++]));
-                types.add(0);
+                String line = exprs[e++];
+                shown.add(PartitionCatalog.shownExpression(PartitionCatalog.keyExpressionText(line)));
+                types.add(PartitionCatalog.keyExpressionType(line));
             }
         }
         return new Key(pt.ch("partstrat"), shown, types);
@@ -185,7 +186,14 @@ final class PartitionConstraints {
     private List<String> listQual(Key key, List<String> values, boolean hasNull) {
         String k = key.shown().get(0);
         String eq = null;
-        if (values.size() == 1) {
+        if (isArray(key.types().get(0)) && !values.isEmpty()) {
+            // an array-typed key: one equality per value ORed (no ANY over an array of arrays)
+            List<String> ors = new ArrayList<>();
+            for (String v : values) {
+                ors.add("(" + k + " = " + constant(v, key.types().get(0)) + ")");
+            }
+            eq = ors.size() == 1 ? ors.get(0) : "(" + String.join(" OR ", ors) + ")";
+        } else if (values.size() == 1) {
             eq = "(" + k + " = " + constant(values.get(0), key.types().get(0)) + ")";
         } else if (!values.isEmpty()) {
             List<String> cs = new ArrayList<>();
@@ -294,6 +302,16 @@ final class PartitionConstraints {
             for (String k : key.shown()) {
                 inner.add("(" + k + " IS NOT NULL)");
             }
+            // the siblings in PartitionDesc order: by lower bound
+            siblings.sort((x, y) -> {
+                for (int i = 0; i < Math.min(x.lower().size(), y.lower().size()); i++) {
+                    int c = compareDatum(x.lower().get(i), y.lower().get(i));
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+                return 0;
+            });
             List<String> arms = new ArrayList<>();
             for (Bound b : siblings) {
                 List<String> parts = rangeQual(key, b, false);
@@ -305,6 +323,20 @@ final class PartitionConstraints {
             return null;
         }
         return "(NOT " + (inner.size() == 1 ? inner.get(0) : "(" + String.join(" AND ", inner) + ")") + ")";
+    }
+
+    /** Two range datums: MINVALUE first, MAXVALUE last, numbers as numbers, else as strings. */
+    private static int compareDatum(String x, String y) {
+        if (x.equals(y)) {
+            return 0;
+        }
+        if (x.equals("MINVALUE") || y.equals("MAXVALUE")) {
+            return -1;
+        }
+        if (x.equals("MAXVALUE") || y.equals("MINVALUE")) {
+            return 1;
+        }
+        return datumOrder().compare(x, y);
     }
 
     private static Comparator<String> datumOrder() {
@@ -354,8 +386,19 @@ final class PartitionConstraints {
         }
     }
 
+    private boolean isArray(int typeOid) {
+        CatalogRow t = typeOid == 0 ? null : cache.type(typeOid);
+        return t != null && t.oid("typelem") != 0 && "A".equals(t.str("typcategory"));
+    }
+
     private String typeName(int typeOid) {
+        if (isArray(typeOid)) {
+            return typeName(cache.type(typeOid).oid("typelem")) + "[]";
+        }
         return switch (typeOid) {
+            case 23 -> "integer";
+            case 16 -> "boolean";
+            case 1700 -> "numeric";
             case 20 -> "bigint";
             case 21 -> "smallint";
             case 25 -> "text";

@@ -68,6 +68,37 @@ public final class RelationSizes {
         return table == null ? null : table + indexesSize(relOid);
     }
 
+    /** pg_relation_filenode: relfilenode of a relation with storage; null for one without or none at all. */
+    public Long relationFilenode(int relOid) {
+        CatalogRow rel = ctx.cache().relation(relOid);
+        if (rel == null || !hasStorage(rel.ch("relkind"))) {
+            return null;
+        }
+        return Integer.toUnsignedLong(locator(rel).relNumber());
+    }
+
+    /**
+     * pg_filenode_relation (RelidByRelfilenumber): the relation of this database whose file is
+     * {@code filenode} in the tablespace (0 the database's default); temporary relations are
+     * not found, as PostgreSQL's relfilenumber map leaves them out. Null when none.
+     */
+    public Long filenodeRelation(int tablespace, int filenode) {
+        if (filenode == 0) {
+            return null;
+        }
+        int spc = tablespace == RelFileLocator.DEFAULT_TABLESPACE ? 0 : tablespace;
+        for (CatalogRow rel : ctx.cache().find(SystemCatalogs.PG_CLASS, "relfilenode", Integer.toUnsignedLong(filenode))) {
+            if (hasStorage(rel.ch("relkind")) && rel.ch("relpersistence") != 't' && rel.oid("reltablespace") == spc) {
+                return Integer.toUnsignedLong(rel.oid("oid"));
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasStorage(char kind) {
+        return kind == 'r' || kind == 'i' || kind == 'S' || kind == 't' || kind == 'm';
+    }
+
     private static ForkNumber forkNumber(String fork) {
         switch (fork) {
             case "main": return ForkNumber.MAIN;

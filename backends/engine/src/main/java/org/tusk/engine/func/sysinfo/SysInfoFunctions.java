@@ -134,6 +134,9 @@ public final class SysInfoFunctions {
 
         byOid.accept(2325, (a, c) -> new RelationSizes(ctx(c)).relationSize(oid(a[0]), "main"));
         byProsrc.accept("pg_relation_size", (a, c) -> new RelationSizes(ctx(c)).relationSize(oid(a[0]), (String) a[1]));
+        byProsrc.accept("pg_relation_filenode", (a, c) -> new RelationSizes(ctx(c)).relationFilenode(oid(a[0])));
+        byProsrc.accept("pg_filenode_relation", (a, c) -> new RelationSizes(ctx(c)).filenodeRelation(oid(a[0]),
+                oid(a[1])));
         byProsrc.accept("pg_table_size", (a, c) -> new RelationSizes(ctx(c)).tableSize(oid(a[0])));
         byProsrc.accept("pg_indexes_size", (a, c) -> new RelationSizes(ctx(c)).indexesSize(oid(a[0])));
         byProsrc.accept("pg_total_relation_size", (a, c) -> new RelationSizes(ctx(c)).totalRelationSize(oid(a[0])));
