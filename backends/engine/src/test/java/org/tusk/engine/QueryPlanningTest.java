@@ -74,6 +74,25 @@ class QueryPlanningTest {
                 + "R: Planning Time: .*R: Execution Time: .*"), timed);
     }
 
+    /**
+     * cost_ctescan / cost_rescan for CTE scans (numeric.sql's division table): a small CTE's
+     * column has one distinct value per row, so x2 <> 0 keeps 6 of 7 rows, the filtered scan
+     * goes outside, and the inner CTE scan is rescanned without a Materialize. The costs and
+     * the row order are PostgreSQL 15's.
+     */
+    @Test
+    void cteScansCostAsPostgresAndNeedNoMaterialize() throws Exception {
+        EngineFixture f = new EngineFixture(tmp, Map.of("TimeZone", "UTC"));
+        String q = "with v(x) as (values (0), (1), (2), (3), (4), (5), (6))"
+                + " select x1, x2 from v as v1(x1), v as v2(x2) where x2 != 0";
+        String explained = f.simpleQuery("explain " + q);
+        assertTrue(explained.contains("R:   ->  CTE Scan on v v2  (cost=0.00..0.16 rows=6 width=4)\n"
+                + "R:         Filter: (x2 <> 0)\n"
+                + "R:   ->  CTE Scan on v v1  (cost=0.00..0.14 rows=7 width=4)\n"), explained);
+        String rows = f.simpleQuery(q);
+        assertTrue(rows.contains("R: 0|1\nR: 1|1\nR: 2|1\nR: 3|1\nR: 4|1\nR: 5|1\nR: 6|1\nR: 0|2\n"), rows);
+    }
+
     @Test
     void sortAndHashAggregateSpillUnderSmallWorkMemAndCleanUp() throws Exception {
         EngineFixture f = new EngineFixture(tmp, Map.of("TimeZone", "UTC"));

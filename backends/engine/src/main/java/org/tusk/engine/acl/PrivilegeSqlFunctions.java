@@ -196,6 +196,36 @@ public final class PrivilegeSqlFunctions {
         return has(r, candidates.get(0), AclObjectKind.FUNCTION, privileges);
     }
 
+    /** The OID forms (has_table_privilege_id, ...): null when no relation has that OID, as PostgreSQL answers. */
+    public Boolean tableById(long relOid, String privileges) {
+        PrivilegeFunctions.parse(AclObjectKind.TABLE, privileges);
+        ObjectAcl o = acls.relation(relOid);
+        return o == null ? null : has(session.currentUserOid(), o, AclObjectKind.TABLE, privileges);
+    }
+
+    public Boolean sequenceById(long relOid, String privileges) {
+        PrivilegeFunctions.parse(AclObjectKind.SEQUENCE, privileges);
+        ObjectAcl o = acls.relation(relOid);
+        if (o == null) {
+            return null;
+        }
+        if (o.relkind() != 'S') {
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + o.name() + "\" is not a sequence");
+        }
+        return has(session.currentUserOid(), o, AclObjectKind.SEQUENCE, privileges);
+    }
+
+    public Boolean schemaById(long nspOid, String privileges) {
+        PrivilegeFunctions.parse(AclObjectKind.SCHEMA, privileges);
+        ObjectAcl o = acls.namespace(nspOid);
+        return o == null ? null : has(session.currentUserOid(), o, AclObjectKind.SCHEMA, privileges);
+    }
+
+    /** pg_has_role(role oid, privileges) for the current user. */
+    public boolean roleById(long roleOid, String privileges) {
+        return functions.pgHasRole(session.currentUserOid(), roleOid, privileges);
+    }
+
     /** pg_has_role(user, role, privileges). */
     public boolean role(String user, String role, String privileges) {
         long r = role(user);

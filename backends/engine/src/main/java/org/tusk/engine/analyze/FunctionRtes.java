@@ -92,7 +92,9 @@ final class FunctionRtes {
                 types.add(srf.resultTypes()[0]);
             }
         }
-        String alias = rf.alias() != null ? rf.alias().aliasname() : names.get(0);
+        // without an alias the RTE is named after the (first) function, whatever its columns are called
+        String alias = rf.alias() != null ? rf.alias().aliasname() : calls.size() == 1 && types.size() > 1
+                ? calls.get(0).function().name() : names.get(0);
         RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.FUNCTION, alias);
         rte.functions = calls;
         rte.ordinality = rf.ordinality();

@@ -105,7 +105,8 @@ public final class CreateAggregate {
         }
         boolean orderedSet = numDirect >= 0;
         String aggKind = !orderedSet ? "n" : def.containsKey("hypothetical") ? "h" : "o";
-        PgType stype = type(def.get("stype"));
+        DeclaredType st = declaredType(ctx, def.get("stype"));
+        PgType stype = st.representation();
         if (def.get("serialfunc") != null && def.get("deserialfunc") != null) {
             if (stype != PgType.INTERNAL) {
                 throw Ereport.error("42P13", "serialization functions may be specified only when the aggregate"
@@ -131,11 +132,11 @@ public final class CreateAggregate {
         } else {
             transArgs.addAll(argTypes);
         }
-        Resolution trans = aggFunction(names(def.get("sfunc")), transArgs);
+        Resolution trans = aggFunction(names(def.get("sfunc")), transArgs, st.name());
         PgType transRet = returnType(trans);
-        if (transRet != stype && !transRet.isPolymorphic()) {
+        if (transRet != stype && !transRet.isPolymorphic() || st.isUserType() && resultOid(ctx, trans) != st.oid()) {
             throw new PgException(Severity.ERROR, SqlState.DATATYPE_MISMATCH, "return type of transition function "
-                    + String.join(".", names(def.get("sfunc"))) + " is not " + stype.displayName(), null, null, 0, null);
+                    + String.join(".", names(def.get("sfunc"))) + " is not " + st.name(), null, null, 0, null);
         }
         long transfn = trans.proc().oid();
         PgType resultType = stype;
@@ -147,7 +148,7 @@ public final class CreateAggregate {
             } else if (orderedSet) {
                 finalArgs.addAll(argTypes.subList(0, numDirect));
             }
-            Resolution r = aggFunction(names(def.get("finalfunc")), finalArgs);
+            Resolution r = aggFunction(names(def.get("finalfunc")), finalArgs, st.name());
             finalfn = r.proc().oid();
             resultType = returnType(r);
         }
@@ -156,7 +157,7 @@ public final class CreateAggregate {
             Resolution r = aggFunction(names(def.get("combinefunc")), List.of(stype, stype));
             if (returnType(r) != stype) {
                 throw Ereport.error(SqlState.DATATYPE_MISMATCH, "return type of combine function "
-                        + String.join(".", names(def.get("combinefunc"))) + " is not " + stype.displayName());
+                        + String.join(".", names(def.get("combinefunc"))) + " is not " + st.name());
             }
             if (stype == PgType.INTERNAL && r.proc().strict()) {
                 throw Ereport.error("42P13", "combine function with transition type internal must not be declared STRICT");
@@ -179,7 +180,8 @@ public final class CreateAggregate {
             }
             deserialfn = r.proc().oid();
         }
-        PgType mstype = moving ? type(def.get("mstype")) : null;
+        DeclaredType mst = moving ? declaredType(ctx, def.get("mstype")) : null;
+        PgType mstype = moving ? mst.representation() : null;
         long mtransfn = 0;
         long minvfn = 0;
         long mfinalfn = 0;
@@ -190,13 +192,13 @@ public final class CreateAggregate {
             Resolution m = aggFunction(names(def.get("msfunc")), margs);
             if (returnType(m) != mstype && !returnType(m).isPolymorphic()) {
                 throw Ereport.error(SqlState.DATATYPE_MISMATCH, "return type of transition function "
-                        + String.join(".", names(def.get("msfunc"))) + " is not " + mstype.displayName());
+                        + String.join(".", names(def.get("msfunc"))) + " is not " + mst.name());
             }
             mtransfn = m.proc().oid();
             Resolution inv = aggFunction(names(def.get("minvfunc")), margs);
             if (returnType(inv) != mstype && !returnType(inv).isPolymorphic()) {
                 throw Ereport.error(SqlState.DATATYPE_MISMATCH, "return type of inverse transition function "
-                        + String.join(".", names(def.get("minvfunc"))) + " is not " + mstype.displayName());
+                        + String.join(".", names(def.get("minvfunc"))) + " is not " + mst.name());
             }
             if (inv.proc().strict() != m.proc().strict()) {
                 throw Ereport.error("42P13",
@@ -327,9 +329,9 @@ public final class CreateAggregate {
         agg.put("aggfinalmodify", finalModify);
         agg.put("aggmfinalmodify", mfinalModify);
         agg.put("aggsortop", 0L);
-        agg.put("aggtranstype", (long) stype.oid());
+        agg.put("aggtranstype", st.oid());
         agg.put("aggtransspace", 0);
-        agg.put("aggmtranstype", mstype == null ? 0L : (long) mstype.oid());
+        agg.put("aggmtranstype", mst == null ? 0L : mst.oid());
         agg.put("aggmtransspace", 0);
         agg.put("agginitval", initcond);
         agg.put("aggminitval", minitcond);
@@ -368,6 +370,44 @@ public final class CreateAggregate {
             }
         }
         return true;
+    }
+
+    /**
+     * A state type as declared: its pg_type OID and name, and the built-in type that
+     * stands for it in function resolution (itself, or record / record[] for a user
+     * composite type and its array type).
+     */
+    private record DeclaredType(PgType representation, long oid, String name) {
+        boolean isUserType() {
+            return representation.oid() != oid;
+        }
+    }
+
+    /** The stype / mstype: a built-in type, else a user composite type or its array type (42704 otherwise). */
+    private static DeclaredType declaredType(DdlContext ctx, RawNode n) {
+        if (n instanceof TypeName tn && ctx.txn() != null && TypeLookup.byName(tn.lastName()) == null
+                && !(tn.names().size() > 1 && tn.names().get(0).equals("pg_catalog"))) {
+            TypeCatalog.TypeRow user = TypeCatalog.lookup(ctx, tn.names(), false);
+            if (user != null) {
+                long oid = tn.isArray() ? user.array() : user.oid();
+                PgType repr = oid == 0 ? null : ProcCatalog.signatureType((int) oid);
+                if (repr == null) {
+                    throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "aggregate state type "
+                            + String.join(".", tn.names()) + (tn.isArray() ? "[]" : "") + " is not supported yet");
+                }
+                return new DeclaredType(repr, oid, TypeCatalog.formatType(ctx, user.oid()) + (tn.isArray() ? "[]" : ""));
+            }
+        }
+        PgType t = type(n);
+        return new DeclaredType(t, t.oid(), t.displayName());
+    }
+
+    /** pg_proc.prorettype of a resolved function (user types included). */
+    private static long resultOid(DdlContext ctx, Resolution r) {
+        for (CatalogTuple t : ctx.rowsWhere(SystemCatalogs.PG_PROC, "oid", (long) r.proc().oid())) {
+            return ((Number) t.get(SystemCatalogs.require(SystemCatalogs.PG_PROC), "prorettype")).longValue();
+        }
+        return returnType(r).oid();
     }
 
     private static PgType type(RawNode n) {
@@ -421,13 +461,19 @@ public final class CreateAggregate {
     }
 
     private static Resolution resolve(List<String> qname, List<PgType> args) {
+        return resolve(qname, args, null);
+    }
+
+    /** As above, naming the first argument {@code firstArgName} in the error (a user state type). */
+    private static Resolution resolve(List<String> qname, List<PgType> args, String firstArgName) {
         String name = qname.get(qname.size() - 1);
         String schema = qname.size() > 1 ? qname.get(qname.size() - 2) : null;
         Resolution r = FunctionCatalog.lookup(schema, name, args);
         if (!r.found()) {
             StringBuilder sig = new StringBuilder(String.join(".", qname)).append('(');
             for (int i = 0; i < args.size(); i++) {
-                sig.append(i > 0 ? ", " : "").append(args.get(i).displayName());
+                sig.append(i > 0 ? ", " : "").append(i == 0 && firstArgName != null ? firstArgName
+                        : args.get(i).displayName());
             }
             throw Ereport.error(SqlState.UNDEFINED_FUNCTION, "function " + sig + ") does not exist");
         }
@@ -463,7 +509,11 @@ public final class CreateAggregate {
      * argument that needs a run-time coercion, not just a relabel, is an error).
      */
     private static Resolution aggFunction(List<String> qname, List<PgType> args) {
-        Resolution r = resolve(qname, args);
+        return aggFunction(qname, args, null);
+    }
+
+    private static Resolution aggFunction(List<String> qname, List<PgType> args, String firstArgName) {
+        Resolution r = resolve(qname, args, firstArgName);
         List<PgType> declared = r.coerceTo();
         for (int i = 0; declared != null && i < args.size() && i < declared.size(); i++) {
             PgType want = declared.get(i);

@@ -56,13 +56,13 @@ public final class ProcCatalog {
         Object[] argOids = (Object[]) r[c.columnIndex("proargtypes")];
         List<PgType> args = new ArrayList<>();
         for (Object o : argOids) {
-            PgType type = PgType.byOid(((Number) o).intValue());
+            PgType type = signatureType(((Number) o).intValue());
             if (type == null) {
-                return null;     // a user-defined type: not representable by the analyzer yet
+                return null;     // a user-defined type the analyzer cannot represent yet
             }
             args.add(type);
         }
-        PgType result = PgType.byOid(((Long) r[c.columnIndex("prorettype")]).intValue());
+        PgType result = signatureType(((Long) r[c.columnIndex("prorettype")]).intValue());
         if (result == null) {
             return null;
         }
@@ -89,6 +89,30 @@ public final class ProcCatalog {
         }
         return new ProcRow(t, e, ((Long) r[c.columnIndex("pronamespace")]).intValue(), names,
                 (String) r[c.columnIndex("probin")], (String) r[c.columnIndex("prosqlbody")]);
+    }
+
+    /**
+     * The built-in type standing for a parameter or result type in resolution: the type
+     * itself, record for a composite type (CREATE TYPE ... AS, a table's row type) and
+     * record[] for an array of one (their values are records, see types.UserTypes), else
+     * null (enums and domains would lose their checks if resolved as their representation).
+     */
+    public static PgType signatureType(int oid) {
+        PgType t = PgType.byOid(oid);
+        if (t != null) {
+            return t;
+        }
+        org.tusk.engine.types.UserTypes.UserType u = org.tusk.engine.types.UserTypes.byOid(oid);
+        if (u == null || u.representation() == null) {
+            return null;
+        }
+        if (u.typtype() == 'c') {
+            return PgType.RECORD;
+        }
+        if (u.typtype() == 'b' && u.representation() == PgType._RECORD) {
+            return PgType._RECORD;
+        }
+        return null;
     }
 
     private static char charOf(Object v) {

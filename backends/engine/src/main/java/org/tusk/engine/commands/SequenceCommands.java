@@ -258,7 +258,8 @@ public final class SequenceCommands {
         RelationDesc rel = ctx.relcache().open(schema, table, ctx.searchPath(), LockMode.ACCESS_SHARE, owner.location());
         if (rel.kind() != 'r' && rel.kind() != 'p' && rel.kind() != 'v' && rel.kind() != 'f') {
             throw Ereport.error(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
-                    "sequence cannot be owned by relation \"" + rel.name() + "\"");
+                    "sequence cannot be owned by relation \"" + rel.name() + "\"")
+                    .withDetail(relkindNotSupported(rel.kind()));
         }
         RelationDesc seq = ctx.relcache().byOid(seqOid);
         if (seq != null && seq.namespaceOid() != rel.namespaceOid()) {
@@ -274,6 +275,24 @@ public final class SequenceCommands {
         }
         throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \"" + rel.name()
                 + "\" does not exist");
+    }
+
+    /** errdetail_relkind_not_supported's text for a relkind. */
+    static String relkindNotSupported(char relkind) {
+        String what = switch (relkind) {
+            case 'r' -> "tables";
+            case 'i' -> "indexes";
+            case 'S' -> "sequences";
+            case 't' -> "TOAST tables";
+            case 'v' -> "views";
+            case 'm' -> "materialized views";
+            case 'c' -> "composite types";
+            case 'f' -> "foreign tables";
+            case 'p' -> "partitioned tables";
+            case 'I' -> "partitioned indexes";
+            default -> "relations of this kind";
+        };
+        return "This operation is not supported for " + what + ".";
     }
 
     /** The integer type of a SERIAL type name (smallserial/serial2, serial/serial4, bigserial/serial8), else null. */

@@ -82,6 +82,14 @@ public final class TypeCatalog {
             }
             return in(ctx, name, ns);
         }
+        // the session's temporary schema comes first (a temporary table's row type), then pg_catalog
+        int temp = ctx.relcache() == null ? 0 : ctx.relcache().tempNamespace();
+        if (temp != 0) {
+            TypeRow t = in(ctx, name, temp);
+            if (t != null) {
+                return t;
+            }
+        }
         TypeRow builtin = in(ctx, name, SystemCatalogs.PG_CATALOG_NAMESPACE);
         if (builtin != null) {
             return builtin;

@@ -33,6 +33,15 @@ final class PrivilegeInquiryFunctions {
                 (a, c) -> acl(c).column(s(a[0]), s(a[1]), s(a[2]), s(a[3])));
         FunctionRegistry.bind("pg_has_role_name", (a, c) -> acl(c).role(null, s(a[0]), s(a[1])));
         FunctionRegistry.bind("pg_has_role_name_name", (a, c) -> acl(c).role(s(a[0]), s(a[1]), s(a[2])));
+        // (object OID, privilege) for the current user: what information_schema's views call
+        FunctionRegistry.bind("pg_has_role_id", (a, c) -> acl(c).roleById(oid(a[0]), s(a[1])));
+        FunctionRegistry.bind("has_table_privilege_id", (a, c) -> acl(c).tableById(oid(a[0]), s(a[1])));
+        FunctionRegistry.bind("has_sequence_privilege_id", (a, c) -> acl(c).sequenceById(oid(a[0]), s(a[1])));
+        FunctionRegistry.bind("has_schema_privilege_id", (a, c) -> acl(c).schemaById(oid(a[0]), s(a[1])));
+    }
+
+    private static long oid(Object v) {
+        return ((Number) v).longValue();
     }
 
     private static String s(Object v) {

@@ -323,7 +323,29 @@ public final class CostModel {
         return new Cost(cpuOperatorCost, cpuOperatorCost + (cpuTupleCost + qualCost) * rows);
     }
 
-    /** cost_ctescan / cost_subqueryscan: the input plus one tuple per row. */
+    /**
+     * cost_ctescan (CTE and WorkTable scans): one cpu_tuple_cost per row for the
+     * tuplestore, and another per row for the scan itself with its quals.
+     */
+    public Cost cteScan(double rows, double qualCost) {
+        return new Cost(0, (2 * cpuTupleCost + qualCost) * rows);
+    }
+
+    /**
+     * cost_rescan of a CTE scan: its rows are already in a tuplestore, so a rescan
+     * pays cpu_tuple_cost per row, plus re-reading the pages when the rows spill
+     * past work_mem.
+     */
+    public double cteRescan(double rows, int width) {
+        double run = cpuTupleCost * rows;
+        double bytes = rows * (width + 24 + 8);
+        if (bytes > workMemBytes) {
+            run += seqPageCost * Math.ceil(bytes / BLOCK_SIZE);
+        }
+        return run;
+    }
+
+    /** cost_subqueryscan: the input plus one tuple per row. */
     public Cost passThrough(Cost input, double rows, double qualCost) {
         return new Cost(input.startup(), input.total() + (cpuTupleCost + qualCost) * rows);
     }

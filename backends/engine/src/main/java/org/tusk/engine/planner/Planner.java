@@ -192,6 +192,12 @@ public final class Planner {
                 }
                 return new Selectivity.ColumnInfo(stats, relTuples(rte), unique);
             }
+            if (rte.kind == RangeTblEntry.Kind.CTE && v.attno() >= rte.offset && v.attno() < rte.offset + rte.width()) {
+                // examine_variable on a CTE's column: no statistics, but the CTE's row estimate, so that a
+                // small CTE counts one distinct value per row (get_variable_numdistinct)
+                CteState cte = cteState(rte.cte);
+                return cte.estimatedRows >= 0 ? new Selectivity.ColumnInfo(null, cte.estimatedRows, false) : null;
+            }
         }
         return null;
     }
@@ -1140,7 +1146,7 @@ public final class Planner {
                 p.baseQuals() == null ? List.of() : p.baseQuals());
     }
 
-    private enum JoinMethod { LATERAL_LOOP, INDEX_LOOP, HASH, MATERIAL_LOOP }
+    private enum JoinMethod { LATERAL_LOOP, INDEX_LOOP, HASH, MATERIAL_LOOP, CTE_LOOP }
 
     /** The join method chosen for two inputs, the estimated output, and the parameterized index path if any. */
     private record JoinChoice(JoinMethod method, double rows, CostModel.Cost cost, int width, IndexLoop indexLoop) {}
@@ -1245,11 +1251,21 @@ public final class Planner {
             // the outer side of a RIGHT join's nested loop is the right input
             Est outer = type == JoinType.RIGHT ? right : left;
             Est inner = type == JoinType.RIGHT ? left : right;
-            CostModel.Cost mat = cost.material(inner.cost(), inner.rows());
-            CostModel.Cost c = cost.nestLoop(outer.cost(), outer.rows(), mat, inner.rows(),
-                    cost.materialRescan(inner.rows()), cost.exprCost(quals), rows);
-            if (best == null || c.total() < best.cost().total()) {
-                best = new JoinChoice(JoinMethod.MATERIAL_LOOP, rows, c, width, null);
+            if (isCteScan(inner)) {
+                // a CTE scan reads a tuplestore already (ExecMaterializesOutput): no Materialize above
+                // it, and a rescan costs what cost_rescan charges a CteScan
+                CostModel.Cost c = cost.nestLoop(outer.cost(), outer.rows(), inner.cost(), inner.rows(),
+                        cost.cteRescan(inner.rows(), inner.width()), cost.exprCost(quals), rows);
+                if (best == null || c.total() < best.cost().total()) {
+                    best = new JoinChoice(JoinMethod.CTE_LOOP, rows, c, width, null);
+                }
+            } else {
+                CostModel.Cost mat = cost.material(inner.cost(), inner.rows());
+                CostModel.Cost c = cost.nestLoop(outer.cost(), outer.rows(), mat, inner.rows(),
+                        cost.materialRescan(inner.rows()), cost.exprCost(quals), rows);
+                if (best == null || c.total() < best.cost().total()) {
+                    best = new JoinChoice(JoinMethod.MATERIAL_LOOP, rows, c, width, null);
+                }
             }
         }
         if (best == null) {
@@ -1257,6 +1273,12 @@ public final class Planner {
                     "FULL JOIN is only supported with merge-joinable or hash-joinable join conditions");
         }
         return best;
+    }
+
+    /** Whether a join input is one (non-recursive) CTE reference's scan, with or without its quals. */
+    private static boolean isCteScan(Est e) {
+        return e.baseRte() != null && e.baseRte().kind == RangeTblEntry.Kind.CTE && e.rtes().cardinality() == 1
+                && e.baseRte().params.isEmpty();
     }
 
     /**
@@ -1371,9 +1393,17 @@ public final class Planner {
             inner = left;
             t = JoinType.LEFT;
         }
-        ExplainNode mat = est(new ExplainNode("Materialize", inner.rows(), inner.explain()), inner.rows(),
-                inner.explain().width, cost.material(costOf(inner.explain()), inner.rows()));
-        PlanState nl = new NestLoop(t, outer.state(), w, instr(new Material(inner.state(), estate), mat), w, joinQual, null,
+        ExplainNode mat;
+        PlanState innerState;
+        if (choice.method() == JoinMethod.CTE_LOOP) {
+            mat = inner.explain();
+            innerState = inner.state();
+        } else {
+            mat = est(new ExplainNode("Materialize", inner.rows(), inner.explain()), inner.rows(),
+                    inner.explain().width, cost.material(costOf(inner.explain()), inner.rows()));
+            innerState = instr(new Material(inner.state(), estate), mat);
+        }
+        PlanState nl = new NestLoop(t, outer.state(), w, innerState, w, joinQual, null,
                 List.of(), ctx).mergingSlots(slotsOf(inner.rtes()));
         ExplainNode ex = new ExplainNode(joinLabel("Nested Loop", t), rows, outer.explain(), mat);
         if (joinQual != null) {
@@ -1557,7 +1587,7 @@ public final class Planner {
                         0);
                 // cost_ctescan: the CTE's own estimate (a recursive one keeps the default guess)
                 rows = cte.estimatedRows >= 0 ? cte.estimatedRows : 1000;
-                c = cost.passThrough(new CostModel.Cost(0, 0), rows, qualCost);
+                c = cost.cteScan(rows, qualCost);
                 break;
             }
             case WORKTABLE:

@@ -341,7 +341,7 @@ final class SessionProcs implements UserProcs.Provider {
         ProcEntry trans = procByOid(((Number) t.get(agg, "aggtransfn")).intValue());
         long finalOid = ((Number) t.get(agg, "aggfinalfn")).longValue();
         ProcEntry fin = finalOid == 0 ? null : procByOid((int) finalOid);
-        PgType transType = PgType.byOid(((Number) t.get(agg, "aggtranstype")).intValue());
+        PgType transType = ProcCatalog.signatureType(((Number) t.get(agg, "aggtranstype")).intValue());
         if (trans == null || transType == null || finalOid != 0 && fin == null) {
             return null;
         }
@@ -387,6 +387,18 @@ final class SessionProcs implements UserProcs.Provider {
                     }
                     colTypes.add(t);
                     colNames.add(names == null ? "column" + (colNames.size() + 1) : String.valueOf(names[i]));
+                }
+            }
+        }
+        if (colTypes.isEmpty() && proc.resultType() == PgType.RECORD) {
+            // RETURNS SETOF a composite type (a table's row type, CREATE TYPE ... AS): its attributes
+            int rettype = ((Number) r[c.columnIndex("prorettype")]).intValue();
+            org.tusk.engine.types.RowType shape = rettype == PgType.RECORD.oid() ? null
+                    : org.tusk.engine.types.UserTypes.rowType(rettype);
+            if (shape != null) {
+                for (org.tusk.engine.types.RowType.Field f : shape.fields()) {
+                    colNames.add(f.name());
+                    colTypes.add(f.type());
                 }
             }
         }

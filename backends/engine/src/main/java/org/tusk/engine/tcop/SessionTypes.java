@@ -78,8 +78,13 @@ final class SessionTypes implements UserTypes.Provider {
         access.transaction().catalogSnapshot(access.level());
         Catalog pgType = SystemCatalogs.require(SystemCatalogs.PG_TYPE);
         int oidCol = pgType.columnIndex("oid");
+        // information_schema's domains (cardinal_number, sql_identifier, ...) are bootstrap facts below
+        // FirstNormalObjectId that PgType does not list: they are described like user types
+        Integer infoSchema = session.relcache() == null ? null : session.relcache().namespaceOid("information_schema");
+        int nsCol = pgType.columnIndex("typnamespace");
         List<CatalogTuple> rows = access.scan(SystemCatalogs.PG_TYPE,
-                r -> Long.compareUnsigned((Long) r[oidCol], UserTypes.FIRST_NORMAL_OBJECT_ID) >= 0);
+                r -> Long.compareUnsigned((Long) r[oidCol], UserTypes.FIRST_NORMAL_OBJECT_ID) >= 0
+                        || infoSchema != null && ((Long) r[nsCol]).intValue() == infoSchema);
         Map<Integer, Object[]> raw = new HashMap<>();
         Map<Integer, Integer> rels = new HashMap<>();
         Map<Integer, Integer> rowTypes = new HashMap<>();

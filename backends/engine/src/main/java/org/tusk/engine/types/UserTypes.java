@@ -74,13 +74,19 @@ public final class UserTypes {
         CURRENT.set(provider);
     }
 
+    /** The thread's provider (null when none), for code that installs another one for a while. */
+    public static Provider current() {
+        return CURRENT.get();
+    }
+
     public static UserType byName(String schema, String name) {
         Provider p = CURRENT.get();
         return p == null ? null : p.byName(schema, name);
     }
 
     public static UserType byOid(int oid) {
-        if (Integer.compareUnsigned(oid, FIRST_NORMAL_OBJECT_ID) < 0) {
+        // below FirstNormalObjectId only the bootstrap facts PgType does not list (information_schema's domains)
+        if (Integer.compareUnsigned(oid, FIRST_NORMAL_OBJECT_ID) < 0 && PgType.byOid(oid) != null) {
             return null;
         }
         Provider p = CURRENT.get();

@@ -57,6 +57,40 @@ class AggregateAndSrfOnStorageTest extends TwoSessionsOnStorage {
     }
 
     /**
+     * A user composite type and its array type as an aggregate's state type (create_aggregate.sql's
+     * aggfstr), and RETURNS SETOF a table's row type (a temporary table's) or a composite type:
+     * expanded in FROM, named after the function, whole-row references in the select list and
+     * UPDATE ... RETURNING. Answers from PostgreSQL 15.
+     */
+    @Test
+    void compositeStateTypesAndSetofCompositeFunctions() {
+        query(a, "create type aggtype as (a integer, b integer, c text)");
+        query(a, "create function aggf_trans(aggtype[],integer,integer,text) returns aggtype[]"
+                + " as 'select array_append($1,ROW($2,$3,$4)::aggtype)' language sql strict immutable");
+        assertEquals(List.of(), query(a, "create aggregate aggfstr(integer,integer,text) (sfunc = aggf_trans,"
+                + " stype = aggtype[], initcond = '{}')"));
+        assertEquals(List.of("{\"(1,2,x)\",\"(3,4,y)\"}"),
+                query(a, "select aggfstr(a,b,c) from (values (1,2,'x'),(3,4,'y')) v(a,b,c)"));
+        assertEquals(List.of("t|{}"), query(a, "select aggtranstype = (select typarray from pg_type where"
+                + " typname = 'aggtype'), agginitval from pg_aggregate where aggfnoid = 'aggfstr'::regproc"));
+        assertEquals(List.of("E: 42883 function aggf_trans(aggtype, integer, integer, text) does not exist"),
+                query(a, "create aggregate aggbad(integer,integer,text) (sfunc = aggf_trans, stype = aggtype)"));
+        query(a, "create temp table tt (f1 int, f2 text)");
+        query(a, "insert into tt values (1, 'a'), (2, 'b')");
+        query(a, "create function tt_f() returns setof tt as 'select * from tt' language sql stable");
+        query(a, "create type pair as (x int, y text)");
+        query(a, "create function pair_f() returns setof pair as 'select f1 * 10, f2 from tt' language sql");
+        assertEquals(List.of("2|b"), query(a, "select * from tt_f() where f1 > 1"));
+        assertEquals(List.of("a|(1,a)", "b|(2,b)"), query(a, "select tt_f.f2, tt_f from tt_f()"));
+        assertEquals(List.of("(10,a)", "(20,b)"), query(a, "select p from pair_f() p"));
+        assertEquals(List.of("(10,a)", "(20,b)"), query(a, "update tt set f2 = pair_f.y || '!' from pair_f()"
+                + " where pair_f.x = tt.f1 * 10 returning pair_f"));
+        assertEquals(List.of("1|a!", "2|b!"), query(a, "select * from tt order by f1"));
+        assertEquals(List.of(), query(a, "drop function tt_f()"));
+        assertEquals(List.of(), query(a, "drop function pair_f()"));
+    }
+
+    /**
      * The catalog side of aggregates: regproc names, CREATE OR REPLACE, DefineAggregate's checks,
      * COMMENT ON / ALTER AGGREGATE, and DROP FUNCTION of a support function needing CASCADE.
      * Answers from PostgreSQL 15.

@@ -100,4 +100,24 @@ class SequenceOnStorageTest extends TwoSessionsOnStorage {
         query(a, "DROP TABLE ti");
         query(a, "DROP SEQUENCE tq, tm");
     }
+    /**
+     * Catalog indexes are relations (pg_class relkind i, pg_index), so OWNED BY one fails as in
+     * PostgreSQL; information_schema.sequences lists the sequences. Answers from PostgreSQL 15.
+     */
+    @Test
+    void catalogIndexesAndInformationSchemaSequences() {
+        assertEquals(List.of("i|403|1"), query(a,
+                "SELECT relkind, relam, relnatts FROM pg_class WHERE relname = 'pg_class_oid_index'"));
+        assertEquals(List.of("pg_class|1|t"), query(a, "SELECT indrelid::regclass, indkey, indisunique FROM pg_index"
+                + " WHERE indexrelid = 'pg_class_oid_index'::regclass"));
+        List<String> owned = query(a, "CREATE SEQUENCE zx OWNED BY pg_class_oid_index.oid");
+        assertEquals(1, owned.size());
+        assertTrue(owned.get(0).startsWith("E: 55000 sequence cannot be owned by relation \"pg_class_oid_index\""),
+                owned.get(0));
+        query(a, "CREATE SEQUENCE zq AS smallint START 5 INCREMENT 2 MAXVALUE 100 CYCLE");
+        assertEquals(List.of("public|zq|smallint|16|5|1|100|2|YES"), query(a, "SELECT sequence_schema, sequence_name,"
+                + " data_type, numeric_precision, start_value, minimum_value, maximum_value, increment, cycle_option"
+                + " FROM information_schema.sequences WHERE sequence_name = 'zq'"));
+        query(a, "DROP SEQUENCE zq");
+    }
 }

@@ -102,6 +102,90 @@ public final class CatalogBootstrap {
         for (Catalog c : SystemCatalogs.all()) {
             describeCatalog(c);
         }
+        for (Map<String, String> index : CsvReader.read("catalog_indexes")) {
+            describeCatalogIndex(index);
+        }
+    }
+
+    /**
+     * pg_class, pg_attribute and pg_index rows for one of PostgreSQL's catalog indexes
+     * (pg_class_oid_index, ...), so that they are relations that name lookups and the
+     * catalog views find as PostgreSQL has them. Tusk keeps no storage for them: catalog
+     * lookups go through the caches, and the relcache describes a system catalog without
+     * indexes, so nothing plans a scan of one.
+     */
+    private void describeCatalogIndex(Map<String, String> index) {
+        long oid = Long.parseLong(index.get("indexrelid"));
+        Catalog table = SystemCatalogs.byOid(Integer.parseInt(index.get("indrelid")));
+        if (table == null) {
+            return;
+        }
+        String[] keys = index.get("indkey").trim().split(" ");
+        String[] classes = index.get("indclass").trim().split(" ");
+        Object[] indkey = new Object[keys.length];
+        Object[] indclass = new Object[keys.length];
+        Object[] indcollation = new Object[keys.length];
+        Object[] indoption = new Object[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            short attnum = Short.parseShort(keys[i]);
+            Column col = table.columns().get(attnum - 1);
+            indkey[i] = attnum;
+            indclass[i] = Long.parseLong(classes[i]);
+            indcollation[i] = (long) col.collation();
+            indoption[i] = (short) 0;
+            Map<String, Object> a = new HashMap<>();
+            a.put("attrelid", oid);
+            a.put("attname", col.name());
+            a.put("atttypid", (long) col.typeOid());
+            a.put("attstattarget", -1);
+            a.put("attlen", (short) col.len());
+            a.put("attnum", (short) (i + 1));
+            a.put("attndims", 0);
+            a.put("attcacheoff", -1);
+            a.put("atttypmod", -1);
+            a.put("attbyval", col.byVal());
+            a.put("attalign", String.valueOf(col.align()));
+            a.put("attstorage", String.valueOf(col.storage()));
+            a.put("attcompression", "");
+            a.put("attnotnull", false);
+            a.put("attidentity", "");
+            a.put("attgenerated", "");
+            a.put("attislocal", true);
+            a.put("attcollation", (long) col.collation());
+            insert(SystemCatalogs.PG_ATTRIBUTE, a);
+        }
+        Map<String, Object> cls = new HashMap<>();
+        cls.put("oid", oid);
+        cls.put("relname", index.get("indexname"));
+        cls.put("relnamespace", (long) SystemCatalogs.PG_CATALOG_NAMESPACE);
+        cls.put("relowner", 10L);
+        cls.put("relam", (long) SystemCatalogs.BTREE_AM);
+        cls.put("relfilenode", table.mapped() ? 0L : oid);
+        cls.put("reltablespace", table.shared() ? 1664L : 0L);
+        cls.put("reltuples", -1f);
+        cls.put("relisshared", table.shared());
+        cls.put("relpersistence", "p");
+        cls.put("relkind", "i");
+        cls.put("relnatts", (short) keys.length);
+        cls.put("relispopulated", true);
+        cls.put("relreplident", "n");
+        insert(SystemCatalogs.PG_CLASS, cls);
+        Map<String, Object> ind = new HashMap<>();
+        ind.put("indexrelid", oid);
+        ind.put("indrelid", (long) table.oid());
+        ind.put("indnatts", (short) keys.length);
+        ind.put("indnkeyatts", (short) keys.length);
+        ind.put("indisunique", "t".equals(index.get("indisunique")));
+        ind.put("indisprimary", "t".equals(index.get("indisprimary")));
+        ind.put("indimmediate", true);
+        ind.put("indisvalid", true);
+        ind.put("indisready", true);
+        ind.put("indislive", true);
+        ind.put("indkey", indkey);
+        ind.put("indcollation", indcollation);
+        ind.put("indclass", indclass);
+        ind.put("indoption", indoption);
+        insert(SystemCatalogs.PG_INDEX, ind);
     }
 
     /** pg_class and pg_attribute rows for one catalog. */

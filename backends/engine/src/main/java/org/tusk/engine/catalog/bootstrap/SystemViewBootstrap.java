@@ -40,7 +40,9 @@ import org.tusk.xact.IsolationLevel;
  * subtransaction, so one the engine cannot run yet (CREATE DOMAIN, CREATE FUNCTION, a
  * view whose SQL the analyzer does not handle) is rolled back and skipped, logged
  * with its error. Names resolve with search_path = pg_catalog (the scripts qualify
- * everything else), without privilege checks (the bootstrap superuser).
+ * everything else), without privilege checks (the bootstrap superuser). information_schema's
+ * domains are bootstrap facts (pg_type rows, so the script's CREATE DOMAINs are skipped);
+ * {@link BootstrapTypes} lets the analyzer resolve the views' casts to them.
  */
 public final class SystemViewBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(SystemViewBootstrap.class);
@@ -63,6 +65,23 @@ public final class SystemViewBootstrap {
     public static List<Skipped> install(StorageTransaction txn, CatalogAccess access) {
         RelationCache relcache = new RelationCache(() -> access);
         List<Skipped> skipped = new ArrayList<>();
+        // the scripts' own domains, for the views that cast to them (the thread's provider is put back after)
+        org.tusk.engine.types.UserTypes.Provider previous = org.tusk.engine.types.UserTypes.current();
+        org.tusk.engine.types.UserTypes.install(new BootstrapTypes(access, relcache));
+        try {
+            runScripts(txn, access, relcache, skipped);
+        } finally {
+            org.tusk.engine.types.UserTypes.install(previous);
+        }
+        lastSkipped = List.copyOf(skipped);
+        if (!skipped.isEmpty()) {
+            LOG.info("system views: {} statement(s) skipped: {}", skipped.size(), skipped);
+        }
+        return skipped;
+    }
+
+    private static void runScripts(StorageTransaction txn, CatalogAccess access, RelationCache relcache,
+            List<Skipped> skipped) {
         for (String sql : SystemViews.statements()) {
             txn.savepoint(LEVEL);
             try {
@@ -76,11 +95,6 @@ public final class SystemViewBootstrap {
                 skipped.add(new Skipped(firstLine(sql), message));
             }
         }
-        lastSkipped = List.copyOf(skipped);
-        if (!skipped.isEmpty()) {
-            LOG.info("system views: {} statement(s) skipped: {}", skipped.size(), skipped);
-        }
-        return skipped;
     }
 
     private static void run(StorageTransaction txn, CatalogAccess access, RelationCache relcache, String sql) {
