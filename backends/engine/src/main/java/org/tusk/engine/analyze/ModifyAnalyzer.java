@@ -803,12 +803,12 @@ public final class ModifyAnalyzer {
             for (List<RawNode> exprs : select.valuesLists()) {
                 if (exprs.size() > targets.size()) {
                     throw Ereport.error(SqlState.SYNTAX_ERROR, "INSERT has more expressions than target columns",
-                            location(exprs.get(targets.size())));
+                            location(exprs.get(targets.size())) - 1);
                 }
                 if (exprs.size() < targets.size()) {
                     throw Ereport.error(SqlState.SYNTAX_ERROR, "INSERT has more target columns than expressions",
                             stmt.cols() != null && !stmt.cols().isEmpty()
-                                    ? stmt.cols().get(exprs.size()).location() + 1 : 0);
+                                    ? stmt.cols().get(exprs.size()).location() : -1);
                 }
                 Expr[] row = defaults.clone();
                 boolean[] subscripted = new boolean[natts];
