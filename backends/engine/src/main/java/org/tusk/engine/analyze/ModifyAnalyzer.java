@@ -735,16 +735,54 @@ public final class ModifyAnalyzer {
         return override == org.tusk.engine.nodes.OverridingKind.USER_VALUE;
     }
 
+    /**
+     * transformWithClause for a data-modifying statement: its WITH queries join {@code pstate}'s, and
+     * may themselves be INSERT/UPDATE/DELETE (analyzed by a ModifyAnalyzer of their own).
+     */
+    private void withQueries(org.tusk.engine.nodes.WithClause with, ParseState pstate) {
+        allowModifyingCtes(pstate);
+        SelectAnalyzer selects = new SelectAnalyzer(relations, typeContext);
+        new CteAnalyzer(selects, selects.exprsFor(pstate)).transformWith(with, pstate);
+    }
+
+    /** Lets WITH queries of the statement analyzed in {@code pstate} be INSERT/UPDATE/DELETE. */
+    public void allowModifyingCtes(ParseState pstate) {
+        pstate.allowModifyingCtes((stmt, level) -> new ModifyAnalyzer(session, relations, typeContext).analyze(stmt, level));
+    }
+
+    /** Whether RETURNING's expressions read a column of the result relation (a Var of the target). */
+    private static boolean readsRow(Expr[] exprs) {
+        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        for (Expr e : exprs) {
+            if (e != null) {
+                todo.add(e);
+            }
+        }
+        while (!todo.isEmpty()) {
+            Expr e = todo.pop();
+            if (e instanceof VarExpr) {
+                return true;
+            }
+            for (Expr c : e.children()) {
+                if (c != null) {
+                    todo.add(c);
+                }
+            }
+        }
+        return false;
+    }
+
     private DmlCommand insert(InsertStmt stmt, ParseState pstate) {
         // (targets is reassigned when VALUES is shorter than an implicit column list)
         if (stmt.withClause() != null) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH in INSERT is not supported yet");
+            // WITH ... INSERT: the WITH queries are visible to the source, ON CONFLICT and RETURNING
+            withQueries(stmt.withClause(), pstate);
         }
         // ON CONFLICT DO UPDATE also needs UPDATE; RETURNING reads the row (SELECT)
+        // (RETURNING needs SELECT only when it reads the row: checked once it is analyzed)
         RelationDesc desc = openTarget(stmt.relation(), org.tusk.engine.acl.AclMode.INSERT
                 | (stmt.onConflictClause() != null && stmt.onConflictClause().action() == OnConflictAction.UPDATE
-                        ? org.tusk.engine.acl.AclMode.UPDATE : 0)
-                | (stmt.returningList() != null && !stmt.returningList().isEmpty() ? org.tusk.engine.acl.AclMode.SELECT : 0),
+                        ? org.tusk.engine.acl.AclMode.UPDATE : 0),
                 TriggerDesc.INSERT);
         boolean view = desc.kind() == 'v';
         if (view && stmt.onConflictClause() != null) {
@@ -778,7 +816,8 @@ public final class ModifyAnalyzer {
         for (int i = 0; i < natts; i++) {
             defaults[i] = defaultFor(desc, live.get(i), pstate);
         }
-        ExprAnalyzer plain = new ExprAnalyzer(pstate, typeContext);
+        // VALUES expressions may hold sub-SELECTs (VALUES ((select 2), ...)): they plan themselves when first evaluated
+        ExprAnalyzer plain = new SelectAnalyzer(relations, typeContext).exprsFor(pstate);
         SelectStmt select = stmt.selectStmt();
         List<Expr[]> valuesRows = null;
         Query sourceQuery = null;
@@ -854,7 +893,9 @@ public final class ModifyAnalyzer {
             }
         }
         if (valuesRows == null) {
-            sourceQuery = new SelectAnalyzer(relations, typeContext).analyze(select, new ParseState(new int[0]));
+            ParseState sourceState = new ParseState(new int[0]);
+            sourceState.ctes.addAll(pstate.ctes);                  // (its data-modifying ones run with the source)
+            sourceQuery = new SelectAnalyzer(relations, typeContext).analyze(select, sourceState);
             if ((stmt.cols() == null || stmt.cols().isEmpty()) && sourceQuery.targets().size() < targets.size()) {
                 targets = new ArrayList<>(targets.subList(0, sourceQuery.targets().size()));   // the leading columns
             }
@@ -895,11 +936,16 @@ public final class ModifyAnalyzer {
             conflict = onConflict(stmt, desc, live, pstate);
         }
         ParseState returningState = pstate.sibling();
+        returningState.ctes.addAll(pstate.ctes);
         addTableRte(returningState, desc, aliasOf(stmt.relation()) != null ? aliasOf(stmt.relation()) : desc.name(),
                 desc.kind() == 'p');
         ExprAnalyzer returningScope = new SelectAnalyzer(relations, typeContext).exprsFor(returningState);
         returningTargetRefname = aliasOf(stmt.relation());
         Returning ret = returning(stmt.returningList(), returningScope, desc);
+        if (ret.exprs() != null && readsRow(ret.exprs())) {
+            // markVarForSelectPriv: RETURNING that names a column of the row needs SELECT (RETURNING 1 does not)
+            org.tusk.engine.acl.AccessChecks.checkRelation(session, desc, org.tusk.engine.acl.AclMode.SELECT);
+        }
         ResultRelation result = view ? null : resultRelation(desc, pstate);
         List<Expr[]> rows = valuesRows;
         Expr[] defaultExprs = defaults;
@@ -914,6 +960,18 @@ public final class ModifyAnalyzer {
 
             @Override
             public Result execute(EvalContext ctx, RowReceiver receiver) {
+                org.tusk.engine.executor.EState own = rows != null ? org.tusk.engine.executor.Executor.attachEState(ctx) : null;
+                try {
+                    return run(ctx);
+                } finally {
+                    if (own != null) {
+                        ctx.attach(org.tusk.engine.executor.EState.class, null);
+                        own.close();
+                    }
+                }
+            }
+
+            private Result run(EvalContext ctx) {
                 PlanState source;
                 if (rows != null) {
                     java.util.Iterator<Expr[]> it = rows.iterator();
@@ -1094,6 +1152,7 @@ public final class ModifyAnalyzer {
         // DO UPDATE: the table's columns (slots 0..n-1), then EXCLUDED's (n..2n-1)
         String alias = aliasOf(stmt.relation()) != null ? aliasOf(stmt.relation()) : desc.name();
         ParseState updateState = new ParseState(new int[0]);
+        updateState.ctes.addAll(pstate.ctes);                      // WITH ... INSERT ... DO UPDATE SET (a) = (SELECT ...)
         addTableRte(updateState, desc, alias);
         addTableRte(updateState, desc, "excluded");
         ExprAnalyzer analyzer = new ExprAnalyzer(updateState, typeContext);
