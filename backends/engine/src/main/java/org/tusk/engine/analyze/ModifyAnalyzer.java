@@ -581,7 +581,20 @@ public final class ModifyAnalyzer {
         if (def != null) {
             parts.add(def);
         }
-        return new org.tusk.engine.executor.modify.PartitionRouter(desc.name(), keys, key.shown(), parts);
+        // the key's attnums for the DETAIL's privilege test; null when the key has an expression
+        int[] keyAttnums = new int[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i) instanceof VarExpr v && v.attno() < mine.size()) {
+                keyAttnums[i] = mine.get(v.attno()).attnum();
+            } else {
+                keyAttnums = null;
+                break;
+            }
+        }
+        int[] attnums = keyAttnums;
+        long relOid = Integer.toUnsignedLong(desc.oid());
+        return new org.tusk.engine.executor.modify.PartitionRouter(desc.name(), keys, key.shown(), parts,
+                () -> org.tusk.engine.acl.AccessChecks.maySelectColumns(session, relOid, attnums));
     }
 
     private ResultRelation plainResultRelation(RelationDesc desc, ParseState pstate) {
@@ -1012,8 +1025,10 @@ public final class ModifyAnalyzer {
                 if (view) {
                     return insteadOfInsert(desc, source, ret.exprs(), ctx);
                 }
+                long relOid = Integer.toUnsignedLong(desc.oid());
                 TableModifier modifier = new TableModifier(result, session.transactionContext(), session.snapshot(),
-                        ctx).routeThrough(router(desc, ctx));
+                        ctx).routeThrough(router(desc, ctx)).describeRowsIf(
+                                () -> org.tusk.engine.acl.AccessChecks.maySelectColumns(session, relOid, null));
                 OnConflict onConflict = spec == null ? null : spec.bind(result);
                 ForeignKeyTriggers fkeys = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
                 org.tusk.engine.executor.modify.TriggerManager triggers = triggers(desc, TriggerDesc.INSERT, ctx);
