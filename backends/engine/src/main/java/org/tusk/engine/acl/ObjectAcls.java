@@ -261,7 +261,7 @@ public final class ObjectAcls {
         return null;
     }
 
-    /** Stores a new ACL in the object's row (CatalogTupleUpdate) and makes it visible to the transaction. */
+    /** Stores a new ACL (null: the column NULL) in the object's row (CatalogTupleUpdate) and makes it visible. */
     public void store(ObjectAcl object, Acl acl) {
         SystemCatalogs.Catalog c = SystemCatalogs.require(object.catalogOid());
         String column = switch (object.catalogOid()) {
@@ -273,7 +273,7 @@ public final class ObjectAcls {
             default -> throw new IllegalArgumentException("no ACL column in catalog " + object.catalogOid());
         };
         Object[] row = object.tuple().values().clone();
-        row[c.columnIndex(column)] = toStored(acl);
+        row[c.columnIndex(column)] = acl == null ? null : toStored(acl);
         access.update(object.catalogOid(), object.tuple().tid(), row);
         access.commandCounterIncrement();
     }

@@ -178,7 +178,7 @@ public final class GrantCommand {
             // (a column's rights come with its relation's ownership: the relation's owner is the grantor)
             Acl result = grant.apply(checks, currentUser, AclObjectKind.COLUMN, column.name(), column.owner(),
                     column.effective(), explicit ? notices : null);
-            acls.store(column, result);
+            acls.store(column, result.items().isEmpty() ? null : result);     // an empty column ACL is NULL again
         }
     }
 
