@@ -96,6 +96,8 @@ class InsertFeaturesOnStorageTest extends OneSessionOnStorage {
         String owner = run("SELECT current_user").get(0);
         assertEquals(List.of("a|{insert_h_user=r/" + owner + "}", "b|\\N"),
                 run("SELECT attname, attacl FROM pg_attribute WHERE attrelid = 'kp1'::regclass AND attnum > 0 ORDER BY attnum"));
+        assertEquals(List.of("t|f"), run("SELECT has_column_privilege('insert_h_user', 'kp1', 'a', 'SELECT'), "
+                + "has_column_privilege('insert_h_user', 'kp1', 'b', 'SELECT')"));
         run("SET ROLE insert_h_user");
         assertEquals(List.of("E: no partition of relation \"kp1\" found for row|null|0"),
                 run("INSERT INTO kp VALUES (1, 1)"));
