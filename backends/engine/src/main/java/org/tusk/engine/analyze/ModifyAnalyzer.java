@@ -753,7 +753,9 @@ public final class ModifyAnalyzer {
      * may themselves be INSERT/UPDATE/DELETE (analyzed by a ModifyAnalyzer of their own).
      */
     private void withQueries(org.tusk.engine.nodes.WithClause with, ParseState pstate) {
-        allowModifyingCtes(pstate);
+        if (!pstate.modifyingCtesAllowed()) {
+            allowModifyingCtes(pstate);                             // (the session's hook also checks read-only)
+        }
         SelectAnalyzer selects = new SelectAnalyzer(relations, typeContext);
         new CteAnalyzer(selects, selects.exprsFor(pstate)).transformWith(with, pstate);
     }

@@ -45,6 +45,11 @@ public final class ParseState {
         org.tusk.engine.commands.DmlCommand analyze(org.tusk.engine.nodes.RawStmt stmt, ParseState level);
     }
 
+    /** Whether the statement's WITH queries may be INSERT/UPDATE/DELETE (an analyzer for them is set). */
+    public boolean modifyingCtesAllowed() {
+        return shared.modifying != null;
+    }
+
     /** Lets the statement's WITH queries be INSERT/UPDATE/DELETE, analyzed by {@code analyzer}. */
     public void allowModifyingCtes(ModifyingAnalyzer analyzer) {
         shared.modifying = analyzer;

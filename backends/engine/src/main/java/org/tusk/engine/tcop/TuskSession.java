@@ -790,9 +790,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         Map<Integer, org.tusk.lmgr.LockMode> previous = relcache == null ? null : relcache.recordOpens(locks);
         Query query;
         try {
-            if (storage() != null) {
-                new org.tusk.engine.analyze.ModifyAnalyzer(this, relations, typeContext()).allowModifyingCtes(pstate);
-            }
+            DmlStatements.allowModifyingCtes(this, relations, pstate, "SELECT");
             query = new SelectAnalyzer(relations, typeContext()).analyze(select, pstate);
             query = org.tusk.engine.executor.ConstantFolder.fold(query, new org.tusk.engine.expr.EvalContext(this, new Object[0]));
         } finally {

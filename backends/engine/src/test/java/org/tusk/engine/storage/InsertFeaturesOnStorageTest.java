@@ -59,6 +59,16 @@ class InsertFeaturesOnStorageTest extends OneSessionOnStorage {
                 + "INSERT INTO w2 SELECT a + 100 FROM r"));
         assertEquals(List.of("103"), run("SELECT * FROM w2"));
         assertEquals(List.of("3"), run("SELECT count(*) FROM w"));
+        // ExecCheckXactReadOnly names the whole statement
+        run("BEGIN READ ONLY");
+        assertEquals(List.of("E: cannot execute SELECT in a read-only transaction|null|0"),
+                run("WITH x AS (INSERT INTO w VALUES (9, 'r') RETURNING a) SELECT * FROM x"));
+        run("ROLLBACK");
+        run("BEGIN READ ONLY");
+        assertEquals(List.of("E: cannot execute INSERT in a read-only transaction|null|0"),
+                run("WITH x AS (INSERT INTO w VALUES (9, 'r') RETURNING a) INSERT INTO w2 SELECT * FROM x"));
+        run("ROLLBACK");
+        assertEquals(List.of("3"), run("SELECT count(*) FROM w"));
     }
 
     @Test
