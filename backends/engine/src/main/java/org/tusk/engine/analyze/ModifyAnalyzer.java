@@ -945,6 +945,11 @@ public final class ModifyAnalyzer {
                 sourceMapping[c] = assign(plain, var, live.get(c), -1);
             }
         }
+        if (valuesRows != null && pstate.ctes.stream().anyMatch(c -> c.modifying != null)) {
+            // only a source query runs the data-modifying WITH queries (ModifyingCtes); refuse rather than skip them
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                    "data-modifying WITH queries on INSERT ... VALUES are not supported yet");
+        }
         // ON CONFLICT
         OnConflictSpec conflict = null;
         if (stmt.onConflictClause() != null && stmt.onConflictClause().action() != OnConflictAction.NONE) {
