@@ -59,6 +59,9 @@ class InsertFeaturesOnStorageTest extends OneSessionOnStorage {
                 + "INSERT INTO w2 SELECT a + 100 FROM r"));
         assertEquals(List.of("103"), run("SELECT * FROM w2"));
         assertEquals(List.of("3"), run("SELECT count(*) FROM w"));
+        // parserOpenTable's check: a data-modifying WITH query is read through its RETURNING list
+        assertEquals(List.of("E: WITH query \"x\" does not have a RETURNING clause|null|52"),
+                run("with x as (insert into w values (2)) select * from x"));
         // ExecCheckXactReadOnly names the whole statement
         run("BEGIN READ ONLY");
         assertEquals(List.of("E: cannot execute SELECT in a read-only transaction|null|0"),
