@@ -142,7 +142,40 @@ public final class Toast {
             externalize(v, size, encoded, i, store);
             len += size[i];
         }
+        // round 5 (Tusk's own): the engine's row format spends a few bytes more per row than
+        // PostgreSQL's (natts, type tags, 4-byte lengths), so a row PostgreSQL stores just under
+        // MaxHeapTupleSize may not fit here with plain values; rather than refuse a row PostgreSQL
+        // accepts, compress the biggest remaining values, plain ones too, while it still does not fit
+        while (len > maxDataLen) {
+            int i = biggestUncompressed(v, size, incompressible);
+            if (i < 0) {
+                break;
+            }
+            len -= size[i];
+            compress(v, size, encoded, incompressible, i);
+            len += size[i];
+        }
         return TupleFormat.form(v);
+    }
+
+    /** The biggest value of any attstorage still inline and uncompressed (round 5). */
+    private static int biggestUncompressed(Object[] v, int[] size, boolean[] incompressible) {
+        int best = -1;
+        int bestSize = MIN_TOASTABLE;
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] == null || !isToastable(v[i]) || incompressible[i] || encoded(v[i])) {
+                continue;
+            }
+            if (size[i] > bestSize) {
+                best = i;
+                bestSize = size[i];
+            }
+        }
+        return best;
+    }
+
+    private static boolean encoded(Object value) {
+        return value instanceof CompressedValue || value instanceof ToastPointer;
     }
 
     private static char storage(char[] storage, int i) {

@@ -1,5 +1,7 @@
 package org.tusk.engine.acl;
 
+import java.util.List;
+
 import org.tusk.api.error.PgException;
 import org.tusk.api.error.Severity;
 import org.tusk.api.error.SqlState;
@@ -53,6 +55,34 @@ public final class AccessChecks {
         if (!c.holds(o, mode)) {
             throw PrivilegeCheck.permissionDenied(o.word(), rel.name());
         }
+    }
+
+    /**
+     * Whether the current user may see the values of the relation's columns {@code attnums} in an
+     * error's DETAIL (ExecBuildPartitionKeyDescription's test): SELECT on the relation, or SELECT on
+     * every one of the columns (pg_attribute_aclcheck). {@code attnums} null (a key with expressions)
+     * needs the relation's SELECT. True for sessions that are not checked.
+     */
+    public static boolean maySelectColumns(Object session, long relOid, int[] attnums) {
+        Checker c = checker(session);
+        if (c == null) {
+            return true;
+        }
+        ObjectAcls.ObjectAcl o = c.acls().relation(relOid);
+        if (o == null || c.holds(o, AclMode.SELECT)) {
+            return true;
+        }
+        if (attnums == null) {
+            return false;
+        }
+        List<ObjectAcls.ObjectAcl> columns = c.acls().columns(o);
+        for (int attnum : attnums) {
+            ObjectAcls.ObjectAcl col = columns.stream().filter(a -> a.oid() == attnum).findFirst().orElse(null);
+            if (col == null || !c.holds(col, AclMode.SELECT)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -155,6 +155,26 @@ public final class ObjectAcls {
                 fromStored(t.get(c, "relacl")), relkind);
     }
 
+    /**
+     * The relation's columns (pg_attribute rows with attnum > 0, not dropped) as objects of kind
+     * COLUMN: {@code oid} is the attnum, the owner the relation's, the ACL attacl (NULL: no rights).
+     */
+    public List<ObjectAcl> columns(ObjectAcl relation) {
+        SystemCatalogs.Catalog c = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+        int relCol = c.columnIndex("attrelid");
+        int numCol = c.columnIndex("attnum");
+        int droppedCol = c.columnIndex("attisdropped");
+        long relOid = relation.oid();
+        List<ObjectAcl> out = new ArrayList<>();
+        for (CatalogTuple t : access.scan(SystemCatalogs.PG_ATTRIBUTE, row -> asLong(row[relCol]) == relOid
+                && asLong(row[numCol]) > 0 && !Boolean.TRUE.equals(row[droppedCol]))) {
+            out.add(new ObjectAcl(SystemCatalogs.PG_ATTRIBUTE, t, asLong(t.get(c, "attnum")), (String) t.get(c, "attname"),
+                    relation.owner(), AclObjectKind.COLUMN, fromStored(t.get(c, "attacl")), 'c'));
+        }
+        out.sort(java.util.Comparator.comparingLong(ObjectAcl::oid));
+        return out;
+    }
+
     /** Every relation in a schema (for ALL TABLES / ALL SEQUENCES IN SCHEMA). */
     public List<ObjectAcl> relationsIn(long namespaceOid) {
         SystemCatalogs.Catalog c = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
@@ -241,7 +261,7 @@ public final class ObjectAcls {
         return null;
     }
 
-    /** Stores a new ACL in the object's row (CatalogTupleUpdate) and makes it visible to the transaction. */
+    /** Stores a new ACL (null: the column NULL) in the object's row (CatalogTupleUpdate) and makes it visible. */
     public void store(ObjectAcl object, Acl acl) {
         SystemCatalogs.Catalog c = SystemCatalogs.require(object.catalogOid());
         String column = switch (object.catalogOid()) {
@@ -249,10 +269,11 @@ public final class ObjectAcls {
             case SystemCatalogs.PG_NAMESPACE -> "nspacl";
             case SystemCatalogs.PG_DATABASE -> "datacl";
             case SystemCatalogs.PG_PROC -> "proacl";
+            case SystemCatalogs.PG_ATTRIBUTE -> "attacl";
             default -> throw new IllegalArgumentException("no ACL column in catalog " + object.catalogOid());
         };
         Object[] row = object.tuple().values().clone();
-        row[c.columnIndex(column)] = toStored(acl);
+        row[c.columnIndex(column)] = acl == null ? null : toStored(acl);
         access.update(object.catalogOid(), object.tuple().tid(), row);
         access.commandCounterIncrement();
     }

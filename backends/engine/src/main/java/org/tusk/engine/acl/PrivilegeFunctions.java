@@ -21,6 +21,9 @@ public final class PrivilegeFunctions {
     private static final Map<String, Integer> TABLE = names("SELECT", AclMode.SELECT, "INSERT", AclMode.INSERT,
             "UPDATE", AclMode.UPDATE, "DELETE", AclMode.DELETE, "TRUNCATE", AclMode.TRUNCATE,
             "REFERENCES", AclMode.REFERENCES, "TRIGGER", AclMode.TRIGGER, "RULE", 0);
+    /** convert_column_priv_string. */
+    private static final Map<String, Integer> COLUMN = names("SELECT", AclMode.SELECT, "INSERT", AclMode.INSERT,
+            "UPDATE", AclMode.UPDATE, "REFERENCES", AclMode.REFERENCES);
     private static final Map<String, Integer> SCHEMA = names("CREATE", AclMode.CREATE, "USAGE", AclMode.USAGE);
     private static final Map<String, Integer> DATABASE = names("CREATE", AclMode.CREATE, "TEMPORARY", AclMode.CREATE_TEMP,
             "TEMP", AclMode.CREATE_TEMP, "CONNECT", AclMode.CONNECT);
@@ -69,6 +72,7 @@ public final class PrivilegeFunctions {
     public static int parse(AclObjectKind kind, String privileges) {
         return parse(privileges, switch (kind) {
             case TABLE -> TABLE;
+            case COLUMN -> COLUMN;
             case SCHEMA -> SCHEMA;
             case DATABASE -> DATABASE;
             case FUNCTION -> FUNCTION;

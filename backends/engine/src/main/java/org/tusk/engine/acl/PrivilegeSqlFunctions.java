@@ -17,7 +17,7 @@ import org.tusk.engine.tcop.SearchPathProvider;
  * and friends, pg_has_role): look the role and object up by name with
  * PostgreSQL's errors, then answer through {@link PrivilegeFunctions}. A null
  * {@code user} means the current user; the user name "public" means PUBLIC.
- * has_column_privilege gives the table-level answer (no column ACLs yet).
+ * has_column_privilege reads the table's ACL, then the column's (attacl).
  */
 public final class PrivilegeSqlFunctions {
     private final PrivilegeSession session;
@@ -109,11 +109,17 @@ public final class PrivilegeSqlFunctions {
         return has(r, relation(table), AclObjectKind.TABLE, privileges);
     }
 
-    /** has_column_privilege, answered at table level. */
+    /** has_column_privilege (column_privilege_check): the table's ACL, else the column's attacl. */
     public boolean column(String user, String table, String column, String privileges) {
         long r = role(user);
         ObjectAcl o = relation(table);
-        return has(r, o, AclObjectKind.TABLE, privileges);
+        ObjectAcl col = acls.columns(o).stream().filter(c -> c.name().equals(column)).findFirst().orElse(null);
+        if (col == null) {
+            throw PgException.error(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \""
+                    + o.name() + "\" does not exist");
+        }
+        PrivilegeFunctions.parse(AclObjectKind.COLUMN, privileges);        // column rights only (22023 otherwise)
+        return has(r, o, AclObjectKind.TABLE, privileges) || has(r, col, AclObjectKind.COLUMN, privileges);
     }
 
     public boolean sequence(String user, String sequence, String privileges) {

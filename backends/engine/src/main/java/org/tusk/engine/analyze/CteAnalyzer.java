@@ -38,8 +38,8 @@ final class CteAnalyzer {
                 }
             }
             if (!(cte.ctequery() instanceof SelectStmt stmt)) {
-                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "data-modifying statements in WITH are not supported yet",
-                        cte.location());
+                ps.ctes.add(modifying(cte, ps));
+                continue;
             }
             if (cte.searchClause() != null || cte.cycleClause() != null) {
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "SEARCH and CYCLE clauses are not supported yet",
@@ -56,6 +56,52 @@ final class CteAnalyzer {
             }
             ps.ctes.add(def);
         }
+    }
+
+    /**
+     * A data-modifying WITH query: analyzed as a statement of its own (with the statement's
+     * parameters); its columns are its RETURNING list's. It must belong to the top level.
+     */
+    private static CteDef modifying(CommonTableExpr cte, ParseState ps) {
+        if (ps.shared.modifying == null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "data-modifying statements in WITH are not supported yet",
+                    cte.location());
+        }
+        if (ps.parent != null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                    "WITH clause containing a data-modifying statement must be at the top level", cte.location());
+        }
+        if (cte.searchClause() != null || cte.cycleClause() != null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "SEARCH and CYCLE clauses are not supported yet",
+                    cte.location());
+        }
+        ParseState level = ps.sibling();
+        level.ctes.addAll(ps.ctes);                                   // earlier WITH queries are visible to it
+        org.tusk.engine.commands.DmlCommand command =
+                ps.shared.modifying.analyze((org.tusk.engine.nodes.RawStmt) cte.ctequery(), level);
+        CteDef def = new CteDef(cte.ctename());
+        def.modifying = command;
+        def.columnNames = new ArrayList<>();
+        def.columnTypes = new ArrayList<>();
+        def.columnTypmods = new ArrayList<>();
+        List<org.tusk.api.engine.Column> columns = command.resultColumns() == null ? List.of() : command.resultColumns();
+        List<String> aliases = cte.aliascolnames();
+        if (aliases != null && aliases.size() > columns.size()) {
+            throw Ereport.error("42P10", "WITH query \"" + def.name + "\" has " + columns.size()
+                    + " columns available but " + aliases.size() + " columns specified", cte.location());
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            org.tusk.api.engine.Column c = columns.get(i);
+            PgType type = PgType.byOid(c.typeOid());
+            if (type == null) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "RETURNING a column of type " + c.typeOid()
+                        + " from a WITH query is not supported yet", cte.location());
+            }
+            def.columnNames.add(aliases != null && i < aliases.size() ? aliases.get(i) : c.name());
+            def.columnTypes.add(type);
+            def.columnTypmods.add(c.typmod());
+        }
+        return def;
     }
 
     private void recursive(CteDef def, CommonTableExpr cte, SelectStmt stmt, ParseState ps) {

@@ -20,6 +20,11 @@ public final class CteDef {
     public Query nonRecursive;
     public Query recursiveTerm;
     public boolean unionAll;
+    /**
+     * A data-modifying WITH query (INSERT/UPDATE/DELETE, with or without RETURNING): the analyzed
+     * statement, run once per execution to completion; its RETURNING rows are what references read.
+     */
+    public org.tusk.engine.commands.DmlCommand modifying;
     /** The key of the recursive CTE's work table in an execution's EvalContext. */
     public final Object workTableKey = new Object();
     /** Set while the recursive term is analyzed: references then read the work table. */

@@ -581,7 +581,20 @@ public final class ModifyAnalyzer {
         if (def != null) {
             parts.add(def);
         }
-        return new org.tusk.engine.executor.modify.PartitionRouter(desc.name(), keys, key.shown(), parts);
+        // the key's attnums for the DETAIL's privilege test; null when the key has an expression
+        int[] keyAttnums = new int[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i) instanceof VarExpr v && v.attno() < mine.size()) {
+                keyAttnums[i] = mine.get(v.attno()).attnum();
+            } else {
+                keyAttnums = null;
+                break;
+            }
+        }
+        int[] attnums = keyAttnums;
+        long relOid = Integer.toUnsignedLong(desc.oid());
+        return new org.tusk.engine.executor.modify.PartitionRouter(desc.name(), keys, key.shown(), parts,
+                () -> org.tusk.engine.acl.AccessChecks.maySelectColumns(session, relOid, attnums));
     }
 
     private ResultRelation plainResultRelation(RelationDesc desc, ParseState pstate) {
@@ -735,16 +748,56 @@ public final class ModifyAnalyzer {
         return override == org.tusk.engine.nodes.OverridingKind.USER_VALUE;
     }
 
+    /**
+     * transformWithClause for a data-modifying statement: its WITH queries join {@code pstate}'s, and
+     * may themselves be INSERT/UPDATE/DELETE (analyzed by a ModifyAnalyzer of their own).
+     */
+    private void withQueries(org.tusk.engine.nodes.WithClause with, ParseState pstate) {
+        if (!pstate.modifyingCtesAllowed()) {
+            allowModifyingCtes(pstate);                             // (the session's hook also checks read-only)
+        }
+        SelectAnalyzer selects = new SelectAnalyzer(relations, typeContext);
+        new CteAnalyzer(selects, selects.exprsFor(pstate)).transformWith(with, pstate);
+    }
+
+    /** Lets WITH queries of the statement analyzed in {@code pstate} be INSERT/UPDATE/DELETE. */
+    public void allowModifyingCtes(ParseState pstate) {
+        pstate.allowModifyingCtes((stmt, level) -> new ModifyAnalyzer(session, relations, typeContext).analyze(stmt, level));
+    }
+
+    /** Whether RETURNING's expressions read a column of the result relation (a Var of the target). */
+    private static boolean readsRow(Expr[] exprs) {
+        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        for (Expr e : exprs) {
+            if (e != null) {
+                todo.add(e);
+            }
+        }
+        while (!todo.isEmpty()) {
+            Expr e = todo.pop();
+            if (e instanceof VarExpr) {
+                return true;
+            }
+            for (Expr c : e.children()) {
+                if (c != null) {
+                    todo.add(c);
+                }
+            }
+        }
+        return false;
+    }
+
     private DmlCommand insert(InsertStmt stmt, ParseState pstate) {
         // (targets is reassigned when VALUES is shorter than an implicit column list)
         if (stmt.withClause() != null) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH in INSERT is not supported yet");
+            // WITH ... INSERT: the WITH queries are visible to the source, ON CONFLICT and RETURNING
+            withQueries(stmt.withClause(), pstate);
         }
         // ON CONFLICT DO UPDATE also needs UPDATE; RETURNING reads the row (SELECT)
+        // (RETURNING needs SELECT only when it reads the row: checked once it is analyzed)
         RelationDesc desc = openTarget(stmt.relation(), org.tusk.engine.acl.AclMode.INSERT
                 | (stmt.onConflictClause() != null && stmt.onConflictClause().action() == OnConflictAction.UPDATE
-                        ? org.tusk.engine.acl.AclMode.UPDATE : 0)
-                | (stmt.returningList() != null && !stmt.returningList().isEmpty() ? org.tusk.engine.acl.AclMode.SELECT : 0),
+                        ? org.tusk.engine.acl.AclMode.UPDATE : 0),
                 TriggerDesc.INSERT);
         boolean view = desc.kind() == 'v';
         if (view && stmt.onConflictClause() != null) {
@@ -778,7 +831,8 @@ public final class ModifyAnalyzer {
         for (int i = 0; i < natts; i++) {
             defaults[i] = defaultFor(desc, live.get(i), pstate);
         }
-        ExprAnalyzer plain = new ExprAnalyzer(pstate, typeContext);
+        // VALUES expressions may hold sub-SELECTs (VALUES ((select 2), ...)): they plan themselves when first evaluated
+        ExprAnalyzer plain = new SelectAnalyzer(relations, typeContext).exprsFor(pstate);
         SelectStmt select = stmt.selectStmt();
         List<Expr[]> valuesRows = null;
         Query sourceQuery = null;
@@ -803,12 +857,12 @@ public final class ModifyAnalyzer {
             for (List<RawNode> exprs : select.valuesLists()) {
                 if (exprs.size() > targets.size()) {
                     throw Ereport.error(SqlState.SYNTAX_ERROR, "INSERT has more expressions than target columns",
-                            location(exprs.get(targets.size())));
+                            location(exprs.get(targets.size())) - 1);
                 }
                 if (exprs.size() < targets.size()) {
                     throw Ereport.error(SqlState.SYNTAX_ERROR, "INSERT has more target columns than expressions",
                             stmt.cols() != null && !stmt.cols().isEmpty()
-                                    ? stmt.cols().get(exprs.size()).location() + 1 : 0);
+                                    ? stmt.cols().get(exprs.size()).location() : -1);
                 }
                 Expr[] row = defaults.clone();
                 boolean[] subscripted = new boolean[natts];
@@ -854,7 +908,9 @@ public final class ModifyAnalyzer {
             }
         }
         if (valuesRows == null) {
-            sourceQuery = new SelectAnalyzer(relations, typeContext).analyze(select, new ParseState(new int[0]));
+            ParseState sourceState = new ParseState(new int[0]);
+            sourceState.ctes.addAll(pstate.ctes);                  // (its data-modifying ones run with the source)
+            sourceQuery = new SelectAnalyzer(relations, typeContext).analyze(select, sourceState);
             if ((stmt.cols() == null || stmt.cols().isEmpty()) && sourceQuery.targets().size() < targets.size()) {
                 targets = new ArrayList<>(targets.subList(0, sourceQuery.targets().size()));   // the leading columns
             }
@@ -889,17 +945,27 @@ public final class ModifyAnalyzer {
                 sourceMapping[c] = assign(plain, var, live.get(c), -1);
             }
         }
+        if (valuesRows != null && pstate.ctes.stream().anyMatch(c -> c.modifying != null)) {
+            // only a source query runs the data-modifying WITH queries (ModifyingCtes); refuse rather than skip them
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                    "data-modifying WITH queries on INSERT ... VALUES are not supported yet");
+        }
         // ON CONFLICT
         OnConflictSpec conflict = null;
         if (stmt.onConflictClause() != null && stmt.onConflictClause().action() != OnConflictAction.NONE) {
             conflict = onConflict(stmt, desc, live, pstate);
         }
         ParseState returningState = pstate.sibling();
+        returningState.ctes.addAll(pstate.ctes);
         addTableRte(returningState, desc, aliasOf(stmt.relation()) != null ? aliasOf(stmt.relation()) : desc.name(),
                 desc.kind() == 'p');
         ExprAnalyzer returningScope = new SelectAnalyzer(relations, typeContext).exprsFor(returningState);
         returningTargetRefname = aliasOf(stmt.relation());
         Returning ret = returning(stmt.returningList(), returningScope, desc);
+        if (ret.exprs() != null && readsRow(ret.exprs())) {
+            // markVarForSelectPriv: RETURNING that names a column of the row needs SELECT (RETURNING 1 does not)
+            org.tusk.engine.acl.AccessChecks.checkRelation(session, desc, org.tusk.engine.acl.AclMode.SELECT);
+        }
         ResultRelation result = view ? null : resultRelation(desc, pstate);
         List<Expr[]> rows = valuesRows;
         Expr[] defaultExprs = defaults;
@@ -914,6 +980,18 @@ public final class ModifyAnalyzer {
 
             @Override
             public Result execute(EvalContext ctx, RowReceiver receiver) {
+                org.tusk.engine.executor.EState own = rows != null ? org.tusk.engine.executor.Executor.attachEState(ctx) : null;
+                try {
+                    return run(ctx);
+                } finally {
+                    if (own != null) {
+                        ctx.attach(org.tusk.engine.executor.EState.class, null);
+                        own.close();
+                    }
+                }
+            }
+
+            private Result run(EvalContext ctx) {
                 PlanState source;
                 if (rows != null) {
                     java.util.Iterator<Expr[]> it = rows.iterator();
@@ -954,8 +1032,10 @@ public final class ModifyAnalyzer {
                 if (view) {
                     return insteadOfInsert(desc, source, ret.exprs(), ctx);
                 }
+                long relOid = Integer.toUnsignedLong(desc.oid());
                 TableModifier modifier = new TableModifier(result, session.transactionContext(), session.snapshot(),
-                        ctx).routeThrough(router(desc, ctx));
+                        ctx).routeThrough(router(desc, ctx)).describeRowsIf(
+                                () -> org.tusk.engine.acl.AccessChecks.maySelectColumns(session, relOid, null));
                 OnConflict onConflict = spec == null ? null : spec.bind(result);
                 ForeignKeyTriggers fkeys = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
                 org.tusk.engine.executor.modify.TriggerManager triggers = triggers(desc, TriggerDesc.INSERT, ctx);
@@ -1094,6 +1174,7 @@ public final class ModifyAnalyzer {
         // DO UPDATE: the table's columns (slots 0..n-1), then EXCLUDED's (n..2n-1)
         String alias = aliasOf(stmt.relation()) != null ? aliasOf(stmt.relation()) : desc.name();
         ParseState updateState = new ParseState(new int[0]);
+        updateState.ctes.addAll(pstate.ctes);                      // WITH ... INSERT ... DO UPDATE SET (a) = (SELECT ...)
         addTableRte(updateState, desc, alias);
         addTableRte(updateState, desc, "excluded");
         ExprAnalyzer analyzer = new ExprAnalyzer(updateState, typeContext);

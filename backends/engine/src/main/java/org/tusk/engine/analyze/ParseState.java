@@ -35,6 +35,24 @@ public final class ParseState {
         int nextExecParam;
         /** The statement names a system column (SystemColumnRefs): its tables' scans carry them. */
         boolean systemColumns;
+        /** Analyzes a data-modifying WITH query; null where the caller has no storage session. */
+        ModifyingAnalyzer modifying;
+    }
+
+    /** Parse analysis of the INSERT/UPDATE/DELETE of a WITH query, at a level of its own with the statement's params. */
+    @FunctionalInterface
+    public interface ModifyingAnalyzer {
+        org.tusk.engine.commands.DmlCommand analyze(org.tusk.engine.nodes.RawStmt stmt, ParseState level);
+    }
+
+    /** Whether the statement's WITH queries may be INSERT/UPDATE/DELETE (an analyzer for them is set). */
+    public boolean modifyingCtesAllowed() {
+        return shared.modifying != null;
+    }
+
+    /** Lets the statement's WITH queries be INSERT/UPDATE/DELETE, analyzed by {@code analyzer}. */
+    public void allowModifyingCtes(ModifyingAnalyzer analyzer) {
+        shared.modifying = analyzer;
     }
 
     /** A FROM item as seen by name lookup (ParseNamespaceItem). */

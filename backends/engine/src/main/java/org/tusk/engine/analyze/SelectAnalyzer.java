@@ -481,6 +481,10 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
         List<String> colAliases = rv.alias() != null ? rv.alias().colnames() : null;
         if (rv.schemaname() == null) {
             CteDef cte = ps.findCte(rv.relname());
+            if (cte != null && cte.modifying != null && cte.modifying.resultColumns() == null) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH query \"" + cte.name
+                        + "\" does not have a RETURNING clause", rv.location());
+            }
             if (cte != null) {
                 RangeTblEntry rte = new RangeTblEntry(cte.inRecursiveTerm ? RangeTblEntry.Kind.WORKTABLE
                         : RangeTblEntry.Kind.CTE, alias);

@@ -37,6 +37,20 @@ public final class Executor {
         return new QueryRoot(planned.state(), estate::close);
     }
 
+    /**
+     * An EState for expressions run outside a plan (the sub-SELECTs of INSERT ... VALUES plan themselves
+     * against it): the one {@code ctx} has, else a new one attached to it. Returns the new one for the
+     * caller to close at the end of the statement, or null when {@code ctx} had one already.
+     */
+    public static EState attachEState(EvalContext ctx) {
+        if (ctx.attachment(EState.class) != null) {
+            return null;
+        }
+        EState estate = newEState(ctx);
+        ctx.attach(EState.class, estate);
+        return estate;
+    }
+
     /** The query's EState: work_mem from the session, temp files under its data directory. */
     static EState newEState(EvalContext ctx) {
         Path dataDir = null;

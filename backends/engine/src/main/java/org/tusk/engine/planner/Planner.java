@@ -499,6 +499,15 @@ public final class Planner {
             rows = ex.rows;
             p = instr(p, ex);
         }
+        List<CteState> modifying = new ArrayList<>();
+        for (CteDef def : q.ctes) {
+            if (def.modifying != null) {
+                modifying.add(cteState(def));
+            }
+        }
+        if (!modifying.isEmpty()) {
+            p = new org.tusk.engine.executor.ModifyingCtes(p, modifying);
+        }
         return new Planned(p, ex);
     }
 
@@ -2231,7 +2240,9 @@ public final class Planner {
         if (st != null) {
             return st;
         }
-        if (def.recursive) {
+        if (def.modifying != null) {
+            st = new CteState(new org.tusk.engine.executor.ModifyingCtes.Statement(def.modifying, ctx), estate);
+        } else if (def.recursive) {
             WorkTable wt = new WorkTable();
             ctx.attach(def.workTableKey, wt);
             PlanState nonRec = plan(def.nonRecursive, estate).state();

@@ -30,12 +30,31 @@ final class DmlStatements {
         if (stmt instanceof CopyStmt copy) {
             return new CopyCommand(session, copy, analyzer);
         }
+        allowModifyingCtes(session, relations, pstate, stmt.commandName());
         DmlCommand command = analyzer.analyze(stmt, pstate);
         org.tusk.engine.relcache.RelationDesc target = analyzer.target();
         if (target == null || isTemp(target)) {
             return command;
         }
         return readOnlyChecked(session, command, stmt.commandName());
+    }
+
+    /**
+     * Lets the statement's WITH queries be INSERT/UPDATE/DELETE: each is analyzed like a statement of its
+     * own and checked against a read-only transaction under the outer statement's command name
+     * (ExecCheckXactReadOnly names the whole statement: "cannot execute SELECT in a read-only transaction").
+     */
+    static void allowModifyingCtes(TuskSession session, SystemRelations relations, ParseState pstate,
+            String commandName) {
+        if (session.storage() == null || pstate.modifyingCtesAllowed()) {
+            return;
+        }
+        pstate.allowModifyingCtes((cte, level) -> {
+            ModifyAnalyzer analyzer = new ModifyAnalyzer(session, relations, session.typeContext());
+            DmlCommand command = analyzer.analyze(cte, level);
+            org.tusk.engine.relcache.RelationDesc target = analyzer.target();
+            return target == null || isTemp(target) ? command : readOnlyChecked(session, command, commandName);
+        });
     }
 
     /** rd_islocaltemp: a relation of a temporary schema, which a read-only transaction may change. */

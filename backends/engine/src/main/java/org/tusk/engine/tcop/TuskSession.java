@@ -811,6 +811,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         Map<Integer, org.tusk.lmgr.LockMode> previous = relcache == null ? null : relcache.recordOpens(locks);
         Query query;
         try {
+            DmlStatements.allowModifyingCtes(this, relations, pstate, "SELECT");
             query = new SelectAnalyzer(relations, typeContext()).analyze(select, pstate);
             query = org.tusk.engine.executor.ConstantFolder.fold(query, new org.tusk.engine.expr.EvalContext(this, new Object[0]));
         } finally {

@@ -37,8 +37,8 @@ import org.tusk.engine.relcache.RelationCache;
  * in relacl / nspacl / datacl / proacl. TABLE covers tables, views and
  * sequences (a sequence takes only USAGE, SELECT and UPDATE, with PostgreSQL's
  * warning); ALL TABLES / ALL SEQUENCES IN SCHEMA expand to the schema's
- * relations. Column privileges, large objects, types, languages and default
- * privileges are not supported yet.
+ * relations. Column privileges (GRANT SELECT (a) ON t) go to pg_attribute.attacl.
+ * Large objects, types, languages and default privileges are not supported yet.
  */
 public final class GrantCommand {
     private final ObjectAcls acls;
@@ -79,20 +79,34 @@ public final class GrantCommand {
         }
         List<String> names = new ArrayList<>();
         boolean all = stmt.privileges() == null;
+        // privilege (columns): per column name, the rights to change on that column (ExecGrant_Attribute)
+        java.util.Map<String, Integer> columnPrivileges = new java.util.LinkedHashMap<>();
         if (!all) {
             for (AccessPriv p : stmt.privileges()) {
                 if (p.cols() != null && !p.cols().isEmpty()) {
-                    throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "column privileges are not supported yet");
+                    if (kind != AclObjectKind.TABLE) {
+                        throw PgException.error(SqlState.INVALID_GRANT_OPERATION,
+                                "column privileges are only valid for relations");
+                    }
+                    int bits = p.privName() == null ? AclObjectKind.COLUMN.allRights
+                            : ObjectGrant.privilegeBits(AclObjectKind.COLUMN, List.of(p.privName()));
+                    for (String col : p.cols()) {
+                        columnPrivileges.merge(col, bits, (a, b) -> a | b);
+                    }
+                    continue;
                 }
                 names.add(p.privName());
             }
         }
+        boolean tableLevel = all || !names.isEmpty();
         List<Long> grantees = grantees(stmt.grantees());
         Acl.DropBehavior behavior = stmt.behavior() == org.tusk.engine.nodes.DropBehavior.CASCADE
                 ? Acl.DropBehavior.CASCADE : Acl.DropBehavior.RESTRICT;
         // a statement on TABLE checks names against table rights; a sequence among them is cut below
         int requested;
-        if (!(kind == AclObjectKind.TABLE && !all && names.stream().anyMatch(n -> n.equalsIgnoreCase("usage")))) {
+        if (!tableLevel) {
+            requested = 0;
+        } else if (!(kind == AclObjectKind.TABLE && !all && names.stream().anyMatch(n -> n.equalsIgnoreCase("usage")))) {
             requested = ObjectGrant.privilegeBits(kind, names);
         } else {
             // ExecuteGrantStmt: ON TABLE accepts relation and sequence rights alike; USAGE on a table that
@@ -118,14 +132,54 @@ public final class GrantCommand {
             } else if (o.kind() == AclObjectKind.TABLE && kind == AclObjectKind.TABLE && (privileges & AclMode.USAGE) != 0) {
                 throw PgException.error(SqlState.INVALID_GRANT_OPERATION, "invalid privilege type USAGE for table");
             }
-            ObjectGrant grant = new ObjectGrant(stmt.isGrant(), privileges, all, stmt.grantOption(), grantees, behavior);
-            Acl result = grant.apply(checks, currentUser, o.kind(), o.name(), o.owner(), o.effective(), notices);
-            acls.store(o, result);
+            if (tableLevel) {
+                ObjectGrant grant = new ObjectGrant(stmt.isGrant(), privileges, all, stmt.grantOption(), grantees, behavior);
+                Acl result = grant.apply(checks, currentUser, o.kind(), o.name(), o.owner(), o.effective(), notices);
+                acls.store(o, result);
+            }
+            if (o.catalogOid() == org.tusk.engine.catalog.SystemCatalogs.PG_CLASS && o.kind() == AclObjectKind.TABLE) {
+                columnGrants(stmt, o, columnPrivileges, tableLevel && !stmt.isGrant() ? privileges : 0, grantees,
+                        behavior, checks);
+            }
             if (o.catalogOid() == org.tusk.engine.catalog.SystemCatalogs.PG_CLASS) {
                 relcache.invalidate((int) o.oid());
             }
         }
         return stmt.isGrant() ? "GRANT" : "REVOKE";
+    }
+
+    /**
+     * The column part of GRANT/REVOKE on a relation: the named columns' attacl get their rights; a
+     * REVOKE of table rights also revokes them from every column that has an ACL (as ExecGrant_Relation
+     * does, so REVOKE ALL ON t leaves no column privileges behind).
+     */
+    private void columnGrants(GrantStmt stmt, ObjectAcl relation, java.util.Map<String, Integer> named,
+            int revokedFromTable, List<Long> grantees, Acl.DropBehavior behavior, PrivilegeCheck checks) {
+        if (named.isEmpty() && (revokedFromTable & AclObjectKind.COLUMN.allRights) == 0) {
+            return;
+        }
+        List<ObjectAcl> columns = acls.columns(relation);
+        for (String name : named.keySet()) {
+            if (columns.stream().noneMatch(c -> c.name().equals(name))) {
+                throw PgException.error(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \""
+                        + relation.name() + "\" does not exist");
+            }
+        }
+        for (ObjectAcl column : columns) {
+            int privileges = named.getOrDefault(column.name(), 0);
+            boolean explicit = privileges != 0;
+            if (column.stored() != null) {
+                privileges |= revokedFromTable & AclObjectKind.COLUMN.allRights;
+            }
+            if (privileges == 0) {
+                continue;
+            }
+            ObjectGrant grant = new ObjectGrant(stmt.isGrant(), privileges, false, stmt.grantOption(), grantees, behavior);
+            // (a column's rights come with its relation's ownership: the relation's owner is the grantor)
+            Acl result = grant.apply(checks, currentUser, AclObjectKind.COLUMN, column.name(), column.owner(),
+                    column.effective(), explicit ? notices : null);
+            acls.store(column, result.items().isEmpty() ? null : result);     // an empty column ACL is NULL again
+        }
     }
 
     private String grantorName(RoleSpec spec) {

@@ -16,7 +16,8 @@ import org.tusk.engine.types.TypeContext;
  * bound accepts it (each bound compiled as its partition constraint over this
  * level's columns, the default partition's last), converted to that partition's
  * column order; a partitioned partition routes further. No partition: 23514
- * {@code no partition of relation "t" found for row} with the key's values.
+ * {@code no partition of relation "t" found for row} with the key's values, when the
+ * user may see them (SELECT on the table, or on every key column of a key without expressions).
  */
 public final class PartitionRouter {
 
@@ -37,11 +38,20 @@ public final class PartitionRouter {
     private final List<String> keyShown;
     private final List<Partition> partitions;
 
+    /** Whether the user may see the key's values (ExecBuildPartitionKeyDescription's privilege test). */
+    private final java.util.function.BooleanSupplier keyVisible;
+
     public PartitionRouter(String relationName, List<Expr> keys, List<String> keyShown, List<Partition> partitions) {
+        this(relationName, keys, keyShown, partitions, () -> true);
+    }
+
+    public PartitionRouter(String relationName, List<Expr> keys, List<String> keyShown, List<Partition> partitions,
+            java.util.function.BooleanSupplier keyVisible) {
         this.relationName = relationName;
         this.keys = keys;
         this.keyShown = keyShown;
         this.partitions = partitions;
+        this.keyVisible = keyVisible;
     }
 
     private TableModifier adopted;
@@ -84,6 +94,11 @@ public final class PartitionRouter {
                 }
             }
             if (target == null) {
+                if (!keyVisible.getAsBoolean()) {
+                    // the key's columns are not the user's to see: no DETAIL
+                    throw PgException.error(SqlState.CHECK_VIOLATION, "no partition of relation \"" + relationName
+                            + "\" found for row");
+                }
                 List<String> values = new ArrayList<>();
                 TypeContext tc = ctx.session() != null ? ctx.session().typeContext() : TypeContext.DEFAULT;
                 for (Expr k : keys) {

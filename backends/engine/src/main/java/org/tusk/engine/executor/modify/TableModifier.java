@@ -414,7 +414,7 @@ public final class TableModifier {
     public void checkPartitionConstraint(Object[] row) {
         if (!satisfiesPartitionConstraint(row)) {
             throw PgException.error(SqlState.CHECK_VIOLATION, "new row for relation \"" + rel.name()
-                    + "\" violates partition constraint").withDetail("Failing row contains " + describeRow(row) + ".");
+                    + "\" violates partition constraint").withDetail("Failing row contains " + failingRow(row) + ".");
         }
     }
 
@@ -480,15 +480,30 @@ public final class TableModifier {
         this.root = root;
     }
 
+    /** Whether the user holds SELECT on the table (else DETAILs name the columns they show). */
+    private java.util.function.BooleanSupplier tableSelect = () -> true;
+
+    /**
+     * ExecBuildSlotValueDescription's privilege test: without SELECT on the table the row's values are
+     * shown as {@code (a, b) = (1, x)}, for the columns the statement writes (taken to be all of them).
+     */
+    public TableModifier describeRowsIf(java.util.function.BooleanSupplier tableSelect) {
+        this.tableSelect = tableSelect;
+        return this;
+    }
+
     /** ExecBuildSlotValueDescription: {@code (1, null, x)}. */
     public String describeRow(Object[] row) {
         List<String> parts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < table.columns().size(); i++) {
             ResultColumn column = table.columns().get(i);
+            names.add(column.name());
             parts.add(row[i] == null ? "null"
                     : truncate(TextFormat.output(column.type(), row[i], typeContext()), 64));
         }
-        return "(" + String.join(", ", parts) + ")";
+        String values = "(" + String.join(", ", parts) + ")";
+        return tableSelect.getAsBoolean() ? values : "(" + String.join(", ", names) + ") = " + values;
     }
 
     /** ExecBuildSlotValueDescription's maxfieldlen: at most {@code max} characters, then "...". */
