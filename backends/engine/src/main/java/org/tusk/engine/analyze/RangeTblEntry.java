@@ -30,6 +30,8 @@ public final class RangeTblEntry {
 
     public BaseRelation relation;
     public Query subquery;
+    /** For a SUBQUERY entry that is a view's expansion: the view (ruleutils prints its name, not its query). */
+    public BaseRelation view;
     public List<FunctionScan.Call> functions;
     public boolean ordinality;
     public List<List<Expr>> values;

@@ -665,6 +665,7 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
         }
         RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.SUBQUERY, alias);
         rte.subquery = sub;
+        rte.view = rel;
         for (int i = 0; i < cols.size(); i++) {
             TargetEntry t = sub.targets().get(i);
             String name = colAliases != null && i < colAliases.size() ? colAliases.get(i) : cols.get(i).name();
