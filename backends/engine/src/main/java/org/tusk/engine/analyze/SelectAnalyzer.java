@@ -779,6 +779,7 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
                 merged.add(name);
             }
             quals = conds.size() == 1 ? conds.get(0) : new BoolExpr(BoolOp.AND, conds);
+            joinRte.usingColumns = merged;
         }
         for (RangeTblEntry.Column c : leftCols) {
             if (!merged.contains(c.name())) {

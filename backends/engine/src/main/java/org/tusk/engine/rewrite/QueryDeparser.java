@@ -59,6 +59,12 @@ public final class QueryDeparser {
     private int indentLevel;
     /** The query level being printed (its aggregates' DISTINCT/FILTER/ORDER BY). */
     private Query level;
+    /**
+     * set_rtable_names: the name each range table entry is printed with, unique across the
+     * levels printed so far (an inner "t1" under an outer "t1" becomes "t1_1").
+     */
+    private final java.util.Map<RangeTblEntry, String> rteNames = new java.util.IdentityHashMap<>();
+    private final java.util.Map<String, int[]> usedNames = new java.util.HashMap<>();
 
     private QueryDeparser(Predicate<Expr> explicitCast) {
         this.explicitCast = explicitCast;
@@ -92,6 +98,7 @@ public final class QueryDeparser {
         int saveIndent = indentLevel;
         Query saveLevel = level;
         level = q;
+        assignNames(q);
         indentLevel += PRETTYINDENT_STD;
         buf.append(' ');
         buf.append("SELECT");
@@ -161,6 +168,41 @@ public final class QueryDeparser {
         }
         indentLevel = saveIndent;
         level = saveLevel;
+    }
+
+    private void assignNames(Query q) {
+        for (RangeTblEntry rte : q.rtable) {
+            String name = rte.refname;
+            if (rte.kind == RangeTblEntry.Kind.JOIN || name == null) {
+                continue;
+            }
+            int[] counter = usedNames.get(name);
+            if (counter != null) {
+                String modified;
+                do {
+                    counter[0]++;
+                    modified = name + "_" + counter[0];
+                } while (usedNames.containsKey(modified));
+                usedNames.put(modified, new int[1]);
+                name = modified;
+            } else {
+                usedNames.put(name, new int[1]);
+            }
+            rteNames.put(rte, name);
+        }
+    }
+
+    /** The printed name of the entry owning row position {@code attno} of the current level, or null. */
+    private String nameAt(int attno) {
+        if (level == null) {
+            return null;
+        }
+        for (RangeTblEntry rte : level.rtable) {
+            if (rte.kind != RangeTblEntry.Kind.JOIN && attno >= rte.offset && attno < rte.offset + rte.width()) {
+                return rteNames.get(rte);
+            }
+        }
+        return null;
     }
 
     /** get_target_list: "AS name" unless the column is a Var of that name (or an expression named "?column?"). */
@@ -251,7 +293,13 @@ public final class QueryDeparser {
             if (parenRight) {
                 buf.append(')');
             }
-            if (j.quals() != null) {
+            if (j.joinRte() != null && j.joinRte().usingColumns != null) {
+                buf.append(" USING (");
+                for (int i = 0; i < j.joinRte().usingColumns.size(); i++) {
+                    buf.append(i == 0 ? "" : ", ").append(Identifiers.quote(j.joinRte().usingColumns.get(i)));
+                }
+                buf.append(')');
+            } else if (j.quals() != null) {
                 buf.append(" ON ");
                 expr(j.quals(), false);
             } else if (j.type() != org.tusk.engine.executor.JoinType.INNER) {
@@ -286,7 +334,7 @@ public final class QueryDeparser {
                 if (rte.refname == null) {
                     throw new Unsupported("subquery without alias");
                 }
-                buf.append(' ').append(Identifiers.quote(rte.refname));
+                buf.append(' ').append(Identifiers.quote(rteNames.getOrDefault(rte, rte.refname)));
             }
             default -> throw new Unsupported("range table entry " + rte.kind);
         }
@@ -299,8 +347,9 @@ public final class QueryDeparser {
                 throw new Unsupported("column aliases");
             }
         }
-        if (rte.refname != null && !rte.refname.equals(name)) {
-            buf.append(' ').append(Identifiers.quote(rte.refname));
+        String printed = rteNames.getOrDefault(rte, rte.refname);
+        if (printed != null && !printed.equals(name)) {
+            buf.append(' ').append(Identifiers.quote(printed));
         }
     }
 
@@ -324,7 +373,9 @@ public final class QueryDeparser {
         if (v.relationName() == null || v.columnName() == null) {
             throw new Unsupported("column without a relation");
         }
-        buf.append(Identifiers.quote(v.relationName())).append('.').append(Identifiers.quote(v.columnName()));
+        String name = nameAt(v.attno());
+        buf.append(Identifiers.quote(name != null ? name : v.relationName())).append('.')
+                .append(Identifiers.quote(v.columnName()));
     }
 
     private void expr(Expr e, boolean showImplicit) {
@@ -404,21 +455,18 @@ public final class QueryDeparser {
 
     private void caseExpr(CaseExpr c) {
         // an analyzed simple CASE (CASE x WHEN ...) is indistinguishable from the searched form here
-        int save = indentLevel;
         contextKeyword("CASE", 0, PRETTYINDENT_VAR, 0);
         for (int i = 0; i < c.conditions().size(); i++) {
-            contextKeyword(" WHEN ", 0, 0, 0);
+            contextKeyword("WHEN ", 0, 0, 0);
             expr(c.conditions().get(i), false);
             buf.append(" THEN ");
             expr(c.results().get(i), true);
         }
         if (c.defaultResult() != null) {
-            contextKeyword(" ELSE ", 0, 0, 0);
+            contextKeyword("ELSE ", 0, 0, 0);
             expr(c.defaultResult(), true);
         }
-        indentLevel = save;
-        contextKeyword(" END", -PRETTYINDENT_VAR, 0, 0);
-        indentLevel = save;
+        contextKeyword("END", -PRETTYINDENT_VAR, 0, 0);
     }
 
     private static boolean isOperator(FuncExpr f) {
@@ -433,18 +481,11 @@ public final class QueryDeparser {
     private void funcExpr(FuncExpr f, boolean showImplicit) {
         if (isCast(f)) {
             Expr arg = f.args().get(0);
-            if (!explicitCast.test(f) && !showImplicit) {
-                exprParen(arg, false, f);
-                return;
-            }
-            if (!explicitCast.test(f)) {
-                // an implicit cast shown (a target list entry): ruleutils still prints only the argument
-                exprParen(arg, false, f);
-                return;
-            }
-            // get_coercion_expr: never functional notation
             exprParen(arg, false, f);
-            buf.append("::").append(f.type().displayName(f.typmod()));
+            if (explicitCast.test(f) || showImplicit) {
+                // get_coercion_expr: never functional notation
+                buf.append("::").append(f.type().displayName(f.typmod()));
+            }
             return;
         }
         if (isOperator(f)) {
@@ -501,12 +542,7 @@ public final class QueryDeparser {
             return true;
         }
         if (node instanceof FuncExpr f && !(isOperator(f) && !isCast(f))) {
-            // a function call or a cast: "name(...)" or "x::type" is function-like, except a hidden
-            // implicit cast shows its argument, which then decides
-            if (isCast(f) && !explicitCast.test(f)) {
-                return isSimple(f.args().get(0), parent);
-            }
-            return true;
+            return true;        // function-like: name(...), or a cast
         }
         if (node instanceof FuncExpr f && isOperator(f)) {
             String op = operatorName(node);
@@ -532,7 +568,7 @@ public final class QueryDeparser {
             }
             return parentKeepsApart(parent);
         }
-        if (node instanceof NullTestExpr || node instanceof BoolTestExpr || node instanceof ScalarArrayOpExpr) {
+        if (node instanceof NullTestExpr || node instanceof BoolTestExpr) {
             return parentKeepsApart(parent);
         }
         if (node instanceof BoolExpr b) {
