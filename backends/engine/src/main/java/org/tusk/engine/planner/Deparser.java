@@ -48,6 +48,23 @@ public final class Deparser {
         return s;
     }
 
+    /** A Sort Key under EXPLAIN VERBOSE: columns always qualified (show_sort_group_keys with es->verbose). */
+    static String sortKeyQualified(SortKey k, Query q) {
+        String s = deparse(k.expr(), true, true);
+        if (!(k.expr() instanceof VarExpr)) {
+            s = "(" + s + ")";
+        }
+        if (k.descending()) {
+            s += " DESC";
+            if (!k.nullsFirst()) {
+                s += " NULLS LAST";
+            }
+        } else if (k.nullsFirst()) {
+            s += " NULLS FIRST";
+        }
+        return s;
+    }
+
     /** For a scan's own filter: columns unqualified, as there is only one relation. */
     public static String unqualified(Expr e) {
         return deparse(e, false, true);
@@ -100,6 +117,19 @@ public final class Deparser {
             Expr base = f.args().get(0);
             String b = deparse(base, qualify, true);
             return (base instanceof VarExpr ? b : "(" + b + ")") + "[" + deparse(f.args().get(1), qualify, true) + "]";
+        }
+        if (e instanceof FuncExpr f && f.args().size() == 1 && f.type() != null && f.volatility() == 'i'
+                && f.name().equals(f.type().typname()) && f.args().get(0) instanceof ConstExpr c
+                && c.value() != null && c.type() != f.type()) {
+            // a cast of a constant the planner would have folded (eval_const_expressions)
+            try {
+                Object v = f.body().apply(new Object[] {c.value()}, null);
+                if (v != null) {
+                    return deparse(new ConstExpr(f.type(), f.typmod(), v), qualify, top);
+                }
+            } catch (RuntimeException ignored) {
+                // shown unfolded
+            }
         }
         if (e instanceof FuncExpr f && f.args().size() == 1 && f.type() != null
                 && f.name().equals(f.type().typname()) && f.args().get(0).type() != f.type()) {

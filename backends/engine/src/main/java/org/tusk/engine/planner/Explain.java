@@ -79,6 +79,9 @@ public final class Explain {
         if (options.analyze()) {
             ctx.attach(Instrumented.KEY, options.timing());
         }
+        if (options.verbose()) {
+            ctx.attach(VerboseOutput.KEY, Boolean.TRUE);
+        }
         PlanState root = Executor.start(query, ctx, planned);
         long planned_ = System.nanoTime();
         ExplainNode top = planned[0].explain();

@@ -9,7 +9,7 @@ import java.util.List;
  * and children (outer first).
  */
 public final class ExplainNode {
-    public final String label;
+    public String label;
     public final List<String> details = new ArrayList<>();
     public final List<ExplainNode> children = new ArrayList<>();
     public double rows;

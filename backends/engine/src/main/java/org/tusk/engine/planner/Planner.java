@@ -51,6 +51,8 @@ public final class Planner {
     private final EState estate;
     private final EvalContext ctx;
     private int valuesScans;
+    /** EXPLAIN VERBOSE: Output lines, qualified sort keys, schema-qualified relations. */
+    private final boolean verbose;
 
     private final CostModel cost;
     private final Selectivity sel;
@@ -60,6 +62,7 @@ public final class Planner {
         this.q = q;
         this.estate = estate;
         this.ctx = estate.ctx();
+        this.verbose = ctx.attachment(VerboseOutput.KEY) != null;
         this.cost = CostModel.forSession(ctx, estate.workMemBytes());
         this.sel = new Selectivity(this::columnInfo);
         try {
@@ -371,6 +374,34 @@ public final class Planner {
                 p = instr(p, ex);
             }
         }
+        if (!q.srfs.isEmpty() && sortBelowProjectSet()) {
+            // make_sort_input_target: the target list's set-returning functions run above an explicit
+            // Sort (so a LIMIT bounds them); the sort keys are computed into slots after the level's row
+            int nSort = q.sortKeys.size();
+            int[] keyPositions = new int[nSort];
+            List<Expr> keyExprs = new ArrayList<>();
+            List<SortColumn> cols = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < nSort; i++) {
+                SortKey k = q.sortKeys.get(i);
+                keyPositions[i] = q.rowWidth + i;
+                keyExprs.add(k.expr());
+                cols.add(new SortColumn(q.rowWidth + i, k.descending(), k.nullsFirst()));
+                keys.add(verbose ? Deparser.sortKeyQualified(k, q) : Deparser.sortKey(k, q));
+            }
+            p = new Sort(new Extend(p, q.rowWidth + nSort, keyPositions, keyExprs, ctx), cols, estate);
+            int width = ex.width;
+            double bound = -1;
+            Double countValue = constNumber(q.limitCount);
+            if (countValue != null && !q.withTies) {
+                Double offsetValue = constNumber(q.limitOffset);
+                bound = countValue + (offsetValue != null ? offsetValue : 0);
+            }
+            ex = est(new ExplainNode("Sort", rows, ex), rows, width, cost.sort(costOf(ex), rows, width, bound))
+                    .detail("Sort Key: " + String.join(", ", keys));
+            p = instr(p, ex);
+            sortProvided = true;
+        }
         if (!q.srfs.isEmpty()) {
             List<FunctionScan.Call> calls = new ArrayList<>();
             int[] positions = new int[q.srfs.size()];
@@ -452,6 +483,12 @@ public final class Planner {
                 Double offsetValue = constNumber(q.limitOffset);
                 bound = countValue + (offsetValue != null ? offsetValue : 0);
             }
+            if (verbose) {
+                keys.clear();
+                for (SortKey k : q.sortKeys) {
+                    keys.add(Deparser.sortKeyQualified(k, q));
+                }
+            }
             ex = est(new ExplainNode("Sort", rows, ex), rows, width, cost.sort(costOf(ex), rows, width, bound))
                     .detail("Sort Key: " + String.join(", ", keys));
             p = instr(p, ex);
@@ -492,7 +529,28 @@ public final class Planner {
             rows = ex.rows;
             p = instr(p, ex);
         }
+        if (verbose) {
+            VerboseOutput.annotate(q, ex);
+        }
         return new Planned(p, ex);
+    }
+
+    /**
+     * Whether the level's explicit sort goes below its ProjectSet (make_sort_input_target postpones
+     * set-returning functions when nothing else needs them first and no sort key reads them).
+     */
+    private boolean sortBelowProjectSet() {
+        if (q.sortKeys.isEmpty() || sortProvided || q.distinct || q.hasAggregation() || !q.windows.isEmpty()
+                || q.forUpdate) {
+            return false;
+        }
+        for (SortKey k : q.sortKeys) {
+            if (VerboseOutput.contains(k.expr(), x -> x instanceof org.tusk.engine.expr.SlotExpr sl
+                    && sl.kind() == org.tusk.engine.expr.SlotExpr.Kind.SRF)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Target expressions computed above the Sort: their positions, the expressions, the level slots they read. */
