@@ -279,7 +279,11 @@ public final class Planner {
             p = instr(p, ex);
         } else {
             Part part = fromList(q.jointree);
-            Part ordered = orderedScan(part);
+            Part ordered = orderedScan(part, false);
+            if (ordered == null && groupsInSortOrder()) {
+                ordered = orderedScan(part, true);
+                groupOrderProvided = ordered != null;
+            }
             if (ordered != null) {
                 part = ordered;
                 sortProvided = true;
@@ -305,17 +309,22 @@ public final class Planner {
             for (Query.AggSpec a : q.aggregates) {
                 calls.add(a.call());
             }
-            Agg.Strategy strategy = g == 0 && q.groupingSets == null ? Agg.Strategy.PLAIN : Agg.Strategy.HASHED;
+            Agg.Strategy strategy = g == 0 && q.groupingSets == null ? Agg.Strategy.PLAIN
+                    : groupOrderProvided ? Agg.Strategy.SORTED : Agg.Strategy.HASHED;
             p = new Agg(strategy, p, keyPositions, q.groupingSets, calls, estate, w + g, linked);
             String label = strategy == Agg.Strategy.PLAIN ? "Aggregate"
+                    : strategy == Agg.Strategy.SORTED ? "GroupAggregate"
                     : q.groupingSets != null ? "MixedAggregate" : "HashAggregate";
             double inRows = rows;
             double groups = g == 0 ? 1 : numGroups(q.groupKeys, inRows);
-            CostModel.Cost aggCost = strategy == Agg.Strategy.PLAIN ? cost.plainAgg(costOf(ex), inRows, calls.size())
-                    : cost.hashAgg(costOf(ex), inRows, g, calls.size(), groups);
+            CostModel.Cost in = costOf(ex);
+            CostModel.Cost aggCost = strategy == Agg.Strategy.PLAIN ? cost.plainAgg(in, inRows, calls.size())
+                    : strategy == Agg.Strategy.SORTED ? new CostModel.Cost(in.startup(), in.total()
+                            + (g + calls.size()) * cost.cpuOperatorCost * inRows + cost.cpuTupleCost * groups)
+                    : cost.hashAgg(in, inRows, g, calls.size(), groups);
             ex = est(new ExplainNode(label, groups, ex), groups, exprWidth(targetExprs()), aggCost);
             if (g > 0 && q.groupingSets == null) {
-                ex.detail("Group Key: " + Deparser.list(q.groupKeys, q));
+                ex.detail("Group Key: " + (verbose ? Deparser.listQualified(q.groupKeys) : Deparser.list(q.groupKeys, q)));
             }
             rows = ex.rows;
             if (q.having != null) {
@@ -1630,8 +1639,31 @@ public final class Planner {
      * chosen when cheaper than {@code unordered} plus a Sort, with a constant
      * LIMIT counting only the fraction of the scan it reads. Null otherwise.
      */
-    private Part orderedScan(Part unordered) {
-        if (q.sortKeys.isEmpty() || q.distinct || q.hasAggregation() || !q.windows.isEmpty()
+    /** Set when the scan's index order gives the GROUP BY order (a GroupAggregate instead of hashing). */
+    private boolean groupOrderProvided;
+
+    /**
+     * Whether grouping may read its input in ORDER BY order from an index: GROUP BY plain columns,
+     * ORDER BY the same columns ascending, and a constant LIMIT that makes reading a few groups
+     * from the index cheaper than hashing every row (then sorting the groups).
+     */
+    private boolean groupsInSortOrder() {
+        if (!q.hasAggregation() || q.groupingSets != null || q.groupKeys.isEmpty() || q.distinct
+                || !q.windows.isEmpty() || !q.srfs.isEmpty() || q.withTies || constNumber(q.limitCount) == null
+                || q.sortKeys.size() != q.groupKeys.size()) {
+            return false;
+        }
+        for (int i = 0; i < q.sortKeys.size(); i++) {
+            SortKey k = q.sortKeys.get(i);
+            if (k.descending() || k.nullsFirst() || !(k.expr() instanceof VarExpr v) || !v.equals(q.groupKeys.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Part orderedScan(Part unordered, boolean forGrouping) {
+        if (q.sortKeys.isEmpty() || q.distinct || q.hasAggregation() && !forGrouping || !q.windows.isEmpty()
                 || q.jointree.items().size() != 1 || !(q.jointree.items().get(0) instanceof JoinTreeNode.RangeRef r)
                 || r.rte().kind != RangeTblEntry.Kind.RELATION) {
             return null;
@@ -1656,6 +1688,12 @@ public final class Planner {
         double fraction = bound > 0 && rows > 0 ? Math.min(1, bound / rows) : 1;
         CostModel.Cost sorted = cost.sort(costOf(unordered.explain()), rows, width, bound);
         double sortedCost = sorted.startup() + (sorted.total() - sorted.startup()) * fraction;
+        if (forGrouping) {
+            // the groups the LIMIT needs, against hashing all rows (the whole unordered scan)
+            double groups = numGroups(q.groupKeys, rows);
+            fraction = bound > 0 && groups > 0 ? Math.min(1, bound / groups) : 1;
+            sortedCost = costOf(unordered.explain()).total();
+        }
         IndexPath best = null;
         double bestCost = 0;
         for (IndexInfo idx : rte.relation.indexes()) {

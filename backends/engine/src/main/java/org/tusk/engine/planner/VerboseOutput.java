@@ -135,6 +135,22 @@ final class VerboseOutput {
                 } else {
                     output(n, list, false, q);
                 }
+            } else if (n.label.equals("GroupAggregate") || n.label.equals("HashAggregate")) {
+                // the Agg computes the list; its input carries the group keys and the aggregates' columns
+                output(n, list, false, q);
+                List<Expr> input = new ArrayList<>(q.groupKeys);
+                List<Expr> needed = new ArrayList<>();
+                for (Query.AggSpec a : q.aggregates) {
+                    for (Expr arg : a.call().args()) {
+                        vars(arg, needed);
+                    }
+                }
+                for (Expr v : needed) {
+                    if (!input.contains(v)) {
+                        input.add(v);
+                    }
+                }
+                list = input;
             } else if (projects(n)) {
                 output(n, list, false, q);
                 Predicate<Expr> computedHere = n.label.equals("ProjectSet") ? VerboseOutput::isSrf : VerboseOutput::isVolatile;
@@ -164,7 +180,8 @@ final class VerboseOutput {
     }
 
     private static boolean projects(ExplainNode n) {
-        return n.label.equals("ProjectSet") || n.label.equals("Result") && !n.children.isEmpty();
+        return n.label.equals("ProjectSet") || n.label.equals("Result") && !n.children.isEmpty()
+                || n.label.equals("GroupAggregate") || n.label.equals("HashAggregate");
     }
 
     /** The "Output:" line, first among the node's details; none for an empty list. */
