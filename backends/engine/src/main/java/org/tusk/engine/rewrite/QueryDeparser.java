@@ -84,6 +84,25 @@ public final class QueryDeparser {
     // ---- query level (get_select_query_def, get_basic_select_query)
 
     private void selectQuery(Query q, List<String> columnNames) {
+        RangeTblEntry only = q.rtable.size() == 1 && q.jointree.items().size() == 1 ? q.rtable.get(0) : null;
+        if (only != null && (only.kind == RangeTblEntry.Kind.SETOP || only.kind == RangeTblEntry.Kind.VALUES)) {
+            if (!q.ctes.isEmpty() || q.jointree.quals() != null || !q.sortKeys.isEmpty() || q.limitCount != null
+                    || q.limitOffset != null || q.distinct || q.hasAggregation() || !q.windows.isEmpty()
+                    || !q.srfs.isEmpty() || q.targetList.size() != only.columns.size()) {
+                throw new Unsupported("set operation or VALUES with more clauses");
+            }
+            for (int i = 0; i < q.targetList.size(); i++) {
+                if (!(q.targetList.get(i).expr() instanceof VarExpr v) || v.attno() != only.offset + i) {
+                    throw new Unsupported("set operation or VALUES projected");
+                }
+            }
+            if (only.kind == RangeTblEntry.Kind.SETOP) {
+                setOperation(only.setOp, columnNames);
+            } else {
+                valuesList(only, columnNames);
+            }
+            return;
+        }
         if (!q.ctes.isEmpty()) {
             throw new Unsupported("WITH");
         }
@@ -203,6 +222,71 @@ public final class QueryDeparser {
             }
         }
         return null;
+    }
+
+    /** get_setop_query: leaves are whole SELECTs (every one shows the result's column names, as in 15). */
+    private void setOperation(org.tusk.engine.analyze.SetOpTree op, List<String> columnNames) {
+        if (op.isLeaf()) {
+            Query leaf = op.leaf();
+            boolean paren = !leaf.ctes.isEmpty() || !leaf.sortKeys.isEmpty() || leaf.limitCount != null
+                    || leaf.limitOffset != null || leaf.forUpdate;
+            if (paren) {
+                buf.append('(');
+            }
+            selectQuery(leaf, columnNames);
+            if (paren) {
+                buf.append(')');
+            }
+            return;
+        }
+        boolean paren = !op.left().isLeaf() && (op.left().op() != op.op() || op.left().all() != op.all());
+        int subindent = 0;
+        if (paren) {
+            buf.append('(');
+            subindent = PRETTYINDENT_STD;
+            contextKeyword("", subindent, 0, 0);
+        }
+        setOperation(op.left(), columnNames);
+        if (paren) {
+            contextKeyword(") ", -subindent, 0, 0);
+        } else {
+            contextKeyword("", -subindent, 0, 0);
+        }
+        buf.append(op.op().name()).append(' ');
+        if (op.all()) {
+            buf.append("ALL ");
+        }
+        paren = !op.right().isLeaf();
+        subindent = 0;
+        if (paren) {
+            buf.append('(');
+            subindent = PRETTYINDENT_STD;
+        }
+        contextKeyword("", subindent, 0, 0);
+        setOperation(op.right(), columnNames);
+        indentLevel -= subindent;
+        if (paren) {
+            contextKeyword(")", 0, 0, 0);
+        }
+    }
+
+    /** get_values_def: a VALUES list on its own, rows' items separated by bare commas. */
+    private void valuesList(RangeTblEntry values, List<String> columnNames) {
+        for (int i = 0; i < values.columns.size(); i++) {
+            if (columnNames != null && i < columnNames.size() && !columnNames.get(i).equals("column" + (i + 1))) {
+                throw new Unsupported("renamed VALUES columns");
+            }
+        }
+        buf.append(" VALUES ");
+        for (int r = 0; r < values.values.size(); r++) {
+            buf.append(r == 0 ? "(" : ", (");
+            List<Expr> row = values.values.get(r);
+            for (int c = 0; c < row.size(); c++) {
+                buf.append(c == 0 ? "" : ",");
+                expr(row.get(c), false);
+            }
+            buf.append(')');
+        }
     }
 
     /** get_target_list: "AS name" unless the column is a Var of that name (or an expression named "?column?"). */

@@ -87,6 +87,21 @@ class ViewDefinitionOnStorageTest extends OneSessionOnStorage {
     }
 
     @Test
+    void setOperationsAndValues() {
+        view("v31", "SELECT a FROM t1 UNION ALL SELECT a FROM t2 EXCEPT SELECT 5",
+                "(\n         SELECT t1.a\n           FROM t1\n        UNION ALL\n         SELECT t2.a\n           FROM t2\n"
+                        + ") EXCEPT\n SELECT 5 AS a;");
+        view("v32", "SELECT a FROM t1 UNION (SELECT a FROM t2 INTERSECT SELECT 3)",
+                " SELECT t1.a\n   FROM t1\nUNION (\n         SELECT t2.a\n           FROM t2\n        INTERSECT\n"
+                        + "         SELECT 3 AS a\n);");
+        view("v33", "VALUES (1.5, 'x'::varchar), (2, NULL)",
+                " VALUES (1.5,'x'::character varying), (2,NULL::character varying);");
+        view("v34", "(SELECT a FROM t1 ORDER BY a LIMIT 1) UNION SELECT 7",
+                "( SELECT t1.a\n   FROM t1\n  ORDER BY t1.a\n LIMIT 1)\nUNION\n SELECT 7 AS a;");
+        assertEquals(List.of("7"), q("SELECT * FROM v34 WHERE a = 7"));
+    }
+
+    @Test
     void shapesNotDeparsedKeepTheirText() {
         view("vu", "SELECT a FROM t1 WHERE EXISTS (SELECT 1 FROM t2 WHERE t2.a = t1.a)",
                 " SELECT a FROM t1 WHERE EXISTS (SELECT 1 FROM t2 WHERE t2.a = t1.a);");
