@@ -455,7 +455,11 @@ public final class ExprAnalyzer {
         if (arg.type() == PgType.UNKNOWN && arg instanceof ConstExpr && t.arg() instanceof AConst) {
             location = t.arg().location();
         }
-        return coerceOrFail(arg, typeOut[0], typmod, CastContext.EXPLICIT, location);
+        Expr cast = coerceOrFail(arg, typeOut[0], typmod, CastContext.EXPLICIT, location);
+        if (cast != arg) {
+            pstate.markExplicitCast(cast);
+        }
+        return cast;
     }
 
     /**

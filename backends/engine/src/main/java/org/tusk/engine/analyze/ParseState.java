@@ -29,6 +29,8 @@ public final class ParseState {
         final List<PgType> paramTypes = new ArrayList<>();
         final List<Boolean> paramFixed = new ArrayList<>();
         final Map<Expr, Integer> locations = new IdentityHashMap<>();
+        /** The casts written as such (CAST(x AS t), x::t): ruleutils shows them, hides implicit ones. */
+        final java.util.Set<Expr> explicitCasts = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         /** A SQL function body's parameter names (null entries for unnamed ones), and the function's name. */
         List<String> paramNames;
         String functionName;
@@ -313,6 +315,15 @@ public final class ParseState {
     <E extends Expr> E at(E expr, int location) {
         shared.locations.put(expr, location);
         return expr;
+    }
+
+    /** Whether {@code expr} is a cast the statement wrote (COERCE_EXPLICIT_CAST), not one analysis added. */
+    public boolean isExplicitCast(Expr expr) {
+        return shared.explicitCasts.contains(expr);
+    }
+
+    void markExplicitCast(Expr expr) {
+        shared.explicitCasts.add(expr);
     }
 
     int locationOf(Expr expr) {

@@ -30,6 +30,10 @@ public final class RangeTblEntry {
 
     public BaseRelation relation;
     public Query subquery;
+    /** For a SUBQUERY entry that is a view's expansion: the view (ruleutils prints its name, not its query). */
+    public BaseRelation view;
+    /** For a JOIN entry of USING/NATURAL: the merged column names (ruleutils prints USING (...)), else null. */
+    public List<String> usingColumns;
     public List<FunctionScan.Call> functions;
     public boolean ordinality;
     public List<List<Expr>> values;

@@ -693,6 +693,7 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
         }
         RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.SUBQUERY, alias);
         rte.subquery = sub;
+        rte.view = rel;
         for (int i = 0; i < cols.size(); i++) {
             TargetEntry t = sub.targets().get(i);
             String name = colAliases != null && i < colAliases.size() ? colAliases.get(i) : cols.get(i).name();
@@ -806,6 +807,7 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
                 merged.add(name);
             }
             quals = conds.size() == 1 ? conds.get(0) : new BoolExpr(BoolOp.AND, conds);
+            joinRte.usingColumns = merged;
         }
         for (RangeTblEntry.Column c : leftCols) {
             if (!merged.contains(c.name())) {

@@ -34,7 +34,12 @@ import org.tusk.lmgr.LockMode;
 public final class CreateView {
 
     /** The analyzed SELECT: output columns (unknown literals already made text) and the relations read. */
-    public record AnalyzedView(List<RelationColumn> columns, Set<Long> relations) {}
+    public record AnalyzedView(List<RelationColumn> columns, Set<Long> relations,
+            java.util.function.Function<List<String>, String> deparsed) {
+        public AnalyzedView(List<RelationColumn> columns, Set<Long> relations) {
+            this(columns, relations, null);
+        }
+    }
 
     /** Parse analysis of the view's query in the creating session. */
     @FunctionalInterface
@@ -67,7 +72,19 @@ public final class CreateView {
                 throw Ereport.error(DdlStates.DUPLICATE_COLUMN, "column \"" + c.name() + "\" specified more than once");
             }
         }
-        String definition = definition(sourceText);
+        // pg_get_viewdef's text of the analyzed query when it can be printed (and parses back to
+        // the same columns); otherwise the statement's own SELECT
+        String definition = null;
+        if (analyzed.deparsed() != null) {
+            List<String> names = new ArrayList<>();
+            for (RelationColumn c : columns) {
+                names.add(c.name());
+            }
+            definition = analyzed.deparsed().apply(names);
+        }
+        if (definition == null) {
+            definition = definition(sourceText);
+        }
 
         Integer existing = Naming.relationIn(ctx, name, ns);
         if (existing != null) {

@@ -405,12 +405,12 @@ public final class DefineIndex {
         if (!def.exprs().isEmpty()) {
             List<String> texts = new ArrayList<>();
             for (Expr e : def.exprs()) {
-                texts.add(org.tusk.engine.planner.Deparser.unqualified(e));
+                texts.add(org.tusk.engine.planner.Deparser.unqualifiedAsWritten(e));
             }
             ind.put("indexprs", String.join(org.tusk.engine.func.sysinfo.ObjectDefinitions.EXPRESSION_SEPARATOR, texts));
         }
         if (def.predicate() != null) {
-            ind.put("indpred", org.tusk.engine.planner.Deparser.unqualified(def.predicate()));
+            ind.put("indpred", org.tusk.engine.planner.Deparser.unqualifiedAsWritten(def.predicate()));
         }
         ctx.insert(SystemCatalogs.PG_INDEX, ind);
         CreateTable.setRelHasIndex(ctx, table.oid());

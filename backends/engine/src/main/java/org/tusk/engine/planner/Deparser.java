@@ -48,6 +48,45 @@ public final class Deparser {
         return s;
     }
 
+    /** A Group Key list under EXPLAIN VERBOSE: columns always qualified. */
+    static String listQualified(List<Expr> exprs) {
+        List<String> out = new ArrayList<>();
+        for (Expr e : exprs) {
+            out.add(deparse(e, true, true));
+        }
+        return String.join(", ", out);
+    }
+
+    /** A Sort Key under EXPLAIN VERBOSE: columns always qualified (show_sort_group_keys with es->verbose). */
+    static String sortKeyQualified(SortKey k, Query q) {
+        String s = deparse(k.expr(), true, true);
+        if (!(k.expr() instanceof VarExpr)) {
+            s = "(" + s + ")";
+        }
+        if (k.descending()) {
+            s += " DESC";
+            if (!k.nullsFirst()) {
+                s += " NULLS LAST";
+            }
+        } else if (k.nullsFirst()) {
+            s += " NULLS FIRST";
+        }
+        return s;
+    }
+
+    /** Set while deparsing a stored definition (an index's expressions): constants' casts stay as written. */
+    private static final ThreadLocal<Boolean> AS_WRITTEN = new ThreadLocal<>();
+
+    /** An index expression or predicate as pg_index keeps it: unqualified, not constant-folded. */
+    public static String unqualifiedAsWritten(Expr e) {
+        AS_WRITTEN.set(Boolean.TRUE);
+        try {
+            return deparse(e, false, true);
+        } finally {
+            AS_WRITTEN.remove();
+        }
+    }
+
     /** For a scan's own filter: columns unqualified, as there is only one relation. */
     public static String unqualified(Expr e) {
         return deparse(e, false, true);
@@ -100,6 +139,20 @@ public final class Deparser {
             Expr base = f.args().get(0);
             String b = deparse(base, qualify, true);
             return (base instanceof VarExpr ? b : "(" + b + ")") + "[" + deparse(f.args().get(1), qualify, true) + "]";
+        }
+        if (e instanceof FuncExpr f && f.args().size() == 1 && f.type() != null && f.volatility() == 'i'
+                && AS_WRITTEN.get() == null
+                && f.name().equals(f.type().typname()) && f.args().get(0) instanceof ConstExpr c
+                && c.value() != null && c.type() != f.type()) {
+            // a cast of a constant the planner would have folded (eval_const_expressions)
+            try {
+                Object v = f.body().apply(new Object[] {c.value()}, null);
+                if (v != null) {
+                    return deparse(new ConstExpr(f.type(), f.typmod(), v), qualify, top);
+                }
+            } catch (RuntimeException ignored) {
+                // shown unfolded
+            }
         }
         if (e instanceof FuncExpr f && f.args().size() == 1 && f.type() != null
                 && f.name().equals(f.type().typname()) && f.args().get(0).type() != f.type()) {

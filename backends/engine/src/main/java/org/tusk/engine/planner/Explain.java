@@ -79,6 +79,9 @@ public final class Explain {
         if (options.analyze()) {
             ctx.attach(Instrumented.KEY, options.timing());
         }
+        if (options.verbose()) {
+            ctx.attach(VerboseOutput.KEY, Boolean.TRUE);
+        }
         List<Query> initPlans = options.analyze() ? List.of() : InitPlans.of(query);
         PlanState root = InitPlans.withParams(initPlans, () -> {
             PlanState state = Executor.start(query, ctx, planned);

@@ -9,7 +9,7 @@ import java.util.List;
  * and children (outer first).
  */
 public final class ExplainNode {
-    public final String label;
+    public String label;
     public final List<String> details = new ArrayList<>();
     public final List<ExplainNode> children = new ArrayList<>();
     /** The node's InitPlans ("InitPlan 1 (returns $0)" and its plan), printed after the details, before the children. */

@@ -52,6 +52,8 @@ public final class Planner {
     private final EState estate;
     private final EvalContext ctx;
     private int valuesScans;
+    /** EXPLAIN VERBOSE: Output lines, qualified sort keys, schema-qualified relations. */
+    private final boolean verbose;
 
     private final CostModel cost;
     private final Selectivity sel;
@@ -61,6 +63,7 @@ public final class Planner {
         this.q = q;
         this.estate = estate;
         this.ctx = estate.ctx();
+        this.verbose = ctx.attachment(VerboseOutput.KEY) != null;
         this.cost = CostModel.forSession(ctx, estate.workMemBytes());
         this.sel = new Selectivity(this::columnInfo);
         try {
@@ -283,7 +286,11 @@ public final class Planner {
             p = instr(p, ex);
         } else {
             Part part = fromList(q.jointree);
-            Part ordered = orderedScan(part);
+            Part ordered = orderedScan(part, false);
+            if (ordered == null && groupsInSortOrder()) {
+                ordered = orderedScan(part, true);
+                groupOrderProvided = ordered != null;
+            }
             if (ordered != null) {
                 part = ordered;
                 sortProvided = true;
@@ -309,17 +316,22 @@ public final class Planner {
             for (Query.AggSpec a : q.aggregates) {
                 calls.add(a.call());
             }
-            Agg.Strategy strategy = g == 0 && q.groupingSets == null ? Agg.Strategy.PLAIN : Agg.Strategy.HASHED;
+            Agg.Strategy strategy = g == 0 && q.groupingSets == null ? Agg.Strategy.PLAIN
+                    : groupOrderProvided ? Agg.Strategy.SORTED : Agg.Strategy.HASHED;
             p = new Agg(strategy, p, keyPositions, q.groupingSets, calls, estate, w + g, linked);
             String label = strategy == Agg.Strategy.PLAIN ? "Aggregate"
+                    : strategy == Agg.Strategy.SORTED ? "GroupAggregate"
                     : q.groupingSets != null ? "MixedAggregate" : "HashAggregate";
             double inRows = rows;
             double groups = g == 0 ? 1 : numGroups(q.groupKeys, inRows);
-            CostModel.Cost aggCost = strategy == Agg.Strategy.PLAIN ? cost.plainAgg(costOf(ex), inRows, calls.size())
-                    : cost.hashAgg(costOf(ex), inRows, g, calls.size(), groups);
+            CostModel.Cost in = costOf(ex);
+            CostModel.Cost aggCost = strategy == Agg.Strategy.PLAIN ? cost.plainAgg(in, inRows, calls.size())
+                    : strategy == Agg.Strategy.SORTED ? new CostModel.Cost(in.startup(), in.total()
+                            + (g + calls.size()) * cost.cpuOperatorCost * inRows + cost.cpuTupleCost * groups)
+                    : cost.hashAgg(in, inRows, g, calls.size(), groups);
             ex = est(new ExplainNode(label, groups, ex), groups, exprWidth(targetExprs()), aggCost);
             if (g > 0 && q.groupingSets == null) {
-                ex.detail("Group Key: " + Deparser.list(q.groupKeys, q));
+                ex.detail("Group Key: " + (verbose ? Deparser.listQualified(q.groupKeys) : Deparser.list(q.groupKeys, q)));
             }
             rows = ex.rows;
             if (q.having != null) {
@@ -377,6 +389,34 @@ public final class Planner {
                         cost.perRow(costOf(ex), rows, spec.calls.size() * cost.cpuOperatorCost));
                 p = instr(p, ex);
             }
+        }
+        if (!q.srfs.isEmpty() && sortBelowProjectSet()) {
+            // make_sort_input_target: the target list's set-returning functions run above an explicit
+            // Sort (so a LIMIT bounds them); the sort keys are computed into slots after the level's row
+            int nSort = q.sortKeys.size();
+            int[] keyPositions = new int[nSort];
+            List<Expr> keyExprs = new ArrayList<>();
+            List<SortColumn> cols = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < nSort; i++) {
+                SortKey k = q.sortKeys.get(i);
+                keyPositions[i] = q.rowWidth + i;
+                keyExprs.add(k.expr());
+                cols.add(new SortColumn(q.rowWidth + i, k.descending(), k.nullsFirst()));
+                keys.add(verbose ? Deparser.sortKeyQualified(k, q) : Deparser.sortKey(k, q));
+            }
+            p = new Sort(new Extend(p, q.rowWidth + nSort, keyPositions, keyExprs, ctx), cols, estate);
+            int width = ex.width;
+            double bound = -1;
+            Double countValue = constNumber(q.limitCount);
+            if (countValue != null && !q.withTies) {
+                Double offsetValue = constNumber(q.limitOffset);
+                bound = countValue + (offsetValue != null ? offsetValue : 0);
+            }
+            ex = est(new ExplainNode("Sort", rows, ex), rows, width, cost.sort(costOf(ex), rows, width, bound))
+                    .detail("Sort Key: " + String.join(", ", keys));
+            p = instr(p, ex);
+            sortProvided = true;
         }
         if (!q.srfs.isEmpty()) {
             List<FunctionScan.Call> calls = new ArrayList<>();
@@ -459,6 +499,12 @@ public final class Planner {
                 Double offsetValue = constNumber(q.limitOffset);
                 bound = countValue + (offsetValue != null ? offsetValue : 0);
             }
+            if (verbose) {
+                keys.clear();
+                for (SortKey k : q.sortKeys) {
+                    keys.add(Deparser.sortKeyQualified(k, q));
+                }
+            }
             ex = est(new ExplainNode("Sort", rows, ex), rows, width, cost.sort(costOf(ex), rows, width, bound))
                     .detail("Sort Key: " + String.join(", ", keys));
             p = instr(p, ex);
@@ -499,6 +545,9 @@ public final class Planner {
             rows = ex.rows;
             p = instr(p, ex);
         }
+        if (verbose) {
+            VerboseOutput.annotate(q, ex);
+        }
         List<CteState> modifying = new ArrayList<>();
         for (CteDef def : q.ctes) {
             if (def.modifying != null) {
@@ -509,6 +558,24 @@ public final class Planner {
             p = new org.tusk.engine.executor.ModifyingCtes(p, modifying);
         }
         return new Planned(p, ex);
+    }
+
+    /**
+     * Whether the level's explicit sort goes below its ProjectSet (make_sort_input_target postpones
+     * set-returning functions when nothing else needs them first and no sort key reads them).
+     */
+    private boolean sortBelowProjectSet() {
+        if (q.sortKeys.isEmpty() || sortProvided || q.distinct || q.hasAggregation() || !q.windows.isEmpty()
+                || q.forUpdate) {
+            return false;
+        }
+        for (SortKey k : q.sortKeys) {
+            if (VerboseOutput.contains(k.expr(), x -> x instanceof org.tusk.engine.expr.SlotExpr sl
+                    && sl.kind() == org.tusk.engine.expr.SlotExpr.Kind.SRF)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Target expressions computed above the Sort: their positions, the expressions, the level slots they read. */
@@ -1632,8 +1699,31 @@ public final class Planner {
      * chosen when cheaper than {@code unordered} plus a Sort, with a constant
      * LIMIT counting only the fraction of the scan it reads. Null otherwise.
      */
-    private Part orderedScan(Part unordered) {
-        if (q.sortKeys.isEmpty() || q.distinct || q.hasAggregation() || !q.windows.isEmpty()
+    /** Set when the scan's index order gives the GROUP BY order (a GroupAggregate instead of hashing). */
+    private boolean groupOrderProvided;
+
+    /**
+     * Whether grouping may read its input in ORDER BY order from an index: GROUP BY plain columns,
+     * ORDER BY the same columns ascending, and a constant LIMIT that makes reading a few groups
+     * from the index cheaper than hashing every row (then sorting the groups).
+     */
+    private boolean groupsInSortOrder() {
+        if (!q.hasAggregation() || q.groupingSets != null || q.groupKeys.isEmpty() || q.distinct
+                || !q.windows.isEmpty() || !q.srfs.isEmpty() || q.withTies || constNumber(q.limitCount) == null
+                || q.sortKeys.size() != q.groupKeys.size()) {
+            return false;
+        }
+        for (int i = 0; i < q.sortKeys.size(); i++) {
+            SortKey k = q.sortKeys.get(i);
+            if (k.descending() || k.nullsFirst() || !(k.expr() instanceof VarExpr v) || !v.equals(q.groupKeys.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Part orderedScan(Part unordered, boolean forGrouping) {
+        if (q.sortKeys.isEmpty() || q.distinct || q.hasAggregation() && !forGrouping || !q.windows.isEmpty()
                 || q.jointree.items().size() != 1 || !(q.jointree.items().get(0) instanceof JoinTreeNode.RangeRef r)
                 || r.rte().kind != RangeTblEntry.Kind.RELATION) {
             return null;
@@ -1658,6 +1748,12 @@ public final class Planner {
         double fraction = bound > 0 && rows > 0 ? Math.min(1, bound / rows) : 1;
         CostModel.Cost sorted = cost.sort(costOf(unordered.explain()), rows, width, bound);
         double sortedCost = sorted.startup() + (sorted.total() - sorted.startup()) * fraction;
+        if (forGrouping) {
+            // the groups the LIMIT needs, against hashing all rows (the whole unordered scan)
+            double groups = numGroups(q.groupKeys, rows);
+            fraction = bound > 0 && groups > 0 ? Math.min(1, bound / groups) : 1;
+            sortedCost = costOf(unordered.explain()).total();
+        }
         IndexPath best = null;
         double bestCost = 0;
         for (IndexInfo idx : rte.relation.indexes()) {

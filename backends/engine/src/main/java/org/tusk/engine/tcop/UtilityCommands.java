@@ -519,8 +519,9 @@ final class UtilityCommands {
             }
             return br;
         };
+        org.tusk.engine.analyze.ParseState pstate = new org.tusk.engine.analyze.ParseState(new int[0]);
         org.tusk.engine.analyze.Query query = new org.tusk.engine.analyze.SelectAnalyzer(lookup, session.typeContext())
-                .analyze(select, new org.tusk.engine.analyze.ParseState(new int[0]));
+                .analyze(select, pstate);
         List<org.tusk.engine.catalog.RelationColumn> columns = new java.util.ArrayList<>();
         for (org.tusk.engine.analyze.TargetEntry t : query.targets()) {
             org.tusk.engine.types.PgType type = t.expr().type();
@@ -529,7 +530,44 @@ final class UtilityCommands {
                     ? new org.tusk.engine.catalog.RelationColumn(t.name(), org.tusk.engine.types.PgType.TEXT, -1)
                     : new org.tusk.engine.catalog.RelationColumn(t.name(), type, t.expr().typmod()));
         }
-        return new org.tusk.engine.commands.CreateView.AnalyzedView(columns, read);
+        return new org.tusk.engine.commands.CreateView.AnalyzedView(columns, read,
+                names -> deparsedView(query, pstate, names, columns, lookup));
+    }
+
+    /**
+     * The view's query as pg_get_viewdef prints it (rewrite.QueryDeparser), or null when the
+     * deparser does not know its shape or its text does not analyze back to the same columns.
+     */
+    private String deparsedView(org.tusk.engine.analyze.Query query, org.tusk.engine.analyze.ParseState pstate,
+            List<String> names, List<org.tusk.engine.catalog.RelationColumn> columns,
+            org.tusk.engine.analyze.SelectAnalyzer.RelationLookup lookup) {
+        String text;
+        try {
+            text = org.tusk.engine.rewrite.QueryDeparser.viewDefinition(query, names, pstate::isExplicitCast);
+        } catch (org.tusk.engine.rewrite.QueryDeparser.Unsupported e) {
+            return null;
+        }
+        try {
+            List<org.tusk.engine.parser.ParsedStatement> parsed = org.tusk.engine.parser.Parser.parse(text);
+            if (parsed.size() != 1 || !(parsed.get(0).stmt() instanceof org.tusk.engine.nodes.SelectStmt again)) {
+                return null;
+            }
+            org.tusk.engine.analyze.Query check = new org.tusk.engine.analyze.SelectAnalyzer(lookup, session.typeContext())
+                    .analyze(again, new org.tusk.engine.analyze.ParseState(new int[0]));
+            if (check.targets().size() != columns.size()) {
+                return null;
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                org.tusk.engine.analyze.TargetEntry t = check.targets().get(i);
+                org.tusk.engine.catalog.RelationColumn c = columns.get(i);
+                if (!t.name().equals(names.get(i)) || t.expr().type() != c.type() || t.expr().typmod() != c.typmod()) {
+                    return null;
+                }
+            }
+            return text;
+        } catch (RuntimeException e) {
+            return null;     // kept as written: the deparser got this shape wrong
+        }
     }
 
     /**

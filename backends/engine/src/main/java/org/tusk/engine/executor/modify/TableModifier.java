@@ -457,7 +457,7 @@ public final class TableModifier {
                 values.append(", ");
             }
             if (index.keyExprs() != null && index.keyExprs()[i] != null) {
-                names.append(org.tusk.engine.planner.Deparser.unqualified(index.keyExprs()[i]));
+                names.append(org.tusk.engine.planner.Deparser.unqualifiedAsWritten(index.keyExprs()[i]));
                 values.append(key[i] == null ? "null" : TextFormat.output(index.keyTypes().get(i), key[i], typeContext()));
                 continue;
             }

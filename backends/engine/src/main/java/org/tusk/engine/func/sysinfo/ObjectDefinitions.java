@@ -545,8 +545,10 @@ public final class ObjectDefinitions {
                 if (sql == null) {
                     return null;
                 }
-                sql = sql.strip();
-                if (!sql.startsWith(" ")) {
+                // as stored: the deparser's text starts with " SELECT" or, for a parenthesized set
+                // operation, with "(" (CreateView's fallback keeps the statement's text after a space)
+                sql = sql.stripTrailing();
+                if (sql.isEmpty() || Character.isLetter(sql.charAt(0))) {
                     sql = " " + sql;
                 }
                 return sql.endsWith(";") ? sql : sql + ";";
