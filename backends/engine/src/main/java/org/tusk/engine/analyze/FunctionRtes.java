@@ -167,7 +167,7 @@ final class FunctionRtes {
         if (!res.found() || !res.proc().returnsSet()) {
             return null;
         }
-        org.tusk.engine.func.UserProcs.SetFunction set = org.tusk.engine.func.UserProcs.setFunction(res.proc());
+        org.tusk.engine.func.UserProcs.SetFunction set = org.tusk.engine.func.UserProcs.setFunction(res);
         if (set == null) {
             return null;
         }
