@@ -102,5 +102,11 @@ class ArraysOnStorageTest extends OneSessionOnStorage {
         assertEquals(List.of("{\"(1,2)\",\"(3,4)\",\"(1,2)\",\"(3,4)\"}"),
                 q("select array_agg(x) || array_agg(x) from (values (row(1,2)), (row(3,4))) v(x)"));
         assertEquals(List.of("{1,2,3}"), q("select '{1,2}'::int[] || '{3}'"));
+        assertEquals(List.of("record[]"), q("select pg_typeof(array_agg(x)) from (values (row(1,2))) v(x)"));
+    }
+
+    @Test
+    void multiArgumentUnnestInFromIsRowsFrom() {
+        assertEquals(List.of("1|a", "2|b", "\\N|c"), q("select * from unnest(array[1,2], array['a','b','c']) as u(x,y)"));
     }
 }
