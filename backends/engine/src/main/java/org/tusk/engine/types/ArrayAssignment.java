@@ -41,7 +41,7 @@ public final class ArrayAssignment {
         if (base == null || base.ndims() == 0) {
             int[] lens = new int[n];
             Arrays.fill(lens, 1);
-            return new ArrayValue(elementType, lens, idx.clone(), new Object[] {value});
+            return ArrayValue.checkBounds(new ArrayValue(elementType, lens, idx.clone(), new Object[] {value}));
         }
         int nd = base.ndims();
         if (nd != n) {
@@ -57,7 +57,7 @@ public final class ArrayAssignment {
                 out[lb - newLb + i] = base.element(i);
             }
             out[idx[0] - newLb] = value;
-            return new ArrayValue(elementType, new int[] {out.length}, new int[] {newLb}, out);
+            return ArrayValue.checkBounds(new ArrayValue(elementType, new int[] {out.length}, new int[] {newLb}, out));
         }
         int flat = 0;
         for (int d = 0; d < nd; d++) {
@@ -101,7 +101,7 @@ public final class ArrayAssignment {
             if (src.length < items) {
                 throw Ereport.error(ArrayValue.ARRAY_SUBSCRIPT_ERROR, "source array too small");
             }
-            return new ArrayValue(elementType, lens, lbs, Arrays.copyOf(src, items));
+            return ArrayValue.checkBounds(new ArrayValue(elementType, lens, lbs, Arrays.copyOf(src, items)));
         }
         int nd = base.ndims();
         if (nd < n) {
@@ -132,7 +132,7 @@ public final class ArrayAssignment {
                 out[lb - newLb + i] = base.element(i);
             }
             System.arraycopy(src, 0, out, lo[0] - newLb, items);
-            return new ArrayValue(elementType, new int[] {out.length}, new int[] {newLb}, out);
+            return ArrayValue.checkBounds(new ArrayValue(elementType, new int[] {out.length}, new int[] {newLb}, out));
         }
         int items = 1;
         for (int d = 0; d < nd; d++) {

@@ -128,6 +128,7 @@ final class ArrayInput {
                 lbs[d] = b[0];
             }
         }
+        ArrayValue.checkBounds(new ArrayValue(elem, lens, lbs, new Object[raw.size()]));
         Object[] values = new Object[raw.size()];
         for (int i = 0; i < values.length; i++) {
             String r = raw.get(i);

@@ -69,4 +69,21 @@ class ArrayAssignmentTest {
             assertEquals("54000", empty.sqlState());
         }
     }
+
+    @Test
+    void lowerBoundPlusLengthMustFitInInt4() {
+        // NULL SET a[2147483647] = 1 / SET a[2147483646:2147483647] = '{1,2}'; '[2147483647:2147483647]={1}'::int[]
+        PgException one = assertThrows(PgException.class,
+                () -> ArrayAssignment.setElement(null, PgType.INT4, new int[] {Integer.MAX_VALUE}, 1));
+        assertEquals("array lower bound is too large: 2147483647", one.getMessage());
+        assertEquals("54000", one.sqlState());
+        PgException two = assertThrows(PgException.class, () -> ArrayAssignment.setSlice(null, PgType.INT4,
+                new Integer[] {Integer.MAX_VALUE - 1}, new Integer[] {Integer.MAX_VALUE}, ints(1, 1, 2)));
+        assertEquals("array lower bound is too large: 2147483646", two.getMessage());
+        PgException literal = assertThrows(PgException.class,
+                () -> TextFormat.input(PgType.INT4_ARRAY, -1, "[2147483647:2147483647]={1}", TypeContext.DEFAULT));
+        assertEquals("array lower bound is too large: 2147483647", literal.getMessage());
+        assertEquals("[2147483646:2147483646]={1}", out((ArrayValue) TextFormat.input(PgType.INT4_ARRAY, -1,
+                "[2147483646:2147483646]={1}", TypeContext.DEFAULT)));
+    }
 }
