@@ -37,4 +37,21 @@ class IndexKeyEncodingArrayTest {
         assertEquals(true, IndexKeyEncoding.supports(PgType.INT4_ARRAY));
         assertEquals(true, IndexKeyEncoding.supports(PgType.TEXT_ARRAY));
     }
+
+    @Test
+    void numericSpecialsSortAroundTheFiniteValues() {
+        // numeric_cmp: -Infinity < every finite value < Infinity < NaN (NaN = NaN)
+        List<String> order = List.of("-Infinity", "-1e10", "-1", "0", "0.5", "1.50", "1e10", "Infinity", "NaN");
+        List<String> sorted = new ArrayList<>(order);
+        Collections.reverse(sorted);
+        sorted.sort((a, b) -> Arrays.compareUnsigned(numericKey(a), numericKey(b)));
+        assertEquals(order, sorted);
+        assertEquals(0, Arrays.compareUnsigned(numericKey("NaN"), numericKey("nan")));
+        assertEquals(0, Arrays.compareUnsigned(numericKey("1.5"), numericKey("1.50")));
+    }
+
+    private static byte[] numericKey(String literal) {
+        Object v = TextFormat.input(PgType.NUMERIC, -1, literal, TypeContext.DEFAULT);
+        return IndexKeyEncoding.encode(List.of(PgType.NUMERIC), new Object[] {v});
+    }
 }
