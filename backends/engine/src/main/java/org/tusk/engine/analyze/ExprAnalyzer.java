@@ -750,7 +750,8 @@ public final class ExprAnalyzer {
                 throw new PgException(Severity.ERROR, SqlState.INDETERMINATE_DATATYPE, "cannot determine type of empty array",
                         null, "Explicitly cast to the desired type, for example ARRAY[]::integer[].", a.location() + 1, null);
             }
-            return pstate.at(new ConstExpr(target, -1, ArrayValue.empty(target.elementType())), a.location());
+            Expr empty = pstate.at(new ConstExpr(target, -1, ArrayValue.empty(target.elementType())), a.location());
+            return isVectorType(target) ? validVector(empty, target) : empty;
         }
         PgType arrayType;
         boolean multidims;
@@ -758,7 +759,7 @@ public final class ExprAnalyzer {
             arrayType = target;
             multidims = false;
             for (Expr e : elems) {
-                multidims |= e.type().isArray();
+                multidims |= e.type().isArray() && !isVectorType(e.type());
             }
         } else {
             PgType common = TypeResolution.commonType(elems.stream().map(Expr::type).toList());
@@ -766,7 +767,8 @@ public final class ExprAnalyzer {
                 commonType(elems, locations, "ARRAY"); // reports the mismatch at the right element
                 throw new IllegalStateException();
             }
-            multidims = common.isArray();
+            // int2vector and oidvector elements are values, not sub-arrays (their shape is constrained)
+            multidims = common.isArray() && !isVectorType(common);
             arrayType = multidims ? common : common.arrayType();
             if (arrayType == null) {
                 throw Ereport.error(SqlState.UNDEFINED_OBJECT, "could not find array type for data type "
@@ -800,7 +802,24 @@ public final class ExprAnalyzer {
                 array = new FuncExpr(arrayType.typname(), (args, ec) -> args[0], List.of(array), arrayType, shape, true);
             }
         }
+        if (target != null && isVectorType(target) && !multidims) {
+            array = validVector(array, target);
+        }
         return pstate.at(array, a.location());
+    }
+
+    private static boolean isVectorType(PgType t) {
+        return t == PgType.INT2VECTOR || t == PgType.OIDVECTOR;
+    }
+
+    /** check_valid_int2vector / check_valid_oidvector: one dimension, no NULLs (ARRAY[]::oidvector fails). */
+    private static Expr validVector(Expr array, PgType type) {
+        return new FuncExpr(type.typname(), (args, ec) -> {
+            if (args[0] instanceof ArrayValue v && (v.ndims() != 1 || v.hasNulls())) {
+                throw Ereport.error(SqlState.DATATYPE_MISMATCH, "array is not a valid " + type.typname());
+            }
+            return args[0];
+        }, List.of(array), type, -1, true, 's');    // not folded: the output function complains, after RowDescription
     }
 
     /** transformIndirection for subscripts: arr[i], arr[i][j], arr[a:b]. */

@@ -38,7 +38,7 @@ final class FunctionRtes {
         List<String> names = new ArrayList<>();
         List<String> outNames = new ArrayList<>();
         List<PgType> types = new ArrayList<>();
-        for (RangeFunctionItem item : rf.functions()) {
+        for (RangeFunctionItem item : expandMultiArgUnnest(rf)) {
             if (!(item.func() instanceof FuncCall f)) {
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "this function in FROM is not supported yet",
                         rf.location());
@@ -115,6 +115,32 @@ final class FunctionRtes {
         return rte;
     }
 
+    /**
+     * transformRangeFunction's special case: {@code unnest(a, b, ...)} in FROM (not inside ROWS FROM, without a
+     * column definition list) is {@code ROWS FROM (unnest(a), unnest(b), ...)}, the shorter arrays padded with NULLs.
+     */
+    private static List<RangeFunctionItem> expandMultiArgUnnest(RangeFunction rf) {
+        if (rf.isRowsfrom() || rf.functions().size() != 1 || rf.coldeflist() != null && !rf.coldeflist().isEmpty()) {
+            return rf.functions();
+        }
+        RangeFunctionItem only = rf.functions().get(0);
+        if (!(only.func() instanceof FuncCall f) || f.args().size() < 2 || !f.lastName().equals("unnest")
+                || f.funcname().size() > 2 || f.funcname().size() == 2 && !f.funcname().get(0).equals("pg_catalog")
+                || f.over() != null || f.aggStar() || f.aggDistinct() || f.funcVariadic() || !f.aggOrder().isEmpty()
+                || f.aggFilter() != null || (only.coldeflist() != null && !only.coldeflist().isEmpty())) {
+            return rf.functions();
+        }
+        List<RangeFunctionItem> items = new ArrayList<>();
+        for (org.tusk.engine.nodes.RawNode arg : f.args()) {
+            if (arg instanceof org.tusk.engine.nodes.NamedArgExpr) {
+                return rf.functions();
+            }
+            items.add(new RangeFunctionItem(FuncCall.of(f.funcname(), List.of(arg), f.funcformat(), f.location()),
+                    null));
+        }
+        return items;
+    }
+
     /** generate_series / unnest with the arguments analyzed into {@code args}, or null when not one of them. */
     private static SetReturningFunction resolve(ExprAnalyzer ea, FuncCall f, List<Expr> args) {
         String name = f.lastName();
@@ -169,7 +195,7 @@ final class FunctionRtes {
         if (!res.found() || !res.proc().returnsSet()) {
             return null;
         }
-        org.tusk.engine.func.UserProcs.SetFunction set = org.tusk.engine.func.UserProcs.setFunction(res.proc());
+        org.tusk.engine.func.UserProcs.SetFunction set = org.tusk.engine.func.UserProcs.setFunction(res);
         if (set == null) {
             return null;
         }

@@ -1186,6 +1186,13 @@ public final class ModifyAnalyzer {
         for (ResTarget t : clause.targetList()) {
             int idx = columnIndex(live, t.name(), desc, t.location());
             RawNode value = t.val();
+            if (t.indirection() != null && !t.indirection().isEmpty() && !(value instanceof SetToDefault)) {
+                // f1[1] = excluded.f1[1]: as in UPDATE, chained onto the column's value so far
+                Expr updated = analyzer.assignmentIndirection(set[idx], t.name(), t.indirection(),
+                        analyzer.transform(value), t.location());
+                set[idx] = assign(analyzer, updated, live.get(idx), t.location());
+                continue;
+            }
             set[idx] = value instanceof SetToDefault ? defaultFor(desc, live.get(idx), pstate)
                     : assign(analyzer, analyzer.transform(value), live.get(idx), t.location());
         }

@@ -111,6 +111,15 @@ public final class Coercion {
      * null if the type has no typmod semantics Tusk implements.
      */
     public static FunctionBody typmodBody(PgType type) {
+        if (type.isArray() && type.elementType() != null) {
+            // an array's typmod is its element's: ArrayCoerceExpr applies the element's length coercion to each element
+            FunctionBody elem = typmodBody(type.elementType());
+            if (elem == null) {
+                return null;
+            }
+            return (a, c) -> mapArray((ArrayValue) a[0], type.elementType(),
+                    (e, ec) -> elem.apply(new Object[] {e[0], a[1], a[2]}, ec), c);
+        }
         CastEntry c = BuiltinCatalog.get().cast(type, type);
         if (c == null || c.function() == null) {
             return null;

@@ -175,9 +175,12 @@ final class OverloadResolver {
                 }
             }
             if (known != null) {
+                // can_coerce_type over the whole list: polymorphic candidates must also be consistent
+                PgType[] assumed = new PgType[nargs];
+                java.util.Arrays.fill(assumed, known);
                 List<Candidate> kept = new ArrayList<>();
                 for (Candidate c : candidates) {
-                    boolean ok = true;
+                    boolean ok = polymorphicConsistent(c, assumed);
                     for (int i = 0; i < nargs; i++) {
                         if (!CastCatalog.canCoerce(known, c.argTypes().get(i), CastContext.IMPLICIT)) {
                             ok = false;
@@ -274,7 +277,21 @@ final class OverloadResolver {
         if (inputs.isEmpty()) {
             return PgType.UNKNOWN;
         }
-        return TypeResolution.commonType(inputs);
+        PgType common = TypeResolution.commonType(inputs);
+        if (common == null) {
+            return null;
+        }
+        // verify_common_type: every input must coerce implicitly to the type chosen (record[] does not to record)
+        for (PgType t : inputs) {
+            if (t != common && t != PgType.UNKNOWN && !CastCatalog.canCoerce(t, common, CastContext.IMPLICIT)) {
+                return null;
+            }
+        }
+        // an anycompatiblearray needs the common type to have an array type (arrays of arrays do not exist)
+        if (c.argTypes().contains(PgType.ANYCOMPATIBLEARRAY) && common.arrayType() == null) {
+            return null;
+        }
+        return common;
     }
 
     private static boolean polymorphicConsistent(Candidate c, PgType[] args) {

@@ -34,9 +34,25 @@ public final class SetReturningBodies {
                 : elements(ArrayFunctions.fromText((String) a[0], (String) a[1], null)));
         BY_PROSRC.put("text_to_table_null", (a, c) -> a[0] == null ? List.of()
                 : elements(ArrayFunctions.fromText((String) a[0], (String) a[1], (String) a[2])));
+        BY_PROSRC.put("generate_subscripts_nodir", (a, c) -> subscripts((ArrayValue) a[0], (Integer) a[1], false));
+        BY_PROSRC.put("generate_subscripts", (a, c) -> subscripts((ArrayValue) a[0], (Integer) a[1], (Boolean) a[2]));
     }
 
     private SetReturningBodies() {}
+
+    /** generate_subscripts: dimension {@code dim}'s subscripts, lower to upper (or back); none if no such dimension. */
+    private static List<Object> subscripts(ArrayValue a, int dim, boolean reverse) {
+        List<Object> out = new ArrayList<>();
+        if (dim < 1 || dim > a.ndims()) {
+            return out;
+        }
+        int lb = a.lowerBound(dim - 1);
+        int n = a.length(dim - 1);
+        for (int i = 0; i < n; i++) {
+            out.add(reverse ? lb + n - 1 - i : lb + i);
+        }
+        return out;
+    }
 
     /** The body of a set-returning built-in, or null when Tusk has none. */
     public static FunctionBody body(ProcEntry p) {

@@ -38,6 +38,12 @@ public final class UserProcs {
         default SetFunction setFunction(ProcEntry proc) {
             return null;
         }
+
+        /** As {@link #setFunction(ProcEntry)} for a call whose polymorphic types resolved to these. */
+        default SetFunction setFunction(ProcEntry proc, List<org.tusk.engine.types.PgType> argTypes,
+                org.tusk.engine.types.PgType resultType) {
+            return setFunction(proc);
+        }
     }
 
     /**
@@ -80,6 +86,13 @@ public final class UserProcs {
     public static SetFunction setFunction(ProcEntry proc) {
         Provider provider = CURRENT.get();
         return provider == null || !isUserDefined(proc) ? null : provider.setFunction(proc);
+    }
+
+    /** A call's set-returning function, SETOF anyelement &amp; co. taken as the call's resolved types. */
+    public static SetFunction setFunction(Resolution res) {
+        Provider provider = CURRENT.get();
+        return provider == null || !isUserDefined(res.proc()) ? null
+                : provider.setFunction(res.proc(), res.coerceTo(), res.resultType());
     }
 
     /** Whether a user-defined set-returning function named {@code name} is visible (cheap pre-check). */

@@ -612,7 +612,9 @@ abstract class ExprParser extends ParserBase {
                     SelectStmt sub = selectWithParens();
                     return new SubLink(SubLinkType.ARRAY, null, List.of(), sub, loc);
                 }
-                return arrayExpr();
+                // gram.y: the outermost A_ArrayExpr is located at ARRAY, nested ones at their '['
+                AArrayExpr outer = (AArrayExpr) arrayExpr();
+                return new AArrayExpr(outer.elements(), loc);
             }
             case "row": {
                 if (!peek(1).isPunct('(')) {

@@ -1131,8 +1131,89 @@ final class PlExecutor {
             throw new PgException(Severity.ERROR, "42601", "\"" + name + "\" is not a known variable", null, null,
                     0, null);
         }
-        throw new PgException(Severity.ERROR, "0A000", "assignment to array elements is not supported yet", null,
-                null, 0, null);
+        if (v.isRecord || !v.type.isArray()) {
+            throw new PgException(Severity.ERROR, "42804", "cannot subscript type " + v.type.displayName()
+                    + " because it does not support subscripting", null, null, 0, null);
+        }
+        // the subscripts: [expr] or [lower:upper] groups after the name (a colon inside :: is a cast)
+        List<String[]> subscripts = new ArrayList<>();
+        int i = bracket;
+        while (i < target.length()) {
+            char c = target.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            if (c != '[') {
+                throw new PgException(Severity.ERROR, "0A000", "assignment to \"" + target + "\" is not supported",
+                        null, null, 0, null);
+            }
+            int depth = 0;
+            int colon = -1;
+            int j = i + 1;
+            boolean quoted = false;
+            for (; j < target.length(); j++) {
+                char d = target.charAt(j);
+                if (d == '\'') {
+                    quoted = !quoted;
+                } else if (quoted) {
+                    continue;
+                } else if (d == '(' || d == '[') {
+                    depth++;
+                } else if (d == ')' || (d == ']' && depth > 0)) {
+                    depth--;
+                } else if (d == ']') {
+                    break;
+                } else if (d == ':' && depth == 0 && colon < 0 && (j + 1 >= target.length()
+                        || target.charAt(j + 1) != ':') && target.charAt(j - 1) != ':') {
+                    colon = j;
+                }
+            }
+            subscripts.add(colon < 0 ? new String[] {target.substring(i + 1, j)}
+                    : new String[] {target.substring(i + 1, colon), target.substring(colon + 1, j)});
+            i = j + 1;
+        }
+        boolean slice = subscripts.stream().anyMatch(x -> x.length == 2);
+        int n = subscripts.size();
+        Integer[] lower = new Integer[n];
+        Integer[] upper = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            String[] sub = subscripts.get(k);
+            upper[k] = subscriptValue(sub[sub.length - 1], e.offset, slice);
+            lower[k] = sub.length == 2 ? subscriptValue(sub[0], e.offset, slice) : slice ? Integer.valueOf(1) : upper[k];
+        }
+        PgType elem = v.type.elementType();
+        Object[] r = evalScalar(e);
+        ArrayValue base = (ArrayValue) v.value;
+        ArrayValue result;
+        if (slice) {
+            ArrayValue source = (ArrayValue) coerce(r[0], (PgType) r[1], v.type);
+            if (source == null) {
+                return;     // assigning NULL to a slice leaves the array alone
+            }
+            result = org.tusk.engine.types.ArrayAssignment.setSlice(base, elem, lower, upper, source);
+        } else {
+            int[] idx = new int[n];
+            for (int k = 0; k < n; k++) {
+                idx[k] = upper[k];
+            }
+            result = org.tusk.engine.types.ArrayAssignment.setElement(base, elem, idx,
+                    coerce(r[0], (PgType) r[1], elem));
+        }
+        v.value = result;
+    }
+
+    /** One subscript of an assignment target: an int4 value, null for an omitted slice bound. */
+    private Integer subscriptValue(String text, int offset, boolean slice) {
+        if (slice && text.isBlank()) {
+            return null;
+        }
+        Object value = evalAs(new PlExpr(text, offset, true), PgType.INT4);
+        if (value == null) {
+            throw new PgException(Severity.ERROR, "22004", "array subscript in assignment must not be null",
+                    null, null, 0, null);
+        }
+        return (Integer) value;
     }
 
     private void setVar(String target, Object value, PgType type) {

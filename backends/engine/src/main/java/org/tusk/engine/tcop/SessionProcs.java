@@ -364,6 +364,12 @@ final class SessionProcs implements UserProcs.Provider {
 
     @Override
     public org.tusk.engine.func.UserProcs.SetFunction setFunction(ProcEntry proc) {
+        return setFunction(proc, proc.argTypes(), proc.resultType());
+    }
+
+    @Override
+    public org.tusk.engine.func.UserProcs.SetFunction setFunction(ProcEntry proc, List<PgType> argTypes,
+            PgType resultType) {
         ProcCatalog.ProcRow row = row(proc.oid());
         if (row == null || !proc.returnsSet()) {
             return null;
@@ -403,10 +409,10 @@ final class SessionProcs implements UserProcs.Provider {
             }
         }
         if (colTypes.isEmpty()) {
-            if (proc.resultType() == PgType.RECORD || proc.resultType().isPolymorphic()) {
+            if (resultType == PgType.RECORD || resultType.isPolymorphic()) {
                 return null;            // SETOF record needs a column definition list
             }
-            colTypes.add(proc.resultType());
+            colTypes.add(resultType);    // SETOF anyelement: the type the call resolved it to
             colNames.add(proc.name());
         }
         List<String> columnNames = List.copyOf(colNames);
@@ -426,7 +432,7 @@ final class SessionProcs implements UserProcs.Provider {
                 break;
             }
             case ProcCatalog.LANG_SQL: {
-                SqlFunctionBody body = new SqlFunctionBody(session, row, proc.argTypes(), proc.resultType());
+                SqlFunctionBody body = new SqlFunctionBody(session, row, argTypes, resultType);
                 rows = (args, ctx) -> body.rows(args, ctx, columnTypes);
                 break;
             }

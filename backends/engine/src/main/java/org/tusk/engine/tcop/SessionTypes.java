@@ -192,6 +192,7 @@ final class SessionTypes implements UserTypes.Provider {
                         e = u == null ? null : u.representation();
                     }
                     repr = e == null ? null : e.arrayType();
+                    base = elem;    // an array type's UserType names its element type where a domain names its base
                 } else {
                     String in = prosrc.get((Long) r[c.columnIndex("typinput")]);
                     repr = in == null ? null : BY_INPUT.get(in);

@@ -16,13 +16,32 @@ import org.tusk.engine.error.Ereport;
 public final class ArrayAssignment {
     private ArrayAssignment() {}
 
+    /** MaxArraySize: the most elements an array may hold (1 GB of 8-byte datums). */
+    public static final int MAX_ARRAY_SIZE = 134217727;
+
+    /**
+     * The length of the dimension {@code lower..upper}: 54000 when it exceeds
+     * MaxArraySize (PostgreSQL's overflow-checked bound arithmetic and ArrayGetNItems).
+     */
+    static int checkedSize(int lower, int upper) {
+        return checkedItems((long) upper - lower + 1);
+    }
+
+    static int checkedItems(long items) {
+        if (items > MAX_ARRAY_SIZE) {
+            throw Ereport.error(SqlState.PROGRAM_LIMIT_EXCEEDED,
+                    "array size exceeds the maximum allowed (" + MAX_ARRAY_SIZE + ")");
+        }
+        return (int) items;
+    }
+
     /** array_set_element: {@code base} (null = empty) with the element at {@code idx} set to {@code value}. */
     public static ArrayValue setElement(ArrayValue base, PgType elementType, int[] idx, Object value) {
         int n = idx.length;
         if (base == null || base.ndims() == 0) {
             int[] lens = new int[n];
             Arrays.fill(lens, 1);
-            return new ArrayValue(elementType, lens, idx.clone(), new Object[] {value});
+            return ArrayValue.checkBounds(new ArrayValue(elementType, lens, idx.clone(), new Object[] {value}));
         }
         int nd = base.ndims();
         if (nd != n) {
@@ -33,12 +52,12 @@ public final class ArrayAssignment {
             int ub = lb + base.length(0) - 1;
             int newLb = Math.min(lb, idx[0]);
             int newUb = Math.max(ub, idx[0]);
-            Object[] out = new Object[newUb - newLb + 1];
+            Object[] out = new Object[checkedSize(newLb, newUb)];
             for (int i = 0; i < base.size(); i++) {
                 out[lb - newLb + i] = base.element(i);
             }
             out[idx[0] - newLb] = value;
-            return new ArrayValue(elementType, new int[] {out.length}, new int[] {newLb}, out);
+            return ArrayValue.checkBounds(new ArrayValue(elementType, new int[] {out.length}, new int[] {newLb}, out));
         }
         int flat = 0;
         for (int d = 0; d < nd; d++) {
@@ -76,13 +95,13 @@ public final class ArrayAssignment {
                     throw Ereport.error(ArrayValue.ARRAY_SUBSCRIPT_ERROR, "upper bound cannot be less than lower bound");
                 }
                 lbs[d] = lower[d];
-                lens[d] = upper[d] - lower[d] + 1;
-                items *= lens[d];
+                lens[d] = checkedSize(lower[d], upper[d]);
+                items = checkedItems((long) items * lens[d]);
             }
             if (src.length < items) {
                 throw Ereport.error(ArrayValue.ARRAY_SUBSCRIPT_ERROR, "source array too small");
             }
-            return new ArrayValue(elementType, lens, lbs, Arrays.copyOf(src, items));
+            return ArrayValue.checkBounds(new ArrayValue(elementType, lens, lbs, Arrays.copyOf(src, items)));
         }
         int nd = base.ndims();
         if (nd < n) {
@@ -102,18 +121,18 @@ public final class ArrayAssignment {
         if (nd == 1) {
             int lb = base.lowerBound(0);
             int ub = lb + base.length(0) - 1;
-            int items = hi[0] - lo[0] + 1;
+            int items = checkedSize(lo[0], hi[0]);
             if (src.length < items) {
                 throw Ereport.error(ArrayValue.ARRAY_SUBSCRIPT_ERROR, "source array too small");
             }
             int newLb = Math.min(lb, lo[0]);
             int newUb = Math.max(ub, hi[0]);
-            Object[] out = new Object[newUb - newLb + 1];
+            Object[] out = new Object[checkedSize(newLb, newUb)];
             for (int i = 0; i < base.size(); i++) {
                 out[lb - newLb + i] = base.element(i);
             }
             System.arraycopy(src, 0, out, lo[0] - newLb, items);
-            return new ArrayValue(elementType, new int[] {out.length}, new int[] {newLb}, out);
+            return ArrayValue.checkBounds(new ArrayValue(elementType, new int[] {out.length}, new int[] {newLb}, out));
         }
         int items = 1;
         for (int d = 0; d < nd; d++) {
@@ -121,7 +140,7 @@ public final class ArrayAssignment {
             if (lo[d] < lb || hi[d] >= lb + base.length(d)) {
                 throw Ereport.error(ArrayValue.ARRAY_SUBSCRIPT_ERROR, "array subscript out of range");
             }
-            items *= hi[d] - lo[d] + 1;
+            items = checkedItems((long) items * checkedSize(lo[d], hi[d]));
         }
         if (src.length < items) {
             throw Ereport.error(ArrayValue.ARRAY_SUBSCRIPT_ERROR, "source array too small");

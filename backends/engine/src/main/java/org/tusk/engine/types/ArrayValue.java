@@ -43,6 +43,20 @@ public final class ArrayValue {
         return new ArrayValue(elementType, new int[] {elements.length}, new int[] {1}, elements);
     }
 
+    /**
+     * ArrayCheckBounds: every dimension's lower bound plus its length must fit in int4
+     * (54000 "array lower bound is too large"); returns the array.
+     */
+    public static ArrayValue checkBounds(ArrayValue a) {
+        for (int d = 0; d < a.lengths.length; d++) {
+            if ((long) a.lowerBounds[d] + a.lengths[d] > Integer.MAX_VALUE) {
+                throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.PROGRAM_LIMIT_EXCEEDED,
+                        "array lower bound is too large: " + a.lowerBounds[d]);
+            }
+        }
+        return a;
+    }
+
     public static ArrayValue empty(PgType elementType) {
         return new ArrayValue(elementType, new int[0], new int[0], new Object[0]);
     }

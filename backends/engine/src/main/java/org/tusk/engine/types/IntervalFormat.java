@@ -332,7 +332,8 @@ public final class IntervalFormat {
     /** Splits on blanks and commas, and a sign glued after a unit ("1day-2hours") starts a new token. */
     private static java.util.List<String> tokenize(String s, String text) {
         java.util.List<String> out = new java.util.ArrayList<>();
-        for (String t : s.split("[\\s,]+")) {
+        // ParseDateTime takes "@" (like other punctuation) as a mere delimiter, wherever it stands
+        for (String t : s.split("[\\s,@]+")) {
             if (t.isEmpty()) {
                 continue;
             }

@@ -126,7 +126,7 @@ public enum PgType {
     LANGUAGE_HANDLER(2280, "language_handler", "language_handler", 4, true, 'p', 'P', false, ',', 0, 0, 'i'),
     INTERNAL(2281, "internal", "internal", 8, true, 'p', 'P', false, ',', 0, 0, 'd'),
     ANYELEMENT(2283, "anyelement", "anyelement", 4, true, 'p', 'P', false, ',', 0, 0, 'i'),
-    _RECORD(2287, "_record", "_record", -1, false, 'p', 'P', false, ',', 2249, 0, 'd'),
+    _RECORD(2287, "_record", "record[]", -1, false, 'p', 'P', false, ',', 2249, 0, 'd'),
     ANYNONARRAY(2776, "anynonarray", "anynonarray", 4, true, 'p', 'P', false, ',', 0, 0, 'i'),
     TXID_SNAPSHOT_ARRAY(2949, "_txid_snapshot", "txid_snapshot[]", -1, false, 'b', 'A', false, ',', 2970, 0, 'd'),
     UUID(2950, "uuid", "uuid", 16, false, 'b', 'U', false, ',', 0, 2951, 'c'),

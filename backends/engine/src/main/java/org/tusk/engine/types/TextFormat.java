@@ -109,12 +109,37 @@ public final class TextFormat {
         if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
             return Long.parseLong(name);
         }
+        int bracket = name.indexOf('[', name.startsWith("\"") ? Math.max(1, name.indexOf('"', 1)) : 0);
+        if (name.endsWith("]") && bracket > 0) {
+            // "int4[]", "integer[3][]", "character varying(3)[]": the element type's array type
+            String elemName = name.substring(0, bracket).strip();
+            long elem;
+            try {
+                elem = regtypeIn(elemName);
+            } catch (org.tusk.api.error.PgException notFound) {
+                throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist");
+            }
+            PgType e = PgType.byOid((int) elem);
+            int array = e != null ? (e.arrayType() == null ? 0 : e.arrayType().oid())
+                    : UserTypes.byOid((int) elem) == null ? 0 : UserTypes.byOid((int) elem).arrayOid();
+            if (array == 0) {
+                throw Ereport.error(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist");
+            }
+            return (long) array;
+        }
+        if (name.endsWith(")") && name.indexOf('(') > 0 && !name.startsWith("\"")) {
+            name = name.substring(0, name.indexOf('(')).strip();   // the typmod does not change the type
+        }
         String lower = name.startsWith("\"") && name.endsWith("\"") && name.length() > 1
                 ? name.substring(1, name.length() - 1) : name.toLowerCase(Locale.ROOT);
-        PgType t = PgType.byTypname(lower);
+        String builtinName = lower.startsWith("pg_catalog.") ? lower.substring("pg_catalog.".length()) : lower;
+        if (builtinName.equals("int")) {
+            builtinName = "int4";
+        }
+        PgType t = PgType.byTypname(builtinName);
         if (t == null) {
             for (PgType c : PgType.values()) {
-                if (c.displayName().equals(lower)) {
+                if (c.displayName().equals(builtinName)) {
                     t = c;
                     break;
                 }

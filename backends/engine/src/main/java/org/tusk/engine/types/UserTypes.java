@@ -25,7 +25,8 @@ public final class UserTypes {
 
     /**
      * A user type. {@code typtype} is pg_type's ('b' base, 'c' composite, 'd' domain, 'e' enum, 'r' range,
-     * 'm' multirange, 'p' shell); {@code baseOid} the domain's base type (may itself be a user type);
+     * 'm' multirange, 'p' shell); {@code baseOid} the domain's base type (may itself be a user type), or for an
+     * array type its element type (typelem);
      * {@code typmod} the domain's base typmod; {@code enumLabels} in enumsortorder.
      */
     public record UserType(int oid, String name, String schema, char typtype, PgType representation, int baseOid,
@@ -118,12 +119,9 @@ public final class UserTypes {
             RowType t = rowType(oid);
             return t == null ? -1 : RecordTypmods.register(t);
         }
-        if (u != null && u.representation() == PgType._RECORD && u.name().startsWith("_")) {
-            // an array of a composite: the element's shape (array types are named _element)
-            UserType elem = byName(u.schema(), u.name().substring(1));
-            if (elem != null && elem.arrayOid() == oid) {
-                return columnTypmod(elem.oid(), typmod);
-            }
+        if (u != null && u.representation() == PgType._RECORD && u.baseOid() != 0) {
+            // an array of a composite: the element's shape (baseOid is the array type's typelem)
+            return columnTypmod(u.baseOid(), typmod);
         }
         return typmod;
     }

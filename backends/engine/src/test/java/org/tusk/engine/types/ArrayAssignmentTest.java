@@ -50,4 +50,40 @@ class ArrayAssignmentTest {
         // '{{1,2},{3,4}}' SET a[2][1] = 9 -> {{1,2},{9,4}}
         assertEquals("{{1,2},{9,4}}", out(ArrayAssignment.setElement(twoD, PgType.INT4, new int[] {2, 1}, 9)));
     }
+
+    @Test
+    void oversizedResultsAre54000() {
+        // '[-2147483648:-2147483647]={1,2}': SET f1[2147483647] = 42, SET f1[2147483646:2147483647] = array[4,2]
+        ArrayValue low = ints(Integer.MIN_VALUE, 1, 2);
+        PgException element = assertThrows(PgException.class,
+                () -> ArrayAssignment.setElement(low, PgType.INT4, new int[] {Integer.MAX_VALUE}, 42));
+        assertEquals("54000", element.sqlState());
+        assertEquals("array size exceeds the maximum allowed (134217727)", element.getMessage());
+        PgException slice = assertThrows(PgException.class, () -> ArrayAssignment.setSlice(low, PgType.INT4,
+                new Integer[] {Integer.MAX_VALUE - 1}, new Integer[] {Integer.MAX_VALUE}, ints(1, 4, 2)));
+        assertEquals("54000", slice.sqlState());
+        // INSERT (f1[0:2147483647]) / (f1[-2147483648:2147483647]) VALUES ('{}'): before "source array too small"
+        for (int lower : new int[] {0, Integer.MIN_VALUE}) {
+            PgException empty = assertThrows(PgException.class, () -> ArrayAssignment.setSlice(null, PgType.INT4,
+                    new Integer[] {lower}, new Integer[] {Integer.MAX_VALUE}, ArrayValue.empty(PgType.INT4)));
+            assertEquals("54000", empty.sqlState());
+        }
+    }
+
+    @Test
+    void lowerBoundPlusLengthMustFitInInt4() {
+        // NULL SET a[2147483647] = 1 / SET a[2147483646:2147483647] = '{1,2}'; '[2147483647:2147483647]={1}'::int[]
+        PgException one = assertThrows(PgException.class,
+                () -> ArrayAssignment.setElement(null, PgType.INT4, new int[] {Integer.MAX_VALUE}, 1));
+        assertEquals("array lower bound is too large: 2147483647", one.getMessage());
+        assertEquals("54000", one.sqlState());
+        PgException two = assertThrows(PgException.class, () -> ArrayAssignment.setSlice(null, PgType.INT4,
+                new Integer[] {Integer.MAX_VALUE - 1}, new Integer[] {Integer.MAX_VALUE}, ints(1, 1, 2)));
+        assertEquals("array lower bound is too large: 2147483646", two.getMessage());
+        PgException literal = assertThrows(PgException.class,
+                () -> TextFormat.input(PgType.INT4_ARRAY, -1, "[2147483647:2147483647]={1}", TypeContext.DEFAULT));
+        assertEquals("array lower bound is too large: 2147483647", literal.getMessage());
+        assertEquals("[2147483646:2147483646]={1}", out((ArrayValue) TextFormat.input(PgType.INT4_ARRAY, -1,
+                "[2147483646:2147483646]={1}", TypeContext.DEFAULT)));
+    }
 }

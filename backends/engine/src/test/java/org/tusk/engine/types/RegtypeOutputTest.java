@@ -38,6 +38,16 @@ class RegtypeOutputTest {
         assertEquals("integer", TextFormat.output(PgType.REGTYPE, 23L, TypeContext.DEFAULT));
         assertEquals(16400L, TextFormat.input(PgType.REGTYPE, -1, "mood", TypeContext.DEFAULT));
         assertEquals(23L, TextFormat.input(PgType.REGTYPE, -1, "integer", TypeContext.DEFAULT));
+        // array decorations and typmods as parseTypeString takes them; a user type's array through typarray
+        for (String array : List.of("int4[]", "int[][]", "integer[3]", "\"int4\"[]", "pg_catalog.int4[]")) {
+            assertEquals(1007L, TextFormat.input(PgType.REGTYPE, -1, array, TypeContext.DEFAULT), array);
+        }
+        assertEquals(1015L, TextFormat.input(PgType.REGTYPE, -1, "character varying(3)[]", TypeContext.DEFAULT));
+        assertEquals(1700L, TextFormat.input(PgType.REGTYPE, -1, "numeric(10,2)", TypeContext.DEFAULT));
+        assertEquals(16399L, TextFormat.input(PgType.REGTYPE, -1, "mood[]", TypeContext.DEFAULT));
+        assertEquals("type \"foo[]\" does not exist", org.junit.jupiter.api.Assertions.assertThrows(
+                org.tusk.api.error.PgException.class,
+                () -> TextFormat.input(PgType.REGTYPE, -1, "foo[]", TypeContext.DEFAULT)).getMessage());
         assertEquals(23L, TextFormat.input(PgType.REGTYPE, -1, "int4", TypeContext.DEFAULT));
         assertEquals("16500", TextFormat.output(PgType.REGTYPE, 16500L, TypeContext.DEFAULT));
     }

@@ -8,6 +8,8 @@ import java.util.List;
 import org.tusk.api.error.PgException;
 import org.tusk.api.error.SqlState;
 import org.tusk.api.storage.IndexKeyComparator;
+import org.tusk.engine.types.ArrayValue;
+import org.tusk.engine.types.NumericSpecial;
 import org.tusk.engine.types.PgType;
 
 /**
@@ -27,9 +29,16 @@ import org.tusk.engine.types.PgType;
  * <li>numeric: a class byte (0 negative, 1 zero, 2 positive), then for
  *     nonzero values the decimal exponent (4 bytes, sign flipped) and the
  *     significant digits as ASCII with a 0 terminator, all inverted for
- *     negatives. 1.50 and 1.5 encode alike, as numeric equality wants.</li>
+ *     negatives. 1.50 and 1.5 encode alike, as numeric equality wants.
+ *     -Infinity, +Infinity and NaN: see {@link #encodeNumericSpecial}.</li>
  * <li>text/varchar/name/bpchar: UTF-8 with 0x00 escaped as 0x00 0xFF and a
  *     0x00 0x00 terminator (bpchar without trailing blanks).</li>
+ * <li>arrays (array_ops, ordered as array_cmp orders them): each element in
+ *     row-major order as a column of the element type (flag byte, so a NULL
+ *     element sorts above every value), then a 0 byte (below both flags, so a
+ *     prefix sorts first: fewer items compare lower), then the number of
+ *     dimensions, each dimension's length and each lower bound (4 bytes, sign
+ *     flipped): equal items order by dimensionality, then shape, then bounds.</li>
  * </ul>
  */
 public final class IndexKeyEncoding {
@@ -65,7 +74,8 @@ public final class IndexKeyEncoding {
         return switch (type) {
             case BOOL, INT2, INT4, INT8, OID, XID, FLOAT4, FLOAT8, NUMERIC, TEXT, VARCHAR, BPCHAR, NAME, DATE,
                     TIMESTAMP, TIMESTAMPTZ -> true;
-            default -> false;
+            default -> type.isArray() && type.elementType() != null && supports(type.elementType())
+                    && !type.elementType().isArray();
         };
     }
 
@@ -97,11 +107,38 @@ public final class IndexKeyEncoding {
                 bits = bits < 0 ? ~bits : bits ^ Long.MIN_VALUE;
                 writeUnsigned(out, bits, 8);
             }
-            case NUMERIC -> encodeNumeric(out, (BigDecimal) v);
+            case NUMERIC -> {
+                if (v instanceof NumericSpecial special) {
+                    encodeNumericSpecial(out, special);
+                } else {
+                    encodeNumeric(out, (BigDecimal) v);
+                }
+            }
             case TEXT, VARCHAR, NAME -> encodeString(out, (String) v);
             case BPCHAR -> encodeString(out, stripTrailingBlanks((String) v));
-            default -> throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+            default -> {
+                if (v instanceof ArrayValue a && supports(type)) {
+                    encodeArray(out, a);
+                    break;
+                }
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
                     "data type " + type.typname() + " has no default operator class for access method \"btree\"");
+            }
+        }
+    }
+
+    private static void encodeArray(ByteArrayOutputStream out, ArrayValue a) {
+        PgType elem = a.elementType();
+        for (int i = 0; i < a.size(); i++) {
+            encodeColumn(out, elem, a.element(i));
+        }
+        out.write(0);
+        writeSigned(out, a.ndims(), 4);
+        for (int d = 0; d < a.ndims(); d++) {
+            writeSigned(out, a.length(d), 4);
+        }
+        for (int d = 0; d < a.ndims(); d++) {
+            writeSigned(out, a.lowerBound(d), 4);
         }
     }
 
@@ -141,6 +178,20 @@ public final class IndexKeyEncoding {
             }
         }
         out.write(body, 0, body.length);
+    }
+
+    /**
+     * -Infinity, +Infinity and NaN around the finite values without changing their keys:
+     * the exponent field all 0x00 after class 0 and all 0xFF after class 2 belong to no
+     * finite value (exponent 2^31-1), so -Infinity sorts below every negative and
+     * +Infinity above every positive; NaN is class 3, above all (numeric_cmp's order).
+     */
+    private static void encodeNumericSpecial(ByteArrayOutputStream out, NumericSpecial v) {
+        switch (v) {
+            case NEGATIVE_INFINITY -> out.write(new byte[] {0, 0, 0, 0, 0}, 0, 5);
+            case POSITIVE_INFINITY -> out.write(new byte[] {2, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF}, 0, 5);
+            case NAN -> out.write(3);
+        }
     }
 
     private static void encodeString(ByteArrayOutputStream out, String s) {
