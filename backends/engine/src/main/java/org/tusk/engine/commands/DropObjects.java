@@ -334,6 +334,9 @@ public final class DropObjects {
             case SystemCatalogs.PG_TRIGGER:
                 deleteWhere(ctx, SystemCatalogs.PG_TRIGGER, "oid", id);
                 break;
+            case SystemCatalogs.PG_POLICY:
+                deleteWhere(ctx, SystemCatalogs.PG_POLICY, "oid", id);
+                break;
             case SystemCatalogs.PG_NAMESPACE:
                 deleteWhere(ctx, SystemCatalogs.PG_NAMESPACE, "oid", id);
                 break;

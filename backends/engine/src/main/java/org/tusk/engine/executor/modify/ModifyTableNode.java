@@ -317,6 +317,8 @@ public final class ModifyTableNode implements PlanState {
                     }
                 }
             }
+            // ExecUpdateAct: the target's RLS UPDATE checks when the row stays (a moving row is checked where it lands)
+            this.modifier.checkPolicies(newRow);
             TableModifier.Result result = modifier.update(tid, stored);
             switch (result.outcome()) {
                 case DONE -> {
