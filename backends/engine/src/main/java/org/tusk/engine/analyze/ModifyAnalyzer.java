@@ -981,6 +981,23 @@ public final class ModifyAnalyzer {
 
             @Override
             public Result execute(EvalContext ctx, RowReceiver receiver) {
+                // sub-SELECTs in VALUES, ON CONFLICT's SET and RETURNING plan under the statement's EState, which
+                // a VALUES source (no plan of its own) does not start
+                org.tusk.engine.executor.EState own = null;
+                if (ctx.attachment(org.tusk.engine.executor.EState.class) == null) {
+                    own = org.tusk.engine.executor.Executor.newEState(ctx);
+                    ctx.attach(org.tusk.engine.executor.EState.class, own);
+                }
+                try {
+                    return run(ctx, receiver);
+                } finally {
+                    if (own != null) {
+                        own.close();
+                    }
+                }
+            }
+
+            private Result run(EvalContext ctx, RowReceiver receiver) {
                 PlanState source;
                 if (rows != null) {
                     java.util.Iterator<Expr[]> it = rows.iterator();
@@ -1163,15 +1180,33 @@ public final class ModifyAnalyzer {
         ParseState updateState = new ParseState(new int[0]);
         addTableRte(updateState, desc, alias);
         addTableRte(updateState, desc, "excluded");
-        ExprAnalyzer analyzer = new ExprAnalyzer(updateState, typeContext);
+        // sub-SELECTs in SET and WHERE see the existing row and EXCLUDED as outer references
+        ExprAnalyzer analyzer = new SelectAnalyzer(relations, typeContext).exprsFor(updateState);
         Expr[] set = new Expr[live.size()];
         for (int i = 0; i < live.size(); i++) {
             AttributeDesc a = live.get(i);
             set[i] = new VarExpr(i, typeOf(a), typmodOf(a), alias, a.name());
         }
+        java.util.Map<RawNode, Expr[]> multiSources = new java.util.IdentityHashMap<>();
+        Set<Integer> assigned = new HashSet<>();
         for (ResTarget t : clause.targetList()) {
             int idx = columnIndex(live, t.name(), desc, t.location());
             RawNode value = t.val();
+            if (!assigned.add(idx) && (t.indirection() == null || t.indirection().isEmpty())) {
+                throw Ereport.error(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + t.name() + "\"");
+            }
+            if (value instanceof org.tusk.engine.nodes.MultiAssignRef m) {
+                // SET (a, b) = (SELECT ...) / ROW(...): one value per column from the same source
+                Expr[] columns = multiSources.get(m.source());
+                if (columns == null) {
+                    columns = multiAssignSource(m, analyzer, desc, live, clause.targetList());
+                    multiSources.put(m.source(), columns);
+                }
+                Expr e = columns[m.colno() - 1];
+                set[idx] = e == null ? defaultOrNull(desc, live.get(idx), pstate)
+                        : assign(analyzer, e, live.get(idx), t.location());
+                continue;
+            }
             set[idx] = value instanceof SetToDefault ? defaultFor(desc, live.get(idx), pstate)
                     : assign(analyzer, analyzer.transform(value), live.get(idx), t.location());
         }
@@ -1355,6 +1390,7 @@ public final class ModifyAnalyzer {
         for (org.tusk.engine.catalog.RelationColumn c : rel.columns()) {
             rte.columns.add(new RangeTblEntry.Column(c.name(), c.type(), c.typmod(), null));
         }
+        rte.ctidColumn = rte.columns.size();            // hidden: not part of the target's whole-row value
         rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));
         if (rte.relation instanceof org.tusk.engine.executor.scan.InheritanceRelation) {
             rte.tableoidColumn = rte.columns.size();

@@ -298,6 +298,7 @@ public final class ModifyTableNode implements PlanState {
                 switch (deleted.outcome()) {
                     case DONE -> {
                         long to = inherited.insertMoved(newRow);
+                        newRow = inherited.lastMovedRow(newRow);
                         processed++;
                         afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldRow, newRow);
                         Object[] moved = sourceRow.clone();

@@ -83,6 +83,14 @@ public final class TableModifier {
 
     private long lastRoutedRelid;
 
+    /** The last routed row as stored (after the partition's BEFORE ROW triggers), in this table's column order. */
+    private Object[] lastRoutedRow;
+
+    /** The row the last routed insert stored, as this (routing) table sees it; null when nothing was routed. */
+    public Object[] lastRoutedRow() {
+        return lastRoutedRow;
+    }
+
     /** The partition the last routed insert went to (RETURNING tableoid), 0 when nothing was routed. */
     public long lastRoutedRelid() {
         return lastRoutedRelid;
@@ -167,6 +175,7 @@ public final class TableModifier {
     /** ExecInsert: coerces and checks {@code row} (in place), stores it, indexes it. */
     public TupleId insert(Object[] row) {
         lastSkipped = false;
+        lastRoutedRow = null;
         if (router != null) {
             checkPartitionConstraint(row);              // a partitioned partition: its own bound first
             router.adoptRoot(this);
@@ -182,10 +191,12 @@ public final class TableModifier {
                 }
                 leafRow = java.util.Arrays.copyOf(leafRow, leaf.table.natts());
             }
+            Object[] rootRow = leaf.toRootRow != null ? leaf.toRootRow.apply(leafRow) : leafRow;
             if (!policyChecks.isEmpty()) {
                 // after the partition's BEFORE ROW triggers, on the row as the target sees it
-                checkPolicies(leaf.toRootRow != null ? leaf.toRootRow.apply(leafRow) : leafRow);
+                checkPolicies(rootRow);
             }
+            lastRoutedRow = rootRow;
             TupleId tid = leaf.insert(leafRow);
             if (leaf.routedTriggers != null) {
                 leaf.routedTriggers.afterRow(org.tusk.engine.relcache.TriggerDesc.INSERT, null, leafRow);
