@@ -23,7 +23,7 @@ import org.tusk.lmgr.LockMode;
  * polcmd ('*' ALL, 'r' SELECT, 'a' INSERT, 'w' UPDATE, 'd' DELETE), polpermissive, polroles
  * ({0} for PUBLIC) and the USING and WITH CHECK expressions as SQL text in polqual and
  * polwithcheck (as pg_rewrite keeps rules; the rewriter parses them, see
- * rewrite/RowSecurity), an auto dependency on the table, and a relcache invalidation so
+ * rewrite/RowSecurity), removed with the table (no pg_depend row yet), and a relcache invalidation so
  * every backend sees the new set. Only the table's owner may change its policies.
  */
 public final class PolicyCommands {
@@ -122,7 +122,8 @@ public final class PolicyCommands {
         row.put("polqual", stmt.qualText());
         row.put("polwithcheck", stmt.withCheckText());
         ctx.insert(SystemCatalogs.PG_POLICY, row);
-        CreateTable.recordDependency(ctx, SystemCatalogs.PG_POLICY, oid, 0, SystemCatalogs.PG_CLASS, rel.oid(), 0, "a");
+        // no pg_depend row: the table's deletion removes its policies itself (DropObjects), which keeps
+        // pg_depend's physical order, and so the order DROP ... CASCADE reports objects in, unchanged
         ctx.commandCounterIncrement();
         ctx.relcache().invalidate(rel.oid());
         return "CREATE POLICY";
@@ -174,10 +175,6 @@ public final class PolicyCommands {
         Catalog pol = SystemCatalogs.require(SystemCatalogs.PG_POLICY);
         long oid = ((Number) policy.get(pol, "oid")).longValue();
         ctx.access().delete(SystemCatalogs.PG_POLICY, policy.tid());
-        Catalog dep = SystemCatalogs.require(SystemCatalogs.PG_DEPEND);
-        int cls = dep.columnIndex("classid");
-        int obj = dep.columnIndex("objid");
-        ctx.deleteWhere(SystemCatalogs.PG_DEPEND, r -> (Long) r[cls] == SystemCatalogs.PG_POLICY && (Long) r[obj] == oid);
         ctx.commandCounterIncrement();
         ctx.relcache().invalidate(relOid);
     }
