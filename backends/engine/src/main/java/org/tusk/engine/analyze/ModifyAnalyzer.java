@@ -358,8 +358,71 @@ public final class ModifyAnalyzer {
         return new ResultRelation(r.relation(), r.columns(), r.indexes(), checks);
     }
 
+    /** A policy expression's SQL text as a raw expression. */
+    private static RawNode policyExpr(String text) {
+        SelectStmt select = (SelectStmt) Parser.parse("SELECT " + text).get(0).stmt();
+        return select.targetList().get(0).val();
+    }
+
+    /**
+     * The target's row-level security WITH CHECK options for {@code cmd} (and the SELECT policies' USING
+     * when the statement reads the rows it writes), compiled over the target's columns as the table names
+     * them; empty when no policy applies.
+     */
+    private List<org.tusk.engine.executor.modify.PolicyCheck> policyChecks(org.tusk.engine.rewrite.RowSecurity rls,
+            RelationDesc desc, char cmd, boolean select) {
+        if (rls == null) {
+            return List.of();
+        }
+        List<org.tusk.engine.rewrite.RowSecurity.Check> checks = new ArrayList<>(rls.withCheckOptions(cmd, false));
+        if (select) {
+            checks.addAll(rls.withCheckOptions(org.tusk.engine.rewrite.RowSecurity.SELECT, true));
+        }
+        List<org.tusk.engine.executor.modify.PolicyCheck> out = new ArrayList<>();
+        for (var c : checks) {
+            ParseState checkState = new ParseState(new int[0]);
+            addTableRte(checkState, desc, desc.name());
+            ExprAnalyzer analyzer = new SelectAnalyzer(relations, typeContext).exprsFor(checkState);
+            Expr e = analyzer.coerceToBoolean(analyzer.transform(policyExpr(c.qual())), "POLICY", -1);
+            out.add(new org.tusk.engine.executor.modify.PolicyCheck(c.policyName(), c.relationName(), e));
+        }
+        return out;
+    }
+
+    /**
+     * The target's row-level security quals for {@code cmd} (then the SELECT policies' when the statement
+     * reads the target's columns), resolved against the target alone, ANDed; null when none apply.
+     */
+    private Expr securityQuals(org.tusk.engine.rewrite.RowSecurity rls, ModifyScope scope, char cmd, boolean select) {
+        if (rls == null) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>(rls.securityQuals(cmd));
+        if (select) {
+            texts.addAll(rls.securityQuals(org.tusk.engine.rewrite.RowSecurity.SELECT));
+        }
+        ParseState ps = scope.pstate();
+        List<ParseState.NsItem> saved = new ArrayList<>(ps.namespace);
+        ps.namespace.clear();
+        ps.namespace.add(new ParseState.NsItem(scope.target(), true, true));
+        List<Expr> quals = new ArrayList<>();
+        try {
+            for (String text : texts) {
+                quals.add(scope.analyzer().coerceToBoolean(scope.analyzer().transform(policyExpr(text)), "POLICY", -1));
+            }
+        } finally {
+            ps.namespace.clear();
+            ps.namespace.addAll(saved);
+        }
+        return org.tusk.engine.expr.BoolExpr.andOf(quals);
+    }
+
     /** The name the target is referenced by in the view checks' quals. */
     private String viewCheckRefname;
+    /** UPDATE/DELETE: the target's row-level security quals (null: none). */
+    private Expr rowSecurityQual;
+    /** UPDATE: the target's row-level security checks on new rows. */
+    private List<org.tusk.engine.executor.modify.PolicyCheck> rowSecurityChecks = List.of();
 
     private ResultRelation resultRelation(RelationDesc desc, ParseState pstate, boolean partitionCheck) {
         ResultRelation r = plainResultRelation(desc, pstate);
@@ -800,6 +863,10 @@ public final class ModifyAnalyzer {
                         ? org.tusk.engine.acl.AclMode.UPDATE : 0),
                 TriggerDesc.INSERT);
         boolean view = desc.kind() == 'v';
+        List<org.tusk.engine.executor.modify.PolicyCheck> checks = view ? List.of()
+                : policyChecks(org.tusk.engine.rewrite.RowSecurity.forRelation(session, desc), desc,
+                        org.tusk.engine.rewrite.RowSecurity.INSERT,
+                        stmt.returningList() != null && !stmt.returningList().isEmpty());
         if (view && stmt.onConflictClause() != null) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ON CONFLICT on a view is not supported yet");
         }
@@ -980,9 +1047,11 @@ public final class ModifyAnalyzer {
 
             @Override
             public Result execute(EvalContext ctx, RowReceiver receiver) {
-                org.tusk.engine.executor.EState own = rows != null ? org.tusk.engine.executor.Executor.attachEState(ctx) : null;
+                // sub-SELECTs in VALUES, ON CONFLICT's SET and RETURNING plan under the statement's EState, which
+                // a VALUES source (no plan of its own) does not start
+                org.tusk.engine.executor.EState own = org.tusk.engine.executor.Executor.attachEState(ctx);
                 try {
-                    return run(ctx);
+                    return run(ctx, receiver);
                 } finally {
                     if (own != null) {
                         ctx.attach(org.tusk.engine.executor.EState.class, null);
@@ -991,7 +1060,7 @@ public final class ModifyAnalyzer {
                 }
             }
 
-            private Result run(EvalContext ctx) {
+            private Result run(EvalContext ctx, RowReceiver receiver) {
                 PlanState source;
                 if (rows != null) {
                     java.util.Iterator<Expr[]> it = rows.iterator();
@@ -1035,7 +1104,8 @@ public final class ModifyAnalyzer {
                 long relOid = Integer.toUnsignedLong(desc.oid());
                 TableModifier modifier = new TableModifier(result, session.transactionContext(), session.snapshot(),
                         ctx).routeThrough(router(desc, ctx)).describeRowsIf(
-                                () -> org.tusk.engine.acl.AccessChecks.maySelectColumns(session, relOid, null));
+                                () -> org.tusk.engine.acl.AccessChecks.maySelectColumns(session, relOid, null))
+                        .withPolicyChecks(checks);
                 OnConflict onConflict = spec == null ? null : spec.bind(result);
                 ForeignKeyTriggers fkeys = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
                 org.tusk.engine.executor.modify.TriggerManager triggers = triggers(desc, TriggerDesc.INSERT, ctx);
@@ -1177,15 +1247,33 @@ public final class ModifyAnalyzer {
         updateState.ctes.addAll(pstate.ctes);                      // WITH ... INSERT ... DO UPDATE SET (a) = (SELECT ...)
         addTableRte(updateState, desc, alias);
         addTableRte(updateState, desc, "excluded");
-        ExprAnalyzer analyzer = new ExprAnalyzer(updateState, typeContext);
+        // sub-SELECTs in SET and WHERE see the existing row and EXCLUDED as outer references
+        ExprAnalyzer analyzer = new SelectAnalyzer(relations, typeContext).exprsFor(updateState);
         Expr[] set = new Expr[live.size()];
         for (int i = 0; i < live.size(); i++) {
             AttributeDesc a = live.get(i);
             set[i] = new VarExpr(i, typeOf(a), typmodOf(a), alias, a.name());
         }
+        java.util.Map<RawNode, Expr[]> multiSources = new java.util.IdentityHashMap<>();
+        Set<Integer> assigned = new HashSet<>();
         for (ResTarget t : clause.targetList()) {
             int idx = columnIndex(live, t.name(), desc, t.location());
             RawNode value = t.val();
+            if (!assigned.add(idx) && (t.indirection() == null || t.indirection().isEmpty())) {
+                throw Ereport.error(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + t.name() + "\"");
+            }
+            if (value instanceof org.tusk.engine.nodes.MultiAssignRef m) {
+                // SET (a, b) = (SELECT ...) / ROW(...): one value per column from the same source
+                Expr[] columns = multiSources.get(m.source());
+                if (columns == null) {
+                    columns = multiAssignSource(m, analyzer, desc, live, clause.targetList());
+                    multiSources.put(m.source(), columns);
+                }
+                Expr e = columns[m.colno() - 1];
+                set[idx] = e == null ? defaultOrNull(desc, live.get(idx), pstate)
+                        : assign(analyzer, e, live.get(idx), t.location());
+                continue;
+            }
             if (t.indirection() != null && !t.indirection().isEmpty() && !(value instanceof SetToDefault)) {
                 // f1[1] = excluded.f1[1]: as in UPDATE, chained onto the column's value so far
                 Expr updated = analyzer.assignmentIndirection(set[idx], t.name(), t.indirection(),
@@ -1216,6 +1304,10 @@ public final class ModifyAnalyzer {
         List<AttributeDesc> live = desc.liveAttributes();
         ModifyScope scope = modifyScope(pstate, desc, stmt.relation(), stmt.fromClause());
         ExprAnalyzer analyzer = scope.analyzer();
+        org.tusk.engine.rewrite.RowSecurity rls = org.tusk.engine.rewrite.RowSecurity.forRelation(session, desc);
+        boolean reads = stmt.whereClause() != null || stmt.returningList() != null && !stmt.returningList().isEmpty();
+        rowSecurityQual = securityQuals(rls, scope, org.tusk.engine.rewrite.RowSecurity.UPDATE, reads);
+        rowSecurityChecks = policyChecks(rls, desc, org.tusk.engine.rewrite.RowSecurity.UPDATE, reads);
         String refname = aliasOf(stmt.relation()) != null ? aliasOf(stmt.relation()) : desc.name();
         Expr[] set = new Expr[live.size()];
         for (int i = 0; i < live.size(); i++) {
@@ -1241,8 +1333,9 @@ public final class ModifyAnalyzer {
             }
             int idx = columnIndex(live, t.name(), desc, t.location());
             if (!assigned.add(idx)) {
-                throw Ereport.error(SqlState.DUPLICATE_COLUMN, "multiple assignments to same column \"" + t.name()
-                        + "\"", t.location() + 1);
+                // the rewriter's process_matched_tle finds this, with no cursor position
+                throw Ereport.error(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + t.name()
+                        + "\"");
             }
             RawNode value = t.val();
             if (value instanceof org.tusk.engine.nodes.MultiAssignRef m) {
@@ -1332,9 +1425,10 @@ public final class ModifyAnalyzer {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
                     "this form of multiple-column UPDATE SET is not supported yet", link.location() + 1);
         }
-        Expr e = analyzer.transform(source);
-        throw Ereport.error(SqlState.DATATYPE_MISMATCH, "source for a multiple-column UPDATE item must be a sub-SELECT"
-                + " or ROW() expression", m.location() + 1);
+        analyzer.transform(source);
+        // transformMultiAssignRef reports at the source expression itself (inside any parentheses)
+        throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "source for a multiple-column UPDATE item must be a"
+                + " sub-SELECT or ROW() expression", m.location());
     }
 
     private DmlCommand delete(DeleteStmt stmt, ParseState pstate) {
@@ -1346,6 +1440,9 @@ public final class ModifyAnalyzer {
                 | (stmt.whereClause() != null || stmt.returningList() != null && !stmt.returningList().isEmpty()
                         ? org.tusk.engine.acl.AclMode.SELECT : 0));
         ModifyScope scope = modifyScope(pstate, desc, stmt.relation(), stmt.usingClause());
+        org.tusk.engine.rewrite.RowSecurity rls = org.tusk.engine.rewrite.RowSecurity.forRelation(session, desc);
+        boolean reads = stmt.whereClause() != null || stmt.returningList() != null && !stmt.returningList().isEmpty();
+        rowSecurityQual = securityQuals(rls, scope, org.tusk.engine.rewrite.RowSecurity.DELETE, reads);
         return rowsCommand(desc, scope, stmt.whereClause(), stmt.returningList(), pstate, null, null);
     }
 
@@ -1367,6 +1464,7 @@ public final class ModifyAnalyzer {
         for (org.tusk.engine.catalog.RelationColumn c : rel.columns()) {
             rte.columns.add(new RangeTblEntry.Column(c.name(), c.type(), c.typmod(), null));
         }
+        rte.ctidColumn = rte.columns.size();            // hidden: not part of the target's whole-row value
         rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));
         if (rte.relation instanceof org.tusk.engine.executor.scan.InheritanceRelation) {
             rte.tableoidColumn = rte.columns.size();
@@ -1410,6 +1508,11 @@ public final class ModifyAnalyzer {
             pstate.noWindowFunctionsIn = null;
             pstate.noSrfIn = null;
         }
+        if (rowSecurityQual != null) {
+            // the security quals come first, as securityQuals are applied before the statement's own
+            where = where == null ? rowSecurityQual
+                    : org.tusk.engine.expr.BoolExpr.andOf(List.of(rowSecurityQual, where));
+        }
         Returning ret = returning(returningList, analyzer, desc, q);
         // the level's rows as they are: every slot, so SET, WHERE and RETURNING index them unchanged
         q.jointree = new JoinTreeNode.FromList(q.jointree.items().isEmpty()
@@ -1430,6 +1533,7 @@ public final class ModifyAnalyzer {
         int natts = desc.liveAttributes().size();
         Expr recheck = where;
         List<MemberTarget> members = memberTargets(scope.target(), pstate);
+        List<org.tusk.engine.executor.modify.PolicyCheck> checks = rowSecurityChecks;
         return new DmlCommand() {
             @Override
             public List<Column> resultColumns() {
@@ -1448,7 +1552,7 @@ public final class ModifyAnalyzer {
                 }
                 PlanState source = org.tusk.engine.executor.Executor.start(q, ctx);
                 try {
-                    TableModifier modifier = new TableModifier(result, txn, snapshot, ctx);
+                    TableModifier modifier = new TableModifier(result, txn, snapshot, ctx).withPolicyChecks(checks);
                     ModifyTableNode node = set != null
                             ? ModifyTableNode.update(modifier, source, ctx, set, natts, recheck, ret.exprs())
                             : ModifyTableNode.delete(modifier, source, ctx, natts, recheck, ret.exprs());

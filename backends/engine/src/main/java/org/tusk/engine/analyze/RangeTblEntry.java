@@ -51,6 +51,11 @@ public final class RangeTblEntry {
      */
     public org.tusk.api.storage.RowLockMode rowMark;
     public org.tusk.engine.nodes.LockWaitPolicy rowMarkWait;
+    /**
+     * Row-level security quals on a RELATION's rows (rte->securityQuals): boolean expressions over its
+     * slots that every row the scan returns must pass, before any other clause; empty when none apply.
+     */
+    public final List<org.tusk.engine.expr.Expr> securityQuals = new ArrayList<>();
     public int ctidColumn = -1;
     /**
      * An inheritance set's scan (an Append over several tables) carries each row's source

@@ -510,6 +510,7 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
         if (rel instanceof ViewDefinition view) {
             return expandView(rel, view, alias, colAliases, rv, ps);
         }
+        StorageBaseRelation stored = rel instanceof StorageBaseRelation sb ? sb : null;
         boolean cursorScan = ps.cursorCtids && ps.parent == null && ps.lockingClauses == null;
         boolean locked = lockingClausesApply(alias, ps);
         if (rv.inh()) {
@@ -546,7 +547,36 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             rte.columns.add(new RangeTblEntry.Column("tableoid", PgType.OID, -1, null));
         }
         markForLocking(rte, rv, alias, ps);
-        return withVars(rte, ps);
+        withVars(rte, ps);
+        if (stored != null) {
+            addSecurityQuals(rte, stored, ps);
+        }
+        return rte;
+    }
+
+    /**
+     * get_row_security_policies for a relation read by a SELECT (or a FROM item of UPDATE/DELETE):
+     * the SELECT policies' USING expressions, resolved against the relation alone, as its security quals.
+     */
+    private void addSecurityQuals(RangeTblEntry rte, StorageBaseRelation stored, ParseState ps) {
+        org.tusk.engine.rewrite.RowSecurity rls = org.tusk.engine.rewrite.RowSecurity.forRelation(stored.session(),
+                stored.desc());
+        if (rls == null) {
+            return;
+        }
+        List<ParseState.NsItem> saved = new ArrayList<>(ps.namespace);
+        ps.namespace.clear();
+        ps.namespace.add(new ParseState.NsItem(rte, true, true));
+        try {
+            ExprAnalyzer ea = exprs(ps);
+            for (String text : rls.securityQuals(org.tusk.engine.rewrite.RowSecurity.SELECT)) {
+                SelectStmt select = (SelectStmt) org.tusk.engine.parser.Parser.parse("SELECT " + text).get(0).stmt();
+                rte.securityQuals.add(ea.coerceToBoolean(ea.transform(select.targetList().get(0).val()), "POLICY", -1));
+            }
+        } finally {
+            ps.namespace.clear();
+            ps.namespace.addAll(saved);
+        }
     }
 
     /**

@@ -42,6 +42,7 @@ public final class SystemCatalogs {
     public static final int PG_NAMESPACE = 2615;
     public static final int PG_REWRITE = 2618;
     public static final int PG_TRIGGER = 2620;
+    public static final int PG_POLICY = 3256;
     public static final int PG_AGGREGATE = 2600;
     public static final int PG_STATISTIC = 2619;
 

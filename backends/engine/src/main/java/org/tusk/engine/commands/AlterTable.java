@@ -157,6 +157,10 @@ public final class AlterTable {
                     AttachPartition.attach(ctx, sql, table, cmd.name(), bound);
                 }
                 case DETACH_PARTITION -> AttachPartition.detach(ctx, table, cmd.name());
+                case ENABLE_ROW_SECURITY -> CreateTable.updateClass(ctx, table.oid(), "relrowsecurity", true);
+                case DISABLE_ROW_SECURITY -> CreateTable.updateClass(ctx, table.oid(), "relrowsecurity", false);
+                case FORCE_ROW_SECURITY -> CreateTable.updateClass(ctx, table.oid(), "relforcerowsecurity", true);
+                case NO_FORCE_ROW_SECURITY -> CreateTable.updateClass(ctx, table.oid(), "relforcerowsecurity", false);
                 case SET_LOGGED -> setPersistence(ctx, table, 'p');
                 case SET_UNLOGGED -> setPersistence(ctx, table, 'u');
                 default -> throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE "

@@ -260,7 +260,8 @@ public final class DropCatalogObjects {
             throw Ereport.error(SqlState.UNDEFINED_OBJECT, "policy \"" + policy + "\" for table \"" + relName
                     + "\" does not exist");
         }
-        throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "DROP POLICY is not supported yet");
+        ctx.relcache().open(rel, org.tusk.lmgr.LockMode.ACCESS_EXCLUSIVE);
+        PolicyCommands.drop(ctx, hits.get(0), rel);
     }
 
     private static PgException cannotDrop(long oid, String description) {

@@ -245,6 +245,7 @@ public final class DropObjects {
                 deleteWhere(ctx, SystemCatalogs.PG_CLASS, "oid", id);
                 deleteWhere(ctx, SystemCatalogs.PG_ATTRIBUTE, "attrelid", id);
                 deleteWhere(ctx, SystemCatalogs.PG_STATISTIC, "starelid", id);   // RemoveStatistics
+                deleteWhere(ctx, SystemCatalogs.PG_POLICY, "polrelid", id);      // its row-level security policies
                 deleteWhere(ctx, SystemCatalogs.PG_INDEX, "indexrelid", id);
                 deleteWhere(ctx, SequenceCommands.PG_SEQUENCE, "seqrelid", id);
                 // inheritance and partitioning: its links to parents, its key, and a parent's default-partition mark
@@ -333,6 +334,9 @@ public final class DropObjects {
                 break;
             case SystemCatalogs.PG_TRIGGER:
                 deleteWhere(ctx, SystemCatalogs.PG_TRIGGER, "oid", id);
+                break;
+            case SystemCatalogs.PG_POLICY:
+                deleteWhere(ctx, SystemCatalogs.PG_POLICY, "oid", id);
                 break;
             case SystemCatalogs.PG_NAMESPACE:
                 deleteWhere(ctx, SystemCatalogs.PG_NAMESPACE, "oid", id);

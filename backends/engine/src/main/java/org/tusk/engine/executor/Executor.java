@@ -52,7 +52,7 @@ public final class Executor {
     }
 
     /** The query's EState: work_mem from the session, temp files under its data directory. */
-    static EState newEState(EvalContext ctx) {
+    public static EState newEState(EvalContext ctx) {
         Path dataDir = null;
         int pid = (int) ProcessHandle.current().pid();
         if (ctx.session() != null && ctx.session().host() != null && ctx.session().host().backend() != null) {

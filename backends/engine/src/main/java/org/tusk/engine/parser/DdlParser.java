@@ -77,6 +77,9 @@ abstract class DdlParser extends SelectParser {
         if (at("rule") && persistence == 'p') {
             return createRule(replace);
         }
+        if (at("policy") && persistence == 'p' && !replace) {
+            return createPolicy();
+        }
         if (at("sequence")) {
             advance();
             boolean ine = ifNotExists();
@@ -916,6 +919,95 @@ abstract class DdlParser extends SelectParser {
             ruleAction(actions, texts);
         }
         return new RuleStmt(rel, name, where, whereText, event, instead, actions, texts, replace);
+    }
+
+    /**
+     * CREATE POLICY name ON table [AS {PERMISSIVE | RESTRICTIVE}] [FOR {ALL | SELECT | INSERT | UPDATE | DELETE}]
+     * [TO role [, ...]] [USING (expr)] [WITH CHECK (expr)] (gram.y's CreatePolicyStmt).
+     */
+    private RawStmt createPolicy() {
+        int start = peek().location();
+        advance();
+        String name = colId();
+        expect("on");
+        RangeVar table = qualifiedName();
+        boolean permissive = true;
+        if (accept("as")) {
+            Token kind = advance();
+            if (kind.isWord("restrictive")) {
+                permissive = false;
+            } else if (!kind.isWord("permissive")) {
+                throw error(SqlState.SYNTAX_ERROR, "unrecognized row security option \"" + kind.text() + "\"",
+                        kind.location()).withHint("Only PERMISSIVE or RESTRICTIVE policies are supported currently.");
+            }
+        }
+        String cmd = "all";
+        if (accept("for")) {
+            Token c = advance();
+            if (!(c.isWord("all") || c.isWord("select") || c.isWord("insert") || c.isWord("update")
+                    || c.isWord("delete"))) {
+                throw syntaxError(c);
+            }
+            cmd = c.text();
+        }
+        List<RoleSpec> roles = accept("to") ? policyRoles() : null;
+        PolicyExpr using = accept("using") ? policyExpr() : null;
+        PolicyExpr check = null;
+        if (at("with") && at(1, "check")) {
+            p += 2;
+            check = policyExpr();
+        }
+        return new CreatePolicyStmt(name, table, cmd, permissive, roles, using == null ? null : using.node(),
+                using == null ? null : using.text(), check == null ? null : check.node(),
+                check == null ? null : check.text(), start);
+    }
+
+    /**
+     * ALTER POLICY name ON table RENAME TO new, or ALTER POLICY name ON table [TO role [, ...]] [USING (expr)]
+     * [WITH CHECK (expr)] (gram.y's AlterPolicyStmt).
+     */
+    final RawStmt alterPolicy() {
+        expect("alter");
+        expect("policy");
+        Token n = peek();
+        String name = colId();
+        expect("on");
+        RangeVar table = qualifiedName();
+        if (accept("rename")) {
+            expect("to");
+            return new AlterPolicyStmt(name, table, colId(), null, null, null, null, null, n.location());
+        }
+        List<RoleSpec> roles = accept("to") ? policyRoles() : null;
+        PolicyExpr using = accept("using") ? policyExpr() : null;
+        PolicyExpr check = null;
+        if (at("with") && at(1, "check")) {
+            p += 2;
+            check = policyExpr();
+        }
+        return new AlterPolicyStmt(name, table, null, roles, using == null ? null : using.node(),
+                using == null ? null : using.text(), check == null ? null : check.node(),
+                check == null ? null : check.text(), n.location());
+    }
+
+    private List<RoleSpec> policyRoles() {
+        List<RoleSpec> roles = new ArrayList<>();
+        do {
+            roles.add(roleSpec());
+        } while (acceptPunct(','));
+        return roles;
+    }
+
+    private record PolicyExpr(RawNode node, String text) {
+    }
+
+    /** '(' a_expr ')' with the expression's source text, which pg_policy keeps. */
+    private PolicyExpr policyExpr() {
+        expectPunct('(');
+        int from = peek().location();
+        RawNode e = aExpr();
+        String text = sql.substring(from, tokens.get(p - 1).end());
+        expectPunct(')');
+        return new PolicyExpr(e, text);
     }
 
     /** RuleActionStmt: SELECT, INSERT, UPDATE, DELETE or NOTIFY, with its source text. */
@@ -1858,6 +1950,9 @@ abstract class DdlParser extends SelectParser {
 
     final RawStmt alterStatement() {
         int save = p;
+        if (at(1, "policy")) {
+            return alterPolicy();
+        }
         if (at(1, "role") || at(1, "user") && !at(2, "mapping") || at(1, "group")) {
             RawStmt role = RoleGrammar.alterRole(this);
             if (role != null) {
@@ -2155,6 +2250,14 @@ abstract class DdlParser extends SelectParser {
         if (at("no") && at(1, "inherit")) {
             p += 2;
             return cmd(AlterTableType.DROP_INHERIT, null, qualifiedName());
+        }
+        if (at("force") && at(1, "row") || at("no") && at(1, "force")) {
+            boolean force = !accept("no");
+            expect("force");
+            expect("row");
+            expect("level");
+            expect("security");
+            return cmd(force ? AlterTableType.FORCE_ROW_SECURITY : AlterTableType.NO_FORCE_ROW_SECURITY, null, null);
         }
         if (at("enable") || at("disable")) {
             boolean enable = advance().isWord("enable");

@@ -1018,6 +1018,12 @@ public final class Planner {
 
     /** A base relation's scan with its restriction clauses: {@code forced} when given, else the cheapest path. */
     private Part rangeRef(JoinTreeNode.RangeRef r, List<Expr> pushedQuals, IndexPath forced) {
+        if (!r.rte().securityQuals.isEmpty()) {
+            // row-level security: the relation's security quals restrict its rows before anything else
+            List<Expr> all = new ArrayList<>(r.rte().securityQuals);
+            all.addAll(pushedQuals);
+            pushedQuals = all;
+        }
         {
             List<Expr> pushed = orderQualClauses(equivalencesLast(pushedQuals));
             if (r.rte().kind == RangeTblEntry.Kind.RELATION && r.rte().relation.hasNoStorageToScan()) {

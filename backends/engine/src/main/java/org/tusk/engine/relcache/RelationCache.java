@@ -44,6 +44,8 @@ public final class RelationCache implements CacheInvalidation {
     private final Map<Integer, RelationDesc> byOid = new HashMap<>();
     /** pg_class sizes and pg_statistic rows per relation, built on first use, dropped with the relcache entry. */
     private final Map<Integer, RelationStatistics> statistics = new HashMap<>();
+    /** Row security (pg_class flags and pg_policy rows) per relation, dropped with the relcache entry. */
+    private final Map<Integer, RowSecurityDesc> rowSecurity = new HashMap<>();
     private Map<String, Integer> namespaces;
     /** Foreign keys per relation (both directions); dropped whole on any relcache invalidation. */
     private final Map<Integer, List<ForeignKeyDesc>> foreignKeys = new HashMap<>();
@@ -128,6 +130,7 @@ public final class RelationCache implements CacheInvalidation {
         invalidated(relationOid);
         byOid.remove(relationOid);
         statistics.remove(relationOid);
+        rowSecurity.remove(relationOid);
         foreignKeys.clear();
         StorageTransaction txn = catalogs.get().transaction();
         Catalog system = SystemCatalogs.byOid(relationOid);
@@ -178,10 +181,12 @@ public final class RelationCache implements CacheInvalidation {
                     invalidatedAll();
                     byOid.clear();
                     statistics.clear();
+                    rowSecurity.clear();
                 } else {
                     invalidated(m.objectOid());
                     byOid.remove(m.objectOid());
                     statistics.remove(m.objectOid());
+                    rowSecurity.remove(m.objectOid());
                 }
             }
             case SharedInvalidationQueue.CATCACHE -> {
@@ -298,6 +303,7 @@ public final class RelationCache implements CacheInvalidation {
         }
         byOid.clear();
         statistics.clear();
+        rowSecurity.clear();
         foreignKeys.clear();
         namespaces = null;
     }
@@ -426,6 +432,52 @@ public final class RelationCache implements CacheInvalidation {
         }
         RelationStatistics out = new RelationStatistics(relpages, reltuples, columns);
         statistics.put(oid, out);
+        return out;
+    }
+
+    /**
+     * RelationBuildRowSecurity: relation {@code oid}'s relrowsecurity, relforcerowsecurity and owner
+     * from pg_class and its policies from pg_policy (read only when row security is enabled);
+     * cached until an invalidation names the relation.
+     */
+    public RowSecurityDesc rowSecurity(int oid) {
+        RowSecurityDesc cached = rowSecurity.get(oid);
+        if (cached != null) {
+            return cached;
+        }
+        CatalogAccess access = catalogs.get();
+        Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
+        int oidCol = pgClass.columnIndex("oid");
+        RowSecurityDesc out = RowSecurityDesc.NONE;
+        for (CatalogTuple t : access.scan(SystemCatalogs.PG_CLASS, row -> ((Long) row[oidCol]).intValue() == oid)) {
+            boolean enabled = Boolean.TRUE.equals(t.get(pgClass, "relrowsecurity"));
+            boolean forced = Boolean.TRUE.equals(t.get(pgClass, "relforcerowsecurity"));
+            if (!enabled && !forced) {
+                break;
+            }
+            long owner = ((Number) t.get(pgClass, "relowner")).longValue();
+            Catalog pol = SystemCatalogs.require(SystemCatalogs.PG_POLICY);
+            int relCol = pol.columnIndex("polrelid");
+            List<RowSecurityDesc.Policy> policies = new ArrayList<>();
+            for (CatalogTuple p : access.scan(SystemCatalogs.PG_POLICY,
+                    row -> ((Number) row[relCol]).intValue() == oid)) {
+                Object cmd = p.get(pol, "polcmd");
+                Object roles = p.get(pol, "polroles");
+                Object[] elems = roles instanceof Object[] o ? o
+                        : roles instanceof org.tusk.engine.types.ArrayValue av ? av.elements() : new Object[0];
+                long[] roleOids = new long[elems.length];
+                for (int i = 0; i < elems.length; i++) {
+                    roleOids[i] = ((Number) elems[i]).longValue();
+                }
+                policies.add(new RowSecurityDesc.Policy(((Number) p.get(pol, "oid")).longValue(),
+                        (String) p.get(pol, "polname"), String.valueOf(cmd).charAt(0),
+                        Boolean.TRUE.equals(p.get(pol, "polpermissive")), roleOids, (String) p.get(pol, "polqual"),
+                        (String) p.get(pol, "polwithcheck")));
+            }
+            policies.sort(java.util.Comparator.comparing(RowSecurityDesc.Policy::name));
+            out = new RowSecurityDesc(enabled, forced, owner, List.copyOf(policies));
+        }
+        rowSecurity.put(oid, out);
         return out;
     }
 

@@ -185,6 +185,8 @@ final class UtilityCommands {
                 || stmt instanceof org.tusk.engine.nodes.ViewStmt
                 || stmt instanceof org.tusk.engine.nodes.RuleStmt
                 || stmt instanceof DropStmt dr && dr.removeType() == ObjectType.RULE
+                || stmt instanceof org.tusk.engine.nodes.CreatePolicyStmt
+                || stmt instanceof org.tusk.engine.nodes.AlterPolicyStmt
                 || stmt instanceof org.tusk.engine.nodes.CreateFunctionStmt
                 || stmt instanceof org.tusk.engine.nodes.CreateTrigStmt
                 || stmt instanceof org.tusk.engine.nodes.DefineStmt ds && ds.kind() == ObjectType.AGGREGATE
@@ -250,6 +252,14 @@ final class UtilityCommands {
         }
         if (stmt instanceof org.tusk.engine.nodes.RuleStmt rs) {
             return org.tusk.engine.commands.RuleCommands.define(ctx, rs);
+        }
+        if (stmt instanceof org.tusk.engine.nodes.CreatePolicyStmt cp) {
+            return org.tusk.engine.commands.PolicyCommands.create(ctx, cp,
+                    rel -> org.tusk.engine.acl.AccessChecks.checkRelationOwner(session, rel));
+        }
+        if (stmt instanceof org.tusk.engine.nodes.AlterPolicyStmt ap) {
+            return org.tusk.engine.commands.PolicyCommands.alter(ctx, ap,
+                    rel -> org.tusk.engine.acl.AccessChecks.checkRelationOwner(session, rel));
         }
         if (stmt instanceof DropStmt dr && dr.removeType() == ObjectType.RULE) {
             return org.tusk.engine.commands.RuleCommands.drop(ctx, dr);

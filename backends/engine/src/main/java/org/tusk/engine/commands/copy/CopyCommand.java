@@ -72,11 +72,21 @@ public final class CopyCommand implements DmlCommand {
         if (stmt.relation() != null) {
             if (stmt.isFrom()) {
                 desc = analyzer.openTarget(stmt.relation(), org.tusk.engine.acl.AclMode.INSERT);
+                if (org.tusk.engine.rewrite.RowSecurity.forRelation(session, desc) != null) {
+                    throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                            "COPY FROM not supported with row-level security").withHint("Use INSERT statements instead.");
+                }
             } else {
                 List<String> path = session instanceof SearchPathProvider p ? p.searchPath() : List.of("public");
                 desc = session.relcache().open(stmt.relation().schemaname(), stmt.relation().relname(), path,
                         LockMode.ACCESS_SHARE, stmt.relation().location() + 1);
                 org.tusk.engine.acl.AccessChecks.checkRelation(session, desc, org.tusk.engine.acl.AclMode.SELECT);
+                if (org.tusk.engine.rewrite.RowSecurity.forRelation(session, desc) != null) {
+                    // PostgreSQL copies through a SELECT that applies the policies; refuse rather than bypass them
+                    throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                            "COPY TO of a table with row-level security is not supported yet")
+                            .withHint("Try the COPY (SELECT ...) TO variant.");
+                }
                 if (desc.kind() != 'r') {
                     throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot copy from "
                             + (desc.kind() == 'v' ? "view" : desc.kind() == 'S' ? "sequence" : "non-table relation")

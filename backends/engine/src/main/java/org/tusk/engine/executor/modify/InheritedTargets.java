@@ -123,6 +123,15 @@ public final class InheritedTargets {
         return root != null && !m.modifier().satisfiesPartitionConstraint(memberRow);
     }
 
+    /**
+     * The moved row as it was stored (the destination partition's BEFORE ROW triggers may have changed it),
+     * in the parent's column order: what transition tables and RETURNING see.
+     */
+    public Object[] lastMovedRow(Object[] fallback) {
+        Object[] r = root.lastRoutedRow();
+        return r != null ? r : fallback;
+    }
+
     /** Inserts a moved row (parent column order) through the target; returns the partition's OID. */
     public long insertMoved(Object[] parentRow) {
         root.checkViewOptions(parentRow);

@@ -298,6 +298,7 @@ public final class ModifyTableNode implements PlanState {
                 switch (deleted.outcome()) {
                     case DONE -> {
                         long to = inherited.insertMoved(newRow);
+                        newRow = inherited.lastMovedRow(newRow);
                         processed++;
                         afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldRow, newRow);
                         Object[] moved = sourceRow.clone();
@@ -317,6 +318,8 @@ public final class ModifyTableNode implements PlanState {
                     }
                 }
             }
+            // ExecUpdateAct: the target's RLS UPDATE checks when the row stays (a moving row is checked where it lands)
+            this.modifier.checkPolicies(newRow);
             TableModifier.Result result = modifier.update(tid, stored);
             switch (result.outcome()) {
                 case DONE -> {

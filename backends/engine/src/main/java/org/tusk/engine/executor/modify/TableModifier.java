@@ -83,6 +83,14 @@ public final class TableModifier {
 
     private long lastRoutedRelid;
 
+    /** The last routed row as stored (after the partition's BEFORE ROW triggers), in this table's column order. */
+    private Object[] lastRoutedRow;
+
+    /** The row the last routed insert stored, as this (routing) table sees it; null when nothing was routed. */
+    public Object[] lastRoutedRow() {
+        return lastRoutedRow;
+    }
+
     /** The partition the last routed insert went to (RETURNING tableoid), 0 when nothing was routed. */
     public long lastRoutedRelid() {
         return lastRoutedRelid;
@@ -131,9 +139,43 @@ public final class TableModifier {
         return lastSkipped;
     }
 
+    /** The target's row-level security checks on new rows (root column order), empty when none apply. */
+    private java.util.List<PolicyCheck> policyChecks = java.util.List.of();
+
+    /** Makes new rows written through this (target) table pass {@code checks} (ExecWithCheckOptions for RLS). */
+    public TableModifier withPolicyChecks(java.util.List<PolicyCheck> checks) {
+        this.policyChecks = checks;
+        return this;
+    }
+
+    /**
+     * ExecWithCheckOptions(WCO_RLS_*_CHECK): 42501 unless {@code row} (this table's column order)
+     * satisfies every check; NULL fails as false does. No DETAIL, as PostgreSQL shows none.
+     */
+    public void checkPolicies(Object[] row) {
+        if (policyChecks.isEmpty()) {
+            return;
+        }
+        Object[] saved = ctx.row();
+        ctx.setRow(row);
+        try {
+            for (PolicyCheck check : policyChecks) {
+                if (!Boolean.TRUE.equals(check.expr().eval(ctx))) {
+                    throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, check.policyName() == null
+                            ? "new row violates row-level security policy for table \"" + check.relationName() + "\""
+                            : "new row violates row-level security policy \"" + check.policyName() + "\" for table \""
+                                    + check.relationName() + "\"");
+                }
+            }
+        } finally {
+            ctx.setRow(saved);
+        }
+    }
+
     /** ExecInsert: coerces and checks {@code row} (in place), stores it, indexes it. */
     public TupleId insert(Object[] row) {
         lastSkipped = false;
+        lastRoutedRow = null;
         if (router != null) {
             checkPartitionConstraint(row);              // a partitioned partition: its own bound first
             router.adoptRoot(this);
@@ -149,12 +191,19 @@ public final class TableModifier {
                 }
                 leafRow = java.util.Arrays.copyOf(leafRow, leaf.table.natts());
             }
+            Object[] rootRow = leaf.toRootRow != null ? leaf.toRootRow.apply(leafRow) : leafRow;
+            if (!policyChecks.isEmpty()) {
+                // after the partition's BEFORE ROW triggers, on the row as the target sees it
+                checkPolicies(rootRow);
+            }
+            lastRoutedRow = rootRow;
             TupleId tid = leaf.insert(leafRow);
             if (leaf.routedTriggers != null) {
                 leaf.routedTriggers.afterRow(org.tusk.engine.relcache.TriggerDesc.INSERT, null, leafRow);
             }
             return tid;
         }
+        checkPolicies(row);
         checkConstraints(row);
         TupleId tid = rel.am().insert(rel.locator(), rel.codec().form(row), txn);
         insertIndexEntries(row, tid);
