@@ -20,6 +20,9 @@ public final class EvalContext {
     public SessionServices session() { return session; }
     public Object param(int index) { return params[index]; }
 
+    /** The bound parameter values (a cached plan re-executed for this execution rebinds them). */
+    public Object[] params() { return params; }
+
     /**
      * Binds the parameter values of another execution of the same plan (a cached
      * generic plan re-executed with new Bind values); the row and PARAM_EXEC slots
