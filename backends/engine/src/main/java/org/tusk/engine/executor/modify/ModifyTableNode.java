@@ -317,7 +317,8 @@ public final class ModifyTableNode implements PlanState {
                     }
                 }
             }
-            TableModifier.Result result = modifier.update(tid, stored);
+            // the old version's values (HOT needs them): the target's own slots, for a plain table
+            TableModifier.Result result = modifier.update(tid, stored, member == null ? oldRow : null);
             switch (result.outcome()) {
                 case DONE -> {
                     processed++;
