@@ -545,7 +545,9 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 }
                 ByteBuffer oldPage = oldBuffer.page();
                 boolean fits = HeapRecords.chooseOffset(oldPage, newTuple.length) != Page.INVALID_OFFSET_NUMBER;
-                if (!fits && pruneOpportunistically(oldBuffer, txn)) {
+                // only for updates that may be HOT (the executor's, on user tables): catalog rows keep the
+                // placement they always had, and pruning is what makes room for the chain to grow
+                if (!fits && indexedColumnsUnchanged && pruneOpportunistically(oldBuffer, txn)) {
                     fits = HeapRecords.chooseOffset(oldPage, newTuple.length) != Page.INVALID_OFFSET_NUMBER;
                 }
                 if (fits) {
