@@ -46,6 +46,15 @@ public final class Heap2ResourceManager implements ResourceManager {
             }
             return;
         }
+        if (op == org.tusk.heapam.internal.HotPrune.XLOG_HEAP2_PRUNE) {
+            org.tusk.heapam.internal.HotPrune prune = org.tusk.heapam.internal.HotPrune.decode(record.data());
+            try (RedoBlock block = context.block(record, 0)) {
+                if (block.action() == RedoBlock.Action.NEEDS_REDO) {
+                    prune.apply(block.page());
+                }
+            }
+            return;
+        }
         if (op != HeapRecords.XLOG_HEAP2_PRUNE_VACUUM_SCAN) {
             throw new IllegalStateException("heap2 redo: unknown op code " + record.info());
         }

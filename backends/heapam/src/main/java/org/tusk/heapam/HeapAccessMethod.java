@@ -42,6 +42,8 @@ import org.tusk.heapam.internal.HeapRecords;
 import org.tusk.heapam.internal.HeapTupleHeader;
 import org.tusk.heapam.internal.HeapVisibility;
 import org.tusk.heapam.internal.HeapVisibility.UpdateResult;
+import org.tusk.heapam.internal.HotChainWalk;
+import org.tusk.heapam.internal.HotPrune;
 import org.tusk.heapam.internal.PruneRecord;
 import org.tusk.heapam.internal.VisibilityMap;
 import org.tusk.heapam.internal.Xids;
@@ -390,6 +392,10 @@ public final class HeapAccessMethod implements TableAccessMethod {
         return readVisible(relation, tid, snapshot, txn, HeapScan::headerFields);
     }
 
+    /**
+     * HeapTupleSatisfiesDirty over the HOT chain at {@code tid} (an index entry's): the first
+     * member that is not DEAD decides (heap_hot_search_buffer with SnapshotDirty).
+     */
     @Override
     public org.tusk.api.storage.TupleLiveness liveness(RelFileLocator relation, TupleId tid, TransactionContext txn) {
         if (!isWithin(relation, tid.block())) {
@@ -398,12 +404,55 @@ public final class HeapAccessMethod implements TableAccessMethod {
         Buffer buffer = buffers.read(relation, ForkNumber.MAIN, tid.block());
         try {
             buffer.lock(LWLockMode.SHARED);
-            ByteBuffer tuple = normalTuple(buffer.page(), tid.offset());
-            return tuple == null ? org.tusk.api.storage.TupleLiveness.DEAD
-                    : HeapVisibility.satisfiesDirty(tuple, txn);
+            ByteBuffer page = buffer.page();
+            if (normalTuple(page, tid.offset()) == null && !isRedirect(page, tid.offset())) {
+                return org.tusk.api.storage.TupleLiveness.DEAD;
+            }
+            for (int member : HotChainWalk.members(page, tid.offset())) {
+                org.tusk.api.storage.TupleLiveness liveness = HeapVisibility.satisfiesDirty(Page.item(page, member), txn);
+                if (liveness.state() != org.tusk.api.storage.TupleLiveness.State.DEAD) {
+                    return liveness;
+                }
+            }
+            return org.tusk.api.storage.TupleLiveness.DEAD;
         } finally {
             buffer.release();
         }
+    }
+
+    /**
+     * heap_hot_search_buffer with an MVCC snapshot: the member of the HOT chain at {@code tid}
+     * (an index entry's heap TID, maybe a redirect) that {@code snapshot} sees, with its id.
+     */
+    @Override
+    public org.tusk.api.storage.FetchedTuple fetchFromIndex(RelFileLocator relation, TupleId tid, Snapshot snapshot,
+            TransactionContext txn) {
+        if (!isWithin(relation, tid.block())) {
+            return null;
+        }
+        Buffer buffer = buffers.read(relation, ForkNumber.MAIN, tid.block());
+        try {
+            buffer.lock(LWLockMode.SHARED);
+            ByteBuffer page = buffer.page();
+            if (normalTuple(page, tid.offset()) == null && !isRedirect(page, tid.offset())) {
+                return null;
+            }
+            for (int member : HotChainWalk.members(page, tid.offset())) {
+                ByteBuffer tuple = Page.item(page, member);
+                if (HeapVisibility.satisfiesMvcc(tuple, snapshot, txn)) {
+                    return new org.tusk.api.storage.FetchedTuple(new TupleId(tid.block(), member),
+                            HeapTupleHeader.data(tuple));
+                }
+            }
+            return null;
+        } finally {
+            buffer.release();
+        }
+    }
+
+    private static boolean isRedirect(ByteBuffer page, int offset) {
+        return !Page.isNew(page) && offset >= 1 && offset <= Page.maxOffsetNumber(page)
+                && Page.itemIdFlags(Page.itemId(page, offset)) == Page.LP_REDIRECT;
     }
 
     @Override
@@ -471,6 +520,18 @@ public final class HeapAccessMethod implements TableAccessMethod {
     @Override
     public ModifyResult update(RelFileLocator relation, TupleId tid, byte[] data, TransactionContext txn,
             Snapshot snapshot, boolean wait) {
+        return update(relation, tid, data, txn, snapshot, wait, false);
+    }
+
+    /**
+     * heap_update. With {@code indexedColumnsUnchanged} and room on the old version's page
+     * (after pruning it, when it is full and has prunable versions) the new version is a
+     * heap-only tuple (HOT): the old one gets HEAP_HOT_UPDATED, the new one HEAP_ONLY_TUPLE,
+     * and the result tells the caller not to insert index entries.
+     */
+    @Override
+    public ModifyResult update(RelFileLocator relation, TupleId tid, byte[] data, TransactionContext txn,
+            Snapshot snapshot, boolean wait, boolean indexedColumnsUnchanged) {
         checkSize(data);
         int xid = txn.assignXid();
         int cid = txn.commandId();
@@ -483,8 +544,14 @@ public final class HeapAccessMethod implements TableAccessMethod {
                     return failure;
                 }
                 ByteBuffer oldPage = oldBuffer.page();
-                if (HeapRecords.chooseOffset(oldPage, newTuple.length) != Page.INVALID_OFFSET_NUMBER) {
-                    return ModifyResult.ok(updateOnPages(oldBuffer, oldBuffer, tid, newTuple, xid, cid, txn));
+                boolean fits = HeapRecords.chooseOffset(oldPage, newTuple.length) != Page.INVALID_OFFSET_NUMBER;
+                // only for updates that may be HOT (the executor's, on user tables): catalog rows keep the
+                // placement they always had, and pruning is what makes room for the chain to grow
+                if (!fits && indexedColumnsUnchanged && pruneOpportunistically(oldBuffer, txn)) {
+                    fits = HeapRecords.chooseOffset(oldPage, newTuple.length) != Page.INVALID_OFFSET_NUMBER;
+                }
+                if (fits) {
+                    return updateOnPages(oldBuffer, oldBuffer, tid, newTuple, xid, cid, txn, indexedColumnsUnchanged);
                 }
                 // Another page: lock both in block order (as RelationGetBufferForTuple does) to avoid deadlocks.
                 oldBuffer.unlock();
@@ -502,7 +569,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
                             tid.offset(), cid, txn) == UpdateResult.OK;
                     if (stillOk && HeapRecords.chooseOffset(newBuffer.page(), newTuple.length)
                             != Page.INVALID_OFFSET_NUMBER) {
-                        return ModifyResult.ok(updateOnPages(oldBuffer, newBuffer, tid, newTuple, xid, cid, txn));
+                        return updateOnPages(oldBuffer, newBuffer, tid, newTuple, xid, cid, txn, false);
                     }
                     // Changed while unlocked (the tuple, or the room on the new page): start over, which
                     // locks the old page again after waiting for whoever changed the tuple.
@@ -516,9 +583,12 @@ public final class HeapAccessMethod implements TableAccessMethod {
         }
     }
 
-    /** heap_update's critical section: both pages exclusively locked, the old tuple checked. */
-    private TupleId updateOnPages(Buffer oldBuffer, Buffer newBuffer, TupleId tid, byte[] newTuple, int xid, int cid,
-            TransactionContext txn) {
+    /**
+     * heap_update's critical section: both pages exclusively locked, the old tuple checked;
+     * a HOT update when {@code hot} and the pages are one.
+     */
+    private ModifyResult updateOnPages(Buffer oldBuffer, Buffer newBuffer, TupleId tid, byte[] newTuple, int xid,
+            int cid, TransactionContext txn, boolean hot) {
         ByteBuffer newPage = newBuffer.page();
         int newOffset = HeapRecords.chooseOffset(newPage, newTuple.length);
         int newBlock = newBuffer.blockNumber();
@@ -527,6 +597,15 @@ public final class HeapAccessMethod implements TableAccessMethod {
         HeaderChange change = newXmax(Page.item(oldPage, tid.offset()), tid.offset(), xid, cid, txn, newBlock,
                 newOffset);
         boolean samePage = oldBuffer == newBuffer;
+        boolean heapOnly = hot && samePage;
+        if (heapOnly) {
+            // the old version leads its chain on to the new one; no index entry will point at the new one
+            change = new HeaderChange(change.offset(), change.xmax(), change.cid(), change.infomask(),
+                    change.infomask2() & ~HEAP_KEYS_UPDATED | HEAP_HOT_UPDATED, change.ctidBlock(),
+                    change.ctidOffset(), change.flags());
+            ByteBuffer t = ByteBuffer.wrap(newTuple).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            HeapTupleHeader.setInfomask2(t, HeapTupleHeader.infomask2(t) | HEAP_ONLY_TUPLE);
+        }
         long lsn;
         try (VisibilityMapClear vmClear = samePage ? VisibilityMapClear.prepare(visibilityMap(), newBuffer)
                 : VisibilityMapClear.prepare(visibilityMap(), newBuffer, oldBuffer)) {
@@ -556,7 +635,47 @@ public final class HeapAccessMethod implements TableAccessMethod {
         if (!samePage) {
             newBuffer.unlock();
         }
-        return new TupleId(newBlock, newOffset);
+        TupleId newTid = new TupleId(newBlock, newOffset);
+        return heapOnly ? ModifyResult.okHeapOnly(newTid) : ModifyResult.ok(newTid);
+    }
+
+    /**
+     * heap_page_prune_opt on the exclusively locked page of an update that did not fit: when
+     * the page may hold versions dead to everyone (pd_prune_xid before the horizon), prunes
+     * its HOT chains ({@link HotPrune}), logged as HEAP2 PRUNE. Tusk's readers copy what they
+     * need under the content lock and keep no pointers into a page after releasing it, so the
+     * exclusive lock suffices for moving tuples (PostgreSQL needs a cleanup lock for that).
+     * Returns whether anything was freed.
+     */
+    private boolean pruneOpportunistically(Buffer buffer, TransactionContext txn) {
+        ByteBuffer page = buffer.page();
+        int prunable = Page.pruneXid(page);
+        if (prunable == Xids.INVALID) {
+            return false;
+        }
+        int horizon = txn.pruneHorizon();
+        if (horizon == Xids.INVALID || !Xids.precedes(prunable, horizon)) {
+            return false;
+        }
+        HotPrune prune = HotPrune.compute(page, horizon, txn::status);
+        if (!prune.changesAnything()) {
+            if (prune.newPruneXid() != prunable) {
+                Page.setPruneXid(page, prune.newPruneXid());      // a hint, like PostgreSQL's: not logged
+            }
+            return false;
+        }
+        logPrune(buffer, prune);
+        return true;
+    }
+
+    /** Applies {@code prune} to the exclusively locked {@code buffer} and logs it (HEAP2 PRUNE). */
+    private void logPrune(Buffer buffer, HotPrune prune) {
+        ByteBuffer page = buffer.page();
+        prune.apply(page);
+        buffer.markDirty();
+        WalRecord record = WalRecord.builder(ResourceManager.HEAP2, HotPrune.XLOG_HEAP2_PRUNE)
+                .data(prune.encode()).block(blockRef(0, buffer, 0)).build();
+        Page.setLsn(page, wal.insert(record));
     }
 
     @Override
@@ -770,6 +889,12 @@ public final class HeapAccessMethod implements TableAccessMethod {
                     ByteBuffer page = buffer.page();
                     if (Page.isNew(page)) {
                         continue;
+                    }
+                    // HOT chains first: dead prefixes go, roots redirect to their first survivor
+                    HotPrune hot = HotPrune.compute(page, oldestXmin, lookup::status);
+                    if (hot.changesAnything()) {
+                        logPrune(buffer, hot);
+                        removed += hot.removed();
                     }
                     PagePruner pruner = new PagePruner(page, oldestXmin, freezeLimit, lookup);
                     PruneRecord prune = pruner.prune();

@@ -159,7 +159,18 @@ public final class HeapCheck {
             if (flags != Page.LP_NORMAL) {
                 targets.put(tid, -1);
                 if (flags == Page.LP_REDIRECT) {
-                    report(block, off, "unexpected redirect line pointer (HOT is not used)");
+                    // a pruned HOT chain's root: it must lead to a heap-only tuple on this page
+                    int target = lpOff;
+                    if (target < 1 || target > max) {
+                        report(block, off, "line pointer redirection to item at offset " + target
+                                + " exceeds maximum offset " + max);
+                    } else if (Page.itemIdFlags(Page.itemId(page, target)) != Page.LP_NORMAL) {
+                        report(block, off, "redirected line pointer points to a non-normal line pointer at offset "
+                                + target);
+                    } else if (!org.tusk.heapam.internal.HotPrune.isHeapOnly(Page.item(page, target))) {
+                        report(block, off, "redirected line pointer points to a non-heap-only tuple at offset "
+                                + target);
+                    }
                 } else if (flags == Page.LP_DEAD && lpLen != 0 && (lpOff < upper || lpOff + lpLen > special)) {
                     report(block, off, "dead line pointer storage " + lpOff + "+" + lpLen + " is outside the tuple space");
                 }

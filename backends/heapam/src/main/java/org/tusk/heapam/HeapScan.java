@@ -39,6 +39,8 @@ final class HeapScan implements TableScan {
     private final List<byte[]> tuples = new ArrayList<>();
     private final List<TupleHeaderFields> headers = new ArrayList<>();
     private int index = -1;
+    /** Positions in {@link #ids} of heap-only tuples (their index entries point at their chain's root). */
+    private final java.util.Set<Integer> heapOnly = new java.util.HashSet<>();
 
     HeapScan(BufferManager buffers, RelFileLocator relation, Snapshot snapshot, TransactionContext txn) {
         this.buffers = buffers;
@@ -64,6 +66,7 @@ final class HeapScan implements TableScan {
         ids.clear();
         tuples.clear();
         headers.clear();
+        heapOnly.clear();
         index = 0;
         Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block);
         try {
@@ -78,6 +81,9 @@ final class HeapScan implements TableScan {
                 }
                 ByteBuffer tuple = Page.item(page, off);
                 if (HeapVisibility.satisfiesMvcc(tuple, snapshot, txn)) {
+                    if (org.tusk.heapam.internal.HotPrune.isHeapOnly(tuple)) {
+                        heapOnly.add(ids.size());
+                    }
                     ids.add(new TupleId(block, off));
                     tuples.add(HeapTupleHeader.data(tuple));
                     headers.add(headerFields(tuple));
@@ -92,6 +98,27 @@ final class HeapScan implements TableScan {
     public TupleId tupleId() {
         check();
         return ids.get(index);
+    }
+
+    /**
+     * heap_get_root_tuples for an index build: a heap-only tuple's entry points at its chain's
+     * root, looked up on the page again (under its share lock; roots never move).
+     */
+    @Override
+    public TupleId indexTupleId() {
+        check();
+        TupleId tid = ids.get(index);
+        if (!heapOnly.contains(index)) {
+            return tid;
+        }
+        Buffer buffer = buffers.read(relation, ForkNumber.MAIN, tid.block());
+        try {
+            buffer.lock(LWLockMode.SHARED);
+            int[] roots = org.tusk.heapam.internal.HotPrune.roots(buffer.page());
+            return tid.offset() < roots.length ? new TupleId(tid.block(), roots[tid.offset()]) : tid;
+        } finally {
+            buffer.release();
+        }
     }
 
     @Override

@@ -55,6 +55,13 @@ public final class FakeTransactions implements TransactionStatusLookup {
         public int xid;
         public int cid;
         public boolean repeatableRead;
+        /** What {@link #pruneHorizon} answers (0: no pruning outside VACUUM). */
+        public int horizon;
+
+        @Override
+        public int pruneHorizon() {
+            return horizon;
+        }
 
         @Override
         public int assignXid() {

@@ -202,6 +202,100 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
         }
     }
 
+    /**
+     * HOT: updates that keep the indexed columns make heap-only tuples on the same page; the
+     * chain is followed from the root an index entry points at; when the page fills, pruning
+     * removes the dead prefix (the root becomes a redirect) so the row stays on its page; an
+     * aborted HOT update's version is pruned as an orphan; an index build maps a heap-only
+     * tuple to its root; VACUUM keeps the chain reachable; redo rebuilds identical pages.
+     */
+    @Test
+    void hotUpdatesChainPruneAndReplay() throws Exception {
+        FakeTransactions.Txn t = xacts.begin();
+        TupleId root = heap.insert(REL, bytes("a0"), t);
+        TupleId other = heap.insert(REL, bytes("b0"), t);
+        t.commit();
+        TupleId current = root;
+        int heapOnly = 0;
+        for (int i = 1; i <= 300; i++) {
+            FakeTransactions.Txn u = xacts.begin();
+            u.assignXid();
+            u.horizon = u.xid;                          // every earlier updater has ended
+            org.tusk.api.storage.ModifyResult r = heap.update(REL, current, bytes("a" + i + " ".repeat(80)), u,
+                    u.snapshot(), true, true);
+            assertEquals(org.tusk.api.storage.ModifyResult.Status.OK, r.status());
+            heapOnly += r.heapOnly() ? 1 : 0;
+            current = r.newTupleId();
+            u.commit();
+        }
+        assertEquals(300, heapOnly, "every update stayed on the page, pruning made room");
+        assertEquals(1, buffers.nblocks(REL, ForkNumber.MAIN));
+        FakeTransactions.Txn r = xacts.begin();
+        org.tusk.api.storage.FetchedTuple found = heap.fetchFromIndex(REL, root, r.snapshot(), r);
+        assertEquals(current, found.tid());
+        assertEquals("a300" + " ".repeat(80), new String(found.data()));
+        assertEquals(org.tusk.api.storage.TupleLiveness.State.LIVE, heap.liveness(REL, root, r).state());
+        assertNull(heap.fetch(REL, root, r.snapshot(), r), "the root is a redirect now, not a version");
+        assertEquals("b0", new String(heap.fetchFromIndex(REL, other, r.snapshot(), r).data()));
+        assertEquals(List.of(), HeapCheck.check(buffers, REL, xacts));
+
+        FakeTransactions.Txn x = xacts.begin();
+        heap.update(REL, current, bytes("aborted"), x, x.snapshot(), true, true);
+        x.abort();
+        assertEquals(current, heap.fetchFromIndex(REL, root, r.snapshot(), r).tid());
+        try (org.tusk.api.storage.TableScan scan = heap.beginScan(REL, r.snapshot(), r)) {
+            List<TupleId> indexTids = new ArrayList<>();
+            while (scan.next()) {
+                indexTids.add(scan.indexTupleId());
+            }
+            assertEquals(java.util.Set.of(root, other), new java.util.HashSet<>(indexTids),
+                    "an index build points at the chain's root");
+        }
+        FakeTransactions.Txn n = xacts.begin();
+        int horizon = n.assignXid();
+        VacuumResult vacuumed = heap.vacuum(REL, horizon, horizon);   // freezing drops the aborted xmax
+        assertTrue(vacuumed.tuplesRemoved() >= 1, "the aborted version: " + vacuumed);
+        assertEquals(current, heap.fetchFromIndex(REL, root, n.snapshot(), n).tid());
+        assertEquals(List.of(), heap.collectDeadTuples(REL), "heap-only versions need no index cleanup");
+        assertEquals(List.of(), HeapCheck.check(buffers, REL, xacts));
+        n.commit();
+
+        int nblocks = buffers.nblocks(REL, ForkNumber.MAIN);
+        List<byte[]> original = pages(buffers, REL, nblocks);
+        try (ShmemSegment fresh = createSegment(dir, "shm3", 16);
+                BufferManager replay = attach(fresh, dir.resolve("replayed3"), new RecordingWal())) {
+            RedoContext context = replay.redoContext();
+            ResourceManager heapRm = new HeapResourceManager();
+            ResourceManager heap2Rm = new Heap2ResourceManager();
+            for (DecodedRecord record : wal.records) {
+                (record.rmgrId() == ResourceManager.HEAP ? heapRm : heap2Rm).redo(record, context);
+            }
+            List<byte[]> replayed = pages(replay, REL, nblocks);
+            for (int b = 0; b < nblocks; b++) {
+                assertArrayEquals(masked(original.get(b)), masked(replayed.get(b)), "block " + b);
+            }
+        }
+    }
+
+    /** heap_mask: commit hints, the unlogged pd_prune_xid hint and the page's hint flags do not take part. */
+    private static byte[] masked(byte[] pageBytes) {
+        byte[] copy = pageBytes.clone();
+        MultiProcessHeapTest.maskHintBits(copy);
+        ByteBuffer page = ByteBuffer.wrap(copy).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        Page.setPruneXid(page, 0);
+        Page.setFlags(page, Page.flags(page) & ~(Page.PD_HAS_FREE_LINES | Page.PD_PAGE_FULL));
+        java.util.Arrays.fill(copy, Page.lower(page), Page.upper(page), (byte) 0);    // mask_unused_space
+        for (int off = 1; off <= Page.maxOffsetNumber(page); off++) {
+            if (Page.itemIdFlags(Page.itemId(page, off)) == Page.LP_NORMAL) {
+                ByteBuffer tuple = Page.item(page, off);
+                int mask = org.tusk.heapam.internal.HeapTupleHeader.infomask(tuple)
+                        & ~org.tusk.heapam.internal.HeapTupleHeader.HEAP_XMAX_INVALID;
+                tuple.putShort(org.tusk.heapam.internal.HeapTupleHeader.T_INFOMASK, (short) mask);
+            }
+        }
+        return copy;
+    }
+
     static List<byte[]> pages(BufferManager pool, RelFileLocator rel, int nblocks) {
         List<byte[]> out = new ArrayList<>();
         for (int b = 0; b < nblocks; b++) {

@@ -36,9 +36,19 @@ public final class SessionTransaction implements TransactionContext {
      */
     private final Map<Integer, Integer> lockedXids = new HashMap<>();
 
+    /** The ProcArray's oldest xmin (the pruning horizon), or null when this session has none to ask. */
+    private final java.util.function.IntSupplier oldestXmin;
+
     public SessionTransaction(TransactionManager transactions, LockManager locks) {
+        this(transactions, locks, null);
+    }
+
+    /** A session whose heap pages may be pruned up to {@code oldestXmin}'s answer (the ProcArray's). */
+    public SessionTransaction(TransactionManager transactions, LockManager locks,
+            java.util.function.IntSupplier oldestXmin) {
         this.transactions = transactions;
         this.locks = locks;
+        this.oldestXmin = oldestXmin;
         transactions.addListener(new TransactionListener() {
             @Override
             public void transactionEnded(int topXid, boolean committed) {
@@ -68,6 +78,12 @@ public final class SessionTransaction implements TransactionContext {
 
     public TransactionManager transactions() {
         return transactions;
+    }
+
+    /** GetOldestNonRemovableTransactionId: the ProcArray's oldest xmin, 0 without one. */
+    @Override
+    public int pruneHorizon() {
+        return oldestXmin == null ? 0 : oldestXmin.getAsInt();
     }
 
     @Override

@@ -1534,6 +1534,9 @@ public final class ModifyAnalyzer {
         Expr recheck = where;
         List<MemberTarget> members = memberTargets(scope.target(), pstate);
         List<org.tusk.engine.executor.modify.PolicyCheck> checks = rowSecurityChecks;
+        org.tusk.engine.executor.modify.CachedModifySource cachedSource = cacheableSource(members, whereNode, set,
+                recheck, ret.exprs()) ? new org.tusk.engine.executor.modify.CachedModifySource(q, desc.oid(),
+                        session.relcache()) : null;
         return new DmlCommand() {
             @Override
             public List<Column> resultColumns() {
@@ -1550,7 +1553,8 @@ public final class ModifyAnalyzer {
                     triggers.updating(assigned);
                     triggers.beforeStatement(event);
                 }
-                PlanState source = org.tusk.engine.executor.Executor.start(q, ctx);
+                PlanState source = cachedSource != null ? cachedSource.start(ctx)
+                        : org.tusk.engine.executor.Executor.start(q, ctx);
                 try {
                     TableModifier modifier = new TableModifier(result, txn, snapshot, ctx).withPolicyChecks(checks);
                     ModifyTableNode node = set != null
@@ -1574,6 +1578,30 @@ public final class ModifyAnalyzer {
                 }
             }
         };
+    }
+
+    /**
+     * Whether the rows an UPDATE/DELETE changes may come from a kept plan ({@link
+     * org.tusk.engine.executor.modify.CachedModifySource}): one table, no WHERE CURRENT OF, and no
+     * sub-SELECT in SET, WHERE or RETURNING (a sub-SELECT evaluated in the statement's context needs the
+     * executor state a one-off plan attaches there).
+     */
+    private static boolean cacheableSource(List<MemberTarget> members, RawNode whereNode, Expr[] set, Expr where,
+            Expr[] returning) {
+        if (members != null || whereNode instanceof org.tusk.engine.nodes.CurrentOfExpr
+                || org.tusk.engine.executor.ReusablePlan.hasSubLink(where)) {
+            return false;
+        }
+        for (Expr[] exprs : new Expr[][] {set, returning}) {
+            if (exprs != null) {
+                for (Expr e : exprs) {
+                    if (org.tusk.engine.executor.ReusablePlan.hasSubLink(e)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** A member of an inheritance set being updated or deleted from: its result relation and column maps. */

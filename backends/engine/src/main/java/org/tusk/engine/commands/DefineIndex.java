@@ -573,7 +573,7 @@ public final class DefineIndex {
                                 "could not create unique index \"" + indexName + "\"")
                                 .withDetail("Key " + describeKey(table, keyAttnums, keyTypes, key) + " is duplicated.");
                     }
-                    sink.accept(encoded, scan.tupleId());
+                    sink.accept(encoded, scan.indexTupleId());     // a heap-only tuple: its chain's root
                 }
             }
         });

@@ -110,7 +110,8 @@ public final class ReusablePlan {
         return true;
     }
 
-    private static boolean hasSubLink(Expr e) {
+    /** Whether {@code e} contains a sub-SELECT (which needs its own executor state per execution). */
+    public static boolean hasSubLink(Expr e) {
         if (e == null) {
             return false;
         }

@@ -22,6 +22,9 @@ public final class EvalContext {
     /** The parameter values $1..$n (not a copy). */
     public Object[] params() { return params; }
 
+    /** The bound parameter values (a cached plan re-executed for this execution rebinds them). */
+    public Object[] params() { return params; }
+
     /**
      * Binds the parameter values of another execution of the same plan (a cached
      * generic plan re-executed with new Bind values); the row and PARAM_EXEC slots

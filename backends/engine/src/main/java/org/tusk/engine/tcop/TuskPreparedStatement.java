@@ -58,7 +58,9 @@ final class TuskPreparedStatement implements PreparedStatement {
     private final int[] parameterTypes;
     private final List<Column> columns;
     /** INSERT/UPDATE/DELETE/COPY, analyzed (DmlStatements); null for queries and utility commands. */
-    private final org.tusk.engine.commands.DmlCommand dml;
+    private org.tusk.engine.commands.DmlCommand dml;
+    /** Whether {@link #dml} is an INSERT/UPDATE/DELETE analyzed by TuskSession.analyzeDml (revalidated). */
+    private boolean dmlRevalidated;
 
     TuskPreparedStatement(TuskSession session, ParsedStatement parsed, Query query, int[] parameterTypes,
             List<Column> columns) {
@@ -99,11 +101,23 @@ final class TuskPreparedStatement implements PreparedStatement {
         this.analyzedAt = epoch;
     }
 
+    /** Records what an INSERT/UPDATE/DELETE's analysis depended on (TuskSession.analyzeDml's result). */
+    void dmlAnalyzedWith(List<String> searchPath, Map<Integer, LockMode> relationLocks, long epoch) {
+        this.searchPath = searchPath;
+        this.relationLocks = relationLocks;
+        this.analyzedAt = epoch;
+        this.dmlRevalidated = true;
+    }
+
     /**
      * RevalidateCachedQuery: locks the statement's relations; analyzes it again if one of them
      * changed or search_path did. Called in a transaction, before the statement is bound.
      */
     void revalidate() {
+        if (dmlRevalidated) {
+            revalidateDml();
+            return;
+        }
         if (query == null || searchPath == null) {
             return;
         }
@@ -133,6 +147,39 @@ final class TuskPreparedStatement implements PreparedStatement {
         }
         query = again.query();
         analyzedWith(again.searchPath(), again.relationLocks(), again.epoch());
+    }
+
+    /**
+     * RevalidateCachedQuery for INSERT/UPDATE/DELETE: after DDL on a relation it opened (an index
+     * added or dropped, a column altered) or a search_path change, the statement is analyzed again,
+     * so that its result relation's indexes and its plan are current; RETURNING must keep its columns.
+     */
+    private void revalidateDml() {
+        RelationCache relcache = session.relcache();
+        boolean stale = !searchPath.equals(session.searchPath());
+        if (relcache != null) {
+            for (Map.Entry<Integer, LockMode> e : relationLocks.entrySet()) {
+                relcache.lock(e.getKey(), e.getValue());       // AcquirePlannerLocks: reads invalidations
+            }
+            for (Integer oid : relationLocks.keySet()) {
+                if (stale || relcache.invalidatedSince(oid, analyzedAt)) {
+                    stale = true;
+                    break;
+                }
+            }
+        }
+        if (!stale) {
+            return;
+        }
+        TuskSession.AnalyzedDml again = session.analyzeDml(parsed.stmt(),
+                new org.tusk.engine.analyze.ParseState(parameterTypes));
+        if (!sameRowType(columns, again.command().resultColumns())) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
+        }
+        dml = again.command();
+        searchPath = again.searchPath();
+        relationLocks = again.relationLocks();
+        analyzedAt = again.epoch();
     }
 
     private static boolean sameRowType(List<Column> a, List<Column> b) {

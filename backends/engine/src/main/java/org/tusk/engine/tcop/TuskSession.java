@@ -776,12 +776,21 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             }
             ParseState pstate = new ParseState(parameterTypeOids);
             org.tusk.engine.commands.DmlCommand dml = CreateTableAsCommand.prepare(this, relations, parsed, pstate);
+            AnalyzedDml analyzedDml = null;
+            if (dml == null && org.tusk.engine.analyze.ModifyAnalyzer.handles(parsed.stmt())) {
+                analyzedDml = analyzeDml(parsed.stmt(), pstate);
+                dml = analyzedDml.command();
+            }
             if (dml == null) {
                 dml = DmlStatements.prepare(this, relations, parsed.stmt(), pstate);
             }
             if (dml != null) {
-                return new TuskPreparedStatement(this, parsed, null, pstate.resolvedParamTypes(), dml.resultColumns(),
-                        dml);
+                TuskPreparedStatement prepared = new TuskPreparedStatement(this, parsed, null,
+                        pstate.resolvedParamTypes(), dml.resultColumns(), dml);
+                if (analyzedDml != null) {
+                    prepared.dmlAnalyzedWith(analyzedDml.searchPath(), analyzedDml.relationLocks(), analyzedDml.epoch());
+                }
+                return prepared;
             }
             if (parsed.stmt() instanceof SelectStmt select) {
                 AnalyzedSelect analyzed = analyzeSelect(select, pstate);
@@ -823,6 +832,34 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             }
         }
         return new AnalyzedSelect(query, path, Map.copyOf(locks), epoch);
+    }
+
+    /** An INSERT/UPDATE/DELETE's analysis with what it depended on (a plan source revalidates against these). */
+    record AnalyzedDml(org.tusk.engine.commands.DmlCommand command, List<String> searchPath,
+            Map<Integer, org.tusk.lmgr.LockMode> relationLocks, long epoch) {}
+
+    /**
+     * Parse analysis of an INSERT/UPDATE/DELETE (DmlStatements.prepare), recording the search_path,
+     * the relations it opened with their lock modes, and the relcache epoch before it, so that a
+     * prepared one is analyzed again after DDL on them (its result relation's indexes, its plan).
+     */
+    AnalyzedDml analyzeDml(org.tusk.engine.nodes.RawStmt stmt, ParseState pstate) {
+        List<String> path = searchPath();
+        long epoch = relcache == null ? 0 : relcache.invalidationEpoch();
+        Map<Integer, org.tusk.lmgr.LockMode> locks = new java.util.HashMap<>();
+        Map<Integer, org.tusk.lmgr.LockMode> previous = relcache == null ? null : relcache.recordOpens(locks);
+        org.tusk.engine.commands.DmlCommand command;
+        try {
+            command = DmlStatements.prepare(this, relations, stmt, pstate);
+        } finally {
+            if (relcache != null) {
+                relcache.recordOpens(previous);
+            }
+            if (previous != null) {
+                locks.forEach((oid, mode) -> previous.merge(oid, mode, (a, b) -> a.ordinal() >= b.ordinal() ? a : b));
+            }
+        }
+        return new AnalyzedDml(command, path, Map.copyOf(locks), epoch);
     }
 
     /** The RowDescription columns of an analyzed SELECT (text format). */

@@ -181,6 +181,44 @@ class PlanCacheOnStorageTest extends TwoSessionsOnStorage {
         query(a, "RESET plan_cache_mode");
     }
 
+    @Test
+    void preparedUpdateAndDeleteReuseTheirScanAndReplanAfterDdl() {
+        query(a, "CREATE TABLE pu (a int PRIMARY KEY, b int)");
+        query(a, "INSERT INTO pu SELECT g, 0 FROM generate_series(1, 50) g");
+        query(a, "PREPARE up(int, int) AS UPDATE pu SET b = b + $2 WHERE a = $1");
+        for (int i = 1; i <= 9; i++) {
+            assertEquals(List.of("UPDATE 1"), query(a, "EXECUTE up(" + (i % 3 + 1) + ", " + i + ")"));
+        }
+        // a = 1: 3 + 6 + 9, a = 2: 1 + 4 + 7, a = 3: 2 + 5 + 8
+        assertEquals(List.of("1|18", "2|12", "3|15"), query(a, "SELECT a, b FROM pu WHERE a <= 3 ORDER BY a"));
+        query(b, "UPDATE pu SET b = 100 WHERE a = 1");              // the next execution's snapshot sees it
+        query(a, "EXECUTE up(1, 1)");
+        assertEquals(List.of("101"), query(a, "SELECT b FROM pu WHERE a = 1"));
+        query(a, "BEGIN");
+        query(a, "EXECUTE up(1, 1)");
+        query(a, "EXECUTE up(1, 1)");                               // its own earlier change, same transaction
+        query(a, "ROLLBACK");
+        assertEquals(List.of("101"), query(a, "SELECT b FROM pu WHERE a = 1"));
+        // the cached Index Scan's index goes away: planned again over a Seq Scan
+        query(a, "ALTER TABLE pu DROP CONSTRAINT pu_pkey");
+        assertEquals(List.of("UPDATE 1"), query(a, "EXECUTE up(2, 1)"));
+        assertEquals(List.of("13"), query(a, "SELECT b FROM pu WHERE a = 2"));
+        query(b, "CREATE UNIQUE INDEX pu_a ON pu (a)");               // another backend's DDL
+        query(a, "EXECUTE up(2, 1)");
+        query(a, "EXECUTE up(2, 1)");
+        assertEquals(List.of("15"), query(a, "SELECT b FROM pu WHERE a = 2"));
+        assertEquals(List.of("E: 23505 duplicate key value violates unique constraint \"pu_a\" | Key (a)=(2) already exists."),
+                query(a, "INSERT INTO pu VALUES (2, 0)"));
+        query(a, "PREPARE del(int) AS DELETE FROM pu WHERE a = $1 OR a = $1 + 10");
+        for (int i = 1; i <= 7; i++) {
+            query(a, "EXECUTE del(" + (20 + i) + ")");
+        }
+        assertEquals(List.of("36"), query(a, "SELECT count(*) FROM pu"));
+        query(b, "DROP TABLE pu");
+        assertEquals(List.of("E: 42P01 relation \"pu\" does not exist"), query(a, "EXECUTE up(2, 1)").subList(0, 1));
+        query(a, "DEALLOCATE ALL");
+    }
+
     private static Portal bind(PreparedStatement ps, String... params) {
         List<byte[]> values = new ArrayList<>();
         for (String p : params) {

@@ -8,8 +8,15 @@ package org.tusk.api.storage;
  *
  * @param newTupleId the new version for a successful update; for UPDATED, the next version (ctid)
  * @param xmax       the transaction that updated/deleted/locked the tuple, for conflicts
+ * @param heapOnly   (1.5) a successful update made a heap-only tuple (HOT): the new version is reached
+ *                   through the old one's index entries, so the caller must not insert any for it
  */
-public record ModifyResult(Status status, TupleId newTupleId, int xmax) {
+public record ModifyResult(Status status, TupleId newTupleId, int xmax, boolean heapOnly) {
+
+    /** A result whose new version (if any) has index entries of its own to get. */
+    public ModifyResult(Status status, TupleId newTupleId, int xmax) {
+        this(status, newTupleId, xmax, false);
+    }
 
     public enum Status {
         /** Done. */
@@ -28,5 +35,10 @@ public record ModifyResult(Status status, TupleId newTupleId, int xmax) {
 
     public static ModifyResult ok(TupleId newTupleId) {
         return new ModifyResult(Status.OK, newTupleId, 0);
+    }
+
+    /** (1.5) A successful HOT update: the new version at {@code newTupleId} needs no index entries. */
+    public static ModifyResult okHeapOnly(TupleId newTupleId) {
+        return new ModifyResult(Status.OK, newTupleId, 0, true);
     }
 }

@@ -33,7 +33,11 @@ public interface TableAccessMethod {
     /** A scan of the versions visible to {@code snapshot} (and, for own changes, to its command id). */
     TableScan beginScan(RelFileLocator relation, Snapshot snapshot, TransactionContext txn);
 
-    /** The version at {@code tid} if visible to {@code snapshot}, else null. */
+    /**
+     * The version at {@code tid} if visible to {@code snapshot}, else null. {@code tid} is where a
+     * version is (a scan's or an update's id), not an index entry's: those go through
+     * {@link #fetchFromIndex}.
+     */
     byte[] fetch(RelFileLocator relation, TupleId tid, Snapshot snapshot, TransactionContext txn);
 
     /**
@@ -102,6 +106,29 @@ public interface TableAccessMethod {
     /** Replaces the version at {@code tid} with {@code data}; on OK the result carries the new version's id. */
     ModifyResult update(RelFileLocator relation, TupleId tid, byte[] data, TransactionContext txn,
             Snapshot snapshot, boolean wait);
+
+    /**
+     * (1.5) An update whose caller says whether any column an index of the relation depends on
+     * (key columns, expression and predicate inputs) changes. When none does, the method may make
+     * the new version a heap-only tuple (PostgreSQL's HOT update, README.HOT): the result then says
+     * {@link ModifyResult#heapOnly()} and the caller inserts no index entries for it, because the
+     * old version's entries reach it ({@link #fetchFromIndex}). The default ignores the hint.
+     */
+    default ModifyResult update(RelFileLocator relation, TupleId tid, byte[] data, TransactionContext txn,
+            Snapshot snapshot, boolean wait, boolean indexedColumnsUnchanged) {
+        return update(relation, tid, data, txn, snapshot, wait);
+    }
+
+    /**
+     * (1.5) table_index_fetch_tuple: the version an index entry pointing at {@code tid} stands
+     * for that {@code snapshot} sees, with the id where it actually is (another member of a HOT
+     * chain than {@code tid}), or null. The default fetches {@code tid} itself.
+     */
+    default FetchedTuple fetchFromIndex(RelFileLocator relation, TupleId tid, Snapshot snapshot,
+            TransactionContext txn) {
+        byte[] data = fetch(relation, tid, snapshot, txn);
+        return data == null ? null : new FetchedTuple(tid, data);
+    }
 
     /** SELECT ... FOR UPDATE/SHARE on one version. */
     ModifyResult lockTuple(RelFileLocator relation, TupleId tid, RowLockMode mode, TransactionContext txn,

@@ -25,6 +25,16 @@ public interface TableScan extends AutoCloseable {
         return null;
     }
 
+    /**
+     * The id an index entry for the current tuple must point at (an index build's heap TID):
+     * the root of its HOT chain when the tuple is a heap-only one, else {@link #tupleId()}.
+     *
+     * @since 1.5
+     */
+    default TupleId indexTupleId() {
+        return tupleId();
+    }
+
     @Override
     void close();
 }

@@ -29,6 +29,16 @@ public interface TransactionContext extends TransactionStatusLookup {
      */
     void waitForTransaction(int xid);
 
+    /**
+     * (1.5) The pruning horizon (GlobalVisState / GetOldestNonRemovableTransactionId): versions
+     * whose deleter committed before this xid are invisible to every transaction now and later,
+     * so page pruning may remove them. {@code 0} (InvalidTransactionId) when not known: nothing
+     * is pruned outside VACUUM.
+     */
+    default int pruneHorizon() {
+        return 0;
+    }
+
     /** Whether {@code xid} has ended, without waiting (for NOWAIT / SKIP LOCKED). */
     default boolean hasEnded(int xid) {
         return status(xid) != TransactionStatus.IN_PROGRESS;

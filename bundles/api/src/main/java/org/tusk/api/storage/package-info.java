@@ -17,5 +17,5 @@
  * {@link org.tusk.api.storage.TableAccessMethod#fetchHeader}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.tusk.api.storage;

@@ -320,7 +320,8 @@ public final class ModifyTableNode implements PlanState {
             }
             // ExecUpdateAct: the target's RLS UPDATE checks when the row stays (a moving row is checked where it lands)
             this.modifier.checkPolicies(newRow);
-            TableModifier.Result result = modifier.update(tid, stored);
+            // the old version's values (HOT needs them): the target's own slots, for a plain table
+            TableModifier.Result result = modifier.update(tid, stored, member == null ? oldRow : null);
             switch (result.outcome()) {
                 case DONE -> {
                     processed++;

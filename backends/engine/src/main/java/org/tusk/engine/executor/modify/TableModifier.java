@@ -214,20 +214,55 @@ public final class TableModifier {
 
     /** ExecUpdate on version {@code tid} with the complete new row (coerced and checked in place). */
     public Result update(TupleId tid, Object[] newRow) {
+        return update(tid, newRow, null);
+    }
+
+    /**
+     * ExecUpdate with the old version's column values ({@code oldRow}, null when not known): when
+     * no index's key (nor an expression's or predicate's input) differs between the two rows, the
+     * access method may make a heap-only tuple (HOT) and no index entries are inserted.
+     */
+    public Result update(TupleId tid, Object[] newRow, Object[] oldRow) {
         checkConstraints(newRow);
         // TOAST: the old version's out-of-line values the new one does not keep are deleted with it
         byte[] old = rel.codec().hasToast() ? rel.am().fetch(rel.locator(), tid, latestSnapshot(), txn) : null;
         byte[] data = old != null ? rel.codec().formUpdate(newRow, old) : rel.codec().form(newRow);
-        ModifyResult result = rel.am().update(rel.locator(), tid, data, txn, snapshot, true);
+        ModifyResult result = rel.am().update(rel.locator(), tid, data, txn, snapshot, true,
+                oldRow != null && indexedColumnsUnchanged(oldRow, newRow));
         if (rel.codec().hasToast() && result.status() != ModifyResult.Status.OK) {
             rel.codec().toastDelete(data, old, latestSnapshot());     // nothing points at what we just wrote
         }
         Result outcome = interpret(result, "update");
         if (outcome.outcome() == Outcome.DONE) {
             rel.codec().toastDelete(old, data, latestSnapshot());
-            insertIndexEntries(newRow, outcome.tid());
+            if (!result.heapOnly()) {
+                insertIndexEntries(newRow, outcome.tid());
+            }
         }
         return outcome;
+    }
+
+    /**
+     * HeapDetermineColumnsInfo's question, asked of the index keys: whether every index gives
+     * {@code oldRow} and {@code newRow} the same encoded key (expressions evaluated, a partial
+     * index's predicate deciding alike), so that the new version may be a heap-only tuple.
+     */
+    private boolean indexedColumnsUnchanged(Object[] oldRow, Object[] newRow) {
+        for (ResultIndex index : table.indexes()) {
+            Object[] before = index.keyValues(oldRow, ctx);
+            Object[] after = index.keyValues(newRow, ctx);
+            if (before == null || after == null) {
+                if (before != after) {
+                    return false;
+                }
+                continue;
+            }
+            if (!java.util.Arrays.equals(IndexKeyEncoding.encode(index.keyTypes(), before),
+                    IndexKeyEncoding.encode(index.keyTypes(), after))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** ExecDelete of version {@code tid}. Index entries stay for VACUUM to remove; TOAST chunks go with the row. */
@@ -344,7 +379,10 @@ public final class TableModifier {
                         TupleLiveness liveness = rel.am().liveness(rel.locator(), scan.heapTid(), txn);
                         switch (liveness.state()) {
                             case LIVE -> {
-                                return scan.heapTid();
+                                // the live member of the entry's HOT chain, which is what gets locked and updated
+                                org.tusk.api.storage.FetchedTuple live = rel.am().fetchFromIndex(rel.locator(),
+                                        scan.heapTid(), latestSnapshot(), txn);
+                                return live != null ? live.tid() : scan.heapTid();
                             }
                             case IN_PROGRESS -> {
                                 scan.close();

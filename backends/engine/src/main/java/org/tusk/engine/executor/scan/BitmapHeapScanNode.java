@@ -54,11 +54,13 @@ public final class BitmapHeapScanNode implements PlanState, AutoCloseable {
             if (ctx != null) {
                 ctx.checkForInterrupts();
             }
-            TupleId tid = tids.next();
-            byte[] data = relation.am().fetch(relation.locator(), tid, snapshot, txn);
-            if (data == null) {
+            org.tusk.api.storage.FetchedTuple fetched = relation.am().fetchFromIndex(relation.locator(),
+                    tids.next(), snapshot, txn);
+            if (fetched == null) {
                 continue;                       // dead, not yet visible, or an older version
             }
+            TupleId tid = fetched.tid();        // the visible member of the entry's HOT chain
+            byte[] data = fetched.data();
             Object[] row = relation.codec().deform(data, snapshot);
             if (!emitCtid) {
                 return row;

@@ -85,11 +85,14 @@ public final class IndexScanNode implements PlanState, AutoCloseable {
             if (ctx != null) {
                 ctx.checkForInterrupts();
             }
-            TupleId tid = scan.heapTid();
-            byte[] data = relation.am().fetch(relation.locator(), tid, snapshot, txn);
-            if (data == null) {
+            // the entry points at the root of a HOT chain: the visible member is where the row is (ctid)
+            org.tusk.api.storage.FetchedTuple fetched = relation.am().fetchFromIndex(relation.locator(),
+                    scan.heapTid(), snapshot, txn);
+            if (fetched == null) {
                 continue;                       // dead, not yet visible, or an older version
             }
+            TupleId tid = fetched.tid();
+            byte[] data = fetched.data();
             Object[] row = relation.codec().deform(data, snapshot);
             if (filter != null && !filter.test(row)) {
                 continue;

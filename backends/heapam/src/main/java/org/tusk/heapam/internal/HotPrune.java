@@ -1,0 +1,255 @@
+package org.tusk.heapam.internal;
+
+import static org.tusk.heapam.internal.HeapTupleHeader.*;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+import org.tusk.api.storage.TransactionStatus;
+import org.tusk.buffer.Page;
+
+/**
+ * heap_page_prune for HOT chains (README.HOT), and its WAL record XLOG_HEAP2_PRUNE.
+ *
+ * <p>A HOT chain starts at a root line pointer, the one index entries point at: a
+ * NORMAL tuple that is not heap-only, or a REDIRECT left by an earlier prune. Each
+ * member marked HEAP_HOT_UPDATED leads through t_ctid (same page) to the next, a
+ * HEAP_ONLY_TUPLE whose xmin is the previous member's xmax. Pruning with a horizon
+ * (versions whose deleter committed before it are invisible to everyone) removes
+ * the chain's dead prefix: heap-only members become LP_UNUSED (no index entry
+ * points at them); the root becomes a REDIRECT to the first surviving member, or
+ * LP_DEAD when the whole chain is dead (index entries still point at it: VACUUM
+ * removes them, then the line pointer). Dead heap-only tuples outside every chain's
+ * dead prefix (an aborted update's, after a live member) become LP_UNUSED: a reader
+ * walking on from the live member stops there, because the xmin of whatever later
+ * takes the line pointer is not that member's xmax. A dead tuple that never was HOT-updated is a
+ * one-member chain: its root becomes LP_DEAD as VACUUM would make it. Then the page
+ * is compacted; line pointer numbers stay, so every surviving tid stays valid.
+ *
+ * <p>Encoding: nRedirected u16, (from u16, to u16)..., nDead u16, offsets u16...,
+ * nUnused u16, offsets u16..., newPruneXid u32. The pruning process and redo both
+ * call {@link #apply}.
+ */
+public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] unused, int newPruneXid) {
+
+    /** XLOG_HEAP2_PRUNE (PostgreSQL's op code): block 0 is the pruned page. */
+    public static final int XLOG_HEAP2_PRUNE = 0x10;
+
+    public boolean changesAnything() {
+        return redirectFrom.length > 0 || dead.length > 0 || unused.length > 0;
+    }
+
+    /** How many versions the prune removes (dead roots and unused heap-only tuples). */
+    public int removed() {
+        return dead.length + unused.length;
+    }
+
+    /**
+     * heap_page_prune's analysis: what pruning {@code page} with {@code horizon} would
+     * change. {@code status} answers for xids the hint bits do not settle.
+     */
+    public static HotPrune compute(ByteBuffer page, int horizon, IntFunction<TransactionStatus> status) {
+        int max = Page.maxOffsetNumber(page);
+        HeapVisibility.VacuumResult[] state = new HeapVisibility.VacuumResult[max + 1];
+        boolean[] reached = new boolean[max + 1];
+        boolean[] handled = new boolean[max + 1];
+        List<Integer> from = new ArrayList<>();
+        List<Integer> to = new ArrayList<>();
+        List<Integer> dead = new ArrayList<>();
+        List<Integer> unused = new ArrayList<>();
+        int pruneXid = Xids.INVALID;
+        for (int off = 1; off <= max; off++) {
+            int flags = Page.itemIdFlags(Page.itemId(page, off));
+            if (flags == Page.LP_NORMAL) {
+                ByteBuffer t = Page.item(page, off);
+                state[off] = HeapVisibility.satisfiesVacuum(t, horizon, status);
+                if (state[off] == HeapVisibility.VacuumResult.RECENTLY_DEAD
+                        || state[off] == HeapVisibility.VacuumResult.DELETE_IN_PROGRESS) {
+                    pruneXid = older(pruneXid, xmax(t));
+                }
+            }
+        }
+        for (int root = 1; root <= max; root++) {
+            int id = Page.itemId(page, root);
+            int flags = Page.itemIdFlags(id);
+            boolean redirect = flags == Page.LP_REDIRECT;
+            if (!redirect && (flags != Page.LP_NORMAL || isHeapOnly(Page.item(page, root)))) {
+                continue;
+            }
+            List<Integer> chain = chain(page, root, reached);
+            int latestDead = -1;
+            for (int i = 0; i < chain.size(); i++) {
+                HeapVisibility.VacuumResult s = state[chain.get(i)];
+                handled[chain.get(i)] = true;
+                if (s == HeapVisibility.VacuumResult.DEAD) {
+                    latestDead = i;
+                } else if (s != HeapVisibility.VacuumResult.RECENTLY_DEAD) {
+                    break;      // members after a live one are left to the orphan pass (an aborted update's)
+                }
+            }
+            if (redirect && chain.isEmpty()) {
+                dead.add(root);                     // a redirect to nothing left
+                continue;
+            }
+            if (latestDead < 0) {
+                continue;
+            }
+            for (int i = 0; i <= latestDead; i++) {
+                int member = chain.get(i);
+                if (member != root) {
+                    unused.add(member);
+                }
+            }
+            if (latestDead == chain.size() - 1) {
+                dead.add(root);
+            } else {
+                from.add(root);
+                to.add(chain.get(latestDead + 1));
+            }
+        }
+        for (int off = 1; off <= max; off++) {
+            if (!handled[off] && state[off] == HeapVisibility.VacuumResult.DEAD
+                    && isHeapOnly(Page.item(page, off))) {
+                unused.add(off);                    // an orphan: an aborted HOT update's version
+            }
+        }
+        return new HotPrune(ints(from), ints(to), ints(dead), ints(unused), pruneXid);
+    }
+
+    /**
+     * The members of the chain at {@code root} in order (for a redirect, from its target
+     * on), marking them reached. A member must be a NORMAL tuple; after the first, a
+     * heap-only one whose xmin is the previous member's xmax.
+     */
+    static List<Integer> chain(ByteBuffer page, int root, boolean[] reached) {
+        List<Integer> chain = new ArrayList<>();
+        int max = Page.maxOffsetNumber(page);
+        int id = Page.itemId(page, root);
+        int cur = root;
+        boolean viaRedirect = false;
+        if (Page.itemIdFlags(id) == Page.LP_REDIRECT) {
+            cur = Page.itemIdOffset(id);
+            viaRedirect = true;
+        }
+        int priorXmax = Xids.INVALID;
+        while (cur >= 1 && cur <= max && (reached == null || !reached[cur])) {
+            if (Page.itemIdFlags(Page.itemId(page, cur)) != Page.LP_NORMAL) {
+                break;
+            }
+            ByteBuffer t = Page.item(page, cur);
+            if ((viaRedirect || !chain.isEmpty()) && !isHeapOnly(t)) {
+                break;
+            }
+            if (!chain.isEmpty() && xmin(t) != priorXmax) {
+                break;
+            }
+            chain.add(cur);
+            if (reached != null) {
+                reached[cur] = true;
+            }
+            if (!isHotUpdated(t)) {
+                break;
+            }
+            priorXmax = xmax(t);
+            cur = ctidOffset(t);
+        }
+        return chain;
+    }
+
+    /**
+     * heap_get_root_tuples: for each offset of {@code page} holding a member of a HOT chain,
+     * the chain's root; other offsets map to themselves.
+     */
+    public static int[] roots(ByteBuffer page) {
+        int max = Page.maxOffsetNumber(page);
+        int[] roots = new int[max + 1];
+        for (int off = 1; off <= max; off++) {
+            roots[off] = off;
+        }
+        for (int root = 1; root <= max; root++) {
+            int flags = Page.itemIdFlags(Page.itemId(page, root));
+            if (flags == Page.LP_REDIRECT || flags == Page.LP_NORMAL && !isHeapOnly(Page.item(page, root))) {
+                for (int member : chain(page, root, null)) {
+                    roots[member] = root;
+                }
+            }
+        }
+        return roots;
+    }
+
+    public static boolean isHeapOnly(ByteBuffer tuple) {
+        return (infomask2(tuple) & HEAP_ONLY_TUPLE) != 0;
+    }
+
+    public static boolean isHotUpdated(ByteBuffer tuple) {
+        return (infomask2(tuple) & HEAP_HOT_UPDATED) != 0 && (infomask(tuple) & HEAP_XMAX_INVALID) == 0;
+    }
+
+    /** Applies the prune to the page (the pruning process under the exclusive lock, and redo). */
+    public void apply(ByteBuffer page) {
+        for (int i = 0; i < redirectFrom.length; i++) {
+            Page.setItemId(page, redirectFrom[i], redirectTo[i], Page.LP_REDIRECT, 0);
+        }
+        for (int off : dead) {
+            Page.markItemDead(page, off);
+        }
+        for (int off : unused) {
+            Page.setItemUnused(page, off);
+        }
+        Page.repairFragmentation(page);
+        Page.setPruneXid(page, newPruneXid);
+    }
+
+    public byte[] encode() {
+        ByteBuffer out = ByteBuffer.allocate(2 + 4 * redirectFrom.length + 2 + 2 * dead.length + 2
+                + 2 * unused.length + 4).order(ByteOrder.LITTLE_ENDIAN);
+        out.putShort((short) redirectFrom.length);
+        for (int i = 0; i < redirectFrom.length; i++) {
+            out.putShort((short) redirectFrom[i]).putShort((short) redirectTo[i]);
+        }
+        putOffsets(out, dead);
+        putOffsets(out, unused);
+        out.putInt(newPruneXid);
+        return out.array();
+    }
+
+    public static HotPrune decode(byte[] data) {
+        ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+        int n = in.getShort() & 0xFFFF;
+        int[] from = new int[n];
+        int[] to = new int[n];
+        for (int i = 0; i < n; i++) {
+            from[i] = in.getShort() & 0xFFFF;
+            to[i] = in.getShort() & 0xFFFF;
+        }
+        int[] dead = getOffsets(in);
+        int[] unused = getOffsets(in);
+        return new HotPrune(from, to, dead, unused, in.getInt());
+    }
+
+    private static void putOffsets(ByteBuffer out, int[] offsets) {
+        out.putShort((short) offsets.length);
+        for (int off : offsets) {
+            out.putShort((short) off);
+        }
+    }
+
+    private static int[] getOffsets(ByteBuffer in) {
+        int[] offsets = new int[in.getShort() & 0xFFFF];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = in.getShort() & 0xFFFF;
+        }
+        return offsets;
+    }
+
+    private static int older(int current, int xid) {
+        return current == Xids.INVALID || Xids.precedes(xid, current) ? xid : current;
+    }
+
+    private static int[] ints(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
