@@ -19,10 +19,7 @@ public final class EvalContext {
 
     public SessionServices session() { return session; }
     public Object param(int index) { return params[index]; }
-    /** The parameter values $1..$n (not a copy). */
-    public Object[] params() { return params; }
-
-    /** The bound parameter values (a cached plan re-executed for this execution rebinds them). */
+    /** The bound parameter values $1..$n, not a copy (a cached plan re-executed rebinds them). */
     public Object[] params() { return params; }
 
     /**
