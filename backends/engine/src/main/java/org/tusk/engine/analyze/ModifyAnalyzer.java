@@ -906,7 +906,7 @@ public final class ModifyAnalyzer {
         Query query = sourceQuery;
         Expr[] mapping = sourceMapping;
         OnConflictSpec spec = conflict;
-        return new DmlCommand() {
+        return usingTarget(desc, new DmlCommand() {
             @Override
             public List<Column> resultColumns() {
                 return ret.columns();
@@ -971,7 +971,7 @@ public final class ModifyAnalyzer {
                 endOfStatement(fkeys, triggers, TriggerDesc.INSERT, ctx);
                 return new Result("INSERT 0 " + node.processed(), out);
             }
-        };
+        });
     }
 
     /**
@@ -1342,7 +1342,7 @@ public final class ModifyAnalyzer {
         int natts = desc.liveAttributes().size();
         Expr recheck = where;
         List<MemberTarget> members = memberTargets(scope.target(), pstate);
-        return new DmlCommand() {
+        return usingTarget(desc, new DmlCommand() {
             @Override
             public List<Column> resultColumns() {
                 return ret.columns();
@@ -1379,6 +1379,27 @@ public final class ModifyAnalyzer {
                     return new Result((set != null ? "UPDATE " : "DELETE ") + node.processed(), out);
                 } finally {
                     source.close();
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code command} with its target relation marked as in use by a running statement while it executes,
+     * so that DDL run from its triggers (CREATE TABLE .. PARTITION OF the target) is refused as
+     * CheckTableNotInUse refuses it.
+     */
+    private DmlCommand usingTarget(RelationDesc target, DmlCommand command) {
+        return new DmlCommand() {
+            @Override
+            public List<Column> resultColumns() {
+                return command.resultColumns();
+            }
+
+            @Override
+            public Result execute(EvalContext ctx, RowReceiver receiver) {
+                try (var use = session.relcache().useInStatement(target.oid())) {
+                    return command.execute(ctx, receiver);
                 }
             }
         };
