@@ -121,6 +121,7 @@ class PartitionDdlOnStorageTest extends OneSessionOnStorage {
         // once the statement is over the table is free again
         query(s, "DROP TRIGGER trig_part_create ON tab_part_create");
         query(s, "CREATE TABLE tab_part_create_1 PARTITION OF tab_part_create FOR VALUES IN (1)");
+        query(s, "INSERT INTO tab_part_create VALUES (1)");
         assertEquals(List.of("1"), query(s, "SELECT count(*) FROM tab_part_create_1"));
         query(s, "DROP TABLE tab_part_create");
         query(s, "DROP FUNCTION func_part_create()");
