@@ -108,6 +108,8 @@ class PartitionDdlOnStorageTest extends OneSessionOnStorage {
         assertEquals(List.of("moneyp_11|$11.00", "moneyp_10|FOR VALUES IN ('$10.00')"), query(s,
                 "SELECT tableoid::regclass::text, a::text FROM moneyp UNION ALL SELECT 'moneyp_10', pg_get_expr(relpartbound, oid)"
                         + " FROM pg_class WHERE relname = 'moneyp_10'"));
+        query(s, "INSERT INTO moneyp VALUES (10), (10.004)");
+        assertEquals(List.of("$31.00|$10.00|$11.00"), query(s, "SELECT sum(a), min(a), max(a) FROM moneyp"));
         query(s, "DROP TABLE moneyp");
         query(s, "CREATE TABLE tab_part_create (a int) PARTITION BY LIST (a)");
         query(s, "CREATE FUNCTION func_part_create() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
