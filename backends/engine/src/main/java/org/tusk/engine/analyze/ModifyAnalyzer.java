@@ -1039,7 +1039,7 @@ public final class ModifyAnalyzer {
         Query query = sourceQuery;
         Expr[] mapping = sourceMapping;
         OnConflictSpec spec = conflict;
-        return new DmlCommand() {
+        return usingTarget(desc, new DmlCommand() {
             @Override
             public List<Column> resultColumns() {
                 return ret.columns();
@@ -1121,7 +1121,7 @@ public final class ModifyAnalyzer {
                 endOfStatement(fkeys, triggers, TriggerDesc.INSERT, ctx);
                 return new Result("INSERT 0 " + node.processed(), out);
             }
-        };
+        });
     }
 
     /**
@@ -1537,7 +1537,7 @@ public final class ModifyAnalyzer {
         org.tusk.engine.executor.modify.CachedModifySource cachedSource = cacheableSource(members, whereNode, set,
                 recheck, ret.exprs()) ? new org.tusk.engine.executor.modify.CachedModifySource(q, desc.oid(),
                         session.relcache()) : null;
-        return new DmlCommand() {
+        return usingTarget(desc, new DmlCommand() {
             @Override
             public List<Column> resultColumns() {
                 return ret.columns();
@@ -1575,6 +1575,27 @@ public final class ModifyAnalyzer {
                     return new Result((set != null ? "UPDATE " : "DELETE ") + node.processed(), out);
                 } finally {
                     source.close();
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code command} with its target relation marked as in use by a running statement while it executes,
+     * so that DDL run from its triggers (CREATE TABLE .. PARTITION OF the target) is refused as
+     * CheckTableNotInUse refuses it.
+     */
+    private DmlCommand usingTarget(RelationDesc target, DmlCommand command) {
+        return new DmlCommand() {
+            @Override
+            public List<Column> resultColumns() {
+                return command.resultColumns();
+            }
+
+            @Override
+            public Result execute(EvalContext ctx, RowReceiver receiver) {
+                try (var use = session.relcache().useInStatement(target.oid())) {
+                    return command.execute(ctx, receiver);
                 }
             }
         };

@@ -110,6 +110,9 @@ public final class CreateTable {
         checkParentsPersistence(ctx, parents, Naming.persistence(ctx, stmt.relation(), ns).charAt(0),
                 stmt.partbound() != null);
         boolean partition = stmt.partbound() != null;
+        if (partition) {
+            ctx.relcache().checkNotInUse(parents.get(0), "CREATE TABLE .. PARTITION OF");
+        }
         String partBound = partition ? Partitioning.checkBound(ctx, sql, parents.get(0), name, stmt.partbound()) : null;
         LinkedHashMap<String, NewColumn> columns = new LinkedHashMap<>();
         for (RelationDesc parent : parents) {

@@ -43,6 +43,7 @@ public final class FunctionRegistry {
         org.tusk.engine.commands.sequence.SequenceFunctions.register(FunctionRegistry::bind);
         AggregateSupportFunctions.register();
         RecordFunctions.register();
+        MoneyFunctions.register();
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
         OperatorFunctions.register();
     }

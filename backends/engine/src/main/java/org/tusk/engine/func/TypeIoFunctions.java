@@ -18,6 +18,7 @@ final class TypeIoFunctions {
         bindSend("int2send", PgType.INT2);
         bindSend("int4send", PgType.INT4);
         bindSend("int8send", PgType.INT8);
+        bindSend("cash_send", PgType.MONEY);
         bindSend("float4send", PgType.FLOAT4);
         bindSend("float8send", PgType.FLOAT8);
         bindSend("numeric_send", PgType.NUMERIC);

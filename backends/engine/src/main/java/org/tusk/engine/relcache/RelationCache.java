@@ -70,6 +70,14 @@ public final class RelationCache implements CacheInvalidation {
     private long invalidations;
     private long lastGlobalInvalidation;
     private final Map<Integer, Long> lastRelationInvalidation = new HashMap<>();
+    /**
+     * How many of this backend's running statements use each relation as their
+     * target (PostgreSQL's rd_refcnt beyond the reference of the command asking):
+     * DDL that would change a relation under a running statement's feet checks it
+     * ({@link #checkNotInUse}), e.g. a trigger creating a partition of the table
+     * its INSERT is routing rows into.
+     */
+    private final Map<Integer, Integer> statementUses = new HashMap<>();
     /** Relations {@link #open}ed while a plan source records what its analysis locks (null: not recording). */
     private Map<Integer, LockMode> openRecorder;
 
@@ -482,6 +490,30 @@ public final class RelationCache implements CacheInvalidation {
     }
 
     /** RelationIdGetRelation without a lock: the description, or null. */
+    /** Marks {@code oid} as used by a running statement until the returned handle is closed. */
+    public StatementUse useInStatement(int oid) {
+        statementUses.merge(oid, 1, Integer::sum);
+        return () -> statementUses.computeIfPresent(oid, (k, n) -> n > 1 ? n - 1 : null);
+    }
+
+    /** A relation's use by a running statement (closing it ends the use; it throws nothing). */
+    public interface StatementUse extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * CheckTableNotInUse: 55006 when a statement of this backend still running
+     * (the one that fired the trigger or function we are in) uses {@code rel}.
+     * {@code command} names the refused command as PostgreSQL's message does.
+     */
+    public void checkNotInUse(RelationDesc rel, String command) {
+        if (statementUses.getOrDefault(rel.oid(), 0) > 0) {
+            throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.OBJECT_IN_USE, "cannot " + command
+                    + " \"" + rel.name() + "\" because it is being used by active queries in this session");
+        }
+    }
+
     public RelationDesc byOid(int oid) {
         RelationDesc cached = byOid.get(oid);
         if (cached != null) {

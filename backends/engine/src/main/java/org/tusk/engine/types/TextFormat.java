@@ -45,6 +45,7 @@ public final class TextFormat {
             case TIMETZ: return TimeFormat.outputTimeTz((TimeTz) value);
             case VOID: return "";
             case PG_LSN: return PgLsn.output((Long) value);
+            case MONEY: return Money.output((Long) value);
             case CHAR: return charOut((String) value);
             case REGTYPE: {
                 // regtypeout (format_type): built-in types by display name, user types by their
@@ -203,6 +204,7 @@ public final class TextFormat {
             case REGPROC: return RegprocIo.input(s);
             case REGTYPE: return regtypeIn(s);
             case PG_LSN: return PgLsn.input(s);
+            case MONEY: return Money.input(s);
             case POINT: return org.tusk.engine.types.geo.GeoText.pointIn(s);
             case LSEG: return org.tusk.engine.types.geo.GeoText.lsegIn(s);
             case BOX: return org.tusk.engine.types.geo.GeoText.boxIn(s);

@@ -98,4 +98,34 @@ class PartitionDdlOnStorageTest extends OneSessionOnStorage {
                 + " WHERE conrelid = 'ip1'::regclass"));
         query(s, "DROP TABLE ip");
     }
+
+    @Test
+    void moneyBoundsAndPartitionsCreatedWhileTheTableIsInUse() {
+        query(s, "CREATE TABLE moneyp (a money) PARTITION BY LIST (a)");
+        query(s, "CREATE TABLE moneyp_10 PARTITION OF moneyp FOR VALUES IN (10)");
+        query(s, "CREATE TABLE moneyp_11 PARTITION OF moneyp FOR VALUES IN ('11')");
+        query(s, "INSERT INTO moneyp VALUES ('$1,1.00')");
+        assertEquals(List.of("moneyp_11|$11.00", "moneyp_10|FOR VALUES IN ('$10.00')"), query(s,
+                "SELECT tableoid::regclass::text, a::text FROM moneyp UNION ALL SELECT 'moneyp_10', pg_get_expr(relpartbound, oid)"
+                        + " FROM pg_class WHERE relname = 'moneyp_10'"));
+        query(s, "INSERT INTO moneyp VALUES (10), (10.004)");
+        assertEquals(List.of("$31.00|$10.00|$11.00"), query(s, "SELECT sum(a), min(a), max(a) FROM moneyp"));
+        query(s, "DROP TABLE moneyp");
+        query(s, "CREATE TABLE tab_part_create (a int) PARTITION BY LIST (a)");
+        query(s, "CREATE FUNCTION func_part_create() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " EXECUTE 'CREATE TABLE tab_part_create_1 PARTITION OF tab_part_create FOR VALUES IN (1)';"
+                + " RETURN NULL; END $$");
+        query(s, "CREATE TRIGGER trig_part_create BEFORE INSERT ON tab_part_create"
+                + " FOR EACH STATEMENT EXECUTE PROCEDURE func_part_create()");
+        assertEquals(List.of("E: 55006 cannot CREATE TABLE .. PARTITION OF \"tab_part_create\" because it is being"
+                + " used by active queries in this session | SQL statement \"CREATE TABLE tab_part_create_1 PARTITION OF"
+                + " tab_part_create FOR VALUES IN (1)\"\nPL/pgSQL function func_part_create() line 1 at EXECUTE"), query(s, "INSERT INTO tab_part_create VALUES (1)"));
+        // once the statement is over the table is free again
+        query(s, "DROP TRIGGER trig_part_create ON tab_part_create");
+        query(s, "CREATE TABLE tab_part_create_1 PARTITION OF tab_part_create FOR VALUES IN (1)");
+        query(s, "INSERT INTO tab_part_create VALUES (1)");
+        assertEquals(List.of("1"), query(s, "SELECT count(*) FROM tab_part_create_1"));
+        query(s, "DROP TABLE tab_part_create");
+        query(s, "DROP FUNCTION func_part_create()");
+    }
 }

@@ -174,7 +174,9 @@ public final class Aggregates {
     private static Object bitOrArith(String op, PgType type, Object x, Object y) {
         switch (op) {
             case "+":
-                return Arithmetic.binary("+", type, x, y);
+                // sum(money) steps with cash_pl (int8 cents, "money out of range" on overflow)
+                return type == PgType.MONEY ? org.tusk.engine.types.Money.add((Long) x, (Long) y)
+                        : Arithmetic.binary("+", type, x, y);
             case "&": return box(type, ((Number) x).longValue() & ((Number) y).longValue());
             case "|": return box(type, ((Number) x).longValue() | ((Number) y).longValue());
             default: return box(type, ((Number) x).longValue() ^ ((Number) y).longValue());
