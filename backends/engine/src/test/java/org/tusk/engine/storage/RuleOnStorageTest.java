@@ -77,4 +77,36 @@ class RuleOnStorageTest extends OneSessionOnStorage {
         q("INSERT INTO bar VALUES (300, 0)");
         assertEquals(List.of("2"), q("SELECT count(*) FROM bar"));
     }
+
+    /** pg_get_ruledef deparses INSERT actions as ruleutils does (expected text from the reference server). */
+    @Test
+    void insertActionsAreDeparsed() {
+        q("CREATE TYPE rd_type AS (if1 int, if2 text[])");
+        q("CREATE TABLE rd_target (f3 rd_type, f4 rd_type[], g int8, h text)");
+        q("CREATE TABLE rd_src (f1 bigint, f2 text)");
+        q("CREATE RULE irule1 AS ON INSERT TO rd_src DO ALSO\n  insert into rd_target (f3.if2[1], f3.if2[2])\n"
+                + "  values (new.f1,new.f2)");
+        q("CREATE RULE irule2 AS ON INSERT TO rd_src DO ALSO insert into rd_target (f4[1].if1, f4[1].if2[2])"
+                + " values (1,'fool'),(new.f1,new.f2)");
+        q("CREATE RULE irule3 AS ON INSERT TO rd_src DO ALSO insert into rd_target (f4[1].if1, f4[1].if2[2])"
+                + " select new.f1, new.f2");
+        q("CREATE RULE irule4 AS ON INSERT TO rd_src DO INSTEAD insert into rd_target (g, h) values (1, 'x'), (-2, NULL)");
+        q("CREATE RULE irule5 AS ON INSERT TO rd_src DO ALSO insert into rd_target (g, h) values (5, 'x')");
+        assertEquals(List.of(
+                "CREATE RULE irule1 AS\n    ON INSERT TO public.rd_src DO  INSERT INTO rd_target (f3.if2[1], f3.if2[2])\n"
+                        + "  VALUES (new.f1, new.f2);",
+                "CREATE RULE irule2 AS\n    ON INSERT TO public.rd_src DO  INSERT INTO rd_target (f4[1].if1, f4[1].if2[2])"
+                        + " VALUES (1,'fool'::text), (new.f1,new.f2);",
+                "CREATE RULE irule3 AS\n    ON INSERT TO public.rd_src DO  INSERT INTO rd_target (f4[1].if1, f4[1].if2[2])"
+                        + "  SELECT new.f1,\n            new.f2;",
+                "CREATE RULE irule4 AS\n    ON INSERT TO public.rd_src DO INSTEAD  INSERT INTO rd_target (g, h)"
+                        + " VALUES (1,'x'::text), ('-2'::integer,NULL::text);",
+                "CREATE RULE irule5 AS\n    ON INSERT TO public.rd_src DO  INSERT INTO rd_target (g, h)\n"
+                        + "  VALUES (5, 'x'::text);"),
+                q("SELECT pg_get_ruledef(oid) FROM pg_rewrite WHERE rulename LIKE 'irule%' ORDER BY rulename"));
+        // a shape the deparser does not know keeps the text as written
+        q("CREATE RULE irule6 AS ON INSERT TO rd_src DO ALSO insert into rd_target values (null, null, new.f1 + 1)");
+        assertEquals(List.of("CREATE RULE irule6 AS\n    ON INSERT TO rd_src DO  insert into rd_target values (null, null, new.f1 + 1);"),
+                q("SELECT pg_get_ruledef(oid, true) FROM pg_rewrite WHERE rulename = 'irule6'"));
+    }
 }

@@ -489,8 +489,9 @@ public final class ObjectDefinitions {
     // ---- views, sequences, roles
 
     /**
-     * pg_get_ruledef(rule [, pretty]): CREATE RULE rebuilt from the pg_rewrite row (the condition and
-     * actions as stored, so as written rather than deparsed); the relation is schema-qualified unless
+     * pg_get_ruledef(rule [, pretty]): CREATE RULE rebuilt from the pg_rewrite row (the condition
+     * as stored; a single action deparsed by {@link RuleActionDeparser} where it knows the shape, else as
+     * written); the relation is schema-qualified unless
      * pretty and visible. Null when there is no such rule.
      */
     public String ruleDef(int ruleOid, boolean pretty) {
@@ -518,13 +519,21 @@ public final class ObjectDefinitions {
         }
         String action = rule.str("ev_action");
         java.util.List<String> actions = new java.util.ArrayList<>();
+        String deparsed = null;
         if (action != null && !action.isBlank()) {
-            for (org.tusk.engine.parser.ParsedStatement p : org.tusk.engine.parser.Parser.parse(action)) {
+            java.util.List<org.tusk.engine.parser.ParsedStatement> parsed = org.tusk.engine.parser.Parser.parse(action);
+            for (org.tusk.engine.parser.ParsedStatement p : parsed) {
                 actions.add(p.sourceText());
+            }
+            if (parsed.size() == 1) {
+                // as ruleutils prints it where the shape is one RuleActionDeparser knows; else as written
+                deparsed = new RuleActionDeparser(ctx).deparse(parsed.get(0).stmt());
             }
         }
         if (actions.isEmpty()) {
             sb.append("NOTHING");
+        } else if (deparsed != null) {
+            sb.append(deparsed);
         } else if (actions.size() == 1) {
             sb.append(' ').append(actions.get(0));
         } else {
