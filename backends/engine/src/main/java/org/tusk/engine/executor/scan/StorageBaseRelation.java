@@ -104,6 +104,11 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
         return emitHeader ? this : new StorageBaseRelation(desc, session, true, true);
     }
 
+    /** Whether this variant's rows end in the TupleId and the version's header (xmin, cmin, xmax, cmax). */
+    public boolean emitsHeader() {
+        return emitHeader;
+    }
+
     /** Whether this variant's rows end in the version's TupleId. */
     public boolean emitsCtid() {
         return emitCtid;
