@@ -1518,10 +1518,7 @@ public final class ModifyAnalyzer {
     private ModifyScope modifyScope(ParseState pstate, RelationDesc desc, RangeVar target, List<RawNode> from,
             boolean returningHeader) {
         String alias = aliasOf(target);
-        // (an inheritance set's Append does not carry the header: its RETURNING has no xmin yet)
-        boolean header = returningHeader && session.storage() != null && !(target.inh() && (desc.kind() == 'p'
-                || !org.tusk.engine.catalog.PgInherits.children(session.relcache().catalogAccess(), desc.oid()).isEmpty()));
-        StorageBaseRelation rel = header
+        StorageBaseRelation rel = returningHeader && session.storage() != null
                 ? new StorageBaseRelation(desc, session).withSystemColumns()
                 : new StorageBaseRelation(desc, session).withCtid();
         RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.RELATION, alias != null ? alias : desc.name());
@@ -1532,7 +1529,7 @@ public final class ModifyAnalyzer {
         }
         rte.ctidColumn = rte.columns.size();            // hidden: not part of the target's whole-row value
         rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));
-        if (rel.emitsHeader() && rte.relation == rel) {
+        if (rel.emitsHeader()) {
             rte.systemColumn = rte.columns.size();
             rte.columns.add(new RangeTblEntry.Column("xmin", PgType.XID, -1, null));
             rte.columns.add(new RangeTblEntry.Column("cmin", PgType.CID, -1, null));
@@ -1636,7 +1633,10 @@ public final class ModifyAnalyzer {
                     ForeignKeyTriggers fkeys = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
                     node.withEvents(fkeys).withTriggers(triggers);
                     if (scope.target().systemColumn >= 0) {
-                        node.withHeaderSlots(scope.target().offset + scope.target().systemColumn);
+                        int header = scope.target().offset + scope.target().systemColumn;
+                        node.withHeaderSlots(header).readingTupleHeader(ret.exprs() != null
+                                && java.util.Arrays.stream(ret.exprs()).anyMatch(e -> ExprWalker.find(e, x ->
+                                        x instanceof VarExpr v && v.attno() >= header && v.attno() < header + 4) != null));
                     }
                     org.tusk.engine.executor.modify.InheritedTargets targets = null;
                     if (members != null) {

@@ -60,5 +60,12 @@ class ReturningSystemColumnsOnStorageTest extends OneSessionOnStorage {
                 q("INSERT INTO rsp VALUES (1, 'x') RETURNING xmin = pg_current_xact_id()::xid"));
         assertEquals(List.of("t"), q("INSERT INTO rsp VALUES (2, 'x') RETURNING xmin = pg_current_xact_id()::xid"));
         assertEquals(List.of("rsp1"), q("INSERT INTO rsp VALUES (1, 'x') RETURNING tableoid::regclass"));
+        // through the partitions: the new versions' xmin; a row moved into rsp1 (no conversion) fails
+        assertEquals(List.of("1|xx|rsp1|t", "2|xx|rsp2|t"), q("UPDATE rsp SET b = b || b"
+                + " RETURNING *, tableoid::regclass, xmin = pg_current_xact_id()::xid"));
+        assertEquals(List.of("E: 0A000 cannot retrieve a system column in this context"),
+                q("UPDATE rsp SET a = 3 - a RETURNING xmin = pg_current_xact_id()::xid"));
+        assertEquals(List.of("1|xx|rsp1|t", "2|xx|rsp2|t"), q("DELETE FROM rsp"
+                + " RETURNING *, tableoid::regclass, xmax = pg_current_xact_id()::xid"));
     }
 }

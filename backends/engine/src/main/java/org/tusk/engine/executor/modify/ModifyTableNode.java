@@ -325,6 +325,10 @@ public final class ModifyTableNode implements PlanState {
                 switch (deleted.outcome()) {
                     case DONE -> {
                         long to = inherited.insertMoved(newRow);
+                        if (readsTupleHeader && !inherited.lastMoveConverted()) {
+                            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                                    "cannot retrieve a system column in this context");
+                        }
                         newRow = inherited.lastMovedRow(newRow);
                         processed++;
                         afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldRow, newRow);
