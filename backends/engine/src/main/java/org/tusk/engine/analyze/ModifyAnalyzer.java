@@ -249,6 +249,55 @@ public final class ModifyAnalyzer {
         return rte;
     }
 
+    /**
+     * Whether a partition's tuples have its parent's physical layout (convert_tuples_by_name
+     * finds no conversion needed): the same columns, dropped ones included, by position and type.
+     */
+    private static boolean sameLayout(RelationDesc parent, RelationDesc child) {
+        List<AttributeDesc> a = parent.attributes();
+        List<AttributeDesc> b = child.attributes();
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).dropped() || b.get(i).dropped() || !a.get(i).name().equals(b.get(i).name())
+                    || a.get(i).typeOid() != b.get(i).typeOid()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An INSERT's RETURNING scope: the written row, then (ModifyTableNode's project fills them)
+     * tableoid of a partitioned target or the new tuple's ctid, then the new tuple's xmin, cmin,
+     * xmax, cmax, all hidden from *.
+     */
+    private RangeTblEntry addInsertReturningRte(ParseState pstate, RelationDesc desc, String refname) {
+        StorageBaseRelation rel = new StorageBaseRelation(desc, session);
+        RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.RELATION, refname);
+        rte.relation = rel;
+        for (org.tusk.engine.catalog.RelationColumn c : rel.columns()) {
+            rte.columns.add(new RangeTblEntry.Column(c.name(), c.type(), c.typmod(), null));
+        }
+        if (desc.kind() == 'p') {
+            rte.tableoidColumn = rte.columns.size();
+            rte.columns.add(new RangeTblEntry.Column("tableoid", PgType.OID, -1, null));
+        } else {
+            rte.ctidColumn = rte.columns.size();
+            rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));
+        }
+        rte.systemColumn = rte.columns.size();
+        rte.columns.add(new RangeTblEntry.Column("xmin", PgType.XID, -1, null));
+        rte.columns.add(new RangeTblEntry.Column("cmin", PgType.CID, -1, null));
+        rte.columns.add(new RangeTblEntry.Column("xmax", PgType.XID, -1, null));
+        rte.columns.add(new RangeTblEntry.Column("cmax", PgType.CID, -1, null));
+        SelectAnalyzer.withVars(rte, pstate);
+        pstate.addRte(rte);
+        pstate.namespace.add(new ParseState.NsItem(rte, true, true));
+        return rte;
+    }
+
     private int columnIndex(List<AttributeDesc> live, String name, RelationDesc desc, int location) {
         for (int i = 0; i < live.size(); i++) {
             if (live.get(i).name().equals(name)) {
@@ -632,7 +681,8 @@ public final class ModifyAnalyzer {
                 var leafTriggers = triggers(cd, TriggerDesc.INSERT, ctx);
                 boolean recheck = leafTriggers != null && leafTriggers.has(TriggerDesc.INSERT, "BEFORE", true);
                 leaf = new TableModifier(resultRelation(cd, null, recheck), session.transactionContext(),
-                        session.snapshot(), ctx).asRoutedLeaf(leafTriggers, childToRoot);
+                        session.snapshot(), ctx).asRoutedLeaf(leafTriggers, childToRoot)
+                        .convertedFromRoot(!sameLayout(desc, cd));
             }
             var p = new org.tusk.engine.executor.modify.PartitionRouter.Partition(Integer.toUnsignedLong(child), cd.name(), accepts, map, sub, leaf);
             if (org.tusk.engine.catalog.PartitionCatalog.parse(bound).isDefault()) {
@@ -1024,11 +1074,15 @@ public final class ModifyAnalyzer {
         }
         ParseState returningState = pstate.sibling();
         returningState.ctes.addAll(pstate.ctes);
-        addTableRte(returningState, desc, aliasOf(stmt.relation()) != null ? aliasOf(stmt.relation()) : desc.name(),
-                desc.kind() == 'p');
+        RangeTblEntry returningRte = addInsertReturningRte(returningState, desc,
+                aliasOf(stmt.relation()) != null ? aliasOf(stmt.relation()) : desc.name());
         ExprAnalyzer returningScope = new SelectAnalyzer(relations, typeContext).exprsFor(returningState);
         returningTargetRefname = aliasOf(stmt.relation());
         Returning ret = returning(stmt.returningList(), returningScope, desc);
+        int firstHeaderSlot = returningRte.offset + returningRte.systemColumn;
+        boolean readsTupleHeader = ret.exprs() != null && java.util.Arrays.stream(ret.exprs()).anyMatch(e ->
+                ExprWalker.find(e, x -> x instanceof VarExpr v && v.attno() >= firstHeaderSlot
+                        && v.attno() < firstHeaderSlot + 4) != null);
         if (ret.exprs() != null && readsRow(ret.exprs())) {
             // markVarForSelectPriv: RETURNING that names a column of the row needs SELECT (RETURNING 1 does not)
             org.tusk.engine.acl.AccessChecks.checkRelation(session, desc, org.tusk.engine.acl.AclMode.SELECT);
@@ -1113,7 +1167,7 @@ public final class ModifyAnalyzer {
                     triggers.beforeStatement(TriggerDesc.INSERT);
                 }
                 ModifyTableNode node = ModifyTableNode.insert(modifier, source, ctx, onConflict, ret.exprs())
-                        .withEvents(fkeys).withTriggers(triggers);
+                        .withEvents(fkeys).withTriggers(triggers).readingTupleHeader(readsTupleHeader);
                 List<Object[]> out = drain(node);
                 if (modifier.router() != null) {
                     modifier.router().fireAfter();
@@ -1302,7 +1356,8 @@ public final class ModifyAnalyzer {
                 | (stmt.whereClause() != null || stmt.returningList() != null && !stmt.returningList().isEmpty()
                         ? org.tusk.engine.acl.AclMode.SELECT : 0));
         List<AttributeDesc> live = desc.liveAttributes();
-        ModifyScope scope = modifyScope(pstate, desc, stmt.relation(), stmt.fromClause());
+        ModifyScope scope = modifyScope(pstate, desc, stmt.relation(), stmt.fromClause(),
+                SystemColumnRefs.mentioned(stmt.returningList()));
         ExprAnalyzer analyzer = scope.analyzer();
         org.tusk.engine.rewrite.RowSecurity rls = org.tusk.engine.rewrite.RowSecurity.forRelation(session, desc);
         boolean reads = stmt.whereClause() != null || stmt.returningList() != null && !stmt.returningList().isEmpty();
@@ -1439,7 +1494,8 @@ public final class ModifyAnalyzer {
         RelationDesc desc = openTarget(stmt.relation(), org.tusk.engine.acl.AclMode.DELETE
                 | (stmt.whereClause() != null || stmt.returningList() != null && !stmt.returningList().isEmpty()
                         ? org.tusk.engine.acl.AclMode.SELECT : 0));
-        ModifyScope scope = modifyScope(pstate, desc, stmt.relation(), stmt.usingClause());
+        ModifyScope scope = modifyScope(pstate, desc, stmt.relation(), stmt.usingClause(),
+                SystemColumnRefs.mentioned(stmt.returningList()));
         org.tusk.engine.rewrite.RowSecurity rls = org.tusk.engine.rewrite.RowSecurity.forRelation(session, desc);
         boolean reads = stmt.whereClause() != null || stmt.returningList() != null && !stmt.returningList().isEmpty();
         rowSecurityQual = securityQuals(rls, scope, org.tusk.engine.rewrite.RowSecurity.DELETE, reads);
@@ -1455,9 +1511,16 @@ public final class ModifyAnalyzer {
             RangeTblEntry target) {
     }
 
-    private ModifyScope modifyScope(ParseState pstate, RelationDesc desc, RangeVar target, List<RawNode> from) {
+    /**
+     * {@code returningHeader}: RETURNING names xmin, cmin, xmax or cmax; a plain target's scan then
+     * carries the version's header after the ctid (ModifyTableNode puts the new values there).
+     */
+    private ModifyScope modifyScope(ParseState pstate, RelationDesc desc, RangeVar target, List<RawNode> from,
+            boolean returningHeader) {
         String alias = aliasOf(target);
-        StorageBaseRelation rel = new StorageBaseRelation(desc, session).withCtid();
+        StorageBaseRelation rel = returningHeader && session.storage() != null
+                ? new StorageBaseRelation(desc, session).withSystemColumns()
+                : new StorageBaseRelation(desc, session).withCtid();
         RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.RELATION, alias != null ? alias : desc.name());
         // without ONLY, the rows of every inheritor too (an Append whose rows end in ctid, tableoid)
         rte.relation = target.inh() ? rel.withInheritors() : rel;
@@ -1466,6 +1529,13 @@ public final class ModifyAnalyzer {
         }
         rte.ctidColumn = rte.columns.size();            // hidden: not part of the target's whole-row value
         rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));
+        if (rel.emitsHeader()) {
+            rte.systemColumn = rte.columns.size();
+            rte.columns.add(new RangeTblEntry.Column("xmin", PgType.XID, -1, null));
+            rte.columns.add(new RangeTblEntry.Column("cmin", PgType.CID, -1, null));
+            rte.columns.add(new RangeTblEntry.Column("xmax", PgType.XID, -1, null));
+            rte.columns.add(new RangeTblEntry.Column("cmax", PgType.CID, -1, null));
+        }
         if (rte.relation instanceof org.tusk.engine.executor.scan.InheritanceRelation) {
             rte.tableoidColumn = rte.columns.size();
             rte.columns.add(new RangeTblEntry.Column("tableoid", PgType.OID, -1, null));
@@ -1562,6 +1632,12 @@ public final class ModifyAnalyzer {
                             : ModifyTableNode.delete(modifier, source, ctx, natts, recheck, ret.exprs());
                     ForeignKeyTriggers fkeys = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
                     node.withEvents(fkeys).withTriggers(triggers);
+                    if (scope.target().systemColumn >= 0) {
+                        int header = scope.target().offset + scope.target().systemColumn;
+                        node.withHeaderSlots(header).readingTupleHeader(ret.exprs() != null
+                                && java.util.Arrays.stream(ret.exprs()).anyMatch(e -> ExprWalker.find(e, x ->
+                                        x instanceof VarExpr v && v.attno() >= header && v.attno() < header + 4) != null));
+                    }
                     org.tusk.engine.executor.modify.InheritedTargets targets = null;
                     if (members != null) {
                         targets = inheritedTargets(desc, modifier, members, ctx);

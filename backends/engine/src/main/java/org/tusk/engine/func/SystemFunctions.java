@@ -36,6 +36,15 @@ final class SystemFunctions {
         FunctionRegistry.bind("text_regclass", (a, c) -> org.tusk.engine.types.RegclassIo.input((String) a[0]));
         FunctionRegistry.bind("pg_backend_pid", (a, c) -> c.session().host().backend().pid());
         FunctionRegistry.bind("pg_sleep", SystemFunctions::pgSleep);
+        // pg_current_xact_id (and txid_current, same prosrc, as bigint): the top-level xid as a
+        // FullTransactionId (xid8, epoch 0 here), assigning one if the transaction has none yet
+        FunctionRegistry.bind("pg_current_xact_id", (a, c) -> Integer.toUnsignedLong(currentXid(c, true)));
+        FunctionRegistry.bind("pg_current_xact_id_if_assigned", (a, c) -> {
+            int xid = currentXid(c, false);
+            return xid == 0 ? null : (Object) Integer.toUnsignedLong(xid);
+        });
+        // xid8 -> xid: the low 32 bits (the epoch is dropped)
+        FunctionRegistry.bind("xid8toxid", (a, c) -> ((Long) a[0]) & 0xFFFFFFFFL);
         // pg_notify(channel, payload): not strict; a null channel is an empty one, a null payload none
         FunctionRegistry.bind("pg_notify", (a, c) -> {
             c.session().notify(a[0] == null ? "" : (String) a[0], (String) a[1]);
@@ -57,6 +66,31 @@ final class SystemFunctions {
             }
             return signal(c, (Integer) a[0], BackendSignal.TERMINATE);
         });
+    }
+
+    /**
+     * GetTopTransactionId (assign) / GetTopTransactionIdIfAny: 0 when the session has no storage
+     * or, without {@code assign}, no xid yet. PostgreSQL refuses to assign one during recovery
+     * only; a read-only transaction gets one too.
+     */
+    private static int currentXid(EvalContext c, boolean assign) {
+        if (!(c.session() instanceof org.tusk.engine.storage.StorageSession s) || s.storage() == null) {
+            return 0;
+        }
+        if (!assign) {
+            return s.storage().isStarted() ? s.storage().manager().topXidIfAny() : 0;
+        }
+        org.tusk.api.storage.TransactionContext txn = s.transactionContext();
+        int top = s.storage().manager().topXidIfAny();
+        // assignXid gives the current (sub)transaction's xid, parents first: at top level that
+        // is the top-level xid itself (and it is locked, so others can wait for it)
+        return top != 0 ? top : s.storage().nestingLevel() == 0 ? txn.assignXid()
+                : assignThenTop(txn, s.storage().manager());
+    }
+
+    private static int assignThenTop(org.tusk.api.storage.TransactionContext txn, org.tusk.xact.TransactionManager m) {
+        txn.assignXid();
+        return m.topXidIfAny();
     }
 
     private static Object pgSleep(Object[] a, EvalContext c) {

@@ -20,7 +20,7 @@ public final class ValueComparator {
     private ValueComparator() {}
 
     private static final Set<PgType> NUMBERS = EnumSet.of(PgType.INT2, PgType.INT4, PgType.INT8, PgType.FLOAT4,
-            PgType.FLOAT8, PgType.NUMERIC, PgType.OID, PgType.XID, PgType.CID, PgType.MONEY);
+            PgType.FLOAT8, PgType.NUMERIC, PgType.OID, PgType.XID, PgType.XID8, PgType.CID, PgType.MONEY);
     private static final Set<PgType> STRINGS = EnumSet.of(PgType.TEXT, PgType.NAME, PgType.VARCHAR, PgType.BPCHAR,
             PgType.CHAR, PgType.INET, PgType.CIDR);
     private static final Set<PgType> DATETIMES = EnumSet.of(PgType.DATE, PgType.TIMESTAMP, PgType.TIMESTAMPTZ);

@@ -27,7 +27,7 @@ public final class BinaryFormat {
             case BOOL: return new byte[] {(byte) (((Boolean) value) ? 1 : 0)};
             case INT2: return ByteBuffer.allocate(2).putShort((Short) value).array();
             case INT4: return ByteBuffer.allocate(4).putInt((Integer) value).array();
-            case INT8: case MONEY: case TIMESTAMP: case TIMESTAMPTZ: return ByteBuffer.allocate(8).putLong((Long) value).array();
+            case INT8: case MONEY: case XID8: case TIMESTAMP: case TIMESTAMPTZ: return ByteBuffer.allocate(8).putLong((Long) value).array();
             case OID: case XID: return ByteBuffer.allocate(4).putInt((int) (long) (Long) value).array();
             case DATE: return ByteBuffer.allocate(4).putInt((Integer) value).array();
             case FLOAT4: return ByteBuffer.allocate(4).putFloat((Float) value).array();
@@ -65,7 +65,7 @@ public final class BinaryFormat {
             case BOOL: expect(data, 1); return data[0] != 0;
             case INT2: expect(data, 2); return b.getShort();
             case INT4: expect(data, 4); return b.getInt();
-            case INT8: case MONEY: case TIMESTAMP: case TIMESTAMPTZ: expect(data, 8); return b.getLong();
+            case INT8: case MONEY: case XID8: case TIMESTAMP: case TIMESTAMPTZ: expect(data, 8); return b.getLong();
             case OID: case XID: expect(data, 4); return Integer.toUnsignedLong(b.getInt());
             case DATE: expect(data, 4); return b.getInt();
             case FLOAT4: expect(data, 4); return b.getFloat();

@@ -170,6 +170,7 @@ public final class TextFormat {
             case INT2: return (short) parseInteger(s, PgType.INT2, Short.MIN_VALUE, Short.MAX_VALUE);
             case INT4: return (int) parseInteger(s, PgType.INT4, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case INT8: return parseInteger(s, PgType.INT8, Long.MIN_VALUE, Long.MAX_VALUE);
+            case XID8: return parseInteger(s, type, 0, Long.MAX_VALUE);    // full xids: epoch 0, never past 2^63
             case OID: case XID: {
                 long v = parseInteger(s, type, -4294967296L, 4294967295L);
                 return v < 0 ? v + 4294967296L : v;

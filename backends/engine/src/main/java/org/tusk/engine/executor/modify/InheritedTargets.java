@@ -132,6 +132,11 @@ public final class InheritedTargets {
         return r != null ? r : fallback;
     }
 
+    /** Whether the last moved row was converted to its new partition's layout (else RETURNING has no system columns). */
+    public boolean lastMoveConverted() {
+        return root.lastRoutedConverted();
+    }
+
     /** Inserts a moved row (parent column order) through the target; returns the partition's OID. */
     public long insertMoved(Object[] parentRow) {
         root.checkViewOptions(parentRow);

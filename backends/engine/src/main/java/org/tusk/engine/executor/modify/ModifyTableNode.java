@@ -165,8 +165,9 @@ public final class ModifyTableNode implements PlanState {
                 return null;
             }
         }
+        conflictUpdated = false;
         if (onConflict == null) {
-            modifier.insert(row);
+            lastInsertedTid = modifier.insert(row);
             if (modifier.lastInsertSkipped()) {
                 return null;                            // a BEFORE ROW trigger of the partition skipped it
             }
@@ -177,7 +178,7 @@ public final class ModifyTableNode implements PlanState {
         while (true) {
             TupleId conflict = modifier.findConflict(row, onConflict.arbiters());
             if (conflict == null) {
-                modifier.insert(row);
+                lastInsertedTid = modifier.insert(row);
                 processed++;
                 afterRow(org.tusk.engine.relcache.TriggerDesc.INSERT, null, row);
                 return project(row, null);
@@ -193,6 +194,30 @@ public final class ModifyTableNode implements PlanState {
     }
 
     private static final Object[] RETRY = new Object[0];
+
+    /** The ctid of the row the last insert wrote (RETURNING ctid). */
+    private TupleId lastInsertedTid;
+    /** Whether the row being returned is an ON CONFLICT DO UPDATE's (its new version carries our lock). */
+    private boolean conflictUpdated;
+    /** Whether RETURNING reads xmin, cmin, xmax or cmax of the inserted tuple. */
+    private boolean readsTupleHeader;
+
+    /** UPDATE/DELETE: where the source row carries the target tuple's xmin, cmin, xmax, cmax (-1: it does not). */
+    private int headerSlot = -1;
+
+    /**
+     * The RETURNING of an UPDATE reads the new version's header (xmin = our xid, xmax 0), that of
+     * a DELETE the deleted version's (xmax = our xid): {@code slot} is where the source row has them.
+     */
+    public ModifyTableNode withHeaderSlots(int slot) {
+        this.headerSlot = slot;
+        return this;
+    }
+
+    public ModifyTableNode readingTupleHeader(boolean reads) {
+        this.readsTupleHeader = reads;
+        return this;
+    }
 
     /**
      * The one place a written row is reported (ExecAR*Triggers): first to the foreign key
@@ -248,6 +273,8 @@ public final class ModifyTableNode implements PlanState {
         }
         processed++;
         afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, existing, newRow);
+        lastInsertedTid = result.tid();
+        conflictUpdated = true;
         return project(newRow, null);
     }
 
@@ -298,6 +325,10 @@ public final class ModifyTableNode implements PlanState {
                 switch (deleted.outcome()) {
                     case DONE -> {
                         long to = inherited.insertMoved(newRow);
+                        if (readsTupleHeader && !inherited.lastMoveConverted()) {
+                            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                                    "cannot retrieve a system column in this context");
+                        }
                         newRow = inherited.lastMovedRow(newRow);
                         processed++;
                         afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldRow, newRow);
@@ -329,6 +360,7 @@ public final class ModifyTableNode implements PlanState {
                         memberTriggers.afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldStored, stored);
                     }
                     afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, oldRow, newRow);
+                    lastInsertedTid = result.tid();
                     return project(newRow, sourceRow);
                 }
                 case SELF_MODIFIED, DELETED -> {
@@ -422,10 +454,38 @@ public final class ModifyTableNode implements PlanState {
         if (sourceRow != null) {
             System.arraycopy(tableRow, 0, row, 0, natts);
         }
+        if (headerSlot >= 0 && sourceRow != null && headerSlot + 3 < row.length) {
+            long xid = Integer.toUnsignedLong(modifier.transaction().assignXid());
+            long cid = Integer.toUnsignedLong(modifier.transaction().commandId());
+            if (kind == Kind.UPDATE) {
+                row[ctidIndex] = lastInsertedTid;        // the new version's
+                row[headerSlot] = xid;
+                row[headerSlot + 1] = cid;
+                row[headerSlot + 2] = 0L;
+            } else {
+                row[headerSlot + 2] = xid;
+            }
+            row[headerSlot + 3] = cid;
+        }
         if (kind == Kind.INSERT) {
-            // a partitioned table's RETURNING reads the partition the row went to from the slot after the columns
-            row = Arrays.copyOf(tableRow, natts + 1);
-            row[natts] = modifier.lastRoutedRelid() == 0 ? null : modifier.lastRoutedRelid();
+            // a partitioned table's RETURNING reads the partition the row went to from the slot after the
+            // columns (a plain table's: the new tuple's ctid), then the new tuple's xmin, cmin, xmax, cmax
+            row = Arrays.copyOf(tableRow, natts + 5);
+            if (modifier.router() != null) {
+                row[natts] = modifier.lastRoutedRelid() == 0 ? null : modifier.lastRoutedRelid();
+            } else {
+                row[natts] = lastInsertedTid;
+            }
+            if (modifier.router() == null || modifier.lastRoutedConverted()) {
+                long cid = Integer.toUnsignedLong(modifier.transaction().commandId());
+                row[natts + 1] = Integer.toUnsignedLong(modifier.transaction().assignXid());
+                row[natts + 2] = cid;
+                // ON CONFLICT DO UPDATE: the new version carries the lock the update took (xmax = our xid)
+                row[natts + 3] = conflictUpdated ? row[natts + 1] : (Object) 0L;
+                row[natts + 4] = cid;
+            } else if (readsTupleHeader) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot retrieve a system column in this context");
+            }
         }
         return evalAll(returning, row);
     }

@@ -129,6 +129,23 @@ public final class TableModifier {
         return this;
     }
 
+    /** Whether this routed leaf's tuples differ in layout from the routing target's (a conversion map). */
+    private boolean convertedFromRoot = true;
+    private boolean lastRoutedConverted = true;
+
+    public TableModifier convertedFromRoot(boolean converted) {
+        this.convertedFromRoot = converted;
+        return this;
+    }
+
+    /**
+     * Whether the last routed row was converted to its partition's layout: without a conversion
+     * PostgreSQL's RETURNING reads a virtual slot, which has no system columns.
+     */
+    public boolean lastRoutedConverted() {
+        return lastRoutedConverted;
+    }
+
     /** The leaf's row trigger manager (null: none); the statement fires its queued AFTER events at the end. */
     public TriggerManager routedTriggers() {
         return routedTriggers;
@@ -182,6 +199,7 @@ public final class TableModifier {
             PartitionRouter.Routed routed = router.route(row, ctx);
             lastRoutedRelid = routed.relid();
             TableModifier leaf = routed.modifier();
+            lastRoutedConverted = leaf.convertedFromRoot;
             Object[] leafRow = routed.row();
             if (leaf.routedTriggers != null) {
                 leafRow = leaf.routedTriggers.beforeRow(org.tusk.engine.relcache.TriggerDesc.INSERT, null, leafRow);

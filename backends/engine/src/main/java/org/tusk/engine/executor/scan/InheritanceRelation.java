@@ -112,8 +112,9 @@ public final class InheritanceRelation implements BaseRelation {
             PlanState scan = m.openSeqScan(estate);
             int[] map = maps.get(i);
             // a member with columns of its own (or in another order) is mapped; the Append's rows are all alike
-            scan = m.columns().size() == map.length ? mapped(scan, map, m.emitsCtid() ? 1 : 0)
-                    : mappedAlways(scan, map, m.emitsCtid() ? 1 : 0);
+            // (the trailing slots: a ctid, or a ctid and the header's xmin, cmin, xmax, cmax)
+            int extra = m.emitsHeader() ? 5 : m.emitsCtid() ? 1 : 0;
+            scan = m.columns().size() == map.length ? mapped(scan, map, extra) : mappedAlways(scan, map, extra);
             scans.add(tagged(scan, m.oid()));
         }
         return new Append(scans);

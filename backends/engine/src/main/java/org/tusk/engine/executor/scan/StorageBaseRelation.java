@@ -86,7 +86,7 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
         members.add(this);
         for (int oid : all.subList(1, all.size())) {
             RelationDesc child = session.relcache().open(oid, org.tusk.lmgr.LockMode.ACCESS_SHARE);
-            members.add(new StorageBaseRelation(child, session, emitCtid));
+            members.add(new StorageBaseRelation(child, session, emitCtid, emitHeader));
         }
         return new InheritanceRelation(this, members);
     }
@@ -102,6 +102,11 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
      */
     public StorageBaseRelation withSystemColumns() {
         return emitHeader ? this : new StorageBaseRelation(desc, session, true, true);
+    }
+
+    /** Whether this variant's rows end in the TupleId and the version's header (xmin, cmin, xmax, cmax). */
+    public boolean emitsHeader() {
+        return emitHeader;
     }
 
     /** Whether this variant's rows end in the version's TupleId. */
