@@ -152,4 +152,12 @@ class IndexOnStorageTest extends OneSessionOnStorage {
                 q("insert into cic values ('d', 'b')"));
         q("drop table cic");
     }
+
+    @Test
+    void nullArmOfATopLevelOrIsDroppedSoTheRestCanUseAnIndex() {
+        // PostgreSQL: (a = NULL AND b = NULL) folds to NULL, which canonicalize_qual drops from the OR
+        assertEquals(List.of("Index Scan using p_a_part on p", "  Index Cond: (a = 5)"),
+                q("explain (costs off) select * from p where (a = 5 and a < 100) or (a = null and b = null)"));
+        assertEquals(List.of("1"), q("select count(*) from p where (a = 5) or (a = null and b = null)"));
+    }
 }
