@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.tusk.api.error.PgException;
 import org.tusk.api.error.SqlState;
 import org.tusk.api.storage.IndexAccessMethod;
 import org.tusk.api.storage.IndexDescriptor;
@@ -174,7 +175,7 @@ public final class DefineIndex {
         }
         int indexOid = create(ctx, table, name, new Definition(attnums, options, include, exprs, predicate, names,
                 stmt.nullsNotDistinct()), stmt.unique(),
-                false, false, -1, sql);
+                false, false, -1, sql, stmt.concurrent() && table.kind() != 'p');
         recordCollations(ctx, indexOid, stmt.indexParams());
         if (table.kind() == 'p') {
             PartitionedIndexes.finish(ctx, stmt, sql, table, indexOid);
@@ -300,6 +301,17 @@ public final class DefineIndex {
      */
     static int create(DdlContext ctx, RelationDesc table, String indexName, Definition def, boolean unique,
             boolean primary, boolean isConstraint, int location, SqlRunner sql) {
+        return create(ctx, table, indexName, def, unique, primary, isConstraint, location, sql, false);
+    }
+
+    /**
+     * As above; {@code concurrent} (CREATE INDEX CONCURRENTLY) keeps the
+     * catalog entry of a build that fails on a duplicate key: PostgreSQL
+     * commits the entry before building, so the failure leaves an INVALID
+     * index (indisvalid and indisready false) that REINDEX can later repair.
+     */
+    static int create(DdlContext ctx, RelationDesc table, String indexName, Definition def, boolean unique,
+            boolean primary, boolean isConstraint, int location, SqlRunner sql, boolean concurrent) {
         if (!ctx.storage().hasTableAm(table.amName() == null ? "heap" : table.amName())) {
             throw Ereport.error(SqlState.UNDEFINED_OBJECT, "access method \"" + table.amName() + "\" does not exist");
         }
@@ -416,10 +428,36 @@ public final class DefineIndex {
         CreateTable.setRelHasIndex(ctx, table.oid());
 
         KeyFunction keys = keyFunction(table, keyAttnums, def.exprs(), def.predicate(), sql);
-        build(ctx, table, indexName, locator, keyAttnums, keyTypes, unique, def.nullsNotDistinct(), am, keys);
+        try {
+            build(ctx, table, indexName, locator, keyAttnums, keyTypes, unique, def.nullsNotDistinct(), am, keys);
+        } catch (PgException e) {
+            if (!concurrent || !SqlState.UNIQUE_VIOLATION.equals(e.sqlState())) {
+                throw e;
+            }
+            // index_concurrently_build failed: the entry (committed in PostgreSQL's first phase) stays, INVALID
+            build(ctx, table, indexName, locator, keyAttnums, keyTypes, false, def.nullsNotDistinct(), am, row -> null);
+            ctx.commandCounterIncrement();      // the pg_index row of this command becomes visible to update
+            setIndexFlags(ctx, indexOid, false);
+            ctx.relcache().invalidate(table.oid());
+            ctx.txn().commit();
+            throw e;
+        }
         ctx.commandCounterIncrement();
         ctx.relcache().invalidate(table.oid());
         return indexOid;
+    }
+
+    /** pg_index.indisvalid and indisready of an index (index_set_state_flags). */
+    private static void setIndexFlags(DdlContext ctx, int indexOid, boolean validAndReady) {
+        SystemCatalogs.Catalog pgIndex = SystemCatalogs.require(SystemCatalogs.PG_INDEX);
+        for (org.tusk.engine.catalog.CatalogAccess.CatalogTuple t : ctx.rowsWhere(SystemCatalogs.PG_INDEX, "indexrelid",
+                (long) indexOid)) {
+            Object[] values = t.values().clone();
+            values[pgIndex.columnIndex("indisvalid")] = validAndReady;
+            values[pgIndex.columnIndex("indisready")] = validAndReady;
+            ctx.access().update(SystemCatalogs.PG_INDEX, t.tid(), values);
+        }
+        ctx.commandCounterIncrement();
     }
 
     /** The table attnums (live columns) an expression reads. */
@@ -489,7 +527,7 @@ public final class DefineIndex {
     static void rebuildIntoNewFiles(DdlContext ctx, RelationDesc rel, SqlRunner sql) {
         RelationDesc table = ctx.relcache().open(rel.oid(), org.tusk.lmgr.LockMode.ACCESS_EXCLUSIVE);
         for (org.tusk.engine.relcache.IndexDesc index : rel.indexes()) {
-            rebuildIndex(ctx, table, index, sql);
+            rebuildIndex(ctx, table, index, sql, false);
         }
         ctx.commandCounterIncrement();
         ctx.relcache().invalidate(rel.oid());
@@ -498,6 +536,16 @@ public final class DefineIndex {
     /** One index rebuilt into a new relfilenode (REINDEX's reindex_index); the old file goes at commit. */
     static void rebuildIndex(DdlContext ctx, RelationDesc table, org.tusk.engine.relcache.IndexDesc index,
             SqlRunner sql) {
+        rebuildIndex(ctx, table, index, sql, true);
+    }
+
+    /**
+     * As above; {@code reindex} (REINDEX, as opposed to a table rewrite) checks
+     * uniqueness of an INVALID index too and, when it holds, makes the index
+     * valid and ready again (reindex_index); a rewrite leaves it invalid.
+     */
+    static void rebuildIndex(DdlContext ctx, RelationDesc table, org.tusk.engine.relcache.IndexDesc index,
+            SqlRunner sql, boolean reindex) {
         IndexAccessMethod iam = ctx.storage().indexAm(index.amName());
         RelFileLocator oldIndex = index.locator();
         int indexNode = ctx.newRelationOid();
@@ -530,8 +578,11 @@ public final class DefineIndex {
         } else {
             keys = keyFunction(table, index.keyAttnums(), List.of(), null, null);
         }
-        build(ctx, table, index.name(), freshIndex, index.keyAttnums(), types, index.unique(), index.nullsNotDistinct(),
-                iam, keys);
+        build(ctx, table, index.name(), freshIndex, index.keyAttnums(), types,
+                index.unique() && (reindex || index.ready()), index.nullsNotDistinct(), iam, keys);
+        if (reindex && !index.ready()) {
+            setIndexFlags(ctx, index.oid(), true);
+        }
         ctx.txn().onCommit(() -> iam.dropStorage(oldIndex));
         CreateTable.updateClass(ctx, index.oid(), "relfilenode", (long) indexNode);
         ctx.relcache().invalidate(index.oid());   // other backends cache the index's own entry

@@ -104,20 +104,57 @@ public final class ReindexCommand {
         if (isSystem(index)) {
             return;                             // catalogs: see the class comment
         }
-        rebuildIndex(ctx, index.oid(), sql, verbose);
+        rebuildIndex(ctx, index.oid(), sql, verbose, stmt.concurrently());
     }
 
     private static void rebuildIndex(DdlContext ctx, int indexOid, SqlRunner sql, boolean verbose) {
+        rebuildIndex(ctx, indexOid, sql, verbose, false);
+    }
+
+    private static void rebuildIndex(DdlContext ctx, int indexOid, SqlRunner sql, boolean verbose,
+            boolean concurrently) {
         RelationDesc index = ctx.relcache().open(indexOid, LockMode.ACCESS_EXCLUSIVE);
         int tableOid = tableOf(ctx, index.oid());
         RelationDesc table = ctx.relcache().open(tableOid, LockMode.SHARE);
         for (IndexDesc d : table.indexes()) {
             if (d.oid() == index.oid()) {
-                rebuild(ctx, table, d, sql, verbose);
+                try {
+                    rebuild(ctx, table, d, sql, verbose);
+                } catch (PgException e) {
+                    if (concurrently && SqlState.UNIQUE_VIOLATION.equals(e.sqlState())) {
+                        failConcurrentCopy(ctx, table, d, sql);
+                    }
+                    throw e;
+                }
             }
         }
         ctx.commandCounterIncrement();
         ctx.relcache().invalidate(table.oid());
+    }
+
+    /**
+     * ReindexRelationConcurrently builds a copy of the index named
+     * {@code <index>_ccnew}, committed before its build; when the build fails on
+     * a duplicate key the copy stays behind, INVALID, and the error names it.
+     * Here the copy is made after the in-place rebuild failed (nothing of which
+     * was written), for a plain column index; it fails the same way.
+     */
+    private static void failConcurrentCopy(DdlContext ctx, RelationDesc table, IndexDesc index, SqlRunner sql) {
+        if (index.hasExpressions() || index.predicate() != null) {
+            return;
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (int attnum : index.keyAttnums()) {
+            names.add(table.attributes().get(attnum - 1).name());
+        }
+        for (int attnum : index.includeAttnums()) {
+            names.add(table.attributes().get(attnum - 1).name());
+        }
+        String copy = Naming.chooseRelationName(ctx, index.name(), null, "ccnew", table.namespaceOid(),
+                java.util.Set.of());
+        DefineIndex.create(ctx, table, copy, new DefineIndex.Definition(index.keyAttnums(), index.options(),
+                index.includeAttnums(), List.of(), null, names, index.nullsNotDistinct()), true, false, false, -1, sql,
+                true);
     }
 
     private static void reindexTable(DdlContext ctx, ReindexStmt stmt, SqlRunner sql, boolean verbose,
@@ -147,7 +184,7 @@ public final class ReindexCommand {
         if (isSystem(table)) {
             return;
         }
-        if (!reindexRelation(ctx, table, sql, verbose)) {
+        if (!reindexRelation(ctx, table, sql, verbose, stmt.concurrently())) {
             ctx.notice(new PgException(Severity.NOTICE, "00000", "table \"" + table.name() + "\" has no indexes "
                     + (stmt.concurrently() ? "that can be reindexed concurrently" : "to reindex"), null, null, 0, null));
         }
@@ -155,8 +192,19 @@ public final class ReindexCommand {
 
     /** reindex_relation: the table's indexes, then its TOAST table's; false when it has none. */
     private static boolean reindexRelation(DdlContext ctx, RelationDesc table, SqlRunner sql, boolean verbose) {
+        return reindexRelation(ctx, table, sql, verbose, false);
+    }
+
+    /** As above; {@code concurrently} skips INVALID indexes with a warning, as ReindexRelationConcurrently does. */
+    private static boolean reindexRelation(DdlContext ctx, RelationDesc table, SqlRunner sql, boolean verbose,
+            boolean concurrently) {
         boolean any = false;
         for (IndexDesc d : table.indexes()) {
+            if (concurrently && !d.ready()) {
+                ctx.notice(new PgException(Severity.WARNING, "01000", "cannot reindex invalid index \""
+                        + table.namespaceName() + "." + d.name() + "\" concurrently, skipping", null, null, 0, null));
+                continue;
+            }
             rebuild(ctx, table, d, sql, verbose);
             any = true;
         }

@@ -74,8 +74,69 @@ public final class ConstantFolder {
     private void foldWhere(Query q) {
         if (q.jointree != null && q.jointree.quals() != null) {
             q.jointree = new org.tusk.engine.analyze.JoinTreeNode.FromList(q.jointree.items(),
-                    fold(q.jointree.quals()));
+                    dropFalseOrArms(fold(q.jointree.quals())));
         }
+    }
+
+    /**
+     * simplify_and_arguments / simplify_or_arguments: constant TRUE (AND) or
+     * FALSE (OR) arguments go, a FALSE (AND) or TRUE (OR) one decides the
+     * result, and NULL constants collapse into one NULL at the end.
+     */
+    private static Expr simplifyBool(org.tusk.engine.nodes.BoolOp op, List<Expr> args) {
+        if (op == org.tusk.engine.nodes.BoolOp.NOT) {
+            return new BoolExpr(op, args);
+        }
+        boolean isAnd = op == org.tusk.engine.nodes.BoolOp.AND;
+        List<Expr> kept = new ArrayList<>();
+        boolean haveNull = false;
+        for (Expr a : args) {
+            if (a instanceof ConstExpr c && c.type() == org.tusk.engine.types.PgType.BOOL) {
+                if (c.value() == null) {
+                    haveNull = true;
+                    continue;
+                }
+                if ((Boolean) c.value() != isAnd) {
+                    return new ConstExpr(org.tusk.engine.types.PgType.BOOL, -1, !isAnd);
+                }
+                continue;
+            }
+            kept.add(a);
+        }
+        if (haveNull) {
+            kept.add(new ConstExpr(org.tusk.engine.types.PgType.BOOL, -1, null));
+        }
+        if (kept.isEmpty()) {
+            return new ConstExpr(org.tusk.engine.types.PgType.BOOL, -1, isAnd);
+        }
+        return kept.size() == 1 ? kept.get(0) : new BoolExpr(op, kept);
+    }
+
+    /**
+     * canonicalize_qual's find_duplicate_ors for a WHERE clause (not a CHECK):
+     * a NULL constant arm of a top-level OR acts as FALSE and is dropped.
+     */
+    private static Expr dropFalseOrArms(Expr qual) {
+        if (qual instanceof BoolExpr b && b.op() == org.tusk.engine.nodes.BoolOp.OR) {
+            List<Expr> kept = new ArrayList<>();
+            for (Expr a : b.args()) {
+                if (!(a instanceof ConstExpr c && c.type() == org.tusk.engine.types.PgType.BOOL && c.value() == null)) {
+                    kept.add(a);
+                }
+            }
+            if (kept.isEmpty()) {
+                return new ConstExpr(org.tusk.engine.types.PgType.BOOL, -1, false);
+            }
+            return kept.size() == 1 ? kept.get(0) : new BoolExpr(b.op(), kept);
+        }
+        if (qual instanceof BoolExpr b && b.op() == org.tusk.engine.nodes.BoolOp.AND) {
+            List<Expr> args = new ArrayList<>();
+            for (Expr a : b.args()) {
+                args.add(dropFalseOrArms(a));
+            }
+            return new BoolExpr(b.op(), args);
+        }
+        return qual;
     }
 
     Expr fold(Expr e) {
@@ -114,7 +175,7 @@ public final class ConstantFolder {
             return rebuilt;
         }
         if (e instanceof BoolExpr b) {
-            return new BoolExpr(b.op(), foldAll(b.args()));
+            return simplifyBool(b.op(), foldAll(b.args()));
         }
         if (e instanceof NullTestExpr n) {
             return new NullTestExpr(fold(n.arg()), n.isNot());

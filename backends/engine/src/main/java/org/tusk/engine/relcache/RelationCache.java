@@ -606,7 +606,8 @@ public final class RelationCache implements CacheInvalidation {
             indexes.add(new IndexDesc(indexOid, index.name(), index.amName(), index.locator(), keys,
                     (Boolean) t.get(pgIndex, "indisunique"), (Boolean) t.get(pgIndex, "indisprimary"), include,
                     expressions, pred == null ? null : pred.toString(), keyTypes, options,
-                    Boolean.TRUE.equals(t.get(pgIndex, "indnullsnotdistinct"))));
+                    Boolean.TRUE.equals(t.get(pgIndex, "indnullsnotdistinct")),
+                    !Boolean.FALSE.equals(t.get(pgIndex, "indisready"))));
         }
 
         // CHECK constraints, in name order (ExecConstraints reports the first violated one)

@@ -120,4 +120,44 @@ class IndexOnStorageTest extends OneSessionOnStorage {
         assertEquals(List.of("E: 0A000 cannot reindex system catalogs concurrently"),
                 q("reindex table concurrently pg_class"));
     }
+
+    @Test
+    void failedConcurrentUniqueBuildLeavesAnInvalidIndexThatReindexRepairs() {
+        q("create table cic (f1 text, f2 text)");
+        q("insert into cic values ('a', 'b'), ('b', 'b')");
+        assertEquals(List.of("E: 23505 could not create unique index \"cic_f2\" | Key (f2)=(b) is duplicated."),
+                q("create unique index concurrently cic_f2 on cic (f2)"));
+        // the entry stays (PostgreSQL committed it before the build): INVALID, not ready
+        assertEquals(List.of("false|false"),
+                q("select indisvalid || '|' || indisready from pg_index where indexrelid = 'cic_f2'::regclass"));
+        // not maintained, not used by plans
+        q("insert into cic values ('c', 'b')");
+        assertEquals(List.of("Seq Scan on cic", "  Filter: (f2 = 'b'::text)"),
+                q("explain (costs off) select * from cic where f2 = 'b'"));
+        assertEquals(List.of("3"), q("select count(*) from cic where f2 = 'b'"));
+        // REINDEX INDEX CONCURRENTLY fails the same way, leaving an invalid copy named _ccnew
+        assertEquals(List.of("E: 23505 could not create unique index \"cic_f2_ccnew\" | Key (f2)=(b) is duplicated."),
+                q("reindex index concurrently cic_f2"));
+        q("drop index cic_f2_ccnew");
+        assertEquals(List.of("E: 23505 could not create unique index \"cic_f2\" | Key (f2)=(b) is duplicated."), q("reindex table cic"));
+        q("delete from cic where f1 <> 'a'");
+        // REINDEX TABLE CONCURRENTLY skips the invalid index; plain REINDEX repairs it
+        q("reindex table concurrently cic");
+        assertEquals(List.of("false|false"),
+                q("select indisvalid || '|' || indisready from pg_index where indexrelid = 'cic_f2'::regclass"));
+        q("reindex table cic");
+        assertEquals(List.of("true|true"),
+                q("select indisvalid || '|' || indisready from pg_index where indexrelid = 'cic_f2'::regclass"));
+        assertEquals(List.of("E: 23505 duplicate key value violates unique constraint \"cic_f2\" | Key (f2)=(b) already exists."),
+                q("insert into cic values ('d', 'b')"));
+        q("drop table cic");
+    }
+
+    @Test
+    void nullArmOfATopLevelOrIsDroppedSoTheRestCanUseAnIndex() {
+        // PostgreSQL: (a = NULL AND b = NULL) folds to NULL, which canonicalize_qual drops from the OR
+        assertEquals(List.of("Index Scan using p_a_part on p", "  Index Cond: (a = 5)"),
+                q("explain (costs off) select * from p where (a = 5 and a < 100) or (a = null and b = null)"));
+        assertEquals(List.of("1"), q("select count(*) from p where (a = 5) or (a = null and b = null)"));
+    }
 }

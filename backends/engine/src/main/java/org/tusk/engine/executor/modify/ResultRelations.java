@@ -43,6 +43,9 @@ public final class ResultRelations {
         }
         List<ResultIndex> indexes = new ArrayList<>();
         for (IndexDesc index : desc.indexes()) {
+            if (!index.ready()) {
+                continue;       // indisready false: a failed concurrent build is not maintained
+            }
             IndexAccessMethod am = session.storage().storage().indexAm(index.amName());
             int[] keyColumns = new int[index.keyAttnums().length];
             List<PgType> keyTypes = new ArrayList<>();

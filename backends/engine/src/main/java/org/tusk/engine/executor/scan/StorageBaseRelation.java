@@ -191,8 +191,8 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
         }
         List<IndexInfo> out = new ArrayList<>();
         for (IndexDesc index : desc.indexes()) {
-            if (!"btree".equals(index.amName())) {
-                continue;
+            if (!"btree".equals(index.amName()) || !index.ready()) {
+                continue;       // an INVALID index (failed concurrent build) is not used
             }
             List<Integer> attnums = new ArrayList<>();
             List<Boolean> descending = new ArrayList<>();
