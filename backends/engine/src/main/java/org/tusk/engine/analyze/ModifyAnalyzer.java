@@ -287,11 +287,7 @@ public final class ModifyAnalyzer {
             rte.ctidColumn = rte.columns.size();
             rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));
         }
-        rte.systemColumn = rte.columns.size();
-        rte.columns.add(new RangeTblEntry.Column("xmin", PgType.XID, -1, null));
-        rte.columns.add(new RangeTblEntry.Column("cmin", PgType.CID, -1, null));
-        rte.columns.add(new RangeTblEntry.Column("xmax", PgType.XID, -1, null));
-        rte.columns.add(new RangeTblEntry.Column("cmax", PgType.CID, -1, null));
+        rte.addHeaderColumns();
         SelectAnalyzer.withVars(rte, pstate);
         pstate.addRte(rte);
         pstate.namespace.add(new ParseState.NsItem(rte, true, true));
@@ -1530,11 +1526,7 @@ public final class ModifyAnalyzer {
         rte.ctidColumn = rte.columns.size();            // hidden: not part of the target's whole-row value
         rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));
         if (rel.emitsHeader()) {
-            rte.systemColumn = rte.columns.size();
-            rte.columns.add(new RangeTblEntry.Column("xmin", PgType.XID, -1, null));
-            rte.columns.add(new RangeTblEntry.Column("cmin", PgType.CID, -1, null));
-            rte.columns.add(new RangeTblEntry.Column("xmax", PgType.XID, -1, null));
-            rte.columns.add(new RangeTblEntry.Column("cmax", PgType.CID, -1, null));
+            rte.addHeaderColumns();
         }
         if (rte.relation instanceof org.tusk.engine.executor.scan.InheritanceRelation) {
             rte.tableoidColumn = rte.columns.size();

@@ -70,6 +70,15 @@ public final class RangeTblEntry {
      */
     public int systemColumn = -1;
 
+    /** Appends the hidden xmin, cmin, xmax, cmax columns (the tuple header's) and marks where they start. */
+    public void addHeaderColumns() {
+        systemColumn = columns.size();
+        columns.add(new Column("xmin", org.tusk.engine.types.PgType.XID, -1, null));
+        columns.add(new Column("cmin", org.tusk.engine.types.PgType.CID, -1, null));
+        columns.add(new Column("xmax", org.tusk.engine.types.PgType.XID, -1, null));
+        columns.add(new Column("cmax", org.tusk.engine.types.PgType.CID, -1, null));
+    }
+
     public RangeTblEntry(Kind kind, String refname) {
         this.kind = kind;
         this.refname = refname;

@@ -532,11 +532,7 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             rte.relation = storage.withSystemColumns();
             rte.ctidColumn = rte.columns.size();
             rte.columns.add(new RangeTblEntry.Column("ctid", PgType.TID, -1, null));
-            rte.systemColumn = rte.columns.size();
-            rte.columns.add(new RangeTblEntry.Column("xmin", PgType.XID, -1, null));
-            rte.columns.add(new RangeTblEntry.Column("cmin", PgType.CID, -1, null));
-            rte.columns.add(new RangeTblEntry.Column("xmax", PgType.XID, -1, null));
-            rte.columns.add(new RangeTblEntry.Column("cmax", PgType.CID, -1, null));
+            rte.addHeaderColumns();
         }
         if (rel instanceof org.tusk.engine.executor.scan.InheritanceRelation && (cursorScan || locked)) {
             rte.ctidColumn = rte.columns.size();        // the members' rows end in ctid, tableoid

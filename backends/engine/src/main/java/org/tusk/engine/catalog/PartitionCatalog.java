@@ -168,7 +168,11 @@ public final class PartitionCatalog {
         return best;
     }
 
-    private static int compareDatum(String x, String y) {
+    /**
+     * The order of two bound datums as relpartbound prints them: MINVALUE first, MAXVALUE last,
+     * numbers as numbers, anything else as its unquoted string.
+     */
+    public static int compareDatum(String x, String y) {
         if (x.equals(y)) {
             return 0;
         }

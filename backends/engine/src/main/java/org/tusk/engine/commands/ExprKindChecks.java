@@ -3,6 +3,7 @@ package org.tusk.engine.commands;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.tusk.api.error.SqlState;
 import org.tusk.engine.catalog.CatalogAccess.CatalogTuple;
@@ -105,14 +106,28 @@ final class ExprKindChecks {
             }
             return;
         }
+        anyChild(node, child -> {
+            walk(child);
+            return false;
+        });
+    }
+
+    /**
+     * Whether {@code test} holds for a child of a raw node: the elements of a list, or the
+     * node-valued components of a record (the parser's nodes are records), in order; stops at
+     * the first child it holds for.
+     */
+    private static boolean anyChild(Object node, Predicate<Object> test) {
         if (node instanceof Collection<?> list) {
             for (Object o : list) {
-                walk(o);
+                if (test.test(o)) {
+                    return true;
+                }
             }
-            return;
+            return false;
         }
         if (!node.getClass().isRecord()) {
-            return;
+            return false;
         }
         for (RecordComponent c : node.getClass().getRecordComponents()) {
             Class<?> t = c.getType();
@@ -120,11 +135,14 @@ final class ExprKindChecks {
                 continue;
             }
             try {
-                walk(c.getAccessor().invoke(node));
+                if (test.test(c.getAccessor().invoke(node))) {
+                    return true;
+                }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read " + c, e);
             }
         }
+        return false;
     }
 
     /** The pg_proc rows a call of {@code name} with {@code nargs} arguments may mean (variadics aside). */
@@ -173,31 +191,7 @@ final class ExprKindChecks {
         if (node instanceof SubLink || node instanceof SelectStmt) {
             return false;
         }
-        if (node instanceof Collection<?> list) {
-            for (Object o : list) {
-                if (containsMutableFunctions(ctx, o, depth)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (!node.getClass().isRecord()) {
-            return false;
-        }
-        for (RecordComponent c : node.getClass().getRecordComponents()) {
-            Class<?> t = c.getType();
-            if (t.isPrimitive() || t == String.class || t.isEnum()) {
-                continue;
-            }
-            try {
-                if (containsMutableFunctions(ctx, c.getAccessor().invoke(node), depth)) {
-                    return true;
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + c, e);
-            }
-        }
-        return false;
+        return anyChild(node, child -> containsMutableFunctions(ctx, child, depth));
     }
 
     /** The expression of a SQL function body {@code SELECT expr} without FROM (inline_function's shape), or null. */
@@ -226,30 +220,6 @@ final class ExprKindChecks {
         if (node instanceof ColumnRef) {
             return true;
         }
-        if (node instanceof Collection<?> list) {
-            for (Object o : list) {
-                if (mentionsColumns(o)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (!node.getClass().isRecord()) {
-            return false;
-        }
-        for (RecordComponent c : node.getClass().getRecordComponents()) {
-            Class<?> t = c.getType();
-            if (t.isPrimitive() || t == String.class || t.isEnum()) {
-                continue;
-            }
-            try {
-                if (mentionsColumns(c.getAccessor().invoke(node))) {
-                    return true;
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + c, e);
-            }
-        }
-        return false;
+        return anyChild(node, child -> mentionsColumns(child));
     }
 }

@@ -36,7 +36,11 @@ public final class Deparser {
     }
 
     static String sortKey(SortKey k, Query q) {
-        String s = sortExpr(k.expr(), q);
+        return withDirection(sortExpr(k.expr(), q), k);
+    }
+
+    /** A sort key's expression text followed by its DESC / NULLS FIRST|LAST where not the default. */
+    private static String withDirection(String s, SortKey k) {
         if (k.descending()) {
             s += " DESC";
             if (!k.nullsFirst()) {
@@ -63,15 +67,7 @@ public final class Deparser {
         if (!(k.expr() instanceof VarExpr)) {
             s = "(" + s + ")";
         }
-        if (k.descending()) {
-            s += " DESC";
-            if (!k.nullsFirst()) {
-                s += " NULLS LAST";
-            }
-        } else if (k.nullsFirst()) {
-            s += " NULLS FIRST";
-        }
-        return s;
+        return withDirection(s, k);
     }
 
     /** Set while deparsing a stored definition (an index's expressions): constants' casts stay as written. */

@@ -2,7 +2,6 @@ package org.tusk.engine.func.sysinfo;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -295,7 +294,7 @@ final class PartitionConstraints {
                     }
                 }
             }
-            values.sort(datumOrder());
+            values.sort(PartitionCatalog::compareDatum);
             inner = listQual(key, values, hasNull);
         } else {
             inner = new ArrayList<>();
@@ -305,7 +304,7 @@ final class PartitionConstraints {
             // the siblings in PartitionDesc order: by lower bound
             siblings.sort((x, y) -> {
                 for (int i = 0; i < Math.min(x.lower().size(), y.lower().size()); i++) {
-                    int c = compareDatum(x.lower().get(i), y.lower().get(i));
+                    int c = PartitionCatalog.compareDatum(x.lower().get(i), y.lower().get(i));
                     if (c != 0) {
                         return c;
                     }
@@ -323,32 +322,6 @@ final class PartitionConstraints {
             return null;
         }
         return "(NOT " + (inner.size() == 1 ? inner.get(0) : "(" + String.join(" AND ", inner) + ")") + ")";
-    }
-
-    /** Two range datums: MINVALUE first, MAXVALUE last, numbers as numbers, else as strings. */
-    private static int compareDatum(String x, String y) {
-        if (x.equals(y)) {
-            return 0;
-        }
-        if (x.equals("MINVALUE") || y.equals("MAXVALUE")) {
-            return -1;
-        }
-        if (x.equals("MAXVALUE") || y.equals("MINVALUE")) {
-            return 1;
-        }
-        return datumOrder().compare(x, y);
-    }
-
-    private static Comparator<String> datumOrder() {
-        return (x, y) -> {
-            String a = unquote(x);
-            String b = unquote(y);
-            try {
-                return new BigDecimal(a).compareTo(new BigDecimal(b));
-            } catch (NumberFormatException e) {
-                return a.compareTo(b);
-            }
-        };
     }
 
     private static boolean infinite(String d) {
