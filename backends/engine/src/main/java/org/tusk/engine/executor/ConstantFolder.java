@@ -37,26 +37,23 @@ public final class ConstantFolder {
      * EXECUTE of a custom plan shows the values where a generic plan shows $n.
      */
     public static Query bindParams(Query q, EvalContext ctx) {
-        ConstantFolder f = new ConstantFolder(ctx, true);
-        List<TargetEntry> targets = new ArrayList<>();
-        for (TargetEntry t : q.targetList) {
-            targets.add(new TargetEntry(t.name(), f.fold(t.expr()), t.tableOid(), t.attnum()));
-        }
-        q.targetList.clear();
-        q.targetList.addAll(targets);
-        f.foldWhere(q);
+        new ConstantFolder(ctx, true).foldTargetsAndWhere(q);
         return q;
     }
 
-    public static Query fold(Query q, EvalContext ctx) {
-        ConstantFolder f = new ConstantFolder(ctx);
+    /** Folds the query's target list and WHERE clause in place. */
+    private void foldTargetsAndWhere(Query q) {
         List<TargetEntry> targets = new ArrayList<>();
         for (TargetEntry t : q.targetList) {
-            targets.add(new TargetEntry(t.name(), f.fold(t.expr()), t.tableOid(), t.attnum()));
+            targets.add(new TargetEntry(t.name(), fold(t.expr()), t.tableOid(), t.attnum()));
         }
         q.targetList.clear();
         q.targetList.addAll(targets);
-        f.foldWhere(q);
+        foldWhere(q);
+    }
+
+    public static Query fold(Query q, EvalContext ctx) {
+        new ConstantFolder(ctx).foldTargetsAndWhere(q);
         // plan once now, so planning errors (an unsupported FULL JOIN) come before the row description
         Executor.start(q, new EvalContext(ctx.session(), new Object[0])).close();
         return q;

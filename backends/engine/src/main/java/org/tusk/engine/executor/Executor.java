@@ -22,15 +22,8 @@ public final class Executor {
     }
 
     public static PlanState start(Query query, EvalContext ctx, Planned[] explainOut) {
-        EState estate = newEState(ctx);
-        ctx.attach(EState.class, estate);
-        Planned planned;
-        try {
-            planned = Planner.plan(query, estate);
-        } catch (RuntimeException e) {
-            estate.close();
-            throw e;
-        }
+        Planned planned = planUnderNewEState(query, ctx);
+        EState estate = (EState) ctx.attachment(EState.class);
         if (explainOut != null) {
             explainOut[0] = planned;
         }
@@ -42,6 +35,18 @@ public final class Executor {
      * against it): the one {@code ctx} has, else a new one attached to it. Returns the new one for the
      * caller to close at the end of the statement, or null when {@code ctx} had one already.
      */
+    /** Plans the query under a new EState attached to {@code ctx} (closed again if planning fails). */
+    static Planned planUnderNewEState(Query query, EvalContext ctx) {
+        EState estate = newEState(ctx);
+        ctx.attach(EState.class, estate);
+        try {
+            return Planner.plan(query, estate);
+        } catch (RuntimeException e) {
+            estate.close();
+            throw e;
+        }
+    }
+
     public static EState attachEState(EvalContext ctx) {
         if (ctx.attachment(EState.class) != null) {
             return null;

@@ -59,15 +59,8 @@ public final class ReusablePlan {
         if (!isReusable(query)) {
             return null;
         }
-        EState estate = Executor.newEState(ctx);
-        ctx.attach(EState.class, estate);
-        Planned planned;
-        try {
-            planned = Planner.plan(query, estate);
-        } catch (RuntimeException e) {
-            estate.close();
-            throw e;
-        }
+        Planned planned = Executor.planUnderNewEState(query, ctx);
+        EState estate = (EState) ctx.attachment(EState.class);
         if (!isReusable(planned.explain())) {
             planned.state().close();
             estate.close();
