@@ -75,7 +75,7 @@ public final class AlterFunction {
             ns = target;
         } else {
             AlterOwnerStmt o = (AlterOwnerStmt) stmt;
-            row[pgProc.columnIndex("proowner")] = roleOid(ctx, o.newowner().rolename());
+            row[pgProc.columnIndex("proowner")] = CatalogNames.roleOid(ctx, o.newowner().rolename());
         }
         checkConflict(ctx, pgProc, (Long) row[pgProc.columnIndex("oid")], name, ns,
                 (Object[]) row[pgProc.columnIndex("proargtypes")]);
@@ -106,15 +106,5 @@ public final class AlterFunction {
             throw Ereport.error("42723", "function " + name + "(" + CreateFunction.typeList(types)
                     + ") already exists in schema \"" + nspname + "\"");
         }
-    }
-
-    private static long roleOid(DdlContext ctx, String role) {
-        Catalog authid = SystemCatalogs.require(SystemCatalogs.PG_AUTHID);
-        int nameCol = authid.columnIndex("rolname");
-        List<CatalogTuple> rows = ctx.rows(SystemCatalogs.PG_AUTHID, r -> role.equals(r[nameCol]));
-        if (rows.isEmpty()) {
-            throw Ereport.error(SqlState.UNDEFINED_OBJECT, "role \"" + role + "\" does not exist");
-        }
-        return (Long) rows.get(0).get(authid, "oid");
     }
 }

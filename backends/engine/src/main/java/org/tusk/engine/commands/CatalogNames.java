@@ -12,7 +12,7 @@ import org.tusk.engine.error.Ereport;
 /**
  * Name lookups the CREATE commands of small catalog objects share (namespace.c and parse_func.c's
  * LookupFuncName with exact argument types): the namespaces a possibly qualified name is searched in, and a
- * function by name and argument type OIDs.
+ * function by name and argument type OIDs; a role by name.
  */
 final class CatalogNames {
 
@@ -99,4 +99,14 @@ final class CatalogNames {
         return sb.append(')').toString();
     }
 
+    /** pg_authid.oid of a role by name (42704 when there is none). */
+    static long roleOid(DdlContext ctx, String role) {
+        Catalog authid = SystemCatalogs.require(SystemCatalogs.PG_AUTHID);
+        int nameCol = authid.columnIndex("rolname");
+        List<CatalogTuple> rows = ctx.rows(SystemCatalogs.PG_AUTHID, r -> role.equals(r[nameCol]));
+        if (rows.isEmpty()) {
+            throw Ereport.error(SqlState.UNDEFINED_OBJECT, "role \"" + role + "\" does not exist");
+        }
+        return (Long) rows.get(0).get(authid, "oid");
+    }
 }

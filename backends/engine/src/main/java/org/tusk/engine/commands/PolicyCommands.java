@@ -71,20 +71,10 @@ public final class PolicyCommands {
                     return new Object[] {0L};
                 }
                 case CURRENT_ROLE, CURRENT_USER, SESSION_USER -> out.add(ctx.userOid());
-                default -> out.add(roleOid(ctx, r.rolename()));
+                default -> out.add(CatalogNames.roleOid(ctx, r.rolename()));
             }
         }
         return out.toArray();
-    }
-
-    private static long roleOid(DdlContext ctx, String role) {
-        Catalog authid = SystemCatalogs.require(SystemCatalogs.PG_AUTHID);
-        int nameCol = authid.columnIndex("rolname");
-        List<CatalogTuple> rows = ctx.rows(SystemCatalogs.PG_AUTHID, r -> role.equals(r[nameCol]));
-        if (rows.isEmpty()) {
-            throw Ereport.error(SqlState.UNDEFINED_OBJECT, "role \"" + role + "\" does not exist");
-        }
-        return (Long) rows.get(0).get(authid, "oid");
     }
 
     private static List<CatalogTuple> find(DdlContext ctx, long relOid, String name) {
