@@ -153,7 +153,7 @@ final class ProcessContext implements BackendContext {
     public void cancelRequest(int targetPid, int key) {
         ProcSlot target = shmem.findByPid(targetPid);
         if (target != null && target.cancelKey() == key && key != 0) {
-            target.raiseInterrupt(Interrupts.CANCEL);
+            target.requestCancel();
         } else {
             LOG.info("wrong key in cancel request for process {}", targetPid);
         }
@@ -165,7 +165,11 @@ final class ProcessContext implements BackendContext {
         if (target == null || target.readActivity() == null) {
             return false;
         }
-        target.raiseInterrupt(signal == BackendSignal.CANCEL ? Interrupts.CANCEL : Interrupts.TERMINATE);
+        if (signal == BackendSignal.CANCEL) {
+            target.requestCancel();
+        } else {
+            target.raiseInterrupt(Interrupts.TERMINATE);
+        }
         return true;
     }
 }

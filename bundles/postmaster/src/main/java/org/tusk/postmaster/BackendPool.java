@@ -641,7 +641,7 @@ final class BackendPool {
     private void cancelRequest(int pid, int key) {
         var slot = shmem.findByPid(pid);
         if (slot != null && slot.cancelKey() == key) {
-            slot.raiseInterrupt(org.tusk.shmem.Interrupts.CANCEL);
+            slot.requestCancel();
         } else {
             LOG.info("wrong key in cancel request for process {}", pid);
         }

@@ -53,6 +53,8 @@ public final class ProcSlot {
     private static final int FLAG_QUERY_START = 2;
     private static final int FLAG_STATE_CHANGE = 4;
     private static final int FLAG_SSL = 8;
+    /** The session is running a statement (pg_stat_activity state 'active'). */
+    private static final int FLAG_ACTIVE = 16;
 
     private static final String CLIENT_BACKEND = "client backend";
     /** Longest single sleep on the latch socket: a safety net against any lost datagram, at ~no CPU cost. */
@@ -124,6 +126,23 @@ public final class ProcSlot {
     public void raiseInterrupt(int bits) {
         memory.getAndBitwiseOrInt(base + P_INTERRUPTS, bits);
         setLatch();
+    }
+
+    /**
+     * A cancel request (CancelRequest packet, pg_cancel_backend): raises CANCEL
+     * only while the session runs a statement. PostgreSQL ignores SIGINT while
+     * a backend waits for a command; deciding here, before the requester hears
+     * back, keeps a cancel of an idle session from hitting the statement the
+     * client sends next (the owner's latch watcher acts on the bit later).
+     *
+     * @return whether the bit was raised
+     */
+    public boolean requestCancel() {
+        if ((memory.getIntVolatile(base + A_FLAGS) & FLAG_ACTIVE) == 0) {
+            return false;
+        }
+        raiseInterrupt(Interrupts.CANCEL);
+        return true;
     }
 
     public int peekInterrupts() {
@@ -470,9 +489,11 @@ public final class ProcSlot {
             }
             if ("active".equals(state)) {
                 memory.putLong(base + A_QUERY_START, now);
-                flags |= FLAG_QUERY_START;
+                flags |= FLAG_QUERY_START | FLAG_ACTIVE;
+            } else {
+                flags &= ~FLAG_ACTIVE;
             }
-            memory.putInt(base + A_FLAGS, flags);
+            memory.putIntVolatile(base + A_FLAGS, flags);
         } finally {
             endWrite();
         }

@@ -259,6 +259,25 @@ class ShmemSegmentTest {
     }
 
     @Test
+    void aCancelRequestReachesOnlyASessionRunningAStatement() {
+        ProcSlot slot = segment.slot(2);
+        slot.setPid(4321);
+        slot.publishSession("alice", "postgres", "psql", null, -1, Instant.now());
+        slot.publishActivity("idle", null);
+        assertFalse(slot.requestCancel(), "an idle session ignores a cancel");
+        assertEquals(0, slot.consumeInterrupts(Interrupts.CANCEL));
+
+        slot.publishActivity("active", "select pg_sleep(10)");
+        assertTrue(slot.requestCancel());
+        assertEquals(Interrupts.CANCEL, slot.consumeInterrupts(Interrupts.CANCEL));
+
+        slot.publishActivity("idle in transaction", null);
+        assertFalse(slot.requestCancel(), "between statements of a transaction block, too");
+        slot.clearSession();
+        assertFalse(slot.requestCancel());
+    }
+
+    @Test
     void longStringsAreClippedOnCharacterBoundaries() {
         ProcSlot slot = segment.slot(0);
         String name = "é".repeat(40);          // 80 bytes in UTF-8
