@@ -231,14 +231,14 @@ public final class CostModel {
      * fetched (random pages by the Mackert-Lohman estimate, cheaper as the
      * column's physical correlation grows), and {@code qualCost} is paid per row.
      */
-    public Cost indexScan(double relPages, double relTuples, double indexPages, double indexSel, boolean uniqueEquality,
+    public IndexScanCost indexScan(double relPages, double relTuples, double indexPages, double indexSel, boolean uniqueEquality,
             double indexQualCost, double qualCost, double correlation, boolean indexOnly, double loops) {
         return indexScan(relPages, relTuples, relTuples, indexPages, indexSel, uniqueEquality, indexQualCost, qualCost,
                 correlation, indexOnly, loops);
     }
 
     /** As above for a partial index holding {@code indexTuples} entries (the descent compares fewer keys). */
-    public Cost indexScan(double relPages, double relTuples, double indexTuples, double indexPages, double indexSel,
+    public IndexScanCost indexScan(double relPages, double relTuples, double indexTuples, double indexPages, double indexSel,
             boolean uniqueEquality, double indexQualCost, double qualCost, double correlation, boolean indexOnly,
             double loops) {
         double numIndexTuples = uniqueEquality ? 1 : clampRows(indexSel * relTuples);
@@ -250,8 +250,6 @@ public final class CostModel {
                 + (treeHeight + 1) * PAGE_CPU_MULTIPLIER * cpuOperatorCost;
         double indexTotal = descent + numIndexPages * randomPageCost
                 + numIndexTuples * (cpuIndexTupleCost + indexQualCost);
-        lastIndexTotal = indexTotal;
-        lastIndexSelectivity = selectivity;
         double tuplesFetched = clampRows(selectivity * relTuples);
         double ioCost = 0;
         if (!indexOnly) {
@@ -264,16 +262,16 @@ public final class CostModel {
         }
         double cpu = (cpuTupleCost + qualCost) * tuplesFetched;
         double total = indexTotal + ioCost + cpu + (enableIndexscan ? 0 : DISABLE_COST);
-        return new Cost(descent, total);
+        return new IndexScanCost(new Cost(descent, total), indexTotal, selectivity);
     }
 
     /**
-     * The index access part of the last {@link #indexScan} costed (IndexPath's
-     * indextotalcost and indexselectivity), what a Bitmap Index Scan over the
-     * same index and clauses costs.
+     * What cost_index computes: the scan's cost, and the index access part of
+     * it (IndexPath's indextotalcost and indexselectivity), which is what a
+     * Bitmap Index Scan over the same index and clauses costs.
      */
-    public double lastIndexTotal;
-    public double lastIndexSelectivity;
+    public record IndexScanCost(Cost scan, double indexTotal, double indexSelectivity) {
+    }
 
     /**
      * cost_bitmap_heap_scan with compute_bitmap_pages: the bitmap ({@code bitmapCost},

@@ -1400,7 +1400,7 @@ public final class Planner {
                         ColumnStatistics lead = statistics(rte, leading);
                         CostModel.Cost c = cost.indexScan(CostModel.estimatePages(rte.relation.size()), tuples,
                                 indexPages, eqSel, uniqueEq, cost.cpuOperatorCost, cost.exprCost(right.baseQuals()),
-                                lead == null ? 0 : lead.correlation(), false, left.rows());
+                                lead == null ? 0 : lead.correlation(), false, left.rows()).scan();
                         double innerRows = CostModel.clampRows(tuples * eqSel
                                 * (right.baseQuals().isEmpty() ? 1 : sel.clauseList(right.baseQuals())));
                         if (best == null || c.total() < best.innerCost().total()) {
@@ -1828,13 +1828,18 @@ public final class Planner {
         return false;
     }
 
-    /** A way to scan a relation through one of its btree indexes, with its estimated cost. */
+    /**
+     * A way to scan a relation through one of its btree indexes, with its estimated cost; indexTotal and
+     * indexSelectivity are the index access part of it (what a Bitmap Index Scan over the same clauses costs).
+     */
     private record IndexPath(IndexInfo index, List<IndexScanKey> keys, List<Expr> conds, CostModel.Cost cost,
-            List<Expr> impliedByPredicate, boolean indexOnly, boolean backward, boolean reverse, List<Expr> shownConds) {
+            List<Expr> impliedByPredicate, boolean indexOnly, boolean backward, boolean reverse, List<Expr> shownConds,
+            double indexTotal, double indexSelectivity) {
 
         /** The same path scanned in a given direction: {@code backward} against the index's declared order, {@code reverse} against its stored (ascending) order. */
         IndexPath directed(boolean backward, boolean reverse) {
-            return new IndexPath(index, keys, conds, cost, impliedByPredicate, indexOnly, backward, reverse, shownConds);
+            return new IndexPath(index, keys, conds, cost, impliedByPredicate, indexOnly, backward, reverse, shownConds,
+                    indexTotal, indexSelectivity);
         }
     }
 
@@ -2007,9 +2012,10 @@ public final class Planner {
         List<Expr> selective = new ArrayList<>(conds);
         selective.addAll(implied);
         double indexSel = selective.isEmpty() ? 1 : sel.clauseList(selective);
-        CostModel.Cost c = cost.indexScan(relPages, tuples, indexTuples, indexPages, indexSel, uniqueEquality,
+        CostModel.IndexScanCost c = cost.indexScan(relPages, tuples, indexTuples, indexPages, indexSel, uniqueEquality,
                 cost.exprCost(conds), cost.exprCost(rest), lead == null ? 0 : lead.correlation(), indexOnly, 1);
-        return new IndexPath(idx, keys, conds, c, implied, indexOnly, backward, false, shownConds);
+        return new IndexPath(idx, keys, conds, c.scan(), implied, indexOnly, backward, false, shownConds,
+                c.indexTotal(), c.indexSelectivity());
     }
 
     /** The index's pages: as the relation reports them once analyzed, one (the metapage) for an empty table, else estimated. */
@@ -2097,8 +2103,8 @@ public final class Planner {
             if (ip == null || ip.conds().isEmpty() || java.util.Collections.disjoint(ip.conds(), clauses)) {
                 continue;
             }
-            double indexTotal = cost.lastIndexTotal;
-            double indexSel = cost.lastIndexSelectivity;
+            double indexTotal = ip.indexTotal();
+            double indexSel = ip.indexSelectivity();
             List<Expr> subquals = new ArrayList<>(ip.conds());
             if (idx.predicate() != null) {
                 List<Expr> pred = new ArrayList<>();
