@@ -84,6 +84,14 @@ public final class ProcSlot {
     private boolean latchSleeperActive;
     /** Guarded by latchWaiters: counts sets consumed by the socket sleeper, so monitor waiters see them. */
     private long latchGeneration;
+    /**
+     * Per thread of the owner: the latchGeneration it has accounted for (as of its last return from waitLatch,
+     * or its first wait). A set that another thread consumed after that is still "set" for this thread, as a
+     * PostgreSQL latch stays set until its waiter resets it: without this, a set consumed by the interrupt
+     * watcher between the session's check of its condition (a lock grant) and its monitor wait was lost and
+     * the session slept until its timeout (deadlock_timeout, or for ever after the deadlock check).
+     */
+    private final ThreadLocal<long[]> latchGenerationSeen = new ThreadLocal<>();
 
     /** LWLocks this process holds through this slot, in acquisition order (PostgreSQL's held_lwlocks). */
     final List<LWLock> heldLocks = new ArrayList<>();
@@ -235,8 +243,17 @@ public final class ProcSlot {
         }
         long deadline = timeoutMillis < 0 ? Long.MAX_VALUE
                 : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        long[] seenByMe = latchGenerationSeen.get();
         for (;;) {
             synchronized (latchWaiters) {
+                if (seenByMe == null) {
+                    seenByMe = new long[] {latchGeneration};
+                    latchGenerationSeen.set(seenByMe);
+                } else if (seenByMe[0] != latchGeneration) {
+                    // another thread consumed a set since we last looked: it counts for us too
+                    seenByMe[0] = latchGeneration;
+                    return true;
+                }
                 long seen = latchGeneration;
                 while (latchSleeperActive) {
                     // another thread of this process sleeps on the socket and wakes us all when it sees a set
@@ -251,6 +268,7 @@ public final class ProcSlot {
                         return false;
                     }
                     if (latchGeneration != seen) {
+                        seenByMe[0] = latchGeneration;
                         return true;
                     }
                 }
@@ -265,6 +283,7 @@ public final class ProcSlot {
                     if (set) {
                         latchGeneration++;
                     }
+                    seenByMe[0] = latchGeneration;
                     latchWaiters.notifyAll();
                 }
             }

@@ -194,6 +194,46 @@ class ShmemSegmentTest {
         });
     }
 
+    /**
+     * A backend's interrupt watcher sleeps on the latch socket for ever; a lock waiter checks its grant, then
+     * waits. A set (the grant's) that the watcher consumes between the check and the wait must still end that
+     * wait at once: before, the waiter slept until its timeout (deadlock_timeout on every unlucky row-lock wait).
+     */
+    @Test
+    void aSetConsumedByAnotherThreadBeforeTheWaitStillEndsIt() throws Exception {
+        ProcSlot slot = segment.slot(3);
+        slot.ownLatch();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            java.util.concurrent.atomic.AtomicInteger watcherWakeups = new java.util.concurrent.atomic.AtomicInteger();
+            Thread watcher = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        if (slot.waitLatch(60_000)) {
+                            watcherWakeups.incrementAndGet();
+                        }
+                    }
+                } catch (IOException e) {
+                    // the slot was disowned at the end of the test
+                }
+            });
+            watcher.setDaemon(true);
+            watcher.start();
+            assertFalse(slot.waitLatch(0), "nothing set yet");   // this thread's first look at the latch
+            while (!slot.isOwnerSleeping()) {
+                Thread.onSpinWait();
+            }
+            slot.setLatch();
+            while (watcherWakeups.get() == 0) {
+                Thread.onSpinWait();
+            }
+            long start = System.nanoTime();
+            assertTrue(slot.waitLatch(10_000), "the set the watcher consumed counts for this thread too");
+            assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(5));
+            assertFalse(slot.waitLatch(0), "but only once");
+            watcher.interrupt();
+        });
+    }
+
     @Test
     void aWaiterWithALongerTimeoutTakesOverTheSocket() throws Exception {
         ProcSlot slot = segment.slot(0);
