@@ -1658,6 +1658,23 @@ public final class ModifyAnalyzer {
             }
 
             @Override
+            public Explained explained() {
+                String verb = set != null ? "Update on " : "Delete on ";
+                RangeTblEntry target = scope.target();
+                List<String> members = new ArrayList<>();
+                if (target.relation instanceof org.tusk.engine.executor.scan.InheritanceRelation) {
+                    // one result relation per member, named as the Append names its scans
+                    int n = 0;
+                    for (org.tusk.engine.planner.BaseRelation m : target.relation.appendMembers()) {
+                        String alias = target.refname + "_" + (++n);
+                        members.add(verb + m.name() + (alias.equals(m.name()) ? "" : " " + alias));
+                    }
+                }
+                return new Explained(verb + desc.name() + (target.refname.equals(desc.name()) ? "" : " " + target.refname),
+                        members, set != null && !members.isEmpty() && desc.kind() != 'p', q);
+            }
+
+            @Override
             public Result execute(EvalContext ctx, RowReceiver receiver) {
                 var snapshot = session.snapshot();
                 var txn = session.transactionContext();
@@ -1717,6 +1734,11 @@ public final class ModifyAnalyzer {
                 try (var use = session.relcache().useInStatement(target.oid())) {
                     return command.execute(ctx, receiver);
                 }
+            }
+
+            @Override
+            public Explained explained() {
+                return command.explained();
             }
         };
     }
