@@ -1156,7 +1156,7 @@ public final class ModifyAnalyzer {
                         ctx).routeThrough(router(desc, ctx)).describeRowsIf(
                                 () -> org.tusk.engine.acl.AccessChecks.maySelectColumns(session, relOid, null))
                         .withPolicyChecks(checks);
-                OnConflict onConflict = spec == null ? null : spec.bind(result);
+                OnConflict onConflict = spec == null ? null : spec.bind(result, leafArbiters(desc, spec.arbiterNames()));
                 ForeignKeyTriggers fkeys = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
                 org.tusk.engine.executor.modify.TriggerManager triggers = triggers(desc, TriggerDesc.INSERT, ctx);
                 if (triggers != null) {
@@ -1241,15 +1241,67 @@ public final class ModifyAnalyzer {
 
     /** ON CONFLICT as analyzed: arbiter index names, and for DO UPDATE the SET list over (existing ++ excluded). */
     private record OnConflictSpec(Set<String> arbiterNames, boolean doUpdate, Expr[] set, Expr where) {
-        OnConflict bind(ResultRelation result) {
+        OnConflict bind(ResultRelation result,
+                java.util.function.BiFunction<Long, TableModifier, List<ResultIndex>> leafArbiters) {
             List<ResultIndex> arbiters = new ArrayList<>();
             for (ResultIndex index : result.indexes()) {
                 if (index.unique() && (arbiterNames == null || arbiterNames.contains(index.name()))) {
                     arbiters.add(index);
                 }
             }
-            return new OnConflict(doUpdate, arbiters, set, where);
+            return new OnConflict(doUpdate, arbiters, set, where, leafArbiters);
         }
+    }
+
+    /**
+     * ExecInitPartitionInfo's arbiter mapping for a partitioned {@code desc}: a leaf's arbiters are
+     * its unique indexes that descend (pg_inherits, through every level) from one of the target's
+     * arbiter indexes, or all its unique indexes when no arbiter was inferred. Null for a plain table.
+     */
+    private java.util.function.BiFunction<Long, TableModifier, List<ResultIndex>> leafArbiters(RelationDesc desc,
+            Set<String> arbiterNames) {
+        if (desc.kind() != 'p') {
+            return null;
+        }
+        Set<Integer> wanted = new HashSet<>();
+        for (var index : desc.indexes()) {
+            if (arbiterNames != null && arbiterNames.contains(index.name())) {
+                wanted.add(index.oid());
+            }
+        }
+        var access = session.relcache().catalogAccess();
+        java.util.Map<Long, List<ResultIndex>> cache = new java.util.HashMap<>();
+        return (relid, leaf) -> cache.computeIfAbsent(relid, r -> {
+            RelationDesc leafDesc = session.relcache().open(r.intValue(), LockMode.ROW_EXCLUSIVE);
+            Set<String> names = new HashSet<>();
+            for (var index : leafDesc.indexes()) {
+                if (!index.unique()) {
+                    continue;
+                }
+                if (arbiterNames == null) {
+                    names.add(index.name());
+                    continue;
+                }
+                List<Integer> level = List.of(index.oid());
+                while (!level.isEmpty() && !names.contains(index.name())) {
+                    List<Integer> up = new ArrayList<>();
+                    for (int i : level) {
+                        if (wanted.contains(i)) {
+                            names.add(index.name());
+                        }
+                        up.addAll(org.tusk.engine.catalog.PgInherits.parents(access, i));
+                    }
+                    level = up;
+                }
+            }
+            List<ResultIndex> out = new ArrayList<>();
+            for (ResultIndex index : leaf.table().indexes()) {
+                if (names.contains(index.name())) {
+                    out.add(index);
+                }
+            }
+            return out;
+        });
     }
 
     private OnConflictSpec onConflict(InsertStmt stmt, RelationDesc desc, List<AttributeDesc> live,
@@ -1606,6 +1658,23 @@ public final class ModifyAnalyzer {
             }
 
             @Override
+            public Explained explained() {
+                String verb = set != null ? "Update on " : "Delete on ";
+                RangeTblEntry target = scope.target();
+                List<String> members = new ArrayList<>();
+                if (target.relation instanceof org.tusk.engine.executor.scan.InheritanceRelation) {
+                    // one result relation per member, named as the Append names its scans
+                    int n = 0;
+                    for (org.tusk.engine.planner.BaseRelation m : target.relation.appendMembers()) {
+                        String alias = target.refname + "_" + (++n);
+                        members.add(verb + m.name() + (alias.equals(m.name()) ? "" : " " + alias));
+                    }
+                }
+                return new Explained(verb + desc.name() + (target.refname.equals(desc.name()) ? "" : " " + target.refname),
+                        members, set != null && !members.isEmpty() && desc.kind() != 'p', q);
+            }
+
+            @Override
             public Result execute(EvalContext ctx, RowReceiver receiver) {
                 var snapshot = session.snapshot();
                 var txn = session.transactionContext();
@@ -1665,6 +1734,11 @@ public final class ModifyAnalyzer {
                 try (var use = session.relcache().useInStatement(target.oid())) {
                     return command.execute(ctx, receiver);
                 }
+            }
+
+            @Override
+            public Explained explained() {
+                return command.explained();
             }
         };
     }

@@ -112,7 +112,10 @@ final class AttachPartition {
         if (bound.isDefault()) {
             Partitioning.setDefault(ctx, parent.oid(), child.oid());
         }
+        ctx.commandCounterIncrement();
         ctx.relcache().invalidate(child.oid());
+        PartitionedIndexes.ensureIndexes(ctx, sql, parent, ctx.relcache().open(child.oid(), LockMode.ACCESS_EXCLUSIVE),
+                true);
     }
 
     /**
@@ -139,6 +142,7 @@ final class AttachPartition {
                     + "\" is not a partition of relation \"" + parent.name() + "\"");
         }
         ctx.access().delete(PgInherits.OID, link.tid());
+        PartitionedIndexes.detachIndexes(ctx, parent, child);
         Catalog dep = SystemCatalogs.require(SystemCatalogs.PG_DEPEND);
         int classCol = dep.columnIndex("classid");
         int objCol = dep.columnIndex("objid");

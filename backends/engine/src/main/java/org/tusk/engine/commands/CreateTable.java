@@ -599,6 +599,22 @@ public final class CreateTable {
             recordDependency(ctx, SystemCatalogs.PG_CONSTRAINT, conOid, 0, SystemCatalogs.PG_CLASS, table.oid(), a, "a");
         }
         recordDependency(ctx, SystemCatalogs.PG_CLASS, indexOid, 0, SystemCatalogs.PG_CONSTRAINT, conOid, 0, "i");
+        if (table.kind() == 'p') {
+            // a partitioned table's constraint index is partitioned: each partition gets (or attaches) its own
+            updateClass(ctx, indexOid, "relkind", "I");
+            ctx.commandCounterIncrement();
+            RelationDesc parent = ctx.relcache().open(table.oid(), LockMode.ACCESS_EXCLUSIVE);
+            for (org.tusk.engine.relcache.IndexDesc index : parent.indexes()) {
+                if (index.oid() != indexOid) {
+                    continue;
+                }
+                for (int partition : org.tusk.engine.catalog.PgInherits.children(ctx.access(), table.oid())) {
+                    PartitionedIndexes.ensureIndex(ctx, null, parent, index,
+                            ctx.relcache().open(partition, LockMode.ACCESS_EXCLUSIVE), true);
+                }
+            }
+            ctx.relcache().invalidateAll();
+        }
     }
 
     private static boolean mentions(String source, String column) {

@@ -26,4 +26,18 @@ public interface DmlCommand {
      * {@code receiver} is for COPY's sub-protocol only (rows come back in the result).
      */
     Result execute(EvalContext ctx, RowReceiver receiver);
+
+    /**
+     * What EXPLAIN shows of an UPDATE or DELETE (ModifyTable): the node's label ("Update on t"), one
+     * line per result relation of an inheritance set ("Update on child t_1"), and the query whose plan
+     * produces the rows to change. Null when the command cannot be explained yet.
+     */
+    default Explained explained() {
+        return null;
+    }
+
+    /** {@code projected}: a Result projects the source's rows (an UPDATE of a plain inheritance set). */
+    record Explained(String label, List<String> resultRelations, boolean projected,
+            org.tusk.engine.analyze.Query source) {
+    }
 }

@@ -101,8 +101,17 @@ public final class Deparser {
             if (c.value() == null) {
                 return "NULL::" + c.type().displayName();
             }
-            if (c.type() == PgType.INT4 || c.type() == PgType.NUMERIC && !c.value().toString().startsWith("-")) {
+            if (c.type() == PgType.INT4 && !c.value().toString().startsWith("-")) {
                 return c.value().toString();
+            }
+            if (c.type() == PgType.NUMERIC && c.typmod() < 0) {
+                // get_const_expr: a numeric that looks like a float constant (digits with '.' or an exponent)
+                // goes unlabeled; an integral one is quoted and cast, so it does not read back as int4
+                String text = org.tusk.engine.types.TextFormat.output(c.type(), c.value(),
+                        org.tusk.engine.types.TypeContext.DEFAULT);
+                if (!text.isEmpty() && Character.isDigit(text.charAt(0)) && text.matches("[0-9.eE+-]*[.eE][0-9.eE+-]*")) {
+                    return text;
+                }
             }
             if (c.type() == PgType.BOOL) {
                 return c.value().toString();

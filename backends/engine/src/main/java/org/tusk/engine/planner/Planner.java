@@ -1059,7 +1059,17 @@ public final class Planner {
             Part f = new Part(instr(new Result(p.state(), BoolExpr.andOf(pushed), null, ctx), p.explain()), p.explain(), p.rtes(), p.rows(),
                     r.rte(), pushed);
             if (!shown.isEmpty()) {
-                f.explain().detail("Filter: " + Deparser.unqualified(BoolExpr.andOf(shown)));
+                String filter = "Filter: " + Deparser.unqualified(BoolExpr.andOf(shown));
+                ExplainNode ex = f.explain();
+                if (ex.label.equals("Append") && !ex.children.isEmpty() && r.rte().relation != null
+                        && !r.rte().relation.appendMembers().isEmpty()) {
+                    // an inheritance set: each member's scan applies the quals (set_append_rel_size)
+                    for (ExplainNode child : ex.children) {
+                        child.detail(filter);
+                    }
+                } else {
+                    ex.detail(filter);
+                }
             }
             return f;
         }

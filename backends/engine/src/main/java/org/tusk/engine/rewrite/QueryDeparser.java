@@ -37,7 +37,7 @@ import org.tusk.engine.types.PgType;
  *
  * <p>The engine keeps a view as SQL text and analyzes it again at every use, so
  * the text must parse back to the same query. Shapes this deparser does not
- * know (set operations, WITH, window functions, sublinks, ...) raise
+ * know (WITH, window functions, sublinks, ...) raise
  * {@link Unsupported}; the caller then keeps the statement's own text.
  */
 public final class QueryDeparser {
@@ -117,6 +117,10 @@ public final class QueryDeparser {
         int saveIndent = indentLevel;
         Query saveLevel = level;
         level = q;
+        // set_rtable_names: a level's names are unique against its ancestors' only, so sibling levels
+        // (set operation leaves, sublinks side by side) may reuse a name; the level's names go with it
+        java.util.Map<String, int[]> saveNames = new java.util.HashMap<>();
+        usedNames.forEach((k, v) -> saveNames.put(k, v.clone()));
         assignNames(q);
         indentLevel += PRETTYINDENT_STD;
         buf.append(' ');
@@ -187,6 +191,8 @@ public final class QueryDeparser {
         }
         indentLevel = saveIndent;
         level = saveLevel;
+        usedNames.clear();
+        usedNames.putAll(saveNames);
     }
 
     private void assignNames(Query q) {
@@ -512,21 +518,52 @@ public final class QueryDeparser {
         } else if (e instanceof CaseExpr c) {
             caseExpr(c);
         } else if (e instanceof SlotExpr s && s.kind() == SlotExpr.Kind.AGGREGATE) {
-            for (Query.AggSpec a : level.aggregates) {
-                if (a.slot() == s && (a.call().distinct() || a.call().filter() != null
-                        || a.call().orderBy() != null && !a.call().orderBy().isEmpty())) {
-                    throw new Unsupported("aggregate DISTINCT/FILTER/ORDER BY");
-                }
-            }
-            buf.append(s.name()).append('(');
-            if (s.args().isEmpty()) {
-                buf.append('*');
-            } else {
-                list(s.args());
-            }
-            buf.append(')');
+            aggregate(s);
         } else {
             throw new Unsupported(e.getClass().getSimpleName());
+        }
+    }
+
+    /** get_agg_expr: name([DISTINCT] args [ORDER BY keys]) [FILTER (WHERE cond)]. */
+    private void aggregate(SlotExpr s) {
+        org.tusk.engine.executor.AggCall call = null;
+        for (Query.AggSpec a : level.aggregates) {
+            if (a.slot() == s) {
+                call = a.call();
+            }
+        }
+        buf.append(s.name()).append('(');
+        if (call != null && call.distinct()) {
+            buf.append("DISTINCT ");
+        }
+        if (s.args().isEmpty()) {
+            buf.append('*');
+        } else {
+            list(s.args());
+        }
+        if (call != null && call.orderBy() != null && !call.orderBy().isEmpty()) {
+            if (call.orderDirections() == null || call.orderDirections().size() != call.orderBy().size()) {
+                throw new Unsupported("aggregate ORDER BY directions");
+            }
+            buf.append(" ORDER BY ");
+            for (int i = 0; i < call.orderBy().size(); i++) {
+                buf.append(i == 0 ? "" : ", ");
+                sortGroupExpr(call.orderBy().get(i));
+                org.tusk.engine.executor.SortColumn dir = call.orderDirections().get(i);
+                // the default ordering is ASC NULLS LAST / DESC NULLS FIRST
+                if (dir.descending()) {
+                    buf.append(" DESC");
+                }
+                if (dir.nullsFirst() != dir.descending()) {
+                    buf.append(dir.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+                }
+            }
+        }
+        buf.append(')');
+        if (call != null && call.filter() != null) {
+            buf.append(" FILTER (WHERE ");
+            expr(call.filter(), false);
+            buf.append(')');
         }
     }
 

@@ -78,6 +78,11 @@ final class DmlStatements {
                 session.preventCommandIfReadOnly(commandName);
                 return command.execute(ctx, receiver);
             }
+
+            @Override
+            public Explained explained() {
+                return command.explained();
+            }
         };
     }
 }

@@ -900,6 +900,52 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         return out;
     }
 
+    /**
+     * EXPLAIN (without ANALYZE or VERBOSE) of an UPDATE or DELETE: the ModifyTable node ("Update on t",
+     * one line per result relation of an inheritance set, costs as its source's with rows=0 width=0 as
+     * create_modifytable_path gives them) over the plan of the rows to change. Null when not explainable here.
+     */
+    private List<Object[]> explainModify(org.tusk.engine.nodes.ExplainStmt e, org.tusk.engine.nodes.RawStmt stmt) {
+        org.tusk.engine.planner.Explain.Options options = org.tusk.engine.planner.Explain.options(e);
+        if (options.analyze() || options.verbose() || storage() == null) {
+            return null;
+        }
+        org.tusk.engine.commands.DmlCommand command = DmlStatements.prepare(this, relations, stmt,
+                new ParseState(null));
+        org.tusk.engine.commands.DmlCommand.Explained explained = command == null ? null : command.explained();
+        if (explained == null) {
+            return null;
+        }
+        org.tusk.engine.expr.EvalContext ctx = new org.tusk.engine.expr.EvalContext(this, new Object[0]);
+        org.tusk.engine.executor.ConstantFolder.foldWhere(explained.source(), ctx);
+        List<String> lines = org.tusk.engine.planner.Explain.explain(explained.source(), options, ctx);
+        String label = explained.label();
+        if (options.costs()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("  \\(cost=([0-9.]+\\.\\.[0-9.]+) rows=")
+                    .matcher(lines.get(0));
+            if (m.find()) {
+                label += "  (cost=" + m.group(1) + " rows=0 width=0)";
+            }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {label});
+        for (String member : explained.resultRelations()) {
+            rows.add(new Object[] {"  " + member});
+        }
+        if (explained.projected()) {
+            List<String> below = new ArrayList<>();
+            below.add("Result");
+            for (int i = 0; i < lines.size(); i++) {
+                below.add((i == 0 ? "  ->  " : "      ") + lines.get(i));
+            }
+            lines = below;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            rows.add(new Object[] {(i == 0 ? "  ->  " : "      ") + lines.get(i)});
+        }
+        return rows;
+    }
+
     /** EXPLAIN of a SELECT: the planner's QUERY PLAN lines as rows. */
     List<Object[]> explain(org.tusk.engine.nodes.ExplainStmt e) {
         if (e.query() instanceof org.tusk.engine.nodes.ExecuteStmt execute) {
@@ -911,6 +957,12 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             // EXPLAIN DECLARE: the cursor's plan, under a Materialize when SCROLL needs one
             scrollCursor = (d.options() & org.tusk.engine.nodes.DeclareCursorStmt.CURSOR_OPT_SCROLL) != 0;
             explained = d.query();
+        }
+        if (explained instanceof org.tusk.engine.nodes.UpdateStmt || explained instanceof org.tusk.engine.nodes.DeleteStmt) {
+            List<Object[]> rows = explainModify(e, explained);
+            if (rows != null) {
+                return rows;
+            }
         }
         if (!(explained instanceof SelectStmt select)) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of " + e.query().commandName()

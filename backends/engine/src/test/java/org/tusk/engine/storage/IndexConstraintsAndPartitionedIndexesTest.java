@@ -88,6 +88,52 @@ class IndexConstraintsAndPartitionedIndexesTest extends TwoSessionsOnStorage {
     }
 
     @Test
+    void partitionsGetTheParentsPrimaryKeyAndOnConflictRoutesFirst() {
+        query(a, "CREATE TABLE up (a int PRIMARY KEY, b text) PARTITION BY LIST (a)");
+        query(a, "CREATE TABLE up_1 PARTITION OF up FOR VALUES IN (1)");
+        query(a, "CREATE TABLE up_2 (b text, a int PRIMARY KEY)");
+        query(a, "ALTER TABLE up ATTACH PARTITION up_2 FOR VALUES IN (2)");
+        assertEquals(List.of("up|p|f", "up_1|r|t", "up_1_pkey|i|t", "up_2|r|t", "up_2_pkey|i|t", "up_pkey|I|f"),
+                query(a, "SELECT relname, relkind, relispartition FROM pg_class WHERE relname LIKE 'up%' ORDER BY 1"));
+        assertEquals(List.of("up_1_pkey|up_1|p|t|f|1", "up_2_pkey|up_2|p|t|f|1", "up_pkey|up|p|f|t|0"),
+                query(a, "SELECT conname, conrelid::regclass, contype, conparentid <> 0, conislocal, coninhcount"
+                        + " FROM pg_constraint WHERE conrelid::regclass::text LIKE 'up%' ORDER BY 1"));
+        assertEquals(List.of("up_1_pkey|up_pkey", "up_2_pkey|up_pkey"), query(a, "SELECT inhrelid::regclass,"
+                + " inhparent::regclass FROM pg_inherits WHERE inhrelid::regclass::text LIKE 'up\\_%pkey' ORDER BY 1"));
+        query(a, "INSERT INTO up VALUES (1, 'Boo'), (2, 'Zoo')");
+        assertEquals(List.of("E: 23505 duplicate key value violates unique constraint \"up_1_pkey\" | Key (a)=(1) already exists."),
+                query(a, "INSERT INTO up VALUES (1, 'x')"));
+        assertEquals(List.of("1|Foo", "INSERT 0 1"), query(a, "WITH aaa AS (SELECT 1 AS a, 'Foo' AS b) INSERT INTO up VALUES (1, 'Bar')"
+                + " ON CONFLICT (a) DO UPDATE SET (b, a) = (SELECT b, a FROM aaa) RETURNING *"));
+        assertEquals(List.of("1|Foo Foo", "2|Zoo Foo", "INSERT 0 2"), query(a, "WITH aaa AS (SELECT 1 AS ctea, ' Foo' AS cteb)"
+                + " INSERT INTO up VALUES (1, 'Bar'), (2, 'Baz') ON CONFLICT (a)"
+                + " DO UPDATE SET (b, a) = (SELECT up.b || cteb, up.a FROM aaa) RETURNING *"));
+        assertEquals(List.of("E: 0A000 invalid ON UPDATE specification"
+                + " | The result tuple would appear in a different partition than the original tuple."),
+                query(a, "INSERT INTO up VALUES (2, 'x') ON CONFLICT (a) DO UPDATE SET a = 1 RETURNING *"));
+        assertEquals(List.of("up_2|2|Zoo Fooz", "INSERT 0 1"), query(a, "INSERT INTO up VALUES (2, 'x') ON CONFLICT ON CONSTRAINT"
+                + " up_pkey DO UPDATE SET b = up.b || 'z' RETURNING tableoid::regclass, *"));
+        assertEquals(List.of("INSERT 0 0"), query(a, "INSERT INTO up VALUES (1, 'x') ON CONFLICT DO NOTHING RETURNING *"));
+        query(a, "ALTER TABLE up DETACH PARTITION up_2");
+        assertEquals(List.of("up_2_pkey|f|t|0"), query(a, "SELECT conname, conparentid <> 0, conislocal, coninhcount"
+                + " FROM pg_constraint WHERE conrelid = 'up_2'::regclass"));
+        query(a, "DROP TABLE up, up_2");
+        // ADD PRIMARY KEY on a partitioned table reaches the partitions' partitions
+        query(a, "CREATE TABLE pk2 (a int, b int) PARTITION BY RANGE (a)");
+        query(a, "CREATE TABLE pk2_1 PARTITION OF pk2 FOR VALUES FROM (0) TO (10) PARTITION BY LIST (b)");
+        query(a, "CREATE TABLE pk2_1_1 PARTITION OF pk2_1 FOR VALUES IN (1)");
+        query(a, "ALTER TABLE pk2 ADD PRIMARY KEY (a, b)");
+        query(a, "ALTER TABLE pk2 ADD UNIQUE (b, a)");
+        assertEquals(List.of("pk2_1_1_b_a_key|pk2_1_1|u|t|f|1", "pk2_1_1_pkey|pk2_1_1|p|t|f|1",
+                "pk2_1_b_a_key|pk2_1|u|t|f|1", "pk2_1_pkey|pk2_1|p|t|f|1", "pk2_b_a_key|pk2|u|f|t|0",
+                "pk2_pkey|pk2|p|f|t|0"), query(a, "SELECT conname, conrelid::regclass, contype, conparentid <> 0,"
+                        + " conislocal, coninhcount FROM pg_constraint WHERE conrelid::regclass::text LIKE 'pk2%'"
+                        + " ORDER BY 1"));
+        query(a, "DROP TABLE pk2");
+        assertEquals(List.of("0"), query(a, "SELECT count(*) FROM pg_class WHERE relname LIKE 'pk2%' OR relname LIKE 'up%'"));
+    }
+
+    @Test
     void reindexSchemaNeedsItsOwner() {
         query(a, "CREATE ROLE rx_user");
         query(a, "CREATE SCHEMA rx");

@@ -16,6 +16,30 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class PartitionDmlOnStorageTest extends TwoSessionsOnStorage {
 
+    /** EXPLAIN of UPDATE/DELETE: ModifyTable with one line per result relation; plans recorded from PostgreSQL 15. */
+    @Test
+    void explainUpdateAndDeleteOfInheritanceSets() {
+        query(a, "CREATE TABLE ih (a int, b int)");
+        query(a, "CREATE TABLE ih_c () INHERITS (ih)");
+        assertEquals(List.of("Delete on ih", "  Delete on ih ih_1", "  Delete on ih_c ih_2", "  ->  Append",
+                "        ->  Seq Scan on ih ih_1", "              Filter: (a = 2)", "        ->  Seq Scan on ih_c ih_2",
+                "              Filter: (a = 2)"), query(a, "EXPLAIN (costs off) DELETE FROM ih WHERE a = 2"));
+        assertEquals(List.of("Update on ih", "  Update on ih ih_1", "  Update on ih_c ih_2", "  ->  Result",
+                "        ->  Append", "              ->  Seq Scan on ih ih_1", "                    Filter: (a = 2)",
+                "              ->  Seq Scan on ih_c ih_2", "                    Filter: (a = 2)"),
+                query(a, "EXPLAIN (costs off) UPDATE ih SET b = 1 WHERE a = 2"));
+        query(a, "CREATE TABLE ph (a int, c numeric) PARTITION BY LIST (a)");
+        query(a, "CREATE TABLE ph1 PARTITION OF ph FOR VALUES IN (1)");
+        query(a, "CREATE TABLE ph2 PARTITION OF ph FOR VALUES IN (2, 3)");
+        assertEquals(List.of("Update on ph", "  Update on ph1 ph_1", "  Update on ph2 ph_2", "  ->  Append",
+                "        ->  Seq Scan on ph1 ph_1", "              Filter: (c > '97'::numeric)",
+                "        ->  Seq Scan on ph2 ph_2", "              Filter: (c > '97'::numeric)"),
+                query(a, "EXPLAIN (costs off) UPDATE ph SET c = c - 50 WHERE c > 97"));
+        assertEquals(List.of("Delete on ph1 t", "  ->  Seq Scan on ph1 t", "        Filter: (c > 97.5)"),
+                query(a, "EXPLAIN (costs off) DELETE FROM ph1 t WHERE c > 97.5"));
+        query(a, "DROP TABLE ih, ph CASCADE");
+    }
+
     @Test
     void tableoidNamesEachRowsTableInAnAppend() {
         query(a, "CREATE TABLE tp (a int, b text)");

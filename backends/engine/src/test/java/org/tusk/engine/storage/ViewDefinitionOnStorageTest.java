@@ -101,6 +101,22 @@ class ViewDefinitionOnStorageTest extends OneSessionOnStorage {
         assertEquals(List.of("7"), q("SELECT * FROM v34 WHERE a = 7"));
     }
 
+    /** Expected texts recorded from PostgreSQL 15's pg_get_viewdef(v, true). */
+    @Test
+    void aggregatesWithDistinctFilterAndOrderBy() {
+        view("v41", "SELECT count(DISTINCT a) AS cd, sum(c) FILTER (WHERE a > 1) AS sf,"
+                + " string_agg(b, ',' ORDER BY b DESC) AS sa, count(*) FILTER (WHERE b IS NULL) FROM t1",
+                " SELECT count(DISTINCT t1.a) AS cd,\n    sum(t1.c) FILTER (WHERE t1.a > 1) AS sf,\n"
+                        + "    string_agg(t1.b, ','::text ORDER BY t1.b DESC) AS sa,\n"
+                        + "    count(*) FILTER (WHERE t1.b IS NULL) AS count\n   FROM t1;");
+        view("v42", "SELECT b, array_agg(a ORDER BY a NULLS FIRST) FROM t1 GROUP BY b",
+                " SELECT t1.b,\n    array_agg(t1.a ORDER BY t1.a NULLS FIRST) AS array_agg\n   FROM t1\n  GROUP BY t1.b;");
+        assertEquals(List.of("0|\\N|\\N|0"), q("SELECT * FROM v41"));
+        // set operation leaves are siblings: each may name its table as the other does
+        view("v43", "SELECT a, b FROM t1 UNION ALL SELECT a, b FROM t1",
+                " SELECT t1.a,\n    t1.b\n   FROM t1\nUNION ALL\n SELECT t1.a,\n    t1.b\n   FROM t1;");
+    }
+
     @Test
     void shapesNotDeparsedKeepTheirText() {
         view("vu", "SELECT a FROM t1 WHERE EXISTS (SELECT 1 FROM t2 WHERE t2.a = t1.a)",

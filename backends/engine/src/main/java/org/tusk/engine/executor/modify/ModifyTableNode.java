@@ -176,9 +176,18 @@ public final class ModifyTableNode implements PlanState {
             return project(row, null);
         }
         while (true) {
-            TupleId conflict = modifier.findConflict(row, onConflict.arbiters());
+            // a partitioned target: the row is routed first, its leaf's arbiters decide (ExecInsert after
+            // ExecPrepareTupleRouting, with the arbiter indexes mapped to the partition's)
+            PartitionRouter.Routed routed = modifier.router() != null && onConflict.leafArbiters() != null
+                    ? modifier.routeOnly(row) : null;
+            TableModifier target = routed == null ? modifier : routed.modifier();
+            TupleId conflict = routed == null ? modifier.findConflict(row, onConflict.arbiters())
+                    : target.findConflict(routed.row(), onConflict.leafArbiters().apply(routed.relid(), target));
             if (conflict == null) {
                 lastInsertedTid = modifier.insert(row);
+                if (modifier.lastInsertSkipped()) {
+                    return null;
+                }
                 processed++;
                 afterRow(org.tusk.engine.relcache.TriggerDesc.INSERT, null, row);
                 return project(row, null);
@@ -186,7 +195,7 @@ public final class ModifyTableNode implements PlanState {
             if (!onConflict.doUpdate()) {
                 return null;                            // DO NOTHING
             }
-            Object[] updated = onConflictUpdate(conflict, row);
+            Object[] updated = onConflictUpdate(target, routed, conflict, row);
             if (updated != RETRY) {
                 return updated;
             }
@@ -238,10 +247,11 @@ public final class ModifyTableNode implements PlanState {
     }
 
     /** ExecOnConflictUpdate: lock the existing row, then update it from the SET list with EXCLUDED. */
-    private Object[] onConflictUpdate(TupleId conflict, Object[] proposed) {
+    private Object[] onConflictUpdate(TableModifier target, PartitionRouter.Routed routed, TupleId conflict,
+            Object[] proposed) {
         TableModifier.Result locked;
         try {
-            locked = modifier.lock(conflict, RowLockMode.UPDATE, false);
+            locked = target.lock(conflict, RowLockMode.UPDATE, false);
         } catch (PgException e) {
             if (e.getMessage().startsWith("attempted to lock invisible tuple")) {
                 throw cannotAffectTwice();
@@ -256,9 +266,12 @@ public final class ModifyTableNode implements PlanState {
             default -> {
             }
         }
-        Object[] existing = modifier.fetchLocked(conflict);
+        Object[] existing = target.fetchLocked(conflict);
         if (existing == null) {
             return RETRY;
+        }
+        if (routed != null) {
+            existing = target.rootRowOf(existing);      // SET and WHERE read the target's columns
         }
         Object[] combined = new Object[natts * 2];
         System.arraycopy(existing, 0, combined, 0, natts);
@@ -267,7 +280,25 @@ public final class ModifyTableNode implements PlanState {
             return null;                                 // WHERE false: the row stays, nothing returned
         }
         Object[] newRow = evalAll(onConflict.setTargets(), combined);
-        TableModifier.Result result = modifier.update(conflict, newRow);
+        Object[] stored = newRow;
+        if (routed != null) {
+            // the new version must stay in the partition (ExecUpdateAct refuses to move an ON CONFLICT row)
+            PartitionRouter.Routed again;
+            try {
+                again = modifier.routeOnly(newRow);
+            } catch (PgException e) {
+                if (!SqlState.CHECK_VIOLATION.equals(e.sqlState())) {
+                    throw e;
+                }
+                again = null;
+            }
+            if (again == null || again.relid() != routed.relid()) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "invalid ON UPDATE specification")
+                        .withDetail("The result tuple would appear in a different partition than the original tuple.");
+            }
+            stored = again.row();
+        }
+        TableModifier.Result result = target.update(conflict, stored);
         if (result.outcome() != TableModifier.Outcome.DONE) {
             throw cannotAffectTwice();
         }
@@ -275,6 +306,9 @@ public final class ModifyTableNode implements PlanState {
         afterRow(org.tusk.engine.relcache.TriggerDesc.UPDATE, existing, newRow);
         lastInsertedTid = result.tid();
         conflictUpdated = true;
+        if (routed != null) {
+            modifier.noteRouted(routed.relid(), newRow, target);
+        }
         return project(newRow, null);
     }
 

@@ -189,6 +189,29 @@ public final class TableModifier {
         }
     }
 
+    /**
+     * ExecFindPartition alone (INSERT ... ON CONFLICT into a partitioned table, which checks the
+     * leaf's arbiter indexes before inserting): the leaf {@code row} would go to and the row in the
+     * leaf's column order; nothing is stored.
+     */
+    public PartitionRouter.Routed routeOnly(Object[] row) {
+        checkPartitionConstraint(row);
+        router.adoptRoot(this);
+        return router.route(row, ctx);
+    }
+
+    /** For a leaf reached by routing: {@code leafRow} in the routing target's column order. */
+    public Object[] rootRowOf(Object[] leafRow) {
+        return toRootRow != null ? toRootRow.apply(leafRow) : leafRow;
+    }
+
+    /** Records a row written into a leaf other than by {@link #insert} (ON CONFLICT DO UPDATE) for RETURNING. */
+    public void noteRouted(long relid, Object[] rootRow, TableModifier leaf) {
+        lastRoutedRelid = relid;
+        lastRoutedRow = rootRow;
+        lastRoutedConverted = leaf.convertedFromRoot;
+    }
+
     /** ExecInsert: coerces and checks {@code row} (in place), stores it, indexes it. */
     public TupleId insert(Object[] row) {
         lastSkipped = false;
