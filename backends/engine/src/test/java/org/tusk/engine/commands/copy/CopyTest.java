@@ -106,6 +106,19 @@ class CopyTest {
     }
 
     @Test
+    void batchedRowsAreStoredInOrderAcrossPages() {
+        Txn txn = storage.xacts.begin();
+        StringBuilder in = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 2500; i++) {                 // several flushes of the multi-insert buffer
+            in.append(i).append('\t').append("v".repeat(30)).append('\n');
+        }
+        expected.append(in);
+        assertEquals(2500, copyIn(txn, in.toString()));
+        assertEquals(expected.toString(), copyOut(txn));
+    }
+
+    @Test
     void optionValidationAsPostgres() {
         assertEquals("COPY delimiter must be a single one-byte character", assertThrows(PgException.class,
                 () -> CopyOptions.parse(List.of(opt("format", "csv"), opt("delimiter", "ab")), true)).getMessage());
