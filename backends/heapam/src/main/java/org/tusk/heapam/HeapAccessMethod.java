@@ -313,9 +313,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
         }
         TableStatistics counters = stats;
         if (counters != null) {
-            for (int i = 0; i < tids.length; i++) {
-                counters.countInsert(relation, NAME);
-            }
+            counters.countInserts(relation, NAME, tids.length);
         }
         return tids;
     }
