@@ -9,7 +9,10 @@ import org.tusk.wal.RedoBlock;
 import org.tusk.wal.RedoContext;
 import org.tusk.wal.ResourceManager;
 
-/** Redo of the heap's second record family (heap2_redo): VACUUM's prune-and-freeze of a page, and VISIBLE (visibility map bits). */
+/**
+ * Redo of the heap's second record family (heap2_redo): VACUUM's prune-and-freeze of a page, VISIBLE
+ * (visibility map bits), and MULTI_INSERT (a page's share of a batch of new rows).
+ */
 @Component(service = ResourceManager.class)
 public final class Heap2ResourceManager implements ResourceManager {
 
@@ -35,6 +38,22 @@ public final class Heap2ResourceManager implements ResourceManager {
                     VisibilityMap.setBits(map.page(), heapBlock, bits);
                 }
             }
+            return;
+        }
+        if (op == HeapRecords.XLOG_HEAP2_MULTI_INSERT) {
+            boolean init = (record.info() & HeapRecords.XLOG_HEAP_INIT_PAGE) != 0;
+            try (RedoBlock block = context.block(record, 0)) {
+                if (block.action() == RedoBlock.Action.NEEDS_REDO) {
+                    if (init) {
+                        HeapRecords.initPage(block.page());
+                    } else if (org.tusk.buffer.Page.isNew(block.page())) {
+                        throw new IllegalStateException("heap2 redo at "
+                                + org.tusk.api.storage.Lsn.format(record.lsn()) + ": uninitialized page");
+                    }
+                    HeapRecords.applyMultiInsert(block.page(), record.data());
+                }
+            }
+            HeapResourceManager.clearVisibilityMap(record, context);
             return;
         }
         if (op == HeapRecords.XLOG_HEAP2_VACUUM) {

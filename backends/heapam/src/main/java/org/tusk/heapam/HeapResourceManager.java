@@ -96,7 +96,7 @@ public final class HeapResourceManager implements ResourceManager {
      * {@link VisibilityMapClear}): the bits of the record's heap blocks
      * they cover are cleared, as the operation did.
      */
-    private static void clearVisibilityMap(DecodedRecord record, RedoContext context) {
+    static void clearVisibilityMap(DecodedRecord record, RedoContext context) {
         for (int id = VisibilityMapClear.FIRST_BLOCK_ID; id < VisibilityMapClear.FIRST_BLOCK_ID + 2; id++) {
             DecodedBlock mapBlock = record.block(id);
             if (mapBlock == null) {

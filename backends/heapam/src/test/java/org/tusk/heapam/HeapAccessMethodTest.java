@@ -203,6 +203,67 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
     }
 
     /**
+     * heap_multi_insert: a batch fills pages in order with one MULTI_INSERT record per page
+     * (the first on an empty page re-initializes it); a batch landing on an all-visible page
+     * clears its visibility map bit; redo rebuilds identical pages and the cleared bit.
+     */
+    @Test
+    void multiInsertFillsPagesWithOneRecordEachAndReplays() throws Exception {
+        FakeTransactions.Txn t = xacts.begin();
+        List<byte[]> rows = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            byte[] row = new byte[300];
+            Arrays.fill(row, (byte) i);
+            rows.add(row);
+        }
+        int before = wal.records.size();
+        TupleId[] tids = heap.multiInsert(REL, rows, t);
+        int nblocks = buffers.nblocks(REL, ForkNumber.MAIN);
+        assertEquals(nblocks, wal.records.size() - before, "one record per page");
+        assertTrue(nblocks >= 4, "300-byte rows fill several pages: " + nblocks);
+        t.next();                                           // the rows are visible from the next command
+        for (int i = 0; i < tids.length; i++) {
+            assertArrayEquals(rows.get(i), heap.fetch(REL, tids[i], t.snapshot(), t), "row " + i);
+            if (i > 0) {
+                assertTrue(tids[i].compareTo(tids[i - 1]) > 0, "in order");
+            }
+        }
+        t.commit();
+        heap.vacuum(REL, t.xid + 1, t.xid + 1);
+        for (int b = 0; b < nblocks; b++) {
+            assertTrue(heap.isAllVisible(REL, b));
+        }
+        FakeTransactions.Txn u = xacts.begin();
+        TupleId[] more = heap.multiInsert(REL, List.of(bytes("m1"), bytes("m2"), bytes("m3")), u);
+        int last = more[0].block();                         // a page with room left, all-visible until now
+        assertFalse(heap.isAllVisible(REL, last), "its visibility map bit is cleared");
+        heap.insert(REL, bytes("single"), u);
+        assertEquals(0, heap.multiInsert(REL, List.of(), u).length);
+        u.commit();
+        List<byte[]> original = pages(buffers, REL, nblocks);     // before scans set commit hints
+        assertEquals(104, committedRows().size());
+        assertEquals(List.of(), HeapCheck.check(buffers, REL, xacts));
+
+        try (ShmemSegment fresh = createSegment(dir, "shm2", 16);
+                BufferManager replay = attach(fresh, dir.resolve("replayed"), new RecordingWal())) {
+            RedoContext context = replay.redoContext();
+            ResourceManager heapRm = new HeapResourceManager();
+            ResourceManager heap2Rm = new Heap2ResourceManager();
+            for (DecodedRecord record : wal.records) {
+                (record.rmgrId() == ResourceManager.HEAP ? heapRm : heap2Rm).redo(record, context);
+            }
+            assertEquals(nblocks, replay.nblocks(REL, ForkNumber.MAIN));
+            List<byte[]> replayed = pages(replay, REL, nblocks);
+            for (int b = 0; b < nblocks; b++) {
+                assertArrayEquals(original.get(b), replayed.get(b), "block " + b);
+            }
+            HeapAccessMethod replayedHeap = new HeapAccessMethod(replay, new RecordingWal(), xacts);
+            assertTrue(replayedHeap.isAllVisible(REL, last == 0 ? 1 : 0));
+            assertFalse(replayedHeap.isAllVisible(REL, last));
+        }
+    }
+
+    /**
      * HOT: updates that keep the indexed columns make heap-only tuples on the same page; the
      * chain is followed from the root an index entry points at; when the page fills, pruning
      * removes the dead prefix (the root becomes a redirect) so the row stays on its page; an

@@ -72,6 +72,15 @@ public final class RelationStats implements TableStatistics {
     }
 
     @Override
+    public void countInserts(RelFileLocator relation, String am, int n) {
+        int e = entry(relation, am, true);
+        if (e >= 0) {
+            area.getAndAddLong(e + INSERTED, n);
+            area.getAndAddLong(e + LIVE, n);
+        }
+    }
+
+    @Override
     public void countUpdate(RelFileLocator relation, String am) {
         int e = entry(relation, am, true);
         if (e >= 0) {

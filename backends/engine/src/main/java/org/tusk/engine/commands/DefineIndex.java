@@ -602,7 +602,8 @@ public final class DefineIndex {
                 IndexKeyEncoding.comparator());
         TableAccessMethod heap = ctx.storage().tableAm(table.amName() == null ? "heap" : table.amName());
         int natts = table.natts();
-        Set<EncodedKey> seen = unique ? new HashSet<>() : null;
+        IntegerKeyCheck integerKeys = unique ? IntegerKeyCheck.forKey(keyTypes, nullsNotDistinct) : null;
+        Set<EncodedKey> seen = unique && integerKeys == null ? new HashSet<>() : null;
         ctx.txn().onAbort(() -> am.dropStorage(locator));
         org.tusk.engine.access.ToastRelation toast = ToastTable.open(ctx, table);
         am.build(descriptor, sink -> {
@@ -619,7 +620,9 @@ public final class DefineIndex {
                         hasNull |= k == null;
                     }
                     byte[] encoded = IndexKeyEncoding.encode(keyTypes, key);
-                    if (seen != null && (!hasNull || nullsNotDistinct) && !seen.add(new EncodedKey(encoded))) {
+                    boolean duplicate = integerKeys != null ? !integerKeys.add(key[0])
+                            : seen != null && (!hasNull || nullsNotDistinct) && !seen.add(new EncodedKey(encoded));
+                    if (duplicate) {
                         throw Ereport.error(SqlState.UNIQUE_VIOLATION,
                                 "could not create unique index \"" + indexName + "\"")
                                 .withDetail("Key " + describeKey(table, keyAttnums, keyTypes, key) + " is duplicated.");

@@ -55,6 +55,24 @@ public final class Comparisons {
     }
 
     static int compareStrings(String a, String b) {
+        if (a.equals(b)) {
+            return 0;                   // vectorized; equal values are common in sorts (ANALYZE's samples)
+        }
+        int n = Math.min(a.length(), b.length());
+        for (int k = 0; k < n; k++) {
+            char ca = a.charAt(k);
+            char cb = b.charAt(k);
+            if (ca != cb) {
+                if (Character.isSurrogate(ca) || Character.isSurrogate(cb)) {
+                    return compareCodePoints(a, b);     // UTF-16 order differs from code point order here
+                }
+                return Integer.compare(ca, cb);
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+
+    private static int compareCodePoints(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

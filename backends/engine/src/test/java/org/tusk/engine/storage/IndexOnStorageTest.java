@@ -122,6 +122,27 @@ class IndexOnStorageTest extends OneSessionOnStorage {
     }
 
     @Test
+    void uniqueBuildOnOneIntegerColumnReportsTheFirstRepeatedKey() {
+        // expected: PostgreSQL 15's answers for the same statements
+        q("create table ik (a int4, b int8, c int2)");
+        q("insert into ik values (9,1,1),(3,2,2),(9,3,3),(3,4,4),(null,5,null),(null,5,null)");
+        assertEquals(List.of("E: 23505 could not create unique index \"ik_a\" | Key (a)=(9) is duplicated."),
+                q("create unique index ik_a on ik (a)"));
+        assertEquals(List.of("E: 23505 could not create unique index \"ik_b\" | Key (b)=(5) is duplicated."),
+                q("create unique index ik_b on ik (b)"));
+        assertEquals(List.of(), q("create unique index ik_c on ik (c)"));
+        assertEquals(List.of("E: 23505 could not create unique index \"ik_cn\" | Key (c)=(null) is duplicated."),
+                q("create unique index ik_cn on ik (c) nulls not distinct"));
+        q("create table big (k int8)");
+        q("insert into big select g * 4294967296 from generate_series(-20000, 20000) g");
+        assertEquals(List.of(), q("create unique index big_k on big (k)"));
+        q("drop index big_k");
+        assertEquals(List.of("INSERT 0 2"), q("insert into big values (-9223372036854775808), (-9223372036854775808)"));
+        assertEquals(List.of("E: 23505 could not create unique index \"big_k2\" | Key (k)=(-9223372036854775808) is duplicated."),
+                q("create unique index big_k2 on big (k)"));
+    }
+
+    @Test
     void failedConcurrentUniqueBuildLeavesAnInvalidIndexThatReindexRepairs() {
         q("create table cic (f1 text, f2 text)");
         q("insert into cic values ('a', 'b'), ('b', 'b')");

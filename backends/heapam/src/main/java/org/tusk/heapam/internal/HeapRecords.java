@@ -22,6 +22,8 @@ import org.tusk.buffer.Page;
  * HEAP2   PRUNE_VACUUM_SCAN block 0: see {@link PruneRecord}
  * HEAP2   VACUUM block 0: n u16, offsets u16... whose LP_DEAD line pointers become LP_UNUSED
  * HEAP2   VISIBLE block 0 = visibility map page: heap block u32, bits u8 (set to exactly these)
+ * HEAP2   MULTI_INSERT block 0: n u16, then (offset u16, length u16, tuple) n times
+ *         | INIT_PAGE as for INSERT
  * INSERT, UPDATE, DELETE, LOCK may carry blocks 2 (and 3): visibility map pages
  *         whose bits for the record's heap blocks were cleared
  * </pre>
@@ -42,6 +44,11 @@ public final class HeapRecords {
     public static final int XLOG_HEAP2_VACUUM = 0x30;
     /** visibilitymap_set: block 0 = the map page; data heap block u32, the block's new bits u8. */
     public static final int XLOG_HEAP2_VISIBLE = 0x40;
+    /**
+     * heap_multi_insert: block 0; data n u16, then per tuple offset u16, length u16, tuple;
+     * | INIT_PAGE when the page held nothing before (WILL_INIT, redo re-initializes it).
+     */
+    public static final int XLOG_HEAP2_MULTI_INSERT = 0x50;
 
     private HeapRecords() {
     }
@@ -129,6 +136,32 @@ public final class HeapRecords {
         ByteBuffer out = allocate(2 + tuple.length);
         out.putShort((short) offset).put(tuple);
         return out.array();
+    }
+
+    /** MULTI_INSERT's data for {@code tuples[from..to)} placed at {@code offsets[0..to-from)}. */
+    public static byte[] encodeMultiInsert(int[] offsets, byte[][] tuples, int from, int to) {
+        int size = 2;
+        for (int i = from; i < to; i++) {
+            size += 4 + tuples[i].length;
+        }
+        ByteBuffer out = allocate(size);
+        out.putShort((short) (to - from));
+        for (int i = from; i < to; i++) {
+            out.putShort((short) offsets[i - from]).putShort((short) tuples[i].length).put(tuples[i]);
+        }
+        return out.array();
+    }
+
+    /** Redo of MULTI_INSERT on {@code page} (initialized first by the caller when the record says INIT_PAGE). */
+    public static void applyMultiInsert(ByteBuffer page, byte[] data) {
+        ByteBuffer in = reader(data);
+        int n = in.getShort() & 0xFFFF;
+        for (int i = 0; i < n; i++) {
+            int offset = in.getShort() & 0xFFFF;
+            byte[] tuple = new byte[in.getShort() & 0xFFFF];
+            in.get(tuple);
+            placeTuple(page, offset, tuple);
+        }
     }
 
     public static byte[] encodeHeaderChange(HeaderChange change) {

@@ -30,6 +30,20 @@ public interface TableAccessMethod {
     /** Inserts a new tuple version created by {@code txn}; returns where it went. */
     TupleId insert(RelFileLocator relation, byte[] data, TransactionContext txn);
 
+    /**
+     * (1.6) heap_multi_insert: inserts {@code rows} as new versions created by {@code txn}
+     * (same command id), in order; returns where each went. An access method may fill a
+     * page at a time under one lock and one WAL record (COPY FROM's buffered rows). The
+     * default inserts them one by one.
+     */
+    default TupleId[] multiInsert(RelFileLocator relation, java.util.List<byte[]> rows, TransactionContext txn) {
+        TupleId[] tids = new TupleId[rows.size()];
+        for (int i = 0; i < tids.length; i++) {
+            tids[i] = insert(relation, rows.get(i), txn);
+        }
+        return tids;
+    }
+
     /** A scan of the versions visible to {@code snapshot} (and, for own changes, to its command id). */
     TableScan beginScan(RelFileLocator relation, Snapshot snapshot, TransactionContext txn);
 

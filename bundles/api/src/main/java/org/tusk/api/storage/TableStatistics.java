@@ -24,6 +24,13 @@ public interface TableStatistics {
     /** pgstat_count_heap_insert / _update / _delete: {@code inserted} new versions etc. by access method {@code am}. */
     void countInsert(RelFileLocator relation, String am);
 
+    /** (1.6) {@code n} inserts at once (a multi-insert's page: one update of the shared counters). */
+    default void countInserts(RelFileLocator relation, String am, int n) {
+        for (int i = 0; i < n; i++) {
+            countInsert(relation, am);
+        }
+    }
+
     void countUpdate(RelFileLocator relation, String am);
 
     void countDelete(RelFileLocator relation, String am);

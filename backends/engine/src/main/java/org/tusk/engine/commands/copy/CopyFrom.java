@@ -16,8 +16,10 @@ import org.tusk.engine.types.TypeContext;
 /**
  * COPY table [(columns)] FROM (copyfrom.c's CopyFrom with NextCopyFrom): each
  * record's fields go through the columns' input functions, the columns not
- * listed get their defaults, and the row is inserted through the
- * {@link TableModifier} (constraints, indexes). Errors carry PostgreSQL's
+ * listed get their defaults, and the row is checked and inserted through the
+ * {@link TableModifier} (constraints, indexes), a batch at a time
+ * ({@link CopyMultiInsertBuffer}) unless rows are routed to partitions or a
+ * default is volatile. Errors carry PostgreSQL's
  * context: {@code COPY t, line 3, column a: "x"} for a bad value,
  * {@code COPY t, line 3: "raw line"} otherwise. The caller's transaction
  * makes a failed COPY roll back as a whole.
@@ -61,6 +63,8 @@ public final class CopyFrom {
         checkForcedColumns(options.forceNull, "FORCE_NULL", columns);
         reader.setForced(forceNotNull, forceNull);
         TypeContext types = ctx.session() != null ? ctx.session().typeContext() : TypeContext.DEFAULT;
+        CopyMultiInsertBuffer batch = modifier.canInsertInBatches() && !volatileDefaults()
+                ? new CopyMultiInsertBuffer(modifier, table) : null;
         long rows = 0;
         try {
             if (options.header) {
@@ -110,6 +114,17 @@ public final class CopyFrom {
                         row[c] = defaults[c].eval(ctx);
                     }
                 }
+                if (batch != null) {
+                    byte[] tuple;
+                    try {
+                        tuple = modifier.prepareBatchedInsert(row);
+                    } catch (PgException e) {
+                        throw e.withContext(lineContext(table, reader));
+                    }
+                    batch.add(row, tuple, reader.lineNumber());
+                    rows++;
+                    continue;
+                }
                 try {
                     modifier.insert(row);
                 } catch (PgException e) {
@@ -120,11 +135,47 @@ public final class CopyFrom {
                 }
                 rows++;
             }
+            if (batch != null) {
+                batch.flush();
+            }
         } catch (RuntimeException e) {
             reader.drain();
             throw e;
         }
         return rows;
+    }
+
+    /**
+     * CopyFrom's CIM_SINGLE condition: a volatile default (other than nextval)
+     * may look at the table, so rows are stored one at a time for it to see the
+     * earlier ones.
+     */
+    private boolean volatileDefaults() {
+        if (defaults == null) {
+            return false;
+        }
+        boolean[] given = new boolean[defaults.length];
+        for (int a : attnums) {
+            given[a] = true;
+        }
+        for (int c = 0; c < defaults.length; c++) {
+            if (!given[c] && defaults[c] != null && volatileIn(defaults[c])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean volatileIn(Expr e) {
+        if (e instanceof org.tusk.engine.expr.FuncExpr f && f.volatility() == 'v' && !"nextval".equals(f.name())) {
+            return true;
+        }
+        for (Expr c : e.children()) {
+            if (volatileIn(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkForcedColumns(List<String> names, String option, List<ResultColumn> columns) {

@@ -251,6 +251,42 @@ public final class TableModifier {
         return tid;
     }
 
+    // --- batched insert (COPY FROM's CopyMultiInsertBuffer) ------------------------
+
+    /** Whether rows may be stored a batch at a time: no partition routing (its leaves decide per row). */
+    public boolean canInsertInBatches() {
+        return router == null;
+    }
+
+    /**
+     * The part of ExecInsert that comes before storing: {@code row} is coerced and
+     * checked (policies, constraints) in place; returns the tuple to store with
+     * {@link #storeBatch}, whose rows then get their index entries through
+     * {@link #insertIndexEntriesOf}.
+     */
+    public byte[] prepareBatchedInsert(Object[] row) {
+        lastSkipped = false;
+        lastRoutedRow = null;
+        checkPolicies(row);
+        checkConstraints(row);
+        return rel.codec().form(row);
+    }
+
+    /** Stores tuples from {@link #prepareBatchedInsert} (heap_multi_insert); returns their ids in order. */
+    public TupleId[] storeBatch(List<byte[]> tuples) {
+        return rel.am().multiInsert(rel.locator(), tuples, txn);
+    }
+
+    /** The index entries of a row stored by {@link #storeBatch}, unique ones checked. */
+    public void insertIndexEntriesOf(Object[] row, TupleId tid) {
+        insertIndexEntries(row, tid);
+    }
+
+    /** Whether the table has indexes to maintain. */
+    public boolean hasIndexes() {
+        return !table.indexes().isEmpty();
+    }
+
     // --- update / delete / lock ------------------------------------------------------
 
     /** ExecUpdate on version {@code tid} with the complete new row (coerced and checked in place). */

@@ -106,6 +106,37 @@ class CopyTest {
     }
 
     @Test
+    void batchedRowsAreStoredInOrderAcrossPages() {
+        Txn txn = storage.xacts.begin();
+        StringBuilder in = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 2500; i++) {                 // several flushes of the multi-insert buffer
+            in.append(i).append('\t').append("v".repeat(30)).append('\n');
+        }
+        expected.append(in);
+        assertEquals(2500, copyIn(txn, in.toString()));
+        assertEquals(expected.toString(), copyOut(txn));
+    }
+
+    @Test
+    void linesLongerThanTheReadAheadAndAcrossItsRefills() {
+        Txn txn = storage.xacts.begin();
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 30; i++) {                   // 7 kB lines: most cross a 64 kB refill somewhere
+            in.append(i).append('\t').append(i % 2 == 0 ? "w" : "\\w").append("w".repeat(7000)).append("\r\n");
+        }
+        in.append("30\t\\N");                            // no line end before EOF
+        assertEquals(31, copyIn(txn, in.toString()));
+        String out = copyOut(txn);
+        String[] lines = out.split("\n");
+        assertEquals(31, lines.length);
+        java.util.Arrays.sort(lines, java.util.Comparator.comparingInt(l -> Integer.parseInt(l.split("\t")[0])));
+        assertTrue(lines[1].equals("1\t" + "w".repeat(7001)), "a field with an escape (\\w is w), across lines");
+        assertTrue(lines[28].equals("28\t" + "w".repeat(7001)), "a plain field");
+        assertEquals("30\t\\N", lines[30]);
+    }
+
+    @Test
     void optionValidationAsPostgres() {
         assertEquals("COPY delimiter must be a single one-byte character", assertThrows(PgException.class,
                 () -> CopyOptions.parse(List.of(opt("format", "csv"), opt("delimiter", "ab")), true)).getMessage());
