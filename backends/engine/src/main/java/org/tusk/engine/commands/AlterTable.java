@@ -222,6 +222,7 @@ public final class AlterTable {
         try {
             RelationDesc rel = ctx.relcache().open(rv.schemaname(), rv.relname(), ctx.searchPath(),
                     LockMode.ACCESS_EXCLUSIVE, 0); // utility statements report no position
+            ctx.owners().relation(rel);    // RangeVarCallbackForAlterRelation: the owner, before anything else
             if (rel.isSystemCatalog()) {
                 throw Ereport.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied: \"" + rel.name()
                         + "\" is a system catalog");

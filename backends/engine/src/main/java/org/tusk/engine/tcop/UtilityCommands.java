@@ -163,6 +163,21 @@ final class UtilityCommands {
         return org.tusk.engine.commands.DatabaseCommands.alterSet(ctx, a.dbname(), name, value);
     }
 
+    /** Ownership as the session's current user has it (superusers pass; members of the owning role too). */
+    private org.tusk.engine.commands.OwnerCheck sessionOwnerCheck() {
+        return new org.tusk.engine.commands.OwnerCheck() {
+            @Override
+            public void relation(org.tusk.engine.relcache.RelationDesc rel) {
+                org.tusk.engine.acl.AccessChecks.checkRelationOwner(session, rel);
+            }
+
+            @Override
+            public void object(long owner, String kindWord, String name) {
+                org.tusk.engine.acl.AccessChecks.checkOwner(session, owner, kindWord, name);
+            }
+        };
+    }
+
     /** What a catalog-changing command needs from the session, for {@code parsed}. */
     DdlContext ddlContext(ParsedStatement parsed) {
         return new DdlContext(session.storage(),
@@ -212,7 +227,7 @@ final class UtilityCommands {
         DdlContext ctx = new DdlContext(session.storage(),
                 new CatalogAccess(session.storage(), session.isolationLevel()), session.relcache(),
                 session.searchPath(), parsed.queryString(), session.currentUser(), session.host()::notice,
-                session.currentUserOid());
+                session.currentUserOid(), sessionOwnerCheck());
         if (stmt instanceof CreateStmt c) {
             checkCreateIn(c.relation().schemaname());
             return CreateTable.execute(ctx, c, sqlRunner());
