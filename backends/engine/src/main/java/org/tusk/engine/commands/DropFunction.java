@@ -132,7 +132,7 @@ public final class DropFunction {
     /** pg_proc_ownercheck: 42501 {@code must be owner of function f} (the name as written, without arguments). */
     static void checkOwner(DdlContext ctx, CatalogTuple proc, ObjectWithArgs f, String kind) {
         Catalog pgProc = SystemCatalogs.require(SystemCatalogs.PG_PROC);
-        ctx.owners().object((Long) proc.get(pgProc, "proowner"), kind,
+        ctx.roles().checkOwner((Long) proc.get(pgProc, "proowner"), kind,
                 String.join(".", f.objname()));
     }
 

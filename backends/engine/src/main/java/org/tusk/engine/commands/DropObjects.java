@@ -69,7 +69,7 @@ public final class DropObjects {
         }
         Catalog pgNamespace = SystemCatalogs.require(SystemCatalogs.PG_NAMESPACE);
         for (CatalogTuple t : ctx.rowsWhere(SystemCatalogs.PG_NAMESPACE, "oid", (long) ns)) {
-            ctx.owners().object((Long) t.get(pgNamespace, "nspowner"), "schema", name.lastName());
+            ctx.roles().checkOwner((Long) t.get(pgNamespace, "nspowner"), "schema", name.lastName());
         }
         if (ns == SystemCatalogs.PG_CATALOG_NAMESPACE || ns == 99 || ns == 13265) {
             throw Ereport.error(DdlStates.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop schema " + name.lastName()
@@ -113,7 +113,7 @@ public final class DropObjects {
                     .withHint("Use DROP " + kindWord(rel.kind()).toUpperCase(java.util.Locale.ROOT) + " to remove "
                             + article(kindWord(rel.kind())) + ".");
         }
-        ctx.owners().relation(rel);        // RangeVarCallbackForDropRelation: after the kind, before the catalog test
+        ctx.roles().checkRelationOwner(rel);        // RangeVarCallbackForDropRelation: after the kind, before the catalog test
         if (rel.isSystemCatalog()) {
             throw Ereport.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied: \"" + rel.name() + "\" is a system catalog");
         }

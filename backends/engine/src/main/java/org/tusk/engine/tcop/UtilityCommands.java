@@ -163,17 +163,23 @@ final class UtilityCommands {
         return org.tusk.engine.commands.DatabaseCommands.alterSet(ctx, a.dbname(), name, value);
     }
 
-    /** Ownership as the session's current user has it (superusers pass; members of the owning role too). */
-    private org.tusk.engine.commands.OwnerCheck sessionOwnerCheck() {
-        return new org.tusk.engine.commands.OwnerCheck() {
+    /** The session's roles for commands: ownership as its current user has it (superusers pass), names from its store. */
+    private org.tusk.engine.commands.SessionRoles sessionRoles() {
+        return new org.tusk.engine.commands.SessionRoles() {
             @Override
-            public void relation(org.tusk.engine.relcache.RelationDesc rel) {
+            public void checkRelationOwner(org.tusk.engine.relcache.RelationDesc rel) {
                 org.tusk.engine.acl.AccessChecks.checkRelationOwner(session, rel);
             }
 
             @Override
-            public void object(long owner, String kindWord, String name) {
+            public void checkOwner(long owner, String kindWord, String name) {
                 org.tusk.engine.acl.AccessChecks.checkOwner(session, owner, kindWord, name);
+            }
+
+            @Override
+            public Long roleOid(String name) {
+                org.tusk.api.auth.RoleRecord r = session.roleStore() == null ? null : session.roleStore().byName(name);
+                return r == null ? null : r.oid();
             }
         };
     }
@@ -227,7 +233,7 @@ final class UtilityCommands {
         DdlContext ctx = new DdlContext(session.storage(),
                 new CatalogAccess(session.storage(), session.isolationLevel()), session.relcache(),
                 session.searchPath(), parsed.queryString(), session.currentUser(), session.host()::notice,
-                session.currentUserOid(), sessionOwnerCheck());
+                session.currentUserOid(), sessionRoles());
         if (stmt instanceof CreateStmt c) {
             checkCreateIn(c.relation().schemaname());
             return CreateTable.execute(ctx, c, sqlRunner());
