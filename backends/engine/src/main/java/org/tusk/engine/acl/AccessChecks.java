@@ -108,7 +108,32 @@ public final class AccessChecks {
         }
         ObjectAcls.ObjectAcl o = c.acls().relation(rel.oid());
         if (o != null && !c.checks().isOwner(c.user(), o.owner())) {
-            throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of " + o.word() + " " + rel.name());
+            throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE,
+                    "must be owner of " + relkindWord(o.relkind()) + " " + rel.name());
+        }
+    }
+
+    /** get_relkind_objtype's word for a relation kind, as "must be owner of ..." names it. */
+    static String relkindWord(char relkind) {
+        return switch (relkind) {
+            case 'i', 'I' -> "index";
+            case 'v' -> "view";
+            case 'm' -> "materialized view";
+            case 'S' -> "sequence";
+            case 'f' -> "foreign table";
+            case 'c' -> "type";
+            default -> "table";
+        };
+    }
+
+    /**
+     * The ownership test of any object (pg_proc_ownercheck, pg_namespace_ownercheck...): 42501
+     * {@code must be owner of <kindWord> <name>} unless the current user has the privileges of {@code owner}.
+     */
+    public static void checkOwner(Object session, long owner, String kindWord, String name) {
+        Checker c = checker(session);
+        if (c != null && !c.checks().isOwner(c.user(), owner)) {
+            throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of " + kindWord + " " + name);
         }
     }
 

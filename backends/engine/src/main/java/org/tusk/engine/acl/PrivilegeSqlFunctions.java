@@ -209,6 +209,24 @@ public final class PrivilegeSqlFunctions {
         return o == null ? null : has(session.currentUserOid(), o, AclObjectKind.TABLE, privileges);
     }
 
+    /**
+     * has_column_privilege(table oid, attnum, privileges) for the current user (column_privilege_check):
+     * the table's ACL, else the column's attacl; NULL when the table or the column does not exist (or is dropped).
+     */
+    public Boolean columnById(long relOid, int attnum, String privileges) {
+        PrivilegeFunctions.parse(AclObjectKind.COLUMN, privileges);
+        ObjectAcl o = acls.relation(relOid);
+        if (o == null) {
+            return null;
+        }
+        ObjectAcl col = acls.columns(o).stream().filter(c -> c.oid() == attnum).findFirst().orElse(null);
+        if (col == null) {
+            return null;
+        }
+        long r = session.currentUserOid();
+        return has(r, o, AclObjectKind.TABLE, privileges) || has(r, col, AclObjectKind.COLUMN, privileges);
+    }
+
     public Boolean sequenceById(long relOid, String privileges) {
         PrivilegeFunctions.parse(AclObjectKind.SEQUENCE, privileges);
         ObjectAcl o = acls.relation(relOid);

@@ -61,6 +61,7 @@ public final class AlterFunction {
             default -> "function";
         };
         CatalogTuple t = DropFunction.lookup(ctx, f, kind, false);
+        DropFunction.checkOwner(ctx, t, f, kind);
         Catalog pgProc = SystemCatalogs.require(SystemCatalogs.PG_PROC);
         Object[] row = t.values().clone();
         String name = (String) row[pgProc.columnIndex("proname")];

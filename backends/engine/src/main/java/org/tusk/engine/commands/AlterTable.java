@@ -222,6 +222,7 @@ public final class AlterTable {
         try {
             RelationDesc rel = ctx.relcache().open(rv.schemaname(), rv.relname(), ctx.searchPath(),
                     LockMode.ACCESS_EXCLUSIVE, 0); // utility statements report no position
+            ctx.roles().checkRelationOwner(rel);    // RangeVarCallbackForAlterRelation: the owner, before anything else
             if (rel.isSystemCatalog()) {
                 throw Ereport.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied: \"" + rel.name()
                         + "\" is a system catalog");
@@ -912,12 +913,7 @@ public final class AlterTable {
     }
 
     private static void changeOwner(DdlContext ctx, RelationDesc table, String role) {
-        Catalog authid = SystemCatalogs.require(SystemCatalogs.PG_AUTHID);
-        List<CatalogTuple> rows = ctx.rowsWhere(SystemCatalogs.PG_AUTHID, "rolname", role);
-        if (rows.isEmpty()) {
-            throw Ereport.error(SqlState.UNDEFINED_OBJECT, "role \"" + role + "\" does not exist");
-        }
-        long owner = (Long) rows.get(0).get(authid, "oid");
+        long owner = CatalogNames.roleOid(ctx, role);
         CreateTable.updateClass(ctx, table.oid(), "relowner", owner);
         for (IndexDesc index : table.indexes()) {
             CreateTable.updateClass(ctx, index.oid(), "relowner", owner);

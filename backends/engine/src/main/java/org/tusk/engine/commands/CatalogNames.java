@@ -101,6 +101,10 @@ final class CatalogNames {
 
     /** pg_authid.oid of a role by name (42704 when there is none). */
     static long roleOid(DdlContext ctx, String role) {
+        Long known = ctx.roles().roleOid(role);       // the session's role store (CREATE ROLE writes there)
+        if (known != null) {
+            return known;
+        }
         Catalog authid = SystemCatalogs.require(SystemCatalogs.PG_AUTHID);
         int nameCol = authid.columnIndex("rolname");
         List<CatalogTuple> rows = ctx.rows(SystemCatalogs.PG_AUTHID, r -> role.equals(r[nameCol]));

@@ -286,7 +286,7 @@ public final class CreateAggregate {
         row.put("oid", oid);
         row.put("proname", name);
         row.put("pronamespace", (long) ns);
-        row.put("proowner", 10L);
+        row.put("proowner", ctx.userOid() == 0 ? 10L : ctx.userOid());   // GetUserId()
         row.put("prolang", (long) ProcCatalog.LANG_INTERNAL);
         row.put("procost", 1f);
         row.put("prorows", 0f);

@@ -196,7 +196,7 @@ public final class CreateFunction {
         Map<String, Object> row = new HashMap<>();
         row.put("proname", name);
         row.put("pronamespace", (long) ns);
-        row.put("proowner", 10L);
+        row.put("proowner", ctx.userOid() == 0 ? 10L : ctx.userOid());   // GetUserId()
         row.put("prolang", (long) lang);
         row.put("procost", cost);
         row.put("prorows", rows);

@@ -25,12 +25,19 @@ import org.tusk.lmgr.LockMode;
  * user's OID (GetUserId: the owner of the relations a command creates).
  */
 public record DdlContext(StorageTransaction txn, CatalogAccess access, RelationCache relcache,
-        List<String> searchPath, String queryString, String user, Consumer<PgException> notices, long userOid) {
+        List<String> searchPath, String queryString, String user, Consumer<PgException> notices, long userOid,
+        SessionRoles roles) {
 
     /** The bootstrap superuser (OID 10) as the current user, for callers that have no role. */
     public DdlContext(StorageTransaction txn, CatalogAccess access, RelationCache relcache, List<String> searchPath,
             String queryString, String user, Consumer<PgException> notices) {
-        this(txn, access, relcache, searchPath, queryString, user, notices, 10L);
+        this(txn, access, relcache, searchPath, queryString, user, notices, 10L, SessionRoles.NONE);
+    }
+
+    /** A context whose user's ownership is not checked (the caller checked it, or runs as a superuser). */
+    public DdlContext(StorageTransaction txn, CatalogAccess access, RelationCache relcache, List<String> searchPath,
+            String queryString, String user, Consumer<PgException> notices, long userOid) {
+        this(txn, access, relcache, searchPath, queryString, user, notices, userOid, SessionRoles.NONE);
     }
 
     public EngineStorage storage() {

@@ -299,6 +299,13 @@ public final class DefineIndex {
      * pg_index with indexprs/indpred as deparsed text, dependencies on every
      * column used, then the build.
      */
+    /** pg_class.relowner of {@code table} (the bootstrap superuser if the row cannot be read). */
+    private static long tableOwner(DdlContext ctx, RelationDesc table) {
+        org.tusk.engine.catalog.CatalogAccess.CatalogTuple row = CreateTable.classRow(ctx, table.oid());
+        Object owner = row == null ? null : row.get(SystemCatalogs.require(SystemCatalogs.PG_CLASS), "relowner");
+        return owner == null ? 10L : (Long) owner;
+    }
+
     static int create(DdlContext ctx, RelationDesc table, String indexName, Definition def, boolean unique,
             boolean primary, boolean isConstraint, int location, SqlRunner sql) {
         return create(ctx, table, indexName, def, unique, primary, isConstraint, location, sql, false);
@@ -325,7 +332,7 @@ public final class DefineIndex {
         cls.put("oid", (long) indexOid);
         cls.put("relname", indexName);
         cls.put("relnamespace", (long) table.namespaceOid());
-        cls.put("relowner", 10L);
+        cls.put("relowner", tableOwner(ctx, table));    // an index belongs to its table's owner (index_create)
         cls.put("relam", (long) SystemCatalogs.BTREE_AM);
         cls.put("relfilenode", (long) indexOid);
         cls.put("reltuples", -1f);

@@ -43,6 +43,7 @@ public final class DropFunction {
         for (RawNode n : stmt.objects()) {
             CatalogTuple t = lookup(ctx, (ObjectWithArgs) n, kind, stmt.missingOk());
             if (t != null) {
+                checkOwner(ctx, t, (ObjectWithArgs) n, kind);
                 victims.add(t);
             }
         }
@@ -126,6 +127,13 @@ public final class DropFunction {
         ctx.commandCounterIncrement();
         ctx.relcache().invalidateCatalog(SystemCatalogs.PG_PROC);
         return "DROP " + kind.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** pg_proc_ownercheck: 42501 {@code must be owner of function f} (the name as written, without arguments). */
+    static void checkOwner(DdlContext ctx, CatalogTuple proc, ObjectWithArgs f, String kind) {
+        Catalog pgProc = SystemCatalogs.require(SystemCatalogs.PG_PROC);
+        ctx.roles().checkOwner((Long) proc.get(pgProc, "proowner"), kind,
+                String.join(".", f.objname()));
     }
 
     static final int PG_AGGREGATE = 2600;

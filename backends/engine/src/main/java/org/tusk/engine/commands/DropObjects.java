@@ -67,6 +67,10 @@ public final class DropObjects {
             }
             throw Ereport.error(SqlState.INVALID_SCHEMA_NAME, "schema \"" + name.lastName() + "\" does not exist");
         }
+        Catalog pgNamespace = SystemCatalogs.require(SystemCatalogs.PG_NAMESPACE);
+        for (CatalogTuple t : ctx.rowsWhere(SystemCatalogs.PG_NAMESPACE, "oid", (long) ns)) {
+            ctx.roles().checkOwner((Long) t.get(pgNamespace, "nspowner"), "schema", name.lastName());
+        }
         if (ns == SystemCatalogs.PG_CATALOG_NAMESPACE || ns == 99 || ns == 13265) {
             throw Ereport.error(DdlStates.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop schema " + name.lastName()
                     + " because it is required by the database system");
@@ -109,6 +113,7 @@ public final class DropObjects {
                     .withHint("Use DROP " + kindWord(rel.kind()).toUpperCase(java.util.Locale.ROOT) + " to remove "
                             + article(kindWord(rel.kind())) + ".");
         }
+        ctx.roles().checkRelationOwner(rel);        // RangeVarCallbackForDropRelation: after the kind, before the catalog test
         if (rel.isSystemCatalog()) {
             throw Ereport.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied: \"" + rel.name() + "\" is a system catalog");
         }
@@ -118,7 +123,8 @@ public final class DropObjects {
     /** Deletes the targets and what depends on them, in one command. */
     static void performDeletion(DdlContext ctx, List<ObjectAddress> targets, boolean cascade) {
         Set<ObjectAddress> all = new LinkedHashSet<>();
-        List<String> cascaded = new ArrayList<>();
+        java.util.Map<ObjectAddress, String> normal = new java.util.LinkedHashMap<>();
+        Set<ObjectAddress> owned = new java.util.HashSet<>();
         for (ObjectAddress target : targets) {
             // an index owned by a constraint cannot be dropped by itself
             for (CatalogTuple d : dependenciesOf(ctx, target)) {
@@ -132,8 +138,15 @@ public final class DropObjects {
                     }
                 }
             }
-            collect(ctx, target, all, cascaded, targets);
+            collect(ctx, target, all, normal, owned, targets);
         }
+        // reportDependentObjects: an object reached by any AUTO or INTERNAL path goes silently with its owner
+        List<String> cascaded = new ArrayList<>();
+        normal.forEach((o, text) -> {
+            if (!owned.contains(o)) {
+                cascaded.add(text);
+            }
+        });
         if (!cascaded.isEmpty()) {
             if (!cascade) {
                 ObjectAddress first = targets.get(0);
@@ -165,8 +178,14 @@ public final class DropObjects {
         ctx.relcache().invalidateAll();
     }
 
-    private static void collect(DdlContext ctx, ObjectAddress object, Set<ObjectAddress> all, List<String> cascaded,
-            List<ObjectAddress> targets) {
+    /**
+     * findDependentObjects: {@code object} and, recursively, what depends on it, into {@code all}; each
+     * dependent reached through a NORMAL dependency into {@code normal} (its "x depends on y" text, first
+     * path found), each reached through an AUTO or INTERNAL one into {@code owned} (whichever path the
+     * scan meets first, a serial column's sequence is its table's).
+     */
+    private static void collect(DdlContext ctx, ObjectAddress object, Set<ObjectAddress> all,
+            java.util.Map<ObjectAddress, String> normal, Set<ObjectAddress> owned, List<ObjectAddress> targets) {
         if (!all.add(object)) {
             return;
         }
@@ -191,17 +210,21 @@ public final class DropObjects {
                     dependent = view;
                 }
             }
+            String deptype = (String) d.get(dep, "deptype");
+            if ("n".equals(deptype)) {
+                if (!targets.contains(dependent) && !normal.containsKey(dependent)) {
+                    normal.put(dependent, describe(ctx, dependent) + " depends on " + describe(ctx, object));
+                }
+            } else {
+                owned.add(dependent);
+            }
             if (all.contains(dependent)) {
                 continue;
-            }
-            String deptype = (String) d.get(dep, "deptype");
-            if ("n".equals(deptype) && !targets.contains(dependent)) {
-                cascaded.add(describe(ctx, dependent) + " depends on " + describe(ctx, object));
             }
             if (dependent.classId() == SystemCatalogs.PG_CLASS) {
                 ctx.lockRelation((int) dependent.objectId(), LockMode.ACCESS_EXCLUSIVE);
             }
-            collect(ctx, dependent, all, cascaded, targets);
+            collect(ctx, dependent, all, normal, owned, targets);
         }
     }
 

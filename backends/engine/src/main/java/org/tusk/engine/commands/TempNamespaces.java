@@ -128,6 +128,6 @@ public final class TempNamespaces {
 
     private static DdlContext quiet(DdlContext ctx) {
         return new DdlContext(ctx.txn(), ctx.access(), ctx.relcache(), ctx.searchPath(), ctx.queryString(), ctx.user(),
-                null);
+                null, ctx.userOid(), ctx.roles());
     }
 }

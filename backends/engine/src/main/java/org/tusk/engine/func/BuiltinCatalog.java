@@ -19,6 +19,11 @@ public final class BuiltinCatalog {
 
     private final Map<Integer, ProcEntry> procsByOid = new HashMap<>();
     private final Map<String, List<ProcEntry>> procsByName = new HashMap<>();
+    /**
+     * The facts' information_schema functions (_pg_expandarray, _pg_char_max_length...): they live in
+     * that schema, so only a call qualified with it may resolve to them, never an unqualified one.
+     */
+    private final Map<String, List<ProcEntry>> informationSchemaProcs = new HashMap<>();
     private final Map<Integer, OperatorEntry> operatorsByOid = new HashMap<>();
     private final Map<String, List<OperatorEntry>> binaryOperators = new HashMap<>();
     private final Map<String, List<OperatorEntry>> prefixOperators = new HashMap<>();
@@ -31,6 +36,8 @@ public final class BuiltinCatalog {
     private final Map<String, String> singleOutColumns = new HashMap<>();
     /** proargdefaults as each argument type's text input, by function OID then argument position. */
     private final Map<Integer, Map<Integer, String>> argDefaults = new HashMap<>();
+
+    private static final String PG_CATALOG_NAMESPACE = "11";
 
     public static BuiltinCatalog get() {
         return INSTANCE;
@@ -99,7 +106,9 @@ public final class BuiltinCatalog {
     private BuiltinCatalog() {
         for (Map<String, String> r : BootstrapCsv.read("pg_proc.csv")) {
             ProcEntry p = proc(r);
-            if (p != null) {
+            if (p != null && !PG_CATALOG_NAMESPACE.equals(r.get("pronamespace"))) {
+                informationSchemaProcs.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p);
+            } else if (p != null) {
                 procsByOid.put(p.oid(), p);
                 procsByName.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p);
                 List<String> names = inputArgNames(r.get("proargnames"), r.get("proargmodes"));
@@ -218,6 +227,11 @@ public final class BuiltinCatalog {
 
     public List<ProcEntry> procs(String name) {
         return Collections.unmodifiableList(procsByName.getOrDefault(name, List.of()));
+    }
+
+    /** The bootstrap rows of information_schema functions named {@code name} (for calls qualified with that schema). */
+    public List<ProcEntry> informationSchemaProcs(String name) {
+        return Collections.unmodifiableList(informationSchemaProcs.getOrDefault(name, List.of()));
     }
 
     public Iterable<ProcEntry> allProcs() {

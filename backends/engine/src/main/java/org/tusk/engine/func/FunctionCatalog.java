@@ -31,6 +31,8 @@ public final class FunctionCatalog {
         List<ProcEntry> procs = new ArrayList<>();
         if (schema == null || schema.equals("pg_catalog")) {
             procs.addAll(BuiltinCatalog.get().procs(name));
+        } else if (schema.equals("information_schema")) {
+            procs.addAll(BuiltinCatalog.get().informationSchemaProcs(name));
         }
         procs.addAll(UserProcs.procs(schema, name));
         for (ProcEntry p : procs) {

@@ -36,6 +36,8 @@ final class PrivilegeInquiryFunctions {
         // (object OID, privilege) for the current user: what information_schema's views call
         FunctionRegistry.bind("pg_has_role_id", (a, c) -> acl(c).roleById(oid(a[0]), s(a[1])));
         FunctionRegistry.bind("has_table_privilege_id", (a, c) -> acl(c).tableById(oid(a[0]), s(a[1])));
+        FunctionRegistry.bind("has_column_privilege_id_attnum",
+                (a, c) -> acl(c).columnById(oid(a[0]), ((Number) a[1]).intValue(), s(a[2])));
         FunctionRegistry.bind("has_sequence_privilege_id", (a, c) -> acl(c).sequenceById(oid(a[0]), s(a[1])));
         FunctionRegistry.bind("has_schema_privilege_id", (a, c) -> acl(c).schemaById(oid(a[0]), s(a[1])));
     }

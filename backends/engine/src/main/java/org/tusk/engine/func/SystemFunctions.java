@@ -35,6 +35,7 @@ final class SystemFunctions {
         // text::regclass (pg_cast's implicit text_regclass): regclassin of the text
         FunctionRegistry.bind("text_regclass", (a, c) -> org.tusk.engine.types.RegclassIo.input((String) a[0]));
         FunctionRegistry.bind("pg_backend_pid", (a, c) -> c.session().host().backend().pid());
+        FunctionRegistry.bind("pg_encoding_max_length_sql", (a, c) -> encodingMaxLength((Integer) a[0]));
         FunctionRegistry.bind("pg_sleep", SystemFunctions::pgSleep);
         // pg_current_xact_id (and txid_current, same prosrc, as bigint): the top-level xid as a
         // FullTransactionId (xid8, epoch 0 here), assigning one if the transaction has none yet
@@ -116,5 +117,20 @@ final class SystemFunctions {
             c.session().host().notice(Ereport.warning(SqlState.WARNING, "PID " + pid + " is not a PostgreSQL backend process"));
         }
         return ok;
+    }
+
+    /**
+     * The most bytes one character takes in server encoding {@code encoding} (pg_wchar_table's
+     * maxmblen, by PostgreSQL's pg_enc number), or null for a number that names no server
+     * encoding (information_schema.columns' character_octet_length multiplies by it).
+     */
+    private static final int[] ENCODING_MAX_LENGTH = {
+        1, 3, 3, 3, 4, 3, 4, 4,                                  // SQL_ASCII .. MULE_INTERNAL
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // LATIN1 .. KOI8U
+        2, 2, 2, 2, 4, 3, 2                                      // SJIS, BIG5, GBK, UHC, GB18030, JOHAB, SHIFT_JIS_2004
+    };
+
+    static Integer encodingMaxLength(int encoding) {
+        return encoding < 0 || encoding >= ENCODING_MAX_LENGTH.length ? null : ENCODING_MAX_LENGTH[encoding];
     }
 }

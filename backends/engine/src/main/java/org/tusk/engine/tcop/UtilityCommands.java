@@ -163,6 +163,27 @@ final class UtilityCommands {
         return org.tusk.engine.commands.DatabaseCommands.alterSet(ctx, a.dbname(), name, value);
     }
 
+    /** The session's roles for commands: ownership as its current user has it (superusers pass), names from its store. */
+    private org.tusk.engine.commands.SessionRoles sessionRoles() {
+        return new org.tusk.engine.commands.SessionRoles() {
+            @Override
+            public void checkRelationOwner(org.tusk.engine.relcache.RelationDesc rel) {
+                org.tusk.engine.acl.AccessChecks.checkRelationOwner(session, rel);
+            }
+
+            @Override
+            public void checkOwner(long owner, String kindWord, String name) {
+                org.tusk.engine.acl.AccessChecks.checkOwner(session, owner, kindWord, name);
+            }
+
+            @Override
+            public Long roleOid(String name) {
+                org.tusk.api.auth.RoleRecord r = session.roleStore() == null ? null : session.roleStore().byName(name);
+                return r == null ? null : r.oid();
+            }
+        };
+    }
+
     /** What a catalog-changing command needs from the session, for {@code parsed}. */
     DdlContext ddlContext(ParsedStatement parsed) {
         return new DdlContext(session.storage(),
@@ -212,7 +233,7 @@ final class UtilityCommands {
         DdlContext ctx = new DdlContext(session.storage(),
                 new CatalogAccess(session.storage(), session.isolationLevel()), session.relcache(),
                 session.searchPath(), parsed.queryString(), session.currentUser(), session.host()::notice,
-                session.currentUserOid());
+                session.currentUserOid(), sessionRoles());
         if (stmt instanceof CreateStmt c) {
             checkCreateIn(c.relation().schemaname());
             return CreateTable.execute(ctx, c, sqlRunner());

@@ -109,11 +109,14 @@ class ViewOnStorageTest extends TwoSessionsOnStorage {
         }
         assertEquals(List.of("public|vt|postgres"), query(b,
                 "SELECT schemaname, tablename, tableowner FROM pg_tables WHERE tablename = 'vt'"));
-        assertEquals(List.of("information_schema.check_constraints", "information_schema.constraint_column_usage",
-                "information_schema.information_schema_catalog_name", "information_schema.referential_constraints",
+        assertEquals(List.of("information_schema.check_constraints", "information_schema.columns",
+                "information_schema.constraint_column_usage",
+                "information_schema.information_schema_catalog_name", "information_schema.key_column_usage",
+                "information_schema.referential_constraints",
                 "information_schema.schemata", "information_schema.sequences", "information_schema.table_constraints",
                 "information_schema.tables", "information_schema.views",
-                "pg_catalog.pg_indexes", "pg_catalog.pg_roles", "pg_catalog.pg_sequences",
+                "pg_catalog.pg_indexes", "pg_catalog.pg_matviews", "pg_catalog.pg_policies", "pg_catalog.pg_roles",
+                "pg_catalog.pg_rules", "pg_catalog.pg_sequences",
                 "pg_catalog.pg_stat_user_tables", "pg_catalog.pg_stats", "pg_catalog.pg_tables", "pg_catalog.pg_user",
                 "pg_catalog.pg_views"), views);
         // PostgreSQL's OIDs for the views whose rowtypes are bootstrap facts

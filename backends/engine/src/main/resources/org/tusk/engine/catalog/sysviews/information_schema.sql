@@ -18,7 +18,8 @@ CREATE DOMAIN information_schema.time_stamp AS timestamp(2) with time zone
 CREATE DOMAIN information_schema.yes_or_no AS character varying(3) COLLATE "C"
     CONSTRAINT yes_or_no_check CHECK (VALUE IN ('YES', 'NO'));
 
--- an array with each element's 1-based position (pgjdbc reads index and key columns with it)
+-- an array with each element's 1-based position (pgjdbc reads index and key columns with it);
+-- not run at bootstrap yet (no CREATE FUNCTION there), so key_column_usage does without it
 CREATE FUNCTION information_schema._pg_expandarray(IN anyarray, OUT x anyelement, OUT n integer)
     RETURNS SETOF record LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
     AS 'SELECT e.x, e.n::integer FROM pg_catalog.unnest($1) WITH ORDINALITY AS e(x, n)';
@@ -208,6 +209,27 @@ CREATE VIEW information_schema.table_constraints AS
        AND r.relkind IN ('r', 'p')
        AND NOT pg_catalog.pg_is_other_temp_schema(nr.oid)
        AND (pg_catalog.pg_has_role(r.relowner, 'USAGE')
+            OR pg_catalog.has_table_privilege(r.oid, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER'))
+    UNION ALL
+    -- NOT NULL columns count as CHECK constraints named <schema oid>_<table oid>_<attnum>_not_null
+    SELECT current_database()::information_schema.sql_identifier,
+           nr.nspname::information_schema.sql_identifier,
+           (nr.oid || '_' || r.oid || '_' || a.attnum || '_not_null')::information_schema.sql_identifier,
+           current_database()::information_schema.sql_identifier,
+           nr.nspname::information_schema.sql_identifier,
+           r.relname::information_schema.sql_identifier,
+           'CHECK'::information_schema.character_data,
+           'NO'::information_schema.yes_or_no,
+           'NO'::information_schema.yes_or_no,
+           'YES'::information_schema.yes_or_no,
+           NULL::information_schema.yes_or_no
+      FROM pg_catalog.pg_namespace nr
+      JOIN pg_catalog.pg_class r ON nr.oid = r.relnamespace
+      JOIN pg_catalog.pg_attribute a ON r.oid = a.attrelid
+     WHERE a.attnotnull AND a.attnum > 0 AND NOT a.attisdropped
+       AND r.relkind IN ('r', 'p')
+       AND NOT pg_catalog.pg_is_other_temp_schema(nr.oid)
+       AND (pg_catalog.pg_has_role(r.relowner, 'USAGE')
             OR pg_catalog.has_table_privilege(r.oid, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER'));
 
 CREATE VIEW information_schema.key_column_usage AS
@@ -218,24 +240,23 @@ CREATE VIEW information_schema.key_column_usage AS
            k.relnspname::information_schema.sql_identifier AS table_schema,
            k.relname::information_schema.sql_identifier AS table_name,
            a.attname::information_schema.sql_identifier AS column_name,
-           (k.key).n::information_schema.cardinal_number AS ordinal_position,
+           pg_catalog.array_position(k.conkey, a.attnum)::information_schema.cardinal_number AS ordinal_position,
            (CASE WHEN k.contype = 'f' THEN
                       pg_catalog.array_position(
                           (SELECT u.conkey FROM pg_catalog.pg_constraint u
                             WHERE u.conrelid = k.confrelid AND u.conindid = k.conindid AND u.contype IN ('p', 'u')
                             LIMIT 1),
-                          k.confkey[(k.key).n])
+                          k.confkey[pg_catalog.array_position(k.conkey, a.attnum)])
                  END)::information_schema.cardinal_number AS position_in_unique_constraint
       FROM pg_catalog.pg_attribute a,
            (SELECT r.oid AS roid, r.relname, r.relowner, nr.nspname AS relnspname, nc.nspname, c.conname,
-                   c.contype, c.confrelid, c.conindid, c.confkey,
-                   information_schema._pg_expandarray(c.conkey) AS key
+                   c.contype, c.confrelid, c.conindid, c.conkey, c.confkey
               FROM pg_catalog.pg_namespace nr, pg_catalog.pg_class r, pg_catalog.pg_namespace nc,
                    pg_catalog.pg_constraint c
              WHERE nr.oid = r.relnamespace AND r.oid = c.conrelid AND nc.oid = c.connamespace
                AND c.contype IN ('p', 'u', 'f') AND r.relkind IN ('r', 'p')
                AND NOT pg_catalog.pg_is_other_temp_schema(nr.oid)) AS k
-     WHERE a.attrelid = k.roid AND a.attnum = (k.key).x
+     WHERE a.attrelid = k.roid AND a.attnum = ANY (k.conkey)
        AND (pg_catalog.pg_has_role(k.relowner, 'USAGE')
             OR pg_catalog.has_column_privilege(k.roid, a.attnum, 'SELECT, INSERT, UPDATE, REFERENCES'));
 
@@ -292,7 +313,19 @@ CREATE VIEW information_schema.check_constraints AS
       LEFT JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
       LEFT JOIN pg_catalog.pg_type t ON t.oid = con.contypid
      WHERE con.contype = 'c'
-       AND (pg_catalog.pg_has_role(coalesce(c.relowner, t.typowner), 'USAGE'));
+       AND (pg_catalog.pg_has_role(coalesce(c.relowner, t.typowner), 'USAGE'))
+    UNION ALL
+    -- and the NOT NULL columns, named as table_constraints names them
+    SELECT current_database()::information_schema.sql_identifier,
+           n.nspname::information_schema.sql_identifier,
+           (n.oid || '_' || r.oid || '_' || a.attnum || '_not_null')::information_schema.sql_identifier,
+           (a.attname || ' IS NOT NULL')::information_schema.character_data
+      FROM pg_catalog.pg_namespace n
+      JOIN pg_catalog.pg_class r ON n.oid = r.relnamespace
+      JOIN pg_catalog.pg_attribute a ON r.oid = a.attrelid
+     WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attnotnull
+       AND r.relkind IN ('r', 'p')
+       AND pg_catalog.pg_has_role(r.relowner, 'USAGE');
 
 CREATE VIEW information_schema.sequences AS
     SELECT current_database()::information_schema.sql_identifier AS sequence_catalog,

@@ -95,3 +95,35 @@ CREATE VIEW pg_catalog.pg_stats AS
       JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = s.staattnum
       LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
      WHERE NOT a.attisdropped;
+
+CREATE VIEW pg_catalog.pg_policies AS
+    SELECT n.nspname AS schemaname, c.relname AS tablename, pol.polname AS policyname,
+           CASE WHEN pol.polpermissive THEN 'PERMISSIVE' ELSE 'RESTRICTIVE' END AS permissive,
+           CASE WHEN pol.polroles = '{0}' THEN pg_catalog.string_to_array('public', '')::name[]
+                ELSE ARRAY(SELECT pg_catalog.pg_get_userbyid(r.oid) FROM pg_catalog.unnest(pol.polroles) AS r(oid)
+                            ORDER BY 1) END AS roles,
+           CASE pol.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE'
+                WHEN 'd' THEN 'DELETE' WHEN '*' THEN 'ALL' END AS cmd,
+           pg_catalog.pg_get_expr(pol.polqual, pol.polrelid) AS qual,
+           pg_catalog.pg_get_expr(pol.polwithcheck, pol.polrelid) AS with_check
+      FROM pg_catalog.pg_policy pol
+      JOIN pg_catalog.pg_class c ON c.oid = pol.polrelid
+      LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace;
+
+CREATE VIEW pg_catalog.pg_matviews AS
+    SELECT n.nspname AS schemaname, c.relname AS matviewname,
+           pg_catalog.pg_get_userbyid(c.relowner) AS matviewowner, t.spcname AS tablespace,
+           c.relhasindex AS hasindexes, c.relispopulated AS ispopulated,
+           pg_catalog.pg_get_viewdef(c.oid) AS definition
+      FROM pg_catalog.pg_class c
+      LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      LEFT JOIN pg_catalog.pg_tablespace t ON t.oid = c.reltablespace
+     WHERE c.relkind = 'm';
+
+CREATE VIEW pg_catalog.pg_rules AS
+    SELECT n.nspname AS schemaname, c.relname AS tablename, r.rulename,
+           pg_catalog.pg_get_ruledef(r.oid) AS definition
+      FROM pg_catalog.pg_rewrite r
+      JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+      LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+     WHERE r.rulename <> '_RETURN';
