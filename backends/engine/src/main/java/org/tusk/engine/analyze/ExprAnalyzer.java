@@ -1112,7 +1112,9 @@ public final class ExprAnalyzer {
         }
         Expr call = new org.tusk.engine.expr.EnumSupportExpr(name, enumType, List.copyOf(args), result);
         // a single label keeps the enum's identity for a further cast
-        return result == PgType.TEXT ? UserTypeExpr.of(call, enumType) : call;
+        return result == PgType.ANYENUM
+                ? new UserTypeExpr(call, enumType, PgType.ANYENUM, -1, List.of(), List.of(), List.of(), false, null)
+                : call;
     }
 
     private Expr funcCall(FuncCall f) {

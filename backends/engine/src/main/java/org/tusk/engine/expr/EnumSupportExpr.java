@@ -23,11 +23,11 @@ public record EnumSupportExpr(String function, UserType enumType, List<Expr> arg
     /** The result type of {@code function}, or null when it is not one of the enum support functions. */
     public static PgType resultType(String function, int nargs) {
         return switch (function) {
-            case "enum_first", "enum_last" -> nargs == 1 ? PgType.TEXT : null;
+            case "enum_first", "enum_last" -> nargs == 1 ? PgType.ANYENUM : null;
             case "enum_range" -> nargs == 1 || nargs == 2 ? PgType.TEXT_ARRAY : null;
             case "enum_cmp" -> nargs == 2 ? PgType.INT4 : null;
             case "enum_lt", "enum_le", "enum_gt", "enum_ge", "enum_eq", "enum_ne" -> nargs == 2 ? PgType.BOOL : null;
-            case "enum_larger", "enum_smaller" -> nargs == 2 ? PgType.TEXT : null;
+            case "enum_larger", "enum_smaller" -> nargs == 2 ? PgType.ANYENUM : null;
             default -> null;
         };
     }
@@ -46,7 +46,8 @@ public record EnumSupportExpr(String function, UserType enumType, List<Expr> arg
                 if (labels.isEmpty()) {
                     throw Ereport.error(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "enum " + enumType.name() + " contains no values");
                 }
-                return function.equals("enum_first") ? labels.get(0) : labels.get(labels.size() - 1);
+                return new org.tusk.engine.types.EnumValue(enumType.oid(),
+                        function.equals("enum_first") ? labels.get(0) : labels.get(labels.size() - 1));
             }
             case "enum_range" -> {
                 int from = 0;
@@ -85,7 +86,7 @@ public record EnumSupportExpr(String function, UserType enumType, List<Expr> arg
     }
 
     private int position(List<String> labels, Object label) {
-        int at = labels.indexOf(label);
+        int at = labels.indexOf(label.toString());
         if (at < 0) {
             throw Ereport.error(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input value for enum " + enumType.name() + ": \"" + label + "\"");
         }

@@ -179,7 +179,7 @@ final class SessionTypes implements UserTypes.Provider {
                 break;
             }
             case 'e':
-                repr = PgType.TEXT;
+                repr = PgType.ANYENUM;          // values are EnumValues
                 break;
             case 'c':
                 repr = PgType.RECORD;
@@ -191,7 +191,8 @@ final class SessionTypes implements UserTypes.Provider {
                         UserType u = build(elem, raw, schemas, labels, checks, prosrc, out, c, depth + 1);
                         e = u == null ? null : u.representation();
                     }
-                    repr = e == null ? null : e.arrayType();
+                    // arrays of an enum keep their labels as text elements
+                    repr = e == PgType.ANYENUM ? PgType.TEXT_ARRAY : e == null ? null : e.arrayType();
                     base = elem;    // an array type's UserType names its element type where a domain names its base
                 } else {
                     String in = prosrc.get((Long) r[c.columnIndex("typinput")]);
@@ -207,7 +208,8 @@ final class SessionTypes implements UserTypes.Provider {
                 schemas.get((Long) r[c.columnIndex("typnamespace")]), typtype, repr, base, typtype == 'd' ? typmod : -1,
                 (Boolean) r[c.columnIndex("typnotnull")], (String) r[c.columnIndex("typdefault")],
                 checks.getOrDefault(oid, List.of()), ((Long) r[c.columnIndex("typarray")]).intValue(),
-                l == null ? List.of() : List.copyOf(l.values()), (Boolean) r[c.columnIndex("typisdefined")]);
+                l == null ? List.of() : List.copyOf(l.values()), (Boolean) r[c.columnIndex("typisdefined")],
+                l == null ? List.of() : List.copyOf(l.keySet()));
         out.put(oid, t);
         return t;
     }
