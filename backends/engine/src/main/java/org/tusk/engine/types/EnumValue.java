@@ -71,6 +71,24 @@ public record EnumValue(int typeOid, String label) implements Comparable<EnumVal
         return a.toString().compareTo(b.toString());
     }
 
+    /** The label's pg_enum OID in the session's type cache, 0 when not known there. */
+    public long labelOid() {
+        UserTypes.UserType t = UserTypes.byOid(typeOid);
+        return t == null ? 0 : t.enumOid(label);
+    }
+
+    /** A stored value: the label its pg_enum row has now (renamed since?), else the stored one. */
+    public static EnumValue stored(int typeOid, long labelOid, String label) {
+        if (labelOid != 0) {
+            UserTypes.UserType t = UserTypes.byOid(typeOid);
+            String now = t == null ? null : t.enumLabelOf(labelOid);
+            if (now != null) {
+                return new EnumValue(typeOid, now);
+            }
+        }
+        return new EnumValue(typeOid, label);
+    }
+
     @Override
     public String toString() {
         return label;
