@@ -72,6 +72,11 @@ public final class TupleFormat {
     private static final byte RECORD = 19;
     /** A geometric value (types.geo): the type's OID, then its binary send form. */
     private static final byte GEOMETRIC = 40;
+    /**
+     * A user enum value (EnumValue): the type's OID, the label's pg_enum OID (0 if unknown when stored) and
+     * the label as it was then; read back with the label the OID has now (ALTER TYPE ... RENAME VALUE).
+     */
+    private static final byte ENUM = 41;
 
     private TupleFormat() {
     }
@@ -214,6 +219,11 @@ public final class TupleFormat {
                     writeValue(w, e);
                 }
             }
+        } else if (v instanceof org.tusk.engine.types.EnumValue e) {
+            w.u8(ENUM);
+            w.i32(e.typeOid());
+            w.i32((int) e.labelOid());
+            w.blob(e.label().getBytes(StandardCharsets.UTF_8));
         } else if (v instanceof java.util.UUID u) {
             w.u8(UUID);
             w.i64(u.getMostSignificantBits());
@@ -311,6 +321,11 @@ public final class TupleFormat {
                 return new org.tusk.engine.types.RecordValue(new org.tusk.engine.types.RowType(typeOid, shape), fields);
             }
             case UUID: return new java.util.UUID(r.i64(), r.i64());
+            case ENUM: {
+                int type = r.i32();
+                long labelOid = r.i32() & 0xFFFFFFFFL;
+                return org.tusk.engine.types.EnumValue.stored(type, labelOid, new String(r.blob(), StandardCharsets.UTF_8));
+            }
             case INTERVAL: return new Interval(r.i32(), r.i32(), r.i64());
             case TIMETZ: return new TimeTz(r.i64(), r.i32());
             case NUMERIC_SPECIAL: return NumericSpecial.values()[r.data[r.pos++]];

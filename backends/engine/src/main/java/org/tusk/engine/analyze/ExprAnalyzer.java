@@ -1086,6 +1086,37 @@ public final class ExprAnalyzer {
         return coercion ? coerceOrFail(args.get(0), target, -1, CastContext.EXPLICIT, f.location()) : null;
     }
 
+    /**
+     * enum_first/enum_last/enum_range/enum_cmp... over arguments of a user enum type: the analyzer knows the
+     * enum from an argument coerced to it (a cast or literal of the type); the other arguments may be untyped
+     * NULLs where enum_range allows them. Null when the call is not one of these.
+     */
+    private Expr enumSupportCall(String name, List<Expr> args) {
+        PgType result = org.tusk.engine.expr.EnumSupportExpr.resultType(name, args.size());
+        if (result == null) {
+            return null;
+        }
+        org.tusk.engine.types.UserTypes.UserType enumType = null;
+        for (Expr a : args) {
+            if (a instanceof UserTypeExpr u && u.userType().typtype() == 'e') {
+                if (enumType != null && enumType.oid() != u.userType().oid()) {
+                    return null;
+                }
+                enumType = u.userType();
+            } else if (!(a instanceof ConstExpr c && c.value() == null && c.type() == PgType.UNKNOWN)) {
+                return null;
+            }
+        }
+        if (enumType == null) {
+            return null;
+        }
+        Expr call = new org.tusk.engine.expr.EnumSupportExpr(name, enumType, List.copyOf(args), result);
+        // a single label keeps the enum's identity for a further cast
+        return result == PgType.ANYENUM
+                ? new UserTypeExpr(call, enumType, PgType.ANYENUM, -1, List.of(), List.of(), List.of(), false, null)
+                : call;
+    }
+
     private Expr funcCall(FuncCall f) {
         // only the outermost call of a function in FROM may come back as a set-returning FuncExpr
         boolean setCallWanted = wantSetCall;
@@ -1142,6 +1173,12 @@ public final class ExprAnalyzer {
         List<Expr> args = new ArrayList<>();
         for (RawNode a : f.args()) {
             args.add(transform(a instanceof NamedArgExpr n ? n.arg() : a));
+        }
+        if (argNames == null && (schema == null || schema.equals("pg_catalog"))) {
+            Expr enumCall = enumSupportCall(name, args);
+            if (enumCall != null) {
+                return enumCall;
+            }
         }
         List<PgType> types = new ArrayList<>();
         for (Expr a : args) {
@@ -1218,7 +1255,9 @@ public final class ExprAnalyzer {
         if ("pg_typeof".equals(proc.prosrc()) && args.size() == 1) {
             // pg_typeof looks at its argument's type, known here (get_fn_expr_argtype)
             org.tusk.engine.types.RowType shape = RowExprs.shapeOf(args.get(0));
-            return new ConstExpr(PgType.REGTYPE, -1, (long) (shape != null ? shape.typeOid() : args.get(0).type().oid()));
+            long oid = args.get(0) instanceof UserTypeExpr u ? u.userType().oid()
+                    : shape != null ? shape.typeOid() : args.get(0).type().oid();
+            return new ConstExpr(PgType.REGTYPE, -1, oid);
         }
         FunctionBody body = setBody != null ? setBody : FunctionRegistry.require(proc, f.location());
         List<Expr> coerced = new ArrayList<>();

@@ -356,7 +356,13 @@ final class ForeignKeyTriggers implements ModifyTableNode.RowEvents {
     private static PgType[] types(RelationDesc rel, int[] attnums) {
         PgType[] out = new PgType[attnums.length];
         for (int i = 0; i < attnums.length; i++) {
-            PgType t = PgType.byOid(attribute(rel, attnums[i]).typeOid());
+            int typeOid = attribute(rel, attnums[i]).typeOid();
+            PgType t = PgType.byOid(typeOid);
+            if (t == null) {
+                // a user enum's values are EnumValues compared by enum_eq; other user types as text
+                org.tusk.engine.types.UserTypes.UserType u = org.tusk.engine.types.UserTypes.byOid(typeOid);
+                t = u != null && u.typtype() == 'e' ? PgType.ANYENUM : null;
+            }
             out[i] = t == null ? PgType.TEXT : t;
         }
         return out;

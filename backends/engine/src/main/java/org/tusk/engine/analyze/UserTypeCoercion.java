@@ -55,6 +55,9 @@ final class UserTypeCoercion {
         if (cast != null) {
             return wrap(a, apply(a, inner, repr, cast, location), target);
         }
+        if (target.typtype() == 'e' && isString(arg.type())) {
+            return wrap(a, inner, target);      // the label; UserTypeExpr checks it and makes the EnumValue
+        }
         if (target.isDomain() || arg.type() == PgType.UNKNOWN || target.typtype() == 'e' && isString(arg.type())) {
             int typmod = repr == PgType.RECORD || repr == PgType._RECORD ? UserTypes.columnTypmod(target.oid(), -1)
                     : target.typmod();
@@ -72,6 +75,12 @@ final class UserTypeCoercion {
         if (cast != null) {
             Expr converted = apply(a, arg.arg(), target, cast, location);
             return typmod < 0 ? converted : a.coerceOrFail(converted, target, typmod, CastContext.EXPLICIT, location);
+        }
+        if (source.typtype() == 'e' && (isString(target) || target == PgType.TEXT)) {
+            // enum_out: the label
+            Expr label = new org.tusk.engine.expr.FuncExpr("enum_out", (v, ctx) -> v[0] == null ? null : v[0].toString(),
+                    List.of(arg), PgType.TEXT, -1, true, 'i');
+            return a.coerceOrFail(label, target, typmod, CastContext.EXPLICIT, location);
         }
         if (source.isDomain() || source.typtype() == 'e' && isString(target) || target == PgType.TEXT) {
             // a domain casts as its base type; enums and everything else reach text through I/O
@@ -117,6 +126,9 @@ final class UserTypeCoercion {
                     && !target.enumLabels().contains(label)) {
                 throw Ereport.error(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input value for enum "
                         + target.name() + ": \"" + label + "\"", a.pstate().locationOf(value));
+            }
+            if (target.typtype() == 'e') {
+                return new UserTypeExpr(value, target, PgType.ANYENUM, -1, List.of(), List.of(), List.of(), false, null);
             }
             return UserTypeExpr.of(value, target);
         }

@@ -259,6 +259,12 @@ public final class DefineIndex {
             oc = DEFAULT_BTREE_OPCLASS.get(2277);   // array_ops
         }
         if (oc == null) {
+            org.tusk.engine.types.UserTypes.UserType u = org.tusk.engine.types.UserTypes.byOid(typeOid);
+            if (u != null && u.typtype() == 'e') {
+                oc = DEFAULT_BTREE_OPCLASS.get(3500);   // enum_ops
+            }
+        }
+        if (oc == null) {
             TypeLookup.TypeInfo t = TypeLookup.byOid(typeOid);
             throw Ereport.error(SqlState.UNDEFINED_OBJECT, "data type " + (t == null ? typeOid : t.name())
                     + " has no default operator class for access method \"btree\"", location)

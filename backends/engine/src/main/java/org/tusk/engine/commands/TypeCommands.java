@@ -233,16 +233,42 @@ public final class TypeCommands {
                 throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "\"" + stmt.newValNeighbor()
                         + "\" is not an existing enum label");
             }
-            float here = (Float) labels.get(at).get(en, "enumsortorder");
-            if (stmt.newValIsAfter()) {
-                order = at + 1 < labels.size() ? (here + (Float) labels.get(at + 1).get(en, "enumsortorder")) / 2
-                        : here + 1;
-            } else {
-                order = at > 0 ? (here + (Float) labels.get(at - 1).get(en, "enumsortorder")) / 2 : here - 1;
+            order = midpoint(labels, en, at, stmt.newValIsAfter());
+            if (Float.isNaN(order)) {
+                // no float4 strictly between the neighbours: RenumberEnumType gives every label
+                // its position (1, 2, ...) and the midpoint is taken again
+                int sortCol = en.columnIndex("enumsortorder");
+                List<CatalogTuple> renumbered = new ArrayList<>();
+                for (int i = 0; i < labels.size(); i++) {
+                    CatalogTuple l = labels.get(i);
+                    Object[] row = l.values().clone();
+                    row[sortCol] = (float) (i + 1);
+                    if (!row[sortCol].equals(l.values()[sortCol])) {
+                        ctx.access().update(PG_ENUM_OID, l.tid(), row);
+                    }
+                    renumbered.add(new CatalogTuple(l.tid(), row));
+                }
+                labels = renumbered;
+                order = midpoint(labels, en, at, stmt.newValIsAfter());
             }
         }
         insertEnumLabel(ctx, oid, order, stmt.newVal());
         return "ALTER TYPE";
+    }
+
+    /**
+     * AddEnumLabel's sort order beside label {@code at} of the sorted {@code labels}: one past an end, else
+     * the float4 midpoint with the other neighbour, NaN when that equals one of them (renumbering needed).
+     */
+    private static float midpoint(List<CatalogTuple> labels, Catalog en, int at, boolean after) {
+        float here = (Float) labels.get(at).get(en, "enumsortorder");
+        int other = after ? at + 1 : at - 1;
+        if (other < 0 || other >= labels.size()) {
+            return after ? here + 1 : here - 1;
+        }
+        float there = (Float) labels.get(other).get(en, "enumsortorder");
+        float mid = here + (there - here) / 2;
+        return mid == here || mid == there ? Float.NaN : mid;
     }
 
     // ---- naming ----

@@ -35,7 +35,16 @@ public record UserTypeExpr(Expr arg, UserType userType, PgType type, int typmod,
     public Object eval(EvalContext ctx) {
         Object v = arg.eval(ctx);
         check(v, ctx);
+        if (userType.typtype() == 'e' && v instanceof String label) {
+            return new org.tusk.engine.types.EnumValue(userType.oid(), label);
+        }
         return v;
+    }
+
+    /** The enum's labels now (ALTER TYPE ... ADD VALUE may have added some since analysis). */
+    private List<String> labels() {
+        org.tusk.engine.types.UserTypes.UserType now = org.tusk.engine.types.UserTypes.byOid(userType.oid());
+        return (now != null ? now : userType).enumLabels();
     }
 
     /** The domain's constraints (or the enum's labels) on {@code v}. */
@@ -46,7 +55,7 @@ public record UserTypeExpr(Expr arg, UserType userType, PgType type, int typmod,
             }
             return;
         }
-        if (userType.typtype() == 'e' && v instanceof String label && !userType.enumLabels().contains(label)) {
+        if (userType.typtype() == 'e' && v instanceof String label && !labels().contains(label)) {
             throw Ereport.error(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input value for enum "
                     + userType.name() + ": \"" + label + "\"");
         }

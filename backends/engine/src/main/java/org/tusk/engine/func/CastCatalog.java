@@ -35,6 +35,9 @@ public final class CastCatalog {
             }
             return CoercionPath.NONE;
         }
+        if (source == PgType.ANYENUM && context != CastContext.IMPLICIT && target.category() == 'S') {
+            return CoercionPath.IO;            // a user enum's value (EnumValue) to text: its label
+        }
         // automatic I/O conversion casts: to a string type in assignment, from one only explicitly
         if (source == PgType.UNKNOWN || source.isPseudo() && source != PgType.RECORD) {
             return CoercionPath.NONE;

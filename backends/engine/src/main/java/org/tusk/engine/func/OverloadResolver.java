@@ -332,6 +332,9 @@ final class OverloadResolver {
             return elem;
         }
         if (declared == PgType.ANYARRAY) {
+            if (elem == PgType.ANYENUM) {
+                return PgType.TEXT_ARRAY;       // arrays of a user enum carry its labels as text (types.UserTypes)
+            }
             return elem == null ? declared : (elem.isArray() ? elem : elem.arrayType());
         }
         if (isCompatibleFamily(declared)) {

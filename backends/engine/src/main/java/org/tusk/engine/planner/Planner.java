@@ -1984,7 +1984,11 @@ public final class Planner {
                 boolean matches = keyExpr != null ? PredicateTest.same(operand, rte.offset, keyExpr, 0)
                         : operand instanceof VarExpr v && v.attno() - rte.offset + 1 == attnum;
                 if (matches) {
-                    keys.add(new IndexScanKey(k + 1, (IndexScanKey.Strategy) c[1], (Expr) c[2]));
+                    Expr value = (Expr) c[2];
+                    if (keyExpr == null && value.type() == PgType.ANYENUM) {
+                        value = enumKey(rte, attnum, value);
+                    }
+                    keys.add(new IndexScanKey(k + 1, (IndexScanKey.Strategy) c[1], value));
                     conds.add((Expr) c[3]);
                     shownConds.add(c.length > 4 ? (Expr) c[4] : (Expr) c[3]);
                     equality |= c[1] == IndexScanKey.Strategy.EQUAL;
@@ -2328,6 +2332,37 @@ public final class Planner {
                 varsOf(c, out);
             }
         }
+    }
+
+    /**
+     * An index key compared with a column of a user enum type: a bare label (an untyped literal the analyzer
+     * could not place) becomes that enum's value, so the key encodes as enum_ops orders (22P02 for a label
+     * the enum does not have, as enum_in).
+     */
+    private static Expr enumKey(RangeTblEntry rte, int attnum, Expr value) {
+        if (!(rte.relation instanceof StorageBaseRelation sb)) {
+            return value;
+        }
+        for (org.tusk.engine.relcache.AttributeDesc a : sb.desc().attributes()) {
+            if (a.attnum() == attnum) {
+                org.tusk.engine.types.UserTypes.UserType t = org.tusk.engine.types.UserTypes.byOid(a.typeOid());
+                if (t == null || t.typtype() != 'e') {
+                    return value;
+                }
+                return new FuncExpr("enum_in", (args, c) -> {
+                    if (!(args[0] instanceof String label)) {
+                        return args[0];
+                    }
+                    org.tusk.engine.types.UserTypes.UserType now = org.tusk.engine.types.UserTypes.byOid(t.oid());
+                    if (!(now != null ? now : t).enumLabels().contains(label)) {
+                        throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.INVALID_TEXT_REPRESENTATION,
+                                "invalid input value for enum " + t.name() + ": \"" + label + "\"");
+                    }
+                    return new org.tusk.engine.types.EnumValue(t.oid(), label);
+                }, List.of(value), PgType.ANYENUM, -1, true);
+            }
+        }
+        return value;
     }
 
     private static IndexScanKey.Strategy strategy(String op) {

@@ -106,10 +106,13 @@ final class SessionTypes implements UserTypes.Provider {
             schemas.put((Long) t.get(ns, "oid"), (String) t.get(ns, "nspname"));
         }
         Map<Integer, TreeMap<Float, String>> labels = new HashMap<>();
+        Map<Integer, TreeMap<Float, Long>> labelOids = new HashMap<>();
         Catalog en = SystemCatalogs.require(PG_ENUM);
         for (CatalogTuple t : access.scan(PG_ENUM)) {
-            labels.computeIfAbsent(((Long) t.get(en, "enumtypid")).intValue(), k -> new TreeMap<>())
-                    .put((Float) t.get(en, "enumsortorder"), (String) t.get(en, "enumlabel"));
+            int type = ((Long) t.get(en, "enumtypid")).intValue();
+            Float order = (Float) t.get(en, "enumsortorder");
+            labels.computeIfAbsent(type, k -> new TreeMap<>()).put(order, (String) t.get(en, "enumlabel"));
+            labelOids.computeIfAbsent(type, k -> new TreeMap<>()).put(order, (Long) t.get(en, "oid"));
         }
         Map<Integer, List<UserTypes.DomainCheck>> checks = new HashMap<>();
         Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
@@ -131,7 +134,7 @@ final class SessionTypes implements UserTypes.Provider {
             prosrc.put((Long) t.get(proc, "oid"), (String) t.get(proc, "prosrc"));
         }
         for (Integer oid : raw.keySet()) {
-            build(oid, raw, schemas, labels, checks, prosrc, types, pgType, 0);
+            build(oid, raw, schemas, labels, labelOids, checks, prosrc, types, pgType, 0);
         }
         Catalog cast = SystemCatalogs.require(PG_CAST);
         int castOid = cast.columnIndex("oid");
@@ -151,7 +154,8 @@ final class SessionTypes implements UserTypes.Provider {
     }
 
     private static UserType build(int oid, Map<Integer, Object[]> raw, Map<Long, String> schemas,
-            Map<Integer, TreeMap<Float, String>> labels, Map<Integer, List<UserTypes.DomainCheck>> checks,
+            Map<Integer, TreeMap<Float, String>> labels, Map<Integer, TreeMap<Float, Long>> labelOids,
+            Map<Integer, List<UserTypes.DomainCheck>> checks,
             Map<Long, String> prosrc, Map<Integer, UserType> out, Catalog c, int depth) {
         UserType done = out.get(oid);
         if (done != null) {
@@ -170,7 +174,7 @@ final class SessionTypes implements UserTypes.Provider {
             case 'd': {
                 repr = PgType.byOid(base);
                 if (repr == null) {
-                    UserType b = build(base, raw, schemas, labels, checks, prosrc, out, c, depth + 1);
+                    UserType b = build(base, raw, schemas, labels, labelOids, checks, prosrc, out, c, depth + 1);
                     repr = b == null ? null : b.representation();
                     if (b != null && typmod < 0) {
                         typmod = b.typmod();
@@ -179,7 +183,7 @@ final class SessionTypes implements UserTypes.Provider {
                 break;
             }
             case 'e':
-                repr = PgType.TEXT;
+                repr = PgType.ANYENUM;          // values are EnumValues
                 break;
             case 'c':
                 repr = PgType.RECORD;
@@ -188,10 +192,11 @@ final class SessionTypes implements UserTypes.Provider {
                 if (elem != 0 && "A".equals(r[c.columnIndex("typcategory")])) {
                     PgType e = PgType.byOid(elem);
                     if (e == null) {
-                        UserType u = build(elem, raw, schemas, labels, checks, prosrc, out, c, depth + 1);
+                        UserType u = build(elem, raw, schemas, labels, labelOids, checks, prosrc, out, c, depth + 1);
                         e = u == null ? null : u.representation();
                     }
-                    repr = e == null ? null : e.arrayType();
+                    // arrays of an enum keep their labels as text elements
+                    repr = e == PgType.ANYENUM ? PgType.TEXT_ARRAY : e == null ? null : e.arrayType();
                     base = elem;    // an array type's UserType names its element type where a domain names its base
                 } else {
                     String in = prosrc.get((Long) r[c.columnIndex("typinput")]);
@@ -207,7 +212,9 @@ final class SessionTypes implements UserTypes.Provider {
                 schemas.get((Long) r[c.columnIndex("typnamespace")]), typtype, repr, base, typtype == 'd' ? typmod : -1,
                 (Boolean) r[c.columnIndex("typnotnull")], (String) r[c.columnIndex("typdefault")],
                 checks.getOrDefault(oid, List.of()), ((Long) r[c.columnIndex("typarray")]).intValue(),
-                l == null ? List.of() : List.copyOf(l.values()), (Boolean) r[c.columnIndex("typisdefined")]);
+                l == null ? List.of() : List.copyOf(l.values()), (Boolean) r[c.columnIndex("typisdefined")],
+                l == null ? List.of() : List.copyOf(l.keySet()),
+                l == null ? List.of() : List.copyOf(labelOids.get(oid).values()));
         out.put(oid, t);
         return t;
     }

@@ -84,7 +84,7 @@ public final class BinaryFormat {
             }
             case UUID: expect(data, 16); return new java.util.UUID(b.getLong(), b.getLong());
             case BYTEA: return data.clone();
-            case TEXT: case UNKNOWN: case VARCHAR: case BPCHAR: case NAME:
+            case TEXT: case UNKNOWN: case VARCHAR: case BPCHAR: case NAME: case ANYENUM:
                 return TextFormat.input(type, typmod, new String(data, StandardCharsets.UTF_8), ctx);
             case POINT: case LSEG: case BOX: case LINE: case PATH: case POLYGON: case CIRCLE:
                 return org.tusk.engine.types.geo.GeoBinary.receive(type, data);

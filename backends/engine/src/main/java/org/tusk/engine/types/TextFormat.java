@@ -214,6 +214,7 @@ public final class TextFormat {
             case POLYGON: return org.tusk.engine.types.geo.GeoText.polygonIn(s);
             case CIRCLE: return org.tusk.engine.types.geo.GeoText.circleIn(s);
             case RECORD: return RecordFormat.input(RowTypes.ofTypmod(typmod), s, ctx);
+            case ANYENUM: return s;     // a label of an enum not known here: placed when it meets one (EnumValue)
             default:
                 if (type.isArray()) {
                     return ArrayInput.parse(type, typmod, s, ctx);

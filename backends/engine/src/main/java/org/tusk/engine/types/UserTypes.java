@@ -27,11 +27,37 @@ public final class UserTypes {
      * A user type. {@code typtype} is pg_type's ('b' base, 'c' composite, 'd' domain, 'e' enum, 'r' range,
      * 'm' multirange, 'p' shell); {@code baseOid} the domain's base type (may itself be a user type), or for an
      * array type its element type (typelem);
-     * {@code typmod} the domain's base typmod; {@code enumLabels} in enumsortorder.
+     * {@code typmod} the domain's base typmod; {@code enumLabels} in enumsortorder, {@code enumSortOrders} and {@code enumOids} theirs (pg_enum.enumsortorder, oid).
      */
     public record UserType(int oid, String name, String schema, char typtype, PgType representation, int baseOid,
             int typmod, boolean notNull, String defaultText, List<DomainCheck> checks, int arrayOid,
-            List<String> enumLabels, boolean defined) {
+            List<String> enumLabels, boolean defined, List<Float> enumSortOrders, List<Long> enumOids) {
+
+        /** A type without enum sort orders (not an enum, or one described without them). */
+        public UserType(int oid, String name, String schema, char typtype, PgType representation, int baseOid,
+                int typmod, boolean notNull, String defaultText, List<DomainCheck> checks, int arrayOid,
+                List<String> enumLabels, boolean defined) {
+            this(oid, name, schema, typtype, representation, baseOid, typmod, notNull, defaultText, checks, arrayOid,
+                    enumLabels, defined, List.of(), List.of());
+        }
+
+        /** pg_enum.oid of {@code label}, 0 when unknown. */
+        public long enumOid(String label) {
+            int at = enumLabels.indexOf(label);
+            return at < 0 || at >= enumOids.size() ? 0 : enumOids.get(at);
+        }
+
+        /** The label whose pg_enum row is {@code oid} (it may have been renamed), or null. */
+        public String enumLabelOf(long oid) {
+            int at = enumOids.indexOf(oid);
+            return at < 0 ? null : enumLabels.get(at);
+        }
+
+        /** pg_enum.enumsortorder of {@code label}, or NaN when this type has no such label (or no sort orders). */
+        public float enumSortOrder(String label) {
+            int at = enumLabels.indexOf(label);
+            return at < 0 || at >= enumSortOrders.size() ? Float.NaN : enumSortOrders.get(at);
+        }
 
         public boolean isDomain() {
             return typtype == 'd';

@@ -192,7 +192,13 @@ public final class CopyCommand implements DmlCommand {
         Expr[] defaults = analyzer.columnDefaults(desc);
         TableModifier modifier = new TableModifier(result, session.transactionContext(), session.snapshot(), ctx)
                 .routeThrough(analyzer.router(desc, ctx));
-        CopyFrom copy = new CopyFrom(modifier, attnums, defaults, options, ctx);
+        List<AttributeDesc> live = desc.liveAttributes();
+        int[] enumTypes = new int[live.size()];
+        for (int i = 0; i < enumTypes.length; i++) {
+            org.tusk.engine.types.UserTypes.UserType u = org.tusk.engine.types.UserTypes.byOid(live.get(i).typeOid());
+            enumTypes[i] = u != null && u.typtype() == 'e' ? u.oid() : 0;
+        }
+        CopyFrom copy = new CopyFrom(modifier, attnums, defaults, options, ctx).withEnumColumns(enumTypes);
         if (stmt.filename() == null) {
             InputStream in = receiver.copyChannel().copyIn(options.format == CopyOptions.Format.BINARY,
                     attnums.length);

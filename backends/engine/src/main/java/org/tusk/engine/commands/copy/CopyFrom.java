@@ -44,6 +44,25 @@ public final class CopyFrom {
         this.ctx = ctx;
     }
 
+    /** Per table column, the OID of the user enum type it has (0 for the others): its fields become EnumValues. */
+    private int[] enumTypes;
+
+    /** Names the table columns of user enum types (per column the type's OID, else 0). */
+    public CopyFrom withEnumColumns(int[] enumTypeOids) {
+        this.enumTypes = enumTypeOids;
+        return this;
+    }
+
+    /** enum_in: the label must be one of the type's. */
+    private static Object enumValue(int typeOid, String label) {
+        org.tusk.engine.types.UserTypes.UserType t = org.tusk.engine.types.UserTypes.byOid(typeOid);
+        if (t != null && !t.enumLabels().contains(label)) {
+            throw PgException.error(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input value for enum " + t.name()
+                    + ": \"" + label + "\"");
+        }
+        return new org.tusk.engine.types.EnumValue(typeOid, label);
+    }
+
     /** Reads {@code in} to its end, inserting every record; returns the number of rows. */
     public long run(InputStream in) {
         if (options.format == CopyOptions.Format.BINARY) {
@@ -104,6 +123,9 @@ public final class CopyFrom {
                     }
                     try {
                         row[attnums[i]] = TextFormat.input(column.type(), column.typmod(), fields[i], types);
+                        if (enumTypes != null && attnums[i] < enumTypes.length && enumTypes[attnums[i]] != 0) {
+                            row[attnums[i]] = enumValue(enumTypes[attnums[i]], fields[i]);
+                        }
                     } catch (PgException e) {
                         throw e.withContext("COPY " + table + ", line " + reader.lineNumber() + ", column "
                                 + column.name() + ": \"" + limit(fields[i]) + "\"");

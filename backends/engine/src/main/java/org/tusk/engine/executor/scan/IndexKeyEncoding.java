@@ -73,7 +73,7 @@ public final class IndexKeyEncoding {
     public static boolean supports(PgType type) {
         return switch (type) {
             case BOOL, INT2, INT4, INT8, OID, XID, FLOAT4, FLOAT8, NUMERIC, TEXT, VARCHAR, BPCHAR, NAME, DATE,
-                    TIMESTAMP, TIMESTAMPTZ -> true;
+                    TIMESTAMP, TIMESTAMPTZ, ANYENUM -> true;
             default -> type.isArray() && type.elementType() != null && supports(type.elementType())
                     && !type.elementType().isArray();
         };
@@ -116,6 +116,7 @@ public final class IndexKeyEncoding {
             }
             case TEXT, VARCHAR, NAME -> encodeString(out, (String) v);
             case BPCHAR -> encodeString(out, stripTrailingBlanks((String) v));
+            case ANYENUM -> encodeEnum(out, v);
             default -> {
                 if (v instanceof ArrayValue a && supports(type)) {
                     encodeArray(out, a);
@@ -125,6 +126,25 @@ public final class IndexKeyEncoding {
                     "data type " + type.typname() + " has no default operator class for access method \"btree\"");
             }
         }
+    }
+
+    /**
+     * enum_ops: the label's pg_enum.enumsortorder as a float4 key, so keys order as enum_cmp does and
+     * equal labels encode alike. (A renumbering ADD VALUE changes sort orders: such an index needs REINDEX.)
+     */
+    private static void encodeEnum(ByteArrayOutputStream out, Object v) {
+        float order = Float.NaN;
+        if (v instanceof org.tusk.engine.types.EnumValue e) {
+            org.tusk.engine.types.UserTypes.UserType t = org.tusk.engine.types.UserTypes.byOid(e.typeOid());
+            order = t == null ? Float.NaN : t.enumSortOrder(e.label());
+        }
+        if (Float.isNaN(order)) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot index enum value \"" + v
+                    + "\" of an enum type not known here");
+        }
+        int bits = Float.floatToIntBits(order == 0.0f ? 0.0f : order);
+        bits = bits < 0 ? ~bits : bits ^ 0x80000000;
+        writeUnsigned(out, bits & 0xFFFFFFFFL, 4);
     }
 
     private static void encodeArray(ByteArrayOutputStream out, ArrayValue a) {

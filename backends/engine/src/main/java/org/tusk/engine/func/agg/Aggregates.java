@@ -143,7 +143,8 @@ public final class Aggregates {
                 return new Impl(oid, resultType, false, false, () -> null, (s, a, c) -> {
                     @SuppressWarnings("unchecked")
                     List<Object> list = s == null ? new ArrayList<>() : (List<Object>) s;
-                    list.add(a[0]);
+                    // an enum value joins a text[] of labels (arrays of enums carry text, see OverloadResolver)
+                    list.add(a[0] instanceof org.tusk.engine.types.EnumValue e && elem == PgType.TEXT ? e.label() : a[0]);
                     return list;
                 }, (s, c) -> s == null ? null : ArrayValue.of(elem, ((List<?>) s).toArray()), null);
             }
