@@ -40,7 +40,9 @@ public interface LockManager {
             throw new IllegalArgumentException("maxBackends and max_locks_per_transaction must be positive");
         }
         long capacity = (long) maxBackends * maxLocksPerTransaction;
-        return List.of(new ShmemRequest(AREA_NAME, LockTableLayout.areaBytes(maxBackends, capacity), NUM_PARTITIONS));
+        // the partition locks, then one fast-path lock per process (PGPROC's fpInfoLock)
+        return List.of(new ShmemRequest(AREA_NAME, LockTableLayout.areaBytes(maxBackends, capacity),
+                NUM_PARTITIONS + maxBackends));
     }
 
     /**

@@ -4,11 +4,18 @@ import java.time.Instant;
 
 /**
  * One row of pg_locks: a mode that a process holds ({@code granted}) or waits
- * for on one object. The column accessors give null where pg_locks shows
- * NULL for this lock type; oids and xids are unsigned, hence longs.
+ * for on one object; {@code fastPath} when it is held in the process's
+ * fast-path slots rather than in the shared lock table (pg_locks.fastpath).
+ * The column accessors give null where pg_locks shows NULL for this lock
+ * type; oids and xids are unsigned, hence longs.
  */
 public record LockStatus(LockTag tag, LockMode lockMode, int procNumber, int pid, boolean granted,
-        Instant waitStart) {
+        Instant waitStart, boolean fastPath) {
+
+    /** A row of the shared lock table (fastpath = false). */
+    public LockStatus(LockTag tag, LockMode lockMode, int procNumber, int pid, boolean granted, Instant waitStart) {
+        this(tag, lockMode, procNumber, pid, granted, waitStart, false);
+    }
 
     public String locktype() {
         return tag.type().lockTypeName();

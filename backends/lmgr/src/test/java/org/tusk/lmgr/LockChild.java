@@ -24,6 +24,10 @@ public final class LockChild {
     static final int W_RESULT = 32;
     static final int W_ELAPSED = 48;
     static final int W_STOP = 64;
+    /** fastpath role: processes inside a weak hold, whether a strong holder is inside, violations seen. */
+    static final int W_WEAK_INSIDE = 2;
+    static final int W_STRONG_INSIDE = 3;
+    static final int W_VIOLATIONS = 4;
 
     static final int RESULT_GRANTED = 1;
     static final int RESULT_DEADLOCK = 2;
@@ -48,6 +52,7 @@ public final class LockChild {
                 case "wait" -> waitForRelation(locks, words, slotIndex, Integer.parseInt(args[4]),
                         LockMode.valueOf(args[5]));
                 case "counter" -> counter(locks, words, Integer.parseInt(args[4]));
+                case "fastpath" -> fastPathMix(locks, words, Integer.parseInt(args[4]), Boolean.parseBoolean(args[5]));
                 default -> throw new IllegalArgumentException("unknown role " + role);
             }
         }
@@ -93,6 +98,41 @@ public final class LockChild {
         for (int i = 0; i < iterations; i++) {
             locks.acquire(tag, LockMode.ACCESS_EXCLUSIVE, false);
             words.set(W_COUNTER, words.get(W_COUNTER) + 1);   // deliberately not atomic
+            locks.releaseAll();
+        }
+    }
+
+    /**
+     * Weak (RowExclusiveLock, the fast path) or strong (AccessExclusiveLock) holds
+     * of one relation, each transaction also touching two other relations: a
+     * strong holder must never overlap a weak one, whichever path the weak one took.
+     */
+    private static void fastPathMix(LockManager locks, SharedWords words, int iterations, boolean strong) {
+        awaitWord(words, W_GO);
+        LockTag tag = LockTag.relation(1, 4343);
+        for (int i = 0; i < iterations; i++) {
+            locks.acquire(LockTag.relation(1, 5000 + i % 3), LockMode.ACCESS_SHARE, false);
+            if (strong) {
+                locks.acquire(tag, LockMode.ACCESS_EXCLUSIVE, false);
+                words.setVolatile(W_STRONG_INSIDE, 1);
+                if (words.getVolatile(W_WEAK_INSIDE) != 0) {
+                    words.incrementAndGet(W_VIOLATIONS);
+                }
+                words.set(W_COUNTER, words.get(W_COUNTER) + 1);   // deliberately not atomic
+                Thread.onSpinWait();
+                words.setVolatile(W_STRONG_INSIDE, 0);
+            } else {
+                locks.acquire(tag, LockMode.ROW_EXCLUSIVE, false);
+                words.incrementAndGet(W_WEAK_INSIDE);
+                for (int spin = 0; spin < 50; spin++) {
+                    if (words.getVolatile(W_STRONG_INSIDE) != 0) {
+                        words.incrementAndGet(W_VIOLATIONS);
+                    }
+                    Thread.onSpinWait();
+                }
+                words.getAndAdd(W_WEAK_INSIDE, -1);
+            }
+            locks.acquire(LockTag.relation(1, 6000), LockMode.ROW_SHARE, false);
             locks.releaseAll();
         }
     }

@@ -283,24 +283,113 @@ class LockManagerTest {
         segment.close();
         segment = ShmemSegment.create(dir.resolve("small"), 4, dir.resolve("latches"), LockManager.shmemRequests(4, 4));
         LockManager a = process(0);
+        // ShareUpdateExclusiveLock: weak relation modes would use the fast-path slots, not the table
         for (int rel = 0; rel < 16; rel++) {
-            assertTrue(a.acquire(LockTag.relation(1, rel), LockMode.ACCESS_SHARE, true));
+            assertTrue(a.acquire(LockTag.relation(1, rel), LockMode.SHARE_UPDATE_EXCLUSIVE, true));
         }
-        assertTrue(a.acquire(LockTag.relation(1, 3), LockMode.ACCESS_SHARE, true), "re-entrant: no new entry");
+        assertTrue(a.acquire(LockTag.relation(1, 3), LockMode.SHARE_UPDATE_EXCLUSIVE, true), "re-entrant: no new entry");
         PgException e = assertThrows(PgException.class,
-                () -> a.acquire(LockTag.relation(1, 16), LockMode.ACCESS_SHARE, true));
+                () -> a.acquire(LockTag.relation(1, 16), LockMode.SHARE_UPDATE_EXCLUSIVE, true));
         assertEquals("53200", e.sqlState());
         assertEquals("out of shared memory", e.getMessage());
         assertEquals("You might need to increase max_locks_per_transaction.", e.hint());
-        assertFalse(a.holds(LockTag.relation(1, 16), LockMode.ACCESS_SHARE));
-        assertTrue(a.release(LockTag.relation(1, 5), LockMode.ACCESS_SHARE));
-        assertTrue(a.acquire(LockTag.relation(1, 16), LockMode.ACCESS_SHARE, true), "a freed entry is reused");
+        assertFalse(a.holds(LockTag.relation(1, 16), LockMode.SHARE_UPDATE_EXCLUSIVE));
+        assertTrue(a.release(LockTag.relation(1, 5), LockMode.SHARE_UPDATE_EXCLUSIVE));
+        assertTrue(a.acquire(LockTag.relation(1, 16), LockMode.SHARE_UPDATE_EXCLUSIVE, true), "a freed entry is reused");
         a.releaseAll();
         for (int rel = 100; rel < 116; rel++) {
-            assertTrue(a.acquire(LockTag.relation(1, rel), LockMode.ACCESS_SHARE, true));
+            assertTrue(a.acquire(LockTag.relation(1, rel), LockMode.SHARE_UPDATE_EXCLUSIVE, true));
         }
         assertEquals(16, a.status().size());
         a.releaseAll();
+    }
+
+    @Test
+    void weakRelationLocksUseTheFastPathAndShowInStatus() throws Exception {
+        LockManager a = process(0);
+        LockManager b = process(1);
+        assertTrue(a.acquire(REL, LockMode.ACCESS_SHARE, false));
+        assertTrue(a.acquire(REL, LockMode.ROW_EXCLUSIVE, false));
+        assertTrue(b.acquire(REL, LockMode.ROW_SHARE, false));
+        List<LockStatus> rows = b.status();
+        assertEquals(3, rows.size(), rows.toString());
+        assertTrue(rows.stream().allMatch(r -> r.fastPath() && r.granted()), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.procNumber() == 0 && r.mode().equals("RowExclusiveLock")
+                && r.relation() == 16384L && r.database() == 1L && r.pid() == 10_000));
+        // not eligible: the shared table
+        assertTrue(a.acquire(REL, LockMode.SHARE_UPDATE_EXCLUSIVE, false));
+        assertEquals(1, a.status().stream().filter(r -> !r.fastPath()).count());
+        a.releaseAll();
+        b.releaseAll();
+        assertTrue(a.status().isEmpty(), a.status().toString());
+    }
+
+    @Test
+    void strongLockMovesOtherProcessesFastPathLocksAndConflicts() throws Exception {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            LockManager a = process(0);
+            LockManager b = process(1);
+            assertTrue(a.acquire(REL, LockMode.ROW_EXCLUSIVE, false));
+            assertTrue(a.status().get(0).fastPath());
+            // a strong request sees the fast-path holder (after moving it to the shared table)
+            assertFalse(b.acquire(REL, LockMode.SHARE, true));
+            LockStatus moved = a.status().get(0);
+            assertEquals(1, a.status().size());
+            assertFalse(moved.fastPath());
+            assertEquals("RowExclusiveLock", moved.mode());
+            assertEquals(0, moved.procNumber());
+            // a waiting strong request keeps weak newcomers out of the fast path and behind it (FIFO)
+            CompletableFuture<Void> strong = async(() -> b.acquire(REL, LockMode.ACCESS_EXCLUSIVE, false));
+            awaitCondition(() -> waiters(a) == 1, "B waiting");
+            LockManager c = process(2);
+            assertFalse(c.acquire(REL, LockMode.ACCESS_SHARE, true));
+            a.release(REL, LockMode.ROW_EXCLUSIVE);   // found in the shared table, wakes B
+            strong.get();
+            assertTrue(b.holds(REL, LockMode.ACCESS_EXCLUSIVE));
+            assertFalse(a.acquire(REL, LockMode.ACCESS_SHARE, true));
+            b.releaseAll();
+            // the strong lock is gone: weak locks take the fast path again
+            assertTrue(c.acquire(REL, LockMode.ACCESS_SHARE, true));
+            assertTrue(c.status().get(0).fastPath());
+            c.releaseAll();
+            assertTrue(a.status().isEmpty());
+        });
+    }
+
+    @Test
+    void ownFastPathLockIsMovedToo() throws Exception {
+        LockManager a = process(0);
+        assertTrue(a.acquire(REL, LockMode.ACCESS_SHARE, false));
+        assertTrue(a.acquire(REL, LockMode.ACCESS_EXCLUSIVE, false), "own weak lock does not conflict");
+        assertTrue(a.status().stream().noneMatch(LockStatus::fastPath), a.status().toString());
+        assertEquals(2, a.status().size());
+        a.release(REL, LockMode.ACCESS_SHARE);
+        a.release(REL, LockMode.ACCESS_EXCLUSIVE);
+        assertTrue(a.status().isEmpty(), a.status().toString());
+        LockManager b = process(1);
+        assertTrue(b.acquire(REL, LockMode.ACCESS_EXCLUSIVE, true), "nothing left behind");
+        b.releaseAll();
+    }
+
+    @Test
+    void seventeenthRelationGoesToTheSharedTable() throws Exception {
+        LockManager a = process(0);
+        for (int rel = 0; rel < 17; rel++) {
+            assertTrue(a.acquire(LockTag.relation(1, 20_000 + rel), LockMode.ACCESS_SHARE, false));
+        }
+        List<LockStatus> rows = a.status();
+        assertEquals(17, rows.size());
+        assertEquals(16, rows.stream().filter(LockStatus::fastPath).count());
+        LockManager b = process(1);
+        for (int rel = 0; rel < 17; rel++) {
+            assertFalse(b.acquire(LockTag.relation(1, 20_000 + rel), LockMode.ACCESS_EXCLUSIVE, true));
+        }
+        a.releaseAll();
+        for (int rel = 0; rel < 17; rel++) {
+            assertTrue(b.acquire(LockTag.relation(1, 20_000 + rel), LockMode.ACCESS_EXCLUSIVE, true));
+        }
+        b.releaseAll();
+        assertTrue(a.status().isEmpty());
     }
 
     @Test

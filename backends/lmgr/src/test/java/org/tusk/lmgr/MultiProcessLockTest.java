@@ -205,6 +205,29 @@ class MultiProcessLockTest {
         });
     }
 
+    @Test
+    void fastPathLocksConflictWithStrongLocksOfOtherProcesses() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            int iterations = 400;
+            start("fastpath", 4, Integer.toString(iterations), "true");
+            for (int slot = 5; slot < 8; slot++) {
+                start("fastpath", slot, Integer.toString(iterations), "false");
+            }
+            words.setVolatile(W_GO, 1);
+            for (ChildJvm child : children) {
+                child.awaitSuccess();
+            }
+            assertEquals(0L, words.getVolatile(LockChild.W_VIOLATIONS), "a strong and a weak holder overlapped");
+            assertEquals((long) iterations, words.getVolatile(W_COUNTER));
+            assertTrue(local(0).status().isEmpty(), "locks left behind");
+            // the strong counts went back to zero: a weak lock uses the fast path again
+            LockManager mine = local(0);
+            mine.acquire(LockTag.relation(1, 4343), LockMode.ROW_EXCLUSIVE, false);
+            assertTrue(mine.status().get(0).fastPath());
+            mine.releaseAll();
+        });
+    }
+
     private static long waiting(LockManager locks) {
         return locks.status().stream().filter(s -> !s.granted()).count();
     }

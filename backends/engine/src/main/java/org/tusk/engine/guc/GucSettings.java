@@ -36,6 +36,11 @@ public final class GucSettings {
     /** Bumped by every change of any value: lets changedReported() skip its scan after most statements. */
     private long version;
     private long reportedVersion = -1;
+    /**
+     * beginTransaction deferred copying the settings for a rollback: nothing has changed since the
+     * transaction began (most transactions change nothing), so commit and abort have nothing to undo.
+     */
+    private boolean baseSnapshotPending;
 
     private static String key(String name) {
         return lowerCase(name);
@@ -91,7 +96,7 @@ public final class GucSettings {
 
     /** Installs a server-level default (tusk.conf, -c): becomes the boot and reset value. */
     public void setServerDefault(String name, String value) {
-        version++;
+        beforeChange();
         GucVariable v = table.find(name);
         if (v == null) {
             if (name.indexOf('.') <= 0) {
@@ -105,7 +110,7 @@ public final class GucSettings {
 
     /** Forces an internal value (is_superuser, session_authorization) for this session. */
     public void setInternal(String name, String value) {
-        version++;
+        beforeChange();
         resetValues.put(key(name), value);
         currentValues.remove(key(name));
         sessionValues.remove(key(name));
@@ -118,7 +123,7 @@ public final class GucSettings {
 
     /** A startup-packet setting: like SET, but it also becomes the value RESET returns to. */
     public void setStartup(String name, String value) {
-        version++;
+        beforeChange();
         GucVariable v = findOrError(name, true);
         if (isNoResetAll(v)) {
             // the role checks of SET SESSION AUTHORIZATION / SET ROLE are not made for startup options
@@ -143,7 +148,7 @@ public final class GucSettings {
 
     /** SET name = value (null value: SET ... TO DEFAULT). Returns the new value. */
     public String set(String name, String value, boolean local) {
-        version++;
+        beforeChange();
         GucVariable v = findOrError(name, true);
         checkSettable(v);
         String k = key(v.name());
@@ -156,13 +161,12 @@ public final class GucSettings {
     }
 
     public void reset(String name) {
-        version++;
         set(name, null, false);
     }
 
     /** RESET ALL: every user-settable variable back to its reset value. */
     public void resetAll() {
-        version++;
+        beforeChange();
         for (String k : new java.util.ArrayList<>(currentValues.keySet())) {
             GucVariable v = find(k);
             if (v != null && (v.context() == GucContext.USER || v.context() == GucContext.SUPERUSER)
@@ -205,20 +209,43 @@ public final class GucSettings {
         stack.push(new Map[] {new HashMap<>(sessionValues), new HashMap<>(currentValues)});
     }
 
+    /** Bumped by every change of a value: callers caching something derived from settings compare it. */
+    public long version() {
+        return version;
+    }
+
+    /** Every change goes through here first: takes the copy beginTransaction deferred. */
+    private void beforeChange() {
+        version++;
+        if (baseSnapshotPending) {
+            baseSnapshotPending = false;
+            push();
+        }
+    }
+
     public void beginTransaction() {
         stack.clear();
-        push();
+        baseSnapshotPending = true;
     }
 
     /** End of transaction: SET LOCAL values go away, SET ones stay. */
     public void commit() {
-        version++;
         stack.clear();
+        if (baseSnapshotPending) {
+            baseSnapshotPending = false;   // nothing changed: current values are the session's already
+            return;
+        }
+        version++;
         currentValues = new HashMap<>(sessionValues);
     }
 
     /** Rollback: everything set during the transaction is undone. */
     public void abort() {
+        if (baseSnapshotPending) {
+            baseSnapshotPending = false;
+            stack.clear();
+            return;
+        }
         version++;
         if (!stack.isEmpty()) {
             Map<String, String>[] first = stack.getLast();
@@ -231,6 +258,10 @@ public final class GucSettings {
     }
 
     public void savepoint() {
+        if (baseSnapshotPending) {
+            baseSnapshotPending = false;
+            push();   // the transaction's own first, so that abort finds it at the bottom
+        }
         push();
     }
 

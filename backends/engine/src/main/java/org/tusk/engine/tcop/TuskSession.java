@@ -321,7 +321,8 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         for (int i = 0; i < TRANSACTION_CHARACTERISTICS.size(); i++) {
             String name = TRANSACTION_CHARACTERISTICS.get(i);
             String value = chained != null ? chained.get(i) : guc.show("default_" + name);
-            if (value != null) {
+            // usually the value is the default already: no SET LOCAL, so the transaction changes no setting
+            if (value != null && !value.equals(guc.show(name))) {
                 guc.set(name, value, true);
             }
         }
@@ -1156,6 +1157,10 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     @Override
     public TypeContext typeContext() {
+        TypeContext known = typeContext;
+        if (known != null && known.nowMicros() == transactionStart && typeContextVersion == guc.version()) {
+            return known;   // no setting changed since it was built
+        }
         String extraDigits = guc.show("extra_float_digits");
         String timeZone = guc.show("TimeZone");
         String byteaOutput = guc.show("bytea_output");
@@ -1178,12 +1183,14 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         cached = new TypeContext(zone, extra, transactionStart, "escape".equals(byteaOutput), intervalStyle, dateStyle);
         typeContext = cached;
         typeContextKey = new String[] {extraDigits, timeZone, byteaOutput};
+        typeContextVersion = guc.version();
         return cached;
     }
 
     /** The last {@link #typeContext()} and the settings it was built from (parsing the zone is the costly part). */
     private TypeContext typeContext;
     private String[] typeContextKey;
+    private long typeContextVersion = -1;
 
     private static ZoneId zoneOf(String timeZone) {
         try {

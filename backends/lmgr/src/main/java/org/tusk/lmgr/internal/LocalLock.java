@@ -12,6 +12,16 @@ final class LocalLock {
 
     private final int[] transactionCounts = new int[8];
     private final int[] sessionCounts = new int[8];
+    /** Modes this process recorded in its fast-path slots (a strong locker may have moved them since). */
+    private int fastPathModes;
+
+    boolean isFastPath(LockMode mode) {
+        return (fastPathModes & mode.bit()) != 0;
+    }
+
+    void setFastPath(LockMode mode, boolean fastPath) {
+        fastPathModes = fastPath ? fastPathModes | mode.bit() : fastPathModes & ~mode.bit();
+    }
 
     boolean holds(LockMode mode) {
         return transactionCounts[mode.ordinal()] + sessionCounts[mode.ordinal()] > 0;

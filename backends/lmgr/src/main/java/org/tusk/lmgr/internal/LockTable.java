@@ -37,6 +37,10 @@ final class LockTable {
         }
     }
 
+    LockTableLayout layout() {
+        return layout;
+    }
+
     int capacity() {
         return layout.capacity;
     }

@@ -7,6 +7,9 @@ package org.tusk.lmgr.internal;
  * <pre>
  *  header      64 bytes: free-list heads and high-water marks
  *  procs       maxBackends × 32 bytes: what each process waits for (PGPROC's waitLock ...)
+ *  fast path   maxBackends × 192 bytes: each process's fast-path relation locks (PGPROC's fpRelId,
+ *              fpLockBits), guarded by that process's LWLock (area LWLock 16 + procNumber)
+ *  strong      1024 × 4 bytes: FastPathStrongRelationLocks (atomic counters)
  *  buckets     capacity × 4 bytes: hash chain heads (LOCK index + 1)
  *  locks       capacity × 128 bytes: LOCK objects
  *  proclocks   2 × capacity × 16 bytes: PROCLOCK objects
@@ -19,6 +22,13 @@ public final class LockTableLayout {
     static final int BUCKET_SIZE = 4;
     static final int LOCK_SIZE = 128;
     static final int PROCLOCK_SIZE = 16;
+    /** FP_LOCK_SLOTS_PER_BACKEND. */
+    static final int FP_SLOTS = 16;
+    /** Per process: FP_SLOTS × (database, relation) ints, then one long of mode bits (3 per slot). */
+    static final int FP_PROC_SIZE = 192;
+    static final int FP_MODES = FP_SLOTS * 8;
+    /** FAST_PATH_STRONG_LOCK_HASH_PARTITIONS. */
+    static final int FP_STRONG_PARTITIONS = 1024;
     /** PostgreSQL sizes the PROCLOCK table at twice the LOCK table. */
     static final int PROCLOCKS_PER_LOCK = 2;
     private static final int ALIGN = 64;
@@ -63,6 +73,8 @@ public final class LockTableLayout {
     final int maxBackends;
     final int capacity;
     final int procs;
+    final int fastPath;
+    final int strongCounts;
     final int buckets;
     final int locks;
     final int procLocks;
@@ -71,7 +83,9 @@ public final class LockTableLayout {
         this.maxBackends = maxBackends;
         this.capacity = capacity;
         this.procs = HEADER_SIZE;
-        this.buckets = procs + maxBackends * PROC_SIZE;
+        this.fastPath = align(procs + maxBackends * PROC_SIZE);
+        this.strongCounts = fastPath + maxBackends * FP_PROC_SIZE;
+        this.buckets = strongCounts + FP_STRONG_PARTITIONS * 4;
         this.locks = align(buckets + capacity * BUCKET_SIZE);
         this.procLocks = locks + capacity * LOCK_SIZE;
     }
@@ -86,7 +100,7 @@ public final class LockTableLayout {
 
     /** Bytes of an area holding {@code capacity} locks for {@code maxBackends} processes. */
     public static long areaBytes(int maxBackends, long capacity) {
-        if (capacity > (Integer.MAX_VALUE - HEADER_SIZE - (long) maxBackends * PROC_SIZE) / perLockBytes()) {
+        if (capacity > (Integer.MAX_VALUE - fixedBytes(maxBackends)) / perLockBytes()) {
             throw new IllegalArgumentException("lock table of " + capacity + " entries is too large");
         }
         return new LockTableLayout(maxBackends, (int) capacity).end();
@@ -94,7 +108,7 @@ public final class LockTableLayout {
 
     /** The layout of an existing area of {@code areaSize} bytes (the inverse of {@link #areaBytes}). */
     static LockTableLayout of(int maxBackends, int areaSize) {
-        int fixed = HEADER_SIZE + maxBackends * PROC_SIZE;
+        int fixed = (int) fixedBytes(maxBackends);
         int capacity = Math.max(0, (areaSize - fixed) / perLockBytes());
         // Alignment padding is below one entry's worth, so at most one step down is needed.
         while (capacity > 0 && new LockTableLayout(maxBackends, capacity).end() > areaSize) {
@@ -111,6 +125,15 @@ public final class LockTableLayout {
         return procs + procNumber * PROC_SIZE;
     }
 
+    /** The fast-path slots of {@code procNumber}: slot i's database at + 8i, relation at + 8i + 4. */
+    int fastPath(int procNumber) {
+        return fastPath + procNumber * FP_PROC_SIZE;
+    }
+
+    int strongCount(int partition) {
+        return strongCounts + partition * 4;
+    }
+
     int bucket(int bucket) {
         return buckets + bucket * BUCKET_SIZE;
     }
@@ -121,6 +144,11 @@ public final class LockTableLayout {
 
     int procLock(int index) {
         return procLocks + index * PROCLOCK_SIZE;
+    }
+
+    private static long fixedBytes(int maxBackends) {
+        return align(HEADER_SIZE + maxBackends * PROC_SIZE) + (long) maxBackends * FP_PROC_SIZE
+                + FP_STRONG_PARTITIONS * 4L;
     }
 
     private static int perLockBytes() {

@@ -55,6 +55,7 @@ public final class SharedLockManager implements LockManager {
     private final ProcSlot self;
     private final int me;
     private final LockTable table;
+    private final FastPathLocks fastPath;
     private final DeadlockDetector detector;
     private final Map<LockTag, LocalLock> localLocks = new HashMap<>();
     private volatile LockSettings settings;
@@ -69,6 +70,7 @@ public final class SharedLockManager implements LockManager {
         }
         this.me = self.index();
         this.table = new LockTable(segment.area(AREA_NAME), segment.maxBackends());
+        this.fastPath = new FastPathLocks(segment.area(AREA_NAME), table.layout());
         this.detector = new DeadlockDetector(table, segment.maxBackends());
     }
 
@@ -116,10 +118,24 @@ public final class SharedLockManager implements LockManager {
             local = new LocalLock();
             localLocks.put(tag, local);
         }
+        if (FastPathLocks.eligible(tag, mode) && fastPathAcquire(tag, mode)) {
+            local.setFastPath(mode, true);
+            local.increment(mode, session);
+            return true;
+        }
+        boolean strong = FastPathLocks.strong(tag, mode);
         boolean granted = false;
+        boolean held = false;
         try {
+            if (strong) {
+                // BeginStrongLockAcquire, then move everybody's weak fast-path locks on the relation
+                // into the shared table, where the conflict check below sees them.
+                fastPath.addStrong(FastPathLocks.strongPartition(tag), 1);
+                transferFastPathLocks(tag);
+            }
             granted = acquireShared(tag, mode, dontWait);
         } catch (GrantedButInterrupted e) {
+            held = true;
             local.increment(mode, session);   // the grant raced with the error; transaction abort releases it
             if (e.error instanceof Error error) {
                 throw error;
@@ -131,8 +147,87 @@ public final class SharedLockManager implements LockManager {
             } else if (local.isEmpty()) {
                 localLocks.remove(tag);
             }
+            if (strong && !granted && !held) {
+                fastPath.addStrong(FastPathLocks.strongPartition(tag), -1);   // AbortStrongLockAcquire
+            }
         }
         return granted;
+    }
+
+    /**
+     * The fast path for a weak relation lock: a slot of our own, unless some
+     * process holds or is acquiring a strong lock in the relation's partition.
+     */
+    private boolean fastPathAcquire(LockTag tag, LockMode mode) {
+        LWLock mine = fastPath.lockOf(me);
+        lwAcquire(mine, LWLockMode.EXCLUSIVE);
+        try {
+            if (fastPath.strongCount(FastPathLocks.strongPartition(tag)) != 0) {
+                return false;
+            }
+            return fastPath.grant(me, tag.field1(), tag.field2(), mode);
+        } finally {
+            lwRelease(mine);
+        }
+    }
+
+    /**
+     * FastPathTransferRelationLocks: moves every process's fast-path modes on
+     * {@code tag} into the shared table as granted locks of that process. The
+     * caller has already raised the strong count, so no new ones appear.
+     */
+    private void transferFastPathLocks(LockTag tag) {
+        int bucket = table.bucketOf(tag);
+        LWLock partitionLock = table.partitionLock(LockTable.partitionOfBucket(bucket));
+        for (int proc = 0; proc < segment.maxBackends(); proc++) {
+            LWLock procLock = fastPath.lockOf(proc);
+            lwAcquire(procLock, LWLockMode.EXCLUSIVE);
+            try {
+                for (int slot = 0; slot < LockTableLayout.FP_SLOTS; slot++) {
+                    int modes = fastPath.modes(proc, slot);
+                    if (modes == 0 || fastPath.relation(proc, slot) != tag.field2()
+                            || fastPath.database(proc, slot) != tag.field1()) {
+                        continue;
+                    }
+                    lwAcquire(partitionLock, LWLockMode.EXCLUSIVE);
+                    try {
+                        for (LockMode mode : LockMode.values()) {
+                            if ((modes & mode.bit()) != 0) {
+                                grantTransferred(tag, bucket, proc, mode);
+                                fastPath.ungrant(proc, tag.field1(), tag.field2(), mode);
+                            }
+                        }
+                    } finally {
+                        lwRelease(partitionLock);
+                    }
+                }
+            } finally {
+                lwRelease(procLock);
+            }
+        }
+    }
+
+    /** Records a transferred fast-path lock of {@code proc} as granted; caller holds the partition lock. */
+    private void grantTransferred(LockTag tag, int bucket, int proc, LockMode mode) {
+        int lock = table.findLock(tag, bucket);
+        if (lock < 0) {
+            lock = table.createLock(tag, bucket);
+            if (lock < 0) {
+                throw outOfSharedMemory();
+            }
+        }
+        int procLock = table.findProcLock(lock, proc);
+        if (procLock < 0) {
+            procLock = table.createProcLock(lock, proc);
+            if (procLock < 0) {
+                if (table.lockInt(lock, L_N_REQUESTED) == 0 && table.firstProcLock(lock) < 0) {
+                    table.removeLock(lock, bucket);
+                }
+                throw outOfSharedMemory();
+            }
+        }
+        table.addRequest(lock, mode);
+        table.grant(lock, procLock, mode);
     }
 
     /** LockAcquire's shared part: grant now, refuse (dontWait), or queue and sleep. */
@@ -408,7 +503,7 @@ public final class SharedLockManager implements LockManager {
             return false;
         }
         if (!local.holds(mode)) {
-            releaseShared(tag, mode);
+            releaseShared(tag, mode, local);
         }
         if (local.isEmpty()) {
             localLocks.remove(tag);
@@ -433,7 +528,7 @@ public final class SharedLockManager implements LockManager {
             LocalLock local = entry.getValue();
             for (LockMode mode : LockMode.values()) {
                 if (local.clear(mode, session) && !local.holds(mode)) {
-                    releaseShared(entry.getKey(), mode);
+                    releaseShared(entry.getKey(), mode, local);
                 }
             }
             if (local.isEmpty()) {
@@ -442,8 +537,26 @@ public final class SharedLockManager implements LockManager {
         }
     }
 
-    /** LockRelease's shared part: ungrant, clean up, wake waiters that can now go. */
-    private void releaseShared(LockTag tag, LockMode mode) {
+    /**
+     * LockRelease's shared part: from our fast-path slots if it is still there,
+     * else ungrant in the shared table, clean up, wake waiters that can now go.
+     */
+    private void releaseShared(LockTag tag, LockMode mode, LocalLock local) {
+        if (local.isFastPath(mode)) {
+            local.setFastPath(mode, false);
+            LWLock mine = fastPath.lockOf(me);
+            boolean released;
+            lwAcquire(mine, LWLockMode.EXCLUSIVE);
+            try {
+                released = fastPath.ungrant(me, tag.field1(), tag.field2(), mode);
+            } finally {
+                lwRelease(mine);
+            }
+            if (released) {
+                return;
+            }
+            // a strong locker moved it to the shared table
+        }
         int bucket = table.bucketOf(tag);
         LWLock partitionLock = table.partitionLock(LockTable.partitionOfBucket(bucket));
         lwAcquire(partitionLock, LWLockMode.EXCLUSIVE);
@@ -459,6 +572,10 @@ public final class SharedLockManager implements LockManager {
         } finally {
             lwRelease(partitionLock);
         }
+        if (FastPathLocks.strong(tag, mode)) {
+            // only now that the strong lock is gone may weak lockers use their slots again
+            fastPath.addStrong(FastPathLocks.strongPartition(tag), -1);
+        }
     }
 
     @Override
@@ -472,6 +589,29 @@ public final class SharedLockManager implements LockManager {
     @Override
     public List<LockStatus> status() {
         List<LockStatus> rows = new ArrayList<>();
+        // Fast-path locks first, one process at a time (GetLockStatusData); one moved to the shared
+        // table meanwhile may show twice or be missed, as in PostgreSQL.
+        for (int proc = 0; proc < segment.maxBackends(); proc++) {
+            LWLock procLock = fastPath.lockOf(proc);
+            lwAcquire(procLock, LWLockMode.SHARED);
+            try {
+                for (int slot = 0; slot < LockTableLayout.FP_SLOTS; slot++) {
+                    int modes = fastPath.modes(proc, slot);
+                    if (modes == 0) {
+                        continue;
+                    }
+                    LockTag tag = LockTag.relation(fastPath.database(proc, slot), fastPath.relation(proc, slot));
+                    int pid = segment.slot(proc).pid();
+                    for (LockMode mode : LockMode.values()) {
+                        if ((modes & mode.bit()) != 0) {
+                            rows.add(new LockStatus(tag, mode, proc, pid, true, null, true));
+                        }
+                    }
+                }
+            } finally {
+                lwRelease(procLock);
+            }
+        }
         lockAllPartitions(LWLockMode.SHARED);
         try {
             for (int bucket = 0; bucket < table.bucketCount(); bucket++) {
