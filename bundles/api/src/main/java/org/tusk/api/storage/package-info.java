@@ -14,8 +14,9 @@
  * autovacuum; the catalog implements it). 1.4: a tuple version's header fields
  * for the system columns ({@link org.tusk.api.storage.TupleHeaderFields} from
  * {@link org.tusk.api.storage.TableScan#header} and
- * {@link org.tusk.api.storage.TableAccessMethod#fetchHeader}).
+ * {@link org.tusk.api.storage.TableAccessMethod#fetchHeader}). 1.6: tuple locks for
+ * writers waiting on a row ({@link org.tusk.api.storage.TransactionContext#lockTupleVersion}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 package org.tusk.api.storage;
