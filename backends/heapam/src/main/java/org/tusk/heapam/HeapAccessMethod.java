@@ -557,7 +557,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
         int cid = txn.commandId();
         Buffer buffer = readForModify(relation, tid);
         try {
-            ModifyResult failure = lockModifiable(buffer, tid, cid, txn, wait);
+            ModifyResult failure = lockModifiable(relation, buffer, tid, cid, txn, wait, true);
             if (failure != null) {
                 return failure;
             }
@@ -601,7 +601,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
         Buffer oldBuffer = readForModify(relation, tid);
         try {
             while (true) {
-                ModifyResult failure = lockModifiable(oldBuffer, tid, cid, txn, wait);
+                ModifyResult failure = lockModifiable(relation, oldBuffer, tid, cid, txn, wait, true);
                 if (failure != null) {
                     return failure;
                 }
@@ -752,7 +752,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
         };
         Buffer buffer = readForModify(relation, tid);
         try {
-            ModifyResult failure = lockModifiable(buffer, tid, cid, txn, wait);
+            ModifyResult failure = lockModifiable(relation, buffer, tid, cid, txn, wait, false);
             if (failure != null) {
                 return failure;
             }
@@ -828,38 +828,60 @@ public final class HeapAccessMethod implements TableAccessMethod {
      * changed by {@code txn} (HeapTupleSatisfiesUpdate, waiting for a running
      * xmax). Returns null with the lock held if it may; otherwise the
      * failure, with the lock released.
+     *
+     * <p>With {@code tupleLock} (UPDATE and DELETE), a writer that must wait first takes the
+     * version's tuple lock (heap_acquire_tuplock) and keeps it while it sleeps on the xmax, so
+     * the writers of one hot row (pgbench_branches) queue on that lock in arrival order and each
+     * commit wakes only the first of them; without it every waiter woke at each commit, re-read
+     * the page under its content lock and, all but one, went back to sleep on the winner. The
+     * lock is released before returning, whatever the outcome: a later writer then finds our
+     * xmax (or the version we gave up on) under the content lock.
      */
-    private ModifyResult lockModifiable(Buffer buffer, TupleId tid, int cid, TransactionContext txn, boolean wait) {
-        buffer.lock(LWLockMode.EXCLUSIVE);
-        while (true) {
-            ByteBuffer tuple = normalTuple(buffer.page(), tid.offset());
-            if (tuple == null) {
-                buffer.unlock();
-                return new ModifyResult(ModifyResult.Status.INVISIBLE, null, 0);
+    private ModifyResult lockModifiable(RelFileLocator relation, Buffer buffer, TupleId tid, int cid,
+            TransactionContext txn, boolean wait, boolean tupleLock) {
+        boolean holdsTupleLock = false;
+        try {
+            buffer.lock(LWLockMode.EXCLUSIVE);
+            while (true) {
+                ByteBuffer tuple = normalTuple(buffer.page(), tid.offset());
+                if (tuple == null) {
+                    buffer.unlock();
+                    return new ModifyResult(ModifyResult.Status.INVISIBLE, null, 0);
+                }
+                UpdateResult result = HeapVisibility.satisfiesUpdate(tuple, tid.block(), tid.offset(), cid, txn);
+                int xmax = xmax(tuple);
+                switch (result) {
+                    case OK:
+                        return null;
+                    case BEING_MODIFIED:
+                        buffer.unlock();
+                        if (!wait) {
+                            return new ModifyResult(ModifyResult.Status.WOULD_BLOCK, null, xmax);
+                        }
+                        // Heavyweight waits never hold content locks: the tuple lock, then XactLockTableWait.
+                        if (tupleLock && !holdsTupleLock) {
+                            txn.lockTupleVersion(relation, tid);
+                            holdsTupleLock = true;
+                            buffer.lock(LWLockMode.EXCLUSIVE);
+                            continue;   // whoever held the tuple lock before us may have changed the version
+                        }
+                        txn.waitForTransaction(xmax);
+                        buffer.lock(LWLockMode.EXCLUSIVE);
+                        continue;
+                    default:
+                        TupleId next = new TupleId(ctidBlock(tuple), ctidOffset(tuple));
+                        buffer.unlock();
+                        return switch (result) {
+                            case INVISIBLE -> new ModifyResult(ModifyResult.Status.INVISIBLE, null, 0);
+                            case SELF_MODIFIED -> new ModifyResult(ModifyResult.Status.SELF_MODIFIED, next, xmax);
+                            case UPDATED -> new ModifyResult(ModifyResult.Status.UPDATED, next, xmax);
+                            default -> new ModifyResult(ModifyResult.Status.DELETED, tid, xmax);
+                        };
+                }
             }
-            UpdateResult result = HeapVisibility.satisfiesUpdate(tuple, tid.block(), tid.offset(), cid, txn);
-            int xmax = xmax(tuple);
-            switch (result) {
-                case OK:
-                    return null;
-                case BEING_MODIFIED:
-                    buffer.unlock();
-                    if (!wait) {
-                        return new ModifyResult(ModifyResult.Status.WOULD_BLOCK, null, xmax);
-                    }
-                    // XactLockTableWait outside the buffer lock (heavyweight waits never hold content locks).
-                    txn.waitForTransaction(xmax);
-                    buffer.lock(LWLockMode.EXCLUSIVE);
-                    continue;
-                default:
-                    TupleId next = new TupleId(ctidBlock(tuple), ctidOffset(tuple));
-                    buffer.unlock();
-                    return switch (result) {
-                        case INVISIBLE -> new ModifyResult(ModifyResult.Status.INVISIBLE, null, 0);
-                        case SELF_MODIFIED -> new ModifyResult(ModifyResult.Status.SELF_MODIFIED, next, xmax);
-                        case UPDATED -> new ModifyResult(ModifyResult.Status.UPDATED, next, xmax);
-                        default -> new ModifyResult(ModifyResult.Status.DELETED, tid, xmax);
-                    };
+        } finally {
+            if (holdsTupleLock) {
+                txn.unlockTupleVersion(relation, tid);
             }
         }
     }

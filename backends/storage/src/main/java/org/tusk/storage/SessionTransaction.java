@@ -5,8 +5,10 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
+import org.tusk.api.storage.RelFileLocator;
 import org.tusk.api.storage.TransactionContext;
 import org.tusk.api.storage.TransactionStatus;
+import org.tusk.api.storage.TupleId;
 import org.tusk.lmgr.LockManager;
 import org.tusk.lmgr.LockMode;
 import org.tusk.lmgr.LockTag;
@@ -119,6 +121,21 @@ public final class SessionTransaction implements TransactionContext {
     @Override
     public boolean isRepeatableRead() {
         return transactions.isolationLevel() == IsolationLevel.REPEATABLE_READ;
+    }
+
+    @Override
+    public void lockTupleVersion(RelFileLocator relation, TupleId tid) {
+        locks.acquire(tupleTag(relation, tid), LockMode.EXCLUSIVE, false);
+    }
+
+    @Override
+    public void unlockTupleVersion(RelFileLocator relation, TupleId tid) {
+        locks.release(tupleTag(relation, tid), LockMode.EXCLUSIVE);
+    }
+
+    /** A version's lock tag; the relation is named by its relfilenode, which is what the heap knows. */
+    private static LockTag tupleTag(RelFileLocator relation, TupleId tid) {
+        return LockTag.tuple(relation.dbOid(), relation.relNumber(), tid.block(), tid.offset());
     }
 
     /**

@@ -30,6 +30,21 @@ public interface TransactionContext extends TransactionStatusLookup {
     void waitForTransaction(int xid);
 
     /**
+     * (1.6) heap_acquire_tuplock: the heavyweight lock on one tuple version that a writer takes
+     * before it waits for the version's running deleter ({@link #waitForTransaction}), held until
+     * it has changed the version or given up. Later writers of the same version queue on this lock
+     * in arrival order instead of all sleeping on the deleter's xid, so each commit wakes one
+     * waiter, not every one (PostgreSQL's LOCKTAG_TUPLE in ExclusiveLock). Deadlock detection and
+     * lock_timeout apply. The default takes no lock (transactions of tests without a lock manager).
+     */
+    default void lockTupleVersion(RelFileLocator relation, TupleId tid) {
+    }
+
+    /** (1.6) Releases what {@link #lockTupleVersion} took. */
+    default void unlockTupleVersion(RelFileLocator relation, TupleId tid) {
+    }
+
+    /**
      * (1.5) The pruning horizon (GlobalVisState / GetOldestNonRemovableTransactionId): versions
      * whose deleter committed before this xid are invisible to every transaction now and later,
      * so page pruning may remove them. {@code 0} (InvalidTransactionId) when not known: nothing

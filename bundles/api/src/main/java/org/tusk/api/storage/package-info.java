@@ -16,7 +16,9 @@
  * {@link org.tusk.api.storage.TableScan#header} and
  * {@link org.tusk.api.storage.TableAccessMethod#fetchHeader}). 1.6: TableAccessMethod.multiInsert
  * (a batch of new rows, a page at a time) and
- * TableStatistics.countInserts.
+ * TableStatistics.countInserts;
+ * tuple locks for writers waiting on a row
+ * ({@link org.tusk.api.storage.TransactionContext#lockTupleVersion}).
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.6.0")
