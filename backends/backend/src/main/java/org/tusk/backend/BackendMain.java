@@ -215,7 +215,15 @@ public final class BackendMain {
             } else if (m instanceof ControlMessage.Retire) {
                 retireRequested = true;
                 if (current == null) {
-                    exit(0);
+                    // On the session thread, after a warm-up round it may be running: a round takes LWLocks
+                    // like a session, and exiting in the middle of one left a lock held, or our slot queued on
+                    // a lock, or the lock's wake-pending flag set for us, in shared memory, so that every later
+                    // waiter for that lock (a buffer mapping partition) slept for ever.
+                    sessionThread.execute(() -> {
+                        if (current == null) {
+                            exit(0);
+                        }
+                    });
                 }
             }
         }
@@ -276,7 +284,7 @@ public final class BackendMain {
             return;
         }
         Runnable round = () -> sessionThread.execute(() -> {
-            if (current != null || warmup.finished()) {
+            if (current != null || warmup.finished() || retireRequested) {
                 return; // a session was handed over; warm-up resumes when it ends
             }
             if (warmup.othersBusy()) {
