@@ -195,6 +195,10 @@ public final class DropObjects {
         for (CatalogTuple d : ctx.rows(SystemCatalogs.PG_DEPEND,
                 r -> (Long) r[refClass] == object.classId() && (Long) r[refObj] == object.objectId())) {
             ObjectAddress dependent = new ObjectAddress(((Long) d.get(dep, "classid")).intValue(), (Long) d.get(dep, "objid"));
+            if (dependent.classId() == object.classId() && dependent.objectId() == object.objectId()
+                    && object.subId() == 0) {
+                continue;   // the object on one of its own columns (a partition key): not another object
+            }
             int subId = (Integer) d.get(dep, "objsubid");
             if (subId != 0 && dependent.classId() == SystemCatalogs.PG_CLASS) {
                 // a column of a user-defined type: the column goes, unless it is (part of) a partition key

@@ -149,6 +149,23 @@ class InformationSchemaOnStorageTest extends TwoSessionsOnStorage {
     }
 
     @Test
+    void policiesAndRulesViews() {
+        for (String sql : List.of("CREATE TABLE pt2 (a int)", "CREATE RULE r1 AS ON INSERT TO pt2 DO INSTEAD NOTHING",
+                "CREATE ROLE pol_r", "ALTER TABLE pt2 ENABLE ROW LEVEL SECURITY",
+                "CREATE POLICY p1 ON pt2 USING (a > 0)",
+                "CREATE POLICY p2 ON pt2 AS RESTRICTIVE FOR INSERT TO pol_r WITH CHECK (a < 5)")) {
+            assertEquals(List.of(), query(a, sql), sql);
+        }
+        // PostgreSQL 15's rows (qual and with_check left out: the deparser's parentheses differ)
+        assertEquals(List.of("public|pt2|p1|PERMISSIVE|{public}|ALL", "public|pt2|p2|RESTRICTIVE|{pol_r}|INSERT"),
+                query(b, "SELECT schemaname, tablename, policyname, permissive, roles, cmd FROM pg_policies"
+                        + " WHERE tablename = 'pt2' ORDER BY 3"));
+        assertEquals(List.of("public|pt2|r1|CREATE RULE r1 AS\n    ON INSERT TO public.pt2 DO INSTEAD NOTHING;"),
+                query(b, "SELECT * FROM pg_rules WHERE tablename = 'pt2'"));
+        assertEquals(List.of(), query(a, "DROP TABLE pt2"));
+    }
+
+    @Test
     void unqualifiedCallsDoNotSeeInformationSchemaFunctions() {
         // the facts' information_schema._pg_expandarray must not make a user's function of that name ambiguous
         assertEquals(List.of(), query(a, "CREATE FUNCTION _pg_expandarray(IN anyarray, OUT x anyelement, OUT n integer)"

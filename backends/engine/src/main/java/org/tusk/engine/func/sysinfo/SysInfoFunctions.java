@@ -60,7 +60,16 @@ public final class SysInfoFunctions {
         byProsrc.accept("pg_get_triggerdef", (a, c) -> new ObjectDefinitions(ctx(c)).triggerDef(oid(a[0]), false));
         byProsrc.accept("pg_get_triggerdef_ext",
                 (a, c) -> new ObjectDefinitions(ctx(c)).triggerDef(oid(a[0]), Boolean.TRUE.equals(a[1])));
-        byProsrc.accept("pg_get_userbyid", (a, c) -> new ObjectDefinitions(ctx(c)).userById((Long) a[0]));
+        byProsrc.accept("pg_get_userbyid", (a, c) -> {
+            // the session's role store first: CREATE ROLE writes there, pg_authid holds the bootstrap superuser
+            if (c.session() instanceof org.tusk.engine.acl.PrivilegeSession ps && ps.roleStore() != null) {
+                org.tusk.api.auth.RoleRecord r = ps.roleStore().byOid((Long) a[0]);
+                if (r != null) {
+                    return r.name();
+                }
+            }
+            return new ObjectDefinitions(ctx(c)).userById((Long) a[0]);
+        });
         byProsrc.accept("pg_get_serial_sequence", SysInfoFunctions::serialSequence);
         byProsrc.accept("pg_get_function_arguments", (a, c) -> new FunctionSignatures(ctx(c)).arguments(oid(a[0])));
         byProsrc.accept("pg_get_function_identity_arguments",
