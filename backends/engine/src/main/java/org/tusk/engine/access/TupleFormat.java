@@ -77,6 +77,8 @@ public final class TupleFormat {
      * the label as it was then; read back with the label the OID has now (ALTER TYPE ... RENAME VALUE).
      */
     private static final byte ENUM = 41;
+    /** A built-in range (RangeValue): the range type's OID, flags (1 empty, 2 [, 4 ], 8 has lower, 16 has upper), bounds. */
+    private static final byte RANGE = 42;
 
     private TupleFormat() {
     }
@@ -224,6 +226,17 @@ public final class TupleFormat {
             w.i32(e.typeOid());
             w.i32((int) e.labelOid());
             w.blob(e.label().getBytes(StandardCharsets.UTF_8));
+        } else if (v instanceof org.tusk.engine.types.RangeValue rg) {
+            w.u8(RANGE);
+            w.i32(rg.rangeType().oid());
+            w.u8((rg.empty() ? 1 : 0) | (rg.lowerInc() ? 2 : 0) | (rg.upperInc() ? 4 : 0) | (rg.lower() != null ? 8 : 0)
+                    | (rg.upper() != null ? 16 : 0));
+            if (rg.lower() != null) {
+                writeValue(w, rg.lower());
+            }
+            if (rg.upper() != null) {
+                writeValue(w, rg.upper());
+            }
         } else if (v instanceof java.util.UUID u) {
             w.u8(UUID);
             w.i64(u.getMostSignificantBits());
@@ -321,6 +334,14 @@ public final class TupleFormat {
                 return new org.tusk.engine.types.RecordValue(new org.tusk.engine.types.RowType(typeOid, shape), fields);
             }
             case UUID: return new java.util.UUID(r.i64(), r.i64());
+            case RANGE: {
+                PgType type = PgType.byOid(r.i32());
+                int flags = r.data[r.pos++];
+                Object lo = (flags & 8) != 0 ? readValue(r) : null;
+                Object hi = (flags & 16) != 0 ? readValue(r) : null;
+                return new org.tusk.engine.types.RangeValue(type, lo, hi, (flags & 2) != 0, (flags & 4) != 0,
+                        (flags & 1) != 0);
+            }
             case ENUM: {
                 int type = r.i32();
                 long labelOid = r.i32() & 0xFFFFFFFFL;

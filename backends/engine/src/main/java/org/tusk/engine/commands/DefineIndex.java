@@ -263,6 +263,10 @@ public final class DefineIndex {
             if (u != null && u.typtype() == 'e') {
                 oc = DEFAULT_BTREE_OPCLASS.get(3500);   // enum_ops
             }
+            org.tusk.engine.types.PgType builtin = org.tusk.engine.types.PgType.byOid(typeOid);
+            if (builtin != null && org.tusk.engine.types.RangeValue.subtype(builtin) != null) {
+                oc = DEFAULT_BTREE_OPCLASS.get(3831);   // range_ops
+            }
         }
         if (oc == null) {
             TypeLookup.TypeInfo t = TypeLookup.byOid(typeOid);

@@ -11,6 +11,9 @@ public final class Comparisons {
     private Comparisons() {}
 
     public static int compare(Object a, Object b) {
+        if (a instanceof org.tusk.engine.types.RangeValue x && b instanceof org.tusk.engine.types.RangeValue y) {
+            return x.compareTo(y);
+        }
         if (a instanceof org.tusk.engine.types.EnumValue || b instanceof org.tusk.engine.types.EnumValue) {
             return org.tusk.engine.types.EnumValue.compare(a, b);
         }

@@ -62,6 +62,7 @@ final class OperatorFunctions {
         regex("bpcharicregexne", true, true);
         patternComparisons();
         EnumFunctions.register();
+        RangeFunctions.register();
         FunctionRegistry.bind("starts_with", (a, c) -> ((String) a[0]).startsWith((String) a[1]));
         FunctionRegistry.bind("date_pli", (a, c) -> dateAdd((Integer) a[0], (Integer) a[1]));
         FunctionRegistry.bind("integer_pl_date", (a, c) -> dateAdd((Integer) a[1], (Integer) a[0]));

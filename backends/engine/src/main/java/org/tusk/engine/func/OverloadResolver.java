@@ -244,6 +244,11 @@ final class OverloadResolver {
                 if (e == null) {
                     return null;
                 }
+            } else if (d == PgType.ANYRANGE) {
+                e = org.tusk.engine.types.RangeValue.subtype(a);     // a range binds anyelement to its subtype
+                if (e == null) {
+                    return null;
+                }
             } else {
                 continue;
             }
@@ -316,12 +321,20 @@ final class OverloadResolver {
         if (compat == PgType.UNKNOWN) {
             compat = PgType.TEXT;
         }
+        PgType range = null;
+        for (int i = 0; i < args.length; i++) {
+            if (c.argTypes().get(i) == PgType.ANYRANGE && org.tusk.engine.types.RangeValue.subtype(args[i]) != null) {
+                range = args[i];
+            }
+        }
         List<PgType> targets = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            targets.add(resolve(c.argTypes().get(i), elem, compat, args[i]));
+            PgType d = c.argTypes().get(i);
+            targets.add(d == PgType.ANYRANGE && range != null ? range : resolve(d, elem, compat, args[i]));
         }
         PgType result = c.operator() != null ? c.operator().result() : c.proc().resultType();
-        return new Resolution(Resolution.Status.FOUND, c, targets, resolve(result, elem, compat, null));
+        return new Resolution(Resolution.Status.FOUND, c, targets,
+                result == PgType.ANYRANGE && range != null ? range : resolve(result, elem, compat, null));
     }
 
     private static PgType resolve(PgType declared, PgType elem, PgType compat, PgType actual) {

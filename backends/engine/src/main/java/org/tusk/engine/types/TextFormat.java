@@ -80,6 +80,9 @@ public final class TextFormat {
                 if (value instanceof RecordValue r) {
                     return RecordFormat.output(r, ctx);
                 }
+                if (value instanceof RangeValue r) {
+                    return RangeFormat.output(r, ctx);
+                }
                 return value.toString();
         }
     }
@@ -214,6 +217,8 @@ public final class TextFormat {
             case POLYGON: return org.tusk.engine.types.geo.GeoText.polygonIn(s);
             case CIRCLE: return org.tusk.engine.types.geo.GeoText.circleIn(s);
             case RECORD: return RecordFormat.input(RowTypes.ofTypmod(typmod), s, ctx);
+            case INT4RANGE: case INT8RANGE: case NUMRANGE: case DATERANGE: case TSRANGE: case TSTZRANGE:
+                return RangeFormat.input(type, s, ctx);
             case ANYENUM: return s;     // a label of an enum not known here: placed when it meets one (EnumValue)
             default:
                 if (type.isArray()) {

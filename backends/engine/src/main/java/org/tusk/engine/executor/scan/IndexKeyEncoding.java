@@ -73,7 +73,7 @@ public final class IndexKeyEncoding {
     public static boolean supports(PgType type) {
         return switch (type) {
             case BOOL, INT2, INT4, INT8, OID, XID, FLOAT4, FLOAT8, NUMERIC, TEXT, VARCHAR, BPCHAR, NAME, DATE,
-                    TIMESTAMP, TIMESTAMPTZ, ANYENUM -> true;
+                    TIMESTAMP, TIMESTAMPTZ, ANYENUM, INT4RANGE, INT8RANGE, NUMRANGE, DATERANGE, TSRANGE, TSTZRANGE -> true;
             default -> type.isArray() && type.elementType() != null && supports(type.elementType())
                     && !type.elementType().isArray();
         };
@@ -117,6 +117,8 @@ public final class IndexKeyEncoding {
             case TEXT, VARCHAR, NAME -> encodeString(out, (String) v);
             case BPCHAR -> encodeString(out, stripTrailingBlanks((String) v));
             case ANYENUM -> encodeEnum(out, v);
+            case INT4RANGE, INT8RANGE, NUMRANGE, DATERANGE, TSRANGE, TSTZRANGE ->
+                    encodeRange(out, (org.tusk.engine.types.RangeValue) v);
             default -> {
                 if (v instanceof ArrayValue a && supports(type)) {
                     encodeArray(out, a);
@@ -145,6 +147,34 @@ public final class IndexKeyEncoding {
         int bits = Float.floatToIntBits(order == 0.0f ? 0.0f : order);
         bits = bits < 0 ? ~bits : bits ^ 0x80000000;
         writeUnsigned(out, bits & 0xFFFFFFFFL, 4);
+    }
+
+    /**
+     * range_ops (range_cmp): 0 for empty, else 1, then the lower bound (0 unbounded, else 1, the subtype's
+     * key and 0 inclusive / 1 exclusive), then the upper bound (2 unbounded, else 1, the key and 0
+     * exclusive / 1 inclusive). The subtypes' keys are prefix-free, so bytes order as range_cmp does.
+     */
+    private static void encodeRange(ByteArrayOutputStream out, org.tusk.engine.types.RangeValue r) {
+        if (r.empty()) {
+            out.write(0);
+            return;
+        }
+        out.write(1);
+        PgType sub = org.tusk.engine.types.RangeValue.subtype(r.rangeType());
+        if (r.lower() == null) {
+            out.write(0);
+        } else {
+            out.write(1);
+            encodeColumn(out, sub, r.lower());
+            out.write(r.lowerInc() ? 0 : 1);
+        }
+        if (r.upper() == null) {
+            out.write(2);
+        } else {
+            out.write(1);
+            encodeColumn(out, sub, r.upper());
+            out.write(r.upperInc() ? 1 : 0);
+        }
     }
 
     private static void encodeArray(ByteArrayOutputStream out, ArrayValue a) {
