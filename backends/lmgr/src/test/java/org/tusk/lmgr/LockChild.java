@@ -115,16 +115,18 @@ public final class LockChild {
             if (strong) {
                 locks.acquire(tag, LockMode.ACCESS_EXCLUSIVE, false);
                 words.setVolatile(W_STRONG_INSIDE, 1);
-                if (words.getVolatile(W_WEAK_INSIDE) != 0) {
-                    words.incrementAndGet(W_VIOLATIONS);
+                for (int spin = 0; spin < 200; spin++) {
+                    if (words.getVolatile(W_WEAK_INSIDE) != 0) {
+                        words.incrementAndGet(W_VIOLATIONS);
+                    }
+                    Thread.onSpinWait();
                 }
                 words.set(W_COUNTER, words.get(W_COUNTER) + 1);   // deliberately not atomic
-                Thread.onSpinWait();
                 words.setVolatile(W_STRONG_INSIDE, 0);
             } else {
                 locks.acquire(tag, LockMode.ROW_EXCLUSIVE, false);
                 words.incrementAndGet(W_WEAK_INSIDE);
-                for (int spin = 0; spin < 50; spin++) {
+                for (int spin = 0; spin < 500; spin++) {
                     if (words.getVolatile(W_STRONG_INSIDE) != 0) {
                         words.incrementAndGet(W_VIOLATIONS);
                     }
