@@ -519,9 +519,60 @@ public final class QueryDeparser {
             caseExpr(c);
         } else if (e instanceof SlotExpr s && s.kind() == SlotExpr.Kind.AGGREGATE) {
             aggregate(s);
+        } else if (e instanceof org.tusk.engine.planner.SubLinkExpr s) {
+            sublink(s);
+        } else if (e instanceof org.tusk.engine.expr.ExecParamExpr p && params.containsKey(p.slot())) {
+            // an outer column inside a sublink: printed as that column of the enclosing level
+            Object[] binding = params.get(p.slot());
+            Query save = level;
+            level = (Query) binding[1];
+            expr((Expr) binding[0], showImplicit);
+            level = save;
         } else {
             throw new Unsupported(e.getClass().getSimpleName());
         }
+    }
+
+    /** The executor params of the sublinks being printed: the outer expression each stands for, and its level. */
+    private final java.util.Map<Integer, Object[]> params = new java.util.HashMap<>();
+
+    /**
+     * get_sublink_expr: {@code (EXISTS (query))}, {@code (x IN (query))} for {@code = ANY},
+     * {@code (x op ANY|ALL (query))}, {@code (query)} for a scalar subquery, {@code ARRAY(query)}.
+     */
+    private void sublink(org.tusk.engine.planner.SubLinkExpr s) {
+        org.tusk.engine.executor.SubPlanExpr.Kind kind = s.kind();
+        buf.append(kind == org.tusk.engine.executor.SubPlanExpr.Kind.ARRAY ? "ARRAY(" : "(");
+        String opname = null;
+        if (s.testExpr() != null) {
+            if (!(s.testExpr() instanceof FuncExpr f && isOperator(f) && !isCast(f) && f.args().size() == 2
+                    && f.args().get(1) instanceof org.tusk.engine.expr.ExecParamExpr)) {
+                throw new Unsupported("sublink comparing rows");
+            }
+            expr(f.args().get(0), true);
+            opname = f.name();
+        }
+        boolean needParen = true;
+        switch (kind) {
+            case EXISTS -> buf.append("EXISTS ");
+            case ANY -> buf.append("=".equals(opname) ? " IN " : " " + opname + " ANY ");
+            case ALL -> buf.append(' ').append(opname).append(" ALL ");
+            default -> needParen = false;
+        }
+        if (needParen) {
+            buf.append('(');
+        }
+        for (org.tusk.engine.analyze.RangeTblEntry.ParamBinding b : s.params()) {
+            params.put(b.slot(), new Object[] {b.value(), level});
+        }
+        try {
+            selectQuery(s.subquery(), null);
+        } finally {
+            for (org.tusk.engine.analyze.RangeTblEntry.ParamBinding b : s.params()) {
+                params.remove(b.slot());
+            }
+        }
+        buf.append(needParen ? "))" : ")");
     }
 
     /** get_agg_expr: name([DISTINCT] args [ORDER BY keys]) [FILTER (WHERE cond)]. */
@@ -660,6 +711,10 @@ public final class QueryDeparser {
             return true;
         }
         if (node instanceof CaseExpr) {
+            return true;
+        }
+        if (node instanceof org.tusk.engine.planner.SubLinkExpr || node instanceof org.tusk.engine.expr.ExecParamExpr) {
+            // a sublink prints its own parentheses; an outer column inside one is a Var of an upper level
             return true;
         }
         if (node instanceof FuncExpr f && !(isOperator(f) && !isCast(f))) {
