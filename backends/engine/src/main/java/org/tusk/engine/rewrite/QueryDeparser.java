@@ -37,7 +37,7 @@ import org.tusk.engine.types.PgType;
  *
  * <p>The engine keeps a view as SQL text and analyzes it again at every use, so
  * the text must parse back to the same query. Shapes this deparser does not
- * know (WITH, window functions, sublinks, ...) raise
+ * know (WITH RECURSIVE, window functions, ...) raise
  * {@link Unsupported}; the caller then keeps the statement's own text.
  */
 public final class QueryDeparser {
@@ -103,8 +103,10 @@ public final class QueryDeparser {
             }
             return;
         }
-        if (!q.ctes.isEmpty()) {
-            throw new Unsupported("WITH");
+        for (org.tusk.engine.analyze.CteDef cte : q.ctes) {
+            if (cte.recursive || cte.modifying != null || cte.query == null) {
+                throw new Unsupported("WITH RECURSIVE or a data-modifying WITH");
+            }
         }
         if (!q.windows.isEmpty() || !q.srfs.isEmpty() || q.forUpdate || q.groupingSets != null) {
             throw new Unsupported("windows, SRFs, FOR UPDATE or grouping sets");
@@ -122,6 +124,7 @@ public final class QueryDeparser {
         java.util.Map<String, int[]> saveNames = new java.util.HashMap<>();
         usedNames.forEach((k, v) -> saveNames.put(k, v.clone()));
         assignNames(q);
+        withClause(q);
         indentLevel += PRETTYINDENT_STD;
         buf.append(' ');
         buf.append("SELECT");
@@ -193,6 +196,43 @@ public final class QueryDeparser {
         level = saveLevel;
         usedNames.clear();
         usedNames.putAll(saveNames);
+    }
+
+    /**
+     * get_with_clause: {@code WITH name[(cols)] AS (query), ...} on lines of their own, the queries
+     * indented one level, before the level's SELECT (whose names are already assigned, so a CTE's
+     * query renames a clashing entry). Column names are shown when they rename the query's columns.
+     * (MATERIALIZED is not recorded by the analyzer, so it is not shown.)
+     */
+    private void withClause(Query q) {
+        if (q.ctes.isEmpty()) {
+            return;
+        }
+        indentLevel += PRETTYINDENT_STD;
+        buf.append(' ');
+        String sep = "WITH ";
+        for (org.tusk.engine.analyze.CteDef cte : q.ctes) {
+            buf.append(sep).append(Identifiers.quote(cte.name));
+            List<String> own = new ArrayList<>();
+            for (TargetEntry t : cte.query.targets()) {
+                own.add(t.name());
+            }
+            if (cte.columnNames != null && !cte.columnNames.equals(own)) {
+                buf.append('(');
+                for (int i = 0; i < cte.columnNames.size(); i++) {
+                    buf.append(i == 0 ? "" : ", ").append(Identifiers.quote(cte.columnNames.get(i)));
+                }
+                buf.append(')');
+            }
+            buf.append(" AS (");
+            contextKeyword("", 0, 0, 0);
+            selectQuery(cte.query, null);
+            contextKeyword("", 0, 0, 0);
+            buf.append(')');
+            sep = ", ";
+        }
+        indentLevel -= PRETTYINDENT_STD;
+        contextKeyword("", 0, 0, 0);
     }
 
     private void assignNames(Query q) {
@@ -425,6 +465,20 @@ public final class QueryDeparser {
                     throw new Unsupported("subquery without alias");
                 }
                 buf.append(' ').append(Identifiers.quote(rteNames.getOrDefault(rte, rte.refname)));
+            }
+            case CTE -> {
+                // the CTE's name, then the reference's own name when it differs (FROM w w_1)
+                buf.append(Identifiers.quote(rte.cte.name));
+                for (int i = 0; i < rte.columns.size() && rte.cte.columnNames != null
+                        && i < rte.cte.columnNames.size(); i++) {
+                    if (!rte.cte.columnNames.get(i).equals(rte.columns.get(i).name())) {
+                        throw new Unsupported("column aliases");
+                    }
+                }
+                String printed = rteNames.getOrDefault(rte, rte.refname);
+                if (printed != null && !printed.equals(rte.cte.name)) {
+                    buf.append(' ').append(Identifiers.quote(printed));
+                }
             }
             default -> throw new Unsupported("range table entry " + rte.kind);
         }

@@ -138,6 +138,17 @@ class ViewDefinitionOnStorageTest extends OneSessionOnStorage {
         assertEquals(List.of(), q("SELECT * FROM vs2"));
     }
 
+    /** Expected text recorded from PostgreSQL 15's pg_get_viewdef(v, true). */
+    @Test
+    void withQueries() {
+        view("vw1", "WITH w AS (SELECT a, b FROM t1 WHERE a > 1), w2 (x) AS (SELECT a FROM w)"
+                + " SELECT * FROM w, w2 WHERE w.a = w2.x",
+                " WITH w AS (\n         SELECT t1.a,\n            t1.b\n           FROM t1\n          WHERE t1.a > 1\n"
+                        + "        ), w2(x) AS (\n         SELECT w_1.a\n           FROM w w_1\n        )\n"
+                        + " SELECT w.a,\n    w.b,\n    w2.x\n   FROM w,\n    w2\n  WHERE w.a = w2.x;");
+        assertEquals(List.of(), q("SELECT * FROM vw1"));
+    }
+
     @Test
     void shapesNotDeparsedKeepTheirText() {
         view("vu", "SELECT a, row_number() OVER (ORDER BY a) FROM t1",
