@@ -39,6 +39,13 @@ public final class ParseState {
         boolean systemColumns;
         /** Analyzes a data-modifying WITH query; null where the caller has no storage session. */
         ModifyingAnalyzer modifying;
+        /** Sublinks stay in their expressions (no pull_up_sublinks): the query is analyzed to be deparsed. */
+        boolean keepSubLinks;
+    }
+
+    /** The statement is analyzed to be printed (a view's definition): WHERE's sublinks are not pulled up. */
+    public void keepSubLinks() {
+        shared.keepSubLinks = true;
     }
 
     /** Parse analysis of the INSERT/UPDATE/DELETE of a WITH query, at a level of its own with the statement's params. */

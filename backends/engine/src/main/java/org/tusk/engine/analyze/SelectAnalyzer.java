@@ -119,7 +119,9 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
                 ps.noWindowFunctionsIn = null;
                 ps.noSrfIn = null;
                 q.jointree = new JoinTreeNode.FromList(q.jointree.items(), where);
-                SubLinkPullUp.apply(q, ps);
+                if (!ps.shared.keepSubLinks) {
+                    SubLinkPullUp.apply(q, ps);
+                }
             }
             new GroupingAnalyzer(ea, ps).groupBy(stmt.groupClause(), q.targetList);
             if (stmt.havingClause() != null) {

@@ -37,7 +37,7 @@ import org.tusk.engine.types.PgType;
  *
  * <p>The engine keeps a view as SQL text and analyzes it again at every use, so
  * the text must parse back to the same query. Shapes this deparser does not
- * know (WITH, window functions, sublinks, ...) raise
+ * know (WITH RECURSIVE, window functions, ...) raise
  * {@link Unsupported}; the caller then keeps the statement's own text.
  */
 public final class QueryDeparser {
@@ -103,8 +103,10 @@ public final class QueryDeparser {
             }
             return;
         }
-        if (!q.ctes.isEmpty()) {
-            throw new Unsupported("WITH");
+        for (org.tusk.engine.analyze.CteDef cte : q.ctes) {
+            if (cte.recursive || cte.modifying != null || cte.query == null) {
+                throw new Unsupported("WITH RECURSIVE or a data-modifying WITH");
+            }
         }
         if (!q.windows.isEmpty() || !q.srfs.isEmpty() || q.forUpdate || q.groupingSets != null) {
             throw new Unsupported("windows, SRFs, FOR UPDATE or grouping sets");
@@ -122,6 +124,7 @@ public final class QueryDeparser {
         java.util.Map<String, int[]> saveNames = new java.util.HashMap<>();
         usedNames.forEach((k, v) -> saveNames.put(k, v.clone()));
         assignNames(q);
+        withClause(q);
         indentLevel += PRETTYINDENT_STD;
         buf.append(' ');
         buf.append("SELECT");
@@ -193,6 +196,43 @@ public final class QueryDeparser {
         level = saveLevel;
         usedNames.clear();
         usedNames.putAll(saveNames);
+    }
+
+    /**
+     * get_with_clause: {@code WITH name[(cols)] AS (query), ...} on lines of their own, the queries
+     * indented one level, before the level's SELECT (whose names are already assigned, so a CTE's
+     * query renames a clashing entry). Column names are shown when they rename the query's columns.
+     * (MATERIALIZED is not recorded by the analyzer, so it is not shown.)
+     */
+    private void withClause(Query q) {
+        if (q.ctes.isEmpty()) {
+            return;
+        }
+        indentLevel += PRETTYINDENT_STD;
+        buf.append(' ');
+        String sep = "WITH ";
+        for (org.tusk.engine.analyze.CteDef cte : q.ctes) {
+            buf.append(sep).append(Identifiers.quote(cte.name));
+            List<String> own = new ArrayList<>();
+            for (TargetEntry t : cte.query.targets()) {
+                own.add(t.name());
+            }
+            if (cte.columnNames != null && !cte.columnNames.equals(own)) {
+                buf.append('(');
+                for (int i = 0; i < cte.columnNames.size(); i++) {
+                    buf.append(i == 0 ? "" : ", ").append(Identifiers.quote(cte.columnNames.get(i)));
+                }
+                buf.append(')');
+            }
+            buf.append(" AS (");
+            contextKeyword("", 0, 0, 0);
+            selectQuery(cte.query, null);
+            contextKeyword("", 0, 0, 0);
+            buf.append(')');
+            sep = ", ";
+        }
+        indentLevel -= PRETTYINDENT_STD;
+        contextKeyword("", 0, 0, 0);
     }
 
     private void assignNames(Query q) {
@@ -426,6 +466,20 @@ public final class QueryDeparser {
                 }
                 buf.append(' ').append(Identifiers.quote(rteNames.getOrDefault(rte, rte.refname)));
             }
+            case CTE -> {
+                // the CTE's name, then the reference's own name when it differs (FROM w w_1)
+                buf.append(Identifiers.quote(rte.cte.name));
+                for (int i = 0; i < rte.columns.size() && rte.cte.columnNames != null
+                        && i < rte.cte.columnNames.size(); i++) {
+                    if (!rte.cte.columnNames.get(i).equals(rte.columns.get(i).name())) {
+                        throw new Unsupported("column aliases");
+                    }
+                }
+                String printed = rteNames.getOrDefault(rte, rte.refname);
+                if (printed != null && !printed.equals(rte.cte.name)) {
+                    buf.append(' ').append(Identifiers.quote(printed));
+                }
+            }
             default -> throw new Unsupported("range table entry " + rte.kind);
         }
     }
@@ -519,9 +573,60 @@ public final class QueryDeparser {
             caseExpr(c);
         } else if (e instanceof SlotExpr s && s.kind() == SlotExpr.Kind.AGGREGATE) {
             aggregate(s);
+        } else if (e instanceof org.tusk.engine.planner.SubLinkExpr s) {
+            sublink(s);
+        } else if (e instanceof org.tusk.engine.expr.ExecParamExpr p && params.containsKey(p.slot())) {
+            // an outer column inside a sublink: printed as that column of the enclosing level
+            Object[] binding = params.get(p.slot());
+            Query save = level;
+            level = (Query) binding[1];
+            expr((Expr) binding[0], showImplicit);
+            level = save;
         } else {
             throw new Unsupported(e.getClass().getSimpleName());
         }
+    }
+
+    /** The executor params of the sublinks being printed: the outer expression each stands for, and its level. */
+    private final java.util.Map<Integer, Object[]> params = new java.util.HashMap<>();
+
+    /**
+     * get_sublink_expr: {@code (EXISTS (query))}, {@code (x IN (query))} for {@code = ANY},
+     * {@code (x op ANY|ALL (query))}, {@code (query)} for a scalar subquery, {@code ARRAY(query)}.
+     */
+    private void sublink(org.tusk.engine.planner.SubLinkExpr s) {
+        org.tusk.engine.executor.SubPlanExpr.Kind kind = s.kind();
+        buf.append(kind == org.tusk.engine.executor.SubPlanExpr.Kind.ARRAY ? "ARRAY(" : "(");
+        String opname = null;
+        if (s.testExpr() != null) {
+            if (!(s.testExpr() instanceof FuncExpr f && isOperator(f) && !isCast(f) && f.args().size() == 2
+                    && f.args().get(1) instanceof org.tusk.engine.expr.ExecParamExpr)) {
+                throw new Unsupported("sublink comparing rows");
+            }
+            expr(f.args().get(0), true);
+            opname = f.name();
+        }
+        boolean needParen = true;
+        switch (kind) {
+            case EXISTS -> buf.append("EXISTS ");
+            case ANY -> buf.append("=".equals(opname) ? " IN " : " " + opname + " ANY ");
+            case ALL -> buf.append(' ').append(opname).append(" ALL ");
+            default -> needParen = false;
+        }
+        if (needParen) {
+            buf.append('(');
+        }
+        for (org.tusk.engine.analyze.RangeTblEntry.ParamBinding b : s.params()) {
+            params.put(b.slot(), new Object[] {b.value(), level});
+        }
+        try {
+            selectQuery(s.subquery(), null);
+        } finally {
+            for (org.tusk.engine.analyze.RangeTblEntry.ParamBinding b : s.params()) {
+                params.remove(b.slot());
+            }
+        }
+        buf.append(needParen ? "))" : ")");
     }
 
     /** get_agg_expr: name([DISTINCT] args [ORDER BY keys]) [FILTER (WHERE cond)]. */
@@ -660,6 +765,10 @@ public final class QueryDeparser {
             return true;
         }
         if (node instanceof CaseExpr) {
+            return true;
+        }
+        if (node instanceof org.tusk.engine.planner.SubLinkExpr || node instanceof org.tusk.engine.expr.ExecParamExpr) {
+            // a sublink prints its own parentheses; an outer column inside one is a Var of an upper level
             return true;
         }
         if (node instanceof FuncExpr f && !(isOperator(f) && !isCast(f))) {

@@ -551,6 +551,7 @@ final class UtilityCommands {
             return br;
         };
         org.tusk.engine.analyze.ParseState pstate = new org.tusk.engine.analyze.ParseState(new int[0]);
+        pstate.keepSubLinks();              // the query is only deparsed: its sublinks stay where they were written
         org.tusk.engine.analyze.Query query = new org.tusk.engine.analyze.SelectAnalyzer(lookup, session.typeContext())
                 .analyze(select, pstate);
         List<org.tusk.engine.catalog.RelationColumn> columns = new java.util.ArrayList<>();
