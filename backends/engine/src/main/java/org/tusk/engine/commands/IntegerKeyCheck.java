@@ -65,7 +65,9 @@ final class IntegerKeyCheck {
 
     private static boolean insert(long[] table, long v) {
         int mask = table.length - 1;
-        int i = (int) ((v * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        // Fibonacci hashing: the product's top bits, as many as the table needs (a fixed shift would
+        // leave tables past 2^24 slots, tens of millions of rows, with their upper half unused)
+        int i = (int) ((v * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(table.length)));
         while (table[i] != EMPTY) {
             if (table[i] == v) {
                 return false;

@@ -41,12 +41,6 @@ public record UserTypeExpr(Expr arg, UserType userType, PgType type, int typmod,
         return v;
     }
 
-    /** The enum's labels now (ALTER TYPE ... ADD VALUE may have added some since analysis). */
-    private List<String> labels() {
-        org.tusk.engine.types.UserTypes.UserType now = org.tusk.engine.types.UserTypes.byOid(userType.oid());
-        return (now != null ? now : userType).enumLabels();
-    }
-
     /** The domain's constraints (or the enum's labels) on {@code v}. */
     public void check(Object v, EvalContext ctx) {
         if (v == null) {
@@ -55,9 +49,8 @@ public record UserTypeExpr(Expr arg, UserType userType, PgType type, int typmod,
             }
             return;
         }
-        if (userType.typtype() == 'e' && v instanceof String label && !labels().contains(label)) {
-            throw Ereport.error(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input value for enum "
-                    + userType.name() + ": \"" + label + "\"");
+        if (userType.typtype() == 'e' && v instanceof String label) {
+            org.tusk.engine.types.EnumValue.input(userType, label);   // enum_in's check of the label
         }
         for (int i = 0; i < checks.size(); i++) {
             Object ok = checks.get(i).eval(new EvalContext(ctx.session(), new Object[] {v}));

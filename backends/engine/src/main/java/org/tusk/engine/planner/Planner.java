@@ -2353,12 +2353,7 @@ public final class Planner {
                     if (!(args[0] instanceof String label)) {
                         return args[0];
                     }
-                    org.tusk.engine.types.UserTypes.UserType now = org.tusk.engine.types.UserTypes.byOid(t.oid());
-                    if (!(now != null ? now : t).enumLabels().contains(label)) {
-                        throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.INVALID_TEXT_REPRESENTATION,
-                                "invalid input value for enum " + t.name() + ": \"" + label + "\"");
-                    }
-                    return new org.tusk.engine.types.EnumValue(t.oid(), label);
+                    return org.tusk.engine.types.EnumValue.input(t, label);
                 }, List.of(value), PgType.ANYENUM, -1, true);
             }
         }

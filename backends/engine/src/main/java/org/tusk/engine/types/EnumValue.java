@@ -71,6 +71,19 @@ public record EnumValue(int typeOid, String label) implements Comparable<EnumVal
         return a.toString().compareTo(b.toString());
     }
 
+    /**
+     * enum_in: {@code label} as a value of the enum {@code type}, checked against the labels the type
+     * cache has now (ALTER TYPE ... ADD VALUE may have added some since {@code type} was read).
+     */
+    public static EnumValue input(UserTypes.UserType type, String label) {
+        UserTypes.UserType now = UserTypes.byOid(type.oid());
+        if (!(now != null ? now : type).enumLabels().contains(label)) {
+            throw Ereport.error(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input value for enum " + type.name()
+                    + ": \"" + label + "\"");
+        }
+        return new EnumValue(type.oid(), label);
+    }
+
     /** The label's pg_enum OID in the session's type cache, 0 when not known there. */
     public long labelOid() {
         UserTypes.UserType t = UserTypes.byOid(typeOid);

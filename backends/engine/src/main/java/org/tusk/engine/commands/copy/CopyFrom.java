@@ -56,11 +56,7 @@ public final class CopyFrom {
     /** enum_in: the label must be one of the type's. */
     private static Object enumValue(int typeOid, String label) {
         org.tusk.engine.types.UserTypes.UserType t = org.tusk.engine.types.UserTypes.byOid(typeOid);
-        if (t != null && !t.enumLabels().contains(label)) {
-            throw PgException.error(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input value for enum " + t.name()
-                    + ": \"" + label + "\"");
-        }
-        return new org.tusk.engine.types.EnumValue(typeOid, label);
+        return t == null ? new org.tusk.engine.types.EnumValue(typeOid, label) : org.tusk.engine.types.EnumValue.input(t, label);
     }
 
     /** Reads {@code in} to its end, inserting every record; returns the number of rows. */
