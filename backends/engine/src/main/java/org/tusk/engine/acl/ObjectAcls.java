@@ -28,6 +28,13 @@ public final class ObjectAcls {
     /** FirstNormalObjectId. */
     public static final long FIRST_NORMAL_OBJECT_ID = 16384;
 
+    /**
+     * The system catalogs initdb leaves without PUBLIC's SELECT (their relacl is the owner's
+     * rights only): pg_authid (passwords), pg_statistic, pg_statistic_ext_data, pg_user_mapping,
+     * pg_subscription and pg_largeobject.
+     */
+    static final java.util.Set<Long> OWNER_ONLY_CATALOGS = java.util.Set.of(1260L, 2619L, 3429L, 1418L, 6100L, 2613L);
+
     /** One object: the catalog row, its name, owner, kind and stored ACL (null when the column is NULL). */
     public record ObjectAcl(int catalogOid, CatalogTuple tuple, long oid, String name, long owner, AclObjectKind kind,
             Acl stored, char relkind) {
@@ -40,7 +47,7 @@ public final class ObjectAcls {
             Acl dflt = Acl.defaultFor(kind, owner);
             if (oid < FIRST_NORMAL_OBJECT_ID) {
                 int publicGrant = switch (kind) {
-                    case TABLE -> AclMode.SELECT;
+                    case TABLE -> OWNER_ONLY_CATALOGS.contains(oid) ? 0 : AclMode.SELECT;
                     case SCHEMA -> AclMode.USAGE;
                     default -> 0;
                 };

@@ -1240,6 +1240,17 @@ public final class ExprAnalyzer {
                 break;
         }
         FunctionBody setBody = null;
+        if (proc.returnsSet() && org.tusk.engine.func.ExpandArray.is(proc) && args.size() == 1
+                && args.get(0).type().isArray()) {
+            // information_schema._pg_expandarray(anyarray): records (x, n) whose shape the analysis knows
+            org.tusk.engine.func.ExpandArray expand = new org.tusk.engine.func.ExpandArray(args.get(0).type().elementType());
+            FuncExpr call = new FuncExpr(name, expand::rows, args, PgType.RECORD, expand.typmod(), true, 'i');
+            if (setCallWanted) {
+                lastSetCall = call;
+                return call;
+            }
+            return FunctionRtes.targetListSrf(this, f, call);
+        }
         if (proc.returnsSet()) {
             setBody = org.tusk.engine.func.SetReturningBodies.body(proc);
             if (setBody == null) {

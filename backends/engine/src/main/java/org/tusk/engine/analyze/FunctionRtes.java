@@ -255,8 +255,9 @@ final class FunctionRtes {
                     f.location());
         }
         Query q = ps.query;
+        int typmod = srf instanceof ProcSrf p ? p.call().typmod() : -1;
         org.tusk.engine.expr.SlotExpr slot = new org.tusk.engine.expr.SlotExpr(org.tusk.engine.expr.SlotExpr.Kind.SRF,
-                q.srfs.size(), f.lastName(), srf.resultTypes()[0], args);
+                q.srfs.size(), f.lastName(), srf.resultTypes()[0], typmod, args);
         q.srfs.add(new Query.SrfSpec(slot, new FunctionScan.Call(srf, args)));
         return slot;
     }

@@ -63,6 +63,15 @@ public final class StoredRelation implements VirtualRelation {
     @Override
     public List<Object[]> scan(SessionServices session) {
         StorageSession s = (StorageSession) session;
+        if (RoleCatalogRows.serves(relation.oid()) && session instanceof org.tusk.engine.acl.PrivilegeSession ps
+                && ps.roleStore() != null) {
+            // pg_authid / pg_auth_members: the role store is where roles live (RoleCatalogRows)
+            List<Object[]> rows = new ArrayList<>();
+            for (Object[] stored : RoleCatalogRows.rows(relation.oid(), ps.roleStore())) {
+                rows.add(sqlRow(stored));
+            }
+            return rows;
+        }
         TableAccessMethod am = s.storage().storage().tableAm(relation.amName());
         List<Object[]> rows = new ArrayList<>();
         org.tusk.engine.access.ToastRelation toast = relation.toastRelid() == 0 ? null
@@ -71,17 +80,22 @@ public final class StoredRelation implements VirtualRelation {
             while (scan.next()) {
                 Object[] stored = toast == null ? TupleFormat.deform(scan.data(), relation.natts())
                         : TupleFormat.deform(scan.data(), relation.natts(), p -> toast.fetch(p, s.snapshot()));
-                Object[] row = new Object[attributes.size()];
-                for (int i = 0; i < row.length; i++) {
-                    AttributeDesc a = attributes.get(i);
-                    Object v = stored[a.attnum() - 1];
-                    row[i] = PgType.byOid(a.typeOid()) == null ? CatalogValues.format(a.typeOid(), v)
-                            : CatalogValues.toSqlValue(a.typeOid(), v);
-                }
-                rows.add(row);
+                rows.add(sqlRow(stored));
                 session.host();
             }
         }
         return rows;
+    }
+
+    /** A stored row (attnum order) as the scan's columns show it. */
+    private Object[] sqlRow(Object[] stored) {
+        Object[] row = new Object[attributes.size()];
+        for (int i = 0; i < row.length; i++) {
+            AttributeDesc a = attributes.get(i);
+            Object v = stored[a.attnum() - 1];
+            row[i] = PgType.byOid(a.typeOid()) == null ? CatalogValues.format(a.typeOid(), v)
+                    : CatalogValues.toSqlValue(a.typeOid(), v);
+        }
+        return row;
     }
 }

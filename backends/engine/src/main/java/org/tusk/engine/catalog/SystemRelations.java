@@ -25,6 +25,8 @@ public final class SystemRelations {
             PgStatTables tables = new PgStatTables(scope);
             m.put(tables.name(), tables);
         }
+        VirtualRelation locks = new PgLocks();
+        m.put(locks.name(), locks);
         VirtualRelation settings = new org.tusk.engine.catalog.sysviews.PgSettings();
         m.put(settings.name(), settings);
         relations = Map.copyOf(m);

@@ -329,7 +329,7 @@ public final class AlterTable {
         CreateTable.insertAttribute(ctx, table.oid(), attnum, cd.colname(), type.oid(), typmod, notNull,
                 defaultText != null, '\0', inhcount == 0, inhcount);
         if (defaultText != null) {
-            CreateTable.storeDefault(ctx, table.oid(), attnum, defaultText);
+            CreateTable.storeDefault(ctx, table.oid(), attnum, DefaultLiteralLabel.label(defaultText, type.oid()));
         }
         CreateTable.updateClass(ctx, table.oid(), "relnatts", (short) attnum);
         ctx.commandCounterIncrement();
@@ -663,7 +663,7 @@ public final class AlterTable {
         AttributeDesc a = column(table, name);
         deleteDefault(ctx, table.oid(), a.attnum());
         if (source != null) {
-            CreateTable.storeDefault(ctx, table.oid(), a.attnum(), source);
+            CreateTable.storeDefault(ctx, table.oid(), a.attnum(), DefaultLiteralLabel.label(source, a.typeOid()));
         }
         Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
         updateAttribute(ctx, table.oid(), a.attnum(), row -> {

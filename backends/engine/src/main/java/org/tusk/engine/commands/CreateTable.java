@@ -320,7 +320,7 @@ public final class CreateTable {
             insertAttribute(ctx, relOid, attnum, col.name(), col.type().oid(), col.typmod(), col.notNull(),
                     col.defaultText() != null, identities.getOrDefault(col.name(), '\0'), col.isLocal(), col.inhcount());
             if (col.defaultText() != null) {
-                storeDefault(ctx, relOid, attnum, col.defaultText());
+                storeDefault(ctx, relOid, attnum, DefaultLiteralLabel.label(col.defaultText(), col.type().oid()));
             }
         }
         createRowType(ctx, name, ns, relOid, rowType, arrayType);

@@ -20,13 +20,20 @@ public final class SlotExpr implements Expr {
     private final String name;
     private final PgType type;
     private final List<Expr> args;
+    private final int typmod;
     private int position = -1;
 
     public SlotExpr(Kind kind, int index, String name, PgType type, List<Expr> args) {
+        this(kind, index, name, type, -1, args);
+    }
+
+    /** With the value's typmod (a set-returning function's registered record shape). */
+    public SlotExpr(Kind kind, int index, String name, PgType type, int typmod, List<Expr> args) {
         this.kind = kind;
         this.index = index;
         this.name = name;
         this.type = type;
+        this.typmod = typmod;
         this.args = args;
     }
 
@@ -43,6 +50,11 @@ public final class SlotExpr implements Expr {
     @Override
     public PgType type() {
         return type;
+    }
+
+    @Override
+    public int typmod() {
+        return typmod;
     }
 
     @Override

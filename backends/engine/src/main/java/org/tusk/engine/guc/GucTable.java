@@ -167,6 +167,10 @@ public final class GucTable {
         str("lc_ctype", GucContext.INTERNAL, "C", "Shows the character classification and case conversion locale.", false, null);
         integer("max_identifier_length", GucContext.INTERNAL, "63", "Shows the maximum identifier length.", GucUnit.NONE, 63, 63);
         integer("block_size", GucContext.INTERNAL, "8192", "Shows the size of a disk block.", GucUnit.NONE, 8192, 8192);
+        // preset options clients read (pgjdbc's getMaxIndexKeys / getImportedKeys ask pg_settings for max_index_keys)
+        integer("max_index_keys", GucContext.INTERNAL, "32", "Shows the maximum number of index keys.", GucUnit.NONE, 32, 32);
+        integer("max_function_args", GucContext.INTERNAL, "100", "Shows the maximum number of function arguments.",
+                GucUnit.NONE, 100, 100);
         str("default_tablespace", GucContext.USER, "", "Sets the default tablespace to create tables and indexes in.", false, null);
         str("timezone_abbreviations", GucContext.USER, "Default", "Selects a file of time zone abbreviations.", false, null);
         enm("password_encryption", GucContext.USER, "scram-sha-256", "Chooses the algorithm for encrypting passwords.", false,

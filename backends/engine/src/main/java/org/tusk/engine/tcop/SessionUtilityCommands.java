@@ -188,10 +188,28 @@ final class SessionUtilityCommands {
         if (!session.inTransactionBlock()) {
             throw Ereport.error(SqlState.NO_ACTIVE_SQL_TRANSACTION, "LOCK TABLE can only be used in transaction blocks");
         }
+        org.tusk.lmgr.LockMode mode = org.tusk.lmgr.LockMode.values()[l.mode() - 1];
         for (RangeVar rv : l.relations()) {
-            if (session.relations().lookup(rv.schemaname(), rv.relname()) == null) {
-                String name = rv.schemaname() == null ? rv.relname() : rv.schemaname() + "." + rv.relname();
-                throw Ereport.error(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist");
+            // the OID without a lock first: the relation is locked in the requested mode only
+            Integer oid = session.storage() == null ? null
+                    : session.relcache().relationOid(rv.schemaname(), rv.relname(), session.searchPath());
+            if (oid == null) {
+                if (session.relations().lookup(rv.schemaname(), rv.relname()) == null) {
+                    String name = rv.schemaname() == null ? rv.relname() : rv.schemaname() + "." + rv.relname();
+                    throw Ereport.error(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist");
+                }
+                continue;   // a computed system view: nothing to lock
+            }
+            // held until the transaction ends (pg_locks shows it; others wait)
+            if (!l.nowait()) {
+                session.relcache().lock(oid, mode);
+            } else {
+                org.tusk.engine.catalog.SystemCatalogs.Catalog system = org.tusk.engine.catalog.SystemCatalogs.byOid(oid);
+                if (!session.storage().tryLockRelation(oid, system != null && system.shared(), mode,
+                        session.isolationLevel())) {
+                    throw Ereport.error(SqlState.LOCK_NOT_AVAILABLE,
+                            "could not obtain lock on relation \"" + rv.relname() + "\"");
+                }
             }
         }
         return "LOCK TABLE";

@@ -616,6 +616,12 @@ final class UtilityCommands {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, stmt.commandName() + " needs a role store");
         }
         if (role) {
+            if (session.storage() != null) {
+                session.transactionContext();   // the block's first statement may be this one: start it
+                // CREATE/ALTER/DROP ROLE and GRANT role are transactional: undone at abort
+                org.tusk.engine.storage.StorageTransaction txn = session.storage();
+                store = new org.tusk.engine.commands.role.TransactionalRoleStore(store, txn::onAbort, txn::onCommit);
+            }
             org.tusk.engine.commands.role.RoleCommands commands = new org.tusk.engine.commands.role.RoleCommands(
                     store, session.currentUserOid(), session.currentUserOid(), guc().get("password_encryption"),
                     session.host()::notice, org.tusk.engine.commands.role.RoleDependencies.NONE);

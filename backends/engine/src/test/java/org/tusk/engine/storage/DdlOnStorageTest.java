@@ -51,7 +51,7 @@ class DdlOnStorageTest extends TwoSessionsOnStorage {
         assertEquals(List.of("items_pkey|p", "items_qty_check|c"),
                 query(a, "SELECT conname, contype FROM pg_constraint WHERE conrelid = " + f[0] + " ORDER BY conname"));
         assertEquals("t|t|1", one(a, "SELECT indisunique, indisprimary, indnatts FROM pg_index WHERE indrelid = " + f[0]));
-        assertEquals("'x'", one(a, "SELECT adbin FROM pg_attrdef WHERE adrelid = " + f[0]));
+        assertEquals("'x'::character varying", one(a, "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = " + f[0]));
         assertEquals("c|" + f[0], one(a, "SELECT typtype, typrelid FROM pg_type WHERE typname = 'items'"));
         assertEquals(List.of(), query(a, "SELECT * FROM items"));
         // the other backend sees the committed table

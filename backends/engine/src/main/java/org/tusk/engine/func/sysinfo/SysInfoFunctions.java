@@ -68,6 +68,10 @@ public final class SysInfoFunctions {
                     return r.name();
                 }
             }
+            String predefined = org.tusk.engine.acl.PredefinedRoles.name((Long) a[0]);
+            if (predefined != null) {
+                return predefined;      // pg_database_owner owns schema public
+            }
             return new ObjectDefinitions(ctx(c)).userById((Long) a[0]);
         });
         byProsrc.accept("pg_get_serial_sequence", SysInfoFunctions::serialSequence);
@@ -98,6 +102,10 @@ public final class SysInfoFunctions {
         byProsrc.accept("pg_table_is_visible", (a, c) -> new Visibility(ctx(c)).relationIsVisible(oid(a[0])));
         byProsrc.accept("pg_type_is_visible", (a, c) -> new Visibility(ctx(c)).typeIsVisible(oid(a[0])));
         byProsrc.accept("pg_function_is_visible", (a, c) -> new Visibility(ctx(c)).functionIsVisible(oid(a[0])));
+        byProsrc.accept("pg_operator_is_visible", (a, c) -> new Visibility(ctx(c)).operatorIsVisible(oid(a[0])));
+        byProsrc.accept("pg_conversion_is_visible", (a, c) -> new Visibility(ctx(c)).conversionIsVisible(oid(a[0])));
+        // Tusk keeps no SQL-standard function bodies (prosqlbody): psql's \df+ then shows prosrc
+        byProsrc.accept("pg_get_function_sqlbody", (a, c) -> null);
         byProsrc.accept("current_schema", (a, c) -> {
             SysInfoContext x = SysInfoContext.ofOrNull(c);
             if (x != null) {

@@ -57,6 +57,33 @@ public final class Visibility {
         });
     }
 
+    /** OperatorIsVisible: no operator of the same name and operand types earlier in the path; null for no operator. */
+    public Boolean operatorIsVisible(int oprOid) {
+        CatalogRow opr = ctx.cache().byOid(PG_OPERATOR, oprOid);
+        if (opr == null) {
+            return null;
+        }
+        return firstInPath(opr.oid("oprnamespace"), ns -> !ctx.cache().find(PG_OPERATOR,
+                "oprname", opr.str("oprname"), "oprnamespace", (long) ns, "oprleft", (long) opr.oid("oprleft"),
+                "oprright", (long) opr.oid("oprright")).isEmpty());
+    }
+
+    /** ConversionIsVisible: no conversion of the same name earlier in the path; null for no conversion. */
+    public Boolean conversionIsVisible(int conversionOid) {
+        CatalogRow conv = ctx.cache().byOid(PG_CONVERSION, conversionOid);
+        if (conv == null) {
+            return null;
+        }
+        return firstInPath(conv.oid("connamespace"), ns -> !ctx.cache().find(PG_CONVERSION,
+                "conname", conv.str("conname"), "connamespace", (long) ns).isEmpty());
+    }
+
+    /** pg_operator. */
+    private static final int PG_OPERATOR = 2617;
+
+    /** pg_conversion. */
+    private static final int PG_CONVERSION = 2607;
+
     private boolean firstInPath(int namespace, java.util.function.IntPredicate hasSameNameIn) {
         List<Integer> path = ctx.activeSearchPath();
         if (!path.contains(namespace)) {
