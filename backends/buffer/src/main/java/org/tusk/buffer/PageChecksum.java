@@ -30,9 +30,6 @@ public final class PageChecksum {
     private PageChecksum() {
     }
 
-    /** One page's words per thread: copied out in bulk so the lanes below are plain int arrays. */
-    private static final ThreadLocal<int[]> WORDS = ThreadLocal.withInitial(() -> new int[Page.BLCKSZ / Integer.BYTES]);
-
     /**
      * pg_checksum_page: the checksum {@code page} should carry as block {@code blockNumber}.
      * The page is copied into an int array first (one bulk copy) and the 32 lanes are mixed row
@@ -41,7 +38,7 @@ public final class PageChecksum {
      * made this 18% of a bulk load's samples (every page read from disk is verified).
      */
     public static int compute(ByteBuffer page, int blockNumber) {
-        int[] words = WORDS.get();
+        int[] words = new int[Page.BLCKSZ / Integer.BYTES];    // 8 kB from the TLAB: cheaper than a ThreadLocal
         ByteBuffer le = page.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         le.clear();
         le.asIntBuffer().get(0, words, 0, words.length);
