@@ -110,15 +110,33 @@ public final class HeapAccessMethod implements TableAccessMethod {
     public List<TupleId> collectDeadTuples(RelFileLocator relation) {
         List<TupleId> dead = new ArrayList<>();
         int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
-        for (int block = 0; block < nblocks; block++) {
-            try (Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block)) {
-                buffer.lock(LWLockMode.SHARED);
-                ByteBuffer page = buffer.page();
-                for (int off = 1; !Page.isNew(page) && off <= Page.maxOffsetNumber(page); off++) {
-                    if (Page.itemIdFlags(Page.itemId(page, off)) == Page.LP_DEAD) {
-                        dead.add(new TupleId(block, off));
+        Buffer mapPage = null;
+        int mapBlock = -1;
+        try {
+            for (int block = 0; block < nblocks; block++) {
+                if (VisibilityMap.mapBlock(block) != mapBlock) {
+                    if (mapPage != null) {
+                        mapPage.release();
+                    }
+                    mapBlock = VisibilityMap.mapBlock(block);
+                    mapPage = visibilityMap().pinIfExists(relation, block);
+                }
+                if (mapPage != null && (VisibilityMap.bits(mapPage.page(), block) & VisibilityMap.ALL_VISIBLE) != 0) {
+                    continue;                   // an all-visible page has no LP_DEAD items (VACUUM sets it so)
+                }
+                try (Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block)) {
+                    buffer.lock(LWLockMode.SHARED);
+                    ByteBuffer page = buffer.page();
+                    for (int off = 1; !Page.isNew(page) && off <= Page.maxOffsetNumber(page); off++) {
+                        if (Page.itemIdFlags(Page.itemId(page, off)) == Page.LP_DEAD) {
+                            dead.add(new TupleId(block, off));
+                        }
                     }
                 }
+            }
+        } finally {
+            if (mapPage != null) {
+                mapPage.release();
             }
         }
         return dead;
