@@ -42,6 +42,7 @@ public final class Heap2ResourceManager implements ResourceManager {
         }
         if (op == HeapRecords.XLOG_HEAP2_MULTI_INSERT) {
             boolean init = (record.info() & HeapRecords.XLOG_HEAP_INIT_PAGE) != 0;
+            boolean allVisible = (record.info() & HeapRecords.XLOG_HEAP2_MULTI_INSERT_ALL_VISIBLE) != 0;
             try (RedoBlock block = context.block(record, 0)) {
                 if (block.action() == RedoBlock.Action.NEEDS_REDO) {
                     if (init) {
@@ -51,6 +52,19 @@ public final class Heap2ResourceManager implements ResourceManager {
                                 + org.tusk.api.storage.Lsn.format(record.lsn()) + ": uninitialized page");
                     }
                     HeapRecords.applyMultiInsert(block.page(), record.data());
+                    if (allVisible) {
+                        org.tusk.buffer.Page.setFlags(block.page(),
+                                org.tusk.buffer.Page.flags(block.page()) | org.tusk.buffer.Page.PD_ALL_VISIBLE);
+                    }
+                }
+            }
+            if (allVisible && record.block(1) != null) {
+                // COPY FREEZE filled a page that held nothing: its map bits (visibilitymap_set)
+                try (RedoBlock map = context.block(record, 1)) {
+                    if (map.action() == RedoBlock.Action.NEEDS_REDO) {
+                        VisibilityMap.setBits(map.page(), record.block(0).blockNumber(),
+                                VisibilityMap.ALL_VISIBLE | VisibilityMap.ALL_FROZEN);
+                    }
                 }
             }
             HeapResourceManager.clearVisibilityMap(record, context);

@@ -110,15 +110,33 @@ public final class HeapAccessMethod implements TableAccessMethod {
     public List<TupleId> collectDeadTuples(RelFileLocator relation) {
         List<TupleId> dead = new ArrayList<>();
         int nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
-        for (int block = 0; block < nblocks; block++) {
-            try (Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block)) {
-                buffer.lock(LWLockMode.SHARED);
-                ByteBuffer page = buffer.page();
-                for (int off = 1; !Page.isNew(page) && off <= Page.maxOffsetNumber(page); off++) {
-                    if (Page.itemIdFlags(Page.itemId(page, off)) == Page.LP_DEAD) {
-                        dead.add(new TupleId(block, off));
+        Buffer mapPage = null;
+        int mapBlock = -1;
+        try {
+            for (int block = 0; block < nblocks; block++) {
+                if (VisibilityMap.mapBlock(block) != mapBlock) {
+                    if (mapPage != null) {
+                        mapPage.release();
+                    }
+                    mapBlock = VisibilityMap.mapBlock(block);
+                    mapPage = visibilityMap().pinIfExists(relation, block);
+                }
+                if (mapPage != null && (VisibilityMap.bits(mapPage.page(), block) & VisibilityMap.ALL_VISIBLE) != 0) {
+                    continue;                   // an all-visible page has no LP_DEAD items (VACUUM sets it so)
+                }
+                try (Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block)) {
+                    buffer.lock(LWLockMode.SHARED);
+                    ByteBuffer page = buffer.page();
+                    for (int off = 1; !Page.isNew(page) && off <= Page.maxOffsetNumber(page); off++) {
+                        if (Page.itemIdFlags(Page.itemId(page, off)) == Page.LP_DEAD) {
+                            dead.add(new TupleId(block, off));
+                        }
                     }
                 }
+            }
+        } finally {
+            if (mapPage != null) {
+                mapPage.release();
             }
         }
         return dead;
@@ -264,6 +282,20 @@ public final class HeapAccessMethod implements TableAccessMethod {
      */
     @Override
     public TupleId[] multiInsert(RelFileLocator relation, java.util.List<byte[]> rows, TransactionContext txn) {
+        return multiInsert(relation, rows, txn, false);
+    }
+
+    /**
+     * heap_multi_insert. With {@code frozen} (TABLE_INSERT_FROZEN, COPY FREEZE into storage
+     * created in this subtransaction) the tuples carry HEAP_XMIN_FROZEN (xmin stays the
+     * inserter's, as PostgreSQL keeps it since 9.4); a page that held nothing before becomes
+     * PD_ALL_VISIBLE with its map bits ALL_VISIBLE | ALL_FROZEN, and a PD_ALL_VISIBLE page
+     * stays so (only frozen rows join it), all in the page's MULTI_INSERT record. So the VACUUM
+     * after a COPY FREEZE skips every page and readers ask the commit log nothing.
+     */
+    @Override
+    public TupleId[] multiInsert(RelFileLocator relation, java.util.List<byte[]> rows, TransactionContext txn,
+            boolean frozen) {
         TupleId[] tids = new TupleId[rows.size()];
         if (tids.length == 0) {
             return tids;
@@ -273,20 +305,30 @@ public final class HeapAccessMethod implements TableAccessMethod {
         }
         int xid = txn.assignXid();
         int cid = txn.commandId();
+        int extraInfomask = frozen ? HeapTupleHeader.HEAP_XMIN_FROZEN : 0;
         byte[][] tuples = new byte[tids.length][];
         for (int i = 0; i < tuples.length; i++) {
-            tuples[i] = HeapTupleHeader.form(rows.get(i), xid, cid, 0, 0, 0);
+            tuples[i] = HeapTupleHeader.form(rows.get(i), xid, cid, 0, 0, extraInfomask);
         }
         int next = 0;
         while (next < tuples.length) {
             Buffer buffer = bufferForTuple(relation, tuples[next].length, -1);
+            Buffer mapPage = null;
             try {
                 ByteBuffer page = buffer.page();
                 int block = buffer.blockNumber();
                 boolean init = Page.maxOffsetNumber(page) == 0;
+                // PostgreSQL's all_frozen_set (a page that starts empty), or a page all-visible
+                // before that only frozen rows join: either way it is all-visible afterwards
+                boolean allFrozenSet = frozen && init;
+                boolean staysAllVisible = frozen && (allFrozenSet || (Page.flags(page) & Page.PD_ALL_VISIBLE) != 0);
+                if (allFrozenSet) {
+                    mapPage = visibilityMap().pin(relation, block);
+                }
                 int first = next;
                 int[] offsets = new int[tuples.length - first];
-                try (VisibilityMapClear vmClear = VisibilityMapClear.prepare(visibilityMap(), buffer)) {
+                try (VisibilityMapClear vmClear = staysAllVisible ? VisibilityMapClear.none()
+                        : VisibilityMapClear.prepare(visibilityMap(), buffer)) {
                     int offset;
                     while (next < tuples.length
                             && (offset = HeapRecords.chooseOffset(page, tuples[next].length)) != Page.INVALID_OFFSET_NUMBER) {
@@ -296,19 +338,37 @@ public final class HeapAccessMethod implements TableAccessMethod {
                         tids[next] = new TupleId(block, offset);
                         next++;
                     }
+                    if (staysAllVisible) {
+                        Page.setFlags(page, Page.flags(page) | Page.PD_ALL_VISIBLE);
+                    }
                     buffer.markDirty();
-                    WalRecord.Builder record = WalRecord.builder(ResourceManager.HEAP2,
-                            HeapRecords.XLOG_HEAP2_MULTI_INSERT | (init ? HeapRecords.XLOG_HEAP_INIT_PAGE : 0))
+                    int info = HeapRecords.XLOG_HEAP2_MULTI_INSERT | (init ? HeapRecords.XLOG_HEAP_INIT_PAGE : 0)
+                            | (staysAllVisible ? HeapRecords.XLOG_HEAP2_MULTI_INSERT_ALL_VISIBLE : 0);
+                    WalRecord.Builder record = WalRecord.builder(ResourceManager.HEAP2, info)
                             .xid(xid).data(HeapRecords.encodeMultiInsert(offsets, tuples, first, next))
                             .block(blockRef(0, buffer, init ? BlockReference.WILL_INIT : 0));
+                    if (mapPage != null) {
+                        // visibilitymap_set under the heap page's lock (heap page, then map page)
+                        mapPage.lock(LWLockMode.EXCLUSIVE);
+                        VisibilityMap.setBits(mapPage.page(), block, VisibilityMap.ALL_VISIBLE | VisibilityMap.ALL_FROZEN);
+                        mapPage.markDirty();
+                        record.block(blockRef(1, mapPage, 0));
+                    }
                     vmClear.register(record);
                     long lsn = wal.insert(record.build());
                     Page.setLsn(page, lsn);
                     vmClear.setLsn(lsn);
+                    if (mapPage != null) {
+                        Page.setLsn(mapPage.page(), lsn);
+                        mapPage.unlock();
+                    }
                 }
                 freeSpace.record(relation, block, HeapRecords.freeSpace(page));
             } finally {
                 buffer.release();
+                if (mapPage != null) {
+                    mapPage.release();
+                }
             }
         }
         TableStatistics counters = stats;
@@ -963,6 +1023,16 @@ public final class HeapAccessMethod implements TableAccessMethod {
                     }
                     mapPage = visibilityMap().pin(relation, block);     // visibilitymap_pin before the heap lock
                 }
+                if (VisibilityMap.bits(mapPage.page(), block) == VisibilityMap.VALID_BITS) {
+                    // lazy_scan_skip: an all-frozen page has nothing to prune or freeze (any change
+                    // since would have cleared the bit first); only its tuples are counted
+                    long live = countAllFrozenPage(relation, block);
+                    if (live >= 0) {
+                        remaining += live;
+                        allVisiblePages++;
+                        continue;
+                    }
+                }
                 Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block);
                 int free = -1;
                 try {
@@ -1015,6 +1085,32 @@ public final class HeapAccessMethod implements TableAccessMethod {
             }
         }
         return new VacuumResult(nblocks, removed, remaining, frozen, allVisiblePages, recentlyDead);
+    }
+
+    /**
+     * The tuples of a page the visibility map says is all-frozen, counted under its share lock
+     * (cheap next to pruning it: no visibility checks); -1 when the page is not PD_ALL_VISIBLE
+     * after all (the bit was cleared meanwhile), so VACUUM looks at it as usual.
+     */
+    private long countAllFrozenPage(RelFileLocator relation, int block) {
+        Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block);
+        try {
+            buffer.lock(LWLockMode.SHARED);
+            ByteBuffer page = buffer.page();
+            if (Page.isNew(page) || (Page.flags(page) & Page.PD_ALL_VISIBLE) == 0) {
+                return -1;
+            }
+            long tuples = 0;
+            int maxOff = Page.maxOffsetNumber(page);
+            for (int off = 1; off <= maxOff; off++) {
+                if (Page.itemIdFlags(Page.itemId(page, off)) == Page.LP_NORMAL) {
+                    tuples++;
+                }
+            }
+            return tuples;
+        } finally {
+            buffer.release();
+        }
     }
 
     /**

@@ -264,6 +264,79 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
     }
 
     /**
+     * COPY FREEZE (heap_multi_insert with TABLE_INSERT_FROZEN): the rows are frozen, so a
+     * snapshot that still sees the inserter running sees them; every page the batch started
+     * empty is PD_ALL_VISIBLE with map bits ALL_VISIBLE | ALL_FROZEN set in the page's own
+     * MULTI_INSERT record (no VISIBLE record); a second frozen batch keeps the partly filled
+     * last page all-visible, an ordinary insert clears it; VACUUM finds nothing to freeze;
+     * redo rebuilds identical pages and the same map bits.
+     */
+    @Test
+    void frozenMultiInsertMarksPagesAllFrozenAndReplays() throws Exception {
+        FakeTransactions.Txn before = xacts.begin();
+        org.tusk.api.storage.Snapshot older = before.snapshot();
+        FakeTransactions.Txn t = xacts.begin();
+        List<byte[]> rows = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            byte[] row = new byte[300];
+            Arrays.fill(row, (byte) i);
+            rows.add(row);
+        }
+        int first = wal.records.size();
+        TupleId[] tids = heap.multiInsert(REL, rows, t, true);
+        int nblocks = buffers.nblocks(REL, ForkNumber.MAIN);
+        assertTrue(nblocks >= 4, "300-byte rows fill several pages: " + nblocks);
+        assertEquals(nblocks, wal.records.size() - first, "one record per page, the map bits in it");
+        org.tusk.heapam.internal.VisibilityMap vm = new org.tusk.heapam.internal.VisibilityMap(buffers);
+        for (int b = 0; b < nblocks; b++) {
+            assertEquals(org.tusk.heapam.internal.VisibilityMap.VALID_BITS, vm.status(REL, b), "block " + b);
+        }
+        assertArrayEquals(rows.get(7), heap.fetch(REL, tids[7], older, before),
+                "frozen: visible even to a snapshot taken while the inserter ran");
+        TupleId[] more = heap.multiInsert(REL, List.of(bytes("f1"), bytes("f2")), t, true);
+        assertEquals(nblocks, buffers.nblocks(REL, ForkNumber.MAIN), "a partly filled page had room");
+        assertEquals(org.tusk.heapam.internal.VisibilityMap.VALID_BITS, vm.status(REL, more[0].block()),
+                "only frozen rows joined it: still all-visible and all-frozen");
+        t.commit();
+        before.commit();
+        assertEquals(List.of(), HeapCheck.check(buffers, REL, xacts));
+        VacuumResult vacuumed = heap.vacuum(REL, t.xid + 1, t.xid + 1);
+        assertEquals(0, vacuumed.tuplesFrozen(), "nothing left to freeze");
+        assertEquals(nblocks, vacuumed.pagesAllVisible());
+        assertEquals(102, vacuumed.tuplesRemaining(), "all-frozen pages are skipped, their tuples still counted");
+        FakeTransactions.Txn u = xacts.begin();
+        int last = heap.multiInsert(REL, List.of(bytes("plain")), u, false)[0].block();
+        assertEquals(0, vm.status(REL, last), "an ordinary row clears the bits");
+        u.commit();
+        List<byte[]> original = pages(buffers, REL, nblocks);
+        assertEquals(103, committedRows().size());
+
+        try (ShmemSegment fresh = createSegment(dir, "shm2", 16);
+                BufferManager replay = attach(fresh, dir.resolve("replayed"), new RecordingWal())) {
+            RedoContext context = replay.redoContext();
+            ResourceManager heapRm = new HeapResourceManager();
+            ResourceManager heap2Rm = new Heap2ResourceManager();
+            for (DecodedRecord record : wal.records) {
+                (record.rmgrId() == ResourceManager.HEAP ? heapRm : heap2Rm).redo(record, context);
+            }
+            List<byte[]> replayed = pages(replay, REL, nblocks);
+            for (int b = 0; b < nblocks; b++) {
+                assertArrayEquals(original.get(b), replayed.get(b), "block " + b);
+            }
+            org.tusk.heapam.internal.VisibilityMap replayedVm = new org.tusk.heapam.internal.VisibilityMap(replay);
+            for (int b = 0; b < nblocks; b++) {
+                if (b == last) {
+                    continue;
+                }
+                assertEquals(org.tusk.heapam.internal.VisibilityMap.VALID_BITS, replayedVm.status(REL, b), "block " + b);
+                assertTrue((Page.flags(java.nio.ByteBuffer.wrap(replayed.get(b)).order(java.nio.ByteOrder.LITTLE_ENDIAN))
+                        & Page.PD_ALL_VISIBLE) != 0, "block " + b);
+            }
+            assertEquals(0, replayedVm.status(REL, last));
+        }
+    }
+
+    /**
      * HOT: updates that keep the indexed columns make heap-only tuples on the same page; the
      * chain is followed from the root an index entry points at; when the page fills, pruning
      * removes the dead prefix (the root becomes a redirect) so the row stays on its page; an

@@ -934,6 +934,7 @@ public final class AlterTable {
         RelFileLocator fresh = new RelFileLocator(old.spcOid(), old.dbOid(), fileNode);
         am.createStorage(fresh);
         ctx.txn().onAbort(() -> am.dropStorage(fresh));
+        ctx.txn().noteNewRelfilenode(fresh);          // COPY FREEZE may fill it
         var snapshot = ctx.txn().snapshot(ctx.access().level());
         var txnContext = ctx.txn().context(ctx.access().level());
         int natts = rel.natts();

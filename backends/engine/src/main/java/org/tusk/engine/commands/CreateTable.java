@@ -328,6 +328,7 @@ public final class CreateTable {
         RelFileLocator locator = RelFileLocator.of(ctx.txn().databaseOid(), relOid);
         am.createStorage(locator);
         ctx.txn().onAbort(() -> am.dropStorage(locator));
+        ctx.txn().noteNewRelfilenode(locator);          // COPY FREEZE may fill it
         ctx.commandCounterIncrement();
         ToastTable.createIfNeeded(ctx, relOid);
 

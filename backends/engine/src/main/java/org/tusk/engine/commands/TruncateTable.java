@@ -65,6 +65,7 @@ public final class TruncateTable {
         RelFileLocator fresh = new RelFileLocator(old.spcOid(), old.dbOid(), fileNode);
         am.createStorage(fresh);
         ctx.txn().onAbort(() -> am.dropStorage(fresh));
+        ctx.txn().noteNewRelfilenode(fresh);          // COPY FREEZE may fill it
         ctx.txn().onCommit(() -> am.dropStorage(old));
         CreateTable.updateClass(ctx, rel.oid(), "relfilenode", (long) fileNode);
         ctx.commandCounterIncrement();

@@ -35,4 +35,9 @@ public interface StorageSession {
     default org.tusk.engine.executor.modify.DeferredConstraints deferredConstraints() {
         return null;
     }
+
+    /** Whether the session has open cursors (COPY FREEZE refuses to run beside one: it could see the rows). */
+    default boolean hasOpenCursors() {
+        return false;
+    }
 }

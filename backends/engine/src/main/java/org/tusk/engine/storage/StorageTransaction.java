@@ -72,6 +72,8 @@ public final class StorageTransaction {
         final List<Runnable> onCommit = new ArrayList<>();
         final List<Runnable> onAbort = new ArrayList<>();
         final List<SharedInvalidationQueue.Message> invalidations = new ArrayList<>();
+        /** Relfilenodes created at this level (rd_createSubid / rd_newRelfilenodeSubid's role). */
+        java.util.Set<org.tusk.api.storage.RelFileLocator> newRelfilenodes;
     }
 
     public StorageTransaction(EngineStorage storage, int databaseOid) {
@@ -327,6 +329,33 @@ public final class StorageTransaction {
         levels.get(levels.size() - 1).onAbort.add(action);
     }
 
+    /**
+     * Records that {@code locator} is storage this (sub)transaction created: a new table's, or
+     * the new relfilenode of a TRUNCATE or a table rewrite. No other transaction can see it
+     * before commit and it is dropped if the level aborts (RelationSetNewRelfilenumber /
+     * rd_newRelfilenodeSubid), which is what COPY FREEZE relies on.
+     */
+    public void noteNewRelfilenode(org.tusk.api.storage.RelFileLocator locator) {
+        PendingActions top = levels.get(levels.size() - 1);
+        if (top.newRelfilenodes == null) {
+            top.newRelfilenodes = new java.util.HashSet<>();
+        }
+        top.newRelfilenodes.add(locator);
+    }
+
+    /**
+     * Whether {@code locator} was created in the current subtransaction (or in a subtransaction
+     * of it that was released since, which passes it to its parent as PostgreSQL's
+     * AtEOSubXact_cleanup does).
+     */
+    public boolean isNewInCurrentSubtransaction(org.tusk.api.storage.RelFileLocator locator) {
+        if (!started || levels.isEmpty()) {
+            return false;
+        }
+        java.util.Set<org.tusk.api.storage.RelFileLocator> created = levels.get(levels.size() - 1).newRelfilenodes;
+        return created != null && created.contains(locator);
+    }
+
     // ---- savepoints ----
 
     public void savepoint(IsolationLevel level) {
@@ -342,6 +371,12 @@ public final class StorageTransaction {
         parent.onCommit.addAll(done.onCommit);
         parent.onAbort.addAll(done.onAbort);
         parent.invalidations.addAll(done.invalidations);
+        if (done.newRelfilenodes != null) {
+            if (parent.newRelfilenodes == null) {
+                parent.newRelfilenodes = new java.util.HashSet<>();
+            }
+            parent.newRelfilenodes.addAll(done.newRelfilenodes);
+        }
     }
 
     /** ROLLBACK TO: aborts the innermost subtransaction and starts it again (the savepoint stays). */

@@ -42,6 +42,11 @@ final class Cursors {
         this.session = session;
     }
 
+    /** Whether any cursor is open (ThereAreNoReadyPortals' question, for COPY FREEZE). */
+    boolean anyOpen() {
+        return !cursors.isEmpty();
+    }
+
     /** PerformCursorOpen. */
     String declare(DeclareCursorStmt stmt, String queryString, SystemRelations relations) {
         return declare(stmt, queryString, relations, new ParseState(null), new Object[0], true);

@@ -128,6 +128,11 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     Cursors cursors() { return cursors; }
 
     @Override
+    public boolean hasOpenCursors() {
+        return cursors.anyOpen();
+    }
+
+    @Override
     public Object currentTupleId(String cursor, long relOid, String relName) {
         return cursors.currentTupleId(cursor, relOid, relName);
     }

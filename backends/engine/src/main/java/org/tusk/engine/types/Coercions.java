@@ -34,14 +34,32 @@ public final class Coercions {
         }
         int max = typmod - 4;
         int len = s.codePointCount(0, s.length());
-        if (len <= max) {
-            return s + " ".repeat(max - len);
+        if (len == max) {
+            return s;                                  // already padded (COPY's input, then the row check)
+        }
+        if (len < max) {
+            return s.isEmpty() ? blanks(max) : s.concat(blanks(max - len));
         }
         int cut = s.offsetByCodePoints(0, max);
         if (!explicit && !s.substring(cut).chars().allMatch(c -> c == ' ')) {
             throw Ereport.error(SqlState.STRING_DATA_RIGHT_TRUNCATION, "value too long for type character(" + max + ")");
         }
         return s.substring(0, cut);
+    }
+
+    /** Strings of n blanks for short paddings, made once (pgbench's empty char(84) filler, a million times). */
+    private static final String[] BLANKS = new String[256];
+
+    private static String blanks(int n) {
+        if (n >= BLANKS.length) {
+            return " ".repeat(n);
+        }
+        String b = BLANKS[n];
+        if (b == null) {
+            b = " ".repeat(n);
+            BLANKS[n] = b;                             // a benign race: equal strings
+        }
+        return b;
     }
 
     /** name keeps at most NAMEDATALEN-1 bytes, cut at a character boundary. */

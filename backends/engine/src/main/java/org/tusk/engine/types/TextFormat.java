@@ -349,22 +349,42 @@ public final class TextFormat {
         if (i >= v.length()) {
             throw Ereport.invalidInput(type.displayName(), s);
         }
-        java.math.BigInteger acc = java.math.BigInteger.ZERO;
+        // pg_strtoint16/32/64: accumulate as a negative number (its range is the larger one) and
+        // stop with "out of range" as soon as a digit leaves the type's range, before any later
+        // character is looked at; other types keep checking the syntax first. (A BigInteger
+        // per digit was 6% of COPY's CPU in pgbench -i.)
+        boolean strtoint = type == PgType.INT2 || type == PgType.INT4 || type == PgType.INT8;
+        long bound = strtoint ? min : Long.MIN_VALUE;
+        long acc = 0;
+        boolean overflow = false;
         for (; i < v.length(); i++) {
             char c = v.charAt(i);
             if (c < '0' || c > '9') {
                 throw Ereport.invalidInput(type.displayName(), s);
             }
-            acc = acc.multiply(java.math.BigInteger.TEN).add(java.math.BigInteger.valueOf(c - '0'));
+            int digit = c - '0';
+            if (acc < (bound + digit) / 10) {          // acc * 10 - digit would pass the bound
+                if (strtoint) {
+                    throw outOfRange(s, type);
+                }
+                overflow = true;
+            } else {
+                acc = acc * 10 - digit;
+            }
         }
-        if (negative) {
-            acc = acc.negate();
+        if (!negative) {
+            overflow |= acc == Long.MIN_VALUE;
+            acc = -acc;
         }
-        if (acc.compareTo(java.math.BigInteger.valueOf(min)) < 0 || acc.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
-            throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
-                    "value \"" + s + "\" is out of range for type " + type.displayName());
+        if (overflow || acc < min || acc > max) {
+            throw outOfRange(s, type);
         }
-        return acc.longValue();
+        return acc;
+    }
+
+    private static org.tusk.api.error.PgException outOfRange(String s, PgType type) {
+        return Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                "value \"" + s + "\" is out of range for type " + type.displayName());
     }
 
     /** numeric_in: a decimal number, or NaN / [+-]Infinity / [+-]inf in any case. */

@@ -49,6 +49,14 @@ public final class HeapRecords {
      * | INIT_PAGE when the page held nothing before (WILL_INIT, redo re-initializes it).
      */
     public static final int XLOG_HEAP2_MULTI_INSERT = 0x50;
+    /**
+     * MULTI_INSERT's XLH_INSERT_ALL_FROZEN_SET (a bit of the info byte's low half, which no
+     * other record uses): the rows are frozen and the page is PD_ALL_VISIBLE afterwards (redo
+     * sets it again after placing them); when block 1 is present it is the visibility map page,
+     * whose bits for block 0 become ALL_VISIBLE | ALL_FROZEN (COPY FREEZE onto a page that held
+     * nothing: heap_multi_insert's visibilitymap_set, in the same record).
+     */
+    public static final int XLOG_HEAP2_MULTI_INSERT_ALL_VISIBLE = 0x01;
 
     private HeapRecords() {
     }

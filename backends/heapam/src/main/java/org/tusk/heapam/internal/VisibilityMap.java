@@ -98,6 +98,13 @@ public final class VisibilityMap {
         if (Page.isNew(mapPage)) {
             Page.init(mapPage, 0);
         }
+        if (Page.lower(mapPage) != Page.BLCKSZ) {
+            // The bits live between pd_lower and pd_upper, where a full-page image leaves out the
+            // "hole" of a standard page (PostgreSQL registers map pages without REGBUF_STANDARD;
+            // Tusk's WAL compresses every image): with pd_lower at the end there is no hole, so
+            // an image keeps the bits. Pages from before this rule get it at their next change.
+            Page.setLower(mapPage, Page.BLCKSZ);
+        }
         int slot = heapBlock % BLOCKS_PER_PAGE;
         int at = Page.SIZE_OF_PAGE_HEADER + slot / 4;
         int shift = 2 * (slot % 4);

@@ -44,6 +44,20 @@ public interface TableAccessMethod {
         return tids;
     }
 
+    /**
+     * (1.7) heap_multi_insert with TABLE_INSERT_FROZEN (COPY FREEZE): as
+     * {@link #multiInsert(RelFileLocator, java.util.List, TransactionContext)}, but when
+     * {@code frozen} the rows are stored already frozen (visible to every snapshot, no commit
+     * log look-up) and pages they fill entirely may be marked all-visible and all-frozen. Only
+     * for storage created in the caller's current (sub)transaction, which no other transaction
+     * can see before it commits, and which vanishes if it aborts. The default ignores
+     * {@code frozen} (ordinary new versions are what a frozen insert promises, less fast).
+     */
+    default TupleId[] multiInsert(RelFileLocator relation, java.util.List<byte[]> rows, TransactionContext txn,
+            boolean frozen) {
+        return multiInsert(relation, rows, txn);
+    }
+
     /** A scan of the versions visible to {@code snapshot} (and, for own changes, to its command id). */
     TableScan beginScan(RelFileLocator relation, Snapshot snapshot, TransactionContext txn);
 

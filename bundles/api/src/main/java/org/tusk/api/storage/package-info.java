@@ -18,8 +18,9 @@
  * (a batch of new rows, a page at a time) and
  * TableStatistics.countInserts;
  * tuple locks for writers waiting on a row
- * ({@link org.tusk.api.storage.TransactionContext#lockTupleVersion}).
+ * ({@link org.tusk.api.storage.TransactionContext#lockTupleVersion}). 1.7: frozen multiInsert
+ * (COPY FREEZE into storage created in the current subtransaction).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.6.0")
+@org.osgi.annotation.versioning.Version("1.7.0")
 package org.tusk.api.storage;

@@ -199,6 +199,9 @@ public final class CopyCommand implements DmlCommand {
             enumTypes[i] = u != null && u.typtype() == 'e' ? u.oid() : 0;
         }
         CopyFrom copy = new CopyFrom(modifier, attnums, defaults, options, ctx).withEnumColumns(enumTypes);
+        if (options.freeze) {
+            copy.withFreeze(this::checkFreeze);
+        }
         if (stmt.filename() == null) {
             InputStream in = receiver.copyChannel().copyIn(options.format == CopyOptions.Format.BINARY,
                     attnums.length);
@@ -209,6 +212,27 @@ public final class CopyCommand implements DmlCommand {
         } catch (NoSuchFileException e) {
             throw PgException.error(SqlState.UNDEFINED_FILE, "could not open file \"" + stmt.filename()
                     + "\" for reading: No such file or directory");
+        }
+    }
+
+    /**
+     * copyfrom.c's conditions for TABLE_INSERT_FROZEN: not a partitioned table, no cursor that
+     * could look at the rows, and storage created (CREATE TABLE, TRUNCATE, a rewrite) in the
+     * current subtransaction, so no other transaction can see the rows before this one commits
+     * and they vanish with the storage if it aborts.
+     */
+    private void checkFreeze() {
+        if (desc.kind() == 'p') {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot perform COPY FREEZE on a partitioned table");
+        }
+        if (session.hasOpenCursors()) {
+            throw PgException.error(SqlState.INVALID_TRANSACTION_STATE,
+                    "cannot perform COPY FREEZE because of prior transaction activity");
+        }
+        session.transactionContext();                   // the storage transaction has begun
+        if (session.storage() == null || !session.storage().isNewInCurrentSubtransaction(desc.locator())) {
+            throw PgException.error(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "cannot perform COPY FREEZE because the "
+                    + "table was not created or truncated in the current subtransaction");
         }
     }
 

@@ -59,6 +59,15 @@ public final class CopyFrom {
         return t == null ? new org.tusk.engine.types.EnumValue(typeOid, label) : org.tusk.engine.types.EnumValue.input(t, label);
     }
 
+    /** COPY FREEZE's checks, run once the client is sending (copyfrom.c runs them in CopyFrom). */
+    private Runnable freezeCheck;
+
+    /** COPY ... (FREEZE): {@code check} throws unless the table may take frozen rows. */
+    public CopyFrom withFreeze(Runnable check) {
+        this.freezeCheck = check;
+        return this;
+    }
+
     /** Reads {@code in} to its end, inserting every record; returns the number of rows. */
     public long run(InputStream in) {
         if (options.format == CopyOptions.Format.BINARY) {
@@ -82,6 +91,10 @@ public final class CopyFrom {
                 ? new CopyMultiInsertBuffer(modifier, table) : null;
         long rows = 0;
         try {
+            if (freezeCheck != null) {
+                freezeCheck.run();
+                modifier.storeBatchesFrozen();
+            }
             if (options.header) {
                 reader.next();
             }

@@ -6,7 +6,6 @@ import java.util.Random;
 
 import org.tusk.engine.catalog.CatalogAccess;
 import org.tusk.engine.catalog.SystemCatalogs;
-import org.tusk.engine.executor.scan.SeqScanNode;
 import org.tusk.engine.executor.scan.StorageBaseRelation;
 import org.tusk.engine.expr.EvalContext;
 import org.tusk.engine.relcache.AttributeDesc;
@@ -38,16 +37,23 @@ public final class AnalyzeRelation {
         List<Object[]> sample = new ArrayList<>();
         Random random = new Random(desc.oid() * 31L + targRows);
         long live = 0;
-        try (SeqScanNode scan = new SeqScanNode(rel.scanRelation(), session.snapshot(), session.transactionContext(),
-                ctx, false)) {
-            for (Object[] row = scan.next(); row != null; row = scan.next()) {
+        // acquire_sample_rows keeps only the sampled tuples: a row is deformed (column values
+        // built, TOAST fetched) only when the reservoir takes it, not for every row counted
+        org.tusk.engine.executor.scan.ScanRelation scanRelation = rel.scanRelation();
+        org.tusk.api.storage.Snapshot snapshot = session.snapshot();
+        try (org.tusk.api.storage.TableScan scan = scanRelation.am().beginScan(scanRelation.locator(), snapshot,
+                session.transactionContext())) {
+            while (scan.next()) {
+                if ((live & 1023) == 0 && ctx != null) {
+                    ctx.checkForInterrupts();
+                }
                 live++;
                 if (sample.size() < targRows) {
-                    sample.add(row);
+                    sample.add(scanRelation.codec().deform(scan.data(), snapshot));
                 } else {
                     long k = (long) (random.nextDouble() * live);
                     if (k < targRows) {
-                        sample.set((int) k, row);
+                        sample.set((int) k, scanRelation.codec().deform(scan.data(), snapshot));
                     }
                 }
             }

@@ -274,7 +274,20 @@ public final class TableModifier {
 
     /** Stores tuples from {@link #prepareBatchedInsert} (heap_multi_insert); returns their ids in order. */
     public TupleId[] storeBatch(List<byte[]> tuples) {
-        return rel.am().multiInsert(rel.locator(), tuples, txn);
+        return rel.am().multiInsert(rel.locator(), tuples, txn, frozenBatches);
+    }
+
+    /** Whether {@link #storeBatch} stores rows frozen (COPY FREEZE, TABLE_INSERT_FROZEN). */
+    private boolean frozenBatches;
+
+    /**
+     * COPY FREEZE: batches are stored frozen. The caller checked that the table's storage was
+     * created in the current subtransaction. Not with a TOAST table: its chunks are stored as
+     * ordinary new rows, and a frozen row whose chunks an older snapshot cannot see would be
+     * unreadable to it (PostgreSQL freezes the chunks too), so such rows stay unfrozen.
+     */
+    public void storeBatchesFrozen() {
+        frozenBatches = !rel.codec().hasToast();
     }
 
     /** The index entries of a row stored by {@link #storeBatch}, unique ones checked. */
