@@ -21,5 +21,5 @@
  * ({@link org.tusk.api.storage.TransactionContext#lockTupleVersion}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.6.0")
+@org.osgi.annotation.versioning.Version("1.7.0")
 package org.tusk.api.storage;
