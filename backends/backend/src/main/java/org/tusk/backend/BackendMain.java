@@ -306,9 +306,7 @@ public final class BackendMain {
         Thread t = new Thread(() -> {
             while (true) {
                 try {
-                    // in the background: a session thread waiting for a lock sleeps on the latch socket itself,
-                    // so a grant wakes it directly instead of through this thread
-                    slot.waitLatchInBackground(60_000);
+                    slot.waitLatch(60_000);
                 } catch (IOException e) {
                     LOG.warn("latch wait failed: {}", e.getMessage());
                     sleepQuietly(100);
@@ -326,12 +324,7 @@ public final class BackendMain {
                     }
                 } else if ((bits & Interrupts.CANCEL) != 0 && conn != null && context.isActive()) {
                     interrupts.requestCancel();
-                } else {
-                    continue;
                 }
-                // The session thread may be asleep on the latch (a lock wait) having checked for interrupts
-                // before the request above: set the latch again so that it wakes and sees it.
-                slot.setLatch();
             }
         }, "latch watcher");
         t.setDaemon(true);

@@ -92,12 +92,6 @@ public final class ProcSlot {
      * the session slept until its timeout (deadlock_timeout, or for ever after the deadlock check).
      */
     private final ThreadLocal<long[]> latchGenerationSeen = new ThreadLocal<>();
-    /** Guarded by latchWaiters: the socket sleeper waits in the background (see waitLatchInBackground). */
-    private boolean latchSleeperInBackground;
-    /** Guarded by latchWaiters: foreground waiters waiting on the monitor for the socket. */
-    private int foregroundWaitersQueued;
-    /** A foreground waiter asked the background socket sleeper to leave the socket to it. */
-    private volatile boolean socketHandOverRequested;
 
     /** LWLocks this process holds through this slot, in acquisition order (PostgreSQL's held_lwlocks). */
     final List<LWLock> heldLocks = new ArrayList<>();
@@ -241,25 +235,8 @@ public final class ProcSlot {
      * <p>Several threads of the owning process may wait at once (a backend's
      * interrupt watcher and its session thread waiting for a lock): one sleeps
      * on the socket, the others on a monitor, and every set wakes them all.
-     * A waiter on the monitor is woken by the socket sleeper, a second context
-     * switch after the datagram's; so a foreground wait (this method) takes the
-     * socket from a sleeper that waits {@linkplain #waitLatchInBackground in the
-     * background}: a lock grant then wakes the session thread directly.
      */
     public boolean waitLatch(long timeoutMillis) throws IOException {
-        return waitLatch(timeoutMillis, false);
-    }
-
-    /**
-     * {@link #waitLatch} for a thread whose wake-ups are not urgent (a backend's
-     * interrupt watcher): it leaves the socket to any foreground waiter of this
-     * process and waits on the monitor meanwhile, so it still sees every set.
-     */
-    public boolean waitLatchInBackground(long timeoutMillis) throws IOException {
-        return waitLatch(timeoutMillis, true);
-    }
-
-    private boolean waitLatch(long timeoutMillis, boolean background) throws IOException {
         LatchSocket latch = ownedLatch;
         if (latch == null) {
             throw new IllegalStateException("latch of slot " + index + " is not owned by this process");
@@ -278,55 +255,31 @@ public final class ProcSlot {
                     return true;
                 }
                 long seen = latchGeneration;
-                boolean queued = false;
-                try {
-                    // a background waiter never takes the socket while a foreground one wants it
-                    while (latchSleeperActive || background && foregroundWaitersQueued > 0) {
-                        // another thread of this process sleeps on the socket and wakes us all when it sees a set
-                        int millis = sleepMillis(deadline);
-                        if (millis == 0) {
-                            return false;
-                        }
-                        if (!background) {
-                            if (!queued) {
-                                queued = true;
-                                foregroundWaitersQueued++;
-                            }
-                            if (latchSleeperActive && latchSleeperInBackground && !socketHandOverRequested) {
-                                // poke the socket (latch not set): the background sleeper wakes and leaves it to us
-                                socketHandOverRequested = true;
-                                segment.latchWaker().wake(latchAddress());
-                            }
-                        }
-                        try {
-                            latchWaiters.wait(millis);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return false;
-                        }
-                        if (latchGeneration != seen) {
-                            seenByMe[0] = latchGeneration;
-                            return true;
-                        }
+                while (latchSleeperActive) {
+                    // another thread of this process sleeps on the socket and wakes us all when it sees a set
+                    int millis = sleepMillis(deadline);
+                    if (millis == 0) {
+                        return false;
                     }
-                } finally {
-                    if (queued) {
-                        foregroundWaitersQueued--;
+                    try {
+                        latchWaiters.wait(millis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                    if (latchGeneration != seen) {
+                        seenByMe[0] = latchGeneration;
+                        return true;
                     }
                 }
                 latchSleeperActive = true;
-                latchSleeperInBackground = background;
             }
             boolean set = false;
-            boolean woken = false;
             try {
-                woken = sleepUntil(background ? this::latchSetOrHandOverRequested : this::isLatchSet, deadline,
-                        latch, P_OWNER_SLEEPING);
-                set = woken && consumeLatch();
+                set = sleepUntil(this::consumeLatch, deadline, latch, P_OWNER_SLEEPING);
             } finally {
                 synchronized (latchWaiters) {
                     latchSleeperActive = false;
-                    socketHandOverRequested = false;
                     if (set) {
                         latchGeneration++;
                     }
@@ -334,22 +287,8 @@ public final class ProcSlot {
                     latchWaiters.notifyAll();
                 }
             }
-            if (set || !woken) {
-                return set;
-            }
-            // handed the socket over: wait on the monitor for the new sleeper's news
+            return set;
         }
-    }
-
-    /** For tests: null when no thread of this process sleeps on the latch socket, else whether it is a background waiter. */
-    Boolean latchSocketSleeperInBackground() {
-        synchronized (latchWaiters) {
-            return latchSleeperActive ? latchSleeperInBackground : null;
-        }
-    }
-
-    private boolean latchSetOrHandOverRequested() {
-        return socketHandOverRequested || isLatchSet();
     }
 
     /** The latch flag, without resetting it. */

@@ -235,63 +235,6 @@ class ShmemSegmentTest {
     }
 
     @Test
-    void aForegroundWaiterTakesTheSocketFromABackgroundOneAndBothSeeTheSet() throws Exception {
-        ProcSlot slot = segment.slot(2);
-        slot.ownLatch();
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-            java.util.concurrent.atomic.AtomicInteger watcherWakeups = new java.util.concurrent.atomic.AtomicInteger();
-            Thread watcher = new Thread(() -> {
-                try {
-                    while (!Thread.currentThread().isInterrupted()) {
-                        if (slot.waitLatchInBackground(60_000)) {
-                            watcherWakeups.incrementAndGet();
-                        }
-                    }
-                } catch (IOException e) {
-                    // the slot was disowned at the end of the test
-                }
-            });
-            watcher.setDaemon(true);
-            watcher.start();
-            assertFalse(slot.waitLatch(0), "nothing set yet");
-            while (!Boolean.TRUE.equals(slot.latchSocketSleeperInBackground())) {
-                Thread.onSpinWait();
-            }
-            java.util.concurrent.atomic.AtomicBoolean foregroundWoken = new java.util.concurrent.atomic.AtomicBoolean();
-            Thread foreground = new Thread(() -> {
-                try {
-                    foregroundWoken.set(slot.waitLatch(20_000));
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            foreground.start();
-            // the poke makes the background sleeper leave the socket; the foreground waiter sleeps on it instead
-            while (!Boolean.FALSE.equals(slot.latchSocketSleeperInBackground())) {
-                Thread.onSpinWait();
-            }
-            assertEquals(0, watcherWakeups.get(), "handing the socket over is not a set");
-            slot.setLatch();
-            foreground.join();
-            assertTrue(foregroundWoken.get(), "the foreground waiter received the set itself");
-            while (watcherWakeups.get() == 0) {
-                Thread.onSpinWait();   // ... and the background waiter saw it too
-            }
-            // with no foreground waiter left, the background one goes back to the socket and still gets sets
-            while (!Boolean.TRUE.equals(slot.latchSocketSleeperInBackground())) {
-                Thread.onSpinWait();
-            }
-            slot.setLatch();
-            while (watcherWakeups.get() < 2) {
-                Thread.onSpinWait();
-            }
-            assertTrue(slot.waitLatch(0), "this thread has not looked since the first set");
-            assertFalse(slot.waitLatch(0));
-            watcher.interrupt();
-        });
-    }
-
-    @Test
     void aWaiterWithALongerTimeoutTakesOverTheSocket() throws Exception {
         ProcSlot slot = segment.slot(0);
         slot.ownLatch();
