@@ -324,7 +324,12 @@ public final class BackendMain {
                     }
                 } else if ((bits & Interrupts.CANCEL) != 0 && conn != null && context.isActive()) {
                     interrupts.requestCancel();
+                } else {
+                    continue;
                 }
+                // The session thread may be asleep on the latch again (a lock wait that this thread's wake-up
+                // ended before the request above was made): set the latch so that it wakes and sees it.
+                slot.setLatch();
             }
         }, "latch watcher");
         t.setDaemon(true);

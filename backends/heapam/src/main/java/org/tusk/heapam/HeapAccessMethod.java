@@ -751,7 +751,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
         Page.setLsn(oldPage, lsn);
         TableStatistics counters = stats;
         if (counters != null) {
-            counters.countUpdate(oldBuffer.locator(), NAME);
+            counters.countUpdate(oldBuffer.locator(), NAME, heapOnly);
         }
         freeSpace.record(newBuffer.locator(), newBlock, HeapRecords.freeSpace(newPage));
         if (!samePage) {

@@ -75,7 +75,8 @@ final class HeapScan implements TableScan {
             if (Page.isNew(page)) {
                 return;
             }
-            for (int off = 1; off <= Page.maxOffsetNumber(page); off++) {
+            int maxOffset = Page.maxOffsetNumber(page);   // fixed while we hold the share lock
+            for (int off = 1; off <= maxOffset; off++) {
                 if (Page.itemIdFlags(Page.itemId(page, off)) != Page.LP_NORMAL) {
                     continue;
                 }

@@ -21,9 +21,9 @@ import org.tusk.shmem.ShmemSegment;
  * open-addressing table keyed by the relation's locator (linear probing, no
  * deletion: a dropped relation's entry is zeroed and keeps its key). Entry:
  * state int (0 free, 1 being claimed, 2 ready), spcOid, dbOid, relNumber, the
- * access method's name (16 bytes ASCII), then 9 longs: inserted, updated,
+ * access method's name (16 bytes ASCII), then 10 longs: inserted, updated,
  * deleted, live, dead, last vacuum, last autovacuum, vacuum count,
- * autovacuum count. A claimer CASes 0 -> 1, writes the key, publishes 2;
+ * autovacuum count, HOT updated. A claimer CASes 0 -> 1, writes the key, publishes 2;
  * readers skip entries that are not ready.
  */
 public final class RelationStats implements TableStatistics {
@@ -47,6 +47,7 @@ public final class RelationStats implements TableStatistics {
     private static final int LAST_AUTOVACUUM = 80;
     private static final int VACUUM_COUNT = 88;
     private static final int AUTOVACUUM_COUNT = 96;
+    private static final int HOT_UPDATED = 104;
 
     private static final int FREE = 0;
     private static final int CLAIMING = 1;
@@ -86,6 +87,18 @@ public final class RelationStats implements TableStatistics {
         if (e >= 0) {
             area.getAndAddLong(e + UPDATED, 1);
             area.getAndAddLong(e + DEAD, 1);
+        }
+    }
+
+    @Override
+    public void countUpdate(RelFileLocator relation, String am, boolean hot) {
+        int e = entry(relation, am, true);
+        if (e >= 0) {
+            area.getAndAddLong(e + UPDATED, 1);
+            area.getAndAddLong(e + DEAD, 1);
+            if (hot) {
+                area.getAndAddLong(e + HOT_UPDATED, 1);
+            }
         }
     }
 
@@ -146,7 +159,7 @@ public final class RelationStats implements TableStatistics {
     public void drop(RelFileLocator relation) {
         int e = entry(relation, null, false);
         if (e >= 0) {
-            for (int field = INSERTED; field <= AUTOVACUUM_COUNT; field += 8) {
+            for (int field = INSERTED; field <= HOT_UPDATED; field += 8) {
                 area.putLongVolatile(e + field, 0);
             }
         }
@@ -162,7 +175,7 @@ public final class RelationStats implements TableStatistics {
         return new Counters(relation, new String(name, 0, len, StandardCharsets.US_ASCII),
                 get(e + INSERTED), get(e + UPDATED), get(e + DELETED), Math.max(0, get(e + LIVE)),
                 Math.max(0, get(e + DEAD)), get(e + LAST_VACUUM), get(e + LAST_AUTOVACUUM), get(e + VACUUM_COUNT),
-                get(e + AUTOVACUUM_COUNT));
+                get(e + AUTOVACUUM_COUNT), get(e + HOT_UPDATED));
     }
 
     private long get(int offset) {

@@ -31,14 +31,17 @@ class RelationStatsTest {
                 writer.countInsert(a, "heap");
             }
             writer.countUpdate(a, "heap");
+            writer.countUpdate(a, "heap", true);
+            writer.countUpdate(a, "heap", false);
             writer.countDelete(a, "heap");
             writer.countInsert(b, "memory");
             TableStatistics.Counters ca = reader.counters(a);
             assertEquals(10, ca.tuplesInserted());
-            assertEquals(1, ca.tuplesUpdated());
+            assertEquals(3, ca.tuplesUpdated());
+            assertEquals(1, ca.tuplesHotUpdated(), "n_tup_hot_upd: only the update that said hot");
             assertEquals(1, ca.tuplesDeleted());
             assertEquals(9, ca.liveTuples());
-            assertEquals(2, ca.deadTuples());
+            assertEquals(4, ca.deadTuples());
             assertEquals("heap", ca.accessMethod());
             assertEquals("memory", reader.counters(b).accessMethod());
             assertEquals(2, reader.all().size());
@@ -50,6 +53,7 @@ class RelationStatsTest {
             assertTrue(ca.lastAutovacuum() > 0);
             writer.drop(a);
             assertEquals(0, reader.counters(a).tuplesInserted());
+            assertEquals(0, reader.counters(a).tuplesHotUpdated());
         }
     }
 

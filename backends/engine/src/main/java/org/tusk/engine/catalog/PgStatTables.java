@@ -111,6 +111,7 @@ public final class PgStatTables implements VirtualRelation {
                 r[7] = c.tuplesInserted();
                 r[8] = c.tuplesUpdated();
                 r[9] = c.tuplesDeleted();
+                r[10] = c.tuplesHotUpdated();
                 r[11] = Math.max(0, c.liveTuples());
                 r[12] = Math.max(0, c.deadTuples());
                 r[15] = time(c.lastVacuum());

@@ -98,8 +98,8 @@ class VacuumOnStorageTest {
         fill("vt", 1, 300);
         assertEquals(List.of("DELETE 250"), query(a, "DELETE FROM vt WHERE id > 50"));
         assertEquals(List.of("UPDATE 10"), query(a, "UPDATE vt SET pad = 'y' WHERE id <= 10"));
-        assertEquals(List.of("vt|300|10|250"),
-                query(a, "SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables WHERE relname = 'vt'"));
+        assertEquals(List.of("vt|300|10|250|10"), query(a, "SELECT relname, n_tup_ins, n_tup_upd, n_tup_del, "
+                + "n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'vt'"), "all ten updates were HOT");
         RelFileLocator vt = locator("vt");
         assertEquals(300, indexEntries(vt, "vt_pkey"), "the UPDATE keeps id: HOT, no new index entries");
 

@@ -15,10 +15,22 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface TableStatistics {
 
-    /** One relation's counters (n_tup_ins ... autovacuum_count; times in ms since the epoch, 0 = never). */
+    /**
+     * One relation's counters (n_tup_ins ... autovacuum_count; times in ms since the epoch, 0 = never);
+     * {@code tuplesHotUpdated} (n_tup_hot_upd, since 1.7) counts the updates among {@code tuplesUpdated}
+     * that made a heap-only tuple.
+     */
     record Counters(RelFileLocator relation, String accessMethod, long tuplesInserted, long tuplesUpdated,
             long tuplesDeleted, long liveTuples, long deadTuples, long lastVacuum, long lastAutovacuum,
-            long vacuumCount, long autovacuumCount) {
+            long vacuumCount, long autovacuumCount, long tuplesHotUpdated) {
+
+        /** Counters without HOT updates (the 1.6 form). */
+        public Counters(RelFileLocator relation, String accessMethod, long tuplesInserted, long tuplesUpdated,
+                long tuplesDeleted, long liveTuples, long deadTuples, long lastVacuum, long lastAutovacuum,
+                long vacuumCount, long autovacuumCount) {
+            this(relation, accessMethod, tuplesInserted, tuplesUpdated, tuplesDeleted, liveTuples, deadTuples,
+                    lastVacuum, lastAutovacuum, vacuumCount, autovacuumCount, 0);
+        }
     }
 
     /** pgstat_count_heap_insert / _update / _delete: {@code inserted} new versions etc. by access method {@code am}. */
@@ -32,6 +44,14 @@ public interface TableStatistics {
     }
 
     void countUpdate(RelFileLocator relation, String am);
+
+    /**
+     * (1.7) pgstat_count_heap_update(rel, hot): an update, which also counts in n_tup_hot_upd when
+     * {@code hot} (the new version is a heap-only tuple).
+     */
+    default void countUpdate(RelFileLocator relation, String am, boolean hot) {
+        countUpdate(relation, am);
+    }
 
     void countDelete(RelFileLocator relation, String am);
 
