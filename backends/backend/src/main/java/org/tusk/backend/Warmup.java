@@ -183,11 +183,19 @@ final class Warmup {
         WarmupWorkload workload = new WarmupWorkload(user, ProcessHandle.current().pid() ^ System.nanoTime());
         ServerReplies replies = new ServerReplies(client);
         try {
-            for (byte[] turn : workload.setup()) {
-                send(client, turn);
+            while (othersBusy() && !mustStop.getAsBoolean()) {
+                pause(BUSY_BACKOFF_MILLIS, mustStop);   // the setup is the heaviest part: polite too
+            }
+            boolean setUp = true;
+            for (WarmupWorkload.Turn turn : workload.setup()) {
+                if (turn.transactionBoundary() && mustStop.getAsBoolean()) {
+                    setUp = false;                      // a client is waiting: not even the tables
+                    break;
+                }
+                send(client, turn.bytes());
                 replies.awaitReadyForQuery();
             }
-            while (roundsDone < ROUNDS && !mustStop.getAsBoolean()) {
+            while (setUp && roundsDone < ROUNDS && !mustStop.getAsBoolean()) {
                 if (othersBusy()) {
                     pause(BUSY_BACKOFF_MILLIS, mustStop);
                     continue;

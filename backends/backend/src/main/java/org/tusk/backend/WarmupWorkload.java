@@ -70,12 +70,15 @@ final class WarmupWorkload {
         this.random = new SplittableRandom(seed);
     }
 
-    /** Startup, the tables, pgbench's start-of-run queries and the prepared statements. */
-    List<byte[]> setup() {
-        List<byte[]> turns = new ArrayList<>();
+    /**
+     * Startup, the tables, pgbench's start-of-run queries and the prepared statements. The
+     * session may end before any turn marked as a boundary (outside the loading transaction).
+     */
+    List<Turn> setup() {
+        List<Turn> turns = new ArrayList<>();
         Messages m = new Messages();
         m.startup(user, "postgres", "warmup");
-        turns.add(m.take());
+        turns.add(new Turn(m.take(), false));
         for (String sql : List.of(
                 "begin",
                 "create temp table warmup_history(tid int,bid int,aid    int,delta int,mtime timestamp,filler char(22));"
@@ -86,7 +89,7 @@ final class WarmupWorkload {
                 "insert into warmup_tellers(tid,bid,tbalance) select g, (g - 1) / " + (TELLERS / BRANCHES)
                         + " + 1, 0 from generate_series(1, " + TELLERS + ") g")) {
             m.query(sql);
-            turns.add(m.take());
+            turns.add(new Turn(m.take(), sql.equals("begin")));
         }
         // COPY in the creating transaction, rows as pgbench -i formats them
         m.query("copy warmup_accounts from stdin with (freeze on)");
@@ -99,7 +102,7 @@ final class WarmupWorkload {
             }
         }
         m.message('c', new byte[0]);
-        turns.add(m.take());
+        turns.add(new Turn(m.take(), false));
         for (String sql : List.of(
                 "commit",
                 "vacuum analyze warmup_branches",
@@ -117,21 +120,21 @@ final class WarmupWorkload {
                         + " (p.partrelid = c.oid) left join pg_catalog.pg_inherits as i on (c.oid = i.inhparent) where c.relname ="
                         + " 'warmup_accounts' and o.n is not null group by 1, 2 order by 1 asc limit 1")) {
             m.query(sql);
-            turns.add(m.take());
+            turns.add(new Turn(m.take(), !sql.equals("commit")));
         }
         // PQprepare: Parse (no parameter types given) + Sync, one statement at a time
         for (int i = 0; i < TPCB.length; i++) {
             m.parse("P_" + i, TPCB[i]);
             m.sync();
-            turns.add(m.take());
+            turns.add(new Turn(m.take(), true));
         }
         m.parse("P_S", SELECT_ONLY);
         m.sync();
-        turns.add(m.take());
+        turns.add(new Turn(m.take(), true));
         // pgjdbc after prepareThreshold: a named statement with a typed int4 parameter
         m.parse("S_1", SELECT_ONLY.replace("$1", "$1::int4"), 23);
         m.sync();
-        turns.add(m.take());
+        turns.add(new Turn(m.take(), true));
         return turns;
     }
 
