@@ -68,6 +68,7 @@ final class Warmup {
     private final QueryEngine engine;
     private final ProcessContext context;
     private final String user;
+    private final BooleanSupplier othersBusy;
     private final Object wakeUp = new Object();
     private final ExecutorService feeder = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "warm-up client");
@@ -77,6 +78,8 @@ final class Warmup {
     private ServerSocketChannel listener;
     private volatile int roundsDone;
     private volatile boolean givenUp;
+    /** Why warm-up gave up, if it did (for tests and debugging). */
+    volatile Exception failure;
     private int sessions;
     private long busyNanos;
 
@@ -89,6 +92,16 @@ final class Warmup {
         this.engine = engine;
         this.context = quietContext;
         this.user = user;
+        this.othersBusy = this::othersBusy;
+    }
+
+    /** For tests: a protocol handler that plays the server, and a stand-in for {@link #othersBusy}. */
+    Warmup(ProtocolHandler protocol, String user, BooleanSupplier othersBusy) {
+        this.protocol = protocol;
+        this.engine = null;
+        this.context = null;
+        this.user = user;
+        this.othersBusy = othersBusy;
     }
 
     boolean finished() {
@@ -111,8 +124,8 @@ final class Warmup {
      * (pg_stat_activity state 'active'): then warm-up would take CPU from it.
      */
     boolean othersBusy() {
-        int me = context.pid();
         try {
+            int me = context.pid();
             for (BackendActivity a : context.activitySnapshot()) {
                 if (a.pid() != me && "active".equals(a.state())) {
                     return true;
@@ -164,6 +177,7 @@ final class Warmup {
             }
         } catch (Exception e) {
             LOG.debug("warm-up session failed: {}", e.toString());
+            failure = e;
             givenUp = true;
         }
         LOG.debug("warm-up session {}: rounds {} -> {} in {} ms", sessions, roundsBefore, roundsDone,
@@ -183,7 +197,7 @@ final class Warmup {
         WarmupWorkload workload = new WarmupWorkload(user, ProcessHandle.current().pid() ^ System.nanoTime());
         ServerReplies replies = new ServerReplies(client);
         try {
-            while (othersBusy() && !mustStop.getAsBoolean()) {
+            while (othersBusy.getAsBoolean() && !mustStop.getAsBoolean()) {
                 pause(BUSY_BACKOFF_MILLIS, mustStop);   // the setup is the heaviest part: polite too
             }
             boolean setUp = true;
@@ -196,7 +210,7 @@ final class Warmup {
                 replies.awaitReadyForQuery();
             }
             while (setUp && roundsDone < ROUNDS && !mustStop.getAsBoolean()) {
-                if (othersBusy()) {
+                if (othersBusy.getAsBoolean()) {
                     pause(BUSY_BACKOFF_MILLIS, mustStop);
                     continue;
                 }
