@@ -5,6 +5,11 @@
 #   - TPC-B (pgbench's default script) tps, 8 clients, prepared protocol (target: ratio >= 0.8)
 #   - select-only (-S) tps, 8 clients, prepared protocol (target: ratio >= 0.8)
 # and checks after each TPC-B run that sum(abalance) = sum(bbalance) = sum(tbalance).
+# Warm-up, the same for both servers: before the measured runs of each script, one unmeasured run of
+# WARMUP_SECS (default: seconds-per-run) with the same clients and script on PostgreSQL and on Tusk
+# (PostgreSQL fills its caches; Tusk's pool grows to the 8 busy backends plus min_spare_backends, and
+# backends started for it compile their hot paths), then `settle` (a quiet CPU for 5 s: Tusk's new
+# spares finish their own warm-up). Its tps are printed too, as "warm-up". Then the runs alternate.
 # Usage: bench/pgbench.sh [seconds-per-run (30)] [runs (3)] [scale (10)]
 # Needs root (to run PostgreSQL as the unprivileged user tuskbench) and a built distribution.
 set -euo pipefail
@@ -53,7 +58,10 @@ report "pgbench -i -s $SCALE (seconds)" "$pg_init" "$tk_init"
 for mode in "TPC-B" "select-only (-S)"; do
     args=()
     [ "$mode" = "TPC-B" ] || args=(-S)
-    tps "$TUSK_PORT" "${args[@]}" >/dev/null   # lets Tusk's pool grow to 8 busy backends and warm up
+    # the warm-up (see the header): the same unmeasured run on both servers, then a quiet machine
+    pg_warm="$(SECS="${WARMUP_SECS:-$SECS}" tps "$PGPORT_REF" "${args[@]}")"
+    tk_warm="$(SECS="${WARMUP_SECS:-$SECS}" tps "$TUSK_PORT" "${args[@]}")"
+    printf '%-40s PostgreSQL %10s  Tusk %10s   (unmeasured)\n' "$mode warm-up run" "$pg_warm" "$tk_warm"
     settle
     pg="" tk=""
     for _ in $(seq "$RUNS"); do

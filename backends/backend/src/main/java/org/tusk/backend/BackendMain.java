@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.newsclub.net.unix.FileDescriptorCast;
 import org.osgi.annotation.bundle.Capability;
@@ -73,13 +72,6 @@ public final class BackendMain {
 
     private final InterruptState interrupts = new InterruptState();
     private final ExecutorService sessionThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "postgres"));
-    /** Wakes the warm-up after its rest; the rounds themselves run on the session thread. */
-    private final java.util.concurrent.ScheduledExecutorService warmupTimer =
-            Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "warm-up timer");
-                t.setDaemon(true);
-                return t;
-            });
     /**
      * Delivers notifications while the session is idle: the handler may wait
      * for the session thread to finish a statement, which the latch watcher
@@ -208,12 +200,18 @@ public final class BackendMain {
                 interrupts.reset();
                 SessionConnection conn = new SessionConnection(socket, fds[0], h.remoteAddress(), h.remotePort(), context, engine);
                 current = conn;
+                if (warmup != null) {
+                    warmup.wake();                      // a warm-up session ends at its next transaction boundary
+                }
                 ProtocolHandler handler = protocol;
                 sessionThread.execute(() -> serve(handler, conn));
             } else if (m instanceof ControlMessage.Quit q) {
                 die(quitError(q.reason()), 1);
             } else if (m instanceof ControlMessage.Retire) {
                 retireRequested = true;
+                if (warmup != null) {
+                    warmup.wake();
+                }
                 if (current == null) {
                     // On the session thread, after a warm-up round it may be running: a round takes LWLocks
                     // like a session, and exiting in the middle of one left a lock held, or our slot queued on
@@ -270,35 +268,23 @@ public final class BackendMain {
     }
 
     /**
-     * Runs the next warm-up round on the session thread, unless a session is
-     * waiting: warm-up only ever uses time the backend would spend idle. It
-     * rests between rounds as long as the last one took, and backs off while
-     * real sessions of the cluster are running statements (see {@link Warmup}).
+     * Runs a warm-up session on the session thread, unless a session is
+     * waiting: warm-up only ever uses time the backend would spend idle. The
+     * warm-up session ends by itself at its next transaction boundary once a
+     * client is handed over or the backend is retired (see {@link Warmup}); it
+     * waits inside for real sessions of the cluster to be idle, and rests
+     * between rounds.
      */
     private void scheduleWarmup() {
-        scheduleWarmup(0);
-    }
-
-    private void scheduleWarmup(long delayMillis) {
         if (warmup == null || warmup.finished()) {
             return;
         }
-        Runnable round = () -> sessionThread.execute(() -> {
+        sessionThread.execute(() -> {
             if (current != null || warmup.finished() || retireRequested) {
                 return; // a session was handed over; warm-up resumes when it ends
             }
-            if (warmup.othersBusy()) {
-                scheduleWarmup(Warmup.BUSY_BACKOFF_MILLIS);
-                return;
-            }
-            warmup.runRound();
-            scheduleWarmup(Math.max(1, warmup.lastRoundMillis()));
+            warmup.runSession(() -> current != null || retireRequested);
         });
-        if (delayMillis <= 0) {
-            round.run();
-        } else {
-            warmupTimer.schedule(round, delayMillis, TimeUnit.MILLISECONDS);
-        }
     }
 
     /** Cancel and terminate requests from other backends arrive as interrupt bits plus a latch wake-up. */

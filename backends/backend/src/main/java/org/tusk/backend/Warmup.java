@@ -1,7 +1,5 @@
 package org.tusk.backend;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -10,7 +8,6 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.newsclub.net.unix.FileDescriptorCast;
 import org.slf4j.Logger;
@@ -29,64 +27,96 @@ import org.tusk.ipc.ChannelDescriptors;
 
 /**
  * Warms a pooled backend's JIT before clients need it. A JVM cannot fork, so
- * every backend starts cold, and on a small machine the C1/C2 compilers of
- * several cold backends compete with the clients for CPU. While the backend
- * sits idle in the pool, it replays a recorded client conversation (startup,
- * simple queries, extended-protocol statements with binary parameters, a
- * transaction) through the real protocol handler and engine, in short rounds,
- * so a connection arriving meanwhile waits for at most one round.
+ * every backend starts cold, and a cold backend runs a TPC-B transaction
+ * tens of times slower than one whose hot paths C2 has compiled. While the
+ * backend sits idle in the pool, it plays a client of its own through the real
+ * protocol handler and engine: one warm-up session ({@link WarmupWorkload})
+ * that creates pgbench-shaped TEMP tables once and then runs rounds of what
+ * real sessions run (prepared TPC-B and select-only transactions with text
+ * parameters as {@code pgbench -M prepared} sends them, the same in simple and
+ * unnamed-extended protocol, pgjdbc-style binary parameters and results).
+ * TEMP tables go through the same heap, B-tree, buffer, WAL and commit code as
+ * permanent ones, are invisible to every other session and are dropped when the
+ * warm-up session ends, so warm-up leaves no object behind.
  *
- * <p>Warm-up is polite: it only uses CPU nobody else wants. A round runs only
- * while no real session of the cluster is running a statement
- * ({@link #othersBusy}), and after each round the backend rests as long as
- * the round took, so warm-up takes at most half a CPU even on an idle
- * machine. On a machine kept busy by clients, spares stay cold and the JIT
- * compiles during real work instead, which costs the clients less than a
- * pool of spares replaying thousands of statements beside them.
+ * <p>Warm-up gives way at once to real work: the session ends at the next
+ * transaction boundary when a client is handed to this backend or the
+ * postmaster retires it ({@code mustStop}), so a client waits for at most one
+ * transaction plus the session's end (dropping the TEMP tables). Warm-up is
+ * polite: a round runs only while no real session of the cluster is running a
+ * statement ({@link #othersBusy}), and after each round the backend rests as
+ * long as the round took, so it takes at most half a CPU. The rounds are
+ * counted over the backend's life: a warm-up session cut short by a client
+ * resumes with a new session (new TEMP tables) after the client left.
  */
 final class Warmup {
 
     private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
     /**
-     * Statements per round, and rounds in all. 400 rounds (16,000 statements,
-     * several seconds of CPU per backend) were measured to be what C2 needs to
-     * finish every hot path; 100 get the protocol, parser and executor loops
-     * compiled, and the rest compiles during real work at a fraction of that cost.
+     * Rounds in all, over the backend's life (see {@link WarmupWorkload} for a
+     * round's statements). Measured with -XX:+PrintCompilation and with the
+     * tps of the first pgbench run on a pool that finished warming: see
+     * backends/backend/README.md, "Warm-up".
      */
-    static final int STATEMENTS_PER_ROUND = 40;
-    static final int ROUNDS = 100;
+    static final int ROUNDS = Integer.getInteger("tusk.warmup.rounds", 120);
     /** How long a spare waits before looking again when real sessions are busy. */
     static final long BUSY_BACKOFF_MILLIS = 1_000;
+    /** A warm-up session that does not end this long after being told to has hung: give up on it. */
+    private static final long SESSION_END_TIMEOUT_SECONDS = 30;
 
-    /** The client's side: the startup packet, then one turn per ReadyForQuery the server sends. */
-    private final List<byte[]> conversation;
     private final ProtocolHandler protocol;
     private final QueryEngine engine;
     private final ProcessContext context;
+    private final String user;
+    private final BooleanSupplier othersBusy;
+    private final Object wakeUp = new Object();
     private final ExecutorService feeder = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "warm-up client");
         t.setDaemon(true);
         return t;
     });
     private ServerSocketChannel listener;
-    private int roundsDone;
-    private long lastRoundMillis;
-    private long startNanos;
+    private volatile int roundsDone;
+    private volatile boolean givenUp;
+    /** Why warm-up gave up, if it did (for tests and debugging). */
+    volatile Exception failure;
+    private int sessions;
+    private long busyNanos;
 
     Warmup(ProtocolHandler protocol, QueryEngine engine, ProcessContext realContext, Path dataDir) throws IOException {
+        this(protocol, engine, realContext.quiet(), bootstrapSuperuser(dataDir));
+    }
+
+    Warmup(ProtocolHandler protocol, QueryEngine engine, ProcessContext quietContext, String user) {
         this.protocol = protocol;
         this.engine = engine;
-        this.context = realContext.quiet();
-        this.conversation = conversation(bootstrapSuperuser(dataDir));
+        this.context = quietContext;
+        this.user = user;
+        this.othersBusy = this::othersBusy;
+    }
+
+    /** For tests: a protocol handler that plays the server, and a stand-in for {@link #othersBusy}. */
+    Warmup(ProtocolHandler protocol, String user, BooleanSupplier othersBusy) {
+        this.protocol = protocol;
+        this.engine = null;
+        this.context = null;
+        this.user = user;
+        this.othersBusy = othersBusy;
     }
 
     boolean finished() {
-        return roundsDone >= ROUNDS;
+        return givenUp || roundsDone >= ROUNDS;
     }
 
-    /** How long the last round took: the rest before the next one (a 50% duty cycle at most). */
-    long lastRoundMillis() {
-        return lastRoundMillis;
+    int roundsDone() {
+        return roundsDone;
+    }
+
+    /** Ends a rest or back-off early so that the session notices {@code mustStop} now (any thread). */
+    void wake() {
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
     }
 
     /**
@@ -94,8 +124,8 @@ final class Warmup {
      * (pg_stat_activity state 'active'): then warm-up would take CPU from it.
      */
     boolean othersBusy() {
-        int me = context.pid();
         try {
+            int me = context.pid();
             for (BackendActivity a : context.activitySnapshot()) {
                 if (a.pid() != me && "active".equals(a.state())) {
                     return true;
@@ -108,17 +138,20 @@ final class Warmup {
     }
 
     /**
-     * Runs one round: one whole session through the protocol handler over a
-     * real loopback TCP connection wrapped exactly as a handed-over client
-     * socket is (same classes, so the JIT's profiles match real traffic). A
-     * feeder thread plays the client.
+     * Runs one warm-up session on the calling (session) thread, over a real
+     * loopback TCP connection wrapped exactly as a handed-over client socket is
+     * (same classes, so the JIT's profiles match real traffic), until the rounds
+     * are done or {@code mustStop} says a client or a retirement is waiting. A
+     * feeder thread plays the client. Any failure ends warm-up for good: it must
+     * never get in the way of real work.
      */
-    void runRound() {
-        if (roundsDone == 0) {
-            startNanos = System.nanoTime();
+    void runSession(BooleanSupplier mustStop) {
+        if (finished()) {
+            return;
         }
-        roundsDone++;
-        long roundStart = System.nanoTime();
+        sessions++;
+        long start = System.nanoTime();
+        int roundsBefore = roundsDone;
         try {
             if (listener == null) {
                 listener = ServerSocketChannel.open();
@@ -132,20 +165,25 @@ final class Warmup {
                     cast = FileDescriptorCast.duplicating(ChannelDescriptors.of(accepted));
                 }
                 Socket server = cast.as(Socket.class);
-                Future<?> feeding = feeder.submit(() -> playClient(client));
+                Future<?> feeding = feeder.submit(() -> playClient(client, mustStop));
                 SessionConnection conn = new SessionConnection(server, cast.getFileDescriptor(), "127.0.0.1", 0, context, engine)
                         .markPreAuthenticated();
-                protocol.serve(conn);
-                conn.close();
-                feeding.get(30, TimeUnit.SECONDS);
+                try {
+                    protocol.serve(conn);
+                } finally {
+                    conn.close();
+                }
+                feeding.get(SESSION_END_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
-            LOG.debug("warm-up round failed: {}", e.toString());
-            roundsDone = ROUNDS; // never let warm-up get in the way of real work
+            LOG.debug("warm-up session failed: {}", e.toString());
+            failure = e;
+            givenUp = true;
         }
-        lastRoundMillis = (System.nanoTime() - roundStart) / 1_000_000;
-        if (roundsDone == ROUNDS) {
-            LOG.debug("warm-up finished: {} rounds in {} ms", ROUNDS, (System.nanoTime() - startNanos) / 1_000_000);
+        LOG.debug("warm-up session {}: rounds {} -> {} in {} ms", sessions, roundsBefore, roundsDone,
+                (System.nanoTime() - start) / 1_000_000);
+        if (finished()) {
+            LOG.debug("warm-up finished: {} rounds, {} sessions, {} ms of work", roundsDone, sessions, busyNanos / 1_000_000);
             close();
         }
     }
@@ -155,41 +193,142 @@ final class Warmup {
      * and drivers do, so the server's blocking-read path is the one that gets
      * compiled, not a path that always finds the next message buffered.
      */
-    private Void playClient(SocketChannel client) throws IOException {
-        ByteBuffer in = ByteBuffer.allocate(64 * 1024);
-        for (byte[] turn : conversation) {
-            client.write(ByteBuffer.wrap(turn));
-            if (turn[0] == 'X') {
-                break;
+    private Void playClient(SocketChannel client, BooleanSupplier mustStop) throws IOException {
+        WarmupWorkload workload = new WarmupWorkload(user, ProcessHandle.current().pid() ^ System.nanoTime());
+        ServerReplies replies = new ServerReplies(client);
+        try {
+            while (othersBusy.getAsBoolean() && !mustStop.getAsBoolean()) {
+                pause(BUSY_BACKOFF_MILLIS, mustStop);   // the setup is the heaviest part: polite too
             }
-            awaitReadyForQuery(client, in);
+            boolean setUp = true;
+            for (WarmupWorkload.Turn turn : workload.setup()) {
+                if (turn.transactionBoundary() && mustStop.getAsBoolean()) {
+                    setUp = false;                      // a client is waiting: not even the tables
+                    break;
+                }
+                send(client, turn.bytes());
+                replies.awaitReadyForQuery();
+            }
+            while (setUp && roundsDone < ROUNDS && !mustStop.getAsBoolean()) {
+                if (othersBusy.getAsBoolean()) {
+                    pause(BUSY_BACKOFF_MILLIS, mustStop);
+                    continue;
+                }
+                long roundStart = System.nanoTime();
+                boolean complete = true;
+                for (WarmupWorkload.Turn turn : workload.round(roundsDone)) {
+                    if (turn.transactionBoundary() && mustStop.getAsBoolean()) {
+                        complete = false;
+                        break;
+                    }
+                    send(client, turn.bytes());
+                    replies.awaitReadyForQuery();
+                }
+                long took = System.nanoTime() - roundStart;
+                busyNanos += took;
+                if (!complete) {
+                    break;
+                }
+                roundsDone++;
+                pause(Math.max(1, took / 1_000_000), mustStop);  // a 50% duty cycle at most
+            }
+        } finally {
+            send(client, WarmupWorkload.terminate());
         }
-        while (client.read(in.clear()) >= 0) {
-            // until the server closes
+        while (client.read(replies.buffer().clear()) >= 0) {
+            // until the server closes: the session has ended (and dropped its TEMP tables)
         }
         return null;
     }
 
-    /** Reads server messages until a ReadyForQuery ('Z'), keeping any bytes after it for the next turn. */
-    private static void awaitReadyForQuery(SocketChannel client, ByteBuffer in) throws IOException {
-        while (true) {
-            in.flip();
-            while (in.remaining() >= 5) {
-                byte type = in.get(in.position());
-                int length = in.getInt(in.position() + 1);
-                if (in.remaining() < 1 + length) {
-                    break;
+    private static void send(SocketChannel client, byte[] bytes) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        while (b.hasRemaining()) {
+            client.write(b);
+        }
+    }
+
+    /** Waits up to {@code millis}, or until {@link #wake} when {@code mustStop} has become true. */
+    private void pause(long millis, BooleanSupplier mustStop) {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        synchronized (wakeUp) {
+            while (!mustStop.getAsBoolean()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return;
                 }
-                in.position(in.position() + 1 + length);
-                if (type == 'Z') {
-                    in.compact();
+                try {
+                    wakeUp.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     return;
                 }
             }
-            in.compact();
-            if (client.read(in) < 0) {
-                throw new IOException("warm-up session ended early");
+        }
+    }
+
+    /** Reads server messages; an ErrorResponse ends warm-up (the workload is meant never to fail). */
+    static final class ServerReplies {
+        private final SocketChannel channel;
+        private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+
+        ServerReplies(SocketChannel channel) {
+            this.channel = channel;
+        }
+
+        ByteBuffer buffer() {
+            return in;
+        }
+
+        /** Reads until a ReadyForQuery ('Z'), keeping any bytes after it for the next turn; returns its status. */
+        char awaitReadyForQuery() throws IOException {
+            String error = null;
+            while (true) {
+                in.flip();
+                while (in.remaining() >= 5) {
+                    byte type = in.get(in.position());
+                    int length = in.getInt(in.position() + 1);
+                    if (in.remaining() < 1 + length) {
+                        break;
+                    }
+                    if (type == 'E' && error == null) {
+                        error = errorText(in, in.position() + 5, in.position() + 1 + length);
+                    }
+                    in.position(in.position() + 1 + length);
+                    if (type == 'Z') {
+                        char status = (char) in.get(in.position() - 1);
+                        in.compact();
+                        if (error != null) {
+                            throw new IOException("warm-up statement failed: " + error);
+                        }
+                        return status;
+                    }
+                }
+                in.compact();
+                if (!in.hasRemaining()) {
+                    throw new IOException("warm-up reply too large");
+                }
+                if (channel.read(in) < 0) {
+                    throw new IOException("warm-up session ended early" + (error == null ? "" : ": " + error));
+                }
             }
+        }
+
+        private static String errorText(ByteBuffer b, int from, int to) {
+            StringBuilder s = new StringBuilder();
+            int i = from;
+            while (i < to && b.get(i) != 0) {
+                char field = (char) b.get(i++);
+                int start = i;
+                while (i < to && b.get(i) != 0) i++;
+                if (field == 'C' || field == 'M') {
+                    byte[] v = new byte[i - start];
+                    b.get(start, v);
+                    s.append(s.length() == 0 ? "" : " ").append(new String(v, java.nio.charset.StandardCharsets.UTF_8));
+                }
+                i++;
+            }
+            return s.toString();
         }
     }
 
@@ -206,73 +345,5 @@ final class Warmup {
     private static String bootstrapSuperuser(Path dataDir) throws IOException {
         List<String> lines = Files.readAllLines(dataDir.resolve("global/pg_authid"));
         return org.tusk.api.auth.FileRoleStore.parseRole(lines.get(0)).name();
-    }
-
-    private static List<byte[]> conversation(String user) throws IOException {
-        List<byte[]> turns = new java.util.ArrayList<>();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DataOutputStream d = new DataOutputStream(out);
-        ByteArrayOutputStream startup = new ByteArrayOutputStream();
-        DataOutputStream s = new DataOutputStream(startup);
-        s.writeInt(196608);
-        for (String kv : new String[] {"user", user, "database", "postgres", "application_name", "warmup", "client_encoding", "UTF8"}) {
-            s.write(cstring(kv));
-        }
-        s.write(0);
-        d.writeInt(startup.size() + 4);
-        d.write(startup.toByteArray());
-        turns.add(take(out));
-        message(d, 'Q', cstring("SET application_name = 'warmup'"));
-        turns.add(take(out));
-        message(d, 'P', concat(cstring("w1"), cstring("select 1"), new byte[] {0, 0}));
-        message(d, 'S', new byte[0]);
-        turns.add(take(out));
-        for (int i = 0; i < STATEMENTS_PER_ROUND / 4; i++) {
-            message(d, 'Q', cstring("select " + (i % 7) + ";"));
-            turns.add(take(out));
-            // pgbench -M extended / node-postgres: unnamed statement, typed parameter
-            message(d, 'P', concat(cstring(""), cstring("select $1::int4 + 1, $2::text"), new byte[] {0, 2, 0, 0, 0, 23, 0, 0, 0, 25}));
-            message(d, 'B', concat(cstring(""), cstring(""), new byte[] {0, 2, 0, 1, 0, 0, 0, 2, 0, 0, 0, 4, 0, 0, 0, (byte) i,
-                    0, 0, 0, 1, 'x', 0, 0}));
-            message(d, 'D', concat(new byte[] {'P'}, cstring("")));
-            message(d, 'E', concat(cstring(""), new byte[] {0, 0, 0, 0}));
-            message(d, 'S', new byte[0]);
-            turns.add(take(out));
-            // pgbench -M prepared / pgjdbc after prepareThreshold: named statement, binary results
-            message(d, 'B', concat(cstring(""), cstring("w1"), new byte[] {0, 0, 0, 0, 0, 1, 0, 1}));
-            message(d, 'E', concat(cstring(""), new byte[] {0, 0, 0, 0}));
-            message(d, 'S', new byte[0]);
-            turns.add(take(out));
-            if (i % 5 == 0) {
-                message(d, 'Q', cstring("begin; select current_setting('work_mem'); commit"));
-                turns.add(take(out));
-            }
-        }
-        message(d, 'X', new byte[0]);
-        turns.add(take(out));
-        return turns;
-    }
-
-    private static byte[] take(ByteArrayOutputStream out) {
-        byte[] b = out.toByteArray();
-        out.reset();
-        return b;
-    }
-
-    private static void message(DataOutputStream d, char type, byte[] body) throws IOException {
-        d.writeByte(type);
-        d.writeInt(body.length + 4);
-        d.write(body);
-    }
-
-    private static byte[] cstring(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        return java.util.Arrays.copyOf(b, b.length + 1);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) out.writeBytes(p);
-        return out.toByteArray();
     }
 }

@@ -18,13 +18,22 @@ import org.tusk.shmem.ShmemSegment;
  * start and crash reset, as pgstat's do after a crash.
  *
  * <p>Layout: {@value #ENTRIES} entries of {@value #ENTRY_SIZE} bytes, an
- * open-addressing table keyed by the relation's locator (linear probing, no
- * deletion: a dropped relation's entry is zeroed and keeps its key). Entry:
- * state int (0 free, 1 being claimed, 2 ready), spcOid, dbOid, relNumber, the
- * access method's name (16 bytes ASCII), then 10 longs: inserted, updated,
- * deleted, live, dead, last vacuum, last autovacuum, vacuum count,
- * autovacuum count, HOT updated. A claimer CASes 0 -> 1, writes the key, publishes 2;
- * readers skip entries that are not ready.
+ * open-addressing table keyed by the relation's locator (linear probing).
+ * Entry: state int (0 free, 1 being claimed, 2 ready, 3 dropped), spcOid,
+ * dbOid, relNumber, the access method's name (16 bytes ASCII), then 10 longs:
+ * inserted, updated, deleted, live, dead, last vacuum, last autovacuum, vacuum
+ * count, autovacuum count, HOT updated. A claimer CASes 0 or 3 -> 1, writes the key and
+ * zeroed counters, publishes 2; readers skip entries that are not ready.
+ *
+ * <p>A dropped relation's entry becomes a tombstone (3): lookups probe past it,
+ * a new relation reuses the first tombstone of its probe sequence. Without
+ * reuse, every TEMP table (each pooled backend's warm-up creates four per
+ * warm-up session) would keep an entry until the table of
+ * {@value #ENTRIES} filled and new relations went uncounted (and autovacuum
+ * blind to them). Two backends counting a relation for the first time while a
+ * third drops another relation of the same probe sequence could claim two
+ * entries for it; lookups then find the first, and the other's counts are
+ * lost: a race as rare as it is harmless next to that.
  */
 public final class RelationStats implements TableStatistics {
 
@@ -52,6 +61,7 @@ public final class RelationStats implements TableStatistics {
     private static final int FREE = 0;
     private static final int CLAIMING = 1;
     private static final int READY = 2;
+    private static final int DROPPED = 3;
 
     private final ShmemArea area;
 
@@ -159,9 +169,7 @@ public final class RelationStats implements TableStatistics {
     public void drop(RelFileLocator relation) {
         int e = entry(relation, null, false);
         if (e >= 0) {
-            for (int field = INSERTED; field <= HOT_UPDATED; field += 8) {
-                area.putLongVolatile(e + field, 0);
-            }
+            area.compareAndSetInt(e + STATE, READY, DROPPED);
         }
     }
 
@@ -185,6 +193,7 @@ public final class RelationStats implements TableStatistics {
     /** The relation's entry offset; with {@code create}, claims one if missing (-1 when the table is full). */
     private int entry(RelFileLocator relation, String am, boolean create) {
         int start = Math.floorMod(relation.hashCode() * 0x9E3779B1, ENTRIES);
+        int tombstone = -1;
         for (int probe = 0; probe < ENTRIES; probe++) {
             int e = ((start + probe) % ENTRIES) * ENTRY_SIZE;
             int state = area.getIntAcquire(e + STATE);
@@ -201,22 +210,46 @@ public final class RelationStats implements TableStatistics {
                 }
                 continue;
             }
+            if (state == DROPPED) {
+                if (tombstone < 0) {
+                    tombstone = e;
+                }
+                continue;
+            }
+            // FREE: the relation has no entry
             if (!create) {
                 return -1;
             }
-            if (area.compareAndSetInt(e + STATE, FREE, CLAIMING)) {
-                area.putInt(e + SPC, relation.spcOid());
-                area.putInt(e + DB, relation.dbOid());
-                area.putInt(e + REL, relation.relNumber());
-                if (am != null) {
-                    writeAm(e, am);
-                }
-                area.putIntRelease(e + STATE, READY);
-                return e;
+            int claimed = tombstone >= 0 ? claim(tombstone, DROPPED, relation, am) : claim(e, FREE, relation, am);
+            if (claimed >= 0) {
+                return claimed;
             }
-            probe--;                                    // someone claimed it meanwhile: look at it again
+            probe = -1;                                 // someone claimed it meanwhile: look again from the start
+            tombstone = -1;
+        }
+        if (create && tombstone >= 0) {
+            return claim(tombstone, DROPPED, relation, am);
         }
         return -1;
+    }
+
+    /** Claims entry {@code e} if it is still in state {@code from}: its key, zeroed counters, then ready. */
+    private int claim(int e, int from, RelFileLocator relation, String am) {
+        if (!area.compareAndSetInt(e + STATE, from, CLAIMING)) {
+            return -1;
+        }
+        area.putInt(e + SPC, relation.spcOid());
+        area.putInt(e + DB, relation.dbOid());
+        area.putInt(e + REL, relation.relNumber());
+        area.putBytes(e + AM, new byte[AM_LENGTH], 0, AM_LENGTH);
+        if (am != null) {
+            writeAm(e, am);
+        }
+        for (int field = INSERTED; field <= HOT_UPDATED; field += 8) {
+            area.putLongVolatile(e + field, 0);
+        }
+        area.putIntRelease(e + STATE, READY);
+        return e;
     }
 
     private boolean matches(int e, RelFileLocator relation) {

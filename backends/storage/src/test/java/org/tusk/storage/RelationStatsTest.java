@@ -52,8 +52,38 @@ class RelationStatsTest {
             assertEquals(0, ca.vacuumCount());
             assertTrue(ca.lastAutovacuum() > 0);
             writer.drop(a);
-            assertEquals(0, reader.counters(a).tuplesInserted());
-            assertEquals(0, reader.counters(a).tuplesHotUpdated());
+            assertNull(reader.counters(a), "a dropped relation has no counters (pg_stat_get_* of a dropped oid)");
+            assertEquals(1, reader.all().size());
+            writer.countInsert(a, "heap");
+            assertEquals(1, reader.counters(a).tuplesInserted(), "a reused locator starts from zero");
+        }
+    }
+
+    /**
+     * Dropped relations free their entries: each pooled backend's warm-up creates and drops TEMP
+     * tables, so a server that runs long creates far more relations than the table has entries.
+     */
+    @Test
+    void droppedRelationsFreeTheirEntriesForNewOnes() throws Exception {
+        try (ShmemSegment segment = ShmemSegment.create(dir.resolve("shm"), 2, dir.resolve("latches"),
+                List.of(RelationStats.shmemRequest()))) {
+            RelationStats stats = new RelationStats(segment);
+            RelFileLocator kept = RelFileLocator.of(5, 1259);
+            stats.countInsert(kept, "heap");
+            for (int r = 0; r < 3 * RelationStats.ENTRIES; r++) {
+                RelFileLocator temp = RelFileLocator.of(5, 100_000 + r);
+                stats.countInserts(temp, "heap", 3);
+                stats.countUpdate(temp, "heap", false);
+                assertEquals(3, stats.counters(temp).tuplesInserted(), "relation " + r);
+                assertEquals(1, stats.counters(temp).tuplesUpdated());
+                stats.drop(temp);
+                assertNull(stats.counters(temp));
+            }
+            assertEquals(1, stats.counters(kept).tuplesInserted(), "an entry found past tombstones");
+            assertEquals(1, stats.all().size());
+            RelFileLocator late = RelFileLocator.of(5, 999_999);
+            stats.countDelete(late, "heap");
+            assertEquals(1, stats.counters(late).deadTuples(), "a relation counted after all that still gets an entry");
         }
     }
 

@@ -28,6 +28,8 @@ final class BackendHandle {
     volatile ControlChannel channel;
     State state = State.STARTING;
     int sessionsServed;
+    /** System.nanoTime() when it last became IDLE (the pool retires excess spares only after a long rest). */
+    long idleSinceNanos;
     /** The storage deploy folder's generation when this process started (see BackendPool#refreshForDeploy). */
     int deployGeneration;
 

@@ -88,6 +88,8 @@ final class BackendPool {
     private int deployGeneration;
     private String deployFingerprint;
     private boolean autovacuumRestartRequested;
+    /** spare_backend_idle_timeout: how long an idle backend beyond max_spare_backends stays (retireExcessSpares). */
+    private final long excessSpareIdleNanos;
 
     /**
      * @param backendCommand the command that starts a backend, without its {@code --slot N}
@@ -106,6 +108,7 @@ final class BackendPool {
         this.onReady = onReady;
         this.onStartupFailed = onStartupFailed;
         this.refusal = new Refusal(this::cancelRequest);
+        this.excessSpareIdleNanos = TimeUnit.SECONDS.toNanos(settings.spareBackendIdleTimeoutSeconds());
     }
 
     synchronized void start() {
@@ -114,13 +117,22 @@ final class BackendPool {
     }
 
     /**
-     * Beyond max_spare_backends, one idle backend a second exits, the one idle
-     * longest (coldest). Retiring slowly, rather than as soon as a session ends,
-     * keeps a pool that serves bursts from starting and stopping JVMs for each one.
+     * Beyond max_spare_backends, an idle backend exits once it has been idle
+     * for spare_backend_idle_timeout (default two minutes), the one idle longest
+     * (coldest) first, at most one a second. A pooled backend is a JVM whose
+     * JIT has compiled the hot paths of real work (warm-up plus every session
+     * it served); retiring it soon after a burst, as the pool once did (one a
+     * second), meant the next burst, a second benchmark run a few seconds
+     * later, ran on fresh cold JVMs. PostgreSQL has no such cost, so its users
+     * expect a server to stay fast between two bursts; the price is the idle
+     * JVMs' memory for those minutes.
      */
     private synchronized void retireExcessSpares() {
         if (state == State.RUNNING && idle.size() > settings.maxSpareBackends()) {
-            retire(idle.peekLast());
+            BackendHandle coldest = idle.peekLast();
+            if (System.nanoTime() - coldest.idleSinceNanos >= excessSpareIdleNanos) {
+                retire(coldest);
+            }
         }
     }
 
@@ -409,6 +421,7 @@ final class BackendPool {
             handoff(b, next);
         } else {
             b.state = BackendHandle.State.IDLE;
+            b.idleSinceNanos = System.nanoTime();
             idle.addFirst(b); // LIFO: the most recently used backend has the warmest JIT and caches
         }
         maintainSpares(); // a start finished: the next may begin

@@ -16,7 +16,8 @@ import java.util.Properties;
  * (written by the launcher from tusk.conf and -c after validating them).
  */
 record PostmasterSettings(int port, List<String> listenAddresses, List<String> unixSocketDirectories,
-        int maxConnections, int minSpareBackends, int maxSpareBackends, int maxSessionsPerBackend,
+        int maxConnections, int minSpareBackends, int maxSpareBackends, int spareBackendIdleTimeoutSeconds,
+        int maxSessionsPerBackend,
         boolean backendReuse, List<String> backendJvmOptions, Map<String, String> all) {
 
     /** Slots beyond maxBackends() for auxiliary processes: the startup process, the checkpointer, autovacuum. */
@@ -34,6 +35,7 @@ record PostmasterSettings(int port, List<String> listenAddresses, List<String> u
                 Integer.parseInt(p.getProperty("max_connections", "100").strip()),
                 Integer.parseInt(p.getProperty("min_spare_backends", "2").strip()),
                 Integer.parseInt(p.getProperty("max_spare_backends", "4").strip()),
+                Integer.parseInt(p.getProperty("spare_backend_idle_timeout", "120").strip()),
                 Integer.parseInt(p.getProperty("max_sessions_per_backend", "10000").strip()),
                 bool(p.getProperty("backend_reuse", "on")),
                 List.of(p.getProperty("backend_jvm_options", "").strip().split("\\s+")).stream()

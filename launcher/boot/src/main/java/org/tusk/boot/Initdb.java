@@ -84,6 +84,7 @@ final class Initdb {
             "# The backend pool: warm backend processes waiting for a connection",
             "#min_spare_backends = 2",
             "#max_spare_backends = 4",
+            "#spare_backend_idle_timeout = 120  # seconds an idle backend beyond max_spare_backends stays warm",
             "#backend_reuse = on                # a backend serves another session after a clean end",
             "#max_sessions_per_backend = 10000  # then it exits and is replaced",
             "#backend_jvm_options = ''          # extra JVM options for backend processes",

@@ -41,6 +41,7 @@ final class ServerSettings {
         s.values.put("max_connections", "100");
         s.values.put("min_spare_backends", "2");
         s.values.put("max_spare_backends", "4");
+        s.values.put("spare_backend_idle_timeout", "120");
         s.values.put("max_sessions_per_backend", "10000");
         s.values.put("backend_reuse", "on");
         s.values.put("shared_buffers", "128MB");
@@ -77,6 +78,7 @@ final class ServerSettings {
         if (maxSpare < minSpare) {
             throw new ConfigException("max_spare_backends (" + maxSpare + ") must not be less than min_spare_backends (" + minSpare + ")");
         }
+        intValue("spare_backend_idle_timeout", 0, 86400);
         intValue("max_sessions_per_backend", 1, Integer.MAX_VALUE);
         boolValue("backend_reuse");
         assert port > 0;

@@ -1,0 +1,203 @@
+package org.tusk.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.tusk.api.protocol.ClientConnection;
+import org.tusk.api.protocol.ProtocolHandler;
+import org.tusk.api.protocol.SessionOutcome;
+
+/**
+ * The warm-up client against a stand-in server that answers every turn with ReadyForQuery and
+ * tracks the transaction state from what the client sends (the real protocol and engine are
+ * exercised by launcher/systest's WarmPoolTest).
+ */
+@Timeout(60)
+class WarmupTest {
+
+    /** A server that records the session: statements, the transaction status at the Terminate. */
+    static final class RecordingServer implements ProtocolHandler {
+        final List<String> queries = new ArrayList<>();
+        final AtomicInteger turns = new AtomicInteger();
+        volatile char statusAtTerminate = '?';
+        volatile int sessions;
+        volatile String failWith;
+        private char status = 'I';
+
+        @Override
+        public SessionOutcome serve(ClientConnection connection) throws IOException {
+            sessions++;
+            status = 'I';
+            DataInputStream in = new DataInputStream(connection.input());
+            OutputStream out = connection.output();
+            in.readNBytes(in.readInt() - 4);                    // startup packet
+            ready(out);
+            String bound = null;
+            while (true) {
+                int type = in.read();
+                if (type < 0) {
+                    return SessionOutcome.FATAL;
+                }
+                byte[] body = in.readNBytes(in.readInt() - 4);
+                switch (type) {
+                    case 'X' -> {
+                        statusAtTerminate = status;
+                        return SessionOutcome.CLEAN;
+                    }
+                    case 'Q' -> {
+                        String sql = cstring(body, 0).toLowerCase(Locale.ROOT).strip();
+                        queries.add(sql);
+                        if (sql.startsWith("begin") && !sql.contains("commit")) status = 'T';
+                        if (sql.startsWith("commit") || sql.startsWith("end")) status = 'I';
+                        if (failWith != null && sql.startsWith(failWith)) {
+                            error(out);
+                        }
+                        ready(out);
+                    }
+                    case 'B' -> bound = cstring(body, cstring(body, 0).length() + 1);
+                    case 'S' -> {
+                        if ("P_0".equals(bound)) status = 'T';
+                        if ("P_6".equals(bound)) status = 'I';
+                        ready(out);
+                    }
+                    default -> { }                              // Parse, Describe, Execute, CopyData, CopyDone
+                }
+            }
+        }
+
+        private void ready(OutputStream out) throws IOException {
+            turns.incrementAndGet();
+            out.write(new byte[] {'Z', 0, 0, 0, 5, (byte) status});
+            out.flush();
+        }
+
+        private static void error(OutputStream out) throws IOException {
+            byte[] fields = "SERROR\0C42P01\0Mno such table\0\0".getBytes(StandardCharsets.US_ASCII);
+            out.write(ByteBuffer.allocate(5).put((byte) 'E').putInt(fields.length + 4).array());
+            out.write(fields);
+        }
+
+        private static String cstring(byte[] b, int from) {
+            int end = from;
+            while (b[end] != 0) end++;
+            return new String(b, from, end - from, StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aSessionCreatesTempTablesOnceThenRunsEveryRound() {
+        RecordingServer server = new RecordingServer();
+        Warmup warmup = new Warmup(server, "tusk", () -> false);
+        warmup.runSession(() -> false);
+        assertEquals(null, warmup.failure);
+        assertTrue(warmup.finished());
+        assertEquals(Warmup.ROUNDS, warmup.roundsDone());
+        assertEquals(1, server.sessions);
+        assertEquals('I', server.statusAtTerminate);
+        List<String> creates = server.queries.stream().filter(q -> q.contains("create")).toList();
+        assertEquals(1, creates.size(), "tables are created once per session");
+        for (String statement : creates.get(0).split(";")) {
+            assertTrue(statement.startsWith("create temp table warmup_"), "only TEMP tables: " + statement);
+        }
+        warmup.runSession(() -> false);
+        assertEquals(1, server.sessions, "a finished warm-up starts no more sessions");
+    }
+
+    @Test
+    void aWaitingClientEndsTheSessionAtTheNextTransactionBoundary() {
+        RecordingServer server = new RecordingServer();
+        Warmup warmup = new Warmup(server, "tusk", () -> false);
+        // a client arrives during the first round's third TPC-B transaction (noticed when it ends)
+        AtomicBoolean clientWaiting = new AtomicBoolean();
+        int setupTurns = new WarmupWorkload("tusk", 1).setup().size();
+        warmup.runSession(() -> clientWaiting.get() || (server.turns.get() > setupTurns + 2 * 7 + 3 && set(clientWaiting)));
+        assertEquals('I', server.statusAtTerminate, "no transaction left open");
+        assertEquals(0, warmup.roundsDone(), "the interrupted round does not count");
+        assertFalse(warmup.finished());
+        assertTrue(server.turns.get() <= setupTurns + 3 * 7, "stopped within the transaction: " + server.turns.get());
+        // after the client, warm-up resumes with a new session and new TEMP tables
+        warmup.runSession(() -> false);
+        assertTrue(warmup.finished());
+        assertEquals(2, server.sessions);
+        assertEquals(2, server.queries.stream().filter(q -> q.contains("create temp table")).count());
+    }
+
+    private static boolean set(AtomicBoolean b) {
+        b.set(true);
+        return true;
+    }
+
+    @Test
+    void aClientWaitingBeforeTheSetupGetsTheBackendWithoutTables() {
+        RecordingServer server = new RecordingServer();
+        Warmup warmup = new Warmup(server, "tusk", () -> false);
+        warmup.runSession(() -> true);
+        assertEquals(1, server.sessions);
+        assertTrue(server.queries.isEmpty(), "nothing but startup and terminate: " + server.queries);
+        assertFalse(warmup.finished());
+    }
+
+    @Test
+    void noRoundRunsWhileOtherSessionsAreBusy() {
+        RecordingServer server = new RecordingServer();
+        AtomicInteger looks = new AtomicInteger();
+        // busy for the first three looks (each a 1 s back-off), then idle
+        Warmup warmup = new Warmup(server, "tusk", () -> looks.incrementAndGet() <= 3);
+        long start = System.nanoTime();
+        warmup.runSession(() -> false);
+        assertTrue(System.nanoTime() - start >= 3 * Warmup.BUSY_BACKOFF_MILLIS * 1_000_000 - 50_000_000);
+        assertTrue(warmup.finished());
+    }
+
+    @Test
+    void anErrorEndsWarmUpForGood() {
+        RecordingServer server = new RecordingServer();
+        server.failWith = "vacuum analyze warmup_tellers";
+        Warmup warmup = new Warmup(server, "tusk", () -> false);
+        warmup.runSession(() -> false);
+        assertTrue(warmup.finished(), "given up");
+        assertEquals(0, warmup.roundsDone());
+        warmup.runSession(() -> false);
+        assertEquals(1, server.sessions);
+    }
+
+    @Test
+    void repliesAreReadUpToReadyForQueryAndErrorsAreReported() throws Exception {
+        try (var listener = java.nio.channels.ServerSocketChannel.open()) {
+            listener.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            try (SocketChannel client = SocketChannel.open(listener.getLocalAddress());
+                 SocketChannel server = listener.accept()) {
+                // CommandComplete, ReadyForQuery 'T', then an ErrorResponse and ReadyForQuery 'E' in one write
+                ByteBuffer b = ByteBuffer.allocate(200);
+                byte[] tag = "BEGIN\0".getBytes(StandardCharsets.US_ASCII);
+                b.put((byte) 'C').putInt(tag.length + 4).put(tag);
+                b.put((byte) 'Z').putInt(5).put((byte) 'T');
+                byte[] fields = "SERROR\0C40P01\0Mdeadlock detected\0\0".getBytes(StandardCharsets.US_ASCII);
+                b.put((byte) 'E').putInt(fields.length + 4).put(fields);
+                b.put((byte) 'Z').putInt(5).put((byte) 'E');
+                b.flip();
+                server.write(b);
+                Warmup.ServerReplies replies = new Warmup.ServerReplies(client);
+                assertEquals('T', replies.awaitReadyForQuery());
+                IOException e = assertThrows(IOException.class, replies::awaitReadyForQuery);
+                assertTrue(e.getMessage().contains("40P01 deadlock detected"), e.getMessage());
+            }
+        }
+    }
+}
