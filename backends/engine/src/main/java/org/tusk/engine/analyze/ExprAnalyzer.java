@@ -174,7 +174,22 @@ public final class ExprAnalyzer {
             throw Ereport.error(SqlState.UNDEFINED_OBJECT, "collation \"" + String.join(".", name)
                     + "\" for encoding \"UTF8\" does not exist", c.location());
         }
-        return arg;
+        return keepCollations ? new org.tusk.engine.expr.CollateExpr(arg, coll) : arg;
+    }
+
+    /** Whether the expression is a stored partition constraint (see inListCommonType). */
+    private boolean storedConstraint;
+
+    /** Marks the expression as a partition constraint compiled from its stored text. */
+    public void compilingStoredConstraint() {
+        storedConstraint = true;
+    }
+
+    /** Whether COLLATE clauses stay in the tree as CollateExpr (CREATE INDEX, which prints them back). */
+    private boolean keepCollations;
+
+    void keepCollations() {
+        keepCollations = true;
     }
 
     static int locationOf(RawNode node) {
@@ -657,6 +672,23 @@ public final class ExprAnalyzer {
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) instanceof ConstExpr || items.get(i) instanceof ParamExpr) {
                 constants.add(i);
+            }
+        }
+        if (left.type() == PgType.RECORD && !constants.isEmpty()
+                && (constants.size() >= 2 || storedConstraint)) {
+            // a named composite (record plus the typmod naming it): the literals are of its type, as
+            // select_common_type makes them; one literal alone only in a stored partition constraint,
+            // whose bound values PostgreSQL keeps as constants of the key's type
+            org.tusk.engine.types.RowType shape = org.tusk.engine.types.RecordTypmods.lookup(left.typmod());
+            if (shape != null && shape.isNamed()) {
+                for (int i : constants) {
+                    Expr coerced = items.get(i).type() == PgType.UNKNOWN
+                            ? coerce(items.get(i), PgType.RECORD, left.typmod(), CastContext.IMPLICIT) : null;
+                    if (coerced != null) {
+                        items.set(i, coerced);
+                    }
+                }
+                return;
             }
         }
         if (constants.size() < 2) {

@@ -26,6 +26,12 @@ public final class IndexExpressions {
     /** Transforms a raw index expression or WHERE predicate (CREATE INDEX) against {@code table}. */
     public static Expr analyze(StorageSession session, TypeContext typeContext, RelationDesc table, RawNode node,
             boolean predicate) {
+        return analyze(session, typeContext, table, node, predicate, true);
+    }
+
+    /** {@code keepCollations}: COLLATE clauses stay as CollateExpr (for the catalog text), else they are dropped. */
+    private static Expr analyze(StorageSession session, TypeContext typeContext, RelationDesc table, RawNode node,
+            boolean predicate, boolean keepCollations) {
         ParseState pstate = new ParseState(new int[0]);
         StorageBaseRelation rel = new StorageBaseRelation(table, session);
         RangeTblEntry rte = new RangeTblEntry(RangeTblEntry.Kind.RELATION, table.name());
@@ -37,6 +43,9 @@ public final class IndexExpressions {
         pstate.addRte(rte);
         pstate.namespace.add(new ParseState.NsItem(rte, true, true));
         ExprAnalyzer analyzer = new ExprAnalyzer(pstate, typeContext);
+        if (keepCollations) {
+            analyzer.keepCollations();
+        }
         Expr e = analyzer.transform(node);
         return predicate ? analyzer.coerceToBoolean(e, "WHERE", -1) : e;
     }
@@ -46,6 +55,6 @@ public final class IndexExpressions {
             boolean predicate) {
         List<ParsedStatement> parsed = Parser.parse("SELECT " + text);
         SelectStmt select = (SelectStmt) parsed.get(0).stmt();
-        return analyze(session, typeContext, table, select.targetList().get(0).val(), predicate);
+        return analyze(session, typeContext, table, select.targetList().get(0).val(), predicate, false);
     }
 }

@@ -486,6 +486,7 @@ public final class ModifyAnalyzer {
     private Expr compileOver(RelationDesc desc, String text, boolean bool) {
         SelectStmt select = (SelectStmt) Parser.parse("SELECT " + text).get(0).stmt();
         ExprAnalyzer analyzer = scope(new ParseState(new int[0]), desc, null);
+        analyzer.compilingStoredConstraint();
         Expr e = analyzer.transform(select.targetList().get(0).val());
         if (bool && text.contains("satisfies_hash_partition")) {
             useSupportHashes(e, desc);
@@ -616,6 +617,75 @@ public final class ModifyAnalyzer {
             return up;
         }
         return up == null ? own : "(" + own + " AND " + up + ")";
+    }
+
+    /**
+     * Plan-time partition pruning for equality restrictions: the OIDs of the leaf partitions under
+     * {@code desc} that may hold a row whose columns named in {@code fixed} have those values. A level's
+     * partition is kept when its bound accepts such a row, or when its bound reads a column that is not
+     * fixed (nothing is known then); a partitioned partition's own partitions are pruned the same way.
+     */
+    public java.util.Set<Long> leavesFor(RelationDesc desc, java.util.Map<String, Object> fixed, EvalContext ctx) {
+        java.util.Set<Long> out = new java.util.LinkedHashSet<>();
+        var access = session.relcache().catalogAccess();
+        List<AttributeDesc> mine = desc.liveAttributes();
+        for (int child : org.tusk.engine.catalog.PgInherits.children(access, desc.oid())) {
+            String bound = org.tusk.engine.catalog.PartitionCatalog.boundText(access, child);
+            if (bound == null) {
+                continue;
+            }
+            boolean keep = true;
+            String text = levelConstraint(desc, child, bound);
+            if (text != null) {
+                try {
+                    Expr accepts = compileOver(desc, text, true);
+                    java.util.BitSet read = new java.util.BitSet();
+                    columnsRead(accepts, read);
+                    Object[] row = new Object[mine.size()];
+                    boolean allFixed = true;
+                    for (int i = read.nextSetBit(0); i >= 0; i = read.nextSetBit(i + 1)) {
+                        if (i >= mine.size() || !fixed.containsKey(mine.get(i).name())) {
+                            allFixed = false;
+                            break;
+                        }
+                    }
+                    if (allFixed) {
+                        for (int i = 0; i < row.length; i++) {
+                            row[i] = fixed.get(mine.get(i).name());
+                        }
+                        Object[] saved = ctx.row();
+                        ctx.setRow(row);
+                        try {
+                            keep = Boolean.TRUE.equals(accepts.eval(ctx));
+                        } finally {
+                            ctx.setRow(saved);
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    keep = true;        // a bound we cannot evaluate here prunes nothing
+                }
+            }
+            if (!keep) {
+                continue;
+            }
+            RelationDesc cd = session.relcache().byOid(child);
+            if (cd != null && cd.kind() == 'p') {
+                out.addAll(leavesFor(cd, fixed, ctx));
+            } else {
+                out.add(Integer.toUnsignedLong(child));
+            }
+        }
+        return out;
+    }
+
+    private static void columnsRead(Expr e, java.util.BitSet out) {
+        if (e instanceof VarExpr v) {
+            out.set(Math.max(0, v.attno()));
+            return;
+        }
+        for (Expr c : e.children()) {
+            columnsRead(c, out);
+        }
     }
 
     /** Tuple routing for an INSERT or COPY into {@code desc}; null when it is not partitioned. */

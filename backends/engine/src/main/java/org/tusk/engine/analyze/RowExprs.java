@@ -127,7 +127,7 @@ final class RowExprs {
                 type = named;
             }
         }
-        return (RowConstructExpr) a.pstate().at(RowConstructExpr.of(args, type), location);
+        return (RowConstructExpr) a.pstate().at(RowConstructExpr.wholeRow(args, type, refname), location);
     }
 
     /** make_row_comparison_op: {@code (a, b) op (c, d)}. */
@@ -257,7 +257,7 @@ final class RowExprs {
                     }
                     args.add(c);
                 }
-                return RowConstructExpr.of(args, target);
+                return RowConstructExpr.coerced(args, target, context == CastContext.EXPLICIT);
             }
             RowType source = shapeOf(expr);
             if (source == null) {

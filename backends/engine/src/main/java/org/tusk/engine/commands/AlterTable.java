@@ -161,6 +161,11 @@ public final class AlterTable {
                 case DISABLE_ROW_SECURITY -> CreateTable.updateClass(ctx, table.oid(), "relrowsecurity", false);
                 case FORCE_ROW_SECURITY -> CreateTable.updateClass(ctx, table.oid(), "relforcerowsecurity", true);
                 case NO_FORCE_ROW_SECURITY -> CreateTable.updateClass(ctx, table.oid(), "relforcerowsecurity", false);
+                case SET_STATISTICS -> setStatistics(ctx, table, cmd);
+                case CLUSTER_ON -> IndexMarks.clusterOn(ctx, table, cmd.name());
+                case DROP_CLUSTER -> IndexMarks.dropCluster(ctx, table);
+                case REPLICA_IDENTITY -> IndexMarks.replicaIdentity(ctx, requireTable(table, "REPLICA IDENTITY"),
+                        cmd.name());
                 case SET_LOGGED -> setPersistence(ctx, table, 'p');
                 case SET_UNLOGGED -> setPersistence(ctx, table, 'u');
                 default -> throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE "
@@ -177,6 +182,63 @@ public final class AlterTable {
     }
 
     /** ALTER COLUMN ... SET STORAGE: pg_attribute.attstorage; rows already stored keep their form. */
+    /**
+     * ALTER [TABLE | INDEX] ... ALTER COLUMN {name | number} SET STATISTICS n (ATExecSetStatistics):
+     * pg_attribute.attstattarget; an index's column must be a key expression.
+     */
+    private static void setStatistics(DdlContext ctx, RelationDesc rel, AlterTableCmd cmd) {
+        boolean index = rel.kind() == 'i' || rel.kind() == 'I';
+        if (!index && rel.kind() != 'r' && rel.kind() != 'p' && rel.kind() != 'm' && rel.kind() != 'f') {
+            requireTable(rel, "ALTER COLUMN ... SET STATISTICS");
+        }
+        int target = Integer.parseInt(((org.tusk.engine.nodes.AConst) cmd.def()).val());
+        if (target < -1) {
+            throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "statistics target " + target + " is too low");
+        }
+        if (target > 10000) {
+            target = 10000;
+            ctx.notice(new PgException(Severity.WARNING, SqlState.INVALID_PARAMETER_VALUE,
+                    "lowering statistics target to " + target, null, null, 0, null));
+        }
+        AttributeDesc column = null;
+        for (AttributeDesc a : rel.liveAttributes()) {
+            if (cmd.name() != null ? a.name().equals(cmd.name()) : a.attnum() == cmd.num()) {
+                column = a;
+            }
+        }
+        if (column == null) {
+            throw Ereport.error(SqlState.UNDEFINED_COLUMN, cmd.name() != null
+                    ? "column \"" + cmd.name() + "\" of relation \"" + rel.name() + "\" does not exist"
+                    : "column number " + cmd.num() + " of relation \"" + rel.name() + "\" does not exist");
+        }
+        if (index) {
+            Catalog pgIndex = SystemCatalogs.require(SystemCatalogs.PG_INDEX);
+            var row = ctx.rowsWhere(SystemCatalogs.PG_INDEX, "indexrelid", (long) rel.oid()).get(0);
+            int nkey = ((Number) row.get(pgIndex, "indnkeyatts")).intValue();
+            Object[] indkey = (Object[]) row.get(pgIndex, "indkey");
+            if (column.attnum() > nkey) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot alter statistics on included column \""
+                        + column.name() + "\" of index \"" + rel.name() + "\"");
+            }
+            if (((Number) indkey[column.attnum() - 1]).intValue() != 0) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot alter statistics on non-expression column \""
+                        + column.name() + "\" of index \"" + rel.name() + "\"")
+                        .withHint("Alter statistics on table column instead.");
+            }
+        }
+        Catalog att = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
+        int relCol = att.columnIndex("attrelid");
+        int numCol = att.columnIndex("attnum");
+        long relOid = rel.oid();
+        int attnum = column.attnum();
+        for (var t : ctx.rows(SystemCatalogs.PG_ATTRIBUTE,
+                r -> relOid == (Long) r[relCol] && (Short) r[numCol] == attnum)) {
+            Object[] row = t.values().clone();
+            row[att.columnIndex("attstattarget")] = target;
+            ctx.access().update(SystemCatalogs.PG_ATTRIBUTE, t.tid(), row);
+        }
+    }
+
     private static void setStorage(DdlContext ctx, RelationDesc table, AlterTableCmd cmd) {
         String word = cmd.def() instanceof org.tusk.engine.nodes.AConst c ? c.val() : "";
         char storage = switch (word.toLowerCase(Locale.ROOT)) {
@@ -643,6 +705,50 @@ public final class AlterTable {
             row[slot] = convert.apply(values);
             return row;
         }, sql);
+        reanalyzeIndexTexts(ctx, table.oid(), sql);
+    }
+
+    /**
+     * After a column's type changed, the indexes' expression and predicate texts analyzed again and
+     * printed anew, as PostgreSQL rebuilds them from their definitions (a cast to the column's new type
+     * disappears: {@code (c2)::text} becomes {@code c2}). A text that no longer analyzes stays as it was.
+     */
+    private static void reanalyzeIndexTexts(DdlContext ctx, int tableOid, SqlRunner sql) {
+        ctx.commandCounterIncrement();
+        ctx.relcache().invalidate(tableOid);
+        RelationDesc table = ctx.relcache().open(tableOid, org.tusk.lmgr.LockMode.ACCESS_EXCLUSIVE);
+        Catalog pgIndex = SystemCatalogs.require(SystemCatalogs.PG_INDEX);
+        String sep = org.tusk.engine.func.sysinfo.ObjectDefinitions.EXPRESSION_SEPARATOR;
+        for (CatalogTuple t : ctx.rowsWhere(SystemCatalogs.PG_INDEX, "indrelid", (long) tableOid)) {
+            Object exprs = t.get(pgIndex, "indexprs");
+            Object pred = t.get(pgIndex, "indpred");
+            if (exprs == null && pred == null) {
+                continue;
+            }
+            Object[] values = t.values().clone();
+            if (exprs instanceof String text) {
+                List<String> out = new ArrayList<>();
+                for (String e : text.split(sep, -1)) {
+                    out.add(reanalyzed(e, table, sql, false));
+                }
+                values[pgIndex.columnIndex("indexprs")] = String.join(sep, out);
+            }
+            if (pred instanceof String text) {
+                values[pgIndex.columnIndex("indpred")] = reanalyzed(text, table, sql, true);
+            }
+            ctx.access().update(SystemCatalogs.PG_INDEX, t.tid(), values);
+        }
+    }
+
+    private static String reanalyzed(String text, RelationDesc table, SqlRunner sql, boolean predicate) {
+        try {
+            var parsed = org.tusk.engine.parser.Parser.parse("SELECT " + text);
+            var select = (org.tusk.engine.nodes.SelectStmt) parsed.get(0).stmt();
+            return org.tusk.engine.planner.Deparser.unqualifiedAsWritten(
+                    sql.indexExpression(select.targetList().get(0).val(), table, predicate));
+        } catch (RuntimeException e) {
+            return text;
+        }
     }
 
     private static boolean contains(Object keys, int attnum) {

@@ -87,6 +87,16 @@ public final class DefineIndex {
         }
     }
 
+    /** pg_collation's OID of a built-in collation (the analyzer has checked that it exists). */
+    private static long collationOid(String name) {
+        for (java.util.Map<String, String> row : org.tusk.engine.func.BootstrapCsv.read("pg_collation.csv")) {
+            if (row.get("collname").equals(name)) {
+                return Long.parseLong(row.get("oid"));
+            }
+        }
+        return 0;
+    }
+
     /** CREATE INDEX with expressions and predicates analyzed through {@code sql} (the session). */
     public static String execute(DdlContext ctx, org.tusk.engine.nodes.IndexStmt stmt, SqlRunner sql) {
         if (stmt.accessMethod() != null && !stmt.accessMethod().equals("btree")) {
@@ -128,6 +138,9 @@ public final class DefineIndex {
                 Expr expr = sql.indexExpression(e.expr(), table, false);
                 requireImmutable(expr, "functions in index expression must be marked IMMUTABLE");
                 exprs.add(expr);
+                if (expr instanceof org.tusk.engine.expr.CollateExpr c) {
+                    expr = c.arg();     // a top-level COLLATE is the column's collation (named after its argument)
+                }
                 attnums[i] = 0;
                 names.add(expr instanceof FuncExpr f && f.name() != null && !f.name().isEmpty()
                         && Character.isLetter(f.name().charAt(0)) ? f.name() : "expr");
@@ -369,6 +382,7 @@ public final class DefineIndex {
             int typeOid;
             int typmod;
             String colName;
+            long explicitCollation = -1;
             if (attnum != 0) {
                 AttributeDesc col = table.attributes().get(attnum - 1);
                 typeOid = col.typeOid();
@@ -377,6 +391,10 @@ public final class DefineIndex {
                 dependsOn.add(attnum);
             } else {
                 Expr e = def.exprs().get(nextExpr++);
+                if (e instanceof org.tusk.engine.expr.CollateExpr c) {
+                    explicitCollation = collationOid(c.collation());
+                    e = c.arg();
+                }
                 typeOid = e.type().oid();
                 typmod = -1;
                 colName = e instanceof FuncExpr f && f.name() != null && !f.name().isEmpty()
@@ -391,7 +409,7 @@ public final class DefineIndex {
             if (i < keyAttnums.length) {
                 TypeLookup.TypeInfo type = TypeLookup.byOid(typeOid);
                 indclass[i] = (long) defaultOpclass(typeOid, location);
-                indcollation[i] = (long) (type == null ? 0 : type.collation());
+                indcollation[i] = explicitCollation >= 0 ? explicitCollation : (long) (type == null ? 0 : type.collation());
                 indoption[i] = def.options()[i];
                 keyTypes.add(org.tusk.engine.types.UserTypes.columnType(typeOid));
             }
@@ -434,7 +452,9 @@ public final class DefineIndex {
         if (!def.exprs().isEmpty()) {
             List<String> texts = new ArrayList<>();
             for (Expr e : def.exprs()) {
-                texts.add(org.tusk.engine.planner.Deparser.unqualifiedAsWritten(e));
+                // ComputeIndexAttrs strips a top-level COLLATE: it went into indcollation
+                texts.add(org.tusk.engine.planner.Deparser.unqualifiedAsWritten(
+                        e instanceof org.tusk.engine.expr.CollateExpr c ? c.arg() : e));
             }
             ind.put("indexprs", String.join(org.tusk.engine.func.sysinfo.ObjectDefinitions.EXPRESSION_SEPARATOR, texts));
         }

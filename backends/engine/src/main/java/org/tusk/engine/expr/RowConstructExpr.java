@@ -14,10 +14,25 @@ import org.tusk.engine.types.RowType;
  * names the composite type (or is anonymous). Evaluates to a
  * {@link RecordValue}, never to NULL.
  */
-public record RowConstructExpr(List<Expr> args, RowType rowType, int typmod) implements Expr {
+public record RowConstructExpr(List<Expr> args, RowType rowType, int typmod, String wholeRowOf, boolean explicitCast)
+        implements Expr {
+
+    public RowConstructExpr(List<Expr> args, RowType rowType, int typmod) {
+        this(args, rowType, typmod, null, false);
+    }
 
     public static RowConstructExpr of(List<Expr> args, RowType rowType) {
         return new RowConstructExpr(List.copyOf(args), rowType, RecordTypmods.register(rowType));
+    }
+
+    /** The whole row of FROM item {@code refname} (ruleutils prints it {@code (refname.*)::type}). */
+    public static RowConstructExpr wholeRow(List<Expr> args, RowType rowType, String refname) {
+        return new RowConstructExpr(List.copyOf(args), rowType, RecordTypmods.register(rowType), refname, false);
+    }
+
+    /** ROW(...) cast to a named composite ({@code explicit}: written as a cast, printed {@code ROW(...)::type}). */
+    public static RowConstructExpr coerced(List<Expr> args, RowType rowType, boolean explicit) {
+        return new RowConstructExpr(List.copyOf(args), rowType, RecordTypmods.register(rowType), null, explicit);
     }
 
     @Override

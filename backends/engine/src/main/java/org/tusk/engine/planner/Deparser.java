@@ -123,7 +123,8 @@ public final class Deparser {
             } catch (RuntimeException ex) {
                 text = c.value().toString();
             }
-            return "'" + text.replace("'", "''") + "'::" + c.type().displayName();
+            return "'" + text.replace("'", "''") + "'::" + (c.type() == PgType.RECORD ? c.type().displayName(c.typmod())
+                    : c.type().displayName());
         }
         if (e instanceof ParamExpr p) {
             return "$" + (p.index() + 1);
@@ -187,6 +188,21 @@ public final class Deparser {
                 parts.add(deparse(a, qualify, false));
             }
             return "(" + String.join(" " + b.op().name() + " ", parts) + ")";
+        }
+        if (e instanceof org.tusk.engine.expr.RowConstructExpr r) {
+            // ruleutils: a whole-row Var is (t.*)::type; ROW(...) gets ::type when written as a cast
+            if (r.wholeRowOf() != null) {
+                return "(" + r.wholeRowOf() + ".*)::" + r.rowType().typeName();
+            }
+            List<String> args = new ArrayList<>();
+            for (Expr a : r.args()) {
+                args.add(deparse(a, qualify, false));
+            }
+            return "ROW(" + String.join(", ", args) + ")" + (r.explicitCast() ? "::" + r.rowType().typeName() : "");
+        }
+        if (e instanceof org.tusk.engine.expr.CollateExpr c) {
+            return "(" + deparse(c.arg(), qualify, false) + " COLLATE "
+                    + org.tusk.engine.func.sysinfo.Identifiers.quote(c.collation()) + ")";
         }
         if (e instanceof NullTestExpr n) {
             return "(" + deparse(n.arg(), qualify, false) + (n.isNot() ? " IS NOT NULL)" : " IS NULL)");

@@ -1026,6 +1026,16 @@ public final class Planner {
         }
         {
             List<Expr> pushed = orderQualClauses(equivalencesLast(pushedQuals));
+            if (r.rte().kind == RangeTblEntry.Kind.RELATION
+                    && r.rte().relation instanceof org.tusk.engine.executor.scan.InheritanceRelation inh
+                    && r.rte().rowMark == null && !inh.members().isEmpty() && !inh.members().get(0).emitsCtid()) {
+                // plan-time partition pruning (not for DML or row-locking targets)
+                org.tusk.engine.executor.scan.InheritanceRelation pruned = PartitionPruning.prune(r.rte(), inh,
+                        pushed, ctx);
+                if (pruned != null) {
+                    r.rte().relation = pruned;
+                }
+            }
             if (r.rte().kind == RangeTblEntry.Kind.RELATION && r.rte().relation.hasNoStorageToScan()) {
                 return dummyRelation(r.rte());
             }
@@ -1626,7 +1636,11 @@ public final class Planner {
             case RELATION: {
                 s = rte.relation.openSeqScan(estate);
                 String name = rte.relation.name();
-                if (!rte.relation.appendMembers().isEmpty()) {
+                if (rte.relation.appendMembers().size() == 1) {
+                    // one member left (after pruning): its scan alone, named by the query's alias
+                    BaseRelation m = rte.relation.appendMembers().get(0);
+                    ex = new ExplainNode("Seq Scan on " + m.name() + (rte.refname.equals(m.name()) ? "" : " " + rte.refname), 0);
+                } else if (!rte.relation.appendMembers().isEmpty()) {
                     // an inheritance set: an Append of each member's scan, the first named by the query's alias
                     List<ExplainNode> scans = new ArrayList<>();
                     int n2 = 0;

@@ -677,7 +677,8 @@ public final class RelationCache implements CacheInvalidation {
         return List.copyOf(out);
     }
 
-    private String namespaceName(int oid) {
+    /** The name of schema {@code oid}, or null (also regnamespaceout's). */
+    public String namespaceName(int oid) {
         namespaceOid("pg_catalog");
         for (Map.Entry<String, Integer> e : namespaces.entrySet()) {
             if (e.getValue() == oid) {

@@ -16,6 +16,17 @@ public final class RegclassIo {
 
         /** regclassout: the name, qualified when not visible in the search path; null if there is no such relation. */
         String relationName(long oid);
+
+        /** regnamespacein of a (possibly quoted) schema name: the OID; 3F000 if there is none. */
+        default long namespaceOid(String name) {
+            throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.FEATURE_NOT_SUPPORTED,
+                    "cannot accept a value of type regnamespace");
+        }
+
+        /** regnamespaceout: the schema's quoted name, or null if there is no such schema. */
+        default String namespaceName(long oid) {
+            return null;
+        }
     }
 
     private static final ThreadLocal<Resolver> CURRENT = new ThreadLocal<>();
@@ -39,6 +50,31 @@ public final class RegclassIo {
                     "cannot accept a value of type regclass");
         }
         return r.relationOid(t);
+    }
+
+    /** regnamespacein. */
+    public static Object namespaceInput(String s) {
+        String t = s.trim();
+        if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
+            return Long.parseLong(t);
+        }
+        Resolver r = CURRENT.get();
+        if (r == null) {
+            throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.FEATURE_NOT_SUPPORTED,
+                    "cannot accept a value of type regnamespace");
+        }
+        return r.namespaceOid(t);
+    }
+
+    /** regnamespaceout: "-" for 0, the digits when no schema has the OID. */
+    static String namespaceOutput(Object value) {
+        long oid = ((Number) value).longValue();
+        if (oid == 0) {
+            return "-";
+        }
+        Resolver r = CURRENT.get();
+        String name = r == null ? null : r.namespaceName(oid);
+        return name != null ? name : Long.toString(oid);
     }
 
     static String output(Object value) {

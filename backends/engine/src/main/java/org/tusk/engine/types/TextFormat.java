@@ -60,6 +60,7 @@ public final class TextFormat {
             }
             case BYTEA: return ByteaFormat.output((byte[]) value, ctx.byteaOutputEscape());
             case REGCLASS: return RegclassIo.output(value);
+            case REGNAMESPACE: return RegclassIo.namespaceOutput(value);
             case REGPROC: return RegprocIo.output(value);
             case POINT: case LSEG: case BOX: case LINE: case PATH: case POLYGON: case CIRCLE:
                 return org.tusk.engine.types.geo.GeoText.output(value, ctx.extraFloatDigits());
@@ -205,6 +206,7 @@ public final class TextFormat {
             case UUID: return parseUuid(s);
             case BYTEA: return ByteaFormat.input(s);
             case REGCLASS: return RegclassIo.input(s);
+            case REGNAMESPACE: return RegclassIo.namespaceInput(s);
             case REGPROC: return RegprocIo.input(s);
             case REGTYPE: return regtypeIn(s);
             case PG_LSN: return PgLsn.input(s);

@@ -197,6 +197,31 @@ public final class SequenceFunctions {
                 String name = quote(rel.name());
                 return visible != null && visible == rel.oid() ? name : quote(rel.namespaceName()) + "." + name;
             }
+
+            @Override
+            public long namespaceOid(String text) {
+                List<String> names = splitQualifiedName(text);
+                if (names.size() != 1) {
+                    throw Ereport.error(SqlState.INVALID_NAME, "invalid name syntax");
+                }
+                Integer oid = null;
+                if (session instanceof StorageSession s && s.storage() != null) {
+                    oid = s.relcache().namespaceOid(names.get(0));
+                }
+                if (oid == null) {
+                    throw Ereport.error(SqlState.INVALID_SCHEMA_NAME, "schema \"" + names.get(0) + "\" does not exist");
+                }
+                return Integer.toUnsignedLong(oid);
+            }
+
+            @Override
+            public String namespaceName(long oid) {
+                if (!(session instanceof StorageSession s) || s.storage() == null) {
+                    return null;
+                }
+                String name = s.relcache().namespaceName((int) oid);
+                return name == null ? null : quote(name);
+            }
         };
     }
 

@@ -76,7 +76,65 @@ public final class AnalyzeRelation {
             }
         }
         store(session, desc.oid(), rows);
+        indexExpressionStatistics(session, desc, sample, live, target, ctx);
         return live;
+    }
+
+    /**
+     * compute_index_stats: an index's expression columns get statistics of their own (starelid the
+     * index, staattnum the index column), over the sampled rows its predicate accepts; none when no
+     * sampled row is in the index.
+     */
+    private static void indexExpressionStatistics(StorageSession session, RelationDesc desc, List<Object[]> sample,
+            long live, int target, EvalContext outer) {
+        for (org.tusk.engine.relcache.IndexDesc index : desc.indexes()) {
+            if (!index.hasExpressions()) {
+                continue;
+            }
+            List<Object[]> rows = new ArrayList<>();
+            try {
+                EvalContext ctx = new EvalContext(outer.session(), new Object[0]);
+                List<Object[]> inIndex = sample;
+                if (index.predicate() != null) {
+                    org.tusk.engine.expr.Expr pred = org.tusk.engine.analyze.IndexExpressions.compile(session,
+                            session.typeContext(), desc, index.predicate(), true);
+                    inIndex = new ArrayList<>();
+                    for (Object[] r : sample) {
+                        ctx.setRow(r);
+                        if (Boolean.TRUE.equals(pred.eval(ctx))) {
+                            inIndex.add(r);
+                        }
+                    }
+                }
+                if (inIndex.isEmpty()) {
+                    continue;
+                }
+                int nextExpr = 0;
+                int[] keys = index.keyAttnums();
+                for (int i = 0; i < keys.length; i++) {
+                    if (keys[i] != 0) {
+                        continue;
+                    }
+                    org.tusk.engine.expr.Expr e = org.tusk.engine.analyze.IndexExpressions.compile(session,
+                            session.typeContext(), desc, index.expressions().get(nextExpr++), false);
+                    PgType type = e.type();
+                    List<Object> values = new ArrayList<>(inIndex.size());
+                    for (Object[] r : inIndex) {
+                        ctx.setRow(r);
+                        values.add(e.eval(ctx));
+                    }
+                    double rowsInIndex = live * ((double) inIndex.size() / sample.size());
+                    ColumnAnalysis.Result result = ColumnAnalysis.compute(type, collationOf(type), values,
+                            Math.round(rowsInIndex), target);
+                    if (result != null) {
+                        rows.add(statisticRow(index.oid(), i + 1, type, result));
+                    }
+                }
+            } catch (RuntimeException e) {
+                continue;           // an expression that fails on a sampled row: no statistics for the index
+            }
+            store(session, index.oid(), rows);
+        }
     }
 
     /** The column's collation as pg_attribute would give it (no COLLATE clauses on columns yet). */

@@ -166,7 +166,8 @@ public final class ObjectDefinitions {
             } else {
                 sb.append(indexExpression(exprs.get(nextExpr++), pretty));
                 keyType = 0;
-                keyCollation = -1;
+                // an expression's own collation is its type's, the default one for collatable types
+                keyCollation = 100;
             }
             if (i >= nkey) {
                 continue;
@@ -175,8 +176,10 @@ public final class ObjectDefinitions {
             if (collation != 0 && collation != keyCollation && keyCollation != -1) {
                 CatalogRow coll = ctx.cache().byOid(SysCache.PG_COLLATION, collation);
                 if (coll != null) {
+                    // generate_collation_name: qualified only when not visible (pg_catalog's always are)
+                    String nsp = ctx.cache().namespaceName(coll.oid("collnamespace"));
                     sb.append(" COLLATE ").append(Identifiers.qualified(
-                            ctx.cache().namespaceName(coll.oid("collnamespace")), coll.str("collname")));
+                            "pg_catalog".equals(nsp) ? null : nsp, coll.str("collname")));
                 }
             }
             if (i < classes.length) {

@@ -115,7 +115,7 @@ final class PartitionConstraints {
             return new ArrayList<>();
         }
         List<String> items = qual(parent);
-        Key key = key(parent);
+        Key key = key(parent, relOid);
         if (key == null) {
             return items;
         }
@@ -135,7 +135,7 @@ final class PartitionConstraints {
     private record Key(char strategy, List<String> shown, List<Integer> types) {
     }
 
-    private Key key(int parent) {
+    private Key key(int parent, int child) {
         List<CatalogRow> rows = cache.find(PG_PARTITIONED_TABLE, "partrelid", Integer.toUnsignedLong(parent));
         if (rows.isEmpty()) {
             return null;
@@ -153,6 +153,20 @@ final class PartitionConstraints {
                 types.add(att == null ? 25 : att.oid("atttypid"));
             } else {
                 String line = exprs[e++];
+                String text = PartitionCatalog.keyExpressionText(line).trim();
+                while (text.startsWith("(") && text.endsWith(")")) {
+                    text = text.substring(1, text.length() - 1).trim();
+                }
+                CatalogRow parentRel = cache.relation(parent);
+                CatalogRow childRel = cache.relation(child);
+                if (parentRel != null && childRel != null && (text.equalsIgnoreCase(parentRel.str("relname"))
+                        || text.equals(Identifiers.quote(parentRel.str("relname"))))) {
+                    // the whole row: the partition's row converted to the parent's row type
+                    int rowType = parentRel.oid("reltype");
+                    shown.add("(" + Identifiers.quote(childRel.str("relname")) + ".*)::" + typeName(rowType));
+                    types.add(rowType);
+                    continue;
+                }
                 shown.add(PartitionCatalog.shownExpression(PartitionCatalog.keyExpressionText(line)));
                 types.add(PartitionCatalog.keyExpressionType(line));
             }
@@ -204,7 +218,7 @@ final class PartitionConstraints {
         if (hasNull) {
             return List.of(eq == null ? "(" + k + " IS NULL)" : "((" + k + " IS NULL) OR " + eq + ")");
         }
-        return eq == null ? List.of() : List.of("(" + k + " IS NOT NULL)", eq);
+        return eq == null ? List.of() : List.of(notNull(k, key.types().get(0)), eq);
     }
 
     /** get_qual_for_range: IS NOT NULL per key item (when {@code nullTests}), the equal prefix, the arms. */
@@ -212,8 +226,8 @@ final class PartitionConstraints {
         List<String> items = new ArrayList<>();
         int n = key.shown().size();
         if (nullTests) {
-            for (String k : key.shown()) {
-                items.add("(" + k + " IS NOT NULL)");
+            for (int k = 0; k < n; k++) {
+                items.add(notNull(key.shown().get(k), key.types().get(k)));
             }
         }
         int i = 0;
@@ -298,8 +312,8 @@ final class PartitionConstraints {
             inner = listQual(key, values, hasNull);
         } else {
             inner = new ArrayList<>();
-            for (String k : key.shown()) {
-                inner.add("(" + k + " IS NOT NULL)");
+            for (int i = 0; i < key.shown().size(); i++) {
+                inner.add(notNull(key.shown().get(i), key.types().get(i)));
             }
             // the siblings in PartitionDesc order: by lower bound
             siblings.sort((x, y) -> {
@@ -322,6 +336,13 @@ final class PartitionConstraints {
             return null;
         }
         return "(NOT " + (inner.size() == 1 ? inner.get(0) : "(" + String.join(" AND ", inner) + ")") + ")";
+    }
+
+    /** A key item's NOT NULL test as ruleutils prints it: IS DISTINCT FROM NULL for a composite-typed item. */
+    private String notNull(String k, int typeOid) {
+        CatalogRow t = typeOid == 0 ? null : cache.type(typeOid);
+        boolean composite = t != null && t.ch("typtype") == 'c';
+        return "(" + k + (composite ? " IS DISTINCT FROM NULL)" : " IS NOT NULL)");
     }
 
     private static boolean infinite(String d) {
