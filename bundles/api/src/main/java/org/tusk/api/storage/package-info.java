@@ -19,7 +19,8 @@
  * TableStatistics.countInserts;
  * tuple locks for writers waiting on a row
  * ({@link org.tusk.api.storage.TransactionContext#lockTupleVersion}). 1.7: frozen multiInsert
- * (COPY FREEZE into storage created in the current subtransaction).
+ * (COPY FREEZE into storage created in the current subtransaction) and
+ * TableStatistics.countUpdate with its HOT flag (n_tup_hot_upd).
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.7.0")
