@@ -127,6 +127,11 @@ public final class EngineStorage {
         this.statistics = stats;
     }
 
+    /** The cluster's WAL counters (pg_stat_wal). */
+    public org.tusk.wal.WalStats walStats() {
+        return wal == null ? null : wal.stats();
+    }
+
     /** The per-relation counters, or null in a process without them (engine tests on partial storage). */
     public TableStatistics statistics() {
         return statistics;

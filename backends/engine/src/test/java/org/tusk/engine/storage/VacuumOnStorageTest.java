@@ -153,6 +153,18 @@ class VacuumOnStorageTest {
     }
 
     @Test
+    void pgStatWalCountsTheSyncsOfCommits() {
+        query(a, "CREATE TABLE walcount (id int)");
+        long before = Long.parseLong(query(a, "SELECT wal_sync FROM pg_stat_wal").get(0));
+        query(a, "INSERT INTO walcount VALUES (1)");
+        query(a, "INSERT INTO walcount VALUES (2)");
+        List<String> after = query(a, "SELECT wal_sync, wal_write > 0, wal_records, stats_reset IS NULL FROM pg_stat_wal");
+        String[] f = after.get(0).split("\\|");
+        assertTrue(Long.parseLong(f[0]) >= before + 2, "each autocommit INSERT syncs its commit record: " + after);
+        assertEquals("t|0|t", f[1] + "|" + f[2] + "|" + f[3]);
+    }
+
+    @Test
     void openTableIsGoneAfterDrop() {
         query(a, "CREATE TABLE gone (id int PRIMARY KEY)");
         RelFileLocator gone = locator("gone");
