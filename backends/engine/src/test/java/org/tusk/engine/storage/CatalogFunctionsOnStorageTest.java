@@ -54,6 +54,7 @@ class CatalogFunctionsOnStorageTest extends TwoSessionsOnStorage {
         assertEquals(List.of("1|2", "2|1"), query(a, "select (information_schema._pg_expandarray(indkey)).n,"
                 + " (information_schema._pg_expandarray(indkey)).x from pg_index"
                 + " where indexrelid = (select oid from pg_class where relname = 'ix_ba')"));
+        assertEquals(List.of("1|a", "2|b"), query(a, "select x.n, x.x from information_schema._pg_expandarray('{a,b}'::text[]) x"));
     }
 
     @Test
