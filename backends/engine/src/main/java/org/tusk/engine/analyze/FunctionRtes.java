@@ -63,7 +63,9 @@ final class FunctionRtes {
                 if (call instanceof org.tusk.engine.expr.FuncExpr fx && fx == ea.lastSetCall) {
                     // a set-returning built-in: its values are the rows
                     args = fx.args();
-                    srf = new ProcSrf(name, fx);
+                    org.tusk.engine.types.RowType shape = fx.type() == PgType.RECORD
+                            ? org.tusk.engine.types.RecordTypmods.lookup(fx.typmod()) : null;
+                    srf = shape != null ? new RecordSrf(name, fx, shape) : new ProcSrf(name, fx);
                     // a function with one OUT parameter names its column after it (pg_proc.proargnames)
                     String out = org.tusk.engine.func.BuiltinCatalog.get().singleOutColumn(name);
                     outName = out != null ? out : name;
@@ -82,6 +84,13 @@ final class FunctionRtes {
                 names.addAll(u.columnNames());
                 outNames.addAll(u.columnNames());
                 types.addAll(u.columnTypes());
+            } else if (srf instanceof RecordSrf r) {
+                // records of a known shape (information_schema._pg_expandarray): one column per field
+                for (int i = 0; i < r.shape().size(); i++) {
+                    names.add(r.shape().field(i).name());
+                    outNames.add(r.shape().field(i).name());
+                }
+                types.addAll(List.of(r.resultTypes()));
             } else if (srf instanceof SequenceParametersFunction) {
                 names.addAll(SequenceParametersFunction.COLUMNS);
                 outNames.addAll(SequenceParametersFunction.COLUMNS);
@@ -298,6 +307,29 @@ final class FunctionRtes {
             List<Object[]> rows = new ArrayList<>(values.size());
             for (Object v : values) {
                 rows.add(new Object[] {v});
+            }
+            return rows.iterator();
+        }
+    }
+
+    /** A set-returning built-in whose values are records of a registered shape: a row of their fields each. */
+    private record RecordSrf(String name, org.tusk.engine.expr.FuncExpr call, org.tusk.engine.types.RowType shape)
+            implements SetReturningFunction {
+        @Override public PgType[] resultTypes() {
+            PgType[] out = new PgType[shape.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = shape.field(i).type();
+            }
+            return out;
+        }
+        @Override public boolean strict() { return call.strict(); }
+
+        @Override
+        public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
+            List<?> values = (List<?>) call.body().apply(args, ctx);
+            List<Object[]> rows = new ArrayList<>(values.size());
+            for (Object v : values) {
+                rows.add(((org.tusk.engine.types.RecordValue) v).fields().clone());
             }
             return rows.iterator();
         }

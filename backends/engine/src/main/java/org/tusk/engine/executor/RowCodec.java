@@ -79,6 +79,15 @@ final class RowCodec {
             out.writeByte(12);                              // a row mark's / cursor's TupleId column
             out.writeInt(t.block());
             out.writeInt(t.offset());
+        } else if (v instanceof org.tusk.engine.types.ArrayValue a) {
+            out.writeByte(13);                              // an array column (catalog joins spill pg_proc's)
+            out.writeInt(a.elementType().oid());
+            out.writeInt(a.ndims());
+            for (int d = 0; d < a.ndims(); d++) {
+                out.writeInt(a.length(d));
+                out.writeInt(a.lowerBound(d));
+            }
+            write(out, a.elements());
         } else if (v instanceof Serializable) {
             out.writeByte(11);
             ByteArrayOutputStream bos = new ByteArrayOutputStream();
@@ -129,6 +138,17 @@ final class RowCodec {
                 }
             }
             case 12: return new org.tusk.api.storage.TupleId(in.readInt(), in.readInt());
+            case 13: {
+                org.tusk.engine.types.PgType element = org.tusk.engine.types.PgType.byOid(in.readInt());
+                int ndims = in.readInt();
+                int[] lengths = new int[ndims];
+                int[] lowerBounds = new int[ndims];
+                for (int d = 0; d < ndims; d++) {
+                    lengths[d] = in.readInt();
+                    lowerBounds[d] = in.readInt();
+                }
+                return new org.tusk.engine.types.ArrayValue(element, lengths, lowerBounds, read(in));
+            }
             default: throw new IOException("corrupt temporary file (tag " + tag + ")");
         }
     }

@@ -30,6 +30,7 @@ public final class FunctionRegistry {
         CastFunctions.register();
         SystemFunctions.register();
         PrivilegeInquiryFunctions.register();
+        org.tusk.engine.tcop.RelationUpdatability.register(FunctionRegistry::bind);
         // the catalog-reading system information functions (func/sysinfo)
         org.tusk.engine.func.sysinfo.SysInfoFunctions.register(FunctionRegistry::bind, FunctionRegistry::bindOid);
         TypeIoFunctions.register();
