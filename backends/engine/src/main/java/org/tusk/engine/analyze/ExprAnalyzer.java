@@ -893,6 +893,11 @@ public final class ExprAnalyzer {
             throw Ereport.error(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + type.displayName()
                     + " because it does not support subscripting", locationOf(ind.arg()));
         }
+        if (subs.size() > org.tusk.engine.types.ArrayValue.MAX_DIMENSIONS) {
+            // array_subscript_transform: at parse time, without a position
+            throw Ereport.error(SqlState.PROGRAM_LIMIT_EXCEEDED, "number of array dimensions (" + subs.size()
+                    + ") exceeds the maximum allowed (" + org.tusk.engine.types.ArrayValue.MAX_DIMENSIONS + ")");
+        }
         List<Expr> lower = new ArrayList<>();
         List<Expr> upper = new ArrayList<>();
         for (AIndices i : subs) {
@@ -1312,6 +1317,10 @@ public final class ExprAnalyzer {
                 // an unknown literal already is its text; left unknown, it also keeps ConstantFolder away
                 // from stable functions such as format() (their errors come after the row description)
                 coerced.add(arg);
+            } else if (proc.oid() == org.tusk.engine.func.StringFunctions.QUOTE_LITERAL_ANYELEMENT
+                    || proc.oid() == org.tusk.engine.func.StringFunctions.QUOTE_NULLABLE_ANYELEMENT) {
+                // their SQL body is quote_literal($1::text): the argument cast to text
+                coerced.add(coerceOrFail(arg, PgType.TEXT, -1, CastContext.EXPLICIT, f.location()));
             } else if ("satisfies_hash_partition".equals(proc.prosrc()) && i >= proc.nargs() - 1) {
                 coerced.add(arg);                       // hashes the key values themselves, by their type
             } else if (target == PgType.ANY || (proc.variadicType() == PgType.ANY && i >= proc.nargs() - 1)) {

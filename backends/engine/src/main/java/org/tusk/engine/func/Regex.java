@@ -244,7 +244,7 @@ public final class Regex {
             esc = escape.charAt(0);
         } else {
             throw new org.tusk.api.error.PgException(org.tusk.api.error.Severity.ERROR, "22025",
-                    "invalid escape string", null, "Escape string must be empty or one character.", -1, null);
+                    "invalid escape string", null, "Escape string must be empty or one character.", 0, null);
         }
         StringBuilder r = new StringBuilder("^(?:");
         boolean afterEscape = false;
@@ -262,7 +262,8 @@ public final class Regex {
                     } else if (nquotes == 1) {
                         r.append("){1,1}(?:");
                     } else {
-                        throw Ereport.error("2200B",
+                        // ERRCODE_INVALID_USE_OF_ESCAPE_CHARACTER
+                        throw Ereport.error("2200C",
                                 "SQL regular expression may not contain more than two escape-double-quote separators");
                     }
                     nquotes++;

@@ -10,7 +10,7 @@ import org.tusk.api.error.SqlState;
 import org.tusk.engine.error.Ereport;
 
 /** varlena.c / oracle_compat.c string functions, by prosrc. Strings are counted in code points. */
-final class StringFunctions {
+public final class StringFunctions {
     private StringFunctions() {}
 
     static void register() {
@@ -42,6 +42,10 @@ final class StringFunctions {
         FunctionRegistry.bind("quote_ident", (a, c) -> quoteIdent((String) a[0]));
         FunctionRegistry.bind("quote_literal", (a, c) -> quoteLiteral((String) a[0]));
         FunctionRegistry.bind("quote_nullable", (a, c) -> a[0] == null ? "NULL" : quoteLiteral((String) a[0]));
+        // the SQL-language anyelement forms (select quote_literal($1::text)): the analyzer casts the argument
+        // to text (QUOTE_ANYELEMENT_PROCS), so the bodies are the text ones
+        FunctionRegistry.bindOid(QUOTE_LITERAL_ANYELEMENT, (a, c) -> quoteLiteral((String) a[0]));
+        FunctionRegistry.bindOid(QUOTE_NULLABLE_ANYELEMENT, (a, c) -> a[0] == null ? "NULL" : quoteLiteral((String) a[0]));
         FunctionRegistry.bind("text_concat", (a, c) -> concat(a, 0, ""));
         FunctionRegistry.bind("text_concat_ws", (a, c) -> a[0] == null ? null : concat(a, 1, (String) a[0]));
         FunctionRegistry.bind("text_format", (a, c) -> Format.format(a));
@@ -210,6 +214,10 @@ final class StringFunctions {
                 && !org.tusk.engine.func.ReservedWords.isReserved(s);
         return safe ? s : '"' + s.replace("\"", "\"\"") + '"';
     }
+
+    /** pg_proc OIDs of quote_literal(anyelement) and quote_nullable(anyelement). */
+    public static final int QUOTE_LITERAL_ANYELEMENT = 1285;
+    public static final int QUOTE_NULLABLE_ANYELEMENT = 1290;
 
     static String quoteLiteral(String s) {
         String body = s.replace("'", "''");
