@@ -59,6 +59,13 @@ final class Warmup {
      * backends/backend/README.md, "Warm-up".
      */
     static final int ROUNDS = Integer.getInteger("tusk.warmup.rounds", 120);
+    /**
+     * Warm-up sessions in all, over the backend's life: each one cut short by a
+     * client costs a setup (TEMP tables created and dropped), so a backend whose
+     * idle moments are too short for a round (connect-per-request traffic) stops
+     * warming after this many and lets real work compile its paths instead.
+     */
+    static final int MAX_SESSIONS = 10;
     /** How long a spare waits before looking again when real sessions are busy. */
     static final long BUSY_BACKOFF_MILLIS = 1_000;
     /** A warm-up session that does not end this long after being told to has hung: give up on it. */
@@ -80,7 +87,7 @@ final class Warmup {
     private volatile boolean givenUp;
     /** Why warm-up gave up, if it did (for tests and debugging). */
     volatile Exception failure;
-    private int sessions;
+    private volatile int sessions;
     private long busyNanos;
 
     Warmup(ProtocolHandler protocol, QueryEngine engine, ProcessContext realContext, Path dataDir) throws IOException {
@@ -105,7 +112,7 @@ final class Warmup {
     }
 
     boolean finished() {
-        return givenUp || roundsDone >= ROUNDS;
+        return givenUp || roundsDone >= ROUNDS || sessions >= MAX_SESSIONS;
     }
 
     int roundsDone() {
