@@ -154,6 +154,23 @@ class WarmupTest {
     }
 
     @Test
+    void aBackendInterruptedAgainAndAgainStopsWarmingUp() {
+        RecordingServer server = new RecordingServer();
+        Warmup warmup = new Warmup(server, "tusk", () -> false);
+        int setupTurns = new WarmupWorkload("tusk", 1).setup().size();
+        for (int i = 0; i < Warmup.MAX_SESSIONS; i++) {
+            assertFalse(warmup.finished());
+            int before = server.turns.get();
+            // each time, a client arrives right after the setup
+            warmup.runSession(() -> server.turns.get() - before >= setupTurns);
+        }
+        assertEquals(0, warmup.roundsDone());
+        assertTrue(warmup.finished(), "no more TEMP tables created and dropped for nothing");
+        warmup.runSession(() -> false);
+        assertEquals(Warmup.MAX_SESSIONS, server.sessions);
+    }
+
+    @Test
     void noRoundRunsWhileOtherSessionsAreBusy() {
         RecordingServer server = new RecordingServer();
         AtomicInteger looks = new AtomicInteger();
