@@ -136,7 +136,9 @@ public final class BackendMain {
             }
             startLatchWatcher();
             ProcessTitle.set("tusk: backend (pooled, idle)");
-            warmup = new Warmup(protocol, engine, context, dataDir);
+            if (isOn(settings.getOrDefault("backend_warmup", "on"))) {
+                warmup = new Warmup(protocol, engine, context, dataDir);
+            }
             control.send(new ControlMessage.Ready(0));
             scheduleWarmup();
             controlLoop();
@@ -206,6 +208,16 @@ public final class BackendMain {
                 ProtocolHandler handler = protocol;
                 sessionThread.execute(() -> serve(handler, conn));
             } else if (m instanceof ControlMessage.Quit q) {
+                if (current == null && warmup != null && q.reason() == ControlMessage.Reason.FAST_SHUTDOWN) {
+                    // No client to tell, but a warm-up session may be in the middle of a statement holding
+                    // LWLocks (buffer content, mapping partitions); exiting now would leave them held in shared
+                    // memory and the checkpointer's shutdown checkpoint would wait for them for ever. End as a
+                    // retirement does: the warm-up stops at its next transaction boundary, then the process exits.
+                    retireRequested = true;
+                    warmup.wake();
+                    sessionThread.execute(() -> exit(0));
+                    continue;
+                }
                 die(quitError(q.reason()), 1);
             } else if (m instanceof ControlMessage.Retire) {
                 retireRequested = true;

@@ -86,6 +86,7 @@ final class Initdb {
             "#max_spare_backends = 4",
             "#spare_backend_idle_timeout = 120  # seconds an idle backend beyond max_spare_backends stays warm",
             "#backend_reuse = on                # a backend serves another session after a clean end",
+            "#backend_warmup = on               # idle pooled backends replay a pgbench-like workload to compile their hot paths",
             "#max_sessions_per_backend = 10000  # then it exits and is replaced",
             "#backend_jvm_options = ''          # extra JVM options for backend processes",
             "",

@@ -48,7 +48,9 @@ final class InitdbBootstrap {
         List<String> cmd = new ArrayList<>(Main.javaCommand(List.of()));
         cmd.addAll(List.of("postmaster", "-D", dataDir.toString(), "-p", Integer.toString(PORT),
                 "-c", "listen_addresses=", "-c", "unix_socket_directories=" + socketDir,
-                "-c", "autovacuum=off", "-c", "min_spare_backends=1", "-c", "max_spare_backends=1"));
+                "-c", "autovacuum=off", "-c", "min_spare_backends=1", "-c", "max_spare_backends=1",
+                // a private server for one script: warming its spare would only compete with the script
+                "-c", "backend_warmup=off"));
         Process postmaster = new ProcessBuilder(cmd)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))

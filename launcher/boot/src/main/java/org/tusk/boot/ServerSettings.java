@@ -44,6 +44,7 @@ final class ServerSettings {
         s.values.put("spare_backend_idle_timeout", "120");
         s.values.put("max_sessions_per_backend", "10000");
         s.values.put("backend_reuse", "on");
+        s.values.put("backend_warmup", "on");
         s.values.put("shared_buffers", "128MB");
         Path conf = dataDir.resolve(CONF_FILE);
         if (Files.exists(conf)) {
@@ -81,6 +82,7 @@ final class ServerSettings {
         intValue("spare_backend_idle_timeout", 0, 86400);
         intValue("max_sessions_per_backend", 1, Integer.MAX_VALUE);
         boolValue("backend_reuse");
+        boolValue("backend_warmup");
         assert port > 0;
     }
 

@@ -68,7 +68,10 @@ final class TuskCluster implements AutoCloseable {
     private void launch() throws Exception {
         List<String> args = new ArrayList<>(List.of("start", "-D", dataDir.toString(), "-p", Integer.toString(port),
                 "-c", "unix_socket_directories=" + socketDir, "-c", "listen_addresses=127.0.0.1",
-                "-l", socketDir.resolve("server.log").toString()));
+                "-l", socketDir.resolve("server.log").toString(),
+                // Warm-up replays a pgbench-like workload in every idle spare: on a 2-core CI machine that is
+                // CPU the tests' own sessions wait for. WarmPoolTest turns it on (a later -c wins).
+                "-c", "backend_warmup=off"));
         for (String s : settings) {
             args.add("-c");
             args.add(s);

@@ -44,7 +44,7 @@ class WarmPoolTest {
     @Timeout(180)
     void warmUpRunsOnTempTablesAndLeavesNothingBehind() throws Exception {
         try (TuskCluster cluster = TuskCluster.start(root, "min_spare_backends=2", "max_spare_backends=2",
-                "backend_jvm_options=-Dtusk.warmup.rounds=5");
+                "backend_warmup=on", "backend_jvm_options=-Dtusk.warmup.rounds=5");
              Connection c = cluster.connect(); Statement s = c.createStatement()) {
             String warmupRelations = "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace "
                     + "where c.relname like 'warmup%' and n.nspname like 'pg_temp%'";
@@ -97,7 +97,7 @@ class WarmPoolTest {
     @Timeout(180)
     void aClientArrivingDuringWarmUpGetsTheBackendAtOnce() throws Exception {
         try (TuskCluster cluster = TuskCluster.start(root, "min_spare_backends=1", "max_spare_backends=1",
-                "backend_jvm_options=-Dtusk.warmup.rounds=100000")) {
+                "backend_warmup=on", "backend_jvm_options=-Dtusk.warmup.rounds=100000")) {
             try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
                 // the spare started for min_spare_backends warms up on TEMP copies of pgbench's tables
                 long deadline = System.nanoTime() + 120_000_000_000L;
@@ -119,6 +119,11 @@ class WarmPoolTest {
                 }
                 Thread.sleep(2_000); // the backend goes back to warming up
             }
+            // A fast shutdown while the spares are mid-round: a backend that exited holding a buffer
+            // LWLock would leave the checkpointer's shutdown checkpoint waiting for ever.
+            TuskCluster.Result stop = cluster.stop("fast");
+            assertEquals(0, stop.status(), "fast shutdown during warm-up:\n" + stop.output() + "\n" + cluster.log());
+            assertTrue(cluster.log().contains("shutdown checkpoint complete"), cluster.log());
         }
     }
 
