@@ -303,13 +303,19 @@ final class FunctionRtes {
 
         @Override
         public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
-            List<?> values = (List<?>) call.body().apply(args, ctx);
-            List<Object[]> rows = new ArrayList<>(values.size());
-            for (Object v : values) {
-                rows.add(new Object[] {v});
-            }
-            return rows.iterator();
+            return listedRows(call, args, ctx, v -> new Object[] {v});
         }
+    }
+
+    /** Runs a listing body and makes a row of each value it lists. */
+    private static Iterator<Object[]> listedRows(org.tusk.engine.expr.FuncExpr call, Object[] args, EvalContext ctx,
+            java.util.function.Function<Object, Object[]> toRow) {
+        List<?> values = (List<?>) call.body().apply(args, ctx);
+        List<Object[]> rows = new ArrayList<>(values.size());
+        for (Object v : values) {
+            rows.add(toRow.apply(v));
+        }
+        return rows.iterator();
     }
 
     /** A set-returning built-in whose values are records of a registered shape: a row of their fields each. */
@@ -326,12 +332,7 @@ final class FunctionRtes {
 
         @Override
         public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
-            List<?> values = (List<?>) call.body().apply(args, ctx);
-            List<Object[]> rows = new ArrayList<>(values.size());
-            for (Object v : values) {
-                rows.add(((org.tusk.engine.types.RecordValue) v).fields().clone());
-            }
-            return rows.iterator();
+            return listedRows(call, args, ctx, v -> ((org.tusk.engine.types.RecordValue) v).fields().clone());
         }
     }
 
