@@ -303,7 +303,15 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
         VacuumResult vacuumed = heap.vacuum(REL, t.xid + 1, t.xid + 1);
         assertEquals(0, vacuumed.tuplesFrozen(), "nothing left to freeze");
         assertEquals(nblocks, vacuumed.pagesAllVisible());
-        assertEquals(102, vacuumed.tuplesRemaining(), "all-frozen pages are skipped, their tuples still counted");
+        int onFirstPage = 0;
+        for (TupleId tid : tids) {
+            onFirstPage += tid.block() == 0 ? 1 : 0;
+        }
+        for (TupleId tid : more) {
+            onFirstPage += tid.block() == 0 ? 1 : 0;      // the small rows found room on page 0
+        }
+        assertEquals((long) onFirstPage * nblocks, vacuumed.tuplesRemaining(),
+                "all-frozen pages are skipped unread, their tuples estimated from the first one's");
         FakeTransactions.Txn u = xacts.begin();
         int last = heap.multiInsert(REL, List.of(bytes("plain")), u, false)[0].block();
         assertEquals(0, vm.status(REL, last), "an ordinary row clears the bits");
