@@ -35,10 +35,27 @@ public final class PqReceiver {
     /** Bodies above this size are not kept for the next message. */
     private static final int KEEP_LIMIT = 1 << 20;
 
+    /**
+     * pqcomm.c's PqRecvBuffer: input is read in chunks of up to this size and
+     * messages that fit are parsed in place. Before, every message took five
+     * single-byte reads through the synchronized, volatile-forwarding stream
+     * chain plus a body read, and pgbench's COPY sends one CopyData per row.
+     */
+    static final int RECV_BUFFER_SIZE = 65536;
+
     private final InputStream in;
+    private final byte[] recv = new byte[RECV_BUFFER_SIZE];
+    /** Bytes [recvPos, recvEnd) of {@link #recv} are read from the client and not consumed yet. */
+    private int recvPos;
+    private int recvEnd;
     private byte[] body = new byte[8192];
     private final PqMessage message = new PqMessage();
 
+    /**
+     * The receiver reads ahead of the message it returns, so nothing else may read
+     * {@code in} once the first message was read (the startup packet, authentication
+     * and the TLS handshake come before, through {@link #stream()}).
+     */
     public PqReceiver(InputStream in) {
         this.in = in;
     }
@@ -48,38 +65,95 @@ public final class PqReceiver {
 
     /**
      * Reads the next message. Returns null on a clean EOF before the type byte.
+     * The message's body stays valid until the next call.
      *
      * @throws PgException FATAL 08P01 for an unknown type or a bad length
      * @throws EOFException when the stream ends inside a message
      */
     public PqMessage read() throws IOException {
-        int type = in.read();
-        if (type < 0) {
+        if (recvPos == recvEnd && !fill(1)) {
             return null;
         }
+        int type = recv[recvPos++] & 0xFF;
         int max = MAX_LENGTH[type];
         if (max == 0) {
             throw PgException.fatal(SqlState.PROTOCOL_VIOLATION, "invalid frontend message type " + type);
         }
-        int len = readInt32(in);
+        if (recvEnd - recvPos < 4 && !fill(4)) {
+            throw new EOFException("unexpected EOF within message length word");
+        }
+        int len = ((recv[recvPos] & 0xFF) << 24) | ((recv[recvPos + 1] & 0xFF) << 16)
+                | ((recv[recvPos + 2] & 0xFF) << 8) | (recv[recvPos + 3] & 0xFF);
+        recvPos += 4;
         if (len < 4 || len > max) {
             throw PgException.fatal(SqlState.PROTOCOL_VIOLATION, "invalid message length");
         }
         int n = len - 4;
-        readBody(n);
-        message.reset((byte) type, body, n);
+        if (n <= recv.length) {
+            if (recvEnd - recvPos < n && !fill(n)) {
+                throw new EOFException("incomplete message from client");
+            }
+            message.reset((byte) type, recv, recvPos, n);
+            recvPos += n;
+        } else {
+            readBody(n);
+            message.reset((byte) type, body, n);
+        }
         return message;
     }
 
     /**
-     * Reads n bytes into the body buffer, growing it only as data really
-     * arrives: a length word that lies about 1 GB costs nothing until 1 GB comes.
+     * Whether a whole message is already read from the client and waiting here, so
+     * reading it cannot block (COPY FROM STDIN gathers CopyData messages while this holds).
+     */
+    public boolean hasBufferedMessage() {
+        int avail = recvEnd - recvPos;
+        if (avail < 5) {
+            return false;
+        }
+        int len = ((recv[recvPos + 1] & 0xFF) << 24) | ((recv[recvPos + 2] & 0xFF) << 16)
+                | ((recv[recvPos + 3] & 0xFF) << 8) | (recv[recvPos + 4] & 0xFF);
+        return len >= 4 && avail - 1 >= len;
+    }
+
+    /**
+     * Makes at least {@code need} (at most the buffer's size) unconsumed bytes available,
+     * moving what is left to the front first and reading whatever the stream has, blocking
+     * only while fewer than {@code need} are there; false at EOF before that.
+     */
+    private boolean fill(int need) throws IOException {
+        if (recvPos > 0) {
+            int left = recvEnd - recvPos;
+            if (left > 0) {
+                System.arraycopy(recv, recvPos, recv, 0, left);
+            }
+            recvPos = 0;
+            recvEnd = left;
+        }
+        while (recvEnd < need) {
+            int r = in.read(recv, recvEnd, recv.length - recvEnd);
+            if (r < 0) {
+                return false;
+            }
+            recvEnd += r;
+        }
+        return true;
+    }
+
+    /**
+     * Reads a body larger than the read buffer into the body buffer, growing it only as
+     * data really arrives: a length word that lies about 1 GB costs nothing until 1 GB comes.
      */
     private void readBody(int n) throws IOException {
         if (body.length > KEEP_LIMIT && n <= KEEP_LIMIT) {
             body = new byte[8192];
         }
-        int got = 0;
+        int got = Math.min(n, recvEnd - recvPos);
+        if (got > body.length) {
+            body = new byte[got];
+        }
+        System.arraycopy(recv, recvPos, body, 0, got);
+        recvPos += got;
         while (got < n) {
             if (got == body.length) {
                 body = Arrays.copyOf(body, (int) Math.min(n, body.length * 2L));

@@ -13,20 +13,43 @@ import org.tusk.api.error.SqlState;
 public final class PqMessage {
     private byte type;
     private byte[] data;
+    private int start;
     private int cursor;
+    /** Where the body ends in {@code data} (exclusive). */
     private int len;
 
     /** Points this cursor at a new message body; the array is owned by the receiver and reused. */
     public void reset(byte messageType, byte[] body, int length) {
+        reset(messageType, body, 0, length);
+    }
+
+    /** A body at {@code offset} in the receiver's read buffer (valid until the next message is read). */
+    public void reset(byte messageType, byte[] body, int offset, int length) {
         this.type = messageType;
         this.data = body;
-        this.len = length;
-        this.cursor = 0;
+        this.start = offset;
+        this.cursor = offset;
+        this.len = offset + length;
     }
 
     public byte type() { return type; }
 
-    public int length() { return len; }
+    public int length() { return len - start; }
+
+    /** The bytes not read yet. */
+    public int remaining() { return len - cursor; }
+
+    /**
+     * pq_copymsgbytes: the next {@code n} bytes into {@code dst} (COPY's data goes
+     * straight into the reader's buffer, without an array per CopyData message).
+     */
+    public void copyBytes(byte[] dst, int offset, int n) {
+        if (n < 0 || n > len - cursor) {
+            throw insufficient();
+        }
+        System.arraycopy(data, cursor, dst, offset, n);
+        cursor += n;
+    }
 
     /** pq_getmsgbyte: elog(ERROR), hence XX000, when nothing is left. */
     public int getByte() {

@@ -54,23 +54,27 @@ final class RemoteCopyChannel implements CopyChannel {
         b.end();
     }
 
+    /**
+     * The concatenated CopyData payloads. A payload is read straight out of the
+     * receiver's buffer (valid until its next message, and only this stream reads
+     * messages during COPY IN), and one read gathers every CopyData already
+     * received: pgbench sends a message per row, and the reader asks for 64 kB.
+     */
     private final class CopyInStream extends InputStream {
-        private byte[] chunk = new byte[0];
-        private int pos;
+        /** The CopyData being read; null before the first and once consumed past. */
+        private PqMessage current;
         private boolean done;
 
-        /** Fetches the next CopyData payload; false at CopyDone. */
+        /** Makes {@link #current} a CopyData with bytes left; false at CopyDone. */
         private boolean fill() throws IOException {
-            while (!done && pos >= chunk.length) {
+            while (!done && (current == null || current.remaining() == 0)) {
+                current = null;
                 PqMessage m = receiver.read();
                 if (m == null) {
                     throw new EOFException("unexpected EOF on client connection with an open transaction");
                 }
                 switch ((char) m.type()) {
-                    case 'd' -> {
-                        chunk = m.getBytes(m.length());
-                        pos = 0;
-                    }
+                    case 'd' -> current = m;
                     case 'c' -> {
                         m.end();
                         done = true;
@@ -87,12 +91,17 @@ final class RemoteCopyChannel implements CopyChannel {
                             "unexpected message type 0x%02X during COPY from stdin", m.type()));
                 }
             }
-            return pos < chunk.length;
+            return current != null && current.remaining() > 0;
         }
 
         @Override
         public int read() throws IOException {
-            return fill() ? chunk[pos++] & 0xFF : -1;
+            if (!fill()) {
+                return -1;
+            }
+            byte[] one = new byte[1];
+            current.copyBytes(one, 0, 1);
+            return one[0] & 0xFF;
         }
 
         @Override
@@ -103,10 +112,16 @@ final class RemoteCopyChannel implements CopyChannel {
             if (!fill()) {
                 return -1;
             }
-            int n = Math.min(len, chunk.length - pos);
-            System.arraycopy(chunk, pos, b, off, n);
-            pos += n;
-            return n;
+            int total = 0;
+            while (true) {
+                int n = Math.min(len - total, current.remaining());
+                current.copyBytes(b, off + total, n);
+                total += n;
+                // go on only with what is already here: never block with data in hand
+                if (total == len || (current.remaining() == 0 && !receiver.hasBufferedMessage()) || !fill()) {
+                    return total;
+                }
+            }
         }
     }
 
