@@ -466,7 +466,10 @@ public final class DefineIndex {
 
         KeyFunction keys = keyFunction(table, keyAttnums, def.exprs(), def.predicate(), sql);
         try {
-            build(ctx, table, indexName, locator, keyAttnums, keyTypes, unique, def.nullsNotDistinct(), am, keys);
+            RelationSizeStatistics.BuildCounts counts = build(ctx, table, indexName, locator, keyAttnums, keyTypes,
+                    unique, def.nullsNotDistinct(), am, keys);
+            ctx.commandCounterIncrement();      // setRelHasIndex's update of the table's row is the one to update
+            RelationSizeStatistics.afterIndexBuild(ctx, table, indexOid, locator, counts, true);
         } catch (PgException e) {
             if (!concurrent || !SqlState.UNIQUE_VIOLATION.equals(e.sqlState())) {
                 throw e;
@@ -629,13 +632,15 @@ public final class DefineIndex {
         } else {
             keys = keyFunction(table, index.keyAttnums(), List.of(), null, null);
         }
-        build(ctx, table, index.name(), freshIndex, index.keyAttnums(), types,
-                index.unique() && (reindex || index.ready()), index.nullsNotDistinct(), iam, keys);
+        RelationSizeStatistics.BuildCounts counts = build(ctx, table, index.name(), freshIndex, index.keyAttnums(),
+                types, index.unique() && (reindex || index.ready()), index.nullsNotDistinct(), iam, keys);
         if (reindex && !index.ready()) {
             setIndexFlags(ctx, index.oid(), true);
         }
         ctx.txn().onCommit(() -> iam.dropStorage(oldIndex));
         CreateTable.updateClass(ctx, index.oid(), "relfilenode", (long) indexNode);
+        ctx.commandCounterIncrement();
+        RelationSizeStatistics.afterIndexBuild(ctx, table, index.oid(), freshIndex, counts, false);
         ctx.relcache().invalidate(index.oid());   // other backends cache the index's own entry
     }
 
@@ -647,8 +652,9 @@ public final class DefineIndex {
      * keys with a NULL column never conflict (several NULLs are allowed in a
      * unique index); the AM builds without its own check.
      */
-    static void build(DdlContext ctx, RelationDesc table, String indexName, RelFileLocator locator, int[] keyAttnums,
-            List<PgType> keyTypes, boolean unique, boolean nullsNotDistinct, IndexAccessMethod am, KeyFunction keys) {
+    static RelationSizeStatistics.BuildCounts build(DdlContext ctx, RelationDesc table, String indexName,
+            RelFileLocator locator, int[] keyAttnums, List<PgType> keyTypes, boolean unique, boolean nullsNotDistinct,
+            IndexAccessMethod am, KeyFunction keys) {
         IndexDescriptor descriptor = new IndexDescriptor(indexName, locator, table.locator(), false,
                 IndexKeyEncoding.comparator());
         TableAccessMethod heap = ctx.storage().tableAm(table.amName() == null ? "heap" : table.amName());
@@ -659,15 +665,18 @@ public final class DefineIndex {
         Set<EncodedKey> seen = unique && integerKeys == null ? new HashSet<>() : null;
         ctx.txn().onAbort(() -> am.dropStorage(locator));
         org.tusk.engine.access.ToastRelation toast = ToastTable.open(ctx, table);
+        long[] counted = new long[2];       // heap rows scanned, index entries made (index_build's IndexBuildResult)
         am.build(descriptor, sink -> {
             var snapshot = ctx.txn().snapshot(ctx.access().level());
             try (TableScan scan = heap.beginScan(table.locator(), snapshot, ctx.txn().context(ctx.access().level()))) {
                 while (scan.next()) {
                     Object[] row = ToastTable.deform(toast, scan.data(), natts, snapshot);
+                    counted[0]++;
                     Object[] key = keys.key(row);
                     if (key == null) {
                         continue;                   // outside a partial index
                     }
+                    counted[1]++;
                     boolean hasNull = false;
                     for (Object k : key) {
                         hasNull |= k == null;
@@ -687,6 +696,7 @@ public final class DefineIndex {
         if (!heap.isDurable()) {
             am.buildEmpty(descriptor);      // emptied with its table at the next start
         }
+        return new RelationSizeStatistics.BuildCounts(counted[0], counted[1]);
     }
 
     /**

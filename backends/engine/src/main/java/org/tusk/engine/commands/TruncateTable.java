@@ -69,6 +69,9 @@ public final class TruncateTable {
         ctx.txn().onCommit(() -> am.dropStorage(old));
         CreateTable.updateClass(ctx, rel.oid(), "relfilenode", (long) fileNode);
         ctx.commandCounterIncrement();
+        // RelationSetNewRelfilenode: the new file is uncounted again (the index builds keep reltuples -1)
+        RelationSizeStatistics.store(ctx.access(), rel.oid(), 0, -1);
+        ctx.commandCounterIncrement();
         ctx.relcache().invalidate(rel.oid());
         DefineIndex.rebuildIntoNewFiles(ctx, rel);
     }

@@ -103,6 +103,14 @@ public final class EngineStorage {
         }
     }
 
+    /**
+     * RelationGetNumberOfBlocks: the main fork's length in blocks, or -1 when this process has no
+     * buffer manager (engine tests on partial storage; callers then ask the access method).
+     */
+    public long nblocks(org.tusk.api.storage.RelFileLocator locator) {
+        return buffers == null ? -1 : buffers.nblocks(locator, org.tusk.api.storage.ForkNumber.MAIN);
+    }
+
     /** DropRelationBuffers: forgets the relation's buffers without writing them (its files are going away). */
     public void dropBuffers(org.tusk.api.storage.RelFileLocator locator) {
         if (buffers != null) {

@@ -31,6 +31,15 @@ public final class AnalyzeRelation {
 
     /** Samples, computes and stores the statistics; returns the number of live rows counted. */
     public static long run(StorageSession session, RelationDesc desc, int statisticsTarget, EvalContext ctx) {
+        return run(session, desc, statisticsTarget, ctx, null);
+    }
+
+    /**
+     * As above; {@code partialIndexFractions}, when not null, receives per partial index (by OID) the
+     * fraction of the sampled rows its predicate accepts (do_analyze_rel's tupleFract).
+     */
+    public static long run(StorageSession session, RelationDesc desc, int statisticsTarget, EvalContext ctx,
+            java.util.Map<Integer, Double> partialIndexFractions) {
         int target = Math.max(1, statisticsTarget);
         int targRows = 300 * target;
         StorageBaseRelation rel = new StorageBaseRelation(desc, session);
@@ -77,7 +86,35 @@ public final class AnalyzeRelation {
         }
         store(session, desc.oid(), rows);
         indexExpressionStatistics(session, desc, sample, live, target, ctx);
+        if (partialIndexFractions != null) {
+            partialIndexFractions(session, desc, sample, ctx, partialIndexFractions);
+        }
         return live;
+    }
+
+    /** The fraction of the sampled rows each partial index's predicate accepts (none sampled: 0). */
+    private static void partialIndexFractions(StorageSession session, RelationDesc desc, List<Object[]> sample,
+            EvalContext outer, java.util.Map<Integer, Double> out) {
+        for (org.tusk.engine.relcache.IndexDesc index : desc.indexes()) {
+            if (index.predicate() == null) {
+                continue;
+            }
+            try {
+                EvalContext ctx = new EvalContext(outer == null ? null : outer.session(), new Object[0]);
+                org.tusk.engine.expr.Expr pred = org.tusk.engine.analyze.IndexExpressions.compile(session,
+                        session.typeContext(), desc, index.predicate(), true);
+                long accepted = 0;
+                for (Object[] r : sample) {
+                    ctx.setRow(r);
+                    if (Boolean.TRUE.equals(pred.eval(ctx))) {
+                        accepted++;
+                    }
+                }
+                out.put(index.oid(), sample.isEmpty() ? 0.0 : (double) accepted / sample.size());
+            } catch (RuntimeException e) {
+                continue;           // a predicate that fails on a sampled row: the index keeps its numbers
+            }
+        }
     }
 
     /**

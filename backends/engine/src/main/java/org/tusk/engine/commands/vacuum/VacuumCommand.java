@@ -91,8 +91,10 @@ public final class VacuumCommand implements DmlCommand {
                         session.storage().storage().transactions().procArray().oldestXmin(), indexes(desc));
             }
             long live = 0;
+            java.util.Map<Integer, Double> partialIndexFractions = null;
             if (analyze && !desc.isSystemCatalog() && desc.kind() == 'r' && session.storage() != null) {
-                live = AnalyzeRelation.run(session, desc, statisticsTarget(ctx), ctx);
+                partialIndexFractions = new java.util.HashMap<>();
+                live = AnalyzeRelation.run(session, desc, statisticsTarget(ctx), ctx, partialIndexFractions);
             } else {
                 try (TableScan scan = am.beginScan(desc.locator(), session.snapshot(), session.transactionContext())) {
                     while (scan.next()) {
@@ -108,6 +110,11 @@ public final class VacuumCommand implements DmlCommand {
                 stats.reportVacuum(desc.locator(), live, outcome.table().tuplesRecentlyDead(), false);
             }
             storeSize(desc, am.estimateSize(desc.locator()).pages(), live);
+            if (outcome != null && outcome.deadItems() > 0 && partialIndexFractions == null) {
+                storeIndexSizes(desc, null, live);      // lazy_cleanup_all_indexes after a bulk delete
+            } else if (partialIndexFractions != null) {
+                storeIndexSizes(desc, partialIndexFractions, live);
+            }
         }
         return new Result(vacuum ? "VACUUM" : "ANALYZE", List.of());
     }
@@ -170,6 +177,39 @@ public final class VacuumCommand implements DmlCommand {
                 out.add(toast);
             }
         }
+    }
+
+    /**
+     * The indexes' pg_class.relpages / reltuples: after VACUUM's bulk delete ({@code partialFractions} null) the
+     * entries each index still has; after ANALYZE the table's live rows, times the sampled fraction a partial
+     * index's predicate accepts (do_analyze_rel's totalindexrows, rounded up).
+     */
+    private void storeIndexSizes(RelationDesc desc, java.util.Map<Integer, Double> partialFractions, long live) {
+        if (desc.isSystemCatalog()) {
+            return;
+        }
+        CatalogAccess access = new CatalogAccess(session.storage(), IsolationLevel.READ_COMMITTED);
+        for (IndexDesc index : desc.indexes()) {
+            var am = session.storage().storage().indexAm(index.amName());
+            var descriptor = StorageBaseRelation.descriptor(desc, index);
+            long pages = session.storage().storage().nblocks(index.locator());
+            double tuples;
+            if (partialFractions == null) {
+                var size = am.estimateSize(descriptor);
+                tuples = size.tuples();
+                pages = pages < 0 ? size.pages() : pages;
+            } else {
+                Double fraction = index.predicate() == null ? Double.valueOf(1.0) : partialFractions.get(index.oid());
+                if (fraction == null) {
+                    continue;
+                }
+                tuples = Math.ceil(fraction * live);
+                pages = pages < 0 ? am.estimateSize(descriptor).pages() : pages;
+            }
+            org.tusk.engine.commands.RelationSizeStatistics.store(access, index.oid(), pages, tuples);
+            session.relcache().invalidate(index.oid());
+        }
+        session.storage().commandCounterIncrement();
     }
 
     /** pg_class.relpages / reltuples (a transactional update here; PostgreSQL overwrites in place). */
