@@ -149,6 +149,9 @@ final class CreateTableAsCommand implements DmlCommand {
             return new Result("CREATE TABLE AS", List.of());
         }
         session.utility().checkCreateIn(into.rel().schemaname());
+        // the query reads with the statement's snapshot, taken before the table exists (intorel_startup
+        // creates it after ExecutorStart's snapshot): a SELECT from pg_class does not list the new table
+        org.tusk.api.storage.Snapshot before = session.snapshot();
         RangeVar target = CreateTableAs.create(ddl, into, output);
         if (into.skipData()) {
             if (materialized) {
@@ -167,7 +170,13 @@ final class CreateTableAsCommand implements DmlCommand {
         InsertStmt insert = new InsertStmt(target, List.of(), query, null, List.of(), null, null, query.location());
         DmlCommand fill = new ModifyAnalyzer(session, relations, session.typeContext())
                 .analyze(insert, new ParseState(paramTypes));
-        String tag = fill.execute(ctx, receiver).tag();
+        String tag;
+        int depth = session.pushActiveSnapshot(before);
+        try {
+            tag = fill.execute(ctx, receiver).tag();
+        } finally {
+            session.popActiveSnapshots(depth);
+        }
         if (materialized) {
             session.storage().commandCounterIncrement();
             CreateTableAs.markMaterializedView(session.utility().ddlContext(parsed), target, true);
