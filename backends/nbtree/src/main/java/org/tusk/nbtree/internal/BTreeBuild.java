@@ -112,10 +112,7 @@ public final class BTreeBuild {
                 PageContents contents = new PageContents(opaque, items);
                 try (Buffer page = extend(buffers, index, node.block)) {
                     contents.apply(page.page());
-                    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                    out.write(KIND_PAGE);
-                    contents.encode(out);
-                    log(wal, index, page, out.toByteArray());
+                    log(wal, index, page, contents.encode(KIND_PAGE));
                 }
             }
         }

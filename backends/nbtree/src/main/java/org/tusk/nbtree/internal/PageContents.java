@@ -20,15 +20,30 @@ public record PageContents(BTPageOpaque opaque, List<byte[]> items) {
     }
 
     public void encode(ByteArrayOutputStream out) {
-        ByteBuffer head = ByteBuffer.allocate(18).order(ByteOrder.LITTLE_ENDIAN);
-        head.putInt(opaque.prev()).putInt(opaque.next()).putInt(opaque.level()).putShort((short) opaque.flags())
-                .putShort((short) opaque.cycleId()).putShort((short) items.size());
-        out.writeBytes(head.array());
+        out.writeBytes(encode(-1));
+    }
+
+    /**
+     * The encoding in one exactly sized array, after {@code kind} as its first byte unless
+     * negative (an index build logs every page this way: a ByteArrayOutputStream took a lock
+     * per byte of each item's length).
+     */
+    public byte[] encode(int kind) {
+        int size = 18;
         for (byte[] item : items) {
-            out.write(item.length & 0xFF);
-            out.write(item.length >>> 8 & 0xFF);
-            out.writeBytes(item);
+            size += 2 + item.length;
         }
+        ByteBuffer out = ByteBuffer.allocate(size + (kind >= 0 ? 1 : 0)).order(ByteOrder.LITTLE_ENDIAN);
+        if (kind >= 0) {
+            out.put((byte) kind);
+        }
+        out.putInt(opaque.prev()).putInt(opaque.next()).putInt(opaque.level()).putShort((short) opaque.flags())
+                .putShort((short) opaque.cycleId()).putShort((short) items.size());
+        for (byte[] item : items) {
+            out.putShort((short) item.length);
+            out.put(item);
+        }
+        return out.array();
     }
 
     public static PageContents decode(ByteBuffer in) {

@@ -1,6 +1,5 @@
 package org.tusk.engine.executor.scan;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -51,7 +50,7 @@ public final class IndexKeyEncoding {
 
     /** The key of {@code values} (one per index column, of {@code types}). */
     public static byte[] encode(List<PgType> types, Object[] values) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16);
+        KeyBytes out = new KeyBytes();
         for (int i = 0; i < values.length; i++) {
             encodeColumn(out, types.get(i), values[i]);
         }
@@ -83,7 +82,7 @@ public final class IndexKeyEncoding {
         return IndexKeyComparator.UNSIGNED_BYTES;
     }
 
-    private static void encodeColumn(ByteArrayOutputStream out, PgType type, Object v) {
+    private static void encodeColumn(KeyBytes out, PgType type, Object v) {
         if (v == null) {
             out.write(NULL);
             return;
@@ -134,7 +133,7 @@ public final class IndexKeyEncoding {
      * enum_ops: the label's pg_enum.enumsortorder as a float4 key, so keys order as enum_cmp does and
      * equal labels encode alike. (A renumbering ADD VALUE changes sort orders: such an index needs REINDEX.)
      */
-    private static void encodeEnum(ByteArrayOutputStream out, Object v) {
+    private static void encodeEnum(KeyBytes out, Object v) {
         float order = Float.NaN;
         if (v instanceof org.tusk.engine.types.EnumValue e) {
             org.tusk.engine.types.UserTypes.UserType t = org.tusk.engine.types.UserTypes.byOid(e.typeOid());
@@ -154,7 +153,7 @@ public final class IndexKeyEncoding {
      * key and 0 inclusive / 1 exclusive), then the upper bound (2 unbounded, else 1, the key and 0
      * exclusive / 1 inclusive). The subtypes' keys are prefix-free, so bytes order as range_cmp does.
      */
-    private static void encodeRange(ByteArrayOutputStream out, org.tusk.engine.types.RangeValue r) {
+    private static void encodeRange(KeyBytes out, org.tusk.engine.types.RangeValue r) {
         if (r.empty()) {
             out.write(0);
             return;
@@ -177,7 +176,7 @@ public final class IndexKeyEncoding {
         }
     }
 
-    private static void encodeArray(ByteArrayOutputStream out, ArrayValue a) {
+    private static void encodeArray(KeyBytes out, ArrayValue a) {
         PgType elem = a.elementType();
         for (int i = 0; i < a.size(); i++) {
             encodeColumn(out, elem, a.element(i));
@@ -192,18 +191,18 @@ public final class IndexKeyEncoding {
         }
     }
 
-    private static void writeSigned(ByteArrayOutputStream out, long v, int bytes) {
+    private static void writeSigned(KeyBytes out, long v, int bytes) {
         long flipped = v ^ (1L << (bytes * 8 - 1));
         writeUnsigned(out, flipped, bytes);
     }
 
-    private static void writeUnsigned(ByteArrayOutputStream out, long v, int bytes) {
+    private static void writeUnsigned(KeyBytes out, long v, int bytes) {
         for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8) {
             out.write((int) (v >>> shift) & 0xFF);
         }
     }
 
-    private static void encodeNumeric(ByteArrayOutputStream out, BigDecimal v) {
+    private static void encodeNumeric(KeyBytes out, BigDecimal v) {
         int sign = v.signum();
         if (sign == 0) {
             out.write(1);
@@ -236,7 +235,7 @@ public final class IndexKeyEncoding {
      * finite value (exponent 2^31-1), so -Infinity sorts below every negative and
      * +Infinity above every positive; NaN is class 3, above all (numeric_cmp's order).
      */
-    private static void encodeNumericSpecial(ByteArrayOutputStream out, NumericSpecial v) {
+    private static void encodeNumericSpecial(KeyBytes out, NumericSpecial v) {
         switch (v) {
             case NEGATIVE_INFINITY -> out.write(new byte[] {0, 0, 0, 0, 0}, 0, 5);
             case POSITIVE_INFINITY -> out.write(new byte[] {2, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF}, 0, 5);
@@ -244,7 +243,7 @@ public final class IndexKeyEncoding {
         }
     }
 
-    private static void encodeString(ByteArrayOutputStream out, String s) {
+    private static void encodeString(KeyBytes out, String s) {
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             out.write(b);
             if (b == 0) {
@@ -261,5 +260,34 @@ public final class IndexKeyEncoding {
             end--;
         }
         return s.substring(0, end);
+    }
+
+    /**
+     * The key being encoded: a growable byte array without ByteArrayOutputStream's
+     * synchronized writes (a lock per byte was a third of a primary-key build's per-row
+     * work in pgbench -i).
+     */
+    private static final class KeyBytes {
+        private byte[] buf = new byte[16];
+        private int count;
+
+        void write(int b) {
+            if (count == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, count * 2);
+            }
+            buf[count++] = (byte) b;
+        }
+
+        void write(byte[] b, int off, int len) {
+            if (count + len > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(count * 2, count + len));
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(buf, count);
+        }
     }
 }
