@@ -754,7 +754,8 @@ public final class ExprAnalyzer {
         FunctionBody body = FunctionRegistry.require(proc, location);
         Expr l = coerceOrFail(left, res.coerceTo().get(0), -1, CastContext.IMPLICIT, location);
         PgType elem = res.coerceTo().get(1);
-        PgType arrayType = elem.isPolymorphic() ? (rtype.isArray() ? rtype : null) : elem.arrayType();
+        PgType arrayType = elem == PgType.ANYENUM && !rtype.isArray() ? PgType.TEXT_ARRAY    // an enum's labels
+                : elem.isPolymorphic() ? (rtype.isArray() ? rtype : null) : elem.arrayType();
         if (arrayType == null) {
             throw Ereport.error(SqlState.UNDEFINED_OBJECT, "could not find array type for data type " + elem.displayName(),
                     location);
@@ -1227,6 +1228,9 @@ public final class ExprAnalyzer {
                 return asCast;
             }
         }
+        if (argNames == null && types.contains(PgType.UNKNOWN)) {
+            enumLiteralArguments(schema, name, args, types);
+        }
         java.util.Map<Integer, int[]> argNumbers = new java.util.HashMap<>();
         Resolution res = argNames == null ? FunctionCatalog.lookup(schema, name, types)
                 : FunctionCatalog.lookupNamed(name, types, argNames, argNumbers);
@@ -1241,7 +1245,7 @@ public final class ExprAnalyzer {
                     + signature(schema == null ? name : String.join(".", f.funcname()), args, argNames)
                     + " does not exist", null, FUNC_HINT, f.location() + 1, null);
         }
-        ProcEntry proc = res.proc();
+        ProcEntry proc = argNames == null ? enumOverload(schema, name, res.proc(), args, f) : res.proc();
         List<PgType> coerceTo = res.coerceTo();
         if (argNames != null) {
             // the arguments in declaration order, defaults filling the ones not given
@@ -1339,7 +1343,18 @@ public final class ExprAnalyzer {
             PgType elementType = res.resultType().elementType();
             body = (a, ctx) -> org.tusk.engine.func.ArrayFunctions.relabelResult(inner.apply(a, ctx), elementType);
         }
-        FuncExpr call = new FuncExpr(name, body, coerced, res.resultType(), -1, proc.strict(), proc.volatility());
+        int[] declared = org.tusk.engine.func.UserProcs.declaredTypes(proc);
+        org.tusk.engine.types.UserTypes.UserType enumResult = declared == null ? null
+                : org.tusk.engine.types.UserTypes.byOid(declared[declared.length - 1]);
+        if (enumResult != null && enumResult.typtype() != 'e') {
+            enumResult = null;
+        }
+        FuncExpr call = new FuncExpr(name, body, coerced, enumResult != null ? PgType.ANYENUM : res.resultType(), -1,
+                proc.strict(), proc.volatility());
+        if (enumResult != null && setBody == null) {
+            // a function declared to return an enum: its value carries that enum's identity (pg_typeof, casts)
+            return new UserTypeExpr(call, enumResult, PgType.ANYENUM, -1, List.of(), List.of(), List.of(), false, null);
+        }
         if (setBody != null) {
             // its body returns the list of values: a FunctionScan item when asked for one, else a ProjectSet slot
             if (setCallWanted) {
@@ -1349,6 +1364,83 @@ public final class ExprAnalyzer {
             return FunctionRtes.targetListSrf(this, f, call);
         }
         return call;
+    }
+
+    /**
+     * Among user functions whose parameters differ only in which enum they declare (all are anyenum to
+     * resolution), the one whose enums are the arguments' (func_select_candidate's exact matches); an
+     * untyped literal where they differ is ambiguous, as in PostgreSQL. Arguments whose enum is not known
+     * here (columns) keep resolution's choice.
+     */
+    private ProcEntry enumOverload(String schema, String name, ProcEntry chosen, List<Expr> args, FuncCall f) {
+        if (!chosen.argTypes().contains(PgType.ANYENUM) || org.tusk.engine.func.UserProcs.declaredTypes(chosen) == null) {
+            return chosen;
+        }
+        List<ProcEntry> rivals = new ArrayList<>();
+        for (ProcEntry p : org.tusk.engine.func.UserProcs.userProcs(schema, name)) {
+            if (p.argTypes().equals(chosen.argTypes()) && p.kind() == chosen.kind()) {
+                rivals.add(p);
+            }
+        }
+        if (rivals.size() < 2) {
+            return chosen;
+        }
+        ProcEntry match = null;
+        for (ProcEntry p : rivals) {
+            int[] declared = org.tusk.engine.func.UserProcs.declaredTypes(p);
+            boolean fits = declared != null;
+            for (int i = 0; fits && i < args.size() && i < declared.length - 1; i++) {
+                if (p.argTypes().get(i) != PgType.ANYENUM) {
+                    continue;
+                }
+                Expr a = args.get(i);
+                if (a.type() == PgType.UNKNOWN) {
+                    throw new PgException(Severity.ERROR, SqlState.AMBIGUOUS_FUNCTION, "function "
+                            + signature(name, args, null) + " is not unique", null,
+                            "Could not choose a best candidate function. You might need to add explicit type casts.",
+                            f.location() + 1, null);
+                }
+                fits = !(a instanceof UserTypeExpr u) || u.userType().oid() == declared[i];
+            }
+            if (fits && match == null) {
+                match = p;
+            }
+        }
+        return match != null ? match : chosen;
+    }
+
+    /**
+     * Untyped literals passed where every visible user function of this name and argument count declares
+     * the same enum become values of that enum, as make_fn_arguments would coerce them once the function
+     * is chosen: resolution sees enum parameters only as anyenum, which an unknown cannot bind.
+     */
+    private void enumLiteralArguments(String schema, String name, List<Expr> args, List<PgType> types) {
+        List<ProcEntry> candidates = org.tusk.engine.func.UserProcs.userProcs(schema, name);
+        for (int i = 0; i < args.size(); i++) {
+            if (types.get(i) != PgType.UNKNOWN) {
+                continue;
+            }
+            int enumOid = 0;
+            boolean agree = true;
+            for (ProcEntry p : candidates) {
+                if (p.nargs() != args.size() && !(p.defaultCount() > 0 && p.nargs() >= args.size())) {
+                    continue;
+                }
+                int[] declared = org.tusk.engine.func.UserProcs.declaredTypes(p);
+                int oid = declared == null || i >= declared.length - 1 ? 0 : declared[i];
+                if (oid == 0 || !org.tusk.engine.commands.ProcCatalog.isEnum(oid) || (enumOid != 0 && enumOid != oid)) {
+                    agree = false;
+                    break;
+                }
+                enumOid = oid;
+            }
+            if (agree && enumOid != 0) {
+                Expr coerced = UserTypeCoercion.toUserType(this, args.get(i),
+                        org.tusk.engine.types.UserTypes.byOid(enumOid), pstate().locationOf(args.get(i)));
+                args.set(i, coerced);
+                types.set(i, coerced.type());
+            }
+        }
     }
 
     /**

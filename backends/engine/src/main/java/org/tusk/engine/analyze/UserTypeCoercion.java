@@ -58,6 +58,11 @@ final class UserTypeCoercion {
         if (target.typtype() == 'e' && isString(arg.type())) {
             return wrap(a, inner, target);      // the label; UserTypeExpr checks it and makes the EnumValue
         }
+        if (repr == PgType.TEXT_ARRAY && target.typtype() == 'b' && org.tusk.engine.commands.ProcCatalog.isEnum(
+                target.baseOid()) && arg.type().isArray() && isString(arg.type().elementType())) {
+            // text[] to an enum's array type: the labels stay text elements (arrays of an enum carry text)
+            return wrap(a, a.coerceOrFail(inner, PgType.TEXT_ARRAY, -1, CastContext.EXPLICIT, location), target);
+        }
         if (target.isDomain() || arg.type() == PgType.UNKNOWN || target.typtype() == 'e' && isString(arg.type())) {
             int typmod = repr == PgType.RECORD || repr == PgType._RECORD ? UserTypes.columnTypmod(target.oid(), -1)
                     : target.typmod();

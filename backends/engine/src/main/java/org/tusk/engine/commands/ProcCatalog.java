@@ -112,7 +112,21 @@ public final class ProcCatalog {
         if (u.typtype() == 'b' && u.representation() == PgType._RECORD) {
             return PgType._RECORD;
         }
+        if (u.typtype() == 'e') {
+            // an enum parameter resolves as anyenum (values of every enum travel as one representation);
+            // the analyzer coerces unknown literals to the declared enum and types the result as it
+            return PgType.ANYENUM;
+        }
+        if (u.typtype() == 'b' && u.representation() == PgType.TEXT_ARRAY && isEnum(u.baseOid())) {
+            return PgType.TEXT_ARRAY;        // an array of an enum carries its labels as text (types.UserTypes)
+        }
         return null;
+    }
+
+    /** Whether {@code oid} is a user-defined enum type. */
+    public static boolean isEnum(int oid) {
+        org.tusk.engine.types.UserTypes.UserType u = org.tusk.engine.types.UserTypes.byOid(oid);
+        return u != null && u.typtype() == 'e';
     }
 
     private static char charOf(Object v) {

@@ -57,7 +57,10 @@ public final class TypeLookup {
         if (r == null) {
             return null;
         }
-        return new TypeInfo(u.oid(), u.name(), r.len(), r.byVal(), r.align(), r.storage(), r.collation(), u.arrayOid(),
+        // an enum's array travels as text[] but, as the enum, is not collatable (typcollation 0)
+        int collation = u.typtype() == 'b' && u.representation() == org.tusk.engine.types.PgType.TEXT_ARRAY
+                && ProcCatalog.isEnum(u.baseOid()) ? 0 : r.collation();
+        return new TypeInfo(u.oid(), u.name(), r.len(), r.byVal(), r.align(), r.storage(), collation, u.arrayOid(),
                 u.typtype());
     }
 

@@ -34,6 +34,14 @@ public final class UserProcs {
             return List.of();
         }
 
+        /**
+         * The declared pg_proc.proargtypes and prorettype of a user function (the last element), where its
+         * {@link ProcEntry} only has the representations (an enum parameter is anyenum there); null if unknown.
+         */
+        default int[] declaredTypes(ProcEntry proc) {
+            return null;
+        }
+
         /** A RETURNS SETOF / TABLE function's rows (ExecMakeTableFunctionResult), or null when not supported. */
         default SetFunction setFunction(ProcEntry proc) {
             return null;
@@ -129,6 +137,17 @@ public final class UserProcs {
     static List<OperatorEntry> operators(String name, boolean prefix) {
         Provider p = CURRENT.get();
         return p == null ? List.of() : p.operators(name, prefix);
+    }
+
+    /** {@link Provider#declaredTypes} of a user function, or null (built-ins, no session). */
+    public static int[] declaredTypes(ProcEntry proc) {
+        Provider provider = CURRENT.get();
+        return provider == null || !isUserDefined(proc) ? null : provider.declaredTypes(proc);
+    }
+
+    /** The visible user functions named {@code name} (schema null: the search path). */
+    public static List<ProcEntry> userProcs(String schema, String name) {
+        return procs(schema, name);
     }
 
     static boolean isUserDefined(ProcEntry p) {

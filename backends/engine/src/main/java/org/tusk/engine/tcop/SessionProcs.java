@@ -156,11 +156,16 @@ final class SessionProcs implements UserProcs.Provider {
             }
         }
         // FuncnameGetCandidates: a function in an earlier schema hides one with the same arguments later
+        // (by the declared pg_proc.proargtypes: parameters of two enums have one representation, anyenum)
         List<ProcEntry> out = new ArrayList<>();
+        List<List<Object>> outArgs = new ArrayList<>();
+        int argCol = SystemCatalogs.require(SystemCatalogs.PG_PROC).columnIndex("proargtypes");
         for (Integer ns : visible) {
             for (ProcCatalog.ProcRow r : rows) {
-                if (r.namespace() == ns && out.stream().noneMatch(e -> e.argTypes().equals(r.entry().argTypes()))) {
+                List<Object> declared = java.util.Arrays.asList((Object[]) r.tuple().values()[argCol]);
+                if (r.namespace() == ns && !outArgs.contains(declared)) {
                     out.add(r.entry());
+                    outArgs.add(declared);
                 }
             }
         }
@@ -227,6 +232,25 @@ final class SessionProcs implements UserProcs.Provider {
                 return r == null ? null : r.entry().name();
             }
         };
+    }
+
+    @Override
+    public int[] declaredTypes(ProcEntry proc) {
+        if (session.storage() == null) {
+            return null;
+        }
+        ProcCatalog.ProcRow r = row(proc.oid());
+        if (r == null) {
+            return null;
+        }
+        SystemCatalogs.Catalog c = SystemCatalogs.require(SystemCatalogs.PG_PROC);
+        Object[] args = (Object[]) r.tuple().values()[c.columnIndex("proargtypes")];
+        int[] out = new int[args.length + 1];
+        for (int i = 0; i < args.length; i++) {
+            out[i] = ((Number) args[i]).intValue();
+        }
+        out[args.length] = ((Number) r.tuple().values()[c.columnIndex("prorettype")]).intValue();
+        return out;
     }
 
     /** The pg_proc row behind a user-defined entry, or null. */

@@ -77,4 +77,30 @@ class EnumsOnStorageTest extends OneSessionOnStorage {
                 + " ('i1', 'i19', 'i20', 'i30', 'L2') order by enumsortorder"));
         query(s, "drop type insenum");
     }
+
+    @Test
+    void functionsWithEnumArgumentsAndResults() {
+        query(s, "create type fmood as enum ('sad', 'ok', 'happy')");
+        query(s, "create type fcolor as enum ('red', 'green')");
+        query(s, "create function ef(e fmood) returns text language sql as 'select e::text'");
+        query(s, "create function eg(e fmood[]) returns int language sql as 'select array_length(e, 1)'");
+        query(s, "create function eh(t text) returns fmood language sql as 'select t::fmood'");
+        query(s, "create function ep(e fmood) returns fmood language plpgsql as $$ begin return e; end $$");
+        assertEquals(List.of("ok|ok"), query(s, "select ef('ok'), ef('ok'::fmood)"));
+        assertEquals(List.of("2|2"), query(s, "select eg('{sad,ok}'), eg(array['sad', 'ok']::fmood[])"));
+        assertEquals(List.of("happy|fmood|t"), query(s, "select eh('happy'), pg_typeof(eh('happy')), eh('ok') < 'happy'"));
+        assertEquals(List.of("sad|sad"), query(s, "select ep('sad'), ef(eh('sad'))"));
+        assertEquals(List.of("E: 22P02 invalid input value for enum fmood: \"nope\""), query(s, "select ef('nope')"));
+        query(s, "create table eft (id int, m fmood, ms fmood[])");
+        query(s, "insert into eft values (1, 'sad', '{sad,happy}'), (2, 'happy', '{ok}'), (3, null, null)");
+        assertEquals(List.of("sad|2", "happy|1", "\\N|\\N"), query(s, "select ef(m), eg(ms) from eft order by id"));
+        assertEquals(List.of("sad"), query(s, "select m from eft where m = any('{sad,ok}')"));
+        // parameters of two enums: the argument's enum chooses, an untyped literal is ambiguous (PostgreSQL 15)
+        query(s, "create function ef(c fcolor) returns text language sql as 'select ''color '' || c::text'");
+        assertEquals(List.of("color red|ok"), query(s, "select ef('red'::fcolor), ef('ok'::fmood)"));
+        assertEquals(List.of("E: 42725 function ef(unknown) is not unique"), query(s, "select ef('red')"));
+        // an enum's array column is not collatable (psql's \d shows no collation)
+        assertEquals(List.of("m|0", "ms|0"), query(s,
+                "select attname, attcollation from pg_attribute where attrelid = 'eft'::regclass and attnum > 1"));
+    }
 }
