@@ -19,6 +19,7 @@ import org.tusk.engine.catalog.SystemCatalogs;
 import org.tusk.engine.catalog.bootstrap.CsvReader;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.executor.scan.IndexKeyEncoding;
+import org.tusk.engine.storage.HashIndexAccessMethod;
 import org.tusk.engine.relcache.AttributeDesc;
 import org.tusk.engine.relcache.RelationDesc;
 import org.tusk.engine.types.PgType;
@@ -37,11 +38,16 @@ public final class DefineIndex {
 
     /** The default btree operator class per input type (pg_opclass opcdefault). */
     private static final Map<Integer, Integer> DEFAULT_BTREE_OPCLASS = new HashMap<>();
+    /** The default hash operator class per input type. */
+    private static final Map<Integer, Integer> DEFAULT_HASH_OPCLASS = new HashMap<>();
 
     static {
         for (Map<String, String> r : CsvReader.read("pg_opclass")) {
             if ("403".equals(r.get("opcmethod")) && "t".equals(r.get("opcdefault"))) {
                 DEFAULT_BTREE_OPCLASS.put(Integer.parseInt(r.get("opcintype")), Integer.parseInt(r.get("oid")));
+            }
+            if ("405".equals(r.get("opcmethod")) && "t".equals(r.get("opcdefault"))) {
+                DEFAULT_HASH_OPCLASS.put(Integer.parseInt(r.get("opcintype")), Integer.parseInt(r.get("oid")));
             }
         }
     }
@@ -99,7 +105,8 @@ public final class DefineIndex {
 
     /** CREATE INDEX with expressions and predicates analyzed through {@code sql} (the session). */
     public static String execute(DdlContext ctx, org.tusk.engine.nodes.IndexStmt stmt, SqlRunner sql) {
-        if (stmt.accessMethod() != null && !stmt.accessMethod().equals("btree")) {
+        if (stmt.accessMethod() != null && !stmt.accessMethod().equals("btree")
+                && !stmt.accessMethod().equals(HashIndexAccessMethod.NAME)) {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
                     "access method \"" + stmt.accessMethod() + "\" is not supported for indexes yet");
         }
@@ -119,6 +126,10 @@ public final class DefineIndex {
      * OID, or 0 when IF NOT EXISTS skipped it.
      */
     static int define(DdlContext ctx, org.tusk.engine.nodes.IndexStmt stmt, SqlRunner sql, RelationDesc table) {
+        String amName = stmt.accessMethod() == null ? "btree" : stmt.accessMethod();
+        if (amName.equals(HashIndexAccessMethod.NAME)) {
+            checkHashCapabilities(stmt);
+        }
         checkSystemColumns(stmt);
         int[] attnums = new int[stmt.indexParams().size()];
         short[] options = new short[attnums.length];
@@ -187,7 +198,7 @@ public final class DefineIndex {
             throw Naming.alreadyExists("relation", name, -1);
         }
         int indexOid = create(ctx, table, name, new Definition(attnums, options, include, exprs, predicate, names,
-                stmt.nullsNotDistinct()), stmt.unique(),
+                stmt.nullsNotDistinct(), amName), stmt.unique(),
                 false, false, -1, sql, stmt.concurrent() && table.kind() != 'p');
         recordCollations(ctx, indexOid, stmt.indexParams());
         if (table.kind() == 'p') {
@@ -231,7 +242,65 @@ public final class DefineIndex {
 
     /** What CREATE INDEX adds to plain key columns: expressions (for 0 attnums), INCLUDE columns, a predicate. */
     record Definition(int[] keyAttnums, short[] options, int[] include, List<Expr> exprs, Expr predicate,
-            List<String> columnNames, boolean nullsNotDistinct) {
+            List<String> columnNames, boolean nullsNotDistinct, String accessMethod) {
+
+        Definition(int[] keyAttnums, short[] options, int[] include, List<Expr> exprs, Expr predicate,
+                List<String> columnNames, boolean nullsNotDistinct) {
+            this(keyAttnums, options, include, exprs, predicate, columnNames, nullsNotDistinct, "btree");
+        }
+
+        boolean hash() {
+            return HashIndexAccessMethod.NAME.equals(accessMethod);
+        }
+    }
+
+    /**
+     * What the hash AM cannot do (amcanunique, amcanmulticol, amcaninclude, amcanorder all false), refused in
+     * DefineIndex's and ComputeIndexAttrs' order with their messages.
+     */
+    private static void checkHashCapabilities(org.tusk.engine.nodes.IndexStmt stmt) {
+        String refusal = null;
+        if (stmt.unique()) {
+            refusal = "unique indexes";
+        } else if (stmt.indexParams().size() > 1) {
+            refusal = "multicolumn indexes";
+        } else if (!stmt.indexIncludingParams().isEmpty()) {
+            refusal = "included columns";
+        } else {
+            for (org.tusk.engine.nodes.IndexElem e : stmt.indexParams()) {
+                if (e.ordering() != org.tusk.engine.nodes.SortByDir.DEFAULT) {
+                    refusal = "ASC/DESC options";
+                } else if (e.nullsOrdering() != org.tusk.engine.nodes.SortByNulls.DEFAULT) {
+                    refusal = "NULLS FIRST/LAST options";
+                }
+            }
+        }
+        if (refusal != null) {
+            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                    "access method \"" + HashIndexAccessMethod.NAME + "\" does not support " + refusal);
+        }
+    }
+
+    /** The default hash opclass of a column type (binary-coercible ones share text_ops etc.); 42704 if none. */
+    static int defaultHashOpclass(int typeOid, int location) {
+        Integer oc = DEFAULT_HASH_OPCLASS.get(typeOid);
+        if (oc == null && typeOid == 1043) {
+            oc = DEFAULT_HASH_OPCLASS.get(25);
+        }
+        TypeLookup.TypeInfo t = TypeLookup.byOid(typeOid);
+        if (oc == null && t != null && t.name().startsWith("_")) {
+            oc = DEFAULT_HASH_OPCLASS.get(2277);   // array_ops
+        }
+        org.tusk.engine.types.PgType builtin = org.tusk.engine.types.PgType.byOid(typeOid);
+        if (oc == null && builtin != null && org.tusk.engine.types.RangeValue.subtype(builtin) != null) {
+            oc = DEFAULT_HASH_OPCLASS.get(3831);   // range_ops
+        }
+        if (oc == null) {
+            throw Ereport.error(SqlState.UNDEFINED_OBJECT, "data type " + (t == null ? typeOid : t.name())
+                    + " has no default operator class for access method \"hash\"", location)
+                    .withHint("You must specify an operator class for the index or define a default operator class for the data type.");
+        }
+        return oc;
     }
 
     /** CheckMutability: every function of an index expression or predicate must be immutable (42P17). */
@@ -347,7 +416,7 @@ public final class DefineIndex {
         }
         int[] keyAttnums = def.keyAttnums();
         int natts = keyAttnums.length + def.include().length;
-        IndexAccessMethod am = ctx.storage().indexAm("btree");
+        IndexAccessMethod am = ctx.storage().indexAm(def.hash() ? HashIndexAccessMethod.NAME : "btree");
         int indexOid = ctx.newRelationOid();
         RelFileLocator locator = RelFileLocator.of(ctx.txn().databaseOid(), indexOid);
 
@@ -356,7 +425,7 @@ public final class DefineIndex {
         cls.put("relname", indexName);
         cls.put("relnamespace", (long) table.namespaceOid());
         cls.put("relowner", tableOwner(ctx, table));    // an index belongs to its table's owner (index_create)
-        cls.put("relam", (long) SystemCatalogs.BTREE_AM);
+        cls.put("relam", (long) (def.hash() ? HashIndexAccessMethod.HASH_AM : SystemCatalogs.BTREE_AM));
         cls.put("relfilenode", (long) indexOid);
         cls.put("reltuples", -1f);
         // an index is as persistent as its table (index_create takes the heap's relpersistence)
@@ -408,7 +477,7 @@ public final class DefineIndex {
             indkey[i] = (short) attnum;
             if (i < keyAttnums.length) {
                 TypeLookup.TypeInfo type = TypeLookup.byOid(typeOid);
-                indclass[i] = (long) defaultOpclass(typeOid, location);
+                indclass[i] = (long) (def.hash() ? defaultHashOpclass(typeOid, location) : defaultOpclass(typeOid, location));
                 indcollation[i] = explicitCollation >= 0 ? explicitCollation : (long) (type == null ? 0 : type.collation());
                 indoption[i] = def.options()[i];
                 keyTypes.add(org.tusk.engine.types.UserTypes.columnType(typeOid));

@@ -10,11 +10,21 @@ import org.tusk.engine.expr.Expr;
  * expression column, whose expression is at the same position of
  * {@code keyExprs}), per-column DESC / NULLS FIRST options, uniqueness, its
  * size, the non-key INCLUDE columns and the partial index's predicate.
- * Expressions are over the table alone (Var positions from 0).
+ * Expressions are over the table alone (Var positions from 0). {@code hash}: a
+ * hash index (one column; equality keys only, no order, no index-only scans,
+ * and no startup descent in its cost, as hashcostestimate).
  */
 public record IndexInfo(long oid, String name, List<Integer> attnums, List<Boolean> descending,
         List<Boolean> nullsFirst, boolean unique, long pages, double tuples, List<Expr> keyExprs,
-        List<Integer> includeAttnums, Expr predicate) {
+        List<Integer> includeAttnums, Expr predicate, boolean hash) {
+
+    /** A btree index. */
+    public IndexInfo(long oid, String name, List<Integer> attnums, List<Boolean> descending,
+            List<Boolean> nullsFirst, boolean unique, long pages, double tuples, List<Expr> keyExprs,
+            List<Integer> includeAttnums, Expr predicate) {
+        this(oid, name, attnums, descending, nullsFirst, unique, pages, tuples, keyExprs, includeAttnums, predicate,
+                false);
+    }
 
     public IndexInfo(long oid, String name, List<Integer> attnums, List<Boolean> descending,
             List<Boolean> nullsFirst, boolean unique, long pages, double tuples) {

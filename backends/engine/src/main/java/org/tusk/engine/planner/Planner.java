@@ -1815,6 +1815,9 @@ public final class Planner {
      * columns fixed by an equality clause may be skipped.
      */
     private Boolean orderMatches(RangeTblEntry rte, IndexInfo idx, List<Object[]> candidates) {
+        if (idx.hash()) {
+            return null;                        // a hash index has no order (amcanorder false)
+        }
         Boolean reverse = null;
         int col = 0;
         for (SortKey k : q.sortKeys) {
@@ -1967,6 +1970,9 @@ public final class Planner {
         if (idx.predicate() != null && !PredicateTest.impliedBy(quals, idx.predicate(), rte.offset)) {
             return null;                        // a partial index whose rows may miss some answers
         }
+        if (idx.hash() && fullScan) {
+            return null;                        // a hash index cannot be read in order
+        }
         double relPages = CostModel.estimatePages(rte.relation.size());
         double tuples = relTuples(rte);
         // a row-locking or DML target keeps every clause in its filter and needs the heap tuple (is_target_rel);
@@ -1991,8 +1997,8 @@ public final class Planner {
             boolean equality = false;
             boolean any = false;
             for (Object[] c : candidates) {
-                if (implied.contains(c[3])) {
-                    continue;
+                if (implied.contains(c[3]) || idx.hash() && c[1] != IndexScanKey.Strategy.EQUAL) {
+                    continue;                   // hash opclasses have the equality strategy only
                 }
                 Expr operand = (Expr) c[0];
                 boolean matches = keyExpr != null ? PredicateTest.same(operand, rte.offset, keyExpr, 0)
@@ -2042,6 +2048,12 @@ public final class Planner {
         double indexSel = selective.isEmpty() ? 1 : sel.clauseList(selective);
         CostModel.IndexScanCost c = cost.indexScan(relPages, tuples, indexTuples, indexPages, indexSel, uniqueEquality,
                 cost.exprCost(conds), cost.exprCost(rest), lead == null ? 0 : lead.correlation(), indexOnly, 1);
+        if (idx.hash()) {
+            // hashcostestimate is genericcostestimate: no btree descent, so no startup cost
+            double descent = c.scan().startup();
+            c = new CostModel.IndexScanCost(new CostModel.Cost(0, c.scan().total() - descent), c.indexTotal() - descent,
+                    c.indexSelectivity());
+        }
         return new IndexPath(idx, keys, conds, c.scan(), implied, indexOnly, backward, false, shownConds,
                 c.indexTotal(), c.indexSelectivity());
     }
@@ -2318,6 +2330,9 @@ public final class Planner {
      * {@code filter} clauses read, is a plain key or INCLUDE column of the index.
      */
     private boolean indexOnly(RangeTblEntry rte, IndexInfo idx, List<Expr> filter) {
+        if (idx.hash()) {
+            return false;                       // hash entries hold hash codes, not the values
+        }
         java.util.Set<Integer> covered = new java.util.HashSet<>();
         for (int attnum : idx.attnums()) {
             covered.add(attnum);

@@ -31,6 +31,8 @@ public final class EngineStorage {
     private final Path dataDirectory;
     private final Map<String, TableAccessMethod> tableAms = new ConcurrentHashMap<>();
     private final Map<String, IndexAccessMethod> indexAms = new ConcurrentHashMap<>();
+    /** The hash AM over the current btree AM (rebuilt when the btree bundle is swapped). */
+    private volatile HashIndexAccessMethod hash;
     private volatile OidCounter oids;
     private volatile SharedInvalidationQueue invalidationQueue;
     private volatile org.tusk.buffer.BufferManager buffers;
@@ -181,6 +183,16 @@ public final class EngineStorage {
     /** The index access method {@code name}; 42704 if no such method is installed. */
     public IndexAccessMethod indexAm(String name) {
         IndexAccessMethod am = indexAms.get(name);
+        if (am == null && HashIndexAccessMethod.NAME.equals(name) && indexAms.get("btree") != null) {
+            // hash indexes keep their hash codes in the btree AM's files (see HashIndexAccessMethod)
+            IndexAccessMethod btree = indexAms.get("btree");
+            HashIndexAccessMethod hash = this.hash;
+            if (hash == null || hash.ordered() != btree) {
+                hash = new HashIndexAccessMethod(btree);
+                this.hash = hash;
+            }
+            return hash;
+        }
         if (am == null) {
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "access method \"" + name + "\" does not exist");
         }

@@ -191,7 +191,8 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
         }
         List<IndexInfo> out = new ArrayList<>();
         for (IndexDesc index : desc.indexes()) {
-            if (!"btree".equals(index.amName()) || !index.ready()) {
+            boolean hash = org.tusk.engine.storage.HashIndexAccessMethod.NAME.equals(index.amName());
+            if (!"btree".equals(index.amName()) && !hash || !index.ready()) {
                 continue;       // an INVALID index (failed concurrent build) is not used
             }
             List<Integer> attnums = new ArrayList<>();
@@ -225,7 +226,7 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
                 include.add(livePosition(attnum) + 1);
             }
             out.add(new IndexInfo(index.oid(), index.name(), attnums, descending, nullsFirst, index.unique(), 1, -1,
-                    index.hasExpressions() ? keyExprs : null, include, predicate));
+                    index.hasExpressions() ? keyExprs : null, include, predicate, hash));
         }
         indexInfos = out;
         return out;
