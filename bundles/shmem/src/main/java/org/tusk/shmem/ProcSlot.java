@@ -450,6 +450,8 @@ public final class ProcSlot {
             putString(STR_CLIENT_ADDR, clientAddress);
             putString(STR_STATE, null);
             putString(STR_QUERY, null);
+            publishedState = NOT_PUBLISHED;
+            publishedQuery = NOT_PUBLISHED;
             for (int i = STR_SSL_VERSION; i <= STR_SSL_ISSUER_DN; i++) {
                 putString(i, null);
             }
@@ -496,15 +498,29 @@ public final class ProcSlot {
      * is "active" query_start = now. A null query keeps the last one (an idle
      * row shows the last statement). Owner only.
      */
+    /**
+     * The state and query objects {@link #publishActivity} last wrote into this slot (owner only, compared by
+     * identity); {@link #NOT_PUBLISHED} after anything else rewrote or cleared them.
+     */
+    private String publishedState = NOT_PUBLISHED;
+    private String publishedQuery = NOT_PUBLISHED;
+    private static final String NOT_PUBLISHED = new String("not published");
+
     public void publishActivity(String state, String query) {
         long now = toMicros(Instant.now());
         beginWrite();
         try {
             int flags = memory.getInt(base + A_FLAGS) | FLAG_STATE_CHANGE;
-            putString(STR_STATE, state);
+            // twice per statement: the same state literal and (prepared statements) the same query text object
+            // as last time are already in the slot, so they are not encoded and copied again
+            if (state != publishedState) {
+                putString(STR_STATE, state);
+                publishedState = state;
+            }
             memory.putLong(base + A_STATE_CHANGE, now);
-            if (query != null) {
+            if (query != null && query != publishedQuery) {
                 putString(STR_QUERY, query);
+                publishedQuery = query;
             }
             if ("active".equals(state)) {
                 memory.putLong(base + A_QUERY_START, now);
@@ -520,6 +536,8 @@ public final class ProcSlot {
 
     /** The session ended: the slot leaves pg_stat_activity (pid and cancel key stay). Owner only. */
     public void clearSession() {
+        publishedState = NOT_PUBLISHED;
+        publishedQuery = NOT_PUBLISHED;
         beginWrite();
         try {
             memory.putInt(base + A_FLAGS, 0);
