@@ -514,7 +514,7 @@ public final class ProcSlot {
             // twice per statement: the same state literal and (prepared statements) the same query text object
             // as last time are already in the slot, so they are not encoded and copied again
             if (state != publishedState) {
-                putString(STR_STATE, state);
+                putEncoded(STR_STATE, state == null ? null : encodedState(state));
                 publishedState = state;
             }
             memory.putLong(base + A_STATE_CHANGE, now);
@@ -617,6 +617,35 @@ public final class ProcSlot {
     private void endWrite() {
         int count = memory.getInt(base + A_CHANGECOUNT);
         memory.putIntRelease(base + A_CHANGECOUNT, (count + 1) & ~1);
+    }
+
+    /** The UTF-8 bytes of the few state strings a session alternates between (by identity; owner only). */
+    private byte[] encodedState(String state) {
+        for (int i = 0; i < stateKeys.length; i++) {
+            if (stateKeys[i] == state) {
+                return stateBytes[i];
+            }
+        }
+        byte[] bytes = state.getBytes(StandardCharsets.UTF_8);
+        stateKeys[nextStateEntry] = state;
+        stateBytes[nextStateEntry] = bytes;
+        nextStateEntry = (nextStateEntry + 1) % stateKeys.length;
+        return bytes;
+    }
+
+    private final String[] stateKeys = new String[4];
+    private final byte[][] stateBytes = new byte[4][];
+    private int nextStateEntry;
+
+    private void putEncoded(int which, byte[] bytes) {
+        int lengthOffset = base + A_LENGTHS + which * Integer.BYTES;
+        if (bytes == null) {
+            memory.putInt(lengthOffset, -1);
+            return;
+        }
+        int length = clipUtf8(bytes, stringMaxBytes(which));
+        memory.putBytes(base + stringOffset(which), bytes, 0, length);
+        memory.putInt(lengthOffset, length);
     }
 
     private void putString(int which, String value) {
