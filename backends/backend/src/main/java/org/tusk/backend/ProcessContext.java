@@ -70,6 +70,7 @@ final class ProcessContext implements BackendContext {
         this.user = "";
         this.database = "";
         this.active = false;
+        titles.clear();
         if (publishing) ProcessTitle.set("tusk: " + clientLabel() + " authentication");
     }
 
@@ -119,6 +120,7 @@ final class ProcessContext implements BackendContext {
     public void reportSessionStart(String user, String database, String applicationName) {
         this.user = user;
         this.database = database;
+        titles.clear();
         if (!publishing) return;
         slot.publishSession(user, database, applicationName, clientAddress, clientAddress == null ? -1 : clientPort, Instant.now());
         ProcessTitle.set("tusk: " + user + " " + database + " " + clientLabel() + " idle");
@@ -135,8 +137,16 @@ final class ProcessContext implements BackendContext {
         active = "active".equals(state);
         if (!publishing) return;
         slot.publishActivity(state, query);
-        ProcessTitle.set("tusk: " + user + " " + database + " " + clientLabel() + " " + state);
+        String title = titles.get(state);
+        if (title == null) {
+            title = "tusk: " + user + " " + database + " " + clientLabel() + " " + state;
+            titles.put(state, title);
+        }
+        ProcessTitle.set(title);
     }
+
+    /** This session's process titles by state (twice per statement: built once, the same object each time). */
+    private final Map<String, String> titles = new java.util.HashMap<>();
 
     @Override
     public void reportApplicationName(String applicationName) {

@@ -29,8 +29,14 @@ final class ProcessTitle {
 
     private ProcessTitle() {}
 
+    /**
+     * The bytes of recent titles, by identity: a session alternates between a few title strings that
+     * {@link ProcessContext} keeps, twice per statement.
+     */
+    private static final java.util.Map<String, byte[]> encoded = new java.util.IdentityHashMap<>();
+
     static synchronized void set(String title) {
-        if (title.equals(current)) {
+        if (title == current || title.equals(current)) {
             return;
         }
         current = title;
@@ -41,16 +47,24 @@ final class ProcessTitle {
             if (argLength <= 1) {
                 return;
             }
-            byte[] text = title.getBytes(StandardCharsets.UTF_8);
+            byte[] text = encoded.get(title);
+            if (text == null) {
+                if (encoded.size() >= 16) {
+                    encoded.clear();   // a new session's titles: the old ones are not coming back
+                }
+                text = title.getBytes(StandardCharsets.UTF_8);
+                encoded.put(title, text);
+            }
             int length = Math.min(text.length, argLength - 1);
             // the first title clears the whole original command line; later ones only cover the previous title
             int span = written < 0 ? argLength : Math.max(length + 1, written);
-            byte[] area = new byte[span];
-            System.arraycopy(text, 0, area, 0, length);
             written = length + 1;
             if (UNSAFE != null) {
-                UNSAFE.copyMemory(area, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET, null, argStart, span);
+                UNSAFE.copyMemory(text, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET, null, argStart, length);
+                UNSAFE.setMemory(argStart + length, span - length, (byte) 0);
             } else {
+                byte[] area = new byte[span];
+                System.arraycopy(text, 0, area, 0, length);
                 try (RandomAccessFile mem = new RandomAccessFile("/proc/self/mem", "rw")) {
                     mem.seek(argStart);
                     mem.write(area);

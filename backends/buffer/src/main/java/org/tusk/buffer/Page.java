@@ -211,8 +211,8 @@ public final class Page {
     /** PageGetItem: a view of the item's bytes (little-endian), sharing the page. */
     public static ByteBuffer item(ByteBuffer page, int offsetNumber) {
         int id = itemId(page, offsetNumber);
-        return page.duplicate().clear().position(itemIdOffset(id)).limit(itemIdOffset(id) + itemIdLength(id))
-                .slice().order(ByteOrder.LITTLE_ENDIAN);
+        // an absolute slice: one view object per item (duplicate-then-slice made two), whatever the page's position
+        return page.slice(itemIdOffset(id), itemIdLength(id)).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /**

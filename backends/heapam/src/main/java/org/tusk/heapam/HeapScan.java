@@ -68,6 +68,7 @@ final class HeapScan implements TableScan {
         headers.clear();
         heapOnly.clear();
         index = 0;
+        handedOut = -1;
         Buffer buffer = buffers.read(relation, ForkNumber.MAIN, block);
         try {
             buffer.lock(LWLockMode.SHARED);
@@ -125,8 +126,25 @@ final class HeapScan implements TableScan {
     @Override
     public byte[] data() {
         check();
-        return tuples.get(index).clone();
+        if (handedOut != index) {
+            // the copy made under the page lock is the scan's own and not read again: the first caller gets it
+            handedOut = index;
+            return tuples.get(index);
+        }
+        // a second call for the same tuple (rare): that copy is the first caller's now, so copy the version
+        // again; a version visible to our snapshot is not pruned and its data never changes in place
+        TupleId tid = ids.get(index);
+        Buffer buffer = buffers.read(relation, ForkNumber.MAIN, tid.block());
+        try {
+            buffer.lock(LWLockMode.SHARED);
+            return HeapTupleHeader.data(Page.item(buffer.page(), tid.offset()));
+        } finally {
+            buffer.release();
+        }
     }
+
+    /** The position in {@link #tuples} whose copy {@link #data()} has handed out; -1 for none on this page. */
+    private int handedOut = -1;
 
     @Override
     public TupleHeaderFields header() {

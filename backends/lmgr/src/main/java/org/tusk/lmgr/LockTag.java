@@ -14,6 +14,24 @@ public record LockTag(LockTagType type, int field1, int field2, int field3, int 
         Objects.requireNonNull(type, "type");
     }
 
+    // Written out instead of the record's generated ones: every lock acquire and release looks its tag up in
+    // the backend's local lock table, and the generated methods (invokedynamic, a method handle per field) cost
+    // several times these in C1-compiled code. Process-local only: the shared table hashes tags itself.
+    @Override
+    public int hashCode() {
+        int h = type.ordinal();
+        h = h * 31 + field1;
+        h = h * 31 + field2;
+        h = h * 31 + field3;
+        return h * 31 + field4;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LockTag t && t.type == type && t.field1 == field1 && t.field2 == field2
+                && t.field3 == field3 && t.field4 == field4;
+    }
+
     public static LockTag relation(int database, int relation) {
         return new LockTag(LockTagType.RELATION, database, relation, 0, 0);
     }

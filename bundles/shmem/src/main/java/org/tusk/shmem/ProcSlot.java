@@ -450,6 +450,8 @@ public final class ProcSlot {
             putString(STR_CLIENT_ADDR, clientAddress);
             putString(STR_STATE, null);
             putString(STR_QUERY, null);
+            publishedState = NOT_PUBLISHED;
+            publishedQuery = NOT_PUBLISHED;
             for (int i = STR_SSL_VERSION; i <= STR_SSL_ISSUER_DN; i++) {
                 putString(i, null);
             }
@@ -496,15 +498,29 @@ public final class ProcSlot {
      * is "active" query_start = now. A null query keeps the last one (an idle
      * row shows the last statement). Owner only.
      */
+    /**
+     * The state and query objects {@link #publishActivity} last wrote into this slot (owner only, compared by
+     * identity); {@link #NOT_PUBLISHED} after anything else rewrote or cleared them.
+     */
+    private String publishedState = NOT_PUBLISHED;
+    private String publishedQuery = NOT_PUBLISHED;
+    private static final String NOT_PUBLISHED = new String("not published");
+
     public void publishActivity(String state, String query) {
         long now = toMicros(Instant.now());
         beginWrite();
         try {
             int flags = memory.getInt(base + A_FLAGS) | FLAG_STATE_CHANGE;
-            putString(STR_STATE, state);
+            // twice per statement: the same state literal and (prepared statements) the same query text object
+            // as last time are already in the slot, so they are not encoded and copied again
+            if (state != publishedState) {
+                putEncoded(STR_STATE, state == null ? null : encodedState(state));
+                publishedState = state;
+            }
             memory.putLong(base + A_STATE_CHANGE, now);
-            if (query != null) {
+            if (query != null && query != publishedQuery) {
                 putString(STR_QUERY, query);
+                publishedQuery = query;
             }
             if ("active".equals(state)) {
                 memory.putLong(base + A_QUERY_START, now);
@@ -520,6 +536,8 @@ public final class ProcSlot {
 
     /** The session ended: the slot leaves pg_stat_activity (pid and cancel key stay). Owner only. */
     public void clearSession() {
+        publishedState = NOT_PUBLISHED;
+        publishedQuery = NOT_PUBLISHED;
         beginWrite();
         try {
             memory.putInt(base + A_FLAGS, 0);
@@ -599,6 +617,35 @@ public final class ProcSlot {
     private void endWrite() {
         int count = memory.getInt(base + A_CHANGECOUNT);
         memory.putIntRelease(base + A_CHANGECOUNT, (count + 1) & ~1);
+    }
+
+    /** The UTF-8 bytes of the few state strings a session alternates between (by identity; owner only). */
+    private byte[] encodedState(String state) {
+        for (int i = 0; i < stateKeys.length; i++) {
+            if (stateKeys[i] == state) {
+                return stateBytes[i];
+            }
+        }
+        byte[] bytes = state.getBytes(StandardCharsets.UTF_8);
+        stateKeys[nextStateEntry] = state;
+        stateBytes[nextStateEntry] = bytes;
+        nextStateEntry = (nextStateEntry + 1) % stateKeys.length;
+        return bytes;
+    }
+
+    private final String[] stateKeys = new String[4];
+    private final byte[][] stateBytes = new byte[4][];
+    private int nextStateEntry;
+
+    private void putEncoded(int which, byte[] bytes) {
+        int lengthOffset = base + A_LENGTHS + which * Integer.BYTES;
+        if (bytes == null) {
+            memory.putInt(lengthOffset, -1);
+            return;
+        }
+        int length = clipUtf8(bytes, stringMaxBytes(which));
+        memory.putBytes(base + stringOffset(which), bytes, 0, length);
+        memory.putInt(lengthOffset, length);
     }
 
     private void putString(int which, String value) {

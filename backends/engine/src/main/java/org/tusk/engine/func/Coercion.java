@@ -111,6 +111,21 @@ public final class Coercion {
      * null if the type has no typmod semantics Tusk implements.
      */
     public static FunctionBody typmodBody(PgType type) {
+        // asked for every column with a typmod of every INSERT/UPDATE execution: the answer depends on the type only
+        Object known = TYPMOD_BODIES[type.ordinal()];
+        if (known != null) {
+            return known == NO_TYPMOD_BODY ? null : (FunctionBody) known;
+        }
+        FunctionBody body = lookUpTypmodBody(type);
+        TYPMOD_BODIES[type.ordinal()] = body == null ? NO_TYPMOD_BODY : body;   // a racing writer stores the same answer
+        return body;
+    }
+
+    /** {@link #typmodBody} per built-in type, filled lazily; {@link #NO_TYPMOD_BODY} for a type without one. */
+    private static final Object[] TYPMOD_BODIES = new Object[PgType.values().length];
+    private static final Object NO_TYPMOD_BODY = new Object();
+
+    private static FunctionBody lookUpTypmodBody(PgType type) {
         if (type.isArray() && type.elementType() != null) {
             // an array's typmod is its element's: ArrayCoerceExpr applies the element's length coercion to each element
             FunctionBody elem = typmodBody(type.elementType());

@@ -1163,8 +1163,15 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     @Override
     public TypeContext typeContext() {
         TypeContext known = typeContext;
-        if (known != null && known.nowMicros() == transactionStart && typeContextVersion == guc.version()) {
-            return known;   // no setting changed since it was built
+        if (known != null && typeContextVersion == guc.version()) {
+            if (known.nowMicros() == transactionStart) {
+                return known;   // no setting changed since it was built
+            }
+            // a new transaction, same settings: only now() moved, so no look-ups and no zone parsing
+            known = new TypeContext(known.timeZone(), known.extraFloatDigits(), transactionStart, known.byteaOutputEscape(),
+                    known.intervalStyle(), known.dateStyle());
+            typeContext = known;
+            return known;
         }
         String extraDigits = guc.show("extra_float_digits");
         String timeZone = guc.show("TimeZone");
