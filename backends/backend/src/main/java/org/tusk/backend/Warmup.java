@@ -71,6 +71,17 @@ final class Warmup {
     static final int MAX_SESSIONS = 10;
     /** How long a spare waits before looking again when real sessions are busy. */
     static final long BUSY_BACKOFF_MILLIS = 1_000;
+    /**
+     * How long no real session of the cluster must have run a statement before a warm-up session
+     * starts. A session begins with its heaviest, least interruptible part (TEMP tables loaded in
+     * one transaction), and a client handed over meanwhile waits for it: between two back-to-back
+     * 8-client pgbench runs, unfinished backends started sessions in the sub-second gap, and the
+     * next run's clients waited 7-13 s to connect on a loaded machine (bench/README.md, session 10).
+     * A quiet cluster for this long means the burst is over.
+     */
+    static final long QUIET_BEFORE_SESSION_MILLIS = Long.getLong("tusk.warmup.quiet.millis", 3_000);
+    /** How often the cluster is looked at while waiting for it to have been quiet long enough. */
+    private static final long QUIET_POLL_MILLIS = 250;
     /** A warm-up session that does not end this long after being told to has hung: give up on it. */
     private static final long SESSION_END_TIMEOUT_SECONDS = 30;
 
@@ -92,6 +103,8 @@ final class Warmup {
     volatile Exception failure;
     private volatile int sessions;
     private long busyNanos;
+    /** {@link #QUIET_BEFORE_SESSION_MILLIS}, or what a test asks for. */
+    private final long quietMillis;
 
     Warmup(ProtocolHandler protocol, QueryEngine engine, ProcessContext realContext, Path dataDir) throws IOException {
         this(protocol, engine, realContext.quiet(), bootstrapSuperuser(dataDir));
@@ -103,15 +116,22 @@ final class Warmup {
         this.context = quietContext;
         this.user = user;
         this.othersBusy = this::othersBusy;
+        this.quietMillis = QUIET_BEFORE_SESSION_MILLIS;
     }
 
     /** For tests: a protocol handler that plays the server, and a stand-in for {@link #othersBusy}. */
     Warmup(ProtocolHandler protocol, String user, BooleanSupplier othersBusy) {
+        this(protocol, user, othersBusy, 0);
+    }
+
+    /** For tests, with the quiet time a session waits for ({@link #QUIET_BEFORE_SESSION_MILLIS}). */
+    Warmup(ProtocolHandler protocol, String user, BooleanSupplier othersBusy, long quietMillis) {
         this.protocol = protocol;
         this.engine = null;
         this.context = null;
         this.user = user;
         this.othersBusy = othersBusy;
+        this.quietMillis = quietMillis;
     }
 
     boolean finished() {
@@ -159,6 +179,9 @@ final class Warmup {
         if (finished()) {
             return;
         }
+        if (!awaitQuietCluster(mustStop)) {
+            return;     // a client or a retirement came first: no session, none counted
+        }
         sessions++;
         long start = System.nanoTime();
         int roundsBefore = roundsDone;
@@ -199,6 +222,28 @@ final class Warmup {
     }
 
     /**
+     * Waits until no other session of the cluster has run a statement for {@link #quietMillis}
+     * (looking every {@value #QUIET_POLL_MILLIS} ms, backing off {@value #BUSY_BACKOFF_MILLIS} ms
+     * while one does); false if {@code mustStop} became true first.
+     */
+    private boolean awaitQuietCluster(BooleanSupplier mustStop) {
+        long quietSince = System.nanoTime();
+        while (!mustStop.getAsBoolean()) {
+            if (othersBusy.getAsBoolean()) {
+                pause(BUSY_BACKOFF_MILLIS, mustStop);
+                quietSince = System.nanoTime();
+                continue;
+            }
+            long quietFor = (System.nanoTime() - quietSince) / 1_000_000;
+            if (quietFor >= quietMillis) {
+                return true;
+            }
+            pause(Math.min(QUIET_POLL_MILLIS, quietMillis - quietFor), mustStop);
+        }
+        return false;
+    }
+
+    /**
      * Plays the client turn by turn, waiting for each ReadyForQuery as pgbench
      * and drivers do, so the server's blocking-read path is the one that gets
      * compiled, not a path that always finds the next message buffered.
@@ -211,13 +256,19 @@ final class Warmup {
                 pause(BUSY_BACKOFF_MILLIS, mustStop);   // the setup is the heaviest part: polite too
             }
             boolean setUp = true;
+            char status = 'I';
             for (WarmupWorkload.Turn turn : workload.setup()) {
-                if (turn.transactionBoundary() && mustStop.getAsBoolean()) {
+                if (mustStop.getAsBoolean() && (turn.transactionBoundary() || status == 'T')) {
+                    if (status == 'T') {
+                        // inside the loading transaction: a client need not wait for the COPY, roll it back
+                        send(client, WarmupWorkload.rollback());
+                        replies.awaitReadyForQuery();
+                    }
                     setUp = false;                      // a client is waiting: not even the tables
                     break;
                 }
                 send(client, turn.bytes());
-                replies.awaitReadyForQuery();
+                status = replies.awaitReadyForQuery();
             }
             while (setUp && roundsDone < ROUNDS && !mustStop.getAsBoolean()) {
                 if (othersBusy.getAsBoolean()) {

@@ -206,6 +206,13 @@ final class WarmupWorkload {
         return turns;
     }
 
+    /** ROLLBACK as a simple Query: abandons the setup's loading transaction (and the TEMP tables it created). */
+    static byte[] rollback() {
+        Messages m = new Messages();
+        m.query("rollback");
+        return m.take();
+    }
+
     /** Terminate ('X'). */
     static byte[] terminate() {
         Messages m = new Messages();

@@ -64,7 +64,7 @@ class WarmupTest {
                         String sql = cstring(body, 0).toLowerCase(Locale.ROOT).strip();
                         queries.add(sql);
                         if (sql.startsWith("begin") && !sql.contains("commit")) status = 'T';
-                        if (sql.startsWith("commit") || sql.startsWith("end")) status = 'I';
+                        if (sql.startsWith("commit") || sql.startsWith("end") || sql.startsWith("rollback")) status = 'I';
                         if (failWith != null && sql.startsWith(failWith)) {
                             error(out);
                         }
@@ -144,12 +144,52 @@ class WarmupTest {
     }
 
     @Test
-    void aClientWaitingBeforeTheSetupGetsTheBackendWithoutTables() {
+    void aClientWaitingBeforeTheSessionGetsTheBackendAtOnceAndNothingIsCounted() {
         RecordingServer server = new RecordingServer();
         Warmup warmup = new Warmup(server, "tusk", () -> false);
-        warmup.runSession(() -> true);
+        for (int i = 0; i <= Warmup.MAX_SESSIONS; i++) {
+            warmup.runSession(() -> true);
+        }
+        assertEquals(0, server.sessions, "no warm-up session started");
+        assertFalse(warmup.finished(), "sessions never started do not use up MAX_SESSIONS");
+        warmup.runSession(() -> false);
+        assertEquals(Warmup.ROUNDS, warmup.roundsDone());
+    }
+
+    @Test
+    void aClientArrivingDuringTheLoadingTransactionRollsItBack() {
+        RecordingServer server = new RecordingServer();
+        Warmup warmup = new Warmup(server, "tusk", () -> false);
+        // turns: startup, begin, the CREATEs; the client arrives before the INSERTs and the COPY
+        warmup.runSession(() -> server.turns.get() >= 3);
         assertEquals(1, server.sessions);
-        assertTrue(server.queries.isEmpty(), "nothing but startup and terminate: " + server.queries);
+        assertEquals("rollback", server.queries.get(server.queries.size() - 1), server.queries.toString());
+        assertTrue(server.queries.stream().noneMatch(q -> q.startsWith("copy")), "no COPY for a waiting client");
+        assertEquals('I', server.statusAtTerminate, "no transaction left open");
+        assertFalse(warmup.finished());
+    }
+
+    @Test
+    void aSessionStartsOnlyAfterTheClusterWasQuietForAWhile() {
+        RecordingServer server = new RecordingServer();
+        AtomicInteger looks = new AtomicInteger();
+        // a real session is busy at the first look (a 1 s back-off), then the cluster must stay quiet 800 ms
+        Warmup warmup = new Warmup(server, "tusk", () -> looks.incrementAndGet() == 1, 800);
+        long start = System.nanoTime();
+        warmup.runSession(() -> false);
+        assertTrue(System.nanoTime() - start >= (Warmup.BUSY_BACKOFF_MILLIS + 800 - 50) * 1_000_000L);
+        assertTrue(looks.get() >= 4, "looked again while waiting: " + looks.get());
+        assertTrue(warmup.finished());
+    }
+
+    @Test
+    void aClientArrivingWhileWaitingForQuietGetsTheBackendAtOnce() {
+        RecordingServer server = new RecordingServer();
+        Warmup warmup = new Warmup(server, "tusk", () -> false, 30_000);
+        long start = System.nanoTime();
+        warmup.runSession(() -> System.nanoTime() - start > 300_000_000L);
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "returned when the client came");
+        assertEquals(0, server.sessions);
         assertFalse(warmup.finished());
     }
 

@@ -83,12 +83,8 @@ public final class Postmaster implements Consumer<String> {
         if (runtimeOptions != null && !runtimeOptions.isBlank()) {
             backendCommand.addAll(List.of(runtimeOptions.strip().split("\\s+")));
         }
-        // No code cache flushing: a pooled backend sits idle between sessions, and JDK 17's sweeper
-        // evicts the compiled code of an idle JVM as "cold" (backends showed 5-7 MB used of a 20 MB
-        // peak after a pause between two pgbench runs), so every run after a pause paid for C2 again,
-        // eight JVMs at a time. The hot code of a busy backend is ~20 MB; 128 MB is only reserved.
-        backendCommand.addAll(List.of("-XX:+UseSerialGC", "-Xss512k", "-Xms32m", "-Xmx512m", "-XX:MaxMetaspaceSize=128m",
-                "-XX:ReservedCodeCacheSize=128m", "-XX:-UseCodeCacheFlushing", "-Xshare:auto"));
+        // the defaults for this Java version, then backend_jvm_options (later options win)
+        backendCommand.addAll(BackendJvmOptions.forJava(Runtime.version().feature()));
         backendCommand.addAll(settings.backendJvmOptions());
         backendCommand.addAll(List.of("-jar", Path.of(ctx.getProperty("tusk.home"), "tusk-boot.jar").toString(),
                 "backend", "-D", dataDir.toString(), "--control", runtimeDir.resolve("control").toString()));
