@@ -9,8 +9,10 @@ import java.util.PriorityQueue;
  * Sort (tuplesort.c): collects the input in memory while it fits in work_mem;
  * past that, each full batch is sorted and written to a temp file as a run, and
  * the runs are merged with a heap at output time (external merge sort). Run
- * files are deleted as soon as the sort is exhausted, rescanned or closed. The
- * sort is stable, so equal keys keep their input order.
+ * files are deleted as soon as the sort is exhausted, rescanned or closed. In
+ * memory the rows are sorted by PostgreSQL's quicksort ({@link PgQsort}), so
+ * rows with equal keys come out in the order PostgreSQL gives them; runs are
+ * sorted stably and merged in run order.
  */
 public final class Sort implements PlanState {
     private final PlanState child;
@@ -55,7 +57,7 @@ public final class Sort implements PlanState {
             }
         }
         if (runs == null) {
-            batch.sort(order);
+            PgQsort.sort(batch, order);     // tuplesort's quicksort: ties come out as PostgreSQL's do
             memory = batch;
             spaceUsedKb = Math.max(spaceUsedKb, (bytes + 1023) / 1024);
         } else {
