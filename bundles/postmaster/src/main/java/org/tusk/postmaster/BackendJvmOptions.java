@@ -31,6 +31,12 @@ final class BackendJvmOptions {
                 // eight JVMs at a time. The hot code of a busy backend is ~20 MB; 128 MB is only reserved.
                 "-XX:ReservedCodeCacheSize=128m", "-XX:-UseCodeCacheFlushing",
                 "-Xshare:auto"));
+        // JIT: tiered compilation with its default thresholds, on purpose (bench/README.md, "Session 10, jit").
+        // C1 only (-XX:TieredStopAtLevel=1) reaches its plateau after ~600 TPC-B transactions and for half the
+        // warm-up CPU (9-11 s against 17-21 s per backend), and one client cost 1.8 ms of CPU per transaction
+        // on it against 3.9 ms on a warmed C2 backend over the first 90 s, yet C2's eventual plateau measured
+        // higher on quiet machines (session 8: ~1,600 vs ~900 TPC-B tps). Tier-4 thresholds x0.4 and
+        // PerMethodTrapLimit=0 did not help a warmed backend. backend_jvm_options overrides any of this.
         return List.copyOf(options);
     }
 }
