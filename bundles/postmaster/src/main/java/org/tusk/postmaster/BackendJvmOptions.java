@@ -31,6 +31,12 @@ final class BackendJvmOptions {
                 // eight JVMs at a time. The hot code of a busy backend is ~20 MB; 128 MB is only reserved.
                 "-XX:ReservedCodeCacheSize=128m", "-XX:-UseCodeCacheFlushing",
                 "-Xshare:auto"));
+        // JIT: tiered compilation with its default thresholds, on purpose (bench/README.md, "Session 10, jit").
+        // C1 only (-XX:TieredStopAtLevel=1) reaches its plateau after ~600 TPC-B transactions and for half the
+        // warm-up CPU (9-11 s against 17-21 s per backend), but C2's plateau costs half of C1's: one client on a
+        // warmed backend, 0.5 vs 1.0 ms of CPU per TPC-B transaction and 0.03-0.04 vs 0.05-0.09 ms per -S one,
+        // and at moderate load (15-21) C2 passed C1 after 15-20 s of real traffic. Tier-4 thresholds x0.4 and
+        // PerMethodTrapLimit=0 did not help a warmed backend. backend_jvm_options overrides any of this.
         return List.copyOf(options);
     }
 }
