@@ -86,6 +86,30 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
         assertEquals(List.of(), HeapCheck.check(buffers, REL, xacts));
     }
 
+    /** data() hands the scan's page copy to its first caller: a second call must still be a copy of its own. */
+    @Test
+    void scanDataIsAPrivateCopyEvenWhenAskedTwice() {
+        FakeTransactions.Txn t1 = xacts().begin();
+        am().insert(REL, bytes("first"), t1);
+        am().insert(REL, bytes("second"), t1);
+        t1.commit();
+        FakeTransactions.Txn t2 = xacts().begin();
+        List<String> seen = new ArrayList<>();
+        try (org.tusk.api.storage.TableScan scan = am().beginScan(REL, xacts().snapshot(0), t2)) {
+            while (scan.next()) {
+                byte[] one = scan.data();
+                Arrays.fill(one, (byte) 'x');   // the caller owns it
+                byte[] two = scan.data();
+                assertNotSame(one, two);
+                seen.add(text(two));
+                Arrays.fill(two, (byte) 'y');
+                assertEquals(text(two).length(), text(scan.data()).length());
+                assertNotEquals(text(two), text(scan.data()));
+            }
+        }
+        assertEquals(List.of("first", "second"), seen);
+    }
+
     @Test
     void vacuumRemovesDeadVersionsFreezesAndMarksAllVisible() {
         FakeTransactions.Txn t = xacts.begin();
