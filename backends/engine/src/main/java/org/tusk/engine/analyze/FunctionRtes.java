@@ -91,6 +91,12 @@ final class FunctionRtes {
                     outNames.add(r.shape().field(i).name());
                 }
                 types.addAll(List.of(r.resultTypes()));
+            } else if (srf instanceof LockStatusFunction) {
+                for (org.tusk.engine.catalog.RelationColumn c : org.tusk.engine.catalog.PgLocks.COLUMNS) {
+                    names.add(c.name());
+                    outNames.add(c.name());
+                }
+                types.addAll(List.of(srf.resultTypes()));
             } else if (srf instanceof SequenceParametersFunction) {
                 names.addAll(SequenceParametersFunction.COLUMNS);
                 outNames.addAll(SequenceParametersFunction.COLUMNS);
@@ -174,6 +180,8 @@ final class FunctionRtes {
         } else if (name.equals("pg_sequence_parameters") && f.args().size() == 1) {
             args.add(ea.coerce(ea.transform(f.args().get(0)), PgType.OID, -1, CastContext.IMPLICIT));
             return new SequenceParametersFunction();
+        } else if (name.equals("pg_lock_status") && f.args().isEmpty()) {
+            return new LockStatusFunction();
         } else if (name.equals("pg_listening_channels") && f.args().isEmpty()) {
             return new ListeningChannels();
         } else if (name.equals("unnest") && f.args().size() == 1) {
@@ -378,6 +386,21 @@ final class FunctionRtes {
         public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
             return List.<Object[]>of(org.tusk.engine.commands.sequence.SequenceFunctions.sequenceParametersRow(ctx,
                     ((Number) args[0]).longValue())).iterator();
+        }
+    }
+
+    /** pg_lock_status(): the lock manager's entries (its OUT parameters as columns), what the pg_locks view shows. */
+    private record LockStatusFunction() implements SetReturningFunction {
+        @Override public String name() { return "pg_lock_status"; }
+        @Override public PgType[] resultTypes() {
+            return org.tusk.engine.catalog.PgLocks.COLUMNS.stream().map(org.tusk.engine.catalog.RelationColumn::type)
+                    .toArray(PgType[]::new);
+        }
+        @Override public boolean strict() { return false; }
+
+        @Override
+        public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
+            return new org.tusk.engine.catalog.PgLocks().scan(ctx.session()).iterator();
         }
     }
 

@@ -14,12 +14,15 @@ import org.tusk.lmgr.LockStatus;
  * columns, one row per lock mode a process holds or awaits, from the lock manager's shared state
  * ({@code LockManager.status()}: the shared lock table and every process's fast-path slots).
  *
- * <p>Tusk takes no virtual-transaction locks, so there are no {@code virtualxid} rows, and
- * {@code virtualtransaction} is the holder's proc number followed by {@code /0} (PostgreSQL's
- * backend id and local transaction counter, which Tusk does not keep).
+ * <p>Tusk takes no virtual-transaction locks in the lock manager: the row of the calling session's
+ * own virtual xid lock (ExclusiveLock on {@code procNumber/lxid}, fast path) is added here, after the
+ * session's fast-path entries, and its rows carry that {@code virtualtransaction}. Other processes'
+ * local transaction counters are not shared, so their rows say {@code <proc number>/0} and their
+ * virtualxid rows are missing. The pg_locks view ({@code system_views.sql}) selects from
+ * {@code pg_lock_status()}, the set-returning function in FROM that runs this scan.
  */
 public final class PgLocks implements VirtualRelation {
-    private static final List<RelationColumn> COLUMNS = List.of(
+    public static final List<RelationColumn> COLUMNS = List.of(
             new RelationColumn("locktype", PgType.TEXT, -1),
             new RelationColumn("database", PgType.OID, -1),
             new RelationColumn("relation", PgType.OID, -1),
@@ -53,8 +56,25 @@ public final class PgLocks implements VirtualRelation {
         if (!(session instanceof StorageSession s) || s.storage() == null) {
             return rows;
         }
-        for (LockStatus l : s.storage().storage().locks().status()) {
-            rows.add(row(l));
+        org.tusk.lmgr.LockManager locks = s.storage().storage().locks();
+        int self = locks.procNumber();
+        String ownVxid = s.storage().isStarted() ? self + "/" + s.storage().localTransactionId() : null;
+        int vxidAt = -1;
+        for (LockStatus l : locks.status()) {
+            Object[] r = row(l);
+            if (l.procNumber() == self && ownVxid != null) {
+                r[10] = ownVxid;
+            }
+            if (vxidAt < 0 && ownVxid != null && (!l.fastPath() || l.procNumber() > self)) {
+                vxidAt = rows.size();       // past this process's fast-path entries, as GetLockStatusData lists them
+            }
+            rows.add(r);
+        }
+        if (ownVxid != null) {
+            // every transaction holds ExclusiveLock on its own virtual xid (VirtualXactLockTableInsert, fast path)
+            Object[] vxid = {"virtualxid", null, null, null, null, ownVxid, null, null, null, null, ownVxid,
+                (int) ProcessHandle.current().pid(), "ExclusiveLock", true, true, null};
+            rows.add(vxidAt < 0 ? rows.size() : vxidAt, vxid);
         }
         return rows;
     }

@@ -25,8 +25,6 @@ public final class SystemRelations {
             PgStatTables tables = new PgStatTables(scope);
             m.put(tables.name(), tables);
         }
-        VirtualRelation locks = new PgLocks();
-        m.put(locks.name(), locks);
         VirtualRelation wal = new PgStatWal();
         m.put(wal.name(), wal);
         VirtualRelation settings = new org.tusk.engine.catalog.sysviews.PgSettings();

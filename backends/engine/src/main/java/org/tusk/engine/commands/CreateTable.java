@@ -54,7 +54,11 @@ public final class CreateTable {
     }
 
     /** A constraint waiting for the table to exist. */
-    private record PendingConstraint(Constraint c, String column) {
+    /** A constraint to add; {@code copiedCheck} the stored expression of a CHECK copied by LIKE (not in the statement). */
+    private record PendingConstraint(Constraint c, String column, String copiedCheck) {
+        PendingConstraint(Constraint c, String column) {
+            this(c, column, null);
+        }
     }
 
     public static String execute(DdlContext ctx, CreateStmt stmt) {
@@ -228,6 +232,7 @@ public final class CreateTable {
                 constraints.add(new PendingConstraint(c, null));
             } else if (element instanceof org.tusk.engine.nodes.TableLikeClause like) {
                 likeColumns(ctx, like, columns, localNames);
+                likeChecks(ctx, like, constraints);
             } else {
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE ... LIKE is not supported yet",
                         element.location());
@@ -355,7 +360,13 @@ public final class CreateTable {
             table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
         }
         for (PendingConstraint pc : constraints) {
-            addConstraint(ctx, table, pc.c(), pc.column(), taken);
+            if (pc.copiedCheck() != null) {
+                addCheck(ctx, table, pc.c(), null, taken, pc.copiedCheck());
+                ctx.commandCounterIncrement();
+                ctx.relcache().invalidate(table.oid());
+            } else {
+                addConstraint(ctx, table, pc.c(), pc.column(), taken);
+            }
             table = ctx.relcache().open(relOid, LockMode.ACCESS_EXCLUSIVE);
         }
         if (partition) {
@@ -366,8 +377,8 @@ public final class CreateTable {
 
     /**
      * LIKE source [INCLUDING ...] (transformTableLikeClause): the source's live columns with
-     * their types and NOT NULL (always), their defaults with INCLUDING DEFAULTS. CHECK constraints,
-     * indexes, identity, comments and storage are not copied yet.
+     * their types and NOT NULL (always), their defaults with INCLUDING DEFAULTS (CHECK constraints with
+     * INCLUDING CONSTRAINTS: {@link #likeChecks}). Indexes, identity, comments and storage are not copied yet.
      */
     private static void likeColumns(DdlContext ctx, org.tusk.engine.nodes.TableLikeClause like,
             LinkedHashMap<String, NewColumn> columns, Set<String> localNames) {
@@ -388,6 +399,44 @@ public final class CreateTable {
             TypeLookup.TypeInfo type = TypeLookup.byOid(a.typeOid());
             String def = defaults ? source.defaults().get(a.attnum()) : null;
             columns.put(a.name(), new NewColumn(a.name(), type, a.typmod(), a.notNull(), def));
+        }
+    }
+
+    /**
+     * LIKE ... INCLUDING CONSTRAINTS: the source's CHECK constraints under their own names (a copy of a
+     * stored expression, as transformTableLikeClause does with conbin), NO INHERIT kept.
+     */
+    private static void likeChecks(DdlContext ctx, org.tusk.engine.nodes.TableLikeClause like,
+            List<PendingConstraint> constraints) {
+        if ((like.options() & org.tusk.engine.nodes.TableLikeClause.CREATE_TABLE_LIKE_CONSTRAINTS) == 0) {
+            return;
+        }
+        org.tusk.engine.nodes.RangeVar rv = like.relation();
+        RelationDesc source = ctx.relcache().open(rv.schemaname(), rv.relname(), ctx.searchPath(),
+                LockMode.ACCESS_SHARE, rv.location() + 1);
+        Catalog con = SystemCatalogs.require(SystemCatalogs.PG_CONSTRAINT);
+        int rel = con.columnIndex("conrelid");
+        int type = con.columnIndex("contype");
+        List<CatalogTuple> checks = new ArrayList<>(ctx.rows(SystemCatalogs.PG_CONSTRAINT,
+                r -> ((Long) r[rel]).intValue() == source.oid() && "c".equals(String.valueOf(r[type]))));
+        checks.sort(java.util.Comparator.comparing(t -> ((Long) t.get(con, "oid"))));
+        for (CatalogTuple t : checks) {
+            String text = "CREATE TABLE x (CONSTRAINT "
+                    + org.tusk.engine.func.sysinfo.Identifiers.quote(String.valueOf(t.get(con, "conname")))
+                    + " CHECK (" + t.get(con, "conbin") + ")"
+                    + (Boolean.TRUE.equals(t.get(con, "connoinherit")) ? " NO INHERIT" : "") + ")";
+            var parsed = org.tusk.engine.parser.Parser.parse(text);
+            if (parsed.size() == 1 && parsed.get(0).stmt() instanceof CreateStmt copy) {
+                String conbin = String.valueOf(t.get(con, "conbin"));
+                for (org.tusk.engine.nodes.RawNode element : copy.tableElts()) {
+                    if (element instanceof Constraint c) {
+                        constraints.add(new PendingConstraint(c, null, conbin));
+                    }
+                }
+                for (Constraint c : copy.constraints()) {
+                    constraints.add(new PendingConstraint(c, null, conbin));
+                }
+            }
         }
     }
 
@@ -487,7 +536,13 @@ public final class CreateTable {
 
     private static void addCheck(DdlContext ctx, RelationDesc table, Constraint c, String column, Set<String> taken) {
         int from = SourceText.afterKeyword(ctx.queryString(), c.location(), "check");
-        String source = SourceText.parenthesized(ctx.queryString(), from < 0 ? c.location() : from);
+        addCheck(ctx, table, c, column, taken,
+                SourceText.parenthesized(ctx.queryString(), from < 0 ? c.location() : from));
+    }
+
+    /** As above with the expression's text given ({@code source}, as conbin stores it). */
+    private static void addCheck(DdlContext ctx, RelationDesc table, Constraint c, String column, Set<String> taken,
+            String source) {
         List<Integer> keys = new ArrayList<>();
         String firstColumn = column;
         for (AttributeDesc a : table.liveAttributes()) {

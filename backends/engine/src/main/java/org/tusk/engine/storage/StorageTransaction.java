@@ -190,10 +190,19 @@ public final class StorageTransaction {
         return snapshotTaken;
     }
 
+    /** This session's transactions so far: the local half of a virtual transaction id (procNumber/lxid). */
+    private int localTransactionId;
+
+    /** The current (or last) transaction's local id, PGPROC's lxid: counts this session's transactions from 1. */
+    public int localTransactionId() {
+        return localTransactionId;
+    }
+
     private void ensureStarted(IsolationLevel level) {
         if (!started) {
             txn.transactions().begin(level);
             started = true;
+            localTransactionId++;
             levels.clear();
             levels.add(new PendingActions());
             acceptInvalidationMessages();

@@ -56,4 +56,31 @@ class PgLocksOnStorageTest extends TwoSessionsOnStorage {
         assertEquals(List.of("E: 25P01 LOCK TABLE can only be used in transaction blocks"),
                 query(a, "lock table lk2"));
     }
+
+    @Test
+    void pgLocksIsAViewOverPgLockStatusWithTheOwnVirtualXid() {
+        assertEquals(List.of("v"), query(a, "select relkind from pg_class where oid = 'pg_catalog.pg_locks'::regclass"));
+        // PostgreSQL 15's pg_get_viewdef('pg_locks')
+        assertEquals(List.of(" SELECT l.locktype,\n    l.database,\n    l.relation,\n    l.page,\n    l.tuple,\n"
+                + "    l.virtualxid,\n    l.transactionid,\n    l.classid,\n    l.objid,\n    l.objsubid,\n"
+                + "    l.virtualtransaction,\n    l.pid,\n    l.mode,\n    l.granted,\n    l.fastpath,\n    l.waitstart\n"
+                + "   FROM pg_lock_status() l(locktype, database, relation, page, tuple, virtualxid, transactionid,"
+                + " classid, objid, objsubid, virtualtransaction, pid, mode, granted, fastpath, waitstart);"),
+                query(a, "select pg_get_viewdef('pg_locks')"));
+        query(a, "begin");
+        List<String> first = query(a, "select virtualxid from pg_locks where locktype = 'virtualxid'");
+        assertEquals(1, first.size());
+        // the session's own rows: its virtual xid lock and the view's AccessShareLock, one virtualtransaction
+        assertEquals(List.of("relation|AccessShareLock|t|t|t", "virtualxid|ExclusiveLock|t|t|t"), query(a,
+                "select locktype, mode, granted, fastpath, pid is not null"
+                        + " from pg_locks where virtualtransaction = '" + first.get(0) + "' and (locktype = 'virtualxid'"
+                        + " or relation = 'pg_locks'::regclass) order by 1"));
+        assertEquals(first, query(a, "select virtualxid from pg_lock_status() where locktype = 'virtualxid'"));
+        query(a, "commit");
+        List<String> next = query(a, "select virtualxid from pg_locks where locktype = 'virtualxid'");
+        String[] before = first.get(0).split("/");
+        String[] after = next.get(0).split("/");
+        assertEquals(before[0], after[0]);
+        assertEquals(Integer.parseInt(before[1]) + 1, Integer.parseInt(after[1]));
+    }
 }

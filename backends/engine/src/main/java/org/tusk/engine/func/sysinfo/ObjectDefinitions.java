@@ -62,7 +62,71 @@ public final class ObjectDefinitions {
         if (stored == null) {
             return null;
         }
-        return pretty ? stripOuterParens(stored) : stored;
+        return pretty ? simpleCastOperands(stripOuterParens(stored)) : stored;
+    }
+
+    /**
+     * Pretty mode's get_coercion_expr: the operand of a cast is parenthesized only when it is not a
+     * simple node, so {@code (price)::numeric} and {@code (2)::numeric} print as {@code price::numeric}
+     * and {@code 2::numeric} (a column, an unsigned number or a quoted literal; text inside quotes kept).
+     */
+    static String simpleCastOperands(String s) {
+        if (s.indexOf(")::") < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '\'') {
+                int end = i + 1;
+                while (end < s.length() && !(s.charAt(end) == '\'' && (end + 1 >= s.length() || s.charAt(end + 1) != '\''))) {
+                    end += s.charAt(end) == '\'' ? 2 : 1;
+                }
+                out.append(s, i, Math.min(end + 1, s.length()));
+                i = end + 1;
+                continue;
+            }
+            if (c == '(' && (i == 0 || !identChar(s.charAt(i - 1)))) {
+                int close = simpleOperandEnd(s, i + 1);
+                if (close > 0 && s.startsWith(")::", close)) {
+                    out.append(s, i + 1, close);
+                    i = close + 1;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    private static boolean identChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+
+    /** The index of the ')' closing a simple operand starting at {@code from}, or -1. */
+    private static int simpleOperandEnd(String s, int from) {
+        int i = from;
+        if (i < s.length() && s.charAt(i) == '\'') {
+            i++;
+            while (i < s.length()) {
+                if (s.charAt(i) == '\'') {
+                    if (i + 1 < s.length() && s.charAt(i + 1) == '\'') {
+                        i += 2;
+                        continue;
+                    }
+                    return i + 1 < s.length() && s.charAt(i + 1) == ')' ? i + 1 : -1;
+                }
+                i++;
+            }
+            return -1;
+        }
+        int start = i;
+        while (i < s.length() && (identChar(s.charAt(i)) || s.charAt(i) == '.')) {
+            i++;
+        }
+        return i > start && i < s.length() && s.charAt(i) == ')' ? i : -1;
     }
 
     /** "(x)" to "x" when the first parenthesis closes at the end. */

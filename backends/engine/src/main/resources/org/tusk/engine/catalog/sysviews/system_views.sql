@@ -127,3 +127,24 @@ CREATE VIEW pg_catalog.pg_rules AS
       JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
       LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
      WHERE r.rulename <> '_RETURN';
+
+-- written as PostgreSQL's pg_get_viewdef prints its definition (SELECT * FROM pg_lock_status() AS L),
+-- which is what the view's stored text is while function scans are not deparsed
+CREATE VIEW pg_catalog.pg_locks AS
+ SELECT l.locktype,
+    l.database,
+    l.relation,
+    l.page,
+    l.tuple,
+    l.virtualxid,
+    l.transactionid,
+    l.classid,
+    l.objid,
+    l.objsubid,
+    l.virtualtransaction,
+    l.pid,
+    l.mode,
+    l.granted,
+    l.fastpath,
+    l.waitstart
+   FROM pg_lock_status() l(locktype, database, relation, page, tuple, virtualxid, transactionid, classid, objid, objsubid, virtualtransaction, pid, mode, granted, fastpath, waitstart);
