@@ -1,10 +1,12 @@
 package org.tusk.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -129,11 +131,16 @@ class IsolationTest {
     /**
      * Two increments wait for a third. The first to wait holds the row version's tuple lock
      * (heap_acquire_tuplock) while it sleeps on the updater's xid; the second queues on that
-     * lock. So the commit lets the first go on, and the second then waits for the first (its
-     * updated version), as in PostgreSQL; no increment is lost.
+     * lock. So the commit lets one of them go on and the other then waits for it (its updated
+     * version), as in PostgreSQL; no increment is lost. Which one goes on is not fixed: the
+     * first waiter wakes first and usually wins, but it gives the old version's tuple lock up
+     * before it follows the update chain (heap_update returns TM_Updated and EvalPlanQual locks
+     * the newest version), so on a busy machine the second can reach the newest version first,
+     * in PostgreSQL as here. (This test asserted arrival order and failed so in CI twice: the
+     * "first" waiter then rightly waited for the second's xid.)
      */
     @Test
-    void waitingIncrementsGoOnInArrivalOrder() {
+    void waitingIncrementsGoOnOneAtATime() {
         rows("c=0");
         s1.expect("begin rc", "BEGIN");
         s2.expect("begin rc", "BEGIN");
@@ -144,12 +151,30 @@ class IsolationTest {
         s3.start("incr c 100");
         s3.awaitBlocked();
         s1.expect("commit", "COMMIT");
-        assertEquals("UPDATE 1", s2.reply(), "the first waiter goes first");
-        assertEquals(null, s3.tryReply(300), "the second now waits for the first");
-        s3.awaitBlocked();
-        s2.expect("commit", "COMMIT");
-        assertEquals("UPDATE 1", s3.reply());
-        s3.expect("commit", "COMMIT");
+        Session winner = null;
+        Session other = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (winner == null && System.nanoTime() < deadline) {
+            String r2 = s2.tryReply(20);
+            if (r2 != null) {
+                assertEquals("UPDATE 1", r2);
+                winner = s2;
+                other = s3;
+                break;
+            }
+            String r3 = s3.tryReply(20);
+            if (r3 != null) {
+                assertEquals("UPDATE 1", r3);
+                winner = s3;
+                other = s2;
+            }
+        }
+        assertNotNull(winner, "neither waiter went on after the commit");
+        assertEquals(null, other.tryReply(300), "the other now waits for the one that went on");
+        other.awaitBlocked();
+        winner.expect("commit", "COMMIT");
+        assertEquals("UPDATE 1", other.reply());
+        other.expect("commit", "COMMIT");
         s1.expect("select", "c=111");
     }
 
