@@ -107,10 +107,14 @@ public final class EngineStorage {
 
     /**
      * RelationGetNumberOfBlocks: the main fork's length in blocks, or -1 when this process has no
-     * buffer manager (engine tests on partial storage; callers then ask the access method).
+     * buffer manager (engine tests on partial storage) or the relation has no file (a table of the
+     * memory access method and its indexes live in shared memory); callers then ask the access method.
      */
     public long nblocks(org.tusk.api.storage.RelFileLocator locator) {
-        return buffers == null ? -1 : buffers.nblocks(locator, org.tusk.api.storage.ForkNumber.MAIN);
+        if (buffers == null || !buffers.smgr().exists(locator, org.tusk.api.storage.ForkNumber.MAIN)) {
+            return -1;
+        }
+        return buffers.nblocks(locator, org.tusk.api.storage.ForkNumber.MAIN);
     }
 
     /** DropRelationBuffers: forgets the relation's buffers without writing them (its files are going away). */
