@@ -82,8 +82,7 @@ public final class PqReceiver {
         if (recvEnd - recvPos < 4 && !fill(4)) {
             throw new EOFException("unexpected EOF within message length word");
         }
-        int len = ((recv[recvPos] & 0xFF) << 24) | ((recv[recvPos + 1] & 0xFF) << 16)
-                | ((recv[recvPos + 2] & 0xFF) << 8) | (recv[recvPos + 3] & 0xFF);
+        int len = int32At(recvPos);
         recvPos += 4;
         if (len < 4 || len > max) {
             throw PgException.fatal(SqlState.PROTOCOL_VIOLATION, "invalid message length");
@@ -111,9 +110,14 @@ public final class PqReceiver {
         if (avail < 5) {
             return false;
         }
-        int len = ((recv[recvPos + 1] & 0xFF) << 24) | ((recv[recvPos + 2] & 0xFF) << 16)
-                | ((recv[recvPos + 3] & 0xFF) << 8) | (recv[recvPos + 4] & 0xFF);
+        int len = int32At(recvPos + 1);
         return len >= 4 && avail - 1 >= len;
+    }
+
+    /** The big-endian int32 at {@code pos} of the read buffer (a message's length word). */
+    private int int32At(int pos) {
+        return ((recv[pos] & 0xFF) << 24) | ((recv[pos + 1] & 0xFF) << 16) | ((recv[pos + 2] & 0xFF) << 8)
+                | (recv[pos + 3] & 0xFF);
     }
 
     /**

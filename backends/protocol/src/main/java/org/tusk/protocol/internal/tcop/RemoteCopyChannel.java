@@ -96,12 +96,7 @@ final class RemoteCopyChannel implements CopyChannel {
 
         @Override
         public int read() throws IOException {
-            if (!fill()) {
-                return -1;
-            }
-            byte[] one = new byte[1];
-            current.copyBytes(one, 0, 1);
-            return one[0] & 0xFF;
+            return fill() ? current.getByte() : -1;
         }
 
         @Override
