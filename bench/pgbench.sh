@@ -6,10 +6,12 @@
 #   - select-only (-S) tps, 8 clients, prepared protocol (target: ratio >= 0.8)
 # and checks after each TPC-B run that sum(abalance) = sum(bbalance) = sum(tbalance).
 # Warm-up, the same for both servers: before the measured runs of each script, one unmeasured run of
-# WARMUP_SECS (default: seconds-per-run) with the same clients and script on PostgreSQL and on Tusk
-# (PostgreSQL fills its caches; Tusk's pool grows to the 8 busy backends plus min_spare_backends, and
-# backends started for it compile their hot paths), then `settle` (a quiet CPU for 5 s: Tusk's new
-# spares finish their own warm-up). Its tps are printed too, as "warm-up". Then the runs alternate.
+# WARMUP_SECS (default 150) with the same clients and script on PostgreSQL and on Tusk (PostgreSQL fills
+# its caches; Tusk's pool grows to the 8 busy backends plus min_spare_backends, and their JVMs compile
+# the hot paths: eight JVMs on two cores need about 2.5 minutes of 8-client TPC-B to reach their steady
+# state, bench/README.md "Session 11, lead"). Its tps are printed too, as "warm-up". Then the runs
+# alternate, each after `settle` (a quiet CPU for 5 s), so neither server's run shares the CPU with the
+# other's background work (Tusk's spares warming, PostgreSQL's checkpointer or autovacuum).
 # Usage: bench/pgbench.sh [seconds-per-run (30)] [runs (3)] [scale (10)]
 # Needs root (to run PostgreSQL as the unprivileged user tuskbench) and a built distribution.
 set -euo pipefail
@@ -50,7 +52,9 @@ settle
 echo "pgbench: Tusk vs PostgreSQL 15 on $(nproc) cores, scale $SCALE, ${SECS}s per run, median of $RUNS runs (runs alternate)"
 pg_init="" tk_init=""
 for _ in $(seq "$RUNS"); do
+    settle
     pg_init+="$(init_seconds "$PGPORT_REF") "
+    settle
     tk_init+="$(init_seconds "$TUSK_PORT") "
 done
 report "pgbench -i -s $SCALE (seconds)" "$pg_init" "$tk_init"
@@ -59,13 +63,14 @@ for mode in "TPC-B" "select-only (-S)"; do
     args=()
     [ "$mode" = "TPC-B" ] || args=(-S)
     # the warm-up (see the header): the same unmeasured run on both servers, then a quiet machine
-    pg_warm="$(SECS="${WARMUP_SECS:-$SECS}" tps "$PGPORT_REF" "${args[@]}")"
-    tk_warm="$(SECS="${WARMUP_SECS:-$SECS}" tps "$TUSK_PORT" "${args[@]}")"
+    pg_warm="$(SECS="${WARMUP_SECS:-150}" tps "$PGPORT_REF" "${args[@]}")"
+    tk_warm="$(SECS="${WARMUP_SECS:-150}" tps "$TUSK_PORT" "${args[@]}")"
     printf '%-40s PostgreSQL %10s  Tusk %10s   (unmeasured)\n' "$mode warm-up run" "$pg_warm" "$tk_warm"
-    settle
     pg="" tk=""
     for _ in $(seq "$RUNS"); do
+        settle
         pg+="$(tps "$PGPORT_REF" "${args[@]}") "
+        settle
         tk+="$(tps "$TUSK_PORT" "${args[@]}") "
     done
     report "$mode tps, 8 clients, prepared" "$pg" "$tk"
