@@ -538,7 +538,7 @@ public final class DefineIndex {
             RelationSizeStatistics.BuildCounts counts = build(ctx, table, indexName, locator, keyAttnums, keyTypes,
                     unique, def.nullsNotDistinct(), am, keys);
             ctx.commandCounterIncrement();      // setRelHasIndex's update of the table's row is the one to update
-            RelationSizeStatistics.afterIndexBuild(ctx, table, indexOid, locator, counts, true);
+            RelationSizeStatistics.afterIndexBuild(ctx, table, indexOid, am, locator, counts, true);
         } catch (PgException e) {
             if (!concurrent || !SqlState.UNIQUE_VIOLATION.equals(e.sqlState())) {
                 throw e;
@@ -709,7 +709,7 @@ public final class DefineIndex {
         ctx.txn().onCommit(() -> iam.dropStorage(oldIndex));
         CreateTable.updateClass(ctx, index.oid(), "relfilenode", (long) indexNode);
         ctx.commandCounterIncrement();
-        RelationSizeStatistics.afterIndexBuild(ctx, table, index.oid(), freshIndex, counts, false);
+        RelationSizeStatistics.afterIndexBuild(ctx, table, index.oid(), iam, freshIndex, counts, false);
         ctx.relcache().invalidate(index.oid());   // other backends cache the index's own entry
     }
 

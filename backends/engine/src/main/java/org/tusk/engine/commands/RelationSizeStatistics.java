@@ -48,14 +48,11 @@ public final class RelationSizeStatistics {
      * rebuilt into a new file (REINDEX, TRUNCATE, a rewrite), which RelationSetNewRelfilenode marks uncounted
      * (0 pages, -1). A count of 0 for a relation marked uncounted leaves it so, relpages included.
      */
-    static void afterIndexBuild(DdlContext ctx, RelationDesc table, int indexOid, RelFileLocator indexLocator,
-            BuildCounts counts, boolean newIndex) {
+    static void afterIndexBuild(DdlContext ctx, RelationDesc table, int indexOid, IndexAccessMethod indexAm,
+            RelFileLocator indexLocator, BuildCounts counts, boolean newIndex) {
         EngineStorage storage = ctx.storage();
         TableAccessMethod heap = storage.tableAm(table.amName() == null ? "heap" : table.amName());
-        long heapPages = storage.nblocks(table.locator());
-        if (heapPages < 0) {
-            heapPages = heap.estimateSize(table.locator()).pages();
-        }
+        long heapPages = storage.pages(table.locator(), () -> heap.estimateSize(table.locator()).pages());
         CatalogAccess.CatalogTuple tableRow = CreateTable.classRow(ctx, table.oid());
         SystemCatalogs.Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
         Object current = tableRow.values()[pgClass.columnIndex("reltuples")];
@@ -73,12 +70,8 @@ public final class RelationSizeStatistics {
             // first insert); Tusk's btree build writes an empty root leaf too, which PostgreSQL would not count
             indexPages = 1;
         } else {
-            indexPages = storage.nblocks(indexLocator);
-            if (indexPages < 0) {
-                IndexAccessMethod am = storage.indexAm("btree");
-                indexPages = am.estimateSize(new IndexDescriptor("", indexLocator, table.locator(), false,
-                        IndexKeyEncoding.comparator())).pages();
-            }
+            indexPages = storage.pages(indexLocator, () -> indexAm.estimateSize(new IndexDescriptor("", indexLocator,
+                    table.locator(), false, IndexKeyEncoding.comparator())).pages());
         }
         store(ctx.access(), indexOid, indexPages, counts.indexTuples());
         ctx.commandCounterIncrement();

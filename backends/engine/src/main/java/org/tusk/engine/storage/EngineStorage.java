@@ -117,6 +117,15 @@ public final class EngineStorage {
         return buffers.nblocks(locator, org.tusk.api.storage.ForkNumber.MAIN);
     }
 
+    /**
+     * A relation's length in pages for pg_class.relpages: its main fork's blocks, or, for a relation kept
+     * without a file (a memory access method's), what its access method estimates.
+     */
+    public long pages(org.tusk.api.storage.RelFileLocator locator, java.util.function.LongSupplier estimate) {
+        long blocks = nblocks(locator);
+        return blocks < 0 ? estimate.getAsLong() : blocks;
+    }
+
     /** DropRelationBuffers: forgets the relation's buffers without writing them (its files are going away). */
     public void dropBuffers(org.tusk.api.storage.RelFileLocator locator) {
         if (buffers != null) {

@@ -17,6 +17,7 @@ import org.tusk.storage.LazyVacuum;
 import org.tusk.engine.catalog.CatalogAccess;
 import org.tusk.engine.catalog.SystemCatalogs;
 import org.tusk.engine.commands.DmlCommand;
+import org.tusk.engine.commands.RelationSizeStatistics;
 import org.tusk.engine.expr.EvalContext;
 import org.tusk.engine.nodes.AConst;
 import org.tusk.engine.nodes.DefElem;
@@ -192,21 +193,18 @@ public final class VacuumCommand implements DmlCommand {
         for (IndexDesc index : desc.indexes()) {
             var am = session.storage().storage().indexAm(index.amName());
             var descriptor = StorageBaseRelation.descriptor(desc, index);
-            long pages = session.storage().storage().nblocks(index.locator());
             double tuples;
             if (partialFractions == null) {
-                var size = am.estimateSize(descriptor);
-                tuples = size.tuples();
-                pages = pages < 0 ? size.pages() : pages;
+                tuples = am.estimateSize(descriptor).tuples();
             } else {
                 Double fraction = index.predicate() == null ? Double.valueOf(1.0) : partialFractions.get(index.oid());
                 if (fraction == null) {
                     continue;
                 }
                 tuples = Math.ceil(fraction * live);
-                pages = pages < 0 ? am.estimateSize(descriptor).pages() : pages;
             }
-            org.tusk.engine.commands.RelationSizeStatistics.store(access, index.oid(), pages, tuples);
+            long pages = session.storage().storage().pages(index.locator(), () -> am.estimateSize(descriptor).pages());
+            RelationSizeStatistics.store(access, index.oid(), pages, tuples);
             session.relcache().invalidate(index.oid());
         }
         session.storage().commandCounterIncrement();
@@ -218,14 +216,7 @@ public final class VacuumCommand implements DmlCommand {
             return;
         }
         CatalogAccess access = new CatalogAccess(session.storage(), IsolationLevel.READ_COMMITTED);
-        SystemCatalogs.Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
-        int oid = pgClass.columnIndex("oid");
-        for (var t : access.scan(SystemCatalogs.PG_CLASS, row -> ((Long) row[oid]).intValue() == desc.oid())) {
-            Object[] row = t.values().clone();
-            row[pgClass.columnIndex("relpages")] = (int) pages;
-            row[pgClass.columnIndex("reltuples")] = (float) tuples;
-            access.update(SystemCatalogs.PG_CLASS, t.tid(), row);
-        }
+        RelationSizeStatistics.store(access, desc.oid(), pages, tuples);
         session.relcache().invalidate(desc.oid());
         session.storage().commandCounterIncrement();
     }
