@@ -418,7 +418,11 @@ final class Warmup {
         }
     }
 
-    private void close() {
+    /**
+     * Lets the warm-up client's thread end and closes the loopback listener (idempotent). Called
+     * when warm-up is finished: after its last session, or when real traffic made up for the rest.
+     */
+    void close() {
         feeder.shutdown();
         try {
             if (listener != null) listener.close();
