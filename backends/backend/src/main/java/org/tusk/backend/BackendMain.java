@@ -288,7 +288,11 @@ public final class BackendMain {
      * between rounds.
      */
     private void scheduleWarmup() {
-        if (warmup == null || warmup.finished()) {
+        if (warmup == null) {
+            return;
+        }
+        if (warmup.finished()) {
+            warmup.close();     // perhaps finished by real traffic (Warmup.STATEMENTS_PER_ROUND) after a session
             return;
         }
         sessionThread.execute(() -> {

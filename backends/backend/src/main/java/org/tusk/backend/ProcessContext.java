@@ -43,6 +43,12 @@ final class ProcessContext implements BackendContext {
     private volatile Runnable notifyHandler;
     /** False for warm-up sessions, which must not show in pg_stat_activity or ps. */
     private final boolean publishing;
+    /**
+     * Statements real sessions of this process have run (a warm-up's quiet context counts none):
+     * real traffic warms the JIT as well as warm-up rounds do ({@link Warmup#finished}). Written by
+     * the session thread only; a stale read elsewhere only delays that decision.
+     */
+    private long statementsRun;
 
     ProcessContext(ShmemSegment shmem, ProcSlot slot, InterruptState interrupts, Path dataDir, Map<String, String> serverSettings) {
         this(shmem, slot, interrupts, dataDir, serverSettings, true);
@@ -97,6 +103,11 @@ final class ProcessContext implements BackendContext {
         return active;
     }
 
+    /** Statements real sessions of this process have run, over its life. */
+    long statementsRun() {
+        return statementsRun;
+    }
+
     private String clientLabel() {
         return clientAddress == null ? "[local]" : clientAddress + "(" + clientPort + ")";
     }
@@ -136,6 +147,7 @@ final class ProcessContext implements BackendContext {
     public void reportActivity(String state, String query) {
         active = "active".equals(state);
         if (!publishing) return;
+        if (active) statementsRun++;
         slot.publishActivity(state, query);
         String title = titles.get(state);
         if (title == null) {

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 import org.newsclub.net.unix.FileDescriptorCast;
 import org.slf4j.Logger;
@@ -69,6 +70,14 @@ final class Warmup {
      * warming after this many and lets real work compile its paths instead.
      */
     static final int MAX_SESSIONS = 10;
+    /**
+     * Statements a round sends (each turn is one statement, reported active once), so that real
+     * sessions' statements count as rounds: a backend that has served real traffic has the real
+     * workload's profiles, and synthetic rounds after it only burn CPU. Measured (bench/README.md,
+     * session 11): after an 8-client pgbench run, idle backends that had been handed their clients
+     * mid-warm-up resumed it, taking both cores from whatever ran next.
+     */
+    static final int STATEMENTS_PER_ROUND = new WarmupWorkload("", 0).round(0).size();
     /** How long a spare waits before looking again when real sessions are busy. */
     static final long BUSY_BACKOFF_MILLIS = 1_000;
     /**
@@ -90,6 +99,8 @@ final class Warmup {
     private final ProcessContext context;
     private final String user;
     private final BooleanSupplier othersBusy;
+    /** Statements this backend's real sessions have run ({@link ProcessContext#statementsRun}). */
+    private final LongSupplier realStatements;
     private final Object wakeUp = new Object();
     private final ExecutorService feeder = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "warm-up client");
@@ -107,15 +118,17 @@ final class Warmup {
     private final long quietMillis;
 
     Warmup(ProtocolHandler protocol, QueryEngine engine, ProcessContext realContext, Path dataDir) throws IOException {
-        this(protocol, engine, realContext.quiet(), bootstrapSuperuser(dataDir));
+        this(protocol, engine, realContext.quiet(), bootstrapSuperuser(dataDir), realContext::statementsRun);
     }
 
-    Warmup(ProtocolHandler protocol, QueryEngine engine, ProcessContext quietContext, String user) {
+    private Warmup(ProtocolHandler protocol, QueryEngine engine, ProcessContext quietContext, String user,
+            LongSupplier realStatements) {
         this.protocol = protocol;
         this.engine = engine;
         this.context = quietContext;
         this.user = user;
         this.othersBusy = this::othersBusy;
+        this.realStatements = realStatements;
         this.quietMillis = QUIET_BEFORE_SESSION_MILLIS;
     }
 
@@ -126,16 +139,27 @@ final class Warmup {
 
     /** For tests, with the quiet time a session waits for ({@link #QUIET_BEFORE_SESSION_MILLIS}). */
     Warmup(ProtocolHandler protocol, String user, BooleanSupplier othersBusy, long quietMillis) {
+        this(protocol, user, othersBusy, quietMillis, () -> 0);
+    }
+
+    /** For tests, with a stand-in for the real sessions' statement count. */
+    Warmup(ProtocolHandler protocol, String user, BooleanSupplier othersBusy, long quietMillis, LongSupplier realStatements) {
         this.protocol = protocol;
         this.engine = null;
         this.context = null;
         this.user = user;
         this.othersBusy = othersBusy;
+        this.realStatements = realStatements;
         this.quietMillis = quietMillis;
     }
 
     boolean finished() {
-        return givenUp || roundsDone >= ROUNDS || sessions >= MAX_SESSIONS;
+        return givenUp || roundsCredited() >= ROUNDS || sessions >= MAX_SESSIONS;
+    }
+
+    /** Warm-up rounds done plus real statements served, counted in rounds ({@link #STATEMENTS_PER_ROUND}). */
+    int roundsCredited() {
+        return roundsDone + (int) Math.min(ROUNDS, realStatements.getAsLong() / STATEMENTS_PER_ROUND);
     }
 
     int roundsDone() {
@@ -216,7 +240,8 @@ final class Warmup {
         LOG.debug("warm-up session {}: rounds {} -> {} in {} ms", sessions, roundsBefore, roundsDone,
                 (System.nanoTime() - start) / 1_000_000);
         if (finished()) {
-            LOG.debug("warm-up finished: {} rounds, {} sessions, {} ms of work", roundsDone, sessions, busyNanos / 1_000_000);
+            LOG.debug("warm-up finished: {} rounds, {} real statements, {} sessions, {} ms of work", roundsDone,
+                    realStatements.getAsLong(), sessions, busyNanos / 1_000_000);
             close();
         }
     }
@@ -270,7 +295,7 @@ final class Warmup {
                 send(client, turn.bytes());
                 status = replies.awaitReadyForQuery();
             }
-            while (setUp && roundsDone < ROUNDS && !mustStop.getAsBoolean()) {
+            while (setUp && roundsCredited() < ROUNDS && !mustStop.getAsBoolean()) {
                 if (othersBusy.getAsBoolean()) {
                     pause(BUSY_BACKOFF_MILLIS, mustStop);
                     continue;
@@ -393,7 +418,11 @@ final class Warmup {
         }
     }
 
-    private void close() {
+    /**
+     * Lets the warm-up client's thread end and closes the loopback listener (idempotent). Called
+     * when warm-up is finished: after its last session, or when real traffic made up for the rest.
+     */
+    void close() {
         feeder.shutdown();
         try {
             if (listener != null) listener.close();

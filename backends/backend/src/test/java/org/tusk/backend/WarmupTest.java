@@ -223,6 +223,37 @@ class WarmupTest {
     }
 
     @Test
+    void realSessionsStatementsCountAsRounds() {
+        RecordingServer server = new RecordingServer();
+        java.util.concurrent.atomic.AtomicLong realStatements = new java.util.concurrent.atomic.AtomicLong();
+        Warmup warmup = new Warmup(server, "tusk", () -> false, 0, realStatements::get);
+        // a client was handed over first and ran a third of the warm-up's statements
+        realStatements.set((long) Warmup.ROUNDS / 3 * Warmup.STATEMENTS_PER_ROUND);
+        assertFalse(warmup.finished());
+        warmup.runSession(() -> false);
+        assertEquals(Warmup.ROUNDS - Warmup.ROUNDS / 3, warmup.roundsDone(), "only the rounds real traffic did not make up for");
+        assertTrue(warmup.finished());
+
+        // a backend whose clients ran as many statements as warm-up would never starts a session
+        RecordingServer other = new RecordingServer();
+        Warmup served = new Warmup(other, "tusk", () -> false, 0, () -> (long) Warmup.ROUNDS * Warmup.STATEMENTS_PER_ROUND);
+        assertTrue(served.finished());
+        served.runSession(() -> false);
+        assertEquals(0, other.sessions);
+    }
+
+    @Test
+    void aRoundIsCountedInStatementsAsTheServerReportsThem() {
+        // each turn ends with Sync or one simple Query: the server reports one statement active per turn
+        RecordingServer server = new RecordingServer();
+        Warmup warmup = new Warmup(server, "tusk", () -> false);
+        int setupTurns = new WarmupWorkload("tusk", 1).setup().size();
+        warmup.runSession(() -> server.turns.get() >= setupTurns + Warmup.STATEMENTS_PER_ROUND + 1);
+        assertEquals(1, warmup.roundsDone());
+        assertTrue(Warmup.STATEMENTS_PER_ROUND > 50, "a round is ~80 statements: " + Warmup.STATEMENTS_PER_ROUND);
+    }
+
+    @Test
     void anErrorEndsWarmUpForGood() {
         RecordingServer server = new RecordingServer();
         server.failWith = "vacuum analyze warmup_tellers";

@@ -128,6 +128,55 @@ class WarmPoolTest {
     }
 
     /**
+     * Real traffic counts as warm-up: a backend whose client ran as many statements as its warm-up
+     * rounds would have (backend's Warmup.STATEMENTS_PER_ROUND, about 80 a round) does not warm up
+     * after the client leaves, where it used to resume its rounds (and burn CPU beside the next
+     * run). Seen from outside as the backend's "warm-up client" thread, which a warm-up session
+     * runs on and which ends once warm-up is finished.
+     */
+    @Test
+    @Timeout(240)
+    void aBackendWhoseClientsRanEnoughStatementsDoesNotWarmUpAfterwards() throws Exception {
+        try (TuskCluster cluster = TuskCluster.start(root, "min_spare_backends=1", "max_spare_backends=1",
+                "backend_warmup=on", "backend_jvm_options=-Dtusk.warmup.rounds=20 -Dtusk.warmup.quiet.millis=1000")) {
+            int pid;
+            try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+                pid = ProcessModelTest.backendPid(c);
+                for (int i = 0; i < 20 * 100; i++) {   // more than 20 rounds' statements
+                    s.execute("select " + i);
+                }
+            }
+            // any warm-up thread from before the client ends with the session; then none comes back,
+            // although the cluster is quiet (1 s is enough to start a warm-up session here)
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (hasWarmupThread(pid)) {
+                if (System.nanoTime() > deadline) {
+                    fail("warm-up thread still there after the client left:\n" + cluster.log());
+                }
+                Thread.sleep(200);
+            }
+            for (int i = 0; i < 40; i++) {
+                Thread.sleep(250);
+                assertTrue(!hasWarmupThread(pid), "backend " + pid + " warms up again after its client");
+            }
+        }
+    }
+
+    /** Whether the backend has its warm-up client's thread (Linux: thread names in /proc). */
+    private static boolean hasWarmupThread(int pid) throws Exception {
+        Path tasks = Path.of("/proc", Integer.toString(pid), "task");
+        try (var threads = java.nio.file.Files.list(tasks)) {
+            return threads.anyMatch(t -> {
+                try {
+                    return java.nio.file.Files.readString(t.resolve("comm")).strip().equals("warm-up client");
+                } catch (java.io.IOException e) {
+                    return false;     // the thread ended meanwhile
+                }
+            });
+        }
+    }
+
+    /**
      * After a burst of sessions, the backends beyond max_spare_backends stay (warm) until they have
      * been idle for spare_backend_idle_timeout, then retire down to max_spare_backends.
      */
