@@ -14,6 +14,7 @@ import org.tusk.api.storage.TupleHeaderFields;
 import org.tusk.api.storage.TupleId;
 import org.tusk.buffer.Buffer;
 import org.tusk.buffer.BufferManager;
+import org.tusk.buffer.BufferRing;
 import org.tusk.buffer.Page;
 import org.tusk.heapam.internal.HeapTupleHeader;
 import org.tusk.heapam.internal.HeapVisibility;
@@ -44,6 +45,8 @@ final class HeapScan implements TableScan {
     private final TransactionContext txn;
     private final int nblocks;
     private int nextBlock;
+    /** The bulk-read strategy of a large table's scan; null for a small one. */
+    private final BufferRing ring;
     /** The page last loaded, as it was under its share lock (hint bits set by the visibility checks included). */
     private final byte[] pageCopy = new byte[Page.BLCKSZ];
     private final ByteBuffer pageCopyView = ByteBuffer.wrap(pageCopy).order(ByteOrder.LITTLE_ENDIAN);
@@ -63,6 +66,9 @@ final class HeapScan implements TableScan {
         this.snapshot = snapshot;
         this.txn = txn;
         this.nblocks = buffers.nblocks(relation, ForkNumber.MAIN);
+        // initscan: a table over a quarter of the pool is read through a small ring of buffers, so the
+        // scan neither empties the pool nor, right after a bulk load, evicts the pages it reads next
+        this.ring = nblocks > buffers.nBuffers() / 4 ? BufferRing.bulkRead(buffers.nBuffers()) : null;
     }
 
     @Override
@@ -81,7 +87,8 @@ final class HeapScan implements TableScan {
         count = 0;
         index = 0;
         block = blockNumber;
-        Buffer buffer = buffers.read(relation, ForkNumber.MAIN, blockNumber);
+        Buffer buffer = ring == null ? buffers.read(relation, ForkNumber.MAIN, blockNumber)
+                : buffers.read(relation, ForkNumber.MAIN, blockNumber, ring);
         try {
             buffer.lock(LWLockMode.SHARED);
             ByteBuffer page = buffer.page();
