@@ -58,6 +58,15 @@ public interface BufferManager extends AutoCloseable {
     Buffer read(RelFileLocator locator, ForkNumber fork, int block);
 
     /**
+     * ReadBufferExtended with a strategy: as {@link #read}, but a page that
+     * has to be read into the pool goes into one of {@code ring}'s buffers
+     * once the ring is full, instead of a victim of the clock sweep.
+     */
+    default Buffer read(RelFileLocator locator, ForkNumber fork, int block, BufferRing ring) {
+        return read(locator, fork, block);
+    }
+
+    /**
      * ExtendBufferedRel: adds a zeroed page at the end of the fork (creating
      * the file if needed), pinned and EXCLUSIVE-locked. The zero page is
      * written to the file before the relation extension lock is released, so

@@ -97,6 +97,39 @@ class BufferManagerTest {
     }
 
     @Test
+    void aBulkReadThroughARingLeavesThePoolAlone() throws Exception {
+        BufferManager pool = attach(segment("a", 64), 0, new FakeWal());
+        createPages(pool, 200);
+        pool.flushAll();
+        for (int b = 0; b < 40; b++) {
+            assertEquals(b, counter(pool, b));                  // now in the pool
+        }
+        // another version of those pages on disk: reading one back from there would show it
+        for (int b = 0; b < 40; b++) {
+            ByteBuffer page = readFromDisk(b);
+            page.putInt(COUNTER, 5000 + b);
+            PageChecksum.set(page, b);
+            writeToDisk(b, page);
+        }
+        BufferRing ring = BufferRing.bulkRead(pool.nBuffers());
+        assertEquals(8, ring.size(), "an eighth of a small pool");
+        for (int b = 100; b < 200; b++) {
+            try (Buffer buffer = pool.read(REL, ForkNumber.MAIN, b, ring)) {
+                buffer.lock(LWLockMode.SHARED);
+                assertEquals(b, buffer.page().getInt(COUNTER));
+            }
+        }
+        for (int b = 0; b < 40; b++) {
+            assertEquals(b, counter(pool, b), "block " + b + " stayed in the pool");
+        }
+        // without the ring the same scan goes through the whole pool
+        for (int b = 100; b < 200; b++) {
+            assertEquals(b, counter(pool, b));
+        }
+        assertEquals(5000, counter(pool, 0));
+    }
+
+    @Test
     void pagesSurviveEvictionAndRestart() throws Exception {
         FakeWal wal = new FakeWal();
         BufferManager pool = attach(segment("a", 16), 0, wal);

@@ -245,7 +245,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
         checkSize(data);
         int xid = txn.assignXid();
         byte[] tuple = HeapTupleHeader.form(data, xid, txn.commandId(), 0, 0, 0);
-        Buffer buffer = bufferForTuple(relation, tuple.length, -1);
+        Buffer buffer = bufferForTuple(relation, tuple.length, -1, true);
         try {
             ByteBuffer page = buffer.page();
             int offset = HeapRecords.chooseOffset(page, tuple.length);
@@ -312,7 +312,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
         }
         int next = 0;
         while (next < tuples.length) {
-            Buffer buffer = bufferForTuple(relation, tuples[next].length, -1);
+            Buffer buffer = bufferForTuple(relation, tuples[next].length, -1, !frozen);
             Buffer mapPage = null;
             try {
                 ByteBuffer page = buffer.page();
@@ -383,13 +383,16 @@ public final class HeapAccessMethod implements TableAccessMethod {
      * pinned and EXCLUSIVE-locked, initialized if it was new; never
      * {@code excludedBlock} (the old page of an update, whose lock the caller
      * does not hold now). Tries pages this process knows to have room, then
-     * the last page, then extends the relation.
+     * the last page, then extends the relation. Without {@code useFsm}
+     * (TABLE_INSERT_SKIP_FSM: COPY FREEZE, into storage this subtransaction
+     * created, which no other process can have freed space in) the shared free
+     * space map is not asked.
      */
-    private Buffer bufferForTuple(RelFileLocator relation, int length, int excludedBlock) {
+    private Buffer bufferForTuple(RelFileLocator relation, int length, int excludedBlock, boolean useFsm) {
         int needed = Page.maxAlign(length) + Page.ITEM_ID_SIZE;
         while (true) {
             int block = freeSpace.find(relation, needed, excludedBlock);
-            if (block < 0) {
+            if (block < 0 && useFsm) {
                 block = freeSpaceMap().find(relation, needed, excludedBlock);
                 if (block >= 0 && !isWithin(relation, block)) {
                     freeSpaceMap().record(relation, block, 0);      // a stale entry beyond the end
@@ -423,7 +426,9 @@ public final class HeapAccessMethod implements TableAccessMethod {
             buffer.release();
             // RecordAndGetPageWithFreeSpace: correct the shared map (after the heap page lock is gone).
             freeSpace.record(relation, block, free);
-            freeSpaceMap().record(relation, block, free);
+            if (useFsm) {
+                freeSpaceMap().record(relation, block, free);
+            }
         }
     }
 
@@ -677,7 +682,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 }
                 // Another page: lock both in block order (as RelationGetBufferForTuple does) to avoid deadlocks.
                 oldBuffer.unlock();
-                Buffer newBuffer = bufferForTuple(relation, newTuple.length, tid.block());
+                Buffer newBuffer = bufferForTuple(relation, newTuple.length, tid.block(), true);
                 try {
                     if (Integer.compareUnsigned(newBuffer.blockNumber(), tid.block()) > 0) {
                         newBuffer.unlock();

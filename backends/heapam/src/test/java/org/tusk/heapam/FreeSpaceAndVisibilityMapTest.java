@@ -102,6 +102,32 @@ class FreeSpaceAndVisibilityMapTest {
     }
 
     @Test
+    void aFrozenBulkInsertDoesNotAskTheSharedMap() {
+        // TABLE_INSERT_SKIP_FSM: COPY FREEZE goes into storage its subtransaction created, where no one
+        // else freed space, so it tries the last page and then extends, as PostgreSQL's COPY does
+        List<TupleId> ids = fill(30);
+        int lastBlock = buffers.nblocks(REL, ForkNumber.MAIN) - 1;
+        FakeTransactions.Txn d = xacts.begin();
+        for (TupleId id : ids) {
+            if (id.block() == 1) {
+                heap.delete(REL, id, d, d.snapshot(), true);
+            }
+        }
+        d.commit();
+        heap.vacuum(REL, d.xid + 1, 3);
+        assertTrue(heap.freeSpaceMap().category(REL, 1) * FreeSpaceMap.CATEGORY_STEP > 7000);
+
+        HeapAccessMethod other = new HeapAccessMethod(buffers, wal, xacts);
+        FakeTransactions.Txn t = xacts.begin();
+        TupleId[] placed = other.multiInsert(REL, List.of(new byte[1000], new byte[1000]), t, true);
+        t.commit();
+        assertEquals(lastBlock, placed[0].block(), "the last page, not the page the map advertises");
+        for (TupleId tid : placed) {
+            assertNotEquals(1, tid.block());
+        }
+    }
+
+    @Test
     void aStaleMapEntryIsCorrectedByTheInserter() {
         fill(14);                                              // blocks 0 and 1 full
         FreeSpaceMap fsm = heap.freeSpaceMap();

@@ -80,7 +80,7 @@ public final class BTreeAccessMethod implements IndexAccessMethod {
         record Entry(byte[] key, TupleId tid) {
         }
         List<Entry> entries = new ArrayList<>();
-        heapScan.scan((key, tid) -> entries.add(new Entry(key.clone(), tid)));
+        heapScan.scan((key, tid) -> entries.add(new Entry(key, tid)));
         Comparator<Entry> order = (a, b) -> {
             int c = index.comparator().compare(a.key(), b.key());
             return c != 0 ? c : a.tid().compareTo(b.tid());

@@ -23,6 +23,7 @@ import org.tusk.api.storage.ForkNumber;
 import org.tusk.api.storage.RelFileLocator;
 import org.tusk.buffer.Buffer;
 import org.tusk.buffer.BufferManager;
+import org.tusk.buffer.BufferRing;
 import org.tusk.buffer.Page;
 import org.tusk.buffer.PageChecksum;
 import org.tusk.buffer.Smgr;
@@ -126,6 +127,12 @@ public final class SharedBufferManager implements BufferManager {
     }
 
     @Override
+    public Buffer read(RelFileLocator locator, ForkNumber fork, int block, BufferRing ring) {
+        BufferTag tag = new BufferTag(locator, fork, block);
+        return new SharedBuffer(this, readBuffer(tag, false, ring), tag, null);
+    }
+
+    @Override
     public Buffer extend(RelFileLocator locator, ForkNumber fork) {
         LWLock extensionLock = area.lwlock(layout.extensionLock(
                 Math.floorMod(new BufferTag(locator, fork, 0).hash(), BufferLayout.NUM_EXTENSION_LOCKS)));
@@ -161,7 +168,7 @@ public final class SharedBufferManager implements BufferManager {
      * is always the first to change the new page.
      */
     private int lockedBufferForNewBlock(BufferTag tag) {
-        int id = bufferAlloc(tag);
+        int id = bufferAlloc(tag, null);
         try {
             if (has(descriptors.state(id), BM_VALID) || !startBufferIO(id, true)) {
                 // A stale buffer of a block that was truncated away without dropRelation: start clean. Nobody can
@@ -314,7 +321,11 @@ public final class SharedBufferManager implements BufferManager {
      * is zeroed instead of read, and the buffer comes back EXCLUSIVE-locked.
      */
     int readBuffer(BufferTag tag, boolean zeroAndLock) {
-        int id = bufferAlloc(tag);
+        return readBuffer(tag, zeroAndLock, null);
+    }
+
+    private int readBuffer(BufferTag tag, boolean zeroAndLock, BufferRing ring) {
+        int id = bufferAlloc(tag, ring);
         try {
             if (has(descriptors.state(id), BM_VALID) || !startBufferIO(id, true)) {
                 if (zeroAndLock) {
@@ -351,7 +362,7 @@ public final class SharedBufferManager implements BufferManager {
      * BufferAlloc: the buffer for {@code tag}, pinned; found in the mapping
      * table or a clean, untagged victim given the tag (not yet valid).
      */
-    private int bufferAlloc(BufferTag tag) {
+    private int bufferAlloc(BufferTag tag, BufferRing ring) {
         int hash = tag.hash();
         LWLock partition = partitionLock(hash);
         acquire(partition, LWLockMode.SHARED);
@@ -365,7 +376,7 @@ public final class SharedBufferManager implements BufferManager {
         } finally {
             release(partition);
         }
-        int victim = getVictimBuffer();
+        int victim = getVictimBuffer(ring);
         acquire(partition, LWLockMode.EXCLUSIVE);
         try {
             int existing = table.lookup(tag, hash);
@@ -391,10 +402,20 @@ public final class SharedBufferManager implements BufferManager {
      * flushed up to its LSN before); one that is pinned or dirtied again
      * meanwhile is skipped.
      */
-    private int getVictimBuffer() {
+    private int getVictimBuffer(BufferRing ring) {
         for (;;) {
-            int id = clockSweep();
+            int id = ring == null ? -1 : fromRing(ring);
+            boolean fromRing = id >= 0;
+            if (!fromRing) {
+                id = clockSweep();
+            }
             try {
+                if (fromRing && has(descriptors.state(id), BM_DIRTY)) {
+                    // StrategyRejectBuffer: a bulk read does not write pages to reuse its ring
+                    ring.setCurrent(-1);
+                    unpinBuffer(id);
+                    continue;
+                }
                 if (has(descriptors.state(id), BM_DIRTY)) {
                     LWLock content = contentLock(id);
                     // Conditional: we may hold content locks ourselves, and its holder may wait for them.
@@ -409,13 +430,42 @@ public final class SharedBufferManager implements BufferManager {
                     }
                 }
                 if (invalidateVictim(id)) {
+                    if (ring != null) {
+                        ring.setCurrent(id);
+                    }
                     return id;
                 }
             } catch (RuntimeException e) {
                 unpinBuffer(id);
                 throw e;
             }
+            if (fromRing) {
+                ring.setCurrent(-1);
+            }
             unpinBuffer(id);
+        }
+    }
+
+    /**
+     * GetBufferFromRing: the ring's next buffer, pinned, if nobody has it
+     * pinned and nobody used it since the scan did (usage count at most 1);
+     * else -1 (the caller takes a clock-sweep victim into that slot).
+     */
+    private int fromRing(BufferRing ring) {
+        int id = ring.advance();
+        if (id < 0) {
+            return -1;
+        }
+        for (;;) {
+            int old = descriptors.waitUnlocked(id);
+            if (refcount(old) != 0 || usageCount(old) > 1) {
+                ring.setCurrent(-1);
+                return -1;
+            }
+            if (descriptors.compareAndSet(id, old, old + REFCOUNT_ONE)) {
+                privateRefCount[id] = 1;
+                return id;
+            }
         }
     }
 

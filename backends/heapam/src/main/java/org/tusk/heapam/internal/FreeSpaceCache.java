@@ -31,6 +31,13 @@ public final class FreeSpaceCache {
          * full page for every row).
          */
         int target = -1;
+        /**
+         * No known page has more than this (free bytes + 1): an upper bound, raised by every
+         * {@link #record} and made exact by a search that finds nothing. A bulk load fills page
+         * after page and asks for room the full pages never have; without the bound each new page
+         * walked every known page (quadratic: 16,000 pages for pgbench's scale 10).
+         */
+        int maxFree;
     }
 
     private final Map<RelFileLocator, Pages> relations = new HashMap<>();
@@ -45,6 +52,7 @@ public final class FreeSpaceCache {
             pages.free = Arrays.copyOf(pages.free, Math.max(block + 1, pages.free.length * 2));
         }
         pages.free[block] = Math.max(0, freeBytes) + 1;
+        pages.maxFree = Math.max(pages.maxFree, pages.free[block]);
     }
 
     /** GetPageWithFreeSpace: the lowest known block with at least {@code needed} bytes free, or -1. */
@@ -58,12 +66,18 @@ public final class FreeSpaceCache {
         if (target >= 0 && target != excludedBlock && target < free.length && free[target] > needed) {
             return target;
         }
+        if (pages.maxFree <= needed) {
+            return -1;
+        }
+        int most = 0;
         for (int block = 0; block < free.length; block++) {
             if (free[block] > needed && block != excludedBlock) {
                 pages.target = block;
                 return block;
             }
+            most = Math.max(most, free[block]);
         }
+        pages.maxFree = most;               // every page looked at (the excluded one too): exact now
         return -1;
     }
 

@@ -44,7 +44,7 @@ public final class AnalyzeRelation {
         int targRows = 300 * target;
         StorageBaseRelation rel = new StorageBaseRelation(desc, session);
         List<Object[]> sample = new ArrayList<>();
-        Random random = new Random(desc.oid() * 31L + targRows);
+        ReservoirSampler reservoir = new ReservoirSampler(new Random(desc.oid() * 31L + targRows), targRows);
         long live = 0;
         // acquire_sample_rows keeps only the sampled tuples: a row is deformed (column values
         // built, TOAST fetched) only when the reservoir takes it, not for every row counted
@@ -56,15 +56,15 @@ public final class AnalyzeRelation {
                 if ((live & 1023) == 0 && ctx != null) {
                     ctx.checkForInterrupts();
                 }
-                live++;
                 if (sample.size() < targRows) {
                     sample.add(scanRelation.codec().deform(scan.data(), snapshot));
                 } else {
-                    long k = (long) (random.nextDouble() * live);
-                    if (k < targRows) {
-                        sample.set((int) k, scanRelation.codec().deform(scan.data(), snapshot));
+                    int slot = reservoir.slotFor(live);
+                    if (slot >= 0) {
+                        sample.set(slot, scanRelation.codec().deform(scan.data(), snapshot));
                     }
                 }
+                live++;
             }
         }
         List<AttributeDesc> columns = desc.liveAttributes();
