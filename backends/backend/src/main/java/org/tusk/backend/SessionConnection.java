@@ -1,6 +1,5 @@
 package org.tusk.backend;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -41,7 +40,7 @@ final class SessionConnection implements ClientConnection {
             QueryEngine engine) throws IOException {
         this.socket = socket;
         this.descriptor = descriptor;
-        this.input = new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE);
+        this.input = new ClientSocketInput(socket.getInputStream(), BUFFER_SIZE);
         this.output = new BufferedOutputStream(socket.getOutputStream(), BUFFER_SIZE);
         this.remoteAddress = remoteAddress;
         this.remotePort = remotePort;

@@ -55,6 +55,48 @@ class SessionTest {
         assertEquals("application_name=psql", f.host.parameterStatus.get(1));
     }
 
+    /**
+     * A transaction that sets nothing skips the look-ups of its characteristics while no setting
+     * changed since the last check: every change of the defaults, SET TRANSACTION and its end
+     * must still be seen by the next transaction.
+     */
+    @Test
+    void transactionCharacteristicsFollowTheirDefaultsAcrossTransactions() throws Exception {
+        EngineFixture f = new EngineFixture(tmp, Map.of());
+        assertEquals("read committed", shown(f, "transaction_isolation"));
+        assertEquals("read committed", shown(f, "transaction_isolation"));
+        f.simpleQuery("set default_transaction_isolation = 'serializable'");
+        assertEquals("serializable", shown(f, "transaction_isolation"));
+        f.simpleQuery("begin; set transaction isolation level repeatable read; commit");
+        assertEquals("serializable", shown(f, "transaction_isolation"));
+        f.simpleQuery("reset default_transaction_isolation");
+        assertEquals("read committed", shown(f, "transaction_isolation"));
+        f.simpleQuery("set default_transaction_read_only = on");
+        assertEquals("E: 25006|cannot execute CREATE TABLE in a read-only transaction|0\nZ: I\n",
+                f.simpleQuery("create table t (a int)"));
+        f.simpleQuery("set default_transaction_read_only = off");
+        assertEquals("off", shown(f, "transaction_read_only"));
+    }
+
+    /** statement_timeout is parsed once per settings version: a change must reach the next statement. */
+    @Test
+    void statementTimeoutChangesReachTheNextStatement() throws Exception {
+        EngineFixture f = new EngineFixture(tmp, Map.of());
+        String slept = "C: pg_sleep:2278:-1\nR: \nT: SELECT 1\nZ: I\n";
+        assertEquals(slept, f.simpleQuery("select pg_sleep(0.05)"));
+        f.simpleQuery("set statement_timeout = '10ms'");
+        assertTrue(f.simpleQuery("select pg_sleep(0.5)").contains("E: 57014|canceling statement due to statement timeout|"));
+        f.simpleQuery("set statement_timeout = 0");
+        assertEquals(slept, f.simpleQuery("select pg_sleep(0.05)"));
+    }
+
+    /** The value SHOW prints, in a transaction of its own. */
+    private static String shown(EngineFixture f, String setting) {
+        String out = f.simpleQuery("show " + setting);
+        int r = out.indexOf("R: ");
+        return out.substring(r + 3, out.indexOf('\n', r));
+    }
+
     @Test
     void serverSettingsAreVisible() throws Exception {
         EngineFixture base = new EngineFixture(tmp, Map.of());

@@ -323,6 +323,9 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
      * the previous transaction ended with.
      */
     private void applyTransactionCharacteristics(List<String> chained) {
+        if (chained == null && characteristicsDefaultVersion == guc.version()) {
+            return;   // no setting changed since they were found at their defaults: six look-ups saved per transaction
+        }
         for (int i = 0; i < TRANSACTION_CHARACTERISTICS.size(); i++) {
             String name = TRANSACTION_CHARACTERISTICS.get(i);
             String value = chained != null ? chained.get(i) : guc.show("default_" + name);
@@ -331,7 +334,15 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                 guc.set(name, value, true);
             }
         }
+        // a SET LOCAL above bumped the version, so only a transaction that set nothing is remembered
+        characteristicsDefaultVersion = chained == null ? guc.version() : -1;
     }
+
+    /**
+     * The settings version at which the transaction characteristics were last found equal to their
+     * default_transaction_* values (with no SET LOCAL needed); -1 when not known.
+     */
+    private long characteristicsDefaultVersion = -1;
 
     /** Runs {@code body} with {@code path} as the search path (PushOverrideSearchPath / PopOverrideSearchPath). */
     void withSearchPath(List<String> path, Runnable body) {
@@ -1122,12 +1133,21 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
      * instead of sleeping on.
      */
     void startStatementTimeout() {
-        Long ms = org.tusk.api.setting.GucUnit.MS.parse(String.valueOf(guc.get("statement_timeout")));
-        statementInterrupts = StatementTimeout.start(ms == null ? 0 : ms, sessionInterrupts);
+        if (statementTimeoutVersion != guc.version()) {
+            // parsed again only when a setting changed: every Execute of pgbench -S comes here
+            Long ms = org.tusk.api.setting.GucUnit.MS.parse(String.valueOf(guc.get("statement_timeout")));
+            statementTimeoutMillis = ms == null ? 0 : ms;
+            statementTimeoutVersion = guc.version();
+        }
+        statementInterrupts = StatementTimeout.start(statementTimeoutMillis, sessionInterrupts);
         if (storage != null) {
             storage.storage().locks().setInterruptCheck(statementInterrupts);
         }
     }
+
+    /** statement_timeout in ms as of settings version {@link #statementTimeoutVersion}. */
+    private long statementTimeoutMillis;
+    private long statementTimeoutVersion = -1;
 
     /** disable_timeout: back to the session-level check between statements. */
     void stopStatementTimeout() {
