@@ -791,7 +791,12 @@ public final class HeapAccessMethod implements TableAccessMethod {
             }
             return false;
         }
+        int freed = prune.tuplesFreed(page);
         logPrune(buffer, prune);
+        TableStatistics counters = stats;
+        if (counters != null) {
+            counters.countPruned(buffer.locator(), freed);
+        }
         return true;
     }
 

@@ -123,6 +123,14 @@ public final class RelationStats implements TableStatistics {
     }
 
     @Override
+    public void countPruned(RelFileLocator relation, int tuples) {
+        int e = entry(relation, null, false);
+        if (e >= 0 && tuples > 0) {
+            area.getAndAddLong(e + DEAD, -tuples);
+        }
+    }
+
+    @Override
     public void reportVacuum(RelFileLocator relation, long liveTuples, long deadTuples, boolean autovacuum) {
         int e = entry(relation, null, true);
         if (e < 0) {

@@ -63,6 +63,25 @@ class RelationStatsTest {
      * Dropped relations free their entries: each pooled backend's warm-up creates and drops TEMP
      * tables, so a server that runs long creates far more relations than the table has entries.
      */
+    /** pgstat_update_heap_dead_tuples: what pruning freed no longer counts as dead; no entry is made for it. */
+    @Test
+    void prunedVersionsStopCountingAsDead() throws Exception {
+        try (ShmemSegment segment = ShmemSegment.create(dir.resolve("shm"), 2, dir.resolve("latches"),
+                List.of(RelationStats.shmemRequest()))) {
+            RelationStats stats = new RelationStats(segment);
+            RelFileLocator a = RelFileLocator.of(5, 16384);
+            for (int i = 0; i < 5; i++) {
+                stats.countUpdate(a, "heap", true);
+            }
+            stats.countPruned(a, 3);
+            assertEquals(2, stats.counters(a).deadTuples());
+            assertEquals(5, stats.counters(a).tuplesUpdated());
+            RelFileLocator never = RelFileLocator.of(5, 16385);
+            stats.countPruned(never, 4);
+            assertNull(stats.counters(never));
+        }
+    }
+
     @Test
     void droppedRelationsFreeTheirEntriesForNewOnes() throws Exception {
         try (ShmemSegment segment = ShmemSegment.create(dir.resolve("shm"), 2, dir.resolve("latches"),

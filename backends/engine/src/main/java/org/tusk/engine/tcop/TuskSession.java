@@ -36,6 +36,7 @@ import org.tusk.engine.catalog.SystemRelations;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.expr.SessionServices;
 import org.tusk.engine.guc.GucSettings;
+import org.tusk.engine.guc.SettingDerivedValue;
 import org.tusk.engine.nodes.SelectStmt;
 import org.tusk.engine.nodes.TransactionKind;
 import org.tusk.engine.nodes.TransactionStmt;
@@ -60,6 +61,11 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     private final String user;
     private final String database;
     private final GucSettings guc;
+    /** search_path parsed, "$user" resolved (a copy is handed out: callers may change theirs). */
+    private final SettingDerivedValue<List<String>> parsedSearchPath;
+    private final SettingDerivedValue<IsolationLevel> isolationLevel;
+    private final SettingDerivedValue<Boolean> transactionReadOnly;
+    private final SettingDerivedValue<String> currentUser;
     private final UtilityCommands utility = new UtilityCommands(this);
     private final PreparedStatements preparedStatements = new PreparedStatements();
     private final Cursors cursors = new Cursors(this);
@@ -114,6 +120,14 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         this.user = user;
         this.database = database;
         this.guc = guc;
+        this.parsedSearchPath = new SettingDerivedValue<>(guc, this::parseSearchPath);
+        this.isolationLevel = new SettingDerivedValue<>(guc,
+                () -> StorageTransaction.isolationLevel(guc.show("transaction_isolation")));
+        this.transactionReadOnly = new SettingDerivedValue<>(guc, () -> "on".equals(guc.show("transaction_read_only")));
+        this.currentUser = new SettingDerivedValue<>(guc, () -> {
+            String role = guc.get("role");
+            return role == null || role.isEmpty() || role.equals("none") ? sessionUser() : role;
+        });
         this.guc.changedReported();
         this.notifications = new AsyncNotifications(() -> notifyQueue, host,
                 storage == null ? 0 : storage.databaseOid());
@@ -187,6 +201,10 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         if (searchPathOverride != null) {
             return new ArrayList<>(searchPathOverride);
         }
+        return new ArrayList<>(parsedSearchPath.get());
+    }
+
+    private List<String> parseSearchPath() {
         List<String> out = new ArrayList<>();
         String path = guc.get("search_path");
         if (path == null) {
@@ -201,12 +219,12 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             }
             out.add(p.equals("$user") ? currentUser() : p);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The isolation level the storage transaction starts with (transaction_isolation). */
     public IsolationLevel isolationLevel() {
-        return StorageTransaction.isolationLevel(guc.show("transaction_isolation"));
+        return isolationLevel.get();
     }
 
     /** The transaction as access methods take it (starts the storage transaction). */
@@ -357,7 +375,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
 
     /** XactReadOnly: the current transaction is read-only (SET TRANSACTION READ ONLY or its default). */
     public boolean transactionReadOnly() {
-        return "on".equals(guc.show("transaction_read_only"));
+        return transactionReadOnly.get();
     }
 
     /** Whether a savepoint is open (IsSubTransaction). */
@@ -1263,8 +1281,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     /** current_user: the role of SET ROLE, else the session user. */
     @Override
     public String currentUser() {
-        String role = guc.get("role");
-        return role == null || role.isEmpty() || role.equals("none") ? sessionUser() : role;
+        return currentUser.get();
     }
 
     /** session_user: SET SESSION AUTHORIZATION's role, else the authenticated user. */

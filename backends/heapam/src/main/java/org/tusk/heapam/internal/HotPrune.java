@@ -48,6 +48,22 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
     }
 
     /**
+     * heap_page_prune's ndeleted - nnewlpdead, asked before {@link #apply}: the dead versions whose
+     * storage the prune frees and that leave no dead line pointer behind for VACUUM (heap-only
+     * versions set unused, and roots that were tuples and become redirects). Roots set dead still
+     * count as dead tuples, as in PostgreSQL.
+     */
+    public int tuplesFreed(ByteBuffer page) {
+        int freed = unused.length;
+        for (int root : redirectFrom) {
+            if (Page.itemIdFlags(Page.itemId(page, root)) == Page.LP_NORMAL) {
+                freed++;
+            }
+        }
+        return freed;
+    }
+
+    /**
      * heap_page_prune's analysis: what pruning {@code page} with {@code horizon} would
      * change. {@code status} answers for xids the hint bits do not settle.
      */

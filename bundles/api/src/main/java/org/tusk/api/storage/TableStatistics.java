@@ -55,6 +55,16 @@ public interface TableStatistics {
 
     void countDelete(RelFileLocator relation, String am);
 
+    /**
+     * (1.8) pgstat_update_heap_dead_tuples after heap_page_prune: pruning outside VACUUM removed
+     * {@code tuples} dead versions (their storage is free; line pointers it only marked dead still
+     * count), so they no longer call for an autovacuum. Without it, every update counted a dead
+     * tuple until the next VACUUM however many pruning had already removed, and autovacuum scanned
+     * all of pgbench_accounts every 0.2 x its rows of updates.
+     */
+    default void countPruned(RelFileLocator relation, int tuples) {
+    }
+
     /** pgstat_report_vacuum: the relation now has {@code liveTuples} live and {@code deadTuples} dead versions. */
     void reportVacuum(RelFileLocator relation, long liveTuples, long deadTuples, boolean autovacuum);
 

@@ -20,8 +20,9 @@
  * tuple locks for writers waiting on a row
  * ({@link org.tusk.api.storage.TransactionContext#lockTupleVersion}). 1.7: frozen multiInsert
  * (COPY FREEZE into storage created in the current subtransaction) and
- * TableStatistics.countUpdate with its HOT flag (n_tup_hot_upd).
+ * TableStatistics.countUpdate with its HOT flag (n_tup_hot_upd). 1.8: TableStatistics.countPruned
+ * (the versions an access method's page pruning removed are no longer dead tuples for autovacuum).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.7.0")
+@org.osgi.annotation.versioning.Version("1.8.0")
 package org.tusk.api.storage;
