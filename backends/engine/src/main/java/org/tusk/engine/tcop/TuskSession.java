@@ -66,6 +66,8 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     private final SettingDerivedValue<IsolationLevel> isolationLevel;
     private final SettingDerivedValue<Boolean> transactionReadOnly;
     private final SettingDerivedValue<String> currentUser;
+    /** statement_timeout in ms: every Execute asks (pgbench -S: once per transaction). */
+    private final SettingDerivedValue<Long> statementTimeoutMillis;
     private final UtilityCommands utility = new UtilityCommands(this);
     private final PreparedStatements preparedStatements = new PreparedStatements();
     private final Cursors cursors = new Cursors(this);
@@ -121,6 +123,10 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         this.database = database;
         this.guc = guc;
         this.parsedSearchPath = new SettingDerivedValue<>(guc, this::parseSearchPath);
+        this.statementTimeoutMillis = new SettingDerivedValue<>(guc, () -> {
+            Long ms = org.tusk.api.setting.GucUnit.MS.parse(String.valueOf(guc.get("statement_timeout")));
+            return ms == null ? 0L : ms;
+        });
         this.isolationLevel = new SettingDerivedValue<>(guc,
                 () -> StorageTransaction.isolationLevel(guc.show("transaction_isolation")));
         this.transactionReadOnly = new SettingDerivedValue<>(guc, () -> "on".equals(guc.show("transaction_read_only")));
@@ -1151,21 +1157,11 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
      * instead of sleeping on.
      */
     void startStatementTimeout() {
-        if (statementTimeoutVersion != guc.version()) {
-            // parsed again only when a setting changed: every Execute of pgbench -S comes here
-            Long ms = org.tusk.api.setting.GucUnit.MS.parse(String.valueOf(guc.get("statement_timeout")));
-            statementTimeoutMillis = ms == null ? 0 : ms;
-            statementTimeoutVersion = guc.version();
-        }
-        statementInterrupts = StatementTimeout.start(statementTimeoutMillis, sessionInterrupts);
+        statementInterrupts = StatementTimeout.start(statementTimeoutMillis.get(), sessionInterrupts);
         if (storage != null) {
             storage.storage().locks().setInterruptCheck(statementInterrupts);
         }
     }
-
-    /** statement_timeout in ms as of settings version {@link #statementTimeoutVersion}. */
-    private long statementTimeoutMillis;
-    private long statementTimeoutVersion = -1;
 
     /** disable_timeout: back to the session-level check between statements. */
     void stopStatementTimeout() {
