@@ -35,6 +35,11 @@ final class BackendPool {
     private static final Logger LOG = LoggerFactory.getLogger(BackendPool.class);
     /** PostgreSQL's SIGKILL_CHILDREN_AFTER_SECS. */
     private static final long KILL_STRAGGLERS_AFTER_SECONDS = 5;
+    /**
+     * A started backend ended abnormally (a straggler's SIGKILL included) during a smart or fast shutdown:
+     * the shutdown checkpoint is skipped (a lock it held would stop the checkpointer for ever).
+     */
+    private boolean crashedDuringShutdown;
     /** A JVM with Felix starts in about a second here; one that has not said Hello after this is broken. */
     private static final long BACKEND_START_TIMEOUT_SECONDS = 60;
     /** A booting backend that keeps using CPU is given this many timeouts in all (ten minutes). */
@@ -460,6 +465,10 @@ final class BackendPool {
                 LOG.warn("server process (PID {}) was terminated by {}", b.pid(), describeExit(exitCode));
                 LOG.warn("terminating any other active server processes");
                 beginCrashRecovery();
+            } else if (crashed && !neverStarted && (state == State.SMART_SHUTDOWN || state == State.FAST_SHUTDOWN)) {
+                // it may have died holding a buffer or WAL LWLock: the shutdown checkpoint would wait for ever
+                LOG.warn("server process (PID {}) was terminated by {} during shutdown", b.pid(), describeExit(exitCode));
+                crashedDuringShutdown = true;
             } else if (was != BackendHandle.State.EXITING && crashed) {
                 LOG.warn("server process (PID {}) was terminated by {}", b.pid(), describeExit(exitCode));
             }
@@ -592,8 +601,16 @@ final class BackendPool {
         }
         if (checkpointer != null) {
             if ((state == State.SMART_SHUTDOWN || state == State.FAST_SHUTDOWN) && !checkpointerToldToStop) {
-                // every backend is gone: the checkpointer writes the shutdown checkpoint and exits
                 checkpointerToldToStop = true;
+                if (crashedDuringShutdown) {
+                    // As PostgreSQL after a child crash in a shutdown (FatalError): no shutdown checkpoint, since
+                    // shared memory may hold locks of the dead process; the next start recovers from WAL.
+                    LOG.warn("abnormal process exit during shutdown: no shutdown checkpoint, the next start "
+                            + "runs recovery");
+                    checkpointer.process.destroyForcibly();
+                    return;
+                }
+                // every backend is gone: the checkpointer writes the shutdown checkpoint and exits
                 LOG.info("shutting down");
                 if (!checkpointer.trySend(new ControlMessage.Retire()) && checkpointer.channel != null) {
                     checkpointer.process.destroyForcibly();

@@ -122,6 +122,49 @@ class ServerLifecycleTest {
         }
     }
 
+    /**
+     * A backend that does not answer a fast shutdown's Quit is SIGKILLed after 5 s; it may have died holding a
+     * buffer LWLock, so, as in PostgreSQL after a child crash during a shutdown, the postmaster writes no
+     * shutdown checkpoint (the checkpointer waited for ever on such a lock) and the next start recovers.
+     * SIGSTOP makes the straggler.
+     */
+    @Test
+    void aBackendKilledInAFastShutdownSkipsTheShutdownCheckpointAndTheNextStartRecovers() throws Exception {
+        Path dir = root.resolve("straggler");
+        Files.createDirectories(dir);
+        TuskCluster cluster = TuskCluster.start(dir);
+        try {
+            try (Connection c = cluster.connect()) {
+                c.createStatement().execute("create table kept (a int)");
+                c.createStatement().execute("insert into kept values (42)");
+            }
+            Connection stuck = cluster.connect();
+            int pid = ProcessModelTest.backendPid(stuck);
+            assertEquals(0, new ProcessBuilder("kill", "-STOP", Integer.toString(pid)).start().waitFor());
+            TuskCluster.Result r = cluster.stop("fast");
+            assertEquals(0, r.status(), r.output());
+            String log = cluster.log();
+            assertTrue(log.contains("was terminated by signal 9: Killed during shutdown"), log);
+            assertTrue(log.contains("no shutdown checkpoint"), log);
+            assertFalse(log.contains("shutdown checkpoint complete"), log);
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the straggler is gone");
+            try {
+                stuck.close();
+            } catch (SQLException expected) {
+                // its backend is gone
+            }
+            cluster.restart();
+            assertTrue(cluster.log().contains("automatic recovery in progress"), cluster.log());
+            try (Connection c = cluster.connect();
+                    ResultSet rs = c.createStatement().executeQuery("select a from kept")) {
+                assertTrue(rs.next(), "the committed row survived");
+                assertEquals(42, rs.getInt(1));
+            }
+        } finally {
+            cluster.close();
+        }
+    }
+
     @Test
     void everyShutdownModeLeavesNoProcessBehind() throws Exception {
         for (String mode : List.of("smart", "fast", "immediate")) {
