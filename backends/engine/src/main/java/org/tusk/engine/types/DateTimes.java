@@ -171,7 +171,9 @@ public final class DateTimes {
 
     /** timestamptz to timestamp in the session zone (and back): shifts by the zone's offset at that instant. */
     public static long timestamptzToTimestamp(long micros, ZoneId zone) {
-        int offset = toInstant(micros).atZone(zone).getOffset().getTotalSeconds();
+        // the zone's rules answer the offset straight from the instant, without the ZonedDateTime (and its
+        // LocalDateTime) that atZone builds: this runs per row for CURRENT_TIMESTAMP into a timestamp column
+        int offset = zone.getRules().getOffset(toInstant(micros)).getTotalSeconds();
         return micros + offset * 1_000_000L;
     }
 
