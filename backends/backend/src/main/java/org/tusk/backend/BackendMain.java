@@ -218,6 +218,10 @@ public final class BackendMain {
                     sessionThread.execute(() -> exit(0));
                     continue;
                 }
+                if (current != null && q.reason() == ControlMessage.Reason.FAST_SHUTDOWN) {
+                    endSessionAtNextInterruptCheck(current, quitError(q.reason()));
+                    continue;
+                }
                 die(quitError(q.reason()), 1);
             } else if (m instanceof ControlMessage.Retire) {
                 retireRequested = true;
@@ -319,11 +323,8 @@ public final class BackendMain {
                     scheduleNotifyDelivery();
                 }
                 if ((bits & Interrupts.TERMINATE) != 0 && conn != null) {
-                    PgException fatal = PgException.fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command");
-                    interrupts.requestDie(fatal);
-                    if (!context.isActive()) {
-                        conn.terminate(fatal); // blocked reading the client: end it from here
-                    }
+                    endSessionAtNextInterruptCheck(conn, quitError(ControlMessage.Reason.FAST_SHUTDOWN));
+                    continue;
                 } else if ((bits & Interrupts.CANCEL) != 0 && conn != null && context.isActive()) {
                     interrupts.requestCancel();
                 } else {
@@ -358,6 +359,25 @@ public final class BackendMain {
     }
 
     /** Ends the session (if any) with a FATAL sent from here, then exits. */
+    /**
+     * Ends the session the way PostgreSQL's SIGTERM does (ProcDiePending), for pg_terminate_backend and
+     * for a fast shutdown: the session thread raises the FATAL at its next interrupt check, which is never
+     * inside a commit's critical section nor under an LWLock, rolls back, drops the session's temporary
+     * relations, and exits ({@link #serve}). Exiting at once from another thread could stop the session
+     * thread anywhere: in the window between a commit record and its clog update its ProcArray entry stayed
+     * marked as delaying checkpoints, and the shutdown checkpoint waited for it for ever. A session blocked
+     * reading its client is woken by closing the connection; one asleep on its latch (a lock wait) by the
+     * latch. A session that never reaches an interrupt check is SIGKILLed by the postmaster after its
+     * grace period, and then the postmaster skips the shutdown checkpoint.
+     */
+    private void endSessionAtNextInterruptCheck(SessionConnection conn, PgException fatal) {
+        interrupts.requestDie(fatal);
+        if (!context.isActive()) {
+            conn.terminate(fatal); // blocked reading the client: end it from here
+        }
+        slot.setLatch();
+    }
+
     private void die(PgException fatal, int status) {
         interrupts.requestDie(fatal);
         SessionConnection conn = current;

@@ -165,6 +165,73 @@ class ServerLifecycleTest {
         }
     }
 
+    /**
+     * A fast shutdown ends a running session as PostgreSQL's SIGTERM does: at the session's next interrupt
+     * check, with a FATAL 57P01 to its client, a rollback and the session's temporary relations dropped, and
+     * then a shutdown checkpoint, so the next start needs no recovery. (Ending the backend at once from its
+     * control thread left the temporary table in pg_class, and could stop a commit half-way, after which
+     * the shutdown checkpoint waited for ever.)
+     */
+    @Test
+    void aFastShutdownEndsARunningSessionAtItsNextInterruptCheck() throws Exception {
+        Path dir = root.resolve("orderly");
+        Files.createDirectories(dir);
+        TuskCluster cluster = TuskCluster.start(dir);
+        try {
+            try (Connection c = cluster.connect()) {
+                c.createStatement().execute("create table kept (a int)");
+                c.createStatement().execute("insert into kept values (1)");
+            }
+            Connection busy = cluster.connect();
+            busy.createStatement().execute("create temp table scratch (a int)");
+            busy.setAutoCommit(false);
+            busy.createStatement().execute("insert into kept values (2)");
+            java.util.concurrent.atomic.AtomicReference<SQLException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread running = new Thread(() -> {
+                try {
+                    busy.createStatement().execute("select pg_sleep(120)");
+                } catch (SQLException e) {
+                    failure.set(e);
+                }
+            });
+            running.start();
+            try (Connection watcher = cluster.connect(); Statement w = watcher.createStatement()) {
+                for (int i = 0; i < 600; i++) {
+                    try (ResultSet rs = w.executeQuery(
+                            "select count(*) from pg_stat_activity where state = 'active' and query like 'select pg_sleep%'")) {
+                        rs.next();
+                        if (rs.getInt(1) == 1) {
+                            break;
+                        }
+                    }
+                    Thread.sleep(50);
+                }
+            }
+            TuskCluster.Result r = cluster.stop("fast");
+            assertEquals(0, r.status(), r.output());
+            running.join(30_000);
+            assertFalse(running.isAlive(), "the sleeping statement ended");
+            assertEquals("57P01", failure.get() == null ? null : failure.get().getSQLState(), String.valueOf(failure.get()));
+            String log = cluster.log();
+            assertFalse(log.contains("during shutdown"), log);
+            assertFalse(log.contains("no shutdown checkpoint"), log);
+            cluster.restart();
+            assertFalse(cluster.log().contains("automatic recovery in progress"), cluster.log());
+            try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("select count(*) from pg_class where relname = 'scratch'")) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1), "the session's temporary table was dropped when it ended");
+                }
+                try (ResultSet rs = s.executeQuery("select string_agg(a::text, ',') from kept")) {
+                    rs.next();
+                    assertEquals("1", rs.getString(1), "the interrupted transaction rolled back");
+                }
+            }
+        } finally {
+            cluster.close();
+        }
+    }
+
     @Test
     void everyShutdownModeLeavesNoProcessBehind() throws Exception {
         for (String mode : List.of("smart", "fast", "immediate")) {
