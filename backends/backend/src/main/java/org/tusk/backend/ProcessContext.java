@@ -76,7 +76,7 @@ final class ProcessContext implements BackendContext {
         this.user = "";
         this.database = "";
         this.active = false;
-        titles.clear();
+        forgetTitles();
         if (publishing) ProcessTitle.set("tusk: " + clientLabel() + " authentication");
     }
 
@@ -131,7 +131,7 @@ final class ProcessContext implements BackendContext {
     public void reportSessionStart(String user, String database, String applicationName) {
         this.user = user;
         this.database = database;
-        titles.clear();
+        forgetTitles();
         if (!publishing) return;
         slot.publishSession(user, database, applicationName, clientAddress, clientAddress == null ? -1 : clientPort, Instant.now());
         ProcessTitle.set("tusk: " + user + " " + database + " " + clientLabel() + " idle");
@@ -149,16 +149,42 @@ final class ProcessContext implements BackendContext {
         if (!publishing) return;
         if (active) statementsRun++;
         slot.publishActivity(state, query);
-        String title = titles.get(state);
-        if (title == null) {
-            title = "tusk: " + user + " " + database + " " + clientLabel() + " " + state;
-            titles.put(state, title);
-        }
-        ProcessTitle.set(title);
+        ProcessTitle.set(title(state));
     }
 
-    /** This session's process titles by state (twice per statement: built once, the same object each time). */
-    private final Map<String, String> titles = new java.util.HashMap<>();
+    /**
+     * This session's process titles, one per state (twice per statement: built once, the same object
+     * each time). The states are a handful of literals, so a short list compared by identity first
+     * answers without hashing.
+     */
+    private String[] titleStates = new String[0];
+    private String[] titles = new String[0];
+
+    /** A new client or user: the titles name them. */
+    private void forgetTitles() {
+        titleStates = new String[0];
+        titles = new String[0];
+    }
+
+    private String title(String state) {
+        for (int i = 0; i < titleStates.length; i++) {
+            if (titleStates[i] == state) {
+                return titles[i];
+            }
+        }
+        for (int i = 0; i < titleStates.length; i++) {
+            if (titleStates[i].equals(state)) {
+                return titles[i];
+            }
+        }
+        String title = "tusk: " + user + " " + database + " " + clientLabel() + " " + state;
+        int n = titleStates.length;
+        titleStates = java.util.Arrays.copyOf(titleStates, n + 1);
+        titles = java.util.Arrays.copyOf(titles, n + 1);
+        titleStates[n] = state;
+        titles[n] = title;
+        return title;
+    }
 
     @Override
     public void reportApplicationName(String applicationName) {

@@ -84,6 +84,8 @@ public final class SystemCatalogs {
     }
 
     private static final Map<Integer, Catalog> BY_OID;
+    /** The highest system catalog OID: anything above is a user relation, answered without a look-up. */
+    private static final int MAX_OID;
     private static final Map<String, Catalog> BY_NAME;
 
     static {
@@ -110,6 +112,7 @@ public final class SystemCatalogs {
             byName.put(c.name(), c);
         }
         BY_OID = Collections.unmodifiableMap(byOid);
+        MAX_OID = byOid.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
         BY_NAME = Collections.unmodifiableMap(byName);
     }
 
@@ -117,6 +120,9 @@ public final class SystemCatalogs {
     }
 
     public static Catalog byOid(int oid) {
+        if (oid < 0 || oid > MAX_OID) {
+            return null;   // a user relation (every lock a Bind takes asks whether it is a shared catalog)
+        }
         return BY_OID.get(oid);
     }
 

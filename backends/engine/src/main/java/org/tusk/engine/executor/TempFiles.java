@@ -60,6 +60,9 @@ public final class TempFiles {
     }
 
     public synchronized void deleteAll() {
+        if (open.isEmpty()) {
+            return;   // most queries spill nothing: no copy of the list at every query's end
+        }
         for (Path p : List.copyOf(open)) {
             delete(p);
         }

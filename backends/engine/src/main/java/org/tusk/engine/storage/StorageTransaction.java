@@ -419,11 +419,16 @@ public final class StorageTransaction {
         if (!started) {
             return;
         }
-        List<Runnable> after = new ArrayList<>();
-        List<SharedInvalidationQueue.Message> messages = new ArrayList<>();
+        // most transactions (all read-only ones) have no actions and no messages: no lists for them
+        List<Runnable> after = List.of();
+        List<SharedInvalidationQueue.Message> messages = List.of();
         for (PendingActions p : levels) {
-            after.addAll(p.onCommit);
-            messages.addAll(p.invalidations);
+            if (!p.onCommit.isEmpty()) {
+                after = after.isEmpty() ? new ArrayList<>(p.onCommit) : concat(after, p.onCommit);
+            }
+            if (!p.invalidations.isEmpty()) {
+                messages = messages.isEmpty() ? new ArrayList<>(p.invalidations) : concat(messages, p.invalidations);
+            }
         }
         sending = messages;
         try {
@@ -452,6 +457,11 @@ public final class StorageTransaction {
         }
         runAll(after);
         applyLocally(undone);
+    }
+
+    private static <T> List<T> concat(List<T> into, List<T> more) {
+        into.addAll(more);
+        return into;
     }
 
     private void reset() {

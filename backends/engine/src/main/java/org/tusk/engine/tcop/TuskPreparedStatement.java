@@ -218,7 +218,7 @@ final class TuskPreparedStatement implements PreparedStatement {
         if (parameterTypes.length == 0) {
             return false;
         }
-        String mode = session.setting("plan_cache_mode");
+        String mode = session.planCacheMode();
         if ("force_generic_plan".equals(mode)) {
             return false;
         }

@@ -68,6 +68,8 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     private final SettingDerivedValue<String> currentUser;
     /** statement_timeout in ms: every Execute asks (pgbench -S: once per transaction). */
     private final SettingDerivedValue<Long> statementTimeoutMillis;
+    /** plan_cache_mode: every Bind of a statement with parameters asks. */
+    private final SettingDerivedValue<String> planCacheMode;
     private final UtilityCommands utility = new UtilityCommands(this);
     private final PreparedStatements preparedStatements = new PreparedStatements();
     private final Cursors cursors = new Cursors(this);
@@ -127,6 +129,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             Long ms = org.tusk.api.setting.GucUnit.MS.parse(String.valueOf(guc.get("statement_timeout")));
             return ms == null ? 0L : ms;
         });
+        this.planCacheMode = new SettingDerivedValue<>(guc, () -> guc.get("plan_cache_mode"));
         this.isolationLevel = new SettingDerivedValue<>(guc,
                 () -> StorageTransaction.isolationLevel(guc.show("transaction_isolation")));
         this.transactionReadOnly = new SettingDerivedValue<>(guc, () -> "on".equals(guc.show("transaction_read_only")));
@@ -276,11 +279,24 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
      * may serve another session next.
      */
     private void installSessionLookups() {
+        InstalledLookups last = installedLookups;
+        Thread thread = Thread.currentThread();
+        if (last != null && last.thread() == thread && last.session() == this) {
+            // the most recent installation on any thread was this session's on this one: the four
+            // thread-locals still hold its look-ups (several guarded calls per statement set them)
+            return;
+        }
         org.tusk.engine.types.RegclassIo.install(regclassResolver);
         org.tusk.engine.types.RegprocIo.install(regprocResolver);
         org.tusk.engine.func.UserProcs.install(procs);
         org.tusk.engine.types.UserTypes.install(types);
+        installedLookups = new InstalledLookups(thread, this);
     }
+
+    /** Which session last installed its look-ups, on which thread (a backend runs one session on one thread). */
+    private record InstalledLookups(Thread thread, TuskSession session) {}
+
+    private static InstalledLookups installedLookups;
 
     <T> T guarded(Body<T> body) {
         installSessionLookups();
@@ -1080,6 +1096,11 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         return guc.get(name);
     }
 
+    /** plan_cache_mode's value (auto, force_generic_plan, force_custom_plan). */
+    String planCacheMode() {
+        return planCacheMode.get();
+    }
+
     @Override
     public Map<String, String> reportedSettings() {
         return guc.reported();
@@ -1329,10 +1350,13 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     /** The user whose superuser flag {@link #currentUserIsSuperuser} holds (null: not read yet). */
     private String superuserCheckedFor;
     private boolean currentUserIsSuperuser;
+    /** The settings version is_superuser was last made to follow the current user at (-1: never). */
+    private long superuserRefreshedAt = -1;
 
     /** is_superuser follows the current user (SetSessionAuthorization/SetCurrentRoleId set it). */
     void refreshIsSuperuser() {
-        if (roleStore == null) {
+        if (roleStore == null || guc.version() == superuserRefreshedAt) {
+            // every Sync asks; the current user and is_superuser can only have changed with a setting
             return;
         }
         String user = currentUser();
@@ -1347,6 +1371,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         if (!v.equals(guc.get("is_superuser"))) {
             guc.setInternal("is_superuser", v);
         }
+        superuserRefreshedAt = guc.version();
     }
 
     @Override

@@ -198,11 +198,21 @@ public enum PgType {
     DATEMULTIRANGE_ARRAY(6155, "_datemultirange", "datemultirange[]", -1, false, 'b', 'A', false, ',', 4535, 0, 'i'),
     INT8MULTIRANGE_ARRAY(6157, "_int8multirange", "int8multirange[]", -1, false, 'b', 'A', false, ',', 4536, 0, 'd');
 
-    private static final Map<Integer, PgType> BY_OID = new HashMap<>();
+    /**
+     * The built-in types indexed by OID (all below 10000, FirstGenbkiObjectId): asked for per
+     * parameter of every Bind and per column in many places, where a HashMap cost a boxed key and
+     * a bucket walk each time.
+     */
+    private static final PgType[] BY_OID;
     private static final Map<String, PgType> BY_NAME = new HashMap<>();
     static {
+        int max = 0;
         for (PgType t : values()) {
-            BY_OID.put(t.oid, t);
+            max = Math.max(max, t.oid);
+        }
+        BY_OID = new PgType[max + 1];
+        for (PgType t : values()) {
+            BY_OID[t.oid] = t;
             BY_NAME.put(t.typname, t);
         }
     }
@@ -256,7 +266,7 @@ public enum PgType {
     /** The element type of a true array type (typcategory A with typelem), else null. */
     public PgType elementType() {
         // _record is an array although its category is P (pseudo-type)
-        return (category == 'A' || elemOid == 2249) && elemOid != 0 ? BY_OID.get(elemOid) : null;
+        return (category == 'A' || elemOid == 2249) && elemOid != 0 ? byOid(elemOid) : null;
     }
 
     /** typelem, for the fixed-length "subscriptable" types too (name, point, int2vector...); 0 if none. */
@@ -264,7 +274,7 @@ public enum PgType {
 
     /** The array type whose elements are of this type (typarray), or null. */
     public PgType arrayType() {
-        return arrayOid == 0 ? null : BY_OID.get(arrayOid);
+        return arrayOid == 0 ? null : byOid(arrayOid);
     }
 
     public boolean isArray() { return elementType() != null; }
@@ -286,7 +296,7 @@ public enum PgType {
 
     /** The type with this OID, or null. */
     public static PgType byOid(int oid) {
-        return BY_OID.get(oid);
+        return oid >= 0 && oid < BY_OID.length ? BY_OID[oid] : null;
     }
 
     /** The type with this pg_type.typname (e.g. "int4", "_text"), or null. */
