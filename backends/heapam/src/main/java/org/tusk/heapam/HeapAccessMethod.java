@@ -535,7 +535,8 @@ public final class HeapAccessMethod implements TableAccessMethod {
             if (normalTuple(page, tid.offset()) == null && !isRedirect(page, tid.offset())) {
                 return org.tusk.api.storage.TupleLiveness.DEAD;
             }
-            for (int member : HotChainWalk.members(page, tid.offset())) {
+            HotChainWalk chain = new HotChainWalk(page, tid.offset(), null);
+            for (int member = chain.next(); member != 0; member = chain.next()) {
                 org.tusk.api.storage.TupleLiveness liveness = HeapVisibility.satisfiesDirty(Page.item(page, member), txn);
                 if (liveness.state() != org.tusk.api.storage.TupleLiveness.State.DEAD) {
                     return liveness;
@@ -564,7 +565,8 @@ public final class HeapAccessMethod implements TableAccessMethod {
             if (normalTuple(page, tid.offset()) == null && !isRedirect(page, tid.offset())) {
                 return null;
             }
-            for (int member : HotChainWalk.members(page, tid.offset())) {
+            HotChainWalk chain = new HotChainWalk(page, tid.offset(), null);
+            for (int member = chain.next(); member != 0; member = chain.next()) {
                 ByteBuffer tuple = Page.item(page, member);
                 if (HeapVisibility.satisfiesMvcc(tuple, snapshot, txn)) {
                     return new org.tusk.api.storage.FetchedTuple(new TupleId(tid.block(), member),

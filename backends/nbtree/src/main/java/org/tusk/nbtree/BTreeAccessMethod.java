@@ -24,6 +24,7 @@ import org.tusk.api.storage.TransactionContext;
 import org.tusk.api.storage.TupleId;
 import org.tusk.api.storage.UniqueCheck;
 import org.tusk.buffer.BufferManager;
+import org.tusk.nbtree.internal.BTRootCache;
 import org.tusk.nbtree.internal.BTree;
 import org.tusk.nbtree.internal.BTreeBuild;
 import org.tusk.nbtree.internal.BTreeForwardScan;
@@ -49,6 +50,8 @@ public final class BTreeAccessMethod implements IndexAccessMethod {
     private BufferManager buffers;
     @Reference
     private WalWriter wal;
+    /** This process's rd_amcache: each index's root as its metapage last said. */
+    private final BTRootCache roots = new BTRootCache();
 
     /** For Declarative Services: the references are injected into the fields. */
     @Activate
@@ -66,7 +69,7 @@ public final class BTreeAccessMethod implements IndexAccessMethod {
     }
 
     private BTree tree(IndexDescriptor index) {
-        return new BTree(buffers, wal, index);
+        return new BTree(buffers, wal, index, roots);
     }
 
     /**
@@ -117,6 +120,7 @@ public final class BTreeAccessMethod implements IndexAccessMethod {
 
     @Override
     public void dropStorage(RelFileLocator index) {
+        roots.forget(index);
         buffers.dropRelation(index);
         for (ForkNumber fork : ForkNumber.values()) {
             if (buffers.smgr().exists(index, fork)) {

@@ -155,7 +155,7 @@ public final class LWLock {
     /** Releases every LWLock {@code self} holds, newest first (LWLockReleaseAll, for error cleanup). */
     public static void releaseAll(ProcSlot self) throws IOException {
         while (!self.heldLocks.isEmpty()) {
-            self.heldLocks.get(self.heldLocks.size() - 1).release(self);
+            self.heldLocks.newest().release(self);
         }
     }
 
@@ -344,18 +344,15 @@ public final class LWLock {
     // --- per-process bookkeeping ----------------------------------------------------
 
     private void remember(LWLockMode mode, ProcSlot self) {
-        self.heldLocks.add(this);
-        self.heldModes.add(mode);
+        self.heldLocks.add(this, mode);
     }
 
     private LWLockMode forget(ProcSlot self) {
-        for (int i = self.heldLocks.size() - 1; i >= 0; i--) {
-            if (self.heldLocks.get(i) == this) {
-                self.heldLocks.remove(i);
-                return self.heldModes.remove(i);
-            }
+        LWLockMode mode = self.heldLocks.remove(this);
+        if (mode == null) {
+            throw new IllegalStateException("lock " + id + " is not held");
         }
-        throw new IllegalStateException("lock " + id + " is not held");
+        return mode;
     }
 
     private void checkSlot(ProcSlot self) {

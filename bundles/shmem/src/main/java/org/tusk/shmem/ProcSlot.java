@@ -10,8 +10,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -94,8 +92,7 @@ public final class ProcSlot {
     private final ThreadLocal<long[]> latchGenerationSeen = new ThreadLocal<>();
 
     /** LWLocks this process holds through this slot, in acquisition order (PostgreSQL's held_lwlocks). */
-    final List<LWLock> heldLocks = new ArrayList<>();
-    final List<LWLockMode> heldModes = new ArrayList<>();
+    final HeldLWLocks heldLocks = new HeldLWLocks();
 
     ProcSlot(ShmemSegment segment, SharedMemory memory, int index, Path latchDirectory) {
         this.segment = segment;
@@ -683,7 +680,6 @@ public final class ProcSlot {
     /** Forgets this process's per-slot state after the segment was reinitialized. */
     void forgetLocalState() {
         heldLocks.clear();
-        heldModes.clear();
     }
 
     void closeLocal() {

@@ -1,21 +1,89 @@
 package org.tusk.heapam.internal;
 
+import static org.tusk.heapam.internal.HeapTupleHeader.*;
+
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
+
+import org.tusk.buffer.Page;
 
 /**
  * Following a HOT chain from the line pointer an index entry points at (the root, a
  * NORMAL tuple or a REDIRECT) through HEAP_HOT_UPDATED members' t_ctid to the
  * heap-only versions after it, each inserted by the previous one's updater
- * (heap_hot_search_buffer's walk). The caller holds the page's content lock.
+ * (heap_hot_search_buffer's walk). A member must be a NORMAL tuple; after the first
+ * (or any, behind a redirect), a heap-only one whose xmin is the previous member's
+ * xmax. The caller holds the page's content lock.
+ *
+ * <p>A walk hands out one member at a time ({@link #next}), so an index fetch that
+ * stops at the first visible member allocates nothing for the chain.
  */
 public final class HotChainWalk {
 
-    private HotChainWalk() {
+    private final ByteBuffer page;
+    private final int max;
+    /** Offsets already taken by another chain (pruning marks them), or null. */
+    private final boolean[] reached;
+    private int current;
+    private boolean needsHeapOnly;
+    /** The xmax of the member handed out last, which the next one's xmin must be; unused before the first. */
+    private int priorXmax;
+    private boolean first = true;
+    private boolean ended;
+
+    /** A walk of the chain at {@code root}, marking its members in {@code reached} (if not null). */
+    public HotChainWalk(ByteBuffer page, int root, boolean[] reached) {
+        this.page = page;
+        this.max = Page.maxOffsetNumber(page);
+        this.reached = reached;
+        int id = Page.itemId(page, root);
+        this.current = root;
+        if (Page.itemIdFlags(id) == Page.LP_REDIRECT) {
+            this.current = Page.itemIdOffset(id);
+            this.needsHeapOnly = true;
+        }
     }
 
-    /** The offsets of the chain's members in order (empty when the root holds nothing). */
+    /** The next member's offset, or 0 once the chain has ended. */
+    public int next() {
+        if (ended || current < 1 || current > max || reached != null && reached[current]
+                || Page.itemIdFlags(Page.itemId(page, current)) != Page.LP_NORMAL) {
+            ended = true;
+            return 0;
+        }
+        ByteBuffer t = Page.item(page, current);
+        if (needsHeapOnly && !HotPrune.isHeapOnly(t) || !first && xmin(t) != priorXmax) {
+            ended = true;
+            return 0;
+        }
+        int member = current;
+        if (reached != null) {
+            reached[member] = true;
+        }
+        needsHeapOnly = true;
+        first = false;
+        if (HotPrune.isHotUpdated(t)) {
+            priorXmax = xmax(t);
+            current = ctidOffset(t);
+        } else {
+            ended = true;
+        }
+        return member;
+    }
+
+    /** The offsets of the chain's members in order (empty when the root holds nothing), marking them reached. */
+    public static List<Integer> members(ByteBuffer page, int root, boolean[] reached) {
+        List<Integer> chain = new ArrayList<>();
+        HotChainWalk walk = new HotChainWalk(page, root, reached);
+        for (int member = walk.next(); member != 0; member = walk.next()) {
+            chain.add(member);
+        }
+        return chain;
+    }
+
+    /** {@link #members(ByteBuffer, int, boolean[])} without marking. */
     public static List<Integer> members(ByteBuffer page, int root) {
-        return HotPrune.chain(page, root, null);
+        return members(page, root, null);
     }
 }

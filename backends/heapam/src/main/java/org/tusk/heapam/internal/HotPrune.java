@@ -95,7 +95,7 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
             if (!redirect && (flags != Page.LP_NORMAL || isHeapOnly(Page.item(page, root)))) {
                 continue;
             }
-            List<Integer> chain = chain(page, root, reached);
+            List<Integer> chain = HotChainWalk.members(page, root, reached);
             int latestDead = -1;
             for (int i = 0; i < chain.size(); i++) {
                 HeapVisibility.VacuumResult s = state[chain.get(i)];
@@ -136,46 +136,6 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
     }
 
     /**
-     * The members of the chain at {@code root} in order (for a redirect, from its target
-     * on), marking them reached. A member must be a NORMAL tuple; after the first, a
-     * heap-only one whose xmin is the previous member's xmax.
-     */
-    static List<Integer> chain(ByteBuffer page, int root, boolean[] reached) {
-        List<Integer> chain = new ArrayList<>();
-        int max = Page.maxOffsetNumber(page);
-        int id = Page.itemId(page, root);
-        int cur = root;
-        boolean viaRedirect = false;
-        if (Page.itemIdFlags(id) == Page.LP_REDIRECT) {
-            cur = Page.itemIdOffset(id);
-            viaRedirect = true;
-        }
-        int priorXmax = Xids.INVALID;
-        while (cur >= 1 && cur <= max && (reached == null || !reached[cur])) {
-            if (Page.itemIdFlags(Page.itemId(page, cur)) != Page.LP_NORMAL) {
-                break;
-            }
-            ByteBuffer t = Page.item(page, cur);
-            if ((viaRedirect || !chain.isEmpty()) && !isHeapOnly(t)) {
-                break;
-            }
-            if (!chain.isEmpty() && xmin(t) != priorXmax) {
-                break;
-            }
-            chain.add(cur);
-            if (reached != null) {
-                reached[cur] = true;
-            }
-            if (!isHotUpdated(t)) {
-                break;
-            }
-            priorXmax = xmax(t);
-            cur = ctidOffset(t);
-        }
-        return chain;
-    }
-
-    /**
      * heap_get_root_tuples: for each offset of {@code page} holding a member of a HOT chain,
      * the chain's root; other offsets map to themselves.
      */
@@ -188,7 +148,7 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
         for (int root = 1; root <= max; root++) {
             int flags = Page.itemIdFlags(Page.itemId(page, root));
             if (flags == Page.LP_REDIRECT || flags == Page.LP_NORMAL && !isHeapOnly(Page.item(page, root))) {
-                for (int member : chain(page, root, null)) {
+                for (int member : HotChainWalk.members(page, root)) {
                     roots[member] = root;
                 }
             }

@@ -18,6 +18,9 @@ import org.tusk.buffer.Page;
  */
 public final class BTPage {
 
+    /** P_HIKEY: the high key's offset on every page but the rightmost of its level. */
+    public static final int P_HIKEY = 1;
+
     private BTPage() {
     }
 
@@ -112,7 +115,7 @@ public final class BTPage {
         int high = Page.maxOffsetNumber(page) + 1;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            int c = key.compareTo(IndexTuple.fromPage(page, mid));
+            int c = key.compareTo(page, mid);
             if (strict ? c >= 0 : c > 0) {
                 low = mid + 1;
             } else {
@@ -124,6 +127,6 @@ public final class BTPage {
 
     /** The high key, or null on the rightmost page of a level. */
     public static byte[] highKey(ByteBuffer page) {
-        return BTPageOpaque.read(page).isRightmost() ? null : IndexTuple.fromPage(page, 1);
+        return BTPageOpaque.read(page).isRightmost() ? null : IndexTuple.fromPage(page, P_HIKEY);
     }
 }

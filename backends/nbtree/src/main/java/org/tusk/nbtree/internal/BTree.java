@@ -45,11 +45,19 @@ public final class BTree {
     private final BufferManager buffers;
     private final WalWriter wal;
     private final IndexDescriptor index;
+    private final BTRootCache roots;
 
+    /** A tree that reads the metapage at every descent (no root remembered across calls). */
     public BTree(BufferManager buffers, WalWriter wal, IndexDescriptor index) {
+        this(buffers, wal, index, new BTRootCache());
+    }
+
+    /** A tree whose descents start from the root {@code roots} remembers for it (the process's cache). */
+    public BTree(BufferManager buffers, WalWriter wal, IndexDescriptor index, BTRootCache roots) {
         this.buffers = buffers;
         this.wal = wal;
         this.index = index;
+        this.roots = roots;
     }
 
     public IndexDescriptor descriptor() {
@@ -121,11 +129,47 @@ public final class BTree {
         return buffer;
     }
 
-    /** _bt_getroot: the root's block, read under a short share lock on the metapage. */
+    /** The root's block and level, read under a short share lock on the metapage (and remembered). */
     public BTMetaPage meta() {
-        try (Buffer meta = lock(BTMetaPage.BTREE_METAPAGE, LWLockMode.SHARED)) {
-            return BTMetaPage.read(meta.page());
+        BTMetaPage meta;
+        try (Buffer buffer = lock(BTMetaPage.BTREE_METAPAGE, LWLockMode.SHARED)) {
+            meta = BTMetaPage.read(buffer.page());
         }
+        roots.remember(index.index(), meta);
+        return meta;
+    }
+
+    /**
+     * _bt_getroot: the root page, locked EXCLUSIVE if it is the level a write
+     * descent stops at, else SHARED. The root remembered from an earlier
+     * metapage read is used while it is still the only page of its level:
+     * a root that split has a right sibling (and a new root above it always
+     * comes from such a split), and pages are never deleted, so a page that is
+     * leftmost and rightmost at the remembered level is the root. Otherwise
+     * the metapage is read again.
+     */
+    private Buffer lockRoot(int targetLevel, boolean forWrite) {
+        BTMetaPage cached = roots.get(index.index());
+        if (cached != null) {
+            Buffer buffer = lock(cached.root(), descentMode(cached.level(), targetLevel, forWrite));
+            BTPageOpaque opaque = BTPageOpaque.read(buffer.page());
+            if (opaque.level() == cached.level() && opaque.isLeftmost() && opaque.isRightmost()
+                    && (opaque.flags() & NOT_A_ROOT) == 0) {
+                return buffer;
+            }
+            buffer.release();
+        }
+        BTMetaPage meta = meta();
+        return lock(meta.root(), descentMode(meta.level(), targetLevel, forWrite));
+    }
+
+    /** Flags no live root carries (P_IGNORE, and the metapage's own). */
+    private static final int NOT_A_ROOT = BTPageOpaque.BTP_DELETED | BTPageOpaque.BTP_HALF_DEAD
+            | BTPageOpaque.BTP_META;
+
+    /** A write descent locks the page of its target level EXCLUSIVE, every other page SHARED. */
+    private static LWLockMode descentMode(int level, int targetLevel, boolean forWrite) {
+        return forWrite && level == targetLevel ? LWLockMode.EXCLUSIVE : LWLockMode.SHARED;
     }
 
     // --- descent ------------------------------------------------------------------
@@ -145,11 +189,9 @@ public final class BTree {
     }
 
     private Found searchToLevel(ScanKey key, int targetLevel, boolean forWrite) {
-        BTMetaPage meta = meta();
         BTStack stack = null;
-        int block = meta.root();
-        LWLockMode mode = forWrite && meta.level() == targetLevel ? LWLockMode.EXCLUSIVE : LWLockMode.SHARED;
-        Buffer buffer = lock(block, mode);
+        Buffer buffer = lockRoot(targetLevel, forWrite);
+        LWLockMode mode = descentMode(BTPageOpaque.read(buffer.page()).level(), targetLevel, forWrite);
         while (true) {
             buffer = moveRight(buffer, mode, key, forWrite, stack);
             ByteBuffer page = buffer.page();
@@ -165,7 +207,7 @@ public final class BTree {
             int child = IndexTuple.downlink(IndexTuple.fromPage(page, offset));
             stack = new BTStack(buffer.blockNumber(), offset, stack);
             buffer.release();
-            mode = forWrite && opaque.level() == targetLevel + 1 ? LWLockMode.EXCLUSIVE : LWLockMode.SHARED;
+            mode = descentMode(opaque.level() - 1, targetLevel, forWrite);
             buffer = lock(child, mode);
         }
     }
@@ -193,7 +235,7 @@ public final class BTree {
                 buffer = lock(block, mode);
                 continue;
             }
-            if (opaque.isRightmost() || key.compareTo(BTPage.highKey(buffer.page())) < 0) {
+            if (opaque.isRightmost() || key.compareTo(buffer.page(), BTPage.P_HIKEY) < 0) {
                 return buffer;
             }
             int next = opaque.next();

@@ -26,6 +26,8 @@ public final class IndexTuple {
     public static final int INDEX_ALT_TID_MASK = 0x2000;
     public static final int LEAF_HEADER = 8;
     public static final int PIVOT_HEADER = 16;
+    /** Where a pivot keeps its heap TID tiebreaker. */
+    public static final int PIVOT_TID = 8;
 
     private IndexTuple() {
     }
@@ -73,6 +75,16 @@ public final class IndexTuple {
         return isPivot(tuple) && le(tuple).getShort(4) == 0;
     }
 
+    /** {@link #isPivot(byte[])} of the tuple at {@code start} of a little-endian page. */
+    static boolean isPivot(ByteBuffer page, int start) {
+        return (page.getShort(start + 6) & INDEX_ALT_TID_MASK) != 0;
+    }
+
+    /** Whether the pivot at {@code start} of a little-endian page is minus infinity (natts 0). */
+    static boolean isMinusInfinity(ByteBuffer page, int start) {
+        return page.getShort(start + 4) == 0;
+    }
+
     /** The key bytes (a copy); empty for minus infinity. */
     public static byte[] key(byte[] tuple) {
         int header = isPivot(tuple) ? PIVOT_HEADER : LEAF_HEADER;
@@ -83,7 +95,7 @@ public final class IndexTuple {
     public static TupleId heapTid(byte[] tuple) {
         ByteBuffer b = le(tuple);
         if (isPivot(tuple)) {
-            return b.getShort(4) == 0 ? null : new TupleId(b.getInt(8), b.getShort(12) & 0xFFFF);
+            return b.getShort(4) == 0 ? null : new TupleId(b.getInt(PIVOT_TID), b.getShort(PIVOT_TID + 4) & 0xFFFF);
         }
         return new TupleId(b.getInt(0), b.getShort(4) & 0xFFFF);
     }

@@ -1,7 +1,11 @@
 package org.tusk.nbtree.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 import org.tusk.api.storage.IndexKeyComparator;
 import org.tusk.api.storage.TupleId;
+import org.tusk.buffer.Page;
 
 /**
  * BTScanInsert: what a descent looks for, a (key, heap TID) position in the
@@ -47,6 +51,53 @@ public record ScanKey(byte[] key, TupleId tid, int infinity, IndexKeyComparator 
             return infinity;
         }
         return tid.compareTo(IndexTuple.heapTid(tuple));
+    }
+
+    /**
+     * {@link #compareTo(byte[])} for the tuple at {@code offset} of {@code page}
+     * (the caller holds the page's lock). With keys in byte order (every index
+     * the engine makes) the tuple is compared where it lies, as _bt_compare
+     * does: a descent compares some thirty tuples, and copying each one and
+     * then its key out of the page was most of the descent's work. Other
+     * orders get the copied key their comparator takes.
+     */
+    public int compareTo(ByteBuffer page, int offset) {
+        if (comparator != IndexKeyComparator.UNSIGNED_BYTES) {
+            return compareTo(IndexTuple.fromPage(page, offset));
+        }
+        ByteBuffer le = page.order() == ByteOrder.LITTLE_ENDIAN ? page : page.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        int itemId = Page.itemId(le, offset);
+        int start = Page.itemIdOffset(itemId);
+        boolean pivot = IndexTuple.isPivot(le, start);
+        if (pivot && IndexTuple.isMinusInfinity(le, start)) {
+            return 1;
+        }
+        if (key == null) {
+            return -1;
+        }
+        int header = pivot ? IndexTuple.PIVOT_HEADER : IndexTuple.LEAF_HEADER;
+        int c = compareUnsigned(key, le, start + header, Page.itemIdLength(itemId) - header);
+        if (c != 0) {
+            return c;
+        }
+        if (infinity != 0) {
+            return infinity;
+        }
+        int tidAt = pivot ? start + IndexTuple.PIVOT_TID : start;
+        int byBlock = Integer.compareUnsigned(tid.block(), le.getInt(tidAt));
+        return byBlock != 0 ? byBlock : Integer.compare(tid.offset(), le.getShort(tidAt + 4) & 0xFFFF);
+    }
+
+    /** {@link java.util.Arrays#compareUnsigned(byte[], byte[])} of {@code a} and {@code length} bytes of a page. */
+    private static int compareUnsigned(byte[] a, ByteBuffer page, int at, int length) {
+        int common = Math.min(a.length, length);
+        for (int i = 0; i < common; i++) {
+            int c = Byte.compareUnsigned(a[i], page.get(at + i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return a.length - length;
     }
 
     /** Compares two stored tuples (neither minus infinity unless first): the order BTreeCheck verifies. */
