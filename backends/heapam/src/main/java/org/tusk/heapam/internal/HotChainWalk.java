@@ -1,7 +1,6 @@
 package org.tusk.heapam.internal;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
  * Following a HOT chain from the line pointer an index entry points at (the root, a
@@ -15,7 +14,7 @@ public final class HotChainWalk {
     }
 
     /** The offsets of the chain's members in order (empty when the root holds nothing). */
-    public static List<Integer> members(ByteBuffer page, int root) {
-        return HotPrune.chain(page, root, null);
+    public static int[] members(ByteBuffer page, int root) {
+        return HotPrune.chain(page, root);
     }
 }
