@@ -292,8 +292,8 @@ public final class Page {
                 hasFree = true;
             }
         }
-        byte[] items = new byte[special - lowest];
-        page.get(lowest, items, 0, items.length);
+        byte[] items = COMPACTION_SCRATCH.get();
+        page.get(lowest, items, 0, special - lowest);
         int upper = special;
         for (int off = 1; off <= max; off++) {
             int id = itemId(page, off);
@@ -308,6 +308,9 @@ public final class Page {
         int flags = flags(page) & ~PD_HAS_FREE_LINES;
         setFlags(page, hasFree ? flags | PD_HAS_FREE_LINES : flags);
     }
+
+    /** compactify_tuples' scratch page, one per thread (pruning runs on every full page an update finds). */
+    private static final ThreadLocal<byte[]> COMPACTION_SCRATCH = ThreadLocal.withInitial(() -> new byte[BLCKSZ]);
 
     private static int itemIdPosition(int offsetNumber) {
         return SIZE_OF_PAGE_HEADER + (offsetNumber - 1) * ITEM_ID_SIZE;
