@@ -269,45 +269,48 @@ public final class Page {
     }
 
     /**
-     * PageRepairFragmentation (simplified): moves the storage of every NORMAL
-     * item together at the end of the tuple space, in their original relative
-     * order; DEAD line pointers lose their storage. Line pointer numbers stay,
-     * so references to items stay valid. Caller holds the buffer's cleanup lock.
+     * PageRepairFragmentation: moves the storage of every NORMAL item together at the
+     * end of the tuple space; DEAD line pointers lose their storage. Line pointer
+     * numbers stay, so references to items stay valid. As compactify_tuples, the
+     * items' bytes are copied aside once and placed back in line pointer order (the
+     * first line pointer's item at the end of the page), so no sort is needed and
+     * no move can overwrite an item not yet moved. Caller holds the buffer's cleanup lock.
      */
     public static void repairFragmentation(ByteBuffer page) {
         int max = maxOffsetNumber(page);
-        Integer[] order = new Integer[max];
-        int count = 0;
+        int special = special(page);
+        int lowest = special;
         boolean hasFree = false;
         for (int off = 1; off <= max; off++) {
             int id = itemId(page, off);
             int flags = itemIdFlags(id);
             if (flags == LP_NORMAL && itemIdLength(id) > 0) {
-                order[count++] = off;
+                lowest = Math.min(lowest, itemIdOffset(id));
             } else if (flags == LP_DEAD) {
                 setItemId(page, off, 0, LP_DEAD, 0);
             } else if (flags == LP_UNUSED) {
                 hasFree = true;
             }
         }
-        // Highest storage first, so each move goes to an offset at or above its source (no overlap damage).
-        java.util.Arrays.sort(order, 0, count, (a, b) -> Integer.compare(itemIdOffset(itemId(page, b)),
-                itemIdOffset(itemId(page, a))));
-        int upper = special(page);
-        byte[] copy = new byte[BLCKSZ];
-        page.duplicate().clear().get(copy);
-        for (int i = 0; i < count; i++) {
-            int off = order[i];
+        byte[] items = COMPACTION_SCRATCH.get();
+        page.get(lowest, items, 0, special - lowest);
+        int upper = special;
+        for (int off = 1; off <= max; off++) {
             int id = itemId(page, off);
             int length = itemIdLength(id);
-            upper -= maxAlign(length);
-            page.duplicate().clear().position(upper).put(copy, itemIdOffset(id), length);
-            setItemId(page, off, upper, LP_NORMAL, length);
+            if (itemIdFlags(id) == LP_NORMAL && length > 0) {
+                upper -= maxAlign(length);
+                page.put(upper, items, itemIdOffset(id) - lowest, length);
+                setItemId(page, off, upper, LP_NORMAL, length);
+            }
         }
         setUpper(page, upper);
         int flags = flags(page) & ~PD_HAS_FREE_LINES;
         setFlags(page, hasFree ? flags | PD_HAS_FREE_LINES : flags);
     }
+
+    /** compactify_tuples' scratch page, one per thread (pruning runs on every full page an update finds). */
+    private static final ThreadLocal<byte[]> COMPACTION_SCRATCH = ThreadLocal.withInitial(() -> new byte[BLCKSZ]);
 
     private static int itemIdPosition(int offsetNumber) {
         return SIZE_OF_PAGE_HEADER + (offsetNumber - 1) * ITEM_ID_SIZE;

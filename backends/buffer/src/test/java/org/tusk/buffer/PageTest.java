@@ -63,6 +63,54 @@ class PageTest {
         assertTrue(added > 70 && Page.freeSpace(page) < 104, "added " + added);
     }
 
+    /**
+     * Compaction when the items' storage is not in line pointer order (a reused line pointer's
+     * item lies below later ones): every surviving item keeps its bytes, the storage is packed
+     * against the special space, and no two items overlap.
+     */
+    @Test
+    void compactionKeepsItemsWhoseStorageIsOutOfLinePointerOrder() {
+        ByteBuffer page = Page.allocate();
+        Page.init(page, 8);
+        for (int i = 1; i <= 6; i++) {
+            byte[] item = new byte[10 * i];
+            java.util.Arrays.fill(item, (byte) i);
+            assertEquals(i, Page.addItem(page, item, 0));
+        }
+        Page.setItemUnused(page, 2);
+        Page.repairFragmentation(page);
+        byte[] reused = new byte[7];
+        java.util.Arrays.fill(reused, (byte) 42);
+        assertEquals(2, Page.addItem(page, reused, 0), "line pointer 2 is reused, its item stored lowest");
+        Page.setItemUnused(page, 4);
+        Page.markItemDead(page, 5);
+        Page.repairFragmentation(page);
+        int[] survivors = {1, 2, 3, 6};
+        int[] lengths = {10, 7, 30, 60};
+        int used = 0;
+        for (int i = 0; i < survivors.length; i++) {
+            int id = Page.itemId(page, survivors[i]);
+            assertEquals(Page.LP_NORMAL, Page.itemIdFlags(id));
+            assertEquals(lengths[i], Page.itemIdLength(id));
+            ByteBuffer item = Page.item(page, survivors[i]);
+            byte expected = survivors[i] == 2 ? 42 : (byte) survivors[i];
+            for (int b = 0; b < lengths[i]; b++) {
+                assertEquals(expected, item.get(b), "item " + survivors[i] + " byte " + b);
+            }
+            used += Page.maxAlign(lengths[i]);
+        }
+        assertEquals(Page.special(page) - used, Page.upper(page), "storage packed against the special space");
+        assertEquals(0, Page.itemIdLength(Page.itemId(page, 5)), "a dead line pointer loses its storage");
+        java.util.BitSet taken = new java.util.BitSet();
+        for (int off : survivors) {
+            int id = Page.itemId(page, off);
+            int start = Page.itemIdOffset(id);
+            assertTrue(start >= Page.upper(page));
+            assertFalse(taken.get(start, start + Page.itemIdLength(id)).cardinality() > 0, "overlap at " + off);
+            taken.set(start, start + Page.itemIdLength(id));
+        }
+    }
+
     /** The vectorizable checksum agrees with checksum_impl.h's loop written word by word. */
     @Test
     void checksumMatchesTheWordByWordDefinition() {

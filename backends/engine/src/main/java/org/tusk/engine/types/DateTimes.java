@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneRules;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -169,12 +170,16 @@ public final class DateTimes {
         }
     }
 
-    /** timestamptz to timestamp in the session zone (and back): shifts by the zone's offset at that instant. */
+    /**
+     * timestamptz to timestamp in the session zone (and back below). The local time in {@code zone} of an instant: only the zone's offset at that second is needed
+     * (no ZonedDateTime; a fixed-offset zone such as UTC answers without a look-up). Every
+     * pgbench_history row's {@code CURRENT_TIMESTAMP} goes through this cast to timestamp.
+     */
     public static long timestamptzToTimestamp(long micros, ZoneId zone) {
-        // the zone's rules answer the offset straight from the instant, without the ZonedDateTime (and its
-        // LocalDateTime) that atZone builds: this runs per row for CURRENT_TIMESTAMP into a timestamp column
-        int offset = zone.getRules().getOffset(toInstant(micros)).getTotalSeconds();
-        return micros + offset * 1_000_000L;
+        ZoneRules rules = zone.getRules();
+        ZoneOffset offset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH)
+                : rules.getOffset(Instant.ofEpochSecond(PG_EPOCH_UNIX_SECONDS + Math.floorDiv(micros, 1_000_000L)));
+        return micros + offset.getTotalSeconds() * 1_000_000L;
     }
 
     public static long timestampToTimestamptz(long micros, ZoneId zone) {

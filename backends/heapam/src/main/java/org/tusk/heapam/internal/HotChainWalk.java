@@ -3,8 +3,6 @@ package org.tusk.heapam.internal;
 import static org.tusk.heapam.internal.HeapTupleHeader.*;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.tusk.buffer.Page;
 
@@ -72,18 +70,23 @@ public final class HotChainWalk {
         return member;
     }
 
-    /** The offsets of the chain's members in order (empty when the root holds nothing), marking them reached. */
-    public static List<Integer> members(ByteBuffer page, int root, boolean[] reached) {
-        List<Integer> chain = new ArrayList<>();
+    /**
+     * Puts the members of the chain at {@code root} in order into {@code members} and returns how
+     * many there are, marking them in {@code reached} (if not null). A chain visits each offset at
+     * most once, so {@code members} needs room for the page's line pointers.
+     */
+    public static int members(ByteBuffer page, int root, boolean[] reached, int[] members) {
         HotChainWalk walk = new HotChainWalk(page, root, reached);
-        for (int member = walk.next(); member != 0; member = walk.next()) {
-            chain.add(member);
+        int length = 0;
+        for (int member = walk.next(); member != 0 && length < members.length; member = walk.next()) {
+            members[length++] = member;
         }
-        return chain;
+        return length;
     }
 
-    /** {@link #members(ByteBuffer, int, boolean[])} without marking. */
-    public static List<Integer> members(ByteBuffer page, int root) {
-        return members(page, root, null);
+    /** The offsets of the chain's members in order (empty when the root holds nothing). */
+    public static int[] members(ByteBuffer page, int root) {
+        int[] members = new int[Page.maxOffsetNumber(page)];
+        return java.util.Arrays.copyOf(members, members(page, root, null, members));
     }
 }

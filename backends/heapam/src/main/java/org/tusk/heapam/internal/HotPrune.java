@@ -4,8 +4,7 @@ import static org.tusk.heapam.internal.HeapTupleHeader.*;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.function.IntFunction;
 
 import org.tusk.api.storage.TransactionStatus;
@@ -72,10 +71,15 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
         HeapVisibility.VacuumResult[] state = new HeapVisibility.VacuumResult[max + 1];
         boolean[] reached = new boolean[max + 1];
         boolean[] handled = new boolean[max + 1];
-        List<Integer> from = new ArrayList<>();
-        List<Integer> to = new ArrayList<>();
-        List<Integer> dead = new ArrayList<>();
-        List<Integer> unused = new ArrayList<>();
+        // fixed arrays as heap_page_prune's PruneState: each offset lands in at most one of them
+        int[] from = new int[max];
+        int[] to = new int[max];
+        int[] dead = new int[max];
+        int[] unused = new int[max];
+        int[] chain = new int[max];
+        int nRedirected = 0;
+        int nDead = 0;
+        int nUnused = 0;
         int pruneXid = Xids.INVALID;
         for (int off = 1; off <= max; off++) {
             int flags = Page.itemIdFlags(Page.itemId(page, off));
@@ -95,44 +99,44 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
             if (!redirect && (flags != Page.LP_NORMAL || isHeapOnly(Page.item(page, root)))) {
                 continue;
             }
-            List<Integer> chain = HotChainWalk.members(page, root, reached);
+            int length = HotChainWalk.members(page, root, reached, chain);
             int latestDead = -1;
-            for (int i = 0; i < chain.size(); i++) {
-                HeapVisibility.VacuumResult s = state[chain.get(i)];
-                handled[chain.get(i)] = true;
+            for (int i = 0; i < length; i++) {
+                HeapVisibility.VacuumResult s = state[chain[i]];
+                handled[chain[i]] = true;
                 if (s == HeapVisibility.VacuumResult.DEAD) {
                     latestDead = i;
                 } else if (s != HeapVisibility.VacuumResult.RECENTLY_DEAD) {
                     break;      // members after a live one are left to the orphan pass (an aborted update's)
                 }
             }
-            if (redirect && chain.isEmpty()) {
-                dead.add(root);                     // a redirect to nothing left
+            if (redirect && length == 0) {
+                dead[nDead++] = root;               // a redirect to nothing left
                 continue;
             }
             if (latestDead < 0) {
                 continue;
             }
             for (int i = 0; i <= latestDead; i++) {
-                int member = chain.get(i);
-                if (member != root) {
-                    unused.add(member);
+                if (chain[i] != root) {
+                    unused[nUnused++] = chain[i];
                 }
             }
-            if (latestDead == chain.size() - 1) {
-                dead.add(root);
+            if (latestDead == length - 1) {
+                dead[nDead++] = root;
             } else {
-                from.add(root);
-                to.add(chain.get(latestDead + 1));
+                from[nRedirected] = root;
+                to[nRedirected++] = chain[latestDead + 1];
             }
         }
         for (int off = 1; off <= max; off++) {
             if (!handled[off] && state[off] == HeapVisibility.VacuumResult.DEAD
                     && isHeapOnly(Page.item(page, off))) {
-                unused.add(off);                    // an orphan: an aborted HOT update's version
+                unused[nUnused++] = off;            // an orphan: an aborted HOT update's version
             }
         }
-        return new HotPrune(ints(from), ints(to), ints(dead), ints(unused), pruneXid);
+        return new HotPrune(Arrays.copyOf(from, nRedirected), Arrays.copyOf(to, nRedirected),
+                Arrays.copyOf(dead, nDead), Arrays.copyOf(unused, nUnused), pruneXid);
     }
 
     /**
@@ -225,7 +229,4 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
         return current == Xids.INVALID || Xids.precedes(xid, current) ? xid : current;
     }
 
-    private static int[] ints(List<Integer> list) {
-        return list.stream().mapToInt(Integer::intValue).toArray();
-    }
 }

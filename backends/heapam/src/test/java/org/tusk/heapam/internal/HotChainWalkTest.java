@@ -29,7 +29,9 @@ class HotChainWalkTest {
     }
 
     private static List<Integer> walk(ByteBuffer page, int root, boolean[] reached) {
-        return HotChainWalk.members(page, root, reached);
+        int[] members = new int[Page.maxOffsetNumber(page)];
+        int length = HotChainWalk.members(page, root, reached, members);
+        return java.util.Arrays.stream(members, 0, length).boxed().toList();
     }
 
     @Test
