@@ -24,6 +24,23 @@ class SmgrTest {
     }
 
     @Test
+    void extendingAnOpenFileMakesNoDirectory() throws Exception {
+        RelFileLocator rel = RelFileLocator.of(5, 16390);
+        try (Smgr smgr = new Smgr(dir, 4)) {
+            smgr.extend(rel, ForkNumber.MAIN, 0, pageWith(1));      // opens the file, making base/5
+            Path database = dir.resolve("base/5");
+            Files.delete(database.resolve("16390"));
+            Files.delete(database);
+            // the open file takes the next block; its directory is not looked for (nor made) again
+            smgr.extend(rel, ForkNumber.MAIN, 1, pageWith(2));
+            assertFalse(Files.exists(database));
+            // a segment not yet open is made with its directory
+            smgr.extend(rel, ForkNumber.MAIN, 4, pageWith(5));
+            assertTrue(Files.exists(database.resolve("16390.1")));
+        }
+    }
+
+    @Test
     void segmentsExtendReadTruncateUnlink() throws Exception {
         RelFileLocator rel = RelFileLocator.of(5, 16384);
         try (Smgr smgr = new Smgr(dir, 4)) {

@@ -1,7 +1,5 @@
 package org.tusk.nbtree;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -28,6 +26,7 @@ import org.tusk.nbtree.internal.BTRootCache;
 import org.tusk.nbtree.internal.BTree;
 import org.tusk.nbtree.internal.BTreeBuild;
 import org.tusk.nbtree.internal.BTreeForwardScan;
+import org.tusk.nbtree.internal.BuildLeafTuples;
 import org.tusk.wal.WalWriter;
 
 /**
@@ -73,42 +72,29 @@ public final class BTreeAccessMethod implements IndexAccessMethod {
     }
 
     /**
-     * Sorts the heap's entries by (key, TID) and writes the tree bottom-up
+     * Sorts the heap's entries by (key, TID) (not at all when they arrive in
+     * that order, {@link BuildLeafTuples}) and writes the tree bottom-up
      * ({@link BTreeBuild}, nbtsort.c: leaves 90% full, one WAL record per page);
      * an empty heap gets the metapage and an empty root leaf. A unique index
      * refuses two equal keys with 23505.
      */
     @Override
     public long build(IndexDescriptor index, IndexBuildScan heapScan) {
-        record Entry(byte[] key, TupleId tid) {
-        }
-        List<Entry> entries = new ArrayList<>();
-        heapScan.scan((key, tid) -> entries.add(new Entry(key, tid)));
-        Comparator<Entry> order = (a, b) -> {
-            int c = index.comparator().compare(a.key(), b.key());
-            return c != 0 ? c : a.tid().compareTo(b.tid());
-        };
-        entries.sort(order);
-        if (index.unique()) {
-            for (int i = 1; i < entries.size(); i++) {
-                if (index.comparator().compare(entries.get(i - 1).key(), entries.get(i).key()) == 0) {
-                    throw new PgException(SqlState.UNIQUE_VIOLATION,
-                            "could not create unique index \"" + index.name() + "\"");
-                }
-            }
-        }
-        if (entries.isEmpty()) {
+        BuildLeafTuples spool = new BuildLeafTuples(index.comparator());
+        heapScan.scan((key, tid) -> {
+            BTree.checkLeafSize(index, key);
+            spool.add(key, tid);
+        });
+        List<byte[]> leafTuples = spool.sorted(index.unique(), () -> {
+            throw new PgException(SqlState.UNIQUE_VIOLATION, "could not create unique index \"" + index.name() + "\"");
+        });
+        if (leafTuples.isEmpty()) {
             tree(index).create();
             return 0;
         }
         if (!buffers.smgr().exists(index.index(), ForkNumber.MAIN)) {
             buffers.smgr().create(index.index(), ForkNumber.MAIN);
         }
-        List<byte[]> leafTuples = new ArrayList<>(entries.size());
-        for (Entry entry : entries) {
-            leafTuples.add(BTree.leafTuple(index, entry.key(), entry.tid()));
-        }
-        entries.clear();
         BTreeBuild.build(buffers, wal, index, leafTuples);
         return leafTuples.size();
     }

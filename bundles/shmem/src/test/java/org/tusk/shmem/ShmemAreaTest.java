@@ -53,6 +53,31 @@ class ShmemAreaTest {
     }
 
     @Test
+    void zeroingClearsTheRangeWithoutAllocating() throws IOException {
+        try (ShmemSegment segment = ShmemSegment.create(dir.resolve("shm"), 2, dir.resolve("l"),
+                List.of(new ShmemRequest("pages", 4 * 8192, 0)))) {
+            ShmemArea pages = segment.area("pages");
+            for (int i = 0; i < 4 * 8192; i += 8) {
+                pages.putLong(i, -1L);
+            }
+            pages.zero(8192, 2 * 8192);
+            assertEquals(-1L, pages.getLong(8184));
+            assertEquals(0L, pages.getLong(8192));
+            assertEquals(0L, pages.getLong(3 * 8192 - 8));
+            assertEquals(-1L, pages.getLong(3 * 8192));
+            // every page a relation is extended by is zeroed: no 8 kB of garbage each time
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 1000; i++) {
+                pages.zero(8192, 8192);
+            }
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertTrue(allocated < 100_000, "zeroing 1000 pages allocated " + allocated + " bytes");
+        }
+    }
+
+    @Test
     void accessOutsideAnAreaIsRefused() throws IOException {
         try (ShmemSegment segment = ShmemSegment.create(dir.resolve("shm"), 2, dir.resolve("l"),
                 List.of(new ShmemRequest("small", 16, 0)))) {

@@ -79,7 +79,15 @@ public final class HeapTupleHeader {
 
     /** Sets t_ctid inside a formed tuple's bytes (the offset is known only once the page is chosen). */
     public static void setCtid(byte[] tuple, int block, int offset) {
-        setCtid(ByteBuffer.wrap(tuple).order(ByteOrder.LITTLE_ENDIAN), block, offset);
+        // written byte by byte: a ByteBuffer wrapped per tuple was 55 MB of garbage per pgbench -i
+        putU16(tuple, T_CTID, block >>> 16);
+        putU16(tuple, T_CTID + 2, block);
+        putU16(tuple, T_CTID + 4, offset);
+    }
+
+    private static void putU16(byte[] b, int at, int value) {
+        b[at] = (byte) value;
+        b[at + 1] = (byte) (value >>> 8);
     }
 
     public static int xmin(ByteBuffer t) {

@@ -248,12 +248,17 @@ public final class BTree {
 
     /** The leaf tuple for (key, heap TID); 54000 if it could not become a pivot (BTMaxItemSize). */
     public static byte[] leafTuple(IndexDescriptor index, byte[] key, TupleId heapTid) {
-        byte[] tuple = IndexTuple.leaf(key, heapTid);
-        if (tuple.length + IndexTuple.PIVOT_HEADER - IndexTuple.LEAF_HEADER > MAX_TUPLE_SIZE) {
-            throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, "index row size " + tuple.length
+        checkLeafSize(index, key);
+        return IndexTuple.leaf(key, heapTid);
+    }
+
+    /** Refuses a key whose leaf tuple could not become a pivot on a page (_bt_check_third_page). */
+    public static void checkLeafSize(IndexDescriptor index, byte[] key) {
+        int length = IndexTuple.LEAF_HEADER + key.length;
+        if (length + IndexTuple.PIVOT_HEADER - IndexTuple.LEAF_HEADER > MAX_TUPLE_SIZE) {
+            throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, "index row size " + length
                     + " exceeds btree version 4 maximum " + MAX_TUPLE_SIZE + " for index \"" + index.name() + "\"");
         }
-        return tuple;
     }
 
     /**

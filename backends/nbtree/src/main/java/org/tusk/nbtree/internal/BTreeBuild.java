@@ -49,14 +49,45 @@ public final class BTreeBuild {
     private BTreeBuild() {
     }
 
-    /** One page of the layout. */
+    /**
+     * One page of the layout: items {@code from} to {@code to} (exclusive) of
+     * its level's list, not copies of them, so that the layout of a million
+     * leaf tuples holds no object per tuple ({@link BuildLeafTuples} makes them
+     * only when asked for).
+     */
     private static final class Node {
-        final List<byte[]> items = new ArrayList<>();
+        final List<byte[]> level;
+        final int from;
+        int to;
+        /** On internal levels, the minus-infinity item that stands for item {@code from}; null on leaves. */
+        byte[] first;
         /** The pivot (downlink 0) that separates this page from its left sibling; null for the leftmost. */
         byte[] lowKey;
         /** The right sibling's low key: this page's high key; null for the rightmost. */
         byte[] highKey;
         int block;
+
+        Node(List<byte[]> level, int from) {
+            this.level = level;
+            this.from = from;
+            this.to = from;
+        }
+
+        boolean isEmpty() {
+            return to == from;
+        }
+
+        /** The page's items: the high key (if any), then its share of the level. */
+        List<byte[]> items() {
+            List<byte[]> items = new ArrayList<>(to - from + 1);
+            if (highKey != null) {
+                items.add(highKey);
+            }
+            for (int i = from; i < to; i++) {
+                items.add(i == from && first != null ? first : level.get(i));
+            }
+            return items;
+        }
     }
 
     /**
@@ -104,12 +135,7 @@ public final class BTreeBuild {
                 int flags = (l == 0 ? BTPageOpaque.BTP_LEAF : 0) | (node == root ? BTPageOpaque.BTP_ROOT : 0);
                 BTPageOpaque opaque = new BTPageOpaque(i == 0 ? BTPageOpaque.P_NONE : nodes.get(i - 1).block,
                         i == nodes.size() - 1 ? BTPageOpaque.P_NONE : nodes.get(i + 1).block, l, flags, 0);
-                List<byte[]> items = new ArrayList<>(node.items.size() + 1);
-                if (node.highKey != null) {
-                    items.add(node.highKey);
-                }
-                items.addAll(node.items);
-                PageContents contents = new PageContents(opaque, items);
+                PageContents contents = new PageContents(opaque, node.items());
                 try (Buffer page = extend(buffers, index, node.block)) {
                     contents.apply(page.page());
                     log(wal, index, page, contents.encode(KIND_PAGE));
@@ -141,22 +167,28 @@ public final class BTreeBuild {
     private static List<Node> pack(List<byte[]> items, int fillfactor, boolean internal) {
         int target = CAPACITY * fillfactor / 100;
         List<Node> nodes = new ArrayList<>();
-        Node current = new Node();
+        Node current = new Node(items, 0);
         int used = 0;
+        byte[] next = items.get(0);
         for (int i = 0; i < items.size(); i++) {
-            byte[] item = items.get(i);
+            byte[] item = next;             // each item fetched once: the leaf level makes them on demand
+            next = i + 1 < items.size() ? items.get(i + 1) : null;
             int size = BTPage.footprint(item);
-            int nextHighKey = i + 1 < items.size() ? pivotFootprint(items.get(i + 1)) : 0;
-            if (!current.items.isEmpty() && (used + size > target || used + size + nextHighKey > CAPACITY)) {
+            int nextHighKey = next != null ? pivotFootprint(next) : 0;
+            if (!current.isEmpty() && (used + size > target || used + size + nextHighKey > CAPACITY)) {
                 byte[] separator = IndexTuple.toPivot(item, 0);
                 current.highKey = separator;
                 nodes.add(current);
-                current = new Node();
+                current = new Node(items, i);
                 current.lowKey = separator;
                 used = 0;
             }
-            byte[] stored = internal && current.items.isEmpty() ? IndexTuple.minusInfinity(IndexTuple.downlink(item)) : item;
-            current.items.add(stored);
+            byte[] stored = item;
+            if (internal && current.isEmpty()) {
+                stored = IndexTuple.minusInfinity(IndexTuple.downlink(item));
+                current.first = stored;
+            }
+            current.to = i + 1;
             used += BTPage.footprint(stored);
         }
         nodes.add(current);

@@ -33,9 +33,29 @@ public final class IndexTuple {
     }
 
     public static byte[] leaf(byte[] key, TupleId heapTid) {
-        ByteBuffer b = ByteBuffer.allocate(LEAF_HEADER + key.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(heapTid.block()).putShort((short) heapTid.offset()).putShort((short) (LEAF_HEADER + key.length));
-        return b.put(key).array();
+        byte[] tuple = new byte[LEAF_HEADER + key.length];
+        writeLeaf(tuple, 0, key, heapTid.block(), heapTid.offset());
+        return tuple;
+    }
+
+    /** Writes the leaf tuple for ({@code key}, heap TID) into {@code out} at {@code at}. */
+    public static void writeLeaf(byte[] out, int at, byte[] key, int heapBlock, int heapOffset) {
+        int size = LEAF_HEADER + key.length;
+        ByteBuffer.wrap(out, at, size).order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(heapBlock).putShort((short) heapOffset).putShort((short) size).put(key);
+    }
+
+    /** The size of the tuple that starts at {@code at} of {@code in} (its t_info). */
+    public static int size(byte[] in, int at) {
+        return ((in[at + 6] & 0xFF) | (in[at + 7] & 0xFF) << 8) & INDEX_SIZE_MASK;
+    }
+
+    /** Two leaf tuples' heap TIDs in TupleId order (block unsigned, then offset). */
+    public static int compareLeafHeapTids(byte[] a, byte[] b) {
+        ByteBuffer x = le(a);
+        ByteBuffer y = le(b);
+        int byBlock = Integer.compareUnsigned(x.getInt(0), y.getInt(0));
+        return byBlock != 0 ? byBlock : Integer.compare(x.getShort(4) & 0xFFFF, y.getShort(4) & 0xFFFF);
     }
 
     public static byte[] pivot(byte[] key, TupleId heapTid, int downlink) {
