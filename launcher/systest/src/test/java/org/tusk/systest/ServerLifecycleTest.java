@@ -130,14 +130,8 @@ class ServerLifecycleTest {
      */
     @Test
     void aBackendKilledInAFastShutdownSkipsTheShutdownCheckpointAndTheNextStartRecovers() throws Exception {
-        Path dir = root.resolve("straggler");
-        Files.createDirectories(dir);
-        TuskCluster cluster = TuskCluster.start(dir);
+        TuskCluster cluster = clusterWithOneCommittedRow("straggler", 42);
         try {
-            try (Connection c = cluster.connect()) {
-                c.createStatement().execute("create table kept (a int)");
-                c.createStatement().execute("insert into kept values (42)");
-            }
             Connection stuck = cluster.connect();
             int pid = ProcessModelTest.backendPid(stuck);
             assertEquals(0, new ProcessBuilder("kill", "-STOP", Integer.toString(pid)).start().waitFor());
@@ -174,14 +168,8 @@ class ServerLifecycleTest {
      */
     @Test
     void aFastShutdownEndsARunningSessionAtItsNextInterruptCheck() throws Exception {
-        Path dir = root.resolve("orderly");
-        Files.createDirectories(dir);
-        TuskCluster cluster = TuskCluster.start(dir);
+        TuskCluster cluster = clusterWithOneCommittedRow("orderly", 1);
         try {
-            try (Connection c = cluster.connect()) {
-                c.createStatement().execute("create table kept (a int)");
-                c.createStatement().execute("insert into kept values (1)");
-            }
             Connection busy = cluster.connect();
             busy.createStatement().execute("create temp table scratch (a int)");
             busy.setAutoCommit(false);
@@ -230,6 +218,21 @@ class ServerLifecycleTest {
         } finally {
             cluster.close();
         }
+    }
+
+    /** A started cluster in {@code root/name} whose table kept holds one committed row, {@code value}. */
+    private TuskCluster clusterWithOneCommittedRow(String name, int value) throws Exception {
+        Path dir = root.resolve(name);
+        Files.createDirectories(dir);
+        TuskCluster cluster = TuskCluster.start(dir);
+        try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            s.execute("create table kept (a int)");
+            s.execute("insert into kept values (" + value + ")");
+        } catch (Exception e) {
+            cluster.close();
+            throw e;
+        }
+        return cluster;
     }
 
     @Test
