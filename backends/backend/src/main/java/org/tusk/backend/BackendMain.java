@@ -358,7 +358,6 @@ public final class BackendMain {
         });
     }
 
-    /** Ends the session (if any) with a FATAL sent from here, then exits. */
     /**
      * Ends the session the way PostgreSQL's SIGTERM does (ProcDiePending), for pg_terminate_backend and
      * for a fast shutdown: the session thread raises the FATAL at its next interrupt check, which is never
@@ -378,6 +377,7 @@ public final class BackendMain {
         slot.setLatch();
     }
 
+    /** Ends the session (if any) with a FATAL sent from here, then exits. */
     private void die(PgException fatal, int status) {
         interrupts.requestDie(fatal);
         SessionConnection conn = current;
