@@ -67,4 +67,9 @@ public interface WalWriter {
     default WalStats stats() {
         throw new UnsupportedOperationException("stats");
     }
+
+    /** Everything before this LSN has been written to the kernel (pg_current_wal_lsn); at least {@link #flushedUpTo}. */
+    default long writtenUpTo() {
+        return flushedUpTo();
+    }
 }

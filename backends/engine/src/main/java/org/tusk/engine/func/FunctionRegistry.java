@@ -45,6 +45,8 @@ public final class FunctionRegistry {
         AggregateSupportFunctions.register();
         RecordFunctions.register();
         MoneyFunctions.register();
+        PgLsnFunctions.register();
+        WalLocationFunctions.register();
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
         OperatorFunctions.register();
     }

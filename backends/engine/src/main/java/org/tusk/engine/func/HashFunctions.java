@@ -34,6 +34,8 @@ public final class HashFunctions {
         FunctionRegistry.bind("hashint2extended", (a, c) -> hashUint32Extended((Short) a[0], (Long) a[1]));
         FunctionRegistry.bind("hashint8", (a, c) -> (int) hashUint32(int8Fold((Long) a[0])));
         FunctionRegistry.bind("hashint8extended", (a, c) -> hashUint32Extended(int8Fold((Long) a[0]), (Long) a[1]));
+        FunctionRegistry.bind("pg_lsn_hash", (a, c) -> (int) hashUint32(int8Fold((Long) a[0])));
+        FunctionRegistry.bind("pg_lsn_hash_extended", (a, c) -> hashUint32Extended(int8Fold((Long) a[0]), (Long) a[1]));
         FunctionRegistry.bind("timestamp_hash_extended", (a, c) -> hashUint32Extended(int8Fold((Long) a[0]),
                 (Long) a[1]));
         FunctionRegistry.bind("hashoidextended", (a, c) -> hashUint32Extended(((Long) a[0]).intValue(), (Long) a[1]));

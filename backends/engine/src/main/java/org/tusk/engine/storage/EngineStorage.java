@@ -155,6 +155,14 @@ public final class EngineStorage {
         return wal == null ? null : wal.stats();
     }
 
+    /**
+     * The WAL writer (pg_current_wal_lsn and friends read its positions), or null in a process
+     * without one (engine tests on partial storage).
+     */
+    public WalWriter wal() {
+        return wal;
+    }
+
     /** The per-relation counters, or null in a process without them (engine tests on partial storage). */
     public TableStatistics statistics() {
         return statistics;

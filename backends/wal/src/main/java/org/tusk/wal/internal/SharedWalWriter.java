@@ -447,6 +447,11 @@ public final class SharedWalWriter implements WalWriter {
     }
 
     @Override
+    public long writtenUpTo() {
+        return ctl.writtenUpTo();
+    }
+
+    @Override
     public long insertPosition() {
         return ctl.reservedUpTo();
     }
