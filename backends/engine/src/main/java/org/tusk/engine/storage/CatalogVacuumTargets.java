@@ -177,7 +177,13 @@ public final class CatalogVacuumTargets implements VacuumTargets {
                 .isEmpty();
     }
 
-    /** The table (relkind r, m or t) stored in {@code table}'s files, or null. */
+    /**
+     * The table (relkind r, m or t) stored in {@code table}'s files, or null. A temporary table is
+     * null too: it belongs to the session that made it, which may be changing it in ways only it
+     * sees, and dies with it (autovacuum.c: "We cannot safely process other backends' temp
+     * tables"). Every pooled backend's warm-up makes TEMP tables, so without this autovacuum spent
+     * each round on them.
+     */
     private static Integer tableOid(CatalogAccess access, RelFileLocator table) {
         SystemCatalogs.Catalog system = SystemCatalogs.byOid(table.relNumber());
         if (system != null && system.locator(table.dbOid() == 0 ? TEMPLATE1 : table.dbOid()).equals(table)) {
@@ -187,12 +193,13 @@ public final class CatalogVacuumTargets implements VacuumTargets {
         int fileNode = pgClass.columnIndex("relfilenode");
         int kind = pgClass.columnIndex("relkind");
         int spc = pgClass.columnIndex("reltablespace");
+        int persistence = pgClass.columnIndex("relpersistence");
         for (CatalogAccess.CatalogTuple t : access.scan(SystemCatalogs.PG_CLASS,
                 row -> ((Long) row[fileNode]).intValue() == table.relNumber())) {
             Object[] row = t.values();
             int tablespace = ((Long) row[spc]).intValue();
             if ((tablespace == 0 ? RelFileLocator.DEFAULT_TABLESPACE : tablespace) == table.spcOid()
-                    && "rmt".contains((String) row[kind])) {
+                    && "rmt".contains((String) row[kind]) && !"t".equals(row[persistence])) {
                 return ((Long) t.get(pgClass, "oid")).intValue();
             }
         }

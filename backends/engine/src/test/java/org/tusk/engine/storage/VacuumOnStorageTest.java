@@ -176,6 +176,19 @@ class VacuumOnStorageTest {
         assertNull(targets.open(gone));
     }
 
+    @Test
+    void autovacuumLeavesOtherSessionsTemporaryTablesAlone() {
+        query(a, "CREATE TEMP TABLE tmp_av (id int PRIMARY KEY)");
+        RelFileLocator tmp = RelFileLocator.of(5, Integer.parseInt(query(a,
+                "SELECT relfilenode FROM pg_class WHERE relname = 'tmp_av'").get(0)));
+        query(a, "CREATE TABLE plain_av (id int PRIMARY KEY)");
+        try (VacuumTargets.OpenTable open = targets.open(locator("plain_av"))) {
+            assertNotNull(open, "the permanent table beside it is a target");
+        }
+        assertNull(targets.open(tmp), "a temporary table is its session's own");
+        query(a, "DROP TABLE tmp_av, plain_av");
+    }
+
     /**
      * The race that crashed the checkpointer: autovacuum must keep DROP
      * DATABASE away while it vacuums one of the database's tables (and skip
