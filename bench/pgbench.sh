@@ -29,10 +29,23 @@ init_seconds() { # port
     t1=$(date +%s.%N)
     awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}'
 }
+wal_lsn() { # port
+    psql -X -At -h 127.0.0.1 -p "$1" -U "$USER_NAME" postgres -c "select pg_current_wal_insert_lsn()"
+}
+# One run; prints its tps. Appends to $WORK/runs.log when it ran, on which server, and the WAL it wrote per
+# transaction (pg_current_wal_insert_lsn before and after), to line runs up with the servers' logs
+# (checkpoints, autovacuum) when one run stands out.
 tps() { # port extra-args...
     local port=$1; shift
-    pgbench -n -h 127.0.0.1 -p "$port" -U "$USER_NAME" -T "$SECS" -c 8 -j 2 -M prepared "$@" postgres 2>"$WORK/run.err" \
-        | awk '/^tps = /{print $3}'
+    local start lsn0 out n t
+    start=$(date +%T); lsn0=$(wal_lsn "$port")
+    out=$(pgbench -n -h 127.0.0.1 -p "$port" -U "$USER_NAME" -T "$SECS" -c 8 -j 2 -M prepared "$@" postgres 2>"$WORK/run.err")
+    n=$(echo "$out" | awk '/^number of transactions actually processed/{print $NF}' | cut -d/ -f1)
+    t=$(echo "$out" | awk '/^tps = /{print $3}')
+    psql -X -At -h 127.0.0.1 -p "$port" -U "$USER_NAME" postgres -c "select '$start-$(date +%T) port $port $*: tps $t, '
+        || round(pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '$lsn0') / greatest(1, ${n:-0})) || ' WAL bytes/txn'" \
+        >>"$WORK/runs.log"
+    echo "$t"
 }
 balanced() { # port: prints "ok" when the three sums agree
     psql -X -At -h 127.0.0.1 -p "$1" -U "$USER_NAME" postgres -c \
@@ -76,3 +89,5 @@ for mode in "TPC-B" "select-only (-S)"; do
     report "$mode tps, 8 clients, prepared" "$pg" "$tk"
 done
 echo "balances after the runs: PostgreSQL $(balanced "$PGPORT_REF"), Tusk $(balanced "$TUSK_PORT")"
+echo "runs (PostgreSQL on $PGPORT_REF, Tusk on $TUSK_PORT; logs in $WORK):"
+sed 's/^/  /' "$WORK/runs.log"
