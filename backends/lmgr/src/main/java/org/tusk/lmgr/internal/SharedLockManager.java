@@ -557,8 +557,9 @@ public final class SharedLockManager implements LockManager {
                     if (local.isFastPath(mode)) {
                         local.setFastPath(mode, false);
                         if (mine == null) {
-                            mine = fastPath.lockOf(me);
-                            lwAcquire(mine, LWLockMode.EXCLUSIVE);
+                            LWLock own = fastPath.lockOf(me);
+                            lwAcquire(own, LWLockMode.EXCLUSIVE);
+                            mine = own;   // only once held, so the finally never releases a lock we lack
                         }
                         if (fastPath.ungrant(me, tag.field1(), tag.field2(), mode)) {
                             continue;
