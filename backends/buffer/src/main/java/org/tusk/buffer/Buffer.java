@@ -19,7 +19,11 @@ public interface Buffer extends AutoCloseable {
     /** The buffer's number in the pool (0-based). */
     int bufferId();
 
-    /** The 8 kB page in shared memory, little-endian, position 0, limit 8192. */
+    /**
+     * The 8 kB page in shared memory, little-endian, position 0, limit 8192. The view is this process's one
+     * view of the buffer, shared by all its pins of it (no new object per pin): use absolute access only, and
+     * {@code duplicate()} it for relative access or another byte order.
+     */
     ByteBuffer page();
 
     /** LockBuffer: takes the content lock, sleeping while it is unavailable. */

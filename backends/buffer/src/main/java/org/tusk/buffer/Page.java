@@ -82,7 +82,7 @@ public final class Page {
 
     /** Whether the header is all zeroes: a page that was never initialized (PageIsNew). */
     public static boolean isNew(ByteBuffer page) {
-        ByteBuffer le = le(page);
+        ByteBuffer le = littleEndian(page);
         return le.getLong(0) == 0 && le.getLong(8) == 0 && le.getLong(16) == 0;
     }
 
@@ -107,11 +107,11 @@ public final class Page {
     }
 
     public static long lsn(ByteBuffer page) {
-        return le(page).getLong(PD_LSN);
+        return littleEndian(page).getLong(PD_LSN);
     }
 
     public static void setLsn(ByteBuffer page, long lsn) {
-        le(page).putLong(PD_LSN, lsn);
+        littleEndian(page).putLong(PD_LSN, lsn);
     }
 
     public static int checksum(ByteBuffer page) {
@@ -160,11 +160,11 @@ public final class Page {
     }
 
     public static int pruneXid(ByteBuffer page) {
-        return le(page).getInt(PD_PRUNE_XID);
+        return littleEndian(page).getInt(PD_PRUNE_XID);
     }
 
     public static void setPruneXid(ByteBuffer page, int xid) {
-        le(page).putInt(PD_PRUNE_XID, xid);
+        littleEndian(page).putInt(PD_PRUNE_XID, xid);
     }
 
     /** PageGetFreeSpace: room for one more item including its line pointer, 0 if none. */
@@ -184,12 +184,12 @@ public final class Page {
     /** PageGetItemId: the raw line pointer word of {@code offsetNumber} (1-based). */
     public static int itemId(ByteBuffer page, int offsetNumber) {
         checkOffset(page, offsetNumber);
-        return le(page).getInt(itemIdPosition(offsetNumber));
+        return littleEndian(page).getInt(itemIdPosition(offsetNumber));
     }
 
     public static void setItemId(ByteBuffer page, int offsetNumber, int offset, int flags, int length) {
         checkOffset(page, offsetNumber);
-        le(page).putInt(itemIdPosition(offsetNumber), makeItemId(offset, flags, length));
+        littleEndian(page).putInt(itemIdPosition(offsetNumber), makeItemId(offset, flags, length));
     }
 
     public static int makeItemId(int offset, int flags, int length) {
@@ -323,15 +323,19 @@ public final class Page {
         }
     }
 
-    private static ByteBuffer le(ByteBuffer page) {
+    /**
+     * {@code page} itself when it is little-endian already (every buffer's page view is), else a little-endian
+     * duplicate: for absolute reads and writes of the page's fields without a new view per field access.
+     */
+    public static ByteBuffer littleEndian(ByteBuffer page) {
         return page.order() == ByteOrder.LITTLE_ENDIAN ? page : page.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     private static int getU16(ByteBuffer page, int offset) {
-        return le(page).getShort(offset) & 0xFFFF;
+        return littleEndian(page).getShort(offset) & 0xFFFF;
     }
 
     private static void putU16(ByteBuffer page, int offset, int value) {
-        le(page).putShort(offset, (short) value);
+        littleEndian(page).putShort(offset, (short) value);
     }
 }

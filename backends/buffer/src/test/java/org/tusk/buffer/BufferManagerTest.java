@@ -3,6 +3,7 @@ package org.tusk.buffer;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -267,6 +268,37 @@ class BufferManagerTest {
         a.release();
         assertEquals(0, one.sharedRefCount(id));
         assertEquals(0, one.privateRefCount(id));
+    }
+
+    @Test
+    void everyPinOfABufferSharesTheProcessesOnePageViewAndRelativeAccessIsCaught() throws Exception {
+        ShmemSegment segment = segment("a", 16);
+        BufferManager one = attach(segment, 0, new FakeWal());
+        BufferManager two = attach(segment, 1, new FakeWal());
+        createPages(one, 2);
+        ByteBuffer first;
+        try (Buffer a = one.read(REL, ForkNumber.MAIN, 0); Buffer b = one.read(REL, ForkNumber.MAIN, 0)) {
+            first = a.page();
+            assertSame(first, b.page(), "no new view per pin");
+            assertSame(first, a.page());
+            assertEquals(ByteOrder.LITTLE_ENDIAN, first.order());
+            assertEquals(0, first.position());
+            assertEquals(Page.BLCKSZ, first.limit());
+        }
+        try (Buffer again = one.read(REL, ForkNumber.MAIN, 0)) {
+            assertSame(first, again.page(), "nor per read");
+        }
+        try (Buffer other = one.read(REL, ForkNumber.MAIN, 1); Buffer elsewhere = two.read(REL, ForkNumber.MAIN, 0)) {
+            assertNotSame(first, other.page());
+            assertNotSame(first, elsewhere.page(), "another process has its own views");
+            assertEquals(0, elsewhere.page().getInt(COUNTER));
+        }
+        // the view is shared, so a caller that moves it would break every later reader: unpinning says so
+        Buffer careless = one.read(REL, ForkNumber.MAIN, 0);
+        careless.page().position(8);
+        AssertionError e = assertThrows(AssertionError.class, careless::release);
+        assertTrue(e.getMessage().contains("relative access"), e.getMessage());
+        first.position(0);
     }
 
     @Test

@@ -372,6 +372,50 @@ class LockManagerTest {
     }
 
     @Test
+    void releaseAllFreesFastPathMovedAndSharedTableLocksInOnePass() throws Exception {
+        LockManager a = process(0);
+        LockManager b = process(1);
+        LockTag stays = LockTag.relation(1, 16385);
+        LockTag moved = LockTag.relation(1, 16386);
+        LockTag tableOnly = LockTag.relation(1, 16387);
+        LockTag sessionHeld = LockTag.relation(1, 16388);
+        assertTrue(a.acquire(REL, LockMode.ACCESS_SHARE, false));
+        assertTrue(a.acquire(REL, LockMode.ROW_EXCLUSIVE, false));
+        assertTrue(a.acquire(stays, LockMode.ACCESS_SHARE, false));
+        assertTrue(a.acquire(moved, LockMode.ACCESS_SHARE, false));
+        assertTrue(a.acquire(tableOnly, LockMode.SHARE_UPDATE_EXCLUSIVE, false));
+        assertTrue(a.acquire(sessionHeld, LockMode.ACCESS_SHARE, false));
+        assertTrue(a.acquireSession(sessionHeld, LockMode.ACCESS_SHARE, false));
+        // a strong (non-conflicting) lock of b moves a's fast-path lock on "moved" to the shared table
+        assertTrue(b.acquire(moved, LockMode.SHARE, false));
+        assertTrue(a.status().stream().anyMatch(r -> r.procNumber() == 0 && r.relation() == 16386L && !r.fastPath()));
+
+        a.releaseAll();
+
+        assertFalse(a.holds(REL, LockMode.ACCESS_SHARE));
+        assertFalse(a.holds(REL, LockMode.ROW_EXCLUSIVE));
+        assertFalse(a.holds(stays, LockMode.ACCESS_SHARE));
+        assertFalse(a.holds(moved, LockMode.ACCESS_SHARE));
+        assertFalse(a.holds(tableOnly, LockMode.SHARE_UPDATE_EXCLUSIVE));
+        assertTrue(a.holds(sessionHeld, LockMode.ACCESS_SHARE), "the session's hold stays");
+        List<LockStatus> rows = a.status();
+        assertEquals(2, rows.size(), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.procNumber() == 0 && r.relation() == 16388L && r.fastPath()));
+        assertTrue(rows.stream().anyMatch(r -> r.procNumber() == 1 && r.relation() == 16386L));
+        // nothing of a's is left in its fast-path slots or the shared table: strong locks are granted at once
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            assertTrue(b.acquire(REL, LockMode.ACCESS_EXCLUSIVE, false));
+            assertTrue(b.acquire(stays, LockMode.ACCESS_EXCLUSIVE, false));
+            assertTrue(b.acquire(tableOnly, LockMode.ACCESS_EXCLUSIVE, false));
+        });
+        b.releaseAll();
+        a.releaseAllSession();
+        assertTrue(a.status().isEmpty(), a.status().toString());
+        assertTimeoutPreemptively(HANG_GUARD, () -> assertTrue(b.acquire(sessionHeld, LockMode.ACCESS_EXCLUSIVE, false)));
+        b.releaseAll();
+    }
+
+    @Test
     void seventeenthRelationGoesToTheSharedTable() throws Exception {
         LockManager a = process(0);
         for (int rel = 0; rel < 17; rel++) {

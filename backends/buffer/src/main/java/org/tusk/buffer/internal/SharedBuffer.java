@@ -16,7 +16,6 @@ final class SharedBuffer implements Buffer {
     private final BufferTag tag;
     private LWLockMode held;
     private boolean released;
-    private ByteBuffer page;
 
     SharedBuffer(SharedBufferManager manager, int id, BufferTag tag, LWLockMode held) {
         this.manager = manager;
@@ -33,10 +32,7 @@ final class SharedBuffer implements Buffer {
     @Override
     public ByteBuffer page() {
         checkPinned();
-        if (page == null) {
-            page = manager.pageView(id);
-        }
-        return page;
+        return manager.pageView(id);
     }
 
     @Override

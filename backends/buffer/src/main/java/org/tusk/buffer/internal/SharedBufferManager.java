@@ -590,6 +590,7 @@ public final class SharedBufferManager implements BufferManager {
         if (count <= 0) {
             throw new IllegalStateException("buffer " + id + " is not pinned by this process");
         }
+        assert count > 1 || viewUndisturbed(id);
         privateRefCount[id] = count - 1;
         if (count == 1) {
             descriptors.unpin(id);
@@ -633,13 +634,30 @@ public final class SharedBufferManager implements BufferManager {
         return area.lwlock(layout.contentLock(id));
     }
 
+    /**
+     * This process's view of buffer {@code id}'s page, made once and handed to every pin ({@link Buffer#page()}:
+     * absolute access only). A fresh duplicate per pin was a DirectByteBuffer allocation per page access of
+     * every scan; {@link #viewUndisturbed} checks at unpin time that no caller moved or re-ordered it.
+     */
     ByteBuffer pageView(int id) {
         ByteBuffer view = pageViews[id];
         if (view == null) {
             view = area.slice(layout.page(id), Page.BLCKSZ).order(ByteOrder.LITTLE_ENDIAN);
             pageViews[id] = view;
         }
-        return view.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        return view;
+    }
+
+    /** For assertions: the shared view of {@code id}, if made, is still at position 0, limit BLCKSZ, little-endian. */
+    private boolean viewUndisturbed(int id) {
+        ByteBuffer view = pageViews[id];
+        if (view != null && (view.position() != 0 || view.limit() != Page.BLCKSZ
+                || view.order() != ByteOrder.LITTLE_ENDIAN)) {
+            throw new AssertionError("the page view of buffer " + id + " was moved or re-ordered (position "
+                    + view.position() + ", limit " + view.limit() + ", " + view.order()
+                    + "): a caller used relative access on Buffer.page()");
+        }
+        return true;
     }
 
     // --- I/O ------------------------------------------------------------------------

@@ -58,6 +58,9 @@ public final class SharedLockManager implements LockManager {
     static final int WAIT_WAITING = 1;
     static final int WAIT_GRANTED = 2;
 
+    /** LockMode.values() once: it clones its array at every call, and releaseAll runs at every transaction end. */
+    private static final LockMode[] MODES = LockMode.values();
+
     private final ShmemSegment segment;
     private final ProcSlot self;
     private final int me;
@@ -532,25 +535,63 @@ public final class SharedLockManager implements LockManager {
         releaseEvery(true);
     }
 
-    /** LockReleaseAll for one kind of hold; a mode still held by the other kind stays in shared memory. */
+    /**
+     * LockReleaseAll for one kind of hold; a mode still held by the other kind stays in shared memory.
+     * Our fast-path slots are cleared under one acquisition of our fast-path lock for all of them (a
+     * read-only transaction holds only such locks); modes a strong locker moved to the shared table, and
+     * modes that never were fast-path, are released there afterwards.
+     */
     private void releaseEvery(boolean session) {
-        for (Iterator<Map.Entry<LockTag, LocalLock>> it = localLocks.entrySet().iterator(); it.hasNext();) {
-            Map.Entry<LockTag, LocalLock> entry = it.next();
-            LocalLock local = entry.getValue();
-            for (LockMode mode : LockMode.values()) {
-                if (local.clear(mode, session) && !local.holds(mode)) {
-                    releaseShared(entry.getKey(), mode, local);
+        List<LockTag> tableTags = null;
+        List<LockMode> tableModes = null;
+        LWLock mine = null;
+        try {
+            for (Iterator<Map.Entry<LockTag, LocalLock>> it = localLocks.entrySet().iterator(); it.hasNext();) {
+                Map.Entry<LockTag, LocalLock> entry = it.next();
+                LockTag tag = entry.getKey();
+                LocalLock local = entry.getValue();
+                for (LockMode mode : MODES) {
+                    if (!local.clear(mode, session) || local.holds(mode)) {
+                        continue;
+                    }
+                    if (local.isFastPath(mode)) {
+                        local.setFastPath(mode, false);
+                        if (mine == null) {
+                            LWLock own = fastPath.lockOf(me);
+                            lwAcquire(own, LWLockMode.EXCLUSIVE);
+                            mine = own;   // only once held, so the finally never releases a lock we lack
+                        }
+                        if (fastPath.ungrant(me, tag.field1(), tag.field2(), mode)) {
+                            continue;
+                        }
+                        // a strong locker moved it to the shared table
+                    }
+                    if (tableTags == null) {
+                        tableTags = new ArrayList<>();
+                        tableModes = new ArrayList<>();
+                    }
+                    tableTags.add(tag);
+                    tableModes.add(mode);
+                }
+                if (local.isEmpty()) {
+                    it.remove();
                 }
             }
-            if (local.isEmpty()) {
-                it.remove();
+        } finally {
+            if (mine != null) {
+                lwRelease(mine);
+            }
+        }
+        if (tableTags != null) {
+            for (int i = 0; i < tableTags.size(); i++) {
+                releaseFromTable(tableTags.get(i), tableModes.get(i));
             }
         }
     }
 
     /**
      * LockRelease's shared part: from our fast-path slots if it is still there,
-     * else ungrant in the shared table, clean up, wake waiters that can now go.
+     * else from the shared table.
      */
     private void releaseShared(LockTag tag, LockMode mode, LocalLock local) {
         if (local.isFastPath(mode)) {
@@ -568,6 +609,11 @@ public final class SharedLockManager implements LockManager {
             }
             // a strong locker moved it to the shared table
         }
+        releaseFromTable(tag, mode);
+    }
+
+    /** Ungrants {@code mode} in the shared table, cleans up, wakes waiters that can now go. */
+    private void releaseFromTable(LockTag tag, LockMode mode) {
         int bucket = table.bucketOf(tag);
         LWLock partitionLock = table.partitionLock(LockTable.partitionOfBucket(bucket));
         lwAcquire(partitionLock, LWLockMode.EXCLUSIVE);

@@ -1,7 +1,6 @@
 package org.tusk.nbtree.internal;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 import org.tusk.buffer.Page;
 
@@ -22,7 +21,7 @@ public record BTMetaPage(int root, int level) {
     public void initPage(ByteBuffer page) {
         Page.init(page, BTPageOpaque.SIZE);
         new BTPageOpaque(BTPageOpaque.P_NONE, BTPageOpaque.P_NONE, 0, BTPageOpaque.BTP_META, 0).write(page);
-        ByteBuffer le = page.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer le = Page.littleEndian(page);
         le.putInt(AT, BTREE_MAGIC).putInt(AT + 4, BTREE_VERSION);
         write(page);
         Page.setLower(page, AT + 24);
@@ -30,12 +29,12 @@ public record BTMetaPage(int root, int level) {
 
     /** Updates root and level of an initialized metapage. */
     public void write(ByteBuffer page) {
-        ByteBuffer le = page.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer le = Page.littleEndian(page);
         le.putInt(AT + 8, root).putInt(AT + 12, level).putInt(AT + 16, root).putInt(AT + 20, level);
     }
 
     public static BTMetaPage read(ByteBuffer page) {
-        ByteBuffer le = page.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer le = Page.littleEndian(page);
         if (le.getInt(AT) != BTREE_MAGIC) {
             throw new IllegalStateException("index is not a btree (metapage magic " + Integer.toHexString(le.getInt(AT)) + ")");
         }

@@ -1,7 +1,6 @@
 package org.tusk.nbtree.internal;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,7 +67,7 @@ public final class BTPage {
         if (!fits(page, tuple.length)) {
             return false;
         }
-        ByteBuffer le = page.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer le = Page.littleEndian(page);
         for (int off = max; off >= offset; off--) {
             int at = Page.SIZE_OF_PAGE_HEADER + (off - 1) * Page.ITEM_ID_SIZE;
             le.putInt(at + Page.ITEM_ID_SIZE, le.getInt(at));

@@ -1,7 +1,6 @@
 package org.tusk.nbtree.internal;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 import org.tusk.buffer.Page;
 
@@ -27,14 +26,14 @@ public record BTPageOpaque(int prev, int next, int level, int flags, int cycleId
     public static final int BTP_INCOMPLETE_SPLIT = 1 << 7;
 
     public static BTPageOpaque read(ByteBuffer page) {
-        ByteBuffer le = page.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer le = Page.littleEndian(page);
         int at = Page.BLCKSZ - SIZE;
         return new BTPageOpaque(le.getInt(at), le.getInt(at + 4), le.getInt(at + 8), le.getShort(at + 12) & 0xFFFF,
                 le.getShort(at + 14) & 0xFFFF);
     }
 
     public void write(ByteBuffer page) {
-        ByteBuffer le = page.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer le = Page.littleEndian(page);
         int at = Page.BLCKSZ - SIZE;
         le.putInt(at, prev).putInt(at + 4, next).putInt(at + 8, level).putShort(at + 12, (short) flags)
                 .putShort(at + 14, (short) cycleId);

@@ -1,7 +1,6 @@
 package org.tusk.nbtree.internal;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 import org.tusk.api.storage.IndexKeyComparator;
 import org.tusk.api.storage.TupleId;
@@ -65,7 +64,7 @@ public record ScanKey(byte[] key, TupleId tid, int infinity, IndexKeyComparator 
         if (comparator != IndexKeyComparator.UNSIGNED_BYTES) {
             return compareTo(IndexTuple.fromPage(page, offset));
         }
-        ByteBuffer le = page.order() == ByteOrder.LITTLE_ENDIAN ? page : page.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer le = Page.littleEndian(page);
         int itemId = Page.itemId(le, offset);
         int start = Page.itemIdOffset(itemId);
         boolean pivot = IndexTuple.isPivot(le, start);
