@@ -38,6 +38,17 @@ public interface Buffer extends AutoCloseable {
     /** MarkBufferDirty: the page changed; requires the EXCLUSIVE content lock. */
     void markDirty();
 
+    /**
+     * MarkBufferDirtyHint: the caller set a hint bit on the page (a change
+     * redo need not repeat) holding the content lock SHARED or EXCLUSIVE.
+     * Marks the buffer dirty so the hint survives eviction; if this is the
+     * page's first change since the last checkpoint's redo point, first logs
+     * a full-page image of it (XLOG_FPI_FOR_HINT), because pages are
+     * checksummed and a torn write of the hinted page must be repairable.
+     * During recovery it does nothing: the hint stays in memory only.
+     */
+    void markDirtyHint();
+
     /** ReleaseBuffer: drops this pin (unlocking first if this handle holds the content lock). */
     void release();
 

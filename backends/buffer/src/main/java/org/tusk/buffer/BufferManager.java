@@ -10,6 +10,7 @@ import org.tusk.buffer.internal.SharedBufferManager;
 import org.tusk.shmem.ProcSlot;
 import org.tusk.shmem.ShmemRequest;
 import org.tusk.shmem.ShmemSegment;
+import org.tusk.wal.CheckpointDelay;
 import org.tusk.wal.RedoContext;
 import org.tusk.wal.WalWriter;
 
@@ -35,12 +36,23 @@ public interface BufferManager extends AutoCloseable {
      * page is written (WAL before data).
      */
     static BufferManager attach(ShmemSegment segment, Path dataDir, ProcSlot self, WalWriter wal) {
-        return new SharedBufferManager(segment.area(BufferLayout.AREA_NAME), new Smgr(dataDir), self, wal);
+        return attach(segment, dataDir, self, wal, CheckpointDelay.NONE);
+    }
+
+    /**
+     * Like {@link #attach}, for a process that runs beside the checkpointer:
+     * {@code delay} is its DELAY_CHKPT_START flag (the ProcArray's), set while
+     * a hint-bit change decides on its full-page image and dirties the buffer
+     * ({@link Buffer#markDirtyHint}).
+     */
+    static BufferManager attach(ShmemSegment segment, Path dataDir, ProcSlot self, WalWriter wal,
+            CheckpointDelay delay) {
+        return new SharedBufferManager(segment.area(BufferLayout.AREA_NAME), new Smgr(dataDir), self, wal, delay);
     }
 
     /** Like {@link #attach}, over a given storage manager (tests use small segments). */
     static BufferManager attach(ShmemSegment segment, Smgr smgr, ProcSlot self, WalWriter wal) {
-        return new SharedBufferManager(segment.area(BufferLayout.AREA_NAME), smgr, self, wal);
+        return new SharedBufferManager(segment.area(BufferLayout.AREA_NAME), smgr, self, wal, CheckpointDelay.NONE);
     }
 
     /** Number of buffers in the pool (shared_buffers). */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.tusk.shmem.ProcSlot;
 import org.tusk.shmem.ShmemSegment;
+import org.tusk.wal.CheckpointDelay;
 import org.tusk.wal.WalWriter;
 
 /** A shared memory segment with a buffer pool, as the postmaster would create it. */
@@ -21,11 +22,17 @@ final class TestPool {
 
     /** Attaches as the process of slot {@code slot} (owning its latch so that waits sleep). */
     static BufferManager attach(ShmemSegment segment, Path dataDir, int slot, WalWriter wal) throws Exception {
+        return attach(segment, dataDir, slot, wal, CheckpointDelay.NONE);
+    }
+
+    /** Like {@link #attach(ShmemSegment, Path, int, WalWriter)}, with the process's DELAY_CHKPT_START flag. */
+    static BufferManager attach(ShmemSegment segment, Path dataDir, int slot, WalWriter wal, CheckpointDelay delay)
+            throws Exception {
         ProcSlot self = segment.slot(slot);
         self.setPid((int) ProcessHandle.current().pid());
         if (!self.ownsLatch()) {
             self.ownLatch();
         }
-        return BufferManager.attach(segment, dataDir, self, wal);
+        return BufferManager.attach(segment, dataDir, self, wal, delay);
     }
 }

@@ -470,7 +470,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
         try {
             buffer.lock(LWLockMode.SHARED);
             ByteBuffer tuple = normalTuple(buffer.page(), tid.offset());
-            if (tuple == null || !HeapVisibility.satisfiesMvcc(tuple, snapshot, txn)) {
+            if (tuple == null || !HeapVisibility.satisfiesMvcc(tuple, snapshot, txn, buffer)) {
                 return null;
             }
             return read.apply(tuple);
@@ -497,7 +497,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 if (tuple == null || hops > 0 && HeapTupleHeader.xmin(tuple) != priorXmax) {
                     return result;
                 }
-                if (HeapVisibility.satisfiesMvcc(tuple, snapshot, txn)) {
+                if (HeapVisibility.satisfiesMvcc(tuple, snapshot, txn, buffer)) {
                     result = at;
                 }
                 next = new TupleId(HeapTupleHeader.ctidBlock(tuple), HeapTupleHeader.ctidOffset(tuple));
@@ -568,7 +568,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
             HotChainWalk chain = new HotChainWalk(page, tid.offset(), null);
             for (int member = chain.next(); member != 0; member = chain.next()) {
                 ByteBuffer tuple = Page.item(page, member);
-                if (HeapVisibility.satisfiesMvcc(tuple, snapshot, txn)) {
+                if (HeapVisibility.satisfiesMvcc(tuple, snapshot, txn, buffer)) {
                     return new org.tusk.api.storage.FetchedTuple(new TupleId(tid.block(), member),
                             HeapTupleHeader.data(tuple));
                 }

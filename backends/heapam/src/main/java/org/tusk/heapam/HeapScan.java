@@ -102,7 +102,7 @@ final class HeapScan implements TableScan {
                     continue;
                 }
                 ByteBuffer tuple = Page.item(page, off);
-                if (HeapVisibility.satisfiesMvcc(tuple, snapshot, txn)) {
+                if (HeapVisibility.satisfiesMvcc(tuple, snapshot, txn, buffer)) {
                     offsets[count] = off;
                     starts[count] = Page.itemIdOffset(itemId);
                     lengths[count] = Page.itemIdLength(itemId);

@@ -22,8 +22,12 @@ public final class FakeTransactions implements TransactionStatusLookup {
         throw new IllegalStateException("test did not expect a wait for " + xid);
     };
 
+    /** How many times the commit log was asked (a tuple with a hint is not asked about). */
+    public int statusLookups;
+
     @Override
     public TransactionStatus status(int xid) {
+        statusLookups++;
         return clog.getOrDefault(xid, TransactionStatus.ABORTED);
     }
 

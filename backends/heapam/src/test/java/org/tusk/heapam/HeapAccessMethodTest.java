@@ -86,6 +86,45 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
         assertEquals(List.of(), HeapCheck.check(buffers, REL, xacts));
     }
 
+    /**
+     * MarkBufferDirtyHint: the commit hints a scan sets dirty the page, so they
+     * are written and a later read from disk (after eviction) asks the commit
+     * log about nobody (failed while hints did not dirty the buffer).
+     */
+    @Test
+    void commitHintsSurviveEviction() {
+        FakeTransactions.Txn t1 = xacts().begin();
+        for (int i = 0; i < 20; i++) {
+            am().insert(REL, bytes("row " + i), t1);
+        }
+        t1.commit();
+        buffers.flushAll();                               // the inserts' page is on disk, without hints
+        assertEquals(20, scanCountingLookups(), "the first reader asks about every row's xmin");
+        assertEquals(1, buffers.flushAll(), "setting the hints dirtied the page");
+        ByteBuffer disk = Page.allocate();
+        buffers.smgr().read(REL, ForkNumber.MAIN, 0, disk);
+        for (int off = 1; off <= Page.maxOffsetNumber(disk); off++) {
+            int mask = org.tusk.heapam.internal.HeapTupleHeader.infomask(Page.item(disk, off));
+            assertTrue((mask & org.tusk.heapam.internal.HeapTupleHeader.HEAP_XMIN_COMMITTED) != 0, "item " + off);
+        }
+        buffers.dropRelation(REL);                        // evicted: the next scan reads the page from disk
+        assertEquals(0, scanCountingLookups(), "the hints came back from disk");
+    }
+
+    private int scanCountingLookups() {
+        int before = xacts().statusLookups;
+        FakeTransactions.Txn reader = xacts().begin();
+        int rows = 0;
+        try (org.tusk.api.storage.TableScan scan = am().beginScan(REL, xacts().snapshot(0), reader)) {
+            while (scan.next()) {
+                rows++;
+            }
+        }
+        reader.commit();
+        assertEquals(20, rows);
+        return xacts().statusLookups - before;
+    }
+
     /** data() hands the scan's page copy to its first caller: a second call must still be a copy of its own. */
     @Test
     void scanDataIsAPrivateCopyEvenWhenAskedTwice() {

@@ -20,9 +20,13 @@ public record ProcessStorage(WalWriter wal, BufferManager buffers, TransactionSy
     public static ProcessStorage attach(ShmemAttachment attachment, StorageSettings settings) {
         WalWriter wal = Wal.attach(attachment.segment(), attachment.dataDirectory(), settings.walSettings(),
                 attachment.slot());
+        TransactionSystem xacts = TransactionSystem.attach(attachment.segment(), attachment.dataDirectory(),
+                attachment.slot());
+        // hint-bit changes hold back a checkpoint through the ProcArray's DELAY_CHKPT_START, as commits do
         return new ProcessStorage(wal,
-                BufferManager.attach(attachment.segment(), attachment.dataDirectory(), attachment.slot(), wal),
-                TransactionSystem.attach(attachment.segment(), attachment.dataDirectory(), attachment.slot()),
+                BufferManager.attach(attachment.segment(), attachment.dataDirectory(), attachment.slot(), wal,
+                        xacts.procArray()),
+                xacts,
                 LockManager.attach(attachment.segment(), attachment.slot(), settings.lockSettings()));
     }
 

@@ -38,6 +38,11 @@ final class RecoveryWal implements WalWriter {
     }
 
     @Override
+    public boolean recoveryInProgress() {
+        return true;
+    }
+
+    @Override
     public long redoPointer() {
         return 0;
     }

@@ -1,15 +1,20 @@
 package org.tusk.storage;
 
+import org.tusk.api.storage.Lsn;
 import org.tusk.wal.CheckpointRecord;
+import org.tusk.wal.DecodedBlock;
 import org.tusk.wal.DecodedRecord;
+import org.tusk.wal.FullPageImageForHint;
+import org.tusk.wal.RedoBlock;
 import org.tusk.wal.RedoContext;
 import org.tusk.wal.ResourceManager;
 
 /**
  * Redo of the XLOG resource manager's own records: checkpoints change no page;
  * replay only remembers the newest one's counters (the next xid must end up
- * past any the replayed checkpoints knew of), and NEXTOID records advance the
- * OID counter's logged limit.
+ * past any the replayed checkpoints knew of), NEXTOID records advance the
+ * OID counter's logged limit, and a full-page image logged for a hint bit
+ * (XLOG_FPI_FOR_HINT) is restored.
  */
 final class XlogResourceManager implements ResourceManager {
 
@@ -39,6 +44,24 @@ final class XlogResourceManager implements ResourceManager {
             nextOid = maxOid(nextOid, checkpoint.nextOid());
         } else if (OidCounter.isNextOid(record)) {
             nextOid = maxOid(nextOid, OidCounter.decodeNextOid(record));
+        } else if (FullPageImageForHint.is(record)) {
+            restoreImages(record, context);
+        }
+    }
+
+    /**
+     * XLOG_FPI_FOR_HINT: the page is restored from its image (always there:
+     * the record is logged only for its image), over whatever torn write of
+     * the hinted page is on disk.
+     */
+    private static void restoreImages(DecodedRecord record, RedoContext context) {
+        for (DecodedBlock block : record.blocks()) {
+            try (RedoBlock page = context.block(record, block.blockId())) {
+                if (page.action() != RedoBlock.Action.RESTORED) {
+                    throw new IllegalStateException("XLOG_FPI_FOR_HINT record at " + Lsn.format(record.lsn())
+                            + " did not restore block " + block.blockId() + ": " + page.action());
+                }
+            }
         }
     }
 

@@ -146,8 +146,8 @@ class CrashRecoveryTest {
         });
     }
 
-    @Test
-    void aTornPageIsRebuiltFromItsFullPageImageAndACorruptOneIsReported() throws Exception {
+    /** A started cluster whose table holds rows before:0..39 in block 0, written by a checkpoint since. */
+    private ShmemSegment fortyRowsCheckpointed() throws Exception {
         ShmemSegment segment = restart();
         try (ChildJvm first = child(segment, "insert", 0, "before", "40")) {
             first.awaitSuccess();
@@ -155,6 +155,12 @@ class CrashRecoveryTest {
         try (ChildJvm checkpoint = child(segment, "checkpoints", 3, "0")) {
             checkpoint.awaitSuccess();
         }
+        return segment;
+    }
+
+    @Test
+    void aTornPageIsRebuiltFromItsFullPageImageAndACorruptOneIsReported() throws Exception {
+        ShmemSegment segment = fortyRowsCheckpointed();
         // the first change of block 0 after the checkpoint logs its full image
         try (ChildJvm second = child(segment, "work", 1, "7")) {
             second.await(() -> second.output().contains("ack 7 3"), "three commits");
@@ -189,5 +195,58 @@ class CrashRecoveryTest {
                 String.join("\n", lines));
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("row ")), "no data from a corrupt page");
         segment.close();
+    }
+
+    /**
+     * XLOG_FPI_FOR_HINT: a reader's commit hints are the first change of a page
+     * since the checkpoint, so they are logged as a full-page image; the hinted
+     * page's write is torn by the crash, and redo restores the image (failed
+     * while hints did not dirty the page: the hinted page never reached disk).
+     */
+    @Test
+    void aTornPageWhoseOnlyChangeWasAHintIsRebuiltFromItsHintImage() throws Exception {
+        ShmemSegment segment = fortyRowsCheckpointed();
+        // the reader sets HEAP_XMIN_COMMITTED on the 40 rows: the page's first change after the checkpoint
+        List<String> lines = verify(segment);
+        assertEquals(40, lines.stream().filter(l -> l.startsWith("row before:")).count());
+        Path file = data().resolve(StorageWorker.TABLE.path(ForkNumber.MAIN));
+        assertEquals(0, hintedTuples(file), "the checkpoint wrote the page before anybody read it");
+        // the background writer writes the hinted page (WAL first, up to its image)
+        try (ChildJvm bgwriter = child(segment, "bgwriter", 2)) {
+            bgwriter.awaitSuccess();
+        }
+        assertEquals(40, hintedTuples(file), "the hints reached disk");
+        segment.close();
+        // ... and the crash tore that write
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            byte[] garbage = new byte[4096];
+            new Random(11).nextBytes(garbage);
+            raf.seek(4096);
+            raf.write(garbage);
+        }
+        segment = restart();   // redo restores the image; the end-of-recovery checkpoint writes it
+        // the image was taken when the first row got its hint; the other 39 hints went in without WAL
+        assertEquals(1, hintedTuples(file), "the page is the image");
+        lines = verify(segment);
+        assertEquals(List.of(), lines.stream().filter(l -> l.startsWith("problem ") || l.startsWith("error "))
+                .toList());
+        assertEquals(40, lines.stream().filter(l -> l.startsWith("row before:")).count());
+        segment.close();
+    }
+
+    /** Tuples of block 0 on disk with HEAP_XMIN_COMMITTED set. */
+    private static int hintedTuples(Path file) throws IOException {
+        java.nio.ByteBuffer page = org.tusk.buffer.Page.allocate();
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            raf.readFully(page.array(), 0, org.tusk.buffer.Page.BLCKSZ);
+        }
+        int hinted = 0;
+        for (int off = 1; off <= org.tusk.buffer.Page.maxOffsetNumber(page); off++) {
+            int mask = org.tusk.heapam.internal.HeapTupleHeader.infomask(org.tusk.buffer.Page.item(page, off));
+            if ((mask & org.tusk.heapam.internal.HeapTupleHeader.HEAP_XMIN_COMMITTED) != 0) {
+                hinted++;
+            }
+        }
+        return hinted;
     }
 }

@@ -21,7 +21,7 @@ import org.tusk.shmem.ShmemAttachment;
  * A child JVM playing one process of a cluster whose postmaster is the test:
  * the startup process ({@code recover}), a backend running transactions
  * against a heap table ({@code work}, {@code insert}), a checkpointer
- * ({@code checkpoints}), or a checker ({@code verify}, printing every visible
+ * ({@code checkpoints}), a background writer ({@code bgwriter}), or a checker ({@code verify}, printing every visible
  * row and every problem HeapCheck finds). Acknowledgements go to stdout only
  * after commit returned, so the parent knows which commits were promised.
  *
@@ -49,6 +49,7 @@ public final class StorageWorker {
             case "insert" -> worker.insert(args[4], Integer.parseInt(args[5]), out);
             case "checkpoints" -> worker.checkpoints(Long.parseLong(args[4]));
             case "verify" -> worker.verify(out);
+            case "bgwriter" -> worker.bgwriter(out);
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.exit(0);
@@ -120,6 +121,12 @@ public final class StorageWorker {
                     core.storage.xacts(), false);
             Thread.sleep(intervalMillis);
         } while (intervalMillis > 0);
+    }
+
+    /** One background-writer round over the whole pool. */
+    private void bgwriter(PrintStream out) {
+        Core core = new Core();
+        out.println("wrote " + core.storage.buffers().writeSomeDirty(Integer.MAX_VALUE));
     }
 
     private void verify(PrintStream out) {

@@ -63,6 +63,15 @@ public interface WalWriter {
         throw new UnsupportedOperationException("removeOldSegments");
     }
 
+    /**
+     * RecoveryInProgress: this is the startup process's view of the WAL while
+     * it replays, into which nothing may be inserted (a hint bit set then
+     * stays in memory only, as in PostgreSQL).
+     */
+    default boolean recoveryInProgress() {
+        return false;
+    }
+
     /** Cluster-wide counters (pg_stat_wal). */
     default WalStats stats() {
         throw new UnsupportedOperationException("stats");

@@ -1,13 +1,22 @@
 package org.tusk.xact;
 
+import org.tusk.wal.CheckpointDelay;
+
 /**
  * The running transactions of every process (PostgreSQL's procarray.c): per
  * ProcSlot its top-level xid, its xmin and a cache of up to
  * {@link #SUBXID_CACHE_SIZE} subxids. Guarded by ProcArrayLock, taken shared
  * to read and exclusive to end a transaction, so that a snapshot sees a
  * transaction with all its subtransactions end at once.
+ *
+ * <p>It also keeps each process's DELAY_CHKPT_START flag ({@link CheckpointDelay}):
+ * a committer is inside the window between inserting its commit record and
+ * setting the commit log (a checkpoint whose redo point fell inside it must
+ * not flush the commit log before the bits are set, or the commit would be
+ * neither in the flushed clog nor after the redo point); a hint-bit setter
+ * between its full-page-image decision and its dirty mark.
  */
-public interface ProcArray {
+public interface ProcArray extends CheckpointDelay {
 
     /** PGPROC_MAX_CACHED_SUBXIDS. */
     int SUBXID_CACHE_SIZE = 64;
@@ -30,18 +39,6 @@ public interface ProcArray {
 
     /** The top-level xids running now, in slot order. */
     int[] runningXids();
-
-    /**
-     * DELAY_CHKPT_START: the caller (a committer) is between inserting its
-     * commit record and setting the commit log. A checkpoint whose redo point
-     * fell inside that window must not flush the commit log before the bits
-     * are set, or the commit would be neither in the flushed clog nor after
-     * the redo point.
-     */
-    void delayCheckpointStart();
-
-    /** Leaves the window opened by {@link #delayCheckpointStart()}. */
-    void delayCheckpointEnd();
 
     /**
      * For the checkpointer, after it fixed its redo point: waits until every

@@ -77,6 +77,15 @@ final class SharedBuffer implements Buffer {
     }
 
     @Override
+    public void markDirtyHint() {
+        checkPinned();
+        if (held == null) {
+            throw new IllegalStateException("buffer " + id + " hint-dirtied without its content lock");
+        }
+        manager.markDirtyHint(id, tag);
+    }
+
+    @Override
     public void release() {
         checkPinned();
         if (held != null) {

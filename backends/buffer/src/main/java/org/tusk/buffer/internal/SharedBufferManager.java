@@ -31,6 +31,7 @@ import org.tusk.shmem.LWLock;
 import org.tusk.shmem.LWLockMode;
 import org.tusk.shmem.ProcSlot;
 import org.tusk.shmem.ShmemArea;
+import org.tusk.wal.CheckpointDelay;
 import org.tusk.wal.RedoContext;
 import org.tusk.wal.WalWriter;
 
@@ -61,6 +62,7 @@ public final class SharedBufferManager implements BufferManager {
     private final Smgr smgr;
     private final ProcSlot self;
     private final WalWriter wal;
+    private final HintBitDirtying hintBits;
     /** PrivateRefCount: this process's pins per buffer; the shared refcount counts the process once. */
     private final int[] privateRefCount;
     private final ByteBuffer[] pageViews;
@@ -68,7 +70,7 @@ public final class SharedBufferManager implements BufferManager {
     private final ByteBuffer writeCopy = Page.allocate();
     private final ByteBuffer zeroPage = Page.allocate();
 
-    public SharedBufferManager(ShmemArea area, Smgr smgr, ProcSlot self, WalWriter wal) {
+    public SharedBufferManager(ShmemArea area, Smgr smgr, ProcSlot self, WalWriter wal, CheckpointDelay delay) {
         this.area = area;
         this.layout = new BufferLayout(BufferLayout.nBuffersFromLWLockCount(area.lwlockCount()));
         if (area.size() < layout.areaSize) {
@@ -81,6 +83,7 @@ public final class SharedBufferManager implements BufferManager {
         this.smgr = smgr;
         this.self = self;
         this.wal = wal;
+        this.hintBits = new HintBitDirtying(descriptors, wal, delay);
         this.privateRefCount = new int[layout.nBuffers];
         this.pageViews = new ByteBuffer[layout.nBuffers];
     }
@@ -628,6 +631,11 @@ public final class SharedBufferManager implements BufferManager {
                 return;
             }
         }
+    }
+
+    /** MarkBufferDirtyHint: caller holds a pin and the content lock (SHARED is enough). */
+    void markDirtyHint(int id, BufferTag tag) {
+        hintBits.markDirty(id, tag, pageView(id));
     }
 
     LWLock contentLock(int id) {

@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 import org.tusk.api.storage.Snapshot;
 import org.tusk.api.storage.TransactionContext;
 import org.tusk.api.storage.TransactionStatus;
+import org.tusk.buffer.Buffer;
 
 /**
  * Tuple visibility (heapam_visibility.c). The commit log is asked (through
@@ -20,13 +21,16 @@ import org.tusk.api.storage.TransactionStatus;
  * <p>Hints are set only under the buffer's SHARED (or EXCLUSIVE) content lock,
  * as the callers hold it: writers change the infomask only under EXCLUSIVE, so
  * a hint never overwrites a real change (two hint setters may race; a lost
- * hint is only asked about again). The buffer is NOT marked dirty for a hint
- * (PostgreSQL's MarkBufferDirtyHint): a hint reaches disk only with a page
- * that a WAL-logged change dirtied, whose full-page image covers a torn write,
- * so checksummed pages stay safe without wal_log_hints. A commit is durable
- * before the commit log says COMMITTED (commit flushes WAL first), so a hint
- * never gets ahead of the WAL. VACUUM's freezing writes HEAP_XMIN_FROZEN
- * under WAL as before.
+ * hint is only asked about again). Then the buffer is marked dirty through
+ * {@link Buffer#markDirtyHint} (PostgreSQL's MarkBufferDirtyHint), which logs
+ * a full-page image first if the hint is the page's first change since the
+ * last checkpoint (pages are checksummed, so a torn write of the hinted page
+ * must be repairable): the hints then survive eviction instead of being
+ * looked up again after every read from disk. A commit is durable before the
+ * commit log says COMMITTED (commit flushes WAL first; there is no
+ * asynchronous commit), so a hint never gets ahead of the WAL and
+ * SetHintBits's XLogNeedsFlush check has nothing to skip. VACUUM's freezing
+ * writes HEAP_XMIN_FROZEN under WAL as before.
  *
  * <p>Multixacts do not exist here: xmax is always one transaction id.
  */
@@ -67,6 +71,16 @@ public final class HeapVisibility {
      * own), and not deleted by such a transaction.
      */
     public static boolean satisfiesMvcc(ByteBuffer t, Snapshot snapshot, TransactionContext txn) {
+        return satisfiesMvcc(t, snapshot, txn, null);
+    }
+
+    /**
+     * HeapTupleSatisfiesMVCC for a tuple on the page of {@code buffer}, whose
+     * content lock the caller holds: a hint set here dirties the buffer.
+     * {@code buffer} null: the tuple is not in shared buffers (a copy in a
+     * test), where a hint is only set in place.
+     */
+    public static boolean satisfiesMvcc(ByteBuffer t, Snapshot snapshot, TransactionContext txn, Buffer buffer) {
         int mask = infomask(t);
         int xmin = xmin(t);
         if (!xminCommitted(mask)) {
@@ -91,7 +105,7 @@ public final class HeapVisibility {
             if (txn.status(xmin) != TransactionStatus.COMMITTED) {
                 return false;                           // aborted or crashed
             }
-            setHint(t, mask, HEAP_XMIN_COMMITTED);
+            setHint(t, mask, HEAP_XMIN_COMMITTED, buffer);
             mask |= HEAP_XMIN_COMMITTED;
         } else if (!xminFrozen(mask) && snapshot.isInProgress(xmin)) {
             return false;
@@ -111,19 +125,22 @@ public final class HeapVisibility {
             if (txn.status(xmax) != TransactionStatus.COMMITTED) {
                 return true;
             }
-            setHint(t, mask, HEAP_XMAX_COMMITTED);
+            setHint(t, mask, HEAP_XMAX_COMMITTED, buffer);
             return false;
         }
         return snapshot.isInProgress(xmax);
     }
 
     /**
-     * SetHintBits without dirtying the buffer (see the class comment). The
-     * caller holds the buffer's content lock and has read {@code mask} under it.
+     * SetHintBits (see the class comment). The caller holds the buffer's
+     * content lock and has read {@code mask} under it.
      */
-    private static void setHint(ByteBuffer t, int mask, int hint) {
+    private static void setHint(ByteBuffer t, int mask, int hint, Buffer buffer) {
         if ((mask & hint) == 0 && !t.isReadOnly()) {
             t.putShort(HeapTupleHeader.T_INFOMASK, (short) (mask | hint));
+            if (buffer != null) {
+                buffer.markDirtyHint();
+            }
         }
     }
 
