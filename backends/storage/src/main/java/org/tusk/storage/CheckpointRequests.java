@@ -50,23 +50,24 @@ public final class CheckpointRequests {
         area.putLongVolatile(ok ? DONE : FAILED, covered);
     }
 
-    /** RequestCheckpoint(CHECKPOINT_WAIT): asks for a checkpoint and waits until one that started later is done. */
-    public void requestAndWait(long timeoutMillis) {
+    /**
+     * RequestCheckpoint(CHECKPOINT_WAIT): asks for a checkpoint and waits, for as long as it takes, until
+     * one that started later is done; {@code checkForInterrupts} runs while waiting, so a cancel or a
+     * terminate ends the wait (the checkpoint itself goes on).
+     */
+    public void requestAndWait(Runnable checkForInterrupts) {
         int checkpointer = area.getIntVolatile(CHECKPOINTER);
         if (checkpointer == 0) {
             throw PgException.error(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "checkpointer is not running");
         }
         long mine = area.getAndAddLong(REQUESTED, 1) + 1;
         segment.slot(checkpointer - 1).setLatch();
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (area.getLongVolatile(DONE) < mine) {
             if (area.getLongVolatile(FAILED) >= mine) {
                 throw PgException.error(SqlState.INTERNAL_ERROR, "checkpoint request failed")
                         .withHint("Consult recent messages in the server log for details.");
             }
-            if (System.nanoTime() > deadline) {
-                throw PgException.error(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "checkpoint request timed out");
-            }
+            checkForInterrupts.run();
             LockSupport.parkNanos(2_000_000);
         }
     }

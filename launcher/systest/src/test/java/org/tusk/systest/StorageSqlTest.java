@@ -139,9 +139,48 @@ class StorageSqlTest {
         try (TuskCluster cluster = TuskCluster.start(root, "autovacuum_naptime=1", "autovacuum_vacuum_threshold=20",
                 "autovacuum_vacuum_scale_factor=0")) {
             statementTimeoutThroughPgjdbc(cluster);
+            checkpointCommand(cluster);
             concurrentUpdatesThenVacuumLeaveConsistentHeapAndIndexes(cluster);
             memoryTableBesideAHeapTableAndARestart(cluster);
         }
+    }
+
+    /**
+     * CHECKPOINT asks the checkpointer for a checkpoint and returns once it is done (its log line is
+     * there); a role that is neither superuser nor has pg_checkpoint's privileges gets PostgreSQL's 42501.
+     */
+    private static void checkpointCommand(TuskCluster cluster) throws Exception {
+        try (Connection c = cluster.connect()) {
+            int before = occurrences(cluster.log(), "INFO Checkpoint - checkpoint complete");
+            exec(c, "CHECKPOINT");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (occurrences(cluster.log(), "INFO Checkpoint - checkpoint complete") <= before) {
+                if (System.nanoTime() > deadline) {
+                    fail("CHECKPOINT returned, but no checkpoint was logged:\n" + cluster.log());
+                }
+                Thread.sleep(50);
+            }
+            exec(c, "CREATE ROLE no_checkpoint");
+            exec(c, "SET ROLE no_checkpoint");
+            try {
+                exec(c, "CHECKPOINT");
+                fail("CHECKPOINT as a role without pg_checkpoint");
+            } catch (SQLException e) {
+                assertEquals("42501", e.getSQLState());
+                assertTrue(e.getMessage().contains(
+                        "must be superuser or have privileges of pg_checkpoint to do CHECKPOINT"), e.getMessage());
+            }
+            exec(c, "RESET ROLE");
+            exec(c, "DROP ROLE no_checkpoint");
+        }
+    }
+
+    private static int occurrences(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private static void concurrentUpdatesThenVacuumLeaveConsistentHeapAndIndexes(TuskCluster cluster) throws Exception {

@@ -192,4 +192,19 @@ public final class AccessChecks {
                     null, 0, null);
         }
     }
+
+    /**
+     * A command open to superusers and to holders of a predefined role's privileges (CHECKPOINT and
+     * pg_checkpoint): 42501 with {@code message} otherwise.
+     */
+    public static void checkPredefinedRole(Object session, String predefinedRole, String message) {
+        Checker c = checker(session);
+        if (c == null) {
+            return;
+        }
+        Long role = PredefinedRoles.oid(predefinedRole);
+        if (role == null || !c.checks().roles().hasPrivsOfRole(c.user(), role)) {
+            throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, message);
+        }
+    }
 }

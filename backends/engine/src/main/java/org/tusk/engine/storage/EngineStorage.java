@@ -37,6 +37,7 @@ public final class EngineStorage {
     private volatile SharedInvalidationQueue invalidationQueue;
     private volatile org.tusk.buffer.BufferManager buffers;
     private volatile TableStatistics statistics;
+    private volatile org.tusk.storage.CheckpointRequests checkpointRequests;
     /** Without the shared counter (engine tests on partial storage): a process-local one, collision-checked by callers. */
     private final java.util.concurrent.atomic.AtomicInteger localOids =
             new java.util.concurrent.atomic.AtomicInteger(OidCounter.FIRST_NORMAL_OBJECT_ID);
@@ -143,6 +144,16 @@ public final class EngineStorage {
     /** The shared invalidation queue, or null (engine tests on partial storage: no other backends). */
     public SharedInvalidationQueue invalidationQueue() {
         return invalidationQueue;
+    }
+
+    /** Uses the checkpointer's request counters (CHECKPOINT). */
+    public void useCheckpointRequests(org.tusk.storage.CheckpointRequests requests) {
+        this.checkpointRequests = requests;
+    }
+
+    /** The checkpointer's request counters, or null in a process without them (engine tests). */
+    public org.tusk.storage.CheckpointRequests checkpointRequests() {
+        return checkpointRequests;
     }
 
     /** Uses the storage core's per-relation counters (pg_stat_*_tables, VACUUM's report). */

@@ -54,6 +54,8 @@ public final class TuskQueryEngine implements QueryEngine {
     private volatile org.tusk.api.storage.TableStatistics tableStatistics;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private volatile org.tusk.storage.AsyncNotifyQueue notifyQueue;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.tusk.storage.CheckpointRequests checkpointRequests;
 
     private final java.util.Set<TableAccessMethod> tableAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<IndexAccessMethod> indexAms = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -116,6 +118,9 @@ public final class TuskQueryEngine implements QueryEngine {
             }
             if (tableStatistics != null) {
                 s.useStatistics(tableStatistics);
+            }
+            if (checkpointRequests != null) {
+                s.useCheckpointRequests(checkpointRequests);
             }
             storage = s;
         }
