@@ -46,6 +46,8 @@ public final class CopyReader {
      */
     private final List<String> textFieldList = new ArrayList<>();
     private final ByteArrayOutputStream textValue = new ByteArrayOutputStream();
+    /** The array {@link #next} returns a text record's fields in, reused while their count stays (37 MB per pgbench -i). */
+    private String[] textFieldArray = new String[0];
 
     public CopyReader(InputStream in, CopyOptions options) {
         this.in = in;
@@ -72,7 +74,10 @@ public final class CopyReader {
         return new String(rawRecord, StandardCharsets.UTF_8);
     }
 
-    /** The next record's fields, or null at the end of the data (EOF or the \. marker). */
+    /**
+     * The next record's fields, or null at the end of the data (EOF or the \. marker). A text
+     * record's array is valid until the next call, which may reuse it.
+     */
     public String[] next() {
         if (ended) {
             return null;
@@ -234,7 +239,10 @@ public final class CopyReader {
                 }
             }
         }
-        return fields.toArray(new String[0]);
+        if (textFieldArray.length != fields.size()) {
+            textFieldArray = new String[fields.size()];
+        }
+        return fields.toArray(textFieldArray);
     }
 
     // --- CSV ---------------------------------------------------------------------------
