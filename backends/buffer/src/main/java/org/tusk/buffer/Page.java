@@ -223,6 +223,26 @@ public final class Page {
      * offset number used, or 0 (InvalidOffsetNumber) when the page has no room.
      */
     public static int addItem(ByteBuffer page, byte[] item, int offsetNumber) {
+        return addItem(page, NO_BYTES, item, 0, item.length, offsetNumber);
+    }
+
+    /** {@link #addItem(ByteBuffer, byte[], int)} with the item at {@code from} in {@code bytes}, {@code length} long. */
+    public static int addItem(ByteBuffer page, byte[] bytes, int from, int length, int offsetNumber) {
+        return addItem(page, NO_BYTES, bytes, from, length, offsetNumber);
+    }
+
+    /**
+     * {@link #addItem(ByteBuffer, byte[], int)} for the item {@code head} followed by {@code body}:
+     * a heap tuple's header and data go onto the page without being joined in a new array first.
+     */
+    public static int addItem(ByteBuffer page, byte[] head, byte[] body, int offsetNumber) {
+        return addItem(page, head, body, 0, body.length, offsetNumber);
+    }
+
+    private static final byte[] NO_BYTES = new byte[0];
+
+    private static int addItem(ByteBuffer page, byte[] head, byte[] body, int from, int bodyLength, int offsetNumber) {
+        int length = head.length + bodyLength;
         int max = maxOffsetNumber(page);
         int target = offsetNumber;
         if (target == INVALID_OFFSET_NUMBER) {
@@ -245,14 +265,15 @@ public final class Page {
             throw new IllegalArgumentException("line pointer " + target + " is in use");
         }
         int lower = lower(page) + (target == max + 1 ? ITEM_ID_SIZE : 0);
-        int upper = upper(page) - maxAlign(item.length);
+        int upper = upper(page) - maxAlign(length);
         if (lower > upper) {
             return INVALID_OFFSET_NUMBER;
         }
-        page.duplicate().clear().position(upper).put(item);
+        page.put(upper, head);                               // absolute puts: no duplicate of the page per item
+        page.put(upper + head.length, body, from, bodyLength);
         setLower(page, lower);
         setUpper(page, upper);
-        setItemId(page, target, upper, LP_NORMAL, item.length);
+        setItemId(page, target, upper, LP_NORMAL, length);
         return target;
     }
 

@@ -179,4 +179,22 @@ class PageTest {
         PageChecksum.set(zero, 3);
         assertTrue(Page.isAllZero(zero), "new pages get no checksum");
     }
+
+    @Test
+    void anItemAddedInTwoPartsOrFromInsideAnArrayIsTheJoinedItem() {
+        byte[] head = {1, 2, 3};
+        byte[] body = {4, 5, 6, 7, 8};
+        ByteBuffer joined = Page.allocate();
+        Page.init(joined, 0);
+        assertEquals(1, Page.addItem(joined, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, Page.INVALID_OFFSET_NUMBER));
+        ByteBuffer parts = Page.allocate();
+        Page.init(parts, 0);
+        assertEquals(1, Page.addItem(parts, head, body, Page.INVALID_OFFSET_NUMBER));
+        ByteBuffer slice = Page.allocate();
+        Page.init(slice, 0);
+        assertEquals(1, Page.addItem(slice, new byte[] {0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 0}, 2, 8,
+                Page.INVALID_OFFSET_NUMBER));
+        assertArrayEquals(joined.array(), parts.array());
+        assertArrayEquals(joined.array(), slice.array());
+    }
 }

@@ -306,13 +306,12 @@ public final class HeapAccessMethod implements TableAccessMethod {
         int xid = txn.assignXid();
         int cid = txn.commandId();
         int extraInfomask = frozen ? HeapTupleHeader.HEAP_XMIN_FROZEN : 0;
-        byte[][] tuples = new byte[tids.length][];
-        for (int i = 0; i < tuples.length; i++) {
-            tuples[i] = HeapTupleHeader.form(rows.get(i), xid, cid, 0, 0, extraInfomask);
-        }
+        // Each tuple's header is formed here for the page and again in the page's WAL record, and the
+        // row's data copied into both from the caller's array: no tuple is joined in an array of its own.
+        byte[] header = new byte[HeapTupleHeader.HOFF];
         int next = 0;
-        while (next < tuples.length) {
-            Buffer buffer = bufferForTuple(relation, tuples[next].length, -1, !frozen);
+        while (next < tids.length) {
+            Buffer buffer = bufferForTuple(relation, HeapTupleHeader.HOFF + rows.get(next).length, -1, !frozen);
             Buffer mapPage = null;
             try {
                 ByteBuffer page = buffer.page();
@@ -326,14 +325,15 @@ public final class HeapAccessMethod implements TableAccessMethod {
                     mapPage = visibilityMap().pin(relation, block);
                 }
                 int first = next;
-                int[] offsets = new int[tuples.length - first];
+                int[] offsets = new int[Math.min(tids.length - first, HeapTupleHeader.MAX_TUPLES_PER_PAGE)];
                 try (VisibilityMapClear vmClear = staysAllVisible ? VisibilityMapClear.none()
                         : VisibilityMapClear.prepare(visibilityMap(), buffer)) {
                     int offset;
-                    while (next < tuples.length
-                            && (offset = HeapRecords.chooseOffset(page, tuples[next].length)) != Page.INVALID_OFFSET_NUMBER) {
-                        HeapTupleHeader.setCtid(tuples[next], block, offset);
-                        HeapRecords.placeTuple(page, offset, tuples[next]);
+                    while (next < tids.length && next - first < offsets.length
+                            && (offset = HeapRecords.chooseOffset(page, HeapTupleHeader.HOFF + rows.get(next).length))
+                                    != Page.INVALID_OFFSET_NUMBER) {
+                        HeapTupleHeader.writeNew(header, 0, xid, cid, block, offset, extraInfomask);
+                        HeapRecords.placeTuple(page, offset, header, rows.get(next));
                         offsets[next - first] = offset;
                         tids[next] = new TupleId(block, offset);
                         next++;
@@ -345,7 +345,8 @@ public final class HeapAccessMethod implements TableAccessMethod {
                     int info = HeapRecords.XLOG_HEAP2_MULTI_INSERT | (init ? HeapRecords.XLOG_HEAP_INIT_PAGE : 0)
                             | (staysAllVisible ? HeapRecords.XLOG_HEAP2_MULTI_INSERT_ALL_VISIBLE : 0);
                     WalRecord.Builder record = WalRecord.builder(ResourceManager.HEAP2, info)
-                            .xid(xid).data(HeapRecords.encodeMultiInsert(offsets, tuples, first, next))
+                            .xid(xid).data(HeapRecords.encodeMultiInsert(offsets, rows, first, next, xid, cid, block,
+                                    extraInfomask))
                             .block(blockRef(0, buffer, init ? BlockReference.WILL_INIT : 0));
                     if (mapPage != null) {
                         // visibilitymap_set under the heap page's lock (heap page, then map page)

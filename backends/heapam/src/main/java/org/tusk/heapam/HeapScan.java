@@ -35,9 +35,7 @@ import org.tusk.shmem.LWLockMode;
  */
 final class HeapScan implements TableScan {
 
-    /** MaxHeapTuplesPerPage: no page holds more line pointers than this. */
-    private static final int MAX_TUPLES_PER_PAGE = (Page.BLCKSZ - Page.SIZE_OF_PAGE_HEADER)
-            / (Page.maxAlign(HeapTupleHeader.SIZE) + Page.ITEM_ID_SIZE);
+    private static final int MAX_TUPLES_PER_PAGE = HeapTupleHeader.MAX_TUPLES_PER_PAGE;
 
     private final BufferManager buffers;
     private final RelFileLocator relation;

@@ -72,10 +72,27 @@ public final class HeapRecords {
      * has no room: the caller checked.
      */
     public static void placeTuple(ByteBuffer page, int offset, byte[] tuple) {
-        int placed = Page.addItem(page, tuple, offset);
+        placeTuple(page, offset, tuple, 0, tuple.length);
+    }
+
+    /**
+     * {@link #placeTuple(ByteBuffer, int, byte[])} for the tuple whose header is {@code header} and
+     * whose data is {@code data} (heap_multi_insert: no joined copy of the two).
+     */
+    public static void placeTuple(ByteBuffer page, int offset, byte[] header, byte[] data) {
+        checkPlaced(Page.addItem(page, header, data, offset), offset);
+        Page.setFlags(page, Page.flags(page) & ~Page.PD_ALL_VISIBLE);
+    }
+
+    private static void checkPlaced(int placed, int offset) {
         if (placed != offset) {
             throw new IllegalStateException("failed to add tuple at offset " + offset + " (placed " + placed + ")");
         }
+    }
+
+    /** {@link #placeTuple(ByteBuffer, int, byte[])} with the tuple at {@code from} in {@code bytes}. */
+    public static void placeTuple(ByteBuffer page, int offset, byte[] bytes, int from, int length) {
+        checkPlaced(Page.addItem(page, bytes, from, length, offset), offset);
         Page.setFlags(page, Page.flags(page) & ~Page.PD_ALL_VISIBLE);
     }
 
@@ -146,18 +163,37 @@ public final class HeapRecords {
         return out.array();
     }
 
-    /** MULTI_INSERT's data for {@code tuples[from..to)} placed at {@code offsets[0..to-from)}. */
-    public static byte[] encodeMultiInsert(int[] offsets, byte[][] tuples, int from, int to) {
+    /**
+     * MULTI_INSERT's data for new versions of {@code rows[from..to)} inserted by {@code xid}/{@code cid}
+     * (with {@code extraInfomask}) at {@code offsets[0..to-from)} of {@code block}: each tuple's header
+     * is formed straight into the record, as {@link HeapTupleHeader#writeNew} forms it on the page.
+     */
+    public static byte[] encodeMultiInsert(int[] offsets, java.util.List<byte[]> rows, int from, int to,
+            int xid, int cid, int block, int extraInfomask) {
         int size = 2;
         for (int i = from; i < to; i++) {
-            size += 4 + tuples[i].length;
+            size += 4 + HeapTupleHeader.HOFF + rows.get(i).length;
         }
-        ByteBuffer out = allocate(size);
-        out.putShort((short) (to - from));
+        byte[] out = new byte[size];
+        putU16(out, 0, to - from);
+        int at = 2;
         for (int i = from; i < to; i++) {
-            out.putShort((short) offsets[i - from]).putShort((short) tuples[i].length).put(tuples[i]);
+            byte[] data = rows.get(i);
+            int offset = offsets[i - from];
+            putU16(out, at, offset);
+            putU16(out, at + 2, HeapTupleHeader.HOFF + data.length);
+            at += 4;
+            HeapTupleHeader.writeNew(out, at, xid, cid, block, offset, extraInfomask);
+            at += HeapTupleHeader.HOFF;
+            System.arraycopy(data, 0, out, at, data.length);
+            at += data.length;
         }
-        return out.array();
+        return out;
+    }
+
+    private static void putU16(byte[] b, int at, int value) {
+        b[at] = (byte) value;
+        b[at + 1] = (byte) (value >>> 8);
     }
 
     /** Redo of MULTI_INSERT on {@code page} (initialized first by the caller when the record says INIT_PAGE). */
@@ -166,9 +202,9 @@ public final class HeapRecords {
         int n = in.getShort() & 0xFFFF;
         for (int i = 0; i < n; i++) {
             int offset = in.getShort() & 0xFFFF;
-            byte[] tuple = new byte[in.getShort() & 0xFFFF];
-            in.get(tuple);
-            placeTuple(page, offset, tuple);
+            int length = in.getShort() & 0xFFFF;
+            placeTuple(page, offset, data, in.position(), length);
+            in.position(in.position() + length);
         }
     }
 

@@ -34,6 +34,9 @@ public final class HeapTupleHeader {
     public static final int SIZE = 23;
     /** t_hoff of every tuple we write: MAXALIGN(SizeofHeapTupleHeader). */
     public static final int HOFF = 24;
+    /** MaxHeapTuplesPerPage: no heap page holds more tuples than this. */
+    public static final int MAX_TUPLES_PER_PAGE = (org.tusk.buffer.Page.BLCKSZ - org.tusk.buffer.Page.SIZE_OF_PAGE_HEADER)
+            / (org.tusk.buffer.Page.maxAlign(SIZE) + org.tusk.buffer.Page.ITEM_ID_SIZE);
 
     // t_infomask
     public static final int HEAP_XMAX_KEYSHR_LOCK = 0x0010;
@@ -65,16 +68,32 @@ public final class HeapTupleHeader {
     /** heap_form_tuple for opaque data: a new version inserted by {@code xid}/{@code cid} at {@code (block, offset)}. */
     public static byte[] form(byte[] data, int xid, int cid, int block, int offset, int extraInfomask) {
         byte[] tuple = new byte[HOFF + data.length];
-        ByteBuffer t = ByteBuffer.wrap(tuple).order(ByteOrder.LITTLE_ENDIAN);
-        t.putInt(T_XMIN, xid);
-        t.putInt(T_XMAX, Xids.INVALID);
-        t.putInt(T_CID, cid);
-        setCtid(t, block, offset);
-        t.putShort(T_INFOMASK2, (short) 0);
-        t.putShort(T_INFOMASK, (short) (HEAP_XMAX_INVALID | extraInfomask));
-        t.put(T_HOFF, (byte) HOFF);
+        writeNew(tuple, 0, xid, cid, block, offset, extraInfomask);
         System.arraycopy(data, 0, tuple, HOFF, data.length);
         return tuple;
+    }
+
+    /**
+     * The {@link #HOFF} header bytes of a new version inserted by {@code xid}/{@code cid} at
+     * {@code (block, offset)}, written into {@code into} at {@code at} (the data follows there):
+     * heap_multi_insert forms its tuples straight into the page's WAL record data this way.
+     */
+    public static void writeNew(byte[] into, int at, int xid, int cid, int block, int offset, int extraInfomask) {
+        putU32(into, at + T_XMIN, xid);
+        putU32(into, at + T_XMAX, Xids.INVALID);
+        putU32(into, at + T_CID, cid);
+        putU16(into, at + T_CTID, block >>> 16);
+        putU16(into, at + T_CTID + 2, block);
+        putU16(into, at + T_CTID + 4, offset);
+        putU16(into, at + T_INFOMASK2, 0);
+        putU16(into, at + T_INFOMASK, HEAP_XMAX_INVALID | extraInfomask);
+        into[at + T_HOFF] = (byte) HOFF;
+        into[at + SIZE] = 0;                                 // the alignment byte before the data
+    }
+
+    private static void putU32(byte[] b, int at, int value) {
+        putU16(b, at, value);
+        putU16(b, at + 2, value >>> 16);
     }
 
     /** Sets t_ctid inside a formed tuple's bytes (the offset is known only once the page is chosen). */

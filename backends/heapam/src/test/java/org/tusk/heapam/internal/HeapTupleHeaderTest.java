@@ -31,4 +31,15 @@ class HeapTupleHeaderTest {
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertTrue(allocated < 100_000, "10,000 setCtid allocated " + allocated + " bytes");
     }
+
+    @Test
+    void writeNewFormsTheHeaderThatFormDoesAnywhereInAnArray() {
+        byte[] data = {9, 8, 7};
+        byte[] formed = HeapTupleHeader.form(data, 0x0A0B0C0D, 5, 0x00010002, 17, HeapTupleHeader.HEAP_XMIN_FROZEN);
+        byte[] into = new byte[10 + HeapTupleHeader.HOFF];
+        java.util.Arrays.fill(into, (byte) -1);               // stale bytes: every header byte is written
+        HeapTupleHeader.writeNew(into, 10, 0x0A0B0C0D, 5, 0x00010002, 17, HeapTupleHeader.HEAP_XMIN_FROZEN);
+        assertArrayEquals(java.util.Arrays.copyOf(formed, HeapTupleHeader.HOFF),
+                java.util.Arrays.copyOfRange(into, 10, 10 + HeapTupleHeader.HOFF));
+    }
 }

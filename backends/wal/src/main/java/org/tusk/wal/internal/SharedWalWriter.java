@@ -49,6 +49,8 @@ public final class SharedWalWriter implements WalWriter {
     private final ProcSlot self;
     private final int mySlot;
     private final ReentrantLock processLock = new ReentrantLock();
+    /** Where this process assembles its records, under {@link #processLock}. */
+    private final AssemblyBuffer assembly = new AssemblyBuffer();
     /**
      * This process's open segment files (openLogFile), by segment number, in
      * least-recently-used order: when more than {@link #MAX_OPEN_SEGMENTS} are
@@ -83,8 +85,8 @@ public final class SharedWalWriter implements WalWriter {
                 for (int i = 0; i < images.length; i++) {
                     images[i] = RecordFormat.needsImage(blocks.get(i), redo);
                 }
-                byte[] bytes = RecordFormat.assemble(record, images);
-                long[] position = insertAssembled(bytes, blocks, images, redo);
+                int length = RecordFormat.assemble(record, images, assembly);
+                long[] position = insertAssembled(assembly.bytes(), length, blocks, images, redo);
                 if (position != null) {
                     return position;
                 }
@@ -102,7 +104,7 @@ public final class SharedWalWriter implements WalWriter {
      * record into the buffers. Returns null (inserting nothing) if the redo
      * pointer moved past a page we logged without an image.
      */
-    private long[] insertAssembled(byte[] bytes, List<BlockReference> blocks, boolean[] images, long redo)
+    private long[] insertAssembled(byte[] bytes, int length, List<BlockReference> blocks, boolean[] images, long redo)
             throws IOException {
         LWLock lock = ctl.insertionLock(mySlot);
         lock.acquire(LWLockMode.EXCLUSIVE, self);
@@ -118,12 +120,12 @@ public final class SharedWalWriter implements WalWriter {
                     }
                 }
             }
-            long[] reserved = ctl.reserve(bytes.length);
+            long[] reserved = ctl.reserve(length);
             long start = reserved[0];
             ctl.setInsertingAt(mySlot, start);
             RecordFormat.finish(bytes, reserved[1]);
-            copyIntoBuffers(bytes, start);
-            return new long[] {start, start + bytes.length};
+            copyIntoBuffers(bytes, length, start);
+            return new long[] {start, start + length};
         } finally {
             ctl.setInsertingAt(mySlot, 0);
             lock.release(self);
@@ -131,13 +133,13 @@ public final class SharedWalWriter implements WalWriter {
     }
 
     /** CopyXLogRecordToWAL: page by page into the ring. */
-    private void copyIntoBuffers(byte[] bytes, long start) throws IOException {
+    private void copyIntoBuffers(byte[] bytes, int length, long start) throws IOException {
         long pos = start;
         int done = 0;
-        while (done < bytes.length) {
+        while (done < length) {
             getXLogBuffer(pos);
             int inPage = (int) (pos % Wal.PAGE_SIZE);
-            int chunk = Math.min(Wal.PAGE_SIZE - inPage, bytes.length - done);
+            int chunk = Math.min(Wal.PAGE_SIZE - inPage, length - done);
             ctl.area().putBytes(ctl.bufferOffset(pos), bytes, done, chunk);
             done += chunk;
             pos += chunk;

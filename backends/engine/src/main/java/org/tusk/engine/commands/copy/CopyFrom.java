@@ -90,6 +90,10 @@ public final class CopyFrom {
         CopyMultiInsertBuffer batch = modifier.canInsertInBatches() && !volatileDefaults()
                 ? new CopyMultiInsertBuffer(modifier, table) : null;
         long rows = 0;
+        // A row the batch does not keep (no indexes to insert after the flush) is formed and done with
+        // before the next is read: one array serves them all (a new one per row was 45 MB per pgbench -i).
+        Object[] reusedRow = batch != null && !batch.keepsRows() ? new Object[columns.size()] : null;
+        boolean[] given = new boolean[columns.size()];
         try {
             if (freezeCheck != null) {
                 freezeCheck.run();
@@ -122,8 +126,14 @@ public final class CopyFrom {
                             + columns.get(attnums[fields.length]).name() + "\"")
                             .withContext(lineContext(table, reader));
                 }
-                Object[] row = new Object[columns.size()];
-                boolean[] given = new boolean[columns.size()];
+                Object[] row;
+                if (reusedRow != null) {
+                    row = reusedRow;
+                    java.util.Arrays.fill(row, null);
+                } else {
+                    row = new Object[columns.size()];
+                }
+                java.util.Arrays.fill(given, false);
                 for (int i = 0; i < attnums.length; i++) {
                     ResultColumn column = columns.get(attnums[i]);
                     given[attnums[i]] = true;

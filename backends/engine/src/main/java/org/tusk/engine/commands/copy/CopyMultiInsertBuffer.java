@@ -37,6 +37,11 @@ final class CopyMultiInsertBuffer {
         this.indexed = modifier.hasIndexes();
     }
 
+    /** Whether {@link #add} keeps the row (to index it at the flush); else the caller may reuse its array. */
+    boolean keepsRows() {
+        return indexed;
+    }
+
     /** Adds a row checked by {@link TableModifier#prepareBatchedInsert}; flushes when the buffer is full. */
     void add(Object[] row, byte[] tuple, long lineNumber) {
         lineNumbers[rows.size()] = lineNumber;
