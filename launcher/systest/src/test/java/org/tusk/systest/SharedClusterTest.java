@@ -15,12 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SharedClusterTest {
 
-    @TempDir
+    /** The class's temporary directory (a @TempDir field would be filled only before each test). */
     Path root;
     TuskCluster cluster;
 
     @BeforeAll
-    void startCluster() throws Exception {
+    void startCluster(@TempDir Path classRoot) throws Exception {
+        root = classRoot;
         cluster = TuskCluster.start(root);
     }
 
