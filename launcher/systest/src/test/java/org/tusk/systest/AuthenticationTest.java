@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthenticationTest {
-    static final String SUPERUSER_PASSWORD = "tusk superuser pw";
+    static final String SUPERUSER_PASSWORD = TuskCluster.SUPERUSER_PASSWORD;
     /** rolpassword of CREATE ROLE ... PASSWORD 'pencil' on PostgreSQL 15. */
     static final String PENCIL_SECRET = "SCRAM-SHA-256$4096:WA6RvejinFLGDwo5MFGvIg==$dQnQwQJ/cwuPV1BXv8dQm7RRmZUqssyW8r0Nu"
             + "+wumFQ=:k07xv7q+5VAzSTDLd6Y0/YTWHL2NSKm4i/Fbvke/LTo=";
@@ -47,9 +47,7 @@ class AuthenticationTest {
 
     @BeforeAll
     void startCluster() throws Exception {
-        Path pwfile = root.resolve("pwfile");
-        Files.writeString(pwfile, SUPERUSER_PASSWORD + "\n");
-        cluster = TuskCluster.start(root, List.of("--auth-host=scram-sha-256", "--auth-local=trust", "--pwfile=" + pwfile));
+        cluster = TuskCluster.startWithScram(root);
         Files.writeString(cluster.dataDir.resolve("global/pg_authid"),
                 "16384 alice f login=t password=" + PENCIL_SECRET + "\n"
                         + "16385 md5user f login=t password=md5" + md5Hex("m5pw" + "md5user") + "\n"

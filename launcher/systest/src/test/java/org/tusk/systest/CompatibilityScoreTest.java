@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 import org.tusk.systest.compat.SqlLogicTestRunner;
 import org.tusk.systest.compat.SqlLogicTestScript;
@@ -32,6 +33,8 @@ import org.tusk.systest.compat.SqlLogicTestScript;
  * fails when any figure drops below {@code compat-baseline.properties}, so the
  * baseline is a ratchet: raise it when the engine gets better.
  */
+@Isolated("its regression run and each sqllogictest file have deadlines: records not reached in time count "
+        + "as failed, so a busier machine would lower the score")
 class CompatibilityScoreTest {
 
     private static final Path REGRESS = Path.of(System.getProperty("tusk.regress",

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class PgjdbcMetadataTest extends SharedClusterTest {
 
     @BeforeAll
-    static void schema() throws Exception {
+    void schema() throws Exception {
         try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
             s.execute("create schema md");
             s.execute("create table md.parent (a int, b text, c int, primary key (b, a), unique (c))");

@@ -3,7 +3,6 @@ package org.tusk.systest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +27,7 @@ class PrivilegeSystemTest {
 
     @BeforeAll
     void startCluster() throws Exception {
-        Path pwfile = root.resolve("pwfile");
-        Files.writeString(pwfile, "superuser pw\n");
-        cluster = TuskCluster.start(root, List.of("--auth-host=scram-sha-256", "--auth-local=trust", "--pwfile=" + pwfile));
+        cluster = TuskCluster.startWithScram(root);
     }
 
     @AfterAll

@@ -20,9 +20,12 @@ import java.util.Properties;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /** PostgreSQL's process-per-user model, for real: one backend process per session, crash isolation, reuse. */
+@Isolated("after a backend crash the reinitialized server must take a new connection within 10 s: backend JVMs "
+        + "starting for another class could stretch that")
 class ProcessModelTest {
 
     @TempDir

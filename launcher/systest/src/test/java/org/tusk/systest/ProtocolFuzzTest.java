@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * server (loopback only; bounded in count and time). The postmaster must never
  * die, no backend may hang, and a well-formed session alongside keeps working.
  */
+@Isolated("it runs as many cases as fit in its time bound, each costing a backend JVM start, so sharing "
+        + "the machine would run fewer")
 class ProtocolFuzzTest {
 
     private static final long SEED = Long.getLong("tusk.fuzz.seed", 20261121L);

@@ -69,7 +69,7 @@ class ServerLifecycleTest {
     @Test
     void startFailsClearlyOnABadSettingAndOnAPortInUse() throws Exception {
         Path dir = root.resolve("d");
-        assertEquals(0, TuskCluster.tusk("initdb", "-D", dir.toString()).status());
+        InitdbTemplate.createCluster(dir);
         TuskCluster.Result bad = TuskCluster.tusk("start", "-D", dir.toString(), "-c", "no_such_setting=1", "-l", root.resolve("l1").toString());
         assertNotEquals(0, bad.status());
         assertTrue(bad.output().contains("unrecognized configuration parameter \"no_such_setting\""), bad.output());

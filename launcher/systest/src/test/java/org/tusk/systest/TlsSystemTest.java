@@ -33,7 +33,7 @@ import org.tusk.libpq.PgConnection;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TlsSystemTest {
-    static final String PASSWORD = "tls superuser pw";
+    static final String PASSWORD = TuskCluster.SUPERUSER_PASSWORD;
 
     @TempDir
     static Path root;
@@ -51,10 +51,7 @@ class TlsSystemTest {
         openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
                 "-out", "server.crt", "-days", "2", "-extfile", "san.ext");
         Files.setPosixFilePermissions(certs.resolve("server.key"), PosixFilePermissions.fromString("rw-------"));
-        Path pwfile = root.resolve("pwfile");
-        Files.writeString(pwfile, PASSWORD + "\n");
-        cluster = TuskCluster.start(root, List.of("--auth-host=scram-sha-256", "--auth-local=trust", "--pwfile=" + pwfile),
-                "ssl=on", "ssl_cert_file=" + certs.resolve("server.crt"), "ssl_key_file=" + certs.resolve("server.key"));
+        cluster = TuskCluster.startWithScram(root, "ssl=on", "ssl_cert_file=" + certs.resolve("server.crt"), "ssl_key_file=" + certs.resolve("server.key"));
         Files.writeString(cluster.dataDir.resolve("tusk_hba.conf"), String.join("\n",
                 "local     all all              trust",
                 "hostnossl all all 127.0.0.1/32 reject",

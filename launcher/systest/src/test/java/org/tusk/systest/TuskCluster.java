@@ -15,12 +15,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Tusk cluster for a test: {@code tusk initdb} into a temporary
- * directory (a copy of one {@link InitdbTemplate} when no initdb options are
- * given), {@code tusk start} on a free port with its Unix socket in that
+ * directory (a copy of the {@link InitdbTemplate} for its initdb options),
+ * {@code tusk start} on a free port with its Unix socket in that
  * directory, and {@code tusk stop} (then a check that no process is left) at
  * the end. Everything goes through the distribution's launcher, as a user would.
  */
 final class TuskCluster implements AutoCloseable {
+
+    /** The superuser's password in the clusters of {@link #startWithScram}. */
+    static final String SUPERUSER_PASSWORD = "tusk superuser pw";
 
     static final Path DIST = Path.of(System.getProperty("tusk.dist", "../dist/target/tusk")).toAbsolutePath().normalize();
 
@@ -42,19 +45,20 @@ final class TuskCluster implements AutoCloseable {
         return start(root, List.of(), settings);
     }
 
+    /**
+     * A cluster whose TCP connections need a password (initdb --auth-host=scram-sha-256, the socket trusted), the
+     * superuser's being {@link #SUPERUSER_PASSWORD}: the classes that test authentication share its template.
+     */
+    static TuskCluster startWithScram(Path root, String... settings) throws Exception {
+        Path pwfile = root.resolve("pwfile");
+        Files.writeString(pwfile, SUPERUSER_PASSWORD + "\n");
+        return start(root, List.of("--auth-host=scram-sha-256", "--auth-local=trust", "--pwfile=" + pwfile), settings);
+    }
+
     /** Creates a cluster with extra initdb options (--auth-host=..., --pwfile=...), then starts it. */
     static TuskCluster start(Path root, List<String> initdbOptions, String... settings) throws Exception {
         TuskCluster c = new TuskCluster(root, freePort());
-        if (initdbOptions.isEmpty()) {
-            InitdbTemplate.createCluster(c.dataDir);
-        } else {
-            List<String> initdb = new ArrayList<>(List.of("initdb", "-D", c.dataDir.toString()));
-            initdb.addAll(initdbOptions);
-            Result init = tusk(initdb.toArray(String[]::new));
-            if (init.status != 0) {
-                throw new IllegalStateException("initdb failed: " + init.output);
-            }
-        }
+        InitdbTemplate.createCluster(c.dataDir, initdbOptions);
         c.settings = settings;
         c.launch();
         return c;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (backend's Warmup), give way to a client at once, leave nothing behind, and stay in the pool for
  * spare_backend_idle_timeout after a burst instead of retiring one a second.
  */
+@Isolated("it waits for the warm-up's CPU use to settle and times how soon a client is served")
 class WarmPoolTest {
 
     @TempDir
