@@ -84,8 +84,11 @@ final class HintBitDirtying {
         if (Long.compareUnsigned(pageLsn, redo) > 0) {
             return 0;
         }
-        // pd_lower and pd_upper change only under the exclusive lock, so the copy is a consistent page
-        imageCopy.put(0, page, 0, Page.BLCKSZ);
-        return wal.insert(FullPageImageForHint.record(tag.locator(), tag.fork(), tag.block(), imageCopy));
+        // pd_lower and pd_upper change only under the exclusive lock, so the copy is a consistent page;
+        // the copy is the process's one, and a backend's other threads (warm-up, control) may read too
+        synchronized (imageCopy) {
+            imageCopy.put(0, page, 0, Page.BLCKSZ);
+            return wal.insert(FullPageImageForHint.record(tag.locator(), tag.fork(), tag.block(), imageCopy));
+        }
     }
 }
