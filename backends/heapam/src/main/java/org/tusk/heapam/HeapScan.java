@@ -35,8 +35,6 @@ import org.tusk.shmem.LWLockMode;
  */
 final class HeapScan implements TableScan {
 
-    private static final int MAX_TUPLES_PER_PAGE = HeapTupleHeader.MAX_TUPLES_PER_PAGE;
-
     private final BufferManager buffers;
     private final RelFileLocator relation;
     private final Snapshot snapshot;
@@ -50,11 +48,11 @@ final class HeapScan implements TableScan {
     private final ByteBuffer pageCopyView = ByteBuffer.wrap(pageCopy).order(ByteOrder.LITTLE_ENDIAN);
     private int block;
     /** The visible tuples of {@link #block}: offset numbers, their line pointers' start and length. */
-    private final int[] offsets = new int[MAX_TUPLES_PER_PAGE];
-    private final int[] starts = new int[MAX_TUPLES_PER_PAGE];
-    private final int[] lengths = new int[MAX_TUPLES_PER_PAGE];
+    private final int[] offsets = new int[HeapTupleHeader.MAX_TUPLES_PER_PAGE];
+    private final int[] starts = new int[HeapTupleHeader.MAX_TUPLES_PER_PAGE];
+    private final int[] lengths = new int[HeapTupleHeader.MAX_TUPLES_PER_PAGE];
     /** Heap-only tuples among them (their index entries point at their chain's root). */
-    private final boolean[] heapOnly = new boolean[MAX_TUPLES_PER_PAGE];
+    private final boolean[] heapOnly = new boolean[HeapTupleHeader.MAX_TUPLES_PER_PAGE];
     private int count;
     private int index = -1;
 

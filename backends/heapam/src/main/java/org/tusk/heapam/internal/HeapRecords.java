@@ -175,13 +175,13 @@ public final class HeapRecords {
             size += 4 + HeapTupleHeader.HOFF + rows.get(i).length;
         }
         byte[] out = new byte[size];
-        putU16(out, 0, to - from);
+        HeapTupleHeader.putU16(out, 0, to - from);
         int at = 2;
         for (int i = from; i < to; i++) {
             byte[] data = rows.get(i);
             int offset = offsets[i - from];
-            putU16(out, at, offset);
-            putU16(out, at + 2, HeapTupleHeader.HOFF + data.length);
+            HeapTupleHeader.putU16(out, at, offset);
+            HeapTupleHeader.putU16(out, at + 2, HeapTupleHeader.HOFF + data.length);
             at += 4;
             HeapTupleHeader.writeNew(out, at, xid, cid, block, offset, extraInfomask);
             at += HeapTupleHeader.HOFF;
@@ -189,11 +189,6 @@ public final class HeapRecords {
             at += data.length;
         }
         return out;
-    }
-
-    private static void putU16(byte[] b, int at, int value) {
-        b[at] = (byte) value;
-        b[at + 1] = (byte) (value >>> 8);
     }
 
     /** Redo of MULTI_INSERT on {@code page} (initialized first by the caller when the record says INIT_PAGE). */

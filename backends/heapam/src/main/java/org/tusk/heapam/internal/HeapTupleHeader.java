@@ -104,7 +104,8 @@ public final class HeapTupleHeader {
         putU16(tuple, T_CTID + 4, offset);
     }
 
-    private static void putU16(byte[] b, int at, int value) {
+    /** A little-endian uint16 into a byte array (also HeapRecords' record encoding). */
+    static void putU16(byte[] b, int at, int value) {
         b[at] = (byte) value;
         b[at + 1] = (byte) (value >>> 8);
     }
