@@ -1014,8 +1014,11 @@ public final class HeapAccessMethod implements TableAccessMethod {
      * line pointers become LP_DEAD and their space is reclaimed, tuples whose
      * xmin precedes {@code freezeLimit} are frozen, and the page is marked
      * all-visible when every tuple on it is visible to everyone. Pages whose
-     * cleanup lock is busy are skipped (counted as scanned, nothing removed).
+     * cleanup lock is busy are only counted (lazy_scan_noprune), not pruned.
      */
+    /** lazy_scan_skip's SKIP_PAGES_THRESHOLD: shorter runs of all-frozen pages are read anyway. */
+    static final int SKIP_PAGES_THRESHOLD = 32;
+
     public VacuumResult vacuum(RelFileLocator relation, int oldestXmin, int freezeLimit,
             TransactionStatusLookup statusLookup) {
         TransactionStatusLookup lookup = new EndedStatusCache(statusLookup);
@@ -1029,6 +1032,8 @@ public final class HeapAccessMethod implements TableAccessMethod {
         long skippedPages = 0;
         long scannedPages = 0;
         int firstSkipped = -1;
+        int skipUpTo = 0;       // blocks before this are in a run of all-frozen pages long enough to skip
+        int decidedUpTo = 0;    // blocks before this were looked at by allFrozenRunEnd already
         Buffer mapPage = null;
         try {
             for (int block = 0; block < nblocks; block++) {
@@ -1039,11 +1044,19 @@ public final class HeapAccessMethod implements TableAccessMethod {
                     }
                     mapPage = visibilityMap().pin(relation, block);     // visibilitymap_pin before the heap lock
                 }
-                if (VisibilityMap.bits(mapPage.page(), block) == VisibilityMap.VALID_BITS) {
+                if (block >= decidedUpTo && VisibilityMap.bits(mapPage.page(), block) == VisibilityMap.VALID_BITS) {
+                    int runEnd = allFrozenRunEnd(relation, block, nblocks - 1);
+                    skipUpTo = runEnd - block >= SKIP_PAGES_THRESHOLD ? runEnd : skipUpTo;
+                    decidedUpTo = runEnd;
+                }
+                if (block < skipUpTo) {
                     // lazy_scan_skip: an all-frozen page has nothing to prune or freeze (any change
                     // since would have cleared the bit first), so it is not read at all: reading
                     // the 16,394 pages COPY FREEZE left in pgbench's accounts table only to count
                     // their tuples was a sixth of `pgbench -i -s 10`. Their tuples are estimated below.
+                    // As there, only runs of SKIP_PAGES_THRESHOLD pages are skipped (short ones are not
+                    // worth breaking the OS's read-ahead for) and the last page is always read, so
+                    // reltuples' estimate (vac_estimate_reltuples) sees the pages PostgreSQL's sees.
                     if (skippedPages++ == 0) {
                         firstSkipped = block;
                     }
@@ -1055,7 +1068,15 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 int free = -1;
                 try {
                     if (!buffer.conditionalLockForCleanup()) {
-                        LOG.debug("vacuum of {} skips block {}: cleanup lock not available", relation, block);
+                        // lazy_scan_noprune: another pin keeps the page as it is this time, but its tuples
+                        // still count, or a busy table's reltuples and n_live_tup would lose a page's rows
+                        LOG.debug("vacuum of {} counts block {} without pruning: cleanup lock not available",
+                                relation, block);
+                        buffer.lock(LWLockMode.SHARED);
+                        PagePruner counter = new PagePruner(buffer.page(), oldestXmin, freezeLimit, lookup);
+                        int missedDead = counter.prune().deadOffsets().length;
+                        remaining += counter.remaining() + missedDead;
+                        recentlyDead += counter.recentlyDead() + missedDead;
                         continue;
                     }
                     ByteBuffer page = buffer.page();
@@ -1102,8 +1123,9 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 mapPage.release();
             }
         }
-        remaining += skippedTuples(relation, skippedPages, scannedPages, remaining, firstSkipped);
-        return new VacuumResult(nblocks, removed, remaining, frozen, allVisiblePages, recentlyDead);
+        long skippedEstimate = skippedTuples(relation, skippedPages, scannedPages, remaining, firstSkipped);
+        return new VacuumResult(nblocks, removed, remaining + skippedEstimate, frozen, allVisiblePages, recentlyDead,
+                skippedPages, skippedEstimate);
     }
 
     /**
@@ -1122,6 +1144,34 @@ public final class HeapAccessMethod implements TableAccessMethod {
             return Math.round((double) scannedTuples / scannedPages * skippedPages);
         }
         return Math.max(0, countAllFrozenPage(relation, firstSkipped)) * skippedPages;
+    }
+
+    /**
+     * The end (exclusive) of the run of all-frozen blocks starting at {@code from}, looking no further
+     * than {@code limit} (exclusive): lazy_scan_skip's look-ahead in the visibility map.
+     */
+    private int allFrozenRunEnd(RelFileLocator relation, int from, int limit) {
+        Buffer mapPage = null;
+        try {
+            int block = from;
+            for (; block < limit; block++) {
+                if (mapPage == null || mapPage.blockNumber() != VisibilityMap.mapBlock(block)) {
+                    if (mapPage != null) {
+                        mapPage.release();
+                    }
+                    mapPage = null;
+                    mapPage = visibilityMap().pin(relation, block);
+                }
+                if (VisibilityMap.bits(mapPage.page(), block) != VisibilityMap.VALID_BITS) {
+                    break;
+                }
+            }
+            return block;
+        } finally {
+            if (mapPage != null) {
+                mapPage.release();
+            }
+        }
     }
 
     /**

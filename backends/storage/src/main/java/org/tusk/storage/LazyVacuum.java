@@ -59,7 +59,16 @@ public final class LazyVacuum {
      */
     public static Outcome run(TableAccessMethod am, RelFileLocator table, int oldestXmin,
             List<VacuumTargets.IndexTarget> indexes) {
-        VacuumResult result = am.vacuum(table, oldestXmin, freezeLimit(oldestXmin));
+        return run(am, table, oldestXmin, freezeLimit(oldestXmin), indexes);
+    }
+
+    /**
+     * {@link #run(TableAccessMethod, RelFileLocator, int, List)} freezing every xmin before
+     * {@code freezeLimit}: VACUUM (FREEZE) passes {@code oldestXmin} itself (vacuum_freeze_min_age 0).
+     */
+    public static Outcome run(TableAccessMethod am, RelFileLocator table, int oldestXmin, int freezeLimit,
+            List<VacuumTargets.IndexTarget> indexes) {
+        VacuumResult result = am.vacuum(table, oldestXmin, freezeLimit);
         if (indexes == null) {
             return new Outcome(result, 0, 0);
         }

@@ -22,7 +22,8 @@
  * (COPY FREEZE into storage created in the current subtransaction) and
  * TableStatistics.countUpdate with its HOT flag (n_tup_hot_upd). 1.8: TableStatistics.countPruned
  * (the versions an access method's page pruning removed are no longer dead tuples for autovacuum).
+ * 1.9: VacuumResult tells the pages the vacuum skipped and the tuples it estimated for them.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.8.0")
+@org.osgi.annotation.versioning.Version("1.9.0")
 package org.tusk.api.storage;

@@ -10,6 +10,7 @@ import org.tusk.api.error.SqlState;
 import org.tusk.api.storage.TableAccessMethod;
 import org.tusk.api.storage.TableScan;
 import org.tusk.api.storage.TableStatistics;
+import org.tusk.api.storage.VacuumResult;
 import org.tusk.api.storage.VacuumTargets;
 import org.tusk.engine.executor.scan.StorageBaseRelation;
 import org.tusk.engine.relcache.IndexDesc;
@@ -36,8 +37,11 @@ import org.tusk.xact.IsolationLevel;
  * method remove dead versions no snapshot can see ({@code oldestXmin} from
  * the ProcArray) and freeze old ones, every index drop the entries of the
  * removed versions, and the freed line pointers become reusable; the live
- * rows are counted and reported to the statistics (pgstat_report_vacuum);
- * ANALYZE only counts. Both store relpages and reltuples in pg_class.
+ * rows the vacuum counted, extrapolated over the pages it skipped
+ * ({@link RelTuplesEstimate}), are reported to the statistics
+ * (pgstat_report_vacuum); ANALYZE estimates them from its sample. Both store
+ * relpages and reltuples in pg_class. FREEZE freezes every tuple all
+ * snapshots see as committed (vacuum_freeze_min_age 0).
  */
 public final class VacuumCommand implements DmlCommand {
 
@@ -45,6 +49,8 @@ public final class VacuumCommand implements DmlCommand {
     private final VacuumStmt stmt;
     private final boolean vacuum;
     private final boolean analyze;
+    /** VACUUM (FREEZE): freeze every tuple all snapshots see as committed, not only those 50 million xids old. */
+    private final boolean freeze;
     private final java.util.function.BooleanSupplier inTransactionBlock;
 
     public VacuumCommand(StorageSession session, VacuumStmt stmt, java.util.function.BooleanSupplier inTransactionBlock) {
@@ -52,10 +58,12 @@ public final class VacuumCommand implements DmlCommand {
         this.stmt = stmt;
         this.inTransactionBlock = inTransactionBlock;
         boolean withAnalyze = !stmt.isVacuumcmd();
+        boolean withFreeze = false;
         for (DefElem d : stmt.options() == null ? List.<DefElem>of() : stmt.options()) {
             switch (d.defname().toLowerCase()) {
                 case "analyze" -> withAnalyze = enabled(d);
-                case "full", "freeze", "verbose", "skip_locked", "index_cleanup", "truncate", "parallel",
+                case "freeze" -> withFreeze = enabled(d);
+                case "full", "verbose", "skip_locked", "index_cleanup", "truncate", "parallel",
                         "process_toast", "disable_page_skipping" -> {
                     // accepted; this VACUUM has one strategy
                 }
@@ -65,6 +73,7 @@ public final class VacuumCommand implements DmlCommand {
         }
         this.vacuum = stmt.isVacuumcmd();
         this.analyze = withAnalyze;
+        this.freeze = withFreeze;
     }
 
     private static boolean enabled(DefElem d) {
@@ -88,14 +97,19 @@ public final class VacuumCommand implements DmlCommand {
             TableStatistics stats = session.storage().storage().statistics();
             TableStatistics.Counters before = stats == null ? null : stats.counters(desc.locator());
             if (vacuum) {
-                outcome = LazyVacuum.run(am, desc.locator(),
-                        session.storage().storage().transactions().procArray().oldestXmin(), indexes(desc));
+                int oldestXmin = session.storage().storage().transactions().procArray().oldestXmin();
+                outcome = LazyVacuum.run(am, desc.locator(), oldestXmin,
+                        freeze ? oldestXmin : LazyVacuum.freezeLimit(oldestXmin), indexes(desc));
             }
             long live = 0;
             java.util.Map<Integer, Double> partialIndexFractions = null;
             if (analyze && !desc.isSystemCatalog() && desc.kind() == 'r' && session.storage() != null) {
                 partialIndexFractions = new java.util.HashMap<>();
                 live = AnalyzeRelation.run(session, desc, statisticsTarget(ctx), ctx, partialIndexFractions);
+            } else if (outcome != null) {
+                // the vacuum's own count, as lazy_vacuum_rel reports it: a second, MVCC scan to count
+                // would read every page the visibility map just let the vacuum skip
+                live = vacuumedLiveTuples(desc, outcome.table());
             } else {
                 try (TableScan scan = am.beginScan(desc.locator(), session.snapshot(), session.transactionContext())) {
                     while (scan.next()) {
@@ -118,6 +132,16 @@ public final class VacuumCommand implements DmlCommand {
             }
         }
         return new Result(vacuum ? "VACUUM" : "ANALYZE", List.of());
+    }
+
+    /** reltuples after a VACUUM without ANALYZE: counted where it read, the old density where it skipped. */
+    private long vacuumedLiveTuples(RelationDesc desc, VacuumResult result) {
+        CatalogAccess access = new CatalogAccess(session.storage(), IsolationLevel.READ_COMMITTED);
+        RelationSizeStatistics.Stored old = RelationSizeStatistics.stored(access, desc.oid());
+        long scannedPages = result.pagesScanned() - result.pagesSkipped();
+        double estimate = RelTuplesEstimate.reltuples(old.pages(), old.tuples(), result.pagesScanned(), scannedPages,
+                result.tuplesLiveCounted());
+        return estimate < 0 ? result.tuplesLive() : (long) estimate;
     }
 
     /** default_statistics_target of the session (100 when it cannot be read). */
