@@ -46,6 +46,7 @@ public final class FunctionRegistry {
         RecordFunctions.register();
         MoneyFunctions.register();
         PgLsnFunctions.register();
+        TidFunctions.register();
         WalLocationFunctions.register();
         // last: bodies derived from pg_operator rows fill in only what nothing above bound
         OperatorFunctions.register();

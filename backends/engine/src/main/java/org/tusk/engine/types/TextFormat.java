@@ -210,6 +210,7 @@ public final class TextFormat {
             case REGPROC: return RegprocIo.input(s);
             case REGTYPE: return regtypeIn(s);
             case PG_LSN: return PgLsn.input(s);
+            case TID: return Tid.input(s);
             case MONEY: return Money.input(s);
             case POINT: return org.tusk.engine.types.geo.GeoText.pointIn(s);
             case LSEG: return org.tusk.engine.types.geo.GeoText.lsegIn(s);

@@ -47,6 +47,19 @@ class SystemColumnsAndCursorsOnStorageTest extends OneSessionOnStorage {
                 "SELECT * leaves the system columns out");
     }
 
+    /** tid's comparison operators, as PostgreSQL 15 answers the same queries. */
+    @Test
+    void ctidsCompareByBlockThenOffset() {
+        assertEquals(List.of("2"), q("SELECT a FROM sc WHERE ctid = '(0,2)'"));
+        assertEquals(List.of("2"), q("SELECT count(*) FROM sc WHERE ctid < '(0,3)'"));
+        assertEquals(List.of("4,3,2,1"), q("SELECT string_agg(a::text, ',' ORDER BY ctid DESC) FROM sc"));
+        assertEquals(List.of("t|f|-1|(0,300)|(1,2)"), q("SELECT '(1,2)'::tid > '(0,300)'::tid, '(0,1)'::tid <> '(0,1)',"
+                + " bttidcmp('(2,1)', '(10,1)'), tidsmaller('(1,2)', '(0,300)'), tidlarger('(1,2)', '(0,300)')"));
+        assertEquals(List.of("(4294967295,2)|(1,2)"), q("SELECT '(-1,2)'::tid, '( 1, 2)x'::tid"));
+        assertEquals(List.of("E: 22P02 invalid input syntax for type tid: \"(3 ,4)\""), q("SELECT '(3 ,4)'::tid"));
+        assertEquals(List.of("E: 22P02 invalid input syntax for type tid: \"(0,70000)\""), q("SELECT '(0,70000)'::tid"));
+    }
+
     @Test
     void systemColumnNamesAreReserved() {
         assertEquals(List.of("E: 42701 column name \"tableoid\" conflicts with a system column name"),
