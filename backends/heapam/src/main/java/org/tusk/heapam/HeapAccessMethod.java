@@ -310,66 +310,78 @@ public final class HeapAccessMethod implements TableAccessMethod {
         // row's data copied into both from the caller's array: no tuple is joined in an array of its own.
         byte[] header = new byte[HeapTupleHeader.HOFF];
         int next = 0;
-        while (next < tids.length) {
-            Buffer buffer = bufferForTuple(relation, HeapTupleHeader.HOFF + rows.get(next).length, -1, !frozen);
-            Buffer mapPage = null;
-            try {
-                ByteBuffer page = buffer.page();
-                int block = buffer.blockNumber();
-                boolean init = Page.maxOffsetNumber(page) == 0;
-                // PostgreSQL's all_frozen_set (a page that starts empty), or a page all-visible
-                // before that only frozen rows join: either way it is all-visible afterwards
-                boolean allFrozenSet = frozen && init;
-                boolean staysAllVisible = frozen && (allFrozenSet || (Page.flags(page) & Page.PD_ALL_VISIBLE) != 0);
-                if (allFrozenSet) {
-                    mapPage = visibilityMap().pin(relation, block);
+        // heap_multi_insert's vmbuffer: the map page of the pages this call sets all-frozen, pinned once for all
+        // of them (one map page covers 32,672 heap pages). Pinning it per heap page asked the map fork's size
+        // (an fstat) for every page COPY FREEZE filled.
+        Buffer mapPage = null;
+        try {
+            while (next < tids.length) {
+                Buffer buffer = bufferForTuple(relation, HeapTupleHeader.HOFF + rows.get(next).length, -1, !frozen);
+                try {
+                    ByteBuffer page = buffer.page();
+                    int block = buffer.blockNumber();
+                    boolean init = Page.maxOffsetNumber(page) == 0;
+                    // PostgreSQL's all_frozen_set (a page that starts empty), or a page all-visible
+                    // before that only frozen rows join: either way it is all-visible afterwards
+                    boolean allFrozenSet = frozen && init;
+                    boolean staysAllVisible = frozen && (allFrozenSet || (Page.flags(page) & Page.PD_ALL_VISIBLE) != 0);
+                    if (allFrozenSet && (mapPage == null
+                            || mapPage.blockNumber() != VisibilityMap.mapBlock(block))) {
+                        if (mapPage != null) {
+                            mapPage.release();
+                            mapPage = null;
+                        }
+                        mapPage = visibilityMap().pin(relation, block);
+                    }
+                    int first = next;
+                    int[] offsets = new int[Math.min(tids.length - first, HeapTupleHeader.MAX_TUPLES_PER_PAGE)];
+                    try (VisibilityMapClear vmClear = staysAllVisible ? VisibilityMapClear.none()
+                            : VisibilityMapClear.prepare(visibilityMap(), buffer)) {
+                        int offset;
+                        while (next < tids.length && next - first < offsets.length
+                                && (offset = HeapRecords.chooseOffset(page,
+                                        HeapTupleHeader.HOFF + rows.get(next).length)) != Page.INVALID_OFFSET_NUMBER) {
+                            HeapTupleHeader.writeNew(header, 0, xid, cid, block, offset, extraInfomask);
+                            HeapRecords.placeTuple(page, offset, header, rows.get(next));
+                            offsets[next - first] = offset;
+                            tids[next] = new TupleId(block, offset);
+                            next++;
+                        }
+                        if (staysAllVisible) {
+                            Page.setFlags(page, Page.flags(page) | Page.PD_ALL_VISIBLE);
+                        }
+                        buffer.markDirty();
+                        int info = HeapRecords.XLOG_HEAP2_MULTI_INSERT | (init ? HeapRecords.XLOG_HEAP_INIT_PAGE : 0)
+                                | (staysAllVisible ? HeapRecords.XLOG_HEAP2_MULTI_INSERT_ALL_VISIBLE : 0);
+                        WalRecord.Builder record = WalRecord.builder(ResourceManager.HEAP2, info)
+                                .xid(xid).data(HeapRecords.encodeMultiInsert(offsets, rows, first, next, xid, cid,
+                                        block, extraInfomask))
+                                .block(blockRef(0, buffer, init ? BlockReference.WILL_INIT : 0));
+                        if (allFrozenSet) {
+                            // visibilitymap_set under the heap page's lock (heap page, then map page)
+                            mapPage.lock(LWLockMode.EXCLUSIVE);
+                            VisibilityMap.setBits(mapPage.page(), block,
+                                    VisibilityMap.ALL_VISIBLE | VisibilityMap.ALL_FROZEN);
+                            mapPage.markDirty();
+                            record.block(blockRef(1, mapPage, 0));
+                        }
+                        vmClear.register(record);
+                        long lsn = wal.insert(record.build());
+                        Page.setLsn(page, lsn);
+                        vmClear.setLsn(lsn);
+                        if (allFrozenSet) {
+                            Page.setLsn(mapPage.page(), lsn);
+                            mapPage.unlock();
+                        }
+                    }
+                    freeSpace.record(relation, block, HeapRecords.freeSpace(page));
+                } finally {
+                    buffer.release();
                 }
-                int first = next;
-                int[] offsets = new int[Math.min(tids.length - first, HeapTupleHeader.MAX_TUPLES_PER_PAGE)];
-                try (VisibilityMapClear vmClear = staysAllVisible ? VisibilityMapClear.none()
-                        : VisibilityMapClear.prepare(visibilityMap(), buffer)) {
-                    int offset;
-                    while (next < tids.length && next - first < offsets.length
-                            && (offset = HeapRecords.chooseOffset(page, HeapTupleHeader.HOFF + rows.get(next).length))
-                                    != Page.INVALID_OFFSET_NUMBER) {
-                        HeapTupleHeader.writeNew(header, 0, xid, cid, block, offset, extraInfomask);
-                        HeapRecords.placeTuple(page, offset, header, rows.get(next));
-                        offsets[next - first] = offset;
-                        tids[next] = new TupleId(block, offset);
-                        next++;
-                    }
-                    if (staysAllVisible) {
-                        Page.setFlags(page, Page.flags(page) | Page.PD_ALL_VISIBLE);
-                    }
-                    buffer.markDirty();
-                    int info = HeapRecords.XLOG_HEAP2_MULTI_INSERT | (init ? HeapRecords.XLOG_HEAP_INIT_PAGE : 0)
-                            | (staysAllVisible ? HeapRecords.XLOG_HEAP2_MULTI_INSERT_ALL_VISIBLE : 0);
-                    WalRecord.Builder record = WalRecord.builder(ResourceManager.HEAP2, info)
-                            .xid(xid).data(HeapRecords.encodeMultiInsert(offsets, rows, first, next, xid, cid, block,
-                                    extraInfomask))
-                            .block(blockRef(0, buffer, init ? BlockReference.WILL_INIT : 0));
-                    if (mapPage != null) {
-                        // visibilitymap_set under the heap page's lock (heap page, then map page)
-                        mapPage.lock(LWLockMode.EXCLUSIVE);
-                        VisibilityMap.setBits(mapPage.page(), block, VisibilityMap.ALL_VISIBLE | VisibilityMap.ALL_FROZEN);
-                        mapPage.markDirty();
-                        record.block(blockRef(1, mapPage, 0));
-                    }
-                    vmClear.register(record);
-                    long lsn = wal.insert(record.build());
-                    Page.setLsn(page, lsn);
-                    vmClear.setLsn(lsn);
-                    if (mapPage != null) {
-                        Page.setLsn(mapPage.page(), lsn);
-                        mapPage.unlock();
-                    }
-                }
-                freeSpace.record(relation, block, HeapRecords.freeSpace(page));
-            } finally {
-                buffer.release();
-                if (mapPage != null) {
-                    mapPage.release();
-                }
+            }
+        } finally {
+            if (mapPage != null) {
+                mapPage.release();
             }
         }
         TableStatistics counters = stats;
@@ -400,7 +412,12 @@ public final class HeapAccessMethod implements TableAccessMethod {
                     continue;
                 }
             }
-            if (block < 0) {
+            // The last page, when nothing here knows of room (PostgreSQL's "FSM knows nothing of the rel": its
+            // last-page try). Without the shared map (TABLE_INSERT_SKIP_FSM: new storage only this process
+            // extends) that page is only unknown while this process knows no page of the relation at all:
+            // otherwise it is the target just found full, as PostgreSQL's bulk insert state's current buffer,
+            // and asking the file's size (an fstat) for every page COPY FREEZE filled learned nothing.
+            if (block < 0 && (useFsm || !freeSpace.knowsAnyPage(relation))) {
                 int last = buffers.nblocks(relation, ForkNumber.MAIN) - 1;
                 if (last >= 0 && last != excludedBlock && !freeSpace.knows(relation, last)) {
                     block = last;

@@ -128,6 +128,100 @@ class FreeSpaceAndVisibilityMapTest {
     }
 
     @Test
+    void aFrozenBulkInsertAsksTheRelationSizeOnceNotPerPage() {
+        // COPY FREEZE fills page after page of storage only it extends: the page it just found full is the
+        // last one, and one map page covers them all, so neither fork's size is asked again per page
+        RelFileLocator fresh = RelFileLocator.of(5, 16390);
+        RelationSizeCounter counted = new RelationSizeCounter(buffers);
+        HeapAccessMethod loader = new HeapAccessMethod(counted, wal, xacts);
+        loader.createStorage(fresh);
+        List<byte[]> rows = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            rows.add(new byte[1000]);                          // 7 rows per page: 10 pages
+        }
+        FakeTransactions.Txn t = xacts.begin();
+        TupleId[] placed = loader.multiInsert(fresh, rows, t, true);
+        t.commit();
+        assertEquals(9, placed[placed.length - 1].block());
+        assertEquals(1, counted.asked(ForkNumber.MAIN), "the last page tried once, before any page was known");
+        assertEquals(1, counted.asked(ForkNumber.VISIBILITY_MAP), "the map page pinned once for the ten pages");
+        for (int block = 0; block < 10; block++) {
+            assertEquals(VisibilityMap.ALL_VISIBLE | VisibilityMap.ALL_FROZEN,
+                    loader.visibilityMap().status(fresh, block), "block " + block);
+        }
+    }
+
+    /** A process's buffer manager that counts the size look-ups (an fstat each) the heap makes, per fork. */
+    private static final class RelationSizeCounter implements BufferManager {
+        private final BufferManager buffers;
+        private final java.util.Map<ForkNumber, Integer> asked = new java.util.EnumMap<>(ForkNumber.class);
+
+        RelationSizeCounter(BufferManager buffers) {
+            this.buffers = buffers;
+        }
+
+        int asked(ForkNumber fork) {
+            return asked.getOrDefault(fork, 0);
+        }
+
+        @Override
+        public int nblocks(RelFileLocator locator, ForkNumber fork) {
+            asked.merge(fork, 1, Integer::sum);
+            return buffers.nblocks(locator, fork);
+        }
+
+        @Override
+        public int nBuffers() {
+            return buffers.nBuffers();
+        }
+
+        @Override
+        public org.tusk.buffer.Smgr smgr() {
+            return buffers.smgr();
+        }
+
+        @Override
+        public Buffer read(RelFileLocator locator, ForkNumber fork, int block) {
+            return buffers.read(locator, fork, block);
+        }
+
+        @Override
+        public Buffer extend(RelFileLocator locator, ForkNumber fork) {
+            return buffers.extend(locator, fork);
+        }
+
+        @Override
+        public int flushAll() {
+            return buffers.flushAll();
+        }
+
+        @Override
+        public int writeSomeDirty(int max) {
+            return buffers.writeSomeDirty(max);
+        }
+
+        @Override
+        public void dropRelation(RelFileLocator locator) {
+            buffers.dropRelation(locator);
+        }
+
+        @Override
+        public void dropDatabase(int dbOid) {
+            buffers.dropDatabase(dbOid);
+        }
+
+        @Override
+        public RedoContext redoContext() {
+            return buffers.redoContext();
+        }
+
+        @Override
+        public void close() {
+            buffers.close();
+        }
+    }
+
+    @Test
     void aStaleMapEntryIsCorrectedByTheInserter() {
         fill(14);                                              // blocks 0 and 1 full
         FreeSpaceMap fsm = heap.freeSpaceMap();

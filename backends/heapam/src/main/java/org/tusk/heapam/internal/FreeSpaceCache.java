@@ -87,6 +87,11 @@ public final class FreeSpaceCache {
         return pages != null && block >= 0 && block < pages.free.length && pages.free[block] != 0;
     }
 
+    /** Whether this process has seen the free space of any page of the relation (it has a target block). */
+    public synchronized boolean knowsAnyPage(RelFileLocator relation) {
+        return relations.containsKey(relation);
+    }
+
     public synchronized void forget(RelFileLocator relation) {
         relations.remove(relation);
     }
