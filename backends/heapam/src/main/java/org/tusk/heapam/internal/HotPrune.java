@@ -161,7 +161,12 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
     }
 
     public static boolean isHeapOnly(ByteBuffer tuple) {
-        return (infomask2(tuple) & HEAP_ONLY_TUPLE) != 0;
+        return isHeapOnly(tuple, 0);
+    }
+
+    /** {@link #isHeapOnly(ByteBuffer)} for the tuple at byte {@code at} of {@code page}. */
+    public static boolean isHeapOnly(ByteBuffer page, int at) {
+        return (infomask2(page, at) & HEAP_ONLY_TUPLE) != 0;
     }
 
     public static boolean isHotUpdated(ByteBuffer tuple) {
