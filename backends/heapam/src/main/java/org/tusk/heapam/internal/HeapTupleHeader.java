@@ -162,7 +162,12 @@ public final class HeapTupleHeader {
     }
 
     public static int ctidOffset(ByteBuffer t) {
-        return t.getShort(T_CTID + 4) & 0xFFFF;
+        return ctidOffset(t, 0);
+    }
+
+    /** t_ctid's offset number of the tuple at byte {@code at} of {@code page}. */
+    public static int ctidOffset(ByteBuffer page, int at) {
+        return page.getShort(at + T_CTID + 4) & 0xFFFF;
     }
 
     public static void setXmax(ByteBuffer t, int xmax) {

@@ -276,27 +276,33 @@ public final class HeapVisibility {
      * transaction's xid that no longer runs reads as not committed).
      */
     public static VacuumResult satisfiesVacuum(ByteBuffer t, int oldestXmin, IntFunction<TransactionStatus> clog) {
-        int mask = infomask(t);
-        int xmin = xmin(t);
+        return satisfiesVacuum(t, 0, oldestXmin, clog);
+    }
+
+    /** {@link #satisfiesVacuum(ByteBuffer, int, IntFunction)} for the tuple at byte {@code at} of {@code page}. */
+    public static VacuumResult satisfiesVacuum(ByteBuffer page, int at, int oldestXmin,
+            IntFunction<TransactionStatus> clog) {
+        int mask = infomask(page, at);
+        int xmin = xmin(page, at);
         if (!xminCommitted(mask)) {
             if (xminInvalid(mask)) {
                 return VacuumResult.DEAD;
             }
             TransactionStatus status = clog.apply(xmin);
             if (status == TransactionStatus.IN_PROGRESS) {
-                if (xmaxInvalid(t) || xmaxIsLockedOnly(mask)) {
+                if (xmaxInvalid(page, at) || xmaxIsLockedOnly(mask)) {
                     return VacuumResult.INSERT_IN_PROGRESS;
                 }
-                return xmax(t) == xmin ? VacuumResult.DELETE_IN_PROGRESS : VacuumResult.INSERT_IN_PROGRESS;
+                return xmax(page, at) == xmin ? VacuumResult.DELETE_IN_PROGRESS : VacuumResult.INSERT_IN_PROGRESS;
             }
             if (status != TransactionStatus.COMMITTED) {
                 return VacuumResult.DEAD;
             }
         }
-        if (xmaxInvalid(t) || xmaxIsLockedOnly(mask)) {
+        if (xmaxInvalid(page, at) || xmaxIsLockedOnly(mask)) {
             return VacuumResult.LIVE;
         }
-        int xmax = xmax(t);
+        int xmax = xmax(page, at);
         if ((mask & HEAP_XMAX_COMMITTED) == 0) {
             TransactionStatus status = clog.apply(xmax);
             if (status == TransactionStatus.IN_PROGRESS) {
