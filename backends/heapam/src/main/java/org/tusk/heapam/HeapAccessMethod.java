@@ -467,7 +467,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
 
     @Override
     public TableScan beginScan(RelFileLocator relation, Snapshot snapshot, TransactionContext txn) {
-        return new HeapScan(buffers, relation, snapshot, txn);
+        return new HeapScan(buffers, relation, snapshot, txn, this::pruneBeforeRead);
     }
 
     @Override
@@ -795,8 +795,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
      * Returns whether anything was freed.
      */
     private boolean pruneOpportunistically(Buffer buffer, TransactionContext txn) {
-        ByteBuffer page = buffer.page();
-        int prunable = Page.pruneXid(page);
+        int prunable = Page.pruneXid(buffer.page());
         if (prunable == Xids.INVALID) {
             return false;
         }
@@ -804,6 +803,47 @@ public final class HeapAccessMethod implements TableAccessMethod {
         if (horizon == Xids.INVALID || !Xids.precedes(prunable, horizon)) {
             return false;
         }
+        return pruneLocked(buffer, prunable, horizon, txn);
+    }
+
+    /**
+     * heap_page_prune_opt as heapgetpage calls it for each page a sequential scan reads: a page
+     * with less than a tenth of its space free (MINFREE; pgbench's tables have fillfactor 100, so
+     * the fillfactor's share never exceeds it) and versions that may be dead to everyone is pruned
+     * before the scan looks at it, when its exclusive lock is free right now. Without this, pages
+     * that no update lands on any more (the HOT chains of pgbench_branches move on to a later page
+     * once one fills) kept every dead version until autovacuum, and each scan checked them all.
+     * The caller holds a pin and no lock. pd_prune_xid and the free space are first read without
+     * the lock, as PostgreSQL does (a stale answer only prunes a little early or late).
+     */
+    void pruneBeforeRead(Buffer buffer, TransactionContext txn) {
+        ByteBuffer page = buffer.page();
+        int prunable = Page.pruneXid(page);
+        if (prunable == Xids.INVALID || HeapRecords.freeSpace(page) >= PRUNE_MIN_FREE) {
+            return;
+        }
+        int horizon = txn.pruneHorizon();
+        if (horizon == Xids.INVALID || !Xids.precedes(prunable, horizon)
+                || !buffer.conditionalLock(LWLockMode.EXCLUSIVE)) {
+            return;                                 // busy: the next reader of the page will try again
+        }
+        try {
+            prunable = Page.pruneXid(page);
+            if (prunable != Xids.INVALID && Xids.precedes(prunable, horizon)
+                    && HeapRecords.freeSpace(page) < PRUNE_MIN_FREE) {
+                pruneLocked(buffer, prunable, horizon, txn);
+            }
+        } finally {
+            buffer.unlock();
+        }
+    }
+
+    /** heap_page_prune_opt's minfree with the default fillfactor: BLCKSZ / 10. */
+    static final int PRUNE_MIN_FREE = Page.BLCKSZ / 10;
+
+    /** heap_page_prune on the exclusively locked {@code buffer}; whether anything was freed. */
+    private boolean pruneLocked(Buffer buffer, int prunable, int horizon, TransactionContext txn) {
+        ByteBuffer page = buffer.page();
         HotPrune prune = HotPrune.compute(page, horizon, txn::status);
         if (!prune.changesAnything()) {
             if (prune.newPruneXid() != prunable) {

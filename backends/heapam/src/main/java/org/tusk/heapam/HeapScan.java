@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
+import java.util.function.BiConsumer;
 
 import org.tusk.api.storage.ForkNumber;
 import org.tusk.api.storage.RelFileLocator;
@@ -18,6 +19,7 @@ import org.tusk.buffer.BufferRing;
 import org.tusk.buffer.Page;
 import org.tusk.heapam.internal.HeapTupleHeader;
 import org.tusk.heapam.internal.HeapVisibility;
+import org.tusk.heapam.internal.HotPrune;
 import org.tusk.shmem.LWLockMode;
 
 /**
@@ -39,6 +41,8 @@ final class HeapScan implements TableScan {
     private final RelFileLocator relation;
     private final Snapshot snapshot;
     private final TransactionContext txn;
+    /** heap_page_prune_opt, called on each page before it is read (with its pin, without its lock). */
+    private final BiConsumer<Buffer, TransactionContext> pruneBeforeRead;
     private final int nblocks;
     private int nextBlock;
     /** The bulk-read strategy of a large table's scan; null for a small one. */
@@ -56,8 +60,10 @@ final class HeapScan implements TableScan {
     private int count;
     private int index = -1;
 
-    HeapScan(BufferManager buffers, RelFileLocator relation, Snapshot snapshot, TransactionContext txn) {
+    HeapScan(BufferManager buffers, RelFileLocator relation, Snapshot snapshot, TransactionContext txn,
+            BiConsumer<Buffer, TransactionContext> pruneBeforeRead) {
         this.buffers = buffers;
+        this.pruneBeforeRead = pruneBeforeRead;
         this.relation = relation;
         this.snapshot = snapshot;
         this.txn = txn;
@@ -86,8 +92,9 @@ final class HeapScan implements TableScan {
         Buffer buffer = ring == null ? buffers.read(relation, ForkNumber.MAIN, blockNumber)
                 : buffers.read(relation, ForkNumber.MAIN, blockNumber, ring);
         try {
+            pruneBeforeRead.accept(buffer, txn);
             buffer.lock(LWLockMode.SHARED);
-            ByteBuffer page = buffer.page();
+            ByteBuffer page = Page.littleEndian(buffer.page());
             if (Page.isNew(page)) {
                 return;
             }
@@ -97,12 +104,13 @@ final class HeapScan implements TableScan {
                 if (Page.itemIdFlags(itemId) != Page.LP_NORMAL) {
                     continue;
                 }
-                ByteBuffer tuple = Page.item(page, off);
-                if (HeapVisibility.satisfiesMvcc(tuple, snapshot, txn, buffer)) {
+                // the tuple is checked where it lies (heapgetpage): no view of the item per line pointer
+                int start = Page.itemIdOffset(itemId);
+                if (HeapVisibility.satisfiesMvcc(page, start, snapshot, txn, buffer)) {
                     offsets[count] = off;
-                    starts[count] = Page.itemIdOffset(itemId);
+                    starts[count] = start;
                     lengths[count] = Page.itemIdLength(itemId);
-                    heapOnly[count] = org.tusk.heapam.internal.HotPrune.isHeapOnly(tuple);
+                    heapOnly[count] = HotPrune.isHeapOnly(page, start);
                     count++;
                 }
             }
@@ -136,7 +144,7 @@ final class HeapScan implements TableScan {
         Buffer buffer = buffers.read(relation, ForkNumber.MAIN, tid.block());
         try {
             buffer.lock(LWLockMode.SHARED);
-            int[] roots = org.tusk.heapam.internal.HotPrune.roots(buffer.page());
+            int[] roots = HotPrune.roots(buffer.page());
             return tid.offset() < roots.length ? new TupleId(tid.block(), roots[tid.offset()]) : tid;
         } finally {
             buffer.release();

@@ -496,6 +496,70 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
     }
 
     /**
+     * heap_page_prune_opt in heapgetpage: a sequential scan prunes a nearly full page of versions
+     * dead to everyone before it reads it, so a page no update lands on any more (pgbench_branches'
+     * first pages, once the rows' chains moved on) does not keep every dead version for each later
+     * scan to check until VACUUM. Without a horizon (nothing known dead yet) the page stays as it was.
+     */
+    @Test
+    void sequentialScanPrunesAFullPageOfDeadVersions() {
+        FakeTransactions.Txn t = xacts.begin();
+        List<TupleId> rows = new ArrayList<>();
+        TupleId last;
+        do {
+            last = heap.insert(REL, bytes("row " + rows.size() + " ".repeat(100)), t);
+            rows.add(last);
+        } while (last.block() == 0);
+        t.commit();
+        FakeTransactions.Txn d = xacts.begin();
+        int deleter = d.assignXid();
+        for (TupleId tid : rows.subList(1, rows.size() - 1)) {
+            assertEquals(org.tusk.api.storage.ModifyResult.Status.OK,
+                    heap.delete(REL, tid, d, d.snapshot(), true).status());
+        }
+        d.commit();
+        int freeBefore = freeSpaceOfBlock0();
+        assertTrue(freeBefore < HeapAccessMethod.PRUNE_MIN_FREE, "the page is nearly full: " + freeBefore);
+
+        FakeTransactions.Txn early = xacts.begin();       // no horizon: nothing may be pruned
+        assertEquals(2, scanCount(early));
+        assertEquals(freeBefore, freeSpaceOfBlock0());
+
+        FakeTransactions.Txn reader = xacts.begin();
+        reader.horizon = deleter + 1;                     // the deleter ended before every snapshot now
+        int recordsBefore = wal.records.size();
+        assertEquals(2, scanCount(reader), "the first and the last row are still there");
+        assertTrue(freeSpaceOfBlock0() > freeBefore + 100 * (rows.size() - 3),
+                "the deleted rows' storage is free: " + freeSpaceOfBlock0());
+        assertEquals(1, wal.records.size() - recordsBefore, "one HEAP2 PRUNE record");
+        try (Buffer buffer = buffers.read(REL, ForkNumber.MAIN, 0)) {
+            buffer.lock(LWLockMode.SHARED);
+            assertEquals(Page.LP_NORMAL, Page.itemIdFlags(Page.itemId(buffer.page(), 1)));
+            for (int off = 2; off <= Page.maxOffsetNumber(buffer.page()); off++) {
+                assertEquals(Page.LP_DEAD, Page.itemIdFlags(Page.itemId(buffer.page(), off)), "item " + off);
+            }
+        }
+        assertEquals(List.of(), HeapCheck.check(buffers, REL, xacts));
+    }
+
+    private int freeSpaceOfBlock0() {
+        try (Buffer buffer = buffers.read(REL, ForkNumber.MAIN, 0)) {
+            buffer.lock(LWLockMode.SHARED);
+            return Page.freeSpace(buffer.page());
+        }
+    }
+
+    private int scanCount(FakeTransactions.Txn reader) {
+        int rows = 0;
+        try (org.tusk.api.storage.TableScan scan = heap.beginScan(REL, reader.snapshot(), reader)) {
+            while (scan.next()) {
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    /**
      * HOT: updates that keep the indexed columns make heap-only tuples on the same page; the
      * chain is followed from the root an index entry points at; when the page fills, pruning
      * removes the dead prefix (the root becomes a redirect) so the row stays on its page; an

@@ -111,23 +111,46 @@ public final class HeapTupleHeader {
     }
 
     public static int xmin(ByteBuffer t) {
-        return t.getInt(T_XMIN);
+        return xmin(t, 0);
     }
 
     public static int xmax(ByteBuffer t) {
-        return t.getInt(T_XMAX);
+        return xmax(t, 0);
     }
 
     public static int rawCid(ByteBuffer t) {
-        return t.getInt(T_CID);
+        return rawCid(t, 0);
     }
 
     public static int infomask(ByteBuffer t) {
-        return t.getShort(T_INFOMASK) & 0xFFFF;
+        return infomask(t, 0);
     }
 
     public static int infomask2(ByteBuffer t) {
-        return t.getShort(T_INFOMASK2) & 0xFFFF;
+        return infomask2(t, 0);
+    }
+
+    // The same fields of the tuple that starts at byte {@code at} of {@code page} (its line pointer's
+    // lp_off): read in place, as heapgetpage does, without a view of the item per tuple examined.
+
+    public static int xmin(ByteBuffer page, int at) {
+        return page.getInt(at + T_XMIN);
+    }
+
+    public static int xmax(ByteBuffer page, int at) {
+        return page.getInt(at + T_XMAX);
+    }
+
+    public static int rawCid(ByteBuffer page, int at) {
+        return page.getInt(at + T_CID);
+    }
+
+    public static int infomask(ByteBuffer page, int at) {
+        return page.getShort(at + T_INFOMASK) & 0xFFFF;
+    }
+
+    public static int infomask2(ByteBuffer page, int at) {
+        return page.getShort(at + T_INFOMASK2) & 0xFFFF;
     }
 
     public static int hoff(ByteBuffer t) {
@@ -139,7 +162,12 @@ public final class HeapTupleHeader {
     }
 
     public static int ctidOffset(ByteBuffer t) {
-        return t.getShort(T_CTID + 4) & 0xFFFF;
+        return ctidOffset(t, 0);
+    }
+
+    /** t_ctid's offset number of the tuple at byte {@code at} of {@code page}. */
+    public static int ctidOffset(ByteBuffer page, int at) {
+        return page.getShort(at + T_CTID + 4) & 0xFFFF;
     }
 
     public static void setXmax(ByteBuffer t, int xmax) {

@@ -51,18 +51,30 @@ public final class HeapVisibility {
 
     /** HeapTupleHeaderGetCmin. */
     public static int cmin(ByteBuffer t) {
-        int raw = rawCid(t);
-        return (infomask(t) & HEAP_COMBOCID) != 0 ? ComboCids.cmin(raw) : raw;
+        return cmin(t, 0);
     }
 
     /** HeapTupleHeaderGetCmax. */
     public static int cmax(ByteBuffer t) {
-        int raw = rawCid(t);
-        return (infomask(t) & HEAP_COMBOCID) != 0 ? ComboCids.cmax(raw) : raw;
+        return cmax(t, 0);
+    }
+
+    private static int cmin(ByteBuffer page, int at) {
+        int raw = rawCid(page, at);
+        return (infomask(page, at) & HEAP_COMBOCID) != 0 ? ComboCids.cmin(raw) : raw;
+    }
+
+    private static int cmax(ByteBuffer page, int at) {
+        int raw = rawCid(page, at);
+        return (infomask(page, at) & HEAP_COMBOCID) != 0 ? ComboCids.cmax(raw) : raw;
     }
 
     private static boolean xmaxInvalid(ByteBuffer t) {
-        return (infomask(t) & HEAP_XMAX_INVALID) != 0 || xmax(t) == Xids.INVALID;
+        return xmaxInvalid(t, 0);
+    }
+
+    private static boolean xmaxInvalid(ByteBuffer page, int at) {
+        return (infomask(page, at) & HEAP_XMAX_INVALID) != 0 || xmax(page, at) == Xids.INVALID;
     }
 
     /**
@@ -71,7 +83,7 @@ public final class HeapVisibility {
      * own), and not deleted by such a transaction.
      */
     public static boolean satisfiesMvcc(ByteBuffer t, Snapshot snapshot, TransactionContext txn) {
-        return satisfiesMvcc(t, snapshot, txn, null);
+        return satisfiesMvcc(t, 0, snapshot, txn, null);
     }
 
     /**
@@ -81,23 +93,32 @@ public final class HeapVisibility {
      * test), where a hint is only set in place.
      */
     public static boolean satisfiesMvcc(ByteBuffer t, Snapshot snapshot, TransactionContext txn, Buffer buffer) {
-        int mask = infomask(t);
-        int xmin = xmin(t);
+        return satisfiesMvcc(t, 0, snapshot, txn, buffer);
+    }
+
+    /**
+     * {@link #satisfiesMvcc(ByteBuffer, Snapshot, TransactionContext, Buffer)} for the tuple that
+     * starts at byte {@code at} of {@code page}: a scan checks each line pointer's tuple in place.
+     */
+    public static boolean satisfiesMvcc(ByteBuffer page, int at, Snapshot snapshot, TransactionContext txn,
+            Buffer buffer) {
+        int mask = infomask(page, at);
+        int xmin = xmin(page, at);
         if (!xminCommitted(mask)) {
             if (xminInvalid(mask)) {
                 return false;
             }
             if (txn.isCurrentTransactionId(xmin)) {
-                if (cmin(t) >= snapshot.commandId()) {
+                if (cmin(page, at) >= snapshot.commandId()) {
                     return false;                       // inserted after the scan started
                 }
-                if (xmaxInvalid(t) || xmaxIsLockedOnly(mask)) {
+                if (xmaxInvalid(page, at) || xmaxIsLockedOnly(mask)) {
                     return true;
                 }
-                if (!txn.isCurrentTransactionId(xmax(t))) {
+                if (!txn.isCurrentTransactionId(xmax(page, at))) {
                     return true;                        // deleting subtransaction aborted
                 }
-                return cmax(t) >= snapshot.commandId(); // deleted after the scan started?
+                return cmax(page, at) >= snapshot.commandId(); // deleted after the scan started?
             }
             if (snapshot.isInProgress(xmin)) {
                 return false;
@@ -105,19 +126,19 @@ public final class HeapVisibility {
             if (txn.status(xmin) != TransactionStatus.COMMITTED) {
                 return false;                           // aborted or crashed
             }
-            setHint(t, mask, HEAP_XMIN_COMMITTED, buffer);
+            setHint(page, at, mask, HEAP_XMIN_COMMITTED, buffer);
             mask |= HEAP_XMIN_COMMITTED;
         } else if (!xminFrozen(mask) && snapshot.isInProgress(xmin)) {
             return false;
         }
         // xmin committed and visible to the snapshot: now xmax
-        if (xmaxInvalid(t) || xmaxIsLockedOnly(mask)) {
+        if (xmaxInvalid(page, at) || xmaxIsLockedOnly(mask)) {
             return true;
         }
-        int xmax = xmax(t);
+        int xmax = xmax(page, at);
         if ((mask & HEAP_XMAX_COMMITTED) == 0) {
             if (txn.isCurrentTransactionId(xmax)) {
-                return cmax(t) >= snapshot.commandId();
+                return cmax(page, at) >= snapshot.commandId();
             }
             if (snapshot.isInProgress(xmax)) {
                 return true;
@@ -125,19 +146,19 @@ public final class HeapVisibility {
             if (txn.status(xmax) != TransactionStatus.COMMITTED) {
                 return true;
             }
-            setHint(t, mask, HEAP_XMAX_COMMITTED, buffer);
+            setHint(page, at, mask, HEAP_XMAX_COMMITTED, buffer);
             return false;
         }
         return snapshot.isInProgress(xmax);
     }
 
     /**
-     * SetHintBits (see the class comment). The caller holds the buffer's
-     * content lock and has read {@code mask} under it.
+     * SetHintBits (see the class comment) on the tuple at byte {@code at} of {@code page}. The
+     * caller holds the buffer's content lock and has read {@code mask} under it.
      */
-    private static void setHint(ByteBuffer t, int mask, int hint, Buffer buffer) {
-        if ((mask & hint) == 0 && !t.isReadOnly()) {
-            t.putShort(HeapTupleHeader.T_INFOMASK, (short) (mask | hint));
+    private static void setHint(ByteBuffer page, int at, int mask, int hint, Buffer buffer) {
+        if ((mask & hint) == 0 && !page.isReadOnly()) {
+            page.putShort(at + HeapTupleHeader.T_INFOMASK, (short) (mask | hint));
             if (buffer != null) {
                 buffer.markDirtyHint();
             }
@@ -255,27 +276,33 @@ public final class HeapVisibility {
      * transaction's xid that no longer runs reads as not committed).
      */
     public static VacuumResult satisfiesVacuum(ByteBuffer t, int oldestXmin, IntFunction<TransactionStatus> clog) {
-        int mask = infomask(t);
-        int xmin = xmin(t);
+        return satisfiesVacuum(t, 0, oldestXmin, clog);
+    }
+
+    /** {@link #satisfiesVacuum(ByteBuffer, int, IntFunction)} for the tuple at byte {@code at} of {@code page}. */
+    public static VacuumResult satisfiesVacuum(ByteBuffer page, int at, int oldestXmin,
+            IntFunction<TransactionStatus> clog) {
+        int mask = infomask(page, at);
+        int xmin = xmin(page, at);
         if (!xminCommitted(mask)) {
             if (xminInvalid(mask)) {
                 return VacuumResult.DEAD;
             }
             TransactionStatus status = clog.apply(xmin);
             if (status == TransactionStatus.IN_PROGRESS) {
-                if (xmaxInvalid(t) || xmaxIsLockedOnly(mask)) {
+                if (xmaxInvalid(page, at) || xmaxIsLockedOnly(mask)) {
                     return VacuumResult.INSERT_IN_PROGRESS;
                 }
-                return xmax(t) == xmin ? VacuumResult.DELETE_IN_PROGRESS : VacuumResult.INSERT_IN_PROGRESS;
+                return xmax(page, at) == xmin ? VacuumResult.DELETE_IN_PROGRESS : VacuumResult.INSERT_IN_PROGRESS;
             }
             if (status != TransactionStatus.COMMITTED) {
                 return VacuumResult.DEAD;
             }
         }
-        if (xmaxInvalid(t) || xmaxIsLockedOnly(mask)) {
+        if (xmaxInvalid(page, at) || xmaxIsLockedOnly(mask)) {
             return VacuumResult.LIVE;
         }
-        int xmax = xmax(t);
+        int xmax = xmax(page, at);
         if ((mask & HEAP_XMAX_COMMITTED) == 0) {
             TransactionStatus status = clog.apply(xmax);
             if (status == TransactionStatus.IN_PROGRESS) {

@@ -32,7 +32,7 @@ public final class HotChainWalk {
 
     /** A walk of the chain at {@code root}, marking its members in {@code reached} (if not null). */
     public HotChainWalk(ByteBuffer page, int root, boolean[] reached) {
-        this.page = page;
+        this.page = Page.littleEndian(page);
         this.max = Page.maxOffsetNumber(page);
         this.reached = reached;
         int id = Page.itemId(page, root);
@@ -50,8 +50,8 @@ public final class HotChainWalk {
             ended = true;
             return 0;
         }
-        ByteBuffer t = Page.item(page, current);
-        if (needsHeapOnly && !HotPrune.isHeapOnly(t) || !first && xmin(t) != priorXmax) {
+        int t = Page.itemIdOffset(Page.itemId(page, current));     // the member's header, read in place
+        if (needsHeapOnly && !HotPrune.isHeapOnly(page, t) || !first && xmin(page, t) != priorXmax) {
             ended = true;
             return 0;
         }
@@ -61,9 +61,9 @@ public final class HotChainWalk {
         }
         needsHeapOnly = true;
         first = false;
-        if (HotPrune.isHotUpdated(t)) {
-            priorXmax = xmax(t);
-            current = ctidOffset(t);
+        if (HotPrune.isHotUpdated(page, t)) {
+            priorXmax = xmax(page, t);
+            current = ctidOffset(page, t);
         } else {
             ended = true;
         }

@@ -66,7 +66,8 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
      * heap_page_prune's analysis: what pruning {@code page} with {@code horizon} would
      * change. {@code status} answers for xids the hint bits do not settle.
      */
-    public static HotPrune compute(ByteBuffer page, int horizon, IntFunction<TransactionStatus> status) {
+    public static HotPrune compute(ByteBuffer pageView, int horizon, IntFunction<TransactionStatus> status) {
+        ByteBuffer page = Page.littleEndian(pageView);   // tuple headers are read in place, at their lp_off
         int max = Page.maxOffsetNumber(page);
         HeapVisibility.VacuumResult[] state = new HeapVisibility.VacuumResult[max + 1];
         boolean[] reached = new boolean[max + 1];
@@ -82,13 +83,13 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
         int nUnused = 0;
         int pruneXid = Xids.INVALID;
         for (int off = 1; off <= max; off++) {
-            int flags = Page.itemIdFlags(Page.itemId(page, off));
-            if (flags == Page.LP_NORMAL) {
-                ByteBuffer t = Page.item(page, off);
-                state[off] = HeapVisibility.satisfiesVacuum(t, horizon, status);
+            int id = Page.itemId(page, off);
+            if (Page.itemIdFlags(id) == Page.LP_NORMAL) {
+                int t = Page.itemIdOffset(id);
+                state[off] = HeapVisibility.satisfiesVacuum(page, t, horizon, status);
                 if (state[off] == HeapVisibility.VacuumResult.RECENTLY_DEAD
                         || state[off] == HeapVisibility.VacuumResult.DELETE_IN_PROGRESS) {
-                    pruneXid = older(pruneXid, xmax(t));
+                    pruneXid = older(pruneXid, xmax(page, t));
                 }
             }
         }
@@ -96,7 +97,7 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
             int id = Page.itemId(page, root);
             int flags = Page.itemIdFlags(id);
             boolean redirect = flags == Page.LP_REDIRECT;
-            if (!redirect && (flags != Page.LP_NORMAL || isHeapOnly(Page.item(page, root)))) {
+            if (!redirect && (flags != Page.LP_NORMAL || isHeapOnly(page, Page.itemIdOffset(id)))) {
                 continue;
             }
             int length = HotChainWalk.members(page, root, reached, chain);
@@ -131,7 +132,7 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
         }
         for (int off = 1; off <= max; off++) {
             if (!handled[off] && state[off] == HeapVisibility.VacuumResult.DEAD
-                    && isHeapOnly(Page.item(page, off))) {
+                    && isHeapOnly(page, Page.itemIdOffset(Page.itemId(page, off)))) {
                 unused[nUnused++] = off;            // an orphan: an aborted HOT update's version
             }
         }
@@ -161,11 +162,21 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
     }
 
     public static boolean isHeapOnly(ByteBuffer tuple) {
-        return (infomask2(tuple) & HEAP_ONLY_TUPLE) != 0;
+        return isHeapOnly(tuple, 0);
+    }
+
+    /** {@link #isHeapOnly(ByteBuffer)} for the tuple at byte {@code at} of {@code page}. */
+    public static boolean isHeapOnly(ByteBuffer page, int at) {
+        return (infomask2(page, at) & HEAP_ONLY_TUPLE) != 0;
     }
 
     public static boolean isHotUpdated(ByteBuffer tuple) {
-        return (infomask2(tuple) & HEAP_HOT_UPDATED) != 0 && (infomask(tuple) & HEAP_XMAX_INVALID) == 0;
+        return isHotUpdated(tuple, 0);
+    }
+
+    /** {@link #isHotUpdated(ByteBuffer)} for the tuple at byte {@code at} of {@code page}. */
+    public static boolean isHotUpdated(ByteBuffer page, int at) {
+        return (infomask2(page, at) & HEAP_HOT_UPDATED) != 0 && (infomask(page, at) & HEAP_XMAX_INVALID) == 0;
     }
 
     /** Applies the prune to the page (the pruning process under the exclusive lock, and redo). */
