@@ -204,7 +204,7 @@ public final class BTree {
                 throw new IllegalStateException("index " + index.name() + " has no level " + targetLevel);
             }
             int offset = BTPage.search(page, key, true) - 1;  // the last pivot <= key
-            int child = IndexTuple.downlink(IndexTuple.fromPage(page, offset));
+            int child = IndexTuple.downlink(page, offset);
             stack = new BTStack(buffer.blockNumber(), offset, stack);
             buffer.release();
             mode = descentMode(opaque.level() - 1, targetLevel, forWrite);
