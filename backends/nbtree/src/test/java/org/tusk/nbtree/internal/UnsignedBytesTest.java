@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 /** The word-at-a-time comparison orders exactly as Arrays.compareUnsigned does. */
 class UnsignedBytesTest {
 
+    private static final ByteBuffer PAGE = ByteBuffer.allocateDirect(8192);
+
     /** Compares {@code key} with {@code other} placed at {@code at} of a page in {@code order}. */
     private static int onPage(byte[] key, byte[] other, int at, ByteOrder order) {
-        ByteBuffer page = ByteBuffer.allocateDirect(8192).order(order);
+        ByteBuffer page = PAGE.duplicate().order(order);
         page.put(at, other);
         return UnsignedBytes.compare(key, page, at, other.length);
     }
