@@ -32,6 +32,15 @@ public record BTPageOpaque(int prev, int next, int level, int flags, int cycleId
                 le.getShort(at + 14) & 0xFFFF);
     }
 
+    /**
+     * btpo_level alone, read in place: a descent asks each page's level and
+     * nothing else after moving right, and the record {@link #read} makes
+     * there outlived escape analysis (an allocation per level).
+     */
+    public static int level(ByteBuffer page) {
+        return Page.littleEndian(page).getInt(Page.BLCKSZ - SIZE + 8);
+    }
+
     public void write(ByteBuffer page) {
         ByteBuffer le = Page.littleEndian(page);
         int at = Page.BLCKSZ - SIZE;

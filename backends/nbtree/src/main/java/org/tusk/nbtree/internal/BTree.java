@@ -174,7 +174,7 @@ public final class BTree {
 
     // --- descent ------------------------------------------------------------------
 
-    /** A locked page found by a descent and the stack of its ancestors. */
+    /** A locked page found by a descent and the stack of its ancestors (null after a read descent to a leaf). */
     public record Found(Buffer buffer, BTStack stack) {
     }
 
@@ -188,26 +188,36 @@ public final class BTree {
         return searchToLevel(key, 0, forWrite);
     }
 
+    /**
+     * The stack of ancestors is kept only where someone uses it: a write
+     * descent (to finish splits and insert downlinks) and a descent to an
+     * upper level (insertParent's search for the parent level). A read
+     * descent to a leaf, every index scan's, drops it (_bt_first frees it
+     * unused too).
+     */
     private Found searchToLevel(ScanKey key, int targetLevel, boolean forWrite) {
+        boolean keepStack = forWrite || targetLevel > 0;
         BTStack stack = null;
         Buffer buffer = lockRoot(targetLevel, forWrite);
-        LWLockMode mode = descentMode(BTPageOpaque.read(buffer.page()).level(), targetLevel, forWrite);
+        LWLockMode mode = descentMode(BTPageOpaque.level(buffer.page()), targetLevel, forWrite);
         while (true) {
             buffer = moveRight(buffer, mode, key, forWrite, stack);
             ByteBuffer page = buffer.page();
-            BTPageOpaque opaque = BTPageOpaque.read(page);
-            if (opaque.level() == targetLevel) {
+            int level = BTPageOpaque.level(page);
+            if (level == targetLevel) {
                 return new Found(buffer, stack);
             }
-            if (opaque.level() < targetLevel) {
+            if (level < targetLevel) {
                 buffer.release();
                 throw new IllegalStateException("index " + index.name() + " has no level " + targetLevel);
             }
             int offset = BTPage.search(page, key, true) - 1;  // the last pivot <= key
-            int child = IndexTuple.downlink(IndexTuple.fromPage(page, offset));
-            stack = new BTStack(buffer.blockNumber(), offset, stack);
+            int child = IndexTuple.downlink(page, offset);
+            if (keepStack) {
+                stack = new BTStack(buffer.blockNumber(), offset, stack);
+            }
             buffer.release();
-            mode = descentMode(opaque.level() - 1, targetLevel, forWrite);
+            mode = descentMode(level - 1, targetLevel, forWrite);
             buffer = lock(child, mode);
         }
     }

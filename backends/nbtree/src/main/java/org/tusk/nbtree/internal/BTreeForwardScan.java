@@ -25,11 +25,20 @@ import org.tusk.shmem.LWLockMode;
  */
 public final class BTreeForwardScan implements IndexScan {
 
+    /** Room for a few entries without growing: most scans are equality look-ups of one entry. */
+    private static final int BATCH_CAPACITY = 4;
+
     private final BufferManager buffers;
     private final BTree tree;
     private final ScanBounds bounds;
     private final IndexKeyComparator comparator;
-    private final List<byte[]> batch = new ArrayList<>();
+    private final List<byte[]> batch = new ArrayList<>(BATCH_CAPACITY);
+    /**
+     * The upper bound as a search position: after every entry equal to it if
+     * inclusive, before them if not; null if unbounded. An entry is beyond
+     * the bound when it sorts after this position.
+     */
+    private final ScanKey upperLimit;
     private int position = -1;
     private int nextBlock = BTPageOpaque.P_NONE;
     private boolean started;
@@ -40,6 +49,9 @@ public final class BTreeForwardScan implements IndexScan {
         this.tree = tree;
         this.bounds = bounds;
         this.comparator = tree.descriptor().comparator();
+        this.upperLimit = bounds.upper() == null ? null
+                : bounds.upperInclusive() ? ScanKey.after(bounds.upper(), comparator)
+                        : ScanKey.before(bounds.upper(), comparator);
     }
 
     @Override
@@ -74,32 +86,34 @@ public final class BTreeForwardScan implements IndexScan {
         }
     }
 
-    /** _bt_readpage: copies the items from {@code offset} on that are within the upper bound. */
+    /**
+     * _bt_readpage: copies the items from {@code offset} on that are within
+     * the upper bound. Each item is checked against the bound where it lies
+     * (_bt_checkkeys on the page's tuple) and only the matching ones are
+     * copied: an equality look-up copies its one entry, not also the first
+     * entry past it and the high key.
+     */
     private void readPage(ByteBuffer page, int offset) {
         BTPageOpaque opaque = BTPageOpaque.read(page);
         int max = Page.maxOffsetNumber(page);
         for (int off = offset; off <= max; off++) {
-            byte[] item = IndexTuple.fromPage(page, off);
-            if (beyondUpper(IndexTuple.key(item))) {
+            if (beyondUpper(page, off)) {
                 reachedEnd = true;
                 return;
             }
-            batch.add(item);
+            batch.add(IndexTuple.fromPage(page, off));
         }
         // Every item to the right is at least the high key: stop if that is beyond the bound already.
-        if (opaque.isRightmost() || beyondUpper(IndexTuple.key(BTPage.highKey(page)))) {
+        if (opaque.isRightmost() || beyondUpper(page, BTPage.P_HIKEY)) {
             reachedEnd = true;
         } else {
             nextBlock = opaque.next();
         }
     }
 
-    private boolean beyondUpper(byte[] key) {
-        if (bounds.upper() == null) {
-            return false;
-        }
-        int c = comparator.compare(key, bounds.upper());
-        return bounds.upperInclusive() ? c > 0 : c >= 0;
+    /** Whether the tuple at {@code offset} (leaf item or high key) is beyond the upper bound. */
+    private boolean beyondUpper(ByteBuffer page, int offset) {
+        return upperLimit != null && upperLimit.compareTo(page, offset) < 0;
     }
 
     @Override

@@ -125,6 +125,12 @@ public final class IndexTuple {
         return le(tuple).getInt(0);
     }
 
+    /** The downlink of the pivot at {@code offset} of {@code page}, read where it lies. */
+    static int downlink(ByteBuffer page, int offset) {
+        ByteBuffer le = org.tusk.buffer.Page.littleEndian(page);
+        return le.getInt(org.tusk.buffer.Page.itemIdOffset(org.tusk.buffer.Page.itemId(le, offset)));
+    }
+
     /** Reads the tuple at {@code offset} of {@code page} into a private array. */
     public static byte[] fromPage(ByteBuffer page, int offset) {
         ByteBuffer item = org.tusk.buffer.Page.item(page, offset);

@@ -75,7 +75,7 @@ public record ScanKey(byte[] key, TupleId tid, int infinity, IndexKeyComparator 
             return -1;
         }
         int header = pivot ? IndexTuple.PIVOT_HEADER : IndexTuple.LEAF_HEADER;
-        int c = compareUnsigned(key, le, start + header, Page.itemIdLength(itemId) - header);
+        int c = UnsignedBytes.compare(key, le, start + header, Page.itemIdLength(itemId) - header);
         if (c != 0) {
             return c;
         }
@@ -85,18 +85,6 @@ public record ScanKey(byte[] key, TupleId tid, int infinity, IndexKeyComparator 
         int tidAt = pivot ? start + IndexTuple.PIVOT_TID : start;
         int byBlock = Integer.compareUnsigned(tid.block(), le.getInt(tidAt));
         return byBlock != 0 ? byBlock : Integer.compare(tid.offset(), le.getShort(tidAt + 4) & 0xFFFF);
-    }
-
-    /** {@link java.util.Arrays#compareUnsigned(byte[], byte[])} of {@code a} and {@code length} bytes of a page. */
-    private static int compareUnsigned(byte[] a, ByteBuffer page, int at, int length) {
-        int common = Math.min(a.length, length);
-        for (int i = 0; i < common; i++) {
-            int c = Byte.compareUnsigned(a[i], page.get(at + i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return a.length - length;
     }
 
     /** Compares two stored tuples (neither minus infinity unless first): the order BTreeCheck verifies. */

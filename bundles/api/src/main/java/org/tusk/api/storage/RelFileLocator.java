@@ -23,6 +23,20 @@ public record RelFileLocator(int spcOid, int dbOid, int relNumber) {
         return base + fork.suffix();
     }
 
+    // Written out instead of the record's generated ones (invokedynamic, a method handle per field, which showed
+    // as ObjectMethods frames in -S profiles): every heap fetch, root-cache and segment look-up hashes or compares
+    // a locator. The same values as the generated hashCode (31 * h + field, from 0), so nothing that placed
+    // entries by it moves.
+    @Override
+    public int hashCode() {
+        return (31 * spcOid + dbOid) * 31 + relNumber;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RelFileLocator r && r.relNumber == relNumber && r.dbOid == dbOid && r.spcOid == spcOid;
+    }
+
     @Override
     public String toString() {
         return path(ForkNumber.MAIN);
