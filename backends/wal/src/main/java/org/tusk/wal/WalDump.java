@@ -25,6 +25,9 @@ public final class WalDump {
         long dataBytes;
         long blocks;
         long images;
+        /** Records without a full-page image, and their bytes: what a record type costs in steady state. */
+        long plainRecords;
+        long plainBytes;
     }
 
     private WalDump() {
@@ -41,10 +44,16 @@ public final class WalDump {
                 totals.bytes += record.endLsn() - record.lsn();
                 totals.dataBytes += record.data().length;
                 totals.blocks += record.blocks().size();
+                int images = 0;
                 for (DecodedBlock block : record.blocks()) {
                     if (block.hasImage()) {
-                        totals.images++;
+                        images++;
                     }
+                }
+                totals.images += images;
+                if (images == 0) {
+                    totals.plainRecords++;
+                    totals.plainBytes += record.endLsn() - record.lsn();
                 }
             }
         }
@@ -72,12 +81,13 @@ public final class WalDump {
             records += t.records;
             bytes += t.bytes;
         }
-        out.printf("%-18s %10s %12s %9s %9s %9s %8s%n", "type", "records", "bytes", "bytes/rec", "data/rec",
-                "blocks", "images");
+        out.printf("%-18s %10s %12s %9s %9s %9s %8s %14s%n", "type", "records", "bytes", "bytes/rec", "data/rec",
+                "blocks", "images", "no-image b/rec");
         for (Map.Entry<String, Totals> e : byType.entrySet()) {
             Totals t = e.getValue();
-            out.printf("%-18s %10d %12d %9.1f %9.1f %9d %8d%n", e.getKey(), t.records, t.bytes,
-                    (double) t.bytes / t.records, (double) t.dataBytes / t.records, t.blocks, t.images);
+            out.printf("%-18s %10d %12d %9.1f %9.1f %9d %8d %14.1f%n", e.getKey(), t.records, t.bytes,
+                    (double) t.bytes / t.records, (double) t.dataBytes / t.records, t.blocks, t.images,
+                    t.plainRecords == 0 ? 0.0 : (double) t.plainBytes / t.plainRecords);
         }
         out.printf("%-18s %10d %12d%n", "total", records, bytes);
     }
