@@ -352,6 +352,22 @@ class SingleProcessWalTest {
         assertEquals(SqlState.UNDEFINED_FILE, assertThrows(PgException.class, () -> ControlFile.read(data)).sqlState());
     }
 
+    /** A cluster written by a server with the older WAL records (control file version 1) is refused at start. */
+    @Test
+    void controlFileOfAnOlderWalFormatIsRejected() throws Exception {
+        Path file = data.resolve(ControlFile.PATH);
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(ControlFile.VERSION, b.getInt(4));
+        b.putInt(4, 1);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, 0, 64);
+        b.putInt(64, (int) crc.getValue());
+        Files.write(file, bytes);
+        PgException e = assertThrows(PgException.class, () -> ControlFile.read(data));
+        assertEquals("database files are incompatible with server", e.getMessage());
+    }
+
     @Test
     void insertBeforeStartIsRefused() throws Exception {
         try (ShmemSegment fresh = ShmemSegment.create(dir.resolve("shmem2"), 2, dir.resolve("latches2"),
