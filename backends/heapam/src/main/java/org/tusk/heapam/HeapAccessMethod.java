@@ -256,7 +256,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 boolean init = isOnlyItem(page, offset);
                 WalRecord.Builder record = WalRecord.builder(ResourceManager.HEAP,
                         HeapRecords.XLOG_HEAP_INSERT | (init ? HeapRecords.XLOG_HEAP_INIT_PAGE : 0))
-                        .xid(xid).data(HeapRecords.encodeInsert(offset, tuple))
+                        .xid(xid).data(HeapRecords.encodeInsert(offset, tuple, xid, buffer.blockNumber()))
                         .block(blockRef(0, buffer, init ? BlockReference.WILL_INIT : 0));
                 vmClear.register(record);
                 long lsn = wal.insert(record.build());
@@ -756,6 +756,9 @@ public final class HeapAccessMethod implements TableAccessMethod {
         long lsn;
         try (VisibilityMapClear vmClear = samePage ? VisibilityMapClear.prepare(visibilityMap(), newBuffer)
                 : VisibilityMapClear.prepare(visibilityMap(), newBuffer, oldBuffer)) {
+            // on one page redo has the old version at hand: the record logs only the data that differs
+            byte[] data = HeapRecords.encodeUpdate(change, newOffset, newTuple, xid, newBlock,
+                    samePage ? Page.item(oldPage, tid.offset()) : null);
             change.apply(oldPage);
             HeapRecords.placeTuple(newPage, newOffset, newTuple);
             oldBuffer.markDirty();
@@ -763,7 +766,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
             boolean init = !samePage && isOnlyItem(newPage, newOffset);
             WalRecord.Builder record = WalRecord.builder(ResourceManager.HEAP,
                     HeapRecords.XLOG_HEAP_UPDATE | (init ? HeapRecords.XLOG_HEAP_INIT_PAGE : 0))
-                    .xid(xid).data(HeapRecords.encodeUpdate(change, newOffset, newTuple))
+                    .xid(xid).data(data)
                     .block(blockRef(0, newBuffer, init ? BlockReference.WILL_INIT : 0));
             if (!samePage) {
                 record.block(blockRef(1, oldBuffer, 0));

@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import org.tusk.buffer.Page;
 import org.tusk.heapam.internal.HeaderChange;
 import org.tusk.heapam.internal.HeapRecords;
+import org.tusk.heapam.internal.LoggedTuple;
 import org.tusk.heapam.internal.VisibilityMap;
 import org.tusk.wal.DecodedBlock;
 import org.tusk.wal.DecodedRecord;
@@ -38,7 +39,8 @@ public final class HeapResourceManager implements ResourceManager {
         switch (record.info() & HeapRecords.XLOG_HEAP_OPMASK) {
             case HeapRecords.XLOG_HEAP_INSERT -> {
                 int offset = data.getShort() & 0xFFFF;
-                byte[] tuple = HeapRecords.rest(data);
+                byte[] tuple = HeapRecords.decodeInsertTuple(data, offset, record.xid(),
+                        record.block(0).blockNumber());
                 try (RedoBlock block = context.block(record, 0)) {
                     if (block.action() == RedoBlock.Action.NEEDS_REDO) {
                         placeTuple(block.page(), init, offset, tuple, record);
@@ -63,9 +65,9 @@ public final class HeapResourceManager implements ResourceManager {
                 }
             }
             case HeapRecords.XLOG_HEAP_UPDATE -> {
-                HeaderChange change = HeaderChange.decode(data);
                 int newOffset = data.getShort() & 0xFFFF;
-                byte[] tuple = HeapRecords.rest(data);
+                int newBlock = record.block(0).blockNumber();
+                HeaderChange change = HeaderChange.decodeForUpdate(data, record.xid(), newBlock, newOffset);
                 if (record.block(1) != null) {
                     try (RedoBlock old = context.block(record, 1)) {
                         if (old.action() == RedoBlock.Action.NEEDS_REDO) {
@@ -74,12 +76,17 @@ public final class HeapResourceManager implements ResourceManager {
                     }
                     try (RedoBlock block = context.block(record, 0)) {
                         if (block.action() == RedoBlock.Action.NEEDS_REDO) {
+                            byte[] tuple = LoggedTuple.decode(data, record.xid(), change.cid(), newBlock, newOffset,
+                                    null);
                             placeTuple(block.page(), init, newOffset, tuple, record);
                         }
                     }
                 } else {
                     try (RedoBlock block = context.block(record, 0)) {
                         if (block.action() == RedoBlock.Action.NEEDS_REDO) {
+                            // the new version's shared prefix and suffix are read from the old one, still there
+                            byte[] tuple = LoggedTuple.decode(data, record.xid(), change.cid(), newBlock, newOffset,
+                                    Page.item(block.page(), change.offset()));
                             change.apply(block.page());
                             placeTuple(block.page(), false, newOffset, tuple, record);
                         }

@@ -34,7 +34,12 @@ public record ControlFile(DbState state, long checkpointLsn, long redoLsn, long 
     public static final int FILE_SIZE = 512;
 
     private static final int MAGIC = 0x4C_54_4B_54;   // "TKTL"
-    private static final int VERSION = 1;
+    /**
+     * PG_CONTROL_VERSION, which also stands for the WAL format here (PostgreSQL's XLOG_PAGE_MAGIC):
+     * 2 since the records of session 14 (24-byte header, 18-byte block headers, LoggedTuple), so a
+     * cluster whose WAL has the older records is refused at start instead of misread.
+     */
+    static final int VERSION = 2;
     private static final int CRC_OFFSET = 64;
 
     public ControlFile withState(DbState newState) {

@@ -83,6 +83,34 @@ class SingleProcessWalTest {
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
+    /**
+     * PostgreSQL's sizes: a 24-byte header, main data without a length of its own, and a block
+     * of the relation of the block before it without the relation (BKPBLOCK_SAME_REL).
+     */
+    @Test
+    void headersAreAsSmallAsPostgresqls() {
+        RelFileLocator rel = new RelFileLocator(1663, 5, 16384);
+        RelFileLocator other = new RelFileLocator(1663, 5, 16390);
+        long start = wal.insertPosition();
+        long commitLike = wal.insert(WalRecord.builder(ResourceManager.XACT, 0).xid(9).data(new byte[8]).build());
+        assertEquals(32, commitLike - start, "24-byte header and 8 bytes of data");
+        WalRecord twoBlocks = WalRecord.builder(ResourceManager.HEAP, 0x20).xid(9).data(new byte[] {1, 2, 3})
+                .block(new BlockReference(0, rel, ForkNumber.MAIN, 7, null, BlockReference.NO_IMAGE))
+                .block(new BlockReference(1, rel, ForkNumber.MAIN, 3, null, BlockReference.NO_IMAGE))
+                .block(new BlockReference(2, other, ForkNumber.VISIBILITY_MAP, 0, null, BlockReference.NO_IMAGE))
+                .build();
+        long end = wal.insert(twoBlocks);
+        assertEquals(24 + 18 + 6 + 18 + 3 + 3, end - commitLike, "18-byte headers, 6 for the same relation, padded");
+        wal.flush(end);
+        List<DecodedRecord> records = readAll(start);
+        assertEquals(8, records.get(0).data().length);
+        DecodedRecord read = records.get(1);
+        assertArrayEquals(new byte[] {1, 2, 3}, read.data());
+        assertEquals(List.of(rel, rel, other), read.blocks().stream().map(DecodedBlock::locator).toList());
+        assertEquals(List.of(7, 3, 0), read.blocks().stream().map(DecodedBlock::blockNumber).toList());
+        assertEquals(ForkNumber.VISIBILITY_MAP, read.blocks().get(2).fork());
+    }
+
     @Test
     void recordsRoundTripWithPrevLinks() {
         long start = wal.insertPosition();
@@ -322,6 +350,22 @@ class SingleProcessWalTest {
         assertThrows(PgException.class, () -> Wal.bootstrap(data, settings), "initdb refuses an existing cluster");
         Files.delete(file);
         assertEquals(SqlState.UNDEFINED_FILE, assertThrows(PgException.class, () -> ControlFile.read(data)).sqlState());
+    }
+
+    /** A cluster written by a server with the older WAL records (control file version 1) is refused at start. */
+    @Test
+    void controlFileOfAnOlderWalFormatIsRejected() throws Exception {
+        Path file = data.resolve(ControlFile.PATH);
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(ControlFile.VERSION, b.getInt(4));
+        b.putInt(4, 1);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, 0, 64);
+        b.putInt(64, (int) crc.getValue());
+        Files.write(file, bytes);
+        PgException e = assertThrows(PgException.class, () -> ControlFile.read(data));
+        assertEquals("database files are incompatible with server", e.getMessage());
     }
 
     @Test

@@ -81,6 +81,7 @@ class TransactionManagerTest {
         WalRecord commit = records.get(0);
         assertEquals(ResourceManager.XACT, commit.rmgrId());
         assertEquals(0x00, commit.info());
+        assertEquals(8, commit.data().length, "a commit without subtransactions is its time alone");
         assertEquals(xid, commit.xid());
         assertEquals(List.of(wal.insertPosition()), wal.flushes(), "the commit record is flushed");
         assertTrue(b.didCommit(xid));
@@ -212,6 +213,8 @@ class TransactionManagerTest {
         assertFalse(during.suboverflowed());
         a.commit();
         WalRecord commit = wal.records().get(wal.records().size() - 1);
+        assertEquals(org.tusk.xact.internal.XactRecord.COMMIT | org.tusk.xact.internal.XactRecord.HAS_SUBXACTS,
+                commit.info());
         ByteBuffer data = ByteBuffer.wrap(commit.data()).order(ByteOrder.LITTLE_ENDIAN);
         data.getLong();
         assertEquals(1, data.getInt(), "the commit record lists the one surviving subxid");

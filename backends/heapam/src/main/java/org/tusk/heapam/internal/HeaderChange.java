@@ -50,6 +50,36 @@ public record HeaderChange(int offset, int xmax, int cid, int infomask, int info
                 .putShort((short) infomask2).putInt(ctidBlock).putShort((short) ctidOffset).put((byte) flags);
     }
 
+    /** {@link #encodeForUpdate}'s flag: xmax is the record's xid, not logged. */
+    private static final int XMAX_IS_XID = 1;
+
+    /**
+     * The old half of an UPDATE record: t_ctid is the new version's place, logged beside it, and
+     * xmax is nearly always the updating transaction, the record's xid, so neither is repeated
+     * (12 bytes instead of {@link #SIZE}): offset u16, u8 XMAX_IS_XID, [xmax u32], cid u32,
+     * infomask u16, infomask2 u16, flags u8.
+     */
+    public void encodeForUpdate(ByteBuffer out, int recordXid) {
+        out.putShort((short) offset).put((byte) (xmax == recordXid ? XMAX_IS_XID : 0));
+        if (xmax != recordXid) {
+            out.putInt(xmax);
+        }
+        out.putInt(cid).putShort((short) infomask).putShort((short) infomask2).put((byte) flags);
+    }
+
+    /** Bytes {@link #encodeForUpdate} writes. */
+    public int sizeForUpdate(int recordXid) {
+        return xmax == recordXid ? 12 : 16;
+    }
+
+    /** Reads what {@link #encodeForUpdate} wrote, for a new version at {@code (newBlock, newOffset)}. */
+    public static HeaderChange decodeForUpdate(ByteBuffer in, int recordXid, int newBlock, int newOffset) {
+        int offset = in.getShort() & 0xFFFF;
+        int xmax = (in.get() & XMAX_IS_XID) != 0 ? recordXid : in.getInt();
+        return new HeaderChange(offset, xmax, in.getInt(), in.getShort() & 0xFFFF, in.getShort() & 0xFFFF,
+                newBlock, newOffset, in.get() & 0xFF);
+    }
+
     public static HeaderChange decode(ByteBuffer in) {
         return new HeaderChange(in.getShort() & 0xFFFF, in.getInt(), in.getInt(), in.getShort() & 0xFFFF,
                 in.getShort() & 0xFFFF, in.getInt(), in.getShort() & 0xFFFF, in.get() & 0xFF);

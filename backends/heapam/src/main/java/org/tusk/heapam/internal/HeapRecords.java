@@ -13,11 +13,13 @@ import org.tusk.buffer.Page;
  * byte-for-byte the page the operation produced.
  *
  * <pre>
- * HEAP    INSERT  block 0: offset u16, tuple (header + data)
+ * HEAP    INSERT  block 0: offset u16, {@link LoggedTuple}
  * HEAP    DELETE  block 0: HeaderChange
  * HEAP    LOCK    block 0: HeaderChange
  * HEAP    UPDATE  block 0 = new page, block 1 = old page when different:
- *                 HeaderChange of the old version, new offset u16, new tuple
+ *                 new offset u16, HeaderChange of the old version without its ctid
+ *                 ({@link HeaderChange#encodeForUpdate}), the new version as a {@link LoggedTuple}
+ *                 (sharing a prefix and suffix with the old version when on one page)
  *         | INIT_PAGE on INSERT/UPDATE: block 0 is initialized first (WILL_INIT)
  * HEAP2   PRUNE_VACUUM_SCAN block 0: see {@link PruneRecord}
  * HEAP2   VACUUM block 0: n u16, offsets u16... whose LP_DEAD line pointers become LP_UNUSED
@@ -157,10 +159,17 @@ public final class HeapRecords {
         return out.array();
     }
 
-    public static byte[] encodeInsert(int offset, byte[] tuple) {
-        ByteBuffer out = allocate(2 + tuple.length);
-        out.putShort((short) offset).put(tuple);
+    /** INSERT's data: offset u16, then the tuple as a {@link LoggedTuple} (cid known to redo: 0). */
+    public static byte[] encodeInsert(int offset, byte[] tuple, int xid, int block) {
+        byte[] logged = LoggedTuple.encode(tuple, xid, 0, block, offset, null);
+        ByteBuffer out = allocate(2 + logged.length);
+        out.putShort((short) offset).put(logged);
         return out.array();
+    }
+
+    /** The tuple of an INSERT record of {@code xid} into {@code (block, offset)}, read after the offset. */
+    public static byte[] decodeInsertTuple(ByteBuffer data, int offset, int xid, int block) {
+        return LoggedTuple.decode(data, xid, 0, block, offset, null);
     }
 
     /**
@@ -209,10 +218,19 @@ public final class HeapRecords {
         return out.array();
     }
 
-    public static byte[] encodeUpdate(HeaderChange old, int newOffset, byte[] newTuple) {
-        ByteBuffer out = allocate(HeaderChange.SIZE + 2 + newTuple.length);
-        old.encode(out);
-        out.putShort((short) newOffset).put(newTuple);
+    /**
+     * UPDATE's data: the new version's offset u16, the old version's change
+     * ({@link HeaderChange#encodeForUpdate}: its new t_ctid is the new version's place), then the new
+     * version as a {@link LoggedTuple} whose cid redo knows as the change's, sharing its data's
+     * prefix and suffix with {@code oldTuple} (the old version, when on the same page; else null).
+     */
+    public static byte[] encodeUpdate(HeaderChange old, int newOffset, byte[] newTuple, int xid, int newBlock,
+            ByteBuffer oldTuple) {
+        byte[] logged = LoggedTuple.encode(newTuple, xid, old.cid(), newBlock, newOffset, oldTuple);
+        ByteBuffer out = allocate(2 + old.sizeForUpdate(xid) + logged.length);
+        out.putShort((short) newOffset);
+        old.encodeForUpdate(out, xid);
+        out.put(logged);
         return out.array();
     }
 

@@ -26,19 +26,22 @@ import org.tusk.wal.WalRecord;
  * 18  byte  block count
  * 19  byte  0
  * 20  int   xl_crc       CRC32C of bytes 24..tot_len, then of bytes 0..19
- * 24  int   main data length
- * 28  int   0
- * 32  block headers, each:
- *       byte blockId, byte fork, byte flags (HAS_IMAGE, WILL_INIT, HAS_HOLE), byte 0,
- *       int spcOid, int dbOid, int relNumber, int blockNumber,
+ * 24  block headers, each:
+ *       byte blockId, byte fork_flags (fork in the low 4 bits; HAS_IMAGE, WILL_INIT, SAME_REL),
+ *       unless SAME_REL: int spcOid, int dbOid, int relNumber (SAME_REL: the previous block's),
+ *       int blockNumber,
  *       if HAS_IMAGE: short holeOffset, short holeLength, then 8192 - holeLength image bytes
- *  .. main data
+ *  .. main data, up to xl_tot_len
  * </pre>
+ * As PostgreSQL's XLogRecord the header is 24 bytes, the main data's length is what the
+ * block headers leave of xl_tot_len, and a block of the same relation as the one before it
+ * does not repeat the relation (BKPBLOCK_SAME_REL): every byte is CRC'd, copied, written and
+ * synced at commit, and a TPC-B transaction writes five records.
  * Records start 8-byte aligned (MAXALIGN); the padding is zero.
  */
 public final class RecordFormat {
 
-    public static final int HEADER_SIZE = 32;
+    public static final int HEADER_SIZE = 24;
     public static final int ALIGNMENT = 8;
     /** Largest record accepted, padding included (PostgreSQL's XLogRecordMaxSize is about 1 GB). */
     public static final int MAX_RECORD_LENGTH = 256 << 20;
@@ -52,13 +55,15 @@ public final class RecordFormat {
     static final int OFF_RMID = 17;
     static final int OFF_NBLOCKS = 18;
     static final int OFF_CRC = 20;
-    static final int OFF_DATA_LEN = 24;
 
-    static final int BLOCK_HEADER_SIZE = 20;
+    /** A block header without its relation (SAME_REL). */
+    static final int MIN_BLOCK_HEADER_SIZE = 6;
+    static final int RELATION_SIZE = 12;
     static final int IMAGE_HEADER_SIZE = 4;
-    static final int BKPBLOCK_HAS_IMAGE = 1;
-    static final int BKPBLOCK_WILL_INIT = 2;
-    static final int BKPIMAGE_HAS_HOLE = 4;
+    static final int BKPBLOCK_FORK_MASK = 0x0F;
+    static final int BKPBLOCK_HAS_IMAGE = 0x10;
+    static final int BKPBLOCK_WILL_INIT = 0x40;
+    static final int BKPBLOCK_SAME_REL = 0x80;
 
     /** Page header fields used for hole compression (bufpage.h). */
     static final int SIZE_OF_PAGE_HEADER = 24;
@@ -126,7 +131,7 @@ public final class RecordFormat {
         int[] holeOffset = into.holeOffsets();
         int[] holeLength = into.holeLengths();
         for (int i = 0; i < blocks.size(); i++) {
-            length += BLOCK_HEADER_SIZE;
+            length += MIN_BLOCK_HEADER_SIZE + (sameRelation(blocks, i) ? 0 : RELATION_SIZE);
             holeOffset[i] = 0;
             holeLength[i] = 0;
             if (images[i]) {
@@ -158,16 +163,19 @@ public final class RecordFormat {
         b.put(OFF_NBLOCKS, (byte) blocks.size());
         b.put(OFF_NBLOCKS + 1, (byte) 0);
         b.putInt(OFF_CRC, 0);
-        b.putInt(OFF_DATA_LEN, record.data().length);
-        b.putInt(OFF_DATA_LEN + 4, 0);
         b.position(HEADER_SIZE);
         for (int i = 0; i < blocks.size(); i++) {
             BlockReference block = blocks.get(i);
-            int flags = (images[i] ? BKPBLOCK_HAS_IMAGE : 0)
+            boolean sameRel = sameRelation(blocks, i);
+            int forkFlags = block.fork().ordinal()
+                    | (images[i] ? BKPBLOCK_HAS_IMAGE : 0)
                     | (block.has(BlockReference.WILL_INIT) ? BKPBLOCK_WILL_INIT : 0)
-                    | (holeLength[i] > 0 ? BKPIMAGE_HAS_HOLE : 0);
-            b.put((byte) block.blockId()).put((byte) block.fork().ordinal()).put((byte) flags).put((byte) 0);
-            b.putInt(block.locator().spcOid()).putInt(block.locator().dbOid()).putInt(block.locator().relNumber());
+                    | (sameRel ? BKPBLOCK_SAME_REL : 0);
+            b.put((byte) block.blockId()).put((byte) forkFlags);
+            if (!sameRel) {
+                b.putInt(block.locator().spcOid()).putInt(block.locator().dbOid())
+                        .putInt(block.locator().relNumber());
+            }
             b.putInt(block.blockNumber());
             if (images[i]) {
                 ByteBuffer page = block.page();
@@ -189,6 +197,11 @@ public final class RecordFormat {
         b.put(record.data());
         java.util.Arrays.fill(bytes, (int) length, aligned, (byte) 0);    // the padding (the array is reused)
         return aligned;
+    }
+
+    /** Whether block {@code i} is of the relation of block {@code i - 1} (its header then omits it). */
+    private static boolean sameRelation(List<BlockReference> blocks, int i) {
+        return i > 0 && blocks.get(i).locator().equals(blocks.get(i - 1).locator());
     }
 
     /** Stores xl_prev and the CRC; called once the record's place in the WAL is reserved. */
@@ -218,7 +231,7 @@ public final class RecordFormat {
     public static int crc(byte[] bytes, int totalLength) {
         CRC32C crc = CRC.get();
         crc.reset();
-        crc.update(bytes, HEADER_SIZE - 8, totalLength - (HEADER_SIZE - 8));
+        crc.update(bytes, HEADER_SIZE, totalLength - HEADER_SIZE);
         crc.update(bytes, 0, OFF_CRC);
         return (int) crc.getValue();
     }
@@ -245,9 +258,8 @@ public final class RecordFormat {
             return "invalid record length " + total;
         }
         int blocks = Byte.toUnsignedInt(b.get(OFF_NBLOCKS));
-        int dataLength = b.getInt(OFF_DATA_LEN);
-        if (blocks > MAX_BLOCKS || dataLength < 0
-                || (long) HEADER_SIZE + (long) blocks * BLOCK_HEADER_SIZE + dataLength > total) {
+        if (blocks > MAX_BLOCKS || HEADER_SIZE + blocks * MIN_BLOCK_HEADER_SIZE > total
+                || b.get(OFF_NBLOCKS + 1) != 0) {
             return "invalid record header";
         }
         return null;
@@ -264,22 +276,25 @@ public final class RecordFormat {
         int info = Byte.toUnsignedInt(b.get(OFF_INFO));
         int rmid = Byte.toUnsignedInt(b.get(OFF_RMID));
         int nblocks = Byte.toUnsignedInt(b.get(OFF_NBLOCKS));
-        int dataLength = b.getInt(OFF_DATA_LEN);
         b.position(HEADER_SIZE);
         b.limit(total);
         List<DecodedBlock> blocks = new ArrayList<>(nblocks);
+        RelFileLocator locator = null;
         for (int i = 0; i < nblocks; i++) {
             int blockId = Byte.toUnsignedInt(b.get());
-            int fork = Byte.toUnsignedInt(b.get());
-            int flags = Byte.toUnsignedInt(b.get());
-            b.get();
-            RelFileLocator locator = new RelFileLocator(b.getInt(), b.getInt(), b.getInt());
+            int forkFlags = Byte.toUnsignedInt(b.get());
+            int fork = forkFlags & BKPBLOCK_FORK_MASK;
+            if ((forkFlags & BKPBLOCK_SAME_REL) == 0) {
+                locator = new RelFileLocator(b.getInt(), b.getInt(), b.getInt());
+            } else if (locator == null) {
+                throw new IllegalArgumentException("BKPBLOCK_SAME_REL set but no previous rel");
+            }
             int blockNumber = b.getInt();
             byte[] image = null;
-            if ((flags & BKPBLOCK_HAS_IMAGE) != 0) {
+            if ((forkFlags & BKPBLOCK_HAS_IMAGE) != 0) {
                 int holeOffset = Short.toUnsignedInt(b.getShort());
                 int holeLength = Short.toUnsignedInt(b.getShort());
-                if (holeOffset + holeLength > Wal.PAGE_SIZE || ((flags & BKPIMAGE_HAS_HOLE) == 0) != (holeLength == 0)) {
+                if (holeOffset + holeLength > Wal.PAGE_SIZE) {
                     throw new IllegalArgumentException("invalid hole in block image");
                 }
                 image = new byte[Wal.PAGE_SIZE];
@@ -287,13 +302,9 @@ public final class RecordFormat {
                 b.get(image, holeOffset + holeLength, Wal.PAGE_SIZE - holeOffset - holeLength);
             }
             blocks.add(new DecodedBlock(blockId, locator, ForkNumber.of(fork), blockNumber,
-                    (flags & BKPBLOCK_WILL_INIT) != 0, image));
+                    (forkFlags & BKPBLOCK_WILL_INIT) != 0, image));
         }
-        if (b.remaining() != dataLength) {
-            throw new IllegalArgumentException("main data length " + dataLength + " does not match the "
-                    + b.remaining() + " bytes left in the record");
-        }
-        byte[] data = new byte[dataLength];
+        byte[] data = new byte[b.remaining()];
         b.get(data);
         return new DecodedRecord(lsn, lsn + align(total), rmid, info, xid, data, List.copyOf(blocks));
     }
