@@ -55,9 +55,11 @@ public interface WalWriter {
     }
 
     /**
-     * Deletes the segment files wholly before the segment holding {@code redo}
-     * (RemoveOldXlogFiles). Call only after the control file points at the
-     * checkpoint whose redo pointer this is.
+     * Recycles or deletes the segment files wholly before the segment holding
+     * {@code redo} (RemoveOldXlogFiles with wal_recycle): as many as the next
+     * checkpoint cycle is expected to need are renamed to future segment
+     * numbers, the rest deleted. Call only after the control file points at
+     * the checkpoint whose redo pointer this is.
      */
     default void removeOldSegments(long redo) {
         throw new UnsupportedOperationException("removeOldSegments");

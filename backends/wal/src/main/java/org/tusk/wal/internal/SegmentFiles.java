@@ -87,8 +87,9 @@ public final class SegmentFiles {
      * XLogFileInit: opens segment {@code segno} for writing, creating it first
      * at full size filled with zeroes (written to a temporary file, synced,
      * then renamed into place, so a crash never leaves a short segment behind)
-     * and extending a short one with zeroes. Caller holds WALWriteLock, or is
-     * alone (bootstrap, startup).
+     * and extending a short one with zeroes. An existing full-size file (one a
+     * checkpoint recycled, {@link #recycle}) is used as it is: neither zeroed
+     * nor synced. Caller holds WALWriteLock, or is alone (bootstrap, startup).
      */
     public FileChannel openForWrite(long segno) throws IOException {
         Path file = path(segno);
@@ -111,6 +112,28 @@ public final class SegmentFiles {
             channel.force(true);
         }
         return channel;
+    }
+
+    /**
+     * InstallXLogFileSegment with find_free, for a segment a checkpoint no
+     * longer needs (RemoveXlogFile with wal_recycle): renames segment
+     * {@code oldSegno} to the lowest segment number from {@code fromSegno} on
+     * that has no file, if that number is at most {@code upToSegno}, and
+     * returns it; else leaves the file alone and returns -1. The file keeps
+     * its old records: a writer overwrites them as it goes, and the reader
+     * stops at the first one that is not the successor of the record before
+     * (xl_prev, CRC), as it does at any end of WAL. The rename replaces
+     * nothing, since the caller holds WALWriteLock (under which segments are
+     * created, {@link #openForWrite}); the caller fsyncs the directory.
+     */
+    public long recycle(long oldSegno, long fromSegno, long upToSegno) throws IOException {
+        for (long segno = fromSegno; segno <= upToSegno; segno++) {
+            if (!Files.exists(path(segno))) {
+                Files.move(path(oldSegno), path(segno), StandardCopyOption.ATOMIC_MOVE);
+                return segno;
+            }
+        }
+        return -1;
     }
 
     /** Writes zeroes over [from, to) of {@code channel}. */

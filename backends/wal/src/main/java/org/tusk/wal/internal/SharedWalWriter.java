@@ -57,6 +57,14 @@ public final class SharedWalWriter implements WalWriter {
      * open the least recently used one is closed, never the one just asked for.
      */
     private final LinkedHashMap<Long, FileChannel> channels = new LinkedHashMap<>(16, 0.75f, true);
+    /**
+     * The redo pointer before the last {@link #beginCheckpoint} of this
+     * process (PriorRedoPtr), 0 if none: the distance from it to the new one
+     * feeds {@link #checkpointDistanceEstimate}.
+     */
+    private long priorRedo;
+    /** CheckPointDistanceEstimate: bytes of WAL between two checkpoints, as this process saw them. */
+    private long checkpointDistanceEstimate;
 
     public SharedWalWriter(XLogCtl ctl, Path dataDir, WalSettings settings, ProcSlot self) {
         this.ctl = ctl;
@@ -394,6 +402,7 @@ public final class SharedWalWriter implements WalWriter {
                 ctl.insertionLock(held).acquire(LWLockMode.EXCLUSIVE, self);
             }
             long redo = ctl.currentInsertPosition();
+            priorRedo = ctl.redoRecPtr();
             ctl.setRedoRecPtr(redo);
             return redo;
         } catch (IOException e) {
@@ -423,21 +432,64 @@ public final class SharedWalWriter implements WalWriter {
         long keepFrom = redo / segmentSize();
         processLock.lock();
         try {
-            for (long segno : files.list()) {
-                if (segno < keepFrom) {
+            if (priorRedo > 0 && redo > priorRedo) {
+                updateCheckpointDistanceEstimate(redo - priorRedo);
+            }
+            long recycleUpTo = RecycleLimit.lastRecycledSegment(redo, checkpointDistanceEstimate, settings.segmentSize());
+            int recycled = 0;
+            int removed = 0;
+            // WALWriteLock: segments are created under it (openForWrite), so a recycled file can never
+            // replace a segment some process just created and writes to.
+            LWLock write = ctl.writeLock();
+            write.acquire(LWLockMode.EXCLUSIVE, self);
+            try {
+                long nextFree = ctl.reservedUpTo() / segmentSize();
+                for (long segno : files.list()) {
+                    if (segno >= keepFrom) {
+                        break;
+                    }
                     FileChannel open = channels.remove(segno);
                     if (open != null) {
                         open.close();
                     }
-                    Files.deleteIfExists(files.path(segno));
-                    LOG.debug("removed WAL segment {}", SegmentFiles.fileName(segno, settings.segmentSize()));
+                    long installed = files.recycle(segno, nextFree, recycleUpTo);
+                    if (installed >= 0) {
+                        nextFree = installed + 1;
+                        recycled++;
+                        LOG.debug("recycled WAL segment {} as {}", SegmentFiles.fileName(segno, settings.segmentSize()),
+                                SegmentFiles.fileName(installed, settings.segmentSize()));
+                    } else {
+                        Files.deleteIfExists(files.path(segno));
+                        removed++;
+                        LOG.debug("removed WAL segment {}", SegmentFiles.fileName(segno, settings.segmentSize()));
+                    }
                 }
+            } finally {
+                write.release(self);
+            }
+            if (recycled + removed > 0) {
+                SegmentFiles.syncDirectory(files.walDir());
+                LOG.debug("checkpoint at redo {}: {} WAL segments recycled, {} removed", Lsn.format(redo), recycled,
+                        removed);
             }
         } catch (IOException e) {
             throw new PgException(Severity.ERROR, SqlState.IO_ERROR, "could not remove old WAL segments: "
                     + e.getMessage(), null, null, 0, e);
         } finally {
             processLock.unlock();
+        }
+    }
+
+    /**
+     * UpdateCheckPointDistanceEstimate: a jump up is taken at once, a drop
+     * only slowly (90% old, 10% new), so one quiet timed checkpoint does not
+     * throw away the segments the next busy cycle needs.
+     */
+    private void updateCheckpointDistanceEstimate(long distance) {
+        if (checkpointDistanceEstimate < distance) {
+            checkpointDistanceEstimate = distance;
+        } else {
+            checkpointDistanceEstimate = (long) (0.90 * checkpointDistanceEstimate + 0.10 * distance);
         }
     }
 
