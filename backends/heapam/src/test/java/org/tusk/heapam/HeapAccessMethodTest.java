@@ -149,8 +149,8 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
         assertEquals(List.of("first", "second"), seen);
     }
 
-    @Test
-    void vacuumRemovesDeadVersionsFreezesAndMarksAllVisible() {
+    /** Commits rows "row0".."row9" on page 0, then a transaction that deleted the first {@code n}; returns it. */
+    private FakeTransactions.Txn tenRowsThenDeleteFirst(int n) {
         FakeTransactions.Txn t = xacts.begin();
         List<TupleId> ids = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -158,10 +158,16 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
         }
         t.commit();
         FakeTransactions.Txn d = xacts.begin();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < n; i++) {
             heap.delete(REL, ids.get(i), d, d.snapshot(), true);
         }
         d.commit();
+        return d;
+    }
+
+    @Test
+    void vacuumRemovesDeadVersionsFreezesAndMarksAllVisible() {
+        FakeTransactions.Txn d = tenRowsThenDeleteFirst(5);
         int freeBefore = freeSpace(0);
         VacuumResult recent = heap.vacuum(REL, d.xid, 3);
         assertEquals(0, recent.tuplesRemoved(), "deleted by a transaction someone may still not see as ended");
@@ -188,17 +194,7 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
 
     @Test
     void aPageVacuumCannotCleanupLockStillCountsItsTuples() {
-        FakeTransactions.Txn t = xacts.begin();
-        List<TupleId> ids = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            ids.add(heap.insert(REL, bytes("row" + i), t));
-        }
-        t.commit();
-        FakeTransactions.Txn d = xacts.begin();
-        for (int i = 0; i < 3; i++) {
-            heap.delete(REL, ids.get(i), d, d.snapshot(), true);
-        }
-        d.commit();
+        FakeTransactions.Txn d = tenRowsThenDeleteFirst(3);
         VacuumResult pinned;
         try (Buffer other = buffers.read(REL, ForkNumber.MAIN, 0)) {   // a scan elsewhere holds a pin
             pinned = heap.vacuum(REL, d.xid + 1, 3);
