@@ -325,13 +325,10 @@ public final class HeapAccessMethod implements TableAccessMethod {
                     // before that only frozen rows join: either way it is all-visible afterwards
                     boolean allFrozenSet = frozen && init;
                     boolean staysAllVisible = frozen && (allFrozenSet || (Page.flags(page) & Page.PD_ALL_VISIBLE) != 0);
-                    if (allFrozenSet && (mapPage == null
-                            || mapPage.blockNumber() != VisibilityMap.mapBlock(block))) {
-                        if (mapPage != null) {
-                            mapPage.release();
-                            mapPage = null;
-                        }
-                        mapPage = visibilityMap().pin(relation, block);
+                    if (allFrozenSet) {
+                        Buffer held = mapPage;
+                        mapPage = null;             // released by pin when it is the wrong page
+                        mapPage = visibilityMap().pin(relation, block, held);
                     }
                     int first = next;
                     int[] offsets = new int[Math.min(tids.length - first, HeapTupleHeader.MAX_TUPLES_PER_PAGE)];
@@ -1068,6 +1065,9 @@ public final class HeapAccessMethod implements TableAccessMethod {
         return vacuum(relation, oldestXmin, freezeLimit, lookup);
     }
 
+    /** lazy_scan_skip's SKIP_PAGES_THRESHOLD: shorter runs of all-frozen pages are read anyway. */
+    static final int SKIP_PAGES_THRESHOLD = 32;
+
     /**
      * Lazy VACUUM's first heap pass (lazy_scan_heap with heap_page_prune and
      * freezing): on every page whose cleanup lock is free, dead versions'
@@ -1076,9 +1076,6 @@ public final class HeapAccessMethod implements TableAccessMethod {
      * all-visible when every tuple on it is visible to everyone. Pages whose
      * cleanup lock is busy are only counted (lazy_scan_noprune), not pruned.
      */
-    /** lazy_scan_skip's SKIP_PAGES_THRESHOLD: shorter runs of all-frozen pages are read anyway. */
-    static final int SKIP_PAGES_THRESHOLD = 32;
-
     public VacuumResult vacuum(RelFileLocator relation, int oldestXmin, int freezeLimit,
             TransactionStatusLookup statusLookup) {
         TransactionStatusLookup lookup = new EndedStatusCache(statusLookup);
@@ -1097,13 +1094,9 @@ public final class HeapAccessMethod implements TableAccessMethod {
         Buffer mapPage = null;
         try {
             for (int block = 0; block < nblocks; block++) {
-                if (mapPage == null || mapPage.blockNumber() != VisibilityMap.mapBlock(block)) {
-                    if (mapPage != null) {
-                        mapPage.release();
-                        mapPage = null;
-                    }
-                    mapPage = visibilityMap().pin(relation, block);     // visibilitymap_pin before the heap lock
-                }
+                Buffer held = mapPage;
+                mapPage = null;                     // released by pin when it is the wrong page
+                mapPage = visibilityMap().pin(relation, block, held);   // visibilitymap_pin before the heap lock
                 if (block >= decidedUpTo && VisibilityMap.bits(mapPage.page(), block) == VisibilityMap.VALID_BITS) {
                     int runEnd = allFrozenRunEnd(relation, block, nblocks - 1);
                     skipUpTo = runEnd - block >= SKIP_PAGES_THRESHOLD ? runEnd : skipUpTo;
@@ -1215,13 +1208,9 @@ public final class HeapAccessMethod implements TableAccessMethod {
         try {
             int block = from;
             for (; block < limit; block++) {
-                if (mapPage == null || mapPage.blockNumber() != VisibilityMap.mapBlock(block)) {
-                    if (mapPage != null) {
-                        mapPage.release();
-                    }
-                    mapPage = null;
-                    mapPage = visibilityMap().pin(relation, block);
-                }
+                Buffer held = mapPage;
+                mapPage = null;                     // released by pin when it is the wrong page
+                mapPage = visibilityMap().pin(relation, block, held);
                 if (VisibilityMap.bits(mapPage.page(), block) != VisibilityMap.VALID_BITS) {
                     break;
                 }

@@ -77,25 +77,6 @@ public final class RelationSizeStatistics {
         ctx.commandCounterIncrement();
     }
 
-    /** A relation's pg_class relpages and reltuples as stored (-1 tuples: never counted). */
-    public record Stored(long pages, double tuples) {
-    }
-
-    /** What pg_class holds for {@code relOid} now (0 pages, -1 tuples if the row is not found). */
-    public static Stored stored(CatalogAccess access, int relOid) {
-        SystemCatalogs.Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
-        int oid = pgClass.columnIndex("oid");
-        int pagesCol = pgClass.columnIndex("relpages");
-        int tuplesCol = pgClass.columnIndex("reltuples");
-        for (var t : access.scan(SystemCatalogs.PG_CLASS, row -> ((Long) row[oid]).intValue() == relOid)) {
-            Object pages = t.values()[pagesCol];
-            Object tuples = t.values()[tuplesCol];
-            return new Stored(pages instanceof Number n ? n.longValue() : 0,
-                    tuples instanceof Number n ? n.doubleValue() : -1);
-        }
-        return new Stored(0, -1);
-    }
-
     /** vac_update_relstats: a relation's pg_class relpages and reltuples (rows already equal stay as they are). */
     public static void store(CatalogAccess access, int relOid, long pages, double tuples) {
         SystemCatalogs.Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);

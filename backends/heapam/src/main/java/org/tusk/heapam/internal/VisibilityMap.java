@@ -75,6 +75,20 @@ public final class VisibilityMap {
         return buffers.read(relation, ForkNumber.VISIBILITY_MAP, mapBlock);
     }
 
+    /**
+     * visibilitymap_pin with a buffer already in hand: {@code current} itself when it is the map page
+     * covering {@code heapBlock}; otherwise {@code current} (if any) is released and that page pinned.
+     */
+    public Buffer pin(RelFileLocator relation, int heapBlock, Buffer current) {
+        if (current != null) {
+            if (current.blockNumber() == mapBlock(heapBlock)) {
+                return current;
+            }
+            current.release();
+        }
+        return pin(relation, heapBlock);
+    }
+
     private int nblocks(RelFileLocator relation) {
         return buffers.smgr().exists(relation, ForkNumber.VISIBILITY_MAP)
                 ? buffers.nblocks(relation, ForkNumber.VISIBILITY_MAP) : 0;

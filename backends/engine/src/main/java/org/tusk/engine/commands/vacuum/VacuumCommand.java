@@ -25,6 +25,7 @@ import org.tusk.engine.nodes.DefElem;
 import org.tusk.engine.nodes.VacuumRelation;
 import org.tusk.engine.nodes.VacuumStmt;
 import org.tusk.engine.relcache.RelationDesc;
+import org.tusk.engine.relcache.RelationStatistics;
 import org.tusk.engine.storage.StorageSession;
 import org.tusk.engine.tcop.SearchPathProvider;
 import org.tusk.lmgr.LockMode;
@@ -136,11 +137,10 @@ public final class VacuumCommand implements DmlCommand {
 
     /** reltuples after a VACUUM without ANALYZE: counted where it read, the old density where it skipped. */
     private long vacuumedLiveTuples(RelationDesc desc, VacuumResult result) {
-        CatalogAccess access = new CatalogAccess(session.storage(), IsolationLevel.READ_COMMITTED);
-        RelationSizeStatistics.Stored old = RelationSizeStatistics.stored(access, desc.oid());
+        RelationStatistics old = session.relcache().statistics(desc.oid());
         long scannedPages = result.pagesScanned() - result.pagesSkipped();
-        double estimate = RelTuplesEstimate.reltuples(old.pages(), old.tuples(), result.pagesScanned(), scannedPages,
-                result.tuplesLiveCounted());
+        double estimate = RelTuplesEstimate.reltuples(old.relpages(), old.reltuples(), result.pagesScanned(),
+                scannedPages, result.tuplesLiveCounted());
         return estimate < 0 ? result.tuplesLive() : (long) estimate;
     }
 
