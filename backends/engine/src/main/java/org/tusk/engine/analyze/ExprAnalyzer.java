@@ -29,6 +29,8 @@ import org.tusk.engine.nodes.*;
 import org.tusk.engine.types.ArrayValue;
 import org.tusk.engine.types.NumericSupport;
 import org.tusk.engine.types.PgType;
+import org.tusk.engine.types.TimeTz;
+import org.tusk.engine.types.TimePrecision;
 import org.tusk.engine.types.TextFormat;
 import org.tusk.engine.types.TypeContext;
 
@@ -575,6 +577,14 @@ public final class ExprAnalyzer {
                 }
                 return NumericSupport.makeTypmod(precision, scale);
             }
+            case TIMESTAMP:
+                return TimePrecision.typmodIn("TIMESTAMP", mods, tn.location());
+            case TIMESTAMPTZ:
+                return TimePrecision.typmodIn("TIMESTAMP WITH TIME ZONE", mods, tn.location());
+            case TIME:
+                return TimePrecision.typmodIn("TIME", mods, tn.location());
+            case TIMETZ:
+                return TimePrecision.typmodIn("TIME WITH TIME ZONE", mods, tn.location());
             default:
                 throw Ereport.error(SqlState.SYNTAX_ERROR, "type modifier is not allowed for type \"" + type.typname() + "\"",
                         tn.location());
@@ -1692,30 +1702,64 @@ public final class ExprAnalyzer {
         return new MinMaxExpr(coerced, type, kind.equals("greatest"), Comparisons::compare);
     }
 
+    /**
+     * An SQLValueFunction (CURRENT_TIMESTAMP(p), CURRENT_USER, ...): a stable call named as the keyword
+     * prints ({@link SqlValueFunctions}). The date/time forms read the transaction's start, as
+     * PostgreSQL's do, rounded to the precision given; CURRENT_SCHEMA is current_schema().
+     */
     private Expr sqlValueFunction(SQLValueFunction s) {
-        switch (s.op().keyword()) {
-            case "current_timestamp":
-                return new FuncExpr(s.op().keyword(), (a, ctx) -> ctx.session().transactionStartMicros(), List.of(),
-                        PgType.TIMESTAMPTZ, -1, false, FuncVolatility.STABLE);
-            case "localtimestamp":
-                return new FuncExpr(s.op().keyword(), (a, ctx) -> org.tusk.engine.types.DateTimes.timestamptzToTimestamp(
-                        ctx.session().transactionStartMicros(), ctx.session().typeContext().timeZone()), List.of(),
-                        PgType.TIMESTAMP, -1, false, FuncVolatility.STABLE);
-            case "current_date":
-                return new FuncExpr(s.op().keyword(), (a, ctx) -> (int) Math.floorDiv(org.tusk.engine.types.DateTimes
-                        .timestamptzToTimestamp(ctx.session().transactionStartMicros(), ctx.session().typeContext().timeZone()),
-                        86_400_000_000L), List.of(), PgType.DATE, -1, false, FuncVolatility.STABLE);
-            case "current_user": case "user": case "current_role":
-                return new FuncExpr(s.op().keyword(), (a, ctx) -> ctx.session().currentUser(), List.of(), PgType.NAME, -1, false, FuncVolatility.STABLE);
-            case "session_user":
-                return new FuncExpr(s.op().keyword(), (a, ctx) -> ctx.session().sessionUser(), List.of(), PgType.NAME, -1, false, FuncVolatility.STABLE);
-            case "current_catalog":
-                return new FuncExpr(s.op().keyword(), (a, ctx) -> ctx.session().databaseName(), List.of(), PgType.NAME, -1, false, FuncVolatility.STABLE);
-            case "current_schema":
-                return new FuncExpr(s.op().keyword(), (a, ctx) -> "public", List.of(), PgType.NAME, -1, false, FuncVolatility.STABLE);
-            default:
-                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, s.op().keyword().toUpperCase(Locale.ROOT)
-                        + " is not supported yet", s.location());
+        int p = s.typmod();
+        FunctionBody body;
+        PgType type;
+        switch (s.op()) {
+            case CURRENT_TIMESTAMP, CURRENT_TIMESTAMP_N -> {
+                type = PgType.TIMESTAMPTZ;
+                body = (a, ctx) -> TimePrecision.roundTimestamp(ctx.session().transactionStartMicros(), p);
+            }
+            case LOCALTIMESTAMP, LOCALTIMESTAMP_N -> {
+                type = PgType.TIMESTAMP;
+                body = (a, ctx) -> TimePrecision.roundTimestamp(org.tusk.engine.types.DateTimes.timestamptzToTimestamp(
+                        ctx.session().transactionStartMicros(), ctx.session().typeContext().timeZone()), p);
+            }
+            case CURRENT_TIME, CURRENT_TIME_N -> {
+                type = PgType.TIMETZ;
+                FunctionBody timetz = FunctionRegistry.internal("timestamptz_timetz");
+                body = (a, ctx) -> {
+                    TimeTz t = (TimeTz) timetz.apply(new Object[] {ctx.session().transactionStartMicros()}, ctx);
+                    return new TimeTz(TimePrecision.roundTime(t.micros(), p), t.zone());
+                };
+            }
+            case LOCALTIME, LOCALTIME_N -> {
+                type = PgType.TIME;
+                FunctionBody time = FunctionRegistry.internal("timestamptz_time");
+                body = (a, ctx) -> TimePrecision.roundTime(
+                        (Long) time.apply(new Object[] {ctx.session().transactionStartMicros()}, ctx), p);
+            }
+            case CURRENT_DATE -> {
+                type = PgType.DATE;
+                body = (a, ctx) -> (int) Math.floorDiv(org.tusk.engine.types.DateTimes.timestamptzToTimestamp(
+                        ctx.session().transactionStartMicros(), ctx.session().typeContext().timeZone()), 86_400_000_000L);
+            }
+            case CURRENT_USER, USER, CURRENT_ROLE -> {
+                type = PgType.NAME;
+                body = (a, ctx) -> ctx.session().currentUser();
+            }
+            case SESSION_USER -> {
+                type = PgType.NAME;
+                body = (a, ctx) -> ctx.session().sessionUser();
+            }
+            case CURRENT_CATALOG -> {
+                type = PgType.NAME;
+                body = (a, ctx) -> ctx.session().databaseName();
+            }
+            case CURRENT_SCHEMA -> {
+                type = PgType.NAME;
+                body = FunctionRegistry.internal("current_schema");   // the first schema of search_path that exists
+            }
+            default -> throw new IllegalStateException("SQLValueFunction " + s.op());
         }
+        boolean precise = s.op().name().endsWith("_N");
+        return new FuncExpr(SqlValueFunctions.keyword(s.op(), p), body, List.of(), type, precise ? p : -1, false,
+                FuncVolatility.STABLE);
     }
 }

@@ -16,6 +16,7 @@ import org.tusk.engine.catalog.CatalogAccess.CatalogTuple;
 import org.tusk.engine.catalog.SystemCatalogs;
 import org.tusk.engine.catalog.SystemCatalogs.Catalog;
 import org.tusk.engine.error.Ereport;
+import org.tusk.engine.expr.SqlValueFunctions;
 import org.tusk.engine.nodes.AConst;
 import org.tusk.engine.nodes.ColumnDef;
 import org.tusk.engine.nodes.ConstrType;
@@ -23,6 +24,7 @@ import org.tusk.engine.nodes.Constraint;
 import org.tusk.engine.nodes.CreateStmt;
 import org.tusk.engine.nodes.DefElem;
 import org.tusk.engine.nodes.RawNode;
+import org.tusk.engine.nodes.SQLValueFunction;
 import org.tusk.engine.relcache.AttributeDesc;
 import org.tusk.engine.relcache.RelationDesc;
 import org.tusk.lmgr.LockMode;
@@ -768,6 +770,9 @@ public final class CreateTable {
 
     /** The DEFAULT expression's text. */
     static String defaultSource(DdlContext ctx, Constraint c) {
+        if (c.rawExpr() instanceof SQLValueFunction s) {
+            return SqlValueFunctions.keyword(s.op(), s.typmod());     // as pg_get_expr deparses it: CURRENT_TIMESTAMP
+        }
         if (c.rawExpr() instanceof AConst k && k.location() >= 0 && c.location() < 0) {
             return SourceText.expression(ctx.queryString(), k.location());
         }

@@ -8,6 +8,7 @@ import org.tusk.api.error.SqlState;
 import org.tusk.engine.catalog.bootstrap.CsvReader;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.nodes.TypeName;
+import org.tusk.engine.types.TimePrecision;
 
 /**
  * typenameTypeIdAndMod for DDL: a column's TypeName to a pg_type row and a
@@ -145,9 +146,13 @@ public final class TypeLookup {
                 return ((precision << 16) | (scale & 0x7ff)) + 4;
             }
             case "timestamp":
+                return TimePrecision.typmodIn("TIMESTAMP", mods, location);
             case "timestamptz":
+                return TimePrecision.typmodIn("TIMESTAMP WITH TIME ZONE", mods, location);
             case "time":
+                return TimePrecision.typmodIn("TIME", mods, location);
             case "timetz":
+                return TimePrecision.typmodIn("TIME WITH TIME ZONE", mods, location);
             case "interval": {
                 int p = mods.get(mods.size() - 1);
                 if (p < 0) {

@@ -17,6 +17,9 @@ public final class Comparisons {
         if (a instanceof org.tusk.engine.types.EnumValue || b instanceof org.tusk.engine.types.EnumValue) {
             return org.tusk.engine.types.EnumValue.compare(a, b);
         }
+        if (a instanceof org.tusk.engine.types.TimeTz x && b instanceof org.tusk.engine.types.TimeTz y) {
+            return x.compareTo(y);
+        }
         if (a instanceof byte[] x && b instanceof byte[] y) {
             return java.util.Arrays.compareUnsigned(x, y);
         }

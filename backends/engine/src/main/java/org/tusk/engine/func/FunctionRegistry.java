@@ -28,6 +28,7 @@ public final class FunctionRegistry {
         ByteaFunctions.register();
         NumericMath.register();
         CastFunctions.register();
+        TimeOfDayCasts.register();
         SystemFunctions.register();
         PrivilegeInquiryFunctions.register();
         org.tusk.engine.tcop.RelationUpdatability.register(FunctionRegistry::bind);

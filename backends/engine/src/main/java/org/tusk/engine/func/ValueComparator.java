@@ -31,7 +31,8 @@ public final class ValueComparator {
                 || DATETIMES.contains(l) && DATETIMES.contains(r)) {
             return true;
         }
-        return l == r && (l == PgType.BOOL || l == PgType.UUID || l == PgType.TIME || l == PgType.BYTEA);
+        return l == r && (l == PgType.BOOL || l == PgType.UUID || l == PgType.TIME || l == PgType.TIMETZ
+                || l == PgType.BYTEA);
     }
 
     public static int compare(PgType lt, Object a, PgType rt, Object b, EvalContext ctx) {

@@ -165,6 +165,9 @@ public final class Deparser {
             // a cast function (get_coercion_expr): (arg)::type
             return "(" + deparse(f.args().get(0), qualify, true) + ")::" + f.type().displayName(f.typmod());
         }
+        if (SqlValueFunctions.isKeyword(e)) {
+            return ((FuncExpr) e).name();
+        }
         if (e instanceof FuncExpr f) {
             if (f.args().size() == 2 && !Character.isLetter(f.name().charAt(0))) {
                 String s = deparse(f.args().get(0), qualify, false) + " " + f.name() + " " + deparse(f.args().get(1), qualify, false);

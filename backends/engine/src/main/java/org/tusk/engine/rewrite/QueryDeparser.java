@@ -21,6 +21,7 @@ import org.tusk.engine.expr.MinMaxExpr;
 import org.tusk.engine.expr.NullTestExpr;
 import org.tusk.engine.expr.ScalarArrayOpExpr;
 import org.tusk.engine.expr.SlotExpr;
+import org.tusk.engine.expr.SqlValueFunctions;
 import org.tusk.engine.expr.VarExpr;
 import org.tusk.engine.func.sysinfo.Identifiers;
 import org.tusk.engine.nodes.BoolOp;
@@ -705,6 +706,10 @@ public final class QueryDeparser {
     }
 
     private void funcExpr(FuncExpr f, boolean showImplicit) {
+        if (SqlValueFunctions.isKeyword(f)) {
+            buf.append(f.name());
+            return;
+        }
         if (isCast(f)) {
             Expr arg = f.args().get(0);
             exprParen(arg, false, f);
