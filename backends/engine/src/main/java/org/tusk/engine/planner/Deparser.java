@@ -83,6 +83,11 @@ public final class Deparser {
         }
     }
 
+    /** Columns prefixed by their relation's name or alias, as EXPLAIN VERBOSE shows every qualification. */
+    static String qualified(Expr e) {
+        return deparse(e, true, true);
+    }
+
     /** For a scan's own filter: columns unqualified, as there is only one relation. */
     public static String unqualified(Expr e) {
         return deparse(e, false, true);

@@ -281,7 +281,7 @@ public final class Planner {
             rows = 1;
             if (q.jointree.quals() != null) {
                 p = new Result(p, q.jointree.quals(), null, ctx);
-                ex.detail("One-Time Filter: " + Deparser.expr(q.jointree.quals(), q));
+                ex.detail("One-Time Filter: " + qualText(q.jointree.quals()));
             }
             p = instr(p, ex);
         } else {
@@ -336,7 +336,7 @@ public final class Planner {
             rows = ex.rows;
             if (q.having != null) {
                 p = new Result(p, q.having, null, ctx);
-                ex.detail("Filter: " + Deparser.expr(q.having, q));
+                ex.detail("Filter: " + qualText(q.having));
                 ex.totalCost += cost.exprCost(q.having) * rows;
                 rows = CostModel.clampRows(rows * Selectivity.DEFAULT_INEQ_SEL);
                 ex.rows = rows;
@@ -847,10 +847,43 @@ public final class Planner {
             cur = filter(cur, pending);
         }
         if (!constant.isEmpty()) {
-            cur = filter(cur, constant);
+            cur = gate(cur, constant);
         }
         return cur;
     }
+
+    /**
+     * Quals that read no column of this level (create_gating_plan): the pseudoconstant ones (no
+     * volatile function, no subquery) are tested once by a Result above the plan, shown as its
+     * "One-Time Filter"; one that folded to false or NULL makes the whole FROM list a dummy
+     * relation (a Result without input, as set_dummy_rel_pathlist plans it). The others filter
+     * every row, as before.
+     */
+    private Part gate(Part cur, List<Expr> constant) {
+        List<Expr> oneTime = new ArrayList<>();
+        List<Expr> perRow = new ArrayList<>();
+        for (Expr qual : constant) {
+            if (qual instanceof ConstExpr k && !Boolean.TRUE.equals(k.value())) {
+                return emptyResult(cur.rtes(), cur.explain().width, null);
+            }
+            (volatileIn(qual) ? perRow : oneTime).add(qual);
+        }
+        if (!perRow.isEmpty()) {
+            cur = filter(cur, perRow);
+        }
+        if (oneTime.isEmpty()) {
+            return cur;
+        }
+        Expr qual = BoolExpr.andOf(oneTime);
+        ExplainNode child = cur.explain();
+        CostModel.Cost in = costOf(child);
+        double qualCost = cost.exprCost(oneTime);
+        ExplainNode ex = est(new ExplainNode("Result", cur.rows(), child), cur.rows(), child.width,
+                new CostModel.Cost(in.startup() + qualCost, in.total() + qualCost))
+                .detail("One-Time Filter: " + qualText(qual));
+        return new Part(instr(new Result(cur.state(), qual, null, ctx), ex), ex, cur.rtes(), cur.rows());
+    }
+
 
     /** Left-deep join order for FROM lists with LATERAL items: each item after the items it references. */
     private Part lateralOrder(List<Part> items, List<Expr> pending) {
@@ -970,7 +1003,7 @@ public final class Planner {
     private Part filter(Part p, List<Expr> quals) {
         Expr qual = BoolExpr.andOf(quals);
         ExplainNode ex = p.explain();
-        ex.detail("Filter: " + (p.rtes().cardinality() == 1 ? Deparser.unqualified(qual) : Deparser.expr(qual, q)));
+        ex.detail("Filter: " + (p.rtes().cardinality() == 1 ? scanQualText(qual) : qualText(qual)));
         ex.totalCost += cost.exprCost(quals) * p.rows();
         ex.rows = CostModel.clampRows(p.rows() * sel.clauseList(quals));
         return new Part(instr(new Result(p.state(), qual, null, ctx), ex), ex, p.rtes(), ex.rows);
@@ -1069,7 +1102,7 @@ public final class Planner {
             Part f = new Part(instr(new Result(p.state(), BoolExpr.andOf(pushed), null, ctx), p.explain()), p.explain(), p.rtes(), p.rows(),
                     r.rte(), pushed);
             if (!shown.isEmpty()) {
-                String filter = "Filter: " + Deparser.unqualified(BoolExpr.andOf(shown));
+                String filter = "Filter: " + scanQualText(BoolExpr.andOf(shown));
                 ExplainNode ex = f.explain();
                 if (ex.label.equals("Append") && !ex.children.isEmpty() && r.rte().relation != null
                         && !r.rte().relation.appendMembers().isEmpty()) {
@@ -1085,10 +1118,30 @@ public final class Planner {
         }
     }
 
+    /**
+     * A qualification as EXPLAIN shows it (show_qual): columns prefixed by their relation when the
+     * level has several relations, or always under VERBOSE.
+     */
+    private String qualText(Expr qual) {
+        return verbose ? Deparser.qualified(qual) : Deparser.expr(qual, q);
+    }
+
+    /** A scan's own qualification: its columns unprefixed (there is one relation), except under VERBOSE. */
+    private String scanQualText(Expr qual) {
+        return verbose ? Deparser.qualified(qual) : Deparser.unqualified(qual);
+    }
+
     /** A relation known to be empty (set_dummy_rel_pathlist): a Result that never returns a row, its quals dropped. */
     private Part dummyRelation(RangeTblEntry rte) {
+        BitSet self = new BitSet();
+        self.set(q.rtable.indexOf(rte));
+        return emptyResult(self, outputWidth(rte), rte);
+    }
+
+    /** The "Result / One-Time Filter: false" of a dummy relation over {@code rtes}. */
+    private Part emptyResult(BitSet rtes, int width, RangeTblEntry baseRte) {
         ExplainNode ex = new ExplainNode("Result", 0).detail("One-Time Filter: false");
-        est(ex, 0, outputWidth(rte), new CostModel.Cost(0, 0));
+        est(ex, 0, width, new CostModel.Cost(0, 0));
         ex.rows = 0;
         PlanState empty = new PlanState() {
             @Override
@@ -1100,9 +1153,7 @@ public final class Planner {
             public void rescan() {
             }
         };
-        BitSet self = new BitSet();
-        self.set(q.rtable.indexOf(rte));
-        return new Part(instr(empty, ex), ex, self, 0, rte, List.of());
+        return new Part(instr(empty, ex), ex, rtes, 0, baseRte, baseRte == null ? null : List.of());
     }
 
     /**
@@ -1453,7 +1504,7 @@ public final class Planner {
                     params, ctx).mergingSlots(slotsOf(right.rtes()));
             ExplainNode ex = new ExplainNode(joinLabel("Nested Loop", type), rows, left.explain(), right.explain());
             if (!quals.isEmpty()) {
-                ex.detail("Join Filter: " + Deparser.expr(BoolExpr.andOf(quals), q));
+                ex.detail("Join Filter: " + qualText(BoolExpr.andOf(quals)));
             }
             est(ex, rows, choice.width(), choice.cost());
             return new Part(instr(nl, ex), ex, both, ex.rows);
@@ -1479,9 +1530,9 @@ public final class Planner {
             for (Expr h : hashConds) {
                 shownConds.add(outerFirst(h, left.rtes()));
             }
-            ex.detail("Hash Cond: " + Deparser.expr(BoolExpr.andOf(shownConds), q));
+            ex.detail("Hash Cond: " + qualText(BoolExpr.andOf(shownConds)));
             if (joinQual != null) {
-                ex.detail("Join Filter: " + Deparser.expr(joinQual, q));
+                ex.detail("Join Filter: " + qualText(joinQual));
             }
             est(ex, rows, choice.width(), choice.cost());
             return new Part(instr(hj, ex), ex, both, ex.rows);
@@ -1509,7 +1560,7 @@ public final class Planner {
                 List.of(), ctx).mergingSlots(slotsOf(inner.rtes()));
         ExplainNode ex = new ExplainNode(joinLabel("Nested Loop", t), rows, outer.explain(), mat);
         if (joinQual != null) {
-            ex.detail("Join Filter: " + Deparser.expr(joinQual, q));
+            ex.detail("Join Filter: " + qualText(joinQual));
         }
         est(ex, rows, choice.width(), choice.cost());
         return new Part(instr(nl, ex), ex, both, ex.rows);
@@ -1537,9 +1588,9 @@ public final class Planner {
         String name = rte.relation.name();
         ExplainNode inner = new ExplainNode("Index Scan using " + il.index().name() + " on " + name
                 + (rte.refname.equals(name) ? "" : " " + rte.refname), 1);
-        inner.detail("Index Cond: (" + Deparser.expr(v, q) + " = " + Deparser.expr(outerValue, q) + ")");
+        inner.detail("Index Cond: (" + qualText(v) + " = " + qualText(outerValue) + ")");
         if (!right.baseQuals().isEmpty()) {
-            inner.detail("Filter: " + Deparser.unqualified(BoolExpr.andOf(right.baseQuals())));
+            inner.detail("Filter: " + scanQualText(BoolExpr.andOf(right.baseQuals())));
         }
         est(inner, il.innerRows(), outputWidth(rte), il.innerCost());
         scan = instr(scan, inner);
@@ -2084,7 +2135,7 @@ public final class Planner {
                 + (path.backward() ? "Backward " : "") + "using " + path.index().name() + " on " + name
                 + (rte.refname.equals(name) ? "" : " " + rte.refname), 0);
         if (!path.shownConds().isEmpty()) {
-            ex.detail("Index Cond: " + Deparser.unqualified(BoolExpr.andOf(path.shownConds())));
+            ex.detail("Index Cond: " + scanQualText(BoolExpr.andOf(path.shownConds())));
         }
         est(ex, relTuples(rte) * sel.clauseList(quals), outputWidth(rte), path.cost());
         BitSet self = new BitSet();
@@ -2165,7 +2216,7 @@ public final class Planner {
                 }
             }
             ExplainNode ex = new ExplainNode("Bitmap Index Scan on " + idx.name(), 0);
-            ex.detail("Index Cond: " + Deparser.unqualified(BoolExpr.andOf(ip.shownConds())));
+            ex.detail("Index Cond: " + scanQualText(BoolExpr.andOf(ip.shownConds())));
             ex.rows = CostModel.clampRows(indexSel * tuples);
             ex.width = 0;
             ex.startupCost = 0;
@@ -2256,7 +2307,7 @@ public final class Planner {
         String name = rte.relation.name();
         ExplainNode ex = new ExplainNode("Bitmap Heap Scan on " + name + (rte.refname.equals(name) ? "" : " " + rte.refname),
                 0, bp.explain());
-        ex.detail("Recheck Cond: " + Deparser.unqualified(bp.qual()));
+        ex.detail("Recheck Cond: " + scanQualText(bp.qual()));
         for (Expr qual : quals) {
             boolean covered = false;
             for (Expr sq : bp.quals()) {
