@@ -61,7 +61,11 @@ final class ProcessTitle {
             written = length + 1;
             if (UNSAFE != null) {
                 UNSAFE.copyMemory(text, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET, null, argStart, length);
-                UNSAFE.setMemory(argStart + length, span - length, (byte) 0);
+                // byte stores, not setMemory: that is a native call on Java 17 (no intrinsic before 23), and
+                // all there is to clear is the tail of the previous title, usually a few bytes
+                for (long a = argStart + length, stop = argStart + span; a < stop; a++) {
+                    UNSAFE.putByte(a, (byte) 0);
+                }
             } else {
                 byte[] area = new byte[span];
                 System.arraycopy(text, 0, area, 0, length);

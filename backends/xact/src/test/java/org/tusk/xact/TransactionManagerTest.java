@@ -180,6 +180,50 @@ class TransactionManagerTest {
         assertEquals(next, systemA.procArray().oldestXmin(), "nothing running: everything before next is done");
     }
 
+    /**
+     * GetSnapshotDataReuse: while no transaction with an xid ends, a new statement gets the last
+     * snapshot again, and it still holds back the xmin horizon; any end of such a transaction (a
+     * commit, an abort, a subtransaction's rollback) makes the next snapshot a new one.
+     */
+    @Test
+    void snapshotIsReusedUntilATransactionWithAnXidEnds() throws Exception {
+        a.begin();
+        int old = a.currentXid();
+        completeNewerTransaction();   // old is below the snapshots' xmax from now on: listed as running
+        b.begin();
+        Snapshot first = b.statementSnapshot();
+        assertTrue(first.isInProgressIn(old));
+        b.commit();   // read-only: its end changes nothing for snapshots, and clears b's xmin
+        b.begin();
+        assertSame(first, b.statementSnapshot(), "nothing ended in between");
+        a.beginSubtransaction();
+        int sub = a.currentXid();
+        assertSame(first, b.statementSnapshot(), "a new subxid is after the snapshot's xmax: no completion");
+        a.rollbackSubtransaction();
+        Snapshot afterRollback = b.statementSnapshot();
+        assertNotEquals(first, afterRollback, "a subtransaction's rollback changes the running set");
+        assertTrue(afterRollback.isInProgressIn(old));
+        assertFalse(afterRollback.isInProgressIn(sub));
+        a.commit();
+        assertEquals(old, systemA.procArray().oldestXmin(), "the reused snapshot set b's xmin again");
+        Snapshot afterCommit = b.statementSnapshot();
+        assertNotEquals(afterRollback, afterCommit);
+        assertTrue(visible(b, afterCommit, old));
+        assertSame(afterCommit, b.statementSnapshot());
+        b.commit();
+
+        a.begin();
+        int aborted = a.currentXid();
+        b.begin();
+        Snapshot duringAbort = b.statementSnapshot();
+        a.abort();
+        Snapshot afterAbort = b.statementSnapshot();
+        assertNotEquals(duringAbort, afterAbort);
+        assertTrue(TransactionIds.follows(afterAbort.xmax(), aborted));
+        assertFalse(afterAbort.isInProgressIn(aborted));
+        b.commit();
+    }
+
     @Test
     void subtransactions() throws Exception {
         a.begin();

@@ -32,13 +32,29 @@ public final class EState implements AutoCloseable {
     public static EState forSession(EvalContext ctx, Path dataDirectory, int pid) {
         long kb = 4096;
         if (ctx.session() != null) {
-            String v = ctx.session().currentSetting("work_mem", true);
+            String v = ctx.session().workMem();
             if (v != null) {
                 kb = parseKilobytes(v);
             }
         }
-        Path dir = dataDirectory == null ? null : dataDirectory.resolve("base").resolve("pgsql_tmp");
-        return new EState(ctx, kb * 1024, new TempFiles(dir, pid));
+        return new EState(ctx, kb * 1024, new TempFiles(tempDirectory(dataDirectory), pid));
+    }
+
+    /** The last data directory's pgsql_tmp (a backend has one data directory: resolved once, not per plan). */
+    private static volatile TempDirectory lastTempDirectory;
+
+    private record TempDirectory(Path dataDirectory, Path path) {}
+
+    private static Path tempDirectory(Path dataDirectory) {
+        if (dataDirectory == null) {
+            return null;
+        }
+        TempDirectory last = lastTempDirectory;
+        if (last == null || !last.dataDirectory().equals(dataDirectory)) {
+            last = new TempDirectory(dataDirectory, dataDirectory.resolve("base").resolve("pgsql_tmp"));
+            lastTempDirectory = last;
+        }
+        return last.path();
     }
 
     static long parseKilobytes(String v) {

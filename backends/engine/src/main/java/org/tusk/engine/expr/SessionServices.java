@@ -12,6 +12,14 @@ public interface SessionServices {
     /** current_setting(): the value, null if unknown and missingOk, else ERROR 42704. */
     String currentSetting(String name, boolean missingOk);
 
+    /**
+     * work_mem's value, which every plan the executor starts reads: a session may keep it while no
+     * setting changes instead of looking it up by name each time.
+     */
+    default String workMem() {
+        return currentSetting("work_mem", true);
+    }
+
     /** set_config(). */
     String setConfig(String name, String value, boolean isLocal);
 

@@ -77,9 +77,13 @@ final class TuskPreparedStatement implements PreparedStatement {
         this.columns = columns;
     }
 
-    /** What the analysis depended on (SELECT only): search_path, the relations it locked, the relcache epoch. */
+    /**
+     * What the analysis depended on: search_path, the relations it locked (OIDs and modes, in
+     * arrays: they are locked again at every Bind) and the relcache's invalidation epoch.
+     */
     private List<String> searchPath;
-    private Map<Integer, LockMode> relationLocks = Map.of();
+    private int[] lockedRelations = new int[0];
+    private LockMode[] lockModes = new LockMode[0];
     private long analyzedAt;
 
     /** The generic plan (null until built): its tree if it can run again, its cost either way. */
@@ -97,15 +101,19 @@ final class TuskPreparedStatement implements PreparedStatement {
     /** Records what the SELECT's analysis depended on (TuskSession.analyzeSelect's result). */
     void analyzedWith(List<String> searchPath, Map<Integer, LockMode> relationLocks, long epoch) {
         this.searchPath = searchPath;
-        this.relationLocks = relationLocks;
         this.analyzedAt = epoch;
+        lockedRelations = new int[relationLocks.size()];
+        lockModes = new LockMode[relationLocks.size()];
+        int i = 0;
+        for (Map.Entry<Integer, LockMode> e : relationLocks.entrySet()) {
+            lockedRelations[i] = e.getKey();
+            lockModes[i++] = e.getValue();
+        }
     }
 
     /** Records what an INSERT/UPDATE/DELETE's analysis depended on (TuskSession.analyzeDml's result). */
     void dmlAnalyzedWith(List<String> searchPath, Map<Integer, LockMode> relationLocks, long epoch) {
-        this.searchPath = searchPath;
-        this.relationLocks = relationLocks;
-        this.analyzedAt = epoch;
+        analyzedWith(searchPath, relationLocks, epoch);
         this.dmlRevalidated = true;
     }
 
@@ -121,22 +129,7 @@ final class TuskPreparedStatement implements PreparedStatement {
         if (query == null || searchPath == null) {
             return;
         }
-        RelationCache relcache = session.relcache();
-        boolean stale = !searchPath.equals(session.searchPath());
-        if (relcache != null) {
-            for (Map.Entry<Integer, LockMode> e : relationLocks.entrySet()) {
-                relcache.lock(e.getKey(), e.getValue());       // AcquirePlannerLocks: reads invalidations
-            }
-        }
-        if (!stale && relcache != null) {
-            for (Integer oid : relationLocks.keySet()) {
-                if (relcache.invalidatedSince(oid, analyzedAt)) {
-                    stale = true;
-                    break;
-                }
-            }
-        }
-        if (!stale) {
+        if (!lockRelationsAndCheckStale()) {
             return;
         }
         dropGenericPlan();
@@ -155,20 +148,7 @@ final class TuskPreparedStatement implements PreparedStatement {
      * so that its result relation's indexes and its plan are current; RETURNING must keep its columns.
      */
     private void revalidateDml() {
-        RelationCache relcache = session.relcache();
-        boolean stale = !searchPath.equals(session.searchPath());
-        if (relcache != null) {
-            for (Map.Entry<Integer, LockMode> e : relationLocks.entrySet()) {
-                relcache.lock(e.getKey(), e.getValue());       // AcquirePlannerLocks: reads invalidations
-            }
-            for (Integer oid : relationLocks.keySet()) {
-                if (stale || relcache.invalidatedSince(oid, analyzedAt)) {
-                    stale = true;
-                    break;
-                }
-            }
-        }
-        if (!stale) {
+        if (!lockRelationsAndCheckStale()) {
             return;
         }
         TuskSession.AnalyzedDml again = session.analyzeDml(parsed.stmt(),
@@ -177,9 +157,33 @@ final class TuskPreparedStatement implements PreparedStatement {
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
         }
         dml = again.command();
-        searchPath = again.searchPath();
-        relationLocks = again.relationLocks();
-        analyzedAt = again.epoch();
+        dmlAnalyzedWith(again.searchPath(), again.relationLocks(), again.epoch());
+    }
+
+    /**
+     * AcquirePlannerLocks, then the staleness test: search_path changed, or one of the locked
+     * relations was invalidated after the analysis. Locking reads the invalidation messages other
+     * backends' DDL sent, so the test comes after it; when this backend has applied no invalidation
+     * at all since the analysis (its epoch has not moved, the usual case), no relation can be stale.
+     */
+    private boolean lockRelationsAndCheckStale() {
+        RelationCache relcache = session.relcache();
+        boolean stale = !searchPath.equals(session.searchPath());
+        if (relcache == null) {
+            return stale;
+        }
+        for (int i = 0; i < lockedRelations.length; i++) {
+            relcache.lock(lockedRelations[i], lockModes[i]);
+        }
+        if (stale || relcache.invalidationEpoch() == analyzedAt) {
+            return stale;
+        }
+        for (int oid : lockedRelations) {
+            if (relcache.invalidatedSince(oid, analyzedAt)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameRowType(List<Column> a, List<Column> b) {
@@ -332,7 +336,7 @@ final class TuskPreparedStatement implements PreparedStatement {
                 throw Ereport.error(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + n
                         + " parameters, but prepared statement \"\" requires " + parameterTypes.length);
             }
-            short[] pf = parameterFormats == null ? new short[0] : parameterFormats;
+            short[] pf = parameterFormats == null ? NO_FORMATS : parameterFormats;
             if (pf.length > 1 && pf.length != n) {
                 throw Ereport.error(SqlState.PROTOCOL_VIOLATION, "bind message has " + pf.length
                         + " parameter formats but " + n + " parameters");
@@ -347,25 +351,40 @@ final class TuskPreparedStatement implements PreparedStatement {
                 PgType type = PgType.byOid(parameterTypes[i]);
                 values[i] = decode(type, format, raw, i + 1);
             }
-            List<Column> out = null;
-            if (columns != null) {
-                short[] rf = resultFormats == null ? new short[0] : resultFormats;
-                if (rf.length > 1 && rf.length != columns.size()) {
-                    throw Ereport.error(SqlState.PROTOCOL_VIOLATION, "bind message has " + rf.length
-                            + " result formats but query has " + columns.size() + " columns");
-                }
-                out = new ArrayList<>();
-                for (int i = 0; i < columns.size(); i++) {
-                    short f = rf.length == 0 ? 0 : rf.length == 1 ? rf[0] : rf[i];
-                    if (f != 0 && f != 1) {
-                        throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "unsupported format code: " + f);
-                    }
-                    out.add(columns.get(i).withFormat(f));
-                }
-            }
-            return new TuskPortal(session, this, values, out);
+            return new TuskPortal(session, this, values, columns == null ? null : boundColumns(resultFormats));
         });
     }
+
+    /**
+     * The result columns with the formats a Bind asked for. A client binds a prepared statement with
+     * the same formats every time, so the last list is kept (immutable) and handed out again.
+     */
+    private List<Column> boundColumns(short[] resultFormats) {
+        short[] rf = resultFormats == null ? NO_FORMATS : resultFormats;
+        if (lastBoundColumns != null && java.util.Arrays.equals(rf, lastResultFormats)) {
+            return lastBoundColumns;
+        }
+        if (rf.length > 1 && rf.length != columns.size()) {
+            throw Ereport.error(SqlState.PROTOCOL_VIOLATION, "bind message has " + rf.length
+                    + " result formats but query has " + columns.size() + " columns");
+        }
+        List<Column> out = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            short f = rf.length == 0 ? 0 : rf.length == 1 ? rf[0] : rf[i];
+            if (f != 0 && f != 1) {
+                throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "unsupported format code: " + f);
+            }
+            out.add(columns.get(i).withFormat(f));
+        }
+        lastResultFormats = rf.clone();
+        lastBoundColumns = List.copyOf(out);
+        return lastBoundColumns;
+    }
+
+    private static final short[] NO_FORMATS = new short[0];
+    /** The result formats of the last Bind and the columns it got ({@link #boundColumns}). */
+    private short[] lastResultFormats;
+    private List<Column> lastBoundColumns;
 
     private Object decode(PgType type, int format, byte[] raw, int number) {
         if (format == 0) {

@@ -70,6 +70,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     private final SettingDerivedValue<Long> statementTimeoutMillis;
     /** plan_cache_mode: every Bind of a statement with parameters asks. */
     private final SettingDerivedValue<String> planCacheMode;
+    private final SettingDerivedValue<String> workMem;
     private final UtilityCommands utility = new UtilityCommands(this);
     private final PreparedStatements preparedStatements = new PreparedStatements();
     private final Cursors cursors = new Cursors(this);
@@ -130,6 +131,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             return ms == null ? 0L : ms;
         });
         this.planCacheMode = new SettingDerivedValue<>(guc, () -> guc.get("plan_cache_mode"));
+        this.workMem = new SettingDerivedValue<>(guc, () -> guc.get("work_mem"));
         this.isolationLevel = new SettingDerivedValue<>(guc,
                 () -> StorageTransaction.isolationLevel(guc.show("transaction_isolation")));
         this.transactionReadOnly = new SettingDerivedValue<>(guc, () -> "on".equals(guc.show("transaction_read_only")));
@@ -1265,6 +1267,11 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         } catch (RuntimeException e) {
             return ZoneId.of("UTC");
         }
+    }
+
+    @Override
+    public String workMem() {
+        return workMem.get();
     }
 
     @Override

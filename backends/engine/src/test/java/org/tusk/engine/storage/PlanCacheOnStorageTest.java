@@ -219,6 +219,33 @@ class PlanCacheOnStorageTest extends TwoSessionsOnStorage {
         query(a, "DEALLOCATE ALL");
     }
 
+    /** Each Bind's result formats reach its portal's columns, also when they differ from the last Bind's. */
+    @Test
+    void eachBindGetsTheResultFormatsItAskedFor() {
+        PreparedStatement ps = a.prepare(a.parse("SELECT a, b FROM pc WHERE a = $1").get(0), new int[0]);
+        List<byte[]> one = List.of("1".getBytes(StandardCharsets.UTF_8));
+        short[][] asked = {{}, {}, {1}, {0, 1}, {}, {1, 0}};
+        short[][] expected = {{0, 0}, {0, 0}, {1, 1}, {0, 1}, {0, 0}, {1, 0}};
+        for (int i = 0; i < asked.length; i++) {
+            Portal portal = ps.bind(one, new short[0], asked[i]);
+            short[] got = new short[portal.columns().size()];
+            for (int c = 0; c < got.length; c++) {
+                got[c] = portal.columns().get(c).format();
+            }
+            portal.close();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected[i], got, "bind " + i);
+        }
+        short[] reused = {1};
+        Portal binary = ps.bind(one, new short[0], reused);
+        reused[0] = 0;   // the caller's array changes after the Bind: the next Bind asks for text
+        Portal text = ps.bind(one, new short[0], reused);
+        assertEquals(1, binary.columns().get(0).format());
+        assertEquals(0, text.columns().get(0).format());
+        binary.close();
+        text.close();
+        a.sync();
+    }
+
     private static Portal bind(PreparedStatement ps, String... params) {
         List<byte[]> values = new ArrayList<>();
         for (String p : params) {

@@ -18,7 +18,7 @@ import org.tusk.xact.TransactionIds;
  * ProcArrayLock (the area's lock 0).
  *
  * <pre>
- * header (64 bytes):  latestCompletedXid as a full xid (long)
+ * header (64 bytes):  latestCompletedXid as a full xid (long), xactCompletionCount (long)
  * entry i (320 bytes): xid, xmin, nsubxids, overflowed (ints), subxids[64],
  *                      delayChkpt (int, odd while inside the commit window)
  * </pre>
@@ -32,10 +32,18 @@ import org.tusk.xact.TransactionIds;
  * snapshot. xmin is set by its owner under the shared lock (as
  * GetSnapshotData does); it can only be at or after what a concurrent
  * {@link #oldestXmin()} computes, so that race is harmless.
+ *
+ * <p>xactCompletionCount counts the ends of transactions that had an xid (and
+ * subtransaction rollbacks), bumped in the same exclusive hold that clears
+ * them: while it has not moved, the running set and latestCompletedXid are
+ * what they were, so the last snapshot this backend built is still exact and
+ * is returned again (PostgreSQL 14's GetSnapshotDataReuse). A read-only
+ * workload takes a snapshot per statement without scanning the array.
  */
 public final class ProcArrayImpl implements ProcArray {
 
     private static final int LATEST_COMPLETED = 0;
+    private static final int COMPLETION_COUNT = 8;
     private static final int HEADER_SIZE = 64;
     private static final int E_XID = 0;
     private static final int E_XMIN = 4;
@@ -52,6 +60,9 @@ public final class ProcArrayImpl implements ProcArray {
     private final int myEntry;
     private final SubTrans subTrans;
     private final CommitLogImpl clog;
+    /** The last snapshot {@link #takeSnapshot()} built, and the xactCompletionCount it was built at. */
+    private Snapshot lastSnapshot;
+    private long lastSnapshotCompletions;
 
     ProcArrayImpl(ShmemArea area, ProcSlot self, SubTrans subTrans, CommitLogImpl clog) {
         this.area = area;
@@ -151,13 +162,19 @@ public final class ProcArrayImpl implements ProcArray {
         }
     }
 
-    /** Under ProcArrayLock exclusive. */
+    /** Under ProcArrayLock exclusive: the running set changed; snapshots built before are out of date. */
     private void maintainLatestCompleted(int latestXid) {
+        countCompletion();
         long latest = area.getLongVolatile(LATEST_COMPLETED);
         long candidate = fullXidRelativeTo(latest, latestXid);
         if (candidate > latest) {
             area.putLongVolatile(LATEST_COMPLETED, candidate);
         }
+    }
+
+    /** Under ProcArrayLock exclusive. */
+    private void countCompletion() {
+        area.putLongVolatile(COMPLETION_COUNT, area.getLongVolatile(COMPLETION_COUNT) + 1);
     }
 
     /** FullXidRelativeTo: the full xid of {@code xid}, assumed within 2^31 of {@code reference}. */
@@ -175,6 +192,7 @@ public final class ProcArrayImpl implements ProcArray {
                 latest--;
             }
             area.putLongVolatile(LATEST_COMPLETED, Math.max(latest, 0));
+            countCompletion();
         } finally {
             unlock();
         }
@@ -184,50 +202,64 @@ public final class ProcArrayImpl implements ProcArray {
 
     @Override
     public Snapshot takeSnapshot() {
+        lock(LWLockMode.SHARED);
+        try {
+            long completions = area.getLongVolatile(COMPLETION_COUNT);
+            if (lastSnapshot != null && completions == lastSnapshotCompletions) {
+                // No transaction with an xid ended since: nothing it computed can have changed. Its xmin
+                // is the oldest xid still running, so it is safe as our xmin (as in GetSnapshotDataReuse).
+                if (!TransactionIds.isValid(area.getIntVolatile(myEntry + E_XMIN))) {
+                    area.putIntVolatile(myEntry + E_XMIN, lastSnapshot.xmin());
+                }
+                return lastSnapshot;
+            }
+            lastSnapshot = buildSnapshotLocked();
+            lastSnapshotCompletions = completions;
+            return lastSnapshot;
+        } finally {
+            unlock();
+        }
+    }
+
+    /** GetSnapshotData's scan of the array, under ProcArrayLock shared. */
+    private Snapshot buildSnapshotLocked() {
         int[] xip = new int[procs];
         int nxip = 0;
         int[] subxip = new int[0];
         int nsub = 0;
         boolean overflowed = false;
-        int xmin;
-        int xmax;
-        lock(LWLockMode.SHARED);
-        try {
-            xmax = TransactionIds.advance(TransactionIds.xidOf(area.getLongVolatile(LATEST_COMPLETED)));
-            xmin = xmax;
-            for (int p = 0; p < procs; p++) {
-                int e = entry(p);
-                int xid = area.getIntVolatile(e + E_XID);
-                // An xid at or after xmax was assigned after the newest completed one: invisible anyway.
-                if (!TransactionIds.isNormal(xid) || TransactionIds.followsOrEquals(xid, xmax)) {
-                    continue;
+        int xmax = TransactionIds.advance(TransactionIds.xidOf(area.getLongVolatile(LATEST_COMPLETED)));
+        int xmin = xmax;
+        for (int p = 0; p < procs; p++) {
+            int e = entry(p);
+            int xid = area.getIntVolatile(e + E_XID);
+            // An xid at or after xmax was assigned after the newest completed one: invisible anyway.
+            if (!TransactionIds.isNormal(xid) || TransactionIds.followsOrEquals(xid, xmax)) {
+                continue;
+            }
+            if (TransactionIds.precedes(xid, xmin)) {
+                xmin = xid;
+            }
+            xip[nxip++] = xid;
+            if (overflowed) {
+                continue;   // the subxids of every entry will be looked up in pg_subtrans
+            }
+            if (area.getIntVolatile(e + E_OVERFLOWED) != 0) {
+                overflowed = true;
+                continue;
+            }
+            int n = area.getIntVolatile(e + E_NSUBXIDS);
+            if (n > 0) {
+                if (nsub + n > subxip.length) {
+                    subxip = Arrays.copyOf(subxip, Math.max(subxip.length * 2, nsub + n));
                 }
-                if (TransactionIds.precedes(xid, xmin)) {
-                    xmin = xid;
-                }
-                xip[nxip++] = xid;
-                if (overflowed) {
-                    continue;   // the subxids of every entry will be looked up in pg_subtrans
-                }
-                if (area.getIntVolatile(e + E_OVERFLOWED) != 0) {
-                    overflowed = true;
-                    continue;
-                }
-                int n = area.getIntVolatile(e + E_NSUBXIDS);
-                if (n > 0) {
-                    if (nsub + n > subxip.length) {
-                        subxip = Arrays.copyOf(subxip, Math.max(subxip.length * 2, nsub + n));
-                    }
-                    for (int i = 0; i < n; i++) {
-                        subxip[nsub++] = area.getIntVolatile(e + E_SUBXIDS + i * 4);
-                    }
+                for (int i = 0; i < n; i++) {
+                    subxip[nsub++] = area.getIntVolatile(e + E_SUBXIDS + i * 4);
                 }
             }
-            if (!TransactionIds.isValid(area.getIntVolatile(myEntry + E_XMIN))) {
-                area.putIntVolatile(myEntry + E_XMIN, xmin);
-            }
-        } finally {
-            unlock();
+        }
+        if (!TransactionIds.isValid(area.getIntVolatile(myEntry + E_XMIN))) {
+            area.putIntVolatile(myEntry + E_XMIN, xmin);
         }
         return new Snapshot(xmin, xmax, Arrays.copyOf(xip, nxip),
                 overflowed ? new int[0] : Arrays.copyOf(subxip, nsub), overflowed, 0, subTrans::topmost);

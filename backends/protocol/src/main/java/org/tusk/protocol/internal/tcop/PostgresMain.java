@@ -70,7 +70,10 @@ public final class PostgresMain {
      * used by both at once.
      */
     private final java.util.concurrent.locks.ReentrantLock sessionLock = new java.util.concurrent.locks.ReentrantLock();
-    /** Guarded by sessionLock: ReadyForQuery 'I' was sent and no message has been read since. */
+    /**
+     * ReadyForQuery 'I' was sent and no message has been read since. Written by the session thread
+     * only, under sessionLock; the notify thread reads it under sessionLock.
+     */
     private boolean idle;
     private final Map<String, PreparedStatementEntry> statements = new HashMap<>();
     private PreparedStatementEntry unnamedStatement;
@@ -606,7 +609,15 @@ public final class PostgresMain {
         idle = status == 'I';
     }
 
+    /**
+     * Only the session thread writes {@link #idle}, so it may read it without the lock: the lock is
+     * needed only to leave the idle state (a notification delivery may be under way), once per
+     * ReadyForQuery 'I', not for every message of the Bind/Describe/Execute/Sync that follows.
+     */
     private void markBusy() {
+        if (!idle) {
+            return;
+        }
         sessionLock.lock();
         idle = false;
         sessionLock.unlock();
