@@ -17,8 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tusk.api.error.PgException;
 import org.tusk.api.storage.ForkNumber;
 import org.tusk.api.storage.RelFileLocator;
+import org.tusk.buffer.internal.BufferLayout;
 import org.tusk.buffer.internal.SharedBufferManager;
 import org.tusk.shmem.LWLockMode;
+import org.tusk.shmem.ShmemArea;
 import org.tusk.shmem.ShmemSegment;
 
 /** One process (several BufferManager instances in one JVM stand for several processes where needed). */
@@ -268,6 +270,38 @@ class BufferManagerTest {
         a.release();
         assertEquals(0, one.sharedRefCount(id));
         assertEquals(0, one.privateRefCount(id));
+    }
+
+    @Test
+    void aBuffersContentLockLivesOnItsDescriptorLineAndExcludesOtherProcesses() throws Exception {
+        ShmemSegment segment = segment("a", 16);
+        BufferManager one = attach(segment, 0, new FakeWal());
+        BufferManager two = attach(segment, 1, new FakeWal());
+        createPages(one, 2);
+        ShmemArea area = segment.area(BufferLayout.AREA_NAME);
+        BufferLayout layout = new BufferLayout(16);
+        assertEquals(BufferLayout.lwlockCount(16), area.lwlockCount());
+        assertEquals(16 + BufferLayout.NUM_BUFFER_PARTITIONS + BufferLayout.NUM_EXTENSION_LOCKS + 1,
+                area.lwlockCount(), "the tranche holds no content locks");
+        try (Buffer a = one.read(REL, ForkNumber.MAIN, 0); Buffer b = two.read(REL, ForkNumber.MAIN, 0);
+                Buffer other = two.read(REL, ForkNumber.MAIN, 1)) {
+            int descriptor = layout.descriptor(a.bufferId());
+            int lockWord = layout.contentLock(a.bufferId());
+            assertTrue(lockWord >= descriptor && lockWord + ShmemArea.EMBEDDED_LWLOCK_BYTES <= descriptor
+                    + BufferLayout.DESC_SIZE, "inside the 64-byte descriptor");
+            assertEquals(0, area.getIntVolatile(lockWord));
+            a.lock(LWLockMode.EXCLUSIVE);
+            assertNotEquals(0, area.getIntVolatile(lockWord), "locking wrote the descriptor's lock word");
+            assertFalse(b.conditionalLock(LWLockMode.SHARED), "another process sees it locked");
+            assertTrue(other.conditionalLock(LWLockMode.EXCLUSIVE), "another buffer's lock is its own");
+            other.unlock();
+            a.unlock();
+            assertEquals(0, area.getIntVolatile(lockWord));
+            assertTrue(b.conditionalLock(LWLockMode.SHARED));
+            a.lock(LWLockMode.SHARED);
+            a.unlock();
+            b.unlock();
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.tusk.shmem;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
+import org.tusk.shmem.internal.SegmentLayout;
 import org.tusk.shmem.internal.SharedMemory;
 
 /**
@@ -17,14 +18,19 @@ import org.tusk.shmem.internal.SharedMemory;
  */
 public final class ShmemArea {
 
+    /** Bytes an {@link #embeddedLWLock} occupies. */
+    public static final int EMBEDDED_LWLOCK_BYTES = SegmentLayout.LW_BYTES;
+
     private final String name;
+    private final ShmemSegment segment;
     private final SharedMemory memory;
     private final int base;
     private final int size;
     private final LWLock[] lwlocks;
 
-    ShmemArea(String name, SharedMemory memory, int base, int size, LWLock[] lwlocks) {
+    ShmemArea(String name, ShmemSegment segment, SharedMemory memory, int base, int size, LWLock[] lwlocks) {
         this.name = name;
+        this.segment = segment;
         this.memory = memory;
         this.base = base;
         this.size = size;
@@ -51,6 +57,21 @@ public final class ShmemArea {
                     + (lwlocks.length - 1));
         }
         return lwlocks[index];
+    }
+
+    /**
+     * An LWLock whose words (state, wait queue head and tail: {@link #EMBEDDED_LWLOCK_BYTES} bytes, zero = unlocked)
+     * lie at {@code offset} of this area's data instead of in its tranche: for a lock that belongs on the cache
+     * line of the data it guards, as PostgreSQL keeps a buffer's content_lock inside its padded BufferDesc, so
+     * that pinning a buffer and locking it touch one line. {@code offset} must be 4-aligned. Every call makes
+     * a new object and a process's held locks are tracked by object, so a process must make one per lock and
+     * keep it. {@code id} only names the lock in messages.
+     */
+    public LWLock embeddedLWLock(int offset, int id) {
+        if ((offset & 3) != 0) {
+            throw new IllegalArgumentException("LWLock at offset " + offset + " of area " + name + " is not 4-aligned");
+        }
+        return new LWLock(segment, memory, id, at(offset, EMBEDDED_LWLOCK_BYTES));
     }
 
     /**

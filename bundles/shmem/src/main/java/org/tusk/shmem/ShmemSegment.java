@@ -232,7 +232,7 @@ public final class ShmemSegment implements AutoCloseable {
                 locks[l] = new LWLock(this, memory, firstId + l, lockBase + l * LWLOCK_STRIDE);
             }
             String areaName = new String(name, StandardCharsets.UTF_8);
-            areas.put(areaName, new ShmemArea(areaName, memory, (int) offset, (int) bytes, locks));
+            areas.put(areaName, new ShmemArea(areaName, this, memory, (int) offset, (int) bytes, locks));
         }
     }
 

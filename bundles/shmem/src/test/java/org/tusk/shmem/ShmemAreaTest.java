@@ -53,6 +53,61 @@ class ShmemAreaTest {
     }
 
     @Test
+    void embeddedLWLockLivesInTheAreaDataAndExcludesAcrossAttachments() throws Exception {
+        try (ShmemSegment creator = ShmemSegment.create(dir.resolve("shm"), 4, dir.resolve("l"),
+                List.of(new ShmemRequest("descriptors", 4 * 64, 1)));
+                ShmemSegment attacher = ShmemSegment.attach(creator.file())) {
+            ShmemArea mineArea = creator.area("descriptors");
+            ShmemArea theirArea = attacher.area("descriptors");
+            mineArea.putInt(64 + 28, 0x5a5a5a5a);   // a neighbour of the lock words on their line
+            mineArea.putInt(64 + 44, 0x5a5a5a5a);
+            ProcSlot mine = creator.slot(0);
+            ProcSlot theirs = attacher.slot(1);
+            LWLock lock = mineArea.embeddedLWLock(64 + 32, 1);
+            LWLock sameWords = theirArea.embeddedLWLock(64 + 32, 1);
+            LWLock otherLine = theirArea.embeddedLWLock(2 * 64 + 32, 2);
+
+            assertEquals(0, mineArea.getIntVolatile(64 + 32), "zeroed memory is an unlocked lock");
+            lock.acquire(LWLockMode.EXCLUSIVE, mine);
+            assertEquals(LWLock.VAL_EXCLUSIVE, mineArea.getIntVolatile(64 + 32), "the state word is at the offset");
+            assertFalse(sameWords.conditionalAcquire(LWLockMode.SHARED, theirs));
+            assertTrue(otherLine.conditionalAcquire(LWLockMode.EXCLUSIVE, theirs), "another offset is another lock");
+            assertFalse(mineArea.lwlock(0).isHeldBy(mine), "not the tranche's lock");
+            // a waiter from the other attachment queues itself in the words after the state word
+            ProcSlot waiterSlot = attacher.slot(2);
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread waiter = new Thread(() -> {
+                try {
+                    sameWords.acquire(LWLockMode.EXCLUSIVE, waiterSlot);
+                    sameWords.release(waiterSlot);
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            waiter.start();
+            while (mineArea.getIntVolatile(64 + 36) == 0 && waiter.isAlive()) {
+                Thread.onSpinWait();
+            }
+            assertEquals(waiterSlot.index() + 1, mineArea.getIntVolatile(64 + 36), "queue head");
+            assertEquals(waiterSlot.index() + 1, mineArea.getIntVolatile(64 + 40), "queue tail");
+            lock.release(mine);
+            waiter.join();
+            assertEquals(null, failure.get());
+            assertEquals(0, mineArea.getIntVolatile(64 + 36), "queue empty again");
+            assertTrue(sameWords.conditionalAcquire(LWLockMode.SHARED, theirs));
+            assertTrue(lock.conditionalAcquire(LWLockMode.SHARED, mine), "shared with the other process");
+            LWLock.releaseAll(theirs);
+            LWLock.releaseAll(mine);
+            assertEquals(0, theirArea.getIntVolatile(64 + 32));
+            assertEquals(0x5a5a5a5a, theirArea.getInt(64 + 28), "the words before the lock are untouched");
+            assertEquals(0x5a5a5a5a, theirArea.getInt(64 + 44), "the words after the lock are untouched");
+
+            assertThrows(IllegalArgumentException.class, () -> mineArea.embeddedLWLock(64 + 30, 3));
+            assertThrows(IndexOutOfBoundsException.class, () -> mineArea.embeddedLWLock(4 * 64 - 8, 3));
+        }
+    }
+
+    @Test
     void zeroingClearsTheRangeWithoutAllocating() throws IOException {
         try (ShmemSegment segment = ShmemSegment.create(dir.resolve("shm"), 2, dir.resolve("l"),
                 List.of(new ShmemRequest("pages", 4 * 8192, 0)))) {

@@ -10,15 +10,19 @@ import org.tusk.buffer.Page;
  *
  * <pre>
  * control line (64 bytes)      clock hand, bgwriter hand, fsync queue count / overflow / cycle
- * descriptors  nBuffers x 64   state word, tag (spc, db, rel, fork, block), mapping chain link
+ * descriptors  nBuffers x 64   state word, tag (spc, db, rel, fork, block), mapping chain link, content lock
  * buckets      nBuckets x 4    mapping hash table heads: buffer id + 1, 0 = empty
  * fsync queue  capacity x 32   (spc, db, rel, fork, segment)
  * pages        nBuffers x 8192 (8 kB aligned within the area)
  * </pre>
  *
- * LWLocks of the area: one content lock per buffer, one I/O lock per buffer,
- * {@link #NUM_BUFFER_PARTITIONS} mapping partition locks, {@link
- * #NUM_EXTENSION_LOCKS} relation extension locks, one fsync queue lock.
+ * LWLocks of the area's tranche: one I/O lock per buffer, {@link
+ * #NUM_BUFFER_PARTITIONS} mapping partition locks, {@link #NUM_EXTENSION_LOCKS}
+ * relation extension locks, one fsync queue lock. A buffer's content lock is
+ * not in the tranche but in its descriptor ({@link #D_CONTENT_LOCK}, as
+ * PostgreSQL keeps content_lock inside BufferDesc): a buffer access pins (CAS
+ * on the state word) and then locks, and with both on one cache line a page
+ * nobody touched lately costs one miss instead of two.
  */
 public final class BufferLayout {
 
@@ -26,6 +30,8 @@ public final class BufferLayout {
     public static final int NUM_BUFFER_PARTITIONS = 128;
     public static final int NUM_EXTENSION_LOCKS = 16;
     private static final int FIXED_LWLOCKS = NUM_BUFFER_PARTITIONS + NUM_EXTENSION_LOCKS + 1;
+    /** LWLocks of the tranche per buffer: its I/O lock. */
+    private static final int LWLOCKS_PER_BUFFER = 1;
 
     // control line
     public static final int CTL_CLOCK_HAND = 0;
@@ -44,6 +50,8 @@ public final class BufferLayout {
     public static final int D_FORK = 16;
     public static final int D_BLOCK = 20;
     public static final int D_HASH_NEXT = 24;
+    /** The content lock's words ({@link org.tusk.shmem.ShmemArea#embeddedLWLock}), 4-aligned, inside the line. */
+    public static final int D_CONTENT_LOCK = 32;
 
     public static final int FSYNC_ENTRY_SIZE = 32;
 
@@ -75,12 +83,12 @@ public final class BufferLayout {
     }
 
     public static int lwlockCount(int nBuffers) {
-        return 2 * nBuffers + FIXED_LWLOCKS;
+        return LWLOCKS_PER_BUFFER * nBuffers + FIXED_LWLOCKS;
     }
 
     /** Inverse of {@link #lwlockCount}: what attach uses to learn the pool size. */
     public static int nBuffersFromLWLockCount(int lwlocks) {
-        int n = (lwlocks - FIXED_LWLOCKS) / 2;
+        int n = (lwlocks - FIXED_LWLOCKS) / LWLOCKS_PER_BUFFER;
         if (n < 16 || lwlockCount(n) != lwlocks) {
             throw new IllegalStateException("area " + AREA_NAME + " has " + lwlocks + " LWLocks, which fits no pool size");
         }
@@ -103,24 +111,25 @@ public final class BufferLayout {
         return fsyncQueue + index * FSYNC_ENTRY_SIZE;
     }
 
+    /** Where buffer {@code bufferId}'s content lock lies in the area: inside its descriptor. */
     public int contentLock(int bufferId) {
-        return bufferId;
+        return descriptor(bufferId) + D_CONTENT_LOCK;
     }
 
     public int ioLock(int bufferId) {
-        return nBuffers + bufferId;
+        return bufferId;
     }
 
     public int partitionLock(int partition) {
-        return 2 * nBuffers + partition;
+        return nBuffers + partition;
     }
 
     public int extensionLock(int index) {
-        return 2 * nBuffers + NUM_BUFFER_PARTITIONS + index;
+        return nBuffers + NUM_BUFFER_PARTITIONS + index;
     }
 
     public int fsyncQueueLock() {
-        return 2 * nBuffers + NUM_BUFFER_PARTITIONS + NUM_EXTENSION_LOCKS;
+        return nBuffers + NUM_BUFFER_PARTITIONS + NUM_EXTENSION_LOCKS;
     }
 
     private static long align(long value, int alignment) {

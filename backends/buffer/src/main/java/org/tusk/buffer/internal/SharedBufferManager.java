@@ -66,6 +66,8 @@ public final class SharedBufferManager implements BufferManager {
     /** PrivateRefCount: this process's pins per buffer; the shared refcount counts the process once. */
     private final int[] privateRefCount;
     private final ByteBuffer[] pageViews;
+    /** This process's object of each buffer's content lock (held locks are tracked by object), made at first use. */
+    private final LWLock[] contentLocks;
     /** Private copy a page is written from (the shared page may be hint-updated meanwhile in PostgreSQL). */
     private final ByteBuffer writeCopy = Page.allocate();
     private final ByteBuffer zeroPage = Page.allocate();
@@ -86,6 +88,7 @@ public final class SharedBufferManager implements BufferManager {
         this.hintBits = new HintBitDirtying(descriptors, wal, delay);
         this.privateRefCount = new int[layout.nBuffers];
         this.pageViews = new ByteBuffer[layout.nBuffers];
+        this.contentLocks = new LWLock[layout.nBuffers];
     }
 
     @Override
@@ -639,7 +642,12 @@ public final class SharedBufferManager implements BufferManager {
     }
 
     LWLock contentLock(int id) {
-        return area.lwlock(layout.contentLock(id));
+        LWLock lock = contentLocks[id];
+        if (lock == null) {
+            lock = area.embeddedLWLock(layout.contentLock(id), id);
+            contentLocks[id] = lock;
+        }
+        return lock;
     }
 
     /**

@@ -66,6 +66,8 @@ public final class SegmentLayout {
     public static final int LW_STATE = 0;
     public static final int LW_HEAD = 4;
     public static final int LW_TAIL = 8;
+    /** What one LWLock occupies (its words may also lie inside an area's data: ShmemArea.embeddedLWLock). */
+    public static final int LW_BYTES = 12;
 
     // --- shared words: general-purpose 64-bit cells ---
     public static final int SHARED_WORDS = LWLOCKS + NUM_LWLOCKS * LWLOCK_STRIDE;
