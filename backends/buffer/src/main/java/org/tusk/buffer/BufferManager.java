@@ -91,11 +91,23 @@ public interface BufferManager extends AutoCloseable {
     int nblocks(RelFileLocator locator, ForkNumber fork);
 
     /**
-     * BufferSync for a checkpoint: writes every buffer that is dirty (WAL
-     * flushed first), then fsyncs every relation segment written since the
-     * last call by any process. Returns the number of buffers written.
+     * CheckPointBuffers at full speed: {@link #bufferSync} without delays, then
+     * {@link #processSyncRequests}. Returns the number of buffers written.
      */
     int flushAll();
+
+    /**
+     * BufferSync: marks every buffer dirty now as needed by the checkpoint
+     * (BM_CHECKPOINT_NEEDED), then writes those still marked (WAL flushed
+     * first) in file and block order, calling {@code delay} after each. A
+     * buffer dirtied only after the marking is left alone (its changes lie
+     * after the redo point); one written meanwhile by somebody else loses its
+     * mark. Returns the number of buffers this call wrote.
+     */
+    int bufferSync(CheckpointWriteDelay delay);
+
+    /** ProcessSyncRequests: fsyncs every relation segment written since the last call by any process. */
+    SyncRequestStats processSyncRequests();
 
     /** Background writer round: writes at most {@code max} unpinned dirty buffers; returns how many it wrote. */
     int writeSomeDirty(int max);

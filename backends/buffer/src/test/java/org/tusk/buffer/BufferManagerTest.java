@@ -381,4 +381,79 @@ class BufferManagerTest {
         checkpointer.flushAll();
         assertEquals(0, checkpointer.pendingFsyncRequests());
     }
+
+    private static void dirty(BufferManager pool, int block) {
+        try (Buffer buffer = pool.read(REL, ForkNumber.MAIN, block)) {
+            buffer.lock(LWLockMode.EXCLUSIVE);
+            buffer.markDirty();
+        }
+    }
+
+    @Test
+    void bufferSyncWritesTheBuffersDirtyAtItsStartInBlockOrderAndReportsProgress() throws Exception {
+        ShmemSegment segment = segment("a", 32);
+        BufferManager backend = attach(segment, 0, new FakeWal());
+        FakeWal checkpointerWal = new FakeWal();
+        BufferManager checkpointer = attach(segment, 1, checkpointerWal);
+        createPages(backend, 20);
+        // a relation with a lower number, in buffers after REL's: the checkpoint writes it first
+        RelFileLocator lower = RelFileLocator.of(5, 16000);
+        for (int i = 0; i < 2; i++) {
+            try (Buffer buffer = backend.extend(lower, ForkNumber.MAIN)) {
+                Page.init(buffer.page(), 0);
+                Page.setLsn(buffer.page(), 500 + i);
+                buffer.markDirty();
+            }
+        }
+        checkpointer.flushAll();
+        for (int block = 19; block >= 12; block--) {
+            dirty(backend, block);
+        }
+        for (int block = 1; block >= 0; block--) {
+            try (Buffer buffer = backend.read(lower, ForkNumber.MAIN, block)) {
+                buffer.lock(LWLockMode.EXCLUSIVE);
+                buffer.markDirty();
+            }
+        }
+        checkpointerWal.flushes.clear();
+        List<Double> progress = new ArrayList<>();
+        int written = checkpointer.bufferSync(p -> {
+            if (progress.isEmpty()) {
+                dirty(backend, 3);   // after the marking: its change lies after the redo point
+            }
+            progress.add(p);
+        });
+        assertEquals(10, written);
+        assertEquals(10, progress.size());
+        assertEquals(0.1, progress.get(0), 1e-9);
+        assertEquals(1.0, progress.get(9), 1e-9);
+        // WAL is flushed up to each page's LSN just before it is written: relation by relation, ascending blocks
+        List<Long> expected = new ArrayList<>(List.of(500L, 501L));
+        for (long block = 12; block < 20; block++) {
+            expected.add(1000 + block);
+        }
+        assertEquals(expected, checkpointerWal.flushes);
+        assertEquals(1, checkpointer.flushAll(), "block 3 was left for the next checkpoint");
+    }
+
+    @Test
+    void bufferSyncSkipsMarkedBuffersSomebodyElseWroteMeanwhile() throws Exception {
+        ShmemSegment segment = segment("a", 32);
+        BufferManager backend = attach(segment, 0, new FakeWal());
+        BufferManager checkpointer = attach(segment, 1, new FakeWal());
+        createPages(backend, 10);
+        checkpointer.flushAll();
+        for (int block = 0; block < 10; block++) {
+            dirty(backend, block);
+        }
+        int[] byBackgroundWriter = {0};
+        int written = checkpointer.bufferSync(p -> {
+            if (byBackgroundWriter[0] == 0) {
+                byBackgroundWriter[0] = backend.writeSomeDirty(32);
+            }
+        });
+        assertEquals(9, byBackgroundWriter[0]);
+        assertEquals(1, written, "only the first buffer was left to the checkpoint");
+        assertEquals(0, checkpointer.flushAll());
+    }
 }

@@ -18,7 +18,9 @@ import org.tusk.api.storage.RowLockMode;
 import org.tusk.api.storage.TupleId;
 import org.tusk.buffer.Buffer;
 import org.tusk.buffer.BufferManager;
+import org.tusk.buffer.CheckpointWriteDelay;
 import org.tusk.buffer.Page;
+import org.tusk.buffer.SyncRequestStats;
 import org.tusk.heapam.internal.FreeSpaceMap;
 import org.tusk.heapam.internal.VisibilityMap;
 import org.tusk.shmem.LWLockMode;
@@ -193,6 +195,16 @@ class FreeSpaceAndVisibilityMapTest {
         @Override
         public int flushAll() {
             return buffers.flushAll();
+        }
+
+        @Override
+        public int bufferSync(CheckpointWriteDelay delay) {
+            return buffers.bufferSync(delay);
+        }
+
+        @Override
+        public SyncRequestStats processSyncRequests() {
+            return buffers.processSyncRequests();
         }
 
         @Override

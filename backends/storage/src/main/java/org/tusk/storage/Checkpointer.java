@@ -1,6 +1,9 @@
 package org.tusk.storage;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -8,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tusk.api.backend.AuxiliaryProcess;
 import org.tusk.buffer.BufferManager;
+import org.tusk.buffer.CheckpointWriteDelay;
 import org.tusk.shmem.ShmemAttachment;
 import org.tusk.wal.WalWriter;
 import org.tusk.xact.TransactionSystem;
@@ -15,10 +19,14 @@ import org.tusk.xact.TransactionSystem;
 /**
  * The checkpointer, which also does the background writer's job (PostgreSQL
  * runs them as two processes; one JVM fewer matters more here): every
- * bgwriter_delay it writes some dirty buffers the clock sweep will reach, and
- * it checkpoints when checkpoint_timeout has passed, when a third of
- * max_wal_size was written since the last redo point, or when asked. On the
- * postmaster's request it writes the shutdown checkpoint and exits.
+ * bgwriter_delay it writes some dirty buffers the clock sweep will reach (also
+ * between a spread checkpoint's writes), and
+ * it checkpoints when checkpoint_timeout has passed, when CheckPointSegments
+ * of WAL were written since the last redo point (max_wal_size / (1 +
+ * checkpoint_completion_target)), or when asked. Timed and WAL checkpoints
+ * spread their writes ({@link SpreadCheckpointWrites}); asked ones (CHECKPOINT)
+ * write at once. On the postmaster's request it writes the shutdown
+ * checkpoint and exits.
  */
 @Component(service = AuxiliaryProcess.class,
         property = AuxiliaryProcess.ROLE_PROPERTY + "=" + Checkpointer.ROLE)
@@ -45,23 +53,40 @@ public final class Checkpointer implements AuxiliaryProcess {
     private CheckpointRequests requests;
 
     private volatile boolean shutdownRequested;
+    /** When the last background-writer round ran (nanoTime), also during a spread checkpoint's naps. */
+    private long lastBackgroundWrite;
 
     @Override
     public void run() throws IOException {
         StorageSettings settings = StorageSettings.from(attachment.settings(), attachment.segment().maxBackends());
+        int checkpointSegments = CheckpointSchedule.checkpointSegments(settings.maxWalSizeBytes(),
+                settings.walSegmentSize(), settings.checkpointCompletionTarget());
         requests.registerCheckpointer(attachment.slot());
         long lastCheckpoint = System.nanoTime();
         long lastRedo = wal.redoPointer();
         long handled = requests.requested();
+        lastBackgroundWrite = System.nanoTime() - settings.bgwriterDelayMillis() * 1_000_000L;
         while (!shutdownRequested) {
             long sinceLast = (System.nanoTime() - lastCheckpoint) / 1_000_000;
-            boolean timedOut = sinceLast >= settings.checkpointTimeoutMillis();
-            boolean walFull = wal.insertPosition() - lastRedo >= settings.maxWalSizeBytes() / 3;
             long asked = requests.requested();
-            if (timedOut || walFull || asked > handled) {
+            Set<CheckpointFlag> flags = EnumSet.noneOf(CheckpointFlag.class);
+            if (asked > handled) {
+                // CHECKPOINT is the only one who asks: RequestCheckpoint(CHECKPOINT_IMMEDIATE | FORCE | WAIT)
+                flags.addAll(EnumSet.of(CheckpointFlag.IMMEDIATE, CheckpointFlag.FORCE, CheckpointFlag.WAIT));
+            }
+            if (sinceLast >= settings.checkpointTimeoutMillis()) {
+                flags.add(CheckpointFlag.CAUSE_TIME);
+            }
+            if (CheckpointSchedule.walCheckpointNeeded(lastRedo, wal.insertPosition(), settings.walSegmentSize(),
+                    checkpointSegments)) {
+                flags.add(CheckpointFlag.CAUSE_XLOG);
+            }
+            if (!flags.isEmpty()) {
+                long started = System.nanoTime();
                 boolean ok;
                 try {
-                    Checkpoint.create(attachment.dataDirectory(), wal, buffers, xacts, false, oids());
+                    Checkpoint.create(attachment.dataDirectory(), wal, buffers, xacts, oids(), flags,
+                            writeDelay(flags, settings, started, asked), settings.logCheckpoints());
                     ok = true;
                 } catch (RuntimeException e) {
                     LOG.error("checkpoint failed: {}", e.toString(), e);
@@ -69,19 +94,59 @@ public final class Checkpointer implements AuxiliaryProcess {
                 }
                 requests.finished(asked, ok);
                 handled = asked;
-                lastCheckpoint = nextCheckpointBase(ok, System.nanoTime(), settings.checkpointTimeoutMillis());
+                // the next timed checkpoint counts from this one's start, as PostgreSQL's last_checkpoint_time
+                lastCheckpoint = ok ? started
+                        : nextCheckpointBase(false, System.nanoTime(), settings.checkpointTimeoutMillis());
                 lastRedo = wal.redoPointer();
                 continue;
             }
-            long delay = settings.bgwriterDelayMillis();
-            if (!backgroundWrite(buffers)) {
-                delay = Math.max(delay, ERROR_PAUSE_MILLIS);
-            }
+            backgroundWriteIfDue(settings);
             long untilCheckpoint = settings.checkpointTimeoutMillis() - sinceLast;
-            attachment.slot().waitLatch(Math.max(1, Math.min(delay, untilCheckpoint)));
+            attachment.slot().waitLatch(Math.max(1, Math.min(settings.bgwriterDelayMillis(), untilCheckpoint)));
         }
-        Checkpoint.create(attachment.dataDirectory(), wal, buffers, xacts, true, oids());
+        Checkpoint.create(attachment.dataDirectory(), wal, buffers, xacts, oids(),
+                EnumSet.of(CheckpointFlag.IS_SHUTDOWN, CheckpointFlag.IMMEDIATE), CheckpointWriteDelay.IMMEDIATE,
+                settings.logCheckpoints());
         requests.finished(requests.requested(), true);
+    }
+
+    /**
+     * How the checkpoint's writes are paced: at once if it is immediate, else
+     * spread, until shutdown is requested or somebody asks for a checkpoint
+     * after {@code covered} (then the rest goes at full speed, so the
+     * CHECKPOINT waiting behind it is not kept waiting).
+     */
+    private CheckpointWriteDelay writeDelay(Set<CheckpointFlag> flags, StorageSettings settings, long started,
+            long covered) {
+        if (flags.contains(CheckpointFlag.IMMEDIATE)) {
+            return CheckpointWriteDelay.IMMEDIATE;
+        }
+        CheckpointSchedule schedule = new CheckpointSchedule(settings, started, wal.insertPosition());
+        return new SpreadCheckpointWrites(schedule, () -> shutdownRequested || requests.requested() > covered,
+                System::nanoTime, wal::insertPosition, millis -> napDuringCheckpoint(settings, millis));
+    }
+
+    /** A spread checkpoint's nap: the background writer's round when due, then the latch (a request wakes it). */
+    private void napDuringCheckpoint(StorageSettings settings, long millis) {
+        backgroundWriteIfDue(settings);
+        try {
+            attachment.slot().waitLatch(millis);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a background-writer round if bgwriter_delay has passed since the last (longer after an error). */
+    private void backgroundWriteIfDue(StorageSettings settings) {
+        long now = System.nanoTime();
+        if (now - lastBackgroundWrite < settings.bgwriterDelayMillis() * 1_000_000L) {
+            return;
+        }
+        lastBackgroundWrite = now;
+        if (!backgroundWrite(buffers)) {
+            // pause ERROR_PAUSE_MILLIS in all before the next round
+            lastBackgroundWrite += (Math.max(0, ERROR_PAUSE_MILLIS - settings.bgwriterDelayMillis())) * 1_000_000L;
+        }
     }
 
     /**

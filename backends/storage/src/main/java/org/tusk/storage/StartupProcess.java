@@ -2,6 +2,7 @@ package org.tusk.storage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.tusk.api.backend.AuxiliaryProcess;
 import org.tusk.api.storage.Lsn;
 import org.tusk.buffer.BufferManager;
+import org.tusk.buffer.CheckpointWriteDelay;
 import org.tusk.shmem.ShmemAttachment;
 import org.tusk.wal.ControlFile;
 import org.tusk.wal.DbState;
@@ -167,8 +169,9 @@ public final class StartupProcess implements AuxiliaryProcess {
                 if (crashed) {
                     // the end-of-recovery checkpoint: replayed pages become durable, later crashes start here
                     WalWriter wal = Wal.attach(attachment.segment(), dataDir, walSettings, attachment.slot());
-                    Checkpoint.create(dataDir, wal, buffers, xacts, false,
-                            OidCounter.attach(attachment.segment(), wal));
+                    Checkpoint.create(dataDir, wal, buffers, xacts, OidCounter.attach(attachment.segment(), wal),
+                            EnumSet.of(CheckpointFlag.END_OF_RECOVERY, CheckpointFlag.IMMEDIATE),
+                            CheckpointWriteDelay.IMMEDIATE, settings.logCheckpoints());
                 } else {
                     control.withState(DbState.IN_PRODUCTION).write(dataDir);
                 }

@@ -13,7 +13,7 @@ import org.tusk.wal.WalSettings;
  * The postmaster sizes shared memory from the same values every process reads.
  */
 public record StorageSettings(int sharedBuffers, int walBuffersBytes, int maxBackends, int maxLocksPerTransaction,
-        boolean fsync, long checkpointTimeoutMillis,
+        boolean fsync, long checkpointTimeoutMillis, double checkpointCompletionTarget, boolean logCheckpoints,
         long maxWalSizeBytes, long bgwriterDelayMillis, long deadlockTimeoutMillis, String walSyncMethod,
         int walSegmentSize, long memoryTableBytes) {
 
@@ -35,6 +35,8 @@ public record StorageSettings(int sharedBuffers, int walBuffersBytes, int maxBac
                 (int) plain(settings, "max_locks_per_transaction", 64),
                 bool(settings, "fsync", true),
                 time(settings, "checkpoint_timeout", "300s", GucUnit.S),
+                real(settings, "checkpoint_completion_target", 0.9, 0, 1),
+                bool(settings, "log_checkpoints", true),
                 maxWalSizeKb * 1024,
                 time(settings, "bgwriter_delay", "200ms", GucUnit.MS),
                 time(settings, "deadlock_timeout", "1s", GucUnit.MS),
@@ -66,6 +68,29 @@ public record StorageSettings(int sharedBuffers, int walBuffersBytes, int maxBac
         String text = settings.getOrDefault(name, fallback);
         long value = require(name, text, unit.parse(text));
         return unit == GucUnit.S ? value * 1000 : value;
+    }
+
+    /** A real setting within [min, max], as PostgreSQL checks it. */
+    private static double real(Map<String, String> settings, String name, double fallback, double min, double max) {
+        String text = settings.get(name);
+        if (text == null) {
+            return fallback;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid value for parameter \"" + name + "\": \"" + text + "\"");
+        }
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException(text.strip() + " is outside the valid range for parameter \"" + name
+                    + "\" (" + plain(min) + " .. " + plain(max) + ")");
+        }
+        return value;
+    }
+
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static long plain(Map<String, String> settings, String name, long fallback) {

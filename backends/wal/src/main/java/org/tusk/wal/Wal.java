@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -34,6 +36,8 @@ import org.tusk.wal.internal.XLogCtl;
 public final class Wal {
 
     private static final Logger LOG = LoggerFactory.getLogger(Wal.class);
+    /** The name a segment file has while the names beyond the end of WAL rotate (not a segment name). */
+    private static final String ROTATING_SEGMENT = "xlogtemp.rotate";
 
     /** XLOG_BLCKSZ and BLCKSZ: WAL buffer pages and data pages are both 8 kB. */
     public static final int PAGE_SIZE = 8192;
@@ -77,9 +81,10 @@ public final class Wal {
      * latest checkpoint's redo point. Everything before endOfWal is taken as
      * written and flushed.
      *
-     * <p>Also zeroes the rest of the segment holding endOfWal and deletes any
-     * later segment, so that stale bytes of a torn tail (or records beyond an
-     * invalid one) can never be read as a continuation of the new WAL.
+     * <p>Also zeroes the rest of the segment holding endOfWal, so that stale
+     * bytes of a torn tail (or records beyond an invalid one) can never be
+     * read as a continuation of the new WAL, and keeps the later segments for
+     * reuse as PostgreSQL does ({@link #renameSegmentsBeyond}).
      */
     public static void startAt(ShmemSegment segment, Path dataDir, WalSettings settings, long endOfWal,
             long prevRecordLsn, long redoPointer) {
@@ -96,13 +101,7 @@ public final class Wal {
         SegmentFiles files = new SegmentFiles(dataDir, settings.segmentSize());
         long endSegment = files.segmentOf(endOfWal);
         try {
-            for (long segno : files.list()) {
-                if (segno > endSegment) {
-                    Files.delete(files.path(segno));
-                    LOG.info("removed WAL segment {} beyond the end of WAL",
-                            SegmentFiles.fileName(segno, settings.segmentSize()));
-                }
-            }
+            renameSegmentsBeyond(files, endSegment);
             if (Files.exists(files.path(endSegment))) {
                 try (FileChannel channel = files.openForWrite(endSegment)) {
                     SegmentFiles.zeroFill(channel, endOfWal % settings.segmentSize(), settings.segmentSize());
@@ -114,6 +113,48 @@ public final class Wal {
             throw new PgException(Severity.PANIC, SqlState.IO_ERROR, "could not prepare WAL segment for writing: "
                     + e.getMessage(), null, null, 0, e);
         }
+    }
+
+    /**
+     * Keeps the segment files after the end segment for the writer to reuse
+     * (the ones a checkpoint recycled, most of all), without letting any of
+     * them hold records at the position they were written for. A recycled
+     * file holds records of a segment before a redo point, so before
+     * {@code endSegment}, and at any later number its records are no
+     * continuation (xl_prev, as {@code SegmentRecyclingTest} shows). But a
+     * file written at its own number beyond the end (records after a torn or
+     * invalid one) could continue the new WAL where new records happen to end
+     * at an old record's start. So the names rotate: each file takes the next
+     * higher name of the set and the highest file the lowest name (one file
+     * alone moves one up), so no file keeps the number its records were
+     * written at, and the set of numbers stays (no segment has to be created
+     * again). The caller fsyncs the directory.
+     */
+    static void renameSegmentsBeyond(SegmentFiles files, long endSegment) throws IOException {
+        Path rotating = files.walDir().resolve(ROTATING_SEGMENT);
+        Files.deleteIfExists(rotating);   // a crash during an earlier rotation: one recyclable file fewer
+        List<Long> beyond = new ArrayList<>();
+        for (long segno : files.list()) {
+            if (segno > endSegment) {
+                beyond.add(segno);
+            }
+        }
+        if (beyond.isEmpty()) {
+            return;
+        }
+        int last = beyond.size() - 1;
+        if (last == 0) {
+            Files.move(files.path(beyond.get(0)), files.path(beyond.get(0) + 1), StandardCopyOption.ATOMIC_MOVE);
+        } else {
+            Files.move(files.path(beyond.get(last)), rotating, StandardCopyOption.ATOMIC_MOVE);
+            for (int i = last - 1; i >= 0; i--) {
+                Files.move(files.path(beyond.get(i)), files.path(beyond.get(i + 1)), StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(rotating, files.path(beyond.get(0)), StandardCopyOption.ATOMIC_MOVE);
+        }
+        LOG.info("kept {} WAL segment(s) beyond the end of WAL for reuse, renamed ({} to {})", beyond.size(),
+                SegmentFiles.fileName(beyond.get(0), files.segmentSize()),
+                SegmentFiles.fileName(last == 0 ? beyond.get(0) + 1 : beyond.get(last), files.segmentSize()));
     }
 
     /** initdb with PostgreSQL's first counters: nextXid 3, nextOid 16384, oldestXid 3. */

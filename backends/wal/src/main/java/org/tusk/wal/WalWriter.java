@@ -61,7 +61,7 @@ public interface WalWriter {
      * numbers, the rest deleted. Call only after the control file points at
      * the checkpoint whose redo pointer this is.
      */
-    default void removeOldSegments(long redo) {
+    default RemovedSegments removeOldSegments(long redo) {
         throw new UnsupportedOperationException("removeOldSegments");
     }
 

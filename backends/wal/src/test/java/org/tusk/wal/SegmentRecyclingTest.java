@@ -210,4 +210,97 @@ class SegmentRecyclingTest {
             assertEquals(more, reader.endOfValidWal());
         }
     }
+
+    /** A restart after a crash: shared memory gone, recovery from the control file's redo point, WAL started there. */
+    private void crashAndRecover() throws IOException {
+        ControlFile control = ControlFile.read(data);
+        segment.close();
+        segment = ShmemSegment.create(dir.resolve("shmem"), 4, dir.resolve("latches"), Wal.shmemRequests(settings));
+        WalTestSupport.startUp(segment, data, settings, control);
+        attach();
+    }
+
+    private int recordsFrom(long lsn) {
+        try (WalReader reader = WalReader.open(data, settings, lsn)) {
+            int n = 0;
+            while (reader.next() != null) {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    @Test
+    void recoveryKeepsTheRecycledSegmentsBeyondTheEnd() throws Exception {
+        fillUpTo(5);
+        long redo = checkpoint();
+        List<Long> beforeCrash = files.list();
+        assertEquals(List.of(5L, 6L, 7L, 8L, 9L), beforeCrash);
+        java.util.Set<Object> recycledFiles = new java.util.HashSet<>();
+        for (long segno = 6; segno <= 9; segno++) {
+            recycledFiles.add(fileKey(segno));
+        }
+        long end = wal.insertPosition();
+
+        crashAndRecover();
+        assertEquals(end, wal.insertPosition());
+        assertEquals(beforeCrash, files.list(), "no segment was deleted");
+        java.util.Set<Object> after = new java.util.HashSet<>();
+        for (long segno = 6; segno <= 9; segno++) {
+            after.add(fileKey(segno));
+        }
+        assertEquals(recycledFiles, after, "the same files, to be reused without zero-filling");
+
+        // The writer goes on into them, and recovery reads back exactly what it wrote.
+        int before = recordsFrom(redo);
+        Map<Object, Long> keys = fileKeys();
+        List<Long> more = new ArrayList<>();
+        for (int seq = 0; files.segmentOf(wal.insertPosition()) < 7; seq++) {
+            more.add(wal.insert(WalTestSupport.testRecord(4, seq)));
+        }
+        wal.flush(wal.insertPosition());
+        assertEquals(keys, fileKeys(), "segments 6 and 7 were used as they were, none created");
+        assertEquals(before + more.size(), recordsFrom(redo));
+    }
+
+    @Test
+    void aSegmentWrittenBeyondTheEndOfValidWalIsNotReadAtItsNumberAfterRestart() throws Exception {
+        List<Long> starts = new ArrayList<>();
+        int seq = 0;
+        for (; files.segmentOf(wal.insertPosition()) < 3 || starts.stream().filter(l -> files.segmentOf(l) == 3)
+                .count() < 3; seq++) {
+            starts.add(wal.insertPosition());
+            wal.insert(WalTestSupport.testRecord(3, seq));
+        }
+        wal.flush(wal.insertPosition());
+        int total = seq;
+        // The last record starting in segment 2 turns invalid: the records of segment 3 now lie beyond the end
+        // of valid WAL, at the very positions they were written for.
+        int torn = 0;
+        for (int i = 0; i < total; i++) {
+            if (files.segmentOf(starts.get(i)) == 2) {
+                torn = i;
+            }
+        }
+        long tornLsn = starts.get(torn);
+        try (FileChannel channel = FileChannel.open(files.path(2), StandardOpenOption.WRITE)) {
+            long at = tornLsn % settings.segmentSize() + 4;   // inside xl_tot_len's neighbours: the CRC fails
+            channel.write(ByteBuffer.wrap(new byte[] {(byte) 0x5A}), Math.min(at, settings.segmentSize() - 1));
+        }
+        Object writtenAsThree = fileKey(3);
+
+        crashAndRecover();
+        assertEquals(tornLsn, wal.insertPosition());
+        assertTrue(!Files.exists(files.path(3)) || !writtenAsThree.equals(fileKey(3)),
+                "the file written as segment 3 is not segment 3 any more");
+
+        // The same records again (same sizes, same positions), all but the last: reading must stop there,
+        // not go on into the old copy of the last one.
+        for (int i = torn; i < total - 1; i++) {
+            wal.insert(WalTestSupport.testRecord(3, i));
+        }
+        wal.flush(wal.insertPosition());
+        assertEquals(starts.get(total - 1), wal.insertPosition());
+        assertEquals(total - 1, recordsFrom(starts.get(0)));
+    }
 }

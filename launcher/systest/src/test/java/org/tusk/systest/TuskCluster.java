@@ -101,6 +101,12 @@ final class TuskCluster implements AutoCloseable {
         }
     }
 
+    /** Whether the log shows a shutdown checkpoint that completed (PostgreSQL's "checkpoint starting: shutdown ..." then "checkpoint complete"). */
+    static boolean loggedShutdownCheckpoint(String log) {
+        int start = log.indexOf("checkpoint starting: shutdown");
+        return start >= 0 && log.indexOf("checkpoint complete:", start) > 0;
+    }
+
     long postmasterPid() throws IOException {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
     }

@@ -24,9 +24,11 @@ import org.tusk.api.storage.RelFileLocator;
 import org.tusk.buffer.Buffer;
 import org.tusk.buffer.BufferManager;
 import org.tusk.buffer.BufferRing;
+import org.tusk.buffer.CheckpointWriteDelay;
 import org.tusk.buffer.Page;
 import org.tusk.buffer.PageChecksum;
 import org.tusk.buffer.Smgr;
+import org.tusk.buffer.SyncRequestStats;
 import org.tusk.shmem.LWLock;
 import org.tusk.shmem.LWLockMode;
 import org.tusk.shmem.ProcSlot;
@@ -205,31 +207,65 @@ public final class SharedBufferManager implements BufferManager {
 
     @Override
     public int flushAll() {
-        int written = 0;
-        for (int id = 0; id < layout.nBuffers; id++) {
-            int state = descriptors.state(id);
-            if (!has(state, BM_VALID) || !has(state, BM_DIRTY)) {
-                continue;
-            }
-            if (!pinIfDirty(id)) {
-                continue;
-            }
-            try {
-                LWLock content = contentLock(id);
-                acquire(content, LWLockMode.SHARED);
-                try {
-                    if (flushBuffer(id)) {
-                        written++;
-                    }
-                } finally {
-                    release(content);
-                }
-            } finally {
-                unpinBuffer(id);
-            }
-        }
-        syncRequestedFiles();
+        int written = bufferSync(CheckpointWriteDelay.IMMEDIATE);
+        processSyncRequests();
         return written;
+    }
+
+    @Override
+    public int bufferSync(CheckpointWriteDelay delay) {
+        int[] toWrite = markForCheckpoint();
+        int written = 0;
+        for (int i = 0; i < toWrite.length; i++) {
+            int id = toWrite[i];
+            if (has(descriptors.state(id), BM_CHECKPOINT_NEEDED) && writeDirty(id)) {
+                written++;
+            }
+            delay.afterBuffer((double) (i + 1) / toWrite.length);
+        }
+        return written;
+    }
+
+    /**
+     * BufferSync's first pass: sets BM_CHECKPOINT_NEEDED on every valid dirty
+     * buffer and returns them in write order. The unlocked peek skips clean
+     * buffers: one dirtied after it was dirtied after the redo point.
+     */
+    private int[] markForCheckpoint() {
+        int[] ids = new int[layout.nBuffers];
+        BufferTag[] tags = new BufferTag[layout.nBuffers];
+        int n = 0;
+        for (int id = 0; id < layout.nBuffers; id++) {
+            if (!has(descriptors.state(id), BM_DIRTY)) {
+                continue;
+            }
+            int state = descriptors.lockHeader(id);
+            if (has(state, BM_VALID) && has(state, BM_DIRTY)) {
+                state |= BM_CHECKPOINT_NEEDED;
+                ids[n] = id;
+                tags[n++] = descriptors.tag(id);
+            }
+            descriptors.unlockHeader(id, state);
+        }
+        return CheckpointBufferOrder.sorted(ids, tags, n);
+    }
+
+    /** SyncOneBuffer for the checkpoint: pins and writes the buffer if it is still dirty; true if it wrote it. */
+    private boolean writeDirty(int id) {
+        if (!pinIfDirty(id)) {
+            return false;
+        }
+        try {
+            LWLock content = contentLock(id);
+            acquire(content, LWLockMode.SHARED);
+            try {
+                return flushBuffer(id);
+            } finally {
+                release(content);
+            }
+        } finally {
+            unpinBuffer(id);
+        }
     }
 
     @Override
@@ -799,14 +835,23 @@ public final class SharedBufferManager implements BufferManager {
     }
 
     /** The checkpointer's ProcessSyncRequests: fsync every segment queued since the last call. */
-    private void syncRequestedFiles() {
+    @Override
+    public SyncRequestStats processSyncRequests() {
         FsyncRequestQueue.Drained drained = fsyncQueue.drain();
+        long longest = 0;
+        long total = 0;
         try {
             if (drained.syncEverything()) {
+                long started = System.nanoTime();
                 syncAllRelationFiles();
+                longest = total = System.nanoTime() - started;
             }
             for (FsyncRequestQueue.Request r : drained.requests()) {
+                long started = System.nanoTime();
                 smgr.sync(r.locator(), r.fork(), r.segment());
+                long took = System.nanoTime() - started;
+                longest = Math.max(longest, took);
+                total += took;
             }
         } catch (RuntimeException e) {
             fsyncQueue.requeue(drained.requests(), drained.syncEverything());
@@ -814,6 +859,8 @@ public final class SharedBufferManager implements BufferManager {
         }
         LOG.debug("checkpoint synced {} relation segments{}", drained.requests().size(),
                 drained.syncEverything() ? " after a full sync (request queue overflowed)" : "");
+        return new SyncRequestStats(drained.requests().size() + (drained.syncEverything() ? 1 : 0), longest, total,
+                drained.syncEverything());
     }
 
     private void syncAllRelationFiles() {

@@ -82,6 +82,8 @@ public final class GucTable {
         integer("temp_buffers", GucContext.USER, "8MB",
                 "Sets the maximum number of temporary buffers used by each session.", GucUnit.BLOCKS_8KB, 100,
                 Integer.MAX_VALUE / 2);
+        real("checkpoint_completion_target", GucContext.SIGHUP, "0.9",
+                "Time spent flushing dirty buffers during checkpoint, as fraction of checkpoint interval.", 0, 1);
         integer("max_worker_processes", GucContext.POSTMASTER, "8",
                 "Maximum number of concurrent worker processes.", GucUnit.NONE, 0, 262143);
         integer("max_wal_senders", GucContext.POSTMASTER, "10",
@@ -206,6 +208,11 @@ public final class GucTable {
     private void real(String name, String boot, String desc) {
         put(new GucVariable(name, GucType.REAL, GucContext.USER, boot, desc, false, GucUnit.NONE, 0, Long.MAX_VALUE,
                 List.of(), null, false));
+    }
+
+    /** A real with PostgreSQL's range (whole-number limits, as the real settings Tusk knows need). */
+    private void real(String name, GucContext ctx, String boot, String desc, long min, long max) {
+        put(new GucVariable(name, GucType.REAL, ctx, boot, desc, false, GucUnit.NONE, min, max, List.of(), null, false));
     }
 
     private void integer(String name, GucContext ctx, String boot, String desc, GucUnit unit, long min, long max) {

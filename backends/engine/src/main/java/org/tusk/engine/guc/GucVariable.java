@@ -98,13 +98,19 @@ public final class GucVariable {
                 return unit.format(v);
             }
             case REAL: {
+                double d;
                 try {
-                    double d = Double.parseDouble(value.trim());
-                    return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+                    d = Double.parseDouble(value.trim());
                 } catch (NumberFormatException e) {
                     throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE,
                             "invalid value for parameter \"" + shownName + "\": \"" + value + "\"");
                 }
+                // reals defined without a range (max Long.MAX_VALUE) take any value, as before
+                if (max != Long.MAX_VALUE && (d < min || d > max)) {
+                    throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, value.trim()
+                            + " is outside the valid range for parameter \"" + shownName + "\" (" + min + " .. " + max + ")");
+                }
+                return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
             }
             case ENUM: {
                 String lower = value.trim().toLowerCase(Locale.ROOT);

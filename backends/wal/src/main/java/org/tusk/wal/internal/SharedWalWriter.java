@@ -22,6 +22,7 @@ import org.tusk.shmem.LWLockMode;
 import org.tusk.shmem.ProcSlot;
 import org.tusk.wal.BlockReference;
 import org.tusk.wal.CheckpointRecord;
+import org.tusk.wal.RemovedSegments;
 import org.tusk.wal.Wal;
 import org.tusk.wal.WalRecord;
 import org.tusk.wal.WalSettings;
@@ -428,7 +429,7 @@ public final class SharedWalWriter implements WalWriter {
     }
 
     @Override
-    public void removeOldSegments(long redo) {
+    public RemovedSegments removeOldSegments(long redo) {
         long keepFrom = redo / segmentSize();
         processLock.lock();
         try {
@@ -472,6 +473,7 @@ public final class SharedWalWriter implements WalWriter {
                 LOG.debug("checkpoint at redo {}: {} WAL segments recycled, {} removed", Lsn.format(redo), recycled,
                         removed);
             }
+            return new RemovedSegments(removed, recycled, checkpointDistanceEstimate);
         } catch (IOException e) {
             throw new PgException(Severity.ERROR, SqlState.IO_ERROR, "could not remove old WAL segments: "
                     + e.getMessage(), null, null, 0, e);
