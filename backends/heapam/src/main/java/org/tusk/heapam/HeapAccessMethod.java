@@ -1434,8 +1434,11 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 newMask |= HEAP_XMIN_FROZEN;
                 frozen++;
             }
-            if ((mask & HEAP_XMAX_INVALID) == 0 && xmax != Xids.INVALID && Xids.precedes(xmax, freezeLimit)
-                    && lookup.status(xmax) != TransactionStatus.IN_PROGRESS) {
+            // as heap_prepare_freeze_tuple, whatever the hints say: an old raw xmax must not outlive
+            // relfrozenxid (satisfiesVacuum has just hinted an aborted deleter's or ended locker's
+            // xmax XMAX_INVALID; a running one never gets that hint)
+            if (xmax != Xids.INVALID && Xids.precedes(xmax, freezeLimit) && ((mask & HEAP_XMAX_INVALID) != 0
+                    || lookup.status(xmax) != TransactionStatus.IN_PROGRESS)) {
                 newMask = newMask & ~HEAP_XMAX_BITS | HEAP_XMAX_INVALID;
                 newXmax = Xids.INVALID;
             }

@@ -600,6 +600,12 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
         heap.vacuum(REL, u.xid + 1, 3);
         assertEquals(HEAP_XMIN_COMMITTED, hintsOf(live) & HEAP_XMIN_COMMITTED, "VACUUM hinted");
         assertEquals(HEAP_XMAX_INVALID, hintsOf(updated) & HEAP_XMAX_INVALID, "the aborted updater");
+        heap.vacuum(REL, u.xid + 1, u.xid + 1);
+        try (Buffer buffer = buffers.read(REL, ForkNumber.MAIN, 0)) {
+            buffer.lock(LWLockMode.SHARED);
+            assertEquals(0, org.tusk.heapam.internal.HeapTupleHeader.xmax(Page.item(buffer.page(), updated.offset())),
+                    "freezing clears the hinted-invalid old xmax (heap_prepare_freeze_tuple)");
+        }
         assertEquals(List.of(), HeapCheck.check(buffers, REL, xacts));
     }
 
