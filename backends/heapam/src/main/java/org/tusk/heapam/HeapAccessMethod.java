@@ -552,7 +552,8 @@ public final class HeapAccessMethod implements TableAccessMethod {
             }
             HotChainWalk chain = new HotChainWalk(page, tid.offset(), null);
             for (int member = chain.next(); member != 0; member = chain.next()) {
-                org.tusk.api.storage.TupleLiveness liveness = HeapVisibility.satisfiesDirty(Page.item(page, member), txn);
+                org.tusk.api.storage.TupleLiveness liveness = HeapVisibility.satisfiesDirty(Page.item(page, member), txn,
+                        buffer);
                 if (liveness.state() != org.tusk.api.storage.TupleLiveness.State.DEAD) {
                     return liveness;
                 }
@@ -710,7 +711,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
                     }
                     ByteBuffer tuple = normalTuple(oldBuffer.page(), tid.offset());
                     boolean stillOk = tuple != null && HeapVisibility.satisfiesUpdate(tuple, tid.block(),
-                            tid.offset(), cid, txn) == UpdateResult.OK;
+                            tid.offset(), cid, txn, oldBuffer) == UpdateResult.OK;
                     if (stillOk && HeapRecords.chooseOffset(newBuffer.page(), newTuple.length)
                             != Page.INVALID_OFFSET_NUMBER) {
                         return updateOnPages(oldBuffer, newBuffer, tid, newTuple, xid, cid, txn, false);
@@ -844,7 +845,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
     /** heap_page_prune on the exclusively locked {@code buffer}; whether anything was freed. */
     private boolean pruneLocked(Buffer buffer, int prunable, int horizon, TransactionContext txn) {
         ByteBuffer page = buffer.page();
-        HotPrune prune = HotPrune.compute(page, horizon, txn::status);
+        HotPrune prune = HotPrune.compute(page, horizon, txn::status, buffer);
         if (!prune.changesAnything()) {
             if (prune.newPruneXid() != prunable) {
                 Page.setPruneXid(page, prune.newPruneXid());      // a hint, like PostgreSQL's: not logged
@@ -978,7 +979,8 @@ public final class HeapAccessMethod implements TableAccessMethod {
                     buffer.unlock();
                     return new ModifyResult(ModifyResult.Status.INVISIBLE, null, 0);
                 }
-                UpdateResult result = HeapVisibility.satisfiesUpdate(tuple, tid.block(), tid.offset(), cid, txn);
+                UpdateResult result = HeapVisibility.satisfiesUpdate(tuple, tid.block(), tid.offset(), cid, txn,
+                        buffer);
                 int xmax = xmax(tuple);
                 switch (result) {
                     case OK:
@@ -1126,7 +1128,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
                         LOG.debug("vacuum of {} counts block {} without pruning: cleanup lock not available",
                                 relation, block);
                         buffer.lock(LWLockMode.SHARED);
-                        PagePruner counter = new PagePruner(buffer.page(), oldestXmin, freezeLimit, lookup);
+                        PagePruner counter = new PagePruner(buffer, oldestXmin, freezeLimit, lookup);
                         int missedDead = counter.prune().deadOffsets().length;
                         remaining += counter.remaining() + missedDead;
                         recentlyDead += counter.recentlyDead() + missedDead;
@@ -1137,12 +1139,12 @@ public final class HeapAccessMethod implements TableAccessMethod {
                         continue;
                     }
                     // HOT chains first: dead prefixes go, roots redirect to their first survivor
-                    HotPrune hot = HotPrune.compute(page, oldestXmin, lookup::status);
+                    HotPrune hot = HotPrune.compute(page, oldestXmin, lookup::status, buffer);
                     if (hot.changesAnything()) {
                         logPrune(buffer, hot);
                         removed += hot.removed();
                     }
-                    PagePruner pruner = new PagePruner(page, oldestXmin, freezeLimit, lookup);
+                    PagePruner pruner = new PagePruner(buffer, oldestXmin, freezeLimit, lookup);
                     PruneRecord prune = pruner.prune();
                     if (prune.changesAnything(page)) {
                         prune.apply(page);
@@ -1336,8 +1338,12 @@ public final class HeapAccessMethod implements TableAccessMethod {
         return (double) tuples * nblocks / samples;
     }
 
-    /** Collects a page's pruning and freezing decisions (heap_page_prune_and_freeze's analysis half). */
+    /**
+     * Collects a page's pruning and freezing decisions (heap_page_prune_and_freeze's analysis half).
+     * The visibility checks set hints on the locked page (as HeapTupleSatisfiesVacuumHorizon does).
+     */
     private static final class PagePruner {
+        private final Buffer buffer;
         private final ByteBuffer page;
         private final int oldestXmin;
         private final int freezeLimit;
@@ -1347,8 +1353,9 @@ public final class HeapAccessMethod implements TableAccessMethod {
         private int frozen;
         private boolean allFrozen;
 
-        PagePruner(ByteBuffer page, int oldestXmin, int freezeLimit, TransactionStatusLookup lookup) {
-            this.page = page;
+        PagePruner(Buffer buffer, int oldestXmin, int freezeLimit, TransactionStatusLookup lookup) {
+            this.buffer = buffer;
+            this.page = buffer.page();
             this.oldestXmin = oldestXmin;
             this.freezeLimit = freezeLimit;
             this.lookup = lookup;
@@ -1369,7 +1376,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
                     continue;
                 }
                 ByteBuffer tuple = Page.item(page, off);
-                switch (HeapVisibility.satisfiesVacuum(tuple, oldestXmin, lookup::status)) {
+                switch (HeapVisibility.satisfiesVacuum(tuple, 0, oldestXmin, lookup::status, buffer)) {
                     case DEAD -> {
                         dead.add(off);
                         allVisible = false;
@@ -1427,8 +1434,11 @@ public final class HeapAccessMethod implements TableAccessMethod {
                 newMask |= HEAP_XMIN_FROZEN;
                 frozen++;
             }
-            if ((mask & HEAP_XMAX_INVALID) == 0 && xmax != Xids.INVALID && Xids.precedes(xmax, freezeLimit)
-                    && lookup.status(xmax) != TransactionStatus.IN_PROGRESS) {
+            // as heap_prepare_freeze_tuple, whatever the hints say: an old raw xmax must not outlive
+            // relfrozenxid (satisfiesVacuum has just hinted an aborted deleter's or ended locker's
+            // xmax XMAX_INVALID; a running one never gets that hint)
+            if (xmax != Xids.INVALID && Xids.precedes(xmax, freezeLimit) && ((mask & HEAP_XMAX_INVALID) != 0
+                    || lookup.status(xmax) != TransactionStatus.IN_PROGRESS)) {
                 newMask = newMask & ~HEAP_XMAX_BITS | HEAP_XMAX_INVALID;
                 newXmax = Xids.INVALID;
             }

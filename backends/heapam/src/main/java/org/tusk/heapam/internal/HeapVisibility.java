@@ -16,7 +16,17 @@ import org.tusk.buffer.Buffer;
  * when a tuple's xmin or xmax carries no hint. MVCC checks set the
  * HEAP_XMIN_COMMITTED / HEAP_XMAX_COMMITTED hints once they learn of a commit
  * (SetHintBits), so later readers of the page skip both lookups; before
- * hints, every catalog scan asked the ProcArray about every tuple.
+ * hints, every catalog scan asked the ProcArray about every tuple. The
+ * vacuum, update and dirty checks set hints as heapam_visibility.c's do:
+ * COMMITTED for a committed xmin or xmax, HEAP_XMIN_INVALID for an aborted
+ * (or crashed) inserter, HEAP_XMAX_INVALID for an aborted deleter and for a
+ * locker that has ended. Before they did, every opportunistic prune of a hot
+ * pgbench_branches page asked the ProcArray and the commit log about every
+ * tuple on it, and the next prune asked again. A tuple with HEAP_XMAX_INVALID
+ * reads as never deleted or locked ({@link HotPrune#isHotUpdated} ends its
+ * chain there, as HeapTupleHeaderIsHotUpdated does); a new xmax clears the hint
+ * with the other xmax bits. HEAP_XMIN_FROZEN is both xmin hints together, so
+ * HEAP_XMIN_INVALID is set only on a tuple with no xmin hint yet.
  *
  * <p>Hints are set only under the buffer's SHARED (or EXCLUSIVE) content lock,
  * as the callers hold it: writers change the infomask only under EXCLUSIVE, so
@@ -173,6 +183,15 @@ public final class HeapVisibility {
      * transaction are LIVE.
      */
     public static org.tusk.api.storage.TupleLiveness satisfiesDirty(ByteBuffer t, TransactionContext txn) {
+        return satisfiesDirty(t, txn, null);
+    }
+
+    /**
+     * {@link #satisfiesDirty(ByteBuffer, TransactionContext)} for a tuple on the page of
+     * {@code buffer}, whose content lock the caller holds (hints set here dirty it; null: a copy).
+     */
+    public static org.tusk.api.storage.TupleLiveness satisfiesDirty(ByteBuffer t, TransactionContext txn,
+            Buffer buffer) {
         int mask = infomask(t);
         int xmin = xmin(t);
         if (!xminCommitted(mask)) {
@@ -190,8 +209,11 @@ public final class HeapVisibility {
                 return org.tusk.api.storage.TupleLiveness.inProgress(xmin);
             }
             if (status != TransactionStatus.COMMITTED) {
+                setHint(t, 0, mask, HEAP_XMIN_INVALID, buffer);
                 return org.tusk.api.storage.TupleLiveness.DEAD;
             }
+            setHint(t, 0, mask, HEAP_XMIN_COMMITTED, buffer);
+            mask |= HEAP_XMIN_COMMITTED;
         }
         if (xmaxInvalid(t) || xmaxIsLockedOnly(mask)) {
             return org.tusk.api.storage.TupleLiveness.LIVE;
@@ -203,11 +225,16 @@ public final class HeapVisibility {
         if (txn.isCurrentTransactionId(xmax)) {
             return org.tusk.api.storage.TupleLiveness.DEAD;
         }
-        return switch (txn.status(xmax)) {
-            case IN_PROGRESS -> org.tusk.api.storage.TupleLiveness.inProgress(xmax);
-            case COMMITTED -> org.tusk.api.storage.TupleLiveness.DEAD;
-            default -> org.tusk.api.storage.TupleLiveness.LIVE;
-        };
+        TransactionStatus status = txn.status(xmax);
+        if (status == TransactionStatus.IN_PROGRESS) {
+            return org.tusk.api.storage.TupleLiveness.inProgress(xmax);
+        }
+        if (status == TransactionStatus.COMMITTED) {
+            setHint(t, 0, mask, HEAP_XMAX_COMMITTED, buffer);
+            return org.tusk.api.storage.TupleLiveness.DEAD;
+        }
+        setHint(t, 0, mask, HEAP_XMAX_INVALID, buffer);
+        return org.tusk.api.storage.TupleLiveness.LIVE;
     }
 
     /**
@@ -216,6 +243,16 @@ public final class HeapVisibility {
      */
     public static UpdateResult satisfiesUpdate(ByteBuffer t, int block, int offset, int curcid,
             TransactionContext txn) {
+        return satisfiesUpdate(t, block, offset, curcid, txn, null);
+    }
+
+    /**
+     * {@link #satisfiesUpdate(ByteBuffer, int, int, int, TransactionContext)} for a tuple on the
+     * page of {@code buffer}, whose content lock the caller holds (hints set here dirty it; null:
+     * a copy).
+     */
+    public static UpdateResult satisfiesUpdate(ByteBuffer t, int block, int offset, int curcid,
+            TransactionContext txn, Buffer buffer) {
         int mask = infomask(t);
         int xmin = xmin(t);
         if (!xminCommitted(mask)) {
@@ -240,9 +277,15 @@ public final class HeapVisibility {
                 return cmax(t) >= curcid ? UpdateResult.SELF_MODIFIED : UpdateResult.INVISIBLE;
             }
             TransactionStatus status = txn.status(xmin);
-            if (status != TransactionStatus.COMMITTED) {
+            if (status == TransactionStatus.IN_PROGRESS) {
                 return UpdateResult.INVISIBLE;
             }
+            if (status != TransactionStatus.COMMITTED) {
+                setHint(t, 0, mask, HEAP_XMIN_INVALID, buffer);
+                return UpdateResult.INVISIBLE;
+            }
+            setHint(t, 0, mask, HEAP_XMIN_COMMITTED, buffer);
+            mask |= HEAP_XMIN_COMMITTED;
         }
         if (xmaxInvalid(t)) {
             return UpdateResult.OK;
@@ -252,8 +295,13 @@ public final class HeapVisibility {
             if (txn.isCurrentTransactionId(xmax)) {
                 return UpdateResult.OK;
             }
-            return (mask & HEAP_XMAX_COMMITTED) == 0 && txn.status(xmax) == TransactionStatus.IN_PROGRESS
-                    ? UpdateResult.BEING_MODIFIED : UpdateResult.OK;
+            if ((mask & HEAP_XMAX_COMMITTED) == 0) {
+                if (txn.status(xmax) == TransactionStatus.IN_PROGRESS) {
+                    return UpdateResult.BEING_MODIFIED;
+                }
+                setHint(t, 0, mask, HEAP_XMAX_INVALID, buffer);    // the locker is gone
+            }
+            return UpdateResult.OK;
         }
         if ((mask & HEAP_XMAX_COMMITTED) == 0) {
             if (txn.isCurrentTransactionId(xmax)) {
@@ -263,9 +311,11 @@ public final class HeapVisibility {
             if (status == TransactionStatus.IN_PROGRESS) {
                 return UpdateResult.BEING_MODIFIED;
             }
-            if (status == TransactionStatus.ABORTED) {
+            if (status != TransactionStatus.COMMITTED) {
+                setHint(t, 0, mask, HEAP_XMAX_INVALID, buffer);      // aborted or crashed
                 return UpdateResult.OK;
             }
+            setHint(t, 0, mask, HEAP_XMAX_COMMITTED, buffer);
         }
         return isOwnCtid(t, block, offset) ? UpdateResult.DELETED : UpdateResult.UPDATED;
     }
@@ -273,15 +323,20 @@ public final class HeapVisibility {
     /**
      * HeapTupleSatisfiesVacuum: can anybody still see this tuple? Every xid
      * before {@code oldestXmin} has ended; {@code clog} tells how (a crashed
-     * transaction's xid that no longer runs reads as not committed).
+     * transaction's xid that no longer runs reads as not committed). The tuple
+     * is a copy: hints are set only in it.
      */
     public static VacuumResult satisfiesVacuum(ByteBuffer t, int oldestXmin, IntFunction<TransactionStatus> clog) {
-        return satisfiesVacuum(t, 0, oldestXmin, clog);
+        return satisfiesVacuum(t, 0, oldestXmin, clog, null);
     }
 
-    /** {@link #satisfiesVacuum(ByteBuffer, int, IntFunction)} for the tuple at byte {@code at} of {@code page}. */
+    /**
+     * {@link #satisfiesVacuum(ByteBuffer, int, IntFunction)} for the tuple at byte {@code at} of
+     * {@code page}, the page of {@code buffer} (null: a copy), whose content lock the caller holds:
+     * the hints it sets (HeapTupleSatisfiesVacuumHorizon's) dirty the buffer.
+     */
     public static VacuumResult satisfiesVacuum(ByteBuffer page, int at, int oldestXmin,
-            IntFunction<TransactionStatus> clog) {
+            IntFunction<TransactionStatus> clog, Buffer buffer) {
         int mask = infomask(page, at);
         int xmin = xmin(page, at);
         if (!xminCommitted(mask)) {
@@ -296,21 +351,32 @@ public final class HeapVisibility {
                 return xmax(page, at) == xmin ? VacuumResult.DELETE_IN_PROGRESS : VacuumResult.INSERT_IN_PROGRESS;
             }
             if (status != TransactionStatus.COMMITTED) {
+                setHint(page, at, mask, HEAP_XMIN_INVALID, buffer);
                 return VacuumResult.DEAD;
             }
+            setHint(page, at, mask, HEAP_XMIN_COMMITTED, buffer);
+            mask |= HEAP_XMIN_COMMITTED;
         }
-        if (xmaxInvalid(page, at) || xmaxIsLockedOnly(mask)) {
+        if (xmaxInvalid(page, at)) {
             return VacuumResult.LIVE;
         }
         int xmax = xmax(page, at);
+        if (xmaxIsLockedOnly(mask)) {
+            if ((mask & HEAP_XMAX_COMMITTED) == 0 && clog.apply(xmax) != TransactionStatus.IN_PROGRESS) {
+                setHint(page, at, mask, HEAP_XMAX_INVALID, buffer);    // the locker is gone
+            }
+            return VacuumResult.LIVE;
+        }
         if ((mask & HEAP_XMAX_COMMITTED) == 0) {
             TransactionStatus status = clog.apply(xmax);
             if (status == TransactionStatus.IN_PROGRESS) {
                 return VacuumResult.DELETE_IN_PROGRESS;
             }
             if (status != TransactionStatus.COMMITTED) {
+                setHint(page, at, mask, HEAP_XMAX_INVALID, buffer);      // aborted or crashed
                 return VacuumResult.LIVE;
             }
+            setHint(page, at, mask, HEAP_XMAX_COMMITTED, buffer);
         }
         return Xids.precedes(xmax, oldestXmin) ? VacuumResult.DEAD : VacuumResult.RECENTLY_DEAD;
     }

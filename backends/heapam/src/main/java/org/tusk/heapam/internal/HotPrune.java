@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.function.IntFunction;
 
 import org.tusk.api.storage.TransactionStatus;
+import org.tusk.buffer.Buffer;
 import org.tusk.buffer.Page;
 
 /**
@@ -64,9 +65,13 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
 
     /**
      * heap_page_prune's analysis: what pruning {@code page} with {@code horizon} would
-     * change. {@code status} answers for xids the hint bits do not settle.
+     * change. {@code status} answers for xids the hint bits do not settle; the hints its
+     * answers allow are set on the page of {@code buffer} (null: a page not in shared
+     * buffers), whose content lock the caller holds, so the next prune of the page does
+     * not ask about the same tuples again.
      */
-    public static HotPrune compute(ByteBuffer pageView, int horizon, IntFunction<TransactionStatus> status) {
+    public static HotPrune compute(ByteBuffer pageView, int horizon, IntFunction<TransactionStatus> status,
+            Buffer buffer) {
         ByteBuffer page = Page.littleEndian(pageView);   // tuple headers are read in place, at their lp_off
         int max = Page.maxOffsetNumber(page);
         HeapVisibility.VacuumResult[] state = new HeapVisibility.VacuumResult[max + 1];
@@ -86,7 +91,7 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
             int id = Page.itemId(page, off);
             if (Page.itemIdFlags(id) == Page.LP_NORMAL) {
                 int t = Page.itemIdOffset(id);
-                state[off] = HeapVisibility.satisfiesVacuum(page, t, horizon, status);
+                state[off] = HeapVisibility.satisfiesVacuum(page, t, horizon, status, buffer);
                 if (state[off] == HeapVisibility.VacuumResult.RECENTLY_DEAD
                         || state[off] == HeapVisibility.VacuumResult.DELETE_IN_PROGRESS) {
                     pruneXid = older(pruneXid, xmax(page, t));

@@ -55,6 +55,14 @@ class HeapVisibilityTest {
         }
     };
 
+    /** How many times {@link #txn} or {@link #countingClog} was asked for a status. */
+    private int lookups;
+
+    private TransactionStatus countingClog(int xid) {
+        lookups++;
+        return clog.get(xid);
+    }
+
     private final TransactionContext txn = new TransactionContext() {
         @Override
         public int assignXid() {
@@ -73,6 +81,7 @@ class HeapVisibilityTest {
 
         @Override
         public TransactionStatus status(int xid) {
+            lookups++;
             return clog.get(xid);
         }
 
@@ -211,6 +220,82 @@ class HeapVisibilityTest {
         assertEquals(VacuumResult.LIVE, HeapVisibility.satisfiesVacuum(deleted(tuple(OLD), ABORTED, 0), 45, clog::get));
         assertEquals(VacuumResult.LIVE, HeapVisibility.satisfiesVacuum(
                 deleted(tuple(OLD), LATE, HEAP_XMAX_LOCK_ONLY | HEAP_XMAX_EXCL_LOCK), 45, clog::get));
+    }
+
+    private static final int HINTS = HEAP_XMIN_COMMITTED | HEAP_XMIN_INVALID | HEAP_XMAX_COMMITTED | HEAP_XMAX_INVALID;
+
+    /**
+     * Runs {@code check} on {@code t}, which must leave exactly the hints {@code expected} (as
+     * heapam_visibility.c's SetHintBits calls would), then again: the same answer, and, when the
+     * hints settle the tuple, without asking anybody about its xmin or xmax.
+     */
+    private void assertHints(String what, ByteBuffer t, java.util.function.Function<ByteBuffer, Object> check,
+            int expected, boolean settled) {
+        Object first = check.apply(t);
+        assertEquals(expected, infomask(t) & HINTS, what + ": hints");
+        int before = lookups;
+        assertEquals(first, check.apply(t), what + ": the same answer with the hints");
+        if (settled) {
+            assertEquals(before, lookups, what + ": the hints answer without a status look-up");
+        }
+    }
+
+    /**
+     * HeapTupleSatisfiesVacuumHorizon's hints: prune and VACUUM ask about a tuple once. Before,
+     * only MVCC checks set hints, and every prune of a hot page asked about every tuple again.
+     */
+    @Test
+    void vacuumSetsHints() {
+        java.util.function.Function<Integer, java.util.function.Function<ByteBuffer, Object>> vacuum =
+                horizon -> t -> HeapVisibility.satisfiesVacuum(t, 0, horizon, this::countingClog, null);
+        assertHints("committed insert", tuple(OLD), vacuum.apply(45), HEAP_XMIN_COMMITTED | HEAP_XMAX_INVALID, true);
+        assertHints("aborted insert", tuple(ABORTED), vacuum.apply(45), HEAP_XMIN_INVALID | HEAP_XMAX_INVALID, true);
+        assertHints("running insert", tuple(RUNNING), vacuum.apply(35), HEAP_XMAX_INVALID, false);
+        assertHints("committed delete", deleted(tuple(OLD), LATE, 0), vacuum.apply(15),
+                HEAP_XMIN_COMMITTED | HEAP_XMAX_COMMITTED, true);
+        assertHints("aborted delete", deleted(tuple(OLD), ABORTED, 0), vacuum.apply(45),
+                HEAP_XMIN_COMMITTED | HEAP_XMAX_INVALID, true);
+        assertHints("running delete", deleted(tuple(OLD), RUNNING, 0), vacuum.apply(45), HEAP_XMIN_COMMITTED, false);
+        assertHints("ended locker", deleted(tuple(OLD), LATE, HEAP_XMAX_LOCK_ONLY | HEAP_XMAX_EXCL_LOCK),
+                vacuum.apply(45), HEAP_XMIN_COMMITTED | HEAP_XMAX_INVALID, true);
+        assertHints("running locker", deleted(tuple(OLD), RUNNING, HEAP_XMAX_LOCK_ONLY | HEAP_XMAX_EXCL_LOCK),
+                vacuum.apply(45), HEAP_XMIN_COMMITTED, false);
+        ByteBuffer frozen = tuple(ABORTED);
+        setInfomask(frozen, infomask(frozen) | HEAP_XMIN_FROZEN);
+        assertHints("frozen", frozen, vacuum.apply(45), HEAP_XMIN_FROZEN | HEAP_XMAX_INVALID, true);
+        assertEquals(VacuumResult.LIVE, vacuum.apply(45).apply(frozen), "frozen is not aborted");
+    }
+
+    /** HeapTupleSatisfiesUpdate's hints: the updater of a hot row asks about its version once. */
+    @Test
+    void updateSetsHints() {
+        java.util.function.Function<ByteBuffer, Object> update = this::update;
+        assertHints("committed insert", tuple(OLD), update, HEAP_XMIN_COMMITTED | HEAP_XMAX_INVALID, true);
+        assertHints("aborted insert", tuple(ABORTED), update, HEAP_XMIN_INVALID | HEAP_XMAX_INVALID, true);
+        assertHints("running insert", tuple(RUNNING), update, HEAP_XMAX_INVALID, false);
+        assertHints("committed delete", deleted(tuple(OLD), LATE, 0), update,
+                HEAP_XMIN_COMMITTED | HEAP_XMAX_COMMITTED, true);
+        assertHints("aborted delete", deleted(tuple(OLD), ABORTED, 0), update,
+                HEAP_XMIN_COMMITTED | HEAP_XMAX_INVALID, true);
+        assertHints("running delete", deleted(tuple(OLD), RUNNING, 0), update, HEAP_XMIN_COMMITTED, false);
+        assertHints("ended locker", deleted(tuple(OLD), LATE, HEAP_XMAX_LOCK_ONLY | HEAP_XMAX_EXCL_LOCK), update,
+                HEAP_XMIN_COMMITTED | HEAP_XMAX_INVALID, true);
+        assertHints("running locker", deleted(tuple(OLD), RUNNING, HEAP_XMAX_LOCK_ONLY | HEAP_XMAX_EXCL_LOCK),
+                update, HEAP_XMIN_COMMITTED, false);
+    }
+
+    /** HeapTupleSatisfiesDirty's hints (unique checks). */
+    @Test
+    void dirtySetsHints() {
+        java.util.function.Function<ByteBuffer, Object> dirty = t -> HeapVisibility.satisfiesDirty(t, txn, null);
+        assertHints("committed insert", tuple(OLD), dirty, HEAP_XMIN_COMMITTED | HEAP_XMAX_INVALID, true);
+        assertHints("aborted insert", tuple(ABORTED), dirty, HEAP_XMIN_INVALID | HEAP_XMAX_INVALID, true);
+        assertHints("running insert", tuple(RUNNING), dirty, HEAP_XMAX_INVALID, false);
+        assertHints("committed delete", deleted(tuple(OLD), LATE, 0), dirty,
+                HEAP_XMIN_COMMITTED | HEAP_XMAX_COMMITTED, true);
+        assertHints("aborted delete", deleted(tuple(OLD), ABORTED, 0), dirty,
+                HEAP_XMIN_COMMITTED | HEAP_XMAX_INVALID, true);
+        assertHints("running delete", deleted(tuple(OLD), RUNNING, 0), dirty, HEAP_XMIN_COMMITTED, false);
     }
 
     @Test

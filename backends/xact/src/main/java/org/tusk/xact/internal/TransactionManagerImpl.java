@@ -47,6 +47,8 @@ public final class TransactionManagerImpl implements TransactionManager {
      * so {@link #status} need not look through the ProcArray for it.
      */
     private int recentXmin;
+    /** Final answers of {@link #status} for xids that have ended. */
+    private final EndedTransactionCache endedStatus = new EndedTransactionCache();
 
     TransactionManagerImpl(XactShared shared, WalWriter wal) {
         this.shared = shared;
@@ -167,6 +169,7 @@ public final class TransactionManagerImpl implements TransactionManager {
 
     private Snapshot remember(Snapshot snapshot) {
         recentXmin = snapshot.xmin();
+        endedStatus.forgetIfFar(shared.procArray().latestCompletedFullXid());
         return snapshot;
     }
 
@@ -314,14 +317,21 @@ public final class TransactionManagerImpl implements TransactionManager {
         if (isCurrentTransactionId(xid)) {
             return org.tusk.api.storage.TransactionStatus.IN_PROGRESS;
         }
+        org.tusk.api.storage.TransactionStatus known = endedStatus.get(xid);
+        if (known != null) {
+            return known;
+        }
         // TransactionIdIsInProgress's first test: older than RecentXmin means ended, no ProcArray lock needed
         boolean ended = TransactionIds.isNormal(recentXmin) && TransactionIds.isNormal(xid)
                 && TransactionIds.precedes(xid, recentXmin);
         if (!ended && shared.procArray().isInProgress(xid)) {
             return org.tusk.api.storage.TransactionStatus.IN_PROGRESS;
         }
-        return shared.clog().didCommit(xid) ? org.tusk.api.storage.TransactionStatus.COMMITTED
-                : org.tusk.api.storage.TransactionStatus.ABORTED;
+        // the commit log is written before the ProcArray lets the xid go: this answer is final
+        org.tusk.api.storage.TransactionStatus status = shared.clog().didCommit(xid)
+                ? org.tusk.api.storage.TransactionStatus.COMMITTED : org.tusk.api.storage.TransactionStatus.ABORTED;
+        endedStatus.put(xid, status);
+        return status;
     }
 
     @Override
