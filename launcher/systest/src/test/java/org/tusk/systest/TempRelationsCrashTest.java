@@ -40,7 +40,8 @@ class TempRelationsCrashTest {
                 st.execute("checkpoint");               // unlogged temp pages reach the disk
                 st.execute("update tt set b = 'y'");    // and newer ones stay in shared buffers
                 victim = Long.parseLong(one(st, "select pg_backend_pid()"));
-                tempFile = one(st, "select pg_relation_filepath('tt')");
+                tempFile = one(st, "select 'base/' || d.oid || '/' || c.relfilenode from pg_class c, pg_database d"
+                        + " where c.oid = 'tt'::regclass and d.datname = current_database()");
                 crash(c, victim);
             }
             // what a torn write during the crash could have left: garbage, with no WAL to repair it
