@@ -36,9 +36,13 @@ import org.tusk.ipc.ChannelDescriptors;
  * real sessions run (prepared TPC-B and select-only transactions with text
  * parameters as {@code pgbench -M prepared} sends them, the same in simple and
  * unnamed-extended protocol, pgjdbc-style binary parameters and results).
- * TEMP tables go through the same heap, B-tree, buffer, WAL and commit code as
+ * TEMP tables go through the same heap, B-tree, buffer and commit code as
  * permanent ones, are invisible to every other session and are dropped when the
- * warm-up session ends, so warm-up leaves no object behind.
+ * warm-up session ends, so warm-up leaves no object behind. Their changes are
+ * not WAL-logged and their commits not waited for (as in PostgreSQL), so a
+ * warming spare costs other sessions no WAL and no fsyncs; the WAL insert path
+ * itself is left for the first real transactions (and the catalog changes of
+ * each warm-up session's setup) to warm.
  *
  * <p>Warm-up gives way at once to real work: the session ends at the next
  * transaction boundary when a client is handed to this backend or the

@@ -21,7 +21,7 @@ public record ProcessStorage(WalWriter wal, BufferManager buffers, TransactionSy
         WalWriter wal = Wal.attach(attachment.segment(), attachment.dataDirectory(), settings.walSettings(),
                 attachment.slot());
         TransactionSystem xacts = TransactionSystem.attach(attachment.segment(), attachment.dataDirectory(),
-                attachment.slot());
+                attachment.slot(), wal);
         // hint-bit changes hold back a checkpoint through the ProcArray's DELAY_CHKPT_START, as commits do
         return new ProcessStorage(wal,
                 BufferManager.attach(attachment.segment(), attachment.dataDirectory(), attachment.slot(), wal,

@@ -15,6 +15,7 @@ public final class WalRecord {
     private final int xid;
     private final byte[] data;
     private final List<BlockReference> blocks;
+    private final boolean needsWal;
 
     private WalRecord(Builder builder) {
         this.rmgrId = builder.rmgrId;
@@ -22,6 +23,19 @@ public final class WalRecord {
         this.xid = builder.xid;
         this.data = builder.data;
         this.blocks = List.copyOf(builder.blocks);
+        this.needsWal = anyBlockNeedsWal(blocks);
+    }
+
+    private static boolean anyBlockNeedsWal(List<BlockReference> blocks) {
+        if (blocks.isEmpty()) {
+            return true;   // transaction, checkpoint, OID records: about the cluster, not a relation
+        }
+        for (BlockReference block : blocks) {
+            if (block.locator().needsWal()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Builder builder(int rmgrId, int info) {
@@ -47,6 +61,16 @@ public final class WalRecord {
 
     public List<BlockReference> blocks() {
         return blocks;
+    }
+
+    /**
+     * RelationNeedsWAL for the record: false when every block it changes
+     * belongs to a TEMP relation ({@link org.tusk.api.storage.RelFileLocator#needsWal}),
+     * whose pages nothing reads after a crash. {@link WalWriter#insert} does not
+     * insert such a record, so the decision follows the relation, not each caller.
+     */
+    public boolean needsWal() {
+        return needsWal;
     }
 
     public static final class Builder {

@@ -13,8 +13,16 @@ public interface WalWriter {
      * content locks. For each block reference whose page LSN is at or before
      * {@link #redoPointer()} (and that is not WILL_INIT), a full-page image is
      * included, so redo can rebuild a torn page.
+     *
+     * <p>A record that does not {@link WalRecord#needsWal need WAL} (it changes
+     * only pages of TEMP relations) is not inserted: the result is then
+     * {@link #NOT_LOGGED}, which as a page LSN keeps such pages at LSN 0, so
+     * writing them out never waits for a WAL flush.
      */
     long insert(WalRecord record);
+
+    /** What {@link #insert} returns for a record it did not insert: the LSN of a page that was never logged. */
+    long NOT_LOGGED = 0;
 
     /**
      * Returns once WAL up to {@code upTo} is written and fsynced. Concurrent
@@ -77,6 +85,17 @@ public interface WalWriter {
     /** Cluster-wide counters (pg_stat_wal). */
     default WalStats stats() {
         throw new UnsupportedOperationException("stats");
+    }
+
+    /**
+     * XactLastRecEnd: the end of the latest record this process inserted (0
+     * before the first). A transaction that saw it unchanged from its start to
+     * its commit wrote no WAL of its own, so its commit need not wait for a
+     * flush. The default, for writers that do not track it, is the insert
+     * position, which moves with every insert.
+     */
+    default long lastRecordEnd() {
+        return insertPosition();
     }
 
     /** Everything before this LSN has been written to the kernel (pg_current_wal_lsn); at least {@link #flushedUpTo}. */

@@ -112,6 +112,30 @@ class SingleProcessWalTest {
     }
 
     @Test
+    void changesToTempRelationsAreNotLogged() {
+        RelFileLocator temp = new RelFileLocator(1663, 5, 16500, true);
+        RelFileLocator permanent = new RelFileLocator(1663, 5, 16501);
+        long start = wal.insertPosition();
+        long lastEnd = wal.lastRecordEnd();
+        WalRecord tempOnly = WalRecord.builder(ResourceManager.HEAP, 0x00).xid(9).data(new byte[] {1, 2, 3})
+                .block(new BlockReference(0, temp, ForkNumber.MAIN, 0, null, BlockReference.NO_IMAGE))
+                .block(new BlockReference(1, temp, ForkNumber.VISIBILITY_MAP, 0, null, BlockReference.NO_IMAGE))
+                .build();
+        assertFalse(tempOnly.needsWal());
+        assertEquals(WalWriter.NOT_LOGGED, wal.insert(tempOnly), "a page LSN that stays 0");
+        assertEquals(start, wal.insertPosition(), "nothing inserted");
+        assertEquals(lastEnd, wal.lastRecordEnd(), "nothing this process's transaction would have to flush");
+        WalRecord mixed = WalRecord.builder(ResourceManager.HEAP, 0x00).xid(9)
+                .block(new BlockReference(0, temp, ForkNumber.MAIN, 0, null, BlockReference.NO_IMAGE))
+                .block(new BlockReference(1, permanent, ForkNumber.MAIN, 0, null, BlockReference.NO_IMAGE))
+                .build();
+        long end = wal.insert(mixed);
+        assertTrue(end > start, "a record that changes a permanent page is logged");
+        assertEquals(end, wal.lastRecordEnd());
+        assertEquals(temp, new RelFileLocator(1663, 5, 16500), "the same files whatever the persistence");
+    }
+
+    @Test
     void recordsRoundTripWithPrevLinks() {
         long start = wal.insertPosition();
         long[] ends = insertSome(50);

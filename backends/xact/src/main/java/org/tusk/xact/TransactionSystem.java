@@ -44,6 +44,15 @@ public final class TransactionSystem {
         return new TransactionSystem(XactShared.attach(segment, dataDirectory, self));
     }
 
+    /**
+     * As {@link #attach(ShmemSegment, Path, ProcSlot)}, for a process that commits: its commit log
+     * flushes {@code wal} before writing a page that may hold an asynchronous commit (a transaction
+     * that wrote no WAL of its own commits without waiting for its commit record's flush).
+     */
+    public static TransactionSystem attach(ShmemSegment segment, Path dataDirectory, ProcSlot self, WalWriter wal) {
+        return new TransactionSystem(XactShared.attach(segment, dataDirectory, self, wal));
+    }
+
     public CommitLog commitLog() {
         return shared.clog();
     }

@@ -57,7 +57,7 @@ class CommitLogTest {
         int aborted;
         FakeWal wal = new FakeWal();
         try (XactCluster cluster = XactCluster.create(dir)) {
-            TransactionSystem system = cluster.attach(0);
+            TransactionSystem system = cluster.attach(0, wal);
             TransactionManager tm = system.newTransactionManager(wal);
             tm.begin();
             committed = tm.currentXid();

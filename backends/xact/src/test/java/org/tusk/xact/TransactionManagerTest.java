@@ -75,10 +75,11 @@ class TransactionManagerTest {
         assertTrue(systemB.procArray().isInProgress(xid));
         assertEquals(org.tusk.api.storage.TransactionStatus.IN_PROGRESS, b.status(xid));
         assertArrayEquals(new int[] {xid}, systemB.procArray().runningXids());
+        wal.insert(WalRecord.builder(ResourceManager.HEAP, 0).xid(xid).build());   // a change of its own
         a.commit();
         List<WalRecord> records = wal.records();
-        assertEquals(1, records.size());
-        WalRecord commit = records.get(0);
+        assertEquals(2, records.size());
+        WalRecord commit = records.get(1);
         assertEquals(ResourceManager.XACT, commit.rmgrId());
         assertEquals(0x00, commit.info());
         assertEquals(8, commit.data().length, "a commit without subtransactions is its time alone");
@@ -90,6 +91,35 @@ class TransactionManagerTest {
         assertFalse(systemB.procArray().isInProgress(xid));
         assertEquals(xid, TransactionIds.xidOf(systemB.procArray().latestCompletedFullXid()));
         assertEquals(0, systemB.procArray().runningXids().length);
+    }
+
+    @Test
+    void commitOfATransactionThatWroteNoWalIsNotWaitedFor() throws Exception {
+        // RecordTransactionCommit's wrote_xlog rule: an xid whose changes all went to TEMP relations (not logged)
+        TransactionSystem system = cluster.attach(3, wal);
+        TransactionManager c = system.newTransactionManager(wal);
+        c.begin();
+        int xid = c.currentXid();
+        c.commit();
+        assertEquals(1, wal.records().size(), "the commit record is written");
+        assertEquals(ResourceManager.XACT, wal.records().get(0).rmgrId());
+        assertTrue(wal.flushes().isEmpty(), "but not waited for");
+        assertTrue(b.didCommit(xid), "committed for everyone at once");
+        long commitEnd = wal.insertPosition();
+        // WAL before data: the commit log page saying committed is written only after the record is flushed
+        system.commitLog().flush();
+        assertEquals(List.of(commitEnd), wal.flushes());
+        assertEquals(commitEnd, wal.flushedUpTo());
+    }
+
+    @Test
+    void walWrittenBeforeTheXidStillMakesTheCommitWait() {
+        a.begin();
+        wal.insert(WalRecord.builder(ResourceManager.HEAP2, 0).build());   // e.g. a prune while reading
+        int xid = a.currentXid();
+        a.commit();
+        assertEquals(List.of(wal.insertPosition()), wal.flushes());
+        assertTrue(b.didCommit(xid));
     }
 
     @Test

@@ -39,6 +39,13 @@ final class XactCluster implements AutoCloseable {
         return TransactionSystem.attach(segment, dataDirectory, slot);
     }
 
+    /** As {@link #attach(int)}, for a process whose commit log flushes {@code wal} before writing pages. */
+    TransactionSystem attach(int index, org.tusk.wal.WalWriter wal) throws IOException {
+        ProcSlot slot = segment.slot(index);
+        slot.ownLatch();
+        return TransactionSystem.attach(segment, dataDirectory, slot, wal);
+    }
+
     @Override
     public void close() {
         segment.close();

@@ -18,9 +18,10 @@ import org.tusk.wal.WalWriter;
  * readers skip the commit-log look-up; if the page has not changed since the
  * last checkpoint's redo point, a full-page image is logged first, because
  * the hinted page's write may be torn and its checksum would then fail with
- * no WAL to repair it. Every relation in shared buffers is WAL-logged here
- * (temporary tables too; memory tables have no buffers), so there is no
- * unlogged case that would dirty without WAL.
+ * no WAL to repair it. A TEMP relation's page (PostgreSQL's !BM_PERMANENT
+ * buffer) is only dirtied: the WAL does not insert an image of it (the tag's
+ * locator says temp, see WalRecord#needsWal), so its LSN stays 0, and its
+ * files are not read after a crash.
  *
  * <p>Order with the checkpointer: DELAY_CHKPT_START is set before the redo
  * pointer is read and cleared after the dirty mark. A checkpoint fixes its

@@ -1037,7 +1037,7 @@ public final class AlterTable {
         TableAccessMethod am = ctx.storage().tableAm(rel.amName() == null ? "heap" : rel.amName());
         RelFileLocator old = rel.locator();
         int fileNode = ctx.newRelationOid();
-        RelFileLocator fresh = new RelFileLocator(old.spcOid(), old.dbOid(), fileNode);
+        RelFileLocator fresh = old.withRelNumber(fileNode);
         am.createStorage(fresh);
         ctx.txn().onAbort(() -> am.dropStorage(fresh));
         ctx.txn().noteNewRelfilenode(fresh);          // COPY FREEZE may fill it

@@ -332,7 +332,8 @@ public final class CreateTable {
         }
         createRowType(ctx, name, ns, relOid, rowType, arrayType);
 
-        RelFileLocator locator = RelFileLocator.of(ctx.txn().databaseOid(), relOid);
+        RelFileLocator locator = RelFileLocator.of(ctx.txn().databaseOid(), relOid,
+                Naming.persistence(ctx, stmt.relation(), ns).charAt(0));
         am.createStorage(locator);
         ctx.txn().onAbort(() -> am.dropStorage(locator));
         ctx.txn().noteNewRelfilenode(locator);          // COPY FREEZE may fill it

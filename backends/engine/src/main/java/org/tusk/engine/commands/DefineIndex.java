@@ -418,7 +418,9 @@ public final class DefineIndex {
         int natts = keyAttnums.length + def.include().length;
         IndexAccessMethod am = ctx.storage().indexAm(def.hash() ? HashIndexAccessMethod.NAME : "btree");
         int indexOid = ctx.newRelationOid();
-        RelFileLocator locator = RelFileLocator.of(ctx.txn().databaseOid(), indexOid);
+        // an index is as persistent as its table: a TEMP table's index is TEMP, and not WAL-logged either
+        RelFileLocator locator = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE, ctx.txn().databaseOid(),
+                indexOid, table.locator().temp());
 
         Map<String, Object> cls = new HashMap<>();
         cls.put("oid", (long) indexOid);
@@ -672,7 +674,7 @@ public final class DefineIndex {
         IndexAccessMethod iam = ctx.storage().indexAm(index.amName());
         RelFileLocator oldIndex = index.locator();
         int indexNode = ctx.newRelationOid();
-        RelFileLocator freshIndex = new RelFileLocator(oldIndex.spcOid(), oldIndex.dbOid(), indexNode);
+        RelFileLocator freshIndex = oldIndex.withRelNumber(indexNode);
         List<PgType> types = new ArrayList<>();
         for (int i = 0; i < index.keyAttnums().length; i++) {
             int k = index.keyAttnums()[i];

@@ -96,7 +96,8 @@ public final class SequenceCommands {
         cls.put("relam", 0L);
         cls.put("relfilenode", (long) relOid);
         cls.put("reltuples", -1f);
-        cls.put("relpersistence", ns != 0 && ns == ctx.relcache().tempNamespace() ? "t" : "p");
+        char persistence = ns != 0 && ns == ctx.relcache().tempNamespace() ? RelFileLocator.RELPERSISTENCE_TEMP : 'p';
+        cls.put("relpersistence", String.valueOf(persistence));
         cls.put("relkind", "S");
         cls.put("relnatts", (short) 3);
         cls.put("relispopulated", true);
@@ -111,7 +112,7 @@ public final class SequenceCommands {
         ctx.insert(PG_SEQUENCE, sequenceRow(relOid, p));
 
         TableAccessMethod am = ctx.storage().tableAm("heap");
-        RelFileLocator locator = RelFileLocator.of(ctx.txn().databaseOid(), relOid);
+        RelFileLocator locator = RelFileLocator.of(ctx.txn().databaseOid(), relOid, persistence);
         am.createStorage(locator);
         ctx.txn().onAbort(() -> am.dropStorage(locator));
         SequenceStorage.initialize(am, locator, p, ctx.txn().context(ctx.access().level()));

@@ -56,7 +56,9 @@ public final class ToastTable {
         cls.put("relam", (long) HEAP_AM);
         cls.put("relfilenode", (long) toastOid);
         cls.put("reltuples", -1f);
-        cls.put("relpersistence", "p");
+        // as persistent as its table (create_toast_table): a TEMP table's chunks are not WAL-logged either
+        boolean temp = rel.locator().temp();
+        cls.put("relpersistence", temp ? String.valueOf(RelFileLocator.RELPERSISTENCE_TEMP) : "p");
         cls.put("relkind", "t");
         cls.put("relnatts", (short) 3);
         cls.put("relispopulated", true);
@@ -71,7 +73,8 @@ public final class ToastTable {
         setStorage(ctx, toastOid, 3, 'p');           // chunks are never toasted themselves
         CreateTable.recordDependency(ctx, SystemCatalogs.PG_CLASS, toastOid, 0, SystemCatalogs.PG_CLASS, relOid, 0,
                 "i");
-        RelFileLocator locator = RelFileLocator.of(ctx.txn().databaseOid(), toastOid);
+        RelFileLocator locator = new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE, ctx.txn().databaseOid(),
+                toastOid, temp);
         TableAccessMethod am = ctx.storage().tableAm("heap");
         am.createStorage(locator);
         ctx.txn().onAbort(() -> am.dropStorage(locator));

@@ -547,8 +547,10 @@ public final class RelationCache implements CacheInvalidation {
         int fileNode = ((Long) c[pgClass.columnIndex("relfilenode")]).intValue();
         int spc = ((Long) c[pgClass.columnIndex("reltablespace")]).intValue();
         boolean shared = Boolean.TRUE.equals(c[pgClass.columnIndex("relisshared")]);
+        boolean temp = String.valueOf(RelFileLocator.RELPERSISTENCE_TEMP)
+                .equals(c[pgClass.columnIndex("relpersistence")]);
         RelFileLocator locator = shared ? new RelFileLocator(RelFileLocator.GLOBAL_TABLESPACE, 0, fileNode)
-                : new RelFileLocator(spc == 0 ? RelFileLocator.DEFAULT_TABLESPACE : spc, db, fileNode);
+                : new RelFileLocator(spc == 0 ? RelFileLocator.DEFAULT_TABLESPACE : spc, db, fileNode, temp);
 
         Catalog pgAttribute = SystemCatalogs.require(SystemCatalogs.PG_ATTRIBUTE);
         int relCol = pgAttribute.columnIndex("attrelid");

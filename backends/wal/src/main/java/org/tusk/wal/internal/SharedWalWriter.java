@@ -66,6 +66,11 @@ public final class SharedWalWriter implements WalWriter {
     private long priorRedo;
     /** CheckPointDistanceEstimate: bytes of WAL between two checkpoints, as this process saw them. */
     private long checkpointDistanceEstimate;
+    /**
+     * XactLastRecEnd, for the whole process ({@link #lastRecordEnd}): set under {@link #processLock}, which
+     * orders the process's inserts, so it only grows.
+     */
+    private volatile long lastRecordEnd;
 
     public SharedWalWriter(XLogCtl ctl, Path dataDir, WalSettings settings, ProcSlot self) {
         this.ctl = ctl;
@@ -79,7 +84,15 @@ public final class SharedWalWriter implements WalWriter {
 
     @Override
     public long insert(WalRecord record) {
+        if (!record.needsWal()) {
+            return NOT_LOGGED;
+        }
         return insertRecord(record)[1];
+    }
+
+    @Override
+    public long lastRecordEnd() {
+        return lastRecordEnd;
     }
 
     /** XLogInsert: returns {start, end} of the record. */
@@ -97,6 +110,7 @@ public final class SharedWalWriter implements WalWriter {
                 int length = RecordFormat.assemble(record, images, assembly);
                 long[] position = insertAssembled(assembly.bytes(), length, blocks, images, redo);
                 if (position != null) {
+                    lastRecordEnd = position[1];
                     return position;
                 }
                 // A checkpoint moved the redo pointer since we decided on images: decide again.

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.tusk.shmem.ProcSlot;
 import org.tusk.shmem.ShmemArea;
 import org.tusk.shmem.ShmemRequest;
+import org.tusk.wal.WalWriter;
 import org.tusk.xact.CommitLog;
 import org.tusk.xact.TransactionIds;
 import org.tusk.xact.XidStatus;
@@ -25,8 +26,9 @@ public final class CommitLogImpl implements CommitLog {
     private final Slru slru;
     private final SubTrans subTrans;
 
-    CommitLogImpl(ShmemArea area, ProcSlot self, Path dataDirectory, SubTrans subTrans) {
-        this.slru = new Slru("pg_xact", area, self, dataDirectory.resolve(DIRECTORY), TOTAL_PAGES);
+    /** {@code wal}: this process's, flushed before a page with an asynchronous commit is written (may be null, see {@link Slru}). */
+    CommitLogImpl(ShmemArea area, ProcSlot self, Path dataDirectory, SubTrans subTrans, WalWriter wal) {
+        this.slru = new Slru("pg_xact", area, self, dataDirectory.resolve(DIRECTORY), TOTAL_PAGES, wal);
         this.subTrans = subTrans;
     }
 
@@ -93,8 +95,23 @@ public final class CommitLogImpl implements CommitLog {
 
     @Override
     public void setTreeStatus(int xid, int[] subxids, XidStatus status) {
+        setTreeStatus(xid, subxids, status, 0);
+    }
+
+    /**
+     * TransactionIdAsyncCommitTree: marks the tree committed although its commit record, ending at
+     * {@code commitLsn}, may not be flushed yet; no commit log page holding it is written before it is.
+     */
+    public void setTreeCommittedAsync(int xid, int[] subxids, long commitLsn) {
+        setTreeStatus(xid, subxids, XidStatus.COMMITTED, commitLsn);
+    }
+
+    private void setTreeStatus(int xid, int[] subxids, XidStatus status, long asyncCommitLsn) {
         slru.lockExclusive();
         try {
+            if (asyncCommitLsn != 0) {
+                slru.noteAsyncCommitLsn(asyncCommitLsn);
+            }
             if (status == XidStatus.COMMITTED && subxids.length > 0) {
                 // Should a page be written between these steps, a subxid is at worst SUB_COMMITTED under
                 // a parent still IN_PROGRESS, which reads as not committed: never committed without it.

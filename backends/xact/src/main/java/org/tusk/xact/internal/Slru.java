@@ -17,6 +17,7 @@ import org.tusk.shmem.LWLockMode;
 import org.tusk.shmem.ProcSlot;
 import org.tusk.shmem.ShmemArea;
 import org.tusk.shmem.ShmemRequest;
+import org.tusk.wal.WalWriter;
 
 /**
  * A simple LRU cache of 8 kB pages of a file-backed array (PostgreSQL's
@@ -33,6 +34,15 @@ import org.tusk.shmem.ShmemRequest;
  * I/O: misses are rare for the commit log's access pattern, and it keeps
  * the buffer states to two (empty, valid).
  *
+ * <p>WAL before data, as slru.c's group LSNs: a commit log page may hold the
+ * status of a transaction whose commit record is not flushed yet (an
+ * asynchronous commit, {@link #noteAsyncCommitLsn}). Written out first and
+ * followed by a crash, the page would say committed for an xid that the WAL
+ * never saw, which the next start could hand out again. So before any page is
+ * written, the WAL is flushed up to the latest such commit record. One LSN for
+ * the whole SLRU (in the header) instead of one per page group: writes are
+ * rare (eviction, checkpoint) and by then the WAL is mostly flushed anyway.
+ *
  * <p>Callers: {@link #lockShared}/{@link #lockExclusive}, then
  * {@link #findResident} (shared) or {@link #loadPage}/{@link #zeroPage}
  * (exclusive), read or change the bytes at {@link #pageOffset}, call
@@ -44,6 +54,8 @@ final class Slru {
     static final int PAGES_PER_SEGMENT = 32;
 
     private static final int HDR_CLOCK = 0;
+    /** The end of the latest asynchronous commit record whose status a page holds (8 bytes, aligned). */
+    private static final int HDR_ASYNC_COMMIT_LSN = 8;
     private static final int HEADER_SIZE = 64;
     private static final int DESC_SIZE = 16;
     private static final int D_PAGE_PLUS_ONE = 0;
@@ -60,12 +72,18 @@ final class Slru {
     private final int bitmapOffset;
     private final int descriptorsOffset;
     private final int pagesOffset;
+    /** Flushes WAL before page writes ({@link #noteAsyncCommitLsn}); null for an SLRU without commit LSNs. */
+    private final WalWriter wal;
 
     /**
      * @param totalPages how many pages the whole array has (2^32 entries / entries per page), which
      *                   sizes the bitmap of written segments
+     * @param wal        this process's WAL, flushed before a page is written while an asynchronous commit's
+     *                   record may not be; null if this SLRU never holds such a status (pg_subtrans), or
+     *                   for a process that makes no commits (the startup process during redo)
      */
-    Slru(String name, ShmemArea area, ProcSlot self, Path directory, long totalPages) {
+    Slru(String name, ShmemArea area, ProcSlot self, Path directory, long totalPages, WalWriter wal) {
+        this.wal = wal;
         this.name = name;
         this.area = area;
         this.controlLock = area.lwlock(0);
@@ -261,7 +279,31 @@ final class Slru {
         }
     }
 
+    /**
+     * TransactionIdAsyncCommitTree's LSN: a page is about to hold the status of a transaction whose commit
+     * record ends at {@code commitLsn} and may not be flushed. Exclusive lock held (as for every write).
+     */
+    void noteAsyncCommitLsn(long commitLsn) {
+        if (commitLsn > area.getLongVolatile(HDR_ASYNC_COMMIT_LSN)) {
+            area.putLongVolatile(HDR_ASYNC_COMMIT_LSN, commitLsn);
+        }
+    }
+
+    /** SlruPhysicalWritePage's XLogFlush(max_lsn): WAL before data. */
+    private void flushWalOfAsyncCommits() {
+        long lsn = area.getLongVolatile(HDR_ASYNC_COMMIT_LSN);
+        if (lsn == 0) {
+            return;
+        }
+        if (wal == null) {
+            throw new IllegalStateException("the " + name + " SLRU holds asynchronous commits but this process"
+                    + " has no WAL to flush before writing it");
+        }
+        wal.flush(lsn);
+    }
+
     private void writePage(int pageNo, int b, int xid) {
+        flushWalOfAsyncCommits();
         ByteBuffer source = area.slice(pageOffset(b), PAGE_SIZE);
         Path file = segmentFile(pageNo);
         long offset = offsetInSegment(pageNo);

@@ -29,7 +29,7 @@ final class SubTrans {
     private final Slru slru;
 
     SubTrans(ShmemArea area, ProcSlot self, Path dataDirectory) {
-        this.slru = new Slru("pg_subtrans", area, self, dataDirectory.resolve(DIRECTORY), TOTAL_PAGES);
+        this.slru = new Slru("pg_subtrans", area, self, dataDirectory.resolve(DIRECTORY), TOTAL_PAGES, null);
     }
 
     static ShmemRequest request(String areaName, int buffers) {

@@ -49,6 +49,11 @@ public final class TransactionManagerImpl implements TransactionManager {
     private int recentXmin;
     /** Final answers of {@link #status} for xids that have ended. */
     private final EndedTransactionCache endedStatus = new EndedTransactionCache();
+    /**
+     * {@link WalWriter#lastRecordEnd} when the transaction began: if it is the same at commit, the
+     * transaction wrote no WAL of its own (PostgreSQL's XactLastRecEnd, reset at each transaction end).
+     */
+    private long walAtBegin;
 
     TransactionManagerImpl(XactShared shared, WalWriter wal) {
         this.shared = shared;
@@ -66,6 +71,7 @@ public final class TransactionManagerImpl implements TransactionManager {
             throw new IllegalStateException("a transaction is already in progress");
         }
         stack.add(new Level());
+        walAtBegin = wal.lastRecordEnd();
         isolationLevel = level;
         commandId = 0;
         transactionSnapshot = null;
@@ -229,13 +235,20 @@ public final class TransactionManagerImpl implements TransactionManager {
         int xid = top.xid;
         if (TransactionIds.isValid(xid)) {
             int[] subxids = top.committedChildren.toArray();
-            // RecordTransactionCommit: the commit record must be durable before anyone can see the commit.
+            // RecordTransactionCommit's wrote_xlog: a transaction whose changes were all to TEMP relations
+            // (not WAL-logged, gone after a crash anyway) has nothing whose durability a flush would buy.
+            boolean wroteWal = wal.lastRecordEnd() != walAtBegin;
             shared.procArray().delayCheckpointStart();
             try {
                 long end = wal.insert(new XactRecord(XactRecord.COMMIT, xid, XactRecord.nowPgMicros(), subxids)
                         .toWal());
-                wal.flush(end);
-                shared.clog().setTreeStatus(xid, subxids, XidStatus.COMMITTED);
+                if (wroteWal) {
+                    // the commit record must be durable before anyone can see the commit
+                    wal.flush(end);
+                    shared.clog().setTreeStatus(xid, subxids, XidStatus.COMMITTED);
+                } else {
+                    shared.clog().setTreeCommittedAsync(xid, subxids, end);
+                }
             } finally {
                 shared.procArray().delayCheckpointEnd();
             }

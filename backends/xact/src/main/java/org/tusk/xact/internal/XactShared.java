@@ -25,10 +25,10 @@ public final class XactShared {
     private final ProcArrayImpl procArray;
     private final XactResourceManager resourceManager;
 
-    private XactShared(ShmemSegment segment, Path dataDirectory, ProcSlot self) {
+    private XactShared(ShmemSegment segment, Path dataDirectory, ProcSlot self, WalWriter wal) {
         this.variables = new TransamVariablesImpl(segment.area(VARSUP_AREA), self);
         this.subTrans = new SubTrans(segment.area(SUBTRANS_AREA), self, dataDirectory);
-        this.clog = new CommitLogImpl(segment.area(CLOG_AREA), self, dataDirectory, subTrans);
+        this.clog = new CommitLogImpl(segment.area(CLOG_AREA), self, dataDirectory, subTrans, wal);
         this.procArray = new ProcArrayImpl(segment.area(PROCARRAY_AREA), self, subTrans, clog);
         this.resourceManager = new XactResourceManager(clog, variables);
     }
@@ -41,10 +41,15 @@ public final class XactShared {
     }
 
     public static XactShared attach(ShmemSegment segment, Path dataDirectory, ProcSlot self) {
+        return attach(segment, dataDirectory, self, null);
+    }
+
+    /** {@code wal}: this process's, which the commit log flushes before writing a page (see {@link Slru}). */
+    public static XactShared attach(ShmemSegment segment, Path dataDirectory, ProcSlot self, WalWriter wal) {
         if (self.index() >= segment.maxBackends() || segment.slot(self.index()) != self) {
             throw new IllegalArgumentException(self + " is not a slot of " + segment.file());
         }
-        return new XactShared(segment, dataDirectory, self);
+        return new XactShared(segment, dataDirectory, self, wal);
     }
 
     public TransamVariablesImpl variables() {

@@ -23,7 +23,8 @@
  * TableStatistics.countUpdate with its HOT flag (n_tup_hot_upd). 1.8: TableStatistics.countPruned
  * (the versions an access method's page pruning removed are no longer dead tuples for autovacuum).
  * 1.9: VacuumResult tells the pages the vacuum skipped and the tuples it estimated for them.
+ * 1.10: RelFileLocator says whether it names a TEMP relation's files, whose changes are not WAL-logged.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.9.0")
+@org.osgi.annotation.versioning.Version("1.10.0")
 package org.tusk.api.storage;

@@ -172,7 +172,7 @@ public final class VacuumCommand implements DmlCommand {
             for (VacuumRelation r : stmt.rels()) {
                 RelationDesc desc = session.relcache().open(r.relation().schemaname(), r.relation().relname(), path,
                         LockMode.SHARE_UPDATE_EXCLUSIVE, r.relation().location() + 1);
-                if (desc.kind() == 'r') {
+                if (desc.kind() == 'r' && !isOtherSessionsTemp(desc)) {
                     out.add(desc);
                     addToast(out, desc);
                 }
@@ -186,12 +186,21 @@ public final class VacuumCommand implements DmlCommand {
         for (var t : access.scan(SystemCatalogs.PG_CLASS, row -> "r".equals(row[kind]))) {
             int relOid = ((Long) t.values()[oid]).intValue();
             RelationDesc desc = session.relcache().open(relOid, LockMode.SHARE_UPDATE_EXCLUSIVE);
-            if (desc != null && !desc.isSystemCatalog()) {
+            if (desc != null && !desc.isSystemCatalog() && !isOtherSessionsTemp(desc)) {
                 out.add(desc);
                 addToast(out, desc);
             }
         }
         return out;
+    }
+
+    /**
+     * RELATION_IS_OTHER_TEMP, which vacuum_rel and analyze_rel skip silently: another session's TEMP table
+     * may hold changes only that session sees, and after a crash its unlogged files are garbage that
+     * nothing may read (the schema's next owner drops them).
+     */
+    private boolean isOtherSessionsTemp(RelationDesc desc) {
+        return desc.locator().temp() && desc.namespaceOid() != session.relcache().tempNamespace();
     }
 
     /** VACUUM of a table also vacuums its TOAST table (PROCESS_TOAST's default); ANALYZE does not. */
