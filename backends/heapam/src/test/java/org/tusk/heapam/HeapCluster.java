@@ -62,7 +62,7 @@ final class HeapCluster {
             }
             wal = Wal.attach(segment, data, WAL, self);
             buffers = BufferManager.attach(segment, data, self, wal);
-            TransactionSystem xact = TransactionSystem.attach(segment, data, self);
+            TransactionSystem xact = TransactionSystem.attach(segment, data, self, wal);
             tm = xact.newTransactionManager(wal);
             heap = new HeapAccessMethod(buffers, wal, tm::status);
         }

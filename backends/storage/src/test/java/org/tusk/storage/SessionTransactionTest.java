@@ -52,10 +52,12 @@ class SessionTransactionTest {
         requests.addAll(LockManager.shmemRequests(4, 64));
         segment = ShmemSegment.create(dir.resolve("shm"), 4, dir.resolve("latches"), requests);
         locksOfA = LockManager.attach(segment, slot(0), new LockSettings(200, 0));
-        a = new SessionTransaction(TransactionSystem.attach(segment, dir, slot(0)).newTransactionManager(
-                new MemoryWal()), locksOfA);
-        b = new SessionTransaction(TransactionSystem.attach(segment, dir, slot(1)).newTransactionManager(
-                new MemoryWal()), LockManager.attach(segment, slot(1), new LockSettings(200, 0)));
+        MemoryWal walOfA = new MemoryWal();
+        MemoryWal walOfB = new MemoryWal();
+        a = new SessionTransaction(TransactionSystem.attach(segment, dir, slot(0), walOfA).newTransactionManager(walOfA),
+                locksOfA);
+        b = new SessionTransaction(TransactionSystem.attach(segment, dir, slot(1), walOfB).newTransactionManager(walOfB),
+                LockManager.attach(segment, slot(1), new LockSettings(200, 0)));
     }
 
     private ProcSlot slot(int index) throws Exception {

@@ -38,8 +38,11 @@ public final class XactChild {
             int slot = Integer.parseInt(args[3]);
             segment.slot(slot).setPid((int) ProcessHandle.current().pid());
             segment.slot(slot).ownLatch();
-            TransactionSystem system = TransactionSystem.attach(segment, Path.of(args[2]), segment.slot(slot));
-            TransactionManager tm = system.newTransactionManager(new FakeWal());
+            // attached with its WAL, as a backend is: its commits write no WAL of their own, so they are
+            // asynchronous, and a commit-log page holding them is written only after that WAL is flushed
+            FakeWal wal = new FakeWal();
+            TransactionSystem system = TransactionSystem.attach(segment, Path.of(args[2]), segment.slot(slot), wal);
+            TransactionManager tm = system.newTransactionManager(wal);
             SharedWords words = segment.sharedWords();
             switch (role) {
                 case "holder" -> holder(tm, words);
