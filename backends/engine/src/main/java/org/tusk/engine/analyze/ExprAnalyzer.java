@@ -29,7 +29,6 @@ import org.tusk.engine.nodes.*;
 import org.tusk.engine.types.ArrayValue;
 import org.tusk.engine.types.NumericSupport;
 import org.tusk.engine.types.PgType;
-import org.tusk.engine.types.TimeTz;
 import org.tusk.engine.types.TimePrecision;
 import org.tusk.engine.types.TextFormat;
 import org.tusk.engine.types.TypeContext;
@@ -1704,62 +1703,38 @@ public final class ExprAnalyzer {
 
     /**
      * An SQLValueFunction (CURRENT_TIMESTAMP(p), CURRENT_USER, ...): a stable call named as the keyword
-     * prints ({@link SqlValueFunctions}). The date/time forms read the transaction's start, as
-     * PostgreSQL's do, rounded to the precision given; CURRENT_SCHEMA is current_schema().
+     * prints ({@link SqlValueFunctions}). The date/time forms are the transaction's start, as PostgreSQL's
+     * are, through the built-in cast to their type and that type's precision coercion; the others call
+     * the functions PostgreSQL's keywords stand for (current_user, current_database, current_schema...).
      */
     private Expr sqlValueFunction(SQLValueFunction s) {
-        int p = s.typmod();
-        FunctionBody body;
-        PgType type;
-        switch (s.op()) {
-            case CURRENT_TIMESTAMP, CURRENT_TIMESTAMP_N -> {
-                type = PgType.TIMESTAMPTZ;
-                body = (a, ctx) -> TimePrecision.roundTimestamp(ctx.session().transactionStartMicros(), p);
-            }
-            case LOCALTIMESTAMP, LOCALTIMESTAMP_N -> {
-                type = PgType.TIMESTAMP;
-                body = (a, ctx) -> TimePrecision.roundTimestamp(org.tusk.engine.types.DateTimes.timestamptzToTimestamp(
-                        ctx.session().transactionStartMicros(), ctx.session().typeContext().timeZone()), p);
-            }
-            case CURRENT_TIME, CURRENT_TIME_N -> {
-                type = PgType.TIMETZ;
-                FunctionBody timetz = FunctionRegistry.internal("timestamptz_timetz");
-                body = (a, ctx) -> {
-                    TimeTz t = (TimeTz) timetz.apply(new Object[] {ctx.session().transactionStartMicros()}, ctx);
-                    return new TimeTz(TimePrecision.roundTime(t.micros(), p), t.zone());
-                };
-            }
-            case LOCALTIME, LOCALTIME_N -> {
-                type = PgType.TIME;
-                FunctionBody time = FunctionRegistry.internal("timestamptz_time");
-                body = (a, ctx) -> TimePrecision.roundTime(
-                        (Long) time.apply(new Object[] {ctx.session().transactionStartMicros()}, ctx), p);
-            }
-            case CURRENT_DATE -> {
-                type = PgType.DATE;
-                body = (a, ctx) -> (int) Math.floorDiv(org.tusk.engine.types.DateTimes.timestamptzToTimestamp(
-                        ctx.session().transactionStartMicros(), ctx.session().typeContext().timeZone()), 86_400_000_000L);
-            }
-            case CURRENT_USER, USER, CURRENT_ROLE -> {
-                type = PgType.NAME;
-                body = (a, ctx) -> ctx.session().currentUser();
-            }
-            case SESSION_USER -> {
-                type = PgType.NAME;
-                body = (a, ctx) -> ctx.session().sessionUser();
-            }
-            case CURRENT_CATALOG -> {
-                type = PgType.NAME;
-                body = (a, ctx) -> ctx.session().databaseName();
-            }
-            case CURRENT_SCHEMA -> {
-                type = PgType.NAME;
-                body = FunctionRegistry.internal("current_schema");   // the first schema of search_path that exists
-            }
-            default -> throw new IllegalStateException("SQLValueFunction " + s.op());
-        }
+        return switch (s.op()) {
+            case CURRENT_TIMESTAMP, CURRENT_TIMESTAMP_N -> transactionStart(s, PgType.TIMESTAMPTZ, null);
+            case LOCALTIMESTAMP, LOCALTIMESTAMP_N -> transactionStart(s, PgType.TIMESTAMP, "timestamptz_timestamp");
+            case CURRENT_TIME, CURRENT_TIME_N -> transactionStart(s, PgType.TIMETZ, "timestamptz_timetz");
+            case LOCALTIME, LOCALTIME_N -> transactionStart(s, PgType.TIME, "timestamptz_time");
+            case CURRENT_DATE -> transactionStart(s, PgType.DATE, "timestamptz_date");
+            case CURRENT_USER, USER, CURRENT_ROLE -> keywordCall(s, PgType.NAME, FunctionRegistry.internal("current_user"));
+            case SESSION_USER -> keywordCall(s, PgType.NAME, FunctionRegistry.internal("session_user"));
+            case CURRENT_CATALOG -> keywordCall(s, PgType.NAME, FunctionRegistry.internal("current_database"));
+            case CURRENT_SCHEMA -> keywordCall(s, PgType.NAME, FunctionRegistry.internal("current_schema"));
+        };
+    }
+
+    /** The transaction's start as {@code type} (through the cast function {@code castProsrc}, none for timestamptz), rounded to the keyword's precision. */
+    private static Expr transactionStart(SQLValueFunction s, PgType type, String castProsrc) {
+        FunctionBody cast = castProsrc == null ? null : FunctionRegistry.internal(castProsrc);
+        int precision = s.typmod();
+        return keywordCall(s, type, (a, ctx) -> {
+            Object start = ctx.session().transactionStartMicros();
+            Object value = cast == null ? start : cast.apply(new Object[] {start}, ctx);
+            return Coercion.applyTypmod(type, value, precision, true, ctx);
+        });
+    }
+
+    private static Expr keywordCall(SQLValueFunction s, PgType type, FunctionBody body) {
         boolean precise = s.op().name().endsWith("_N");
-        return new FuncExpr(SqlValueFunctions.keyword(s.op(), p), body, List.of(), type, precise ? p : -1, false,
-                FuncVolatility.STABLE);
+        return new FuncExpr(SqlValueFunctions.keyword(s.op(), s.typmod()), body, List.of(), type,
+                precise ? s.typmod() : -1, false, FuncVolatility.STABLE);
     }
 }

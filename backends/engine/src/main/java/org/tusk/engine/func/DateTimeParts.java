@@ -130,7 +130,8 @@ final class DateTimeParts {
         return TypeIoFunctions.typeContext(c).timeZone();
     }
 
-    private static long today(EvalContext c) {
+    /** The session's current date (the transaction's, in its time zone) as days since 2000-01-01. */
+    static long today(EvalContext c) {
         LocalDate d = DateTimes.toInstant(TypeIoFunctions.typeContext(c).nowMicros()).atZone(zone(c)).toLocalDate();
         return d.toEpochDay() - PG_EPOCH.toEpochDay();
     }

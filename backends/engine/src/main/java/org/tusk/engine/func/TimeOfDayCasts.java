@@ -63,11 +63,8 @@ final class TimeOfDayCasts {
      * time of day, as PostgreSQL's GetCurrentDateTime + DetermineTimeZoneOffset give it.
      */
     private static TimeTz timeAtSessionZone(long time, EvalContext c) {
-        ZoneId zone = zone(c);
-        long now = CastFunctions.typeContext(c).nowMicros();
-        long today = Math.floorDiv(DateTimes.timestamptzToTimestamp(now, zone), DAY_US) * DAY_US;
-        long local = today + time;
-        long instant = DateTimes.timestampToTimestamptz(local, zone);
+        long local = DateTimeParts.today(c) * DAY_US + time;
+        long instant = DateTimes.timestampToTimestamptz(local, zone(c));
         return new TimeTz(time, (int) Math.floorDiv(instant - local, SEC_US));
     }
 
