@@ -98,8 +98,12 @@ class WarmPoolTest {
     @Test
     @Timeout(180)
     void aClientArrivingDuringWarmUpGetsTheBackendAtOnce() throws Exception {
+        // A warm-up session starts only after no other session has been active for the quiet time,
+        // sampled every 250 ms. This test's own polling query is such activity: with the default 3 s
+        // (12 samples in a row) and a poll every 200 ms, a slow loaded machine kept the spare from
+        // ever starting (CI, session 15). A short quiet time and a poll a second let it start.
         try (TuskCluster cluster = TuskCluster.start(root, "min_spare_backends=1", "max_spare_backends=1",
-                "backend_warmup=on", "backend_jvm_options=-Dtusk.warmup.rounds=100000")) {
+                "backend_warmup=on", "backend_jvm_options=-Dtusk.warmup.rounds=100000 -Dtusk.warmup.quiet.millis=500")) {
             try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
                 // the spare started for min_spare_backends warms up on TEMP copies of pgbench's tables
                 long deadline = System.nanoTime() + 120_000_000_000L;
@@ -108,7 +112,7 @@ class WarmPoolTest {
                     if (System.nanoTime() > deadline) {
                         fail("no warm-up tables seen:\n" + cluster.log());
                     }
-                    Thread.sleep(200);
+                    Thread.sleep(1_000);
                 }
             }
             for (int i = 0; i < 3; i++) {
