@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tusk.api.backend.AuxiliaryProcess;
+import org.tusk.api.storage.AutoAnalyzer;
 import org.tusk.api.storage.TableAccessMethod;
 import org.tusk.api.storage.TableStatistics;
 import org.tusk.api.storage.VacuumTargets;
@@ -26,6 +27,8 @@ import org.tusk.xact.TransactionSystem;
  *
  * <p>Table access methods are looked up by name among the services present
  * now, so a newly installed access-method bundle is used from the next round.
+ * ANALYZE is the SQL layer's: the engine's {@link AutoAnalyzer}, when this
+ * process has one, runs it for the tables whose changes call for it.
  */
 @Component(service = AuxiliaryProcess.class,
         property = AuxiliaryProcess.ROLE_PROPERTY + "=" + AutovacuumLauncher.ROLE)
@@ -42,6 +45,8 @@ public final class AutovacuumLauncher implements AuxiliaryProcess {
     private TableStatistics stats;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile VacuumTargets targets;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AutoAnalyzer analyzer;
 
     private final Map<String, TableAccessMethod> methods = new ConcurrentHashMap<>();
     private volatile boolean shutdownRequested;
@@ -62,7 +67,10 @@ public final class AutovacuumLauncher implements AuxiliaryProcess {
         while (!shutdownRequested) {
             if (settings.enabled()) {
                 try {
-                    Autovacuum.runOnce(stats, methods::get, targets, xacts.procArray().oldestXmin(), settings);
+                    AutoAnalyzer a = analyzer;
+                    Autovacuum.runOnce(stats, methods::get, targets, xacts.procArray().oldestXmin(), settings,
+                            a == null ? null : table -> !shutdownRequested
+                                    && a.analyze(table, attachment.dataDirectory(), attachment.settings()));
                 } catch (RuntimeException e) {
                     LOG.error("autovacuum round failed: {}", e.toString(), e);
                 }

@@ -20,9 +20,15 @@ import org.tusk.shmem.ShmemSegment;
  * <p>Layout: {@value #ENTRIES} entries of {@value #ENTRY_SIZE} bytes, an
  * open-addressing table keyed by the relation's locator (linear probing).
  * Entry: state int (0 free, 1 being claimed, 2 ready, 3 dropped), spcOid,
- * dbOid, relNumber, the access method's name (16 bytes ASCII), then 10 longs:
+ * dbOid, relNumber, the access method's name (16 bytes ASCII), then 16 longs:
  * inserted, updated, deleted, live, dead, last vacuum, last autovacuum, vacuum
- * count, autovacuum count, HOT updated. A claimer CASes 0 or 3 -> 1, writes the key and
+ * count, autovacuum count, HOT updated, changes at the last ANALYZE, inserts at
+ * the last VACUUM, last analyze, last autoanalyze, analyze count, autoanalyze
+ * count; then an int, 1 for a TEMP relation. n_mod_since_analyze and
+ * n_ins_since_vacuum are differences against the counts ANALYZE and VACUUM
+ * saw, so counting a change stays the two atomic adds it was (pgstat keeps
+ * counters of their own, but batches a transaction's changes; we do not).
+ * A claimer CASes 0 or 3 -> 1, writes the key and
  * zeroed counters, publishes 2; readers skip entries that are not ready.
  *
  * <p>A dropped relation's entry becomes a tombstone (3): lookups probe past it,
@@ -39,7 +45,7 @@ public final class RelationStats implements TableStatistics {
 
     static final String AREA = "storage.pgstat";
     static final int ENTRIES = 4096;
-    static final int ENTRY_SIZE = 128;
+    static final int ENTRY_SIZE = 192;
 
     private static final int STATE = 0;
     private static final int SPC = 4;
@@ -57,6 +63,15 @@ public final class RelationStats implements TableStatistics {
     private static final int VACUUM_COUNT = 88;
     private static final int AUTOVACUUM_COUNT = 96;
     private static final int HOT_UPDATED = 104;
+    private static final int CHANGED_AT_ANALYZE = 112;
+    private static final int INSERTED_AT_VACUUM = 120;
+    private static final int LAST_ANALYZE = 128;
+    private static final int LAST_AUTOANALYZE = 136;
+    private static final int ANALYZE_COUNT = 144;
+    private static final int AUTOANALYZE_COUNT = 152;
+    private static final int LAST_FIELD = AUTOANALYZE_COUNT;
+    /** 1 when the relation is TEMP: autovacuum leaves it alone, and all() must say so. */
+    private static final int TEMP = 160;
 
     private static final int FREE = 0;
     private static final int CLAIMING = 1;
@@ -138,6 +153,7 @@ public final class RelationStats implements TableStatistics {
         }
         area.putLongVolatile(e + LIVE, liveTuples);
         area.putLongVolatile(e + DEAD, deadTuples);
+        area.putLongVolatile(e + INSERTED_AT_VACUUM, get(e + INSERTED));
         area.putLongVolatile(e + (autovacuum ? LAST_AUTOVACUUM : LAST_VACUUM), System.currentTimeMillis());
         area.getAndAddLong(e + (autovacuum ? AUTOVACUUM_COUNT : VACUUM_COUNT), 1);
     }
@@ -151,8 +167,22 @@ public final class RelationStats implements TableStatistics {
         // adding the difference keeps every increment made since "before" was read, atomically
         area.getAndAddLong(e + LIVE, liveTuples - before.liveTuples());
         area.getAndAddLong(e + DEAD, deadTuples - before.deadTuples());
+        // inserts made while the vacuum ran were not seen by it: they still count towards the next one
+        area.putLongVolatile(e + INSERTED_AT_VACUUM, before.tuplesInserted());
         area.putLongVolatile(e + (autovacuum ? LAST_AUTOVACUUM : LAST_VACUUM), System.currentTimeMillis());
         area.getAndAddLong(e + (autovacuum ? AUTOVACUUM_COUNT : VACUUM_COUNT), 1);
+    }
+
+    @Override
+    public void reportAnalyze(Counters before, boolean autovacuum) {
+        int e = entry(before.relation(), null, true);
+        if (e < 0) {
+            return;
+        }
+        // changes made while ANALYZE sampled stay counted, as a reset at the end would lose them
+        area.putLongVolatile(e + CHANGED_AT_ANALYZE, before.tuplesChanged());
+        area.putLongVolatile(e + (autovacuum ? LAST_AUTOANALYZE : LAST_ANALYZE), System.currentTimeMillis());
+        area.getAndAddLong(e + (autovacuum ? AUTOANALYZE_COUNT : ANALYZE_COUNT), 1);
     }
 
     @Override
@@ -167,7 +197,8 @@ public final class RelationStats implements TableStatistics {
         for (int i = 0; i < ENTRIES; i++) {
             int e = i * ENTRY_SIZE;
             if (area.getIntAcquire(e + STATE) == READY) {
-                out.add(read(e, new RelFileLocator(area.getInt(e + SPC), area.getInt(e + DB), area.getInt(e + REL))));
+                out.add(read(e, new RelFileLocator(area.getInt(e + SPC), area.getInt(e + DB), area.getInt(e + REL),
+                        area.getInt(e + TEMP) == 1)));
             }
         }
         return out;
@@ -188,10 +219,14 @@ public final class RelationStats implements TableStatistics {
         while (len < AM_LENGTH && name[len] != 0) {
             len++;
         }
+        long inserted = get(e + INSERTED);
+        long changed = inserted + get(e + UPDATED) + get(e + DELETED);
         return new Counters(relation, new String(name, 0, len, StandardCharsets.US_ASCII),
-                get(e + INSERTED), get(e + UPDATED), get(e + DELETED), Math.max(0, get(e + LIVE)),
+                inserted, get(e + UPDATED), get(e + DELETED), Math.max(0, get(e + LIVE)),
                 Math.max(0, get(e + DEAD)), get(e + LAST_VACUUM), get(e + LAST_AUTOVACUUM), get(e + VACUUM_COUNT),
-                get(e + AUTOVACUUM_COUNT), get(e + HOT_UPDATED));
+                get(e + AUTOVACUUM_COUNT), get(e + HOT_UPDATED), Math.max(0, changed - get(e + CHANGED_AT_ANALYZE)),
+                Math.max(0, inserted - get(e + INSERTED_AT_VACUUM)), get(e + LAST_ANALYZE), get(e + LAST_AUTOANALYZE),
+                get(e + ANALYZE_COUNT), get(e + AUTOANALYZE_COUNT));
     }
 
     private long get(int offset) {
@@ -253,9 +288,10 @@ public final class RelationStats implements TableStatistics {
         if (am != null) {
             writeAm(e, am);
         }
-        for (int field = INSERTED; field <= HOT_UPDATED; field += 8) {
+        for (int field = INSERTED; field <= LAST_FIELD; field += 8) {
             area.putLongVolatile(e + field, 0);
         }
+        area.putInt(e + TEMP, relation.temp() ? 1 : 0);
         area.putIntRelease(e + STATE, READY);
         return e;
     }

@@ -126,7 +126,8 @@ class RelationStatsTest {
     @Test
     void autovacuumStartsPastThresholdPlusScaleFactorTimesTuples() {
         Autovacuum.Settings settings = Autovacuum.Settings.from(Map.of());
-        assertEquals(new Autovacuum.Settings(true, 60_000, 50, 0.2), settings, "PostgreSQL's defaults");
+        assertEquals(new Autovacuum.Settings(true, 60_000, 50, 0.2, 1000, 0.2, 50, 0.1), settings,
+                "PostgreSQL's defaults");
         RelFileLocator rel = RelFileLocator.of(5, 1);
         // 1000 live tuples: 50 + 0.2 * 1000 = 250 dead ones are tolerated, the 251st is not
         assertFalse(Autovacuum.needsVacuum(counters(rel, 1000, 250), settings));
@@ -138,6 +139,105 @@ class RelationStatsTest {
                 "seconds without a unit");
         assertFalse(Autovacuum.Settings.from(Map.of("autovacuum", "off")).enabled());
         assertThrows(IllegalArgumentException.class, () -> Autovacuum.Settings.from(Map.of("autovacuum", "maybe")));
+    }
+
+    /**
+     * n_mod_since_analyze counts inserts, updates and deletes since the last ANALYZE, n_ins_since_vacuum
+     * inserts since the last VACUUM; what was counted after ANALYZE or VACUUM read the counters at
+     * their start stays counted.
+     */
+    @Test
+    void changesSinceAnalyzeAndInsertsSinceVacuumCountFromWhatTheRunSaw() throws Exception {
+        try (ShmemSegment segment = ShmemSegment.create(dir.resolve("shm"), 2, dir.resolve("latches"),
+                List.of(RelationStats.shmemRequest()))) {
+            RelationStats stats = new RelationStats(segment);
+            RelFileLocator a = RelFileLocator.of(5, 16384);
+            stats.countInserts(a, "heap", 10);
+            stats.countUpdate(a, "heap", true);
+            stats.countUpdate(a, "heap", false);
+            stats.countDelete(a, "heap");
+            TableStatistics.Counters before = stats.counters(a);
+            assertEquals(13, before.modsSinceAnalyze());
+            assertEquals(10, before.insertsSinceVacuum());
+            stats.countInserts(a, "heap", 2);     // while ANALYZE samples
+            stats.reportAnalyze(before, true);
+            TableStatistics.Counters after = stats.counters(a);
+            assertEquals(2, after.modsSinceAnalyze(), "the changes made during ANALYZE still count");
+            assertEquals(1, after.autoanalyzeCount());
+            assertEquals(0, after.analyzeCount());
+            assertTrue(after.lastAutoanalyze() > 0);
+            assertEquals(0, after.lastAnalyze());
+            assertEquals(12, after.insertsSinceVacuum(), "ANALYZE leaves the inserts since VACUUM");
+            stats.reportAnalyze(after, false);
+            assertEquals(1, stats.counters(a).analyzeCount());
+            assertEquals(0, stats.counters(a).modsSinceAnalyze());
+
+            TableStatistics.Counters vacuumStart = stats.counters(a);
+            stats.countInsert(a, "heap");         // while VACUUM runs
+            stats.reportVacuum(vacuumStart, 11, 0, false);
+            assertEquals(1, stats.counters(a).insertsSinceVacuum());
+            stats.reportVacuum(a, 12, 0, true);
+            assertEquals(0, stats.counters(a).insertsSinceVacuum());
+            assertEquals(16, stats.counters(a).tuplesChanged(), "n_tup_* themselves are never reset");
+        }
+    }
+
+    /** all() says which relations are TEMP (their locators come back from shared memory). */
+    @Test
+    void tempRelationsAreKnownAsSuch() throws Exception {
+        try (ShmemSegment segment = ShmemSegment.create(dir.resolve("shm"), 2, dir.resolve("latches"),
+                List.of(RelationStats.shmemRequest()))) {
+            RelationStats stats = new RelationStats(segment);
+            stats.countInsert(RelFileLocator.of(5, 16384, 't'), "heap");
+            stats.countInsert(RelFileLocator.of(5, 16385, 'p'), "heap");
+            Map<Integer, Boolean> temp = new java.util.HashMap<>();
+            stats.all().forEach(c -> temp.put(c.relation().relNumber(), c.relation().temp()));
+            assertEquals(Map.of(16384, true, 16385, false), temp);
+        }
+    }
+
+    /**
+     * relation_needs_vacanalyze: inserts past autovacuum_vacuum_insert_threshold +
+     * insert_scale_factor * reltuples call for a vacuum (-1 never), changes past
+     * autovacuum_analyze_threshold + analyze_scale_factor * reltuples for an ANALYZE.
+     */
+    @Test
+    void insertsCallForVacuumAndChangesForAnalyze() {
+        Autovacuum.Settings settings = Autovacuum.Settings.from(Map.of());
+        RelFileLocator rel = RelFileLocator.of(5, 1);
+        assertFalse(Autovacuum.needsVacuum(withChanges(rel, 1000, 1200, 0), settings));
+        assertTrue(Autovacuum.needsVacuum(withChanges(rel, 1000, 1201, 0), settings));
+        assertFalse(Autovacuum.needsVacuum(withChanges(rel, 1000, 5000, 0),
+                Autovacuum.Settings.from(Map.of("autovacuum_vacuum_insert_threshold", "-1"))));
+        assertFalse(Autovacuum.needsAnalyze(withChanges(rel, 1000, 0, 150), settings));
+        assertTrue(Autovacuum.needsAnalyze(withChanges(rel, 1000, 0, 151), settings));
+        assertTrue(Autovacuum.needsAnalyze(withChanges(rel, 0, 0, 51), settings), "a new table: 50 changes");
+        assertFalse(Autovacuum.needsAnalyze(withChanges(rel, 0, 0, 51),
+                Autovacuum.Settings.from(Map.of("autovacuum_analyze_threshold", "100"))));
+    }
+
+    /** A round offers the analyzer every permanent relation that needs ANALYZE, and no TEMP relation. */
+    @Test
+    void aRoundAnalyzesWhatNeedsItButNoTempRelation() throws Exception {
+        try (ShmemSegment segment = ShmemSegment.create(dir.resolve("shm"), 2, dir.resolve("latches"),
+                List.of(RelationStats.shmemRequest()))) {
+            RelationStats stats = new RelationStats(segment);
+            RelFileLocator loaded = RelFileLocator.of(5, 16384);
+            RelFileLocator quiet = RelFileLocator.of(5, 16385);
+            RelFileLocator temp = RelFileLocator.of(5, 16386, 't');
+            stats.countInserts(loaded, "heap", 100);
+            stats.countInserts(quiet, "heap", 10);
+            stats.countInserts(temp, "heap", 100);
+            List<RelFileLocator> offered = new java.util.ArrayList<>();
+            Autovacuum.runOnce(stats, am -> null, null, 0, Autovacuum.Settings.from(Map.of()), offered::add);
+            assertEquals(List.of(loaded), offered);
+        }
+    }
+
+    private static TableStatistics.Counters withChanges(RelFileLocator rel, long live, long insertsSinceVacuum,
+            long modsSinceAnalyze) {
+        return new TableStatistics.Counters(rel, "heap", 0, 0, 0, live, 0, 0, 0, 0, 0, 0, modsSinceAnalyze,
+                insertsSinceVacuum, 0, 0, 0, 0);
     }
 
     private static TableStatistics.Counters counters(RelFileLocator rel, long live, long dead) {

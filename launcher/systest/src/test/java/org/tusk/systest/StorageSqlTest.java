@@ -140,6 +140,7 @@ class StorageSqlTest {
                 "autovacuum_vacuum_scale_factor=0")) {
             statementTimeoutThroughPgjdbc(cluster);
             checkpointCommand(cluster);
+            autovacuumAnalyzesChangedTablesButNoTempTable(cluster);
             concurrentUpdatesThenVacuumLeaveConsistentHeapAndIndexes(cluster);
             memoryTableBesideAHeapTableAndARestart(cluster);
         }
@@ -172,6 +173,43 @@ class StorageSqlTest {
             }
             exec(c, "RESET ROLE");
             exec(c, "DROP ROLE no_checkpoint");
+        }
+    }
+
+    /**
+     * Autovacuum's ANALYZE (relation_needs_vacanalyze's analyze half): a table loaded past
+     * autovacuum_analyze_threshold (50) + 0.1 x reltuples changes gets statistics, reltuples and
+     * last_autoanalyze without anybody running ANALYZE; a TEMP table, whose data only its session
+     * sees, gets none. A manual ANALYZE counts as such and resets n_mod_since_analyze.
+     */
+    private static void autovacuumAnalyzesChangedTablesButNoTempTable(TuskCluster cluster) throws Exception {
+        try (Connection c = cluster.connect(); Connection owner = cluster.connect()) {
+            exec(owner, "CREATE TEMP TABLE aa_temp (id int, v text)");
+            exec(owner, "INSERT INTO aa_temp SELECT g, 'v' || (g % 5) FROM generate_series(1, 2000) g");
+            exec(c, "CREATE TABLE aa (id int PRIMARY KEY, v text)");
+            exec(c, "INSERT INTO aa SELECT g, 'v' || (g % 5) FROM generate_series(1, 2000) g");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!rows(c, "SELECT autoanalyze_count FROM pg_stat_user_tables WHERE relname = 'aa'").equals(List.of("1"))) {
+                if (System.nanoTime() > deadline) {
+                    fail("aa was not analyzed by autovacuum:\n" + cluster.log());
+                }
+                Thread.sleep(200);
+            }
+            assertEquals(List.of("id|-1", "v|5"), rows(c, "SELECT attname, n_distinct FROM pg_stats"
+                    + " WHERE tablename = 'aa' ORDER BY attname"));
+            assertEquals(List.of("2000"), rows(c, "SELECT reltuples::int FROM pg_class WHERE relname = 'aa'"));
+            assertEquals(List.of("0|t|0|f"), rows(c, "SELECT n_mod_since_analyze, last_autoanalyze IS NOT NULL,"
+                    + " analyze_count, last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'aa'"));
+            assertTrue(cluster.log().contains("automatic analyze of table \"postgres.public.aa\""), cluster.log());
+            // the TEMP table had rounds enough meanwhile: still no statistics, and its counters say so
+            assertEquals(List.of(), rows(owner, "SELECT attname FROM pg_stats WHERE tablename = 'aa_temp'"));
+            assertEquals(List.of("2000|0"), rows(owner, "SELECT n_mod_since_analyze, autoanalyze_count"
+                    + " FROM pg_stat_user_tables WHERE relname = 'aa_temp'"));
+            exec(c, "UPDATE aa SET v = 'w' WHERE id <= 10");
+            exec(c, "ANALYZE aa");
+            assertEquals(List.of("0|1|1"), rows(c, "SELECT n_mod_since_analyze, analyze_count, autoanalyze_count"
+                    + " FROM pg_stat_user_tables WHERE relname = 'aa'"));
+            exec(c, "DROP TABLE aa");
         }
     }
 

@@ -19,8 +19,7 @@ import org.tusk.xact.IsolationLevel;
  * 15's columns) as computed relations: pg_class rows of tables (relkind r, t,
  * m, p) joined with the storage core's shared per-relation counters
  * ({@link TableStatistics}, found by the table's files). Counters Tusk does
- * not keep (scans, HOT updates, analyze, modifications since analyze or
- * vacuum) are 0; a table nothing counted yet shows zeros and no times, as in
+ * not keep (scans) are 0; a table nothing counted yet shows zeros and no times, as in
  * PostgreSQL. Meant to give way to sysviews' script view once views run and
  * pg_stat_get_* functions read the same counters.
  */
@@ -114,10 +113,16 @@ public final class PgStatTables implements VirtualRelation {
                 r[10] = c.tuplesHotUpdated();
                 r[11] = Math.max(0, c.liveTuples());
                 r[12] = Math.max(0, c.deadTuples());
+                r[13] = c.modsSinceAnalyze();
+                r[14] = c.insertsSinceVacuum();
                 r[15] = time(c.lastVacuum());
                 r[16] = time(c.lastAutovacuum());
+                r[17] = time(c.lastAnalyze());
+                r[18] = time(c.lastAutoanalyze());
                 r[19] = c.vacuumCount();
                 r[20] = c.autovacuumCount();
+                r[21] = c.analyzeCount();
+                r[22] = c.autoanalyzeCount();
             }
             rows.add(r);
         }

@@ -90,6 +90,23 @@ public final class GucTable {
                 "Sets the maximum number of simultaneously running WAL sender processes.", GucUnit.NONE, 0, 262143);
         integer("autovacuum_max_workers", GucContext.POSTMASTER, "3",
                 "Sets the maximum number of simultaneously running autovacuum worker processes.", GucUnit.NONE, 1, 262143);
+        bool("autovacuum", GucContext.SIGHUP, "on", "Starts the autovacuum subprocess.", false);
+        integer("autovacuum_naptime", GucContext.SIGHUP, "60", "Time to sleep between autovacuum runs.", GucUnit.S, 1,
+                2147483);
+        integer("autovacuum_vacuum_threshold", GucContext.SIGHUP, "50",
+                "Minimum number of tuple updates or deletes prior to vacuum.", GucUnit.NONE, 0, Integer.MAX_VALUE);
+        real("autovacuum_vacuum_scale_factor", GucContext.SIGHUP, "0.2",
+                "Number of tuple updates or deletes prior to vacuum as a fraction of reltuples.", 0, 100);
+        integer("autovacuum_vacuum_insert_threshold", GucContext.SIGHUP, "1000",
+                "Minimum number of tuple inserts prior to vacuum, or -1 to disable insert vacuums.", GucUnit.NONE, -1,
+                Integer.MAX_VALUE);
+        real("autovacuum_vacuum_insert_scale_factor", GucContext.SIGHUP, "0.2",
+                "Number of tuple inserts prior to vacuum as a fraction of reltuples.", 0, 100);
+        integer("autovacuum_analyze_threshold", GucContext.SIGHUP, "50",
+                "Minimum number of tuple inserts, updates, or deletes prior to analyze.", GucUnit.NONE, 0,
+                Integer.MAX_VALUE);
+        real("autovacuum_analyze_scale_factor", GucContext.SIGHUP, "0.1",
+                "Number of tuple inserts, updates, or deletes prior to analyze as a fraction of reltuples.", 0, 100);
         str("data_directory", GucContext.POSTMASTER, "", "Sets the server's data directory.", false, null);
         enm("client_min_messages", GucContext.USER, "notice", "Sets the message levels that are sent to the client.", false,
                 List.of("debug5", "debug4", "debug3", "debug2", "debug1", "log", "notice", "warning", "error"));

@@ -18,11 +18,23 @@ public interface TableStatistics {
     /**
      * One relation's counters (n_tup_ins ... autovacuum_count; times in ms since the epoch, 0 = never);
      * {@code tuplesHotUpdated} (n_tup_hot_upd, since 1.7) counts the updates among {@code tuplesUpdated}
-     * that made a heap-only tuple.
+     * that made a heap-only tuple. Since 1.11: {@code modsSinceAnalyze} (n_mod_since_analyze: rows
+     * inserted, updated or deleted since the last ANALYZE), {@code insertsSinceVacuum}
+     * (n_ins_since_vacuum), and ANALYZE's times and counts.
      */
     record Counters(RelFileLocator relation, String accessMethod, long tuplesInserted, long tuplesUpdated,
             long tuplesDeleted, long liveTuples, long deadTuples, long lastVacuum, long lastAutovacuum,
-            long vacuumCount, long autovacuumCount, long tuplesHotUpdated) {
+            long vacuumCount, long autovacuumCount, long tuplesHotUpdated, long modsSinceAnalyze,
+            long insertsSinceVacuum, long lastAnalyze, long lastAutoanalyze, long analyzeCount,
+            long autoanalyzeCount) {
+
+        /** Counters without ANALYZE's (the 1.7 form). */
+        public Counters(RelFileLocator relation, String accessMethod, long tuplesInserted, long tuplesUpdated,
+                long tuplesDeleted, long liveTuples, long deadTuples, long lastVacuum, long lastAutovacuum,
+                long vacuumCount, long autovacuumCount, long tuplesHotUpdated) {
+            this(relation, accessMethod, tuplesInserted, tuplesUpdated, tuplesDeleted, liveTuples, deadTuples,
+                    lastVacuum, lastAutovacuum, vacuumCount, autovacuumCount, tuplesHotUpdated, 0, 0, 0, 0, 0, 0);
+        }
 
         /** Counters without HOT updates (the 1.6 form). */
         public Counters(RelFileLocator relation, String accessMethod, long tuplesInserted, long tuplesUpdated,
@@ -30,6 +42,11 @@ public interface TableStatistics {
                 long vacuumCount, long autovacuumCount) {
             this(relation, accessMethod, tuplesInserted, tuplesUpdated, tuplesDeleted, liveTuples, deadTuples,
                     lastVacuum, lastAutovacuum, vacuumCount, autovacuumCount, 0);
+        }
+
+        /** Every row change counted (PostgreSQL's changes_since_analyze counts all three). */
+        public long tuplesChanged() {
+            return tuplesInserted + tuplesUpdated + tuplesDeleted;
         }
     }
 
@@ -76,6 +93,14 @@ public interface TableStatistics {
      * dead tuples still call for the next round (since 1.3).
      */
     void reportVacuum(Counters before, long liveTuples, long deadTuples, boolean autovacuum);
+
+    /**
+     * (1.11) pgstat_report_analyze: ANALYZE (automatic when {@code autovacuum}) finished on the
+     * relation whose counters were {@code before} when it started; the changes counted since then
+     * stay in n_mod_since_analyze, so they still call for the next one.
+     */
+    default void reportAnalyze(Counters before, boolean autovacuum) {
+    }
 
     /** The relation's counters, or null if nothing was counted since the server started. */
     Counters counters(RelFileLocator relation);

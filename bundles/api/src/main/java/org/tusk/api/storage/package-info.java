@@ -24,7 +24,9 @@
  * (the versions an access method's page pruning removed are no longer dead tuples for autovacuum).
  * 1.9: VacuumResult tells the pages the vacuum skipped and the tuples it estimated for them.
  * 1.10: RelFileLocator says whether it names a TEMP relation's files, whose changes are not WAL-logged.
+ * 1.11: TableStatistics counts changes since ANALYZE, inserts since VACUUM and ANALYZE runs
+ * ({@code reportAnalyze}); {@link org.tusk.api.storage.AutoAnalyzer} lets autovacuum run ANALYZE.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.10.0")
+@org.osgi.annotation.versioning.Version("1.11.0")
 package org.tusk.api.storage;

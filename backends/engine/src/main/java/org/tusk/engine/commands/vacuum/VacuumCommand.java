@@ -119,6 +119,12 @@ public final class VacuumCommand implements DmlCommand {
                     }
                 }
             }
+            if (partialIndexFractions != null && stats != null) {
+                // pgstat_report_analyze: n_mod_since_analyze counts from what this ANALYZE's start saw
+                stats.reportAnalyze(before != null ? before
+                        : new TableStatistics.Counters(desc.locator(), desc.amName(), 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                        AutovacuumAnalyzer.isAutovacuumWorker());
+            }
             if (outcome != null && before != null) {
                 // our snapshot's count of live rows; what others counted during the vacuum stays on top
                 stats.reportVacuum(before, live, outcome.table().tuplesRecentlyDead(), false);
