@@ -41,6 +41,7 @@ public final class FunctionRegistry {
         NumericToChar.register();
         GeoFunctions.register();
         ToDateTime.register();
+        DateTimeToChar.register();
         // nextval/currval/setval/lastval (commands/sequence)
         org.tusk.engine.commands.sequence.SequenceFunctions.register(FunctionRegistry::bind);
         AggregateSupportFunctions.register();
