@@ -36,6 +36,35 @@ public final class SetReturningBodies {
                 : elements(ArrayFunctions.fromText((String) a[0], (String) a[1], (String) a[2])));
         BY_PROSRC.put("generate_subscripts_nodir", (a, c) -> subscripts((ArrayValue) a[0], (Integer) a[1], false));
         BY_PROSRC.put("generate_subscripts", (a, c) -> subscripts((ArrayValue) a[0], (Integer) a[1], (Boolean) a[2]));
+        BY_PROSRC.put("generate_series_timestamp",
+                (a, c) -> timestampSeries((Long) a[0], (Long) a[1], (org.tusk.engine.types.Interval) a[2], null));
+        BY_PROSRC.put("generate_series_timestamptz", (a, c) -> timestampSeries((Long) a[0], (Long) a[1],
+                (org.tusk.engine.types.Interval) a[2], TypeIoFunctions.typeContext(c).timeZone()));
+    }
+
+    /**
+     * generate_series_timestamp(tz): start, start + step, ... while not past stop (below it for a
+     * negative step); each step adds the interval to the previous value, months and days in the
+     * session's zone for timestamptz, as timestamp(tz)_pl_interval does.
+     */
+    private static List<Object> timestampSeries(long start, long stop, org.tusk.engine.types.Interval step,
+            java.time.ZoneId zone) {
+        int direction = step.comparisonKey().signum();
+        if (direction == 0) {
+            throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.INVALID_PARAMETER_VALUE,
+                    "step size cannot equal zero");
+        }
+        List<Object> out = new ArrayList<>();
+        long current = start;
+        while (direction > 0 ? current <= stop : current >= stop) {
+            out.add(current);
+            long next = DateTimeFunctions.plusInterval(current, step, zone);
+            if (next == current) {
+                break;      // infinity plus anything
+            }
+            current = next;
+        }
+        return out;
     }
 
     private SetReturningBodies() {}

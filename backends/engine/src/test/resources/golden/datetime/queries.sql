@@ -33,3 +33,12 @@ SELECT to_char(date '2024-02-29', 'YYYY/MM/DD Day')
 SELECT to_char(now(), 'YYYY') = extract(year from now())::text
 SELECT to_char(timestamp '2024-03-05 14:07:09', ''), to_char(timestamp '2024-03-05 14:07:09', 'xyz !'), to_char(null::timestamp, 'YYYY')
 SELECT to_char(timestamp '2024-03-05 14:07:09', 'FXYYYY-FMMM')
+# generate_series over timestamps (set-returning, in FROM and in the target list)
+SELECT * FROM generate_series(timestamp '2024-01-30', timestamp '2024-04-30', interval '1 month')
+SELECT generate_series(timestamp '2024-01-01 10:00', '2024-01-01 09:00', interval '-20 minutes')
+SELECT count(*) FROM generate_series(timestamp '2024-01-01', '2024-01-01', interval '1 day')
+SELECT count(*) FROM generate_series(timestamp '2024-01-02', '2024-01-01', interval '1 day')
+SELECT generate_series(timestamp '2024-01-01', '2024-01-02', interval '0')
+SET TimeZone = 'America/New_York'
+SELECT g, to_char(g, 'HH24:MI TZ') FROM generate_series(timestamptz '2024-03-09 12:00', timestamptz '2024-03-11 12:00', interval '1 day') g
+SELECT generate_series(timestamptz '2024-11-03 00:00', timestamptz '2024-11-03 03:00', interval '1 hour')
