@@ -48,7 +48,8 @@ final class AggregateAnalyzer {
      * Ordered-set and other unimplemented aggregates stay out, so they fail as before.
      */
     static boolean isAggregate(String name) {
-        if (AGGREGATES.contains(name) || org.tusk.engine.func.UserProcs.anyAggregate(name)) {
+        if (AGGREGATES.contains(name) || org.tusk.engine.func.UserProcs.anyAggregate(name)
+                || org.tusk.engine.executor.OrderedSetAggregates.NAMES.contains(name)) {
             return true;
         }
         for (org.tusk.engine.func.ProcEntry p : org.tusk.engine.func.BuiltinCatalog.get().procs(name)) {
@@ -96,6 +97,10 @@ final class AggregateAnalyzer {
         } finally {
             pstate.inAggregateArgs = false;
         }
+        if (org.tusk.engine.executor.OrderedSetAggregates.NAMES.contains(name)
+                && !org.tusk.engine.func.UserProcs.anyAggregate(name)) {
+            return orderedSet(f, name, args, filter, orderExprs, orderDirs);
+        }
         if (f.aggStar() && !name.equals("count") && !org.tusk.engine.func.UserProcs.anyAggregate(name)) {
             throw Ereport.error("42809", name + "(*) specified, but " + name + " is not an aggregate function", f.location());
         }
@@ -134,6 +139,51 @@ final class AggregateAnalyzer {
         Query q = pstate.query;
         SlotExpr slot = new SlotExpr(SlotExpr.Kind.AGGREGATE, q.aggregates.size(), name, resultType, coerced);
         q.aggregates.add(new Query.AggSpec(slot, new AggCall(fn, coerced, f.aggDistinct(), filter, orderExprs, orderDirs)));
+        return slot;
+    }
+
+    /**
+     * percentile_cont, percentile_disc and mode (orderedsetaggs.c): the direct arguments (the
+     * fraction, coerced to double precision) and the WITHIN GROUP value become the aggregate's
+     * arguments, its ordering the input order the Agg node sorts by. percentile_cont interpolates
+     * double precision values (the interval form is not supported yet).
+     */
+    private Expr orderedSet(FuncCall f, String name, List<Expr> direct, Expr filter, List<Expr> orderExprs,
+            List<SortColumn> orderDirs) {
+        boolean percentile = !name.equals("mode");
+        // without WITHIN GROUP, or with other arguments, no pg_proc entry matches (func_get_detail)
+        if (!f.aggWithinGroup() || orderExprs.size() != 1 || direct.size() != (percentile ? 1 : 0)
+                || f.aggDistinct()) {
+            List<PgType> types = new ArrayList<>(types(direct));
+            types.addAll(types(orderExprs));
+            throw new PgException(Severity.ERROR, SqlState.UNDEFINED_FUNCTION, "function " + name + "("
+                    + typeList(types) + ") does not exist", null,
+                    "No function matches the given name and argument types. You might need to add explicit type casts.",
+                    f.location() + 1, null);
+        }
+        Expr value = orderExprs.get(0);
+        List<Expr> args = new ArrayList<>();
+        if (percentile) {
+            args.add(ea.coerce(direct.get(0), PgType.FLOAT8, -1, CastContext.IMPLICIT));
+        }
+        AggregateFunction fn;
+        if (name.equals("percentile_cont")) {
+            if (value.type() == PgType.INTERVAL) {
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
+                        "percentile_cont of interval values is not supported yet", f.location());
+            }
+            value = ea.coerce(value, PgType.FLOAT8, -1, CastContext.IMPLICIT);
+            orderExprs = List.of(value);
+            fn = org.tusk.engine.executor.OrderedSetAggregates.percentileCont();
+        } else if (name.equals("percentile_disc")) {
+            fn = org.tusk.engine.executor.OrderedSetAggregates.percentileDisc(value.type());
+        } else {
+            fn = org.tusk.engine.executor.OrderedSetAggregates.mode(value.type());
+        }
+        args.add(value);
+        Query q = ea.pstate().query;
+        SlotExpr slot = new SlotExpr(SlotExpr.Kind.AGGREGATE, q.aggregates.size(), name, fn.resultType(), args);
+        q.aggregates.add(new Query.AggSpec(slot, new AggCall(fn, args, false, filter, orderExprs, orderDirs)));
         return slot;
     }
 

@@ -1,0 +1,12 @@
+# ordered-set aggregates (orderedsetaggs.c): percentile_cont, percentile_disc, mode
+SELECT g, percentile_cont(0.5) WITHIN GROUP (ORDER BY v), percentile_disc(0.5) WITHIN GROUP (ORDER BY v), mode() WITHIN GROUP (ORDER BY t) FROM (VALUES (1, 10, 1.5::float8, 'a'), (1, 20, 2.5, 'b'), (1, 30, null, 'b'), (1, null, 4.5, 'c'), (2, 5, 0.5, 'x'), (2, 5, 0.25, 'y'), (2, 7, 0.75, 'y'), (3, null, null, null)) os(g, v, f, t) GROUP BY g ORDER BY g
+SELECT percentile_cont(0.25) WITHIN GROUP (ORDER BY f), percentile_cont(0.9) WITHIN GROUP (ORDER BY v DESC), percentile_disc(0) WITHIN GROUP (ORDER BY t), percentile_disc(1) WITHIN GROUP (ORDER BY t) FROM (VALUES (1, 10, 1.5::float8, 'a'), (1, 20, 2.5, 'b'), (1, 30, null, 'b'), (1, null, 4.5, 'c'), (2, 5, 0.5, 'x'), (2, 5, 0.25, 'y'), (2, 7, 0.75, 'y'), (3, null, null, null)) os(g, v, f, t)
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM generate_series(1, 4) x
+SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY x) FROM generate_series(1, 4) x
+SELECT mode() WITHIN GROUP (ORDER BY x % 3) FROM generate_series(1, 10) x
+SELECT g, mode() WITHIN GROUP (ORDER BY v) FILTER (WHERE v > 5) FROM (VALUES (1, 10, 1.5::float8, 'a'), (1, 20, 2.5, 'b'), (1, 30, null, 'b'), (1, null, 4.5, 'c'), (2, 5, 0.5, 'x'), (2, 5, 0.25, 'y'), (2, 7, 0.75, 'y'), (3, null, null, null)) os(g, v, f, t) GROUP BY g ORDER BY g
+SELECT percentile_cont(null) WITHIN GROUP (ORDER BY v) FROM (VALUES (1, 10, 1.5::float8, 'a'), (1, 20, 2.5, 'b'), (1, 30, null, 'b'), (1, null, 4.5, 'c'), (2, 5, 0.5, 'x'), (2, 5, 0.25, 'y'), (2, 7, 0.75, 'y'), (3, null, null, null)) os(g, v, f, t)
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM (VALUES (1, 10, 1.5::float8, 'a'), (1, 20, 2.5, 'b'), (1, 30, null, 'b'), (1, null, 4.5, 'c'), (2, 5, 0.5, 'x'), (2, 5, 0.25, 'y'), (2, 7, 0.75, 'y'), (3, null, null, null)) os(g, v, f, t) WHERE false
+SELECT percentile_cont(1.5) WITHIN GROUP (ORDER BY v) FROM (VALUES (1, 10, 1.5::float8, 'a'), (1, 20, 2.5, 'b'), (1, 30, null, 'b'), (1, null, 4.5, 'c'), (2, 5, 0.5, 'x'), (2, 5, 0.25, 'y'), (2, 7, 0.75, 'y'), (3, null, null, null)) os(g, v, f, t)
+SELECT percentile_cont(0.5) FROM (VALUES (1, 10, 1.5::float8, 'a'), (1, 20, 2.5, 'b'), (1, 30, null, 'b'), (1, null, 4.5, 'c'), (2, 5, 0.5, 'x'), (2, 5, 0.25, 'y'), (2, 7, 0.75, 'y'), (3, null, null, null)) os(g, v, f, t)
+SELECT mode(v) WITHIN GROUP (ORDER BY v) FROM (VALUES (1, 10, 1.5::float8, 'a'), (1, 20, 2.5, 'b'), (1, 30, null, 'b'), (1, null, 4.5, 'c'), (2, 5, 0.5, 'x'), (2, 5, 0.25, 'y'), (2, 7, 0.75, 'y'), (3, null, null, null)) os(g, v, f, t)
