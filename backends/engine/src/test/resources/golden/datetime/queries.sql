@@ -42,3 +42,10 @@ SELECT generate_series(timestamp '2024-01-01', '2024-01-02', interval '0')
 SET TimeZone = 'America/New_York'
 SELECT g, to_char(g, 'HH24:MI TZ') FROM generate_series(timestamptz '2024-03-09 12:00', timestamptz '2024-03-11 12:00', interval '1 day') g
 SELECT generate_series(timestamptz '2024-11-03 00:00', timestamptz '2024-11-03 03:00', interval '1 hour')
+# to_timestamp(double precision): Unix seconds
+SET TimeZone = 'UTC'
+SELECT to_timestamp(1700000000), to_timestamp(-1.5), to_timestamp(0.0000005), to_timestamp('infinity'::float8), to_timestamp('-infinity'::float8)
+SELECT to_timestamp('NaN'::float8)
+SELECT to_timestamp(1e20)
+SELECT to_timestamp(-1e12)
+SELECT length(gen_random_uuid()::text), gen_random_uuid() <> gen_random_uuid(), substr(gen_random_uuid()::text, 15, 1)

@@ -66,6 +66,8 @@ final class DateTimeFunctions {
         FunctionRegistry.bind("interval_justify_days", (a, c) -> justifyDays((Interval) a[0]));
         FunctionRegistry.bind("interval_justify_interval", (a, c) -> justifyInterval((Interval) a[0]));
 
+        FunctionRegistry.bind("float8_timestamptz", (a, c) -> unixSecondsToTimestamptz((Double) a[0]));
+        FunctionRegistry.bind("gen_random_uuid", (a, c) -> java.util.UUID.randomUUID());
         FunctionRegistry.bind("timestamp_pl_interval", (a, c) -> plusInterval((Long) a[0], (Interval) a[1], null));
         FunctionRegistry.bind("timestamp_mi_interval", (a, c) -> plusInterval((Long) a[0], negate((Interval) a[1]), null));
         FunctionRegistry.bind("timestamptz_pl_interval", (a, c) -> plusInterval((Long) a[0], (Interval) a[1], zone(c)));
@@ -115,6 +117,36 @@ final class DateTimeFunctions {
             return Long.MIN_VALUE;
         }
         return date * DAY;
+    }
+
+    /** Unix seconds of the earliest and past the latest timestamp (4714-11-24 BC, 294277-01-01 AD). */
+    private static final double MIN_UNIX_SECONDS = -210_866_803_200.0;
+    private static final double END_UNIX_SECONDS = 9_224_318_016_000.0;
+
+    /** to_timestamp(double precision), float8_timestamptz: Unix seconds, rounded to the microsecond. */
+    static long unixSecondsToTimestamptz(double seconds) {
+        if (Double.isNaN(seconds)) {
+            throw Ereport.error(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp cannot be NaN");
+        }
+        if (Double.isInfinite(seconds)) {
+            return seconds > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+        if (seconds < MIN_UNIX_SECONDS || seconds >= END_UNIX_SECONDS) {
+            throw Ereport.error(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range: \"" + cFormatG(seconds) + "\"");
+        }
+        return (long) Math.rint((seconds - DateTimes.PG_EPOCH_UNIX_SECONDS) * 1_000_000.0);
+    }
+
+    /** C's printf %g (six significant digits, no trailing zeros), as PostgreSQL's messages print doubles. */
+    static String cFormatG(double d) {
+        String s = String.format(java.util.Locale.ROOT, "%.6g", d);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "");
+            mantissa = mantissa.endsWith(".") ? mantissa.substring(0, mantissa.length() - 1) : mantissa;
+        }
+        return e < 0 ? mantissa : mantissa + s.substring(e);
     }
 
     private static ZoneId zone(EvalContext c) {
