@@ -82,6 +82,8 @@ public final class AlterTable {
         if (table == null) {
             return a.commandName();
         }
+        // CheckTableNotInUse's neighbour in ATController: its pages are another backend's (RENAME is catalog-only)
+        org.tusk.engine.relcache.OtherSessionTemp.check(table, ctx.relcache(), "alter");
         Matcher setDefault = Pattern.compile("(?is)\\bset\\s+default\\b").matcher(sourceText);
         Matcher using = Pattern.compile("(?is)\\busing\\b").matcher(sourceText);
         for (AlterTableCmd cmd : a.cmds()) {
