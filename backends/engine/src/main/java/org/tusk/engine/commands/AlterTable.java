@@ -368,6 +368,7 @@ public final class AlterTable {
         }
         TypeLookup.TypeInfo type = TypeLookup.resolve(cd.typeName(), 0);
         int typmod = TypeLookup.typmod(cd.typeName(), type, 0);
+        TypeLookup.resolveAgain(cd.typeName());
         boolean notNull = false;
         String defaultText = null;
         List<Constraint> constraints = new ArrayList<>();

@@ -284,7 +284,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         InstalledLookups last = installedLookups;
         Thread thread = Thread.currentThread();
         if (last != null && last.thread() == thread && last.session() == this) {
-            // the most recent installation on any thread was this session's on this one: the four
+            // the most recent installation on any thread was this session's on this one: the five
             // thread-locals still hold its look-ups (several guarded calls per statement set them)
             return;
         }
@@ -292,6 +292,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         org.tusk.engine.types.RegprocIo.install(regprocResolver);
         org.tusk.engine.func.UserProcs.install(procs);
         org.tusk.engine.types.UserTypes.install(types);
+        org.tusk.engine.error.NoticeSink.install(host::notice);
         installedLookups = new InstalledLookups(thread, this);
     }
 
