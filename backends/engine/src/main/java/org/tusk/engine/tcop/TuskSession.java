@@ -1047,6 +1047,34 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         }
     }
 
+    @Override
+    public String unprettyViewDefinition(int viewOid, String storedQuery) {
+        org.tusk.engine.relcache.RelationDesc view = relcache == null ? null
+                : relcache.open(viewOid, org.tusk.lmgr.LockMode.ACCESS_SHARE);
+        if (view == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (org.tusk.engine.relcache.AttributeDesc a : view.liveAttributes()) {
+            names.add(a.name());
+        }
+        try {
+            List<org.tusk.engine.parser.ParsedStatement> parsed = Parser.parse(storedQuery);
+            if (parsed.size() != 1 || !(parsed.get(0).stmt() instanceof SelectStmt select)) {
+                return null;
+            }
+            ParseState pstate = new ParseState(new int[0]);
+            pstate.keepSubLinks();          // only deparsed, as CREATE VIEW analyzes it
+            Query query = new SelectAnalyzer(relations, typeContext()).analyze(select, pstate);
+            if (query.targets().size() != names.size()) {
+                return null;
+            }
+            return org.tusk.engine.rewrite.QueryDeparser.viewDefinition(query, names, pstate::isExplicitCast, false);
+        } catch (org.tusk.engine.rewrite.QueryDeparser.Unsupported | PgException e) {
+            return null;   // the stored text (a shape the deparser does not know, or names no longer resolving)
+        }
+    }
+
     /** EXPLAIN of a SELECT: the planner's QUERY PLAN lines as rows. */
     List<Object[]> explain(org.tusk.engine.nodes.ExplainStmt e) {
         if (e.query() instanceof org.tusk.engine.nodes.ExecuteStmt execute) {
