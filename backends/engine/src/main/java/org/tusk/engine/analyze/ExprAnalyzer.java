@@ -584,6 +584,8 @@ public final class ExprAnalyzer {
                 return TimePrecision.typmodIn("TIME", mods, tn.location());
             case TIMETZ:
                 return TimePrecision.typmodIn("TIME WITH TIME ZONE", mods, tn.location());
+            case INTERVAL:
+                return org.tusk.engine.types.IntervalTypmod.typmodIn(mods, tn.location());
             default:
                 throw Ereport.error(SqlState.SYNTAX_ERROR, "type modifier is not allowed for type \"" + type.typname() + "\"",
                         tn.location());

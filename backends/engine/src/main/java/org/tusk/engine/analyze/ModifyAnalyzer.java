@@ -1593,6 +1593,7 @@ public final class ModifyAnalyzer {
                     out[i] = analyzer.transform(new org.tusk.engine.nodes.SubLink(link.subLinkType(), null,
                             link.operName(), one, link.location()));
                 }
+                ExplainedTargets.groupMultiAssignment(out);
                 return out;
             }
             throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
@@ -1740,8 +1741,11 @@ public final class ModifyAnalyzer {
                         members.add(verb + m.name() + (alias.equals(m.name()) ? "" : " " + alias));
                     }
                 }
-                return new Explained(verb + desc.name() + (target.refname.equals(desc.name()) ? "" : " " + target.refname),
-                        members, set != null && !members.isEmpty() && desc.kind() != 'p', q);
+                String alias = target.refname.equals(desc.name()) ? "" : " " + target.refname;
+                return new Explained(verb + desc.name() + alias, members,
+                        set != null && !members.isEmpty() && desc.kind() != 'p', q,
+                        verb + desc.namespaceName() + "." + desc.name() + alias,
+                        members.isEmpty() ? ExplainedTargets.of(set, assigned, target) : null);
             }
 
             @Override

@@ -82,6 +82,8 @@ public final class AlterTable {
         if (table == null) {
             return a.commandName();
         }
+        // CheckTableNotInUse's neighbour in ATController: its pages are another backend's (RENAME is catalog-only)
+        org.tusk.engine.relcache.OtherSessionTemp.check(table, ctx.relcache(), "alter");
         Matcher setDefault = Pattern.compile("(?is)\\bset\\s+default\\b").matcher(sourceText);
         Matcher using = Pattern.compile("(?is)\\busing\\b").matcher(sourceText);
         for (AlterTableCmd cmd : a.cmds()) {
@@ -366,6 +368,7 @@ public final class AlterTable {
         }
         TypeLookup.TypeInfo type = TypeLookup.resolve(cd.typeName(), 0);
         int typmod = TypeLookup.typmod(cd.typeName(), type, 0);
+        TypeLookup.resolveAgain(cd.typeName());
         boolean notNull = false;
         String defaultText = null;
         List<Constraint> constraints = new ArrayList<>();

@@ -240,6 +240,11 @@ public final class CreateTable {
                         element.location());
             }
         }
+        for (RawNode element : stmt.tableElts()) {
+            if (element instanceof ColumnDef cd && cd.typeName() != null && SequenceCommands.serialType(cd.typeName()) == null) {
+                TypeLookup.resolveAgain(cd.typeName());
+            }
+        }
         for (CreateTableAs.OutputColumn qc : queryColumns) {
             if (columns.containsKey(qc.name())) {
                 throw Ereport.error(DdlStates.DUPLICATE_COLUMN, "column \"" + qc.name() + "\" specified more than once");

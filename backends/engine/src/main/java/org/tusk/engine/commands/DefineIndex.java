@@ -116,6 +116,7 @@ public final class DefineIndex {
             throw Ereport.error(DdlStates.WRONG_OBJECT_TYPE, "cannot create index on relation \"" + table.name() + "\"")
                     .withDetail("This operation is not supported for " + DropObjects.kindWord(table.kind()) + "s.");
         }
+        org.tusk.engine.relcache.OtherSessionTemp.check(table, ctx.relcache(), "create indexes on");
         define(ctx, stmt, sql, table);
         return "CREATE INDEX";
     }

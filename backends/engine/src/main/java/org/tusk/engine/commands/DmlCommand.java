@@ -36,8 +36,14 @@ public interface DmlCommand {
         return null;
     }
 
-    /** {@code projected}: a Result projects the source's rows (an UPDATE of a plain inheritance set). */
+    /**
+     * {@code projected}: a Result projects the source's rows (an UPDATE of a plain inheritance set).
+     * For EXPLAIN VERBOSE: {@code verboseLabel} names the relation with its schema, and
+     * {@code targets} is the target list PostgreSQL's plan computes (an UPDATE's new values of the
+     * assigned columns in column order, its multiple-assignment SubPlans, then the row's ctid; a
+     * DELETE's ctid), or null when Tusk cannot describe it (inheritance).
+     */
     record Explained(String label, List<String> resultRelations, boolean projected,
-            org.tusk.engine.analyze.Query source) {
+            org.tusk.engine.analyze.Query source, String verboseLabel, List<org.tusk.engine.expr.Expr> targets) {
     }
 }

@@ -46,6 +46,7 @@ public final class TruncateTable {
                 throw Ereport.error(org.tusk.api.error.SqlState.INSUFFICIENT_PRIVILEGE,
                         "permission denied: \"" + rel.name() + "\" is a system catalog");
             }
+            org.tusk.engine.relcache.OtherSessionTemp.check(rel, ctx.relcache(), "truncate");   // truncate_check_activity
             rels.add(rel);
         }
         for (RelationDesc rel : rels) {

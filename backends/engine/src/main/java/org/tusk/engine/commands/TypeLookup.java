@@ -153,14 +153,8 @@ public final class TypeLookup {
                 return TimePrecision.typmodIn("TIME", mods, location);
             case "timetz":
                 return TimePrecision.typmodIn("TIME WITH TIME ZONE", mods, location);
-            case "interval": {
-                int p = mods.get(mods.size() - 1);
-                if (p < 0) {
-                    throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE,
-                            "TIMESTAMP(" + p + ") precision must not be negative", location);
-                }
-                return Math.min(p, 6);
-            }
+            case "interval":
+                return org.tusk.engine.types.IntervalTypmod.typmodIn(mods, location);
             case "bit":
             case "varbit":
                 return mods.get(0);
@@ -168,6 +162,19 @@ public final class TypeLookup {
                 throw Ereport.error(SqlState.SYNTAX_ERROR,
                         "type modifier is not allowed for type \"" + base + "\"", location);
         }
+    }
+
+    /**
+     * DefineRelation's (and ATExecAddColumn's) second typenameTypeIdAndMod, after parse analysis
+     * resolved the column's type: without a parse position, so typmodin's WARNINGs ("TIME(9)
+     * precision reduced to maximum allowed, 6") come a second time without one, as in PostgreSQL.
+     */
+    public static void resolveAgain(TypeName tn) {
+        if (tn.typmods().isEmpty()) {
+            return;
+        }
+        TypeName unplaced = new TypeName(tn.names(), tn.typmods(), tn.arrayBounds(), tn.setof(), tn.pctType(), -1);
+        typmod(unplaced, resolve(unplaced, 0), 0);
     }
 
     /** A parse-tree location for Ereport (0-based in the query string, -1 unknown). */

@@ -51,6 +51,15 @@ public interface SessionServices {
         return Long.MAX_VALUE;
     }
 
+    /**
+     * pg_get_viewdef without pretty: the view's stored query ({@code storedQuery}, the pretty
+     * text) analyzed again and printed with every operator parenthesized as ruleutils.c does
+     * without PRETTYFLAG_PAREN; null when that cannot be done (the caller keeps the stored text).
+     */
+    default String unprettyViewDefinition(int viewOid, String storedQuery) {
+        return null;
+    }
+
     /** pg_listening_channels(). */
     default java.util.List<String> listeningChannels() {
         return java.util.List.of();

@@ -34,6 +34,8 @@ final class TimeOfDayCasts {
         FunctionRegistry.bind("timestamp_scale", (a, c) -> TimePrecision.roundTimestamp((Long) a[0], (Integer) a[1]));
         FunctionRegistry.bind("timestamptz_scale", (a, c) -> TimePrecision.roundTimestamp((Long) a[0], (Integer) a[1]));
         FunctionRegistry.bind("time_scale", (a, c) -> TimePrecision.roundTime((Long) a[0], (Integer) a[1]));
+        FunctionRegistry.bind("interval_scale",
+                (a, c) -> org.tusk.engine.types.IntervalTypmod.adjust((org.tusk.engine.types.Interval) a[0], (Integer) a[1]));
         FunctionRegistry.bind("timetz_scale", (a, c) -> {
             TimeTz t = (TimeTz) a[0];
             return new TimeTz(TimePrecision.roundTime(t.micros(), (Integer) a[1]), t.zone());

@@ -94,7 +94,8 @@ public final class Deparser {
     }
 
     static String expr(Expr e, Query q) {
-        boolean qualify = q.rtable.stream().filter(r -> r.kind != org.tusk.engine.analyze.RangeTblEntry.Kind.JOIN).count() > 1;
+        boolean qualify = SubPlans.flattenedRangeTables()
+                || q.rtable.stream().filter(r -> r.kind != org.tusk.engine.analyze.RangeTblEntry.Kind.JOIN).count() > 1;
         return deparse(e, qualify, true);
     }
 
@@ -135,7 +136,9 @@ public final class Deparser {
             return "$" + (p.index() + 1);
         }
         if (e instanceof ExecParamExpr p) {
-            return "$" + p.slot();
+            // inside a described subplan, a parameter set from the outer row prints as what it reads (ruleutils)
+            Expr outer = SubPlans.outerValue(p.slot());
+            return outer != null ? deparse(outer, true, top) : "$" + p.slot();
         }
         if (e instanceof SlotExpr s) {
             List<String> args = new ArrayList<>();
@@ -219,11 +222,15 @@ public final class Deparser {
             return "(" + deparse(b.arg(), qualify, false) + " IS " + b.kind().name().substring(3).replace('_', ' ') + ")";
         }
         if (e instanceof SubLinkExpr s) {
-            String initPlanParam = InitPlans.param(s);
-            if (initPlanParam != null) {
-                return initPlanParam;
+            String described = SubPlans.printed(s);
+            if (described != null) {
+                return described;
             }
             return (s.correlated() ? "(SubPlan " : "(InitPlan ") + "1)";
+        }
+        if (e instanceof MultiAssignSubPlan m) {
+            String described = SubPlans.printed(m);
+            return described != null ? described : "(SubPlan 1)";
         }
         return e.getClass().getSimpleName();
     }

@@ -74,6 +74,11 @@ public final class Explain {
 
     /** The QUERY PLAN lines for a query. */
     public static List<String> explain(Query query, Options options, EvalContext ctx) {
+        return explain(query, options.analyze() ? SubPlans.Description.NONE : SubPlans.describe(query), options, ctx);
+    }
+
+    /** The QUERY PLAN lines for a query whose InitPlans and SubPlans {@code subPlans} describes. */
+    public static List<String> explain(Query query, SubPlans.Description subPlans, Options options, EvalContext ctx) {
         Planned[] planned = new Planned[1];
         long start = System.nanoTime();
         if (options.analyze()) {
@@ -82,11 +87,10 @@ public final class Explain {
         if (options.verbose()) {
             ctx.attach(VerboseOutput.KEY, Boolean.TRUE);
         }
-        List<Query> initPlans = options.analyze() ? List.of() : InitPlans.of(query);
-        PlanState root = InitPlans.withParams(initPlans, () -> {
+        PlanState root = SubPlans.with(subPlans, () -> {
             PlanState state = Executor.start(query, ctx, planned);
             try {
-                attachInitPlans(planned[0].explain(), initPlans, ctx);
+                attachSubPlans(planned[0].explain(), subPlans, ctx);
             } catch (RuntimeException e) {
                 state.close();
                 throw e;
@@ -115,16 +119,51 @@ public final class Explain {
         return out;
     }
 
-    /** SS_attach_initplans: the level's InitPlans, planned for their description, on its top node. */
-    private static void attachInitPlans(ExplainNode top, List<Query> initPlans, EvalContext ctx) {
+    /**
+     * SS_attach_initplans and the SubPlans of each node: the level's InitPlans, planned for their
+     * description, on its top node; a SubPlan on the node whose expressions show it, else (a
+     * target list EXPLAIN does not print) on the top node that projects.
+     */
+    private static void attachSubPlans(ExplainNode top, SubPlans.Description subPlans, EvalContext ctx) {
         org.tusk.engine.executor.EState estate = (org.tusk.engine.executor.EState) ctx.attachment(
                 org.tusk.engine.executor.EState.class);
-        for (int i = 0; i < initPlans.size(); i++) {
-            Planned sub = Planner.plan(initPlans.get(i), estate);
+        for (SubPlans.Entry e : subPlans.entries()) {
+            Planned sub = e.group() != null ? e.group().withAllColumns(() -> Planner.plan(e.query(), estate))
+                    : Planner.plan(e.query(), estate);
             sub.state().close();
-            top.initPlans.add(new ExplainNode.SubPlanEntry("InitPlan " + (i + 1) + " (returns $" + i + ")",
-                    sub.explain()));
+            ExplainNode.SubPlanEntry entry = new ExplainNode.SubPlanEntry(e.name(), sub.explain());
+            if (e.initPlan()) {
+                top.initPlans.add(entry);
+            } else {
+                ExplainNode at = showing(top, e.printed());
+                (at != null ? at : projecting(top)).subPlans.add(entry);
+            }
         }
+    }
+
+    /** The first node (top down) whose detail lines show {@code printed}, or null. */
+    private static ExplainNode showing(ExplainNode n, String printed) {
+        for (String d : n.details) {
+            if (d.contains(printed)) {
+                return n;
+            }
+        }
+        for (ExplainNode c : n.children) {
+            ExplainNode found = showing(c, printed);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** The level's top node that computes the target list (below Limit, Sort, LockRows and Unique). */
+    private static ExplainNode projecting(ExplainNode n) {
+        while (n.children.size() == 1 && (n.label.equals("Limit") || n.label.equals("Sort")
+                || n.label.equals("LockRows") || n.label.equals("Unique"))) {
+            n = n.children.get(0);
+        }
+        return n;
     }
 
     /**

@@ -14,6 +14,8 @@ public final class ExplainNode {
     public final List<ExplainNode> children = new ArrayList<>();
     /** The node's InitPlans ("InitPlan 1 (returns $0)" and its plan), printed after the details, before the children. */
     public final List<SubPlanEntry> initPlans = new ArrayList<>();
+    /** The SubPlans the node's expressions run ("SubPlan 1" and its plan), printed after the children. */
+    public final List<SubPlanEntry> subPlans = new ArrayList<>();
 
     /** A subplan as EXPLAIN names it, with its plan. */
     public record SubPlanEntry(String name, ExplainNode plan) {}
@@ -101,6 +103,10 @@ public final class ExplainNode {
         }
         for (ExplainNode c : children) {
             c.format(out, arrow + 6, costs, false);
+        }
+        for (SubPlanEntry sp : subPlans) {
+            out.add(detailIndent + sp.name());
+            sp.plan().format(out, arrow + 8, costs, false);
         }
     }
 }

@@ -23,6 +23,8 @@ public final class SubLinkExpr implements Expr {
     private final Expr testExpr;
     private final int[] resultSlots;
     private final PgType type;
+    /** The multiple assignment this column's subquery belongs to (EXPLAIN shows one SubPlan for it), or null. */
+    private MultiAssignSubPlan multiAssignment;
 
     public SubLinkExpr(SubPlanExpr.Kind kind, Query subquery, List<RangeTblEntry.ParamBinding> params, Expr testExpr,
             int[] resultSlots, PgType type) {
@@ -40,6 +42,12 @@ public final class SubLinkExpr implements Expr {
     public List<RangeTblEntry.ParamBinding> params() { return params; }
     public Expr testExpr() { return testExpr; }
     public int[] resultSlots() { return resultSlots.clone(); }
+    public MultiAssignSubPlan multiAssignment() { return multiAssignment; }
+
+    /** Marks this scalar subquery as one column of {@code group} (set once, by the analyzer). */
+    public void belongsTo(MultiAssignSubPlan group) {
+        this.multiAssignment = group;
+    }
 
     @Override
     public PgType type() {

@@ -26,7 +26,9 @@ import org.tusk.engine.expr.VarExpr;
  * Result computing postponed volatile targets, or a ProjectSet computing
  * set-returning functions, shows the list it computes, while its input carries
  * the other entries and the columns the postponed ones read
- * (make_sort_input_target); a scan under a ProjectSet returns the relation's
+ * (make_sort_input_target); a Result gating on a One-Time Filter computes the whole list
+ * above a scan returning its physical row, or the columns read when a system column is
+ * among them; a scan under a ProjectSet returns the relation's
  * physical row (use_physical_tlist), any other scan projects what is asked of it.
  * Chains with other nodes (joins, aggregation, ...) get no Output lines yet.
  */
@@ -86,7 +88,9 @@ final class VerboseOutput {
             if (n.children.isEmpty()) {
                 break;
             }
-            if (n.children.size() != 1 || !passesThrough(n) && !projects(n)) {
+            boolean plainAggOverScan = n.label.equals("Aggregate") && n.children.size() == 1
+                    && n.children.get(0).children.isEmpty();
+            if (n.children.size() != 1 || !passesThrough(n) && !projects(n) && !plainAggOverScan) {
                 return;
             }
         }
@@ -135,6 +139,16 @@ final class VerboseOutput {
                 } else {
                     output(n, list, false, q);
                 }
+            } else if (n.label.equals("Aggregate") && i + 1 < chain.size() && chain.get(i + 1) == bottom
+                    && rel != null && q.groupKeys.isEmpty()) {
+                // a plain Agg computes the list over its scan's physical row (use_physical_tlist)
+                output(n, list, false, q);
+                list = new ArrayList<>();
+                for (int c = 0; c < rel.columns.size(); c++) {
+                    if (!rel.isHidden(c)) {
+                        list.add(rel.columns.get(c).expr());
+                    }
+                }
             } else if (n.label.equals("GroupAggregate") || n.label.equals("HashAggregate")) {
                 // the Agg computes the list; its input carries the group keys and the aggregates' columns
                 output(n, list, false, q);
@@ -148,6 +162,31 @@ final class VerboseOutput {
                 for (Expr v : needed) {
                     if (!input.contains(v)) {
                         input.add(v);
+                    }
+                }
+                list = input;
+            } else if (gates(n) && i + 1 < chain.size() && chain.get(i + 1) == bottom && rel != null) {
+                // create_gating_plan's Result computes the list; the scan below returns its physical row
+                // (use_physical_tlist), or the columns the list reads when it reads a system column
+                output(n, list, false, q);
+                List<Expr> needed = new ArrayList<>();
+                for (Expr e : list) {
+                    vars(e, needed);
+                }
+                List<Expr> input = new ArrayList<>();
+                boolean systemColumn = false;
+                for (Expr v : needed) {
+                    systemColumn |= org.tusk.engine.analyze.SystemColumnRefs.isSystemColumn(((VarExpr) v).columnName());
+                    if (!input.contains(v)) {
+                        input.add(v);
+                    }
+                }
+                if (!systemColumn) {
+                    input = new ArrayList<>();
+                    for (int c = 0; c < rel.columns.size(); c++) {
+                        if (!rel.isHidden(c)) {
+                            input.add(rel.columns.get(c).expr());
+                        }
                     }
                 }
                 list = input;
@@ -173,6 +212,11 @@ final class VerboseOutput {
                 output(n, list, true, q);
             }
         }
+    }
+
+    /** A Result that gates its input on a constant condition ("One-Time Filter"). */
+    private static boolean gates(ExplainNode n) {
+        return n.label.equals("Result") && n.details.stream().anyMatch(d -> d.startsWith("One-Time Filter:"));
     }
 
     private static boolean passesThrough(ExplainNode n) {

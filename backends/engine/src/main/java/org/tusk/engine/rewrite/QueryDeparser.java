@@ -56,6 +56,12 @@ public final class QueryDeparser {
     }
 
     private final Predicate<Expr> explicitCast;
+    /**
+     * PRETTYFLAG_PAREN: parentheses only where precedence needs them (pg_get_viewdef(view, true),
+     * what psql's \d+ shows and what the engine stores); without it every operator, boolean,
+     * test and join gets its own, as ruleutils.c prints pg_get_viewdef(view).
+     */
+    private final boolean pretty;
     private StringBuilder buf = new StringBuilder();
     private int indentLevel;
     /** The query level being printed (its aggregates' DISTINCT/FILTER/ORDER BY). */
@@ -67,8 +73,9 @@ public final class QueryDeparser {
     private final java.util.Map<RangeTblEntry, String> rteNames = new java.util.IdentityHashMap<>();
     private final java.util.Map<String, int[]> usedNames = new java.util.HashMap<>();
 
-    private QueryDeparser(Predicate<Expr> explicitCast) {
+    private QueryDeparser(Predicate<Expr> explicitCast, boolean pretty) {
         this.explicitCast = explicitCast;
+        this.pretty = pretty;
     }
 
     /**
@@ -77,7 +84,12 @@ public final class QueryDeparser {
      * applied): leading space, trailing ';'.
      */
     public static String viewDefinition(Query q, List<String> columnNames, Predicate<Expr> explicitCast) {
-        QueryDeparser d = new QueryDeparser(explicitCast);
+        return viewDefinition(q, columnNames, explicitCast, true);
+    }
+
+    /** pg_get_viewdef(view, pretty): as {@link #viewDefinition(Query, List, Predicate)}, parenthesized fully unless pretty. */
+    public static String viewDefinition(Query q, List<String> columnNames, Predicate<Expr> explicitCast, boolean pretty) {
+        QueryDeparser d = new QueryDeparser(explicitCast, pretty);
         d.selectQuery(q, columnNames);
         return d.buf.append(';').toString();
     }
@@ -407,6 +419,7 @@ public final class QueryDeparser {
             if (j.joinRte() != null && j.joinRte().refname != null) {
                 throw new Unsupported("join alias");
             }
+            openParen(!pretty);
             fromItem(j.left());
             String keyword = switch (j.type()) {
                 case INNER -> j.quals() == null ? " CROSS JOIN " : " JOIN ";
@@ -416,7 +429,7 @@ public final class QueryDeparser {
                 default -> throw new Unsupported("join type " + j.type());
             };
             contextKeyword(keyword, -PRETTYINDENT_STD, PRETTYINDENT_STD, PRETTYINDENT_JOIN);
-            boolean parenRight = !(j.right() instanceof JoinTreeNode.RangeRef);
+            boolean parenRight = pretty && !(j.right() instanceof JoinTreeNode.RangeRef);
             if (parenRight) {
                 buf.append('(');
             }
@@ -432,10 +445,13 @@ public final class QueryDeparser {
                 buf.append(')');
             } else if (j.quals() != null) {
                 buf.append(" ON ");
+                openParen(!pretty);
                 expr(j.quals(), false);
+                closeParen(!pretty);
             } else if (j.type() != org.tusk.engine.executor.JoinType.INNER) {
                 buf.append(" ON TRUE");
             }
+            closeParen(!pretty);
         } else {
             throw new Unsupported("nested FROM list");
         }
@@ -508,9 +524,13 @@ public final class QueryDeparser {
             // a bare integer here would be read as a column number
             constant(c, 1);
         } else {
-            buf.append('(');
+            // function-like expressions need parentheses here; without PRETTY_PAREN the others print their own
+            boolean selfParenthesized = !pretty && (e instanceof FuncExpr f ? isOperator(f) && !isCast(f)
+                    : e instanceof BoolExpr || e instanceof NullTestExpr || e instanceof BoolTestExpr
+                            || e instanceof ScalarArrayOpExpr);
+            openParen(!selfParenthesized);
             expr(e, true);
-            buf.append(')');
+            closeParen(!selfParenthesized);
         }
     }
 
@@ -531,6 +551,7 @@ public final class QueryDeparser {
         } else if (e instanceof FuncExpr f) {
             funcExpr(f, showImplicit);
         } else if (e instanceof BoolExpr b) {
+            openParen(!pretty);
             if (b.op() == BoolOp.NOT) {
                 buf.append("NOT ");
                 exprParen(b.args().get(0), false, e);
@@ -541,17 +562,24 @@ public final class QueryDeparser {
                     exprParen(b.args().get(i), false, e);
                 }
             }
+            closeParen(!pretty);
         } else if (e instanceof NullTestExpr n) {
+            openParen(!pretty);
             exprParen(n.arg(), true, e);
             buf.append(n.isNot() ? " IS NOT NULL" : " IS NULL");
+            closeParen(!pretty);
         } else if (e instanceof BoolTestExpr b) {
+            openParen(!pretty);
             exprParen(b.arg(), false, e);
             buf.append(" IS ").append(b.kind().name().substring(3).replace('_', ' '));
+            closeParen(!pretty);
         } else if (e instanceof ScalarArrayOpExpr sa) {
+            openParen(!pretty);
             exprParen(sa.left(), true, e);
             buf.append(' ').append(sa.name()).append(' ').append(sa.useOr() ? "ANY" : "ALL").append(" (");
             exprParen(sa.right(), true, e);
             buf.append(')');
+            closeParen(!pretty);
         } else if (e instanceof ArrayExpr a) {
             if (a.multidims()) {
                 throw new Unsupported("multidimensional ARRAY");
@@ -712,14 +740,19 @@ public final class QueryDeparser {
         }
         if (isCast(f)) {
             Expr arg = f.args().get(0);
+            boolean shown = explicitCast.test(f) || showImplicit;
+            // get_coercion_expr: never functional notation; (arg)::type unless pretty or a literal
+            boolean paren = shown && !pretty && !(arg instanceof ConstExpr);
+            openParen(paren);
             exprParen(arg, false, f);
-            if (explicitCast.test(f) || showImplicit) {
-                // get_coercion_expr: never functional notation
+            closeParen(paren);
+            if (shown) {
                 buf.append("::").append(f.type().displayName(f.typmod()));
             }
             return;
         }
         if (isOperator(f)) {
+            openParen(!pretty);
             if (f.args().size() == 2) {
                 exprParen(f.args().get(0), true, f);
                 buf.append(' ').append(f.name()).append(' ');
@@ -728,6 +761,7 @@ public final class QueryDeparser {
                 buf.append(f.name()).append(' ');
                 exprParen(f.args().get(0), true, f);
             }
+            closeParen(!pretty);
             return;
         }
         if (f.name().equals("subscript") || f.name().isEmpty()) {
@@ -740,7 +774,7 @@ public final class QueryDeparser {
 
     /** get_rule_expr_paren: parentheses around {@code e} unless isSimpleNode says its parent does not need them. */
     private void exprParen(Expr e, boolean showImplicit, Expr parent) {
-        boolean paren = !isSimple(e, parent);
+        boolean paren = pretty && !isSimple(e, parent);
         if (paren) {
             buf.append('(');
         }
@@ -882,6 +916,18 @@ public final class QueryDeparser {
     }
 
     // ---- layout
+
+    private void openParen(boolean paren) {
+        if (paren) {
+            buf.append('(');
+        }
+    }
+
+    private void closeParen(boolean paren) {
+        if (paren) {
+            buf.append(')');
+        }
+    }
 
     /** appendContextKeyword: a new line indented to the context's level, then the keyword. */
     private void contextKeyword(String keyword, int indentBefore, int indentAfter, int indentPlus) {

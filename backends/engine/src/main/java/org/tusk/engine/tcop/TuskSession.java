@@ -284,7 +284,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         InstalledLookups last = installedLookups;
         Thread thread = Thread.currentThread();
         if (last != null && last.thread() == thread && last.session() == this) {
-            // the most recent installation on any thread was this session's on this one: the four
+            // the most recent installation on any thread was this session's on this one: the five
             // thread-locals still hold its look-ups (several guarded calls per statement set them)
             return;
         }
@@ -292,6 +292,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         org.tusk.engine.types.RegprocIo.install(regprocResolver);
         org.tusk.engine.func.UserProcs.install(procs);
         org.tusk.engine.types.UserTypes.install(types);
+        org.tusk.engine.error.NoticeSink.install(host::notice);
         installedLookups = new InstalledLookups(thread, this);
     }
 
@@ -940,6 +941,20 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         List<String> out = new ArrayList<>();
         out.add("Materialize");
         List<String> child = new ArrayList<>();
+        out.addAll(splitOffInitPlans(lines, child));
+        out.add("  ->  " + lines.get(0));
+        for (String l : child) {
+            out.add("      " + l);
+        }
+        return out;
+    }
+
+    /**
+     * The top node's InitPlan blocks of a plan's lines (as they print under the top node, which is
+     * how they print under a new parent too); the top node's other lines but its first go to {@code rest}.
+     */
+    private static List<String> splitOffInitPlans(List<String> lines, List<String> rest) {
+        List<String> initPlans = new ArrayList<>();
         boolean inInitPlan = false;
         for (int i = 1; i < lines.size(); i++) {
             String l = lines.get(i);
@@ -948,15 +963,9 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             } else if (l.startsWith("  ") && !l.startsWith("    ")) {
                 inInitPlan = false;
             }
-            if (inInitPlan) {
-                out.add(l);
-            } else {
-                child.add("      " + l);
-            }
+            (inInitPlan ? initPlans : rest).add(l);
         }
-        out.add("  ->  " + lines.get(0));
-        out.addAll(child);
-        return out;
+        return initPlans;
     }
 
     /**
@@ -966,19 +975,19 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
      */
     private List<Object[]> explainModify(org.tusk.engine.nodes.ExplainStmt e, org.tusk.engine.nodes.RawStmt stmt) {
         org.tusk.engine.planner.Explain.Options options = org.tusk.engine.planner.Explain.options(e);
-        if (options.analyze() || options.verbose() || storage() == null) {
+        if (options.analyze() || storage() == null) {
             return null;
         }
         org.tusk.engine.commands.DmlCommand command = DmlStatements.prepare(this, relations, stmt,
                 new ParseState(null));
         org.tusk.engine.commands.DmlCommand.Explained explained = command == null ? null : command.explained();
-        if (explained == null) {
+        if (explained == null || options.verbose() && explained.targets() == null) {
             return null;
         }
         org.tusk.engine.expr.EvalContext ctx = new org.tusk.engine.expr.EvalContext(this, new Object[0]);
         org.tusk.engine.executor.ConstantFolder.foldWhere(explained.source(), ctx);
-        List<String> lines = org.tusk.engine.planner.Explain.explain(explained.source(), options, ctx);
-        String label = explained.label();
+        List<String> lines = explainModifySource(explained, options, ctx);
+        String label = options.verbose() ? explained.verboseLabel() : explained.label();
         if (options.costs()) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("  \\(cost=([0-9.]+\\.\\.[0-9.]+) rows=")
                     .matcher(lines.get(0));
@@ -991,6 +1000,13 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         for (String member : explained.resultRelations()) {
             rows.add(new Object[] {"  " + member});
         }
+        // SS_finalize_plan puts the statement's InitPlans on the top plan node, the ModifyTable
+        List<String> rest = new ArrayList<>();
+        for (String initPlan : splitOffInitPlans(lines, rest)) {
+            rows.add(new Object[] {initPlan});
+        }
+        rest.add(0, lines.get(0));
+        lines = rest;
         if (explained.projected()) {
             List<String> below = new ArrayList<>();
             below.add("Result");
@@ -1003,6 +1019,60 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             rows.add(new Object[] {(i == 0 ? "  ->  " : "      ") + lines.get(i)});
         }
         return rows;
+    }
+
+    /**
+     * The plan under an UPDATE's or DELETE's ModifyTable: the source query's, computing the target
+     * list PostgreSQL's plan computes (new values, multiple-assignment SubPlans, ctid) in place of
+     * the whole rows Tusk's source returns; the list is swapped in only while EXPLAIN plans it.
+     */
+    private static List<String> explainModifySource(org.tusk.engine.commands.DmlCommand.Explained explained,
+            org.tusk.engine.planner.Explain.Options options, org.tusk.engine.expr.EvalContext ctx) {
+        Query source = explained.source();
+        List<org.tusk.engine.expr.Expr> targets = explained.targets();
+        if (targets == null) {
+            return org.tusk.engine.planner.Explain.explain(source, options, ctx);
+        }
+        List<org.tusk.engine.analyze.TargetEntry> rows = new ArrayList<>(source.targetList);
+        source.targetList.clear();
+        for (org.tusk.engine.expr.Expr t : targets) {
+            source.targetList.add(new org.tusk.engine.analyze.TargetEntry("?column?", t, 0, (short) 0));
+        }
+        try {
+            return org.tusk.engine.planner.Explain.explain(source, org.tusk.engine.planner.SubPlans.describe(source),
+                    options, ctx);
+        } finally {
+            source.targetList.clear();
+            source.targetList.addAll(rows);
+        }
+    }
+
+    @Override
+    public String unprettyViewDefinition(int viewOid, String storedQuery) {
+        org.tusk.engine.relcache.RelationDesc view = relcache == null ? null
+                : relcache.open(viewOid, org.tusk.lmgr.LockMode.ACCESS_SHARE);
+        if (view == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (org.tusk.engine.relcache.AttributeDesc a : view.liveAttributes()) {
+            names.add(a.name());
+        }
+        try {
+            List<org.tusk.engine.parser.ParsedStatement> parsed = Parser.parse(storedQuery);
+            if (parsed.size() != 1 || !(parsed.get(0).stmt() instanceof SelectStmt select)) {
+                return null;
+            }
+            ParseState pstate = new ParseState(new int[0]);
+            pstate.keepSubLinks();          // only deparsed, as CREATE VIEW analyzes it
+            Query query = new SelectAnalyzer(relations, typeContext()).analyze(select, pstate);
+            if (query.targets().size() != names.size()) {
+                return null;
+            }
+            return org.tusk.engine.rewrite.QueryDeparser.viewDefinition(query, names, pstate::isExplicitCast, false);
+        } catch (org.tusk.engine.rewrite.QueryDeparser.Unsupported | PgException e) {
+            return null;   // the stored text (a shape the deparser does not know, or names no longer resolving)
+        }
     }
 
     /** EXPLAIN of a SELECT: the planner's QUERY PLAN lines as rows. */

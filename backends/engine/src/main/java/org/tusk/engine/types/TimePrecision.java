@@ -26,18 +26,33 @@ public final class TimePrecision {
     /**
      * The typmod of {@code sqlName(p)} (sqlName as PostgreSQL's messages spell the type:
      * TIMESTAMP, TIMESTAMP WITH TIME ZONE, TIME, TIME WITH TIME ZONE). A precision above 6 is
-     * reduced to 6 (PostgreSQL warns); a negative one is an error.
+     * reduced to 6 with anytime_typmod_check's WARNING; a negative one is an error.
      */
     public static int typmodIn(String sqlName, List<Integer> mods, int location) {
         if (mods.size() != 1) {
             throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "invalid type modifier", location);
         }
         int p = mods.get(0);
+        // "TIMESTAMP(7) WITH TIME ZONE": the precision goes after the first word
+        int space = sqlName.indexOf(' ');
+        String head = space < 0 ? sqlName : sqlName.substring(0, space);
+        String tail = space < 0 ? "" : sqlName.substring(space);
         if (p < 0) {
             throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE,
-                    sqlName + "(" + p + ") precision must not be negative", location);
+                    head + "(" + p + ")" + tail + " precision must not be negative", location);
         }
-        return Math.min(p, MAX);
+        if (p > MAX) {
+            warnReduced(head + "(" + p + ")" + tail, location);
+            return MAX;
+        }
+        return p;
+    }
+
+    /** The WARNING for a precision above the maximum, at the type name's position (0-based, -1 none). */
+    static void warnReduced(String declared, int location) {
+        org.tusk.engine.error.NoticeSink.send(new org.tusk.api.error.PgException(org.tusk.api.error.Severity.WARNING,
+                SqlState.INVALID_PARAMETER_VALUE, declared + " precision reduced to maximum allowed, " + MAX, null,
+                null, location < 0 ? 0 : location + 1, null));
     }
 
     /** AdjustTimestampForTypmod: a timestamp or timestamptz (microseconds) rounded to {@code typmod} digits. */

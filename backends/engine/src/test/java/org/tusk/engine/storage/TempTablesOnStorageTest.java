@@ -102,4 +102,47 @@ class TempTablesOnStorageTest {
             a.close();
         }
     }
+
+    /**
+     * RELATION_IS_OTHER_TEMP (answers from PostgreSQL 15): another session's TEMP table may be
+     * named as pg_temp_N.t, its catalog rows used (EXPLAIN, COMMENT, RENAME, DROP), VACUUM and ANALYZE
+     * skip it, but nothing reads or writes its pages, and the commands that would rewrite it refuse.
+     */
+    @Test
+    void anotherSessionsTempTableIsRefused() throws Exception {
+        EngineSession a = cluster.backend(3).connect("postgres");
+        EngineSession b = cluster.backend(0).connect("postgres");   // creates nothing temporary
+        try {
+            query(a, "CREATE TEMP TABLE mine (a int)");
+            query(a, "INSERT INTO mine VALUES (1)");
+            String t = query(a, "SELECT nspname FROM pg_namespace WHERE oid = pg_my_temp_schema()").get(0) + ".mine";
+            String access = "E: 0A000 cannot access temporary tables of other sessions";
+            assertEquals(List.of(access), query(b, "SELECT * FROM " + t));
+            assertEquals(List.of(access), query(b, "SELECT count(*) FROM " + t + " WHERE a = 1"));
+            assertEquals(List.of(access), query(b, "INSERT INTO " + t + " VALUES (2)"));
+            assertEquals(List.of(access), query(b, "UPDATE " + t + " SET a = 3"));
+            assertEquals(List.of(access), query(b, "DELETE FROM " + t));
+            assertEquals(List.of(access), query(b, "SELECT * FROM " + t + " FOR UPDATE"));
+            assertEquals(List.of(access), query(b, "COPY " + t + " TO '" + dir.resolve("mine.copy") + "'"));
+            assertEquals(List.of("E: 0A000 cannot alter temporary tables of other sessions"),
+                    query(b, "ALTER TABLE " + t + " ADD COLUMN b int"));
+            assertEquals(List.of("E: 0A000 cannot alter temporary tables of other sessions"),
+                    query(b, "ALTER TABLE " + t + " ALTER a SET NOT NULL"));
+            assertEquals(List.of("E: 0A000 cannot truncate temporary tables of other sessions"),
+                    query(b, "TRUNCATE " + t));
+            assertEquals(List.of("E: 0A000 cannot create indexes on temporary tables of other sessions"),
+                    query(b, "CREATE INDEX ON " + t + " (a)"));
+            query(b, "VACUUM " + t);
+            query(b, "ANALYZE " + t);
+            assertTrue(String.join("\n", query(b, "EXPLAIN (COSTS OFF) SELECT * FROM " + t)).contains("Seq Scan on mine"));
+            query(b, "COMMENT ON TABLE " + t + " IS 'seen'");
+            assertEquals(List.of("1"), query(a, "SELECT * FROM mine"));
+            assertEquals(List.of("seen"), query(a, "SELECT obj_description('mine'::regclass, 'pg_class')"));
+            query(b, "DROP TABLE " + t);
+            assertEquals(List.of("E: 42P01 relation \"mine\" does not exist"), query(a, "SELECT * FROM mine"));
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
 }

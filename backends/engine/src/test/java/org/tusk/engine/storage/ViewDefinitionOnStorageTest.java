@@ -155,4 +155,31 @@ class ViewDefinitionOnStorageTest extends OneSessionOnStorage {
                 " SELECT a, row_number() OVER (ORDER BY a) FROM t1;");
         assertEquals(List.of(), q("SELECT * FROM vu"));
     }
+
+    /**
+     * pg_get_viewdef without pretty (PRETTYFLAG_PAREN off): the same layout, every operator,
+     * boolean, test, cast and join parenthesized by itself (PostgreSQL 15's answers); psql's
+     * \\d+ asks for the pretty form.
+     */
+    @Test
+    void withoutPrettyEveryOperatorIsParenthesized() {
+        q("CREATE TABLE vt (a int, b int, c text)");
+        q("CREATE VIEW vp1 AS SELECT a, b + 1 AS b1, (a + b) * 2 AS x FROM vt WHERE a > 1 AND (b < 3 OR c = 'x') ORDER BY a");
+        assertEquals(List.of(" SELECT vt.a,\n    (vt.b + 1) AS b1,\n    ((vt.a + vt.b) * 2) AS x\n   FROM vt\n"
+                + "  WHERE ((vt.a > 1) AND ((vt.b < 3) OR (vt.c = 'x'::text)))\n  ORDER BY vt.a;"),
+                q("SELECT pg_get_viewdef('vp1')"));
+        assertEquals(List.of(" SELECT vt.a,\n    vt.b + 1 AS b1,\n    (vt.a + vt.b) * 2 AS x\n   FROM vt\n"
+                + "  WHERE vt.a > 1 AND (vt.b < 3 OR vt.c = 'x'::text)\n  ORDER BY vt.a;"),
+                q("SELECT pg_get_viewdef('vp1', true)"));
+        q("CREATE VIEW vp2 AS SELECT t.a, count(*) FROM vt t JOIN vt u ON t.a = u.b GROUP BY t.a HAVING count(*) > 1");
+        assertEquals(List.of(" SELECT t.a,\n    count(*) AS count\n   FROM (vt t\n     JOIN vt u ON ((t.a = u.b)))\n"
+                + "  GROUP BY t.a\n HAVING (count(*) > 1);"), q("SELECT pg_get_viewdef('vp2', false)"));
+        q("CREATE VIEW vp3 AS SELECT a IS NULL AS n, NOT (a = 1) AS nn, a BETWEEN 1 AND 3 AS bt, -a AS m, "
+                + "a::text AS t FROM vt WHERE a IN (SELECT b FROM vt) AND EXISTS (SELECT 1 FROM vt x WHERE x.a = vt.a)");
+        assertEquals(List.of(" SELECT (vt.a IS NULL) AS n,\n    (NOT (vt.a = 1)) AS nn,\n"
+                + "    ((vt.a >= 1) AND (vt.a <= 3)) AS bt,\n    (- vt.a) AS m,\n    (vt.a)::text AS t\n   FROM vt\n"
+                + "  WHERE ((vt.a IN ( SELECT vt_1.b\n           FROM vt vt_1)) AND (EXISTS ( SELECT 1\n"
+                + "           FROM vt x\n          WHERE (x.a = vt.a))));"), q("SELECT pg_get_viewdef('vp3'::regclass)"));
+        q("DROP TABLE vt CASCADE");
+    }
 }

@@ -206,7 +206,7 @@ public final class VacuumCommand implements DmlCommand {
      * nothing may read (the schema's next owner drops them).
      */
     private boolean isOtherSessionsTemp(RelationDesc desc) {
-        return desc.locator().temp() && desc.namespaceOid() != session.relcache().tempNamespace();
+        return org.tusk.engine.relcache.OtherSessionTemp.is(desc, session.relcache());
     }
 
     /** VACUUM of a table also vacuums its TOAST table (PROCESS_TOAST's default); ANALYZE does not. */

@@ -67,6 +67,9 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
             columns.add(new RelationColumn(a.name(), t == null ? PgType.TEXT : t, t == null ? -1 : org.tusk.engine.types.UserTypes.columnTypmod(a.typeOid(), a.typmod())));
         }
         TableAccessMethod am = session.storage().storage().tableAm(desc.amName());
+        if (org.tusk.engine.relcache.OtherSessionTemp.is(desc, session.relcache())) {
+            am = new OtherSessionTempTable(am);   // its pages are another backend's local buffers
+        }
         this.scanRelation = new ScanRelation(desc.name(), desc.locator(), am, new RelationTupleCodec(desc, session));
     }
 

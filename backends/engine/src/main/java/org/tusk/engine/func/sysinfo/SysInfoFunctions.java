@@ -47,16 +47,14 @@ public final class SysInfoFunctions {
             return ("r".equals(kind) || "p".equals(kind)) && "p".equals(rel.str("relpersistence"))
                     && oid(a[0]) >= 16384;
         });
-        FunctionBody viewdef = (a, c) -> new ObjectDefinitions(ctx(c)).viewDef(oid(a[0]));
-        byProsrc.accept("pg_get_viewdef", viewdef);
-        byProsrc.accept("pg_get_viewdef_ext", viewdef);
-        byProsrc.accept("pg_get_viewdef_wrap", viewdef);
-        FunctionBody viewdefByName = (a, c) -> {
-            SysInfoContext x = ctx(c);
-            return new ObjectDefinitions(x).viewDef(new RelationNames(x).resolve((String) a[0]));
-        };
-        byProsrc.accept("pg_get_viewdef_name", viewdefByName);
-        byProsrc.accept("pg_get_viewdef_name_ext", viewdefByName);
+        // pretty (PRETTYFLAG_PAREN) only when asked: pg_get_viewdef(view, true) and the wrapping form
+        byProsrc.accept("pg_get_viewdef", (a, c) -> viewDef(c, oid(a[0]), false));
+        byProsrc.accept("pg_get_viewdef_ext", (a, c) -> viewDef(c, oid(a[0]), Boolean.TRUE.equals(a[1])));
+        byProsrc.accept("pg_get_viewdef_wrap", (a, c) -> viewDef(c, oid(a[0]), true));
+        byProsrc.accept("pg_get_viewdef_name",
+                (a, c) -> viewDef(c, new RelationNames(ctx(c)).resolve((String) a[0]), false));
+        byProsrc.accept("pg_get_viewdef_name_ext", (a, c) -> viewDef(c, new RelationNames(ctx(c)).resolve((String) a[0]),
+                Boolean.TRUE.equals(a[1])));
         byProsrc.accept("pg_get_triggerdef", (a, c) -> new ObjectDefinitions(ctx(c)).triggerDef(oid(a[0]), false));
         byProsrc.accept("pg_get_triggerdef_ext",
                 (a, c) -> new ObjectDefinitions(ctx(c)).triggerDef(oid(a[0]), Boolean.TRUE.equals(a[1])));
@@ -192,5 +190,15 @@ public final class SysInfoFunctions {
                     + x.cache().relation(rel).str("relname") + "\" does not exist");
         }
         return new ObjectDefinitions(x).ownedSequence(rel, att.oid("attnum"));
+    }
+
+    /** pg_get_viewdef's text: the stored (pretty) query, or without pretty the query printed again fully parenthesized. */
+    private static String viewDef(org.tusk.engine.expr.EvalContext c, int viewOid, boolean pretty) {
+        String stored = new ObjectDefinitions(ctx(c)).viewDef(viewOid);
+        if (pretty || stored == null) {
+            return stored;
+        }
+        String plain = c.session().unprettyViewDefinition(viewOid, stored);
+        return plain != null ? plain : stored;
     }
 }
