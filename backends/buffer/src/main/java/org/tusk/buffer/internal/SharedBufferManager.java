@@ -92,7 +92,7 @@ public final class SharedBufferManager implements BufferManager {
         this.smgr = smgr;
         this.self = self;
         this.wal = wal;
-        this.hintBits = new HintBitDirtying(descriptors, wal, delay);
+        this.hintBits = new HintBitDirtying(descriptors, wal, delay, this::dataChecksums);
         this.privateRefCount = new int[layout.nBuffers];
         this.pageViews = new ByteBuffer[layout.nBuffers];
         this.contentLocks = new LWLock[layout.nBuffers];
