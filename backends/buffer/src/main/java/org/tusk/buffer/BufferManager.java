@@ -109,8 +109,29 @@ public interface BufferManager extends AutoCloseable {
     /** ProcessSyncRequests: fsyncs every relation segment written since the last call by any process. */
     SyncRequestStats processSyncRequests();
 
-    /** Background writer round: writes at most {@code max} unpinned dirty buffers; returns how many it wrote. */
-    int writeSomeDirty(int max);
+    /**
+     * BgBufferSync, one background-writer round: estimates how many buffers
+     * backends will allocate before the next round (the smoothed recent
+     * allocation rate times bgwriter_lru_multiplier), and scans that far ahead
+     * of the clock-sweep hand, writing only buffers that are dirty, unpinned
+     * and not recently used (usage count 0), at most bgwriter_lru_maxpages.
+     * Hot pages are left to checkpoints. Keeps its progress in this instance:
+     * one process (the checkpointer) calls it.
+     */
+    BgWriterRound bgBufferSync(BgWriterSettings settings);
+
+    /** The pool's write and allocation counters since the server started (pg_stat_bgwriter). */
+    BufferWriteStats writeStats();
+
+    /**
+     * Whether pages carry checksums (pg_control's data_checksum_version, set
+     * at initdb): written pages get one, read pages are verified. Off in a
+     * pool nobody set it for.
+     */
+    boolean dataChecksums();
+
+    /** The startup process publishes pg_control's data checksum setting to every process, before redo. */
+    void setDataChecksums(boolean enabled);
 
     /**
      * DropRelationBuffers: forgets every buffer of the relation (all forks)

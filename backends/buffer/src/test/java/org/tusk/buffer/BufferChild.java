@@ -62,7 +62,7 @@ public final class BufferChild {
             if (slot == 1 && i % 500 == 499) {
                 pool.flushAll();
             } else if (slot == 2 && i % 100 == 99) {
-                pool.writeSomeDirty(4);
+                pool.bgBufferSync(new BgWriterSettings(4, 2.0, 200));
             }
         }
     }

@@ -53,6 +53,12 @@ class BufferManagerTest {
         return segment;
     }
 
+    private ShmemSegment segmentWithoutChecksums(String name, int nBuffers) throws Exception {
+        ShmemSegment segment = TestPool.createWithoutChecksums(dir, name, nBuffers);
+        segments.add(segment);
+        return segment;
+    }
+
     private BufferManager attach(ShmemSegment segment, int slot, FakeWal wal) throws Exception {
         BufferManager manager = TestPool.attach(segment, data, slot, wal);
         managers.add(manager);
@@ -210,6 +216,33 @@ class BufferManagerTest {
     }
 
     @Test
+    void withoutDataChecksumsPagesAreNeitherChecksummedNorVerified() throws Exception {
+        ShmemSegment segment = segmentWithoutChecksums("a", 16);
+        BufferManager pool = attach(segment, 0, new FakeWal());
+        assertFalse(pool.dataChecksums(), "initdb's default");
+        createPages(pool, 4);
+        pool.flushAll();
+        assertEquals(0, Page.checksum(readFromDisk(2)), "no checksum computed");
+        ByteBuffer page = readFromDisk(2);
+        page.put(3000, (byte) (page.get(3000) ^ 1));
+        writeToDisk(2, page);
+        ByteBuffer insane = readFromDisk(3);
+        insane.putShort(Page.PD_LOWER, (short) 9000);
+        writeToDisk(3, insane);
+        BufferManager fresh = attach(segmentWithoutChecksums("b", 16), 1, new FakeWal());
+        assertEquals(2, counter(fresh, 2), "a flipped bit in the data goes unnoticed, as in PostgreSQL");
+        PgException e = assertThrows(PgException.class, () -> fresh.read(REL, ForkNumber.MAIN, 3));
+        assertEquals("XX001", e.sqlState(), "the header is still checked");
+        // the same pool with checksums on (initdb -k) computes them on write and verifies them on read
+        pool.setDataChecksums(true);
+        assertTrue(attach(segment, 2, new FakeWal()).dataChecksums(), "one setting for every process of the pool");
+        dirty(pool, 1);
+        pool.flushAll();
+        assertTrue(PageChecksum.verify(readFromDisk(1), 1));
+        assertNotEquals(0, Page.checksum(readFromDisk(1)));
+    }
+
+    @Test
     void tornWriteIsDetected() throws Exception {
         BufferManager pool = attach(segment("a", 16), 0, new FakeWal());
         createPages(pool, 2);
@@ -340,8 +373,11 @@ class BufferManagerTest {
         ShmemSegment segment = segment("a", 32);
         BufferManager pool = attach(segment, 0, new FakeWal());
         createPages(pool, 8);
-        assertEquals(8, pool.writeSomeDirty(100) + pool.writeSomeDirty(100), "bgwriter writes the unpinned dirty pages");
-        assertEquals(0, pool.writeSomeDirty(100));
+        TestPool.clockSweepPass(segment, 16);
+        assertEquals(8, pool.bgBufferSync(BgWriterSettings.DEFAULTS).written(),
+                "bgwriter writes the unpinned dirty pages ahead of the hand");
+        TestPool.clockSweepPass(segment, 16);
+        assertEquals(0, pool.bgBufferSync(BgWriterSettings.DEFAULTS).written());
         try (Buffer buffer = pool.read(REL, ForkNumber.MAIN, 3)) {
             buffer.lock(LWLockMode.EXCLUSIVE);
             buffer.page().putInt(COUNTER, 99);
@@ -376,10 +412,32 @@ class BufferManagerTest {
             buffer.lock(LWLockMode.EXCLUSIVE);
             buffer.markDirty();
         }
-        assertEquals(1, backend.writeSomeDirty(32) + backend.writeSomeDirty(32));
+        TestPool.clockSweepPass(segment, 32);
+        assertEquals(1, backend.bgBufferSync(BgWriterSettings.DEFAULTS).written());
         assertEquals(1, checkpointer.pendingFsyncRequests());
         checkpointer.flushAll();
         assertEquals(0, checkpointer.pendingFsyncRequests());
+    }
+
+    @Test
+    void writesOfATempRelationQueueNoFsync() throws Exception {
+        ShmemSegment segment = segment("a", 32);
+        SharedBufferManager backend = (SharedBufferManager) attach(segment, 0, new FakeWal());
+        SharedBufferManager checkpointer = (SharedBufferManager) attach(segment, 1, new FakeWal());
+        RelFileLocator temp = RelFileLocator.of(5, 16500, RelFileLocator.RELPERSISTENCE_TEMP);
+        for (int i = 0; i < 3; i++) {
+            try (Buffer buffer = backend.extend(temp, ForkNumber.MAIN)) {
+                Page.init(buffer.page(), 0);
+                buffer.markDirty();
+            }
+        }
+        assertEquals(3, checkpointer.bufferSync(CheckpointWriteDelay.IMMEDIATE), "written like any page");
+        assertEquals(0, checkpointer.pendingFsyncRequests(), "but never fsynced: nothing reads it after a crash");
+        assertEquals(0, checkpointer.processSyncRequests().files());
+        createPages(backend, 1);
+        assertEquals(1, checkpointer.bufferSync(CheckpointWriteDelay.IMMEDIATE));
+        assertEquals(1, checkpointer.pendingFsyncRequests(), "a permanent relation's write is");
+        assertEquals(1, checkpointer.processSyncRequests().files());
     }
 
     private static void dirty(BufferManager pool, int block) {
@@ -449,7 +507,8 @@ class BufferManagerTest {
         int[] byBackgroundWriter = {0};
         int written = checkpointer.bufferSync(p -> {
             if (byBackgroundWriter[0] == 0) {
-                byBackgroundWriter[0] = backend.writeSomeDirty(32);
+                TestPool.clockSweepPass(segment, 32);
+                byBackgroundWriter[0] = backend.bgBufferSync(BgWriterSettings.DEFAULTS).written();
             }
         });
         assertEquals(9, byBackgroundWriter[0]);

@@ -85,7 +85,8 @@ class DroppedRelationWriteTest {
             }
         }
         // failed with "could not write block 0 in file base/5/24829_vm" and took the cluster down
-        assertEquals(0, checkpointer.writeSomeDirty(100));
+        TestPool.clockSweepPass(segment, 16);
+        assertEquals(0, checkpointer.bgBufferSync(BgWriterSettings.DEFAULTS).written());
         assertEquals(0, checkpointer.flushAll(), "nothing left to write: the page was forgotten");
         assertFalse(Files.exists(dir.resolve("data").resolve(REL.path(ForkNumber.VISIBILITY_MAP))),
                 "the write must not create the file again");
@@ -120,7 +121,8 @@ class DroppedRelationWriteTest {
         dirtyAgain(backend, REL, ForkNumber.VISIBILITY_MAP);
         backend.smgr().unlink(REL, ForkNumber.VISIBILITY_MAP);   // the main fork stays: the relation is alive
         for (int attempt = 0; attempt < 2; attempt++) {
-            PgException e = assertThrows(PgException.class, () -> checkpointer.writeSomeDirty(100));
+            TestPool.clockSweepPass(segment, 16);
+            PgException e = assertThrows(PgException.class, () -> checkpointer.bgBufferSync(BgWriterSettings.DEFAULTS));
             assertTrue(e.getMessage().contains("could not write block 0 in file \"base/5/24829_vm\""), e.getMessage());
         }
         assertThrows(PgException.class, checkpointer::flushAll);

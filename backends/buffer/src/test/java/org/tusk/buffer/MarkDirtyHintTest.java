@@ -23,9 +23,10 @@ import org.tusk.wal.WalRecord;
 
 /**
  * MarkBufferDirtyHint: a hint set under a share lock dirties the buffer (so it
- * reaches disk), logging a full-page image first exactly when the page has
- * not changed since the redo pointer, inside the DELAY_CHKPT_START window; in
- * recovery it does nothing.
+ * reaches disk), logging a full-page image first (with data checksums, as
+ * the test pool has) exactly when the page has not changed since the redo
+ * pointer, inside the DELAY_CHKPT_START window; without checksums it only
+ * dirties; in recovery it does nothing.
  */
 class MarkDirtyHintTest {
 
@@ -119,6 +120,19 @@ class MarkDirtyHintTest {
         ByteBuffer disk = onDisk();
         assertEquals(7, disk.get(HINT_AT));
         assertEquals(500, Page.lsn(disk));
+    }
+
+    @Test
+    void withoutDataChecksumsAHintLogsNoImageAndOnlyDirties() {
+        pool.setDataChecksums(false);                  // initdb's default (XLogHintBitIsNeeded is false)
+        wal.redo = 500;                                // an image would be due with checksums
+        hint(7);
+        assertEquals(List.of(), wal.inserted);
+        assertEquals(List.of(), delay.events, "no checkpoint delay either");
+        assertEquals(1, pool.flushAll(), "the hint dirtied the buffer");
+        ByteBuffer disk = onDisk();
+        assertEquals(7, disk.get(HINT_AT));
+        assertEquals(500, Page.lsn(disk), "the LSN stays");
     }
 
     @Test

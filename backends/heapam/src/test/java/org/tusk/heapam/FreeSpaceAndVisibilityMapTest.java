@@ -208,8 +208,23 @@ class FreeSpaceAndVisibilityMapTest {
         }
 
         @Override
-        public int writeSomeDirty(int max) {
-            return buffers.writeSomeDirty(max);
+        public org.tusk.buffer.BgWriterRound bgBufferSync(org.tusk.buffer.BgWriterSettings settings) {
+            return buffers.bgBufferSync(settings);
+        }
+
+        @Override
+        public org.tusk.buffer.BufferWriteStats writeStats() {
+            return buffers.writeStats();
+        }
+
+        @Override
+        public boolean dataChecksums() {
+            return buffers.dataChecksums();
+        }
+
+        @Override
+        public void setDataChecksums(boolean enabled) {
+            buffers.setDataChecksums(enabled);
         }
 
         @Override

@@ -22,6 +22,8 @@ public final class CheckpointRequests {
     private static final int DONE = 8;           // long: highest request covered by a finished checkpoint
     private static final int FAILED = 16;        // long: highest request covered by a failed checkpoint
     private static final int CHECKPOINTER = 24;  // int: slot index + 1 of the checkpointer, 0 = none
+    private static final int TIMED = 32;         // long: checkpoints started because checkpoint_timeout passed
+    private static final int REQUESTED_COUNT = 40;   // long: checkpoints started because asked or for WAL volume
 
     private final ShmemSegment segment;
     private final ShmemArea area;
@@ -43,6 +45,25 @@ public final class CheckpointRequests {
     /** The checkpointer, as a checkpoint starts: the requests it will cover. */
     long requested() {
         return area.getLongVolatile(REQUESTED);
+    }
+
+    /**
+     * The checkpointer, as a checkpoint starts: pg_stat_bgwriter's
+     * checkpoints_req if somebody asked or the WAL volume called for it, else
+     * checkpoints_timed.
+     */
+    void countStarted(boolean requested) {
+        area.getAndAddLong(requested ? REQUESTED_COUNT : TIMED, 1);
+    }
+
+    /** pg_stat_bgwriter.checkpoints_timed. */
+    public long checkpointsTimed() {
+        return area.getLongVolatile(TIMED);
+    }
+
+    /** pg_stat_bgwriter.checkpoints_req. */
+    public long checkpointsRequested() {
+        return area.getLongVolatile(REQUESTED_COUNT);
     }
 
     /** The checkpointer, as a checkpoint ends. */

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tusk.api.backend.AuxiliaryProcess;
+import org.tusk.buffer.BgWriterSettings;
 import org.tusk.buffer.BufferManager;
 import org.tusk.buffer.CheckpointWriteDelay;
 import org.tusk.shmem.ShmemAttachment;
@@ -19,8 +20,13 @@ import org.tusk.xact.TransactionSystem;
 /**
  * The checkpointer, which also does the background writer's job (PostgreSQL
  * runs them as two processes; one JVM fewer matters more here): every
- * bgwriter_delay it writes some dirty buffers the clock sweep will reach (also
- * between a spread checkpoint's writes), and
+ * bgwriter_delay it runs a BgBufferSync round (also between a spread
+ * checkpoint's writes), which cleans the not recently used buffers just ahead
+ * of the clock sweep at the pace backends allocate (see
+ * {@link BufferManager#bgBufferSync}); when nothing is allocated the round
+ * finds nothing to do (the bgwriter's hibernation: the process itself still
+ * wakes every bgwriter_delay, since it also watches the WAL volume for
+ * checkpoints, which PostgreSQL's backends request instead), and
  * it checkpoints when checkpoint_timeout has passed, when CheckPointSegments
  * of WAL were written since the last redo point (max_wal_size / (1 +
  * checkpoint_completion_target)), or when asked. Timed and WAL checkpoints
@@ -34,8 +40,6 @@ public final class Checkpointer implements AuxiliaryProcess {
 
     static final String ROLE = "checkpointer";
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
-    /** Buffers written per background-writer round (bgwriter_lru_maxpages). */
-    private static final int BGWRITER_MAX_PAGES = 100;
     /** After an ERROR the bgwriter pauses at least this long (PostgreSQL sleeps one second). */
     static final long ERROR_PAUSE_MILLIS = 1000;
     /** A checkpoint that failed is tried again this long after (it is logged every time). */
@@ -83,6 +87,7 @@ public final class Checkpointer implements AuxiliaryProcess {
             }
             if (!flags.isEmpty()) {
                 long started = System.nanoTime();
+                requests.countStarted(!flags.equals(EnumSet.of(CheckpointFlag.CAUSE_TIME)));
                 boolean ok;
                 try {
                     Checkpoint.create(attachment.dataDirectory(), wal, buffers, xacts, oids(), flags,
@@ -143,7 +148,7 @@ public final class Checkpointer implements AuxiliaryProcess {
             return;
         }
         lastBackgroundWrite = now;
-        if (!backgroundWrite(buffers)) {
+        if (!backgroundWrite(buffers, settings.bgWriterSettings())) {
             // pause ERROR_PAUSE_MILLIS in all before the next round
             lastBackgroundWrite += (Math.max(0, ERROR_PAUSE_MILLIS - settings.bgwriterDelayMillis())) * 1_000_000L;
         }
@@ -155,9 +160,9 @@ public final class Checkpointer implements AuxiliaryProcess {
      * round, as PostgreSQL's bgwriter and checkpointer recover from ERRORs
      * instead of taking the cluster down. Returns false after an error.
      */
-    static boolean backgroundWrite(BufferManager buffers) {
+    static boolean backgroundWrite(BufferManager buffers, BgWriterSettings settings) {
         try {
-            buffers.writeSomeDirty(BGWRITER_MAX_PAGES);
+            buffers.bgBufferSync(settings);
             return true;
         } catch (RuntimeException e) {
             LOG.error("background writer round failed (retried in {} ms): {}", ERROR_PAUSE_MILLIS, e.toString(), e);

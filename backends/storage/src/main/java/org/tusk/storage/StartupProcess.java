@@ -100,8 +100,10 @@ public final class StartupProcess implements AuxiliaryProcess {
             if (!Files.exists(dataDir.resolve(ControlFile.PATH))) {
                 Files.createDirectories(dataDir.resolve("global"));
                 Files.createDirectories(dataDir.resolve("base"));
-                Wal.bootstrap(dataDir, walSettings);
-                LOG.info("storage bootstrapped: WAL, pg_control");
+                // initdb -k: the bootstrap server is started with data_checksums=on, recorded here once for good
+                Wal.bootstrap(dataDir, walSettings).withDataChecksums(settings.bootstrapDataChecksums()).write(dataDir);
+                LOG.info("storage bootstrapped: WAL, pg_control (data checksums {})",
+                        settings.bootstrapDataChecksums() ? "on" : "off");
             }
             ControlFile control = ControlFile.read(dataDir);
             if (control.walSegmentSize() != walSettings.segmentSize()) {
@@ -129,6 +131,7 @@ public final class StartupProcess implements AuxiliaryProcess {
             RecoveryWal recoveryWal = new RecoveryWal(Long.MAX_VALUE);
             try (BufferManager buffers = BufferManager.attach(attachment.segment(), dataDir, attachment.slot(),
                     recoveryWal)) {
+                buffers.setDataChecksums(control.dataChecksums());   // every process's reads and writes follow it
                 RedoContext redo = buffers.redoContext();
                 try (WalReader reader = WalReader.open(dataDir, walSettings, control.redoLsn())) {
                     if (crashed) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.tusk.api.setting.GucUnit;
+import org.tusk.buffer.BgWriterSettings;
 import org.tusk.lmgr.LockSettings;
 import org.tusk.wal.WalSettings;
 
@@ -14,8 +15,9 @@ import org.tusk.wal.WalSettings;
  */
 public record StorageSettings(int sharedBuffers, int walBuffersBytes, int maxBackends, int maxLocksPerTransaction,
         boolean fsync, long checkpointTimeoutMillis, double checkpointCompletionTarget, boolean logCheckpoints,
-        long maxWalSizeBytes, long bgwriterDelayMillis, long deadlockTimeoutMillis, String walSyncMethod,
-        int walSegmentSize, long memoryTableBytes) {
+        long maxWalSizeBytes, long bgwriterDelayMillis, int bgwriterLruMaxPages, double bgwriterLruMultiplier,
+        long deadlockTimeoutMillis, String walSyncMethod, int walSegmentSize, long memoryTableBytes,
+        boolean bootstrapDataChecksums) {
 
     /**
      * @param maxBackends every shared-memory slot, backends and auxiliary
@@ -39,10 +41,19 @@ public record StorageSettings(int sharedBuffers, int walBuffersBytes, int maxBac
                 bool(settings, "log_checkpoints", true),
                 maxWalSizeKb * 1024,
                 time(settings, "bgwriter_delay", "200ms", GucUnit.MS),
+                (int) plain(settings, "bgwriter_lru_maxpages", 100, 0, 1073741823),
+                real(settings, "bgwriter_lru_multiplier", 2.0, 0, 10),
                 time(settings, "deadlock_timeout", "1s", GucUnit.MS),
                 lower(settings.getOrDefault("wal_sync_method", "fdatasync")),
                 (int) (kilobytes(settings, "wal_segment_size", "16MB", GucUnit.KB) * 1024),
-                kilobytes(settings, "memory_table_size", "32MB", GucUnit.KB) * 1024);
+                kilobytes(settings, "memory_table_size", "32MB", GucUnit.KB) * 1024,
+                // only the bootstrap server of initdb -k has it: afterwards pg_control says
+                bool(settings, "data_checksums", false));
+    }
+
+    /** The background writer's settings (bgwriter_delay, bgwriter_lru_maxpages, bgwriter_lru_multiplier). */
+    public BgWriterSettings bgWriterSettings() {
+        return new BgWriterSettings(bgwriterLruMaxPages, bgwriterLruMultiplier, bgwriterDelayMillis);
     }
 
     /** The WAL's settings: fsync=off (tests, bulk loads) turns syncing off altogether, as in PostgreSQL. */
@@ -96,6 +107,16 @@ public record StorageSettings(int sharedBuffers, int walBuffersBytes, int maxBac
     private static long plain(Map<String, String> settings, String name, long fallback) {
         String text = settings.get(name);
         return text == null ? fallback : require(name, text, GucUnit.NONE.parse(text));
+    }
+
+    /** An integer setting within [min, max], as PostgreSQL checks it. */
+    private static long plain(Map<String, String> settings, String name, long fallback, long min, long max) {
+        long value = plain(settings, name, fallback);
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(value + " is outside the valid range for parameter \"" + name
+                    + "\" (" + min + " .. " + max + ")");
+        }
+        return value;
     }
 
     private static long require(String name, String text, Long value) {

@@ -8,23 +8,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.tusk.api.error.PgException;
 import org.tusk.api.error.SqlState;
+import org.tusk.buffer.BgWriterRound;
+import org.tusk.buffer.BgWriterSettings;
 import org.tusk.buffer.BufferManager;
 
 /** The checkpointer survives ERRORs of its background-writer rounds and retries failed checkpoints soon. */
 class CheckpointerErrorTest {
 
-    /** A buffer manager whose writeSomeDirty fails the first {@code failures} times. */
+    /** A buffer manager whose bgBufferSync fails the first {@code failures} times. */
     private static BufferManager failingWriter(int failures, AtomicInteger calls) {
         return (BufferManager) Proxy.newProxyInstance(BufferManager.class.getClassLoader(),
                 new Class<?>[] {BufferManager.class}, (proxy, method, args) -> {
-                    if (!method.getName().equals("writeSomeDirty")) {
+                    if (!method.getName().equals("bgBufferSync")) {
                         throw new UnsupportedOperationException(method.getName());
                     }
                     if (calls.incrementAndGet() <= failures) {
                         throw PgException.error(SqlState.IO_ERROR,
                                 "could not write block 0 in file \"base/5/24829_vm\": No such file or directory");
                     }
-                    return 0;
+                    return new BgWriterRound(0, 0, true);
                 });
     }
 
@@ -33,9 +35,9 @@ class CheckpointerErrorTest {
         AtomicInteger calls = new AtomicInteger();
         BufferManager buffers = failingWriter(2, calls);
         // before: the exception left Checkpointer.run and the postmaster reset the whole cluster
-        assertFalse(Checkpointer.backgroundWrite(buffers));
-        assertFalse(Checkpointer.backgroundWrite(buffers), "a persistent failure fails (and is logged) every round");
-        assertTrue(Checkpointer.backgroundWrite(buffers));
+        assertFalse(Checkpointer.backgroundWrite(buffers, BgWriterSettings.DEFAULTS));
+        assertFalse(Checkpointer.backgroundWrite(buffers, BgWriterSettings.DEFAULTS), "a persistent failure fails (and is logged) every round");
+        assertTrue(Checkpointer.backgroundWrite(buffers, BgWriterSettings.DEFAULTS));
         assertEquals(3, calls.get());
     }
 

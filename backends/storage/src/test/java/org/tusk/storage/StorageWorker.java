@@ -21,7 +21,7 @@ import org.tusk.shmem.ShmemAttachment;
  * A child JVM playing one process of a cluster whose postmaster is the test:
  * the startup process ({@code recover}), a backend running transactions
  * against a heap table ({@code work}, {@code insert}), a checkpointer
- * ({@code checkpoints}), a background writer ({@code bgwriter}), or a checker ({@code verify}, printing every visible
+ * ({@code checkpoints}), a writer of every dirty buffer without a checkpoint ({@code flush}, as background writing and evictions do), or a checker ({@code verify}, printing every visible
  * row and every problem HeapCheck finds). Acknowledgements go to stdout only
  * after commit returned, so the parent knows which commits were promised.
  *
@@ -31,8 +31,9 @@ public final class StorageWorker {
 
     static final RelFileLocator TABLE = RelFileLocator.of(5, 16384);
     /** 1 MB of shared buffers (128 pages) and 1 MB WAL segments: small enough to evict and switch segments. */
+    /** The cluster has data checksums (initdb -k: its bootstrap reads data_checksums): CrashRecoveryTest rots pages. */
     static final Map<String, String> SETTINGS = Map.of("shared_buffers", "1MB", "wal_segment_size", "1MB",
-            "wal_buffers", "256kB", "deadlock_timeout", "200ms");
+            "wal_buffers", "256kB", "deadlock_timeout", "200ms", "data_checksums", "on");
 
     private final ShmemAttachment attachment;
 
@@ -49,7 +50,7 @@ public final class StorageWorker {
             case "insert" -> worker.insert(args[4], Integer.parseInt(args[5]), out);
             case "checkpoints" -> worker.checkpoints(Long.parseLong(args[4]));
             case "verify" -> worker.verify(out);
-            case "bgwriter" -> worker.bgwriter(out);
+            case "flush" -> worker.flush(out);
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.exit(0);
@@ -123,10 +124,10 @@ public final class StorageWorker {
         } while (intervalMillis > 0);
     }
 
-    /** One background-writer round over the whole pool. */
-    private void bgwriter(PrintStream out) {
+    /** Writes every dirty buffer, hot ones too, without a checkpoint record (the redo point stays). */
+    private void flush(PrintStream out) {
         Core core = new Core();
-        out.println("wrote " + core.storage.buffers().writeSomeDirty(Integer.MAX_VALUE));
+        out.println("wrote " + core.storage.buffers().flushAll());
     }
 
     private void verify(PrintStream out) {

@@ -22,11 +22,16 @@ import org.tusk.api.error.SqlState;
  * file apart.
  *
  * <p>Layout (little-endian): magic 0, version 4, state 8, segment size 12,
- * checkpoint LSN 16, redo LSN 24, nextXid 32, nextOid 40, (pad) 44,
- * oldestXid 48, time 56, CRC32C of bytes 0..63 at 64, zeroes to 512.
+ * checkpoint LSN 16, redo LSN 24, nextXid 32, nextOid 40,
+ * data_checksum_version 44 (0 = off, set once at initdb; a cluster made
+ * before it existed had zero there), oldestXid 48, time 56, CRC32C of bytes
+ * 0..63 at 64, zeroes to 512.
  */
 public record ControlFile(DbState state, long checkpointLsn, long redoLsn, long nextXid, int nextOid,
-        long oldestXid, long time, int walSegmentSize) {
+        long oldestXid, long time, int walSegmentSize, int dataChecksumVersion) {
+
+    /** PG_DATA_CHECKSUM_VERSION: the one checksum algorithm (checksum_impl.h's). */
+    public static final int PG_DATA_CHECKSUM_VERSION = 1;
 
     /** Relative to the data directory. */
     public static final String PATH = "global/pg_control";
@@ -43,13 +48,25 @@ public record ControlFile(DbState state, long checkpointLsn, long redoLsn, long 
     private static final int CRC_OFFSET = 64;
 
     public ControlFile withState(DbState newState) {
-        return new ControlFile(newState, checkpointLsn, redoLsn, nextXid, nextOid, oldestXid, time, walSegmentSize);
+        return new ControlFile(newState, checkpointLsn, redoLsn, nextXid, nextOid, oldestXid, time, walSegmentSize,
+                dataChecksumVersion);
+    }
+
+    /** The control file of a new cluster with data checksums on (initdb -k) or off. */
+    public ControlFile withDataChecksums(boolean enabled) {
+        return new ControlFile(state, checkpointLsn, redoLsn, nextXid, nextOid, oldestXid, time, walSegmentSize,
+                enabled ? PG_DATA_CHECKSUM_VERSION : 0);
+    }
+
+    /** DataChecksumsEnabled. */
+    public boolean dataChecksums() {
+        return dataChecksumVersion > 0;
     }
 
     /** The control file after checkpoint {@code checkpoint} was logged at {@code lsn}. */
     public ControlFile withCheckpoint(long lsn, CheckpointRecord checkpoint) {
         return new ControlFile(state, lsn, checkpoint.redo(), checkpoint.nextXid(), checkpoint.nextOid(),
-                checkpoint.oldestXid(), checkpoint.time(), walSegmentSize);
+                checkpoint.oldestXid(), checkpoint.time(), walSegmentSize, dataChecksumVersion);
     }
 
     /** Reads and verifies the control file; a missing, short or corrupt file is a FATAL PgException. */
@@ -90,7 +107,7 @@ public record ControlFile(DbState state, long checkpointLsn, long redoLsn, long 
                     null, null, 0, null);
         }
         return new ControlFile(states[stateOrdinal], b.getLong(16), b.getLong(24), b.getLong(32), b.getInt(40),
-                b.getLong(48), b.getLong(56), b.getInt(12));
+                b.getLong(48), b.getLong(56), b.getInt(12), b.getInt(44));
     }
 
     /** Writes the file in place in one 512-byte write, then fsyncs it (creating it and global/ if needed). */
@@ -114,7 +131,8 @@ public record ControlFile(DbState state, long checkpointLsn, long redoLsn, long 
     private ByteBuffer toBytes() {
         ByteBuffer b = ByteBuffer.allocate(FILE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(0, MAGIC).putInt(4, VERSION).putInt(8, state.ordinal()).putInt(12, walSegmentSize);
-        b.putLong(16, checkpointLsn).putLong(24, redoLsn).putLong(32, nextXid).putInt(40, nextOid);
+        b.putLong(16, checkpointLsn).putLong(24, redoLsn).putLong(32, nextXid).putInt(40, nextOid)
+                .putInt(44, dataChecksumVersion);
         b.putLong(48, oldestXid).putLong(56, time);
         CRC32C crc = new CRC32C();
         crc.update(b.array(), 0, CRC_OFFSET);

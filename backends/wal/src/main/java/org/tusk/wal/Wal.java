@@ -196,7 +196,7 @@ public final class Wal {
                     + " file: " + e.getMessage(), null, null, 0, e);
         }
         ControlFile control = new ControlFile(DbState.SHUTDOWNED, lsn, lsn, nextXid, nextOid, oldestXid,
-                checkpoint.time(), settings.segmentSize());
+                checkpoint.time(), settings.segmentSize(), 0);
         control.write(dataDir);
         LOG.info("bootstrapped WAL in {}: checkpoint at {}", dataDir, Lsn.format(lsn));
         return control;

@@ -66,7 +66,7 @@ final class Frontends {
         out.println();
         out.println("Usage:");
         out.println("  tusk                              start ./data (creating it first) and open the terminal monitor");
-        out.println("  tusk initdb -D DIR [-U NAME]      create a database cluster");
+        out.println("  tusk initdb -D DIR [-U NAME] [-k]  create a database cluster (-k: data page checksums)");
         out.println("  tusk start -D DIR [-p PORT] [-c name=value ...] [-l LOGFILE]");
         out.println("                                    start the server in the background");
         out.println("  tusk stop -D DIR [-m smart|fast|immediate]");

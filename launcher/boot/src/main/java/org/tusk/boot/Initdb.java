@@ -22,10 +22,15 @@ final class Initdb {
     private Initdb() {}
 
     static int run(Path dataDir, String superuser, PrintStream out, PrintStream err) throws IOException {
-        return run(dataDir, superuser, InitdbAuth.trust(), out, err);
+        return run(dataDir, superuser, InitdbAuth.trust(), false, out, err);
     }
 
-    static int run(Path dataDir, String superuser, InitdbAuth auth, PrintStream out, PrintStream err) throws IOException {
+    /**
+     * {@code dataChecksums} is initdb's {@code -k}: pages carry checksums, for
+     * good (pg_control records it; off by default, as in PostgreSQL).
+     */
+    static int run(Path dataDir, String superuser, InitdbAuth auth, boolean dataChecksums, PrintStream out,
+            PrintStream err) throws IOException {
         if (Files.exists(dataDir)) {
             boolean empty;
             try (Stream<Path> s = Files.list(dataDir)) {
@@ -41,6 +46,8 @@ final class Initdb {
         out.println("The files belonging to this database system will be owned by user \"" + System.getProperty("user.name") + "\".");
         out.println("The database cluster will be initialized with superuser \"" + superuser + "\".");
         out.println();
+        out.println("Data page checksums are " + (dataChecksums ? "enabled." : "disabled."));
+        out.println();
         out.println("creating directory " + dataDir + " ... ok");
         Files.createDirectories(dataDir);
         for (String sub : new String[] {"global", "base/1", "base/4", "base/5", "pg_wal", "log"}) {
@@ -52,7 +59,7 @@ final class Initdb {
         Files.writeString(dataDir.resolve(ServerSettings.CONF_FILE), DEFAULT_CONF);
         out.println("creating configuration files ... ok");
         try {
-            InitdbBootstrap.run(dataDir, superuser, out);
+            InitdbBootstrap.run(dataDir, superuser, dataChecksums, out);
         } catch (IOException | InterruptedException e) {
             out.println("failed");
             err.println("initdb: error: " + e.getMessage());

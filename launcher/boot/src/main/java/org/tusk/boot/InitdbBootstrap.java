@@ -41,7 +41,13 @@ final class InitdbBootstrap {
 
     private InitdbBootstrap() {}
 
-    static void run(Path dataDir, String superuser, PrintStream out) throws IOException, InterruptedException {
+    /**
+     * {@code dataChecksums} goes to the bootstrap server as data_checksums,
+     * which only the startup process of a cluster without pg_control reads
+     * (postgres --boot -k): it records it in the new pg_control.
+     */
+    static void run(Path dataDir, String superuser, boolean dataChecksums, PrintStream out)
+            throws IOException, InterruptedException {
         Path socketDir = Files.createTempDirectory("tusk-initdb");
         Path log = dataDir.resolve("log/initdb-bootstrap.log");
         Files.writeString(dataDir.resolve(InitdbAuth.HBA_FILE), "local all all trust\n");
@@ -50,7 +56,7 @@ final class InitdbBootstrap {
                 "-c", "listen_addresses=", "-c", "unix_socket_directories=" + socketDir,
                 "-c", "autovacuum=off", "-c", "min_spare_backends=1", "-c", "max_spare_backends=1",
                 // a private server for one script: warming its spare would only compete with the script
-                "-c", "backend_warmup=off"));
+                "-c", "backend_warmup=off", "-c", "data_checksums=" + (dataChecksums ? "on" : "off")));
         Process postmaster = new ProcessBuilder(cmd)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))

@@ -53,7 +53,8 @@ public final class Main {
         CommandLine cl = CommandLine.parse(args, 1);
         Path dataDir = cl.requireDataDir("tusk initdb");
         String user = cl.user != null ? cl.user : System.getProperty("user.name");
-        return Initdb.run(dataDir, user, InitdbAuth.fromOptions(cl.settings, cl.rest), out, err);
+        boolean dataChecksums = cl.rest.contains("-k") || cl.rest.contains("--data-checksums");
+        return Initdb.run(dataDir, user, InitdbAuth.fromOptions(cl.settings, cl.rest), dataChecksums, out, err);
     }
 
     /** The command line that runs this launcher again in a new JVM, for the given JVM options. */

@@ -46,6 +46,7 @@ class ServerLifecycleTest {
                 assertEquals("8MB", show(s, "work_mem"));
                 assertEquals("100", show(s, "max_connections"));
                 assertTrue(show(s, "server_version").startsWith("15."));
+                assertEquals("off", show(s, "data_checksums"), "initdb's default, as PostgreSQL's");
             }
             TuskCluster.Result status = TuskCluster.tusk("status", "-D", cluster.dataDir.toString());
             assertEquals(0, status.status(), status.output());
@@ -56,6 +57,35 @@ class ServerLifecycleTest {
                     Integer.toString(TuskCluster.freePort()), "-l", root.resolve("second.log").toString());
             assertNotEquals(0, second.status());
             assertTrue(Files.readString(root.resolve("second.log")).contains("lock file \"postmaster.pid\" already exists"));
+        }
+    }
+
+    @Test
+    void initdbKMakesAClusterWithDataChecksumsForGood() throws Exception {
+        TuskCluster.Result r = TuskCluster.tusk("initdb", "-D", root.resolve("k").toString(), "-k");
+        assertEquals(0, r.status(), r.output());
+        assertTrue(r.output().contains("Data page checksums are enabled."), r.output());
+        try (TuskCluster cluster = TuskCluster.start(root, List.of("--data-checksums"))) {
+            try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+                assertEquals("on", show(s, "data_checksums"));
+                s.execute("create table t (a int)");
+                s.execute("insert into t select generate_series(1, 100)");
+                s.execute("checkpoint");
+                try (ResultSet rs = s.executeQuery("select buffers_checkpoint > 0, checkpoints_req > 0 from pg_stat_bgwriter")) {
+                    assertTrue(rs.next());
+                    assertTrue(rs.getBoolean(1) && rs.getBoolean(2), "CHECKPOINT wrote the table's pages");
+                }
+            }
+            // pg_control keeps it: the next start reads it from there
+            assertEquals(0, cluster.stop("fast").status());
+            cluster.restart();
+            try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+                assertEquals("on", show(s, "data_checksums"));
+                try (ResultSet rs = s.executeQuery("select count(*) from t")) {
+                    assertTrue(rs.next());
+                    assertEquals(100, rs.getInt(1), "pages written with checksums verify");
+                }
+            }
         }
     }
 

@@ -9,7 +9,8 @@ import org.tusk.buffer.Page;
  * configuration. All-zero memory is the valid empty pool.
  *
  * <pre>
- * control line (64 bytes)      clock hand, bgwriter hand, fsync queue count / overflow / cycle
+ * control lines (128 bytes)    clock hand, data checksums flag, fsync queue count / overflow / cycle,
+ *                              allocations since the bgwriter's last round; then the pg_stat_bgwriter counters
  * descriptors  nBuffers x 64   state word, tag (spc, db, rel, fork, block), mapping chain link, content lock
  * buckets      nBuckets x 4    mapping hash table heads: buffer id + 1, 0 = empty
  * fsync queue  capacity x 32   (spc, db, rel, fork, segment)
@@ -33,13 +34,22 @@ public final class BufferLayout {
     /** LWLocks of the tranche per buffer: its I/O lock. */
     private static final int LWLOCKS_PER_BUFFER = 1;
 
-    // control line
+    // control line: what backends touch (the clock hand on every victim search)
     public static final int CTL_CLOCK_HAND = 0;
-    public static final int CTL_BGWRITER_HAND = 4;
+    /** pg_control's data_checksum_version, published by the startup process: 1 = pages carry checksums. */
+    public static final int CTL_DATA_CHECKSUMS = 4;
     public static final int CTL_FSYNC_COUNT = 8;
     public static final int CTL_FSYNC_OVERFLOW = 12;
     public static final int CTL_FSYNC_CYCLE = 16;
-    private static final int CONTROL_SIZE = 64;
+    /** StrategyControl's numBufferAllocs: clock-sweep allocations since the bgwriter's last StrategySyncStart. */
+    public static final int CTL_NUM_BUFFER_ALLOCS = 20;
+    // second line: pg_stat_bgwriter's cumulative counters (longs), apart from the hand's line
+    public static final int CTL_BUFFERS_ALLOC = 64;
+    public static final int CTL_BUFFERS_CLEAN = 72;
+    public static final int CTL_MAXWRITTEN_CLEAN = 80;
+    public static final int CTL_BUFFERS_BACKEND = 88;
+    public static final int CTL_BUFFERS_CHECKPOINT = 96;
+    private static final int CONTROL_SIZE = 128;
 
     // descriptor fields
     public static final int DESC_SIZE = 64;

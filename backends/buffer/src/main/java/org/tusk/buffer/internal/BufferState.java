@@ -13,7 +13,8 @@ package org.tusk.buffer.internal;
  *  bit  26     BM_IO_IN_PROGRESS: a process is reading or writing the page
  *  bit  27     BM_IO_ERROR: the last I/O failed
  *  bit  28     BM_JUST_DIRTIED: dirtied again while being written
- *  bit  29     BM_CHECKPOINT_NEEDED (reserved)
+ *  bit  29     BM_CHECKPOINT_NEEDED: dirty when the running checkpoint began (BufferSync writes it)
+ *  bit  30     BM_PERMANENT: the page belongs to a relation that outlives a crash (not TEMP)
  * </pre>
  * All zero: an unused, unpinned, invalid buffer.
  */
@@ -34,6 +35,7 @@ public final class BufferState {
     public static final int BM_IO_ERROR = 1 << 27;
     public static final int BM_JUST_DIRTIED = 1 << 28;
     public static final int BM_CHECKPOINT_NEEDED = 1 << 29;
+    public static final int BM_PERMANENT = 1 << 30;
 
     private BufferState() {
     }

@@ -2,8 +2,10 @@ package org.tusk.buffer.internal;
 
 import static org.tusk.buffer.internal.BufferState.BM_DIRTY;
 import static org.tusk.buffer.internal.BufferState.BM_JUST_DIRTIED;
+import static org.tusk.buffer.internal.BufferState.BM_PERMANENT;
 
 import java.nio.ByteBuffer;
+import java.util.function.BooleanSupplier;
 
 import org.tusk.buffer.Page;
 import org.tusk.wal.CheckpointDelay;
@@ -11,17 +13,17 @@ import org.tusk.wal.FullPageImageForHint;
 import org.tusk.wal.WalWriter;
 
 /**
- * MarkBufferDirtyHint (bufmgr.c) with XLogSaveBufferForHint (xloginsert.c),
- * as PostgreSQL runs them for a permanent relation of a cluster with data
- * checksums, which every Tusk cluster is: a hint bit set under a share
- * content lock dirties the buffer, so the hint survives eviction and later
- * readers skip the commit-log look-up; if the page has not changed since the
- * last checkpoint's redo point, a full-page image is logged first, because
- * the hinted page's write may be torn and its checksum would then fail with
- * no WAL to repair it. A TEMP relation's page (PostgreSQL's !BM_PERMANENT
- * buffer) is only dirtied: the WAL does not insert an image of it (the tag's
- * locator says temp, see WalRecord#needsWal), so its LSN stays 0, and its
- * files are not read after a crash.
+ * MarkBufferDirtyHint (bufmgr.c) with XLogSaveBufferForHint (xloginsert.c):
+ * a hint bit set under a share content lock dirties the buffer, so the hint
+ * survives eviction and later readers skip the commit-log look-up. In a
+ * cluster with data checksums (XLogHintBitIsNeeded; Tusk has no
+ * wal_log_hints), for a permanent relation (BM_PERMANENT), if the page has not
+ * changed since the last checkpoint's redo point, a full-page image is logged
+ * first, because the hinted page's write may be torn and its checksum would
+ * then fail with no WAL to repair it. Without checksums a torn hint-only write
+ * is harmless (both halves are valid pages, a hint may be lost), so the
+ * buffer is only dirtied, as is a TEMP relation's (its files are not read
+ * after a crash).
  *
  * <p>Order with the checkpointer: DELAY_CHKPT_START is set before the redo
  * pointer is read and cleared after the dirty mark. A checkpoint fixes its
@@ -45,10 +47,14 @@ final class HintBitDirtying {
     /** The image is logged from a private copy: other processes may set hints on the shared page meanwhile. */
     private final ByteBuffer imageCopy = Page.allocate();
 
-    HintBitDirtying(BufferDescriptors descriptors, WalWriter wal, CheckpointDelay delay) {
+    /** Whether the cluster has data checksums (read at each hint: the startup process may set it after attach). */
+    private final BooleanSupplier dataChecksums;
+
+    HintBitDirtying(BufferDescriptors descriptors, WalWriter wal, CheckpointDelay delay, BooleanSupplier dataChecksums) {
         this.descriptors = descriptors;
         this.wal = wal;
         this.delay = delay;
+        this.dataChecksums = dataChecksums;
     }
 
     /** The caller holds a pin and the content lock (SHARED or EXCLUSIVE) of buffer {@code id}. */
@@ -58,6 +64,11 @@ final class HintBitDirtying {
         }
         if (wal.recoveryInProgress()) {
             return;   // nothing may be logged during redo; the hint stays in memory
+        }
+        if (!dataChecksums.getAsBoolean() || (descriptors.state(id) & BM_PERMANENT) == 0) {
+            int state = descriptors.lockHeader(id);
+            descriptors.unlockHeader(id, state | DIRTY_AND_JUST_DIRTIED);   // no image, so the LSN stays
+            return;
         }
         delay.delayCheckpointStart();
         try {

@@ -21,9 +21,12 @@ import org.tusk.api.error.PgException;
 import org.tusk.api.error.SqlState;
 import org.tusk.api.storage.ForkNumber;
 import org.tusk.api.storage.RelFileLocator;
+import org.tusk.buffer.BgWriterRound;
+import org.tusk.buffer.BgWriterSettings;
 import org.tusk.buffer.Buffer;
 import org.tusk.buffer.BufferManager;
 import org.tusk.buffer.BufferRing;
+import org.tusk.buffer.BufferWriteStats;
 import org.tusk.buffer.CheckpointWriteDelay;
 import org.tusk.buffer.Page;
 import org.tusk.buffer.PageChecksum;
@@ -54,7 +57,7 @@ public final class SharedBufferManager implements BufferManager {
 
     /** Flags that describe the page contents; a buffer that changes tag loses them all. */
     private static final int CONTENT_FLAGS = BM_VALID | BM_DIRTY | BM_JUST_DIRTIED | BM_IO_ERROR
-            | BM_CHECKPOINT_NEEDED | USAGECOUNT_MASK;
+            | BM_CHECKPOINT_NEEDED | BM_PERMANENT | USAGECOUNT_MASK;
 
     private final ShmemArea area;
     private final BufferLayout layout;
@@ -73,6 +76,8 @@ public final class SharedBufferManager implements BufferManager {
     /** Private copy a page is written from (the shared page may be hint-updated meanwhile in PostgreSQL). */
     private final ByteBuffer writeCopy = Page.allocate();
     private final ByteBuffer zeroPage = Page.allocate();
+    /** The background writer's scan state, made by the first round (only the checkpointer runs rounds). */
+    private BgBufferSync bgWriter;
 
     public SharedBufferManager(ShmemArea area, Smgr smgr, ProcSlot self, WalWriter wal, CheckpointDelay delay) {
         this.area = area;
@@ -87,7 +92,7 @@ public final class SharedBufferManager implements BufferManager {
         this.smgr = smgr;
         this.self = self;
         this.wal = wal;
-        this.hintBits = new HintBitDirtying(descriptors, wal, delay);
+        this.hintBits = new HintBitDirtying(descriptors, wal, delay, this::dataChecksums);
         this.privateRefCount = new int[layout.nBuffers];
         this.pageViews = new ByteBuffer[layout.nBuffers];
         this.contentLocks = new LWLock[layout.nBuffers];
@@ -259,7 +264,7 @@ public final class SharedBufferManager implements BufferManager {
             LWLock content = contentLock(id);
             acquire(content, LWLockMode.SHARED);
             try {
-                return flushBuffer(id);
+                return flushBuffer(id, BufferLayout.CTL_BUFFERS_CHECKPOINT);
             } finally {
                 release(content);
             }
@@ -269,35 +274,101 @@ public final class SharedBufferManager implements BufferManager {
     }
 
     @Override
-    public int writeSomeDirty(int max) {
-        int written = 0;
-        for (int scanned = 0; scanned < layout.nBuffers && written < max; scanned++) {
-            int id = Integer.remainderUnsigned(area.getAndAddInt(BufferLayout.CTL_BGWRITER_HAND, 1), layout.nBuffers);
-            int state = descriptors.state(id);
-            // Like SyncOneBuffer: leave pinned pages (probably being changed) to later.
-            if (!has(state, BM_VALID) || !has(state, BM_DIRTY) || refcount(state) != 0) {
-                continue;
-            }
-            if (!pinIfDirty(id)) {
-                continue;
+    public BgWriterRound bgBufferSync(BgWriterSettings settings) {
+        if (bgWriter == null) {
+            bgWriter = new BgBufferSync(this, layout.nBuffers);
+        }
+        return bgWriter.round(settings);
+    }
+
+    /**
+     * StrategySyncStart's hand: the absolute position of the buffer the clock
+     * sweep looks at next (passes x NBuffers + buffer id, modulo 2^32).
+     */
+    long strategySyncPosition() {
+        return Integer.toUnsignedLong(area.getIntVolatile(BufferLayout.CTL_CLOCK_HAND));
+    }
+
+    /** StrategySyncStart's numBufferAllocs: the allocations since the last call, and resets them. */
+    int takeRecentAllocations() {
+        int allocs = area.getIntVolatile(BufferLayout.CTL_NUM_BUFFER_ALLOCS);
+        if (allocs != 0) {
+            area.getAndAddInt(BufferLayout.CTL_NUM_BUFFER_ALLOCS, -allocs);   // later ones stay counted
+        }
+        return allocs;
+    }
+
+    /**
+     * SyncOneBuffer(skip_recently_used): a buffer that is pinned or has a
+     * usage count is left alone (0); one the sweep could take now is
+     * BUF_REUSABLE, and written first (BUF_WRITTEN too) if it is valid and
+     * dirty. Its content lock is only tried: a page somebody is changing will
+     * be dirty again anyway.
+     */
+    int syncReusableBuffer(int id) {
+        if (!reusable(descriptors.state(id))) {
+            return 0;   // unlocked peek: a hot buffer's header lock is left to its pinners
+        }
+        int state = descriptors.lockHeader(id);
+        if (!reusable(state)) {
+            descriptors.unlockHeader(id, state);
+            return 0;
+        }
+        int wanted = BM_VALID | BM_DIRTY;
+        if ((state & wanted) != wanted) {
+            descriptors.unlockHeader(id, state);
+            return BgBufferSync.BUF_REUSABLE;
+        }
+        // PinBuffer_Locked: we are its only pinner (refcount 0 under the header lock); the usage count stays 0
+        privateRefCount[id] = 1;
+        descriptors.unlockHeader(id, state + REFCOUNT_ONE);
+        try {
+            LWLock content = contentLock(id);
+            if (!content.conditionalAcquire(LWLockMode.SHARED, self)) {
+                return BgBufferSync.BUF_REUSABLE;
             }
             try {
-                LWLock content = contentLock(id);
-                if (!content.conditionalAcquire(LWLockMode.SHARED, self)) {
-                    continue;   // somebody is changing it: it will be dirty again anyway
-                }
-                try {
-                    if (flushBuffer(id)) {
-                        written++;
-                    }
-                } finally {
-                    release(content);
-                }
+                return flushBuffer(id, BufferLayout.CTL_BUFFERS_CLEAN)
+                        ? BgBufferSync.BUF_REUSABLE | BgBufferSync.BUF_WRITTEN : BgBufferSync.BUF_REUSABLE;
             } finally {
-                unpinBuffer(id);
+                release(content);
             }
+        } finally {
+            unpinBuffer(id);
         }
-        return written;
+    }
+
+    private static boolean reusable(int state) {
+        return refcount(state) == 0 && usageCount(state) == 0;
+    }
+
+    /** A background-writer round's counts: allocations it learned of, and whether it stopped at lru_maxpages. */
+    void countBgWriterRound(int recentAllocs, int written, boolean hitMaxPages) {
+        if (recentAllocs != 0) {
+            area.getAndAddLong(BufferLayout.CTL_BUFFERS_ALLOC, recentAllocs);
+        }
+        if (hitMaxPages) {
+            area.getAndAddLong(BufferLayout.CTL_MAXWRITTEN_CLEAN, 1);
+        }
+    }
+
+    @Override
+    public BufferWriteStats writeStats() {
+        return new BufferWriteStats(area.getLongVolatile(BufferLayout.CTL_BUFFERS_ALLOC),
+                area.getLongVolatile(BufferLayout.CTL_BUFFERS_CLEAN),
+                area.getLongVolatile(BufferLayout.CTL_MAXWRITTEN_CLEAN),
+                area.getLongVolatile(BufferLayout.CTL_BUFFERS_BACKEND),
+                area.getLongVolatile(BufferLayout.CTL_BUFFERS_CHECKPOINT));
+    }
+
+    @Override
+    public boolean dataChecksums() {
+        return area.getIntVolatile(BufferLayout.CTL_DATA_CHECKSUMS) != 0;
+    }
+
+    @Override
+    public void setDataChecksums(boolean enabled) {
+        area.putIntVolatile(BufferLayout.CTL_DATA_CHECKSUMS, enabled ? 1 : 0);
     }
 
     @Override
@@ -386,7 +457,7 @@ public final class SharedBufferManager implements BufferManager {
                     abortBufferIO(id);
                     throw e;
                 }
-                if (!PageChecksum.verify(page, tag.block())) {
+                if (!PageChecksum.verify(page, tag.block(), dataChecksums())) {
                     abortBufferIO(id);
                     throw PgException.error(SqlState.DATA_CORRUPTED, "invalid page in block "
                             + Integer.toUnsignedString(tag.block()) + " of relation " + tag.locator().path(tag.fork()));
@@ -431,7 +502,9 @@ public final class SharedBufferManager implements BufferManager {
             int state = descriptors.lockHeader(victim);
             descriptors.setTag(victim, tag);
             table.insert(hash, victim);
-            descriptors.unlockHeader(victim, (state & ~CONTENT_FLAGS) | BM_TAG_VALID | USAGECOUNT_ONE);
+            // BM_PERMANENT from the caller's locator: the tag in shared memory does not say TEMP
+            int permanent = tag.locator().temp() ? 0 : BM_PERMANENT;
+            descriptors.unlockHeader(victim, (state & ~CONTENT_FLAGS) | BM_TAG_VALID | USAGECOUNT_ONE | permanent);
             return victim;
         } finally {
             release(partition);
@@ -466,7 +539,7 @@ public final class SharedBufferManager implements BufferManager {
                         continue;
                     }
                     try {
-                        flushBuffer(id);
+                        flushBuffer(id, BufferLayout.CTL_BUFFERS_BACKEND);
                     } finally {
                         release(content);
                     }
@@ -517,6 +590,8 @@ public final class SharedBufferManager implements BufferManager {
      * CAS, so no other process can take it too).
      */
     private int clockSweep() {
+        // counted for the background writer, which paces itself by the allocation rate
+        area.getAndAddInt(BufferLayout.CTL_NUM_BUFFER_ALLOCS, 1);
         int tries = layout.nBuffers;
         for (;;) {
             int id = Integer.remainderUnsigned(area.getAndAddInt(BufferLayout.CTL_CLOCK_HAND, 1), layout.nBuffers);
@@ -766,10 +841,12 @@ public final class SharedBufferManager implements BufferManager {
     /**
      * FlushBuffer: caller holds a pin and the content lock (SHARED is enough:
      * writers of the page need EXCLUSIVE). Copies the page, flushes WAL up to
-     * its LSN, checksums the copy, writes it, and queues an fsync request.
-     * Returns false if it was not dirty any more.
+     * its LSN, checksums the copy (in a cluster with data checksums), writes
+     * it, and queues an fsync request unless it is a TEMP relation's. Returns false if it was not dirty any
+     * more; a write counts in the pg_stat_bgwriter counter at
+     * {@code counterOffset} (checkpoint, clean or backend).
      */
-    private boolean flushBuffer(int id) {
+    private boolean flushBuffer(int id, int counterOffset) {
         if (!startBufferIO(id, false)) {
             return false;
         }
@@ -781,9 +858,15 @@ public final class SharedBufferManager implements BufferManager {
             if (lsn != 0) {
                 wal.flush(lsn);   // WAL before data
             }
-            PageChecksum.set(copy, tag.block());
+            if (dataChecksums()) {
+                PageChecksum.set(copy, tag.block());
+            }
             smgr.write(tag.locator(), tag.fork(), tag.block(), copy);
-            fsyncQueue.register(tag.locator(), tag.fork(), smgr.segmentOf(tag.block()));
+            if (has(descriptors.state(id), BM_PERMANENT)) {
+                // a TEMP relation's files are never fsynced: nothing reads them after a crash (PostgreSQL's
+                // local buffers register no sync requests)
+                fsyncQueue.register(tag.locator(), tag.fork(), smgr.segmentOf(tag.block()));
+            }
         } catch (RuntimeException e) {
             if (isMissingFile(e) && relationDropped(tag.locator())) {
                 // The relation's files were unlinked while this dirty page stayed behind (its dropper did not
@@ -798,6 +881,7 @@ public final class SharedBufferManager implements BufferManager {
             throw e;
         }
         terminateBufferIO(id, true, 0);
+        area.getAndAddLong(counterOffset, 1);
         return true;
     }
 

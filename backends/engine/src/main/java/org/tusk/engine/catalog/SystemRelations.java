@@ -6,7 +6,7 @@ import java.util.function.BiFunction;
 
 /**
  * Name lookup of the relations a query can scan: the computed system views
- * (pg_stat_activity, pg_stat_*_tables, pg_stat_wal), then, in a session with storage, stored relations
+ * (pg_stat_activity, pg_stat_*_tables, pg_stat_wal, pg_stat_bgwriter), then, in a session with storage, stored relations
  * (system catalogs and tables) through the relcache and search_path.
  */
 public final class SystemRelations {
@@ -27,6 +27,8 @@ public final class SystemRelations {
         }
         VirtualRelation wal = new PgStatWal();
         m.put(wal.name(), wal);
+        VirtualRelation bgwriter = new PgStatBgwriter();
+        m.put(bgwriter.name(), bgwriter);
         VirtualRelation settings = new org.tusk.engine.catalog.sysviews.PgSettings();
         m.put(settings.name(), settings);
         relations = Map.copyOf(m);

@@ -186,6 +186,15 @@ public final class GucTable {
         str("lc_ctype", GucContext.INTERNAL, "C", "Shows the character classification and case conversion locale.", false, null);
         integer("max_identifier_length", GucContext.INTERNAL, "63", "Shows the maximum identifier length.", GucUnit.NONE, 63, 63);
         integer("block_size", GucContext.INTERNAL, "8192", "Shows the size of a disk block.", GucUnit.NONE, 8192, 8192);
+        bool("data_checksums", GucContext.INTERNAL, "off", "Shows whether data checksums are turned on for this cluster.",
+                false);
+        // the background writer's (the checkpointer process reads them from the server settings)
+        integer("bgwriter_delay", GucContext.SIGHUP, "200ms", "Background writer sleep time between rounds.", GucUnit.MS,
+                10, 10000);
+        integer("bgwriter_lru_maxpages", GucContext.SIGHUP, "100",
+                "Background writer maximum number of LRU pages to flush per round.", GucUnit.NONE, 0, 1073741823);
+        real("bgwriter_lru_multiplier", GucContext.SIGHUP, "2",
+                "Multiple of the average buffer usage to free per round.", 0, 10);
         // preset options clients read (pgjdbc's getMaxIndexKeys / getImportedKeys ask pg_settings for max_index_keys)
         integer("max_index_keys", GucContext.INTERNAL, "32", "Shows the maximum number of index keys.", GucUnit.NONE, 32, 32);
         integer("max_function_args", GucContext.INTERNAL, "100", "Shows the maximum number of function arguments.",

@@ -99,6 +99,11 @@ public final class EngineStorage {
         this.buffers = bufferManager;
     }
 
+    /** This process's shared buffer manager, or null in a process without one (engine tests on partial storage). */
+    public org.tusk.buffer.BufferManager buffers() {
+        return buffers;
+    }
+
     /** Writes every dirty shared buffer and syncs (before copying files, as CREATE DATABASE does). */
     public void flushBuffers() {
         if (buffers != null) {

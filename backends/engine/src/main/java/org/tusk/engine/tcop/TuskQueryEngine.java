@@ -195,6 +195,10 @@ public final class TuskQueryEngine implements QueryEngine {
         }
         guc.setInternal("is_superuser", role.superuser() ? "on" : "off");
         guc.setInternal("session_authorization", user);
+        if (stored && engineStorage.buffers() != null) {
+            // pg_control's, as the startup process published it to the pool
+            guc.setInternal("data_checksums", engineStorage.buffers().dataChecksums() ? "on" : "off");
+        }
         if (startupSettings != null) {
             for (Map.Entry<String, String> e : startupSettings.entrySet()) {
                 try {

@@ -103,13 +103,18 @@ public final class BTree {
             smgr.unlink(index.index(), ForkNumber.INIT);
         }
         smgr.create(index.index(), ForkNumber.INIT);
+        boolean checksums = buffers.dataChecksums();
         ByteBuffer meta = Page.allocate();
         BTRecords.initMeta(meta);
-        PageChecksum.set(meta, 0);
+        if (checksums) {
+            PageChecksum.set(meta, 0);
+        }
         smgr.extend(index.index(), ForkNumber.INIT, 0, meta);
         ByteBuffer root = Page.allocate();
         BTRecords.initRootLeaf(root);
-        PageChecksum.set(root, 1);
+        if (checksums) {
+            PageChecksum.set(root, 1);
+        }
         smgr.extend(index.index(), ForkNumber.INIT, 1, root);
         smgr.immedsync(index.index(), ForkNumber.INIT);
     }
