@@ -153,33 +153,35 @@ final class ProcessContext implements BackendContext {
     }
 
     /**
-     * This session's process titles, one per state (twice per statement: built once, the same object
-     * each time). The states are a handful of literals, so a short list compared by identity first
-     * answers without hashing.
+     * This session's process titles, one per state, encoded once (twice per statement: the same array each
+     * time). The states are a handful of literals, so a short list compared by identity first answers without
+     * hashing or encoding.
      */
     private String[] titleStates = new String[0];
-    private String[] titles = new String[0];
+    private byte[][] titles = new byte[0][];
 
     /** A new client or user: the titles name them. */
     private void forgetTitles() {
         titleStates = new String[0];
-        titles = new String[0];
+        titles = new byte[0][];
     }
 
-    private String title(String state) {
-        for (int i = 0; i < titleStates.length; i++) {
-            if (titleStates[i] == state) {
+    private byte[] title(String state) {
+        String[] states = titleStates;
+        for (int i = 0; i < states.length; i++) {
+            if (states[i] == state) {
                 return titles[i];
             }
         }
-        for (int i = 0; i < titleStates.length; i++) {
-            if (titleStates[i].equals(state)) {
+        for (int i = 0; i < states.length; i++) {
+            if (states[i].equals(state)) {
                 return titles[i];
             }
         }
-        String title = "tusk: " + user + " " + database + " " + clientLabel() + " " + state;
-        int n = titleStates.length;
-        titleStates = java.util.Arrays.copyOf(titleStates, n + 1);
+        byte[] title = ("tusk: " + user + " " + database + " " + clientLabel() + " " + state)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int n = states.length;
+        titleStates = java.util.Arrays.copyOf(states, n + 1);
         titles = java.util.Arrays.copyOf(titles, n + 1);
         titleStates[n] = state;
         titles[n] = title;

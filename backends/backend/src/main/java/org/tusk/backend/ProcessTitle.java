@@ -22,38 +22,34 @@ final class ProcessTitle {
 
     private static long argStart = -1;
     private static int argLength;
-    private static String current = "";
+    /** The UTF-8 bytes of the title last written, compared by identity: the same array means the same title. */
+    private static byte[] current = new byte[0];
     /** Bytes of the argument area the last title used, including its terminator; -1 before the first. */
     private static int written = -1;
     private static final sun.misc.Unsafe UNSAFE = findUnsafe();
 
     private ProcessTitle() {}
 
-    /**
-     * The bytes of recent titles, by identity: a session alternates between a few title strings that
-     * {@link ProcessContext} keeps, twice per statement.
-     */
-    private static final java.util.Map<String, byte[]> encoded = new java.util.IdentityHashMap<>();
+    /** A title that changes rarely (start-up, authentication, a new session). */
+    static void set(String title) {
+        set(title.getBytes(StandardCharsets.UTF_8));
+    }
 
-    static synchronized void set(String title) {
-        if (title == current || title.equals(current)) {
+    /**
+     * A title already encoded: {@link ProcessContext} encodes each of a session's per-state titles once and
+     * passes the same array twice per statement, so the statement path neither encodes nor looks anything up.
+     */
+    static synchronized void set(byte[] text) {
+        if (text == current || java.util.Arrays.equals(text, current)) {
             return;
         }
-        current = title;
+        current = text;
         try {
             if (argStart < 0) {
                 locateArgumentArea();
             }
             if (argLength <= 1) {
                 return;
-            }
-            byte[] text = encoded.get(title);
-            if (text == null) {
-                if (encoded.size() >= 16) {
-                    encoded.clear();   // a new session's titles: the old ones are not coming back
-                }
-                text = title.getBytes(StandardCharsets.UTF_8);
-                encoded.put(title, text);
             }
             int length = Math.min(text.length, argLength - 1);
             // the first title clears the whole original command line; later ones only cover the previous title

@@ -32,6 +32,31 @@ class ProcessTitleTest {
         assertEquals("tusk: alice mydb 127.0.0.1(53122) idle", shown(cmdline));
     }
 
+    /**
+     * The statement path passes a session's per-state titles as arrays encoded once: alternating between them
+     * shows each in turn (the same array again is recognized without comparing bytes), and a title equal to
+     * the one shown but in another array changes nothing.
+     */
+    @Test
+    void encodedTitlesAlternateAsTheStatementPathPassesThem() throws IOException {
+        Path cmdline = Path.of("/proc/self/cmdline");
+        assumeTrue(Files.isReadable(cmdline), "Linux only");
+        byte[] active = "tusk: bob db 10.0.0.7(40000) active".getBytes(StandardCharsets.UTF_8);
+        byte[] idle = "tusk: bob db 10.0.0.7(40000) idle".getBytes(StandardCharsets.UTF_8);
+        ProcessTitle.set(active);
+        assumeTrue(shown(cmdline).startsWith("tusk: bob"), "the argument area cannot be written here");
+        for (int i = 0; i < 3; i++) {
+            ProcessTitle.set(active);
+            assertEquals("tusk: bob db 10.0.0.7(40000) active", shown(cmdline));
+            ProcessTitle.set(idle);
+            assertEquals("tusk: bob db 10.0.0.7(40000) idle", shown(cmdline));
+        }
+        ProcessTitle.set("tusk: bob db 10.0.0.7(40000) idle");
+        assertEquals("tusk: bob db 10.0.0.7(40000) idle", shown(cmdline));
+        ProcessTitle.set(active);
+        assertEquals("tusk: bob db 10.0.0.7(40000) active", shown(cmdline));
+    }
+
     /** The whole argument area, its NUL bytes shown as nothing only at the end: a leftover would show inside. */
     private static String shown(Path cmdline) throws IOException {
         String all = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8);

@@ -187,6 +187,14 @@ public final class Page {
         return littleEndian(page).getInt(itemIdPosition(offsetNumber));
     }
 
+    /**
+     * {@link #itemId} without its range check (a read of pd_lower per call), as PageGetItemId is: for loops
+     * over 1..{@link #maxOffsetNumber}, read once, of a little-endian page view (see {@link #littleEndian}).
+     */
+    public static int itemIdInRange(ByteBuffer littleEndianPage, int offsetNumber) {
+        return littleEndianPage.getInt(itemIdPosition(offsetNumber));
+    }
+
     public static void setItemId(ByteBuffer page, int offsetNumber, int offset, int flags, int length) {
         checkOffset(page, offsetNumber);
         littleEndian(page).putInt(itemIdPosition(offsetNumber), makeItemId(offset, flags, length));

@@ -63,6 +63,24 @@ class PageTest {
         assertTrue(added > 70 && Page.freeSpace(page) < 104, "added " + added);
     }
 
+    /** The scans' unchecked read of a line pointer gives what the checked one does, for every offset in range. */
+    @Test
+    void itemIdInRangeReadsTheLinePointersThatItemIdDoes() {
+        ByteBuffer page = Page.littleEndian(Page.allocate());
+        Page.init(page, 0);
+        for (int i = 1; i <= 5; i++) {
+            Page.addItem(page, new byte[i * 3], 0);
+        }
+        Page.setItemUnused(page, 2);
+        Page.markItemDead(page, 4);
+        for (int off = 1; off <= Page.maxOffsetNumber(page); off++) {
+            assertEquals(Page.itemId(page, off), Page.itemIdInRange(page, off), "offset " + off);
+        }
+        assertEquals(Page.LP_UNUSED, Page.itemIdFlags(Page.itemIdInRange(page, 2)));
+        assertEquals(Page.LP_DEAD, Page.itemIdFlags(Page.itemIdInRange(page, 4)));
+        assertEquals(15, Page.itemIdLength(Page.itemIdInRange(page, 5)));
+    }
+
     /**
      * Compaction when the items' storage is not in line pointer order (a reused line pointer's
      * item lies below later ones): every surviving item keeps its bytes, the storage is packed

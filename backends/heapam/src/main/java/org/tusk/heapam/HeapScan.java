@@ -100,7 +100,7 @@ final class HeapScan implements TableScan {
             }
             int maxOffset = Page.maxOffsetNumber(page);   // fixed while we hold the share lock
             for (int off = 1; off <= maxOffset; off++) {
-                int itemId = Page.itemId(page, off);
+                int itemId = Page.itemIdInRange(page, off);
                 if (Page.itemIdFlags(itemId) != Page.LP_NORMAL) {
                     continue;
                 }

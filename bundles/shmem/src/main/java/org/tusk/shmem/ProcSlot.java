@@ -525,7 +525,8 @@ public final class ProcSlot {
             } else {
                 flags &= ~FLAG_ACTIVE;
             }
-            memory.putIntVolatile(base + A_FLAGS, flags);
+            // plain: endWrite's release store publishes it with the rest (requestCancel needs no stronger order)
+            memory.putInt(base + A_FLAGS, flags);
         } finally {
             endWrite();
         }
@@ -604,10 +605,13 @@ public final class ProcSlot {
     }
 
     private void beginWrite() {
-        // Single writer (the owner), so a plain read-modify-write of the count is enough;
-        // the fence keeps the field writes below from moving above the odd count.
+        // Single writer (the owner), so a plain read-modify-write of the count is enough; the store-store
+        // fence keeps the field writes below from moving above the odd count, as PostgreSQL's
+        // pgstat_begin_changecount_write with its pg_write_barrier. A volatile store would add a full fence
+        // (a locked instruction draining the store buffer) twice per statement that no reader needs: readers
+        // only compare the count before and after their copy.
         int count = memory.getInt(base + A_CHANGECOUNT);
-        memory.putIntVolatile(base + A_CHANGECOUNT, count + 1);
+        memory.putInt(base + A_CHANGECOUNT, count + 1);
         VarHandle.storeStoreFence();
     }
 

@@ -88,7 +88,7 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
         int nUnused = 0;
         int pruneXid = Xids.INVALID;
         for (int off = 1; off <= max; off++) {
-            int id = Page.itemId(page, off);
+            int id = Page.itemIdInRange(page, off);     // off <= max: no range check per line pointer
             if (Page.itemIdFlags(id) == Page.LP_NORMAL) {
                 int t = Page.itemIdOffset(id);
                 state[off] = HeapVisibility.satisfiesVacuum(page, t, horizon, status, buffer);
@@ -99,7 +99,7 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
             }
         }
         for (int root = 1; root <= max; root++) {
-            int id = Page.itemId(page, root);
+            int id = Page.itemIdInRange(page, root);
             int flags = Page.itemIdFlags(id);
             boolean redirect = flags == Page.LP_REDIRECT;
             if (!redirect && (flags != Page.LP_NORMAL || isHeapOnly(page, Page.itemIdOffset(id)))) {
@@ -137,7 +137,7 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
         }
         for (int off = 1; off <= max; off++) {
             if (!handled[off] && state[off] == HeapVisibility.VacuumResult.DEAD
-                    && isHeapOnly(page, Page.itemIdOffset(Page.itemId(page, off)))) {
+                    && isHeapOnly(page, Page.itemIdOffset(Page.itemIdInRange(page, off)))) {
                 unused[nUnused++] = off;            // an orphan: an aborted HOT update's version
             }
         }
