@@ -209,6 +209,15 @@ class StorageSqlTest {
             exec(c, "ANALYZE aa");
             assertEquals(List.of("0|1|1"), rows(c, "SELECT n_mod_since_analyze, analyze_count, autoanalyze_count"
                     + " FROM pg_stat_user_tables WHERE relname = 'aa'"));
+            // every ANALYZE rewrites pg_statistic rows; autovacuum never analyzes pg_statistic for that
+            for (int i = 0; i < 40; i++) {
+                exec(c, "ANALYZE aa");
+            }
+            assertTrue(Long.parseLong(rows(c, "SELECT n_mod_since_analyze FROM pg_stat_sys_tables"
+                    + " WHERE relname = 'pg_statistic'").get(0)) > 60, "pg_statistic changed enough to call for it");
+            Thread.sleep(3_000);    // three autovacuum rounds
+            assertTrue(!cluster.log().contains("automatic analyze of table \"postgres.pg_catalog.pg_statistic\""),
+                    cluster.log());
             exec(c, "DROP TABLE aa");
         }
     }

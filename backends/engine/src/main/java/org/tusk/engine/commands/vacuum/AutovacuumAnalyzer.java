@@ -33,7 +33,7 @@ import org.tusk.api.storage.RelFileLocator;
  * it runs here, as AmAutoVacuumWorkerProcess does in PostgreSQL.
  *
  * <p>What PostgreSQL's worker skips is skipped: other sessions' TEMP tables (their data
- * is the owner's alone) and a table whose lock is not free (a manual VACUUM or ANALYZE,
+ * is the owner's alone), pg_statistic and a table whose lock is not free (a manual VACUUM or ANALYZE,
  * DDL): ANALYZE waits at most {@value #LOCK_TIMEOUT} for it, then the table waits for the
  * next round.
  */
@@ -43,6 +43,11 @@ public final class AutovacuumAnalyzer implements AutoAnalyzer {
     private static final Logger LOG = LoggerFactory.getLogger(AutovacuumAnalyzer.class);
     /** How long ANALYZE waits for its ShareUpdateExclusiveLock before the table is left to the next round. */
     static final String LOCK_TIMEOUT = "1s";
+    /**
+     * pg_statistic, which relation_needs_vacanalyze never analyzes: every ANALYZE rewrites its rows,
+     * so its own changes would call for an ANALYZE of it every round, for ever.
+     */
+    private static final int STATISTIC_RELATION_ID = 2619;
     /** Always there and connectable: where the database's name is looked up. */
     private static final String TEMPLATE1 = "template1";
     private static final ThreadLocal<Boolean> WORKER = ThreadLocal.withInitial(() -> false);
@@ -91,7 +96,8 @@ public final class AutovacuumAnalyzer implements AutoAnalyzer {
                 String name = single(execute(session, "select quote_ident(n.nspname) || '.' || quote_ident(c.relname)"
                         + " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
                         + " where c.relfilenode = " + Integer.toUnsignedLong(table.relNumber())
-                        + " and c.relkind in ('r', 'm') and c.relpersistence <> 't'"));
+                        + " and c.relkind in ('r', 'm') and c.relpersistence <> 't'"
+                        + " and c.oid <> " + STATISTIC_RELATION_ID));
                 if (name == null) {
                     return false;   // dropped, rewritten into new files, or another session's TEMP table
                 }
