@@ -1320,12 +1320,23 @@ public final class ExprAnalyzer {
                     : shape != null ? shape.typeOid() : args.get(0).type().oid();
             return new ConstExpr(PgType.REGTYPE, -1, oid);
         }
-        FunctionBody body = setBody != null ? setBody : FunctionRegistry.require(proc, f.location());
+        // to_json, json_build_object...: bodies bound to the arguments' types (get_fn_expr_argtype),
+        // their "any" arguments passed as values; an untyped literal is text
+        List<PgType> jsonArgTypes = new ArrayList<>();
+        for (Expr a : args) {
+            jsonArgTypes.add(a.type() == PgType.UNKNOWN ? PgType.TEXT : a.type());
+        }
+        FunctionBody typedJson = setBody == null
+                ? org.tusk.engine.func.JsonBuilders.typedBody(proc.prosrc(), jsonArgTypes) : null;
+        FunctionBody body = setBody != null ? setBody : typedJson != null ? typedJson
+                : FunctionRegistry.require(proc, f.location());
         List<Expr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             PgType target = coerceTo.get(i);
             Expr arg = args.get(i);
-            if (target != PgType.ANY && proc.variadicType() == PgType.ANY && i >= proc.nargs() - 1
+            if (typedJson != null) {
+                coerced.add(coerceOrFail(arg, jsonArgTypes.get(i), -1, CastContext.IMPLICIT, f.location()));
+            } else if (target != PgType.ANY && proc.variadicType() == PgType.ANY && i >= proc.nargs() - 1
                     && arg.type() == PgType.UNKNOWN) {
                 // an unknown literal already is its text; left unknown, it also keeps ConstantFolder away
                 // from stable functions such as format() (their errors come after the row description)
@@ -1358,7 +1369,8 @@ public final class ExprAnalyzer {
         if (enumResult != null && enumResult.typtype() != 'e') {
             enumResult = null;
         }
-        FuncExpr call = new FuncExpr(name, body, coerced, enumResult != null ? PgType.ANYENUM : res.resultType(), -1,
+        FuncExpr call = new FuncExpr(name, body, coerced, enumResult != null ? PgType.ANYENUM : res.resultType(),
+                setBody != null && setCallWanted ? org.tusk.engine.func.SetReturningBodies.outTypmod(proc) : -1,
                 proc.strict(), proc.volatility());
         if (enumResult != null && setBody == null) {
             // a function declared to return an enum: its value carries that enum's identity (pg_typeof, casts)
