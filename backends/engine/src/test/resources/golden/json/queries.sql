@@ -96,3 +96,13 @@ SELECT json_agg(array[x]), jsonb_agg(array[x]) FROM (VALUES (1),(2)) t(x)
 SELECT g, json_agg(v ORDER BY v), jsonb_object_agg(v::text, g) FROM (VALUES (1, 'x'), (2, 'y'), (1, 'z')) t(g, v) GROUP BY g ORDER BY g
 SELECT json_agg(x), jsonb_agg(x), json_object_agg(x, x), jsonb_object_agg(x, x) FROM generate_series(1, 3) x WHERE false
 SELECT json_object_agg(k, v) FROM (VALUES (null::text, 1)) t(k, v)
+SELECT json_strip_nulls('{"a": 1, "b": null, "c": [null, {"d": null, "e" : "x\u00e9\n"}], "f": 1.50e1}'), json_strip_nulls('null'), json_strip_nulls(' [ 1 , null ] ')
+SELECT * FROM jsonb_array_elements('[1]'), json_object_keys('{"a":1}')
+SELECT * FROM jsonb_each('{"a":1}') AS t
+SELECT t.key, t.value FROM jsonb_each_text('{"a":1}') AS t, jsonb_each('{"x":[1]}') AS u WHERE u.key = 'x'
+SELECT '{"a":[1,2]}'::jsonb -> 'a' ->> 0, ('{"a":"x"}'::jsonb ->> 'a') || 'y', '{"a":{"b":2}}'::jsonb -> 'a' -> 'b'
+SELECT jsonb_build_object('k', v) FROM generate_series(1, 2) v
+SELECT x FROM (VALUES ('[1,2]'::jsonb), ('[3]'), ('{"a":1}')) t(x) WHERE x ? 'a' OR x @> '3' ORDER BY x DESC
+SELECT '{"a":1}'::jsonb IN ('{"a":1.0}'::jsonb, '[]'), '[1,2]'::jsonb <> '[1,2]', '{"a":1}'::jsonb <= '{"a":2}'
+SELECT '"2020-01-01"'::jsonb, '{"a":"\u00e9\t"}'::jsonb, '"\/"'::jsonb, '["\u00e9"]'::json
+SELECT to_jsonb(ARRAY['a', NULL]), to_json(ARRAY[true, false]), to_json('12:30'::time), to_json('1 day'::interval), to_json('\x00ff'::bytea)

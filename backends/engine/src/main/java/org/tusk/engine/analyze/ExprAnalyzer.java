@@ -1326,7 +1326,7 @@ public final class ExprAnalyzer {
         for (Expr a : args) {
             jsonArgTypes.add(a.type() == PgType.UNKNOWN ? PgType.TEXT : a.type());
         }
-        FunctionBody typedJson = setBody == null
+        FunctionBody typedJson = setBody == null && proc.language() == 12 && Integer.compareUnsigned(proc.oid(), 16384) < 0
                 ? org.tusk.engine.func.JsonBuilders.typedBody(proc.prosrc(), jsonArgTypes) : null;
         FunctionBody body = setBody != null ? setBody : typedJson != null ? typedJson
                 : FunctionRegistry.require(proc, f.location());

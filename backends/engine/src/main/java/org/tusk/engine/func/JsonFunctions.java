@@ -40,6 +40,11 @@ final class JsonFunctions {
         FunctionRegistry.bind("json_extract_path_text", (a, c) -> spanAsText(jsonPath(json(a[0]), (ArrayValue) a[1])));
         FunctionRegistry.bind("json_typeof", (a, c) -> jsonTypeOf(json(a[0])));
         FunctionRegistry.bind("json_array_length", (a, c) -> jsonArrayLength(json(a[0])));
+        FunctionRegistry.bind("json_strip_nulls", (a, c) -> {
+            StringBuilder sb = new StringBuilder();
+            stripNulls(sb, json(a[0]));
+            return sb.toString();
+        });
 
         FunctionRegistry.bind("jsonb_bool", (a, c) -> (Boolean) scalar(a[0], Boolean.class, "boolean"));
         FunctionRegistry.bind("jsonb_numeric", (a, c) -> number(a[0], "numeric"));
@@ -203,6 +208,41 @@ final class JsonFunctions {
             return ((List<?>) span.node()).size();
         }
         return arrayLength(isObject(span) ? Map.of() : span.node());
+    }
+
+    /**
+     * json_strip_nulls: the document re-emitted without whitespace and without object fields
+     * whose value is null; strings are re-escaped, other scalars keep their text.
+     */
+    @SuppressWarnings("unchecked")
+    static void stripNulls(StringBuilder sb, JsonSpan span) {
+        if (isObject(span)) {
+            sb.append('{');
+            boolean first = true;
+            for (Object o : (List<Object>) span.node()) {
+                Map.Entry<String, JsonSpan> e = (Map.Entry<String, JsonSpan>) o;
+                if (e.getValue().node() != Jsonb.NULL) {
+                    sb.append(first ? "" : ",");
+                    first = false;
+                    JsonbText.escape(sb, e.getKey());
+                    sb.append(':');
+                    stripNulls(sb, e.getValue());
+                }
+            }
+            sb.append('}');
+        } else if (isArray(span)) {
+            sb.append('[');
+            List<Object> elements = (List<Object>) span.node();
+            for (int i = 0; i < elements.size(); i++) {
+                sb.append(i == 0 ? "" : ",");
+                stripNulls(sb, (JsonSpan) elements.get(i));
+            }
+            sb.append(']');
+        } else if (span.node() instanceof String s) {
+            JsonbText.escape(sb, s);
+        } else {
+            sb.append(span.text());
+        }
     }
 
     private static Object scalar(Object jsonb, Class<?> kind, String typeName) {
