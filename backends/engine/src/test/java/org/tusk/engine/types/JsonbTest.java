@@ -50,6 +50,23 @@ class JsonbTest {
     }
 
     @Test
+    void indexKeysOrderAsJsonbCompares() {
+        String[] texts = {"1", "\"a\"", "null", "true", "false", "[]", "[1]", "{}", "{\"a\":1}", "{\"b\":0}", "[1,2]",
+            "{\"a\":1,\"b\":2}", "\"b\"", "\"ab\"", "2.5", "2.50", "[[1]]", "[\"a\"]", "[null]", "{\"aa\":1}",
+            "{\"a\":[1,{\"x\":null}]}", "{\"a\":[1,{\"x\":false}]}", "-3", "[1,\"a\"]", "[\"a\",1]", "\"\u00e9\""};
+        for (String x : texts) {
+            for (String y : texts) {
+                Jsonb a = Jsonb.parse(x);
+                Jsonb b = Jsonb.parse(y);
+                byte[] ka = org.tusk.engine.executor.scan.IndexKeyEncoding.encode(java.util.List.of(PgType.JSONB), new Object[] {a});
+                byte[] kb = org.tusk.engine.executor.scan.IndexKeyEncoding.encode(java.util.List.of(PgType.JSONB), new Object[] {b});
+                assertEquals(Integer.signum(JsonbOrdering.compare(a.root(), b.root())),
+                        Integer.signum(java.util.Arrays.compareUnsigned(ka, kb)), x + " vs " + y);
+            }
+        }
+    }
+
+    @Test
     void inputErrorsCarryDetailAndContext() {
         // select E'{"a":\n tru}'::json
         PgException e = assertThrows(PgException.class, () -> TextFormat.input(PgType.JSON, -1, "{\"a\":\n tru}", CTX));
