@@ -106,3 +106,13 @@ SELECT x FROM (VALUES ('[1,2]'::jsonb), ('[3]'), ('{"a":1}')) t(x) WHERE x ? 'a'
 SELECT '{"a":1}'::jsonb IN ('{"a":1.0}'::jsonb, '[]'), '[1,2]'::jsonb <> '[1,2]', '{"a":1}'::jsonb <= '{"a":2}'
 SELECT '"2020-01-01"'::jsonb, '{"a":"\u00e9\t"}'::jsonb, '"\/"'::jsonb, '["\u00e9"]'::json
 SELECT to_jsonb(ARRAY['a', NULL]), to_json(ARRAY[true, false]), to_json('12:30'::time), to_json('1 day'::interval), to_json('\x00ff'::bytea)
+SELECT json_object('{a,1,b,2}'), jsonb_object('{{a,1},{b,NULL}}'), json_object('{}'), json_object('{a,b}', '{1,2}'), jsonb_object('{b,a}','{x,NULL}')
+SELECT json_object('{a,1,b}')
+SELECT json_object('{{a,1,2}}')
+SELECT json_object('{{{a}}}')
+SELECT json_object('{NULL,1}')
+SELECT json_object('{a,b}','{1}')
+SELECT jsonb_set_lax('{"a":1}', '{a}', NULL), jsonb_set_lax('{"a":1,"b":2}', '{a}', NULL, true, 'delete_key'), jsonb_set_lax('{"a":1}', '{a}', NULL, true, 'return_target'), jsonb_set_lax('{"a":1}', '{a}', '5'), jsonb_set_lax(NULL, '{a}', '5') IS NULL, jsonb_set_lax('{"a":1}', NULL, '5') IS NULL, jsonb_set_lax('{"a":1}', '{a}', NULL, NULL) IS NULL
+SELECT jsonb_set_lax('{"a":1}', '{a}', NULL, true, 'raise_exception')
+SELECT jsonb_set_lax('{"a":1}', '{a}', NULL, true, 'foo')
+SELECT jsonb_set_lax('{"a":1}', '{a}', NULL, true, NULL)

@@ -53,6 +53,10 @@ final class JsonFunctions {
         FunctionRegistry.bind("jsonb_int8", (a, c) -> viaNumeric("numeric_int8", number(a[0], "bigint"), c));
         FunctionRegistry.bind("jsonb_float4", (a, c) -> viaNumeric("numeric_float4", number(a[0], "real"), c));
         FunctionRegistry.bind("jsonb_float8", (a, c) -> viaNumeric("numeric_float8", number(a[0], "double precision"), c));
+        FunctionRegistry.bind("json_object", (a, c) -> objectText(pairs((ArrayValue) a[0])));
+        FunctionRegistry.bind("json_object_two_arg", (a, c) -> objectText(pairs((ArrayValue) a[0], (ArrayValue) a[1])));
+        FunctionRegistry.bind("jsonb_object", (a, c) -> objectTree(pairs((ArrayValue) a[0])));
+        FunctionRegistry.bind("jsonb_object_two_arg", (a, c) -> objectTree(pairs((ArrayValue) a[0], (ArrayValue) a[1])));
         JsonbOperators.register();
     }
 
@@ -243,6 +247,74 @@ final class JsonFunctions {
         } else {
             sb.append(span.text());
         }
+    }
+
+    private static final String ARRAY_SUBSCRIPT_ERROR = ArrayValue.ARRAY_SUBSCRIPT_ERROR;
+
+    /** json_object(text[]): {k, v, k, v} or {{k, v}, {k, v}} as key/value pairs. */
+    private static List<String[]> pairs(ArrayValue a) {
+        if (a.ndims() == 1 && a.size() % 2 != 0) {
+            throw Ereport.error(ARRAY_SUBSCRIPT_ERROR, "array must have even number of elements");
+        }
+        if (a.ndims() == 2 && a.length(1) != 2) {
+            throw Ereport.error(ARRAY_SUBSCRIPT_ERROR, "array must have two columns");
+        }
+        if (a.ndims() > 2) {
+            throw Ereport.error(ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts");
+        }
+        List<String[]> out = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < a.size(); i += 2) {
+            out.add(new String[] {(String) a.element(i), (String) a.element(i + 1)});
+        }
+        return checkKeys(out);
+    }
+
+    /** json_object(keys text[], values text[]): both one-dimensional and of one length. */
+    private static List<String[]> pairs(ArrayValue keys, ArrayValue values) {
+        if (keys.ndims() > 1 || values.ndims() > 1) {
+            throw Ereport.error(ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts");
+        }
+        if (keys.size() != values.size()) {
+            throw Ereport.error(ARRAY_SUBSCRIPT_ERROR, "mismatched array dimensions");
+        }
+        List<String[]> out = new java.util.ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            out.add(new String[] {(String) keys.element(i), (String) values.element(i)});
+        }
+        return checkKeys(out);
+    }
+
+    private static List<String[]> checkKeys(List<String[]> pairs) {
+        for (String[] p : pairs) {
+            if (p[0] == null) {
+                throw Ereport.error(SqlState.NULL_VALUE_NOT_ALLOWED, "null value not allowed for object key");
+            }
+        }
+        return pairs;
+    }
+
+    /** json_object's text: {@code {"a" : "1", "b" : null}}, values as strings. */
+    private static String objectText(List<String[]> pairs) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < pairs.size(); i++) {
+            sb.append(i == 0 ? "" : ", ");
+            JsonbText.escape(sb, pairs.get(i)[0]);
+            sb.append(" : ");
+            if (pairs.get(i)[1] == null) {
+                sb.append("null");
+            } else {
+                JsonbText.escape(sb, pairs.get(i)[1]);
+            }
+        }
+        return sb.append('}').toString();
+    }
+
+    private static Jsonb objectTree(List<String[]> pairs) {
+        Map<String, Object> out = new java.util.TreeMap<>(Jsonb.KEY_ORDER);
+        for (String[] p : pairs) {
+            out.put(p[0], p[1] == null ? Jsonb.NULL : p[1]);
+        }
+        return new Jsonb(out);
     }
 
     private static Object scalar(Object jsonb, Class<?> kind, String typeName) {

@@ -35,6 +35,7 @@ final class JsonbOperators {
                 JsonFunctions.root(a[2]), a.length < 4 || (Boolean) a[3], Edit.SET)));
         FunctionRegistry.bind("jsonb_insert", (a, c) -> new Jsonb(set(JsonFunctions.root(a[0]), (ArrayValue) a[1],
                 JsonFunctions.root(a[2]), true, a.length > 3 && (Boolean) a[3] ? Edit.INSERT_AFTER : Edit.INSERT_BEFORE)));
+        FunctionRegistry.bind("jsonb_set_lax", JsonbOperators::setLax);
         FunctionRegistry.bind("jsonb_strip_nulls", (a, c) -> new Jsonb(stripNulls(JsonFunctions.root(a[0]))));
         FunctionRegistry.bind("jsonb_pretty", (a, c) -> JsonbText.pretty(JsonFunctions.root(a[0])));
         FunctionRegistry.bind("jsonb_hash", (a, c) -> a[0].hashCode());
@@ -274,6 +275,42 @@ final class JsonbOperators {
             return out;
         }
         return node;
+    }
+
+    /**
+     * jsonb_set_lax (not strict): jsonb_set unless the new value is SQL NULL, which the
+     * null_value_treatment argument (default use_json_null) turns into JSON null, a deletion of
+     * the path, the target unchanged, or an error.
+     */
+    private static Object setLax(Object[] a, org.tusk.engine.expr.EvalContext c) {
+        String treatment = a.length > 4 ? (String) a[4] : "use_json_null";
+        if (treatment == null) {
+            throw badTreatment();
+        }
+        boolean create = a.length <= 3 || a[3] != null && (Boolean) a[3];
+        if (a[0] == null || a[1] == null || a.length > 3 && a[3] == null) {
+            return null;
+        }
+        Object target = JsonFunctions.root(a[0]);
+        ArrayValue path = (ArrayValue) a[1];
+        if (a[2] != null) {
+            return new Jsonb(set(target, path, JsonFunctions.root(a[2]), create, Edit.SET));
+        }
+        switch (treatment) {
+            case "raise_exception":
+                throw Ereport.error(SqlState.NULL_VALUE_NOT_ALLOWED, "JSON value must not be null")
+                        .withDetail("Exception was raised because null_value_treatment is \"raise_exception\".")
+                        .withHint("To avoid, either change the null_value_treatment argument or ensure that an SQL NULL is not passed.");
+            case "use_json_null": return new Jsonb(set(target, path, Jsonb.NULL, create, Edit.SET));
+            case "delete_key": return new Jsonb(deletePath(target, path));
+            case "return_target": return a[0];
+            default: throw badTreatment();
+        }
+    }
+
+    private static RuntimeException badTreatment() {
+        return Ereport.error(SqlState.INVALID_PARAMETER_VALUE,
+                "null_value_treatment must be \"delete_key\", \"return_target\", \"use_json_null\", or \"raise_exception\"");
     }
 
     /** jsonb_strip_nulls: object fields whose value is null go, at every depth; array elements stay. */

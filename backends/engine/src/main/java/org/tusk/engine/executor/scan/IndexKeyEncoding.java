@@ -38,6 +38,7 @@ import org.tusk.engine.types.PgType;
  *     prefix sorts first: fewer items compare lower), then the number of
  *     dimensions, each dimension's length and each lower bound (4 bytes, sign
  *     flipped): equal items order by dimensionality, then shape, then bounds.</li>
+ * <li>jsonb (jsonb_ops): see {@link #encodeJsonb}; the order of JsonbOrdering.</li>
  * </ul>
  */
 public final class IndexKeyEncoding {
