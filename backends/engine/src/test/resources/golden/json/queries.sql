@@ -116,3 +116,7 @@ SELECT jsonb_set_lax('{"a":1}', '{a}', NULL), jsonb_set_lax('{"a":1,"b":2}', '{a
 SELECT jsonb_set_lax('{"a":1}', '{a}', NULL, true, 'raise_exception')
 SELECT jsonb_set_lax('{"a":1}', '{a}', NULL, true, 'foo')
 SELECT jsonb_set_lax('{"a":1}', '{a}', NULL, true, NULL)
+SELECT ('{"a":{"b":[1,{"c":2}]}}'::jsonb)['a']['b'][1]['c'], ('{"a":1}'::jsonb)['x'], ('[1,2,3]'::jsonb)[-1], ('[1,2]'::jsonb)['0'], ('{"1":"one"}'::jsonb)[1], ('{"a":1}'::jsonb)[NULL::text], ('"s"'::jsonb)['a']
+SELECT ('{"a":1}'::jsonb)['a':'b']
+SELECT ('{"a":1}'::jsonb)[1.5]
+SELECT ('{"a":1}'::jsonb)[true]

@@ -899,6 +899,9 @@ public final class ExprAnalyzer {
         if (org.tusk.engine.types.FixedSubscripts.isFixedLength(type)) {
             return fixedLengthSubscript(base, subs, slice);
         }
+        if (type == PgType.JSONB) {
+            return jsonbSubscript(base, subs, slice);
+        }
         if (!type.isArray()) {
             throw Ereport.error(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + type.displayName()
                     + " because it does not support subscripting", locationOf(ind.arg()));
@@ -921,6 +924,43 @@ public final class ExprAnalyzer {
             upper.add(i.uidx() == null ? null : subscript(i.uidx()));
         }
         return new SubscriptExpr(base, slice ? lower : null, upper, slice, slice ? type : type.elementType());
+    }
+
+    /**
+     * jsonb_subscript_transform / jsonb_subscript_fetch: {@code doc['a'][0]} walks the value as
+     * {@code #>} does; each subscript is an integer if it coerces to one implicitly, else text.
+     */
+    private Expr jsonbSubscript(Expr base, List<AIndices> subs, boolean slice) {
+        if (slice) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "jsonb subscript does not support slices",
+                    sliceLocation(subs));
+        }
+        List<Expr> args = new ArrayList<>();
+        args.add(base);
+        for (AIndices i : subs) {
+            Expr e = transform(i.uidx());
+            PgType t = e.type();
+            PgType target = t != PgType.UNKNOWN
+                    && org.tusk.engine.func.CastCatalog.canCoerce(t, PgType.INT4, CastContext.IMPLICIT) ? PgType.INT4
+                    : t == PgType.UNKNOWN || org.tusk.engine.func.CastCatalog.canCoerce(t, PgType.TEXT, CastContext.IMPLICIT)
+                    ? PgType.TEXT : null;
+            if (target == null) {
+                throw Ereport.error(SqlState.DATATYPE_MISMATCH, "subscript type " + t.displayName() + " is not supported",
+                        locationOf(i.uidx())).withHint("jsonb subscript must be coercible to either integer or text.");
+            }
+            args.add(coerceOrFail(e, target, -1, CastContext.IMPLICIT, locationOf(i.uidx())));
+        }
+        return new FuncExpr("subscript", org.tusk.engine.func.JsonFunctions::subscriptFetch, args, PgType.JSONB, -1, true);
+    }
+
+    /** Where jsonb_subscript_transform reports a slice: the first slice's upper bound, else its lower one. */
+    private int sliceLocation(List<AIndices> subs) {
+        for (AIndices i : subs) {
+            if (i.isSlice()) {
+                return locationOf(i.uidx() != null ? i.uidx() : i.lidx());
+            }
+        }
+        return -1;
     }
 
     /**

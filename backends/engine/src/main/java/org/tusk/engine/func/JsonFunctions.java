@@ -12,6 +12,7 @@ import org.tusk.engine.types.JsonParser;
 import org.tusk.engine.types.JsonSpan;
 import org.tusk.engine.types.Jsonb;
 import org.tusk.engine.types.JsonbText;
+import org.tusk.engine.types.PgType;
 
 /**
  * jsonfuncs.c's accessors and jsonb.c's casts: the -> ->> #> #>> operators (json and jsonb),
@@ -19,7 +20,7 @@ import org.tusk.engine.types.JsonbText;
  * numeric, integers and floats. A json value is its text, parsed here on each call with
  * its source spans so json results are the input's own text; jsonb values are trees.
  */
-final class JsonFunctions {
+public final class JsonFunctions {
     private JsonFunctions() {}
 
     static void register() {
@@ -58,6 +59,15 @@ final class JsonFunctions {
         FunctionRegistry.bind("jsonb_object", (a, c) -> objectTree(pairs((ArrayValue) a[0])));
         FunctionRegistry.bind("jsonb_object_two_arg", (a, c) -> objectTree(pairs((ArrayValue) a[0], (ArrayValue) a[1])));
         JsonbOperators.register();
+    }
+
+    /** jsonb_subscript_fetch: {@code a[0]} walked by the subscripts {@code a[1..]} (text keys or int4 indexes). */
+    public static Object subscriptFetch(Object[] a, org.tusk.engine.expr.EvalContext c) {
+        Object[] path = new Object[a.length - 1];
+        for (int i = 1; i < a.length; i++) {
+            path[i - 1] = a[i] == null ? null : a[i].toString();
+        }
+        return wrap(path(root(a[0]), ArrayValue.of(PgType.TEXT, path)));
     }
 
     static Object root(Object jsonb) {
