@@ -120,3 +120,11 @@ SELECT ('{"a":{"b":[1,{"c":2}]}}'::jsonb)['a']['b'][1]['c'], ('{"a":1}'::jsonb)[
 SELECT ('{"a":1}'::jsonb)['a':'b']
 SELECT ('{"a":1}'::jsonb)[1.5]
 SELECT ('{"a":1}'::jsonb)[true]
+SELECT '1'::jsonb -> 0, '"a"'::jsonb ->> -1, 'null'::jsonb -> 0, 'null'::jsonb ->> 0, 'true'::jsonb -> 1, '1'::json -> 0, '{"a":1}'::jsonb -> 0
+SELECT '[]'::jsonb #- '{a}', '{}'::jsonb #- '{a,b}', '[]'::jsonb #- '{NULL}', jsonb_set('[]', '{x}', '1', false), jsonb_set('[]', '{NULL}', '1', false), jsonb_set('{"a":1}', '{x,NULL}', '1')
+SELECT '[1]'::jsonb #- '{NULL}'
+SELECT '{"a":1}'::jsonb #- '{a,NULL}'
+SELECT jsonb_set('{}', '{NULL}', '1')
+SELECT jsonb_insert('[]', '{x}', '1')
+SELECT json_build_object('1e-5'::float8, 1), jsonb_build_object(1.50, 1, '2021-03-04'::date, 2, true, 3), jsonb_object_agg(x::float8 / 4, x) FROM (VALUES (1)) t(x)
+SELECT jsonb_build_object(NULL::text, 1)

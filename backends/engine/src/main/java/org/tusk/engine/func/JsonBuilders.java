@@ -102,16 +102,23 @@ public final class JsonBuilders {
         return sb.append(']').toString();
     }
 
+    /** Even argument count, no NULL key (jsonb_build_object words the latter its own way). */
     private static void checkPairs(Object[] a, String function) {
+        checkEven(a, function);
+        for (int i = 0; i < a.length; i += 2) {
+            if (a[i] == null) {
+                throw function.startsWith("jsonb")
+                        ? Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "argument " + (i + 1) + ": key must not be null")
+                        : Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "argument " + (i + 1) + " cannot be null")
+                                .withHint("Object keys should be text.");
+            }
+        }
+    }
+
+    private static void checkEven(Object[] a, String function) {
         if (a.length % 2 != 0) {
             throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "argument list must have even number of elements")
                     .withHint("The arguments of " + function + "() must consist of alternating keys and values.");
-        }
-        for (int i = 0; i < a.length; i += 2) {
-            if (a[i] == null) {
-                throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "argument " + (i + 1) + " cannot be null")
-                        .withHint("Object keys should be text.");
-            }
         }
     }
 
@@ -142,6 +149,8 @@ public final class JsonBuilders {
             throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "key value must be scalar, not array, composite, or json");
         }
         Object node = ToJson.tree(key, type, ctx);
-        return node instanceof String s ? s : JsonbText.output(node);
+        // a number key is its type's own output ("1e-05"), not the numeric JSON makes of it
+        return node instanceof String s ? s : node instanceof java.math.BigDecimal
+                ? org.tusk.engine.types.TextFormat.output(type, key, ctx) : JsonbText.output(node);
     }
 }

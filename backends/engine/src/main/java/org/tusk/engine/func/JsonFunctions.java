@@ -26,8 +26,8 @@ public final class JsonFunctions {
     static void register() {
         FunctionRegistry.bind("jsonb_object_field", (a, c) -> wrap(field(root(a[0]), (String) a[1])));
         FunctionRegistry.bind("jsonb_object_field_text", (a, c) -> asText(field(root(a[0]), (String) a[1])));
-        FunctionRegistry.bind("jsonb_array_element", (a, c) -> wrap(element(root(a[0]), (Integer) a[1])));
-        FunctionRegistry.bind("jsonb_array_element_text", (a, c) -> asText(element(root(a[0]), (Integer) a[1])));
+        FunctionRegistry.bind("jsonb_array_element", (a, c) -> wrap(rootElement(root(a[0]), (Integer) a[1])));
+        FunctionRegistry.bind("jsonb_array_element_text", (a, c) -> asText(rootElement(root(a[0]), (Integer) a[1])));
         FunctionRegistry.bind("jsonb_extract_path", (a, c) -> wrap(path(root(a[0]), (ArrayValue) a[1])));
         FunctionRegistry.bind("jsonb_extract_path_text", (a, c) -> asText(path(root(a[0]), (ArrayValue) a[1])));
         FunctionRegistry.bind("jsonb_typeof", (a, c) -> Jsonb.typeOf(root(a[0])));
@@ -102,6 +102,14 @@ public final class JsonFunctions {
         }
         int i = index < 0 ? l.size() + index : index;
         return i >= 0 && i < l.size() ? l.get(i) : null;
+    }
+
+    /** jsonb_array_element: a top-level scalar is a one-element array to it ('"a"' -> 0 is "a"). */
+    static Object rootElement(Object node, int index) {
+        if (node instanceof Map || node instanceof List) {
+            return element(node, index);
+        }
+        return index == 0 || index == -1 ? node : null;
     }
 
     /** #>: each path element a key, or an array index when the node is an array (a non-integer finds nothing). */

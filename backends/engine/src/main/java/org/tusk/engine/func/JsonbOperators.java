@@ -43,6 +43,10 @@ final class JsonbOperators {
                 JsonFunctions.root(a[1]))));
     }
 
+    private static boolean isEmpty(Object node) {
+        return node instanceof Map<?, ?> m ? m.isEmpty() : node instanceof List<?> l && l.isEmpty();
+    }
+
     private static boolean isScalar(Object node) {
         return !(node instanceof Map) && !(node instanceof List);
     }
@@ -191,7 +195,7 @@ final class JsonbOperators {
         if (isScalar(node)) {
             throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "cannot delete path in scalar");
         }
-        return path.size() == 0 ? node : edit(node, path, 0, null, false, Edit.DELETE);
+        return path.size() == 0 || isEmpty(node) ? node : edit(node, path, 0, null, false, Edit.DELETE);
     }
 
     /** jsonb_set / jsonb_insert: setPath over the path's elements. */
@@ -199,10 +203,8 @@ final class JsonbOperators {
         if (isScalar(node)) {
             throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "cannot set path in scalar");
         }
-        for (int i = 0; i < path.size(); i++) {
-            if (path.element(i) == null) {
-                throw Ereport.error(SqlState.NULL_VALUE_NOT_ALLOWED, "path element at position " + (i + 1) + " is null");
-            }
+        if (isEmpty(node) && !create) {
+            return node;            // jsonb_set returns an empty container as it is, before looking at the path
         }
         return path.size() == 0 ? node : edit(node, path, 0, replacement, create, mode);
     }
@@ -210,12 +212,13 @@ final class JsonbOperators {
     @SuppressWarnings("unchecked")
     private static Object edit(Object node, ArrayValue path, int level, Object replacement, boolean create, Edit mode) {
         String step = (String) path.element(level);
+        if (step == null) {
+            // setPath: checked only at the levels the walk reaches
+            throw Ereport.error(SqlState.NULL_VALUE_NOT_ALLOWED, "path element at position " + (level + 1) + " is null");
+        }
         boolean last = level == path.size() - 1;
         if (node instanceof Map<?, ?> m) {
             Map<String, Object> in = (Map<String, Object>) m;
-            if (step == null) {
-                return node;
-            }
             Object current = in.get(step);
             TreeMap<String, Object> out = new TreeMap<>(Jsonb.KEY_ORDER);
             out.putAll(in);
@@ -233,7 +236,7 @@ final class JsonbOperators {
                 }
                 return out;
             }
-            if (current == null || isScalar(current)) {
+            if (current == null) {
                 return node;
             }
             out.put(step, edit(current, path, level + 1, replacement, create, mode));
@@ -241,11 +244,8 @@ final class JsonbOperators {
         }
         if (node instanceof List<?> l) {
             List<Object> in = (List<Object>) l;
-            Integer index = step == null ? null : JsonFunctions.parseIndex(step);
+            Integer index = JsonFunctions.parseIndex(step);
             if (index == null) {
-                if (mode == Edit.DELETE && step == null) {
-                    return node;
-                }
                 throw Ereport.error(SqlState.INVALID_TEXT_REPRESENTATION, "path element at position " + (level + 1)
                         + " is not an integer: \"" + step + "\"");
             }
@@ -268,7 +268,7 @@ final class JsonbOperators {
                 }
                 return out;
             }
-            if (i < 0 || i >= out.size() || isScalar(out.get(i))) {
+            if (i < 0 || i >= out.size()) {
                 return node;
             }
             out.set(i, edit(out.get(i), path, level + 1, replacement, create, mode));
