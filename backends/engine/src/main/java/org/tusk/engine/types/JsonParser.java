@@ -229,7 +229,7 @@ public final class JsonParser {
         int highSurrogate = -1;
         while (true) {
             if (pos >= s.length()) {
-                throw syntaxAt("The input string ended unexpectedly.", s.length());
+                throw unterminated();
             }
             char c = s.charAt(pos);
             if (c == '"') {
@@ -237,7 +237,7 @@ public final class JsonParser {
                 break;
             }
             if (c < 0x20) {
-                throw syntaxAt(String.format("Character with value 0x%02x must be escaped.", (int) c), pos + 1);
+                throw syntaxAt(String.format("Character with value 0x%02x must be escaped.", (int) c), pos);
             }
             if (c != '\\') {
                 if (highSurrogate >= 0) {
@@ -249,7 +249,7 @@ public final class JsonParser {
             }
             pos++;
             if (pos >= s.length()) {
-                throw syntaxAt("The input string ended unexpectedly.", s.length());
+                throw unterminated();
             }
             char e = s.charAt(pos);
             if (e == 'u') {
@@ -257,12 +257,17 @@ public final class JsonParser {
                 for (int i = 1; i <= 4; i++) {
                     int d = pos + i < s.length() ? Character.digit(s.charAt(pos + i), 16) : -1;
                     if (d < 0) {
+                        // the context runs to the first character that is not a hex digit
                         throw syntaxAt("\"\\u\" must be followed by four hexadecimal digits.",
-                                Math.min(s.length(), alnumEnd(pos)));
+                                Math.min(s.length(), pos + i + 1));
                     }
                     code = code * 16 + d;
                 }
                 pos += 5;
+                if (!jsonb) {
+                    out.append((char) code);    // json only validates: its escapes are looked at when used
+                    continue;
+                }
                 if (Character.isHighSurrogate((char) code)) {
                     if (highSurrogate >= 0) {
                         throw unicodeError("Unicode high surrogate must not follow a high surrogate.", pos);
@@ -311,6 +316,11 @@ public final class JsonParser {
             throw unicodeError("Unicode low surrogate must follow a high surrogate.", pos);
         }
         return out.toString();
+    }
+
+    /** A string the input ends inside: json_lex's invalid token, the rest of the input. */
+    private PgException unterminated() {
+        return syntaxAt("Token \"" + s.substring(tokenStart) + "\" is invalid.", s.length());
     }
 
     private PgException unicodeError(String detail, int end) {
@@ -395,7 +405,7 @@ public final class JsonParser {
         int start = Math.min(lineStart, end);
         String prefix = "";
         if (end - start >= 50) {
-            start = end - 50;
+            start = end - 49;       // advanced while 50 or more remain
             prefix = "...";
         }
         String suffix = end < s.length() ? "..." : "";

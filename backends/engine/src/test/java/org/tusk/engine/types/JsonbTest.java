@@ -78,6 +78,20 @@ class JsonbTest {
         e = assertThrows(PgException.class, () -> TextFormat.input(PgType.JSON, -1, "{\"a\" 1}", CTX));
         assertEquals("Expected \":\", but found \"1\".", e.detail());
         assertEquals("JSON data, line 1: {\"a\" 1...", e.context());
+        // unterminated string, a bad backslash-u escape, a raw tab, a long line (recorded from PostgreSQL 15)
+        String[][] cases = {
+            {"\"abc", "Token \"\"abc\" is invalid.", "JSON data, line 1: \"abc"},
+            {"\"\\u12zz\"", "\"\\u\" must be followed by four hexadecimal digits.", "JSON data, line 1: \"\\u12z..."},
+            {"\"a\tb\"", "Character with value 0x09 must be escaped.", "JSON data, line 1: \"a..."},
+            {"x".repeat(60), "Token \"" + "x".repeat(60) + "\" is invalid.", "JSON data, line 1: ..." + "x".repeat(49)},
+        };
+        for (String[] c : cases) {
+            PgException p = assertThrows(PgException.class, () -> TextFormat.input(PgType.JSON, -1, c[0], CTX));
+            assertEquals(c[1], p.detail(), c[0]);
+            assertEquals(c[2], p.context(), c[0]);
+        }
+        // json only validates backslash-u escapes; jsonb pairs surrogates
+        assertEquals("\"\\ud83d\"", TextFormat.input(PgType.JSON, -1, "\"\\ud83d\"", CTX));
         // select '"\u0000"'::jsonb
         e = assertThrows(PgException.class, () -> TextFormat.input(PgType.JSONB, -1, "\"\\u0000\"", CTX));
         assertEquals("22P05", e.sqlState());
