@@ -128,3 +128,13 @@ SELECT jsonb_set('{}', '{NULL}', '1')
 SELECT jsonb_insert('[]', '{x}', '1')
 SELECT json_build_object('1e-5'::float8, 1), jsonb_build_object(1.50, 1, '2021-03-04'::date, 2, true, 3), jsonb_object_agg(x::float8 / 4, x) FROM (VALUES (1)) t(x)
 SELECT jsonb_build_object(NULL::text, 1)
+SELECT j FROM (VALUES ('{"a":1}'::json)) t(j) ORDER BY j
+SELECT j FROM (VALUES ('{"a":1}'::json)) t(j) ORDER BY 1
+SELECT DISTINCT 1, j FROM (VALUES ('{"a":1}'::json)) t(j)
+SELECT DISTINCT j::jsonb FROM (VALUES ('{"a":1}'::json), ('{"a" : 1}')) t(j)
+SELECT x, jsonb_agg(x) OVER (ORDER BY x), json_agg(x) OVER (ORDER BY x ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM generate_series(1,3) x
+SELECT jsonb_agg(DISTINCT x), json_agg(DISTINCT x) FROM (VALUES (1),(1),(2)) t(x)
+SELECT '{"a":1}'::json = '{"a":1}'::json
+SELECT '{"a":1}'::jsonb UNION SELECT '{"a":1.0}'::jsonb
+SELECT format('%s|%L', '{"a":1}'::jsonb, '{"b":2}'::json), concat('x', '[1]'::jsonb), '[1,2,3]'::jsonb @> ANY (ARRAY['[1]'::jsonb, '[5]'])
+SELECT '{"{\"a\": 1}","[2]"}'::jsonb[], ('{"{\"a\": 1}"}'::jsonb[])[1] -> 'a', ARRAY['{"a" : 1}'::json]
