@@ -139,3 +139,4 @@ SELECT '{"a":1}'::jsonb UNION SELECT '{"a":1.0}'::jsonb
 SELECT format('%s|%L', '{"a":1}'::jsonb, '{"b":2}'::json), concat('x', '[1]'::jsonb), '[1,2,3]'::jsonb @> ANY (ARRAY['[1]'::jsonb, '[5]'])
 SELECT '{"{\"a\": 1}","[2]"}'::jsonb[], ('{"{\"a\": 1}"}'::jsonb[])[1] -> 'a', ARRAY['{"a" : 1}'::json]
 SELECT j FROM (VALUES ('{"a":1}'::json)) t(j) GROUP BY j
+SELECT ' "str" '::json #> '{}', ' "str" '::json #>> '{}', json_extract_path(' 12.50 ', VARIADIC '{}'::text[]), json_extract_path_text(' 12.50 ', VARIADIC '{}'::text[]), ' null '::json #> '{}', ' null '::json #>> '{}', ' [1] '::json #> '{}'

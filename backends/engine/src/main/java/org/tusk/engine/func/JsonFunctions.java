@@ -37,8 +37,8 @@ public final class JsonFunctions {
         FunctionRegistry.bind("json_object_field_text", (a, c) -> spanAsText(jsonField(json(a[0]), (String) a[1])));
         FunctionRegistry.bind("json_array_element", (a, c) -> spanText(jsonElement(json(a[0]), (Integer) a[1])));
         FunctionRegistry.bind("json_array_element_text", (a, c) -> spanAsText(jsonElement(json(a[0]), (Integer) a[1])));
-        FunctionRegistry.bind("json_extract_path", (a, c) -> spanText(jsonPath(json(a[0]), (ArrayValue) a[1])));
-        FunctionRegistry.bind("json_extract_path_text", (a, c) -> spanAsText(jsonPath(json(a[0]), (ArrayValue) a[1])));
+        FunctionRegistry.bind("json_extract_path", (a, c) -> jsonPathResult((String) a[0], (ArrayValue) a[1], false));
+        FunctionRegistry.bind("json_extract_path_text", (a, c) -> jsonPathResult((String) a[0], (ArrayValue) a[1], true));
         FunctionRegistry.bind("json_typeof", (a, c) -> jsonTypeOf(json(a[0])));
         FunctionRegistry.bind("json_array_length", (a, c) -> jsonArrayLength(json(a[0])));
         FunctionRegistry.bind("json_strip_nulls", (a, c) -> {
@@ -206,6 +206,25 @@ public final class JsonFunctions {
             }
         }
         return current;
+    }
+
+    /**
+     * json #> / #>>: the value at the path; an empty path on a scalar document gives the input
+     * from its very start (leading blanks included) to the scalar's end, as get_scalar copies it.
+     */
+    private static String jsonPathResult(String json, ArrayValue path, boolean asText) {
+        JsonSpan root = json(json);
+        if (path.size() == 0 && !isObject(root) && !isArray(root)) {
+            if (asText && root.node() == Jsonb.NULL) {
+                return null;
+            }
+            if (asText && root.node() instanceof String s) {
+                return s;
+            }
+            return json.substring(0, json.indexOf(root.text()) + root.text().length());
+        }
+        JsonSpan found = jsonPath(root, path);
+        return asText ? spanAsText(found) : spanText(found);
     }
 
     static String spanText(JsonSpan span) {
