@@ -953,6 +953,28 @@ public final class ExprAnalyzer {
         return new FuncExpr("subscript", org.tusk.engine.func.JsonFunctions::subscriptFetch, args, PgType.JSONB, -1, true);
     }
 
+    /** {@code doc['a'][0] = value}: the new document (JsonbSubscriptAssign), subscripts typed as for a fetch. */
+    private Expr jsonbSubscriptAssign(Expr base, String column, List<RawNode> indirection, Expr value, int location) {
+        List<AIndices> subs = new ArrayList<>();
+        for (RawNode n : indirection) {
+            subs.add((AIndices) n);
+        }
+        FuncExpr fetch = (FuncExpr) jsonbSubscript(base, subs, subs.stream().anyMatch(AIndices::isSlice));
+        Expr coerced = coerce(value, PgType.JSONB, -1, CastContext.ASSIGNMENT);
+        if (coerced == null) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "subscripted assignment to \"" + column + "\" requires type jsonb"
+                    + " but expression is of type " + value.type().displayName(), location)
+                    .withHint("You will need to rewrite or cast the expression.");
+        }
+        List<Expr> args = new ArrayList<>();
+        args.add(base);
+        args.add(coerced);
+        args.addAll(fetch.args().subList(1, fetch.args().size()));
+        boolean firstIsInteger = args.get(2).type() == PgType.INT4;
+        return new FuncExpr("subscript_assign", (a, ctx) -> org.tusk.engine.func.JsonbSubscriptAssign.assign(a, ctx,
+                firstIsInteger), args, PgType.JSONB, -1, false);
+    }
+
     /** Where jsonb_subscript_transform reports a slice: the first slice's upper bound, else its lower one. */
     private int sliceLocation(List<AIndices> subs) {
         for (AIndices i : subs) {
@@ -1051,6 +1073,9 @@ public final class ExprAnalyzer {
             }
             return new FuncExpr("subscript_assign", (a, ctx) -> org.tusk.engine.types.FixedSubscripts.assign(a[0], (Integer) a[1], a[2]),
                     List.of(base, subscript(ai.uidx()), coerced), type, -1, false);
+        }
+        if (type == PgType.JSONB && indirection.stream().allMatch(n -> n instanceof org.tusk.engine.nodes.AIndices)) {
+            return jsonbSubscriptAssign(base, column, indirection, value, location);
         }
         if (!type.isArray() || type == PgType.INT2VECTOR || type == PgType.OIDVECTOR) {
             throw Ereport.error(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + type.displayName()

@@ -35,4 +35,30 @@ class JsonbOnStorageTest extends TwoSessionsOnStorage {
         query(a, "UPDATE docs SET doc = jsonb_set(doc, '{n}', to_jsonb(id * 10)) WHERE id = 2");
         assertEquals(List.of("20|[1,  2]"), query(b, "SELECT (doc -> 'n')::int, raw FROM docs WHERE id = 2"));
     }
+
+    @Test
+    void subscriptAssignmentAsPostgres() {
+        // expected values from PL/pgSQL subscript assignments on PostgreSQL 15 (same setPath code)
+        query(a, "CREATE TABLE sa (id int, j jsonb)");
+        query(a, "INSERT INTO sa VALUES (1, NULL), (2, NULL), (3, '[1]'), (4, '[1,2,3]'), (5, '{\"a\":[1]}'), "
+                + "(6, '{}'), (7, '[]'), (8, '{\"a\":{\"b\":1}}')");
+        query(a, "UPDATE sa SET j['a']['b'] = '1' WHERE id = 1");
+        query(a, "UPDATE sa SET j[2] = '\"x\"' WHERE id = 2");
+        query(a, "UPDATE sa SET j[3] = '5' WHERE id = 3");
+        query(a, "UPDATE sa SET j[-1] = '9' WHERE id = 4");
+        query(a, "UPDATE sa SET j['a'][2]['x'][1] = '\"v\"' WHERE id = 5");
+        query(a, "UPDATE sa SET j[1] = '2' WHERE id = 6");
+        query(a, "UPDATE sa SET j[0][1] = '1' WHERE id = 7");
+        query(a, "UPDATE sa SET j['a']['c'] = NULL WHERE id = 8");
+        assertEquals(List.of("1|{\"a\": {\"b\": 1}}", "2|[null, null, \"x\"]", "3|[1, null, null, 5]", "4|[1, 2, 9]",
+                "5|{\"a\": [1, null, {\"x\": [null, \"v\"]}]}", "6|{\"1\": 2}", "7|[[null, 1]]",
+                "8|{\"a\": {\"b\": 1, \"c\": null}}"), query(b, "SELECT id, j FROM sa ORDER BY id"));
+        assertEquals(List.of("E: 22023 path element at position 1 is out of range: -9"),
+                query(a, "UPDATE sa SET j[-9] = '9' WHERE id = 3"));
+        assertEquals(List.of("E: 22023 cannot replace existing key"), query(a, "UPDATE sa SET j[0]['b'] = '2' WHERE id = 3"));
+        assertEquals(List.of("E: 22P02 path element at position 1 is not an integer: \"x\""),
+                query(a, "UPDATE sa SET j['x'] = '2' WHERE id = 3"));
+        assertEquals(List.of("E: 22004 jsonb subscript in assignment must not be null"),
+                query(a, "UPDATE sa SET j[NULL::int] = '2' WHERE id = 3"));
+    }
 }
