@@ -23,7 +23,9 @@ public final class ColumnSize {
             return null;
         }
         byte[] data;
-        if (value instanceof String s) {
+        if (value instanceof org.tusk.engine.types.Jsonb j) {
+            data = j.toString().getBytes(StandardCharsets.UTF_8);    // no model of jsonb's binary layout here
+        } else if (value instanceof String s) {
             data = s.getBytes(StandardCharsets.UTF_8);
         } else if (value instanceof byte[] b) {
             data = b;

@@ -72,6 +72,8 @@ public final class TupleFormat {
     private static final byte RECORD = 19;
     /** A geometric value (types.geo): the type's OID, then its binary send form. */
     private static final byte GEOMETRIC = 40;
+    /** A {@link org.tusk.engine.types.Jsonb}: its text form (jsonb_out), parsed again when read. */
+    private static final byte JSONB = 43;
     /**
      * A user enum value (EnumValue): the type's OID, the label's pg_enum OID (0 if unknown when stored) and
      * the label as it was then; read back with the label the OID has now (ALTER TYPE ... RENAME VALUE).
@@ -258,6 +260,9 @@ public final class TupleFormat {
             if (rg.upper() != null) {
                 writeValue(w, rg.upper());
             }
+        } else if (v instanceof org.tusk.engine.types.Jsonb j) {
+            w.u8(JSONB);
+            w.blob(j.toString().getBytes(StandardCharsets.UTF_8));
         } else if (v instanceof java.util.UUID u) {
             w.u8(UUID);
             w.i64(u.getMostSignificantBits());
@@ -355,6 +360,7 @@ public final class TupleFormat {
                 return new org.tusk.engine.types.RecordValue(new org.tusk.engine.types.RowType(typeOid, shape), fields);
             }
             case UUID: return new java.util.UUID(r.i64(), r.i64());
+            case JSONB: return org.tusk.engine.types.Jsonb.parse(new String(r.blob(), StandardCharsets.UTF_8));
             case RANGE: {
                 PgType type = PgType.byOid(r.i32());
                 int flags = r.data[r.pos++];

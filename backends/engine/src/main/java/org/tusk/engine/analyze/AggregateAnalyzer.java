@@ -49,7 +49,8 @@ final class AggregateAnalyzer {
      */
     static boolean isAggregate(String name) {
         if (AGGREGATES.contains(name) || org.tusk.engine.func.UserProcs.anyAggregate(name)
-                || org.tusk.engine.executor.OrderedSetAggregates.NAMES.contains(name)) {
+                || org.tusk.engine.executor.OrderedSetAggregates.NAMES.contains(name)
+                || org.tusk.engine.func.JsonAggregates.NAMES.contains(name)) {
             return true;
         }
         for (org.tusk.engine.func.ProcEntry p : org.tusk.engine.func.BuiltinCatalog.get().procs(name)) {
@@ -198,6 +199,8 @@ final class AggregateAnalyzer {
         AggregateFunction fn;
         if (args.isEmpty()) {
             fn = name.equals("count") ? BuiltinAggregates.countStar() : null;
+        } else if ((fn = org.tusk.engine.func.JsonAggregates.lookup(name, types(args))) != null) {
+            return fn;
         } else if (name.equals("string_agg")) {
             fn = args.get(0).type() == PgType.TEXT ? BuiltinAggregates.stringAgg() : null;
         } else {

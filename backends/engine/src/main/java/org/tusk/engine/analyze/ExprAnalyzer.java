@@ -901,6 +901,9 @@ public final class ExprAnalyzer {
         if (org.tusk.engine.types.FixedSubscripts.isFixedLength(type)) {
             return fixedLengthSubscript(base, subs, slice);
         }
+        if (type == PgType.JSONB) {
+            return jsonbSubscript(base, subs, slice);
+        }
         if (!type.isArray()) {
             throw Ereport.error(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + type.displayName()
                     + " because it does not support subscripting", locationOf(ind.arg()));
@@ -923,6 +926,65 @@ public final class ExprAnalyzer {
             upper.add(i.uidx() == null ? null : subscript(i.uidx()));
         }
         return new SubscriptExpr(base, slice ? lower : null, upper, slice, slice ? type : type.elementType());
+    }
+
+    /**
+     * jsonb_subscript_transform / jsonb_subscript_fetch: {@code doc['a'][0]} walks the value as
+     * {@code #>} does; each subscript is an integer if it coerces to one implicitly, else text.
+     */
+    private Expr jsonbSubscript(Expr base, List<AIndices> subs, boolean slice) {
+        if (slice) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "jsonb subscript does not support slices",
+                    sliceLocation(subs));
+        }
+        List<Expr> args = new ArrayList<>();
+        args.add(base);
+        for (AIndices i : subs) {
+            Expr e = transform(i.uidx());
+            PgType t = e.type();
+            PgType target = t != PgType.UNKNOWN
+                    && org.tusk.engine.func.CastCatalog.canCoerce(t, PgType.INT4, CastContext.IMPLICIT) ? PgType.INT4
+                    : t == PgType.UNKNOWN || org.tusk.engine.func.CastCatalog.canCoerce(t, PgType.TEXT, CastContext.IMPLICIT)
+                    ? PgType.TEXT : null;
+            if (target == null) {
+                throw Ereport.error(SqlState.DATATYPE_MISMATCH, "subscript type " + t.displayName() + " is not supported",
+                        locationOf(i.uidx())).withHint("jsonb subscript must be coercible to either integer or text.");
+            }
+            args.add(coerceOrFail(e, target, -1, CastContext.IMPLICIT, locationOf(i.uidx())));
+        }
+        return new FuncExpr("subscript", org.tusk.engine.func.JsonFunctions::subscriptFetch, args, PgType.JSONB, -1, true);
+    }
+
+    /** {@code doc['a'][0] = value}: the new document (JsonbSubscriptAssign), subscripts typed as for a fetch. */
+    private Expr jsonbSubscriptAssign(Expr base, String column, List<RawNode> indirection, Expr value, int location) {
+        List<AIndices> subs = new ArrayList<>();
+        for (RawNode n : indirection) {
+            subs.add((AIndices) n);
+        }
+        FuncExpr fetch = (FuncExpr) jsonbSubscript(base, subs, subs.stream().anyMatch(AIndices::isSlice));
+        Expr coerced = coerce(value, PgType.JSONB, -1, CastContext.ASSIGNMENT);
+        if (coerced == null) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "subscripted assignment to \"" + column + "\" requires type jsonb"
+                    + " but expression is of type " + value.type().displayName(), location)
+                    .withHint("You will need to rewrite or cast the expression.");
+        }
+        List<Expr> args = new ArrayList<>();
+        args.add(base);
+        args.add(coerced);
+        args.addAll(fetch.args().subList(1, fetch.args().size()));
+        boolean firstIsInteger = args.get(2).type() == PgType.INT4;
+        return new FuncExpr("subscript_assign", (a, ctx) -> org.tusk.engine.func.JsonbSubscriptAssign.assign(a, ctx,
+                firstIsInteger), args, PgType.JSONB, -1, false);
+    }
+
+    /** Where jsonb_subscript_transform reports a slice: the first slice's upper bound, else its lower one. */
+    private int sliceLocation(List<AIndices> subs) {
+        for (AIndices i : subs) {
+            if (i.isSlice()) {
+                return locationOf(i.uidx() != null ? i.uidx() : i.lidx());
+            }
+        }
+        return -1;
     }
 
     /**
@@ -1013,6 +1075,9 @@ public final class ExprAnalyzer {
             }
             return new FuncExpr("subscript_assign", (a, ctx) -> org.tusk.engine.types.FixedSubscripts.assign(a[0], (Integer) a[1], a[2]),
                     List.of(base, subscript(ai.uidx()), coerced), type, -1, false);
+        }
+        if (type == PgType.JSONB && indirection.stream().allMatch(n -> n instanceof org.tusk.engine.nodes.AIndices)) {
+            return jsonbSubscriptAssign(base, column, indirection, value, location);
         }
         if (!type.isArray() || type == PgType.INT2VECTOR || type == PgType.OIDVECTOR) {
             throw Ereport.error(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + type.displayName()
@@ -1322,12 +1387,23 @@ public final class ExprAnalyzer {
                     : shape != null ? shape.typeOid() : args.get(0).type().oid();
             return new ConstExpr(PgType.REGTYPE, -1, oid);
         }
-        FunctionBody body = setBody != null ? setBody : FunctionRegistry.require(proc, f.location());
+        // to_json, json_build_object...: bodies bound to the arguments' types (get_fn_expr_argtype),
+        // their "any" arguments passed as values; an untyped literal is text
+        List<PgType> jsonArgTypes = new ArrayList<>();
+        for (Expr a : args) {
+            jsonArgTypes.add(a.type() == PgType.UNKNOWN ? PgType.TEXT : a.type());
+        }
+        FunctionBody typedJson = setBody == null && proc.language() == 12 && Integer.compareUnsigned(proc.oid(), 16384) < 0
+                ? org.tusk.engine.func.JsonBuilders.typedBody(proc.prosrc(), jsonArgTypes) : null;
+        FunctionBody body = setBody != null ? setBody : typedJson != null ? typedJson
+                : FunctionRegistry.require(proc, f.location());
         List<Expr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             PgType target = coerceTo.get(i);
             Expr arg = args.get(i);
-            if (target != PgType.ANY && proc.variadicType() == PgType.ANY && i >= proc.nargs() - 1
+            if (typedJson != null) {
+                coerced.add(coerceOrFail(arg, jsonArgTypes.get(i), -1, CastContext.IMPLICIT, f.location()));
+            } else if (target != PgType.ANY && proc.variadicType() == PgType.ANY && i >= proc.nargs() - 1
                     && arg.type() == PgType.UNKNOWN) {
                 // an unknown literal already is its text; left unknown, it also keeps ConstantFolder away
                 // from stable functions such as format() (their errors come after the row description)
@@ -1360,7 +1436,8 @@ public final class ExprAnalyzer {
         if (enumResult != null && enumResult.typtype() != 'e') {
             enumResult = null;
         }
-        FuncExpr call = new FuncExpr(name, body, coerced, enumResult != null ? PgType.ANYENUM : res.resultType(), -1,
+        FuncExpr call = new FuncExpr(name, body, coerced, enumResult != null ? PgType.ANYENUM : res.resultType(),
+                setBody != null && setCallWanted ? org.tusk.engine.func.SetReturningBodies.outTypmod(proc) : -1,
                 proc.strict(), proc.volatility());
         if (enumResult != null && setBody == null) {
             // a function declared to return an enum: its value carries that enum's identity (pg_typeof, casts)

@@ -183,6 +183,11 @@ final class GroupingAnalyzer {
         } else {
             e = ea.resolveUnknownAsText(ea.transform(n));
         }
+        if (e.type() == org.tusk.engine.types.PgType.JSON) {
+            // json has no btree or hash opclass to group by
+            throw Ereport.error(SqlState.UNDEFINED_FUNCTION, "could not identify an equality operator for type json",
+                    ExprAnalyzer.locationOf(n));
+        }
         int i = q.groupKeys.indexOf(e);
         if (i >= 0) {
             return i;

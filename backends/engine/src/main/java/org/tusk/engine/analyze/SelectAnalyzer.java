@@ -139,10 +139,24 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
                     distinctOn.add(targetRef(n, q.targetList, ea, "DISTINCT ON", true));
                 }
                 q.distinctOn = distinctOn;
+            } else {
+                for (int i = 0; i < q.targetList.size(); i++) {
+                    if (q.targetList.get(i).expr().type() == PgType.JSON) {
+                        // json has no btree or hash opclass: nothing can say when two values are equal
+                        int location = stmt.targetList().size() == q.targetList.size()
+                                ? stmt.targetList().get(i).location() : -1;
+                        throw Ereport.error(SqlState.UNDEFINED_FUNCTION,
+                                "could not identify an equality operator for type json", location);
+                    }
+                }
             }
         }
         for (SortBy sb : stmt.sortClause()) {
             Expr key = targetRef(sb.node(), q.targetList, ea, "ORDER BY", false);
+            if (key.type() == PgType.JSON && sb.sortbyDir() != SortByDir.USING) {
+                throw Ereport.error(SqlState.UNDEFINED_FUNCTION, "could not identify an ordering operator for type json",
+                        ExprAnalyzer.locationOf(sb.node())).withHint("Use an explicit ordering operator or modify the query.");
+            }
             boolean desc = sb.sortbyDir() == SortByDir.DESC;
             if (sb.sortbyDir() == SortByDir.USING) {
                 desc = usingOperatorIsDescending(sb, key, ea);

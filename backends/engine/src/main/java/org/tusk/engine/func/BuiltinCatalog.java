@@ -186,6 +186,9 @@ public final class BuiltinCatalog {
     }
 
     private ProcEntry operatorProc(String name, PgType left, PgType right) {
+        if (name.startsWith("pg_catalog.")) {
+            name = name.substring("pg_catalog.".length());     // regprocout qualifies an overloaded name (jsonb -)
+        }
         for (ProcEntry p : procsByName.getOrDefault(name, List.of())) {
             List<PgType> a = p.argTypes();
             if (left == null ? a.size() == 1 && a.get(0) == right : a.size() == 2 && a.get(0) == left && a.get(1) == right) {

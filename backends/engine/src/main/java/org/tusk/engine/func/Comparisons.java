@@ -17,6 +17,9 @@ public final class Comparisons {
         if (a instanceof org.tusk.engine.types.EnumValue || b instanceof org.tusk.engine.types.EnumValue) {
             return org.tusk.engine.types.EnumValue.compare(a, b);
         }
+        if (a instanceof org.tusk.engine.types.Jsonb x && b instanceof org.tusk.engine.types.Jsonb y) {
+            return org.tusk.engine.types.JsonbOrdering.compare(x.root(), y.root());
+        }
         if (a instanceof org.tusk.engine.types.TimeTz x && b instanceof org.tusk.engine.types.TimeTz y) {
             return x.compareTo(y);
         }

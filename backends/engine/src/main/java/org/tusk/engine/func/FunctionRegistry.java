@@ -48,6 +48,7 @@ public final class FunctionRegistry {
         RecordFunctions.register();
         MoneyFunctions.register();
         PgLsnFunctions.register();
+        JsonFunctions.register();
         TidFunctions.register();
         WalLocationFunctions.register();
         // last: bodies derived from pg_operator rows fill in only what nothing above bound

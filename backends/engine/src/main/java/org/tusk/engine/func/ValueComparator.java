@@ -32,7 +32,7 @@ public final class ValueComparator {
             return true;
         }
         return l == r && (l == PgType.BOOL || l == PgType.UUID || l == PgType.TIME || l == PgType.TIMETZ
-                || l == PgType.BYTEA);
+                || l == PgType.BYTEA || l == PgType.JSONB);
     }
 
     public static int compare(PgType lt, Object a, PgType rt, Object b, EvalContext ctx) {

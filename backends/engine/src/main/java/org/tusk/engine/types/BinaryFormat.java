@@ -42,6 +42,14 @@ public final class BinaryFormat {
                 return ByteBuffer.allocate(16).putLong(v.micros()).putInt(v.days()).putInt(v.months()).array();
             }
             case BYTEA: return (byte[]) value;
+            case JSONB: {
+                // jsonb_send: a version byte (1), then the text form
+                byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
+                byte[] out = new byte[text.length + 1];
+                out[0] = 1;
+                System.arraycopy(text, 0, out, 1, text.length);
+                return out;
+            }
             case UUID: {
                 java.util.UUID u = (java.util.UUID) value;
                 return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
@@ -84,6 +92,14 @@ public final class BinaryFormat {
             }
             case UUID: expect(data, 16); return new java.util.UUID(b.getLong(), b.getLong());
             case BYTEA: return data.clone();
+            case JSON: return TextFormat.input(type, typmod, new String(data, StandardCharsets.UTF_8), ctx);
+            case JSONB: {
+                if (data.length == 0 || data[0] != 1) {
+                    throw Ereport.error(SqlState.INVALID_BINARY_REPRESENTATION,
+                            "unsupported jsonb version number " + (data.length == 0 ? 0 : data[0]));
+                }
+                return Jsonb.parse(new String(data, 1, data.length - 1, StandardCharsets.UTF_8));
+            }
             case TEXT: case UNKNOWN: case VARCHAR: case BPCHAR: case NAME: case ANYENUM:
                 return TextFormat.input(type, typmod, new String(data, StandardCharsets.UTF_8), ctx);
             case POINT: case LSEG: case BOX: case LINE: case PATH: case POLYGON: case CIRCLE:

@@ -204,6 +204,8 @@ public final class TextFormat {
             case TIME: return TimeFormat.inputTime(s);
             case TIMETZ: return TimeFormat.inputTimeTz(s, ctx.timeZone(), ctx.nowMicros());
             case UUID: return parseUuid(s);
+            case JSON: JsonParser.parseJson(s); return s;      // json_in validates and keeps the text
+            case JSONB: return Jsonb.parse(s);
             case BYTEA: return ByteaFormat.input(s);
             case REGCLASS: return RegclassIo.input(s);
             case REGNAMESPACE: return RegclassIo.namespaceInput(s);

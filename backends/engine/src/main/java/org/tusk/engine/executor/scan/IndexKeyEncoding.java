@@ -38,6 +38,7 @@ import org.tusk.engine.types.PgType;
  *     prefix sorts first: fewer items compare lower), then the number of
  *     dimensions, each dimension's length and each lower bound (4 bytes, sign
  *     flipped): equal items order by dimensionality, then shape, then bounds.</li>
+ * <li>jsonb (jsonb_ops): see {@link #encodeJsonb}; the order of JsonbOrdering.</li>
  * </ul>
  */
 public final class IndexKeyEncoding {
@@ -72,7 +73,7 @@ public final class IndexKeyEncoding {
     public static boolean supports(PgType type) {
         return switch (type) {
             case BOOL, INT2, INT4, INT8, OID, XID, FLOAT4, FLOAT8, NUMERIC, TEXT, VARCHAR, BPCHAR, NAME, DATE,
-                    TIMESTAMP, TIMESTAMPTZ, ANYENUM, INT4RANGE, INT8RANGE, NUMRANGE, DATERANGE, TSRANGE, TSTZRANGE -> true;
+                    TIMESTAMP, TIMESTAMPTZ, ANYENUM, JSONB, INT4RANGE, INT8RANGE, NUMRANGE, DATERANGE, TSRANGE, TSTZRANGE -> true;
             default -> type.isArray() && type.elementType() != null && supports(type.elementType())
                     && !type.elementType().isArray();
         };
@@ -116,6 +117,7 @@ public final class IndexKeyEncoding {
             case TEXT, VARCHAR, NAME -> encodeString(out, (String) v);
             case BPCHAR -> encodeString(out, stripTrailingBlanks((String) v));
             case ANYENUM -> encodeEnum(out, v);
+            case JSONB -> encodeJsonb(out, ((org.tusk.engine.types.Jsonb) v).root());
             case INT4RANGE, INT8RANGE, NUMRANGE, DATERANGE, TSRANGE, TSTZRANGE ->
                     encodeRange(out, (org.tusk.engine.types.RangeValue) v);
             default -> {
@@ -125,6 +127,62 @@ public final class IndexKeyEncoding {
                 }
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
                     "data type " + type.typname() + " has no default operator class for access method \"btree\"");
+            }
+        }
+    }
+
+    /**
+     * jsonb_ops (compareJsonbContainers, see JsonbOrdering): an object (class 2) above anything
+     * array-like (class 1: an array, or a top-level scalar as a one-element "raw scalar" array);
+     * array-likes by element count, then a raw scalar below a real array, then the elements.
+     */
+    private static void encodeJsonb(KeyBytes out, Object root) {
+        if (root instanceof java.util.Map) {
+            out.write(2);
+            encodeJsonbNode(out, root);
+            return;
+        }
+        out.write(1);
+        boolean raw = !(root instanceof List);
+        List<?> elements = raw ? List.of(root) : (List<?>) root;
+        writeUnsigned(out, elements.size(), 4);
+        out.write(raw ? 0 : 1);
+        for (Object e : elements) {
+            encodeJsonbNode(out, e);
+        }
+    }
+
+    /**
+     * A nested jsonb value: its kind (null, string, number, boolean, array, object: jsonb's order of
+     * kinds), then strings and numbers as text and numeric keys are, containers by size first, then
+     * their elements, or their pairs (key, value) in jsonb's key order.
+     */
+    @SuppressWarnings("unchecked")
+    private static void encodeJsonbNode(KeyBytes out, Object node) {
+        if (node == org.tusk.engine.types.Jsonb.NULL) {
+            out.write(0);
+        } else if (node instanceof String s) {
+            out.write(1);
+            encodeString(out, s);
+        } else if (node instanceof BigDecimal d) {
+            out.write(2);
+            encodeNumeric(out, d);
+        } else if (node instanceof Boolean b) {
+            out.write(3);
+            out.write(b ? 1 : 0);
+        } else if (node instanceof List<?> l) {
+            out.write(4);
+            writeUnsigned(out, l.size(), 4);
+            for (Object e : l) {
+                encodeJsonbNode(out, e);
+            }
+        } else {
+            java.util.Map<String, Object> m = (java.util.Map<String, Object>) node;
+            out.write(5);
+            writeUnsigned(out, m.size(), 4);
+            for (java.util.Map.Entry<String, Object> e : m.entrySet()) {
+                encodeString(out, e.getKey());
+                encodeJsonbNode(out, e.getValue());
             }
         }
     }
