@@ -40,11 +40,6 @@ public final class Autovacuum {
     public record Settings(boolean enabled, long naptimeMillis, long threshold, double scaleFactor,
             long insertThreshold, double insertScaleFactor, long analyzeThreshold, double analyzeScaleFactor) {
 
-        /** Without insert vacuums and ANALYZE (the thresholds that never trigger). */
-        public Settings(boolean enabled, long naptimeMillis, long threshold, double scaleFactor) {
-            this(enabled, naptimeMillis, threshold, scaleFactor, -1, 0, Long.MAX_VALUE, 0);
-        }
-
         public static Settings from(Map<String, String> settings) {
             String on = settings.getOrDefault("autovacuum", "on").strip().toLowerCase(java.util.Locale.ROOT);
             boolean enabled = switch (on) {

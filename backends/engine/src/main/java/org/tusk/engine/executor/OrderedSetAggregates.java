@@ -137,15 +137,9 @@ public final class OrderedSetAggregates {
             double fraction = hasFraction ? ((Number) s.fraction).doubleValue() : 0;
             if (hasFraction && !(fraction >= 0 && fraction <= 1)) {
                 throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
-                        "percentile value " + shortest(fraction) + " is not between 0 and 1");
+                        "percentile value " + org.tusk.engine.types.FloatFormat.printfG(fraction) + " is not between 0 and 1");
             }
             return result(fraction, s.values);
-        }
-
-        /** C's %g for the fraction in the message (1.5, 2, -0.25). */
-        private static String shortest(double d) {
-            String s = Double.toString(d);
-            return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
         }
     }
 }

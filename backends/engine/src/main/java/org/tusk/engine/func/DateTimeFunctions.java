@@ -132,21 +132,9 @@ final class DateTimeFunctions {
             return seconds > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
         }
         if (seconds < MIN_UNIX_SECONDS || seconds >= END_UNIX_SECONDS) {
-            throw Ereport.error(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range: \"" + cFormatG(seconds) + "\"");
+            throw Ereport.error(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range: \"" + org.tusk.engine.types.FloatFormat.printfG(seconds) + "\"");
         }
         return (long) Math.rint((seconds - DateTimes.PG_EPOCH_UNIX_SECONDS) * 1_000_000.0);
-    }
-
-    /** C's printf %g (six significant digits, no trailing zeros), as PostgreSQL's messages print doubles. */
-    static String cFormatG(double d) {
-        String s = String.format(java.util.Locale.ROOT, "%.6g", d);
-        int e = s.indexOf('e');
-        String mantissa = e < 0 ? s : s.substring(0, e);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "");
-            mantissa = mantissa.endsWith(".") ? mantissa.substring(0, mantissa.length() - 1) : mantissa;
-        }
-        return e < 0 ? mantissa : mantissa + s.substring(e);
     }
 
     private static ZoneId zone(EvalContext c) {

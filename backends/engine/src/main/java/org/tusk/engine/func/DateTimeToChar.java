@@ -57,7 +57,7 @@ final class DateTimeToChar {
             ZoneId zone = TypeIoFunctions.typeContext(c).timeZone();
             ZonedDateTime z = DateTimes.toInstant(micros).atZone(zone);
             return format((String) a[1], Fields.of(z.toLocalDateTime(), Math.floorMod(micros, 1_000_000L),
-                    DateStyle.zoneAbbreviation(z), z.getOffset().getTotalSeconds()));
+                    DateStyle.abbreviation(z), z.getOffset().getTotalSeconds()));
         });
         FunctionRegistry.bind("interval_to_char", (a, c) -> format((String) a[1], Fields.of((Interval) a[0])));
     }

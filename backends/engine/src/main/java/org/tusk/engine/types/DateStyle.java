@@ -103,13 +103,8 @@ public final class DateStyle {
                 order(dateStyle), abbreviation(z), z.getOffset().getTotalSeconds());
     }
 
-    /** As {@link #abbreviation}, for to_char's TZ. */
-    public static String zoneAbbreviation(ZonedDateTime z) {
-        return abbreviation(z);
-    }
-
-    /** The zone abbreviation PostgreSQL shows for this instant: the tz database's, else the numeric offset. */
-    static String abbreviation(ZonedDateTime z) {
+    /** The zone abbreviation PostgreSQL shows for this instant (also to_char's TZ): the tz database's, else the numeric offset. */
+    public static String abbreviation(ZonedDateTime z) {
         int offset = z.getOffset().getTotalSeconds();
         ZoneId id = z.getZone();
         if (!(id instanceof ZoneOffset)) {

@@ -75,6 +75,17 @@ public final class FloatFormat {
         return layout(chosen, digLimit);
     }
 
+    /** C's printf("%g", d) (six significant digits), as PostgreSQL's messages print doubles. */
+    public static String printfG(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        return printfG(d, 6);
+    }
+
     private static String printfG(double d, int precision) {
         BigDecimal r = new BigDecimal(d).round(new MathContext(precision, RoundingMode.HALF_EVEN));
         return layout(r, precision);

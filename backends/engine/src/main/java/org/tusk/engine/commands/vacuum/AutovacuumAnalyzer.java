@@ -23,6 +23,7 @@ import org.tusk.api.engine.SessionHost;
 import org.tusk.api.error.PgException;
 import org.tusk.api.storage.AutoAnalyzer;
 import org.tusk.api.storage.RelFileLocator;
+import org.tusk.engine.catalog.ClusterCatalog;
 
 /**
  * Autovacuum's ANALYZE (autovacuum.c's worker running analyze_rel): a session of the
@@ -73,13 +74,7 @@ public final class AutovacuumAnalyzer implements AutoAnalyzer {
         if (table.temp()) {
             return false;
         }
-        String user;
-        try {
-            user = bootstrapSuperuser(dataDirectory);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("automatic analyze: cannot read the bootstrap superuser: {}", e.toString());
-            return false;
-        }
+        String user = ClusterCatalog.load(dataDirectory).superuserName();
         WORKER.set(true);
         try {
             String database = null;
@@ -148,12 +143,6 @@ public final class AutovacuumAnalyzer implements AutoAnalyzer {
 
     private static String single(List<String> rows) {
         return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    /** The role initdb made (pg_authid's first line), as the warm-up's session uses it. */
-    private static String bootstrapSuperuser(Path dataDirectory) throws IOException {
-        List<String> lines = java.nio.file.Files.readAllLines(dataDirectory.resolve("global/pg_authid"));
-        return org.tusk.api.auth.FileRoleStore.parseRole(lines.get(0)).name();
     }
 
     /** The session's view of this process: not a client backend, so nothing is reported or signalled. */
