@@ -72,15 +72,33 @@ public final class CheckpointRequests {
     }
 
     /**
+     * The checkpointer's slot index + 1. Right after the postmaster starts (or restarts after a crash) a
+     * backend can be serving a client before the checkpointer process has announced itself; like
+     * PostgreSQL's RequestCheckpoint, wait for it (up to a minute) rather than fail.
+     */
+    private int awaitCheckpointer(Runnable checkForInterrupts) {
+        long deadline = System.nanoTime() + CHECKPOINTER_START_WAIT_NANOS;
+        int checkpointer;
+        while ((checkpointer = area.getIntVolatile(CHECKPOINTER)) == 0) {
+            if (System.nanoTime() - deadline > 0) {
+                throw PgException.error(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                        "could not signal for checkpoint: checkpointer is not running");
+            }
+            checkForInterrupts.run();
+            LockSupport.parkNanos(100_000_000);
+        }
+        return checkpointer;
+    }
+
+    private static final long CHECKPOINTER_START_WAIT_NANOS = 60_000_000_000L;
+
+    /**
      * RequestCheckpoint(CHECKPOINT_WAIT): asks for a checkpoint and waits, for as long as it takes, until
      * one that started later is done; {@code checkForInterrupts} runs while waiting, so a cancel or a
      * terminate ends the wait (the checkpoint itself goes on).
      */
     public void requestAndWait(Runnable checkForInterrupts) {
-        int checkpointer = area.getIntVolatile(CHECKPOINTER);
-        if (checkpointer == 0) {
-            throw PgException.error(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "checkpointer is not running");
-        }
+        int checkpointer = awaitCheckpointer(checkForInterrupts);
         long mine = area.getAndAddLong(REQUESTED, 1) + 1;
         segment.slot(checkpointer - 1).setLatch();
         while (area.getLongVolatile(DONE) < mine) {

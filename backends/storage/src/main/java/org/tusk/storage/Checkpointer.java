@@ -65,10 +65,12 @@ public final class Checkpointer implements AuxiliaryProcess {
         StorageSettings settings = StorageSettings.from(attachment.settings(), attachment.segment().maxBackends());
         int checkpointSegments = CheckpointSchedule.checkpointSegments(settings.maxWalSizeBytes(),
                 settings.walSegmentSize(), settings.checkpointCompletionTarget());
+        // read the requests already covered before announcing ourselves: a backend only asks once it sees
+        // us registered, so every request it makes counts above this
+        long handled = requests.requested();
         requests.registerCheckpointer(attachment.slot());
         long lastCheckpoint = System.nanoTime();
         long lastRedo = wal.redoPointer();
-        long handled = requests.requested();
         lastBackgroundWrite = System.nanoTime() - settings.bgwriterDelayMillis() * 1_000_000L;
         while (!shutdownRequested) {
             long sinceLast = (System.nanoTime() - lastCheckpoint) / 1_000_000;
