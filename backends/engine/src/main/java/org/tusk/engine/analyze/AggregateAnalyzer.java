@@ -147,7 +147,7 @@ final class AggregateAnalyzer {
      * percentile_cont, percentile_disc and mode (orderedsetaggs.c): the direct arguments (the
      * fraction, coerced to double precision) and the WITHIN GROUP value become the aggregate's
      * arguments, its ordering the input order the Agg node sorts by. percentile_cont interpolates
-     * double precision values (the interval form is not supported yet).
+     * double precision or interval values; an array of fractions gives an array of results.
      */
     private Expr orderedSet(FuncCall f, String name, List<Expr> direct, Expr filter, List<Expr> orderExprs,
             List<SortColumn> orderDirs) {
@@ -164,20 +164,20 @@ final class AggregateAnalyzer {
         }
         Expr value = orderExprs.get(0);
         List<Expr> args = new ArrayList<>();
+        // the fraction: double precision, or an array of them (the _multi_final forms)
+        boolean multi = percentile && direct.get(0).type().elementType() != null;
         if (percentile) {
-            args.add(ea.coerce(direct.get(0), PgType.FLOAT8, -1, CastContext.IMPLICIT));
+            args.add(ea.coerce(direct.get(0), multi ? PgType.FLOAT8_ARRAY : PgType.FLOAT8, -1, CastContext.IMPLICIT));
         }
         AggregateFunction fn;
         if (name.equals("percentile_cont")) {
-            if (value.type() == PgType.INTERVAL) {
-                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
-                        "percentile_cont of interval values is not supported yet", f.location());
+            if (value.type() != PgType.INTERVAL) {
+                value = ea.coerce(value, PgType.FLOAT8, -1, CastContext.IMPLICIT);
+                orderExprs = List.of(value);
             }
-            value = ea.coerce(value, PgType.FLOAT8, -1, CastContext.IMPLICIT);
-            orderExprs = List.of(value);
-            fn = org.tusk.engine.executor.OrderedSetAggregates.percentileCont();
+            fn = org.tusk.engine.executor.OrderedSetAggregates.percentileCont(value.type(), multi);
         } else if (name.equals("percentile_disc")) {
-            fn = org.tusk.engine.executor.OrderedSetAggregates.percentileDisc(value.type());
+            fn = org.tusk.engine.executor.OrderedSetAggregates.percentileDisc(value.type(), multi);
         } else {
             fn = org.tusk.engine.executor.OrderedSetAggregates.mode(value.type());
         }

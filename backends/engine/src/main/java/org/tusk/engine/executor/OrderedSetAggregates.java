@@ -6,11 +6,16 @@ import java.util.Set;
 
 import org.tusk.api.error.SqlState;
 import org.tusk.engine.error.Ereport;
+import org.tusk.engine.func.DateTimeFunctions;
+import org.tusk.engine.types.ArrayValue;
+import org.tusk.engine.types.FloatFormat;
+import org.tusk.engine.types.Interval;
 import org.tusk.engine.types.PgType;
 
 /**
  * The ordered-set aggregates of orderedsetaggs.c: percentile_cont(fraction),
- * percentile_disc(fraction) and mode(), each WITHIN GROUP (ORDER BY value). The Agg node
+ * percentile_disc(fraction) and mode(), each WITHIN GROUP (ORDER BY value); the
+ * percentiles also take an array of fractions and then return an array. The Agg node
  * sorts a group's inputs by the WITHIN GROUP ordering (as for any ordered-input
  * aggregate) and hands them over as (fraction, value) or (value); NULL values are
  * ignored, as PostgreSQL's tuplesort is fed only non-null ones. The fraction is a direct
@@ -30,27 +35,38 @@ public final class OrderedSetAggregates {
         final List<Object> values = new ArrayList<>();
     }
 
-    /** percentile_cont(float8) WITHIN GROUP (ORDER BY float8): linear interpolation between adjacent values. */
-    public static AggregateFunction percentileCont() {
-        return new Base("percentile_cont", PgType.FLOAT8, true) {
+    /**
+     * percentile_cont(float8 or float8[]) WITHIN GROUP (ORDER BY float8 or interval): linear
+     * interpolation between the two values around the fraction's position (float8_lerp or
+     * interval_lerp); a float8[] of fractions gives an array of results shaped like it.
+     */
+    public static AggregateFunction percentileCont(PgType valueType, boolean multi) {
+        boolean interval = valueType == PgType.INTERVAL;
+        return new Base("percentile_cont", multi ? valueType.arrayType() : valueType, true, multi) {
             @Override
             Object result(double fraction, List<Object> values) {
                 double position = fraction * (values.size() - 1);
                 int lo = (int) Math.floor(position);
                 int hi = (int) Math.ceil(position);
-                double low = ((Number) values.get(lo)).doubleValue();
                 if (lo == hi) {
-                    return low;
+                    return values.get(lo);
                 }
+                if (interval) {
+                    return DateTimeFunctions.lerp((Interval) values.get(lo), (Interval) values.get(hi), position - lo);
+                }
+                double low = ((Number) values.get(lo)).doubleValue();
                 double high = ((Number) values.get(hi)).doubleValue();
                 return low + (position - lo) * (high - low);
             }
         };
     }
 
-    /** percentile_disc(float8) WITHIN GROUP (ORDER BY any): the first value whose position reaches the fraction. */
-    public static AggregateFunction percentileDisc(PgType type) {
-        return new Base("percentile_disc", type, true) {
+    /**
+     * percentile_disc(float8 or float8[]) WITHIN GROUP (ORDER BY any): the first value whose
+     * position reaches the fraction; a float8[] of fractions gives an array of such values.
+     */
+    public static AggregateFunction percentileDisc(PgType type, boolean multi) {
+        return new Base("percentile_disc", multi ? type.arrayType() : type, true, multi) {
             @Override
             Object result(double fraction, List<Object> values) {
                 long row = (long) Math.ceil(fraction * values.size());
@@ -61,7 +77,7 @@ public final class OrderedSetAggregates {
 
     /** mode() WITHIN GROUP (ORDER BY any): the most frequent value, the first in sort order on a tie. */
     public static AggregateFunction mode(PgType type) {
-        return new Base("mode", type, false) {
+        return new Base("mode", type, false, false) {
             @Override
             Object result(double fraction, List<Object> values) {
                 Object best = null;
@@ -87,11 +103,14 @@ public final class OrderedSetAggregates {
         private final String name;
         private final PgType resultType;
         private final boolean hasFraction;
+        /** The fraction is a float8[]: one result per element (NULL for a NULL one), in its shape. */
+        private final boolean multi;
 
-        Base(String name, PgType resultType, boolean hasFraction) {
+        Base(String name, PgType resultType, boolean hasFraction, boolean multi) {
             this.name = name;
             this.resultType = resultType;
             this.hasFraction = hasFraction;
+            this.multi = multi;
         }
 
         abstract Object result(double fraction, List<Object> values);
@@ -134,12 +153,25 @@ public final class OrderedSetAggregates {
             if (!(state instanceof State s) || s.values.isEmpty() || hasFraction && s.fraction == null) {
                 return null;
             }
-            double fraction = hasFraction ? ((Number) s.fraction).doubleValue() : 0;
-            if (hasFraction && !(fraction >= 0 && fraction <= 1)) {
-                throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
-                        "percentile value " + org.tusk.engine.types.FloatFormat.printfG(fraction) + " is not between 0 and 1");
+            if (multi) {
+                ArrayValue fractions = (ArrayValue) s.fraction;
+                Object[] results = new Object[fractions.size()];
+                for (int i = 0; i < results.length; i++) {
+                    Object f = fractions.element(i);
+                    results[i] = f == null ? null : result(checked(((Number) f).doubleValue()), s.values);
+                }
+                return new ArrayValue(resultType.elementType(), fractions.lengths(), fractions.lowerBounds(), results);
             }
+            double fraction = hasFraction ? checked(((Number) s.fraction).doubleValue()) : 0;
             return result(fraction, s.values);
+        }
+
+        private static double checked(double fraction) {
+            if (!(fraction >= 0 && fraction <= 1)) {
+                throw Ereport.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                        "percentile value " + FloatFormat.printfG(fraction) + " is not between 0 and 1");
+            }
+            return fraction;
         }
     }
 }

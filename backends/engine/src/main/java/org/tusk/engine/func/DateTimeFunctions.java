@@ -18,7 +18,7 @@ import org.tusk.engine.types.PgType;
  * interval (months and days in the local calendar, for timestamptz in the
  * session's TimeZone), timestamp - timestamp, time +/- interval, isfinite.
  */
-final class DateTimeFunctions {
+public final class DateTimeFunctions {
     private DateTimeFunctions() {}
 
     static final long DAY = 86_400_000_000L;
@@ -159,6 +159,11 @@ final class DateTimeFunctions {
         } catch (ArithmeticException e) {
             throw Ereport.error(SqlState.DATETIME_FIELD_OVERFLOW, "interval out of range");
         }
+    }
+
+    /** interval_lerp (orderedsetaggs.c): {@code lo + (hi - lo) * pct}, through interval_mi, interval_mul and interval_pl. */
+    public static Interval lerp(Interval lo, Interval hi, double pct) {
+        return add(multiply(add(hi, negate(lo)), pct), lo);
     }
 
     private static double tsround(double j) {
