@@ -21,6 +21,12 @@ public final class LatchSocket implements AutoCloseable {
     private final Path path;
     private final AFUNIXDatagramSocket socket;
     private final byte[] receiveBuffer = new byte[16];
+    /**
+     * The receive timeout the socket has now (-1: not set yet). Setting it costs two system calls
+     * (junixsocket sets SO_SNDTIMEO and SO_RCVTIMEO), and most waits ask for the same one again: an
+     * LWLock sleep always waits its maximum, the latch watcher always a minute.
+     */
+    private int socketTimeoutMillis = -1;
 
     private LatchSocket(Path path, AFUNIXDatagramSocket socket) {
         this.path = path;
@@ -49,7 +55,10 @@ public final class LatchSocket implements AutoCloseable {
      * ({@code 0} means no timeout). Returns whether a datagram was received.
      */
     public boolean await(int timeoutMillis) throws IOException {
-        socket.setSoTimeout(timeoutMillis);
+        if (timeoutMillis != socketTimeoutMillis) {
+            socket.setSoTimeout(timeoutMillis);
+            socketTimeoutMillis = timeoutMillis;
+        }
         DatagramPacket packet = new DatagramPacket(receiveBuffer, receiveBuffer.length);
         try {
             socket.receive(packet);
