@@ -20,6 +20,6 @@ class JsonPathGoldenTest {
 
     @Test
     void matchesRealPostgres() throws Exception {
-        GoldenReplay.assertMatches(tmp, "/golden/jsonpath/expected.txt", 400);
+        GoldenReplay.assertMatches(tmp, "/golden/jsonpath/expected.txt", 550);
     }
 }
