@@ -20,6 +20,6 @@ class JsonPathGoldenTest {
 
     @Test
     void matchesRealPostgres() throws Exception {
-        GoldenReplay.assertMatches(tmp, "/golden/jsonpath/expected.txt", 550);
+        GoldenReplay.assertMatches(tmp, "/golden/jsonpath/expected.txt", 630);
     }
 }
