@@ -120,7 +120,7 @@ public final class JsonPathExecutor {
     private Result executeItemOptUnwrapTarget(JsonPathItem jsp, Object jb, List<Object> found, boolean unwrap) {
         Kind kind = jsp.kind;
         if (kind.isPredicate()) {
-            Bool st = executeBoolItem(jsp, jb, true);
+            Bool st = executeBoolItem(jsp, jb);
             Object v = st == Bool.UNKNOWN ? Jsonb.NULL : Boolean.valueOf(st == Bool.TRUE);
             return executeNextItem(jsp, null, v, found);
         }
@@ -623,36 +623,36 @@ public final class JsonPathExecutor {
         Object saved = current;
         current = jb;
         try {
-            return executeBoolItem(jsp, jb, false);
+            return executeBoolItem(jsp, jb);
         } finally {
             current = saved;
         }
     }
 
-    private Bool executeBoolItem(JsonPathItem jsp, Object jb, boolean canHaveNext) {
+    private Bool executeBoolItem(JsonPathItem jsp, Object jb) {
         switch (jsp.kind) {
             case AND: {
-                Bool res = executeBoolItem(jsp.left, jb, false);
+                Bool res = executeBoolItem(jsp.left, jb);
                 if (res == Bool.FALSE) {
                     return res;
                 }
-                Bool res2 = executeBoolItem(jsp.right, jb, false);
+                Bool res2 = executeBoolItem(jsp.right, jb);
                 return res2 == Bool.TRUE ? res : res2;
             }
             case OR: {
-                Bool res = executeBoolItem(jsp.left, jb, false);
+                Bool res = executeBoolItem(jsp.left, jb);
                 if (res == Bool.TRUE) {
                     return res;
                 }
-                Bool res2 = executeBoolItem(jsp.right, jb, false);
+                Bool res2 = executeBoolItem(jsp.right, jb);
                 return res2 == Bool.FALSE ? res : res2;
             }
             case NOT: {
-                Bool res = executeBoolItem(jsp.left, jb, false);
+                Bool res = executeBoolItem(jsp.left, jb);
                 return res == Bool.UNKNOWN ? res : res == Bool.TRUE ? Bool.FALSE : Bool.TRUE;
             }
             case IS_UNKNOWN:
-                return executeBoolItem(jsp.left, jb, false) == Bool.UNKNOWN ? Bool.TRUE : Bool.FALSE;
+                return executeBoolItem(jsp.left, jb) == Bool.UNKNOWN ? Bool.TRUE : Bool.FALSE;
             case STARTS_WITH:
                 return executePredicate(jsp, jsp.left, jsp.right, jb, false);
             case LIKE_REGEX:

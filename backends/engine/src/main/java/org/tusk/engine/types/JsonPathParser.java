@@ -121,9 +121,10 @@ public final class JsonPathParser {
         advance();
     }
 
-    private static JsonPathItem requirePredicate(JsonPathItem item, PgException otherwise) {
+    /** A predicate where the grammar wants one, else a syntax error at the current token. */
+    private JsonPathItem requirePredicate(JsonPathItem item) {
         if (!item.kind.isPredicate() || item.next != null) {
-            throw otherwise;
+            throw syntaxError();
         }
         return item;
     }
@@ -139,10 +140,10 @@ public final class JsonPathParser {
     private JsonPathItem parseOr() {
         JsonPathItem left = parseAnd();
         while (at("||")) {
-            requirePredicate(left, syntaxError());
+            requirePredicate(left);
             advance();
             JsonPathItem right = parseAnd();
-            left = JsonPathItem.binary(Kind.OR, left, requirePredicate(right, syntaxError()));
+            left = JsonPathItem.binary(Kind.OR, left, requirePredicate(right));
         }
         return left;
     }
@@ -150,10 +151,10 @@ public final class JsonPathParser {
     private JsonPathItem parseAnd() {
         JsonPathItem left = parseNot();
         while (at("&&")) {
-            requirePredicate(left, syntaxError());
+            requirePredicate(left);
             advance();
             JsonPathItem right = parseNot();
-            left = JsonPathItem.binary(Kind.AND, left, requirePredicate(right, syntaxError()));
+            left = JsonPathItem.binary(Kind.AND, left, requirePredicate(right));
         }
         return left;
     }
@@ -173,7 +174,7 @@ public final class JsonPathParser {
         }
         expect("(");
         JsonPathItem inner = parseOr();
-        requirePredicate(inner, syntaxError());
+        requirePredicate(inner);
         expect(")");
         return inner;
     }
@@ -343,7 +344,7 @@ public final class JsonPathParser {
             advance();
             expect("(");
             JsonPathItem predicate = parseOr();
-            requirePredicate(predicate, syntaxError());
+            requirePredicate(predicate);
             expect(")");
             return JsonPathItem.unary(Kind.FILTER, predicate);
         }
