@@ -74,6 +74,8 @@ public final class TupleFormat {
     private static final byte GEOMETRIC = 40;
     /** A {@link org.tusk.engine.types.Jsonb}: its text form (jsonb_out), parsed again when read. */
     private static final byte JSONB = 43;
+    /** A {@link org.tusk.engine.types.JsonPath}: its text form (jsonpath_out), parsed again when read. */
+    private static final byte JSONPATH = 44;
     /**
      * A user enum value (EnumValue): the type's OID, the label's pg_enum OID (0 if unknown when stored) and
      * the label as it was then; read back with the label the OID has now (ALTER TYPE ... RENAME VALUE).
@@ -263,6 +265,9 @@ public final class TupleFormat {
         } else if (v instanceof org.tusk.engine.types.Jsonb j) {
             w.u8(JSONB);
             w.blob(j.toString().getBytes(StandardCharsets.UTF_8));
+        } else if (v instanceof org.tusk.engine.types.JsonPath jp) {
+            w.u8(JSONPATH);
+            w.blob(jp.toString().getBytes(StandardCharsets.UTF_8));
         } else if (v instanceof java.util.UUID u) {
             w.u8(UUID);
             w.i64(u.getMostSignificantBits());
@@ -361,6 +366,7 @@ public final class TupleFormat {
             }
             case UUID: return new java.util.UUID(r.i64(), r.i64());
             case JSONB: return org.tusk.engine.types.Jsonb.parse(new String(r.blob(), StandardCharsets.UTF_8));
+            case JSONPATH: return org.tusk.engine.types.JsonPath.parse(new String(r.blob(), StandardCharsets.UTF_8));
             case RANGE: {
                 PgType type = PgType.byOid(r.i32());
                 int flags = r.data[r.pos++];

@@ -38,16 +38,39 @@ final class FunctionRtes {
         List<String> names = new ArrayList<>();
         List<String> outNames = new ArrayList<>();
         List<PgType> types = new ArrayList<>();
+        // the typmods of the columns a column definition list gives (the others' are -1)
+        java.util.Map<Integer, Integer> typmods = new java.util.HashMap<>();
         for (RangeFunctionItem item : expandMultiArgUnnest(rf)) {
             if (!(item.func() instanceof FuncCall f)) {
                 throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "this function in FROM is not supported yet",
                         rf.location());
             }
-            if (item.coldeflist() != null && !item.coldeflist().isEmpty() || rf.coldeflist() != null && !rf.coldeflist().isEmpty()) {
-                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "column definition lists are not supported yet",
-                        rf.location());
-            }
             String name = f.lastName();
+            List<org.tusk.engine.nodes.ColumnDef> coldefs = item.coldeflist() != null && !item.coldeflist().isEmpty()
+                    ? item.coldeflist() : rf.coldeflist();
+            boolean jsonRecord = JSON_RECORD_FUNCTIONS.contains(name) && f.args().size() == 1
+                    && (f.funcname().size() == 1 || f.funcname().get(0).equals("pg_catalog"));
+            if (jsonRecord && (coldefs == null || coldefs.isEmpty())) {
+                throw Ereport.error(SqlState.SYNTAX_ERROR,
+                        "a column definition list is required for functions returning \"record\"", f.location());
+            }
+            if (coldefs != null && !coldefs.isEmpty()) {
+                if (!jsonRecord) {
+                    throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "column definition lists are not supported yet",
+                            rf.location());
+                }
+                JsonRecordSrf srf = jsonRecordSrf(ea, f, coldefs);
+                PgType argType = name.startsWith("jsonb") ? PgType.JSONB : PgType.JSON;
+                calls.add(new FunctionScan.Call(srf, List.of(ea.coerce(ea.transform(f.args().get(0)), argType, -1,
+                        CastContext.IMPLICIT))));
+                for (org.tusk.engine.func.JsonToRecord.Column c : srf.columns()) {
+                    names.add(c.name());
+                    outNames.add(c.name());
+                    typmods.put(types.size(), c.typmod());
+                    types.add(c.type());
+                }
+                continue;
+            }
             String outName = name;
             List<Expr> args = new ArrayList<>();
             SetReturningFunction srf = resolve(ea, f, args);
@@ -116,9 +139,10 @@ final class FunctionRtes {
         List<String> colAliases = rf.alias() != null ? rf.alias().colnames() : null;
         for (int i = 0; i < types.size(); i++) {
             String name = colAliases != null && i < colAliases.size() ? colAliases.get(i)
+                    : typmods.containsKey(i) ? outNames.get(i)      // named by the column definition list
                     : calls.size() == 1 && types.size() == 1 && rf.alias() != null ? rf.alias().aliasname()
                     : outNames.get(i);
-            rte.columns.add(new RangeTblEntry.Column(name, types.get(i), -1, null));
+            rte.columns.add(new RangeTblEntry.Column(name, types.get(i), typmods.getOrDefault(i, -1), null));
         }
         if (rf.ordinality()) {
             String name = colAliases != null && types.size() < colAliases.size() ? colAliases.get(types.size()) : "ordinality";
@@ -341,6 +365,34 @@ final class FunctionRtes {
         @Override
         public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
             return listedRows(call, args, ctx, v -> ((org.tusk.engine.types.RecordValue) v).fields().clone());
+        }
+    }
+
+    /** The record-returning functions whose columns the column definition list gives. */
+    private static final java.util.Set<String> JSON_RECORD_FUNCTIONS = java.util.Set.of("json_to_record",
+            "json_to_recordset", "jsonb_to_record", "jsonb_to_recordset");
+
+    private static JsonRecordSrf jsonRecordSrf(ExprAnalyzer ea, FuncCall f, List<org.tusk.engine.nodes.ColumnDef> coldefs) {
+        List<org.tusk.engine.func.JsonToRecord.Column> columns = new ArrayList<>();
+        for (org.tusk.engine.nodes.ColumnDef cd : coldefs) {
+            PgType[] type = new PgType[1];
+            int typmod = ea.resolveTypeName(cd.typeName(), type);
+            columns.add(new org.tusk.engine.func.JsonToRecord.Column(cd.colname(), type[0], typmod));
+        }
+        return new JsonRecordSrf(f.lastName(), columns);
+    }
+
+    /** json(b)_to_record(set) with a column definition list: the rows {@link org.tusk.engine.func.JsonToRecord} makes. */
+    private record JsonRecordSrf(String name, List<org.tusk.engine.func.JsonToRecord.Column> columns)
+            implements SetReturningFunction {
+        @Override public PgType[] resultTypes() {
+            return columns.stream().map(org.tusk.engine.func.JsonToRecord.Column::type).toArray(PgType[]::new);
+        }
+        @Override public boolean strict() { return false; }
+
+        @Override
+        public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
+            return org.tusk.engine.func.JsonToRecord.rows(name, args[0], columns, ctx).iterator();
         }
     }
 

@@ -49,6 +49,7 @@ public final class FunctionRegistry {
         MoneyFunctions.register();
         PgLsnFunctions.register();
         JsonFunctions.register();
+        JsonPathFunctions.register();
         TidFunctions.register();
         WalLocationFunctions.register();
         // last: bodies derived from pg_operator rows fill in only what nothing above bound

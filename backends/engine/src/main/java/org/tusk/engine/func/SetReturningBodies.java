@@ -41,6 +41,7 @@ public final class SetReturningBodies {
         BY_PROSRC.put("generate_series_timestamptz", (a, c) -> timestampSeries((Long) a[0], (Long) a[1],
                 (org.tusk.engine.types.Interval) a[2], TypeIoFunctions.typeContext(c).timeZone()));
         JsonSetFunctions.register(BY_PROSRC);
+        JsonPathFunctions.registerSetReturning(BY_PROSRC);
     }
 
     /** The record typmod of a listing function's OUT columns (json_each's key and value), or -1. */

@@ -42,8 +42,8 @@ public final class BinaryFormat {
                 return ByteBuffer.allocate(16).putLong(v.micros()).putInt(v.days()).putInt(v.months()).array();
             }
             case BYTEA: return (byte[]) value;
-            case JSONB: {
-                // jsonb_send: a version byte (1), then the text form
+            case JSONB: case JSONPATH: {
+                // jsonb_send, jsonpath_send: a version byte (1), then the text form
                 byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
                 byte[] out = new byte[text.length + 1];
                 out[0] = 1;
@@ -93,12 +93,15 @@ public final class BinaryFormat {
             case UUID: expect(data, 16); return new java.util.UUID(b.getLong(), b.getLong());
             case BYTEA: return data.clone();
             case JSON: return TextFormat.input(type, typmod, new String(data, StandardCharsets.UTF_8), ctx);
-            case JSONB: {
+            case JSONB: case JSONPATH: {
                 if (data.length == 0 || data[0] != 1) {
-                    throw Ereport.error(SqlState.INVALID_BINARY_REPRESENTATION,
-                            "unsupported jsonb version number " + (data.length == 0 ? 0 : data[0]));
+                    // jsonb_recv and jsonpath_recv word it differently
+                    throw Ereport.error(SqlState.INVALID_BINARY_REPRESENTATION, (type == PgType.JSONB
+                            ? "unsupported jsonb version number " : "unsupported jsonpath version number: ")
+                            + (data.length == 0 ? 0 : data[0]));
                 }
-                return Jsonb.parse(new String(data, 1, data.length - 1, StandardCharsets.UTF_8));
+                String text = new String(data, 1, data.length - 1, StandardCharsets.UTF_8);
+                return type == PgType.JSONB ? Jsonb.parse(text) : JsonPath.parse(text);
             }
             case TEXT: case UNKNOWN: case VARCHAR: case BPCHAR: case NAME: case ANYENUM:
                 return TextFormat.input(type, typmod, new String(data, StandardCharsets.UTF_8), ctx);

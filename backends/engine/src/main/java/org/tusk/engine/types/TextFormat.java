@@ -206,6 +206,7 @@ public final class TextFormat {
             case UUID: return parseUuid(s);
             case JSON: JsonParser.parseJson(s); return s;      // json_in validates and keeps the text
             case JSONB: return Jsonb.parse(s);
+            case JSONPATH: return JsonPath.parse(s);
             case BYTEA: return ByteaFormat.input(s);
             case REGCLASS: return RegclassIo.input(s);
             case REGNAMESPACE: return RegclassIo.namespaceInput(s);

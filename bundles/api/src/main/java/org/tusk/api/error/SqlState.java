@@ -26,6 +26,15 @@ public final class SqlState {
     public static final String INVALID_TEXT_REPRESENTATION = "22P02";
     public static final String INVALID_BINARY_REPRESENTATION = "22P03";
     public static final String INVALID_REGULAR_EXPRESSION = "2201B";
+    public static final String INVALID_ARGUMENT_FOR_SQL_JSON_DATETIME_FUNCTION = "22031";
+    public static final String INVALID_SQL_JSON_SUBSCRIPT = "22033";
+    public static final String NON_NUMERIC_SQL_JSON_ITEM = "22036";
+    public static final String SINGLETON_SQL_JSON_ITEM_REQUIRED = "22038";
+    public static final String SQL_JSON_ARRAY_NOT_FOUND = "22039";
+    public static final String SQL_JSON_MEMBER_NOT_FOUND = "2203A";
+    public static final String SQL_JSON_NUMBER_NOT_FOUND = "2203B";
+    public static final String SQL_JSON_OBJECT_NOT_FOUND = "2203C";
+    public static final String SQL_JSON_SCALAR_REQUIRED = "2203F";
     public static final String INVALID_TRANSACTION_STATE = "25000";
     public static final String ACTIVE_SQL_TRANSACTION = "25001";
     public static final String NO_ACTIVE_SQL_TRANSACTION = "25P01";
