@@ -304,6 +304,15 @@ public final class ExprAnalyzer {
                                 .withHint("Perhaps you meant to reference the table alias \"" + rte.refname + "\".");
                     }
                 }
+                for (RangeTblEntry rte : pstate.query.rtable) {
+                    if (qualifier.equals(rte.refname)) {
+                        // errorMissingRTE: an entry of this level the clause may not see (MERGE's target in
+                        // WHEN NOT MATCHED)
+                        throw Ereport.error(SqlState.UNDEFINED_TABLE, "invalid reference to FROM-clause entry for table \""
+                                + qualifier + "\"", c.location()).withHint("There is an entry for table \"" + qualifier
+                                        + "\", but it cannot be referenced from this part of the query.");
+                    }
+                }
                 throw Ereport.error(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + qualifier + "\"",
                         c.location());
             }

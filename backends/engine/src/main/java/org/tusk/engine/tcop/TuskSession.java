@@ -1087,7 +1087,8 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             scrollCursor = (d.options() & org.tusk.engine.nodes.DeclareCursorStmt.CURSOR_OPT_SCROLL) != 0;
             explained = d.query();
         }
-        if (explained instanceof org.tusk.engine.nodes.UpdateStmt || explained instanceof org.tusk.engine.nodes.DeleteStmt) {
+        if (explained instanceof org.tusk.engine.nodes.UpdateStmt || explained instanceof org.tusk.engine.nodes.DeleteStmt
+                || explained instanceof org.tusk.engine.nodes.MergeStmt) {
             List<Object[]> rows = explainModify(e, explained);
             if (rows != null) {
                 return rows;
