@@ -123,6 +123,26 @@ final class MergeAnalyzer {
 
             @Override
             public Result execute(EvalContext ctx, RowReceiver receiver) {
+                PlanState rows = org.tusk.engine.executor.Executor.start(q, ctx);
+                try {
+                    return new Result("MERGE " + run(ctx, rows).processed(), new ArrayList<>());
+                } finally {
+                    rows.close();
+                }
+            }
+
+            @Override
+            public List<String> explainAnalyze(EvalContext ctx, org.tusk.engine.planner.Explain.Options options) {
+                long start = System.nanoTime();
+                long[] counts = new long[4];
+                List<String> plan = org.tusk.engine.planner.Explain.explain(q, options, ctx,
+                        rows -> System.arraycopy(run(ctx, rows).mergeCounts(), 0, counts, 0, 4));
+                double ms = (System.nanoTime() - start) / 1e6;
+                return explainedWithCounts(plan, counts, options, ms);
+            }
+
+            /** ExecMerge over {@code rows}, with the statement's triggers and foreign key checks around it. */
+            private ModifyTableNode run(EvalContext ctx, PlanState rows) {
                 TriggerManager triggers = modify.triggers(desc, statementEvents, ctx);
                 if (triggers != null) {
                     triggers.updating(assignedAnywhere);
@@ -133,33 +153,64 @@ final class MergeAnalyzer {
                         }
                     }
                 }
-                PlanState rows = org.tusk.engine.executor.Executor.start(q, ctx);
-                try {
-                    long relOid = Integer.toUnsignedLong(desc.oid());
-                    TableModifier modifier = new TableModifier(result, session.transactionContext(),
-                            session.snapshot(), ctx).describeRowsIf(
-                                    () -> org.tusk.engine.acl.AccessChecks.maySelectColumns(session, relOid, null));
-                    ModifyTableNode node = ModifyTableNode.merge(modifier, rows, ctx, ctidSlot, joinCondition,
-                            actions);
-                    ForeignKeyTriggers fkeys = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
-                    node.withEvents(fkeys).withTriggers(triggers);
-                    node.runToCompletion();
-                    if (fkeys != null) {
-                        fkeys.fire(ctx);
-                    }
-                    if (triggers != null) {
-                        // fireASTriggers for CMD_MERGE: DELETE, UPDATE, INSERT
-                        for (int event : new int[] {TriggerDesc.DELETE, TriggerDesc.UPDATE, TriggerDesc.INSERT}) {
-                            if ((statementEvents & event) != 0) {
-                                triggers.afterStatement(event);
-                            }
-                        }
-                        triggers.fireAfter();
-                    }
-                    return new Result("MERGE " + node.processed(), new ArrayList<>());
-                } finally {
-                    rows.close();
+                long relOid = Integer.toUnsignedLong(desc.oid());
+                TableModifier modifier = new TableModifier(result, session.transactionContext(), session.snapshot(),
+                        ctx).describeRowsIf(
+                                () -> org.tusk.engine.acl.AccessChecks.maySelectColumns(session, relOid, null));
+                ModifyTableNode node = ModifyTableNode.merge(modifier, rows, ctx, ctidSlot, joinCondition, actions);
+                ForeignKeyTriggers fkeys = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
+                node.withEvents(fkeys).withTriggers(triggers);
+                node.runToCompletion();
+                if (fkeys != null) {
+                    fkeys.fire(ctx);
                 }
+                if (triggers != null) {
+                    // fireASTriggers for CMD_MERGE: DELETE, UPDATE, INSERT
+                    for (int event : new int[] {TriggerDesc.DELETE, TriggerDesc.UPDATE, TriggerDesc.INSERT}) {
+                        if ((statementEvents & event) != 0) {
+                            triggers.afterStatement(event);
+                        }
+                    }
+                    triggers.fireAfter();
+                }
+                return node;
+            }
+
+            /**
+             * The ModifyTable node on top of the join's plan, with show_modifytable_info's line of what
+             * became of the source rows (only the non-zero counts, none when no row came).
+             */
+            private List<String> explainedWithCounts(List<String> plan, long[] counts,
+                    org.tusk.engine.planner.Explain.Options options, double ms) {
+                int treeLines = plan.size() - (options.summary() ? 2 : 0);
+                List<String> out = new ArrayList<>();
+                String label = "Merge on " + desc.name()
+                        + (target.refname.equals(desc.name()) ? "" : " " + target.refname);
+                if (options.costs()) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("  \\(cost=([0-9.]+\\.\\.[0-9.]+) rows=")
+                            .matcher(plan.get(0));
+                    if (m.find()) {
+                        label += "  (cost=" + m.group(1) + " rows=0 width=0)";
+                    }
+                }
+                label += options.timing() ? String.format(java.util.Locale.ROOT,
+                        " (actual time=%.3f..%.3f rows=0 loops=1)", ms, ms) : " (actual rows=0 loops=1)";
+                out.add(label);
+                if (counts[0] + counts[1] + counts[2] + counts[3] > 0) {
+                    StringBuilder tuples = new StringBuilder("  Tuples:");
+                    String[] names = {"inserted", "updated", "deleted", "skipped"};
+                    for (int i = 0; i < 4; i++) {
+                        if (counts[i] > 0) {
+                            tuples.append(' ').append(names[i]).append('=').append(counts[i]);
+                        }
+                    }
+                    out.add(tuples.toString());
+                }
+                for (int i = 0; i < treeLines; i++) {
+                    out.add((i == 0 ? "  ->  " : "      ") + plan.get(i));
+                }
+                out.addAll(plan.subList(treeLines, plan.size()));
+                return out;
             }
         });
     }

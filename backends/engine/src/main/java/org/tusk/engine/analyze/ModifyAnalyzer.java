@@ -1836,6 +1836,13 @@ public final class ModifyAnalyzer {
             public Explained explained() {
                 return command.explained();
             }
+
+            @Override
+            public List<String> explainAnalyze(EvalContext ctx, org.tusk.engine.planner.Explain.Options options) {
+                try (var use = session.relcache().useInStatement(target.oid())) {
+                    return command.explainAnalyze(ctx, options);
+                }
+            }
         };
     }
 

@@ -218,6 +218,20 @@ class MergeOnStorageTest extends TwoSessionsOnStorage {
         assertEquals(List.of("Merge on tx", "  ->  Hash Join", "        Hash Cond: (sx.a = tx.a)",
                 "        ->  Seq Scan on sx", "        ->  Hash", "              ->  Seq Scan on tx", "EXPLAIN"),
                 run(a, "EXPLAIN (COSTS OFF) MERGE INTO tx USING sx ON tx.a = sx.a WHEN MATCHED THEN DELETE"));
+        // EXPLAIN ANALYZE runs it: what became of each source row
+        // (the Hash node's lines are left out: Tusk's EXPLAIN ANALYZE does not print Buckets/Memory Usage)
+        assertEquals(List.of("Merge on tx (actual rows=0 loops=1)", "  Tuples: inserted=1 updated=1 deleted=1 skipped=1",
+                "  ->  Hash Left Join (actual rows=4 loops=1)", "        Hash Cond: (sx.a = tx.a)",
+                "        ->  Seq Scan on sx (actual rows=4 loops=1)"),
+                run(a, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) MERGE INTO tx USING sx ON tx.a = sx.a"
+                        + " WHEN MATCHED AND sx.a = 2 THEN DELETE WHEN MATCHED THEN UPDATE SET b = 'e'"
+                        + " WHEN NOT MATCHED AND sx.b IS NOT NULL THEN INSERT VALUES (sx.a)").subList(0, 5));
+        assertEquals(List.of("1|e", "3|three", "4|dflt", "7|u7", "SELECT 4"), run(a, "SELECT a, b FROM tx ORDER BY a"));
+        // no source row: no Tuples line
+        List<String> none = run(a, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) MERGE INTO tx"
+                + " USING (SELECT * FROM sx WHERE false) s ON tx.a = s.a WHEN MATCHED THEN DELETE");
+        assertEquals("Merge on tx (actual rows=0 loops=1)", none.get(0));
+        assertFalse(none.get(1).contains("Tuples:"), none.toString());
     }
 
     /**
