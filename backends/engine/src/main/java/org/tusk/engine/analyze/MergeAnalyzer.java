@@ -44,8 +44,10 @@ import org.tusk.lmgr.LockMode;
  * each WHEN clause compiled over that row into a {@link MergeAction} that ModifyTableNode runs.
  * MATCHED clauses see target and source; NOT MATCHED clauses the source only.
  *
- * <p>Not yet: a partitioned or inheritance target, row-level security on the target, column-level
- * SELECT privileges (the target needs SELECT on the table, as Tusk's UPDATE with WHERE does).
+ * A partitioned or inheritance target is read with its members, as UPDATE's is.
+ *
+ * <p>Not yet: row-level security on the target, column-level SELECT privileges (the target needs
+ * SELECT on the table, as Tusk's UPDATE with WHERE does).
  */
 final class MergeAnalyzer {
 
@@ -81,10 +83,6 @@ final class MergeAnalyzer {
         ModifyAnalyzer.ModifyScope scope = modify.modifyScope(pstate, desc, stmt.relation(),
                 List.of(stmt.sourceRelation()), false);
         RangeTblEntry target = scope.target();
-        if (target.relation instanceof org.tusk.engine.executor.scan.InheritanceRelation) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED,
-                    "MERGE into a partitioned table or an inheritance parent is not supported yet");
-        }
         ExprAnalyzer analyzer = scope.analyzer();
         Expr joinCondition = restricted(pstate, "JOIN conditions",
                 () -> analyzer.coerceToBoolean(analyzer.transform(stmt.joinCondition()), "JOIN/ON",
@@ -106,6 +104,8 @@ final class MergeAnalyzer {
                 source, new JoinTreeNode.RangeRef(target), joinCondition, null))), null);
         ModifyAnalyzer.projectEverySlot(q);
         var result = modify.resultRelation(desc, pstate);
+        // a partitioned table or inheritance parent: the source rows say which member they joined (tableoid)
+        List<ModifyAnalyzer.MemberTarget> members = modify.memberTargets(target, pstate);
         int ctidSlot = target.offset + target.ctidColumn;
         int statementEvents = events;
         return modify.usingTarget(desc, new DmlCommand() {
@@ -154,13 +154,28 @@ final class MergeAnalyzer {
                     }
                 }
                 long relOid = Integer.toUnsignedLong(desc.oid());
+                // inserts are routed to partitions as INSERT's are
                 TableModifier modifier = new TableModifier(result, session.transactionContext(), session.snapshot(),
-                        ctx).describeRowsIf(
+                        ctx).routeThrough(modify.router(desc, ctx)).describeRowsIf(
                                 () -> org.tusk.engine.acl.AccessChecks.maySelectColumns(session, relOid, null));
                 ModifyTableNode node = ModifyTableNode.merge(modifier, rows, ctx, ctidSlot, joinCondition, actions);
                 ForeignKeyTriggers fkeys = ForeignKeyTriggers.forTable(session, relations, typeContext, desc);
                 node.withEvents(fkeys).withTriggers(triggers);
+                org.tusk.engine.executor.modify.InheritedTargets targets = null;
+                if (members != null) {
+                    // updates and deletes go to the member the row joined from (an update may move it)
+                    targets = modify.inheritedTargets(desc,
+                            new TableModifier(result, session.transactionContext(), session.snapshot(), ctx), members,
+                            ctx);
+                    node.throughInheritors(targets, target.offset + target.tableoidColumn);
+                }
                 node.runToCompletion();
+                if (targets != null) {
+                    targets.fireAfter();
+                }
+                if (modifier.router() != null) {
+                    modifier.router().fireAfter();
+                }
                 if (fkeys != null) {
                     fkeys.fire(ctx);
                 }

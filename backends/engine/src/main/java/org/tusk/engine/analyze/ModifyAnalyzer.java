@@ -1871,11 +1871,11 @@ public final class ModifyAnalyzer {
     }
 
     /** A member of an inheritance set being updated or deleted from: its result relation and column maps. */
-    private record MemberTarget(long oid, ResultRelation result, int[] fromParent, int[] toParent) {
+    record MemberTarget(long oid, ResultRelation result, int[] fromParent, int[] toParent) {
     }
 
     /** The members of the target's Append as result relations, or null when the target is one table. */
-    private List<MemberTarget> memberTargets(RangeTblEntry target, ParseState pstate) {
+    List<MemberTarget> memberTargets(RangeTblEntry target, ParseState pstate) {
         if (!(target.relation instanceof org.tusk.engine.executor.scan.InheritanceRelation set)) {
             return null;
         }
@@ -1898,7 +1898,7 @@ public final class ModifyAnalyzer {
         return out;
     }
 
-    private org.tusk.engine.executor.modify.InheritedTargets inheritedTargets(RelationDesc desc, TableModifier root,
+    org.tusk.engine.executor.modify.InheritedTargets inheritedTargets(RelationDesc desc, TableModifier root,
             List<MemberTarget> members, EvalContext ctx) {
         List<org.tusk.engine.executor.modify.InheritedTargets.Member> list = new ArrayList<>();
         for (MemberTarget m : members) {

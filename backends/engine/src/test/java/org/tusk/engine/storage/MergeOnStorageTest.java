@@ -139,6 +139,36 @@ class MergeOnStorageTest extends TwoSessionsOnStorage {
     }
 
     @Test
+    void partitionedAndInheritanceTargets() {
+        query(a, "CREATE TABLE pt (a int, b text) PARTITION BY RANGE (a)");
+        query(a, "CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (10)");
+        query(a, "CREATE TABLE pt2 PARTITION OF pt FOR VALUES FROM (10) TO (20)");
+        query(a, "INSERT INTO pt VALUES (1, 'p1'), (2, 'p2'), (11, 'p11')");
+        query(a, "CREATE TABLE ps (a int, b text)");
+        query(a, "INSERT INTO ps VALUES (1, 'move'), (2, 'del'), (11, 'stay'), (15, 'new'), (5, 'new5')");
+        // a row moving to another partition, a delete, an update in place, inserts routed
+        assertEquals(List.of("MERGE 5"), run(a, "MERGE INTO pt USING ps ON pt.a = ps.a"
+                + " WHEN MATCHED AND ps.b = 'move' THEN UPDATE SET a = 12, b = ps.b"
+                + " WHEN MATCHED AND ps.b = 'del' THEN DELETE"
+                + " WHEN MATCHED THEN UPDATE SET b = ps.b || '!'"
+                + " WHEN NOT MATCHED THEN INSERT VALUES (ps.a, ps.b)"));
+        assertEquals(List.of("pt1|5|new5", "pt2|11|stay!", "pt2|12|move", "pt2|15|new", "SELECT 4"),
+                run(a, "SELECT tableoid::regclass, * FROM pt ORDER BY a"));
+        assertEquals(List.of("E: 23514 no partition of relation \"pt\" found for row"
+                + " | Partition key of the failing row contains (a) = (30)."),
+                run(a, "MERGE INTO pt USING (VALUES (30)) s(a) ON pt.a = s.a WHEN NOT MATCHED THEN INSERT VALUES (s.a)"));
+        // an inheritance parent: matched rows of parent and child, inserts into the parent
+        query(a, "CREATE TABLE ih (a int, b text)");
+        query(a, "CREATE TABLE ihc (c int) INHERITS (ih)");
+        query(a, "INSERT INTO ih VALUES (1, 'parent')");
+        query(a, "INSERT INTO ihc VALUES (2, 'child', 0)");
+        assertEquals(List.of("MERGE 5"), run(a, "MERGE INTO ih USING ps ON ih.a = ps.a"
+                + " WHEN MATCHED THEN UPDATE SET b = ps.b WHEN NOT MATCHED THEN INSERT VALUES (ps.a, ps.b)"));
+        assertEquals(List.of("ih|1|move", "ihc|2|del", "ih|5|new5", "ih|11|stay", "ih|15|new", "SELECT 5"),
+                run(a, "SELECT tableoid::regclass, * FROM ih ORDER BY a"));
+    }
+
+    @Test
     void statementAndRowTriggers() {
         query(a, "CREATE TABLE tt (a int PRIMARY KEY, b int)");
         query(a, "CREATE TABLE ss (a int, b int)");

@@ -567,12 +567,14 @@ public final class ModifyTableNode implements PlanState {
 
     /** The newest version of the row, locked, in the source row; null when it is gone or no longer joins. */
     private Object[] mergeRecheck(Object[] sourceRow) {
-        TableModifier.LockedRow latest = modifier.lockNewest(concurrentVersion);
+        InheritedTargets.Member member = inherited == null ? null : inherited.member(sourceRow[tableoidIndex]);
+        TableModifier.LockedRow latest = (member == null ? modifier : member.modifier()).lockNewest(concurrentVersion);
         if (latest == null) {
             return null;
         }
         Object[] row = sourceRow.clone();
-        System.arraycopy(latest.values(), 0, row, 0, natts);
+        Object[] values = member == null ? latest.values() : inherited.toParent(member, latest.values());
+        System.arraycopy(values, 0, row, 0, natts);
         row[ctidIndex] = latest.tid();
         return Boolean.TRUE.equals(eval(joinCondition, row)) ? row : null;
     }
