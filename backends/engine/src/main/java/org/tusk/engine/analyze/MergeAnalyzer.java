@@ -380,7 +380,7 @@ final class MergeAnalyzer {
                 }
                 if (!seen.add(idx)) {
                     throw Ereport.error(SqlState.DUPLICATE_COLUMN, "column \"" + col.name()
-                            + "\" specified more than once", col.location() + 1);
+                            + "\" specified more than once", col.location());
                 }
                 targets.add(idx);
             }
@@ -403,8 +403,9 @@ final class MergeAnalyzer {
             if (ModifyAnalyzer.identityOverridden(live.get(col), when.override())) {
                 continue;                                                     // OVERRIDING USER VALUE
             }
-            row[col] = modify.assign(analyzer, analyzer.transform(node), live.get(col),
-                    ModifyAnalyzer.location(node) - 1);
+            // transformInsertStmt's EXPR_KIND_VALUES_SINGLE
+            Expr value = restricted(pstate, "VALUES", () -> analyzer.transform(node));
+            row[col] = modify.assign(analyzer, value, live.get(col), ModifyAnalyzer.location(node) - 1);
         }
         return row;
     }

@@ -306,7 +306,7 @@ public final class ModifyAnalyzer {
             }
         }
         throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + desc.name()
-                + "\" does not exist", location + 1);
+                + "\" does not exist", location);
     }
 
     /** The column's typmod as expressions carry it (a composite's registered shape). */
@@ -1010,7 +1010,7 @@ public final class ModifyAnalyzer {
                 }
                 if (!seen.add(idx)) {
                     throw Ereport.error(SqlState.DUPLICATE_COLUMN, "column \"" + col.name()
-                            + "\" specified more than once", col.location() + 1);
+                            + "\" specified more than once", col.location());
                 }
                 targets.add(idx);
             }
@@ -1498,6 +1498,19 @@ public final class ModifyAnalyzer {
      * the live indexes of the columns SET names.
      */
     Expr[] setList(List<ResTarget> targets, ExprAnalyzer analyzer, RelationDesc desc, String refname,
+            ParseState pstate, Set<Integer> assigned) {
+        // transformUpdateTargetList's EXPR_KIND_UPDATE_SOURCE
+        pstate.noAggregatesIn = "UPDATE";
+        pstate.noWindowFunctionsIn = "UPDATE";
+        try {
+            return setListIn(targets, analyzer, desc, refname, pstate, assigned);
+        } finally {
+            pstate.noAggregatesIn = null;
+            pstate.noWindowFunctionsIn = null;
+        }
+    }
+
+    private Expr[] setListIn(List<ResTarget> targets, ExprAnalyzer analyzer, RelationDesc desc, String refname,
             ParseState pstate, Set<Integer> assigned) {
         List<AttributeDesc> live = desc.liveAttributes();
         Expr[] set = new Expr[live.size()];

@@ -168,6 +168,47 @@ class MergeOnStorageTest extends TwoSessionsOnStorage {
                 run(a, "SELECT tableoid::regclass, * FROM ih ORDER BY a"));
     }
 
+    /** The error's cursor position (1-based), or 0 when the statement succeeded or the error has none. */
+    private static String errorAt(String sql) {
+        try {
+            for (RawStatement st : a.parse(sql)) {
+                a.prepare(st, new int[0]).bind(List.of(), new short[0], new short[0])
+                        .execute(0, new DmlOnStorageTest.Client());
+            }
+            return "ok";
+        } catch (PgException e) {
+            return e.getMessage() + (e.hint() == null ? "" : " | " + e.hint()) + " @" + e.position();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } finally {
+            a.sync();
+        }
+    }
+
+    @Test
+    void errorPositionsAndHints() {
+        load("t4", "s4");
+        // positions as PostgreSQL's cursor: at the column name (UPDATE's and INSERT's too), at the aggregate
+        assertEquals("column \"nope\" of relation \"t4\" does not exist @15", errorAt("UPDATE t4 SET nope = 1"));
+        assertEquals("column \"nope\" of relation \"t4\" does not exist @17",
+                errorAt("INSERT INTO t4 (nope) VALUES (1)"));
+        assertEquals("column \"a\" specified more than once @20", errorAt("INSERT INTO t4 (a, a) VALUES (1, 1)"));
+        assertEquals("aggregate functions are not allowed in UPDATE @19", errorAt("UPDATE t4 SET b = sum(a)"));
+        assertEquals("window functions are not allowed in UPDATE @19",
+                errorAt("UPDATE t4 SET a = row_number() over ()"));
+        String merge = "MERGE INTO t4 USING s4 ON t4.a = s4.a ";
+        assertEquals("aggregate functions are not allowed in UPDATE @72",
+                errorAt(merge + "WHEN MATCHED THEN UPDATE SET b = sum(s4.a)"));
+        assertEquals("aggregate functions are not allowed in VALUES @76",
+                errorAt(merge + "WHEN NOT MATCHED THEN INSERT VALUES (sum(s4.a))"));
+        assertEquals("invalid reference to FROM-clause entry for table \"t4\" | There is an entry for table \"t4\","
+                + " but it cannot be referenced from this part of the query. @76",
+                errorAt(merge + "WHEN NOT MATCHED THEN INSERT VALUES (t4.a)"));
+        assertEquals("column \"c\" does not exist | There is a column named \"c\" in table \"t4\", but it cannot be"
+                + " referenced from this part of the query. @84",
+                errorAt(merge + "WHEN NOT MATCHED THEN INSERT VALUES (1, 'x', c)"));
+    }
+
     @Test
     void statementAndRowTriggers() {
         query(a, "CREATE TABLE tt (a int PRIMARY KEY, b int)");
