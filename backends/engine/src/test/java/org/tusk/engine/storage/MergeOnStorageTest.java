@@ -136,6 +136,24 @@ class MergeOnStorageTest extends TwoSessionsOnStorage {
                 "MERGE INTO t3 USING s3 ON t3.a = s3.a WHEN MATCHED THEN UPDATE SET zz = 1"));
         assertEquals(List.of("E: 42703 column \"t2\" of relation \"t3\" does not exist"), run(a,
                 "MERGE INTO t3 t2 USING s3 ON t2.a = s3.a WHEN MATCHED THEN UPDATE SET t2.b = 'x'"));
+        query(a, "CREATE TABLE rt (a int)");
+        query(a, "CREATE RULE rr AS ON INSERT TO rt DO INSTEAD NOTHING");
+        assertEquals(List.of("E: 0A000 cannot execute MERGE on relation \"rt\""
+                + " | MERGE is not supported for relations with rules."),
+                run(a, "MERGE INTO rt USING s3 ON rt.a = s3.a WHEN MATCHED THEN DELETE"));
+        query(a, "CREATE MATERIALIZED VIEW mv AS SELECT 1 AS a");
+        assertEquals(List.of("E: 42809 cannot execute MERGE on relation \"mv\""
+                + " | This operation is not supported for materialized views."),
+                run(a, "MERGE INTO mv USING s3 ON mv.a = s3.a WHEN MATCHED THEN DELETE"));
+        query(a, "CREATE SEQUENCE sq");
+        assertEquals(List.of("E: 42809 cannot execute MERGE on relation \"sq\""
+                + " | This operation is not supported for sequences."),
+                run(a, "MERGE INTO sq USING s3 ON true WHEN MATCHED THEN DELETE"));
+        query(a, "BEGIN READ ONLY");
+        assertEquals(List.of("E: 25006 cannot execute MERGE in a read-only transaction"),
+                run(a, "MERGE INTO t3 USING s3 ON t3.a = s3.a WHEN MATCHED THEN DELETE"));
+        query(a, "ROLLBACK");
+        assertEquals(List.of("MERGE 0"), run(a, "MERGE INTO ONLY t3 USING s3 ON t3.a = s3.a + 10 WHEN MATCHED THEN DELETE"));
     }
 
     @Test
