@@ -304,6 +304,15 @@ public final class ExprAnalyzer {
                                 .withHint("Perhaps you meant to reference the table alias \"" + rte.refname + "\".");
                     }
                 }
+                for (RangeTblEntry rte : pstate.query.rtable) {
+                    if (qualifier.equals(rte.refname)) {
+                        // errorMissingRTE: an entry of this level the clause may not see (MERGE's target in
+                        // WHEN NOT MATCHED)
+                        throw Ereport.error(SqlState.UNDEFINED_TABLE, "invalid reference to FROM-clause entry for table \""
+                                + qualifier + "\"", c.location()).withHint("There is an entry for table \"" + qualifier
+                                        + "\", but it cannot be referenced from this part of the query.");
+                    }
+                }
                 throw Ereport.error(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + qualifier + "\"",
                         c.location());
             }
@@ -311,7 +320,18 @@ public final class ExprAnalyzer {
                 throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column " + qualifier + "." + column + " does not exist",
                         c.location());
             }
-            throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" does not exist", c.location());
+            PgException missing = Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" does not exist",
+                    c.location());
+            for (RangeTblEntry rte : pstate.query.rtable) {
+                // errorMissingColumn: a column of an entry this clause may not see (MERGE's target in NOT MATCHED)
+                if (rte.kind != RangeTblEntry.Kind.JOIN && rte.refname != null
+                        && pstate.namespace.stream().noneMatch(ns -> ns.rte() == rte)
+                        && rte.columns.stream().anyMatch(col -> col.name().equals(column))) {
+                    throw missing.withHint("There is a column named \"" + column + "\" in table \"" + rte.refname
+                            + "\", but it cannot be referenced from this part of the query.");
+                }
+            }
+            throw missing;
         }
         // a fresh node per reference, so each carries its own error position
         if (found instanceof VarExpr v) {

@@ -82,11 +82,16 @@ public final class ModifyAnalyzer {
 
     /** Whether {@code stmt} is one this analyzer handles. */
     public static boolean handles(RawStmt stmt) {
-        return stmt instanceof InsertStmt || stmt instanceof UpdateStmt || stmt instanceof DeleteStmt;
+        return stmt instanceof InsertStmt || stmt instanceof UpdateStmt || stmt instanceof DeleteStmt
+                || stmt instanceof org.tusk.engine.nodes.MergeStmt;
     }
 
     public DmlCommand analyze(RawStmt stmt, ParseState pstate) {
         pstate.noteSystemColumns(stmt);
+        if (stmt instanceof org.tusk.engine.nodes.MergeStmt merge) {
+            // (transformMergeStmt refuses views and tables with rules: neither rewrite applies)
+            return new MergeAnalyzer(this, session, relations, typeContext).analyze(merge, pstate);
+        }
         if (session.storage() != null && !rulesApplied) {
             // RewriteQuery: the target's rules for the command's event
             org.tusk.engine.rewrite.RuleRewriter rules = new org.tusk.engine.rewrite.RuleRewriter(session);
@@ -294,28 +299,28 @@ public final class ModifyAnalyzer {
         return rte;
     }
 
-    private int columnIndex(List<AttributeDesc> live, String name, RelationDesc desc, int location) {
+    int columnIndex(List<AttributeDesc> live, String name, RelationDesc desc, int location) {
         for (int i = 0; i < live.size(); i++) {
             if (live.get(i).name().equals(name)) {
                 return i;
             }
         }
         throw Ereport.error(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + desc.name()
-                + "\" does not exist", location + 1);
+                + "\" does not exist", location);
     }
 
     /** The column's typmod as expressions carry it (a composite's registered shape). */
-    private static int typmodOf(AttributeDesc a) {
+    static int typmodOf(AttributeDesc a) {
         return org.tusk.engine.types.UserTypes.columnTypmod(a.typeOid(), a.typmod());
     }
 
-    private static PgType typeOf(AttributeDesc a) {
+    static PgType typeOf(AttributeDesc a) {
         PgType t = org.tusk.engine.types.UserTypes.columnType(a.typeOid());
         return t == null ? PgType.TEXT : t;
     }
 
     /** transformAssignedExpr: coerce to the column's type in assignment context, 42804 if impossible. */
-    private Expr assign(ExprAnalyzer analyzer, Expr value, AttributeDesc column, int location) {
+    Expr assign(ExprAnalyzer analyzer, Expr value, AttributeDesc column, int location) {
         PgType type = typeOf(column);
         Expr e = analyzer.coerce(value, type, typmodOf(column), CastContext.ASSIGNMENT);
         if (e == null) {
@@ -340,7 +345,7 @@ public final class ModifyAnalyzer {
     }
 
     /** The column's default expression (pg_attrdef), or null for NULL. */
-    private Expr defaultFor(RelationDesc desc, AttributeDesc column, ParseState outer) {
+    Expr defaultFor(RelationDesc desc, AttributeDesc column, ParseState outer) {
         String text = desc.defaults().get(column.attnum());
         if (text == null) {
             // build_column_default: a column of a domain type takes the domain's default; without one a
@@ -386,7 +391,7 @@ public final class ModifyAnalyzer {
         return new SelectAnalyzer(relations, typeContext).analyze(select, new ParseState(new int[0]));
     }
 
-    private ResultRelation resultRelation(RelationDesc desc, ParseState pstate) {
+    ResultRelation resultRelation(RelationDesc desc, ParseState pstate) {
         ResultRelation r = resultRelation(desc, pstate, true);
         if (viewChecks.isEmpty()) {
             return r;
@@ -915,7 +920,7 @@ public final class ModifyAnalyzer {
      * rewriteTargetListIU for an identity column given a value: GENERATED ALWAYS refuses it unless
      * OVERRIDING SYSTEM VALUE (428C9); OVERRIDING USER VALUE ignores it (true: use the default).
      */
-    private static boolean identityOverridden(AttributeDesc a, org.tusk.engine.nodes.OverridingKind override) {
+    static boolean identityOverridden(AttributeDesc a, org.tusk.engine.nodes.OverridingKind override) {
         if (a.identity() == '\0') {
             return false;
         }
@@ -931,7 +936,7 @@ public final class ModifyAnalyzer {
      * transformWithClause for a data-modifying statement: its WITH queries join {@code pstate}'s, and
      * may themselves be INSERT/UPDATE/DELETE (analyzed by a ModifyAnalyzer of their own).
      */
-    private void withQueries(org.tusk.engine.nodes.WithClause with, ParseState pstate) {
+    void withQueries(org.tusk.engine.nodes.WithClause with, ParseState pstate) {
         if (!pstate.modifyingCtesAllowed()) {
             allowModifyingCtes(pstate);                             // (the session's hook also checks read-only)
         }
@@ -1005,7 +1010,7 @@ public final class ModifyAnalyzer {
                 }
                 if (!seen.add(idx)) {
                     throw Ereport.error(SqlState.DUPLICATE_COLUMN, "column \"" + col.name()
-                            + "\" specified more than once", col.location() + 1);
+                            + "\" specified more than once", col.location());
                 }
                 targets.add(idx);
             }
@@ -1291,7 +1296,7 @@ public final class ModifyAnalyzer {
                 && s.limitOffset() == null && s.withClause() == null;
     }
 
-    private static int location(RawNode node) {
+    static int location(RawNode node) {
         try {
             java.lang.reflect.Method m = node.getClass().getMethod("location");
             Object v = m.invoke(node);
@@ -1301,7 +1306,7 @@ public final class ModifyAnalyzer {
         }
     }
 
-    private static List<Object[]> drain(PlanState node) {
+    static List<Object[]> drain(PlanState node) {
         List<Object[]> out = new ArrayList<>();
         for (Object[] row = node.next(); row != null; row = node.next()) {
             out.add(row);
@@ -1482,14 +1487,39 @@ public final class ModifyAnalyzer {
         rowSecurityQual = securityQuals(rls, scope, org.tusk.engine.rewrite.RowSecurity.UPDATE, reads);
         rowSecurityChecks = policyChecks(rls, desc, org.tusk.engine.rewrite.RowSecurity.UPDATE, reads);
         String refname = aliasOf(stmt.relation()) != null ? aliasOf(stmt.relation()) : desc.name();
+        Set<Integer> assigned = new HashSet<>();
+        Expr[] set = setList(stmt.targetList(), analyzer, desc, refname, pstate, assigned);
+        return rowsCommand(desc, scope, stmt.whereClause(), stmt.returningList(), pstate, set, assigned);
+    }
+
+    /**
+     * An UPDATE's SET list (also a MERGE's UPDATE action): one expression per live column over the scope
+     * {@code analyzer} resolves in, the target's own column where unassigned; {@code assigned} receives
+     * the live indexes of the columns SET names.
+     */
+    Expr[] setList(List<ResTarget> targets, ExprAnalyzer analyzer, RelationDesc desc, String refname,
+            ParseState pstate, Set<Integer> assigned) {
+        // transformUpdateTargetList's EXPR_KIND_UPDATE_SOURCE
+        pstate.noAggregatesIn = "UPDATE";
+        pstate.noWindowFunctionsIn = "UPDATE";
+        try {
+            return setListIn(targets, analyzer, desc, refname, pstate, assigned);
+        } finally {
+            pstate.noAggregatesIn = null;
+            pstate.noWindowFunctionsIn = null;
+        }
+    }
+
+    private Expr[] setListIn(List<ResTarget> targets, ExprAnalyzer analyzer, RelationDesc desc, String refname,
+            ParseState pstate, Set<Integer> assigned) {
+        List<AttributeDesc> live = desc.liveAttributes();
         Expr[] set = new Expr[live.size()];
         for (int i = 0; i < live.size(); i++) {
             AttributeDesc a = live.get(i);
             set[i] = new VarExpr(i, typeOf(a), typmodOf(a), refname, a.name());
         }
-        Set<Integer> assigned = new HashSet<>();
         java.util.Map<RawNode, Expr[]> multiSources = new java.util.IdentityHashMap<>();
-        for (ResTarget t : stmt.targetList()) {
+        for (ResTarget t : targets) {
             if (t.indirection() != null && !t.indirection().isEmpty() && !(t.val() instanceof SetToDefault)
                     && !(t.val() instanceof org.tusk.engine.nodes.MultiAssignRef)) {
                 // col[i] = v: the column's value so far (several subscripted assignments to one column chain)
@@ -1514,7 +1544,7 @@ public final class ModifyAnalyzer {
             if (value instanceof org.tusk.engine.nodes.MultiAssignRef m) {
                 Expr[] columns = multiSources.get(m.source());
                 if (columns == null) {
-                    columns = multiAssignSource(m, analyzer, desc, live, stmt.targetList());
+                    columns = multiAssignSource(m, analyzer, desc, live, targets);
                     multiSources.put(m.source(), columns);
                 }
                 Expr e = columns[m.colno() - 1];
@@ -1529,7 +1559,7 @@ public final class ModifyAnalyzer {
             set[idx] = value instanceof SetToDefault ? defaultOrNull(desc, live.get(idx), pstate)
                     : assign(analyzer, analyzer.transform(value), live.get(idx), t.location());
         }
-        return rowsCommand(desc, scope, stmt.whereClause(), stmt.returningList(), pstate, set, assigned);
+        return set;
     }
 
     /** A column's default, or a typed NULL when it has none (SET col = DEFAULT). */
@@ -1626,7 +1656,7 @@ public final class ModifyAnalyzer {
      * the version's TupleId as a hidden "ctid" column at slot n), then the FROM/USING items, as
      * transformUpdateStmt/transformDeleteStmt build the range table.
      */
-    private record ModifyScope(ParseState pstate, ExprAnalyzer analyzer, SelectAnalyzer selects,
+    record ModifyScope(ParseState pstate, ExprAnalyzer analyzer, SelectAnalyzer selects,
             RangeTblEntry target) {
     }
 
@@ -1634,7 +1664,7 @@ public final class ModifyAnalyzer {
      * {@code returningHeader}: RETURNING names xmin, cmin, xmax or cmax; a plain target's scan then
      * carries the version's header after the ctid (ModifyTableNode puts the new values there).
      */
-    private ModifyScope modifyScope(ParseState pstate, RelationDesc desc, RangeVar target, List<RawNode> from,
+    ModifyScope modifyScope(ParseState pstate, RelationDesc desc, RangeVar target, List<RawNode> from,
             boolean returningHeader) {
         String alias = aliasOf(target);
         StorageBaseRelation rel = returningHeader && session.storage() != null
@@ -1703,17 +1733,7 @@ public final class ModifyAnalyzer {
         q.jointree = new JoinTreeNode.FromList(q.jointree.items().isEmpty()
                 ? new ArrayList<>(List.of(new JoinTreeNode.RangeRef(scope.target())))
                 : prependTarget(q.jointree.items(), scope.target()), where);
-        for (RangeTblEntry rte : q.rtable) {
-            if (rte.kind == RangeTblEntry.Kind.JOIN) {
-                continue;
-            }
-            for (int i = 0; i < rte.columns.size(); i++) {
-                RangeTblEntry.Column c = rte.columns.get(i);
-                q.targetList.add(new TargetEntry(c.name(),
-                        new VarExpr(rte.offset + i, c.type(), c.typmod(), rte.refname, c.name()), 0, (short) 0));
-            }
-        }
-        q.finishLayout();
+        projectEverySlot(q);
         ResultRelation result = resultRelation(desc, pstate);
         int natts = desc.liveAttributes().size();
         Expr recheck = where;
@@ -1791,12 +1811,27 @@ public final class ModifyAnalyzer {
         });
     }
 
+    /** The level's rows as they are: every slot of every entry, so that ModifyTableNode indexes them unchanged. */
+    static void projectEverySlot(Query q) {
+        for (RangeTblEntry rte : q.rtable) {
+            if (rte.kind == RangeTblEntry.Kind.JOIN) {
+                continue;
+            }
+            for (int i = 0; i < rte.columns.size(); i++) {
+                RangeTblEntry.Column c = rte.columns.get(i);
+                q.targetList.add(new TargetEntry(c.name(),
+                        new VarExpr(rte.offset + i, c.type(), c.typmod(), rte.refname, c.name()), 0, (short) 0));
+            }
+        }
+        q.finishLayout();
+    }
+
     /**
      * {@code command} with its target relation marked as in use by a running statement while it executes,
      * so that DDL run from its triggers (CREATE TABLE .. PARTITION OF the target) is refused as
      * CheckTableNotInUse refuses it.
      */
-    private DmlCommand usingTarget(RelationDesc target, DmlCommand command) {
+    DmlCommand usingTarget(RelationDesc target, DmlCommand command) {
         return new DmlCommand() {
             @Override
             public List<Column> resultColumns() {
@@ -1813,6 +1848,13 @@ public final class ModifyAnalyzer {
             @Override
             public Explained explained() {
                 return command.explained();
+            }
+
+            @Override
+            public List<String> explainAnalyze(EvalContext ctx, org.tusk.engine.planner.Explain.Options options) {
+                try (var use = session.relcache().useInStatement(target.oid())) {
+                    return command.explainAnalyze(ctx, options);
+                }
             }
         };
     }
@@ -1842,11 +1884,11 @@ public final class ModifyAnalyzer {
     }
 
     /** A member of an inheritance set being updated or deleted from: its result relation and column maps. */
-    private record MemberTarget(long oid, ResultRelation result, int[] fromParent, int[] toParent) {
+    record MemberTarget(long oid, ResultRelation result, int[] fromParent, int[] toParent) {
     }
 
     /** The members of the target's Append as result relations, or null when the target is one table. */
-    private List<MemberTarget> memberTargets(RangeTblEntry target, ParseState pstate) {
+    List<MemberTarget> memberTargets(RangeTblEntry target, ParseState pstate) {
         if (!(target.relation instanceof org.tusk.engine.executor.scan.InheritanceRelation set)) {
             return null;
         }
@@ -1869,7 +1911,7 @@ public final class ModifyAnalyzer {
         return out;
     }
 
-    private org.tusk.engine.executor.modify.InheritedTargets inheritedTargets(RelationDesc desc, TableModifier root,
+    org.tusk.engine.executor.modify.InheritedTargets inheritedTargets(RelationDesc desc, TableModifier root,
             List<MemberTarget> members, EvalContext ctx) {
         List<org.tusk.engine.executor.modify.InheritedTargets.Member> list = new ArrayList<>();
         for (MemberTarget m : members) {

@@ -37,6 +37,14 @@ public interface DmlCommand {
     }
 
     /**
+     * EXPLAIN ANALYZE: runs the statement with its plan instrumented and returns the QUERY PLAN lines;
+     * null when the command cannot be explained so yet.
+     */
+    default List<String> explainAnalyze(EvalContext ctx, org.tusk.engine.planner.Explain.Options options) {
+        return null;
+    }
+
+    /**
      * {@code projected}: a Result projects the source's rows (an UPDATE of a plain inheritance set).
      * For EXPLAIN VERBOSE: {@code verboseLabel} names the relation with its schema, and
      * {@code targets} is the target list PostgreSQL's plan computes (an UPDATE's new values of the

@@ -70,6 +70,7 @@ public final class Parser extends DdlParser {
             case "insert": return insertStmt(null);
             case "update": return updateStmt(null);
             case "delete": return deleteStmt(null);
+            case "merge": return mergeStmt(null);
             case "set": return setStatement();
             case "reset": return resetStatement();
             case "show": return showStatement();
@@ -126,7 +127,7 @@ public final class Parser extends DdlParser {
                 return new CallStmt(fc);
             }
             case "reindex": return reindexStatement();
-            case "cluster": case "load": case "merge": case "security": case "refresh":
+            case "cluster": case "load":  case "security": case "refresh":
             case "import": case "reassign":
                 return otherStatement();
             default:

@@ -542,6 +542,11 @@ abstract class SelectParser extends ExprParser {
             }
             expectPunct('(');
             RawStmt query = preparableStmt();
+            if (query instanceof MergeStmt merge) {
+                // transformWithClause refuses it (gram.y accepts it there)
+                throw org.tusk.engine.error.Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "MERGE not supported in WITH query",
+                        merge.location());
+            }
             expectPunct(')');
             CTESearchClause search = null;
             if (at("search")) {
@@ -594,6 +599,9 @@ abstract class SelectParser extends ExprParser {
             if (at("delete")) {
                 return deleteStmt(with);
             }
+            if (at("merge")) {
+                return mergeStmt(with);
+            }
             p = save;
             return selectStmt();
         }
@@ -605,6 +613,9 @@ abstract class SelectParser extends ExprParser {
         }
         if (at("delete")) {
             return deleteStmt(null);
+        }
+        if (at("merge")) {
+            return mergeStmt(null);
         }
         return selectStmt();
     }
@@ -926,24 +937,9 @@ abstract class SelectParser extends ExprParser {
             p += 2;
         } else {
             if (atPunct('(') && !atSubselect()) {
-                advance();
-                cols = new ArrayList<>();
-                do {
-                    Token c = peek();
-                    String name = colId();
-                    cols.add(new ResTarget(name, optIndirectionForTarget(), null, c.location()));
-                } while (acceptPunct(','));
-                expectPunct(')');
+                cols = insertColumnList();
             }
-            if (accept("overriding")) {
-                if (accept("user")) {
-                    override = OverridingKind.USER_VALUE;
-                } else {
-                    expect("system");
-                    override = OverridingKind.SYSTEM_VALUE;
-                }
-                expect("value");
-            }
+            override = overriding();
             select = selectStmt();
         }
         OnConflictClause onConflict = null;
@@ -974,6 +970,35 @@ abstract class SelectParser extends ExprParser {
         }
         List<ResTarget> returning = returningClause();
         return new InsertStmt(rel, cols, select, onConflict, returning, with, override, ins.location());
+    }
+
+    /** '(' insert_column_list ')' of INSERT and MERGE's INSERT action. */
+    private List<ResTarget> insertColumnList() {
+        expectPunct('(');
+        List<ResTarget> cols = new ArrayList<>();
+        do {
+            Token c = peek();
+            String name = colId();
+            cols.add(new ResTarget(name, optIndirectionForTarget(), null, c.location()));
+        } while (acceptPunct(','));
+        expectPunct(')');
+        return cols;
+    }
+
+    /** [OVERRIDING {USER | SYSTEM} VALUE]. */
+    private OverridingKind overriding() {
+        if (!accept("overriding")) {
+            return OverridingKind.NOT_SET;
+        }
+        OverridingKind override;
+        if (accept("user")) {
+            override = OverridingKind.USER_VALUE;
+        } else {
+            expect("system");
+            override = OverridingKind.SYSTEM_VALUE;
+        }
+        expect("value");
+        return override;
     }
 
     /** opt_indirection of an INSERT column or UPDATE target: .field and [subscript]. */
@@ -1066,6 +1091,64 @@ abstract class SelectParser extends ExprParser {
         RawNode where = whereOrCurrent();
         List<ResTarget> returning = returningClause();
         return new DeleteStmt(rel, using, where, returning, with, del.location());
+    }
+
+    // ---- MERGE ----
+
+    /** MergeStmt: MERGE INTO relation_expr_opt_alias USING table_ref ON a_expr merge_when_list. */
+    final MergeStmt mergeStmt(WithClause with) {
+        Token merge = expect("merge");
+        expect("into");
+        RangeVar rel = relationExprOptAlias();
+        expect("using");
+        RawNode source = tableRef();
+        expect("on");
+        RawNode join = aExpr();
+        List<MergeWhenClause> whens = new ArrayList<>();
+        do {
+            whens.add(mergeWhenClause());
+        } while (at("when"));
+        return new MergeStmt(rel, source, join, whens, with, merge.location());
+    }
+
+    private MergeWhenClause mergeWhenClause() {
+        Token when = expect("when");
+        boolean matched = !accept("not");
+        expect("matched");
+        RawNode condition = accept("and") ? aExpr() : null;
+        expect("then");
+        if (accept("do")) {
+            expect("nothing");
+            return new MergeWhenClause(matched, MergeWhenClause.Command.NOTHING, condition, List.of(), null,
+                    OverridingKind.NOT_SET, when.location());
+        }
+        if (matched && accept("update")) {
+            expect("set");
+            return new MergeWhenClause(true, MergeWhenClause.Command.UPDATE, condition, setClauseList(), null,
+                    OverridingKind.NOT_SET, when.location());
+        }
+        if (matched) {
+            expect("delete");
+            return new MergeWhenClause(true, MergeWhenClause.Command.DELETE, condition, List.of(), null,
+                    OverridingKind.NOT_SET, when.location());
+        }
+        expect("insert");
+        if (at("default") && at(1, "values")) {
+            p += 2;
+            return new MergeWhenClause(false, MergeWhenClause.Command.INSERT, condition, List.of(), null,
+                    OverridingKind.NOT_SET, when.location());
+        }
+        List<ResTarget> cols = atPunct('(') ? insertColumnList() : List.of();
+        OverridingKind override = overriding();
+        expect("values");
+        expectPunct('(');
+        List<RawNode> values = new ArrayList<>();
+        do {
+            values.add(aExpr());
+        } while (acceptPunct(','));
+        expectPunct(')');
+        return new MergeWhenClause(false, MergeWhenClause.Command.INSERT, condition, cols, values, override,
+                when.location());
     }
 
     // ---- index elements (CREATE INDEX, ON CONFLICT) ----

@@ -77,8 +77,26 @@ public final class Explain {
         return explain(query, options.analyze() ? SubPlans.Description.NONE : SubPlans.describe(query), options, ctx);
     }
 
+    /**
+     * EXPLAIN ANALYZE of a data-modifying statement over {@code query}: {@code consumer} runs the statement on the
+     * instrumented plan's root (it reads every row) before the plan is described.
+     */
+    public static List<String> explain(Query query, Options options, EvalContext ctx,
+            java.util.function.Consumer<PlanState> consumer) {
+        return explain(query, SubPlans.Description.NONE, options, ctx, consumer);
+    }
+
     /** The QUERY PLAN lines for a query whose InitPlans and SubPlans {@code subPlans} describes. */
     public static List<String> explain(Query query, SubPlans.Description subPlans, Options options, EvalContext ctx) {
+        return explain(query, subPlans, options, ctx, root -> {
+            while (root.next() != null) {
+                // rows are counted by the instrumented nodes
+            }
+        });
+    }
+
+    private static List<String> explain(Query query, SubPlans.Description subPlans, Options options, EvalContext ctx,
+            java.util.function.Consumer<PlanState> consumer) {
         Planned[] planned = new Planned[1];
         long start = System.nanoTime();
         if (options.analyze()) {
@@ -102,9 +120,7 @@ public final class Explain {
         List<String> out;
         try {
             if (options.analyze()) {
-                while (root.next() != null) {
-                    // rows are counted by the instrumented nodes
-                }
+                consumer.accept(root);
                 fillUninstrumented(top);
             }
         } finally {

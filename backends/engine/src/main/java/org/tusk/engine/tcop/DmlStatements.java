@@ -80,6 +80,13 @@ final class DmlStatements {
             }
 
             @Override
+            public java.util.List<String> explainAnalyze(org.tusk.engine.expr.EvalContext ctx,
+                    org.tusk.engine.planner.Explain.Options options) {
+                session.preventCommandIfReadOnly(commandName);
+                return command.explainAnalyze(ctx, options);
+            }
+
+            @Override
             public Explained explained() {
                 return command.explained();
             }

@@ -975,6 +975,14 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
      */
     private List<Object[]> explainModify(org.tusk.engine.nodes.ExplainStmt e, org.tusk.engine.nodes.RawStmt stmt) {
         org.tusk.engine.planner.Explain.Options options = org.tusk.engine.planner.Explain.options(e);
+        if (options.analyze() && storage() != null) {
+            org.tusk.engine.commands.DmlCommand command = DmlStatements.prepare(this, relations, stmt,
+                    new ParseState(null));
+            List<String> lines = command == null ? null
+                    : command.explainAnalyze(new org.tusk.engine.expr.EvalContext(this, new Object[0]), options);
+            return lines == null ? null : lines.stream().map(l -> new Object[] {l}).collect(
+                    java.util.stream.Collectors.toCollection(ArrayList::new));
+        }
         if (options.analyze() || storage() == null) {
             return null;
         }
@@ -1087,7 +1095,8 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             scrollCursor = (d.options() & org.tusk.engine.nodes.DeclareCursorStmt.CURSOR_OPT_SCROLL) != 0;
             explained = d.query();
         }
-        if (explained instanceof org.tusk.engine.nodes.UpdateStmt || explained instanceof org.tusk.engine.nodes.DeleteStmt) {
+        if (explained instanceof org.tusk.engine.nodes.UpdateStmt || explained instanceof org.tusk.engine.nodes.DeleteStmt
+                || explained instanceof org.tusk.engine.nodes.MergeStmt) {
             List<Object[]> rows = explainModify(e, explained);
             if (rows != null) {
                 return rows;

@@ -1,6 +1,7 @@
 package org.tusk.engine.executor.modify;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.tusk.api.error.PgException;
 import org.tusk.api.error.SqlState;
@@ -35,7 +36,7 @@ import org.tusk.engine.expr.Expr;
 public final class ModifyTableNode implements PlanState {
 
     public enum Kind {
-        INSERT, UPDATE, DELETE
+        INSERT, UPDATE, DELETE, MERGE
     }
 
     private final Kind kind;
@@ -108,6 +109,20 @@ public final class ModifyTableNode implements PlanState {
                 null);
     }
 
+    /**
+     * MERGE over the join of source and target: the target's columns first, its version's TupleId at
+     * {@code ctidIndex} (null for a source row no target row joined), then the source's columns.
+     * {@code joinCondition} is re-checked on a version a concurrent transaction made.
+     */
+    public static ModifyTableNode merge(TableModifier modifier, PlanState source, EvalContext ctx, int ctidIndex,
+            Expr joinCondition, List<MergeAction> actions) {
+        ModifyTableNode node = new ModifyTableNode(Kind.MERGE, modifier, source, ctx, null, ctidIndex, null, null,
+                null);
+        node.joinCondition = joinCondition;
+        node.mergeActions = actions;
+        return node;
+    }
+
     public static ModifyTableNode delete(TableModifier modifier, PlanState source, EvalContext ctx, int ctidIndex,
             Expr recheck, Expr[] returning) {
         return new ModifyTableNode(Kind.DELETE, modifier, source, ctx, null, ctidIndex, recheck, returning, null);
@@ -146,8 +161,9 @@ public final class ModifyTableNode implements PlanState {
             ctx.checkForInterrupts();
             Object[] out = switch (kind) {
                 case INSERT -> insert(in);
-                case UPDATE -> update(in);
+                case UPDATE -> update(in, setTargets);
                 case DELETE -> delete(in);
+                case MERGE -> merge(in);
             };
             if (out != null && returning != null) {
                 return out;
@@ -321,7 +337,7 @@ public final class ModifyTableNode implements PlanState {
 
     // --- UPDATE / DELETE ------------------------------------------------------------------
 
-    private Object[] update(Object[] in) {
+    private Object[] update(Object[] in, Expr[] setTargets) {
         Object[] sourceRow = in;
         TupleId tid = (TupleId) in[ctidIndex];
         InheritedTargets.Member member = inherited == null ? null : inherited.member(in[tableoidIndex]);
@@ -371,9 +387,12 @@ public final class ModifyTableNode implements PlanState {
                         return project(newRow, moved);
                     }
                     case SELF_MODIFIED, DELETED -> {
-                        return null;
+                        return kind == Kind.MERGE ? mergeConflict(deleted) : null;
                     }
                     case UPDATED -> {
+                        if (kind == Kind.MERGE) {
+                            return mergeConflict(deleted);
+                        }
                         sourceRow = evalPlanQual(modifier, member, deleted.tid(), sourceRow);
                         if (sourceRow == null) {
                             return null;
@@ -398,9 +417,12 @@ public final class ModifyTableNode implements PlanState {
                     return project(newRow, sourceRow);
                 }
                 case SELF_MODIFIED, DELETED -> {
-                    return null;
+                    return kind == Kind.MERGE ? mergeConflict(result) : null;
                 }
                 case UPDATED -> {
+                    if (kind == Kind.MERGE) {
+                        return mergeConflict(result);
+                    }
                     sourceRow = evalPlanQual(modifier, member, result.tid(), sourceRow);
                     if (sourceRow == null) {
                         return null;
@@ -430,9 +452,12 @@ public final class ModifyTableNode implements PlanState {
                     return project(Arrays.copyOf(sourceRow, natts), sourceRow);
                 }
                 case SELF_MODIFIED, DELETED -> {
-                    return null;
+                    return kind == Kind.MERGE ? mergeConflict(result) : null;
                 }
                 case UPDATED -> {
+                    if (kind == Kind.MERGE) {
+                        return mergeConflict(result);
+                    }
                     sourceRow = evalPlanQual(modifier, member, result.tid(), sourceRow);
                     if (sourceRow == null) {
                         return null;
@@ -441,6 +466,123 @@ public final class ModifyTableNode implements PlanState {
                 }
             }
         }
+    }
+
+    // --- MERGE ---------------------------------------------------------------------------------
+
+    private List<MergeAction> mergeActions;
+    private Expr joinCondition;
+    /** MERGE: the version a concurrent transaction's update made of the row being changed. */
+    private TupleId concurrentVersion;
+    private long sourceRows;
+    private long mergeInserted;
+    private long mergeUpdated;
+    private long mergeDeleted;
+
+    /** What {@link #update}/{@link #delete} of a MERGE return when another transaction changed the row first. */
+    private static final Object[] CONCURRENTLY_UPDATED = new Object[0];
+    private static final Object[] CONCURRENTLY_DELETED = new Object[0];
+
+    /**
+     * MERGE: each source row (the target's columns and ctid null when no target row joined) takes
+     * the first WHEN clause of its kind whose condition holds (ExecMerge).
+     */
+    private Object[] merge(Object[] in) {
+        sourceRows++;
+        Object[] row = in;
+        boolean matched = in[ctidIndex] != null;
+        while (matched) {
+            MergeAction action = firstAction(true, row);
+            if (action == null || action.command() == MergeAction.Command.NOTHING) {
+                return null;
+            }
+            long before = processed;
+            Object[] out = action.command() == MergeAction.Command.UPDATE ? update(row, action.targets())
+                    : delete(row);
+            if (out == CONCURRENTLY_UPDATED) {
+                // ExecMergeMatched's EvalPlanQual: the newest version, if it still joins, goes through the
+                // MATCHED clauses from the top; otherwise the row is NOT MATCHED
+                row = mergeRecheck(row);
+                matched = row != null;
+                row = matched ? row : in;
+                continue;
+            }
+            if (out == CONCURRENTLY_DELETED) {
+                break;
+            }
+            if (processed > before) {
+                if (action.command() == MergeAction.Command.UPDATE) {
+                    mergeUpdated++;
+                } else {
+                    mergeDeleted++;
+                }
+            }
+            return out;
+        }
+        MergeAction action = firstAction(false, row);
+        if (action == null || action.command() == MergeAction.Command.NOTHING) {
+            return null;
+        }
+        ctx.setRow(row);
+        Object[] inserted = new Object[natts];
+        for (int i = 0; i < natts; i++) {
+            Expr e = action.targets()[i];
+            inserted[i] = e == null ? null : e.eval(ctx);           // a column without default: NULL
+        }
+        long before = processed;
+        Object[] out = insert(inserted);
+        if (processed > before) {
+            mergeInserted++;
+        }
+        return out;
+    }
+
+    private MergeAction firstAction(boolean matched, Object[] row) {
+        for (MergeAction action : mergeActions) {
+            if (action.matched() == matched
+                    && (action.condition() == null || Boolean.TRUE.equals(eval(action.condition(), row)))) {
+                return action;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A MERGE's update or delete found the version changed: by this very command (a second source
+     * row matched it: 21000), or, in READ COMMITTED, by a concurrent transaction (REPEATABLE READ
+     * failed with 40001 already in TableModifier).
+     */
+    private Object[] mergeConflict(TableModifier.Result result) {
+        return switch (result.outcome()) {
+            case SELF_MODIFIED -> throw PgException.error(SqlState.CARDINALITY_VIOLATION,
+                    "MERGE command cannot affect row a second time")
+                    .withHint("Ensure that not more than one source row matches any one target row.");
+            case UPDATED -> {
+                concurrentVersion = result.tid();
+                yield CONCURRENTLY_UPDATED;
+            }
+            default -> CONCURRENTLY_DELETED;
+        };
+    }
+
+    /** The newest version of the row, locked, in the source row; null when it is gone or no longer joins. */
+    private Object[] mergeRecheck(Object[] sourceRow) {
+        InheritedTargets.Member member = inherited == null ? null : inherited.member(sourceRow[tableoidIndex]);
+        TableModifier.LockedRow latest = (member == null ? modifier : member.modifier()).lockNewest(concurrentVersion);
+        if (latest == null) {
+            return null;
+        }
+        Object[] row = sourceRow.clone();
+        Object[] values = member == null ? latest.values() : inherited.toParent(member, latest.values());
+        System.arraycopy(values, 0, row, 0, natts);
+        row[ctidIndex] = latest.tid();
+        return Boolean.TRUE.equals(eval(joinCondition, row)) ? row : null;
+    }
+
+    /** EXPLAIN ANALYZE's "Tuples:" counts of a MERGE: inserted, updated, deleted, skipped. */
+    public long[] mergeCounts() {
+        return new long[] {mergeInserted, mergeUpdated, mergeDeleted,
+                sourceRows - mergeInserted - mergeUpdated - mergeDeleted};
     }
 
     /**
