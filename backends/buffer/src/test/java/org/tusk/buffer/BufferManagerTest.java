@@ -105,6 +105,32 @@ class BufferManagerTest {
         }
     }
 
+    /** EXPLAIN's BUFFERS counts: a read from disk, then hits; a clean buffer dirtied once; a write. */
+    @Test
+    void bufferUsageCountsThisProcessesAccesses() throws Exception {
+        BufferManager creator = attach(segment("a", 16), 0, new FakeWal());
+        createPages(creator, 4);
+        BufferUsage.Counts start = BufferUsage.now();
+        assertEquals(4, creator.flushAll());
+        assertEquals(new BufferUsage.Counts(0, 0, 0, 4), BufferUsage.now().since(start));
+
+        BufferManager pool = attach(segment("b", 16), 0, new FakeWal());   // as after a restart: nothing cached
+        start = BufferUsage.now();
+        for (int b = 0; b < 4; b++) {
+            pool.read(REL, ForkNumber.MAIN, b).close();
+        }
+        assertEquals(new BufferUsage.Counts(0, 4, 0, 0), BufferUsage.now().since(start));
+        start = BufferUsage.now();
+        for (int round = 0; round < 2; round++) {
+            try (Buffer buffer = pool.read(REL, ForkNumber.MAIN, 1)) {
+                buffer.lock(LWLockMode.EXCLUSIVE);
+                buffer.markDirty();   // the second time it is dirty already: not counted again
+            }
+        }
+        pool.flushAll();
+        assertEquals(new BufferUsage.Counts(2, 0, 1, 1), BufferUsage.now().since(start));
+    }
+
     @Test
     void aBulkReadThroughARingLeavesThePoolAlone() throws Exception {
         BufferManager pool = attach(segment("a", 64), 0, new FakeWal());

@@ -36,6 +36,12 @@ class GoldenQueriesTest {
         replay("/golden/select/expected.txt", 80);
     }
 
+    /** Positions in GROUP BY, GROUP BY expressions, and types without ordering or equality operators (golden/sortgroup/). */
+    @Test
+    void sortingAndGroupingMatchRealPostgres() throws Exception {
+        replay("/golden/sortgroup/expected.txt", 40);
+    }
+
     private void replay(String resource, int minCases) throws Exception {
         String expected;
         try (InputStream in = getClass().getResourceAsStream(resource)) {

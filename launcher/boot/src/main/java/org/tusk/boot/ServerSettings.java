@@ -30,11 +30,18 @@ final class ServerSettings {
     private static final Map<String, String> KNOWN = loadKnown();
 
     private final Map<String, String> values = new LinkedHashMap<>();
+    /**
+     * A data directory without pg_control yet is being bootstrapped by initdb, which hands the
+     * bootstrap server data_checksums (postgres --boot -k); no other server may set an
+     * internal parameter.
+     */
+    private boolean bootstrapping;
 
     private ServerSettings() {}
 
     static ServerSettings load(Path dataDir, List<String> commandLineOptions) throws IOException, ConfigException {
         ServerSettings s = new ServerSettings();
+        s.bootstrapping = !Files.exists(dataDir.resolve("global/pg_control"));
         s.values.put("port", "5432");
         s.values.put("listen_addresses", "localhost");
         s.values.put("unix_socket_directories", "/tmp");
@@ -49,7 +56,11 @@ final class ServerSettings {
         Path conf = dataDir.resolve(CONF_FILE);
         if (Files.exists(conf)) {
             for (Map.Entry<String, String> e : ConfigFile.parse(conf).entrySet()) {
-                s.set(e.getKey(), e.getValue(), "configuration file");
+                try {
+                    s.set(e.getKey(), e.getValue(), "configuration file");
+                } catch (ConfigException bad) {
+                    throw new ConfigException("configuration file \"" + conf + "\" contains errors: " + bad.getMessage());
+                }
             }
         }
         for (String opt : commandLineOptions) {
@@ -67,6 +78,10 @@ final class ServerSettings {
         String key = name.toLowerCase(Locale.ROOT);
         if (!key.contains(".") && !KNOWN.containsKey(key)) {
             throw new ConfigException("unrecognized configuration parameter \"" + name + "\"");
+        }
+        if ("internal".equals(KNOWN.get(key)) && !bootstrapping) {
+            // PGC_INTERNAL: what the server was built or initialized with (block_size, data_checksums...)
+            throw new ConfigException("parameter \"" + name + "\" cannot be changed");
         }
         values.put(key, value);
     }

@@ -106,6 +106,10 @@ class ServerLifecycleTest {
         TuskCluster.Result badValue = TuskCluster.tusk("start", "-D", dir.toString(), "-c", "max_connections=lots", "-l", root.resolve("l2").toString());
         assertNotEquals(0, badValue.status());
         assertTrue(badValue.output().contains("invalid value for parameter \"max_connections\""), badValue.output());
+        // an internal parameter is what the cluster was initialized or built with: refused, as PostgreSQL's FATAL
+        TuskCluster.Result internal = TuskCluster.tusk("start", "-D", dir.toString(), "-c", "data_checksums=on", "-l", root.resolve("l4").toString());
+        assertNotEquals(0, internal.status());
+        assertTrue(internal.output().contains("parameter \"data_checksums\" cannot be changed"), internal.output());
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             TuskCluster.Result busy = TuskCluster.tusk("start", "-D", dir.toString(), "-p", Integer.toString(taken.getLocalPort()),
                     "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + root, "-l", root.resolve("l3").toString());

@@ -68,6 +68,7 @@ final class HintBitDirtying {
         if (!dataChecksums.getAsBoolean() || (descriptors.state(id) & BM_PERMANENT) == 0) {
             int state = descriptors.lockHeader(id);
             descriptors.unlockHeader(id, state | DIRTY_AND_JUST_DIRTIED);   // no image, so the LSN stays
+            countIfDirtied(state);
             return;
         }
         delay.delayCheckpointStart();
@@ -78,8 +79,15 @@ final class HintBitDirtying {
                 Page.setLsn(page, imageLsn);
             }
             descriptors.unlockHeader(id, state | DIRTY_AND_JUST_DIRTIED);
+            countIfDirtied(state);
         } finally {
             delay.delayCheckpointEnd();
+        }
+    }
+
+    private static void countIfDirtied(int stateBefore) {
+        if ((stateBefore & BM_DIRTY) == 0) {
+            org.tusk.buffer.BufferUsage.countDirtied();
         }
     }
 

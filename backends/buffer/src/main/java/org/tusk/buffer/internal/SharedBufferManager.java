@@ -26,6 +26,7 @@ import org.tusk.buffer.BgWriterSettings;
 import org.tusk.buffer.Buffer;
 import org.tusk.buffer.BufferManager;
 import org.tusk.buffer.BufferRing;
+import org.tusk.buffer.BufferUsage;
 import org.tusk.buffer.BufferWriteStats;
 import org.tusk.buffer.CheckpointWriteDelay;
 import org.tusk.buffer.Page;
@@ -441,6 +442,7 @@ public final class SharedBufferManager implements BufferManager {
         int id = bufferAlloc(tag, ring);
         try {
             if (has(descriptors.state(id), BM_VALID) || !startBufferIO(id, true)) {
+                BufferUsage.countHit();
                 if (zeroAndLock) {
                     acquire(contentLock(id), LWLockMode.EXCLUSIVE);
                 }
@@ -451,6 +453,7 @@ public final class SharedBufferManager implements BufferManager {
                 page.put(0, zeroPage, 0, Page.BLCKSZ);
                 acquire(contentLock(id), LWLockMode.EXCLUSIVE);
             } else {
+                BufferUsage.countRead();
                 try {
                     smgr.read(tag.locator(), tag.fork(), tag.block(), page);
                 } catch (RuntimeException e) {
@@ -741,7 +744,13 @@ public final class SharedBufferManager implements BufferManager {
         for (;;) {
             int old = descriptors.waitUnlocked(id);
             int next = old | BM_DIRTY | BM_JUST_DIRTIED;
-            if (next == old || descriptors.compareAndSet(id, old, next)) {
+            if (next == old) {
+                return;
+            }
+            if (descriptors.compareAndSet(id, old, next)) {
+                if ((old & BM_DIRTY) == 0) {
+                    BufferUsage.countDirtied();
+                }
                 return;
             }
         }
@@ -862,6 +871,7 @@ public final class SharedBufferManager implements BufferManager {
                 PageChecksum.set(copy, tag.block());
             }
             smgr.write(tag.locator(), tag.fork(), tag.block(), copy);
+            BufferUsage.countWritten();
             if (has(descriptors.state(id), BM_PERMANENT)) {
                 // a TEMP relation's files are never fsynced: nothing reads them after a crash (PostgreSQL's
                 // local buffers register no sync requests)

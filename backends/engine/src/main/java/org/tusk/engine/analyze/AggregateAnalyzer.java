@@ -84,12 +84,19 @@ final class AggregateAnalyzer {
         try {
             for (RawNode a : f.args()) {
                 args.add(ea.transform(a));
+                if (f.aggDistinct()) {
+                    SortGroupOperators.requireEquality(args.get(args.size() - 1).type(), ExprAnalyzer.locationOf(a));
+                }
             }
             if (f.aggFilter() != null) {
                 filter = ea.coerceToBoolean(ea.transform(f.aggFilter()), "FILTER", f.aggFilter().location());
             }
             for (SortBy sb : f.aggOrder()) {
-                orderExprs.add(ea.resolveUnknownAsText(ea.transform(sb.node())));
+                Expr key = ea.resolveUnknownAsText(ea.transform(sb.node()));
+                if (sb.sortbyDir() != org.tusk.engine.nodes.SortByDir.USING) {
+                    SortGroupOperators.requireOrdering(key.type(), ExprAnalyzer.locationOf(sb.node()));
+                }
+                orderExprs.add(key);
                 boolean desc = sb.sortbyDir() == org.tusk.engine.nodes.SortByDir.DESC;
                 boolean nullsFirst = sb.sortbyNulls() == org.tusk.engine.nodes.SortByNulls.DEFAULT ? desc
                         : sb.sortbyNulls() == org.tusk.engine.nodes.SortByNulls.FIRST;

@@ -364,7 +364,10 @@ public final class ExprAnalyzer {
                 }
                 Object v;
                 try {
-                    v = TextFormat.input(target, -1, (String) c.value(), typeContext);
+                    // as coerce_type: the input function gets no typmod (length checks come below), except
+                    // interval's, which needs it to read SQL's '1' MINUTE
+                    v = TextFormat.input(target, target == PgType.INTERVAL ? typmod : -1, (String) c.value(),
+                            typeContext);
                 } catch (PgException e) {
                     throw Ereport.atLocation(e, location);
                 }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.tusk.api.error.SqlState;
 import org.tusk.engine.error.Ereport;
+import org.tusk.engine.expr.AggrefExpr;
 import org.tusk.engine.expr.Expr;
 import org.tusk.engine.expr.SlotExpr;
 import org.tusk.engine.expr.VarExpr;
@@ -15,6 +16,7 @@ import org.tusk.engine.nodes.ColumnRef;
 import org.tusk.engine.nodes.ConstKind;
 import org.tusk.engine.nodes.GroupingSet;
 import org.tusk.engine.nodes.RawNode;
+import org.tusk.engine.nodes.ResTarget;
 
 /**
  * GROUP BY (transformGroupClause with grouping sets expanded as
@@ -33,10 +35,14 @@ final class GroupingAnalyzer {
         this.q = ps.query;
     }
 
-    void groupBy(List<RawNode> clause, List<TargetEntry> targets) {
+    /** The select list as written, for the location of an aggregate a GROUP BY position refers to. */
+    private List<ResTarget> rawTargets = List.of();
+
+    void groupBy(List<RawNode> clause, List<TargetEntry> targets, List<ResTarget> rawTargets) {
         if (clause.isEmpty()) {
             return;
         }
+        this.rawTargets = rawTargets;
         q.hasGroupBy = true;
         ps.noAggregatesIn = "GROUP BY";
         ps.noWindowFunctionsIn = "GROUP BY";
@@ -177,17 +183,16 @@ final class GroupingAnalyzer {
                         c.location());
             }
             e = targets.get(pos - 1).expr();
+            if (containsAggregateOrWindowFunction(e)) {
+                refuseGroupingByAggregate(pos - 1);
+            }
         } else if (n instanceof ColumnRef c && !c.star() && c.fields().size() == 1
                 && ps.lookupColumnHere(c.fields().get(0)) == null && targetNamed(targets, c.fields().get(0)) != null) {
             e = targetNamed(targets, c.fields().get(0)).expr();
         } else {
             e = ea.resolveUnknownAsText(ea.transform(n));
         }
-        if (e.type() == org.tusk.engine.types.PgType.JSON) {
-            // json has no btree or hash opclass to group by
-            throw Ereport.error(SqlState.UNDEFINED_FUNCTION, "could not identify an equality operator for type json",
-                    ExprAnalyzer.locationOf(n));
-        }
+        SortGroupOperators.requireEquality(e.type(), ExprAnalyzer.locationOf(n));
         int i = q.groupKeys.indexOf(e);
         if (i >= 0) {
             return i;
@@ -195,6 +200,30 @@ final class GroupingAnalyzer {
         q.groupKeys.add(e);
         q.groupKeyColumns.add(e instanceof VarExpr v ? v.attno() : -1);
         return q.groupKeys.size() - 1;
+    }
+
+    private static boolean containsAggregateOrWindowFunction(Expr e) {
+        if (e instanceof AggrefExpr || e instanceof SlotExpr s && s.kind() != SlotExpr.Kind.SRF) {
+            return true;
+        }
+        for (Expr c : e.children()) {
+            if (containsAggregateOrWindowFunction(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * GROUP BY n naming an aggregate or window function: PostgreSQL reports it where the call
+     * is written in the select list. Analyzing that target again under "GROUP BY" finds the
+     * call and raises the error at its location.
+     */
+    private void refuseGroupingByAggregate(int targetIndex) {
+        if (rawTargets.size() == q.targetList.size()) {
+            ea.transform(rawTargets.get(targetIndex).val());
+        }
+        throw Ereport.error(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in GROUP BY");
     }
 
     private static TargetEntry targetNamed(List<TargetEntry> targets, String name) {

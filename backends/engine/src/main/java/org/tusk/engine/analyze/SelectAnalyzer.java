@@ -123,7 +123,7 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
                     SubLinkPullUp.apply(q, ps);
                 }
             }
-            new GroupingAnalyzer(ea, ps).groupBy(stmt.groupClause(), q.targetList);
+            new GroupingAnalyzer(ea, ps).groupBy(stmt.groupClause(), q.targetList, stmt.targetList());
             if (stmt.havingClause() != null) {
                 ps.noWindowFunctionsIn = "HAVING";
                 q.having = ea.coerceToBoolean(ea.transform(stmt.havingClause()), "HAVING", stmt.havingClause().location());
@@ -136,26 +136,23 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
             if (!stmt.distinctClause().isEmpty()) {
                 distinctOn = new ArrayList<>();
                 for (RawNode n : stmt.distinctClause()) {
-                    distinctOn.add(targetRef(n, q.targetList, ea, "DISTINCT ON", true));
+                    Expr key = targetRef(n, q.targetList, ea, "DISTINCT ON", true);
+                    SortGroupOperators.requireEquality(key.type(), ExprAnalyzer.locationOf(n));
+                    distinctOn.add(key);
                 }
                 q.distinctOn = distinctOn;
             } else {
                 for (int i = 0; i < q.targetList.size(); i++) {
-                    if (q.targetList.get(i).expr().type() == PgType.JSON) {
-                        // json has no btree or hash opclass: nothing can say when two values are equal
-                        int location = stmt.targetList().size() == q.targetList.size()
-                                ? stmt.targetList().get(i).location() : -1;
-                        throw Ereport.error(SqlState.UNDEFINED_FUNCTION,
-                                "could not identify an equality operator for type json", location);
-                    }
+                    int location = stmt.targetList().size() == q.targetList.size()
+                            ? stmt.targetList().get(i).location() : -1;
+                    SortGroupOperators.requireEquality(q.targetList.get(i).expr().type(), location);
                 }
             }
         }
         for (SortBy sb : stmt.sortClause()) {
             Expr key = targetRef(sb.node(), q.targetList, ea, "ORDER BY", false);
-            if (key.type() == PgType.JSON && sb.sortbyDir() != SortByDir.USING) {
-                throw Ereport.error(SqlState.UNDEFINED_FUNCTION, "could not identify an ordering operator for type json",
-                        ExprAnalyzer.locationOf(sb.node())).withHint("Use an explicit ordering operator or modify the query.");
+            if (sb.sortbyDir() != SortByDir.USING) {
+                SortGroupOperators.requireOrdering(key.type(), ExprAnalyzer.locationOf(sb.node()));
             }
             boolean desc = sb.sortbyDir() == SortByDir.DESC;
             if (sb.sortbyDir() == SortByDir.USING) {
@@ -970,6 +967,9 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
                 leaves.get(i).targetList.set(c, new TargetEntry(t.name(), coerced.get(i), t.tableOid(), t.attnum()));
             }
             Expr first = coerced.get(0);
+            if (removesDuplicates(tree)) {
+                SortGroupOperators.requireEquality(first.type(), locations.get(0));
+            }
             rte.columns.add(new RangeTblEntry.Column(leaves.get(0).targets().get(c).name(), first.type(), first.typmod(),
                     null));
         }
@@ -984,6 +984,11 @@ public final class SelectAnalyzer implements ExprAnalyzer.SubqueryAnalyzer {
         }
         SetOpTree.Op op = SetOpTree.Op.valueOf(stmt.op().name());
         return new SetOpTree(op, stmt.all(), setOpTree(stmt.larg(), ps, false), setOpTree(stmt.rarg(), ps, false), null);
+    }
+
+    /** Whether some UNION, INTERSECT or EXCEPT of the tree lacks ALL, so needs to compare rows. */
+    private static boolean removesDuplicates(SetOpTree t) {
+        return !t.isLeaf() && (!t.all() || removesDuplicates(t.left()) || removesDuplicates(t.right()));
     }
 
     private static void collectLeaves(SetOpTree t, List<Query> out) {

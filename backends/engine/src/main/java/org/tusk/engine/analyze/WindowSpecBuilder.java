@@ -60,10 +60,15 @@ final class WindowSpecBuilder {
         pstate.noWindowFunctionsIn = "window definitions";
         try {
             for (RawNode p : partition) {
-                parts.add(ea.resolveUnknownAsText(ea.transform(p)));
+                Expr e = ea.resolveUnknownAsText(ea.transform(p));
+                SortGroupOperators.requireEquality(e.type(), ExprAnalyzer.locationOf(p));
+                parts.add(e);
             }
             for (SortBy sb : order) {
                 Expr e = ea.resolveUnknownAsText(ea.transform(sb.node()));
+                if (sb.sortbyDir() != SortByDir.USING) {
+                    SortGroupOperators.requireOrdering(e.type(), ExprAnalyzer.locationOf(sb.node()));
+                }
                 boolean desc = sb.sortbyDir() == SortByDir.DESC;
                 boolean nullsFirst = sb.sortbyNulls() == SortByNulls.DEFAULT ? desc : sb.sortbyNulls() == SortByNulls.FIRST;
                 keys.add(new SortKey(e, desc, nullsFirst));

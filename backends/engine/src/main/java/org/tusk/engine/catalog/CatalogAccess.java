@@ -153,6 +153,23 @@ public final class CatalogAccess {
         return r.newTupleId();
     }
 
+    /**
+     * heap_inplace_update: overwrites the row where it lies (WAL-logged, redone after a crash)
+     * instead of writing a new version, for the non-transactional statistics VACUUM and ANALYZE
+     * keep in pg_class, so that they leave no dead pg_class versions behind. Only fixed-width
+     * columns may change: the row keeps its length.
+     */
+    public void updateInPlace(int catalogOid, TupleId tid, Object[] row) {
+        SystemCatalogs.Catalog catalog = SystemCatalogs.require(catalogOid);
+        byte[] replacement = formCatalogTuple(row);
+        heap().inplaceUpdate(locator(catalog), tid, old -> {
+            if (old.length != replacement.length) {
+                throw PgException.error(SqlState.INTERNAL_ERROR, "wrong tuple length");
+            }
+            return replacement;
+        });
+    }
+
     /** Whether the update changes the catalog's name key (most updates of pg_class rows do not). */
     private boolean keyChanged(SystemCatalogs.Catalog catalog, TupleId tid, Object[] row) {
         byte[] old = heap().fetch(locator(catalog), tid, txn.catalogSnapshot(level), txn.context(level));

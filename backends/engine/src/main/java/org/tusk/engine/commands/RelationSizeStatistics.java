@@ -77,8 +77,21 @@ public final class RelationSizeStatistics {
         ctx.commandCounterIncrement();
     }
 
-    /** vac_update_relstats: a relation's pg_class relpages and reltuples (rows already equal stay as they are). */
+    /** A relation's pg_class relpages and reltuples as a new row version (TRUNCATE's, which may roll back). */
     public static void store(CatalogAccess access, int relOid, long pages, double tuples) {
+        store(access, relOid, pages, tuples, false);
+    }
+
+    /**
+     * vac_update_relstats: VACUUM's and ANALYZE's relpages and reltuples, overwritten in place
+     * as PostgreSQL does, so that they leave no dead pg_class row behind for autovacuum.
+     */
+    public static void storeInPlace(CatalogAccess access, int relOid, long pages, double tuples) {
+        store(access, relOid, pages, tuples, true);
+    }
+
+    /** Rows already equal stay as they are. */
+    private static void store(CatalogAccess access, int relOid, long pages, double tuples, boolean inPlace) {
         SystemCatalogs.Catalog pgClass = SystemCatalogs.require(SystemCatalogs.PG_CLASS);
         int oid = pgClass.columnIndex("oid");
         int pagesCol = pgClass.columnIndex("relpages");
@@ -92,7 +105,11 @@ public final class RelationSizeStatistics {
             }
             row[pagesCol] = newPages;
             row[tuplesCol] = newTuples;
-            access.update(SystemCatalogs.PG_CLASS, t.tid(), row);
+            if (inPlace) {
+                access.updateInPlace(SystemCatalogs.PG_CLASS, t.tid(), row);
+            } else {
+                access.update(SystemCatalogs.PG_CLASS, t.tid(), row);
+            }
         }
     }
 }

@@ -137,7 +137,7 @@ public final class Agg implements PlanState {
         private void transition(int i, Object[] args) {
             AggCall a = aggs.get(i);
             Object[] callArgs = args.length == a.args().size() ? args : java.util.Arrays.copyOf(args, a.args().size());
-            states[i] = a.function().transition(states[i], callArgs);
+            states[i] = a.function().transition(states[i], callArgs, ctx);
         }
 
         Object[] results() {

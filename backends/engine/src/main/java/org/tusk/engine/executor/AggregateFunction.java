@@ -1,5 +1,7 @@
 package org.tusk.engine.executor;
 
+import org.tusk.engine.expr.EvalContext;
+
 import org.tusk.engine.types.PgType;
 
 /**
@@ -19,6 +21,15 @@ public interface AggregateFunction {
     Object initial();
 
     Object transition(Object state, Object[] args);
+
+    /**
+     * The transition inside a running query: {@code ctx} carries the session's settings
+     * (TimeZone, DateStyle) for aggregates that print values, as json_agg does; the others
+     * need no more than their state and arguments.
+     */
+    default Object transition(Object state, Object[] args, EvalContext ctx) {
+        return transition(state, args);
+    }
 
     /** The result from the final state (called with the initial state for an empty group). */
     Object finish(Object state);

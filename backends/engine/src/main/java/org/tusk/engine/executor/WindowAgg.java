@@ -249,7 +249,7 @@ public final class WindowAgg implements PlanState {
                     if (hasNull && f.strict()) {
                         continue;
                     }
-                    state = f.transition(state, args);
+                    state = f.transition(state, args, ctx);
                 }
                 return f.finish(state);
             }

@@ -1,5 +1,8 @@
 package org.tusk.engine.func;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tusk.engine.expr.EvalContext;
 import org.tusk.engine.expr.FunctionBody;
 import org.tusk.engine.types.ArrayValue;
@@ -15,6 +18,13 @@ import org.tusk.engine.types.TextFormat;
 public final class Coercion {
     private Coercion() {}
 
+    /**
+     * One body per distinct conversion, so that two analyses of the same cast give equal
+     * FuncExprs (PostgreSQL compares funcids): GROUP BY j::text must match the target j::text.
+     * Keyed by what each body captures; bounded by the casts in use.
+     */
+    private static final Map<List<Object>, FunctionBody> SHARED_BODIES = new ConcurrentHashMap<>();
+
     /** A one-argument body converting {@code source} values to {@code target} along {@code path}. */
     public static FunctionBody body(PgType source, PgType target, CoercionPath path) {
         switch (path.kind()) {
@@ -29,11 +39,13 @@ public final class Coercion {
                 if (path.function().nargs() == 1) {
                     return f;
                 }
-                return (a, c) -> f.apply(new Object[] {a[0], -1, false}, c);
+                return SHARED_BODIES.computeIfAbsent(List.of(f),
+                        k -> (a, c) -> f.apply(new Object[] {a[0], -1, false}, c));
             }
             case IO:
-                return (a, c) -> TextFormat.input(target, -1, TextFormat.output(source, a[0],
-                        CastFunctions.typeContext(c)), CastFunctions.typeContext(c));
+                return SHARED_BODIES.computeIfAbsent(List.of(source, target),
+                        k -> (a, c) -> TextFormat.input(target, -1, TextFormat.output(source, a[0],
+                                CastFunctions.typeContext(c)), CastFunctions.typeContext(c)));
             case ARRAY: {
                 PgType se = source.elementType();
                 PgType te = target.elementType();
@@ -41,7 +53,7 @@ public final class Coercion {
                 if (elem == null) {
                     return null;
                 }
-                return (a, c) -> mapArray((ArrayValue) a[0], te, elem, c);
+                return SHARED_BODIES.computeIfAbsent(List.of(te, elem), k -> (a, c) -> mapArray((ArrayValue) a[0], te, elem, c));
             }
             default:
                 return null;

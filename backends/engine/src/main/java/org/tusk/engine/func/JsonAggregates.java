@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import org.tusk.api.error.SqlState;
 import org.tusk.engine.error.Ereport;
+import org.tusk.engine.expr.EvalContext;
 import org.tusk.engine.types.ArrayValue;
 import org.tusk.engine.types.Jsonb;
 import org.tusk.engine.types.JsonbText;
@@ -45,7 +46,16 @@ public final class JsonAggregates {
 
         @Override
         public Object transition(Object state, Object[] args) {
-            TypeContext ctx = TypeContext.DEFAULT;
+            return accumulate(state, args, TypeContext.DEFAULT);
+        }
+
+        /** Values print as the session shows them: a timestamptz in its TimeZone, as to_json does. */
+        @Override
+        public Object transition(Object state, Object[] args, EvalContext evalContext) {
+            return accumulate(state, args, CastFunctions.typeContext(evalContext));
+        }
+
+        private Object accumulate(Object state, Object[] args, TypeContext ctx) {
             if (object && args[0] == null) {
                 throw Ereport.error(SqlState.INVALID_PARAMETER_VALUE, "field name must not be null");
             }

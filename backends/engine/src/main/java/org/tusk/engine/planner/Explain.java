@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.tusk.api.error.SqlState;
+import org.tusk.buffer.BufferUsage;
 import org.tusk.engine.analyze.Query;
 import org.tusk.engine.error.Ereport;
 import org.tusk.engine.executor.Executor;
@@ -25,7 +26,8 @@ public final class Explain {
     private Explain() {}
 
     /** The EXPLAIN options PostgreSQL accepts, as given (boolean options default to true when named). */
-    public record Options(boolean analyze, boolean costs, boolean verbose, boolean timing, boolean summary) {}
+    public record Options(boolean analyze, boolean costs, boolean verbose, boolean timing, boolean summary,
+            boolean buffers) {}
 
     public static Options options(ExplainStmt stmt) {
         boolean analyze = false;
@@ -33,6 +35,7 @@ public final class Explain {
         boolean verbose = false;
         boolean timing = true;
         Boolean summary = null;
+        boolean buffers = false;
         for (DefElem d : stmt.options()) {
             String name = d.defname().toLowerCase(Locale.ROOT);
             switch (name) {
@@ -41,7 +44,8 @@ public final class Explain {
                 case "verbose": verbose = bool(d); break;
                 case "timing": timing = bool(d); break;
                 case "summary": summary = bool(d); break;
-                case "buffers": case "settings": case "wal": bool(d); break;
+                case "buffers": buffers = bool(d); break;
+                case "settings": case "wal": bool(d); break;
                 case "format": {
                     String v = d.arg() instanceof AConst c ? c.val() : String.valueOf(d.arg());
                     if (!"text".equalsIgnoreCase(v)) {
@@ -55,7 +59,7 @@ public final class Explain {
                             d.location());
             }
         }
-        return new Options(analyze, costs, verbose, timing, summary != null ? summary : analyze);
+        return new Options(analyze, costs, verbose, timing, summary != null ? summary : analyze, buffers);
     }
 
     private static boolean bool(DefElem d) {
@@ -99,8 +103,9 @@ public final class Explain {
             java.util.function.Consumer<PlanState> consumer) {
         Planned[] planned = new Planned[1];
         long start = System.nanoTime();
+        BufferUsage.Counts planningStart = options.buffers() ? BufferUsage.now() : null;
         if (options.analyze()) {
-            ctx.attach(Instrumented.KEY, options.timing());
+            ctx.attach(Instrumented.KEY, new Instrumented.Settings(options.timing(), options.buffers()));
         }
         if (options.verbose()) {
             ctx.attach(VerboseOutput.KEY, Boolean.TRUE);
@@ -116,6 +121,7 @@ public final class Explain {
             return state;
         });
         long planned_ = System.nanoTime();
+        BufferUsage.Counts planning = options.buffers() ? BufferUsage.now().since(planningStart) : null;
         ExplainNode top = planned[0].explain();
         List<String> out;
         try {
@@ -127,6 +133,11 @@ public final class Explain {
             root.close();
         }
         out = new ArrayList<>(top.format(options.costs()));
+        if (planning != null && !planning.isZero()) {
+            // show_buffer_usage(planning): what planning read, EXPLAIN ANALYZE or not
+            out.add("Planning:");
+            out.add("  " + ExplainNode.buffersLine(planning));
+        }
         if (options.analyze() && options.summary()) {
             long end = System.nanoTime();
             out.add(String.format(Locale.ROOT, "Planning Time: %.3f ms", (planned_ - start) / 1e6));
@@ -197,6 +208,7 @@ public final class Explain {
             n.startupNanos = c.startupNanos;
             n.totalNanos = c.totalNanos;
             n.timed = c.timed;
+            n.buffers = c.buffers;
         }
     }
 }

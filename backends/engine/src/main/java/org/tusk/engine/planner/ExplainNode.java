@@ -30,6 +30,8 @@ public final class ExplainNode {
     long startupNanos;
     long totalNanos;
     boolean timed;
+    /** EXPLAIN (ANALYZE, BUFFERS): the shared buffer accesses while the node ran, its children's included. */
+    org.tusk.buffer.BufferUsage.Counts buffers = org.tusk.buffer.BufferUsage.Counts.ZERO;
     /** The instrumentation wrapper that currently reports for this node. */
     Object instrument;
 
@@ -60,6 +62,24 @@ public final class ExplainNode {
         List<String> out = new ArrayList<>();
         format(out, -4, costs, true);
         return out;
+    }
+
+    /** show_buffer_usage's text line: "Buffers: shared hit=N read=N dirtied=N written=N", zero counts left out. */
+    static String buffersLine(org.tusk.buffer.BufferUsage.Counts c) {
+        StringBuilder sb = new StringBuilder("Buffers: shared");
+        if (c.sharedHit() > 0) {
+            sb.append(" hit=").append(c.sharedHit());
+        }
+        if (c.sharedRead() > 0) {
+            sb.append(" read=").append(c.sharedRead());
+        }
+        if (c.sharedDirtied() > 0) {
+            sb.append(" dirtied=").append(c.sharedDirtied());
+        }
+        if (c.sharedWritten() > 0) {
+            sb.append(" written=").append(c.sharedWritten());
+        }
+        return sb.toString();
     }
 
     /** %.2f as C's printf does it: the exact binary value rounded, so 0.155 (0.15499...) prints 0.15. */
@@ -95,6 +115,9 @@ public final class ExplainNode {
         if (actualRows >= 0) {
             for (String d : analyzeDetails) {
                 out.add(detailIndent + d);
+            }
+            if (!buffers.isZero()) {
+                out.add(detailIndent + buffersLine(buffers));
             }
         }
         for (SubPlanEntry sp : initPlans) {

@@ -1,5 +1,6 @@
 package org.tusk.engine.planner;
 
+import org.tusk.buffer.BufferUsage;
 import org.tusk.engine.executor.PlanState;
 
 /**
@@ -10,22 +11,27 @@ import org.tusk.engine.executor.PlanState;
  * later (a qual pushed onto a join), the newer wrapper takes over the node.
  */
 final class Instrumented implements PlanState {
-    /** The EvalContext attachment key that asks the planner to instrument (value: Boolean timing). */
+    /** The EvalContext attachment key that asks the planner to instrument (value: {@link Settings}). */
     static final Object KEY = new Object();
+
+    /** What to measure besides rows and loops: TIMING's times, BUFFERS' buffer accesses. */
+    record Settings(boolean timing, boolean buffers) {}
 
     private final PlanState child;
     private final ExplainNode node;
     private final boolean timing;
+    private final boolean buffers;
     private boolean running;
     private boolean gotFirst;
     private long rows;
     private long loops;
     private long loopStart;
 
-    Instrumented(PlanState child, ExplainNode node, boolean timing) {
+    Instrumented(PlanState child, ExplainNode node, Settings settings) {
         this.child = child;
         this.node = node;
-        this.timing = timing;
+        this.timing = settings.timing();
+        this.buffers = settings.buffers();
         node.instrument = this;
         node.actualRows = 0;
         node.actualLoops = 0;
@@ -41,7 +47,12 @@ final class Instrumented implements PlanState {
             loops++;
             loopStart = t0;
         }
+        // InstrStartNode/InstrStopNode: the buffer accesses while the node (and its children) ran
+        BufferUsage.Counts before = buffers ? BufferUsage.now() : null;
         Object[] r = child.next();
+        if (buffers && node.instrument == this) {
+            node.buffers = node.buffers.plus(BufferUsage.now().since(before));
+        }
         if (r != null) {
             rows++;
         }

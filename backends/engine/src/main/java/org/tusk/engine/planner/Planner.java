@@ -241,8 +241,8 @@ public final class Planner {
 
     /** The node wrapped for EXPLAIN ANALYZE's counts when this execution is instrumented. */
     private PlanState instr(PlanState s, ExplainNode ex) {
-        Object timing = ctx.attachment(Instrumented.KEY);
-        return timing == null ? s : new Instrumented(s, ex, Boolean.TRUE.equals(timing));
+        Object settings = ctx.attachment(Instrumented.KEY);
+        return settings == null ? s : new Instrumented(s, ex, (Instrumented.Settings) settings);
     }
 
     private static CostModel.Cost costOf(ExplainNode ex) {

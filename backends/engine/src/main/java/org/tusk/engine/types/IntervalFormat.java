@@ -241,6 +241,15 @@ public final class IntervalFormat {
     }
 
     public static Interval input(String text) {
+        return input(text, -1);
+    }
+
+    /**
+     * interval_in with the column's typmod: its field range says what a trailing bare number
+     * counts ({@code '1'::interval minute} is a minute, as DecodeInterval reads it) and makes
+     * "m:s" of {@code '1:30' MINUTE TO SECOND}; the typmod's truncation is applied elsewhere.
+     */
+    public static Interval input(String text, int typmod) {
         String s = text.trim().toLowerCase(Locale.ROOT);
         if (s.isEmpty()) {
             throw invalid(text);
@@ -255,7 +264,7 @@ public final class IntervalFormat {
         }
         java.util.List<String> tokens = tokenize(s, text);
         boolean ago = false;
-        BigDecimal pending = null;
+        BareNumbers pending = new BareNumbers(text);
         int i = 0;
         while (i < tokens.size()) {
             String tok = tokens.get(i++);
@@ -267,15 +276,12 @@ public final class IntervalFormat {
                 continue;
             }
             if (tok.indexOf(':') >= 0) {
-                if (pending != null) {
-                    f.addDays(pending);
-                    pending = null;
-                }
-                f.addMicros(parseTime(tok, text));
+                pending.settle(f, "d");
+                f.addMicros(parseTime(tok, text, IntervalTypmod.isMinuteToSecond(typmod)));
                 continue;
             }
             if (tok.matches("[+-]?\\d+-\\d+")) {
-                if (pending != null) {
+                if (pending.any()) {
                     throw invalid(text);
                 }
                 boolean neg = tok.startsWith("-");
@@ -290,11 +296,6 @@ public final class IntervalFormat {
             if (!m.matches()) {
                 throw invalid(text);
             }
-            if (pending != null) {
-                // a number with no unit before another quantity: seconds
-                f.addMicros(pending.multiply(BigDecimal.valueOf(USECS_PER_SEC)));
-                pending = null;
-            }
             BigDecimal value;
             try {
                 value = new BigDecimal(m.group(1));
@@ -306,24 +307,67 @@ public final class IntervalFormat {
                 unit = tokens.get(i++);
             }
             if (unit.isEmpty()) {
-                pending = value;
+                pending.add(value);
                 continue;
             }
             String u = unitOf(unit);
             if (u == null) {
                 throw invalid(text);
             }
+            pending.settle(f, u.equals("h") ? "d" : null);
             apply(f, u, value);
         }
-        if (pending != null) {
-            f.addMicros(pending.multiply(BigDecimal.valueOf(USECS_PER_SEC)));
-        }
+        pending.settle(f, IntervalTypmod.bareNumberUnit(typmod));
         if (ago) {
             f.months = f.months.negate();
             f.days = f.days.negate();
             f.micros = f.micros.negate();
         }
         return build(f, text);
+    }
+
+    /**
+     * Numbers written without a unit, which DecodeInterval reads right to left: such a
+     * number counts in the unit below the field after it (days before an hour or a time
+     * field, hours before days), and the last one in the unit the typmod's range ends
+     * with. Any other number would repeat the following field's unit, which is an error.
+     */
+    private static final class BareNumbers {
+        private final String text;
+        private BigDecimal last;
+        private BigDecimal beforeLast;
+
+        BareNumbers(String text) {
+            this.text = text;
+        }
+
+        boolean any() {
+            return last != null;
+        }
+
+        void add(BigDecimal v) {
+            if (beforeLast != null) {
+                throw invalid(text);
+            }
+            beforeLast = last;
+            last = v;
+        }
+
+        /** Gives the waiting numbers their units: {@code unit} for the last one (null: none fits). */
+        void settle(Fields f, String unit) {
+            if (last == null) {
+                return;
+            }
+            if (unit == null || beforeLast != null && !unit.equals("h")) {
+                throw invalid(text);
+            }
+            apply(f, unit, last);
+            if (beforeLast != null) {
+                apply(f, "d", beforeLast);
+            }
+            last = null;
+            beforeLast = null;
+        }
     }
 
     private static final java.util.regex.Pattern NUMBER_UNIT =
@@ -404,8 +448,11 @@ public final class IntervalFormat {
         }
     }
 
-    /** [+-]h:m[:s[.f]] (or m:s.f when the second field has a fraction) in microseconds. */
-    private static BigDecimal parseTime(String tok, String text) {
+    /**
+     * [+-]h:m[:s[.f]] (or m:s.f when the second field has a fraction, or m:s when
+     * {@code minutesSeconds}, a MINUTE TO SECOND interval) in microseconds.
+     */
+    private static BigDecimal parseTime(String tok, String text, boolean minutesSeconds) {
         boolean neg = tok.startsWith("-");
         String body = tok.startsWith("-") || tok.startsWith("+") ? tok.substring(1) : tok;
         String[] p = body.split(":", -1);
@@ -414,7 +461,7 @@ public final class IntervalFormat {
         }
         try {
             BigDecimal r;
-            if (p.length == 2 && p[1].contains(".")) {
+            if (p.length == 2 && (p[1].contains(".") || minutesSeconds)) {
                 r = new BigDecimal(p[0]).multiply(BigDecimal.valueOf(USECS_PER_MINUTE))
                         .add(new BigDecimal(p[1]).multiply(BigDecimal.valueOf(USECS_PER_SEC)));
             } else {

@@ -67,6 +67,32 @@ public final class IntervalTypmod {
         return typmod(range, p);
     }
 
+    /**
+     * DecodeInterval's unit for a trailing number without one, from the typmod's field range:
+     * the range's last field (YEAR TO MONTH: months, DAY TO MINUTE: minutes), else seconds.
+     * Answered as {@link IntervalFormat}'s canonical unit names.
+     */
+    static String bareNumberUnit(int typmod) {
+        int range = typmod < 0 ? FULL_RANGE : range(typmod);
+        if (range == YEAR) {
+            return "y";
+        } else if (range == MONTH || range == (YEAR | MONTH)) {
+            return "mon";
+        } else if (range == DAY) {
+            return "d";
+        } else if (range == HOUR || range == (DAY | HOUR)) {
+            return "h";
+        } else if (range == MINUTE || range == (HOUR | MINUTE) || range == (DAY | HOUR | MINUTE)) {
+            return "min";
+        }
+        return "s";
+    }
+
+    /** Whether the typmod is MINUTE TO SECOND, whose "a:b" input is minutes and seconds (DecodeTime). */
+    static boolean isMinuteToSecond(int typmod) {
+        return typmod >= 0 && range(typmod) == (MINUTE | SECOND);
+    }
+
     /** INTERVAL_TYPMOD(precision, range). */
     static int typmod(int range, int precision) {
         return (range << 16) | (precision & 0xFFFF);

@@ -200,7 +200,7 @@ public final class TextFormat {
             case INET: return parseInet(s);
             case TIMESTAMPTZ: case TIMESTAMP: return parseTimestamp(s, type == PgType.TIMESTAMPTZ, ctx);
             case DATE: return parseDate(s, ctx);
-            case INTERVAL: return IntervalFormat.input(s);
+            case INTERVAL: return IntervalFormat.input(s, typmod);
             case TIME: return TimeFormat.inputTime(s);
             case TIMETZ: return TimeFormat.inputTimeTz(s, ctx.timeZone(), ctx.nowMicros());
             case UUID: return parseUuid(s);

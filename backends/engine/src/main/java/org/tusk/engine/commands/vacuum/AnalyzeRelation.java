@@ -212,18 +212,29 @@ public final class AnalyzeRelation {
         return row;
     }
 
-    /** Replaces the table's pg_statistic rows (update_attstats). */
+    /**
+     * update_attstats: each analyzed column's pg_statistic row is updated where there is one,
+     * else inserted; other columns' rows stay (ANALYZE t (a) keeps b's), as in PostgreSQL.
+     * One new version per column instead of a deleted and an inserted row.
+     */
     private static void store(StorageSession session, int relOid, List<Object[]> rows) {
         CatalogAccess access = new CatalogAccess(session.storage(), IsolationLevel.READ_COMMITTED);
         SystemCatalogs.Catalog cat = SystemCatalogs.require(SystemCatalogs.PG_STATISTIC);
         int relCol = cat.columnIndex("starelid");
+        int attCol = cat.columnIndex("staattnum");
         int inhCol = cat.columnIndex("stainherit");
+        java.util.Map<Short, org.tusk.api.storage.TupleId> existing = new java.util.HashMap<>();
         for (var t : access.scan(SystemCatalogs.PG_STATISTIC,
                 row -> ((Long) row[relCol]).intValue() == relOid && Boolean.FALSE.equals(row[inhCol]))) {
-            access.delete(SystemCatalogs.PG_STATISTIC, t.tid());
+            existing.put((Short) t.values()[attCol], t.tid());
         }
         for (Object[] row : rows) {
-            access.insert(SystemCatalogs.PG_STATISTIC, row);
+            org.tusk.api.storage.TupleId old = existing.get((Short) row[attCol]);
+            if (old != null) {
+                access.update(SystemCatalogs.PG_STATISTIC, old, row);
+            } else {
+                access.insert(SystemCatalogs.PG_STATISTIC, row);
+            }
         }
     }
 }

@@ -243,19 +243,19 @@ public final class VacuumCommand implements DmlCommand {
                 tuples = Math.ceil(fraction * live);
             }
             long pages = session.storage().storage().pages(index.locator(), () -> am.estimateSize(descriptor).pages());
-            RelationSizeStatistics.store(access, index.oid(), pages, tuples);
+            RelationSizeStatistics.storeInPlace(access, index.oid(), pages, tuples);
             session.relcache().invalidate(index.oid());
         }
         session.storage().commandCounterIncrement();
     }
 
-    /** pg_class.relpages / reltuples (a transactional update here; PostgreSQL overwrites in place). */
+    /** pg_class.relpages / reltuples, overwritten in place as PostgreSQL does. */
     private void storeSize(RelationDesc desc, long pages, long tuples) {
         if (desc.isSystemCatalog()) {
             return;
         }
         CatalogAccess access = new CatalogAccess(session.storage(), IsolationLevel.READ_COMMITTED);
-        RelationSizeStatistics.store(access, desc.oid(), pages, tuples);
+        RelationSizeStatistics.storeInPlace(access, desc.oid(), pages, tuples);
         session.relcache().invalidate(desc.oid());
         session.storage().commandCounterIncrement();
     }
