@@ -155,6 +155,53 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
         assertEquals(List.of("first", "second"), seen);
     }
 
+    /**
+     * Scans lend their page arrays to the next scan once closed (ScanPageBuffers.Spare): a scan
+     * opened while another is open reads into arrays of its own, and a later scan of another
+     * table sees none of the first table's rows.
+     */
+    @Test
+    void scansOpenAtOnceKeepTheirOwnPagesAndALaterScanSeesOnlyItsTable() {
+        RelFileLocator other = new RelFileLocator(REL.spcOid(), REL.dbOid(), REL.relNumber() + 1, REL.temp());
+        heap.createStorage(other);
+        FakeTransactions.Txn t1 = xacts().begin();
+        am().insert(REL, bytes("outer a"), t1);
+        am().insert(REL, bytes("outer b"), t1);
+        am().insert(other, bytes("inner"), t1);
+        t1.commit();
+        FakeTransactions.Txn t2 = xacts().begin();
+        List<String> seen = new ArrayList<>();
+        try (org.tusk.api.storage.TableScan outer = am().beginScan(REL, xacts().snapshot(0), t2)) {
+            while (outer.next()) {
+                try (org.tusk.api.storage.TableScan inner = am().beginScan(other, xacts().snapshot(0), t2)) {
+                    while (inner.next()) {
+                        seen.add(text(outer.data()) + "/" + text(inner.data()));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of("outer a/inner", "outer b/inner"), seen);
+        List<String> later = new ArrayList<>();
+        try (org.tusk.api.storage.TableScan scan = am().beginScan(other, xacts().snapshot(0), t2)) {
+            while (scan.next()) {
+                later.add(text(scan.data()));
+            }
+            assertFalse(scan.next(), "a scan that ran out stays at its end");
+        }
+        assertEquals(List.of("inner"), later);
+    }
+
+    @Test
+    void aClosedScansArraysGoToTheNextScanAndOnlyToOne() {
+        ScanPageBuffers.Spare spare = new ScanPageBuffers.Spare();
+        ScanPageBuffers first = spare.take();
+        ScanPageBuffers second = spare.take();
+        assertNotSame(first, second, "nothing kept yet: each open scan gets its own");
+        spare.giveBack(first);
+        assertSame(first, spare.take(), "a closed scan's arrays are reused");
+        assertNotSame(first, spare.take(), "and lent to one scan only");
+    }
+
     /** Commits rows "row0".."row9" on page 0, then a transaction that deleted the first {@code n}; returns it. */
     private FakeTransactions.Txn tenRowsThenDeleteFirst(int n) {
         FakeTransactions.Txn t = xacts.begin();
