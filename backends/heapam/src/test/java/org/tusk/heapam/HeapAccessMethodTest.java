@@ -656,6 +656,61 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
         assertEquals(List.of(), HeapCheck.check(buffers, REL, xacts));
     }
 
+    /**
+     * HotPrune.compute reuses its working arrays within a thread: a page pruned after a page with
+     * more line pointers and other dead versions gets the same answer as on a thread of its own.
+     */
+    @Test
+    void pruneAfterALargerPageAnswersAsOnAFreshThread() throws Exception {
+        FakeTransactions.Txn t = xacts.begin();
+        List<TupleId> rows = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            rows.add(heap.insert(REL, bytes("row " + i), t));
+        }
+        t.commit();
+        FakeTransactions.Txn d = xacts.begin();
+        for (TupleId tid : rows.subList(0, 4)) {
+            heap.delete(REL, tid, d, d.snapshot(), true);
+        }
+        d.commit();
+        byte[] small = copyOfBlock0();
+        FakeTransactions.Txn d2 = xacts.begin();
+        for (TupleId tid : rows.subList(4, 10)) {
+            heap.delete(REL, tid, d2, d2.snapshot(), true);
+        }
+        for (int i = 0; i < 30; i++) {
+            heap.insert(REL, bytes("more " + i), d2);
+        }
+        d2.commit();
+        byte[] large = copyOfBlock0();
+        int horizon = d2.xid + 1;
+        HotPrune[] alone = new HotPrune[1];
+        Thread fresh = new Thread(() -> alone[0] = HotPrune.compute(pageOf(small), horizon, xacts::status, null));
+        fresh.start();
+        fresh.join();
+        HotPrune largeAnswer = HotPrune.compute(pageOf(large), horizon, xacts::status, null);
+        assertEquals(10, largeAnswer.dead().length, "every deleted row of the larger page");
+        HotPrune smallAnswer = HotPrune.compute(pageOf(small), horizon, xacts::status, null);
+        assertArrayEquals(new int[] {1, 2, 3, 4}, smallAnswer.dead());
+        assertArrayEquals(alone[0].dead(), smallAnswer.dead());
+        assertArrayEquals(alone[0].unused(), smallAnswer.unused());
+        assertArrayEquals(alone[0].redirectFrom(), smallAnswer.redirectFrom());
+        assertEquals(alone[0].newPruneXid(), smallAnswer.newPruneXid());
+    }
+
+    private byte[] copyOfBlock0() {
+        try (Buffer buffer = buffers.read(REL, ForkNumber.MAIN, 0)) {
+            buffer.lock(LWLockMode.SHARED);
+            byte[] copy = new byte[Page.BLCKSZ];
+            buffer.page().get(0, copy, 0, Page.BLCKSZ);
+            return copy;
+        }
+    }
+
+    private static ByteBuffer pageOf(byte[] bytes) {
+        return ByteBuffer.wrap(bytes.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    }
+
     private int hintsOf(TupleId tid) {
         try (Buffer buffer = buffers.read(REL, ForkNumber.MAIN, tid.block())) {
             buffer.lock(LWLockMode.SHARED);
