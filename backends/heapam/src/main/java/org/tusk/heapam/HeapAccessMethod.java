@@ -7,6 +7,7 @@ import static org.tusk.heapam.internal.HeapTupleHeader.*;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -87,6 +88,10 @@ public final class HeapAccessMethod implements TableAccessMethod {
     private volatile TableStatistics stats;
 
     private final FreeSpaceCache freeSpace = new FreeSpaceCache();
+    /** The page arrays the next sequential scan borrows (a TPC-B transaction scans pgbench_branches once). */
+    private final ScanPageBuffers.Spare spareScanBuffers = new ScanPageBuffers.Spare();
+    /** {@link #pruneBeforeRead}, made once rather than per scan. */
+    private final BiConsumer<Buffer, TransactionContext> pruneBeforeReadHook = this::pruneBeforeRead;
     private FreeSpaceMap fsm;
     private VisibilityMap vm;
 
@@ -464,7 +469,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
 
     @Override
     public TableScan beginScan(RelFileLocator relation, Snapshot snapshot, TransactionContext txn) {
-        return new HeapScan(buffers, relation, snapshot, txn, this::pruneBeforeRead);
+        return new HeapScan(buffers, relation, snapshot, txn, pruneBeforeReadHook, spareScanBuffers);
     }
 
     @Override

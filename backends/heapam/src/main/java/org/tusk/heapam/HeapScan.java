@@ -1,7 +1,6 @@
 package org.tusk.heapam;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.function.BiConsumer;
@@ -47,22 +46,34 @@ final class HeapScan implements TableScan {
     private int nextBlock;
     /** The bulk-read strategy of a large table's scan; null for a small one. */
     private final BufferRing ring;
+    /** Where {@link #pageBuffers} came from and go back to on {@link #close()}. */
+    private final ScanPageBuffers.Spare spare;
+    /** Lent by {@link #spare} until {@link #close()}; null after it. */
+    private ScanPageBuffers pageBuffers;
     /** The page last loaded, as it was under its share lock (hint bits set by the visibility checks included). */
-    private final byte[] pageCopy = new byte[Page.BLCKSZ];
-    private final ByteBuffer pageCopyView = ByteBuffer.wrap(pageCopy).order(ByteOrder.LITTLE_ENDIAN);
+    private final byte[] pageCopy;
+    private final ByteBuffer pageCopyView;
     private int block;
     /** The visible tuples of {@link #block}: offset numbers, their line pointers' start and length. */
-    private final int[] offsets = new int[HeapTupleHeader.MAX_TUPLES_PER_PAGE];
-    private final int[] starts = new int[HeapTupleHeader.MAX_TUPLES_PER_PAGE];
-    private final int[] lengths = new int[HeapTupleHeader.MAX_TUPLES_PER_PAGE];
+    private final int[] offsets;
+    private final int[] starts;
+    private final int[] lengths;
     /** Heap-only tuples among them (their index entries point at their chain's root). */
-    private final boolean[] heapOnly = new boolean[HeapTupleHeader.MAX_TUPLES_PER_PAGE];
+    private final boolean[] heapOnly;
     private int count;
     private int index = -1;
 
     HeapScan(BufferManager buffers, RelFileLocator relation, Snapshot snapshot, TransactionContext txn,
-            BiConsumer<Buffer, TransactionContext> pruneBeforeRead) {
+            BiConsumer<Buffer, TransactionContext> pruneBeforeRead, ScanPageBuffers.Spare spare) {
         this.buffers = buffers;
+        this.spare = spare;
+        this.pageBuffers = spare.take();
+        this.pageCopy = pageBuffers.pageCopy;
+        this.pageCopyView = pageBuffers.pageCopyView;
+        this.offsets = pageBuffers.offsets;
+        this.starts = pageBuffers.starts;
+        this.lengths = pageBuffers.lengths;
+        this.heapOnly = pageBuffers.heapOnly;
         this.pruneBeforeRead = pruneBeforeRead;
         this.relation = relation;
         this.snapshot = snapshot;
@@ -184,5 +195,10 @@ final class HeapScan implements TableScan {
     public void close() {
         count = 0;
         nextBlock = nblocks;
+        if (pageBuffers != null) {
+            // nothing reads the arrays after this: next() ends at once, the rest check count first
+            spare.giveBack(pageBuffers);
+            pageBuffers = null;
+        }
     }
 }

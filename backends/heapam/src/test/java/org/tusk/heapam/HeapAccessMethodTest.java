@@ -155,6 +155,53 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
         assertEquals(List.of("first", "second"), seen);
     }
 
+    /**
+     * Scans lend their page arrays to the next scan once closed (ScanPageBuffers.Spare): a scan
+     * opened while another is open reads into arrays of its own, and a later scan of another
+     * table sees none of the first table's rows.
+     */
+    @Test
+    void scansOpenAtOnceKeepTheirOwnPagesAndALaterScanSeesOnlyItsTable() {
+        RelFileLocator other = new RelFileLocator(REL.spcOid(), REL.dbOid(), REL.relNumber() + 1, REL.temp());
+        heap.createStorage(other);
+        FakeTransactions.Txn t1 = xacts().begin();
+        am().insert(REL, bytes("outer a"), t1);
+        am().insert(REL, bytes("outer b"), t1);
+        am().insert(other, bytes("inner"), t1);
+        t1.commit();
+        FakeTransactions.Txn t2 = xacts().begin();
+        List<String> seen = new ArrayList<>();
+        try (org.tusk.api.storage.TableScan outer = am().beginScan(REL, xacts().snapshot(0), t2)) {
+            while (outer.next()) {
+                try (org.tusk.api.storage.TableScan inner = am().beginScan(other, xacts().snapshot(0), t2)) {
+                    while (inner.next()) {
+                        seen.add(text(outer.data()) + "/" + text(inner.data()));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of("outer a/inner", "outer b/inner"), seen);
+        List<String> later = new ArrayList<>();
+        try (org.tusk.api.storage.TableScan scan = am().beginScan(other, xacts().snapshot(0), t2)) {
+            while (scan.next()) {
+                later.add(text(scan.data()));
+            }
+            assertFalse(scan.next(), "a scan that ran out stays at its end");
+        }
+        assertEquals(List.of("inner"), later);
+    }
+
+    @Test
+    void aClosedScansArraysGoToTheNextScanAndOnlyToOne() {
+        ScanPageBuffers.Spare spare = new ScanPageBuffers.Spare();
+        ScanPageBuffers first = spare.take();
+        ScanPageBuffers second = spare.take();
+        assertNotSame(first, second, "nothing kept yet: each open scan gets its own");
+        spare.giveBack(first);
+        assertSame(first, spare.take(), "a closed scan's arrays are reused");
+        assertNotSame(first, spare.take(), "and lent to one scan only");
+    }
+
     /** Commits rows "row0".."row9" on page 0, then a transaction that deleted the first {@code n}; returns it. */
     private FakeTransactions.Txn tenRowsThenDeleteFirst(int n) {
         FakeTransactions.Txn t = xacts.begin();
@@ -607,6 +654,61 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
                     "freezing clears the hinted-invalid old xmax (heap_prepare_freeze_tuple)");
         }
         assertEquals(List.of(), HeapCheck.check(buffers, REL, xacts));
+    }
+
+    /**
+     * HotPrune.compute reuses its working arrays within a thread: a page pruned after a page with
+     * more line pointers and other dead versions gets the same answer as on a thread of its own.
+     */
+    @Test
+    void pruneAfterALargerPageAnswersAsOnAFreshThread() throws Exception {
+        FakeTransactions.Txn t = xacts.begin();
+        List<TupleId> rows = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            rows.add(heap.insert(REL, bytes("row " + i), t));
+        }
+        t.commit();
+        FakeTransactions.Txn d = xacts.begin();
+        for (TupleId tid : rows.subList(0, 4)) {
+            heap.delete(REL, tid, d, d.snapshot(), true);
+        }
+        d.commit();
+        byte[] small = copyOfBlock0();
+        FakeTransactions.Txn d2 = xacts.begin();
+        for (TupleId tid : rows.subList(4, 10)) {
+            heap.delete(REL, tid, d2, d2.snapshot(), true);
+        }
+        for (int i = 0; i < 30; i++) {
+            heap.insert(REL, bytes("more " + i), d2);
+        }
+        d2.commit();
+        byte[] large = copyOfBlock0();
+        int horizon = d2.xid + 1;
+        HotPrune[] alone = new HotPrune[1];
+        Thread fresh = new Thread(() -> alone[0] = HotPrune.compute(pageOf(small), horizon, xacts::status, null));
+        fresh.start();
+        fresh.join();
+        HotPrune largeAnswer = HotPrune.compute(pageOf(large), horizon, xacts::status, null);
+        assertEquals(10, largeAnswer.dead().length, "every deleted row of the larger page");
+        HotPrune smallAnswer = HotPrune.compute(pageOf(small), horizon, xacts::status, null);
+        assertArrayEquals(new int[] {1, 2, 3, 4}, smallAnswer.dead());
+        assertArrayEquals(alone[0].dead(), smallAnswer.dead());
+        assertArrayEquals(alone[0].unused(), smallAnswer.unused());
+        assertArrayEquals(alone[0].redirectFrom(), smallAnswer.redirectFrom());
+        assertEquals(alone[0].newPruneXid(), smallAnswer.newPruneXid());
+    }
+
+    private byte[] copyOfBlock0() {
+        try (Buffer buffer = buffers.read(REL, ForkNumber.MAIN, 0)) {
+            buffer.lock(LWLockMode.SHARED);
+            byte[] copy = new byte[Page.BLCKSZ];
+            buffer.page().get(0, copy, 0, Page.BLCKSZ);
+            return copy;
+        }
+    }
+
+    private static ByteBuffer pageOf(byte[] bytes) {
+        return ByteBuffer.wrap(bytes.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     }
 
     private int hintsOf(TupleId tid) {

@@ -40,6 +40,6 @@ public record ProcessStorage(WalWriter wal, BufferManager buffers, TransactionSy
 
     /** A new session's transaction: its own transaction manager joined with this process's lock manager. */
     public SessionTransaction newSession() {
-        return new SessionTransaction(xacts.newTransactionManager(wal), locks, xacts.procArray()::oldestXmin);
+        return new SessionTransaction(xacts.newTransactionManager(wal), locks, xacts.procArray()::pruneHorizon);
     }
 }

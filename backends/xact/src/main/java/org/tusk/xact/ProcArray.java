@@ -31,6 +31,18 @@ public interface ProcArray extends CheckpointDelay {
     /** The oldest xid any running transaction or live snapshot may still consider running (for VACUUM). */
     int oldestXmin();
 
+    /**
+     * The horizon for opportunistic pruning (GlobalVisState's maybe_needed): {@link #oldestXmin()}
+     * as it was when this process last built a snapshot, found in the same pass over the array, so
+     * a prune does not take ProcArrayLock and walk the array again. The real horizon only moves
+     * forward, so this one is never later than it: a prune with it keeps at most a few versions
+     * that a fresh one would remove. Computed fresh when this process has built no snapshot yet.
+     * (Since 1.2.)
+     */
+    default int pruneHorizon() {
+        return oldestXmin();
+    }
+
     /** TransactionIdIsInProgress: is {@code xid} (top-level or sub) running right now? */
     boolean isInProgress(int xid);
 

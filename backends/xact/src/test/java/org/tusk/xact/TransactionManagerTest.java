@@ -211,6 +211,32 @@ class TransactionManagerTest {
     }
 
     /**
+     * The pruning horizon is oldestXmin as the process's last snapshot found it: the same answer
+     * right after the snapshot, unchanged (never later than the real one) while no new snapshot is
+     * built, caught up by the next snapshot; fresh before the process's first snapshot.
+     */
+    @Test
+    void pruneHorizonIsOldestXminAsOfTheLastSnapshot() {
+        a.begin();
+        int old = a.currentXid();
+        assertEquals(systemB.procArray().oldestXmin(), systemB.procArray().pruneHorizon(),
+                "no snapshot yet: computed fresh");
+        b.begin();
+        b.statementSnapshot();
+        assertEquals(old, systemB.procArray().pruneHorizon(), "a's xid holds it back");
+        b.commit();
+        a.commit();
+        assertEquals(old, systemB.procArray().pruneHorizon(), "no new snapshot of b's: still the old answer");
+        assertTrue(TransactionIds.precedes(systemB.procArray().pruneHorizon(), systemB.procArray().oldestXmin()),
+                "never later than the real horizon");
+        b.begin();
+        b.statementSnapshot();
+        assertEquals(systemB.procArray().oldestXmin(), systemB.procArray().pruneHorizon(),
+                "the next snapshot catches up");
+        b.commit();
+    }
+
+    /**
      * GetSnapshotDataReuse: while no transaction with an xid ends, a new statement gets the last
      * snapshot again, and it still holds back the xmin horizon; any end of such a transaction (a
      * commit, an abort, a subtransaction's rollback) makes the next snapshot a new one.

@@ -86,7 +86,7 @@ public final class EngineStorage {
         if (endListener != null) {
             manager.addListener(endListener);   // before SessionTransaction's, which releases the locks
         }
-        return new SessionTransaction(manager, locks, transactions.procArray()::oldestXmin);
+        return new SessionTransaction(manager, locks, transactions.procArray()::pruneHorizon);
     }
 
     /** Uses the cluster's shared invalidation queue (StorageCore registers it in every backend). */

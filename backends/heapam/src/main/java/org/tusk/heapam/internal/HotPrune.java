@@ -74,15 +74,20 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
             Buffer buffer) {
         ByteBuffer page = Page.littleEndian(pageView);   // tuple headers are read in place, at their lp_off
         int max = Page.maxOffsetNumber(page);
-        HeapVisibility.VacuumResult[] state = new HeapVisibility.VacuumResult[max + 1];
-        boolean[] reached = new boolean[max + 1];
-        boolean[] handled = new boolean[max + 1];
+        Scratch scratch = Scratch.forPage(max);
+        HeapVisibility.VacuumResult[] state = scratch.state;
+        boolean[] reached = scratch.reached;
+        boolean[] handled = scratch.handled;
+        Arrays.fill(state, 0, max + 1, null);
+        Arrays.fill(reached, 0, max + 1, false);
+        Arrays.fill(handled, 0, max + 1, false);
         // fixed arrays as heap_page_prune's PruneState: each offset lands in at most one of them
-        int[] from = new int[max];
-        int[] to = new int[max];
-        int[] dead = new int[max];
-        int[] unused = new int[max];
-        int[] chain = new int[max];
+        // (written before they are read, so a reused set needs no clearing)
+        int[] from = scratch.from;
+        int[] to = scratch.to;
+        int[] dead = scratch.dead;
+        int[] unused = scratch.unused;
+        int[] chain = scratch.chain;
         int nRedirected = 0;
         int nDead = 0;
         int nUnused = 0;
@@ -143,6 +148,43 @@ public record HotPrune(int[] redirectFrom, int[] redirectTo, int[] dead, int[] u
         }
         return new HotPrune(Arrays.copyOf(from, nRedirected), Arrays.copyOf(to, nRedirected),
                 Arrays.copyOf(dead, nDead), Arrays.copyOf(unused, nUnused), pruneXid);
+    }
+
+    /**
+     * {@link #compute}'s working arrays, one set per thread: an update that finds its page full
+     * prunes it first (each TPC-B update of a pgbench_accounts page that was updated before),
+     * and each prune used to allocate eight arrays the size of the page's line pointer array.
+     * {@link #compute} copies its answer out of them before it returns.
+     */
+    private static final class Scratch {
+
+        private static final int SIZE = HeapTupleHeader.MAX_TUPLES_PER_PAGE + 1;
+        private static final ThreadLocal<Scratch> PER_THREAD = ThreadLocal.withInitial(() -> new Scratch(SIZE));
+
+        final HeapVisibility.VacuumResult[] state;
+        final boolean[] reached;
+        final boolean[] handled;
+        final int[] from;
+        final int[] to;
+        final int[] dead;
+        final int[] unused;
+        final int[] chain;
+
+        private Scratch(int size) {
+            state = new HeapVisibility.VacuumResult[size];
+            reached = new boolean[size];
+            handled = new boolean[size];
+            from = new int[size];
+            to = new int[size];
+            dead = new int[size];
+            unused = new int[size];
+            chain = new int[size];
+        }
+
+        /** The thread's set, or a set of its own for a page with more line pointers than a heap page holds. */
+        static Scratch forPage(int maxOffset) {
+            return maxOffset < SIZE ? PER_THREAD.get() : new Scratch(maxOffset + 1);
+        }
     }
 
     /**

@@ -63,6 +63,8 @@ public final class ProcArrayImpl implements ProcArray {
     /** The last snapshot {@link #takeSnapshot()} built, and the xactCompletionCount it was built at. */
     private Snapshot lastSnapshot;
     private long lastSnapshotCompletions;
+    /** {@link #oldestXmin()} as {@link #buildSnapshotLocked()} last found it; 0 before the first. */
+    private volatile int lastSnapshotHorizon;
 
     ProcArrayImpl(ShmemArea area, ProcSlot self, SubTrans subTrans, CommitLogImpl clog) {
         this.area = area;
@@ -230,9 +232,17 @@ public final class ProcArrayImpl implements ProcArray {
         boolean overflowed = false;
         int xmax = TransactionIds.advance(TransactionIds.xidOf(area.getLongVolatile(LATEST_COMPLETED)));
         int xmin = xmax;
+        int horizon = xmax;         // oldestXmin's answer, from the same pass (pruneHorizon)
         for (int p = 0; p < procs; p++) {
             int e = entry(p);
             int xid = area.getIntVolatile(e + E_XID);
+            int procXmin = area.getIntVolatile(e + E_XMIN);
+            if (TransactionIds.isNormal(procXmin) && TransactionIds.precedes(procXmin, horizon)) {
+                horizon = procXmin;
+            }
+            if (TransactionIds.isNormal(xid) && TransactionIds.precedes(xid, horizon)) {
+                horizon = xid;
+            }
             // An xid at or after xmax was assigned after the newest completed one: invisible anyway.
             if (!TransactionIds.isNormal(xid) || TransactionIds.followsOrEquals(xid, xmax)) {
                 continue;
@@ -261,6 +271,7 @@ public final class ProcArrayImpl implements ProcArray {
         if (!TransactionIds.isValid(area.getIntVolatile(myEntry + E_XMIN))) {
             area.putIntVolatile(myEntry + E_XMIN, xmin);
         }
+        lastSnapshotHorizon = horizon;
         return new Snapshot(xmin, xmax, Arrays.copyOf(xip, nxip),
                 overflowed ? new int[0] : Arrays.copyOf(subxip, nsub), overflowed, 0, subTrans::topmost);
     }
@@ -285,6 +296,12 @@ public final class ProcArrayImpl implements ProcArray {
         } finally {
             unlock();
         }
+    }
+
+    @Override
+    public int pruneHorizon() {
+        int horizon = lastSnapshotHorizon;
+        return horizon != 0 ? horizon : oldestXmin();
     }
 
     @Override
