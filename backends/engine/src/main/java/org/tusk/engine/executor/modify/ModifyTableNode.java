@@ -568,15 +568,8 @@ public final class ModifyTableNode implements PlanState {
     /** The newest version of the row, locked, in the source row; null when it is gone or no longer joins. */
     private Object[] mergeRecheck(Object[] sourceRow) {
         InheritedTargets.Member member = inherited == null ? null : inherited.member(sourceRow[tableoidIndex]);
-        TableModifier.LockedRow latest = (member == null ? modifier : member.modifier()).lockNewest(concurrentVersion);
-        if (latest == null) {
-            return null;
-        }
-        Object[] row = sourceRow.clone();
-        Object[] values = member == null ? latest.values() : inherited.toParent(member, latest.values());
-        System.arraycopy(values, 0, row, 0, natts);
-        row[ctidIndex] = latest.tid();
-        return Boolean.TRUE.equals(eval(joinCondition, row)) ? row : null;
+        Object[] row = newestVersionInto(member == null ? modifier : member.modifier(), member, concurrentVersion, sourceRow);
+        return row != null && Boolean.TRUE.equals(eval(joinCondition, row)) ? row : null;
     }
 
     /** EXPLAIN ANALYZE's "Tuples:" counts of a MERGE: inserted, updated, deleted, skipped. */
@@ -591,6 +584,16 @@ public final class ModifyTableNode implements PlanState {
      */
     private Object[] evalPlanQual(TableModifier modifier, InheritedTargets.Member member, TupleId newer,
             Object[] sourceRow) {
+        Object[] row = newestVersionInto(modifier, member, newer, sourceRow);
+        if (row == null || recheck != null && !Boolean.TRUE.equals(eval(recheck, row))) {
+            return null;
+        }
+        return row;
+    }
+
+    /** The newest version of the row, locked, put into a copy of the source row (values and ctid); null if gone. */
+    private Object[] newestVersionInto(TableModifier modifier, InheritedTargets.Member member, TupleId newer,
+            Object[] sourceRow) {
         TableModifier.LockedRow latest = modifier.lockNewest(newer);
         if (latest == null) {
             return null;
@@ -599,9 +602,6 @@ public final class ModifyTableNode implements PlanState {
         Object[] values = member == null ? latest.values() : inherited.toParent(member, latest.values());
         System.arraycopy(values, 0, row, 0, natts);
         row[ctidIndex] = latest.tid();
-        if (recheck != null && !Boolean.TRUE.equals(eval(recheck, row))) {
-            return null;
-        }
         return row;
     }
 
