@@ -142,7 +142,7 @@ public final class DateTimeFunctions {
     }
 
     private static int cmp(Object[] a) {
-        return ((Interval) a[0]).comparisonKey().compareTo(((Interval) a[1]).comparisonKey());
+        return ((Interval) a[0]).compareTo((Interval) a[1]);
     }
 
     static Interval negate(Interval v) {
