@@ -15,6 +15,7 @@ import org.tusk.api.error.PgException;
 import org.tusk.shmem.Interrupts;
 import org.tusk.shmem.ProcSlot;
 import org.tusk.shmem.ShmemSegment;
+import org.tusk.shmem.WaitEvent;
 
 /**
  * {@link BackendContext} for the session this process is serving: its slot in
@@ -124,7 +125,16 @@ final class ProcessContext implements BackendContext {
 
     @Override
     public void sleep(long millis) throws PgException {
-        interrupts.sleep(millis);
+        if (!publishing) {
+            interrupts.sleep(millis);
+            return;
+        }
+        int previousWait = slot.beginWait(WaitEvent.TIMEOUT_PG_SLEEP);
+        try {
+            interrupts.sleep(millis);
+        } finally {
+            slot.endWait(previousWait);
+        }
     }
 
     @Override

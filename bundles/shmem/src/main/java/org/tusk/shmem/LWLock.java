@@ -59,6 +59,11 @@ public final class LWLock {
     private final int state;
     private final int head;
     private final int tail;
+    /**
+     * The wait event a process sleeping on this lock reports (its tranche's name in pg_stat_activity). Per
+     * process, like PostgreSQL's tranche-name registry, and set once when the owning module attaches.
+     */
+    private int waitEvent = WaitEvent.LWLOCK_OTHER;
 
     LWLock(ShmemSegment segment, SharedMemory memory, int id) {
         this(segment, memory, id, SegmentLayout.lwlock(id));
@@ -76,6 +81,12 @@ public final class LWLock {
 
     public int id() {
         return id;
+    }
+
+    /** Names this lock's tranche: what a process waiting for it shows as wait_event. Returns this lock. */
+    public LWLock tranche(int waitEvent) {
+        this.waitEvent = waitEvent;
+        return this;
     }
 
     /**
@@ -100,7 +111,7 @@ public final class LWLock {
                 dequeueSelf(self);
                 break;
             }
-            self.awaitLWLockWakeup();
+            awaitWakeup(self);
             // We were woken, so the releaser set WAKE_PENDING: let later releases wake others again.
             memory.getAndBitwiseAndInt(state, ~FLAG_WAKE_PENDING);
         }
@@ -121,13 +132,22 @@ public final class LWLock {
             if (attemptLock(mode)) {
                 // Still held: sleep until a release frees it. The releaser does not count us as
                 // a woken competitor (no WAKE_PENDING on our behalf), so there is nothing to undo.
-                self.awaitLWLockWakeup();
+                awaitWakeup(self);
                 return false;
             }
             dequeueSelf(self);
         }
         remember(mode, self);
         return true;
+    }
+
+    private void awaitWakeup(ProcSlot self) {
+        int previous = self.beginWait(waitEvent);
+        try {
+            self.awaitLWLockWakeup();
+        } finally {
+            self.endWait(previous);
+        }
     }
 
     /** Acquires the lock if that needs no waiting; returns whether it did. */

@@ -159,6 +159,30 @@ public final class ProcSlot {
         return memory.getAndBitwiseAndInt(base + P_INTERRUPTS, ~mask) & mask;
     }
 
+    // --- wait events -----------------------------------------------------------
+
+    /**
+     * pgstat_report_wait_start: publishes that the owner now waits for {@code waitEvent} (a {@link WaitEvent}
+     * value) and returns the wait it replaces, for {@link #endWait}. Owner only. A release store and no fence:
+     * readers sample it without any synchronisation, as PostgreSQL's do, so a stale value for a moment is fine;
+     * what matters is that it costs next to nothing on paths that wait often.
+     */
+    public int beginWait(int waitEvent) {
+        int previous = memory.getInt(base + P_WAIT_EVENT);
+        memory.putIntRelease(base + P_WAIT_EVENT, waitEvent);
+        return previous;
+    }
+
+    /** pgstat_report_wait_end: back to {@code previous}, what {@link #beginWait} returned (nested waits). */
+    public void endWait(int previous) {
+        memory.putIntRelease(base + P_WAIT_EVENT, previous);
+    }
+
+    /** The owner's current wait, {@link WaitEvent#NONE} when it runs (or sleeps on nothing it reports). */
+    public int waitEvent() {
+        return memory.getIntVolatile(base + P_WAIT_EVENT);
+    }
+
     // --- latch ---------------------------------------------------------------
 
     /**
@@ -173,6 +197,7 @@ public final class ProcSlot {
         }
         memory.putIntVolatile(base + P_OWNER_SLEEPING, 0);
         memory.putIntVolatile(base + P_SEM_SLEEPING, 0);
+        memory.putIntVolatile(base + P_WAIT_EVENT, WaitEvent.NONE);
         LatchSocket semaphore = LatchSocket.bind(semaphorePath);
         try {
             ownedLatch = LatchSocket.bind(latchPath);
@@ -596,12 +621,14 @@ public final class ProcSlot {
                 : fromMicros(row.getLong(A_QUERY_START - A_COPY_START));
         Instant stateChange = (flags & FLAG_STATE_CHANGE) == 0 ? null
                 : fromMicros(row.getLong(A_STATE_CHANGE - A_COPY_START));
+        int wait = waitEvent();
         return new BackendActivity(pid(), strings[STR_DATABASE], strings[STR_USER], strings[STR_APPLICATION],
                 strings[STR_CLIENT_ADDR], row.getInt(A_CLIENT_PORT - A_COPY_START), backendStart, queryStart,
                 stateChange, strings[STR_STATE], strings[STR_QUERY], CLIENT_BACKEND,
                 (flags & FLAG_SSL) == 0 ? null : new BackendSslStatus(strings[STR_SSL_VERSION], strings[STR_SSL_CIPHER],
                         row.getInt(A_SSL_BITS - A_COPY_START), strings[STR_SSL_CLIENT_DN],
-                        strings[STR_SSL_CLIENT_SERIAL], strings[STR_SSL_ISSUER_DN]));
+                        strings[STR_SSL_CLIENT_SERIAL], strings[STR_SSL_ISSUER_DN]),
+                WaitEvent.typeName(wait), WaitEvent.eventName(wait));
     }
 
     private void beginWrite() {

@@ -59,6 +59,13 @@ public final class ShmemArea {
         return lwlocks[index];
     }
 
+    /** Names the tranche of the area's LWLocks {@code first} .. {@code first + count - 1} ({@link LWLock#tranche}). */
+    public void nameTranche(int first, int count, int waitEvent) {
+        for (int i = first; i < first + count; i++) {
+            lwlock(i).tranche(waitEvent);
+        }
+    }
+
     /**
      * An LWLock whose words (state, wait queue head and tail: {@link #EMBEDDED_LWLOCK_BYTES} bytes, zero = unlocked)
      * lie at {@code offset} of this area's data instead of in its tranche: for a lock that belongs on the cache

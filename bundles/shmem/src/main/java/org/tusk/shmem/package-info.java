@@ -4,5 +4,5 @@
  * per-backend slots (PGPROC and PgBackendStatus) behind pg_stat_activity.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.tusk.shmem;

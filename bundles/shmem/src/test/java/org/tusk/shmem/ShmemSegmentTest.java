@@ -381,7 +381,7 @@ class ShmemSegmentTest {
         ProcSlot holder = segment.slot(0);
         ProcSlot waiter = segment.slot(1);
         waiter.ownLatch();
-        LWLock lock = segment.lwlock(11);
+        LWLock lock = segment.lwlock(11).tranche(WaitEvent.LWLOCK_WAL_WRITE);
         lock.acquire(LWLockMode.EXCLUSIVE, holder);
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             Thread thread = new Thread(() -> {
@@ -393,13 +393,36 @@ class ShmemSegmentTest {
                 }
             });
             thread.start();
-            while (lock.waiterCount() == 0) {
+            // the sleeping waiter shows the lock's tranche, as pg_stat_activity reads it
+            while (waiter.waitEvent() != WaitEvent.LWLOCK_WAL_WRITE) {
                 Thread.sleep(1);
             }
+            assertEquals("LWLock", WaitEvent.typeName(waiter.waitEvent()));
+            assertEquals("WALWrite", WaitEvent.eventName(waiter.waitEvent()));
+            assertEquals(1, lock.waiterCount());
             lock.release(holder);
             thread.join();
         });
         assertEquals(0, lock.stateWord());
+        assertEquals(WaitEvent.NONE, waiter.waitEvent(), "the wait ended with the acquire");
+    }
+
+    @Test
+    void nestedWaitsRestoreTheOuterOneAndNamesAreThoseOfPostgres() {
+        ProcSlot slot = segment.slot(2);
+        int outer = slot.beginWait(WaitEvent.lock("transactionid"));
+        int inner = slot.beginWait(WaitEvent.LWLOCK_LOCK_MANAGER);
+        assertEquals("LockManager", WaitEvent.eventName(slot.waitEvent()));
+        slot.endWait(inner);
+        assertEquals("Lock", WaitEvent.typeName(slot.waitEvent()));
+        assertEquals("transactionid", WaitEvent.eventName(slot.waitEvent()));
+        slot.endWait(outer);
+        assertEquals(WaitEvent.NONE, slot.waitEvent());
+        assertEquals(null, WaitEvent.typeName(WaitEvent.NONE));
+        assertEquals(null, WaitEvent.eventName(WaitEvent.NONE));
+        assertEquals("IO", WaitEvent.typeName(WaitEvent.IO_WAL_SYNC));
+        assertEquals("WALSync", WaitEvent.eventName(WaitEvent.IO_WAL_SYNC));
+        assertEquals("extend", WaitEvent.eventName(WaitEvent.lock("extend")));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.tusk.shmem.LWLock;
 import org.tusk.shmem.LWLockMode;
 import org.tusk.shmem.ProcSlot;
 import org.tusk.shmem.ShmemArea;
+import org.tusk.shmem.WaitEvent;
 
 /**
  * The checkpointer's request queue (PostgreSQL's CheckpointerShmem->requests
@@ -47,7 +48,7 @@ public final class FsyncRequestQueue {
     public FsyncRequestQueue(ShmemArea area, BufferLayout layout, ProcSlot self) {
         this.area = area;
         this.layout = layout;
-        this.lock = area.lwlock(layout.fsyncQueueLock());
+        this.lock = area.lwlock(layout.fsyncQueueLock()).tranche(WaitEvent.LWLOCK_CHECKPOINTER_COMM);
         this.self = self;
     }
 

@@ -37,6 +37,7 @@ import org.tusk.shmem.LWLock;
 import org.tusk.shmem.LWLockMode;
 import org.tusk.shmem.ProcSlot;
 import org.tusk.shmem.ShmemArea;
+import org.tusk.shmem.WaitEvent;
 import org.tusk.wal.CheckpointDelay;
 import org.tusk.wal.RedoContext;
 import org.tusk.wal.WalWriter;
@@ -83,6 +84,12 @@ public final class SharedBufferManager implements BufferManager {
     public SharedBufferManager(ShmemArea area, Smgr smgr, ProcSlot self, WalWriter wal, CheckpointDelay delay) {
         this.area = area;
         this.layout = new BufferLayout(BufferLayout.nBuffersFromLWLockCount(area.lwlockCount()));
+        // what a process sleeping on these locks shows in pg_stat_activity: waiting for another process's
+        // read or write of the page (IPC BufferIO), for a mapping partition, or to extend a relation (which
+        // PostgreSQL does under a heavyweight lock, hence a Lock-class event)
+        area.nameTranche(layout.ioLock(0), layout.nBuffers, WaitEvent.IPC_BUFFER_IO);
+        area.nameTranche(layout.partitionLock(0), BufferLayout.NUM_BUFFER_PARTITIONS, WaitEvent.LWLOCK_BUFFER_MAPPING);
+        area.nameTranche(layout.extensionLock(0), BufferLayout.NUM_EXTENSION_LOCKS, WaitEvent.lock("extend"));
         if (area.size() < layout.areaSize) {
             throw new IllegalStateException(area + " is smaller than the " + layout.areaSize + " bytes "
                     + layout.nBuffers + " buffers need");
@@ -163,7 +170,12 @@ public final class SharedBufferManager implements BufferManager {
             int id = lockedBufferForNewBlock(tag);
             try {
                 // Writing the zero page now makes the file length the relation length for every process.
-                smgr.extend(locator, fork, block, zeroPage);
+                int previousWait = self.beginWait(WaitEvent.IO_DATA_FILE_EXTEND);
+                try {
+                    smgr.extend(locator, fork, block, zeroPage);
+                } finally {
+                    self.endWait(previousWait);
+                }
             } catch (RuntimeException e) {
                 release(contentLock(id));
                 unpinBuffer(id);
@@ -454,11 +466,14 @@ public final class SharedBufferManager implements BufferManager {
                 acquire(contentLock(id), LWLockMode.EXCLUSIVE);
             } else {
                 BufferUsage.countRead();
+                int previousWait = self.beginWait(WaitEvent.IO_DATA_FILE_READ);
                 try {
                     smgr.read(tag.locator(), tag.fork(), tag.block(), page);
                 } catch (RuntimeException e) {
                     abortBufferIO(id);
                     throw e;
+                } finally {
+                    self.endWait(previousWait);
                 }
                 if (!PageChecksum.verify(page, tag.block(), dataChecksums())) {
                     abortBufferIO(id);
@@ -764,7 +779,7 @@ public final class SharedBufferManager implements BufferManager {
     LWLock contentLock(int id) {
         LWLock lock = contentLocks[id];
         if (lock == null) {
-            lock = area.embeddedLWLock(layout.contentLock(id), id);
+            lock = area.embeddedLWLock(layout.contentLock(id), id).tranche(WaitEvent.LWLOCK_BUFFER_CONTENT);
             contentLocks[id] = lock;
         }
         return lock;
@@ -870,7 +885,12 @@ public final class SharedBufferManager implements BufferManager {
             if (dataChecksums()) {
                 PageChecksum.set(copy, tag.block());
             }
-            smgr.write(tag.locator(), tag.fork(), tag.block(), copy);
+            int previousWait = self.beginWait(WaitEvent.IO_DATA_FILE_WRITE);
+            try {
+                smgr.write(tag.locator(), tag.fork(), tag.block(), copy);
+            } finally {
+                self.endWait(previousWait);
+            }
             BufferUsage.countWritten();
             if (has(descriptors.state(id), BM_PERMANENT)) {
                 // a TEMP relation's files are never fsynced: nothing reads them after a crash (PostgreSQL's
@@ -942,7 +962,12 @@ public final class SharedBufferManager implements BufferManager {
             }
             for (FsyncRequestQueue.Request r : drained.requests()) {
                 long started = System.nanoTime();
-                smgr.sync(r.locator(), r.fork(), r.segment());
+                int previousWait = self.beginWait(WaitEvent.IO_DATA_FILE_SYNC);
+                try {
+                    smgr.sync(r.locator(), r.fork(), r.segment());
+                } finally {
+                    self.endWait(previousWait);
+                }
                 long took = System.nanoTime() - started;
                 longest = Math.max(longest, took);
                 total += took;

@@ -72,7 +72,11 @@ public final class PgStatActivity implements VirtualRelation {
             }
             r[12] = a.queryStart() == null ? null : DateTimes.toPgMicros(a.queryStart());
             r[13] = a.stateChange() == null ? null : DateTimes.toPgMicros(a.stateChange());
-            if ("idle".equals(a.state()) || (a.state() != null && a.state().startsWith("idle in"))) {
+            if (a.waitEvent() != null) {
+                r[14] = a.waitEventType();
+                r[15] = a.waitEvent();
+            } else if ("idle".equals(a.state()) || (a.state() != null && a.state().startsWith("idle in"))) {
+                // an idle session waits for the client's next message, a read that does not report itself
                 r[14] = "Client";
                 r[15] = "ClientRead";
             }

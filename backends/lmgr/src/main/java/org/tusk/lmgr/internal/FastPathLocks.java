@@ -9,6 +9,7 @@ import org.tusk.lmgr.LockTag;
 import org.tusk.lmgr.LockTagType;
 import org.tusk.shmem.LWLock;
 import org.tusk.shmem.ShmemArea;
+import org.tusk.shmem.WaitEvent;
 
 /**
  * Fast-path relation locks (lock.c's fpRelId / fpLockBits in PGPROC and
@@ -49,6 +50,7 @@ final class FastPathLocks {
             throw new IllegalStateException("lock manager area has " + area.lwlockCount() + " LWLocks, needs "
                     + (LockTable.NUM_PARTITIONS + layout.maxBackends));
         }
+        area.nameTranche(LockTable.NUM_PARTITIONS, layout.maxBackends, WaitEvent.LWLOCK_LOCK_FAST_PATH);
     }
 
     /** EligibleForRelationFastPath: a relation lock in a weak mode. */

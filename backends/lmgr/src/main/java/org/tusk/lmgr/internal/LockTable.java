@@ -7,6 +7,7 @@ import org.tusk.lmgr.LockTag;
 import org.tusk.lmgr.LockTagType;
 import org.tusk.shmem.LWLock;
 import org.tusk.shmem.ShmemArea;
+import org.tusk.shmem.WaitEvent;
 
 /**
  * The shared lock table (lock.c's LockMethodLockHash and
@@ -35,6 +36,7 @@ final class LockTable {
             throw new IllegalStateException("lock manager area has " + area.lwlockCount() + " LWLocks, needs "
                     + NUM_PARTITIONS);
         }
+        area.nameTranche(0, NUM_PARTITIONS, WaitEvent.LWLOCK_LOCK_MANAGER);
     }
 
     LockTableLayout layout() {

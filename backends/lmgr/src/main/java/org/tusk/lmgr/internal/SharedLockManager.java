@@ -28,6 +28,7 @@ import org.tusk.lmgr.LockTag;
 import org.tusk.shmem.LWLock;
 import org.tusk.shmem.LWLockMode;
 import org.tusk.shmem.ProcSlot;
+import org.tusk.shmem.WaitEvent;
 import org.tusk.shmem.ShmemSegment;
 
 /**
@@ -312,6 +313,15 @@ public final class SharedLockManager implements LockManager {
 
     /** ProcSleep: sleeps on the latch until granted, timed out, deadlocked or interrupted. */
     private boolean waitForGrant(int lock, int procLock, LockMode mode, LockTag tag, LWLock partitionLock) {
+        int previousWait = self.beginWait(WaitEvent.lock(tag.type().lockTypeName()));
+        try {
+            return sleepUntilGranted(tag, partitionLock);
+        } finally {
+            self.endWait(previousWait);
+        }
+    }
+
+    private boolean sleepUntilGranted(LockTag tag, LWLock partitionLock) {
         LockSettings current = settings;
         long start = System.nanoTime();
         long deadlockCheckAt = start + TimeUnit.MILLISECONDS.toNanos(current.deadlockTimeoutMillis());

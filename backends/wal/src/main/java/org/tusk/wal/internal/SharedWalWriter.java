@@ -20,6 +20,7 @@ import org.tusk.api.storage.Lsn;
 import org.tusk.shmem.LWLock;
 import org.tusk.shmem.LWLockMode;
 import org.tusk.shmem.ProcSlot;
+import org.tusk.shmem.WaitEvent;
 import org.tusk.wal.BlockReference;
 import org.tusk.wal.CheckpointRecord;
 import org.tusk.wal.RemovedSegments;
@@ -249,18 +250,29 @@ public final class SharedWalWriter implements WalWriter {
             upTo = reserved;
         }
         long finished = reserved;
-        for (int slot = 0; slot < XLogCtl.NUM_INSERTION_SLOTS; slot++) {
-            int rounds = 0;
-            for (;;) {
-                long at = ctl.insertingAt(slot);
-                if (at == 0) {
-                    break;
+        int previousWait = -1;
+        try {
+            for (int slot = 0; slot < XLogCtl.NUM_INSERTION_SLOTS; slot++) {
+                int rounds = 0;
+                for (;;) {
+                    long at = ctl.insertingAt(slot);
+                    if (at == 0) {
+                        break;
+                    }
+                    if (at >= upTo) {
+                        finished = Math.min(finished, at);
+                        break;
+                    }
+                    if (previousWait == -1) {
+                        // LWLockWaitForVar on an insertion lock reports its tranche
+                        previousWait = self.beginWait(WaitEvent.LWLOCK_WAL_INSERT);
+                    }
+                    pause(rounds++);
                 }
-                if (at >= upTo) {
-                    finished = Math.min(finished, at);
-                    break;
-                }
-                pause(rounds++);
+            }
+        } finally {
+            if (previousWait != -1) {
+                self.endWait(previousWait);
             }
         }
         return finished;
@@ -355,8 +367,13 @@ public final class SharedWalWriter implements WalWriter {
                 FileChannel channel = channel(pos / segmentSize);
                 ByteBuffer source = ctl.area().slice(ctl.bufferOffset(pos), chunk);
                 long filePos = pos % segmentSize;
-                while (source.hasRemaining()) {
-                    filePos += channel.write(source, filePos);
+                int previousWait = self.beginWait(WaitEvent.IO_WAL_WRITE);
+                try {
+                    while (source.hasRemaining()) {
+                        filePos += channel.write(source, filePos);
+                    }
+                } finally {
+                    self.endWait(previousWait);
                 }
                 pos += chunk;
             }
@@ -370,7 +387,13 @@ public final class SharedWalWriter implements WalWriter {
                 // Some of it may have been written by other processes (AdvanceXLInsertBuffer writes
                 // without syncing): syncing our own descriptor of a file syncs their writes too.
                 for (long segno = flushed / segmentSize(); segno <= (upTo - 1) / segmentSize(); segno++) {
-                    channel(segno).force(metadata);
+                    FileChannel segment = channel(segno);
+                    int previousWait = self.beginWait(WaitEvent.IO_WAL_SYNC);
+                    try {
+                        segment.force(metadata);
+                    } finally {
+                        self.endWait(previousWait);
+                    }
                 }
             }
             ctl.setFlushedUpTo(upTo);

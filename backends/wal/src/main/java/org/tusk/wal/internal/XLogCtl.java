@@ -5,6 +5,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.tusk.shmem.LWLock;
 import org.tusk.shmem.ShmemArea;
 import org.tusk.shmem.ShmemRequest;
+import org.tusk.shmem.WaitEvent;
 import org.tusk.wal.Wal;
 import org.tusk.wal.WalSettings;
 
@@ -68,6 +69,9 @@ public final class XLogCtl {
         this.area = area;
         this.pages = pages;
         this.pagesOffset = pagesOffset(pages);
+        area.nameTranche(0, NUM_INSERTION_SLOTS, WaitEvent.LWLOCK_WAL_INSERT);
+        area.lwlock(WAL_WRITE_LOCK).tranche(WaitEvent.LWLOCK_WAL_WRITE);
+        area.lwlock(WAL_BUF_MAPPING_LOCK).tranche(WaitEvent.LWLOCK_WAL_BUF_MAPPING);
     }
 
     private static int pagesOffset(int pages) {

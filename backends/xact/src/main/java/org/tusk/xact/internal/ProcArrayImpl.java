@@ -9,6 +9,7 @@ import org.tusk.shmem.LWLockMode;
 import org.tusk.shmem.ProcSlot;
 import org.tusk.shmem.ShmemArea;
 import org.tusk.shmem.ShmemRequest;
+import org.tusk.shmem.WaitEvent;
 import org.tusk.xact.ProcArray;
 import org.tusk.xact.Snapshot;
 import org.tusk.xact.TransactionIds;
@@ -68,7 +69,7 @@ public final class ProcArrayImpl implements ProcArray {
 
     ProcArrayImpl(ShmemArea area, ProcSlot self, SubTrans subTrans, CommitLogImpl clog) {
         this.area = area;
-        this.procArrayLock = area.lwlock(0);
+        this.procArrayLock = area.lwlock(0).tranche(WaitEvent.LWLOCK_PROC_ARRAY);
         this.self = self;
         this.procs = (area.size() - HEADER_SIZE) / ENTRY_SIZE;
         if (self.index() >= procs) {

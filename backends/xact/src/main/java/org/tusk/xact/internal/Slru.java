@@ -17,6 +17,7 @@ import org.tusk.shmem.LWLockMode;
 import org.tusk.shmem.ProcSlot;
 import org.tusk.shmem.ShmemArea;
 import org.tusk.shmem.ShmemRequest;
+import org.tusk.shmem.WaitEvent;
 import org.tusk.wal.WalWriter;
 
 /**
@@ -86,7 +87,8 @@ final class Slru {
         this.wal = wal;
         this.name = name;
         this.area = area;
-        this.controlLock = area.lwlock(0);
+        this.controlLock = area.lwlock(0).tranche("pg_subtrans".equals(name) ? WaitEvent.LWLOCK_SUBTRANS_SLRU
+                : WaitEvent.LWLOCK_XACT_SLRU);
         this.self = self;
         this.directory = directory;
         this.segments = segmentCount(totalPages);

@@ -13,6 +13,7 @@ import org.tusk.shmem.LWLockMode;
 import org.tusk.shmem.ProcSlot;
 import org.tusk.shmem.ShmemArea;
 import org.tusk.shmem.ShmemRequest;
+import org.tusk.shmem.WaitEvent;
 import org.tusk.xact.TransactionIds;
 import org.tusk.xact.TransamVariables;
 
@@ -44,7 +45,7 @@ public final class TransamVariablesImpl implements TransamVariables {
 
     TransamVariablesImpl(ShmemArea area, ProcSlot self) {
         this.area = area;
-        this.xidGenLock = area.lwlock(0);
+        this.xidGenLock = area.lwlock(0).tranche(WaitEvent.LWLOCK_XID_GEN);
         this.self = self;
     }
 

@@ -4,5 +4,5 @@
  * activity reporting for pg_stat_activity, and signals to other backends.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.tusk.api.backend;

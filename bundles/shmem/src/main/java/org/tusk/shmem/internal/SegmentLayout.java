@@ -88,6 +88,8 @@ public final class SegmentLayout {
     public static final int P_OWNER_PID = 32;         // pid of the process that owns the latch, 0 = none
     /** Like P_OWNER_SLEEPING, for the owner's LWLock wait socket (PostgreSQL's per-process semaphore). */
     public static final int P_SEM_SLEEPING = 36;
+    /** The owner's current wait (a {@link org.tusk.shmem.WaitEvent} value), outside the changecount block as in PGPROC. */
+    public static final int P_WAIT_EVENT = 40;
 
     // PgBackendStatus part, guarded by the changecount
     public static final int A_CHANGECOUNT = 64;       // int, odd while the owner writes
