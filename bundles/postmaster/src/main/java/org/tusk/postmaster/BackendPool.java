@@ -427,7 +427,16 @@ final class BackendPool {
         } else {
             b.state = BackendHandle.State.IDLE;
             b.idleSinceNanos = System.nanoTime();
-            idle.addFirst(b); // LIFO: the most recently used backend has the warmest JIT and caches
+            if (ready.sessionsServed() > 0) {
+                idle.addFirst(b); // LIFO: the most recently used backend has the warmest JIT and caches
+            } else {
+                // A spare that has just started has only its own warm-up in its JIT: colder than every backend
+                // that served sessions. Put first, a spare whose start ended just after a burst of sessions took
+                // the next burst's first client ahead of a warmed backend, which then sat idle while the spare
+                // compiled (5-8 s of JIT CPU in each 15-second pgbench run on two cores, bench/README.md
+                // "Session 18, lead").
+                idle.addLast(b);
+            }
         }
         maintainSpares(); // a start finished: the next may begin
     }

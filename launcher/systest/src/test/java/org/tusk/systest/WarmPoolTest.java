@@ -225,4 +225,30 @@ class WarmPoolTest {
             }
         }
     }
+
+    /**
+     * A spare whose start finishes after a session ended goes behind the backend that served the session:
+     * that one's JIT has compiled real work, the spare's has not. The first connection takes the initial
+     * spare, and the pool starts another to keep one spare; the connection closes long before that JVM is
+     * up, so the new spare becomes idle after the served backend. The next client must get the served one.
+     */
+    @Test
+    @Timeout(120)
+    void aBackendThatServedASessionIsHandedOutBeforeAFreshSpare() throws Exception {
+        try (TuskCluster cluster = TuskCluster.start(root, "min_spare_backends=1", "max_spare_backends=4",
+                "backend_warmup=off", "autovacuum=off")) {
+            int served;
+            try (Connection c = cluster.connect()) {
+                // from BackendKeyData, not a query: the session must end before the new spare is up
+                served = c.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+            }
+            // the spare started for the first connection becomes idle meanwhile (a JVM starts in 1-3 s)
+            Thread.sleep(8_000);
+            for (int i = 0; i < 3; i++) {
+                try (Connection c = cluster.connect()) {
+                    assertEquals(served, ProcessModelTest.backendPid(c), "session " + i + " went to a fresh spare");
+                }
+            }
+        }
+    }
 }
