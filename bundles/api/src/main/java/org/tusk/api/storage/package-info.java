@@ -28,5 +28,5 @@
  * ({@code reportAnalyze}); {@link org.tusk.api.storage.AutoAnalyzer} lets autovacuum run ANALYZE.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.11.0")
+@org.osgi.annotation.versioning.Version("1.12.0")
 package org.tusk.api.storage;
