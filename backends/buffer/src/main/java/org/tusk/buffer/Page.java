@@ -2,6 +2,7 @@ package org.tusk.buffer;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Static helpers over an 8 kB page in PostgreSQL's layout (bufpage.h/.c), on a
@@ -300,46 +301,72 @@ public final class Page {
     /**
      * PageRepairFragmentation: moves the storage of every NORMAL item together at the
      * end of the tuple space; DEAD line pointers lose their storage. Line pointer
-     * numbers stay, so references to items stay valid. As compactify_tuples, the
-     * items' bytes are copied aside once and placed back in line pointer order (the
-     * first line pointer's item at the end of the page), so no sort is needed and
-     * no move can overwrite an item not yet moved. Caller holds the buffer's cleanup lock.
+     * numbers stay, so references to items stay valid. Caller holds the buffer's cleanup lock.
+     *
+     * <p>As compactify_tuples, only what must move moves: the items are packed in their
+     * address order (highest first, against the special space), so those above the first gap
+     * are already where packing puts them and stay, and each of the others moves up within the
+     * page, never over an item not yet moved (every item below it is still below its new place).
+     * When the line pointers' items already lie in descending address order (compactify_tuples'
+     * presorted case: a page only appended to since its last compaction) no sort is needed.
+     * Copying the whole tuple area aside and back for every prune was 2.4% of a TPC-B backend.
      */
     public static void repairFragmentation(ByteBuffer page) {
-        int max = maxOffsetNumber(page);
-        int special = special(page);
-        int lowest = special;
+        ByteBuffer le = littleEndian(page);
+        int max = maxOffsetNumber(le);
+        int special = special(le);
+        int[] items = COMPACTION_ORDER.get();
+        int count = 0;
+        int previousStart = special;
+        boolean presorted = true;
         boolean hasFree = false;
         for (int off = 1; off <= max; off++) {
-            int id = itemId(page, off);
+            int id = itemIdInRange(le, off);
             int flags = itemIdFlags(id);
             if (flags == LP_NORMAL && itemIdLength(id) > 0) {
-                lowest = Math.min(lowest, itemIdOffset(id));
+                int start = itemIdOffset(id);
+                presorted &= start < previousStart;
+                previousStart = start;
+                items[count++] = start << 16 | off;       // sorts by address (a start is below 2^15)
             } else if (flags == LP_DEAD) {
-                setItemId(page, off, 0, LP_DEAD, 0);
+                le.putInt(itemIdPosition(off), makeItemId(0, LP_DEAD, 0));     // off is in range: no check
             } else if (flags == LP_UNUSED) {
                 hasFree = true;
             }
         }
-        byte[] items = COMPACTION_SCRATCH.get();
-        page.get(lowest, items, 0, special - lowest);
+        if (!presorted) {
+            Arrays.sort(items, 0, count);
+            reverse(items, count);
+        }
         int upper = special;
-        for (int off = 1; off <= max; off++) {
-            int id = itemId(page, off);
-            int length = itemIdLength(id);
-            if (itemIdFlags(id) == LP_NORMAL && length > 0) {
-                upper -= maxAlign(length);
-                page.put(upper, items, itemIdOffset(id) - lowest, length);
-                setItemId(page, off, upper, LP_NORMAL, length);
+        for (int i = 0; i < count; i++) {
+            int start = items[i] >>> 16;
+            int off = items[i] & 0xFFFF;
+            int length = itemIdLength(itemIdInRange(le, off));
+            upper -= maxAlign(length);
+            if (upper != start) {
+                le.put(upper, le, start, length);           // memmove: the source and the target may overlap
+                le.putInt(itemIdPosition(off), makeItemId(upper, LP_NORMAL, length));
             }
         }
-        setUpper(page, upper);
-        int flags = flags(page) & ~PD_HAS_FREE_LINES;
-        setFlags(page, hasFree ? flags | PD_HAS_FREE_LINES : flags);
+        setUpper(le, upper);
+        int flags = flags(le) & ~PD_HAS_FREE_LINES;
+        setFlags(le, hasFree ? flags | PD_HAS_FREE_LINES : flags);
     }
 
-    /** compactify_tuples' scratch page, one per thread (pruning runs on every full page an update finds). */
-    private static final ThreadLocal<byte[]> COMPACTION_SCRATCH = ThreadLocal.withInitial(() -> new byte[BLCKSZ]);
+    private static void reverse(int[] values, int count) {
+        for (int i = 0, j = count - 1; i < j; i++, j--) {
+            int v = values[i];
+            values[i] = values[j];
+            values[j] = v;
+        }
+    }
+
+    /**
+     * compactify_tuples' item list (address and offset number per NORMAL item), one per thread:
+     * pruning runs on every full page an update finds. A page has at most BLCKSZ / ITEM_ID_SIZE line pointers.
+     */
+    private static final ThreadLocal<int[]> COMPACTION_ORDER = ThreadLocal.withInitial(() -> new int[BLCKSZ / ITEM_ID_SIZE]);
 
     private static int itemIdPosition(int offsetNumber) {
         return SIZE_OF_PAGE_HEADER + (offsetNumber - 1) * ITEM_ID_SIZE;
