@@ -2,7 +2,6 @@ package org.tusk.buffer;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
  * Static helpers over an 8 kB page in PostgreSQL's layout (bufpage.h/.c), on a
@@ -303,70 +302,93 @@ public final class Page {
      * end of the tuple space; DEAD line pointers lose their storage. Line pointer
      * numbers stay, so references to items stay valid. Caller holds the buffer's cleanup lock.
      *
-     * <p>As compactify_tuples, only what must move moves: the items are packed in their
-     * address order (highest first, against the special space), so those above the first gap
-     * are already where packing puts them and stay, and each of the others moves up within the
-     * page, never over an item not yet moved (every item below it is still below its new place).
-     * When the line pointers' items already lie in descending address order (compactify_tuples'
-     * presorted case: a page only appended to since its last compaction) no sort is needed.
-     * Copying the whole tuple area aside and back for every prune was 2.4% of a TPC-B backend.
+     * <p>As compactify_tuples: when the line pointers' items lie in descending address order
+     * (its "presorted" case: the page's items were placed in line pointer order, as the last
+     * compaction leaves them and appends keep them), each item moves up within the page in
+     * place, never over one not yet moved, and the items above the first gap do not move at
+     * all. Otherwise the items are copied aside once and placed back in line pointer order
+     * (the first line pointer's item at the end of the page), which needs no sort and leaves
+     * the page presorted for the next time.
      */
     public static void repairFragmentation(ByteBuffer page) {
         ByteBuffer le = littleEndian(page);
         int max = maxOffsetNumber(le);
         int special = special(le);
-        int[] items = COMPACTION_ORDER.get();
-        int count = 0;
-        int previousStart = special;
+        int lowest = special;
         boolean presorted = true;
         boolean hasFree = false;
-        for (int off = 1; off <= max; off++) {
+        for (int off = 1; off <= max; off++) {      // off is in range: line pointers read and written unchecked
             int id = itemIdInRange(le, off);
             int flags = itemIdFlags(id);
             if (flags == LP_NORMAL && itemIdLength(id) > 0) {
                 int start = itemIdOffset(id);
-                presorted &= start < previousStart;
-                previousStart = start;
-                items[count++] = start << 16 | off;       // sorts by address (a start is below 2^15)
+                presorted &= start < lowest;
+                lowest = Math.min(lowest, start);
             } else if (flags == LP_DEAD) {
-                le.putInt(itemIdPosition(off), makeItemId(0, LP_DEAD, 0));     // off is in range: no check
+                le.putInt(itemIdPosition(off), makeItemId(0, LP_DEAD, 0));
             } else if (flags == LP_UNUSED) {
                 hasFree = true;
             }
         }
+        byte[] items = null;
         if (!presorted) {
-            Arrays.sort(items, 0, count);
-            reverse(items, count);
+            items = COMPACTION_SCRATCH.get();
+            le.get(lowest, items, 0, special - lowest);
         }
+        // Items adjacent in storage that land adjacent again move as one run (one copy for the run, as
+        // compactify_tuples merges them): each item's place is the previous one's minus its aligned length,
+        // so an item that lies right below the run's lowest one keeps the run's distance.
         int upper = special;
-        for (int i = 0; i < count; i++) {
-            int start = items[i] >>> 16;
-            int off = items[i] & 0xFFFF;
-            int length = itemIdLength(itemIdInRange(le, off));
-            upper -= maxAlign(length);
-            if (upper != start) {
-                le.put(upper, le, start, length);           // memmove: the source and the target may overlap
-                le.putInt(itemIdPosition(off), makeItemId(upper, LP_NORMAL, length));
+        int runFrom = special;          // the run's sources: [runFrom, runTo), to move by runDistance
+        int runTo = special;
+        int runDistance = 0;
+        for (int off = 1; off <= max; off++) {
+            int id = itemIdInRange(le, off);
+            int length = itemIdLength(id);
+            if (itemIdFlags(id) == LP_NORMAL && length > 0) {
+                int start = itemIdOffset(id);
+                int aligned = maxAlign(length);
+                upper -= aligned;
+                if (items != null) {
+                    le.put(upper, items, start - lowest, length);
+                    le.putInt(itemIdPosition(off), makeItemId(upper, LP_NORMAL, length));
+                    continue;
+                }
+                if (start + aligned != runFrom || upper - start != runDistance) {
+                    moveRun(le, items, lowest, runFrom, runTo, runDistance);
+                    runTo = start + aligned;
+                    runDistance = upper - start;
+                }
+                runFrom = start;
+                if (upper != start) {
+                    le.putInt(itemIdPosition(off), makeItemId(upper, LP_NORMAL, length));
+                }
             }
         }
+        moveRun(le, items, lowest, runFrom, runTo, runDistance);
         setUpper(le, upper);
         int flags = flags(le) & ~PD_HAS_FREE_LINES;
         setFlags(le, hasFree ? flags | PD_HAS_FREE_LINES : flags);
     }
 
-    private static void reverse(int[] values, int count) {
-        for (int i = 0, j = count - 1; i < j; i++, j--) {
-            int v = values[i];
-            values[i] = values[j];
-            values[j] = v;
+    /**
+     * Moves the item storage {@code [from, to)} up by {@code distance}: from the copy {@code items} (of the
+     * page from {@code lowest} on) when there is one, else within the page (a memmove: source and target may
+     * overlap). A run already in place (distance 0) is left alone: no other item's place overlaps it.
+     */
+    private static void moveRun(ByteBuffer page, byte[] items, int lowest, int from, int to, int distance) {
+        if (to <= from || distance == 0) {
+            return;
+        }
+        if (items != null) {
+            page.put(from + distance, items, from - lowest, to - from);
+        } else {
+            page.put(from + distance, page, from, to - from);
         }
     }
 
-    /**
-     * compactify_tuples' item list (address and offset number per NORMAL item), one per thread:
-     * pruning runs on every full page an update finds. A page has at most BLCKSZ / ITEM_ID_SIZE line pointers.
-     */
-    private static final ThreadLocal<int[]> COMPACTION_ORDER = ThreadLocal.withInitial(() -> new int[BLCKSZ / ITEM_ID_SIZE]);
+    /** compactify_tuples' scratch page, one per thread (pruning runs on every full page an update finds). */
+    private static final ThreadLocal<byte[]> COMPACTION_SCRATCH = ThreadLocal.withInitial(() -> new byte[BLCKSZ]);
 
     private static int itemIdPosition(int offsetNumber) {
         return SIZE_OF_PAGE_HEADER + (offsetNumber - 1) * ITEM_ID_SIZE;
