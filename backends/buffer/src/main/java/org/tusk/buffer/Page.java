@@ -300,42 +300,91 @@ public final class Page {
     /**
      * PageRepairFragmentation: moves the storage of every NORMAL item together at the
      * end of the tuple space; DEAD line pointers lose their storage. Line pointer
-     * numbers stay, so references to items stay valid. As compactify_tuples, the
-     * items' bytes are copied aside once and placed back in line pointer order (the
-     * first line pointer's item at the end of the page), so no sort is needed and
-     * no move can overwrite an item not yet moved. Caller holds the buffer's cleanup lock.
+     * numbers stay, so references to items stay valid. Caller holds the buffer's cleanup lock.
+     *
+     * <p>As compactify_tuples: when the line pointers' items lie in descending address order
+     * (its "presorted" case: the page's items were placed in line pointer order, as the last
+     * compaction leaves them and appends keep them), each item moves up within the page in
+     * place, never over one not yet moved, and the items above the first gap do not move at
+     * all. Otherwise the items are copied aside once and placed back in line pointer order
+     * (the first line pointer's item at the end of the page), which needs no sort and leaves
+     * the page presorted for the next time.
      */
     public static void repairFragmentation(ByteBuffer page) {
-        int max = maxOffsetNumber(page);
-        int special = special(page);
+        ByteBuffer le = littleEndian(page);
+        int max = maxOffsetNumber(le);
+        int special = special(le);
         int lowest = special;
+        boolean presorted = true;
         boolean hasFree = false;
-        for (int off = 1; off <= max; off++) {
-            int id = itemId(page, off);
+        for (int off = 1; off <= max; off++) {      // off is in range: line pointers read and written unchecked
+            int id = itemIdInRange(le, off);
             int flags = itemIdFlags(id);
             if (flags == LP_NORMAL && itemIdLength(id) > 0) {
-                lowest = Math.min(lowest, itemIdOffset(id));
+                int start = itemIdOffset(id);
+                presorted &= start < lowest;
+                lowest = Math.min(lowest, start);
             } else if (flags == LP_DEAD) {
-                setItemId(page, off, 0, LP_DEAD, 0);
+                le.putInt(itemIdPosition(off), makeItemId(0, LP_DEAD, 0));
             } else if (flags == LP_UNUSED) {
                 hasFree = true;
             }
         }
-        byte[] items = COMPACTION_SCRATCH.get();
-        page.get(lowest, items, 0, special - lowest);
+        byte[] items = null;
+        if (!presorted) {
+            items = COMPACTION_SCRATCH.get();
+            le.get(lowest, items, 0, special - lowest);
+        }
+        // Items adjacent in storage that land adjacent again move as one run (one copy for the run, as
+        // compactify_tuples merges them): each item's place is the previous one's minus its aligned length,
+        // so an item that lies right below the run's lowest one keeps the run's distance.
         int upper = special;
+        int runFrom = special;          // the run's sources: [runFrom, runTo), to move by runDistance
+        int runTo = special;
+        int runDistance = 0;
         for (int off = 1; off <= max; off++) {
-            int id = itemId(page, off);
+            int id = itemIdInRange(le, off);
             int length = itemIdLength(id);
             if (itemIdFlags(id) == LP_NORMAL && length > 0) {
-                upper -= maxAlign(length);
-                page.put(upper, items, itemIdOffset(id) - lowest, length);
-                setItemId(page, off, upper, LP_NORMAL, length);
+                int start = itemIdOffset(id);
+                int aligned = maxAlign(length);
+                upper -= aligned;
+                if (items != null) {
+                    le.put(upper, items, start - lowest, length);
+                    le.putInt(itemIdPosition(off), makeItemId(upper, LP_NORMAL, length));
+                    continue;
+                }
+                if (start + aligned != runFrom || upper - start != runDistance) {
+                    moveRun(le, items, lowest, runFrom, runTo, runDistance);
+                    runTo = start + aligned;
+                    runDistance = upper - start;
+                }
+                runFrom = start;
+                if (upper != start) {
+                    le.putInt(itemIdPosition(off), makeItemId(upper, LP_NORMAL, length));
+                }
             }
         }
-        setUpper(page, upper);
-        int flags = flags(page) & ~PD_HAS_FREE_LINES;
-        setFlags(page, hasFree ? flags | PD_HAS_FREE_LINES : flags);
+        moveRun(le, items, lowest, runFrom, runTo, runDistance);
+        setUpper(le, upper);
+        int flags = flags(le) & ~PD_HAS_FREE_LINES;
+        setFlags(le, hasFree ? flags | PD_HAS_FREE_LINES : flags);
+    }
+
+    /**
+     * Moves the item storage {@code [from, to)} up by {@code distance}: from the copy {@code items} (of the
+     * page from {@code lowest} on) when there is one, else within the page (a memmove: source and target may
+     * overlap). A run already in place (distance 0) is left alone: no other item's place overlaps it.
+     */
+    private static void moveRun(ByteBuffer page, byte[] items, int lowest, int from, int to, int distance) {
+        if (to <= from || distance == 0) {
+            return;
+        }
+        if (items != null) {
+            page.put(from + distance, items, from - lowest, to - from);
+        } else {
+            page.put(from + distance, page, from, to - from);
+        }
     }
 
     /** compactify_tuples' scratch page, one per thread (pruning runs on every full page an update finds). */

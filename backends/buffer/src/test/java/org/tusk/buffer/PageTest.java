@@ -129,6 +129,114 @@ class PageTest {
         }
     }
 
+    /**
+     * Compaction of a page whose items lie in line pointer order (only appended to), in place: the
+     * items above the first gap stay where they are, those below move up (runs of adjacent items
+     * together, over their own old storage), every item keeps its bytes.
+     */
+    @Test
+    void compactionOfItemsInLinePointerOrderMovesOnlyThoseBelowTheFirstGap() {
+        for (ByteBuffer page : new ByteBuffer[] {Page.allocate(), Page.littleEndian(ByteBuffer.allocateDirect(Page.BLCKSZ))}) {
+            Page.init(page, 0);
+            for (int i = 1; i <= 8; i++) {
+                assertEquals(i, Page.addItem(page, filled(5 * i + 3, i), 0));
+            }
+            int firstStart = Page.itemIdOffset(Page.itemId(page, 1));
+            int secondStart = Page.itemIdOffset(Page.itemId(page, 2));
+            int freeBefore = Page.freeSpace(page);
+            Page.setItemUnused(page, 3);
+            Page.markItemDead(page, 6);
+            Page.repairFragmentation(page);
+            assertEquals(firstStart, Page.itemIdOffset(Page.itemId(page, 1)), "above the first gap: not moved");
+            assertEquals(secondStart, Page.itemIdOffset(Page.itemId(page, 2)), "above the first gap: not moved");
+            assertEquals(freeBefore + Page.maxAlign(18) + Page.maxAlign(33), Page.freeSpace(page));
+            assertItemsIntactAndPacked(page, new int[] {1, 2, 4, 5, 7, 8});
+            assertTrue((Page.flags(page) & Page.PD_HAS_FREE_LINES) != 0);
+        }
+    }
+
+    /**
+     * Compaction of pages whose items lie in any address order (reused line pointers, as HOT updates
+     * leave them) or in line pointer order (appends since the last compaction): random pages, random
+     * items removed, on heap and direct buffers; every surviving item keeps its bytes at a valid place,
+     * packed against the special space without overlap, and a second compaction moves nothing.
+     */
+    @Test
+    void compactionOfItemsInAnyAddressOrderKeepsEveryItemIntact() {
+        java.util.Random random = new java.util.Random(18);
+        for (int round = 0; round < 300; round++) {
+            ByteBuffer page = round % 2 == 0 ? Page.allocate() : Page.littleEndian(ByteBuffer.allocateDirect(Page.BLCKSZ));
+            Page.init(page, round % 3 == 0 ? 16 : 0);
+            java.util.Set<Integer> live = new java.util.TreeSet<>();
+            for (int step = 0; step < 60; step++) {
+                if (!live.isEmpty() && random.nextInt(3) == 0) {
+                    Integer[] offs = live.toArray(new Integer[0]);
+                    int victim = offs[random.nextInt(offs.length)];
+                    if (random.nextBoolean()) {
+                        Page.setItemUnused(page, victim);
+                    } else {
+                        Page.markItemDead(page, victim);
+                    }
+                    live.remove(victim);
+                    if (random.nextInt(4) == 0) {
+                        Page.repairFragmentation(page);
+                    }
+                } else {
+                    int length = 1 + random.nextInt(200);
+                    byte[] probe = new byte[length];
+                    int off = Page.addItem(page, probe, 0);
+                    if (off != 0) {
+                        Page.item(page, off).put(0, filled(length, off));
+                        live.add(off);
+                    }
+                }
+            }
+            int[] survivors = live.stream().mapToInt(Integer::intValue).toArray();
+            Page.repairFragmentation(page);
+            assertItemsIntactAndPacked(page, survivors);
+            ByteBuffer copy = Page.allocate();
+            copy.put(0, page, 0, Page.BLCKSZ);
+            Page.repairFragmentation(page);
+            for (int b = 0; b < Page.BLCKSZ; b++) {
+                assertEquals(copy.get(b), page.get(b), "round " + round + ": a packed page stays as it is, byte " + b);
+            }
+        }
+    }
+
+    /** An item whose every byte is its line pointer number (mod 256), {@code length} long. */
+    private static byte[] filled(int length, int off) {
+        byte[] item = new byte[length];
+        java.util.Arrays.fill(item, (byte) off);
+        return item;
+    }
+
+    /** The survivors hold their bytes, lie between pd_upper and pd_special without overlap, and fill that area. */
+    private static void assertItemsIntactAndPacked(ByteBuffer page, int[] survivors) {
+        java.util.BitSet taken = new java.util.BitSet();
+        int used = 0;
+        for (int off : survivors) {
+            int id = Page.itemId(page, off);
+            assertEquals(Page.LP_NORMAL, Page.itemIdFlags(id), "item " + off);
+            int start = Page.itemIdOffset(id);
+            int length = Page.itemIdLength(id);
+            assertEquals(0, start % Page.MAXIMUM_ALIGNOF, "item " + off + " aligned");
+            assertTrue(start >= Page.upper(page) && start + length <= Page.special(page), "item " + off + " in range");
+            assertEquals(0, taken.get(start, start + Page.maxAlign(length)).cardinality(), "overlap at " + off);
+            taken.set(start, start + Page.maxAlign(length));
+            for (int b = 0; b < length; b++) {
+                assertEquals((byte) off, page.get(start + b), "item " + off + " byte " + b);
+            }
+            used += Page.maxAlign(length);
+        }
+        assertEquals(Page.special(page) - used, Page.upper(page), "storage packed against the special space");
+        for (int off = 1; off <= Page.maxOffsetNumber(page); off++) {
+            int id = Page.itemId(page, off);
+            if (Page.itemIdFlags(id) == Page.LP_DEAD) {
+                assertEquals(0, Page.itemIdLength(id), "a dead line pointer loses its storage");
+            }
+        }
+    }
+
     /** The vectorizable checksum agrees with checksum_impl.h's loop written word by word. */
     @Test
     void checksumMatchesTheWordByWordDefinition() {

@@ -18,6 +18,18 @@ public final class Place implements PlanState {
         this.count = count;
     }
 
+    public PlanState child() {
+        return child;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
     @Override
     public Object[] next() {
         Object[] row = child.next();

@@ -1099,7 +1099,7 @@ public final class Planner {
             // all quals are rechecked on the rows; EXPLAIN shows only those the index did not take
             List<Expr> shown = new ArrayList<>(pushed);
             shown.removeAll(indexConds);
-            Part f = new Part(instr(new Result(p.state(), BoolExpr.andOf(pushed), null, ctx), p.explain()), p.explain(), p.rtes(), p.rows(),
+            Part f = new Part(instr(filtered(p.state(), BoolExpr.andOf(pushed)), p.explain()), p.explain(), p.rtes(), p.rows(),
                     r.rte(), pushed);
             if (!shown.isEmpty()) {
                 String filter = "Filter: " + scanQualText(BoolExpr.andOf(shown));
@@ -1116,6 +1116,59 @@ public final class Planner {
             }
             return f;
         }
+    }
+
+    /**
+     * A base relation's rows filtered by its quals: a sequential scan applies them itself, deforming
+     * only the columns they read before a row passes (ExecScan with slot_getsomeattrs); any other
+     * scan, or quals that read the ctid, system columns or anything but plain columns of this
+     * relation (a subplan, an aggregate's slot), get a Result above the scan.
+     */
+    private PlanState filtered(PlanState scan, Expr qual) {
+        if (scan instanceof Place place && place.child() instanceof org.tusk.engine.executor.scan.SeqScanNode seq) {
+            int columns = leadingColumns(qual, place.offset(), seq.relationColumns());
+            if (columns > 0) {
+                seq.filterBy(qual, ctx, place.width(), place.offset(), columns);
+                return place;
+            }
+        }
+        return new Result(scan, qual, null, ctx);
+    }
+
+    /**
+     * One past the last of the relation's {@code relationColumns} columns (placed from {@code offset})
+     * that {@code qual} reads, or -1 when it reads anything else or something a column walk cannot
+     * see (then the scan cannot evaluate it on a partly deformed row).
+     */
+    private static int leadingColumns(Expr qual, int offset, int relationColumns) {
+        if (relationColumns <= 0) {
+            return -1;
+        }
+        int[] last = {0};
+        return readsOnlyColumns(qual, offset, relationColumns, last) ? Math.max(1, last[0]) : -1;
+    }
+
+    private static boolean readsOnlyColumns(Expr e, int offset, int relationColumns, int[] last) {
+        if (e == null) {
+            return true;
+        }
+        if (e instanceof VarExpr v) {
+            int column = v.attno() - offset;
+            if (column < 0 || column >= relationColumns) {
+                return false;
+            }
+            last[0] = Math.max(last[0], column + 1);
+            return true;
+        }
+        if (e instanceof SubPlanExpr || e instanceof SlotExpr || e instanceof org.tusk.engine.analyze.GroupingExpr) {
+            return false;
+        }
+        for (Expr c : e.children()) {
+            if (!readsOnlyColumns(c, offset, relationColumns, last)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -41,4 +41,25 @@ class FreeSpaceCacheTest {
         cache.forget(REL);
         assertEquals(-1, cache.find(REL, 100, -1));
     }
+
+    /** The remembered last relation never answers for another one, and forgetting a relation forgets it there too. */
+    @Test
+    void relationsLookedUpInTurnKeepTheirOwnPages() {
+        FreeSpaceCache cache = new FreeSpaceCache();
+        RelFileLocator other = RelFileLocator.of(5, 16390);
+        cache.record(REL, 4, 500);
+        assertEquals(-1, cache.find(other, 100, -1), "nothing known of the other relation");
+        cache.record(other, 9, 500);
+        assertEquals(4, cache.find(REL, 100, -1));
+        assertEquals(9, cache.find(other, 100, -1));
+        assertEquals(4, cache.find(new RelFileLocator(RelFileLocator.DEFAULT_TABLESPACE, 5, 16384, true), 100, -1),
+                "an equal locator (persistence is not part of the name) finds the same pages");
+        cache.forget(other);
+        assertEquals(-1, cache.find(other, 100, -1), "the remembered relation was forgotten");
+        assertEquals(false, cache.knowsAnyPage(other));
+        assertEquals(true, cache.knowsAnyPage(REL));
+        cache.record(other, 1, 300);
+        assertEquals(1, cache.find(other, 100, -1));
+        assertEquals(4, cache.find(REL, 100, -1));
+    }
 }

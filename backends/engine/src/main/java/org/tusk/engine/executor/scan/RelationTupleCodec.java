@@ -161,6 +161,30 @@ public final class RelationTupleCodec implements TupleCodec {
         return row;
     }
 
+    @Override
+    public int columnCount() {
+        return storedSlot.length;
+    }
+
+    /**
+     * Deforms the stored attributes up to the one behind live column {@code columns - 1} only (heap
+     * attributes are read in order, so no later one is touched). A relation with a TOAST table is
+     * deformed whole, as {@link #deform(byte[], Snapshot)} does it.
+     */
+    @Override
+    public Object[] deformLeading(byte[] data, Snapshot snapshot, int columns) {
+        if (hasToast() && snapshot != null || columns >= storedSlot.length) {
+            return deform(data, snapshot);
+        }
+        Object[] stored = TupleFormat.deform(data, storedSlot[columns - 1] + 1);
+        Object[] row = new Object[columns];
+        for (int i = 0; i < columns; i++) {
+            Object v = stored[storedSlot[i]];
+            row[i] = v instanceof Object[] ? CatalogValues.toSqlValue(typeOid[i], v) : v;
+        }
+        return row;
+    }
+
     private void remember(ToastPointer p, Object value) {
         rememberedPointer[rememberNext] = p;
         rememberedValue[rememberNext] = value;

@@ -7,6 +7,7 @@ import org.tusk.api.storage.TableScan;
 import org.tusk.api.storage.TransactionContext;
 import org.tusk.engine.executor.PlanState;
 import org.tusk.engine.expr.EvalContext;
+import org.tusk.engine.expr.Expr;
 
 /**
  * SeqScan (nodeSeqscan.c): the versions of a table visible to the
@@ -28,6 +29,14 @@ public final class SeqScanNode implements PlanState, AutoCloseable {
     private final boolean emitHeader;
     private TableScan scan;
     private boolean done;
+    /** ExecScan's qual (see {@link #filterBy}), or null: the scan's caller filters. */
+    private Expr qual;
+    private EvalContext qualContext;
+    /** The query level's row the qual reads, this relation's columns from {@link #qualOffset} on. */
+    private Object[] qualRow;
+    private int qualOffset;
+    /** How many leading columns the qual reads (the last one it reads, plus one). */
+    private int qualColumns;
 
     public SeqScanNode(ScanRelation relation, Snapshot snapshot, TransactionContext txn, EvalContext ctx,
             boolean emitCtid) {
@@ -56,10 +65,12 @@ public final class SeqScanNode implements PlanState, AutoCloseable {
         if (ctx != null) {
             ctx.checkForInterrupts();
         }
-        if (!scan.next()) {
-            close();
-            return null;
-        }
+        do {
+            if (!scan.next()) {
+                close();
+                return null;
+            }
+        } while (qual != null && !passesQual());
         Object[] row = relation.codec().deform(scan.data(), snapshot);
         if (!emitCtid) {
             return row;
@@ -70,6 +81,34 @@ public final class SeqScanNode implements PlanState, AutoCloseable {
         Object[] withCtid = Arrays.copyOf(row, row.length + 1);
         withCtid[row.length] = scan.tupleId();
         return withCtid;
+    }
+
+    /**
+     * Makes this scan apply {@code qual} itself, as ExecScan does (it then returns only the rows
+     * that pass): each version's leading {@code columns} columns are deformed first, put at
+     * {@code offset} of a {@code width}-column row of the query level (the layout the qual's
+     * columns refer to), and the qual is evaluated there; only a passing version is deformed whole
+     * (slot_getsomeattrs). A TPC-B transaction's scan of pgbench_tellers reads 100 rows for the one
+     * whose tid matches. The qual must read no column from {@code columns} on, nor the row as a whole.
+     */
+    public void filterBy(Expr qual, EvalContext ctx, int width, int offset, int columns) {
+        this.qual = qual;
+        this.qualContext = ctx;
+        this.qualRow = new Object[width];
+        this.qualOffset = offset;
+        this.qualColumns = columns;
+    }
+
+    /** The number of columns the relation's rows have (the ctid or system columns not counted), or -1. */
+    public int relationColumns() {
+        return relation.codec().columnCount();
+    }
+
+    private boolean passesQual() {
+        Object[] leading = relation.codec().deformLeading(scan.data(), snapshot, qualColumns);
+        System.arraycopy(leading, 0, qualRow, qualOffset, qualColumns);
+        qualContext.setRow(qualRow);
+        return Boolean.TRUE.equals(qual.eval(qualContext));
     }
 
     @Override

@@ -18,6 +18,23 @@ public interface TupleCodec {
         return deform(data);
     }
 
+    /**
+     * The number of columns {@link #deform} gives a row, or -1 when the codec does not say (then
+     * {@link #deformLeading} is not used).
+     */
+    default int columnCount() {
+        return -1;
+    }
+
+    /**
+     * slot_getsomeattrs: a row of which only the first {@code columns} columns are certain to be
+     * deformed (the others may be NULL): what a scan's qualification reads before the row is
+     * known to be wanted.
+     */
+    default Object[] deformLeading(byte[] data, org.tusk.api.storage.Snapshot snapshot, int columns) {
+        return deform(data, snapshot);
+    }
+
     /** Whether the relation has a TOAST table (then UPDATE/DELETE must look at the old version's values). */
     default boolean hasToast() {
         return false;
