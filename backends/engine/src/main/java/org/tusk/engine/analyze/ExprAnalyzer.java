@@ -1379,6 +1379,9 @@ public final class ExprAnalyzer {
             default:
                 break;
         }
+        if (org.tusk.engine.func.JsonPopulateRecord.is(proc.prosrc()) && args.size() >= 2) {
+            return populateRecord(name, proc, args, f.location());
+        }
         FunctionBody setBody = null;
         if (proc.returnsSet() && org.tusk.engine.func.ExpandArray.is(proc) && args.size() == 1
                 && args.get(0).type().isArray()) {
@@ -1634,6 +1637,21 @@ public final class ExprAnalyzer {
             return inner.apply(call, ctx);
         };
         return new FuncExpr(name, spread, coerced, res.resultType(), -1, false, proc.volatility());
+    }
+
+    /**
+     * json(b)_populate_record(base, from_json): its result has base's row type (the polymorphic anyelement
+     * resolved to a composite), which must be one.
+     */
+    private Expr populateRecord(String name, ProcEntry proc, List<Expr> args, int location) {
+        org.tusk.engine.types.RowType shape = RowExprs.shapeOf(args.get(0));
+        if (shape == null) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "first argument of " + name + " must be a row type", location);
+        }
+        org.tusk.engine.func.JsonPopulateRecord body = new org.tusk.engine.func.JsonPopulateRecord(proc.prosrc(), shape);
+        Expr from = coerceOrFail(args.get(1), body.jsonType(), -1, CastContext.IMPLICIT, location);
+        return new FuncExpr(name, body, List.of(args.get(0), from), PgType.RECORD, args.get(0).typmod(), false,
+                proc.volatility());
     }
 
     /** A value as its type's output function prints it (text), for "any" arguments. */
