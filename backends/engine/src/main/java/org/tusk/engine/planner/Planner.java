@@ -1083,7 +1083,16 @@ public final class Planner {
             }
             List<Expr> indexConds = new ArrayList<>();
             Part p = null;
-            if (r.rte().kind == RangeTblEntry.Kind.RELATION) {
+            Expr tidQual = forced != null || r.rte().kind != RangeTblEntry.Kind.RELATION || r.rte().ctidColumn < 0 ? null
+                    : TidQuals.find(pushed, r.rte().offset + r.rte().ctidColumn, e -> !rtesOf(e).isEmpty());
+            if (tidQual != null) {
+                // create_tidscan_paths: a handful of TIDs to fetch beats any other path
+                p = tidScan(r.rte(), tidQual, pushed);
+                if (p != null) {
+                    indexConds.add(tidQual);
+                }
+            }
+            if (p == null && r.rte().kind == RangeTblEntry.Kind.RELATION) {
                 IndexPath ip = forced != null ? forced : indexPath(r.rte(), pushed);
                 CostModel.Cost seq = forced != null ? null : seqScanCost(r.rte(), pushed);
                 BitmapPath bp = forced != null ? null : bitmapPath(r.rte(), pushed);
@@ -2339,6 +2348,35 @@ public final class Planner {
         BitSet self = new BitSet();
         self.set(q.rtable.indexOf(rte));
         return new Part(new Place(s, q.baseWidth, rte.offset, rte.columns.size()), ex, self, ex.rows);
+    }
+
+    /**
+     * A Tid Scan of a stored relation fetching the versions {@code tidQual} names ("TID Cond"), null when the
+     * relation has none; cost_tidscan's estimate: a random page and a tuple per TID.
+     */
+    private Part tidScan(RangeTblEntry rte, Expr tidQual, List<Expr> quals) {
+        int ctidSlot = rte.offset + rte.ctidColumn;
+        EvalContext scanCtx = estate.ctx();
+        PlanState s = rte.relation.openTidScan(() -> TidQuals.evaluate(tidQual, ctidSlot, scanCtx), estate);
+        if (s == null) {
+            return null;
+        }
+        String name = rte.relation.name();
+        ExplainNode ex = new ExplainNode("Tid Scan on " + name + (rte.refname.equals(name) ? "" : " " + rte.refname), 0);
+        ex.detail("TID Cond: " + scanQualText(tidQual));
+        int ntuples = TidQuals.estimatedCount(tidQual);
+        List<Expr> rest = without(quals, tidQual);
+        est(ex, Math.min(ntuples, relTuples(rte)) * (rest.isEmpty() ? 1.0 : sel.clauseList(rest)), outputWidth(rte),
+                new CostModel.Cost(0, ntuples * (cost.randomPageCost + cost.cpuTupleCost + cost.exprCost(quals))));
+        BitSet self = new BitSet();
+        self.set(q.rtable.indexOf(rte));
+        return new Part(new Place(s, q.baseWidth, rte.offset, rte.columns.size()), ex, self, ex.rows);
+    }
+
+    private static List<Expr> without(List<Expr> quals, Expr removed) {
+        List<Expr> rest = new ArrayList<>(quals);
+        rest.remove(removed);
+        return rest;
     }
 
     /** The bitmap tree with each node counting its executions and TIDs into its EXPLAIN node (EXPLAIN ANALYZE). */
