@@ -45,3 +45,15 @@ select array[k] from (values (1, '{"a":1}'::jsonb, '{"a":1}'::json, '(1,2)'::poi
 select array[j] from (values (1, '{"a":1}'::jsonb, '{"a":1}'::json, '(1,2)'::point, null::xml), (2, '[1]', '[1]', '(3,4)', null), (1, '{"a":1}', '{"a":1}', '(1,2)', null)) sg(a, j, k, p, x) group by 1 order by 1
 select a::varchar from (values (1, '{"a":1}'::jsonb, '{"a":1}'::json, '(1,2)'::point, null::xml), (2, '[1]', '[1]', '(3,4)', null), (1, '{"a":1}', '{"a":1}', '(1,2)', null)) sg(a, j, k, p, x) group by 1 order by 1
 select a::oid::regclass from (values (1, '{"a":1}'::jsonb, '{"a":1}'::json, '(1,2)'::point, null::xml), (2, '[1]', '[1]', '(3,4)', null), (1, '{"a":1}', '{"a":1}', '(1,2)', null)) sg(a, j, k, p, x) group by 1 order by 1
+# casts are one expression when they are the same cast (function, I/O or array coercion, typmod of a length coercion)
+select x::numeric(10,2), count(*) from (values (1, 1.2345, '{"a":[1]}'::jsonb, 'x'), (2, 1.2355, '{"a":[2]}', 'y'), (1, 1.2345, '{"a":[1]}', 'x')) sc(a, x, j, b) group by x::numeric(10,2) order by 1
+select x::numeric(10,2) from (values (1, 1.2345, '{"a":[1]}'::jsonb, 'x'), (2, 1.2355, '{"a":[2]}', 'y'), (1, 1.2345, '{"a":[1]}', 'x')) sc(a, x, j, b) group by x::numeric(10,3)
+select distinct on (x::numeric(10,3)) x::numeric(10,3) from (values (1, 1.2345, '{"a":[1]}'::jsonb, 'x'), (2, 1.2355, '{"a":[2]}', 'y'), (1, 1.2345, '{"a":[1]}', 'x')) sc(a, x, j, b) order by x::numeric(10,3)
+select a::varchar(3) from (values (1, 1.2345, '{"a":[1]}'::jsonb, 'x'), (2, 1.2355, '{"a":[2]}', 'y'), (1, 1.2345, '{"a":[1]}', 'x')) sc(a, x, j, b) group by a::varchar(3) order by 1
+select b::varchar(3) from (values (1, 1.2345, '{"a":[1]}'::jsonb, 'x'), (2, 1.2355, '{"a":[2]}', 'y'), (1, 1.2345, '{"a":[1]}', 'x')) sc(a, x, j, b) group by b::varchar(2)
+select array[a]::text[] from (values (1, 1.2345, '{"a":[1]}'::jsonb, 'x'), (2, 1.2355, '{"a":[2]}', 'y'), (1, 1.2345, '{"a":[1]}', 'x')) sc(a, x, j, b) group by array[a]::text[] order by 1
+select a::text::int from (values (1, 1.2345, '{"a":[1]}'::jsonb, 'x'), (2, 1.2355, '{"a":[2]}', 'y'), (1, 1.2345, '{"a":[1]}', 'x')) sc(a, x, j, b) group by a::text::int order by 1
+select a::oid from (values (1, 1.2345, '{"a":[1]}'::jsonb, 'x'), (2, 1.2355, '{"a":[2]}', 'y'), (1, 1.2345, '{"a":[1]}', 'x')) sc(a, x, j, b) group by a::oid order by 1
+select concat(a, b) from (values (1, 1.2345, '{"a":[1]}'::jsonb, 'x'), (2, 1.2355, '{"a":[2]}', 'y'), (1, 1.2345, '{"a":[1]}', 'x')) sc(a, x, j, b) group by concat(a, b) order by 1
+select jsonb_extract_path(j, 'a') from (values (1, 1.2345, '{"a":[1]}'::jsonb, 'x'), (2, 1.2355, '{"a":[2]}', 'y'), (1, 1.2345, '{"a":[1]}', 'x')) sc(a, x, j, b) group by jsonb_extract_path(j, 'a') order by 1
+select array_append(array[a], null) from (values (1, 1.2345, '{"a":[1]}'::jsonb, 'x'), (2, 1.2355, '{"a":[2]}', 'y'), (1, 1.2345, '{"a":[1]}', 'x')) sc(a, x, j, b) group by array_append(array[a], null) order by 1

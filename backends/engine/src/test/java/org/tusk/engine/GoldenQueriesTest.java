@@ -42,6 +42,12 @@ class GoldenQueriesTest {
         replay("/golden/sortgroup/expected.txt", 40);
     }
 
+    /** Set-returning functions with OUT columns (pg_get_keywords, pg_options_to_table) and defaults (golden/srf/). */
+    @Test
+    void setReturningFunctionsMatchRealPostgres() throws Exception {
+        replay("/golden/srf/expected.txt", 11);
+    }
+
     private void replay(String resource, int minCases) throws Exception {
         String expected;
         try (InputStream in = getClass().getResourceAsStream(resource)) {

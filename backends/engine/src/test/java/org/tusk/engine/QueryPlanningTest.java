@@ -80,6 +80,52 @@ class QueryPlanningTest {
      * goes outside, and the inner CTE scan is rescanned without a Materialize. The costs and
      * the row order are PostgreSQL 15's.
      */
+    /** The plan lines of EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF). */
+    private static String analyzed(EngineFixture f, String sql) {
+        return String.join("\n", f.simpleQuery("explain (analyze, costs off, timing off, summary off) " + sql).lines()
+                .filter(l -> l.startsWith("R: ")).map(l -> l.substring(3)).toList()) + "\n";
+    }
+
+    /**
+     * show_instrumentation_count: ANALYZE prints the rows each qualification removed, per loop, after
+     * its line, and leaves zero counts out. Plans recorded from PostgreSQL 15, which names the VALUES columns
+     * "*VALUES*".column1 in the join filter and prints the hash table's "Batches:" line (which Tusk does not
+     * have) before a HAVING's count.
+     */
+    @Test
+    void analyzeCountsTheRowsEachQualificationRemoved() throws Exception {
+        EngineFixture f = new EngineFixture(tmp, Map.of("TimeZone", "UTC"));
+        assertEquals("""
+                Function Scan on generate_series g (actual rows=3 loops=1)
+                  Filter: ((g % 3) = 0)
+                  Rows Removed by Filter: 7
+                """, analyzed(f, "select * from generate_series(1, 10) g where g % 3 = 0"));
+        assertEquals("""
+                Function Scan on generate_series g (actual rows=10 loops=1)
+                  Filter: (g > 0)
+                """, analyzed(f, "select * from generate_series(1, 10) g where g > 0"));
+        assertEquals("""
+                Nested Loop (actual rows=9 loops=1)
+                  Join Filter: (a.x < b.y)
+                  Rows Removed by Join Filter: 3
+                  ->  Values Scan on "*VALUES*_1" (actual rows=4 loops=1)
+                  ->  Materialize (actual rows=3 loops=4)
+                        ->  Values Scan on "*VALUES*" (actual rows=3 loops=1)
+                """, analyzed(f, "select * from (values (1), (2), (3)) a(x) join (values (2), (3), (4), (5)) b(y) on a.x < b.y"));
+        assertEquals("""
+                HashAggregate (actual rows=1 loops=1)
+                  Group Key: (g % 2)
+                  Filter: (count(*) > 2)
+                  Rows Removed by Filter: 1
+                  ->  Function Scan on generate_series g (actual rows=5 loops=1)
+                """, analyzed(f, "select g % 2, count(*) from generate_series(1,5) g group by 1 having count(*) > 2"));
+        // no line without ANALYZE
+        assertEquals("""
+                Function Scan on generate_series g
+                  Filter: ((g % 3) = 0)
+                """, plan(f, "select * from generate_series(1, 10) g where g % 3 = 0"));
+    }
+
     @Test
     void cteScansCostAsPostgresAndNeedNoMaterialize() throws Exception {
         EngineFixture f = new EngineFixture(tmp, Map.of("TimeZone", "UTC"));

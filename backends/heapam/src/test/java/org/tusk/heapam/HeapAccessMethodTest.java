@@ -663,17 +663,9 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
      */
     @Test
     void pruneUpdateAndVacuumLeaveHints() {
-        FakeTransactions.Txn t = xacts.begin();
-        List<TupleId> rows = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            rows.add(heap.insert(REL, bytes("row " + i), t));
-        }
-        t.commit();
-        FakeTransactions.Txn d = xacts.begin();
-        for (TupleId tid : rows.subList(0, 4)) {
-            heap.delete(REL, tid, d, d.snapshot(), true);
-        }
-        d.commit();
+        TenRowsFourDeleted fixture = tenRowsFourDeleted();
+        List<TupleId> rows = fixture.rows();
+        FakeTransactions.Txn d = fixture.deleter();
         FakeTransactions.Txn a = xacts.begin();
         heap.delete(REL, rows.get(4), a, a.snapshot(), true);
         heap.insert(REL, bytes("aborted"), a);
@@ -724,17 +716,7 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
      */
     @Test
     void pruneAfterALargerPageAnswersAsOnAFreshThread() throws Exception {
-        FakeTransactions.Txn t = xacts.begin();
-        List<TupleId> rows = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            rows.add(heap.insert(REL, bytes("row " + i), t));
-        }
-        t.commit();
-        FakeTransactions.Txn d = xacts.begin();
-        for (TupleId tid : rows.subList(0, 4)) {
-            heap.delete(REL, tid, d, d.snapshot(), true);
-        }
-        d.commit();
+        List<TupleId> rows = tenRowsFourDeleted().rows();
         byte[] small = copyOfBlock0();
         FakeTransactions.Txn d2 = xacts.begin();
         for (TupleId tid : rows.subList(4, 10)) {
@@ -758,6 +740,24 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
         assertArrayEquals(alone[0].unused(), smallAnswer.unused());
         assertArrayEquals(alone[0].redirectFrom(), smallAnswer.redirectFrom());
         assertEquals(alone[0].newPruneXid(), smallAnswer.newPruneXid());
+    }
+
+    /** Ten committed rows on block 0, the first four deleted by {@code deleter} (committed). */
+    private record TenRowsFourDeleted(List<TupleId> rows, FakeTransactions.Txn deleter) {}
+
+    private TenRowsFourDeleted tenRowsFourDeleted() {
+        FakeTransactions.Txn t = xacts.begin();
+        List<TupleId> rows = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            rows.add(heap.insert(REL, bytes("row " + i), t));
+        }
+        t.commit();
+        FakeTransactions.Txn d = xacts.begin();
+        for (TupleId tid : rows.subList(0, 4)) {
+            heap.delete(REL, tid, d, d.snapshot(), true);
+        }
+        d.commit();
+        return new TenRowsFourDeleted(rows, d);
     }
 
     private byte[] copyOfBlock0() {

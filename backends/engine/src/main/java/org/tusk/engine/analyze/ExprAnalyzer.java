@@ -414,17 +414,17 @@ public final class ExprAnalyzer {
         if (expr instanceof ConstExpr c) {
             return pstate.at(new ConstExpr(target, -1, c.value()), pstate.locationOf(expr));
         }
-        return new FuncExpr(target.typname(), (args, ctx) -> args[0], List.of(expr), target, -1, true);
+        return new FuncExpr(target.typname(), Coercion.body(expr.type(), target, CoercionPath.RELABEL), List.of(expr),
+                target, -1, true);
     }
 
     /** coerce_type_typmod: the type's length-coercion function (varchar(n), numeric(p,s)...), if it has one. */
     private Expr lengthCoercion(Expr expr, PgType type, int typmod, boolean explicit) {
-        FunctionBody body = Coercion.typmodBody(type);
+        FunctionBody body = Coercion.lengthBody(type, typmod, explicit);
         if (body == null) {
             return expr;
         }
-        return new FuncExpr(type.typname(), (args, ctx) -> body.apply(new Object[] {args[0], typmod, explicit}, ctx),
-                List.of(expr), type, typmod, true);
+        return new FuncExpr(type.typname(), body, List.of(expr), type, typmod, true);
     }
 
     Expr coerceOrFail(Expr expr, PgType target, int typmod, CastContext context, int location) {
@@ -1379,6 +1379,9 @@ public final class ExprAnalyzer {
             default:
                 break;
         }
+        if (org.tusk.engine.func.JsonPopulateRecord.is(proc.prosrc()) && args.size() >= 2) {
+            return populateRecord(name, proc, args, f.location());
+        }
         FunctionBody setBody = null;
         if (proc.returnsSet() && org.tusk.engine.func.ExpandArray.is(proc) && args.size() == 1
                 && args.get(0).type().isArray()) {
@@ -1445,13 +1448,11 @@ public final class ExprAnalyzer {
             }
         }
         if (proc.isVariadic() && proc.variadicType() != PgType.ANY) {
-            body = packVariadic(body, proc.nargs() - 1, proc.variadicType());
+            body = new org.tusk.engine.func.VariadicPacking(body, proc.nargs() - 1, proc.variadicType());
         }
         if (proc.resultType().isPolymorphic() && res.resultType().isArray()) {
             // a polymorphic body building an array from NULL inputs cannot know the element type
-            FunctionBody inner = body;
-            PgType elementType = res.resultType().elementType();
-            body = (a, ctx) -> org.tusk.engine.func.ArrayFunctions.relabelResult(inner.apply(a, ctx), elementType);
+            body = new org.tusk.engine.func.ArrayResultRelabel(body, res.resultType().elementType());
         }
         int[] declared = org.tusk.engine.func.UserProcs.declaredTypes(proc);
         org.tusk.engine.types.UserTypes.UserType enumResult = declared == null ? null
@@ -1638,6 +1639,21 @@ public final class ExprAnalyzer {
         return new FuncExpr(name, spread, coerced, res.resultType(), -1, false, proc.volatility());
     }
 
+    /**
+     * json(b)_populate_record(base, from_json): its result has base's row type (the polymorphic anyelement
+     * resolved to a composite), which must be one.
+     */
+    private Expr populateRecord(String name, ProcEntry proc, List<Expr> args, int location) {
+        org.tusk.engine.types.RowType shape = RowExprs.shapeOf(args.get(0));
+        if (shape == null) {
+            throw Ereport.error(SqlState.DATATYPE_MISMATCH, "first argument of " + name + " must be a row type", location);
+        }
+        org.tusk.engine.func.JsonPopulateRecord body = new org.tusk.engine.func.JsonPopulateRecord(proc.prosrc(), shape);
+        Expr from = coerceOrFail(args.get(1), body.jsonType(), -1, CastContext.IMPLICIT, location);
+        return new FuncExpr(name, body, List.of(args.get(0), from), PgType.RECORD, args.get(0).typmod(), false,
+                proc.volatility());
+    }
+
     /** A value as its type's output function prints it (text), for "any" arguments. */
     private Expr outputAsText(Expr arg) {
         PgType type = arg.type();
@@ -1647,21 +1663,11 @@ public final class ExprAnalyzer {
         if (type == PgType.TEXT) {
             return arg;
         }
-        return new FuncExpr("text", (a, ctx) -> TextFormat.output(type, a[0], ctx == null || ctx.session() == null
-                ? TypeContext.DEFAULT : ctx.session().typeContext()), List.of(arg), PgType.TEXT, -1, true,
-                BuiltinCatalog.get().ioVolatility(type, false));
-    }
-
-    /** VARIADIC non-"any": the trailing arguments reach the body as one array, as fmgr passes them. */
-    private static FunctionBody packVariadic(FunctionBody body, int fixed, PgType elementType) {
-        return (a, ctx) -> {
-            Object[] packed = new Object[fixed + 1];
-            System.arraycopy(a, 0, packed, 0, Math.min(fixed, a.length));
-            Object[] rest = new Object[Math.max(0, a.length - fixed)];
-            System.arraycopy(a, fixed, rest, 0, rest.length);
-            packed[fixed] = ArrayValue.of(elementType, rest);
-            return body.apply(packed, ctx);
-        };
+        // a CastBody (the output half of an I/O conversion), so that concat(a, b) twice is one expression
+        FunctionBody output = org.tusk.engine.func.CastBody.between(org.tusk.engine.func.CastBody.Kind.IO, type, PgType.TEXT,
+                (a, ctx) -> TextFormat.output(type, a[0], ctx == null || ctx.session() == null
+                        ? TypeContext.DEFAULT : ctx.session().typeContext()));
+        return new FuncExpr("text", output, List.of(arg), PgType.TEXT, -1, true, BuiltinCatalog.get().ioVolatility(type, false));
     }
 
     private PgException undefinedFunction(String name, List<Expr> args, int location) {

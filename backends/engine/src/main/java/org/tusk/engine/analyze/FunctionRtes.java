@@ -93,9 +93,11 @@ final class FunctionRtes {
                     String out = org.tusk.engine.func.BuiltinCatalog.get().singleOutColumn(name);
                     outName = out != null ? out : name;
                 } else {
-                    // a plain function: one row holding its value
+                    // a plain function: one row holding its value, a row type's fields as columns
                     args = List.of(call);
-                    srf = new SingleRow(name, call.type());
+                    org.tusk.engine.types.RowType shape = call.type() == PgType.RECORD
+                            ? org.tusk.engine.types.RecordTypmods.lookup(call.typmod()) : null;
+                    srf = shape != null ? new SingleRecordRow(name, shape) : new SingleRow(name, call.type());
                 }
             }
             calls.add(new FunctionScan.Call(srf, args));
@@ -107,6 +109,12 @@ final class FunctionRtes {
                 names.addAll(u.columnNames());
                 outNames.addAll(u.columnNames());
                 types.addAll(u.columnTypes());
+            } else if (srf instanceof SingleRecordRow r) {
+                for (int i = 0; i < r.shape().size(); i++) {
+                    names.add(r.shape().field(i).name());
+                    outNames.add(r.shape().field(i).name());
+                }
+                types.addAll(List.of(r.resultTypes()));
             } else if (srf instanceof RecordSrf r) {
                 // records of a known shape (information_schema._pg_expandarray): one column per field
                 for (int i = 0; i < r.shape().size(); i++) {
@@ -404,6 +412,21 @@ final class FunctionRtes {
         @Override
         public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
             return List.<Object[]>of(new Object[] {args[0]}).iterator();
+        }
+    }
+
+    /** A function in FROM returning a row type (json_populate_record): its value's fields as the only row. */
+    private record SingleRecordRow(String name, org.tusk.engine.types.RowType shape) implements SetReturningFunction {
+        @Override public PgType[] resultTypes() {
+            return shape.fields().stream().map(org.tusk.engine.types.RowType.Field::type).toArray(PgType[]::new);
+        }
+        @Override public boolean strict() { return false; }
+
+        @Override
+        public Iterator<Object[]> call(Object[] args, EvalContext ctx) {
+            Object[] row = args[0] == null ? new Object[shape.size()]
+                    : ((org.tusk.engine.types.RecordValue) args[0]).fields().clone();
+            return List.<Object[]>of(row).iterator();
         }
     }
 

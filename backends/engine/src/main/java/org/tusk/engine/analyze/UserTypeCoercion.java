@@ -9,7 +9,10 @@ import org.tusk.engine.expr.ConstExpr;
 import org.tusk.engine.expr.Expr;
 import org.tusk.engine.expr.FuncExpr;
 import org.tusk.engine.expr.UserTypeExpr;
+import org.tusk.engine.expr.FunctionBody;
+import org.tusk.engine.func.CastBody;
 import org.tusk.engine.func.CastContext;
+import org.tusk.engine.func.ProcEntry;
 import org.tusk.engine.nodes.SelectStmt;
 import org.tusk.engine.parser.Parser;
 import org.tusk.engine.types.BinaryFormat;
@@ -118,10 +121,37 @@ final class UserTypeCoercion {
             case 'i':
                 return a.coerceOrFail(a.coerceOrFail(e, PgType.TEXT, -1, CastContext.EXPLICIT, location), to, -1,
                         CastContext.EXPLICIT, location);
+            case 'f':
+                return castFunctionCall(a, e, to, cast, location);
             default:
-                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "casts WITH FUNCTION between user-defined types"
-                        + " are not supported yet", location);
+                throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "cast method " + cast.method()
+                        + " is not supported yet", location);
         }
+    }
+
+    /**
+     * A WITH FUNCTION cast: a call of pg_cast's castfunc on the value (with typmod -1 and
+     * "explicit" for a function taking them, as build_coercion_expression passes them), whose
+     * body is a {@link CastBody} naming the function, so that two analyses of the cast are one
+     * expression.
+     */
+    private static Expr castFunctionCall(ExprAnalyzer a, Expr e, PgType to, UserCast cast, int location) {
+        ProcEntry proc = org.tusk.engine.func.UserProcs.proc(cast.funcOid());
+        if (proc == null) {
+            throw Ereport.error(SqlState.INTERNAL_ERROR, "cache lookup failed for function " + cast.funcOid(), location);
+        }
+        FunctionBody body = org.tusk.engine.func.FunctionRegistry.require(proc, location);
+        List<Expr> args = new ArrayList<>();
+        args.add(e.type() == proc.argTypes().get(0) ? e
+                : a.coerceOrFail(e, proc.argTypes().get(0), -1, CastContext.EXPLICIT, location));
+        if (proc.nargs() > 1) {
+            args.add(new ConstExpr(PgType.INT4, -1, -1));
+        }
+        if (proc.nargs() > 2) {
+            args.add(new ConstExpr(PgType.BOOL, -1, true));
+        }
+        return new FuncExpr(proc.name(), CastBody.function(proc.oid(), body), args, to, -1, proc.strict(),
+                proc.volatility());
     }
 
     /** CoerceToDomain (or the identity of an enum/base type) over a value already of the representation. */

@@ -1,8 +1,5 @@
 package org.tusk.engine.func;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.tusk.engine.expr.EvalContext;
 import org.tusk.engine.expr.FunctionBody;
 import org.tusk.engine.types.ArrayValue;
@@ -19,33 +16,26 @@ public final class Coercion {
     private Coercion() {}
 
     /**
-     * One body per distinct conversion, so that two analyses of the same cast give equal
-     * FuncExprs (PostgreSQL compares funcids): GROUP BY j::text must match the target j::text.
-     * Keyed by what each body captures; bounded by the casts in use.
+     * A one-argument body converting {@code source} values to {@code target} along {@code path}; a
+     * {@link CastBody}, so that two analyses of one cast give equal expressions.
      */
-    private static final Map<List<Object>, FunctionBody> SHARED_BODIES = new ConcurrentHashMap<>();
-
-    /** A one-argument body converting {@code source} values to {@code target} along {@code path}. */
     public static FunctionBody body(PgType source, PgType target, CoercionPath path) {
         switch (path.kind()) {
             case RELABEL:
-                return relabel(source, target);
+                return CastBody.between(CastBody.Kind.RELABEL, source, target, relabel(source, target));
             case FUNC: {
                 FunctionBody f = FunctionRegistry.body(path.function());
                 if (f == null) {
                     return null;
                 }
                 // cast functions taking (value, typmod, explicit) get the "no typmod" form here
-                if (path.function().nargs() == 1) {
-                    return f;
-                }
-                return SHARED_BODIES.computeIfAbsent(List.of(f),
-                        k -> (a, c) -> f.apply(new Object[] {a[0], -1, false}, c));
+                FunctionBody call = path.function().nargs() == 1 ? f
+                        : (a, c) -> f.apply(new Object[] {a[0], -1, false}, c);
+                return CastBody.function(path.function().oid(), call);
             }
             case IO:
-                return SHARED_BODIES.computeIfAbsent(List.of(source, target),
-                        k -> (a, c) -> TextFormat.input(target, -1, TextFormat.output(source, a[0],
-                                CastFunctions.typeContext(c)), CastFunctions.typeContext(c)));
+                return CastBody.between(CastBody.Kind.IO, source, target, (a, c) -> TextFormat.input(target, -1,
+                        TextFormat.output(source, a[0], CastFunctions.typeContext(c)), CastFunctions.typeContext(c)));
             case ARRAY: {
                 PgType se = source.elementType();
                 PgType te = target.elementType();
@@ -53,11 +43,20 @@ public final class Coercion {
                 if (elem == null) {
                     return null;
                 }
-                return SHARED_BODIES.computeIfAbsent(List.of(te, elem), k -> (a, c) -> mapArray((ArrayValue) a[0], te, elem, c));
+                return CastBody.between(CastBody.Kind.ARRAY, source, target, (a, c) -> mapArray((ArrayValue) a[0], te, elem, c));
             }
             default:
                 return null;
         }
+    }
+
+    /** {@code type}'s length coercion to {@code typmod} as a one-argument body; null if the type has none. */
+    public static FunctionBody lengthBody(PgType type, int typmod, boolean explicit) {
+        FunctionBody body = typmodBody(type);
+        if (body == null) {
+            return null;
+        }
+        return CastBody.length(type, typmod, explicit, (a, c) -> body.apply(new Object[] {a[0], typmod, explicit}, c));
     }
 
     private static ArrayValue mapArray(ArrayValue in, PgType elementType, FunctionBody elem, EvalContext c) {
@@ -85,7 +84,6 @@ public final class Coercion {
         return (a, c) -> a[0];
     }
 
-    /** Whether relabelling {@code source} as {@code target} keeps the very same Java value. */
     /** provolatile of a coercion: its function's, or for I/O conversion the less stable of output and input. */
     public static char volatility(PgType source, PgType target, CoercionPath path) {
         switch (path.kind()) {
@@ -103,6 +101,7 @@ public final class Coercion {
         }
     }
 
+    /** Whether relabelling {@code source} as {@code target} keeps the very same Java value. */
     public static boolean isPureRelabel(PgType source, PgType target) {
         return !(source == PgType.INT4 && isOidFamily(target) || isOidFamily(source) && target == PgType.INT4);
     }

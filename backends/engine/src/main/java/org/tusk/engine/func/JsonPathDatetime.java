@@ -19,7 +19,8 @@ import org.tusk.engine.types.JsonPathItem;
  * jsonpath's .datetime() item method (executeDateTimeMethod) for the ISO forms it recognises
  * without a template: date, time, time with zone, timestamp and timestamp with zone, the date
  * and time separated by a space or "T", fractional seconds, a zone as {@code +3}, {@code +03}
- * or {@code +03:30}. A template argument is not supported yet. Datetime items compare with
+ * or {@code +03:30}; with a template argument, as to_timestamp reads it in strict mode
+ * ({@link ToDateTime#parseDatetime}), the template's fields deciding the type. Datetime items compare with
  * items of their own type; as results they become strings in the ISO form JsonEncodeDateTime
  * writes ({@code 2017-03-10T12:34:56+03:00}).
  */
@@ -90,7 +91,16 @@ final class JsonPathDatetime {
                     "jsonpath item method .datetime() can only be applied to a string");
         }
         if (jsp.string != null) {
-            throw Ereport.error(SqlState.FEATURE_NOT_SUPPORTED, "jsonpath item method .datetime() with a template is not supported");
+            Object value;
+            try {
+                value = ToDateTime.parseDatetime(s, jsp.string);
+            } catch (org.tusk.api.error.PgException e) {
+                if (cxt.throwsErrors()) {
+                    throw e;
+                }
+                return JsonPathExecutor.Result.ERROR;
+            }
+            return cxt.next(jsp, new Value(value), found);
         }
         Object value = parse(s);
         if (value == null) {

@@ -14,6 +14,9 @@ import org.tusk.engine.types.JsonSpan;
 import org.tusk.engine.types.Jsonb;
 import org.tusk.engine.types.JsonbText;
 import org.tusk.engine.types.PgType;
+import org.tusk.engine.types.RecordTypmods;
+import org.tusk.engine.types.RecordValue;
+import org.tusk.engine.types.RowType;
 import org.tusk.engine.types.TextFormat;
 import org.tusk.engine.types.TypeContext;
 
@@ -64,6 +67,34 @@ public final class JsonToRecord {
             rows.add(row(members(element, function), columns, jsonb, ctx));
         }
         return rows;
+    }
+
+    /**
+     * populate_record over one JSON object (json text or a Jsonb): each column from its member, a column
+     * without one from {@code defaults} (the base record's fields; NULL when null).
+     */
+    static Object[] populate(String function, Object arg, List<Column> columns, Object[] defaults, EvalContext c) {
+        boolean jsonb = function.startsWith("jsonb");
+        TypeContext ctx = TypeIoFunctions.typeContext(c);
+        Object root = jsonb ? ((Jsonb) arg).root() : JsonParser.parseJson((String) arg);
+        Map<String, Object> members = members(root, "populate_composite");
+        Object[] row = new Object[columns.size()];
+        for (int i = 0; i < row.length; i++) {
+            Column col = columns.get(i);
+            row[i] = members.containsKey(col.name()) ? field(members.get(col.name()), col.type(), col.typmod(), ctx)
+                    : defaults == null ? null : defaults[i];
+        }
+        return row;
+    }
+
+    /** A row type's fields as columns to fill, a composite field with its registered shape's typmod. */
+    static List<Column> columnsOf(RowType shape) {
+        List<Column> columns = new ArrayList<>();
+        for (RowType.Field f : shape.fields()) {
+            columns.add(new Column(f.name(), f.type(), f.type() == PgType.RECORD
+                    ? org.tusk.engine.types.UserTypes.columnTypmod(f.typeOid(), f.typmod()) : f.typmod()));
+        }
+        return columns;
     }
 
     private static Object node(Object v) {
@@ -121,6 +152,11 @@ public final class JsonToRecord {
         }
         if (type == PgType.JSONB) {
             return v instanceof JsonSpan ? Jsonb.parse(text) : new Jsonb(v);
+        }
+        RowType shape = type == PgType.RECORD ? RecordTypmods.lookup(typmod) : null;
+        if (shape != null && isObject(v)) {
+            // a nested composite from an object (populate_composite)
+            return new RecordValue(shape, row(members(v, "populate_composite"), columnsOf(shape), false, ctx));
         }
         if (type.isArray() && isArray(v)) {
             List<Object> elements = elements(v);

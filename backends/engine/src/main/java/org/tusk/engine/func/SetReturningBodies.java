@@ -41,12 +41,17 @@ public final class SetReturningBodies {
         BY_PROSRC.put("generate_series_timestamptz", (a, c) -> timestampSeries((Long) a[0], (Long) a[1],
                 (org.tusk.engine.types.Interval) a[2], TypeIoFunctions.typeContext(c).timeZone()));
         JsonSetFunctions.register(BY_PROSRC);
+        CatalogSetFunctions.register(BY_PROSRC);
         JsonPathFunctions.registerSetReturning(BY_PROSRC);
     }
 
     /** The record typmod of a listing function's OUT columns (json_each's key and value), or -1. */
     public static int outTypmod(ProcEntry p) {
-        return p.prosrc() == null ? -1 : JsonSetFunctions.outTypmod(p.prosrc());
+        if (p.prosrc() == null) {
+            return -1;
+        }
+        int json = JsonSetFunctions.outTypmod(p.prosrc());
+        return json >= 0 ? json : CatalogSetFunctions.outTypmod(p.prosrc());
     }
 
     /**

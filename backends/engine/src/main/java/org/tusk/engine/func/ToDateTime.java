@@ -14,14 +14,16 @@ import org.tusk.engine.types.DateTimes;
  * A.M./P.M., J). Outside FX mode a blank in the template skips any blanks of
  * the input, another separator skips one non-alphanumeric character, and a
  * number runs to its pattern's width when the next pattern follows directly,
- * else as far as its digits go. Not yet: TZ/TZH/TZM/OF, IY* (ISO week dates),
+ * else as far as its digits go; TZH and TZM give the zone (to_timestamp then
+ * ignores the session's). jsonpath's .datetime(template) parses in strict mode
+ * ({@link #parseDatetime}). Not yet: TZ/OF, IY* (ISO week dates),
  * CC, Q, W/WW, RM, th suffixes and FX.
  */
 final class ToDateTime {
     private ToDateTime() {}
 
     private static final String[] PATTERNS = {"YYYY", "YYY", "YY", "Y", "MONTH", "MON", "MM", "DDD", "DD", "DAY", "DY",
-        "HH24", "HH12", "HH", "MI", "SS", "MS", "US", "A.M.", "P.M.", "AM", "PM", "J"};
+        "HH24", "HH12", "HH", "MI", "SS", "MS", "US", "A.M.", "P.M.", "AM", "PM", "J", "TZH", "TZM"};
     private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december"};
     private static final String[] DAYS = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
@@ -29,9 +31,10 @@ final class ToDateTime {
     static void register() {
         FunctionRegistry.bind("to_date", (a, c) -> toDate((String) a[0], (String) a[1]));
         FunctionRegistry.bind("to_timestamp", (a, c) -> {
-            Fields f = parse((String) a[0], (String) a[1]);
+            Fields f = parse((String) a[0], (String) a[1], false);
             long local = f.localMicros();
-            return DateTimes.timestampToTimestamptz(local, TypeIoFunctions.typeContext(c).timeZone());
+            return f.zoned ? local - f.zoneSeconds() * 1_000_000L
+                    : DateTimes.timestampToTimestamptz(local, TypeIoFunctions.typeContext(c).timeZone());
         });
     }
 
@@ -49,6 +52,19 @@ final class ToDateTime {
         int pm = -1;
         boolean clock12;
         Integer julian;
+        /** TZH and TZM: the zone's offset east of Greenwich. */
+        boolean zoneNegative;
+        int zoneHours;
+        int zoneMinutes;
+        /** formatting.c's DCH_DATED / DCH_TIMED / DCH_ZONED: which kinds of fields the template has. */
+        boolean dated;
+        boolean timed;
+        boolean zoned;
+
+        int zoneSeconds() {
+            int secs = zoneHours * 3600 + zoneMinutes * 60;
+            return zoneNegative ? -secs : secs;
+        }
 
         /** The input, for range errors (DateTimeParseError shows it whole). */
         String input = "";
@@ -85,10 +101,34 @@ final class ToDateTime {
     }
 
     static int toDate(String input, String format) {
-        return parse(input, format).date();
+        return parse(input, format, false).date();
     }
 
-    private static Fields parse(String in, String fmt) {
+    /**
+     * parse_datetime in strict mode, as jsonpath's .datetime(template) calls it: the whole input read by the
+     * template (22007 when input is left over or runs out), the value's type decided by the kinds of fields the
+     * template has: a LocalDate, LocalTime, OffsetTime, LocalDateTime or OffsetDateTime.
+     */
+    static Object parseDatetime(String input, String template) {
+        Fields f = parse(input, template, true);
+        if (!f.dated && !f.timed) {
+            throw Ereport.error(SqlState.INVALID_DATETIME_FORMAT, "datetime format is not dated and not timed");
+        }
+        long micros = f.localMicros();
+        java.time.LocalDateTime local = java.time.LocalDateTime.of(2000, 1, 1, 0, 0)
+                .plusSeconds(Math.floorDiv(micros, 1_000_000L)).plusNanos(Math.floorMod(micros, 1_000_000L) * 1000L);
+        java.time.ZoneOffset zone = f.zoned ? java.time.ZoneOffset.ofTotalSeconds(f.zoneSeconds()) : null;
+        if (!f.timed) {
+            return local.toLocalDate();
+        }
+        if (!f.dated) {
+            return zone == null ? local.toLocalTime() : java.time.OffsetTime.of(local.toLocalTime(), zone);
+        }
+        return zone == null ? local : java.time.OffsetDateTime.of(local, zone);
+    }
+
+    /** {@code strict}: parse_datetime's std mode (jsonpath), where the input must match the whole template. */
+    private static Fields parse(String in, String fmt, boolean strict) {
         Fields f = new Fields();
         f.input = in;
         int ip = 0;
@@ -117,11 +157,16 @@ final class ToDateTime {
                 }
                 continue;
             }
+            String written = fmt.substring(fp, fp + pat.length());
             fp += pat.length();
             // blanks before a field are skipped
             while (ip < in.length() && Character.isWhitespace(in.charAt(ip))) {
                 ip++;
             }
+            if (strict && ip >= in.length()) {
+                throw Ereport.error(SqlState.INVALID_DATETIME_FORMAT, "input string is too short for datetime format");
+            }
+            markKind(f, pat);
             boolean adjacent = fp < fmt.length() && patternAt(fmt, fp) != null;
             switch (pat) {
                 case "MONTH": case "MON": {
@@ -163,14 +208,15 @@ final class ToDateTime {
             int width = switch (pat) {
                 case "YYYY" -> 4;
                 case "YYY", "DDD", "MS" -> 3;
-                case "YY", "MM", "DD", "HH", "HH12", "HH24", "MI", "SS" -> 2;
+                case "YY", "MM", "DD", "HH", "HH12", "HH24", "MI", "SS", "TZH", "TZM" -> 2;
                 case "Y" -> 1;
                 case "US" -> 6;
                 default -> 9;
             };
             int start = ip;
             boolean negative = false;
-            if (ip < in.length() && (in.charAt(ip) == '-' || in.charAt(ip) == '+') && (pat.startsWith("Y") || pat.equals("J"))) {
+            if (ip < in.length() && (in.charAt(ip) == '-' || in.charAt(ip) == '+')
+                    && (pat.startsWith("Y") || pat.equals("J") || pat.equals("TZH"))) {
                 negative = in.charAt(ip) == '-';
                 ip++;
             }
@@ -181,7 +227,7 @@ final class ToDateTime {
             if (ip == digitsStart) {
                 String shown = in.substring(start, Math.min(in.length(), start + width)).strip();
                 throw Ereport.error(SqlState.INVALID_DATETIME_FORMAT, "invalid value \"" + shown
-                        + "\" for \"" + pat + "\"").withDetail("Value must be an integer.");
+                        + "\" for \"" + written + "\"").withDetail("Value must be an integer.");
             }
             String digits = in.substring(digitsStart, ip);
             long v = Long.parseLong(digits.length() > 12 ? digits.substring(0, 12) : digits) * (negative ? -1 : 1);
@@ -204,13 +250,30 @@ final class ToDateTime {
                 case "MS" -> f.micros += scaleFraction(digits, 3) * 1000L;
                 case "US" -> f.micros += scaleFraction(digits, 6);
                 case "J" -> f.julian = n;
+                case "TZH" -> {
+                    f.zoneNegative = negative;
+                    f.zoneHours = Math.abs(n);
+                }
+                case "TZM" -> f.zoneMinutes = n;
                 default -> { }
             }
             if (pat.startsWith("Y")) {
                 f.yearSet = true;
             }
         }
+        if (strict && ip < in.length()) {
+            throw Ereport.error(SqlState.INVALID_DATETIME_FORMAT, "trailing characters remain in input string after datetime format");
+        }
         return f;
+    }
+
+    /** The kind of field a pattern reads (formatting.c's DCH_DATED, DCH_TIMED, DCH_ZONED keyword flags). */
+    private static void markKind(Fields f, String pat) {
+        switch (pat) {
+            case "HH24", "HH12", "HH", "MI", "SS", "MS", "US", "A.M.", "P.M.", "AM", "PM" -> f.timed = true;
+            case "TZH", "TZM" -> f.zoned = true;
+            default -> f.dated = true;
+        }
     }
 
     /** adjust_partial_year_to_2020: two-digit years near 2020. */

@@ -42,6 +42,11 @@ public final class UserProcs {
             return null;
         }
 
+        /** The function with this OID (built-in or the session's pg_proc row), or null (pg_cast's castfunc). */
+        default ProcEntry proc(int oid) {
+            return null;
+        }
+
         /** A RETURNS SETOF / TABLE function's rows (ExecMakeTableFunctionResult), or null when not supported. */
         default SetFunction setFunction(ProcEntry proc) {
             return null;
@@ -152,6 +157,16 @@ public final class UserProcs {
 
     static boolean isUserDefined(ProcEntry p) {
         return Integer.compareUnsigned(p.oid(), FIRST_NORMAL_OBJECT_ID) >= 0;
+    }
+
+    /** The function with this OID, built-in or the session's (pg_cast's castfunc); null if there is none. */
+    public static ProcEntry proc(int oid) {
+        ProcEntry builtin = BuiltinCatalog.get().proc(oid);
+        if (builtin != null) {
+            return builtin;
+        }
+        Provider provider = CURRENT.get();
+        return provider == null ? null : provider.proc(oid);
     }
 
     static FunctionBody body(ProcEntry p) {

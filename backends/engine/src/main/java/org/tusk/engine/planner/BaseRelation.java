@@ -68,6 +68,15 @@ public interface BaseRelation {
         throw new UnsupportedOperationException("relation " + name() + " has no index scans");
     }
 
+    /**
+     * A TID scan: the visible versions at the TIDs {@code tids} gives when the scan starts (and at each rescan),
+     * in TID order; null when the relation has no such scan (it is not stored in a table access method).
+     */
+    default PlanState openTidScan(java.util.function.Supplier<java.util.NavigableSet<org.tusk.api.storage.TupleId>> tids,
+            EState estate) {
+        return null;
+    }
+
     /** Whether {@link #openBitmapHeapScan} works for this relation. */
     default boolean supportsBitmapScans() {
         return false;

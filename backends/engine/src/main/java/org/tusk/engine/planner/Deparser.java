@@ -169,8 +169,10 @@ public final class Deparser {
             }
         }
         if (e instanceof FuncExpr f && f.args().size() == 1 && f.type() != null
-                && f.name().equals(f.type().typname()) && f.args().get(0).type() != f.type()) {
-            // a cast function (get_coercion_expr): (arg)::type
+                && (f.name().equals(f.type().typname()) && f.args().get(0).type() != f.type()
+                        || f.body() instanceof org.tusk.engine.func.CastBody cast
+                                && cast.identity().kind() == org.tusk.engine.func.CastBody.Kind.LENGTH)) {
+            // a cast function (get_coercion_expr): (arg)::type, a length coercion (x::numeric(10,2)) too
             return "(" + deparse(f.args().get(0), qualify, true) + ")::" + f.type().displayName(f.typmod());
         }
         if (SqlValueFunctions.isKeyword(e)) {

@@ -32,6 +32,35 @@ public final class ExplainNode {
     boolean timed;
     /** EXPLAIN (ANALYZE, BUFFERS): the shared buffer accesses while the node ran, its children's included. */
     org.tusk.buffer.BufferUsage.Counts buffers = org.tusk.buffer.BufferUsage.Counts.ZERO;
+    /**
+     * The qualifications whose removed rows EXPLAIN ANALYZE reports (show_instrumentation_count): the
+     * detail line each follows and the line's label. (No "Rows Removed by Index Recheck": Tusk's bitmaps
+     * are exact, and its index scans return only rows their conditions hold for.)
+     */
+    public enum Removed {
+        FILTER("Filter: ", "Rows Removed by Filter: ", false),
+        JOIN_FILTER("Join Filter: ", "Rows Removed by Join Filter: ", false),
+        /** An Agg's HAVING: its count comes after the hash table's "Batches:" line (explain.c's T_Agg case). */
+        AGGREGATE_FILTER("Filter: ", "Rows Removed by Filter: ", true);
+
+        final String after;
+        final String label;
+        final boolean lastOfAnalyzeDetails;
+
+        Removed(String after, String label, boolean lastOfAnalyzeDetails) {
+            this.after = after;
+            this.label = label;
+            this.lastOfAnalyzeDetails = lastOfAnalyzeDetails;
+        }
+    }
+
+    /** EXPLAIN ANALYZE: rows each {@link Removed} qualification removed, over all loops. */
+    private final long[] removed = new long[Removed.values().length];
+
+    void countRemoved(Removed which) {
+        removed[which.ordinal()]++;
+    }
+
     /** The instrumentation wrapper that currently reports for this node. */
     Object instrument;
 
@@ -82,6 +111,21 @@ public final class ExplainNode {
         return sb.toString();
     }
 
+    /**
+     * show_instrumentation_count in text format: the rows the qualification on detail line {@code d} removed,
+     * per loop, when there were any (zero counts are left out as not interesting).
+     */
+    private java.util.Optional<String> removedLine(String d, boolean lastOfAnalyzeDetails) {
+        for (Removed r : Removed.values()) {
+            if (r.lastOfAnalyzeDetails == lastOfAnalyzeDetails && d.startsWith(r.after) && removed[r.ordinal()] > 0) {
+                // ExplainPropertyFloat with 0 digits: %.0f of the average per loop
+                return java.util.Optional.of(r.label + new java.math.BigDecimal((double) removed[r.ordinal()] / actualLoops)
+                        .setScale(0, java.math.RoundingMode.HALF_EVEN).toPlainString());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** %.2f as C's printf does it: the exact binary value rounded, so 0.155 (0.15499...) prints 0.15. */
     static String cost(double c) {
         if (Double.isNaN(c) || Double.isInfinite(c)) {
@@ -111,10 +155,16 @@ public final class ExplainNode {
         String detailIndent = " ".repeat(arrow + 6);
         for (String d : details) {
             out.add(detailIndent + d);
+            if (actualRows >= 0 && actualLoops > 0) {
+                removedLine(d, false).ifPresent(line -> out.add(detailIndent + line));
+            }
         }
         if (actualRows >= 0) {
             for (String d : analyzeDetails) {
                 out.add(detailIndent + d);
+            }
+            for (String d : details) {
+                removedLine(d, true).ifPresent(line -> out.add(detailIndent + line));
             }
             if (!buffers.isZero()) {
                 out.add(detailIndent + buffersLine(buffers));

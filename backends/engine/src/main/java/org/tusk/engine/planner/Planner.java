@@ -245,6 +245,14 @@ public final class Planner {
         return settings == null ? s : new Instrumented(s, ex, (Instrumented.Settings) settings);
     }
 
+    /**
+     * {@code qual} as an executor node evaluates it: under EXPLAIN ANALYZE counting the rows it removes into
+     * {@code ex} ("Rows Removed by Filter"...), else itself.
+     */
+    private Expr counted(Expr qual, ExplainNode ex, ExplainNode.Removed counter) {
+        return qual == null || ctx.attachment(Instrumented.KEY) == null ? qual : new CountingQual(qual, ex, counter);
+    }
+
     private static CostModel.Cost costOf(ExplainNode ex) {
         return new CostModel.Cost(ex.startupCost, ex.totalCost);
     }
@@ -335,7 +343,7 @@ public final class Planner {
             }
             rows = ex.rows;
             if (q.having != null) {
-                p = new Result(p, q.having, null, ctx);
+                p = new Result(p, counted(q.having, ex, ExplainNode.Removed.AGGREGATE_FILTER), null, ctx);
                 ex.detail("Filter: " + qualText(q.having));
                 ex.totalCost += cost.exprCost(q.having) * rows;
                 rows = CostModel.clampRows(rows * Selectivity.DEFAULT_INEQ_SEL);
@@ -1006,7 +1014,8 @@ public final class Planner {
         ex.detail("Filter: " + (p.rtes().cardinality() == 1 ? scanQualText(qual) : qualText(qual)));
         ex.totalCost += cost.exprCost(quals) * p.rows();
         ex.rows = CostModel.clampRows(p.rows() * sel.clauseList(quals));
-        return new Part(instr(new Result(p.state(), qual, null, ctx), ex), ex, p.rtes(), ex.rows);
+        return new Part(instr(new Result(p.state(), counted(qual, ex, ExplainNode.Removed.FILTER), null, ctx), ex), ex,
+                p.rtes(), ex.rows);
     }
 
     /** The range table entries (by index) whose slots an expression reads. */
@@ -1074,7 +1083,16 @@ public final class Planner {
             }
             List<Expr> indexConds = new ArrayList<>();
             Part p = null;
-            if (r.rte().kind == RangeTblEntry.Kind.RELATION) {
+            Expr tidQual = forced != null || r.rte().kind != RangeTblEntry.Kind.RELATION || r.rte().ctidColumn < 0 ? null
+                    : TidQuals.find(pushed, r.rte().offset + r.rte().ctidColumn, e -> !rtesOf(e).isEmpty());
+            if (tidQual != null) {
+                // create_tidscan_paths: a handful of TIDs to fetch beats any other path
+                p = tidScan(r.rte(), tidQual, pushed);
+                if (p != null) {
+                    indexConds.add(tidQual);
+                }
+            }
+            if (p == null && r.rte().kind == RangeTblEntry.Kind.RELATION) {
                 IndexPath ip = forced != null ? forced : indexPath(r.rte(), pushed);
                 CostModel.Cost seq = forced != null ? null : seqScanCost(r.rte(), pushed);
                 BitmapPath bp = forced != null ? null : bitmapPath(r.rte(), pushed);
@@ -1099,7 +1117,9 @@ public final class Planner {
             // all quals are rechecked on the rows; EXPLAIN shows only those the index did not take
             List<Expr> shown = new ArrayList<>(pushed);
             shown.removeAll(indexConds);
-            Part f = new Part(instr(filtered(p.state(), BoolExpr.andOf(pushed)), p.explain()), p.explain(), p.rtes(), p.rows(),
+            // under ANALYZE the qual counts the rows it removes; the scan itself applies it where it can
+            Expr recheck = counted(BoolExpr.andOf(pushed), p.explain(), ExplainNode.Removed.FILTER);
+            Part f = new Part(instr(filtered(p.state(), recheck), p.explain()), p.explain(), p.rtes(), p.rows(),
                     r.rte(), pushed);
             if (!shown.isEmpty()) {
                 String filter = "Filter: " + scanQualText(BoolExpr.andOf(shown));
@@ -1553,9 +1573,10 @@ public final class Planner {
             if (type == JoinType.RIGHT || type == JoinType.FULL) {
                 throw Ereport.error("42P10", "The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
             }
-            PlanState nl = new NestLoop(type, left.state(), w, right.state(), w, quals.isEmpty() ? null : BoolExpr.andOf(quals), null,
-                    params, ctx).mergingSlots(slotsOf(right.rtes()));
             ExplainNode ex = new ExplainNode(joinLabel("Nested Loop", type), rows, left.explain(), right.explain());
+            PlanState nl = new NestLoop(type, left.state(), w, right.state(), w,
+                    counted(quals.isEmpty() ? null : BoolExpr.andOf(quals), ex, ExplainNode.Removed.JOIN_FILTER), null,
+                    params, ctx).mergingSlots(slotsOf(right.rtes()));
             if (!quals.isEmpty()) {
                 ex.detail("Join Filter: " + qualText(BoolExpr.andOf(quals)));
             }
@@ -1573,12 +1594,12 @@ public final class Planner {
             List<Expr> rest = new ArrayList<>(quals);
             rest.removeAll(hashConds);
             Expr joinQual = rest.isEmpty() ? null : BoolExpr.andOf(rest);
-            HashJoin hj = new HashJoin(type, left.state(), w, right.state(), w, outerKeys, innerKeys, joinQual, null,
-                    estate).mergingSlots(slotsOf(right.rtes()));
             ExplainNode inner = right.explain();
             ExplainNode hash = est(new ExplainNode("Hash", right.rows(), inner), right.rows(), inner.width,
                     new CostModel.Cost(inner.totalCost, inner.totalCost));
             ExplainNode ex = new ExplainNode(joinLabel("Hash Join", type), rows, left.explain(), hash);
+            HashJoin hj = new HashJoin(type, left.state(), w, right.state(), w, outerKeys, innerKeys,
+                    counted(joinQual, ex, ExplainNode.Removed.JOIN_FILTER), null, estate).mergingSlots(slotsOf(right.rtes()));
             List<Expr> shownConds = new ArrayList<>();
             for (Expr h : hashConds) {
                 shownConds.add(outerFirst(h, left.rtes()));
@@ -1609,9 +1630,9 @@ public final class Planner {
                     inner.explain().width, cost.material(costOf(inner.explain()), inner.rows()));
             innerState = instr(new Material(inner.state(), estate), mat);
         }
-        PlanState nl = new NestLoop(t, outer.state(), w, innerState, w, joinQual, null,
-                List.of(), ctx).mergingSlots(slotsOf(inner.rtes()));
         ExplainNode ex = new ExplainNode(joinLabel("Nested Loop", t), rows, outer.explain(), mat);
+        PlanState nl = new NestLoop(t, outer.state(), w, innerState, w, counted(joinQual, ex, ExplainNode.Removed.JOIN_FILTER),
+                null, List.of(), ctx).mergingSlots(slotsOf(inner.rtes()));
         if (joinQual != null) {
             ex.detail("Join Filter: " + qualText(joinQual));
         }
@@ -1635,12 +1656,12 @@ public final class Planner {
                 new org.tusk.engine.expr.ExecParamExpr(slot, v.type(), v.typmod()));
         PlanState scan = new Place(rte.relation.openIndexScan(il.index(), List.of(key), false, false, estate),
                 q.baseWidth, rte.offset, rte.columns.size());
-        if (!right.baseQuals().isEmpty()) {
-            scan = new Result(scan, BoolExpr.andOf(right.baseQuals()), null, ctx);
-        }
         String name = rte.relation.name();
         ExplainNode inner = new ExplainNode("Index Scan using " + il.index().name() + " on " + name
                 + (rte.refname.equals(name) ? "" : " " + rte.refname), 1);
+        if (!right.baseQuals().isEmpty()) {
+            scan = new Result(scan, counted(BoolExpr.andOf(right.baseQuals()), inner, ExplainNode.Removed.FILTER), null, ctx);
+        }
         inner.detail("Index Cond: (" + qualText(v) + " = " + qualText(outerValue) + ")");
         if (!right.baseQuals().isEmpty()) {
             inner.detail("Filter: " + scanQualText(BoolExpr.andOf(right.baseQuals())));
@@ -2381,6 +2402,35 @@ public final class Planner {
         BitSet self = new BitSet();
         self.set(q.rtable.indexOf(rte));
         return new Part(new Place(s, q.baseWidth, rte.offset, rte.columns.size()), ex, self, ex.rows);
+    }
+
+    /**
+     * A Tid Scan of a stored relation fetching the versions {@code tidQual} names ("TID Cond"), null when the
+     * relation has none; cost_tidscan's estimate: a random page and a tuple per TID.
+     */
+    private Part tidScan(RangeTblEntry rte, Expr tidQual, List<Expr> quals) {
+        int ctidSlot = rte.offset + rte.ctidColumn;
+        EvalContext scanCtx = estate.ctx();
+        PlanState s = rte.relation.openTidScan(() -> TidQuals.evaluate(tidQual, ctidSlot, scanCtx), estate);
+        if (s == null) {
+            return null;
+        }
+        String name = rte.relation.name();
+        ExplainNode ex = new ExplainNode("Tid Scan on " + name + (rte.refname.equals(name) ? "" : " " + rte.refname), 0);
+        ex.detail("TID Cond: " + scanQualText(tidQual));
+        int ntuples = TidQuals.estimatedCount(tidQual);
+        List<Expr> rest = without(quals, tidQual);
+        est(ex, Math.min(ntuples, relTuples(rte)) * (rest.isEmpty() ? 1.0 : sel.clauseList(rest)), outputWidth(rte),
+                new CostModel.Cost(0, ntuples * (cost.randomPageCost + cost.cpuTupleCost + cost.exprCost(quals))));
+        BitSet self = new BitSet();
+        self.set(q.rtable.indexOf(rte));
+        return new Part(new Place(s, q.baseWidth, rte.offset, rte.columns.size()), ex, self, ex.rows);
+    }
+
+    private static List<Expr> without(List<Expr> quals, Expr removed) {
+        List<Expr> rest = new ArrayList<>(quals);
+        rest.remove(removed);
+        return rest;
     }
 
     /** The bitmap tree with each node counting its executions and TIDs into its EXPLAIN node (EXPLAIN ANALYZE). */

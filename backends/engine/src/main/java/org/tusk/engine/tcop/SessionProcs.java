@@ -382,6 +382,11 @@ final class SessionProcs implements UserProcs.Provider {
         if (builtin != null) {
             return builtin;
         }
+        return proc(oid);
+    }
+
+    @Override
+    public ProcEntry proc(int oid) {
         ProcCatalog.ProcRow row = row(oid);
         return row == null ? null : row.entry();
     }
@@ -518,15 +523,8 @@ final class SessionProcs implements UserProcs.Provider {
             case ProcCatalog.LANG_SQL:
                 return new SqlFunctionBody(session, row, argTypes, resultType);
             case ProcCatalog.LANG_PLPGSQL: {
-                org.tusk.engine.pl.PlFunction f = plCompile(row);
-                PlSessionSpi spi = new PlSessionSpi(session, row.entry().volatility() != 'v');
-                return (args, ctx) -> {
-                    try {
-                        return f.call(spi, args);
-                    } catch (org.tusk.api.error.PgException err) {
-                        throw err.position() > 0 ? err.withPosition(0) : err;
-                    }
-                };
+                return new PlFunctionBody(proc.oid(), plCompile(row),
+                        new PlSessionSpi(session, row.entry().volatility() != 'v'));
             }
             default:
                 return null;

@@ -161,6 +161,22 @@ final class SqlFunctionBody implements FunctionBody {
         return e;
     }
 
+    /**
+     * Two analyses of a call of this function are one expression (GROUP BY f(x) matches the target f(x)):
+     * equalfuncs.c compares a FuncExpr's funcid, here with the argument and result types a polymorphic call
+     * resolved to.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SqlFunctionBody other && other.row.entry().oid() == row.entry().oid()
+                && other.argTypes.equals(argTypes) && other.resultType == resultType;
+    }
+
+    @Override
+    public int hashCode() {
+        return Integer.hashCode(row.entry().oid()) * 31 + argTypes.hashCode();
+    }
+
     @Override
     public Object apply(Object[] args, EvalContext ctx) {
         analyze();

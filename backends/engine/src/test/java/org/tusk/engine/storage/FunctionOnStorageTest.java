@@ -42,6 +42,33 @@ class FunctionOnStorageTest extends TwoSessionsOnStorage {
         assertEquals(List.of("E: 22P02 invalid input syntax for type integer: \"a\""), query(a, "select r1('a')"));
     }
 
+    /**
+     * Two analyses of a call of one user function are one expression (equalfuncs.c compares funcids), for
+     * SQL and PL/pgSQL functions and for casts WITH FUNCTION: GROUP BY f(a) matches the target f(a).
+     */
+    @Test
+    void callsOfOneUserFunctionAndCastsThroughOneGroupAsOneExpression() {
+        assertEquals(List.of(), query(a, "create table fg (a int4, b text)"));
+        assertEquals(List.of(), query(a, "insert into fg values (1, 'one'), (2, 'two'), (3, 'three'), (1, 'uno')"));
+        assertEquals(List.of(), query(a, "create function g_plus1(int) returns int language sql immutable as 'select $1 + 1'"));
+        assertEquals(List.of(), query(a, "create function g_plus2(int) returns int language plpgsql immutable as"
+                + " 'begin return $1 + 2; end'"));
+        assertEquals(List.of("2|2", "3|1", "4|1"), query(a, "select g_plus1(a), count(*) from fg group by g_plus1(a) order by 1"));
+        assertEquals(List.of("3|2", "4|1", "5|1"), query(a, "select g_plus2(a), count(*) from fg group by g_plus2(a) order by 1"));
+        assertEquals(List.of("E: 42803 column \"fg.a\" must appear in the GROUP BY clause or be used in an aggregate function"),
+                query(a, "select g_plus1(a) from fg group by g_plus2(a)"));
+        assertEquals(List.of(), query(a, "create type g_mood as enum ('sad', 'ok', 'happy')"));
+        assertEquals(List.of(), query(a, "create function g_mood_of(int) returns g_mood language plpgsql immutable as"
+                + " 'begin return (enum_range(null::g_mood))[$1]; end'"));
+        assertEquals(List.of(), query(a, "create cast (int as g_mood) with function g_mood_of(int)"));
+        assertEquals(List.of("sad|2", "ok|1", "happy|1"), query(a, "select a::g_mood, count(*) from fg group by a::g_mood order by 1"));
+        assertEquals(List.of(), query(a, "create function g_rank(g_mood) returns int language plpgsql immutable as"
+                + " 'begin return case $1 when ''sad'' then 10 when ''ok'' then 20 else 30 end; end'"));
+        assertEquals(List.of(), query(a, "create cast (g_mood as int) with function g_rank(g_mood)"));
+        assertEquals(List.of("10|2", "20|1", "30|1"),
+                query(a, "select (a::g_mood)::int, count(*) from fg group by (a::g_mood)::int order by 1"));
+    }
+
     @Test
     void createAndDropErrorsAsPostgres() {
         assertEquals(List.of("E: 42P13 return type mismatch in function declared to return integer"),

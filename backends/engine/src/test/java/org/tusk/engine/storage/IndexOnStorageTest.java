@@ -63,6 +63,35 @@ class IndexOnStorageTest extends OneSessionOnStorage {
     }
 
     @Test
+    void expressionIndexOnACastMatchesTheSameCast() {
+        // the index expression and the clause are analyzed apart: they match because they are the same cast
+        // (the I/O conversion jsonb to text; numeric's length coercion to the same typmod), not by chance
+        q("create table pj (j jsonb, n numeric)");
+        q("insert into pj select jsonb_build_object('a', i), i / 7.0 from generate_series(1, 1000) i");
+        q("create index pj_text on pj ((j::text))");
+        q("create index pj_n2 on pj ((n::numeric(10,2)))");
+        q("analyze pj");
+        // the length coercion is kept as a cast with its typmod (it was stored as the call numeric(n))
+        assertEquals(List.of("CREATE INDEX pj_n2 ON public.pj USING btree (((n)::numeric(10,2)))"),
+                q("select pg_get_indexdef('pj_n2'::regclass)"));
+        q("set enable_seqscan = off");
+        q("set enable_bitmapscan = off");
+        try {
+            assertEquals(List.of("Index Scan using pj_text on pj", "  Index Cond: ((j)::text = '{\"a\": 5}'::text)"),
+                    q("explain (costs off) select * from pj where j::text = '{\"a\": 5}'"));
+            assertEquals(List.of("{\"a\": 5}|0.71428571428571428571"), q("select * from pj where j::text = '{\"a\": 5}'"));
+            assertEquals(List.of("Index Scan using pj_n2 on pj", "  Index Cond: ((n)::numeric(10,2) = 1.29)"),
+                    q("explain (costs off) select * from pj where n::numeric(10,2) = 1.29"));
+            // another typmod is another expression
+            assertEquals(List.of("Seq Scan on pj", "  Filter: ((n)::numeric(10,3) = 1.286)"),
+                    q("explain (costs off) select * from pj where n::numeric(10,3) = 1.286"));
+        } finally {
+            q("reset enable_seqscan");
+            q("reset enable_bitmapscan");
+        }
+    }
+
+    @Test
     void indexOrderProvidesOrderBy() {
         assertEquals(List.of("Limit", "  ->  Index Scan using p_full on p"),
                 q("explain (costs off) select * from p order by a limit 3"));

@@ -16,6 +16,29 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class TypesOnStorageTest extends TwoSessionsOnStorage {
 
+    /**
+     * json(b)_populate_record: the row type of its first argument filled from the object's members
+     * (arrays, jsonb, nested composites from objects), missing members from the base record; in FROM its
+     * fields are the columns. Answers recorded from PostgreSQL 15.
+     */
+    @Test
+    void populateRecordFillsARowTypeFromJson() {
+        assertEquals(List.of(), query(a, "create type jp_inner as (p int, q text)"));
+        assertEquals(List.of(), query(a, "create type jp_t as (a int, b text, c int[], d jsonb, e jp_inner)"));
+        assertEquals(List.of("1|x|{1,2}|{\"k\": 1}|(7,w)"), query(a, "select * from json_populate_record(null::jp_t,"
+                + " '{\"a\":1,\"b\":\"x\",\"c\":[1,2],\"d\":{\"k\":1},\"e\":{\"p\":7,\"q\":\"w\"}}')"));
+        assertEquals(List.of("1|x|{1,2}|{\"k\": 1}|(7,)"), query(a, "select * from jsonb_populate_record(null::jp_t,"
+                + " '{\"a\":1,\"b\":\"x\",\"c\":[1,2],\"d\":{\"k\":1},\"e\":{\"p\":7}}')"));
+        assertEquals(List.of("(1,,,,)"), query(a, "select jsonb_populate_record(null::jp_t, '{\"a\":1}')"));
+        assertEquals(List.of("1|w|{3}|\\N|\\N"), query(a,
+                "select * from jsonb_populate_record(row(1,'q','{3}',null,null)::jp_t, '{\"b\":\"w\"}')"));
+        assertEquals(List.of("\\N"), query(a, "select jsonb_populate_record(null::jp_t, null)"));
+        assertEquals(List.of("5|5"), query(a, "select a, b from jsonb_populate_record(null::jp_t, '{\"a\":\"5\",\"b\":5}')"));
+        assertEquals(List.of("E: 42804 first argument of jsonb_populate_record must be a row type"),
+                query(a, "select * from jsonb_populate_record(1, '{}')"));
+        assertEquals(List.of(), query(a, "drop type jp_t, jp_inner"));
+    }
+
     @Test
     void enumRangeCompositeRows() {
         assertEquals(List.of(), query(a, "create type stoplight as enum ('red', 'yellow', 'green')"));

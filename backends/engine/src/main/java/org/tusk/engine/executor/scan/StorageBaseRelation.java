@@ -296,6 +296,15 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
     }
 
     @Override
+    public PlanState openTidScan(java.util.function.Supplier<java.util.NavigableSet<org.tusk.api.storage.TupleId>> tids,
+            EState estate) {
+        TidScanNode scan = new TidScanNode(scanRelation, tids, session.snapshot(), session.transactionContext(),
+                estate.ctx(), emitCtid, emitHeader);
+        estate.onReexecute(() -> scan.renew(session.snapshot(), session.transactionContext()));
+        return scan;
+    }
+
+    @Override
     public boolean hasNoStorageToScan() {
         return desc.kind() == 'p';
     }
