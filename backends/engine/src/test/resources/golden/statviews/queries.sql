@@ -48,3 +48,4 @@ SELECT * FROM pg_cursors LIMIT 0
 SELECT * FROM pg_prepared_statements LIMIT 0
 SELECT * FROM pg_file_settings LIMIT 0
 SELECT * FROM pg_hba_file_rules LIMIT 0
+SELECT * FROM pg_timezone_names LIMIT 0
