@@ -49,3 +49,7 @@ SELECT * FROM pg_prepared_statements LIMIT 0
 SELECT * FROM pg_file_settings LIMIT 0
 SELECT * FROM pg_hba_file_rules LIMIT 0
 SELECT * FROM pg_timezone_names LIMIT 0
+SELECT * FROM pg_timezone_abbrevs LIMIT 0
+SELECT * FROM pg_config LIMIT 0
+SELECT * FROM pg_available_extensions LIMIT 0
+SELECT * FROM pg_available_extension_versions LIMIT 0

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The views monitoring tools read, on a running server with sessions in several backend processes:
  * pg_stat_database's counters move with other sessions' commits, rollbacks, buffer accesses and a
- * deadlock (its victim's database counts it), pg_stat_user_indexes lists the table's index, and
+ * deadlock (its victim's database counts it), pg_stat_user_indexes lists the table's index, the backend ids of
+ * pg_stat_get_backend_idset() lead to the sessions' pids, and
  * pg_file_settings / pg_hba_file_rules show the lines of the data directory's tusk.conf and tusk_hba.conf.
  */
 class StatisticsViewsSystemTest {
@@ -67,6 +68,11 @@ class StatisticsViewsSystemTest {
                     "SELECT relname, indexrelname FROM pg_stat_user_indexes WHERE relname = 'acct'"));
             assertEquals(List.of("1|acct"), rows(watcher,
                     "SELECT count(*), min(relname) FROM pg_statio_user_tables WHERE relname = 'acct' GROUP BY relname"));
+
+            // old monitoring queries walk the backend ids (pg_stat_get_backend_idset), then ask for each one's pid
+            assertEquals(List.of("1|t"), rows(watcher, "SELECT count(*), bool_and(pg_stat_get_backend_dbid(s.id)"
+                    + " = (SELECT oid FROM pg_database WHERE datname = current_database()))"
+                    + " FROM (SELECT pg_stat_get_backend_idset() AS id) s WHERE pg_stat_get_backend_pid(s.id) = pg_backend_pid()"));
 
             // pg_file_settings reads tusk.conf as it is now: a later line for a name is the one applied
             Path conf = c.dataDir.resolve("tusk.conf");

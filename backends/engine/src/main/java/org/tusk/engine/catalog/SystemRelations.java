@@ -7,7 +7,7 @@ import java.util.function.BiFunction;
 /**
  * Name lookup of the relations a query can scan: the computed system views
  * (pg_stat_activity, pg_stat_*_tables, pg_stat_wal, pg_stat_bgwriter, pg_settings, pg_file_settings,
- * pg_hba_file_rules, pg_timezone_names), then, in a session with storage, stored relations
+ * pg_hba_file_rules, pg_timezone_names, pg_timezone_abbrevs, pg_config), then, in a session with storage, stored relations
  * (system catalogs and tables) through the relcache and search_path.
  */
 public final class SystemRelations {
@@ -38,6 +38,10 @@ public final class SystemRelations {
         m.put(hbaRules.name(), hbaRules);
         VirtualRelation timezones = new org.tusk.engine.catalog.sysviews.PgTimezoneNames();
         m.put(timezones.name(), timezones);
+        VirtualRelation abbrevs = new org.tusk.engine.catalog.sysviews.PgTimezoneAbbrevs();
+        m.put(abbrevs.name(), abbrevs);
+        VirtualRelation config = new org.tusk.engine.catalog.sysviews.PgConfig();
+        m.put(config.name(), config);
         relations = Map.copyOf(m);
     }
 

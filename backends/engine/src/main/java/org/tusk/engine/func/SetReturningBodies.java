@@ -41,6 +41,7 @@ public final class SetReturningBodies {
         BY_PROSRC.put("generate_series_timestamptz", (a, c) -> timestampSeries((Long) a[0], (Long) a[1],
                 (org.tusk.engine.types.Interval) a[2], TypeIoFunctions.typeContext(c).timeZone()));
         JsonSetFunctions.register(BY_PROSRC);
+        StatisticsFunctions.registerSetReturning(BY_PROSRC);
         JsonPathFunctions.registerSetReturning(BY_PROSRC);
     }
 

@@ -1,7 +1,9 @@
 package org.tusk.engine.func;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.tusk.api.backend.BackendActivity;
@@ -10,6 +12,7 @@ import org.tusk.api.storage.TableStatistics;
 import org.tusk.engine.catalog.CatalogAccess;
 import org.tusk.engine.catalog.SystemCatalogs;
 import org.tusk.engine.expr.EvalContext;
+import org.tusk.engine.expr.FunctionBody;
 import org.tusk.engine.storage.StorageSession;
 import org.tusk.engine.storage.StorageTransaction;
 import org.tusk.engine.types.DateTimes;
@@ -109,12 +112,46 @@ final class StatisticsFunctions {
             return "";
         });
         FunctionRegistry.bind("pg_stat_clear_snapshot", (a, c) -> "");
+        // what pg_stat_get_backend_idset()'s ids stand for
+        FunctionRegistry.bind("pg_stat_get_backend_pid", (a, c) -> {
+            BackendActivity b = backend(c, (Integer) a[0]);
+            return b == null ? null : (Object) b.pid();
+        });
+        FunctionRegistry.bind("pg_stat_get_backend_dbid", (a, c) -> {
+            BackendActivity b = backend(c, (Integer) a[0]);
+            return b == null || b.database() == null ? null : databaseOids(transaction(c)).get(b.database());
+        });
+        FunctionRegistry.bind("pg_stat_get_backend_activity", (a, c) -> {
+            BackendActivity b = backend(c, (Integer) a[0]);
+            return b == null ? null : b.query();
+        });
         // Tusk does not track functions (track_functions is off by default): no counts, so no rows
         for (String none : new String[] {"pg_stat_get_function_calls", "pg_stat_get_function_total_time",
             "pg_stat_get_function_self_time", "pg_stat_get_xact_function_calls",
             "pg_stat_get_xact_function_total_time", "pg_stat_get_xact_function_self_time"}) {
             FunctionRegistry.bind(none, (a, c) -> null);
         }
+    }
+
+    /**
+     * pg_stat_get_backend_idset(): the "backend ids" 1..n of the processes pg_stat_activity lists now,
+     * which pg_stat_get_backend_pid/dbid/activity(id) then describe (old monitoring queries join them).
+     */
+    static void registerSetReturning(Map<String, FunctionBody> byProsrc) {
+        byProsrc.put("pg_stat_get_backend_idset", (a, c) -> {
+            int n = c.session().host().backend().activitySnapshot().size();
+            List<Object> ids = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                ids.add(i);
+            }
+            return ids;
+        });
+    }
+
+    /** The process with backend id {@code id} (1-based, in pg_stat_activity's order), or null. */
+    private static BackendActivity backend(EvalContext c, int id) {
+        List<BackendActivity> all = c.session().host().backend().activitySnapshot();
+        return id < 1 || id > all.size() ? null : all.get(id - 1);
     }
 
     private static final TableStatistics.DatabaseCounters NOTHING =
@@ -141,12 +178,7 @@ final class StatisticsFunctions {
         if (txn == null) {
             return 0;
         }
-        Map<String, Long> oids = new HashMap<>();
-        SystemCatalogs.Catalog pgDatabase = SystemCatalogs.require(SystemCatalogs.PG_DATABASE);
-        for (CatalogAccess.CatalogTuple t : new CatalogAccess(txn, IsolationLevel.READ_COMMITTED)
-                .scan(SystemCatalogs.PG_DATABASE)) {
-            oids.put((String) t.get(pgDatabase, "datname"), (Long) t.get(pgDatabase, "oid"));
-        }
+        Map<String, Long> oids = databaseOids(txn);
         int n = 0;
         for (BackendActivity b : c.session().host().backend().activitySnapshot()) {
             if (b.database() != null && Long.valueOf(databaseOid).equals(oids.get(b.database()))) {
@@ -154,6 +186,20 @@ final class StatisticsFunctions {
             }
         }
         return n;
+    }
+
+    /** Database OIDs by name, from pg_database (empty without storage). */
+    private static Map<String, Long> databaseOids(StorageTransaction txn) {
+        Map<String, Long> oids = new HashMap<>();
+        if (txn == null) {
+            return oids;
+        }
+        SystemCatalogs.Catalog pgDatabase = SystemCatalogs.require(SystemCatalogs.PG_DATABASE);
+        for (CatalogAccess.CatalogTuple t : new CatalogAccess(txn, IsolationLevel.READ_COMMITTED)
+                .scan(SystemCatalogs.PG_DATABASE)) {
+            oids.put((String) t.get(pgDatabase, "datname"), (Long) t.get(pgDatabase, "oid"));
+        }
+        return oids;
     }
 
     private static long tableSum(EvalContext c, long databaseOid, java.util.function.ToLongFunction<TableStatistics.Counters> field) {

@@ -108,11 +108,16 @@ class StatisticsViewsOnStorageTest extends TwoSessionsOnStorage {
     }
 
     @Test
-    void timezoneNamesAsPostgres() {
+    void timezonesConfigAndExtensions() {
         // zones without daylight saving time, so the rows do not depend on the date (recorded from PostgreSQL 15)
         assertEquals(List.of("Asia/Kolkata|IST|05:30:00|f", "UTC|UTC|00:00:00|f"), query(a,
                 "SELECT * FROM pg_timezone_names WHERE name IN ('UTC', 'Asia/Kolkata') ORDER BY name"));
         assertEquals(List.of("t"), query(a, "SELECT count(*) > 300 FROM pg_timezone_names"));
+        assertEquals(List.of("CEST|02:00:00|t", "EST|-05:00:00|f", "IST|02:00:00|f", "NZDT|13:00:00|t"), query(a,
+                "SELECT * FROM pg_timezone_abbrevs WHERE abbrev IN ('EST', 'CEST', 'NZDT', 'IST') ORDER BY abbrev"));
+        assertEquals(List.of("VERSION|t"), query(a, "SELECT name, setting LIKE 'PostgreSQL 15.%' FROM pg_config"));
+        assertEquals(List.of("0|0"), query(a, "SELECT (SELECT count(*) FROM pg_available_extensions),"
+                + " (SELECT count(*) FROM pg_available_extension_versions)"));
     }
 
     @Test

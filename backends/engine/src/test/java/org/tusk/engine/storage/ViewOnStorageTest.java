@@ -115,6 +115,7 @@ class ViewOnStorageTest extends TwoSessionsOnStorage {
                 "information_schema.referential_constraints",
                 "information_schema.schemata", "information_schema.sequences", "information_schema.table_constraints",
                 "information_schema.tables", "information_schema.views",
+                "pg_catalog.pg_available_extension_versions", "pg_catalog.pg_available_extensions",
                 "pg_catalog.pg_group", "pg_catalog.pg_indexes", "pg_catalog.pg_locks", "pg_catalog.pg_matviews",
                 "pg_catalog.pg_policies", "pg_catalog.pg_prepared_xacts", "pg_catalog.pg_replication_slots",
                 "pg_catalog.pg_roles", "pg_catalog.pg_rules", "pg_catalog.pg_sequences", "pg_catalog.pg_shadow",

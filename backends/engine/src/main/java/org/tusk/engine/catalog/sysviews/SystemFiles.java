@@ -8,9 +8,9 @@ import java.util.List;
 import org.tusk.engine.expr.SessionServices;
 
 /**
- * What the views over the server's own files (pg_file_settings, pg_hba_file_rules) share: the
- * data directory's files, and PostgreSQL's rule that only a superuser reads them (their functions
- * are revoked from PUBLIC).
+ * What the views over the server's own files and build (pg_file_settings, pg_hba_file_rules, pg_config)
+ * share: the data directory's files, and PostgreSQL's rule that only a superuser reads them (their
+ * functions are revoked from PUBLIC).
  */
 final class SystemFiles {
     private SystemFiles() {}

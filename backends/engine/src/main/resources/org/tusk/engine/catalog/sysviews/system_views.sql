@@ -60,10 +60,14 @@ CREATE VIEW pg_catalog.pg_sequences AS
 CREATE VIEW pg_catalog.pg_settings AS
     SELECT * FROM pg_catalog.pg_show_all_settings() AS a;
 
+-- Tusk has no CREATE EXTENSION and no extension control files: no extension is available
 CREATE VIEW pg_catalog.pg_available_extensions AS
-    SELECT e.name, e.default_version, x.extversion AS installed_version, e.comment
-      FROM pg_catalog.pg_available_extensions() AS e(name, default_version, comment)
-      LEFT JOIN pg_catalog.pg_extension x ON e.name = x.extname;
+    SELECT NULL::name AS name, NULL::text AS default_version, NULL::text AS installed_version, NULL::text AS comment
+     WHERE false;
+
+CREATE VIEW pg_catalog.pg_available_extension_versions AS
+    SELECT NULL::name AS name, NULL::text AS version, NULL::boolean AS installed, NULL::boolean AS superuser, NULL::boolean AS trusted, NULL::boolean AS relocatable, NULL::name AS schema, NULL::name[] AS requires, NULL::text AS comment
+     WHERE false;
 
 CREATE VIEW pg_catalog.pg_stats AS
     SELECT n.nspname AS schemaname, c.relname AS tablename, a.attname, s.stainherit AS inherited,
