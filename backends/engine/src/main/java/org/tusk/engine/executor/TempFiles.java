@@ -57,7 +57,11 @@ public final class TempFiles {
         if (open.remove(p)) {
             try {
                 // ReportTemporaryFileUsage: a file's size counts when it is deleted
-                deletedFileBytes.accept(Files.size(p));
+                deletedFileBytes.accept(Files.exists(p) ? Files.size(p) : 0);
+            } catch (IOException unreadable) {
+                // not counted; the file is still deleted below
+            }
+            try {
                 Files.deleteIfExists(p);
             } catch (IOException ignored) {
                 // best effort; deleteAll retries nothing, the next start removes leftovers

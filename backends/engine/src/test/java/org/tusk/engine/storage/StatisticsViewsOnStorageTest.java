@@ -108,6 +108,19 @@ class StatisticsViewsOnStorageTest extends TwoSessionsOnStorage {
     }
 
     @Test
+    void spilledSortsCountTheirTemporaryFiles() {
+        String temp = "SELECT temp_files, temp_bytes FROM pg_stat_database WHERE datname = 'postgres'";
+        long[] before = longs(query(b, temp).get(0));
+        query(a, "SET work_mem = '64kB'");
+        assertEquals(List.of("100000"), query(a,
+                "SELECT count(*) FROM (SELECT g FROM generate_series(1, 100000) g ORDER BY g DESC) s"));
+        query(a, "RESET work_mem");
+        long[] after = longs(query(b, temp).get(0));
+        assertTrue(after[0] > before[0], "temporary files");
+        assertTrue(after[1] - before[1] >= 100000 * 4, "bytes written: " + (after[1] - before[1]));
+    }
+
+    @Test
     void timezonesConfigAndExtensions() {
         // zones without daylight saving time, so the rows do not depend on the date (recorded from PostgreSQL 15)
         assertEquals(List.of("Asia/Kolkata|IST|05:30:00|f", "UTC|UTC|00:00:00|f"), query(a,
