@@ -6,10 +6,12 @@
 #   - select-only (-S) tps, 8 clients, prepared protocol (target: ratio >= 0.8)
 # and checks after each TPC-B run that sum(abalance) = sum(bbalance) = sum(tbalance).
 # Warm-up, the same for both servers: before the measured runs of each script, one unmeasured run of
-# WARMUP_SECS (default 150) with the same clients and script on PostgreSQL and on Tusk (PostgreSQL fills
+# WARMUP_SECS (default 240) with the same clients and script on PostgreSQL and on Tusk (PostgreSQL fills
 # its caches; Tusk's pool grows to the 8 busy backends plus min_spare_backends, and their JVMs compile
-# the hot paths: eight JVMs on two cores need about 2.5 minutes of 8-client TPC-B to reach their steady
-# state, bench/README.md "Session 11, lead"). Its tps are printed too, as "warm-up". Then the runs
+# the hot paths: eight JVMs on two cores needed about 2.5 minutes of 8-client TPC-B to reach their steady
+# state in session 11, and about 3.2 minutes in session 18, when the backends' JIT threads still took
+# 0.24 ms of CPU per transaction in the 15 s after a 150 s warm-up and under 0.02 ms only from 190 s on:
+# bench/README.md "Session 18, lead"). Its tps are printed too, as "warm-up". Then the runs
 # alternate, each after `settle` (a quiet CPU for 5 s), so neither server's run shares the CPU with the
 # other's background work (Tusk's spares warming, PostgreSQL's checkpointer or autovacuum).
 # Usage: bench/pgbench.sh [seconds-per-run (30)] [runs (3)] [scale (10)]
@@ -76,8 +78,8 @@ for mode in "TPC-B" "select-only (-S)"; do
     args=()
     [ "$mode" = "TPC-B" ] || args=(-S)
     # the warm-up (see the header): the same unmeasured run on both servers, then a quiet machine
-    pg_warm="$(SECS="${WARMUP_SECS:-150}" tps "$PGPORT_REF" "${args[@]}")"
-    tk_warm="$(SECS="${WARMUP_SECS:-150}" tps "$TUSK_PORT" "${args[@]}")"
+    pg_warm="$(SECS="${WARMUP_SECS:-240}" tps "$PGPORT_REF" "${args[@]}")"
+    tk_warm="$(SECS="${WARMUP_SECS:-240}" tps "$TUSK_PORT" "${args[@]}")"
     printf '%-40s PostgreSQL %10s  Tusk %10s   (unmeasured)\n' "$mode warm-up run" "$pg_warm" "$tk_warm"
     pg="" tk=""
     for _ in $(seq "$RUNS"); do

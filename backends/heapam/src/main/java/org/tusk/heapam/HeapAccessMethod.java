@@ -1306,6 +1306,12 @@ public final class HeapAccessMethod implements TableAccessMethod {
         return new RelationSize(nblocks, tuples);
     }
 
+    /** The file's length: no page is read (the planner asks for every relation of every statement). */
+    @Override
+    public long numberOfBlocks(RelFileLocator relation) {
+        return buffers.nblocks(relation, ForkNumber.MAIN);
+    }
+
     /** Pages read by {@link #estimateSize}; relations up to this length are counted exactly. */
     private static final int SIZE_SAMPLE_PAGES = 16;
     private static final long SIZE_SAMPLE_TTL_NANOS = 1_000_000_000L;

@@ -245,6 +245,24 @@ class HeapAccessMethodTest extends TableAccessMethodContract {
         assertEquals(1, heap.estimateSize(other).tuples(), 0.01);
     }
 
+    /**
+     * The planner asks every relation of every statement for its length: numberOfBlocks answers from the
+     * file without reading a page, where estimateSize counts a small relation's tuples on every page.
+     */
+    @Test
+    void numberOfBlocksReadsNoPage() {
+        FakeTransactions.Txn t = xacts.begin();
+        for (int i = 0; i < 20; i++) {
+            heap.insert(REL, new byte[1000], t);
+        }
+        t.commit();
+        org.tusk.buffer.BufferUsage.Counts before = org.tusk.buffer.BufferUsage.now();
+        assertEquals(3, heap.numberOfBlocks(REL), "7 or 8 tuples of 1 kB per 8 kB block");
+        assertTrue(org.tusk.buffer.BufferUsage.now().since(before).isZero(), "no buffer was touched");
+        heap.estimateSize(REL);
+        assertEquals(3, org.tusk.buffer.BufferUsage.now().since(before).sharedHit(), "estimateSize reads them all");
+    }
+
     @Test
     void aPageVacuumCannotCleanupLockStillCountsItsTuples() {
         FakeTransactions.Txn d = tenRowsThenDeleteFirst(3);

@@ -53,6 +53,13 @@ public interface ProcArray extends CheckpointDelay {
     int[] runningXids();
 
     /**
+     * pg_stat_activity's backend_xid and backend_xmin of the process in slot {@code procNumber}: its
+     * top-level xid and its xmin, 0 for none. Read without ProcArrayLock, as pgstat reads them: a
+     * monitoring view may see a value a moment old. (Since 1.3.)
+     */
+    int[] xidAndXminOf(int procNumber);
+
+    /**
      * For the checkpointer, after it fixed its redo point: waits until every
      * process that was inside the commit window has left it (newcomers insert
      * their commit records after the redo point, so they need no waiting).

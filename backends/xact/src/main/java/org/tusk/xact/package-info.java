@@ -5,5 +5,5 @@
  * manager. Entry point: {@link TransactionSystem}. See the module README.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.tusk.xact;

@@ -628,7 +628,7 @@ public final class ProcSlot {
                 (flags & FLAG_SSL) == 0 ? null : new BackendSslStatus(strings[STR_SSL_VERSION], strings[STR_SSL_CIPHER],
                         row.getInt(A_SSL_BITS - A_COPY_START), strings[STR_SSL_CLIENT_DN],
                         strings[STR_SSL_CLIENT_SERIAL], strings[STR_SSL_ISSUER_DN]),
-                WaitEvent.typeName(wait), WaitEvent.eventName(wait));
+                WaitEvent.typeName(wait), WaitEvent.eventName(wait), index);
     }
 
     private void beginWrite() {

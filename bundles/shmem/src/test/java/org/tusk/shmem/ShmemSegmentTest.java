@@ -274,7 +274,7 @@ class ShmemSegmentTest {
         slot.publishSession("alice", "postgres", "psql", null, -1, start);
         BackendActivity row = slot.readActivity();
         assertEquals(new BackendActivity(1234, "postgres", "alice", "psql", null, -1, start, null, null, null,
-                null, "client backend"), row);
+                null, "client backend", null, null, null, 3), row);
 
         slot.publishActivity("active", "select 1");
         row = slot.readActivity();

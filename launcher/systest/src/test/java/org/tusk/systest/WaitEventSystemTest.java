@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * pg_stat_activity's wait_event_type and wait_event name what a backend process is waiting for, as PostgreSQL
  * 15 names it: a row lock held by another transaction (Lock transactionid), a relation lock (Lock relation),
  * pg_sleep (Timeout PgSleep), and the client's next message when idle (Client ClientRead). A third session
- * watches the waiting one's row, so the test sees what the waiter publishes in shared memory.
+ * watches the waiting one's row, so the test sees what the waiter publishes in shared memory; it also
+ * sees the holder's backend_xid and backend_xmin while its transaction runs, and neither after it.
  */
 class WaitEventSystemTest {
 
@@ -35,16 +36,25 @@ class WaitEventSystemTest {
                 s.execute("INSERT INTO acct VALUES (1, 100)");
             }
             int waiterPid = pidOf(waiter);
+            int holderPid = pidOf(holder);
             assertEquals("Client|ClientRead|idle", waitOf(watcher, waiterPid));
 
             holder.setAutoCommit(false);
+            long holderXid;
             try (Statement s = holder.createStatement()) {
                 s.execute("UPDATE acct SET balance = balance + 1 WHERE id = 1");
+                try (ResultSet rs = s.executeQuery("SELECT txid_current()")) {
+                    rs.next();
+                    holderXid = rs.getLong(1);
+                }
             }
+            // backend_xid: the holder's transaction id while it runs; backend_xmin: the holder's snapshot
+            assertEquals(holderXid + "|true", xidOf(watcher, holderPid));
             CompletableFuture<Void> update = run(waiter, "UPDATE acct SET balance = balance + 10 WHERE id = 1");
             assertEquals("Lock|transactionid|active", awaitWait(watcher, waiterPid, "Lock|transactionid|active"));
             holder.commit();
             update.get(60, TimeUnit.SECONDS);
+            assertEquals("null|false", xidOf(watcher, holderPid), "the committed transaction's ids are gone");
 
             try (Statement s = holder.createStatement()) {
                 s.execute("LOCK TABLE acct IN ACCESS EXCLUSIVE MODE");
@@ -104,6 +114,18 @@ class WaitEventSystemTest {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3);
+            }
+        }
+    }
+
+    /** backend_xid, and whether backend_xmin is set, of {@code pid}'s row. */
+    private static String xidOf(Connection watcher, int pid) throws SQLException {
+        try (PreparedStatement ps = watcher.prepareStatement(
+                "SELECT backend_xid::text::bigint, backend_xmin IS NOT NULL FROM pg_stat_activity WHERE pid = ?")) {
+            ps.setInt(1, pid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1) + "|" + rs.getBoolean(2);
             }
         }
     }

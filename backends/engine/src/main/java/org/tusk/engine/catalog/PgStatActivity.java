@@ -5,8 +5,10 @@ import java.util.List;
 
 import org.tusk.api.backend.BackendActivity;
 import org.tusk.engine.expr.SessionServices;
+import org.tusk.engine.storage.StorageSession;
 import org.tusk.engine.types.DateTimes;
 import org.tusk.engine.types.PgType;
+import org.tusk.xact.ProcArray;
 
 /** The pg_stat_activity system view, PostgreSQL 15's columns, rows from the backend's activity snapshot. */
 public final class PgStatActivity implements VirtualRelation {
@@ -53,6 +55,8 @@ public final class PgStatActivity implements VirtualRelation {
     @Override
     public List<Object[]> scan(SessionServices session) {
         List<Object[]> rows = new ArrayList<>();
+        ProcArray procArray = session instanceof StorageSession storage && storage.storage() != null
+                ? storage.storage().storage().transactions().procArray() : null;
         for (BackendActivity a : session.host().backend().activitySnapshot()) {
             Object[] r = new Object[COLUMNS.size()];
             ClusterCatalog.Database db = a.database() == null ? null : catalog.database(a.database());
@@ -81,10 +85,20 @@ public final class PgStatActivity implements VirtualRelation {
                 r[15] = "ClientRead";
             }
             r[16] = a.state();
+            if (procArray != null && a.procNumber() >= 0) {
+                int[] xidAndXmin = procArray.xidAndXminOf(a.procNumber());
+                r[17] = xidOrNull(xidAndXmin[0]);
+                r[18] = xidOrNull(xidAndXmin[1]);
+            }
             r[20] = a.query();
             r[21] = a.backendType();
             rows.add(r);
         }
         return rows;
+    }
+
+    /** An xid column's value: PostgreSQL shows InvalidTransactionId (0) as NULL here. */
+    private static Long xidOrNull(int xid) {
+        return xid == 0 ? null : Integer.toUnsignedLong(xid);
     }
 }

@@ -37,7 +37,7 @@ public final class ReusablePlan {
     /** EXPLAIN labels (prefixes) of the nodes whose rescan after close restores their initial state. */
     private static final List<String> REUSABLE_NODES = List.of("Seq Scan on ", "Index Scan using ",
             "Index Only Scan using ", "Index Scan Backward using ", "Index Only Scan Backward using ", "Result",
-            "Limit");
+            "Limit", "Bitmap Heap Scan on ", "Bitmap Index Scan on ", "BitmapAnd", "BitmapOr");
 
     private final Planned planned;
     private final EState estate;

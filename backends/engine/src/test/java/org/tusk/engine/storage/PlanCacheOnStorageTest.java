@@ -219,6 +219,54 @@ class PlanCacheOnStorageTest extends TwoSessionsOnStorage {
         query(a, "DEALLOCATE ALL");
     }
 
+    /**
+     * A generic plan over a Bitmap Heap Scan is kept and re-executed like an index scan's: each execution
+     * builds its bitmap from its own parameter values and reads the heap with its own snapshot (the
+     * other session's committed change, then the transaction's snapshot in REPEATABLE READ). Such plans
+     * were planned again for every Execute, pgbench's UPDATE of pgbench_branches among them when its
+     * statistics made a bitmap scan the cheapest.
+     */
+    @Test
+    void aGenericBitmapPlanIsReexecutedWithEachSnapshot() {
+        query(a, "CREATE TABLE bm (a int PRIMARY KEY, b int)");
+        query(a, "INSERT INTO bm SELECT g, g FROM generate_series(1, 10000) g");
+        query(a, "ANALYZE bm");
+        query(a, "SET plan_cache_mode = force_generic_plan");
+        try {
+            // PostgreSQL 15's generic plan for both statements is this Bitmap Heap Scan over a BitmapOr
+            query(a, "PREPARE bmq(int) AS SELECT a, b FROM bm WHERE a = $1 OR a = $1 + 100");
+            assertEquals(List.of("Bitmap Heap Scan on bm", "  Recheck Cond: ((a = $1) OR (a = ($1 + 100)))",
+                    "  ->  BitmapOr", "        ->  Bitmap Index Scan on bm_pkey", "              Index Cond: (a = $1)",
+                    "        ->  Bitmap Index Scan on bm_pkey", "              Index Cond: (a = ($1 + 100))"),
+                    query(a, "EXPLAIN (COSTS OFF) EXECUTE bmq(1)"));
+            assertEquals(List.of("101|101", "1|1"), sorted(query(a, "EXECUTE bmq(1)")));
+            assertEquals(List.of("102|102", "2|2"), sorted(query(a, "EXECUTE bmq(2)")));
+            query(b, "UPDATE bm SET b = -b WHERE a = 103");
+            assertEquals(List.of("103|-103", "3|3"), sorted(query(a, "EXECUTE bmq(3)")));
+            query(a, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+            assertEquals(List.of("103|-103", "3|3"), sorted(query(a, "EXECUTE bmq(3)")));
+            query(b, "UPDATE bm SET b = 0 WHERE a = 3");
+            assertEquals(List.of("103|-103", "3|3"), sorted(query(a, "EXECUTE bmq(3)")));
+            query(a, "COMMIT");
+            assertEquals(List.of("103|-103", "3|0"), sorted(query(a, "EXECUTE bmq(3)")));
+            query(a, "PREPARE bmu(int) AS UPDATE bm SET b = b + 1 WHERE a = $1 OR a = $1 + 100");
+            for (int i = 0; i < 4; i++) {
+                assertEquals(List.of("UPDATE 2"), query(a, "EXECUTE bmu(" + (10 + i % 2) + ")"));
+            }
+            assertEquals(List.of("10|12", "11|13", "110|112", "111|113"),
+                    query(a, "SELECT a, b FROM bm WHERE a IN (10, 11, 110, 111) ORDER BY a"));
+        } finally {
+            query(a, "RESET plan_cache_mode");
+            query(a, "DEALLOCATE ALL");
+        }
+    }
+
+    private static List<String> sorted(List<String> rows) {
+        List<String> copy = new ArrayList<>(rows);
+        copy.sort(null);
+        return copy;
+    }
+
     /** Each Bind's result formats reach its portal's columns, also when they differ from the last Bind's. */
     @Test
     void eachBindGetsTheResultFormatsItAskedFor() {

@@ -300,6 +300,15 @@ public final class ProcArrayImpl implements ProcArray {
     }
 
     @Override
+    public int[] xidAndXminOf(int procNumber) {
+        if (procNumber < 0 || procNumber >= procs) {
+            return new int[2];
+        }
+        int e = entry(procNumber);
+        return new int[] {area.getIntVolatile(e + E_XID), area.getIntVolatile(e + E_XMIN)};
+    }
+
+    @Override
     public int pruneHorizon() {
         int horizon = lastSnapshotHorizon;
         return horizon != 0 ? horizon : oldestXmin();

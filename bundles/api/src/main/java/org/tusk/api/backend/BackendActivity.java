@@ -20,18 +20,19 @@ import java.time.Instant;
  * @param ssl              the session's TLS status (pg_stat_ssl), null when it does not use TLS
  * @param waitEventType    wait_event_type (LWLock, Lock, IO, ...) of what the process waits for now, or null
  * @param waitEvent        wait_event (the lock type, tranche or I/O kind), or null when not waiting
+ * @param procNumber       the process's slot (PostgreSQL's procNumber: its ProcArray entry), -1 when unknown
  */
 public record BackendActivity(int pid, String database, String user, String applicationName,
         String clientAddress, int clientPort, Instant backendStart, Instant queryStart,
         Instant stateChange, String state, String query, String backendType, BackendSslStatus ssl,
-        String waitEventType, String waitEvent) {
+        String waitEventType, String waitEvent, int procNumber) {
 
     /** A row of a process that is not waiting. */
     public BackendActivity(int pid, String database, String user, String applicationName,
             String clientAddress, int clientPort, Instant backendStart, Instant queryStart,
             Instant stateChange, String state, String query, String backendType, BackendSslStatus ssl) {
         this(pid, database, user, applicationName, clientAddress, clientPort, backendStart, queryStart, stateChange,
-                state, query, backendType, ssl, null, null);
+                state, query, backendType, ssl, null, null, -1);
     }
 
     /** A row of a session without TLS. */

@@ -172,6 +172,17 @@ public interface TableAccessMethod {
     RelationSize estimateSize(RelFileLocator relation);
 
     /**
+     * RelationGetNumberOfBlocks: the relation's current length in pages, all the planner's
+     * estimate_rel_size takes from storage (the tuple density comes from pg_class). Called for every
+     * relation of every statement planned, so it must not read pages: the default asks
+     * {@link #estimateSize}, which a method whose estimate counts tuples should not be made to do
+     * (since 1.12).
+     */
+    default long numberOfBlocks(RelFileLocator relation) {
+        return estimateSize(relation).pages();
+    }
+
+    /**
      * Whether every tuple version on {@code block} is visible to every
      * transaction, now and later (the visibility map's ALL_VISIBLE bit): an
      * index-only scan may then answer from the index without fetching the

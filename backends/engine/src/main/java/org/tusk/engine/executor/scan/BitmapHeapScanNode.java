@@ -24,8 +24,8 @@ public final class BitmapHeapScanNode implements PlanState, AutoCloseable {
     private final ScanRelation relation;
     private final Supplier<NavigableSet<TupleId>> bitmap;
     private final IntConsumer heapBlocks;
-    private final Snapshot snapshot;
-    private final TransactionContext txn;
+    private Snapshot snapshot;
+    private TransactionContext txn;
     private final EvalContext ctx;
     private final boolean emitCtid;
     private Iterator<TupleId> tids;
@@ -70,6 +70,16 @@ public final class BitmapHeapScanNode implements PlanState, AutoCloseable {
             return withCtid;
         }
         return null;
+    }
+
+    /**
+     * A cached plan's next execution ({@link org.tusk.engine.executor.EState#onReexecute}): its statement's
+     * snapshot and transaction (the bitmap's index scans take the session's current snapshot already).
+     */
+    public void renew(Snapshot snapshot, TransactionContext txn) {
+        this.snapshot = snapshot;
+        this.txn = txn;
+        tids = null;
     }
 
     /** ExecReScan: the bitmap is built again (its keys may be parameters). */

@@ -152,8 +152,9 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
 
     @Override
     public RelationSize size() {
-        org.tusk.api.storage.RelationSize s = scanRelation.am().estimateSize(desc.locator());
-        long curPages = s.pages();
+        // only the length: the density comes from pg_class, so the access method need not sample
+        // pages (it read every page of a small table, several times per planning of each Execute)
+        long curPages = scanRelation.am().numberOfBlocks(desc.locator());
         org.tusk.engine.relcache.RelationStatistics stats = storedStatistics();
         if (stats == null || stats.reltuples() < 0) {
             return RelationSize.unknown(curPages);
@@ -308,8 +309,10 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
     public PlanState openBitmapHeapScan(org.tusk.engine.planner.BitmapSpec bitmap,
             java.util.function.IntConsumer heapBlocks, EState estate) {
         EvalContext ctx = estate.ctx();
-        return new BitmapHeapScanNode(scanRelation, () -> tids(bitmap, ctx), heapBlocks, session.snapshot(),
-                session.transactionContext(), ctx, emitCtid);
+        BitmapHeapScanNode scan = new BitmapHeapScanNode(scanRelation, () -> tids(bitmap, ctx), heapBlocks,
+                session.snapshot(), session.transactionContext(), ctx, emitCtid);
+        estate.onReexecute(() -> scan.renew(session.snapshot(), session.transactionContext()));
+        return scan;
     }
 
     /** The TIDs a bitmap tree names: an index leaf's entries within its keys' bounds, ANDed or ORed. */
