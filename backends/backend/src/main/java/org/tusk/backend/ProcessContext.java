@@ -70,6 +70,11 @@ final class ProcessContext implements BackendContext {
         this.serverSettings = Map.copyOf(serverSettings);
     }
 
+    @Override
+    public boolean countsInStatistics() {
+        return publishing;
+    }
+
     void beginSession(int key, String address, int port) {
         this.cancelKey = key;
         this.clientAddress = address;

@@ -41,6 +41,16 @@ public final class BufferUsage {
         return new Counts(sharedHit, sharedRead, sharedDirtied, sharedWritten);
     }
 
+    /** Shared buffer hits so far (pg_stat_database's blks_hit takes differences; no record allocated). */
+    public static long sharedHits() {
+        return sharedHit;
+    }
+
+    /** Shared buffer reads so far (pg_stat_database's blks_read). */
+    public static long sharedReads() {
+        return sharedRead;
+    }
+
     public static void countHit() {
         sharedHit++;
     }

@@ -24,7 +24,8 @@ import org.tusk.shmem.ShmemSegment;
  * inserted, updated, deleted, live, dead, last vacuum, last autovacuum, vacuum
  * count, autovacuum count, HOT updated, changes at the last ANALYZE, inserts at
  * the last VACUUM, last analyze, last autoanalyze, analyze count, autoanalyze
- * count; then an int, 1 for a TEMP relation. n_mod_since_analyze and
+ * count; then an int, 1 for a TEMP relation. After the entries, the
+ * per-database counters ({@link DatabaseStats}). n_mod_since_analyze and
  * n_ins_since_vacuum are differences against the counts ANALYZE and VACUUM
  * saw, so counting a change stays the two atomic adds it was (pgstat keeps
  * counters of their own, but batches a transaction's changes; we do not).
@@ -79,13 +80,16 @@ public final class RelationStats implements TableStatistics {
     private static final int DROPPED = 3;
 
     private final ShmemArea area;
+    /** The per-database counters, served through the same TableStatistics service. */
+    private final DatabaseStats databases;
 
     public RelationStats(ShmemSegment segment) {
         this.area = segment.area(AREA);
+        this.databases = new DatabaseStats(area, ENTRIES * ENTRY_SIZE);
     }
 
     static ShmemRequest shmemRequest() {
-        return new ShmemRequest(AREA, ENTRIES * ENTRY_SIZE, 0);
+        return new ShmemRequest(AREA, ENTRIES * ENTRY_SIZE + DatabaseStats.SIZE, 0);
     }
 
     @Override
@@ -202,6 +206,36 @@ public final class RelationStats implements TableStatistics {
             }
         }
         return out;
+    }
+
+    @Override
+    public void countTransactionEnd(int database, boolean committed, long blocksRead, long blocksHit) {
+        databases.countTransactionEnd(database, committed, blocksRead, blocksHit);
+    }
+
+    @Override
+    public void countDeadlock(int database) {
+        databases.countDeadlock(database);
+    }
+
+    @Override
+    public void countTempFile(int database, long bytes) {
+        databases.countTempFile(database, bytes);
+    }
+
+    @Override
+    public void countSession(int database) {
+        databases.countSession(database);
+    }
+
+    @Override
+    public DatabaseCounters databaseCounters(int database) {
+        return databases.counters(database);
+    }
+
+    @Override
+    public void resetDatabase(int database) {
+        databases.reset(database);
     }
 
     @Override

@@ -19,6 +19,33 @@ class RelationStatsTest {
     Path dir;
 
     @Test
+    void databaseCountersAreKeptPerDatabaseBesideTheRelations() throws Exception {
+        try (ShmemSegment segment = ShmemSegment.create(dir.resolve("shm"), 2, dir.resolve("latches"),
+                List.of(RelationStats.shmemRequest()))) {
+            RelationStats writer = new RelationStats(segment);
+            RelationStats reader = new RelationStats(segment);
+            assertNull(reader.databaseCounters(5));
+            writer.countTransactionEnd(5, true, 3, 40);
+            writer.countTransactionEnd(5, true, 0, 10);
+            writer.countTransactionEnd(5, false, 1, 0);
+            writer.countTransactionEnd(1, true, 0, 0);
+            writer.countDeadlock(5);
+            writer.countTempFile(5, 8192);
+            writer.countSession(5);
+            assertEquals(new TableStatistics.DatabaseCounters(5, 2, 1, 4, 50, 1, 1, 8192, 1, 0),
+                    reader.databaseCounters(5));
+            assertEquals(1, reader.databaseCounters(1).xactCommit());
+            // the database entries take no relation entry: autovacuum's list stays the relations'
+            assertEquals(List.of(), reader.all());
+            writer.resetDatabase(5);
+            TableStatistics.DatabaseCounters reset = reader.databaseCounters(5);
+            assertEquals(0, reset.xactCommit() + reset.xactRollback() + reset.blocksHit() + reset.sessions());
+            assertTrue(reset.statsReset() > 0);
+            assertEquals(1, reader.databaseCounters(1).xactCommit(), "another database's counters stay");
+        }
+    }
+
+    @Test
     void countersAreKeptPerRelationAndSeenThroughAnotherAttachment() throws Exception {
         try (ShmemSegment segment = ShmemSegment.create(dir.resolve("shm"), 2, dir.resolve("latches"),
                 List.of(RelationStats.shmemRequest()))) {

@@ -207,4 +207,14 @@ public final class AccessChecks {
             throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, message);
         }
     }
+
+    /**
+     * What only superusers may read (pg_file_settings, pg_hba_file_rules: PostgreSQL revokes their
+     * functions from PUBLIC): 42501 with {@code message} for anyone else.
+     */
+    public static void checkSuperuser(Object session, String message) {
+        if (checker(session) != null) {
+            throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, message);
+        }
+    }
 }

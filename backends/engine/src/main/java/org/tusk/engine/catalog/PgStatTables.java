@@ -129,7 +129,8 @@ public final class PgStatTables implements VirtualRelation {
         return rows;
     }
 
-    private static RelFileLocator locator(SystemCatalogs.Catalog pgClass, CatalogAccess.CatalogTuple t, int db) {
+    /** A pg_class row's files (a shared relation's in the global tablespace). */
+    public static RelFileLocator locator(SystemCatalogs.Catalog pgClass, CatalogAccess.CatalogTuple t, int db) {
         int spc = ((Long) t.get(pgClass, "reltablespace")).intValue();
         int fileNode = ((Long) t.get(pgClass, "relfilenode")).intValue();
         if (Boolean.TRUE.equals(t.get(pgClass, "relisshared"))) {

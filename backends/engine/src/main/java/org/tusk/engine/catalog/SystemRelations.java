@@ -6,7 +6,8 @@ import java.util.function.BiFunction;
 
 /**
  * Name lookup of the relations a query can scan: the computed system views
- * (pg_stat_activity, pg_stat_*_tables, pg_stat_wal, pg_stat_bgwriter), then, in a session with storage, stored relations
+ * (pg_stat_activity, pg_stat_*_tables, pg_stat_wal, pg_stat_bgwriter, pg_settings, pg_file_settings,
+ * pg_hba_file_rules, pg_timezone_names, pg_timezone_abbrevs, pg_config), then, in a session with storage, stored relations
  * (system catalogs and tables) through the relcache and search_path.
  */
 public final class SystemRelations {
@@ -31,6 +32,16 @@ public final class SystemRelations {
         m.put(bgwriter.name(), bgwriter);
         VirtualRelation settings = new org.tusk.engine.catalog.sysviews.PgSettings();
         m.put(settings.name(), settings);
+        VirtualRelation fileSettings = new org.tusk.engine.catalog.sysviews.PgFileSettings();
+        m.put(fileSettings.name(), fileSettings);
+        VirtualRelation hbaRules = new org.tusk.engine.catalog.sysviews.PgHbaFileRules();
+        m.put(hbaRules.name(), hbaRules);
+        VirtualRelation timezones = new org.tusk.engine.catalog.sysviews.PgTimezoneNames();
+        m.put(timezones.name(), timezones);
+        VirtualRelation abbrevs = new org.tusk.engine.catalog.sysviews.PgTimezoneAbbrevs();
+        m.put(abbrevs.name(), abbrevs);
+        VirtualRelation config = new org.tusk.engine.catalog.sysviews.PgConfig();
+        m.put(config.name(), config);
         relations = Map.copyOf(m);
     }
 

@@ -37,7 +37,20 @@ public final class EState implements AutoCloseable {
                 kb = parseKilobytes(v);
             }
         }
-        return new EState(ctx, kb * 1024, new TempFiles(tempDirectory(dataDirectory), pid));
+        return new EState(ctx, kb * 1024, new TempFiles(tempDirectory(dataDirectory), pid, tempFileReport(ctx)));
+    }
+
+    /** Where a deleted temporary file's size is counted: its database's temp_files and temp_bytes. */
+    private static java.util.function.LongConsumer tempFileReport(EvalContext ctx) {
+        if (ctx.session() instanceof org.tusk.engine.storage.StorageSession s && s.storage() != null
+                && s.storage().storage().statistics() != null
+                && (ctx.session().host() == null || ctx.session().host().backend() == null
+                        || ctx.session().host().backend().countsInStatistics())) {
+            org.tusk.api.storage.TableStatistics stats = s.storage().storage().statistics();
+            int database = s.storage().databaseOid();
+            return bytes -> stats.countTempFile(database, bytes);
+        }
+        return bytes -> { };
     }
 
     /** The last data directory's pgsql_tmp (a backend has one data directory: resolved once, not per plan). */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * The query's temporary files (fd.c's OpenTemporaryFile): named
@@ -19,10 +20,17 @@ public final class TempFiles {
     private final int pid;
     private final List<Path> open = new ArrayList<>();
     private int counter;
+    /** Told each deleted file's size (pgstat_report_tempfile, pg_stat_database's temp_files/temp_bytes). */
+    private final LongConsumer deletedFileBytes;
 
     public TempFiles(Path directory, int pid) {
+        this(directory, pid, bytes -> { });
+    }
+
+    public TempFiles(Path directory, int pid, LongConsumer deletedFileBytes) {
         this.directory = directory;
         this.pid = pid;
+        this.deletedFileBytes = deletedFileBytes;
     }
 
     public Path directory() {
@@ -47,6 +55,12 @@ public final class TempFiles {
 
     public synchronized void delete(Path p) {
         if (open.remove(p)) {
+            try {
+                // ReportTemporaryFileUsage: a file's size counts when it is deleted
+                deletedFileBytes.accept(Files.exists(p) ? Files.size(p) : 0);
+            } catch (IOException unreadable) {
+                // not counted; the file is still deleted below
+            }
             try {
                 Files.deleteIfExists(p);
             } catch (IOException ignored) {

@@ -30,6 +30,7 @@ public final class FunctionRegistry {
         CastFunctions.register();
         TimeOfDayCasts.register();
         SystemFunctions.register();
+        StatisticsFunctions.register();
         PrivilegeInquiryFunctions.register();
         org.tusk.engine.tcop.RelationUpdatability.register(FunctionRegistry::bind);
         // the catalog-reading system information functions (func/sysinfo)

@@ -42,6 +42,7 @@ public final class SetReturningBodies {
                 (org.tusk.engine.types.Interval) a[2], TypeIoFunctions.typeContext(c).timeZone()));
         JsonSetFunctions.register(BY_PROSRC);
         CatalogSetFunctions.register(BY_PROSRC);
+        StatisticsFunctions.registerSetReturning(BY_PROSRC);
         JsonPathFunctions.registerSetReturning(BY_PROSRC);
     }
 

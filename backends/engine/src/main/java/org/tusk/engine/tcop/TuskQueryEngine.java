@@ -223,6 +223,7 @@ public final class TuskQueryEngine implements QueryEngine {
             if (txn.isStarted()) {
                 txn.commit();   // the read-only transaction of the check
             }
+            session.reportConnect();
         } catch (RuntimeException e) {
             session.close();
             throw e;

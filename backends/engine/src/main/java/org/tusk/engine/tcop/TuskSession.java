@@ -84,6 +84,8 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     private long statementStart;
     /** The storage transaction, or null for a session without storage (engine tests without a cluster). */
     private final StorageTransaction storage;
+    /** This session's reports to pg_stat_database's counters. */
+    private final DatabaseStatsReport statsReport;
     private final RelationCache relcache;
     /** pg_authid / pg_auth_members as the engine was given them; null: privileges are not checked. */
     private org.tusk.api.auth.RoleStore roleStore;
@@ -100,6 +102,8 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             StorageTransaction storage) {
         this.host = host;
         this.storage = storage;
+        this.statsReport = new DatabaseStatsReport(storage,
+                host == null || host.backend() == null || host.backend().countsInStatistics());
         this.relcache = storage == null ? null
                 : new RelationCache(() -> new CatalogAccess(storage, isolationLevel()));
         if (relcache != null) {
@@ -326,6 +330,9 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     private PgException abortFor(RuntimeException e) {
         abortCurrent();
         if (e instanceof PgException pg) {
+            if (SqlState.DEADLOCK_DETECTED.equals(pg.sqlState())) {
+                statsReport.deadlock();
+            }
             return pg;
         }
         LOG.error("internal error in engine", e);
@@ -612,6 +619,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                 guc.abort();
                 savepoints.clear();
                 state = TransactionBlockState.DEFAULT;
+                statsReport.transactionEnd(false);
                 throw e;
             }
             guc.commit();
@@ -619,6 +627,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             abortStorage();
             guc.abort();
         }
+        statsReport.transactionEnd(commit);
         savepoints.clear();
         state = TransactionBlockState.DEFAULT;
     }
@@ -644,6 +653,11 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
             storage.commit();   // the relcache lives on: invalidation messages keep it current
         }
         notifications.atCommit();
+    }
+
+    /** The session connected (pgstat_report_connect): one more session for its database. */
+    void reportConnect() {
+        statsReport.connect();
     }
 
     /** A DdlContext for work the session does by itself (no statement). */
@@ -1148,14 +1162,17 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
                 } catch (RuntimeException e) {
                     guc.abort();
                     savepoints.clear();
+                    statsReport.transactionEnd(false);
                     throw e;
                 }
                 guc.commit();
+                statsReport.transactionEnd(true);
                 break;
             case IMPLICIT_ABORT:
                 abortStorage();
                 guc.abort();
                 state = TransactionBlockState.DEFAULT;
+                statsReport.transactionEnd(false);
                 break;
             default:
                 break;
@@ -1192,6 +1209,7 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         abortStorage();
         if (state != TransactionBlockState.DEFAULT) {
             guc.abort();
+            statsReport.transactionEnd(false);
         }
         if (relcache != null) {
             // RemoveTempRelationsCallback: the session's temporary objects go with it

@@ -64,6 +64,22 @@ public final class Zones {
         abbrev("nzdt", 13 * 60);
     }
 
+    /** The abbreviations above that name daylight-saving time (PostgreSQL's Default set marks them D). */
+    private static final java.util.Set<String> DAYLIGHT = java.util.Set.of("pdt", "mdt", "cdt", "edt", "akdt", "adt",
+            "ndt", "west", "bst", "cest", "mest", "eest", "aedt", "nzdt");
+
+    /** Every abbreviation recognized in datetime input, lower-cased, sorted, with its offset (pg_timezone_abbrevs). */
+    public static java.util.SortedMap<String, ZoneOffset> abbreviations() {
+        java.util.SortedMap<String, ZoneOffset> out = new java.util.TreeMap<>();
+        ABBREVIATIONS.forEach((name, zone) -> out.put(name, (ZoneOffset) zone));
+        return out;
+    }
+
+    /** Whether the abbreviation {@code name} (lower-cased) names daylight-saving time. */
+    public static boolean isDaylight(String name) {
+        return DAYLIGHT.contains(name);
+    }
+
     private static void abbrev(String name, int minutesEast) {
         ABBREVIATIONS.put(name, ZoneOffset.ofTotalSeconds(minutesEast * 60));
     }

@@ -77,4 +77,13 @@ public interface BackendContext {
      */
     default void onNotifyInterrupt(Runnable handler) {
     }
+
+    /**
+     * (1.5) False for a session the backend runs for itself (the warm-up client), whose work must
+     * not count in the cumulative statistics (pg_stat_database), as it does not show in
+     * pg_stat_activity.
+     */
+    default boolean countsInStatistics() {
+        return true;
+    }
 }

@@ -108,6 +108,45 @@ public interface TableStatistics {
     /** Every relation with counters. */
     List<Counters> all();
 
+    /**
+     * (1.13) One database's counters for pg_stat_database: top-level transactions ended by commit and by
+     * rollback, shared buffer reads and hits of its sessions, deadlocks its sessions were chosen victim of,
+     * temporary files written and their bytes, sessions started; {@code statsReset} in ms since the epoch,
+     * 0 = never reset.
+     */
+    record DatabaseCounters(int database, long xactCommit, long xactRollback, long blocksRead, long blocksHit,
+            long deadlocks, long tempFiles, long tempBytes, long sessions, long statsReset) {
+    }
+
+    /**
+     * (1.13) AtEOXact_PgStat_Database and pgstat_report_stat's buffer flush: a top-level transaction of
+     * a session of {@code database} ended ({@code committed} or rolled back), and its session read
+     * {@code blocksRead} blocks and found {@code blocksHit} in shared buffers since the last report.
+     */
+    default void countTransactionEnd(int database, boolean committed, long blocksRead, long blocksHit) {
+    }
+
+    /** (1.13) pgstat_report_deadlock: a session of {@code database} was chosen as a deadlock's victim. */
+    default void countDeadlock(int database) {
+    }
+
+    /** (1.13) pgstat_report_tempfile: a session of {@code database} wrote a temporary file of {@code bytes}. */
+    default void countTempFile(int database, long bytes) {
+    }
+
+    /** (1.13) pgstat_report_connect: a session connected to {@code database}. */
+    default void countSession(int database) {
+    }
+
+    /** (1.13) The database's counters, or null if nothing was counted since the server started. */
+    default DatabaseCounters databaseCounters(int database) {
+        return null;
+    }
+
+    /** (1.13) pg_stat_reset for {@code database}'s own counters: zeroed, stats_reset now. */
+    default void resetDatabase(int database) {
+    }
+
     /** Forgets a dropped relation. */
     void drop(RelFileLocator relation);
 }

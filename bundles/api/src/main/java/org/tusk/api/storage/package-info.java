@@ -26,7 +26,10 @@
  * 1.10: RelFileLocator says whether it names a TEMP relation's files, whose changes are not WAL-logged.
  * 1.11: TableStatistics counts changes since ANALYZE, inserts since VACUUM and ANALYZE runs
  * ({@code reportAnalyze}); {@link org.tusk.api.storage.AutoAnalyzer} lets autovacuum run ANALYZE.
+ * 1.12: TableAccessMethod.numberOfBlocks (the planner's relation size without counting tuples).
+ * 1.13: TableStatistics keeps per-database counters (transactions, buffer accesses, deadlocks, temporary
+ * files, sessions) for pg_stat_database.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.12.0")
+@org.osgi.annotation.versioning.Version("1.13.0")
 package org.tusk.api.storage;
