@@ -1,6 +1,5 @@
 package org.tusk.engine.executor.scan;
 
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NavigableSet;
 import java.util.function.IntConsumer;
@@ -65,9 +64,7 @@ public final class BitmapHeapScanNode implements PlanState, AutoCloseable {
             if (!emitCtid) {
                 return row;
             }
-            Object[] withCtid = Arrays.copyOf(row, row.length + 1);
-            withCtid[row.length] = tid;
-            return withCtid;
+            return ScanSystemColumns.appendCtid(row, tid);
         }
         return null;
     }

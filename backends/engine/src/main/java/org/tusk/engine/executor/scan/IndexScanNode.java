@@ -1,6 +1,5 @@
 package org.tusk.engine.executor.scan;
 
-import java.util.Arrays;
 
 import org.tusk.api.storage.IndexAccessMethod;
 import org.tusk.api.storage.IndexDescriptor;
@@ -104,9 +103,7 @@ public final class IndexScanNode implements PlanState, AutoCloseable {
                 return ScanSystemColumns.append(row, tid,
                         relation.am().fetchHeader(relation.locator(), tid, snapshot, txn));
             }
-            Object[] withCtid = Arrays.copyOf(row, row.length + 1);
-            withCtid[row.length] = tid;
-            return withCtid;
+            return ScanSystemColumns.appendCtid(row, tid);
         }
         close();
         return null;

@@ -22,6 +22,13 @@ public final class ScanSystemColumns {
     private ScanSystemColumns() {
     }
 
+    /** The row followed by its ctid only (a scan asked for the ctid but not the other system columns). */
+    static Object[] appendCtid(Object[] row, TupleId tid) {
+        Object[] out = Arrays.copyOf(row, row.length + 1);
+        out[row.length] = tid;
+        return out;
+    }
+
     static Object[] append(Object[] row, TupleId tid, TupleHeaderFields header) {
         Object[] out = Arrays.copyOf(row, row.length + COUNT);
         out[row.length] = tid;

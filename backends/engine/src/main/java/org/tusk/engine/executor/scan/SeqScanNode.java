@@ -1,6 +1,5 @@
 package org.tusk.engine.executor.scan;
 
-import java.util.Arrays;
 
 import org.tusk.api.storage.Snapshot;
 import org.tusk.api.storage.TableScan;
@@ -78,9 +77,7 @@ public final class SeqScanNode implements PlanState, AutoCloseable {
         if (emitHeader) {
             return ScanSystemColumns.append(row, scan.tupleId(), scan.header());
         }
-        Object[] withCtid = Arrays.copyOf(row, row.length + 1);
-        withCtid[row.length] = scan.tupleId();
-        return withCtid;
+        return ScanSystemColumns.appendCtid(row, scan.tupleId());
     }
 
     /**

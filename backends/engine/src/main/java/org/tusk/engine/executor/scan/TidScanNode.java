@@ -1,6 +1,5 @@
 package org.tusk.engine.executor.scan;
 
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NavigableSet;
 import java.util.function.Supplier;
@@ -63,9 +62,7 @@ public final class TidScanNode implements PlanState {
             if (emitHeader) {
                 return ScanSystemColumns.append(row, tid, relation.am().fetchHeader(relation.locator(), tid, snapshot, txn));
             }
-            Object[] withCtid = Arrays.copyOf(row, row.length + 1);
-            withCtid[row.length] = tid;
-            return withCtid;
+            return ScanSystemColumns.appendCtid(row, tid);
         }
         return null;
     }
