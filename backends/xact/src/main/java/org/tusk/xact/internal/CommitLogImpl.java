@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.tusk.shmem.ProcSlot;
 import org.tusk.shmem.ShmemArea;
 import org.tusk.shmem.ShmemRequest;
+import org.tusk.shmem.WaitEvent;
 import org.tusk.wal.WalWriter;
 import org.tusk.xact.CommitLog;
 import org.tusk.xact.TransactionIds;
@@ -28,7 +29,7 @@ public final class CommitLogImpl implements CommitLog {
 
     /** {@code wal}: this process's, flushed before a page with an asynchronous commit is written (may be null, see {@link Slru}). */
     CommitLogImpl(ShmemArea area, ProcSlot self, Path dataDirectory, SubTrans subTrans, WalWriter wal) {
-        this.slru = new Slru("pg_xact", area, self, dataDirectory.resolve(DIRECTORY), TOTAL_PAGES, wal);
+        this.slru = new Slru("pg_xact", WaitEvent.LWLOCK_XACT_SLRU, area, self, dataDirectory.resolve(DIRECTORY), TOTAL_PAGES, wal);
         this.subTrans = subTrans;
     }
 

@@ -77,18 +77,18 @@ final class Slru {
     private final WalWriter wal;
 
     /**
+     * @param waitEvent  the tranche a process sleeping on its control lock shows (XactSLRU, SubtransSLRU)
      * @param totalPages how many pages the whole array has (2^32 entries / entries per page), which
      *                   sizes the bitmap of written segments
      * @param wal        this process's WAL, flushed before a page is written while an asynchronous commit's
      *                   record may not be; null if this SLRU never holds such a status (pg_subtrans), or
      *                   for a process that makes no commits (the startup process during redo)
      */
-    Slru(String name, ShmemArea area, ProcSlot self, Path directory, long totalPages, WalWriter wal) {
+    Slru(String name, int waitEvent, ShmemArea area, ProcSlot self, Path directory, long totalPages, WalWriter wal) {
         this.wal = wal;
         this.name = name;
         this.area = area;
-        this.controlLock = area.lwlock(0).tranche("pg_subtrans".equals(name) ? WaitEvent.LWLOCK_SUBTRANS_SLRU
-                : WaitEvent.LWLOCK_XACT_SLRU);
+        this.controlLock = area.lwlock(0).tranche(waitEvent);
         this.self = self;
         this.directory = directory;
         this.segments = segmentCount(totalPages);

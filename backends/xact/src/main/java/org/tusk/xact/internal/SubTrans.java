@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.tusk.shmem.ProcSlot;
 import org.tusk.shmem.ShmemArea;
 import org.tusk.shmem.ShmemRequest;
+import org.tusk.shmem.WaitEvent;
 import org.tusk.xact.TransactionIds;
 
 /**
@@ -29,7 +30,7 @@ final class SubTrans {
     private final Slru slru;
 
     SubTrans(ShmemArea area, ProcSlot self, Path dataDirectory) {
-        this.slru = new Slru("pg_subtrans", area, self, dataDirectory.resolve(DIRECTORY), TOTAL_PAGES, null);
+        this.slru = new Slru("pg_subtrans", WaitEvent.LWLOCK_SUBTRANS_SLRU, area, self, dataDirectory.resolve(DIRECTORY), TOTAL_PAGES, null);
     }
 
     static ShmemRequest request(String areaName, int buffers) {
