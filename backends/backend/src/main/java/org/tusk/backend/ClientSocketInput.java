@@ -13,6 +13,12 @@ import java.io.InputStream;
  * reads every message batch into its own 64 kB buffer, so that was one extra system
  * call per client message batch (per pgbench -S transaction: recvfrom, ioctl, sendto).
  * Only the session thread reads, so nothing here is synchronized either.
+ *
+ * <p>No recv asks for more than {@code bufferSize} bytes, even when the caller's array is larger:
+ * junixsocket's read allocates a native buffer of the requested length and copies all of it
+ * back into the Java array, however few bytes arrived. The protocol receiver offers its 64 kB
+ * buffer, so each client message batch (one per pgbench statement) cost a 64 kB malloc and
+ * memcpy, which also pushed the session's working set out of the L1/L2 caches.
  */
 final class ClientSocketInput extends InputStream {
     private final InputStream socket;
@@ -42,8 +48,9 @@ final class ClientSocketInput extends InputStream {
         }
         if (pos == end) {
             if (len >= buffer.length) {
-                // as large as our buffer: receive straight into the caller's array
-                return socket.read(b, off, len);
+                // as large as our buffer: receive straight into the caller's array, but never more than
+                // our buffer's size at once (see the class comment)
+                return socket.read(b, off, buffer.length);
             }
             if (!fill()) {
                 return -1;

@@ -2391,9 +2391,10 @@ public final class Planner {
                 recheckCovered.add(qual);
             }
         }
-        PlanState s = rte.relation.openBitmapHeapScan(ctx.attachment(Instrumented.KEY) == null ? bp.spec()
-                : instrumented(bp.spec(), bp.explain()),
-                blocks -> {
+        boolean analyze = ctx.attachment(Instrumented.KEY) != null;
+        // the heap block count is only printed by EXPLAIN ANALYZE: a plain execution does not count
+        PlanState s = rte.relation.openBitmapHeapScan(analyze ? instrumented(bp.spec(), bp.explain()) : bp.spec(),
+                !analyze ? null : blocks -> {
                     if (blocks > 0) {
                         ex.analyzeDetail("Heap Blocks: exact=" + blocks);
                     }

@@ -45,7 +45,7 @@ public final class BitmapHeapScanNode implements PlanState, AutoCloseable {
         if (tids == null) {
             NavigableSet<TupleId> set = bitmap.get();
             if (heapBlocks != null) {
-                heapBlocks.accept((int) set.stream().mapToInt(TupleId::block).distinct().count());
+                heapBlocks.accept(distinctBlocks(set));
             }
             tids = set.iterator();
         }
@@ -67,6 +67,20 @@ public final class BitmapHeapScanNode implements PlanState, AutoCloseable {
             return ScanSystemColumns.appendCtid(row, tid);
         }
         return null;
+    }
+
+    /** The heap pages {@code tids} touch: they are sorted, so a page's TIDs are adjacent. */
+    static int distinctBlocks(NavigableSet<TupleId> tids) {
+        int blocks = 0;
+        long previous = -1;
+        for (TupleId tid : tids) {
+            long block = Integer.toUnsignedLong(tid.block());
+            if (block != previous) {
+                blocks++;
+                previous = block;
+            }
+        }
+        return blocks;
     }
 
     /**
