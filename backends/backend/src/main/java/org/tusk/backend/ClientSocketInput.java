@@ -14,11 +14,11 @@ import java.io.InputStream;
  * call per client message batch (per pgbench -S transaction: recvfrom, ioctl, sendto).
  * Only the session thread reads, so nothing here is synchronized either.
  *
- * <p>No recv asks for more than {@code bufferSize} bytes, even when the caller's array is larger:
- * junixsocket's read allocates a native buffer of the requested length and copies all of it
- * back into the Java array, however few bytes arrived. The protocol receiver offers its 64 kB
- * buffer, so each client message batch (one per pgbench statement) cost a 64 kB malloc and
- * memcpy, which also pushed the session's working set out of the L1/L2 caches.
+ * <p>No read asks for more than {@code bufferSize} (8 kB) bytes, even when the caller's array
+ * is larger: the JDK's FileInputStream reads up to 8 kB through a stack buffer and mallocs one
+ * of the requested length above that, and the protocol receiver offers its 64 kB buffer for
+ * every client message batch (one per pgbench statement). junixsocket's stream, used before,
+ * also copied the whole requested length back: a 64 kB memcpy per statement.
  */
 final class ClientSocketInput extends InputStream {
     private final InputStream socket;

@@ -3,6 +3,7 @@ package org.tusk.backend;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,8 +41,13 @@ final class SessionConnection implements ClientConnection {
             QueryEngine engine) throws IOException {
         this.socket = socket;
         this.descriptor = descriptor;
-        this.input = new ClientSocketInput(socket.getInputStream(), BUFFER_SIZE);
-        this.output = new BufferedOutputStream(socket.getOutputStream(), BUFFER_SIZE);
+        // The bytes go through the JDK's file streams on the descriptor, not the socket's own streams:
+        // read(2) and write(2) on a socket are recv and send without flags, and the JDK's native copy
+        // uses a stack buffer and moves only the bytes transferred, where junixsocket's mallocs a buffer
+        // of the requested length per call and copies all of it back on a read (bench/README.md,
+        // "Session 19, lead"). The socket object stays for shutdown and close.
+        this.input = new ClientSocketInput(new FileInputStream(descriptor), BUFFER_SIZE);
+        this.output = new BufferedOutputStream(new FileOutputStream(descriptor), BUFFER_SIZE);
         this.remoteAddress = remoteAddress;
         this.remotePort = remotePort;
         this.backend = backend;
