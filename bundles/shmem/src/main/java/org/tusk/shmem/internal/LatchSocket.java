@@ -1,8 +1,7 @@
 package org.tusk.shmem.internal;
 
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -28,9 +27,17 @@ public final class LatchSocket implements AutoCloseable {
      */
     private int socketTimeoutMillis = -1;
 
-    private LatchSocket(Path path, AFUNIXDatagramSocket socket) {
+    /**
+     * The socket's descriptor as a JDK stream, read instead of the socket: junixsocket's receive leases a
+     * direct buffer and decodes the sender's address into a cached address object for every datagram,
+     * and the sender does not matter here. The receive timeout is still the socket's (SO_RCVTIMEO).
+     */
+    private final FileInputStream datagrams;
+
+    private LatchSocket(Path path, AFUNIXDatagramSocket socket) throws IOException {
         this.path = path;
         this.socket = socket;
+        this.datagrams = new FileInputStream(socket.getFileDescriptor());
     }
 
     /** Binds {@code path}, first removing a file a dead previous owner may have left. */
@@ -43,7 +50,12 @@ public final class LatchSocket implements AutoCloseable {
             socket.close();
             throw new IOException("could not bind latch socket \"" + path + "\": " + e.getMessage(), e);
         }
-        return new LatchSocket(path, socket);
+        try {
+            return new LatchSocket(path, socket);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
     }
 
     public Path path() {
@@ -59,12 +71,15 @@ public final class LatchSocket implements AutoCloseable {
             socket.setSoTimeout(timeoutMillis);
             socketTimeoutMillis = timeoutMillis;
         }
-        DatagramPacket packet = new DatagramPacket(receiveBuffer, receiveBuffer.length);
         try {
-            socket.receive(packet);
+            // read(2) takes one datagram, whatever its length (0 for an empty one, which the stream reports as -1)
+            datagrams.read(receiveBuffer, 0, receiveBuffer.length);
             return true;
-        } catch (SocketTimeoutException e) {
-            return false;
+        } catch (IOException e) {
+            if (socket.isClosed()) {
+                throw e;
+            }
+            return false;       // EAGAIN: SO_RCVTIMEO passed (the JDK's stream reports every read error so)
         }
     }
 
