@@ -76,8 +76,13 @@ public final class RelationCache implements CacheInvalidation {
      * DDL that would change a relation under a running statement's feet checks it
      * ({@link #checkNotInUse}), e.g. a trigger creating a partition of the table
      * its INSERT is routing rows into.
+     *
+     * <p>One entry per use, innermost statement last: uses nest (a trigger's statement runs inside its
+     * INSERT's), so the list is a few entries deep, and every DML statement adds and removes one without
+     * boxing the OID or allocating a map node (PostgreSQL's rd_refcnt is a field increment).
      */
-    private final Map<Integer, Integer> statementUses = new HashMap<>();
+    private int[] statementUses = new int[4];
+    private int statementUseCount;
     /** Relations {@link #open}ed while a plan source records what its analysis locks (null: not recording). */
     private Map<Integer, LockMode> openRecorder;
 
@@ -492,8 +497,31 @@ public final class RelationCache implements CacheInvalidation {
     /** RelationIdGetRelation without a lock: the description, or null. */
     /** Marks {@code oid} as used by a running statement until the returned handle is closed. */
     public StatementUse useInStatement(int oid) {
-        statementUses.merge(oid, 1, Integer::sum);
-        return () -> statementUses.computeIfPresent(oid, (k, n) -> n > 1 ? n - 1 : null);
+        if (statementUseCount == statementUses.length) {
+            statementUses = java.util.Arrays.copyOf(statementUses, statementUseCount * 2);
+        }
+        statementUses[statementUseCount++] = oid;
+        return () -> endStatementUse(oid);
+    }
+
+    /** Drops the innermost use of {@code oid} (uses end in reverse order, so normally the last entry). */
+    private void endStatementUse(int oid) {
+        for (int i = statementUseCount - 1; i >= 0; i--) {
+            if (statementUses[i] == oid) {
+                System.arraycopy(statementUses, i + 1, statementUses, i, statementUseCount - i - 1);
+                statementUseCount--;
+                return;
+            }
+        }
+    }
+
+    private boolean inStatementUse(int oid) {
+        for (int i = 0; i < statementUseCount; i++) {
+            if (statementUses[i] == oid) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A relation's use by a running statement (closing it ends the use; it throws nothing). */
@@ -508,7 +536,7 @@ public final class RelationCache implements CacheInvalidation {
      * {@code command} names the refused command as PostgreSQL's message does.
      */
     public void checkNotInUse(RelationDesc rel, String command) {
-        if (statementUses.getOrDefault(rel.oid(), 0) > 0) {
+        if (inStatementUse(rel.oid())) {
             throw org.tusk.engine.error.Ereport.error(org.tusk.api.error.SqlState.OBJECT_IN_USE, "cannot " + command
                     + " \"" + rel.name() + "\" because it is being used by active queries in this session");
         }

@@ -105,6 +105,25 @@ public final class PqMessage {
         return s;
     }
 
+    /**
+     * pq_getmsgstring for a prepared statement's or portal's name: a name {@code recent} has seen comes back
+     * as the String it was decoded to then, without decoding it again.
+     */
+    public String getName(RecentNames recent) {
+        int end = cursor;
+        int hash = 0;
+        while (end < len && data[end] != 0) {
+            hash = 31 * hash + data[end];
+            end++;
+        }
+        if (end >= len) {
+            throw PgException.error(SqlState.PROTOCOL_VIOLATION, "invalid string in message");
+        }
+        String s = end == cursor ? "" : recent.name(data, cursor, end - cursor, hash);
+        cursor = end + 1;
+        return s;
+    }
+
     /** pq_getmsgend: the message must be consumed exactly. */
     public void end() {
         if (cursor != len) {

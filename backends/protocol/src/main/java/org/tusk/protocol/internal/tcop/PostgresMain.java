@@ -33,6 +33,7 @@ import org.tusk.protocol.internal.pqcomm.PqSender;
 import org.tusk.protocol.internal.pqcomm.SessionTerminatedException;
 import org.tusk.protocol.internal.pqformat.BackendMessages;
 import org.tusk.protocol.internal.pqformat.PqMessage;
+import org.tusk.protocol.internal.pqformat.RecentNames;
 import org.tusk.protocol.internal.pqformat.PqSendBuffer;
 import org.tusk.protocol.internal.startup.CommandLineOptions;
 import org.tusk.protocol.internal.startup.ProcessStartupPacket;
@@ -79,6 +80,8 @@ public final class PostgresMain {
     private PreparedStatementEntry unnamedStatement;
     private final Map<String, PortalEntry> portals = new HashMap<>();
     private PortalEntry unnamedPortal;
+    /** Statement and portal names as the messages carry them, decoded once (exec_bind_message's lookups). */
+    private final RecentNames recentNames = new RecentNames();
 
     /** The current message belongs to the extended protocol: an error starts skip-till-Sync. */
     private boolean doingExtendedQueryMessage;
@@ -346,7 +349,7 @@ public final class PostgresMain {
     // ---------------------------------------------------------------- extended query
 
     private void execParse(PqMessage m) throws IOException {
-        String name = m.getString();
+        String name = m.getName(recentNames);   // the table's key is then the String later Binds look it up with
         String query = m.getString();
         int n = m.getUInt16();
         int[] oids = n == 0 ? NO_OIDS : new int[n];
@@ -380,8 +383,8 @@ public final class PostgresMain {
     }
 
     private void execBind(PqMessage m) throws IOException {
-        String portalName = m.getString();
-        String statementName = m.getString();
+        String portalName = m.getName(recentNames);
+        String statementName = m.getName(recentNames);
         PreparedStatementEntry statement = lookupStatement(statementName);
         int numPFormats = m.getUInt16();
         short[] pformats = numPFormats == 0 ? NO_FORMATS : new short[numPFormats];
@@ -419,7 +422,8 @@ public final class PostgresMain {
             rformats[i] = m.getInt16();
         }
         m.end();
-        guard(() -> {
+        // guard's work without a capturing lambda per message
+        try {
             Portal portal = null;
             if (!statement.isEmpty()) {
                 portal = statement.prepared().bind(values, pformats, rformats);
@@ -436,12 +440,14 @@ public final class PostgresMain {
             } else {
                 portals.put(portalName, entry);
             }
-        });
+        } catch (RuntimeException e) {
+            throw engineFailure(e);
+        }
         BackendMessages.bindComplete(out);
     }
 
     private void execExecute(PqMessage m) throws IOException {
-        String portalName = m.getString();
+        String portalName = m.getName(recentNames);
         int maxRows = m.getInt32();
         m.end();
         PortalEntry entry = lookupPortal(portalName);
@@ -450,8 +456,8 @@ public final class PostgresMain {
             BackendMessages.emptyQueryResponse(out);
             return;
         }
-        boolean[] suspended = {false};
-        guard(() -> {
+        boolean suspended = false;
+        try {   // guard's work without a capturing lambda per message
             List<Column> columns = entry.portal.columns();
             if (entry.done && columns == null) {
                 // PORTAL_MULTI_QUERY portals are marked done so their commands cannot run twice.
@@ -469,16 +475,18 @@ public final class PostgresMain {
             String tag = executePortal(entry.portal, maxRows <= 0 ? 0 : maxRows);
             if (tag == null) {
                 BackendMessages.portalSuspended(out);
-                suspended[0] = true;
-                return;
+                suspended = true;
+            } else {
+                BackendMessages.commandComplete(out, tag);
+                entry.done = true;
+                if (before != 'I' && session.transactionStatus() == 'I') {
+                    dropPortals(); // COMMIT/ROLLBACK ended the block: its portals go with it
+                }
             }
-            BackendMessages.commandComplete(out, tag);
-            entry.done = true;
-            if (before != 'I' && session.transactionStatus() == 'I') {
-                dropPortals(); // COMMIT/ROLLBACK ended the block: its portals go with it
-            }
-        });
-        if (suspended[0]) {
+        } catch (RuntimeException e) {
+            throw engineFailure(e);
+        }
+        if (suspended) {
             sender.flush();
         }
     }
@@ -493,7 +501,7 @@ public final class PostgresMain {
 
     private void execDescribe(PqMessage m) throws IOException {
         int kind = m.getByte();
-        String name = m.getString();
+        String name = m.getName(recentNames);
         m.end();
         guard(() -> {
             switch (kind) {
@@ -536,7 +544,7 @@ public final class PostgresMain {
 
     private void execClose(PqMessage m) {
         int kind = m.getByte();
-        String name = m.getString();
+        String name = m.getName(recentNames);
         m.end();
         switch (kind) {
             case 'S':
@@ -552,7 +560,7 @@ public final class PostgresMain {
                 } else {
                     PortalEntry p = portals.remove(name);
                     if (p != null) {
-                        guard(p::close);
+                        closeGuarded(p);
                     }
                 }
                 break;
@@ -740,7 +748,7 @@ public final class PostgresMain {
         PortalEntry p = unnamedPortal;
         unnamedPortal = null;
         if (p != null) {
-            guard(p::close);
+            closeGuarded(p);
         }
     }
 
@@ -750,7 +758,7 @@ public final class PostgresMain {
             List<PortalEntry> all = new ArrayList<>(portals.values());
             portals.clear();
             for (PortalEntry p : all) {
-                guard(p::close);
+                closeGuarded(p);
             }
         }
     }
@@ -763,10 +771,22 @@ public final class PostgresMain {
     private static void guard(Runnable engineCall) {
         try {
             engineCall.run();
-        } catch (PgException | UncheckedIOException e) {
-            throw e;
         } catch (RuntimeException e) {
-            throw internalError(e);
+            throw engineFailure(e);
+        }
+    }
+
+    /** What {@link #guard} throws for a failure of engine code. */
+    private static RuntimeException engineFailure(RuntimeException e) {
+        return e instanceof PgException || e instanceof UncheckedIOException ? e : internalError(e);
+    }
+
+    /** {@code guard(p::close)} without a method reference object per portal (once per statement). */
+    private static void closeGuarded(PortalEntry p) {
+        try {
+            p.close();
+        } catch (RuntimeException e) {
+            throw engineFailure(e);
         }
     }
 
