@@ -26,11 +26,12 @@ final class VisibilityMapClear implements AutoCloseable {
     /** Block ids 0 and 1 are heap pages in every heap record. */
     static final int FIRST_BLOCK_ID = 2;
 
-    static final VisibilityMapClear NOTHING = new VisibilityMapClear(List.of());
+    static final VisibilityMapClear NOTHING = new VisibilityMapClear(new Buffer[0]);
 
-    private final List<Buffer> mapPages;
+    /** An array, not a list: register, setLsn and close run for every heap change, nearly always over none. */
+    private final Buffer[] mapPages;
 
-    private VisibilityMapClear(List<Buffer> mapPages) {
+    private VisibilityMapClear(Buffer[] mapPages) {
         this.mapPages = mapPages;
     }
 
@@ -39,10 +40,26 @@ final class VisibilityMapClear implements AutoCloseable {
         return NOTHING;
     }
 
-    static VisibilityMapClear prepare(VisibilityMap vm, Buffer... heapPages) {
+    /** {@link #prepareMany} for one heap page (insert, delete, lock, HOT update). */
+    static VisibilityMapClear prepare(VisibilityMap vm, Buffer heapPage) {
+        // visibilitymap_clear is only reached for a PD_ALL_VISIBLE page: every other change (each TPC-B one)
+        // allocated the varargs array and the grouping map below just to find nothing in them
+        return isAllVisible(heapPage) ? prepareMany(vm, heapPage) : NOTHING;
+    }
+
+    /** {@link #prepareMany} for an update's two heap pages. */
+    static VisibilityMapClear prepare(VisibilityMap vm, Buffer newPage, Buffer oldPage) {
+        return isAllVisible(newPage) || isAllVisible(oldPage) ? prepareMany(vm, newPage, oldPage) : NOTHING;
+    }
+
+    private static boolean isAllVisible(Buffer heapPage) {
+        return (Page.flags(heapPage.page()) & Page.PD_ALL_VISIBLE) != 0;
+    }
+
+    private static VisibilityMapClear prepareMany(VisibilityMap vm, Buffer... heapPages) {
         TreeMap<Integer, List<Integer>> byMapBlock = new TreeMap<>();
         for (Buffer heap : heapPages) {
-            if ((Page.flags(heap.page()) & Page.PD_ALL_VISIBLE) != 0) {
+            if (isAllVisible(heap)) {
                 byMapBlock.computeIfAbsent(VisibilityMap.mapBlock(heap.blockNumber()), b -> new ArrayList<>())
                         .add(heap.blockNumber());
             }
@@ -71,12 +88,12 @@ final class VisibilityMapClear implements AutoCloseable {
                 map.release();
             }
         }
-        return changed.isEmpty() ? NOTHING : new VisibilityMapClear(changed);
+        return changed.isEmpty() ? NOTHING : new VisibilityMapClear(changed.toArray(new Buffer[0]));
     }
 
     void register(WalRecord.Builder record) {
-        for (int i = 0; i < mapPages.size(); i++) {
-            record.block(HeapAccessMethod.blockRef(FIRST_BLOCK_ID + i, mapPages.get(i), 0));
+        for (int i = 0; i < mapPages.length; i++) {
+            record.block(HeapAccessMethod.blockRef(FIRST_BLOCK_ID + i, mapPages[i], 0));
         }
     }
 

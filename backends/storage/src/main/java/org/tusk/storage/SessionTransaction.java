@@ -37,6 +37,14 @@ public final class SessionTransaction implements TransactionContext {
      * each with the nesting level that owns the lock; cleared at its end.
      */
     private final Map<Integer, Integer> lockedXids = new HashMap<>();
+    /**
+     * The xid {@link #assignXid} returned last, its lock and its top transaction's held (0: none). Every
+     * insert, update, delete and row lock asks for the xid (four times per TPC-B transaction), and each
+     * call boxed it and probed {@link #lockedXids} twice; only the first of a transaction or subtransaction
+     * takes a lock (AssignTransactionId's XactLockTableInsert runs once per xid). Forgotten whenever a
+     * transaction or subtransaction ends, as the map's entries may then go.
+     */
+    private int lastLockedXid;
 
     /** The ProcArray's oldest xmin (the pruning horizon), or null when this session has none to ask. */
     private final java.util.function.IntSupplier oldestXmin;
@@ -54,12 +62,14 @@ public final class SessionTransaction implements TransactionContext {
         transactions.addListener(new TransactionListener() {
             @Override
             public void transactionEnded(int topXid, boolean committed) {
+                lastLockedXid = 0;
                 lockedXids.clear();
                 locks.releaseAll();
             }
 
             @Override
             public void subtransactionEnded(int level, int xid, boolean committed) {
+                lastLockedXid = 0;
                 for (Iterator<Map.Entry<Integer, Integer>> it = lockedXids.entrySet().iterator(); it.hasNext();) {
                     Map.Entry<Integer, Integer> entry = it.next();
                     if (entry.getValue() < level) {
@@ -91,6 +101,9 @@ public final class SessionTransaction implements TransactionContext {
     @Override
     public int assignXid() {
         int xid = transactions.currentXid();
+        if (xid == lastLockedXid) {
+            return xid;
+        }
         int top = transactions.topXidIfAny();
         if (top != 0 && lockedXids.putIfAbsent(top, 0) == null) {
             locks.lockTransactionId(top);
@@ -100,6 +113,7 @@ public final class SessionTransaction implements TransactionContext {
             // xid assigned on the way is locked when that level first uses it, before any tuple carries it
             locks.lockTransactionId(xid);
         }
+        lastLockedXid = xid;
         return xid;
     }
 

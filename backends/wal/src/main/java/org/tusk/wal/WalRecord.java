@@ -14,6 +14,8 @@ public final class WalRecord {
     private final int info;
     private final int xid;
     private final byte[] data;
+    /** The blocks in registration order; assembly reads them by index (no List interface calls per block). */
+    private final BlockReference[] blockArray;
     private final List<BlockReference> blocks;
     private final boolean needsWal;
 
@@ -22,12 +24,13 @@ public final class WalRecord {
         this.info = builder.info;
         this.xid = builder.xid;
         this.data = builder.data;
-        this.blocks = List.copyOf(builder.blocks);
-        this.needsWal = anyBlockNeedsWal(blocks);
+        this.blockArray = builder.blocks.toArray(new BlockReference[0]);
+        this.blocks = List.of(blockArray);
+        this.needsWal = anyBlockNeedsWal(blockArray);
     }
 
-    private static boolean anyBlockNeedsWal(List<BlockReference> blocks) {
-        if (blocks.isEmpty()) {
+    private static boolean anyBlockNeedsWal(BlockReference[] blocks) {
+        if (blocks.length == 0) {
             return true;   // transaction, checkpoint, OID records: about the cluster, not a relation
         }
         for (BlockReference block : blocks) {
@@ -61,6 +64,16 @@ public final class WalRecord {
 
     public List<BlockReference> blocks() {
         return blocks;
+    }
+
+    /** How many blocks the record changes: {@code blocks().size()}. */
+    public int blockCount() {
+        return blockArray.length;
+    }
+
+    /** {@code blocks().get(i)}. */
+    public BlockReference block(int i) {
+        return blockArray[i];
     }
 
     /**

@@ -123,21 +123,21 @@ public final class RecordFormat {
      * aligned length; the bytes from there on are not part of the record.
      */
     public static int assemble(WalRecord record, boolean[] images, AssemblyBuffer into) {
-        List<BlockReference> blocks = record.blocks();
-        if (blocks.size() > MAX_BLOCKS) {
-            throw new IllegalArgumentException("too many registered buffers: " + blocks.size());
+        int nblocks = record.blockCount();
+        if (nblocks > MAX_BLOCKS) {
+            throw new IllegalArgumentException("too many registered buffers: " + nblocks);
         }
         long length = HEADER_SIZE + (long) record.data().length;
         int[] holeOffset = into.holeOffsets();
         int[] holeLength = into.holeLengths();
-        for (int i = 0; i < blocks.size(); i++) {
-            length += MIN_BLOCK_HEADER_SIZE + (sameRelation(blocks, i) ? 0 : RELATION_SIZE);
+        for (int i = 0; i < nblocks; i++) {
+            length += MIN_BLOCK_HEADER_SIZE + (sameRelation(record, i) ? 0 : RELATION_SIZE);
             holeOffset[i] = 0;
             holeLength[i] = 0;
             if (images[i]) {
-                ByteBuffer page = blocks.get(i).page();
+                ByteBuffer page = record.block(i).page();
                 if (page == null || page.capacity() < Wal.PAGE_SIZE) {
-                    throw new IllegalArgumentException("block " + blocks.get(i).blockId() + " has no 8 kB page");
+                    throw new IllegalArgumentException("block " + record.block(i).blockId() + " has no 8 kB page");
                 }
                 int lower = unsignedShortLe(page, PD_LOWER);
                 int upper = unsignedShortLe(page, PD_UPPER);
@@ -160,13 +160,13 @@ public final class RecordFormat {
         b.putLong(OFF_PREV, 0);
         b.put(OFF_INFO, (byte) record.info());
         b.put(OFF_RMID, (byte) record.rmgrId());
-        b.put(OFF_NBLOCKS, (byte) blocks.size());
+        b.put(OFF_NBLOCKS, (byte) nblocks);
         b.put(OFF_NBLOCKS + 1, (byte) 0);
         b.putInt(OFF_CRC, 0);
         b.position(HEADER_SIZE);
-        for (int i = 0; i < blocks.size(); i++) {
-            BlockReference block = blocks.get(i);
-            boolean sameRel = sameRelation(blocks, i);
+        for (int i = 0; i < nblocks; i++) {
+            BlockReference block = record.block(i);
+            boolean sameRel = sameRelation(record, i);
             int forkFlags = block.fork().ordinal()
                     | (images[i] ? BKPBLOCK_HAS_IMAGE : 0)
                     | (block.has(BlockReference.WILL_INIT) ? BKPBLOCK_WILL_INIT : 0)
@@ -200,8 +200,8 @@ public final class RecordFormat {
     }
 
     /** Whether block {@code i} is of the relation of block {@code i - 1} (its header then omits it). */
-    private static boolean sameRelation(List<BlockReference> blocks, int i) {
-        return i > 0 && blocks.get(i).locator().equals(blocks.get(i - 1).locator());
+    private static boolean sameRelation(WalRecord record, int i) {
+        return i > 0 && record.block(i).locator().equals(record.block(i - 1).locator());
     }
 
     /** Stores xl_prev and the CRC; called once the record's place in the WAL is reserved. */
