@@ -2,6 +2,7 @@ package org.tusk.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -91,6 +92,28 @@ class ExtendedProtocolTest {
         assertEquals("12345.678", new String(out[0], StandardCharsets.UTF_8));
         assertEquals("-0.0012", new String(out[1], StandardCharsets.UTF_8));
         assertEquals("0", new String(out[2], StandardCharsets.UTF_8));
+    }
+
+    /**
+     * statement_timestamp() is set by every Bind, as PostgresMain does, not only when the statement was
+     * parsed; now() is the start of the statement that opened the transaction.
+     */
+    @Test
+    void eachBindSetsTheStatementTimestamp() throws Exception {
+        PreparedStatement ps = prepare("select statement_timestamp()::text, now()::text");
+        f.session.sync();                       // Parse opened a transaction; the Binds below open their own
+        List<String[]> seen = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Thread.sleep(5);
+            byte[][] row = run(ps.bind(List.of(), new short[0], new short[0])).get(0);
+            seen.add(new String[] {new String(row[0], StandardCharsets.UTF_8), new String(row[1], StandardCharsets.UTF_8)});
+            f.session.sync();
+        }
+        for (int i = 0; i < 3; i++) {
+            assertEquals(seen.get(i)[0], seen.get(i)[1], "the bound statement opened its transaction: now() is its start");
+        }
+        assertNotEquals(seen.get(0)[0], seen.get(1)[0], "a later Bind has a later statement_timestamp()");
+        assertNotEquals(seen.get(1)[0], seen.get(2)[0]);
     }
 
     @Test

@@ -329,7 +329,7 @@ final class TuskPreparedStatement implements PreparedStatement {
     @Override
     public Portal bind(List<byte[]> parameterValues, short[] parameterFormats, short[] resultFormats) {
         return session.guarded(() -> {
-            session.beginStatement();
+            session.beginBoundStatement();
             revalidate();
             int n = parameterValues == null ? 0 : parameterValues.size();
             if (n != parameterTypes.length) {

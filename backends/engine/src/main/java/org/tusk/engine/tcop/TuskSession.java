@@ -357,7 +357,8 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
     private void startTransactionCommand() {
         if (state == TransactionBlockState.DEFAULT) {
             state = TransactionBlockState.STARTED;
-            transactionStart = DateTimes.toPgMicros(Instant.now());
+            // StartTransaction: xactStartTimestamp = stmtStartTimestamp, the statement that opens it
+            transactionStart = statementStart;
             guc.beginTransaction();
             applyTransactionCharacteristics(null);
         }
@@ -442,8 +443,17 @@ final class TuskSession implements EngineSession, SessionServices, StorageSessio
         return out;
     }
 
-    /** Marks the start of a statement (statement_timestamp) and makes sure a transaction is open. */
+    /** Makes sure a transaction is open for a statement about to run (Execute of a bound portal). */
     void beginStatement() {
+        startTransactionCommand();
+    }
+
+    /**
+     * A Bind message: as PostgresMain does for Parse and Bind, sets statement_timestamp() (a prepared
+     * statement is parsed once and bound per execution), then makes sure a transaction is open.
+     */
+    void beginBoundStatement() {
+        statementStart = DateTimes.toPgMicros(Instant.now());
         startTransactionCommand();
     }
 
