@@ -552,7 +552,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
         try {
             buffer.lock(LWLockMode.SHARED);
             ByteBuffer page = buffer.page();
-            if (normalTuple(page, tid.offset()) == null && !isRedirect(page, tid.offset())) {
+            if (!isChainRoot(page, tid.offset())) {
                 return org.tusk.api.storage.TupleLiveness.DEAD;
             }
             HotChainWalk chain = new HotChainWalk(page, tid.offset(), null);
@@ -583,7 +583,7 @@ public final class HeapAccessMethod implements TableAccessMethod {
         try {
             buffer.lock(LWLockMode.SHARED);
             ByteBuffer page = buffer.page();
-            if (normalTuple(page, tid.offset()) == null && !isRedirect(page, tid.offset())) {
+            if (!isChainRoot(page, tid.offset())) {
                 return null;
             }
             HotChainWalk chain = new HotChainWalk(page, tid.offset(), null);
@@ -600,9 +600,16 @@ public final class HeapAccessMethod implements TableAccessMethod {
         }
     }
 
-    private static boolean isRedirect(ByteBuffer page, int offset) {
-        return !Page.isNew(page) && offset >= 1 && offset <= Page.maxOffsetNumber(page)
-                && Page.itemIdFlags(Page.itemId(page, offset)) == Page.LP_REDIRECT;
+    /**
+     * Whether the line pointer an index entry names can start a HOT chain (NORMAL or REDIRECT), read
+     * from the line pointer alone: no view of the tuple is made for a check (heap_hot_search_buffer).
+     */
+    private static boolean isChainRoot(ByteBuffer page, int offset) {
+        if (Page.isNew(page) || offset < 1 || offset > Page.maxOffsetNumber(page)) {
+            return false;
+        }
+        int flags = Page.itemIdFlags(Page.itemId(page, offset));
+        return flags == Page.LP_NORMAL || flags == Page.LP_REDIRECT;
     }
 
     @Override

@@ -24,6 +24,16 @@ public final class Result implements PlanState {
         this.ctx = ctx;
     }
 
+    /** The node below, or null for a Result without input. */
+    public PlanState child() {
+        return child;
+    }
+
+    /** The qualification rows must pass, or null. */
+    public Expr qual() {
+        return qual;
+    }
+
     @Override
     public Object[] next() {
         while (true) {

@@ -7,8 +7,9 @@ import java.util.List;
  * BitmapIndexScan / BitmapAnd / BitmapOr plan tree): an index leaf collects the
  * TIDs of the index entries within its keys' bounds, AND intersects and OR
  * unites its children's TID sets. The bitmap may hold more TIDs than match
- * (keys the bounds cannot express, a lossy page): the heap scan's rows are
- * always rechecked against the original clauses by the plan above it.
+ * (keys the bounds cannot express): the heap scan's rows are rechecked against
+ * the original clauses by the plan above it, except those one btree index's
+ * equality prefix applied exactly.
  * {@code produced} (may be null) hears how many TIDs each execution of the node
  * yielded (0 for AND/OR, as EXPLAIN ANALYZE reports them).
  */

@@ -1082,6 +1082,7 @@ public final class Planner {
                 return dummyRelation(r.rte());
             }
             List<Expr> indexConds = new ArrayList<>();
+            List<Expr> exactConds = List.of();
             Part p = null;
             Expr tidQual = forced != null || r.rte().kind != RangeTblEntry.Kind.RELATION || r.rte().ctidColumn < 0 ? null
                     : TidQuals.find(pushed, r.rte().offset + r.rte().ctidColumn, e -> !rtesOf(e).isEmpty());
@@ -1102,10 +1103,12 @@ public final class Planner {
                 if (bp != null && bitmapTotal < seq.total()
                         && (ip == null || bitmapTotal * STD_FUZZ_FACTOR < ip.cost().total())) {
                     p = bitmapHeapScan(r.rte(), bp, pushed, indexConds);
+                    exactConds = exactBitmapConds(bp);
                 } else if (ip != null && (forced != null || ip.cost().total() < seq.total() || !cost.enableSeqscan)) {
                     p = indexScan(r.rte(), ip, pushed);
                     indexConds.addAll(ip.conds());
                     indexConds.addAll(ip.impliedByPredicate());
+                    exactConds = exactIndexConds(ip.index(), ip.keys(), ip.conds());
                 }
             }
             if (p == null) {
@@ -1114,11 +1117,17 @@ public final class Planner {
             if (pushed.isEmpty()) {
                 return new Part(instr(p.state(), p.explain()), p.explain(), p.rtes(), p.rows(), r.rte(), List.of());
             }
-            // all quals are rechecked on the rows; EXPLAIN shows only those the index did not take
+            // the quals are rechecked on the rows, but for index conditions the index applied exactly;
+            // EXPLAIN shows only those the index did not take
+            List<Expr> rechecked = new ArrayList<>(pushed);
+            rechecked.removeAll(exactConds);
+            if (rechecked.isEmpty()) {
+                return new Part(instr(p.state(), p.explain()), p.explain(), p.rtes(), p.rows(), r.rte(), pushed);
+            }
             List<Expr> shown = new ArrayList<>(pushed);
             shown.removeAll(indexConds);
             // under ANALYZE the qual counts the rows it removes; the scan itself applies it where it can
-            Expr recheck = counted(BoolExpr.andOf(pushed), p.explain(), ExplainNode.Removed.FILTER);
+            Expr recheck = counted(BoolExpr.andOf(rechecked), p.explain(), ExplainNode.Removed.FILTER);
             Part f = new Part(instr(filtered(p.state(), recheck), p.explain()), p.explain(), p.rtes(), p.rows(),
                     r.rte(), pushed);
             if (!shown.isEmpty()) {
@@ -2200,6 +2209,36 @@ public final class Planner {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The index conditions a btree index scan applies exactly, which the rows need not be checked
+     * against again (PostgreSQL's index quals, left out of qpqual): one equality on each leading
+     * plain column ({@link IndexScanKey#equalityPrefix}); none for a hash index (its scan returns
+     * hash collisions), expression columns, or ranges and other keys the bounds may take loosely.
+     */
+    private static List<Expr> exactIndexConds(IndexInfo idx, List<IndexScanKey> keys, List<Expr> conds) {
+        if (idx.hash() || !IndexScanKey.equalityPrefix(keys)) {
+            return List.of();
+        }
+        for (IndexScanKey key : keys) {
+            if (idx.keyExpr(key.column() - 1) != null || idx.attnums().get(key.column() - 1) == 0) {
+                return List.of();
+            }
+        }
+        return conds;
+    }
+
+    /**
+     * The same for a bitmap of one Bitmap Index Scan on an index without a predicate (its TIDs are
+     * exact: Tusk's bitmaps are never lossy, so PostgreSQL's recheck of lossy pages does not arise).
+     */
+    private static List<Expr> exactBitmapConds(BitmapPath bp) {
+        BitmapSpec spec = bp.spec();
+        if (spec.kind() != BitmapSpec.Kind.INDEX || spec.index().predicate() != null) {
+            return List.of();
+        }
+        return exactIndexConds(spec.index(), spec.keys(), bp.used());
     }
 
     private Part indexScan(RangeTblEntry rte, IndexPath path, List<Expr> quals) {

@@ -169,6 +169,46 @@ class PlannerIndexTest {
     }
 
     @Test
+    void exactIndexConditionIsNotCheckedAgainAboveTheScan() {
+        Planned eq = plan("select a, b from t where a = 42");
+        assertEquals(List.of("Index Scan using t_a_idx on t", "  Index Cond: (a = 42)"), eq.explain().format(false));
+        assertEquals("42|v2\n", rows(eq));
+        org.junit.jupiter.api.Assertions.assertFalse(filters(eq.state()),
+                "an equality the btree bounds apply exactly is not evaluated again above the scan");
+        Planned filtered = plan("select a, b from t where a = 42 and b like 'x%'");
+        assertEquals("", rows(filtered));
+        Planned range = plan("select a from t where a > 98");
+        org.junit.jupiter.api.Assertions.assertTrue(filters(range.state()), "a range is rechecked");
+        assertEquals("99\n100\n", rows(range));
+    }
+
+    /** Whether a Result with a qualification sits among the Results on top of the plan. */
+    private static boolean filters(PlanState s) {
+        while (s instanceof org.tusk.engine.executor.Result r) {
+            if (r.qual() != null) {
+                return true;
+            }
+            s = r.child();
+        }
+        return false;
+    }
+
+    @Test
+    void equalityPrefixIsOneEqualityOnEachLeadingColumn() {
+        org.tusk.engine.expr.Expr v = new org.tusk.engine.expr.ConstExpr(PgType.INT4, -1, 1);
+        IndexScanKey.Strategy eq = IndexScanKey.Strategy.EQUAL;
+        org.junit.jupiter.api.Assertions.assertTrue(IndexScanKey.equalityPrefix(List.of(new IndexScanKey(1, eq, v))));
+        org.junit.jupiter.api.Assertions.assertTrue(IndexScanKey.equalityPrefix(
+                List.of(new IndexScanKey(2, eq, v), new IndexScanKey(1, eq, v))));
+        org.junit.jupiter.api.Assertions.assertFalse(IndexScanKey.equalityPrefix(List.of()));
+        org.junit.jupiter.api.Assertions.assertFalse(IndexScanKey.equalityPrefix(List.of(new IndexScanKey(2, eq, v))));
+        org.junit.jupiter.api.Assertions.assertFalse(IndexScanKey.equalityPrefix(
+                List.of(new IndexScanKey(1, eq, v), new IndexScanKey(1, eq, v))));
+        org.junit.jupiter.api.Assertions.assertFalse(IndexScanKey.equalityPrefix(
+                List.of(new IndexScanKey(1, eq, v), new IndexScanKey(2, IndexScanKey.Strategy.GREATER, v))));
+    }
+
+    @Test
     void rangeWithCommutedOperandsAndSeqScanWithoutIndexableQual() {
         Planned p = plan("select a, b from t where 97 < a order by a desc");
         assertEquals("100|v0\n99|v9\n98|v8\n", rows(p));

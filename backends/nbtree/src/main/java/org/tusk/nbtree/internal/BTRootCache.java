@@ -24,9 +24,23 @@ public final class BTRootCache {
 
     private final ConcurrentHashMap<RelFileLocator, BTMetaPage> roots = new ConcurrentHashMap<>();
 
+    /** The entry asked for last: a transaction's descents mostly go into one index (pgbench's accounts key). */
+    private volatile Entry last;
+
+    private record Entry(RelFileLocator index, BTMetaPage meta) {
+    }
+
     /** The root last read for {@code index}, or null. */
     public BTMetaPage get(RelFileLocator index) {
-        return roots.get(index);
+        Entry e = last;
+        if (e != null && (e.index == index || e.index.equals(index))) {
+            return e.meta;
+        }
+        BTMetaPage meta = roots.get(index);
+        if (meta != null) {
+            last = new Entry(index, meta);
+        }
+        return meta;
     }
 
     public void remember(RelFileLocator index, BTMetaPage meta) {
@@ -34,9 +48,11 @@ public final class BTRootCache {
             roots.clear();
         }
         roots.put(index, meta);
+        last = new Entry(index, meta);
     }
 
     public void forget(RelFileLocator index) {
         roots.remove(index);
+        last = null;
     }
 }

@@ -288,7 +288,9 @@ public final class StorageBaseRelation implements BaseRelation, org.tusk.engine.
             current[0] = values;
             return IndexBounds.of(keyTypes, keys, values);
         };
-        Predicate<Object[]> filter = row -> IndexBounds.satisfies(row, keyColumns, keyTypes, keys, current[0]);
+        // a btree's equality prefix bounds are exact; other keys (and a hash index's collisions) are checked per row
+        Predicate<Object[]> filter = "btree".equals(index.amName()) && IndexScanKey.equalityPrefix(keys) ? null
+                : row -> IndexBounds.satisfies(row, keyColumns, keyTypes, keys, current[0]);
         IndexScanNode scan = new IndexScanNode(scanRelation, am, descriptor, bounds, filter, session.snapshot(),
                 session.transactionContext(), ctx, emitCtid, emitHeader);
         estate.onReexecute(() -> scan.renew(session.snapshot(), session.transactionContext()));
