@@ -14,9 +14,8 @@ public final class WalRecord {
     private final int info;
     private final int xid;
     private final byte[] data;
-    /** The blocks in registration order; assembly reads them by index (no List interface calls per block). */
+    /** The blocks in registration order; insertion reads them by index (no List interface calls per block). */
     private final BlockReference[] blockArray;
-    private final List<BlockReference> blocks;
     private final boolean needsWal;
 
     private WalRecord(Builder builder) {
@@ -25,7 +24,6 @@ public final class WalRecord {
         this.xid = builder.xid;
         this.data = builder.data;
         this.blockArray = builder.blocks.toArray(new BlockReference[0]);
-        this.blocks = List.of(blockArray);
         this.needsWal = anyBlockNeedsWal(blockArray);
     }
 
@@ -62,8 +60,9 @@ public final class WalRecord {
         return data;
     }
 
+    /** The blocks as a list (a copy per call: the insertion path uses {@link #blockCount} and {@link #block}). */
     public List<BlockReference> blocks() {
-        return blocks;
+        return List.of(blockArray);
     }
 
     /** How many blocks the record changes: {@code blocks().size()}. */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -21,7 +20,6 @@ import org.tusk.shmem.LWLock;
 import org.tusk.shmem.LWLockMode;
 import org.tusk.shmem.ProcSlot;
 import org.tusk.shmem.WaitEvent;
-import org.tusk.wal.BlockReference;
 import org.tusk.wal.CheckpointRecord;
 import org.tusk.wal.RemovedSegments;
 import org.tusk.wal.Wal;
@@ -99,17 +97,16 @@ public final class SharedWalWriter implements WalWriter {
     /** XLogInsert: returns {start, end} of the record. */
     private long[] insertRecord(WalRecord record) {
         checkStarted();
-        List<BlockReference> blocks = record.blocks();
         processLock.lock();
         try {
             for (;;) {
                 long redo = ctl.redoRecPtr();
-                boolean[] images = new boolean[blocks.size()];
+                boolean[] images = new boolean[record.blockCount()];
                 for (int i = 0; i < images.length; i++) {
-                    images[i] = RecordFormat.needsImage(blocks.get(i), redo);
+                    images[i] = RecordFormat.needsImage(record.block(i), redo);
                 }
                 int length = RecordFormat.assemble(record, images, assembly);
-                long[] position = insertAssembled(assembly.bytes(), length, blocks, images, redo);
+                long[] position = insertAssembled(assembly.bytes(), length, record, images, redo);
                 if (position != null) {
                     lastRecordEnd = position[1];
                     return position;
@@ -128,7 +125,7 @@ public final class SharedWalWriter implements WalWriter {
      * record into the buffers. Returns null (inserting nothing) if the redo
      * pointer moved past a page we logged without an image.
      */
-    private long[] insertAssembled(byte[] bytes, int length, List<BlockReference> blocks, boolean[] images, long redo)
+    private long[] insertAssembled(byte[] bytes, int length, WalRecord record, boolean[] images, long redo)
             throws IOException {
         LWLock lock = ctl.insertionLock(mySlot);
         lock.acquire(LWLockMode.EXCLUSIVE, self);
@@ -139,7 +136,7 @@ public final class SharedWalWriter implements WalWriter {
             long currentRedo = ctl.redoRecPtr();
             if (currentRedo != redo) {
                 for (int i = 0; i < images.length; i++) {
-                    if (!images[i] && RecordFormat.needsImage(blocks.get(i), currentRedo)) {
+                    if (!images[i] && RecordFormat.needsImage(record.block(i), currentRedo)) {
                         return null;
                     }
                 }
