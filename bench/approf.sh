@@ -2,7 +2,7 @@
 # CPU profile (async-profiler, kernel frames included) of the pgbench sessions' backends during an 8-client run
 # (bench/README.md, "Session 19, lead"). usage: bench/approf.sh PORT SECS /abs/OUTPREFIX [pgbench args, e.g. -S]
 # Writes OUTPREFIX.all: collapsed stacks, thread name first, kernel frames ending in _[k]. Read it with
-# bench/ap_owner.py (user samples by deepest Tusk frame) and bench/ap_tree.py (callee tree under a method).
+# bench/ap_stacks.py (owners: user samples by deepest Tusk frame; tree: callee tree under a method).
 # Needs a warmed cluster on 127.0.0.1:PORT with pgbench's tables in database postgres.
 set -euo pipefail
 PORT=$1; SECS=$2; OUT=$3; shift 3
